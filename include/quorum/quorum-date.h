@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-date.h: ISO calendar dates, strictly parsed. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Parses "YYYY-MM-DD" exactly (no time, no spaces); refuses 2026-02-30 with
+ * QUORUM_ERROR_INVALID. @what names the field in the message ("--date"). */
+gboolean quorum_date_parse     (const char  *str,
+                                const char  *what,
+                                GDate       *out,
+                                GError     **error);
+/* "YYYY-MM-DD", newly allocated; NULL for an invalid (unset) date. */
+char    *quorum_date_to_string (const GDate *date);
+/* Today in the local time zone. */
+void     quorum_date_today     (GDate       *out);
+/* The current time as an ISO 8601 UTC timestamp with microseconds, newly allocated. */
+char    *quorum_timestamp_now  (void);
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-decision.h: the rules that turn a conference's views into a decision.
+ * Pure functions: no I/O, no clock. */
+#pragma once
+
+#include "quorum-conference.h"
+#include "quorum-profile.h"
+#include "quorum-workdays.h"
+
+G_BEGIN_DECLS
+
+struct _QuorumQuoracy
+{
+  gboolean   quorate;
+  gboolean   has_lead_agency;     /* children's social care is present */
+  int        n_other_agencies;    /* other agencies present (voting professionals) */
+  int        n_other_required;
+  char      *missing;             /* what is missing, in words (translated), or NULL when quorate */
+};
+
+/* The outcome of applying the profile's rule to one child. */
+struct _QuorumOutcome
+{
+  gint64       child_id;
+  QuorumView   outcome;         /* PLAN or NO_PLAN */
+  QuorumBasis  basis;
+  guint        categories;
+  int          n_plan;
+  int          n_no_plan;
+  int          n_declined;
+  GPtrArray   *dissent;         /* QuorumDissent*: every group whose view differs from the outcome */
+  gboolean     creates_plan;    /* outcome is PLAN */
+  gboolean     plan_from_split;
+  gboolean     creates_referral;/* basis is SPLIT */
+  GDate        plan_start;      /* the conference date */
+  GDate        referral_due;    /* valid when creates_referral */
+};
+
+QuorumQuoracy *quorum_quoracy_check (const QuorumConference *conference,
+                                     const QuorumProfile    *profile);
+void           quorum_quoracy_free  (QuorumQuoracy *self);
+
+/* Applies @profile's rule to @child_id of @conference.
+ * @chair_view: PLAN or NO_PLAN under a chair-decides profile when there is no consensus,
+ * else QUORUM_VIEW_NONE (giving one under a majority profile is refused).
+ * @chair_categories: with a chair's PLAN.
+ * Refuses (QUORUM_ERROR_*), saying why in plain words: an unknown child; a child already
+ * decided; a voting group that has given no view; zero counted views (NO_VIEWS); an inquorate
+ * conference with no reason recorded (INQUORATE); a chair-decides profile without a chair view. */
+QuorumOutcome *quorum_decide        (const QuorumConference *conference,
+                                     const QuorumProfile    *profile,
+                                     QuorumCalendar         *calendar,
+                                     gint64                  child_id,
+                                     QuorumView              chair_view,
+                                     guint                   chair_categories,
+                                     GError                **error);
+void           quorum_outcome_free  (QuorumOutcome *self);
+
+/* Checks one group's view before it is recorded: the group has a present voting attendee;
+ * the child exists and is not decided; no consensus was reached for the child; categories
+ * only with PLAN; a DECLINE carries its reason. */
+gboolean       quorum_check_vote    (const QuorumConference *conference,
+                                     gint64                  child_id,
+                                     const char             *group,
+                                     QuorumView              view,
+                                     guint                   categories,
+                                     const char             *reason,
+                                     GError                **error);
+
+/* The referral's dates: due = @conference_date + referral_working_days (profile's region);
+ * panel_due = @notified + panel_calendar_days. */
+void           quorum_referral_due  (const QuorumProfile *profile,
+                                     QuorumCalendar      *calendar,
+                                     const GDate         *conference_date,
+                                     GDate               *out);
+void           quorum_panel_due     (const QuorumProfile *profile,
+                                     const GDate         *notified,
+                                     GDate               *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumOutcome, quorum_outcome_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumQuoracy, quorum_quoracy_free)
+
+G_END_DECLS

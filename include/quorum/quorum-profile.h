@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-profile.h: a policy profile, loaded from a GKeyFile (data/profiles/ID.ini). */
+#pragma once
+
+#include "quorum-types.h"
+
+G_BEGIN_DECLS
+
+struct _QuorumStage
+{
+  int    number;            /* 1-based */
+  char  *name;              /* "Line managers discuss with their counterparts" */
+  char  *owner;             /* who acts at this stage */
+  int    limit_working_days; /* -1: no time limit set by this policy */
+  char  *limit_source;      /* the seed's words for the limit, or NULL */
+  char **checklist;         /* NULL-terminated questions, or NULL */
+};
+
+struct _QuorumProfile
+{
+  char        *id;           /* "bolton": the file's basename, part of the CLI contract */
+  char        *name;         /* "Bolton: resolution of professional differences" */
+  char        *authority;    /* "Bolton Safeguarding Children Board" */
+  char        *seed;         /* "000_d99d103891282ae5.txt" */
+  gboolean     is_default;
+  QuorumRule   rule;
+  QuorumRegion region;
+  gboolean     bilingual;     /* the region works in Welsh and English */
+
+  /* [referral]: a split vote's referral to the Head of Service */
+  int          referral_working_days;  /* 5 */
+  int          panel_calendar_days;    /* 28 */
+
+  /* [quoracy] */
+  char       **lead_agency_patterns;  /* case-insensitive substrings naming children's social care */
+  int          min_other_agencies;    /* 2 */
+
+  /* [challenge]: chair-decides profiles: the Safeguarding Co-ordinator's possible decisions */
+  char       **challenge_outcomes;    /* NULL-terminated, or NULL */
+
+  /* [escalation] */
+  gboolean     immediate_risk_same_day;
+  char        *immediate_risk_advice; /* what to do now, in the seed's words */
+  int          monitored_stage;       /* stage whose escalations are counted (SEW: 5), 0 if none */
+  GPtrArray   *stages;                /* QuorumStage*, in order */
+
+  gatomicrefcount ref_count;
+};
+
+QuorumProfile *quorum_profile_new_from_keyfile (const char  *id,
+                                                GKeyFile    *keyfile,
+                                                GError     **error);
+QuorumProfile *quorum_profile_ref              (QuorumProfile *self);
+void           quorum_profile_unref            (QuorumProfile *self);
+const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
+                                                int            number);
+guint          quorum_profile_get_n_stages     (QuorumProfile *self);
+
+/* All profiles: the shipped ones (GResource /org/gnome/Quorum/profiles/), then
+ * $XDG_DATA_HOME/quorum/profiles/*.ini and the directories of $QUORUM_PROFILES_DIR
+ * (colon-separated); a later file with the same id replaces an earlier one.
+ * A broken local file is skipped with a g_warning, never fatal.
+ * Returns a GPtrArray of QuorumProfile*, sorted by id, the default first. */
+GPtrArray     *quorum_profiles_load_all        (GError     **error);
+/* Looks @id up among quorum_profiles_load_all(); QUORUM_ERROR_INVALID naming the known ids. */
+QuorumProfile *quorum_profiles_lookup          (const char  *id,
+                                                GError     **error);
+const char    *quorum_profiles_default_id      (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumProfile, quorum_profile_unref)
+
+G_END_DECLS

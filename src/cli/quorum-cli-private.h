@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-cli-private.h: what the commands of quorum-cli share. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "store/quorum-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of shared/CLI.md. */
+enum
+{
+  QUORUM_EXIT_OK = 0,
+  QUORUM_EXIT_USAGE = 1,
+  QUORUM_EXIT_REJECTED = 2,
+  QUORUM_EXIT_STORAGE = 3,
+  QUORUM_EXIT_TAMPERED = 4,
+};
+
+typedef struct
+{
+  char        *db_option;  /* --db, or NULL */
+  gboolean     json;       /* --json */
+  QuorumStore *store;      /* opened on first use */
+} QuorumCliContext;
+
+/* A command: @argv[0] is the command's name ("conference new"), options follow.
+ * Returns the exit status. */
+typedef int (*QuorumCliCommandFunc) (QuorumCliContext *ctx,
+                                     int               argc,
+                                     char            **argv);
+
+/* An option context carrying the common --db and --json; @parameter_string as in
+ * g_option_context_new ("CONF"), @summary a one-line translated description. */
+GOptionContext *quorum_cli_option_context (QuorumCliContext *ctx,
+                                           const char       *parameter_string,
+                                           const char       *summary,
+                                           const GOptionEntry *entries);
+/* Parses; on error prints it with the usage and returns FALSE (exit 1). */
+gboolean        quorum_cli_parse          (GOptionContext   *context,
+                                           int              *argc,
+                                           char           ***argv);
+
+QuorumStore    *quorum_cli_get_store      (QuorumCliContext *ctx,
+                                           GError          **error);
+
+/* "quorum-cli: <message>" on stderr; returns the exit status the error calls for. */
+int             quorum_cli_fail           (GError           *error);
+/* A usage error: the message and a hint, on stderr; returns 1. */
+int             quorum_cli_usage          (GOptionContext   *context,
+                                           const char       *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+
+/* Positional integer id ("CONF", "ID"): FALSE with QUORUM_ERROR_INVALID if not a positive integer. */
+gboolean        quorum_cli_parse_id       (const char       *str,
+                                           const char       *what,
+                                           gint64           *out,
+                                           GError          **error);
+
+/* Prints @node as one JSON document on stdout, pretty. Takes nothing. */
+void            quorum_cli_print_json     (JsonNode         *node);
+/* {"id": N} */
+void            quorum_cli_print_id       (QuorumCliContext *ctx,
+                                           gint64            id,
+                                           const char       *text_format);
+
+/* Commands, by file. */
+int quorum_cli_cmd_profiles          (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_conference_new    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_conference_show   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_conference_list   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_attendee_add      (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_consensus         (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_vote              (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_decide            (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_finalise          (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_amend             (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_referrals         (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_referral_notify   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_referral_panel    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_export_dissent    (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-export.c */
+int quorum_cli_cmd_difference_raise    (QuorumCliContext *ctx, int argc, char **argv); /* quorum-cli-difference.c */
+int quorum_cli_cmd_difference_record   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_difference_resolve  (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_difference_show     (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_differences         (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_workdays_add      (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_verify            (QuorumCliContext *ctx, int argc, char **argv);
+
+G_END_DECLS

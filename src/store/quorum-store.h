@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store.h: the durable record. Every call that writes is one transaction: it happens
+ * whole, with its audit entry, or not at all. All SQL lives behind this API. */
+#pragma once
+
+#include <gio/gio.h>
+#include <quorum/quorum.h>
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_STORE (quorum_store_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
+
+/* --db, else $QUORUM_DB, else $XDG_DATA_HOME/quorum/quorum.db. Newly allocated. */
+char             *quorum_store_resolve_path   (const char   *db_option);
+
+/* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
+QuorumStore      *quorum_store_open           (const char   *path,
+                                               GError      **error);
+const char       *quorum_store_get_path       (QuorumStore  *self);
+int               quorum_store_get_schema_version (QuorumStore *self);
+/* Who is recorded as doing what this store does (default: the OS user). */
+void              quorum_store_set_user       (QuorumStore  *self,
+                                               const char   *user);
+const char       *quorum_store_get_user       (QuorumStore  *self);
+
+/* ---- conferences ---- */
+typedef struct
+{
+  QuorumConferenceKind  kind;
+  GDate                 date;
+  const char           *time;         /* "HH:MM" or NULL */
+  const char           *venue;
+  const char           *chair;
+  const char           *minute_taker;
+  const char           *case_ref;
+  const char           *profile_id;   /* NULL: the default profile */
+  const char * const   *children;     /* NULL-terminated names, at least one */
+} QuorumConferenceSpec;
+
+gint64            quorum_store_create_conference (QuorumStore                *self,
+                                                  const QuorumConferenceSpec *spec,
+                                                  GError                    **error);
+QuorumConference *quorum_store_load_conference   (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64                id;
+  QuorumConferenceKind  kind;
+  GDate                 date;
+  char                 *time;
+  char                 *chair;
+  char                 *case_ref;
+  char                 *profile_id;
+  char                 *children;     /* "Amy Smith, Ben Smith" */
+  gboolean              finalised;
+} QuorumConferenceSummary;
+
+void              quorum_conference_summary_free (QuorumConferenceSummary *self);
+/* Newest first. @search matches child, case reference, chair or date (NULL: all).
+ * @from / @to: inclusive date range or NULL. GPtrArray of QuorumConferenceSummary*. */
+GPtrArray        *quorum_store_list_conferences  (QuorumStore  *self,
+                                                  const char   *search,
+                                                  const GDate  *from,
+                                                  const GDate  *to,
+                                                  GError      **error);
+
+typedef struct
+{
+  const char       *name;
+  const char       *role;
+  const char       *agency;
+  const char       *line_management;
+  gboolean          voting;
+  QuorumAttendance  attendance;
+} QuorumAttendeeSpec;
+
+gint64            quorum_store_add_attendee      (QuorumStore              *self,
+                                                  gint64                    conference_id,
+                                                  const QuorumAttendeeSpec *spec,
+                                                  GError                  **error);
+/* Distinct line-management structures used in any conference, for completion. */
+char            **quorum_store_list_line_managements (QuorumStore *self,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64      child_id;
+  const char *proposal;
+  const char *summary;
+  const char *views;
+  QuorumView  agreed;      /* PLAN / NO_PLAN: consensus reached; NONE: not */
+  guint       categories;
+} QuorumAttemptSpec;
+
+gint64            quorum_store_add_attempt       (QuorumStore             *self,
+                                                  gint64                   conference_id,
+                                                  const QuorumAttemptSpec *spec,
+                                                  GError                 **error);
+
+typedef struct
+{
+  gint64      child_id;
+  const char *group;
+  QuorumView  view;
+  guint       categories;
+  const char *reason;
+  gboolean    members_disagreed;
+} QuorumVoteSpec;
+
+/* Records (or, until the decision, replaces) the single view of a group. */
+gint64            quorum_store_record_vote       (QuorumStore          *self,
+                                                  gint64                conference_id,
+                                                  const QuorumVoteSpec *spec,
+                                                  GError              **error);
+
+/* Records why an inquorate conference proceeds. */
+gboolean          quorum_store_proceed_inquorate (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  const char   *reason,
+                                                  GError      **error);
+
+/* Applies the profile's rule (quorum_decide) and records the decision, its dissent, the plan
+ * and the referral in one transaction. Returns the decision's outcome, with @plan_id and
+ * @referral_id set (0 when none). */
+QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  gint64        child_id,
+                                                  QuorumView    chair_view,
+                                                  guint         chair_categories,
+                                                  gint64       *plan_id,
+                                                  gint64       *referral_id,
+                                                  GError      **error);
+
+/* Signs off: afterwards every change to the conference is refused but amendments. */
+gboolean          quorum_store_finalise          (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
+
+typedef struct
+{
+  const char *reason;     /* required */
+  const char *change;     /* what changed, in words; required unless record/field/value say it */
+  const char *record;     /* "vote:12", "attendee:3", "decision:4", "conference:1", or NULL */
+  const char *field;      /* the field of @record, with @new_value */
+  const char *new_value;
+} QuorumAmendmentSpec;
+
+gint64            quorum_store_amend             (QuorumStore               *self,
+                                                  gint64                     conference_id,
+                                                  const QuorumAmendmentSpec *spec,
+                                                  GError                   **error);
+
+/* ---- referrals (Head of Service) ---- */
+typedef struct
+{
+  gint64             id;
+  gint64             conference_id;
+  gint64             child_id;
+  char              *child;
+  char              *chair;
+  char              *profile_id;
+  GDate              conference_date;
+  GDate              due;
+  GDate              notified;
+  GDate              panel_due;
+  GDate              panel_date;
+  QuorumPanelOutcome outcome;
+  char              *outcome_reason;
+  gboolean           overdue;      /* as of the date given to the list */
+} QuorumReferralRow;
+
+void              quorum_referral_row_free       (QuorumReferralRow *self);
+/* Every referral, with overdue computed as of @as_of (today when NULL): not notified and
+ * due < as_of, or notified and not heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */
+GPtrArray        *quorum_store_list_referrals    (QuorumStore  *self,
+                                                  const GDate  *as_of,
+                                                  gboolean      overdue_only,
+                                                  GError      **error);
+QuorumReferralRow *quorum_store_get_referral     (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  GError      **error);
+gboolean          quorum_store_notify_referral   (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  const GDate  *date,
+                                                  GError      **error);
+gboolean          quorum_store_record_panel      (QuorumStore        *self,
+                                                  gint64              referral_id,
+                                                  const GDate        *date,
+                                                  QuorumPanelOutcome  outcome,
+                                                  const char         *reason,
+                                                  GError            **error);
+
+/* ---- integrity ---- */
+/* Recomputes the audit chain and every record it covers. On tampering: FALSE with
+ * QUORUM_ERROR_TAMPERED whose message names the record ("vote 12: altered after it was
+ * recorded"). @n_checked: records and entries checked. */
+gboolean          quorum_store_verify            (QuorumStore  *self,
+                                                  guint        *n_checked,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64  id;
+  char   *at;
+  char   *user;
+  char   *action;      /* "insert", "update", "delete" */
+  char   *entity;      /* table */
+  gint64  entity_id;
+  char   *summary;
+} QuorumAuditEntry;
+
+void              quorum_audit_entry_free        (QuorumAuditEntry *self);
+/* Audit entries touching @conference_id's records (or all with 0), oldest first. */
+GPtrArray        *quorum_store_list_audit        (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
+
+G_END_DECLS
