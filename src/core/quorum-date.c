@@ -1,1 +1,111 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-date.c: strict ISO calendar dates and UTC timestamps. */
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum/quorum-date.h"
+#include "quorum/quorum-error.h"
+
+gboolean
+quorum_date_parse (const char  *str,
+                   const char  *what,
+                   GDate       *out,
+                   GError     **error)
+{
+  guint year = 0;
+  guint month = 0;
+  guint day = 0;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (what == NULL)
+    what = _("date");
+
+  if (str == NULL || *str == '\0')
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s must not be empty (use YYYY-MM-DD)"), what);
+      return FALSE;
+    }
+
+  /* Exactly YYYY-MM-DD: sscanf would accept "2026-1-1" and trailing text. */
+  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    goto not_iso;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (str[i]))
+        goto not_iso;
+    }
+
+  year = (str[0] - '0') * 1000 + (str[1] - '0') * 100 + (str[2] - '0') * 10 + (str[3] - '0');
+  month = (str[5] - '0') * 10 + (str[6] - '0');
+  day = (str[8] - '0') * 10 + (str[9] - '0');
+
+  if (year < 1900 || year > 9999)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s: \"%s\" is outside the years 1900 to 9999"), what, str);
+      return FALSE;
+    }
+
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s: \"%s\" is not a real date (use YYYY-MM-DD)"), what, str);
+      return FALSE;
+    }
+
+  if (out != NULL)
+    g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+
+not_iso:
+  {
+    /* Keep odd bytes out of the message: it may reach a terminal or a log. */
+    g_autofree char *shown = g_utf8_make_valid (str, -1);
+
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("%s: \"%s\" is not a date in the form YYYY-MM-DD"), what, shown);
+    return FALSE;
+  }
+}
+
+char *
+quorum_date_to_string (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+void
+quorum_date_today (GDate *out)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+char *
+quorum_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  /* Always six fraction digits and a Z, so timestamps sort as text. */
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}

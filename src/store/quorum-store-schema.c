@@ -1,1 +1,306 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-schema.c: the versioned schema, its migrations, and the triggers that keep
+ * signed-off records and the audit log unchangeable even to a direct write. */
+
+#include <glib/gi18n-lib.h>
+
+#include "quorum-store-private.h"
+
+/* Every table holding records; verify checks each row of each against the audit chain. */
+const char * const _quorum_store_audited_tables[] = {
+  "conference",
+  "child",
+  "attendee",
+  "attempt",
+  "vote",
+  "decision",
+  "dissent",
+  "plan",
+  "referral",
+  "amendment",
+  "closure_day",
+  NULL
+};
+
+/* Refuses any write to @table's rows of a signed-off conference. */
+#define FINALISED_GUARD(table) \
+  "CREATE TRIGGER " table "_finalised_insert BEFORE INSERT ON " table " " \
+  "WHEN (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NOT NULL " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n" \
+  "CREATE TRIGGER " table "_finalised_update BEFORE UPDATE ON " table " " \
+  "WHEN (SELECT finalised_at FROM conference WHERE id = OLD.conference_id) IS NOT NULL " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n"
+
+/* Records are never deleted: a correction is an amendment. */
+#define NO_DELETE(table) \
+  "CREATE TRIGGER " table "_no_delete BEFORE DELETE ON " table " " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: records are never deleted'); END;\n"
+
+static const char schema_v1[] =
+  "CREATE TABLE meta (\n"
+  "  key   TEXT PRIMARY KEY,\n"
+  "  value TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE conference (\n"
+  "  id               INTEGER PRIMARY KEY,\n"
+  "  kind             TEXT NOT NULL CHECK (kind IN ('initial', 'review', 'transfer-in', 'pre-birth')),\n"
+  "  date             TEXT NOT NULL,\n"
+  "  time             TEXT,\n"
+  "  venue            TEXT,\n"
+  "  chair            TEXT NOT NULL,\n"
+  "  minute_taker     TEXT,\n"
+  "  case_ref         TEXT,\n"
+  "  profile          TEXT NOT NULL,\n"
+  "  created_at       TEXT NOT NULL,\n"
+  "  created_by       TEXT NOT NULL,\n"
+  "  finalised_at     TEXT,\n"
+  "  finalised_by     TEXT,\n"
+  "  inquorate_reason TEXT\n"
+  ");\n"
+  "CREATE INDEX conference_date ON conference (date DESC, id DESC);\n"
+  "CREATE TABLE child (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  position      INTEGER NOT NULL,\n"
+  "  name          TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX child_conference ON child (conference_id);\n"
+  "CREATE TABLE attendee (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  conference_id   INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  name            TEXT NOT NULL,\n"
+  "  role            TEXT,\n"
+  "  agency          TEXT NOT NULL,\n"
+  "  line_management TEXT NOT NULL,\n"
+  "  voting          INTEGER NOT NULL CHECK (voting IN (0, 1)),\n"
+  "  attendance      TEXT NOT NULL CHECK (attendance IN ('present', 'apologies', 'report-sent')),\n"
+  "  recorded_at     TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX attendee_conference ON attendee (conference_id);\n"
+  "CREATE TABLE attempt (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id      INTEGER NOT NULL REFERENCES child (id),\n"
+  "  round         INTEGER NOT NULL,\n"
+  "  proposal      TEXT,\n"
+  "  summary       TEXT NOT NULL,\n"
+  "  views         TEXT,\n"
+  "  agreed        TEXT NOT NULL CHECK (agreed IN ('none', 'plan', 'no-plan')),\n"
+  "  categories    TEXT NOT NULL DEFAULT '',\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL,\n"
+  "  UNIQUE (child_id, round)\n"
+  ");\n"
+  "CREATE TABLE vote (\n"
+  "  id                INTEGER PRIMARY KEY,\n"
+  "  conference_id     INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id          INTEGER NOT NULL REFERENCES child (id),\n"
+  "  grp               TEXT NOT NULL,\n"
+  "  grp_key           TEXT NOT NULL,\n"
+  "  view              TEXT NOT NULL CHECK (view IN ('plan', 'no-plan', 'decline')),\n"
+  "  categories        TEXT NOT NULL DEFAULT '',\n"
+  "  reason            TEXT,\n"
+  "  members_disagreed INTEGER NOT NULL DEFAULT 0,\n"
+  "  recorded_at       TEXT NOT NULL,\n"
+  "  recorded_by       TEXT NOT NULL,\n"
+  "  UNIQUE (child_id, grp_key)\n"
+  ");\n"
+  "CREATE TABLE decision (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id      INTEGER NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  outcome       TEXT NOT NULL CHECK (outcome IN ('plan', 'no-plan')),\n"
+  "  basis         TEXT NOT NULL CHECK (basis IN ('consensus', 'majority', 'split', 'chair')),\n"
+  "  categories    TEXT NOT NULL DEFAULT '',\n"
+  "  n_plan        INTEGER NOT NULL,\n"
+  "  n_no_plan     INTEGER NOT NULL,\n"
+  "  n_declined    INTEGER NOT NULL,\n"
+  "  decided_at    TEXT NOT NULL,\n"
+  "  decided_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE dissent (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  conference_id   INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  decision_id     INTEGER NOT NULL REFERENCES decision (id),\n"
+  "  position        INTEGER NOT NULL,\n"
+  "  grp             TEXT NOT NULL,\n"
+  "  view            TEXT NOT NULL,\n"
+  "  categories      TEXT NOT NULL DEFAULT '',\n"
+  "  representatives TEXT NOT NULL,\n"
+  "  reason          TEXT\n"
+  ");\n"
+  "CREATE TABLE plan (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id      INTEGER NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  start         TEXT NOT NULL,\n"
+  "  from_split    INTEGER NOT NULL,\n"
+  "  categories    TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE TABLE referral (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id       INTEGER NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  due            TEXT NOT NULL,\n"
+  "  notified       TEXT,\n"
+  "  panel_due      TEXT,\n"
+  "  panel_date     TEXT,\n"
+  "  outcome        TEXT NOT NULL DEFAULT 'none'\n"
+  "                 CHECK (outcome IN ('none', 'plan-confirmed', 'plan-ended', 'other')),\n"
+  "  outcome_reason TEXT\n"
+  ");\n"
+  "CREATE INDEX referral_due ON referral (due);\n"
+  "CREATE TABLE amendment (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  at            TEXT NOT NULL,\n"
+  "  by            TEXT NOT NULL,\n"
+  "  reason        TEXT NOT NULL,\n"
+  "  change        TEXT NOT NULL,\n"
+  "  record        TEXT,\n"
+  "  field         TEXT,\n"
+  "  old_value     TEXT,\n"
+  "  new_value     TEXT\n"
+  ");\n"
+  "CREATE TABLE closure_day (\n"
+  "  id     INTEGER PRIMARY KEY,\n"
+  "  region TEXT NOT NULL,\n"
+  "  date   TEXT NOT NULL,\n"
+  "  name   TEXT NOT NULL,\n"
+  "  UNIQUE (region, date)\n"
+  ");\n"
+  "CREATE TABLE audit (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  at            TEXT NOT NULL,\n"
+  "  user          TEXT NOT NULL,\n"
+  "  action        TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),\n"
+  "  entity        TEXT NOT NULL,\n"
+  "  entity_id     INTEGER NOT NULL,\n"
+  "  conference_id INTEGER,\n"
+  "  summary       TEXT NOT NULL,\n"
+  "  data          TEXT,\n"
+  "  row_hash      TEXT,\n"
+  "  prev_hash     TEXT NOT NULL,\n"
+  "  hash          TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX audit_entity ON audit (entity, entity_id);\n"
+  "CREATE INDEX audit_conference ON audit (conference_id);\n"
+  /* The audit log is append-only. */
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  /* A signed-off conference row itself changes no more. */
+  "CREATE TRIGGER conference_finalised_update BEFORE UPDATE ON conference "
+  "WHEN OLD.finalised_at IS NOT NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n"
+  NO_DELETE ("conference")
+  FINALISED_GUARD ("child") NO_DELETE ("child")
+  FINALISED_GUARD ("attendee") NO_DELETE ("attendee")
+  FINALISED_GUARD ("attempt") NO_DELETE ("attempt")
+  FINALISED_GUARD ("vote") NO_DELETE ("vote")
+  FINALISED_GUARD ("decision") NO_DELETE ("decision")
+  FINALISED_GUARD ("dissent") NO_DELETE ("dissent")
+  FINALISED_GUARD ("plan") NO_DELETE ("plan")
+  NO_DELETE ("referral")
+  NO_DELETE ("amendment")
+  /* After sign-off the Head of Service still records the notification and the panel's outcome;
+   * nothing else of a referral may change. */
+  "CREATE TRIGGER referral_finalised_insert BEFORE INSERT ON referral "
+  "WHEN (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NOT NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n"
+  "CREATE TRIGGER referral_fixed_update BEFORE UPDATE OF conference_id, child_id, due ON referral "
+  "WHEN (SELECT finalised_at FROM conference WHERE id = OLD.conference_id) IS NOT NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n"
+  /* Amendments are made only to signed-off conferences. */
+  "CREATE TRIGGER amendment_needs_finalised BEFORE INSERT ON amendment "
+  "WHEN (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: only a finalised conference is amended'); END;\n"
+  "CREATE TRIGGER amendment_no_update BEFORE UPDATE ON amendment "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: amendments are never changed'); END;\n";
+
+/* Migrations in order: a database at version N runs every entry above N, in one transaction. */
+const QuorumMigration _quorum_store_migrations[] = {
+  { 1, schema_v1 },
+};
+const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
+
+static int
+get_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+exec_or_fail (sqlite3     *db,
+              const char  *sql,
+              GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not upgrade the database: %s"), msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_quorum_store_migrate (sqlite3  *db,
+                       int       target_version,
+                       GError  **error)
+{
+  int version;
+  int latest = _quorum_store_migrations[_quorum_store_n_migrations - 1].version;
+
+  if (target_version <= 0)
+    target_version = latest;
+
+  version = get_user_version (db);
+  if (version < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not read the database: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("This database was made by a newer Quorum (schema %d; this one knows %d)"),
+                   version, latest);
+      return FALSE;
+    }
+  if (version >= target_version)
+    return TRUE;
+
+  if (!exec_or_fail (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < _quorum_store_n_migrations; i++)
+    {
+      const QuorumMigration *m = &_quorum_store_migrations[i];
+      g_autofree char *bump = NULL;
+
+      if (m->version <= version || m->version > target_version)
+        continue;
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+      if (!exec_or_fail (db, m->sql, error) || !exec_or_fail (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return exec_or_fail (db, "COMMIT", error);
+}
