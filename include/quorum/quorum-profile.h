@@ -57,7 +57,7 @@ const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
 guint          quorum_profile_get_n_stages     (QuorumProfile *self);
 
 /* All profiles: the shipped ones (GResource /org/gnome/Quorum/profiles/), then
- * $XDG_DATA_HOME/quorum/profiles/*.ini and the directories of $QUORUM_PROFILES_DIR
+ * $XDG_DATA_HOME/quorum/profiles/ (every .ini) and the directories of $QUORUM_PROFILES_DIR
  * (colon-separated); a later file with the same id replaces an earlier one.
  * A broken local file is skipped with a g_warning, never fatal.
  * Returns a GPtrArray of QuorumProfile*, sorted by id, the default first. */

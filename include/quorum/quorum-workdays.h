@@ -43,7 +43,7 @@ void            quorum_calendar_add_working_days  (QuorumCalendar  *self,
 guint           quorum_calendar_count_working_days (QuorumCalendar *self,
                                                    const GDate     *from,
                                                    const GDate     *to);
-/* The bank holidays of @year in date order: a GArray of QuorumHoliday. */
+/* The bank holidays of @year in date order: a new GArray of QuorumHoliday (free with g_array_unref). */
 GArray         *quorum_calendar_get_holidays      (QuorumCalendar  *self,
                                                    int              year);
 

@@ -1,1 +1,419 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-conference.c: the conference record, its look-ups and its line-management groups. */
+
+#include <string.h>
+
+#include "quorum/quorum-conference.h"
+
+QuorumConference *
+quorum_conference_new (void)
+{
+  QuorumConference *self = g_new0 (QuorumConference, 1);
+
+  g_date_clear (&self->date, 1);
+  self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_child_free);
+  self->attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_attendee_free);
+  self->attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_attempt_free);
+  self->votes = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_vote_free);
+  self->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_decision_free);
+  self->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_plan_free);
+  self->referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_free);
+  self->amendments = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_amendment_free);
+
+  return self;
+}
+
+/* The record owns its elements, whichever free function the code that filled it gave the array. */
+static void
+clear_owned_array (GPtrArray      **array,
+                   GDestroyNotify   free_func)
+{
+  if (*array == NULL)
+    return;
+
+  g_ptr_array_set_free_func (*array, free_func);
+  g_clear_pointer (array, g_ptr_array_unref);
+}
+
+void
+quorum_conference_free (QuorumConference *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->time);
+  g_free (self->venue);
+  g_free (self->chair);
+  g_free (self->minute_taker);
+  g_free (self->case_ref);
+  g_free (self->profile_id);
+  g_free (self->created_at);
+  g_free (self->created_by);
+  g_free (self->finalised_at);
+  g_free (self->finalised_by);
+  g_free (self->inquorate_reason);
+
+  clear_owned_array (&self->children, (GDestroyNotify) quorum_child_free);
+  clear_owned_array (&self->attendees, (GDestroyNotify) quorum_attendee_free);
+  clear_owned_array (&self->attempts, (GDestroyNotify) quorum_attempt_free);
+  clear_owned_array (&self->votes, (GDestroyNotify) quorum_vote_free);
+  clear_owned_array (&self->decisions, (GDestroyNotify) quorum_decision_free);
+  clear_owned_array (&self->plans, (GDestroyNotify) quorum_plan_free);
+  clear_owned_array (&self->referrals, (GDestroyNotify) quorum_referral_free);
+  clear_owned_array (&self->amendments, (GDestroyNotify) quorum_amendment_free);
+
+  g_free (self);
+}
+
+gboolean
+quorum_conference_is_finalised (const QuorumConference *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->finalised_at != NULL;
+}
+
+QuorumChild *
+quorum_conference_find_child (const QuorumConference *self,
+                              gint64                  child_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (self->children, i);
+
+      if (child->id == child_id)
+        return child;
+    }
+
+  return NULL;
+}
+
+QuorumDecision *
+quorum_conference_find_decision (const QuorumConference *self,
+                                 gint64                  child_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
+    {
+      QuorumDecision *decision = g_ptr_array_index (self->decisions, i);
+
+      if (decision->child_id == child_id)
+        return decision;
+    }
+
+  return NULL;
+}
+
+QuorumPlan *
+quorum_conference_find_plan (const QuorumConference *self,
+                             gint64                  child_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+    {
+      QuorumPlan *plan = g_ptr_array_index (self->plans, i);
+
+      if (plan->child_id == child_id)
+        return plan;
+    }
+
+  return NULL;
+}
+
+QuorumReferral *
+quorum_conference_find_referral (const QuorumConference *self,
+                                 gint64                  child_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->referrals != NULL && i < self->referrals->len; i++)
+    {
+      QuorumReferral *referral = g_ptr_array_index (self->referrals, i);
+
+      if (referral->child_id == child_id)
+        return referral;
+    }
+
+  return NULL;
+}
+
+QuorumVote *
+quorum_conference_find_vote (const QuorumConference *self,
+                             gint64                  child_id,
+                             const char             *group)
+{
+  g_autofree char *wanted = NULL;
+  QuorumVote *found = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (group == NULL || self->votes == NULL)
+    return NULL;
+
+  wanted = quorum_group_normalize (group);
+
+  /* A group voting again replaces its view: should two rows survive, the later one is its view. */
+  for (guint i = 0; i < self->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (self->votes, i);
+      g_autofree char *normal = NULL;
+
+      if (vote->child_id != child_id || vote->group == NULL)
+        continue;
+
+      normal = quorum_group_normalize (vote->group);
+      if (strcmp (normal, wanted) == 0)
+        found = vote;
+    }
+
+  return found;
+}
+
+QuorumAttempt *
+quorum_conference_last_attempt (const QuorumConference *self,
+                                gint64                  child_id)
+{
+  QuorumAttempt *last = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->attempts != NULL && i < self->attempts->len; i++)
+    {
+      QuorumAttempt *attempt = g_ptr_array_index (self->attempts, i);
+
+      if (attempt->child_id != child_id)
+        continue;
+
+      if (last == NULL || attempt->round >= last->round)
+        last = attempt;
+    }
+
+  return last;
+}
+
+static gboolean
+attendee_counts (const QuorumAttendee *attendee)
+{
+  return attendee->voting &&
+         attendee->attendance == QUORUM_ATTENDANCE_PRESENT &&
+         attendee->line_management != NULL;
+}
+
+char **
+quorum_conference_list_groups (const QuorumConference *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
+      g_autofree char *normal = NULL;
+
+      if (!attendee_counts (attendee))
+        continue;
+
+      normal = quorum_group_normalize (attendee->line_management);
+      if (*normal == '\0' || g_hash_table_contains (seen, normal))
+        continue;
+
+      g_strv_builder_add (builder, attendee->line_management);
+      g_hash_table_add (seen, g_steal_pointer (&normal));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+char **
+quorum_conference_group_members (const QuorumConference *self,
+                                 const char             *group)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  wanted = quorum_group_normalize (group);
+
+  for (guint i = 0; *wanted != '\0' && self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
+      g_autofree char *normal = NULL;
+
+      if (!attendee_counts (attendee))
+        continue;
+
+      normal = quorum_group_normalize (attendee->line_management);
+      if (strcmp (normal, wanted) == 0)
+        g_strv_builder_add (builder, attendee->name != NULL ? attendee->name : "");
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+quorum_group_equal (const char *a,
+                    const char *b)
+{
+  g_autofree char *na = NULL;
+  g_autofree char *nb = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  na = quorum_group_normalize (a);
+  nb = quorum_group_normalize (b);
+
+  return strcmp (na, nb) == 0;
+}
+
+char *
+quorum_group_normalize (const char *group)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *composed = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *normal = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (group == NULL)
+    return g_strdup ("");
+
+  /* Names come from people and databases: never let bad bytes make two groups unequal to themselves. */
+  valid = g_utf8_make_valid (group, -1);
+  /* NFKC first so that compatibility forms fold the same, then again after casefolding. */
+  composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (composed, -1);
+  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
+
+  out = g_string_new (NULL);
+  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+quorum_child_free (QuorumChild *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->name);
+  g_free (self);
+}
+
+void
+quorum_attendee_free (QuorumAttendee *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->name);
+  g_free (self->role);
+  g_free (self->agency);
+  g_free (self->line_management);
+  g_free (self);
+}
+
+void
+quorum_attempt_free (QuorumAttempt *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->proposal);
+  g_free (self->summary);
+  g_free (self->views);
+  g_free (self->recorded_at);
+  g_free (self);
+}
+
+void
+quorum_vote_free (QuorumVote *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->group);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self);
+}
+
+void
+quorum_dissent_free (QuorumDissent *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->group);
+  g_strfreev (self->representatives);
+  g_free (self->reason);
+  g_free (self);
+}
+
+void
+quorum_decision_free (QuorumDecision *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->decided_at);
+  g_free (self->decided_by);
+  clear_owned_array (&self->dissent, (GDestroyNotify) quorum_dissent_free);
+  g_free (self);
+}
+
+void
+quorum_plan_free (QuorumPlan *self)
+{
+  g_free (self);
+}
+
+void
+quorum_referral_free (QuorumReferral *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->outcome_reason);
+  g_free (self);
+}
+
+void
+quorum_amendment_free (QuorumAmendment *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->at);
+  g_free (self->by);
+  g_free (self->reason);
+  g_free (self->change);
+  g_free (self->record);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self);
+}

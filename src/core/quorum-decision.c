@@ -1,1 +1,626 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-decision.c: quoracy, the checks on a group's view, and the decision for one child. */
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum/quorum-decision.h"
+#include "quorum/quorum-error.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_counted_view (QuorumView view)
+{
+  return view == QUORUM_VIEW_PLAN || view == QUORUM_VIEW_NO_PLAN;
+}
+
+/* "“A”, “B” and “C”", for messages that name groups. */
+static char *
+join_quoted (GPtrArray *names)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (i > 0 && i + 1 == names->len)
+        g_string_append (out, _(" and "));
+      else if (i > 0)
+        g_string_append (out, _(", "));
+
+      /* Translators: a line-management group's name, quoted */
+      g_string_append_printf (out, _("“%s”"), name);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+agency_is_lead (const QuorumProfile *profile,
+                const char          *agency)
+{
+  g_autofree char *normal = NULL;
+
+  if (profile->lead_agency_patterns == NULL || agency == NULL)
+    return FALSE;
+
+  normal = quorum_group_normalize (agency);
+
+  for (guint i = 0; profile->lead_agency_patterns[i] != NULL; i++)
+    {
+      g_autofree char *pattern = quorum_group_normalize (profile->lead_agency_patterns[i]);
+
+      if (*pattern != '\0' && strstr (normal, pattern) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+QuorumQuoracy *
+quorum_quoracy_check (const QuorumConference *conference,
+                      const QuorumProfile    *profile)
+{
+  g_autoptr(GHashTable) others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  QuorumQuoracy *self;
+  gboolean lead_required;
+
+  g_return_val_if_fail (conference != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  self = g_new0 (QuorumQuoracy, 1);
+  self->n_other_required = MAX (profile->min_other_agencies, 0);
+  /* A profile that names no lead agency does not require one. */
+  lead_required = profile->lead_agency_patterns != NULL && profile->lead_agency_patterns[0] != NULL;
+  self->has_lead_agency = !lead_required;
+
+  /* Only professionals who are there represent their agency: not parents, not apologies. */
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+      g_autofree char *normal = NULL;
+
+      if (!attendee->voting || attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
+        continue;
+
+      if (agency_is_lead (profile, attendee->agency))
+        {
+          self->has_lead_agency = TRUE;
+          continue;
+        }
+
+      normal = quorum_group_normalize (attendee->agency);
+      if (*normal != '\0')
+        g_hash_table_add (others, g_steal_pointer (&normal));
+    }
+
+  self->n_other_agencies = g_hash_table_size (others);
+  self->quorate = self->has_lead_agency && self->n_other_agencies >= self->n_other_required;
+
+  if (self->quorate)
+    return self;
+
+  if (!self->has_lead_agency)
+    g_ptr_array_add (missing, g_strdup (_("No one from children’s social care is present")));
+
+  if (self->n_other_agencies < self->n_other_required)
+    {
+      if (self->n_other_agencies == 0)
+        g_ptr_array_add (missing,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "No other agency is present; the policy needs %d",
+                                                       "No other agency is present; the policy needs %d",
+                                                       self->n_other_required),
+                                          self->n_other_required));
+      else
+        g_ptr_array_add (missing,
+                         /* Translators: the first number is the agencies present, the second
+                          * the number the policy needs */
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Only %d other agency is present; the policy needs %d",
+                                                       "Only %d other agencies are present; the policy needs %d",
+                                                       self->n_other_agencies),
+                                          self->n_other_agencies,
+                                          self->n_other_required));
+    }
+
+  g_ptr_array_add (missing, NULL);
+  /* Translators: separates two sentences of what a conference lacks to be quorate */
+  self->missing = g_strjoinv (_(". "), (char **) missing->pdata);
+
+  return self;
+}
+
+void
+quorum_quoracy_free (QuorumQuoracy *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->missing);
+  g_free (self);
+}
+
+/* Whether @group still has a present voting attendee, so that a view from it can count. */
+static gboolean
+group_is_voting (const QuorumConference *conference,
+                 const char             *group)
+{
+  g_auto(GStrv) groups = quorum_conference_list_groups (conference);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (quorum_group_equal (groups[i], group))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+consensus_reached (const QuorumAttempt *attempt)
+{
+  return attempt != NULL && is_counted_view (attempt->agreed);
+}
+
+gboolean
+quorum_check_vote (const QuorumConference *conference,
+                   gint64                  child_id,
+                   const char             *group,
+                   QuorumView              view,
+                   guint                   categories,
+                   const char             *reason,
+                   GError                **error)
+{
+  QuorumChild *child;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
+                   _("The conference has been signed off: a view can no longer be recorded"));
+      return FALSE;
+    }
+
+  child = quorum_conference_find_child (conference, child_id);
+  if (child == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+      return FALSE;
+    }
+
+  if (quorum_conference_find_decision (conference, child_id) != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The decision for %s has already been taken: views can no longer be recorded"),
+                   child->name);
+      return FALSE;
+    }
+
+  if (consensus_reached (quorum_conference_last_attempt (conference, child_id)))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference reached consensus for %s: the vote is only a last resort"),
+                   child->name);
+      return FALSE;
+    }
+
+  if (is_blank (group))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Name the line-management group whose view this is"));
+      return FALSE;
+    }
+
+  if (!group_is_voting (conference, group))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("No voting attendee reports through “%s”: add an attendee in that line-management structure first"),
+                   group);
+      return FALSE;
+    }
+
+  if (view != QUORUM_VIEW_PLAN && view != QUORUM_VIEW_NO_PLAN && view != QUORUM_VIEW_DECLINE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("A group’s view is plan, no plan, or declined"));
+      return FALSE;
+    }
+
+  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
+      return FALSE;
+    }
+
+  if (categories != QUORUM_CATEGORY_NONE && view != QUORUM_VIEW_PLAN)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Categories of abuse go only with a plan view"));
+      return FALSE;
+    }
+
+  if (view == QUORUM_VIEW_DECLINE && is_blank (reason))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("A group that declines to give a view must give its reason"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static QuorumDissent *
+dissent_new (const QuorumConference *conference,
+             const char             *group,
+             const QuorumVote       *vote)
+{
+  QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+
+  dissent->group = g_strdup (group);
+  dissent->view = vote->view;
+  dissent->categories = vote->categories;
+  dissent->representatives = quorum_conference_group_members (conference, group);
+  dissent->reason = g_strdup (vote->reason);
+
+  return dissent;
+}
+
+/* The views of the voting groups for one child, in the order of the groups. A view from a
+ * group that no longer has a present voting attendee is not among them: it cannot count. */
+typedef struct
+{
+  GStrv       groups;
+  GPtrArray  *votes;        /* QuorumVote* or NULL, one per group, not owned */
+  GPtrArray  *without_view; /* group names, not owned */
+  int         n_plan;
+  int         n_no_plan;
+  int         n_declined;
+  guint       plan_categories;
+} Tally;
+
+static void
+tally_clear (Tally *tally)
+{
+  g_clear_pointer (&tally->groups, g_strfreev);
+  g_clear_pointer (&tally->votes, g_ptr_array_unref);
+  g_clear_pointer (&tally->without_view, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
+
+static void
+tally_init (Tally                  *tally,
+            const QuorumConference *conference,
+            gint64                  child_id)
+{
+  memset (tally, 0, sizeof *tally);
+  tally->groups = quorum_conference_list_groups (conference);
+  tally->votes = g_ptr_array_new ();
+  tally->without_view = g_ptr_array_new ();
+
+  for (guint i = 0; tally->groups[i] != NULL; i++)
+    {
+      QuorumVote *vote = quorum_conference_find_vote (conference, child_id, tally->groups[i]);
+
+      if (vote == NULL || vote->view == QUORUM_VIEW_NONE)
+        {
+          g_ptr_array_add (tally->votes, NULL);
+          g_ptr_array_add (tally->without_view, tally->groups[i]);
+          continue;
+        }
+
+      g_ptr_array_add (tally->votes, vote);
+
+      switch (vote->view)
+        {
+        case QUORUM_VIEW_PLAN:
+          tally->n_plan++;
+          tally->plan_categories |= vote->categories;
+          break;
+
+        case QUORUM_VIEW_NO_PLAN:
+          tally->n_no_plan++;
+          break;
+
+        case QUORUM_VIEW_DECLINE:
+          tally->n_declined++;
+          break;
+
+        case QUORUM_VIEW_NONE:
+        default:
+          break;
+        }
+    }
+}
+
+/* Every group whose counted view differs from @outcome; declining is not dissent. */
+static GPtrArray *
+tally_dissent (const Tally            *tally,
+               const QuorumConference *conference,
+               QuorumView              outcome)
+{
+  GPtrArray *dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+
+  for (guint i = 0; tally->groups[i] != NULL; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (tally->votes, i);
+
+      if (vote != NULL && is_counted_view (vote->view) && vote->view != outcome)
+        g_ptr_array_add (dissent, dissent_new (conference, tally->groups[i], vote));
+    }
+
+  return dissent;
+}
+
+static QuorumOutcome *
+outcome_new (gint64       child_id,
+             const Tally *tally)
+{
+  QuorumOutcome *self = g_new0 (QuorumOutcome, 1);
+
+  self->child_id = child_id;
+  self->n_plan = tally->n_plan;
+  self->n_no_plan = tally->n_no_plan;
+  self->n_declined = tally->n_declined;
+  g_date_clear (&self->plan_start, 1);
+  g_date_clear (&self->referral_due, 1);
+
+  return self;
+}
+
+static void
+outcome_finish (QuorumOutcome          *self,
+                const QuorumConference *conference)
+{
+  self->creates_plan = self->outcome == QUORUM_VIEW_PLAN;
+  if (self->outcome != QUORUM_VIEW_PLAN)
+    self->categories = QUORUM_CATEGORY_NONE;
+
+  if (g_date_valid (&conference->date))
+    self->plan_start = conference->date;
+}
+
+QuorumOutcome *
+quorum_decide (const QuorumConference *conference,
+               const QuorumProfile    *profile,
+               QuorumCalendar         *calendar,
+               gint64                  child_id,
+               QuorumView              chair_view,
+               guint                   chair_categories,
+               GError                **error)
+{
+  g_auto(Tally) tally = { 0 };
+  g_autoptr(QuorumOutcome) self = NULL;
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  QuorumAttempt *attempt;
+  QuorumChild *child;
+
+  g_return_val_if_fail (conference != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
+                   _("The conference has been signed off: a decision can no longer be taken"));
+      return NULL;
+    }
+
+  child = quorum_conference_find_child (conference, child_id);
+  if (child == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+      return NULL;
+    }
+
+  if (quorum_conference_find_decision (conference, child_id) != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The decision for %s has already been taken"), child->name);
+      return NULL;
+    }
+
+  if (profile->rule == QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT && chair_view != QUORUM_VIEW_NONE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--chair-view applies only under a chair-decides profile"));
+      return NULL;
+    }
+
+  if (chair_view != QUORUM_VIEW_NONE && !is_counted_view (chair_view))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The chair’s view is plan or no plan"));
+      return NULL;
+    }
+
+  if ((chair_categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
+      return NULL;
+    }
+
+  if (chair_categories != QUORUM_CATEGORY_NONE && chair_view != QUORUM_VIEW_PLAN)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Categories of abuse go only with the chair’s plan view"));
+      return NULL;
+    }
+
+  tally_init (&tally, conference, child_id);
+  self = outcome_new (child_id, &tally);
+
+  attempt = quorum_conference_last_attempt (conference, child_id);
+  if (consensus_reached (attempt))
+    {
+      /* The chair only decides when there is no consensus: a contrary view is a mistake. */
+      if (chair_view != QUORUM_VIEW_NONE && chair_view != attempt->agreed)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("The conference reached consensus for %s: the chair’s view is not needed"),
+                       child->name);
+          return NULL;
+        }
+
+      self->outcome = attempt->agreed;
+      self->basis = QUORUM_BASIS_CONSENSUS;
+      self->categories = attempt->categories;
+      self->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+      outcome_finish (self, conference);
+
+      return g_steal_pointer (&self);
+    }
+
+  quoracy = quorum_quoracy_check (conference, profile);
+  if (!quoracy->quorate && is_blank (conference->inquorate_reason))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE,
+                   _("The conference is not quorate. %s. To go ahead, record the reason the conference proceeds"),
+                   quoracy->missing);
+      return NULL;
+    }
+
+  switch (profile->rule)
+    {
+    case QUORUM_RULE_CHAIR_DECIDES:
+      if (!is_counted_view (chair_view))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Under the %s policy the chair makes the decision when there is no consensus: give the chair’s view"),
+                       profile->name != NULL ? profile->name : profile->id);
+          return NULL;
+        }
+
+      self->outcome = chair_view;
+      self->basis = QUORUM_BASIS_CHAIR;
+      self->categories = chair_categories;
+      break;
+
+    case QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT:
+    default:
+      if (tally.without_view->len > 0)
+        {
+          g_autofree char *names = join_quoted (tally.without_view);
+
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Every line-management group gives its view before the decision: %s has not given one yet",
+                                    "Every line-management group gives its view before the decision: %s have not given one yet",
+                                    tally.without_view->len),
+                       names);
+          return NULL;
+        }
+
+      if (tally.n_plan + tally.n_no_plan == 0)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NO_VIEWS,
+                       _("No group has given a plan or no-plan view, so there is nothing to decide: "
+                         "record a view from each line-management group, or a consensus"));
+          return NULL;
+        }
+
+      self->categories = tally.plan_categories;
+
+      if (tally.n_plan > tally.n_no_plan)
+        {
+          self->outcome = QUORUM_VIEW_PLAN;
+          self->basis = QUORUM_BASIS_MAJORITY;
+        }
+      else if (tally.n_no_plan > tally.n_plan)
+        {
+          self->outcome = QUORUM_VIEW_NO_PLAN;
+          self->basis = QUORUM_BASIS_MAJORITY;
+        }
+      else
+        {
+          /* Bolton: an equal split makes the child subject of a plan and goes to the Head of Service. */
+          self->outcome = QUORUM_VIEW_PLAN;
+          self->basis = QUORUM_BASIS_SPLIT;
+          self->plan_from_split = TRUE;
+          self->creates_referral = TRUE;
+          quorum_referral_due (profile, calendar, &conference->date, &self->referral_due);
+        }
+      break;
+    }
+
+  self->dissent = tally_dissent (&tally, conference, self->outcome);
+  outcome_finish (self, conference);
+
+  return g_steal_pointer (&self);
+}
+
+void
+quorum_outcome_free (QuorumOutcome *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->dissent != NULL)
+    {
+      g_ptr_array_set_free_func (self->dissent, (GDestroyNotify) quorum_dissent_free);
+      g_clear_pointer (&self->dissent, g_ptr_array_unref);
+    }
+
+  g_free (self);
+}
+
+void
+quorum_referral_due (const QuorumProfile *profile,
+                     QuorumCalendar      *calendar,
+                     const GDate         *conference_date,
+                     GDate               *out)
+{
+  g_autoptr(QuorumCalendar) own = NULL;
+
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  if (conference_date == NULL || !g_date_valid (conference_date))
+    return;
+
+  if (calendar == NULL)
+    calendar = own = quorum_calendar_new (profile->region);
+
+  quorum_calendar_add_working_days (calendar, conference_date,
+                                    MAX (profile->referral_working_days, 0), out);
+}
+
+void
+quorum_panel_due (const QuorumProfile *profile,
+                  const GDate         *notified,
+                  GDate               *out)
+{
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  if (notified == NULL || !g_date_valid (notified))
+    return;
+
+  *out = *notified;
+  g_date_add_days (out, MAX (profile->panel_calendar_days, 0));
+}

@@ -1,1 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export-text.c: placeholder. */
+
+#include "quorum-export.h"

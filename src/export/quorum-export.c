@@ -1,1 +1,398 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export.c: the one entry point of the exports, their shared words, and atomic writing. */
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum-export-private.h"
+
+static const struct
+{
+  const char *word;
+  const char *mime_type;
+} formats[] = {
+  [QUORUM_EXPORT_PDF] = { "pdf", "application/pdf" },
+  [QUORUM_EXPORT_CSV] = { "csv", "text/csv" },
+  [QUORUM_EXPORT_JSON] = { "json", "application/json" },
+  [QUORUM_EXPORT_TEXT] = { "txt", "text/plain" },
+};
+
+const char *
+quorum_export_format_to_string (QuorumExportFormat format)
+{
+  if ((guint) format >= G_N_ELEMENTS (formats))
+    return NULL;
+
+  return formats[format].word;
+}
+
+const char *
+quorum_export_format_get_mime_type (QuorumExportFormat format)
+{
+  if ((guint) format >= G_N_ELEMENTS (formats))
+    return NULL;
+
+  return formats[format].mime_type;
+}
+
+gboolean
+quorum_export_format_from_string (const char         *str,
+                                  QuorumExportFormat *out)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (str, formats[i].word) == 0)
+        {
+          if (out != NULL)
+            *out = (QuorumExportFormat) i;
+          return TRUE;
+        }
+    }
+
+  /* "text" is what a person types as often as "txt". */
+  if (g_ascii_strcasecmp (str, "text") == 0)
+    {
+      if (out != NULL)
+        *out = QUORUM_EXPORT_TEXT;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+quorum_export_format_from_path (const char         *path,
+                                QuorumExportFormat *out)
+{
+  const char *dot;
+
+  if (path == NULL)
+    return FALSE;
+
+  dot = strrchr (path, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+
+  return quorum_export_format_from_string (dot + 1, out);
+}
+
+char *
+_quorum_export_format_date (const GDate *date)
+{
+  char buf[128];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  /* TRANSLATORS: a date in the printed record, see strftime(3): "20 November 2026" */
+  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date) == 0)
+    return quorum_date_to_string (date);
+
+  return g_strdup (buf);
+}
+
+char *
+_quorum_export_format_datetime (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (datetime == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (datetime);
+
+  /* TRANSLATORS: a date and time in the printed record, see g_date_time_format():
+   * "20 November 2026, 10:05" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+char *
+_quorum_export_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  datetime = g_date_time_new_from_iso8601 (iso8601, utc);
+  if (datetime == NULL)
+    {
+      GDate date;
+
+      /* A plain date is a timestamp too, for records typed in by hand. */
+      g_date_clear (&date, 1);
+      if (quorum_date_parse (iso8601, NULL, &date, NULL))
+        return _quorum_export_format_date (&date);
+
+      return g_strdup (iso8601);
+    }
+
+  return _quorum_export_format_datetime (datetime);
+}
+
+char *
+_quorum_export_categories_label (guint categories)
+{
+  static const QuorumCategory all[] = {
+    QUORUM_CATEGORY_NEGLECT,
+    QUORUM_CATEGORY_PHYSICAL,
+    QUORUM_CATEGORY_EMOTIONAL,
+    QUORUM_CATEGORY_SEXUAL,
+  };
+  GString *str;
+
+  if ((categories & QUORUM_CATEGORY_ALL) == 0)
+    return NULL;
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      if ((categories & all[i]) == 0)
+        continue;
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, quorum_category_get_label (all[i]));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+char *
+_quorum_export_view_label (QuorumView view,
+                           guint      categories)
+{
+  g_autofree char *cats = NULL;
+  const char *label = quorum_view_get_label (view);
+
+  if (label == NULL)
+    label = "";
+
+  if (view == QUORUM_VIEW_PLAN && (cats = _quorum_export_categories_label (categories)) != NULL)
+    /* TRANSLATORS: a view and its categories of abuse: "Child protection plan (Neglect)" */
+    return g_strdup_printf (_("%s (%s)"), label, cats);
+
+  return g_strdup (label);
+}
+
+char *
+_quorum_export_conference_title (const QuorumConference *conference)
+{
+  switch (conference->kind)
+    {
+    case QUORUM_KIND_INITIAL:
+      return g_strdup (_("Initial child protection conference"));
+    case QUORUM_KIND_REVIEW:
+      return g_strdup (_("Review child protection conference"));
+    case QUORUM_KIND_TRANSFER_IN:
+      return g_strdup (_("Transfer-in child protection conference"));
+    case QUORUM_KIND_PRE_BIRTH:
+      return g_strdup (_("Pre-birth child protection conference"));
+    case QUORUM_N_KINDS:
+    default:
+      return g_strdup (_("Child protection conference"));
+    }
+}
+
+const QuorumDissent *
+_quorum_export_find_dissent (const QuorumDecision *decision,
+                             const char           *group)
+{
+  if (decision == NULL || decision->dissent == NULL || group == NULL)
+    return NULL;
+
+  for (guint i = 0; i < decision->dissent->len; i++)
+    {
+      const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
+
+      if (quorum_group_equal (dissent->group, group))
+        return dissent;
+    }
+
+  return NULL;
+}
+
+char *
+_quorum_export_join_names (const char * const *names)
+{
+  if (names == NULL)
+    return g_strdup ("");
+
+  return g_strjoinv (", ", (char **) names);
+}
+
+GPtrArray *
+_quorum_export_child_votes (const QuorumConference *conference,
+                            gint64                  child_id)
+{
+  GPtrArray *votes = g_ptr_array_new ();
+
+  for (guint i = 0; conference->votes != NULL && i < conference->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+      if (vote->child_id == child_id)
+        g_ptr_array_add (votes, vote);
+    }
+
+  return votes;
+}
+
+GPtrArray *
+_quorum_export_child_attempts (const QuorumConference *conference,
+                               gint64                  child_id)
+{
+  GPtrArray *attempts = g_ptr_array_new ();
+
+  for (guint i = 0; conference->attempts != NULL && i < conference->attempts->len; i++)
+    {
+      QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
+
+      if (attempt->child_id == child_id)
+        g_ptr_array_add (attempts, attempt);
+    }
+
+  return attempts;
+}
+
+const char *
+_quorum_export_default_user (void)
+{
+  const char *name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no real name. */
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+
+  return name;
+}
+
+static gboolean
+write_atomically (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* A temporary file beside @path renamed over it: all or nothing. The record is about
+   * children: readable by its owner only, as the database is. */
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &local_error))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not write the record to “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GBytes *
+render (const QuorumConference  *conference,
+        const QuorumProfile     *profile,
+        QuorumExportFormat       format,
+        const char              *exported_by,
+        GDateTime               *exported_at,
+        GError                 **error)
+{
+  char *data = NULL;
+
+  switch (format)
+    {
+    case QUORUM_EXPORT_PDF:
+      return quorum_export_pdf_bytes (conference, profile, exported_by, exported_at, error);
+
+    case QUORUM_EXPORT_CSV:
+      data = quorum_export_csv_string (conference);
+      break;
+
+    case QUORUM_EXPORT_JSON:
+      {
+        g_autoptr(JsonNode) node = quorum_json_conference (conference, profile);
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+        g_autofree char *text = NULL;
+
+        json_generator_set_pretty (generator, TRUE);
+        json_generator_set_root (generator, node);
+        text = json_generator_to_data (generator, NULL);
+        data = g_strconcat (text, "\n", NULL);
+      }
+      break;
+
+    case QUORUM_EXPORT_TEXT:
+      data = quorum_export_text_string (conference, profile, exported_by, exported_at);
+      break;
+
+    default:
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Unknown export format"));
+      return NULL;
+    }
+
+  return g_bytes_new_take (data, strlen (data));
+}
+
+gboolean
+quorum_export_conference (const QuorumConference  *conference,
+                          const QuorumProfile     *profile,
+                          QuorumExportFormat       format,
+                          const char              *exported_by,
+                          GDateTime               *exported_at,
+                          const char              *path,
+                          GError                 **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (exported_by == NULL)
+    exported_by = _quorum_export_default_user ();
+  if (exported_at == NULL)
+    exported_at = now = g_date_time_new_now_local ();
+
+  bytes = render (conference, profile, format, exported_by, exported_at, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_atomically (path,
+                           g_bytes_get_data (bytes, NULL),
+                           g_bytes_get_size (bytes),
+                           error);
+}
+
+gboolean
+quorum_export_dissent (QuorumStore         *store,
+                       gint64               conference_id,
+                       QuorumExportFormat   format,
+                       const char          *path,
+                       GError             **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumProfile) profile = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  conference = quorum_store_load_conference (store, conference_id, error);
+  if (conference == NULL)
+    return FALSE;
+
+  /* A profile file removed since the conference was held must not stop its record. */
+  if (conference->profile_id != NULL)
+    profile = quorum_profiles_lookup (conference->profile_id, NULL);
+
+  return quorum_export_conference (conference, profile, format,
+                                   quorum_store_get_user (store), NULL,
+                                   path, error);
+}

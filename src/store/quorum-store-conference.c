@@ -1,1 +1,1354 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-conference.c: conferences and everything recorded in them: attendees,
+ * consensus attempts, votes, decisions, sign-off and amendments. */
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum-store-private.h"
+
+/* ---- reading ---- */
+
+static gboolean
+read_done (QuorumStore   *self,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _quorum_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static guint
+column_categories (sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  guint categories = 0;
+
+  if (text != NULL)
+    quorum_categories_from_string (text, &categories);
+  return categories;
+}
+
+static QuorumView
+column_view (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  QuorumView view = QUORUM_VIEW_NONE;
+
+  if (text != NULL)
+    quorum_view_from_string (text, &view);
+  return view;
+}
+
+static gboolean
+load_header (QuorumStore       *self,
+             QuorumConference  *conference,
+             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT kind, date, time, venue, chair, minute_taker, case_ref, profile, "
+                                "created_at, created_by, finalised_at, finalised_by, inquorate_reason "
+                                "FROM conference WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no conference %" G_GINT64_FORMAT), conference->id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return read_done (self, stmt, rc, error);
+
+  quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 0), &conference->kind);
+  _quorum_column_date (stmt, 1, &conference->date);
+  conference->time = _quorum_column_dup (stmt, 2);
+  conference->venue = _quorum_column_dup (stmt, 3);
+  conference->chair = _quorum_column_dup (stmt, 4);
+  conference->minute_taker = _quorum_column_dup (stmt, 5);
+  conference->case_ref = _quorum_column_dup (stmt, 6);
+  conference->profile_id = _quorum_column_dup (stmt, 7);
+  conference->created_at = _quorum_column_dup (stmt, 8);
+  conference->created_by = _quorum_column_dup (stmt, 9);
+  conference->finalised_at = _quorum_column_dup (stmt, 10);
+  conference->finalised_by = _quorum_column_dup (stmt, 11);
+  conference->inquorate_reason = _quorum_column_dup (stmt, 12);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+load_children (QuorumStore       *self,
+               QuorumConference  *conference,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, name FROM child WHERE conference_id = ? "
+                                "ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumChild *child = g_new0 (QuorumChild, 1);
+
+      child->id = sqlite3_column_int64 (stmt, 0);
+      child->name = _quorum_column_dup (stmt, 1);
+      g_ptr_array_add (conference->children, child);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_attendees (QuorumStore       *self,
+                QuorumConference  *conference,
+                GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, name, role, agency, line_management, voting, attendance "
+                                "FROM attendee WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumAttendee *a = g_new0 (QuorumAttendee, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->name = _quorum_column_dup (stmt, 1);
+      a->role = _quorum_column_dup (stmt, 2);
+      a->agency = _quorum_column_dup (stmt, 3);
+      a->line_management = _quorum_column_dup (stmt, 4);
+      a->voting = sqlite3_column_int (stmt, 5) != 0;
+      quorum_attendance_from_string ((const char *)sqlite3_column_text (stmt, 6), &a->attendance);
+      g_ptr_array_add (conference->attendees, a);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_attempts (QuorumStore       *self,
+               QuorumConference  *conference,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
+                                "categories, recorded_at FROM attempt "
+                                "JOIN child ON child.id = attempt.child_id "
+                                "WHERE attempt.conference_id = ? ORDER BY child.position, child.id, round",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumAttempt *a = g_new0 (QuorumAttempt, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->child_id = sqlite3_column_int64 (stmt, 1);
+      a->round = sqlite3_column_int (stmt, 2);
+      a->proposal = _quorum_column_dup (stmt, 3);
+      a->summary = _quorum_column_dup (stmt, 4);
+      a->views = _quorum_column_dup (stmt, 5);
+      a->agreed = column_view (stmt, 6);
+      a->categories = column_categories (stmt, 7);
+      a->recorded_at = _quorum_column_dup (stmt, 8);
+      g_ptr_array_add (conference->attempts, a);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_votes (QuorumStore       *self,
+            QuorumConference  *conference,
+            GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
+                                "recorded_at FROM vote WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumVote *v = g_new0 (QuorumVote, 1);
+
+      v->id = sqlite3_column_int64 (stmt, 0);
+      v->child_id = sqlite3_column_int64 (stmt, 1);
+      v->group = _quorum_column_dup (stmt, 2);
+      v->view = column_view (stmt, 3);
+      v->categories = column_categories (stmt, 4);
+      v->reason = _quorum_column_dup (stmt, 5);
+      v->members_disagreed = sqlite3_column_int (stmt, 6) != 0;
+      v->recorded_at = _quorum_column_dup (stmt, 7);
+      g_ptr_array_add (conference->votes, v);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_decisions (QuorumStore       *self,
+                QuorumConference  *conference,
+                GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
+                                "n_declined, decided_at, decided_by FROM decision "
+                                "WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumDecision *d = g_new0 (QuorumDecision, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->child_id = sqlite3_column_int64 (stmt, 1);
+      d->outcome = column_view (stmt, 2);
+      quorum_basis_from_string ((const char *)sqlite3_column_text (stmt, 3), &d->basis);
+      d->categories = column_categories (stmt, 4);
+      d->n_plan = sqlite3_column_int (stmt, 5);
+      d->n_no_plan = sqlite3_column_int (stmt, 6);
+      d->n_declined = sqlite3_column_int (stmt, 7);
+      d->decided_at = _quorum_column_dup (stmt, 8);
+      d->decided_by = _quorum_column_dup (stmt, 9);
+      d->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_dissent_free);
+      g_ptr_array_add (conference->decisions, d);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT decision_id, grp, view, categories, representatives, reason "
+                                "FROM dissent WHERE conference_id = ? ORDER BY decision_id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 decision_id = sqlite3_column_int64 (stmt, 0);
+      const char *reps = (const char *)sqlite3_column_text (stmt, 4);
+      QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+
+      dissent->group = _quorum_column_dup (stmt, 1);
+      dissent->view = column_view (stmt, 2);
+      dissent->categories = column_categories (stmt, 3);
+      dissent->representatives = reps && *reps ? g_strsplit (reps, "\n", -1) : g_new0 (char *, 1);
+      dissent->reason = _quorum_column_dup (stmt, 5);
+
+      for (guint i = 0; i < conference->decisions->len; i++)
+        {
+          QuorumDecision *d = g_ptr_array_index (conference->decisions, i);
+
+          if (d->id == decision_id)
+            {
+              g_ptr_array_add (d->dissent, g_steal_pointer (&dissent));
+              break;
+            }
+        }
+      g_clear_pointer (&dissent, quorum_dissent_free);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_plans_and_referrals (QuorumStore       *self,
+                          QuorumConference  *conference,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, child_id, start, from_split, categories FROM plan "
+                                "WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumPlan *p = g_new0 (QuorumPlan, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->child_id = sqlite3_column_int64 (stmt, 1);
+      _quorum_column_date (stmt, 2, &p->start);
+      p->from_split = sqlite3_column_int (stmt, 3) != 0;
+      p->categories = column_categories (stmt, 4);
+      g_ptr_array_add (conference->plans, p);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, "
+                                "outcome_reason FROM referral WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumReferral *r = g_new0 (QuorumReferral, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->conference_id = conference->id;
+      r->child_id = sqlite3_column_int64 (stmt, 1);
+      _quorum_column_date (stmt, 2, &r->due);
+      _quorum_column_date (stmt, 3, &r->notified);
+      _quorum_column_date (stmt, 4, &r->panel_due);
+      _quorum_column_date (stmt, 5, &r->panel_date);
+      quorum_panel_outcome_from_string ((const char *)sqlite3_column_text (stmt, 6), &r->outcome);
+      r->outcome_reason = _quorum_column_dup (stmt, 7);
+      g_ptr_array_add (conference->referrals, r);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_amendments (QuorumStore       *self,
+                 QuorumConference  *conference,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, at, by, reason, change, record, field, old_value, new_value "
+                                "FROM amendment WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumAmendment *a = g_new0 (QuorumAmendment, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->at = _quorum_column_dup (stmt, 1);
+      a->by = _quorum_column_dup (stmt, 2);
+      a->reason = _quorum_column_dup (stmt, 3);
+      a->change = _quorum_column_dup (stmt, 4);
+      a->record = _quorum_column_dup (stmt, 5);
+      a->field = _quorum_column_dup (stmt, 6);
+      a->old_value = _quorum_column_dup (stmt, 7);
+      a->new_value = _quorum_column_dup (stmt, 8);
+      g_ptr_array_add (conference->amendments, a);
+    }
+  return read_done (self, stmt, rc, error);
+}
+
+QuorumConference *
+quorum_store_load_conference (QuorumStore  *self,
+                              gint64        conference_id,
+                              GError      **error)
+{
+  g_autoptr(QuorumConference) conference = quorum_conference_new ();
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  conference->id = conference_id;
+  if (!load_header (self, conference, error) ||
+      !load_children (self, conference, error) ||
+      !load_attendees (self, conference, error) ||
+      !load_attempts (self, conference, error) ||
+      !load_votes (self, conference, error) ||
+      !load_decisions (self, conference, error) ||
+      !load_plans_and_referrals (self, conference, error) ||
+      !load_amendments (self, conference, error))
+    return NULL;
+
+  return g_steal_pointer (&conference);
+}
+
+void
+quorum_conference_summary_free (QuorumConferenceSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->time);
+  g_free (self->chair);
+  g_free (self->case_ref);
+  g_free (self->profile_id);
+  g_free (self->children);
+  g_free (self);
+}
+
+GPtrArray *
+quorum_store_list_conferences (QuorumStore  *self,
+                               const char   *search,
+                               const GDate  *from,
+                               const GDate  *to,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_conference_summary_free);
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
+                                "(SELECT group_concat (name, ', ') FROM "
+                                "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), "
+                                "c.finalised_at IS NOT NULL "
+                                "FROM conference c "
+                                "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
+                                "AND (?3 IS NULL OR c.chair LIKE ?3 ESCAPE '\\' OR c.case_ref LIKE ?3 ESCAPE '\\' "
+                                "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
+                                "  WHERE conference_id = c.id AND name LIKE ?3 ESCAPE '\\')) "
+                                "ORDER BY c.date DESC, c.time DESC, c.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  _quorum_bind_date (stmt, 1, from);
+  _quorum_bind_date (stmt, 2, to);
+  if (search != NULL && *search != '\0')
+    {
+      GString *p = g_string_new ("%");
+
+      for (const char *c = search; *c; c++)
+        {
+          if (*c == '%' || *c == '_' || *c == '\\')
+            g_string_append_c (p, '\\');
+          g_string_append_c (p, *c);
+        }
+      g_string_append_c (p, '%');
+      pattern = g_string_free (p, FALSE);
+    }
+  _quorum_bind_text (stmt, 3, pattern);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumConferenceSummary *s = g_new0 (QuorumConferenceSummary, 1);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &s->kind);
+      _quorum_column_date (stmt, 2, &s->date);
+      s->time = _quorum_column_dup (stmt, 3);
+      s->chair = _quorum_column_dup (stmt, 4);
+      s->case_ref = _quorum_column_dup (stmt, 5);
+      s->profile_id = _quorum_column_dup (stmt, 6);
+      s->children = _quorum_column_dup (stmt, 7);
+      s->finalised = sqlite3_column_int (stmt, 8) != 0;
+      g_ptr_array_add (rows, s);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+char **
+quorum_store_list_line_managements (QuorumStore  *self,
+                                    GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT line_management FROM attendee GROUP BY lower (line_management) "
+                                "ORDER BY count (*) DESC, line_management", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  if (!read_done (self, stmt, rc, error))
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+/* ---- writing ---- */
+
+/* Loads the conference for a change: it must exist and not be signed off. */
+static QuorumConference *
+load_for_change (QuorumStore  *self,
+                 gint64        conference_id,
+                 GError      **error)
+{
+  g_autoptr(QuorumConference) conference = quorum_store_load_conference (self, conference_id, error);
+
+  if (conference == NULL)
+    return NULL;
+  if (quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
+                   _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
+                   conference_id);
+      return NULL;
+    }
+  return g_steal_pointer (&conference);
+}
+
+static gboolean
+check_time (const char  *time,
+            GError     **error)
+{
+  guint hh, mm;
+  char tail;
+
+  if (time == NULL)
+    return TRUE;
+  if (strlen (time) != 5 || sscanf (time, "%2u:%2u%c", &hh, &mm, &tail) != 2 || hh > 23 || mm > 59 ||
+      !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+      !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--time: “%s” is not a time of day (use HH:MM, e.g. 09:30)"), time);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_conference (QuorumStore                *self,
+                   const QuorumConferenceSpec *spec,
+                   const char                 *profile_id,
+                   GError                    **error)
+{
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO conference (kind, date, time, venue, chair, minute_taker, "
+                                "case_ref, profile, created_at, created_by) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  _quorum_bind_text (stmt, 1, quorum_kind_to_string (spec->kind));
+  _quorum_bind_date (stmt, 2, &spec->date);
+  _quorum_bind_text (stmt, 3, spec->time);
+  _quorum_bind_text (stmt, 4, spec->venue);
+  _quorum_bind_text (stmt, 5, spec->chair);
+  _quorum_bind_text (stmt, 6, spec->minute_taker);
+  _quorum_bind_text (stmt, 7, spec->case_ref);
+  _quorum_bind_text (stmt, 8, profile_id);
+  _quorum_bind_text (stmt, 9, now);
+  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = g_strdup_printf ("conference %" G_GINT64_FORMAT " created", id);
+  if (!_quorum_store_audit (self, "insert", "conference", id, id, summary, error))
+    return 0;
+
+  for (guint i = 0; spec->children[i] != NULL; i++)
+    {
+      g_autofree char *child_summary = NULL;
+      gint64 child_id;
+
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO child (conference_id, position, name) VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      _quorum_bind_text (stmt, 3, g_strstrip (g_strdup (spec->children[i])));
+      /* bound as transient: the copy is freed below */
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return 0;
+      child_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      child_summary = g_strdup_printf ("child %" G_GINT64_FORMAT " added", child_id);
+      if (!_quorum_store_audit (self, "insert", "child", child_id, id, child_summary, error))
+        return 0;
+    }
+
+  return id;
+}
+
+gint64
+quorum_store_create_conference (QuorumStore                *self,
+                                const QuorumConferenceSpec *spec,
+                                GError                    **error)
+{
+  g_autoptr(QuorumProfile) profile = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (!g_date_valid (&spec->date))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--date: the conference needs a date (YYYY-MM-DD)"));
+      return 0;
+    }
+  if (!quorum_check_text (spec->chair, "--chair", TRUE, QUORUM_MAX_NAME, error) ||
+      !check_time (spec->time, error) ||
+      !quorum_check_text (spec->venue, "--venue", FALSE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->minute_taker, "--minute-taker", FALSE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->case_ref, "--case-ref", FALSE, QUORUM_MAX_NAME, error))
+    return 0;
+  if (spec->children == NULL || spec->children[0] == NULL)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--child: a conference is about at least one child"));
+      return 0;
+    }
+  for (guint i = 0; spec->children[i] != NULL; i++)
+    if (!quorum_check_text (spec->children[i], "--child", TRUE, QUORUM_MAX_NAME, error))
+      return 0;
+  if ((unsigned)spec->kind >= QUORUM_N_KINDS)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("--kind: unknown kind of conference"));
+      return 0;
+    }
+
+  profile = quorum_profiles_lookup (spec->profile_id ? spec->profile_id : quorum_profiles_default_id (), error);
+  if (profile == NULL)
+    return 0;
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+  id = insert_conference (self, spec, profile->id, error);
+  if (id == 0 || !_quorum_store_commit (self, error))
+    {
+      _quorum_store_rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+gint64
+quorum_store_add_attendee (QuorumStore              *self,
+                           gint64                    conference_id,
+                           const QuorumAttendeeSpec *spec,
+                           GError                  **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  if (!quorum_check_text (spec->name, "--name", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->agency, "--agency", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->line_management, "--line-management", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->role, "--role", FALSE, QUORUM_MAX_NAME, error))
+    return 0;
+
+  name = g_strstrip (g_strdup (spec->name));
+  agency = g_strstrip (g_strdup (spec->agency));
+  group = g_strstrip (g_strdup (spec->line_management));
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+
+  /* A structure already in the conference keeps its first spelling, so one group stays one group. */
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+
+      if (quorum_group_equal (a->line_management, group))
+        {
+          g_free (group);
+          group = g_strdup (a->line_management);
+          break;
+        }
+    }
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO attendee (conference_id, name, role, agency, line_management, "
+                                "voting, attendance, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, conference_id);
+  _quorum_bind_text (stmt, 2, name);
+  _quorum_bind_text (stmt, 3, spec->role && *spec->role ? spec->role : NULL);
+  _quorum_bind_text (stmt, 4, agency);
+  _quorum_bind_text (stmt, 5, group);
+  sqlite3_bind_int (stmt, 6, spec->voting ? 1 : 0);
+  _quorum_bind_text (stmt, 7, quorum_attendance_to_string (spec->attendance));
+  _quorum_bind_text (stmt, 8, now);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " (%s) added", id, group);
+  if (!_quorum_store_audit (self, "insert", "attendee", id, conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  _quorum_store_rollback (self);
+  return 0;
+}
+
+gint64
+quorum_store_add_attempt (QuorumStore             *self,
+                          gint64                   conference_id,
+                          const QuorumAttemptSpec *spec,
+                          GError                 **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *categories = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  sqlite3_stmt *stmt;
+  int round = 1;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  if (!quorum_check_text (spec->summary, "--summary", TRUE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->proposal, "--proposal", FALSE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->views, "--views", FALSE, QUORUM_MAX_TEXT, error))
+    return 0;
+  if (spec->agreed != QUORUM_VIEW_NONE && spec->agreed != QUORUM_VIEW_PLAN &&
+      spec->agreed != QUORUM_VIEW_NO_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--agreed: a consensus is plan, no-plan or none"));
+      return 0;
+    }
+  if (spec->categories != 0 && spec->agreed != QUORUM_VIEW_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--category: categories of abuse go only with an agreed plan"));
+      return 0;
+    }
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+  if (quorum_conference_find_child (conference, spec->child_id) == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("--child: conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
+                   conference_id, spec->child_id);
+      goto fail;
+    }
+  if (quorum_conference_find_decision (conference, spec->child_id) != NULL)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("This child's decision has been taken: no further consensus attempt is recorded"));
+      goto fail;
+    }
+  for (guint i = 0; i < conference->attempts->len; i++)
+    {
+      QuorumAttempt *a = g_ptr_array_index (conference->attempts, i);
+      if (a->child_id == spec->child_id && a->round >= round)
+        round = a->round + 1;
+    }
+
+  categories = quorum_categories_to_string (spec->categories);
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO attempt (conference_id, child_id, round, proposal, summary, "
+                                "views, agreed, categories, recorded_at, recorded_by) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, conference_id);
+  sqlite3_bind_int64 (stmt, 2, spec->child_id);
+  sqlite3_bind_int (stmt, 3, round);
+  _quorum_bind_text (stmt, 4, spec->proposal);
+  _quorum_bind_text (stmt, 5, spec->summary);
+  _quorum_bind_text (stmt, 6, spec->views);
+  _quorum_bind_text (stmt, 7, quorum_view_to_string (spec->agreed));
+  _quorum_bind_text (stmt, 8, categories);
+  _quorum_bind_text (stmt, 9, now);
+  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = g_strdup_printf ("consensus attempt %d for child %" G_GINT64_FORMAT ": %s",
+                             round, spec->child_id, quorum_view_to_string (spec->agreed));
+  if (!_quorum_store_audit (self, "insert", "attempt", id, conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  _quorum_store_rollback (self);
+  return 0;
+}
+
+gint64
+quorum_store_record_vote (QuorumStore          *self,
+                          gint64                conference_id,
+                          const QuorumVoteSpec *spec,
+                          GError              **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *categories = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  const char *group = NULL;
+  QuorumVote *previous;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  if (!quorum_check_text (spec->group, "--group", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->reason, "--reason", FALSE, QUORUM_MAX_TEXT, error))
+    return 0;
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+  if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
+                          spec->categories, spec->reason, error))
+    goto fail;
+
+  /* The group as the attendees spell it: one structure, one view. */
+  groups = quorum_conference_list_groups (conference);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (quorum_group_equal (groups[i], spec->group))
+      group = groups[i];
+  if (group == NULL)
+    group = spec->group;
+  key = quorum_group_normalize (group);
+  categories = quorum_categories_to_string (spec->categories);
+
+  previous = quorum_conference_find_vote (conference, spec->child_id, group);
+  if (previous != NULL)
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "UPDATE vote SET view = ?, categories = ?, reason = ?, "
+                                    "members_disagreed = ?, recorded_at = ?, recorded_by = ? WHERE id = ?",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 7, previous->id);
+      id = previous->id;
+    }
+  else
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO vote (view, categories, reason, members_disagreed, "
+                                    "recorded_at, recorded_by, conference_id, child_id, grp, grp_key) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 7, conference_id);
+      sqlite3_bind_int64 (stmt, 8, spec->child_id);
+      _quorum_bind_text (stmt, 9, group);
+      _quorum_bind_text (stmt, 10, key);
+      id = 0;
+    }
+  _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
+  _quorum_bind_text (stmt, 2, categories);
+  _quorum_bind_text (stmt, 3, spec->reason && *spec->reason ? spec->reason : NULL);
+  sqlite3_bind_int (stmt, 4, spec->members_disagreed ? 1 : 0);
+  _quorum_bind_text (stmt, 5, now);
+  _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = previous != NULL
+    ? g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)", group,
+                       spec->child_id, quorum_view_to_string (spec->view),
+                       quorum_view_to_string (previous->view))
+    : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
+                       spec->child_id, quorum_view_to_string (spec->view));
+  if (!_quorum_store_audit (self, previous ? "update" : "insert", "vote", id, conference_id,
+                            summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  _quorum_store_rollback (self);
+  return 0;
+}
+
+gboolean
+quorum_store_proceed_inquorate (QuorumStore  *self,
+                                gint64        conference_id,
+                                const char   *reason,
+                                GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!quorum_check_text (reason, "--reason", TRUE, QUORUM_MAX_TEXT, error))
+    return FALSE;
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+
+  stmt = _quorum_store_prepare (self, "UPDATE conference SET inquorate_reason = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _quorum_bind_text (stmt, 1, reason);
+  sqlite3_bind_int64 (stmt, 2, conference_id);
+  if (!_quorum_store_exec_stmt (self, stmt, error) ||
+      !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
+                            "proceeds though inquorate", error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+/* The region's calendar with the local closure days the store keeps. */
+static QuorumCalendar *
+load_calendar (QuorumStore   *self,
+               QuorumRegion   region,
+               GError       **error)
+{
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (region);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self, "SELECT date FROM closure_day WHERE region = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate date;
+
+      _quorum_column_date (stmt, 0, &date);
+      if (g_date_valid (&date))
+        quorum_calendar_add_closure (calendar, &date);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&calendar);
+}
+
+static gboolean
+insert_decision (QuorumStore          *self,
+                 QuorumConference     *conference,
+                 const QuorumOutcome  *outcome,
+                 gint64               *plan_id,
+                 gint64               *referral_id,
+                 GError              **error)
+{
+  g_autofree char *categories = quorum_categories_to_string (outcome->categories);
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 decision_id;
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO decision (conference_id, child_id, outcome, basis, categories, "
+                                "n_plan, n_no_plan, n_declined, decided_at, decided_by) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+  _quorum_bind_text (stmt, 3, quorum_view_to_string (outcome->outcome));
+  _quorum_bind_text (stmt, 4, quorum_basis_to_string (outcome->basis));
+  _quorum_bind_text (stmt, 5, categories);
+  sqlite3_bind_int (stmt, 6, outcome->n_plan);
+  sqlite3_bind_int (stmt, 7, outcome->n_no_plan);
+  sqlite3_bind_int (stmt, 8, outcome->n_declined);
+  _quorum_bind_text (stmt, 9, now);
+  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+  decision_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+  summary = g_strdup_printf ("decision for child %" G_GINT64_FORMAT ": %s by %s (%d plan, %d no plan, %d declined)",
+                             outcome->child_id, quorum_view_to_string (outcome->outcome),
+                             quorum_basis_to_string (outcome->basis),
+                             outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+  if (!_quorum_store_audit (self, "insert", "decision", decision_id, conference->id, summary, error))
+    return FALSE;
+
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (outcome->dissent, i);
+      g_autofree char *reps = g_strjoinv ("\n", d->representatives);
+      g_autofree char *dcat = quorum_categories_to_string (d->categories);
+      g_autofree char *dsummary = NULL;
+      gint64 dissent_id;
+
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO dissent (conference_id, decision_id, position, grp, view, "
+                                    "categories, representatives, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, conference->id);
+      sqlite3_bind_int64 (stmt, 2, decision_id);
+      sqlite3_bind_int (stmt, 3, i);
+      _quorum_bind_text (stmt, 4, d->group);
+      _quorum_bind_text (stmt, 5, quorum_view_to_string (d->view));
+      _quorum_bind_text (stmt, 6, dcat);
+      _quorum_bind_text (stmt, 7, reps);
+      _quorum_bind_text (stmt, 8, d->reason);
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return FALSE;
+      dissent_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      dsummary = g_strdup_printf ("dissent of %s recorded", d->group);
+      if (!_quorum_store_audit (self, "insert", "dissent", dissent_id, conference->id, dsummary, error))
+        return FALSE;
+    }
+
+  if (outcome->creates_plan)
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
+                                    "VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, conference->id);
+      sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+      _quorum_bind_date (stmt, 3, &outcome->plan_start);
+      sqlite3_bind_int (stmt, 4, outcome->plan_from_split ? 1 : 0);
+      _quorum_bind_text (stmt, 5, categories);
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return FALSE;
+      *plan_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      if (!_quorum_store_audit (self, "insert", "plan", *plan_id, conference->id,
+                                outcome->plan_from_split ? "child protection plan from a split decision"
+                                                         : "child protection plan", error))
+        return FALSE;
+    }
+
+  if (outcome->creates_referral)
+    {
+      g_autofree char *due = quorum_date_to_string (&outcome->referral_due);
+      g_autofree char *rsummary = g_strdup_printf ("referral to the Head of Service, due %s", due);
+
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO referral (conference_id, child_id, due) VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, conference->id);
+      sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+      _quorum_bind_date (stmt, 3, &outcome->referral_due);
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return FALSE;
+      *referral_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      if (!_quorum_store_audit (self, "insert", "referral", *referral_id, conference->id, rsummary, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+QuorumOutcome *
+quorum_store_decide (QuorumStore  *self,
+                     gint64        conference_id,
+                     gint64        child_id,
+                     QuorumView    chair_view,
+                     guint         chair_categories,
+                     gint64       *plan_id,
+                     gint64       *referral_id,
+                     GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumProfile) profile = NULL;
+  g_autoptr(QuorumCalendar) calendar = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 plan = 0;
+  gint64 referral = 0;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (!_quorum_store_begin (self, error))
+    return NULL;
+
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+  profile = quorum_profiles_lookup (conference->profile_id, error);
+  if (profile == NULL)
+    goto fail;
+  calendar = load_calendar (self, profile->region, error);
+  if (calendar == NULL)
+    goto fail;
+
+  outcome = quorum_decide (conference, profile, calendar, child_id, chair_view, chair_categories, error);
+  if (outcome == NULL)
+    goto fail;
+
+  if (!insert_decision (self, conference, outcome, &plan, &referral, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+
+  if (plan_id != NULL)
+    *plan_id = plan;
+  if (referral_id != NULL)
+    *referral_id = referral;
+  return g_steal_pointer (&outcome);
+
+fail:
+  _quorum_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+quorum_store_finalise (QuorumStore  *self,
+                       gint64        conference_id,
+                       GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      if (quorum_conference_find_decision (conference, child->id) == NULL)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("%s (child %" G_GINT64_FORMAT ") has no decision yet: decide for every child "
+                         "before signing off"), child->name, child->id);
+          goto fail;
+        }
+    }
+
+  stmt = _quorum_store_prepare (self,
+                                "UPDATE conference SET finalised_at = ?, finalised_by = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _quorum_bind_text (stmt, 1, now);
+  _quorum_bind_text (stmt, 2, quorum_store_get_user (self));
+  sqlite3_bind_int64 (stmt, 3, conference_id);
+  if (!_quorum_store_exec_stmt (self, stmt, error) ||
+      !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
+                            "signed off", error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+/* Tables an amendment may point at, and the fields of each a person may correct. */
+static const struct {
+  const char *table;
+  const char *fields[8];
+} amendable[] = {
+  { "conference", { "time", "venue", "chair", "minute_taker", "case_ref", NULL } },
+  { "child",      { "name", NULL } },
+  { "attendee",   { "name", "role", "agency", NULL } },
+  { "attempt",    { "proposal", "summary", "views", NULL } },
+  { "vote",       { "reason", NULL } },
+  { "dissent",    { "reason", "representatives", NULL } },
+};
+
+static gboolean
+find_amendable (const char  *record,
+                const char  *field,
+                const char **table,
+                gint64      *id,
+                GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (record, ":", 2);
+  char *end = NULL;
+
+  if (parts[0] == NULL || parts[1] == NULL ||
+      (*id = g_ascii_strtoll (parts[1], &end, 10)) <= 0 || *end != '\0')
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--record: “%s” is not a record (use KIND:ID, e.g. vote:12)"), record);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (amendable); i++)
+    {
+      if (g_strcmp0 (amendable[i].table, parts[0]) != 0)
+        continue;
+      *table = amendable[i].table;
+      for (guint j = 0; amendable[i].fields[j] != NULL; j++)
+        if (g_strcmp0 (amendable[i].fields[j], field) == 0)
+          return TRUE;
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **)amendable[i].fields);
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("--field: a %s's “%s” cannot be amended (amendable: %s)"),
+                     parts[0], field ? field : "", list);
+      }
+      return FALSE;
+    }
+
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               _("--record: “%s” records cannot be amended (amendable: conference, child, attendee, "
+                 "attempt, vote, dissent)"), parts[0]);
+  return FALSE;
+}
+
+gint64
+quorum_store_amend (QuorumStore               *self,
+                    gint64                     conference_id,
+                    const QuorumAmendmentSpec *spec,
+                    GError                   **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  const char *table = NULL;
+  gint64 record_id = 0;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  if (!quorum_check_text (spec->reason, "--reason", TRUE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->change, "--change", FALSE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->new_value, "--value", FALSE, QUORUM_MAX_TEXT, error))
+    return 0;
+  if (spec->record != NULL)
+    {
+      if (spec->field == NULL || spec->new_value == NULL)
+        {
+          g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                               _("--record goes with --field and --value: what changes, and to what"));
+          return 0;
+        }
+      if (!find_amendable (spec->record, spec->field, &table, &record_id, error))
+        return 0;
+    }
+  else if (spec->change == NULL || *spec->change == '\0')
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("An amendment says what changed: give --change TEXT, or --record, --field and --value"));
+      return 0;
+    }
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  conference = quorum_store_load_conference (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+  if (!quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Conference %" G_GINT64_FORMAT " is not signed off: correct the record itself; "
+                     "amendments are for signed-off records"), conference_id);
+      goto fail;
+    }
+
+  if (table != NULL)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *read = NULL;
+      gboolean found = FALSE;
+      int rc;
+
+      /* table and field come from the fixed list above, never from input. */
+      sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ? AND %s = ?", spec->field, table,
+                             g_str_equal (table, "conference") ? "id" : "conference_id");
+      if (sqlite3_prepare_v2 (_quorum_store_get_db (self), sql, -1, &read, NULL) != SQLITE_OK)
+        {
+          _quorum_store_fail (self, SQLITE_ERROR, error);
+          goto fail;
+        }
+      sqlite3_bind_int64 (read, 1, record_id);
+      sqlite3_bind_int64 (read, 2, conference_id);
+      rc = sqlite3_step (read);
+      if (rc == SQLITE_ROW)
+        {
+          found = TRUE;
+          old_value = _quorum_column_dup (read, 0);
+        }
+      sqlite3_finalize (read);
+      if (!found)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                       _("--record: conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
+          goto fail;
+        }
+    }
+
+  change = spec->change && *spec->change
+    ? g_strdup (spec->change)
+    : g_strdup_printf ("%s of %s: “%s” → “%s”", spec->field, spec->record,
+                       old_value ? old_value : "", spec->new_value);
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO amendment (conference_id, at, by, reason, change, record, field, "
+                                "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, conference_id);
+  _quorum_bind_text (stmt, 2, now);
+  _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 4, spec->reason);
+  _quorum_bind_text (stmt, 5, change);
+  _quorum_bind_text (stmt, 6, spec->record);
+  _quorum_bind_text (stmt, 7, spec->record ? spec->field : NULL);
+  _quorum_bind_text (stmt, 8, old_value);
+  _quorum_bind_text (stmt, 9, spec->new_value);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = g_strdup_printf ("amendment %" G_GINT64_FORMAT ": %s", id, change);
+  if (!_quorum_store_audit (self, "insert", "amendment", id, conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  _quorum_store_rollback (self);
+  return 0;
+}

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-difference.h: the escalation of a professional difference between agencies, stage by
+ * stage under a policy profile. Pure rules: no I/O, no clock; the store fills and keeps these. */
+#pragma once
+
+#include "quorum-profile.h"
+#include "quorum-workdays.h"
+
+G_BEGIN_DECLS
+
+typedef struct _QuorumDifference              QuorumDifference;
+typedef struct _QuorumDifferenceStage         QuorumDifferenceStage;
+typedef struct _QuorumDifferenceNote          QuorumDifferenceNote;
+typedef struct _QuorumDifferenceSpec          QuorumDifferenceSpec;
+typedef struct _QuorumDifferenceNoteSpec      QuorumDifferenceNoteSpec;
+typedef struct _QuorumResolutionSpec          QuorumResolutionSpec;
+typedef struct _QuorumDifferenceStats         QuorumDifferenceStats;
+typedef struct _QuorumDifferenceProfileStats  QuorumDifferenceProfileStats;
+typedef struct _QuorumDifferenceStageCount    QuorumDifferenceStageCount;
+typedef struct _QuorumDifferenceOutcomeCount  QuorumDifferenceOutcomeCount;
+
+/* The areas of disagreement the policies name. */
+typedef enum
+{
+  QUORUM_AREA_THRESHOLDS,
+  QUORUM_AREA_REFERRAL_CRITERIA,
+  QUORUM_AREA_ASSESSMENT_OUTCOME,
+  QUORUM_AREA_ROLES_RESPONSIBILITIES,
+  QUORUM_AREA_INFORMATION_SHARING,
+  QUORUM_AREA_COMMUNICATION,
+  QUORUM_AREA_TIMELINESS_DRIFT,
+  QUORUM_AREA_STRATEGY_MEETING_S47_CONFERENCE,
+  QUORUM_AREA_CASE_CLOSURE,
+  QUORUM_N_AREAS
+} QuorumArea;
+
+typedef enum
+{
+  QUORUM_DIFFERENCE_OPEN,
+  QUORUM_DIFFERENCE_RESOLVED,
+} QuorumDifferenceStatus;
+
+/* Stable words ("roles-responsibilities", "open"): the CLI's and the database's. */
+const char *quorum_area_to_string              (QuorumArea area);
+gboolean    quorum_area_from_string            (const char *str, QuorumArea *out);
+const char *quorum_area_get_label              (QuorumArea area);
+/* "thresholds, referral-criteria, …", for a message listing the choices. Newly allocated. */
+char       *quorum_area_list_words             (void);
+const char *quorum_difference_status_to_string (QuorumDifferenceStatus status);
+gboolean    quorum_difference_status_from_string (const char *str, QuorumDifferenceStatus *out);
+const char *quorum_difference_status_get_label (QuorumDifferenceStatus status);
+
+/* One stage a difference has reached. Name, owner and limit are copied from the profile when
+ * the stage opens, so the record says what applied then. */
+struct _QuorumDifferenceStage
+{
+  gint64  id;
+  int     number;               /* 1-based, as the profile numbers its stages */
+  char   *name;
+  char   *owner;
+  int     limit_working_days;   /* -1: no time limit set by this policy */
+  GDate   entered;              /* raised, or escalated to this stage */
+  GDate   due;                  /* invalid when there is no limit */
+  char   *reason;               /* why it was escalated here; NULL for the first stage */
+  char   *recorded_at;
+  char   *recorded_by;
+};
+
+/* A dated discussion at a stage: who took part, what was said, what was agreed. */
+struct _QuorumDifferenceNote
+{
+  gint64  id;
+  int     stage;
+  GDate   date;
+  char   *participants;   /* "A. Khan, B. Jones" */
+  char   *summary;        /* what was said */
+  char   *agreed;         /* what was agreed, or NULL */
+  char  **questions;      /* the stage's checklist when answered (NULL-terminated), or NULL */
+  char  **answers;        /* one answer per question, or NULL */
+  char   *recorded_at;
+  char   *recorded_by;
+};
+
+struct _QuorumDifference
+{
+  gint64                  id;
+  char                   *profile_id;
+  GDate                   raised;
+  char                   *raised_by;
+  char                   *role;              /* or NULL */
+  char                   *agency;            /* the raiser's agency */
+  char                   *against;           /* the agency whose decision or inaction is disputed */
+  char                   *against_decision;  /* the decision, or NULL */
+  char                   *child;             /* or NULL when the difference is about a process */
+  gint64                  conference_id;     /* a linked conference, or 0 */
+  QuorumArea              area;
+  char                   *outcome_sought;
+  gboolean                immediate_risk;    /* of significant harm: first stage due the same working day */
+
+  QuorumDifferenceStatus  status;
+  GDate                   resolved;          /* invalid while open */
+  char                   *outcome;           /* the agreed outcome, in writing */
+  char                   *challenge_outcome; /* one of the profile's challenge_outcomes, or NULL */
+  char                   *feedback_to;       /* who was told the outcome */
+  GDate                   feedback_date;     /* invalid if not yet */
+  gboolean                debrief;
+  gboolean                protocol_review;
+
+  char                   *created_at;
+  char                   *created_by;
+
+  GPtrArray              *stages;            /* QuorumDifferenceStage*, in order; the last is current */
+  GPtrArray              *notes;             /* QuorumDifferenceNote*, in date order */
+};
+
+/* What raising a difference takes. */
+struct _QuorumDifferenceSpec
+{
+  const char *profile_id;
+  GDate       date;
+  const char *raised_by;
+  const char *role;               /* optional */
+  const char *agency;
+  const char *against;
+  const char *against_decision;   /* optional */
+  const char *child;              /* optional */
+  gint64      conference_id;      /* optional (0) */
+  QuorumArea  area;
+  const char *outcome_sought;
+  gboolean    immediate_risk;
+};
+
+/* A discussion to record at the current stage. */
+struct _QuorumDifferenceNoteSpec
+{
+  GDate               date;
+  const char         *participants;
+  const char         *summary;
+  const char         *agreed;      /* optional */
+  const char * const *answers;     /* optional: one per question of the stage's checklist */
+};
+
+struct _QuorumResolutionSpec
+{
+  GDate       date;
+  const char *outcome;            /* the agreed outcome, or one of the profile's challenge_outcomes */
+  const char *feedback_to;        /* optional */
+  GDate       feedback_date;      /* optional (invalid); needs feedback_to */
+  gboolean    debrief;
+  gboolean    protocol_review;
+};
+
+QuorumDifference      *quorum_difference_new           (void);
+void                   quorum_difference_free          (QuorumDifference *self);
+void                   quorum_difference_stage_free    (QuorumDifferenceStage *self);
+void                   quorum_difference_note_free     (QuorumDifferenceNote *self);
+
+const QuorumDifferenceStage *quorum_difference_get_current_stage (const QuorumDifference *self);
+/* The date of the latest thing that happened to it (raised, escalated, discussed, resolved):
+ * nothing may be recorded with an earlier date. */
+void                   quorum_difference_get_last_event (const QuorumDifference *self,
+                                                         GDate                  *out);
+
+/* The due date of @stage opened on @from: the limit_working_days-th working day after @from, or,
+ * with @same_day (immediate risk), @from itself if a working day, else the next one. Leaves @out
+ * invalid (and returns FALSE) when the stage has no limit and @same_day is not set. */
+gboolean               quorum_difference_stage_due     (const QuorumStage *stage,
+                                                        QuorumCalendar    *calendar,
+                                                        const GDate       *from,
+                                                        gboolean           same_day,
+                                                        GDate             *out);
+
+/* Checks what a person typed, against @profile; QUORUM_ERROR_INVALID saying why. */
+gboolean               quorum_difference_check_spec    (const QuorumDifferenceSpec *spec,
+                                                        const QuorumProfile        *profile,
+                                                        GError                    **error);
+/* A new open difference at @profile's first stage, due by the stage's limit (the same working
+ * day with immediate risk). The id fields are 0 until stored. */
+QuorumDifference      *quorum_difference_raise         (const QuorumDifferenceSpec *spec,
+                                                        const QuorumProfile        *profile,
+                                                        QuorumCalendar             *calendar,
+                                                        GError                    **error);
+
+/* Refuses a discussion on a resolved difference, dated before the last event, without
+ * participants or summary, or with checklist answers that do not match the stage's questions. */
+gboolean               quorum_difference_check_note    (const QuorumDifference         *self,
+                                                        const QuorumProfile            *profile,
+                                                        const QuorumDifferenceNoteSpec *spec,
+                                                        GError                        **error);
+
+/* The next stage, opened on @date with its due date, or NULL: QUORUM_ERROR_INVALID when resolved,
+ * without a reason, dated before the last event, or already at the profile's last stage
+ * ("already at the last stage of <profile>: …"). Does not change @self. */
+QuorumDifferenceStage *quorum_difference_escalate      (const QuorumDifference *self,
+                                                        const QuorumProfile    *profile,
+                                                        QuorumCalendar         *calendar,
+                                                        const GDate            *date,
+                                                        const char             *reason,
+                                                        GError                **error);
+
+/* Checks a resolution; sets @challenge_outcome (newly allocated, the profile's own words) when
+ * the outcome is one of the profile's challenge_outcomes, else NULL. */
+gboolean               quorum_difference_check_resolution (const QuorumDifference     *self,
+                                                        const QuorumProfile        *profile,
+                                                        const QuorumResolutionSpec *spec,
+                                                        char                      **challenge_outcome,
+                                                        GError                    **error);
+/* After resolution: the debrief and protocol-review flags, and late feedback. */
+gboolean               quorum_difference_check_follow_up (const QuorumDifference *self,
+                                                        const char             *feedback_to,
+                                                        const GDate            *feedback_date,
+                                                        GError                **error);
+
+/* Open, with a due date, and @as_of past it: the limit was missed. */
+gboolean               quorum_difference_is_overdue    (const QuorumDifference *self,
+                                                        const GDate            *as_of);
+/* A missed limit means the next stage is due: its number when @self is overdue as of @as_of and
+ * @profile has a stage after the current one, else 0. */
+int                    quorum_difference_get_next_stage_due (const QuorumDifference *self,
+                                                        const QuorumProfile    *profile,
+                                                        const GDate            *as_of);
+/* Working days from @as_of to the due date (negative when overdue); FALSE without a due date. */
+gboolean               quorum_difference_working_days_left (const QuorumDifference *self,
+                                                        QuorumCalendar         *calendar,
+                                                        const GDate            *as_of,
+                                                        int                    *out);
+
+/* ---- monitoring ---- */
+struct _QuorumDifferenceStageCount
+{
+  int    number;
+  char  *name;
+  int    reached;      /* differences that got to this stage */
+  int    escalated;    /* … and went on to the next */
+  int    resolved;     /* … and were resolved here */
+  int    open;         /* … and are at it now */
+  int    overdue;      /* … of those open, past the stage's limit */
+};
+
+struct _QuorumDifferenceOutcomeCount
+{
+  char  *outcome;      /* "open", "resolved", or a challenge outcome in the profile's words */
+  int    count;
+};
+
+struct _QuorumDifferenceProfileStats
+{
+  char       *profile_id;
+  char       *profile_name;       /* or NULL for a profile no longer installed */
+  int         total;
+  int         open;
+  int         resolved;
+  int         overdue;
+  int         immediate_risk;
+  int         monitored_stage;    /* 0 if the profile monitors none */
+  int         monitored_reached;  /* differences that reached it */
+  GPtrArray  *stages;             /* QuorumDifferenceStageCount*, by number */
+  GPtrArray  *outcomes;           /* QuorumDifferenceOutcomeCount* */
+};
+
+struct _QuorumDifferenceStats
+{
+  GDate       from;               /* invalid: no lower bound */
+  GDate       to;                 /* invalid: no upper bound */
+  GDate       as_of;
+  int         total;
+  int         open;
+  int         resolved;
+  int         overdue;
+  GPtrArray  *profiles;           /* QuorumDifferenceProfileStats*, by profile id */
+};
+
+/* Counts the differences raised between @from and @to (inclusive; either NULL for no bound), by
+ * profile, stage reached and outcome. @profiles (QuorumProfile*, may be NULL) give the names, every
+ * stage of each profile (counted from zero) and the monitored stage. */
+QuorumDifferenceStats *quorum_difference_stats_new     (GPtrArray   *differences,
+                                                        GPtrArray   *profiles,
+                                                        const GDate *from,
+                                                        const GDate *to,
+                                                        const GDate *as_of);
+void                   quorum_difference_stats_free    (QuorumDifferenceStats *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDifference, quorum_difference_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDifferenceStage, quorum_difference_stage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDifferenceNote, quorum_difference_note_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDifferenceStats, quorum_difference_stats_free)
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export-private.h: the words and look-ups every format of the record shares. */
+#pragma once
+
+#include "quorum-export.h"
+
+G_BEGIN_DECLS
+
+/* "20 November 2026"; NULL for an unset date. */
+char                *_quorum_export_format_date       (const GDate *date);
+/* An ISO 8601 timestamp of the store as local "20 November 2026, 10:05"; the text itself when it
+ * does not parse; NULL for NULL. */
+char                *_quorum_export_format_timestamp  (const char  *iso8601);
+char                *_quorum_export_format_datetime   (GDateTime   *datetime);
+/* "Neglect, Emotional abuse", or NULL for none. */
+char                *_quorum_export_categories_label  (guint        categories);
+/* "Child protection plan (Neglect)", "No plan", "Declined". */
+char                *_quorum_export_view_label        (QuorumView   view,
+                                                       guint        categories);
+/* "Initial child protection conference". */
+char                *_quorum_export_conference_title  (const QuorumConference *conference);
+/* The dissent of @decision naming @group, or NULL. */
+const QuorumDissent *_quorum_export_find_dissent      (const QuorumDecision   *decision,
+                                                       const char             *group);
+/* The representatives as one line, "A. Khan, B. Jones"; an empty string for none. */
+char                *_quorum_export_join_names        (const char * const     *names);
+/* The votes of one child, in the order recorded. Free the array only (elements borrowed). */
+GPtrArray           *_quorum_export_child_votes       (const QuorumConference *conference,
+                                                       gint64                  child_id);
+GPtrArray           *_quorum_export_child_attempts    (const QuorumConference *conference,
+                                                       gint64                  child_id);
+/* The name of the user exporting: the OS user's real name or login. */
+const char          *_quorum_export_default_user      (void);
+
+/* ---- the record as a sequence of blocks (quorum-export-document.c) ----
+ * One description of the record's contents, in order, that the PDF and the text renderers
+ * both draw: the two can never disagree about what the record says. */
+
+typedef enum
+{
+  QUORUM_BLOCK_TITLE,        /* the document's title */
+  QUORUM_BLOCK_HEADING,      /* a child: "Child: Amy Smith" */
+  QUORUM_BLOCK_SUBHEADING,   /* a section: "Dissent" */
+  QUORUM_BLOCK_FIELDS,       /* label / value pairs, aligned */
+  QUORUM_BLOCK_TABLE,        /* a header row and rows */
+  QUORUM_BLOCK_PARAGRAPH,
+} QuorumBlockKind;
+
+typedef enum
+{
+  QUORUM_BLOCK_STYLE_BODY,
+  QUORUM_BLOCK_STYLE_STRONG,  /* the title line of an entry: "Police: No plan" */
+  QUORUM_BLOCK_STYLE_QUOTE,   /* someone's own words: reasons, summaries */
+  QUORUM_BLOCK_STYLE_NOTE,    /* a quiet remark: "No dissent: the decision was unanimous." */
+} QuorumBlockStyle;
+
+typedef struct
+{
+  QuorumBlockKind   kind;
+  QuorumBlockStyle  style;
+  int               indent;       /* levels of indentation */
+  char             *text;         /* TITLE, HEADING, SUBHEADING, PARAGRAPH */
+  guint             n_columns;    /* TABLE: columns; FIELDS: 2 */
+  GPtrArray        *cells;        /* FIELDS, TABLE: char*, row by row; a TABLE's first row is its header */
+  GArray           *marked_rows;  /* TABLE: gboolean per body row (a dissenting group) */
+  gboolean          space_before; /* a gap before, between entries of a section */
+} QuorumBlock;
+
+typedef struct
+{
+  char      *title;           /* "Dissent record" */
+  char      *header;          /* "Initial · 20 November 2026 · Chair: … · Bolton … · Case ref. …" */
+  char      *footer;          /* "Exported 21 November 2026, 14:05 by Minnie Taker" */
+  gboolean   draft;           /* not signed off */
+  GPtrArray *blocks;          /* QuorumBlock* */
+} QuorumDocument;
+
+QuorumDocument *_quorum_document_new  (const QuorumConference *conference,
+                                       const QuorumProfile    *profile,
+                                       const char             *exported_by,
+                                       GDateTime              *exported_at);
+void            _quorum_document_free (QuorumDocument         *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDocument, _quorum_document_free)
+
+G_END_DECLS

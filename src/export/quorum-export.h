@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export.h: the dissent record of a conference as PDF, CSV, JSON and plain text. */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+#include <json-glib/json-glib.h>
+
+#include "store/quorum-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  QUORUM_EXPORT_PDF,
+  QUORUM_EXPORT_CSV,
+  QUORUM_EXPORT_JSON,
+  QUORUM_EXPORT_TEXT,
+} QuorumExportFormat;
+
+/* "pdf", "csv", "json", "txt": the CLI's --format words, also the file extensions. */
+const char *quorum_export_format_to_string   (QuorumExportFormat  format);
+gboolean    quorum_export_format_from_string (const char         *str,
+                                              QuorumExportFormat *out);
+/* The format a file name's extension implies (".pdf", ".csv", ".json", ".txt"/".text"). */
+gboolean    quorum_export_format_from_path   (const char         *path,
+                                              QuorumExportFormat *out);
+const char *quorum_export_format_get_mime_type (QuorumExportFormat format);
+
+/* ---- JSON (quorum-export-json.c) ---- */
+
+/* The whole conference, the document of `conference show`. @profile may be NULL
+ * (then "profile_name" and "rule" are null). */
+JsonNode   *quorum_json_conference (const QuorumConference *conference,
+                                    const QuorumProfile    *profile);
+/* One decision, the shape of `decide --json` (shared/CLI.md). */
+JsonNode   *quorum_json_decision   (const QuorumConference *conference,
+                                    const QuorumDecision   *decision);
+
+/* ---- CSV and text (quorum-export-csv.c, quorum-export-text.c) ---- */
+
+/* RFC 4180, one row per group's view per child, with a header row. Newly allocated. */
+char       *quorum_export_csv_string  (const QuorumConference *conference);
+/* Quotes one CSV field when it needs it (comma, quote, CR or LF). Newly allocated. */
+char       *quorum_csv_escape         (const char             *field);
+/* The record as plain UTF-8 text for pasting into minutes. Newly allocated. */
+char       *quorum_export_text_string (const QuorumConference *conference,
+                                       const QuorumProfile    *profile,
+                                       const char             *exported_by,
+                                       GDateTime              *exported_at);
+
+/* ---- the printed record (quorum-export-pdf.c) ---- */
+
+/* A4 in points. */
+#define QUORUM_RECORD_A4_WIDTH  595.276
+#define QUORUM_RECORD_A4_HEIGHT 841.890
+
+typedef struct _QuorumRecord QuorumRecord;
+
+/* The record keeps a deep reference to nothing: @conference and @profile must outlive it. */
+QuorumRecord *quorum_record_new         (const QuorumConference *conference,
+                                         const QuorumProfile    *profile,
+                                         const char             *exported_by,
+                                         GDateTime              *exported_at);
+void          quorum_record_free        (QuorumRecord           *self);
+/* The layout pass: measures every paragraph with @context (from the PDF surface's cairo
+ * context or a GtkPrintContext) and breaks them into pages of @page_w × @page_h points.
+ * The page's origin is its top-left corner, the record applies its own margins. */
+void          quorum_record_paginate    (QuorumRecord           *self,
+                                         PangoContext           *context,
+                                         double                  page_w,
+                                         double                  page_h);
+int           quorum_record_get_n_pages (QuorumRecord           *self);
+/* Draws @page (0-based) of the last pagination on @cr. */
+void          quorum_record_draw_page   (QuorumRecord           *self,
+                                         cairo_t                *cr,
+                                         int                     page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumRecord, quorum_record_free)
+
+/* The record as PDF bytes (A4). */
+GBytes       *quorum_export_pdf_bytes   (const QuorumConference *conference,
+                                         const QuorumProfile    *profile,
+                                         const char             *exported_by,
+                                         GDateTime              *exported_at,
+                                         GError                **error);
+gboolean      quorum_export_pdf         (const QuorumConference *conference,
+                                         const QuorumProfile    *profile,
+                                         const char             *exported_by,
+                                         GDateTime              *exported_at,
+                                         const char             *path,
+                                         GError                **error);
+
+/* ---- entry points (quorum-export.c) ---- */
+
+/* Renders a loaded conference in @format and writes it to @path atomically (a failure leaves
+ * no file, or the previous one, never half a file). @exported_by NULL: the OS user;
+ * @exported_at NULL: now. QUORUM_ERROR_STORAGE when the file cannot be written. */
+gboolean      quorum_export_conference  (const QuorumConference *conference,
+                                         const QuorumProfile    *profile,
+                                         QuorumExportFormat      format,
+                                         const char             *exported_by,
+                                         GDateTime              *exported_at,
+                                         const char             *path,
+                                         GError                **error);
+/* Loads @conference_id from @store (QUORUM_ERROR_NOT_FOUND when it does not exist), looks its
+ * profile up and exports it as quorum_export_conference does, by the store's user, now. */
+gboolean      quorum_export_dissent     (QuorumStore            *store,
+                                         gint64                  conference_id,
+                                         QuorumExportFormat      format,
+                                         const char             *path,
+                                         GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,1160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-decision.c: the rules of "Reaching a decision", one test per rule, on the shipped profiles. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "quorum/quorum.h"
+
+/* The line-management structures of a typical Bolton conference. */
+#define CSC     "Bolton Children's Services"
+#define HEALTH  "Bolton NHS FT Health Visiting"
+#define POLICE  "GMP Public Protection"
+#define SCHOOL  "St Mary's Primary School"
+#define GP      "Spa Road Medical Practice"
+
+static QuorumProfile *
+load_profile (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumProfile *profile = quorum_profiles_lookup (id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+  return profile;
+}
+
+static void
+set_iso (GDate      *date,
+         const char *iso)
+{
+  int y;
+  int m;
+  int d;
+
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  g_assert_true (g_date_valid (date));
+}
+
+static char *
+iso_of (const GDate *date)
+{
+  char buf[16];
+
+  if (!g_date_valid (date))
+    return g_strdup ("(invalid)");
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+  return g_strdup (buf);
+}
+
+#define assert_date(date, expected) \
+  G_STMT_START { \
+    g_autofree char *_iso = iso_of (date); \
+    g_assert_cmpstr (_iso, ==, expected); \
+  } G_STMT_END
+
+/* Builder: a conference on @date with no one in it yet. */
+static QuorumConference *
+conference_new (const char *date)
+{
+  QuorumConference *conference = quorum_conference_new ();
+
+  conference->id = 1;
+  conference->kind = QUORUM_KIND_INITIAL;
+  set_iso (&conference->date, date);
+  conference->chair = g_strdup ("R. Okafor");
+  conference->profile_id = g_strdup ("bolton");
+  return conference;
+}
+
+static gint64
+add_child (QuorumConference *conference,
+           const char       *name)
+{
+  QuorumChild *child = g_new0 (QuorumChild, 1);
+
+  child->id = conference->children->len + 10;
+  child->name = g_strdup (name);
+  g_ptr_array_add (conference->children, child);
+  return child->id;
+}
+
+static QuorumAttendee *
+add_person (QuorumConference *conference,
+            const char       *name,
+            const char       *agency,
+            const char       *line_management,
+            gboolean          voting,
+            QuorumAttendance  attendance)
+{
+  QuorumAttendee *attendee = g_new0 (QuorumAttendee, 1);
+
+  attendee->id = conference->attendees->len + 100;
+  attendee->name = g_strdup (name);
+  attendee->agency = g_strdup (agency);
+  attendee->line_management = g_strdup (line_management);
+  attendee->voting = voting;
+  attendee->attendance = attendance;
+  g_ptr_array_add (conference->attendees, attendee);
+  return attendee;
+}
+
+static void
+add_attendee (QuorumConference *conference,
+              const char       *name,
+              const char       *agency,
+              const char       *line_management)
+{
+  add_person (conference, name, agency, line_management, TRUE, QUORUM_ATTENDANCE_PRESENT);
+}
+
+/* Children's social care, two health visitors of one trust, the police and a school: quorate. */
+static void
+add_usual_attendees (QuorumConference *conference)
+{
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  add_attendee (conference, "M. Green", "Bolton NHS Foundation Trust", HEALTH);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "L. Wood", "St Mary's Primary School", SCHOOL);
+  add_person (conference, "Ms Smith", "Family", "Family", FALSE, QUORUM_ATTENDANCE_PRESENT);
+}
+
+/* Records a view as the store would, after quorum_check_vote accepts it. */
+static void
+vote (QuorumConference *conference,
+      gint64            child_id,
+      const char       *group,
+      QuorumView        view,
+      guint             categories,
+      const char       *reason)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumVote *existing;
+
+  g_assert_true (quorum_check_vote (conference, child_id, group, view, categories, reason, &error));
+  g_assert_no_error (error);
+
+  existing = quorum_conference_find_vote (conference, child_id, group);
+  if (existing == NULL)
+    {
+      existing = g_new0 (QuorumVote, 1);
+      existing->id = conference->votes->len + 1000;
+      existing->child_id = child_id;
+      existing->group = g_strdup (group);
+      g_ptr_array_add (conference->votes, existing);
+    }
+
+  existing->view = view;
+  existing->categories = categories;
+  g_free (existing->reason);
+  existing->reason = g_strdup (reason);
+}
+
+/* Records a view without the checks: a row from before an attendee left or was marked absent. */
+static void
+vote_unchecked (QuorumConference *conference,
+                gint64            child_id,
+                const char       *group,
+                QuorumView        view,
+                guint             categories,
+                const char       *reason)
+{
+  QuorumVote *row = g_new0 (QuorumVote, 1);
+
+  row->child_id = child_id;
+  row->group = g_strdup (group);
+  row->view = view;
+  row->categories = categories;
+  row->reason = g_strdup (reason);
+  g_ptr_array_add (conference->votes, row);
+}
+
+static void
+add_attempt (QuorumConference *conference,
+             gint64            child_id,
+             int               round,
+             QuorumView        agreed,
+             guint             categories)
+{
+  QuorumAttempt *attempt = g_new0 (QuorumAttempt, 1);
+
+  attempt->child_id = child_id;
+  attempt->round = round;
+  attempt->summary = g_strdup ("Discussed the chronology and the school's report.");
+  attempt->agreed = agreed;
+  attempt->categories = categories;
+  g_ptr_array_add (conference->attempts, attempt);
+}
+
+/* Stores @outcome as the child's decision, so that later calls see the child as decided. */
+static void
+record_decision (QuorumConference    *conference,
+                 const QuorumOutcome *outcome)
+{
+  QuorumDecision *decision = g_new0 (QuorumDecision, 1);
+
+  decision->child_id = outcome->child_id;
+  decision->outcome = outcome->outcome;
+  decision->basis = outcome->basis;
+  decision->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+  g_ptr_array_add (conference->decisions, decision);
+}
+
+static QuorumOutcome *
+decide_ok (QuorumConference *conference,
+           QuorumProfile    *profile,
+           QuorumCalendar   *calendar,
+           gint64            child_id,
+           QuorumView        chair_view,
+           guint             chair_categories)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumOutcome *outcome;
+
+  outcome = quorum_decide (conference, profile, calendar, child_id, chair_view, chair_categories, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  g_assert_cmpint (outcome->child_id, ==, child_id);
+  return outcome;
+}
+
+static void
+assert_decide_fails (QuorumConference *conference,
+                     QuorumProfile    *profile,
+                     QuorumCalendar   *calendar,
+                     gint64            child_id,
+                     QuorumView        chair_view,
+                     int               code,
+                     const char       *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+
+  outcome = quorum_decide (conference, profile, calendar, child_id, chair_view, 0, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, code);
+  g_assert_null (strchr (error->message, '\n'));
+  if (fragment != NULL && strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, fragment);
+}
+
+static void
+assert_vote_fails (QuorumConference *conference,
+                   gint64            child_id,
+                   const char       *group,
+                   QuorumView        view,
+                   guint             categories,
+                   const char       *reason,
+                   int               code,
+                   const char       *fragment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (quorum_check_vote (conference, child_id, group, view, categories, reason, &error));
+  g_assert_error (error, QUORUM_ERROR, code);
+  g_assert_null (strchr (error->message, '\n'));
+  if (fragment != NULL && strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, fragment);
+}
+
+static const QuorumDissent *
+dissent_at (const QuorumOutcome *outcome,
+            guint                i)
+{
+  g_assert_nonnull (outcome->dissent);
+  g_assert_cmpuint (i, <, outcome->dissent->len);
+  return g_ptr_array_index (outcome->dissent, i);
+}
+
+/* The decision is taken per child: siblings can differ. */
+static void
+test_bolton_decision_is_per_child (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) older = NULL;
+  g_autoptr(QuorumOutcome) younger = NULL;
+  gint64 amy;
+  gint64 ben;
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  add_usual_attendees (conference);
+
+  vote (conference, amy, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL, NULL);
+  vote (conference, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Amy is thriving at school.");
+
+  vote (conference, ben, CSC, QUORUM_VIEW_NO_PLAN, 0, "Ben lives with his father.");
+  vote (conference, ben, HEALTH, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, ben, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, ben, SCHOOL, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "Ben is often hungry.");
+
+  older = decide_ok (conference, profile, calendar, amy, QUORUM_VIEW_NONE, 0);
+  record_decision (conference, older);
+  younger = decide_ok (conference, profile, calendar, ben, QUORUM_VIEW_NONE, 0);
+
+  g_assert_cmpint (older->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (older->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (older->n_plan, ==, 3);
+  g_assert_cmpint (older->n_no_plan, ==, 1);
+  g_assert_cmpuint (older->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  g_assert_true (older->creates_plan);
+  g_assert_cmpuint (older->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (older, 0)->group, ==, SCHOOL);
+
+  g_assert_cmpint (younger->outcome, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpint (younger->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (younger->n_plan, ==, 1);
+  g_assert_cmpint (younger->n_no_plan, ==, 3);
+  g_assert_cmpuint (younger->categories, ==, QUORUM_CATEGORY_NONE);
+  g_assert_false (younger->creates_plan);
+  g_assert_cmpuint (younger->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (younger, 0)->group, ==, SCHOOL);
+  g_assert_cmpstr (dissent_at (younger, 0)->reason, ==, "Ben is often hungry.");
+
+  /* Amy's decision does not stop Ben's, but Amy cannot be decided twice. */
+  assert_decide_fails (conference, profile, calendar, amy, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_INVALID, "Amy");
+}
+
+/* The vote: representatives who share a line-management structure give one view between them. */
+static void
+test_bolton_one_view_per_group (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) members = NULL;
+  g_autofree char *normal = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", "Bolton NHS FT Health Visiting");
+  add_attendee (conference, "M. Green", "Bolton NHS Foundation Trust", "  bolton NHS ft   HEALTH visiting ");
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+
+  groups = quorum_conference_list_groups (conference);
+  g_assert_cmpuint (g_strv_length (groups), ==, 3);
+  g_assert_cmpstr (groups[0], ==, CSC);
+  g_assert_cmpstr (groups[1], ==, "Bolton NHS FT Health Visiting");  /* the first spelling */
+  g_assert_cmpstr (groups[2], ==, POLICE);
+
+  members = quorum_conference_group_members (conference, "BOLTON NHS FT HEALTH VISITING");
+  g_assert_cmpuint (g_strv_length (members), ==, 2);
+  g_assert_cmpstr (members[0], ==, "J. Brown");
+  g_assert_cmpstr (members[1], ==, "M. Green");
+
+  normal = quorum_group_normalize ("  Bolton\tNHS  FT Health Visiting\n");
+  g_assert_cmpstr (normal, ==, "bolton nhs ft health visiting");
+  g_assert_true (quorum_group_equal ("Bolton NHS FT Health Visiting", "bolton  nhs ft health  visiting"));
+  /* NFKC: a no-break space and a full-width letter are the same structure. */
+  g_assert_true (quorum_group_equal ("GMP\u00a0Public Protection", "\uff27MP public protection"));
+  g_assert_false (quorum_group_equal (CSC, POLICE));
+
+  /* The group's second view replaces its first: it never votes twice. */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL);
+  vote (conference, child, "bolton nhs ft health visiting", QUORUM_VIEW_NO_PLAN, 0, "First thoughts.");
+  vote (conference, child, "Bolton NHS FT Health Visiting", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No injuries were found.");
+  g_assert_cmpuint (conference->votes->len, ==, 3);
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 1);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpuint (outcome->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (outcome, 0)->group, ==, POLICE);
+}
+
+/* Parents, family and advocates attend but do not vote. */
+static void
+test_bolton_non_voting_never_count (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) members = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "L. Wood", "St Mary's Primary School", SCHOOL);
+  add_person (conference, "Ms Smith", "Family", "Family", FALSE, QUORUM_ATTENDANCE_PRESENT);
+  add_person (conference, "P. Advocate", "Advocacy Service", "Advocacy Service", FALSE, QUORUM_ATTENDANCE_PRESENT);
+  /* A non-voting attendee sharing a professional's structure adds no member to it. */
+  add_person (conference, "T. Minutes", "Bolton Children's Social Care", CSC, FALSE, QUORUM_ATTENDANCE_PRESENT);
+
+  groups = quorum_conference_list_groups (conference);
+  g_assert_cmpuint (g_strv_length (groups), ==, 3);
+  g_assert_false (g_strv_contains ((const char * const *) groups, "Family"));
+  g_assert_false (g_strv_contains ((const char * const *) groups, "Advocacy Service"));
+  members = quorum_conference_group_members (conference, CSC);
+  g_assert_cmpuint (g_strv_length (members), ==, 1);
+  g_assert_cmpstr (members[0], ==, "S. Patel");
+
+  assert_vote_fails (conference, child, "Family", QUORUM_VIEW_NO_PLAN, 0, NULL,
+                     QUORUM_ERROR_INVALID, "No voting attendee reports through “Family”");
+
+  /* The family's and the advocate's agencies do not make the conference quorate. */
+  quoracy = quorum_quoracy_check (conference, profile);
+  g_assert_cmpint (quoracy->n_other_agencies, ==, 2);
+
+  /* A view stored under a non-voting structure is ignored. */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote_unchecked (conference, child, "Family", QUORUM_VIEW_NO_PLAN, 0, "We disagree.");
+  vote_unchecked (conference, child, "Advocacy Service", QUORUM_VIEW_NO_PLAN, 0, NULL);
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 1);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpuint (outcome->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (outcome, 0)->group, ==, POLICE);
+}
+
+/* Apologies and written reports are recorded, but only those present vote. */
+static void
+test_bolton_absent_never_count (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) members = NULL;
+  QuorumAttendee *teacher;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  add_person (conference, "M. Green", "Bolton NHS Foundation Trust", HEALTH, TRUE, QUORUM_ATTENDANCE_APOLOGIES);
+  add_person (conference, "Dr Jones", "Spa Road Medical Practice", GP, TRUE, QUORUM_ATTENDANCE_REPORT_SENT);
+  teacher = add_person (conference, "L. Wood", "St Mary's Primary School", SCHOOL, TRUE, QUORUM_ATTENDANCE_PRESENT);
+
+  /* The school gives its view, then its only representative is marked as having sent apologies. */
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  teacher->attendance = QUORUM_ATTENDANCE_APOLOGIES;
+
+  groups = quorum_conference_list_groups (conference);
+  g_assert_cmpuint (g_strv_length (groups), ==, 3);
+  g_assert_false (g_strv_contains ((const char * const *) groups, GP));
+  g_assert_false (g_strv_contains ((const char * const *) groups, SCHOOL));
+  members = quorum_conference_group_members (conference, HEALTH);
+  g_assert_cmpuint (g_strv_length (members), ==, 1);
+  g_assert_cmpstr (members[0], ==, "J. Brown");
+
+  assert_vote_fails (conference, child, GP, QUORUM_VIEW_PLAN, 0, NULL,
+                     QUORUM_ERROR_INVALID, "No voting attendee reports through");
+  assert_vote_fails (conference, child, SCHOOL, QUORUM_VIEW_PLAN, 0, NULL,
+                     QUORUM_ERROR_INVALID, SCHOOL);
+
+  quoracy = quorum_quoracy_check (conference, profile);
+  g_assert_cmpint (quoracy->n_other_agencies, ==, 2);  /* police and the trust; not the GP or school */
+
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "The bruise was explained.");
+  vote_unchecked (conference, child, GP, QUORUM_VIEW_NO_PLAN, 0, "Written report: no concerns.");
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 1);  /* the school's and the GP's views cannot count */
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpuint (outcome->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (outcome, 0)->group, ==, HEALTH);
+}
+
+/* A group may decline to give a view: recorded with its reason, it does not count. */
+static void
+test_bolton_declined_not_counted (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_DECLINE, 0, "We have had no contact with the family.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_DECLINE, 0, "New to the school this week.");
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 0);
+  g_assert_cmpint (outcome->n_declined, ==, 2);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  /* Declining is not dissent. */
+  g_assert_cmpuint (outcome->dissent->len, ==, 0);
+  g_assert_false (outcome->creates_referral);
+}
+
+/* Consensus: the latest attempt's agreement is the decision; no dissent. */
+static void
+test_consensus (void)
+{
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) agreed = NULL;
+  g_autoptr(QuorumOutcome) not_plan = NULL;
+  g_autoptr(QuorumOutcome) chair = NULL;
+  gint64 amy;
+  gint64 ben;
+  gint64 cal;
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  cal = add_child (conference, "Cal");
+  add_usual_attendees (conference);
+
+  /* Amy: no consensus in round 1, consensus on a plan in round 2. */
+  add_attempt (conference, amy, 1, QUORUM_VIEW_NONE, 0);
+  add_attempt (conference, amy, 2, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  agreed = decide_ok (conference, bolton, calendar, amy, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (agreed->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (agreed->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_cmpuint (agreed->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  g_assert_cmpuint (agreed->dissent->len, ==, 0);
+  g_assert_cmpint (agreed->n_plan + agreed->n_no_plan + agreed->n_declined, ==, 0);
+  g_assert_true (agreed->creates_plan);
+  g_assert_false (agreed->plan_from_split);
+  g_assert_false (agreed->creates_referral);
+  assert_date (&agreed->plan_start, "2026-11-20");
+
+  /* Ben: consensus that no plan is needed, under the chair-decides profile too. */
+  add_attempt (conference, ben, 1, QUORUM_VIEW_NO_PLAN, 0);
+  not_plan = decide_ok (conference, bucks, calendar, ben, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (not_plan->outcome, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpint (not_plan->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_false (not_plan->creates_plan);
+  g_assert_cmpuint (not_plan->dissent->len, ==, 0);
+
+  /* Cal: consensus in round 1 was lost in round 2: only the latest attempt counts. */
+  add_attempt (conference, cal, 2, QUORUM_VIEW_NONE, 0);
+  add_attempt (conference, cal, 1, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL);
+  g_assert_cmpint (quorum_conference_last_attempt (conference, cal)->round, ==, 2);
+  assert_decide_fails (conference, bucks, calendar, cal, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID, NULL);
+  chair = decide_ok (conference, bucks, calendar, cal, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL);
+  g_assert_cmpint (chair->basis, ==, QUORUM_BASIS_CHAIR);
+}
+
+/* Majority: every dissenting group with its representatives, view and own words. */
+static void
+test_bolton_majority_with_dissent (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const QuorumDissent *health;
+  const QuorumDissent *school;
+  const char *health_reason = "Two missed appointments and a\nweight loss: we believe Amy is neglected.";
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  add_attendee (conference, "Dr Jones", "Spa Road Medical Practice", GP);
+
+  vote (conference, child, CSC, QUORUM_VIEW_NO_PLAN, 0, "Mother is engaging with the family support worker.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, health_reason);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
+        "Amy arrives hungry most days.");
+  vote (conference, child, GP, QUORUM_VIEW_NO_PLAN, 0, NULL);
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 3);
+  g_assert_cmpint (outcome->n_declined, ==, 0);
+  g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_NONE);
+  g_assert_false (outcome->creates_plan);
+  g_assert_false (outcome->creates_referral);
+  g_assert_false (g_date_valid (&outcome->referral_due));
+
+  /* Every dissenting group, in the order the groups appear. */
+  g_assert_cmpuint (outcome->dissent->len, ==, 2);
+  health = dissent_at (outcome, 0);
+  g_assert_cmpstr (health->group, ==, HEALTH);
+  g_assert_cmpint (health->view, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpuint (health->categories, ==, QUORUM_CATEGORY_NEGLECT);
+  g_assert_cmpstr (health->reason, ==, health_reason);
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 2);
+  g_assert_cmpstr (health->representatives[0], ==, "J. Brown");
+  g_assert_cmpstr (health->representatives[1], ==, "M. Green");
+
+  school = dissent_at (outcome, 1);
+  g_assert_cmpstr (school->group, ==, SCHOOL);
+  g_assert_cmpint (school->view, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpuint (school->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  g_assert_cmpstr (school->reason, ==, "Amy arrives hungry most days.");
+  g_assert_cmpuint (g_strv_length (school->representatives), ==, 1);
+  g_assert_cmpstr (school->representatives[0], ==, "L. Wood");
+}
+
+/* Split: the child becomes subject of a plan from the split, and a referral is due in 5 WD. */
+static void
+test_bolton_split (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumConference) christmas = conference_new ("2026-12-24");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumOutcome) holiday = NULL;
+  GDate date;
+  GDate due;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  add_attendee (conference, "Dr Jones", "Spa Road Medical Practice", GP);
+
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "Growth is on the 50th centile.");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns in class.");
+  vote (conference, child, GP, QUORUM_VIEW_DECLINE, 0, "The GP has not seen Amy this year.");
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 2);
+  g_assert_cmpint (outcome->n_declined, ==, 1);
+  g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
+  g_assert_true (outcome->creates_plan);
+  g_assert_true (outcome->plan_from_split);
+  g_assert_true (outcome->creates_referral);
+  assert_date (&outcome->plan_start, "2026-11-20");
+  /* Friday 20 November: the 5th working day after is Friday 27 November. */
+  assert_date (&outcome->referral_due, "2026-11-27");
+
+  /* On a split the no-plan groups are the dissent. */
+  g_assert_cmpuint (outcome->dissent->len, ==, 2);
+  g_assert_cmpstr (dissent_at (outcome, 0)->group, ==, HEALTH);
+  g_assert_cmpint (dissent_at (outcome, 0)->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpstr (dissent_at (outcome, 0)->reason, ==, "Growth is on the 50th centile.");
+  g_assert_cmpstr (dissent_at (outcome, 1)->group, ==, SCHOOL);
+  g_assert_cmpstr (dissent_at (outcome, 1)->reason, ==, "No concerns in class.");
+
+  /* Thursday 24 December 2026: Christmas Day (Fri), Boxing Day substitute (Mon 28),
+   * then 29, 30, 31 December, New Year's Day (Fri 1) off, Mon 4 and Tue 5 January. */
+  child = add_child (christmas, "Ben");
+  add_attendee (christmas, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (christmas, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (christmas, "L. Wood", "St Mary's Primary School", SCHOOL);
+  vote (christmas, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL, NULL);
+  vote (christmas, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offences disclosed.");
+  vote (christmas, child, SCHOOL, QUORUM_VIEW_DECLINE, 0, "The school is closed for the holidays.");
+  holiday = decide_ok (christmas, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (holiday->basis, ==, QUORUM_BASIS_SPLIT);
+  g_assert_cmpint (holiday->n_plan, ==, 1);
+  g_assert_cmpint (holiday->n_no_plan, ==, 1);
+  assert_date (&holiday->plan_start, "2026-12-24");
+  assert_date (&holiday->referral_due, "2027-01-05");
+
+  set_iso (&date, "2026-12-24");
+  quorum_referral_due (profile, calendar, &date, &due);
+  assert_date (&due, "2027-01-05");
+  /* Without a calendar, the profile's region's is used. */
+  quorum_referral_due (profile, NULL, &date, &due);
+  assert_date (&due, "2027-01-05");
+}
+
+/* The panel hears a referral within 28 calendar days of notification (holidays included). */
+static void
+test_panel_due (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  GDate notified;
+  GDate due;
+
+  set_iso (&notified, "2026-11-27");
+  quorum_panel_due (profile, &notified, &due);
+  assert_date (&due, "2026-12-25");
+
+  set_iso (&notified, "2027-02-10");
+  quorum_panel_due (profile, &notified, &due);
+  assert_date (&due, "2027-03-10");
+
+  /* Not yet sent: no panel date. */
+  g_date_clear (&notified, 1);
+  quorum_panel_due (profile, &notified, &due);
+  g_assert_false (g_date_valid (&due));
+}
+
+/* Only plan and no-plan views count: with none, there is nothing to decide. */
+static void
+test_bolton_zero_counted_views (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumConference) empty = conference_new ("2026-11-20");
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "L. Wood", "St Mary's Primary School", SCHOOL);
+  vote (conference, child, CSC, QUORUM_VIEW_DECLINE, 0, "Allocated yesterday.");
+  vote (conference, child, POLICE, QUORUM_VIEW_DECLINE, 0, "No contact.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_DECLINE, 0, "Not on roll.");
+
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_NO_VIEWS, "nothing to decide");
+
+  /* No voting group at all, the chair having recorded why it proceeds. */
+  child = add_child (empty, "Ben");
+  empty->inquorate_reason = g_strdup ("Agencies snowed in; the child is at risk tonight.");
+  assert_decide_fails (empty, profile, calendar, child, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_NO_VIEWS, "nothing to decide");
+}
+
+/* The chair asks each group: every voting group gives a view before the majority is taken. */
+static void
+test_bolton_group_without_view (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_INVALID, "“" HEALTH "” and “" SCHOOL "”");
+
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_INVALID, "“" SCHOOL "” has not given one");
+
+  vote (conference, child, SCHOOL, QUORUM_VIEW_DECLINE, 0, "Not on roll.");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+}
+
+/* Under the majority rule the chair has no casting view. */
+static void
+test_bolton_chair_view_refused (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_PLAN,
+                       QUORUM_ERROR_INVALID, "--chair-view applies only under a chair-decides profile");
+}
+
+/* Chair decides (Buckinghamshire): the chair's view is the decision, the others are dissent. */
+static void
+test_bucks_chair_decides (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) plan = NULL;
+  g_autoptr(QuorumOutcome) no_plan = NULL;
+  gint64 amy;
+  gint64 ben;
+
+  g_assert_cmpint (profile->rule, ==, QUORUM_RULE_CHAIR_DECIDES);
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  add_usual_attendees (conference);
+
+  /* Amy: the groups split 2-2, which is no split for the chair: the chair decides, no referral. */
+  vote (conference, amy, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL, NULL);
+  vote (conference, amy, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "Mother is engaging.");
+  vote (conference, amy, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL, NULL);
+  vote (conference, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns at school.");
+  add_attempt (conference, amy, 1, QUORUM_VIEW_NONE, 0);
+
+  plan = decide_ok (conference, profile, calendar, amy, QUORUM_VIEW_PLAN,
+                    QUORUM_CATEGORY_EMOTIONAL | QUORUM_CATEGORY_NEGLECT);
+  g_assert_cmpint (plan->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (plan->basis, ==, QUORUM_BASIS_CHAIR);
+  g_assert_cmpuint (plan->categories, ==, QUORUM_CATEGORY_EMOTIONAL | QUORUM_CATEGORY_NEGLECT);
+  g_assert_cmpint (plan->n_plan, ==, 2);
+  g_assert_cmpint (plan->n_no_plan, ==, 2);
+  g_assert_true (plan->creates_plan);
+  g_assert_false (plan->plan_from_split);
+  g_assert_false (plan->creates_referral);
+  g_assert_false (g_date_valid (&plan->referral_due));
+  assert_date (&plan->plan_start, "2026-11-20");
+  g_assert_cmpuint (plan->dissent->len, ==, 2);
+  g_assert_cmpstr (dissent_at (plan, 0)->group, ==, HEALTH);
+  g_assert_cmpstr (dissent_at (plan, 0)->reason, ==, "Mother is engaging.");
+  g_assert_cmpuint (g_strv_length (dissent_at (plan, 0)->representatives), ==, 2);
+  g_assert_cmpstr (dissent_at (plan, 1)->group, ==, SCHOOL);
+
+  /* Ben: only one group has spoken; views are optional under the chair. */
+  vote (conference, ben, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, "Ben disclosed being hit.");
+  vote (conference, ben, SCHOOL, QUORUM_VIEW_DECLINE, 0, "Ben has just joined.");
+  no_plan = decide_ok (conference, profile, calendar, ben, QUORUM_VIEW_NO_PLAN, 0);
+  g_assert_cmpint (no_plan->outcome, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpint (no_plan->basis, ==, QUORUM_BASIS_CHAIR);
+  g_assert_cmpint (no_plan->n_plan, ==, 1);
+  g_assert_cmpint (no_plan->n_no_plan, ==, 0);
+  g_assert_cmpint (no_plan->n_declined, ==, 1);
+  g_assert_false (no_plan->creates_plan);
+  g_assert_cmpuint (no_plan->dissent->len, ==, 1);
+  g_assert_cmpstr (dissent_at (no_plan, 0)->group, ==, POLICE);
+  g_assert_cmpint (dissent_at (no_plan, 0)->view, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpuint (dissent_at (no_plan, 0)->categories, ==, QUORUM_CATEGORY_PHYSICAL);
+  g_assert_cmpstr (dissent_at (no_plan, 0)->reason, ==, "Ben disclosed being hit.");
+  g_assert_cmpstr (dissent_at (no_plan, 0)->representatives[0], ==, "A. Khan");
+}
+
+/* With no consensus under the chair-decides rule, there is no decision without the chair's view. */
+static void
+test_bucks_chair_view_required (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autofree char *expected = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+
+  expected = g_strdup_printf ("Under the %s policy the chair makes the decision", profile->name);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE,
+                       QUORUM_ERROR_INVALID, expected);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_DECLINE,
+                       QUORUM_ERROR_INVALID, NULL);
+
+  /* Categories of abuse go with a plan only. */
+  outcome = quorum_decide (conference, profile, calendar, child, QUORUM_VIEW_NO_PLAN,
+                           QUORUM_CATEGORY_NEGLECT, &error);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_null (outcome);
+}
+
+/* Quoracy: children's social care plus at least two other agencies. */
+static void
+test_quoracy_quorate (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+
+  add_child (conference, "Amy");
+  add_usual_attendees (conference);
+
+  quoracy = quorum_quoracy_check (conference, profile);
+  g_assert_true (quoracy->quorate);
+  g_assert_true (quoracy->has_lead_agency);
+  /* Two health visitors of one trust are one agency; the police and the school make three. */
+  g_assert_cmpint (quoracy->n_other_agencies, ==, 3);
+  g_assert_cmpint (quoracy->n_other_required, ==, 2);
+  g_assert_null (quoracy->missing);
+}
+
+static void
+test_quoracy_missing_lead (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_person (conference, "S. Patel", "Bolton Children's Social Care", CSC, TRUE, QUORUM_ATTENDANCE_APOLOGIES);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "L. Wood", "St Mary's Primary School", SCHOOL);
+
+  quoracy = quorum_quoracy_check (conference, profile);
+  g_assert_false (quoracy->quorate);
+  g_assert_false (quoracy->has_lead_agency);
+  g_assert_cmpint (quoracy->n_other_agencies, ==, 3);
+  g_assert_cmpstr (quoracy->missing, ==, "No one from children’s social care is present");
+
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INQUORATE,
+                       "No one from children’s social care is present");
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INQUORATE,
+                       "record the reason the conference proceeds");
+}
+
+static void
+test_quoracy_too_few_others (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumConference) alone = conference_new ("2026-11-20");
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  g_autoptr(QuorumQuoracy) nobody = NULL;
+
+  add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  /* The same trust under another spelling is still one agency. */
+  add_attendee (conference, "K. Lee", "bolton  NHS foundation trust", "Bolton NHS FT Midwifery");
+  add_person (conference, "A. Khan", "Greater Manchester Police", POLICE, TRUE, QUORUM_ATTENDANCE_REPORT_SENT);
+
+  quoracy = quorum_quoracy_check (conference, profile);
+  g_assert_false (quoracy->quorate);
+  g_assert_true (quoracy->has_lead_agency);
+  g_assert_cmpint (quoracy->n_other_agencies, ==, 1);
+  g_assert_cmpstr (quoracy->missing, ==, "Only 1 other agency is present; the policy needs 2");
+
+  add_child (alone, "Ben");
+  nobody = quorum_quoracy_check (alone, profile);
+  g_assert_false (nobody->quorate);
+  g_assert_cmpint (nobody->n_other_agencies, ==, 0);
+  g_assert_nonnull (strstr (nobody->missing, "No one from children’s social care is present"));
+  g_assert_nonnull (strstr (nobody->missing, "No other agency is present; the policy needs 2"));
+}
+
+static void
+test_quoracy_proceed_with_reason (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL, NULL);
+
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INQUORATE,
+                       "Only 1 other agency is present; the policy needs 2");
+
+  /* White space is no reason. */
+  conference->inquorate_reason = g_strdup ("   ");
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INQUORATE, NULL);
+
+  g_free (conference->inquorate_reason);
+  conference->inquorate_reason = g_strdup ("Health apologised at short notice; delay would leave Amy unprotected.");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_SEXUAL);
+}
+
+/* Every refusal of quorum_check_vote, and what it still accepts. */
+static void
+test_vote_checks_no_voting_attendee (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, child, "Probation Service", QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_INVALID,
+                     "No voting attendee reports through “Probation Service”: add an attendee in that line-management structure first");
+  assert_vote_fails (conference, child, "  ", QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_INVALID, NULL);
+  assert_vote_fails (conference, child, NULL, QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_INVALID, NULL);
+}
+
+static void
+test_vote_checks_unknown_child (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+
+  add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, 999, CSC, QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_NOT_FOUND, "999");
+}
+
+static void
+test_vote_checks_finalised (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  conference->finalised_at = g_strdup ("2026-11-20T15:00:00.000000Z");
+  conference->finalised_by = g_strdup ("R. Okafor");
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_FINALISED, NULL);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_FINALISED, NULL);
+}
+
+static void
+test_vote_checks_already_decided (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  record_decision (conference, outcome);
+
+  assert_vote_fails (conference, child, SCHOOL, QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_INVALID,
+                     "already been taken");
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID,
+                       "already been taken");
+  assert_decide_fails (conference, profile, calendar, 999, QUORUM_VIEW_NONE, QUORUM_ERROR_NOT_FOUND, NULL);
+}
+
+static void
+test_vote_checks_after_consensus (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  add_attempt (conference, child, 1, QUORUM_VIEW_NONE, 0);
+  /* No consensus yet: the vote may be taken. */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+
+  add_attempt (conference, child, 2, QUORUM_VIEW_NO_PLAN, 0);
+  assert_vote_fails (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, NULL, QUORUM_ERROR_INVALID,
+                     "last resort");
+}
+
+static void
+test_vote_checks_categories_without_plan (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_NO_PLAN, QUORUM_CATEGORY_NEGLECT, NULL,
+                     QUORUM_ERROR_INVALID, NULL);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_DECLINE, QUORUM_CATEGORY_PHYSICAL, "No contact.",
+                     QUORUM_ERROR_INVALID, NULL);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 1 << 7, NULL, QUORUM_ERROR_INVALID, NULL);
+  /* Several categories with a plan are fine. */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_ALL, NULL);
+}
+
+static void
+test_vote_checks_bad_view (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_NONE, 0, NULL, QUORUM_ERROR_INVALID, NULL);
+  assert_vote_fails (conference, child, CSC, (QuorumView) 42, 0, NULL, QUORUM_ERROR_INVALID, NULL);
+}
+
+static void
+test_vote_checks_decline_without_reason (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, child, POLICE, QUORUM_VIEW_DECLINE, 0, NULL, QUORUM_ERROR_INVALID, "reason");
+  assert_vote_fails (conference, child, POLICE, QUORUM_VIEW_DECLINE, 0, " \n\t", QUORUM_ERROR_INVALID, "reason");
+  vote (conference, child, POLICE, QUORUM_VIEW_DECLINE, 0, "No contact with the family.");
+  /* A plan or no-plan view's reason is optional. */
+  vote (conference, child, CSC, QUORUM_VIEW_NO_PLAN, 0, NULL);
+}
+
+static void
+test_vote_checks_group_votes_again (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(GError) error = NULL;
+  gint64 child = add_child (conference, "Amy");
+
+  add_usual_attendees (conference);
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  g_assert_true (quorum_check_vote (conference, child, "BOLTON NHS FT HEALTH VISITING",
+                                    QUORUM_VIEW_NO_PLAN, 0, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/decision/bolton/decision-is-per-child", test_bolton_decision_is_per_child);
+  g_test_add_func ("/decision/bolton/one-view-per-line-management-group", test_bolton_one_view_per_group);
+  g_test_add_func ("/decision/bolton/non-voting-attendees-never-count", test_bolton_non_voting_never_count);
+  g_test_add_func ("/decision/bolton/absent-attendees-never-count", test_bolton_absent_never_count);
+  g_test_add_func ("/decision/bolton/declined-view-recorded-not-counted", test_bolton_declined_not_counted);
+  g_test_add_func ("/decision/consensus", test_consensus);
+  g_test_add_func ("/decision/bolton/majority-with-every-dissent-and-reasons", test_bolton_majority_with_dissent);
+  g_test_add_func ("/decision/bolton/split-makes-plan-and-referral", test_bolton_split);
+  g_test_add_func ("/decision/bolton/zero-counted-views-refused", test_bolton_zero_counted_views);
+  g_test_add_func ("/decision/bolton/group-without-view-refused", test_bolton_group_without_view);
+  g_test_add_func ("/decision/bolton/chair-view-refused", test_bolton_chair_view_refused);
+  g_test_add_func ("/decision/buckinghamshire/chair-decides", test_bucks_chair_decides);
+  g_test_add_func ("/decision/buckinghamshire/chair-view-required", test_bucks_chair_view_required);
+  g_test_add_func ("/decision/quoracy/quorate", test_quoracy_quorate);
+  g_test_add_func ("/decision/quoracy/missing-lead-agency", test_quoracy_missing_lead);
+  g_test_add_func ("/decision/quoracy/too-few-other-agencies", test_quoracy_too_few_others);
+  g_test_add_func ("/decision/quoracy/proceed-with-reason", test_quoracy_proceed_with_reason);
+  g_test_add_func ("/decision/vote-checks/no-voting-attendee-in-group", test_vote_checks_no_voting_attendee);
+  g_test_add_func ("/decision/vote-checks/unknown-child", test_vote_checks_unknown_child);
+  g_test_add_func ("/decision/vote-checks/finalised", test_vote_checks_finalised);
+  g_test_add_func ("/decision/vote-checks/already-decided", test_vote_checks_already_decided);
+  g_test_add_func ("/decision/vote-checks/after-consensus", test_vote_checks_after_consensus);
+  g_test_add_func ("/decision/vote-checks/categories-only-with-plan", test_vote_checks_categories_without_plan);
+  g_test_add_func ("/decision/vote-checks/view-must-be-plan-no-plan-or-decline", test_vote_checks_bad_view);
+  g_test_add_func ("/decision/vote-checks/decline-needs-reason", test_vote_checks_decline_without_reason);
+  g_test_add_func ("/decision/vote-checks/group-may-vote-again", test_vote_checks_group_votes_again);
+  g_test_add_func ("/decision/panel-due", test_panel_due);
+
+  return g_test_run ();
+}
