@@ -10,3 +10,4 @@
 #include "quorum-profile.h"
 #include "quorum-conference.h"
 #include "quorum-decision.h"
+#include "quorum-difference.h"

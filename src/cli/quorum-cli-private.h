@@ -59,10 +59,21 @@ gboolean        quorum_cli_parse_id       (const char       *str,
 
 /* Prints @node as one JSON document on stdout, pretty. Takes nothing. */
 void            quorum_cli_print_json     (JsonNode         *node);
-/* {"id": N} */
+/* {"id": N} with --json, else @text. */
 void            quorum_cli_print_id       (QuorumCliContext *ctx,
                                            gint64            id,
-                                           const char       *text_format);
+                                           const char       *text);
+/* A required option: a usage error (exit 1) naming it when missing. */
+#define QUORUM_CLI_REQUIRE(context, value, option) \
+  G_STMT_START { \
+    if ((value) == NULL) \
+      return quorum_cli_usage ((context), _("%s is required"), (option)); \
+  } G_STMT_END
+/* Parses an ISO date option: exit 2 with the reason when it is not a real date. */
+gboolean        quorum_cli_date           (const char       *value,
+                                           const char       *option,
+                                           GDate            *out,
+                                           GError          **error);
 
 /* Commands, by file. */
 int quorum_cli_cmd_profiles          (QuorumCliContext *ctx, int argc, char **argv);

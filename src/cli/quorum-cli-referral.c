@@ -1,1 +1,251 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-cli-referral.c: the Head of Service's commands: referrals, referral notify, referral panel. */
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum-cli-private.h"
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *name,
+          const GDate *date)
+{
+  g_autofree char *iso = quorum_date_to_string (date);
+
+  json_builder_set_member_name (builder, name);
+  if (iso != NULL)
+    json_builder_add_string_value (builder, iso);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_referral (JsonBuilder             *builder,
+              const QuorumReferralRow *row)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, row->id);
+  json_builder_set_member_name (builder, "conference");
+  json_builder_add_int_value (builder, row->conference_id);
+  json_builder_set_member_name (builder, "child");
+  json_builder_add_int_value (builder, row->child_id);
+  json_builder_set_member_name (builder, "child_name");
+  json_builder_add_string_value (builder, row->child);
+  json_builder_set_member_name (builder, "chair");
+  json_builder_add_string_value (builder, row->chair);
+  add_date (builder, "conference_date", &row->conference_date);
+  add_date (builder, "due", &row->due);
+  add_date (builder, "notified", &row->notified);
+  add_date (builder, "panel_due", &row->panel_due);
+  add_date (builder, "panel_date", &row->panel_date);
+  json_builder_set_member_name (builder, "outcome");
+  if (row->outcome != QUORUM_PANEL_NONE)
+    json_builder_add_string_value (builder, quorum_panel_outcome_to_string (row->outcome));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "outcome_reason");
+  if (row->outcome_reason != NULL)
+    json_builder_add_string_value (builder, row->outcome_reason);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, row->overdue);
+  json_builder_end_object (builder);
+}
+
+static const char *
+referral_state (const QuorumReferralRow *row)
+{
+  if (row->outcome != QUORUM_PANEL_NONE)
+    return quorum_panel_outcome_get_label (row->outcome);
+  if (g_date_valid (&row->notified))
+    return _("awaiting the panel");
+  return _("awaiting notification");
+}
+
+int
+quorum_cli_cmd_referrals (QuorumCliContext *ctx,
+                          int               argc,
+                          char            **argv)
+{
+  g_autofree char *as_of = NULL;
+  gboolean overdue = FALSE;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Judge what is overdue as of this date (default: today)"), N_("YYYY-MM-DD") },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only the overdue referrals"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL,
+                                                                 _("List referrals to the Head of Service"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GDate date;
+  QuorumStore *store;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if (argc > 1)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
+  if (!quorum_cli_date (as_of, "--as-of", &date, &error))
+    return quorum_cli_fail (error);
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (rows = quorum_store_list_referrals (store, as_of ? &date : NULL, overdue, &error)) == NULL)
+    return quorum_cli_fail (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        add_referral (builder, g_ptr_array_index (rows, i));
+      json_builder_end_array (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+      return QUORUM_EXIT_OK;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumReferralRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *due = quorum_date_to_string (&row->due);
+      g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+
+      printf ("%5" G_GINT64_FORMAT "  %-24s %s %s  %s%s%s\n", row->id, row->child,
+              _("due"), due, referral_state (row),
+              panel_due ? _(", panel due ") : "", panel_due ? panel_due : "");
+      if (row->overdue)
+        printf ("       %s\n", _("OVERDUE"));
+    }
+  if (rows->len == 0)
+    printf ("%s\n", overdue ? _("No overdue referrals.") : _("No referrals."));
+  return QUORUM_EXIT_OK;
+}
+
+static int
+take_referral (GOptionContext  *context,
+               int              argc,
+               char           **argv,
+               gint64          *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2)
+    return quorum_cli_usage (context, _("which referral? Give its id"));
+  if (argc > 2)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
+  if (!quorum_cli_parse_id (argv[1], "ID", out, &error))
+    return quorum_cli_fail (error);
+  return QUORUM_EXIT_OK;
+}
+
+static int
+print_row (QuorumCliContext *ctx,
+           QuorumStore      *store,
+           gint64            id,
+           const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (store, id, &error);
+
+  if (row == NULL)
+    return quorum_cli_fail (error);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_referral (builder, row);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    printf ("%s\n", text);
+  return QUORUM_EXIT_OK;
+}
+
+int
+quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
+                                int               argc,
+                                char            **argv)
+{
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date it was sent to the Head of Service"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Record that a referral was sent"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *panel_due = NULL;
+  QuorumStore *store;
+  GDate sent;
+  gint64 id;
+  int status;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if ((status = take_referral (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+    return status;
+  QUORUM_CLI_REQUIRE (context, date, "--date");
+  if (!quorum_cli_date (date, "--date", &sent, &error))
+    return quorum_cli_fail (error);
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      !quorum_store_notify_referral (store, id, &sent, &error) ||
+      (row = quorum_store_get_referral (store, id, &error)) == NULL)
+    return quorum_cli_fail (error);
+
+  panel_due = quorum_date_to_string (&row->panel_due);
+  text = g_strdup_printf (_("Referral %" G_GINT64_FORMAT " sent on %s; the panel must hear it by %s"),
+                          id, date, panel_due);
+  return print_row (ctx, store, id, text);
+}
+
+int
+quorum_cli_cmd_referral_panel (QuorumCliContext *ctx,
+                               int               argc,
+                               char            **argv)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *reason = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date the panel heard it"), N_("YYYY-MM-DD") },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome, N_("plan-confirmed, plan-ended or other"), N_("OUTCOME") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("The panel's reasons (required with other)"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Record the panel's hearing and outcome"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  QuorumPanelOutcome value;
+  QuorumStore *store;
+  GDate heard;
+  gint64 id;
+  int status;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if ((status = take_referral (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+    return status;
+  QUORUM_CLI_REQUIRE (context, date, "--date");
+  QUORUM_CLI_REQUIRE (context, outcome, "--outcome");
+  if (!quorum_cli_date (date, "--date", &heard, &error))
+    return quorum_cli_fail (error);
+  if (!quorum_panel_outcome_from_string (outcome, &value) || value == QUORUM_PANEL_NONE)
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--outcome: “%s” is not one of plan-confirmed, plan-ended, other"), outcome);
+      return quorum_cli_fail (error);
+    }
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      !quorum_store_record_panel (store, id, &heard, value, reason, &error))
+    return quorum_cli_fail (error);
+
+  text = g_strdup_printf (_("The panel heard referral %" G_GINT64_FORMAT " on %s: %s"), id, date,
+                          quorum_panel_outcome_get_label (value));
+  return print_row (ctx, store, id, text);
+}

@@ -1,2 +1,155 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void) { return 0; }
+/* quorum-cli.c: the entry point of quorum-cli: finds the command and hands it its arguments. */
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum-cli-private.h"
+
+typedef struct
+{
+  const char           *name;
+  const char           *sub;       /* NULL for a one-word command */
+  QuorumCliCommandFunc  func;
+  const char           *summary;
+} Command;
+
+static const Command commands[] = {
+  { "profiles",   NULL,       quorum_cli_cmd_profiles,            N_("List the policy profiles") },
+  { "conference", "new",      quorum_cli_cmd_conference_new,      N_("Create a conference") },
+  { "conference", "show",     quorum_cli_cmd_conference_show,     N_("Show a whole conference") },
+  { "conference", "list",     quorum_cli_cmd_conference_list,     N_("List conferences, newest first") },
+  { "conference", "proceed",  quorum_cli_cmd_conference_proceed,  N_("Record why an inquorate conference proceeds") },
+  { "attendee",   "add",      quorum_cli_cmd_attendee_add,        N_("Add an attendee") },
+  { "consensus",  NULL,       quorum_cli_cmd_consensus,           N_("Record a consensus attempt for a child") },
+  { "vote",       NULL,       quorum_cli_cmd_vote,                N_("Record a line-management group's view") },
+  { "decide",     NULL,       quorum_cli_cmd_decide,              N_("Apply the profile's rule and record the decision") },
+  { "finalise",   NULL,       quorum_cli_cmd_finalise,            N_("Sign a conference off") },
+  { "amend",      NULL,       quorum_cli_cmd_amend,               N_("Amend a signed-off conference") },
+  { "referrals",  NULL,       quorum_cli_cmd_referrals,           N_("List referrals to the Head of Service") },
+  { "referral",   "notify",   quorum_cli_cmd_referral_notify,     N_("Record that a referral was sent") },
+  { "referral",   "panel",    quorum_cli_cmd_referral_panel,      N_("Record the panel's hearing and outcome") },
+  { "export",     "dissent",  quorum_cli_cmd_export_dissent,      N_("Export the dissent record") },
+  { "difference", "raise",    quorum_cli_cmd_difference_raise,    N_("Raise a professional difference") },
+  { "difference", "record",   quorum_cli_cmd_difference_record,   N_("Record a discussion at the current stage") },
+  { "difference", "escalate", quorum_cli_cmd_difference_escalate, N_("Escalate to the next stage") },
+  { "difference", "resolve",  quorum_cli_cmd_difference_resolve,  N_("Close a difference as resolved") },
+  { "difference", "show",     quorum_cli_cmd_difference_show,     N_("Show a difference and its stages") },
+  { "differences", NULL,      quorum_cli_cmd_differences,         N_("List differences, or count them") },
+  { "workdays",   "add",      quorum_cli_cmd_workdays_add,        N_("The Nth working day after a date") },
+  { "verify",     NULL,       quorum_cli_cmd_verify,              N_("Check the database and its audit chain") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: quorum-cli [--db PATH] [--json] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Records child protection conference decisions and professional differences."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = commands[i].sub
+        ? g_strdup_printf ("%s %s", commands[i].name, commands[i].sub)
+        : g_strdup (commands[i].name);
+      fprintf (out, "  %-22s %s\n", name, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("“quorum-cli COMMAND --help” describes a command's options."));
+  fprintf (out, "%s\n", _("The database is --db, else $QUORUM_DB, else the app's own database."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  QuorumCliContext ctx = { 0 };
+  const Command *command = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  int i = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The common options may stand before the command, too. */
+  for (; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        ctx.json = TRUE;
+      else if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        ctx.db_option = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--db="))
+        ctx.db_option = g_strdup (argv[i] + strlen ("--db="));
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help (stdout);
+          return QUORUM_EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("quorum-cli %s\n", QUORUM_VERSION);
+          return QUORUM_EXIT_OK;
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return QUORUM_EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (!g_str_equal (commands[c].name, argv[i]))
+        continue;
+      if (commands[c].sub == NULL)
+        {
+          command = &commands[c];
+          break;
+        }
+      if (i + 1 < argc && g_str_equal (commands[c].sub, argv[i + 1]))
+        {
+          command = &commands[c];
+          break;
+        }
+    }
+
+  if (command == NULL)
+    {
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        known |= g_str_equal (commands[c].name, argv[i]);
+      if (known)
+        g_printerr (_("quorum-cli: “%s” needs a subcommand; “quorum-cli --help” lists them\n"), argv[i]);
+      else
+        g_printerr (_("quorum-cli: unknown command “%s”; “quorum-cli --help” lists the commands\n"), argv[i]);
+      return QUORUM_EXIT_USAGE;
+    }
+
+  /* argv for the command: its name, then everything after the command's words. */
+  args = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (args, command->sub ? g_strdup_printf ("quorum-cli %s %s", command->name, command->sub)
+                                      : g_strdup_printf ("quorum-cli %s", command->name));
+  for (int j = i + (command->sub ? 2 : 1); j < argc; j++)
+    g_ptr_array_add (args, g_strdup (argv[j]));
+  g_ptr_array_add (args, NULL);
+
+  {
+    /* GOptionContext rearranges argv; it gets a shallow copy and the strings stay owned here. */
+    int cargc = args->len - 1;
+    char **cargv = g_memdup2 (args->pdata, sizeof (char *) * args->len);
+
+    status = command->func (&ctx, cargc, cargv);
+    g_free (cargv);
+  }
+
+  g_clear_object (&ctx.store);
+  g_free (ctx.db_option);
+  return status;
+}

@@ -1,1 +1,285 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-referral.c: referrals to the Head of Service that split votes create, and the
+ * Appeals and Split Decisions Panel's hearing of them. */
+
+#include <glib/gi18n-lib.h>
+
+#include "quorum-store-private.h"
+
+#define REFERRAL_COLUMNS \
+  "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
+  "r.panel_due, r.panel_date, r.outcome, r.outcome_reason "
+
+void
+quorum_referral_row_free (QuorumReferralRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->child);
+  g_free (self->chair);
+  g_free (self->profile_id);
+  g_free (self->outcome_reason);
+  g_free (self);
+}
+
+static gboolean
+date_before (const GDate *a,
+             const GDate *b)
+{
+  return g_date_valid (a) && g_date_valid (b) && g_date_compare (a, b) < 0;
+}
+
+static QuorumReferralRow *
+row_from_stmt (sqlite3_stmt *stmt,
+               const GDate  *as_of)
+{
+  QuorumReferralRow *row = g_new0 (QuorumReferralRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->conference_id = sqlite3_column_int64 (stmt, 1);
+  row->child_id = sqlite3_column_int64 (stmt, 2);
+  row->child = _quorum_column_dup (stmt, 3);
+  row->chair = _quorum_column_dup (stmt, 4);
+  row->profile_id = _quorum_column_dup (stmt, 5);
+  _quorum_column_date (stmt, 6, &row->conference_date);
+  _quorum_column_date (stmt, 7, &row->due);
+  _quorum_column_date (stmt, 8, &row->notified);
+  _quorum_column_date (stmt, 9, &row->panel_due);
+  _quorum_column_date (stmt, 10, &row->panel_date);
+  quorum_panel_outcome_from_string ((const char *)sqlite3_column_text (stmt, 11), &row->outcome);
+  row->outcome_reason = _quorum_column_dup (stmt, 12);
+
+  /* Overdue: not sent by its due date, or sent and not heard by the panel's due date. */
+  if (!g_date_valid (&row->notified))
+    row->overdue = date_before (&row->due, as_of);
+  else if (!g_date_valid (&row->panel_date))
+    row->overdue = date_before (&row->panel_due, as_of);
+
+  return row;
+}
+
+GPtrArray *
+quorum_store_list_referrals (QuorumStore  *self,
+                             const GDate  *as_of,
+                             gboolean      overdue_only,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_referral_row_free);
+  GDate today;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (as_of == NULL || !g_date_valid (as_of))
+    {
+      quorum_date_today (&today);
+      as_of = &today;
+    }
+
+  /* Overdue is filtered in SQL too, so a Head of Service's 100,000 rows are not all built. */
+  stmt = _quorum_store_prepare (self,
+                                "SELECT " REFERRAL_COLUMNS
+                                "FROM referral r JOIN child ch ON ch.id = r.child_id "
+                                "JOIN conference c ON c.id = r.conference_id "
+                                "WHERE ?2 = 0 OR (r.notified IS NULL AND r.due < ?1) "
+                                "  OR (r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1) "
+                                "ORDER BY r.due, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _quorum_bind_date (stmt, 1, as_of);
+  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_from_stmt (stmt, as_of));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _quorum_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+QuorumReferralRow *
+quorum_store_get_referral (QuorumStore  *self,
+                           gint64        referral_id,
+                           GError      **error)
+{
+  QuorumReferralRow *row = NULL;
+  GDate today;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  quorum_date_today (&today);
+  stmt = _quorum_store_prepare (self,
+                                "SELECT " REFERRAL_COLUMNS
+                                "FROM referral r JOIN child ch ON ch.id = r.child_id "
+                                "JOIN conference c ON c.id = r.conference_id WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, referral_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = row_from_stmt (stmt, &today);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                 _("There is no referral %" G_GINT64_FORMAT), referral_id);
+  else if (rc != SQLITE_ROW)
+    _quorum_store_fail (self, rc, error);
+  return row;
+}
+
+gboolean
+quorum_store_notify_referral (QuorumStore  *self,
+                              gint64        referral_id,
+                              const GDate  *date,
+                              GError      **error)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(QuorumProfile) profile = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *iso = NULL;
+  GDate panel_due;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--date: the date the referral was sent is needed (YYYY-MM-DD)"));
+      return FALSE;
+    }
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  row = quorum_store_get_referral (self, referral_id, error);
+  if (row == NULL)
+    goto fail;
+  iso = quorum_date_to_string (date);
+  if (g_date_valid (&row->notified))
+    {
+      g_autofree char *when = quorum_date_to_string (&row->notified);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Referral %" G_GINT64_FORMAT " was already sent to the Head of Service on %s"),
+                   referral_id, when);
+      goto fail;
+    }
+  if (date_before (date, &row->conference_date))
+    {
+      g_autofree char *conf = quorum_date_to_string (&row->conference_date);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--date: %s is before the conference (%s) that made the referral"), iso, conf);
+      goto fail;
+    }
+
+  profile = quorum_profiles_lookup (row->profile_id, error);
+  if (profile == NULL)
+    goto fail;
+  quorum_panel_due (profile, date, &panel_due);
+
+  stmt = _quorum_store_prepare (self, "UPDATE referral SET notified = ?, panel_due = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _quorum_bind_date (stmt, 1, date);
+  _quorum_bind_date (stmt, 2, &panel_due);
+  sqlite3_bind_int64 (stmt, 3, referral_id);
+  summary = g_strdup_printf ("referral %" G_GINT64_FORMAT " sent to the Head of Service on %s",
+                             referral_id, iso);
+  if (!_quorum_store_exec_stmt (self, stmt, error) ||
+      !_quorum_store_audit (self, "update", "referral", referral_id, row->conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+quorum_store_record_panel (QuorumStore        *self,
+                           gint64              referral_id,
+                           const GDate        *date,
+                           QuorumPanelOutcome  outcome,
+                           const char         *reason,
+                           GError            **error)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *iso = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--date: the date the panel heard the referral is needed (YYYY-MM-DD)"));
+      return FALSE;
+    }
+  if (outcome == QUORUM_PANEL_NONE)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--outcome: the panel's outcome is plan-confirmed, plan-ended or other"));
+      return FALSE;
+    }
+  if (!quorum_check_text (reason, "--reason", outcome == QUORUM_PANEL_OTHER, QUORUM_MAX_TEXT, error))
+    return FALSE;
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  row = quorum_store_get_referral (self, referral_id, error);
+  if (row == NULL)
+    goto fail;
+  iso = quorum_date_to_string (date);
+  if (!g_date_valid (&row->notified))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Referral %" G_GINT64_FORMAT " has not been sent to the Head of Service yet: "
+                     "record its notification first"), referral_id);
+      goto fail;
+    }
+  if (g_date_valid (&row->panel_date))
+    {
+      g_autofree char *when = quorum_date_to_string (&row->panel_date);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The panel already heard referral %" G_GINT64_FORMAT " on %s"), referral_id, when);
+      goto fail;
+    }
+  if (date_before (date, &row->notified))
+    {
+      g_autofree char *sent = quorum_date_to_string (&row->notified);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--date: %s is before the referral was sent (%s)"), iso, sent);
+      goto fail;
+    }
+
+  stmt = _quorum_store_prepare (self,
+                                "UPDATE referral SET panel_date = ?, outcome = ?, outcome_reason = ? "
+                                "WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _quorum_bind_date (stmt, 1, date);
+  _quorum_bind_text (stmt, 2, quorum_panel_outcome_to_string (outcome));
+  _quorum_bind_text (stmt, 3, reason && *reason ? reason : NULL);
+  sqlite3_bind_int64 (stmt, 4, referral_id);
+  summary = g_strdup_printf ("panel heard referral %" G_GINT64_FORMAT " on %s: %s", referral_id, iso,
+                             quorum_panel_outcome_to_string (outcome));
+  if (!_quorum_store_exec_stmt (self, stmt, error) ||
+      !_quorum_store_audit (self, "update", "referral", referral_id, row->conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}

@@ -19,6 +19,10 @@ const char * const _quorum_store_audited_tables[] = {
   "referral",
   "amendment",
   "closure_day",
+  "difference",
+  "difference_stage",
+  "difference_note",
+  "difference_answer",
   NULL
 };
 
@@ -219,9 +223,125 @@ static const char schema_v1[] =
   "CREATE TRIGGER amendment_no_update BEFORE UPDATE ON amendment "
   "BEGIN SELECT RAISE(ABORT, 'quorum: amendments are never changed'); END;\n";
 
+/* Version 2: the escalation of professional differences between agencies. A difference's
+ * raising never changes; its stages and discussions are only ever added; once resolved only
+ * the feedback, debrief and protocol-review follow-up may still be recorded. */
+#define DATE_CHECK(col) \
+  "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+
+#define NO_UPDATE(table) \
+  "CREATE TRIGGER " table "_no_update BEFORE UPDATE ON " table " " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: records are never changed'); END;\n"
+
+#define ONLY_WHILE_OPEN(table) \
+  "CREATE TRIGGER " table "_resolved_insert BEFORE INSERT ON " table " " \
+  "WHEN (SELECT status FROM difference WHERE id = NEW.difference_id) IS NOT 'open' " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the difference is resolved'); END;\n"
+
+static const char schema_v2[] =
+  "CREATE TABLE difference (\n"
+  "  id                INTEGER PRIMARY KEY,\n"
+  "  conference_id     INTEGER REFERENCES conference (id),\n"
+  "  profile           TEXT NOT NULL,\n"
+  "  raised_on         TEXT NOT NULL " DATE_CHECK ("raised_on") ",\n"
+  "  raised_by         TEXT NOT NULL,\n"
+  "  role              TEXT,\n"
+  "  agency            TEXT NOT NULL,\n"
+  "  against           TEXT NOT NULL,\n"
+  "  against_decision  TEXT,\n"
+  "  child             TEXT,\n"
+  "  area              TEXT NOT NULL CHECK (area IN ('thresholds', 'referral-criteria',\n"
+  "                    'assessment-outcome', 'roles-responsibilities', 'information-sharing',\n"
+  "                    'communication', 'timeliness-drift', 'strategy-meeting-s47-conference',\n"
+  "                    'case-closure')),\n"
+  "  outcome_sought    TEXT NOT NULL,\n"
+  "  immediate_risk    INTEGER NOT NULL CHECK (immediate_risk IN (0, 1)),\n"
+  "  stage             INTEGER NOT NULL CHECK (stage >= 1),\n"
+  "  status            TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),\n"
+  "  resolved_on       TEXT " DATE_CHECK ("resolved_on") ",\n"
+  "  resolved_by       TEXT,\n"
+  "  outcome           TEXT,\n"
+  "  challenge_outcome TEXT,\n"
+  "  feedback_to       TEXT,\n"
+  "  feedback_on       TEXT " DATE_CHECK ("feedback_on") ",\n"
+  "  debrief           INTEGER NOT NULL DEFAULT 0 CHECK (debrief IN (0, 1)),\n"
+  "  protocol_review   INTEGER NOT NULL DEFAULT 0 CHECK (protocol_review IN (0, 1)),\n"
+  "  created_at        TEXT NOT NULL,\n"
+  "  created_by        TEXT NOT NULL,\n"
+  "  CHECK ((status = 'open') = (resolved_on IS NULL)),\n"
+  "  CHECK (status = 'open' OR outcome IS NOT NULL),\n"
+  "  CHECK (status = 'resolved' OR (outcome IS NULL AND challenge_outcome IS NULL AND\n"
+  "         feedback_to IS NULL AND debrief = 0 AND protocol_review = 0)),\n"
+  "  CHECK (feedback_on IS NULL OR feedback_to IS NOT NULL)\n"
+  ");\n"
+  "CREATE INDEX difference_raised ON difference (raised_on, id);\n"
+  "CREATE INDEX difference_conference ON difference (conference_id);\n"
+  "CREATE TABLE difference_stage (\n"
+  "  id                 INTEGER PRIMARY KEY,\n"
+  "  difference_id      INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  number             INTEGER NOT NULL CHECK (number >= 1),\n"
+  "  name               TEXT NOT NULL,\n"
+  "  owner              TEXT NOT NULL,\n"
+  "  limit_working_days INTEGER CHECK (limit_working_days IS NULL OR limit_working_days >= 0),\n"
+  "  entered_on         TEXT NOT NULL " DATE_CHECK ("entered_on") ",\n"
+  "  due                TEXT " DATE_CHECK ("due") ",\n"
+  "  reason             TEXT,\n"
+  "  recorded_at        TEXT NOT NULL,\n"
+  "  recorded_by        TEXT NOT NULL,\n"
+  "  UNIQUE (difference_id, number),\n"
+  "  CHECK (due IS NULL OR due >= entered_on)\n"
+  ");\n"
+  "CREATE TABLE difference_note (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  difference_id INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  stage         INTEGER NOT NULL CHECK (stage >= 1),\n"
+  "  held_on       TEXT NOT NULL " DATE_CHECK ("held_on") ",\n"
+  "  participants  TEXT NOT NULL,\n"
+  "  summary       TEXT NOT NULL,\n"
+  "  agreed        TEXT,\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_note_difference ON difference_note (difference_id);\n"
+  /* A stage's checklist as it was answered: the question is kept beside its answer. */
+  "CREATE TABLE difference_answer (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  difference_id INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  note_id       INTEGER NOT NULL REFERENCES difference_note (id),\n"
+  "  position      INTEGER NOT NULL CHECK (position >= 1),\n"
+  "  question      TEXT NOT NULL,\n"
+  "  answer        TEXT NOT NULL,\n"
+  "  UNIQUE (note_id, position)\n"
+  ");\n"
+  NO_DELETE ("difference")
+  NO_DELETE ("difference_stage") NO_UPDATE ("difference_stage") ONLY_WHILE_OPEN ("difference_stage")
+  NO_DELETE ("difference_note") NO_UPDATE ("difference_note") ONLY_WHILE_OPEN ("difference_note")
+  NO_DELETE ("difference_answer") NO_UPDATE ("difference_answer")
+  /* What was raised, by whom and against whom, is never rewritten. */
+  "CREATE TRIGGER difference_raising_update BEFORE UPDATE OF id, conference_id, profile, raised_on, "
+  "raised_by, role, agency, against, against_decision, child, area, outcome_sought, immediate_risk, "
+  "created_at, created_by ON difference "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a raised difference is never rewritten'); END;\n"
+  /* A difference moves up one stage at a time, and never down. */
+  "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
+  "WHEN NEW.stage <> OLD.stage AND NEW.stage <> OLD.stage + 1 "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time'); END;\n"
+  /* Once resolved, the resolution stands; only the follow-up is added. */
+  "CREATE TRIGGER difference_resolved_update BEFORE UPDATE OF stage, status, resolved_on, "
+  "resolved_by, outcome, challenge_outcome ON difference "
+  "WHEN OLD.status = 'resolved' "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the difference is resolved'); END;\n"
+  "CREATE TRIGGER difference_follow_up_update BEFORE UPDATE OF feedback_to, feedback_on, debrief, "
+  "protocol_review ON difference "
+  "WHEN OLD.status = 'resolved' AND ((OLD.feedback_to IS NOT NULL AND NEW.feedback_to IS NOT OLD.feedback_to) "
+  "OR (OLD.feedback_on IS NOT NULL AND NEW.feedback_on IS NOT OLD.feedback_on) "
+  "OR NEW.debrief < OLD.debrief OR NEW.protocol_review < OLD.protocol_review) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: recorded follow-up is never withdrawn'); END;\n";
+
 /* Migrations in order: a database at version N runs every entry above N, in one transaction. */
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 

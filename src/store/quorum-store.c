@@ -26,6 +26,12 @@ struct _QuorumStore
 G_DEFINE_FINAL_TYPE (QuorumStore, quorum_store, G_TYPE_OBJECT)
 
 static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 quorum_store_finalize (GObject *object)
 {
   QuorumStore *self = (QuorumStore *)object;
@@ -54,7 +60,7 @@ static void
 quorum_store_init (QuorumStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                            (GDestroyNotify)sqlite3_finalize);
+                                            statement_free);
   self->user = g_strdup (g_get_user_name ());
 }
 

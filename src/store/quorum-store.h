@@ -218,4 +218,8 @@ GPtrArray        *quorum_store_list_audit        (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   GError      **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumConferenceSummary, quorum_conference_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumReferralRow, quorum_referral_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumAuditEntry, quorum_audit_entry_free)
+
 G_END_DECLS

@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store.c: the store keeps every record whole, durable, private and unchangeable once
+ * signed off; every refusal leaves the database as it was. */
+
+#include <sys/stat.h>
+#include <string.h>
+
+#include "store-fixture.h"
+#include "store/quorum-store-private.h"
+
+static gint64
+count_rows (QuorumStore *store,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_quorum_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_open_private_and_durable (StoreFixture  *f,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  struct stat st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  g_assert_cmpint (count_rows (f->store, "PRAGMA synchronous"), ==, 2);  /* FULL */
+  g_assert_cmpint (count_rows (f->store, "PRAGMA foreign_keys"), ==, 1);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (_quorum_store_get_db (f->store), "PRAGMA journal_mode", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpint (quorum_store_get_schema_version (f->store), ==,
+                   _quorum_store_migrations[_quorum_store_n_migrations - 1].version);
+}
+
+static void
+test_split_creates_plan_and_referral (StoreFixture  *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  gint64 conf, amy, plan_id = 0, referral_id = 0;
+  QuorumDecision *decision;
+  QuorumDissent *dissent;
+  QuorumReferral *referral;
+  QuorumPlan *plan;
+  g_autofree char *due = NULL;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  no_consensus (f->store, conf, amy);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "Chronic neglect.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL, "Attendance falling.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences disclosed.");
+  vote (f->store, conf, amy, "BOLTON NHS FT", QUORUM_VIEW_NO_PLAN, 0, "Health needs are met.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact with the child.");
+
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, &plan_id, &referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
+  g_assert_cmpint (plan_id, >, 0);
+  g_assert_cmpint (referral_id, >, 0);
+
+  /* What a second reader of the file sees. */
+  store_fixture_reopen (f);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  decision = quorum_conference_find_decision (c, amy);
+  g_assert_nonnull (decision);
+  g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpint (decision->n_plan, ==, 2);
+  g_assert_cmpint (decision->n_no_plan, ==, 2);
+  g_assert_cmpint (decision->n_declined, ==, 1);
+  g_assert_cmpuint (decision->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  g_assert_cmpuint (decision->dissent->len, ==, 2);
+  dissent = g_ptr_array_index (decision->dissent, 1);
+  /* One group, two representatives, spelled as the attendees spell it. */
+  g_assert_cmpstr (dissent->group, ==, "Bolton NHS FT");
+  g_assert_cmpuint (g_strv_length (dissent->representatives), ==, 2);
+  g_assert_cmpstr (dissent->representatives[1], ==, "H. Visitor Two");
+  g_assert_cmpstr (dissent->reason, ==, "Health needs are met.");
+
+  plan = quorum_conference_find_plan (c, amy);
+  g_assert_nonnull (plan);
+  g_assert_true (plan->from_split);
+  referral = quorum_conference_find_referral (c, amy);
+  g_assert_nonnull (referral);
+  due = quorum_date_to_string (&referral->due);
+  g_assert_cmpstr (due, ==, "2026-11-27");
+  g_assert_false (g_date_valid (&referral->notified));
+
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_second_view_replaces_first (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 conf, amy, first, second;
+  guint updates = 0;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  first = vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, 0, "First thoughts");
+  second = vote (f->store, conf, amy, "  police ", QUORUM_VIEW_NO_PLAN, 0, "Settled view");
+  g_assert_cmpint (first, ==, second);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_cmpuint (c->votes->len, ==, 1);
+  g_assert_cmpint (((QuorumVote *)g_ptr_array_index (c->votes, 0))->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpstr (((QuorumVote *)g_ptr_array_index (c->votes, 0))->group, ==, "Police");
+
+  /* The first view is not lost: the audit log keeps it. */
+  audit = quorum_store_list_audit (f->store, conf, &error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      QuorumAuditEntry *e = g_ptr_array_index (audit, i);
+      if (g_str_equal (e->entity, "vote") && g_str_equal (e->action, "update"))
+        {
+          updates++;
+          g_assert_nonnull (strstr (e->summary, "(was plan)"));
+        }
+    }
+  g_assert_cmpuint (updates, ==, 1);
+}
+
+static void
+test_vote_refusals (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  GError *error = NULL;
+  gint64 conf, amy;
+  QuorumVoteSpec spec = { 0 };
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+
+  /* A group with no voting attendee (the family) has no vote. */
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Family", .view = QUORUM_VIEW_PLAN };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Categories go with a plan view only. */
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                            .categories = QUORUM_CATEGORY_PHYSICAL };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* After the decision, no vote. */
+  no_consensus (f->store, conf, amy);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Disagree");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_PLAN, 0, NULL);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Education", .view = QUORUM_VIEW_PLAN };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* A write that fails part-way leaves nothing of itself behind. */
+static void
+test_decision_is_one_transaction (StoreFixture  *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  GError *error = NULL;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  no_consensus (f->store, conf, amy);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No");
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "No");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "Not known");
+
+  /* The referral, the last write of a split decision, fails. */
+  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store),
+                                 "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.referral "
+                                 "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM decision"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM dissent"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM plan"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity IN ('decision', 'plan')"), ==, 0);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+
+  /* With the fault gone the same decision goes through whole. */
+  sqlite3_exec (_quorum_store_get_db (f->store), "DROP TRIGGER temp.boom", NULL, NULL, NULL);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM referral"), ==, 1);
+}
+
+static void
+decide_all (StoreFixture *f,
+            gint64        conf,
+            gint64        amy,
+            gint64        ben)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumAttemptSpec consensus = { .child_id = ben, .summary = "All agree.", .agreed = QUORUM_VIEW_NO_PLAN };
+  QuorumOutcome *outcome;
+
+  no_consensus (f->store, conf, amy);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "Original reason");
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "No");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "Not known");
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  quorum_outcome_free (outcome);
+
+  quorum_store_add_attempt (f->store, conf, &consensus, &error);
+  g_assert_no_error (error);
+  outcome = quorum_store_decide (f->store, conf, ben, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
+  quorum_outcome_free (outcome);
+}
+
+static void
+test_sign_off_refuses_every_change (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 conf, amy, ben, referral_id;
+  QuorumAttendeeSpec attendee = { .name = "Late", .agency = "Housing", .line_management = "Housing", .voting = TRUE };
+  QuorumAttemptSpec attempt = { .summary = "again", .agreed = QUORUM_VIEW_NONE };
+  QuorumVoteSpec v = { .group = "Police", .view = QUORUM_VIEW_PLAN };
+  QuorumAmendmentSpec amend = { .reason = "Police asked for their words to be corrected",
+                                .record = NULL, .field = "reason", .new_value = "Corrected reason" };
+  const char *direct[] = {
+    "UPDATE vote SET reason = 'forged' WHERE grp = 'Police'",
+    "DELETE FROM vote",
+    "INSERT INTO attendee (conference_id, name, agency, line_management, voting, attendance, recorded_at) "
+    "SELECT id, 'x', 'x', 'x', 1, 'present', 'now' FROM conference",
+    "UPDATE conference SET chair = 'someone else'",
+    "UPDATE decision SET outcome = 'no-plan'",
+    "DELETE FROM audit",
+    "UPDATE audit SET summary = 'x'",
+    "UPDATE referral SET due = '2030-01-01'",
+  };
+  g_autofree char *vote_record = NULL;
+  g_autofree char *before = NULL;
+  GDate date;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  attempt.child_id = amy;
+  v.child_id = amy;
+
+  /* Not before every child is decided. */
+  g_assert_false (quorum_store_finalise (f->store, conf, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  decide_all (f, conf, amy, ben);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (quorum_store_add_attendee (f->store, conf, &attendee, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &attempt, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &v, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+  g_assert_false (quorum_store_proceed_inquorate (f->store, conf, "because", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+  g_assert_false (quorum_store_finalise (f->store, conf, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+
+  /* Even a direct write with SQL is refused by the triggers. */
+  for (guint i = 0; i < G_N_ELEMENTS (direct); i++)
+    {
+      g_test_message ("direct write: %s", direct[i]);
+      g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store), direct[i], NULL, NULL, NULL), !=, SQLITE_OK);
+    }
+
+  /* The Head of Service still records the referral's progress. */
+  c = quorum_store_load_conference (f->store, conf, &error);
+  referral_id = quorum_conference_find_referral (c, amy)->id;
+  quorum_date_parse ("2026-11-25", NULL, &date, NULL);
+  g_assert_true (quorum_store_notify_referral (f->store, referral_id, &date, &error));
+  g_assert_no_error (error);
+
+  /* An amendment keeps the original beside the correction. */
+  for (guint i = 0; i < c->votes->len; i++)
+    {
+      QuorumVote *vv = g_ptr_array_index (c->votes, i);
+      if (g_str_equal (vv->group, "Police"))
+        vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vv->id);
+    }
+  amend.record = vote_record;
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &amend, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&c, quorum_conference_free);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_cmpuint (c->amendments->len, ==, 1);
+  g_assert_cmpstr (((QuorumAmendment *)g_ptr_array_index (c->amendments, 0))->old_value, ==, "Original reason");
+  g_assert_cmpstr (((QuorumAmendment *)g_ptr_array_index (c->amendments, 0))->new_value, ==, "Corrected reason");
+  g_assert_cmpstr (((QuorumAmendment *)g_ptr_array_index (c->amendments, 0))->by, ==, quorum_store_get_user (f->store));
+  {
+    QuorumVote *police = quorum_conference_find_vote (c, amy, "Police");
+    g_assert_cmpstr (police->reason, ==, "Original reason");
+  }
+
+  /* An amendment says why: without a reason nothing is written. */
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  amend.reason = "   ";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &amend, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+    g_assert_cmpstr (before, ==, after);
+  }
+  store_fixture_reopen (f);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+}
+
+static void
+test_amend_needs_sign_off (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  GError *error = NULL;
+  QuorumAmendmentSpec amend = { .reason = "typo", .change = "spelling of a name" };
+  gint64 conf = make_conference (f->store, "bolton", "2026-11-20", NULL, NULL);
+
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &amend, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+typedef gboolean (*BadInput) (StoreFixture *f, gint64 conf, gint64 amy, GError **error);
+
+static gboolean
+bad_unknown_conference (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  QuorumAttendeeSpec s = { .name = "A", .agency = "B", .line_management = "C", .voting = TRUE };
+  return quorum_store_add_attendee (f->store, 9999, &s, error) != 0;
+}
+
+static gboolean
+bad_unknown_child (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  QuorumVoteSpec s = { .child_id = 4242, .group = "Police", .view = QUORUM_VIEW_PLAN };
+  return quorum_store_record_vote (f->store, conf, &s, error) != 0;
+}
+
+static gboolean
+bad_impossible_date (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  const char *children[] = { "Cara", NULL };
+  QuorumConferenceSpec s = { .kind = QUORUM_KIND_REVIEW, .chair = "X", .children = children };
+
+  if (!quorum_date_parse ("2026-02-30", "--date", &s.date, error))
+    return FALSE;
+  return quorum_store_create_conference (f->store, &s, error) != 0;
+}
+
+static gboolean
+bad_empty_name (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  const char *children[] = { "  ", NULL };
+  QuorumConferenceSpec s = { .kind = QUORUM_KIND_REVIEW, .chair = "X", .children = children };
+
+  g_date_set_dmy (&s.date, 1, 12, 2026);
+  return quorum_store_create_conference (f->store, &s, error) != 0;
+}
+
+static gboolean
+bad_unknown_profile (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  const char *children[] = { "Cara", NULL };
+  QuorumConferenceSpec s = { .kind = QUORUM_KIND_REVIEW, .chair = "X", .children = children,
+                             .profile_id = "atlantis" };
+
+  g_date_set_dmy (&s.date, 1, 12, 2026);
+  return quorum_store_create_conference (f->store, &s, error) != 0;
+}
+
+static gboolean
+bad_category_with_no_plan (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  QuorumVoteSpec s = { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                       .categories = QUORUM_CATEGORY_SEXUAL };
+  return quorum_store_record_vote (f->store, conf, &s, error) != 0;
+}
+
+static gboolean
+bad_overlong_reason (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  g_autofree char *reason = g_strnfill (QUORUM_MAX_TEXT + 1, 'w');
+  QuorumVoteSpec s = { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = reason };
+  return quorum_store_record_vote (f->store, conf, &s, error) != 0;
+}
+
+static gboolean
+bad_invalid_utf8 (StoreFixture *f, gint64 conf, gint64 amy, GError **error)
+{
+  QuorumAttendeeSpec s = { .name = "Bad \xff\xfe name", .agency = "B", .line_management = "C", .voting = TRUE };
+  return quorum_store_add_attendee (f->store, conf, &s, error) != 0;
+}
+
+static gboolean
+decline_everywhere (StoreFixture *f, gint64 conf, gint64 amy)
+{
+  const char *groups[] = { "Children's Social Care", "Police", "Bolton NHS FT", "Education", "Probation" };
+
+  /* Setup for test_zero_counted_views: every group declines. */
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumVoteSpec s = { .child_id = amy, .group = groups[i], .view = QUORUM_VIEW_DECLINE, .reason = "n/a" };
+      if (quorum_store_record_vote (f->store, conf, &s, NULL) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const struct {
+  const char *name;
+  BadInput    func;
+  int         code;
+} bad_inputs[] = {
+  { "unknown-conference", bad_unknown_conference, QUORUM_ERROR_NOT_FOUND },
+  { "unknown-child", bad_unknown_child, QUORUM_ERROR_NOT_FOUND },
+  { "impossible-date", bad_impossible_date, QUORUM_ERROR_INVALID },
+  { "empty-name", bad_empty_name, QUORUM_ERROR_INVALID },
+  { "unknown-profile", bad_unknown_profile, QUORUM_ERROR_INVALID },
+  { "category-with-no-plan", bad_category_with_no_plan, QUORUM_ERROR_INVALID },
+  { "over-long-text", bad_overlong_reason, QUORUM_ERROR_INVALID },
+  { "invalid-utf8", bad_invalid_utf8, QUORUM_ERROR_INVALID },
+};
+
+static void
+test_bad_input_leaves_database_unchanged (StoreFixture  *f,
+                                          gconstpointer  data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *error = NULL;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+
+  g_assert_false (bad_inputs[index].func (f, conf, amy, &error));
+  g_assert_error (error, QUORUM_ERROR, bad_inputs[index].code);
+  /* One line, for a person. */
+  g_assert_null (strchr (error->message, '\n'));
+  g_test_message ("%s: %s", bad_inputs[index].name, error->message);
+  g_clear_error (&error);
+
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_zero_counted_views (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *error = NULL;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  no_consensus (f->store, conf, amy);
+  g_assert_true (decline_everywhere (f, conf, amy));
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+
+  g_assert_null (quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NO_VIEWS);
+  g_clear_error (&error);
+
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_referral_notify_and_panel (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *panel_due = NULL;
+  GError *error = NULL;
+  gint64 conf, amy, ben, id;
+  GDate d;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  decide_all (f, conf, amy, ben);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  id = quorum_conference_find_referral (c, amy)->id;
+
+  /* Due 2026-11-27: overdue from the 30th (as of the 28th it is not sent, and due has passed). */
+  quorum_date_parse ("2026-11-27", NULL, &d, NULL);
+  rows = quorum_store_list_referrals (f->store, &d, TRUE, &error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  quorum_date_parse ("2026-11-30", NULL, &d, NULL);
+  rows = quorum_store_list_referrals (f->store, &d, TRUE, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (((QuorumReferralRow *)g_ptr_array_index (rows, 0))->overdue);
+
+  /* A panel needs the notification first. */
+  g_assert_false (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  quorum_date_parse ("2026-11-26", NULL, &d, NULL);
+  g_assert_true (quorum_store_notify_referral (f->store, id, &d, &error));
+  row = quorum_store_get_referral (f->store, id, &error);
+  panel_due = quorum_date_to_string (&row->panel_due);
+  g_assert_cmpstr (panel_due, ==, "2026-12-24");  /* 28 calendar days after notification */
+
+  /* Sent twice? No. */
+  g_assert_false (quorum_store_notify_referral (f->store, id, &d, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Other needs its reasons. */
+  quorum_date_parse ("2026-12-10", NULL, &d, NULL);
+  g_assert_false (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_OTHER, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_PLAN_ENDED, "Threshold not met", &error));
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (f->store, id, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_false (row->overdue);
+}
+
+static void
+test_list_conferences (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 older = make_conference (f->store, "bolton", "2026-10-01", NULL, NULL);
+  gint64 newer = make_conference (f->store, "buckinghamshire", "2026-11-02", NULL, NULL);
+
+  all = quorum_store_list_conferences (f->store, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpint (((QuorumConferenceSummary *)g_ptr_array_index (all, 0))->id, ==, newer);
+  g_assert_cmpint (((QuorumConferenceSummary *)g_ptr_array_index (all, 1))->id, ==, older);
+  g_assert_cmpstr (((QuorumConferenceSummary *)g_ptr_array_index (all, 0))->children, ==, "Amy Jones, Ben Jones");
+
+  found = quorum_store_list_conferences (f->store, "2026-10", NULL, NULL, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = quorum_store_list_conferences (f->store, "ben", NULL, NULL, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = quorum_store_list_conferences (f->store, "100%", NULL, NULL, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
+
+  ADD ("/store/open/private-durable-and-current", test_open_private_and_durable);
+  ADD ("/store/bolton/split-creates-plan-and-referral-records", test_split_creates_plan_and_referral);
+  ADD ("/store/vote/second-view-from-a-group-replaces-the-first", test_second_view_replaces_first);
+  ADD ("/store/vote/refusals", test_vote_refusals);
+  ADD ("/store/transaction/decision-happens-whole-or-not-at-all", test_decision_is_one_transaction);
+  ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
+  ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
+  ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
+  ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
+  ADD ("/store/list/newest-first-and-search", test_list_conferences);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/bad-input/%s/nothing-written", bad_inputs[i].name);
+      g_test_add (path, StoreFixture, GUINT_TO_POINTER (i), store_fixture_set_up,
+                  test_bad_input_leaves_database_unchanged, store_fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
