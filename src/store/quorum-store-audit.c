@@ -413,9 +413,9 @@ quorum_store_verify (QuorumStore  *self,
 
     if (g_strcmp0 (head, expected_head) != 0)
       {
-        tampered (error, _("Audit log: it ends at entry %" G_GINT64_FORMAT " but was last written "
-                           "as %s: its newest entries were removed"),
-                  last_id, head ? head : _("(no head)"));
+        tampered (error, _("Audit log: it ends at entry %" G_GINT64_FORMAT " but its last entry "
+                           "written was %" G_GINT64_FORMAT ": its newest entries were removed"),
+                  last_id, head ? g_ascii_strtoll (head, NULL, 10) : 0);
         goto out;
       }
   }
