@@ -36,6 +36,7 @@ quorum_cli_parse (GOptionContext   *context,
 {
   g_autoptr(GError) error = NULL;
 
+  g_set_prgname ((*argv)[0]);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("quorum-cli: %s\n", error->message);
@@ -81,10 +82,7 @@ quorum_cli_usage (GOptionContext *context,
 
   g_printerr ("quorum-cli: %s\n", message);
   if (context != NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("\n%s", help);
-    }
+    g_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
   return QUORUM_EXIT_USAGE;
 }
 

@@ -132,6 +132,19 @@ main (int    argc,
       return QUORUM_EXIT_USAGE;
     }
 
+  /* Text arguments must be UTF-8; file names (--db, -o) may be anything the file system takes. */
+  for (int j = i + 1; j < argc; j++)
+    {
+      gboolean is_path = j > 1 && (g_str_equal (argv[j - 1], "--db") || g_str_equal (argv[j - 1], "-o") ||
+                                   g_str_equal (argv[j - 1], "--output"));
+
+      if (!is_path && !g_utf8_validate (argv[j], -1, NULL))
+        {
+          g_printerr (_("quorum-cli: argument %d is not valid UTF-8 text; nothing was written\n"), j);
+          return QUORUM_EXIT_REJECTED;
+        }
+    }
+
   /* argv for the command: its name, then everything after the command's words. */
   args = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (args, command->sub ? g_strdup_printf ("quorum-cli %s %s", command->name, command->sub)

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-bad-input.sh: every bad input is refused with a one-line reason and exit 2 (1 for usage,
+# 3 for storage), and the database is byte-for-byte as it was.
+. "$(dirname "$0")/cli-lib.sh"
+
+conf=$(bolton_conference 2026-11-20)
+show=$(q --json conference show "$conf")
+amy=$(jget "$show" 'd["children"][0]["id"]')
+ben=$(jget "$show" 'd["children"][1]["id"]')
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+for g in "Children's Social Care" Education; do q vote "$conf" --child "$amy" --group "$g" --view plan >/dev/null; done
+for g in Police "Bolton NHS FT" Probation; do q vote "$conf" --child "$amy" --group "$g" --view no-plan --reason r >/dev/null; done
+q decide "$conf" --child "$amy" >/dev/null
+q consensus "$conf" --child "$ben" --agreed none --summary "No consensus" >/dev/null
+
+long=$(python3 -c 'print("ŵ" * 20001)')
+bad_utf8=$(printf 'Bad \xff\xfe name')
+
+# refused: NAME STATUS ARGS… — the database must not change.
+refused () {
+  local name=$1 status=$2
+  shift 2
+  local before after
+  before=$(db_hash)
+  expect_exit "$name" "$status" q "$@"
+  after=$(db_hash)
+  check "$name: nothing written" "$after" "$before"
+  local lines
+  lines=$(q "$@" 2>&1 >/dev/null | wc -l)
+  # A rejected input says why in one line; a usage error adds where to find help.
+  local max=1
+  [ "$status" -eq 1 ] && max=2
+  check "$name: says why in one line" "$([ "$lines" -ge 1 ] && [ "$lines" -le "$max" ] && echo yes || echo "$lines lines")" "yes"
+}
+
+refused "unknown conference" 2 attendee add 999 --name A --agency B --line-management C
+refused "unknown child" 2 vote "$conf" --child 999 --group Police --view plan
+refused "conference id not a number" 2 conference show abc
+refused "impossible date" 2 conference new --child X --kind initial --date 2026-02-30 --chair C
+refused "date not ISO" 2 conference new --child X --kind initial --date 30/11/2026 --chair C
+refused "unknown kind" 2 conference new --child X --kind final --date 2026-11-30 --chair C
+refused "empty child name" 2 conference new --child "" --kind initial --date 2026-11-30 --chair C
+refused "empty chair" 2 conference new --child X --kind initial --date 2026-11-30 --chair "  "
+refused "empty attendee name" 2 attendee add "$conf" --name "" --agency B --line-management C
+refused "unknown profile" 2 conference new --child X --kind initial --date 2026-11-30 --chair C --profile atlantis
+refused "unknown view" 2 vote "$conf" --child "$ben" --group Police --view maybe
+refused "unknown category" 2 vote "$conf" --child "$ben" --group Police --view plan --category cruelty
+refused "category with a no-plan view" 2 vote "$conf" --child "$ben" --group Police --view no-plan --category neglect
+refused "decline without a reason" 2 vote "$conf" --child "$ben" --group Police --view decline
+refused "vote after the decision" 2 vote "$conf" --child "$amy" --group Police --view plan
+refused "over-long reason (20,001 characters)" 2 vote "$conf" --child "$ben" --group Police --view no-plan --reason "$long"
+refused "invalid UTF-8" 2 attendee add "$conf" --name "$bad_utf8" --agency B --line-management C
+refused "zero counted views" 2 decide "$conf" --child "$ben"
+refused "unknown referral" 2 referral notify 999 --date 2026-11-25
+refused "referral sent before the conference" 2 referral notify 1 --date 2026-11-01
+refused "bad outcome" 2 referral panel 1 --date 2026-12-01 --outcome maybe
+refused "finalise with a child undecided" 2 finalise "$conf"
+refused "amend before sign-off" 2 amend "$conf" --reason "typo" --change "name"
+refused "workdays add: bad number" 2 workdays add 2026-11-20 five
+refused "workdays add: unknown region" 2 workdays add 2026-11-20 5 --region wales
+
+# Usage errors: exit 1, nothing written.
+refused "missing required option" 1 vote "$conf" --child "$ben" --group Police
+refused "unknown option" 1 vote "$conf" --child "$ben" --group Police --view plan --colour red
+refused "unknown command" 1 conferense new
+refused "missing subcommand" 1 conference
+refused "missing CONF" 1 decide --child "$ben"
+
+# Storage failure: exit 3, with the reason.
+expect_exit "a database that cannot be created: exit 3" 3 q --db /proc/quorum/forbidden.db conference list
+printf 'not a database, a chair'"'"'s notes\n' > "$work/notes.db"
+expect_exit "a file that is not a database: exit 3" 3 q --db "$work/notes.db" conference list
+check "a file that is not a database: left as it was" "$(cat "$work/notes.db")" "not a database, a chair's notes"
+
+finish

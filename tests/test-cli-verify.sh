@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-verify.sh: verify exits 4 and names the record when a copy of the database is edited
+# with the sqlite3 shell or byte by byte.
+. "$(dirname "$0")/cli-lib.sh"
+
+conf=$(bolton_conference 2026-11-20)
+amy=$(jget "$(q --json conference show "$conf")" 'd["children"][0]["id"]')
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$amy" --group "Children's Social Care" --view plan >/dev/null
+q vote "$conf" --child "$amy" --group Education --view plan >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "Quagga reason" >/dev/null
+q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "Met" >/dev/null
+q vote "$conf" --child "$amy" --group Probation --view decline --reason "No contact" >/dev/null
+q decide "$conf" --child "$amy" >/dev/null
+expect_exit "verify: intact database exits 0" 0 q verify
+
+tampered_copy () {
+  cp "$QUORUM_DB" "$work/copy.db"
+  rm -f "$work/copy.db-wal" "$work/copy.db-shm"
+}
+
+# The store is closed between commands, so the database file is whole (no WAL).
+tampered_copy
+sqlite3 "$work/copy.db" "UPDATE vote SET view = 'plan' WHERE grp = 'Police';"
+msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+check "sqlite3 edit of a vote: exit 4" "$status" "4"
+check "sqlite3 edit of a vote: names it" "$(grep -o 'vote [0-9]*: altered' <<<"$msg")" "vote 3: altered"
+
+tampered_copy
+sqlite3 "$work/copy.db" "DROP TRIGGER attendee_no_delete; DELETE FROM attendee WHERE name = 'A. Khan';"
+msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+check "sqlite3 delete of an attendee: exit 4" "$status" "4"
+check "sqlite3 delete of an attendee: names it" "$(grep -o 'attendee [0-9]*: deleted' <<<"$msg")" "attendee 2: deleted"
+
+tampered_copy
+sqlite3 "$work/copy.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);"
+msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+check "sqlite3 delete of the newest audit entry: exit 4" "$status" "4"
+
+tampered_copy
+python3 - "$work/copy.db" <<'PY'
+import sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+needle = b"Quagga reason"
+i = data.find(needle)
+assert i >= 0
+while i >= 0:
+    data[i] = ord("Z")
+    i = data.find(needle, i + 1)
+open(path, "wb").write(data)
+PY
+msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+check "byte edit of the file: exit 4" "$status" "4"
+out=$(q --db "$work/copy.db" --json verify 2>/dev/null)
+check "byte edit: --json says what" "$(jget "$out" '[d["ok"], "altered" in d["problem"] or "damaged" in d["problem"]]')" "[false, true]"
+
+check "the original still verifies" "$(q --json verify | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])')" "True"
+finish

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli.sh: a whole Bolton split vote and a Buckinghamshire chair decision through quorum-cli,
+# as a minute-taker's or administrator's script would drive it, with the JSON of shared/CLI.md.
+. "$(dirname "$0")/cli-lib.sh"
+
+# -- profiles
+out=$(q --json profiles)
+check "profiles: the five shipped ids" "$(jget "$out" 'sorted(p["id"] for p in d)')" \
+  '["bolton", "bradford", "buckinghamshire", "six-stage", "south-east-wales"]'
+check "profiles: bolton is majority by line management" \
+  "$(jget "$out" '[p["rule"] for p in d if p["id"]=="bolton"][0]')" "majority-by-line-management"
+check "profiles: buckinghamshire is chair-decides" \
+  "$(jget "$out" '[p["rule"] for p in d if p["id"]=="buckinghamshire"][0]')" "chair-decides"
+
+# -- a Bolton conference: the split vote (2-2 with a decline)
+conf=$(bolton_conference 2026-11-20)
+show=$(q --json conference show "$conf")
+check "conference new: default profile bolton" "$(jget "$show" 'd["profile"]')" "bolton"
+amy=$(jget "$show" 'd["children"][0]["id"]')
+ben=$(jget "$show" 'd["children"][1]["id"]')
+
+out=$(q --json consensus "$conf" --child "$amy" --agreed none --summary "Views differ on the risk of neglect")
+check "consensus: no consensus recorded" "$(jget "$out" '"id" in d')" "true"
+
+q vote "$conf" --child "$amy" --group "Children's Social Care" --view plan --category neglect --reason "Chronic neglect" >/dev/null
+q vote "$conf" --child "$amy" --group "Education" --view no-plan --reason "First thoughts" >/dev/null
+# Rule: one view per line-management group; a group voting again replaces its view until the decision.
+q vote "$conf" --child "$amy" --group "EDUCATION" --view plan --category emotional --reason "Attendance is falling" >/dev/null
+q vote "$conf" --child "$amy" --group "Police" --view no-plan --reason "No offences disclosed" >/dev/null
+q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "Health needs are met" >/dev/null
+out=$(q --json vote "$conf" --child "$amy" --group "Probation" --view decline --reason "No contact with the family")
+check "vote: live tally after five groups" "$(jget "$out" 'd["tally"]')" '{"plan": 2, "no-plan": 2, "declined": 1}'
+check "vote: no group still to give a view" "$(jget "$out" 'd["awaiting"]')" "[]"
+
+# Rule: a vote for a group with no voting attendee is refused (the family does not vote).
+expect_exit "vote: refused for a group with no voting attendee" 2 q vote "$conf" --child "$amy" --group "Family" --view plan
+
+expect_exit "majority profile: --chair-view refused" 2 q decide "$conf" --child "$amy" --chair-view plan
+out=$(q --json decide "$conf" --child "$amy")
+check "decide (split): outcome plan" "$(jget "$out" 'd["outcome"]')" "plan"
+check "decide (split): basis split" "$(jget "$out" 'd["basis"]')" "split"
+check "decide (split): tally" "$(jget "$out" 'd["tally"]')" '{"plan": 2, "no-plan": 2, "declined": 1}'
+check "decide (split): every dissenting group" "$(jget "$out" '[x["group"] for x in d["dissent"]]')" '["Police", "Bolton NHS FT"]'
+check "decide (split): a group's representatives" "$(jget "$out" 'd["dissent"][1]["representatives"]')" '["H. Visitor", "H. Two"]'
+check "decide (split): dissent reasons in their own words" "$(jget "$out" 'd["dissent"][0]["reason"]')" "No offences disclosed"
+check "decide (split): the plan from the split" "$(jget "$out" '[d["plan"]["start"], d["plan"]["from_split"]]')" '["2026-11-20", true]'
+check "decide (split): referral due the 5th working day" "$(jget "$out" 'd["referral"]["due"]')" "2026-11-27"
+check "decide (split): referral not yet notified" "$(jget "$out" '[d["referral"]["notified"], d["referral"]["panel_due"]]')" "[null, null]"
+referral=$(jget "$out" 'd["referral"]["id"]')
+
+expect_exit "vote: refused after the decision" 2 q vote "$conf" --child "$amy" --group Police --view plan
+expect_exit "decide: refused twice" 2 q decide "$conf" --child "$amy"
+
+# Ben: consensus on no plan.
+q consensus "$conf" --child "$ben" --agreed no-plan --summary "All agree Ben's needs are met" >/dev/null
+out=$(q --json decide "$conf" --child "$ben")
+check "decide (consensus): per child, siblings differ" "$(jget "$out" '[d["outcome"], d["basis"], d["dissent"], d["plan"], d["referral"]]')" \
+  '["no-plan", "consensus", [], null, null]'
+
+# -- the referral
+out=$(q --json referrals --as-of 2026-11-30)
+check "referrals: overdue as of 2026-11-30 when not sent" "$(jget "$out" '[(r["id"], r["overdue"]) for r in d]')" "[[$referral, true]]"
+out=$(q --json referrals --as-of 2026-11-27 --overdue)
+check "referrals: not overdue on its due date" "$out" "[]"
+out=$(q --json referral notify "$referral" --date 2026-11-25)
+check "referral notify: panel due 28 days after notification" "$(jget "$out" '[d["notified"], d["panel_due"]]')" '["2026-11-25", "2026-12-23"]'
+expect_exit "referral panel: other needs its reasons" 2 q referral panel "$referral" --date 2026-12-10 --outcome other
+out=$(q --json referral panel "$referral" --date 2026-12-10 --outcome plan-confirmed)
+check "referral panel: outcome recorded" "$(jget "$out" '[d["panel_date"], d["outcome"], d["overdue"]]')" '["2026-12-10", "plan-confirmed", false]'
+
+# -- sign-off and amendment
+out=$(q --json finalise "$conf")
+check "finalise: signed off" "$(jget "$out" 'd["finalised_at"] is not None')" "true"
+expect_exit "after finalise: attendee add refused" 2 q attendee add "$conf" --name X --agency Y --line-management Z
+expect_exit "after finalise: consensus refused" 2 q consensus "$conf" --child "$amy" --agreed none --summary x
+police_vote=$(jget "$(q --json conference show "$conf")" '[v["id"] for v in d["votes"] if v["group"]=="Police"][0]')
+out=$(q --json amend "$conf" --reason "The police asked for their words to be corrected" --record "vote:$police_vote" --field reason --value "No offences disclosed to date")
+show=$(q --json conference show "$conf")
+check "amend: the original kept beside the amendment" \
+  "$(jget "$show" '[[v["reason"] for v in d["votes"] if v["group"]=="Police"][0], d["amendments"][0]["old_value"], d["amendments"][0]["new_value"]]')" \
+  '["No offences disclosed", "No offences disclosed", "No offences disclosed to date"]'
+expect_exit "amend: a reason is required" 1 q amend "$conf" --change "something"
+
+out=$(q --json verify)
+check "verify: intact" "$(jget "$out" 'd["ok"]')" "true"
+
+# -- Buckinghamshire: the chair decides
+bconf=$(bolton_conference 2026-11-23 buckinghamshire)
+bshow=$(q --json conference show "$bconf")
+cara=$(jget "$bshow" 'd["children"][0]["id"]')
+q consensus "$bconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+q vote "$bconf" --child "$cara" --group Police --view no-plan --reason "Insufficient evidence" >/dev/null
+expect_exit "chair-decides: the chair's view is required" 2 q decide "$bconf" --child "$cara"
+out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical)
+check "chair-decides: outcome and basis" "$(jget "$out" '[d["outcome"], d["basis"], d["referral"]]')" '["plan", "chair", null]'
+check "chair-decides: dissent minuted" "$(jget "$out" '[(x["group"], x["reason"]) for x in d["dissent"]]')" '[["Police", "Insufficient evidence"]]'
+
+# -- quoracy: children's social care and two other agencies
+qconf=$(jget "$(q --json conference new --child "Dan" --kind review --date 2026-12-01 --chair "R. Patel")" 'd["id"]')
+dan=$(jget "$(q --json conference show "$qconf")" 'd["children"][0]["id"]')
+q attendee add "$qconf" --name "A. Khan" --agency Police --line-management Police >/dev/null
+q attendee add "$qconf" --name "S. Nurse" --agency "School nursing" --line-management Health >/dev/null
+q consensus "$qconf" --child "$dan" --agreed none --summary "No consensus" >/dev/null
+q vote "$qconf" --child "$dan" --group Police --view plan >/dev/null
+q vote "$qconf" --child "$dan" --group Health --view plan >/dev/null
+expect_exit "quoracy: inquorate conference cannot decide without a reason" 2 q decide "$qconf" --child "$dan"
+q conference proceed "$qconf" --reason "Social worker taken ill; the child's safety cannot wait" >/dev/null
+out=$(q --json decide "$qconf" --child "$dan")
+check "quoracy: proceeds with the reason recorded" "$(jget "$out" '[d["outcome"], d["basis"]]')" '["plan", "majority"]'
+
+# -- working days
+check "workdays add: 5 after Fri 2026-11-20" "$(q workdays add 2026-11-20 5)" "2026-11-27"
+check "workdays add: across Christmas in England and Wales" "$(q workdays add 2026-12-24 5)" "2027-01-05"
+check "workdays add: Scotland keeps 2 January" "$(q workdays add 2026-12-31 1 --region scotland)" "2027-01-05"
+
+finish
