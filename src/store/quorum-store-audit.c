@@ -93,15 +93,12 @@ row_canonical (QuorumStore  *self,
       return NULL;
     }
 
-  /* The table name is one of ours (checked above), never input. */
+  /* The table name is one of ours (checked above), never input. Interned, the SQL lives as
+   * long as the store's statement cache that keys on it. */
   sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?", entity);
-  if (sqlite3_prepare_v2 (_quorum_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("The database could not be read: %s"),
-                   sqlite3_errmsg (_quorum_store_get_db (self)));
-      return NULL;
-    }
+  stmt = _quorum_store_prepare (self, g_intern_string (sql), error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, entity_id);
 
   out = g_string_new (NULL);
@@ -116,11 +113,11 @@ row_canonical (QuorumStore  *self,
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    _("The database could not be read: %s"),
                    sqlite3_errmsg (_quorum_store_get_db (self)));
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       g_string_free (out, TRUE);
       return NULL;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return g_string_free (out, FALSE);
 }
 

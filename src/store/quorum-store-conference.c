@@ -145,23 +145,35 @@ load_attendees (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+/* With @child_id > 0, the loaders below read that child's rows only: what recording one view needs. */
 static gboolean
 load_attempts (QuorumStore       *self,
                QuorumConference  *conference,
+               gint64             child_id,
                GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
-                                "categories, recorded_at FROM attempt "
-                                "JOIN child ON child.id = attempt.child_id "
-                                "WHERE attempt.conference_id = ? ORDER BY child.position, child.id, round",
-                                error);
+  if (child_id > 0)
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, child_id, round, proposal, summary, views, agreed, "
+                                  "categories, recorded_at FROM attempt WHERE child_id = ?2 ORDER BY round",
+                                  error);
+  else
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
+                                  "categories, recorded_at FROM attempt "
+                                  "JOIN child ON child.id = attempt.child_id "
+                                  "WHERE attempt.child_id IN (SELECT id FROM child WHERE conference_id = ?1) "
+                                  "ORDER BY child.position, child.id, round",
+                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
+  if (child_id > 0)
+    sqlite3_bind_int64 (stmt, 2, child_id);
+  else
+    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumAttempt *a = g_new0 (QuorumAttempt, 1);
@@ -183,17 +195,28 @@ load_attempts (QuorumStore       *self,
 static gboolean
 load_votes (QuorumStore       *self,
             QuorumConference  *conference,
+            gint64             child_id,
             GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
-                                "recorded_at FROM vote WHERE conference_id = ? ORDER BY id", error);
+  if (child_id > 0)
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
+                                  "recorded_at FROM vote WHERE child_id = ?2 ORDER BY id", error);
+  else
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
+                                  "recorded_at FROM vote "
+                                  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
+  if (child_id > 0)
+    sqlite3_bind_int64 (stmt, 2, child_id);
+  else
+    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumVote *v = g_new0 (QuorumVote, 1);
@@ -214,18 +237,28 @@ load_votes (QuorumStore       *self,
 static gboolean
 load_decisions (QuorumStore       *self,
                 QuorumConference  *conference,
+                gint64             child_id,
                 GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                                "n_declined, decided_at, decided_by FROM decision "
-                                "WHERE conference_id = ? ORDER BY id", error);
+  if (child_id > 0)
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
+                                  "n_declined, decided_at, decided_by FROM decision WHERE child_id = ?2", error);
+  else
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
+                                  "n_declined, decided_at, decided_by FROM decision "
+                                  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
+  if (child_id > 0)
+    sqlite3_bind_int64 (stmt, 2, child_id);
+  else
+    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumDecision *d = g_new0 (QuorumDecision, 1);
@@ -245,10 +278,14 @@ load_decisions (QuorumStore       *self,
     }
   if (!read_done (self, stmt, rc, error))
     return FALSE;
+  if (child_id > 0)
+    return TRUE;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT decision_id, grp, view, categories, representatives, reason "
-                                "FROM dissent WHERE conference_id = ? ORDER BY decision_id, position", error);
+                                "FROM dissent WHERE decision_id IN (SELECT decision.id FROM decision "
+                                "  JOIN child ON child.id = decision.child_id WHERE child.conference_id = ?1) "
+                                "ORDER BY decision_id, position", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, conference->id);
@@ -289,7 +326,8 @@ load_plans_and_referrals (QuorumStore       *self,
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT id, child_id, start, from_split, categories FROM plan "
-                                "WHERE conference_id = ? ORDER BY id", error);
+                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, conference->id);
@@ -309,7 +347,9 @@ load_plans_and_referrals (QuorumStore       *self,
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, "
-                                "outcome_reason FROM referral WHERE conference_id = ? ORDER BY id", error);
+                                "outcome_reason FROM referral "
+                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, conference->id);
@@ -376,9 +416,9 @@ quorum_store_load_conference (QuorumStore  *self,
   if (!load_header (self, conference, error) ||
       !load_children (self, conference, error) ||
       !load_attendees (self, conference, error) ||
-      !load_attempts (self, conference, error) ||
-      !load_votes (self, conference, error) ||
-      !load_decisions (self, conference, error) ||
+      !load_attempts (self, conference, 0, error) ||
+      !load_votes (self, conference, 0, error) ||
+      !load_decisions (self, conference, 0, error) ||
       !load_plans_and_referrals (self, conference, error) ||
       !load_amendments (self, conference, error))
     return NULL;
@@ -485,6 +525,37 @@ quorum_store_list_line_managements (QuorumStore  *self,
 }
 
 /* ---- writing ---- */
+
+/* What the rules read to check one view for @child_id: the conference, its children and
+ * attendees, and that child's attempts, votes and decision. Nothing else is filled in. */
+static QuorumConference *
+load_for_vote (QuorumStore  *self,
+               gint64        conference_id,
+               gint64        child_id,
+               GError      **error)
+{
+  g_autoptr(QuorumConference) conference = quorum_conference_new ();
+
+  conference->id = conference_id;
+  if (!load_header (self, conference, error) ||
+      !load_children (self, conference, error) ||
+      !load_attendees (self, conference, error))
+    return NULL;
+  /* A child of another conference is no child of this one: it must not bring its rows along. */
+  if (quorum_conference_find_child (conference, child_id) != NULL &&
+      (!load_attempts (self, conference, child_id, error) ||
+       !load_votes (self, conference, child_id, error) ||
+       !load_decisions (self, conference, child_id, error)))
+    return NULL;
+  if (quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
+                   _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
+                   conference_id);
+      return NULL;
+    }
+  return g_steal_pointer (&conference);
+}
 
 /* Loads the conference for a change: it must exist and not be signed off. */
 static QuorumConference *
@@ -832,7 +903,7 @@ quorum_store_record_vote (QuorumStore          *self,
   if (!_quorum_store_begin (self, error))
     return 0;
 
-  conference = load_for_change (self, conference_id, error);
+  conference = load_for_vote (self, conference_id, spec->child_id, error);
   if (conference == NULL)
     goto fail;
   if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,

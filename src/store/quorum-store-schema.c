@@ -339,9 +339,16 @@ static const char schema_v2[] =
   "BEGIN SELECT RAISE(ABORT, 'quorum: recorded follow-up is never withdrawn'); END;\n";
 
 /* Migrations in order: a database at version N runs every entry above N, in one transaction. */
+/* Lookups by conference for the tables written rarely; the busy ones (vote, attempt) are
+ * reached through their per-child unique indexes, so a vote writes no extra index page. */
+static const char schema_v3[] =
+  "CREATE INDEX dissent_decision ON dissent (decision_id);\n"
+  "CREATE INDEX amendment_conference ON amendment (conference_id);\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench.h: what Quorum's benchmarks share: medians, and a report line of a measurement beside
+ * its baseline from the same run. */
+#pragma once
+
+#include <glib.h>
+
+double bench_median    (GArray     *samples_us);
+/* Prints both medians and their ratio, against @target (0: none). */
+void   bench_report    (const char *what,
+                        double      median_us,
+                        const char *baseline,
+                        double      baseline_us,
+                        guint       n,
+                        double      target);
+void   bench_remove_db (const char *path);
+
+void   bench_vote      (const char *dir,
+                        int         rounds);

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-bench.c: Quorum's benchmarks. Each measures against a baseline taken in the same run
+ * and reports the ratio, since these machines are noisy. A benchmark never fails a test run. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "bench.h"
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+bench_median (GArray *samples_us)
+{
+  g_autoptr(GArray) sorted = g_array_copy (samples_us);
+
+  if (sorted->len == 0)
+    return 0;
+  g_array_sort (sorted, compare_double);
+  return g_array_index (sorted, double, sorted->len / 2);
+}
+
+void
+bench_report (const char *what,
+              double      median_us,
+              const char *baseline,
+              double      baseline_us,
+              guint       n,
+              double      target)
+{
+  double ratio = baseline_us > 0 ? median_us / baseline_us : 0;
+
+  printf ("%s\n", what);
+  printf ("  median %10.1f µs   (%u samples)\n", median_us, n);
+  printf ("baseline: %s\n", baseline);
+  printf ("  median %10.1f µs\n", baseline_us);
+  if (target > 0)
+    printf ("ratio %.2f (target ≤ %.2f: %s)\n\n", ratio, target, ratio <= target ? "met" : "NOT met");
+  else
+    printf ("ratio %.2f\n\n", ratio);
+}
+
+void
+bench_remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *dir = g_getenv ("QUORUM_BENCH_DIR");
+  g_autofree char *tmp = NULL;
+  const char *only = argc > 1 ? argv[1] : NULL;
+
+  /* The same disk for both sides: the build's own folder unless told otherwise. */
+  if (dir == NULL)
+    dir = tmp = g_dir_make_tmp ("quorum-bench-XXXXXX", NULL);
+
+  printf ("Quorum benchmarks in %s (medians; ratios against a baseline from this run)\n\n", dir);
+
+  if (only == NULL || g_str_equal (only, "vote"))
+    bench_vote (dir, 40);
+
+  if (tmp != NULL)
+    g_rmdir (tmp);
+  return EXIT_SUCCESS;
+}
