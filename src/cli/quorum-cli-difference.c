@@ -89,7 +89,8 @@ format_due (const QuorumDifferenceStage *stage)
 
 static void
 print_stage_text (const QuorumDifferenceStage *stage,
-                  const QuorumProfile         *profile)
+                  const QuorumProfile         *profile,
+                  gboolean                     same_day)
 {
   const QuorumStage *pstage = NULL;
   g_autofree char *due = format_due (stage);
@@ -99,14 +100,16 @@ print_stage_text (const QuorumDifferenceStage *stage,
 
   printf (_("Stage %d: %s\n"), stage->number, stage->name);
   printf (_("  Owner: %s\n"), stage->owner);
-  if (g_date_valid (&stage->due) && stage->limit_working_days >= 0)
+  if (same_day)
+    printf (_("  Due: %s (the same working day: immediate risk of significant harm)\n"), due);
+  else if (g_date_valid (&stage->due) && stage->limit_working_days >= 0)
     printf (ngettext ("  Due: %s (within %d working day)\n",
                       "  Due: %s (within %d working days)\n",
                       stage->limit_working_days),
             due, stage->limit_working_days);
   else
     printf (_("  Due: %s\n"), due);
-  if (pstage != NULL && pstage->limit_source != NULL)
+  if (!same_day && pstage != NULL && pstage->limit_source != NULL)
     printf (_("  The policy says: “%s”\n"), pstage->limit_source);
 }
 
@@ -328,8 +331,8 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
           printf ("%s\n", immediate_risk_advice (profile));
           printf (_("Escalate the same working day: due %s.\n\n"), due);
         }
-      printf (_("Difference %" G_GINT64_FORMAT " raised under %s.\n"), id, d->profile_id);
-      print_stage_text (stage, profile);
+      printf (_("Difference %lld raised under %s.\n"), (long long) id, d->profile_id);
+      print_stage_text (stage, profile, d->immediate_risk);
     }
 
   return QUORUM_EXIT_OK;
@@ -406,8 +409,8 @@ quorum_cli_cmd_difference_record (QuorumCliContext *ctx,
     }
   else
     {
-      printf (_("Discussion %" G_GINT64_FORMAT " recorded for difference %" G_GINT64_FORMAT ".\n"),
-              note_id, id);
+      printf (_("Discussion %lld recorded for difference %lld.\n"),
+              (long long) note_id, (long long) id);
     }
 
   return QUORUM_EXIT_OK;
@@ -469,8 +472,8 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
     }
   else
     {
-      printf (_("Difference %" G_GINT64_FORMAT " escalated.\n"), id);
-      print_stage_text (stage, profile);
+      printf (_("Difference %lld escalated.\n"), (long long) id);
+      print_stage_text (stage, profile, FALSE);
     }
 
   return QUORUM_EXIT_OK;
@@ -523,7 +526,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
     {
       /* Already resolved: the debrief, protocol review and late feedback follow */
       if (!debrief && !protocol_review && feedback_to == NULL && feedback_date == NULL)
-        return quorum_cli_usage (context, _("difference %" G_GINT64_FORMAT " is resolved: give --debrief, --protocol-review or --feedback-to to add its follow-up"), id);
+        return quorum_cli_usage (context, _("difference %lld is resolved: give --debrief, --protocol-review or --feedback-to to add its follow-up"), (long long) id);
       if (!quorum_store_follow_up_difference (store, id, debrief, protocol_review, feedback_to,
                                               &spec.feedback_date, &error))
         return quorum_cli_fail (error);
@@ -572,8 +575,8 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
     {
       g_autofree char *resolved = quorum_date_to_string (&d->resolved);
 
-      printf (_("Difference %" G_GINT64_FORMAT " resolved on %s at stage %d: %s\n"),
-              id, resolved, stage->number, stage->name);
+      printf (_("Difference %lld resolved on %s at stage %d: %s\n"),
+              (long long) id, resolved, stage->number, stage->name);
       if (d->challenge_outcome != NULL)
         printf (_("  Challenge outcome: %s\n"), d->challenge_outcome);
       if (d->feedback_to == NULL)
@@ -694,7 +697,7 @@ print_difference_text (const QuorumDifference *d,
   const QuorumDifferenceStage *current = quorum_difference_get_current_stage (d);
   g_autofree char *raised = quorum_date_to_string (&d->raised);
 
-  printf (_("Difference %" G_GINT64_FORMAT " (%s): %s\n"), d->id, d->profile_id,
+  printf (_("Difference %lld (%s): %s\n"), (long long) d->id, d->profile_id,
           quorum_difference_status_get_label (d->status));
   if (d->immediate_risk)
     printf ("%s\n  %s\n", _("!!! IMMEDIATE RISK OF SIGNIFICANT HARM !!!"), immediate_risk_advice (profile));
@@ -705,7 +708,7 @@ print_difference_text (const QuorumDifference *d,
   if (d->child != NULL)
     printf (_("Child: %s\n"), d->child);
   if (d->conference_id > 0)
-    printf (_("Conference: %" G_GINT64_FORMAT "\n"), d->conference_id);
+    printf (_("Conference: %lld\n"), (long long) d->conference_id);
   printf (_("Area: %s\n"), quorum_area_get_label (d->area));
   printf (_("Outcome sought: %s\n"), d->outcome_sought);
   printf ("\n");
@@ -715,7 +718,7 @@ print_difference_text (const QuorumDifference *d,
       const QuorumDifferenceStage *s = g_ptr_array_index (d->stages, i);
       g_autofree char *entered = quorum_date_to_string (&s->entered);
 
-      print_stage_text (s, profile);
+      print_stage_text (s, profile, i == 0 && d->immediate_risk);
       printf (_("  Entered: %s\n"), entered);
       if (s->reason != NULL)
         printf (_("  Escalated because: %s\n"), s->reason);
@@ -898,6 +901,10 @@ print_stats_text (const QuorumDifferenceStats *stats)
     {
       const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
 
+      /* The JSON lists every profile; a person reads the ones with differences */
+      if (p->total == 0 && stats->profiles->len > 1)
+        continue;
+
       printf ("\n%s (%s): %d\n", p->profile_name != NULL ? p->profile_name : p->profile_id,
               p->profile_id, p->total);
       printf ("  %-6s %8s %10s %9s %6s %8s\n", _("Stage"), _("Reached"), _("Escalated"),
@@ -1065,15 +1072,19 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
           g_autofree char *due = format_due (current);
           const char *state;
 
+          const QuorumProfile *profile = find_profile (profiles, d->profile_id);
+
           if (d->status == QUORUM_DIFFERENCE_RESOLVED)
             state = _("resolved");
-          else if (quorum_difference_is_overdue (d, &as_of))
+          else if (!quorum_difference_is_overdue (d, &as_of))
+            state = _("open");
+          else if (profile != NULL && quorum_difference_get_next_stage_due (d, profile, &as_of) > 0)
             state = _("OVERDUE: the next stage is due");
           else
-            state = _("open");
+            state = _("OVERDUE");
 
-          printf (_("%" G_GINT64_FORMAT "\t%s\tstage %d: %s\tdue %s\t%s%s\n"),
-                  d->id, d->profile_id, current->number, current->name, due, state,
+          printf (_("%lld\t%s\tstage %d: %s\tdue %s\t%s%s\n"),
+                  (long long) d->id, d->profile_id, current->number, current->name, due, state,
                   d->immediate_risk ? _(" (immediate risk)") : "");
         }
     }

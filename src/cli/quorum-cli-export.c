@@ -1,1 +1,190 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-cli-export.c: `export dissent`, the dissent record of one conference or of a date range. */
+
+#include <errno.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "export/quorum-export.h"
+#include "quorum-cli-private.h"
+
+static int
+compare_by_date (gconstpointer a,
+                 gconstpointer b)
+{
+  const QuorumConferenceSummary *x = *(QuorumConferenceSummary * const *) a;
+  const QuorumConferenceSummary *y = *(QuorumConferenceSummary * const *) b;
+  int by_date = g_date_compare (&x->date, &y->date);
+
+  if (by_date != 0)
+    return by_date;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+add_exported (JsonBuilder *builder,
+              gint64       id,
+              const char  *path)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "conference");
+  json_builder_add_int_value (builder, id);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  json_builder_end_object (builder);
+}
+
+/* Every conference from @from to @to into @dir, oldest first, one file each. */
+static int
+export_range (QuorumCliContext   *ctx,
+              QuorumStore        *store,
+              const GDate        *from,
+              const GDate        *to,
+              QuorumExportFormat  format,
+              const char         *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conferences = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status = QUORUM_EXIT_OK;
+
+  conferences = quorum_store_list_conferences (store, NULL,
+                                               g_date_valid (from) ? from : NULL,
+                                               g_date_valid (to) ? to : NULL,
+                                               &error);
+  if (conferences == NULL)
+    return quorum_cli_fail (error);
+  g_ptr_array_sort (conferences, compare_by_date);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_printerr ("quorum-cli: ");
+      g_printerr (_("cannot make the folder “%s”: %s"), dir, g_strerror (saved));
+      g_printerr ("\n");
+      return QUORUM_EXIT_STORAGE;
+    }
+
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < conferences->len; i++)
+    {
+      const QuorumConferenceSummary *summary = g_ptr_array_index (conferences, i);
+      g_autofree char *date = quorum_date_to_string (&summary->date);
+      g_autofree char *name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.%s",
+                                               summary->id, date != NULL ? date : "undated",
+                                               quorum_export_format_to_string (format));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      g_printerr ("%u/%u %s\n", i + 1, conferences->len, name);
+
+      if (!quorum_export_dissent (store, summary->id, format, path, &local_error))
+        {
+          /* One record that fails does not stop the others; the worst status is returned. */
+          status = MAX (status, quorum_cli_fail (local_error));
+          continue;
+        }
+
+      if (ctx->json)
+        add_exported (builder, summary->id, path);
+      else
+        printf ("%s\n", path);
+    }
+
+  json_builder_end_array (builder);
+
+  if (conferences->len == 0)
+    g_printerr (_("No conference in that range.\n"));
+
+  if (ctx->json)
+    quorum_cli_print_json (json_builder_get_root (builder));
+
+  return status;
+}
+
+int
+quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
+                               int               argc,
+                               char            **argv)
+{
+  g_autofree char *format_word = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from_word = NULL;
+  g_autofree char *to_word = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_word, N_("pdf, csv, json or txt"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (a folder with --from/--to)"), N_("PATH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_word,
+      N_("Every conference from this date (instead of CONF)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_word,
+      N_("Every conference up to this date (instead of CONF)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    quorum_cli_option_context (ctx, "[CONF]",
+                               _("Export the record of a conference’s decisions and every dissent"),
+                               entries);
+  g_autoptr(GError) error = NULL;
+  QuorumExportFormat format;
+  gboolean range;
+  QuorumStore *store;
+  GDate from;
+  GDate to;
+  gint64 id = 0;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+
+  range = from_word != NULL || to_word != NULL;
+  if (argc > 2)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
+  if (range && argc == 2)
+    return quorum_cli_usage (context, _("give either CONF or --from/--to, not both"));
+  if (!range && argc < 2)
+    return quorum_cli_usage (context, _("which conference? Give its id (CONF), or --from and --to"));
+  QUORUM_CLI_REQUIRE (context, format_word, "--format");
+  QUORUM_CLI_REQUIRE (context, output, "-o");
+
+  if (!quorum_export_format_from_string (format_word, &format))
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--format: “%s” is not one of pdf, csv, json, txt"), format_word);
+      return quorum_cli_fail (error);
+    }
+  if (!range && !quorum_cli_parse_id (argv[1], "CONF", &id, &error))
+    return quorum_cli_fail (error);
+  if (!quorum_cli_date (from_word, "--from", &from, &error) ||
+      !quorum_cli_date (to_word, "--to", &to, &error))
+    return quorum_cli_fail (error);
+  if (g_date_valid (&from) && g_date_valid (&to) && g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--from %s is after --to %s"), from_word, to_word);
+      return quorum_cli_fail (error);
+    }
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL)
+    return quorum_cli_fail (error);
+
+  if (range)
+    return export_range (ctx, store, &from, &to, format, output);
+
+  if (!quorum_export_dissent (store, id, format, output, &error))
+    return quorum_cli_fail (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_exported (builder, id, output);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    printf ("%s\n", output);
+
+  return QUORUM_EXIT_OK;
+}

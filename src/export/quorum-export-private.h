@@ -69,7 +69,8 @@ typedef struct
 typedef struct
 {
   char      *title;           /* "Dissent record" */
-  char      *header;          /* "Initial · 20 November 2026 · Chair: … · Bolton … · Case ref. …" */
+  char      *running_title;   /* "Record of decision and dissent · Case ref. CP-2026-0042" */
+  char      *header;          /* "Initial conference · 20 November 2026 · Chair: … · Bolton: …" */
   char      *footer;          /* "Exported 21 November 2026, 14:05 by Minnie Taker" */
   gboolean   draft;           /* not signed off */
   GPtrArray *blocks;          /* QuorumBlock* */
@@ -82,5 +83,9 @@ QuorumDocument *_quorum_document_new  (const QuorumConference *conference,
 void            _quorum_document_free (QuorumDocument         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDocument, _quorum_document_free)
+
+/* The fonts of a PDF record (quorum-export-pdf.c): outline fonts only, so every character,
+ * emoji too, stays text. */
+PangoFontMap   *_quorum_record_create_font_map (void);
 
 G_END_DECLS

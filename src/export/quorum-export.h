@@ -71,6 +71,9 @@ void          quorum_record_paginate    (QuorumRecord           *self,
                                          double                  page_w,
                                          double                  page_h);
 int           quorum_record_get_n_pages (QuorumRecord           *self);
+/* The Pango context a PDF record is laid out with: 72 units an inch, no hinting, outline
+ * fonts only (so emoji stay text). Unref when done. */
+PangoContext *quorum_record_create_pdf_context (cairo_t         *cr);
 /* Draws @page (0-based) of the last pagination on @cr. */
 void          quorum_record_draw_page   (QuorumRecord           *self,
                                          cairo_t                *cr,

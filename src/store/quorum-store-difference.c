@@ -285,7 +285,7 @@ load_difference (QuorumStore  *self,
   if (!has_row)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No difference %" G_GINT64_FORMAT), difference_id);
+                   _("No difference %lld"), (long long) difference_id);
       return NULL;
     }
 
@@ -470,7 +470,7 @@ conference_profile (QuorumStore  *self,
   if (!has_row)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No conference %" G_GINT64_FORMAT), conference_id);
+                   _("No conference %lld"), (long long) conference_id);
       return NULL;
     }
   ret = _quorum_column_dup (stmt, 0);
@@ -528,14 +528,14 @@ quorum_store_raise_difference (QuorumStore                 *self,
       if (!exists)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                       _("No conference %" G_GINT64_FORMAT), spec->conference_id);
+                       _("No conference %lld"), (long long) spec->conference_id);
           goto failed;
         }
       if (d->child != NULL && !has_child)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                       _("Conference %" G_GINT64_FORMAT " is not about a child named “%s”"),
-                       spec->conference_id, d->child);
+                       _("Conference %lld is not about a child named “%s”"),
+                       (long long) spec->conference_id, d->child);
           goto failed;
         }
     }

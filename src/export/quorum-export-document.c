@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export-document.c: what the dissent record says, in order, for every renderer. */
+
+#include <glib/gi18n-lib.h>
+
+#include "quorum-export-private.h"
+
+static void
+quorum_block_free (QuorumBlock *block)
+{
+  g_free (block->text);
+  g_clear_pointer (&block->cells, g_ptr_array_unref);
+  g_clear_pointer (&block->marked_rows, g_array_unref);
+  g_free (block);
+}
+
+void
+_quorum_document_free (QuorumDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->title);
+  g_free (self->running_title);
+  g_free (self->header);
+  g_free (self->footer);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_free (self);
+}
+
+static QuorumBlock *
+add_block (QuorumDocument  *doc,
+           QuorumBlockKind  kind,
+           const char      *text)
+{
+  QuorumBlock *block = g_new0 (QuorumBlock, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text);
+  g_ptr_array_add (doc->blocks, block);
+
+  return block;
+}
+
+static QuorumBlock *
+add_paragraph (QuorumDocument   *doc,
+               QuorumBlockStyle  style,
+               int               indent,
+               const char       *text)
+{
+  QuorumBlock *block = add_block (doc, QUORUM_BLOCK_PARAGRAPH, text);
+
+  block->style = style;
+  block->indent = indent;
+
+  return block;
+}
+
+static QuorumBlock *
+begin_fields (QuorumDocument *doc,
+              int             indent)
+{
+  QuorumBlock *block = add_block (doc, QUORUM_BLOCK_FIELDS, NULL);
+
+  block->n_columns = 2;
+  block->indent = indent;
+  block->cells = g_ptr_array_new_with_free_func (g_free);
+
+  return block;
+}
+
+/* Adds a field when it has a value: an empty field says nothing a reader needs. */
+static void
+add_field (QuorumBlock *fields,
+           const char  *label,
+           const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_ptr_array_add (fields->cells, g_strdup (label));
+  g_ptr_array_add (fields->cells, g_strdup (value));
+}
+
+static void
+add_field_take (QuorumBlock *fields,
+                const char  *label,
+                char        *value)
+{
+  add_field (fields, label, value);
+  g_free (value);
+}
+
+/* Drops a FIELDS block that ended up with no field. */
+static void
+end_fields (QuorumDocument *doc,
+            QuorumBlock    *fields)
+{
+  if (fields->cells->len == 0)
+    g_ptr_array_remove (doc->blocks, fields);
+}
+
+static QuorumBlock *
+begin_table (QuorumDocument     *doc,
+             const char * const *headers)
+{
+  QuorumBlock *block = add_block (doc, QUORUM_BLOCK_TABLE, NULL);
+
+  block->n_columns = g_strv_length ((char **) headers);
+  block->cells = g_ptr_array_new_with_free_func (g_free);
+  block->marked_rows = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  for (guint i = 0; headers[i] != NULL; i++)
+    g_ptr_array_add (block->cells, g_strdup (headers[i]));
+
+  return block;
+}
+
+/* Takes the cells. */
+static void
+add_row (QuorumBlock  *table,
+         gboolean      marked,
+         char        **cells)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    g_ptr_array_add (table->cells, cells[i] != NULL ? cells[i] : g_strdup (""));
+  g_array_append_val (table->marked_rows, marked);
+}
+
+static char *
+who_and_when (const char *by,
+              const char *at)
+{
+  g_autofree char *when = _quorum_export_format_timestamp (at);
+
+  if (by != NULL && when != NULL)
+    /* TRANSLATORS: "Jane Roe, 20 November 2026, 10:45" */
+    return g_strdup_printf (_("%s, %s"), by, when);
+  if (by != NULL)
+    return g_strdup (by);
+
+  return g_steal_pointer (&when);
+}
+
+static char *
+build_header (const QuorumConference *conference,
+              const QuorumProfile    *profile)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = _quorum_export_format_date (&conference->date);
+  const char *kind = quorum_kind_get_label (conference->kind);
+
+  if (kind != NULL)
+    /* TRANSLATORS: the kind of a conference in the page header: "Initial conference" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s conference"), kind));
+  if (date != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&date));
+  if (conference->chair != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Chair: %s"), conference->chair));
+  if (profile != NULL && profile->name != NULL)
+    g_ptr_array_add (parts, g_strdup (profile->name));
+  else if (conference->profile_id != NULL)
+    g_ptr_array_add (parts, g_strdup (conference->profile_id));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv ("  ·  ", (char **) parts->pdata);
+}
+
+static const char *
+rule_description (const QuorumProfile *profile)
+{
+  if (profile == NULL)
+    return NULL;
+
+  switch (profile->rule)
+    {
+    case QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT:
+      return _("One view per line-management group; the majority view is taken; equal views "
+               "make a child protection plan and a referral to the Head of Service");
+    case QUORUM_RULE_CHAIR_DECIDES:
+      return _("Without consensus the chair decides; dissenting views are minuted");
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+basis_description (QuorumBasis basis)
+{
+  switch (basis)
+    {
+    case QUORUM_BASIS_CONSENSUS:
+      return _("Consensus: every group agreed");
+    case QUORUM_BASIS_MAJORITY:
+      return _("Majority of the line-management groups");
+    case QUORUM_BASIS_SPLIT:
+      return _("Split vote: equal views, so the child is subject of a plan and the matter is "
+               "referred to the Head of Service");
+    case QUORUM_BASIS_CHAIR:
+      return _("The chair's decision, without consensus");
+    default:
+      return NULL;
+    }
+}
+
+static char *
+tally_text (const QuorumDecision *decision)
+{
+  /* TRANSLATORS: the count of group views: "2 plan · 2 no plan · 1 declined" */
+  return g_strdup_printf (_("%d plan  ·  %d no plan  ·  %d declined"),
+                          decision->n_plan, decision->n_no_plan, decision->n_declined);
+}
+
+static void
+add_conference (QuorumDocument         *doc,
+                const QuorumConference *conference,
+                const QuorumProfile    *profile)
+{
+  QuorumBlock *fields = begin_fields (doc, 0);
+  g_autofree char *date = _quorum_export_format_date (&conference->date);
+  g_autoptr(GString) children = g_string_new (NULL);
+
+  add_field_take (fields, _("Conference"), _quorum_export_conference_title (conference));
+  if (conference->time != NULL && date != NULL)
+    /* TRANSLATORS: "20 November 2026 at 10:00" */
+    add_field_take (fields, _("Date"), g_strdup_printf (_("%s at %s"), date, conference->time));
+  else
+    add_field (fields, _("Date"), date);
+  add_field (fields, _("Venue"), conference->venue);
+  add_field (fields, _("Chair"), conference->chair);
+  add_field (fields, _("Minute-taker"), conference->minute_taker);
+  add_field (fields, _("Case reference"), conference->case_ref);
+
+  for (guint i = 0; conference->children != NULL && i < conference->children->len; i++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      if (children->len > 0)
+        g_string_append (children, ", ");
+      g_string_append (children, child->name);
+    }
+  add_field (fields, conference->children != NULL && conference->children->len > 1
+                       ? _("Children") : _("Child"),
+             children->str);
+
+  if (profile != NULL)
+    add_field_take (fields, _("Policy"), g_strdup_printf ("%s (%s)", profile->name, profile->id));
+  else
+    add_field (fields, _("Policy"), conference->profile_id);
+  add_field (fields, _("Decision rule"), rule_description (profile));
+
+  if (quorum_conference_is_finalised (conference))
+    add_field_take (fields, _("Signed off"),
+                    who_and_when (conference->finalised_by, conference->finalised_at));
+  else
+    add_field (fields, _("Signed off"), _("Not yet: this is a draft and may change"));
+
+  add_field (fields, _("Proceeded although inquorate, because"), conference->inquorate_reason);
+  end_fields (doc, fields);
+}
+
+static void
+add_attendees (QuorumDocument         *doc,
+               const QuorumConference *conference)
+{
+  const char *headers[] = { _("Name"), _("Role and agency"), _("Line management"),
+                            _("Attendance"), NULL };
+  QuorumBlock *table;
+
+  if (conference->attendees == NULL || conference->attendees->len == 0)
+    return;
+
+  add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Attendees"));
+  table = begin_table (doc, headers);
+
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+      const char *attendance = quorum_attendance_get_label (attendee->attendance);
+      char *cells[4];
+
+      cells[0] = g_strdup (attendee->name);
+      if (attendee->role != NULL && attendee->agency != NULL)
+        cells[1] = g_strdup_printf ("%s, %s", attendee->role, attendee->agency);
+      else
+        cells[1] = g_strdup (attendee->role != NULL ? attendee->role : attendee->agency);
+      cells[2] = g_strdup (attendee->line_management);
+      if (attendee->voting)
+        cells[3] = g_strdup (attendance);
+      else
+        /* TRANSLATORS: "Present, does not vote" */
+        cells[3] = g_strdup_printf (_("%s, does not vote"), attendance != NULL ? attendance : "");
+
+      add_row (table, FALSE, cells);
+    }
+}
+
+static void
+add_votes_table (QuorumDocument         *doc,
+                 const QuorumConference *conference,
+                 const QuorumDecision   *decision,
+                 GPtrArray              *votes)
+{
+  const char *headers[] = { _("Line-management group"), _("View"), _("Categories"),
+                            _("Representatives"), _("Dissent"), NULL };
+  QuorumBlock *table;
+
+  add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Views of the line-management groups"));
+
+  if (votes->len == 0)
+    {
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, _("No group’s view was recorded."));
+      return;
+    }
+
+  table = begin_table (doc, headers);
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (votes, i);
+      g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
+      g_autofree char *names = _quorum_export_join_names ((const char * const *) members);
+      gboolean dissents = _quorum_export_find_dissent (decision, vote->group) != NULL;
+      char *cells[5];
+
+      cells[0] = g_strdup (vote->group);
+      /* The table says "Plan" where the text says "Child protection plan": the column is narrow. */
+      cells[1] = g_strdup (vote->view == QUORUM_VIEW_PLAN ? C_("view in a table", "Plan")
+                                                          : quorum_view_get_label (vote->view));
+      cells[2] = _quorum_export_categories_label (vote->categories);
+      if (vote->members_disagreed)
+        /* TRANSLATORS: representatives of one group who gave different views between them */
+        cells[3] = g_strdup_printf (_("%s (could not agree between them)"), names);
+      else
+        cells[3] = g_steal_pointer (&names);
+      cells[4] = g_strdup (dissents ? _("Dissents") : "");
+
+      add_row (table, dissents, cells);
+    }
+}
+
+static void
+add_reason (QuorumDocument *doc,
+            const char     *reason)
+{
+  if (reason != NULL && *reason != '\0')
+    add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, reason);
+  else
+    add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, _("No reason was given."));
+}
+
+static void
+add_dissent (QuorumDocument         *doc,
+             const QuorumConference *conference,
+             const QuorumDecision   *decision,
+             GPtrArray              *votes)
+{
+  gboolean any_other = FALSE;
+
+  if (decision != NULL)
+    {
+      add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Dissent"));
+
+      if (decision->dissent == NULL || decision->dissent->len == 0)
+        add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
+                       _("No group dissented from the decision."));
+
+      for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
+        {
+          const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
+          g_autofree char *view = _quorum_export_view_label (dissent->view, dissent->categories);
+          g_autofree char *names =
+            _quorum_export_join_names ((const char * const *) dissent->representatives);
+          /* TRANSLATORS: a dissenting group and its view: "Police: No plan" */
+          g_autofree char *title = g_strdup_printf (_("%s: %s"), dissent->group, view);
+
+          add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = i > 0;
+
+          if (*names != '\0')
+            {
+              g_autofree char *line = g_strdup_printf (_("Representatives: %s"), names);
+              add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line);
+            }
+          add_reason (doc, dissent->reason);
+        }
+    }
+
+  /* The other groups' reasons are part of the difference of opinion too. */
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (votes, i);
+      g_autofree char *view = NULL;
+      g_autofree char *title = NULL;
+      QuorumBlock *block;
+
+      if (_quorum_export_find_dissent (decision, vote->group) != NULL)
+        continue;
+      if (vote->reason == NULL || *vote->reason == '\0')
+        continue;
+
+      if (!any_other)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING,
+                   decision != NULL ? _("Reasons of the other groups") : _("Reasons given"));
+
+      view = _quorum_export_view_label (vote->view, vote->categories);
+      title = g_strdup_printf (_("%s: %s"), vote->group, view);
+      block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
+      block->space_before = any_other;
+      add_reason (doc, vote->reason);
+      any_other = TRUE;
+    }
+}
+
+static void
+add_attempts (QuorumDocument         *doc,
+              const QuorumConference *conference,
+              gint64                  child_id)
+{
+  g_autoptr(GPtrArray) attempts = _quorum_export_child_attempts (conference, child_id);
+
+  add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Consensus attempts"));
+
+  if (attempts->len == 0)
+    {
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, _("No consensus attempt was recorded."));
+      return;
+    }
+
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const QuorumAttempt *attempt = g_ptr_array_index (attempts, i);
+      g_autofree char *title = NULL;
+      QuorumBlock *block;
+      QuorumBlock *fields;
+
+      if (attempt->agreed == QUORUM_VIEW_PLAN || attempt->agreed == QUORUM_VIEW_NO_PLAN)
+        {
+          g_autofree char *view = _quorum_export_view_label (attempt->agreed, attempt->categories);
+          /* TRANSLATORS: "Round 2: consensus, No plan" */
+          title = g_strdup_printf (_("Round %d: consensus, %s"), attempt->round, view);
+        }
+      else
+        title = g_strdup_printf (_("Round %d: no consensus"), attempt->round);
+
+      block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
+      block->space_before = i > 0;
+
+      fields = begin_fields (doc, 0);
+      add_field (fields, _("Proposal"), attempt->proposal);
+      add_field (fields, _("Discussion"), attempt->summary);
+      add_field (fields, _("Views held"), attempt->views);
+      add_field_take (fields, _("Recorded"), _quorum_export_format_timestamp (attempt->recorded_at));
+      end_fields (doc, fields);
+    }
+}
+
+static void
+add_plan_and_referral (QuorumDocument         *doc,
+                       const QuorumConference *conference,
+                       const QuorumProfile    *profile,
+                       gint64                  child_id)
+{
+  const QuorumPlan *plan = quorum_conference_find_plan (conference, child_id);
+  const QuorumReferral *referral = quorum_conference_find_referral (conference, child_id);
+  QuorumBlock *fields;
+
+  if (plan != NULL)
+    {
+      add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Child protection plan"));
+      fields = begin_fields (doc, 0);
+      add_field_take (fields, _("Starts"), _quorum_export_format_date (&plan->start));
+      add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
+      if (plan->from_split)
+        add_field (fields, _("Made by"), _("A split decision (equal votes)"));
+      end_fields (doc, fields);
+    }
+
+  if (referral != NULL)
+    {
+      g_autofree char *due = _quorum_export_format_date (&referral->due);
+
+      add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Referral to the Head of Service"));
+      fields = begin_fields (doc, 0);
+
+      if (due != NULL && profile != NULL)
+        add_field_take (fields, _("Due by"),
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%s (within %d working day of the conference)",
+                                                      "%s (within %d working days of the conference)",
+                                                      profile->referral_working_days),
+                                         due, profile->referral_working_days));
+      else
+        add_field (fields, _("Due by"), due);
+
+      if (g_date_valid (&referral->notified))
+        add_field_take (fields, _("Notified"), _quorum_export_format_date (&referral->notified));
+      else
+        add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
+
+      if (g_date_valid (&referral->panel_due))
+        {
+          g_autofree char *panel_due = _quorum_export_format_date (&referral->panel_due);
+
+          if (profile != NULL)
+            add_field_take (fields, _("Panel due"),
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%s (Appeals and Split Decisions Panel, within %d day of notification)",
+                                                          "%s (Appeals and Split Decisions Panel, within %d days of notification)",
+                                                          profile->panel_calendar_days),
+                                             panel_due, profile->panel_calendar_days));
+          else
+            add_field (fields, _("Panel due"), panel_due);
+        }
+
+      if (g_date_valid (&referral->panel_date))
+        add_field_take (fields, _("Panel heard"), _quorum_export_format_date (&referral->panel_date));
+      if (referral->outcome != QUORUM_PANEL_NONE)
+        add_field (fields, _("Panel outcome"), quorum_panel_outcome_get_label (referral->outcome));
+      add_field (fields, _("Panel’s reasons"), referral->outcome_reason);
+      end_fields (doc, fields);
+    }
+}
+
+static void
+add_child (QuorumDocument         *doc,
+           const QuorumConference *conference,
+           const QuorumProfile    *profile,
+           const QuorumChild      *child)
+{
+  const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
+  g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
+  g_autofree char *heading = g_strdup_printf (_("Child: %s"), child->name);
+  QuorumBlock *fields;
+
+  add_block (doc, QUORUM_BLOCK_HEADING, heading);
+
+  fields = begin_fields (doc, 0);
+  if (decision != NULL)
+    {
+      add_field_take (fields, _("Decision"),
+                      _quorum_export_view_label (decision->outcome, decision->categories));
+      add_field (fields, _("Basis"), basis_description (decision->basis));
+      if (votes->len > 0)
+        add_field_take (fields, _("Tally"), tally_text (decision));
+      add_field_take (fields, _("Decided"), who_and_when (decision->decided_by, decision->decided_at));
+    }
+  else
+    add_field (fields, _("Decision"), _("Not yet decided"));
+  end_fields (doc, fields);
+
+  /* A consensus needs no table of views; any view recorded is shown all the same. */
+  if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)
+    add_votes_table (doc, conference, decision, votes);
+  add_dissent (doc, conference, decision, votes);
+  add_attempts (doc, conference, child->id);
+  add_plan_and_referral (doc, conference, profile, child->id);
+}
+
+static void
+add_amendments (QuorumDocument         *doc,
+                const QuorumConference *conference)
+{
+  if (conference->amendments == NULL || conference->amendments->len == 0)
+    return;
+
+  add_block (doc, QUORUM_BLOCK_HEADING, _("Amendments after sign-off"));
+
+  for (guint i = 0; i < conference->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+      g_autofree char *who = who_and_when (amendment->by, amendment->at);
+      g_autofree char *title = g_strdup_printf (_("Amendment %u: %s"), i + 1, who != NULL ? who : "");
+      QuorumBlock *block;
+      QuorumBlock *fields;
+
+      block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
+      block->space_before = i > 0;
+
+      fields = begin_fields (doc, 0);
+      add_field (fields, _("Reason"), amendment->reason);
+      add_field (fields, _("Change"), amendment->change);
+      if (amendment->record != NULL && amendment->field != NULL)
+        add_field_take (fields, _("Record"), g_strdup_printf ("%s, %s", amendment->record, amendment->field));
+      else
+        add_field (fields, _("Record"), amendment->record);
+      add_field (fields, _("Original"), amendment->old_value);
+      add_field (fields, _("Amended to"), amendment->new_value);
+      end_fields (doc, fields);
+    }
+}
+
+QuorumDocument *
+_quorum_document_new (const QuorumConference *conference,
+                      const QuorumProfile    *profile,
+                      const char             *exported_by,
+                      GDateTime              *exported_at)
+{
+  QuorumDocument *doc = g_new0 (QuorumDocument, 1);
+  g_autofree char *when = _quorum_export_format_datetime (exported_at);
+  g_autofree char *closing = NULL;
+
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_block_free);
+  doc->draft = !quorum_conference_is_finalised (conference);
+  doc->title = g_strdup (_("Record of decision and dissent"));
+  doc->header = build_header (conference, profile);
+  if (conference->case_ref != NULL)
+    /* TRANSLATORS: the running title at the top of every page */
+    doc->running_title = g_strdup_printf (_("%s  ·  Case ref. %s"), doc->title, conference->case_ref);
+  else
+    doc->running_title = g_strdup (doc->title);
+
+  if (exported_by == NULL)
+    exported_by = _quorum_export_default_user ();
+  if (when != NULL)
+    /* TRANSLATORS: the page footer: "Exported 21 November 2026, 14:05 by Minnie Taker" */
+    doc->footer = g_strdup_printf (_("Exported %s by %s"), when, exported_by);
+  else
+    doc->footer = g_strdup_printf (_("Exported by %s"), exported_by);
+
+  add_block (doc, QUORUM_BLOCK_TITLE, doc->title);
+  if (doc->draft)
+    add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
+                   _("DRAFT: the chair has not signed this record off. It may still change."));
+  add_conference (doc, conference, profile);
+  add_attendees (doc, conference);
+
+  for (guint i = 0; conference->children != NULL && i < conference->children->len; i++)
+    add_child (doc, conference, profile, g_ptr_array_index (conference->children, i));
+
+  add_amendments (doc, conference);
+
+  closing = g_strdup_printf ("%s.", doc->footer);
+  add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing)->space_before = TRUE;
+
+  return doc;
+}

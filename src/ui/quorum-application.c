@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-application.c: the desktop application: options, the store, app-wide actions. */
+
+#define G_LOG_DOMAIN "quorum-application"
+
+#include <glib/gi18n.h>
+
+#include "quorum-application.h"
+#include "quorum-ui-util.h"
+#include "quorum-window.h"
+
+#define SCREENSHOT_SETTLE_MS 1200
+#define SCREENSHOT_GIVE_UP_MS 20000
+
+struct _QuorumApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_option;
+  char           *screenshot;
+  gboolean        demo;
+  int             width;
+  int             height;
+  gint64          open_id;
+  gint64          open_child;
+  int             exit_status;
+
+  QuorumStore    *store;
+  guint           screenshot_source;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The database to use (default: $QUORUM_DB, else the one in your data folder)"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Load the demonstration conferences and show them"), NULL },
+  { "open", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Show the conference with this id"), N_("CONF") },
+  { "child", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --open, show this child’s decision"), N_("ID") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the window as a PNG once it is drawn, then quit"), N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The window’s size, e.g. 1280x800"), N_("WxH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+static QuorumWindow *
+get_window (QuorumApplication *self)
+{
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (self)); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      return QUORUM_WINDOW (iter->data);
+
+  return NULL;
+}
+
+/* ---- --screenshot ---- */
+
+static gboolean
+screenshot_now_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+  QuorumWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  self->screenshot_source = 0;
+
+  if (window == NULL || !quorum_ui_save_screenshot (GTK_WIDGET (window), self->screenshot, &error))
+    {
+      g_printerr ("quorum: %s\n", error != NULL ? error->message : _("There is no window to save"));
+      self->exit_status = 1;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the first frames and for transitions to settle, then saves the window. */
+static gboolean
+screenshot_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->screenshot_source != 0)
+    g_source_remove (self->screenshot_source);
+  self->screenshot_source = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_now_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+screenshot_give_up_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->screenshot_source == 0)
+    {
+      g_printerr ("quorum: %s\n", _("The window was never drawn, so no screenshot was taken"));
+      self->exit_status = 1;
+      g_application_quit (G_APPLICATION (self));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- actions ---- */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  /* Everything is already stored: closing loses nothing. */
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (self)); iter != NULL; )
+    {
+      GtkWindow *window = iter->data;
+
+      iter = iter->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+  static const char *developers[] = { "The Quorum developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", get_window (self),
+                        "application-name", _("Quorum"),
+                        "application-icon", QUORUM_APP_ID,
+                        "version", QUORUM_VERSION,
+                        "comments", _("Record child protection case conference decisions when professionals disagree, by the local safeguarding policy."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+open_conference_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+  QuorumWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_window (self);
+    }
+
+  if (window != NULL)
+    {
+      quorum_window_open_conference (window, g_variant_get_int64 (param), 0);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "open-conference", open_conference_action, "x" },
+};
+
+/* ---- GApplication ---- */
+
+static int
+quorum_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (application);
+  const char *size = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("quorum %s\n", QUORUM_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_option);
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
+  g_variant_dict_lookup (options, "open", "x", &self->open_id);
+  g_variant_dict_lookup (options, "child", "x", &self->open_child);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size))
+    {
+      if (sscanf (size, "%dx%d", &self->width, &self->height) != 2 ||
+          self->width < 200 || self->height < 200 || self->width > 10000 || self->height > 10000)
+        {
+          g_printerr (_("quorum: --size takes a width and a height, as in 1280x800\n"));
+          return 1;
+        }
+    }
+
+  /* A run with its own database or a screenshot must not hand over to a running instance. */
+  if (self->db_option != NULL || self->screenshot != NULL || self->demo || self->open_id != 0)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (quorum_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+store_failed_response_cb (AdwMessageDialog  *dialog,
+                          const char        *response,
+                          QuorumApplication *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+open_store (QuorumApplication *self)
+{
+  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  self->store = quorum_store_open (path, &error);
+  if (self->store != NULL)
+    return TRUE;
+
+  if (self->screenshot != NULL)
+    {
+      g_printerr ("quorum: %s\n", error->message);
+      self->exit_status = 1;
+      return FALSE;
+    }
+
+  /* Nothing works without the record: say so in plain words, then quit. */
+  dialog = adw_message_dialog_new (NULL, _("Quorum Cannot Open Its Database"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s\n\nThe database is %s."),
+                                  error->message, path);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (store_failed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
+static void
+quorum_application_activate (GApplication *application)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (application);
+  QuorumWindow *window = get_window (self);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (self->store == NULL && !open_store (self))
+    return;
+
+  window = quorum_window_new (GTK_APPLICATION (self), self->store);
+
+  if (self->width > 0)
+    {
+      gtk_window_unmaximize (GTK_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), self->width, self->height);
+    }
+
+  if (self->demo)
+    quorum_window_load_demo (window);
+
+  if (self->open_id != 0)
+    quorum_window_open_conference (window, self->open_id, self->open_child);
+  else if (!self->demo)
+    quorum_window_restore (window);
+
+  if (self->screenshot != NULL)
+    {
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
+      g_timeout_add (SCREENSHOT_GIVE_UP_MS, screenshot_give_up_cb, self);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quorum_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *new_accels[] = { "<Primary>n", NULL };
+  static const char *search_accels[] = { "<Primary>f", NULL };
+  static const char *list_accels[] = { "<Alt>Left", NULL };
+  static const char *fullscreen_accels[] = { "F11", NULL };
+  static const char *projector_accels[] = { "<Primary><Shift>p", NULL };
+  GtkApplication *app = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
+                                   G_N_ELEMENTS (app_entries), application);
+
+  gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (app, "win.new-conference", new_accels);
+  gtk_application_set_accels_for_action (app, "win.search", search_accels);
+  gtk_application_set_accels_for_action (app, "win.show-list", list_accels);
+  gtk_application_set_accels_for_action (app, "win.fullscreen", fullscreen_accels);
+  gtk_application_set_accels_for_action (app, "win.projector-mode", projector_accels);
+
+  gtk_window_set_default_icon_name (QUORUM_APP_ID);
+}
+
+static void
+quorum_application_shutdown (GApplication *application)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (application);
+
+  g_clear_handle_id (&self->screenshot_source, g_source_remove);
+
+  G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (application);
+
+  g_clear_object (&self->store);
+}
+
+static void
+quorum_application_finalize (GObject *object)
+{
+  QuorumApplication *self = (QuorumApplication *)object;
+
+  g_clear_pointer (&self->db_option, g_free);
+  g_clear_pointer (&self->screenshot, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (quorum_application_parent_class)->finalize (object);
+}
+
+static void
+quorum_application_class_init (QuorumApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = quorum_application_finalize;
+
+  application_class->handle_local_options = quorum_application_handle_local_options;
+  application_class->activate = quorum_application_activate;
+  application_class->startup = quorum_application_startup;
+  application_class->shutdown = quorum_application_shutdown;
+}
+
+static void
+quorum_application_init (QuorumApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The chair’s screen for a child protection case conference."));
+}
+
+QuorumApplication *
+quorum_application_new (void)
+{
+  return g_object_new (QUORUM_TYPE_APPLICATION,
+                       "application-id", QUORUM_APP_ID,
+                       "resource-base-path", "/org/gnome/Quorum",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+int
+quorum_application_get_exit_status (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

@@ -1,0 +1,937 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-child-panel.c: the decision for one child of a conference. */
+
+#define G_LOG_DOMAIN "quorum-child-panel"
+
+#include <glib/gi18n.h>
+
+#include "quorum-child-panel.h"
+#include "quorum-conference-page.h"
+#include "quorum-group-item.h"
+#include "quorum-record-item.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumChildPanel
+{
+  GtkWidget        parent_instance;
+
+  QuorumStore     *store;
+  gint64           conference_id;
+  gint64           child_id;
+  char            *child_name;
+  QuorumProfile   *profile;
+  gboolean         needs_chair_view;
+
+  GListStore      *attempts;
+  GListStore      *groups;
+  GListStore      *dissent;
+
+  GtkScrolledWindow *scroller;
+  GtkBox          *content_box;
+  GtkWidget       *decision_group;
+  GtkListBox      *attempts_list;
+  AdwPreferencesGroup *attempt_form;
+  AdwEntryRow     *proposal_row;
+  AdwEntryRow     *summary_row;
+  AdwEntryRow     *views_row;
+  AdwComboRow     *agreed_row;
+  AdwActionRow    *attempt_categories_row;
+  GtkCheckButton  *attempt_neglect;
+  GtkCheckButton  *attempt_physical;
+  GtkCheckButton  *attempt_emotional;
+  GtkCheckButton  *attempt_sexual;
+  GtkWidget       *record_attempt_button;
+  GtkWidget       *vote_section;
+  GtkLabel        *vote_title;
+  GtkLabel        *tally_label;
+  GtkLabel        *vote_hint;
+  GtkFlowBox      *vote_board;
+  GtkWidget       *vote_closed_label;
+  GtkStack        *decision_stack;
+  GtkWidget       *chair_list;
+  GtkToggleButton *chair_plan_button;
+  GtkToggleButton *chair_no_plan_button;
+  GtkWidget       *chair_categories_row;
+  GtkCheckButton  *chair_neglect;
+  GtkCheckButton  *chair_physical;
+  GtkCheckButton  *chair_emotional;
+  GtkCheckButton  *chair_sexual;
+  GtkLabel        *pending_label;
+  GtkWidget       *decide_button;
+  GtkWidget       *outcome_box;
+  GtkLabel        *outcome_label;
+  GtkLabel        *basis_label;
+  GtkLabel        *decided_label;
+  AdwActionRow    *plan_row;
+  AdwActionRow    *referral_row;
+  GtkWidget       *dissent_heading;
+  GtkListBox      *dissent_list;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CONFERENCE_ID,
+  PROP_CHILD_ID,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (QuorumChildPanel, quorum_child_panel, GTK_TYPE_WIDGET)
+
+static guint
+read_categories (GtkCheckButton *neglect,
+                 GtkCheckButton *physical,
+                 GtkCheckButton *emotional,
+                 GtkCheckButton *sexual)
+{
+  guint categories = 0;
+
+  if (gtk_check_button_get_active (neglect))
+    categories |= QUORUM_CATEGORY_NEGLECT;
+  if (gtk_check_button_get_active (physical))
+    categories |= QUORUM_CATEGORY_PHYSICAL;
+  if (gtk_check_button_get_active (emotional))
+    categories |= QUORUM_CATEGORY_EMOTIONAL;
+  if (gtk_check_button_get_active (sexual))
+    categories |= QUORUM_CATEGORY_SEXUAL;
+
+  return categories;
+}
+
+static void
+write_categories (guint           categories,
+                  GtkCheckButton *neglect,
+                  GtkCheckButton *physical,
+                  GtkCheckButton *emotional,
+                  GtkCheckButton *sexual)
+{
+  gtk_check_button_set_active (neglect, (categories & QUORUM_CATEGORY_NEGLECT) != 0);
+  gtk_check_button_set_active (physical, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
+  gtk_check_button_set_active (emotional, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
+  gtk_check_button_set_active (sexual, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
+}
+
+static QuorumView
+agreed_from_row (QuorumChildPanel *self)
+{
+  switch (adw_combo_row_get_selected (self->agreed_row))
+    {
+    case 1:
+      return QUORUM_VIEW_PLAN;
+    case 2:
+      return QUORUM_VIEW_NO_PLAN;
+    default:
+      return QUORUM_VIEW_NONE;
+    }
+}
+
+static GtkWidget *
+create_record_row (gpointer item,
+                   gpointer user_data)
+{
+  QuorumRecordItem *record = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_record_item_get_title (record));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_record_item_get_subtitle (record));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (quorum_record_item_get_icon_name (record) != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), quorum_record_item_get_icon_name (record));
+
+  return row;
+}
+
+static GtkWidget *
+create_card (gpointer item,
+             gpointer user_data)
+{
+  return quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+}
+
+static void
+emit_changed (QuorumChildPanel *self)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* ---- actions ---- */
+
+static void
+record_attempt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
+  g_autofree char *summary = quorum_ui_editable_get_text (GTK_EDITABLE (self->summary_row));
+  g_autofree char *views = quorum_ui_editable_get_text (GTK_EDITABLE (self->views_row));
+  g_autoptr(GError) error = NULL;
+  QuorumAttemptSpec spec = { 0 };
+
+  spec.child_id = self->child_id;
+  spec.proposal = proposal;
+  spec.summary = summary;
+  spec.views = views;
+  spec.agreed = agreed_from_row (self);
+  spec.categories = spec.agreed == QUORUM_VIEW_PLAN
+    ? read_categories (self->attempt_neglect, self->attempt_physical,
+                       self->attempt_emotional, self->attempt_sexual)
+    : 0;
+
+  if (quorum_store_add_attempt (self->store, self->conference_id, &spec, &error) <= 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->views_row), "");
+  adw_combo_row_set_selected (self->agreed_row, 0);
+  write_categories (0, self->attempt_neglect, self->attempt_physical,
+                    self->attempt_emotional, self->attempt_sexual);
+
+  if (spec.agreed == QUORUM_VIEW_NONE)
+    quorum_ui_toast (widget, _("No consensus recorded: the vote is open"));
+  else
+    quorum_ui_toast (widget, _("Consensus recorded: take the decision"));
+
+  emit_changed (self);
+}
+
+static void
+record_vote_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  const char *group = NULL;
+  const char *view_str = NULL;
+  const char *reason = NULL;
+  QuorumVoteSpec spec = { 0 };
+  QuorumView view = QUORUM_VIEW_NONE;
+  guint categories = 0;
+  gboolean disagreed = FALSE;
+
+  g_variant_get (param, "(&s&su&sb)", &group, &view_str, &categories, &reason, &disagreed);
+
+  if (!quorum_view_from_string (view_str, &view))
+    {
+      g_critical ("Unknown view “%s”", view_str);
+      return;
+    }
+
+  spec.child_id = self->child_id;
+  spec.group = group;
+  spec.view = view;
+  spec.categories = categories;
+  spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+  spec.members_disagreed = disagreed;
+
+  if (quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
+    quorum_ui_show_error (widget, error);
+
+  /* Either way the board shows what is stored now: a refused view goes back. */
+  emit_changed (self);
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  QuorumView chair_view = QUORUM_VIEW_NONE;
+  guint chair_categories = 0;
+  gint64 plan_id = 0;
+  gint64 referral_id = 0;
+
+  if (self->needs_chair_view)
+    {
+      if (gtk_toggle_button_get_active (self->chair_plan_button))
+        chair_view = QUORUM_VIEW_PLAN;
+      else if (gtk_toggle_button_get_active (self->chair_no_plan_button))
+        chair_view = QUORUM_VIEW_NO_PLAN;
+
+      if (chair_view == QUORUM_VIEW_NONE)
+        {
+          quorum_ui_toast (widget, _("Choose the chair’s decision, plan or no plan, first"));
+          gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button));
+          return;
+        }
+
+      if (chair_view == QUORUM_VIEW_PLAN)
+        chair_categories = read_categories (self->chair_neglect, self->chair_physical,
+                                            self->chair_emotional, self->chair_sexual);
+    }
+
+  outcome = quorum_store_decide (self->store, self->conference_id, self->child_id,
+                                 chair_view, chair_categories,
+                                 &plan_id, &referral_id, &error);
+  if (outcome == NULL)
+    {
+      GtkWidget *page = gtk_widget_get_ancestor (widget, QUORUM_TYPE_CONFERENCE_PAGE);
+
+      /* An inquorate conference goes ahead only with its reason: ask, then decide. */
+      if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE) && page != NULL)
+        quorum_conference_page_ask_proceed (QUORUM_CONFERENCE_PAGE (page), self->child_id);
+      else
+        quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  if (outcome->creates_referral)
+    {
+      g_autofree char *due = quorum_ui_format_date (&outcome->referral_due);
+
+      message = g_strdup_printf (_("Decision recorded for %s: split vote, so a plan, and a referral to the Head of Service due by %s"),
+                                 self->child_name, due);
+    }
+  else
+    message = g_strdup_printf (_("Decision recorded for %s: %s"),
+                               self->child_name,
+                               outcome->outcome == QUORUM_VIEW_PLAN
+                                 ? _("a child protection plan") : _("no plan"));
+  quorum_ui_toast (widget, message);
+
+  emit_changed (self);
+}
+
+/* ---- callbacks ---- */
+
+static void
+agreed_changed_cb (QuorumChildPanel *self,
+                   GParamSpec       *pspec,
+                   AdwComboRow      *row)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_categories_row),
+                          agreed_from_row (self) == QUORUM_VIEW_PLAN);
+}
+
+static void
+attempt_entry_activated_cb (QuorumChildPanel *self,
+                            AdwEntryRow      *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.record-attempt", NULL);
+}
+
+static void
+chair_view_toggled_cb (QuorumChildPanel *self,
+                       GtkToggleButton  *button)
+{
+  gtk_widget_set_sensitive (self->chair_categories_row,
+                            gtk_toggle_button_get_active (self->chair_plan_button));
+}
+
+/* ---- showing the record ---- */
+
+static void
+update_attempts (QuorumChildPanel       *self,
+                 const QuorumConference *conference)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < conference->attempts->len; i++)
+    {
+      QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
+      g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      if (attempt->child_id != self->child_id)
+        continue;
+
+      if (attempt->agreed == QUORUM_VIEW_NONE)
+        /* Translators: a round of discussion that did not reach consensus */
+        title = g_strdup_printf (_("Round %d: no consensus"), attempt->round);
+      else
+        {
+          g_autofree char *view = quorum_ui_format_view (attempt->agreed, attempt->categories);
+          /* Translators: a round of discussion that reached consensus on %s (a view) */
+          title = g_strdup_printf (_("Round %d: consensus, %s"), attempt->round, view);
+        }
+
+      if (attempt->proposal != NULL && *attempt->proposal != '\0')
+        g_string_append_printf (body, _("Proposal: %s\n"), attempt->proposal);
+      if (attempt->summary != NULL && *attempt->summary != '\0')
+        g_string_append_printf (body, _("Discussion: %s\n"), attempt->summary);
+      if (attempt->views != NULL && *attempt->views != '\0')
+        g_string_append_printf (body, _("Views: %s\n"), attempt->views);
+      when = quorum_ui_format_timestamp (attempt->recorded_at);
+      g_string_append_printf (body, _("Recorded %s"), when);
+
+      g_ptr_array_add (items, quorum_record_item_new (title, body->str,
+                                                      attempt->agreed == QUORUM_VIEW_NONE
+                                                        ? "dialog-warning-symbolic"
+                                                        : "object-select-symbolic"));
+    }
+
+  g_list_store_splice (self->attempts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attempts)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->attempts_list), items->len > 0);
+}
+
+/* Keeps the existing group items (and so their cards and focus) when the groups are the same. */
+static void
+update_groups (QuorumChildPanel       *self,
+               const QuorumConference *conference)
+{
+  g_auto(GStrv) names = quorum_conference_list_groups (conference);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  guint n_names = g_strv_length (names);
+  gboolean same = n_items == n_names;
+
+  for (guint i = 0; same && i < n_items; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      same = g_strcmp0 (quorum_group_item_get_name (item), names[i]) == 0;
+    }
+
+  if (!same)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n_names; i++)
+        g_ptr_array_add (items, quorum_group_item_new (names[i]));
+      g_list_store_splice (self->groups, 0, n_items, items->pdata, items->len);
+    }
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
+      QuorumVote *vote = quorum_conference_find_vote (conference, self->child_id, names[i]);
+
+      quorum_group_item_update (item, (const char * const *) members, vote);
+    }
+}
+
+static void
+update_tally (QuorumChildPanel *self,
+              gboolean          decided)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autofree char *tally = NULL;
+  g_autofree char *accessible = NULL;
+  int n_plan = 0;
+  int n_no_plan = 0;
+  int n_declined = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      switch (quorum_group_item_get_view (item))
+        {
+        case QUORUM_VIEW_PLAN:
+          n_plan++;
+          break;
+        case QUORUM_VIEW_NO_PLAN:
+          n_no_plan++;
+          break;
+        case QUORUM_VIEW_DECLINE:
+          n_declined++;
+          break;
+        case QUORUM_VIEW_NONE:
+        default:
+          g_ptr_array_add (waiting, (gpointer) quorum_group_item_get_name (item));
+          break;
+        }
+    }
+
+  /* Translators: the live tally: plan, no plan, declined, waiting */
+  tally = g_strdup_printf (_("Plan %d · No plan %d · Declined %d · Waiting %u"),
+                           n_plan, n_no_plan, n_declined, waiting->len);
+  gtk_label_set_label (self->tally_label, tally);
+  accessible = g_strdup_printf (_("Tally: %d for a plan, %d for no plan, %d declined, %u still to give a view"),
+                                n_plan, n_no_plan, n_declined, waiting->len);
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->tally_label), accessible);
+
+  if (decided)
+    gtk_label_set_label (self->pending_label, "");
+  else if (self->needs_chair_view)
+    gtk_label_set_label (self->pending_label,
+                         _("Record each group’s view for the minutes, then give the chair’s decision."));
+  else if (waiting->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *pending = NULL;
+
+      g_ptr_array_add (waiting, NULL);
+      names = g_strjoinv (_(", "), (char **) waiting->pdata);
+      pending = g_strdup_printf (_("Waiting for the view of: %s."), names);
+      gtk_label_set_label (self->pending_label, pending);
+    }
+  else if (n > 0)
+    gtk_label_set_label (self->pending_label, _("Every group has given its view."));
+  else
+    gtk_label_set_label (self->pending_label, "");
+}
+
+static void
+update_decision (QuorumChildPanel       *self,
+                 const QuorumConference *conference,
+                 const QuorumDecision   *decision)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  QuorumPlan *plan = quorum_conference_find_plan (conference, self->child_id);
+  QuorumReferral *referral = quorum_conference_find_referral (conference, self->child_id);
+  g_autofree char *outcome = NULL;
+  g_autofree char *basis = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *decided = NULL;
+  g_autofree char *cats = NULL;
+
+  if (decision->outcome == QUORUM_VIEW_PLAN)
+    {
+      cats = quorum_ui_format_categories (decision->categories);
+      if (*cats != '\0')
+        outcome = g_strdup_printf (_("Child protection plan: %s"), cats);
+      else
+        outcome = g_strdup (_("Child protection plan"));
+    }
+  else
+    outcome = g_strdup (_("No child protection plan"));
+  gtk_label_set_label (self->outcome_label, outcome);
+
+  switch (decision->basis)
+    {
+    case QUORUM_BASIS_CONSENSUS:
+      basis = g_strdup (_("By consensus"));
+      break;
+    case QUORUM_BASIS_MAJORITY:
+      basis = g_strdup_printf (_("By majority of line-management groups: %d for a plan, %d for no plan, %d declined"),
+                               decision->n_plan, decision->n_no_plan, decision->n_declined);
+      break;
+    case QUORUM_BASIS_SPLIT:
+      basis = g_strdup_printf (_("Split vote, %d for a plan and %d for no plan (%d declined): the child becomes subject of a plan and the matter goes to the Head of Service"),
+                               decision->n_plan, decision->n_no_plan, decision->n_declined);
+      break;
+    case QUORUM_BASIS_CHAIR:
+      basis = g_strdup (_("Decided by the chair, as this policy provides when there is no consensus"));
+      break;
+    default:
+      basis = g_strdup (quorum_basis_get_label (decision->basis));
+      break;
+    }
+  gtk_label_set_label (self->basis_label, basis);
+
+  when = quorum_ui_format_timestamp (decision->decided_at);
+  decided = g_strdup_printf (_("Recorded %s by %s"), when,
+                             decision->decided_by != NULL ? decision->decided_by : "");
+  gtk_label_set_label (self->decided_label, decided);
+
+  gtk_widget_remove_css_class (self->outcome_box, "outcome-plan");
+  gtk_widget_remove_css_class (self->outcome_box, "outcome-no-plan");
+  gtk_widget_add_css_class (self->outcome_box,
+                            decision->outcome == QUORUM_VIEW_PLAN ? "outcome-plan" : "outcome-no-plan");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_row), plan != NULL);
+  if (plan != NULL)
+    {
+      g_autofree char *start = quorum_ui_format_date (&plan->start);
+      g_autofree char *subtitle = NULL;
+
+      if (plan->from_split)
+        subtitle = g_strdup_printf (_("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
+      else
+        subtitle = g_strdup_printf (_("Starts %s."), start);
+      adw_action_row_set_subtitle (self->plan_row, subtitle);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->referral_row), referral != NULL);
+  if (referral != NULL)
+    {
+      g_autofree char *due = quorum_ui_format_date (&referral->due);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      g_string_append_printf (subtitle,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The chair refers the split decision within %d working day: by %s.",
+                                           "The chair refers the split decision within %d working days: by %s.",
+                                           self->profile != NULL ? self->profile->referral_working_days : 5),
+                              self->profile != NULL ? self->profile->referral_working_days : 5, due);
+      if (g_date_valid (&referral->notified))
+        {
+          g_autofree char *notified = quorum_ui_format_date (&referral->notified);
+          g_autofree char *panel = quorum_ui_format_date (&referral->panel_due);
+
+          g_string_append_printf (subtitle, _(" Sent %s; the panel hears it by %s."), notified, panel);
+        }
+      else
+        g_string_append_printf (subtitle,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             " The Appeals and Split Decisions Panel hears it within %d day of notification.",
+                                             " The Appeals and Split Decisions Panel hears it within %d days of notification.",
+                                             self->profile != NULL ? self->profile->panel_calendar_days : 28),
+                                self->profile != NULL ? self->profile->panel_calendar_days : 28);
+      adw_action_row_set_subtitle (self->referral_row, subtitle->str);
+    }
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->plan_row)), plan != NULL || referral != NULL);
+
+  for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
+    {
+      QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
+      g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
+      g_autofree char *names = dissent->representatives != NULL
+        ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+      g_autofree char *title = g_strdup_printf (_("%s: %s"), dissent->group, view);
+      g_autofree char *subtitle = NULL;
+
+      if (dissent->reason != NULL && *dissent->reason != '\0')
+        /* Translators: representatives, then their reason in their own words */
+        subtitle = g_strdup_printf (_("%s — “%s”"), names, dissent->reason);
+      else
+        subtitle = g_strdup_printf (_("%s — no reason given"), names);
+
+      g_ptr_array_add (items, quorum_record_item_new (title, subtitle, "dialog-information-symbolic"));
+    }
+
+  g_list_store_splice (self->dissent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->dissent)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (self->dissent_heading, items->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->dissent_list), items->len > 0);
+}
+
+void
+quorum_child_panel_update (QuorumChildPanel       *self,
+                           const QuorumConference *conference,
+                           QuorumProfile          *profile)
+{
+  QuorumChild *child;
+  QuorumDecision *decision;
+  QuorumAttempt *last;
+  gboolean finalised;
+  gboolean consensus;
+  gboolean vote_open;
+  gboolean has_votes = FALSE;
+  gboolean chair_rule;
+
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+  g_return_if_fail (conference != NULL);
+
+  if (self->profile != profile)
+    {
+      g_clear_pointer (&self->profile, quorum_profile_unref);
+      self->profile = profile != NULL ? quorum_profile_ref (profile) : NULL;
+    }
+
+  child = quorum_conference_find_child (conference, self->child_id);
+  g_free (self->child_name);
+  self->child_name = g_strdup (child != NULL ? child->name : "");
+
+  decision = quorum_conference_find_decision (conference, self->child_id);
+  last = quorum_conference_last_attempt (conference, self->child_id);
+  finalised = quorum_conference_is_finalised (conference);
+  consensus = last != NULL && last->agreed != QUORUM_VIEW_NONE;
+  chair_rule = profile != NULL && profile->rule == QUORUM_RULE_CHAIR_DECIDES;
+
+  for (guint i = 0; i < conference->votes->len && !has_votes; i++)
+    has_votes = ((QuorumVote *) g_ptr_array_index (conference->votes, i))->child_id == self->child_id;
+
+  vote_open = !consensus && (last != NULL || has_votes);
+  self->needs_chair_view = chair_rule && !consensus && decision == NULL;
+
+  update_attempts (self, conference);
+  update_groups (self, conference);
+
+  /* The attempt form stays until a consensus or the decision closes it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL);
+
+  gtk_widget_set_visible (self->vote_section, vote_open);
+  gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
+  if (chair_rule)
+    gtk_label_set_label (self->vote_hint,
+                         _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
+  else
+    gtk_label_set_label (self->vote_hint,
+                         _("Each line-management structure gives one view: representatives who share a structure agree it between them. The majority view is taken; an equal split means a plan and a referral to the Head of Service."));
+
+  update_tally (self, decision != NULL);
+
+  gtk_widget_set_visible (self->chair_list, self->needs_chair_view);
+  gtk_widget_set_sensitive (self->chair_list, !finalised);
+  gtk_widget_set_sensitive (self->decide_button, !finalised);
+
+  /* Once taken, the decision is what the room needs to see: it goes first. */
+  if (decision != NULL)
+    gtk_box_reorder_child_after (self->content_box, self->decision_group, NULL);
+  else
+    gtk_box_reorder_child_after (self->content_box, self->decision_group, self->vote_closed_label);
+
+  if (decision != NULL)
+    {
+      update_decision (self, conference, decision);
+      gtk_stack_set_visible_child_name (self->decision_stack, "decided");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->decision_stack, "pending");
+      if (finalised)
+        gtk_label_set_label (self->pending_label, _("The conference was signed off without a decision for this child."));
+      else if (consensus)
+        gtk_label_set_label (self->pending_label, _("The conference agreed. Take the decision to record it."));
+      else if (!vote_open)
+        gtk_label_set_label (self->pending_label, _("Record an attempt at consensus first."));
+    }
+}
+
+/* ---- GObject ---- */
+
+static void
+quorum_child_panel_dispose (GObject *object)
+{
+  QuorumChildPanel *self = (QuorumChildPanel *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->attempts);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->dissent);
+  g_clear_pointer (&self->profile, quorum_profile_unref);
+  g_clear_pointer (&self->child_name, g_free);
+
+  G_OBJECT_CLASS (quorum_child_panel_parent_class)->dispose (object);
+}
+
+static void
+quorum_child_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CONFERENCE_ID:
+      g_value_set_int64 (value, self->conference_id);
+      break;
+
+    case PROP_CHILD_ID:
+      g_value_set_int64 (value, self->child_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_child_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CONFERENCE_ID:
+      self->conference_id = g_value_get_int64 (value);
+      break;
+
+    case PROP_CHILD_ID:
+      self->child_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_child_panel_class_init (QuorumChildPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_child_panel_dispose;
+  object_class->get_property = quorum_child_panel_get_property;
+  object_class->set_property = quorum_child_panel_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         QUORUM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CONFERENCE_ID] =
+    g_param_spec_int64 ("conference-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CHILD_ID] =
+    g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after the panel wrote to the store (or tried): the page reloads the record. */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "child.record-attempt", NULL, record_attempt_action);
+  gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
+  gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-child-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, content_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, agreed_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_categories_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_neglect);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_physical);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_emotional);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_sexual);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, record_attempt_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_section);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, tally_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_hint);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_board);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_closed_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_no_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_categories_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_neglect);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_physical);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_emotional);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_sexual);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decide_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decided_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, plan_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, referral_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_heading);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_list);
+  gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_view_toggled_cb);
+}
+
+static void
+quorum_child_panel_init (QuorumChildPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->attempts = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
+  self->groups = g_list_store_new (QUORUM_TYPE_GROUP_ITEM);
+  self->dissent = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
+
+  gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (self->attempts),
+                           create_record_row, NULL, NULL);
+  gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
+                           create_record_row, NULL, NULL);
+  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
+                           create_card, NULL, NULL);
+}
+
+GtkWidget *
+quorum_child_panel_new (QuorumStore *store,
+                        gint64       conference_id,
+                        gint64       child_id)
+{
+  return g_object_new (QUORUM_TYPE_CHILD_PANEL,
+                       "store", store,
+                       "conference-id", conference_id,
+                       "child-id", child_id,
+                       NULL);
+}
+
+gint64
+quorum_child_panel_get_child_id (QuorumChildPanel *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), 0);
+
+  return self->child_id;
+}
+
+QuorumVoteCard *
+quorum_child_panel_get_card (QuorumChildPanel *self,
+                             const char       *group)
+{
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->vote_board));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (QUORUM_IS_VOTE_CARD (card) &&
+          quorum_group_equal (quorum_group_item_get_name (quorum_vote_card_get_item (QUORUM_VOTE_CARD (card))), group))
+        return QUORUM_VOTE_CARD (card);
+    }
+
+  return NULL;
+}
+
+void
+quorum_child_panel_fill_attempt (QuorumChildPanel *self,
+                                 const char       *proposal,
+                                 const char       *summary,
+                                 const char       *views,
+                                 QuorumView        agreed,
+                                 guint             categories)
+{
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), summary != NULL ? summary : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->views_row), views != NULL ? views : "");
+  adw_combo_row_set_selected (self->agreed_row,
+                              agreed == QUORUM_VIEW_PLAN ? 1 : agreed == QUORUM_VIEW_NO_PLAN ? 2 : 0);
+  write_categories (categories, self->attempt_neglect, self->attempt_physical,
+                    self->attempt_emotional, self->attempt_sexual);
+}
+
+void
+quorum_child_panel_set_chair_view (QuorumChildPanel *self,
+                                   QuorumView        view,
+                                   guint             categories)
+{
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+
+  gtk_toggle_button_set_active (self->chair_plan_button, view == QUORUM_VIEW_PLAN);
+  gtk_toggle_button_set_active (self->chair_no_plan_button, view == QUORUM_VIEW_NO_PLAN);
+  write_categories (categories, self->chair_neglect, self->chair_physical,
+                    self->chair_emotional, self->chair_sexual);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-child-panel.h: the decision for one child of a conference: the attempts at consensus,
+ * the vote board (one QuorumVoteCard per line-management group) and the outcome. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/quorum-store.h"
+#include "quorum-vote-card.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_CHILD_PANEL (quorum_child_panel_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumChildPanel, quorum_child_panel, QUORUM, CHILD_PANEL, GtkWidget)
+
+GtkWidget      *quorum_child_panel_new          (QuorumStore            *store,
+                                                 gint64                  conference_id,
+                                                 gint64                  child_id);
+gint64          quorum_child_panel_get_child_id (QuorumChildPanel       *self);
+/* Shows what the record holds for the child now; cards keep their focus. */
+void            quorum_child_panel_update       (QuorumChildPanel       *self,
+                                                 const QuorumConference *conference,
+                                                 QuorumProfile          *profile);
+/* The card of @group on the vote board, or NULL. */
+QuorumVoteCard *quorum_child_panel_get_card     (QuorumChildPanel       *self,
+                                                 const char             *group);
+/* Fills the attempt form as a person would type it (the test's and the demo's hands). */
+void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
+                                                 const char             *proposal,
+                                                 const char             *summary,
+                                                 const char             *views,
+                                                 QuorumView              agreed,
+                                                 guint                   categories);
+/* Chooses the chair's view under a chair-decides policy. */
+void            quorum_child_panel_set_chair_view (QuorumChildPanel     *self,
+                                                 QuorumView              view,
+                                                 guint                   categories);
+
+G_END_DECLS

@@ -1,0 +1,1204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-conference-page.c: one conference in session. */
+
+#define G_LOG_DOMAIN "quorum-conference-page"
+
+#include <glib/gi18n.h>
+
+#include "quorum-attendee-item.h"
+#include "quorum-conference-page.h"
+#include "quorum-record-item.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumConferencePage
+{
+  GtkWidget          parent_instance;
+
+  QuorumStore       *store;
+  gint64             conference_id;
+  QuorumConference  *conference;
+  QuorumProfile     *profile;
+  gint64             pending_decide_child;
+
+  GListStore        *attendees;
+  GListStore        *amendments;
+  GtkListStore      *line_managements;  /* completion of the group entry */
+
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkLabel          *attendees_count_label;
+  GtkToggleButton   *attendees_button;
+  GtkMenuButton     *menu_button;
+  GtkRevealer       *quoracy_revealer;
+  GtkWidget         *quoracy_box;
+  GtkImage          *quoracy_icon;
+  GtkLabel          *quoracy_label;
+  GtkWidget         *proceed_button;
+  GtkRevealer       *signed_revealer;
+  GtkLabel          *signed_label;
+  GtkWidget         *amendments_scroller;
+  GtkListBox        *amendments_list;
+  AdwFlap           *flap;
+  GtkWidget         *attendee_form;
+  GtkEntry          *name_entry;
+  GtkEntry          *role_entry;
+  GtkEntry          *agency_entry;
+  GtkEntry          *group_entry;
+  GtkDropDown       *attendance_dropdown;
+  GtkCheckButton    *voting_check;
+  GtkListBox        *attendees_list;
+  GtkStackSwitcher  *child_switcher;
+  GtkStack          *child_stack;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CONFERENCE_ID,
+  PROP_CHILD_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (QuorumConferencePage, quorum_conference_page, GTK_TYPE_WIDGET)
+
+static GtkWindow *
+get_window (QuorumConferencePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* ---- attendees ---- */
+
+static GtkWidget *
+create_attendee_row (gpointer item,
+                     gpointer user_data)
+{
+  QuorumAttendeeItem *attendee = item;
+  GtkWidget *row = adw_action_row_new ();
+  const char *status = quorum_attendee_item_get_status (attendee);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_attendee_item_get_name (attendee));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_attendee_item_get_subtitle (attendee));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  if (status != NULL && *status != '\0')
+    {
+      GtkWidget *label = gtk_label_new (status);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
+
+  return row;
+}
+
+static guint
+count_section (QuorumConferencePage *self,
+               const char           *section)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumAttendeeItem) item = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (g_strcmp0 (quorum_attendee_item_get_section (item), section) == 0)
+        count++;
+    }
+
+  return count;
+}
+
+/* One header per line-management structure: the list shows the groups that vote. */
+static void
+attendees_header_func (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  QuorumConferencePage *self = user_data;
+  QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+  QuorumAttendeeItem *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "quorum-item") : NULL;
+  const char *section;
+  GtkWidget *header;
+  guint n;
+
+  if (item == NULL)
+    return;
+
+  section = quorum_attendee_item_get_section (item);
+  if (previous != NULL && g_strcmp0 (section, quorum_attendee_item_get_section (previous)) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  n = count_section (self, section);
+  if (section[0] != '~' && n > 1)
+    {
+      /* Translators: a line-management structure shared by several representatives */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s · %u representative, one view",
+                                                            "%s · %u representatives, one view", n),
+                                               quorum_attendee_item_get_section_title (item), n);
+      header = gtk_label_new (text);
+    }
+  else
+    header = gtk_label_new (quorum_attendee_item_get_section_title (item));
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "group-header");
+  gtk_widget_add_css_class (header, "heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+update_attendees (QuorumConferencePage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) first_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *count = NULL;
+  guint n_present = 0;
+
+  for (guint i = 0; i < self->conference->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (self->conference->attendees, i);
+      QuorumAttendeeItem *item = quorum_attendee_item_new (attendee, i);
+      const char *section = quorum_attendee_item_get_section (item);
+
+      if (!g_hash_table_contains (first_seen, section))
+        g_hash_table_insert (first_seen, (gpointer) section, GUINT_TO_POINTER (i));
+      if (attendee->attendance == QUORUM_ATTENDANCE_PRESENT)
+        n_present++;
+
+      g_ptr_array_add (items, item);
+    }
+
+  g_ptr_array_sort_with_data (items, (GCompareDataFunc) quorum_attendee_item_compare_ptr, first_seen);
+  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                       items->pdata, items->len);
+  gtk_list_box_invalidate_headers (self->attendees_list);
+
+  /* Translators: the attendees button: how many are in the room */
+  count = g_strdup_printf (_("Attendees (%u)"), n_present);
+  gtk_label_set_label (self->attendees_count_label, count);
+}
+
+static void
+update_completion (QuorumConferencePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = quorum_store_list_line_managements (self->store, &error);
+
+  if (names == NULL)
+    {
+      g_debug ("No line-management structures for completion: %s", error ? error->message : "");
+      return;
+    }
+
+  gtk_list_store_clear (self->line_managements);
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_list_store_insert_with_values (self->line_managements, NULL, -1, 0, names[i], -1);
+}
+
+/* ---- the rest of the record ---- */
+
+static char *
+join_children (const QuorumConference *conference)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < conference->children->len; i++)
+    g_ptr_array_add (names, ((QuorumChild *) g_ptr_array_index (conference->children, i))->name);
+
+  if (names->len == 0)
+    return g_strdup ("");
+  if (names->len == 1)
+    return g_strdup (g_ptr_array_index (names, 0));
+
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    for (guint i = 0; i < names->len; i++)
+      {
+        if (i > 0)
+          g_string_append (out, i + 1 == names->len ? _(" and ") : _(", "));
+        g_string_append (out, g_ptr_array_index (names, i));
+      }
+
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  }
+}
+
+static void
+update_header (QuorumConferencePage *self)
+{
+  const QuorumConference *conference = self->conference;
+  g_autofree char *children = join_children (conference);
+  g_autofree char *date = quorum_ui_format_date (&conference->date);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  gtk_label_set_label (self->title_label, children);
+
+  /* Translators: "Initial conference"; %s is the kind of conference */
+  g_string_append_printf (subtitle, _("%s conference"), quorum_kind_get_label (conference->kind));
+  g_string_append_printf (subtitle, " · %s", date);
+  if (conference->time != NULL)
+    g_string_append_printf (subtitle, _(", %s"), conference->time);
+  if (conference->venue != NULL && *conference->venue != '\0')
+    g_string_append_printf (subtitle, " · %s", conference->venue);
+  g_string_append_c (subtitle, '\n');
+  g_string_append_printf (subtitle, _("Chair: %s"), conference->chair);
+  if (conference->case_ref != NULL && *conference->case_ref != '\0')
+    g_string_append_printf (subtitle, _(" · Case %s"), conference->case_ref);
+  if (self->profile != NULL)
+    g_string_append_printf (subtitle, _(" · Policy: %s"), self->profile->name);
+
+  gtk_label_set_label (self->subtitle_label, subtitle->str);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+}
+
+static void
+update_quoracy (QuorumConferencePage *self)
+{
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  gboolean finalised = quorum_conference_is_finalised (self->conference);
+
+  if (self->profile == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->quoracy_revealer, FALSE);
+      return;
+    }
+
+  quoracy = quorum_quoracy_check (self->conference, self->profile);
+
+  if (quoracy->quorate)
+    {
+      gtk_revealer_set_reveal_child (self->quoracy_revealer, FALSE);
+      return;
+    }
+
+  if (self->conference->inquorate_reason != NULL && *self->conference->inquorate_reason != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("Not quorate: %s. The conference proceeds because: %s"),
+                                               quoracy->missing, self->conference->inquorate_reason);
+      gtk_label_set_label (self->quoracy_label, text);
+      gtk_widget_set_visible (self->proceed_button, FALSE);
+      gtk_widget_remove_css_class (self->quoracy_box, "warning");
+      gtk_widget_add_css_class (self->quoracy_box, "info");
+      gtk_image_set_from_icon_name (self->quoracy_icon, "dialog-information-symbolic");
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Not quorate: %s."), quoracy->missing);
+      gtk_label_set_label (self->quoracy_label, text);
+      gtk_widget_set_visible (self->proceed_button, !finalised);
+      gtk_widget_remove_css_class (self->quoracy_box, "info");
+      gtk_widget_add_css_class (self->quoracy_box, "warning");
+      gtk_image_set_from_icon_name (self->quoracy_icon, "dialog-warning-symbolic");
+    }
+
+  gtk_revealer_set_reveal_child (self->quoracy_revealer, TRUE);
+}
+
+static void
+update_signed (QuorumConferencePage *self)
+{
+  const QuorumConference *conference = self->conference;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean finalised = quorum_conference_is_finalised (conference);
+
+  gtk_revealer_set_reveal_child (self->signed_revealer, finalised);
+
+  if (finalised)
+    {
+      g_autofree char *when = quorum_ui_format_timestamp (conference->finalised_at);
+      g_autofree char *text = g_strdup_printf (_("Signed off by %s, %s. The record is read-only: a correction is an amendment, kept beside the original."),
+                                               conference->finalised_by != NULL ? conference->finalised_by : "",
+                                               when);
+      gtk_label_set_label (self->signed_label, text);
+    }
+
+  for (guint i = 0; i < conference->amendments->len; i++)
+    {
+      QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+      g_autofree char *when = quorum_ui_format_timestamp (amendment->at);
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *title = NULL;
+
+      if (amendment->change != NULL && *amendment->change != '\0')
+        title = g_strdup_printf (_("Amendment: %s"), amendment->change);
+      else
+        title = g_strdup_printf (_("Amendment to %s"), amendment->record != NULL ? amendment->record : _("the record"));
+
+      if (amendment->old_value != NULL || amendment->new_value != NULL)
+        g_string_append_printf (body, _("Original: “%s” · Now: “%s”\n"),
+                                amendment->old_value != NULL ? amendment->old_value : "",
+                                amendment->new_value != NULL ? amendment->new_value : "");
+      g_string_append_printf (body, _("Why: %s\n"), amendment->reason);
+      g_string_append_printf (body, _("By %s, %s"), amendment->by != NULL ? amendment->by : "", when);
+
+      g_ptr_array_add (items, quorum_record_item_new (title, body->str, "document-edit-symbolic"));
+    }
+
+  g_list_store_splice (self->amendments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->amendments)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (self->amendments_scroller, items->len > 0);
+}
+
+static void
+update_actions (QuorumConferencePage *self)
+{
+  gboolean loaded = self->conference != NULL;
+  gboolean finalised = loaded && quorum_conference_is_finalised (self->conference);
+  guint n_children = loaded ? self->conference->children->len : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.amend", finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.export", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.print", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.next-child", n_children > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.previous-child", n_children > 1);
+
+  /* Read-only after sign-off: every entry widget of the form goes insensitive. */
+  gtk_widget_set_sensitive (self->attendee_form, loaded && !finalised);
+}
+
+static void
+rebuild_child_panels (QuorumConferencePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
+    gtk_stack_remove (self->child_stack, child);
+
+  for (guint i = 0; i < self->conference->children->len; i++)
+    {
+      QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
+      GtkWidget *panel = quorum_child_panel_new (self->store, self->conference_id, qchild->id);
+      g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
+
+      g_signal_connect_object (panel, "changed",
+                               G_CALLBACK (quorum_conference_page_reload), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_titled (self->child_stack, panel, name, qchild->name);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
+}
+
+static void
+update_all (QuorumConferencePage *self)
+{
+  update_header (self);
+  update_attendees (self);
+  update_quoracy (self);
+  update_signed (self);
+  update_actions (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *panel = gtk_stack_page_get_child (GTK_STACK_PAGE (gtk_stack_get_page (self->child_stack, child)));
+
+      if (QUORUM_IS_CHILD_PANEL (panel))
+        quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
+    }
+}
+
+/* ---- dialogs ---- */
+
+static GtkWidget *
+dialog_entry (const char *name,
+              const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  quorum_ui_set_accessible_label (entry, placeholder);
+
+  return entry;
+}
+
+static void
+enable_when_filled_cb (GtkEditable      *editable,
+                       AdwMessageDialog *dialog)
+{
+  const char *response = g_object_get_data (G_OBJECT (editable), "quorum-response");
+  GtkWidget *other = g_object_get_data (G_OBJECT (editable), "quorum-other");
+  g_autofree char *text = quorum_ui_editable_get_text (editable);
+  g_autofree char *other_text = other != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (other)) : g_strdup ("x");
+
+  adw_message_dialog_set_response_enabled (dialog, response, text != NULL && other_text != NULL);
+}
+
+static void
+proceed_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     QuorumConferencePage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "quorum-entry");
+  g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+  gint64 then_decide = self->pending_decide_child;
+
+  self->pending_decide_child = 0;
+
+  if (g_strcmp0 (response, "proceed") != 0)
+    return;
+
+  if (!quorum_store_proceed_inquorate (self->store, self->conference_id, reason, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  quorum_conference_page_reload (self);
+  quorum_ui_toast (GTK_WIDGET (self), _("The reason to proceed is recorded"));
+
+  if (then_decide != 0)
+    {
+      QuorumChildPanel *panel = quorum_conference_page_get_child_panel (self, then_decide);
+
+      if (panel != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL);
+    }
+}
+
+void
+quorum_conference_page_ask_proceed (QuorumConferencePage *self,
+                                    gint64                then_decide_child_id)
+{
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  if (self->conference == NULL || self->profile == NULL)
+    return;
+
+  quoracy = quorum_quoracy_check (self->conference, self->profile);
+  body = g_strdup_printf (_("%s. The decision can be taken only with the reason the conference goes ahead recorded."),
+                          quoracy->missing != NULL ? quoracy->missing : _("The conference is not quorate"));
+
+  self->pending_decide_child = then_decide_child_id;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+                                                       _("Proceed Though Not Quorate?"),
+                                                       body));
+  entry = dialog_entry ("reason-entry", _("Why the conference proceeds"));
+  g_object_set_data (G_OBJECT (entry), "quorum-response", (gpointer) "proceed");
+  g_signal_connect (entry, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "quorum-entry", entry);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "proceed", _("_Record and Proceed"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "proceed", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "proceed", FALSE);
+  adw_message_dialog_set_default_response (dialog, "proceed");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (proceed_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+sign_off_response_cb (AdwMessageDialog     *dialog,
+                      const char           *response,
+                      QuorumConferencePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "sign-off") != 0)
+    return;
+
+  if (!quorum_store_finalise (self->store, self->conference_id, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  quorum_conference_page_reload (self);
+  quorum_ui_toast (GTK_WIDGET (self), _("Signed off: the record is now read-only"));
+}
+
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  guint undecided = 0;
+
+  for (guint i = 0; i < self->conference->children->len; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (self->conference->children, i);
+
+      if (quorum_conference_find_decision (self->conference, child->id) == NULL)
+        undecided++;
+    }
+
+  if (undecided > 0)
+    g_string_append_printf (body,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u child has no decision recorded. ",
+                                         "%u children have no decision recorded. ", undecided),
+                            undecided);
+  g_string_append (body, _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+                                                       _("Sign Off This Conference?"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sign-off", _("_Sign Off"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-off", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "sign-off");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_off_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+amend_response_cb (AdwMessageDialog     *dialog,
+                   const char           *response,
+                   QuorumConferencePage *self)
+{
+  GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
+  GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
+  g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
+  g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
+  g_autoptr(GError) error = NULL;
+  QuorumAmendmentSpec spec = { 0 };
+
+  if (g_strcmp0 (response, "amend") != 0)
+    return;
+
+  spec.reason = reason;
+  spec.change = change;
+
+  if (quorum_store_amend (self->store, self->conference_id, &spec, &error) <= 0)
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  quorum_conference_page_reload (self);
+  quorum_ui_toast (GTK_WIDGET (self), _("Amendment recorded beside the original"));
+}
+
+static void
+amend_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *change;
+  GtkWidget *reason;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+                                                       _("Amend the Signed-Off Record"),
+                                                       _("The original stays as it was recorded. Say what changes and why; your name and the time are recorded with it.")));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  change = dialog_entry ("change-entry", _("What changes"));
+  reason = dialog_entry ("reason-entry", _("Why (required)"));
+  gtk_box_append (GTK_BOX (box), change);
+  gtk_box_append (GTK_BOX (box), reason);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "quorum-change", change);
+  g_object_set_data (G_OBJECT (dialog), "quorum-reason", reason);
+
+  g_object_set_data (G_OBJECT (change), "quorum-response", (gpointer) "amend");
+  g_object_set_data (G_OBJECT (change), "quorum-other", reason);
+  g_object_set_data (G_OBJECT (reason), "quorum-response", (gpointer) "amend");
+  g_object_set_data (G_OBJECT (reason), "quorum-other", change);
+  g_signal_connect (change, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+  g_signal_connect (reason, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "amend", _("_Record Amendment"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "amend", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "amend", FALSE);
+  adw_message_dialog_set_default_response (dialog, "amend");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (amend_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (change);
+}
+
+/* ---- actions ---- */
+
+static void
+add_attendee_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  g_autofree char *name = quorum_ui_editable_get_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *role = quorum_ui_editable_get_text (GTK_EDITABLE (self->role_entry));
+  g_autofree char *agency = quorum_ui_editable_get_text (GTK_EDITABLE (self->agency_entry));
+  g_autofree char *group = quorum_ui_editable_get_text (GTK_EDITABLE (self->group_entry));
+  g_autoptr(GError) error = NULL;
+  QuorumAttendeeSpec spec = { 0 };
+
+  if (name == NULL)
+    {
+      quorum_ui_toast (widget, _("Type the attendee’s name first"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+      return;
+    }
+
+  if (agency == NULL)
+    {
+      quorum_ui_toast (widget, _("Type the attendee’s agency (for a parent: “Family”)"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
+      return;
+    }
+
+  spec.name = name;
+  spec.role = role;
+  spec.agency = agency;
+  /* Most agencies are one line-management structure: the agency is the default. */
+  spec.line_management = group != NULL ? group : agency;
+  spec.voting = gtk_check_button_get_active (self->voting_check);
+  switch (gtk_drop_down_get_selected (self->attendance_dropdown))
+    {
+    case 1:
+      spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
+      break;
+    case 2:
+      spec.attendance = QUORUM_ATTENDANCE_REPORT_SENT;
+      break;
+    default:
+      spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+      break;
+    }
+
+  if (quorum_store_add_attendee (self->store, self->conference_id, &spec, &error) <= 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->role_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->group_entry), "");
+  gtk_check_button_set_active (self->voting_check, TRUE);
+  gtk_drop_down_set_selected (self->attendance_dropdown, 0);
+
+  quorum_conference_page_reload (self);
+  update_completion (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static void
+new_attendee_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static void
+toggle_attendees_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+proceed_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  quorum_conference_page_ask_proceed (QUORUM_CONFERENCE_PAGE (widget), 0);
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (QUORUM_CONFERENCE_PAGE (widget), 0);
+
+  if (panel != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL);
+}
+
+static void
+step_child (QuorumConferencePage *self,
+            int                   step)
+{
+  const QuorumConference *conference = self->conference;
+  gint64 current = quorum_conference_page_get_child_id (self);
+  guint n = conference->children->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      if (child->id == current)
+        {
+          QuorumChild *next = g_ptr_array_index (conference->children, (i + n + step) % n);
+
+          quorum_conference_page_show_child (self, next->id);
+          return;
+        }
+    }
+}
+
+static void
+next_child_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  step_child (QUORUM_CONFERENCE_PAGE (widget), 1);
+}
+
+static void
+previous_child_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  step_child (QUORUM_CONFERENCE_PAGE (widget), -1);
+}
+
+/* Placeholders until the export helper lands: say so, never do nothing. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  quorum_ui_toast (widget, _("Exporting the dissent record is not yet available"));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  quorum_ui_toast (widget, _("Printing is not yet available"));
+}
+
+/* ---- callbacks ---- */
+
+static void
+attendee_entry_activate_cb (QuorumConferencePage *self,
+                            GtkEntry             *entry)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "conference.add-attendee", NULL);
+}
+
+static void
+visible_child_changed_cb (QuorumConferencePage *self,
+                          GParamSpec           *pspec,
+                          GtkStack             *stack)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
+}
+
+/* ---- public ---- */
+
+void
+quorum_conference_page_set_store (QuorumConferencePage *self,
+                                  QuorumStore          *store)
+{
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+gboolean
+quorum_conference_page_load (QuorumConferencePage *self,
+                             gint64                conference_id,
+                             gint64                child_id,
+                             GError              **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  gboolean same;
+
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_STORE (self->store), FALSE);
+
+  conference = quorum_store_load_conference (self->store, conference_id, error);
+  if (conference == NULL)
+    return FALSE;
+
+  same = self->conference != NULL && self->conference_id == conference_id;
+
+  if (!same || self->profile == NULL || g_strcmp0 (self->profile->id, conference->profile_id) != 0)
+    {
+      g_autoptr(GError) profile_error = NULL;
+
+      g_clear_pointer (&self->profile, quorum_profile_unref);
+      self->profile = quorum_profiles_lookup (conference->profile_id, &profile_error);
+      if (self->profile == NULL)
+        quorum_ui_show_error (GTK_WIDGET (self), profile_error);
+    }
+
+  g_clear_pointer (&self->conference, quorum_conference_free);
+  self->conference = g_steal_pointer (&conference);
+  self->conference_id = conference_id;
+
+  if (!same)
+    {
+      rebuild_child_panels (self);
+      update_completion (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONFERENCE_ID]);
+    }
+
+  update_all (self);
+
+  if (child_id != 0)
+    quorum_conference_page_show_child (self, child_id);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+quorum_conference_page_reload (QuorumConferencePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  if (self->conference_id == 0)
+    return;
+
+  if (!quorum_conference_page_load (self, self->conference_id, 0, &error))
+    quorum_ui_show_error (GTK_WIDGET (self), error);
+}
+
+gint64
+quorum_conference_page_get_conference_id (QuorumConferencePage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), 0);
+
+  return self->conference_id;
+}
+
+const QuorumConference *
+quorum_conference_page_get_conference (QuorumConferencePage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), NULL);
+
+  return self->conference;
+}
+
+gint64
+quorum_conference_page_get_child_id (QuorumConferencePage *self)
+{
+  GtkWidget *panel;
+
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), 0);
+
+  panel = gtk_stack_get_visible_child (self->child_stack);
+
+  return QUORUM_IS_CHILD_PANEL (panel) ? quorum_child_panel_get_child_id (QUORUM_CHILD_PANEL (panel)) : 0;
+}
+
+void
+quorum_conference_page_show_child (QuorumConferencePage *self,
+                                   gint64                child_id)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  name = g_strdup_printf ("child-%" G_GINT64_FORMAT, child_id);
+  if (gtk_stack_get_child_by_name (self->child_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->child_stack, name);
+}
+
+QuorumChildPanel *
+quorum_conference_page_get_child_panel (QuorumConferencePage *self,
+                                        gint64                child_id)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *panel;
+
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), NULL);
+
+  if (child_id == 0)
+    panel = gtk_stack_get_visible_child (self->child_stack);
+  else
+    {
+      name = g_strdup_printf ("child-%" G_GINT64_FORMAT, child_id);
+      panel = gtk_stack_get_child_by_name (self->child_stack, name);
+    }
+
+  return QUORUM_IS_CHILD_PANEL (panel) ? QUORUM_CHILD_PANEL (panel) : NULL;
+}
+
+void
+quorum_conference_page_fill_attendee (QuorumConferencePage *self,
+                                      const char           *name,
+                                      const char           *role,
+                                      const char           *agency,
+                                      const char           *line_management,
+                                      gboolean              voting,
+                                      QuorumAttendance      attendance)
+{
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->role_entry), role != NULL ? role : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), agency != NULL ? agency : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->group_entry), line_management != NULL ? line_management : "");
+  gtk_check_button_set_active (self->voting_check, voting);
+  gtk_drop_down_set_selected (self->attendance_dropdown,
+                              attendance == QUORUM_ATTENDANCE_APOLOGIES ? 1 :
+                              attendance == QUORUM_ATTENDANCE_REPORT_SENT ? 2 : 0);
+}
+
+/* ---- GObject ---- */
+
+static void
+quorum_conference_page_dispose (GObject *object)
+{
+  QuorumConferencePage *self = (QuorumConferencePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->amendments);
+  g_clear_object (&self->line_managements);
+  g_clear_pointer (&self->conference, quorum_conference_free);
+  g_clear_pointer (&self->profile, quorum_profile_unref);
+
+  G_OBJECT_CLASS (quorum_conference_page_parent_class)->dispose (object);
+}
+
+static void
+quorum_conference_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CONFERENCE_ID:
+      g_value_set_int64 (value, self->conference_id);
+      break;
+
+    case PROP_CHILD_ID:
+      g_value_set_int64 (value, quorum_conference_page_get_child_id (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, gtk_label_get_label (self->title_label));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_conference_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      quorum_conference_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_conference_page_class_init (QuorumConferencePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_conference_page_dispose;
+  object_class->get_property = quorum_conference_page_get_property;
+  object_class->set_property = quorum_conference_page_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         QUORUM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CONFERENCE_ID] =
+    g_param_spec_int64 ("conference-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CHILD_ID] =
+    g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after every load: the record may have changed (the list shows sign-off). */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "conference.add-attendee", NULL, add_attendee_action);
+  gtk_widget_class_install_action (widget_class, "conference.new-attendee", NULL, new_attendee_action);
+  gtk_widget_class_install_action (widget_class, "conference.toggle-attendees", NULL, toggle_attendees_action);
+  gtk_widget_class_install_action (widget_class, "conference.proceed-inquorate", NULL, proceed_action);
+  gtk_widget_class_install_action (widget_class, "conference.decide", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "conference.sign-off", NULL, sign_off_action);
+  gtk_widget_class_install_action (widget_class, "conference.amend", NULL, amend_action);
+  gtk_widget_class_install_action (widget_class, "conference.next-child", NULL, next_child_action);
+  gtk_widget_class_install_action (widget_class, "conference.previous-child", NULL, previous_child_action);
+  gtk_widget_class_install_action (widget_class, "conference.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "conference.print", NULL, print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "conference.toggle-attendees", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "conference.new-attendee", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "conference.decide", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "conference.next-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "conference.previous-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "conference.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "conference.print", NULL);
+
+  g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-conference-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, proceed_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendee_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, role_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, agency_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, group_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, voting_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_switcher);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_stack);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+}
+
+static GtkWidget *
+create_amendment_row (gpointer item,
+                      gpointer user_data)
+{
+  QuorumRecordItem *record = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_record_item_get_title (record));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_record_item_get_subtitle (record));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), quorum_record_item_get_icon_name (record));
+
+  return row;
+}
+
+static void
+quorum_conference_page_init (QuorumConferencePage *self)
+{
+  g_autoptr(GtkEntryCompletion) completion = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);
+  self->amendments = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
+  self->line_managements = gtk_list_store_new (1, G_TYPE_STRING);
+
+  gtk_list_box_bind_model (self->attendees_list, G_LIST_MODEL (self->attendees),
+                           create_attendee_row, NULL, NULL);
+  gtk_list_box_set_header_func (self->attendees_list, attendees_header_func, self, NULL);
+  gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
+                           create_amendment_row, NULL, NULL);
+
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  gtk_entry_set_completion (self->group_entry, completion);
+
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->agency_entry), _("Attendee’s agency"));
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->group_entry), _("Line-management structure the attendee reports through"));
+
+  update_actions (self);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-group-item.h: one line-management group on the vote board, with its current view
+ * for one child. Updated in place as the record changes, so its card keeps focus. */
+#pragma once
+
+#include <glib-object.h>
+#include <quorum/quorum.h>
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_GROUP_ITEM (quorum_group_item_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumGroupItem, quorum_group_item, QUORUM, GROUP_ITEM, GObject)
+
+QuorumGroupItem    *quorum_group_item_new                   (const char        *name);
+const char         *quorum_group_item_get_name              (QuorumGroupItem   *self);
+const char * const *quorum_group_item_get_members           (QuorumGroupItem   *self);
+/* QUORUM_VIEW_NONE until the group has given its view. */
+QuorumView          quorum_group_item_get_view              (QuorumGroupItem   *self);
+guint               quorum_group_item_get_categories        (QuorumGroupItem   *self);
+const char         *quorum_group_item_get_reason            (QuorumGroupItem   *self);
+gboolean            quorum_group_item_get_members_disagreed (QuorumGroupItem   *self);
+const char         *quorum_group_item_get_recorded_at       (QuorumGroupItem   *self);
+/* Takes the group's members and stored view (@vote may be NULL) from the record; always emits
+ * ::changed so that a card showing an unrecorded edit goes back to what is stored. */
+void                quorum_group_item_update                (QuorumGroupItem   *self,
+                                                             const char * const *members,
+                                                             const QuorumVote  *vote);
+
+G_END_DECLS

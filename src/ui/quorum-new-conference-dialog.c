@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-new-conference-dialog.c: creates a conference. */
+
+#define G_LOG_DOMAIN "quorum-new-conference"
+
+#include <glib/gi18n.h>
+
+#include "quorum-new-conference-dialog.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumNewConferenceDialog
+{
+  AdwWindow            parent_instance;
+
+  QuorumStore         *store;
+  GPtrArray           *profiles;      /* QuorumProfile*, in the order of profile_row */
+  GPtrArray           *child_rows;    /* AdwEntryRow* */
+
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *create_button;
+  AdwPreferencesGroup *children_group;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *date_row;
+  GtkCalendar         *calendar;
+  AdwEntryRow         *time_row;
+  AdwEntryRow         *chair_row;
+  AdwComboRow         *profile_row;
+  AdwEntryRow         *venue_row;
+  AdwEntryRow         *minute_taker_row;
+  AdwEntryRow         *case_ref_row;
+};
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (QuorumNewConferenceDialog, quorum_new_conference_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_error (QuorumNewConferenceDialog *self,
+            const char                *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static AdwEntryRow *
+add_child_row (QuorumNewConferenceDialog *self)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  g_autofree char *title = NULL;
+
+  if (self->child_rows->len == 0)
+    title = g_strdup (_("Child’s _name"));
+  else
+    title = g_strdup_printf (_("Child %u’s name"), self->child_rows->len + 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_entry_row_set_activates_default (row, TRUE);
+  adw_preferences_group_add (self->children_group, GTK_WIDGET (row));
+  g_ptr_array_add (self->child_rows, row);
+
+  return row;
+}
+
+static void
+add_child_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumNewConferenceDialog *self = QUORUM_NEW_CONFERENCE_DIALOG (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (add_child_row (self)));
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumNewConferenceDialog *self = QUORUM_NEW_CONFERENCE_DIALOG (widget);
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date_text = quorum_ui_editable_get_text (GTK_EDITABLE (self->date_row));
+  g_autofree char *time_text = quorum_ui_editable_get_text (GTK_EDITABLE (self->time_row));
+  g_autofree char *chair = quorum_ui_editable_get_text (GTK_EDITABLE (self->chair_row));
+  g_autofree char *venue = quorum_ui_editable_get_text (GTK_EDITABLE (self->venue_row));
+  g_autofree char *minute_taker = quorum_ui_editable_get_text (GTK_EDITABLE (self->minute_taker_row));
+  g_autofree char *case_ref = quorum_ui_editable_get_text (GTK_EDITABLE (self->case_ref_row));
+  g_autoptr(GError) error = NULL;
+  QuorumConferenceSpec spec = { 0 };
+  guint profile_index;
+  gint64 id;
+
+  for (guint i = 0; i < self->child_rows->len; i++)
+    {
+      char *name = quorum_ui_editable_get_text (g_ptr_array_index (self->child_rows, i));
+
+      if (name != NULL)
+        g_ptr_array_add (children, name);
+    }
+
+  if (children->len == 0)
+    {
+      show_error (self, _("Type the name of at least one child"));
+      gtk_widget_grab_focus (g_ptr_array_index (self->child_rows, 0));
+      return;
+    }
+  g_ptr_array_add (children, NULL);
+
+  if (date_text == NULL)
+    {
+      show_error (self, _("Give the conference’s date, as YYYY-MM-DD"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
+
+  if (!quorum_date_parse (date_text, _("The date"), &spec.date, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
+
+  if (chair == NULL)
+    {
+      show_error (self, _("Give the chair’s name"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->chair_row));
+      return;
+    }
+
+  spec.kind = (QuorumConferenceKind) adw_combo_row_get_selected (self->kind_row);
+  spec.time = time_text;
+  spec.venue = venue;
+  spec.chair = chair;
+  spec.minute_taker = minute_taker;
+  spec.case_ref = case_ref;
+  profile_index = adw_combo_row_get_selected (self->profile_row);
+  if (self->profiles != NULL && profile_index < self->profiles->len)
+    spec.profile_id = ((QuorumProfile *) g_ptr_array_index (self->profiles, profile_index))->id;
+  spec.children = (const char * const *) children->pdata;
+
+  id = quorum_store_create_conference (self->store, &spec, &error);
+  if (id <= 0)
+    {
+      show_error (self, error != NULL ? error->message : _("The conference could not be created"));
+      return;
+    }
+
+  g_signal_emit (self, signals [CREATED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+day_selected_cb (QuorumNewConferenceDialog *self,
+                 GtkCalendar               *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+load_profiles (QuorumNewConferenceDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->profiles = quorum_profiles_load_all (&error);
+  if (self->profiles == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      gtk_string_list_append (names, profile->name != NULL ? profile->name : profile->id);
+    }
+
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
+}
+
+static void
+quorum_new_conference_dialog_dispose (GObject *object)
+{
+  QuorumNewConferenceDialog *self = (QuorumNewConferenceDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->child_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (quorum_new_conference_dialog_parent_class)->dispose (object);
+}
+
+static void
+quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_new_conference_dialog_dispose;
+
+  signals [CREATED] =
+    g_signal_new ("created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "dialog.add-child", NULL, add_child_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-new-conference-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, children_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, minute_taker_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, case_ref_row);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+}
+
+static void
+quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *real_name = g_get_real_name ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->child_rows = g_ptr_array_new ();
+  add_child_row (self);
+
+  for (int kind = 0; kind < QUORUM_N_KINDS; kind++)
+    gtk_string_list_append (kinds, quorum_kind_get_label (kind));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->chair_row), real_name);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
+
+  load_profiles (self);
+}
+
+QuorumNewConferenceDialog *
+quorum_new_conference_dialog_new (GtkWindow   *parent,
+                                  QuorumStore *store)
+{
+  QuorumNewConferenceDialog *self;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+
+  self = g_object_new (QUORUM_TYPE_NEW_CONFERENCE_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
+void
+quorum_new_conference_dialog_fill (QuorumNewConferenceDialog *self,
+                                   const char * const        *children,
+                                   QuorumConferenceKind       kind,
+                                   const char                *date,
+                                   const char                *time,
+                                   const char                *chair,
+                                   const char                *profile_id,
+                                   const char                *case_ref)
+{
+  g_return_if_fail (QUORUM_IS_NEW_CONFERENCE_DIALOG (self));
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      AdwEntryRow *row = i < self->child_rows->len
+        ? g_ptr_array_index (self->child_rows, i) : add_child_row (self);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), children[i]);
+    }
+
+  adw_combo_row_set_selected (self->kind_row, kind);
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  if (time != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  if (chair != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->chair_row), chair);
+  if (case_ref != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->case_ref_row), case_ref);
+
+  for (guint i = 0; profile_id != NULL && self->profiles != NULL && i < self->profiles->len; i++)
+    if (g_strcmp0 (((QuorumProfile *) g_ptr_array_index (self->profiles, i))->id, profile_id) == 0)
+      adw_combo_row_set_selected (self->profile_row, i);
+}

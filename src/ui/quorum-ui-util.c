@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-ui-util.c: small helpers the app's widgets share. */
+
+#define G_LOG_DOMAIN "quorum-ui"
+
+#include <glib/gi18n.h>
+
+#include "quorum-ui-util.h"
+#include "quorum-window.h"
+
+#define SCHEMA_ID "org.gnome.Quorum"
+
+GSettings *
+quorum_ui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+
+#ifdef QUORUM_BUILD_SCHEMA_DIR
+  /* Run from the build tree: the schema is compiled there, not installed. */
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (QUORUM_BUILD_SCHEMA_DIR,
+                                                                  source, FALSE, NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, SCHEMA_ID, TRUE);
+    }
+#endif
+
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: Quorum will not remember where you were", SCHEMA_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static QuorumWindow *
+find_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  if (widget == NULL)
+    return NULL;
+
+  if (QUORUM_IS_WINDOW (widget))
+    return QUORUM_WINDOW (widget);
+
+  root = gtk_widget_get_root (widget);
+  while (root != NULL && !QUORUM_IS_WINDOW (root) && GTK_IS_WINDOW (root))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+
+      root = parent != NULL ? GTK_ROOT (parent) : NULL;
+    }
+
+  return root != NULL && QUORUM_IS_WINDOW (root) ? QUORUM_WINDOW (root) : NULL;
+}
+
+void
+quorum_ui_toast (GtkWidget  *widget,
+                 const char *message)
+{
+  QuorumWindow *window = find_window (widget);
+
+  g_return_if_fail (message != NULL);
+
+  if (window != NULL)
+    quorum_window_add_toast (window, message);
+  else
+    g_message ("%s", message);
+}
+
+void
+quorum_ui_show_error (GtkWidget    *widget,
+                      const GError *error)
+{
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was written: %s"), error->message);
+
+      quorum_ui_toast (widget, message);
+      return;
+    }
+
+  quorum_ui_toast (widget, error->message);
+}
+
+char *
+quorum_ui_format_date (const GDate *date)
+{
+  char buf[128];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+
+  /* Translators: a date as the chair reads it, see strftime(3): "Tuesday 20 January 2026" */
+  if (g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), date) == 0)
+    return quorum_date_to_string (date);
+
+  return g_strdup (buf);
+}
+
+char *
+quorum_ui_format_timestamp (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: when something was recorded, see g_date_time_format(): "20 Jan 2026, 10:14" */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+char *
+quorum_ui_format_categories (guint categories)
+{
+  static const QuorumCategory all[] = {
+    QUORUM_CATEGORY_NEGLECT, QUORUM_CATEGORY_PHYSICAL,
+    QUORUM_CATEGORY_EMOTIONAL, QUORUM_CATEGORY_SEXUAL,
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      if ((categories & all[i]) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, quorum_category_get_label (all[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+quorum_ui_format_view (QuorumView view,
+                       guint      categories)
+{
+  g_autofree char *cats = NULL;
+
+  switch (view)
+    {
+    case QUORUM_VIEW_PLAN:
+      cats = quorum_ui_format_categories (categories);
+      if (*cats != '\0')
+        /* Translators: a plan view with its categories of abuse */
+        return g_strdup_printf (_("Plan (%s)"), cats);
+      return g_strdup (_("Plan"));
+
+    case QUORUM_VIEW_NO_PLAN:
+      return g_strdup (_("No plan"));
+
+    case QUORUM_VIEW_DECLINE:
+      return g_strdup (_("Declined to give a view"));
+
+    case QUORUM_VIEW_NONE:
+    default:
+      return g_strdup (_("No view yet"));
+    }
+}
+
+void
+quorum_ui_set_accessible_label (GtkWidget  *widget,
+                                const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+char *
+quorum_ui_editable_get_text (GtkEditable *editable)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+gboolean
+quorum_ui_save_screenshot (GtkWidget   *widget,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  GtkNative *native;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  native = gtk_widget_get_native (widget);
+  renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  if (renderer == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window is not drawn yet, so there is nothing to save"));
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window drew nothing"));
+      return FALSE;
+    }
+
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the screenshot to %s"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

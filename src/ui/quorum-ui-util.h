@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-ui-util.h: small helpers the app's widgets share: settings, toasts, dates in words. */
+#pragma once
+
+#include <adwaita.h>
+#include <quorum/quorum.h>
+
+G_BEGIN_DECLS
+
+/* The app's settings (org.gnome.Quorum), found installed or, when running uninstalled,
+ * in the build's compiled schema; NULL when neither exists (nothing is remembered then). */
+GSettings *quorum_ui_settings_new            (void);
+
+/* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
+void       quorum_ui_toast                   (GtkWidget    *widget,
+                                              const char   *message);
+/* Shows @error to the chair in plain words: the store's messages are written for people. */
+void       quorum_ui_show_error              (GtkWidget    *widget,
+                                              const GError *error);
+
+/* "Tuesday 20 January 2026"; "" for an unset date. */
+char      *quorum_ui_format_date             (const GDate  *date);
+/* "20 Jan 2026, 10:14" in local time, from an ISO 8601 timestamp; a copy of @iso if unparsable. */
+char      *quorum_ui_format_timestamp        (const char   *iso);
+/* "neglect, emotional", translated; "" for none. */
+char      *quorum_ui_format_categories       (guint         categories);
+/* "Plan (neglect, emotional)", "No plan", "Declined". */
+char      *quorum_ui_format_view             (QuorumView    view,
+                                              guint         categories);
+
+void       quorum_ui_set_accessible_label    (GtkWidget    *widget,
+                                              const char   *label);
+/* Renders @widget as it is drawn now and saves it as a PNG at @path. */
+gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
+                                              const char   *path,
+                                              GError      **error);
+
+/* The trimmed text of an editable; NULL when empty. */
+char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
+
+G_END_DECLS

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-vote-card.c: one line-management group's single view on the vote board. */
+
+#define G_LOG_DOMAIN "quorum-vote-card"
+
+#include <glib/gi18n.h>
+
+#include "quorum-ui-util.h"
+#include "quorum-vote-card.h"
+
+struct _QuorumVoteCard
+{
+  GtkWidget        parent_instance;
+
+  QuorumGroupItem *item;
+  gboolean         syncing;
+
+  GtkBox          *box;
+  GtkLabel        *group_label;
+  GtkImage        *recorded_icon;
+  GtkLabel        *members_label;
+  GtkToggleButton *plan_button;
+  GtkToggleButton *no_plan_button;
+  GtkToggleButton *decline_button;
+  GtkRevealer     *categories_revealer;
+  GtkCheckButton  *neglect_check;
+  GtkCheckButton  *physical_check;
+  GtkCheckButton  *emotional_check;
+  GtkCheckButton  *sexual_check;
+  GtkEntry        *reason_entry;
+  GtkCheckButton  *disagreed_check;
+  GtkLabel        *status_label;
+};
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (QuorumVoteCard, quorum_vote_card, GTK_TYPE_WIDGET)
+
+QuorumView
+quorum_vote_card_get_shown_view (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), QUORUM_VIEW_NONE);
+
+  if (gtk_toggle_button_get_active (self->plan_button))
+    return QUORUM_VIEW_PLAN;
+  if (gtk_toggle_button_get_active (self->no_plan_button))
+    return QUORUM_VIEW_NO_PLAN;
+  if (gtk_toggle_button_get_active (self->decline_button))
+    return QUORUM_VIEW_DECLINE;
+
+  return QUORUM_VIEW_NONE;
+}
+
+static guint
+get_shown_categories (QuorumVoteCard *self)
+{
+  guint categories = 0;
+
+  if (gtk_check_button_get_active (self->neglect_check))
+    categories |= QUORUM_CATEGORY_NEGLECT;
+  if (gtk_check_button_get_active (self->physical_check))
+    categories |= QUORUM_CATEGORY_PHYSICAL;
+  if (gtk_check_button_get_active (self->emotional_check))
+    categories |= QUORUM_CATEGORY_EMOTIONAL;
+  if (gtk_check_button_get_active (self->sexual_check))
+    categories |= QUORUM_CATEGORY_SEXUAL;
+
+  return categories;
+}
+
+static void
+set_status (QuorumVoteCard *self,
+            const char     *text,
+            gboolean        attention)
+{
+  gtk_label_set_label (self->status_label, text);
+
+  if (attention)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+}
+
+/* Records what the card shows, as one view of the group, through the child panel's action. */
+static void
+quorum_vote_card_record (QuorumVoteCard *self)
+{
+  QuorumView view = quorum_vote_card_get_shown_view (self);
+  g_autofree char *reason = NULL;
+  guint categories = 0;
+
+  if (self->item == NULL || self->syncing)
+    return;
+
+  if (view == QUORUM_VIEW_NONE)
+    {
+      set_status (self, _("Choose plan, no plan or declined first"), TRUE);
+      return;
+    }
+
+  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
+
+  if (view == QUORUM_VIEW_DECLINE && reason == NULL)
+    {
+      /* Nothing is stored yet: say so, rather than showing the decline as recorded. */
+      set_status (self, _("Not recorded yet: type the group’s reason for declining and press Enter"), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+      return;
+    }
+
+  if (view == QUORUM_VIEW_PLAN)
+    categories = get_shown_categories (self);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.record-vote", "(ssusb)",
+                              quorum_group_item_get_name (self->item),
+                              quorum_view_to_string (view),
+                              categories,
+                              reason != NULL ? reason : "",
+                              gtk_check_button_get_active (self->disagreed_check));
+}
+
+static void
+quorum_vote_card_sync (QuorumVoteCard *self)
+{
+  const char * const *members;
+  QuorumView view;
+  guint categories;
+  const char *reason;
+  g_autofree char *members_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (self->item == NULL)
+    return;
+
+  self->syncing = TRUE;
+
+  view = quorum_group_item_get_view (self->item);
+  categories = quorum_group_item_get_categories (self->item);
+  reason = quorum_group_item_get_reason (self->item);
+  members = quorum_group_item_get_members (self->item);
+
+  gtk_label_set_label (self->group_label, quorum_group_item_get_name (self->item));
+  accessible = g_strdup_printf (_("View of %s"), quorum_group_item_get_name (self->item));
+  quorum_ui_set_accessible_label (GTK_WIDGET (self), accessible);
+
+  members_text = g_strjoinv (_(", "), (char **) members);
+  if (g_strv_length ((char **) members) > 1)
+    {
+      g_autofree char *shared = g_strdup_printf (_("%s: one view between them"), members_text);
+      gtk_label_set_label (self->members_label, shared);
+    }
+  else
+    gtk_label_set_label (self->members_label, members_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), g_strv_length ((char **) members) > 1
+                          || quorum_group_item_get_members_disagreed (self->item));
+
+  gtk_toggle_button_set_active (self->plan_button, view == QUORUM_VIEW_PLAN);
+  gtk_toggle_button_set_active (self->no_plan_button, view == QUORUM_VIEW_NO_PLAN);
+  gtk_toggle_button_set_active (self->decline_button, view == QUORUM_VIEW_DECLINE);
+
+  gtk_check_button_set_active (self->neglect_check, (categories & QUORUM_CATEGORY_NEGLECT) != 0);
+  gtk_check_button_set_active (self->physical_check, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
+  gtk_check_button_set_active (self->emotional_check, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
+  gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
+  gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
+
+  /* With no view stored, keep a reason being typed: it is recorded with the view. */
+  if (view != QUORUM_VIEW_NONE &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)), reason != NULL ? reason : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
+
+  gtk_check_button_set_active (self->disagreed_check, quorum_group_item_get_members_disagreed (self->item));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-plan");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-no-plan");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-decline");
+
+  if (view == QUORUM_VIEW_NONE)
+    set_status (self, _("Waiting for this group’s view"), FALSE);
+  else
+    {
+      g_autofree char *when = quorum_ui_format_timestamp (quorum_group_item_get_recorded_at (self->item));
+      g_autofree char *status = NULL;
+
+      if (quorum_group_item_get_members_disagreed (self->item))
+        /* Translators: %s is when the view was recorded */
+        status = g_strdup_printf (_("Recorded %s · the representatives disagreed"), when);
+      else
+        status = g_strdup_printf (_("Recorded %s"), when);
+      set_status (self, status, FALSE);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->box),
+                                view == QUORUM_VIEW_PLAN ? "voted-plan" :
+                                view == QUORUM_VIEW_NO_PLAN ? "voted-no-plan" : "voted-decline");
+    }
+
+  self->syncing = FALSE;
+}
+
+static void
+view_toggled_cb (QuorumVoteCard  *self,
+                 GtkToggleButton *button)
+{
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  gtk_revealer_set_reveal_child (self->categories_revealer, button == self->plan_button);
+  quorum_vote_card_record (self);
+}
+
+static void
+category_toggled_cb (QuorumVoteCard *self,
+                     GtkCheckButton *check)
+{
+  if (self->syncing || quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_PLAN)
+    return;
+
+  quorum_vote_card_record (self);
+}
+
+static void
+disagreed_toggled_cb (QuorumVoteCard *self,
+                      GtkCheckButton *check)
+{
+  if (self->syncing)
+    return;
+
+  if (quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_NONE)
+    {
+      set_status (self, _("Choose the view the representatives settled on"), TRUE);
+      return;
+    }
+
+  quorum_vote_card_record (self);
+}
+
+static void
+reason_activate_cb (QuorumVoteCard *self,
+                    GtkEntry       *entry)
+{
+  quorum_vote_card_record (self);
+}
+
+static void
+reason_icon_release_cb (QuorumVoteCard       *self,
+                        GtkEntryIconPosition  position,
+                        GtkEntry             *entry)
+{
+  quorum_vote_card_record (self);
+}
+
+/* Leaving the reason records it, so nothing typed is lost when the chair moves on. */
+static void
+reason_focus_leave_cb (QuorumVoteCard          *self,
+                       GtkEventControllerFocus *controller)
+{
+  g_autofree char *reason = NULL;
+  QuorumView view;
+
+  if (self->item == NULL)
+    return;
+
+  view = quorum_vote_card_get_shown_view (self);
+  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
+
+  if (view == QUORUM_VIEW_NONE || reason == NULL)
+    return;
+  if (g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) == 0 &&
+      view == quorum_group_item_get_view (self->item))
+    return;
+
+  quorum_vote_card_record (self);
+}
+
+static void
+item_changed_cb (QuorumVoteCard  *self,
+                 QuorumGroupItem *item)
+{
+  quorum_vote_card_sync (self);
+}
+
+static void
+quorum_vote_card_set_item (QuorumVoteCard  *self,
+                           QuorumGroupItem *item)
+{
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, item_changed_cb, self);
+
+  g_set_object (&self->item, item);
+
+  if (self->item != NULL)
+    g_signal_connect_object (self->item, "changed",
+                             G_CALLBACK (item_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  quorum_vote_card_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
+}
+
+static void
+quorum_vote_card_dispose (GObject *object)
+{
+  QuorumVoteCard *self = (QuorumVoteCard *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_VOTE_CARD);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
+}
+
+static void
+quorum_vote_card_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_vote_card_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      quorum_vote_card_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_vote_card_class_init (QuorumVoteCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_vote_card_dispose;
+  object_class->get_property = quorum_vote_card_get_property;
+  object_class->set_property = quorum_vote_card_set_property;
+
+  properties [PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         QUORUM_TYPE_GROUP_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "votecard");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-vote-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, group_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, plan_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, no_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decline_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, categories_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, neglect_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, physical_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, emotional_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, category_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, disagreed_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_icon_release_cb);
+}
+
+static void
+quorum_vote_card_init (QuorumVoteCard *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave",
+                           G_CALLBACK (reason_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->reason_entry), focus);
+}
+
+GtkWidget *
+quorum_vote_card_new (QuorumGroupItem *item)
+{
+  return g_object_new (QUORUM_TYPE_VOTE_CARD,
+                       "item", item,
+                       NULL);
+}
+
+QuorumGroupItem *
+quorum_vote_card_get_item (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), NULL);
+
+  return self->item;
+}
+
+void
+quorum_vote_card_choose (QuorumVoteCard *self,
+                         QuorumView      view)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  switch (view)
+    {
+    case QUORUM_VIEW_PLAN:
+      button = self->plan_button;
+      break;
+    case QUORUM_VIEW_NO_PLAN:
+      button = self->no_plan_button;
+      break;
+    case QUORUM_VIEW_DECLINE:
+      button = self->decline_button;
+      break;
+    case QUORUM_VIEW_NONE:
+    default:
+      g_return_if_reached ();
+    }
+
+  if (gtk_toggle_button_get_active (button))
+    quorum_vote_card_record (self);
+  else
+    gtk_toggle_button_set_active (button, TRUE);
+}
+
+void
+quorum_vote_card_set_category (QuorumVoteCard *self,
+                               QuorumCategory  category,
+                               gboolean        active)
+{
+  GtkCheckButton *check;
+
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  switch (category)
+    {
+    case QUORUM_CATEGORY_NEGLECT:   check = self->neglect_check; break;
+    case QUORUM_CATEGORY_PHYSICAL:  check = self->physical_check; break;
+    case QUORUM_CATEGORY_EMOTIONAL: check = self->emotional_check; break;
+    case QUORUM_CATEGORY_SEXUAL:    check = self->sexual_check; break;
+    case QUORUM_CATEGORY_NONE:
+    case QUORUM_CATEGORY_ALL:
+    default:
+      g_return_if_reached ();
+    }
+
+  gtk_check_button_set_active (check, active);
+}
+
+void
+quorum_vote_card_enter_reason (QuorumVoteCard *self,
+                               const char     *reason)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
+  gtk_widget_activate (GTK_WIDGET (self->reason_entry));
+}
+
+void
+quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
+                                        gboolean        disagreed)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  gtk_check_button_set_active (self->disagreed_check, disagreed);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-vote-card.h: one line-management group's single view on the vote board.
+ * A choice on the card is recorded at once through the `child.record-vote` action. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "quorum-group-item.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_VOTE_CARD (quorum_vote_card_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumVoteCard, quorum_vote_card, QUORUM, VOTE_CARD, GtkWidget)
+
+GtkWidget       *quorum_vote_card_new                   (QuorumGroupItem *item);
+QuorumGroupItem *quorum_vote_card_get_item              (QuorumVoteCard  *self);
+
+/* What a person does on the card, for tests and keyboard helpers: each is the click it names. */
+void             quorum_vote_card_choose                (QuorumVoteCard  *self,
+                                                         QuorumView       view);
+void             quorum_vote_card_set_category          (QuorumVoteCard  *self,
+                                                         QuorumCategory   category,
+                                                         gboolean         active);
+/* Types @reason into the reason entry and presses Enter. */
+void             quorum_vote_card_enter_reason          (QuorumVoteCard  *self,
+                                                         const char      *reason);
+void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
+                                                         gboolean         disagreed);
+/* The view the card shows selected (what is stored, or a decline awaiting its reason). */
+QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
+
+G_END_DECLS

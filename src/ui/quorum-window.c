@@ -1,0 +1,653 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-window.c: the main window. */
+
+#define G_LOG_DOMAIN "quorum-window"
+
+#include <glib/gi18n.h>
+
+#include "quorum-conference-item.h"
+#include "quorum-demo.h"
+#include "quorum-new-conference-dialog.h"
+#include "quorum-ui-util.h"
+#include "quorum-window.h"
+
+struct _QuorumWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  QuorumStore          *store;
+  GSettings            *settings;
+  GListStore           *conferences;
+  GtkSingleSelection   *selection;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkListView          *conference_list;
+  GtkStack             *content_stack;
+  QuorumConferencePage *conference_page;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- the list of conferences ---- */
+
+static void
+select_conference (QuorumWindow *self,
+                   gint64        conference_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conferences));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), i);
+
+      if (quorum_conference_item_get_id (item) == conference_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+quorum_window_refresh (QuorumWindow *self)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *search = NULL;
+
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
+  summaries = quorum_store_list_conferences (self->store, search, NULL, NULL, &error);
+  if (summaries == NULL)
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (items, quorum_conference_item_new (g_ptr_array_index (summaries, i)));
+
+  g_list_store_splice (self->conferences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->conferences)),
+                       items->pdata, items->len);
+
+  if (items->len > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (search != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  select_conference (self, quorum_conference_page_get_conference_id (self->conference_page));
+}
+
+static void
+search_changed_cb (QuorumWindow   *self,
+                   GtkSearchEntry *entry)
+{
+  quorum_window_refresh (self);
+}
+
+static void
+search_activate_cb (QuorumWindow   *self,
+                    GtkSearchEntry *entry)
+{
+  /* Enter opens the first match: search then go, without the mouse. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->conferences)) > 0)
+    {
+      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), 0);
+
+      quorum_window_open_conference (self, quorum_conference_item_get_id (item), 0);
+    }
+}
+
+static void
+conference_activated_cb (QuorumWindow *self,
+                         guint         position,
+                         GtkListView  *list_view)
+{
+  g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), position);
+
+  if (item != NULL)
+    quorum_window_open_conference (self, quorum_conference_item_get_id (item), 0);
+}
+
+static void
+leaflet_changed_cb (QuorumWindow *self,
+                    GParamSpec   *pspec,
+                    AdwLeaflet   *leaflet)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button, folded && g_strcmp0 (visible, "content") == 0);
+}
+
+/* ---- the open conference ---- */
+
+static void
+conference_page_changed_cb (QuorumWindow         *self,
+                            QuorumConferencePage *page)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conferences));
+  gint64 id = quorum_conference_page_get_conference_id (page);
+  const QuorumConference *conference = quorum_conference_page_get_conference (page);
+
+  /* Keep the list's sign-off marks true without reading the whole list again. */
+  for (guint i = 0; conference != NULL && i < n; i++)
+    {
+      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), i);
+
+      if (quorum_conference_item_get_id (item) == id &&
+          quorum_conference_item_get_finalised (item) != quorum_conference_is_finalised (conference))
+        {
+          quorum_window_refresh (self);
+          break;
+        }
+    }
+}
+
+static void
+conference_page_child_cb (QuorumWindow         *self,
+                          GParamSpec           *pspec,
+                          QuorumConferencePage *page)
+{
+  gint64 child_id = quorum_conference_page_get_child_id (page);
+
+  if (self->settings != NULL && child_id != 0)
+    g_settings_set_int64 (self->settings, "last-child", child_id);
+}
+
+gboolean
+quorum_window_open_conference (QuorumWindow *self,
+                               gint64        conference_id,
+                               gint64        child_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), FALSE);
+
+  if (!quorum_conference_page_load (self->conference_page, conference_id, child_id, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "conference");
+  adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  select_conference (self, conference_id);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_int64 (self->settings, "last-conference", conference_id);
+      g_settings_set_int64 (self->settings, "last-child",
+                            quorum_conference_page_get_child_id (self->conference_page));
+    }
+
+  return TRUE;
+}
+
+void
+quorum_window_restore (QuorumWindow *self)
+{
+  gint64 conference_id;
+  gint64 child_id;
+  g_autoptr(QuorumConference) conference = NULL;
+
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  conference_id = g_settings_get_int64 (self->settings, "last-conference");
+  child_id = g_settings_get_int64 (self->settings, "last-child");
+  if (conference_id <= 0)
+    return;
+
+  /* A conference of another database is not an error: start from the list. */
+  conference = quorum_store_load_conference (self->store, conference_id, NULL);
+  if (conference == NULL)
+    return;
+  if (quorum_conference_find_child (conference, child_id) == NULL)
+    child_id = 0;
+
+  quorum_window_open_conference (self, conference_id, child_id);
+}
+
+/* ---- actions ---- */
+
+static void
+conference_created_cb (QuorumWindow              *self,
+                       gint64                     conference_id,
+                       QuorumNewConferenceDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  quorum_window_refresh (self);
+
+  if (quorum_window_open_conference (self, conference_id, 0))
+    {
+      quorum_window_add_toast (self, _("Conference created: add the attendees as they arrive"));
+      gtk_widget_activate_action (GTK_WIDGET (self->conference_page), "conference.new-attendee", NULL);
+    }
+}
+
+static void
+new_conference_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+  QuorumNewConferenceDialog *dialog = quorum_new_conference_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (conference_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_conference_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  quorum_window_open_conference (QUORUM_WINDOW (user_data), g_variant_get_int64 (param), 0);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_list_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+gboolean
+quorum_window_load_demo (QuorumWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 decided_id = 0;
+  gint64 live_id = 0;
+
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), FALSE);
+
+  if (!quorum_demo_load (self->store, &decided_id, &live_id, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  quorum_window_refresh (self);
+
+  return quorum_window_open_conference (self, decided_id, 0);
+}
+
+static void
+load_demo_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+
+  if (quorum_window_load_demo (self))
+    quorum_window_add_toast (self, _("Demo conferences loaded: the second one is still in session, try its vote"));
+}
+
+static void
+fullscreen_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+apply_projector_mode (QuorumWindow *self,
+                      gboolean      enabled)
+{
+  if (enabled)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+}
+
+static void
+projector_changed_cb (QuorumWindow *self,
+                      const char   *key,
+                      GSettings    *settings)
+{
+  apply_projector_mode (self, g_settings_get_boolean (settings, "projector-mode"));
+}
+
+/* Without settings (no schema), projector mode still works for the session. */
+static void
+projector_state_cb (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  g_simple_action_set_state (action, state);
+  apply_projector_mode (QUORUM_WINDOW (user_data), g_variant_get_boolean (state));
+}
+
+static const GActionEntry win_entries[] = {
+  { "new-conference", new_conference_action },
+  { "open-conference", open_conference_action, "x" },
+  { "search", search_action },
+  { "show-list", show_list_action },
+  { "load-demo", load_demo_action },
+  { "fullscreen", fullscreen_action },
+};
+
+/* ---- pages ---- */
+
+void
+quorum_window_add_page (QuorumWindow *self,
+                        GtkWidget    *page,
+                        const char   *name,
+                        const char   *title,
+                        const char   *icon_name)
+{
+  AdwViewStackPage *stack_page;
+
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
+}
+
+/* The one place where the window's pages are added, after "Conferences". Each page is a
+ * widget with a construct property "store"; it shows a conference with the action
+ * "win.open-conference" (or "app.open-conference"), an int64 id. */
+static void
+quorum_window_add_pages (QuorumWindow *self)
+{
+}
+
+/* ---- GObject ---- */
+
+static void
+quorum_window_constructed (GObject *object)
+{
+  QuorumWindow *self = (QuorumWindow *)object;
+
+  G_OBJECT_CLASS (quorum_window_parent_class)->constructed (object);
+
+  g_assert (QUORUM_IS_STORE (self->store));
+
+  quorum_conference_page_set_store (self->conference_page, self->store);
+  quorum_window_add_pages (self);
+  quorum_window_refresh (self);
+}
+
+static void
+quorum_window_close_request_save (QuorumWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+quorum_window_close_request (GtkWindow *window)
+{
+  quorum_window_close_request_save (QUORUM_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (quorum_window_parent_class)->close_request (window);
+}
+
+static void
+quorum_window_dispose (GObject *object)
+{
+  QuorumWindow *self = (QuorumWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->conferences);
+
+  G_OBJECT_CLASS (quorum_window_parent_class)->dispose (object);
+}
+
+static void
+quorum_window_finalize (GObject *object)
+{
+  QuorumWindow *self = (QuorumWindow *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (quorum_window_parent_class)->finalize (object);
+}
+
+static void
+quorum_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  QuorumWindow *self = QUORUM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  QuorumWindow *self = QUORUM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_window_class_init (QuorumWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = quorum_window_constructed;
+  object_class->dispose = quorum_window_dispose;
+  object_class->finalize = quorum_window_finalize;
+  object_class->get_property = quorum_window_get_property;
+  object_class->set_property = quorum_window_set_property;
+
+  window_class->close_request = quorum_window_close_request;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         QUORUM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (QUORUM_TYPE_CONFERENCE_PAGE);
+  g_type_ensure (QUORUM_TYPE_CONFERENCE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conference_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
+}
+
+static void
+quorum_window_init (QuorumWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+
+  self->settings = quorum_ui_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) projector = g_settings_create_action (self->settings, "projector-mode");
+
+      g_action_map_add_action (G_ACTION_MAP (self), projector);
+      g_signal_connect_object (self->settings, "changed::projector-mode",
+                               G_CALLBACK (projector_changed_cb), self, G_CONNECT_SWAPPED);
+      apply_projector_mode (self, g_settings_get_boolean (self->settings, "projector-mode"));
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    {
+      g_autoptr(GSimpleAction) projector = g_simple_action_new_stateful ("projector-mode", NULL,
+                                                                        g_variant_new_boolean (FALSE));
+
+      g_signal_connect_object (projector, "change-state", G_CALLBACK (projector_state_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (projector));
+      gtk_window_set_default_size (GTK_WINDOW (self), 1180, 780);
+    }
+
+  self->conferences = g_list_store_new (QUORUM_TYPE_CONFERENCE_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/gnome/Quorum/ui/quorum-conference-row.ui");
+  gtk_list_view_set_factory (self->conference_list, factory);
+  gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->conference_page, "changed",
+                           G_CALLBACK (conference_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conference_page, "notify::child-id",
+                           G_CALLBACK (conference_page_child_cb), self, G_CONNECT_SWAPPED);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+QuorumWindow *
+quorum_window_new (GtkApplication *application,
+                   QuorumStore    *store)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+
+  return g_object_new (QUORUM_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+QuorumStore *
+quorum_window_get_store (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+GListModel *
+quorum_window_get_conferences (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->conferences);
+}
+
+QuorumConferencePage *
+quorum_window_get_conference_page (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+
+  return self->conference_page;
+}
+
+void
+quorum_window_add_toast (QuorumWindow *self,
+                         const char   *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  /* A toast's title is markup; the store's messages are plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-window.h: the main window: the conferences (a searchable list beside the open
+ * conference) and the pages other parts of the app add with quorum_window_add_page(). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/quorum-store.h"
+#include "quorum-conference-page.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_WINDOW (quorum_window_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumWindow, quorum_window, QUORUM, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests build the window alone). */
+QuorumWindow         *quorum_window_new                   (GtkApplication *application,
+                                                           QuorumStore    *store);
+QuorumStore          *quorum_window_get_store             (QuorumWindow   *self);
+/* Adds a page to the window's view stack, after the conferences. */
+void                  quorum_window_add_page              (QuorumWindow   *self,
+                                                           GtkWidget      *page,
+                                                           const char     *name,
+                                                           const char     *title,
+                                                           const char     *icon_name);
+/* Shows conference @conference_id (at @child_id, or its first child with 0); says why not
+ * in a toast and returns FALSE when it cannot. */
+gboolean              quorum_window_open_conference       (QuorumWindow   *self,
+                                                           gint64          conference_id,
+                                                           gint64          child_id);
+/* Reopens the conference and child of the last session, if any. */
+void                  quorum_window_restore               (QuorumWindow   *self);
+/* Reads the list of conferences again. */
+void                  quorum_window_refresh               (QuorumWindow   *self);
+GListModel           *quorum_window_get_conferences       (QuorumWindow   *self);
+QuorumConferencePage *quorum_window_get_conference_page   (QuorumWindow   *self);
+void                  quorum_window_add_toast             (QuorumWindow   *self,
+                                                           const char     *message);
+/* Loads the demonstration conferences and opens the first. */
+gboolean              quorum_window_load_demo             (QuorumWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-export.sh: `export dissent` end to end: a split vote recorded through quorum-cli and
+# exported in every format, read back by pdftotext, python's csv and json modules.
+. "$(dirname "$0")/cli-lib.sh"
+
+out_dir="$work/out"
+mkdir -p "$out_dir"
+
+# -- a Bolton conference, split for Amy, with words in several scripts
+conf=$(bolton_conference 2026-11-20)
+show=$(q --json conference show "$conf")
+amy=$(jget "$show" 'd["children"][0]["id"]')
+ben=$(jget "$show" 'd["children"][1]["id"]')
+
+q attendee add "$conf" --name "Siân Ŵyn" --agency "Youth Offending Service" --line-management "Youth Justice" >/dev/null
+
+police_reason='No offences disclosed; the "incidents" are historic, and the family engages. 😟 Zgłoszenie zamknięte. 没有担忧.'
+long_reason=$(python3 -c 'print(" ".join("Sentence %d of the health view, given in full." % i for i in range(1, 400)))')
+
+q consensus "$conf" --child "$amy" --agreed none --summary "Views differ on the risk of neglect" >/dev/null
+q vote "$conf" --child "$amy" --group "Children's Social Care" --view plan --category neglect --reason "Chronic neglect" >/dev/null
+q vote "$conf" --child "$amy" --group "Education" --view plan --category emotional --reason "Attendance is falling" >/dev/null
+q vote "$conf" --child "$amy" --group "Police" --view no-plan --reason "$police_reason" >/dev/null
+q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "$long_reason" >/dev/null
+q vote "$conf" --child "$amy" --group "Probation" --view decline --reason "No contact with the family" >/dev/null
+q vote "$conf" --child "$amy" --group "Youth Justice" --view decline --reason "Not known to the service" >/dev/null
+q decide "$conf" --child "$amy" >/dev/null
+q consensus "$conf" --child "$ben" --agreed no-plan --summary "All agree Ben's needs are met" >/dev/null
+q decide "$conf" --child "$ben" >/dev/null
+
+# -- JSON: the same document as conference show
+q export dissent "$conf" --format json -o "$out_dir/record.json" >/dev/null
+check "export json: exit 0 and a file" "$([ -s "$out_dir/record.json" ] && echo yes)" "yes"
+same=$(python3 - "$out_dir/record.json" <<EOF
+import json, subprocess, sys
+shown = json.loads(subprocess.run(["$QUORUM_CLI", "--json", "conference", "show", "$conf"],
+                                  capture_output=True, check=True).stdout)
+exported = json.load(open(sys.argv[1], encoding="utf-8"))
+print("same" if shown == exported else "differ: %s" % sorted(k for k in shown if shown.get(k) != exported.get(k)))
+EOF
+)
+check "export json: equals conference show --json" "$same" "same"
+check "export json: dissent of the split" \
+  "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([x["group"] for x in d["decisions"][0]["dissent"]])' "$out_dir/record.json")" \
+  "['Police', 'Bolton NHS FT']"
+
+# -- CSV: one row per group's view per child, RFC 4180
+q export dissent "$conf" --format csv -o "$out_dir/record.csv" >/dev/null
+rows=$(python3 - "$out_dir/record.csv" <<'EOF'
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.endswith(b"\r\n"), "CRLF line ends"
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f, strict=True))
+print(len(rows))
+for r in rows:
+    print("|".join([r["child"], r["group"], r["view"], r["decision_basis"], r["dissent"], r["representatives"]]))
+EOF
+)
+check "export csv: six group views for Amy, none for Ben (consensus)" "$(printf '%s\n' "$rows" | head -n 1)" "6"
+check "export csv: rows in order with their dissent" "$(printf '%s\n' "$rows" | tail -n +2)" \
+"Amy Jones|Children's Social Care|plan|split|no|S. Social
+Amy Jones|Education|plan|split|no|T. Teacher
+Amy Jones|Police|no-plan|split|yes|A. Khan
+Amy Jones|Bolton NHS FT|no-plan|split|yes|H. Visitor; H. Two
+Amy Jones|Probation|decline|split|no|P. Officer
+Amy Jones|Youth Justice|decline|split|no|Siân Ŵyn"
+check "export csv: a reason with quotes, emoji and scripts survives" \
+  "$(python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["group"]=="Police"][0])' "$out_dir/record.csv")" \
+  "$police_reason"
+
+# -- text
+q export dissent "$conf" --format txt -o "$out_dir/record.txt" >/dev/null
+check "export txt: the police reason in full" "$(grep -c -F "$police_reason" "$out_dir/record.txt")" "1"
+check "export txt: the long reason in full" "$(grep -c -F "$long_reason" "$out_dir/record.txt")" "1"
+
+# -- PDF: text that pdftotext extracts intact, DRAFT on every page until signed off
+if command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null; then
+  q export dissent "$conf" --format pdf -o "$out_dir/draft.pdf" >/dev/null
+  pages=$(pdfinfo "$out_dir/draft.pdf" | awk '/^Pages:/ { print $2 }')
+  check "export pdf: more than one page" "$([ "$pages" -ge 2 ] && echo yes)" "yes"
+  pdftotext -layout -enc UTF-8 "$out_dir/draft.pdf" "$out_dir/draft.txt"
+  ok_pages=$(python3 - "$out_dir/draft.txt" "$pages" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+n = int(sys.argv[2])
+pages = text.split("\f")
+good = sum(1 for i in range(n) if "DRAFT" in pages[i] and ("Page %d of %d" % (i + 1, n)) in pages[i])
+print(good)
+EOF
+)
+  check "export pdf: DRAFT and Page N of M on every page" "$ok_pages" "$pages"
+  found=$(python3 - "$out_dir/draft.pdf" "$police_reason" "$long_reason" <<'EOF'
+import re, subprocess, sys
+raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", sys.argv[1], "-"], capture_output=True, check=True).stdout.decode()
+# drop each page's header and footer, then compare with white space squashed
+raw = re.sub(r"(?m)^\f?(Record of decision and dissent.*|.*Chair: R\. Patel.*|.*Page \d+ of \d+.*)$", "", raw)
+squash = lambda s: re.sub(r"(?<=-)\s+", "", re.sub(r"\s+", " ", s)).strip()
+text = squash(raw)
+print(all(squash(s) in text for s in sys.argv[2:]))
+EOF
+)
+  check "export pdf: the reasons in full, emoji and scripts intact" "$found" "True"
+
+  q finalise "$conf" >/dev/null
+  q export dissent "$conf" --format pdf -o "$out_dir/final.pdf" >/dev/null
+  check "export pdf: no DRAFT once signed off" "$(pdftotext "$out_dir/final.pdf" - | grep -c DRAFT)" "0"
+  if command -v pdftoppm >/dev/null; then
+    pdftoppm -png -r 60 -f 1 -l 1 "$out_dir/final.pdf" "$out_dir/page"
+    check "export pdf: renders" "$(ls "$out_dir"/page*.png >/dev/null 2>&1 && echo yes)" "yes"
+  fi
+else
+  echo "# poppler-utils not installed: PDF checks skipped"
+fi
+
+# -- a date range into a folder, with progress on stderr
+conf2=$(bolton_conference 2026-11-25)
+conf3=$(bolton_conference 2026-12-10)
+err=$(q export dissent --from 2026-11-01 --to 2026-11-30 --format csv -o "$out_dir/range" 2>&1 >/dev/null)
+check "export range: one file per conference, named by id and date" "$(ls "$out_dir/range" | sort)" \
+"conference-$conf-2026-11-20.csv
+conference-$conf2-2026-11-25.csv"
+check "export range: progress on stderr" "$(printf '%s\n' "$err" | head -n 1)" "1/2 conference-$conf-2026-11-20.csv"
+
+# -- refusals and their exit statuses
+expect_exit "export: unknown conference (2)" 2 q export dissent 999999 --format pdf -o "$out_dir/x.pdf"
+expect_exit "export: bad --format (2)" 2 q export dissent "$conf" --format docx -o "$out_dir/x.docx"
+expect_exit "export: missing -o (1)" 1 q export dissent "$conf" --format pdf
+expect_exit "export: missing --format (1)" 1 q export dissent "$conf" -o "$out_dir/x.pdf"
+expect_exit "export: unwritable file (3)" 3 q export dissent "$conf" --format pdf -o "$out_dir/no/such/dir/x.pdf"
+check "export: nothing left behind by the refusals" "$(ls "$out_dir" | grep -c '^x\.')" "0"
+
+finish

@@ -1,0 +1,840 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-difference.c: the escalation rules of a professional difference on each shipped profile:
+ * every stage walked with dates around weekends and bank holidays, each due date by hand. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "quorum/quorum.h"
+
+static QuorumProfile *
+load_profile (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumProfile *profile = quorum_profiles_lookup (id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+  return profile;
+}
+
+static void
+set_iso (GDate      *date,
+         const char *iso)
+{
+  int y;
+  int m;
+  int d;
+
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  g_assert_true (g_date_valid (date));
+}
+
+static char *
+iso_of (const GDate *date)
+{
+  char buf[16];
+
+  if (!g_date_valid (date))
+    return NULL;
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+  return g_strdup (buf);
+}
+
+/* @expected NULL: no due date (the stage has no limit). */
+#define assert_date(date, expected) \
+  G_STMT_START { \
+    g_autofree char *_iso = iso_of (date); \
+    g_assert_cmpstr (_iso, ==, expected); \
+  } G_STMT_END
+
+static void
+spec_init (QuorumDifferenceSpec *spec,
+           const char           *profile_id,
+           const char           *date)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->profile_id = profile_id;
+  set_iso (&spec->date, date);
+  spec->raised_by = "A. Khan";
+  spec->role = "Health visitor";
+  spec->agency = "Bolton NHS FT";
+  spec->against = "Children's Social Care";
+  spec->against_decision = "No further action after the referral of 2 November";
+  spec->child = "Amy Smith";
+  spec->area = QUORUM_AREA_THRESHOLDS;
+  spec->outcome_sought = "A strategy meeting";
+}
+
+static QuorumDifference *
+raise_on (QuorumProfile  *profile,
+          QuorumCalendar *calendar,
+          const char     *date,
+          gboolean        immediate_risk)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceSpec spec;
+  QuorumDifference *d;
+
+  spec_init (&spec, profile->id, date);
+  spec.immediate_risk = immediate_risk;
+  d = quorum_difference_raise (&spec, profile, calendar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+/* What the store does after quorum_difference_escalate: the new stage becomes current. */
+static const QuorumDifferenceStage *
+escalate_on (QuorumDifference *d,
+             QuorumProfile    *profile,
+             QuorumCalendar   *calendar,
+             const char       *date)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceStage *stage;
+  GDate when;
+
+  set_iso (&when, date);
+  stage = quorum_difference_escalate (d, profile, calendar, &when, "No agreement was reached", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stage);
+  g_ptr_array_add (d->stages, stage);
+  return stage;
+}
+
+/* ---- the walks: each profile, every stage ---- */
+
+typedef struct
+{
+  const char *date;     /* raised (stage 1) or escalated to the stage */
+  const char *due;      /* by hand; NULL: no time limit set by this policy */
+  const char *rule;     /* the test path's last part */
+} Step;
+
+typedef struct
+{
+  const char *profile;
+  guint       n_steps;
+  Step        steps[8];
+} Walk;
+
+/* England and Wales bank holidays used below, by hand:
+ * 2026: Mon 31 Aug (summer), Fri 25 Dec, Mon 28 Dec (Boxing Day falls on a Saturday).
+ * 2027: Fri 1 Jan, Fri 26 Mar (Good Friday), Mon 29 Mar (Easter Monday), Mon 3 May (early May),
+ *       Mon 31 May (spring), Mon 30 Aug (summer). */
+static const Walk walks[] = {
+  /* Bolton: practitioners → line managers → the management structure; no limits. */
+  { "bolton", 3, {
+    { "2026-12-24", NULL, "stage-1-practitioners-no-time-limit" },
+    { "2026-12-26", NULL, "stage-2-line-managers-no-time-limit-escalated-on-a-saturday" },
+    { "2027-01-01", NULL, "stage-3-management-structure-no-time-limit-escalated-on-a-bank-holiday" },
+  } },
+  /* Buckinghamshire: five stages "without delay", no day limits. */
+  { "buckinghamshire", 5, {
+    { "2026-08-28", NULL, "stage-1-practitioners-no-time-limit" },
+    { "2026-08-31", NULL, "stage-2-first-line-managers-no-time-limit" },
+    { "2026-12-25", NULL, "stage-3-operations-manager-without-delay-no-day-limit" },
+    { "2027-03-26", NULL, "stage-4-heads-of-service-no-time-limit" },
+    { "2027-03-29", NULL, "stage-5-bscb-sub-committee-no-time-limit" },
+  } },
+  /* South East Wales: steps 3 and 4 within 2 working days, step 6 notified within 5. */
+  { "south-east-wales", 8, {
+    { "2026-08-24", NULL, "step-1-no-time-limit" },
+    { "2026-08-25", NULL, "step-2-no-time-limit" },
+    /* Fri 28 Aug; Mon 31 Aug is the summer bank holiday: Tue 1, Wed 2 Sep */
+    { "2026-08-28", "2026-09-02", "step-3-within-2-working-days" },
+    /* Thu 24 Dec; 25 and 28 Dec are holidays: Tue 29, Wed 30 Dec */
+    { "2026-12-24", "2026-12-30", "step-4-within-2-working-days" },
+    { "2026-12-30", NULL, "step-5-monitored-no-time-limit" },
+    /* Thu 25 Mar 2027; Good Friday and Easter Monday: 30, 31 Mar, 1, 2, 5 Apr */
+    { "2027-03-25", "2027-04-05", "step-6-decision-notified-within-5-working-days" },
+    { "2027-04-06", NULL, "step-7-review-report-no-time-limit" },
+    { "2027-05-03", NULL, "step-8-organisational-issues-no-time-limit" },
+  } },
+  /* The six-stage model: no day limits. */
+  { "six-stage", 6, {
+    { "2026-11-20", NULL, "stage-1-shared-understanding-no-time-limit" },
+    { "2026-11-21", NULL, "stage-2-line-manager-no-time-limit" },
+    { "2026-12-25", NULL, "stage-3-equivalent-colleagues-no-time-limit" },
+    { "2026-12-28", NULL, "stage-4-child-protection-manager-no-time-limit" },
+    { "2027-01-01", NULL, "stage-5-management-no-time-limit" },
+    { "2027-01-04", NULL, "stage-6-lscb-chair-no-time-limit" },
+  } },
+  /* Bradford: each step within 5 working days. */
+  { "bradford", 6, {
+    /* Thu 24 Dec 2026: 25, 28 Dec and 1 Jan are holidays: 29, 30, 31 Dec, 4, 5 Jan */
+    { "2026-12-24", "2027-01-05", "step-1-within-5-working-days-over-christmas" },
+    /* Tue 5 Jan: 6, 7, 8, 11, 12 Jan */
+    { "2027-01-05", "2027-01-12", "step-2-within-5-working-days-over-a-weekend" },
+    /* Thu 25 Mar: Good Friday and Easter Monday: 30, 31 Mar, 1, 2, 5 Apr */
+    { "2027-03-25", "2027-04-05", "step-3-within-5-working-days-over-easter" },
+    /* Fri 30 Apr: Mon 3 May early May bank holiday: 4, 5, 6, 7, 10 May */
+    { "2027-04-30", "2027-05-10", "step-4-within-5-working-days-over-early-may" },
+    /* Fri 28 May: Mon 31 May spring bank holiday: 1, 2, 3, 4, 7 Jun */
+    { "2027-05-28", "2027-06-07", "step-5-within-5-working-days-over-spring-bank-holiday" },
+    /* Sat 28 Aug: Mon 30 Aug summer bank holiday: 31 Aug, 1, 2, 3, 6 Sep */
+    { "2027-08-28", "2027-09-06", "step-6-within-5-working-days-escalated-on-a-saturday" },
+  } },
+};
+
+typedef struct
+{
+  const Walk *walk;
+  guint       step;   /* 0-based; the walk is replayed up to it */
+} StepCase;
+
+/* Replays @walk up to @upto, asserting every due date on the way; returns the difference. */
+static QuorumDifference *
+replay (const Walk     *walk,
+        guint           upto,
+        QuorumProfile  *profile,
+        QuorumCalendar *calendar)
+{
+  QuorumDifference *d = raise_on (profile, calendar, walk->steps[0].date, FALSE);
+
+  for (guint i = 0; i <= upto; i++)
+    {
+      const Step *step = &walk->steps[i];
+      const QuorumDifferenceStage *stage;
+      const QuorumStage *pstage;
+
+      if (i > 0)
+        escalate_on (d, profile, calendar, step->date);
+
+      stage = quorum_difference_get_current_stage (d);
+      pstage = quorum_profile_get_stage (profile, (int) i + 1);
+      g_assert_nonnull (pstage);
+      g_assert_cmpint (stage->number, ==, (int) i + 1);
+      g_assert_cmpstr (stage->name, ==, pstage->name);
+      g_assert_cmpstr (stage->owner, ==, pstage->owner);
+      g_assert_cmpint (stage->limit_working_days, ==, pstage->limit_working_days);
+      assert_date (&stage->entered, step->date);
+      assert_date (&stage->due, step->due);
+      /* A stage without a limit has no due date: never invented */
+      g_assert_true ((step->due == NULL) == (pstage->limit_working_days < 0));
+    }
+
+  return d;
+}
+
+static void
+test_step (gconstpointer data)
+{
+  const StepCase *c = data;
+  g_autoptr(QuorumProfile) profile = load_profile (c->walk->profile);
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = replay (c->walk, c->step, profile, calendar);
+
+  g_assert_nonnull (d);
+}
+
+static void
+test_walk_and_refuse_past_last (gconstpointer data)
+{
+  const Walk *walk = data;
+  g_autoptr(QuorumProfile) profile = load_profile (walk->profile);
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = NULL;
+  g_autoptr(QuorumDifferenceStage) beyond = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  GDate when;
+
+  g_assert_cmpuint (quorum_profile_get_n_stages (profile), ==, walk->n_steps);
+  d = replay (walk, walk->n_steps - 1, profile, calendar);
+
+  set_iso (&when, "2027-12-31");
+  beyond = quorum_difference_escalate (d, profile, calendar, &when, "Still no agreement", &error);
+  g_assert_null (beyond);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  expected = g_strdup_printf ("already at the last stage of %s: ", walk->profile);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_cmpuint (d->stages->len, ==, walk->n_steps);
+}
+
+/* ---- immediate risk: the same working day ---- */
+
+typedef struct
+{
+  const char *profile;
+  const char *raised;
+  const char *due;
+} RiskCase;
+
+static const RiskCase risk_cases[] = {
+  /* A working day: that day, whatever the stage's own limit */
+  { "bradford", "2026-11-19", "2026-11-19" },
+  { "bolton", "2026-11-19", "2026-11-19" },
+  { "buckinghamshire", "2026-11-20", "2026-11-20" },
+  { "south-east-wales", "2026-11-20", "2026-11-20" },
+  { "six-stage", "2026-11-20", "2026-11-20" },
+  /* A Saturday: the next Monday */
+  { "bradford", "2026-11-21", "2026-11-23" },
+  { "bolton", "2026-11-21", "2026-11-23" },
+  { "buckinghamshire", "2026-11-21", "2026-11-23" },
+  { "south-east-wales", "2026-11-21", "2026-11-23" },
+  { "six-stage", "2026-11-21", "2026-11-23" },
+  /* Boxing Day 2026 is a Saturday; its substitute is Monday 28: Tuesday 29 */
+  { "bradford", "2026-12-26", "2026-12-29" },
+  { "bolton", "2026-12-26", "2026-12-29" },
+  /* Good Friday 2027: Easter Monday follows; Tuesday 30 March */
+  { "south-east-wales", "2027-03-26", "2027-03-30" },
+};
+
+static void
+test_immediate_risk (gconstpointer data)
+{
+  const RiskCase *c = data;
+  g_autoptr(QuorumProfile) profile = load_profile (c->profile);
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, c->raised, TRUE);
+  const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d);
+  const QuorumDifferenceStage *next;
+
+  g_assert_true (d->immediate_risk);
+  g_assert_cmpint (stage->number, ==, 1);
+  assert_date (&stage->due, c->due);
+  g_assert_nonnull (profile->immediate_risk_advice);
+
+  /* Escalating it runs by the next stage's own limit from the escalation date */
+  next = escalate_on (d, profile, calendar, c->due);
+  if (next->limit_working_days < 0)
+    g_assert_false (g_date_valid (&next->due));
+  else
+    g_assert_true (g_date_valid (&next->due));
+}
+
+/* ---- the other rules ---- */
+
+static void
+test_areas (void)
+{
+  const char *words[] = {
+    "thresholds", "referral-criteria", "assessment-outcome", "roles-responsibilities",
+    "information-sharing", "communication", "timeliness-drift",
+    "strategy-meeting-s47-conference", "case-closure",
+  };
+  g_autofree char *list = quorum_area_list_words ();
+
+  g_assert_cmpuint (G_N_ELEMENTS (words), ==, QUORUM_N_AREAS);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      QuorumArea area;
+
+      g_assert_true (quorum_area_from_string (words[i], &area));
+      g_assert_cmpint (area, ==, i);
+      g_assert_cmpstr (quorum_area_to_string (area), ==, words[i]);
+      g_assert_nonnull (quorum_area_get_label (area));
+      g_assert_nonnull (strstr (list, words[i]));
+    }
+  g_assert_false (quorum_area_from_string ("Thresholds", NULL));
+  g_assert_false (quorum_area_from_string ("", NULL));
+  g_assert_false (quorum_area_from_string (NULL, NULL));
+  g_assert_null (quorum_area_to_string (QUORUM_N_AREAS));
+}
+
+static void
+test_raise_requires (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  struct {
+    const char *field;
+    const char *value;
+  } blanks[] = {
+    { "raised_by", "" }, { "agency", "  " }, { "against", NULL }, { "outcome_sought", "\t" },
+    { "raised_by", "Esc\033[2J" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QuorumDifference) d = NULL;
+      QuorumDifferenceSpec spec;
+
+      spec_init (&spec, "bradford", "2026-11-19");
+      if (strcmp (blanks[i].field, "raised_by") == 0)
+        spec.raised_by = blanks[i].value;
+      else if (strcmp (blanks[i].field, "agency") == 0)
+        spec.agency = blanks[i].value;
+      else if (strcmp (blanks[i].field, "against") == 0)
+        spec.against = blanks[i].value;
+      else
+        spec.outcome_sought = blanks[i].value;
+
+      d = quorum_difference_raise (&spec, profile, calendar, &error);
+      g_assert_null (d);
+      g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    }
+
+  /* An unknown area, and a profile mismatch */
+  {
+    g_autoptr(GError) error = NULL;
+    QuorumDifferenceSpec spec;
+
+    spec_init (&spec, "bradford", "2026-11-19");
+    spec.area = QUORUM_N_AREAS;
+    g_assert_false (quorum_difference_check_spec (&spec, profile, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_clear_error (&error);
+
+    spec_init (&spec, "bolton", "2026-11-19");
+    g_assert_false (quorum_difference_check_spec (&spec, profile, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  }
+
+  /* Role, decision and child are optional; blank ones are no text */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(QuorumDifference) d = NULL;
+    QuorumDifferenceSpec spec;
+
+    spec_init (&spec, "bradford", "2026-11-19");
+    spec.role = NULL;
+    spec.against_decision = " ";
+    spec.child = NULL;
+    d = quorum_difference_raise (&spec, profile, calendar, &error);
+    g_assert_no_error (error);
+    g_assert_null (d->role);
+    g_assert_null (d->against_decision);
+    g_assert_null (d->child);
+    g_assert_cmpint (d->status, ==, QUORUM_DIFFERENCE_OPEN);
+  }
+}
+
+static void
+test_dates_never_go_backwards (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-19", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  QuorumDifferenceNoteSpec note = { 0 };
+  QuorumResolutionSpec resolution = { 0 };
+  QuorumDifferenceNote *recorded;
+  GDate when;
+
+  /* Before the raising */
+  set_iso (&when, "2026-11-18");
+  stage = quorum_difference_escalate (d, profile, calendar, &when, "Because", &error);
+  g_assert_null (stage);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The same day is fine; a discussion moves the last event on */
+  note.participants = "A. Khan, B. Jones";
+  note.summary = "Discussed the referral";
+  set_iso (&note.date, "2026-11-19");
+  g_assert_true (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_no_error (error);
+
+  recorded = g_new0 (QuorumDifferenceNote, 1);
+  recorded->stage = 1;
+  set_iso (&recorded->date, "2026-11-24");
+  g_ptr_array_add (d->notes, recorded);
+
+  g_assert_false (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  set_iso (&when, "2026-11-23");
+  stage = quorum_difference_escalate (d, profile, calendar, &when, "Because", &error);
+  g_assert_null (stage);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  resolution.outcome = "Agreed";
+  set_iso (&resolution.date, "2026-11-23");
+  g_assert_false (quorum_difference_check_resolution (d, profile, &resolution, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  set_iso (&resolution.date, "2026-11-24");
+  g_assert_true (quorum_difference_check_resolution (d, profile, &resolution, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_escalation_requires_reason (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-19", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  GDate when;
+
+  set_iso (&when, "2026-11-20");
+  stage = quorum_difference_escalate (d, profile, calendar, &when, "   ", &error);
+  g_assert_null (stage);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  stage = quorum_difference_escalate (d, profile, calendar, &when, "No agreement", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stage->reason, ==, "No agreement");
+  g_assert_cmpint (stage->number, ==, 2);
+  /* Escalating does not change the difference itself */
+  g_assert_cmpuint (d->stages->len, ==, 1);
+}
+
+static void
+test_missed_limit_makes_next_stage_due (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-12-24", FALSE);
+  GDate as_of;
+  int left = 0;
+
+  /* Due 2027-01-05: on the day it is not yet overdue */
+  set_iso (&as_of, "2027-01-05");
+  g_assert_false (quorum_difference_is_overdue (d, &as_of));
+  g_assert_cmpint (quorum_difference_get_next_stage_due (d, profile, &as_of), ==, 0);
+  g_assert_true (quorum_difference_working_days_left (d, calendar, &as_of, &left));
+  g_assert_cmpint (left, ==, 0);
+
+  set_iso (&as_of, "2026-12-24");
+  g_assert_true (quorum_difference_working_days_left (d, calendar, &as_of, &left));
+  g_assert_cmpint (left, ==, 5);
+
+  set_iso (&as_of, "2027-01-06");
+  g_assert_true (quorum_difference_is_overdue (d, &as_of));
+  g_assert_cmpint (quorum_difference_get_next_stage_due (d, profile, &as_of), ==, 2);
+  g_assert_true (quorum_difference_working_days_left (d, calendar, &as_of, &left));
+  g_assert_cmpint (left, ==, -1);
+
+  /* Resolved: never overdue */
+  d->status = QUORUM_DIFFERENCE_RESOLVED;
+  g_assert_false (quorum_difference_is_overdue (d, &as_of));
+}
+
+static void
+test_overdue_at_last_stage_has_no_next (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = replay (&walks[4], 5, profile, calendar);
+  GDate as_of;
+
+  set_iso (&as_of, "2027-09-07");
+  g_assert_true (quorum_difference_is_overdue (d, &as_of));
+  g_assert_cmpint (quorum_difference_get_next_stage_due (d, profile, &as_of), ==, 0);
+}
+
+static void
+test_no_limit_never_overdue (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2020-01-06", FALSE);
+  GDate as_of;
+  int left = 99;
+
+  set_iso (&as_of, "2030-01-01");
+  g_assert_false (quorum_difference_is_overdue (d, &as_of));
+  g_assert_false (quorum_difference_working_days_left (d, calendar, &as_of, &left));
+  g_assert_cmpint (left, ==, 99);
+}
+
+static void
+test_six_stage_checklist (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("six-stage");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-20", FALSE);
+  const QuorumStage *first = quorum_profile_get_stage (profile, 1);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceNoteSpec note = { 0 };
+  guint n;
+
+  g_assert_nonnull (first->checklist);
+  n = g_strv_length (first->checklist);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (strstr (first->checklist[0], "understand why there is a difference"));
+
+  set_iso (&note.date, "2026-11-20");
+  note.participants = "A. Khan, B. Jones";
+  note.summary = "Met to reach a shared understanding";
+
+  /* One answer short */
+  for (guint i = 0; i + 1 < n; i++)
+    g_ptr_array_add (answers, (gpointer) "Yes");
+  g_ptr_array_add (answers, NULL);
+  note.answers = (const char * const *) answers->pdata;
+  g_assert_false (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* One for each question; an answer may be left blank */
+  g_ptr_array_remove_index (answers, answers->len - 1);
+  g_ptr_array_add (answers, (gpointer) "");
+  g_ptr_array_add (answers, NULL);
+  note.answers = (const char * const *) answers->pdata;
+  g_assert_true (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_no_error (error);
+
+  /* Stage 2 has no checklist */
+  escalate_on (d, profile, calendar, "2026-11-23");
+  set_iso (&note.date, "2026-11-23");
+  g_assert_false (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no checklist"));
+  g_clear_error (&error);
+
+  note.answers = NULL;
+  g_assert_true (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_resolution_and_feedback (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-19", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *challenge = NULL;
+  QuorumResolutionSpec spec = { 0 };
+  GDate feedback;
+
+  set_iso (&spec.date, "2026-11-20");
+
+  spec.outcome = " ";
+  g_assert_false (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A feedback date needs who was told, and is not before the resolution */
+  spec.outcome = "Strategy meeting to be held";
+  set_iso (&spec.feedback_date, "2026-11-23");
+  g_assert_false (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  spec.feedback_to = "A. Khan";
+  set_iso (&spec.feedback_date, "2026-11-19");
+  g_assert_false (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  set_iso (&spec.feedback_date, "2026-11-23");
+  g_assert_true (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+  g_assert_no_error (error);
+  /* Bradford has no challenge outcomes */
+  g_assert_null (challenge);
+
+  /* Follow-up only after resolution */
+  g_assert_false (quorum_difference_check_follow_up (d, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  d->status = QUORUM_DIFFERENCE_RESOLVED;
+  d->resolved = spec.date;
+  g_assert_false (quorum_difference_check_note (d, profile, &(QuorumDifferenceNoteSpec) { spec.date, "A", "B", NULL, NULL }, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  set_iso (&feedback, "2026-11-25");
+  g_assert_true (quorum_difference_check_follow_up (d, "A. Khan", &feedback, &error));
+  g_assert_no_error (error);
+
+  /* Feedback once recorded is never replaced */
+  d->feedback_to = g_strdup ("A. Khan");
+  g_assert_false (quorum_difference_check_follow_up (d, "Someone else", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+}
+
+static void
+test_buckinghamshire_challenge_outcomes (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-19", FALSE);
+  struct {
+    const char *typed;
+    int         expected;   /* index in challenge_outcomes, -1: none */
+  } cases[] = {
+    { "Uphold the decision reached by the conference chair", 0 },
+    { "uphold", 0 },
+    { "interim-plan", 1 },
+    { "Require that a review conference be brought forward", 2 },
+    { "review brought forward", 2 },
+    { "refer", 3 },
+    { "head of service", 3 },
+    { "Agreed after discussion that the plan stands", -1 },
+    { "plan", -1 },
+  };
+
+  g_assert_cmpint (profile->rule, ==, QUORUM_RULE_CHAIR_DECIDES);
+  g_assert_nonnull (profile->challenge_outcomes);
+  g_assert_cmpuint (g_strv_length (profile->challenge_outcomes), ==, 4);
+
+  d->conference_id = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *challenge = NULL;
+      QuorumResolutionSpec spec = { 0 };
+
+      set_iso (&spec.date, "2026-11-20");
+      spec.outcome = cases[i].typed;
+      g_assert_true (quorum_difference_check_resolution (d, profile, &spec, &challenge, &error));
+      g_assert_no_error (error);
+      if (cases[i].expected < 0)
+        g_assert_null (challenge);
+      else
+        g_assert_cmpstr (challenge, ==, profile->challenge_outcomes[cases[i].expected]);
+    }
+}
+
+static void
+test_stats (void)
+{
+  g_autoptr(QuorumProfile) sew = load_profile ("south-east-wales");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (sew->region);
+  g_autoptr(GPtrArray) differences = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_difference_free);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new ();
+  g_autoptr(QuorumDifferenceStats) stats = NULL;
+  QuorumDifference *d;
+  const QuorumDifferenceProfileStats *p;
+  const QuorumDifferenceStageCount *s;
+  GDate from;
+  GDate to;
+  GDate as_of;
+
+  g_ptr_array_add (profiles, bucks);
+  g_ptr_array_add (profiles, sew);
+
+  /* SEW: one at step 5 (monitored), open; one resolved at step 3; one at step 6, overdue */
+  d = replay (&walks[2], 4, sew, calendar);
+  g_ptr_array_add (differences, d);
+  d = replay (&walks[2], 2, sew, calendar);
+  d->status = QUORUM_DIFFERENCE_RESOLVED;
+  set_iso (&d->resolved, "2026-09-01");
+  d->outcome = g_strdup ("Agreed");
+  g_ptr_array_add (differences, d);
+  d = replay (&walks[2], 5, sew, calendar);
+  g_ptr_array_add (differences, d);
+  /* Raised outside the period */
+  d = raise_on (sew, calendar, "2025-01-06", FALSE);
+  g_ptr_array_add (differences, d);
+  /* Buckinghamshire: a challenge upheld */
+  d = raise_on (bucks, calendar, "2026-11-19", TRUE);
+  d->status = QUORUM_DIFFERENCE_RESOLVED;
+  set_iso (&d->resolved, "2026-11-20");
+  d->outcome = g_strdup ("uphold");
+  d->challenge_outcome = g_strdup (bucks->challenge_outcomes[0]);
+  g_ptr_array_add (differences, d);
+
+  set_iso (&from, "2026-01-01");
+  set_iso (&to, "2026-12-31");
+  set_iso (&as_of, "2027-04-06");
+  stats = quorum_difference_stats_new (differences, profiles, &from, &to, &as_of);
+
+  g_assert_cmpint (stats->total, ==, 4);
+  g_assert_cmpint (stats->open, ==, 2);
+  g_assert_cmpint (stats->resolved, ==, 2);
+  g_assert_cmpint (stats->overdue, ==, 1);
+  g_assert_cmpuint (stats->profiles->len, ==, 2);
+
+  /* Sorted by id */
+  p = g_ptr_array_index (stats->profiles, 0);
+  g_assert_cmpstr (p->profile_id, ==, "buckinghamshire");
+  g_assert_cmpint (p->total, ==, 1);
+  g_assert_cmpint (p->immediate_risk, ==, 1);
+  g_assert_cmpuint (p->stages->len, ==, 5);
+  for (guint i = 0; i < p->outcomes->len; i++)
+    {
+      const QuorumDifferenceOutcomeCount *o = g_ptr_array_index (p->outcomes, i);
+
+      if (strcmp (o->outcome, bucks->challenge_outcomes[0]) == 0)
+        g_assert_cmpint (o->count, ==, 1);
+      else
+        g_assert_cmpint (o->count, ==, 0);
+    }
+
+  p = g_ptr_array_index (stats->profiles, 1);
+  g_assert_cmpstr (p->profile_id, ==, "south-east-wales");
+  g_assert_cmpint (p->total, ==, 3);
+  g_assert_cmpint (p->open, ==, 2);
+  g_assert_cmpint (p->resolved, ==, 1);
+  g_assert_cmpint (p->overdue, ==, 1);
+  g_assert_cmpint (p->monitored_stage, ==, 5);
+  g_assert_cmpint (p->monitored_reached, ==, 2);
+  g_assert_cmpuint (p->stages->len, ==, 8);
+
+  s = g_ptr_array_index (p->stages, 0);
+  g_assert_cmpint (s->reached, ==, 3);
+  g_assert_cmpint (s->escalated, ==, 3);
+  s = g_ptr_array_index (p->stages, 2);
+  g_assert_cmpint (s->number, ==, 3);
+  g_assert_cmpint (s->reached, ==, 3);
+  g_assert_cmpint (s->resolved, ==, 1);
+  g_assert_cmpint (s->escalated, ==, 2);
+  s = g_ptr_array_index (p->stages, 4);
+  g_assert_cmpint (s->reached, ==, 2);
+  g_assert_cmpint (s->open, ==, 1);
+  g_assert_cmpint (s->overdue, ==, 0);
+  s = g_ptr_array_index (p->stages, 5);
+  g_assert_cmpint (s->reached, ==, 1);
+  g_assert_cmpint (s->open, ==, 1);
+  g_assert_cmpint (s->overdue, ==, 1);
+  s = g_ptr_array_index (p->stages, 7);
+  g_assert_cmpint (s->reached, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint w = 0; w < G_N_ELEMENTS (walks); w++)
+    {
+      const Walk *walk = &walks[w];
+      g_autofree char *path = g_strdup_printf ("/difference/%s/every-stage-then-past-the-last-refused", walk->profile);
+
+      for (guint i = 0; i < walk->n_steps; i++)
+        {
+          StepCase *c = g_new0 (StepCase, 1);
+          g_autofree char *step_path = g_strdup_printf ("/difference/%s/%s", walk->profile, walk->steps[i].rule);
+
+          c->walk = walk;
+          c->step = i;
+          g_test_add_data_func_full (step_path, c, test_step, g_free);
+        }
+      g_test_add_data_func (path, walk, test_walk_and_refuse_past_last);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (risk_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/difference/%s/immediate-risk-due-the-same-working-day/raised-%s",
+                                               risk_cases[i].profile, risk_cases[i].raised);
+
+      g_test_add_data_func (path, &risk_cases[i], test_immediate_risk);
+    }
+
+  g_test_add_func ("/difference/areas/stable-ids-and-labels", test_areas);
+  g_test_add_func ("/difference/raise/requires-who-against-whom-and-outcome-sought", test_raise_requires);
+  g_test_add_func ("/difference/dates/never-go-backwards", test_dates_never_go_backwards);
+  g_test_add_func ("/difference/escalate/requires-a-reason", test_escalation_requires_reason);
+  g_test_add_func ("/difference/overdue/missed-limit-makes-next-stage-due", test_missed_limit_makes_next_stage_due);
+  g_test_add_func ("/difference/overdue/at-the-last-stage-no-next", test_overdue_at_last_stage_has_no_next);
+  g_test_add_func ("/difference/overdue/no-limit-never-overdue", test_no_limit_never_overdue);
+  g_test_add_func ("/difference/six-stage/stage-1-checklist-answered-in-full", test_six_stage_checklist);
+  g_test_add_func ("/difference/resolve/agreed-outcome-and-feedback-to-the-raiser", test_resolution_and_feedback);
+  g_test_add_func ("/difference/buckinghamshire/challenge-outcomes-of-the-safeguarding-co-ordinator", test_buckinghamshire_challenge_outcomes);
+  g_test_add_func ("/difference/stats/by-profile-stage-reached-and-outcome", test_stats);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-export.c: the dissent record as PDF, CSV, JSON and text, read back by real readers. */
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "export/quorum-export.h"
+
+/* Set QUORUM_TEST_KEEP=DIR to keep what the tests write (to look at the PDFs). */
+static char *tmpdir;
+
+/* ---- fixtures ---- */
+
+static const char *names_urdu = "عائشہ صدیقی";
+static const char *names_chinese = "王小明";
+static const char *names_welsh = "Siân Ŵyn Llŷr";
+static const char *names_polish = "Zbigniew Łukaszewski-Żółć";
+
+static QuorumChild *
+child_new (gint64      id,
+           const char *name)
+{
+  QuorumChild *child = g_new0 (QuorumChild, 1);
+
+  child->id = id;
+  child->name = g_strdup (name);
+
+  return child;
+}
+
+static void
+add_attendee (QuorumConference *conference,
+              gint64            id,
+              const char       *name,
+              const char       *role,
+              const char       *agency,
+              const char       *line_management,
+              gboolean          voting)
+{
+  QuorumAttendee *attendee = g_new0 (QuorumAttendee, 1);
+
+  attendee->id = id;
+  attendee->name = g_strdup (name);
+  attendee->role = g_strdup (role);
+  attendee->agency = g_strdup (agency);
+  attendee->line_management = g_strdup (line_management);
+  attendee->voting = voting;
+  attendee->attendance = QUORUM_ATTENDANCE_PRESENT;
+  g_ptr_array_add (conference->attendees, attendee);
+}
+
+static QuorumVote *
+add_vote (QuorumConference *conference,
+          gint64            id,
+          gint64            child_id,
+          const char       *group,
+          QuorumView        view,
+          guint             categories,
+          const char       *reason)
+{
+  QuorumVote *vote = g_new0 (QuorumVote, 1);
+
+  vote->id = id;
+  vote->child_id = child_id;
+  vote->group = g_strdup (group);
+  vote->view = view;
+  vote->categories = categories;
+  vote->reason = g_strdup (reason);
+  vote->recorded_at = g_strdup ("2026-11-20T10:30:00.000000Z");
+  g_ptr_array_add (conference->votes, vote);
+
+  return vote;
+}
+
+static void
+add_dissent_from_vote (QuorumConference *conference,
+                       QuorumDecision   *decision,
+                       const QuorumVote *vote)
+{
+  QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+
+  dissent->group = g_strdup (vote->group);
+  dissent->view = vote->view;
+  dissent->categories = vote->categories;
+  dissent->reason = g_strdup (vote->reason);
+  dissent->representatives = quorum_conference_group_members (conference, vote->group);
+  g_ptr_array_add (decision->dissent, dissent);
+}
+
+/* A reason of at least @length characters made of numbered sentences, so a test can see that
+ * every one of them came out, in order. */
+static char *
+sentence (guint n)
+{
+  static const char * const tails[] = {
+    "",
+    " as the incidents reported are historic",
+    ", and the family has engaged with early help since the summer",
+    "; a child in need plan would keep the support in place without the stigma of a plan",
+  };
+
+  return g_strdup_printf ("Sentence %u: the police hold that the threshold is not met%s.",
+                          n, tails[n % G_N_ELEMENTS (tails)]);
+}
+
+static char *
+long_reason (gsize length)
+{
+  GString *str = g_string_new (NULL);
+  guint n = 0;
+
+  while (str->len < length)
+    {
+      g_autofree char *next = sentence (++n);
+
+      if (str->len > 0)
+        g_string_append_c (str, ' ');
+      g_string_append (str, next);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static const char *police_reason =
+  "We do not consider the threshold for a plan is met: the incidents reported are historic, "
+  "the family has engaged with \"early help\", and a child in need plan would keep the support "
+  "in place.\nA second paragraph, with a comma, a quote \" and an emoji 😟 to survive the trip.";
+
+static const char *health_reason =
+  "Health visiting has seen a pattern of missed appointments and weight loss over six months; "
+  "neglect is the concern. Dwy flynedd o bryder: ŵ ŷ.";
+
+/* The conference of issue #5: a split vote of five line-management groups for child 1, a
+ * majority with one dissent for child 2. */
+static QuorumConference *
+make_conference (gboolean finalised,
+                 gsize    police_reason_length)
+{
+  QuorumConference *conference = quorum_conference_new ();
+  QuorumDecision *decision;
+  QuorumPlan *plan;
+  QuorumReferral *referral;
+  QuorumAttempt *attempt;
+  QuorumVote *police;
+  QuorumVote *probation;
+  QuorumVote *vote;
+  g_autofree char *long_text = NULL;
+
+  conference->id = 7;
+  conference->kind = QUORUM_KIND_INITIAL;
+  g_date_set_dmy (&conference->date, 20, G_DATE_NOVEMBER, 2026);
+  conference->time = g_strdup ("10:00");
+  conference->venue = g_strdup ("Town Hall, Room 2");
+  conference->chair = g_strdup ("Gwenllïan Ŷr (IRO)");
+  conference->minute_taker = g_strdup ("Minnie Taker");
+  conference->case_ref = g_strdup ("CP-2026-0042");
+  conference->profile_id = g_strdup ("bolton");
+  conference->created_at = g_strdup ("2026-11-20T09:55:00.000000Z");
+  conference->created_by = g_strdup ("minnie");
+  if (finalised)
+    {
+      conference->finalised_at = g_strdup ("2026-11-20T12:00:00.000000Z");
+      conference->finalised_by = g_strdup ("Gwenllïan Ŷr (IRO)");
+    }
+
+  g_ptr_array_add (conference->children, child_new (1, "Amy Smith"));
+  g_ptr_array_add (conference->children, child_new (2, names_welsh));
+
+  add_attendee (conference, 1, "Sam Social", "Social worker", "Children's Social Care",
+                "Bolton Children's Social Care", TRUE);
+  add_attendee (conference, 2, names_urdu, "Health visitor", "Bolton NHS FT",
+                "Bolton NHS FT Health Visiting", TRUE);
+  add_attendee (conference, 3, "Hannah Health", "Health visitor", "Bolton NHS FT",
+                "Bolton NHS FT Health Visiting", TRUE);
+  add_attendee (conference, 4, names_polish, "Detective constable", "Greater Manchester Police",
+                "Greater Manchester Police", TRUE);
+  add_attendee (conference, 5, names_chinese, "Head teacher", "St Mary's Primary School",
+                "St Mary's Primary School", TRUE);
+  add_attendee (conference, 6, "Priya Probation", "Probation officer", "Probation Service",
+                "Probation Service North West", TRUE);
+  add_attendee (conference, 7, "Mrs Smith", "Mother", "Family", NULL, FALSE);
+
+  /* Child 1: 2 plan, 2 no plan, 1 declined: split. */
+  long_text = police_reason_length > 0 ? long_reason (police_reason_length) : NULL;
+  add_vote (conference, 11, 1, "Bolton Children's Social Care", QUORUM_VIEW_PLAN,
+            QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
+            "Social care's assessment found chronic neglect; the home conditions have not improved.");
+  add_vote (conference, 12, 1, "Bolton NHS FT Health Visiting", QUORUM_VIEW_PLAN,
+            QUORUM_CATEGORY_NEGLECT, health_reason);
+  police = add_vote (conference, 13, 1, "Greater Manchester Police", QUORUM_VIEW_NO_PLAN, 0,
+                     long_text != NULL ? long_text : police_reason);
+  vote = add_vote (conference, 14, 1, "St Mary's Primary School", QUORUM_VIEW_NO_PLAN, 0,
+                   "Attendance is 97%, the child is thriving, 学校没有担忧 (no concerns at school).");
+  vote->members_disagreed = FALSE;
+  probation = add_vote (conference, 15, 1, "Probation Service North West", QUORUM_VIEW_DECLINE, 0,
+                        "Probation has had no contact with this family and cannot give a view.");
+
+  decision = g_new0 (QuorumDecision, 1);
+  decision->id = 21;
+  decision->child_id = 1;
+  decision->outcome = QUORUM_VIEW_PLAN;
+  decision->basis = QUORUM_BASIS_SPLIT;
+  decision->categories = QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL;
+  decision->n_plan = 2;
+  decision->n_no_plan = 2;
+  decision->n_declined = 1;
+  decision->decided_at = g_strdup ("2026-11-20T11:00:00.000000Z");
+  decision->decided_by = g_strdup ("Gwenllïan Ŷr (IRO)");
+  decision->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+  add_dissent_from_vote (conference, decision, police);
+  add_dissent_from_vote (conference, decision, g_ptr_array_index (conference->votes, 3));
+  g_ptr_array_add (conference->decisions, decision);
+  (void) probation;
+
+  plan = g_new0 (QuorumPlan, 1);
+  plan->id = 31;
+  plan->child_id = 1;
+  g_date_set_dmy (&plan->start, 20, G_DATE_NOVEMBER, 2026);
+  plan->from_split = TRUE;
+  plan->categories = decision->categories;
+  g_ptr_array_add (conference->plans, plan);
+
+  referral = g_new0 (QuorumReferral, 1);
+  referral->id = 41;
+  referral->conference_id = 7;
+  referral->child_id = 1;
+  g_date_clear (&referral->due, 1);
+  g_date_clear (&referral->notified, 1);
+  g_date_clear (&referral->panel_due, 1);
+  g_date_clear (&referral->panel_date, 1);
+  g_date_set_dmy (&referral->due, 27, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&referral->notified, 23, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&referral->panel_due, 21, G_DATE_DECEMBER, 2026);
+  g_ptr_array_add (conference->referrals, referral);
+
+  attempt = g_new0 (QuorumAttempt, 1);
+  attempt->id = 51;
+  attempt->child_id = 1;
+  attempt->round = 1;
+  attempt->proposal = g_strdup ("Amy to be subject of a child protection plan under neglect.");
+  attempt->summary = g_strdup ("Health and social care supported a plan; police and school did not.");
+  attempt->agreed = QUORUM_VIEW_NONE;
+  attempt->recorded_at = g_strdup ("2026-11-20T10:20:00.000000Z");
+  g_ptr_array_add (conference->attempts, attempt);
+
+  /* Child 2: 3 plan to 1 no plan: a majority, the school dissents. */
+  add_vote (conference, 16, 2, "Bolton Children's Social Care", QUORUM_VIEW_PLAN,
+            QUORUM_CATEGORY_EMOTIONAL, NULL);
+  add_vote (conference, 17, 2, "Bolton NHS FT Health Visiting", QUORUM_VIEW_PLAN,
+            QUORUM_CATEGORY_EMOTIONAL, NULL);
+  add_vote (conference, 18, 2, "Greater Manchester Police", QUORUM_VIEW_PLAN,
+            QUORUM_CATEGORY_EMOTIONAL, "Domestic abuse incidents, three in a month.");
+  vote = add_vote (conference, 19, 2, "St Mary's Primary School", QUORUM_VIEW_NO_PLAN, 0,
+                   "The school sees a settled, happy child.");
+  vote->members_disagreed = TRUE;
+
+  decision = g_new0 (QuorumDecision, 1);
+  decision->id = 22;
+  decision->child_id = 2;
+  decision->outcome = QUORUM_VIEW_PLAN;
+  decision->basis = QUORUM_BASIS_MAJORITY;
+  decision->categories = QUORUM_CATEGORY_EMOTIONAL;
+  decision->n_plan = 3;
+  decision->n_no_plan = 1;
+  decision->decided_at = g_strdup ("2026-11-20T11:10:00.000000Z");
+  decision->decided_by = g_strdup ("Gwenllïan Ŷr (IRO)");
+  decision->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+  add_dissent_from_vote (conference, decision, vote);
+  g_ptr_array_add (conference->decisions, decision);
+
+  plan = g_new0 (QuorumPlan, 1);
+  plan->id = 32;
+  plan->child_id = 2;
+  g_date_set_dmy (&plan->start, 20, G_DATE_NOVEMBER, 2026);
+  plan->categories = QUORUM_CATEGORY_EMOTIONAL;
+  g_ptr_array_add (conference->plans, plan);
+
+  if (finalised)
+    {
+      QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+
+      amendment->id = 61;
+      amendment->at = g_strdup ("2026-11-21T09:00:00.000000Z");
+      amendment->by = g_strdup ("Gwenllïan Ŷr (IRO)");
+      amendment->reason = g_strdup ("The school's reason was minuted incompletely.");
+      amendment->change = g_strdup ("School's reason corrected");
+      amendment->record = g_strdup ("vote:19");
+      amendment->field = g_strdup ("reason");
+      amendment->old_value = g_strdup ("The school sees a settled child.");
+      amendment->new_value = g_strdup ("The school sees a settled, happy child.");
+      g_ptr_array_add (conference->amendments, amendment);
+    }
+
+  return conference;
+}
+
+/* A consensus: one child, one page. */
+static QuorumConference *
+make_short_conference (void)
+{
+  QuorumConference *conference = quorum_conference_new ();
+  QuorumAttempt *attempt = g_new0 (QuorumAttempt, 1);
+  QuorumDecision *decision = g_new0 (QuorumDecision, 1);
+
+  conference->id = 8;
+  conference->kind = QUORUM_KIND_REVIEW;
+  g_date_set_dmy (&conference->date, 2, G_DATE_DECEMBER, 2026);
+  conference->chair = g_strdup ("Chris Chair");
+  conference->profile_id = g_strdup ("bolton");
+  g_ptr_array_add (conference->children, child_new (3, "Ben Brown"));
+  add_attendee (conference, 8, "Sam Social", "Social worker", "Children's Social Care",
+                "Children's Social Care", TRUE);
+
+  attempt->id = 52;
+  attempt->child_id = 3;
+  attempt->round = 1;
+  attempt->summary = g_strdup ("All agreed the plan can end.");
+  attempt->agreed = QUORUM_VIEW_NO_PLAN;
+  g_ptr_array_add (conference->attempts, attempt);
+
+  decision->id = 23;
+  decision->child_id = 3;
+  decision->outcome = QUORUM_VIEW_NO_PLAN;
+  decision->basis = QUORUM_BASIS_CONSENSUS;
+  decision->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+  g_ptr_array_add (conference->decisions, decision);
+
+  return conference;
+}
+
+/* The parts of the Bolton profile the record shows. */
+static QuorumProfile *
+make_profile (void)
+{
+  QuorumProfile *profile = g_new0 (QuorumProfile, 1);
+
+  profile->id = g_strdup ("bolton");
+  profile->name = g_strdup ("Bolton: resolution of professional differences");
+  profile->rule = QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT;
+  profile->referral_working_days = 5;
+  profile->panel_calendar_days = 28;
+
+  return profile;
+}
+
+static void
+free_profile (QuorumProfile *profile)
+{
+  g_free (profile->id);
+  g_free (profile->name);
+  g_free (profile);
+}
+
+static GDateTime *
+export_time (void)
+{
+  return g_date_time_new_utc (2026, 11, 21, 14, 5, 0);
+}
+
+/* ---- readers ---- */
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return out;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+/* White space of any kind and length as one space (none after a hyphen): pdftotext lays lines
+ * out its own way. */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* pdftotext wraps right-to-left runs in embedding marks; they are not the text's. */
+      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      /* A line may break after a hyphen: "Łukaszewski-" / "Żółć" is still one name. */
+      if (space && out->str[out->len - 1] != '-')
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Asserts @needle occurs in @haystack at or after *@from, and moves *@from past it. */
+static void
+assert_in_order (const char  *haystack,
+                 const char  *needle,
+                 const char **from)
+{
+  g_autofree char *squashed = squash (needle);
+  const char *found = strstr (*from, squashed);
+
+  if (found == NULL)
+    {
+      if (strstr (haystack, squashed) != NULL)
+        g_error ("“%.80s” is in the text but out of order", squashed);
+      g_error ("“%.80s” is missing from the text", squashed);
+    }
+  *from = found + strlen (squashed);
+}
+
+/* Right-to-left text comes out of pdftotext whole but with spaces of its own between joined
+ * letters: compare without any white space. */
+static void
+assert_rtl_present (const char *haystack,
+                    const char *needle)
+{
+  g_autoptr(GString) hay = g_string_new (NULL);
+  g_autoptr(GString) pin = g_string_new (NULL);
+  const char *strings[] = { haystack, needle };
+  GString *outs[] = { hay, pin };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *squashed = squash (strings[i]);
+
+      for (const char *p = squashed; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (outs[i], g_utf8_get_char (p));
+    }
+
+  if (strstr (hay->str, pin->str) == NULL)
+    g_error ("“%s” is missing from the text", needle);
+}
+
+/* The text without each page's header and footer, so a paragraph that runs on over a page
+ * break reads on as one. */
+static char *
+strip_chrome (const char *raw)
+{
+  g_autoptr(GRegex) chrome = g_regex_new ("^(\\s*Record of decision and dissent.*"
+                                          "|.*Chair: Gwenllïan.*"
+                                          "|.*Page [0-9]+ of [0-9]+.*)$",
+                                          G_REGEX_MULTILINE, 0, NULL);
+
+  return g_regex_replace_literal (chrome, raw, -1, 0, "", 0, NULL);
+}
+
+static char *
+pdf_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static char *
+write_pdf (const QuorumConference *conference,
+           const char             *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumProfile *profile = make_profile ();
+  char *path = pdf_path (name);
+
+  g_assert_true (quorum_export_pdf (conference, profile, "Minnie Taker", when, path, &error));
+  g_assert_no_error (error);
+  free_profile (profile);
+
+  return path;
+}
+
+/* -layout: the pages as they look (a form feed ends each); -raw: the text in the order it is
+ * drawn, which is the record's reading order, table cells whole. */
+static char *
+pdftotext (const char *path,
+           const char *mode)
+{
+  const char *argv[] = { "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL };
+
+  return run (argv);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (argv);
+  const char *line = strstr (out, "\nPages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("\nPages:"));
+}
+
+static gboolean
+have_cjk_font (void)
+{
+  const char *argv[] = { "fc-list", ":charset=738b", "family", NULL };
+  g_autofree char *out = NULL;
+
+  if (!have_program ("fc-list"))
+    return FALSE;
+  out = run (argv);
+  return out != NULL && *out != '\0';
+}
+
+#define NEED_POPPLER()                                                 \
+  G_STMT_START {                                                       \
+    if (!have_program ("pdftotext") || !have_program ("pdfinfo"))      \
+      {                                                                \
+        g_test_skip ("poppler-utils (pdftotext, pdfinfo) not installed"); \
+        return;                                                        \
+      }                                                                \
+  } G_STMT_END
+
+/* ---- PDF ---- */
+
+static void
+test_pdf_complete_and_in_order (void)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *from;
+
+  NEED_POPPLER ();
+
+  conference = make_conference (TRUE, 0);
+  path = write_pdf (conference, "split.pdf");
+  raw = pdftotext (path, "-layout");
+  /* Right-to-left runs come out of -raw in drawing order: look for them in -layout. */
+  assert_rtl_present (raw, names_urdu);
+  g_assert_nonnull (strstr (raw, "😟"));
+  g_free (raw);
+
+  raw = pdftotext (path, "-raw");
+  text = squash (raw);
+  from = text;
+
+  assert_in_order (text, "Record of decision and dissent", &from);
+  assert_in_order (text, "CP-2026-0042", &from);
+  assert_in_order (text, "Gwenllïan Ŷr (IRO)", &from);
+
+  /* Attendees, every script. */
+  assert_in_order (text, names_polish, &from);
+  if (have_cjk_font ())
+    assert_in_order (text, names_chinese, &from);
+  else
+    g_test_message ("no CJK font installed: not checking the Chinese name");
+
+  /* Child 1: the decision, the table of every group in order, each dissent's reasons. */
+  assert_in_order (text, "Child: Amy Smith", &from);
+  assert_in_order (text, "Split vote", &from);
+  assert_in_order (text, "2 plan · 2 no plan · 1 declined", &from);
+  assert_in_order (text, "Bolton Children's Social Care", &from);
+  assert_in_order (text, "Plan", &from);
+  assert_in_order (text, "Neglect, Emotional abuse", &from);
+  assert_in_order (text, "Sam Social", &from);
+  assert_in_order (text, "Bolton NHS FT Health Visiting", &from);
+  assert_in_order (text, "Hannah Health", &from);
+  assert_in_order (text, "Greater Manchester Police", &from);
+  assert_in_order (text, "No plan", &from);
+  assert_in_order (text, names_polish, &from);
+  assert_in_order (text, "Dissents", &from);
+  assert_in_order (text, "St Mary's Primary School", &from);
+  assert_in_order (text, "No plan", &from);
+  if (have_cjk_font ())
+    assert_in_order (text, names_chinese, &from);
+  assert_in_order (text, "Dissents", &from);
+  assert_in_order (text, "Probation Service North West", &from);
+  assert_in_order (text, "Declined", &from);
+  assert_in_order (text, "Priya Probation", &from);
+
+  assert_in_order (text, "Dissent", &from);
+  assert_in_order (text, "Greater Manchester Police: No plan", &from);
+  assert_in_order (text, police_reason, &from);
+  assert_in_order (text, "St Mary's Primary School: No plan", &from);
+  assert_in_order (text, "Attendance is 97%, the child is thriving,", &from);
+
+  assert_in_order (text, "Reasons of the other groups", &from);
+  assert_in_order (text, health_reason, &from);
+  assert_in_order (text, "Probation has had no contact with this family and cannot give a view.", &from);
+
+  assert_in_order (text, "Consensus attempts", &from);
+  assert_in_order (text, "Round 1: no consensus", &from);
+  assert_in_order (text, "Child protection plan", &from);
+  assert_in_order (text, "A split decision (equal votes)", &from);
+  assert_in_order (text, "Referral to the Head of Service", &from);
+  assert_in_order (text, "27 November 2026 (within 5 working days of the conference)", &from);
+  assert_in_order (text, "23 November 2026", &from);
+  assert_in_order (text, "21 December 2026 (Appeals and Split Decisions Panel, within 28 days", &from);
+
+  /* Child 2: the majority and its one dissent, whose representatives could not agree. */
+  assert_in_order (text, names_welsh, &from);
+  assert_in_order (text, "Majority", &from);
+  assert_in_order (text, "could not agree between them", &from);
+  assert_in_order (text, "The school sees a settled, happy child.", &from);
+
+  assert_in_order (text, "Amendments after sign-off", &from);
+  assert_in_order (text, "The school's reason was minuted incompletely.", &from);
+  assert_in_order (text, "The school sees a settled child.", &from);
+  assert_in_order (text, "Exported 21 November 2026", &from);
+  assert_in_order (text, "by Minnie Taker", &from);
+
+  /* Signed off: no DRAFT anywhere. */
+  g_assert_null (strstr (raw, "DRAFT"));
+}
+
+static void
+test_pdf_long_reason_breaks_across_pages (void)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumRecord) record = NULL;
+  QuorumProfile *profile;
+  g_autoptr(GDateTime) when = export_time ();
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *reason = long_reason (20000);
+  g_auto(GStrv) pages = NULL;
+  const char *from;
+  guint n_sentences = 0;
+  int n_pages;
+
+  NEED_POPPLER ();
+
+  g_assert_cmpuint (strlen (reason), >=, 20000);
+
+  conference = make_conference (FALSE, 20000);
+  path = write_pdf (conference, "long-reason-draft.pdf");
+  raw = pdftotext (path, "-layout");
+  {
+    g_autofree char *body = strip_chrome (raw);
+    text = squash (body);
+  }
+
+  /* Every sentence, in order: nothing cut at a page break, nothing repeated. */
+  from = text;
+  assert_in_order (text, "Greater Manchester Police: No plan", &from);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *expected = sentence (n);
+
+      if (strstr (reason, expected) == NULL)
+        break;
+      assert_in_order (text, expected, &from);
+      n_sentences++;
+    }
+  g_assert_cmpuint (n_sentences, >, 150);
+  {
+    g_autofree char *last = g_strdup_printf ("Sentence %u:", n_sentences + 1);
+    g_assert_null (strstr (text, last));
+  }
+
+  /* The page count: the reason alone takes more than two pages. */
+  n_pages = pdf_pages (path);
+  g_assert_cmpint (n_pages, >=, 3);
+
+  /* pdfinfo and the layout pass agree, and so does every footer. */
+  profile = make_profile ();
+  record = quorum_record_new (conference, profile, "Minnie Taker", when);
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (NULL, QUORUM_RECORD_A4_WIDTH,
+                                                         QUORUM_RECORD_A4_HEIGHT);
+    cairo_t *cr = cairo_create (surface);
+    PangoContext *context = quorum_record_create_pdf_context (cr);
+
+    quorum_record_paginate (record, context, QUORUM_RECORD_A4_WIDTH, QUORUM_RECORD_A4_HEIGHT);
+    g_assert_cmpint (quorum_record_get_n_pages (record), ==, n_pages);
+
+    g_object_unref (context);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_clear_pointer (&record, quorum_record_free);
+  free_profile (profile);
+
+  /* Each page: "Page N of M" and DRAFT (pdftotext ends each page with a form feed). */
+  pages = g_strsplit (raw, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, (guint) n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[i], footer));
+      g_assert_nonnull (strstr (pages[i], "DRAFT"));
+      g_assert_nonnull (strstr (pages[i], "CP-2026-0042"));
+      g_assert_nonnull (strstr (pages[i], "Exported 21 November 2026"));
+    }
+}
+
+static void
+test_pdf_short_is_one_page (void)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+
+  NEED_POPPLER ();
+
+  conference = make_short_conference ();
+  path = write_pdf (conference, "consensus-draft.pdf");
+  g_assert_cmpint (pdf_pages (path), ==, 1);
+
+  raw = pdftotext (path, "-layout");
+  g_assert_nonnull (strstr (raw, "Page 1 of 1"));
+  g_assert_nonnull (strstr (raw, "DRAFT"));
+  g_assert_nonnull (strstr (raw, "No group dissented from the decision."));
+  g_assert_nonnull (strstr (raw, "All agreed the plan can end."));
+}
+
+static void
+test_pdf_finalised_pages_have_no_draft (void)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) pages = NULL;
+  int n_pages;
+
+  NEED_POPPLER ();
+
+  conference = make_conference (TRUE, 20000);
+  path = write_pdf (conference, "long-reason-final.pdf");
+  n_pages = pdf_pages (path);
+  g_assert_cmpint (n_pages, >=, 3);
+  raw = pdftotext (path, "-layout");
+  g_assert_null (strstr (raw, "DRAFT"));
+
+  pages = g_strsplit (raw, "\f", -1);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+      g_assert_nonnull (strstr (pages[i], footer));
+    }
+}
+
+/* A file that cannot be written leaves nothing behind, and the error says storage. */
+static void
+test_write_failure_leaves_nothing (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (FALSE, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (tmpdir, "no-such-dir", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *ok = g_build_filename (tmpdir, "replaced.txt", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_false (quorum_export_conference (conference, NULL, QUORUM_EXPORT_PDF, NULL, NULL,
+                                            path, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* An existing file is replaced whole. */
+  g_assert_true (g_file_set_contents (ok, "old", -1, NULL));
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_TEXT, NULL, NULL,
+                                           ok, NULL));
+  g_assert_true (g_file_get_contents (ok, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "Record of decision and dissent"));
+}
+
+/* ---- CSV ---- */
+
+static JsonNode *
+parse_csv_with_python (const char *path)
+{
+  const char *script =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+    "    rows = list(csv.reader(f, strict=True))\n"
+    "print(json.dumps(rows))\n";
+  const char *argv[] = { "python3", "-c", script, path, NULL };
+  g_autofree char *out = run (argv);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (out, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "split.csv", NULL);
+  g_autofree char *raw = NULL;
+  const char *expected_header[] = {
+    "conference", "conference_date", "child_id", "child", "group", "view", "categories",
+    "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
+    "dissent",
+  };
+  JsonArray *rows;
+  JsonArray *header;
+  guint r = 1;
+
+  if (!have_program ("python3"))
+    {
+      g_test_skip ("python3 not installed");
+      return;
+    }
+
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, NULL, NULL,
+                                           path, &error));
+  g_assert_no_error (error);
+
+  /* RFC 4180: CRLF after every record, the header's included. */
+  g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
+  g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
+  g_assert_true (g_str_has_suffix (raw, "\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent\r\n"));
+
+  parsed = parse_csv_with_python (path);
+  rows = json_node_get_array (parsed);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1 + conference->votes->len);
+
+  header = json_array_get_array_element (rows, 0);
+  g_assert_cmpuint (json_array_get_length (header), ==, G_N_ELEMENTS (expected_header));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_header); i++)
+    g_assert_cmpstr (json_array_get_string_element (header, i), ==, expected_header[i]);
+
+  /* Row by row, the votes of each child in the children's order. */
+  for (guint c = 0; c < conference->children->len; c++)
+    {
+      QuorumChild *child = g_ptr_array_index (conference->children, c);
+      QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
+
+      for (guint v = 0; v < conference->votes->len; v++)
+        {
+          QuorumVote *vote = g_ptr_array_index (conference->votes, v);
+          JsonArray *row;
+          g_auto(GStrv) members = NULL;
+          g_autofree char *representatives = NULL;
+          g_autofree char *categories = NULL;
+          g_autofree char *child_id = NULL;
+          gboolean dissents = FALSE;
+
+          if (vote->child_id != child->id)
+            continue;
+
+          row = json_array_get_array_element (rows, r++);
+          members = quorum_conference_group_members (conference, vote->group);
+          representatives = g_strjoinv ("; ", members);
+          categories = quorum_categories_to_string (vote->categories);
+          child_id = g_strdup_printf ("%" G_GINT64_FORMAT, child->id);
+          for (guint d = 0; d < decision->dissent->len; d++)
+            dissents |= quorum_group_equal (((QuorumDissent *) g_ptr_array_index (decision->dissent, d))->group,
+                                            vote->group);
+
+          g_assert_cmpuint (json_array_get_length (row), ==, G_N_ELEMENTS (expected_header));
+          g_assert_cmpstr (json_array_get_string_element (row, 0), ==, "7");
+          g_assert_cmpstr (json_array_get_string_element (row, 1), ==, "2026-11-20");
+          g_assert_cmpstr (json_array_get_string_element (row, 2), ==, child_id);
+          g_assert_cmpstr (json_array_get_string_element (row, 3), ==, child->name);
+          g_assert_cmpstr (json_array_get_string_element (row, 4), ==, vote->group);
+          g_assert_cmpstr (json_array_get_string_element (row, 5), ==, quorum_view_to_string (vote->view));
+          g_assert_cmpstr (json_array_get_string_element (row, 6), ==, categories);
+          g_assert_cmpstr (json_array_get_string_element (row, 7), ==, representatives);
+          g_assert_cmpstr (json_array_get_string_element (row, 8), ==, vote->reason != NULL ? vote->reason : "");
+          g_assert_cmpstr (json_array_get_string_element (row, 9), ==, vote->members_disagreed ? "yes" : "no");
+          g_assert_cmpstr (json_array_get_string_element (row, 10), ==, quorum_view_to_string (decision->outcome));
+          g_assert_cmpstr (json_array_get_string_element (row, 11), ==, quorum_basis_to_string (decision->basis));
+          g_assert_cmpstr (json_array_get_string_element (row, 12), ==, dissents ? "yes" : "no");
+        }
+    }
+  g_assert_cmpuint (r, ==, json_array_get_length (rows));
+}
+
+static void
+test_csv_escape (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { "a,b", "\"a,b\"" },
+    { "say \"no\"", "\"say \"\"no\"\"\"" },
+    { "line\nbreak", "\"line\nbreak\"" },
+    { "cr\rhere", "\"cr\rhere\"" },
+    { "Łódź ŵ 王", "Łódź ŵ 王" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = quorum_csv_escape (cases[i].in);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
+/* ---- JSON ---- */
+
+static void
+test_json_conference (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(JsonNode) node = quorum_json_conference (conference, NULL);
+  JsonObject *root = json_node_get_object (node);
+  const char *keys[] = {
+    "id", "kind", "date", "time", "venue", "chair", "minute_taker", "case_ref", "profile",
+    "profile_name", "rule", "created_at", "created_by", "finalised", "finalised_at",
+    "finalised_by", "inquorate_reason", "children", "attendees", "attempts", "votes",
+    "decisions", "plans", "referrals", "amendments",
+  };
+  JsonArray *array;
+  JsonObject *object;
+  JsonObject *decision;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (root, keys[i]));
+
+  g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "initial");
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2026-11-20");
+  g_assert_cmpstr (json_object_get_string_member (root, "chair"), ==, conference->chair);
+  g_assert_cmpstr (json_object_get_string_member (root, "profile"), ==, "bolton");
+  g_assert_true (json_object_get_null_member (root, "profile_name"));
+  g_assert_true (json_object_get_null_member (root, "inquorate_reason"));
+  g_assert_true (json_object_get_boolean_member (root, "finalised"));
+
+  array = json_object_get_array_member (root, "children");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "name"),
+                   ==, names_welsh);
+
+  array = json_object_get_array_member (root, "attendees");
+  g_assert_cmpuint (json_array_get_length (array), ==, conference->attendees->len);
+  object = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, names_urdu);
+  g_assert_cmpstr (json_object_get_string_member (object, "attendance"), ==, "present");
+  g_assert_true (json_object_get_boolean_member (object, "voting"));
+  object = json_array_get_object_element (array, 6);
+  g_assert_false (json_object_get_boolean_member (object, "voting"));
+  g_assert_true (json_object_get_null_member (object, "line_management"));
+
+  array = json_object_get_array_member (root, "votes");
+  g_assert_cmpuint (json_array_get_length (array), ==, conference->votes->len);
+  for (guint i = 0; i < conference->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+      JsonArray *reps;
+      JsonArray *cats;
+      g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
+      g_autofree char *categories = quorum_categories_to_string (vote->categories);
+      g_auto(GStrv) words = g_strsplit (categories, ",", -1);
+
+      object = json_array_get_object_element (array, i);
+      g_assert_cmpint (json_object_get_int_member (object, "id"), ==, vote->id);
+      g_assert_cmpint (json_object_get_int_member (object, "child"), ==, vote->child_id);
+      g_assert_cmpstr (json_object_get_string_member (object, "group"), ==, vote->group);
+      g_assert_cmpstr (json_object_get_string_member (object, "view"), ==, quorum_view_to_string (vote->view));
+      g_assert_cmpstr (json_object_get_string_member_with_default (object, "reason", NULL), ==, vote->reason);
+      g_assert_cmpint (json_object_get_boolean_member (object, "members_disagreed"), ==, vote->members_disagreed);
+
+      reps = json_object_get_array_member (object, "representatives");
+      g_assert_cmpuint (json_array_get_length (reps), ==, g_strv_length (members));
+      for (guint m = 0; members[m] != NULL; m++)
+        g_assert_cmpstr (json_array_get_string_element (reps, m), ==, members[m]);
+
+      cats = json_object_get_array_member (object, "categories");
+      g_assert_cmpuint (json_array_get_length (cats), ==, *categories != '\0' ? g_strv_length (words) : 0);
+      for (guint k = 0; k < json_array_get_length (cats); k++)
+        g_assert_cmpstr (json_array_get_string_element (cats, k), ==, words[k]);
+    }
+
+  /* The split decision: the shape of decide --json. */
+  array = json_object_get_array_member (root, "decisions");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  decision = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (decision, "child"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (decision, "outcome"), ==, "plan");
+  g_assert_cmpstr (json_object_get_string_member (decision, "basis"), ==, "split");
+  object = json_object_get_object_member (decision, "tally");
+  g_assert_cmpint (json_object_get_int_member (object, "plan"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "no-plan"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "declined"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (decision, "dissent")), ==, 2);
+  object = json_array_get_object_element (json_object_get_array_member (decision, "dissent"), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "group"), ==, "Greater Manchester Police");
+  g_assert_cmpstr (json_object_get_string_member (object, "view"), ==, "no-plan");
+  g_assert_cmpstr (json_object_get_string_member (object, "reason"), ==, police_reason);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "representatives"), 0),
+                   ==, names_polish);
+  object = json_object_get_object_member (decision, "plan");
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 31);
+  g_assert_true (json_object_get_boolean_member (object, "from_split"));
+  g_assert_cmpstr (json_object_get_string_member (object, "start"), ==, "2026-11-20");
+  object = json_object_get_object_member (decision, "referral");
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 41);
+  g_assert_cmpstr (json_object_get_string_member (object, "due"), ==, "2026-11-27");
+  g_assert_cmpstr (json_object_get_string_member (object, "notified"), ==, "2026-11-23");
+  g_assert_cmpstr (json_object_get_string_member (object, "panel_due"), ==, "2026-12-21");
+
+  /* The majority decision: a plan, no referral. */
+  decision = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (decision, "basis"), ==, "majority");
+  g_assert_true (json_object_get_null_member (decision, "referral"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (decision, "plan"),
+                                                  "from_split"));
+
+  array = json_object_get_array_member (root, "referrals");
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "conference"), ==, 7);
+  g_assert_true (json_object_get_null_member (object, "panel_date"));
+  g_assert_true (json_object_get_null_member (object, "outcome"));
+
+  array = json_object_get_array_member (root, "amendments");
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "record"), ==, "vote:19");
+  g_assert_cmpstr (json_object_get_string_member (object, "old_value"), ==, "The school sees a settled child.");
+}
+
+static void
+test_json_decision_no_plan (void)
+{
+  g_autoptr(QuorumConference) conference = make_short_conference ();
+  g_autoptr(JsonNode) node = quorum_json_decision (conference, g_ptr_array_index (conference->decisions, 0));
+  JsonObject *object = json_node_get_object (node);
+  const char *keys[] = { "child", "outcome", "basis", "categories", "tally", "dissent", "plan",
+                         "referral", "decided_at", "decided_by" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (object, keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (object, "outcome"), ==, "no-plan");
+  g_assert_cmpstr (json_object_get_string_member (object, "basis"), ==, "consensus");
+  g_assert_true (json_object_get_null_member (object, "plan"));
+  g_assert_true (json_object_get_null_member (object, "referral"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "dissent")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "categories")), ==, 0);
+}
+
+/* The JSON file is the same document as quorum_json_conference. */
+static void
+test_json_file (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (FALSE, 0);
+  g_autoptr(JsonNode) expected = quorum_json_conference (conference, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "split.json", NULL);
+
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_JSON, NULL, NULL,
+                                           path, &error));
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (expected, json_parser_get_root (parser)));
+}
+
+/* ---- text ---- */
+
+static void
+test_text (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (FALSE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autofree char *text = quorum_export_text_string (conference, NULL, "Minnie Taker", when);
+  g_autofree char *squashed = squash (text);
+  const char *from = squashed;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  assert_in_order (squashed, "Record of decision and dissent (DRAFT)", &from);
+  assert_in_order (squashed, "Child: Amy Smith", &from);
+  /* Table cells wrap at their column's width: the views and names, which fit, in order. */
+  assert_in_order (squashed, "Plan Neglect, Emotional abuse Sam Social", &from);
+  assert_in_order (squashed, "Plan Neglect", &from);
+  assert_in_order (squashed, "Greater Manchester Police No plan", &from);
+  assert_in_order (squashed, "Dissents", &from);
+  assert_in_order (squashed, "St Mary's Primary School No plan", &from);
+  assert_in_order (squashed, "Dissents", &from);
+  assert_in_order (squashed, "Probation Service North West Declined Priya Probation", &from);
+  assert_in_order (squashed, "Greater Manchester Police: No plan", &from);
+  assert_in_order (squashed, police_reason, &from);
+  assert_in_order (squashed, "Reasons of the other groups", &from);
+  assert_in_order (squashed, health_reason, &from);
+  assert_in_order (squashed, names_welsh, &from);
+  assert_in_order (squashed, "Exported 21 November 2026", &from);
+
+  /* The table reads as columns: the header's columns start where the rows' do. */
+  {
+    const char *header = strstr (text, "  Line-management group");
+    const char *rule;
+    g_assert_nonnull (header);
+    rule = strchr (header, '\n') + 1;
+    g_assert_true (g_str_has_prefix (rule, "  ----"));
+  }
+  g_assert_nonnull (strstr (text, names_chinese));
+  g_assert_nonnull (strstr (text, names_urdu));
+  g_assert_nonnull (strstr (text, "😟"));
+}
+
+static void
+test_formats (void)
+{
+  QuorumExportFormat format;
+
+  g_assert_true (quorum_export_format_from_string ("pdf", &format));
+  g_assert_cmpint (format, ==, QUORUM_EXPORT_PDF);
+  g_assert_true (quorum_export_format_from_string ("txt", &format));
+  g_assert_cmpint (format, ==, QUORUM_EXPORT_TEXT);
+  g_assert_false (quorum_export_format_from_string ("docx", &format));
+  g_assert_true (quorum_export_format_from_path ("/tmp/a.b/record.CSV", &format));
+  g_assert_cmpint (format, ==, QUORUM_EXPORT_CSV);
+  g_assert_false (quorum_export_format_from_path ("/tmp/a.json/record", &format));
+  for (guint i = QUORUM_EXPORT_PDF; i <= QUORUM_EXPORT_TEXT; i++)
+    {
+      g_assert_true (quorum_export_format_from_string (quorum_export_format_to_string (i), &format));
+      g_assert_cmpint (format, ==, i);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *keep = g_getenv ("QUORUM_TEST_KEEP");
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (keep != NULL && *keep != '\0')
+    {
+      tmpdir = g_strdup (keep);
+      g_mkdir_with_parents (tmpdir, 0700);
+    }
+  else
+    tmpdir = g_dir_make_tmp ("quorum-test-export-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/pdf/complete-and-in-order", test_pdf_complete_and_in_order);
+  g_test_add_func ("/export/pdf/long-reason-breaks-across-pages", test_pdf_long_reason_breaks_across_pages);
+  g_test_add_func ("/export/pdf/short-is-one-page", test_pdf_short_is_one_page);
+  g_test_add_func ("/export/pdf/finalised-has-no-draft", test_pdf_finalised_pages_have_no_draft);
+  g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
+  g_test_add_func ("/export/csv/escape", test_csv_escape);
+  g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/json/conference", test_json_conference);
+  g_test_add_func ("/export/json/decision-no-plan", test_json_decision_no_plan);
+  g_test_add_func ("/export/json/file", test_json_file);
+  g_test_add_func ("/export/text", test_text);
+
+  ret = g_test_run ();
+
+  if (keep == NULL || *keep == '\0')
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (tmpdir);
+    }
+  g_free (tmpdir);
+
+  return ret;
+}
