@@ -114,4 +114,19 @@ check "workdays add: 5 after Fri 2026-11-20" "$(q workdays add 2026-11-20 5)" "2
 check "workdays add: across Christmas in England and Wales" "$(q workdays add 2026-12-24 5)" "2027-01-05"
 check "workdays add: Scotland keeps 2 January" "$(q workdays add 2026-12-31 1 --region scotland)" "2027-01-05"
 
+# Rule: local closure days the user adds are not working days.
+q workdays close 2026-11-26 --name "Council offices closed" >/dev/null
+check "workdays close: a closure day is skipped" "$(q workdays add 2026-11-20 5)" "2026-11-30"
+check "workdays close: only in its region" "$(q workdays add 2026-11-20 5 --region scotland)" "2026-11-27"
+check "workdays closures: listed" "$(jget "$(q --json workdays closures)" 'd')" '[{"date": "2026-11-26", "name": "Council offices closed"}]'
+expect_exit "workdays close: the same day twice refused" 2 q workdays close 2026-11-26 --name again
+cconf=$(bolton_conference 2026-11-20)
+cara=$(jget "$(q --json conference show "$cconf")" 'd["children"][0]["id"]')
+q consensus "$cconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+for g in "Children's Social Care" Education; do q vote "$cconf" --child "$cara" --group "$g" --view plan >/dev/null; done
+for g in Police "Bolton NHS FT"; do q vote "$cconf" --child "$cara" --group "$g" --view no-plan --reason r >/dev/null; done
+q vote "$cconf" --child "$cara" --group Probation --view decline --reason "No contact" >/dev/null
+check "closure day: the referral's due date moves" "$(jget "$(q --json decide "$cconf" --child "$cara")" 'd["referral"]["due"]')" "2026-11-30"
+check "verify: intact after all of it" "$(jget "$(q --json verify)" 'd["ok"]')" "true"
+
 finish

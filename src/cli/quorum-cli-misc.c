@@ -137,7 +137,13 @@ quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
 
-  calendar = quorum_calendar_new (value);
+  /* The database's local closure days count too. */
+  {
+    QuorumStore *store = quorum_cli_get_store (ctx, &error);
+
+    if (store == NULL || (calendar = quorum_store_get_calendar (store, value, &error)) == NULL)
+      return quorum_cli_fail (error);
+  }
   quorum_calendar_add_working_days (calendar, &from, (guint)n, &out);
   result = quorum_date_to_string (&out);
 
@@ -208,6 +214,123 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
     {
       g_printerr (_("quorum-cli: tampering found: %s\n"), error->message);
       return QUORUM_EXIT_TAMPERED;
+    }
+  return QUORUM_EXIT_OK;
+}
+
+static gboolean
+parse_region (const char    *region,
+              QuorumRegion  *out,
+              GError       **error)
+{
+  *out = QUORUM_REGION_ENGLAND_WALES;
+  if (region != NULL && !quorum_region_from_string (region, out))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--region: “%s” is not one of england-wales, scotland, northern-ireland"), region);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+quorum_cli_cmd_workdays_close (QuorumCliContext *ctx,
+                               int               argc,
+                               char            **argv)
+{
+  g_autofree char *region = NULL;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Why the offices are closed"), N_("TEXT") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      N_("england-wales (default), scotland or northern-ireland"), N_("REGION") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "D",
+                                                                 _("Add a local closure day: not a working day"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  QuorumRegion value;
+  QuorumStore *store;
+  GDate date;
+  gint64 id;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if (argc != 2)
+    return quorum_cli_usage (context, _("give the date of the closure, e.g. 2026-12-29"));
+  QUORUM_CLI_REQUIRE (context, name, "--name");
+  if (!quorum_cli_date (argv[1], "D", &date, &error) ||
+      !parse_region (region, &value, &error))
+    return quorum_cli_fail (error);
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (id = quorum_store_add_closure_day (store, value, &date, name, &error)) == 0)
+    return quorum_cli_fail (error);
+
+  text = g_strdup_printf (_("%s is a closure day in %s"), argv[1], quorum_region_get_label (value));
+  quorum_cli_print_id (ctx, id, text);
+  return QUORUM_EXIT_OK;
+}
+
+int
+quorum_cli_cmd_workdays_closures (QuorumCliContext *ctx,
+                                  int               argc,
+                                  char            **argv)
+{
+  g_autofree char *region = NULL;
+  const GOptionEntry entries[] = {
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      N_("england-wales (default), scotland or northern-ireland"), N_("REGION") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL, _("List the local closure days"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  QuorumRegion value;
+  QuorumStore *store;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if (argc > 1)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
+  if (!parse_region (region, &value, &error))
+    return quorum_cli_fail (error);
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (days = quorum_store_list_closure_days (store, value, &error)) == NULL)
+    return quorum_cli_fail (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < days->len; i++)
+        {
+          QuorumHoliday *day = &g_array_index (days, QuorumHoliday, i);
+          g_autofree char *iso = quorum_date_to_string (&day->date);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, iso);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, day->name);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    {
+      for (guint i = 0; i < days->len; i++)
+        {
+          QuorumHoliday *day = &g_array_index (days, QuorumHoliday, i);
+          g_autofree char *iso = quorum_date_to_string (&day->date);
+
+          printf ("%s  %s\n", iso, day->name);
+        }
+      if (days->len == 0)
+        printf ("%s\n", _("No local closure days."));
     }
   return QUORUM_EXIT_OK;
 }

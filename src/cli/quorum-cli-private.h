@@ -98,6 +98,8 @@ int quorum_cli_cmd_difference_resolve  (QuorumCliContext *ctx, int argc, char **
 int quorum_cli_cmd_difference_show     (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_differences         (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_workdays_add      (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_workdays_close    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_workdays_closures (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_verify            (QuorumCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ static const Command commands[] = {
   { "difference", "show",     quorum_cli_cmd_difference_show,     N_("Show a difference and its stages") },
   { "differences", NULL,      quorum_cli_cmd_differences,         N_("List differences, or count them") },
   { "workdays",   "add",      quorum_cli_cmd_workdays_add,        N_("The Nth working day after a date") },
+  { "workdays",   "close",    quorum_cli_cmd_workdays_close,      N_("Add a local closure day") },
+  { "workdays",   "closures", quorum_cli_cmd_workdays_closures,   N_("List the local closure days") },
   { "verify",     NULL,       quorum_cli_cmd_verify,              N_("Check the database and its audit chain") },
 };
 

@@ -1010,33 +1010,6 @@ fail:
   return FALSE;
 }
 
-/* The region's calendar with the local closure days the store keeps. */
-static QuorumCalendar *
-load_calendar (QuorumStore   *self,
-               QuorumRegion   region,
-               GError       **error)
-{
-  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (region);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _quorum_store_prepare (self, "SELECT date FROM closure_day WHERE region = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate date;
-
-      _quorum_column_date (stmt, 0, &date);
-      if (g_date_valid (&date))
-        quorum_calendar_add_closure (calendar, &date);
-    }
-  if (!read_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&calendar);
-}
-
 static gboolean
 insert_decision (QuorumStore          *self,
                  QuorumConference     *conference,
@@ -1178,7 +1151,7 @@ quorum_store_decide (QuorumStore  *self,
   profile = quorum_profiles_lookup (conference->profile_id, error);
   if (profile == NULL)
     goto fail;
-  calendar = load_calendar (self, profile->region, error);
+  calendar = quorum_store_get_calendar (self, profile->region, error);
   if (calendar == NULL)
     goto fail;
 

@@ -193,6 +193,23 @@ gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   const char         *reason,
                                                   GError            **error);
 
+/* ---- working days ---- */
+/* A local closure day of @region (not a working day for that region's due dates). */
+gint64            quorum_store_add_closure_day   (QuorumStore  *self,
+                                                  QuorumRegion  region,
+                                                  const GDate  *date,
+                                                  const char   *name,
+                                                  GError      **error);
+/* The closure days of @region, in date order: a GArray of QuorumHoliday whose names the
+ * array's clear function frees. */
+GArray           *quorum_store_list_closure_days (QuorumStore  *self,
+                                                  QuorumRegion  region,
+                                                  GError      **error);
+/* The working-day calendar of @region with the local closure days this database keeps. */
+QuorumCalendar   *quorum_store_get_calendar      (QuorumStore  *self,
+                                                  QuorumRegion  region,
+                                                  GError      **error);
+
 /* ---- integrity ---- */
 /* Recomputes the audit chain and every record it covers. On tampering: FALSE with
  * QUORUM_ERROR_TAMPERED whose message names the record ("vote 12: altered after it was
