@@ -1140,11 +1140,8 @@ quorum_record_draw_page (QuorumRecord *self,
 
 /* ---- PDF ---- */
 
-/* Fonts for a PDF: every font fontconfig knows but colour ones. cairo 1.16 draws a colour
- * glyph (an emoji) as a picture with no text behind it, so the emoji would vanish from the
- * text a reader copies or searches; an outline emoji font keeps it. */
-PangoFontMap *
-_quorum_record_create_font_map (void)
+static FcConfig *
+outline_fonts_config (void)
 {
   static const char reject_colour[] =
     "<?xml version=\"1.0\"?>\n"
@@ -1152,25 +1149,42 @@ _quorum_record_create_font_map (void)
     "<fontconfig><selectfont><rejectfont><pattern>"
     "<patelt name=\"color\"><bool>true</bool></patelt>"
     "</pattern></rejectfont></selectfont></fontconfig>\n";
+  static gsize initialised;
+  static FcConfig *config;
+
+  /* Read once a process (it scans the fonts); fontconfig is safe to query from any thread. */
+  if (g_once_init_enter (&initialised))
+    {
+      FcConfig *made = FcConfigCreate ();
+
+      if (!FcConfigParseAndLoad (made, NULL, FcTrue) ||
+          !FcConfigParseAndLoadFromMemory (made, (const FcChar8 *) reject_colour, FcTrue) ||
+          !FcConfigBuildFonts (made))
+        {
+          g_warning ("Could not set up the fonts of the PDF record: colour emoji may not be text");
+          g_clear_pointer (&made, FcConfigDestroy);
+        }
+      config = made;
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return config;
+}
+
+/* Fonts for a PDF: every font fontconfig knows but colour ones. cairo 1.16 draws a colour
+ * glyph (an emoji) as a picture with no text behind it, so the emoji would vanish from the
+ * text a reader copies or searches; an outline emoji font keeps it. */
+PangoFontMap *
+_quorum_record_create_font_map (void)
+{
   PangoFontMap *fontmap = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
   FcConfig *config;
 
   if (fontmap == NULL)
     return pango_cairo_font_map_new ();
-  if (!PANGO_IS_FC_FONT_MAP (fontmap))
-    return fontmap;
 
-  config = FcConfigCreate ();
-  if (!FcConfigParseAndLoad (config, NULL, FcTrue) ||
-      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) reject_colour, FcTrue) ||
-      !FcConfigBuildFonts (config))
-    {
-      FcConfigDestroy (config);
-      return fontmap;
-    }
-
-  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fontmap), config);
-  FcConfigDestroy (config);
+  if (PANGO_IS_FC_FONT_MAP (fontmap) && (config = outline_fonts_config ()) != NULL)
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fontmap), config);
 
   return fontmap;
 }

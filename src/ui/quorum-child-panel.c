@@ -332,7 +332,7 @@ static void
 chair_view_toggled_cb (QuorumChildPanel *self,
                        GtkToggleButton  *button)
 {
-  gtk_widget_set_sensitive (self->chair_categories_row,
+  quorum_ui_set_sensitive (self->chair_categories_row,
                             gtk_toggle_button_get_active (self->chair_plan_button));
 }
 
@@ -651,12 +651,12 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   update_groups (self, conference);
 
   /* The attempt form stays until a consensus or the decision closes it. */
+  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
   gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL);
 
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
+  quorum_ui_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
@@ -667,8 +667,8 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   update_tally (self, decision != NULL);
 
   gtk_widget_set_visible (self->chair_list, self->needs_chair_view);
-  gtk_widget_set_sensitive (self->chair_list, !finalised);
-  gtk_widget_set_sensitive (self->decide_button, !finalised);
+  quorum_ui_set_sensitive (self->chair_list, !finalised);
+  quorum_ui_set_sensitive (self->decide_button, !finalised);
 
   /* Once taken, the decision is what the room needs to see: it goes first. */
   if (decision != NULL)
@@ -701,6 +701,10 @@ quorum_child_panel_dispose (GObject *object)
   QuorumChildPanel *self = (QuorumChildPanel *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->attempts);
   g_clear_object (&self->groups);

@@ -7,6 +7,7 @@
 
 #include "quorum-attendee-item.h"
 #include "quorum-conference-page.h"
+#include "quorum-export-actions.h"
 #include "quorum-record-item.h"
 #include "quorum-ui-util.h"
 
@@ -381,7 +382,7 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.previous-child", n_children > 1);
 
   /* Read-only after sign-off: every entry widget of the form goes insensitive. */
-  gtk_widget_set_sensitive (self->attendee_form, loaded && !finalised);
+  quorum_ui_set_sensitive (self->attendee_form, loaded && !finalised);
 }
 
 static void
@@ -809,13 +810,14 @@ previous_child_action (GtkWidget  *widget,
   step_child (QUORUM_CONFERENCE_PAGE (widget), -1);
 }
 
-/* Placeholders until the export helper lands: say so, never do nothing. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  quorum_ui_toast (widget, _("Exporting the dissent record is not yet available"));
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  quorum_export_actions_save (get_window (self), self->store, self->conference_id);
 }
 
 static void
@@ -823,7 +825,9 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  quorum_ui_toast (widget, _("Printing is not yet available"));
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  quorum_export_actions_print (get_window (self), self->store, self->conference_id);
 }
 
 /* ---- callbacks ---- */
@@ -1008,6 +1012,10 @@ quorum_conference_page_dispose (GObject *object)
   QuorumConferencePage *self = (QuorumConferencePage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->attendees);
   g_clear_object (&self->amendments);

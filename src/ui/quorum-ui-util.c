@@ -246,3 +246,20 @@ quorum_ui_save_screenshot (GtkWidget   *widget,
 
   return TRUE;
 }
+
+void
+quorum_ui_set_sensitive (GtkWidget *widget,
+                         gboolean   sensitive)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!sensitive && root != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        gtk_root_set_focus (root, NULL);
+    }
+
+  gtk_widget_set_sensitive (widget, sensitive);
+}

@@ -35,6 +35,11 @@ gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
                                               const char   *path,
                                               GError      **error);
 
+/* Sets @widget's sensitivity; focus inside a widget going insensitive is released first, so
+ * an entry being typed in is told it lost the focus. */
+void       quorum_ui_set_sensitive           (GtkWidget    *widget,
+                                              gboolean      sensitive);
+
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
 

@@ -319,6 +319,10 @@ quorum_vote_card_dispose (GObject *object)
   QuorumVoteCard *self = (QuorumVoteCard *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_VOTE_CARD);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
@@ -496,7 +500,7 @@ quorum_vote_card_enter_reason (QuorumVoteCard *self,
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
-  gtk_widget_activate (GTK_WIDGET (self->reason_entry));
+  g_signal_emit_by_name (self->reason_entry, "activate");
 }
 
 void

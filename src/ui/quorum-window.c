@@ -19,6 +19,7 @@ struct _QuorumWindow
   GSettings            *settings;
   GListStore           *conferences;
   GtkSingleSelection   *selection;
+  char                 *last_toast;
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -463,6 +464,7 @@ quorum_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (quorum_window_parent_class)->finalize (object);
 }
@@ -646,8 +648,18 @@ quorum_window_add_toast (QuorumWindow *self,
   g_return_if_fail (QUORUM_IS_WINDOW (self));
 
   /* A toast's title is markup; the store's messages are plain text. */
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+quorum_window_get_last_toast (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }

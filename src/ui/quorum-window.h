@@ -36,6 +36,8 @@ GListModel           *quorum_window_get_conferences       (QuorumWindow   *self)
 QuorumConferencePage *quorum_window_get_conference_page   (QuorumWindow   *self);
 void                  quorum_window_add_toast             (QuorumWindow   *self,
                                                            const char     *message);
+/* The last message shown to the chair as a toast, or NULL (what a test reads). */
+const char           *quorum_window_get_last_toast        (QuorumWindow   *self);
 /* Loads the demonstration conferences and opens the first. */
 gboolean              quorum_window_load_demo             (QuorumWindow   *self);
 

@@ -1,0 +1,1321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-differences-page.c: the Differences page: raise a professional difference, record its
+ * discussions, escalate it stage by stage and resolve it; filter the list and see the counts. */
+
+#define G_LOG_DOMAIN "quorum-differences"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "store/quorum-store-difference.h"
+#include "quorum-difference-item.h"
+#include "quorum-differences-page.h"
+#include "quorum-differences-resources.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumDifferencesPage
+{
+  GtkWidget           parent_instance;
+
+  QuorumStore        *store;
+  GPtrArray          *profiles;        /* QuorumProfile*, in the order of the profile rows */
+  GListStore         *items;           /* QuorumDifferenceItem* */
+  GtkCustomFilter    *filter;
+  GPtrArray          *checklist_rows;  /* AdwEntryRow*, one per question of the current stage */
+  GDate               as_of;
+  gboolean            as_of_fixed;
+
+  /* template */
+  GtkWidget          *main_box;
+  GtkRevealer        *risk_revealer;
+  GtkLabel           *risk_title;
+  GtkLabel           *risk_label;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *profile_dropdown;
+  GtkSearchEntry     *agency_entry;
+  GtkLabel           *count_label;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkLabel           *chart_title;
+  GtkDrawingArea     *chart;
+  GtkLabel           *chart_text;
+  GtkStack           *detail_stack;
+  AdwComboRow        *profile_row;
+  AdwEntryRow        *raised_date_row;
+  AdwEntryRow        *raised_by_row;
+  AdwEntryRow        *role_row;
+  AdwEntryRow        *agency_row;
+  AdwEntryRow        *against_row;
+  AdwEntryRow        *against_decision_row;
+  AdwEntryRow        *child_row;
+  AdwEntryRow        *conference_row;
+  AdwComboRow        *area_row;
+  AdwEntryRow        *outcome_sought_row;
+  GtkSwitch          *immediate_risk_switch;
+  GtkLabel           *detail_title;
+  GtkLabel           *detail_summary;
+  GtkLabel           *detail_due;
+  GtkLabel           *history_label;
+  AdwPreferencesGroup *record_group;
+  AdwPreferencesGroup *checklist_group;
+  GtkListBox         *checklist_box;
+  GtkWidget          *record_button;
+  AdwPreferencesGroup *escalate_group;
+  GtkWidget          *escalate_button;
+  AdwEntryRow        *note_date_row;
+  AdwEntryRow        *note_with_row;
+  AdwEntryRow        *note_summary_row;
+  AdwEntryRow        *note_agreed_row;
+  AdwEntryRow        *escalate_date_row;
+  AdwEntryRow        *escalate_reason_row;
+  AdwPreferencesGroup *resolve_group;
+  AdwEntryRow        *resolve_date_row;
+  AdwComboRow        *challenge_row;
+  AdwEntryRow        *outcome_row;
+  AdwEntryRow        *feedback_to_row;
+  AdwEntryRow        *feedback_date_row;
+  GtkSwitch          *debrief_switch;
+  GtkSwitch          *protocol_review_switch;
+  GtkWidget          *resolve_button;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_AS_OF,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The status filter's rows, as ui/quorum-differences-page.ui lists them. */
+enum {
+  SHOW_ALL,
+  SHOW_OPEN,
+  SHOW_OVERDUE,
+  SHOW_RESOLVED,
+};
+
+/* Adwaita's palette: blue 3, green 4, red 3, and a neutral grey. */
+static const GdkRGBA colour_open = { 0.208, 0.518, 0.894, 1.0 };
+static const GdkRGBA colour_resolved = { 0.180, 0.761, 0.494, 1.0 };
+static const GdkRGBA colour_overdue = { 0.878, 0.106, 0.141, 1.0 };
+static const GdkRGBA colour_escalated = { 0.604, 0.600, 0.588, 1.0 };
+
+G_DEFINE_FINAL_TYPE (QuorumDifferencesPage, quorum_differences_page, GTK_TYPE_WIDGET)
+
+static void update_detail (QuorumDifferencesPage *self);
+static void update_counts (QuorumDifferencesPage *self);
+
+/* ---- helpers ---- */
+
+static QuorumProfile *
+find_profile (QuorumDifferencesPage *self,
+              const char            *id)
+{
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      if (g_strcmp0 (profile->id, id) == 0)
+        return profile;
+    }
+
+  return NULL;
+}
+
+/* The profile the filter shows, or NULL for all. */
+static QuorumProfile *
+filtered_profile (QuorumDifferencesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->profile_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || self->profiles == NULL ||
+      selected > self->profiles->len)
+    return NULL;
+
+  return g_ptr_array_index (self->profiles, selected - 1);
+}
+
+static QuorumDifferenceItem *
+selected_item (QuorumDifferencesPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? QUORUM_DIFFERENCE_ITEM (item) : NULL;
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return quorum_ui_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* Reads a date row; an empty one is @as_of. Shows the reason and returns FALSE when wrong. */
+static gboolean
+read_date (QuorumDifferencesPage *self,
+           AdwEntryRow           *row,
+           const char            *what,
+           gboolean               empty_is_unset,
+           GDate                 *out)
+{
+  g_autofree char *text = row_text (row);
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (out, 1);
+  if (text == NULL)
+    {
+      if (!empty_is_unset)
+        *out = self->as_of;
+      return TRUE;
+    }
+
+  if (!quorum_date_parse (text, what, out, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+prefill_date (QuorumDifferencesPage *self,
+              AdwEntryRow           *row)
+{
+  g_autofree char *today = quorum_date_to_string (&self->as_of);
+
+  set_row_text (row, today);
+}
+
+/* ---- the list and its filters ---- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  QuorumDifferencesPage *self = user_data;
+  QuorumDifferenceItem *difference_item = item;
+  const QuorumDifference *d = quorum_difference_item_get_difference (difference_item);
+  QuorumProfile *profile = filtered_profile (self);
+  const char *agency = gtk_editable_get_text (GTK_EDITABLE (self->agency_entry));
+
+  switch (gtk_drop_down_get_selected (self->status_dropdown))
+    {
+    case SHOW_OPEN:
+      if (d->status != QUORUM_DIFFERENCE_OPEN)
+        return FALSE;
+      break;
+
+    case SHOW_OVERDUE:
+      if (!quorum_difference_item_get_overdue (difference_item))
+        return FALSE;
+      break;
+
+    case SHOW_RESOLVED:
+      if (d->status != QUORUM_DIFFERENCE_RESOLVED)
+        return FALSE;
+      break;
+
+    case SHOW_ALL:
+    default:
+      break;
+    }
+
+  if (profile != NULL && g_strcmp0 (profile->id, d->profile_id) != 0)
+    return FALSE;
+
+  if (agency != NULL && *agency != '\0')
+    {
+      g_autofree char *key = quorum_group_normalize (agency);
+      g_autofree char *raising = quorum_group_normalize (d->agency);
+      g_autofree char *against = quorum_group_normalize (d->against);
+
+      if (strstr (raising, key) == NULL && strstr (against, key) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+filter_changed_cb (QuorumDifferencesPage *self)
+{
+  if (self->filter == NULL)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_counts (self);
+}
+
+static void
+selection_changed_cb (QuorumDifferencesPage *self)
+{
+  update_detail (self);
+}
+
+void
+quorum_differences_page_refresh (QuorumDifferencesPage *self)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 selected;
+
+  g_return_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (!self->as_of_fixed)
+    quorum_date_today (&self->as_of);
+
+  selected = quorum_differences_page_get_selected (self);
+
+  differences = quorum_store_list_differences (self->store, NULL, &error);
+  if (differences == NULL)
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* Newest first: the one just raised is at the top */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = differences->len; i > 0; i--)
+    {
+      QuorumDifference *d = g_ptr_array_steal_index (differences, i - 1);
+
+      g_ptr_array_add (items, quorum_difference_item_new (d, find_profile (self, d->profile_id), &self->as_of));
+    }
+
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+
+  if (selected == 0 || !quorum_differences_page_select (self, selected))
+    update_detail (self);
+  update_counts (self);
+}
+
+GListModel *
+quorum_differences_page_get_model (QuorumDifferencesPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->filter_model);
+}
+
+gboolean
+quorum_differences_page_select (QuorumDifferencesPage *self,
+                                gint64                 id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self), FALSE);
+
+  model = G_LIST_MODEL (self->filter_model);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (model, i);
+
+      if (quorum_difference_item_get_id (item) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          /* The same position may hold a new item after a refresh */
+          update_detail (self);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gint64
+quorum_differences_page_get_selected (QuorumDifferencesPage *self)
+{
+  QuorumDifferenceItem *item;
+
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self), 0);
+
+  item = selected_item (self);
+  return item != NULL ? quorum_difference_item_get_id (item) : 0;
+}
+
+/* ---- the selected difference ---- */
+
+static void
+show_risk (QuorumDifferencesPage  *self,
+           const QuorumDifference *d)
+{
+  QuorumProfile *profile;
+  const QuorumDifferenceStage *first;
+  g_autofree char *due = NULL;
+  g_autofree char *title = NULL;
+  const char *advice;
+
+  if (d == NULL || !d->immediate_risk || d->status != QUORUM_DIFFERENCE_OPEN)
+    {
+      gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
+      return;
+    }
+
+  profile = find_profile (self, d->profile_id);
+  first = g_ptr_array_index (d->stages, 0);
+  due = quorum_ui_format_date (&first->due);
+  advice = profile != NULL && profile->immediate_risk_advice != NULL
+    ? profile->immediate_risk_advice
+    : _("Refer to children’s social care without delay, or escalate within your own agency for immediate action.");
+
+  /* Translators: the banner over a difference raised with a child at immediate risk */
+  title = g_strdup_printf (_("Immediate risk of significant harm: escalate the same working day (%s)"), due);
+  gtk_label_set_label (self->risk_title, title);
+  gtk_label_set_label (self->risk_label, advice);
+  gtk_revealer_set_reveal_child (self->risk_revealer, TRUE);
+}
+
+static char *
+format_history (const QuorumDifference *d)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < d->stages->len; i++)
+    {
+      const QuorumDifferenceStage *s = g_ptr_array_index (d->stages, i);
+      g_autofree char *entered = quorum_ui_format_date (&s->entered);
+      g_autofree char *due = g_date_valid (&s->due) ? quorum_ui_format_date (&s->due)
+                                                    : g_strdup (_("no time limit set by this policy"));
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append_printf (out, _("Stage %d: %s\nOwner: %s\nFrom %s; due: %s"),
+                              s->number, s->name, s->owner, entered, due);
+      if (s->reason != NULL)
+        g_string_append_printf (out, _("\nEscalated because: %s"), s->reason);
+
+      for (guint j = 0; j < d->notes->len; j++)
+        {
+          const QuorumDifferenceNote *n = g_ptr_array_index (d->notes, j);
+          g_autofree char *held = NULL;
+
+          if (n->stage != s->number)
+            continue;
+
+          held = quorum_ui_format_date (&n->date);
+          g_string_append_printf (out, _("\n• %s, with %s: %s"), held, n->participants, n->summary);
+          if (n->agreed != NULL)
+            g_string_append_printf (out, _(" Agreed: %s"), n->agreed);
+          for (guint k = 0; n->questions != NULL && n->questions[k] != NULL; k++)
+            if (n->answers[k] != NULL && *n->answers[k] != '\0')
+              g_string_append_printf (out, "\n    %s %s", n->questions[k], n->answers[k]);
+        }
+    }
+
+  if (d->status == QUORUM_DIFFERENCE_RESOLVED)
+    {
+      g_autofree char *resolved = quorum_ui_format_date (&d->resolved);
+
+      g_string_append_printf (out, _("\n\nResolved %s: %s"), resolved, d->outcome);
+      if (d->challenge_outcome != NULL)
+        g_string_append_printf (out, _("\nSafeguarding Co-ordinator’s decision: %s"), d->challenge_outcome);
+      if (d->feedback_to != NULL)
+        g_string_append_printf (out, _("\nFeedback given to %s"), d->feedback_to);
+      else
+        g_string_append (out, _("\nFeedback to the practitioner who raised it: not yet recorded"));
+      g_string_append_printf (out, _("\nDebrief: %s. Protocol review: %s."),
+                              d->debrief ? _("yes") : _("no"),
+                              d->protocol_review ? _("yes") : _("no"));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+rebuild_checklist (QuorumDifferencesPage *self,
+                   const QuorumStage     *stage)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_box))) != NULL)
+    gtk_list_box_remove (self->checklist_box, child);
+  g_ptr_array_set_size (self->checklist_rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), stage != NULL && stage->checklist != NULL);
+  if (stage == NULL || stage->checklist == NULL)
+    return;
+
+  /* One row per question of the policy's own checklist: data, not layout */
+  for (guint i = 0; stage->checklist[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->checklist[i]);
+      gtk_list_box_append (self->checklist_box, row);
+      g_ptr_array_add (self->checklist_rows, row);
+    }
+}
+
+static void
+set_challenge_outcomes (QuorumDifferencesPage *self,
+                        QuorumProfile         *profile)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  gboolean has = profile != NULL && profile->challenge_outcomes != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->challenge_row), has);
+  if (!has)
+    return;
+
+  gtk_string_list_append (list, _("Not a challenge: the outcome as written"));
+  for (guint i = 0; profile->challenge_outcomes[i] != NULL; i++)
+    gtk_string_list_append (list, profile->challenge_outcomes[i]);
+  adw_combo_row_set_model (self->challenge_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->challenge_row, 0);
+}
+
+static void
+update_detail (QuorumDifferencesPage *self)
+{
+  QuorumDifferenceItem *item = selected_item (self);
+  const QuorumDifference *d;
+  const QuorumDifferenceStage *current;
+  QuorumProfile *profile;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *raised = NULL;
+  gboolean open;
+  gboolean last;
+
+  if (item == NULL)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "raise") != 0)
+        gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
+      return;
+    }
+
+  d = quorum_difference_item_get_difference (item);
+  current = quorum_difference_get_current_stage (d);
+  profile = find_profile (self, d->profile_id);
+  open = d->status == QUORUM_DIFFERENCE_OPEN;
+  last = profile == NULL || (guint) current->number >= quorum_profile_get_n_stages (profile);
+
+  title = g_strdup_printf (_("Difference %lld: %s"), (long long) d->id,
+                           d->child != NULL ? d->child : quorum_area_get_label (d->area));
+  raised = quorum_ui_format_date (&d->raised);
+  summary = g_strdup_printf (_("Raised %s by %s%s%s (%s) against %s, under %s.\nArea: %s.%s%s\nOutcome sought: %s"),
+                             raised, d->raised_by,
+                             d->role != NULL ? _(", ") : "", d->role != NULL ? d->role : "",
+                             d->agency, d->against,
+                             profile != NULL ? profile->name : d->profile_id,
+                             quorum_area_get_label (d->area),
+                             d->against_decision != NULL ? _("\nDecision disputed: ") : "",
+                             d->against_decision != NULL ? d->against_decision : "",
+                             d->outcome_sought);
+
+  if (!open)
+    due_text = g_strdup_printf (_("Resolved at stage %d"), current->number);
+  else if (quorum_difference_item_get_overdue (item))
+    due_text = g_strdup (quorum_difference_item_get_subtitle (item));
+  else if (g_date_valid (&current->due))
+    {
+      g_autofree char *due = quorum_ui_format_date (&current->due);
+      due_text = g_strdup_printf (_("Stage %d of %u is due %s"), current->number,
+                                  profile != NULL ? quorum_profile_get_n_stages (profile) : 0, due);
+    }
+  else
+    due_text = g_strdup_printf (_("Stage %d of %u: no time limit set by this policy"), current->number,
+                                profile != NULL ? quorum_profile_get_n_stages (profile) : 0);
+
+  history = format_history (d);
+
+  gtk_label_set_label (self->detail_title, title);
+  gtk_label_set_label (self->detail_summary, summary);
+  gtk_label_set_label (self->detail_due, due_text);
+  gtk_label_set_label (self->history_label, history);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->record_group), open);
+  gtk_widget_set_visible (self->record_button, open);
+  gtk_widget_set_visible (GTK_WIDGET (self->escalate_group), open && !last);
+  gtk_widget_set_visible (self->escalate_button, open && !last);
+  rebuild_checklist (self, open && profile != NULL ? quorum_profile_get_stage (profile, current->number) : NULL);
+  set_challenge_outcomes (self, open ? profile : NULL);
+
+  /* Once resolved only the follow-up remains: feedback, debrief, protocol review */
+  gtk_widget_set_visible (GTK_WIDGET (self->resolve_date_row), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_row), open);
+  adw_preferences_group_set_title (self->resolve_group, open ? _("Resolve") : _("After the Resolution"));
+  gtk_button_set_label (GTK_BUTTON (self->resolve_button), open ? _("Re_solve") : _("_Save Follow-up"));
+  gtk_switch_set_active (self->debrief_switch, d->debrief);
+  gtk_switch_set_active (self->protocol_review_switch, d->protocol_review);
+  set_row_text (self->feedback_to_row, d->feedback_to != NULL ? d->feedback_to : (open ? "" : d->raised_by));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_to_row), d->feedback_to == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_date_row), !g_date_valid (&d->feedback_date));
+
+  prefill_date (self, self->note_date_row);
+  prefill_date (self, self->escalate_date_row);
+  prefill_date (self, self->resolve_date_row);
+
+  show_risk (self, d);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+/* ---- the counts ---- */
+
+static GPtrArray *
+visible_differences (QuorumDifferencesPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  GPtrArray *ret = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (model, i);
+
+      /* The items live in self->items, so the differences outlive this array */
+      g_ptr_array_add (ret, (gpointer) quorum_difference_item_get_difference (item));
+    }
+
+  return ret;
+}
+
+static QuorumDifferenceStats *
+current_stats (QuorumDifferencesPage *self)
+{
+  g_autoptr(GPtrArray) visible = visible_differences (self);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new ();
+  QuorumProfile *profile = filtered_profile (self);
+
+  if (profile != NULL)
+    g_ptr_array_add (profiles, profile);
+
+  return quorum_difference_stats_new (visible, profiles, NULL, NULL, &self->as_of);
+}
+
+static char *
+stats_in_words (QuorumDifferencesPage       *self,
+                const QuorumDifferenceStats *stats)
+{
+  QuorumProfile *profile = filtered_profile (self);
+  GString *out = g_string_new (NULL);
+
+  if (stats->total == 0)
+    {
+      g_string_append (out, _("No differences to count."));
+      return g_string_free (out, FALSE);
+    }
+
+  if (profile != NULL && stats->profiles->len > 0)
+    {
+      const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, 0);
+
+      for (guint i = 0; i < p->stages->len; i++)
+        {
+          const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, i);
+
+          g_string_append_printf (out, _("Stage %d reached by %d (%d resolved there, %d open, %d overdue, %d escalated). "),
+                                  s->number, s->reached, s->resolved, s->open - s->overdue, s->overdue, s->escalated);
+        }
+      if (p->monitored_stage > 0)
+        g_string_append_printf (out, _("Reached the monitored stage %d: %d."), p->monitored_stage, p->monitored_reached);
+    }
+  else
+    {
+      for (guint i = 0; i < stats->profiles->len; i++)
+        {
+          const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
+
+          g_string_append_printf (out, _("%s: %d (%d open, %d overdue, %d resolved). "),
+                                  p->profile_id, p->total, p->open - p->overdue, p->overdue, p->resolved);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+update_counts (QuorumDifferencesPage *self)
+{
+  g_autoptr(QuorumDifferenceStats) stats = current_stats (self);
+  g_autofree char *words = stats_in_words (self, stats);
+  g_autofree char *count = NULL;
+  QuorumProfile *profile = filtered_profile (self);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  count = g_strdup_printf (ngettext ("%u difference, %d overdue", "%u differences, %d overdue", shown),
+                           shown, stats->overdue);
+  gtk_label_set_label (self->count_label, count);
+
+  gtk_label_set_label (self->chart_title,
+                       profile != NULL ? _("Counts by Stage Reached") : _("Counts by Policy"));
+  gtk_label_set_label (self->chart_text, words);
+  /* The chart is a picture of the sentence below it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart of the differences shown"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words,
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+typedef struct
+{
+  char *label;
+  int   values[4];   /* resolved, open, overdue, escalated */
+} Bar;
+
+static void
+bar_clear (Bar *bar)
+{
+  g_free (bar->label);
+}
+
+static void
+draw_text (cairo_t    *cr,
+           GtkWidget  *widget,
+           const char *text,
+           double      x,
+           double      y,
+           double      align)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+  int height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - width * align, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  QuorumDifferencesPage *self = user_data;
+  g_autoptr(QuorumDifferenceStats) stats = current_stats (self);
+  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  const GdkRGBA *colours[] = { &colour_resolved, &colour_open, &colour_overdue, &colour_escalated };
+  const char *names[] = { _("Resolved"), _("Open"), _("Overdue"), _("Escalated") };
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (area));
+  QuorumProfile *profile = filtered_profile (self);
+  GdkRGBA fg;
+  double legend_h = 22;
+  double label_h = 20;
+  double plot_top;
+  double plot_h;
+  double slot;
+  int max = 1;
+
+  g_array_set_clear_func (bars, (GDestroyNotify) bar_clear);
+  gtk_style_context_get_color (style, &fg);
+
+  if (profile != NULL && stats->profiles->len > 0)
+    {
+      const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, 0);
+
+      for (guint i = 0; i < p->stages->len; i++)
+        {
+          const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, i);
+          Bar bar = { g_strdup_printf ("%d", s->number), { s->resolved, s->open - s->overdue, s->overdue, s->escalated } };
+
+          g_array_append_val (bars, bar);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < stats->profiles->len; i++)
+        {
+          const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
+          Bar bar = { g_strdup (p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
+
+          g_array_append_val (bars, bar);
+        }
+    }
+
+  /* The legend */
+  for (guint k = 0, x = 0; k < G_N_ELEMENTS (colours); k++)
+    {
+      if (profile == NULL && k == 3)
+        break;
+      gdk_cairo_set_source_rgba (cr, colours[k]);
+      cairo_rectangle (cr, x, 4, 12, 12);
+      cairo_fill (cr);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      draw_text (cr, GTK_WIDGET (area), names[k], x + 16, 1, 0);
+      x += 110;
+    }
+
+  if (bars->len == 0)
+    {
+      gdk_cairo_set_source_rgba (cr, &fg);
+      draw_text (cr, GTK_WIDGET (area), _("No differences to count."), width / 2.0, height / 2.0 - 8, 0.5);
+      return;
+    }
+
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (bars, Bar, i);
+      int total = bar->values[0] + bar->values[1] + bar->values[2] + bar->values[3];
+
+      max = MAX (max, total);
+    }
+
+  plot_top = legend_h + 16;
+  plot_h = MAX (10.0, height - plot_top - label_h);
+  slot = (double) width / bars->len;
+
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (bars, Bar, i);
+      double bar_w = MIN (48.0, slot * 0.6);
+      double x = slot * i + (slot - bar_w) / 2;
+      double y = plot_top + plot_h;
+      int total = 0;
+      g_autofree char *value = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (bar->values); k++)
+        {
+          double h = plot_h * bar->values[k] / max;
+
+          if (bar->values[k] == 0)
+            continue;
+          total += bar->values[k];
+          gdk_cairo_set_source_rgba (cr, colours[k]);
+          cairo_rectangle (cr, x, y - h, bar_w, h);
+          cairo_fill (cr);
+          y -= h;
+        }
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      value = g_strdup_printf ("%d", total);
+      draw_text (cr, GTK_WIDGET (area), value, x + bar_w / 2, y - 16, 0.5);
+      draw_text (cr, GTK_WIDGET (area), bar->label, x + bar_w / 2, plot_top + plot_h + 2, 0.5);
+    }
+
+  /* The baseline */
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 0, plot_top + plot_h + 0.5);
+  cairo_line_to (cr, width, plot_top + plot_h + 0.5);
+  cairo_stroke (cr);
+}
+
+/* ---- actions ---- */
+
+static void
+show_raise_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  g_autofree char *date = row_text (self->raised_date_row);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
+  if (date == NULL)
+    prefill_date (self, self->raised_date_row);
+  gtk_stack_set_visible_child_name (self->detail_stack, "raise");
+  gtk_widget_grab_focus (GTK_WIDGET (self->raised_by_row));
+}
+
+static void
+clear_raise_form (QuorumDifferencesPage *self)
+{
+  AdwEntryRow *rows[] = {
+    self->raised_by_row, self->role_row, self->agency_row, self->against_row,
+    self->against_decision_row, self->child_row, self->conference_row, self->outcome_sought_row,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    set_row_text (rows[i], NULL);
+  gtk_switch_set_active (self->immediate_risk_switch, FALSE);
+}
+
+static void
+raise_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  g_autofree char *raised_by = row_text (self->raised_by_row);
+  g_autofree char *role = row_text (self->role_row);
+  g_autofree char *agency = row_text (self->agency_row);
+  g_autofree char *against = row_text (self->against_row);
+  g_autofree char *against_decision = row_text (self->against_decision_row);
+  g_autofree char *child = row_text (self->child_row);
+  g_autofree char *conference = row_text (self->conference_row);
+  g_autofree char *outcome_sought = row_text (self->outcome_sought_row);
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceSpec spec = { 0 };
+  guint profile_index = adw_combo_row_get_selected (self->profile_row);
+  guint area_index = adw_combo_row_get_selected (self->area_row);
+  gint64 id;
+
+  if (self->profiles == NULL || profile_index >= self->profiles->len)
+    return;
+
+  if (!read_date (self, self->raised_date_row, _("The date raised"), FALSE, &spec.date))
+    return;
+
+  if (conference != NULL)
+    {
+      char *end = NULL;
+
+      spec.conference_id = g_ascii_strtoll (conference, &end, 10);
+      if (end == NULL || *end != '\0' || spec.conference_id <= 0)
+        {
+          g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("The conference number is the whole number shown in the list of conferences"));
+          quorum_ui_show_error (widget, error);
+          gtk_widget_grab_focus (GTK_WIDGET (self->conference_row));
+          return;
+        }
+    }
+
+  spec.profile_id = ((QuorumProfile *) g_ptr_array_index (self->profiles, profile_index))->id;
+  spec.raised_by = raised_by;
+  spec.role = role;
+  spec.agency = agency;
+  spec.against = against;
+  spec.against_decision = against_decision;
+  spec.child = child;
+  spec.area = area_index < QUORUM_N_AREAS ? (QuorumArea) area_index : QUORUM_N_AREAS;
+  spec.outcome_sought = outcome_sought;
+  spec.immediate_risk = gtk_switch_get_active (self->immediate_risk_switch);
+
+  id = quorum_store_raise_difference (self->store, &spec, &error);
+  if (id == 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  clear_raise_form (self);
+  quorum_differences_page_refresh (self);
+  if (!quorum_differences_page_select (self, id))
+    {
+      /* The filters hid it: show everything so the person sees what they raised */
+      gtk_drop_down_set_selected (self->status_dropdown, SHOW_ALL);
+      gtk_drop_down_set_selected (self->profile_dropdown, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
+      quorum_differences_page_select (self, id);
+    }
+
+  quorum_ui_toast (widget, spec.immediate_risk
+                            ? _("Difference raised: immediate risk, escalate the same working day")
+                            : _("Difference raised"));
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  gint64 id = quorum_differences_page_get_selected (self);
+  g_autofree char *with = row_text (self->note_with_row);
+  g_autofree char *summary = row_text (self->note_summary_row);
+  g_autofree char *agreed = row_text (self->note_agreed_row);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceNoteSpec spec = { 0 };
+  gboolean any_answer = FALSE;
+
+  if (id == 0)
+    return;
+  if (!read_date (self, self->note_date_row, _("The date of the discussion"), FALSE, &spec.date))
+    return;
+
+  for (guint i = 0; i < self->checklist_rows->len; i++)
+    {
+      char *answer = row_text (g_ptr_array_index (self->checklist_rows, i));
+
+      any_answer |= answer != NULL;
+      g_ptr_array_add (answers, answer != NULL ? answer : g_strdup (""));
+    }
+  g_ptr_array_add (answers, NULL);
+
+  spec.participants = with;
+  spec.summary = summary;
+  spec.agreed = agreed;
+  spec.answers = any_answer ? (const char * const *) answers->pdata : NULL;
+
+  if (quorum_store_record_difference_note (self->store, id, &spec, &error) == 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  set_row_text (self->note_with_row, NULL);
+  set_row_text (self->note_summary_row, NULL);
+  set_row_text (self->note_agreed_row, NULL);
+  quorum_differences_page_refresh (self);
+  quorum_ui_toast (widget, _("Discussion recorded"));
+}
+
+static void
+escalate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  gint64 id = quorum_differences_page_get_selected (self);
+  g_autofree char *reason = row_text (self->escalate_reason_row);
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GDate date;
+
+  if (id == 0)
+    return;
+  if (!read_date (self, self->escalate_date_row, _("The date of the escalation"), FALSE, &date))
+    return;
+
+  stage = quorum_store_escalate_difference (self->store, id, &date, reason, &error);
+  if (stage == NULL)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  set_row_text (self->escalate_reason_row, NULL);
+  quorum_differences_page_refresh (self);
+
+  if (g_date_valid (&stage->due))
+    {
+      g_autofree char *due = quorum_ui_format_date (&stage->due);
+      message = g_strdup_printf (_("Escalated to stage %d, due %s"), stage->number, due);
+    }
+  else
+    message = g_strdup_printf (_("Escalated to stage %d: no time limit set by this policy"), stage->number);
+  quorum_ui_toast (widget, message);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  QuorumDifferenceItem *item = selected_item (self);
+  g_autofree char *outcome = row_text (self->outcome_row);
+  g_autofree char *feedback_to = row_text (self->feedback_to_row);
+  g_autoptr(GError) error = NULL;
+  QuorumResolutionSpec spec = { 0 };
+  const QuorumDifference *d;
+  gint64 id;
+
+  if (item == NULL)
+    return;
+
+  d = quorum_difference_item_get_difference (item);
+  id = d->id;
+
+  if (!read_date (self, self->feedback_date_row, _("The date feedback was given"), TRUE, &spec.feedback_date))
+    return;
+
+  if (d->status == QUORUM_DIFFERENCE_RESOLVED)
+    {
+      if (!quorum_store_follow_up_difference (self->store, id,
+                                              gtk_switch_get_active (self->debrief_switch),
+                                              gtk_switch_get_active (self->protocol_review_switch),
+                                              d->feedback_to == NULL ? feedback_to : NULL,
+                                              &spec.feedback_date, &error))
+        {
+          quorum_ui_show_error (widget, error);
+          return;
+        }
+      quorum_differences_page_refresh (self);
+      quorum_ui_toast (widget, _("Follow-up saved"));
+      return;
+    }
+
+  if (!read_date (self, self->resolve_date_row, _("The date of the resolution"), FALSE, &spec.date))
+    return;
+
+  /* A chair-decides profile's challenge: the Safeguarding Co-ordinator's decision, in the
+   * policy's words, unless an outcome is written out */
+  if (outcome == NULL && gtk_widget_get_visible (GTK_WIDGET (self->challenge_row)))
+    {
+      GObject *selected = adw_combo_row_get_selected_item (self->challenge_row);
+
+      if (adw_combo_row_get_selected (self->challenge_row) > 0 && GTK_IS_STRING_OBJECT (selected))
+        outcome = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (selected)));
+    }
+
+  spec.outcome = outcome;
+  spec.feedback_to = feedback_to;
+  spec.debrief = gtk_switch_get_active (self->debrief_switch);
+  spec.protocol_review = gtk_switch_get_active (self->protocol_review_switch);
+
+  if (!quorum_store_resolve_difference (self->store, id, &spec, &error))
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+
+  set_row_text (self->outcome_row, NULL);
+  set_row_text (self->feedback_date_row, NULL);
+  quorum_differences_page_refresh (self);
+  quorum_ui_toast (widget, _("Difference resolved"));
+}
+
+/* ---- setup ---- */
+
+static void
+load_profiles (QuorumDifferencesPage *self)
+{
+  g_autoptr(GtkStringList) filter_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->profiles = quorum_profiles_load_all (&error);
+  if (self->profiles == NULL)
+    {
+      g_warning ("No policy profiles: %s", error->message);
+      self->profiles = g_ptr_array_new ();
+    }
+
+  gtk_string_list_append (filter_names, _("All policies"));
+  for (guint i = 0; i < self->profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      gtk_string_list_append (filter_names, profile->name);
+      gtk_string_list_append (names, profile->name);
+    }
+  for (guint i = 0; i < QUORUM_N_AREAS; i++)
+    gtk_string_list_append (areas, quorum_area_get_label ((QuorumArea) i));
+
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (filter_names));
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+}
+
+void
+quorum_differences_page_set_as_of (QuorumDifferencesPage *self,
+                                   const char            *as_of)
+{
+  g_return_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self));
+
+  if (as_of != NULL && quorum_date_parse (as_of, "as-of", &self->as_of, NULL))
+    self->as_of_fixed = TRUE;
+  else
+    {
+      self->as_of_fixed = FALSE;
+      quorum_date_today (&self->as_of);
+    }
+
+  quorum_differences_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+}
+
+static void
+quorum_differences_page_constructed (GObject *object)
+{
+  QuorumDifferencesPage *self = (QuorumDifferencesPage *)object;
+
+  G_OBJECT_CLASS (quorum_differences_page_parent_class)->constructed (object);
+
+  quorum_differences_page_refresh (self);
+}
+
+static void
+quorum_differences_page_dispose (GObject *object)
+{
+  QuorumDifferencesPage *self = (QuorumDifferencesPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->items);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (quorum_differences_page_parent_class)->dispose (object);
+}
+
+static void
+quorum_differences_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AS_OF:
+      g_value_take_string (value, self->as_of_fixed ? quorum_date_to_string (&self->as_of) : NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_differences_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+
+    case PROP_AS_OF:
+      if (g_value_get_string (value) != NULL)
+        self->as_of_fixed = quorum_date_parse (g_value_get_string (value), "as-of", &self->as_of, NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = quorum_differences_page_constructed;
+  object_class->dispose = quorum_differences_page_dispose;
+  object_class->get_property = quorum_differences_page_get_property;
+  object_class->set_property = quorum_differences_page_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         QUORUM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "differences.show-raise", NULL, show_raise_action);
+  gtk_widget_class_install_action (widget_class, "differences.raise", NULL, raise_action);
+  gtk_widget_class_install_action (widget_class, "differences.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "differences.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "differences.resolve", NULL, resolve_action);
+
+  /* The page's template is its own resource, so the page adds itself with no shared file */
+  quorum_differences_register_resource ();
+  g_type_ensure (QUORUM_TYPE_DIFFERENCE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-differences-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, main_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, risk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, risk_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, profile_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, agency_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart_text);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raised_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raised_by_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, against_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, against_decision_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, child_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, conference_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, area_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, outcome_sought_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_switch);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_summary);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_due);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, history_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, record_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, record_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_with_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_summary_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_agreed_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, resolve_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, resolve_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, challenge_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, feedback_to_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, feedback_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, debrief_switch);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, protocol_review_switch);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, resolve_button);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "differences-page");
+}
+
+static void
+quorum_differences_page_init (QuorumDifferencesPage *self)
+{
+  quorum_date_today (&self->as_of);
+  self->items = g_list_store_new (QUORUM_TYPE_DIFFERENCE_ITEM);
+  self->checklist_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->items));
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+
+  load_profiles (self);
+}
+
+GtkWidget *
+quorum_differences_page_new (QuorumStore *store)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+
+  return g_object_new (QUORUM_TYPE_DIFFERENCES_PAGE, "store", store, NULL);
+}
+
+QuorumStore *
+quorum_differences_page_get_store (QuorumDifferencesPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCES_PAGE (self), NULL);
+
+  return self->store;
+}

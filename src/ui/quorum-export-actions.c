@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-export-actions.c: saving the dissent record to a file (in a thread) and printing it. */
+
+#define G_LOG_DOMAIN "quorum-export-actions"
+
+#include <glib/gi18n.h>
+
+#include "export/quorum-export.h"
+#include "quorum-export-actions.h"
+#include "quorum-ui-util.h"
+
+/* What an export or a print needs, loaded on the main thread: the thread then works on plain
+ * data and never touches the store, which is not shared between threads. */
+typedef struct
+{
+  GtkWindow          *parent;
+  QuorumConference   *conference;
+  QuorumProfile      *profile;
+  char               *user;
+  GDateTime          *exported_at;
+  QuorumExportFormat  format;
+  char               *path;
+  QuorumRecord       *record;      /* printing only */
+  gboolean            error_shown;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_pointer (&job->conference, quorum_conference_free);
+  g_clear_pointer (&job->profile, quorum_profile_unref);
+  g_clear_pointer (&job->exported_at, g_date_time_unref);
+  g_clear_pointer (&job->record, quorum_record_free);
+  g_free (job->user);
+  g_free (job->path);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static void
+show_error (GtkWindow    *parent,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static ExportJob *
+export_job_new (GtkWindow    *parent,
+                QuorumStore  *store,
+                gint64        conference_id,
+                GError      **error)
+{
+  g_autoptr(ExportJob) job = g_new0 (ExportJob, 1);
+
+  job->conference = quorum_store_load_conference (store, conference_id, error);
+  if (job->conference == NULL)
+    return NULL;
+
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  /* A profile file removed since the conference was held must not stop its record. */
+  if (job->conference->profile_id != NULL)
+    job->profile = quorum_profiles_lookup (job->conference->profile_id, NULL);
+  job->user = g_strdup (quorum_store_get_user (store));
+  job->exported_at = g_date_time_new_now_local ();
+
+  return g_steal_pointer (&job);
+}
+
+/* ---- save ---- */
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!quorum_export_conference (job->conference, job->profile, job->format,
+                                 job->user, job->exported_at, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (job->parent, _("The Record Was Not Saved"), error);
+      return;
+    }
+
+  {
+    g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *message = g_strdup_printf (_("Dissent record saved as “%s”"), name);
+
+    quorum_ui_toast (GTK_WIDGET (job->parent), message);
+  }
+}
+
+static GtkFileFilter *
+add_filter (GtkFileChooser     *chooser,
+            const char         *name,
+            QuorumExportFormat  format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strdup_printf ("*.%s", quorum_export_format_to_string (format));
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, quorum_export_format_get_mime_type (format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  g_object_set_data (G_OBJECT (filter), "quorum-export-format", GINT_TO_POINTER (format + 1));
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+
+  return filter;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(ExportJob) job = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  GtkFileFilter *filter;
+  QuorumExportFormat format = QUORUM_EXPORT_PDF;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+    {
+      g_object_unref (native);
+      return;
+    }
+
+  path = g_file_get_path (file);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                                             _("Choose a folder on this computer."));
+      show_error (job->parent, _("The Record Was Not Saved"), error);
+      return;
+    }
+
+  /* The extension typed wins; else the filter chosen says, and gives the extension. */
+  if (!quorum_export_format_from_path (path, &format))
+    {
+      int chosen = filter != NULL
+                     ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "quorum-export-format"))
+                     : 0;
+      char *with_extension;
+
+      format = chosen > 0 ? (QuorumExportFormat) (chosen - 1) : QUORUM_EXPORT_PDF;
+      with_extension = g_strdup_printf ("%s.%s", path, quorum_export_format_to_string (format));
+      g_free (path);
+      path = with_extension;
+    }
+
+  job->format = format;
+  job->path = g_steal_pointer (&path);
+
+  task = g_task_new (NULL, NULL, save_done, NULL);
+  g_task_set_source_tag (task, quorum_export_actions_save);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+void
+quorum_export_actions_save (GtkWindow   *parent,
+                            QuorumStore *store,
+                            gint64       conference_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  GtkFileFilter *pdf;
+  ExportJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+
+  job = export_job_new (parent, store, conference_id, &error);
+  if (job == NULL)
+    {
+      show_error (parent, _("The Record Could Not Be Read"), error);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Export the Dissent Record"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  pdf = add_filter (chooser, _("PDF document, to circulate"), QUORUM_EXPORT_PDF);
+  add_filter (chooser, _("CSV spreadsheet, one row per group’s view"), QUORUM_EXPORT_CSV);
+  add_filter (chooser, _("JSON, the whole record"), QUORUM_EXPORT_JSON);
+  add_filter (chooser, _("Plain text, for the minutes"), QUORUM_EXPORT_TEXT);
+  gtk_file_chooser_set_filter (chooser, pdf);
+
+  date = quorum_date_to_string (&job->conference->date);
+  name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", conference_id,
+                          date != NULL ? date : "undated");
+  gtk_file_chooser_set_current_name (chooser, name);
+
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---- print ---- */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                gpointer           user_data)
+{
+  ExportJob *job = user_data;
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  /* The same layout pass as the PDF, on the printer's page and with its fonts. */
+  quorum_record_paginate (job->record, pango,
+                          gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, quorum_record_get_n_pages (job->record));
+  g_object_unref (pango);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              gpointer           user_data)
+{
+  ExportJob *job = user_data;
+
+  quorum_record_draw_page (job->record, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  ExportJob *job = user_data;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL && !job->error_shown)
+        show_error (job->parent, _("The Record Was Not Printed"), error);
+      job->error_shown = TRUE;
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    quorum_ui_toast (GTK_WIDGET (job->parent), _("Dissent record sent to the printer"));
+}
+
+void
+quorum_export_actions_print (GtkWindow   *parent,
+                             QuorumStore *store,
+                             gint64       conference_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  g_autofree char *job_name = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+
+  job = export_job_new (parent, store, conference_id, &error);
+  if (job == NULL)
+    {
+      show_error (parent, _("The Record Could Not Be Read"), error);
+      return;
+    }
+  job->record = quorum_record_new (job->conference, job->profile, job->user, job->exported_at);
+
+  operation = gtk_print_operation_new ();
+  /* Points and the whole sheet: the record keeps its own filing margins, as in the PDF. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  job_name = g_strdup_printf (_("Dissent record, conference %" G_GINT64_FORMAT), conference_id);
+  gtk_print_operation_set_job_name (operation, job_name);
+
+  /* The job lives as long as the operation, which lives until "done". */
+  g_object_set_data_full (G_OBJECT (operation), "quorum-export-job", job,
+                          (GDestroyNotify) export_job_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      error != NULL && !job->error_shown)
+    {
+      show_error (parent, _("The Record Was Not Printed"), error);
+      job->error_shown = TRUE;
+    }
+}

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-referral-object.c: one referral to the Head of Service, as the referrals page lists it.
+ * Sort keys are computed once, texts when first shown, so 100,000 rows stay light. */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "quorum-referral-object.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumReferralObject
+{
+  GObject              parent_instance;
+
+  QuorumReferralRow   *row;
+  QuorumReferralState  state;
+  char                *child_key;     /* casefolded, for search and sorting */
+  char                *chair_key;
+  guint32              julian[QUORUM_REFERRAL_N_COLUMNS];  /* date columns; G_MAXUINT32 when unset */
+  char                *texts[QUORUM_REFERRAL_N_COLUMNS];
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CONFERENCE_ID,
+  PROP_CHILD,
+  PROP_CHAIR,
+  PROP_STATE,
+  PROP_OVERDUE,
+  PROP_STATUS_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (QuorumReferralObject, quorum_referral_object, G_TYPE_OBJECT)
+
+static guint32
+julian_or_max (const GDate *date)
+{
+  return g_date_valid (date) ? g_date_get_julian (date) : G_MAXUINT32;
+}
+
+static void
+quorum_referral_object_finalize (GObject *object)
+{
+  QuorumReferralObject *self = (QuorumReferralObject *)object;
+
+  g_clear_pointer (&self->row, quorum_referral_row_free);
+  g_clear_pointer (&self->child_key, g_free);
+  g_clear_pointer (&self->chair_key, g_free);
+  for (guint i = 0; i < QUORUM_REFERRAL_N_COLUMNS; i++)
+    g_clear_pointer (&self->texts[i], g_free);
+
+  G_OBJECT_CLASS (quorum_referral_object_parent_class)->finalize (object);
+}
+
+static void
+quorum_referral_object_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  QuorumReferralObject *self = QUORUM_REFERRAL_OBJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->row->id);
+      break;
+
+    case PROP_CONFERENCE_ID:
+      g_value_set_int64 (value, self->row->conference_id);
+      break;
+
+    case PROP_CHILD:
+      g_value_set_string (value, self->row->child);
+      break;
+
+    case PROP_CHAIR:
+      g_value_set_string (value, self->row->chair);
+      break;
+
+    case PROP_STATE:
+      g_value_set_uint (value, self->state);
+      break;
+
+    case PROP_OVERDUE:
+      g_value_set_boolean (value, self->row->overdue);
+      break;
+
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, quorum_referral_object_get_status_label (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_referral_object_class_init (QuorumReferralObjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = quorum_referral_object_finalize;
+  object_class->get_property = quorum_referral_object_get_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CONFERENCE_ID] =
+    g_param_spec_int64 ("conference-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CHILD] =
+    g_param_spec_string ("child", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CHAIR] =
+    g_param_spec_string ("chair", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_STATE] =
+    g_param_spec_uint ("state", NULL, NULL,
+                       QUORUM_REFERRAL_AWAITING_NOTIFICATION, QUORUM_REFERRAL_DECIDED,
+                       QUORUM_REFERRAL_AWAITING_NOTIFICATION,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_OVERDUE] =
+    g_param_spec_boolean ("overdue", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_STATUS_LABEL] =
+    g_param_spec_string ("status-label", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+quorum_referral_object_init (QuorumReferralObject *self)
+{
+}
+
+QuorumReferralObject *
+quorum_referral_object_new (QuorumReferralRow *row)
+{
+  QuorumReferralObject *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  self = g_object_new (QUORUM_TYPE_REFERRAL_OBJECT, NULL);
+  self->row = row;
+
+  if (row->outcome != QUORUM_PANEL_NONE)
+    self->state = QUORUM_REFERRAL_DECIDED;
+  else if (g_date_valid (&row->notified))
+    self->state = QUORUM_REFERRAL_AWAITING_PANEL;
+  else
+    self->state = QUORUM_REFERRAL_AWAITING_NOTIFICATION;
+
+  self->child_key = g_utf8_casefold (row->child ? row->child : "", -1);
+  self->chair_key = g_utf8_casefold (row->chair ? row->chair : "", -1);
+
+  self->julian[QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE] = julian_or_max (&row->conference_date);
+  self->julian[QUORUM_REFERRAL_COLUMN_DUE] = julian_or_max (&row->due);
+  self->julian[QUORUM_REFERRAL_COLUMN_NOTIFIED] = julian_or_max (&row->notified);
+  self->julian[QUORUM_REFERRAL_COLUMN_PANEL_DUE] = julian_or_max (&row->panel_due);
+  self->julian[QUORUM_REFERRAL_COLUMN_PANEL_DATE] = julian_or_max (&row->panel_date);
+  self->julian[QUORUM_REFERRAL_COLUMN_STATUS] = julian_or_max (quorum_referral_object_get_next_due (self));
+
+  return self;
+}
+
+const QuorumReferralRow *
+quorum_referral_object_get_row (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
+
+  return self->row;
+}
+
+gint64
+quorum_referral_object_get_id (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), 0);
+
+  return self->row->id;
+}
+
+gint64
+quorum_referral_object_get_conference_id (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), 0);
+
+  return self->row->conference_id;
+}
+
+QuorumReferralState
+quorum_referral_object_get_state (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), 0);
+
+  return self->state;
+}
+
+gboolean
+quorum_referral_object_get_overdue (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), FALSE);
+
+  return self->row->overdue;
+}
+
+const GDate *
+quorum_referral_object_get_next_due (QuorumReferralObject *self)
+{
+  static const GDate unset = { 0, };
+
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
+
+  switch (self->state)
+    {
+    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
+      return &self->row->due;
+    case QUORUM_REFERRAL_AWAITING_PANEL:
+      return &self->row->panel_due;
+    case QUORUM_REFERRAL_DECIDED:
+    default:
+      return &unset;
+    }
+}
+
+static char *
+format_short_date (const GDate *date)
+{
+  char buf[64];
+
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  /* Translators: a date in a table column, see strftime(3): "5 Jan 2027" */
+  if (g_date_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
+    return quorum_date_to_string (date);
+  return g_strdup (buf);
+}
+
+static char *
+format_outcome (const QuorumReferralRow *row)
+{
+  if (row->outcome == QUORUM_PANEL_NONE)
+    return g_strdup ("");
+  if (row->outcome == QUORUM_PANEL_OTHER && row->outcome_reason != NULL)
+    /* Translators: the panel's outcome "Other" with its reasons */
+    return g_strdup_printf (_("Other: %s"), row->outcome_reason);
+  return g_strdup (quorum_panel_outcome_get_label (row->outcome));
+}
+
+const char *
+quorum_referral_object_get_text (QuorumReferralObject *self,
+                                 QuorumReferralColumn  column)
+{
+  const QuorumReferralRow *row;
+
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
+  g_return_val_if_fail (column < QUORUM_REFERRAL_N_COLUMNS, NULL);
+
+  row = self->row;
+  switch (column)
+    {
+    case QUORUM_REFERRAL_COLUMN_CHILD:
+      return row->child ? row->child : "";
+    case QUORUM_REFERRAL_COLUMN_CHAIR:
+      return row->chair ? row->chair : "";
+    case QUORUM_REFERRAL_COLUMN_STATUS:
+      return quorum_referral_object_get_status_label (self);
+    default:
+      break;
+    }
+
+  if (self->texts[column] != NULL)
+    return self->texts[column];
+
+  switch (column)
+    {
+    case QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE:
+      self->texts[column] = format_short_date (&row->conference_date);
+      break;
+    case QUORUM_REFERRAL_COLUMN_DUE:
+      self->texts[column] = format_short_date (&row->due);
+      break;
+    case QUORUM_REFERRAL_COLUMN_NOTIFIED:
+      self->texts[column] = format_short_date (&row->notified);
+      break;
+    case QUORUM_REFERRAL_COLUMN_PANEL_DUE:
+      self->texts[column] = format_short_date (&row->panel_due);
+      break;
+    case QUORUM_REFERRAL_COLUMN_PANEL_DATE:
+      self->texts[column] = format_short_date (&row->panel_date);
+      break;
+    case QUORUM_REFERRAL_COLUMN_OUTCOME:
+      self->texts[column] = format_outcome (row);
+      break;
+    case QUORUM_REFERRAL_COLUMN_STATUS:
+    case QUORUM_REFERRAL_COLUMN_CHILD:
+    case QUORUM_REFERRAL_COLUMN_CHAIR:
+    case QUORUM_REFERRAL_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return self->texts[column];
+}
+
+const char *
+quorum_referral_object_get_status_label (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
+
+  if (self->row->overdue)
+    return _("Overdue");
+
+  switch (self->state)
+    {
+    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
+      return _("Not yet sent");
+    case QUORUM_REFERRAL_AWAITING_PANEL:
+      return _("Awaiting panel");
+    case QUORUM_REFERRAL_DECIDED:
+    default:
+      return _("Decided");
+    }
+}
+
+char *
+quorum_referral_object_describe_status (QuorumReferralObject *self)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
+
+  when = quorum_ui_format_date (quorum_referral_object_get_next_due (self));
+
+  switch (self->state)
+    {
+    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
+      if (self->row->overdue)
+        return g_strdup_printf (_("Overdue: due %s and not yet sent to the Head of Service"), when);
+      return g_strdup_printf (_("Not yet sent to the Head of Service: due %s"), when);
+
+    case QUORUM_REFERRAL_AWAITING_PANEL:
+      if (self->row->overdue)
+        return g_strdup_printf (_("Overdue: the panel was due to hear it by %s"), when);
+      return g_strdup_printf (_("Awaiting the panel: due to be heard by %s"), when);
+
+    case QUORUM_REFERRAL_DECIDED:
+    default:
+      {
+        g_autofree char *heard = quorum_ui_format_date (&self->row->panel_date);
+        g_autofree char *outcome = format_outcome (self->row);
+
+        return g_strdup_printf (_("Decided by the panel on %s: %s"), heard, outcome);
+      }
+    }
+}
+
+gboolean
+quorum_referral_object_matches (QuorumReferralObject *self,
+                                const char           *casefolded)
+{
+  if (casefolded == NULL || *casefolded == '\0')
+    return TRUE;
+
+  return strstr (self->child_key, casefolded) != NULL || strstr (self->chair_key, casefolded) != NULL;
+}
+
+/* Overdue first, then what is waiting on the Head of Service, on the panel, then decided. */
+static int
+status_rank (QuorumReferralObject *self)
+{
+  if (self->row->overdue)
+    return 0;
+  return 1 + (int)self->state;
+}
+
+static int
+compare_uint (guint32 a,
+              guint32 b)
+{
+  return a < b ? -1 : a > b;
+}
+
+int
+quorum_referral_object_compare (QuorumReferralObject *a,
+                                QuorumReferralObject *b,
+                                QuorumReferralColumn  column)
+{
+  int cmp = 0;
+
+  switch (column)
+    {
+    case QUORUM_REFERRAL_COLUMN_STATUS:
+      cmp = status_rank (a) - status_rank (b);
+      if (cmp == 0)
+        cmp = compare_uint (a->julian[column], b->julian[column]);
+      break;
+
+    case QUORUM_REFERRAL_COLUMN_CHILD:
+      cmp = strcmp (a->child_key, b->child_key);
+      break;
+
+    case QUORUM_REFERRAL_COLUMN_CHAIR:
+      cmp = strcmp (a->chair_key, b->chair_key);
+      break;
+
+    case QUORUM_REFERRAL_COLUMN_OUTCOME:
+      cmp = (int)a->row->outcome - (int)b->row->outcome;
+      if (cmp == 0)
+        cmp = g_strcmp0 (a->row->outcome_reason, b->row->outcome_reason);
+      break;
+
+    case QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE:
+    case QUORUM_REFERRAL_COLUMN_DUE:
+    case QUORUM_REFERRAL_COLUMN_NOTIFIED:
+    case QUORUM_REFERRAL_COLUMN_PANEL_DUE:
+    case QUORUM_REFERRAL_COLUMN_PANEL_DATE:
+      cmp = compare_uint (a->julian[column], b->julian[column]);
+      break;
+
+    case QUORUM_REFERRAL_N_COLUMNS:
+    default:
+      g_return_val_if_reached (0);
+    }
+
+  if (cmp == 0)
+    cmp = a->row->id < b->row->id ? -1 : a->row->id > b->row->id;
+  return cmp;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  return quorum_referral_object_compare ((QuorumReferralObject *)a, (QuorumReferralObject *)b,
+                                         GPOINTER_TO_UINT (user_data));
+}
+
+GtkSorter *
+quorum_referral_object_sorter_new (QuorumReferralColumn column)
+{
+  g_return_val_if_fail (column < QUORUM_REFERRAL_N_COLUMNS, NULL);
+
+  return GTK_SORTER (gtk_custom_sorter_new (sort_func, GUINT_TO_POINTER (column), NULL));
+}

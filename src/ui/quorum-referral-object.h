@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-referral-object.h: one referral to the Head of Service, as the referrals page lists it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/quorum-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  QUORUM_REFERRAL_AWAITING_NOTIFICATION,  /* not yet sent to the Head of Service */
+  QUORUM_REFERRAL_AWAITING_PANEL,         /* sent, not yet heard */
+  QUORUM_REFERRAL_DECIDED,                /* the panel's outcome is recorded */
+} QuorumReferralState;
+
+/* The columns of the referrals page, each sortable. */
+typedef enum
+{
+  QUORUM_REFERRAL_COLUMN_STATUS,
+  QUORUM_REFERRAL_COLUMN_CHILD,
+  QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE,
+  QUORUM_REFERRAL_COLUMN_CHAIR,
+  QUORUM_REFERRAL_COLUMN_DUE,
+  QUORUM_REFERRAL_COLUMN_NOTIFIED,
+  QUORUM_REFERRAL_COLUMN_PANEL_DUE,
+  QUORUM_REFERRAL_COLUMN_PANEL_DATE,
+  QUORUM_REFERRAL_COLUMN_OUTCOME,
+  QUORUM_REFERRAL_N_COLUMNS
+} QuorumReferralColumn;
+
+#define QUORUM_TYPE_REFERRAL_OBJECT (quorum_referral_object_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumReferralObject, quorum_referral_object, QUORUM, REFERRAL_OBJECT, GObject)
+
+/* Takes @row. Safe to call from a worker thread. */
+QuorumReferralObject    *quorum_referral_object_new              (QuorumReferralRow    *row);
+const QuorumReferralRow *quorum_referral_object_get_row          (QuorumReferralObject *self);
+gint64                   quorum_referral_object_get_id           (QuorumReferralObject *self);
+gint64                   quorum_referral_object_get_conference_id (QuorumReferralObject *self);
+QuorumReferralState      quorum_referral_object_get_state        (QuorumReferralObject *self);
+gboolean                 quorum_referral_object_get_overdue      (QuorumReferralObject *self);
+/* The date of the next step still to come: the referral's due date until it is sent, then
+ * the panel's; invalid once decided. */
+const GDate             *quorum_referral_object_get_next_due     (QuorumReferralObject *self);
+
+/* A column's text: a short date ("5 Jan 2027"), a name, an outcome; "" when unset.
+ * Formatted on first use and kept: only the rows on screen are ever formatted. */
+const char              *quorum_referral_object_get_text         (QuorumReferralObject *self,
+                                                                  QuorumReferralColumn  column);
+/* "Overdue", "Not yet sent", "Awaiting panel", "Decided". */
+const char              *quorum_referral_object_get_status_label (QuorumReferralObject *self);
+/* The status in a sentence, for screen readers and tooltips:
+ * "Overdue: due Tuesday 5 January 2027 and not yet sent to the Head of Service". */
+char                    *quorum_referral_object_describe_status  (QuorumReferralObject *self);
+
+/* Whether the child's or the chair's name contains @casefolded (already g_utf8_casefold()ed). */
+gboolean                 quorum_referral_object_matches          (QuorumReferralObject *self,
+                                                                  const char           *casefolded);
+/* Orders by @column (dates as dates, unset last), then by id. */
+int                      quorum_referral_object_compare          (QuorumReferralObject *a,
+                                                                  QuorumReferralObject *b,
+                                                                  QuorumReferralColumn  column);
+/* A GtkCustomSorter ordering by @column, for a GtkColumnViewColumn. */
+GtkSorter               *quorum_referral_object_sorter_new       (QuorumReferralColumn  column);
+
+G_END_DECLS

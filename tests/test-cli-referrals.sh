@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-referrals.sh: the Head of Service's referrals through quorum-cli: due dates around bank
+# holidays by the profile's region, overdue as of a date, notification, the panel's outcome, and
+# every refusal (exit 2, nothing written).
+. "$(dirname "$0")/cli-lib.sh"
+
+# A Scottish authority's local profile: Bolton's rules with Scotland's bank holidays.
+profiles="$work/profiles"
+mkdir -p "$profiles"
+sed -e 's/^Region=.*/Region=scotland/' -e 's/^Default=true/Default=false/' \
+    -e 's/^Name=.*/Name=Test: Scottish split decisions/' \
+    "$QUORUM_SRCDIR/data/profiles/bolton.ini" >"$profiles/test-scotland.ini"
+export QUORUM_PROFILES_DIR="$profiles"
+
+# split_referral DATE CHILD [PROFILE]: a quorate conference on DATE whose vote for CHILD is split 2-2;
+# prints the referral's id.
+split_referral () {
+  local date=$1 child=$2 profile=${3:-bolton} conf show kid out
+  conf=$(jget "$(q --json conference new --child "$child" --kind review --date "$date" \
+                   --chair "J. Okafor" --profile "$profile")" 'd["id"]')
+  q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "Children's Social Care" >/dev/null
+  q attendee add "$conf" --name "A. Khan" --agency "Police" --line-management "Police" >/dev/null
+  q attendee add "$conf" --name "H. Visitor" --agency "NHS Trust" --line-management "NHS Trust" >/dev/null
+  q attendee add "$conf" --name "T. Teacher" --agency "School" --line-management "Education" >/dev/null
+  show=$(q --json conference show "$conf")
+  kid=$(jget "$show" 'd["children"][0]["id"]')
+  q consensus "$conf" --child "$kid" --agreed none --summary "Views differ" >/dev/null
+  q vote "$conf" --child "$kid" --group "Children's Social Care" --view plan --category neglect >/dev/null
+  q vote "$conf" --child "$kid" --group Education --view plan --category emotional >/dev/null
+  q vote "$conf" --child "$kid" --group Police --view no-plan --reason "No concerns known to police" >/dev/null
+  q vote "$conf" --child "$kid" --group "NHS Trust" --view no-plan --reason "Health needs are met" >/dev/null
+  out=$(q --json decide "$conf" --child "$kid")
+  jget "$out" 'd["referral"]["id"]'
+}
+
+# due ID: the referral's due date as `referrals` lists it.
+due () { jget "$(q --json referrals)" "[r['due'] for r in d if r['id'] == $1][0]"; }
+# overdue_ids AS_OF: the ids `referrals --as-of AS_OF --overdue` lists.
+overdue_ids () { jget "$(q --json referrals --as-of "$1" --overdue)" '[r["id"] for r in d]'; }
+
+# -- due dates: the 5th working day after the conference, its own day not counting
+xmas=$(split_referral 2026-12-24 "Ada Christmas")
+check "Thu 2026-12-24 (England and Wales): due Tue 2027-01-05 past Christmas, Boxing Day (Mon 28) and New Year" \
+  "$(due "$xmas")" "2027-01-05"
+scot=$(split_referral 2026-12-24 "Bea Hogmanay" test-scotland)
+check "Thu 2026-12-24 (Scotland): due Wed 2027-01-06, 2 January moved to Mon 4" "$(due "$scot")" "2027-01-06"
+easter=$(split_referral 2027-03-25 "Cal Easter")
+check "Thu 2027-03-25: due Mon 2027-04-05 past Good Friday and Easter Monday" "$(due "$easter")" "2027-04-05"
+may=$(split_referral 2027-04-28 "Dee May")
+check "Wed 2027-04-28: due Thu 2027-05-06 past the Early May bank holiday" "$(due "$may")" "2027-05-06"
+plain=$(split_referral 2026-11-16 "Eli Plain")
+check "Mon 2026-11-16, no holiday: due Mon 2026-11-23" "$(due "$plain")" "2026-11-23"
+
+out=$(q --json referrals)
+check "referrals: every referral listed, oldest due first" "$(jget "$out" '[r["id"] for r in d]')" \
+  "[$plain, $xmas, $scot, $easter, $may]"
+check "referrals: child, chair and conference date" \
+  "$(jget "$out" "[[r['child_name'], r['chair'], r['conference_date']] for r in d if r['id'] == $xmas][0]")" \
+  '["Ada Christmas", "J. Okafor", "2026-12-24"]'
+check "referrals: not yet sent, no panel" \
+  "$(jget "$out" "[[r['notified'], r['panel_due'], r['panel_date'], r['outcome']] for r in d if r['id'] == $xmas][0]")" \
+  '[null, null, null, null]'
+
+# -- overdue as of a date: due on the day is not overdue, the day after is
+check "overdue as of 2027-01-05 (the due day): only the November one" "$(overdue_ids 2027-01-05)" "[$plain]"
+check "overdue as of 2027-01-06: England and Wales late, Scotland due that day" "$(overdue_ids 2027-01-06)" "[$plain, $xmas]"
+check "overdue as of 2027-01-07: Scotland late too" "$(overdue_ids 2027-01-07)" "[$plain, $xmas, $scot]"
+check "overdue as of 2026-11-23: nothing yet" "$(overdue_ids 2026-11-23)" "[]"
+check "overdue as of 2027-05-07: all five" "$(overdue_ids 2027-05-07)" "[$plain, $xmas, $scot, $easter, $may]"
+out=$(q --json referrals --as-of 2027-01-06)
+check "--as-of without --overdue lists all, each marked" "$(jget "$out" '[r["overdue"] for r in d]')" \
+  "[true, true, false, false, false]"
+text=$(q referrals --as-of 2027-01-06)
+check "text: the overdue ones say OVERDUE" "$(printf '%s\n' "$text" | grep -c OVERDUE)" "2"
+
+# -- notification: the panel is due 28 calendar days after it, holidays or not
+out=$(q --json referral notify "$xmas" --date 2027-01-04)
+check "notify: sent, panel due 28 days later" "$(jget "$out" '[d["notified"], d["panel_due"], d["overdue"]]')" \
+  '["2027-01-04", "2027-02-01", false]'
+check "notified: no longer overdue as of 2027-01-06" "$(overdue_ids 2027-01-06)" "[$plain]"
+check "awaiting the panel: overdue the day after its panel is due" "$(overdue_ids 2027-02-02 | jget "$(cat)" "$xmas in d")" "true"
+check "awaiting the panel: not overdue on the day it is due" "$(overdue_ids 2027-02-01 | jget "$(cat)" "$xmas in d")" "false"
+text=$(q referral notify "$plain" --date 2026-11-20)
+check "notify (text): says when the panel must hear it" "$text" \
+  "Referral $plain sent on 2026-11-20; the panel must hear it by 2026-12-18"
+
+# -- the panel's outcome
+out=$(q --json referral panel "$xmas" --date 2027-01-28 --outcome plan-ended)
+check "panel: plan ended" "$(jget "$out" '[d["panel_date"], d["outcome"], d["overdue"]]')" \
+  '["2027-01-28", "plan-ended", false]'
+out=$(q --json referral panel "$plain" --date 2026-12-21 --outcome other --reason "Adjourned for a parenting assessment")
+check "panel: other, with its reasons" "$(jget "$out" '[d["outcome"], d["outcome_reason"], d["overdue"]]')" \
+  '["other", "Adjourned for a parenting assessment", false]'
+check "decided referrals are never overdue" "$(overdue_ids 2030-01-01 | jget "$(cat)" "[$xmas in d, $plain in d]")" \
+  "[false, false]"
+
+# -- refusals: exit 2 with the reason, and the database byte for byte as it was
+refused () {
+  local name=$1 status=$2
+  shift 2
+  local before after
+  before=$(db_hash)
+  expect_exit "$name" "$status" q "$@"
+  after=$(db_hash)
+  check "$name: nothing written" "$after" "$before"
+}
+
+refused "notify: sent twice" 2 referral notify "$xmas" --date 2027-01-05
+refused "notify: before the conference" 2 referral notify "$easter" --date 2027-03-24
+refused "notify: impossible date" 2 referral notify "$easter" --date 2027-02-30
+refused "notify: unknown referral" 2 referral notify 9999 --date 2027-03-26
+refused "notify: id not a number" 2 referral notify abc --date 2027-03-26
+refused "notify: no date" 1 referral notify "$easter"
+refused "panel: not yet notified" 2 referral panel "$easter" --date 2027-04-20 --outcome plan-confirmed
+refused "panel: heard twice" 2 referral panel "$xmas" --date 2027-01-29 --outcome plan-confirmed
+q referral notify "$may" --date 2027-04-30 >/dev/null
+refused "panel: before the notification" 2 referral panel "$may" --date 2027-04-29 --outcome plan-confirmed
+refused "panel: unknown outcome" 2 referral panel "$may" --date 2027-05-10 --outcome plan-paused
+refused "panel: other without reasons" 2 referral panel "$may" --date 2027-05-10 --outcome other
+refused "panel: other with blank reasons" 2 referral panel "$may" --date 2027-05-10 --outcome other --reason "   "
+refused "referrals: impossible --as-of" 2 referrals --as-of 2027-13-01
+
+# -- every write is audited and the chain holds
+expect_exit "verify: the audit chain holds" 0 q verify
+
+finish

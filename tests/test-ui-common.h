@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-common.h: helpers for the UI tests: a real window in-process under Xvfb, a private
+ * database, waiting for the main loop, and finding widgets and dialogs as a person would. */
+#pragma once
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "store/quorum-store.h"
+#include "ui/quorum-child-panel.h"
+#include "ui/quorum-conference-page.h"
+#include "ui/quorum-new-conference-dialog.h"
+#include "ui/quorum-ui-util.h"
+#include "ui/quorum-vote-card.h"
+#include "ui/quorum-window.h"
+
+/* Starts GTK; without a display the test is skipped (exit 77), never failed. */
+static inline void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the UI tests run under xvfb-run (build-aux/dev test)\n");
+      exit (77);
+    }
+
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/gnome/Quorum/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* A fresh database in a private temporary folder. */
+static inline char *
+ui_test_db_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "quorum.db", NULL);
+}
+
+static inline void
+ui_test_iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < until);
+}
+
+typedef gboolean (*UiTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails the test after @timeout_ms. */
+static inline void
+ui_test_wait_until (UiTestCondition condition,
+                    gpointer        data,
+                    guint           timeout_ms,
+                    const char     *what)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static inline gboolean
+ui_test_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static inline QuorumWindow *
+ui_test_window_new (QuorumStore *store,
+                    int          width,
+                    int          height)
+{
+  QuorumWindow *window = quorum_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window, 10000, "the window to be drawn");
+  ui_test_iterate (200);
+
+  return window;
+}
+
+/* The visible toplevel of @type, newest first, or NULL. */
+static inline GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+static inline GtkWidget *
+ui_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Answers the open AdwMessageDialog with @response, as a click on that button does. */
+static inline void
+ui_test_respond (const char *response)
+{
+  GtkWindow *found = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_assert_nonnull (found);
+  dialog = g_object_ref (found);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  ui_test_iterate (50);
+}
+
+/* Creates a conference through the New Conference dialog, as the chair does. */
+static inline gint64
+ui_test_create_conference (QuorumWindow       *window,
+                           const char * const *children,
+                           const char         *profile_id,
+                           const char         *case_ref)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (window);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-conference", NULL));
+  ui_test_iterate (50);
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  quorum_new_conference_dialog_fill (QUORUM_NEW_CONFERENCE_DIALOG (dialog), children,
+                                     QUORUM_KIND_INITIAL, "2026-03-02", "10:00",
+                                     "Jo Chair (IRO)", profile_id, case_ref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  ui_test_iterate (100);
+
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  g_assert_cmpint (quorum_conference_page_get_conference_id (page), >, 0);
+
+  return quorum_conference_page_get_conference_id (page);
+}
+
+static inline void
+ui_test_add_attendee (QuorumWindow *window,
+                      const char   *name,
+                      const char   *role,
+                      const char   *agency,
+                      const char   *line_management,
+                      gboolean      voting)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (window);
+
+  quorum_conference_page_fill_attendee (page, name, role, agency, line_management, voting,
+                                        QUORUM_ATTENDANCE_PRESENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.add-attendee", NULL));
+  ui_test_iterate (20);
+}
+
+static inline QuorumVoteCard *
+ui_test_card (QuorumWindow *window,
+              gint64        child_id,
+              const char   *group)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (window);
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, child_id);
+  QuorumVoteCard *card;
+
+  g_assert_nonnull (panel);
+  card = quorum_child_panel_get_card (panel, group);
+  g_assert_nonnull (card);
+
+  return card;
+}
+
+static inline QuorumConference *
+ui_test_load (QuorumStore *store,
+              gint64       conference_id)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumConference *conference = quorum_store_load_conference (store, conference_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conference);
+
+  return conference;
+}
+
+static inline gint64
+ui_test_child_id (QuorumStore *store,
+                  gint64       conference_id,
+                  guint        index)
+{
+  g_autoptr(QuorumConference) conference = ui_test_load (store, conference_id);
+
+  g_assert_cmpuint (index, <, conference->children->len);
+  return ((QuorumChild *) g_ptr_array_index (conference->children, index))->id;
+}
+
+/* Saves @widget as @name.png under the build's screenshots folder. */
+static inline void
+ui_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  const char *builddir = g_getenv ("QUORUM_BUILDDIR");
+  g_autofree char *dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  ui_test_iterate (300);
+  if (!quorum_ui_save_screenshot (widget, path, &error))
+    g_error ("%s: %s", path, error->message);
+  g_test_message ("screenshot: %s", path);
+}

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-differences.c: the Differences page driven as a person would: raise a Bradford
+ * difference and one at immediate risk, record a discussion, escalate, filter, resolve with
+ * feedback and follow-up, answer the six-stage checklist, record a Buckinghamshire challenge's
+ * outcome; the store holds each step and the counts chart says the same in words. */
+
+#include "test-ui-common.h"
+#include "store/quorum-store-difference.h"
+#include "ui/quorum-difference-item.h"
+#include "ui/quorum-differences-page.h"
+
+static GObject *
+child (QuorumDifferencesPage *page,
+       const char            *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), QUORUM_TYPE_DIFFERENCES_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+type_into (QuorumDifferencesPage *page,
+           const char            *row,
+           const char            *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (page, row)), text);
+}
+
+static void
+choose_profile (QuorumDifferencesPage *page,
+                const char            *id)
+{
+  g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_strcmp0 (profile->id, id) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "profile_row")), i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+activate (QuorumDifferencesPage *page,
+          const char            *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  ui_test_iterate (30);
+}
+
+/* Fills the raise form as a practitioner would and presses Raise. */
+static void
+raise_through_form (QuorumDifferencesPage *page,
+                    const char            *profile,
+                    const char            *date,
+                    const char            *child_name,
+                    const char            *conference,
+                    QuorumArea             area,
+                    gboolean               immediate_risk)
+{
+  activate (page, "differences.show-raise");
+  choose_profile (page, profile);
+  type_into (page, "raised_date_row", date);
+  type_into (page, "raised_by_row", "Hana Visitor");
+  type_into (page, "role_row", "Health visitor");
+  type_into (page, "agency_row", "Bradford NHS Trust");
+  type_into (page, "against_row", "Children's Social Care");
+  type_into (page, "against_decision_row", "No further action on the referral");
+  type_into (page, "child_row", child_name != NULL ? child_name : "");
+  type_into (page, "conference_row", conference != NULL ? conference : "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), area);
+  type_into (page, "outcome_sought_row", "A strategy meeting");
+  gtk_switch_set_active (GTK_SWITCH (child (page, "immediate_risk_switch")), immediate_risk);
+  activate (page, "differences.raise");
+}
+
+static GPtrArray *
+list_all (QuorumStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all = quorum_store_list_differences (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return all;
+}
+
+static QuorumDifference *
+load (QuorumStore *store,
+      gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDifference *d = quorum_store_load_difference (store, id, &error);
+
+  g_assert_no_error (error);
+  return d;
+}
+
+static char *
+due_of (const QuorumDifference *d)
+{
+  const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d);
+
+  return g_date_valid (&stage->due) ? quorum_date_to_string (&stage->due) : NULL;
+}
+
+static QuorumDifferencesPage *
+find_page (GtkWidget *root)
+{
+  if (QUORUM_IS_DIFFERENCES_PAGE (root))
+    return QUORUM_DIFFERENCES_PAGE (root);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      QuorumDifferencesPage *found = find_page (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window's own Differences page, or (until the window adds it) one added here. */
+static QuorumDifferencesPage *
+show_page (QuorumWindow *window,
+           QuorumStore  *store)
+{
+  QuorumDifferencesPage *page = find_page (GTK_WIDGET (window));
+  GtkWidget *stack;
+
+  if (page == NULL)
+    {
+      page = QUORUM_DIFFERENCES_PAGE (quorum_differences_page_new (store));
+      quorum_window_add_page (window, GTK_WIDGET (page), "differences", "_Differences",
+                              "dialog-warning-symbolic");
+    }
+
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  ui_test_iterate (100);
+
+  return page;
+}
+
+static void
+test_differences_page (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GListModel *shown;
+  gint64 bradford;
+  gint64 at_risk;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2027-01-04");
+  shown = quorum_differences_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+  /* Bradford, raised Thursday 24 December 2026: step 1 due after Christmas and New Year */
+  raise_through_form (page, "bradford", "2026-12-24", "Amy Test", NULL, QUORUM_AREA_THRESHOLDS, FALSE);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+    QuorumDifference *d;
+    g_autofree char *due = NULL;
+
+    g_assert_cmpuint (all->len, ==, 1);
+    d = g_ptr_array_index (all, 0);
+    bradford = d->id;
+    due = due_of (d);
+    g_assert_cmpstr (d->profile_id, ==, "bradford");
+    g_assert_cmpstr (d->raised_by, ==, "Hana Visitor");
+    g_assert_cmpstr (d->child, ==, "Amy Test");
+    g_assert_cmpstr (d->against_decision, ==, "No further action on the referral");
+    g_assert_cmpint (d->area, ==, QUORUM_AREA_THRESHOLDS);
+    g_assert_false (d->immediate_risk);
+    g_assert_cmpstr (due, ==, "2027-01-05");
+  }
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, bradford);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+
+  /* Refused: no one raising it. Nothing is written; the form keeps what was typed */
+  activate (page, "differences.show-raise");
+  choose_profile (page, "bradford");
+  type_into (page, "raised_by_row", "");
+  type_into (page, "agency_row", "School");
+  type_into (page, "against_row", "Police");
+  type_into (page, "outcome_sought_row", "A call back");
+  activate (page, "differences.raise");
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+    g_assert_cmpuint (all->len, ==, 1);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "agency_row"))), ==, "School");
+
+  /* Immediate risk on a Saturday: due the next Monday, and the policy's advice shown */
+  raise_through_form (page, "bradford", "2026-11-21", NULL, NULL, QUORUM_AREA_COMMUNICATION, TRUE);
+  at_risk = quorum_differences_page_get_selected (page);
+  g_assert_cmpint (at_risk, !=, bradford);
+  {
+    g_autoptr(QuorumDifference) d = load (store, at_risk);
+    g_autofree char *due = due_of (d);
+
+    g_assert_true (d->immediate_risk);
+    g_assert_null (d->child);
+    g_assert_cmpstr (due, ==, "2026-11-23");
+  }
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (page, "risk_label"))), "SAME WORKING DAY"));
+  ui_test_screenshot (GTK_WIDGET (window), "differences-immediate-risk");
+
+  /* A discussion at step 1, then escalation to step 2 on Tuesday 5 January */
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+  type_into (page, "note_date_row", "2026-12-29");
+  type_into (page, "note_with_row", "Hana Visitor, Sam Social");
+  type_into (page, "note_summary_row", "Discussed the threshold for a strategy meeting");
+  type_into (page, "note_agreed_row", "Both managers to be told");
+  activate (page, "differences.record");
+  type_into (page, "escalate_date_row", "2027-01-05");
+  type_into (page, "escalate_reason_row", "No agreement between the practitioners");
+  activate (page, "differences.escalate");
+  {
+    g_autoptr(QuorumDifference) d = load (store, bradford);
+    g_autofree char *due = due_of (d);
+    QuorumDifferenceNote *note;
+
+    g_assert_cmpuint (d->notes->len, ==, 1);
+    note = g_ptr_array_index (d->notes, 0);
+    g_assert_cmpstr (note->participants, ==, "Hana Visitor, Sam Social");
+    g_assert_cmpstr (note->agreed, ==, "Both managers to be told");
+    g_assert_cmpuint (d->stages->len, ==, 2);
+    g_assert_cmpstr (due, ==, "2027-01-12");
+  }
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, bradford);
+
+  /* Dated before the last event: refused, nothing written */
+  type_into (page, "escalate_date_row", "2027-01-01");
+  type_into (page, "escalate_reason_row", "Backdated");
+  activate (page, "differences.escalate");
+  {
+    g_autoptr(QuorumDifference) d = load (store, bradford);
+    g_assert_cmpuint (d->stages->len, ==, 2);
+  }
+
+  /* The filters: as of 13 January both are overdue (the next stage is due) */
+  quorum_differences_page_set_as_of (page, "2027-01-13");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 2);  /* Overdue */
+  ui_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  {
+    g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (shown, 0);
+    g_assert_nonnull (strstr (quorum_difference_item_get_subtitle (item), "is now due"));
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 0);
+  /* The search entry waits a moment after typing before it searches */
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "agency_entry")), "police");
+  ui_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "agency_entry")), "children's social");
+  ui_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "agency_entry")), "");
+  ui_test_iterate (400);
+
+  /* Resolve at step 2: the agreed outcome, feedback to the raiser, then the follow-up */
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  type_into (page, "resolve_date_row", "2027-01-08");
+  type_into (page, "outcome_row", "Agreed in writing: a strategy meeting on 11 January");
+  type_into (page, "feedback_to_row", "Hana Visitor");
+  type_into (page, "feedback_date_row", "2027-01-08");
+  activate (page, "differences.resolve");
+  gtk_switch_set_active (GTK_SWITCH (child (page, "debrief_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (child (page, "protocol_review_switch")), TRUE);
+  activate (page, "differences.resolve");
+  {
+    g_autoptr(QuorumDifference) d = load (store, bradford);
+
+    g_assert_cmpint (d->status, ==, QUORUM_DIFFERENCE_RESOLVED);
+    g_assert_cmpstr (d->outcome, ==, "Agreed in writing: a strategy meeting on 11 January");
+    g_assert_cmpstr (d->feedback_to, ==, "Hana Visitor");
+    g_assert_true (g_date_valid (&d->feedback_date));
+    g_assert_true (d->debrief);
+    g_assert_true (d->protocol_review);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 3);  /* Resolved */
+  ui_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 0);
+  ui_test_iterate (20);
+
+  /* The six-stage model: stage 1's checklist is answered with the discussion */
+  raise_through_form (page, "six-stage", "2027-01-11", "Ben Test", NULL, QUORUM_AREA_INFORMATION_SHARING, FALSE);
+  {
+    gint64 id = quorum_differences_page_get_selected (page);
+    GtkWidget *box = GTK_WIDGET (child (page, "checklist_box"));
+    GtkWidget *first_row = gtk_widget_get_first_child (box);
+    g_autoptr(QuorumDifference) d = NULL;
+    guint n = 0;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "checklist_group"))));
+    for (GtkWidget *c = first_row; c != NULL; c = gtk_widget_get_next_sibling (c))
+      n++;
+    g_assert_cmpuint (n, >, 5);
+    gtk_editable_set_text (GTK_EDITABLE (first_row), "Yes: the threshold for a referral");
+    type_into (page, "note_date_row", "2027-01-12");
+    type_into (page, "note_with_row", "Hana Visitor, Sam Social");
+    type_into (page, "note_summary_row", "Worked through the stage 1 questions");
+    activate (page, "differences.record");
+
+    d = load (store, id);
+    g_assert_cmpuint (d->notes->len, ==, 1);
+    g_assert_cmpuint (g_strv_length (((QuorumDifferenceNote *) g_ptr_array_index (d->notes, 0))->answers), ==, n);
+    g_assert_cmpstr (((QuorumDifferenceNote *) g_ptr_array_index (d->notes, 0))->answers[0], ==,
+                     "Yes: the threshold for a referral");
+  }
+
+  /* A dissent at a Buckinghamshire conference becomes a challenge; the Safeguarding
+   * Co-ordinator's decision is its outcome */
+  {
+    static const char * const children[] = { "Cara Test", NULL };
+    QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "R. Chair",
+                                  .profile_id = "buckinghamshire", .children = children };
+    g_autofree char *conference = NULL;
+    g_autoptr(QuorumDifference) d = NULL;
+    gint64 conf;
+    gint64 id;
+
+    g_assert_true (quorum_date_parse ("2027-01-11", "date", &spec.date, NULL));
+    conf = quorum_store_create_conference (store, &spec, &error);
+    g_assert_no_error (error);
+    conference = g_strdup_printf ("%lld", (long long) conf);
+
+    raise_through_form (page, "buckinghamshire", "2027-01-12", "Cara Test", conference, QUORUM_AREA_THRESHOLDS, FALSE);
+    id = quorum_differences_page_get_selected (page);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "challenge_row"))));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "challenge_row")), 3);  /* review brought forward */
+    type_into (page, "resolve_date_row", "2027-01-13");
+    type_into (page, "feedback_to_row", "Hana Visitor");
+    activate (page, "differences.resolve");
+
+    d = load (store, id);
+    g_assert_cmpint (d->conference_id, ==, conf);
+    g_assert_cmpint (d->status, ==, QUORUM_DIFFERENCE_RESOLVED);
+    g_assert_cmpstr (d->challenge_outcome, ==, "Require that a review conference be brought forward");
+  }
+
+  /* The counts: the chart's text equivalent says what the bars show */
+  {
+    const char *words = gtk_label_get_label (GTK_LABEL (child (page, "chart_text")));
+
+    g_assert_nonnull (strstr (words, "bradford: 2"));
+    g_assert_nonnull (strstr (words, "buckinghamshire: 1"));
+    g_assert_nonnull (strstr (words, "six-stage: 1"));
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), 2);  /* bradford */
+  ui_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (page, "chart_text"))),
+                            "Stage 2 reached by 1 (1 resolved there"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), 0);
+  ui_test_iterate (50);
+
+  {
+    guint n = 0;
+
+    g_assert_true (quorum_store_verify (store, &n, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  ui_test_screenshot (GTK_WIDGET (window), "differences");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/differences/raise-record-escalate-filter-resolve", test_differences_page);
+
+  return g_test_run ();
+}
