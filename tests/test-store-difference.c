@@ -685,13 +685,14 @@ test_local_closure_day_counts (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumDifference) d = NULL;
   g_autofree char *due = NULL;
+  GDate closed;
   gint64 id;
 
   /* A council's office closure on Friday 20 November 2026 */
-  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store),
-                                 "INSERT INTO closure_day (region, date, name) "
-                                 "VALUES ('england-wales', '2026-11-20', 'Office closure')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  set_iso (&closed, "2026-11-20");
+  g_assert_cmpint (quorum_store_add_closure_day (f->store, QUORUM_REGION_ENGLAND_WALES, &closed,
+                                                 "Office closure", &error), >, 0);
+  g_assert_no_error (error);
 
   id = raise_difference (f->store, "bradford", "2026-11-19");
   d = quorum_store_load_difference (f->store, id, &error);
@@ -699,6 +700,7 @@ test_local_closure_day_counts (StoreFixture  *f,
   /* 23, 24, 25, 26, 27 November */
   due = due_of (quorum_difference_get_current_stage (d));
   g_assert_cmpstr (due, ==, "2026-11-27");
+  assert_verified (f->store);
 }
 
 int

@@ -635,6 +635,7 @@ insert_conference (QuorumStore                *self,
   for (guint i = 0; spec->children[i] != NULL; i++)
     {
       g_autofree char *child_summary = NULL;
+      g_autofree char *name = g_strstrip (g_strdup (spec->children[i]));
       gint64 child_id;
 
       stmt = _quorum_store_prepare (self,
@@ -643,8 +644,7 @@ insert_conference (QuorumStore                *self,
         return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
-      _quorum_bind_text (stmt, 3, g_strstrip (g_strdup (spec->children[i])));
-      /* bound as transient: the copy is freed below */
+      _quorum_bind_text (stmt, 3, name);
       if (!_quorum_store_exec_stmt (self, stmt, error))
         return 0;
       child_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));

@@ -298,42 +298,6 @@ load_difference (QuorumStore  *self,
   return g_steal_pointer (&d);
 }
 
-QuorumCalendar *
-quorum_store_load_difference_calendar (QuorumStore   *self,
-                                       QuorumRegion   region,
-                                       GError       **error)
-{
-  g_autoptr(QuorumCalendar) calendar = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
-
-  calendar = quorum_calendar_new (region);
-
-  stmt = _quorum_store_prepare (self, "SELECT date FROM closure_day WHERE region = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
-
-  while (step_row (self, stmt, &has_row, &local_error) && has_row)
-    {
-      GDate date;
-
-      _quorum_column_date (stmt, 0, &date);
-      if (g_date_valid (&date))
-        quorum_calendar_add_closure (calendar, &date);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&calendar);
-}
-
 /* The difference's profile as now installed: escalation follows the profile's stages. */
 static QuorumProfile *
 lookup_profile (const char  *profile_id,
@@ -513,7 +477,7 @@ quorum_store_raise_difference (QuorumStore                 *self,
     goto failed;
 
   if (!(profile = lookup_profile (profile_id, error)) ||
-      !(calendar = quorum_store_load_difference_calendar (self, profile->region, error)))
+      !(calendar = quorum_store_get_calendar (self, profile->region, error)))
     goto failed;
 
   checked = *spec;
@@ -831,7 +795,7 @@ quorum_store_escalate_difference (QuorumStore  *self,
 
   if (!(d = load_difference (self, difference_id, error)) ||
       !(profile = lookup_profile (d->profile_id, error)) ||
-      !(calendar = quorum_store_load_difference_calendar (self, profile->region, error)) ||
+      !(calendar = quorum_store_get_calendar (self, profile->region, error)) ||
       !(stage = quorum_difference_escalate (d, profile, calendar, date, reason, error)))
     goto failed;
 

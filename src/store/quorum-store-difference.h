@@ -67,9 +67,4 @@ gboolean               quorum_store_follow_up_difference    (QuorumStore        
                                                              const GDate                    *feedback_date,
                                                              GError                        **error);
 
-/* The working-day calendar of @region with the store's local closure days. */
-QuorumCalendar        *quorum_store_load_difference_calendar (QuorumStore                   *self,
-                                                             QuorumRegion                    region,
-                                                             GError                        **error);
-
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _QuorumChildPanel
   GtkScrolledWindow *scroller;
   GtkBox          *content_box;
   GtkWidget       *decision_group;
+  AdwPreferencesGroup *attempts_group;
   GtkListBox      *attempts_list;
   AdwPreferencesGroup *attempt_form;
   AdwEntryRow     *proposal_row;
@@ -608,6 +609,26 @@ update_decision (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->dissent_list), items->len > 0);
 }
 
+static void
+order_sections (QuorumChildPanel *self,
+                GtkWidget        *first,
+                ...)
+{
+  GtkWidget *previous = first;
+  GtkWidget *next;
+  va_list args;
+
+  gtk_box_reorder_child_after (self->content_box, first, NULL);
+
+  va_start (args, first);
+  for (int i = 0; i < 4 && (next = va_arg (args, GtkWidget *)) != NULL; i++)
+    {
+      gtk_box_reorder_child_after (self->content_box, next, previous);
+      previous = next;
+    }
+  va_end (args);
+}
+
 void
 quorum_child_panel_update (QuorumChildPanel       *self,
                            const QuorumConference *conference,
@@ -670,11 +691,21 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   quorum_ui_set_sensitive (self->chair_list, !finalised);
   quorum_ui_set_sensitive (self->decide_button, !finalised);
 
-  /* Once taken, the decision is what the room needs to see: it goes first. */
+  /* What the room needs to see comes first: the decision once taken, else the open vote
+   * and what it waits for; the consensus record follows. */
   if (decision != NULL)
-    gtk_box_reorder_child_after (self->content_box, self->decision_group, NULL);
+    order_sections (self, self->decision_group, self->vote_section,
+                    GTK_WIDGET (self->attempts_group), GTK_WIDGET (self->attempt_form),
+                    self->vote_closed_label);
+  else if (vote_open)
+    order_sections (self, self->vote_section, self->decision_group,
+                    GTK_WIDGET (self->attempts_group), GTK_WIDGET (self->attempt_form),
+                    self->vote_closed_label);
   else
-    gtk_box_reorder_child_after (self->content_box, self->decision_group, self->vote_closed_label);
+    order_sections (self, GTK_WIDGET (self->attempts_group), GTK_WIDGET (self->attempt_form),
+                    self->vote_closed_label, self->vote_section, self->decision_group);
+  adw_preferences_group_set_title (self->attempt_form,
+                                   vote_open ? _("Try Consensus Again") : _("Record an Attempt at Consensus"));
 
   if (decision != NULL)
     {
@@ -809,6 +840,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);

@@ -558,29 +558,33 @@ sign_off_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GPtrArray) undecided = g_ptr_array_new ();
   AdwMessageDialog *dialog;
-  guint undecided = 0;
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *child = g_ptr_array_index (self->conference->children, i);
 
       if (quorum_conference_find_decision (self->conference, child->id) == NULL)
-        undecided++;
+        g_ptr_array_add (undecided, child->name);
     }
 
-  if (undecided > 0)
-    g_string_append_printf (body,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "%u child has no decision recorded. ",
-                                         "%u children have no decision recorded. ", undecided),
-                            undecided);
-  g_string_append (body, _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original."));
+  /* Say what is missing now rather than after a confirmation the store would refuse. */
+  if (undecided->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (undecided, NULL);
+      names = g_strjoinv (_(", "), (char **) undecided->pdata);
+      message = g_strdup_printf (_("Take the decision for every child before signing off: %s has none yet"), names);
+      quorum_ui_toast (widget, message);
+      return;
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
                                                        _("Sign Off This Conference?"),
-                                                       body->str));
+                                                       _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "sign-off", _("_Sign Off"),

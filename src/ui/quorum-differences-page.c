@@ -562,6 +562,13 @@ update_detail (QuorumDifferencesPage *self)
   set_row_text (self->feedback_to_row, d->feedback_to != NULL ? d->feedback_to : (open ? "" : d->raised_by));
   gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_to_row), d->feedback_to == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_date_row), !g_date_valid (&d->feedback_date));
+  if (g_date_valid (&d->feedback_date))
+    {
+      g_autofree char *given = quorum_date_to_string (&d->feedback_date);
+      set_row_text (self->feedback_date_row, given);
+    }
+  else
+    set_row_text (self->feedback_date_row, NULL);
 
   prefill_date (self, self->note_date_row);
   prefill_date (self, self->escalate_date_row);
@@ -1069,7 +1076,6 @@ resolve_action (GtkWidget  *widget,
     }
 
   set_row_text (self->outcome_row, NULL);
-  set_row_text (self->feedback_date_row, NULL);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Difference resolved"));
 }

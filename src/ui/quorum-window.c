@@ -7,6 +7,7 @@
 
 #include "quorum-conference-item.h"
 #include "quorum-demo.h"
+#include "quorum-differences-page.h"
 #include "quorum-new-conference-dialog.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
@@ -401,6 +402,8 @@ quorum_window_add_page (QuorumWindow *self,
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
+  quorum_window_add_page (self, quorum_differences_page_new (self->store),
+                          "differences", _("_Differences"), "dialog-warning-symbolic");
 }
 
 /* ---- GObject ---- */
@@ -450,6 +453,8 @@ quorum_window_dispose (GObject *object)
 {
   QuorumWindow *self = (QuorumWindow *)object;
 
+  /* The settings keep this action alive: let go of it with the window. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "projector-mode");
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->conferences);

@@ -1,0 +1,1415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-referrals-page.c: the Head of Service's page: every referral that split votes made,
+ * across every conference and chair, what is due and overdue as of a date, the panel's
+ * outcomes, and where to record them. The list is read off the main thread on a connection of
+ * its own, so 100,000 referrals never hold up a frame. */
+
+#define G_LOG_DOMAIN "quorum-referrals-page"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "store/quorum-store-report.h"
+#include "quorum-referral-filter.h"
+#include "quorum-referral-object.h"
+#include "quorum-referrals-chart.h"
+#include "quorum-referrals-page.h"
+#include "quorum-ui-util.h"
+
+#define CHART_MONTHS 12
+
+struct _QuorumReferralsPage
+{
+  GtkWidget             parent_instance;
+
+  QuorumStore          *store;
+  GDate                 as_of;          /* invalid: today */
+  GListStore           *referrals;
+  QuorumReferralFilter *filter;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GCancellable         *cancellable;
+  gint64                selected_id;    /* the open referral, kept across reloads */
+  guint                 n_total;
+  guint                 loading : 1;
+  guint                 loaded_once : 1;
+  guint                 restoring : 1;
+  guint                 syncing_calendar : 1;
+
+  AdwFlap              *flap;
+  GtkLabel             *due_count_label;
+  GtkLabel             *due_caption_label;
+  GtkWidget            *due_tile;
+  GtkLabel             *overdue_count_label;
+  GtkLabel             *overdue_caption_label;
+  GtkWidget            *overdue_icon;
+  GtkWidget            *overdue_tile;
+  GtkLabel             *panel_count_label;
+  GtkLabel             *panel_caption_label;
+  GtkWidget            *panel_tile;
+  QuorumReferralsChart *chart;
+  GtkLabel             *chart_caption;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *as_of_button;
+  GtkLabel             *as_of_label;
+  GtkPopover           *as_of_popover;
+  GtkCalendar          *as_of_calendar;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkSpinner           *spinner;
+  GtkLabel             *count_label;
+
+  GtkLabel             *pane_title;
+  GtkLabel             *pane_subtitle;
+  GtkWidget            *pane_status_box;
+  GtkImage             *pane_status_icon;
+  GtkLabel             *pane_status_label;
+  AdwActionRow         *due_row;
+  AdwActionRow         *notified_row;
+  AdwActionRow         *panel_due_row;
+  AdwActionRow         *panel_date_row;
+  AdwActionRow         *outcome_row;
+  GtkWidget            *notify_group;
+  AdwEntryRow          *notify_date_entry;
+  GtkWidget            *notify_button;
+  GtkWidget            *panel_group;
+  AdwEntryRow          *panel_date_entry;
+  AdwComboRow          *outcome_combo;
+  AdwEntryRow          *reason_entry;
+  GtkWidget            *panel_button;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_AS_OF,
+  PROP_SHOW,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (QuorumReferralsPage, quorum_referrals_page, GTK_TYPE_WIDGET)
+
+static void update_pane (QuorumReferralsPage *self);
+
+/* ---- dates ---- */
+
+static void
+effective_as_of (QuorumReferralsPage *self,
+                 GDate               *out)
+{
+  if (g_date_valid (&self->as_of))
+    *out = self->as_of;
+  else
+    quorum_date_today (out);
+}
+
+static char *
+format_short_date (const GDate *date)
+{
+  char buf[64];
+
+  /* Translators: a date on a button or in a caption, see strftime(3): "Thu 24 Dec 2026" */
+  if (g_date_strftime (buf, sizeof buf, _("%a %-d %b %Y"), date) == 0)
+    return quorum_date_to_string (date);
+  return g_strdup (buf);
+}
+
+static void
+update_as_of_label (QuorumReferralsPage *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
+  GDate today;
+  GDate as_of;
+
+  quorum_date_today (&today);
+  effective_as_of (self, &as_of);
+  when = format_short_date (&as_of);
+
+  if (g_date_compare (&as_of, &today) == 0)
+    /* Translators: the as-of button when it is today: "As of today, Thu 24 Dec 2026" */
+    text = g_strdup_printf (_("As of today, %s"), when);
+  else
+    /* Translators: the as-of button: "As of Thu 24 Dec 2026" */
+    text = g_strdup_printf (_("As of %s"), when);
+
+  gtk_label_set_label (self->as_of_label, text);
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->as_of_button), text);
+}
+
+/* The store's messages name the CLI's options ("--date: …"); a person reads the sentence. */
+static void
+show_error (QuorumReferralsPage *self,
+            const GError        *error)
+{
+  const char *message = error->message;
+  const char *colon;
+
+  if (g_str_has_prefix (message, "--") && (colon = strstr (message, ": ")) != NULL &&
+      strchr (message, ' ') > colon)
+    {
+      g_autoptr(GError) plain = NULL;
+      g_autofree char *rest = g_strdup (colon + 2);
+
+      if (g_unichar_islower (g_utf8_get_char (rest)))
+        {
+          g_autofree char *first = g_utf8_substring (rest, 0, 1);
+          g_autofree char *upper = g_utf8_strup (first, -1);
+          char *tail = g_utf8_offset_to_pointer (rest, 1);
+          char *joined = g_strconcat (upper, tail, NULL);
+
+          g_free (rest);
+          rest = joined;
+        }
+      plain = g_error_new_literal (error->domain, error->code, rest);
+      quorum_ui_show_error (GTK_WIDGET (self), plain);
+      return;
+    }
+
+  quorum_ui_show_error (GTK_WIDGET (self), error);
+}
+
+/* ---- loading, off the main thread ---- */
+
+typedef struct
+{
+  char  *path;
+  GDate  as_of;
+} LoadRequest;
+
+typedef struct
+{
+  GPtrArray *items;            /* QuorumReferralObject */
+  GArray    *months;           /* QuorumMonthCount */
+  GDate      week_end;
+  guint      n_due_this_week;
+  guint      n_overdue;
+  guint      n_awaiting_notification;
+  guint      n_awaiting_panel;
+  guint      n_panel_overdue;
+} LoadResult;
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_clear_pointer (&result->months, g_array_unref);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  /* A connection of the thread's own: the page's store stays the main thread's. */
+  store = quorum_store_open (request->path, &error);
+  if (store == NULL ||
+      (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = g_new0 (LoadResult, 1);
+
+  /* The week runs Monday to Sunday; "due this week" is what falls due from the as-of date on. */
+  result->week_end = request->as_of;
+  g_date_add_days (&result->week_end, 7 - g_date_get_weekday (&request->as_of));
+
+  /* The objects take the rows. */
+  g_ptr_array_set_free_func (rows, NULL);
+  result->items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumReferralObject *item = quorum_referral_object_new (g_ptr_array_index (rows, i));
+      QuorumReferralState state = quorum_referral_object_get_state (item);
+      const GDate *next = quorum_referral_object_get_next_due (item);
+      gboolean overdue = quorum_referral_object_get_overdue (item);
+
+      g_ptr_array_add (result->items, item);
+
+      if (overdue)
+        result->n_overdue++;
+      else if (g_date_valid (next) && g_date_compare (next, &request->as_of) >= 0 &&
+               g_date_compare (next, &result->week_end) <= 0)
+        result->n_due_this_week++;
+
+      if (state == QUORUM_REFERRAL_AWAITING_NOTIFICATION)
+        result->n_awaiting_notification++;
+      else if (state == QUORUM_REFERRAL_AWAITING_PANEL)
+        {
+          result->n_awaiting_panel++;
+          if (overdue)
+            result->n_panel_overdue++;
+        }
+    }
+
+  result->months = quorum_store_count_referrals_by_month (store, &request->as_of, CHART_MONTHS, &error);
+  if (result->months == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+static void
+set_loading (QuorumReferralsPage *self,
+             gboolean             loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+update_list_state (QuorumReferralsPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *count = NULL;
+
+  if (!self->loaded_once)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (self->n_total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (!self->loaded_once)
+    count = g_strdup ("");
+  else if (n_shown == self->n_total)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral", "%u referrals", self->n_total),
+                             self->n_total);
+  else
+    /* Translators: "Showing 12 of 340 referrals" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u referral",
+                                          "Showing %u of %u referrals", self->n_total),
+                             n_shown, self->n_total);
+  gtk_label_set_label (self->count_label, count);
+}
+
+static void
+set_tile (GtkWidget  *tile,
+          GtkLabel   *count_label,
+          GtkLabel   *caption_label,
+          guint       count,
+          const char *name,
+          const char *caption)
+{
+  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *label = g_strdup_printf ("%s: %u. %s", name, count, caption);
+
+  gtk_label_set_label (count_label, number);
+  gtk_label_set_label (caption_label, caption);
+  quorum_ui_set_accessible_label (tile, label);
+}
+
+static void
+update_summary (QuorumReferralsPage *self,
+                LoadResult          *result)
+{
+  g_autofree char *week_end = format_short_date (&result->week_end);
+  g_autofree char *due_caption = NULL;
+  g_autofree char *overdue_caption = NULL;
+  g_autofree char *panel_caption = NULL;
+  g_autofree char *chart_summary = NULL;
+
+  /* Translators: under "Due this week": "By Sun 27 Dec 2026" */
+  due_caption = g_strdup_printf (_("By %s, not yet overdue"), week_end);
+  set_tile (self->due_tile, self->due_count_label, self->due_caption_label,
+            result->n_due_this_week, _("Due this week"), due_caption);
+
+  /* Translators: under "Overdue": "8 not sent, 4 not heard" */
+  overdue_caption = g_strdup_printf (_("%u not sent, %u not heard"),
+                                     result->n_overdue - result->n_panel_overdue, result->n_panel_overdue);
+  set_tile (self->overdue_tile, self->overdue_count_label, self->overdue_caption_label,
+            result->n_overdue, _("Overdue"), overdue_caption);
+  gtk_widget_set_visible (self->overdue_icon, result->n_overdue > 0);
+  if (result->n_overdue > 0)
+    gtk_widget_add_css_class (self->overdue_tile, "overdue");
+  else
+    gtk_widget_remove_css_class (self->overdue_tile, "overdue");
+
+  /* Translators: under "Awaiting panel": "Sent, not yet heard; 3 not yet sent" */
+  panel_caption = g_strdup_printf (_("Sent, not yet heard; %u not yet sent"), result->n_awaiting_notification);
+  set_tile (self->panel_tile, self->panel_count_label, self->panel_caption_label,
+            result->n_awaiting_panel, _("Awaiting panel"), panel_caption);
+
+  quorum_referrals_chart_set_months (self->chart, result->months);
+  chart_summary = quorum_referrals_chart_dup_summary (self->chart);
+  gtk_label_set_label (self->chart_caption, chart_summary);
+}
+
+static guint
+find_position (QuorumReferralsPage *self,
+               gint64               referral_id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+
+      if (quorum_referral_object_get_id (item) == referral_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+  guint position;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_loading (self, FALSE);
+          show_error (self, error);
+        }
+      return;
+    }
+
+  /* A newer load superseded this one. */
+  if (g_task_get_cancellable (G_TASK (res)) != self->cancellable)
+    {
+      load_result_free (result);
+      return;
+    }
+
+  self->restoring = TRUE;
+  self->n_total = result->items->len;
+  g_list_store_splice (self->referrals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->referrals)),
+                       result->items->pdata, result->items->len);
+  self->loaded_once = TRUE;
+
+  update_summary (self, result);
+  load_result_free (result);
+
+  position = self->selected_id != 0 ? find_position (self, self->selected_id) : GTK_INVALID_LIST_POSITION;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring = FALSE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    self->selected_id = 0;
+  update_pane (self);
+
+  update_list_state (self);
+  set_loading (self, FALSE);
+}
+
+void
+quorum_referrals_page_reload (QuorumReferralsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (quorum_store_get_path (self->store));
+  effective_as_of (self, &request->as_of);
+
+  set_loading (self, TRUE);
+  update_list_state (self);
+
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, quorum_referrals_page_reload);
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* ---- the table's cells: built once per visible row, filled from the object's cached text ---- */
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* Which date cell carries the overdue mark: the deadline that was missed. */
+static gboolean
+is_missed_deadline (QuorumReferralObject *item,
+                    QuorumReferralColumn  column)
+{
+  if (!quorum_referral_object_get_overdue (item))
+    return FALSE;
+  if (column == QUORUM_REFERRAL_COLUMN_DUE)
+    return quorum_referral_object_get_state (item) == QUORUM_REFERRAL_AWAITING_NOTIFICATION;
+  if (column == QUORUM_REFERRAL_COLUMN_PANEL_DUE)
+    return quorum_referral_object_get_state (item) == QUORUM_REFERRAL_AWAITING_PANEL;
+  return FALSE;
+}
+
+static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  QuorumReferralColumn column = GPOINTER_TO_UINT (user_data);
+  QuorumReferralObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *text = quorum_referral_object_get_text (item, column);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (column == QUORUM_REFERRAL_COLUMN_OUTCOME)
+    gtk_widget_set_tooltip_text (label, *text ? text : NULL);
+
+  if (is_missed_deadline (item, column))
+    gtk_widget_add_css_class (label, "overdue");
+  else
+    gtk_widget_remove_css_class (label, "overdue");
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "referral-status");
+  gtk_list_item_set_child (list_item, box);
+}
+
+static const char *
+status_icon_name (QuorumReferralObject *item)
+{
+  if (quorum_referral_object_get_overdue (item))
+    return "dialog-warning-symbolic";
+
+  switch (quorum_referral_object_get_state (item))
+    {
+    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
+      return "mail-unread-symbolic";
+    case QUORUM_REFERRAL_AWAITING_PANEL:
+      return "alarm-symbolic";
+    case QUORUM_REFERRAL_DECIDED:
+    default:
+      return "emblem-ok-symbolic";
+    }
+}
+
+static void
+apply_status_style (GtkWidget            *widget,
+                    QuorumReferralObject *item)
+{
+  static const char * const classes[] = { "not-sent", "awaiting-panel", "decided" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (widget, classes[i]);
+  gtk_widget_add_css_class (widget, classes[quorum_referral_object_get_state (item)]);
+
+  if (quorum_referral_object_get_overdue (item))
+    gtk_widget_add_css_class (widget, "overdue");
+  else
+    gtk_widget_remove_css_class (widget, "overdue");
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  QuorumReferralObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  g_autofree char *description = quorum_referral_object_describe_status (item);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), status_icon_name (item));
+  gtk_label_set_label (GTK_LABEL (label), quorum_referral_object_get_status_label (item));
+  apply_status_style (box, item);
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+typedef struct
+{
+  QuorumReferralColumn  column;
+  const char           *title;
+  int                   fixed_width;   /* -1: natural */
+  gboolean              expand;
+} ColumnSpec;
+
+static void
+add_columns (QuorumReferralsPage *self)
+{
+  const ColumnSpec specs[] = {
+    { QUORUM_REFERRAL_COLUMN_STATUS, N_("Status"), 150, FALSE },
+    { QUORUM_REFERRAL_COLUMN_CHILD, N_("Child"), 160, TRUE },
+    { QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE, N_("Conference"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_CHAIR, N_("Chair"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_DUE, N_("Referral Due"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_NOTIFIED, N_("Sent"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_PANEL_DUE, N_("Panel Due"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_PANEL_DATE, N_("Panel Heard"), 110, FALSE },
+    { QUORUM_REFERRAL_COLUMN_OUTCOME, N_("Outcome"), 140, TRUE },
+  };
+  GtkColumnViewColumn *status_column = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = quorum_referral_object_sorter_new (specs[i].column);
+      gpointer data = GUINT_TO_POINTER (specs[i].column);
+
+      if (specs[i].column == QUORUM_REFERRAL_COLUMN_STATUS)
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_status_cb), data);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_status_cb), data);
+        }
+      else
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), data);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cb), data);
+        }
+
+      column = gtk_column_view_column_new (_(specs[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, specs[i].expand);
+      if (specs[i].fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, specs[i].fixed_width);
+      gtk_column_view_append_column (self->column_view, column);
+
+      if (specs[i].column == QUORUM_REFERRAL_COLUMN_STATUS)
+        status_column = column;
+    }
+
+  /* What needs the Head of Service first: overdue, then the nearest deadline. */
+  gtk_column_view_sort_by_column (self->column_view, status_column, GTK_SORT_ASCENDING);
+}
+
+/* ---- the pane of the selected referral ---- */
+
+static QuorumReferralObject *
+get_selected (QuorumReferralsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+set_row_date (AdwActionRow *row,
+              const GDate  *date,
+              const char   *unset)
+{
+  g_autofree char *text = g_date_valid (date) ? quorum_ui_format_date (date) : g_strdup (unset);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+reset_forms (QuorumReferralsPage *self)
+{
+  g_autofree char *today = NULL;
+  GDate date;
+
+  quorum_date_today (&date);
+  today = quorum_date_to_string (&date);
+  gtk_editable_set_text (GTK_EDITABLE (self->notify_date_entry), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->panel_date_entry), today);
+  adw_combo_row_set_selected (self->outcome_combo, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+}
+
+static void
+update_actions (QuorumReferralsPage *self)
+{
+  QuorumReferralObject *item = get_selected (self);
+  QuorumReferralState state = item ? quorum_referral_object_get_state (item) : QUORUM_REFERRAL_DECIDED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.notify",
+                                 item != NULL && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.record-panel",
+                                 item != NULL && state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.open-conference", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.close-pane", item != NULL);
+}
+
+static void
+update_pane (QuorumReferralsPage *self)
+{
+  QuorumReferralObject *item = get_selected (self);
+  const QuorumReferralRow *row;
+  QuorumReferralState state;
+  g_autofree char *conference = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *outcome = NULL;
+
+  update_actions (self);
+
+  if (item == NULL)
+    {
+      if (!self->restoring)
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
+
+  row = quorum_referral_object_get_row (item);
+  state = quorum_referral_object_get_state (item);
+
+  if (self->selected_id != row->id)
+    {
+      self->selected_id = row->id;
+      reset_forms (self);
+    }
+
+  gtk_label_set_label (self->pane_title, row->child);
+  conference = quorum_ui_format_date (&row->conference_date);
+  /* Translators: under the child's name: "Conference of Thursday 24 December 2026, chaired by J. Okafor" */
+  subtitle = g_strdup_printf (_("Conference of %s, chaired by %s"), conference, row->chair);
+  gtk_label_set_label (self->pane_subtitle, subtitle);
+
+  status = quorum_referral_object_describe_status (item);
+  gtk_label_set_label (self->pane_status_label, status);
+  gtk_image_set_from_icon_name (self->pane_status_icon, status_icon_name (item));
+  apply_status_style (self->pane_status_box, item);
+
+  set_row_date (self->due_row, &row->due, "");
+  set_row_date (self->notified_row, &row->notified, _("Not yet sent"));
+  set_row_date (self->panel_due_row, &row->panel_due, _("28 days after it is sent"));
+  set_row_date (self->panel_date_row, &row->panel_date, _("Not yet heard"));
+  outcome = row->outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
+          : row->outcome_reason != NULL
+          ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (row->outcome), row->outcome_reason)
+          : g_strdup (quorum_panel_outcome_get_label (row->outcome));
+  adw_action_row_set_subtitle (self->outcome_row, outcome);
+
+  gtk_widget_set_visible (self->notify_group, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->notify_button, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->panel_group, state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
+                          adw_combo_row_get_selected (self->outcome_combo) == 2);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+selection_changed_cb (QuorumReferralsPage *self,
+                      GParamSpec          *pspec,
+                      GtkSingleSelection  *selection)
+{
+  if (self->restoring)
+    return;
+
+  if (get_selected (self) == NULL)
+    self->selected_id = 0;
+  update_pane (self);
+}
+
+static void
+flap_revealed_cb (QuorumReferralsPage *self,
+                  GParamSpec          *pspec,
+                  AdwFlap             *flap)
+{
+  /* Closed by a click outside it when folded: let go of the referral too. */
+  if (!adw_flap_get_reveal_flap (flap) && get_selected (self) != NULL && !self->restoring)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+outcome_selected_cb (QuorumReferralsPage *self,
+                     GParamSpec          *pspec,
+                     AdwComboRow         *row)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), adw_combo_row_get_selected (row) == 2);
+}
+
+/* ---- recording ---- */
+
+static gboolean
+read_date (QuorumReferralsPage *self,
+           AdwEntryRow         *entry,
+           const char          *what,
+           GDate               *out)
+{
+  g_autofree char *text = quorum_ui_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text == NULL || !quorum_date_parse (text, what, out, NULL))
+    {
+      g_autofree char *message = NULL;
+
+      if (text == NULL)
+        /* Translators: %s is "the date it was sent" or "the date the panel heard it" */
+        message = g_strdup_printf (_("Enter %s as YYYY-MM-DD, for example 2027-01-04"), what);
+      else
+        message = g_strdup_printf (_("“%s” is not a date: enter %s as YYYY-MM-DD, for example 2027-01-04"),
+                                   text, what);
+      quorum_ui_toast (GTK_WIDGET (self), message);
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+recorded (QuorumReferralsPage *self,
+          const char          *message)
+{
+  quorum_ui_toast (GTK_WIDGET (self), message);
+  quorum_referrals_page_reload (self);
+}
+
+static void
+notify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+  QuorumReferralObject *item = get_selected (self);
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *panel_due = NULL;
+  g_autofree char *message = NULL;
+  const QuorumReferralRow *current;
+  GDate date;
+
+  if (item == NULL)
+    return;
+  current = quorum_referral_object_get_row (item);
+
+  if (!read_date (self, self->notify_date_entry, _("the date it was sent"), &date))
+    return;
+  if (g_date_compare (&date, &current->conference_date) < 0)
+    {
+      g_autofree char *conference = quorum_ui_format_date (&current->conference_date);
+
+      message = g_strdup_printf (_("Nothing was recorded: the referral cannot have been sent before its "
+                                   "conference on %s"), conference);
+      quorum_ui_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  if (!quorum_store_notify_referral (self->store, current->id, &date, &error) ||
+      (row = quorum_store_get_referral (self->store, current->id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  sent = quorum_ui_format_date (&row->notified);
+  panel_due = quorum_ui_format_date (&row->panel_due);
+  /* Translators: "Ada Smith’s referral was sent on …: the panel must hear it by …" */
+  message = g_strdup_printf (_("%s’s referral was sent on %s: the panel must hear it by %s"),
+                             row->child, sent, panel_due);
+  recorded (self, message);
+}
+
+static void
+record_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  static const QuorumPanelOutcome outcomes[] = {
+    QUORUM_PANEL_PLAN_CONFIRMED, QUORUM_PANEL_PLAN_ENDED, QUORUM_PANEL_OTHER,
+  };
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+  QuorumReferralObject *item = get_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *heard = NULL;
+  g_autofree char *message = NULL;
+  const QuorumReferralRow *current;
+  QuorumPanelOutcome outcome;
+  guint selected;
+  GDate date;
+
+  if (item == NULL)
+    return;
+  current = quorum_referral_object_get_row (item);
+
+  if (!read_date (self, self->panel_date_entry, _("the date the panel heard it"), &date))
+    return;
+  if (g_date_valid (&current->notified) && g_date_compare (&date, &current->notified) < 0)
+    {
+      g_autofree char *sent = quorum_ui_format_date (&current->notified);
+
+      message = g_strdup_printf (_("Nothing was recorded: the panel cannot have heard the referral before "
+                                   "it was sent on %s"), sent);
+      quorum_ui_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  selected = adw_combo_row_get_selected (self->outcome_combo);
+  outcome = outcomes[MIN (selected, G_N_ELEMENTS (outcomes) - 1)];
+  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
+  if (outcome != QUORUM_PANEL_OTHER)
+    g_clear_pointer (&reason, g_free);
+  else if (reason == NULL)
+    {
+      quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the panel’s reasons when the outcome is Other"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+      return;
+    }
+
+  if (!quorum_store_record_panel (self->store, current->id, &date, outcome, reason, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  heard = quorum_ui_format_date (&date);
+  /* Translators: "The panel heard Ada Smith’s referral on …: Plan confirmed" */
+  message = g_strdup_printf (_("The panel heard %s’s referral on %s: %s"),
+                             current->child, heard, quorum_panel_outcome_get_label (outcome));
+  recorded (self, message);
+}
+
+static void
+notify_entry_activated_cb (QuorumReferralsPage *self,
+                           AdwEntryRow         *entry)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "referrals.notify", NULL);
+}
+
+static void
+open_conference (QuorumReferralsPage  *self,
+                 QuorumReferralObject *item)
+{
+  if (item == NULL)
+    return;
+
+  /* The window's action: the page never opens a conference itself. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-conference", "x",
+                                   quorum_referral_object_get_conference_id (item)))
+    g_message ("No window to open conference %" G_GINT64_FORMAT " in",
+               quorum_referral_object_get_conference_id (item));
+}
+
+static void
+open_conference_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  open_conference (self, get_selected (self));
+}
+
+static void
+row_activated_cb (QuorumReferralsPage *self,
+                  guint                position,
+                  GtkColumnView       *column_view)
+{
+  g_autoptr(QuorumReferralObject) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  open_conference (self, item);
+}
+
+static void
+close_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  quorum_referrals_page_set_as_of (self, NULL);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- filters, search, as of ---- */
+
+static void
+search_changed_cb (QuorumReferralsPage *self,
+                   GtkSearchEntry      *entry)
+{
+  quorum_referral_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (QuorumReferralsPage *self,
+                GtkSearchEntry      *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+filter_items_changed_cb (QuorumReferralsPage *self,
+                         guint                position,
+                         guint                removed,
+                         guint                added,
+                         GListModel          *model)
+{
+  if (!self->restoring)
+    update_list_state (self);
+}
+
+static void
+filter_show_changed_cb (QuorumReferralsPage  *self,
+                        GParamSpec           *pspec,
+                        QuorumReferralFilter *filter)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW]);
+}
+
+static void
+sync_calendar (QuorumReferralsPage *self)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  GDate as_of;
+
+  effective_as_of (self, &as_of);
+  datetime = g_date_time_new_local (g_date_get_year (&as_of), g_date_get_month (&as_of),
+                                    g_date_get_day (&as_of), 12, 0, 0);
+  self->syncing_calendar = TRUE;
+  gtk_calendar_select_day (self->as_of_calendar, datetime);
+  self->syncing_calendar = FALSE;
+}
+
+static void
+as_of_day_selected_cb (QuorumReferralsPage *self,
+                       GtkCalendar         *calendar)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  GDate date;
+
+  if (self->syncing_calendar)
+    return;
+
+  datetime = gtk_calendar_get_date (calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
+                  g_date_time_get_month (datetime), g_date_time_get_year (datetime));
+  quorum_referrals_page_set_as_of (self, &date);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+quorum_referrals_page_map (GtkWidget *widget)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (quorum_referrals_page_parent_class)->map (widget);
+
+  /* Other pages record decisions: coming back here shows what they made. */
+  if (self->loaded_once && !self->loading)
+    quorum_referrals_page_reload (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+quorum_referrals_page_constructed (GObject *object)
+{
+  QuorumReferralsPage *self = (QuorumReferralsPage *)object;
+
+  G_OBJECT_CLASS (quorum_referrals_page_parent_class)->constructed (object);
+
+  update_as_of_label (self);
+  sync_calendar (self);
+  quorum_referrals_page_reload (self);
+}
+
+static void
+quorum_referrals_page_dispose (GObject *object)
+{
+  QuorumReferralsPage *self = (QuorumReferralsPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_REFERRALS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->referrals);
+
+  G_OBJECT_CLASS (quorum_referrals_page_parent_class)->dispose (object);
+}
+
+static void
+quorum_referrals_page_finalize (GObject *object)
+{
+  QuorumReferralsPage *self = (QuorumReferralsPage *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (quorum_referrals_page_parent_class)->finalize (object);
+}
+
+static void
+quorum_referrals_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AS_OF:
+      g_value_take_string (value, quorum_date_to_string (&self->as_of));
+      break;
+
+    case PROP_SHOW:
+      g_value_set_string (value, quorum_referral_show_to_string (quorum_referral_filter_get_show (self->filter)));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_referrals_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_AS_OF:
+      {
+        const char *iso = g_value_get_string (value);
+        GDate date;
+
+        g_date_clear (&date, 1);
+        if (iso != NULL && *iso != '\0' && !quorum_date_parse (iso, "as-of", &date, NULL))
+          g_warning ("as-of: “%s” is not a date (YYYY-MM-DD)", iso);
+        quorum_referrals_page_set_as_of (self, &date);
+      }
+      break;
+
+    case PROP_SHOW:
+      g_object_set_property (G_OBJECT (self->filter), "show", value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = quorum_referrals_page_constructed;
+  object_class->dispose = quorum_referrals_page_dispose;
+  object_class->finalize = quorum_referrals_page_finalize;
+  object_class->get_property = quorum_referrals_page_get_property;
+  object_class->set_property = quorum_referrals_page_set_property;
+
+  widget_class->map = quorum_referrals_page_map;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         QUORUM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* "YYYY-MM-DD"; NULL or "" for today. */
+  properties [PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* "all", "awaiting-notification", "awaiting-panel", "overdue", "decided". */
+  properties [PROP_SHOW] =
+    g_param_spec_string ("show", NULL, NULL, "all",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (QUORUM_TYPE_REFERRALS_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-referrals-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_tile);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, overdue_count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, overdue_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, overdue_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, overdue_tile);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_tile);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, chart_caption);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notified_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_due_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_date_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_date_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, outcome_combo);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
+  gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notify_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
+  gtk_widget_class_install_action (widget_class, "referrals.notify", NULL, notify_action);
+  gtk_widget_class_install_action (widget_class, "referrals.record-panel", NULL, record_panel_action);
+  gtk_widget_class_install_action (widget_class, "referrals.open-conference", NULL, open_conference_action);
+  gtk_widget_class_install_action (widget_class, "referrals.close-pane", NULL, close_pane_action);
+  gtk_widget_class_install_action (widget_class, "referrals.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "referrals.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "referrals.close-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "referrals.search", NULL);
+}
+
+static void
+quorum_referrals_page_init (QuorumReferralsPage *self)
+{
+  g_date_clear (&self->as_of, 1);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->referrals = g_list_store_new (QUORUM_TYPE_REFERRAL_OBJECT);
+  self->filter = quorum_referral_filter_new ();
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->referrals)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  add_columns (self);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::show",
+                           G_CALLBACK (filter_show_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+  update_list_state (self);
+}
+
+GtkWidget *
+quorum_referrals_page_new (QuorumStore *store)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+
+  return g_object_new (QUORUM_TYPE_REFERRALS_PAGE,
+                       "store", store,
+                       NULL);
+}
+
+QuorumStore *
+quorum_referrals_page_get_store (QuorumReferralsPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+quorum_referrals_page_get_as_of (QuorumReferralsPage *self,
+                                 GDate               *out)
+{
+  g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (out != NULL);
+
+  effective_as_of (self, out);
+}
+
+void
+quorum_referrals_page_set_as_of (QuorumReferralsPage *self,
+                                 const GDate         *as_of)
+{
+  g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
+
+  if (as_of != NULL && g_date_valid (as_of))
+    {
+      if (g_date_valid (&self->as_of) && g_date_compare (&self->as_of, as_of) == 0)
+        return;
+      self->as_of = *as_of;
+    }
+  else
+    {
+      if (!g_date_valid (&self->as_of))
+        return;
+      g_date_clear (&self->as_of, 1);
+    }
+
+  update_as_of_label (self);
+  sync_calendar (self);
+  quorum_referrals_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+}
+
+gboolean
+quorum_referrals_page_get_loading (QuorumReferralsPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+GListModel *
+quorum_referrals_page_get_model (QuorumReferralsPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+gboolean
+quorum_referrals_page_select (QuorumReferralsPage *self,
+                              gint64               referral_id)
+{
+  guint position;
+
+  g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), FALSE);
+
+  position = find_position (self, referral_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Hidden by a filter or the search: show everything, then look again. */
+      quorum_referral_filter_set_show (self->filter, QUORUM_REFERRAL_SHOW_ALL);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      quorum_referral_filter_set_search (self->filter, NULL);
+      position = find_position (self, referral_id);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+gint64
+quorum_referrals_page_get_selected_id (QuorumReferralsPage *self)
+{
+  QuorumReferralObject *item;
+
+  g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), 0);
+
+  item = get_selected (self);
+  return item != NULL ? quorum_referral_object_get_id (item) : 0;
+}

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-kill.c: nothing the screen showed as recorded is lost. The app (QuorumApplication,
+ * the code main.c runs, with --db and --open) is forked, a view is given on a vote card, the
+ * process is killed with SIGKILL the moment the card shows it recorded, and the record and a
+ * new window both show the vote. Also: a new window returns to the last conference and child. */
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-application.h"
+
+#define GROUP  "Police"
+#define REASON "No offence identified; support as a child in need is enough"
+
+typedef struct
+{
+  GtkApplication *app;
+  gint64          child_id;
+  int             fd;
+  gboolean        voted;
+} Driver;
+
+static gint64 conf_id;
+static gint64 child_id;
+static char *db_path;
+
+static void
+prepare_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+  g_autoptr(QuorumConference) conference = NULL;
+  static const char * const children[] = { "Kim Test", "Lee Test", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  static const char * const groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+  QuorumAttemptSpec attempt = { 0 };
+
+  g_assert_no_error (error);
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  conf_id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+      quorum_store_add_attendee (store, conf_id, &attendee, &error);
+      g_assert_no_error (error);
+    }
+
+  conference = quorum_store_load_conference (store, conf_id, &error);
+  g_assert_no_error (error);
+  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+
+  attempt.child_id = child_id;
+  attempt.summary = "No agreement";
+  quorum_store_add_attempt (store, conf_id, &attempt, &error);
+  g_assert_no_error (error);
+}
+
+/* In the forked app: once the window is up, give the view as the chair clicks it, and tell
+ * the test the moment the card shows it recorded. */
+static gboolean
+drive_cb (gpointer user_data)
+{
+  Driver *driver = user_data;
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+  QuorumVoteCard *card;
+  QuorumGroupItem *item;
+
+  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), driver->child_id);
+  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  if (card == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (!driver->voted)
+    {
+      quorum_vote_card_enter_reason (card, REASON);
+      quorum_vote_card_choose (card, QUORUM_VIEW_NO_PLAN);
+      driver->voted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  item = quorum_vote_card_get_item (card);
+  if (quorum_vote_card_get_shown_view (card) == QUORUM_VIEW_NO_PLAN &&
+      quorum_group_item_get_recorded_at (item) != NULL)
+    {
+      /* Shown as recorded: from here on, it must survive anything. */
+      if (write (driver->fd, "1", 1) != 1)
+        _exit (3);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+activate_after_cb (GApplication *app,
+                   Driver       *driver)
+{
+  g_timeout_add (50, drive_cb, driver);
+}
+
+static G_NORETURN void
+run_app (int fd)
+{
+  g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, conf_id);
+  char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
+  QuorumApplication *app = quorum_application_new ();
+  Driver driver = { GTK_APPLICATION (app), child_id, fd, FALSE };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &driver);
+  _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+}
+
+static void
+test_kill_after_vote (void)
+{
+  struct pollfd pfd;
+  int fds[2];
+  int status = 0;
+  char byte = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      run_app (fds[1]);
+    }
+
+  close (fds[1]);
+  pfd.fd = fds[0];
+  pfd.events = POLLIN;
+  if (poll (&pfd, 1, 60000) != 1 || read (fds[0], &byte, 1) != 1)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_error ("The app never showed the vote as recorded");
+    }
+  close (fds[0]);
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  /* The record has it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+    g_autoptr(QuorumConference) conference = NULL;
+    QuorumVote *vote;
+
+    g_assert_no_error (error);
+    conference = ui_test_load (store, conf_id);
+    vote = quorum_conference_find_vote (conference, child_id, GROUP);
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (vote->reason, ==, REASON);
+  }
+}
+
+/* GTK starts in this process only after the fork (the forked app starts its own). */
+static void
+ensure_gtk (void)
+{
+  static gboolean started;
+
+  if (started)
+    return;
+  if (!gtk_init_check ())
+    g_error ("No display");
+  adw_init ();
+  started = TRUE;
+}
+
+/* Reopened, the screen shows the vote on its card. */
+static void
+test_reopen_shows_vote (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+  QuorumWindow *window;
+  QuorumVoteCard *card;
+
+  ensure_gtk ();
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  ui_test_iterate (50);
+
+  card = ui_test_card (window, child_id, GROUP);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (card), ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpstr (quorum_group_item_get_reason (quorum_vote_card_get_item (card)), ==, REASON);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new window returns to the conference and child last shown (GSettings). */
+static void
+test_returns_to_last_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  gint64 second_child = ui_test_child_id (store, conf_id, 1);
+
+  ensure_gtk ();
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, conf_id, 0));
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.next-child", NULL));
+  ui_test_iterate (50);
+  g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, second_child);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+
+  window = ui_test_window_new (store, 1280, 800);
+  quorum_window_restore (window);
+  ui_test_iterate (50);
+  page = quorum_window_get_conference_page (window);
+  g_assert_cmpint (quorum_conference_page_get_conference_id (page), ==, conf_id);
+  g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, second_child);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: the UI tests run under xvfb-run (build-aux/dev test)\n");
+      return 77;
+    }
+
+  db_path = ui_test_db_path ();
+  prepare_database ();
+
+  g_test_add_func ("/ui/kill/kill-after-vote", test_kill_after_vote);
+  g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);
+  g_test_add_func ("/ui/kill/returns-to-last-child", test_returns_to_last_child);
+
+  return g_test_run ();
+}

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-signoff.c: after sign-off (confirmed in a dialog) the conference screen is read-only:
+ * every entry widget is insensitive; "Amend…" records an amendment beside the original. */
+
+#include <string.h>
+
+#include "test-ui-common.h"
+
+/* Entry widgets: what records something. Navigation (the child switcher, the attendees
+ * toggle, menus) stays usable. */
+static gboolean
+is_entry_widget (GtkWidget *widget)
+{
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget))
+    return TRUE;
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      (gtk_widget_get_ancestor (widget, QUORUM_TYPE_VOTE_CARD) != NULL ||
+       gtk_widget_get_ancestor (widget, QUORUM_TYPE_CHILD_PANEL) != NULL))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget))
+    {
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      return action != NULL &&
+             (g_str_equal (action, "conference.add-attendee") ||
+              g_str_equal (action, "child.record-attempt") ||
+              g_str_equal (action, "child.decide") ||
+              g_str_equal (action, "conference.proceed-inquorate"));
+    }
+
+  return FALSE;
+}
+
+static void
+count_entry_widgets (GtkWidget *widget,
+                     guint     *n_sensitive,
+                     guint     *n_total)
+{
+  if (is_entry_widget (widget))
+    {
+      (*n_total)++;
+      if (gtk_widget_is_sensitive (widget) && gtk_widget_is_drawable (widget))
+        {
+          (*n_sensitive)++;
+          g_test_message ("still editable: %s %s", G_OBJECT_TYPE_NAME (widget),
+                          GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget))
+                            ? gtk_button_get_label (GTK_BUTTON (widget)) : "");
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_entry_widgets (child, n_sensitive, n_total);
+}
+
+/* Every child panel, shown in turn, and the attendees pane, revealed. */
+static void
+count_all (QuorumConferencePage *page,
+           guint                *n_sensitive,
+           guint                *n_total)
+{
+  const QuorumConference *conference = quorum_conference_page_get_conference (page);
+
+  *n_sensitive = 0;
+  *n_total = 0;
+
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      quorum_conference_page_show_child (page, child->id);
+      ui_test_iterate (50);
+      count_entry_widgets (GTK_WIDGET (page), n_sensitive, n_total);
+    }
+}
+
+static void
+test_sign_off_and_amend (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *change;
+  GtkWidget *reason;
+  guint n_sensitive;
+  guint n_total;
+  gint64 live_id = 0;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+
+  /* The demo's live conference: a vote half given, so the board is open. */
+  g_assert_true (quorum_window_load_demo (window));
+  {
+    g_autoptr(GPtrArray) found = quorum_store_list_conferences (store, "DEMO-BOL-0588", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    live_id = ((QuorumConferenceSummary *) g_ptr_array_index (found, 0))->id;
+  }
+  g_assert_true (quorum_window_open_conference (window, live_id, 0));
+  ui_test_iterate (100);
+
+  count_all (page, &n_sensitive, &n_total);
+  g_assert_cmpuint (n_total, >, 10);
+  g_assert_cmpuint (n_sensitive, >, 10);
+  gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL);
+  ui_test_iterate (20);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Sign-off waits for every child's decision, and says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
+  ui_test_iterate (20);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "Mia Thompson"));
+
+  /* The remaining groups give their views; the decision is taken. */
+  {
+    gint64 mia = ui_test_child_id (store, live_id, 0);
+
+    quorum_vote_card_choose (ui_test_card (window, mia, "Bolton NHS FT Health Visiting"), QUORUM_VIEW_PLAN);
+    quorum_vote_card_enter_reason (ui_test_card (window, mia, "Little Acorns Nursery"), "Mia is settled and thriving");
+    quorum_vote_card_choose (ui_test_card (window, mia, "Little Acorns Nursery"), QUORUM_VIEW_NO_PLAN);
+    ui_test_iterate (20);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL));
+    ui_test_iterate (50);
+  }
+
+  /* Sign off, confirmed in the dialog; cancelling first changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
+  ui_test_iterate (20);
+  ui_test_respond ("cancel");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
+    g_assert_false (quorum_conference_is_finalised (c));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
+  ui_test_iterate (20);
+  ui_test_respond ("sign-off");
+  ui_test_iterate (100);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
+    g_assert_true (quorum_conference_is_finalised (c));
+  }
+
+  count_all (page, &n_sensitive, &n_total);
+  g_assert_cmpuint (n_total, >, 10);
+  g_assert_cmpuint (n_sensitive, ==, 0);
+
+  /* The actions that record are disabled too: activating one writes nothing. */
+  quorum_conference_page_fill_attendee (page, "Late Arrival", NULL, "Police", NULL, TRUE, QUORUM_ATTENDANCE_PRESENT);
+  gtk_widget_activate_action (GTK_WIDGET (page), "conference.add-attendee", NULL);
+  ui_test_iterate (20);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
+    g_assert_cmpuint (c->attendees->len, ==, 6);
+  }
+
+  /* Amend…: both what changed and why are required. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_iterate (20);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  change = ui_test_find_named (GTK_WIDGET (dialog), "change-entry");
+  reason = ui_test_find_named (GTK_WIDGET (dialog), "reason-entry");
+  g_assert_nonnull (change);
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (GTK_EDITABLE (change), "The nursery manager's name is Sophie Hart-Jones");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Misspelt in the record");
+  ui_test_respond ("amend");
+  ui_test_iterate (50);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->reason, ==, "Misspelt in the record");
+    g_assert_cmpstr (amendment->change, ==, "The nursery manager's name is Sophie Hart-Jones");
+    /* The original is kept. */
+    g_assert_cmpuint (c->attendees->len, ==, 6);
+  }
+
+  /* Still read-only after the amendment. */
+  count_all (page, &n_sensitive, &n_total);
+  g_assert_cmpuint (n_sensitive, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/signoff/sign-off-and-amend", test_sign_off_and_amend);
+
+  return g_test_run ();
+}
