@@ -8,23 +8,6 @@
 #include "export/quorum-export.h"
 #include "quorum-cli-private.h"
 
-/* Parses the positional CONF of @argv after option parsing. */
-static int
-take_conference (GOptionContext  *context,
-                 int              argc,
-                 char           **argv,
-                 gint64          *out)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (argc < 2)
-    return quorum_cli_usage (context, _("which conference? Give its id (CONF)"));
-  if (argc > 2)
-    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
-  if (!quorum_cli_parse_id (argv[1], "CONF", out, &error))
-    return quorum_cli_fail (error);
-  return QUORUM_EXIT_OK;
-}
 
 static gboolean
 parse_child (const char  *value,
@@ -71,17 +54,6 @@ parse_view (const char  *value,
   return TRUE;
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 /* ---- conference new ---- */
 
@@ -203,7 +175,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
@@ -269,12 +241,12 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
           json_builder_add_int_value (builder, s->id);
           json_builder_set_member_name (builder, "kind");
           json_builder_add_string_value (builder, quorum_kind_to_string (s->kind));
-          add_string_or_null (builder, "date", date_str);
-          add_string_or_null (builder, "time", s->time);
-          add_string_or_null (builder, "chair", s->chair);
-          add_string_or_null (builder, "case_ref", s->case_ref);
-          add_string_or_null (builder, "profile", s->profile_id);
-          add_string_or_null (builder, "children", s->children);
+          quorum_json_add_string (builder, "date", date_str);
+          quorum_json_add_string (builder, "time", s->time);
+          quorum_json_add_string (builder, "chair", s->chair);
+          quorum_json_add_string (builder, "case_ref", s->case_ref);
+          quorum_json_add_string (builder, "profile", s->profile_id);
+          quorum_json_add_string (builder, "children", s->children);
           json_builder_set_member_name (builder, "finalised");
           json_builder_add_boolean_value (builder, s->finalised);
           json_builder_end_object (builder);
@@ -318,7 +290,7 @@ quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, reason, "--reason");
 
@@ -363,7 +335,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &conference_id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &conference_id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, name, "--name");
   QUORUM_CLI_REQUIRE (context, agency, "--agency");
@@ -424,7 +396,7 @@ quorum_cli_cmd_consensus (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &conference_id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &conference_id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, child, "--child");
   QUORUM_CLI_REQUIRE (context, agreed, "--agreed");
@@ -485,7 +457,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &conference_id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &conference_id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, child, "--child");
   QUORUM_CLI_REQUIRE (context, group, "--group");
@@ -623,7 +595,7 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &conference_id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &conference_id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, child, "--child");
 
@@ -662,7 +634,7 @@ quorum_cli_cmd_finalise (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
@@ -677,8 +649,8 @@ quorum_cli_cmd_finalise (QuorumCliContext *ctx,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, id);
-      add_string_or_null (builder, "finalised_at", conference->finalised_at);
-      add_string_or_null (builder, "finalised_by", conference->finalised_by);
+      quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
+      quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -716,7 +688,7 @@ quorum_cli_cmd_amend (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_conference (context, argc, argv, &conference_id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &conference_id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, reason, "--reason");
   if (change == NULL && record == NULL)

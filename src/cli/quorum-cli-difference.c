@@ -6,41 +6,14 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "export/quorum-export.h"
 #include "store/quorum-store-difference.h"
 #include "quorum-cli-private.h"
 
 /* ---- helpers ---- */
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
-static void
-add_date_or_null (JsonBuilder *builder,
-                  const char  *name,
-                  const GDate *date)
-{
-  g_autofree char *text = (date != NULL && g_date_valid (date)) ? quorum_date_to_string (date) : NULL;
 
-  add_string_or_null (builder, name, text);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
 
 static void
 add_int_or_null (JsonBuilder *builder,
@@ -55,24 +28,16 @@ add_int_or_null (JsonBuilder *builder,
     json_builder_add_int_value (builder, value);
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
 
 /* The keys of CLI.md for a stage: stage, stage_name, owner, due; and its limit. */
 static void
 add_stage_members (JsonBuilder                 *builder,
                    const QuorumDifferenceStage *stage)
 {
-  add_int (builder, "stage", stage->number);
-  add_string_or_null (builder, "stage_name", stage->name);
-  add_string_or_null (builder, "owner", stage->owner);
-  add_date_or_null (builder, "due", &stage->due);
+  quorum_json_add_int (builder, "stage", stage->number);
+  quorum_json_add_string (builder, "stage_name", stage->name);
+  quorum_json_add_string (builder, "owner", stage->owner);
+  quorum_json_add_date (builder, "due", &stage->due);
   add_int_or_null (builder, "limit_working_days", stage->limit_working_days,
                    stage->limit_working_days < 0);
 }
@@ -122,24 +87,6 @@ immediate_risk_advice (const QuorumProfile *profile)
   return _("Refer to children’s social care without delay, or escalate within your own agency for immediate action.");
 }
 
-/* Takes the positional ID of @argv after option parsing. */
-static int
-take_id (GOptionContext  *context,
-         int              argc,
-         char           **argv,
-         gint64          *out)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (argc < 2)
-    return quorum_cli_usage (context, _("which difference? Give its id (ID)"));
-  if (argc > 2)
-    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
-  if (!quorum_cli_parse_id (argv[1], "ID", out, &error))
-    return quorum_cli_fail (error);
-
-  return QUORUM_EXIT_OK;
-}
 
 /* --as-of, else today. */
 static gboolean
@@ -182,10 +129,10 @@ add_overdue_members (JsonBuilder            *builder,
   int next = (overdue && profile != NULL) ? quorum_difference_get_next_stage_due (d, profile, as_of) : 0;
   const QuorumStage *next_stage = next > 0 ? quorum_profile_get_stage ((QuorumProfile *) profile, next) : NULL;
 
-  add_bool (builder, "overdue", overdue);
+  quorum_json_add_bool (builder, "overdue", overdue);
   /* A missed time limit means the next stage is due */
   add_int_or_null (builder, "next_stage_due", next, next_stage == NULL);
-  add_string_or_null (builder, "next_stage_name", next_stage != NULL ? next_stage->name : NULL);
+  quorum_json_add_string (builder, "next_stage_name", next_stage != NULL ? next_stage->name : NULL);
 }
 
 /* The summary of one difference, as `differences` lists it. */
@@ -197,26 +144,26 @@ add_difference_members (JsonBuilder            *builder,
 {
   const QuorumDifferenceStage *current = quorum_difference_get_current_stage (d);
 
-  add_int (builder, "id", d->id);
-  add_string_or_null (builder, "profile", d->profile_id);
+  quorum_json_add_int (builder, "id", d->id);
+  quorum_json_add_string (builder, "profile", d->profile_id);
   if (current != NULL)
     add_stage_members (builder, current);
   add_overdue_members (builder, d, profile, as_of);
-  add_string_or_null (builder, "status", quorum_difference_status_to_string (d->status));
-  add_date_or_null (builder, "raised", &d->raised);
-  add_string_or_null (builder, "raised_by", d->raised_by);
-  add_string_or_null (builder, "role", d->role);
-  add_string_or_null (builder, "agency", d->agency);
-  add_string_or_null (builder, "against", d->against);
-  add_string_or_null (builder, "against_decision", d->against_decision);
-  add_string_or_null (builder, "child", d->child);
+  quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
+  quorum_json_add_date (builder, "raised", &d->raised);
+  quorum_json_add_string (builder, "raised_by", d->raised_by);
+  quorum_json_add_string (builder, "role", d->role);
+  quorum_json_add_string (builder, "agency", d->agency);
+  quorum_json_add_string (builder, "against", d->against);
+  quorum_json_add_string (builder, "against_decision", d->against_decision);
+  quorum_json_add_string (builder, "child", d->child);
   add_int_or_null (builder, "conference", d->conference_id, d->conference_id <= 0);
-  add_string_or_null (builder, "area", quorum_area_to_string (d->area));
-  add_string_or_null (builder, "outcome_sought", d->outcome_sought);
-  add_bool (builder, "immediate_risk", d->immediate_risk);
-  add_date_or_null (builder, "resolved", &d->resolved);
-  add_string_or_null (builder, "outcome", d->outcome);
-  add_string_or_null (builder, "challenge_outcome", d->challenge_outcome);
+  quorum_json_add_string (builder, "area", quorum_area_to_string (d->area));
+  quorum_json_add_string (builder, "outcome_sought", d->outcome_sought);
+  quorum_json_add_bool (builder, "immediate_risk", d->immediate_risk);
+  quorum_json_add_date (builder, "resolved", &d->resolved);
+  quorum_json_add_string (builder, "outcome", d->outcome);
+  quorum_json_add_string (builder, "challenge_outcome", d->challenge_outcome);
 }
 
 /* ---- difference raise ---- */
@@ -311,12 +258,12 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", id);
+      quorum_json_add_int (builder, "id", id);
       add_stage_members (builder, stage);
-      add_string_or_null (builder, "profile", d->profile_id);
-      add_string_or_null (builder, "status", quorum_difference_status_to_string (d->status));
-      add_bool (builder, "immediate_risk", d->immediate_risk);
-      add_string_or_null (builder, "immediate_risk_advice",
+      quorum_json_add_string (builder, "profile", d->profile_id);
+      quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
+      quorum_json_add_bool (builder, "immediate_risk", d->immediate_risk);
+      quorum_json_add_string (builder, "immediate_risk_advice",
                           d->immediate_risk ? immediate_risk_advice (profile) : NULL);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
@@ -369,7 +316,7 @@ quorum_cli_cmd_difference_record (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_id (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which difference? Give its id (ID)"), &id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, date, "--date");
   QUORUM_CLI_REQUIRE (context, with, "--with");
@@ -399,11 +346,11 @@ quorum_cli_cmd_difference_record (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", note_id);
-      add_int (builder, "difference", id);
+      quorum_json_add_int (builder, "id", note_id);
+      quorum_json_add_int (builder, "difference", id);
       add_int_or_null (builder, "stage", stage != NULL ? stage->number : 0, stage == NULL);
-      add_date_or_null (builder, "date", &spec.date);
-      add_int (builder, "checklist_answers", answers != NULL ? g_strv_length (answers) : 0);
+      quorum_json_add_date (builder, "date", &spec.date);
+      quorum_json_add_int (builder, "checklist_answers", answers != NULL ? g_strv_length (answers) : 0);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -442,7 +389,7 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_id (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which difference? Give its id (ID)"), &id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, date, "--date");
   QUORUM_CLI_REQUIRE (context, reason, "--reason");
@@ -463,9 +410,9 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "difference", id);
+      quorum_json_add_int (builder, "difference", id);
       add_stage_members (builder, stage);
-      add_bool (builder, "last_stage",
+      quorum_json_add_bool (builder, "last_stage",
                 profile != NULL && (guint) stage->number >= quorum_profile_get_n_stages (profile));
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
@@ -512,7 +459,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_id (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which difference? Give its id (ID)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
   if (!quorum_cli_date (feedback_date, "--feedback-date", &spec.feedback_date, &error))
@@ -557,17 +504,17 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "difference", id);
-      add_string_or_null (builder, "status", quorum_difference_status_to_string (d->status));
-      add_int (builder, "stage", stage->number);
-      add_string_or_null (builder, "stage_name", stage->name);
-      add_date_or_null (builder, "resolved", &d->resolved);
-      add_string_or_null (builder, "outcome", d->outcome);
-      add_string_or_null (builder, "challenge_outcome", d->challenge_outcome);
-      add_string_or_null (builder, "feedback_to", d->feedback_to);
-      add_date_or_null (builder, "feedback_date", &d->feedback_date);
-      add_bool (builder, "debrief", d->debrief);
-      add_bool (builder, "protocol_review", d->protocol_review);
+      quorum_json_add_int (builder, "difference", id);
+      quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
+      quorum_json_add_int (builder, "stage", stage->number);
+      quorum_json_add_string (builder, "stage_name", stage->name);
+      quorum_json_add_date (builder, "resolved", &d->resolved);
+      quorum_json_add_string (builder, "outcome", d->outcome);
+      quorum_json_add_string (builder, "challenge_outcome", d->challenge_outcome);
+      quorum_json_add_string (builder, "feedback_to", d->feedback_to);
+      quorum_json_add_date (builder, "feedback_date", &d->feedback_date);
+      quorum_json_add_bool (builder, "debrief", d->debrief);
+      quorum_json_add_bool (builder, "protocol_review", d->protocol_review);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -592,17 +539,6 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
 
 /* ---- difference show ---- */
 
-static void
-add_strv (JsonBuilder *builder,
-          const char  *name,
-          char       **values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 static JsonNode *
 difference_to_json (const QuorumDifference *d,
@@ -613,17 +549,17 @@ difference_to_json (const QuorumDifference *d,
 
   json_builder_begin_object (builder);
   add_difference_members (builder, d, profile, as_of);
-  add_string_or_null (builder, "profile_name", profile != NULL ? profile->name : NULL);
-  add_string_or_null (builder, "area_label", quorum_area_get_label (d->area));
-  add_date_or_null (builder, "as_of", as_of);
-  add_string_or_null (builder, "immediate_risk_advice",
+  quorum_json_add_string (builder, "profile_name", profile != NULL ? profile->name : NULL);
+  quorum_json_add_string (builder, "area_label", quorum_area_get_label (d->area));
+  quorum_json_add_date (builder, "as_of", as_of);
+  quorum_json_add_string (builder, "immediate_risk_advice",
                       d->immediate_risk ? immediate_risk_advice (profile) : NULL);
-  add_string_or_null (builder, "feedback_to", d->feedback_to);
-  add_date_or_null (builder, "feedback_date", &d->feedback_date);
-  add_bool (builder, "debrief", d->debrief);
-  add_bool (builder, "protocol_review", d->protocol_review);
-  add_string_or_null (builder, "created_at", d->created_at);
-  add_string_or_null (builder, "created_by", d->created_by);
+  quorum_json_add_string (builder, "feedback_to", d->feedback_to);
+  quorum_json_add_date (builder, "feedback_date", &d->feedback_date);
+  quorum_json_add_bool (builder, "debrief", d->debrief);
+  quorum_json_add_bool (builder, "protocol_review", d->protocol_review);
+  quorum_json_add_string (builder, "created_at", d->created_at);
+  quorum_json_add_string (builder, "created_by", d->created_by);
 
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
@@ -632,15 +568,15 @@ difference_to_json (const QuorumDifference *d,
       const QuorumDifferenceStage *s = g_ptr_array_index (d->stages, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "number", s->number);
-      add_string_or_null (builder, "name", s->name);
-      add_string_or_null (builder, "owner", s->owner);
-      add_date_or_null (builder, "entered", &s->entered);
-      add_date_or_null (builder, "due", &s->due);
+      quorum_json_add_int (builder, "number", s->number);
+      quorum_json_add_string (builder, "name", s->name);
+      quorum_json_add_string (builder, "owner", s->owner);
+      quorum_json_add_date (builder, "entered", &s->entered);
+      quorum_json_add_date (builder, "due", &s->due);
       add_int_or_null (builder, "limit_working_days", s->limit_working_days, s->limit_working_days < 0);
-      add_string_or_null (builder, "reason", s->reason);
-      add_string_or_null (builder, "recorded_at", s->recorded_at);
-      add_string_or_null (builder, "recorded_by", s->recorded_by);
+      quorum_json_add_string (builder, "reason", s->reason);
+      quorum_json_add_string (builder, "recorded_at", s->recorded_at);
+      quorum_json_add_string (builder, "recorded_by", s->recorded_by);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -652,24 +588,24 @@ difference_to_json (const QuorumDifference *d,
       const QuorumDifferenceNote *n = g_ptr_array_index (d->notes, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", n->id);
-      add_int (builder, "stage", n->stage);
-      add_date_or_null (builder, "date", &n->date);
-      add_string_or_null (builder, "with", n->participants);
-      add_string_or_null (builder, "summary", n->summary);
-      add_string_or_null (builder, "agreed", n->agreed);
+      quorum_json_add_int (builder, "id", n->id);
+      quorum_json_add_int (builder, "stage", n->stage);
+      quorum_json_add_date (builder, "date", &n->date);
+      quorum_json_add_string (builder, "with", n->participants);
+      quorum_json_add_string (builder, "summary", n->summary);
+      quorum_json_add_string (builder, "agreed", n->agreed);
       json_builder_set_member_name (builder, "checklist");
       json_builder_begin_array (builder);
       for (guint j = 0; n->questions != NULL && n->questions[j] != NULL; j++)
         {
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "question", n->questions[j]);
-          add_string_or_null (builder, "answer", n->answers != NULL ? n->answers[j] : NULL);
+          quorum_json_add_string (builder, "question", n->questions[j]);
+          quorum_json_add_string (builder, "answer", n->answers != NULL ? n->answers[j] : NULL);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_string_or_null (builder, "recorded_at", n->recorded_at);
-      add_string_or_null (builder, "recorded_by", n->recorded_by);
+      quorum_json_add_string (builder, "recorded_at", n->recorded_at);
+      quorum_json_add_string (builder, "recorded_by", n->recorded_by);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -679,9 +615,9 @@ difference_to_json (const QuorumDifference *d,
       const QuorumDifferenceStage *current = quorum_difference_get_current_stage (d);
       const QuorumStage *pstage = quorum_profile_get_stage ((QuorumProfile *) profile, current->number);
 
-      add_strv (builder, "challenge_outcomes", profile->challenge_outcomes);
-      add_strv (builder, "checklist", pstage != NULL ? pstage->checklist : NULL);
-      add_int (builder, "n_stages", quorum_profile_get_n_stages ((QuorumProfile *) profile));
+      quorum_json_add_strv (builder, "challenge_outcomes", (const char * const *)profile->challenge_outcomes);
+      quorum_json_add_strv (builder, "checklist", (const char * const *)(pstage != NULL ? pstage->checklist : NULL));
+      quorum_json_add_int (builder, "n_stages", quorum_profile_get_n_stages ((QuorumProfile *) profile));
     }
 
   json_builder_end_object (builder);
@@ -795,7 +731,7 @@ quorum_cli_cmd_difference_show (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_id (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which difference? Give its id (ID)"), &id)) != QUORUM_EXIT_OK)
     return status;
   if (!parse_as_of (as_of_option, &as_of, &error))
     return quorum_cli_fail (error);
@@ -822,13 +758,13 @@ stats_to_json (const QuorumDifferenceStats *stats)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_date_or_null (builder, "from", &stats->from);
-  add_date_or_null (builder, "to", &stats->to);
-  add_date_or_null (builder, "as_of", &stats->as_of);
-  add_int (builder, "total", stats->total);
-  add_int (builder, "open", stats->open);
-  add_int (builder, "resolved", stats->resolved);
-  add_int (builder, "overdue", stats->overdue);
+  quorum_json_add_date (builder, "from", &stats->from);
+  quorum_json_add_date (builder, "to", &stats->to);
+  quorum_json_add_date (builder, "as_of", &stats->as_of);
+  quorum_json_add_int (builder, "total", stats->total);
+  quorum_json_add_int (builder, "open", stats->open);
+  quorum_json_add_int (builder, "resolved", stats->resolved);
+  quorum_json_add_int (builder, "overdue", stats->overdue);
 
   json_builder_set_member_name (builder, "profiles");
   json_builder_begin_array (builder);
@@ -837,13 +773,13 @@ stats_to_json (const QuorumDifferenceStats *stats)
       const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "profile", p->profile_id);
-      add_string_or_null (builder, "name", p->profile_name);
-      add_int (builder, "total", p->total);
-      add_int (builder, "open", p->open);
-      add_int (builder, "resolved", p->resolved);
-      add_int (builder, "overdue", p->overdue);
-      add_int (builder, "immediate_risk", p->immediate_risk);
+      quorum_json_add_string (builder, "profile", p->profile_id);
+      quorum_json_add_string (builder, "name", p->profile_name);
+      quorum_json_add_int (builder, "total", p->total);
+      quorum_json_add_int (builder, "open", p->open);
+      quorum_json_add_int (builder, "resolved", p->resolved);
+      quorum_json_add_int (builder, "overdue", p->overdue);
+      quorum_json_add_int (builder, "immediate_risk", p->immediate_risk);
       add_int_or_null (builder, "monitored_stage", p->monitored_stage, p->monitored_stage <= 0);
       add_int_or_null (builder, "monitored_reached", p->monitored_reached, p->monitored_stage <= 0);
 
@@ -854,13 +790,13 @@ stats_to_json (const QuorumDifferenceStats *stats)
           const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, j);
 
           json_builder_begin_object (builder);
-          add_int (builder, "stage", s->number);
-          add_string_or_null (builder, "name", s->name);
-          add_int (builder, "reached", s->reached);
-          add_int (builder, "escalated", s->escalated);
-          add_int (builder, "resolved", s->resolved);
-          add_int (builder, "open", s->open);
-          add_int (builder, "overdue", s->overdue);
+          quorum_json_add_int (builder, "stage", s->number);
+          quorum_json_add_string (builder, "name", s->name);
+          quorum_json_add_int (builder, "reached", s->reached);
+          quorum_json_add_int (builder, "escalated", s->escalated);
+          quorum_json_add_int (builder, "resolved", s->resolved);
+          quorum_json_add_int (builder, "open", s->open);
+          quorum_json_add_int (builder, "overdue", s->overdue);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -872,8 +808,8 @@ stats_to_json (const QuorumDifferenceStats *stats)
           const QuorumDifferenceOutcomeCount *o = g_ptr_array_index (p->outcomes, j);
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "outcome", o->outcome);
-          add_int (builder, "count", o->count);
+          quorum_json_add_string (builder, "outcome", o->outcome);
+          quorum_json_add_int (builder, "count", o->count);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

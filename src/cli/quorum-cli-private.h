@@ -57,6 +57,15 @@ gboolean        quorum_cli_parse_id       (const char       *str,
                                            gint64           *out,
                                            GError          **error);
 
+/* The one positional id (@label: "CONF", "ID") of @argv after option parsing: a usage error
+ * saying @missing when absent, exit 2 when not an id. Returns the exit status, 0 when taken. */
+int             quorum_cli_take_id        (GOptionContext   *context,
+                                           int               argc,
+                                           char            **argv,
+                                           const char       *label,
+                                           const char       *missing,
+                                           gint64           *out);
+
 /* Prints @node as one JSON document on stdout, pretty. Takes nothing. */
 void            quorum_cli_print_json     (JsonNode         *node);
 /* {"id": N} with --json, else @text. */

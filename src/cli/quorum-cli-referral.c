@@ -4,21 +4,9 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "export/quorum-export.h"
 #include "quorum-cli-private.h"
 
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  g_autofree char *iso = quorum_date_to_string (date);
-
-  json_builder_set_member_name (builder, name);
-  if (iso != NULL)
-    json_builder_add_string_value (builder, iso);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_referral (JsonBuilder             *builder,
@@ -35,11 +23,11 @@ add_referral (JsonBuilder             *builder,
   json_builder_add_string_value (builder, row->child);
   json_builder_set_member_name (builder, "chair");
   json_builder_add_string_value (builder, row->chair);
-  add_date (builder, "conference_date", &row->conference_date);
-  add_date (builder, "due", &row->due);
-  add_date (builder, "notified", &row->notified);
-  add_date (builder, "panel_due", &row->panel_due);
-  add_date (builder, "panel_date", &row->panel_date);
+  quorum_json_add_date (builder, "conference_date", &row->conference_date);
+  quorum_json_add_date (builder, "due", &row->due);
+  quorum_json_add_date (builder, "notified", &row->notified);
+  quorum_json_add_date (builder, "panel_due", &row->panel_due);
+  quorum_json_add_date (builder, "panel_date", &row->panel_date);
   json_builder_set_member_name (builder, "outcome");
   if (row->outcome != QUORUM_PANEL_NONE)
     json_builder_add_string_value (builder, quorum_panel_outcome_to_string (row->outcome));
@@ -124,22 +112,6 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
   return QUORUM_EXIT_OK;
 }
 
-static int
-take_referral (GOptionContext  *context,
-               int              argc,
-               char           **argv,
-               gint64          *out)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (argc < 2)
-    return quorum_cli_usage (context, _("which referral? Give its id"));
-  if (argc > 2)
-    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
-  if (!quorum_cli_parse_id (argv[1], "ID", out, &error))
-    return quorum_cli_fail (error);
-  return QUORUM_EXIT_OK;
-}
 
 static int
 print_row (QuorumCliContext *ctx,
@@ -186,7 +158,7 @@ quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_referral (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which referral? Give its id"), &id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, date, "--date");
   if (!quorum_cli_date (date, "--date", &sent, &error))
@@ -228,7 +200,7 @@ quorum_cli_cmd_referral_panel (QuorumCliContext *ctx,
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
-  if ((status = take_referral (context, argc, argv, &id)) != QUORUM_EXIT_OK)
+  if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which referral? Give its id"), &id)) != QUORUM_EXIT_OK)
     return status;
   QUORUM_CLI_REQUIRE (context, date, "--date");
   QUORUM_CLI_REQUIRE (context, outcome, "--outcome");

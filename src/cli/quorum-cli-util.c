@@ -152,3 +152,22 @@ quorum_cli_date (const char  *value,
     return TRUE;
   return quorum_date_parse (value, option, out, error);
 }
+
+int
+quorum_cli_take_id (GOptionContext  *context,
+                    int              argc,
+                    char           **argv,
+                    const char      *label,
+                    const char      *missing,
+                    gint64          *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2)
+    return quorum_cli_usage (context, "%s", missing);
+  if (argc > 2)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
+  if (!quorum_cli_parse_id (argv[1], label, out, &error))
+    return quorum_cli_fail (error);
+  return QUORUM_EXIT_OK;
+}

@@ -3,10 +3,10 @@
 
 #include "quorum-export.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
+void
+quorum_json_add_string (JsonBuilder *builder,
+                        const char  *key,
+                        const char  *value)
 {
   json_builder_set_member_name (builder, key);
   if (value != NULL)
@@ -15,30 +15,30 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_date (JsonBuilder *builder,
-          const char  *key,
-          const GDate *date)
+void
+quorum_json_add_date (JsonBuilder *builder,
+                      const char  *key,
+                      const GDate *date)
 {
   g_autofree char *str = quorum_date_to_string (date);
 
-  add_string (builder, key, str);
+  quorum_json_add_string (builder, key, str);
 }
 
-static void
-add_int (JsonBuilder *builder,
-         const char  *key,
-         gint64       value)
+void
+quorum_json_add_int (JsonBuilder *builder,
+                     const char  *key,
+                     gint64       value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_int_value (builder, value);
 }
 
 /* An id that may be unset (0): null then. */
-static void
-add_id (JsonBuilder *builder,
-        const char  *key,
-        gint64       value)
+void
+quorum_json_add_id (JsonBuilder *builder,
+                    const char  *key,
+                    gint64       value)
 {
   json_builder_set_member_name (builder, key);
   if (value > 0)
@@ -47,27 +47,27 @@ add_id (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *key,
-          gboolean     value)
+void
+quorum_json_add_bool (JsonBuilder *builder,
+                      const char  *key,
+                      gboolean     value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_boolean_value (builder, value);
 }
 
-static void
-add_view (JsonBuilder *builder,
-          const char  *key,
-          QuorumView   view)
+void
+quorum_json_add_view (JsonBuilder *builder,
+                      const char  *key,
+                      QuorumView   view)
 {
-  add_string (builder, key, quorum_view_to_string (view));
+  quorum_json_add_string (builder, key, quorum_view_to_string (view));
 }
 
-static void
-add_categories (JsonBuilder *builder,
-                const char  *key,
-                guint        categories)
+void
+quorum_json_add_categories (JsonBuilder *builder,
+                            const char  *key,
+                            guint        categories)
 {
   g_autofree char *words = quorum_categories_to_string (categories);
   g_auto(GStrv) items = g_strsplit (words, ",", -1);
@@ -82,10 +82,10 @@ add_categories (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *key,
-          const char * const *values)
+void
+quorum_json_add_strv (JsonBuilder        *builder,
+                      const char         *key,
+                      const char * const *values)
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
@@ -113,17 +113,17 @@ build_decision (JsonBuilder            *builder,
 
   json_builder_begin_object (builder);
 
-  add_id (builder, "id", decision->id);
-  add_int (builder, "child", decision->child_id);
-  add_view (builder, "outcome", decision->outcome);
-  add_string (builder, "basis", quorum_basis_to_string (decision->basis));
-  add_categories (builder, "categories", decision->categories);
+  quorum_json_add_id (builder, "id", decision->id);
+  quorum_json_add_int (builder, "child", decision->child_id);
+  quorum_json_add_view (builder, "outcome", decision->outcome);
+  quorum_json_add_string (builder, "basis", quorum_basis_to_string (decision->basis));
+  quorum_json_add_categories (builder, "categories", decision->categories);
 
   json_builder_set_member_name (builder, "tally");
   json_builder_begin_object (builder);
-  add_int (builder, "plan", decision->n_plan);
-  add_int (builder, "no-plan", decision->n_no_plan);
-  add_int (builder, "declined", decision->n_declined);
+  quorum_json_add_int (builder, "plan", decision->n_plan);
+  quorum_json_add_int (builder, "no-plan", decision->n_no_plan);
+  quorum_json_add_int (builder, "declined", decision->n_declined);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "dissent");
@@ -133,11 +133,11 @@ build_decision (JsonBuilder            *builder,
       const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "group", dissent->group);
-      add_view (builder, "view", dissent->view);
-      add_categories (builder, "categories", dissent->categories);
-      add_strv (builder, "representatives", (const char * const *) dissent->representatives);
-      add_string (builder, "reason", dissent->reason);
+      quorum_json_add_string (builder, "group", dissent->group);
+      quorum_json_add_view (builder, "view", dissent->view);
+      quorum_json_add_categories (builder, "categories", dissent->categories);
+      quorum_json_add_strv (builder, "representatives", (const char * const *) dissent->representatives);
+      quorum_json_add_string (builder, "reason", dissent->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -147,9 +147,9 @@ build_decision (JsonBuilder            *builder,
   if (decision->outcome == QUORUM_VIEW_PLAN && plan != NULL)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "id", plan->id);
-      add_date (builder, "start", &plan->start);
-      add_bool (builder, "from_split", plan->from_split);
+      quorum_json_add_int (builder, "id", plan->id);
+      quorum_json_add_date (builder, "start", &plan->start);
+      quorum_json_add_bool (builder, "from_split", plan->from_split);
       json_builder_end_object (builder);
     }
   else
@@ -159,17 +159,17 @@ build_decision (JsonBuilder            *builder,
   if (decision->basis == QUORUM_BASIS_SPLIT && referral != NULL)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "id", referral->id);
-      add_date (builder, "due", &referral->due);
-      add_date (builder, "notified", &referral->notified);
-      add_date (builder, "panel_due", &referral->panel_due);
+      quorum_json_add_int (builder, "id", referral->id);
+      quorum_json_add_date (builder, "due", &referral->due);
+      quorum_json_add_date (builder, "notified", &referral->notified);
+      quorum_json_add_date (builder, "panel_due", &referral->panel_due);
       json_builder_end_object (builder);
     }
   else
     json_builder_add_null_value (builder);
 
-  add_string (builder, "decided_at", decision->decided_at);
-  add_string (builder, "decided_by", decision->decided_by);
+  quorum_json_add_string (builder, "decided_at", decision->decided_at);
+  quorum_json_add_string (builder, "decided_by", decision->decided_by);
 
   json_builder_end_object (builder);
 }
@@ -198,23 +198,23 @@ quorum_json_conference (const QuorumConference *conference,
 
   json_builder_begin_object (builder);
 
-  add_int (builder, "id", conference->id);
-  add_string (builder, "kind", quorum_kind_to_string (conference->kind));
-  add_date (builder, "date", &conference->date);
-  add_string (builder, "time", conference->time);
-  add_string (builder, "venue", conference->venue);
-  add_string (builder, "chair", conference->chair);
-  add_string (builder, "minute_taker", conference->minute_taker);
-  add_string (builder, "case_ref", conference->case_ref);
-  add_string (builder, "profile", conference->profile_id);
-  add_string (builder, "profile_name", profile != NULL ? profile->name : NULL);
-  add_string (builder, "rule", profile != NULL ? quorum_rule_to_string (profile->rule) : NULL);
-  add_string (builder, "created_at", conference->created_at);
-  add_string (builder, "created_by", conference->created_by);
-  add_bool (builder, "finalised", quorum_conference_is_finalised (conference));
-  add_string (builder, "finalised_at", conference->finalised_at);
-  add_string (builder, "finalised_by", conference->finalised_by);
-  add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  quorum_json_add_int (builder, "id", conference->id);
+  quorum_json_add_string (builder, "kind", quorum_kind_to_string (conference->kind));
+  quorum_json_add_date (builder, "date", &conference->date);
+  quorum_json_add_string (builder, "time", conference->time);
+  quorum_json_add_string (builder, "venue", conference->venue);
+  quorum_json_add_string (builder, "chair", conference->chair);
+  quorum_json_add_string (builder, "minute_taker", conference->minute_taker);
+  quorum_json_add_string (builder, "case_ref", conference->case_ref);
+  quorum_json_add_string (builder, "profile", conference->profile_id);
+  quorum_json_add_string (builder, "profile_name", profile != NULL ? profile->name : NULL);
+  quorum_json_add_string (builder, "rule", profile != NULL ? quorum_rule_to_string (profile->rule) : NULL);
+  quorum_json_add_string (builder, "created_at", conference->created_at);
+  quorum_json_add_string (builder, "created_by", conference->created_by);
+  quorum_json_add_bool (builder, "finalised", quorum_conference_is_finalised (conference));
+  quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
+  quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
+  quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
 
   json_builder_set_member_name (builder, "children");
   json_builder_begin_array (builder);
@@ -223,8 +223,8 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumChild *child = g_ptr_array_index (conference->children, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", child->id);
-      add_string (builder, "name", child->name);
+      quorum_json_add_int (builder, "id", child->id);
+      quorum_json_add_string (builder, "name", child->name);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -236,13 +236,13 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", attendee->id);
-      add_string (builder, "name", attendee->name);
-      add_string (builder, "role", attendee->role);
-      add_string (builder, "agency", attendee->agency);
-      add_string (builder, "line_management", attendee->line_management);
-      add_bool (builder, "voting", attendee->voting);
-      add_string (builder, "attendance", quorum_attendance_to_string (attendee->attendance));
+      quorum_json_add_int (builder, "id", attendee->id);
+      quorum_json_add_string (builder, "name", attendee->name);
+      quorum_json_add_string (builder, "role", attendee->role);
+      quorum_json_add_string (builder, "agency", attendee->agency);
+      quorum_json_add_string (builder, "line_management", attendee->line_management);
+      quorum_json_add_bool (builder, "voting", attendee->voting);
+      quorum_json_add_string (builder, "attendance", quorum_attendance_to_string (attendee->attendance));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -254,15 +254,15 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", attempt->id);
-      add_int (builder, "child", attempt->child_id);
-      add_int (builder, "round", attempt->round);
-      add_string (builder, "proposal", attempt->proposal);
-      add_string (builder, "summary", attempt->summary);
-      add_string (builder, "views", attempt->views);
-      add_view (builder, "agreed", attempt->agreed);
-      add_categories (builder, "categories", attempt->categories);
-      add_string (builder, "recorded_at", attempt->recorded_at);
+      quorum_json_add_int (builder, "id", attempt->id);
+      quorum_json_add_int (builder, "child", attempt->child_id);
+      quorum_json_add_int (builder, "round", attempt->round);
+      quorum_json_add_string (builder, "proposal", attempt->proposal);
+      quorum_json_add_string (builder, "summary", attempt->summary);
+      quorum_json_add_string (builder, "views", attempt->views);
+      quorum_json_add_view (builder, "agreed", attempt->agreed);
+      quorum_json_add_categories (builder, "categories", attempt->categories);
+      quorum_json_add_string (builder, "recorded_at", attempt->recorded_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -275,15 +275,15 @@ quorum_json_conference (const QuorumConference *conference,
       g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", vote->id);
-      add_int (builder, "child", vote->child_id);
-      add_string (builder, "group", vote->group);
-      add_view (builder, "view", vote->view);
-      add_categories (builder, "categories", vote->categories);
-      add_string (builder, "reason", vote->reason);
-      add_bool (builder, "members_disagreed", vote->members_disagreed);
-      add_strv (builder, "representatives", (const char * const *) members);
-      add_string (builder, "recorded_at", vote->recorded_at);
+      quorum_json_add_int (builder, "id", vote->id);
+      quorum_json_add_int (builder, "child", vote->child_id);
+      quorum_json_add_string (builder, "group", vote->group);
+      quorum_json_add_view (builder, "view", vote->view);
+      quorum_json_add_categories (builder, "categories", vote->categories);
+      quorum_json_add_string (builder, "reason", vote->reason);
+      quorum_json_add_bool (builder, "members_disagreed", vote->members_disagreed);
+      quorum_json_add_strv (builder, "representatives", (const char * const *) members);
+      quorum_json_add_string (builder, "recorded_at", vote->recorded_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -301,11 +301,11 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumPlan *plan = g_ptr_array_index (conference->plans, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", plan->id);
-      add_int (builder, "child", plan->child_id);
-      add_date (builder, "start", &plan->start);
-      add_bool (builder, "from_split", plan->from_split);
-      add_categories (builder, "categories", plan->categories);
+      quorum_json_add_int (builder, "id", plan->id);
+      quorum_json_add_int (builder, "child", plan->child_id);
+      quorum_json_add_date (builder, "start", &plan->start);
+      quorum_json_add_bool (builder, "from_split", plan->from_split);
+      quorum_json_add_categories (builder, "categories", plan->categories);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -317,18 +317,18 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumReferral *referral = g_ptr_array_index (conference->referrals, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", referral->id);
-      add_int (builder, "conference", referral->conference_id > 0 ? referral->conference_id
+      quorum_json_add_int (builder, "id", referral->id);
+      quorum_json_add_int (builder, "conference", referral->conference_id > 0 ? referral->conference_id
                                                                   : conference->id);
-      add_int (builder, "child", referral->child_id);
-      add_date (builder, "due", &referral->due);
-      add_date (builder, "notified", &referral->notified);
-      add_date (builder, "panel_due", &referral->panel_due);
-      add_date (builder, "panel_date", &referral->panel_date);
-      add_string (builder, "outcome",
+      quorum_json_add_int (builder, "child", referral->child_id);
+      quorum_json_add_date (builder, "due", &referral->due);
+      quorum_json_add_date (builder, "notified", &referral->notified);
+      quorum_json_add_date (builder, "panel_due", &referral->panel_due);
+      quorum_json_add_date (builder, "panel_date", &referral->panel_date);
+      quorum_json_add_string (builder, "outcome",
                   referral->outcome != QUORUM_PANEL_NONE
                     ? quorum_panel_outcome_to_string (referral->outcome) : NULL);
-      add_string (builder, "outcome_reason", referral->outcome_reason);
+      quorum_json_add_string (builder, "outcome_reason", referral->outcome_reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -340,15 +340,15 @@ quorum_json_conference (const QuorumConference *conference,
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", amendment->id);
-      add_string (builder, "at", amendment->at);
-      add_string (builder, "by", amendment->by);
-      add_string (builder, "reason", amendment->reason);
-      add_string (builder, "change", amendment->change);
-      add_string (builder, "record", amendment->record);
-      add_string (builder, "field", amendment->field);
-      add_string (builder, "old_value", amendment->old_value);
-      add_string (builder, "new_value", amendment->new_value);
+      quorum_json_add_int (builder, "id", amendment->id);
+      quorum_json_add_string (builder, "at", amendment->at);
+      quorum_json_add_string (builder, "by", amendment->by);
+      quorum_json_add_string (builder, "reason", amendment->reason);
+      quorum_json_add_string (builder, "change", amendment->change);
+      quorum_json_add_string (builder, "record", amendment->record);
+      quorum_json_add_string (builder, "field", amendment->field);
+      quorum_json_add_string (builder, "old_value", amendment->old_value);
+      quorum_json_add_string (builder, "new_value", amendment->new_value);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

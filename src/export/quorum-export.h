@@ -37,6 +37,33 @@ JsonNode   *quorum_json_conference (const QuorumConference *conference,
 JsonNode   *quorum_json_decision   (const QuorumConference *conference,
                                     const QuorumDecision   *decision);
 
+/* Members of a JSON object being built, in the CLI's conventions: a NULL string, an invalid
+ * date and an unset (0) id are null; categories are an array of words. */
+void        quorum_json_add_string     (JsonBuilder        *builder,
+                                        const char         *key,
+                                        const char         *value);
+void        quorum_json_add_date       (JsonBuilder        *builder,
+                                        const char         *key,
+                                        const GDate        *date);
+void        quorum_json_add_int        (JsonBuilder        *builder,
+                                        const char         *key,
+                                        gint64              value);
+void        quorum_json_add_id         (JsonBuilder        *builder,
+                                        const char         *key,
+                                        gint64              value);
+void        quorum_json_add_bool       (JsonBuilder        *builder,
+                                        const char         *key,
+                                        gboolean            value);
+void        quorum_json_add_view       (JsonBuilder        *builder,
+                                        const char         *key,
+                                        QuorumView          view);
+void        quorum_json_add_categories (JsonBuilder        *builder,
+                                        const char         *key,
+                                        guint               categories);
+void        quorum_json_add_strv       (JsonBuilder        *builder,
+                                        const char         *key,
+                                        const char * const *values);
+
 /* ---- CSV and text (quorum-export-csv.c, quorum-export-text.c) ---- */
 
 /* RFC 4180, one row per group's view per child, with a header row. Newly allocated. */
