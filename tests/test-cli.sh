@@ -28,7 +28,13 @@ q vote "$conf" --child "$amy" --group "Education" --view no-plan --reason "First
 # Rule: one view per line-management group; a group voting again replaces its view until the decision.
 q vote "$conf" --child "$amy" --group "EDUCATION" --view plan --category emotional --reason "Attendance is falling" >/dev/null
 q vote "$conf" --child "$amy" --group "Police" --view no-plan --reason "No offences disclosed" >/dev/null
-q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "Health needs are met" >/dev/null
+# Rule: representatives who share a structure give one view; if they cannot agree, it is recorded,
+# and the group's view is the one they settle on (never two votes).
+q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "Health needs are met" --members-disagreed >/dev/null
+show=$(q --json conference show "$conf")
+check "vote: a group whose members disagreed is recorded as such, with one view" \
+  "$(jget "$show" '[(v["view"], v["members_disagreed"], v["representatives"]) for v in d["votes"] if v["group"]=="Bolton NHS FT"]')" \
+  '[["no-plan", true, ["H. Visitor", "H. Two"]]]'
 out=$(q --json vote "$conf" --child "$amy" --group "Probation" --view decline --reason "No contact with the family")
 check "vote: live tally after five groups" "$(jget "$out" 'd["tally"]')" '{"plan": 2, "no-plan": 2, "declined": 1}'
 check "vote: no group still to give a view" "$(jget "$out" 'd["awaiting"]')" "[]"
