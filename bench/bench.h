@@ -17,3 +17,16 @@ void   bench_remove_db (const char *path);
 
 void   bench_vote      (const char *dir,
                         int         rounds);
+
+/* bench-generate.c: a database of @n generated referrals (all audited) at @path. */
+gboolean bench_generate_db (const char  *path,
+                            guint        n,
+                            const GDate *until,
+                            double      *seconds,
+                            GError     **error);
+/* `quorum-bench generate PATH [N] [UNTIL]` */
+int      bench_generate    (int          argc,
+                            char       **argv);
+/* bench-referrals.c: the referrals page's list over @n referrals against bare SQL. */
+void     bench_referrals   (const char  *dir,
+                            guint        n);

@@ -68,6 +68,9 @@ main (int    argc,
   g_autofree char *tmp = NULL;
   const char *only = argc > 1 ? argv[1] : NULL;
 
+  if (only != NULL && g_str_equal (only, "generate"))
+    return bench_generate (argc, argv);
+
   /* The same disk for both sides: the build's own folder unless told otherwise. */
   if (dir == NULL)
     dir = tmp = g_dir_make_tmp ("quorum-bench-XXXXXX", NULL);
@@ -76,6 +79,8 @@ main (int    argc,
 
   if (only == NULL || g_str_equal (only, "vote"))
     bench_vote (dir, 40);
+  if (only == NULL || g_str_equal (only, "referrals"))
+    bench_referrals (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
 
   if (tmp != NULL)
     g_rmdir (tmp);

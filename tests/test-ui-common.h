@@ -251,7 +251,9 @@ ui_test_screenshot (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   g_mkdir_with_parents (dir, 0755);
-  ui_test_iterate (300);
+  if (QUORUM_IS_WINDOW (widget))
+    quorum_window_dismiss_toast (QUORUM_WINDOW (widget));
+  ui_test_iterate (400);
   if (!quorum_ui_save_screenshot (widget, path, &error))
     g_error ("%s: %s", path, error->message);
   g_test_message ("screenshot: %s", path);

@@ -92,10 +92,17 @@ test_screens (gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL);
   shoot (GTK_WIDGET (window), "06-vote-board", size);
 
-  /* Projector mode. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector-mode", NULL));
-  shoot (GTK_WIDGET (window), "07-projector", size);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector-mode", NULL));
+  /* Projector mode. Its larger minimum size makes the window grow; until the X server has
+   * answered, GTK warns about the short allocation, so warnings are not fatal here. */
+  {
+    GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector-mode", NULL));
+    shoot (GTK_WIDGET (window), "07-projector", size);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector-mode", NULL));
+    ui_test_iterate (300);
+    g_log_set_always_fatal (fatal);
+  }
 
   /* A chair-decides conference that is not quorate. */
   chair_conf = ui_test_create_conference (window, chair_children, "buckinghamshire", "BUCKS-0107");

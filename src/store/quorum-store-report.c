@@ -192,7 +192,7 @@ generate_one (QuorumStore  *self,
   /* What has become of it by @until: old referrals are mostly heard, a few stay overdue. */
   age = g_date_days_between (date, until);
   fate = g_rand_double (rand);
-  if ((age > 60 && fate < 0.96) || (age > 10 && fate < 0.55) || (age > 3 && fate < 0.30))
+  if ((age > 60 && fate < 0.995) || (age > 10 && fate < 0.55) || (age > 3 && fate < 0.30))
     {
       notified = *date;
       g_date_add_days (&notified, g_rand_int_range (rand, 1, 8));

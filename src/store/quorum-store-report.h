@@ -34,7 +34,7 @@ GArray   *quorum_store_count_referrals_by_month (QuorumStore  *self,
 /* For benchmarks, tests and screenshots: adds @n split-vote conferences, one child each, with
  * their decision, plan and referral, spread over the ten years before @until (working days of
  * the profile's region), in one transaction, every record audited so that verify still passes.
- * Referrals older than two months are mostly decided; a few are left overdue. Deterministic
+ * Referrals older than two months are nearly all decided; a few are left overdue. Deterministic
  * for a given @seed. Returns the number of referrals added. */
 guint     quorum_store_generate_referrals       (QuorumStore  *self,
                                                  guint         n,

@@ -383,6 +383,7 @@ update_actions (QuorumConferencePage *self)
 
   /* Read-only after sign-off: every entry widget of the form goes insensitive. */
   quorum_ui_set_sensitive (self->attendee_form, loaded && !finalised);
+  gtk_widget_set_visible (self->attendee_form, !finalised);
 }
 
 static void

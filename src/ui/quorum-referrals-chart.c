@@ -282,8 +282,8 @@ quorum_referrals_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 110;
-      *natural = 130;
+      *minimum = 96;
+      *natural = 110;
     }
 }
 

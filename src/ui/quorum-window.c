@@ -9,6 +9,7 @@
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
 #include "quorum-new-conference-dialog.h"
+#include "quorum-referrals-page.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -21,6 +22,7 @@ struct _QuorumWindow
   GListStore           *conferences;
   GtkSingleSelection   *selection;
   char                 *last_toast;
+  AdwToast             *toast;          /* the one shown, weak */
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -402,6 +404,7 @@ quorum_window_add_page (QuorumWindow *self,
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
+  quorum_window_add_page (self, quorum_referrals_page_new (self->store), "referrals", _("_Referrals"), "mail-send-symbolic");
   quorum_window_add_page (self, quorum_differences_page_new (self->store),
                           "differences", _("_Differences"), "dialog-warning-symbolic");
 }
@@ -470,6 +473,7 @@ quorum_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (quorum_window_parent_class)->finalize (object);
 }
@@ -560,6 +564,14 @@ quorum_window_init (QuorumWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GtkApplication adds this itself; a window built alone (tests) needs it for the app icon. */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+    if (!gtk_icon_theme_has_icon (theme, QUORUM_APP_ID))
+      gtk_icon_theme_add_resource_path (theme, "/org/gnome/Quorum/icons");
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
 
@@ -658,6 +670,10 @@ quorum_window_add_toast (QuorumWindow *self,
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 6);
+  /* The newest message is the one that matters: no backlog of stale toasts. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -667,4 +683,13 @@ quorum_window_get_last_toast (QuorumWindow *self)
   g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
 
   return self->last_toast;
+}
+
+void
+quorum_window_dismiss_toast (QuorumWindow *self)
+{
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
 }

@@ -38,6 +38,8 @@ void                  quorum_window_add_toast             (QuorumWindow   *self,
                                                            const char     *message);
 /* The last message shown to the chair as a toast, or NULL (what a test reads). */
 const char           *quorum_window_get_last_toast        (QuorumWindow   *self);
+/* Hides the toast shown now, if any. */
+void                  quorum_window_dismiss_toast         (QuorumWindow   *self);
 /* Loads the demonstration conferences and opens the first. */
 gboolean              quorum_window_load_demo             (QuorumWindow   *self);
 

@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-referrals.c: the Head of Service's referrals page in a real window under Xvfb: due
+ * dates around bank holidays, overdue marks as of chosen dates, filters, search and sorting,
+ * recording the notification and the panel's outcome through the page's actions (and what the
+ * store then holds), refusals, opening a referral's conference, the chart, and screenshots. */
+
+#include "test-ui-common.h"
+#include "store/quorum-store-report.h"
+#include "ui/quorum-referral-object.h"
+#include "ui/quorum-referrals-chart.h"
+#include "ui/quorum-referrals-page.h"
+
+typedef struct
+{
+  QuorumStore         *store;
+  QuorumWindow        *window;
+  QuorumReferralsPage *page;
+  gint64               plain;       /* Mon 2026-11-16 → due Mon 2026-11-23 */
+  gint64               xmas;        /* Thu 2026-12-24 → due Tue 2027-01-05 */
+  gint64               easter;      /* Thu 2027-03-25 → due Mon 2027-04-05 */
+  gint64               xmas_conference;
+} Fixture;
+
+static Fixture fx;
+
+/* ---- building split votes through the store ---- */
+
+static gint64
+make_split (QuorumStore *store,
+            const char  *date,
+            const char  *child,
+            const char  *chair,
+            gint64      *conference_out)
+{
+  static const char *groups[] = { "Children's Social Care", "Education", "Police", "NHS Trust" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const char *children[] = { child, NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = chair, .children = children };
+  QuorumAttemptSpec attempt = { .summary = "Views differ on the risk of neglect", .agreed = QUORUM_VIEW_NONE };
+  gint64 conference;
+  gint64 child_id;
+  gint64 plan_id = 0;
+  gint64 referral_id = 0;
+
+  g_assert_true (quorum_date_parse (date, "date", &spec.date, NULL));
+  conference = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumAttendeeSpec a = { .name = groups[i], .agency = groups[i], .line_management = groups[i],
+                               .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      quorum_store_add_attendee (store, conference, &a, &error);
+      g_assert_no_error (error);
+    }
+
+  child_id = ui_test_child_id (store, conference, 0);
+  attempt.child_id = child_id;
+  quorum_store_add_attempt (store, conference, &attempt, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child_id, .group = groups[i],
+                              .view = i < 2 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                              .categories = i < 2 ? QUORUM_CATEGORY_NEGLECT : 0,
+                              .reason = i < 2 ? NULL : "No concerns seen" };
+
+      quorum_store_record_vote (store, conference, &vote, &error);
+      g_assert_no_error (error);
+    }
+
+  outcome = quorum_store_decide (store, conference, child_id, QUORUM_VIEW_NONE, 0, &plan_id, &referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
+  g_assert_cmpint (referral_id, >, 0);
+
+  if (conference_out != NULL)
+    *conference_out = conference;
+  return referral_id;
+}
+
+/* ---- driving the page ---- */
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  QuorumReferralsPage *page = data;
+
+  return !quorum_referrals_page_get_loading (page) &&
+         gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (quorum_referrals_page_get_model (page))) == 0;
+}
+
+static void
+wait_loaded (QuorumReferralsPage *page)
+{
+  ui_test_wait_until (page_loaded, page, 20000, "the referrals to load");
+  ui_test_iterate (50);
+}
+
+static GtkWidget *
+child_of (QuorumReferralsPage *page,
+          const char          *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), QUORUM_TYPE_REFERRALS_PAGE, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+sorted (gpointer data)
+{
+  return gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (data)) == 0;
+}
+
+/* The page sorts in steps, so that 100,000 rows never hold up a frame. */
+static void
+sort_by (GtkColumnView       *column_view,
+         GtkColumnViewColumn *column,
+         GtkSortType          order)
+{
+  gtk_column_view_sort_by_column (column_view, column, order);
+  ui_test_wait_until (sorted, quorum_referrals_page_get_model (fx.page), 10000, "the sort");
+}
+
+static GtkToggleButton *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_TOGGLE_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_as_of (QuorumReferralsPage *page,
+           const char          *iso)
+{
+  g_object_set (page, "as-of", iso, NULL);
+  wait_loaded (page);
+}
+
+static QuorumReferralObject *
+find_item (QuorumReferralsPage *page,
+           gint64               referral_id)
+{
+  GListModel *model = quorum_referrals_page_get_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+
+      if (quorum_referral_object_get_id (item) == referral_id)
+        return item;  /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+static gboolean
+is_overdue (QuorumReferralsPage *page,
+            gint64               referral_id)
+{
+  QuorumReferralObject *item = find_item (page, referral_id);
+
+  g_assert_nonnull (item);
+  return quorum_referral_object_get_overdue (item);
+}
+
+static const char *
+label_text (QuorumReferralsPage *page,
+            const char          *name)
+{
+  return gtk_label_get_label (GTK_LABEL (child_of (page, name)));
+}
+
+/* The status cells on screen: "Overdue" with its icon, and the description as a tooltip. */
+static guint
+count_overdue_cells (GtkWidget  *root,
+                     const char *tooltip_part)
+{
+  guint n = 0;
+
+  if (GTK_IS_BOX (root) && gtk_widget_has_css_class (root, "referral-status") &&
+      gtk_widget_has_css_class (root, "overdue"))
+    {
+      GtkWidget *image = gtk_widget_get_first_child (root);
+      GtkWidget *label = gtk_widget_get_next_sibling (image);
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      g_assert_true (GTK_IS_IMAGE (image));
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "dialog-warning-symbolic");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Overdue");
+      g_assert_nonnull (tooltip);
+      g_assert_true (g_str_has_prefix (tooltip, "Overdue: "));
+      if (tooltip_part == NULL || strstr (tooltip, tooltip_part) != NULL)
+        n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_overdue_cells (child, tooltip_part);
+  return n;
+}
+
+static guint
+n_audit (gint64 conference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = quorum_store_list_audit (fx.store, conference, &error);
+
+  g_assert_no_error (error);
+  return entries->len;
+}
+
+static void
+set_entry (QuorumReferralsPage *page,
+           const char          *name,
+           const char          *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child_of (page, name)), text);
+}
+
+/* ---- the tests ---- */
+
+static void
+test_due_dates_and_overdue (void)
+{
+  QuorumReferralObject *item;
+
+  set_as_of (fx.page, "2027-01-05");
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (fx.page)), ==, 3);
+
+  /* Due dates: the 5th working day after the conference, in England and Wales. */
+  item = find_item (fx.page, fx.xmas);
+  g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE), ==, "24 Dec 2026");
+  g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_DUE), ==, "5 Jan 2027");
+  g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_CHAIR), ==, "J. Okafor");
+  item = find_item (fx.page, fx.easter);
+  g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_DUE), ==, "5 Apr 2027");
+  item = find_item (fx.page, fx.plain);
+  g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_DUE), ==, "23 Nov 2026");
+
+  /* As of its due day a referral is not overdue; the day after, it is. */
+  g_assert_true (is_overdue (fx.page, fx.plain));
+  g_assert_false (is_overdue (fx.page, fx.xmas));
+  g_assert_false (is_overdue (fx.page, fx.easter));
+  g_assert_cmpstr (label_text (fx.page, "overdue_count_label"), ==, "1");
+  g_assert_cmpuint (count_overdue_cells (GTK_WIDGET (fx.page), "Monday 23 November 2026"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "overdue_icon")));
+
+  set_as_of (fx.page, "2027-01-06");
+  g_assert_true (is_overdue (fx.page, fx.xmas));
+  g_assert_cmpstr (label_text (fx.page, "overdue_count_label"), ==, "2");
+  g_assert_cmpuint (count_overdue_cells (GTK_WIDGET (fx.page), "Tuesday 5 January 2027"), ==, 1);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child_of (fx.page, "as_of_label"))),
+                                   "As of Wed 6 Jan 2027"));
+
+  /* Looking back: before any were due, nothing is overdue, and the week's count shows. */
+  set_as_of (fx.page, "2026-11-18");
+  g_assert_false (is_overdue (fx.page, fx.plain));
+  g_assert_cmpstr (label_text (fx.page, "overdue_count_label"), ==, "0");
+  g_assert_cmpstr (label_text (fx.page, "due_count_label"), ==, "0");
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "overdue_icon")));
+  g_assert_cmpuint (count_overdue_cells (GTK_WIDGET (fx.page), NULL), ==, 0);
+  set_as_of (fx.page, "2026-11-23");
+  g_assert_cmpstr (label_text (fx.page, "due_count_label"), ==, "1");
+  set_as_of (fx.page, "2027-01-04");
+  g_assert_cmpstr (label_text (fx.page, "due_count_label"), ==, "1");
+}
+
+static void
+test_filter_search_sort (void)
+{
+  GListModel *model = quorum_referrals_page_get_model (fx.page);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (child_of (fx.page, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) child_column = g_list_model_get_item (columns, QUORUM_REFERRAL_COLUMN_CHILD);
+  g_autoptr(GtkColumnViewColumn) due_column = g_list_model_get_item (columns, QUORUM_REFERRAL_COLUMN_DUE);
+  g_autoptr(QuorumReferralObject) first = NULL;
+  g_autoptr(QuorumReferralObject) last = NULL;
+
+  set_as_of (fx.page, "2027-01-06");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "overdue"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (fx.page), "_Overdue")));
+  g_assert_false (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (fx.page), "_All")));
+  g_assert_nonnull (find_item (fx.page, fx.xmas));
+  g_assert_null (find_item (fx.page, fx.easter));
+  g_assert_true (g_str_has_prefix (label_text (fx.page, "count_label"), "Showing 2 of 3"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "awaiting-notification");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "decided");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (fx.page, "list_stack"))), ==, "no-results");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "all");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (fx.page, "list_stack"))), ==, "list");
+
+  /* Search by the child's name or the chair's, ignoring case. */
+  set_entry (fx.page, "search_entry", "EASTER");
+  ui_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_item (fx.page, fx.easter));
+  set_entry (fx.page, "search_entry", "okafor");
+  ui_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  set_entry (fx.page, "search_entry", "");
+  ui_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Sorting by a column: names alphabetically, dates as dates (not as "23 Nov" < "5 Apr" text). */
+  sort_by (column_view, child_column, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (quorum_referral_object_get_row (first)->child, ==, "Ada Christmas");
+  g_clear_object (&first);
+  sort_by (column_view, due_column, GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, 2);
+  g_assert_cmpint (quorum_referral_object_get_id (first), ==, fx.easter);
+  g_assert_cmpint (quorum_referral_object_get_id (last), ==, fx.plain);
+  g_clear_object (&first);
+  sort_by (column_view, due_column, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpint (quorum_referral_object_get_id (first), ==, fx.plain);
+}
+
+static void
+test_notify_and_panel (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  QuorumAuditEntry *last;
+  guint before;
+
+  set_as_of (fx.page, "2027-01-06");
+
+  /* The notification, through the side pane and its action. */
+  g_assert_true (quorum_referrals_page_select (fx.page, fx.xmas));
+  ui_test_iterate (50);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (fx.page, "flap"))));
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_true (g_str_has_prefix (label_text (fx.page, "pane_status_label"), "Overdue: due Tuesday 5 January 2027"));
+
+  before = n_audit (fx.xmas_conference);
+  set_entry (fx.page, "notify_date_entry", "2027-01-04");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL));
+  wait_loaded (fx.page);
+
+  row = quorum_store_get_referral (fx.store, fx.xmas, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+    g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+
+    g_assert_cmpstr (notified, ==, "2027-01-04");
+    g_assert_cmpstr (panel_due, ==, "2027-02-01");
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* One audit entry, for that referral, saying what was done. */
+  g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before + 1);
+  audit = quorum_store_list_audit (fx.store, fx.xmas_conference, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->entity, ==, "referral");
+  g_assert_cmpint (last->entity_id, ==, fx.xmas);
+  g_assert_nonnull (strstr (last->summary, "2027-01-04"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+
+  /* The page shows it: no longer overdue, awaiting the panel, the pane moved on to the panel. */
+  g_assert_false (is_overdue (fx.page, fx.xmas));
+  g_assert_cmpstr (quorum_referral_object_get_text (find_item (fx.page, fx.xmas), QUORUM_REFERRAL_COLUMN_PANEL_DUE),
+                   ==, "1 Feb 2027");
+  g_assert_cmpint (quorum_referrals_page_get_selected_id (fx.page), ==, fx.xmas);
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_cmpstr (label_text (fx.page, "panel_count_label"), ==, "1");
+
+  /* Other without reasons is refused, with nothing written. */
+  before = n_audit (fx.xmas_conference);
+  set_entry (fx.page, "panel_date_entry", "2027-01-28");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 2);
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "reason_entry")));
+  set_entry (fx.page, "reason_entry", "   ");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before);
+  row = quorum_store_get_referral (fx.store, fx.xmas, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_NONE);
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* With its reasons it is recorded. */
+  set_entry (fx.page, "reason_entry", "Adjourned for a parenting assessment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL));
+  wait_loaded (fx.page);
+  row = quorum_store_get_referral (fx.store, fx.xmas, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->outcome_reason, ==, "Adjourned for a parenting assessment");
+  {
+    g_autofree char *heard = quorum_date_to_string (&row->panel_date);
+
+    g_assert_cmpstr (heard, ==, "2027-01-28");
+  }
+  g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before + 1);
+  g_assert_cmpint (quorum_referral_object_get_state (find_item (fx.page, fx.xmas)), ==, QUORUM_REFERRAL_DECIDED);
+  g_assert_cmpstr (quorum_referral_object_get_text (find_item (fx.page, fx.xmas), QUORUM_REFERRAL_COLUMN_OUTCOME),
+                   ==, "Other: Adjourned for a parenting assessment");
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+
+  /* A second referral, sent then heard: plan ended. */
+  g_assert_true (quorum_referrals_page_select (fx.page, fx.plain));
+  ui_test_iterate (50);
+  set_entry (fx.page, "notify_date_entry", "2026-11-20");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  wait_loaded (fx.page);
+  set_entry (fx.page, "panel_date_entry", "2026-12-10");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  wait_loaded (fx.page);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, fx.plain, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_null (row->outcome_reason);
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "decided");
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (fx.page)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "all");
+
+  g_assert_true (quorum_store_verify (fx.store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_refusals (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 conference;
+  guint before;
+
+  g_assert_true (quorum_referrals_page_select (fx.page, fx.easter));
+  ui_test_iterate (50);
+  conference = quorum_referral_object_get_conference_id (find_item (fx.page, fx.easter));
+  before = n_audit (conference);
+
+  /* Not a date; a date that does not exist; before the conference: each refused, nothing written. */
+  set_entry (fx.page, "notify_date_entry", "next tuesday");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  set_entry (fx.page, "notify_date_entry", "2027-02-30");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  set_entry (fx.page, "notify_date_entry", "2027-03-24");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  wait_loaded (fx.page);
+
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  row = quorum_store_get_referral (fx.store, fx.easter, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_date_valid (&row->notified));
+
+  /* Recording the panel before the notification is not offered. */
+  g_assert_false (gtk_widget_is_sensitive (child_of (fx.page, "panel_button")) &&
+                  gtk_widget_get_visible (child_of (fx.page, "panel_button")));
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  g_assert_cmpuint (n_audit (conference), ==, before);
+
+  /* The panel cannot sit before the referral was sent. */
+  set_entry (fx.page, "notify_date_entry", "2027-03-26");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before + 1);
+  set_entry (fx.page, "panel_date_entry", "2027-03-25");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 0);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before + 1);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, fx.easter, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_NONE);
+}
+
+static void
+test_open_conference (void)
+{
+  QuorumConferencePage *conference_page = quorum_window_get_conference_page (fx.window);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (child_of (fx.page, "column_view"));
+  GListModel *model = quorum_referrals_page_get_model (fx.page);
+  g_autoptr(QuorumReferralObject) first = NULL;
+
+  /* From the pane's button. */
+  g_assert_true (quorum_referrals_page_select (fx.page, fx.xmas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.open-conference", NULL));
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_conference_page_get_conference_id (conference_page), ==, fx.xmas_conference);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "conferences");
+
+  /* From a row, as a double-click or Enter does. */
+  adw_view_stack_set_visible_child_name (stack, "referrals");
+  wait_loaded (fx.page);
+  first = g_list_model_get_item (model, 0);
+  g_signal_emit_by_name (column_view, "activate", 0);
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_conference_page_get_conference_id (conference_page), ==,
+                   quorum_referral_object_get_conference_id (first));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "conferences");
+
+  adw_view_stack_set_visible_child_name (stack, "referrals");
+  wait_loaded (fx.page);
+}
+
+static void
+test_chart (void)
+{
+  QuorumReferralsChart *chart = QUORUM_REFERRALS_CHART (child_of (fx.page, "chart"));
+  g_autofree char *details = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate last;
+
+  set_as_of (fx.page, "2027-03-31");
+  g_assert_cmpuint (quorum_referrals_chart_get_n_months (chart), ==, 12);
+
+  /* The store's counts: by the month the conference made the referral. */
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, 3, 2027);
+  months = quorum_store_count_referrals_by_month (fx.store, &last, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 12);
+  g_assert_cmpint (g_date_get_month (&g_array_index (months, QuorumMonthCount, 0).month), ==, G_DATE_APRIL);
+  g_assert_cmpuint (g_array_index (months, QuorumMonthCount, 7).counts[QUORUM_REPORT_PLAN_ENDED], ==, 1);  /* Nov */
+  g_assert_cmpuint (g_array_index (months, QuorumMonthCount, 8).counts[QUORUM_REPORT_OTHER], ==, 1);       /* Dec */
+  g_assert_cmpuint (g_array_index (months, QuorumMonthCount, 11).counts[QUORUM_REPORT_NOT_HEARD], ==, 1);  /* Mar */
+
+  /* The same in words, for screen readers and on screen. */
+  details = quorum_referrals_chart_dup_details (chart);
+  g_assert_nonnull (strstr (details, "November 2026, 1 referral: 0 plan confirmed, 1 plan ended, 0 other, 0 not yet heard"));
+  g_assert_nonnull (strstr (details, "March 2027, 1 referral: 0 plan confirmed, 0 plan ended, 0 other, 1 not yet heard"));
+  g_assert_cmpstr (label_text (fx.page, "chart_caption"), ==,
+                   "April 2026 to March 2027: 3 referrals: 0 plan confirmed, 1 plan ended, 1 other, "
+                   "1 not yet heard. Most in November 2026 (1).");
+}
+
+static void
+test_many (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autoptr(GPtrArray) overdue = NULL;
+  GtkWidget *page;
+  GtkWidget *window;
+  GDate until;
+
+  g_assert_no_error (error);
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  g_assert_cmpuint (quorum_store_generate_referrals (store, 3000, &until, 7, &error), ==, 3000);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+
+  /* The page alone in a plain window: the same store, the same overdue as the store says. */
+  window = gtk_window_new ();
+  page = quorum_referrals_page_new (store);
+  g_object_set (page, "as-of", "2026-12-24", NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page))), ==, 3000);
+
+  overdue = quorum_store_list_referrals (store, &until, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, >, 0);
+  g_object_set (page, "show", "overdue", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page))), ==,
+                    overdue->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+screenshot_at (QuorumStore *store,
+               int          width,
+               int          height,
+               gboolean     with_pane,
+               const char  *name)
+{
+  QuorumWindow *window = ui_test_window_new (store, width, height);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  QuorumReferralsPage *page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+  GListModel *model = quorum_referrals_page_get_model (page);
+  gint64 chosen = 0;
+
+  adw_view_stack_set_visible_child_name (stack, "referrals");
+  g_object_set (page, "as-of", "2026-12-24", NULL);
+  wait_loaded (page);
+
+  /* Open an overdue referral still awaiting its notification, to show the pane. */
+  for (guint i = 0; i < g_list_model_get_n_items (model) && chosen == 0; i++)
+    {
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+
+      if (quorum_referral_object_get_overdue (item) &&
+          quorum_referral_object_get_state (item) == QUORUM_REFERRAL_AWAITING_NOTIFICATION)
+        chosen = quorum_referral_object_get_id (item);
+    }
+  if (with_pane && chosen != 0)
+    quorum_referrals_page_select (page, chosen);
+
+  ui_test_screenshot (GTK_WIDGET (window), name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  GDate until;
+
+  g_assert_no_error (error);
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  g_assert_cmpuint (quorum_store_generate_referrals (store, 1500, &until, 20261224, &error), ==, 1500);
+
+  screenshot_at (store, 1280, 800, TRUE, "referrals-1280x800");
+  screenshot_at (store, 800, 600, FALSE, "referrals-800x600");
+  screenshot_at (store, 800, 600, TRUE, "referrals-800x600-pane");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AdwViewStack *stack;
+  int status;
+
+  ui_test_init (&argc, &argv);
+
+  path = ui_test_db_path ();
+  fx.store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  fx.plain = make_split (fx.store, "2026-11-16", "Eli Plain", "R. Patel", NULL);
+  fx.xmas = make_split (fx.store, "2026-12-24", "Ada Christmas", "J. Okafor", &fx.xmas_conference);
+  fx.easter = make_split (fx.store, "2027-03-25", "Cal Easter", "J. Okafor", NULL);
+
+  fx.window = ui_test_window_new (fx.store, 1280, 800);
+  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "referrals"));
+  adw_view_stack_set_visible_child_name (stack, "referrals");
+  fx.page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (fx.window), QUORUM_TYPE_REFERRALS_PAGE));
+  g_assert_nonnull (fx.page);
+  wait_loaded (fx.page);
+
+  g_test_add_func ("/referrals/due-dates-and-overdue", test_due_dates_and_overdue);
+  g_test_add_func ("/referrals/filter-search-sort", test_filter_search_sort);
+  g_test_add_func ("/referrals/notify-and-panel", test_notify_and_panel);
+  g_test_add_func ("/referrals/refusals", test_refusals);
+  g_test_add_func ("/referrals/open-conference", test_open_conference);
+  g_test_add_func ("/referrals/chart", test_chart);
+  g_test_add_func ("/referrals/many", test_many);
+  g_test_add_func ("/referrals/screenshots", test_screenshots);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (fx.window));
+  g_clear_object (&fx.store);
+  return status;
+}
