@@ -356,6 +356,60 @@ test_sign_off_refuses_every_change (StoreFixture  *f,
 }
 
 static void
+test_update_attendee (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  GError *error = NULL;
+  gint64 conf, amy, ben, id;
+  QuorumAttendeeSpec spec = { .name = "Dr A. Khan", .role = "Detective Sergeant", .agency = "GMP",
+                              .line_management = "POLICE", .voting = TRUE,
+                              .attendance = QUORUM_ATTENDANCE_PRESENT };
+  guint updates = 0;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  id = add_attendee (f->store, conf, "A Khan", "Police", "Police (typo)", TRUE);
+
+  g_assert_true (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_no_error (error);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  for (guint i = 0; i < c->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
+      if (a->id == id)
+        {
+          g_assert_cmpstr (a->name, ==, "Dr A. Khan");
+          /* Joined to the structure already there, in its spelling. */
+          g_assert_cmpstr (a->line_management, ==, "Police");
+        }
+    }
+  audit = quorum_store_list_audit (f->store, conf, &error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      QuorumAuditEntry *e = g_ptr_array_index (audit, i);
+      updates += g_str_equal (e->entity, "attendee") && g_str_equal (e->action, "update");
+    }
+  g_assert_cmpuint (updates, ==, 1);
+
+  /* Unknown, empty, or after sign-off: refused. */
+  g_assert_false (quorum_store_update_attendee (f->store, 999, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  spec.name = " ";
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.name = "Dr A. Khan";
+  decide_all (f, conf, amy, ben);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+}
+
+static void
 test_amend_needs_sign_off (StoreFixture  *f,
                            gconstpointer  data)
 {
@@ -614,6 +668,7 @@ main (int    argc,
   ADD ("/store/transaction/decision-happens-whole-or-not-at-all", test_decision_is_one_transaction);
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
+  ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);

@@ -784,6 +784,94 @@ fail:
   return 0;
 }
 
+gboolean
+quorum_store_update_attendee (QuorumStore              *self,
+                              gint64                    attendee_id,
+                              const QuorumAttendeeSpec *spec,
+                              GError                  **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 conference_id = 0;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!quorum_check_text (spec->name, "--name", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->agency, "--agency", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->line_management, "--line-management", TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->role, "--role", FALSE, QUORUM_MAX_NAME, error))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (spec->name));
+  agency = g_strstrip (g_strdup (spec->agency));
+  group = g_strstrip (g_strdup (spec->line_management));
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self, "SELECT conference_id FROM attendee WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    conference_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (conference_id == 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no attendee %" G_GINT64_FORMAT), attendee_id);
+      goto fail;
+    }
+
+  conference = load_for_change (self, conference_id, error);
+  if (conference == NULL)
+    goto fail;
+
+  /* As when adding: a structure already in the conference keeps its first spelling. */
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+
+      if (a->id != attendee_id && quorum_group_equal (a->line_management, group))
+        {
+          g_free (group);
+          group = g_strdup (a->line_management);
+          break;
+        }
+    }
+
+  stmt = _quorum_store_prepare (self,
+                                "UPDATE attendee SET name = ?, role = ?, agency = ?, line_management = ?, "
+                                "voting = ?, attendance = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _quorum_bind_text (stmt, 1, name);
+  _quorum_bind_text (stmt, 2, spec->role && *spec->role ? spec->role : NULL);
+  _quorum_bind_text (stmt, 3, agency);
+  _quorum_bind_text (stmt, 4, group);
+  sqlite3_bind_int (stmt, 5, spec->voting ? 1 : 0);
+  _quorum_bind_text (stmt, 6, quorum_attendance_to_string (spec->attendance));
+  sqlite3_bind_int64 (stmt, 7, attendee_id);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+
+  summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " corrected", attendee_id);
+  if (!_quorum_store_audit (self, "update", "attendee", attendee_id, conference_id, summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
 gint64
 quorum_store_add_attempt (QuorumStore             *self,
                           gint64                   conference_id,

@@ -81,6 +81,12 @@ gint64            quorum_store_add_attendee      (QuorumStore              *self
                                                   gint64                    conference_id,
                                                   const QuorumAttendeeSpec *spec,
                                                   GError                  **error);
+/* Corrects an attendee before sign-off (a typo, the wrong structure, who turned up); the
+ * audit log keeps what it said before. */
+gboolean          quorum_store_update_attendee   (QuorumStore              *self,
+                                                  gint64                    attendee_id,
+                                                  const QuorumAttendeeSpec *spec,
+                                                  GError                  **error);
 /* Distinct line-management structures used in any conference, for completion. */
 char            **quorum_store_list_line_managements (QuorumStore *self,
                                                   GError      **error);
