@@ -409,21 +409,27 @@ quorum_store_load_conference (QuorumStore  *self,
                               GError      **error)
 {
   g_autoptr(QuorumConference) conference = quorum_conference_new ();
+  gboolean began;
+  gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
-  conference->id = conference_id;
-  if (!load_header (self, conference, error) ||
-      !load_children (self, conference, error) ||
-      !load_attendees (self, conference, error) ||
-      !load_attempts (self, conference, 0, error) ||
-      !load_votes (self, conference, 0, error) ||
-      !load_decisions (self, conference, 0, error) ||
-      !load_plans_and_referrals (self, conference, error) ||
-      !load_amendments (self, conference, error))
+  /* One snapshot: another process (the CLI beside the app) may write between the queries. */
+  if (!_quorum_store_begin_read (self, &began, error))
     return NULL;
 
-  return g_steal_pointer (&conference);
+  conference->id = conference_id;
+  ok = load_header (self, conference, error) &&
+       load_children (self, conference, error) &&
+       load_attendees (self, conference, error) &&
+       load_attempts (self, conference, 0, error) &&
+       load_votes (self, conference, 0, error) &&
+       load_decisions (self, conference, 0, error) &&
+       load_plans_and_referrals (self, conference, error) &&
+       load_amendments (self, conference, error);
+  _quorum_store_end_read (self, began);
+
+  return ok ? g_steal_pointer (&conference) : NULL;
 }
 
 void

@@ -24,6 +24,13 @@ gboolean      _quorum_store_begin       (QuorumStore  *self,
 gboolean      _quorum_store_commit      (QuorumStore  *self,
                                          GError      **error);
 void          _quorum_store_rollback    (QuorumStore  *self);
+/* A read of several statements sees one snapshot: BEGIN (deferred) unless a transaction is
+ * already open. _quorum_store_end_read ends only what _quorum_store_begin_read began. */
+gboolean      _quorum_store_begin_read  (QuorumStore  *self,
+                                         gboolean     *began,
+                                         GError      **error);
+void          _quorum_store_end_read    (QuorumStore  *self,
+                                         gboolean      began);
 
 /* Sets @error from SQLite's state after @rc (QUORUM_ERROR_STORAGE, or FINALISED when a
  * sign-off trigger refused the write). Always returns FALSE. */

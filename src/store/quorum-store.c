@@ -323,6 +323,28 @@ _quorum_store_rollback (QuorumStore *self)
 }
 
 gboolean
+_quorum_store_begin_read (QuorumStore  *self,
+                          gboolean     *began,
+                          GError      **error)
+{
+  *began = FALSE;
+  if (self->in_transaction || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+  if (!_quorum_store_exec (self, "BEGIN", error))
+    return FALSE;
+  *began = TRUE;
+  return TRUE;
+}
+
+void
+_quorum_store_end_read (QuorumStore *self,
+                        gboolean     began)
+{
+  if (began)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
+gboolean
 _quorum_store_fail (QuorumStore  *self,
                     int           rc,
                     GError      **error)
