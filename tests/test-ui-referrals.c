@@ -293,6 +293,27 @@ test_due_dates_and_overdue (void)
   g_assert_cmpstr (label_text (fx.page, "due_count_label"), ==, "1");
   set_as_of (fx.page, "2027-01-04");
   g_assert_cmpstr (label_text (fx.page, "due_count_label"), ==, "1");
+
+  /* The calendar in the as-of popover sets the date as a click on a day does. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 7, 12, 0, 0);
+    g_autofree char *as_of = NULL;
+
+    gtk_calendar_select_day (GTK_CALENDAR (child_of (fx.page, "as_of_calendar")), day);
+    g_signal_emit_by_name (child_of (fx.page, "as_of_calendar"), "day-selected");
+    wait_loaded (fx.page);
+    g_object_get (fx.page, "as-of", &as_of, NULL);
+    g_assert_cmpstr (as_of, ==, "2027-01-07");
+    g_assert_cmpstr (label_text (fx.page, "overdue_count_label"), ==, "2");
+
+    /* Today again: the property goes back to unset. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.today", NULL));
+    wait_loaded (fx.page);
+    g_clear_pointer (&as_of, g_free);
+    g_object_get (fx.page, "as-of", &as_of, NULL);
+    g_assert_null (as_of);
+    g_assert_true (g_str_has_prefix (label_text (fx.page, "as_of_label"), "As of today, "));
+  }
 }
 
 static void

@@ -418,6 +418,9 @@ load_done_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          /* Say why, and show what was there before (or the empty page), not a spinner. */
+          self->loaded_once = TRUE;
+          update_list_state (self);
           set_loading (self, FALSE);
           show_error (self, error);
         }
