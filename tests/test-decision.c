@@ -784,7 +784,7 @@ test_bolton_chair_view_refused (void)
   vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
 
   assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_PLAN,
-                       QUORUM_ERROR_INVALID, "--chair-view applies only under a chair-decides profile");
+                       QUORUM_ERROR_INVALID, "only under a chair-decides policy");
 }
 
 /* Chair decides (Buckinghamshire): the chair's view is the decision, the others are dissent. */

@@ -445,7 +445,7 @@ quorum_decide (const QuorumConference *conference,
   if (profile->rule == QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT && chair_view != QUORUM_VIEW_NONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--chair-view applies only under a chair-decides profile"));
+                   _("The chair gives the decision only under a chair-decides policy; under this one the majority of the groups decides"));
       return NULL;
     }
 

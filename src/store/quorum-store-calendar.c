@@ -19,7 +19,7 @@ quorum_store_add_closure_day (QuorumStore  *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
-  if (!quorum_check_text (name, "--name", TRUE, QUORUM_MAX_NAME, error))
+  if (!quorum_check_text (name, _("The name of the closure"), TRUE, QUORUM_MAX_NAME, error))
     return 0;
   if (date == NULL || !g_date_valid (date))
     {
@@ -29,7 +29,7 @@ quorum_store_add_closure_day (QuorumStore  *self,
     }
   if ((unsigned)region >= QUORUM_N_REGIONS)
     {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("--region: unknown region"));
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("Unknown region"));
       return 0;
     }
 

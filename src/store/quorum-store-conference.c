@@ -597,7 +597,7 @@ check_time (const char  *time,
       !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--time: “%s” is not a time of day (use HH:MM, e.g. 09:30)"), time);
+                   _("“%s” is not a time of day (use HH:MM, e.g. 09:30)"), time);
       return FALSE;
     }
   return TRUE;
@@ -676,27 +676,27 @@ quorum_store_create_conference (QuorumStore                *self,
   if (!g_date_valid (&spec->date))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--date: the conference needs a date (YYYY-MM-DD)"));
+                           _("The conference needs a date (YYYY-MM-DD)"));
       return 0;
     }
-  if (!quorum_check_text (spec->chair, "--chair", TRUE, QUORUM_MAX_NAME, error) ||
+  if (!quorum_check_text (spec->chair, _("The chair's name"), TRUE, QUORUM_MAX_NAME, error) ||
       !check_time (spec->time, error) ||
-      !quorum_check_text (spec->venue, "--venue", FALSE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->minute_taker, "--minute-taker", FALSE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->case_ref, "--case-ref", FALSE, QUORUM_MAX_NAME, error))
+      !quorum_check_text (spec->venue, _("The venue"), FALSE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->minute_taker, _("The minute-taker's name"), FALSE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->case_ref, _("The case reference"), FALSE, QUORUM_MAX_NAME, error))
     return 0;
   if (spec->children == NULL || spec->children[0] == NULL)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--child: a conference is about at least one child"));
+                           _("A conference is about at least one child: name one"));
       return 0;
     }
   for (guint i = 0; spec->children[i] != NULL; i++)
-    if (!quorum_check_text (spec->children[i], "--child", TRUE, QUORUM_MAX_NAME, error))
+    if (!quorum_check_text (spec->children[i], _("A child's name"), TRUE, QUORUM_MAX_NAME, error))
       return 0;
   if ((unsigned)spec->kind >= QUORUM_N_KINDS)
     {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("--kind: unknown kind of conference"));
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("Unknown kind of conference"));
       return 0;
     }
 
@@ -732,10 +732,10 @@ quorum_store_add_attendee (QuorumStore              *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
-  if (!quorum_check_text (spec->name, "--name", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->agency, "--agency", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->line_management, "--line-management", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->role, "--role", FALSE, QUORUM_MAX_NAME, error))
+  if (!quorum_check_text (spec->name, _("The attendee's name"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->agency, _("The agency"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->line_management, _("The line-management structure"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->role, _("The role"), FALSE, QUORUM_MAX_NAME, error))
     return 0;
 
   name = g_strstrip (g_strdup (spec->name));
@@ -807,10 +807,10 @@ quorum_store_update_attendee (QuorumStore              *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
-  if (!quorum_check_text (spec->name, "--name", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->agency, "--agency", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->line_management, "--line-management", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->role, "--role", FALSE, QUORUM_MAX_NAME, error))
+  if (!quorum_check_text (spec->name, _("The attendee's name"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->agency, _("The agency"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->line_management, _("The line-management structure"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->role, _("The role"), FALSE, QUORUM_MAX_NAME, error))
     return FALSE;
 
   name = g_strstrip (g_strdup (spec->name));
@@ -894,21 +894,21 @@ quorum_store_add_attempt (QuorumStore             *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
-  if (!quorum_check_text (spec->summary, "--summary", TRUE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->proposal, "--proposal", FALSE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->views, "--views", FALSE, QUORUM_MAX_TEXT, error))
+  if (!quorum_check_text (spec->summary, _("The summary of the discussion"), TRUE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->proposal, _("The proposal"), FALSE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->views, _("The views held"), FALSE, QUORUM_MAX_TEXT, error))
     return 0;
   if (spec->agreed != QUORUM_VIEW_NONE && spec->agreed != QUORUM_VIEW_PLAN &&
       spec->agreed != QUORUM_VIEW_NO_PLAN)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--agreed: a consensus is plan, no-plan or none"));
+                           _("A consensus attempt agrees on a plan, on no plan, or reaches no consensus"));
       return 0;
     }
   if (spec->categories != 0 && spec->agreed != QUORUM_VIEW_PLAN)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--category: categories of abuse go only with an agreed plan"));
+                           _("Categories of abuse go only with an agreed plan"));
       return 0;
     }
 
@@ -921,7 +921,7 @@ quorum_store_add_attempt (QuorumStore             *self,
   if (quorum_conference_find_child (conference, spec->child_id) == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("--child: conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
+                   _("Conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
                    conference_id, spec->child_id);
       goto fail;
     }
@@ -990,8 +990,8 @@ quorum_store_record_vote (QuorumStore          *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
-  if (!quorum_check_text (spec->group, "--group", TRUE, QUORUM_MAX_NAME, error) ||
-      !quorum_check_text (spec->reason, "--reason", FALSE, QUORUM_MAX_TEXT, error))
+  if (!quorum_check_text (spec->group, _("The line-management group"), TRUE, QUORUM_MAX_NAME, error) ||
+      !quorum_check_text (spec->reason, _("The group's reasons"), FALSE, QUORUM_MAX_TEXT, error))
     return 0;
 
   if (!_quorum_store_begin (self, error))
@@ -1079,7 +1079,7 @@ quorum_store_proceed_inquorate (QuorumStore  *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
-  if (!quorum_check_text (reason, "--reason", TRUE, QUORUM_MAX_TEXT, error))
+  if (!quorum_check_text (reason, _("The reason the conference proceeds"), TRUE, QUORUM_MAX_TEXT, error))
     return FALSE;
   if (!_quorum_store_begin (self, error))
     return FALSE;
@@ -1344,7 +1344,7 @@ find_amendable (const char  *record,
       (*id = g_ascii_strtoll (parts[1], &end, 10)) <= 0 || *end != '\0')
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--record: “%s” is not a record (use KIND:ID, e.g. vote:12)"), record);
+                   _("“%s” is not a record (use KIND:ID, e.g. vote:12)"), record);
       return FALSE;
     }
 
@@ -1359,14 +1359,14 @@ find_amendable (const char  *record,
       {
         g_autofree char *list = g_strjoinv (", ", (char **)amendable[i].fields);
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                     _("--field: a %s's “%s” cannot be amended (amendable: %s)"),
+                     _("A %s's “%s” cannot be amended (amendable: %s)"),
                      parts[0], field ? field : "", list);
       }
       return FALSE;
     }
 
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-               _("--record: “%s” records cannot be amended (amendable: conference, child, attendee, "
+               _("“%s” records cannot be amended (amendable: conference, child, attendee, "
                  "attempt, vote, dissent)"), parts[0]);
   return FALSE;
 }
@@ -1389,16 +1389,16 @@ quorum_store_amend (QuorumStore               *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
-  if (!quorum_check_text (spec->reason, "--reason", TRUE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->change, "--change", FALSE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->new_value, "--value", FALSE, QUORUM_MAX_TEXT, error))
+  if (!quorum_check_text (spec->reason, _("The reason for the amendment"), TRUE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->change, _("What changed"), FALSE, QUORUM_MAX_TEXT, error) ||
+      !quorum_check_text (spec->new_value, _("The corrected value"), FALSE, QUORUM_MAX_TEXT, error))
     return 0;
   if (spec->record != NULL)
     {
       if (spec->field == NULL || spec->new_value == NULL)
         {
           g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                               _("--record goes with --field and --value: what changes, and to what"));
+                               _("A correction names the record, the field and the corrected value"));
           return 0;
         }
       if (!find_amendable (spec->record, spec->field, &table, &record_id, error))
@@ -1452,7 +1452,7 @@ quorum_store_amend (QuorumStore               *self,
       if (!found)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                       _("--record: conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
+                       _("Conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
           goto fail;
         }
     }

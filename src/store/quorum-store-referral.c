@@ -152,7 +152,7 @@ quorum_store_notify_referral (QuorumStore  *self,
   if (date == NULL || !g_date_valid (date))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--date: the date the referral was sent is needed (YYYY-MM-DD)"));
+                           _("The date the referral was sent is needed (YYYY-MM-DD)"));
       return FALSE;
     }
 
@@ -175,7 +175,7 @@ quorum_store_notify_referral (QuorumStore  *self,
     {
       g_autofree char *conf = quorum_date_to_string (&row->conference_date);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--date: %s is before the conference (%s) that made the referral"), iso, conf);
+                   _("%s is before the conference (%s) that made the referral"), iso, conf);
       goto fail;
     }
 
@@ -221,16 +221,16 @@ quorum_store_record_panel (QuorumStore        *self,
   if (date == NULL || !g_date_valid (date))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--date: the date the panel heard the referral is needed (YYYY-MM-DD)"));
+                           _("The date the panel heard the referral is needed (YYYY-MM-DD)"));
       return FALSE;
     }
   if (outcome == QUORUM_PANEL_NONE)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("--outcome: the panel's outcome is plan-confirmed, plan-ended or other"));
+                           _("The panel's outcome is one of: plan confirmed, plan ended, other"));
       return FALSE;
     }
-  if (!quorum_check_text (reason, "--reason", outcome == QUORUM_PANEL_OTHER, QUORUM_MAX_TEXT, error))
+  if (!quorum_check_text (reason, _("The panel's reasons"), outcome == QUORUM_PANEL_OTHER, QUORUM_MAX_TEXT, error))
     return FALSE;
 
   if (!_quorum_store_begin (self, error))
@@ -258,7 +258,7 @@ quorum_store_record_panel (QuorumStore        *self,
     {
       g_autofree char *sent = quorum_date_to_string (&row->notified);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--date: %s is before the referral was sent (%s)"), iso, sent);
+                   _("%s is before the referral was sent (%s)"), iso, sent);
       goto fail;
     }
 

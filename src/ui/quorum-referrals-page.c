@@ -141,35 +141,11 @@ update_as_of_label (QuorumReferralsPage *self)
   quorum_ui_set_accessible_label (GTK_WIDGET (self->as_of_button), text);
 }
 
-/* The store's messages name the CLI's options ("--date: …"); a person reads the sentence. */
+/* The store's messages are written for a person. */
 static void
 show_error (QuorumReferralsPage *self,
             const GError        *error)
 {
-  const char *message = error->message;
-  const char *colon;
-
-  if (g_str_has_prefix (message, "--") && (colon = strstr (message, ": ")) != NULL &&
-      strchr (message, ' ') > colon)
-    {
-      g_autoptr(GError) plain = NULL;
-      g_autofree char *rest = g_strdup (colon + 2);
-
-      if (g_unichar_islower (g_utf8_get_char (rest)))
-        {
-          g_autofree char *first = g_utf8_substring (rest, 0, 1);
-          g_autofree char *upper = g_utf8_strup (first, -1);
-          char *tail = g_utf8_offset_to_pointer (rest, 1);
-          char *joined = g_strconcat (upper, tail, NULL);
-
-          g_free (rest);
-          rest = joined;
-        }
-      plain = g_error_new_literal (error->domain, error->code, rest);
-      quorum_ui_show_error (GTK_WIDGET (self), plain);
-      return;
-    }
-
   quorum_ui_show_error (GTK_WIDGET (self), error);
 }
 

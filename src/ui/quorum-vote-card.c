@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-vote-card.h"
 
@@ -27,7 +28,7 @@ struct _QuorumVoteCard
   GtkCheckButton  *physical_check;
   GtkCheckButton  *emotional_check;
   GtkCheckButton  *sexual_check;
-  GtkEntry        *reason_entry;
+  QuorumTextField *reason_field;
   GtkCheckButton  *disagreed_check;
   GtkLabel        *status_label;
 };
@@ -110,13 +111,14 @@ quorum_vote_card_record (QuorumVoteCard *self)
       return;
     }
 
-  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
+  reason = quorum_text_field_get_text (self->reason_field);
 
   if (view == QUORUM_VIEW_DECLINE && reason == NULL)
     {
       /* Nothing is stored yet: say so, rather than showing the decline as recorded. */
-      set_status (self, _("Not recorded yet: type the group’s reason for declining and press Enter"), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+      set_status (self, _("Not recorded yet: type the group’s reason for declining, then leave the field or press Ctrl+Enter"), TRUE);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->reason_field)))
+        gtk_widget_grab_focus (GTK_WIDGET (quorum_text_field_get_view (self->reason_field)));
       return;
     }
 
@@ -176,10 +178,15 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
   gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
 
-  /* With no view stored, keep a reason being typed: it is recorded with the view. */
-  if (view != QUORUM_VIEW_NONE &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)), reason != NULL ? reason : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
+  /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
+   * and not yet stored are never replaced. */
+  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field))
+    {
+      g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
+
+      if (g_strcmp0 (shown, reason) != 0)
+        quorum_text_field_set_text (self->reason_field, reason);
+    }
 
   gtk_check_button_set_active (self->disagreed_check, quorum_group_item_get_members_disagreed (self->item));
 
@@ -247,25 +254,11 @@ disagreed_toggled_cb (QuorumVoteCard *self,
   quorum_vote_card_record (self);
 }
 
+/* Leaving the reason, Ctrl+Enter or the card going away with changes: store the reason with
+ * the view shown. Without a view yet the words wait, and are recorded with it. */
 static void
-reason_activate_cb (QuorumVoteCard *self,
-                    GtkEntry       *entry)
-{
-  quorum_vote_card_record (self);
-}
-
-static void
-reason_icon_release_cb (QuorumVoteCard       *self,
-                        GtkEntryIconPosition  position,
-                        GtkEntry             *entry)
-{
-  quorum_vote_card_record (self);
-}
-
-/* Leaving the reason records it, so nothing typed is lost when the chair moves on. */
-static void
-reason_focus_leave_cb (QuorumVoteCard          *self,
-                       GtkEventControllerFocus *controller)
+reason_commit_cb (QuorumVoteCard  *self,
+                  QuorumTextField *field)
 {
   g_autofree char *reason = NULL;
   QuorumView view;
@@ -274,10 +267,10 @@ reason_focus_leave_cb (QuorumVoteCard          *self,
     return;
 
   view = quorum_vote_card_get_shown_view (self);
-  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
-
-  if (view == QUORUM_VIEW_NONE || reason == NULL)
+  if (view == QUORUM_VIEW_NONE)
     return;
+
+  reason = quorum_text_field_get_text (self->reason_field);
   if (g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) == 0 &&
       view == quorum_group_item_get_view (self->item))
     return;
@@ -383,6 +376,8 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "votecard");
@@ -399,28 +394,19 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, physical_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, emotional_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, category_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, disagreed_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reason_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reason_icon_release_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_commit_cb);
 }
 
 static void
 quorum_vote_card_init (QuorumVoteCard *self)
 {
-  GtkEventController *focus;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave",
-                           G_CALLBACK (reason_focus_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->reason_entry), focus);
 }
 
 GtkWidget *
@@ -499,8 +485,25 @@ quorum_vote_card_enter_reason (QuorumVoteCard *self,
 {
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
-  g_signal_emit_by_name (self->reason_entry, "activate");
+  quorum_text_field_type (self->reason_field, reason);
+  quorum_text_field_commit (self->reason_field);
+}
+
+void
+quorum_vote_card_type_reason (QuorumVoteCard *self,
+                              const char     *reason)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  quorum_text_field_type (self->reason_field, reason);
+}
+
+QuorumTextField *
+quorum_vote_card_get_reason_field (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), NULL);
+
+  return self->reason_field;
 }
 
 void

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "quorum-group-item.h"
+#include "quorum-text-field.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,13 @@ void             quorum_vote_card_choose                (QuorumVoteCard  *self,
 void             quorum_vote_card_set_category          (QuorumVoteCard  *self,
                                                          QuorumCategory   category,
                                                          gboolean         active);
-/* Types @reason into the reason entry and presses Enter. */
+/* Types @reason into the reason field and presses Ctrl+Enter. */
 void             quorum_vote_card_enter_reason          (QuorumVoteCard  *self,
                                                          const char      *reason);
+/* Types @reason into the reason field and stays there (nothing is stored yet). */
+void             quorum_vote_card_type_reason           (QuorumVoteCard  *self,
+                                                         const char      *reason);
+QuorumTextField *quorum_vote_card_get_reason_field      (QuorumVoteCard  *self);
 void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
                                                          gboolean         disagreed);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */

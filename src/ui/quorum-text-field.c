@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-text-field.c: a multi-line field for words kept in full, stored without a Save button. */
+
+#define G_LOG_DOMAIN "quorum-text-field"
+
+#include <glib/gi18n.h>
+
+#include "quorum-text-field.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumTextField
+{
+  GtkWidget          parent_instance;
+
+  GtkFrame          *frame;
+  GtkLabel          *placeholder_label;
+  GtkScrolledWindow *scroller;
+  GtkTextView       *view;
+
+  char              *label;
+  gboolean           modified;
+  gboolean           setting;
+};
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_PLACEHOLDER_TEXT,
+  PROP_LABEL,
+  PROP_MAX_CONTENT_HEIGHT,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  COMMIT,
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (QuorumTextField, quorum_text_field, GTK_TYPE_WIDGET)
+
+static char *
+get_raw_text (QuorumTextField *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_modified (QuorumTextField *self,
+              gboolean         modified)
+{
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static void
+buffer_changed_cb (QuorumTextField *self,
+                   GtkTextBuffer   *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+
+  if (!self->setting)
+    set_modified (self, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
+}
+
+/* Leaving the field stores what was typed, so nothing is lost when the chair moves on. */
+static void
+focus_leave_cb (QuorumTextField         *self,
+                GtkEventControllerFocus *controller)
+{
+  if (self->modified)
+    quorum_text_field_commit (self);
+}
+
+static gboolean
+commit_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  quorum_text_field_commit (QUORUM_TEXT_FIELD (user_data));
+  g_signal_emit (user_data, signals [ACTIVATE], 0);
+
+  return TRUE;
+}
+
+static void
+quorum_text_field_unmap (GtkWidget *widget)
+{
+  QuorumTextField *self = QUORUM_TEXT_FIELD (widget);
+
+  /* The card closing, the child switched away, the window closing: store what was typed
+   * while the field is still in its window and its actions can be reached. */
+  if (self->modified)
+    quorum_text_field_commit (self);
+
+  GTK_WIDGET_CLASS (quorum_text_field_parent_class)->unmap (widget);
+}
+
+static gboolean
+quorum_text_field_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (QUORUM_TEXT_FIELD (widget)->view));
+}
+
+static void
+quorum_text_field_dispose (GObject *object)
+{
+  QuorumTextField *self = (QuorumTextField *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_TEXT_FIELD);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (quorum_text_field_parent_class)->dispose (object);
+}
+
+static void
+quorum_text_field_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  QuorumTextField *self = QUORUM_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_take_string (value, get_raw_text (self));
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, gtk_label_get_label (self->placeholder_label));
+      break;
+
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+
+    case PROP_MAX_CONTENT_HEIGHT:
+      g_value_set_int (value, gtk_scrolled_window_get_max_content_height (self->scroller));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_text_field_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  QuorumTextField *self = QUORUM_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      quorum_text_field_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      gtk_label_set_label (self->placeholder_label, g_value_get_string (value));
+      break;
+
+    case PROP_LABEL:
+      g_free (self->label);
+      self->label = g_value_dup_string (value);
+      quorum_ui_set_accessible_label (GTK_WIDGET (self->view), self->label);
+      break;
+
+    case PROP_MAX_CONTENT_HEIGHT:
+      gtk_scrolled_window_set_max_content_height (self->scroller, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_text_field_class_init (QuorumTextFieldClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_text_field_dispose;
+  object_class->get_property = quorum_text_field_get_property;
+  object_class->set_property = quorum_text_field_set_property;
+
+  widget_class->unmap = quorum_text_field_unmap;
+  widget_class->grab_focus = quorum_text_field_grab_focus;
+
+  properties [PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* The text view's accessible label: what a screen reader says the field is for. */
+  properties [PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MAX_CONTENT_HEIGHT] =
+    g_param_spec_int ("max-content-height", NULL, NULL, -1, G_MAXINT, 160,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * QuorumTextField::commit:
+   *
+   * Store the text now: the field was left with changes, Ctrl+Enter was pressed, or the
+   * field is going away with changes. The field is no longer modified when it is emitted.
+   */
+  signals [COMMIT] =
+    g_signal_new ("commit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * QuorumTextField::activate:
+   *
+   * Ctrl+Enter was pressed (after ::commit): the form's default action, where it has one.
+   */
+  signals [ACTIVATE] =
+    g_signal_new ("activate",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "textfield");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-text-field.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumTextField, frame);
+  gtk_widget_class_bind_template_child (widget_class, QuorumTextField, placeholder_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumTextField, scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumTextField, view);
+}
+
+static void
+quorum_text_field_init (QuorumTextField *self)
+{
+  GtkEventController *focus;
+  GtkEventController *shortcuts;
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed",
+                           G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave",
+                           G_CALLBACK (focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
+
+  /* Enter makes a new paragraph; Ctrl+Enter stores, before the view sees the key. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                          gtk_callback_action_new (commit_shortcut_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
+}
+
+GtkWidget *
+quorum_text_field_new (void)
+{
+  return g_object_new (QUORUM_TYPE_TEXT_FIELD, NULL);
+}
+
+char *
+quorum_text_field_get_text (QuorumTextField *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_TEXT_FIELD (self), NULL);
+
+  text = get_raw_text (self);
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+void
+quorum_text_field_set_text (QuorumTextField *self,
+                            const char      *text)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (self));
+
+  self->setting = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text != NULL ? text : "", -1);
+  self->setting = FALSE;
+  set_modified (self, FALSE);
+}
+
+gboolean
+quorum_text_field_get_modified (QuorumTextField *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TEXT_FIELD (self), FALSE);
+
+  return self->modified;
+}
+
+void
+quorum_text_field_type (QuorumTextField *self,
+                        const char      *text)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text != NULL ? text : "", -1);
+}
+
+void
+quorum_text_field_commit (QuorumTextField *self)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (self));
+
+  set_modified (self, FALSE);
+  g_signal_emit (self, signals [COMMIT], 0);
+}
+
+GtkTextView *
+quorum_text_field_get_view (QuorumTextField *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TEXT_FIELD (self), NULL);
+
+  return self->view;
+}
