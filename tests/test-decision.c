@@ -989,6 +989,30 @@ test_quoracy_proceed_with_reason (void)
   g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_SEXUAL);
 }
 
+/* Proceeding is deciding: a consensus in an inquorate conference needs the reason too. */
+static void
+test_quoracy_consensus_needs_reason (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  add_attempt (conference, child, 1, QUORUM_VIEW_NO_PLAN, 0);
+
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INQUORATE,
+                       "No one from children’s social care is present");
+
+  conference->inquorate_reason = g_strdup ("The social worker is ill; the family asked to go ahead.");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_NO_PLAN);
+}
+
 /* Every refusal of quorum_check_vote, and what it still accepts. */
 static void
 test_vote_checks_no_voting_attendee (void)
@@ -1146,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/decision/quoracy/missing-lead-agency", test_quoracy_missing_lead);
   g_test_add_func ("/decision/quoracy/too-few-other-agencies", test_quoracy_too_few_others);
   g_test_add_func ("/decision/quoracy/proceed-with-reason", test_quoracy_proceed_with_reason);
+  g_test_add_func ("/decision/quoracy/consensus-also-needs-the-reason", test_quoracy_consensus_needs_reason);
   g_test_add_func ("/decision/vote-checks/no-voting-attendee-in-group", test_vote_checks_no_voting_attendee);
   g_test_add_func ("/decision/vote-checks/unknown-child", test_vote_checks_unknown_child);
   g_test_add_func ("/decision/vote-checks/finalised", test_vote_checks_finalised);

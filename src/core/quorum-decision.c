@@ -470,6 +470,16 @@ quorum_decide (const QuorumConference *conference,
       return NULL;
     }
 
+  /* An inquorate conference decides nothing, by consensus or otherwise, without its reason. */
+  quoracy = quorum_quoracy_check (conference, profile);
+  if (!quoracy->quorate && is_blank (conference->inquorate_reason))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE,
+                   _("The conference is not quorate. %s. To go ahead, record the reason the conference proceeds"),
+                   quoracy->missing);
+      return NULL;
+    }
+
   tally_init (&tally, conference, child_id);
   self = outcome_new (child_id, &tally);
 
@@ -492,15 +502,6 @@ quorum_decide (const QuorumConference *conference,
       outcome_finish (self, conference);
 
       return g_steal_pointer (&self);
-    }
-
-  quoracy = quorum_quoracy_check (conference, profile);
-  if (!quoracy->quorate && is_blank (conference->inquorate_reason))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE,
-                   _("The conference is not quorate. %s. To go ahead, record the reason the conference proceeds"),
-                   quoracy->missing);
-      return NULL;
     }
 
   switch (profile->rule)
