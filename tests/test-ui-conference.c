@@ -279,6 +279,188 @@ test_refusals_are_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A group's reason is kept in its own words, in full: several lines, shown whole (the field
+ * grows, then scrolls), stored on leaving the field, and stored when the window closes. */
+static void
+test_reason_in_full (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Dan Test", NULL };
+  static const char *long_reason =
+    "The family have engaged with every service offered since the strategy meeting, and the "
+    "health visitor has seen the baby weekly with weight now back on the 25th centile.\n"
+    "Police have no further intelligence; the incident in January was a single argument "
+    "that both parents reported themselves. A child in need plan with the same services "
+    "would keep the support without the stigma of a child protection plan.";
+  QuorumChildPanel *panel;
+  QuorumTextField *field;
+  QuorumVoteCard *police;
+  QuorumWindow *window;
+  int one_line;
+  gint64 conf;
+  gint64 dan;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  conf = ui_test_create_conference (window, children, "bolton", "UI-REASON-1");
+  dan = ui_test_child_id (store, conf, 0);
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Constable", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visitor", "Health Visitor", "NHS Trust", NULL, TRUE);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), dan);
+  quorum_child_panel_fill_attempt (panel, "A plan", "No agreement\nPolice see no risk now", NULL, QUORUM_VIEW_NONE, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.record-attempt", NULL));
+  ui_test_iterate (50);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+
+    g_assert_cmpstr (quorum_conference_last_attempt (c, dan)->summary, ==, "No agreement\nPolice see no risk now");
+  }
+
+  police = ui_test_card (window, dan, "Police");
+  field = quorum_vote_card_get_reason_field (police);
+  quorum_vote_card_choose (police, QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (50);
+  one_line = gtk_widget_get_height (GTK_WIDGET (field));
+
+  /* Typed, in the field: not stored yet, shown whole. */
+  gtk_widget_grab_focus (GTK_WIDGET (field));
+  ui_test_iterate (20);
+  quorum_vote_card_type_reason (police, long_reason);
+  ui_test_iterate (100);
+  g_assert_true (quorum_text_field_get_modified (field));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (field)), >=, one_line + 3 * 16);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (field)), <=, 220);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+
+    g_assert_null (quorum_conference_find_vote (c, dan, "Police")->reason);
+  }
+
+  /* Leaving the field stores it, whole. */
+  gtk_widget_grab_focus (GTK_WIDGET (quorum_vote_card_get_reason_field (ui_test_card (window, dan, "NHS Trust"))));
+  ui_test_iterate (50);
+  g_assert_false (quorum_text_field_get_modified (field));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, dan, "Police");
+
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (vote->reason, ==, long_reason);
+  }
+  {
+    g_autofree char *shown = quorum_text_field_get_text (field);
+
+    g_assert_cmpstr (shown, ==, long_reason);
+  }
+
+  /* A reason typed and never left is stored when the window closes. */
+  quorum_vote_card_choose (ui_test_card (window, dan, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  ui_test_iterate (50);
+  quorum_vote_card_type_reason (ui_test_card (window, dan, "Children's Social Care"),
+                                "Three missed health appointments.\nHome conditions poor at two visits.");
+  ui_test_iterate (20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, dan, "Children's Social Care");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpstr (vote->reason, ==, "Three missed health appointments.\nHome conditions poor at two visits.");
+  }
+}
+
+/* Before sign-off an attendee is corrected through the row's "Edit…": the same fields, filled
+ * in; a structure typed differently joins the existing one, and the vote board follows. */
+static void
+test_correct_attendee (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Fay Test", NULL };
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *edit_button;
+  gint64 hana_id = 0;
+  gint64 conf;
+  gint64 fay;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  conf = ui_test_create_conference (window, children, "bolton", "UI-EDIT-1");
+  fay = ui_test_child_id (store, conf, 0);
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Holly Visitor", "Health Visitor", "NHS Trust", "NHS Trust Health Visiting", TRUE);
+  ui_test_add_attendee (window, "Hana Visiter", "Health Visitor", "NHS Trust", "NHS Trust", TRUE);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    g_auto(GStrv) groups = quorum_conference_list_groups (c);
+
+    g_assert_cmpuint (g_strv_length (groups), ==, 3);
+    hana_id = ((QuorumAttendee *) g_ptr_array_index (c->attendees, 2))->id;
+  }
+
+  /* Each row has its "Edit…" button, bound to the action with the attendee's id. */
+  edit_button = ui_test_find_named (GTK_WIDGET (page), "edit-attendee-button");
+  g_assert_nonnull (edit_button);
+  g_assert_true (gtk_widget_is_sensitive (edit_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (edit_button)), ==, "conference.edit-attendee");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.edit-attendee", "x", hana_id));
+  ui_test_iterate (50);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The same fields as the add form, filled in. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-name"))), ==, "Hana Visiter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-group"))), ==, "NHS Trust");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (dialog), "edit-voting"))));
+
+  /* A name is required. */
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-name")), " ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-name")), "Hana Visitor");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-group")), "nhs trust health visiting");
+  ui_test_respond ("save");
+  ui_test_iterate (50);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    g_auto(GStrv) groups = quorum_conference_list_groups (c);
+    QuorumAttendee *hana = g_ptr_array_index (c->attendees, 2);
+
+    g_assert_cmpint (hana->id, ==, hana_id);
+    g_assert_cmpstr (hana->name, ==, "Hana Visitor");
+    g_assert_cmpstr (hana->line_management, ==, "NHS Trust Health Visiting");
+    g_assert_cmpuint (g_strv_length (groups), ==, 2);
+  }
+
+  /* The vote board: one card for the shared structure, with both visitors; none for "NHS Trust". */
+  {
+    QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, fay);
+    QuorumVoteCard *card = quorum_child_panel_get_card (panel, "NHS Trust Health Visiting");
+    const char * const *members;
+
+    g_assert_nonnull (card);
+    g_assert_null (quorum_child_panel_get_card (panel, "NHS Trust"));
+    members = quorum_group_item_get_members (quorum_vote_card_get_item (card));
+    g_assert_cmpuint (g_strv_length ((char **) members), ==, 2);
+    g_assert_true (g_strv_contains (members, "Hana Visitor"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +469,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/conference/split-decision", test_split_decision);
   g_test_add_func ("/ui/conference/refusals-are-shown", test_refusals_are_shown);
+  g_test_add_func ("/ui/conference/reason-in-full", test_reason_in_full);
+  g_test_add_func ("/ui/conference/correct-attendee", test_correct_attendee);
 
   return g_test_run ();
 }

@@ -150,6 +150,17 @@ test_screens (gconstpointer data)
                          "The school's view was given by the deputy head, Mark Cole, not Claire Dunn");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry")),
                          "Corrected at the chair's review of the minutes");
+  /* The correction points at the value it corrects, kept beside it as old → new. */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown"));
+    GListModel *labels = gtk_drop_down_get_model (dropdown);
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Name of the attendee Claire Dunn") == 0)
+        gtk_drop_down_set_selected (dropdown, i);
+    quorum_text_field_type (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (dialog), "value-field")), "Mark Cole");
+  }
+  shoot (GTK_WIDGET (dialog), "10-amend", size);
   ui_test_respond ("amend");
   shoot (GTK_WIDGET (window), "11-signed-off", size);
 

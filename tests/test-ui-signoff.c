@@ -13,6 +13,8 @@ is_entry_widget (GtkWidget *widget)
 {
   if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
     return TRUE;
+  if (GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
   if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget))
     return TRUE;
   if (GTK_IS_TOGGLE_BUTTON (widget) &&
@@ -109,6 +111,7 @@ test_sign_off_and_amend (void)
   count_all (page, &n_sensitive, &n_total);
   g_assert_cmpuint (n_total, >, 10);
   g_assert_cmpuint (n_sensitive, >, 10);
+  g_assert_true (gtk_widget_is_sensitive (ui_test_find_named (GTK_WIDGET (page), "edit-attendee-button")));
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL);
   ui_test_iterate (20);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -154,6 +157,9 @@ test_sign_off_and_amend (void)
   g_assert_cmpuint (n_total, >, 10);
   g_assert_cmpuint (n_sensitive, ==, 0);
 
+  /* An attendee is corrected before sign-off only: "Edit…" goes insensitive. */
+  g_assert_false (gtk_widget_is_sensitive (ui_test_find_named (GTK_WIDGET (page), "edit-attendee-button")));
+
   /* The actions that record are disabled too: activating one writes nothing. */
   quorum_conference_page_fill_attendee (page, "Late Arrival", NULL, "Police", NULL, TRUE, QUORUM_ATTENDANCE_PRESENT);
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.add-attendee", NULL);
@@ -188,6 +194,61 @@ test_sign_off_and_amend (void)
     g_assert_cmpstr (amendment->change, ==, "The nursery manager's name is Sophie Hart-Jones");
     /* The original is kept. */
     g_assert_cmpuint (c->attendees->len, ==, 6);
+  }
+
+  /* A correction that points at what it corrects: the nursery's reason. The dialog fills the
+   * record, the field and the new value; the store keeps the old value; the vote is unchanged. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_iterate (20);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+    GtkWidget *value = ui_test_find_named (GTK_WIDGET (dialog), "value-field");
+    GListModel *labels;
+    guint found = GTK_INVALID_LIST_POSITION;
+    g_autofree char *prefilled = NULL;
+
+    g_assert_nonnull (dropdown);
+    g_assert_nonnull (value);
+    g_assert_false (gtk_widget_is_visible (value));
+    labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of Little Acorns Nursery"))
+        found = i;
+    g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
+    ui_test_iterate (20);
+
+    /* It starts from the value as recorded. */
+    g_assert_true (gtk_widget_is_visible (value));
+    prefilled = quorum_text_field_get_text (QUORUM_TEXT_FIELD (value));
+    g_assert_cmpstr (prefilled, ==, "Mia is settled and thriving");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+
+    quorum_text_field_type (QUORUM_TEXT_FIELD (value), "Mia is settled and thriving at nursery; attendance 96%");
+    gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry")),
+                           "The nursery's written report gave the full reason");
+  }
+  ui_test_respond ("amend");
+  ui_test_iterate (50);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
+    gint64 mia = ui_test_child_id (store, live_id, 0);
+    QuorumVote *vote = quorum_conference_find_vote (c, mia, "Little Acorns Nursery");
+    g_autofree char *record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    amendment = g_ptr_array_index (c->amendments, 1);
+    g_assert_cmpstr (amendment->record, ==, record);
+    g_assert_cmpstr (amendment->field, ==, "reason");
+    g_assert_cmpstr (amendment->old_value, ==, "Mia is settled and thriving");
+    g_assert_cmpstr (amendment->new_value, ==, "Mia is settled and thriving at nursery; attendance 96%");
+    g_assert_cmpstr (amendment->reason, ==, "The nursery's written report gave the full reason");
+    /* The original is kept: the vote itself is not rewritten. */
+    g_assert_cmpstr (vote->reason, ==, "Mia is settled and thriving");
   }
 
   /* Still read-only after the amendment. */

@@ -9,6 +9,7 @@
 #include "quorum-conference-page.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
+#include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumChildPanel
@@ -33,8 +34,8 @@ struct _QuorumChildPanel
   GtkListBox      *attempts_list;
   AdwPreferencesGroup *attempt_form;
   AdwEntryRow     *proposal_row;
-  AdwEntryRow     *summary_row;
-  AdwEntryRow     *views_row;
+  QuorumTextField *summary_field;
+  QuorumTextField *views_field;
   AdwComboRow     *agreed_row;
   AdwActionRow    *attempt_categories_row;
   GtkCheckButton  *attempt_neglect;
@@ -173,8 +174,8 @@ record_attempt_action (GtkWidget  *widget,
 {
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
   g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
-  g_autofree char *summary = quorum_ui_editable_get_text (GTK_EDITABLE (self->summary_row));
-  g_autofree char *views = quorum_ui_editable_get_text (GTK_EDITABLE (self->views_row));
+  g_autofree char *summary = quorum_text_field_get_text (self->summary_field);
+  g_autofree char *views = quorum_text_field_get_text (self->views_field);
   g_autoptr(GError) error = NULL;
   QuorumAttemptSpec spec = { 0 };
 
@@ -195,8 +196,8 @@ record_attempt_action (GtkWidget  *widget,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->views_row), "");
+  quorum_text_field_set_text (self->summary_field, NULL);
+  quorum_text_field_set_text (self->views_field, NULL);
   adw_combo_row_set_selected (self->agreed_row, 0);
   write_categories (0, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
@@ -324,7 +325,7 @@ agreed_changed_cb (QuorumChildPanel *self,
 
 static void
 attempt_entry_activated_cb (QuorumChildPanel *self,
-                            AdwEntryRow      *row)
+                            GtkWidget        *row)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "child.record-attempt", NULL);
 }
@@ -835,6 +836,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
 
+  g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-child-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, scroller);
@@ -844,8 +847,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_field);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, agreed_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_categories_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_neglect);
@@ -951,8 +954,8 @@ quorum_child_panel_fill_attempt (QuorumChildPanel *self,
   g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), summary != NULL ? summary : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->views_row), views != NULL ? views : "");
+  quorum_text_field_type (self->summary_field, summary);
+  quorum_text_field_type (self->views_field, views);
   adw_combo_row_set_selected (self->agreed_row,
                               agreed == QUORUM_VIEW_PLAN ? 1 : agreed == QUORUM_VIEW_NO_PLAN ? 2 : 0);
   write_categories (categories, self->attempt_neglect, self->attempt_physical,

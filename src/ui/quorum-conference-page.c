@@ -9,6 +9,7 @@
 #include "quorum-conference-page.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
+#include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumConferencePage
@@ -102,6 +103,21 @@ create_attendee_row (gpointer item,
       gtk_widget_add_css_class (label, "caption");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
+
+  /* A correction before sign-off (a typo, the wrong structure); the action goes off after it. */
+  {
+    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+    g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (attendee));
+
+    gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (edit, _("Correct This Attendee"));
+    gtk_widget_add_css_class (edit, "flat");
+    gtk_widget_set_name (edit, "edit-attendee-button");
+    quorum_ui_set_accessible_label (edit, accessible);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  }
 
   g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
 
@@ -318,11 +334,131 @@ update_quoracy (QuorumConferencePage *self)
   gtk_revealer_set_reveal_child (self->quoracy_revealer, TRUE);
 }
 
+/* ---- what an amendment may correct ---- */
+
+/* One recorded value a correction can point at: quorum_store_amend's record and field. */
+typedef struct
+{
+  char *record;   /* "vote:12" */
+  char *field;    /* "reason" */
+  char *label;    /* "Reason of Police, for Amy Smith" */
+  char *value;    /* as recorded; may be NULL */
+} AmendTarget;
+
+static void
+amend_target_free (AmendTarget *target)
+{
+  g_free (target->record);
+  g_free (target->field);
+  g_free (target->label);
+  g_free (target->value);
+  g_free (target);
+}
+
+static void
+add_target (GPtrArray  *targets,
+            const char *table,
+            gint64      id,
+            const char *field,
+            char       *label,
+            const char *value)
+{
+  AmendTarget *target = g_new0 (AmendTarget, 1);
+
+  target->record = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
+  target->field = g_strdup (field);
+  target->label = label;
+  target->value = g_strdup (value);
+  g_ptr_array_add (targets, target);
+}
+
+static const char *
+child_name (const QuorumConference *conference,
+            gint64                  child_id)
+{
+  const QuorumChild *child = quorum_conference_find_child (conference, child_id);
+
+  return child != NULL ? child->name : "";
+}
+
+/* The values a person may correct after sign-off, in words, in the order of the record. */
+static GPtrArray *
+collect_amend_targets (const QuorumConference *conference)
+{
+  GPtrArray *targets = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_target_free);
+
+  for (guint i = 0; i < conference->votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+      /* Translators: the reason a group gave for its view, e.g. "Reason of Police, for Amy Smith" */
+      add_target (targets, "vote", vote->id, "reason",
+                  g_strdup_printf (_("Reason of %s, for %s"), vote->group, child_name (conference, vote->child_id)),
+                  vote->reason);
+    }
+
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+
+      add_target (targets, "attendee", attendee->id, "name",
+                  g_strdup_printf (_("Name of the attendee %s"), attendee->name), attendee->name);
+      add_target (targets, "attendee", attendee->id, "role",
+                  g_strdup_printf (_("Role of %s"), attendee->name), attendee->role);
+      add_target (targets, "attendee", attendee->id, "agency",
+                  g_strdup_printf (_("Agency of %s"), attendee->name), attendee->agency);
+    }
+
+  for (guint i = 0; i < conference->attempts->len; i++)
+    {
+      const QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
+      const char *child = child_name (conference, attempt->child_id);
+
+      add_target (targets, "attempt", attempt->id, "proposal",
+                  g_strdup_printf (_("Proposal in round %d, for %s"), attempt->round, child), attempt->proposal);
+      add_target (targets, "attempt", attempt->id, "summary",
+                  g_strdup_printf (_("Discussion in round %d, for %s"), attempt->round, child), attempt->summary);
+      add_target (targets, "attempt", attempt->id, "views",
+                  g_strdup_printf (_("Views held in round %d, for %s"), attempt->round, child), attempt->views);
+    }
+
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      add_target (targets, "child", child->id, "name",
+                  g_strdup_printf (_("Name of the child %s"), child->name), child->name);
+    }
+
+  add_target (targets, "conference", conference->id, "chair", g_strdup (_("The chair")), conference->chair);
+  add_target (targets, "conference", conference->id, "venue", g_strdup (_("The venue")), conference->venue);
+  add_target (targets, "conference", conference->id, "case_ref", g_strdup (_("The case reference")), conference->case_ref);
+
+  return targets;
+}
+
+static const AmendTarget *
+find_amend_target (GPtrArray  *targets,
+                   const char *record,
+                   const char *field)
+{
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const AmendTarget *target = g_ptr_array_index (targets, i);
+
+      if (g_strcmp0 (target->record, record) == 0 && g_strcmp0 (target->field, field) == 0)
+        return target;
+    }
+
+  return NULL;
+}
+
 static void
 update_signed (QuorumConferencePage *self)
 {
   const QuorumConference *conference = self->conference;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) targets = collect_amend_targets (conference);
   gboolean finalised = quorum_conference_is_finalised (conference);
 
   gtk_revealer_set_reveal_child (self->signed_revealer, finalised);
@@ -343,13 +479,23 @@ update_signed (QuorumConferencePage *self)
       g_autoptr(GString) body = g_string_new (NULL);
       g_autofree char *title = NULL;
 
+      const AmendTarget *target = amendment->record != NULL
+                                    ? find_amend_target (targets, amendment->record, amendment->field)
+                                    : NULL;
+
       if (amendment->change != NULL && *amendment->change != '\0')
         title = g_strdup_printf (_("Amendment: %s"), amendment->change);
+      else if (target != NULL)
+        /* Translators: %s says what was corrected, e.g. "Reason of Police, for Amy Smith" */
+        title = g_strdup_printf (_("Correction: %s"), target->label);
       else
         title = g_strdup_printf (_("Amendment to %s"), amendment->record != NULL ? amendment->record : _("the record"));
 
+      if (amendment->change != NULL && *amendment->change != '\0' && target != NULL)
+        g_string_append_printf (body, _("Corrects: %s\n"), target->label);
+      /* The original beside the correction, never replaced by it. */
       if (amendment->old_value != NULL || amendment->new_value != NULL)
-        g_string_append_printf (body, _("Original: “%s” · Now: “%s”\n"),
+        g_string_append_printf (body, _("“%s” → “%s”\n"),
                                 amendment->old_value != NULL ? amendment->old_value : "",
                                 amendment->new_value != NULL ? amendment->new_value : "");
       g_string_append_printf (body, _("Why: %s\n"), amendment->reason);
@@ -372,6 +518,7 @@ update_actions (QuorumConferencePage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", loaded && !finalised);
@@ -443,6 +590,24 @@ dialog_entry (const char *name,
   quorum_ui_set_accessible_label (entry, placeholder);
 
   return entry;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+               const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static void
@@ -598,6 +763,67 @@ sign_off_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const AmendTarget *
+chosen_amend_target (AdwMessageDialog *dialog)
+{
+  GPtrArray *targets = g_object_get_data (G_OBJECT (dialog), "quorum-targets");
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "quorum-target");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* The first item is "nothing": the amendment is in words only. */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > targets->len)
+    return NULL;
+
+  return g_ptr_array_index (targets, selected - 1);
+}
+
+/* Why is required; and either what changed, in words, or a corrected value. */
+static void
+update_amend_response (AdwMessageDialog *dialog)
+{
+  GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
+  GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
+  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
+  g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
+  g_autofree char *value = quorum_text_field_get_text (value_field);
+  const AmendTarget *target = chosen_amend_target (dialog);
+
+  adw_message_dialog_set_response_enabled (dialog, "amend",
+                                           reason != NULL &&
+                                           (target != NULL ? value != NULL : change != NULL));
+}
+
+static void
+amend_changed_cb (GObject          *object,
+                  GParamSpec       *pspec,
+                  AdwMessageDialog *dialog)
+{
+  update_amend_response (dialog);
+}
+
+static void
+amend_entry_changed_cb (GtkEditable      *editable,
+                        AdwMessageDialog *dialog)
+{
+  update_amend_response (dialog);
+}
+
+static void
+amend_target_changed_cb (GtkDropDown      *dropdown,
+                         GParamSpec       *pspec,
+                         AdwMessageDialog *dialog)
+{
+  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  GtkWidget *value_box = g_object_get_data (G_OBJECT (dialog), "quorum-value-box");
+  const AmendTarget *target = chosen_amend_target (dialog);
+
+  /* Start from the value as recorded: a correction is usually a few words of it. */
+  gtk_widget_set_visible (value_box, target != NULL);
+  quorum_text_field_type (value_field, target != NULL ? target->value : NULL);
+  update_amend_response (dialog);
+}
+
 static void
 amend_response_cb (AdwMessageDialog     *dialog,
                    const char           *response,
@@ -605,8 +831,11 @@ amend_response_cb (AdwMessageDialog     *dialog,
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
+  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
+  g_autofree char *value = quorum_text_field_get_text (value_field);
+  const AmendTarget *target = chosen_amend_target (dialog);
   g_autoptr(GError) error = NULL;
   QuorumAmendmentSpec spec = { 0 };
 
@@ -615,6 +844,12 @@ amend_response_cb (AdwMessageDialog     *dialog,
 
   spec.reason = reason;
   spec.change = change;
+  if (target != NULL)
+    {
+      spec.record = target->record;
+      spec.field = target->field;
+      spec.new_value = value;
+    }
 
   if (quorum_store_amend (self->store, self->conference_id, &spec, &error) <= 0)
     {
@@ -632,10 +867,17 @@ amend_action (GtkWidget  *widget,
               GVariant   *param)
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GPtrArray *targets;
   AdwMessageDialog *dialog;
   GtkWidget *box;
   GtkWidget *change;
   GtkWidget *reason;
+  GtkWidget *dropdown;
+  GtkWidget *heading;
+  GtkWidget *value_box;
+  GtkWidget *value_label;
+  GtkWidget *value;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
                                                        _("Amend the Signed-Off Record"),
@@ -645,17 +887,56 @@ amend_action (GtkWidget  *widget,
   change = dialog_entry ("change-entry", _("What changes"));
   reason = dialog_entry ("reason-entry", _("Why (required)"));
   gtk_box_append (GTK_BOX (box), change);
+
+  /* Optionally, the recorded value it corrects: kept beside the original as old → new. */
+  targets = collect_amend_targets (self->conference);
+  gtk_string_list_append (labels, _("No recorded value: the change in words only"));
+  for (guint i = 0; i < targets->len; i++)
+    gtk_string_list_append (labels, ((AmendTarget *) g_ptr_array_index (targets, i))->label);
+
+  heading = gtk_label_new_with_mnemonic (_("Correct a _recorded value (optional)"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_widget_set_name (dropdown, "target-dropdown");
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), targets->len > 10);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (heading), dropdown);
+  quorum_ui_set_accessible_label (dropdown, _("The recorded value this amendment corrects"));
+  gtk_box_append (GTK_BOX (box), dropdown);
+
+  value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  value_label = gtk_label_new (_("Corrected text"));
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_widget_add_css_class (value_label, "caption");
+  gtk_widget_add_css_class (value_label, "dim-label");
+  value = g_object_new (QUORUM_TYPE_TEXT_FIELD,
+                        "label", _("Corrected text"),
+                        "max-content-height", 140,
+                        NULL);
+  gtk_widget_set_name (value, "value-field");
+  gtk_box_append (GTK_BOX (value_box), value_label);
+  gtk_box_append (GTK_BOX (value_box), value);
+  gtk_widget_set_visible (value_box, FALSE);
+  gtk_box_append (GTK_BOX (box), value_box);
+
+  gtk_widget_set_margin_top (reason, 6);
   gtk_box_append (GTK_BOX (box), reason);
+
   adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "quorum-change", change);
   g_object_set_data (G_OBJECT (dialog), "quorum-reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "quorum-target", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "quorum-value", value);
+  g_object_set_data (G_OBJECT (dialog), "quorum-value-box", value_box);
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-targets", targets, (GDestroyNotify) g_ptr_array_unref);
 
-  g_object_set_data (G_OBJECT (change), "quorum-response", (gpointer) "amend");
-  g_object_set_data (G_OBJECT (change), "quorum-other", reason);
-  g_object_set_data (G_OBJECT (reason), "quorum-response", (gpointer) "amend");
-  g_object_set_data (G_OBJECT (reason), "quorum-other", change);
-  g_signal_connect (change, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
-  g_signal_connect (reason, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+  g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+  g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+  g_signal_connect (value, "notify::text", G_CALLBACK (amend_changed_cb), dialog);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (amend_target_changed_cb), dialog);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -669,6 +950,175 @@ amend_action (GtkWidget  *widget,
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (change);
+}
+
+/* ---- correcting an attendee ---- */
+
+static const QuorumAttendee *
+find_attendee (QuorumConferencePage *self,
+               gint64                attendee_id)
+{
+  for (guint i = 0; self->conference != NULL && i < self->conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (self->conference->attendees, i);
+
+      if (attendee->id == attendee_id)
+        return attendee;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+labelled (GtkGrid    *grid,
+          int         row,
+          const char *mnemonic,
+          GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+
+  return widget;
+}
+
+static void
+edit_attendee_response_cb (AdwMessageDialog     *dialog,
+                           const char           *response,
+                           QuorumConferencePage *self)
+{
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+  gint64 attendee_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-attendee-id"));
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *group = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumAttendeeSpec spec = { 0 };
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  name = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-name")));
+  role = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-role")));
+  agency = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-agency")));
+  group = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-group")));
+
+  spec.name = name;
+  spec.role = role;
+  spec.agency = agency;
+  spec.line_management = group != NULL ? group : agency;
+  spec.voting = gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (grid, "edit-voting")));
+  switch (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (grid, "edit-attendance"))))
+    {
+    case 1:
+      spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
+      break;
+    case 2:
+      spec.attendance = QUORUM_ATTENDANCE_REPORT_SENT;
+      break;
+    default:
+      spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+      break;
+    }
+
+  if (!quorum_store_update_attendee (self->store, attendee_id, &spec, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  quorum_conference_page_reload (self);
+  update_completion (self);
+  quorum_ui_toast (GTK_WIDGET (self), _("Attendee corrected"));
+}
+
+static void
+edit_attendee_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  gint64 attendee_id = g_variant_get_int64 (param);
+  const QuorumAttendee *attendee = find_attendee (self, attendee_id);
+  g_autoptr(GtkEntryCompletion) completion = NULL;
+  const char * const attendance[] = { _("Present"), _("Apologies"), _("Report sent"), NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  GtkWidget *name;
+  GtkWidget *agency;
+  GtkWidget *group;
+  GtkWidget *dropdown;
+  GtkWidget *voting;
+
+  if (attendee == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+                                                       _("Correct an Attendee"),
+                                                       _("The correction is kept in the audit log with what it said before. Attendees who share a line-management structure give one view between them.")));
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+
+  name = labelled (GTK_GRID (grid), 0, _("_Name"), dialog_entry ("edit-name", _("Attendee’s name")));
+  labelled (GTK_GRID (grid), 1, _("Rol_e"), dialog_entry ("edit-role", _("Role, e.g. Health Visitor")));
+  agency = labelled (GTK_GRID (grid), 2, _("A_gency"), dialog_entry ("edit-agency", _("Agency")));
+  group = labelled (GTK_GRID (grid), 3, _("_Line management"), dialog_entry ("edit-group", _("Same as the agency")));
+  quorum_ui_set_accessible_label (group, _("Line-management structure the attendee reports through"));
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  gtk_entry_set_completion (GTK_ENTRY (group), completion);
+
+  dropdown = gtk_drop_down_new_from_strings (attendance);
+  gtk_widget_set_name (dropdown, "edit-attendance");
+  quorum_ui_set_accessible_label (dropdown, _("Attendance"));
+  labelled (GTK_GRID (grid), 4, _("A_ttendance"), dropdown);
+
+  voting = gtk_check_button_new_with_mnemonic (_("_Votes for an agency"));
+  gtk_widget_set_name (voting, "edit-voting");
+  gtk_widget_set_tooltip_text (voting, _("Parents, family members and advocates attend but do not vote"));
+  gtk_grid_attach (GTK_GRID (grid), voting, 1, 5, 1, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (name), attendee->name);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (grid, "edit-role")), attendee->role != NULL ? attendee->role : "");
+  gtk_editable_set_text (GTK_EDITABLE (agency), attendee->agency);
+  gtk_editable_set_text (GTK_EDITABLE (group), attendee->line_management);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              attendee->attendance == QUORUM_ATTENDANCE_APOLOGIES ? 1 :
+                              attendee->attendance == QUORUM_ATTENDANCE_REPORT_SENT ? 2 : 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (voting), attendee->voting);
+
+  adw_message_dialog_set_extra_child (dialog, grid);
+  g_object_set_data (G_OBJECT (dialog), "quorum-attendee-id", GSIZE_TO_POINTER ((gsize) attendee_id));
+
+  /* Name and agency are required, as when adding. */
+  g_object_set_data (G_OBJECT (name), "quorum-response", (gpointer) "save");
+  g_object_set_data (G_OBJECT (name), "quorum-other", agency);
+  g_object_set_data (G_OBJECT (agency), "quorum-response", (gpointer) "save");
+  g_object_set_data (G_OBJECT (agency), "quorum-other", name);
+  g_signal_connect (name, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+  g_signal_connect (agency, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Correct"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_attendee_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
 }
 
 /* ---- actions ---- */
@@ -1117,6 +1567,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "conference.add-attendee", NULL, add_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.new-attendee", NULL, new_attendee_action);
+  gtk_widget_class_install_action (widget_class, "conference.edit-attendee", "x", edit_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.toggle-attendees", NULL, toggle_attendees_action);
   gtk_widget_class_install_action (widget_class, "conference.proceed-inquorate", NULL, proceed_action);
   gtk_widget_class_install_action (widget_class, "conference.decide", NULL, decide_action);

@@ -18,6 +18,7 @@ struct _QuorumTextField
   GtkTextView       *view;
 
   char              *label;
+  int                max_height;
   gboolean           modified;
   gboolean           setting;
 };
@@ -66,10 +67,87 @@ set_modified (QuorumTextField *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
 
+/* The field grows with its text up to max-content-height, then scrolls. The text view says
+ * how tall its wrapped text is only once it has validated it, so the field measures the text
+ * itself for the width it is offered. */
+static int
+measure_text_height (QuorumTextField *self,
+                     int              width)
+{
+  GtkWidget *view = GTK_WIDGET (self->view);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = get_raw_text (self);
+  int height;
+
+  width -= gtk_text_view_get_left_margin (self->view) + gtk_text_view_get_right_margin (self->view);
+  if (width <= 0)
+    return 0;
+
+  layout = gtk_widget_create_pango_layout (view, *text != '\0' ? text : "X");
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height += gtk_text_view_get_top_margin (self->view) + gtk_text_view_get_bottom_margin (self->view);
+
+  return self->max_height > 0 ? MIN (height, self->max_height) : height;
+}
+
+static GtkSizeRequestMode
+quorum_text_field_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+quorum_text_field_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  QuorumTextField *self = QUORUM_TEXT_FIELD (widget);
+  GtkWidget *frame = GTK_WIDGET (self->frame);
+
+  gtk_widget_measure (frame, orientation, for_size, minimum, natural, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0)
+    {
+      int frame_min_width;
+      int text_height;
+      int chrome;
+
+      /* The frame's own border and padding: what it adds around the scrolled text. */
+      gtk_widget_measure (GTK_WIDGET (self->scroller), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &frame_min_width, NULL, NULL, NULL);
+      gtk_widget_measure (frame, GTK_ORIENTATION_HORIZONTAL, -1, &chrome, NULL, NULL, NULL);
+      chrome = MAX (chrome - frame_min_width, 0);
+
+      text_height = measure_text_height (self, for_size - chrome);
+      if (text_height > 0)
+        {
+          *minimum = MAX (*minimum, text_height + chrome);
+          *natural = MAX (*natural, *minimum);
+        }
+    }
+}
+
+static void
+quorum_text_field_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (QUORUM_TEXT_FIELD (widget)->frame), width, height, baseline, NULL);
+}
+
 static void
 buffer_changed_cb (QuorumTextField *self,
                    GtkTextBuffer   *buffer)
 {
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
                           gtk_text_buffer_get_char_count (buffer) == 0);
 
@@ -156,7 +234,7 @@ quorum_text_field_get_property (GObject    *object,
       break;
 
     case PROP_MAX_CONTENT_HEIGHT:
-      g_value_set_int (value, gtk_scrolled_window_get_max_content_height (self->scroller));
+      g_value_set_int (value, self->max_height);
       break;
 
     case PROP_MODIFIED:
@@ -193,7 +271,9 @@ quorum_text_field_set_property (GObject      *object,
       break;
 
     case PROP_MAX_CONTENT_HEIGHT:
-      gtk_scrolled_window_set_max_content_height (self->scroller, g_value_get_int (value));
+      self->max_height = g_value_get_int (value);
+      gtk_scrolled_window_set_max_content_height (self->scroller, self->max_height);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       break;
 
     default:
@@ -211,6 +291,9 @@ quorum_text_field_class_init (QuorumTextFieldClass *klass)
   object_class->get_property = quorum_text_field_get_property;
   object_class->set_property = quorum_text_field_set_property;
 
+  widget_class->get_request_mode = quorum_text_field_get_request_mode;
+  widget_class->measure = quorum_text_field_measure;
+  widget_class->size_allocate = quorum_text_field_size_allocate;
   widget_class->unmap = quorum_text_field_unmap;
   widget_class->grab_focus = quorum_text_field_grab_focus;
 
@@ -258,7 +341,6 @@ quorum_text_field_class_init (QuorumTextFieldClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "textfield");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-text-field.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumTextField, frame);
@@ -276,6 +358,7 @@ quorum_text_field_init (QuorumTextField *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->max_height = gtk_scrolled_window_get_max_content_height (self->scroller);
   g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed",
                            G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
