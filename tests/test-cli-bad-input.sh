@@ -67,6 +67,12 @@ refused "unknown command" 1 conferense new
 refused "missing subcommand" 1 conference
 refused "missing CONF" 1 decide --child "$ben"
 
+# A refused command at a new path leaves no database behind; verify does not bless a mistyped path.
+expect_exit "refused at a new path: exit 2" 2 q --db "$work/never.db" vote 1 --child 1 --group X --view plan
+check "refused at a new path: no database created" "$(ls "$work" | grep -c '^never\.db')" "0"
+expect_exit "verify at a path with no database: exit 3" 3 q --db "$work/typo.db" verify
+check "verify at a path with no database: none created" "$(ls "$work" | grep -c '^typo\.db')" "0"
+
 # Storage failure: exit 3, with the reason.
 expect_exit "a database that cannot be created: exit 3" 3 q --db /proc/quorum/forbidden.db conference list
 printf 'not a database, a chair'"'"'s notes\n' > "$work/notes.db"

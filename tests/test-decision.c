@@ -407,7 +407,7 @@ test_bolton_non_voting_never_count (void)
   g_assert_cmpstr (members[0], ==, "S. Patel");
 
   assert_vote_fails (conference, child, "Family", QUORUM_VIEW_NO_PLAN, 0, NULL,
-                     QUORUM_ERROR_INVALID, "No voting attendee reports through “Family”");
+                     QUORUM_ERROR_INVALID, "No one who reports through “Family” is present with a vote");
 
   /* The family's and the advocate's agencies do not make the conference quorate. */
   quoracy = quorum_quoracy_check (conference, profile);
@@ -463,7 +463,7 @@ test_bolton_absent_never_count (void)
   g_assert_cmpstr (members[0], ==, "J. Brown");
 
   assert_vote_fails (conference, child, GP, QUORUM_VIEW_PLAN, 0, NULL,
-                     QUORUM_ERROR_INVALID, "No voting attendee reports through");
+                     QUORUM_ERROR_INVALID, "is present with a vote");
   assert_vote_fails (conference, child, SCHOOL, QUORUM_VIEW_PLAN, 0, NULL,
                      QUORUM_ERROR_INVALID, SCHOOL);
 

@@ -3,6 +3,7 @@
  * consensus, vote, decide, finalise and amend. */
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "export/quorum-export.h"
@@ -246,7 +247,7 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
           quorum_json_add_string (builder, "chair", s->chair);
           quorum_json_add_string (builder, "case_ref", s->case_ref);
           quorum_json_add_string (builder, "profile", s->profile_id);
-          quorum_json_add_string (builder, "children", s->children);
+          quorum_json_add_string (builder, "child_names", s->children);
           json_builder_set_member_name (builder, "finalised");
           json_builder_add_boolean_value (builder, s->finalised);
           json_builder_end_object (builder);
@@ -607,7 +608,23 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
       (outcome = quorum_store_decide (store, conference_id, child_id, view, categories, NULL, NULL, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
-    return quorum_cli_fail (error);
+    {
+      if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE))
+        {
+          g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %" G_GINT64_FORMAT " --reason TEXT)"),
+                                                   error->message, conference_id);
+          g_free (error->message);
+          error->message = g_steal_pointer (&hint);
+        }
+      else if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID) && view == QUORUM_VIEW_NONE &&
+               strstr (error->message, _("give the chair")) != NULL)
+        {
+          g_autofree char *hint = g_strdup_printf ("%s (--chair-view plan|no-plan)", error->message);
+          g_free (error->message);
+          error->message = g_steal_pointer (&hint);
+        }
+      return quorum_cli_fail (error);
+    }
 
   decision = quorum_conference_find_decision (conference, child_id);
   g_assert (decision != NULL);

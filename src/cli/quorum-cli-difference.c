@@ -131,7 +131,7 @@ add_overdue_members (JsonBuilder            *builder,
 
   quorum_json_add_bool (builder, "overdue", overdue);
   /* A missed time limit means the next stage is due */
-  add_int_or_null (builder, "next_stage_due", next, next_stage == NULL);
+  add_int_or_null (builder, "next_stage", next, next_stage == NULL);
   quorum_json_add_string (builder, "next_stage_name", next_stage != NULL ? next_stage->name : NULL);
 }
 

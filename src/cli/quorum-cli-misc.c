@@ -183,7 +183,7 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
     return QUORUM_EXIT_USAGE;
   if (argc > 1)
     return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL)
+  if ((store = quorum_cli_get_existing_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
 
   ok = quorum_store_verify (store, &n_checked, &error);

@@ -22,6 +22,7 @@ typedef struct
   char        *db_option;  /* --db, or NULL */
   gboolean     json;       /* --json */
   QuorumStore *store;      /* opened on first use */
+  char        *created;    /* the database file this run created, or NULL */
 } QuorumCliContext;
 
 /* A command: @argv[0] is the command's name ("conference new"), options follow.
@@ -42,6 +43,9 @@ gboolean        quorum_cli_parse          (GOptionContext   *context,
                                            char           ***argv);
 
 QuorumStore    *quorum_cli_get_store      (QuorumCliContext *ctx,
+                                           GError          **error);
+/* The store of a database that must already exist (verify): exit 3 when there is none. */
+QuorumStore    *quorum_cli_get_existing_store (QuorumCliContext *ctx,
                                            GError          **error);
 
 /* "quorum-cli: <message>" on stderr; returns the exit status the error calls for. */

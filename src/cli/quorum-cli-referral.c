@@ -101,11 +101,10 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
       g_autofree char *due = quorum_date_to_string (&row->due);
       g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
 
-      printf ("%5" G_GINT64_FORMAT "  %-24s %s %s  %s%s%s\n", row->id, row->child,
-              _("due"), due, referral_state (row),
-              panel_due ? _(", panel due ") : "", panel_due ? panel_due : "");
-      if (row->overdue)
-        printf ("       %s\n", _("OVERDUE"));
+      printf ("%5" G_GINT64_FORMAT "  %s %-6" G_GINT64_FORMAT " %-24s %s %s  %s%s%s%s\n", row->id,
+              _("conference"), row->conference_id, row->child, _("due"), due, referral_state (row),
+              panel_due ? _(", panel due ") : "", panel_due ? panel_due : "",
+              row->overdue ? _("  OVERDUE") : "");
     }
   if (rows->len == 0)
     printf ("%s\n", overdue ? _("No overdue referrals.") : _("No referrals."));

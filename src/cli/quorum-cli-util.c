@@ -53,10 +53,29 @@ quorum_cli_get_store (QuorumCliContext  *ctx,
   if (ctx->store == NULL)
     {
       g_autofree char *path = quorum_store_resolve_path (ctx->db_option);
+      gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
       ctx->store = quorum_store_open (path, error);
+      /* Remembered so that a refused command leaves no new database behind. */
+      if (!existed && g_file_test (path, G_FILE_TEST_EXISTS))
+        ctx->created = g_steal_pointer (&path);
     }
   return ctx->store;
+}
+
+QuorumStore *
+quorum_cli_get_existing_store (QuorumCliContext  *ctx,
+                               GError           **error)
+{
+  g_autofree char *path = quorum_store_resolve_path (ctx->db_option);
+
+  if (ctx->store == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("There is no database at %s"), path);
+      return NULL;
+    }
+  return quorum_cli_get_store (ctx, error);
 }
 
 int

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "quorum-cli-private.h"
 
@@ -59,6 +60,8 @@ print_help (FILE *out)
     }
   fprintf (out, "\n%s\n", _("“quorum-cli COMMAND --help” describes a command's options."));
   fprintf (out, "%s\n", _("The database is --db, else $QUORUM_DB, else the app's own database."));
+  fprintf (out, "\n%s\n", _("Exit status: 0 done; 1 usage error; 2 rejected input (the reason on stderr, nothing "
+                            "written); 3 storage failure (nothing half-written); 4 verify found tampering."));
 }
 
 int
@@ -127,7 +130,9 @@ main (int    argc,
 
       for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
         known |= g_str_equal (commands[c].name, argv[i]);
-      if (known)
+      if (known && i + 1 < argc)
+        g_printerr (_("quorum-cli: “%s %s” is not a command; “quorum-cli --help” lists them\n"), argv[i], argv[i + 1]);
+      else if (known)
         g_printerr (_("quorum-cli: “%s” needs a subcommand; “quorum-cli --help” lists them\n"), argv[i]);
       else
         g_printerr (_("quorum-cli: unknown command “%s”; “quorum-cli --help” lists the commands\n"), argv[i]);
@@ -165,6 +170,20 @@ main (int    argc,
   }
 
   g_clear_object (&ctx.store);
+
+  /* "Nothing written" includes the file itself: a refused first command leaves no database. */
+  if (status != QUORUM_EXIT_OK && ctx.created != NULL)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+        {
+          g_autofree char *file = g_strconcat (ctx.created, suffixes[k], NULL);
+          g_unlink (file);
+        }
+    }
+
+  g_free (ctx.created);
   g_free (ctx.db_option);
   return status;
 }

@@ -233,9 +233,19 @@ quorum_check_vote (const QuorumConference *conference,
 
   if (!group_is_voting (conference, group))
     {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("No voting attendee reports through “%s”: add an attendee in that line-management structure first"),
-                   group);
+      gboolean known = FALSE;
+
+      for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+        known |= quorum_group_equal (((QuorumAttendee *)g_ptr_array_index (conference->attendees, i))->line_management,
+                                     group);
+      if (known)
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("No one who reports through “%s” is present with a vote (apologies, a written report "
+                       "or a non-voting attendee give no view)"), group);
+      else
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("No voting attendee reports through “%s”: add an attendee in that line-management structure first"),
+                     group);
       return FALSE;
     }
 

@@ -289,11 +289,12 @@ quorum_difference_stage_due (const QuorumStage *stage,
 
   g_date_clear (out, 1);
 
-  /* Immediate risk of significant harm: escalated the same working day, whatever the stage's
-   * own limit (a day raised on a weekend or bank holiday runs to the next working day). */
+  /* Immediate risk of significant harm: due the day it is raised, whatever the stage's own
+   * limit (CLI.md: "the first due date is D itself"). A child at risk on a Saturday does not
+   * wait for Monday: children's social care has an emergency duty service every day. */
   if (same_day)
     {
-      quorum_calendar_add_working_days (calendar, from, 0, out);
+      *out = *from;
       return TRUE;
     }
 

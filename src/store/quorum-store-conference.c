@@ -1459,8 +1459,9 @@ quorum_store_amend (QuorumStore               *self,
 
   change = spec->change && *spec->change
     ? g_strdup (spec->change)
-    : g_strdup_printf ("%s of %s: “%s” → “%s”", spec->field, spec->record,
-                       old_value ? old_value : "", spec->new_value);
+    : g_strdup_printf ("%s of %s: %s%s%s → “%s”", spec->field, spec->record,
+                       old_value ? "“" : "", old_value ? old_value : _("(empty)"), old_value ? "”" : "",
+                       spec->new_value);
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO amendment (conference_id, at, by, reason, change, record, field, "

@@ -360,6 +360,9 @@ _quorum_store_fail (QuorumStore  *self,
   else if (strstr (msg, "quorum: ") != NULL)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                  _("The database refused the change: %s"), strstr (msg, "quorum: ") + strlen ("quorum: "));
+  else if (g_strcmp0 (msg, sqlite3_errstr (rc)) == 0)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                 _("The database could not be written, so nothing was recorded: %s"), msg);
   else
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                  _("The database could not be written, so nothing was recorded: %s (%s)"),

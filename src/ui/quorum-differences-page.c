@@ -377,7 +377,7 @@ show_risk (QuorumDifferencesPage  *self,
     : _("Refer to children’s social care without delay, or escalate within your own agency for immediate action.");
 
   /* Translators: the banner over a difference raised with a child at immediate risk */
-  title = g_strdup_printf (_("Immediate risk of significant harm: escalate the same working day (%s)"), due);
+  title = g_strdup_printf (_("Immediate risk of significant harm: escalate the same day (%s)"), due);
   gtk_label_set_label (self->risk_title, title);
   gtk_label_set_label (self->risk_label, advice);
   gtk_revealer_set_reveal_child (self->risk_revealer, TRUE);
@@ -923,7 +923,7 @@ raise_action (GtkWidget  *widget,
     }
 
   quorum_ui_toast (widget, spec.immediate_risk
-                            ? _("Difference raised: immediate risk, escalate the same working day")
+                            ? _("Difference raised: immediate risk, escalate the same day")
                             : _("Difference raised"));
 }
 
