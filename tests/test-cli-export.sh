@@ -29,7 +29,7 @@ q decide "$conf" --child "$amy" >/dev/null
 q consensus "$conf" --child "$ben" --agreed no-plan --summary "All agree Ben's needs are met" >/dev/null
 q decide "$conf" --child "$ben" >/dev/null
 
-# -- JSON: the same document as conference show
+# -- JSON: the same document as conference show, and who exported it and when
 q export dissent "$conf" --format json -o "$out_dir/record.json" >/dev/null
 check "export json: exit 0 and a file" "$([ -s "$out_dir/record.json" ] && echo yes)" "yes"
 same=$(python3 - "$out_dir/record.json" <<EOF
@@ -37,10 +37,21 @@ import json, subprocess, sys
 shown = json.loads(subprocess.run(["$QUORUM_CLI", "--json", "conference", "show", "$conf"],
                                   capture_output=True, check=True).stdout)
 exported = json.load(open(sys.argv[1], encoding="utf-8"))
-print("same" if shown == exported else "differ: %s" % sorted(k for k in shown if shown.get(k) != exported.get(k)))
+assert "exported_by" not in shown and "exported_at" not in shown, "conference show has no export keys"
+del exported["exported_by"], exported["exported_at"]
+print("same" if shown == exported else "differ: %s" % sorted(k for k in set(shown) | set(exported) if shown.get(k) != exported.get(k)))
 EOF
 )
-check "export json: equals conference show --json" "$same" "same"
+check "export json: equals conference show --json but for exported_by and exported_at" "$same" "same"
+exported=$(python3 - "$out_dir/record.json" <<'EOF'
+import datetime, json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+when = datetime.datetime.strptime(d["exported_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+recent = abs((datetime.datetime.now(datetime.timezone.utc) - when).total_seconds()) < 600
+print("%s|%s" % (bool(d["exported_by"]), recent))
+EOF
+)
+check "export json: exported_by and a recent UTC exported_at" "$exported" "True|True"
 check "export json: dissent of the split" \
   "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([x["group"] for x in d["decisions"][0]["dissent"]])' "$out_dir/record.json")" \
   "['Police', 'Bolton NHS FT']"
@@ -66,6 +77,19 @@ Amy Jones|Police|no-plan|split|yes|A. Khan
 Amy Jones|Bolton NHS FT|no-plan|split|yes|H. Visitor; H. Two
 Amy Jones|Probation|decline|split|no|P. Officer
 Amy Jones|Youth Justice|decline|split|no|Siân Ŵyn"
+check "export csv: exported_by and exported_at, last, the same on every row" \
+  "$(python3 - "$out_dir/record.csv" <<'EOF'
+import csv, datetime, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    reader = csv.reader(f, strict=True)
+    header = next(reader)
+    rows = list(reader)
+cells = {(r[-2], r[-1]) for r in rows}
+by, at = cells.pop() if len(cells) == 1 else ("", "")
+datetime.datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ")
+print(header[-2:], len(cells), bool(by))
+EOF
+)" "['exported_by', 'exported_at'] 0 True"
 check "export csv: a reason with quotes, emoji and scripts survives" \
   "$(python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["group"]=="Police"][0])' "$out_dir/record.csv")" \
   "$police_reason"

@@ -812,10 +812,11 @@ test_csv_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "split.csv", NULL);
   g_autofree char *raw = NULL;
+  g_autoptr(GDateTime) when = export_time ();
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent",
+    "dissent", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -827,7 +828,7 @@ test_csv_round_trip (void)
       return;
     }
 
-  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, NULL, NULL,
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
                                            path, &error));
   g_assert_no_error (error);
 
@@ -835,7 +836,7 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -888,6 +889,9 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 10), ==, quorum_view_to_string (decision->outcome));
           g_assert_cmpstr (json_array_get_string_element (row, 11), ==, quorum_basis_to_string (decision->basis));
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, dissents ? "yes" : "no");
+          /* Who exported it and when, the same on every row; the time in UTC. */
+          g_assert_cmpstr (json_array_get_string_element (row, 13), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -1054,7 +1058,8 @@ test_json_decision_no_plan (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "categories")), ==, 0);
 }
 
-/* The JSON file is the same document as quorum_json_conference. */
+/* The JSON file is the same document as quorum_json_conference, with who exported it and
+ * when: two keys more, and nothing else different. */
 static void
 test_json_file (void)
 {
@@ -1062,13 +1067,41 @@ test_json_file (void)
   g_autoptr(JsonNode) expected = quorum_json_conference (conference, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) east = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) when = g_date_time_new (east, 2026, 11, 21, 15, 5, 0);
   g_autofree char *path = g_build_filename (tmpdir, "split.json", NULL);
+  JsonObject *root;
 
-  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_JSON, NULL, NULL,
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_JSON, "Minnie Taker", when,
                                            path, &error));
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpuint (json_object_get_size (root), ==,
+                    json_object_get_size (json_node_get_object (expected)) + 2);
+  g_assert_cmpstr (json_object_get_string_member (root, "exported_by"), ==, "Minnie Taker");
+  /* An hour east of Greenwich, written as UTC. */
+  g_assert_cmpstr (json_object_get_string_member (root, "exported_at"), ==, "2026-11-21T14:05:00.000000Z");
+
+  json_object_remove_member (root, "exported_by");
+  json_object_remove_member (root, "exported_at");
   g_assert_true (json_node_equal (expected, json_parser_get_root (parser)));
+
+  /* Unset, they are the OS user and now. */
+  {
+    g_autoptr(JsonNode) record = quorum_json_dissent_record (conference, NULL, NULL, NULL);
+    g_autoptr(GDateTime) at = NULL;
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    root = json_node_get_object (record);
+    g_assert_true (json_object_get_null_member (root, "exported_by"));
+    at = g_date_time_new_from_iso8601 (json_object_get_string_member (root, "exported_at"), utc);
+    g_assert_nonnull (at);
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "exported_at"), "Z"));
+    g_assert_cmpint (ABS (g_date_time_difference (now, at)), <, 60 * G_TIME_SPAN_SECOND);
+  }
 }
 
 /* ---- text ---- */

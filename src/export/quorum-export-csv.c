@@ -9,7 +9,7 @@
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-  "dissent",
+  "dissent", "exported_by", "exported_at",
 };
 
 char *
@@ -53,13 +53,19 @@ append_row (GString            *out,
 }
 
 char *
-quorum_export_csv_string (const QuorumConference *conference)
+quorum_export_csv_string (const QuorumConference *conference,
+                          const char             *exported_by,
+                          GDateTime              *exported_at)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   g_autofree char *conference_id = NULL;
   g_autofree char *conference_date = NULL;
+  g_autofree char *exported_at_str = NULL;
 
   g_return_val_if_fail (conference != NULL, NULL);
+
+  out = g_string_new (NULL);
+  exported_at_str = _quorum_export_iso8601 (exported_at);
 
   conference_id = g_strdup_printf ("%" G_GINT64_FORMAT, conference->id);
   conference_date = quorum_date_to_string (&conference->date);
@@ -102,6 +108,8 @@ quorum_export_csv_string (const QuorumConference *conference)
           fields[10] = decision != NULL ? quorum_view_to_string (decision->outcome) : "";
           fields[11] = decision != NULL ? quorum_basis_to_string (decision->basis) : "";
           fields[12] = dissent;
+          fields[13] = exported_by;
+          fields[14] = exported_at_str;
 
           append_row (out, fields, G_N_ELEMENTS (fields));
         }

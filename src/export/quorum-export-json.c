@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-export-json.c: a conference and its decisions as JSON, the documents of the CLI. */
 
-#include "quorum-export.h"
+#include "quorum-export-private.h"
 
 void
 quorum_json_add_string (JsonBuilder *builder,
@@ -356,4 +356,30 @@ quorum_json_conference (const QuorumConference *conference,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+quorum_json_dissent_record (const QuorumConference *conference,
+                            const QuorumProfile    *profile,
+                            const char             *exported_by,
+                            GDateTime              *exported_at)
+{
+  JsonNode *node;
+  JsonObject *root;
+  g_autofree char *at = NULL;
+
+  g_return_val_if_fail (conference != NULL, NULL);
+
+  /* `conference show` with two keys more, last: every other key stays as it is there. */
+  node = quorum_json_conference (conference, profile);
+  root = json_node_get_object (node);
+  at = _quorum_export_iso8601 (exported_at);
+
+  if (exported_by != NULL)
+    json_object_set_string_member (root, "exported_by", exported_by);
+  else
+    json_object_set_null_member (root, "exported_by");
+  json_object_set_string_member (root, "exported_at", at);
+
+  return node;
 }

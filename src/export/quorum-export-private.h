@@ -12,6 +12,9 @@ char                *_quorum_export_format_date       (const GDate *date);
  * does not parse; NULL for NULL. */
 char                *_quorum_export_format_timestamp  (const char  *iso8601);
 char                *_quorum_export_format_datetime   (GDateTime   *datetime);
+/* @datetime (NULL: now) as an ISO 8601 UTC timestamp, as the store writes them:
+ * "2026-11-21T14:05:00.000000Z". */
+char                *_quorum_export_iso8601           (GDateTime   *datetime);
 /* "Neglect, Emotional abuse", or NULL for none. */
 char                *_quorum_export_categories_label  (guint        categories);
 /* "Child protection plan (Neglect)", "No plan", "Declined". */

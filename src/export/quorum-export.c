@@ -110,6 +110,20 @@ _quorum_export_format_datetime (GDateTime *datetime)
 }
 
 char *
+_quorum_export_iso8601 (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (datetime != NULL)
+    utc = g_date_time_to_utc (datetime);
+  else
+    utc = g_date_time_new_now_utc ();
+
+  /* The store's own form, so an export's time sorts as text with the record's. */
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+char *
 _quorum_export_format_timestamp (const char *iso8601)
 {
   g_autoptr(GDateTime) datetime = NULL;
@@ -310,12 +324,13 @@ render (const QuorumConference  *conference,
       return quorum_export_pdf_bytes (conference, profile, exported_by, exported_at, error);
 
     case QUORUM_EXPORT_CSV:
-      data = quorum_export_csv_string (conference);
+      data = quorum_export_csv_string (conference, exported_by, exported_at);
       break;
 
     case QUORUM_EXPORT_JSON:
       {
-        g_autoptr(JsonNode) node = quorum_json_conference (conference, profile);
+        g_autoptr(JsonNode) node = quorum_json_dissent_record (conference, profile,
+                                                               exported_by, exported_at);
         g_autoptr(JsonGenerator) generator = json_generator_new ();
         g_autofree char *text = NULL;
 

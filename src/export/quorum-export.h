@@ -33,6 +33,12 @@ const char *quorum_export_format_get_mime_type (QuorumExportFormat format);
  * (then "profile_name" and "rule" are null). */
 JsonNode   *quorum_json_conference (const QuorumConference *conference,
                                     const QuorumProfile    *profile);
+/* The exported record: the document of `conference show` with two more top-level keys,
+ * "exported_by" and "exported_at" (ISO 8601, UTC). @exported_at NULL: now. */
+JsonNode   *quorum_json_dissent_record (const QuorumConference *conference,
+                                        const QuorumProfile    *profile,
+                                        const char             *exported_by,
+                                        GDateTime              *exported_at);
 /* One decision, the shape of `decide --json` (shared/CLI.md). */
 JsonNode   *quorum_json_decision   (const QuorumConference *conference,
                                     const QuorumDecision   *decision);
@@ -66,8 +72,12 @@ void        quorum_json_add_strv       (JsonBuilder        *builder,
 
 /* ---- CSV and text (quorum-export-csv.c, quorum-export-text.c) ---- */
 
-/* RFC 4180, one row per group's view per child, with a header row. Newly allocated. */
-char       *quorum_export_csv_string  (const QuorumConference *conference);
+/* RFC 4180, one row per group's view per child, with a header row; the last two columns,
+ * "exported_by" and "exported_at" (ISO 8601, UTC), are the same on every row. @exported_at
+ * NULL: now. Newly allocated. */
+char       *quorum_export_csv_string  (const QuorumConference *conference,
+                                       const char             *exported_by,
+                                       GDateTime              *exported_at);
 /* Quotes one CSV field when it needs it (comma, quote, CR or LF). Newly allocated. */
 char       *quorum_csv_escape         (const char             *field);
 /* The record as plain UTF-8 text for pasting into minutes. Newly allocated. */

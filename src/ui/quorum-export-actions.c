@@ -131,15 +131,74 @@ add_filter (GtkFileChooser     *chooser,
   return filter;
 }
 
+void
+quorum_export_actions_save_to (GtkWindow          *parent,
+                               QuorumStore        *store,
+                               gint64              conference_id,
+                               GFile              *file,
+                               QuorumExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExportJob) job = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                           _("Choose a folder on this computer."));
+      show_error (parent, _("The Record Was Not Saved"), error);
+      return;
+    }
+
+  /* Loaded now, on the main thread: the record says when it was exported, not when the
+   * chooser opened. */
+  job = export_job_new (parent, store, conference_id, &error);
+  if (job == NULL)
+    {
+      show_error (parent, _("The Record Could Not Be Read"), error);
+      return;
+    }
+  job->format = format;
+  job->path = g_steal_pointer (&path);
+
+  task = g_task_new (NULL, NULL, save_done, NULL);
+  g_task_set_source_tag (task, quorum_export_actions_save_to);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/* What the chooser's answer needs: where to report, and which conference. */
+typedef struct
+{
+  GtkWindow   *parent;
+  QuorumStore *store;
+  gint64       conference_id;
+} ChooserData;
+
+static void
+chooser_data_free (ChooserData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->store);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChooserData, chooser_data_free)
+
 static void
 chooser_response_cb (GtkNativeDialog *native,
                      int              response,
                      gpointer         user_data)
 {
-  g_autoptr(ExportJob) job = user_data;
+  g_autoptr(ChooserData) data = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
   GtkFileFilter *filter;
   QuorumExportFormat format = QUORUM_EXPORT_PDF;
 
@@ -150,39 +209,31 @@ chooser_response_cb (GtkNativeDialog *native,
       return;
     }
 
-  path = g_file_get_path (file);
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
+  name = g_file_get_basename (file);
 
-  if (path == NULL)
-    {
-      g_autoptr(GError) error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                                             _("Choose a folder on this computer."));
-      show_error (job->parent, _("The Record Was Not Saved"), error);
-      return;
-    }
-
-  /* The extension typed wins; else the filter chosen says, and gives the extension. */
-  if (!quorum_export_format_from_path (path, &format))
+  /* The extension typed wins (a person who types "record.csv" wants CSV, whatever the
+   * filter shows); else the filter chosen says, and gives the extension. */
+  if (name == NULL || !quorum_export_format_from_path (name, &format))
     {
       int chosen = filter != NULL
                      ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "quorum-export-format"))
                      : 0;
-      char *with_extension;
+      g_autoptr(GFile) parent_dir = g_file_get_parent (file);
+      g_autofree char *with_extension = NULL;
 
       format = chosen > 0 ? (QuorumExportFormat) (chosen - 1) : QUORUM_EXPORT_PDF;
-      with_extension = g_strdup_printf ("%s.%s", path, quorum_export_format_to_string (format));
-      g_free (path);
-      path = with_extension;
+      with_extension = g_strdup_printf ("%s.%s", name != NULL ? name : "record",
+                                        quorum_export_format_to_string (format));
+      if (parent_dir != NULL)
+        {
+          g_object_unref (file);
+          file = g_file_get_child (parent_dir, with_extension);
+        }
     }
+  g_object_unref (native);
 
-  job->format = format;
-  job->path = g_steal_pointer (&path);
-
-  task = g_task_new (NULL, NULL, save_done, NULL);
-  g_task_set_source_tag (task, quorum_export_actions_save);
-  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, save_thread);
+  quorum_export_actions_save_to (data->parent, data->store, data->conference_id, file, format);
 }
 
 void
@@ -190,19 +241,21 @@ quorum_export_actions_save (GtkWindow   *parent,
                             QuorumStore *store,
                             gint64       conference_id)
 {
+  g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
   GtkFileFilter *pdf;
-  ExportJob *job;
+  ChooserData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (QUORUM_IS_STORE (store));
 
-  job = export_job_new (parent, store, conference_id, &error);
-  if (job == NULL)
+  /* Read once before asking where to save: a record that cannot be read is said at once. */
+  conference = quorum_store_load_conference (store, conference_id, &error);
+  if (conference == NULL)
     {
       show_error (parent, _("The Record Could Not Be Read"), error);
       return;
@@ -219,12 +272,17 @@ quorum_export_actions_save (GtkWindow   *parent,
   add_filter (chooser, _("Plain text, for the minutes"), QUORUM_EXPORT_TEXT);
   gtk_file_chooser_set_filter (chooser, pdf);
 
-  date = quorum_date_to_string (&job->conference->date);
+  date = quorum_date_to_string (&conference->date);
   name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", conference_id,
                           date != NULL ? date : "undated");
   gtk_file_chooser_set_current_name (chooser, name);
 
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), job);
+  data = g_new0 (ChooserData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->store = g_object_ref (store);
+  data->conference_id = conference_id;
+
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -236,9 +294,10 @@ begin_print_cb (GtkPrintOperation *operation,
                 gpointer           user_data)
 {
   ExportJob *job = user_data;
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  PangoContext *pango = quorum_record_create_pdf_context (gtk_print_context_get_cairo_context (context));
 
-  /* The same layout pass as the PDF, on the printer's page and with its fonts. */
+  /* The same layout pass as the PDF, with the PDF's fonts and unhinted metrics: paper and
+   * file break their pages in the same places. */
   quorum_record_paginate (job->record, pango,
                           gtk_print_context_get_width (context),
                           gtk_print_context_get_height (context));
@@ -277,27 +336,25 @@ print_done_cb (GtkPrintOperation       *operation,
     quorum_ui_toast (GTK_WIDGET (job->parent), _("Dissent record sent to the printer"));
 }
 
-void
-quorum_export_actions_print (GtkWindow   *parent,
-                             QuorumStore *store,
-                             gint64       conference_id)
+GtkPrintOperation *
+quorum_export_actions_new_print_operation (GtkWindow    *parent,
+                                           QuorumStore  *store,
+                                           gint64        conference_id,
+                                           GError      **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
   g_autofree char *job_name = NULL;
   ExportJob *job;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  job = export_job_new (parent, store, conference_id, &error);
+  job = export_job_new (parent, store, conference_id, error);
   if (job == NULL)
-    {
-      show_error (parent, _("The Record Could Not Be Read"), error);
-      return;
-    }
+    return NULL;
   job->record = quorum_record_new (job->conference, job->profile, job->user, job->exported_at);
 
   operation = gtk_print_operation_new ();
@@ -318,6 +375,29 @@ quorum_export_actions_print (GtkWindow   *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+
+  return g_steal_pointer (&operation);
+}
+
+void
+quorum_export_actions_print (GtkWindow   *parent,
+                             QuorumStore *store,
+                             gint64       conference_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+
+  operation = quorum_export_actions_new_print_operation (parent, store, conference_id, &error);
+  if (operation == NULL)
+    {
+      show_error (parent, _("The Record Could Not Be Read"), error);
+      return;
+    }
+  job = g_object_get_data (G_OBJECT (operation), "quorum-export-job");
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&

@@ -1,0 +1,807 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-export.c: "Export…" and "Print…" as the minute-taker uses them: the record saved in
+ * every format from the real window (all of it, read back by poppler, python's csv and
+ * quorum-cli), printed to the same pages as the PDF, a failure said to the person, and both
+ * offered before and after sign-off. */
+
+#include <string.h>
+#include <unistd.h>
+#include <json-glib/json-glib.h>
+
+#include "ui/quorum-export-actions.h"
+
+#include "test-ui-common.h"
+
+#define MINUTE_TAKER "Priya Shah (minute-taker)"
+
+typedef struct
+{
+  char              *db_path;
+  char              *dir;
+  QuorumStore       *store;
+  QuorumWindow      *window;
+  gint64             conference_id;
+  QuorumConference  *conference;
+} Fixture;
+
+/* ---- readers ---- */
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return out;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+/* White space of any kind and length as one space, none after a hyphen: pdftotext breaks
+ * lines its own way, and a line may break after a hyphen. */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space && out->str[out->len - 1] != '-')
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("\nPages:"));
+}
+
+static void
+assert_a4 (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run (argv);
+
+  /* "Page size:      595.276 x 841.89 pts (A4)" */
+  g_assert_nonnull (strstr (info, "(A4)"));
+}
+
+/* The text of a PDF in reading order, squashed, without each page's running title, header,
+ * footer and DRAFT mark: a reason that runs over a page break reads as one. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run (argv);
+  g_autoptr(GRegex) chrome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  chrome = g_regex_new ("^\f?(Record of decision and dissent · .*|DRAFT|.* · Chair: .*|"
+                        "Exported .* by .*|Page \\d+ of \\d+)$",
+                        G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  body = g_regex_replace_literal (chrome, text, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+
+  return squash (body);
+}
+
+/* The text of a PDF as pdftotext reads it, every page's chrome included. */
+static char *
+pdf_text_whole (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run (argv);
+
+  return squash (text);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle,
+                 const char *where)
+{
+  g_autofree char *squashed = squash (needle);
+
+  if (strstr (haystack, squashed) == NULL)
+    g_error ("%s lacks “%.200s…” in:\n%s", where, squashed, haystack);
+}
+
+/* Every group, its representatives and its reason, for every child. */
+static void
+assert_every_view (const QuorumConference *conference,
+                   const char             *text,
+                   const char             *where)
+{
+  g_assert_cmpuint (conference->votes->len, >, 0);
+
+  for (guint i = 0; i < conference->votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+      g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
+
+      assert_contains (text, vote->group, where);
+      g_assert_cmpuint (g_strv_length (members), >, 0);
+      for (guint m = 0; members[m] != NULL; m++)
+        assert_contains (text, members[m], where);
+      g_assert_nonnull (vote->reason);
+      assert_contains (text, vote->reason, where);
+    }
+}
+
+/* ---- the window ---- */
+
+#define CSC    "Bolton Children's Social Care"
+#define POLICE "Greater Manchester Police"
+#define HEALTH "Bolton NHS FT Health Visiting"
+#define SCHOOL "St Peter's CE Primary School"
+#define GP     "Chorley Road Surgery"
+
+static void
+add_attendee (QuorumStore *store,
+              gint64       conference_id,
+              const char  *name,
+              const char  *group)
+{
+  QuorumAttendeeSpec spec = {
+    .name = name,
+    .agency = group,
+    .line_management = group,
+    .voting = TRUE,
+    .attendance = QUORUM_ATTENDANCE_PRESENT,
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (quorum_store_add_attendee (store, conference_id, &spec, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+add_vote (QuorumStore *store,
+          gint64       conference_id,
+          gint64       child_id,
+          const char  *group,
+          QuorumView   view,
+          guint        categories,
+          const char  *reason)
+{
+  QuorumVoteSpec spec = {
+    .child_id = child_id,
+    .group = group,
+    .view = view,
+    .categories = categories,
+    .reason = reason,
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (quorum_store_record_vote (store, conference_id, &spec, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+decide (QuorumStore *store,
+        gint64       conference_id,
+        gint64       child_id,
+        QuorumBasis  basis)
+{
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = 0;
+  gint64 referral_id = 0;
+
+  outcome = quorum_store_decide (store, conference_id, child_id, QUORUM_VIEW_NONE, 0,
+                                 &plan_id, &referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  g_assert_cmpint (outcome->basis, ==, basis);
+}
+
+/* A Bolton initial conference, through the store as the app writes it: Amy's decision a
+ * two-two split with one group declining, a reason long enough to make the record run to more
+ * than one page (not longer: the conference page lays a long reason out slowly) and one in
+ * several scripts with an emoji; Ben's a consensus. Not signed off. */
+static gint64
+create_split_conference (QuorumStore *store)
+{
+  static const char * const children[] = { "Amy Jones", "Ben Jones", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL,
+    .time = "10:00",
+    .venue = "Bolton Town Hall, Room 3",
+    .chair = "Margaret Hughes (IRO)",
+    .minute_taker = "Priya Shah",
+    .case_ref = "CP-2026-0042",
+    .profile_id = "bolton",
+    .children = children,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(GString) long_reason = g_string_new (NULL);
+  QuorumAttemptSpec attempt = { 0 };
+  gint64 id;
+  gint64 amy;
+  gint64 ben;
+
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 20, G_DATE_NOVEMBER, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  add_attendee (store, id, "Sam Social", CSC);
+  add_attendee (store, id, "DS Amir Khan", POLICE);
+  add_attendee (store, id, "PC Łucja Żółć-Kowalska", POLICE);
+  add_attendee (store, id, "Helen Price", HEALTH);
+  add_attendee (store, id, "Claire Dunn", SCHOOL);
+  add_attendee (store, id, "Dr Rahul Mehta", GP);
+
+  conference = ui_test_load (store, id);
+  amy = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  ben = ((QuorumChild *) g_ptr_array_index (conference->children, 1))->id;
+
+  attempt.child_id = amy;
+  attempt.summary = "Views differ on the risk of neglect";
+  attempt.agreed = QUORUM_VIEW_NONE;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+
+  for (int i = 1; i <= 50; i++)
+    g_string_append_printf (long_reason, "%sSentence %d of the health view, given in full.",
+                            i > 1 ? " " : "", i);
+
+  add_vote (store, id, amy, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT,
+            "Amy has missed three health appointments and the home was found without food twice.");
+  add_vote (store, id, amy, SCHOOL, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_EMOTIONAL,
+            "Attendance is falling and Amy is withdrawn in class.");
+  add_vote (store, id, amy, POLICE, QUORUM_VIEW_NO_PLAN, 0,
+            "No offences disclosed; the \"incidents\" are historic, and the family engages. 😟 "
+            "Zgłoszenie zamknięte. 没有担忧.");
+  add_vote (store, id, amy, HEALTH, QUORUM_VIEW_NO_PLAN, 0, long_reason->str);
+  add_vote (store, id, amy, GP, QUORUM_VIEW_DECLINE, 0,
+            "The practice has not seen Amy in the last twelve months.");
+  decide (store, id, amy, QUORUM_BASIS_SPLIT);
+
+  attempt.child_id = ben;
+  attempt.summary = "All agree Ben's needs are met";
+  attempt.agreed = QUORUM_VIEW_NO_PLAN;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  decide (store, id, ben, QUORUM_BASIS_CONSENSUS);
+
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->db_path = ui_test_db_path ();
+  fixture->dir = g_path_get_dirname (fixture->db_path);
+  fixture->store = quorum_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  quorum_store_set_user (fixture->store, MINUTE_TAKER);
+
+  fixture->conference_id = create_split_conference (fixture->store);
+  fixture->conference = ui_test_load (fixture->store, fixture->conference_id);
+  g_assert_false (quorum_conference_is_finalised (fixture->conference));
+
+  fixture->window = ui_test_window_new (fixture->store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (fixture->window, fixture->conference_id, 0));
+  ui_test_iterate (100);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_iterate (50);
+  g_clear_pointer (&fixture->conference, quorum_conference_free);
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+/* ---- waiting for the export ---- */
+
+typedef struct
+{
+  QuorumWindow *window;
+  const char   *path;
+  const char   *name;
+} Saved;
+
+static gboolean
+is_saved (gpointer data)
+{
+  Saved *saved = data;
+  const char *toast = quorum_window_get_last_toast (saved->window);
+
+  return g_file_test (saved->path, G_FILE_TEST_IS_REGULAR) &&
+         toast != NULL && strstr (toast, saved->name) != NULL;
+}
+
+/* Does what "Export…" does once the chooser has answered, and waits for the file and the
+ * toast that says it was saved. */
+static char *
+save (Fixture            *fixture,
+      const char         *name,
+      QuorumExportFormat  format)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *toast = g_strdup_printf ("Dissent record saved as “%s”", name);
+  Saved saved = { fixture->window, path, name };
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  quorum_export_actions_save_to (GTK_WINDOW (fixture->window), fixture->store,
+                                 fixture->conference_id, file, format);
+  ui_test_wait_until (is_saved, &saved, 30000, name);
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==, toast);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  return g_steal_pointer (&path);
+}
+
+/* ---- the tests ---- */
+
+/* PDF, CSV, JSON and text, through the app's own export path. */
+static void
+test_save_every_format (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const QuorumConference *conference = fixture->conference;
+  g_autofree char *pdf = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *txt = NULL;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext") || !have_program ("python3"))
+    {
+      g_test_skip ("poppler-utils or python3 not installed");
+      return;
+    }
+
+  /* PDF: A4, and every group, representative and reason in its text. */
+  pdf = save (fixture, "record.pdf", QUORUM_EXPORT_PDF);
+  assert_a4 (pdf);
+  /* The long reason runs over a page break: the record is paginated. */
+  g_assert_cmpint (pdf_pages (pdf), >=, 2);
+  {
+    g_autofree char *text = pdf_text (pdf);
+    g_autofree char *whole = pdf_text_whole (pdf);
+    int n_pages = pdf_pages (pdf);
+
+    assert_every_view (conference, text, "the PDF");
+    /* Headers and footers: who exported it, the draft mark, "Page N of M". */
+    assert_contains (whole, "DRAFT", "the draft PDF");
+    assert_contains (whole, "by " MINUTE_TAKER, "the PDF's footer");
+    for (int i = 1; i <= n_pages; i++)
+      {
+        g_autofree char *page = g_strdup_printf ("Page %d of %d", i, n_pages);
+
+        assert_contains (whole, page, "the PDF's footers");
+      }
+  }
+
+  /* CSV: one row per group's view per child, each group once for its child. */
+  csv = save (fixture, "record.csv", QUORUM_EXPORT_CSV);
+  {
+    const char *script =
+      "import csv, json, sys\n"
+      "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+      "    print(json.dumps(list(csv.DictReader(f, strict=True))))\n";
+    const char *argv[] = { "python3", "-c", script, csv, NULL };
+    g_autofree char *out = run (argv);
+    g_autoptr(JsonNode) parsed = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    JsonArray *rows;
+    const char *exported_at = NULL;
+
+    parsed = json_from_string (out, &error);
+    g_assert_no_error (error);
+    rows = json_node_get_array (parsed);
+    g_assert_cmpuint (json_array_get_length (rows), ==, conference->votes->len);
+
+    for (guint r = 0; r < json_array_get_length (rows); r++)
+      {
+        JsonObject *row = json_array_get_object_element (rows, r);
+        const char *child_id = json_object_get_string_member (row, "child_id");
+        const char *group = json_object_get_string_member (row, "group");
+        QuorumVote *vote = quorum_conference_find_vote (conference, g_ascii_strtoll (child_id, NULL, 10), group);
+        g_auto(GStrv) members = NULL;
+        g_autofree char *representatives = NULL;
+
+        g_assert_nonnull (vote);
+        g_assert_true (g_hash_table_add (seen, g_strdup_printf ("%s/%s", child_id, group)));
+        g_assert_cmpstr (json_object_get_string_member (row, "view"), ==, quorum_view_to_string (vote->view));
+        g_assert_cmpstr (json_object_get_string_member (row, "reason"), ==, vote->reason);
+        members = quorum_conference_group_members (conference, group);
+        representatives = g_strjoinv ("; ", members);
+        g_assert_cmpstr (json_object_get_string_member (row, "representatives"), ==, representatives);
+
+        /* Who exported it and when, the same on every row. */
+        g_assert_cmpstr (json_object_get_string_member (row, "exported_by"), ==, MINUTE_TAKER);
+        if (exported_at == NULL)
+          exported_at = json_object_get_string_member (row, "exported_at");
+        g_assert_cmpstr (json_object_get_string_member (row, "exported_at"), ==, exported_at);
+      }
+    g_assert_true (g_str_has_suffix (exported_at, "Z"));
+  }
+
+  /* JSON: the document of `quorum-cli conference show`, and who exported it and when. */
+  json = save (fixture, "record.json", QUORUM_EXPORT_JSON);
+  {
+    const char *cli = g_getenv ("QUORUM_CLI");
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->conference_id);
+    const char *argv[] = { cli, "--db", fixture->db_path, "--json", "conference", "show", id, NULL };
+    g_autofree char *shown_text = NULL;
+    g_autoptr(JsonNode) shown = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) at = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    JsonObject *root;
+
+    g_assert_nonnull (cli);
+    shown_text = run (argv);
+    shown = json_from_string (shown_text, &error);
+    g_assert_no_error (error);
+    g_assert_false (json_object_has_member (json_node_get_object (shown), "exported_by"));
+
+    g_assert_true (json_parser_load_from_file (parser, json, &error));
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (root, "exported_by"), ==, MINUTE_TAKER);
+    at = g_date_time_new_from_iso8601 (json_object_get_string_member (root, "exported_at"), utc);
+    g_assert_nonnull (at);
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "exported_at"), "Z"));
+    g_assert_cmpint (ABS (g_date_time_difference (now, at)), <, 10 * G_TIME_SPAN_MINUTE);
+
+    json_object_remove_member (root, "exported_by");
+    json_object_remove_member (root, "exported_at");
+    if (!json_node_equal (shown, json_parser_get_root (parser)))
+      g_error ("the exported JSON is not `conference show`:\n%s\n---\n%s",
+               shown_text, json_to_string (json_parser_get_root (parser), TRUE));
+  }
+
+  /* Text: every view, and who exported it. */
+  txt = save (fixture, "record.txt", QUORUM_EXPORT_TEXT);
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (txt, &contents, NULL, NULL));
+    text = squash (contents);
+    assert_every_view (conference, text, "the text");
+    assert_contains (text, MINUTE_TAKER, "the text");
+  }
+}
+
+/* Print…: the same pages as the saved PDF, with the same reasons. */
+static void
+test_print_matches_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *file_text = NULL;
+  g_autofree char *print_text = NULL;
+  GtkPrintOperationResult result;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+
+  pdf = save (fixture, "record.pdf", QUORUM_EXPORT_PDF);
+
+  operation = quorum_export_actions_new_print_operation (GTK_WINDOW (fixture->window), fixture->store,
+                                                         fixture->conference_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, printed);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  ui_test_iterate (50);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Paper and file never differ. */
+  assert_a4 (printed);
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (pdf));
+
+  file_text = pdf_text (pdf);
+  print_text = pdf_text (printed);
+  assert_every_view (fixture->conference, print_text, "the printed record");
+  for (guint i = 0; i < fixture->conference->votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (fixture->conference->votes, i);
+
+      assert_contains (file_text, vote->reason, "the PDF");
+    }
+
+  /* A conference that cannot be read gives no operation, and says why. */
+  g_clear_error (&error);
+  g_assert_null (quorum_export_actions_new_print_operation (GTK_WINDOW (fixture->window), fixture->store,
+                                                            999999, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND);
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Saving where nothing can be written: the person is told, in words, and no file is left. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = g_strdup (quorum_window_get_last_toast (fixture->window));
+  GtkWindow *dialog;
+
+  quorum_export_actions_save_to (GTK_WINDOW (fixture->window), fixture->store,
+                                 fixture->conference_id, file, QUORUM_EXPORT_PDF);
+  ui_test_wait_until (has_dialog, NULL, 30000, "the error dialog");
+
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Record Was Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  ui_test_respond ("close");
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* No "saved" toast, and nothing written. */
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==, before);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_save_failure_is_said (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "record.pdf", NULL);
+  g_autofree char *plain = g_build_filename (fixture->dir, "a-file", NULL);
+  g_autofree char *under_file = g_build_filename (plain, "record.pdf", NULL);
+  g_autofree char *locked = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "record.pdf", NULL);
+
+  assert_refused (fixture, missing);
+
+  g_assert_true (g_file_set_contents (plain, "not a folder", -1, NULL));
+  assert_refused (fixture, under_file);
+
+  /* A folder the person may not write in (root may write anywhere: skipped then). */
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  if (geteuid () != 0)
+    {
+      assert_refused (fixture, in_locked);
+      g_assert_cmpuint (count_files (locked), ==, 0);
+    }
+  else
+    g_test_message ("running as root: the read-only folder is not checked");
+  g_chmod (locked, 0700);
+}
+
+/* ---- the menu ---- */
+
+/* The menu item a person reads as @label (its mnemonic's underline aside). */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (root), "text");
+
+  if (GTK_IS_WIDGET (root) && pspec != NULL && pspec->value_type == G_TYPE_STRING &&
+      !GTK_IS_LABEL (root) && !GTK_IS_EDITABLE (root))
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *shown = NULL;
+
+      g_object_get (root, "text", &text, NULL);
+      parts = g_strsplit (text != NULL ? text : "", "_", -1);
+      shown = g_strjoinv ("", parts);
+      if (g_strcmp0 (shown, label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL &&
+      gtk_widget_is_drawable (root))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opens the conference menu, as a click does, and checks which of @labels can be chosen
+ * (@sensitive: NULL-terminated, TRUE or FALSE for each). */
+static void
+assert_menu (Fixture            *fixture,
+             const char * const *labels,
+             const gboolean     *sensitive)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fixture->window);
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (page));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  ui_test_iterate (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      GtkWidget *item = find_menu_item (GTK_WIDGET (popover), labels[i]);
+
+      if (item == NULL)
+        g_error ("the conference menu has no “%s”", labels[i]);
+      /* A disabled action leaves its item insensitive. */
+      if (gtk_widget_is_sensitive (item) != sensitive[i])
+        g_error ("“%s” %s be chosen", labels[i], sensitive[i] ? "cannot" : "can");
+    }
+
+  gtk_menu_button_popdown (button);
+  ui_test_iterate (50);
+}
+
+static void
+test_offered_draft_and_signed_off (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fixture->window);
+  g_autofree char *pdf = NULL;
+
+  const char * const labels[] = { "Export Dissent Record…", "Print…", "Sign Off…", "Amend…", NULL };
+  const gboolean draft[] = { TRUE, TRUE, TRUE, FALSE };
+  const gboolean signed_off[] = { TRUE, TRUE, FALSE, TRUE };
+
+  /* A draft: the record can be circulated before sign-off, marked DRAFT. (Amend… cannot be
+   * chosen yet: the menu tells a disabled action from an enabled one.) */
+  assert_menu (fixture, labels, draft);
+
+  /* Signed off: the minute-taker exports the final record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
+  ui_test_iterate (20);
+  ui_test_respond ("sign-off");
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (fixture->store, fixture->conference_id);
+
+    g_assert_true (quorum_conference_is_finalised (conference));
+  }
+  assert_menu (fixture, labels, signed_off);
+
+  if (!have_program ("pdftotext"))
+    return;
+
+  pdf = save (fixture, "final.pdf", QUORUM_EXPORT_PDF);
+  {
+    g_autofree char *whole = pdf_text_whole (pdf);
+    g_autofree char *text = pdf_text (pdf);
+
+    g_assert_null (strstr (whole, "DRAFT"));
+    assert_every_view (fixture->conference, text, "the final PDF");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/export/save-every-format", Fixture, NULL,
+              fixture_set_up, test_save_every_format, fixture_tear_down);
+  g_test_add ("/ui/export/print-matches-file", Fixture, NULL,
+              fixture_set_up, test_print_matches_file, fixture_tear_down);
+  g_test_add ("/ui/export/save-failure-is-said", Fixture, NULL,
+              fixture_set_up, test_save_failure_is_said, fixture_tear_down);
+  g_test_add ("/ui/export/offered-draft-and-signed-off", Fixture, NULL,
+              fixture_set_up, test_offered_draft_and_signed_off, fixture_tear_down);
+
+  return g_test_run ();
+}
