@@ -136,23 +136,6 @@ agreed_from_row (QuorumChildPanel *self)
 }
 
 static GtkWidget *
-create_record_row (gpointer item,
-                   gpointer user_data)
-{
-  QuorumRecordItem *record = item;
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_record_item_get_title (record));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_record_item_get_subtitle (record));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (quorum_record_item_get_icon_name (record) != NULL)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), quorum_record_item_get_icon_name (record));
-
-  return row;
-}
-
-static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
 {
@@ -896,9 +879,9 @@ quorum_child_panel_init (QuorumChildPanel *self)
   self->dissent = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
 
   gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (self->attempts),
-                           create_record_row, NULL, NULL);
+                           quorum_record_item_create_row, NULL, NULL);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
-                           create_record_row, NULL, NULL);
+                           quorum_record_item_create_row, NULL, NULL);
   gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
                            create_card, NULL, NULL);
 }

@@ -1619,22 +1619,6 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
-static GtkWidget *
-create_amendment_row (gpointer item,
-                      gpointer user_data)
-{
-  QuorumRecordItem *record = item;
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_record_item_get_title (record));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_record_item_get_subtitle (record));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), quorum_record_item_get_icon_name (record));
-
-  return row;
-}
-
 static void
 quorum_conference_page_init (QuorumConferencePage *self)
 {
@@ -1650,7 +1634,7 @@ quorum_conference_page_init (QuorumConferencePage *self)
                            create_attendee_row, NULL, NULL);
   gtk_list_box_set_header_func (self->attendees_list, attendees_header_func, self, NULL);
   gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
-                           create_amendment_row, NULL, NULL);
+                           quorum_record_item_create_row, NULL, NULL);
 
   completion = gtk_entry_completion_new ();
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));

@@ -3,7 +3,7 @@
  * as a title and a full, wrapped subtitle. */
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,8 @@ QuorumRecordItem *quorum_record_item_new          (const char       *title,
 const char       *quorum_record_item_get_title    (QuorumRecordItem *self);
 const char       *quorum_record_item_get_subtitle (QuorumRecordItem *self);
 const char       *quorum_record_item_get_icon_name (QuorumRecordItem *self);
+/* A GtkListBoxCreateWidgetFunc: the item as a list row, its full text wrapped beneath. */
+GtkWidget        *quorum_record_item_create_row   (gpointer          item,
+                                                   gpointer          user_data);
 
 G_END_DECLS

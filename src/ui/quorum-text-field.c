@@ -21,6 +21,12 @@ struct _QuorumTextField
   int                max_height;
   gboolean           modified;
   gboolean           setting;
+
+  /* The last measured text height: GTK asks for the same width many times a frame, and
+   * laying out a long reason each time held the window (reset when the text changes). */
+  int                measured_width;
+  int                measured_height;
+  guint              measured_font;   /* projector mode changes the font, and so the height */
 };
 
 enum {
@@ -76,20 +82,28 @@ measure_text_height (QuorumTextField *self,
 {
   GtkWidget *view = GTK_WIDGET (self->view);
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *text = get_raw_text (self);
+  g_autofree char *text = NULL;
+  guint font;
   int height;
 
   width -= gtk_text_view_get_left_margin (self->view) + gtk_text_view_get_right_margin (self->view);
   if (width <= 0)
     return 0;
+  font = pango_font_description_hash (pango_context_get_font_description (gtk_widget_get_pango_context (view)));
+  if (width == self->measured_width && font == self->measured_font)
+    return self->measured_height;
 
+  text = get_raw_text (self);
   layout = gtk_widget_create_pango_layout (view, *text != '\0' ? text : "X");
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, NULL, &height);
   height += gtk_text_view_get_top_margin (self->view) + gtk_text_view_get_bottom_margin (self->view);
 
-  return self->max_height > 0 ? MIN (height, self->max_height) : height;
+  self->measured_width = width;
+  self->measured_font = font;
+  self->measured_height = self->max_height > 0 ? MIN (height, self->max_height) : height;
+  return self->measured_height;
 }
 
 static GtkSizeRequestMode
@@ -146,6 +160,8 @@ static void
 buffer_changed_cb (QuorumTextField *self,
                    GtkTextBuffer   *buffer)
 {
+  self->measured_width = -1;
+
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
@@ -272,6 +288,7 @@ quorum_text_field_set_property (GObject      *object,
 
     case PROP_MAX_CONTENT_HEIGHT:
       self->max_height = g_value_get_int (value);
+      self->measured_width = -1;
       gtk_scrolled_window_set_max_content_height (self->scroller, self->max_height);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       break;
@@ -355,6 +372,8 @@ quorum_text_field_init (QuorumTextField *self)
   GtkEventController *focus;
   GtkEventController *shortcuts;
   g_autoptr(GtkShortcutTrigger) trigger = NULL;
+
+  self->measured_width = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
