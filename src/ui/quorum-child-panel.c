@@ -148,6 +148,49 @@ emit_changed (QuorumChildPanel *self)
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
+static QuorumVoteCard *
+card_at (QuorumChildPanel *self,
+         guint             position)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->vote_board, position);
+
+  return child != NULL ? QUORUM_VOTE_CARD (gtk_flow_box_child_get_child (child)) : NULL;
+}
+
+/* The next card still waiting for a view, from @start on (then from the first); every view
+ * given, the decision, which is what comes next. */
+static void
+focus_waiting_card (QuorumChildPanel *self,
+                    guint             start)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (start + k) % n;
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      QuorumVoteCard *card = card_at (self, i);
+
+      if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
+          gtk_widget_grab_focus (GTK_WIDGET (card)))
+        return;
+    }
+
+  if (self->needs_chair_view && gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button)))
+    return;
+
+  gtk_widget_grab_focus (self->decide_button);
+}
+
+/* Shows the top of the panel: the decision, once taken, is first there. */
+static void
+scroll_to_top (QuorumChildPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /* ---- actions ---- */
 
 static void
@@ -191,6 +234,12 @@ record_attempt_action (GtkWidget  *widget,
     quorum_ui_toast (widget, _("Consensus recorded: take the decision"));
 
   emit_changed (self);
+
+  /* The form just recorded is gone or emptied: on to what comes next, the vote or the decision. */
+  if (spec.agreed == QUORUM_VIEW_NONE)
+    focus_waiting_card (self, 0);
+  else
+    gtk_widget_grab_focus (self->decide_button);
 }
 
 static void
@@ -293,6 +342,34 @@ decide_action (GtkWidget  *widget,
   quorum_ui_toast (widget, message);
 
   emit_changed (self);
+
+  /* The result is what the room must see: the decision, at the top, with the focus. The
+   * stack's page change gave the focus to its first label, selecting all of it: unselected. */
+  gtk_widget_grab_focus (self->outcome_box);
+  gtk_label_select_region (self->outcome_label, 0, 0);
+  gtk_label_select_region (self->basis_label, 0, 0);
+  scroll_to_top (self);
+}
+
+static void
+next_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  const char *group = g_variant_get_string (param, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      if (quorum_group_equal (quorum_group_item_get_name (item), group))
+        {
+          focus_waiting_card (self, i + 1);
+          return;
+        }
+    }
 }
 
 /* ---- callbacks ---- */
@@ -818,6 +895,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.record-attempt", NULL, record_attempt_action);
   gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
 

@@ -117,6 +117,8 @@ create_attendee_row (gpointer item,
     gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
     gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+    /* Enter or Space on the row opens the same correction. */
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
   }
 
   g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
@@ -232,6 +234,24 @@ update_completion (QuorumConferencePage *self)
   gtk_list_store_clear (self->line_managements);
   for (guint i = 0; names[i] != NULL; i++)
     gtk_list_store_insert_with_values (self->line_managements, NULL, -1, 0, names[i], -1);
+}
+
+/* The structures already known, offered as a list to choose from (arrows, then Enter). Nothing
+ * is ever put in the field that the person did not choose: inline completion inserted a
+ * structure's remaining words while the chair typed, and the record kept them. */
+static GtkEntryCompletion *
+new_line_management_completion (QuorumConferencePage *self)
+{
+  GtkEntryCompletion *completion = gtk_entry_completion_new ();
+
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_completion_set_inline_selection (completion, FALSE);
+  gtk_entry_completion_set_popup_completion (completion, TRUE);
+  gtk_entry_completion_set_popup_single_match (completion, TRUE);
+
+  return completion;
 }
 
 /* ---- the rest of the record ---- */
@@ -536,7 +556,14 @@ update_actions (QuorumConferencePage *self)
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* The focus leaves the panels before they go: removing the panel that held it (the decision,
+   * after Ctrl+D) left GTK 4.8 a stale focus widget, and a critical at the next layout. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->child_stack)))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
     gtk_stack_remove (self->child_stack, child);
@@ -756,7 +783,8 @@ sign_off_action (GtkWidget  *widget,
                                     "sign-off", _("_Sign Off"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "sign-off", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "sign-off");
+  /* Sign-off cannot be undone: one Enter must not do it. Choosing it takes Tab, or Alt+S. */
+  adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (sign_off_response_cb), self, 0);
 
@@ -986,6 +1014,33 @@ labelled (GtkGrid    *grid,
   return widget;
 }
 
+/* Back to the attendee's row after its dialog: the list is rebuilt when the record changes. */
+static void
+focus_attendee_row (QuorumConferencePage *self,
+                    gint64                attendee_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->attendees_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+
+      if (item != NULL && quorum_attendee_item_get_id (item) == attendee_id)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+}
+
+/* Once the dialog is gone, whatever was answered: the window has its focus back to give. */
+static void
+edit_attendee_destroyed_cb (AdwMessageDialog     *dialog,
+                            QuorumConferencePage *self)
+{
+  focus_attendee_row (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-attendee-id")));
+}
+
 static void
 edit_attendee_response_cb (AdwMessageDialog     *dialog,
                            const char           *response,
@@ -1065,17 +1120,15 @@ edit_attendee_action (GtkWidget  *widget,
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  /* Wide enough for a structure's full name: the dialog grows to its extra child. */
+  gtk_widget_set_size_request (grid, 440, -1);
 
   name = labelled (GTK_GRID (grid), 0, _("_Name"), dialog_entry ("edit-name", _("Attendee’s name")));
   labelled (GTK_GRID (grid), 1, _("Rol_e"), dialog_entry ("edit-role", _("Role, e.g. Health Visitor")));
   agency = labelled (GTK_GRID (grid), 2, _("A_gency"), dialog_entry ("edit-agency", _("Agency")));
   group = labelled (GTK_GRID (grid), 3, _("_Line management"), dialog_entry ("edit-group", _("Same as the agency")));
   quorum_ui_set_accessible_label (group, _("Line-management structure the attendee reports through"));
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
-  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  completion = new_line_management_completion (self);
   gtk_entry_set_completion (GTK_ENTRY (group), completion);
 
   dropdown = gtk_drop_down_new_from_strings (attendance);
@@ -1116,6 +1169,7 @@ edit_attendee_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_attendee_response_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (edit_attendee_destroyed_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name);
@@ -1142,6 +1196,10 @@ add_attendee_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
+
+  /* A parent, a relative or an advocate attends for the family: that is their agency. */
+  if (agency == NULL && !gtk_check_button_get_active (self->voting_check))
+    agency = g_strdup (_("Family"));
 
   if (agency == NULL)
     {
@@ -1198,14 +1256,33 @@ new_attendee_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
+/* Where the keyboard goes when the attendees pane opens: the form, else (signed off) the list. */
+static void
+focus_attendees (QuorumConferencePage *self)
+{
+  if (gtk_widget_get_visible (self->attendee_form) && gtk_widget_is_sensitive (self->attendee_form))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->attendees_list), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 toggle_attendees_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean reveal = !adw_flap_get_reveal_flap (self->flap);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  adw_flap_set_reveal_flap (self->flap, reveal);
+
+  /* The keyboard follows the pane: into it when it opens, and out of it when it closes. */
+  if (reveal)
+    focus_attendees (self);
+  else if (focus == NULL || gtk_widget_is_ancestor (focus, adw_flap_get_flap (self->flap)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->attendees_button));
 }
 
 static void
@@ -1578,13 +1655,8 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "conference.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "conference.print", NULL, print_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "conference.toggle-attendees", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "conference.new-attendee", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "conference.decide", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "conference.next-child", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "conference.previous-child", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "conference.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "conference.print", NULL);
+  /* Their keys (F9, Ctrl+T, Ctrl+D…) are the window's, so they work wherever the focus is:
+   * see add_shortcuts() in quorum-window.c. */
 
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
 
@@ -1636,11 +1708,7 @@ quorum_conference_page_init (QuorumConferencePage *self)
   gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
                            quorum_record_item_create_row, NULL, NULL);
 
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->line_managements));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
-  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
 
   quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));

@@ -56,8 +56,9 @@ add_child_row (QuorumNewConferenceDialog *self)
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
   g_autofree char *title = NULL;
 
+  /* Numbered from the first, so the rows read alike: "Child 1’s name", "Child 2’s name". */
   if (self->child_rows->len == 0)
-    title = g_strdup (_("Child’s _name"));
+    title = g_strdup (_("Child 1’s _name"));
   else
     title = g_strdup_printf (_("Child %u’s name"), self->child_rows->len + 1);
 
@@ -262,6 +263,8 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
     gtk_editable_set_text (GTK_EDITABLE (self->chair_row), real_name);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
+  /* The first thing to type is the child's name, not a button to press. */
+  gtk_widget_grab_focus (g_ptr_array_index (self->child_rows, 0));
 
   load_profiles (self);
 }

@@ -226,6 +226,14 @@ view_toggled_cb (QuorumVoteCard  *self,
 
   gtk_revealer_set_reveal_child (self->categories_revealer, button == self->plan_button);
   quorum_vote_card_record (self);
+
+  /* What comes next has the focus: a plan's categories, else the reason, ready to type. */
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)))
+    return;
+  if (button == self->plan_button)
+    gtk_widget_grab_focus (GTK_WIDGET (self->neglect_check));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->reason_field));
 }
 
 static void
@@ -278,6 +286,22 @@ reason_commit_cb (QuorumVoteCard  *self,
   quorum_vote_card_record (self);
 }
 
+/* Ctrl+Enter in the reason (stored by then, through ::commit): on to the next group. */
+static void
+reason_activate_cb (QuorumVoteCard  *self,
+                    QuorumTextField *field)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->item == NULL || quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_NONE)
+    return;
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.next-card", "s",
+                              quorum_group_item_get_name (self->item));
+}
+
 static void
 item_changed_cb (QuorumVoteCard  *self,
                  QuorumGroupItem *item)
@@ -304,6 +328,25 @@ quorum_vote_card_set_item (QuorumVoteCard  *self,
 
   quorum_vote_card_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
+}
+
+/* The card takes the focus on its view: the one recorded, else the first. */
+static gboolean
+quorum_vote_card_grab_focus (GtkWidget *widget)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
+
+  switch (quorum_vote_card_get_shown_view (self))
+    {
+    case QUORUM_VIEW_NO_PLAN:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->no_plan_button));
+    case QUORUM_VIEW_DECLINE:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->decline_button));
+    case QUORUM_VIEW_PLAN:
+    case QUORUM_VIEW_NONE:
+    default:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
+    }
 }
 
 static void
@@ -369,6 +412,8 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   object_class->get_property = quorum_vote_card_get_property;
   object_class->set_property = quorum_vote_card_set_property;
 
+  widget_class->grab_focus = quorum_vote_card_grab_focus;
+
   properties [PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
                          QUORUM_TYPE_GROUP_ITEM,
@@ -401,6 +446,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, category_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, disagreed_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, reason_commit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_activate_cb);
 }
 
 static void

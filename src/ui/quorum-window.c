@@ -370,14 +370,117 @@ projector_state_cb (GSimpleAction *action,
   apply_projector_mode (QUORUM_WINDOW (user_data), g_variant_get_boolean (state));
 }
 
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+  const char *name = g_variant_get_string (param, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *focus;
+
+  if (page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, page);
+
+  /* The keyboard goes with the page shown: into the open conference, else the first control. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+    return;
+
+  if (g_strcmp0 (name, "conferences") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") == 0 &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->conference_page), GTK_DIR_TAB_FORWARD))
+    return;
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static const GActionEntry win_entries[] = {
   { "new-conference", new_conference_action },
+  { "show-page", show_page_action, "s" },
   { "open-conference", open_conference_action, "x" },
   { "search", search_action },
   { "show-list", show_list_action },
   { "load-demo", load_demo_action },
   { "fullscreen", fullscreen_action },
 };
+
+/* ---- shortcuts ---- */
+
+/* The open conference's commands work wherever the focus is in the window, or when there is
+ * none (after a dialog, a toast, a record that rebuilt the widget that had it): the window
+ * hands them to the page while the Conferences page shows a conference. */
+static gboolean
+conference_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  const char *action = user_data;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "conferences") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") != 0 ||
+      quorum_conference_page_get_conference_id (self->conference_page) == 0)
+    return FALSE;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  /* A person at the keyboard: wherever the action puts the focus, show it. */
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->conference_page), action, NULL);
+}
+
+static void
+add_shortcuts (QuorumWindow *self)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } conference_shortcuts[] = {
+    { "F9", "conference.toggle-attendees" },
+    { "<Control>t", "conference.new-attendee" },
+    { "<Control>d", "conference.decide" },
+    { "<Control>Page_Down", "conference.next-child" },
+    { "<Control>Page_Up", "conference.previous-child" },
+    { "<Control>e", "conference.export" },
+    { "<Control>p", "conference.print" },
+  };
+  static const struct {
+    const char *trigger;
+    const char *page;
+  } page_shortcuts[] = {
+    { "<Alt>1", "conferences" },
+    { "<Alt>2", "referrals" },
+    { "<Alt>3", "differences" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "quorum-window-shortcuts");
+  /* Before the focused widget: a scrolled window or a text view must not take Ctrl+Page_Down. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (conference_shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (conference_shortcuts[i].trigger),
+                                                            gtk_callback_action_new (conference_shortcut_cb,
+                                                                                     (gpointer) conference_shortcuts[i].action,
+                                                                                     NULL)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (page_shortcuts[i].trigger),
+                                                gtk_named_action_new ("win.show-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (page_shortcuts[i].page));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
 
 /* ---- pages ---- */
 
@@ -574,6 +677,7 @@ quorum_window_init (QuorumWindow *self)
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  add_shortcuts (self);
 
   self->settings = quorum_ui_settings_new ();
   if (self->settings != NULL)
