@@ -145,7 +145,27 @@ load_attendees (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-/* With @child_id > 0, the loaders below read that child's rows only: what recording one view needs. */
+/* With @child_id > 0, the loaders below read that child's rows only: what recording one view needs.
+ * @one_child binds the child as ?2; @whole_conference binds the conference as ?1. */
+static sqlite3_stmt *
+prepare_by_child (QuorumStore       *self,
+                  const char        *one_child,
+                  const char        *whole_conference,
+                  QuorumConference  *conference,
+                  gint64             child_id,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt = _quorum_store_prepare (self, child_id > 0 ? one_child : whole_conference, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (child_id > 0)
+    sqlite3_bind_int64 (stmt, 2, child_id);
+  else
+    sqlite3_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
 static gboolean
 load_attempts (QuorumStore       *self,
                QuorumConference  *conference,
@@ -155,25 +175,17 @@ load_attempts (QuorumStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (child_id > 0)
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT id, child_id, round, proposal, summary, views, agreed, "
-                                  "categories, recorded_at FROM attempt WHERE child_id = ?2 ORDER BY round",
-                                  error);
-  else
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
-                                  "categories, recorded_at FROM attempt "
-                                  "JOIN child ON child.id = attempt.child_id "
-                                  "WHERE attempt.child_id IN (SELECT id FROM child WHERE conference_id = ?1) "
-                                  "ORDER BY child.position, child.id, round",
-                                  error);
+  stmt = prepare_by_child (self,
+                           "SELECT id, child_id, round, proposal, summary, views, agreed, "
+                           "categories, recorded_at FROM attempt WHERE child_id = ?2 ORDER BY round",
+                           "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
+                           "categories, recorded_at FROM attempt "
+                           "JOIN child ON child.id = attempt.child_id "
+                           "WHERE attempt.child_id IN (SELECT id FROM child WHERE conference_id = ?1) "
+                           "ORDER BY child.position, child.id, round",
+                           conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  if (child_id > 0)
-    sqlite3_bind_int64 (stmt, 2, child_id);
-  else
-    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumAttempt *a = g_new0 (QuorumAttempt, 1);
@@ -201,22 +213,15 @@ load_votes (QuorumStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (child_id > 0)
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
-                                  "recorded_at FROM vote WHERE child_id = ?2 ORDER BY id", error);
-  else
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
-                                  "recorded_at FROM vote "
-                                  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                  error);
+  stmt = prepare_by_child (self,
+                           "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
+                           "recorded_at FROM vote WHERE child_id = ?2 ORDER BY id",
+                           "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
+                           "recorded_at FROM vote "
+                           "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                           conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  if (child_id > 0)
-    sqlite3_bind_int64 (stmt, 2, child_id);
-  else
-    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumVote *v = g_new0 (QuorumVote, 1);
@@ -243,22 +248,15 @@ load_decisions (QuorumStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (child_id > 0)
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                                  "n_declined, decided_at, decided_by FROM decision WHERE child_id = ?2", error);
-  else
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                                  "n_declined, decided_at, decided_by FROM decision "
-                                  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                  error);
+  stmt = prepare_by_child (self,
+                           "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
+                           "n_declined, decided_at, decided_by FROM decision WHERE child_id = ?2",
+                           "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
+                           "n_declined, decided_at, decided_by FROM decision "
+                           "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
+                           conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  if (child_id > 0)
-    sqlite3_bind_int64 (stmt, 2, child_id);
-  else
-    sqlite3_bind_int64 (stmt, 1, conference->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       QuorumDecision *d = g_new0 (QuorumDecision, 1);
@@ -532,6 +530,18 @@ quorum_store_list_line_managements (QuorumStore  *self,
 
 /* ---- writing ---- */
 
+static gboolean
+refuse_if_finalised (const QuorumConference  *conference,
+                     GError                 **error)
+{
+  if (!quorum_conference_is_finalised (conference))
+    return TRUE;
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
+               _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
+               conference->id);
+  return FALSE;
+}
+
 /* What the rules read to check one view for @child_id: the conference, its children and
  * attendees, and that child's attempts, votes and decision. Nothing else is filled in. */
 static QuorumConference *
@@ -553,13 +563,8 @@ load_for_vote (QuorumStore  *self,
        !load_votes (self, conference, child_id, error) ||
        !load_decisions (self, conference, child_id, error)))
     return NULL;
-  if (quorum_conference_is_finalised (conference))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
-                   _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
-                   conference_id);
-      return NULL;
-    }
+  if (!refuse_if_finalised (conference, error))
+    return NULL;
   return g_steal_pointer (&conference);
 }
 
@@ -573,13 +578,8 @@ load_for_change (QuorumStore  *self,
 
   if (conference == NULL)
     return NULL;
-  if (quorum_conference_is_finalised (conference))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
-                   _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
-                   conference_id);
-      return NULL;
-    }
+  if (!refuse_if_finalised (conference, error))
+    return NULL;
   return g_steal_pointer (&conference);
 }
 
