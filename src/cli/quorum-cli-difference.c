@@ -264,7 +264,7 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
       quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
       quorum_json_add_bool (builder, "immediate_risk", d->immediate_risk);
       quorum_json_add_string (builder, "immediate_risk_advice",
-                          d->immediate_risk ? immediate_risk_advice (profile) : NULL);
+                              d->immediate_risk ? immediate_risk_advice (profile) : NULL);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -413,7 +413,7 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
       quorum_json_add_int (builder, "difference", id);
       add_stage_members (builder, stage);
       quorum_json_add_bool (builder, "last_stage",
-                profile != NULL && (guint) stage->number >= quorum_profile_get_n_stages (profile));
+                            profile != NULL && (guint) stage->number >= quorum_profile_get_n_stages (profile));
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -553,7 +553,7 @@ difference_to_json (const QuorumDifference *d,
   quorum_json_add_string (builder, "area_label", quorum_area_get_label (d->area));
   quorum_json_add_date (builder, "as_of", as_of);
   quorum_json_add_string (builder, "immediate_risk_advice",
-                      d->immediate_risk ? immediate_risk_advice (profile) : NULL);
+                          d->immediate_risk ? immediate_risk_advice (profile) : NULL);
   quorum_json_add_string (builder, "feedback_to", d->feedback_to);
   quorum_json_add_date (builder, "feedback_date", &d->feedback_date);
   quorum_json_add_bool (builder, "debrief", d->debrief);

@@ -326,8 +326,8 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_date (builder, "panel_due", &referral->panel_due);
       quorum_json_add_date (builder, "panel_date", &referral->panel_date);
       quorum_json_add_string (builder, "outcome",
-                  referral->outcome != QUORUM_PANEL_NONE
-                    ? quorum_panel_outcome_to_string (referral->outcome) : NULL);
+                              referral->outcome != QUORUM_PANEL_NONE
+                                ? quorum_panel_outcome_to_string (referral->outcome) : NULL);
       quorum_json_add_string (builder, "outcome_reason", referral->outcome_reason);
       json_builder_end_object (builder);
     }
