@@ -57,6 +57,13 @@ test_old_database_upgraded (void)
   g_assert_true (quorum_store_verify (store, NULL, &error));
   g_assert_no_error (error);
 
+  /* A conference made before profiles were frozen with it reads the installed one. */
+  {
+    g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (store, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (profile->id, ==, "bolton");
+  }
+
   /* And the upgraded database takes new records. */
   {
     const char *children[] = { "Cara", NULL };

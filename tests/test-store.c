@@ -409,6 +409,137 @@ test_update_attendee (StoreFixture  *f,
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 }
 
+/* A local bolton.ini that says something else than the shipped one. */
+static char *
+write_local_bolton (const char *dir,
+                    const char *rule,
+                    int         working_days,
+                    int         panel_days)
+{
+  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/org/gnome/Quorum/profiles/bolton.ini", 0, NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = g_build_filename (dir, "bolton.ini", NULL);
+  g_autofree char *data = NULL;
+
+  g_assert_true (g_key_file_load_from_bytes (keyfile, shipped, G_KEY_FILE_KEEP_TRANSLATIONS, NULL));
+  g_key_file_set_string (keyfile, "Profile", "Rule", rule);
+  g_key_file_set_integer (keyfile, "Referral", "WorkingDays", working_days);
+  g_key_file_set_integer (keyfile, "Referral", "PanelCalendarDays", panel_days);
+  data = g_key_file_to_data (keyfile, NULL, NULL);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+split_vote (StoreFixture *f,
+            gint64        conf,
+            gint64        child)
+{
+  no_consensus (f->store, conf, child);
+  vote (f->store, conf, child, "Children's Social Care", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, child, "Education", QUORUM_VIEW_PLAN, 0, NULL);
+  vote (f->store, conf, child, "Police", QUORUM_VIEW_NO_PLAN, 0, "No");
+  vote (f->store, conf, child, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, "No");
+  vote (f->store, conf, child, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact");
+}
+
+/* DOMAIN: the profile is chosen when the conference is created and frozen with it; the
+ * decision then follows that profile's own rule and limits. */
+static void
+test_profile_frozen_at_creation (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) before = NULL;
+  g_autoptr(QuorumOutcome) after = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *local = g_build_filename (f->dir, "profiles", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *panel_due = NULL;
+  gint64 old_conf, old_child, new_conf, new_child, referral = 0;
+  GDate sent;
+
+  old_conf = make_conference (f->store, "bolton", "2026-11-20", &old_child, NULL);
+
+  /* Later, a local authority changes bolton: chair decides, 3 working days, a 14-day panel. */
+  g_mkdir_with_parents (local, 0700);
+  path = write_local_bolton (local, "chair-decides", 3, 14);
+  g_setenv ("QUORUM_PROFILES_DIR", local, TRUE);
+
+  /* The older conference keeps the profile it was made under. */
+  split_vote (f, old_conf, old_child);
+  before = quorum_store_decide (f->store, old_conf, old_child, QUORUM_VIEW_NONE, 0, NULL, &referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before->basis, ==, QUORUM_BASIS_SPLIT);
+  due = quorum_date_to_string (&before->referral_due);
+  g_assert_cmpstr (due, ==, "2026-11-27");
+  /* Its panel's 28 days too, while the changed file says 14. */
+  g_date_set_dmy (&sent, 25, 11, 2026);
+  g_assert_true (quorum_store_notify_referral (f->store, referral, &sent, &error));
+  row = quorum_store_get_referral (f->store, referral, &error);
+  panel_due = quorum_date_to_string (&row->panel_due);
+  g_assert_cmpstr (panel_due, ==, "2026-12-23");
+
+  /* A conference made now takes the new rule and limits: here the chair decides... */
+  new_conf = make_conference (f->store, "bolton", "2026-11-20", &new_child, NULL);
+  split_vote (f, new_conf, new_child);
+  {
+    g_autoptr(QuorumProfile) frozen = quorum_store_get_conference_profile (f->store, new_conf, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (frozen->rule, ==, QUORUM_RULE_CHAIR_DECIDES);
+    g_assert_cmpint (frozen->referral_working_days, ==, 3);
+  }
+  g_assert_null (quorum_store_decide (f->store, new_conf, new_child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* ...and even with the file gone again, the conference keeps what it was made under. */
+  g_unsetenv ("QUORUM_PROFILES_DIR");
+  g_unlink (path);
+  after = quorum_store_decide (f->store, new_conf, new_child, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->basis, ==, QUORUM_BASIS_CHAIR);
+
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_rmdir (local);
+}
+
+/* The decision takes the referral and panel limits from the conference's own profile. */
+static void
+test_limits_from_profile (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *local = g_build_filename (f->dir, "profiles", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *panel_due = NULL;
+  gint64 conf, child, referral = 0;
+  GDate sent;
+
+  g_mkdir_with_parents (local, 0700);
+  path = write_local_bolton (local, "majority-by-line-management", 3, 14);
+  g_setenv ("QUORUM_PROFILES_DIR", local, TRUE);
+  conf = make_conference (f->store, "bolton", "2026-11-20", &child, NULL);
+  g_unsetenv ("QUORUM_PROFILES_DIR");
+  g_unlink (path);
+  g_rmdir (local);
+
+  split_vote (f, conf, child);
+  outcome = quorum_store_decide (f->store, conf, child, QUORUM_VIEW_NONE, 0, NULL, &referral, &error);
+  g_assert_no_error (error);
+  due = quorum_date_to_string (&outcome->referral_due);
+  g_assert_cmpstr (due, ==, "2026-11-25");        /* Fri 20 → Mon, Tue, Wed */
+  g_date_set_dmy (&sent, 25, 11, 2026);
+  g_assert_true (quorum_store_notify_referral (f->store, referral, &sent, &error));
+  row = quorum_store_get_referral (f->store, referral, &error);
+  panel_due = quorum_date_to_string (&row->panel_due);
+  g_assert_cmpstr (panel_due, ==, "2026-12-09");  /* 14 calendar days */
+}
+
 static void
 test_amend_needs_sign_off (StoreFixture  *f,
                            gconstpointer  data)
@@ -669,6 +800,8 @@ main (int    argc,
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
+  ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
+  ADD ("/store/decision/referral-and-panel-limits-from-the-profile", test_limits_from_profile);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);

@@ -44,11 +44,17 @@ struct _QuorumProfile
   int          monitored_stage;       /* stage whose escalations are counted (SEW: 5), 0 if none */
   GPtrArray   *stages;                /* QuorumStage*, in order */
 
+  char        *source;        /* the key file as read: what a conference freezes */
+
   gatomicrefcount ref_count;
 };
 
 QuorumProfile *quorum_profile_new_from_keyfile (const char  *id,
                                                 GKeyFile    *keyfile,
+                                                GError     **error);
+/* The same from the text of a key file (a profile frozen with a conference). */
+QuorumProfile *quorum_profile_new_from_data    (const char  *id,
+                                                const char  *data,
                                                 GError     **error);
 QuorumProfile *quorum_profile_ref              (QuorumProfile *self);
 void           quorum_profile_unref            (QuorumProfile *self);

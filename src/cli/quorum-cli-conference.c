@@ -182,8 +182,8 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
-  /* A profile removed since the conference was made still lets the record be read. */
-  profile = quorum_profiles_lookup (conference->profile_id, NULL);
+  /* The profile frozen with it; an unreadable one still lets the record be read. */
+  profile = quorum_store_get_conference_profile (store, id, NULL);
 
   if (ctx->json)
     quorum_cli_print_json (quorum_json_conference (conference, profile));

@@ -76,6 +76,7 @@ quorum_profile_free (QuorumProfile *self)
   g_strfreev (self->lead_agency_patterns);
   g_strfreev (self->challenge_outcomes);
   g_free (self->immediate_risk_advice);
+  g_free (self->source);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_free (self);
 }
@@ -574,7 +575,27 @@ quorum_profile_new_from_keyfile (const char  *id,
       return NULL;
     }
 
+  self->source = g_key_file_to_data (keyfile, NULL, NULL);
   return g_steal_pointer (&self);
+}
+
+QuorumProfile *
+quorum_profile_new_from_data (const char  *id,
+                              const char  *data,
+                              GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Profile %s as frozen with its conference cannot be read: %s"), id, local_error->message);
+      return NULL;
+    }
+  return quorum_profile_new_from_keyfile (id, keyfile, error);
 }
 
 /* Loading the set. */
@@ -639,7 +660,7 @@ shipped_profiles (void)
             break;
 
           keyfile = g_key_file_new ();
-          if (!g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, &set->error))
+          if (!g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, &set->error))
             {
               g_prefix_error (&set->error, _("Shipped profile %s: "), name);
               break;
@@ -676,7 +697,7 @@ load_local_file (const char *path,
   g_autoptr(GError) error = NULL;
   QuorumProfile *profile;
 
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error))
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {
       g_warning (_("Skipping the profile %s: %s"), path, error->message);
       return NULL;

@@ -403,9 +403,8 @@ quorum_export_dissent (QuorumStore         *store,
   if (conference == NULL)
     return FALSE;
 
-  /* A profile file removed since the conference was held must not stop its record. */
-  if (conference->profile_id != NULL)
-    profile = quorum_profiles_lookup (conference->profile_id, NULL);
+  /* The profile frozen with it; an unreadable one must not stop its record. */
+  profile = quorum_store_get_conference_profile (store, conference_id, NULL);
 
   return quorum_export_conference (conference, profile, format,
                                    quorum_store_get_user (store), NULL,

@@ -401,6 +401,48 @@ load_amendments (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+QuorumProfile *
+quorum_store_get_conference_profile (QuorumStore  *self,
+                                     gint64        conference_id,
+                                     GError      **error)
+{
+  g_autofree char *profile_id = NULL;
+  g_autofree char *data = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT c.profile, p.data FROM conference c "
+                                "LEFT JOIN conference_profile p ON p.conference_id = c.id WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, conference_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      profile_id = _quorum_column_dup (stmt, 0);
+      data = _quorum_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no conference %" G_GINT64_FORMAT), conference_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _quorum_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  if (data != NULL)
+    return quorum_profile_new_from_data (profile_id, data, error);
+  return quorum_profiles_lookup (profile_id, error);
+}
+
 QuorumConference *
 quorum_store_load_conference (QuorumStore  *self,
                               gint64        conference_id,
@@ -606,7 +648,7 @@ check_time (const char  *time,
 static gint64
 insert_conference (QuorumStore                *self,
                    const QuorumConferenceSpec *spec,
-                   const char                 *profile_id,
+                   const QuorumProfile        *profile,
                    GError                    **error)
 {
   g_autofree char *now = quorum_timestamp_now ();
@@ -627,7 +669,7 @@ insert_conference (QuorumStore                *self,
   _quorum_bind_text (stmt, 5, spec->chair);
   _quorum_bind_text (stmt, 6, spec->minute_taker);
   _quorum_bind_text (stmt, 7, spec->case_ref);
-  _quorum_bind_text (stmt, 8, profile_id);
+  _quorum_bind_text (stmt, 8, profile->id);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
   if (!_quorum_store_exec_stmt (self, stmt, error))
@@ -636,6 +678,20 @@ insert_conference (QuorumStore                *self,
 
   summary = g_strdup_printf ("conference %" G_GINT64_FORMAT " created", id);
   if (!_quorum_store_audit (self, "insert", "conference", id, id, summary, error))
+    return 0;
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO conference_profile (conference_id, profile, data) VALUES (?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _quorum_bind_text (stmt, 2, profile->id);
+  _quorum_bind_text (stmt, 3, profile->source);
+  if (!_quorum_store_exec_stmt (self, stmt, error) ||
+      !_quorum_store_audit (self, "insert", "conference_profile",
+                            sqlite3_last_insert_rowid (_quorum_store_get_db (self)), id,
+                            "policy profile frozen with the conference", error))
     return 0;
 
   for (guint i = 0; spec->children[i] != NULL; i++)
@@ -706,7 +762,7 @@ quorum_store_create_conference (QuorumStore                *self,
 
   if (!_quorum_store_begin (self, error))
     return 0;
-  id = insert_conference (self, spec, profile->id, error);
+  id = insert_conference (self, spec, profile, error);
   if (id == 0 || !_quorum_store_commit (self, error))
     {
       _quorum_store_rollback (self);
@@ -1242,7 +1298,7 @@ quorum_store_decide (QuorumStore  *self,
   conference = load_for_change (self, conference_id, error);
   if (conference == NULL)
     goto fail;
-  profile = quorum_profiles_lookup (conference->profile_id, error);
+  profile = quorum_store_get_conference_profile (self, conference_id, error);
   if (profile == NULL)
     goto fail;
   calendar = quorum_store_get_calendar (self, profile->region, error);

@@ -179,7 +179,7 @@ quorum_store_notify_referral (QuorumStore  *self,
       goto fail;
     }
 
-  profile = quorum_profiles_lookup (row->profile_id, error);
+  profile = quorum_store_get_conference_profile (self, row->conference_id, error);
   if (profile == NULL)
     goto fail;
   quorum_panel_due (profile, date, &panel_due);

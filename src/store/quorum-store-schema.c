@@ -23,6 +23,7 @@ const char * const _quorum_store_audited_tables[] = {
   "difference_stage",
   "difference_note",
   "difference_answer",
+  "conference_profile",
   NULL
 };
 
@@ -345,10 +346,24 @@ static const char schema_v3[] =
   "CREATE INDEX dissent_decision ON dissent (decision_id);\n"
   "CREATE INDEX amendment_conference ON amendment (conference_id);\n";
 
+/* The policy profile is frozen with its conference: its key file as it was when the
+ * conference was made. A table of its own, so no existing row changes (and no audit hash). */
+static const char schema_v4[] =
+  "CREATE TABLE conference_profile (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL UNIQUE REFERENCES conference (id),\n"
+  "  profile       TEXT NOT NULL,\n"
+  "  data          TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TRIGGER conference_profile_no_update BEFORE UPDATE ON conference_profile "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a frozen profile never changes'); END;\n"
+  NO_DELETE ("conference_profile");
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 

@@ -44,6 +44,12 @@ gint64            quorum_store_create_conference (QuorumStore                *se
 QuorumConference *quorum_store_load_conference   (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   GError      **error);
+/* The policy profile in force for a conference: as frozen when it was made (DOMAIN: "chosen
+ * when the conference is created and frozen with it"); for a conference older than that,
+ * the installed profile of the same id. */
+QuorumProfile    *quorum_store_get_conference_profile (QuorumStore *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
 
 typedef struct
 {

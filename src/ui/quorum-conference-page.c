@@ -1414,7 +1414,7 @@ quorum_conference_page_load (QuorumConferencePage *self,
       g_autoptr(GError) profile_error = NULL;
 
       g_clear_pointer (&self->profile, quorum_profile_unref);
-      self->profile = quorum_profiles_lookup (conference->profile_id, &profile_error);
+      self->profile = quorum_store_get_conference_profile (self->store, conference_id, &profile_error);
       if (self->profile == NULL)
         quorum_ui_show_error (GTK_WIDGET (self), profile_error);
     }

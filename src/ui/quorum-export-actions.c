@@ -64,9 +64,8 @@ export_job_new (GtkWindow    *parent,
     return NULL;
 
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  /* A profile file removed since the conference was held must not stop its record. */
-  if (job->conference->profile_id != NULL)
-    job->profile = quorum_profiles_lookup (job->conference->profile_id, NULL);
+  /* The profile frozen with it; an unreadable one must not stop its record. */
+  job->profile = quorum_store_get_conference_profile (store, conference_id, NULL);
   job->user = g_strdup (quorum_store_get_user (store));
   job->exported_at = g_date_time_new_now_local ();
 
