@@ -71,7 +71,7 @@ main (int    argc,
   if (only != NULL && g_str_equal (only, "generate"))
     return bench_generate (argc, argv);
 
-  /* The same disk for both sides: the build's own folder unless told otherwise. */
+  /* Both sides on the same disk: one temporary folder, or $QUORUM_BENCH_DIR. */
   if (dir == NULL)
     dir = tmp = g_dir_make_tmp ("quorum-bench-XXXXXX", NULL);
 

@@ -10,8 +10,10 @@ amy=$(jget "$show" 'd["children"][0]["id"]')
 ben=$(jget "$show" 'd["children"][1]["id"]')
 q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
 for g in "Children's Social Care" Education; do q vote "$conf" --child "$amy" --group "$g" --view plan >/dev/null; done
-for g in Police "Bolton NHS FT" Probation; do q vote "$conf" --child "$amy" --group "$g" --view no-plan --reason r >/dev/null; done
-q decide "$conf" --child "$amy" >/dev/null
+for g in Police "Bolton NHS FT"; do q vote "$conf" --child "$amy" --group "$g" --view no-plan --reason r >/dev/null; done
+q vote "$conf" --child "$amy" --group Probation --view decline --reason "No contact" >/dev/null
+# A split, so referral 1 exists and the referral refusals below are refusals of a real referral.
+referral=$(jget "$(q --json decide "$conf" --child "$amy")" 'd["referral"]["id"]')
 q consensus "$conf" --child "$ben" --agreed none --summary "No consensus" >/dev/null
 
 long=$(python3 -c 'print("ŵ" * 20001)')
@@ -51,14 +53,21 @@ refused "decline without a reason" 2 vote "$conf" --child "$ben" --group Police 
 refused "vote after the decision" 2 vote "$conf" --child "$amy" --group Police --view plan
 refused "over-long reason (20,001 characters)" 2 vote "$conf" --child "$ben" --group Police --view no-plan --reason "$long"
 refused "invalid UTF-8" 2 attendee add "$conf" --name "$bad_utf8" --agency B --line-management C
-refused "zero counted views" 2 decide "$conf" --child "$ben"
 refused "unknown referral" 2 referral notify 999 --date 2026-11-25
-refused "referral sent before the conference" 2 referral notify 1 --date 2026-11-01
-refused "bad outcome" 2 referral panel 1 --date 2026-12-01 --outcome maybe
+refused "referral sent before the conference" 2 referral notify "$referral" --date 2026-11-01
+refused "panel before the referral was sent" 2 referral panel "$referral" --date 2026-12-01 --outcome plan-confirmed
+refused "bad outcome" 2 referral panel "$referral" --date 2026-12-01 --outcome maybe
 refused "finalise with a child undecided" 2 finalise "$conf"
 refused "amend before sign-off" 2 amend "$conf" --reason "typo" --change "name"
 refused "workdays add: bad number" 2 workdays add 2026-11-20 five
 refused "workdays add: unknown region" 2 workdays add 2026-11-20 5 --region wales
+
+# Zero counted views: every group declined (a real decline each, with its reason).
+for g in "Children's Social Care" Education Police "Bolton NHS FT" Probation; do
+  q vote "$conf" --child "$ben" --group "$g" --view decline --reason "Not known to us" >/dev/null
+done
+refused "zero counted views" 2 decide "$conf" --child "$ben"
+check "zero counted views: says so" "$(q decide "$conf" --child "$ben" 2>&1 | grep -c 'nothing to decide')" "1"
 
 # Usage errors: exit 1, nothing written.
 refused "missing required option" 1 vote "$conf" --child "$ben" --group Police

@@ -14,6 +14,9 @@ q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "M
 q vote "$conf" --child "$amy" --group Probation --view decline --reason "No contact" >/dev/null
 q decide "$conf" --child "$amy" >/dev/null
 expect_exit "verify: intact database exits 0" 0 q verify
+show=$(q --json conference show "$conf")
+police_vote=$(jget "$show" '[v["id"] for v in d["votes"] if v["group"] == "Police"][0]')
+khan=$(jget "$show" '[a["id"] for a in d["attendees"] if a["name"] == "A. Khan"][0]')
 
 tampered_copy () {
   cp "$QUORUM_DB" "$work/copy.db"
@@ -25,13 +28,13 @@ tampered_copy
 sqlite3 "$work/copy.db" "UPDATE vote SET view = 'plan' WHERE grp = 'Police';"
 msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
 check "sqlite3 edit of a vote: exit 4" "$status" "4"
-check "sqlite3 edit of a vote: names it" "$(grep -o 'vote [0-9]*: altered' <<<"$msg")" "vote 3: altered"
+check "sqlite3 edit of a vote: names it" "$(grep -o 'vote [0-9]*: altered' <<<"$msg")" "vote $police_vote: altered"
 
 tampered_copy
 sqlite3 "$work/copy.db" "DROP TRIGGER attendee_no_delete; DELETE FROM attendee WHERE name = 'A. Khan';"
 msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
 check "sqlite3 delete of an attendee: exit 4" "$status" "4"
-check "sqlite3 delete of an attendee: names it" "$(grep -o 'attendee [0-9]*: deleted' <<<"$msg")" "attendee 2: deleted"
+check "sqlite3 delete of an attendee: names it" "$(grep -o 'attendee [0-9]*: deleted' <<<"$msg")" "attendee $khan: deleted"
 
 tampered_copy
 sqlite3 "$work/copy.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);"

@@ -3,7 +3,6 @@
  * consensus, vote, decide, finalise and amend. */
 
 #include <stdio.h>
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "export/quorum-export.h"
@@ -613,13 +612,6 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
         {
           g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %" G_GINT64_FORMAT " --reason TEXT)"),
                                                    error->message, conference_id);
-          g_free (error->message);
-          error->message = g_steal_pointer (&hint);
-        }
-      else if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID) && view == QUORUM_VIEW_NONE &&
-               strstr (error->message, _("give the chair")) != NULL)
-        {
-          g_autofree char *hint = g_strdup_printf ("%s (--chair-view plan|no-plan)", error->message);
           g_free (error->message);
           error->message = g_steal_pointer (&hint);
         }
