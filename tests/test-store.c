@@ -540,6 +540,84 @@ test_limits_from_profile (StoreFixture  *f,
   g_assert_cmpstr (panel_due, ==, "2026-12-09");  /* 14 calendar days */
 }
 
+/* DOMAIN, a conference: kind, date and time, venue, chair, minute-taker; attendees with
+ * role, agency and structure; apologies and written reports recorded too. */
+static void
+test_conference_details_recorded (StoreFixture  *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  const char *children[] = { "Cara Lee", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_PRE_BIRTH, .time = "09:30", .venue = "Castle Hill Centre",
+                                .chair = "R. Patel", .minute_taker = "J. Minute", .case_ref = "PB-9",
+                                .profile_id = "south-east-wales", .children = children };
+  QuorumAttendeeSpec apologies = { .name = "Dr Gee", .role = "GP", .agency = "Surgery", .line_management = "GP",
+                                   .voting = TRUE, .attendance = QUORUM_ATTENDANCE_APOLOGIES };
+  QuorumAttendeeSpec report = { .name = "K. Nurse", .role = "Midwife", .agency = "Health Board",
+                                .line_management = "Midwifery", .voting = TRUE,
+                                .attendance = QUORUM_ATTENDANCE_REPORT_SENT };
+  gint64 id;
+  g_autofree char *date = NULL;
+
+  g_date_set_dmy (&spec.date, 2, 12, 2026);
+  id = quorum_store_create_conference (f->store, &spec, &error);
+  g_assert_no_error (error);
+  quorum_store_add_attendee (f->store, id, &apologies, &error);
+  quorum_store_add_attendee (f->store, id, &report, &error);
+  g_assert_no_error (error);
+
+  store_fixture_reopen (f);
+  c = quorum_store_load_conference (f->store, id, &error);
+  date = quorum_date_to_string (&c->date);
+  g_assert_cmpint (c->kind, ==, QUORUM_KIND_PRE_BIRTH);
+  g_assert_cmpstr (date, ==, "2026-12-02");
+  g_assert_cmpstr (c->time, ==, "09:30");
+  g_assert_cmpstr (c->venue, ==, "Castle Hill Centre");
+  g_assert_cmpstr (c->minute_taker, ==, "J. Minute");
+  g_assert_cmpstr (c->case_ref, ==, "PB-9");
+  g_assert_cmpstr (c->profile_id, ==, "south-east-wales");
+  g_assert_cmpuint (c->attendees->len, ==, 2);
+  g_assert_cmpint (((QuorumAttendee *)g_ptr_array_index (c->attendees, 0))->attendance, ==, QUORUM_ATTENDANCE_APOLOGIES);
+  g_assert_cmpstr (((QuorumAttendee *)g_ptr_array_index (c->attendees, 0))->role, ==, "GP");
+  g_assert_cmpint (((QuorumAttendee *)g_ptr_array_index (c->attendees, 1))->attendance, ==, QUORUM_ATTENDANCE_REPORT_SENT);
+}
+
+/* DOMAIN, consensus attempts: one or more rounds, each with the proposal, a summary of the
+ * discussion and the views held. */
+static void
+test_consensus_rounds_kept (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumAttemptSpec first = { .proposal = "Child protection plan under neglect", .summary = "Long discussion",
+                              .views = "Police and health disagree", .agreed = QUORUM_VIEW_NONE };
+  QuorumAttemptSpec second = { .proposal = "Child in need plan", .summary = "Second round",
+                               .views = "All now agree", .agreed = QUORUM_VIEW_NO_PLAN };
+  QuorumAttempt *a;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  first.child_id = second.child_id = amy;
+  quorum_store_add_attempt (f->store, conf, &first, &error);
+  quorum_store_add_attempt (f->store, conf, &second, &error);
+  g_assert_no_error (error);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_cmpuint (c->attempts->len, ==, 2);
+  a = g_ptr_array_index (c->attempts, 0);
+  g_assert_cmpint (a->round, ==, 1);
+  g_assert_cmpstr (a->proposal, ==, "Child protection plan under neglect");
+  g_assert_cmpstr (a->summary, ==, "Long discussion");
+  g_assert_cmpstr (a->views, ==, "Police and health disagree");
+  g_assert_cmpint (a->agreed, ==, QUORUM_VIEW_NONE);
+  a = quorum_conference_last_attempt (c, amy);
+  g_assert_cmpint (a->round, ==, 2);
+  g_assert_cmpstr (a->views, ==, "All now agree");
+  g_assert_cmpint (a->agreed, ==, QUORUM_VIEW_NO_PLAN);
+}
+
 static void
 test_amend_needs_sign_off (StoreFixture  *f,
                            gconstpointer  data)
@@ -801,6 +879,8 @@ main (int    argc,
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
+  ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
+  ADD ("/store/consensus/rounds-keep-proposal-summary-and-views", test_consensus_rounds_kept);
   ADD ("/store/decision/referral-and-panel-limits-from-the-profile", test_limits_from_profile);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);

@@ -97,6 +97,21 @@ quorum_cli_cmd_profiles (QuorumCliContext *ctx,
   return QUORUM_EXIT_OK;
 }
 
+static gboolean
+parse_region (const char    *region,
+              QuorumRegion  *out,
+              GError       **error)
+{
+  *out = QUORUM_REGION_ENGLAND_WALES;
+  if (region != NULL && !quorum_region_from_string (region, out))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("--region: “%s” is not one of england-wales, scotland, northern-ireland"), region);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
                              int               argc,
@@ -112,7 +127,7 @@ quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumCalendar) calendar = NULL;
   g_autofree char *result = NULL;
-  QuorumRegion value = QUORUM_REGION_ENGLAND_WALES;
+  QuorumRegion value;
   GDate from, out;
   gint64 n;
   char *end = NULL;
@@ -130,12 +145,8 @@ quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
                    _("N: “%s” is not a number of working days from 0 to 10000"), argv[2]);
       return quorum_cli_fail (error);
     }
-  if (region != NULL && !quorum_region_from_string (region, &value))
-    {
-      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--region: “%s” is not one of england-wales, scotland, northern-ireland"), region);
-      return quorum_cli_fail (error);
-    }
+  if (!parse_region (region, &value, &error))
+    return quorum_cli_fail (error);
 
   /* The database's local closure days count too. */
   {
@@ -216,21 +227,6 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
       return QUORUM_EXIT_TAMPERED;
     }
   return QUORUM_EXIT_OK;
-}
-
-static gboolean
-parse_region (const char    *region,
-              QuorumRegion  *out,
-              GError       **error)
-{
-  *out = QUORUM_REGION_ENGLAND_WALES;
-  if (region != NULL && !quorum_region_from_string (region, out))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("--region: “%s” is not one of england-wales, scotland, northern-ireland"), region);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 int
