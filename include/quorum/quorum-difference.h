@@ -95,7 +95,7 @@ struct _QuorumDifference
   gint64                  conference_id;     /* a linked conference, or 0 */
   QuorumArea              area;
   char                   *outcome_sought;
-  gboolean                immediate_risk;    /* of significant harm: first stage due the same working day */
+  gboolean                immediate_risk;    /* of significant harm: first stage due the day it is raised */
 
   QuorumDifferenceStatus  status;
   GDate                   resolved;          /* invalid while open */
@@ -162,7 +162,7 @@ void                   quorum_difference_get_last_event (const QuorumDifference 
                                                          GDate                  *out);
 
 /* The due date of @stage opened on @from: the limit_working_days-th working day after @from, or,
- * with @same_day (immediate risk), @from itself if a working day, else the next one. Leaves @out
+ * with @same_day (immediate risk), @from itself, whatever the day (CLI.md). Leaves @out
  * invalid (and returns FALSE) when the stage has no limit and @same_day is not set. */
 gboolean               quorum_difference_stage_due     (const QuorumStage *stage,
                                                         QuorumCalendar    *calendar,

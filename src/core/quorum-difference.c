@@ -470,7 +470,8 @@ quorum_difference_raise (const QuorumDifferenceSpec *spec,
 
   g_ptr_array_add (self->stages,
                    open_stage (g_ptr_array_index (profile->stages, 0), calendar,
-                               &spec->date, spec->immediate_risk, NULL));
+                               &spec->date,
+                               spec->immediate_risk && profile->immediate_risk_same_day, NULL));
 
   return g_steal_pointer (&self);
 }

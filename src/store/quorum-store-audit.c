@@ -121,21 +121,6 @@ row_canonical (QuorumStore  *self,
   return g_string_free (out, FALSE);
 }
 
-char *
-_quorum_store_row_hash (QuorumStore  *self,
-                        const char   *entity,
-                        gint64        entity_id,
-                        GError      **error)
-{
-  g_autofree char *canonical = NULL;
-  gboolean found;
-
-  canonical = row_canonical (self, entity, entity_id, &found, error);
-  if (canonical == NULL || !found)
-    return NULL;
-  return sha256_hex (canonical, -1);
-}
-
 /* The hash of one entry: every field length-prefixed, then the previous entry's hash. */
 static char *
 entry_hash (gint64      id,

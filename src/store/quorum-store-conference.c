@@ -883,6 +883,12 @@ quorum_store_update_attendee (QuorumStore              *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     conference_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _quorum_store_fail (self, rc, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
   sqlite3_reset (stmt);
   if (conference_id == 0)
     {

@@ -155,6 +155,7 @@ load_stages (QuorumStore       *self,
 {
   sqlite3_stmt *stmt;
   gboolean has_row;
+  gboolean ok;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT " STAGE_COLUMNS " FROM difference_stage "
@@ -164,13 +165,13 @@ load_stages (QuorumStore       *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, d->id);
 
-  while (step_row (self, stmt, &has_row, error) && has_row)
+  while ((ok = step_row (self, stmt, &has_row, error)) && has_row)
     {
       gint64 difference_id;
       g_ptr_array_add (d->stages, stage_from_row (stmt, &difference_id));
     }
 
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 static gboolean
@@ -298,24 +299,6 @@ load_difference (QuorumStore  *self,
   return g_steal_pointer (&d);
 }
 
-/* The difference's profile as now installed: escalation follows the profile's stages. */
-static QuorumProfile *
-lookup_profile (const char  *profile_id,
-                GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  QuorumProfile *profile;
-
-  profile = quorum_profiles_lookup (profile_id, &local_error);
-  if (profile == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return profile;
-}
-
 static gboolean
 insert_stage (QuorumStore            *self,
               gint64                  difference_id,
@@ -416,33 +399,6 @@ conference_has_child (QuorumStore  *self,
   return TRUE;
 }
 
-static char *
-conference_profile (QuorumStore  *self,
-                    gint64        conference_id,
-                    GError      **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  char *ret;
-
-  stmt = _quorum_store_prepare (self, "SELECT profile FROM conference WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  if (!step_row (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No conference %lld"), (long long) conference_id);
-      return NULL;
-    }
-  ret = _quorum_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return ret;
-}
-
 gint64
 quorum_store_raise_difference (QuorumStore                 *self,
                                const QuorumDifferenceSpec  *spec,
@@ -451,7 +407,6 @@ quorum_store_raise_difference (QuorumStore                 *self,
   g_autoptr(QuorumProfile) profile = NULL;
   g_autoptr(QuorumCalendar) calendar = NULL;
   g_autoptr(QuorumDifference) d = NULL;
-  g_autofree char *profile_id = NULL;
   g_autofree char *now = NULL;
   g_autofree char *summary = NULL;
   QuorumDifferenceSpec checked;
@@ -467,16 +422,13 @@ quorum_store_raise_difference (QuorumStore                 *self,
   if (!_quorum_store_begin (self, error))
     return 0;
 
-  if (spec->profile_id != NULL)
-    profile_id = g_strdup (spec->profile_id);
-  else if (spec->conference_id > 0)
-    profile_id = conference_profile (self, spec->conference_id, error);
+  /* A challenge arising from a conference follows the profile frozen with that conference. */
+  if (spec->profile_id == NULL && spec->conference_id > 0)
+    profile = quorum_store_get_conference_profile (self, spec->conference_id, error);
   else
-    profile_id = g_strdup (quorum_profiles_default_id ());
-  if (profile_id == NULL)
-    goto failed;
-
-  if (!(profile = lookup_profile (profile_id, error)) ||
+    profile = quorum_profiles_lookup (spec->profile_id != NULL ? spec->profile_id
+                                                               : quorum_profiles_default_id (), error);
+  if (profile == NULL ||
       !(calendar = quorum_store_get_calendar (self, profile->region, error)))
     goto failed;
 
@@ -697,7 +649,7 @@ quorum_store_record_difference_note (QuorumStore                     *self,
    * profile has since been removed. */
   if (spec->answers != NULL)
     {
-      if (!(profile = lookup_profile (d->profile_id, error)))
+      if (!(profile = quorum_profiles_lookup (d->profile_id, error)))
         goto failed;
       stage = quorum_profile_get_stage (profile, current->number);
     }
@@ -794,7 +746,7 @@ quorum_store_escalate_difference (QuorumStore  *self,
     return NULL;
 
   if (!(d = load_difference (self, difference_id, error)) ||
-      !(profile = lookup_profile (d->profile_id, error)) ||
+      !(profile = quorum_profiles_lookup (d->profile_id, error)) ||
       !(calendar = quorum_store_get_calendar (self, profile->region, error)) ||
       !(stage = quorum_difference_escalate (d, profile, calendar, date, reason, error)))
     goto failed;

@@ -57,12 +57,6 @@ gboolean      _quorum_store_audit       (QuorumStore  *self,
                                          const char   *summary,
                                          GError      **error);
 
-/* SHA-256 hex of a row's canonical form; NULL if the row does not exist. */
-char         *_quorum_store_row_hash    (QuorumStore  *self,
-                                         const char   *entity,
-                                         gint64        entity_id,
-                                         GError      **error);
-
 /* Binding helpers: NULL strings and invalid dates bind as SQL NULL. */
 void          _quorum_bind_text         (sqlite3_stmt *stmt, int index, const char *text);
 void          _quorum_bind_date         (sqlite3_stmt *stmt, int index, const GDate *date);

@@ -428,6 +428,11 @@ _quorum_store_migrate (sqlite3  *db,
   if (!exec_or_fail (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* Another process (the app beside the CLI) may have upgraded it while we waited for the lock. */
+  version = get_user_version (db);
+  if (version >= target_version)
+    return exec_or_fail (db, "COMMIT", error);
+
   for (guint i = 0; i < _quorum_store_n_migrations; i++)
     {
       const QuorumMigration *m = &_quorum_store_migrations[i];
@@ -444,5 +449,10 @@ _quorum_store_migrate (sqlite3  *db,
         }
     }
 
-  return exec_or_fail (db, "COMMIT", error);
+  if (!exec_or_fail (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
