@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "quorum-store-life.h"
 
 /* ---- reading ---- */
 
@@ -466,7 +467,8 @@ quorum_store_load_conference (QuorumStore  *self,
        load_votes (self, conference, 0, error) &&
        load_decisions (self, conference, 0, error) &&
        load_plans_and_referrals (self, conference, error) &&
-       load_amendments (self, conference, error);
+       load_amendments (self, conference, error) &&
+       _quorum_store_load_life (self, conference, error);
   _quorum_store_end_read (self, began);
 
   return ok ? g_steal_pointer (&conference) : NULL;
