@@ -97,7 +97,7 @@ walk () {
 # Fri 1 Jan, Good Friday 26 Mar, Easter Monday 29 Mar, Mon 3 May, Mon 31 May, Mon 30 Aug 2027.
 walk bolton "2026-12-24:null 2026-12-26:null 2027-01-01:null"
 walk buckinghamshire "2026-08-28:null 2026-08-31:null 2026-12-25:null 2027-03-26:null 2027-03-29:null"
-walk south-east-wales "2026-08-24:null 2026-08-25:null 2026-08-28:2026-09-02 2026-12-24:2026-12-30 2026-12-30:null 2027-03-25:2027-04-05 2027-04-06:null 2027-05-03:null"
+walk south-east-wales "2026-08-24:null 2026-08-25:null 2026-08-28:2026-08-27 2026-12-24:2026-12-30 2026-12-30:null 2027-03-25:2027-04-05 2027-04-06:null 2027-05-03:null"
 SEW_AT_8=$LAST_ID
 walk six-stage "2026-11-20:null 2026-11-21:null 2026-12-25:null 2026-12-28:null 2027-01-01:null 2027-01-04:null"
 walk bradford "2026-12-24:2027-01-05 2027-01-05:2027-01-12 2027-03-25:2027-04-05 2027-04-30:2027-05-10 2027-05-28:2027-06-07 2027-08-28:2027-09-06"

@@ -442,12 +442,16 @@ static const char schema_v7[] =
   "UPDATE sqlite_schema SET sql = replace(sql, '''case-closure'')', "
   "'''case-closure'', ''service-provision'', ''resources'', ''other'')') "
   "WHERE type = 'table' AND name = 'difference';\n"
+  /* A stage whose clock started earlier (SEW step 3, from step 2) may be due before it opened. */
+  "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (due IS NULL OR due >= entered_on)', "
+  "'CHECK (due IS NULL OR length(due) = 10)') WHERE type = 'table' AND name = 'difference_stage';\n"
   "PRAGMA writable_schema = RESET;\n"
   "DROP TRIGGER difference_stage_step;\n"
-  /* Up, never down; more than one stage only where the profile branches (the store checks which). */
+  /* Up, never down; past one stage only over an alternative where the profile branches
+   * (six-stage 3 → 5, 4 → 6; the store checks which). */
   "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
-  "WHEN NEW.stage < OLD.stage "
-  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference never moves down a stage'); END;\n";
+  "WHEN NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time, or over an alternative'); END;\n";
 
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
