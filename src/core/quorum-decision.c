@@ -204,7 +204,7 @@ quorum_check_vote (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return FALSE;
     }
 
@@ -441,7 +441,7 @@ quorum_decide (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return NULL;
     }
 

@@ -342,14 +342,13 @@ quorum_store_verify (QuorumStore  *self,
 
       if (id != last_id + 1)
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " follows entry %" G_GINT64_FORMAT
-                             ": entries were removed or reordered"), id, last_id);
+          tampered (error, _("Audit log: entry %lld follows entry %lld: entries were removed or reordered"), (long long) id, (long long) last_id);
           goto out;
         }
       if (g_strcmp0 (prev_hash, prev) != 0)
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " does not follow from the entry "
-                             "before it: entries were removed, reordered or altered"), id);
+          tampered (error, _("Audit log: entry %lld does not follow from the entry "
+                             "before it: entries were removed, reordered or altered"), (long long) id);
           goto out;
         }
       expected = entry_hash (id, at, user, action, entity, entity_id, conference_id,
@@ -358,9 +357,8 @@ quorum_store_verify (QuorumStore  *self,
         data_hash = sha256_hex (data, -1);
       if (g_strcmp0 (expected, hash) != 0 || g_strcmp0 (data_hash, row_hash) != 0)
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " (%s %s %" G_GINT64_FORMAT
-                             ") was altered after it was written"),
-                    id, action ? action : "?", entity ? entity : "?", entity_id);
+          tampered (error, _("Audit log: entry %lld (%s %s %lld) was altered after it was written"),
+                    (long long) id, action ? action : "?", entity ? entity : "?", (long long) entity_id);
           goto out;
         }
 
@@ -395,9 +393,9 @@ quorum_store_verify (QuorumStore  *self,
 
     if (g_strcmp0 (head, expected_head) != 0)
       {
-        tampered (error, _("Audit log: it ends at entry %" G_GINT64_FORMAT " but its last entry "
-                           "written was %" G_GINT64_FORMAT ": its newest entries were removed"),
-                  last_id, head ? g_ascii_strtoll (head, NULL, 10) : 0);
+        tampered (error, _("Audit log: it ends at entry %lld but its last entry "
+                           "written was %lld: its newest entries were removed"),
+                  (long long) last_id, (long long) (head ? g_ascii_strtoll (head, NULL, 10) : 0));
         goto out;
       }
   }
@@ -428,13 +426,13 @@ quorum_store_verify (QuorumStore  *self,
           l = g_hash_table_lookup (latest, key);
           if (l == NULL)
             {
-              tampered (error, _("%s %" G_GINT64_FORMAT ": not in the audit log: it was written "
-                                 "outside Quorum"), table, id);
+              tampered (error, _("%s %lld: not in the audit log: it was written "
+                                 "outside Quorum"), table, (long long) id);
               goto out;
             }
           if (g_strcmp0 (l->row_hash, row_hash) != 0)
             {
-              tampered (error, _("%s %" G_GINT64_FORMAT ": altered after it was recorded"), table, id);
+              tampered (error, _("%s %lld: altered after it was recorded"), table, (long long) id);
               goto out;
             }
           l->seen = TRUE;

@@ -67,7 +67,7 @@ load_header (QuorumStore       *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference->id);
+                   _("There is no conference %lld"), (long long) conference->id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -429,7 +429,7 @@ quorum_store_get_conference_profile (QuorumStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference_id);
+                   _("There is no conference %lld"), (long long) conference_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -579,8 +579,8 @@ refuse_if_finalised (const QuorumConference  *conference,
   if (!quorum_conference_is_finalised (conference))
     return TRUE;
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
-               _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
-               conference->id);
+               _("Conference %lld is signed off: it can only be amended"),
+               (long long) conference->id);
   return FALSE;
 }
 
@@ -893,7 +893,7 @@ quorum_store_update_attendee (QuorumStore              *self,
   if (conference_id == 0)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT), attendee_id);
+                   _("There is no attendee %lld"), (long long) attendee_id);
       goto fail;
     }
 
@@ -983,8 +983,8 @@ quorum_store_add_attempt (QuorumStore             *self,
   if (quorum_conference_find_child (conference, spec->child_id) == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
-                   conference_id, spec->child_id);
+                   _("Conference %lld has no child %lld"),
+                   (long long) conference_id, (long long) spec->child_id);
       goto fail;
     }
   if (quorum_conference_find_decision (conference, spec->child_id) != NULL)
@@ -1354,8 +1354,8 @@ quorum_store_finalise (QuorumStore  *self,
       if (quorum_conference_find_decision (conference, child->id) == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                       _("%s (child %" G_GINT64_FORMAT ") has no decision yet: decide for every child "
-                         "before signing off"), child->name, child->id);
+                       _("%s (child %lld) has no decision yet: decide for every child "
+                         "before signing off"), child->name, (long long) child->id);
           goto fail;
         }
     }
@@ -1482,8 +1482,8 @@ quorum_store_amend (QuorumStore               *self,
   if (!quorum_conference_is_finalised (conference))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Conference %" G_GINT64_FORMAT " is not signed off: correct the record itself; "
-                     "amendments are for signed-off records"), conference_id);
+                   _("Conference %lld is not signed off: correct the record itself; "
+                     "amendments are for signed-off records"), (long long) conference_id);
       goto fail;
     }
 
@@ -1514,7 +1514,7 @@ quorum_store_amend (QuorumStore               *self,
       if (!found)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                       _("Conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
+                       _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
     }
