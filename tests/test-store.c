@@ -416,7 +416,7 @@ write_local_bolton (const char *dir,
                     int         working_days,
                     int         panel_days)
 {
-  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/org/gnome/Quorum/profiles/bolton.ini", 0, NULL);
+  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/io/github/quorum_app/quorum/profiles/bolton.ini", 0, NULL);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *path = g_build_filename (dir, "bolton.ini", NULL);
   g_autofree char *data = NULL;

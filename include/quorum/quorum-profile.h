@@ -62,7 +62,7 @@ const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
                                                 int            number);
 guint          quorum_profile_get_n_stages     (QuorumProfile *self);
 
-/* All profiles: the shipped ones (GResource /org/gnome/Quorum/profiles/), then
+/* All profiles: the shipped ones (GResource /io/github/quorum_app/quorum/profiles/), then
  * $XDG_DATA_HOME/quorum/profiles/ (every .ini) and the directories of $QUORUM_PROFILES_DIR
  * (colon-separated); a later file with the same id replaces an earlier one.
  * A broken local file is skipped with a g_warning, never fatal.

@@ -8,7 +8,7 @@
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-profile.h"
 
-#define PROFILES_RESOURCE_PATH "/org/gnome/Quorum/profiles/"
+#define PROFILES_RESOURCE_PATH "/io/github/quorum_app/quorum/profiles/"
 #define DEFAULT_PROFILE_ID     "bolton"
 #define MAX_DAYS               365
 

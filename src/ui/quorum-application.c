@@ -376,7 +376,7 @@ quorum_application_new (void)
 {
   return g_object_new (QUORUM_TYPE_APPLICATION,
                        "application-id", QUORUM_APP_ID,
-                       "resource-base-path", "/org/gnome/Quorum",
+                       "resource-base-path", "/io/github/quorum_app/quorum",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
 }

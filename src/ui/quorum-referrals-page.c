@@ -1219,7 +1219,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
 
   g_type_ensure (QUORUM_TYPE_REFERRALS_CHART);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-referrals-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-referrals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_caption_label);

@@ -8,7 +8,7 @@
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
-#define SCHEMA_ID "org.gnome.Quorum"
+#define SCHEMA_ID "io.github.quorum_app.quorum"
 
 GSettings *
 quorum_ui_settings_new (void)

@@ -644,7 +644,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CONFERENCE_PAGE);
   g_type_ensure (QUORUM_TYPE_CONFERENCE_ITEM);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
@@ -673,7 +673,7 @@ quorum_window_init (QuorumWindow *self)
     GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
 
     if (!gtk_icon_theme_has_icon (theme, QUORUM_APP_ID))
-      gtk_icon_theme_add_resource_path (theme, "/org/gnome/Quorum/icons");
+      gtk_icon_theme_add_resource_path (theme, "/io/github/quorum_app/quorum/icons");
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
@@ -709,7 +709,7 @@ quorum_window_init (QuorumWindow *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/gnome/Quorum/ui/quorum-conference-row.ui");
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/quorum_app/quorum/ui/quorum-conference-row.ui");
   gtk_list_view_set_factory (self->conference_list, factory);
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
 
