@@ -19,21 +19,9 @@ lookup_schema (GSettingsSchemaSource *source,
 {
   GSettingsSchema *schema = NULL;
 
+  /* Installed, or (run from the build tree) where $GSETTINGS_SCHEMA_DIR points. */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, id, TRUE);
-
-#ifdef QUORUM_BUILD_SCHEMA_DIR
-  /* Run from the build tree: the schema is compiled there, not installed. */
-  if (schema == NULL)
-    {
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
-
-      build_source = g_settings_schema_source_new_from_directory (QUORUM_BUILD_SCHEMA_DIR,
-                                                                  source, FALSE, NULL);
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, id, TRUE);
-    }
-#endif
 
   return schema;
 }
