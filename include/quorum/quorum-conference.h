@@ -127,6 +127,7 @@ struct _QuorumConference
   char                 *finalised_at;     /* NULL until signed off */
   char                 *finalised_by;
   char                 *inquorate_reason; /* why the chair proceeded though inquorate, or NULL */
+  char                 *seal;             /* the audit log's seal when the record was read, or NULL */
 
   GPtrArray *children;    /* QuorumChild*, in the order given */
   GPtrArray *attendees;   /* QuorumAttendee* */

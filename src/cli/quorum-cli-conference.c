@@ -178,7 +178,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
   /* The profile frozen with it; an unreadable one still lets the record be read. */
@@ -221,7 +221,7 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
   if (!quorum_cli_date (from, "--from", &from_date, &error) ||
       !quorum_cli_date (to, "--to", &to_date, &error))
     return quorum_cli_fail (error);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_conferences (store, search, from ? &from_date : NULL,
                                              to ? &to_date : NULL, &error)) == NULL)
     return quorum_cli_fail (error);

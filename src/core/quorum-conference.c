@@ -52,6 +52,7 @@ quorum_conference_free (QuorumConference *self)
   g_free (self->finalised_at);
   g_free (self->finalised_by);
   g_free (self->inquorate_reason);
+  g_free (self->seal);
 
   clear_owned_array (&self->children, (GDestroyNotify) quorum_child_free);
   clear_owned_array (&self->attendees, (GDestroyNotify) quorum_attendee_free);

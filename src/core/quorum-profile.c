@@ -7,6 +7,10 @@
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-profile.h"
+#include "quorum/quorum-validate.h"
+#include <glib/gstdio.h>
+
+#define QUORUM_MAX_PROFILE_BYTES (256 * 1024)
 
 #define PROFILES_RESOURCE_PATH "/io/github/quorum_app/quorum/profiles/"
 #define DEFAULT_PROFILE_ID     "bolton"
@@ -183,6 +187,22 @@ has_key (const Reader *r,
   return g_key_file_has_key (r->keyfile, group, key, NULL);
 }
 
+static gboolean
+check_profile_text (const Reader  *r,
+                    const char    *group,
+                    const char    *key,
+                    const char    *value,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean is_name = g_str_has_suffix (key, "Name") || g_str_equal (key, "Authority") ||
+                     g_str_equal (key, "Owner");
+
+  if (!quorum_check_text (value, key, FALSE, is_name ? QUORUM_MAX_NAME : QUORUM_MAX_TEXT, &local_error))
+    return fail (r, group, key, error, local_error->message);
+  return TRUE;
+}
+
 /* A translatable text (Name[cy]= may give the Welsh); empty counts as absent. */
 static gboolean
 read_text (const Reader  *r,
@@ -215,6 +235,11 @@ read_text (const Reader  *r,
       *out = NULL;
       return TRUE;
     }
+
+  /* A profile is input like any other: its names are printed in every record and on a
+   * terminal, so no escapes, no hidden characters, and a bounded length. */
+  if (!check_profile_text (r, group, key, value, error))
+    return FALSE;
 
   *out = g_steal_pointer (&value);
   return TRUE;
@@ -249,6 +274,11 @@ read_list (const Reader   *r,
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
       g_strstrip (values[i]);
+      if (*values[i] != '\0' && !check_profile_text (r, group, key, values[i], error))
+        {
+          g_ptr_array_set_free_func (items, g_free);
+          return FALSE;
+        }
       if (*values[i] != '\0')
         g_ptr_array_add (items, g_strdup (values[i]));
     }
@@ -696,6 +726,15 @@ load_local_file (const char *path,
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   QuorumProfile *profile;
+  GStatBuf st;
+
+  /* A profile is a page of settings; megabytes of it are a mistake or an attack. */
+  if (g_stat (path, &st) == 0 && st.st_size > QUORUM_MAX_PROFILE_BYTES)
+    {
+      g_warning (_("Skipping the profile %s: it is %lld bytes; a profile is at most %d"),
+                 path, (long long) st.st_size, QUORUM_MAX_PROFILE_BYTES);
+      return NULL;
+    }
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {

@@ -614,6 +614,12 @@ _quorum_document_new (const QuorumConference *conference,
     doc->footer = g_strdup_printf (_("Exported %s by %s"), when, exported_by);
   else
     doc->footer = g_strdup_printf (_("Exported by %s"), exported_by);
+  if (conference->seal != NULL)
+    {
+      char *sealed = g_strdup_printf (_("%s · seal %s"), doc->footer, conference->seal);
+      g_free (doc->footer);
+      doc->footer = sealed;
+    }
 
   add_block (doc, QUORUM_BLOCK_TITLE, doc->title);
   if (doc->draft)
@@ -629,6 +635,14 @@ _quorum_document_new (const QuorumConference *conference,
 
   closing = g_strdup_printf ("%s.", doc->footer);
   add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing)->space_before = TRUE;
+  if (conference->seal != NULL)
+    {
+      /* TRANSLATORS: %s is the seal, e.g. 412-3f9a2-c81d0-e477a-b21c0; keep the command as is */
+      g_autofree char *proof = g_strdup_printf (_("Seal %s: “quorum-cli verify --seal %s” proves that the "
+                                                  "database still holds this record as it stood."),
+                                                conference->seal, conference->seal);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, proof);
+    }
 
   return doc;
 }

@@ -215,6 +215,9 @@ quorum_json_conference (const QuorumConference *conference,
   quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
   quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
   quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  /* The audit log's seal as the record was read: `verify --seal` proves it later. */
+  if (conference->seal != NULL)
+    quorum_json_add_string (builder, "seal", conference->seal);
 
   json_builder_set_member_name (builder, "children");
   json_builder_begin_array (builder);

@@ -151,4 +151,8 @@ gboolean      quorum_export_dissent     (QuorumStore            *store,
                                          const char             *path,
                                          GError                **error);
 
+/* Removes the temporary files of exports killed before they finished (by any earlier run).
+ * Returns how many. Call once at start. */
+guint         quorum_export_clean_stale (void);
+
 G_END_DECLS

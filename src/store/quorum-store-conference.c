@@ -18,7 +18,7 @@ read_done (QuorumStore   *self,
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _quorum_store_fail (self, rc, error);
+    return _quorum_store_fail_read (self, rc, error);
   return TRUE;
 }
 
@@ -466,7 +466,8 @@ quorum_store_load_conference (QuorumStore  *self,
        load_votes (self, conference, 0, error) &&
        load_decisions (self, conference, 0, error) &&
        load_plans_and_referrals (self, conference, error) &&
-       load_amendments (self, conference, error);
+       load_amendments (self, conference, error) &&
+       (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
 
   return ok ? g_steal_pointer (&conference) : NULL;
@@ -496,6 +497,10 @@ quorum_store_list_conferences (QuorumStore  *self,
   g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  /* A search is typed text like any other: bounded, and no controls. */
+  if (!quorum_check_text (search, _("The search"), FALSE, QUORUM_MAX_NAME, error))
+    return NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 

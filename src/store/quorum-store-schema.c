@@ -359,11 +359,26 @@ static const char schema_v4[] =
   "BEGIN SELECT RAISE(ABORT, 'quorum: a frozen profile never changes'); END;\n"
   NO_DELETE ("conference_profile");
 
+/* Version 8: the audit chain keyed. Each entry's HMAC-SHA-256, with a key kept outside the
+ * database, in a table of its own so that keying an existing chain changes no entry; and the
+ * database's own id, which names it to the key store and in its seals. */
+static const char schema_v8[] =
+  "CREATE TABLE audit_mac (\n"
+  "  audit_id INTEGER PRIMARY KEY REFERENCES audit (id),\n"
+  "  mac      TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TRIGGER audit_mac_no_update BEFORE UPDATE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_mac_no_delete BEFORE DELETE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 8, schema_v8 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
@@ -449,10 +464,113 @@ _quorum_store_migrate (sqlite3  *db,
         }
     }
 
+  /* Marks the file as Quorum's: any other SQLite file is refused at open. */
+  if (!exec_or_fail (db, "PRAGMA application_id = " G_STRINGIFY (QUORUM_APPLICATION_ID), error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   if (!exec_or_fail (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+static GHashTable *
+read_schema (sqlite3     *db,
+             const char  *schema_name,
+             GError     **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT type, name, sql FROM \"%s\".sqlite_master", schema_name);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *text = (const char *)sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects, g_strdup_printf ("%s %s", type, name), g_strdup (text ? text : ""));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+gboolean
+_quorum_store_check_schema (sqlite3    *db,
+                            GPtrArray  *problems,
+                            GError    **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  sqlite3 *fresh = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint before = problems->len;
+
+  /* What this version expects is what its migrations make of an empty database: a migration
+   * added by anyone is covered without a list to keep. */
+  if (sqlite3_open_v2 (":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+      !_quorum_store_migrate (fresh, 0, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, sqlite3_errmsg (fresh));
+      sqlite3_close (fresh);
+      return FALSE;
+    }
+  expected = read_schema (fresh, "main", error);
+  sqlite3_close (fresh);
+  if (expected == NULL || (actual = read_schema (db, "main", error)) == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (expected, key))
+      g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+      const char *want = g_hash_table_lookup (expected, name);
+      const char *have = g_hash_table_lookup (actual, name);
+
+      if (have == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), name));
+      else if (want == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), name));
+      else if (g_strcmp0 (want, have) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), name));
+    }
+  (void) value;
+  return problems->len == before;
 }

@@ -17,6 +17,45 @@ char             *quorum_store_resolve_path   (const char   *db_option);
 /* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
 QuorumStore      *quorum_store_open           (const char   *path,
                                                GError      **error);
+
+typedef enum
+{
+  QUORUM_STORE_OPEN_CREATE = 1 << 0,      /* create the database when there is none */
+  QUORUM_STORE_OPEN_NO_BACKUPS = 1 << 1,  /* no automatic backups (a copy being checked) */
+} QuorumStoreOpenFlags;
+
+/* Opens @path; without QUORUM_STORE_OPEN_CREATE a missing database is an error
+ * (QUORUM_ERROR_STORAGE). A new database is made and initialised aside, then linked into
+ * place, so no one ever opens a half-made one; a file that is not Quorum's is refused. */
+QuorumStore      *quorum_store_open_full      (const char            *path,
+                                               QuorumStoreOpenFlags   flags,
+                                               GError               **error);
+/* An empty database in memory, for reading commands when there is no database yet. */
+QuorumStore      *quorum_store_open_memory    (GError      **error);
+/* Why the database failed its daily integrity check (then every write is refused), or NULL. */
+const char       *quorum_store_get_damaged    (QuorumStore  *self);
+/* Whether this store made its database file when it opened it. */
+gboolean          quorum_store_get_created    (QuorumStore  *self);
+/* Closes the database; when this store created it and it is still unused by anyone else
+ * and holds no record, removes it (a refused first command leaves nothing). Returns
+ * whether it was removed. The store is unusable afterwards. */
+gboolean          quorum_store_close_discarding_unused (QuorumStore *self);
+/* What a person should be told about the opening (keys made, modes tightened, the chain
+ * keyed, a backup taken): NULL-terminated, owned by the store. */
+const char * const *quorum_store_get_notices  (QuorumStore  *self);
+
+/* A consistent copy of the live database at @dest (SQLite's online backup), mode 0600. */
+gboolean          quorum_store_backup         (QuorumStore  *self,
+                                               const char   *dest,
+                                               GError      **error);
+/* Replaces the database at @path with the copy at @source after checking the copy
+ * (integrity_check and verify, with the key); the database it replaces is first backed up. */
+gboolean          quorum_store_restore        (const char   *path,
+                                               const char   *source,
+                                               char        **kept_copy,
+                                               GError      **error);
+/* The automatic backups of the database at @path, newest first (paths). */
+char            **quorum_store_list_backups   (const char   *path);
 const char       *quorum_store_get_path       (QuorumStore  *self);
 int               quorum_store_get_schema_version (QuorumStore *self);
 /* Who is recorded as doing what this store does (default: the OS user). */
@@ -232,6 +271,28 @@ gboolean          quorum_store_verify            (QuorumStore  *self,
 
 typedef struct
 {
+  gboolean   ok;           /* no problem found, and everything could be checked */
+  guint      checked;      /* records and audit entries checked */
+  char      *head;         /* the seal of the newest entry, or NULL when the log is empty */
+  gboolean   seal_checked;
+  GPtrArray *problems;     /* char*: tampering found, in words */
+  GPtrArray *unverified;   /* char*: what could not be checked (no key) */
+} QuorumVerifyReport;
+
+void                quorum_verify_report_free  (QuorumVerifyReport *self);
+/* verify, reporting everything found. @seal: also proves that the record sealed by it is
+ * still this database's. NULL with @error only when the database cannot be read, or the seal
+ * is not one (QUORUM_ERROR_INVALID). */
+QuorumVerifyReport *quorum_store_verify_report (QuorumStore  *self,
+                                               const char   *seal,
+                                               GError      **error);
+/* The seal of the audit log as it stands: "N-xxxxx-xxxxx-xxxxx-xxxxx", the newest entry's
+ * number and the start of its hash, which covers every entry before it. */
+char               *quorum_store_get_seal      (QuorumStore  *self,
+                                               GError      **error);
+
+typedef struct
+{
   gint64  id;
   char   *at;
   char   *user;
@@ -250,5 +311,6 @@ GPtrArray        *quorum_store_list_audit        (QuorumStore  *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumConferenceSummary, quorum_conference_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumReferralRow, quorum_referral_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumAuditEntry, quorum_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
 
 G_END_DECLS
