@@ -816,7 +816,7 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "exported_by", "exported_at",
+    "dissent", "exported_by", "exported_at", "superseded",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -836,7 +836,7 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,exported_by,exported_at,superseded\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
