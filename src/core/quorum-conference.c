@@ -337,12 +337,17 @@ quorum_conference_child_groups (const QuorumConference *self,
       add_group (builder, seen, attendee->line_management);
     }
 
-  /* A view given stays counted when its givers leave. */
+  /* A view given stays counted when its givers leave: a group of voting attendees who came.
+   * (A view under a non-voting structure, or of those who never came, never counts.) */
   for (guint i = 0; self->votes != NULL && i < self->votes->len; i++)
     {
       QuorumVote *vote = g_ptr_array_index (self->votes, i);
+      g_auto(GStrv) members = NULL;
 
-      if (vote->child_id == child_id && !vote->superseded && vote->group != NULL)
+      if (vote->child_id != child_id || vote->superseded || vote->group == NULL)
+        continue;
+      members = quorum_conference_group_members (self, vote->group);
+      if (members[0] != NULL)
         add_group (builder, seen, vote->group);
     }
 

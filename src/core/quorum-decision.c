@@ -224,16 +224,6 @@ quorum_check_vote (const QuorumConference *conference,
       return FALSE;
     }
 
-  /* DOMAIN "the vote, as a last resort": only after an attempt that reached no consensus. */
-  if (quorum_conference_last_attempt (conference, child_id) == NULL)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The vote is a last resort: record the attempt to reach a consensus for %s "
-                     "(and that it reached none) before the groups give their views"),
-                   child->name);
-      return FALSE;
-    }
-
   if (is_blank (group))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -284,6 +274,16 @@ quorum_check_vote (const QuorumConference *conference,
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("A group that declines to give a view must give its reason"));
+      return FALSE;
+    }
+
+  /* DOMAIN "the vote, as a last resort": only after an attempt that reached no consensus. */
+  if (quorum_conference_last_attempt (conference, child_id) == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The vote is a last resort: record the attempt to reach a consensus for %s "
+                     "(and that it reached none) before the groups give their views"),
+                   child->name);
       return FALSE;
     }
 
