@@ -9,7 +9,7 @@
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-  "dissent", "exported_by", "exported_at", "superseded",
+  "dissent", "superseded", "exported_by", "exported_at",
 };
 
 char *
@@ -108,10 +108,10 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[10] = decision != NULL ? quorum_view_to_string (decision->outcome) : "";
           fields[11] = decision != NULL ? quorum_basis_to_string (decision->basis) : "";
           fields[12] = dissent;
-          fields[13] = exported_by;
-          fields[14] = exported_at_str;
           /* A view given before a later consensus attempt: history, not counted. */
-          fields[15] = vote->superseded ? "yes" : "no";
+          fields[13] = vote->superseded ? "yes" : "no";
+          fields[14] = exported_by;
+          fields[15] = exported_at_str;
 
           append_row (out, fields, G_N_ELEMENTS (fields));
         }
