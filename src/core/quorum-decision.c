@@ -333,9 +333,13 @@ add_member_dissent (GPtrArray              *dissent,
       g_autoptr(GString) reasons = NULL;
       guint categories = 0;
       gboolean any = FALSE;
+      guint holders = 0;
 
       if (view == outcome)
         continue;
+
+      for (guint i = 0; i < members->len; i++)
+        holders += ((const QuorumMemberView *) g_ptr_array_index (members, i))->view == view;
       names = g_strv_builder_new ();
       reasons = g_string_new (NULL);
       for (guint i = 0; i < members->len; i++)
@@ -351,7 +355,7 @@ add_member_dissent (GPtrArray              *dissent,
             {
               if (reasons->len > 0)
                 g_string_append (reasons, "\n");
-              if (members->len > 1)
+              if (holders > 1)
                 g_string_append_printf (reasons, "%s: ", m->name != NULL ? m->name : "");
               g_string_append (reasons, m->reason);
             }
