@@ -37,6 +37,11 @@ struct _QuorumProfile
 
   /* [challenge]: chair-decides profiles: the Safeguarding Co-ordinator's possible decisions */
   char       **challenge_outcomes;    /* NULL-terminated, or NULL */
+  /* The challenge route of a conference decision (002 §4.2–4.5): absent when Decisions is */
+  guint        challenge_decisions;   /* QuorumChallengeDecision flags the route allows, 0: no route */
+  char        *challenge_raised_with; /* "Designated Person for Child Protection" */
+  char        *challenge_alerts;      /* "Safeguarding Co-ordinator" */
+  char        *challenge_alert_when;  /* the policy's words: "immediately" */
 
   /* [escalation] */
   gboolean     immediate_risk_same_day;

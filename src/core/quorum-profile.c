@@ -9,6 +9,7 @@
 #include "quorum/quorum-profile.h"
 #include "quorum/quorum-validate.h"
 #include <glib/gstdio.h>
+#include "quorum/quorum-challenge.h"
 
 #define QUORUM_MAX_PROFILE_BYTES (256 * 1024)
 
@@ -23,7 +24,7 @@ static const char * const profile_keys[] = {
 };
 static const char * const referral_keys[] = { "WorkingDays", "PanelCalendarDays", NULL };
 static const char * const quoracy_keys[] = { "LeadAgency", "MinOtherAgencies", NULL };
-static const char * const challenge_keys[] = { "Outcomes", NULL };
+static const char * const challenge_keys[] = { "Outcomes", "Decisions", "RaisedWith", "Alerts", "AlertWhen", NULL };
 static const char * const escalation_keys[] = {
   "ImmediateRiskSameDay", "ImmediateRiskAdvice", "MonitoredStage", NULL
 };
@@ -79,6 +80,9 @@ quorum_profile_free (QuorumProfile *self)
   g_free (self->seed);
   g_strfreev (self->lead_agency_patterns);
   g_strfreev (self->challenge_outcomes);
+  g_free (self->challenge_raised_with);
+  g_free (self->challenge_alerts);
+  g_free (self->challenge_alert_when);
   g_free (self->immediate_risk_advice);
   g_free (self->source);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -124,6 +128,10 @@ quorum_profile_copy (const QuorumProfile *self)
   copy->lead_agency_patterns = g_strdupv (self->lead_agency_patterns);
   copy->min_other_agencies = self->min_other_agencies;
   copy->challenge_outcomes = g_strdupv (self->challenge_outcomes);
+  copy->challenge_decisions = self->challenge_decisions;
+  copy->challenge_raised_with = g_strdup (self->challenge_raised_with);
+  copy->challenge_alerts = g_strdup (self->challenge_alerts);
+  copy->challenge_alert_when = g_strdup (self->challenge_alert_when);
   copy->immediate_risk_same_day = self->immediate_risk_same_day;
   copy->immediate_risk_advice = g_strdup (self->immediate_risk_advice);
   copy->monitored_stage = self->monitored_stage;
@@ -554,8 +562,37 @@ quorum_profile_new_from_keyfile (const char  *id,
     return NULL;
 
   if (!check_keys (&r, "Challenge", challenge_keys, error) ||
-      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error))
+      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error) ||
+      !read_text (&r, "Challenge", "RaisedWith", FALSE, &self->challenge_raised_with, error) ||
+      !read_text (&r, "Challenge", "Alerts", FALSE, &self->challenge_alerts, error) ||
+      !read_text (&r, "Challenge", "AlertWhen", FALSE, &self->challenge_alert_when, error))
     return NULL;
+  {
+    g_auto(GStrv) decisions = NULL;
+
+    if (!read_list (&r, "Challenge", "Decisions", FALSE, &decisions, error))
+      return NULL;
+    for (guint i = 0; decisions != NULL && decisions[i] != NULL; i++)
+      {
+        QuorumChallengeDecision d;
+
+        if (!quorum_challenge_decision_from_string (decisions[i], &d))
+          {
+            g_autofree char *problem =
+              g_strdup_printf (_("\"%s\" is not a decision (use uphold, interim-plan, review-forward, refer)"),
+                               decisions[i]);
+            fail (&r, "Challenge", "Decisions", error, problem);
+            return NULL;
+          }
+        self->challenge_decisions |= d;
+      }
+    /* A route names who hears it: default to the seed's words. */
+    if (self->challenge_decisions != 0 && self->challenge_alerts == NULL)
+      {
+        fail (&r, "Challenge", "Alerts", error, _("is missing: a challenge route names who decides on it"));
+        return NULL;
+      }
+  }
 
   if (!check_keys (&r, "Escalation", escalation_keys, error) ||
       !read_boolean (&r, "Escalation", "ImmediateRiskSameDay", TRUE,

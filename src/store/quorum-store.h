@@ -120,6 +120,7 @@ typedef struct
   const char       *line_management;
   gboolean          voting;
   QuorumAttendance  attendance;
+  const char       *arrived_at;   /* "HH:MM": arrived late, at this time; NULL: from the start */
 } QuorumAttendeeSpec;
 
 gint64            quorum_store_add_attendee      (QuorumStore              *self,
@@ -132,6 +133,37 @@ gboolean          quorum_store_update_attendee   (QuorumStore              *self
                                                   gint64                    attendee_id,
                                                   const QuorumAttendeeSpec *spec,
                                                   GError                  **error);
+/* The attendance timeline (DOMAIN "Attendance is a timeline"): an attendee arrives late, or
+ * leaves, at a time of day "HH:MM". Someone who sent apologies and comes after all arrives. */
+gboolean          quorum_store_attendee_arrive   (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GError      **error);
+/* Leaves: a view the attendee's group gave stays counted; @without_view (may be NULL) is set
+ * to the undecided children the departure leaves the group without a view for (GArray of
+ * gint64), which the record shows. */
+gboolean          quorum_store_attendee_leave    (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GArray      **without_view,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64      child_id;
+  gint64      attendee_id;
+  QuorumView  view;
+  guint       categories;
+  const char *reason;
+} QuorumMemberViewSpec;
+
+/* One representative's own position where the group's representatives cannot agree (recorded
+ * again, it replaces theirs until the decision). */
+gint64            quorum_store_record_member_view (QuorumStore                *self,
+                                                  gint64                      conference_id,
+                                                  const QuorumMemberViewSpec *spec,
+                                                  GError                    **error);
+
 /* Distinct line-management structures used in any conference, for completion. */
 char            **quorum_store_list_line_managements (QuorumStore *self,
                                                   GError      **error);
@@ -203,6 +235,44 @@ gint64            quorum_store_amend             (QuorumStore               *sel
                                                   gint64                     conference_id,
                                                   const QuorumAmendmentSpec *spec,
                                                   GError                   **error);
+
+/* ---- the challenge of a chair's decision (a profile's route; 002 §4.2–4.5) ---- */
+typedef struct
+{
+  gint64       child_id;
+  const char  *agency;             /* the dissenting agency */
+  const char  *raised_by;          /* the dissenting professional, or NULL */
+  const char  *designated_person;  /* who it was raised with */
+  const char  *concern;            /* or NULL */
+  GDate        raised_on;
+} QuorumChallengeSpec;
+
+/* Raises a challenge of @conference_id's decision for the child; refused under a profile
+ * without the route, or for an agency that did not dissent. Allowed after sign-off. */
+gint64            quorum_store_raise_challenge   (QuorumStore               *self,
+                                                  gint64                     conference_id,
+                                                  const QuorumChallengeSpec *spec,
+                                                  GError                   **error);
+/* The Designated Person alerts the Co-ordinator (the policy says immediately). */
+gboolean          quorum_store_alert_challenge   (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const char   *coordinator,
+                                                  const GDate  *date,
+                                                  GError      **error);
+/* The Co-ordinator's decisions (QuorumChallengeDecision flags), each acting on the record in
+ * the same transaction: an interim plan is a plan record; a review brought forward creates
+ * the review conference on @review_date; a referral to the Head of Service is a referral. */
+gboolean          quorum_store_decide_challenge  (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const GDate  *date,
+                                                  guint         decisions,
+                                                  const GDate  *review_date,
+                                                  const char   *reasons,
+                                                  GError      **error);
+/* The conference a challenge belongs to, 0 when there is none. */
+gint64            quorum_store_challenge_conference (QuorumStore *self,
+                                                  gint64        challenge_id,
+                                                  GError      **error);
 
 /* ---- referrals (Head of Service) ---- */
 typedef struct
