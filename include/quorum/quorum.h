@@ -12,3 +12,4 @@
 #include "quorum-decision.h"
 #include "quorum-difference.h"
 #include "quorum-challenge.h"
+#include "quorum-referral.h"

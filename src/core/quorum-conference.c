@@ -586,6 +586,26 @@ quorum_decision_free (QuorumDecision *self)
 void
 quorum_plan_free (QuorumPlan *self)
 {
+  if (self == NULL)
+    return;
+
+  g_free (self->end_reason);
+  g_clear_pointer (&self->reviews, g_array_unref);
+  g_free (self);
+}
+
+void
+quorum_referral_correction_free (QuorumReferralCorrection *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
   g_free (self);
 }
 
@@ -596,6 +616,8 @@ quorum_referral_free (QuorumReferral *self)
     return;
 
   g_free (self->outcome_reason);
+  g_free (self->sent_by);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_free (self);
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "quorum-store-life.h"
 
 /* ---- reading ---- */
 
@@ -587,6 +588,7 @@ quorum_store_load_conference (QuorumStore  *self,
        load_plans_and_referrals (self, conference, error) &&
        load_amendments (self, conference, error) &&
        load_record (self, conference, error) &&
+       _quorum_store_load_life (self, conference, error) &&
        (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
   if (ok)

@@ -29,6 +29,10 @@ const char * const _quorum_store_audited_tables[] = {
   "member_view",
   "superseded_view",
   "challenge",
+  "plan_event",
+  "referral_correction",
+  "notice",
+  "difference_event",
   NULL
 };
 
@@ -494,6 +498,91 @@ static const char schema_v8[] =
   "CREATE TRIGGER audit_mac_no_delete BEFORE DELETE ON audit_mac "
   "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));\n";
+/* Version 7: plans, referrals and notices over time, and differences as the policies say.
+ * New facts are rows of new tables (no audited row changes, so no hash changes), but for
+ * two things a table keeps in its definition: the areas a difference may name (the policies'
+ * own, and "other"), and a branch (six-stage's stage 4 or 5) that moves more than one stage up.
+ * The difference table is rebuilt with its columns in the same order, so its rows hash the same. */
+static const char schema_v7[] =
+  /* A plan's life after it starts: its reviews and its end (by a later conference, or
+   * by the Appeals and Split Decisions Panel's "plan ended", which stays derived from the
+   * referral so that a corrected outcome corrects the plan too). */
+  "CREATE TABLE plan_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  plan_id        INTEGER NOT NULL REFERENCES plan (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('review', 'ended')),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  by_conference  INTEGER REFERENCES conference (id),\n"
+  "  reason         TEXT,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX plan_event_plan ON plan_event (plan_id);\n"
+  NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
+  /* A referral's date or outcome corrected: the old value kept beside the new, with why. */
+  "CREATE TABLE referral_correction (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  referral_id    INTEGER NOT NULL REFERENCES referral (id),\n"
+  "  field          TEXT NOT NULL CHECK (field IN ('notified', 'panel_date', 'outcome')),\n"
+  "  old_value      TEXT,\n"
+  "  new_value      TEXT NOT NULL,\n"
+  "  reason         TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX referral_correction_referral ON referral_correction (referral_id);\n"
+  NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
+  /* A notice a policy names, as given: who told whom, of what, when, by what means. */
+  "CREATE TABLE notice (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER REFERENCES conference (id),\n"
+  "  referral_id    INTEGER REFERENCES referral (id),\n"
+  "  difference_id  INTEGER REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL,\n"
+  "  stage          INTEGER,\n"
+  "  given_on       TEXT NOT NULL " DATE_CHECK ("given_on") ",\n"
+  "  given_by       TEXT NOT NULL,\n"
+  "  given_to       TEXT NOT NULL,\n"
+  "  about          TEXT NOT NULL,\n"
+  "  means          TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL,\n"
+  "  CHECK ((referral_id IS NOT NULL) + (difference_id IS NOT NULL) = 1)\n"
+  ");\n"
+  "CREATE INDEX notice_referral ON notice (referral_id);\n"
+  "CREATE INDEX notice_difference ON notice (difference_id);\n"
+  NO_DELETE ("notice") NO_UPDATE ("notice")
+  /* What happens to a difference beside its stages: immediate risk identified (at any stage),
+   * a formal challenge lodged (004), the area in the raiser's words ("other"), and a close
+   * with the disagreement remaining (001, 004). */
+  "CREATE TABLE difference_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  difference_id  INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('immediate-risk', 'formal-challenge', 'area-other',\n"
+  "                 'disagreement-remains')),\n"
+  "  stage          INTEGER NOT NULL CHECK (stage >= 1),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  detail         TEXT,\n"
+  "  due            TEXT " DATE_CHECK ("due") ",\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n"
+  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  /* The policies' own areas and "other": the CHECK widened in place (SQLite's documented way
+   * for a change every stored row still meets), then the schema read again. */
+  "PRAGMA writable_schema = ON;\n"
+  "UPDATE sqlite_schema SET sql = replace(sql, '''case-closure'')', "
+  "'''case-closure'', ''service-provision'', ''resources'', ''other'')') "
+  "WHERE type = 'table' AND name = 'difference';\n"
+  "PRAGMA writable_schema = RESET;\n"
+  "DROP TRIGGER difference_stage_step;\n"
+  /* Up, never down; more than one stage only where the profile branches (the store checks which). */
+  "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
+  "WHEN NEW.stage < OLD.stage "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference never moves down a stage'); END;\n";
 
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
@@ -501,6 +590,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
   { 8, schema_v8 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);

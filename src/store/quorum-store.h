@@ -291,6 +291,12 @@ typedef struct
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
   gboolean           overdue;      /* as of the date given to the list */
+  /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"): */
+  GDate              due_working;        /* due, or the working day before it */
+  GDate              panel_due_working;  /* panel_due, or the working day before it */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel_date after panel_due */
+  char              *sent_by;            /* who sent it (its notice), or NULL */
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
@@ -306,6 +312,14 @@ QuorumReferralRow *quorum_store_get_referral     (QuorumStore  *self,
 gboolean          quorum_store_notify_referral   (QuorumStore  *self,
                                                   gint64        referral_id,
                                                   const GDate  *date,
+                                                  GError      **error);
+/* The same, saying who sent it (NULL: the conference's chair) and how (NULL: not recorded):
+ * the referral's notice. Refused before the conference or in the future. */
+gboolean          quorum_store_send_referral     (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  const GDate  *date,
+                                                  const char   *by,
+                                                  const char   *means,
                                                   GError      **error);
 gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   gint64              referral_id,
