@@ -156,6 +156,24 @@ ui_test_respond (const char *response)
   ui_test_iterate (50);
 }
 
+/* The decision's confirmation is open: returns the text it shows (what will be recorded, to
+ * be freed) and answers it as Enter does, recording the decision. */
+static inline char *
+ui_test_confirm_decision (void)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *preview;
+  char *text;
+
+  g_assert_nonnull (dialog);
+  preview = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
+  g_assert_nonnull (preview);
+  text = g_strdup (gtk_label_get_label (GTK_LABEL (preview)));
+  ui_test_respond ("record");
+
+  return text;
+}
+
 /* Creates a conference through the New Conference dialog, as the chair does. */
 static inline gint64
 ui_test_create_conference (QuorumWindow       *window,
