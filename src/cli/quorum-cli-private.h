@@ -21,6 +21,7 @@ enum
 typedef struct
 {
   char        *db_option;  /* --db, or NULL */
+  char        *as_name;    /* --as: the person recorded as deciding, signing off, exporting */
   gboolean     json;       /* --json */
   QuorumStore *store;      /* opened on first use */
   char        *created;    /* the database file this run created, or NULL */

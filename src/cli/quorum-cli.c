@@ -120,6 +120,10 @@ main (int    argc,
         ctx.db_option = g_strdup (argv[++i]);
       else if (g_str_has_prefix (argv[i], "--db="))
         ctx.db_option = g_strdup (argv[i] + strlen ("--db="));
+      else if (g_str_equal (argv[i], "--as") && i + 1 < argc)
+        ctx.as_name = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--as="))
+        ctx.as_name = g_strdup (argv[i] + strlen ("--as="));
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           print_help (stdout);
@@ -210,5 +214,6 @@ main (int    argc,
 
   g_free (ctx.created);
   g_free (ctx.db_option);
+  g_free (ctx.as_name);
   return status;
 }

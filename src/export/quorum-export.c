@@ -567,6 +567,6 @@ quorum_export_dissent (QuorumStore         *store,
   profile = quorum_store_get_conference_profile (store, conference_id, NULL);
 
   return quorum_export_conference (conference, profile, format,
-                                   quorum_store_get_user (store), NULL,
+                                   quorum_store_get_signer (store), NULL,
                                    path, error);
 }

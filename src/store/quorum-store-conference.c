@@ -1414,7 +1414,7 @@ insert_decision (QuorumStore          *self,
   sqlite3_bind_int (stmt, 7, outcome->n_no_plan);
   sqlite3_bind_int (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
   decision_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
@@ -1524,15 +1524,17 @@ insert_decision (QuorumStore          *self,
   return TRUE;
 }
 
-QuorumOutcome *
-quorum_store_decide (QuorumStore  *self,
-                     gint64        conference_id,
-                     gint64        child_id,
-                     QuorumView    chair_view,
-                     guint         chair_categories,
-                     gint64       *plan_id,
-                     gint64       *referral_id,
-                     GError      **error)
+static QuorumOutcome *
+decide (QuorumStore          *self,
+        gint64                conference_id,
+        gint64                child_id,
+        QuorumView            chair_view,
+        guint                 chair_categories,
+        gboolean              write,
+        const QuorumOutcome  *previewed,
+        gint64               *plan_id,
+        gint64               *referral_id,
+        GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -1560,6 +1562,20 @@ quorum_store_decide (QuorumStore  *self,
   if (outcome == NULL)
     goto fail;
 
+  if (previewed != NULL && !quorum_outcome_equal (outcome, previewed))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The record changed after the decision was shown: nothing was recorded. "
+                             "Look at the decision again"));
+      goto fail;
+    }
+
+  if (!write)
+    {
+      _quorum_store_rollback (self);
+      return g_steal_pointer (&outcome);
+    }
+
   if (!insert_decision (self, conference, outcome, &plan, &referral, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
@@ -1573,6 +1589,49 @@ quorum_store_decide (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return NULL;
+}
+
+QuorumOutcome *
+quorum_store_decide (QuorumStore  *self,
+                     gint64        conference_id,
+                     gint64        child_id,
+                     QuorumView    chair_view,
+                     guint         chair_categories,
+                     gint64       *plan_id,
+                     gint64       *referral_id,
+                     GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, NULL, plan_id, referral_id, error);
+}
+
+QuorumOutcome *
+quorum_store_preview_decision (QuorumStore  *self,
+                               gint64        conference_id,
+                               gint64        child_id,
+                               QuorumView    chair_view,
+                               guint         chair_categories,
+                               GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 FALSE, NULL, NULL, NULL, error);
+}
+
+QuorumOutcome *
+quorum_store_decide_previewed (QuorumStore         *self,
+                               gint64               conference_id,
+                               gint64               child_id,
+                               QuorumView           chair_view,
+                               guint                chair_categories,
+                               const QuorumOutcome *previewed,
+                               gint64              *plan_id,
+                               gint64              *referral_id,
+                               GError             **error)
+{
+  g_return_val_if_fail (previewed != NULL, NULL);
+
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, previewed, plan_id, referral_id, error);
 }
 
 gboolean
@@ -1610,7 +1669,7 @@ quorum_store_finalise (QuorumStore  *self,
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, now);
-  _quorum_bind_text (stmt, 2, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 2, quorum_store_get_signer (self));
   sqlite3_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
@@ -1777,7 +1836,7 @@ quorum_store_amend (QuorumStore               *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 3, quorum_store_get_signer (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
   _quorum_bind_text (stmt, 6, spec->record);

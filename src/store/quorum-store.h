@@ -62,6 +62,12 @@ int               quorum_store_get_schema_version (QuorumStore *self);
 void              quorum_store_set_user       (QuorumStore  *self,
                                                const char   *user);
 const char       *quorum_store_get_user       (QuorumStore  *self);
+/* The person's own name, recorded as who decided, signed off and amended (the chair's name
+ * in the app's Preferences, the CLI's --as or $QUORUM_USER); the audit log keeps the login.
+ * NULL or empty: the login (quorum_store_get_user). */
+void              quorum_store_set_signer     (QuorumStore  *self,
+                                               const char   *name);
+const char       *quorum_store_get_signer     (QuorumStore  *self);
 
 /* ---- conferences ---- */
 typedef struct
@@ -216,6 +222,26 @@ QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
                                                   gint64       *plan_id,
                                                   gint64       *referral_id,
                                                   GError      **error);
+
+/* What quorum_store_decide would record now, written nowhere: the same rule on the same
+ * record (a dry run), for the chair to look at before confirming. */
+QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  gint64        child_id,
+                                                  QuorumView    chair_view,
+                                                  guint         chair_categories,
+                                                  GError      **error);
+/* quorum_store_decide, but only if the decision is still exactly @previewed (the record did
+ * not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
+QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
+                                                  gint64               conference_id,
+                                                  gint64               child_id,
+                                                  QuorumView           chair_view,
+                                                  guint                chair_categories,
+                                                  const QuorumOutcome *previewed,
+                                                  gint64              *plan_id,
+                                                  gint64              *referral_id,
+                                                  GError             **error);
 
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,

@@ -9,6 +9,7 @@
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
 #include "quorum-new-conference-dialog.h"
+#include "quorum-preferences-window.h"
 #include "quorum-referrals-page.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
@@ -399,7 +400,36 @@ show_page_action (GSimpleAction *action,
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  QuorumPreferencesWindow *preferences = quorum_preferences_window_new (GTK_WINDOW (user_data));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The chair's name, from Preferences, is who the record says decided and signed off. */
+static void
+apply_chair_name (QuorumWindow *self)
+{
+  g_autofree char *name = quorum_ui_get_chair_name ();
+
+  if (self->store != NULL)
+    quorum_store_set_signer (self->store, name);
+}
+
+static void
+chair_name_changed_cb (QuorumWindow *self,
+                       const char   *key,
+                       GSettings    *settings)
+{
+  apply_chair_name (self);
+}
+
 static const GActionEntry win_entries[] = {
+  { "preferences", preferences_action },
   { "new-conference", new_conference_action },
   { "show-page", show_page_action, "s" },
   { "open-conference", open_conference_action, "x" },
@@ -524,6 +554,7 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
+  apply_chair_name (self);
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
 }
@@ -685,6 +716,8 @@ quorum_window_init (QuorumWindow *self)
       g_autoptr(GAction) projector = g_settings_create_action (self->settings, "projector-mode");
 
       g_action_map_add_action (G_ACTION_MAP (self), projector);
+      g_signal_connect_object (self->settings, "changed::chair-name",
+                               G_CALLBACK (chair_name_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::projector-mode",
                                G_CALLBACK (projector_changed_cb), self, G_CONNECT_SWAPPED);
       apply_projector_mode (self, g_settings_get_boolean (self->settings, "projector-mode"));
