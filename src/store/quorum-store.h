@@ -117,6 +117,25 @@ GPtrArray        *quorum_store_list_conferences  (QuorumStore  *self,
                                                   const GDate  *from,
                                                   const GDate  *to,
                                                   GError      **error);
+/* The same list a window at a time (quorum-store-list.c): how many match @search; up to
+ * @limit of them from position @offset, or right after the row @after (then @offset is
+ * unused), which is fast however deep; and where @conference_id stands in the list (FALSE
+ * without an error when @search hides it). */
+gboolean          quorum_store_count_conferences         (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          guint                         *n,
+                                                          GError                       **error);
+GPtrArray        *quorum_store_list_conferences_window   (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          const QuorumConferenceSummary *after,
+                                                          guint                          offset,
+                                                          guint                          limit,
+                                                          GError                       **error);
+gboolean          quorum_store_find_conference_position  (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          gint64                         conference_id,
+                                                          guint                         *position,
+                                                          GError                       **error);
 
 typedef struct
 {
