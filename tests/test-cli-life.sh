@@ -199,7 +199,8 @@ q difference resolve "$brad" --date 2026-11-05 --outcome "Decision unchanged" --
 check "closed, disagreement remains (004)" "$(jget "$(q --json difference show "$brad")" '[d["status"], d["closure"], d["disagreement_remains"]]')" \
   '["resolved", "disagreement-remains", true]'
 
-expect_exit "area other needs its words" 2 raise bradford 2026-11-02 --area other
+expect_exit "area other needs its words" 2 q difference raise --profile bradford --date 2026-11-02 --raised-by X \
+  --agency School --against "Children's Social Care" --area other --outcome-sought "Transport"
 out=$(q --json difference show "$(jget "$(q difference raise --json --profile bradford --date 2026-11-02 --raised-by X --agency School \
   --against "Children's Social Care" --area other --area-other "Transport to contact" --outcome-sought "Transport")" 'd["id"]')")
 check "area other, in the raiser's words" "$(jget "$out" '[d["area"], d["area_other"]]')" '["other", "Transport to contact"]'

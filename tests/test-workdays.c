@@ -821,7 +821,7 @@ test_published_through_latest_year (void)
 }
 
 /* Rule: an authority adds a proclaimed day as data, as it adds a profile: a holidays file in the
- * user's data directory ($XDG_DATA_HOME/quorum/holidays/*.ini) or $QUORUM_HOLIDAYS_DIR. */
+ * user's data directory ($XDG_DATA_HOME/quorum/holidays/NAME.ini) or $QUORUM_HOLIDAYS_DIR. */
 static void
 test_user_holidays_file (void)
 {

@@ -65,6 +65,11 @@ struct _QuorumProfile
 
   /* [challenge]: chair-decides profiles: the Safeguarding Co-ordinator's possible decisions */
   char       **challenge_outcomes;    /* NULL-terminated, or NULL */
+  /* The challenge route of a conference decision (002 §4.2–4.5): absent when Decisions is */
+  guint        challenge_decisions;   /* QuorumChallengeDecision flags the route allows, 0: no route */
+  char        *challenge_raised_with; /* "Designated Person for Child Protection" */
+  char        *challenge_alerts;      /* "Safeguarding Co-ordinator" */
+  char        *challenge_alert_when;  /* the policy's words: "immediately" */
 
   /* [escalation] */
   gboolean     immediate_risk_same_day;
@@ -97,7 +102,7 @@ const QuorumNoticeRule *quorum_profile_get_notice (const QuorumProfile *self,
                                                 const char          *id);
 const char    *quorum_notice_on_to_string      (QuorumNoticeOn on);
 
-/* All profiles: the shipped ones (GResource /org/gnome/Quorum/profiles/), then
+/* All profiles: the shipped ones (GResource /io/github/quorum_app/quorum/profiles/), then
  * $XDG_DATA_HOME/quorum/profiles/ (every .ini) and the directories of $QUORUM_PROFILES_DIR
  * (colon-separated); a later file with the same id replaces an earlier one.
  * A broken local file is skipped with a g_warning, never fatal.

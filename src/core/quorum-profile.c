@@ -7,8 +7,13 @@
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-profile.h"
+#include "quorum/quorum-validate.h"
+#include <glib/gstdio.h>
+#include "quorum/quorum-challenge.h"
 
-#define PROFILES_RESOURCE_PATH "/org/gnome/Quorum/profiles/"
+#define QUORUM_MAX_PROFILE_BYTES (256 * 1024)
+
+#define PROFILES_RESOURCE_PATH "/io/github/quorum_app/quorum/profiles/"
 #define DEFAULT_PROFILE_ID     "bolton"
 #define MAX_DAYS               365
 
@@ -19,7 +24,7 @@ static const char * const profile_keys[] = {
 };
 static const char * const referral_keys[] = { "WorkingDays", "PanelCalendarDays", NULL };
 static const char * const quoracy_keys[] = { "LeadAgency", "MinOtherAgencies", NULL };
-static const char * const challenge_keys[] = { "Outcomes", NULL };
+static const char * const challenge_keys[] = { "Outcomes", "Decisions", "RaisedWith", "Alerts", "AlertWhen", NULL };
 static const char * const escalation_keys[] = {
   "ImmediateRiskSameDay", "ImmediateRiskAdvice", "MonitoredStage", "FormalChallenge", NULL
 };
@@ -114,6 +119,9 @@ quorum_profile_free (QuorumProfile *self)
   g_free (self->seed);
   g_strfreev (self->lead_agency_patterns);
   g_strfreev (self->challenge_outcomes);
+  g_free (self->challenge_raised_with);
+  g_free (self->challenge_alerts);
+  g_free (self->challenge_alert_when);
   g_free (self->immediate_risk_advice);
   g_free (self->source);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -160,6 +168,10 @@ quorum_profile_copy (const QuorumProfile *self)
   copy->lead_agency_patterns = g_strdupv (self->lead_agency_patterns);
   copy->min_other_agencies = self->min_other_agencies;
   copy->challenge_outcomes = g_strdupv (self->challenge_outcomes);
+  copy->challenge_decisions = self->challenge_decisions;
+  copy->challenge_raised_with = g_strdup (self->challenge_raised_with);
+  copy->challenge_alerts = g_strdup (self->challenge_alerts);
+  copy->challenge_alert_when = g_strdup (self->challenge_alert_when);
   copy->immediate_risk_same_day = self->immediate_risk_same_day;
   copy->immediate_risk_advice = g_strdup (self->immediate_risk_advice);
   copy->monitored_stage = self->monitored_stage;
@@ -226,6 +238,22 @@ has_key (const Reader *r,
   return g_key_file_has_key (r->keyfile, group, key, NULL);
 }
 
+static gboolean
+check_profile_text (const Reader  *r,
+                    const char    *group,
+                    const char    *key,
+                    const char    *value,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean is_name = g_str_has_suffix (key, "Name") || g_str_equal (key, "Authority") ||
+                     g_str_equal (key, "Owner");
+
+  if (!quorum_check_text (value, key, FALSE, is_name ? QUORUM_MAX_NAME : QUORUM_MAX_TEXT, &local_error))
+    return fail (r, group, key, error, local_error->message);
+  return TRUE;
+}
+
 /* A translatable text (Name[cy]= may give the Welsh); empty counts as absent. */
 static gboolean
 read_text (const Reader  *r,
@@ -258,6 +286,11 @@ read_text (const Reader  *r,
       *out = NULL;
       return TRUE;
     }
+
+  /* A profile is input like any other: its names are printed in every record and on a
+   * terminal, so no escapes, no hidden characters, and a bounded length. */
+  if (!check_profile_text (r, group, key, value, error))
+    return FALSE;
 
   *out = g_steal_pointer (&value);
   return TRUE;
@@ -292,6 +325,11 @@ read_list (const Reader   *r,
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
       g_strstrip (values[i]);
+      if (*values[i] != '\0' && !check_profile_text (r, group, key, values[i], error))
+        {
+          g_ptr_array_set_free_func (items, g_free);
+          return FALSE;
+        }
       if (*values[i] != '\0')
         g_ptr_array_add (items, g_strdup (values[i]));
     }
@@ -676,8 +714,37 @@ quorum_profile_new_from_keyfile (const char  *id,
     return NULL;
 
   if (!check_keys (&r, "Challenge", challenge_keys, error) ||
-      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error))
+      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error) ||
+      !read_text (&r, "Challenge", "RaisedWith", FALSE, &self->challenge_raised_with, error) ||
+      !read_text (&r, "Challenge", "Alerts", FALSE, &self->challenge_alerts, error) ||
+      !read_text (&r, "Challenge", "AlertWhen", FALSE, &self->challenge_alert_when, error))
     return NULL;
+  {
+    g_auto(GStrv) decisions = NULL;
+
+    if (!read_list (&r, "Challenge", "Decisions", FALSE, &decisions, error))
+      return NULL;
+    for (guint i = 0; decisions != NULL && decisions[i] != NULL; i++)
+      {
+        QuorumChallengeDecision d;
+
+        if (!quorum_challenge_decision_from_string (decisions[i], &d))
+          {
+            g_autofree char *problem =
+              g_strdup_printf (_("\"%s\" is not a decision (use uphold, interim-plan, review-forward, refer)"),
+                               decisions[i]);
+            fail (&r, "Challenge", "Decisions", error, problem);
+            return NULL;
+          }
+        self->challenge_decisions |= d;
+      }
+    /* A route names who hears it: default to the seed's words. */
+    if (self->challenge_decisions != 0 && self->challenge_alerts == NULL)
+      {
+        fail (&r, "Challenge", "Alerts", error, _("is missing: a challenge route names who decides on it"));
+        return NULL;
+      }
+  }
 
   if (!check_keys (&r, "Escalation", escalation_keys, error) ||
       !read_boolean (&r, "Escalation", "ImmediateRiskSameDay", TRUE,
@@ -860,6 +927,15 @@ load_local_file (const char *path,
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   QuorumProfile *profile;
+  GStatBuf st;
+
+  /* A profile is a page of settings; megabytes of it are a mistake or an attack. */
+  if (g_stat (path, &st) == 0 && st.st_size > QUORUM_MAX_PROFILE_BYTES)
+    {
+      g_warning (_("Skipping the profile %s: it is %lld bytes; a profile is at most %d"),
+                 path, (long long) st.st_size, QUORUM_MAX_PROFILE_BYTES);
+      return NULL;
+    }
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {

@@ -186,7 +186,7 @@ quorum_store_get_referral (QuorumStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                 _("There is no referral %" G_GINT64_FORMAT), referral_id);
+                 _("There is no referral %lld"), (long long) referral_id);
   else if (rc != SQLITE_ROW)
     _quorum_store_fail (self, rc, error);
   return row;
@@ -237,8 +237,8 @@ quorum_store_send_referral (QuorumStore  *self,
     {
       g_autofree char *when = quorum_date_to_string (&row->notified);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Referral %" G_GINT64_FORMAT " was already sent to the Head of Service on %s"),
-                   referral_id, when);
+                   _("Referral %lld was already sent to the Head of Service on %s"),
+                   (long long) referral_id, when);
       goto fail;
     }
   /* Not before the conference, not in the future (issue 10: the Head of Service's dates). */
@@ -313,15 +313,15 @@ quorum_store_record_panel (QuorumStore        *self,
   if (!g_date_valid (&row->notified))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Referral %" G_GINT64_FORMAT " has not been sent to the Head of Service yet: "
-                     "record its notification first"), referral_id);
+                   _("Referral %lld has not been sent to the Head of Service yet: "
+                     "record its notification first"), (long long) referral_id);
       goto fail;
     }
   if (g_date_valid (&row->panel_date))
     {
       g_autofree char *when = quorum_date_to_string (&row->panel_date);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The panel already heard referral %" G_GINT64_FORMAT " on %s"), referral_id, when);
+                   _("The panel already heard referral %lld on %s"), (long long) referral_id, when);
       goto fail;
     }
   {
