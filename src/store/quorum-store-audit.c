@@ -268,7 +268,13 @@ key_entry (QuorumStore  *self,
     return FALSE;
 
   head = head_mac (key, database_id, id, mac);
-  return meta_set (self, "audit_head_mac", head, error);
+  if (!meta_set (self, "audit_head_mac", head, error))
+    return FALSE;
+  {
+    g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, id, mac);
+    _quorum_store_set_pending_anchor (self, anchor);
+  }
+  return TRUE;
 }
 
 gboolean
@@ -635,6 +641,34 @@ check_chain (QuorumStore         *self,
                              "were removed outside Quorum"), (long long) last_id);
     }
 
+  /* What this computer last saw the database hold must still be there. */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_auto(GStrv) parts = anchor ? g_strsplit (anchor, " ", 3) : NULL;
+
+    if (parts != NULL && g_strv_length (parts) == 3)
+      {
+        gint64 anchored = g_ascii_strtoll (parts[1], NULL, 10);
+        g_autofree char *held = NULL;
+
+        if (sqlite3_prepare_v2 (db, "SELECT mac FROM audit_mac WHERE audit_id = ?", -1, &stmt, NULL) == SQLITE_OK)
+          {
+            sqlite3_bind_int64 (stmt, 1, anchored);
+            if (sqlite3_step (stmt) == SQLITE_ROW)
+              held = _quorum_column_dup (stmt, 0);
+          }
+        sqlite3_finalize (stmt);
+        stmt = NULL;
+        if (g_strcmp0 (parts[0], database_id) != 0)
+          problem (problems, _("This is not the database this computer last saw at this path (its id was %s): "
+                               "it was replaced"), parts[0]);
+        else if (g_strcmp0 (held, parts[2]) != 0)
+          problem (problems, _("Audit log: entry %lld, which this computer saw written, is %s: the log was "
+                               "cut back, replaced by an older copy, or stripped of its keys"),
+                   (long long) anchored, held == NULL ? _("missing") : _("different"));
+      }
+  }
+
   if (!check_rows)
     return TRUE;
 
@@ -858,6 +892,25 @@ _quorum_store_attach_key (QuorumStore  *self,
   report = g_new0 (QuorumVerifyReport, 1);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
+  /* A log this computer has seen keyed at this path is never keyed again: its keys were
+   * removed. (An empty log, a database made anew, has nothing to launder.) */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_autofree char *any = NULL;
+    sqlite3_stmt *probe = NULL;
+
+    if (sqlite3_prepare_v2 (db, "SELECT id FROM audit LIMIT 1", -1, &probe, NULL) == SQLITE_OK &&
+        sqlite3_step (probe) == SQLITE_ROW)
+      any = _quorum_column_dup (probe, 0);
+    sqlite3_finalize (probe);
+    if (anchor != NULL && any != NULL)
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database was keyed when this computer last saw it and its "
+                                             "keys are gone, so it is not keyed again"));
+        return TRUE;
+      }
+  }
   if (!check_chain (self, NULL, TRUE, NULL, report, &local) || report->problems->len > 0)
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
@@ -906,6 +959,11 @@ _quorum_store_attach_key (QuorumStore  *self,
     goto fail;
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     goto fail;
+  if (last_id > 0)
+    {
+      g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, last_id, prev_mac);
+      _quorum_store_write_anchor (quorum_store_get_path (self), anchor);
+    }
 
   if (n > 0)
     {

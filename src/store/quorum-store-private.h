@@ -95,6 +95,14 @@ gboolean      _quorum_store_check_schema (sqlite3     *db,
                                          GPtrArray    *problems,
                                          GError      **error);
 
+/* The anchor outside the file ("DATABASE_ID N MAC"): see quorum-store.c. The pending one is
+ * written when the transaction commits. */
+void          _quorum_store_set_pending_anchor (QuorumStore *self,
+                                         const char   *anchor);
+void          _quorum_store_write_anchor (const char  *path,
+                                         const char   *anchor);
+char         *_quorum_store_read_anchor (const char   *path);
+
 /* Backups (quorum-store-backup.c). */
 gboolean      _quorum_store_backup_before_migration (QuorumStore *self,
                                          GError      **error);

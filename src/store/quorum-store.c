@@ -3,6 +3,7 @@
  * every store call shares. */
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -29,6 +30,7 @@ struct _QuorumStore
   GBytes     *key;         /* the audit key, or NULL */
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
+  char       *pending_anchor; /* written once the transaction commits */
   GPtrArray  *notices;     /* char*, NULL-terminated */
 };
 
@@ -146,6 +148,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->key, g_bytes_unref);
   g_clear_pointer (&self->key_problem, g_free);
   g_clear_pointer (&self->damaged, g_free);
+  g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
@@ -855,10 +858,70 @@ _quorum_store_commit (QuorumStore  *self,
   if (!_quorum_store_exec (self, "COMMIT", error))
     {
       _quorum_store_rollback (self);
+      g_clear_pointer (&self->pending_anchor, g_free);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  if (self->pending_anchor != NULL)
+    {
+      _quorum_store_write_anchor (self->path, self->pending_anchor);
+      g_clear_pointer (&self->pending_anchor, g_free);
+    }
   return TRUE;
+}
+
+void
+_quorum_store_set_pending_anchor (QuorumStore *self,
+                                  const char  *anchor)
+{
+  g_free (self->pending_anchor);
+  self->pending_anchor = g_strdup (anchor);
+}
+
+/* The anchor: the newest keyed entry this computer saw the database at @path hold, kept in the
+ * user's state folder, outside the file. A database cut back, replaced by an older copy or
+ * made to look unkeyed no longer holds it. */
+static char *
+anchor_file (const char *path)
+{
+  g_autofree char *real = NULL;
+  g_autofree char *digest = NULL;
+
+  if (path == NULL)
+    return NULL;
+  real = realpath (path, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, real ? real : path, -1);
+  return g_build_filename (g_get_user_state_dir (), "quorum", "anchors", digest, NULL);
+}
+
+void
+_quorum_store_write_anchor (const char *path,
+                            const char *anchor)
+{
+  g_autofree char *file = anchor_file (path);
+  g_autofree char *dir = NULL;
+
+  if (file == NULL)
+    return;
+  dir = g_path_get_dirname (file);
+  if (anchor == NULL)
+    {
+      g_unlink (file);
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_file_set_contents_full (file, anchor, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
+char *
+_quorum_store_read_anchor (const char *path)
+{
+  g_autofree char *file = anchor_file (path);
+  char *text = NULL;
+
+  if (file == NULL || !g_file_get_contents (file, &text, NULL, NULL))
+    return NULL;
+  return g_strstrip (text);
 }
 
 void
@@ -879,6 +942,7 @@ _quorum_store_rollback (QuorumStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_clear_pointer (&self->pending_anchor, g_free);
 }
 
 gboolean
