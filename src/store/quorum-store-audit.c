@@ -473,6 +473,7 @@ parse_seal (const char *seal,
 static gboolean
 check_chain (QuorumStore         *self,
              GBytes              *key,
+             gboolean             expect_keys,
              gboolean             check_rows,
              const char          *seal,
              QuorumVerifyReport  *report,
@@ -641,6 +642,26 @@ check_chain (QuorumStore         *self,
                              "were removed outside Quorum"), (long long) last_id);
     }
 
+  /* Every entry is keyed as it is written: entries without a key, or a log without its key's
+   * id, had their keys removed. This much needs no key to see. */
+  if (expect_keys && last_id > 0)
+    {
+      g_autofree char *key_id = meta_get (db, "audit_key_id");
+      gint64 unkeyed = -1;
+
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        unkeyed = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (key_id == NULL)
+        problem (problems, _("Audit log: it has entries but no key: its keys were removed outside Quorum"));
+      else if (unkeyed != 0 && key == NULL)
+        problem (problems, _("Audit log: %lld of its entries have no key: they were written or rewritten "
+                             "outside Quorum"), (long long) unkeyed);
+    }
+
   /* What this computer last saw the database hold must still be there. */
   {
     g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
@@ -771,7 +792,7 @@ quorum_store_verify_report (QuorumStore  *self,
         }
     }
 
-  done = check_chain (self, key, TRUE, seal, report, error);
+  done = check_chain (self, key, TRUE, TRUE, seal, report, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (!done)
     return NULL;
@@ -903,6 +924,16 @@ _quorum_store_attach_key (QuorumStore  *self,
         sqlite3_step (probe) == SQLITE_ROW)
       any = _quorum_column_dup (probe, 0);
     sqlite3_finalize (probe);
+    /* Keys came with schema 8 and every entry since is keyed as it is written: a log with
+     * entries and no key in a database that was already at 8 has had its keys removed. */
+    if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= 8)
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database's audit log has entries but no keys, though every "
+                                             "entry is keyed as it is written: its keys were removed, so it "
+                                             "is not keyed again"));
+        return TRUE;
+      }
     if (anchor != NULL && any != NULL)
       {
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -911,7 +942,7 @@ _quorum_store_attach_key (QuorumStore  *self,
         return TRUE;
       }
   }
-  if (!check_chain (self, NULL, TRUE, NULL, report, &local) || report->problems->len > 0)
+  if (!check_chain (self, NULL, FALSE, TRUE, NULL, report, &local) || report->problems->len > 0)
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
                                                 "so it was not keyed now"),

@@ -80,6 +80,8 @@ const char   *_quorum_store_get_key_problem (QuorumStore *self);
 void          _quorum_store_set_key     (QuorumStore  *self,
                                          GBytes       *key,
                                          const char   *problem);
+/* The schema version the database had before this opening's migrations (0: a new one). */
+int           _quorum_store_get_version_at_open (QuorumStore *self);
 /* A short public id of @key: 16 hex digits of its HMAC of a fixed text. */
 char         *_quorum_store_key_id      (GBytes       *key);
 /* Keys an unkeyed chain after checking it, or checks that the key is the database's. */

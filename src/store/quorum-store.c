@@ -31,6 +31,7 @@ struct _QuorumStore
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   char       *pending_anchor; /* written once the transaction commits */
+  int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
 };
 
@@ -443,6 +444,14 @@ finish_open (QuorumStore           *self,
       !exec_pragma (db, "PRAGMA trusted_schema = OFF", error))
     return FALSE;
 
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      self->version_at_open = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
   if (self->path != NULL && !(flags & QUORUM_STORE_OPEN_NO_BACKUPS) &&
       !_quorum_store_backup_before_migration (self, error))
     return FALSE;
@@ -728,6 +737,12 @@ quorum_store_get_notices (QuorumStore *self)
   if (self->notices->len == 0)
     return none;
   return (const char * const *) self->notices->pdata;
+}
+
+int
+_quorum_store_get_version_at_open (QuorumStore *self)
+{
+  return self->version_at_open;
 }
 
 GBytes *
