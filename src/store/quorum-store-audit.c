@@ -657,6 +657,12 @@ check_chain (QuorumStore         *self,
       stmt = NULL;
       if (key_id == NULL)
         problem (problems, _("Audit log: it has entries but no key: its keys were removed outside Quorum"));
+      else if (key != NULL)
+        {
+          g_autofree char *ours = _quorum_store_key_id (key);
+          if (g_strcmp0 (ours, key_id) != 0)
+            problem (problems, _("Audit log: the id of its key was altered outside Quorum"));
+        }
       else if (unkeyed != 0 && key == NULL)
         problem (problems, _("Audit log: %lld of its entries have no key: they were written or rewritten "
                              "outside Quorum"), (long long) unkeyed);
@@ -861,6 +867,34 @@ quorum_store_get_seal (QuorumStore  *self,
   return seal;
 }
 
+/* Whether @key made the head MAC the database holds. */
+static gboolean
+key_opens_head (sqlite3 *db,
+                GBytes  *key)
+{
+  g_autofree char *database_id = NULL;
+  g_autofree char *stored = meta_get (db, "audit_head_mac");
+  g_autofree char *mac = NULL;
+  g_autofree char *want = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  database_id = meta_get (db, "database_id");
+  if (stored == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT audit_id, mac FROM audit_mac ORDER BY audit_id DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      mac = _quorum_column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (mac == NULL)
+    return FALSE;
+  want = head_mac (key, database_id, id, mac);
+  return g_strcmp0 (want, stored) == 0;
+}
+
 gboolean
 _quorum_store_attach_key (QuorumStore  *self,
                           GBytes       *key,
@@ -881,7 +915,9 @@ _quorum_store_attach_key (QuorumStore  *self,
 
   if (stored_id != NULL)
     {
-      if (g_strcmp0 (stored_id, key_id) == 0)
+      if (g_strcmp0 (stored_id, key_id) == 0 || key_opens_head (db, key))
+        /* An id that does not match a key that does open the log: the id was altered, which
+         * verify reports; the key is still this database's. */
         _quorum_store_set_key (self, key, NULL);
       else
         {
