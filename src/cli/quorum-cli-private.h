@@ -21,6 +21,7 @@ enum
 typedef struct
 {
   char        *db_option;  /* --db, or NULL */
+  char        *as_name;    /* --as: the person recorded as deciding, signing off, exporting */
   gboolean     json;       /* --json */
   QuorumStore *store;      /* opened on first use */
   char        *created;    /* the database file this run created, or NULL */
@@ -100,6 +101,13 @@ int quorum_cli_cmd_conference_show   (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_conference_list   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_attendee_add      (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_attendee_arrive   (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-record.c */
+int quorum_cli_cmd_attendee_leave    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_member_view       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_raise   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_alert   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_decide  (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_show    (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_consensus         (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_vote              (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_decide            (QuorumCliContext *ctx, int argc, char **argv);

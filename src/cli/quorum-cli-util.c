@@ -98,6 +98,9 @@ quorum_cli_option_context (QuorumCliContext   *ctx,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_option,
       N_("The database (default: $QUORUM_DB, else the app's own)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, N_("Print one JSON document"), NULL },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &ctx->as_name,
+      N_("Your name, recorded as who decided, signed off, amended or exported (default: $QUORUM_USER, else the login)"),
+      N_("NAME") },
     { NULL }
   };
 
@@ -182,6 +185,9 @@ open_store (QuorumCliContext      *ctx,
         ctx->store = quorum_store_open_memory (error);
       else
         ctx->store = quorum_store_open_full (path, flags, error);
+      /* Who the record names: --as, else $QUORUM_USER; the audit log keeps the login. */
+      if (ctx->store != NULL)
+        quorum_store_set_signer (ctx->store, ctx->as_name != NULL ? ctx->as_name : g_getenv ("QUORUM_USER"));
       if (ctx->store != NULL)
         {
           const char * const *notices = quorum_store_get_notices (ctx->store);

@@ -25,11 +25,18 @@ static const Command commands[] = {
   { "conference", "list",     quorum_cli_cmd_conference_list,     N_("List conferences, newest first") },
   { "conference", "proceed",  quorum_cli_cmd_conference_proceed,  N_("Record why an inquorate conference proceeds") },
   { "attendee",   "add",      quorum_cli_cmd_attendee_add,        N_("Add an attendee") },
+  { "attendee",   "arrive",   quorum_cli_cmd_attendee_arrive,     N_("Record that an attendee arrived late, at a time") },
+  { "attendee",   "leave",    quorum_cli_cmd_attendee_leave,      N_("Record that an attendee left, at a time") },
+  { "member-view", NULL,      quorum_cli_cmd_member_view,         N_("Record a representative's own position where their group cannot agree") },
   { "consensus",  NULL,       quorum_cli_cmd_consensus,           N_("Record a consensus attempt for a child") },
   { "vote",       NULL,       quorum_cli_cmd_vote,                N_("Record a line-management group's view") },
   { "decide",     NULL,       quorum_cli_cmd_decide,              N_("Apply the profile's rule and record the decision") },
   { "finalise",   NULL,       quorum_cli_cmd_finalise,            N_("Sign a conference off") },
   { "amend",      NULL,       quorum_cli_cmd_amend,               N_("Amend a signed-off conference") },
+  { "challenge",  "raise",    quorum_cli_cmd_challenge_raise,     N_("Challenge a conference decision (profiles with the route)") },
+  { "challenge",  "alert",    quorum_cli_cmd_challenge_alert,     N_("Record that the Co-ordinator was alerted") },
+  { "challenge",  "decide",   quorum_cli_cmd_challenge_decide,    N_("Record the Co-ordinator's decisions on a challenge") },
+  { "challenge",  "show",     quorum_cli_cmd_challenge_show,      N_("Show a challenge") },
   { "referrals",  NULL,       quorum_cli_cmd_referrals,           N_("List referrals to the Head of Service") },
   { "referral",   "notify",   quorum_cli_cmd_referral_notify,     N_("Record that a referral was sent") },
   { "referral",   "panel",    quorum_cli_cmd_referral_panel,      N_("Record the panel's hearing and outcome") },
@@ -75,11 +82,15 @@ main (int    argc,
   QuorumCliContext ctx = { 0 };
   const Command *command = NULL;
   g_autoptr(GPtrArray) args = NULL;
+  const char *localedir;
   int i = 1;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Installed, the translations are under the prefix; run from the build tree (build-aux/dev,
+   * the tests), $QUORUM_LOCALEDIR names the build's po folder. */
+  localedir = g_getenv ("QUORUM_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -109,6 +120,10 @@ main (int    argc,
         ctx.db_option = g_strdup (argv[++i]);
       else if (g_str_has_prefix (argv[i], "--db="))
         ctx.db_option = g_strdup (argv[i] + strlen ("--db="));
+      else if (g_str_equal (argv[i], "--as") && i + 1 < argc)
+        ctx.as_name = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--as="))
+        ctx.as_name = g_strdup (argv[i] + strlen ("--as="));
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           print_help (stdout);
@@ -199,5 +214,6 @@ main (int    argc,
 
   g_free (ctx.created);
   g_free (ctx.db_option);
+  g_free (ctx.as_name);
   return status;
 }

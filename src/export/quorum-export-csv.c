@@ -9,7 +9,7 @@
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-  "dissent", "exported_by", "exported_at",
+  "dissent", "superseded", "exported_by", "exported_at",
 };
 
 char *
@@ -116,7 +116,7 @@ quorum_export_csv_string (const QuorumConference *conference,
 
           /* Dissent is known once the child is decided; before that the cell stays empty. */
           if (decision != NULL)
-            dissent = _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
+            dissent = !vote->superseded && _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
 
           fields[0] = conference_id;
           fields[1] = conference_date;
@@ -131,8 +131,10 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[10] = decision != NULL ? quorum_view_to_string (decision->outcome) : "";
           fields[11] = decision != NULL ? quorum_basis_to_string (decision->basis) : "";
           fields[12] = dissent;
-          fields[13] = exported_by;
-          fields[14] = exported_at_str;
+          /* A view given before a later consensus attempt: history, not counted. */
+          fields[13] = vote->superseded ? "yes" : "no";
+          fields[14] = exported_by;
+          fields[15] = exported_at_str;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

@@ -265,6 +265,23 @@ _quorum_export_child_votes (const QuorumConference *conference,
 }
 
 GPtrArray *
+_quorum_export_child_current_votes (const QuorumConference *conference,
+                                    gint64                  child_id)
+{
+  GPtrArray *votes = g_ptr_array_new ();
+
+  for (guint i = 0; conference->votes != NULL && i < conference->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+      if (vote->child_id == child_id && !vote->superseded)
+        g_ptr_array_add (votes, vote);
+    }
+
+  return votes;
+}
+
+GPtrArray *
 _quorum_export_child_attempts (const QuorumConference *conference,
                                gint64                  child_id)
 {
@@ -550,6 +567,6 @@ quorum_export_dissent (QuorumStore         *store,
   profile = quorum_store_get_conference_profile (store, conference_id, NULL);
 
   return quorum_export_conference (conference, profile, format,
-                                   quorum_store_get_user (store), NULL,
+                                   quorum_store_get_signer (store), NULL,
                                    path, error);
 }

@@ -20,7 +20,7 @@ static const SecretSchema *
 key_schema (void)
 {
   static const SecretSchema schema = {
-    "org.gnome.Quorum.AuditKey", SECRET_SCHEMA_NONE,
+    "io.github.quorum_app.quorum.AuditKey", SECRET_SCHEMA_NONE,
     {
       { "purpose", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "NULL", 0 },

@@ -122,6 +122,30 @@ void          _quorum_bind_date         (sqlite3_stmt *stmt, int index, const GD
 char         *_quorum_column_dup        (sqlite3_stmt *stmt, int column);
 void          _quorum_column_date       (sqlite3_stmt *stmt, int column, GDate *out);
 
+/* quorum-store-conference.c: the conference for a change (exists, not signed off), read in
+ * the open transaction; a conference's rows inserted with @profile frozen with it. */
+QuorumConference *_quorum_store_load_for_change   (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
+gint64        _quorum_store_insert_conference (QuorumStore                *self,
+                                               const QuorumConferenceSpec *spec,
+                                               const QuorumProfile        *profile,
+                                               GError                    **error);
+/* A "HH:MM" time of day, or NULL: FALSE with a message otherwise. */
+gboolean      _quorum_store_check_time   (const char  *time,
+                                          GError     **error);
+/* quorum-store-attendance.c: one arrival or departure, audited, in the open transaction. */
+gboolean      _quorum_store_insert_attendance_event (QuorumStore  *self,
+                                                     gint64        conference_id,
+                                                     gint64        attendee_id,
+                                                     const char   *event,
+                                                     const char   *time,
+                                                     GError      **error);
+/* quorum-store-challenge.c: fills @conference->challenges. */
+gboolean      _quorum_store_load_challenges (QuorumStore       *self,
+                                             QuorumConference  *conference,
+                                             GError           **error);
+
 /* Migrations: schema versions 1..N; quorum-store-schema.c. */
 typedef struct
 {

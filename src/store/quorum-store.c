@@ -21,6 +21,7 @@ struct _QuorumStore
   sqlite3    *db;
   char       *path;
   char       *user;
+  char       *signer;      /* the person's own name for the record; NULL: the login */
   GHashTable *statements;  /* SQL text → sqlite3_stmt*, prepared once */
   gboolean    in_transaction;
 
@@ -151,6 +152,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->damaged, g_free);
   g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->signer, g_free);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
 }
@@ -808,6 +810,25 @@ quorum_store_get_user (QuorumStore *self)
 {
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   return self->user;
+}
+
+void
+quorum_store_set_signer (QuorumStore *self,
+                         const char  *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  g_return_if_fail (QUORUM_IS_STORE (self));
+
+  g_free (self->signer);
+  self->signer = *trimmed != '\0' ? g_steal_pointer (&trimmed) : NULL;
+}
+
+const char *
+quorum_store_get_signer (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  return self->signer != NULL ? self->signer : self->user;
 }
 
 sqlite3 *

@@ -62,6 +62,12 @@ int               quorum_store_get_schema_version (QuorumStore *self);
 void              quorum_store_set_user       (QuorumStore  *self,
                                                const char   *user);
 const char       *quorum_store_get_user       (QuorumStore  *self);
+/* The person's own name, recorded as who decided, signed off and amended (the chair's name
+ * in the app's Preferences, the CLI's --as or $QUORUM_USER); the audit log keeps the login.
+ * NULL or empty: the login (quorum_store_get_user). */
+void              quorum_store_set_signer     (QuorumStore  *self,
+                                               const char   *name);
+const char       *quorum_store_get_signer     (QuorumStore  *self);
 
 /* ---- conferences ---- */
 typedef struct
@@ -111,6 +117,25 @@ GPtrArray        *quorum_store_list_conferences  (QuorumStore  *self,
                                                   const GDate  *from,
                                                   const GDate  *to,
                                                   GError      **error);
+/* The same list a window at a time (quorum-store-list.c): how many match @search; up to
+ * @limit of them from position @offset, or right after the row @after (then @offset is
+ * unused), which is fast however deep; and where @conference_id stands in the list (FALSE
+ * without an error when @search hides it). */
+gboolean          quorum_store_count_conferences         (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          guint                         *n,
+                                                          GError                       **error);
+GPtrArray        *quorum_store_list_conferences_window   (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          const QuorumConferenceSummary *after,
+                                                          guint                          offset,
+                                                          guint                          limit,
+                                                          GError                       **error);
+gboolean          quorum_store_find_conference_position  (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          gint64                         conference_id,
+                                                          guint                         *position,
+                                                          GError                       **error);
 
 typedef struct
 {
@@ -120,6 +145,7 @@ typedef struct
   const char       *line_management;
   gboolean          voting;
   QuorumAttendance  attendance;
+  const char       *arrived_at;   /* "HH:MM": arrived late, at this time; NULL: from the start */
 } QuorumAttendeeSpec;
 
 gint64            quorum_store_add_attendee      (QuorumStore              *self,
@@ -132,6 +158,37 @@ gboolean          quorum_store_update_attendee   (QuorumStore              *self
                                                   gint64                    attendee_id,
                                                   const QuorumAttendeeSpec *spec,
                                                   GError                  **error);
+/* The attendance timeline (DOMAIN "Attendance is a timeline"): an attendee arrives late, or
+ * leaves, at a time of day "HH:MM". Someone who sent apologies and comes after all arrives. */
+gboolean          quorum_store_attendee_arrive   (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GError      **error);
+/* Leaves: a view the attendee's group gave stays counted; @without_view (may be NULL) is set
+ * to the undecided children the departure leaves the group without a view for (GArray of
+ * gint64), which the record shows. */
+gboolean          quorum_store_attendee_leave    (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GArray      **without_view,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64      child_id;
+  gint64      attendee_id;
+  QuorumView  view;
+  guint       categories;
+  const char *reason;
+} QuorumMemberViewSpec;
+
+/* One representative's own position where the group's representatives cannot agree (recorded
+ * again, it replaces theirs until the decision). */
+gint64            quorum_store_record_member_view (QuorumStore                *self,
+                                                  gint64                      conference_id,
+                                                  const QuorumMemberViewSpec *spec,
+                                                  GError                    **error);
+
 /* Distinct line-management structures used in any conference, for completion. */
 char            **quorum_store_list_line_managements (QuorumStore *self,
                                                   GError      **error);
@@ -185,6 +242,26 @@ QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
                                                   gint64       *referral_id,
                                                   GError      **error);
 
+/* What quorum_store_decide would record now, written nowhere: the same rule on the same
+ * record (a dry run), for the chair to look at before confirming. */
+QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  gint64        child_id,
+                                                  QuorumView    chair_view,
+                                                  guint         chair_categories,
+                                                  GError      **error);
+/* quorum_store_decide, but only if the decision is still exactly @previewed (the record did
+ * not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
+QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
+                                                  gint64               conference_id,
+                                                  gint64               child_id,
+                                                  QuorumView           chair_view,
+                                                  guint                chair_categories,
+                                                  const QuorumOutcome *previewed,
+                                                  gint64              *plan_id,
+                                                  gint64              *referral_id,
+                                                  GError             **error);
+
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,
                                                   gint64        conference_id,
@@ -204,6 +281,44 @@ gint64            quorum_store_amend             (QuorumStore               *sel
                                                   const QuorumAmendmentSpec *spec,
                                                   GError                   **error);
 
+/* ---- the challenge of a chair's decision (a profile's route; 002 §4.2–4.5) ---- */
+typedef struct
+{
+  gint64       child_id;
+  const char  *agency;             /* the dissenting agency */
+  const char  *raised_by;          /* the dissenting professional, or NULL */
+  const char  *designated_person;  /* who it was raised with */
+  const char  *concern;            /* or NULL */
+  GDate        raised_on;
+} QuorumChallengeSpec;
+
+/* Raises a challenge of @conference_id's decision for the child; refused under a profile
+ * without the route, or for an agency that did not dissent. Allowed after sign-off. */
+gint64            quorum_store_raise_challenge   (QuorumStore               *self,
+                                                  gint64                     conference_id,
+                                                  const QuorumChallengeSpec *spec,
+                                                  GError                   **error);
+/* The Designated Person alerts the Co-ordinator (the policy says immediately). */
+gboolean          quorum_store_alert_challenge   (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const char   *coordinator,
+                                                  const GDate  *date,
+                                                  GError      **error);
+/* The Co-ordinator's decisions (QuorumChallengeDecision flags), each acting on the record in
+ * the same transaction: an interim plan is a plan record; a review brought forward creates
+ * the review conference on @review_date; a referral to the Head of Service is a referral. */
+gboolean          quorum_store_decide_challenge  (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const GDate  *date,
+                                                  guint         decisions,
+                                                  const GDate  *review_date,
+                                                  const char   *reasons,
+                                                  GError      **error);
+/* The conference a challenge belongs to, 0 when there is none. */
+gint64            quorum_store_challenge_conference (QuorumStore *self,
+                                                  gint64        challenge_id,
+                                                  GError      **error);
+
 /* ---- referrals (Head of Service) ---- */
 typedef struct
 {
@@ -221,6 +336,12 @@ typedef struct
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
   gboolean           overdue;      /* as of the date given to the list */
+  /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"): */
+  GDate              due_working;        /* due, or the working day before it */
+  GDate              panel_due_working;  /* panel_due, or the working day before it */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel_date after panel_due */
+  char              *sent_by;            /* who sent it (its notice), or NULL */
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
@@ -236,6 +357,14 @@ QuorumReferralRow *quorum_store_get_referral     (QuorumStore  *self,
 gboolean          quorum_store_notify_referral   (QuorumStore  *self,
                                                   gint64        referral_id,
                                                   const GDate  *date,
+                                                  GError      **error);
+/* The same, saying who sent it (NULL: the conference's chair) and how (NULL: not recorded):
+ * the referral's notice. Refused before the conference or in the future. */
+gboolean          quorum_store_send_referral     (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  const GDate  *date,
+                                                  const char   *by,
+                                                  const char   *means,
                                                   GError      **error);
 gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   gint64              referral_id,
