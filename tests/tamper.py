@@ -7,7 +7,7 @@
 #                              every trigger back as it was
 #   tamper.py truncate DB N    remove the newest N entries with the rows they made, reset the head
 #   tamper.py strip-keys DB    remove every key (audit_mac, key id, head MAC): look unkeyed
-#   tamper.py fake-legacy DB   strip the keys and pose as a schema-4 database
+#   tamper.py fake-legacy DB   strip the keys and pose as a database from before keys
 #   tamper.py drop-triggers DB drop every trigger
 #   tamper.py flip-trigger DB  change one byte inside a trigger's SQL
 #   tamper.py random DB SEED   one random single-row edit (prints what it did)
@@ -122,7 +122,9 @@ def fake_legacy(db):
     db.execute("DROP TABLE audit_mac")
     db.execute("DELETE FROM meta WHERE key = 'database_id'")
     db.execute("PRAGMA application_id = 0")
-    db.execute("PRAGMA user_version = 4")
+    # The version before the keys came (the keys' migration is the newest).
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {version - 1}")
 
 
 def drop_triggers(db):

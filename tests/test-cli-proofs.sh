@@ -72,7 +72,7 @@ expect_exit "keys stripped: tampering, with the key" 4 q verify
 expect_exit "keys stripped: tampering, without the key" 4 other_key q verify
 rm -f "$QUORUM_DB"-wal "$QUORUM_DB"-shm; cp "$work/keep.db" "$QUORUM_DB"
 tamper recompute "$QUORUM_DB"; tamper fake-legacy "$QUORUM_DB"
-expect_exit "recomputed and posing as schema 4 in place: never keyed again, tampering" 4 q verify
+expect_exit "recomputed and posing as a database from before keys, in place: never keyed again, tampering" 4 q verify
 rm -f "$QUORUM_DB"-wal "$QUORUM_DB"-shm; rm -rf "$QUORUM_DB".backups; cp "$work/keep.db" "$QUORUM_DB"
 expect_exit "the original verifies again" 0 q verify
 
@@ -145,6 +145,7 @@ done
 conf2=$(jget "$(q --json conference new --child "Cara" --kind initial --date 2026-11-22 --chair C)" 'd["id"]')
 cara=$(jget "$(q --json conference show "$conf2")" 'd["children"][0]["id"]')
 q attendee add "$conf2" --name "P. Officer" --agency Police --line-management Police >/dev/null
+q consensus "$conf2" --child "$cara" --agreed none --summary "No consensus" >/dev/null
 expect_exit "finding 7: a reason with U+202E is refused" 2 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason $'fine\u202e'
 expect_exit "a reason keeps its new lines" 0 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason $'line one\nline two'
 check "a reason keeps its new lines: stored" "$(jget "$(q --json conference show "$conf2")" 'd["votes"][0]["reason"]')" $'line one\nline two'

@@ -960,9 +960,9 @@ _quorum_store_attach_key (QuorumStore  *self,
         sqlite3_step (probe) == SQLITE_ROW)
       any = _quorum_column_dup (probe, 0);
     sqlite3_finalize (probe);
-    /* Keys came with schema 8 and every entry since is keyed as it is written: a log with
+    /* Keys came with their migration (schema 8) and every entry since is keyed as it is written: a log with
      * entries and no key in a database that was already at 8 has had its keys removed. */
-    if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= 8)
+    if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= _quorum_store_keyed_since ())
       {
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
         _quorum_store_set_key (self, NULL, _("the database's audit log has entries but no keys, though every "

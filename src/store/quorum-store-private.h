@@ -156,6 +156,9 @@ typedef struct
 extern const QuorumMigration _quorum_store_migrations[];
 extern const guint           _quorum_store_n_migrations;
 
+/* The schema version whose migration brought the audit keys. */
+int           _quorum_store_keyed_since (void);
+
 /* Upgrades @db to @target_version (0: latest) in one transaction. */
 gboolean      _quorum_store_migrate     (sqlite3      *db,
                                          int           target_version,
