@@ -17,28 +17,39 @@ flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
        -I"$src/include" -I"$src/src" -I"$build" -DGETTEXT_PACKAGE='"quorum"' -DLOCALEDIR='"/usr/share/locale"'
        -DQUORUM_APP_ID='"io.github.quorum_app.quorum"' -DQUORUM_VERSION='"fuzz"' -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74
        -Wno-unused-command-line-argument -w)
-core=$(ls "$src"/src/core/*.c)
 pkgs_core="glib-2.0 gobject-2.0 gio-2.0"
 pkgs_cli="$pkgs_core sqlite3 libsecret-1 json-glib-1.0 cairo pangocairo pangoft2 fontconfig"
 
+# Each source compiled once (into $out/obj), then each harness linked; redone only for a source
+# newer than its object.
+compile () {
+  local c=$1 o="$out/obj/$(echo "$1" | sed "s|^$src/||; s|/|_|g").o"
+  shift
+  mkdir -p "$out/obj"
+  if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ -n "$(find "$src/include" "$src/src" -name '*.h' -newer "$o" | head -n1)" ]; then
+    # shellcheck disable=SC2046
+    clang "${flags[@]}" "$@" -c -o "$o" "$c" $(pkg-config --cflags $pkgs_cli) 2>>"$out/build.log" || return 1
+  fi
+  echo "$o"
+}
+
 build_one () {
-  local name=$1 bin="$out/fuzz-$1" sources pkgs
+  local name=$1 bin="$out/fuzz-$1" objs=() f o
+  local sources=("$src"/src/core/*.c "$resources")
+  [ "$name" = cli ] && sources+=("$src"/src/store/*.c "$src"/src/export/*.c $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$'))
+  for f in "${sources[@]}" "$src/tests/fuzz/fuzz-$name.c"; do
+    o=$(compile "$f") || { cat "$out/build.log" >&2; return 1; }
+    objs+=("$o")
+  done
   if [ "$name" = cli ]; then
-    sources="$core $(ls "$src"/src/store/*.c "$src"/src/export/*.c) $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$')"
-    pkgs=$pkgs_cli
-  else
-    sources=$core; pkgs=$pkgs_core
+    o=$(compile "$src/src/cli/quorum-cli.c" -Dmain=quorum_cli_main) || { cat "$out/build.log" >&2; return 1; }
+    objs+=("$o")
   fi
-  # Rebuilt only when a source is newer than the harness.
-  if [ -x "$bin" ] && [ -z "$(find $sources "$src/tests/fuzz/fuzz-$name.c" "$src"/include -newer "$bin" 2>/dev/null | head -n1)" ]; then
-    return 0
-  fi
-  local extra=()
-  [ "$name" = cli ] && extra=(-x c "$src/src/cli/quorum-cli.c" -Dmain=quorum_cli_main)
-  # shellcheck disable=SC2086
-  clang "${flags[@]}" -o "$bin" "$src/tests/fuzz/fuzz-$name.c" $sources "$resources" "${extra[@]}" \
-    $(pkg-config --cflags --libs $pkgs) -lm 2>"$out/build-$name.log" ||
-    { cat "$out/build-$name.log" >&2; return 1; }
+  local pkgs=$pkgs_core
+  [ "$name" = cli ] && pkgs=$pkgs_cli
+  # shellcheck disable=SC2046
+  clang "${flags[@]}" -o "$bin" "${objs[@]}" $(pkg-config --libs $pkgs) -lm 2>>"$out/build.log" ||
+    { cat "$out/build.log" >&2; return 1; }
 }
 
 status=0
