@@ -61,6 +61,12 @@ void           quorum_profile_unref            (QuorumProfile *self);
 const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
                                                 int            number);
 guint          quorum_profile_get_n_stages     (QuorumProfile *self);
+/* A text of the profile (Name, Authority, a stage's Name…) in the language pushed with
+ * quorum_i18n_push_language (Name[cy] for "cy"; Name for "en"), else the desktop's; from the key
+ * file as frozen with the conference. NULL when the key is missing. */
+char          *quorum_profile_dup_text         (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key);
 
 /* All profiles: the shipped ones (GResource /io/github/quorum_app/quorum/profiles/), then
  * $XDG_DATA_HOME/quorum/profiles/ (every .ini) and the directories of $QUORUM_PROFILES_DIR

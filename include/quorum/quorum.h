@@ -11,3 +11,4 @@
 #include "quorum-conference.h"
 #include "quorum-decision.h"
 #include "quorum-difference.h"
+#include "quorum-i18n.h"

@@ -2,7 +2,7 @@
 /* quorum-decision.c: quoracy, the checks on a group's view, and the decision for one child. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
