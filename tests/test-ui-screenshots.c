@@ -136,6 +136,7 @@ test_screens (gconstpointer data)
   shoot (GTK_WIDGET (dialog), "09-proceed-inquorate", size);
   ui_test_respond ("proceed");
   ui_test_iterate (100);
+  g_free (ui_test_confirm_decision ());
 
   /* Signed off, with an amendment beside the original. */
   quorum_window_open_conference (window, decided, 0);

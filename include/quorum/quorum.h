@@ -12,3 +12,5 @@
 #include "quorum-decision.h"
 #include "quorum-difference.h"
 #include "quorum-i18n.h"
+#include "quorum-challenge.h"
+#include "quorum-referral.h"

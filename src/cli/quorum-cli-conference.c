@@ -178,7 +178,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
   /* The profile frozen with it; an unreadable one still lets the record be read. */
@@ -189,7 +189,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_user (store), now);
+      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_signer (store), now);
 
       fputs (text, stdout);
     }
@@ -221,7 +221,7 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
   if (!quorum_cli_date (from, "--from", &from_date, &error) ||
       !quorum_cli_date (to, "--to", &to_date, &error))
     return quorum_cli_fail (error);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_conferences (store, search, from ? &from_date : NULL,
                                              to ? &to_date : NULL, &error)) == NULL)
     return quorum_cli_fail (error);
@@ -313,6 +313,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
   g_autofree char *line_management = NULL;
   g_autofree char *role = NULL;
   g_autofree char *attendance = NULL;
+  g_autofree char *arrived = NULL;
   gboolean non_voting = FALSE;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The attendee's name"), N_("NAME") },
@@ -322,6 +323,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("The role"), N_("ROLE") },
     { "non-voting", 0, 0, G_OPTION_ARG_NONE, &non_voting, N_("Attends without a vote (parents, family, advocates)"), NULL },
     { "attendance", 0, 0, G_OPTION_ARG_STRING, &attendance, N_("present (default), apologies or report-sent"), N_("HOW") },
+    { "arrived", 0, 0, G_OPTION_ARG_STRING, &arrived, N_("Arrived late, at this time"), N_("HH:MM") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "CONF", _("Add an attendee"), entries);
@@ -353,6 +355,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
   spec.line_management = line_management;
   spec.role = role;
   spec.voting = !non_voting;
+  spec.arrived_at = arrived;
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
       (id = quorum_store_add_attendee (store, conference_id, &spec, &error)) == 0)
@@ -484,7 +487,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
   if (ctx->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_auto(GStrv) groups = quorum_conference_list_groups (conference);
+      g_auto(GStrv) groups = quorum_conference_child_groups (conference, spec.child_id);
       int n_plan = 0, n_no_plan = 0, n_declined = 0;
 
       json_builder_begin_object (builder);
@@ -501,7 +504,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
       json_builder_begin_array (builder);
       for (guint i = 0; groups[i] != NULL; i++)
         {
-          QuorumVote *v = quorum_conference_find_vote (conference, spec.child_id, groups[i]);
+          QuorumVote *v = quorum_conference_find_current_vote (conference, spec.child_id, groups[i]);
 
           if (v == NULL)
             json_builder_add_string_value (builder, groups[i]);

@@ -79,7 +79,7 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
   if (!quorum_cli_date (as_of, "--as-of", &date, &error))
     return quorum_cli_fail (error);
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_referrals (store, as_of ? &date : NULL, overdue, &error)) == NULL)
     return quorum_cli_fail (error);
 

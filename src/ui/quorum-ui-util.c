@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -321,4 +322,54 @@ quorum_ui_set_sensitive (GtkWidget *widget,
     }
 
   gtk_widget_set_sensitive (widget, sensitive);
+}
+
+static void
+collect_modified (GtkWidget *widget,
+                  GPtrArray *fields)
+{
+  if (QUORUM_IS_TEXT_FIELD (widget) && quorum_text_field_get_modified (QUORUM_TEXT_FIELD (widget)))
+    g_ptr_array_add (fields, g_object_ref (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_modified (child, fields);
+}
+
+void
+quorum_ui_commit_pending (GtkWidget *scope)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GTK_IS_WIDGET (scope));
+
+  /* Gathered first: a commit stores, and the record reloaded may rebuild the widgets. */
+  collect_modified (scope, fields);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      QuorumTextField *field = g_ptr_array_index (fields, i);
+
+      if (quorum_text_field_get_modified (field) && gtk_widget_get_root (GTK_WIDGET (field)) != NULL)
+        quorum_text_field_commit (field);
+    }
+}
+
+char *
+quorum_ui_get_chair_name (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+  const char *real_name = g_get_real_name ();
+
+  if (name != NULL)
+    g_strstrip (name);
+  if (name != NULL && *name != '\0')
+    return g_steal_pointer (&name);
+
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
 }

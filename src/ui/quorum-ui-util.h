@@ -46,6 +46,15 @@ gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
 void       quorum_ui_set_sensitive           (GtkWidget    *widget,
                                               gboolean      sensitive);
 
+/* Stores every word typed and not yet stored under @scope (each modified QuorumTextField
+ * commits, as leaving it does), before an action acts on the record: an action must never
+ * run with a reason still in the field it came from. */
+void       quorum_ui_commit_pending          (GtkWidget    *scope);
+
+/* The name the chair gave in Preferences (the "chair-name" setting), else the OS user's real
+ * name, else the login: who decided, signed off and exported, in the record. */
+char      *quorum_ui_get_chair_name          (void);
+
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
 
