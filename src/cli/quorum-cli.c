@@ -103,17 +103,24 @@ main (int    argc,
   /* A record written by a run killed mid-export is not left lying about. */
   quorum_export_clean_stale ();
 
-  /* --db names one database: given twice, which one was meant is not for us to guess. */
+  /* --db names one database and --as one person: given twice (before the command and after
+   * it, say), which one was meant is not for us to guess. */
   {
-    int n_db = 0;
+    const char *once[] = { "--db", "--as" };
 
-    for (int j = 1; j < argc && !g_str_equal (argv[j], "--"); j++)
-      if (g_str_equal (argv[j], "--db") || g_str_has_prefix (argv[j], "--db="))
-        n_db++;
-    if (n_db > 1)
+    for (guint k = 0; k < G_N_ELEMENTS (once); k++)
       {
-        g_printerr (_("quorum-cli: --db is given %d times; give it once\n"), n_db);
-        return QUORUM_EXIT_USAGE;
+        g_autofree char *with_value = g_strconcat (once[k], "=", NULL);
+        int n = 0;
+
+        for (int j = 1; j < argc && !g_str_equal (argv[j], "--"); j++)
+          if (g_str_equal (argv[j], once[k]) || g_str_has_prefix (argv[j], with_value))
+            n++;
+        if (n > 1)
+          {
+            g_printerr (_("quorum-cli: %s is given %d times; give it once\n"), once[k], n);
+            return QUORUM_EXIT_USAGE;
+          }
       }
   }
 
@@ -133,12 +140,14 @@ main (int    argc,
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           print_help (stdout);
-          return QUORUM_EXIT_OK;
+          status = QUORUM_EXIT_OK;
+          goto out;
         }
       else if (g_str_equal (argv[i], "--version"))
         {
           printf ("quorum-cli %s\n", QUORUM_VERSION);
-          return QUORUM_EXIT_OK;
+          status = QUORUM_EXIT_OK;
+          goto out;
         }
       else
         break;
@@ -147,7 +156,8 @@ main (int    argc,
   if (i >= argc)
     {
       print_help (stderr);
-      return QUORUM_EXIT_USAGE;
+      status = QUORUM_EXIT_USAGE;
+      goto out;
     }
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
@@ -178,7 +188,8 @@ main (int    argc,
         g_printerr (_("quorum-cli: “%s” needs a subcommand; “quorum-cli --help” lists them\n"), argv[i]);
       else
         g_printerr (_("quorum-cli: unknown command “%s”; “quorum-cli --help” lists the commands\n"), argv[i]);
-      return QUORUM_EXIT_USAGE;
+      status = QUORUM_EXIT_USAGE;
+      goto out;
     }
 
   /* Text arguments must be UTF-8; file names (--db, -o) may be anything the file system takes. */
@@ -190,7 +201,8 @@ main (int    argc,
       if (!is_path && !g_utf8_validate (argv[j], -1, NULL))
         {
           g_printerr (_("quorum-cli: argument %d is not valid UTF-8 text; nothing was written\n"), j);
-          return QUORUM_EXIT_REJECTED;
+          status = QUORUM_EXIT_REJECTED;
+          goto out;
         }
     }
 
@@ -218,6 +230,8 @@ main (int    argc,
     quorum_store_close_discarding_unused (ctx.store);
   g_clear_object (&ctx.store);
 
+out:
+  /* Every way out frees what the common options took (a leak fuzz-cli found). */
   g_free (ctx.created);
   g_free (ctx.db_option);
   g_free (ctx.as_name);

@@ -2,7 +2,7 @@
 /* quorum-date.c: strict ISO calendar dates and UTC timestamps. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-date.h"
 #include "quorum/quorum-error.h"

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 #include <gio/gio.h>
 
 #include "quorum/quorum-error.h"

@@ -236,7 +236,7 @@ format_short_date (const GDate *date)
   if (!g_date_valid (date))
     return g_strdup ("");
   /* Translators: a date in a table column, see strftime(3): "5 Jan 2027" */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
+  if (quorum_ui_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
     return quorum_date_to_string (date);
   return g_strdup (buf);
 }

@@ -126,7 +126,7 @@ format_short_date (const GDate *date)
   char buf[64];
 
   /* Translators: a date on a button or in a caption, see strftime(3): "Thu 24 Dec 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%a %-d %b %Y"), date) == 0)
+  if (quorum_ui_strftime (buf, sizeof buf, _("%a %-d %b %Y"), date) == 0)
     return quorum_date_to_string (date);
   return g_strdup (buf);
 }
