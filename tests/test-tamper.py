@@ -22,7 +22,8 @@ checks = failures = 0
 
 
 def q(*args, e=env, ok=True):
-    r = subprocess.run([CLI, *args], env=e, capture_output=True, text=True)
+    r = subprocess.run([CLI, *args], env=e, capture_output=True, text=True,
+                       errors="backslashreplace")  # a flipped byte may reach a message
     if ok and r.returncode != 0:
         sys.exit(f"Bail out! {' '.join(args)}: {r.stderr}")
     return r
