@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-application.h"
+#include "export/quorum-export.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -322,6 +323,9 @@ quorum_application_startup (GApplication *application)
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
+
+  /* A record left half-exported by a run that was killed is not left lying about. */
+  quorum_export_clean_stale ();
 
   /* The name assistive technology and the shell show ("quorum" otherwise), in the reader's
    * language; set once per process. */
