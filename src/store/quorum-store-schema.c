@@ -499,12 +499,12 @@ static const char schema_v8[] =
   "CREATE TRIGGER audit_mac_no_delete BEFORE DELETE ON audit_mac "
   "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));\n";
-/* Version 7: plans, referrals and notices over time, and differences as the policies say.
+/* Version 9 (given 7; after main's 8): plans, referrals and notices over time, and differences as the policies say.
  * New facts are rows of new tables (no audited row changes, so no hash changes), but for
  * two things a table keeps in its definition: the areas a difference may name (the policies'
  * own, and "other"), and a branch (six-stage's stage 4 or 5) that moves more than one stage up.
  * The difference table is rebuilt with its columns in the same order, so its rows hash the same. */
-static const char schema_v7[] =
+static const char schema_v9[] =
   /* A plan's life after it starts: its reviews and its end (by a later conference, or
    * by the Appeals and Split Decisions Panel's "plan ended", which stays derived from the
    * referral so that a corrected outcome corrects the plan too). */
@@ -578,12 +578,16 @@ static const char schema_v7[] =
   "UPDATE sqlite_schema SET sql = replace(sql, '''case-closure'')', "
   "'''case-closure'', ''service-provision'', ''resources'', ''other'')') "
   "WHERE type = 'table' AND name = 'difference';\n"
+  /* A stage whose clock started earlier (SEW step 3, from step 2) may be due before it opened. */
+  "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (due IS NULL OR due >= entered_on)', "
+  "'CHECK (due IS NULL OR length(due) = 10)') WHERE type = 'table' AND name = 'difference_stage';\n"
   "PRAGMA writable_schema = RESET;\n"
   "DROP TRIGGER difference_stage_step;\n"
-  /* Up, never down; more than one stage only where the profile branches (the store checks which). */
+  /* Up, never down; past one stage only over an alternative where the profile branches
+   * (six-stage 3 → 5, 4 → 6; the store checks which). */
   "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
-  "WHEN NEW.stage < OLD.stage "
-  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference never moves down a stage'); END;\n";
+  "WHEN NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time, or over an alternative'); END;\n";
 
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
@@ -591,8 +595,8 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 6, schema_v6 },
-  { 7, schema_v7 },
   { 8, schema_v8 },
+  { 9, schema_v9 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 

@@ -187,6 +187,17 @@ quorum_store_resolve_path (const char *db_option)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
 
+  /* In the Flatpak sandbox $XDG_DATA_HOME is the app's own: the manifest grants the host's
+   * quorum folder (xdg-data/quorum) alone, so the app and quorum-cli share one record. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      const char *host = g_getenv ("HOST_XDG_DATA_HOME");
+
+      if (host != NULL && *host != '\0')
+        return g_build_filename (host, "quorum", "quorum.db", NULL);
+      return g_build_filename (g_get_home_dir (), ".local", "share", "quorum", "quorum.db", NULL);
+    }
+
   return g_build_filename (g_get_user_data_dir (), "quorum", "quorum.db", NULL);
 }
 
