@@ -451,7 +451,9 @@ static void
 update_groups (QuorumChildPanel       *self,
                const QuorumConference *conference)
 {
-  g_auto(GStrv) names = quorum_conference_list_groups (conference);
+  /* The groups of this child: a decided child's are those in the room when it was decided
+   * (nobody joins its voters); an undecided child's include a group whose givers have left. */
+  g_auto(GStrv) names = quorum_conference_child_groups (conference, self->child_id);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   guint n_names = g_strv_length (names);
   gboolean same = n_items == n_names;
@@ -476,7 +478,7 @@ update_groups (QuorumChildPanel       *self,
     {
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
-      QuorumVote *vote = quorum_conference_find_vote (conference, self->child_id, names[i]);
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
