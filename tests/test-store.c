@@ -416,7 +416,7 @@ write_local_bolton (const char *dir,
                     int         working_days,
                     int         panel_days)
 {
-  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/org/gnome/Quorum/profiles/bolton.ini", 0, NULL);
+  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/io/github/quorum_app/quorum/profiles/bolton.ini", 0, NULL);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *path = g_build_filename (dir, "bolton.ini", NULL);
   g_autofree char *data = NULL;
@@ -784,6 +784,9 @@ static void
 test_referral_notify_and_panel (StoreFixture  *f,
                                 gconstpointer  data)
 {
+  /* The panel dates below are December 2026: "today" is after them. */
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
+
   g_autoptr(QuorumConference) c = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(QuorumReferralRow) row = NULL;

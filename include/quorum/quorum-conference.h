@@ -129,6 +129,12 @@ struct _QuorumPlan
   GDate    start;
   gboolean from_split;
   guint    categories;
+  /* Its life (DOMAIN: "Plans, referrals and notices over time"), filled by the store. */
+  GDate          ended;         /* invalid while the plan stands */
+  int            ended_by;      /* QuorumPlanEnd */
+  gint64         ended_by_conference;  /* the later conference that ended it, or 0 */
+  char          *end_reason;    /* or NULL */
+  GArray        *reviews;       /* GDate: review dates, in order, or NULL */
 };
 
 struct _QuorumReferral
@@ -142,7 +148,28 @@ struct _QuorumReferral
   GDate              panel_date;    /* invalid until heard */
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
+  /* Lateness shown, never hidden; filled by the store with the profile's calendar. */
+  GDate              due_working;        /* due, or the working day before it when due is a day off */
+  GDate              panel_due_working;  /* panel_due likewise; invalid until sent */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel heard after panel_due */
+  char              *sent_by;            /* who sent it to the Head of Service (its notice), or NULL */
+  GPtrArray         *corrections;        /* QuorumReferralCorrection*, oldest first, or NULL */
 };
+
+/* A corrected date or outcome of a referral: the old value is kept. */
+typedef struct
+{
+  gint64  id;
+  char   *field;       /* "notified", "panel_date", "outcome" */
+  char   *old_value;   /* or NULL */
+  char   *new_value;
+  char   *reason;
+  char   *recorded_at;
+  char   *recorded_by;
+} QuorumReferralCorrection;
+
+void quorum_referral_correction_free (QuorumReferralCorrection *self);
 
 /* A correction to a signed-off record: the original is kept. */
 struct _QuorumAmendment
@@ -174,6 +201,7 @@ struct _QuorumConference
   char                 *finalised_at;     /* NULL until signed off */
   char                 *finalised_by;
   char                 *inquorate_reason; /* why the chair proceeded though inquorate, or NULL */
+  char                 *seal;             /* the audit log's seal when the record was read, or NULL */
 
   GPtrArray *children;    /* QuorumChild*, in the order given */
   GPtrArray *attendees;   /* QuorumAttendee* */

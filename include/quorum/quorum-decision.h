@@ -55,6 +55,11 @@ QuorumOutcome *quorum_decide        (const QuorumConference *conference,
                                      guint                   chair_categories,
                                      GError                **error);
 void           quorum_outcome_free  (QuorumOutcome *self);
+/* Whether @a and @b record the same thing: outcome, basis, categories, tally, every dissent
+ * (group, view, categories, representatives, reason), the plan and the referral's due date.
+ * What the chair was shown before confirming is what is recorded. */
+gboolean       quorum_outcome_equal (const QuorumOutcome *a,
+                                     const QuorumOutcome *b);
 
 /* Checks one group's view before it is recorded: the group has a present voting attendee;
  * the child exists and is not decided; no consensus was reached for the child; categories

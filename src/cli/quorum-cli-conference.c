@@ -148,11 +148,11 @@ quorum_cli_cmd_conference_new (QuorumCliContext *ctx,
     }
   else
     {
-      printf (_("Conference %" G_GINT64_FORMAT " created under the %s profile\n"), id, conference->profile_id);
+      printf (_("Conference %lld created under the %s profile\n"), (long long) id, conference->profile_id);
       for (guint i = 0; i < conference->children->len; i++)
         {
           QuorumChild *child = g_ptr_array_index (conference->children, i);
-          printf (_("  child %" G_GINT64_FORMAT ": %s\n"), child->id, child->name);
+          printf (_("  child %lld: %s\n"), (long long) child->id, child->name);
         }
     }
   return QUORUM_EXIT_OK;
@@ -178,7 +178,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
   /* The profile frozen with it; an unreadable one still lets the record be read. */
@@ -189,7 +189,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_user (store), now);
+      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_signer (store), now);
 
       fputs (text, stdout);
     }
@@ -221,7 +221,7 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
   if (!quorum_cli_date (from, "--from", &from_date, &error) ||
       !quorum_cli_date (to, "--to", &to_date, &error))
     return quorum_cli_fail (error);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_conferences (store, search, from ? &from_date : NULL,
                                              to ? &to_date : NULL, &error)) == NULL)
     return quorum_cli_fail (error);
@@ -361,7 +361,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
       (id = quorum_store_add_attendee (store, conference_id, &spec, &error)) == 0)
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("Attendee %" G_GINT64_FORMAT " added"), id);
+  text = g_strdup_printf (_("Attendee %lld added"), (long long) id);
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
 }
@@ -418,8 +418,8 @@ quorum_cli_cmd_consensus (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   text = spec.agreed == QUORUM_VIEW_NONE
-    ? g_strdup_printf (_("Consensus attempt %" G_GINT64_FORMAT " recorded: no consensus"), id)
-    : g_strdup_printf (_("Consensus attempt %" G_GINT64_FORMAT " recorded: consensus on %s"), id,
+    ? g_strdup_printf (_("Consensus attempt %lld recorded: no consensus"), (long long) id)
+    : g_strdup_printf (_("Consensus attempt %lld recorded: consensus on %s"), (long long) id,
                        quorum_view_get_label (spec.agreed));
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
@@ -529,7 +529,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
       quorum_cli_print_json (json_builder_get_root (builder));
     }
   else
-    printf (_("%s: %s (vote %" G_GINT64_FORMAT ")\n"), vote->group, quorum_view_get_label (vote->view), id);
+    printf (_("%s: %s (vote %lld)\n"), vote->group, quorum_view_get_label (vote->view), (long long) id);
   return QUORUM_EXIT_OK;
 }
 
@@ -557,14 +557,14 @@ print_decision_text (const QuorumConference *conference,
   if (plan != NULL)
     {
       g_autofree char *start = quorum_date_to_string (&plan->start);
-      printf (_("  Child protection plan %" G_GINT64_FORMAT " from %s%s\n"), plan->id, start,
+      printf (_("  Child protection plan %lld from %s%s\n"), (long long) plan->id, start,
               plan->from_split ? _(" (from a split decision)") : "");
     }
   if (referral != NULL)
     {
       g_autofree char *due = quorum_date_to_string (&referral->due);
-      printf (_("  Referral %" G_GINT64_FORMAT " to the Head of Service Child Protection, due %s\n"),
-              referral->id, due);
+      printf (_("  Referral %lld to the Head of Service Child Protection, due %s\n"),
+              (long long) referral->id, due);
     }
 }
 
@@ -613,8 +613,8 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
     {
       if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE))
         {
-          g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %" G_GINT64_FORMAT " --reason TEXT)"),
-                                                   error->message, conference_id);
+          g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %lld --reason TEXT)"),
+                                                   error->message, (long long) conference_id);
           g_free (error->message);
           error->message = g_steal_pointer (&hint);
         }
@@ -667,7 +667,7 @@ quorum_cli_cmd_finalise (QuorumCliContext *ctx,
       quorum_cli_print_json (json_builder_get_root (builder));
     }
   else
-    printf (_("Conference %" G_GINT64_FORMAT " is signed off. From now on it can only be amended.\n"), id);
+    printf (_("Conference %lld is signed off. From now on it can only be amended.\n"), (long long) id);
   return QUORUM_EXIT_OK;
 }
 
@@ -716,7 +716,7 @@ quorum_cli_cmd_amend (QuorumCliContext *ctx,
       (id = quorum_store_amend (store, conference_id, &spec, &error)) == 0)
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("Amendment %" G_GINT64_FORMAT " recorded; the original is kept"), id);
+  text = g_strdup_printf (_("Amendment %lld recorded; the original is kept"), (long long) id);
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
 }

@@ -56,6 +56,7 @@ quorum_conference_free (QuorumConference *self)
   g_free (self->finalised_at);
   g_free (self->finalised_by);
   g_free (self->inquorate_reason);
+  g_free (self->seal);
 
   clear_owned_array (&self->children, (GDestroyNotify) quorum_child_free);
   clear_owned_array (&self->attendees, (GDestroyNotify) quorum_attendee_free);
@@ -585,6 +586,26 @@ quorum_decision_free (QuorumDecision *self)
 void
 quorum_plan_free (QuorumPlan *self)
 {
+  if (self == NULL)
+    return;
+
+  g_free (self->end_reason);
+  g_clear_pointer (&self->reviews, g_array_unref);
+  g_free (self);
+}
+
+void
+quorum_referral_correction_free (QuorumReferralCorrection *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
   g_free (self);
 }
 
@@ -595,6 +616,8 @@ quorum_referral_free (QuorumReferral *self)
     return;
 
   g_free (self->outcome_reason);
+  g_free (self->sent_by);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_free (self);
 }
 

@@ -2,7 +2,7 @@
 /* quorum-decision.c: quoracy, the checks on a group's view, and the decision for one child. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
@@ -204,7 +204,7 @@ quorum_check_vote (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return FALSE;
     }
 
@@ -562,7 +562,7 @@ quorum_decide (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return NULL;
     }
 
@@ -751,6 +751,57 @@ quorum_outcome_free (QuorumOutcome *self)
   g_free (self);
 }
 
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+quorum_outcome_equal (const QuorumOutcome *a,
+                      const QuorumOutcome *b)
+{
+  guint n_a;
+  guint n_b;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  if (a->child_id != b->child_id || a->outcome != b->outcome || a->basis != b->basis ||
+      a->categories != b->categories || a->n_plan != b->n_plan || a->n_no_plan != b->n_no_plan ||
+      a->n_declined != b->n_declined || a->creates_plan != b->creates_plan ||
+      a->plan_from_split != b->plan_from_split || a->creates_referral != b->creates_referral ||
+      !dates_equal (&a->plan_start, &b->plan_start) ||
+      (a->creates_referral && !dates_equal (&a->referral_due, &b->referral_due)))
+    return FALSE;
+
+  n_a = a->dissent != NULL ? a->dissent->len : 0;
+  n_b = b->dissent != NULL ? b->dissent->len : 0;
+  if (n_a != n_b)
+    return FALSE;
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      const QuorumDissent *x = g_ptr_array_index (a->dissent, i);
+      const QuorumDissent *y = g_ptr_array_index (b->dissent, i);
+      guint n_x = x->representatives != NULL ? g_strv_length (x->representatives) : 0;
+      guint n_y = y->representatives != NULL ? g_strv_length (y->representatives) : 0;
+
+      if (g_strcmp0 (x->group, y->group) != 0 || x->view != y->view ||
+          x->categories != y->categories || g_strcmp0 (x->reason, y->reason) != 0 || n_x != n_y)
+        return FALSE;
+      for (guint k = 0; k < n_x; k++)
+        if (g_strcmp0 (x->representatives[k], y->representatives[k]) != 0)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 quorum_referral_due (const QuorumProfile *profile,
                      QuorumCalendar      *calendar,
@@ -803,8 +854,8 @@ quorum_check_arrival (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (is_blank (time))
@@ -848,8 +899,8 @@ quorum_check_departure (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (is_blank (time))
@@ -937,8 +988,8 @@ quorum_check_member_view (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (!attendee->voting || !quorum_attendee_is_present (attendee))

@@ -52,6 +52,29 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
+/* A sealed record carries its seal in a column before exported_by and exported_at, which
+ * stay last. */
+static void
+append_row_sealed (GString            *out,
+                   const char * const *fields,
+                   const char  *seal,
+                   gboolean     sealed)
+{
+  const guint n = G_N_ELEMENTS (columns);
+  const char *row[G_N_ELEMENTS (columns) + 1];
+
+  if (!sealed)
+    {
+      append_row (out, fields, n);
+      return;
+    }
+  memcpy (row, fields, sizeof (char *) * (n - 2));
+  row[n - 2] = seal;
+  row[n - 1] = fields[n - 2];
+  row[n] = fields[n - 1];
+  append_row (out, row, n + 1);
+}
+
 char *
 quorum_export_csv_string (const QuorumConference *conference,
                           const char             *exported_by,
@@ -70,7 +93,7 @@ quorum_export_csv_string (const QuorumConference *conference,
   conference_id = g_strdup_printf ("%" G_GINT64_FORMAT, conference->id);
   conference_date = quorum_date_to_string (&conference->date);
 
-  append_row (out, columns, G_N_ELEMENTS (columns));
+  append_row_sealed (out, columns, "seal", conference->seal != NULL);
 
   for (guint c = 0; conference->children != NULL && c < conference->children->len; c++)
     {
@@ -113,7 +136,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[14] = exported_by;
           fields[15] = exported_at_str;
 
-          append_row (out, fields, G_N_ELEMENTS (fields));
+          append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
     }
 

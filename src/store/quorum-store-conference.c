@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "quorum-store-life.h"
 
 /* ---- reading ---- */
 
@@ -18,7 +19,7 @@ read_done (QuorumStore   *self,
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _quorum_store_fail (self, rc, error);
+    return _quorum_store_fail_read (self, rc, error);
   return TRUE;
 }
 
@@ -67,7 +68,7 @@ load_header (QuorumStore       *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference->id);
+                   _("There is no conference %lld"), (long long) conference->id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -548,7 +549,7 @@ quorum_store_get_conference_profile (QuorumStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference_id);
+                   _("There is no conference %lld"), (long long) conference_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -586,7 +587,9 @@ quorum_store_load_conference (QuorumStore  *self,
        load_decisions (self, conference, 0, error) &&
        load_plans_and_referrals (self, conference, error) &&
        load_amendments (self, conference, error) &&
-       load_record (self, conference, error);
+       load_record (self, conference, error) &&
+       _quorum_store_load_life (self, conference, error) &&
+       (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
   if (ok)
     quorum_conference_mark_superseded (conference);
@@ -618,6 +621,10 @@ quorum_store_list_conferences (QuorumStore  *self,
   g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  /* A search is typed text like any other: bounded, and no controls. */
+  if (!quorum_check_text (search, _("The search"), FALSE, QUORUM_MAX_NAME, error))
+    return NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
@@ -703,8 +710,8 @@ refuse_if_finalised (const QuorumConference  *conference,
   if (!quorum_conference_is_finalised (conference))
     return TRUE;
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
-               _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
-               conference->id);
+               _("Conference %lld is signed off: it can only be amended"),
+               (long long) conference->id);
   return FALSE;
 }
 
@@ -1051,7 +1058,7 @@ quorum_store_update_attendee (QuorumStore              *self,
   if (conference_id == 0)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT), attendee_id);
+                   _("There is no attendee %lld"), (long long) attendee_id);
       goto fail;
     }
 
@@ -1157,8 +1164,8 @@ quorum_store_add_attempt (QuorumStore             *self,
   if (quorum_conference_find_child (conference, spec->child_id) == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
-                   conference_id, spec->child_id);
+                   _("Conference %lld has no child %lld"),
+                   (long long) conference_id, (long long) spec->child_id);
       goto fail;
     }
   if (quorum_conference_find_decision (conference, spec->child_id) != NULL)
@@ -1407,7 +1414,7 @@ insert_decision (QuorumStore          *self,
   sqlite3_bind_int (stmt, 7, outcome->n_no_plan);
   sqlite3_bind_int (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
   decision_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
@@ -1517,15 +1524,17 @@ insert_decision (QuorumStore          *self,
   return TRUE;
 }
 
-QuorumOutcome *
-quorum_store_decide (QuorumStore  *self,
-                     gint64        conference_id,
-                     gint64        child_id,
-                     QuorumView    chair_view,
-                     guint         chair_categories,
-                     gint64       *plan_id,
-                     gint64       *referral_id,
-                     GError      **error)
+static QuorumOutcome *
+decide (QuorumStore          *self,
+        gint64                conference_id,
+        gint64                child_id,
+        QuorumView            chair_view,
+        guint                 chair_categories,
+        gboolean              write,
+        const QuorumOutcome  *previewed,
+        gint64               *plan_id,
+        gint64               *referral_id,
+        GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -1553,6 +1562,20 @@ quorum_store_decide (QuorumStore  *self,
   if (outcome == NULL)
     goto fail;
 
+  if (previewed != NULL && !quorum_outcome_equal (outcome, previewed))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The record changed after the decision was shown: nothing was recorded. "
+                             "Look at the decision again"));
+      goto fail;
+    }
+
+  if (!write)
+    {
+      _quorum_store_rollback (self);
+      return g_steal_pointer (&outcome);
+    }
+
   if (!insert_decision (self, conference, outcome, &plan, &referral, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
@@ -1566,6 +1589,49 @@ quorum_store_decide (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return NULL;
+}
+
+QuorumOutcome *
+quorum_store_decide (QuorumStore  *self,
+                     gint64        conference_id,
+                     gint64        child_id,
+                     QuorumView    chair_view,
+                     guint         chair_categories,
+                     gint64       *plan_id,
+                     gint64       *referral_id,
+                     GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, NULL, plan_id, referral_id, error);
+}
+
+QuorumOutcome *
+quorum_store_preview_decision (QuorumStore  *self,
+                               gint64        conference_id,
+                               gint64        child_id,
+                               QuorumView    chair_view,
+                               guint         chair_categories,
+                               GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 FALSE, NULL, NULL, NULL, error);
+}
+
+QuorumOutcome *
+quorum_store_decide_previewed (QuorumStore         *self,
+                               gint64               conference_id,
+                               gint64               child_id,
+                               QuorumView           chair_view,
+                               guint                chair_categories,
+                               const QuorumOutcome *previewed,
+                               gint64              *plan_id,
+                               gint64              *referral_id,
+                               GError             **error)
+{
+  g_return_val_if_fail (previewed != NULL, NULL);
+
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, previewed, plan_id, referral_id, error);
 }
 
 gboolean
@@ -1592,8 +1658,8 @@ quorum_store_finalise (QuorumStore  *self,
       if (quorum_conference_find_decision (conference, child->id) == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                       _("%s (child %" G_GINT64_FORMAT ") has no decision yet: decide for every child "
-                         "before signing off"), child->name, child->id);
+                       _("%s (child %lld) has no decision yet: decide for every child "
+                         "before signing off"), child->name, (long long) child->id);
           goto fail;
         }
     }
@@ -1603,7 +1669,7 @@ quorum_store_finalise (QuorumStore  *self,
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, now);
-  _quorum_bind_text (stmt, 2, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 2, quorum_store_get_signer (self));
   sqlite3_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
@@ -1720,8 +1786,8 @@ quorum_store_amend (QuorumStore               *self,
   if (!quorum_conference_is_finalised (conference))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Conference %" G_GINT64_FORMAT " is not signed off: correct the record itself; "
-                     "amendments are for signed-off records"), conference_id);
+                   _("Conference %lld is not signed off: correct the record itself; "
+                     "amendments are for signed-off records"), (long long) conference_id);
       goto fail;
     }
 
@@ -1752,7 +1818,7 @@ quorum_store_amend (QuorumStore               *self,
       if (!found)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                       _("Conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
+                       _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
     }
@@ -1770,7 +1836,7 @@ quorum_store_amend (QuorumStore               *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 3, quorum_store_get_signer (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
   _quorum_bind_text (stmt, 6, spec->record);

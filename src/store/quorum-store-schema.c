@@ -2,6 +2,7 @@
 /* quorum-store-schema.c: the versioned schema, its migrations, and the triggers that keep
  * signed-off records and the audit log unchangeable even to a direct write. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
@@ -29,6 +30,10 @@ const char * const _quorum_store_audited_tables[] = {
   "member_view",
   "superseded_view",
   "challenge",
+  "plan_event",
+  "referral_correction",
+  "notice",
+  "difference_event",
   NULL
 };
 
@@ -481,6 +486,108 @@ static const char schema_v6[] =
   "AND NOT EXISTS (SELECT 1 FROM challenge WHERE child_id = NEW.child_id AND decided_on IS NOT NULL "
   "AND referral_id IS NULL AND instr(decisions, 'refer') > 0) "
   "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n";
+/* Version 8: the audit chain keyed. Each entry's HMAC-SHA-256, with a key kept outside the
+ * database, in a table of its own so that keying an existing chain changes no entry; and the
+ * database's own id, which names it to the key store and in its seals. */
+static const char schema_v8[] =
+  "CREATE TABLE audit_mac (\n"
+  "  audit_id INTEGER PRIMARY KEY REFERENCES audit (id),\n"
+  "  mac      TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TRIGGER audit_mac_no_update BEFORE UPDATE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_mac_no_delete BEFORE DELETE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));\n";
+/* Version 9 (given 7; after main's 8): plans, referrals and notices over time, and differences as the policies say.
+ * New facts are rows of new tables (no audited row changes, so no hash changes), but for
+ * two things a table keeps in its definition: the areas a difference may name (the policies'
+ * own, and "other"), and a branch (six-stage's stage 4 or 5) that moves more than one stage up.
+ * The difference table is rebuilt with its columns in the same order, so its rows hash the same. */
+static const char schema_v9[] =
+  /* A plan's life after it starts: its reviews and its end (by a later conference, or
+   * by the Appeals and Split Decisions Panel's "plan ended", which stays derived from the
+   * referral so that a corrected outcome corrects the plan too). */
+  "CREATE TABLE plan_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  plan_id        INTEGER NOT NULL REFERENCES plan (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('review', 'ended')),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  by_conference  INTEGER REFERENCES conference (id),\n"
+  "  reason         TEXT,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX plan_event_plan ON plan_event (plan_id);\n"
+  NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
+  /* A referral's date or outcome corrected: the old value kept beside the new, with why. */
+  "CREATE TABLE referral_correction (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  referral_id    INTEGER NOT NULL REFERENCES referral (id),\n"
+  "  field          TEXT NOT NULL CHECK (field IN ('notified', 'panel_date', 'outcome')),\n"
+  "  old_value      TEXT,\n"
+  "  new_value      TEXT NOT NULL,\n"
+  "  reason         TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX referral_correction_referral ON referral_correction (referral_id);\n"
+  NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
+  /* A notice a policy names, as given: who told whom, of what, when, by what means. */
+  "CREATE TABLE notice (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER REFERENCES conference (id),\n"
+  "  referral_id    INTEGER REFERENCES referral (id),\n"
+  "  difference_id  INTEGER REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL,\n"
+  "  stage          INTEGER,\n"
+  "  given_on       TEXT NOT NULL " DATE_CHECK ("given_on") ",\n"
+  "  given_by       TEXT NOT NULL,\n"
+  "  given_to       TEXT NOT NULL,\n"
+  "  about          TEXT NOT NULL,\n"
+  "  means          TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL,\n"
+  "  CHECK ((referral_id IS NOT NULL) + (difference_id IS NOT NULL) = 1)\n"
+  ");\n"
+  "CREATE INDEX notice_referral ON notice (referral_id);\n"
+  "CREATE INDEX notice_difference ON notice (difference_id);\n"
+  NO_DELETE ("notice") NO_UPDATE ("notice")
+  /* What happens to a difference beside its stages: immediate risk identified (at any stage),
+   * a formal challenge lodged (004), the area in the raiser's words ("other"), and a close
+   * with the disagreement remaining (001, 004). */
+  "CREATE TABLE difference_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  difference_id  INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('immediate-risk', 'formal-challenge', 'area-other',\n"
+  "                 'disagreement-remains')),\n"
+  "  stage          INTEGER NOT NULL CHECK (stage >= 1),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  detail         TEXT,\n"
+  "  due            TEXT " DATE_CHECK ("due") ",\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n"
+  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  /* The policies' own areas and "other": the CHECK widened in place (SQLite's documented way
+   * for a change every stored row still meets), then the schema read again. */
+  "PRAGMA writable_schema = ON;\n"
+  "UPDATE sqlite_schema SET sql = replace(sql, '''case-closure'')', "
+  "'''case-closure'', ''service-provision'', ''resources'', ''other'')') "
+  "WHERE type = 'table' AND name = 'difference';\n"
+  /* A stage whose clock started earlier (SEW step 3, from step 2) may be due before it opened. */
+  "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (due IS NULL OR due >= entered_on)', "
+  "'CHECK (due IS NULL OR length(due) = 10)') WHERE type = 'table' AND name = 'difference_stage';\n"
+  "PRAGMA writable_schema = RESET;\n"
+  "DROP TRIGGER difference_stage_step;\n"
+  /* Up, never down; past one stage only over an alternative where the profile branches
+   * (six-stage 3 → 5, 4 → 6; the store checks which). */
+  "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
+  "WHEN NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time, or over an alternative'); END;\n";
 
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
@@ -488,8 +595,21 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 6, schema_v6 },
+  { 8, schema_v8 },
+  { 9, schema_v9 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
+
+int
+_quorum_store_keyed_since (void)
+{
+  /* Found by what it does, so renumbering the migrations cannot leave it behind. */
+  for (guint i = 0; i < _quorum_store_n_migrations; i++)
+    if (strstr (_quorum_store_migrations[i].sql, "CREATE TABLE audit_mac") != NULL)
+      return _quorum_store_migrations[i].version;
+  g_assert_not_reached ();
+  return 0;
+}
 
 static int
 get_user_version (sqlite3 *db)
@@ -573,10 +693,124 @@ _quorum_store_migrate (sqlite3  *db,
         }
     }
 
+  /* Marks the file as Quorum's: any other SQLite file is refused at open. */
+  if (!exec_or_fail (db, "PRAGMA application_id = " G_STRINGIFY (QUORUM_APPLICATION_ID), error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   if (!exec_or_fail (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+static GHashTable *
+read_schema (sqlite3     *db,
+             const char  *schema_name,
+             GError     **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* quote (): a type, name or SQL stored as a BLOB rather than text is another schema (SQLite
+   * skips a "trigger" whose type is a BLOB): it must not compare equal as text. */
+  g_autofree char *sql = g_strdup_printf ("SELECT quote (type), quote (name), quote (tbl_name) || ' ' || quote (sql) "
+                                          "FROM \"%s\".sqlite_master", schema_name);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *text = (const char *)sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects, g_strdup_printf ("%s %s", type, name), g_strdup (text ? text : ""));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+gboolean
+_quorum_store_check_schema (sqlite3    *db,
+                            GPtrArray  *problems,
+                            GError    **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  sqlite3 *fresh = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint before = problems->len;
+
+  /* What this version expects is what its migrations make of an empty database: a migration
+   * added by anyone is covered without a list to keep. */
+  if (sqlite3_open_v2 (":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+      !_quorum_store_migrate (fresh, 0, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, sqlite3_errmsg (fresh));
+      sqlite3_close (fresh);
+      return FALSE;
+    }
+  expected = read_schema (fresh, "main", error);
+  sqlite3_close (fresh);
+  if (expected == NULL || (actual = read_schema (db, "main", error)) == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (expected, key))
+      g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *object = names->pdata[i];
+      const char *want = g_hash_table_lookup (expected, object);
+      const char *have = g_hash_table_lookup (actual, object);
+      /* "'trigger' 'vote_no_delete'" reads as: trigger vote_no_delete. */
+      g_autofree char *name = g_strdup (object);
+      char *w = name;
+
+      for (const char *r = object; *r != '\0'; r++)
+        if (*r != '\'')
+          *w++ = *r;
+      *w = '\0';
+
+      if (have == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), name));
+      else if (want == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), name));
+      else if (g_strcmp0 (want, have) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), name));
+    }
+  (void) value;
+  return problems->len == before;
 }

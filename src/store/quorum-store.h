@@ -17,12 +17,57 @@ char             *quorum_store_resolve_path   (const char   *db_option);
 /* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
 QuorumStore      *quorum_store_open           (const char   *path,
                                                GError      **error);
+
+typedef enum
+{
+  QUORUM_STORE_OPEN_CREATE = 1 << 0,      /* create the database when there is none */
+  QUORUM_STORE_OPEN_NO_BACKUPS = 1 << 1,  /* no automatic backups (a copy being checked) */
+} QuorumStoreOpenFlags;
+
+/* Opens @path; without QUORUM_STORE_OPEN_CREATE a missing database is an error
+ * (QUORUM_ERROR_STORAGE). A new database is made and initialised aside, then linked into
+ * place, so no one ever opens a half-made one; a file that is not Quorum's is refused. */
+QuorumStore      *quorum_store_open_full      (const char            *path,
+                                               QuorumStoreOpenFlags   flags,
+                                               GError               **error);
+/* An empty database in memory, for reading commands when there is no database yet. */
+QuorumStore      *quorum_store_open_memory    (GError      **error);
+/* Why the database failed its daily integrity check (then every write is refused), or NULL. */
+const char       *quorum_store_get_damaged    (QuorumStore  *self);
+/* Whether this store made its database file when it opened it. */
+gboolean          quorum_store_get_created    (QuorumStore  *self);
+/* Closes the database; when this store created it and it is still unused by anyone else
+ * and holds no record, removes it (a refused first command leaves nothing). Returns
+ * whether it was removed. The store is unusable afterwards. */
+gboolean          quorum_store_close_discarding_unused (QuorumStore *self);
+/* What a person should be told about the opening (keys made, modes tightened, the chain
+ * keyed, a backup taken): NULL-terminated, owned by the store. */
+const char * const *quorum_store_get_notices  (QuorumStore  *self);
+
+/* A consistent copy of the live database at @dest (SQLite's online backup), mode 0600. */
+gboolean          quorum_store_backup         (QuorumStore  *self,
+                                               const char   *dest,
+                                               GError      **error);
+/* Replaces the database at @path with the copy at @source after checking the copy
+ * (integrity_check and verify, with the key); the database it replaces is first backed up. */
+gboolean          quorum_store_restore        (const char   *path,
+                                               const char   *source,
+                                               char        **kept_copy,
+                                               GError      **error);
+/* The automatic backups of the database at @path, newest first (paths). */
+char            **quorum_store_list_backups   (const char   *path);
 const char       *quorum_store_get_path       (QuorumStore  *self);
 int               quorum_store_get_schema_version (QuorumStore *self);
 /* Who is recorded as doing what this store does (default: the OS user). */
 void              quorum_store_set_user       (QuorumStore  *self,
                                                const char   *user);
 const char       *quorum_store_get_user       (QuorumStore  *self);
+/* The person's own name, recorded as who decided, signed off and amended (the chair's name
+ * in the app's Preferences, the CLI's --as or $QUORUM_USER); the audit log keeps the login.
+ * NULL or empty: the login (quorum_store_get_user). */
+void              quorum_store_set_signer     (QuorumStore  *self,
+                                               const char   *name);
+const char       *quorum_store_get_signer     (QuorumStore  *self);
 
 /* ---- conferences ---- */
 typedef struct
@@ -72,6 +117,25 @@ GPtrArray        *quorum_store_list_conferences  (QuorumStore  *self,
                                                   const GDate  *from,
                                                   const GDate  *to,
                                                   GError      **error);
+/* The same list a window at a time (quorum-store-list.c): how many match @search; up to
+ * @limit of them from position @offset, or right after the row @after (then @offset is
+ * unused), which is fast however deep; and where @conference_id stands in the list (FALSE
+ * without an error when @search hides it). */
+gboolean          quorum_store_count_conferences         (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          guint                         *n,
+                                                          GError                       **error);
+GPtrArray        *quorum_store_list_conferences_window   (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          const QuorumConferenceSummary *after,
+                                                          guint                          offset,
+                                                          guint                          limit,
+                                                          GError                       **error);
+gboolean          quorum_store_find_conference_position  (QuorumStore                   *self,
+                                                          const char                    *search,
+                                                          gint64                         conference_id,
+                                                          guint                         *position,
+                                                          GError                       **error);
 
 typedef struct
 {
@@ -178,6 +242,26 @@ QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
                                                   gint64       *referral_id,
                                                   GError      **error);
 
+/* What quorum_store_decide would record now, written nowhere: the same rule on the same
+ * record (a dry run), for the chair to look at before confirming. */
+QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  gint64        child_id,
+                                                  QuorumView    chair_view,
+                                                  guint         chair_categories,
+                                                  GError      **error);
+/* quorum_store_decide, but only if the decision is still exactly @previewed (the record did
+ * not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
+QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
+                                                  gint64               conference_id,
+                                                  gint64               child_id,
+                                                  QuorumView           chair_view,
+                                                  guint                chair_categories,
+                                                  const QuorumOutcome *previewed,
+                                                  gint64              *plan_id,
+                                                  gint64              *referral_id,
+                                                  GError             **error);
+
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,
                                                   gint64        conference_id,
@@ -252,6 +336,12 @@ typedef struct
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
   gboolean           overdue;      /* as of the date given to the list */
+  /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"): */
+  GDate              due_working;        /* due, or the working day before it */
+  GDate              panel_due_working;  /* panel_due, or the working day before it */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel_date after panel_due */
+  char              *sent_by;            /* who sent it (its notice), or NULL */
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
@@ -267,6 +357,14 @@ QuorumReferralRow *quorum_store_get_referral     (QuorumStore  *self,
 gboolean          quorum_store_notify_referral   (QuorumStore  *self,
                                                   gint64        referral_id,
                                                   const GDate  *date,
+                                                  GError      **error);
+/* The same, saying who sent it (NULL: the conference's chair) and how (NULL: not recorded):
+ * the referral's notice. Refused before the conference or in the future. */
+gboolean          quorum_store_send_referral     (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  const GDate  *date,
+                                                  const char   *by,
+                                                  const char   *means,
                                                   GError      **error);
 gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   gint64              referral_id,
@@ -302,6 +400,28 @@ gboolean          quorum_store_verify            (QuorumStore  *self,
 
 typedef struct
 {
+  gboolean   ok;           /* no problem found, and everything could be checked */
+  guint      checked;      /* records and audit entries checked */
+  char      *head;         /* the seal of the newest entry, or NULL when the log is empty */
+  gboolean   seal_checked;
+  GPtrArray *problems;     /* char*: tampering found, in words */
+  GPtrArray *unverified;   /* char*: what could not be checked (no key) */
+} QuorumVerifyReport;
+
+void                quorum_verify_report_free  (QuorumVerifyReport *self);
+/* verify, reporting everything found. @seal: also proves that the record sealed by it is
+ * still this database's. NULL with @error only when the database cannot be read, or the seal
+ * is not one (QUORUM_ERROR_INVALID). */
+QuorumVerifyReport *quorum_store_verify_report (QuorumStore  *self,
+                                               const char   *seal,
+                                               GError      **error);
+/* The seal of the audit log as it stands: "N-xxxxx-xxxxx-xxxxx-xxxxx", the newest entry's
+ * number and the start of its hash, which covers every entry before it. */
+char               *quorum_store_get_seal      (QuorumStore  *self,
+                                               GError      **error);
+
+typedef struct
+{
   gint64  id;
   char   *at;
   char   *user;
@@ -320,5 +440,6 @@ GPtrArray        *quorum_store_list_audit        (QuorumStore  *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumConferenceSummary, quorum_conference_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumReferralRow, quorum_referral_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumAuditEntry, quorum_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
 
 G_END_DECLS
