@@ -33,6 +33,12 @@ four_groups () {
 child_of () { jget "$(q --json conference show "$1")" 'd["children"][0]["id"]'; }
 attendee_of () { jget "$(q --json conference show "$1")" "[a['id'] for a in d['attendees'] if a['name']=='$2'][0]"; }
 
+# ---- The challenge route is a profile's: the key file says so ----
+out=$(q --json profiles)
+check "profiles: buckinghamshire has the challenge route, bolton none" \
+  "$(jget "$out" 'sorted((p["id"], p["challenge_route"] and p["challenge_route"]["decisions"]) for p in d if p["id"] in ("bolton","buckinghamshire"))')" \
+  '[["bolton", null], ["buckinghamshire", ["uphold", "interim-plan", "review-forward", "refer"]]]'
+
 # ---- Finding 4: the vote is the last resort; a dissent needs its reason (bolton) ----
 conf=$(four_groups)
 amy=$(child_of "$conf")
