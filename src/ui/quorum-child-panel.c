@@ -646,7 +646,9 @@ static void
 update_groups (QuorumChildPanel       *self,
                const QuorumConference *conference)
 {
-  g_auto(GStrv) names = quorum_conference_list_groups (conference);
+  /* The groups of this child: a decided child's are those in the room when it was decided
+   * (nobody joins its voters); an undecided child's include a group whose givers have left. */
+  g_auto(GStrv) names = quorum_conference_child_groups (conference, self->child_id);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   guint n_names = g_strv_length (names);
   gboolean same = n_items == n_names;
@@ -671,7 +673,7 @@ update_groups (QuorumChildPanel       *self,
     {
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
-      QuorumVote *vote = quorum_conference_find_vote (conference, self->child_id, names[i]);
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
@@ -775,8 +777,14 @@ update_decision (QuorumChildPanel       *self,
       g_autofree char *start = quorum_ui_format_date (&plan->start);
       g_autofree char *subtitle = NULL;
 
+      gboolean interim = FALSE;
+
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        interim |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->plan_id == plan->id;
       if (plan->from_split)
         subtitle = g_strdup_printf (_("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
+      else if (interim)
+        subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
       else
         subtitle = g_strdup_printf (_("Starts %s."), start);
       adw_action_row_set_subtitle (self->plan_row, subtitle);
@@ -787,14 +795,23 @@ update_decision (QuorumChildPanel       *self,
     {
       g_autofree char *due = quorum_ui_format_date (&referral->due);
       g_autoptr(GString) subtitle = g_string_new (NULL);
+      gboolean by_challenge = FALSE;
 
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        by_challenge |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
+      if (by_challenge)
+        g_string_append_printf (subtitle, _("Referred by the Safeguarding Co-ordinator on a challenge, %s."), due);
+      else
       g_string_append_printf (subtitle,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "The chair refers the split decision within %d working day: by %s.",
                                            "The chair refers the split decision within %d working days: by %s.",
                                            self->profile != NULL ? self->profile->referral_working_days : 5),
                               self->profile != NULL ? self->profile->referral_working_days : 5, due);
-      if (g_date_valid (&referral->notified))
+      if (by_challenge)
+        ;
+      else if (g_date_valid (&referral->notified) && g_date_valid (&referral->panel_due))
         {
           g_autofree char *notified = quorum_ui_format_date (&referral->notified);
           g_autofree char *panel = quorum_ui_format_date (&referral->panel_due);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-attendee-item.h"
+#include "quorum-record-panel.h"
 #include "quorum-conference-page.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
@@ -51,6 +52,7 @@ struct _QuorumConferencePage
   GtkDropDown       *attendance_dropdown;
   GtkCheckButton    *voting_check;
   GtkListBox        *attendees_list;
+  QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route */
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
 };
@@ -590,6 +592,7 @@ update_all (QuorumConferencePage *self)
 {
   update_header (self);
   update_attendees (self);
+  quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
   update_quoracy (self);
   update_signed (self);
   update_actions (self);
@@ -1427,6 +1430,7 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  quorum_record_panel_set_store (self->record_panel, store);
 }
 
 static gboolean
@@ -1791,6 +1795,13 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
+
+  /* Below the attendees: who arrived late, who left, and the challenge route. */
+  self->record_panel = g_object_new (QUORUM_TYPE_RECORD_PANEL, NULL);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->attendees_list))),
+                  GTK_WIDGET (self->record_panel));
+  g_signal_connect_object (self->record_panel, "changed", G_CALLBACK (quorum_conference_page_reload),
+                           self, G_CONNECT_SWAPPED);
 
   quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));
