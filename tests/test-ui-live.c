@@ -370,6 +370,148 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_settings_reset (settings, "chair-name");
 }
 
+static gboolean
+marker_shown (GtkWidget  *scope,
+              const char *name)
+{
+  GtkWidget *marker = ui_test_find_named (scope, name);
+
+  g_assert_nonnull (marker);
+  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+}
+
+static QuorumWindow *
+reopen (Fixture *fx,
+        gint64   child_id)
+{
+  gtk_window_close (GTK_WINDOW (fx->window));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child_id));
+  ui_test_iterate (300);
+
+  return fx->window;
+}
+
+/* Finding 3: an attempt's proposal, summary and views typed but not recorded, a reason typed
+ * before the group's view, the attendee form half filled: the window closed and opened again
+ * gives every word back, marked "not yet recorded"; recording the attempt then records them
+ * and forgets the draft. A family member is entered without a vote unless the chair says so. */
+static void
+test_close_and_reopen_keeps_drafts (Fixture       *fx,
+                                    gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, fx->amy);
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", fx->amy);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *proposal;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_false (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+
+  /* Typed as the chair types them: a click into each field, then the words. */
+  proposal = ui_test_find_named (GTK_WIDGET (panel), "proposal-row");
+  g_assert_nonnull (proposal);
+  ui_test_click (proposal, -1, -1);
+  ui_test_type ("Plan for neglect");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_type ("Health worried, police not");
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("No crime reported");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+  g_assert_true (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+
+  /* The attendee form, half filled: a mother, who does not vote. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  ui_test_type ("Kim Live");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (page), "role-entry"), -1, -1);
+  ui_test_type ("Mother");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (page), "voting-check"))));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+
+  /* Closed with nothing recorded, then opened again. */
+  reopen (fx, fx->amy);
+  page = quorum_window_get_conference_page (fx->window);
+  panel = quorum_conference_page_get_child_panel (page, fx->amy);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_vote (c, fx->amy, "Police"));
+    g_assert_cmpuint (c->attempts->len, ==, 2);
+    g_assert_cmpuint (c->attendees->len, ==, 3);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"))),
+                   ==, "Plan for neglect");
+  {
+    g_autofree char *summary = quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "summary-field")));
+    g_autofree char *reason = quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (fx->window, fx->amy, "Police")));
+
+    g_assert_cmpstr (summary, ==, "Health worried, police not");
+    g_assert_cmpstr (reason, ==, "No crime reported");
+  }
+  g_assert_true (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+  g_assert_true (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "draft-marker");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (page), "name-entry"))), ==, "Kim Live");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (page), "role-entry"))), ==, "Mother");
+  g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (page), "voting-check"))));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (page), "agency-entry"), -1, -1);
+  ui_test_type ("Family");
+  ui_test_key ("Return");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    const QuorumAttendee *kim = g_ptr_array_index (c->attendees, c->attendees->len - 1);
+
+    g_assert_cmpstr (kim->name, ==, "Kim Live");
+    g_assert_false (kim->voting);
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL));
+  ui_test_iterate (200);
+
+  /* Recorded: the attempt holds the words, and the draft is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.record-attempt", NULL));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    const QuorumAttempt *attempt = quorum_conference_last_attempt (c, fx->amy);
+    g_autofree char *left = quorum_store_get_draft (fx->store, fx->conf, scope, "summary", &error);
+
+    g_assert_cmpstr (attempt->proposal, ==, "Plan for neglect");
+    g_assert_cmpstr (attempt->summary, ==, "Health worried, police not");
+    g_assert_no_error (error);
+    g_assert_null (left);
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+
+  /* The reason is recorded with the view chosen for it, and its draft goes too. */
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpstr (vote->reason, ==, "No crime reported");
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +522,8 @@ main (int   argc,
               fixture_set_up, test_ctrl_d_while_typing_reason, fixture_tear_down);
   g_test_add ("/ui/live/click-into-reason", Fixture, NULL,
               fixture_set_up, test_click_into_reason, fixture_tear_down);
+  g_test_add ("/ui/live/close-and-reopen-keeps-drafts", Fixture, NULL,
+              fixture_set_up, test_close_and_reopen_keeps_drafts, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
 

@@ -359,11 +359,26 @@ static const char schema_v4[] =
   "BEGIN SELECT RAISE(ABORT, 'quorum: a frozen profile never changes'); END;\n"
   NO_DELETE ("conference_profile");
 
+/* Words typed and not yet recorded (an attempt's proposal, a reason, a form), kept so that
+ * closing the window or a crash loses none of them. Not part of any record: nothing is
+ * audited or signed off here, and a draft is deleted once what it held is recorded.
+ * conference_id 0: a draft of no conference (the new conference form, a difference's). */
+static const char schema_v5[] =
+  "CREATE TABLE draft (\n"
+  "  conference_id INTEGER NOT NULL DEFAULT 0,\n"
+  "  scope         TEXT NOT NULL,\n"
+  "  field         TEXT NOT NULL,\n"
+  "  text          TEXT NOT NULL,\n"
+  "  updated_at    TEXT NOT NULL,\n"
+  "  PRIMARY KEY (conference_id, scope, field)\n"
+  ");\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
