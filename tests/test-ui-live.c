@@ -512,6 +512,63 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
   g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
 }
 
+static gboolean
+new_conference_drawn (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* The new conference form, typed into and closed with Escape: opened again, it gives the
+ * words back, marked as a draft; once the conference is created the draft is gone. */
+static void
+test_new_conference_draft (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  GtkWindow *dialog;
+  GtkWidget *child_row;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  ui_test_type ("Cleo Draft");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  child_row = gtk_window_get_focus (dialog);
+  child_row = gtk_widget_get_ancestor (child_row, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (child_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, "Cleo Draft");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  left = quorum_store_get_draft (fx->store, 0, "new-conference", "child-1", &error);
+  g_assert_no_error (error);
+  g_assert_null (left);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, quorum_conference_page_get_conference_id (quorum_window_get_conference_page (fx->window)));
+
+    g_assert_cmpstr (((QuorumChild *) g_ptr_array_index (c->children, 0))->name, ==, "Cleo Draft");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +581,8 @@ main (int   argc,
               fixture_set_up, test_click_into_reason, fixture_tear_down);
   g_test_add ("/ui/live/close-and-reopen-keeps-drafts", Fixture, NULL,
               fixture_set_up, test_close_and_reopen_keeps_drafts, fixture_tear_down);
+  g_test_add ("/ui/live/new-conference-draft", Fixture, NULL,
+              fixture_set_up, test_new_conference_draft, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
 

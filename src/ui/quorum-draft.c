@@ -23,6 +23,7 @@ struct _QuorumDraft
   GPtrArray   *fields;
   guint        timeout;
   gboolean     restoring;
+  gboolean     restored;    /* given back once: from then on a baseline may forget a draft */
   gboolean     has_draft;
 };
 
@@ -321,14 +322,25 @@ quorum_draft_set_baseline (QuorumDraft *self,
   g_free (field->baseline);
   field->baseline = g_strdup (recorded);
 
-  /* Recorded now as the field shows it: the draft is done with. (A field still empty has
-   * not been given its draft back yet: nothing to forget.) */
-  {
-    g_autofree char *shown = field_get_text (field);
+  /* Recorded now as the field shows it: the draft of this field is done with. (Before the
+   * draft was given back there is nothing on the screen to judge it by.) */
+  if (self->restored && self->scope != NULL && field->widget != NULL)
+    {
+      g_autofree char *text = field_draft_text (field);
+      g_autoptr(GError) error = NULL;
+      gboolean any = FALSE;
 
-    if (!blank (shown))
-      quorum_draft_flush (self);
-  }
+      if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
+        g_warning ("The words typed could not be kept as a draft: %s", error->message);
+
+      for (guint i = 0; i < self->fields->len; i++)
+        {
+          g_autofree char *other = field_draft_text (g_ptr_array_index (self->fields, i));
+
+          any |= other != NULL;
+        }
+      set_has_draft (self, any);
+    }
 }
 
 gboolean
@@ -338,6 +350,7 @@ quorum_draft_restore (QuorumDraft *self)
 
   g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
 
+  self->restored = TRUE;
   if (self->scope == NULL)
     return FALSE;
 
@@ -416,6 +429,7 @@ quorum_draft_set_scope (QuorumDraft *self,
       g_clear_pointer (&field->baseline, g_free);
       field_set_text (field, NULL);
     }
+  self->restored = FALSE;
   self->restoring = FALSE;
 
   self->conference_id = conference_id;
