@@ -569,6 +569,121 @@ test_new_conference_draft (Fixture       *fx,
   }
 }
 
+#define LONG_REASON "The family has engaged with early help since the summer, attending every session offered and keeping in touch between them with the family support worker.\n" \
+                    "School reports good attendance, and the teachers see a child who is settled, fed and ready to learn in the mornings.\n" \
+                    "Health: all checks are up to date."
+
+/* A reason of several lines, recorded, is shown in full when the conference is opened again,
+ * in projector mode's larger type too (its last line was cut off behind a scroll). */
+static void
+test_multiline_reason_in_full (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  QuorumVoteSpec vote = { .child_id = 0, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = LONG_REASON };
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+
+  vote.child_id = fx->amy;
+  quorum_store_record_vote (fx->store, fx->conf, &vote, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (settings);
+  g_settings_set_boolean (settings, "projector-mode", TRUE);
+  reopen (fx, fx->amy);
+  view = reason_view (fx, fx->amy, "Police");
+  ui_test_scroll_into_view (view);
+  ui_test_iterate (300);
+  {
+    g_autofree char *shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (fx->window, fx->amy, "Police")));
+
+    g_assert_cmpstr (shown, ==, LONG_REASON);
+  }
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_test_message ("reason: height %d, upper %.0f, page %.0f", gtk_widget_get_height (view),
+                  gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  /* Every line is in view: nothing to scroll to. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), <=, 1.0);
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "multiline-reason");
+  g_settings_reset (settings, "projector-mode");
+}
+
+static GtkWidget *
+shown_toast (QuorumWindow *window)
+{
+  GtkWidget *label = ui_test_find_named (GTK_WIDGET (window), "toast-message");
+
+  return label != NULL && gtk_widget_get_mapped (label) ? label : NULL;
+}
+
+/* Finding 7: a message stays only while it is true, and says all it has to say. */
+static void
+test_messages_in_full_and_not_stale (Fixture       *fx,
+                                     gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, "Police");
+  GtkWidget *status;
+  GtkWidget *toast;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Declined with no reason: the card says what it needs; typing the reason clears that. */
+  quorum_vote_card_choose (card, QUORUM_VIEW_DECLINE);
+  ui_test_iterate (100);
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("No officer has met the family");
+  g_assert_false (gtk_widget_has_css_class (status, "warning"));
+  ui_test_click (reason_view (fx, fx->amy, "NHS Trust"), -1, -1);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_DECLINE);
+    g_assert_cmpstr (vote->reason, ==, "No officer has met the family");
+  }
+
+  /* A long message is shown in full, on as many lines as it needs. */
+  quorum_conference_page_show_child (page, fx->ben);
+  ui_test_iterate (100);
+  ui_test_key ("ctrl+d");
+  toast = shown_toast (fx->window);
+  g_assert_nonnull (toast);
+  g_test_message ("toast: %s", gtk_label_get_label (GTK_LABEL (toast)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "have not given one yet"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (toast))));
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("QUORUM_BUILDDIR") ? g_getenv ("QUORUM_BUILDDIR") : ".",
+                                              "screenshots", "toast-in-full.png", NULL);
+    g_autoptr(GError) error = NULL;
+
+    /* The window as it is, toast and all (ui_test_screenshot dismisses toasts first). */
+    ui_test_iterate (300);
+    g_assert_true (quorum_ui_save_screenshot (GTK_WIDGET (fx->window), path, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The attendee form's message goes once the field it named is filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (200);
+  ui_test_key ("Return");
+  toast = shown_toast (fx->window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "name"));
+  ui_test_type ("Ola Late");
+  ui_test_iterate (200);
+  g_assert_null (shown_toast (fx->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +698,10 @@ main (int   argc,
               fixture_set_up, test_close_and_reopen_keeps_drafts, fixture_tear_down);
   g_test_add ("/ui/live/new-conference-draft", Fixture, NULL,
               fixture_set_up, test_new_conference_draft, fixture_tear_down);
+  g_test_add ("/ui/live/multiline-reason-in-full", Fixture, NULL,
+              fixture_set_up, test_multiline_reason_in_full, fixture_tear_down);
+  g_test_add ("/ui/live/messages-in-full-and-not-stale", Fixture, NULL,
+              fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
 

@@ -12,6 +12,7 @@
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
+#include "quorum-window.h"
 
 struct _QuorumConferencePage
 {
@@ -30,6 +31,7 @@ struct _QuorumConferencePage
   GtkListStore      *line_managements;  /* completion of the group entry */
   QuorumDraft       *attendee_draft;    /* the attendee form's words not yet recorded */
   gboolean           voting_set_by_hand;
+  GtkWidget         *error_field;       /* the field a toast said was wrong (weak) */
   gboolean           voting_setting;
 
   GtkLabel          *title_label;
@@ -1220,6 +1222,7 @@ add_attendee_action (GtkWidget  *widget,
   if (name == NULL)
     {
       quorum_ui_toast (widget, _("Type the attendee’s name first"));
+      g_set_weak_pointer (&self->error_field, GTK_WIDGET (self->name_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
@@ -1231,6 +1234,7 @@ add_attendee_action (GtkWidget  *widget,
   if (agency == NULL)
     {
       quorum_ui_toast (widget, _("Type the attendee’s agency (for a parent: “Family”)"));
+      g_set_weak_pointer (&self->error_field, GTK_WIDGET (self->agency_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
       return;
     }
@@ -1410,6 +1414,27 @@ print_action (GtkWidget  *widget,
 
 /* ---- callbacks ---- */
 
+
+/* The field a message said was missing is filled in: the message goes, rather than stay
+ * on the screen saying something that is no longer true. */
+static void
+attendee_field_changed_cb (QuorumConferencePage *self,
+                           GtkEditable          *editable)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+
+  if (self->error_field == NULL || GTK_WIDGET (editable) != self->error_field)
+    return;
+
+  text = quorum_ui_editable_get_text (editable);
+  if (text == NULL)
+    return;
+
+  g_clear_weak_pointer (&self->error_field);
+  if (QUORUM_IS_WINDOW (root))
+    quorum_window_dismiss_toast (QUORUM_WINDOW (root));
+}
 
 static void
 voting_toggled_cb (QuorumConferencePage *self,
@@ -1682,6 +1707,7 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_object (&self->amendments);
   g_clear_object (&self->line_managements);
   g_clear_object (&self->attendee_draft);
+  g_clear_weak_pointer (&self->error_field);
   g_clear_pointer (&self->conference, quorum_conference_free);
   g_clear_pointer (&self->profile, quorum_profile_unref);
 
@@ -1843,6 +1869,9 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
+
+  g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agency_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
 
   quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));

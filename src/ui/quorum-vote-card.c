@@ -17,6 +17,7 @@ struct _QuorumVoteCard
   QuorumGroupItem *item;
   QuorumDraft     *draft;
   gboolean         syncing;
+  gboolean         attention;   /* the status asks for something */
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -84,6 +85,7 @@ set_status (QuorumVoteCard *self,
             gboolean        attention)
 {
   gtk_label_set_label (self->status_label, text);
+  self->attention = attention;
 
   if (attention)
     {
@@ -310,6 +312,22 @@ reason_activate_cb (QuorumVoteCard  *self,
                               quorum_group_item_get_name (self->item));
 }
 
+/* What the status asked for is being done: it no longer says something is wrong. */
+static void
+reason_text_changed_cb (QuorumVoteCard  *self,
+                        GParamSpec      *pspec,
+                        QuorumTextField *field)
+{
+  g_autofree char *reason = NULL;
+
+  if (!self->attention || self->syncing)
+    return;
+
+  reason = quorum_text_field_get_text (field);
+  if (reason != NULL && quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_NONE)
+    set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
+}
+
 static void
 item_changed_cb (QuorumVoteCard  *self,
                  QuorumGroupItem *item)
@@ -483,6 +501,9 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->reason_field, "notify::text",
+                           G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
