@@ -30,3 +30,8 @@ int      bench_generate    (int          argc,
 /* bench-referrals.c: the referrals page's list over @n referrals against bare SQL. */
 void     bench_referrals   (const char  *dir,
                             guint        n);
+/* bench-start.c: start to first frame and peak memory, from outside, against an empty window;
+ * on an empty database, the demo and @n referrals; @rounds alternating runs. */
+gboolean bench_start       (const char  *dir,
+                            guint        n,
+                            guint        rounds);

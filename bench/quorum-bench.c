@@ -67,6 +67,7 @@ main (int    argc,
   const char *dir = g_getenv ("QUORUM_BENCH_DIR");
   g_autofree char *tmp = NULL;
   const char *only = argc > 1 ? argv[1] : NULL;
+  int status = EXIT_SUCCESS;
 
   if (only != NULL && g_str_equal (only, "generate"))
     return bench_generate (argc, argv);
@@ -81,8 +82,13 @@ main (int    argc,
     bench_vote (dir, 40);
   if (only == NULL || g_str_equal (only, "referrals"))
     bench_referrals (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
+  /* `start [N [ROUNDS]]` */
+  if ((only == NULL || g_str_equal (only, "start")) &&
+      !bench_start (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000,
+                    argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7))
+    status = EXIT_FAILURE;
 
   if (tmp != NULL)
     g_rmdir (tmp);
-  return EXIT_SUCCESS;
+  return status;
 }

@@ -37,7 +37,7 @@ ui_test_init (int    *argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/gnome/Quorum/style.css");
+  gtk_css_provider_load_from_resource (css, "/io/github/quorum_app/quorum/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);

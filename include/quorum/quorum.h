@@ -11,3 +11,5 @@
 #include "quorum-conference.h"
 #include "quorum-decision.h"
 #include "quorum-difference.h"
+#include "quorum-challenge.h"
+#include "quorum-referral.h"

@@ -736,7 +736,7 @@ quorum_cli_cmd_difference_show (QuorumCliContext *ctx,
   if (!parse_as_of (as_of_option, &as_of, &error))
     return quorum_cli_fail (error);
 
-  if (!(store = quorum_cli_get_store (ctx, &error)) ||
+  if (!(store = quorum_cli_get_read_store (ctx, &error)) ||
       !(d = quorum_store_load_difference (store, id, &error)))
     return quorum_cli_fail (error);
 
@@ -954,7 +954,7 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
   filter.from = g_date_valid (&from) ? &from : NULL;
   filter.to = g_date_valid (&to) ? &to : NULL;
 
-  if (!(store = quorum_cli_get_store (ctx, &error)) ||
+  if (!(store = quorum_cli_get_read_store (ctx, &error)) ||
       !(differences = quorum_store_list_differences (store, &filter, &error)))
     return quorum_cli_fail (error);
 

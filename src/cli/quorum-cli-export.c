@@ -167,9 +167,15 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL)
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
 
+  if (range && g_strcmp0 (output, "-") == 0)
+    {
+      g_set_error_literal (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("-o -: a range of conferences is written to a folder, not to standard output"));
+      return quorum_cli_fail (error);
+    }
   if (range)
     return export_range (ctx, store, &from, &to, format, output);
 
@@ -183,7 +189,7 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       add_exported (builder, id, output);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
-  else
+  else if (g_strcmp0 (output, "-") != 0)
     printf ("%s\n", output);
 
   return QUORUM_EXIT_OK;

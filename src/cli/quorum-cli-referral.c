@@ -79,7 +79,7 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
   if (!quorum_cli_date (as_of, "--as-of", &date, &error))
     return quorum_cli_fail (error);
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_referrals (store, as_of ? &date : NULL, overdue, &error)) == NULL)
     return quorum_cli_fail (error);
 
@@ -169,8 +169,8 @@ quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   panel_due = quorum_date_to_string (&row->panel_due);
-  text = g_strdup_printf (_("Referral %" G_GINT64_FORMAT " sent on %s; the panel must hear it by %s"),
-                          id, date, panel_due);
+  text = g_strdup_printf (_("Referral %lld sent on %s; the panel must hear it by %s"),
+                          (long long) id, date, panel_due);
   return print_row (ctx, store, id, text);
 }
 
@@ -216,7 +216,7 @@ quorum_cli_cmd_referral_panel (QuorumCliContext *ctx,
       !quorum_store_record_panel (store, id, &heard, value, reason, &error))
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("The panel heard referral %" G_GINT64_FORMAT " on %s: %s"), id, date,
+  text = g_strdup_printf (_("The panel heard referral %lld on %s: %s"), (long long) id, date,
                           quorum_panel_outcome_get_label (value));
   return print_row (ctx, store, id, text);
 }

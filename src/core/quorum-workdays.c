@@ -9,7 +9,7 @@
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-workdays.h"
 
-#define HOLIDAYS_RESOURCE "/org/gnome/Quorum/holidays.ini"
+#define HOLIDAYS_RESOURCE "/io/github/quorum_app/quorum/holidays.ini"
 
 struct _QuorumCalendar
 {

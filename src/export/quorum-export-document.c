@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-export-document.c: what the dissent record says, in order, for every renderer. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-export-private.h"
@@ -289,6 +290,19 @@ add_attendees (QuorumDocument         *doc,
       else
         /* TRANSLATORS: "Present, does not vote" */
         cells[3] = g_strdup_printf (_("%s, does not vote"), attendance != NULL ? attendance : "");
+      /* The timeline: arrived late, left early. */
+      if (attendee->arrived_at != NULL)
+        {
+          char *with = g_strdup_printf (_("%s; arrived %s"), cells[3], attendee->arrived_at);
+          g_free (cells[3]);
+          cells[3] = with;
+        }
+      if (attendee->left_at != NULL)
+        {
+          char *with = g_strdup_printf (_("%s; left %s"), cells[3], attendee->left_at);
+          g_free (cells[3]);
+          cells[3] = with;
+        }
 
       add_row (table, FALSE, cells);
     }
@@ -326,7 +340,27 @@ add_votes_table (QuorumDocument         *doc,
       cells[1] = g_strdup (vote->view == QUORUM_VIEW_PLAN ? C_("view in a table", "Plan")
                                                           : quorum_view_get_label (vote->view));
       cells[2] = _quorum_export_categories_label (vote->categories);
-      if (vote->members_disagreed)
+      g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, vote->child_id, vote->group);
+
+      if (own->len > 0)
+        {
+          /* Each representative's own position is kept. */
+          GString *each = g_string_new (NULL);
+
+          for (guint m = 0; m < own->len; m++)
+            {
+              const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+              if (each->len > 0)
+                g_string_append (each, "; ");
+              /* TRANSLATORS: a representative and their own position: "A. Khan: No plan" */
+              g_string_append_printf (each, _("%s: %s"), mv->name != NULL ? mv->name : "",
+                                      quorum_view_get_label (mv->view));
+            }
+          cells[3] = g_strdup_printf (_("%s (could not agree between them)"), each->str);
+          g_string_free (each, TRUE);
+        }
+      else if (vote->members_disagreed)
         /* TRANSLATORS: representatives of one group who gave different views between them */
         cells[3] = g_strdup_printf (_("%s (could not agree between them)"), names);
       else
@@ -357,11 +391,17 @@ add_dissent (QuorumDocument         *doc,
 
   if (decision != NULL)
     {
-      add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Dissent"));
+      gboolean chair = decision->basis == QUORUM_BASIS_CHAIR;
+
+      add_block (doc, QUORUM_BLOCK_SUBHEADING, chair ? _("Dissent: reservations about the chair’s decision")
+                                                     : _("Dissent"));
 
       if (decision->dissent == NULL || decision->dissent->len == 0)
         add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
-                       _("No group dissented from the decision."));
+                       chair ? _("Every group agreed with the chair’s decision: no reservation was recorded.")
+                             : decision->basis == QUORUM_BASIS_CONSENSUS
+                               ? _("Every group agreed: a consensus has no dissent.")
+                               : _("No group dissented from the decision."));
 
       for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
         {
@@ -470,6 +510,9 @@ add_plan_and_referral (QuorumDocument         *doc,
       add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
       if (plan->from_split)
         add_field (fields, _("Made by"), _("A split decision (equal votes)"));
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        if (((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->plan_id == plan->id)
+          add_field (fields, _("Made by"), _("The Safeguarding Co-ordinator: an immediate interim plan, on a challenge"));
       end_fields (doc, fields);
     }
 
@@ -477,10 +520,18 @@ add_plan_and_referral (QuorumDocument         *doc,
     {
       g_autofree char *due = _quorum_export_format_date (&referral->due);
 
+      gboolean by_challenge = FALSE;
+
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        by_challenge |= ((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
       add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Referral to the Head of Service"));
       fields = begin_fields (doc, 0);
 
-      if (due != NULL && profile != NULL)
+      if (by_challenge)
+        add_field_take (fields, _("Referred by"),
+                        g_strdup_printf (_("The Safeguarding Co-ordinator, on a challenge, %s"), due));
+      else if (due != NULL && profile != NULL)
         add_field_take (fields, _("Due by"),
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "%s (within %d working day of the conference)",
@@ -519,6 +570,168 @@ add_plan_and_referral (QuorumDocument         *doc,
     }
 }
 
+/* Who was there for the decision (DOMAIN "Attendance is a timeline"). */
+static void
+add_presence (QuorumBlock            *fields,
+              const QuorumConference *conference,
+              const QuorumDecision   *decision)
+{
+  g_autoptr(GString) present = g_string_new (NULL);
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) without = g_string_new (NULL);
+
+  if (decision->presence == NULL)
+    return;
+
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      QuorumPresenceStatus status;
+
+      if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
+        continue;
+      if (!quorum_conference_presence_at (conference, decision->child_id, a->id, &status))
+        {
+          if (after->len > 0)
+            g_string_append (after, ", ");
+          if (a->arrived_at != NULL)
+            /* TRANSLATORS: "Dr Patel (arrived 11:00)" */
+            g_string_append_printf (after, _("%s (arrived %s)"), a->name, a->arrived_at);
+          else
+            g_string_append (after, a->name);
+        }
+      else if (status == QUORUM_PRESENCE_LEFT)
+        {
+          gboolean given = !a->voting ||
+                           quorum_conference_find_current_vote (conference, decision->child_id,
+                                                                a->line_management) != NULL;
+
+          if (left->len > 0)
+            g_string_append (left, ", ");
+          g_string_append_printf (left, given ? _("%s (left %s, after the group’s view was given)")
+                                              : _("%s (left %s, before giving a view)"),
+                                  a->name, a->left_at != NULL ? a->left_at : "");
+          if (!given && strstr (without->str, a->line_management) == NULL)
+            {
+              if (without->len > 0)
+                g_string_append (without, ", ");
+              g_string_append (without, a->line_management);
+            }
+        }
+      else
+        {
+          if (present->len > 0)
+            g_string_append (present, ", ");
+          g_string_append (present, a->name);
+        }
+    }
+
+  add_field (fields, _("Present for the decision"), present->len > 0 ? present->str : NULL);
+  add_field (fields, _("Had left before it"), left->len > 0 ? left->str : NULL);
+  add_field (fields, _("No view: left before giving it"), without->len > 0 ? without->str : NULL);
+  add_field (fields, _("Arrived after it (not among its voters)"), after->len > 0 ? after->str : NULL);
+}
+
+/* A view given before a later consensus attempt stays in the history, marked superseded. */
+static void
+add_superseded (QuorumDocument         *doc,
+                const QuorumConference *conference,
+                gint64                  child_id)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; conference->superseded_views != NULL && i < conference->superseded_views->len; i++)
+    {
+      const QuorumSupersededView *v = g_ptr_array_index (conference->superseded_views, i);
+      g_autofree char *view = NULL;
+      g_autofree char *title = NULL;
+
+      if (v->child_id != child_id)
+        continue;
+      if (!any)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Superseded views (history; not counted)"));
+      view = _quorum_export_view_label (v->view, v->categories);
+      /* TRANSLATORS: "Police: No plan — superseded by round 2" */
+      title = g_strdup_printf (_("%s: %s — superseded by round %d"), v->group, view, v->round);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, title)->space_before = any;
+      if (v->reason != NULL && *v->reason != '\0')
+        add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, v->reason);
+      any = TRUE;
+    }
+}
+
+/* The challenge route (002 §4.2–4.5): raised, the Co-ordinator alerted, the decisions. */
+static void
+add_challenges (QuorumDocument         *doc,
+                const QuorumConference *conference,
+                const QuorumProfile    *profile,
+                gint64                  child_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+    {
+      const QuorumChallenge *c = g_ptr_array_index (conference->challenges, i);
+      g_autofree char *raised = _quorum_export_format_date (&c->raised_on);
+      g_autofree char *title = NULL;
+      QuorumBlock *fields;
+
+      if (c->child_id != child_id)
+        continue;
+      if (n == 0)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Challenge of the decision"));
+      title = g_strdup_printf (_("Challenge by %s, raised %s"), c->agency, raised != NULL ? raised : "");
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = n > 0;
+      fields = begin_fields (doc, 0);
+      add_field (fields, _("Raised by"), c->raised_by);
+      add_field (fields, _("Raised with"), c->designated_person);
+      add_field (fields, _("Concern"), c->concern);
+      if (g_date_valid (&c->alerted_on))
+        {
+          g_autofree char *alerted = _quorum_export_format_date (&c->alerted_on);
+
+          add_field_take (fields, _("Co-ordinator alerted"),
+                          quorum_challenge_alert_is_late (c)
+                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted,
+                                               profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                                        : _("immediately"))
+                            : g_strdup_printf (_("%s, %s"), c->coordinator, alerted));
+        }
+      else
+        add_field_take (fields, _("Co-ordinator alerted"),
+                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "",
+                                         profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                                  : _("immediately")));
+      if (g_date_valid (&c->decided_on))
+        {
+          g_autoptr(GString) what = g_string_new (NULL);
+          g_autofree char *decided = _quorum_export_format_date (&c->decided_on);
+
+          for (guint bit = 1; bit <= QUORUM_CHALLENGE_REFER; bit <<= 1)
+            if (c->decisions & bit)
+              {
+                if (what->len > 0)
+                  g_string_append (what, "; ");
+                g_string_append (what, quorum_challenge_decision_get_label (bit));
+                if (bit == QUORUM_CHALLENGE_REVIEW_FORWARD && g_date_valid (&c->review_date))
+                  {
+                    g_autofree char *review = _quorum_export_format_date (&c->review_date);
+                    g_string_append_printf (what, _(" to %s (conference %lld)"), review,
+                                            (long long) c->review_conference_id);
+                  }
+              }
+          add_field (fields, _("Co-ordinator decided"), decided);
+          add_field (fields, _("Decisions"), what->str);
+          add_field (fields, _("Co-ordinator’s reasons"), c->reasons);
+        }
+      else
+        add_field (fields, _("Co-ordinator decided"), _("Not yet"));
+      end_fields (doc, fields);
+      n++;
+    }
+}
+
 static void
 add_child (QuorumDocument         *doc,
            const QuorumConference *conference,
@@ -526,7 +739,7 @@ add_child (QuorumDocument         *doc,
            const QuorumChild      *child)
 {
   const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
-  g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
+  g_autoptr(GPtrArray) votes = _quorum_export_child_current_votes (conference, child->id);
   g_autofree char *heading = g_strdup_printf (_("Child: %s"), child->name);
   QuorumBlock *fields;
 
@@ -538,9 +751,11 @@ add_child (QuorumDocument         *doc,
       add_field_take (fields, _("Decision"),
                       _quorum_export_view_label (decision->outcome, decision->categories));
       add_field (fields, _("Basis"), basis_description (decision->basis));
-      if (votes->len > 0)
+      /* A consensus counts no views: a tally beside it would contradict it. */
+      if (votes->len > 0 && decision->basis != QUORUM_BASIS_CONSENSUS)
         add_field_take (fields, _("Tally"), tally_text (decision));
       add_field_take (fields, _("Decided"), who_and_when (decision->decided_by, decision->decided_at));
+      add_presence (fields, conference, decision);
     }
   else
     add_field (fields, _("Decision"), _("Not yet decided"));
@@ -550,8 +765,10 @@ add_child (QuorumDocument         *doc,
   if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)
     add_votes_table (doc, conference, decision, votes);
   add_dissent (doc, conference, decision, votes);
+  add_superseded (doc, conference, child->id);
   add_attempts (doc, conference, child->id);
   add_plan_and_referral (doc, conference, profile, child->id);
+  add_challenges (doc, conference, profile, child->id);
 }
 
 static void
@@ -614,6 +831,12 @@ _quorum_document_new (const QuorumConference *conference,
     doc->footer = g_strdup_printf (_("Exported %s by %s"), when, exported_by);
   else
     doc->footer = g_strdup_printf (_("Exported by %s"), exported_by);
+  if (conference->seal != NULL)
+    {
+      char *sealed = g_strdup_printf (_("%s · seal %s"), doc->footer, conference->seal);
+      g_free (doc->footer);
+      doc->footer = sealed;
+    }
 
   add_block (doc, QUORUM_BLOCK_TITLE, doc->title);
   if (doc->draft)
@@ -629,6 +852,14 @@ _quorum_document_new (const QuorumConference *conference,
 
   closing = g_strdup_printf ("%s.", doc->footer);
   add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing)->space_before = TRUE;
+  if (conference->seal != NULL)
+    {
+      /* TRANSLATORS: %s is the seal, e.g. 412-3f9a2-c81d0-e477a-b21c0; keep the command as is */
+      g_autofree char *proof = g_strdup_printf (_("Seal %s: “quorum-cli verify --seal %s” proves that the "
+                                                  "database still holds this record as it stood."),
+                                                conference->seal, conference->seal);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, proof);
+    }
 
   return doc;
 }

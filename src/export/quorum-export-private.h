@@ -30,6 +30,9 @@ char                *_quorum_export_join_names        (const char * const     *n
 /* The votes of one child, in the order recorded. Free the array only (elements borrowed). */
 GPtrArray           *_quorum_export_child_votes       (const QuorumConference *conference,
                                                        gint64                  child_id);
+/* The same, without those a later consensus attempt superseded: the views that count. */
+GPtrArray           *_quorum_export_child_current_votes (const QuorumConference *conference,
+                                                         gint64                  child_id);
 GPtrArray           *_quorum_export_child_attempts    (const QuorumConference *conference,
                                                        gint64                  child_id);
 /* The name of the user exporting: the OS user's real name or login. */

@@ -45,6 +45,10 @@ JsonNode   *quorum_json_decision   (const QuorumConference *conference,
 
 /* Members of a JSON object being built, in the CLI's conventions: a NULL string, an invalid
  * date and an unset (0) id are null; categories are an array of words. */
+/* One challenge of a conference decision, as `conference show` and `challenge …` print it. */
+void        quorum_json_build_challenge (JsonBuilder           *builder,
+                                         const QuorumConference *conference,
+                                         const QuorumChallenge  *challenge);
 void        quorum_json_add_string     (JsonBuilder        *builder,
                                         const char         *key,
                                         const char         *value);
@@ -150,5 +154,9 @@ gboolean      quorum_export_dissent     (QuorumStore            *store,
                                          QuorumExportFormat      format,
                                          const char             *path,
                                          GError                **error);
+
+/* Removes the temporary files of exports killed before they finished (by any earlier run).
+ * Returns how many. Call once at start. */
+guint         quorum_export_clean_stale (void);
 
 G_END_DECLS

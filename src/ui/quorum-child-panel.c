@@ -1110,7 +1110,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-child-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_group);

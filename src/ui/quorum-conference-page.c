@@ -1817,7 +1817,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-conference-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-conference-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_count_label);

@@ -365,7 +365,7 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  job_name = g_strdup_printf (_("Dissent record, conference %" G_GINT64_FORMAT), conference_id);
+  job_name = g_strdup_printf (_("Dissent record, conference %lld"), (long long) conference_id);
   gtk_print_operation_set_job_name (operation, job_name);
 
   /* The job lives as long as the operation, which lives until "done". */

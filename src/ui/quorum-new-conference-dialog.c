@@ -233,7 +233,7 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.add-child", NULL, add_child_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-new-conference-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-new-conference-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, create_button);

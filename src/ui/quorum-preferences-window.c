@@ -38,7 +38,7 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
 
   object_class->dispose = quorum_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, name_row);
 }
 

@@ -2,7 +2,9 @@
 /* quorum-referrals-page.c: the Head of Service's page: every referral that split votes made,
  * across every conference and chair, what is due and overdue as of a date, the panel's
  * outcomes, and where to record them. The list is read off the main thread on a connection of
- * its own, so 100,000 referrals never hold up a frame. */
+ * its own, so 100,000 referrals never hold up a frame; and only while the page is shown: it is
+ * read when the page is mapped and let go a little after it is hidden, so start-up and the
+ * other pages never carry rows that are not on screen. */
 
 #define G_LOG_DOMAIN "quorum-referrals-page"
 
@@ -17,6 +19,7 @@
 #include "quorum-ui-util.h"
 
 #define CHART_MONTHS 12
+#define FREE_HIDDEN_AFTER_S 5
 
 struct _QuorumReferralsPage
 {
@@ -32,6 +35,7 @@ struct _QuorumReferralsPage
   GCancellable         *cancellable;
   gint64                selected_id;    /* the open referral, kept across reloads */
   guint                 n_total;
+  guint                 free_source;    /* lets the rows go once the page stays hidden */
   guint                 loading : 1;
   guint                 loaded_once : 1;
   guint                 restoring : 1;
@@ -438,7 +442,8 @@ quorum_referrals_page_reload (QuorumReferralsPage *self)
 
   g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
 
-  if (self->store == NULL)
+  /* Hidden: the next map reads the list (quorum_referrals_page_map ()). */
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   g_cancellable_cancel (self->cancellable);
@@ -1062,9 +1067,41 @@ quorum_referrals_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (quorum_referrals_page_parent_class)->map (widget);
 
-  /* Other pages record decisions: coming back here shows what they made. */
-  if (self->loaded_once && !self->loading)
+  g_clear_handle_id (&self->free_source, g_source_remove);
+
+  /* Read when first shown; and other pages record decisions: coming back shows what they made. */
+  if (!self->loading)
     quorum_referrals_page_reload (self);
+}
+
+/* Hidden for a while: let the rows go, so that memory does not grow with rows not on screen.
+ * The open referral is kept and chosen again when the page is next shown. */
+static gboolean
+free_rows_cb (gpointer user_data)
+{
+  QuorumReferralsPage *self = user_data;
+
+  self->free_source = 0;
+  g_cancellable_cancel (self->cancellable);
+  set_loading (self, FALSE);
+  self->restoring = TRUE;
+  g_list_store_remove_all (self->referrals);
+  self->restoring = FALSE;
+  self->n_total = 0;
+  self->loaded_once = FALSE;
+  update_list_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quorum_referrals_page_unmap (GtkWidget *widget)
+{
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+
+  g_clear_handle_id (&self->free_source, g_source_remove);
+  self->free_source = g_timeout_add_seconds (FREE_HIDDEN_AFTER_S, free_rows_cb, self);
+
+  GTK_WIDGET_CLASS (quorum_referrals_page_parent_class)->unmap (widget);
 }
 
 /* ---- GObject ---- */
@@ -1078,7 +1115,6 @@ quorum_referrals_page_constructed (GObject *object)
 
   update_as_of_label (self);
   sync_calendar (self);
-  quorum_referrals_page_reload (self);
 }
 
 static void
@@ -1086,6 +1122,7 @@ quorum_referrals_page_dispose (GObject *object)
 {
   QuorumReferralsPage *self = (QuorumReferralsPage *)object;
 
+  g_clear_handle_id (&self->free_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -1198,6 +1235,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   object_class->set_property = quorum_referrals_page_set_property;
 
   widget_class->map = quorum_referrals_page_map;
+  widget_class->unmap = quorum_referrals_page_unmap;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1219,7 +1257,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
 
   g_type_ensure (QUORUM_TYPE_REFERRALS_CHART);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-referrals-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-referrals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, due_caption_label);

@@ -9,29 +9,70 @@
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
-#define SCHEMA_ID "org.gnome.Quorum"
+#define SCHEMA_ID "io.github.quorum_app.quorum"
+/* Quorum's first application id; its settings are copied once into SCHEMA_ID. */
+#define PREVIOUS_SCHEMA_ID "org.gnome.Quorum"
+#define PREVIOUS_SCHEMA_PATH "/org/gnome/Quorum/"
+
+static GSettingsSchema *
+lookup_schema (GSettingsSchemaSource *source,
+               const char            *id)
+{
+  GSettingsSchema *schema = NULL;
+
+  /* Installed, or (run from the build tree) where $GSETTINGS_SCHEMA_DIR points. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, id, TRUE);
+
+  return schema;
+}
+
+/* Copies, once, what a person set under the first id: from its own schema when that is still
+ * installed, else by reading its path through the relocatable copy of its keys. */
+static void
+migrate_previous_settings (GSettingsSchemaSource *source,
+                           GSettings             *settings)
+{
+  g_autoptr(GSettingsSchema) previous = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) old = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  if (g_settings_get_boolean (settings, "settings-migrated"))
+    return;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  previous = lookup_schema (source, PREVIOUS_SCHEMA_ID);
+  if (previous != NULL)
+    old = g_settings_new_full (previous, NULL, NULL);
+  else if ((previous = lookup_schema (source, SCHEMA_ID ".previous")) != NULL)
+    old = g_settings_new_full (previous, NULL, PREVIOUS_SCHEMA_PATH);
+
+  if (old != NULL)
+    keys = g_settings_schema_list_keys (previous);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_user_value (old, keys[i]);
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+
+      if (value == NULL || !g_settings_schema_has_key (schema, keys[i]))
+        continue;
+      key = g_settings_schema_get_key (schema, keys[i]);
+      if (g_variant_is_of_type (value, g_settings_schema_key_get_value_type (key)) &&
+          g_settings_schema_key_range_check (key, value))
+        g_settings_set_value (settings, keys[i], value);
+    }
+
+  g_settings_set_boolean (settings, "settings-migrated", TRUE);
+}
 
 GSettings *
 quorum_ui_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-
-#ifdef QUORUM_BUILD_SCHEMA_DIR
-  /* Run from the build tree: the schema is compiled there, not installed. */
-  if (schema == NULL)
-    {
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
-
-      build_source = g_settings_schema_source_new_from_directory (QUORUM_BUILD_SCHEMA_DIR,
-                                                                  source, FALSE, NULL);
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, SCHEMA_ID, TRUE);
-    }
-#endif
+  g_autoptr(GSettingsSchema) schema = lookup_schema (source, SCHEMA_ID);
+  GSettings *settings;
 
   if (schema == NULL)
     {
@@ -39,7 +80,10 @@ quorum_ui_settings_new (void)
       return NULL;
     }
 
-  return g_settings_new_full (schema, NULL, NULL);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  migrate_previous_settings (source, settings);
+
+  return settings;
 }
 
 static QuorumWindow *

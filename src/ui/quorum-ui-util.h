@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The app's settings (org.gnome.Quorum), found installed or, when running uninstalled,
+/* The app's settings (io.github.quorum_app.quorum), found installed or, when running uninstalled,
  * in the build's compiled schema; NULL when neither exists (nothing is remembered then). */
 GSettings *quorum_ui_settings_new            (void);
 

@@ -453,7 +453,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "votecard");
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-vote-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-vote-card.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, box);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, group_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);

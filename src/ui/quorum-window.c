@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-conference-item.h"
+#include "quorum-conference-list.h"
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
 #include "quorum-new-conference-dialog.h"
@@ -20,7 +21,7 @@ struct _QuorumWindow
 
   QuorumStore          *store;
   GSettings            *settings;
-  GListStore           *conferences;
+  QuorumConferenceList *conferences;  /* read a window at a time */
   GtkSingleSelection   *selection;
   char                 *last_toast;
   AdwToast             *toast;          /* the one shown, weak */
@@ -35,6 +36,8 @@ struct _QuorumWindow
   GtkListView          *conference_list;
   GtkStack             *content_stack;
   QuorumConferencePage *conference_page;
+
+  guint                 build_pages_source;
 };
 
 enum {
@@ -53,47 +56,27 @@ static void
 select_conference (QuorumWindow *self,
                    gint64        conference_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conferences));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), i);
-
-      if (quorum_conference_item_get_id (item) == conference_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The store says where it stands: no walk through rows that are not on screen. */
+  gtk_single_selection_set_selected (self->selection,
+                                     quorum_conference_list_find (self->conferences, conference_id));
 }
 
 void
 quorum_window_refresh (QuorumWindow *self)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *search = NULL;
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
 
   search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
-  summaries = quorum_store_list_conferences (self->store, search, NULL, NULL, &error);
-  if (summaries == NULL)
+  if (!quorum_conference_list_reload (self->conferences, search, &error))
     {
       quorum_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, quorum_conference_item_new (g_ptr_array_index (summaries, i)));
-
-  g_list_store_splice (self->conferences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->conferences)),
-                       items->pdata, items->len);
-
-  if (items->len > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->conferences)) > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (search != NULL)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -151,22 +134,20 @@ static void
 conference_page_changed_cb (QuorumWindow         *self,
                             QuorumConferencePage *page)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conferences));
   gint64 id = quorum_conference_page_get_conference_id (page);
   const QuorumConference *conference = quorum_conference_page_get_conference (page);
+  g_autoptr(QuorumConferenceItem) item = NULL;
+  guint position;
 
   /* Keep the list's sign-off marks true without reading the whole list again. */
-  for (guint i = 0; conference != NULL && i < n; i++)
-    {
-      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->conferences), i);
-
-      if (quorum_conference_item_get_id (item) == id &&
-          quorum_conference_item_get_finalised (item) != quorum_conference_is_finalised (conference))
-        {
-          quorum_window_refresh (self);
-          break;
-        }
-    }
+  if (conference == NULL)
+    return;
+  position = quorum_conference_list_find (self->conferences, id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->conferences), position);
+  if (item != NULL && quorum_conference_item_get_id (item) == id &&
+      quorum_conference_item_get_finalised (item) != quorum_conference_is_finalised (conference))
+    quorum_window_refresh (self);
 }
 
 static void
@@ -531,15 +512,90 @@ quorum_window_add_page (QuorumWindow *self,
   adw_view_stack_page_set_use_underline (stack_page, TRUE);
 }
 
+typedef GtkWidget *(*PageNew) (QuorumStore *store);
+
+/* A deferred page: its place in the switcher now, the page itself when it is first shown or
+ * once the first frame is on screen, whichever comes first; start-up builds only what the
+ * first screen shows. */
+static void
+build_page (QuorumWindow *self,
+            AdwBin       *bin)
+{
+  PageNew page_new = g_object_get_data (G_OBJECT (bin), "quorum-page-new");
+
+  if (page_new == NULL || adw_bin_get_child (bin) != NULL)
+    return;
+  adw_bin_set_child (bin, page_new (self->store));
+}
+
+static void
+build_pages (QuorumWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_BIN (child))
+      build_page (self, ADW_BIN (child));
+}
+
+static void
+visible_page_cb (QuorumWindow *self,
+                 GParamSpec   *pspec,
+                 AdwViewStack *view_stack)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (view_stack);
+
+  if (ADW_IS_BIN (visible))
+    build_page (self, ADW_BIN (visible));
+}
+
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  self->build_pages_source = 0;
+  build_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs before the first frame is painted; the low-priority idle after it. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (self->build_pages_source == 0)
+    self->build_pages_source = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_deferred_page (QuorumWindow *self,
+                   PageNew       page_new,
+                   const char   *name,
+                   const char   *title,
+                   const char   *icon_name)
+{
+  GtkWidget *bin = adw_bin_new ();
+
+  g_object_set_data (G_OBJECT (bin), "quorum-page-new", page_new);
+  quorum_window_add_page (self, bin, name, title, icon_name);
+}
+
 /* The one place where the window's pages are added, after "Conferences". Each page is a
  * widget with a construct property "store"; it shows a conference with the action
  * "win.open-conference" (or "app.open-conference"), an int64 id. */
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
-  quorum_window_add_page (self, quorum_referrals_page_new (self->store), "referrals", _("_Referrals"), "mail-send-symbolic");
-  quorum_window_add_page (self, quorum_differences_page_new (self->store),
-                          "differences", _("_Differences"), "dialog-warning-symbolic");
+  add_deferred_page (self, quorum_referrals_page_new, "referrals", _("_Referrals"), "mail-send-symbolic");
+  add_deferred_page (self, quorum_differences_page_new, "differences", _("_Differences"), "dialog-warning-symbolic");
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 }
 
 /* ---- GObject ---- */
@@ -555,6 +611,11 @@ quorum_window_constructed (GObject *object)
 
   quorum_conference_page_set_store (self->conference_page, self->store);
   apply_chair_name (self);
+  self->conferences = quorum_conference_list_new (self->store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
 }
@@ -592,6 +653,7 @@ quorum_window_dispose (GObject *object)
 
   /* The settings keep this action alive: let go of it with the window. */
   g_action_map_remove_action (G_ACTION_MAP (self), "projector-mode");
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->conferences);
@@ -675,7 +737,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CONFERENCE_PAGE);
   g_type_ensure (QUORUM_TYPE_CONFERENCE_ITEM);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
@@ -704,7 +766,7 @@ quorum_window_init (QuorumWindow *self)
     GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
 
     if (!gtk_icon_theme_has_icon (theme, QUORUM_APP_ID))
-      gtk_icon_theme_add_resource_path (theme, "/org/gnome/Quorum/icons");
+      gtk_icon_theme_add_resource_path (theme, "/io/github/quorum_app/quorum/icons");
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
@@ -738,13 +800,9 @@ quorum_window_init (QuorumWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), 1180, 780);
     }
 
-  self->conferences = g_list_store_new (QUORUM_TYPE_CONFERENCE_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/gnome/Quorum/ui/quorum-conference-row.ui");
+  /* The list's model needs the store: quorum_window_constructed (). */
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/quorum_app/quorum/ui/quorum-conference-row.ui");
   gtk_list_view_set_factory (self->conference_list, factory);
-  gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->conference_page, "changed",
                            G_CALLBACK (conference_page_changed_cb), self, G_CONNECT_SWAPPED);

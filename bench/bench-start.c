@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-start.c: what a chair feels first, timed from outside the process: start, first frame
+ * saved as PNG (`quorum --screenshot`), quit; and the peak memory of that whole run. The
+ * baseline is an empty AdwApplicationWindow doing the same (bench-empty-window.c), run
+ * alternately with the app so a noisy moment falls on both. */
+
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "bench.h"
+#include "store/quorum-store-report.h"
+#include "ui/quorum-demo.h"
+
+extern char **environ;
+
+typedef struct
+{
+  double us;
+  double max_rss_kib;
+} Run;
+
+/* Runs @argv to its end; the wall time from spawn to exit and the child's peak resident set. */
+static gboolean
+run_process (char  **argv,
+             char  **envp,
+             Run    *run)
+{
+  struct rusage usage;
+  pid_t pid;
+  int status = 0;
+  int rc;
+  gint64 t0 = g_get_monotonic_time ();
+
+  rc = posix_spawn (&pid, argv[0], NULL, NULL, argv, envp);
+  if (rc != 0)
+    {
+      fprintf (stderr, "start: cannot run %s: %s\n", argv[0], g_strerror (rc));
+      return FALSE;
+    }
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      return FALSE;
+  run->us = (double)(g_get_monotonic_time () - t0);
+  run->max_rss_kib = (double) usage.ru_maxrss;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      fprintf (stderr, "start: %s exited with %d\n", argv[0], WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first frame really was saved: a PNG of the window's size. */
+static gboolean
+check_png (const char *path)
+{
+  static const guchar magic[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  guint32 width, height;
+
+  if (!g_file_get_contents (path, &data, &len, NULL) || len < 24 || memcmp (data, magic, 8) != 0)
+    {
+      fprintf (stderr, "start: %s is not a PNG\n", path);
+      return FALSE;
+    }
+  width = GUINT32_FROM_BE (*(guint32 *)(data + 16));
+  height = GUINT32_FROM_BE (*(guint32 *)(data + 20));
+  if (width < 200 || height < 200)
+    {
+      fprintf (stderr, "start: %s is %ux%u, not a window\n", path, width, height);
+      return FALSE;
+    }
+  g_unlink (path);
+  return TRUE;
+}
+
+static char **
+child_environment (void)
+{
+  char **envp = g_get_environ ();
+
+  /* Nobody's settings, no restored conference; and the first frame, not a settled one. */
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "QUORUM_SCREENSHOT_SETTLE_MS", "0", TRUE);
+  envp = g_environ_unsetenv (envp, "QUORUM_DB");
+  return envp;
+}
+
+typedef struct
+{
+  const char *what;
+  char       *db;
+  gint64      open_id;
+  GArray     *app_us;
+  GArray     *app_kib;
+  GArray     *base_us;
+  GArray     *base_kib;
+} Case;
+
+static gboolean
+run_case (Case        *c,
+          const char  *dir,
+          char       **envp)
+{
+  g_autofree char *png = g_build_filename (dir, "first-frame.png", NULL);
+  g_autofree char *open = g_strdup_printf ("%" G_GINT64_FORMAT, c->open_id);
+  char *app_argv[] = { QUORUM_BENCH_APP, "--db", c->db, "--screenshot", png, NULL, NULL, NULL };
+  char *base_argv[] = { QUORUM_BENCH_EMPTY_WINDOW, "--screenshot", png, NULL };
+  Run run;
+
+  if (c->open_id > 0)
+    {
+      app_argv[5] = "--open";
+      app_argv[6] = open;
+    }
+
+  if (!run_process (base_argv, envp, &run) || !check_png (png))
+    return FALSE;
+  g_array_append_val (c->base_us, run.us);
+  g_array_append_val (c->base_kib, run.max_rss_kib);
+
+  if (!run_process (app_argv, envp, &run) || !check_png (png))
+    return FALSE;
+  g_array_append_val (c->app_us, run.us);
+  g_array_append_val (c->app_kib, run.max_rss_kib);
+  return TRUE;
+}
+
+/* Builds the three databases: empty, the demo, @n generated referrals. */
+static gboolean
+prepare (const char  *dir,
+         guint        n,
+         Case        *cases,
+         GError     **error)
+{
+  g_autoptr(QuorumStore) empty = NULL;
+  g_autoptr(QuorumStore) demo = NULL;
+  gint64 decided = 0;
+  gint64 live = 0;
+  GDate until;
+  double seconds;
+
+  bench_remove_db (cases[0].db);
+  empty = quorum_store_open (cases[0].db, error);
+  if (empty == NULL)
+    return FALSE;
+
+  bench_remove_db (cases[1].db);
+  demo = quorum_store_open (cases[1].db, error);
+  if (demo == NULL || !quorum_demo_load (demo, &decided, &live, error))
+    return FALSE;
+  cases[1].open_id = decided;
+
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  printf ("  generating %u referrals…\n", n);
+  if (!bench_generate_db (cases[2].db, n, &until, &seconds, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+bench_start (const char *dir,
+             guint       n,
+             guint       rounds)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = child_environment ();
+  g_autofree char *many = g_strdup_printf ("%u referrals", n);
+  Case cases[] = {
+    { "empty database", g_build_filename (dir, "bench-start-empty.db", NULL), 0, },
+    { "demo, opening its decided conference", g_build_filename (dir, "bench-start-demo.db", NULL), 0, },
+    { many, g_build_filename (dir, "bench-start-many.db", NULL), 0, },
+  };
+  gboolean ok = TRUE;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("start: no display (run it as ./build-aux/dev bench, which uses Xvfb)\n");
+      return FALSE;
+    }
+
+  printf ("start to first frame (whole process: start, first frame saved as PNG, quit; "
+          "%u alternating runs each)\n", rounds);
+  if (!prepare (dir, n, cases, &error))
+    {
+      fprintf (stderr, "start: %s\n", error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Case *c = &cases[i];
+
+      c->app_us = g_array_new (FALSE, FALSE, sizeof (double));
+      c->app_kib = g_array_new (FALSE, FALSE, sizeof (double));
+      c->base_us = g_array_new (FALSE, FALSE, sizeof (double));
+      c->base_kib = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* One run of each unmeasured, so every measured run finds its files in the page cache. */
+  for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
+    {
+      ok = run_case (&cases[i], dir, envp);
+      g_array_set_size (cases[i].app_us, 0);
+      g_array_set_size (cases[i].app_kib, 0);
+      g_array_set_size (cases[i].base_us, 0);
+      g_array_set_size (cases[i].base_kib, 0);
+    }
+
+  for (guint r = 0; ok && r < rounds; r++)
+    for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
+      ok = run_case (&cases[i], dir, envp);
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
+    {
+      Case *c = &cases[i];
+      g_autofree char *what = g_strdup_printf ("quorum --screenshot, %s", c->what);
+      double app_mib = bench_median (c->app_kib) / 1024;
+      double base_mib = bench_median (c->base_kib) / 1024;
+
+      bench_report (what, bench_median (c->app_us), "an empty AdwApplicationWindow, --screenshot",
+                    bench_median (c->base_us), c->app_us->len, 1.3);
+      printf ("  peak memory (ru_maxrss): %.0f MiB against %.0f MiB, ratio %.2f\n\n",
+              app_mib, base_mib, base_mib > 0 ? app_mib / base_mib : 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Case *c = &cases[i];
+
+      g_clear_pointer (&c->app_us, g_array_unref);
+      g_clear_pointer (&c->app_kib, g_array_unref);
+      g_clear_pointer (&c->base_us, g_array_unref);
+      g_clear_pointer (&c->base_kib, g_array_unref);
+      if (g_getenv ("QUORUM_BENCH_KEEP") == NULL)
+        bench_remove_db (c->db);
+      g_free (c->db);
+    }
+  return ok;
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-list.c: the conference list read a window at a time, for a list that shows a
+ * screenful of an authority's 100,000 conferences without reading the rest: its length, a
+ * window of rows from a position or right after a known row, and a conference's position. The
+ * order and the search are quorum_store_list_conferences ()'s. */
+
+#include "quorum-store-private.h"
+
+/* The order is date DESC, time DESC (no time last), id DESC. */
+#define LIST_COLUMNS \
+  "c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, " \
+  "(SELECT group_concat (name, ', ') FROM " \
+  "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), " \
+  "c.finalised_at IS NOT NULL "
+#define LIST_SEARCH \
+  "(?1 IS NULL OR c.chair LIKE ?1 ESCAPE '\\' OR c.case_ref LIKE ?1 ESCAPE '\\' " \
+  "  OR c.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
+  "  WHERE conference_id = c.id AND name LIKE ?1 ESCAPE '\\')) "
+#define LIST_ORDER "ORDER BY c.date DESC, c.time DESC, c.id DESC "
+
+static void
+bind_search (sqlite3_stmt *stmt,
+             const char   *search)
+{
+  g_autoptr(GString) pattern = NULL;
+
+  if (search == NULL || *search == '\0')
+    {
+      sqlite3_bind_null (stmt, 1);
+      return;
+    }
+
+  pattern = g_string_new ("%");
+  for (const char *c = search; *c; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+read_done (QuorumStore   *self,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _quorum_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+quorum_store_count_conferences (QuorumStore  *self,
+                                const char   *search,
+                                guint        *n,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n != NULL, FALSE);
+
+  stmt = _quorum_store_prepare (self, "SELECT count (*) FROM conference c WHERE " LIST_SEARCH, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_search (stmt, search);
+  rc = sqlite3_step (stmt);
+  *n = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  return read_done (self, stmt, rc, error);
+}
+
+GPtrArray *
+quorum_store_list_conferences_window (QuorumStore                   *self,
+                                      const char                    *search,
+                                      const QuorumConferenceSummary *after,
+                                      guint                          offset,
+                                      guint                          limit,
+                                      GError                       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_conference_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  /* Right after a known row the index on date finds the place at once; from a bare position
+   * SQLite has to walk every row before it. */
+  if (after != NULL)
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
+                                  "AND c.date <= ?2 AND (c.date < ?2 "
+                                  "  OR (c.time IS NOT NULL AND ?3 IS NOT NULL AND c.time < ?3) "
+                                  "  OR (c.time IS NULL AND ?3 IS NOT NULL) "
+                                  "  OR (c.time IS ?3 AND c.id < ?4)) "
+                                  LIST_ORDER "LIMIT ?5", error);
+  else
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
+                                  LIST_ORDER "LIMIT ?5 OFFSET ?6", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_search (stmt, search);
+  if (after != NULL)
+    {
+      _quorum_bind_date (stmt, 2, &after->date);
+      _quorum_bind_text (stmt, 3, after->time);
+      sqlite3_bind_int64 (stmt, 4, after->id);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 6, offset);
+  sqlite3_bind_int64 (stmt, 5, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumConferenceSummary *s = g_new0 (QuorumConferenceSummary, 1);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &s->kind);
+      _quorum_column_date (stmt, 2, &s->date);
+      s->time = _quorum_column_dup (stmt, 3);
+      s->chair = _quorum_column_dup (stmt, 4);
+      s->case_ref = _quorum_column_dup (stmt, 5);
+      s->profile_id = _quorum_column_dup (stmt, 6);
+      s->children = _quorum_column_dup (stmt, 7);
+      s->finalised = sqlite3_column_int (stmt, 8) != 0;
+      g_ptr_array_add (rows, s);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+quorum_store_find_conference_position (QuorumStore  *self,
+                                       const char   *search,
+                                       gint64        conference_id,
+                                       guint        *position,
+                                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  /* The rows before it in the list's order, counted along the index on date. */
+  stmt = _quorum_store_prepare (self,
+                                "SELECT (SELECT count (*) FROM conference c WHERE " LIST_SEARCH
+                                "  AND c.date >= t.date AND (c.date > t.date "
+                                "    OR (c.time IS NOT NULL AND (t.time IS NULL OR c.time > t.time)) "
+                                "    OR (c.time IS t.time AND c.id > t.id))) "
+                                "FROM conference t WHERE t.id = ?2 AND (?1 IS NULL "
+                                "  OR t.chair LIKE ?1 ESCAPE '\\' OR t.case_ref LIKE ?1 ESCAPE '\\' "
+                                "  OR t.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
+                                "  WHERE conference_id = t.id AND name LIKE ?1 ESCAPE '\\'))", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_search (stmt, search);
+  sqlite3_bind_int64 (stmt, 2, conference_id);
+  rc = sqlite3_step (stmt);
+  found = rc == SQLITE_ROW;
+  *position = found ? (guint) sqlite3_column_int64 (stmt, 0) : G_MAXUINT;
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+  return found;
+}
