@@ -97,6 +97,12 @@ void           quorum_profile_unref            (QuorumProfile *self);
 const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
                                                 int            number);
 guint          quorum_profile_get_n_stages     (QuorumProfile *self);
+/* A text of the profile (Name, Authority, a stage's Name…) in the language pushed with
+ * quorum_i18n_push_language (Name[cy] for "cy"; Name for "en"), else the desktop's; from the key
+ * file as frozen with the conference. NULL when the key is missing. */
+char          *quorum_profile_dup_text         (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key);
 /* The notice @id of @self, or NULL. */
 const QuorumNoticeRule *quorum_profile_get_notice (const QuorumProfile *self,
                                                 const char          *id);

@@ -51,8 +51,8 @@ attendee_event (QuorumCliContext *ctx,
   if (quorum_conference_find_attendee (conference, attendee_id) == NULL)
     {
       g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %" G_GINT64_FORMAT " has no attendee %" G_GINT64_FORMAT),
-                   conference_id, attendee_id);
+                   _("Conference %lld has no attendee %lld"),
+                   (long long) conference_id, (long long) attendee_id);
       return quorum_cli_fail (error);
     }
   g_clear_pointer (&conference, quorum_conference_free);
@@ -178,7 +178,7 @@ quorum_cli_cmd_member_view (QuorumCliContext *ctx,
       (id = quorum_store_record_member_view (store, conference_id, &spec, &error)) == 0)
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("Own position %" G_GINT64_FORMAT " recorded"), id);
+  text = g_strdup_printf (_("Own position %lld recorded"), (long long) id);
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
 }
@@ -215,8 +215,8 @@ print_challenge (QuorumCliContext *ctx,
     QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
     g_autofree char *raised = quorum_date_to_string (&c->raised_on);
 
-    printf (_("Challenge %" G_GINT64_FORMAT " by %s of the decision for %s (conference %" G_GINT64_FORMAT ")\n"),
-            c->id, c->agency, child ? child->name : "?", c->conference_id);
+    printf (_("Challenge %lld by %s of the decision for %s (conference %lld)\n"),
+            (long long) c->id, c->agency, child ? child->name : "?", (long long) c->conference_id);
     printf (_("  Raised %s with %s\n"), raised, c->designated_person);
     if (g_date_valid (&c->alerted_on))
       {
@@ -238,14 +238,14 @@ print_challenge (QuorumCliContext *ctx,
           if (c->decisions & bit)
             printf ("    %s\n", quorum_challenge_decision_get_label (bit));
         if (c->plan_id > 0)
-          printf (_("  Interim plan %" G_GINT64_FORMAT "\n"), c->plan_id);
+          printf (_("  Interim plan %lld\n"), (long long) c->plan_id);
         if (c->review_conference_id > 0)
           {
             g_autofree char *review = quorum_date_to_string (&c->review_date);
-            printf (_("  Review conference %" G_GINT64_FORMAT " on %s\n"), c->review_conference_id, review);
+            printf (_("  Review conference %lld on %s\n"), (long long) c->review_conference_id, review);
           }
         if (c->referral_id > 0)
-          printf (_("  Referral %" G_GINT64_FORMAT " to the Head of Service\n"), c->referral_id);
+          printf (_("  Referral %lld to the Head of Service\n"), (long long) c->referral_id);
       }
   }
   return QUORUM_EXIT_OK;

@@ -2,7 +2,7 @@
 /* quorum-challenge.c: the rules of the challenge of a chair's decision (002 §4.2–4.5). */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-challenge.h"
 #include "quorum/quorum-error.h"
@@ -171,7 +171,7 @@ quorum_challenge_check_raise (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return FALSE;
     }
 

@@ -2,7 +2,7 @@
 /* quorum-decision.c: quoracy, the checks on a group's view, and the decision for one child. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
@@ -854,8 +854,8 @@ quorum_check_arrival (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (is_blank (time))
@@ -899,8 +899,8 @@ quorum_check_departure (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (is_blank (time))
@@ -988,8 +988,8 @@ quorum_check_member_view (const QuorumConference *conference,
   if (attendee == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT " in conference %" G_GINT64_FORMAT),
-                   attendee_id, conference->id);
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
       return FALSE;
     }
   if (!attendee->voting || !quorum_attendee_is_present (attendee))

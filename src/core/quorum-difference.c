@@ -3,7 +3,7 @@
  * due dates by the profile's calendar, what each step requires, and the monitoring counts. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-conference.h"
 #include "quorum/quorum-difference.h"

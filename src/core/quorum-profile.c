@@ -3,7 +3,7 @@
 
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-profile.h"
@@ -203,6 +203,23 @@ quorum_profile_get_n_stages (QuorumProfile *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->stages->len;
+}
+
+char *
+quorum_profile_dup_text (const QuorumProfile *self,
+                         const char          *group,
+                         const char          *key)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  const char *language = quorum_i18n_get_language ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->source == NULL ||
+      !g_key_file_load_from_data (keyfile, self->source, -1, G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    return NULL;
+
+  return g_key_file_get_locale_string (keyfile, group, key, language, NULL);
 }
 
 /* Key file reading. Every failure names the file, the group and the key, so the
@@ -497,9 +514,11 @@ read_stage (const Reader  *r,
   if ((stage->clock_from != 0 && stage->clock_from >= number) ||
       stage->alternative_to == number)
     {
+      /* Named before the stage is freed (fuzz-profile found the read after the free). */
+      const char *key = stage->clock_from != 0 && stage->clock_from >= number ? "ClockFrom" : "AlternativeTo";
+
       quorum_stage_free (stage);
-      return fail (r, group, stage->clock_from != 0 && stage->clock_from >= number ? "ClockFrom" : "AlternativeTo",
-                   error, _("must name another, earlier stage"));
+      return fail (r, group, key, error, _("must name another, earlier stage"));
     }
 
   *out = stage;

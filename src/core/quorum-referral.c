@@ -2,7 +2,7 @@
 /* quorum-referral.c: the rules of a referral's and a plan's life after the decision. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-referral.h"
 #include "quorum/quorum-date.h"

@@ -2,7 +2,7 @@
 /* quorum-validate.c: checks on typed text before it reaches the record. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-validate.h"

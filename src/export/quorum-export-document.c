@@ -2,7 +2,8 @@
 /* quorum-export-document.c: what the dissent record says, in order, for every renderer. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -26,6 +27,7 @@ _quorum_document_free (QuorumDocument *self)
   g_free (self->header);
   g_free (self->footer);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_strfreev (self->languages);
   g_free (self);
 }
 
@@ -142,6 +144,15 @@ who_and_when (const char *by,
   return g_steal_pointer (&when);
 }
 
+/* The profile's name in the record's language (Name[cy] in a Welsh record). */
+static char *
+profile_name (const QuorumProfile *profile)
+{
+  char *name = quorum_profile_dup_text (profile, "Profile", "Name");
+
+  return name != NULL ? name : g_strdup (profile->name);
+}
+
 static char *
 build_header (const QuorumConference *conference,
               const QuorumProfile    *profile)
@@ -158,7 +169,7 @@ build_header (const QuorumConference *conference,
   if (conference->chair != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Chair: %s"), conference->chair));
   if (profile != NULL && profile->name != NULL)
-    g_ptr_array_add (parts, g_strdup (profile->name));
+    g_ptr_array_add (parts, profile_name (profile));
   else if (conference->profile_id != NULL)
     g_ptr_array_add (parts, g_strdup (conference->profile_id));
   g_ptr_array_add (parts, NULL);
@@ -244,7 +255,11 @@ add_conference (QuorumDocument         *doc,
              children->str);
 
   if (profile != NULL)
-    add_field_take (fields, _("Policy"), g_strdup_printf ("%s (%s)", profile->name, profile->id));
+    {
+      g_autofree char *name = profile_name (profile);
+
+      add_field_take (fields, _("Policy"), g_strdup_printf ("%s (%s)", name, profile->id));
+    }
   else
     add_field (fields, _("Policy"), conference->profile_id);
   add_field (fields, _("Decision rule"), rule_description (profile));
@@ -510,6 +525,28 @@ add_plan_and_referral (QuorumDocument         *doc,
       add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
       if (plan->from_split)
         add_field (fields, _("Made by"), _("A split decision (equal votes)"));
+      for (guint i = 0; plan->reviews != NULL && i < plan->reviews->len; i++)
+        add_field_take (fields, _("Review"), _quorum_export_format_date (&g_array_index (plan->reviews, GDate, i)));
+      if (plan->ended_by == QUORUM_PLAN_ENDED_BY_PANEL)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          add_field_take (fields, _("Ended"),
+                          g_strdup_printf (_("%s, by the Appeals and Split Decisions Panel (plan ended)"), when));
+        }
+      else if (plan->ended_by == QUORUM_PLAN_ENDED_BY_CONFERENCE)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          if (plan->ended_by_conference > 0)
+            add_field_take (fields, _("Ended"),
+                            g_strdup_printf (_("%s, by conference %lld: %s"), when,
+                                             (long long) plan->ended_by_conference,
+                                             plan->end_reason ? plan->end_reason : ""));
+          else
+            add_field_take (fields, _("Ended"), g_strdup_printf (_("%s: %s"), when,
+                                                                 plan->end_reason ? plan->end_reason : ""));
+        }
       for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
         if (((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->plan_id == plan->id)
           add_field (fields, _("Made by"), _("The Safeguarding Co-ordinator: an immediate interim plan, on a challenge"));
@@ -541,8 +578,20 @@ add_plan_and_referral (QuorumDocument         *doc,
       else
         add_field (fields, _("Due by"), due);
 
+      /* A due date on a day off is shown with the working day before it. */
+      if (g_date_valid (&referral->due_working) && g_date_compare (&referral->due, &referral->due_working) != 0)
+        add_field_take (fields, _("Due (working day)"), _quorum_export_format_date (&referral->due_working));
+
       if (g_date_valid (&referral->notified))
-        add_field_take (fields, _("Notified"), _quorum_export_format_date (&referral->notified));
+        {
+          g_autofree char *sent = _quorum_export_format_date (&referral->notified);
+
+          /* Lateness shown, never hidden. */
+          add_field_take (fields, _("Notified"),
+                          referral->sent_late ? g_strdup_printf (_("%s (SENT LATE: after its due date)"), sent)
+                                              : g_steal_pointer (&sent));
+          add_field (fields, _("Sent by"), referral->sent_by);
+        }
       else
         add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
 
@@ -559,13 +608,39 @@ add_plan_and_referral (QuorumDocument         *doc,
                                              panel_due, profile->panel_calendar_days));
           else
             add_field (fields, _("Panel due"), panel_due);
+          if (g_date_valid (&referral->panel_due_working) &&
+              g_date_compare (&referral->panel_due, &referral->panel_due_working) != 0)
+            {
+              g_autofree char *working = _quorum_export_format_date (&referral->panel_due_working);
+
+              add_field_take (fields, _("Panel due (working day)"),
+                              g_strdup_printf (_("%s (the due date is not a working day)"), working));
+            }
         }
 
       if (g_date_valid (&referral->panel_date))
-        add_field_take (fields, _("Panel heard"), _quorum_export_format_date (&referral->panel_date));
+        {
+          g_autofree char *heard = _quorum_export_format_date (&referral->panel_date);
+
+          add_field_take (fields, _("Panel heard"),
+                          referral->heard_late ? g_strdup_printf (_("%s (HEARD LATE: after the panel’s due date)"), heard)
+                                               : g_steal_pointer (&heard));
+        }
       if (referral->outcome != QUORUM_PANEL_NONE)
         add_field (fields, _("Panel outcome"), quorum_panel_outcome_get_label (referral->outcome));
       add_field (fields, _("Panel’s reasons"), referral->outcome_reason);
+      for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+        {
+          const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+          QuorumReferralField field;
+          const char *label = quorum_referral_field_from_string (c->field, &field)
+                              ? quorum_referral_field_get_label (field) : c->field;
+
+          /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+          add_field_take (fields, _("Corrected"),
+                          g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
+                                           c->old_value ? c->old_value : "—", c->new_value, c->reason));
+        }
       end_fields (doc, fields);
     }
 }
@@ -804,11 +879,11 @@ add_amendments (QuorumDocument         *doc,
     }
 }
 
-QuorumDocument *
-_quorum_document_new (const QuorumConference *conference,
-                      const QuorumProfile    *profile,
-                      const char             *exported_by,
-                      GDateTime              *exported_at)
+static QuorumDocument *
+build_document (const QuorumConference *conference,
+                const QuorumProfile    *profile,
+                const char             *exported_by,
+                GDateTime              *exported_at)
 {
   QuorumDocument *doc = g_new0 (QuorumDocument, 1);
   g_autofree char *when = _quorum_export_format_datetime (exported_at);
@@ -862,4 +937,226 @@ _quorum_document_new (const QuorumConference *conference,
     }
 
   return doc;
+}
+
+/* ---- a bilingual record ----
+ * The record is built once in each language from the same data, so the two have the same blocks
+ * in the same order; they are then woven together, Welsh first. What is the same in both (what
+ * the participants wrote: reasons, summaries, names) is kept once, in their words. */
+
+static char *
+join_languages (const char *first,
+                const char *second,
+                const char *separator)
+{
+  if (second == NULL || g_strcmp0 (first, second) == 0)
+    return g_strdup (first);
+  if (first == NULL)
+    return g_strdup (second);
+
+  return g_strconcat (first, separator, second, NULL);
+}
+
+static void
+merge_cells (GPtrArray *into,
+             GPtrArray *other)
+{
+  for (guint i = 0; into != NULL && other != NULL && i < into->len && i < other->len; i++)
+    {
+      char *joined = join_languages (g_ptr_array_index (into, i), g_ptr_array_index (other, i), " / ");
+
+      g_free (g_ptr_array_index (into, i));
+      into->pdata[i] = joined;
+    }
+}
+
+static gboolean
+same_shape (const QuorumDocument *a,
+            const QuorumDocument *b)
+{
+  if (a->blocks->len != b->blocks->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->blocks->len; i++)
+    {
+      const QuorumBlock *x = g_ptr_array_index (a->blocks, i);
+      const QuorumBlock *y = g_ptr_array_index (b->blocks, i);
+
+      if (x->kind != y->kind || (x->cells != NULL) != (y->cells != NULL) ||
+          (x->cells != NULL && x->cells->len != y->cells->len))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Weaves @second into @first, block by block; @second is left empty. */
+static void
+merge_documents (QuorumDocument *first,
+                 QuorumDocument *second)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_block_free);
+  char *text;
+
+  for (guint n = first->blocks->len; n > 0; n--)
+    {
+      QuorumBlock *a = g_ptr_array_steal_index (first->blocks, 0);
+      QuorumBlock *b = g_ptr_array_steal_index (second->blocks, 0);
+
+      switch (a->kind)
+        {
+        case QUORUM_BLOCK_PARAGRAPH:
+          g_ptr_array_add (blocks, a);
+          /* A sentence of the record in each language; the participants' words once. */
+          if (g_strcmp0 (a->text, b->text) != 0)
+            {
+              b->space_before = FALSE;
+              g_ptr_array_add (blocks, g_steal_pointer (&b));
+            }
+          break;
+
+        case QUORUM_BLOCK_FIELDS:
+        case QUORUM_BLOCK_TABLE:
+          merge_cells (a->cells, b->cells);
+          g_ptr_array_add (blocks, a);
+          break;
+
+        case QUORUM_BLOCK_TITLE:
+        case QUORUM_BLOCK_HEADING:
+        case QUORUM_BLOCK_SUBHEADING:
+        default:
+          text = join_languages (a->text, b->text, " / ");
+          g_free (a->text);
+          a->text = text;
+          g_ptr_array_add (blocks, a);
+          break;
+        }
+
+      if (b != NULL)
+        quorum_block_free (b);
+    }
+
+  g_ptr_array_unref (first->blocks);
+  first->blocks = g_steal_pointer (&blocks);
+
+  text = join_languages (first->title, second->title, " / ");
+  g_free (first->title);
+  first->title = text;
+  text = join_languages (first->running_title, second->running_title, " / ");
+  g_free (first->running_title);
+  first->running_title = text;
+  text = join_languages (first->header, second->header, " / ");
+  g_free (first->header);
+  first->header = text;
+  text = join_languages (first->footer, second->footer, "\n");
+  g_free (first->footer);
+  first->footer = text;
+}
+
+/* The languages the record is written in: the setting, else both under a bilingual profile,
+ * else NULL (the desktop's). */
+static char **
+record_languages (const QuorumProfile *profile)
+{
+  const char *setting = quorum_export_get_record_languages ();
+
+  if (setting != NULL && *setting != '\0')
+    return g_strsplit (setting, ",", -1);
+  if (profile != NULL && profile->bilingual)
+    return g_strsplit ("cy,en", ",", -1);
+
+  return NULL;
+}
+
+QuorumDocument *
+_quorum_document_new (const QuorumConference *conference,
+                      const QuorumProfile    *profile,
+                      const char             *exported_by,
+                      GDateTime              *exported_at)
+{
+  g_auto(GStrv) languages = record_languages (profile);
+  QuorumDocument *doc;
+
+  if (languages == NULL)
+    return build_document (conference, profile, exported_by, exported_at);
+
+  quorum_i18n_push_language (languages[0]);
+  doc = build_document (conference, profile, exported_by, exported_at);
+  quorum_i18n_pop_language ();
+
+  for (guint i = 1; languages[i] != NULL; i++)
+    {
+      g_autoptr(QuorumDocument) other = NULL;
+
+      quorum_i18n_push_language (languages[i]);
+      other = build_document (conference, profile, exported_by, exported_at);
+      quorum_i18n_pop_language ();
+
+      if (same_shape (doc, other))
+        merge_documents (doc, other);
+    }
+
+  doc->languages = g_steal_pointer (&languages);
+
+  return doc;
+}
+
+static char *
+each_language (const QuorumDocument *self,
+               char *(*say) (gpointer data),
+               gpointer data)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->languages == NULL)
+    return say (data);
+
+  for (guint i = 0; self->languages[i] != NULL; i++)
+    {
+      char *part;
+
+      quorum_i18n_push_language (self->languages[i]);
+      part = say (data);
+      quorum_i18n_pop_language ();
+
+      if (parts->len == 0 || g_strcmp0 (g_ptr_array_index (parts, parts->len - 1), part) != 0)
+        g_ptr_array_add (parts, part);
+      else
+        g_free (part);
+    }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" / ", (char **) parts->pdata);
+}
+
+static char *
+say_draft (gpointer data)
+{
+  /* TRANSLATORS: marks an unsigned record in every page's header */
+  return g_strdup (_("DRAFT"));
+}
+
+char *
+_quorum_document_draft_label (const QuorumDocument *self)
+{
+  return each_language (self, say_draft, NULL);
+}
+
+static char *
+say_page (gpointer data)
+{
+  const int *pages = data;
+
+  /* TRANSLATORS: the page footer: "Page 2 of 5" */
+  return g_strdup_printf (_("Page %d of %d"), pages[0], pages[1]);
+}
+
+char *
+_quorum_document_page_label (const QuorumDocument *self,
+                             int                   page,
+                             int                   n_pages)
+{
+  int pages[2] = { page, n_pages };
+
+  return each_language (self, say_page, pages);
 }

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -87,19 +87,39 @@ quorum_export_format_from_path (const char         *path,
   return quorum_export_format_from_string (dot + 1, out);
 }
 
+static const char *record_languages;  /* interned, or NULL */
+
+void
+quorum_export_set_record_languages (const char *languages)
+{
+  g_return_if_fail (languages == NULL || *languages == '\0' || quorum_export_record_languages_valid (languages));
+
+  g_atomic_pointer_set (&record_languages,
+                        languages != NULL && *languages != '\0' ? g_intern_string (languages) : NULL);
+}
+
+const char *
+quorum_export_get_record_languages (void)
+{
+  return g_atomic_pointer_get (&record_languages);
+}
+
+gboolean
+quorum_export_record_languages_valid (const char *languages)
+{
+  static const char * const valid[] = { "cy", "en", "cy,en", "en,cy", NULL };
+
+  return languages != NULL && g_strv_contains (valid, languages);
+}
+
 char *
 _quorum_export_format_date (const GDate *date)
 {
-  char buf[128];
-
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  /* TRANSLATORS: a date in the printed record, see strftime(3): "20 November 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date) == 0)
-    return quorum_date_to_string (date);
-
-  return g_strdup (buf);
+  /* TRANSLATORS: a date in the printed record, see g_date_time_format(): "20 November 2026" */
+  return quorum_date_format (date, _("%-d %B %Y"));
 }
 
 char *
@@ -114,7 +134,7 @@ _quorum_export_format_datetime (GDateTime *datetime)
 
   /* TRANSLATORS: a date and time in the printed record, see g_date_time_format():
    * "20 November 2026, 10:05" */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return quorum_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 char *

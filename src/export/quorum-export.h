@@ -135,6 +135,17 @@ gboolean      quorum_export_pdf         (const QuorumConference *conference,
                                          const char             *path,
                                          GError                **error);
 
+/* ---- the record's languages (quorum-export.c) ---- */
+
+/* The languages of the dissent record's PDF, print and text, for the whole process: "cy", "en",
+ * or "cy,en" (both, Welsh first); NULL or "" for the profile's: Welsh and English under a
+ * bilingual profile (Bilingual=true), else the desktop's. The CSV and JSON have no language. */
+void          quorum_export_set_record_languages (const char *languages);
+/* The setting above, or NULL. */
+const char   *quorum_export_get_record_languages (void);
+/* TRUE when @languages is one the setting accepts ("cy", "en", "cy,en", "en,cy"). */
+gboolean      quorum_export_record_languages_valid (const char *languages);
+
 /* ---- entry points (quorum-export.c) ---- */
 
 /* Renders a loaded conference in @format and writes it to @path atomically (a failure leaves

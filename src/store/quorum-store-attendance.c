@@ -62,7 +62,7 @@ attendee_conference (QuorumStore  *self,
   if (conference_id == 0)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT), attendee_id);
+                   _("There is no attendee %lld"), (long long) attendee_id);
       return -1;
     }
   return conference_id;

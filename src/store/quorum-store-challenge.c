@@ -83,7 +83,7 @@ quorum_store_challenge_conference (QuorumStore  *self,
     }
   if (conference_id == 0)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                 _("There is no challenge %" G_GINT64_FORMAT), challenge_id);
+                 _("There is no challenge %lld"), (long long) challenge_id);
   return conference_id;
 }
 

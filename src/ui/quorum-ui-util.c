@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "quorum-ui"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "quorum-text-field.h"
@@ -86,6 +87,20 @@ quorum_ui_settings_new (void)
   return settings;
 }
 
+gsize
+quorum_ui_strftime (char        *buf,
+                    gsize        len,
+                    const char  *format,
+                    const GDate *date)
+{
+  g_autofree char *text = quorum_date_format (date, format);
+
+  if (text == NULL || strlen (text) >= len)
+    return 0;
+
+  return g_strlcpy (buf, text, len);
+}
+
 static QuorumWindow *
 find_window (GtkWidget *widget)
 {
@@ -148,7 +163,7 @@ quorum_ui_format_date (const GDate *date)
     return g_strdup ("");
 
   /* Translators: a date as the chair reads it, see strftime(3): "Tuesday 20 January 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), date) == 0)
+  if (quorum_ui_strftime (buf, sizeof buf, _("%A %-d %B %Y"), date) == 0)
     return quorum_date_to_string (date);
 
   return g_strdup (buf);
@@ -169,7 +184,7 @@ quorum_ui_format_timestamp (const char *iso)
 
   local = g_date_time_to_local (utc);
   /* Translators: when something was recorded, see g_date_time_format(): "20 Jan 2026, 10:14" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return quorum_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 char *

@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 /* The app's settings (io.github.quorum_app.quorum), found installed or, when running uninstalled,
  * in the build's compiled schema; NULL when neither exists (nothing is remembered then). */
 GSettings *quorum_ui_settings_new            (void);
+/* g_date_strftime(), with month and day names from Quorum's translations (so Welsh without a
+ * Welsh system locale): 0 when @buf is too small. */
+gsize      quorum_ui_strftime                (char        *buf,
+                                              gsize        len,
+                                              const char  *format,
+                                              const GDate *date);
 
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
 void       quorum_ui_toast                   (GtkWidget    *widget,
