@@ -7,6 +7,7 @@
 
 #include "quorum-child-panel.h"
 #include "quorum-conference-page.h"
+#include "quorum-draft.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
@@ -26,6 +27,7 @@ struct _QuorumChildPanel
   GListStore      *attempts;
   GListStore      *groups;
   GListStore      *dissent;
+  QuorumDraft     *attempt_draft;     /* the attempt form's words not yet recorded */
 
   GtkScrolledWindow *scroller;
   GtkBox          *content_box;
@@ -33,6 +35,7 @@ struct _QuorumChildPanel
   AdwPreferencesGroup *attempts_group;
   GtkListBox      *attempts_list;
   AdwPreferencesGroup *attempt_form;
+  GtkWidget       *attempt_draft_label;
   AdwEntryRow     *proposal_row;
   QuorumTextField *summary_field;
   QuorumTextField *views_field;
@@ -135,11 +138,26 @@ agreed_from_row (QuorumChildPanel *self)
     }
 }
 
+static char *
+vote_scope (QuorumChildPanel *self,
+            const char       *group)
+{
+  return g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", self->child_id, group);
+}
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
 {
-  return quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  QuorumChildPanel *self = user_data;
+  GtkWidget *card = quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  g_autofree char *scope = vote_scope (self, quorum_group_item_get_name (item));
+  g_autoptr(QuorumDraft) draft = quorum_draft_new (self->store, self->conference_id, scope);
+
+  /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
+  quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
+
+  return card;
 }
 
 static void
@@ -226,6 +244,7 @@ record_attempt_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
   quorum_text_field_set_text (self->summary_field, NULL);
   quorum_text_field_set_text (self->views_field, NULL);
+  quorum_draft_discard (self->attempt_draft);
   adw_combo_row_set_selected (self->agreed_row, 0);
   write_categories (0, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
@@ -984,6 +1003,7 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->attempts);
   g_clear_object (&self->groups);
   g_clear_object (&self->dissent);
+  g_clear_object (&self->attempt_draft);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
 
@@ -1045,11 +1065,35 @@ quorum_child_panel_set_property (GObject      *object,
 }
 
 static void
+quorum_child_panel_constructed (GObject *object)
+{
+  QuorumChildPanel *self = (QuorumChildPanel *)object;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", self->child_id);
+
+  G_OBJECT_CLASS (quorum_child_panel_parent_class)->constructed (object);
+
+  g_return_if_fail (QUORUM_IS_STORE (self->store));
+
+  /* The attempt's words are kept as they are typed, for this child, until recorded. */
+  self->attempt_draft = quorum_draft_new (self->store, self->conference_id, scope);
+  quorum_draft_add_field (self->attempt_draft, "proposal", GTK_WIDGET (self->proposal_row));
+  quorum_draft_add_field (self->attempt_draft, "summary", GTK_WIDGET (self->summary_field));
+  quorum_draft_add_field (self->attempt_draft, "views", GTK_WIDGET (self->views_field));
+  g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
+                          G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (self->attempt_draft);
+
+  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
+                           create_card, self, NULL);
+}
+
+static void
 quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = quorum_child_panel_constructed;
   object_class->dispose = quorum_child_panel_dispose;
   object_class->get_property = quorum_child_panel_get_property;
   object_class->set_property = quorum_child_panel_set_property;
@@ -1090,6 +1134,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_field);
@@ -1143,8 +1188,6 @@ quorum_child_panel_init (QuorumChildPanel *self)
                            quorum_record_item_create_row, NULL, NULL);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
-  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
-                           create_card, NULL, NULL);
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-draft.h"
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-vote-card.h"
@@ -14,7 +15,9 @@ struct _QuorumVoteCard
   GtkWidget        parent_instance;
 
   QuorumGroupItem *item;
+  QuorumDraft     *draft;
   gboolean         syncing;
+  gboolean         attention;   /* the status asks for something */
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -29,6 +32,7 @@ struct _QuorumVoteCard
   GtkCheckButton  *emotional_check;
   GtkCheckButton  *sexual_check;
   QuorumTextField *reason_field;
+  GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
   GtkLabel        *status_label;
 };
@@ -81,6 +85,7 @@ set_status (QuorumVoteCard *self,
             gboolean        attention)
 {
   gtk_label_set_label (self->status_label, text);
+  self->attention = attention;
 
   if (attention)
     {
@@ -178,9 +183,14 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
   gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
 
+  /* The recorded reason: words that differ from it are a draft until recorded. */
+  if (self->draft != NULL)
+    quorum_draft_set_baseline (self->draft, "reason", view != QUORUM_VIEW_NONE ? reason : NULL);
+
   /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
-   * and not yet stored are never replaced. */
-  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field))
+   * and not yet stored (being typed, or a draft given back) are never replaced. */
+  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field) &&
+      (self->draft == NULL || !quorum_draft_get_has_draft (self->draft)))
     {
       g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
 
@@ -302,6 +312,22 @@ reason_activate_cb (QuorumVoteCard  *self,
                               quorum_group_item_get_name (self->item));
 }
 
+/* What the status asked for is being done: it no longer says something is wrong. */
+static void
+reason_text_changed_cb (QuorumVoteCard  *self,
+                        GParamSpec      *pspec,
+                        QuorumTextField *field)
+{
+  g_autofree char *reason = NULL;
+
+  if (!self->attention || self->syncing)
+    return;
+
+  reason = quorum_text_field_get_text (field);
+  if (reason != NULL && quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_NONE)
+    set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
+}
+
 static void
 item_changed_cb (QuorumVoteCard  *self,
                  QuorumGroupItem *item)
@@ -360,6 +386,7 @@ quorum_vote_card_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
   g_clear_object (&self->item);
+  g_clear_object (&self->draft);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
 }
@@ -440,6 +467,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, emotional_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_field);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
@@ -473,6 +501,9 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->reason_field, "notify::text",
+                           G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -579,4 +610,20 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
   gtk_check_button_set_active (self->disagreed_check, disagreed);
+}
+
+/* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one. */
+void
+quorum_vote_card_set_draft (QuorumVoteCard *self,
+                            QuorumDraft    *draft)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+  g_return_if_fail (self->draft == NULL);
+
+  self->draft = g_object_ref (draft);
+  quorum_draft_add_field (draft, "reason", GTK_WIDGET (self->reason_field));
+  if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
+    quorum_draft_set_baseline (draft, "reason", quorum_group_item_get_reason (self->item));
+  g_object_bind_property (draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (draft);
 }

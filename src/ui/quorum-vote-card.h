@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "quorum-draft.h"
 #include "quorum-group-item.h"
 #include "quorum-text-field.h"
 
@@ -33,5 +34,8 @@ void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
                                                          gboolean         disagreed);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */
 QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
+
+void             quorum_vote_card_set_draft      (QuorumVoteCard  *self,
+                                                  QuorumDraft     *draft);
 
 G_END_DECLS

@@ -855,6 +855,7 @@ quorum_window_add_toast (QuorumWindow *self,
                          const char   *message)
 {
   g_autofree char *escaped = NULL;
+  GtkWidget *title;
   AdwToast *toast;
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
@@ -864,6 +865,17 @@ quorum_window_add_toast (QuorumWindow *self,
   self->last_toast = g_strdup (message);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
+
+  /* Said in full: a toast's own title is one line, and cut a long message short. */
+  title = gtk_label_new (message);
+  gtk_widget_set_name (title, "toast-message");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
+  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 30));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  adw_toast_set_custom_title (toast, title);
   adw_toast_set_timeout (toast, 6);
   /* The newest message is the one that matters: no backlog of stale toasts. */
   if (self->toast != NULL)
