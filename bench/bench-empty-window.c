@@ -75,7 +75,7 @@ main (int    argc,
     b.screenshot = argv[2];
   b.settle_ms = settle != NULL ? (guint) g_ascii_strtoull (settle, NULL, 10) : 1200;
 
-  app = adw_application_new ("org.gnome.Quorum.BenchBaseline", G_APPLICATION_NON_UNIQUE);
+  app = adw_application_new ("io.github.quorum_app.quorum.BenchBaseline", G_APPLICATION_NON_UNIQUE);
   g_object_set_data (G_OBJECT (app), "baseline", &b);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   status = g_application_run (G_APPLICATION (app), 1, argv);

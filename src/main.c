@@ -11,10 +11,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(QuorumApplication) app = NULL;
+  const char *localedir;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Installed, the translations are under the prefix; run from the build tree (build-aux/dev,
+   * the tests), $QUORUM_LOCALEDIR names the build's po folder. */
+  localedir = g_getenv ("QUORUM_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -141,10 +141,26 @@ vote (QuorumStore *store,
       const char  *reason)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = quorum_store_load_conference (store, conference, NULL);
   QuorumVoteSpec spec = { .child_id = child, .group = group, .view = view,
                           .categories = categories, .reason = reason };
-  gint64 id = quorum_store_record_vote (store, conference, &spec, &error);
+  gint64 id;
 
+  /* The vote is a last resort: the conference first records an attempt that reached no
+   * consensus. A dissenting view needs its reason: where a test does not look at a group's
+   * reasons, these words stand in for them. */
+  if (c != NULL && quorum_conference_last_attempt (c, child) == NULL)
+    {
+      QuorumAttemptSpec attempt = { .child_id = child, .summary = "The views differ.",
+                                    .agreed = QUORUM_VIEW_NONE };
+
+      quorum_store_add_attempt (store, conference, &attempt, &error);
+      g_assert_no_error (error);
+    }
+  if (spec.reason == NULL && (view == QUORUM_VIEW_PLAN || view == QUORUM_VIEW_NO_PLAN))
+    spec.reason = "As discussed at the conference.";
+
+  id = quorum_store_record_vote (store, conference, &spec, &error);
   g_assert_no_error (error);
   return id;
 }

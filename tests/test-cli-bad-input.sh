@@ -83,7 +83,8 @@ expect_exit "verify at a path with no database: exit 3" 3 q --db "$work/typo.db"
 check "verify at a path with no database: none created" "$(ls "$work" | grep -c '^typo\.db')" "0"
 
 # Storage failure: exit 3, with the reason.
-expect_exit "a database that cannot be created: exit 3" 3 q --db /proc/quorum/forbidden.db conference list
+expect_exit "a database that cannot be created: exit 3" 3 q --db /proc/quorum/forbidden.db conference new \
+  --child "Amy" --kind initial --date 2026-11-20 --chair "R. Patel"
 printf 'not a database, a chair'"'"'s notes\n' > "$work/notes.db"
 expect_exit "a file that is not a database: exit 3" 3 q --db "$work/notes.db" conference list
 check "a file that is not a database: left as it was" "$(cat "$work/notes.db")" "not a database, a chair's notes"

@@ -3,6 +3,8 @@
 # test-cli.sh: a whole Bolton split vote and a Buckinghamshire chair decision through quorum-cli,
 # as a minute-taker's or administrator's script would drive it, with the JSON of shared/CLI.md.
 . "$(dirname "$0")/cli-lib.sh"
+# The Head of Service's dates are refused in the future: these scenarios run in 2026-27, so "today" is after them.
+export QUORUM_TODAY=2027-12-31
 
 # -- profiles
 out=$(q --json profiles)
@@ -95,9 +97,17 @@ check "verify: intact" "$(jget "$out" 'd["ok"]')" "true"
 bconf=$(bolton_conference 2026-11-23 buckinghamshire)
 bshow=$(q --json conference show "$bconf")
 cara=$(jget "$bshow" 'd["children"][0]["id"]')
+expect_exit "chair-decides: no chair's decision without a recorded attempt that reached no consensus" 2 \
+  q decide "$bconf" --child "$cara" --chair-view plan
 q consensus "$bconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
 q vote "$bconf" --child "$cara" --group Police --view no-plan --reason "Insufficient evidence" >/dev/null
 expect_exit "chair-decides: the chair's view is required" 2 q decide "$bconf" --child "$cara"
+# DOMAIN "Reaching a decision" 5: each group's view (agreement or reservation) before the chair decides.
+expect_exit "chair-decides: each group's view is recorded before the chair decides" 2 \
+  q decide "$bconf" --child "$cara" --chair-view plan --category physical
+for g in "Children's Social Care" "Bolton NHS FT" Education Probation; do
+  q vote "$bconf" --child "$cara" --group "$g" --view plan >/dev/null
+done
 out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical)
 check "chair-decides: outcome and basis" "$(jget "$out" '[d["outcome"], d["basis"], d["referral"]]')" '["plan", "chair", null]'
 check "chair-decides: dissent minuted" "$(jget "$out" '[(x["group"], x["reason"]) for x in d["dissent"]]')" '[["Police", "Insufficient evidence"]]'

@@ -122,6 +122,8 @@ add_usual_attendees (QuorumConference *conference)
   add_person (conference, "Ms Smith", "Family", "Family", FALSE, QUORUM_ATTENDANCE_PRESENT);
 }
 
+static void add_attempt (QuorumConference *conference, gint64 child_id, int round, QuorumView agreed, guint categories);
+
 /* Records a view as the store would, after quorum_check_vote accepts it. */
 static void
 vote (QuorumConference *conference,
@@ -133,6 +135,15 @@ vote (QuorumConference *conference,
 {
   g_autoptr(GError) error = NULL;
   QuorumVote *existing;
+
+  /* A dissenting view needs its reason: where a test does not look at a group's reasons,
+   * these words stand in for them. */
+  if (reason == NULL && (view == QUORUM_VIEW_PLAN || view == QUORUM_VIEW_NO_PLAN))
+    reason = "As discussed at the conference.";
+
+  /* The vote is a last resort: a conference votes after an attempt that reached no consensus. */
+  if (quorum_conference_last_attempt (conference, child_id) == NULL)
+    add_attempt (conference, child_id, 1, QUORUM_VIEW_NONE, 0);
 
   g_assert_true (quorum_check_vote (conference, child_id, group, view, categories, reason, &error));
   g_assert_no_error (error);
@@ -560,6 +571,11 @@ test_consensus (void)
   add_attempt (conference, cal, 1, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL);
   g_assert_cmpint (quorum_conference_last_attempt (conference, cal)->round, ==, 2);
   assert_decide_fails (conference, bucks, calendar, cal, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID, NULL);
+  /* Each group's view before the chair decides: all agree with the chair here. */
+  vote (conference, cal, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL, NULL);
+  vote (conference, cal, HEALTH, QUORUM_VIEW_PLAN, 0, NULL);
+  vote (conference, cal, POLICE, QUORUM_VIEW_PLAN, 0, NULL);
+  vote (conference, cal, SCHOOL, QUORUM_VIEW_PLAN, 0, NULL);
   chair = decide_ok (conference, bucks, calendar, cal, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL);
   g_assert_cmpint (chair->basis, ==, QUORUM_BASIS_CHAIR);
 }
@@ -735,6 +751,7 @@ test_bolton_zero_counted_views (void)
   /* No voting group at all, the chair having recorded why it proceeds. */
   child = add_child (empty, "Ben");
   empty->inquorate_reason = g_strdup ("Agencies snowed in; the child is at risk tonight.");
+  add_attempt (empty, child, 1, QUORUM_VIEW_NONE, 0);
   assert_decide_fails (empty, profile, calendar, child, QUORUM_VIEW_NONE,
                        QUORUM_ERROR_NO_VIEWS, "nothing to decide");
 }
@@ -830,14 +847,17 @@ test_bucks_chair_decides (void)
   g_assert_cmpuint (g_strv_length (dissent_at (plan, 0)->representatives), ==, 2);
   g_assert_cmpstr (dissent_at (plan, 1)->group, ==, SCHOOL);
 
-  /* Ben: only one group has spoken; views are optional under the chair. */
+  /* Ben: each group's view is recorded before the chair decides (DOMAIN "Reaching a decision"
+   * 5): two agree with no plan, the police hold a reservation with its reason, the school declines. */
+  vote (conference, ben, CSC, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, ben, HEALTH, QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (conference, ben, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, "Ben disclosed being hit.");
   vote (conference, ben, SCHOOL, QUORUM_VIEW_DECLINE, 0, "Ben has just joined.");
   no_plan = decide_ok (conference, profile, calendar, ben, QUORUM_VIEW_NO_PLAN, 0);
   g_assert_cmpint (no_plan->outcome, ==, QUORUM_VIEW_NO_PLAN);
   g_assert_cmpint (no_plan->basis, ==, QUORUM_BASIS_CHAIR);
   g_assert_cmpint (no_plan->n_plan, ==, 1);
-  g_assert_cmpint (no_plan->n_no_plan, ==, 0);
+  g_assert_cmpint (no_plan->n_no_plan, ==, 2);
   g_assert_cmpint (no_plan->n_declined, ==, 1);
   g_assert_false (no_plan->creates_plan);
   g_assert_cmpuint (no_plan->dissent->len, ==, 1);
@@ -1147,6 +1167,445 @@ test_vote_checks_group_votes_again (void)
   g_assert_no_error (error);
 }
 
+
+/* ---- The record is true to the policy (issue 11) ---- */
+
+/* Finding 1, DOMAIN "Attendance is a timeline": a view given stays counted when its giver
+ * leaves. 2-2, then the school's only representative leaves: still a split, with the school's
+ * dissent, never a 2-1 majority. */
+static void
+test_record_view_stays_counted_after_leaving (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_auto(GStrv) groups = NULL;
+  QuorumAttendee *teacher;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  teacher = add_person (conference, "L. Wood", "St Mary's Primary School", SCHOOL, TRUE, QUORUM_ATTENDANCE_PRESENT);
+
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect is long-standing.");
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offences disclosed.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "Growth has faltered.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+
+  teacher->left_at = g_strdup ("10:40");
+  g_assert_false (quorum_attendee_is_present (teacher));
+  groups = quorum_conference_list_groups (conference);
+  g_assert_false (g_strv_contains ((const char * const *) groups, SCHOOL));
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
+  g_assert_cmpint (outcome->n_plan, ==, 2);
+  g_assert_cmpint (outcome->n_no_plan, ==, 2);
+  g_assert_true (outcome->creates_referral);
+  g_assert_cmpuint (outcome->dissent->len, ==, 2);
+  g_assert_cmpstr (dissent_at (outcome, 1)->group, ==, SCHOOL);
+  g_assert_cmpstr (dissent_at (outcome, 1)->reason, ==, "Attendance is good.");
+  g_assert_cmpstr (dissent_at (outcome, 1)->representatives[0], ==, "L. Wood");
+}
+
+/* DOMAIN "Attendance is a timeline": leaving before giving the group's view leaves the group
+ * without one, and the departure says so; a leave or an arrival is checked. */
+static void
+test_record_leaving_before_view (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GArray) without = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
+  QuorumAttendee *teacher;
+  QuorumAttendee *doctor;
+  gint64 child;
+
+  conference->time = g_strdup ("10:00");
+  child = add_child (conference, "Amy");
+  add_attendee (conference, "S. Patel", "Bolton Children's Social Care", CSC);
+  add_attendee (conference, "A. Khan", "Greater Manchester Police", POLICE);
+  add_attendee (conference, "J. Brown", "Bolton NHS Foundation Trust", HEALTH);
+  teacher = add_person (conference, "L. Wood", "St Mary's Primary School", SCHOOL, TRUE, QUORUM_ATTENDANCE_PRESENT);
+
+  g_assert_true (quorum_check_departure (conference, teacher->id, "10:30", &error));
+  g_assert_no_error (error);
+  g_assert_false (quorum_check_departure (conference, teacher->id, "09:30", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  without = quorum_departure_leaves_without_view (conference, teacher->id);
+  g_assert_cmpuint (without->len, ==, 1);
+  g_assert_cmpint (g_array_index (without, gint64, 0), ==, child);
+
+  teacher->left_at = g_strdup ("10:30");
+  g_assert_false (quorum_check_departure (conference, teacher->id, "10:45", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The school gives no view now and is not waited for. */
+  groups = quorum_conference_child_groups (conference, child);
+  g_assert_cmpuint (g_strv_length (groups), ==, 3);
+  assert_vote_fails (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "x", QUORUM_ERROR_INVALID, NULL);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "Growth.");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_cmpint (outcome->n_plan + outcome->n_no_plan, ==, 3);
+
+  /* A late arrival: at or after the start, once, and not after leaving. */
+  g_assert_false (quorum_check_arrival (conference, teacher->id, "11:00", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  doctor = add_person (conference, "Dr Jones", "Spa Road Medical Practice", GP, TRUE, QUORUM_ATTENDANCE_PRESENT);
+  g_assert_false (quorum_check_arrival (conference, doctor->id, "09:00", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_check_arrival (conference, doctor->id, "10:50", &error));
+  g_assert_no_error (error);
+  doctor->arrived_at = g_strdup ("10:50");
+  g_assert_false (quorum_check_arrival (conference, doctor->id, "10:55", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+}
+
+/* DOMAIN "Attendance is a timeline": nobody joins the voters of a child whose decision is
+ * taken; a later arrival is recorded as arriving after it. */
+static void
+test_record_nobody_joins_decided_child (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  QuorumDecision *decision;
+  QuorumAttendee *doctor;
+  QuorumPresence present;
+  QuorumPresenceStatus status;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "a");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "b");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, "c");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_PLAN, 0, "d");
+  before = quorum_conference_child_groups (conference, child);
+
+  decision = g_new0 (QuorumDecision, 1);
+  decision->child_id = child;
+  decision->outcome = QUORUM_VIEW_PLAN;
+  decision->basis = QUORUM_BASIS_MAJORITY;
+  decision->dissent = g_ptr_array_new ();
+  decision->presence = g_array_new (FALSE, FALSE, sizeof (QuorumPresence));
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      present.attendee_id = ((QuorumAttendee *) g_ptr_array_index (conference->attendees, i))->id;
+      present.status = QUORUM_PRESENCE_PRESENT;
+      g_array_append_val (decision->presence, present);
+    }
+  g_ptr_array_add (conference->decisions, decision);
+
+  doctor = add_person (conference, "Dr Jones", "Spa Road Medical Practice", GP, TRUE, QUORUM_ATTENDANCE_PRESENT);
+  after = quorum_conference_child_groups (conference, child);
+  g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before));
+  g_assert_false (g_strv_contains ((const char * const *) after, GP));
+  g_assert_false (quorum_conference_presence_at (conference, child, doctor->id, &status));
+  g_assert_true (quorum_conference_presence_at (conference, child, 100, &status));
+  g_assert_cmpint (status, ==, QUORUM_PRESENCE_PRESENT);
+  assert_vote_fails (conference, child, GP, QUORUM_VIEW_NO_PLAN, 0, "x", QUORUM_ERROR_INVALID, "already been taken");
+}
+
+/* Finding 4, DOMAIN "Reaching a decision" 6: the vote is the last resort: no view and no
+ * decision by vote or by the chair without a recorded attempt that reached no consensus. */
+static void
+test_record_vote_needs_attempt (void)
+{
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID, "last resort");
+  vote_unchecked (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x");
+  assert_decide_fails (conference, bolton, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID, "last resort");
+  assert_decide_fails (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID,
+                       "only when there is no consensus");
+}
+
+/* Finding 2, DOMAIN "Reaching a decision" 6: a view recorded before a later consensus stays in
+ * the history, superseded; the consensus's tally counts nothing, so it never contradicts it. */
+static void
+test_record_superseded_view (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  QuorumAttempt *second;
+  QuorumVote *police;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  police = quorum_conference_find_vote (conference, child, POLICE);
+  quorum_conference_last_attempt (conference, child)->recorded_at = g_strdup ("2026-11-20T10:10:00.000000Z");
+  police->recorded_at = g_strdup ("2026-11-20T10:15:00.000000Z");
+  add_attempt (conference, child, 2, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  second = quorum_conference_last_attempt (conference, child);
+  second->recorded_at = g_strdup ("2026-11-20T10:30:00.000000Z");
+
+  quorum_conference_mark_superseded (conference);
+  g_assert_true (police->superseded);
+  g_assert_null (quorum_conference_find_current_vote (conference, child, POLICE));
+  g_assert_true (quorum_conference_find_vote (conference, child, POLICE) == police);
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_cmpint (outcome->n_plan, ==, 0);
+  g_assert_cmpint (outcome->n_no_plan, ==, 0);
+  g_assert_cmpint (outcome->n_declined, ==, 0);
+}
+
+/* Findings 3 and 4, DOMAIN "Reaching a decision" 6: a dissenting view needs its reason, under
+ * every profile; under the chair, a reservation is recorded with its reason. */
+static void
+test_record_dissent_needs_reason (void)
+{
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 amy;
+  gint64 ben;
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  add_usual_attendees (conference);
+
+  add_attempt (conference, amy, 1, QUORUM_VIEW_NONE, 0);
+  vote_unchecked (conference, amy, CSC, QUORUM_VIEW_PLAN, 0, NULL);
+  vote_unchecked (conference, amy, HEALTH, QUORUM_VIEW_PLAN, 0, NULL);
+  vote_unchecked (conference, amy, POLICE, QUORUM_VIEW_PLAN, 0, NULL);
+  vote_unchecked (conference, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  assert_decide_fails (conference, bolton, calendar, amy, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID,
+                       "A dissenting view needs its reason");
+
+  add_attempt (conference, ben, 1, QUORUM_VIEW_NONE, 0);
+  vote_unchecked (conference, ben, CSC, QUORUM_VIEW_PLAN, 0, NULL);
+  vote_unchecked (conference, ben, HEALTH, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote_unchecked (conference, ben, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote_unchecked (conference, ben, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  assert_decide_fails (conference, bucks, calendar, ben, QUORUM_VIEW_NO_PLAN, QUORUM_ERROR_INVALID,
+                       "A reservation is recorded with its reason");
+  assert_decide_fails (conference, bucks, calendar, ben, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID,
+                       "A reservation is recorded with its reason");
+}
+
+/* Finding 3, DOMAIN "Reaching a decision" 5: under a chair-decides profile each group's view
+ * (agreement or reservation) is recorded before the chair decides, and every reservation is
+ * the record's dissent. */
+static void
+test_record_chair_needs_each_view (void)
+{
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  add_attempt (conference, child, 1, QUORUM_VIEW_NONE, 0);
+  assert_decide_fails (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID,
+                       "recorded before the chair decides");
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, NULL);
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "Mother engages with the health visitor.");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, NULL);
+  assert_decide_fails (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID,
+                       SCHOOL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  outcome = decide_ok (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, 0);
+  g_assert_cmpuint (outcome->dissent->len, ==, 2);
+  g_assert_cmpstr (dissent_at (outcome, 0)->reason, ==, "Mother engages with the health visitor.");
+  g_assert_cmpstr (dissent_at (outcome, 1)->reason, ==, "Attendance is good.");
+}
+
+static void
+add_member_view (QuorumConference *conference,
+                 gint64            child,
+                 gint64            attendee_id,
+                 const char       *name,
+                 QuorumView        view,
+                 const char       *reason)
+{
+  QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
+
+  m->child_id = child;
+  m->attendee_id = attendee_id;
+  m->name = g_strdup (name);
+  m->group = g_strdup (HEALTH);
+  m->view = view;
+  m->reason = g_strdup (reason);
+  g_ptr_array_add (conference->member_views, m);
+}
+
+/* DOMAIN "Reaching a decision" 6: where a group's representatives cannot agree, each keeps
+ * their own position, and only those who differ from the outcome are listed as dissenting. */
+static void
+test_record_members_own_positions (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  const QuorumDissent *health;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);   /* J. Brown (101) and M. Green (102) share HEALTH */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, "Domestic abuse.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+
+  /* A position without its reason is refused; a non-voting attendee's is refused. */
+  g_assert_false (quorum_check_member_view (conference, child, 101, QUORUM_VIEW_PLAN, 0, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_member_view (conference, child, 105, QUORUM_VIEW_PLAN, 0, "x", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_check_member_view (conference, child, 101, QUORUM_VIEW_PLAN, 0, "Weight loss.", &error));
+  g_assert_no_error (error);
+
+  add_member_view (conference, child, 101, "J. Brown", QUORUM_VIEW_PLAN, "Weight loss.");
+  add_member_view (conference, child, 102, "M. Green", QUORUM_VIEW_NO_PLAN, "Mother engages well.");
+
+  /* They settle on no plan for the group: 2 plan, 2 no plan is a split, made a plan. */
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "We could not agree.");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpuint (outcome->dissent->len, ==, 2);
+  health = dissent_at (outcome, 0);
+  g_assert_cmpstr (health->group, ==, HEALTH);
+  /* J. Brown held the outcome's view: not listed as dissenting. */
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+}
+
+/* DOMAIN "The challenge of a chair's decision": a route of the profile, refused without it;
+ * only a dissenting agency raises it; the Co-ordinator is alerted immediately, and decides. */
+static void
+test_challenge_rules (void)
+{
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumChallenge challenge = { 0 };
+  QuorumDecision *decision;
+  GDate day;
+  GDate review;
+  gint64 child;
+
+  g_assert_false (quorum_profile_has_challenge_route (bolton));
+  g_assert_true (quorum_profile_has_challenge_route (bucks));
+  g_assert_cmpuint (bucks->challenge_decisions, ==, QUORUM_CHALLENGE_ALL);
+  g_assert_cmpstr (bucks->challenge_alert_when, ==, "immediately");
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, NULL);
+  set_iso (&day, "2026-11-21");
+
+  g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Bolton Children's Social Care",
+                                                "Ops Manager", &day, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);  /* not decided yet */
+  g_clear_error (&error);
+
+  outcome = decide_ok (conference, bucks, calendar, child, QUORUM_VIEW_NO_PLAN, 0);
+  record_decision (conference, outcome);
+  decision = quorum_conference_find_decision (conference, child);
+  g_ptr_array_add (decision->dissent, g_ptr_array_steal_index (outcome->dissent, 0));
+
+  /* The Bolton profile has no route: refused. */
+  g_assert_false (quorum_challenge_check_raise (conference, bolton, child, "Bolton Children's Social Care",
+                                                "Ops Manager", &day, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no challenge route"));
+  g_clear_error (&error);
+  /* Only a dissenting agency challenges. */
+  g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Greater Manchester Police",
+                                                "DI Smith", &day, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Bolton Children's Social Care",
+                                                " ", &day, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_challenge_check_raise (conference, bucks, child, "Bolton Children's Social Care",
+                                               "Ops Manager", &day, &error));
+  g_assert_no_error (error);
+
+  challenge.child_id = child;
+  challenge.raised_on = day;
+  g_date_clear (&challenge.alerted_on, 1);
+  g_date_clear (&challenge.decided_on, 1);
+  /* The Co-ordinator decides once alerted; alerted the same day, not late; the next day, late. */
+  g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &day, QUORUM_CHALLENGE_UPHOLD,
+                                                 NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_challenge_check_alert (&challenge, "S. Coordinator", &day, &error));
+  g_assert_no_error (error);
+  challenge.alerted_on = day;
+  g_assert_false (quorum_challenge_alert_is_late (&challenge));
+  g_date_add_days (&challenge.alerted_on, 1);
+  g_assert_true (quorum_challenge_alert_is_late (&challenge));
+  challenge.alerted_on = day;
+
+  /* Any combination of its decisions; upholding and an interim plan are alternatives. */
+  g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
+                                                 QUORUM_CHALLENGE_UPHOLD | QUORUM_CHALLENGE_INTERIM_PLAN,
+                                                 NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
+                                                 QUORUM_CHALLENGE_REVIEW_FORWARD, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  set_iso (&review, "2026-11-28");
+  g_assert_true (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
+                                                QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REVIEW_FORWARD |
+                                                QUORUM_CHALLENGE_REFER, &review, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
+                                                QUORUM_CHALLENGE_UPHOLD | QUORUM_CHALLENGE_REFER, NULL, &error));
+  g_assert_no_error (error);
+  /* A profile that does not give a decision refuses it. */
+  bucks->challenge_decisions = QUORUM_CHALLENGE_UPHOLD;
+  g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &day, QUORUM_CHALLENGE_REFER,
+                                                 NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1640,15 @@ main (int   argc,
   g_test_add_func ("/decision/vote-checks/decline-needs-reason", test_vote_checks_decline_without_reason);
   g_test_add_func ("/decision/vote-checks/group-may-vote-again", test_vote_checks_group_votes_again);
   g_test_add_func ("/decision/panel-due", test_panel_due);
+  g_test_add_func ("/decision/record/view-stays-counted-after-its-giver-leaves", test_record_view_stays_counted_after_leaving);
+  g_test_add_func ("/decision/record/leaving-before-a-view-leaves-the-group-without-one", test_record_leaving_before_view);
+  g_test_add_func ("/decision/record/nobody-joins-the-voters-of-a-decided-child", test_record_nobody_joins_decided_child);
+  g_test_add_func ("/decision/record/vote-is-the-last-resort", test_record_vote_needs_attempt);
+  g_test_add_func ("/decision/record/view-before-a-later-consensus-is-superseded", test_record_superseded_view);
+  g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);
+  g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
+  g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
+  g_test_add_func ("/challenge/route-of-the-profile", test_challenge_rules);
 
   return g_test_run ();
 }

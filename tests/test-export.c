@@ -731,7 +731,9 @@ test_pdf_short_is_one_page (void)
   raw = pdftotext (path, "-layout");
   g_assert_nonnull (strstr (raw, "Page 1 of 1"));
   g_assert_nonnull (strstr (raw, "DRAFT"));
-  g_assert_nonnull (strstr (raw, "No group dissented from the decision."));
+  /* A consensus is said as such: no dissent, and no tally beside it (DOMAIN "Reaching a decision" 6). */
+  g_assert_nonnull (strstr (raw, "Every group agreed: a consensus has no dissent."));
+  g_assert_null (strstr (raw, "Tally"));
   g_assert_nonnull (strstr (raw, "All agreed the plan can end."));
 }
 
@@ -816,7 +818,7 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "exported_by", "exported_at",
+    "dissent", "superseded", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -836,7 +838,7 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,superseded,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -889,9 +891,10 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 10), ==, quorum_view_to_string (decision->outcome));
           g_assert_cmpstr (json_array_get_string_element (row, 11), ==, quorum_basis_to_string (decision->basis));
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, dissents ? "yes" : "no");
+          g_assert_cmpstr (json_array_get_string_element (row, 13), ==, vote->superseded ? "yes" : "no");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 13), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 15), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));

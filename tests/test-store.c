@@ -416,7 +416,7 @@ write_local_bolton (const char *dir,
                     int         working_days,
                     int         panel_days)
 {
-  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/org/gnome/Quorum/profiles/bolton.ini", 0, NULL);
+  g_autoptr(GBytes) shipped = g_resources_lookup_data ("/io/github/quorum_app/quorum/profiles/bolton.ini", 0, NULL);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *path = g_build_filename (dir, "bolton.ini", NULL);
   g_autofree char *data = NULL;
@@ -784,6 +784,9 @@ static void
 test_referral_notify_and_panel (StoreFixture  *f,
                                 gconstpointer  data)
 {
+  /* The panel dates below are December 2026: "today" is after them. */
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
+
   g_autoptr(QuorumConference) c = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(QuorumReferralRow) row = NULL;
@@ -861,6 +864,415 @@ test_list_conferences (StoreFixture  *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* ---- The record is true to the policy (issue 11) ---- */
+
+static gint64
+attendee_named (QuorumConference *c,
+                const char       *name)
+{
+  for (guint i = 0; i < c->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
+      if (g_strcmp0 (a->name, name) == 0)
+        return a->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static QuorumConference *
+load (StoreFixture *f,
+      gint64        conf)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumConference *c = quorum_store_load_conference (f->store, conf, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+/* Finding 1, DOMAIN "Attendance is a timeline": arrived late, left at a time; a view given
+ * stays counted after its giver leaves; the decision keeps who was in the room; a later
+ * arrival is recorded as arriving after it and joins no decided child's voters. */
+static void
+test_record_attendance_timeline (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GArray) without = NULL;
+  g_auto(GStrv) groups = NULL;
+  QuorumAttendeeSpec late = { .name = "Dr Late", .agency = "Spa Road Surgery", .line_management = "GP",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT, .arrived_at = "11:05" };
+  QuorumAttendeeSpec gone = { .name = "T. Teacher", .agency = "St Mary's Primary School",
+                              .line_management = "Education", .voting = TRUE,
+                              .attendance = QUORUM_ATTENDANCE_APOLOGIES };
+  QuorumDecision *decision;
+  QuorumPresenceStatus status;
+  gint64 conf, amy, ben, teacher, probation, gp;
+  gint64 plan_id = 0, referral_id = 0;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  c = load (f, conf);
+  teacher = attendee_named (c, "T. Teacher");
+  probation = attendee_named (c, "P. Probation");
+  g_clear_pointer (&c, quorum_conference_free);
+
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, "Growth.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+
+  /* Apologies are no longer the way to record leaving. */
+  g_assert_false (quorum_store_update_attendee (f->store, teacher, &gone, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The teacher leaves after the school's view; probation leaves before giving one for Ben. */
+  g_assert_true (quorum_store_attendee_leave (f->store, teacher, "10:40", &without, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (without->len, ==, 1);
+  g_assert_cmpint (g_array_index (without, gint64, 0), ==, ben);
+  g_clear_pointer (&without, g_array_unref);
+  g_assert_false (quorum_store_attendee_leave (f->store, teacher, "10:50", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_store_attendee_leave (f->store, probation, "25:00", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_attendee_leave (f->store, probation, "10:45", NULL, &error));
+  g_assert_no_error (error);
+
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, &plan_id, &referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);   /* 2-2: the school's view still counts */
+  g_assert_cmpint (outcome->n_no_plan, ==, 2);
+  g_assert_cmpint (outcome->n_declined, ==, 1);
+  g_assert_cmpint (referral_id, >, 0);
+
+  gp = quorum_store_add_attendee (f->store, conf, &late, &error);
+  g_assert_no_error (error);
+
+  c = load (f, conf);
+  g_assert_cmpstr (quorum_conference_find_attendee (c, teacher)->left_at, ==, "10:40");
+  g_assert_cmpstr (quorum_conference_find_attendee (c, gp)->arrived_at, ==, "11:05");
+  decision = quorum_conference_find_decision (c, amy);
+  g_assert_nonnull (decision->presence);
+  g_assert_true (quorum_conference_presence_at (c, amy, teacher, &status));
+  g_assert_cmpint (status, ==, QUORUM_PRESENCE_LEFT);
+  g_assert_true (quorum_conference_presence_at (c, amy, attendee_named (c, "A. Khan"), &status));
+  g_assert_cmpint (status, ==, QUORUM_PRESENCE_PRESENT);
+  g_assert_false (quorum_conference_presence_at (c, amy, gp, &status));
+  g_assert_cmpuint (decision->dissent->len, ==, 2);
+  g_assert_cmpstr (((QuorumDissent *) g_ptr_array_index (decision->dissent, 1))->group, ==, "Education");
+
+  /* Nobody joins the voters of a decided child; Ben's voters now include the GP, not the school. */
+  groups = quorum_conference_child_groups (c, amy);
+  g_assert_false (g_strv_contains ((const char * const *) groups, "GP"));
+  g_clear_pointer (&groups, g_strfreev);
+  groups = quorum_conference_child_groups (c, ben);
+  g_assert_true (g_strv_contains ((const char * const *) groups, "GP"));
+  g_assert_false (g_strv_contains ((const char * const *) groups, "Education"));
+
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Finding 2, DOMAIN "Reaching a decision" 6: a view given before a later consensus stays in the
+ * history, marked superseded, and the consensus's tally counts none. */
+static void
+test_record_superseded_kept (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  QuorumAttemptSpec agreed = { .summary = "All agreed a plan for neglect.", .agreed = QUORUM_VIEW_PLAN,
+                               .categories = QUORUM_CATEGORY_NEGLECT };
+  QuorumSupersededView *history;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  agreed.child_id = amy;
+  quorum_store_add_attempt (f->store, conf, &agreed, &error);
+  g_assert_no_error (error);
+
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_cmpint (outcome->n_plan + outcome->n_no_plan + outcome->n_declined, ==, 0);
+
+  c = load (f, conf);
+  g_assert_true (((QuorumVote *) g_ptr_array_index (c->votes, 0))->superseded);
+  g_assert_cmpuint (c->superseded_views->len, ==, 1);
+  history = g_ptr_array_index (c->superseded_views, 0);
+  g_assert_cmpstr (history->group, ==, "Police");
+  g_assert_cmpint (history->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpint (history->round, ==, 2);
+  g_assert_cmpstr (history->reason, ==, "No offences.");
+  g_assert_cmpint (quorum_conference_find_decision (c, amy)->n_no_plan, ==, 0);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+}
+
+/* Findings 3 and 4, DOMAIN "Reaching a decision" 5 and 6: no vote and no chair's decision without
+ * an attempt that reached no consensus; each group's view before the chair decides; no dissent
+ * without its reason. Each refusal writes nothing. */
+static void
+test_record_last_resort_and_reasons (StoreFixture  *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumVoteSpec early = { .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = "Too soon." };
+  QuorumVoteSpec bare = { .group = "Education", .view = QUORUM_VIEW_NO_PLAN };
+  gint64 conf, amy, ben;
+
+  conf = make_conference (f->store, "buckinghamshire", "2026-11-20", &amy, &ben);
+  early.child_id = amy;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &early, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  no_consensus (f->store, conf, amy);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "before the chair decides"));
+  g_clear_error (&error);
+
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, 0, "Agree.");
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, "Agree.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  bare.child_id = amy;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &bare, &error), >, 0);
+  g_assert_no_error (error);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reservation"));
+  g_clear_error (&error);
+  c = load (f, conf);
+  g_assert_cmpuint (c->decisions->len, ==, 0);
+  g_clear_pointer (&c, quorum_conference_free);
+
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
+  g_assert_cmpuint (outcome->dissent->len, ==, 1);
+  g_assert_cmpstr (((QuorumDissent *) g_ptr_array_index (outcome->dissent, 0))->reason, ==, "Attendance is good.");
+}
+
+/* DOMAIN "Reaching a decision" 6: each representative's own position is kept; only those who
+ * differ from the outcome are listed as dissenting. */
+static void
+test_record_member_positions (StoreFixture  *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumMemberViewSpec one = { .view = QUORUM_VIEW_PLAN, .reason = "Weight has fallen." };
+  QuorumMemberViewSpec two = { .view = QUORUM_VIEW_NO_PLAN, .reason = "Mother engages well." };
+  QuorumDissent *health = NULL;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_PLAN, 0, "Hungry at school.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+
+  c = load (f, conf);
+  one.child_id = two.child_id = amy;
+  one.attendee_id = attendee_named (c, "H. Visitor");
+  two.attendee_id = attendee_named (c, "H. Visitor Two");
+  g_clear_pointer (&c, quorum_conference_free);
+  two.reason = NULL;
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &two, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  two.reason = "Mother engages well.";
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &one, &error), >, 0);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &two, &error), >, 0);
+  g_assert_no_error (error);
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, "We could not agree.");
+
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
+  c = load (f, conf);
+  g_assert_cmpuint (c->member_views->len, ==, 2);
+  for (guint i = 0; i < quorum_conference_find_decision (c, amy)->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (quorum_conference_find_decision (c, amy)->dissent, i);
+      if (g_strcmp0 (d->group, "Bolton NHS FT") == 0)
+        health = d;
+    }
+  g_assert_nonnull (health);
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
+  g_assert_cmpstr (health->representatives[0], ==, "H. Visitor Two");
+  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+}
+
+/* Finding 5, DOMAIN "The challenge of a chair's decision": raised by a dissenting agency with
+ * its Designated Person, the Co-ordinator alerted, the decisions acting on the record after
+ * sign-off: an interim plan, the review conference brought forward, a referral on the Head of
+ * Service's dashboard. A Bolton conference refuses it. Refusals write nothing. */
+static void
+test_record_challenge_route (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumConference) review = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  QuorumChallengeSpec spec = { .agency = "Children's Social Care", .designated_person = "J. Ops Manager",
+                               .raised_by = "S. Social", .concern = "The children are left alone at night." };
+  QuorumChallenge *challenge;
+  GDate day, next, review_day;
+  gint64 conf, amy, bolton, bamy, id;
+
+  bolton = make_conference (f->store, "bolton", "2026-11-20", &bamy, NULL);
+  vote (f->store, bolton, bamy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, bolton, bamy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (f->store, bolton, bamy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, "Engaging.");
+  vote (f->store, bolton, bamy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Fine.");
+  vote (f->store, bolton, bamy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  outcome = quorum_store_decide (f->store, bolton, bamy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  conf = make_conference (f->store, "buckinghamshire", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_date_parse ("2026-11-21", "date", &day, NULL));
+  g_assert_true (quorum_date_parse ("2026-11-22", "date", &next, NULL));
+  g_assert_true (quorum_date_parse ("2026-12-01", "date", &review_day, NULL));
+  spec.raised_on = day;
+
+  /* A Bolton conference refuses a Buckinghamshire challenge: its profile has no route. */
+  spec.child_id = bamy;
+  g_assert_cmpint (quorum_store_raise_challenge (f->store, bolton, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Only a dissenting agency. */
+  spec.child_id = amy;
+  spec.agency = "Greater Manchester Police";
+  g_assert_cmpint (quorum_store_raise_challenge (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.agency = "Children's Social Care";
+  id = quorum_store_raise_challenge (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* Decided only once alerted. */
+  g_assert_false (quorum_store_decide_challenge (f->store, id, &next, QUORUM_CHALLENGE_UPHOLD, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_alert_challenge (f->store, id, "K. Coordinator", &next, &error));
+  g_assert_no_error (error);
+  g_assert_false (quorum_store_alert_challenge (f->store, id, "K. Coordinator", &next, &error));
+  g_clear_error (&error);
+
+  g_assert_true (quorum_store_decide_challenge (f->store, id, &next,
+                                                QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REVIEW_FORWARD |
+                                                QUORUM_CHALLENGE_REFER, &review_day, "Risk at night.", &error));
+  g_assert_no_error (error);
+  g_assert_false (quorum_store_decide_challenge (f->store, id, &next, QUORUM_CHALLENGE_UPHOLD, NULL, NULL, &error));
+  g_clear_error (&error);
+
+  c = load (f, conf);
+  challenge = quorum_conference_find_challenge (c, id);
+  g_assert_nonnull (challenge);
+  g_assert_true (quorum_challenge_alert_is_late (challenge));      /* the next day: not "immediately" */
+  g_assert_cmpuint (challenge->decisions, ==,
+                    QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REVIEW_FORWARD | QUORUM_CHALLENGE_REFER);
+  g_assert_nonnull (quorum_conference_find_plan (c, amy));
+  g_assert_cmpint (quorum_conference_find_plan (c, amy)->id, ==, challenge->plan_id);
+  g_assert_nonnull (quorum_conference_find_referral (c, amy));
+  g_assert_cmpint (quorum_conference_find_referral (c, amy)->id, ==, challenge->referral_id);
+  review = load (f, challenge->review_conference_id);
+  g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
+  g_assert_cmpint (g_date_compare (&review->date, &review_day), ==, 0);
+  g_assert_cmpstr (review->profile_id, ==, "buckinghamshire");
+
+  referrals = quorum_store_list_referrals (f->store, &next, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Finding 5: after sign-off the Co-ordinator's decisions still act on the record; nothing else
+ * gains a plan or a referral. */
+static void
+test_record_challenge_after_sign_off (StoreFixture  *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumChallengeSpec spec = { .agency = "Greater Manchester Police", .designated_person = "DI Grey" };
+  const char *children[] = { "Cara Jones", NULL };
+  QuorumConferenceSpec cspec = { .kind = QUORUM_KIND_INITIAL, .chair = "R. Patel",
+                                 .profile_id = "buckinghamshire", .children = children };
+  GDate day;
+  gint64 conf, cara, id;
+
+  g_assert_true (quorum_date_parse ("2026-11-20", "date", &cspec.date, NULL));
+  conf = quorum_store_create_conference (f->store, &cspec, &error);
+  add_attendee (f->store, conf, "S. Social", "Children's Social Care", "Children's Social Care", TRUE);
+  add_attendee (f->store, conf, "A. Khan", "Greater Manchester Police", "Police", TRUE);
+  add_attendee (f->store, conf, "H. Visitor", "Bolton NHS Foundation Trust", "Bolton NHS FT", TRUE);
+  c = load (f, conf);
+  cara = ((QuorumChild *) g_ptr_array_index (c->children, 0))->id;
+  g_clear_pointer (&c, quorum_conference_free);
+  vote (f->store, conf, cara, "Children's Social Care", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, cara, "Police", QUORUM_VIEW_PLAN, 0, "Disclosure to the police.");
+  vote (f->store, conf, cara, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  outcome = quorum_store_decide (f->store, conf, cara, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_date_parse ("2026-11-23", "date", &day, NULL));
+  spec.child_id = cara;
+  spec.raised_on = day;
+  id = quorum_store_raise_challenge (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_alert_challenge (f->store, id, "K. Coordinator", &day, &error));
+  g_assert_true (quorum_store_decide_challenge (f->store, id, &day, QUORUM_CHALLENGE_INTERIM_PLAN, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  c = load (f, conf);
+  g_assert_nonnull (quorum_conference_find_plan (c, cara));
+  g_assert_false (quorum_challenge_alert_is_late (quorum_conference_find_challenge (c, id)));
+  /* A direct write of a plan to a signed-off conference is still refused. */
+  g_assert_cmpint (count_rows (f->store, "SELECT COUNT(*) FROM plan"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store),
+                                 "INSERT INTO referral (conference_id, child_id, due) VALUES (1, 1, '2026-11-30')",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -885,6 +1297,12 @@ main (int    argc,
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);
+  ADD ("/store/record/attendance-is-a-timeline", test_record_attendance_timeline);
+  ADD ("/store/record/view-before-a-later-consensus-is-kept-superseded", test_record_superseded_kept);
+  ADD ("/store/record/vote-is-the-last-resort-and-dissent-is-never-empty", test_record_last_resort_and_reasons);
+  ADD ("/store/record/only-members-who-differ-dissent", test_record_member_positions);
+  ADD ("/store/record/challenge-route-acts-on-the-record", test_record_challenge_route);
+  ADD ("/store/record/challenge-after-sign-off", test_record_challenge_after_sign_off);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -50,6 +50,7 @@ test_majority (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL));
   ui_test_iterate (20);
+  g_free (ui_test_confirm_decision ());
 
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);
@@ -130,6 +131,7 @@ test_chair_decides_inquorate (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Health and school sent reports; the child cannot wait");
   ui_test_respond ("proceed");
   ui_test_iterate (50);
+  g_free (ui_test_confirm_decision ());
 
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);

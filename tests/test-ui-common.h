@@ -5,11 +5,15 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "store/quorum-store.h"
 #include "ui/quorum-child-panel.h"
 #include "ui/quorum-conference-page.h"
 #include "ui/quorum-new-conference-dialog.h"
+#include "ui/quorum-preferences-window.h"
 #include "ui/quorum-ui-util.h"
 #include "ui/quorum-vote-card.h"
 #include "ui/quorum-window.h"
@@ -33,7 +37,7 @@ ui_test_init (int    *argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/gnome/Quorum/style.css");
+  gtk_css_provider_load_from_resource (css, "/io/github/quorum_app/quorum/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -156,6 +160,24 @@ ui_test_respond (const char *response)
   ui_test_iterate (50);
 }
 
+/* The decision's confirmation is open: returns the text it shows (what will be recorded, to
+ * be freed) and answers it as Enter does, recording the decision. */
+static inline char *
+ui_test_confirm_decision (void)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *preview;
+  char *text;
+
+  g_assert_nonnull (dialog);
+  preview = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
+  g_assert_nonnull (preview);
+  text = g_strdup (gtk_label_get_label (GTK_LABEL (preview)));
+  ui_test_respond ("record");
+
+  return text;
+}
+
 /* Creates a conference through the New Conference dialog, as the chair does. */
 static inline gint64
 ui_test_create_conference (QuorumWindow       *window,
@@ -257,4 +279,142 @@ ui_test_screenshot (GtkWidget  *widget,
   if (!quorum_ui_save_screenshot (widget, path, &error))
     g_error ("%s: %s", path, error->message);
   g_test_message ("screenshot: %s", path);
+}
+
+/* ---- a person's hands: xdotool, real pointer and key events through the X server ---- */
+
+static inline gboolean
+ui_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+static void
+ui_test_child_exited_cb (GPid     pid,
+                         int      status,
+                         gpointer user_data)
+{
+  *(int *) user_data = status;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool with @args (NULL-terminated) while this process's main loop keeps running, as
+ * the app's does while a person uses it. */
+static inline void
+ui_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  int status = -1;
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GPid pid;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  line = g_strjoinv (" ", (char **) argv->pdata);
+  g_test_message ("%s", line);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, ui_test_child_exited_cb, &status);
+
+  while (status == -1)
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("xdotool did not finish: %s", line);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_test_iterate (150);
+}
+
+/* Scrolls @widget's scrolled window, as a person does with the wheel, until it is in view. */
+static inline void
+ui_test_scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  /* The text field's own scroller holds the text: the page's is the one to move. */
+  while (scroller != NULL && gtk_widget_get_parent (scroller) != NULL &&
+         GTK_IS_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))
+    scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL)
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller))
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 40);
+      ui_test_iterate (200);
+    }
+}
+
+/* Moves the pointer to the middle of @widget (or @x, @y inside it when not negative) and
+ * clicks there with the first button. */
+static inline void
+ui_test_click (GtkWidget *widget,
+               double     x,
+               double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t in;
+  graphene_point_t out;
+  double dx = 0;
+  double dy = 0;
+  g_autofree char *window = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  ui_test_scroll_into_view (widget);
+  in.x = x >= 0 ? x : gtk_widget_get_width (widget) / 2.0;
+  in.y = y >= 0 ? y : gtk_widget_get_height (widget) / 2.0;
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+
+  window = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  sx = g_strdup_printf ("%d", (int) (out.x + dx));
+  sy = g_strdup_printf ("%d", (int) (out.y + dy));
+  {
+    const char * const args[] = { "mousemove", "--sync", "--window", window, sx, sy, "click", "1", NULL };
+
+    ui_test_xdotool (args);
+  }
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Types @text on the keyboard, a key at a time, wherever the focus is. */
+static inline void
+ui_test_type (const char *text)
+{
+  const char * const args[] = { "type", "--delay", "15", text, NULL };
+
+  ui_test_xdotool (args);
+}
+
+/* Presses a key combination ("ctrl+d", "Return", "Escape") on the keyboard. */
+static inline void
+ui_test_key (const char *keys)
+{
+  const char * const args[] = { "key", keys, NULL };
+
+  ui_test_xdotool (args);
 }

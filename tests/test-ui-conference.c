@@ -158,6 +158,7 @@ test_split_decision (void)
   /* Decide (Ctrl+D's action): a split makes the plan and the referral. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL));
   ui_test_iterate (50);
+  g_free (ui_test_confirm_decision ());
 
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);
@@ -214,6 +215,7 @@ test_split_decision (void)
   ui_test_iterate (20);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (20);
+  g_free (ui_test_confirm_decision ());
 
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);

@@ -281,6 +281,8 @@ test_shortcuts_anywhere (void)
   gtk_root_set_focus (GTK_ROOT (window), NULL);
   g_assert_true (press (window, "<Control>d"));
   ui_test_iterate (200);
+  g_free (ui_test_confirm_decision ());
+  ui_test_iterate (200);
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);
 
@@ -353,6 +355,7 @@ test_dialog_focus (void)
   ui_test_iterate (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (50);
+  g_free (ui_test_confirm_decision ());
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
   ui_test_iterate (100);

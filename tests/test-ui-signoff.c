@@ -132,6 +132,7 @@ test_sign_off_and_amend (void)
     ui_test_iterate (20);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL));
     ui_test_iterate (50);
+    g_free (ui_test_confirm_decision ());
   }
 
   /* Sign off, confirmed in the dialog; cancelling first changes nothing. */

@@ -22,6 +22,10 @@ struct _QuorumAttendee
   char             *line_management;  /* the structure the attendee reports through */
   gboolean          voting;           /* FALSE for parents, family, advocates, the minute-taker */
   QuorumAttendance  attendance;
+  /* The attendance timeline ("HH:MM", NULL when not recorded): arrived late at, left at. An
+   * attendee who has left is no longer present; a view their group gave stays counted. */
+  char             *arrived_at;
+  char             *left_at;
 };
 
 /* One consensus attempt for one child. */
@@ -49,6 +53,48 @@ struct _QuorumVote
   char       *reason;             /* the group's own words; required for DECLINE */
   gboolean    members_disagreed;  /* the representatives could not agree between them */
   char       *recorded_at;
+  gboolean    superseded;         /* given before a later consensus attempt: history, not counted */
+};
+
+/* One representative's own position when a group's representatives cannot agree. */
+struct _QuorumMemberView
+{
+  gint64      id;
+  gint64      child_id;
+  gint64      attendee_id;
+  char       *name;               /* the attendee's, filled in by the loader */
+  char       *group;
+  QuorumView  view;               /* PLAN or NO_PLAN */
+  guint       categories;
+  char       *reason;
+  char       *recorded_at;
+};
+
+/* A group's view as it stood when a later consensus attempt superseded it: kept as history. */
+struct _QuorumSupersededView
+{
+  gint64      id;
+  gint64      child_id;
+  gint64      vote_id;
+  int         round;              /* the attempt that superseded it */
+  char       *group;
+  QuorumView  view;
+  guint       categories;
+  char       *reason;
+  char       *given_at;           /* when the view was recorded */
+};
+
+/* Who was there when one child's decision was taken. */
+typedef enum
+{
+  QUORUM_PRESENCE_PRESENT,        /* in the room when the decision was taken */
+  QUORUM_PRESENCE_LEFT,           /* came, and had left before it */
+} QuorumPresenceStatus;
+
+struct _QuorumPresence
+{
+  gint64                attendee_id;
+  QuorumPresenceStatus  status;
 };
 
 struct _QuorumDissent
@@ -73,6 +119,7 @@ struct _QuorumDecision
   char       *decided_at;
   char       *decided_by;
   GPtrArray  *dissent;         /* QuorumDissent*, every group whose view differs from the outcome */
+  GArray     *presence;        /* QuorumPresence: who had come when it was taken (NULL: not recorded) */
 };
 
 struct _QuorumPlan
@@ -82,6 +129,12 @@ struct _QuorumPlan
   GDate    start;
   gboolean from_split;
   guint    categories;
+  /* Its life (DOMAIN: "Plans, referrals and notices over time"), filled by the store. */
+  GDate          ended;         /* invalid while the plan stands */
+  int            ended_by;      /* QuorumPlanEnd */
+  gint64         ended_by_conference;  /* the later conference that ended it, or 0 */
+  char          *end_reason;    /* or NULL */
+  GArray        *reviews;       /* GDate: review dates, in order, or NULL */
 };
 
 struct _QuorumReferral
@@ -95,7 +148,28 @@ struct _QuorumReferral
   GDate              panel_date;    /* invalid until heard */
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
+  /* Lateness shown, never hidden; filled by the store with the profile's calendar. */
+  GDate              due_working;        /* due, or the working day before it when due is a day off */
+  GDate              panel_due_working;  /* panel_due likewise; invalid until sent */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel heard after panel_due */
+  char              *sent_by;            /* who sent it to the Head of Service (its notice), or NULL */
+  GPtrArray         *corrections;        /* QuorumReferralCorrection*, oldest first, or NULL */
 };
+
+/* A corrected date or outcome of a referral: the old value is kept. */
+typedef struct
+{
+  gint64  id;
+  char   *field;       /* "notified", "panel_date", "outcome" */
+  char   *old_value;   /* or NULL */
+  char   *new_value;
+  char   *reason;
+  char   *recorded_at;
+  char   *recorded_by;
+} QuorumReferralCorrection;
+
+void quorum_referral_correction_free (QuorumReferralCorrection *self);
 
 /* A correction to a signed-off record: the original is kept. */
 struct _QuorumAmendment
@@ -127,6 +201,7 @@ struct _QuorumConference
   char                 *finalised_at;     /* NULL until signed off */
   char                 *finalised_by;
   char                 *inquorate_reason; /* why the chair proceeded though inquorate, or NULL */
+  char                 *seal;             /* the audit log's seal when the record was read, or NULL */
 
   GPtrArray *children;    /* QuorumChild*, in the order given */
   GPtrArray *attendees;   /* QuorumAttendee* */
@@ -136,6 +211,9 @@ struct _QuorumConference
   GPtrArray *plans;       /* QuorumPlan* */
   GPtrArray *referrals;   /* QuorumReferral* */
   GPtrArray *amendments;  /* QuorumAmendment* */
+  GPtrArray *member_views;     /* QuorumMemberView* */
+  GPtrArray *superseded_views; /* QuorumSupersededView*, by child then round */
+  GPtrArray *challenges;       /* QuorumChallenge* (quorum-challenge.h) */
 };
 
 QuorumConference *quorum_conference_new      (void);
@@ -147,6 +225,24 @@ QuorumDecision   *quorum_conference_find_decision (const QuorumConference *self,
 QuorumPlan       *quorum_conference_find_plan     (const QuorumConference *self, gint64 child_id);
 QuorumReferral   *quorum_conference_find_referral (const QuorumConference *self, gint64 child_id);
 QuorumVote       *quorum_conference_find_vote     (const QuorumConference *self, gint64 child_id, const char *group);
+/* The group's view that counts: as find_vote, but NULL when a later attempt superseded it. */
+QuorumVote       *quorum_conference_find_current_vote (const QuorumConference *self, gint64 child_id, const char *group);
+/* Marks each vote given before its child's latest consensus attempt as superseded. */
+void              quorum_conference_mark_superseded (QuorumConference *self);
+QuorumAttendee   *quorum_conference_find_attendee (const QuorumConference *self, gint64 attendee_id);
+/* TRUE when @attendee is in the room now: present, with a vote or not, and not yet left. */
+gboolean          quorum_attendee_is_present      (const QuorumAttendee *attendee);
+/* The representatives' own positions recorded for @child_id's @group (QuorumMemberView*, not owned). */
+GPtrArray        *quorum_conference_member_views  (const QuorumConference *self, gint64 child_id, const char *group);
+/* The groups whose views make @child_id's decision: for a decided child, those of the voting
+ * attendees present when it was taken, and any group whose view was counted; else the groups
+ * with a voting attendee present now, and those whose view stands after its givers left.
+ * NULL-terminated; free with g_strfreev. Nobody joins the voters of a decided child. */
+char            **quorum_conference_child_groups  (const QuorumConference *self, gint64 child_id);
+/* The presence of @attendee_id at @child_id's decision, FALSE when the attendee had not come
+ * (arrived after it, or never came) or the decision recorded no presence. */
+gboolean          quorum_conference_presence_at   (const QuorumConference *self, gint64 child_id,
+                                                   gint64 attendee_id, QuorumPresenceStatus *out);
 /* The latest consensus attempt for @child_id, or NULL. */
 QuorumAttempt    *quorum_conference_last_attempt  (const QuorumConference *self, gint64 child_id);
 
@@ -154,8 +250,9 @@ QuorumAttempt    *quorum_conference_last_attempt  (const QuorumConference *self,
  * compared case- and space-insensitively, in order of first appearance. Returns a NULL-terminated
  * array of the first spelling of each; free with g_strfreev. */
 char            **quorum_conference_list_groups   (const QuorumConference *self);
-/* The present voting attendees of @group (as quorum_conference_list_groups compares), names
- * NULL-terminated; free with g_strfreev. */
+/* The voting attendees of @group (as quorum_conference_list_groups compares) who came, those
+ * who have since left included: the group's representatives. Names NULL-terminated; free with
+ * g_strfreev. */
 char            **quorum_conference_group_members (const QuorumConference *self, const char *group);
 /* TRUE when @a and @b name the same line-management structure. */
 gboolean          quorum_group_equal              (const char *a, const char *b);
@@ -171,6 +268,8 @@ void quorum_decision_free   (QuorumDecision *self);
 void quorum_plan_free       (QuorumPlan *self);
 void quorum_referral_free   (QuorumReferral *self);
 void quorum_amendment_free  (QuorumAmendment *self);
+void quorum_member_view_free (QuorumMemberView *self);
+void quorum_superseded_view_free (QuorumSupersededView *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumConference, quorum_conference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDecision, quorum_decision_free)

@@ -55,6 +55,11 @@ QuorumOutcome *quorum_decide        (const QuorumConference *conference,
                                      guint                   chair_categories,
                                      GError                **error);
 void           quorum_outcome_free  (QuorumOutcome *self);
+/* Whether @a and @b record the same thing: outcome, basis, categories, tally, every dissent
+ * (group, view, categories, representatives, reason), the plan and the referral's due date.
+ * What the chair was shown before confirming is what is recorded. */
+gboolean       quorum_outcome_equal (const QuorumOutcome *a,
+                                     const QuorumOutcome *b);
 
 /* Checks one group's view before it is recorded: the group has a present voting attendee;
  * the child exists and is not decided; no consensus was reached for the child; categories
@@ -66,6 +71,33 @@ gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      guint                   categories,
                                      const char             *reason,
                                      GError                **error);
+
+/* The attendance timeline (DOMAIN "Attendance is a timeline"). An arrival: the attendee is on
+ * the record, has not arrived or left already; someone who sent apologies may still come. */
+gboolean       quorum_check_arrival (const QuorumConference *conference,
+                                     gint64                  attendee_id,
+                                     const char             *time,
+                                     GError                **error);
+/* A departure: the attendee is in the room, leaves once, not before arriving. */
+gboolean       quorum_check_departure (const QuorumConference *conference,
+                                       gint64                  attendee_id,
+                                       const char             *time,
+                                       GError                **error);
+/* The undecided children for which @attendee_id's leaving leaves their group without a view:
+ * no current view and no other representative in the room. GArray of gint64 child ids. */
+GArray        *quorum_departure_leaves_without_view (const QuorumConference *conference,
+                                                     gint64                  attendee_id);
+
+/* One representative's own position where the group's representatives cannot agree: a voting
+ * attendee in the room, of @group; the child undecided, after an attempt without consensus;
+ * plan or no plan; a reason with it (a position that may dissent needs one). */
+gboolean       quorum_check_member_view (const QuorumConference *conference,
+                                         gint64                  child_id,
+                                         gint64                  attendee_id,
+                                         QuorumView              view,
+                                         guint                   categories,
+                                         const char             *reason,
+                                         GError                **error);
 
 /* The referral's dates: due = @conference_date + referral_working_days (profile's region);
  * panel_due = @notified + panel_calendar_days. */

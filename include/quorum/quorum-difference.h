@@ -31,6 +31,9 @@ typedef enum
   QUORUM_AREA_TIMELINESS_DRIFT,
   QUORUM_AREA_STRATEGY_MEETING_S47_CONFERENCE,
   QUORUM_AREA_CASE_CLOSURE,
+  QUORUM_AREA_SERVICE_PROVISION,   /* Bradford (004) */
+  QUORUM_AREA_RESOURCES,           /* six-stage (003): "especially if resources are an issue" */
+  QUORUM_AREA_OTHER,               /* the raiser says what */
   QUORUM_N_AREAS
 } QuorumArea;
 
@@ -111,7 +114,30 @@ struct _QuorumDifference
 
   GPtrArray              *stages;            /* QuorumDifferenceStage*, in order; the last is current */
   GPtrArray              *notes;             /* QuorumDifferenceNote*, in date order */
+
+  /* As the policies say (DOMAIN: "Escalation of a professional difference"): */
+  char                   *area_other;        /* the area in the raiser's words, with QUORUM_AREA_OTHER */
+  gboolean                disagreement_remains; /* closed, the disagreement remaining (001, 004) */
+  GPtrArray              *events;            /* QuorumDifferenceEvent*, in order */
 };
+
+/* Beside the stages: immediate risk identified at a stage, a formal challenge lodged. */
+typedef struct
+{
+  gint64  id;
+  char   *kind;          /* "immediate-risk", "formal-challenge", "area-other", "disagreement-remains" */
+  int     stage;
+  GDate   date;
+  char   *detail;        /* or NULL */
+  GDate   due;           /* immediate risk under a same-day profile: the day itself; else invalid */
+  char   *recorded_at;
+  char   *recorded_by;
+} QuorumDifferenceEvent;
+
+void quorum_difference_event_free (QuorumDifferenceEvent *self);
+/* The first event of @kind, or NULL. */
+const QuorumDifferenceEvent *quorum_difference_find_event (const QuorumDifference *self,
+                                                           const char             *kind);
 
 /* What raising a difference takes. */
 struct _QuorumDifferenceSpec
@@ -128,6 +154,7 @@ struct _QuorumDifferenceSpec
   QuorumArea  area;
   const char *outcome_sought;
   gboolean    immediate_risk;
+  const char *area_other;         /* required with QUORUM_AREA_OTHER, refused otherwise */
 };
 
 /* A discussion to record at the current stage. */
@@ -148,6 +175,7 @@ struct _QuorumResolutionSpec
   GDate       feedback_date;      /* optional (invalid); needs feedback_to */
   gboolean    debrief;
   gboolean    protocol_review;
+  gboolean    disagreement_remains; /* "closed, disagreement remains" (001, 004) */
 };
 
 QuorumDifference      *quorum_difference_new           (void);
@@ -191,6 +219,32 @@ gboolean               quorum_difference_check_note    (const QuorumDifference  
 /* The next stage, opened on @date with its due date, or NULL: QUORUM_ERROR_INVALID when resolved,
  * without a reason, dated before the last event, or already at the profile's last stage
  * ("already at the last stage of <profile>: …"). Does not change @self. */
+/* The same, to stage @to where the profile branches (six-stage: 4 for risk, 5 for resources):
+ * @to is the next stage or one of its alternatives; 0 takes the next. From one of a set of
+ * alternatives, escalation goes past the others. A stage's clock starts where the profile says
+ * (ClockFrom: South East Wales step 3 runs from when step 2 opened). */
+QuorumDifferenceStage *quorum_difference_escalate_to   (const QuorumDifference *self,
+                                                        const QuorumProfile    *profile,
+                                                        QuorumCalendar         *calendar,
+                                                        const GDate            *date,
+                                                        const char             *reason,
+                                                        int                     to,
+                                                        GError                **error);
+/* Immediate risk identified at the current stage (DOMAIN: "at any stage"). Sets @due to @date
+ * under a profile that asks for the same working day, else leaves it invalid (the profile's
+ * words say what to do). Refused when resolved or dated backwards. */
+gboolean               quorum_difference_check_immediate_risk (const QuorumDifference *self,
+                                                        const QuorumProfile    *profile,
+                                                        const GDate            *date,
+                                                        GDate                  *due,
+                                                        GError                **error);
+/* A formal challenge lodged (a profile with FormalChallenge, Bradford 004): refused under
+ * another profile, twice, once resolved, or dated backwards. */
+gboolean               quorum_difference_check_formal_challenge (const QuorumDifference *self,
+                                                        const QuorumProfile    *profile,
+                                                        const GDate            *date,
+                                                        const char             *detail,
+                                                        GError                **error);
 QuorumDifferenceStage *quorum_difference_escalate      (const QuorumDifference *self,
                                                         const QuorumProfile    *profile,
                                                         QuorumCalendar         *calendar,

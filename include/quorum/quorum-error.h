@@ -17,6 +17,7 @@ typedef enum
   QUORUM_ERROR_INQUORATE,    /* inquorate, no reason recorded (exit 2) */
   QUORUM_ERROR_STORAGE,      /* the database failed; nothing was written (exit 3) */
   QUORUM_ERROR_TAMPERED,     /* verify found an altered record (exit 4) */
+  QUORUM_ERROR_UNVERIFIED,   /* verify could not check the keyed chain: no key (exit 5) */
 } QuorumErrorCode;
 
 GQuark quorum_error_quark (void);

@@ -14,7 +14,35 @@ struct _QuorumStage
   int    limit_working_days; /* -1: no time limit set by this policy */
   char  *limit_source;      /* the seed's words for the limit, or NULL */
   char **checklist;         /* NULL-terminated questions, or NULL */
+  /* Where the policy says so (DOMAIN: "Escalation of a professional difference"): */
+  int    clock_from;        /* the stage whose opening starts this stage's clock (SEW 3: 2), or 0 */
+  int    alternative_to;    /* a stage this one is the alternative of (six-stage 4 and 5), or 0 */
+  char  *kind;              /* the kind of dispute it is for ("risk", "resources"), or NULL */
+  char **choices;           /* per checklist question: "a|b|c" the answers allowed ("" any), or NULL */
 };
+
+/* What a notice is about: when it becomes due. */
+typedef enum
+{
+  QUORUM_NOTICE_ON_REFERRAL,      /* a referral to the Head of Service exists */
+  QUORUM_NOTICE_ON_RAISED,        /* a difference was raised */
+  QUORUM_NOTICE_ON_STAGE,         /* a difference reached stage @stage */
+  QUORUM_NOTICE_ON_EVERY_STAGE,   /* at every stage a difference reaches */
+  QUORUM_NOTICE_ON_RESOLVED,      /* a difference was closed */
+} QuorumNoticeOn;
+
+/* A notice a policy names ([Notice ID] of a profile). */
+typedef struct
+{
+  char           *id;             /* "business-unit": the CLI's word */
+  QuorumNoticeOn  on;
+  int             stage;          /* with QUORUM_NOTICE_ON_STAGE */
+  char           *what;           /* what is told */
+  char           *from;           /* who gives it: the notice's owner */
+  char           *to;             /* who is told */
+  int             working_days;   /* limit from its trigger, -1 for none */
+  char           *source;         /* the policy's words */
+} QuorumNoticeRule;
 
 struct _QuorumProfile
 {
@@ -37,6 +65,11 @@ struct _QuorumProfile
 
   /* [challenge]: chair-decides profiles: the Safeguarding Co-ordinator's possible decisions */
   char       **challenge_outcomes;    /* NULL-terminated, or NULL */
+  /* The challenge route of a conference decision (002 §4.2–4.5): absent when Decisions is */
+  guint        challenge_decisions;   /* QuorumChallengeDecision flags the route allows, 0: no route */
+  char        *challenge_raised_with; /* "Designated Person for Child Protection" */
+  char        *challenge_alerts;      /* "Safeguarding Co-ordinator" */
+  char        *challenge_alert_when;  /* the policy's words: "immediately" */
 
   /* [escalation] */
   gboolean     immediate_risk_same_day;
@@ -45,6 +78,9 @@ struct _QuorumProfile
   GPtrArray   *stages;                /* QuorumStage*, in order */
 
   char        *source;        /* the key file as read: what a conference freezes */
+
+  gboolean     formal_challenge;  /* [Escalation] FormalChallenge: records that one was lodged (004) */
+  GPtrArray   *notices;           /* QuorumNoticeRule*, in the file's order */
 
   gatomicrefcount ref_count;
 };
@@ -61,8 +97,18 @@ void           quorum_profile_unref            (QuorumProfile *self);
 const QuorumStage *quorum_profile_get_stage    (QuorumProfile *self,
                                                 int            number);
 guint          quorum_profile_get_n_stages     (QuorumProfile *self);
+/* A text of the profile (Name, Authority, a stage's Name…) in the language pushed with
+ * quorum_i18n_push_language (Name[cy] for "cy"; Name for "en"), else the desktop's; from the key
+ * file as frozen with the conference. NULL when the key is missing. */
+char          *quorum_profile_dup_text         (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key);
+/* The notice @id of @self, or NULL. */
+const QuorumNoticeRule *quorum_profile_get_notice (const QuorumProfile *self,
+                                                const char          *id);
+const char    *quorum_notice_on_to_string      (QuorumNoticeOn on);
 
-/* All profiles: the shipped ones (GResource /org/gnome/Quorum/profiles/), then
+/* All profiles: the shipped ones (GResource /io/github/quorum_app/quorum/profiles/), then
  * $XDG_DATA_HOME/quorum/profiles/ (every .ini) and the directories of $QUORUM_PROFILES_DIR
  * (colon-separated); a later file with the same id replaces an earlier one.
  * A broken local file is skipped with a g_warning, never fatal.

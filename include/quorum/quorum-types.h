@@ -21,6 +21,10 @@ typedef struct _QuorumReferral   QuorumReferral;
 typedef struct _QuorumAmendment  QuorumAmendment;
 typedef struct _QuorumOutcome    QuorumOutcome;
 typedef struct _QuorumQuoracy    QuorumQuoracy;
+typedef struct _QuorumMemberView QuorumMemberView;
+typedef struct _QuorumSupersededView QuorumSupersededView;
+typedef struct _QuorumPresence   QuorumPresence;
+typedef struct _QuorumChallenge  QuorumChallenge;
 
 typedef enum
 {

@@ -14,7 +14,7 @@ typedef struct
 } QuorumHoliday;
 
 /* A calendar for @region with the shipped one-off days (resource
- * /org/gnome/Quorum/holidays.ini) already applied. */
+ * /io/github/quorum_app/quorum/holidays.ini) already applied. */
 QuorumCalendar *quorum_calendar_new               (QuorumRegion     region);
 QuorumCalendar *quorum_calendar_ref               (QuorumCalendar  *self);
 void            quorum_calendar_unref             (QuorumCalendar  *self);

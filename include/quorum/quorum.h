@@ -11,3 +11,6 @@
 #include "quorum-conference.h"
 #include "quorum-decision.h"
 #include "quorum-difference.h"
+#include "quorum-i18n.h"
+#include "quorum-challenge.h"
+#include "quorum-referral.h"

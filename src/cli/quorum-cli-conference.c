@@ -148,11 +148,11 @@ quorum_cli_cmd_conference_new (QuorumCliContext *ctx,
     }
   else
     {
-      printf (_("Conference %" G_GINT64_FORMAT " created under the %s profile\n"), id, conference->profile_id);
+      printf (_("Conference %lld created under the %s profile\n"), (long long) id, conference->profile_id);
       for (guint i = 0; i < conference->children->len; i++)
         {
           QuorumChild *child = g_ptr_array_index (conference->children, i);
-          printf (_("  child %" G_GINT64_FORMAT ": %s\n"), child->id, child->name);
+          printf (_("  child %lld: %s\n"), (long long) child->id, child->name);
         }
     }
   return QUORUM_EXIT_OK;
@@ -178,7 +178,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"), &id)) != QUORUM_EXIT_OK)
     return status;
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
   /* The profile frozen with it; an unreadable one still lets the record be read. */
@@ -189,7 +189,7 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_user (store), now);
+      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_signer (store), now);
 
       fputs (text, stdout);
     }
@@ -221,7 +221,7 @@ quorum_cli_cmd_conference_list (QuorumCliContext *ctx,
   if (!quorum_cli_date (from, "--from", &from_date, &error) ||
       !quorum_cli_date (to, "--to", &to_date, &error))
     return quorum_cli_fail (error);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (rows = quorum_store_list_conferences (store, search, from ? &from_date : NULL,
                                              to ? &to_date : NULL, &error)) == NULL)
     return quorum_cli_fail (error);
@@ -313,6 +313,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
   g_autofree char *line_management = NULL;
   g_autofree char *role = NULL;
   g_autofree char *attendance = NULL;
+  g_autofree char *arrived = NULL;
   gboolean non_voting = FALSE;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The attendee's name"), N_("NAME") },
@@ -322,6 +323,7 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("The role"), N_("ROLE") },
     { "non-voting", 0, 0, G_OPTION_ARG_NONE, &non_voting, N_("Attends without a vote (parents, family, advocates)"), NULL },
     { "attendance", 0, 0, G_OPTION_ARG_STRING, &attendance, N_("present (default), apologies or report-sent"), N_("HOW") },
+    { "arrived", 0, 0, G_OPTION_ARG_STRING, &arrived, N_("Arrived late, at this time"), N_("HH:MM") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "CONF", _("Add an attendee"), entries);
@@ -353,12 +355,13 @@ quorum_cli_cmd_attendee_add (QuorumCliContext *ctx,
   spec.line_management = line_management;
   spec.role = role;
   spec.voting = !non_voting;
+  spec.arrived_at = arrived;
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
       (id = quorum_store_add_attendee (store, conference_id, &spec, &error)) == 0)
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("Attendee %" G_GINT64_FORMAT " added"), id);
+  text = g_strdup_printf (_("Attendee %lld added"), (long long) id);
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
 }
@@ -415,8 +418,8 @@ quorum_cli_cmd_consensus (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   text = spec.agreed == QUORUM_VIEW_NONE
-    ? g_strdup_printf (_("Consensus attempt %" G_GINT64_FORMAT " recorded: no consensus"), id)
-    : g_strdup_printf (_("Consensus attempt %" G_GINT64_FORMAT " recorded: consensus on %s"), id,
+    ? g_strdup_printf (_("Consensus attempt %lld recorded: no consensus"), (long long) id)
+    : g_strdup_printf (_("Consensus attempt %lld recorded: consensus on %s"), (long long) id,
                        quorum_view_get_label (spec.agreed));
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
@@ -484,7 +487,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
   if (ctx->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_auto(GStrv) groups = quorum_conference_list_groups (conference);
+      g_auto(GStrv) groups = quorum_conference_child_groups (conference, spec.child_id);
       int n_plan = 0, n_no_plan = 0, n_declined = 0;
 
       json_builder_begin_object (builder);
@@ -501,7 +504,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
       json_builder_begin_array (builder);
       for (guint i = 0; groups[i] != NULL; i++)
         {
-          QuorumVote *v = quorum_conference_find_vote (conference, spec.child_id, groups[i]);
+          QuorumVote *v = quorum_conference_find_current_vote (conference, spec.child_id, groups[i]);
 
           if (v == NULL)
             json_builder_add_string_value (builder, groups[i]);
@@ -526,7 +529,7 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
       quorum_cli_print_json (json_builder_get_root (builder));
     }
   else
-    printf (_("%s: %s (vote %" G_GINT64_FORMAT ")\n"), vote->group, quorum_view_get_label (vote->view), id);
+    printf (_("%s: %s (vote %lld)\n"), vote->group, quorum_view_get_label (vote->view), (long long) id);
   return QUORUM_EXIT_OK;
 }
 
@@ -554,14 +557,14 @@ print_decision_text (const QuorumConference *conference,
   if (plan != NULL)
     {
       g_autofree char *start = quorum_date_to_string (&plan->start);
-      printf (_("  Child protection plan %" G_GINT64_FORMAT " from %s%s\n"), plan->id, start,
+      printf (_("  Child protection plan %lld from %s%s\n"), (long long) plan->id, start,
               plan->from_split ? _(" (from a split decision)") : "");
     }
   if (referral != NULL)
     {
       g_autofree char *due = quorum_date_to_string (&referral->due);
-      printf (_("  Referral %" G_GINT64_FORMAT " to the Head of Service Child Protection, due %s\n"),
-              referral->id, due);
+      printf (_("  Referral %lld to the Head of Service Child Protection, due %s\n"),
+              (long long) referral->id, due);
     }
 }
 
@@ -610,8 +613,8 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
     {
       if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE))
         {
-          g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %" G_GINT64_FORMAT " --reason TEXT)"),
-                                                   error->message, conference_id);
+          g_autofree char *hint = g_strdup_printf (_("%s (quorum-cli conference proceed %lld --reason TEXT)"),
+                                                   error->message, (long long) conference_id);
           g_free (error->message);
           error->message = g_steal_pointer (&hint);
         }
@@ -664,7 +667,7 @@ quorum_cli_cmd_finalise (QuorumCliContext *ctx,
       quorum_cli_print_json (json_builder_get_root (builder));
     }
   else
-    printf (_("Conference %" G_GINT64_FORMAT " is signed off. From now on it can only be amended.\n"), id);
+    printf (_("Conference %lld is signed off. From now on it can only be amended.\n"), (long long) id);
   return QUORUM_EXIT_OK;
 }
 
@@ -713,7 +716,7 @@ quorum_cli_cmd_amend (QuorumCliContext *ctx,
       (id = quorum_store_amend (store, conference_id, &spec, &error)) == 0)
     return quorum_cli_fail (error);
 
-  text = g_strdup_printf (_("Amendment %" G_GINT64_FORMAT " recorded; the original is kept"), id);
+  text = g_strdup_printf (_("Amendment %lld recorded; the original is kept"), (long long) id);
   quorum_cli_print_id (ctx, id, text);
   return QUORUM_EXIT_OK;
 }

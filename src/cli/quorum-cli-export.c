@@ -114,6 +114,7 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
   g_autofree char *output = NULL;
   g_autofree char *from_word = NULL;
   g_autofree char *to_word = NULL;
+  g_autofree char *language = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_word, N_("pdf, csv, json or txt"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -122,6 +123,9 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       N_("Every conference from this date (instead of CONF)"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_word,
       N_("Every conference up to this date (instead of CONF)"), N_("YYYY-MM-DD") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The record’s language: cy, en, or cy,en for both, Welsh first (default: both under a bilingual policy, else the desktop’s)"),
+      N_("LANG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -155,6 +159,16 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
                    _("--format: “%s” is not one of pdf, csv, json, txt"), format_word);
       return quorum_cli_fail (error);
     }
+  if (language != NULL)
+    {
+      if (!quorum_export_record_languages_valid (language))
+        {
+          g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("--language: “%s” is not one of cy, en, cy,en"), language);
+          return quorum_cli_fail (error);
+        }
+      quorum_export_set_record_languages (language);
+    }
   if (!range && !quorum_cli_parse_id (argv[1], "CONF", &id, &error))
     return quorum_cli_fail (error);
   if (!quorum_cli_date (from_word, "--from", &from, &error) ||
@@ -167,9 +181,15 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL)
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
 
+  if (range && g_strcmp0 (output, "-") == 0)
+    {
+      g_set_error_literal (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("-o -: a range of conferences is written to a folder, not to standard output"));
+      return quorum_cli_fail (error);
+    }
   if (range)
     return export_range (ctx, store, &from, &to, format, output);
 
@@ -183,7 +203,7 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       add_exported (builder, id, output);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
-  else
+  else if (g_strcmp0 (output, "-") != 0)
     printf ("%s\n", output);
 
   return QUORUM_EXIT_OK;

@@ -150,7 +150,7 @@ quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
 
   /* The database's local closure days count too. */
   {
-    QuorumStore *store = quorum_cli_get_store (ctx, &error);
+    QuorumStore *store = quorum_cli_get_read_store (ctx, &error);
 
     if (store == NULL || (calendar = quorum_store_get_calendar (store, value, &error)) == NULL)
       return quorum_cli_fail (error);
@@ -179,16 +179,33 @@ quorum_cli_cmd_workdays_add (QuorumCliContext *ctx,
   return QUORUM_EXIT_OK;
 }
 
+static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, strings->pdata[i]);
+  json_builder_end_array (builder);
+}
+
 int
 quorum_cli_cmd_verify (QuorumCliContext *ctx,
                        int               argc,
                        char            **argv)
 {
-  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL, _("Check the database and its audit chain"), NULL);
+  g_autofree char *seal = NULL;
+  const GOptionEntry entries[] = {
+    { "seal", 0, 0, G_OPTION_ARG_STRING, &seal,
+      N_("Also prove that the record sealed by SEAL (printed on an export) is unchanged"), N_("SEAL") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL, _("Check the database and its audit chain"), entries);
   g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumVerifyReport) report = NULL;
   QuorumStore *store;
-  guint n_checked = 0;
-  gboolean ok;
 
   if (!quorum_cli_parse (context, &argc, &argv))
     return QUORUM_EXIT_USAGE;
@@ -197,8 +214,8 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
   if ((store = quorum_cli_get_existing_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
 
-  ok = quorum_store_verify (store, &n_checked, &error);
-  if (!ok && !g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_TAMPERED))
+  report = quorum_store_verify_report (store, seal, &error);
+  if (report == NULL)
     return quorum_cli_fail (error);
 
   if (ctx->json)
@@ -207,25 +224,148 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "ok");
-      json_builder_add_boolean_value (builder, ok);
+      json_builder_add_boolean_value (builder, report->ok);
       json_builder_set_member_name (builder, "checked");
-      json_builder_add_int_value (builder, n_checked);
-      json_builder_set_member_name (builder, "problem");
-      if (ok)
-        json_builder_add_null_value (builder);
+      json_builder_add_int_value (builder, report->checked);
+      json_builder_set_member_name (builder, "head");
+      if (report->head != NULL)
+        json_builder_add_string_value (builder, report->head);
       else
-        json_builder_add_string_value (builder, error->message);
+        json_builder_add_null_value (builder);
+      add_strings (builder, "problems", report->problems);
+      add_strings (builder, "unverified", report->unverified);
+      if (seal != NULL)
+        {
+          json_builder_set_member_name (builder, "seal");
+          json_builder_add_string_value (builder, seal);
+        }
+      /* The first problem, as before "problems" (kept for scripts that read it). */
+      json_builder_set_member_name (builder, "problem");
+      if (report->problems->len > 0)
+        json_builder_add_string_value (builder, report->problems->pdata[0]);
+      else if (report->unverified->len > 0)
+        json_builder_add_string_value (builder, report->unverified->pdata[0]);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
-  else if (ok)
-    printf (_("The database is intact: %u records and audit entries checked.\n"), n_checked);
-
-  if (!ok)
+  else if (report->ok)
     {
-      g_printerr (_("quorum-cli: tampering found: %s\n"), error->message);
-      return QUORUM_EXIT_TAMPERED;
+      printf (_("The database is intact: %u records and audit entries checked.\n"), report->checked);
+      if (report->head != NULL)
+        printf (_("Seal: %s\n"), report->head);
+      if (seal != NULL)
+        printf (_("The record sealed by %s is unchanged.\n"), seal);
     }
+
+  for (guint i = 0; i < report->problems->len; i++)
+    g_printerr (_("quorum-cli: tampering found: %s\n"), (const char *) report->problems->pdata[i]);
+  for (guint i = 0; i < report->unverified->len; i++)
+    g_printerr (_("quorum-cli: not verified: %s\n"), (const char *) report->unverified->pdata[i]);
+
+  if (report->problems->len > 0)
+    return QUORUM_EXIT_TAMPERED;
+  if (report->unverified->len > 0)
+    return QUORUM_EXIT_UNVERIFIED;
+  return QUORUM_EXIT_OK;
+}
+
+int
+quorum_cli_cmd_backup (QuorumCliContext *ctx,
+                       int               argc,
+                       char            **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The backup to write (a new file)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL,
+                                                                 _("Copy the database, consistently, while in use"),
+                                                                 entries);
+  g_autoptr(GError) error = NULL;
+  QuorumStore *store;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if (argc > 1)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
+  QUORUM_CLI_REQUIRE (context, output, "-o");
+  if (*output == '\0')
+    {
+      g_set_error_literal (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("-o: the path is empty"));
+      return quorum_cli_fail (error);
+    }
+  if ((store = quorum_cli_get_existing_store (ctx, &error)) == NULL ||
+      !quorum_store_backup (store, output, &error))
+    return quorum_cli_fail (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *seal = quorum_store_get_seal (store, NULL);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "backup");
+      json_builder_add_string_value (builder, output);
+      json_builder_set_member_name (builder, "seal");
+      json_builder_add_string_value (builder, seal);
+      json_builder_end_object (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    printf (_("Backed up to %s\n"), output);
+  return QUORUM_EXIT_OK;
+}
+
+int
+quorum_cli_cmd_restore (QuorumCliContext *ctx,
+                        int               argc,
+                        char            **argv)
+{
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "FILE",
+                                                                 _("Replace the database with a backup, after checking "
+                                                                   "the backup's integrity and its audit chain"),
+                                                                 NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if (argc < 2)
+    return quorum_cli_usage (context, _("which backup? Give its file"));
+  if (argc > 2)
+    return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[2]);
+  if (ctx->db_option != NULL && *ctx->db_option == '\0')
+    {
+      g_set_error_literal (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("--db: the path is empty; nothing was written"));
+      return quorum_cli_fail (error);
+    }
+  path = quorum_store_resolve_path (ctx->db_option);
+  if (!quorum_store_restore (path, argv[1], &kept, &error))
+    return quorum_cli_fail (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "restored");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "previous");
+      if (kept != NULL)
+        json_builder_add_string_value (builder, kept);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else if (kept != NULL)
+    printf (_("Restored %s; the database it replaced is kept in %s\n"), argv[1], kept);
+  else
+    printf (_("Restored %s\n"), argv[1]);
   return QUORUM_EXIT_OK;
 }
 
@@ -292,7 +432,7 @@ quorum_cli_cmd_workdays_closures (QuorumCliContext *ctx,
     return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
   if (!parse_region (region, &value, &error))
     return quorum_cli_fail (error);
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL ||
       (days = quorum_store_list_closure_days (store, value, &error)) == NULL)
     return quorum_cli_fail (error);
 

@@ -15,11 +15,13 @@ enum
   QUORUM_EXIT_REJECTED = 2,
   QUORUM_EXIT_STORAGE = 3,
   QUORUM_EXIT_TAMPERED = 4,
+  QUORUM_EXIT_UNVERIFIED = 5,   /* verify could not check the keyed chain (no key) */
 };
 
 typedef struct
 {
   char        *db_option;  /* --db, or NULL */
+  char        *as_name;    /* --as: the person recorded as deciding, signing off, exporting */
   gboolean     json;       /* --json */
   QuorumStore *store;      /* opened on first use */
   char        *created;    /* the database file this run created, or NULL */
@@ -43,6 +45,10 @@ gboolean        quorum_cli_parse          (GOptionContext   *context,
                                            char           ***argv);
 
 QuorumStore    *quorum_cli_get_store      (QuorumCliContext *ctx,
+                                           GError          **error);
+/* For commands that only read: with no database at the path, an empty one in memory (a read
+ * never makes a database). */
+QuorumStore    *quorum_cli_get_read_store (QuorumCliContext *ctx,
                                            GError          **error);
 /* The store of a database that must already exist (verify): exit 3 when there is none. */
 QuorumStore    *quorum_cli_get_existing_store (QuorumCliContext *ctx,
@@ -95,6 +101,13 @@ int quorum_cli_cmd_conference_show   (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_conference_list   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_attendee_add      (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_attendee_arrive   (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-record.c */
+int quorum_cli_cmd_attendee_leave    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_member_view       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_raise   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_alert   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_decide  (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_challenge_show    (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_consensus         (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_vote              (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_decide            (QuorumCliContext *ctx, int argc, char **argv);
@@ -114,5 +127,13 @@ int quorum_cli_cmd_workdays_add      (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_workdays_close    (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_workdays_closures (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_verify            (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_referral_correct  (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-life.c */
+int quorum_cli_cmd_plan_end          (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_plan_review       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_notices           (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_notice_give       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_difference_flag   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_backup            (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_restore           (QuorumCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -1,10 +1,91 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-cli-util.c: options, errors and output that every command of quorum-cli shares. */
 
+#include <errno.h>
+#include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-cli-private.h"
+
+/* What each option context accepts, for refusing an option given twice: GOption keeps the
+ * last silently (and leaks the first). name ("--reason", "-o") → OptionKind. */
+typedef enum
+{
+  OPTION_FLAG,
+  OPTION_VALUE,
+  OPTION_REPEATABLE,
+} OptionKind;
+
+static GHashTable *context_options;  /* GOptionContext* → GHashTable* */
+
+static void
+remember_options (GOptionContext     *context,
+                  const GOptionEntry *entries)
+{
+  GHashTable *options;
+
+  if (context_options == NULL)
+    context_options = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  options = g_hash_table_lookup (context_options, context);
+  if (options == NULL)
+    {
+      options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (context_options, context, options);
+    }
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    {
+      const GOptionEntry *e = &entries[i];
+      OptionKind kind = e->arg == G_OPTION_ARG_NONE ? OPTION_FLAG
+                      : (e->arg == G_OPTION_ARG_STRING_ARRAY || e->arg == G_OPTION_ARG_FILENAME_ARRAY) ? OPTION_REPEATABLE
+                      : OPTION_VALUE;
+
+      g_hash_table_insert (options, g_strconcat ("--", e->long_name, NULL), GINT_TO_POINTER (kind));
+      if (e->short_name != 0)
+        g_hash_table_insert (options, g_strdup_printf ("-%c", e->short_name), GINT_TO_POINTER (kind));
+    }
+}
+
+/* The first option given more than once, or NULL. */
+static char *
+find_repeated_option (GOptionContext  *context,
+                      char           **argv)
+{
+  GHashTable *options = context_options ? g_hash_table_lookup (context_options, context) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (options == NULL)
+    return NULL;
+  for (int i = 1; argv[i] != NULL && !g_str_equal (argv[i], "--"); i++)
+    {
+      g_autofree char *name = NULL;
+      const char *eq;
+      gpointer kind;
+
+      if (argv[i][0] != '-')
+        continue;
+      eq = g_str_has_prefix (argv[i], "--") ? strchr (argv[i], '=') : NULL;
+      name = eq ? g_strndup (argv[i], eq - argv[i]) : g_strdup (argv[i]);
+      if (!g_hash_table_lookup_extended (options, name, NULL, &kind))
+        continue;
+      /* "--reason --db": the second word is the first one's value, not an option. */
+      if (GPOINTER_TO_INT (kind) != OPTION_FLAG && eq == NULL && argv[i + 1] != NULL)
+        i++;
+      if (GPOINTER_TO_INT (kind) == OPTION_REPEATABLE)
+        continue;
+      {
+        const char *canonical = name;
+        /* -o and --output are one option. */
+        if (g_str_equal (name, "-o"))
+          canonical = "--output";
+        if (g_hash_table_contains (seen, canonical))
+          return g_strdup (canonical);
+        g_hash_table_add (seen, (gpointer) g_intern_string (canonical));
+      }
+    }
+  return NULL;
+}
 
 GOptionContext *
 quorum_cli_option_context (QuorumCliContext   *ctx,
@@ -17,6 +98,9 @@ quorum_cli_option_context (QuorumCliContext   *ctx,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_option,
       N_("The database (default: $QUORUM_DB, else the app's own)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, N_("Print one JSON document"), NULL },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &ctx->as_name,
+      N_("Your name, recorded as who decided, signed off, amended or exported (default: $QUORUM_USER, else the login)"),
+      N_("NAME") },
     { NULL }
   };
 
@@ -26,6 +110,8 @@ quorum_cli_option_context (QuorumCliContext   *ctx,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  remember_options (context, entries);
+  remember_options (context, common);
   return context;
 }
 
@@ -35,47 +121,103 @@ quorum_cli_parse (GOptionContext   *context,
                   char           ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *repeated = NULL;
 
   g_set_prgname ((*argv)[0]);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  repeated = find_repeated_option (context, *argv);
+  if (repeated != NULL)
     {
-      g_printerr ("quorum-cli: %s\n", error->message);
+      g_printerr (_("quorum-cli: %s is given more than once; give it once\n"), repeated);
       g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
       return FALSE;
     }
+  /* Arguments are UTF-8 as given, never converted from the locale's charset (under
+   * LC_ALL=C a name with “ë” is kept, under Latin-1 it is not turned to mojibake). GOption
+   * converts from the locale on Unix even in strv mode, so the parse runs in a UTF-8 LC_CTYPE. */
+  {
+    g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
+    gboolean parsed;
+
+    if (setlocale (LC_CTYPE, "C.UTF-8") == NULL)
+      setlocale (LC_CTYPE, "C.utf8");
+    parsed = g_option_context_parse_strv (context, argv, &error);
+    setlocale (LC_CTYPE, saved);
+    if (!parsed)
+      {
+        g_printerr ("quorum-cli: %s\n", error->message);
+        g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
+        return FALSE;
+      }
+  }
+  *argc = (int) g_strv_length (*argv);
   return TRUE;
+}
+
+static gboolean
+check_db_option (QuorumCliContext  *ctx,
+                 GError           **error)
+{
+  /* An empty --db is a mistake, not a request for $QUORUM_DB or the live database. */
+  if (ctx->db_option != NULL && *ctx->db_option == '\0')
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("--db: the path is empty; nothing was written"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static QuorumStore *
+open_store (QuorumCliContext      *ctx,
+            QuorumStoreOpenFlags   flags,
+            gboolean               memory_if_missing,
+            GError               **error)
+{
+  if (ctx->store == NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!check_db_option (ctx, error))
+        return NULL;
+      path = quorum_store_resolve_path (ctx->db_option);
+      /* A command that only reads never makes a database: with none, it reads an empty one. */
+      if (memory_if_missing && !g_file_test (path, G_FILE_TEST_EXISTS))
+        ctx->store = quorum_store_open_memory (error);
+      else
+        ctx->store = quorum_store_open_full (path, flags, error);
+      /* Who the record names: --as, else $QUORUM_USER; the audit log keeps the login. */
+      if (ctx->store != NULL)
+        quorum_store_set_signer (ctx->store, ctx->as_name != NULL ? ctx->as_name : g_getenv ("QUORUM_USER"));
+      if (ctx->store != NULL)
+        {
+          const char * const *notices = quorum_store_get_notices (ctx->store);
+
+          for (guint i = 0; notices[i] != NULL; i++)
+            g_printerr (_("quorum-cli: note: %s\n"), notices[i]);
+        }
+    }
+  return ctx->store;
 }
 
 QuorumStore *
 quorum_cli_get_store (QuorumCliContext  *ctx,
                       GError           **error)
 {
-  if (ctx->store == NULL)
-    {
-      g_autofree char *path = quorum_store_resolve_path (ctx->db_option);
-      gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  return open_store (ctx, QUORUM_STORE_OPEN_CREATE, FALSE, error);
+}
 
-      ctx->store = quorum_store_open (path, error);
-      /* Remembered so that a refused command leaves no new database behind. */
-      if (!existed && g_file_test (path, G_FILE_TEST_EXISTS))
-        ctx->created = g_steal_pointer (&path);
-    }
-  return ctx->store;
+QuorumStore *
+quorum_cli_get_read_store (QuorumCliContext  *ctx,
+                           GError           **error)
+{
+  return open_store (ctx, QUORUM_STORE_OPEN_CREATE, TRUE, error);
 }
 
 QuorumStore *
 quorum_cli_get_existing_store (QuorumCliContext  *ctx,
                                GError           **error)
 {
-  g_autofree char *path = quorum_store_resolve_path (ctx->db_option);
-
-  if (ctx->store == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("There is no database at %s"), path);
-      return NULL;
-    }
-  return quorum_cli_get_store (ctx, error);
+  return open_store (ctx, 0, FALSE, error);
 }
 
 int
@@ -111,11 +253,20 @@ quorum_cli_parse_id (const char  *str,
                      gint64      *out,
                      GError     **error)
 {
-  gint64 value;
+  gint64 value = 0;
   char *end = NULL;
 
-  if (str == NULL || !g_ascii_isdigit (*str) ||
-      (value = g_ascii_strtoll (str, &end, 10)) <= 0 || *end != '\0')
+  errno = 0;
+  if (str != NULL && g_ascii_isdigit (*str))
+    value = g_ascii_strtoll (str, &end, 10);
+  /* An id too big for any record is refused as typed, not read as the largest there is. */
+  if (str != NULL && g_ascii_isdigit (*str) && errno == ERANGE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s: “%s” is too large to be an id"), what, str);
+      return FALSE;
+    }
+  if (str == NULL || !g_ascii_isdigit (*str) || value <= 0 || *end != '\0')
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("%s: “%s” is not an id (ids are the whole numbers the commands print)"),

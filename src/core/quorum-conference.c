@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "quorum/quorum-conference.h"
+#include "quorum/quorum-challenge.h"
 
 QuorumConference *
 quorum_conference_new (void)
@@ -19,6 +20,9 @@ quorum_conference_new (void)
   self->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_plan_free);
   self->referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_free);
   self->amendments = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_amendment_free);
+  self->member_views = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_member_view_free);
+  self->superseded_views = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_superseded_view_free);
+  self->challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_challenge_free);
 
   return self;
 }
@@ -52,6 +56,7 @@ quorum_conference_free (QuorumConference *self)
   g_free (self->finalised_at);
   g_free (self->finalised_by);
   g_free (self->inquorate_reason);
+  g_free (self->seal);
 
   clear_owned_array (&self->children, (GDestroyNotify) quorum_child_free);
   clear_owned_array (&self->attendees, (GDestroyNotify) quorum_attendee_free);
@@ -61,6 +66,9 @@ quorum_conference_free (QuorumConference *self)
   clear_owned_array (&self->plans, (GDestroyNotify) quorum_plan_free);
   clear_owned_array (&self->referrals, (GDestroyNotify) quorum_referral_free);
   clear_owned_array (&self->amendments, (GDestroyNotify) quorum_amendment_free);
+  clear_owned_array (&self->member_views, (GDestroyNotify) quorum_member_view_free);
+  clear_owned_array (&self->superseded_views, (GDestroyNotify) quorum_superseded_view_free);
+  clear_owned_array (&self->challenges, (GDestroyNotify) quorum_challenge_free);
 
   g_free (self);
 }
@@ -195,8 +203,169 @@ quorum_conference_last_attempt (const QuorumConference *self,
   return last;
 }
 
+QuorumVote *
+quorum_conference_find_current_vote (const QuorumConference *self,
+                                     gint64                  child_id,
+                                     const char             *group)
+{
+  QuorumVote *vote = quorum_conference_find_vote (self, child_id, group);
+
+  return vote != NULL && !vote->superseded ? vote : NULL;
+}
+
+void
+quorum_conference_mark_superseded (QuorumConference *self)
+{
+  g_return_if_fail (self != NULL);
+
+  /* Timestamps are UTC with microseconds and sort as text. */
+  for (guint i = 0; self->votes != NULL && i < self->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (self->votes, i);
+      QuorumAttempt *last = quorum_conference_last_attempt (self, vote->child_id);
+
+      vote->superseded = last != NULL && last->recorded_at != NULL && vote->recorded_at != NULL &&
+                         strcmp (vote->recorded_at, last->recorded_at) < 0;
+    }
+}
+
+QuorumAttendee *
+quorum_conference_find_attendee (const QuorumConference *self,
+                                 gint64                  attendee_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
+
+      if (attendee->id == attendee_id)
+        return attendee;
+    }
+  return NULL;
+}
+
+gboolean
+quorum_attendee_is_present (const QuorumAttendee *attendee)
+{
+  g_return_val_if_fail (attendee != NULL, FALSE);
+
+  return attendee->attendance == QUORUM_ATTENDANCE_PRESENT && attendee->left_at == NULL;
+}
+
+GPtrArray *
+quorum_conference_member_views (const QuorumConference *self,
+                                gint64                  child_id,
+                                const char             *group)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; self->member_views != NULL && i < self->member_views->len; i++)
+    {
+      QuorumMemberView *m = g_ptr_array_index (self->member_views, i);
+
+      if (m->child_id == child_id && quorum_group_equal (m->group, group))
+        g_ptr_array_add (out, m);
+    }
+  return out;
+}
+
+gboolean
+quorum_conference_presence_at (const QuorumConference *self,
+                               gint64                  child_id,
+                               gint64                  attendee_id,
+                               QuorumPresenceStatus   *out)
+{
+  QuorumDecision *decision = quorum_conference_find_decision (self, child_id);
+
+  if (decision == NULL || decision->presence == NULL)
+    return FALSE;
+  for (guint i = 0; i < decision->presence->len; i++)
+    {
+      QuorumPresence *p = &g_array_index (decision->presence, QuorumPresence, i);
+
+      if (p->attendee_id == attendee_id)
+        {
+          if (out != NULL)
+            *out = p->status;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+add_group (GStrvBuilder *builder,
+           GHashTable   *seen,
+           const char   *group)
+{
+  g_autofree char *normal = quorum_group_normalize (group);
+
+  if (*normal == '\0' || g_hash_table_contains (seen, normal))
+    return;
+  g_strv_builder_add (builder, group);
+  g_hash_table_add (seen, g_steal_pointer (&normal));
+}
+
+char **
+quorum_conference_child_groups (const QuorumConference *self,
+                                gint64                  child_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  QuorumDecision *decision;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  decision = quorum_conference_find_decision (self, child_id);
+
+  for (guint i = 0; self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
+      QuorumPresenceStatus status;
+
+      if (!attendee->voting || attendee->line_management == NULL)
+        continue;
+      if (decision != NULL && decision->presence != NULL)
+        {
+          /* Decided: those in the room then, never a later arrival. */
+          if (!quorum_conference_presence_at (self, child_id, attendee->id, &status) ||
+              status != QUORUM_PRESENCE_PRESENT)
+            continue;
+        }
+      else if (!quorum_attendee_is_present (attendee))
+        continue;
+      add_group (builder, seen, attendee->line_management);
+    }
+
+  /* A view given stays counted when its givers leave: a group of voting attendees who came.
+   * (A view under a non-voting structure, or of those who never came, never counts.) */
+  for (guint i = 0; self->votes != NULL && i < self->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (self->votes, i);
+      g_auto(GStrv) members = NULL;
+
+      if (vote->child_id != child_id || vote->superseded || vote->group == NULL)
+        continue;
+      members = quorum_conference_group_members (self, vote->group);
+      if (members[0] != NULL)
+        add_group (builder, seen, vote->group);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 attendee_counts (const QuorumAttendee *attendee)
+{
+  return attendee->voting &&
+         quorum_attendee_is_present (attendee) &&
+         attendee->line_management != NULL;
+}
+
+/* A representative: a voting attendee who came, whether or not they have since left. */
+static gboolean
+attendee_represents (const QuorumAttendee *attendee)
 {
   return attendee->voting &&
          attendee->attendance == QUORUM_ATTENDANCE_PRESENT &&
@@ -246,7 +415,7 @@ quorum_conference_group_members (const QuorumConference *self,
       QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
       g_autofree char *normal = NULL;
 
-      if (!attendee_counts (attendee))
+      if (!attendee_represents (attendee))
         continue;
 
       normal = quorum_group_normalize (attendee->line_management);
@@ -359,6 +528,8 @@ quorum_attendee_free (QuorumAttendee *self)
   g_free (self->role);
   g_free (self->agency);
   g_free (self->line_management);
+  g_free (self->arrived_at);
+  g_free (self->left_at);
   g_free (self);
 }
 
@@ -408,12 +579,33 @@ quorum_decision_free (QuorumDecision *self)
   g_free (self->decided_at);
   g_free (self->decided_by);
   clear_owned_array (&self->dissent, (GDestroyNotify) quorum_dissent_free);
+  g_clear_pointer (&self->presence, g_array_unref);
   g_free (self);
 }
 
 void
 quorum_plan_free (QuorumPlan *self)
 {
+  if (self == NULL)
+    return;
+
+  g_free (self->end_reason);
+  g_clear_pointer (&self->reviews, g_array_unref);
+  g_free (self);
+}
+
+void
+quorum_referral_correction_free (QuorumReferralCorrection *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
   g_free (self);
 }
 
@@ -424,6 +616,8 @@ quorum_referral_free (QuorumReferral *self)
     return;
 
   g_free (self->outcome_reason);
+  g_free (self->sent_by);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -441,5 +635,30 @@ quorum_amendment_free (QuorumAmendment *self)
   g_free (self->field);
   g_free (self->old_value);
   g_free (self->new_value);
+  g_free (self);
+}
+
+void
+quorum_member_view_free (QuorumMemberView *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->name);
+  g_free (self->group);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self);
+}
+
+void
+quorum_superseded_view_free (QuorumSupersededView *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->group);
+  g_free (self->reason);
+  g_free (self->given_at);
   g_free (self);
 }

@@ -2,7 +2,7 @@
 /* quorum-decision.c: quoracy, the checks on a group's view, and the decision for one child. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
@@ -204,7 +204,7 @@ quorum_check_vote (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return FALSE;
     }
 
@@ -277,6 +277,16 @@ quorum_check_vote (const QuorumConference *conference,
       return FALSE;
     }
 
+  /* DOMAIN "the vote, as a last resort": only after an attempt that reached no consensus. */
+  if (quorum_conference_last_attempt (conference, child_id) == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The vote is a last resort: record the attempt to reach a consensus for %s "
+                     "(and that it reached none) before the groups give their views"),
+                   child->name);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -294,6 +304,74 @@ dissent_new (const QuorumConference *conference,
   dissent->reason = g_strdup (vote->reason);
 
   return dissent;
+}
+
+/* Where a group's representatives could not agree, each kept their own position: only those
+ * who differ from @outcome dissent, each with their own reason (DOMAIN "Reaching a decision" 6). */
+static void
+add_member_dissent (GPtrArray              *dissent,
+                    const QuorumConference *conference,
+                    gint64                  child_id,
+                    const char             *group,
+                    const QuorumVote       *vote,
+                    QuorumView              outcome)
+{
+  g_autoptr(GPtrArray) members = quorum_conference_member_views (conference, child_id, group);
+  g_autoptr(GHashTable) by_view = g_hash_table_new (NULL, NULL);
+
+  if (members->len == 0)
+    {
+      if (is_counted_view (vote->view) && vote->view != outcome)
+        g_ptr_array_add (dissent, dissent_new (conference, group, vote));
+      return;
+    }
+
+  /* One dissent per differing view, naming its holders; reasons in their own words. */
+  for (QuorumView view = QUORUM_VIEW_PLAN; view <= QUORUM_VIEW_NO_PLAN; view++)
+    {
+      g_autoptr(GStrvBuilder) names = NULL;
+      g_autoptr(GString) reasons = NULL;
+      guint categories = 0;
+      gboolean any = FALSE;
+      guint holders = 0;
+
+      if (view == outcome)
+        continue;
+
+      for (guint i = 0; i < members->len; i++)
+        holders += ((const QuorumMemberView *) g_ptr_array_index (members, i))->view == view;
+      names = g_strv_builder_new ();
+      reasons = g_string_new (NULL);
+      for (guint i = 0; i < members->len; i++)
+        {
+          const QuorumMemberView *m = g_ptr_array_index (members, i);
+
+          if (m->view != view)
+            continue;
+          any = TRUE;
+          categories |= m->categories;
+          g_strv_builder_add (names, m->name != NULL ? m->name : "");
+          if (m->reason != NULL && *m->reason != '\0')
+            {
+              if (reasons->len > 0)
+                g_string_append (reasons, "\n");
+              if (holders > 1)
+                g_string_append_printf (reasons, "%s: ", m->name != NULL ? m->name : "");
+              g_string_append (reasons, m->reason);
+            }
+        }
+      if (any)
+        {
+          QuorumDissent *d = g_new0 (QuorumDissent, 1);
+
+          d->group = g_strdup (group);
+          d->view = view;
+          d->categories = categories;
+          d->representatives = g_strv_builder_end (names);
+          d->reason = reasons->len > 0 ? g_strdup (reasons->str) : NULL;
+          g_ptr_array_add (dissent, d);
+        }
+    }
 }
 
 /* The views of the voting groups for one child, in the order of the groups. A view from a
@@ -325,13 +403,13 @@ tally_init (Tally                  *tally,
             gint64                  child_id)
 {
   memset (tally, 0, sizeof *tally);
-  tally->groups = quorum_conference_list_groups (conference);
+  tally->groups = quorum_conference_child_groups (conference, child_id);
   tally->votes = g_ptr_array_new ();
   tally->without_view = g_ptr_array_new ();
 
   for (guint i = 0; tally->groups[i] != NULL; i++)
     {
-      QuorumVote *vote = quorum_conference_find_vote (conference, child_id, tally->groups[i]);
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, tally->groups[i]);
 
       if (vote == NULL || vote->view == QUORUM_VIEW_NONE)
         {
@@ -368,6 +446,7 @@ tally_init (Tally                  *tally,
 static GPtrArray *
 tally_dissent (const Tally            *tally,
                const QuorumConference *conference,
+               gint64                  child_id,
                QuorumView              outcome)
 {
   GPtrArray *dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
@@ -376,11 +455,53 @@ tally_dissent (const Tally            *tally,
     {
       QuorumVote *vote = g_ptr_array_index (tally->votes, i);
 
-      if (vote != NULL && is_counted_view (vote->view) && vote->view != outcome)
-        g_ptr_array_add (dissent, dissent_new (conference, tally->groups[i], vote));
+      if (vote != NULL && vote->view != QUORUM_VIEW_DECLINE)
+        add_member_dissent (dissent, conference, child_id, tally->groups[i], vote, outcome);
     }
 
   return dissent;
+}
+
+/* DOMAIN "Reaching a decision" 6: a dissent is never shown without its reason. */
+static gboolean
+check_dissent_reasons (GPtrArray          *dissent,
+                       const QuorumChild  *child,
+                       QuorumBasis         basis,
+                       GError            **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; i < dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (dissent, i);
+
+      if (is_blank (d->reason))
+        g_ptr_array_add (missing, d->group);
+    }
+  if (missing->len == 0)
+    return TRUE;
+
+  names = join_quoted (missing);
+  if (basis == QUORUM_BASIS_CHAIR)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "A reservation is recorded with its reason: %s holds a different view from the chair's "
+                              "for %s and has given no reason; record it before the chair decides",
+                              "A reservation is recorded with its reason: %s hold a different view from the chair's "
+                              "for %s and have given no reason; record them before the chair decides",
+                              missing->len),
+                 names, child->name);
+  else
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "A dissenting view needs its reason: %s dissents from the decision for %s "
+                              "without one; record the group's reasons with its view",
+                              "A dissenting view needs its reason: %s dissent from the decision for %s "
+                              "without one; record the groups' reasons with their views",
+                              missing->len),
+                 names, child->name);
+  return FALSE;
 }
 
 static QuorumOutcome *
@@ -441,7 +562,7 @@ quorum_decide (const QuorumConference *conference,
   if (child == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("No child %" G_GINT64_FORMAT " in this conference"), child_id);
+                   _("No child %lld in this conference"), (long long) child_id);
       return NULL;
     }
 
@@ -508,10 +629,26 @@ quorum_decide (const QuorumConference *conference,
       self->outcome = attempt->agreed;
       self->basis = QUORUM_BASIS_CONSENSUS;
       self->categories = attempt->categories;
+      /* Nothing was counted: a view given before the consensus is history, not a tally. */
+      self->n_plan = self->n_no_plan = self->n_declined = 0;
       self->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
       outcome_finish (self, conference);
 
       return g_steal_pointer (&self);
+    }
+
+  /* DOMAIN "Reaching a decision" 6: no vote and no chair's decision without a recorded attempt
+   * that reached no consensus. */
+  if (attempt == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   profile->rule == QUORUM_RULE_CHAIR_DECIDES
+                     ? _("The chair decides only when there is no consensus: record the attempt to reach "
+                         "a consensus for %s first")
+                     : _("The vote is a last resort: record the attempt to reach a consensus for %s "
+                         "(and that it reached none) first"),
+                   child->name);
+      return NULL;
     }
 
   switch (profile->rule)
@@ -522,6 +659,20 @@ quorum_decide (const QuorumConference *conference,
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                        _("Under the %s policy the chair makes the decision when there is no consensus: give the chair’s view"),
                        profile->name != NULL ? profile->name : profile->id);
+          return NULL;
+        }
+
+      /* Each group's view, agreement or reservation, is recorded before the chair decides. */
+      if (tally.without_view->len > 0)
+        {
+          g_autofree char *names = join_quoted (tally.without_view);
+
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Each group’s view (agreement or a reservation, with its reason) is recorded before the chair decides: %s has not given one yet",
+                                    "Each group’s view (agreement or a reservation, with its reason) is recorded before the chair decides: %s have not given one yet",
+                                    tally.without_view->len),
+                       names);
           return NULL;
         }
 
@@ -577,7 +728,9 @@ quorum_decide (const QuorumConference *conference,
       break;
     }
 
-  self->dissent = tally_dissent (&tally, conference, self->outcome);
+  self->dissent = tally_dissent (&tally, conference, child_id, self->outcome);
+  if (!check_dissent_reasons (self->dissent, child, self->basis, error))
+    return NULL;
   outcome_finish (self, conference);
 
   return g_steal_pointer (&self);
@@ -596,6 +749,57 @@ quorum_outcome_free (QuorumOutcome *self)
     }
 
   g_free (self);
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+quorum_outcome_equal (const QuorumOutcome *a,
+                      const QuorumOutcome *b)
+{
+  guint n_a;
+  guint n_b;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  if (a->child_id != b->child_id || a->outcome != b->outcome || a->basis != b->basis ||
+      a->categories != b->categories || a->n_plan != b->n_plan || a->n_no_plan != b->n_no_plan ||
+      a->n_declined != b->n_declined || a->creates_plan != b->creates_plan ||
+      a->plan_from_split != b->plan_from_split || a->creates_referral != b->creates_referral ||
+      !dates_equal (&a->plan_start, &b->plan_start) ||
+      (a->creates_referral && !dates_equal (&a->referral_due, &b->referral_due)))
+    return FALSE;
+
+  n_a = a->dissent != NULL ? a->dissent->len : 0;
+  n_b = b->dissent != NULL ? b->dissent->len : 0;
+  if (n_a != n_b)
+    return FALSE;
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      const QuorumDissent *x = g_ptr_array_index (a->dissent, i);
+      const QuorumDissent *y = g_ptr_array_index (b->dissent, i);
+      guint n_x = x->representatives != NULL ? g_strv_length (x->representatives) : 0;
+      guint n_y = y->representatives != NULL ? g_strv_length (y->representatives) : 0;
+
+      if (g_strcmp0 (x->group, y->group) != 0 || x->view != y->view ||
+          x->categories != y->categories || g_strcmp0 (x->reason, y->reason) != 0 || n_x != n_y)
+        return FALSE;
+      for (guint k = 0; k < n_x; k++)
+        if (g_strcmp0 (x->representatives[k], y->representatives[k]) != 0)
+          return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -634,4 +838,180 @@ quorum_panel_due (const QuorumProfile *profile,
 
   *out = *notified;
   g_date_add_days (out, MAX (profile->panel_calendar_days, 0));
+}
+
+gboolean
+quorum_check_arrival (const QuorumConference *conference,
+                      gint64                  attendee_id,
+                      const char             *time,
+                      GError                **error)
+{
+  QuorumAttendee *attendee;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  if (attendee == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
+      return FALSE;
+    }
+  if (is_blank (time))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Give the time the attendee arrived (HH:MM)"));
+      return FALSE;
+    }
+  if (attendee->arrived_at != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s’s arrival is already recorded, at %s"), attendee->name, attendee->arrived_at);
+      return FALSE;
+    }
+  if (attendee->left_at != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s left at %s: an arrival is recorded before leaving"), attendee->name, attendee->left_at);
+      return FALSE;
+    }
+  if (conference->time != NULL && strcmp (time, conference->time) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+quorum_check_departure (const QuorumConference *conference,
+                        gint64                  attendee_id,
+                        const char             *time,
+                        GError                **error)
+{
+  QuorumAttendee *attendee;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  if (attendee == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
+      return FALSE;
+    }
+  if (is_blank (time))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Give the time the attendee left (HH:MM)"));
+      return FALSE;
+    }
+  if (attendee->left_at != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s already left, at %s"), attendee->name, attendee->left_at);
+      return FALSE;
+    }
+  if (attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s is not in the room (%s): only someone present leaves"), attendee->name,
+                   quorum_attendance_get_label (attendee->attendance));
+      return FALSE;
+    }
+  if (attendee->arrived_at != NULL && strcmp (time, attendee->arrived_at) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s arrived at %s: they leave after that"), attendee->name, attendee->arrived_at);
+      return FALSE;
+    }
+  if (attendee->arrived_at == NULL && conference->time != NULL && strcmp (time, conference->time) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference started at %s: someone leaves after that"), conference->time);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+quorum_departure_leaves_without_view (const QuorumConference *conference,
+                                      gint64                  attendee_id)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  QuorumAttendee *attendee = quorum_conference_find_attendee (conference, attendee_id);
+  gboolean other = FALSE;
+
+  if (attendee == NULL || !attendee->voting)
+    return out;
+
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+
+      if (a->id != attendee_id && a->voting && quorum_attendee_is_present (a) &&
+          quorum_group_equal (a->line_management, attendee->line_management))
+        other = TRUE;
+    }
+  if (other)
+    return out;
+
+  for (guint i = 0; conference->children != NULL && i < conference->children->len; i++)
+    {
+      QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      if (quorum_conference_find_decision (conference, child->id) != NULL)
+        continue;
+      if (quorum_conference_find_current_vote (conference, child->id, attendee->line_management) == NULL)
+        g_array_append_val (out, child->id);
+    }
+  return out;
+}
+
+gboolean
+quorum_check_member_view (const QuorumConference *conference,
+                          gint64                  child_id,
+                          gint64                  attendee_id,
+                          QuorumView              view,
+                          guint                   categories,
+                          const char             *reason,
+                          GError                **error)
+{
+  QuorumAttendee *attendee;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  if (attendee == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no attendee %lld in conference %lld"),
+                   (long long) attendee_id, (long long) conference->id);
+      return FALSE;
+    }
+  if (!attendee->voting || !quorum_attendee_is_present (attendee))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s is not a voting representative in the room: only they give their own position"),
+                   attendee->name);
+      return FALSE;
+    }
+  if (view != QUORUM_VIEW_PLAN && view != QUORUM_VIEW_NO_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("A representative’s own position is plan or no plan"));
+      return FALSE;
+    }
+  if (is_blank (reason))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s’s own position needs its reason: where representatives disagree, whoever differs "
+                     "from the outcome is minuted with their reasons"), attendee->name);
+      return FALSE;
+    }
+  /* The same checks as the group's view: the child, no decision, after an attempt, categories. */
+  return quorum_check_vote (conference, child_id, attendee->line_management, view, categories, reason, error);
 }

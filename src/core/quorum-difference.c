@@ -3,7 +3,7 @@
  * due dates by the profile's calendar, what each step requires, and the monitoring counts. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-conference.h"
 #include "quorum/quorum-difference.h"
@@ -21,6 +21,9 @@ static const char * const area_words[] = {
   "timeliness-drift",
   "strategy-meeting-s47-conference",
   "case-closure",
+  "service-provision",
+  "resources",
+  "other",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (area_words) == QUORUM_N_AREAS);
 
@@ -77,6 +80,12 @@ quorum_area_get_label (QuorumArea area)
       return _("Need for a strategy meeting, S47 enquiry or conference");
     case QUORUM_AREA_CASE_CLOSURE:
       return _("Closing the case");
+    case QUORUM_AREA_SERVICE_PROVISION:
+      return _("Service provision");
+    case QUORUM_AREA_RESOURCES:
+      return _("Resources");
+    case QUORUM_AREA_OTHER:
+      return _("Other (say what)");
     case QUORUM_N_AREAS:
     default:
       return NULL;
@@ -167,6 +176,7 @@ quorum_difference_new (void)
 
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_difference_stage_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_difference_note_free);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_difference_event_free);
 
   return self;
 }
@@ -192,6 +202,8 @@ quorum_difference_free (QuorumDifference *self)
   g_free (self->created_by);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_free (self->area_other);
   g_free (self);
 }
 
@@ -427,6 +439,18 @@ quorum_difference_check_spec (const QuorumDifferenceSpec *spec,
       return FALSE;
     }
 
+  /* "Other" says what; a named area needs no more words. */
+  if (spec->area == QUORUM_AREA_OTHER &&
+      !quorum_check_text (spec->area_other, _("The area of disagreement (other: say what)"), TRUE, QUORUM_MAX_NAME, error))
+    return FALSE;
+  if (spec->area != QUORUM_AREA_OTHER && spec->area_other != NULL && *spec->area_other != '\0')
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("An area in your own words goes with the area “other”, not with “%s”"),
+                   quorum_area_to_string (spec->area));
+      return FALSE;
+    }
+
   return quorum_check_text (spec->raised_by, _("The name of the person raising it"), TRUE, QUORUM_MAX_NAME, error) &&
          quorum_check_text (spec->role, _("The role of the person raising it"), FALSE, QUORUM_MAX_NAME, error) &&
          quorum_check_text (spec->agency, _("The agency raising it"), TRUE, QUORUM_MAX_NAME, error) &&
@@ -464,6 +488,7 @@ quorum_difference_raise (const QuorumDifferenceSpec *spec,
   self->area = spec->area;
   self->outcome_sought = g_strdup (spec->outcome_sought);
   self->immediate_risk = spec->immediate_risk;
+  self->area_other = spec->area == QUORUM_AREA_OTHER ? g_strdup (spec->area_other) : NULL;
   self->status = QUORUM_DIFFERENCE_OPEN;
   g_date_clear (&self->resolved, 1);
   g_date_clear (&self->feedback_date, 1);
@@ -561,6 +586,26 @@ quorum_difference_check_note (const QuorumDifference         *self,
     {
       if (!quorum_check_text (spec->answers[i], _("A checklist answer"), FALSE, QUORUM_MAX_TEXT, error))
         return FALSE;
+
+      /* A structured criterion or decision (SEW step 6) is answered with one of its words. */
+      if (stage->choices != NULL && stage->choices[i] != NULL && *stage->choices[i] != '\0')
+        {
+          g_auto(GStrv) allowed = g_strsplit (stage->choices[i], "|", -1);
+          g_autofree char *answer = g_strstrip (g_strdup (spec->answers[i]));
+          gboolean ok = FALSE;
+
+          for (guint j = 0; allowed[j] != NULL; j++)
+            ok = ok || g_ascii_strcasecmp (g_strstrip (allowed[j]), answer) == 0;
+          if (!ok)
+            {
+              g_autofree char *words = g_strjoinv (", ", allowed);
+
+              g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Answer %u of stage %d (“%s”) is one of: %s"),
+                           i + 1, current->number, stage->checklist[i], words);
+              return FALSE;
+            }
+        }
     }
 
   return TRUE;
@@ -574,8 +619,32 @@ quorum_difference_escalate (const QuorumDifference *self,
                             const char             *reason,
                             GError                **error)
 {
+  return quorum_difference_escalate_to (self, profile, calendar, date, reason, 0, error);
+}
+
+/* Two stages are alternatives when either names the other (six-stage's 4 and 5). */
+static gboolean
+stages_are_alternatives (const QuorumStage *a,
+                         const QuorumStage *b)
+{
+  return a != NULL && b != NULL && a->number != b->number &&
+         (a->alternative_to == b->number || b->alternative_to == a->number);
+}
+
+QuorumDifferenceStage *
+quorum_difference_escalate_to (const QuorumDifference *self,
+                               const QuorumProfile    *profile,
+                               QuorumCalendar         *calendar,
+                               const GDate            *date,
+                               const char             *reason,
+                               int                     to,
+                               GError                **error)
+{
   const QuorumDifferenceStage *current;
+  const QuorumStage *here;
   const QuorumStage *next;
+  GDate clock;
+  QuorumDifferenceStage *opened;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
@@ -589,7 +658,12 @@ quorum_difference_escalate (const QuorumDifference *self,
       !check_date (date, _("The date of the escalation"), error))
     return NULL;
 
+  /* From one of a set of alternatives, the next stage is past the others. */
+  here = profile_stage (profile, current->number);
   next = profile_next_stage (profile, current->number);
+  while (next != NULL && stages_are_alternatives (here, next))
+    next = profile_next_stage (profile, next->number);
+
   if (next == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -598,11 +672,124 @@ quorum_difference_escalate (const QuorumDifference *self,
       return NULL;
     }
 
+  if (to != 0 && to != next->number)
+    {
+      const QuorumStage *target = profile_stage (profile, to);
+
+      if (!stages_are_alternatives (next, target))
+        {
+          if (next->alternative_to != 0)
+            g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                         _("From stage %d of %s the next stage is %d (%s) or its alternative %d, not %d"),
+                         current->number, profile->id, next->number, next->kind ? next->kind : "",
+                         next->alternative_to, to);
+          else
+            g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                         _("From stage %d of %s the next stage is %d, not %d: stages are taken in turn"),
+                         current->number, profile->id, next->number, to);
+          return NULL;
+        }
+      next = target;
+    }
+
   if (!check_not_backwards (self, date, _("The escalation"), error) ||
       !quorum_check_text (reason, _("The reason for escalating"), TRUE, QUORUM_MAX_TEXT, error))
     return NULL;
 
-  return open_stage (next, calendar, date, FALSE, reason);
+  opened = open_stage (next, calendar, date, FALSE, reason);
+
+  /* The clock starts where the policy says: SEW step 3's 2 working days run from when the line
+   * managers were told, at step 2, not from when step 3 was opened. */
+  if (next->clock_from > 0 && next->limit_working_days >= 0)
+    {
+      g_date_clear (&clock, 1);
+      for (guint i = 0; i < self->stages->len; i++)
+        {
+          const QuorumDifferenceStage *s = g_ptr_array_index (self->stages, i);
+
+          if (s->number == next->clock_from)
+            clock = s->entered;
+        }
+      if (g_date_valid (&clock))
+        quorum_difference_stage_due (next, calendar, &clock, FALSE, &opened->due);
+    }
+
+  return opened;
+}
+
+gboolean
+quorum_difference_check_immediate_risk (const QuorumDifference *self,
+                                        const QuorumProfile    *profile,
+                                        const GDate            *date,
+                                        GDate                  *due,
+                                        GError                **error)
+{
+  g_return_val_if_fail (self != NULL && profile != NULL && due != NULL, FALSE);
+
+  g_date_clear (due, 1);
+  if (!check_open (self, _("immediate risk is now a matter for children's social care"), error) ||
+      !check_date (date, _("The date immediate risk was identified"), error) ||
+      !check_not_backwards (self, date, _("Immediate risk"), error))
+    return FALSE;
+
+  /* Same working day only where the profile asks (Bradford); otherwise the policy's words. */
+  if (profile->immediate_risk_same_day)
+    *due = *date;
+  return TRUE;
+}
+
+gboolean
+quorum_difference_check_formal_challenge (const QuorumDifference *self,
+                                          const QuorumProfile    *profile,
+                                          const GDate            *date,
+                                          const char             *detail,
+                                          GError                **error)
+{
+  g_return_val_if_fail (self != NULL && profile != NULL, FALSE);
+
+  if (!profile->formal_challenge)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Profile “%s” does not record formal challenges"), profile->id);
+      return FALSE;
+    }
+  if (quorum_difference_find_event (self, "formal-challenge") != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Difference %lld already records a formal challenge"), (long long) self->id);
+      return FALSE;
+    }
+  return check_open (self, _("a formal challenge can no longer be lodged"), error) &&
+         check_date (date, _("The date of the formal challenge"), error) &&
+         check_not_backwards (self, date, _("The formal challenge"), error) &&
+         quorum_check_text (detail, _("The challenge's reasons"), FALSE, QUORUM_MAX_TEXT, error);
+}
+
+void
+quorum_difference_event_free (QuorumDifferenceEvent *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->kind);
+  g_free (self->detail);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
+  g_free (self);
+}
+
+const QuorumDifferenceEvent *
+quorum_difference_find_event (const QuorumDifference *self,
+                              const char             *kind)
+{
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    {
+      const QuorumDifferenceEvent *e = g_ptr_array_index (self->events, i);
+
+      if (g_strcmp0 (e->kind, kind) == 0)
+        return e;
+    }
+  return NULL;
 }
 
 /* Casefolded, "-" and "_" as spaces, spaces collapsed: "Interim-plan" matches "interim plan". */

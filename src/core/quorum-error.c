@@ -26,6 +26,8 @@ quorum_error_exit_status (const GError *error)
           return 2;
         case QUORUM_ERROR_TAMPERED:
           return 4;
+        case QUORUM_ERROR_UNVERIFIED:
+          return 5;
         case QUORUM_ERROR_STORAGE:
         default:
           return 3;

@@ -3,12 +3,17 @@
 
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-profile.h"
+#include "quorum/quorum-validate.h"
+#include <glib/gstdio.h>
+#include "quorum/quorum-challenge.h"
 
-#define PROFILES_RESOURCE_PATH "/org/gnome/Quorum/profiles/"
+#define QUORUM_MAX_PROFILE_BYTES (256 * 1024)
+
+#define PROFILES_RESOURCE_PATH "/io/github/quorum_app/quorum/profiles/"
 #define DEFAULT_PROFILE_ID     "bolton"
 #define MAX_DAYS               365
 
@@ -19,13 +24,45 @@ static const char * const profile_keys[] = {
 };
 static const char * const referral_keys[] = { "WorkingDays", "PanelCalendarDays", NULL };
 static const char * const quoracy_keys[] = { "LeadAgency", "MinOtherAgencies", NULL };
-static const char * const challenge_keys[] = { "Outcomes", NULL };
+static const char * const challenge_keys[] = { "Outcomes", "Decisions", "RaisedWith", "Alerts", "AlertWhen", NULL };
 static const char * const escalation_keys[] = {
-  "ImmediateRiskSameDay", "ImmediateRiskAdvice", "MonitoredStage", NULL
+  "ImmediateRiskSameDay", "ImmediateRiskAdvice", "MonitoredStage", "FormalChallenge", NULL
 };
 static const char * const stage_keys[] = {
-  "Name", "Owner", "WorkingDays", "LimitSource", "Checklist", NULL
+  "Name", "Owner", "WorkingDays", "LimitSource", "Checklist", "ClockFrom", "AlternativeTo", "Kind",
+  "Choices", NULL
 };
+static const char * const notice_keys[] = {
+  "About", "What", "From", "To", "WorkingDays", "Source", NULL
+};
+
+static void
+quorum_notice_rule_free (QuorumNoticeRule *rule)
+{
+  if (rule == NULL)
+    return;
+
+  g_free (rule->id);
+  g_free (rule->what);
+  g_free (rule->from);
+  g_free (rule->to);
+  g_free (rule->source);
+  g_free (rule);
+}
+
+static QuorumNoticeRule *
+quorum_notice_rule_copy (const QuorumNoticeRule *rule)
+{
+  QuorumNoticeRule *copy = g_new0 (QuorumNoticeRule, 1);
+
+  *copy = *rule;
+  copy->id = g_strdup (rule->id);
+  copy->what = g_strdup (rule->what);
+  copy->from = g_strdup (rule->from);
+  copy->to = g_strdup (rule->to);
+  copy->source = g_strdup (rule->source);
+  return copy;
+}
 
 static void
 quorum_stage_free (QuorumStage *stage)
@@ -37,6 +74,8 @@ quorum_stage_free (QuorumStage *stage)
   g_free (stage->owner);
   g_free (stage->limit_source);
   g_strfreev (stage->checklist);
+  g_free (stage->kind);
+  g_strfreev (stage->choices);
   g_free (stage);
 }
 
@@ -51,6 +90,10 @@ quorum_stage_copy (const QuorumStage *stage)
   copy->limit_working_days = stage->limit_working_days;
   copy->limit_source = g_strdup (stage->limit_source);
   copy->checklist = g_strdupv (stage->checklist);
+  copy->clock_from = stage->clock_from;
+  copy->alternative_to = stage->alternative_to;
+  copy->kind = g_strdup (stage->kind);
+  copy->choices = g_strdupv (stage->choices);
 
   return copy;
 }
@@ -62,6 +105,7 @@ quorum_profile_alloc (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_stage_free);
+  self->notices = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_notice_rule_free);
 
   return self;
 }
@@ -75,9 +119,13 @@ quorum_profile_free (QuorumProfile *self)
   g_free (self->seed);
   g_strfreev (self->lead_agency_patterns);
   g_strfreev (self->challenge_outcomes);
+  g_free (self->challenge_raised_with);
+  g_free (self->challenge_alerts);
+  g_free (self->challenge_alert_when);
   g_free (self->immediate_risk_advice);
   g_free (self->source);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -120,12 +168,19 @@ quorum_profile_copy (const QuorumProfile *self)
   copy->lead_agency_patterns = g_strdupv (self->lead_agency_patterns);
   copy->min_other_agencies = self->min_other_agencies;
   copy->challenge_outcomes = g_strdupv (self->challenge_outcomes);
+  copy->challenge_decisions = self->challenge_decisions;
+  copy->challenge_raised_with = g_strdup (self->challenge_raised_with);
+  copy->challenge_alerts = g_strdup (self->challenge_alerts);
+  copy->challenge_alert_when = g_strdup (self->challenge_alert_when);
   copy->immediate_risk_same_day = self->immediate_risk_same_day;
   copy->immediate_risk_advice = g_strdup (self->immediate_risk_advice);
   copy->monitored_stage = self->monitored_stage;
 
   for (guint i = 0; i < self->stages->len; i++)
     g_ptr_array_add (copy->stages, quorum_stage_copy (g_ptr_array_index (self->stages, i)));
+  copy->formal_challenge = self->formal_challenge;
+  for (guint i = 0; i < self->notices->len; i++)
+    g_ptr_array_add (copy->notices, quorum_notice_rule_copy (g_ptr_array_index (self->notices, i)));
 
   return copy;
 }
@@ -148,6 +203,23 @@ quorum_profile_get_n_stages (QuorumProfile *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->stages->len;
+}
+
+char *
+quorum_profile_dup_text (const QuorumProfile *self,
+                         const char          *group,
+                         const char          *key)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  const char *language = quorum_i18n_get_language ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->source == NULL ||
+      !g_key_file_load_from_data (keyfile, self->source, -1, G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    return NULL;
+
+  return g_key_file_get_locale_string (keyfile, group, key, language, NULL);
 }
 
 /* Key file reading. Every failure names the file, the group and the key, so the
@@ -183,6 +255,22 @@ has_key (const Reader *r,
   return g_key_file_has_key (r->keyfile, group, key, NULL);
 }
 
+static gboolean
+check_profile_text (const Reader  *r,
+                    const char    *group,
+                    const char    *key,
+                    const char    *value,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean is_name = g_str_has_suffix (key, "Name") || g_str_equal (key, "Authority") ||
+                     g_str_equal (key, "Owner");
+
+  if (!quorum_check_text (value, key, FALSE, is_name ? QUORUM_MAX_NAME : QUORUM_MAX_TEXT, &local_error))
+    return fail (r, group, key, error, local_error->message);
+  return TRUE;
+}
+
 /* A translatable text (Name[cy]= may give the Welsh); empty counts as absent. */
 static gboolean
 read_text (const Reader  *r,
@@ -215,6 +303,11 @@ read_text (const Reader  *r,
       *out = NULL;
       return TRUE;
     }
+
+  /* A profile is input like any other: its names are printed in every record and on a
+   * terminal, so no escapes, no hidden characters, and a bounded length. */
+  if (!check_profile_text (r, group, key, value, error))
+    return FALSE;
 
   *out = g_steal_pointer (&value);
   return TRUE;
@@ -249,6 +342,11 @@ read_list (const Reader   *r,
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
       g_strstrip (values[i]);
+      if (*values[i] != '\0' && !check_profile_text (r, group, key, values[i], error))
+        {
+          g_ptr_array_set_free_func (items, g_free);
+          return FALSE;
+        }
       if (*values[i] != '\0')
         g_ptr_array_add (items, g_strdup (values[i]));
     }
@@ -387,14 +485,123 @@ read_stage (const Reader  *r,
       !read_number (r, group, "WorkingDays", FALSE, -1, 0, MAX_DAYS,
                     &stage->limit_working_days, error) ||
       !read_text (r, group, "LimitSource", FALSE, &stage->limit_source, error) ||
-      !read_list (r, group, "Checklist", FALSE, &stage->checklist, error))
+      !read_list (r, group, "Checklist", FALSE, &stage->checklist, error) ||
+      !read_number (r, group, "ClockFrom", FALSE, 0, 1, 99, &stage->clock_from, error) ||
+      !read_number (r, group, "AlternativeTo", FALSE, 0, 1, 99, &stage->alternative_to, error) ||
+      !read_text (r, group, "Kind", FALSE, &stage->kind, error))
     {
       quorum_stage_free (stage);
       return FALSE;
     }
 
+  /* Choices line up with the checklist's questions; an empty one leaves that answer free. */
+  if (has_key (r, group, "Choices"))
+    {
+      g_auto(GStrv) raw = g_key_file_get_string_list (r->keyfile, group, "Choices", NULL, NULL);
+      guint n_questions = stage->checklist != NULL ? g_strv_length (stage->checklist) : 0;
+
+      if (raw == NULL || g_strv_length (raw) != n_questions)
+        {
+          quorum_stage_free (stage);
+          return fail (r, group, "Choices", error,
+                       _("must give one entry per Checklist question (separate the answers of one with “|”)"));
+        }
+      for (guint i = 0; raw[i] != NULL; i++)
+        g_strstrip (raw[i]);
+      stage->choices = g_steal_pointer (&raw);
+    }
+
+  if ((stage->clock_from != 0 && stage->clock_from >= number) ||
+      stage->alternative_to == number)
+    {
+      /* Named before the stage is freed (fuzz-profile found the read after the free). */
+      const char *key = stage->clock_from != 0 && stage->clock_from >= number ? "ClockFrom" : "AlternativeTo";
+
+      quorum_stage_free (stage);
+      return fail (r, group, key, error, _("must name another, earlier stage"));
+    }
+
   *out = stage;
   return TRUE;
+}
+
+static const char * const notice_on_words[] = { "referral", "raised", "stage", "every-stage", "resolved" };
+
+const char *
+quorum_notice_on_to_string (QuorumNoticeOn on)
+{
+  return (guint) on < G_N_ELEMENTS (notice_on_words) ? notice_on_words[on] : NULL;
+}
+
+static gboolean id_is_valid (const char *id);
+
+/* [Notice ID]: About=referral | raised | stage N | every-stage | resolved. */
+static gboolean
+read_notice (const Reader         *r,
+             const char           *group,
+             const QuorumProfile  *profile,
+             QuorumNoticeRule    **out,
+             GError              **error)
+{
+  g_autofree char *about = NULL;
+  QuorumNoticeRule *rule = g_new0 (QuorumNoticeRule, 1);
+  guint64 stage = 0;
+
+  rule->id = g_strdup (group + strlen ("Notice "));
+  if (!id_is_valid (rule->id))
+    {
+      quorum_notice_rule_free (rule);
+      return fail (r, group, NULL, error, _("a notice's id is lower-case letters, digits and hyphens"));
+    }
+  if (!check_keys (r, group, notice_keys, error) ||
+      !read_text (r, group, "About", TRUE, &about, error) ||
+      !read_text (r, group, "What", TRUE, &rule->what, error) ||
+      !read_text (r, group, "From", TRUE, &rule->from, error) ||
+      !read_text (r, group, "To", TRUE, &rule->to, error) ||
+      !read_number (r, group, "WorkingDays", FALSE, -1, 0, MAX_DAYS, &rule->working_days, error) ||
+      !read_text (r, group, "Source", FALSE, &rule->source, error))
+    {
+      quorum_notice_rule_free (rule);
+      return FALSE;
+    }
+
+  if (g_str_equal (about, "referral"))
+    rule->on = QUORUM_NOTICE_ON_REFERRAL;
+  else if (g_str_equal (about, "raised"))
+    rule->on = QUORUM_NOTICE_ON_RAISED;
+  else if (g_str_equal (about, "every-stage"))
+    rule->on = QUORUM_NOTICE_ON_EVERY_STAGE;
+  else if (g_str_equal (about, "resolved"))
+    rule->on = QUORUM_NOTICE_ON_RESOLVED;
+  else if (g_str_has_prefix (about, "stage ") &&
+           g_ascii_string_to_unsigned (about + strlen ("stage "), 10, 1, profile->stages->len, &stage, NULL))
+    {
+      rule->on = QUORUM_NOTICE_ON_STAGE;
+      rule->stage = (int) stage;
+    }
+  else
+    {
+      quorum_notice_rule_free (rule);
+      return fail (r, group, "About", error,
+                   _("is one of: referral, raised, stage N (a stage of the profile), every-stage, resolved"));
+    }
+
+  *out = rule;
+  return TRUE;
+}
+
+const QuorumNoticeRule *
+quorum_profile_get_notice (const QuorumProfile *self,
+                           const char          *id)
+{
+  for (guint i = 0; self != NULL && self->notices != NULL && i < self->notices->len; i++)
+    {
+      const QuorumNoticeRule *rule = g_ptr_array_index (self->notices, i);
+
+      if (g_strcmp0 (rule->id, id) == 0)
+        return rule;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -452,6 +659,8 @@ quorum_profile_new_from_keyfile (const char  *id,
       const char *group = groups[i];
       int number = stage_group_number (group);
 
+      if (g_str_has_prefix (group, "Notice "))
+        continue;
       if (number > 0)
         {
           if ((guint) number > stages->len)
@@ -466,7 +675,7 @@ quorum_profile_new_from_keyfile (const char  *id,
         {
           fail (&r, group, NULL, error,
                 _("is not a group of a profile (expected Profile, Referral, Quoracy, "
-                  "Challenge, Escalation or Stage 1, Stage 2, …)"));
+                  "Challenge, Escalation, Stage 1, Stage 2, … or Notice ID)"));
           return NULL;
         }
     }
@@ -524,8 +733,37 @@ quorum_profile_new_from_keyfile (const char  *id,
     return NULL;
 
   if (!check_keys (&r, "Challenge", challenge_keys, error) ||
-      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error))
+      !read_list (&r, "Challenge", "Outcomes", FALSE, &self->challenge_outcomes, error) ||
+      !read_text (&r, "Challenge", "RaisedWith", FALSE, &self->challenge_raised_with, error) ||
+      !read_text (&r, "Challenge", "Alerts", FALSE, &self->challenge_alerts, error) ||
+      !read_text (&r, "Challenge", "AlertWhen", FALSE, &self->challenge_alert_when, error))
     return NULL;
+  {
+    g_auto(GStrv) decisions = NULL;
+
+    if (!read_list (&r, "Challenge", "Decisions", FALSE, &decisions, error))
+      return NULL;
+    for (guint i = 0; decisions != NULL && decisions[i] != NULL; i++)
+      {
+        QuorumChallengeDecision d;
+
+        if (!quorum_challenge_decision_from_string (decisions[i], &d))
+          {
+            g_autofree char *problem =
+              g_strdup_printf (_("\"%s\" is not a decision (use uphold, interim-plan, review-forward, refer)"),
+                               decisions[i]);
+            fail (&r, "Challenge", "Decisions", error, problem);
+            return NULL;
+          }
+        self->challenge_decisions |= d;
+      }
+    /* A route names who hears it: default to the seed's words. */
+    if (self->challenge_decisions != 0 && self->challenge_alerts == NULL)
+      {
+        fail (&r, "Challenge", "Alerts", error, _("is missing: a challenge route names who decides on it"));
+        return NULL;
+      }
+  }
 
   if (!check_keys (&r, "Escalation", escalation_keys, error) ||
       !read_boolean (&r, "Escalation", "ImmediateRiskSameDay", TRUE,
@@ -533,7 +771,8 @@ quorum_profile_new_from_keyfile (const char  *id,
       !read_text (&r, "Escalation", "ImmediateRiskAdvice", FALSE,
                   &self->immediate_risk_advice, error) ||
       !read_number (&r, "Escalation", "MonitoredStage", FALSE, 0, 0, 99,
-                    &self->monitored_stage, error))
+                    &self->monitored_stage, error) ||
+      !read_boolean (&r, "Escalation", "FormalChallenge", FALSE, &self->formal_challenge, error))
     return NULL;
 
   if (self->immediate_risk_advice == NULL)
@@ -573,6 +812,17 @@ quorum_profile_new_from_keyfile (const char  *id,
                          self->monitored_stage, self->stages->len);
       fail (&r, "Escalation", "MonitoredStage", error, problem);
       return NULL;
+    }
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumNoticeRule *notice = NULL;
+
+      if (!g_str_has_prefix (groups[i], "Notice "))
+        continue;
+      if (!read_notice (&r, groups[i], self, &notice, error))
+        return NULL;
+      g_ptr_array_add (self->notices, notice);
     }
 
   self->source = g_key_file_to_data (keyfile, NULL, NULL);
@@ -696,6 +946,15 @@ load_local_file (const char *path,
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   QuorumProfile *profile;
+  GStatBuf st;
+
+  /* A profile is a page of settings; megabytes of it are a mistake or an attack. */
+  if (g_stat (path, &st) == 0 && st.st_size > QUORUM_MAX_PROFILE_BYTES)
+    {
+      g_warning (_("Skipping the profile %s: it is %lld bytes; a profile is at most %d"),
+                 path, (long long) st.st_size, QUORUM_MAX_PROFILE_BYTES);
+      return NULL;
+    }
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {

@@ -2,7 +2,7 @@
 /* quorum-types.c: the stable string forms and the translated labels of the domain's enums. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-types.h"
 

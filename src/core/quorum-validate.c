@@ -2,7 +2,7 @@
 /* quorum-validate.c: checks on typed text before it reaches the record. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "quorum-gettext.h"
 
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-validate.h"
@@ -23,6 +23,23 @@ format_count (gsize n)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Characters that change how the text around them reads without showing themselves: the
+ * bidirectional embeddings, overrides and isolates (a name printed backwards in a record),
+ * and the invisible spaces and marks. The joiners U+200C/U+200D stay: scripts and emoji
+ * need them. */
+gboolean
+quorum_unichar_is_deceptive (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) ||   /* LRE RLE PDF LRO RLO */
+         (c >= 0x2066 && c <= 0x2069) ||   /* LRI RLI FSI PDI */
+         c == 0x200B ||                    /* zero-width space */
+         c == 0x200E || c == 0x200F ||     /* LRM RLM */
+         c == 0x061C ||                    /* Arabic letter mark */
+         c == 0x2060 ||                    /* word joiner */
+         c == 0xFEFF ||                    /* zero-width no-break space */
+         c == 0x00AD;                      /* soft hyphen */
 }
 
 gboolean
@@ -59,6 +76,22 @@ quorum_check_text (const char  *text,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+
+      /* A name is one line; reasons and summaries keep their new lines. */
+      if (max <= QUORUM_MAX_NAME && (c == '\n' || c == '\t'))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("%s must be one line (it contains a new line or a tab)"), what);
+          return FALSE;
+        }
+
+      if (quorum_unichar_is_deceptive (c))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("%s contains an invisible character (U+%04X) that changes how text reads; "
+                         "remove it"), what, (guint) c);
+          return FALSE;
+        }
 
       /* Escapes and other controls could rewrite a terminal or a printed record. */
       if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')

@@ -9,7 +9,7 @@
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-  "dissent", "exported_by", "exported_at",
+  "dissent", "superseded", "exported_by", "exported_at",
 };
 
 char *
@@ -52,6 +52,29 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
+/* A sealed record carries its seal in a column before exported_by and exported_at, which
+ * stay last. */
+static void
+append_row_sealed (GString            *out,
+                   const char * const *fields,
+                   const char  *seal,
+                   gboolean     sealed)
+{
+  const guint n = G_N_ELEMENTS (columns);
+  const char *row[G_N_ELEMENTS (columns) + 1];
+
+  if (!sealed)
+    {
+      append_row (out, fields, n);
+      return;
+    }
+  memcpy (row, fields, sizeof (char *) * (n - 2));
+  row[n - 2] = seal;
+  row[n - 1] = fields[n - 2];
+  row[n] = fields[n - 1];
+  append_row (out, row, n + 1);
+}
+
 char *
 quorum_export_csv_string (const QuorumConference *conference,
                           const char             *exported_by,
@@ -70,7 +93,7 @@ quorum_export_csv_string (const QuorumConference *conference,
   conference_id = g_strdup_printf ("%" G_GINT64_FORMAT, conference->id);
   conference_date = quorum_date_to_string (&conference->date);
 
-  append_row (out, columns, G_N_ELEMENTS (columns));
+  append_row_sealed (out, columns, "seal", conference->seal != NULL);
 
   for (guint c = 0; conference->children != NULL && c < conference->children->len; c++)
     {
@@ -93,7 +116,7 @@ quorum_export_csv_string (const QuorumConference *conference,
 
           /* Dissent is known once the child is decided; before that the cell stays empty. */
           if (decision != NULL)
-            dissent = _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
+            dissent = !vote->superseded && _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
 
           fields[0] = conference_id;
           fields[1] = conference_date;
@@ -108,10 +131,12 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[10] = decision != NULL ? quorum_view_to_string (decision->outcome) : "";
           fields[11] = decision != NULL ? quorum_basis_to_string (decision->basis) : "";
           fields[12] = dissent;
-          fields[13] = exported_by;
-          fields[14] = exported_at_str;
+          /* A view given before a later consensus attempt: history, not counted. */
+          fields[13] = vote->superseded ? "yes" : "no";
+          fields[14] = exported_by;
+          fields[15] = exported_at_str;
 
-          append_row (out, fields, G_N_ELEMENTS (fields));
+          append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
     }
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-export-document.c: what the dissent record says, in order, for every renderer. */
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -25,6 +27,7 @@ _quorum_document_free (QuorumDocument *self)
   g_free (self->header);
   g_free (self->footer);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_strfreev (self->languages);
   g_free (self);
 }
 
@@ -141,6 +144,15 @@ who_and_when (const char *by,
   return g_steal_pointer (&when);
 }
 
+/* The profile's name in the record's language (Name[cy] in a Welsh record). */
+static char *
+profile_name (const QuorumProfile *profile)
+{
+  char *name = quorum_profile_dup_text (profile, "Profile", "Name");
+
+  return name != NULL ? name : g_strdup (profile->name);
+}
+
 static char *
 build_header (const QuorumConference *conference,
               const QuorumProfile    *profile)
@@ -157,7 +169,7 @@ build_header (const QuorumConference *conference,
   if (conference->chair != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Chair: %s"), conference->chair));
   if (profile != NULL && profile->name != NULL)
-    g_ptr_array_add (parts, g_strdup (profile->name));
+    g_ptr_array_add (parts, profile_name (profile));
   else if (conference->profile_id != NULL)
     g_ptr_array_add (parts, g_strdup (conference->profile_id));
   g_ptr_array_add (parts, NULL);
@@ -243,7 +255,11 @@ add_conference (QuorumDocument         *doc,
              children->str);
 
   if (profile != NULL)
-    add_field_take (fields, _("Policy"), g_strdup_printf ("%s (%s)", profile->name, profile->id));
+    {
+      g_autofree char *name = profile_name (profile);
+
+      add_field_take (fields, _("Policy"), g_strdup_printf ("%s (%s)", name, profile->id));
+    }
   else
     add_field (fields, _("Policy"), conference->profile_id);
   add_field (fields, _("Decision rule"), rule_description (profile));
@@ -289,6 +305,19 @@ add_attendees (QuorumDocument         *doc,
       else
         /* TRANSLATORS: "Present, does not vote" */
         cells[3] = g_strdup_printf (_("%s, does not vote"), attendance != NULL ? attendance : "");
+      /* The timeline: arrived late, left early. */
+      if (attendee->arrived_at != NULL)
+        {
+          char *with = g_strdup_printf (_("%s; arrived %s"), cells[3], attendee->arrived_at);
+          g_free (cells[3]);
+          cells[3] = with;
+        }
+      if (attendee->left_at != NULL)
+        {
+          char *with = g_strdup_printf (_("%s; left %s"), cells[3], attendee->left_at);
+          g_free (cells[3]);
+          cells[3] = with;
+        }
 
       add_row (table, FALSE, cells);
     }
@@ -326,7 +355,27 @@ add_votes_table (QuorumDocument         *doc,
       cells[1] = g_strdup (vote->view == QUORUM_VIEW_PLAN ? C_("view in a table", "Plan")
                                                           : quorum_view_get_label (vote->view));
       cells[2] = _quorum_export_categories_label (vote->categories);
-      if (vote->members_disagreed)
+      g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, vote->child_id, vote->group);
+
+      if (own->len > 0)
+        {
+          /* Each representative's own position is kept. */
+          GString *each = g_string_new (NULL);
+
+          for (guint m = 0; m < own->len; m++)
+            {
+              const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+              if (each->len > 0)
+                g_string_append (each, "; ");
+              /* TRANSLATORS: a representative and their own position: "A. Khan: No plan" */
+              g_string_append_printf (each, _("%s: %s"), mv->name != NULL ? mv->name : "",
+                                      quorum_view_get_label (mv->view));
+            }
+          cells[3] = g_strdup_printf (_("%s (could not agree between them)"), each->str);
+          g_string_free (each, TRUE);
+        }
+      else if (vote->members_disagreed)
         /* TRANSLATORS: representatives of one group who gave different views between them */
         cells[3] = g_strdup_printf (_("%s (could not agree between them)"), names);
       else
@@ -357,11 +406,17 @@ add_dissent (QuorumDocument         *doc,
 
   if (decision != NULL)
     {
-      add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Dissent"));
+      gboolean chair = decision->basis == QUORUM_BASIS_CHAIR;
+
+      add_block (doc, QUORUM_BLOCK_SUBHEADING, chair ? _("Dissent: reservations about the chair’s decision")
+                                                     : _("Dissent"));
 
       if (decision->dissent == NULL || decision->dissent->len == 0)
         add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
-                       _("No group dissented from the decision."));
+                       chair ? _("Every group agreed with the chair’s decision: no reservation was recorded.")
+                             : decision->basis == QUORUM_BASIS_CONSENSUS
+                               ? _("Every group agreed: a consensus has no dissent.")
+                               : _("No group dissented from the decision."));
 
       for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
         {
@@ -470,6 +525,31 @@ add_plan_and_referral (QuorumDocument         *doc,
       add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
       if (plan->from_split)
         add_field (fields, _("Made by"), _("A split decision (equal votes)"));
+      for (guint i = 0; plan->reviews != NULL && i < plan->reviews->len; i++)
+        add_field_take (fields, _("Review"), _quorum_export_format_date (&g_array_index (plan->reviews, GDate, i)));
+      if (plan->ended_by == QUORUM_PLAN_ENDED_BY_PANEL)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          add_field_take (fields, _("Ended"),
+                          g_strdup_printf (_("%s, by the Appeals and Split Decisions Panel (plan ended)"), when));
+        }
+      else if (plan->ended_by == QUORUM_PLAN_ENDED_BY_CONFERENCE)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          if (plan->ended_by_conference > 0)
+            add_field_take (fields, _("Ended"),
+                            g_strdup_printf (_("%s, by conference %lld: %s"), when,
+                                             (long long) plan->ended_by_conference,
+                                             plan->end_reason ? plan->end_reason : ""));
+          else
+            add_field_take (fields, _("Ended"), g_strdup_printf (_("%s: %s"), when,
+                                                                 plan->end_reason ? plan->end_reason : ""));
+        }
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        if (((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->plan_id == plan->id)
+          add_field (fields, _("Made by"), _("The Safeguarding Co-ordinator: an immediate interim plan, on a challenge"));
       end_fields (doc, fields);
     }
 
@@ -477,10 +557,18 @@ add_plan_and_referral (QuorumDocument         *doc,
     {
       g_autofree char *due = _quorum_export_format_date (&referral->due);
 
+      gboolean by_challenge = FALSE;
+
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        by_challenge |= ((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
       add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Referral to the Head of Service"));
       fields = begin_fields (doc, 0);
 
-      if (due != NULL && profile != NULL)
+      if (by_challenge)
+        add_field_take (fields, _("Referred by"),
+                        g_strdup_printf (_("The Safeguarding Co-ordinator, on a challenge, %s"), due));
+      else if (due != NULL && profile != NULL)
         add_field_take (fields, _("Due by"),
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "%s (within %d working day of the conference)",
@@ -490,8 +578,20 @@ add_plan_and_referral (QuorumDocument         *doc,
       else
         add_field (fields, _("Due by"), due);
 
+      /* A due date on a day off is shown with the working day before it. */
+      if (g_date_valid (&referral->due_working) && g_date_compare (&referral->due, &referral->due_working) != 0)
+        add_field_take (fields, _("Due (working day)"), _quorum_export_format_date (&referral->due_working));
+
       if (g_date_valid (&referral->notified))
-        add_field_take (fields, _("Notified"), _quorum_export_format_date (&referral->notified));
+        {
+          g_autofree char *sent = _quorum_export_format_date (&referral->notified);
+
+          /* Lateness shown, never hidden. */
+          add_field_take (fields, _("Notified"),
+                          referral->sent_late ? g_strdup_printf (_("%s (SENT LATE: after its due date)"), sent)
+                                              : g_steal_pointer (&sent));
+          add_field (fields, _("Sent by"), referral->sent_by);
+        }
       else
         add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
 
@@ -508,14 +608,202 @@ add_plan_and_referral (QuorumDocument         *doc,
                                              panel_due, profile->panel_calendar_days));
           else
             add_field (fields, _("Panel due"), panel_due);
+          if (g_date_valid (&referral->panel_due_working) &&
+              g_date_compare (&referral->panel_due, &referral->panel_due_working) != 0)
+            {
+              g_autofree char *working = _quorum_export_format_date (&referral->panel_due_working);
+
+              add_field_take (fields, _("Panel due (working day)"),
+                              g_strdup_printf (_("%s (the due date is not a working day)"), working));
+            }
         }
 
       if (g_date_valid (&referral->panel_date))
-        add_field_take (fields, _("Panel heard"), _quorum_export_format_date (&referral->panel_date));
+        {
+          g_autofree char *heard = _quorum_export_format_date (&referral->panel_date);
+
+          add_field_take (fields, _("Panel heard"),
+                          referral->heard_late ? g_strdup_printf (_("%s (HEARD LATE: after the panel’s due date)"), heard)
+                                               : g_steal_pointer (&heard));
+        }
       if (referral->outcome != QUORUM_PANEL_NONE)
         add_field (fields, _("Panel outcome"), quorum_panel_outcome_get_label (referral->outcome));
       add_field (fields, _("Panel’s reasons"), referral->outcome_reason);
+      for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+        {
+          const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+          QuorumReferralField field;
+          const char *label = quorum_referral_field_from_string (c->field, &field)
+                              ? quorum_referral_field_get_label (field) : c->field;
+
+          /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+          add_field_take (fields, _("Corrected"),
+                          g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
+                                           c->old_value ? c->old_value : "—", c->new_value, c->reason));
+        }
       end_fields (doc, fields);
+    }
+}
+
+/* Who was there for the decision (DOMAIN "Attendance is a timeline"). */
+static void
+add_presence (QuorumBlock            *fields,
+              const QuorumConference *conference,
+              const QuorumDecision   *decision)
+{
+  g_autoptr(GString) present = g_string_new (NULL);
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) without = g_string_new (NULL);
+
+  if (decision->presence == NULL)
+    return;
+
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      QuorumPresenceStatus status;
+
+      if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
+        continue;
+      if (!quorum_conference_presence_at (conference, decision->child_id, a->id, &status))
+        {
+          if (after->len > 0)
+            g_string_append (after, ", ");
+          if (a->arrived_at != NULL)
+            /* TRANSLATORS: "Dr Patel (arrived 11:00)" */
+            g_string_append_printf (after, _("%s (arrived %s)"), a->name, a->arrived_at);
+          else
+            g_string_append (after, a->name);
+        }
+      else if (status == QUORUM_PRESENCE_LEFT)
+        {
+          gboolean given = !a->voting ||
+                           quorum_conference_find_current_vote (conference, decision->child_id,
+                                                                a->line_management) != NULL;
+
+          if (left->len > 0)
+            g_string_append (left, ", ");
+          g_string_append_printf (left, given ? _("%s (left %s, after the group’s view was given)")
+                                              : _("%s (left %s, before giving a view)"),
+                                  a->name, a->left_at != NULL ? a->left_at : "");
+          if (!given && strstr (without->str, a->line_management) == NULL)
+            {
+              if (without->len > 0)
+                g_string_append (without, ", ");
+              g_string_append (without, a->line_management);
+            }
+        }
+      else
+        {
+          if (present->len > 0)
+            g_string_append (present, ", ");
+          g_string_append (present, a->name);
+        }
+    }
+
+  add_field (fields, _("Present for the decision"), present->len > 0 ? present->str : NULL);
+  add_field (fields, _("Had left before it"), left->len > 0 ? left->str : NULL);
+  add_field (fields, _("No view: left before giving it"), without->len > 0 ? without->str : NULL);
+  add_field (fields, _("Arrived after it (not among its voters)"), after->len > 0 ? after->str : NULL);
+}
+
+/* A view given before a later consensus attempt stays in the history, marked superseded. */
+static void
+add_superseded (QuorumDocument         *doc,
+                const QuorumConference *conference,
+                gint64                  child_id)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; conference->superseded_views != NULL && i < conference->superseded_views->len; i++)
+    {
+      const QuorumSupersededView *v = g_ptr_array_index (conference->superseded_views, i);
+      g_autofree char *view = NULL;
+      g_autofree char *title = NULL;
+
+      if (v->child_id != child_id)
+        continue;
+      if (!any)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Superseded views (history; not counted)"));
+      view = _quorum_export_view_label (v->view, v->categories);
+      /* TRANSLATORS: "Police: No plan — superseded by round 2" */
+      title = g_strdup_printf (_("%s: %s — superseded by round %d"), v->group, view, v->round);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, title)->space_before = any;
+      if (v->reason != NULL && *v->reason != '\0')
+        add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, v->reason);
+      any = TRUE;
+    }
+}
+
+/* The challenge route (002 §4.2–4.5): raised, the Co-ordinator alerted, the decisions. */
+static void
+add_challenges (QuorumDocument         *doc,
+                const QuorumConference *conference,
+                const QuorumProfile    *profile,
+                gint64                  child_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+    {
+      const QuorumChallenge *c = g_ptr_array_index (conference->challenges, i);
+      g_autofree char *raised = _quorum_export_format_date (&c->raised_on);
+      g_autofree char *title = NULL;
+      QuorumBlock *fields;
+
+      if (c->child_id != child_id)
+        continue;
+      if (n == 0)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Challenge of the decision"));
+      title = g_strdup_printf (_("Challenge by %s, raised %s"), c->agency, raised != NULL ? raised : "");
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = n > 0;
+      fields = begin_fields (doc, 0);
+      add_field (fields, _("Raised by"), c->raised_by);
+      add_field (fields, _("Raised with"), c->designated_person);
+      add_field (fields, _("Concern"), c->concern);
+      if (g_date_valid (&c->alerted_on))
+        {
+          g_autofree char *alerted = _quorum_export_format_date (&c->alerted_on);
+
+          add_field_take (fields, _("Co-ordinator alerted"),
+                          quorum_challenge_alert_is_late (c)
+                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted,
+                                               profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                                        : _("immediately"))
+                            : g_strdup_printf (_("%s, %s"), c->coordinator, alerted));
+        }
+      else
+        add_field_take (fields, _("Co-ordinator alerted"),
+                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "",
+                                         profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                                  : _("immediately")));
+      if (g_date_valid (&c->decided_on))
+        {
+          g_autoptr(GString) what = g_string_new (NULL);
+          g_autofree char *decided = _quorum_export_format_date (&c->decided_on);
+
+          for (guint bit = 1; bit <= QUORUM_CHALLENGE_REFER; bit <<= 1)
+            if (c->decisions & bit)
+              {
+                if (what->len > 0)
+                  g_string_append (what, "; ");
+                g_string_append (what, quorum_challenge_decision_get_label (bit));
+                if (bit == QUORUM_CHALLENGE_REVIEW_FORWARD && g_date_valid (&c->review_date))
+                  {
+                    g_autofree char *review = _quorum_export_format_date (&c->review_date);
+                    g_string_append_printf (what, _(" to %s (conference %lld)"), review,
+                                            (long long) c->review_conference_id);
+                  }
+              }
+          add_field (fields, _("Co-ordinator decided"), decided);
+          add_field (fields, _("Decisions"), what->str);
+          add_field (fields, _("Co-ordinator’s reasons"), c->reasons);
+        }
+      else
+        add_field (fields, _("Co-ordinator decided"), _("Not yet"));
+      end_fields (doc, fields);
+      n++;
     }
 }
 
@@ -526,7 +814,7 @@ add_child (QuorumDocument         *doc,
            const QuorumChild      *child)
 {
   const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
-  g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
+  g_autoptr(GPtrArray) votes = _quorum_export_child_current_votes (conference, child->id);
   g_autofree char *heading = g_strdup_printf (_("Child: %s"), child->name);
   QuorumBlock *fields;
 
@@ -538,9 +826,11 @@ add_child (QuorumDocument         *doc,
       add_field_take (fields, _("Decision"),
                       _quorum_export_view_label (decision->outcome, decision->categories));
       add_field (fields, _("Basis"), basis_description (decision->basis));
-      if (votes->len > 0)
+      /* A consensus counts no views: a tally beside it would contradict it. */
+      if (votes->len > 0 && decision->basis != QUORUM_BASIS_CONSENSUS)
         add_field_take (fields, _("Tally"), tally_text (decision));
       add_field_take (fields, _("Decided"), who_and_when (decision->decided_by, decision->decided_at));
+      add_presence (fields, conference, decision);
     }
   else
     add_field (fields, _("Decision"), _("Not yet decided"));
@@ -550,8 +840,10 @@ add_child (QuorumDocument         *doc,
   if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)
     add_votes_table (doc, conference, decision, votes);
   add_dissent (doc, conference, decision, votes);
+  add_superseded (doc, conference, child->id);
   add_attempts (doc, conference, child->id);
   add_plan_and_referral (doc, conference, profile, child->id);
+  add_challenges (doc, conference, profile, child->id);
 }
 
 static void
@@ -587,11 +879,11 @@ add_amendments (QuorumDocument         *doc,
     }
 }
 
-QuorumDocument *
-_quorum_document_new (const QuorumConference *conference,
-                      const QuorumProfile    *profile,
-                      const char             *exported_by,
-                      GDateTime              *exported_at)
+static QuorumDocument *
+build_document (const QuorumConference *conference,
+                const QuorumProfile    *profile,
+                const char             *exported_by,
+                GDateTime              *exported_at)
 {
   QuorumDocument *doc = g_new0 (QuorumDocument, 1);
   g_autofree char *when = _quorum_export_format_datetime (exported_at);
@@ -614,6 +906,12 @@ _quorum_document_new (const QuorumConference *conference,
     doc->footer = g_strdup_printf (_("Exported %s by %s"), when, exported_by);
   else
     doc->footer = g_strdup_printf (_("Exported by %s"), exported_by);
+  if (conference->seal != NULL)
+    {
+      char *sealed = g_strdup_printf (_("%s · seal %s"), doc->footer, conference->seal);
+      g_free (doc->footer);
+      doc->footer = sealed;
+    }
 
   add_block (doc, QUORUM_BLOCK_TITLE, doc->title);
   if (doc->draft)
@@ -629,6 +927,236 @@ _quorum_document_new (const QuorumConference *conference,
 
   closing = g_strdup_printf ("%s.", doc->footer);
   add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing)->space_before = TRUE;
+  if (conference->seal != NULL)
+    {
+      /* TRANSLATORS: %s is the seal, e.g. 412-3f9a2-c81d0-e477a-b21c0; keep the command as is */
+      g_autofree char *proof = g_strdup_printf (_("Seal %s: “quorum-cli verify --seal %s” proves that the "
+                                                  "database still holds this record as it stood."),
+                                                conference->seal, conference->seal);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, proof);
+    }
 
   return doc;
+}
+
+/* ---- a bilingual record ----
+ * The record is built once in each language from the same data, so the two have the same blocks
+ * in the same order; they are then woven together, Welsh first. What is the same in both (what
+ * the participants wrote: reasons, summaries, names) is kept once, in their words. */
+
+static char *
+join_languages (const char *first,
+                const char *second,
+                const char *separator)
+{
+  if (second == NULL || g_strcmp0 (first, second) == 0)
+    return g_strdup (first);
+  if (first == NULL)
+    return g_strdup (second);
+
+  return g_strconcat (first, separator, second, NULL);
+}
+
+static void
+merge_cells (GPtrArray *into,
+             GPtrArray *other)
+{
+  for (guint i = 0; into != NULL && other != NULL && i < into->len && i < other->len; i++)
+    {
+      char *joined = join_languages (g_ptr_array_index (into, i), g_ptr_array_index (other, i), " / ");
+
+      g_free (g_ptr_array_index (into, i));
+      into->pdata[i] = joined;
+    }
+}
+
+static gboolean
+same_shape (const QuorumDocument *a,
+            const QuorumDocument *b)
+{
+  if (a->blocks->len != b->blocks->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->blocks->len; i++)
+    {
+      const QuorumBlock *x = g_ptr_array_index (a->blocks, i);
+      const QuorumBlock *y = g_ptr_array_index (b->blocks, i);
+
+      if (x->kind != y->kind || (x->cells != NULL) != (y->cells != NULL) ||
+          (x->cells != NULL && x->cells->len != y->cells->len))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Weaves @second into @first, block by block; @second is left empty. */
+static void
+merge_documents (QuorumDocument *first,
+                 QuorumDocument *second)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_block_free);
+  char *text;
+
+  for (guint n = first->blocks->len; n > 0; n--)
+    {
+      QuorumBlock *a = g_ptr_array_steal_index (first->blocks, 0);
+      QuorumBlock *b = g_ptr_array_steal_index (second->blocks, 0);
+
+      switch (a->kind)
+        {
+        case QUORUM_BLOCK_PARAGRAPH:
+          g_ptr_array_add (blocks, a);
+          /* A sentence of the record in each language; the participants' words once. */
+          if (g_strcmp0 (a->text, b->text) != 0)
+            {
+              b->space_before = FALSE;
+              g_ptr_array_add (blocks, g_steal_pointer (&b));
+            }
+          break;
+
+        case QUORUM_BLOCK_FIELDS:
+        case QUORUM_BLOCK_TABLE:
+          merge_cells (a->cells, b->cells);
+          g_ptr_array_add (blocks, a);
+          break;
+
+        case QUORUM_BLOCK_TITLE:
+        case QUORUM_BLOCK_HEADING:
+        case QUORUM_BLOCK_SUBHEADING:
+        default:
+          text = join_languages (a->text, b->text, " / ");
+          g_free (a->text);
+          a->text = text;
+          g_ptr_array_add (blocks, a);
+          break;
+        }
+
+      if (b != NULL)
+        quorum_block_free (b);
+    }
+
+  g_ptr_array_unref (first->blocks);
+  first->blocks = g_steal_pointer (&blocks);
+
+  text = join_languages (first->title, second->title, " / ");
+  g_free (first->title);
+  first->title = text;
+  text = join_languages (first->running_title, second->running_title, " / ");
+  g_free (first->running_title);
+  first->running_title = text;
+  text = join_languages (first->header, second->header, " / ");
+  g_free (first->header);
+  first->header = text;
+  text = join_languages (first->footer, second->footer, "\n");
+  g_free (first->footer);
+  first->footer = text;
+}
+
+/* The languages the record is written in: the setting, else both under a bilingual profile,
+ * else NULL (the desktop's). */
+static char **
+record_languages (const QuorumProfile *profile)
+{
+  const char *setting = quorum_export_get_record_languages ();
+
+  if (setting != NULL && *setting != '\0')
+    return g_strsplit (setting, ",", -1);
+  if (profile != NULL && profile->bilingual)
+    return g_strsplit ("cy,en", ",", -1);
+
+  return NULL;
+}
+
+QuorumDocument *
+_quorum_document_new (const QuorumConference *conference,
+                      const QuorumProfile    *profile,
+                      const char             *exported_by,
+                      GDateTime              *exported_at)
+{
+  g_auto(GStrv) languages = record_languages (profile);
+  QuorumDocument *doc;
+
+  if (languages == NULL)
+    return build_document (conference, profile, exported_by, exported_at);
+
+  quorum_i18n_push_language (languages[0]);
+  doc = build_document (conference, profile, exported_by, exported_at);
+  quorum_i18n_pop_language ();
+
+  for (guint i = 1; languages[i] != NULL; i++)
+    {
+      g_autoptr(QuorumDocument) other = NULL;
+
+      quorum_i18n_push_language (languages[i]);
+      other = build_document (conference, profile, exported_by, exported_at);
+      quorum_i18n_pop_language ();
+
+      if (same_shape (doc, other))
+        merge_documents (doc, other);
+    }
+
+  doc->languages = g_steal_pointer (&languages);
+
+  return doc;
+}
+
+static char *
+each_language (const QuorumDocument *self,
+               char *(*say) (gpointer data),
+               gpointer data)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->languages == NULL)
+    return say (data);
+
+  for (guint i = 0; self->languages[i] != NULL; i++)
+    {
+      char *part;
+
+      quorum_i18n_push_language (self->languages[i]);
+      part = say (data);
+      quorum_i18n_pop_language ();
+
+      if (parts->len == 0 || g_strcmp0 (g_ptr_array_index (parts, parts->len - 1), part) != 0)
+        g_ptr_array_add (parts, part);
+      else
+        g_free (part);
+    }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" / ", (char **) parts->pdata);
+}
+
+static char *
+say_draft (gpointer data)
+{
+  /* TRANSLATORS: marks an unsigned record in every page's header */
+  return g_strdup (_("DRAFT"));
+}
+
+char *
+_quorum_document_draft_label (const QuorumDocument *self)
+{
+  return each_language (self, say_draft, NULL);
+}
+
+static char *
+say_page (gpointer data)
+{
+  const int *pages = data;
+
+  /* TRANSLATORS: the page footer: "Page 2 of 5" */
+  return g_strdup_printf (_("Page %d of %d"), pages[0], pages[1]);
+}
+
+char *
+_quorum_document_page_label (const QuorumDocument *self,
+                             int                   page,
+                             int                   n_pages)
+{
+  int pages[2] = { page, n_pages };
+
+  return each_language (self, say_page, pages);
 }

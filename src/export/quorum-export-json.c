@@ -94,6 +94,36 @@ quorum_json_add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+
+/* Lateness shown, never hidden; who sent it; every correction with the value it replaced. */
+static void
+add_referral_life (JsonBuilder          *builder,
+                   const QuorumReferral *referral)
+{
+  quorum_json_add_date (builder, "due_working", &referral->due_working);
+  quorum_json_add_date (builder, "panel_due_working", &referral->panel_due_working);
+  quorum_json_add_bool (builder, "sent_late", referral->sent_late);
+  quorum_json_add_bool (builder, "heard_late", referral->heard_late);
+  quorum_json_add_string (builder, "sent_by", referral->sent_by);
+  json_builder_set_member_name (builder, "corrections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+    {
+      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", c->id);
+      quorum_json_add_string (builder, "field", c->field);
+      quorum_json_add_string (builder, "old_value", c->old_value);
+      quorum_json_add_string (builder, "new_value", c->new_value);
+      quorum_json_add_string (builder, "reason", c->reason);
+      quorum_json_add_string (builder, "recorded_at", c->recorded_at);
+      quorum_json_add_string (builder, "recorded_by", c->recorded_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static inline gboolean
 has_items (GPtrArray *array)
 {
@@ -163,6 +193,8 @@ build_decision (JsonBuilder            *builder,
       quorum_json_add_date (builder, "due", &referral->due);
       quorum_json_add_date (builder, "notified", &referral->notified);
       quorum_json_add_date (builder, "panel_due", &referral->panel_due);
+      quorum_json_add_date (builder, "due_working", &referral->due_working);
+      quorum_json_add_bool (builder, "sent_late", referral->sent_late);
       json_builder_end_object (builder);
     }
   else
@@ -170,6 +202,174 @@ build_decision (JsonBuilder            *builder,
 
   quorum_json_add_string (builder, "decided_at", decision->decided_at);
   quorum_json_add_string (builder, "decided_by", decision->decided_by);
+
+  /* Who was there for it (DOMAIN "Attendance is a timeline"); absent for a decision taken
+   * before the timeline was recorded. */
+  if (decision->presence != NULL)
+    {
+      g_auto(GStrv) groups = quorum_conference_child_groups (conference, decision->child_id);
+
+      json_builder_set_member_name (builder, "present");
+      json_builder_begin_array (builder);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          if (pass == 1)
+            {
+              json_builder_end_array (builder);
+              json_builder_set_member_name (builder, "left_before");
+              json_builder_begin_array (builder);
+            }
+          for (guint i = 0; i < decision->presence->len; i++)
+            {
+              const QuorumPresence *p = &g_array_index (decision->presence, QuorumPresence, i);
+              const QuorumAttendee *a = quorum_conference_find_attendee (conference, p->attendee_id);
+
+              if (a == NULL || (p->status == QUORUM_PRESENCE_LEFT) != (pass == 1))
+                continue;
+              json_builder_begin_object (builder);
+              quorum_json_add_int (builder, "id", a->id);
+              quorum_json_add_string (builder, "name", a->name);
+              quorum_json_add_string (builder, "group", a->line_management);
+              quorum_json_add_bool (builder, "voting", a->voting);
+              if (pass == 1)
+                {
+                  quorum_json_add_string (builder, "left_at", a->left_at);
+                  quorum_json_add_bool (builder, "view_given",
+                                        !a->voting ||
+                                        quorum_conference_find_current_vote (conference, decision->child_id,
+                                                                             a->line_management) != NULL);
+                }
+              json_builder_end_object (builder);
+            }
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "arrived_after");
+      json_builder_begin_array (builder);
+      for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+        {
+          const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+
+          if (a->attendance != QUORUM_ATTENDANCE_PRESENT ||
+              quorum_conference_presence_at (conference, decision->child_id, a->id, NULL))
+            continue;
+          json_builder_begin_object (builder);
+          quorum_json_add_int (builder, "id", a->id);
+          quorum_json_add_string (builder, "name", a->name);
+          quorum_json_add_string (builder, "arrived_at", a->arrived_at);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      /* Groups whose representatives all left before giving a view: they gave none. */
+      json_builder_set_member_name (builder, "left_without_view");
+      json_builder_begin_array (builder);
+      {
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+        for (guint i = 0; i < decision->presence->len; i++)
+          {
+            const QuorumPresence *p = &g_array_index (decision->presence, QuorumPresence, i);
+            const QuorumAttendee *a = quorum_conference_find_attendee (conference, p->attendee_id);
+            gboolean counted = FALSE;
+
+            if (a == NULL || !a->voting || p->status != QUORUM_PRESENCE_LEFT)
+              continue;
+            for (guint g = 0; groups[g] != NULL; g++)
+              counted |= quorum_group_equal (groups[g], a->line_management);
+            if (counted || g_hash_table_contains (seen, a->line_management))
+              continue;
+            g_hash_table_add (seen, g_strdup (a->line_management));
+            json_builder_add_string_value (builder, a->line_management);
+          }
+      }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+void
+quorum_json_build_challenge (JsonBuilder            *builder,
+                             const QuorumConference *conference,
+                             const QuorumChallenge  *c)
+{
+  g_autofree char *words = quorum_challenge_decisions_to_string (c->decisions);
+  g_auto(GStrv) list = g_strsplit (words, ",", -1);
+  const QuorumPlan *plan = NULL;
+  const QuorumReferral *referral = NULL;
+
+  for (guint i = 0; conference->plans != NULL && i < conference->plans->len; i++)
+    if (((QuorumPlan *)g_ptr_array_index (conference->plans, i))->id == c->plan_id)
+      plan = g_ptr_array_index (conference->plans, i);
+  for (guint i = 0; conference->referrals != NULL && i < conference->referrals->len; i++)
+    if (((QuorumReferral *)g_ptr_array_index (conference->referrals, i))->id == c->referral_id)
+      referral = g_ptr_array_index (conference->referrals, i);
+
+  json_builder_begin_object (builder);
+  quorum_json_add_int (builder, "id", c->id);
+  quorum_json_add_int (builder, "conference", c->conference_id);
+  quorum_json_add_int (builder, "child", c->child_id);
+  quorum_json_add_int (builder, "decision", c->decision_id);
+  quorum_json_add_string (builder, "agency", c->agency);
+  quorum_json_add_string (builder, "raised_by", c->raised_by);
+  quorum_json_add_string (builder, "designated_person", c->designated_person);
+  quorum_json_add_string (builder, "concern", c->concern);
+  quorum_json_add_date (builder, "raised_on", &c->raised_on);
+  /* "Immediately": due the day it was raised. */
+  quorum_json_add_date (builder, "alert_due", &c->raised_on);
+  quorum_json_add_string (builder, "coordinator", c->coordinator);
+  quorum_json_add_date (builder, "alerted_on", &c->alerted_on);
+  quorum_json_add_bool (builder, "alert_late", quorum_challenge_alert_is_late (c));
+  quorum_json_add_string (builder, "status",
+                          g_date_valid (&c->decided_on) ? "decided"
+                          : g_date_valid (&c->alerted_on) ? "with-coordinator" : "raised");
+  quorum_json_add_date (builder, "decided_on", &c->decided_on);
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (*list[i] != '\0')
+      json_builder_add_string_value (builder, list[i]);
+  json_builder_end_array (builder);
+  quorum_json_add_string (builder, "reasons", c->reasons);
+
+  json_builder_set_member_name (builder, "interim_plan");
+  if (c->plan_id > 0)
+    {
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", c->plan_id);
+      if (plan != NULL)
+        quorum_json_add_date (builder, "start", &plan->start);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "review_conference");
+  if (c->review_conference_id > 0)
+    {
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", c->review_conference_id);
+      quorum_json_add_date (builder, "date", &c->review_date);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "referral");
+  if (c->referral_id > 0)
+    {
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", c->referral_id);
+      if (referral != NULL)
+        {
+          quorum_json_add_date (builder, "due", &referral->due);
+          quorum_json_add_date (builder, "notified", &referral->notified);
+        }
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_end_object (builder);
 }
@@ -215,6 +415,9 @@ quorum_json_conference (const QuorumConference *conference,
   quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
   quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
   quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  /* The audit log's seal as the record was read: `verify --seal` proves it later. */
+  if (conference->seal != NULL)
+    quorum_json_add_string (builder, "seal", conference->seal);
 
   json_builder_set_member_name (builder, "children");
   json_builder_begin_array (builder);
@@ -243,6 +446,28 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_string (builder, "line_management", attendee->line_management);
       quorum_json_add_bool (builder, "voting", attendee->voting);
       quorum_json_add_string (builder, "attendance", quorum_attendance_to_string (attendee->attendance));
+      quorum_json_add_string (builder, "arrived_at", attendee->arrived_at);
+      quorum_json_add_string (builder, "left_at", attendee->left_at);
+      quorum_json_add_bool (builder, "present", quorum_attendee_is_present (attendee));
+      /* For each decided child: present, left (before it), or arrived after it. */
+      json_builder_set_member_name (builder, "decisions");
+      json_builder_begin_array (builder);
+      for (guint j = 0; has_items (conference->decisions) && j < conference->decisions->len; j++)
+        {
+          const QuorumDecision *d = g_ptr_array_index (conference->decisions, j);
+          QuorumPresenceStatus status;
+
+          if (d->presence == NULL || attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
+            continue;
+          json_builder_begin_object (builder);
+          quorum_json_add_int (builder, "child", d->child_id);
+          quorum_json_add_string (builder, "presence",
+                                  !quorum_conference_presence_at (conference, d->child_id, attendee->id, &status)
+                                    ? "arrived-after"
+                                    : status == QUORUM_PRESENCE_LEFT ? "left-before" : "present");
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -284,6 +509,47 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_bool (builder, "members_disagreed", vote->members_disagreed);
       quorum_json_add_strv (builder, "representatives", (const char * const *) members);
       quorum_json_add_string (builder, "recorded_at", vote->recorded_at);
+      quorum_json_add_bool (builder, "superseded", vote->superseded);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* History: views as they stood when a later consensus attempt superseded them. */
+  json_builder_set_member_name (builder, "superseded_views");
+  json_builder_begin_array (builder);
+  for (guint i = 0; has_items (conference->superseded_views) && i < conference->superseded_views->len; i++)
+    {
+      const QuorumSupersededView *v = g_ptr_array_index (conference->superseded_views, i);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", v->id);
+      quorum_json_add_int (builder, "child", v->child_id);
+      quorum_json_add_int (builder, "vote", v->vote_id);
+      quorum_json_add_string (builder, "group", v->group);
+      quorum_json_add_view (builder, "view", v->view);
+      quorum_json_add_categories (builder, "categories", v->categories);
+      quorum_json_add_string (builder, "reason", v->reason);
+      quorum_json_add_string (builder, "given_at", v->given_at);
+      quorum_json_add_int (builder, "superseded_by_round", v->round);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "member_views");
+  json_builder_begin_array (builder);
+  for (guint i = 0; has_items (conference->member_views) && i < conference->member_views->len; i++)
+    {
+      const QuorumMemberView *m = g_ptr_array_index (conference->member_views, i);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", m->id);
+      quorum_json_add_int (builder, "child", m->child_id);
+      quorum_json_add_int (builder, "attendee", m->attendee_id);
+      quorum_json_add_string (builder, "name", m->name);
+      quorum_json_add_string (builder, "group", m->group);
+      quorum_json_add_view (builder, "view", m->view);
+      quorum_json_add_categories (builder, "categories", m->categories);
+      quorum_json_add_string (builder, "reason", m->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -306,6 +572,24 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_date (builder, "start", &plan->start);
       quorum_json_add_bool (builder, "from_split", plan->from_split);
       quorum_json_add_categories (builder, "categories", plan->categories);
+      /* Its life: reviews and its end (a panel's "plan ended", or a later conference). */
+      quorum_json_add_date (builder, "ended", &plan->ended);
+      quorum_json_add_string (builder, "ended_by", quorum_plan_end_to_string (plan->ended_by));
+      json_builder_set_member_name (builder, "ended_by_conference");
+      if (plan->ended_by_conference > 0)
+        json_builder_add_int_value (builder, plan->ended_by_conference);
+      else
+        json_builder_add_null_value (builder);
+      quorum_json_add_string (builder, "end_reason", plan->end_reason);
+      json_builder_set_member_name (builder, "reviews");
+      json_builder_begin_array (builder);
+      for (guint j = 0; plan->reviews != NULL && j < plan->reviews->len; j++)
+        {
+          g_autofree char *iso = quorum_date_to_string (&g_array_index (plan->reviews, GDate, j));
+
+          json_builder_add_string_value (builder, iso);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -329,8 +613,15 @@ quorum_json_conference (const QuorumConference *conference,
                               referral->outcome != QUORUM_PANEL_NONE
                                 ? quorum_panel_outcome_to_string (referral->outcome) : NULL);
       quorum_json_add_string (builder, "outcome_reason", referral->outcome_reason);
+      add_referral_life (builder, referral);
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "challenges");
+  json_builder_begin_array (builder);
+  for (guint i = 0; has_items (conference->challenges) && i < conference->challenges->len; i++)
+    quorum_json_build_challenge (builder, conference, g_ptr_array_index (conference->challenges, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "amendments");

@@ -7,7 +7,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
-#include <glib/gi18n-lib.h>
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -870,11 +870,12 @@ layout_chrome (QuorumRecord *self)
 
   if (self->doc->draft)
     {
-      /* TRANSLATORS: marks an unsigned record in every page's header */
-      self->header_draft = para_new (self, _("DRAFT"), self->body_width, SMALL_SIZE + 1,
+      g_autofree char *draft = _quorum_document_draft_label (self->doc);
+
+      self->header_draft = para_new (self, draft, self->body_width, SMALL_SIZE + 1,
                                      PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, &draft_red);
       pango_layout_set_width (self->header_draft->layout, -1);
-      draft_width = para_natural_width (self, _("DRAFT"), SMALL_SIZE + 1, PANGO_WEIGHT_BOLD) + 12;
+      draft_width = para_natural_width (self, draft, SMALL_SIZE + 1, PANGO_WEIGHT_BOLD) + 12;
     }
 
   /* One line each, whatever the names: the header is the same height on every page. */
@@ -900,8 +901,7 @@ layout_page_numbers (QuorumRecord *self)
 
   for (int i = 0; i < self->n_pages; i++)
     {
-      /* TRANSLATORS: the page footer: "Page 2 of 5" */
-      g_autofree char *text = g_strdup_printf (_("Page %d of %d"), i + 1, self->n_pages);
+      g_autofree char *text = _quorum_document_page_label (self->doc, i + 1, self->n_pages);
       Para *para = para_new (self, text, self->body_width * 0.25, SMALL_SIZE,
                              PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &quiet);
 
@@ -1039,8 +1039,14 @@ draw_watermark (QuorumRecord *self,
   PangoRectangle ink_rect;
   double angle = -atan2 (self->page_h, self->page_w);
 
+  g_autofree char *label = _quorum_document_draft_label (self->doc);
+  g_auto(GStrv) words = g_strsplit (label, " / ", -1);
+  g_autofree char *lines = g_strjoinv ("\n", words);
+
+  /* A bilingual record's mark is one word a line. */
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, _("DRAFT"), -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, lines, -1);
   pango_layout_get_extents (layout, &ink_rect, NULL);
 
   cairo_save (cr);

@@ -30,6 +30,9 @@ char                *_quorum_export_join_names        (const char * const     *n
 /* The votes of one child, in the order recorded. Free the array only (elements borrowed). */
 GPtrArray           *_quorum_export_child_votes       (const QuorumConference *conference,
                                                        gint64                  child_id);
+/* The same, without those a later consensus attempt superseded: the views that count. */
+GPtrArray           *_quorum_export_child_current_votes (const QuorumConference *conference,
+                                                         gint64                  child_id);
 GPtrArray           *_quorum_export_child_attempts    (const QuorumConference *conference,
                                                        gint64                  child_id);
 /* The name of the user exporting: the OS user's real name or login. */
@@ -77,6 +80,7 @@ typedef struct
   char      *footer;          /* "Exported 21 November 2026, 14:05 by Minnie Taker" */
   gboolean   draft;           /* not signed off */
   GPtrArray *blocks;          /* QuorumBlock* */
+  char     **languages;       /* {"cy", "en"} for a bilingual record, Welsh first; NULL: the desktop's */
 } QuorumDocument;
 
 QuorumDocument *_quorum_document_new  (const QuorumConference *conference,
@@ -84,6 +88,11 @@ QuorumDocument *_quorum_document_new  (const QuorumConference *conference,
                                        const char             *exported_by,
                                        GDateTime              *exported_at);
 void            _quorum_document_free (QuorumDocument         *self);
+/* "DRAFT" and "Page 2 of 5" in each of the record's languages: "DRAFFT / DRAFT". */
+char           *_quorum_document_draft_label (const QuorumDocument *self);
+char           *_quorum_document_page_label  (const QuorumDocument *self,
+                                              int                   page,
+                                              int                   n_pages);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDocument, _quorum_document_free)
 

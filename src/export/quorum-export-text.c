@@ -2,7 +2,7 @@
 /* quorum-export-text.c: the dissent record as plain UTF-8 text, for pasting into minutes. */
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -277,9 +277,9 @@ quorum_export_text_string (const QuorumConference *conference,
         {
         case QUORUM_BLOCK_TITLE:
           {
-            g_autofree char *title = doc->draft
-              /* TRANSLATORS: the title of an unsigned record */
-              ? g_strdup_printf (_("%s (DRAFT)"), block->text)
+            g_autofree char *draft = doc->draft ? _quorum_document_draft_label (doc) : NULL;
+            g_autofree char *title = draft != NULL
+              ? g_strdup_printf ("%s (%s)", block->text, draft)
               : g_strdup (block->text);
 
             append_underlined (out, title, '=');

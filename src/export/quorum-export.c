@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-export.c: the one entry point of the exports, their shared words, and atomic writing. */
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "core/quorum-gettext.h"
 
 #include "quorum-export-private.h"
 
@@ -79,19 +87,39 @@ quorum_export_format_from_path (const char         *path,
   return quorum_export_format_from_string (dot + 1, out);
 }
 
+static const char *record_languages;  /* interned, or NULL */
+
+void
+quorum_export_set_record_languages (const char *languages)
+{
+  g_return_if_fail (languages == NULL || *languages == '\0' || quorum_export_record_languages_valid (languages));
+
+  g_atomic_pointer_set (&record_languages,
+                        languages != NULL && *languages != '\0' ? g_intern_string (languages) : NULL);
+}
+
+const char *
+quorum_export_get_record_languages (void)
+{
+  return g_atomic_pointer_get (&record_languages);
+}
+
+gboolean
+quorum_export_record_languages_valid (const char *languages)
+{
+  static const char * const valid[] = { "cy", "en", "cy,en", "en,cy", NULL };
+
+  return languages != NULL && g_strv_contains (valid, languages);
+}
+
 char *
 _quorum_export_format_date (const GDate *date)
 {
-  char buf[128];
-
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  /* TRANSLATORS: a date in the printed record, see strftime(3): "20 November 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date) == 0)
-    return quorum_date_to_string (date);
-
-  return g_strdup (buf);
+  /* TRANSLATORS: a date in the printed record, see g_date_time_format(): "20 November 2026" */
+  return quorum_date_format (date, _("%-d %B %Y"));
 }
 
 char *
@@ -106,7 +134,7 @@ _quorum_export_format_datetime (GDateTime *datetime)
 
   /* TRANSLATORS: a date and time in the printed record, see g_date_time_format():
    * "20 November 2026, 10:05" */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return quorum_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 char *
@@ -257,6 +285,23 @@ _quorum_export_child_votes (const QuorumConference *conference,
 }
 
 GPtrArray *
+_quorum_export_child_current_votes (const QuorumConference *conference,
+                                    gint64                  child_id)
+{
+  GPtrArray *votes = g_ptr_array_new ();
+
+  for (guint i = 0; conference->votes != NULL && i < conference->votes->len; i++)
+    {
+      QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+      if (vote->child_id == child_id && !vote->superseded)
+        g_ptr_array_add (votes, vote);
+    }
+
+  return votes;
+}
+
+GPtrArray *
 _quorum_export_child_attempts (const QuorumConference *conference,
                                gint64                  child_id)
 {
@@ -285,27 +330,162 @@ _quorum_export_default_user (void)
   return name;
 }
 
+/* Exports in progress are listed in the user's state folder, one small file each naming
+ * its temporary file, so that a run killed between writing and renaming is cleaned up by the
+ * next start (quorum_export_clean_stale): a temporary file holds a child's whole record. */
+static char *
+pending_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "quorum", "exports-in-progress", NULL);
+}
+
+static char *
+register_pending (const char *tmp)
+{
+  g_autofree char *dir = pending_dir ();
+  g_autofree char *name = g_strdup_printf ("%d-%08x", (int) getpid (), g_random_int ());
+  char *entry = g_build_filename (dir, name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (entry, tmp, -1, G_FILE_SET_CONTENTS_DURABLE, 0600, NULL))
+    {
+      g_free (entry);
+      return NULL;
+    }
+  return entry;
+}
+
+guint
+quorum_export_clean_stale (void)
+{
+  g_autofree char *dir = pending_dir ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *entry = g_build_filename (dir, name, NULL);
+      g_autofree char *tmp = NULL;
+      int pid = atoi (name);
+
+      /* Another export still running keeps its file. */
+      if (pid > 0 && (kill (pid, 0) == 0 || errno == EPERM))
+        continue;
+      if (g_file_get_contents (entry, &tmp, NULL, NULL) && g_file_test (tmp, G_FILE_TEST_IS_REGULAR) &&
+          !g_file_test (tmp, G_FILE_TEST_IS_SYMLINK) && g_unlink (tmp) == 0)
+        removed++;
+      g_unlink (entry);
+    }
+  return removed;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_atomically (const char  *path,
                   const char  *data,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *entry = NULL;
+  GStatBuf st;
+  int fd = -1;
+  int saved_errno;
 
-  /* A temporary file beside @path renamed over it: all or nothing. The record is about
-   * children: readable by its owner only, as the database is. */
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &local_error))
+  /* "-": standard output, whatever it is (a pipe, a terminal). */
+  if (g_strcmp0 (path, "-") == 0)
     {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("Could not write the record to “%s”: %s"),
-                   path, local_error->message);
+      fflush (stdout);
+      if (!write_all (STDOUT_FILENO, data, length))
+        {
+          saved_errno = errno;
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                       _("Could not write the record to standard output: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Only a file is replaced: a device, a FIFO or a folder standing at the target is refused,
+   * never turned into a file. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a regular file; a record is written to a file, or to standard output with “-”"),
+                   path);
       return FALSE;
     }
 
+  /* A temporary file beside @path renamed over it: all or nothing. The record is about
+   * children: readable by its owner only, as the database is. */
+  for (int attempt = 0; fd < 0 && attempt < 100; attempt++)
+    {
+      g_free (tmp);
+      tmp = g_strdup_printf ("%s.%06x", path, g_random_int_range (0, 0xffffff));
+      if (entry != NULL)
+        g_unlink (entry);
+      g_free (entry);
+      entry = register_pending (tmp);
+      fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto fail;
+    }
+  fchmod (fd, 0600);
+  if (!write_all (fd, data, length) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      goto fail;
+    }
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      saved_errno = errno;
+      goto fail;
+    }
+  fd = -1;
+  if (g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      goto fail;
+    }
+  if (entry != NULL)
+    g_unlink (entry);
   return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  if (tmp != NULL)
+    g_unlink (tmp);
+  if (entry != NULL)
+    g_unlink (entry);
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+               _("Could not write the record to “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static GBytes *
@@ -407,6 +587,6 @@ quorum_export_dissent (QuorumStore         *store,
   profile = quorum_store_get_conference_profile (store, conference_id, NULL);
 
   return quorum_export_conference (conference, profile, format,
-                                   quorum_store_get_user (store), NULL,
+                                   quorum_store_get_signer (store), NULL,
                                    path, error);
 }

@@ -45,6 +45,10 @@ JsonNode   *quorum_json_decision   (const QuorumConference *conference,
 
 /* Members of a JSON object being built, in the CLI's conventions: a NULL string, an invalid
  * date and an unset (0) id are null; categories are an array of words. */
+/* One challenge of a conference decision, as `conference show` and `challenge …` print it. */
+void        quorum_json_build_challenge (JsonBuilder           *builder,
+                                         const QuorumConference *conference,
+                                         const QuorumChallenge  *challenge);
 void        quorum_json_add_string     (JsonBuilder        *builder,
                                         const char         *key,
                                         const char         *value);
@@ -131,6 +135,17 @@ gboolean      quorum_export_pdf         (const QuorumConference *conference,
                                          const char             *path,
                                          GError                **error);
 
+/* ---- the record's languages (quorum-export.c) ---- */
+
+/* The languages of the dissent record's PDF, print and text, for the whole process: "cy", "en",
+ * or "cy,en" (both, Welsh first); NULL or "" for the profile's: Welsh and English under a
+ * bilingual profile (Bilingual=true), else the desktop's. The CSV and JSON have no language. */
+void          quorum_export_set_record_languages (const char *languages);
+/* The setting above, or NULL. */
+const char   *quorum_export_get_record_languages (void);
+/* TRUE when @languages is one the setting accepts ("cy", "en", "cy,en", "en,cy"). */
+gboolean      quorum_export_record_languages_valid (const char *languages);
+
 /* ---- entry points (quorum-export.c) ---- */
 
 /* Renders a loaded conference in @format and writes it to @path atomically (a failure leaves
@@ -150,5 +165,9 @@ gboolean      quorum_export_dissent     (QuorumStore            *store,
                                          QuorumExportFormat      format,
                                          const char             *path,
                                          GError                **error);
+
+/* Removes the temporary files of exports killed before they finished (by any earlier run).
+ * Returns how many. Call once at start. */
+guint         quorum_export_clean_stale (void);
 
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-store-audit.c: the append-only audit log, chained by SHA-256, and verify, which
- * recomputes the chain and every record it covers. */
+/* quorum-store-audit.c: the append-only audit log, chained by SHA-256 and keyed entry by entry
+ * with HMAC-SHA-256 under a key kept outside the database; its seals; and verify, which checks
+ * the schema, the chain, its keys and every record it covers. */
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -150,6 +152,131 @@ entry_hash (gint64      id,
   return sha256_hex (s->str, s->len);
 }
 
+static char *
+meta_get (sqlite3    *db,
+          const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = _quorum_column_dup (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+meta_set (QuorumStore  *self,
+          const char   *key,
+          const char   *value,
+          GError      **error)
+{
+  sqlite3_stmt *stmt = _quorum_store_prepare (self,
+                                              "INSERT INTO meta (key, value) VALUES (?, ?) "
+                                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  _quorum_bind_text (stmt, 1, key);
+  _quorum_bind_text (stmt, 2, value);
+  return _quorum_store_exec_stmt (self, stmt, error);
+}
+
+/* The MACs: each entry's covers its hash and the MAC before it, from a genesis bound to the
+ * database's id; the head's covers the newest entry, so that removing the newest entries
+ * needs the key as much as changing one. */
+static char *
+genesis_mac (GBytes     *key,
+             const char *database_id)
+{
+  g_autofree char *text = g_strdup_printf ("quorum-audit-genesis|%s", database_id ? database_id : "");
+  return _quorum_store_hmac (key, text);
+}
+
+static char *
+entry_mac (GBytes     *key,
+           gint64      id,
+           const char *prev_mac,
+           const char *hash)
+{
+  g_autofree char *text = g_strdup_printf ("quorum-audit-entry|%" G_GINT64_FORMAT "|%s|%s", id, prev_mac, hash);
+  return _quorum_store_hmac (key, text);
+}
+
+static char *
+head_mac (GBytes     *key,
+          const char *database_id,
+          gint64      id,
+          const char *mac)
+{
+  g_autofree char *text = g_strdup_printf ("quorum-audit-head|%s|%" G_GINT64_FORMAT "|%s",
+                                           database_id ? database_id : "", id, mac ? mac : "");
+  return _quorum_store_hmac (key, text);
+}
+
+char *
+_quorum_store_key_id (GBytes *key)
+{
+  g_autofree char *mac = _quorum_store_hmac (key, "quorum-key-id");
+  return g_strndup (mac, 16);
+}
+
+static gboolean
+key_entry (QuorumStore  *self,
+           GBytes       *key,
+           gint64        id,
+           const char   *hash,
+           GError      **error)
+{
+  sqlite3 *db = _quorum_store_get_db (self);
+  g_autofree char *database_id = meta_get (db, "database_id");
+  g_autofree char *prev_mac = NULL;
+  g_autofree char *mac = NULL;
+  g_autofree char *head = NULL;
+  sqlite3_stmt *stmt;
+
+  if (id == 1)
+    prev_mac = genesis_mac (key, database_id);
+  else
+    {
+      stmt = _quorum_store_prepare (self, "SELECT mac FROM audit_mac WHERE audit_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id - 1);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        prev_mac = _quorum_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      if (prev_mac == NULL)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                       _("The audit log's entry %lld has no key: run “quorum-cli verify”; nothing was recorded"),
+                       (long long) (id - 1));
+          return FALSE;
+        }
+    }
+  mac = entry_mac (key, id, prev_mac, hash);
+
+  stmt = _quorum_store_prepare (self, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _quorum_bind_text (stmt, 2, mac);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+
+  head = head_mac (key, database_id, id, mac);
+  if (!meta_set (self, "audit_head_mac", head, error))
+    return FALSE;
+  {
+    g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, id, mac);
+    _quorum_store_set_pending_anchor (self, anchor);
+  }
+  return TRUE;
+}
+
 gboolean
 _quorum_store_audit (QuorumStore  *self,
                      const char   *action,
@@ -166,9 +293,19 @@ _quorum_store_audit (QuorumStore  *self,
   g_autofree char *at = quorum_timestamp_now ();
   g_autofree char *head = NULL;
   const char *user = quorum_store_get_user (self);
+  GBytes *key = _quorum_store_get_key (self);
   sqlite3_stmt *stmt;
   gint64 id = 1;
   gboolean found = FALSE;
+
+  /* An entry that cannot be keyed would read as tampering: nothing is written without the key. */
+  if (key == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The audit key is not available, so nothing was recorded: %s"),
+                   _quorum_store_get_key_problem (self));
+      return FALSE;
+    }
 
   if (g_strcmp0 (action, "delete") != 0)
     {
@@ -231,27 +368,31 @@ _quorum_store_audit (QuorumStore  *self,
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_text (stmt, 1, head);
-  return _quorum_store_exec_stmt (self, stmt, error);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+
+  return key_entry (self, key, id, hash, error);
 }
 
-static gboolean
-tampered (GError    **error,
-          const char *format,
-          ...) G_GNUC_PRINTF (2, 3);
+#define MAX_PROBLEMS 50
 
-static gboolean
-tampered (GError    **error,
-          const char *format,
-          ...)
+static void
+problem (GPtrArray  *problems,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (GPtrArray  *problems,
+         const char *format,
+         ...)
 {
   va_list args;
-  g_autofree char *msg = NULL;
 
+  if (problems->len >= MAX_PROBLEMS)
+    return;
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
   va_end (args);
-  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_TAMPERED, msg);
-  return FALSE;
 }
 
 typedef struct
@@ -269,56 +410,116 @@ latest_free (gpointer data)
   g_free (l);
 }
 
-gboolean
-quorum_store_verify (QuorumStore  *self,
-                     guint        *n_checked,
-                     GError      **error)
+void
+quorum_verify_report_free (QuorumVerifyReport *self)
 {
-  g_autoptr(GHashTable) latest = NULL;
+  if (self == NULL)
+    return;
+  g_free (self->head);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->unverified, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* "412-3f9a2-c81d0-e477a-b21c0": the newest entry's number and the first 20 hex digits of its
+ * hash. The hash covers every entry before it, so the seal names the whole record as it stood. */
+static char *
+make_seal (gint64      id,
+           const char *hash)
+{
+  if (id <= 0 || hash == NULL || strlen (hash) < 20)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%.5s-%.5s-%.5s-%.5s", id, hash, hash + 5, hash + 10, hash + 15);
+}
+
+static gboolean
+parse_seal (const char *seal,
+            gint64     *id,
+            char      **tag)
+{
+  g_autofree char *compact = NULL;
+  char *end = NULL;
+  GString *hex;
+
+  if (seal == NULL || !g_ascii_isdigit (*seal))
+    return FALSE;
+  errno = 0;
+  *id = g_ascii_strtoll (seal, &end, 10);
+  if (errno != 0 || *id <= 0 || *end != '-')
+    return FALSE;
+  hex = g_string_new (NULL);
+  for (const char *p = end; *p != '\0'; p++)
+    {
+      if (*p == '-' || *p == ' ')
+        continue;
+      if (!g_ascii_isxdigit (*p))
+        {
+          g_string_free (hex, TRUE);
+          return FALSE;
+        }
+      g_string_append_c (hex, g_ascii_tolower (*p));
+    }
+  if (hex->len != 20)
+    {
+      g_string_free (hex, TRUE);
+      return FALSE;
+    }
+  *tag = g_string_free (hex, FALSE);
+  return TRUE;
+}
+
+/* The checks of verify, inside a read transaction the caller holds. @key NULL: the MACs are
+ * not checked and the report says so. */
+static gboolean
+check_chain (QuorumStore         *self,
+             GBytes              *key,
+             gboolean             expect_keys,
+             gboolean             check_rows,
+             const char          *seal,
+             QuorumVerifyReport  *report,
+             GError             **error)
+{
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, latest_free);
   g_autofree char *prev = g_strdup (GENESIS_HASH);
+  g_autofree char *prev_mac = NULL;
   g_autofree char *head = NULL;
-  sqlite3 *db;
+  g_autofree char *stored_head_mac = NULL;
+  g_autofree char *database_id = NULL;
+  g_autofree char *seal_tag = NULL;
+  gint64 seal_id = 0;
+  gboolean seal_found = FALSE;
+  gboolean chain_broken = FALSE;
+  GPtrArray *problems = report->problems;
+  sqlite3 *db = _quorum_store_get_db (self);
   sqlite3_stmt *stmt = NULL;
   gint64 last_id = 0;
-  guint checked = 0;
-  gboolean ok = FALSE;
   int rc;
 
-  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  if (seal != NULL && !parse_seal (seal, &seal_id, &seal_tag))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a seal (a seal reads like 412-3f9a2-c81d0-e477a-b21c0)"), seal);
+      return FALSE;
+    }
 
-  db = _quorum_store_get_db (self);
-  latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, latest_free);
-
-  /* A read transaction: one consistent snapshot. */
-  if (!_quorum_store_exec (self, "BEGIN", error))
-    return FALSE;
-
-  {
-    GError *local = NULL;
-    stmt = NULL;
-    if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step (stmt) == SQLITE_ROW &&
-        g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
-      {
-        tampered (&local, _("The database file is damaged: %s"), sqlite3_column_text (stmt, 0));
-      }
-    sqlite3_finalize (stmt);
-    stmt = NULL;
-    if (local != NULL)
-      {
-        g_propagate_error (error, local);
-        goto out;
-      }
-  }
+  database_id = meta_get (db, "database_id");
+  stored_head_mac = meta_get (db, "audit_head_mac");
+  if (key != NULL)
+    prev_mac = genesis_mac (key, database_id);
 
   if (sqlite3_prepare_v2 (db,
+                          "SELECT a.id, a.at, a.user, a.action, a.entity, a.entity_id, a.conference_id, a.summary, "
+                          "a.data, a.row_hash, a.prev_hash, a.hash, m.mac "
+                          "FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id ORDER BY a.rowid",
+                          -1, &stmt, NULL) != SQLITE_OK &&
+      sqlite3_prepare_v2 (db,
                           "SELECT id, at, user, action, entity, entity_id, conference_id, summary, "
-                          "data, row_hash, prev_hash, hash FROM audit ORDER BY rowid",
+                          "data, row_hash, prev_hash, hash, NULL FROM audit ORDER BY rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    _("The audit log could not be read: %s"), sqlite3_errmsg (db));
-      goto out;
+      return FALSE;
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -335,44 +536,73 @@ quorum_store_verify (QuorumStore  *self,
       const char *row_hash = (const char *)sqlite3_column_text (stmt, 9);
       const char *prev_hash = (const char *)sqlite3_column_text (stmt, 10);
       const char *hash = (const char *)sqlite3_column_text (stmt, 11);
+      const char *mac = (const char *)sqlite3_column_text (stmt, 12);
       g_autofree char *expected = NULL;
       g_autofree char *data_hash = NULL;
-      g_autofree char *key = NULL;
+      g_autofree char *latest_key = NULL;
       Latest *l;
 
-      if (id != last_id + 1)
+      report->checked++;
+      if (!chain_broken && id != last_id + 1)
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " follows entry %" G_GINT64_FORMAT
-                             ": entries were removed or reordered"), id, last_id);
-          goto out;
+          problem (problems, _("Audit log: entry %lld follows entry %lld: entries were removed or reordered"),
+                   (long long) id, (long long) last_id);
+          chain_broken = TRUE;
         }
-      if (g_strcmp0 (prev_hash, prev) != 0)
+      if (!chain_broken && g_strcmp0 (prev_hash, prev) != 0)
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " does not follow from the entry "
-                             "before it: entries were removed, reordered or altered"), id);
-          goto out;
+          problem (problems, _("Audit log: entry %lld does not follow from the entry before it: entries "
+                               "were removed, reordered or altered"), (long long) id);
+          chain_broken = TRUE;
         }
       expected = entry_hash (id, at, user, action, entity, entity_id, conference_id,
                              summary, data, row_hash, prev_hash);
       if (data != NULL)
         data_hash = sha256_hex (data, -1);
-      if (g_strcmp0 (expected, hash) != 0 || g_strcmp0 (data_hash, row_hash) != 0)
+      if (!chain_broken && (g_strcmp0 (expected, hash) != 0 || g_strcmp0 (data_hash, row_hash) != 0))
         {
-          tampered (error, _("Audit log: entry %" G_GINT64_FORMAT " (%s %s %" G_GINT64_FORMAT
-                             ") was altered after it was written"),
-                    id, action ? action : "?", entity ? entity : "?", entity_id);
-          goto out;
+          problem (problems, _("Audit log: entry %lld (%s %s %lld) was altered after it was written"),
+                   (long long) id, action ? action : "?", entity ? entity : "?", (long long) entity_id);
+          chain_broken = TRUE;
+        }
+      if (key != NULL && !chain_broken)
+        {
+          g_autofree char *want = entry_mac (key, id, prev_mac, hash ? hash : "");
+
+          if (mac == NULL)
+            {
+              problem (problems, _("Audit log: entry %lld has no key: it was written outside Quorum"), (long long) id);
+              chain_broken = TRUE;
+            }
+          else if (g_strcmp0 (want, mac) != 0)
+            {
+              problem (problems, _("Audit log: entry %lld does not match its key: the log was rewritten "
+                                   "outside Quorum from this entry on"), (long long) id);
+              chain_broken = TRUE;
+            }
+          g_free (prev_mac);
+          prev_mac = g_strdup (mac);
         }
 
-      key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity, entity_id);
-      l = g_new0 (Latest, 1);
-      l->row_hash = g_strdup (row_hash);
-      g_hash_table_replace (latest, g_steal_pointer (&key), l);
+      if (seal_id == id)
+        {
+          seal_found = TRUE;
+          if (hash == NULL || !g_str_has_prefix (hash, seal_tag))
+            problem (problems, _("Seal %s: entry %lld is not the entry the seal was made from: the record "
+                                 "as sealed is no longer in this database"), seal, (long long) id);
+        }
+
+      if (entity != NULL)
+        {
+          latest_key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity, entity_id);
+          l = g_new0 (Latest, 1);
+          l->row_hash = g_strdup (row_hash);
+          g_hash_table_replace (latest, g_steal_pointer (&latest_key), l);
+        }
 
       g_free (prev);
       prev = g_strdup (hash);
       last_id = id;
-      checked++;
     }
   sqlite3_finalize (stmt);
   stmt = NULL;
@@ -380,27 +610,94 @@ quorum_store_verify (QuorumStore  *self,
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    _("The audit log could not be read: %s"), sqlite3_errmsg (db));
-      goto out;
+      return FALSE;
+    }
+
+  report->head = make_seal (last_id, prev);
+  if (seal != NULL)
+    {
+      report->seal_checked = TRUE;
+      if (!seal_found)
+        problem (problems, _("Seal %s: entry %lld is not in this database: the record as sealed was removed"),
+                 seal, (long long) seal_id);
     }
 
   /* The newest entries must still be there. */
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'audit_head'", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    head = _quorum_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
+  head = meta_get (db, "audit_head");
   {
     g_autofree char *expected_head = last_id > 0
       ? g_strdup_printf ("%" G_GINT64_FORMAT ":%s", last_id, prev) : NULL;
 
-    if (g_strcmp0 (head, expected_head) != 0)
+    if (!chain_broken && g_strcmp0 (head, expected_head) != 0)
+      problem (problems, _("Audit log: it ends at entry %lld but its last entry written was %lld: its "
+                           "newest entries were removed"),
+               (long long) last_id, (long long) (head ? g_ascii_strtoll (head, NULL, 10) : 0));
+  }
+  if (key != NULL && !chain_broken && last_id > 0)
+    {
+      g_autofree char *want = head_mac (key, database_id, last_id, prev_mac);
+
+      if (g_strcmp0 (want, stored_head_mac) != 0)
+        problem (problems, _("Audit log: its end (entry %lld) does not match its key: the newest entries "
+                             "were removed outside Quorum"), (long long) last_id);
+    }
+
+  /* Every entry is keyed as it is written: entries without a key, or a log without its key's
+   * id, had their keys removed. This much needs no key to see. */
+  if (expect_keys && last_id > 0)
+    {
+      g_autofree char *key_id = meta_get (db, "audit_key_id");
+      gint64 unkeyed = -1;
+
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        unkeyed = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (key_id == NULL)
+        problem (problems, _("Audit log: it has entries but no key: its keys were removed outside Quorum"));
+      else if (key != NULL)
+        {
+          g_autofree char *ours = _quorum_store_key_id (key);
+          if (g_strcmp0 (ours, key_id) != 0)
+            problem (problems, _("Audit log: the id of its key was altered outside Quorum"));
+        }
+      else if (unkeyed != 0 && key == NULL)
+        problem (problems, _("Audit log: %lld of its entries have no key: they were written or rewritten "
+                             "outside Quorum"), (long long) unkeyed);
+    }
+
+  /* What this computer last saw the database hold must still be there. */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_auto(GStrv) parts = anchor ? g_strsplit (anchor, " ", 3) : NULL;
+
+    if (parts != NULL && g_strv_length (parts) == 3)
       {
-        tampered (error, _("Audit log: it ends at entry %" G_GINT64_FORMAT " but its last entry "
-                           "written was %" G_GINT64_FORMAT ": its newest entries were removed"),
-                  last_id, head ? g_ascii_strtoll (head, NULL, 10) : 0);
-        goto out;
+        gint64 anchored = g_ascii_strtoll (parts[1], NULL, 10);
+        g_autofree char *held = NULL;
+
+        if (sqlite3_prepare_v2 (db, "SELECT mac FROM audit_mac WHERE audit_id = ?", -1, &stmt, NULL) == SQLITE_OK)
+          {
+            sqlite3_bind_int64 (stmt, 1, anchored);
+            if (sqlite3_step (stmt) == SQLITE_ROW)
+              held = _quorum_column_dup (stmt, 0);
+          }
+        sqlite3_finalize (stmt);
+        stmt = NULL;
+        if (g_strcmp0 (parts[0], database_id) != 0)
+          problem (problems, _("This is not the database this computer last saw at this path (its id was %s): "
+                               "it was replaced"), parts[0]);
+        else if (g_strcmp0 (held, parts[2]) != 0)
+          problem (problems, _("Audit log: entry %lld, which this computer saw written, is %s: the log was "
+                               "cut back, replaced by an older copy, or stripped of its keys"),
+                   (long long) anchored, held == NULL ? _("missing") : _("different"));
       }
   }
+
+  if (!check_rows)
+    return TRUE;
 
   /* Every record is as its newest audit entry says, and every audited record exists. */
   for (guint t = 0; _quorum_store_audited_tables[t] != NULL; t++)
@@ -410,73 +707,352 @@ quorum_store_verify (QuorumStore  *self,
 
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
-          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                       _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
-          goto out;
+          problem (problems, _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          stmt = NULL;
+          continue;
         }
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           g_autoptr(GString) canonical = g_string_new (NULL);
           g_autofree char *row_hash = NULL;
-          g_autofree char *key = NULL;
+          g_autofree char *latest_key = NULL;
           gint64 id = sqlite3_column_int64 (stmt, 0);
           Latest *l;
 
           append_row (canonical, stmt);
           row_hash = sha256_hex (canonical->str, canonical->len);
-          key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
-          l = g_hash_table_lookup (latest, key);
+          latest_key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
+          l = g_hash_table_lookup (latest, latest_key);
+          report->checked++;
           if (l == NULL)
+            problem (problems, _("%s %lld: not in the audit log: it was written outside Quorum"),
+                     table, (long long) id);
+          else
             {
-              tampered (error, _("%s %" G_GINT64_FORMAT ": not in the audit log: it was written "
-                                 "outside Quorum"), table, id);
-              goto out;
+              if (g_strcmp0 (l->row_hash, row_hash) != 0)
+                problem (problems, _("%s %lld: altered after it was recorded"), table, (long long) id);
+              l->seen = TRUE;
             }
-          if (g_strcmp0 (l->row_hash, row_hash) != 0)
-            {
-              tampered (error, _("%s %" G_GINT64_FORMAT ": altered after it was recorded"), table, id);
-              goto out;
-            }
-          l->seen = TRUE;
-          checked++;
         }
       sqlite3_finalize (stmt);
       stmt = NULL;
       if (rc != SQLITE_DONE)
-        {
-          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                       _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
-          goto out;
-        }
+        problem (problems, _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
     }
 
   {
     GHashTableIter iter;
-    gpointer key, value;
+    gpointer k, value;
 
     g_hash_table_iter_init (&iter, latest);
-    while (g_hash_table_iter_next (&iter, &key, &value))
+    while (g_hash_table_iter_next (&iter, &k, &value))
       {
         Latest *l = value;
 
         if (l->row_hash != NULL && !l->seen)
           {
-            g_auto(GStrv) parts = g_strsplit (key, ":", 2);
-            tampered (error, _("%s %s: deleted outside Quorum"), parts[0], parts[1]);
-            goto out;
+            g_auto(GStrv) parts = g_strsplit (k, ":", 2);
+            problem (problems, _("%s %s: deleted outside Quorum"), parts[0], parts[1]);
           }
       }
   }
+  return TRUE;
+}
 
-  ok = TRUE;
+QuorumVerifyReport *
+quorum_store_verify_report (QuorumStore  *self,
+                            const char   *seal,
+                            GError      **error)
+{
+  g_autoptr(QuorumVerifyReport) report = g_new0 (QuorumVerifyReport, 1);
+  GBytes *key;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean done;
 
-out:
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  db = _quorum_store_get_db (self);
+  key = _quorum_store_get_key (self);
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  report->unverified = g_ptr_array_new_with_free_func (g_free);
+
+  /* A read transaction: one consistent snapshot. */
+  if (!_quorum_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem (report->problems, _("The database file is damaged: %s"), sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* The triggers are what keep a signed-off record unchangeable: they must be this version's. */
+  if (!_quorum_store_check_schema (db, report->problems, error))
+    {
+      if (error != NULL && *error != NULL)
+        {
+          sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+          return NULL;
+        }
+    }
+
+  done = check_chain (self, key, TRUE, TRUE, seal, report, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!done)
+    return NULL;
+
+  if (key == NULL)
+    g_ptr_array_add (report->unverified,
+                     g_strdup_printf (_("The audit log's keys (HMAC-SHA-256) could not be checked: %s. "
+                                        "Anyone with the file can recompute an unkeyed chain, so the "
+                                        "database is not shown to be intact"),
+                                      _quorum_store_get_key_problem (self)));
+  if (report->seal_checked && key == NULL && report->problems->len == 0)
+    g_ptr_array_add (report->unverified,
+                     g_strdup (_("The seal was found in the log as it stood; what was written after it "
+                                 "could not be checked without the key")));
+
+  report->ok = report->problems->len == 0 && report->unverified->len == 0;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+quorum_store_verify (QuorumStore  *self,
+                     guint        *n_checked,
+                     GError      **error)
+{
+  g_autoptr(QuorumVerifyReport) report = quorum_store_verify_report (self, NULL, error);
+
+  if (report == NULL)
+    return FALSE;
+  if (n_checked != NULL)
+    *n_checked = report->checked;
+  if (report->problems->len > 0)
+    {
+      g_autofree char *all = NULL;
+
+      g_ptr_array_add (report->problems, NULL);
+      all = g_strjoinv ("; ", (char **) report->problems->pdata);
+      g_ptr_array_remove_index (report->problems, report->problems->len - 1);
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_TAMPERED, all);
+      return FALSE;
+    }
+  if (report->unverified->len > 0)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_UNVERIFIED, report->unverified->pdata[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+quorum_store_get_seal (QuorumStore  *self,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *seal = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seal = make_seal (sqlite3_column_int64 (stmt, 0), (const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (seal == NULL)
+    seal = g_strdup ("0-00000-00000-00000-00000");
+  return seal;
+}
+
+/* Whether @key made the head MAC the database holds. */
+static gboolean
+key_opens_head (sqlite3 *db,
+                GBytes  *key)
+{
+  g_autofree char *database_id = NULL;
+  g_autofree char *stored = meta_get (db, "audit_head_mac");
+  g_autofree char *mac = NULL;
+  g_autofree char *want = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  database_id = meta_get (db, "database_id");
+  if (stored == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT audit_id, mac FROM audit_mac ORDER BY audit_id DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      mac = _quorum_column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (mac == NULL)
+    return FALSE;
+  want = head_mac (key, database_id, id, mac);
+  return g_strcmp0 (want, stored) == 0;
+}
+
+gboolean
+_quorum_store_attach_key (QuorumStore  *self,
+                          GBytes       *key,
+                          const char   *source,
+                          GError      **error)
+{
+  sqlite3 *db = _quorum_store_get_db (self);
+  g_autofree char *key_id = _quorum_store_key_id (key);
+  g_autofree char *stored_id = meta_get (db, "audit_key_id");
+  g_autofree char *database_id = NULL;
+  g_autoptr(QuorumVerifyReport) report = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *prev_mac = NULL;
+  g_autofree char *last_hash = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 last_id = 0;
+  guint n = 0;
+
+  if (stored_id != NULL)
+    {
+      if (g_strcmp0 (stored_id, key_id) == 0 || key_opens_head (db, key))
+        /* An id that does not match a key that does open the log: the id was altered, which
+         * verify reports; the key is still this database's. */
+        _quorum_store_set_key (self, key, NULL);
+      else
+        {
+          g_autofree char *why = g_strdup_printf (_("the database is keyed with key %s but the key in %s is %s"),
+                                                  stored_id, source, key_id);
+          _quorum_store_set_key (self, NULL, why);
+        }
+      return TRUE;
+    }
+
+  /* An unkeyed chain (a database made before keys, or a new one): checked, then keyed, in one
+   * write transaction, so a broken chain is never keyed into looking intact. */
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_autofree char *why = g_strdup_printf (_("the database's audit log is not keyed yet and the database "
+                                                "cannot be written: %s"), sqlite3_errmsg (db));
+      _quorum_store_set_key (self, NULL, why);
+      return TRUE;
+    }
+  g_free (stored_id);
+  stored_id = meta_get (db, "audit_key_id");
+  if (stored_id != NULL)
+    {
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      g_clear_pointer (&stored_id, g_free);
+      return _quorum_store_attach_key (self, key, source, error);
+    }
+
+  report = g_new0 (QuorumVerifyReport, 1);
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  report->unverified = g_ptr_array_new_with_free_func (g_free);
+  /* A log this computer has seen keyed at this path is never keyed again: its keys were
+   * removed. (An empty log, a database made anew, has nothing to launder.) */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_autofree char *any = NULL;
+    sqlite3_stmt *probe = NULL;
+
+    if (sqlite3_prepare_v2 (db, "SELECT id FROM audit LIMIT 1", -1, &probe, NULL) == SQLITE_OK &&
+        sqlite3_step (probe) == SQLITE_ROW)
+      any = _quorum_column_dup (probe, 0);
+    sqlite3_finalize (probe);
+    /* Keys came with their migration (schema 8) and every entry since is keyed as it is written: a log with
+     * entries and no key in a database that was already at 8 has had its keys removed. */
+    if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= _quorum_store_keyed_since ())
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database's audit log has entries but no keys, though every "
+                                             "entry is keyed as it is written: its keys were removed, so it "
+                                             "is not keyed again"));
+        return TRUE;
+      }
+    if (anchor != NULL && any != NULL)
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database was keyed when this computer last saw it and its "
+                                             "keys are gone, so it is not keyed again"));
+        return TRUE;
+      }
+  }
+  if (!check_chain (self, NULL, FALSE, TRUE, NULL, report, &local) || report->problems->len > 0)
+    {
+      g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
+                                                "so it was not keyed now"),
+                                              local ? local->message : (char *) report->problems->pdata[0]);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      _quorum_store_set_key (self, NULL, why);
+      return TRUE;
+    }
+
+  _quorum_store_set_key (self, key, NULL);
+  database_id = meta_get (db, "database_id");
+  prev_mac = genesis_mac (key, database_id);
+  if (sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *hash = (const char *)sqlite3_column_text (stmt, 1);
+      g_autofree char *mac = entry_mac (key, id, prev_mac, hash ? hash : "");
+      sqlite3_stmt *insert = _quorum_store_prepare (self, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", &local);
+
+      if (insert == NULL)
+        goto fail;
+      sqlite3_bind_int64 (insert, 1, id);
+      _quorum_bind_text (insert, 2, mac);
+      if (!_quorum_store_exec_stmt (self, insert, &local))
+        goto fail;
+      g_free (prev_mac);
+      prev_mac = g_steal_pointer (&mac);
+      g_free (last_hash);
+      last_hash = g_strdup (hash);
+      last_id = id;
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (last_id > 0)
+    {
+      g_autofree char *head = head_mac (key, database_id, last_id, prev_mac);
+      if (!meta_set (self, "audit_head_mac", head, &local))
+        goto fail;
+    }
+  if (!meta_set (self, "audit_key_id", key_id, &local))
+    goto fail;
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto fail;
+  if (last_id > 0)
+    {
+      g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, last_id, prev_mac);
+      _quorum_store_write_anchor (quorum_store_get_path (self), anchor);
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *notice = g_strdup_printf (ngettext ("The audit log was not keyed: its %u entry was checked "
+                                                           "and is now keyed with the key in %s",
+                                                           "The audit log was not keyed: its %u entries were checked "
+                                                           "and are now keyed with the key in %s", n),
+                                                 n, source);
+      _quorum_store_add_notice (self, notice);
+    }
+  return TRUE;
+
+fail:
   if (stmt != NULL)
     sqlite3_finalize (stmt);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  if (n_checked != NULL)
-    *n_checked = checked;
-  return ok;
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  {
+    g_autofree char *why = g_strdup_printf (_("the audit log could not be keyed: %s"),
+                                            local ? local->message : sqlite3_errmsg (db));
+    _quorum_store_set_key (self, NULL, why);
+  }
+  return TRUE;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "quorum-store-life.h"
 
 /* ---- reading ---- */
 
@@ -18,7 +19,7 @@ read_done (QuorumStore   *self,
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _quorum_store_fail (self, rc, error);
+    return _quorum_store_fail_read (self, rc, error);
   return TRUE;
 }
 
@@ -67,7 +68,7 @@ load_header (QuorumStore       *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference->id);
+                   _("There is no conference %lld"), (long long) conference->id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -369,6 +370,125 @@ load_plans_and_referrals (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+/* The attendance timeline, each representative's own position, the superseded views, who
+ * was present for each decision and the challenges: schema 6. */
+static gboolean
+load_record (QuorumStore       *self,
+             QuorumConference  *conference,
+             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT attendee_id, event, at FROM attendance_event "
+                                "WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumAttendee *a = quorum_conference_find_attendee (conference, sqlite3_column_int64 (stmt, 0));
+      const char *event = (const char *)sqlite3_column_text (stmt, 1);
+
+      if (a == NULL)
+        continue;
+      if (g_strcmp0 (event, "arrived") == 0)
+        {
+          g_free (a->arrived_at);
+          a->arrived_at = _quorum_column_dup (stmt, 2);
+        }
+      else
+        {
+          g_free (a->left_at);
+          a->left_at = _quorum_column_dup (stmt, 2);
+        }
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, child_id, attendee_id, grp, view, categories, reason, recorded_at "
+                                "FROM member_view WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
+      QuorumAttendee *a;
+
+      m->id = sqlite3_column_int64 (stmt, 0);
+      m->child_id = sqlite3_column_int64 (stmt, 1);
+      m->attendee_id = sqlite3_column_int64 (stmt, 2);
+      m->group = _quorum_column_dup (stmt, 3);
+      m->view = column_view (stmt, 4);
+      m->categories = column_categories (stmt, 5);
+      m->reason = _quorum_column_dup (stmt, 6);
+      m->recorded_at = _quorum_column_dup (stmt, 7);
+      a = quorum_conference_find_attendee (conference, m->attendee_id);
+      m->name = g_strdup (a != NULL ? a->name : NULL);
+      g_ptr_array_add (conference->member_views, m);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT s.id, s.child_id, s.vote_id, a.round, s.grp, s.view, s.categories, "
+                                "s.reason, s.given_at FROM superseded_view s JOIN attempt a ON a.id = s.attempt_id "
+                                "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuorumSupersededView *v = g_new0 (QuorumSupersededView, 1);
+
+      v->id = sqlite3_column_int64 (stmt, 0);
+      v->child_id = sqlite3_column_int64 (stmt, 1);
+      v->vote_id = sqlite3_column_int64 (stmt, 2);
+      v->round = sqlite3_column_int (stmt, 3);
+      v->group = _quorum_column_dup (stmt, 4);
+      v->view = column_view (stmt, 5);
+      v->categories = column_categories (stmt, 6);
+      v->reason = _quorum_column_dup (stmt, 7);
+      v->given_at = _quorum_column_dup (stmt, 8);
+      g_ptr_array_add (conference->superseded_views, v);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = _quorum_store_prepare (self,
+                                "SELECT decision_id, attendee_id, status FROM decision_presence "
+                                "WHERE conference_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 decision_id = sqlite3_column_int64 (stmt, 0);
+      QuorumPresence p = { 0 };
+
+      p.attendee_id = sqlite3_column_int64 (stmt, 1);
+      p.status = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 2), "left") == 0
+                 ? QUORUM_PRESENCE_LEFT : QUORUM_PRESENCE_PRESENT;
+      for (guint i = 0; i < conference->decisions->len; i++)
+        {
+          QuorumDecision *d = g_ptr_array_index (conference->decisions, i);
+
+          if (d->id != decision_id)
+            continue;
+          if (d->presence == NULL)
+            d->presence = g_array_new (FALSE, FALSE, sizeof (QuorumPresence));
+          g_array_append_val (d->presence, p);
+        }
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  return _quorum_store_load_challenges (self, conference, error);
+}
+
 static gboolean
 load_amendments (QuorumStore       *self,
                  QuorumConference  *conference,
@@ -429,7 +549,7 @@ quorum_store_get_conference_profile (QuorumStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no conference %" G_GINT64_FORMAT), conference_id);
+                   _("There is no conference %lld"), (long long) conference_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -466,8 +586,13 @@ quorum_store_load_conference (QuorumStore  *self,
        load_votes (self, conference, 0, error) &&
        load_decisions (self, conference, 0, error) &&
        load_plans_and_referrals (self, conference, error) &&
-       load_amendments (self, conference, error);
+       load_amendments (self, conference, error) &&
+       load_record (self, conference, error) &&
+       _quorum_store_load_life (self, conference, error) &&
+       (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
+  if (ok)
+    quorum_conference_mark_superseded (conference);
 
   return ok ? g_steal_pointer (&conference) : NULL;
 }
@@ -496,6 +621,10 @@ quorum_store_list_conferences (QuorumStore  *self,
   g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  /* A search is typed text like any other: bounded, and no controls. */
+  if (!quorum_check_text (search, _("The search"), FALSE, QUORUM_MAX_NAME, error))
+    return NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
@@ -572,6 +701,8 @@ quorum_store_list_line_managements (QuorumStore  *self,
 
 /* ---- writing ---- */
 
+static QuorumConference *load_for_change (QuorumStore *self, gint64 conference_id, GError **error);
+
 static gboolean
 refuse_if_finalised (const QuorumConference  *conference,
                      GError                 **error)
@@ -579,8 +710,8 @@ refuse_if_finalised (const QuorumConference  *conference,
   if (!quorum_conference_is_finalised (conference))
     return TRUE;
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_FINALISED,
-               _("Conference %" G_GINT64_FORMAT " is signed off: it can only be amended"),
-               conference->id);
+               _("Conference %lld is signed off: it can only be amended"),
+               (long long) conference->id);
   return FALSE;
 }
 
@@ -607,7 +738,19 @@ load_for_vote (QuorumStore  *self,
     return NULL;
   if (!refuse_if_finalised (conference, error))
     return NULL;
+  /* Who has left, and which views a later attempt superseded, decide where a view may come from. */
+  if (!load_record (self, conference, error))
+    return NULL;
+  quorum_conference_mark_superseded (conference);
   return g_steal_pointer (&conference);
+}
+
+QuorumConference *
+_quorum_store_load_for_change (QuorumStore  *self,
+                               gint64        conference_id,
+                               GError      **error)
+{
+  return load_for_change (self, conference_id, error);
 }
 
 /* Loads the conference for a change: it must exist and not be signed off. */
@@ -625,9 +768,11 @@ load_for_change (QuorumStore  *self,
   return g_steal_pointer (&conference);
 }
 
-static gboolean
-check_time (const char  *time,
-            GError     **error)
+#define check_time _quorum_store_check_time
+
+gboolean
+_quorum_store_check_time (const char  *time,
+                          GError     **error)
 {
   guint hh, mm;
   char tail;
@@ -645,8 +790,8 @@ check_time (const char  *time,
   return TRUE;
 }
 
-static gint64
-insert_conference (QuorumStore                *self,
+gint64
+_quorum_store_insert_conference (QuorumStore                *self,
                    const QuorumConferenceSpec *spec,
                    const QuorumProfile        *profile,
                    GError                    **error)
@@ -762,7 +907,7 @@ quorum_store_create_conference (QuorumStore                *self,
 
   if (!_quorum_store_begin (self, error))
     return 0;
-  id = insert_conference (self, spec, profile, error);
+  id = _quorum_store_insert_conference (self, spec, profile, error);
   if (id == 0 || !_quorum_store_commit (self, error))
     {
       _quorum_store_rollback (self);
@@ -798,12 +943,28 @@ quorum_store_add_attendee (QuorumStore              *self,
   agency = g_strstrip (g_strdup (spec->agency));
   group = g_strstrip (g_strdup (spec->line_management));
 
+  if (spec->arrived_at != NULL &&
+      (!check_time (spec->arrived_at, error)))
+    return 0;
+  if (spec->arrived_at != NULL && spec->attendance != QUORUM_ATTENDANCE_PRESENT)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Someone who arrived is present: an arrival time goes with no apologies or written report"));
+      return 0;
+    }
+
   if (!_quorum_store_begin (self, error))
     return 0;
 
   conference = load_for_change (self, conference_id, error);
   if (conference == NULL)
     goto fail;
+  if (spec->arrived_at != NULL && conference->time != NULL && strcmp (spec->arrived_at, conference->time) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
+      goto fail;
+    }
 
   /* A structure already in the conference keeps its first spelling, so one group stays one group. */
   for (guint i = 0; i < conference->attendees->len; i++)
@@ -836,8 +997,12 @@ quorum_store_add_attendee (QuorumStore              *self,
   id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " (%s) added", id, group);
-  if (!_quorum_store_audit (self, "insert", "attendee", id, conference_id, summary, error) ||
-      !_quorum_store_commit (self, error))
+  if (!_quorum_store_audit (self, "insert", "attendee", id, conference_id, summary, error))
+    goto fail;
+  if (spec->arrived_at != NULL &&
+      !_quorum_store_insert_attendance_event (self, conference_id, id, "arrived", spec->arrived_at, error))
+    goto fail;
+  if (!_quorum_store_commit (self, error))
     goto fail;
   return id;
 
@@ -893,13 +1058,29 @@ quorum_store_update_attendee (QuorumStore              *self,
   if (conference_id == 0)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %" G_GINT64_FORMAT), attendee_id);
+                   _("There is no attendee %lld"), (long long) attendee_id);
       goto fail;
     }
 
   conference = load_for_change (self, conference_id, error);
   if (conference == NULL)
     goto fail;
+
+  /* Leaving is a time on the timeline, not apologies: once the conference has begun to reach
+   * its decisions, someone who was there stays recorded as there. */
+  {
+    QuorumAttendee *before = quorum_conference_find_attendee (conference, attendee_id);
+
+    if (before != NULL && before->attendance == QUORUM_ATTENDANCE_PRESENT &&
+        spec->attendance != QUORUM_ATTENDANCE_PRESENT &&
+        (conference->attempts->len > 0 || conference->votes->len > 0 || before->arrived_at != NULL))
+      {
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("%s was present: to record that they left, record the time they left "
+                       "(apologies are for those who did not come)"), before->name);
+        goto fail;
+      }
+  }
 
   /* As when adding: a structure already in the conference keeps its first spelling. */
   for (guint i = 0; i < conference->attendees->len; i++)
@@ -983,8 +1164,8 @@ quorum_store_add_attempt (QuorumStore             *self,
   if (quorum_conference_find_child (conference, spec->child_id) == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %" G_GINT64_FORMAT " has no child %" G_GINT64_FORMAT),
-                   conference_id, spec->child_id);
+                   _("Conference %lld has no child %lld"),
+                   (long long) conference_id, (long long) spec->child_id);
       goto fail;
     }
   if (quorum_conference_find_decision (conference, spec->child_id) != NULL)
@@ -1023,8 +1204,46 @@ quorum_store_add_attempt (QuorumStore             *self,
 
   summary = g_strdup_printf ("consensus attempt %d for child %" G_GINT64_FORMAT ": %s",
                              round, spec->child_id, quorum_view_to_string (spec->agreed));
-  if (!_quorum_store_audit (self, "insert", "attempt", id, conference_id, summary, error) ||
-      !_quorum_store_commit (self, error))
+  if (!_quorum_store_audit (self, "insert", "attempt", id, conference_id, summary, error))
+    goto fail;
+
+  /* DOMAIN "Reaching a decision" 6: a view given before this attempt is superseded by it; it
+   * stays in the history, as it stood, and no longer counts. */
+  for (guint i = 0; i < conference->votes->len; i++)
+    {
+      QuorumVote *v = g_ptr_array_index (conference->votes, i);
+      g_autofree char *vcat = NULL;
+      g_autofree char *vsummary = NULL;
+      gint64 sid;
+
+      if (v->child_id != spec->child_id || v->superseded)
+        continue;
+      vcat = quorum_categories_to_string (v->categories);
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO superseded_view (conference_id, child_id, vote_id, attempt_id, "
+                                    "grp, view, categories, reason, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, conference_id);
+      sqlite3_bind_int64 (stmt, 2, spec->child_id);
+      sqlite3_bind_int64 (stmt, 3, v->id);
+      sqlite3_bind_int64 (stmt, 4, id);
+      _quorum_bind_text (stmt, 5, v->group);
+      _quorum_bind_text (stmt, 6, quorum_view_to_string (v->view));
+      _quorum_bind_text (stmt, 7, vcat);
+      _quorum_bind_text (stmt, 8, v->reason);
+      _quorum_bind_text (stmt, 9, v->recorded_at);
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        goto fail;
+      sid = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      vsummary = g_strdup_printf ("view of %s for child %" G_GINT64_FORMAT " superseded by consensus attempt %d",
+                                  v->group, spec->child_id, round);
+      if (!_quorum_store_audit (self, "insert", "superseded_view", sid, conference_id, vsummary, error))
+        goto fail;
+    }
+
+  if (!_quorum_store_commit (self, error))
     goto fail;
   return id;
 
@@ -1195,7 +1414,7 @@ insert_decision (QuorumStore          *self,
   sqlite3_bind_int (stmt, 7, outcome->n_no_plan);
   sqlite3_bind_int (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
   decision_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
@@ -1205,6 +1424,32 @@ insert_decision (QuorumStore          *self,
                              outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
   if (!_quorum_store_audit (self, "insert", "decision", decision_id, conference->id, summary, error))
     return FALSE;
+
+  /* Who was there for this decision: everyone who had come, in the room or left before it. */
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      gint64 presence_id;
+
+      if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
+        continue;
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO decision_presence (conference_id, decision_id, attendee_id, status) "
+                                    "VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, conference->id);
+      sqlite3_bind_int64 (stmt, 2, decision_id);
+      sqlite3_bind_int64 (stmt, 3, a->id);
+      _quorum_bind_text (stmt, 4, a->left_at != NULL ? "left" : "present");
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return FALSE;
+      presence_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+      if (!_quorum_store_audit (self, "insert", "decision_presence", presence_id, conference->id,
+                                a->left_at != NULL ? "had left before the decision" : "present for the decision",
+                                error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < outcome->dissent->len; i++)
     {
@@ -1279,15 +1524,17 @@ insert_decision (QuorumStore          *self,
   return TRUE;
 }
 
-QuorumOutcome *
-quorum_store_decide (QuorumStore  *self,
-                     gint64        conference_id,
-                     gint64        child_id,
-                     QuorumView    chair_view,
-                     guint         chair_categories,
-                     gint64       *plan_id,
-                     gint64       *referral_id,
-                     GError      **error)
+static QuorumOutcome *
+decide (QuorumStore          *self,
+        gint64                conference_id,
+        gint64                child_id,
+        QuorumView            chair_view,
+        guint                 chair_categories,
+        gboolean              write,
+        const QuorumOutcome  *previewed,
+        gint64               *plan_id,
+        gint64               *referral_id,
+        GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -1315,6 +1562,20 @@ quorum_store_decide (QuorumStore  *self,
   if (outcome == NULL)
     goto fail;
 
+  if (previewed != NULL && !quorum_outcome_equal (outcome, previewed))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The record changed after the decision was shown: nothing was recorded. "
+                             "Look at the decision again"));
+      goto fail;
+    }
+
+  if (!write)
+    {
+      _quorum_store_rollback (self);
+      return g_steal_pointer (&outcome);
+    }
+
   if (!insert_decision (self, conference, outcome, &plan, &referral, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
@@ -1328,6 +1589,49 @@ quorum_store_decide (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return NULL;
+}
+
+QuorumOutcome *
+quorum_store_decide (QuorumStore  *self,
+                     gint64        conference_id,
+                     gint64        child_id,
+                     QuorumView    chair_view,
+                     guint         chair_categories,
+                     gint64       *plan_id,
+                     gint64       *referral_id,
+                     GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, NULL, plan_id, referral_id, error);
+}
+
+QuorumOutcome *
+quorum_store_preview_decision (QuorumStore  *self,
+                               gint64        conference_id,
+                               gint64        child_id,
+                               QuorumView    chair_view,
+                               guint         chair_categories,
+                               GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 FALSE, NULL, NULL, NULL, error);
+}
+
+QuorumOutcome *
+quorum_store_decide_previewed (QuorumStore         *self,
+                               gint64               conference_id,
+                               gint64               child_id,
+                               QuorumView           chair_view,
+                               guint                chair_categories,
+                               const QuorumOutcome *previewed,
+                               gint64              *plan_id,
+                               gint64              *referral_id,
+                               GError             **error)
+{
+  g_return_val_if_fail (previewed != NULL, NULL);
+
+  return decide (self, conference_id, child_id, chair_view, chair_categories,
+                 TRUE, previewed, plan_id, referral_id, error);
 }
 
 gboolean
@@ -1354,8 +1658,8 @@ quorum_store_finalise (QuorumStore  *self,
       if (quorum_conference_find_decision (conference, child->id) == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                       _("%s (child %" G_GINT64_FORMAT ") has no decision yet: decide for every child "
-                         "before signing off"), child->name, child->id);
+                       _("%s (child %lld) has no decision yet: decide for every child "
+                         "before signing off"), child->name, (long long) child->id);
           goto fail;
         }
     }
@@ -1365,7 +1669,7 @@ quorum_store_finalise (QuorumStore  *self,
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, now);
-  _quorum_bind_text (stmt, 2, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 2, quorum_store_get_signer (self));
   sqlite3_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
@@ -1482,8 +1786,8 @@ quorum_store_amend (QuorumStore               *self,
   if (!quorum_conference_is_finalised (conference))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Conference %" G_GINT64_FORMAT " is not signed off: correct the record itself; "
-                     "amendments are for signed-off records"), conference_id);
+                   _("Conference %lld is not signed off: correct the record itself; "
+                     "amendments are for signed-off records"), (long long) conference_id);
       goto fail;
     }
 
@@ -1514,7 +1818,7 @@ quorum_store_amend (QuorumStore               *self,
       if (!found)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                       _("Conference %" G_GINT64_FORMAT " has no %s"), conference_id, spec->record);
+                       _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
     }
@@ -1532,7 +1836,7 @@ quorum_store_amend (QuorumStore               *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 3, quorum_store_get_signer (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
   _quorum_bind_text (stmt, 6, spec->record);

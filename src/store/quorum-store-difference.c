@@ -7,6 +7,7 @@
 
 #include "quorum-store-private.h"
 #include "quorum-store-difference.h"
+#include "quorum-store-life.h"
 
 #define DIFFERENCE_COLUMNS \
   "id, conference_id, profile, raised_on, raised_by, role, agency, against, against_decision, " \
@@ -296,6 +297,14 @@ load_difference (QuorumStore  *self,
   if (!load_stages (self, d, error) || !load_notes (self, d, error))
     return NULL;
 
+  {
+    g_autoptr(GHashTable) one = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    g_hash_table_insert (one, &d->id, d);
+    if (!_quorum_store_load_difference_events (self, one, error))
+      return NULL;
+  }
+
   return g_steal_pointer (&d);
 }
 
@@ -498,6 +507,9 @@ quorum_store_raise_difference (QuorumStore                 *self,
 
   first = g_ptr_array_index (d->stages, 0);
   if (!insert_stage (self, d->id, d->conference_id, first, now, error) ||
+      (d->area_other != NULL &&
+       !_quorum_store_insert_difference_event (self, d->id, d->conference_id, "area-other", 1, &d->raised,
+                                               d->area_other, NULL, error)) ||
       !_quorum_store_commit (self, error))
     goto failed;
 
@@ -613,6 +625,9 @@ quorum_store_list_differences (QuorumStore                  *self,
       g_propagate_error (error, local_error);
       return NULL;
     }
+
+  if (!_quorum_store_load_difference_events (self, by_id, error))
+    return NULL;
 
   return g_steal_pointer (&ret);
 }
@@ -731,6 +746,17 @@ quorum_store_escalate_difference (QuorumStore  *self,
                                   const char   *reason,
                                   GError      **error)
 {
+  return quorum_store_escalate_difference_to (self, difference_id, date, reason, 0, error);
+}
+
+QuorumDifferenceStage *
+quorum_store_escalate_difference_to (QuorumStore  *self,
+                                     gint64        difference_id,
+                                     const GDate  *date,
+                                     const char   *reason,
+                                     int           to,
+                                     GError      **error)
+{
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
   g_autoptr(QuorumCalendar) calendar = NULL;
@@ -748,7 +774,7 @@ quorum_store_escalate_difference (QuorumStore  *self,
   if (!(d = load_difference (self, difference_id, error)) ||
       !(profile = quorum_profiles_lookup (d->profile_id, error)) ||
       !(calendar = quorum_store_get_calendar (self, profile->region, error)) ||
-      !(stage = quorum_difference_escalate (d, profile, calendar, date, reason, error)))
+      !(stage = quorum_difference_escalate_to (d, profile, calendar, date, reason, to, error)))
     goto failed;
 
   now = quorum_timestamp_now ();
@@ -833,6 +859,11 @@ quorum_store_resolve_difference (QuorumStore                 *self,
     goto failed;
 
   current = quorum_difference_get_current_stage (d);
+  /* "Closed, disagreement remains" (001, 004): the outcome stands with that said of it. */
+  if (spec->disagreement_remains &&
+      !_quorum_store_insert_difference_event (self, d->id, d->conference_id, "disagreement-remains",
+                                              current != NULL ? current->number : 1, &spec->date, NULL, NULL, error))
+    goto failed;
   summary = g_strdup_printf ("difference %" G_GINT64_FORMAT " resolved at stage %d%s%s",
                              d->id, current != NULL ? current->number : 0,
                              challenge_outcome != NULL ? ": " : "",

@@ -45,6 +45,13 @@ gint64                 quorum_store_record_difference_note  (QuorumStore        
 
 /* Moves to the next stage of the profile, due from @date; returns the stage opened (free with
  * quorum_difference_stage_free), or NULL: past the last stage is refused (QUORUM_ERROR_INVALID). */
+/* The same to stage @to where the profile branches (0: the next). */
+QuorumDifferenceStage *quorum_store_escalate_difference_to  (QuorumStore                    *self,
+                                                             gint64                          difference_id,
+                                                             const GDate                    *date,
+                                                             const char                     *reason,
+                                                             int                             to,
+                                                             GError                        **error);
 QuorumDifferenceStage *quorum_store_escalate_difference     (QuorumStore                    *self,
                                                              gint64                          difference_id,
                                                              const GDate                    *date,

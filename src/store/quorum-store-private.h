@@ -38,6 +38,11 @@ gboolean      _quorum_store_fail        (QuorumStore  *self,
                                          int           rc,
                                          GError      **error);
 
+/* As _quorum_store_fail, for a read: "could not be read", QUORUM_ERROR_STORAGE. */
+gboolean      _quorum_store_fail_read   (QuorumStore  *self,
+                                         int           rc,
+                                         GError      **error);
+
 /* Steps a statement expected to finish with SQLITE_DONE. */
 gboolean      _quorum_store_exec_stmt   (QuorumStore   *self,
                                          sqlite3_stmt  *stmt,
@@ -57,11 +62,89 @@ gboolean      _quorum_store_audit       (QuorumStore  *self,
                                          const char   *summary,
                                          GError      **error);
 
+/* "Quor": PRAGMA application_id of every Quorum database. */
+#define QUORUM_APPLICATION_ID 1366650738
+
+/* The audit key (see quorum-store-key.c): NULL with @error when none can be had. @source
+ * names where it came from; @notices collects what a person should be told. */
+GBytes       *_quorum_store_load_key    (char        **source,
+                                         GPtrArray    *notices,
+                                         GError      **error);
+/* HMAC-SHA-256 of @data under @key, in hex. */
+char         *_quorum_store_hmac        (GBytes       *key,
+                                         const char   *data);
+/* The key this store writes with, or NULL (then every write is refused, and
+ * _quorum_store_get_key_problem says why). */
+GBytes       *_quorum_store_get_key     (QuorumStore  *self);
+const char   *_quorum_store_get_key_problem (QuorumStore *self);
+void          _quorum_store_set_key     (QuorumStore  *self,
+                                         GBytes       *key,
+                                         const char   *problem);
+/* The schema version the database had before this opening's migrations (0: a new one). */
+int           _quorum_store_get_version_at_open (QuorumStore *self);
+/* A short public id of @key: 16 hex digits of its HMAC of a fixed text. */
+char         *_quorum_store_key_id      (GBytes       *key);
+/* Keys an unkeyed chain after checking it, or checks that the key is the database's. */
+gboolean      _quorum_store_attach_key  (QuorumStore  *self,
+                                         GBytes       *key,
+                                         const char   *source,
+                                         GError      **error);
+void          _quorum_store_add_notice  (QuorumStore  *self,
+                                         const char   *notice);
+/* Compares @db's tables, indexes and triggers, SQL and all, with what the migrations make of
+ * an empty database. Problems found are appended to @problems; FALSE when any, or on @error. */
+gboolean      _quorum_store_check_schema (sqlite3     *db,
+                                         GPtrArray    *problems,
+                                         GError      **error);
+
+/* The anchor outside the file ("DATABASE_ID N MAC"): see quorum-store.c. The pending one is
+ * written when the transaction commits. */
+void          _quorum_store_set_pending_anchor (QuorumStore *self,
+                                         const char   *anchor);
+void          _quorum_store_write_anchor (const char  *path,
+                                         const char   *anchor);
+char         *_quorum_store_read_anchor (const char   *path);
+
+/* Backups (quorum-store-backup.c). */
+gboolean      _quorum_store_backup_before_migration (QuorumStore *self,
+                                         GError      **error);
+void          _quorum_store_daily_backup (QuorumStore *self);
+void          _quorum_store_set_damaged (QuorumStore  *self,
+                                         const char   *why);
+/* PRAGMA integrity_check (@full) or quick_check: TRUE when "ok", else @why says what. */
+gboolean      _quorum_store_integrity_ok (sqlite3     *db,
+                                         gboolean      full,
+                                         char        **why);
+
 /* Binding helpers: NULL strings and invalid dates bind as SQL NULL. */
 void          _quorum_bind_text         (sqlite3_stmt *stmt, int index, const char *text);
 void          _quorum_bind_date         (sqlite3_stmt *stmt, int index, const GDate *date);
 char         *_quorum_column_dup        (sqlite3_stmt *stmt, int column);
 void          _quorum_column_date       (sqlite3_stmt *stmt, int column, GDate *out);
+
+/* quorum-store-conference.c: the conference for a change (exists, not signed off), read in
+ * the open transaction; a conference's rows inserted with @profile frozen with it. */
+QuorumConference *_quorum_store_load_for_change   (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  GError      **error);
+gint64        _quorum_store_insert_conference (QuorumStore                *self,
+                                               const QuorumConferenceSpec *spec,
+                                               const QuorumProfile        *profile,
+                                               GError                    **error);
+/* A "HH:MM" time of day, or NULL: FALSE with a message otherwise. */
+gboolean      _quorum_store_check_time   (const char  *time,
+                                          GError     **error);
+/* quorum-store-attendance.c: one arrival or departure, audited, in the open transaction. */
+gboolean      _quorum_store_insert_attendance_event (QuorumStore  *self,
+                                                     gint64        conference_id,
+                                                     gint64        attendee_id,
+                                                     const char   *event,
+                                                     const char   *time,
+                                                     GError      **error);
+/* quorum-store-challenge.c: fills @conference->challenges. */
+gboolean      _quorum_store_load_challenges (QuorumStore       *self,
+                                             QuorumConference  *conference,
+                                             GError           **error);
 
 /* Migrations: schema versions 1..N; quorum-store-schema.c. */
 typedef struct
@@ -72,6 +155,9 @@ typedef struct
 
 extern const QuorumMigration _quorum_store_migrations[];
 extern const guint           _quorum_store_n_migrations;
+
+/* The schema version whose migration brought the audit keys. */
+int           _quorum_store_keyed_since (void);
 
 /* Upgrades @db to @target_version (0: latest) in one transaction. */
 gboolean      _quorum_store_migrate     (sqlite3      *db,

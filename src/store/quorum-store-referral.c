@@ -5,6 +5,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "quorum-store-life.h"
+
+gboolean _quorum_store_insert_referral_notice (QuorumStore *self, gint64 referral_id, gint64 conference_id,
+                                               const GDate *date, const char *by, const char *means,
+                                               GError **error);
 
 #define REFERRAL_COLUMNS \
   "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
@@ -19,7 +24,31 @@ quorum_referral_row_free (QuorumReferralRow *self)
   g_free (self->chair);
   g_free (self->profile_id);
   g_free (self->outcome_reason);
+  g_free (self->sent_by);
   g_free (self);
+}
+
+/* Lateness, shown never hidden, with the calendar of the profile's region. */
+static void
+fill_lateness (QuorumStore       *self,
+               QuorumReferralRow *row,
+               GHashTable        *calendars)
+{
+  g_autoptr(QuorumProfile) profile = quorum_profiles_lookup (row->profile_id, NULL);
+  QuorumRegion region = profile != NULL ? profile->region : QUORUM_REGION_ENGLAND_WALES;
+  QuorumCalendar *calendar = g_hash_table_lookup (calendars, GINT_TO_POINTER (region + 1));
+
+  if (calendar == NULL)
+    {
+      calendar = quorum_store_get_calendar (self, region, NULL);
+      if (calendar == NULL)
+        calendar = quorum_calendar_new (region);
+      g_hash_table_insert (calendars, GINT_TO_POINTER (region + 1), calendar);
+    }
+  quorum_calendar_working_day_on_or_before (calendar, &row->due, &row->due_working);
+  quorum_calendar_working_day_on_or_before (calendar, &row->panel_due, &row->panel_due_working);
+  row->sent_late = quorum_referral_sent_late (&row->due, &row->notified);
+  row->heard_late = quorum_referral_heard_late (&row->panel_due, &row->panel_date);
 }
 
 static gboolean
@@ -98,6 +127,28 @@ quorum_store_list_referrals (QuorumStore  *self,
       _quorum_store_fail (self, rc, error);
       return NULL;
     }
+  {
+    g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
+    g_autoptr(GHashTable) senders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+    /* Who sent each: one query, not one per row (a Head of Service may hold 100,000). */
+    stmt = _quorum_store_prepare (self, "SELECT referral_id, given_by FROM notice "
+                                  "WHERE kind = 'referral-sent' AND referral_id IS NOT NULL ORDER BY id", error);
+    if (stmt == NULL)
+      return NULL;
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_insert (senders, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           _quorum_column_dup (stmt, 1));
+    sqlite3_reset (stmt);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        QuorumReferralRow *row = g_ptr_array_index (rows, i);
+
+        fill_lateness (self, row, calendars);
+        row->sent_by = g_strdup (g_hash_table_lookup (senders, &row->id));
+      }
+  }
   return g_steal_pointer (&rows);
 }
 
@@ -125,10 +176,17 @@ quorum_store_get_referral (QuorumStore  *self,
   if (rc == SQLITE_ROW)
     row = row_from_stmt (stmt, &today);
   sqlite3_reset (stmt);
+  if (row != NULL)
+    {
+      g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
+
+      fill_lateness (self, row, calendars);
+      row->sent_by = _quorum_store_referral_sent_by (self, row->id);
+    }
 
   if (rc == SQLITE_DONE)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                 _("There is no referral %" G_GINT64_FORMAT), referral_id);
+                 _("There is no referral %lld"), (long long) referral_id);
   else if (rc != SQLITE_ROW)
     _quorum_store_fail (self, rc, error);
   return row;
@@ -140,6 +198,18 @@ quorum_store_notify_referral (QuorumStore  *self,
                               const GDate  *date,
                               GError      **error)
 {
+  return quorum_store_send_referral (self, referral_id, date, NULL, NULL, error);
+}
+
+gboolean
+quorum_store_send_referral (QuorumStore  *self,
+                            gint64        referral_id,
+                            const GDate  *date,
+                            const char   *by,
+                            const char   *means,
+                            GError      **error)
+{
+  GDate today;
   g_autoptr(QuorumReferralRow) row = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
   g_autofree char *summary = NULL;
@@ -167,17 +237,14 @@ quorum_store_notify_referral (QuorumStore  *self,
     {
       g_autofree char *when = quorum_date_to_string (&row->notified);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Referral %" G_GINT64_FORMAT " was already sent to the Head of Service on %s"),
-                   referral_id, when);
+                   _("Referral %lld was already sent to the Head of Service on %s"),
+                   (long long) referral_id, when);
       goto fail;
     }
-  if (date_before (date, &row->conference_date))
-    {
-      g_autofree char *conf = quorum_date_to_string (&row->conference_date);
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("%s is before the conference (%s) that made the referral"), iso, conf);
-      goto fail;
-    }
+  /* Not before the conference, not in the future (issue 10: the Head of Service's dates). */
+  quorum_date_today (&today);
+  if (!quorum_referral_check_sent (date, &row->conference_date, &today, error))
+    goto fail;
 
   profile = quorum_store_get_conference_profile (self, row->conference_id, error);
   if (profile == NULL)
@@ -194,6 +261,9 @@ quorum_store_notify_referral (QuorumStore  *self,
                              referral_id, iso);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "referral", referral_id, row->conference_id, summary, error) ||
+      /* Who told whom, when and how: the referral's notice (DOMAIN: notices are records). */
+      !_quorum_store_insert_referral_notice (self, referral_id, row->conference_id, date,
+                                             by != NULL && *by != '\0' ? by : row->chair, means, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
   return TRUE;
@@ -243,24 +313,24 @@ quorum_store_record_panel (QuorumStore        *self,
   if (!g_date_valid (&row->notified))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Referral %" G_GINT64_FORMAT " has not been sent to the Head of Service yet: "
-                     "record its notification first"), referral_id);
+                   _("Referral %lld has not been sent to the Head of Service yet: "
+                     "record its notification first"), (long long) referral_id);
       goto fail;
     }
   if (g_date_valid (&row->panel_date))
     {
       g_autofree char *when = quorum_date_to_string (&row->panel_date);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The panel already heard referral %" G_GINT64_FORMAT " on %s"), referral_id, when);
+                   _("The panel already heard referral %lld on %s"), (long long) referral_id, when);
       goto fail;
     }
-  if (date_before (date, &row->notified))
-    {
-      g_autofree char *sent = quorum_date_to_string (&row->notified);
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("%s is before the referral was sent (%s)"), iso, sent);
+  {
+    GDate today;
+
+    quorum_date_today (&today);
+    if (!quorum_referral_check_heard (date, &row->notified, &today, error))
       goto fail;
-    }
+  }
 
   stmt = _quorum_store_prepare (self,
                                 "UPDATE referral SET panel_date = ?, outcome = ?, outcome_reason = ? "

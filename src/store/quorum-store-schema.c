@@ -2,6 +2,7 @@
 /* quorum-store-schema.c: the versioned schema, its migrations, and the triggers that keep
  * signed-off records and the audit log unchangeable even to a direct write. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
@@ -24,6 +25,15 @@ const char * const _quorum_store_audited_tables[] = {
   "difference_note",
   "difference_answer",
   "conference_profile",
+  "attendance_event",
+  "decision_presence",
+  "member_view",
+  "superseded_view",
+  "challenge",
+  "plan_event",
+  "referral_correction",
+  "notice",
+  "difference_event",
   NULL
 };
 
@@ -359,13 +369,247 @@ static const char schema_v4[] =
   "BEGIN SELECT RAISE(ABORT, 'quorum: a frozen profile never changes'); END;\n"
   NO_DELETE ("conference_profile");
 
+/* Version 6: the record is true to the policy. Attendance is a timeline (arrived late, left
+ * at a time) and each decision keeps who was in the room; a view superseded by a later
+ * consensus attempt is kept as history; each representative's own position where a group's
+ * representatives disagree; the challenge of a chair's decision (002 §4.2–4.5). New tables
+ * only, so no existing row (nor its audit hash) changes. */
+#define TIME_CHECK(col) \
+  "CHECK (" col " GLOB '[0-2][0-9]:[0-5][0-9]')"
+
+static const char schema_v6[] =
+  "CREATE TABLE attendance_event (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  attendee_id   INTEGER NOT NULL REFERENCES attendee (id),\n"
+  "  event         TEXT NOT NULL CHECK (event IN ('arrived', 'left')),\n"
+  "  at            TEXT NOT NULL " TIME_CHECK ("at") ",\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL,\n"
+  "  UNIQUE (attendee_id, event)\n"
+  ");\n"
+  "CREATE INDEX attendance_event_conference ON attendance_event (conference_id);\n"
+  FINALISED_GUARD ("attendance_event") NO_DELETE ("attendance_event")
+  "CREATE TABLE decision_presence (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  decision_id   INTEGER NOT NULL REFERENCES decision (id),\n"
+  "  attendee_id   INTEGER NOT NULL REFERENCES attendee (id),\n"
+  "  status        TEXT NOT NULL CHECK (status IN ('present', 'left')),\n"
+  "  UNIQUE (decision_id, attendee_id)\n"
+  ");\n"
+  "CREATE INDEX decision_presence_conference ON decision_presence (conference_id);\n"
+  FINALISED_GUARD ("decision_presence") NO_DELETE ("decision_presence")
+  NO_UPDATE ("decision_presence")
+  "CREATE TABLE member_view (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id      INTEGER NOT NULL REFERENCES child (id),\n"
+  "  attendee_id   INTEGER NOT NULL REFERENCES attendee (id),\n"
+  "  grp           TEXT NOT NULL,\n"
+  "  view          TEXT NOT NULL CHECK (view IN ('plan', 'no-plan')),\n"
+  "  categories    TEXT NOT NULL DEFAULT '',\n"
+  "  reason        TEXT,\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL,\n"
+  "  UNIQUE (child_id, attendee_id)\n"
+  ");\n"
+  "CREATE INDEX member_view_conference ON member_view (conference_id);\n"
+  FINALISED_GUARD ("member_view") NO_DELETE ("member_view")
+  "CREATE TABLE superseded_view (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id      INTEGER NOT NULL REFERENCES child (id),\n"
+  "  vote_id       INTEGER NOT NULL REFERENCES vote (id),\n"
+  "  attempt_id    INTEGER NOT NULL REFERENCES attempt (id),\n"
+  "  grp           TEXT NOT NULL,\n"
+  "  view          TEXT NOT NULL,\n"
+  "  categories    TEXT NOT NULL DEFAULT '',\n"
+  "  reason        TEXT,\n"
+  "  given_at      TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX superseded_view_conference ON superseded_view (conference_id);\n"
+  FINALISED_GUARD ("superseded_view") NO_DELETE ("superseded_view") NO_UPDATE ("superseded_view")
+  "CREATE TABLE challenge (\n"
+  "  id                   INTEGER PRIMARY KEY,\n"
+  "  conference_id        INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  child_id             INTEGER NOT NULL REFERENCES child (id),\n"
+  "  decision_id          INTEGER NOT NULL REFERENCES decision (id),\n"
+  "  agency               TEXT NOT NULL,\n"
+  "  raised_by            TEXT,\n"
+  "  designated_person    TEXT NOT NULL,\n"
+  "  concern              TEXT,\n"
+  "  raised_on            TEXT NOT NULL " DATE_CHECK ("raised_on") ",\n"
+  "  coordinator          TEXT,\n"
+  "  alerted_on           TEXT " DATE_CHECK ("alerted_on") ",\n"
+  "  decided_on           TEXT " DATE_CHECK ("decided_on") ",\n"
+  "  decisions            TEXT NOT NULL DEFAULT '',\n"
+  "  reasons              TEXT,\n"
+  "  plan_id              INTEGER REFERENCES plan (id),\n"
+  "  review_date          TEXT " DATE_CHECK ("review_date") ",\n"
+  "  review_conference_id INTEGER REFERENCES conference (id),\n"
+  "  referral_id          INTEGER REFERENCES referral (id),\n"
+  "  recorded_at          TEXT NOT NULL,\n"
+  "  recorded_by          TEXT NOT NULL,\n"
+  "  CHECK (alerted_on IS NULL OR alerted_on >= raised_on),\n"
+  "  CHECK (decided_on IS NULL OR (alerted_on IS NOT NULL AND decided_on >= alerted_on))\n"
+  ");\n"
+  "CREATE INDEX challenge_conference ON challenge (conference_id);\n"
+  NO_DELETE ("challenge")
+  /* What was raised is never rewritten; the alert and the decision are given once; what the
+   * decision made (plan, review conference, referral) is linked once. */
+  "CREATE TRIGGER challenge_raising_update BEFORE UPDATE OF id, conference_id, child_id, decision_id, "
+  "agency, raised_by, designated_person, concern, raised_on, recorded_at, recorded_by ON challenge "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a raised challenge is never rewritten'); END;\n"
+  "CREATE TRIGGER challenge_alert_update BEFORE UPDATE OF coordinator, alerted_on ON challenge "
+  "WHEN OLD.alerted_on IS NOT NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the alert is recorded once'); END;\n"
+  "CREATE TRIGGER challenge_decided_update BEFORE UPDATE OF decided_on, decisions, reasons, review_date ON challenge "
+  "WHEN OLD.decided_on IS NOT NULL "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the Co-ordinator’s decision is recorded once'); END;\n"
+  "CREATE TRIGGER challenge_made_update BEFORE UPDATE OF plan_id, review_conference_id, referral_id ON challenge "
+  "WHEN (OLD.plan_id IS NOT NULL AND NEW.plan_id IS NOT OLD.plan_id) "
+  "OR (OLD.review_conference_id IS NOT NULL AND NEW.review_conference_id IS NOT OLD.review_conference_id) "
+  "OR (OLD.referral_id IS NOT NULL AND NEW.referral_id IS NOT OLD.referral_id) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the Co-ordinator’s decision is recorded once'); END;\n"
+  /* A signed-off conference gains a plan or a referral only by a Co-ordinator's decision on a
+   * challenge of it, which acts on the record. */
+  "DROP TRIGGER plan_finalised_insert;\n"
+  "CREATE TRIGGER plan_finalised_insert BEFORE INSERT ON plan "
+  "WHEN (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NOT NULL "
+  "AND NOT EXISTS (SELECT 1 FROM challenge WHERE child_id = NEW.child_id AND decided_on IS NOT NULL "
+  "AND plan_id IS NULL AND instr(decisions, 'interim-plan') > 0) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n"
+  "DROP TRIGGER referral_finalised_insert;\n"
+  "CREATE TRIGGER referral_finalised_insert BEFORE INSERT ON referral "
+  "WHEN (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NOT NULL "
+  "AND NOT EXISTS (SELECT 1 FROM challenge WHERE child_id = NEW.child_id AND decided_on IS NOT NULL "
+  "AND referral_id IS NULL AND instr(decisions, 'refer') > 0) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the conference is finalised'); END;\n";
+/* Version 8: the audit chain keyed. Each entry's HMAC-SHA-256, with a key kept outside the
+ * database, in a table of its own so that keying an existing chain changes no entry; and the
+ * database's own id, which names it to the key store and in its seals. */
+static const char schema_v8[] =
+  "CREATE TABLE audit_mac (\n"
+  "  audit_id INTEGER PRIMARY KEY REFERENCES audit (id),\n"
+  "  mac      TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TRIGGER audit_mac_no_update BEFORE UPDATE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_mac_no_delete BEFORE DELETE ON audit_mac "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: the audit log is append-only'); END;\n"
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));\n";
+/* Version 9 (given 7; after main's 8): plans, referrals and notices over time, and differences as the policies say.
+ * New facts are rows of new tables (no audited row changes, so no hash changes), but for
+ * two things a table keeps in its definition: the areas a difference may name (the policies'
+ * own, and "other"), and a branch (six-stage's stage 4 or 5) that moves more than one stage up.
+ * The difference table is rebuilt with its columns in the same order, so its rows hash the same. */
+static const char schema_v9[] =
+  /* A plan's life after it starts: its reviews and its end (by a later conference, or
+   * by the Appeals and Split Decisions Panel's "plan ended", which stays derived from the
+   * referral so that a corrected outcome corrects the plan too). */
+  "CREATE TABLE plan_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  plan_id        INTEGER NOT NULL REFERENCES plan (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('review', 'ended')),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  by_conference  INTEGER REFERENCES conference (id),\n"
+  "  reason         TEXT,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX plan_event_plan ON plan_event (plan_id);\n"
+  NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
+  /* A referral's date or outcome corrected: the old value kept beside the new, with why. */
+  "CREATE TABLE referral_correction (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  referral_id    INTEGER NOT NULL REFERENCES referral (id),\n"
+  "  field          TEXT NOT NULL CHECK (field IN ('notified', 'panel_date', 'outcome')),\n"
+  "  old_value      TEXT,\n"
+  "  new_value      TEXT NOT NULL,\n"
+  "  reason         TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX referral_correction_referral ON referral_correction (referral_id);\n"
+  NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
+  /* A notice a policy names, as given: who told whom, of what, when, by what means. */
+  "CREATE TABLE notice (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  conference_id  INTEGER REFERENCES conference (id),\n"
+  "  referral_id    INTEGER REFERENCES referral (id),\n"
+  "  difference_id  INTEGER REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL,\n"
+  "  stage          INTEGER,\n"
+  "  given_on       TEXT NOT NULL " DATE_CHECK ("given_on") ",\n"
+  "  given_by       TEXT NOT NULL,\n"
+  "  given_to       TEXT NOT NULL,\n"
+  "  about          TEXT NOT NULL,\n"
+  "  means          TEXT NOT NULL,\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL,\n"
+  "  CHECK ((referral_id IS NOT NULL) + (difference_id IS NOT NULL) = 1)\n"
+  ");\n"
+  "CREATE INDEX notice_referral ON notice (referral_id);\n"
+  "CREATE INDEX notice_difference ON notice (difference_id);\n"
+  NO_DELETE ("notice") NO_UPDATE ("notice")
+  /* What happens to a difference beside its stages: immediate risk identified (at any stage),
+   * a formal challenge lodged (004), the area in the raiser's words ("other"), and a close
+   * with the disagreement remaining (001, 004). */
+  "CREATE TABLE difference_event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  difference_id  INTEGER NOT NULL REFERENCES difference (id),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('immediate-risk', 'formal-challenge', 'area-other',\n"
+  "                 'disagreement-remains')),\n"
+  "  stage          INTEGER NOT NULL CHECK (stage >= 1),\n"
+  "  on_date        TEXT NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  detail         TEXT,\n"
+  "  due            TEXT " DATE_CHECK ("due") ",\n"
+  "  recorded_at    TEXT NOT NULL,\n"
+  "  recorded_by    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n"
+  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  /* The policies' own areas and "other": the CHECK widened in place (SQLite's documented way
+   * for a change every stored row still meets), then the schema read again. */
+  "PRAGMA writable_schema = ON;\n"
+  "UPDATE sqlite_schema SET sql = replace(sql, '''case-closure'')', "
+  "'''case-closure'', ''service-provision'', ''resources'', ''other'')') "
+  "WHERE type = 'table' AND name = 'difference';\n"
+  /* A stage whose clock started earlier (SEW step 3, from step 2) may be due before it opened. */
+  "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (due IS NULL OR due >= entered_on)', "
+  "'CHECK (due IS NULL OR length(due) = 10)') WHERE type = 'table' AND name = 'difference_stage';\n"
+  "PRAGMA writable_schema = RESET;\n"
+  "DROP TRIGGER difference_stage_step;\n"
+  /* Up, never down; past one stage only over an alternative where the profile branches
+   * (six-stage 3 → 5, 4 → 6; the store checks which). */
+  "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "
+  "WHEN NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2) "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time, or over an alternative'); END;\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 6, schema_v6 },
+  { 8, schema_v8 },
+  { 9, schema_v9 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
+
+int
+_quorum_store_keyed_since (void)
+{
+  /* Found by what it does, so renumbering the migrations cannot leave it behind. */
+  for (guint i = 0; i < _quorum_store_n_migrations; i++)
+    if (strstr (_quorum_store_migrations[i].sql, "CREATE TABLE audit_mac") != NULL)
+      return _quorum_store_migrations[i].version;
+  g_assert_not_reached ();
+  return 0;
+}
 
 static int
 get_user_version (sqlite3 *db)
@@ -449,10 +693,124 @@ _quorum_store_migrate (sqlite3  *db,
         }
     }
 
+  /* Marks the file as Quorum's: any other SQLite file is refused at open. */
+  if (!exec_or_fail (db, "PRAGMA application_id = " G_STRINGIFY (QUORUM_APPLICATION_ID), error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   if (!exec_or_fail (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+static GHashTable *
+read_schema (sqlite3     *db,
+             const char  *schema_name,
+             GError     **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* quote (): a type, name or SQL stored as a BLOB rather than text is another schema (SQLite
+   * skips a "trigger" whose type is a BLOB): it must not compare equal as text. */
+  g_autofree char *sql = g_strdup_printf ("SELECT quote (type), quote (name), quote (tbl_name) || ' ' || quote (sql) "
+                                          "FROM \"%s\".sqlite_master", schema_name);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *text = (const char *)sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects, g_strdup_printf ("%s %s", type, name), g_strdup (text ? text : ""));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("The database's schema could not be read: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+gboolean
+_quorum_store_check_schema (sqlite3    *db,
+                            GPtrArray  *problems,
+                            GError    **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  sqlite3 *fresh = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint before = problems->len;
+
+  /* What this version expects is what its migrations make of an empty database: a migration
+   * added by anyone is covered without a list to keep. */
+  if (sqlite3_open_v2 (":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+      !_quorum_store_migrate (fresh, 0, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, sqlite3_errmsg (fresh));
+      sqlite3_close (fresh);
+      return FALSE;
+    }
+  expected = read_schema (fresh, "main", error);
+  sqlite3_close (fresh);
+  if (expected == NULL || (actual = read_schema (db, "main", error)) == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (expected, key))
+      g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *object = names->pdata[i];
+      const char *want = g_hash_table_lookup (expected, object);
+      const char *have = g_hash_table_lookup (actual, object);
+      /* "'trigger' 'vote_no_delete'" reads as: trigger vote_no_delete. */
+      g_autofree char *name = g_strdup (object);
+      char *w = name;
+
+      for (const char *r = object; *r != '\0'; r++)
+        if (*r != '\'')
+          *w++ = *r;
+      *w = '\0';
+
+      if (have == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), name));
+      else if (want == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), name));
+      else if (g_strcmp0 (want, have) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), name));
+    }
+  (void) value;
+  return problems->len == before;
 }

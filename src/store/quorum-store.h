@@ -17,12 +17,57 @@ char             *quorum_store_resolve_path   (const char   *db_option);
 /* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
 QuorumStore      *quorum_store_open           (const char   *path,
                                                GError      **error);
+
+typedef enum
+{
+  QUORUM_STORE_OPEN_CREATE = 1 << 0,      /* create the database when there is none */
+  QUORUM_STORE_OPEN_NO_BACKUPS = 1 << 1,  /* no automatic backups (a copy being checked) */
+} QuorumStoreOpenFlags;
+
+/* Opens @path; without QUORUM_STORE_OPEN_CREATE a missing database is an error
+ * (QUORUM_ERROR_STORAGE). A new database is made and initialised aside, then linked into
+ * place, so no one ever opens a half-made one; a file that is not Quorum's is refused. */
+QuorumStore      *quorum_store_open_full      (const char            *path,
+                                               QuorumStoreOpenFlags   flags,
+                                               GError               **error);
+/* An empty database in memory, for reading commands when there is no database yet. */
+QuorumStore      *quorum_store_open_memory    (GError      **error);
+/* Why the database failed its daily integrity check (then every write is refused), or NULL. */
+const char       *quorum_store_get_damaged    (QuorumStore  *self);
+/* Whether this store made its database file when it opened it. */
+gboolean          quorum_store_get_created    (QuorumStore  *self);
+/* Closes the database; when this store created it and it is still unused by anyone else
+ * and holds no record, removes it (a refused first command leaves nothing). Returns
+ * whether it was removed. The store is unusable afterwards. */
+gboolean          quorum_store_close_discarding_unused (QuorumStore *self);
+/* What a person should be told about the opening (keys made, modes tightened, the chain
+ * keyed, a backup taken): NULL-terminated, owned by the store. */
+const char * const *quorum_store_get_notices  (QuorumStore  *self);
+
+/* A consistent copy of the live database at @dest (SQLite's online backup), mode 0600. */
+gboolean          quorum_store_backup         (QuorumStore  *self,
+                                               const char   *dest,
+                                               GError      **error);
+/* Replaces the database at @path with the copy at @source after checking the copy
+ * (integrity_check and verify, with the key); the database it replaces is first backed up. */
+gboolean          quorum_store_restore        (const char   *path,
+                                               const char   *source,
+                                               char        **kept_copy,
+                                               GError      **error);
+/* The automatic backups of the database at @path, newest first (paths). */
+char            **quorum_store_list_backups   (const char   *path);
 const char       *quorum_store_get_path       (QuorumStore  *self);
 int               quorum_store_get_schema_version (QuorumStore *self);
 /* Who is recorded as doing what this store does (default: the OS user). */
 void              quorum_store_set_user       (QuorumStore  *self,
                                                const char   *user);
 const char       *quorum_store_get_user       (QuorumStore  *self);
+/* The person's own name, recorded as who decided, signed off and amended (the chair's name
+ * in the app's Preferences, the CLI's --as or $QUORUM_USER); the audit log keeps the login.
+ * NULL or empty: the login (quorum_store_get_user). */
+void              quorum_store_set_signer     (QuorumStore  *self,
+                                               const char   *name);
+const char       *quorum_store_get_signer     (QuorumStore  *self);
 
 /* ---- conferences ---- */
 typedef struct
@@ -100,6 +145,7 @@ typedef struct
   const char       *line_management;
   gboolean          voting;
   QuorumAttendance  attendance;
+  const char       *arrived_at;   /* "HH:MM": arrived late, at this time; NULL: from the start */
 } QuorumAttendeeSpec;
 
 gint64            quorum_store_add_attendee      (QuorumStore              *self,
@@ -112,6 +158,37 @@ gboolean          quorum_store_update_attendee   (QuorumStore              *self
                                                   gint64                    attendee_id,
                                                   const QuorumAttendeeSpec *spec,
                                                   GError                  **error);
+/* The attendance timeline (DOMAIN "Attendance is a timeline"): an attendee arrives late, or
+ * leaves, at a time of day "HH:MM". Someone who sent apologies and comes after all arrives. */
+gboolean          quorum_store_attendee_arrive   (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GError      **error);
+/* Leaves: a view the attendee's group gave stays counted; @without_view (may be NULL) is set
+ * to the undecided children the departure leaves the group without a view for (GArray of
+ * gint64), which the record shows. */
+gboolean          quorum_store_attendee_leave    (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  const char   *time,
+                                                  GArray      **without_view,
+                                                  GError      **error);
+
+typedef struct
+{
+  gint64      child_id;
+  gint64      attendee_id;
+  QuorumView  view;
+  guint       categories;
+  const char *reason;
+} QuorumMemberViewSpec;
+
+/* One representative's own position where the group's representatives cannot agree (recorded
+ * again, it replaces theirs until the decision). */
+gint64            quorum_store_record_member_view (QuorumStore                *self,
+                                                  gint64                      conference_id,
+                                                  const QuorumMemberViewSpec *spec,
+                                                  GError                    **error);
+
 /* Distinct line-management structures used in any conference, for completion. */
 char            **quorum_store_list_line_managements (QuorumStore *self,
                                                   GError      **error);
@@ -165,6 +242,26 @@ QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
                                                   gint64       *referral_id,
                                                   GError      **error);
 
+/* What quorum_store_decide would record now, written nowhere: the same rule on the same
+ * record (a dry run), for the chair to look at before confirming. */
+QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  gint64        child_id,
+                                                  QuorumView    chair_view,
+                                                  guint         chair_categories,
+                                                  GError      **error);
+/* quorum_store_decide, but only if the decision is still exactly @previewed (the record did
+ * not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
+QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
+                                                  gint64               conference_id,
+                                                  gint64               child_id,
+                                                  QuorumView           chair_view,
+                                                  guint                chair_categories,
+                                                  const QuorumOutcome *previewed,
+                                                  gint64              *plan_id,
+                                                  gint64              *referral_id,
+                                                  GError             **error);
+
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,
                                                   gint64        conference_id,
@@ -184,6 +281,44 @@ gint64            quorum_store_amend             (QuorumStore               *sel
                                                   const QuorumAmendmentSpec *spec,
                                                   GError                   **error);
 
+/* ---- the challenge of a chair's decision (a profile's route; 002 §4.2–4.5) ---- */
+typedef struct
+{
+  gint64       child_id;
+  const char  *agency;             /* the dissenting agency */
+  const char  *raised_by;          /* the dissenting professional, or NULL */
+  const char  *designated_person;  /* who it was raised with */
+  const char  *concern;            /* or NULL */
+  GDate        raised_on;
+} QuorumChallengeSpec;
+
+/* Raises a challenge of @conference_id's decision for the child; refused under a profile
+ * without the route, or for an agency that did not dissent. Allowed after sign-off. */
+gint64            quorum_store_raise_challenge   (QuorumStore               *self,
+                                                  gint64                     conference_id,
+                                                  const QuorumChallengeSpec *spec,
+                                                  GError                   **error);
+/* The Designated Person alerts the Co-ordinator (the policy says immediately). */
+gboolean          quorum_store_alert_challenge   (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const char   *coordinator,
+                                                  const GDate  *date,
+                                                  GError      **error);
+/* The Co-ordinator's decisions (QuorumChallengeDecision flags), each acting on the record in
+ * the same transaction: an interim plan is a plan record; a review brought forward creates
+ * the review conference on @review_date; a referral to the Head of Service is a referral. */
+gboolean          quorum_store_decide_challenge  (QuorumStore  *self,
+                                                  gint64        challenge_id,
+                                                  const GDate  *date,
+                                                  guint         decisions,
+                                                  const GDate  *review_date,
+                                                  const char   *reasons,
+                                                  GError      **error);
+/* The conference a challenge belongs to, 0 when there is none. */
+gint64            quorum_store_challenge_conference (QuorumStore *self,
+                                                  gint64        challenge_id,
+                                                  GError      **error);
+
 /* ---- referrals (Head of Service) ---- */
 typedef struct
 {
@@ -201,6 +336,12 @@ typedef struct
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
   gboolean           overdue;      /* as of the date given to the list */
+  /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"): */
+  GDate              due_working;        /* due, or the working day before it */
+  GDate              panel_due_working;  /* panel_due, or the working day before it */
+  gboolean           sent_late;          /* notified after due */
+  gboolean           heard_late;         /* panel_date after panel_due */
+  char              *sent_by;            /* who sent it (its notice), or NULL */
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
@@ -216,6 +357,14 @@ QuorumReferralRow *quorum_store_get_referral     (QuorumStore  *self,
 gboolean          quorum_store_notify_referral   (QuorumStore  *self,
                                                   gint64        referral_id,
                                                   const GDate  *date,
+                                                  GError      **error);
+/* The same, saying who sent it (NULL: the conference's chair) and how (NULL: not recorded):
+ * the referral's notice. Refused before the conference or in the future. */
+gboolean          quorum_store_send_referral     (QuorumStore  *self,
+                                                  gint64        referral_id,
+                                                  const GDate  *date,
+                                                  const char   *by,
+                                                  const char   *means,
                                                   GError      **error);
 gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   gint64              referral_id,
@@ -251,6 +400,28 @@ gboolean          quorum_store_verify            (QuorumStore  *self,
 
 typedef struct
 {
+  gboolean   ok;           /* no problem found, and everything could be checked */
+  guint      checked;      /* records and audit entries checked */
+  char      *head;         /* the seal of the newest entry, or NULL when the log is empty */
+  gboolean   seal_checked;
+  GPtrArray *problems;     /* char*: tampering found, in words */
+  GPtrArray *unverified;   /* char*: what could not be checked (no key) */
+} QuorumVerifyReport;
+
+void                quorum_verify_report_free  (QuorumVerifyReport *self);
+/* verify, reporting everything found. @seal: also proves that the record sealed by it is
+ * still this database's. NULL with @error only when the database cannot be read, or the seal
+ * is not one (QUORUM_ERROR_INVALID). */
+QuorumVerifyReport *quorum_store_verify_report (QuorumStore  *self,
+                                               const char   *seal,
+                                               GError      **error);
+/* The seal of the audit log as it stands: "N-xxxxx-xxxxx-xxxxx-xxxxx", the newest entry's
+ * number and the start of its hash, which covers every entry before it. */
+char               *quorum_store_get_seal      (QuorumStore  *self,
+                                               GError      **error);
+
+typedef struct
+{
   gint64  id;
   char   *at;
   char   *user;
@@ -269,5 +440,6 @@ GPtrArray        *quorum_store_list_audit        (QuorumStore  *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumConferenceSummary, quorum_conference_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumReferralRow, quorum_referral_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumAuditEntry, quorum_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
 
 G_END_DECLS

@@ -141,15 +141,20 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   QuorumApplication *self = user_data;
-  static const char *developers[] = { "The Quorum developers", NULL };
+  static const char *developers[] = { "The Quorum developers https://github.com/quorum-app", NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", get_window (self),
                         "application-name", _("Quorum"),
                         "application-icon", QUORUM_APP_ID,
+                        "developer-name", _("The Quorum developers"),
                         "version", QUORUM_VERSION,
                         "comments", _("Record child protection case conference decisions when professionals disagree, by the local safeguarding policy."),
+                        "website", "https://github.com/quorum-app/quorum",
+                        "issue-url", "https://github.com/quorum-app/quorum/issues",
+                        "support-url", "https://github.com/quorum-app/quorum/discussions",
+                        "copyright", _("© 2026 The Quorum developers"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: put your names here, one per line */
@@ -305,25 +310,39 @@ quorum_application_activate (GApplication *application)
 static void
 quorum_application_startup (GApplication *application)
 {
+  static gsize name_set = 0;
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *new_accels[] = { "<Primary>n", NULL };
   static const char *search_accels[] = { "<Primary>f", NULL };
   static const char *list_accels[] = { "<Alt>Left", NULL };
   static const char *fullscreen_accels[] = { "F11", NULL };
   static const char *projector_accels[] = { "<Primary><Shift>p", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
+
+  /* The name assistive technology and the shell show ("quorum" otherwise), in the reader's
+   * language; set once per process. */
+  if (g_once_init_enter (&name_set))
+    {
+      g_set_application_name (_("Quorum"));
+      g_once_init_leave (&name_set, 1);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);
 
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  /* GtkWindow's own action: closes the window that has focus (the About window too). */
+  gtk_application_set_accels_for_action (app, "window.close", close_accels);
   gtk_application_set_accels_for_action (app, "win.new-conference", new_accels);
   gtk_application_set_accels_for_action (app, "win.search", search_accels);
   gtk_application_set_accels_for_action (app, "win.show-list", list_accels);
   gtk_application_set_accels_for_action (app, "win.fullscreen", fullscreen_accels);
   gtk_application_set_accels_for_action (app, "win.projector-mode", projector_accels);
+  gtk_application_set_accels_for_action (app, "win.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (QUORUM_APP_ID);
 }
@@ -379,7 +398,7 @@ quorum_application_new (void)
 {
   return g_object_new (QUORUM_TYPE_APPLICATION,
                        "application-id", QUORUM_APP_ID,
-                       "resource-base-path", "/org/gnome/Quorum",
+                       "resource-base-path", "/io/github/quorum_app/quorum",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
 }

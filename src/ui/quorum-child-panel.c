@@ -205,6 +205,8 @@ record_attempt_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   QuorumAttemptSpec spec = { 0 };
 
+  quorum_ui_commit_pending (widget);
+
   spec.child_id = self->child_id;
   spec.proposal = proposal;
   spec.summary = summary;
@@ -279,19 +281,194 @@ record_vote_action (GtkWidget  *widget,
   emit_changed (self);
 }
 
+static char *
+format_outcome (QuorumView outcome,
+                guint      categories)
+{
+  g_autofree char *cats = NULL;
+
+  if (outcome != QUORUM_VIEW_PLAN)
+    return g_strdup (_("No child protection plan"));
+
+  cats = quorum_ui_format_categories (categories);
+  if (*cats != '\0')
+    return g_strdup_printf (_("Child protection plan: %s"), cats);
+
+  return g_strdup (_("Child protection plan"));
+}
+
+static char *
+format_basis (QuorumBasis basis,
+              int         n_plan,
+              int         n_no_plan,
+              int         n_declined)
+{
+  switch (basis)
+    {
+    case QUORUM_BASIS_CONSENSUS:
+      return g_strdup (_("By consensus"));
+    case QUORUM_BASIS_MAJORITY:
+      return g_strdup_printf (_("By majority of line-management groups: %d for a plan, %d for no plan, %d declined"),
+                              n_plan, n_no_plan, n_declined);
+    case QUORUM_BASIS_SPLIT:
+      return g_strdup_printf (_("Split vote, %d for a plan and %d for no plan (%d declined): the child becomes subject of a plan and the matter goes to the Head of Service"),
+                              n_plan, n_no_plan, n_declined);
+    case QUORUM_BASIS_CHAIR:
+      return g_strdup (_("Decided by the chair, as this policy provides when there is no consensus"));
+    default:
+      return g_strdup (quorum_basis_get_label (basis));
+    }
+}
+
+static char *
+format_dissent (const QuorumDissent *dissent)
+{
+  g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
+  g_autofree char *names = dissent->representatives != NULL
+    ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+
+  if (dissent->reason != NULL && *dissent->reason != '\0')
+    /* Translators: a dissenting group, its representatives, its view, then its reason in its own words */
+    return g_strdup_printf (_("%s (%s): %s — “%s”"), dissent->group, names, view, dissent->reason);
+
+  return g_strdup_printf (_("%s (%s): %s — no reason given"), dissent->group, names, view);
+}
+
+/* What will be recorded, in the words the record will use: outcome, basis, tally, each
+ * dissent with its reason, the plan, the referral's due date, and who decides. */
+char *
+quorum_child_panel_format_preview (QuorumChildPanel    *self,
+                                   const QuorumOutcome *outcome,
+                                   const char          *decided_by)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *what = format_outcome (outcome->outcome, outcome->categories);
+  g_autofree char *basis = format_basis (outcome->basis, outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
+
+  g_string_append_printf (text, _("Outcome: %s\n"), what);
+  g_string_append_printf (text, _("Basis: %s\n"), basis);
+  if (outcome->basis != QUORUM_BASIS_CONSENSUS)
+    g_string_append_printf (text, _("Tally: Plan %d · No plan %d · Declined %d\n"),
+                            outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+
+  if (outcome->dissent != NULL && outcome->dissent->len > 0)
+    {
+      g_string_append (text, _("Dissent, recorded with the decision:\n"));
+      for (guint i = 0; i < outcome->dissent->len; i++)
+        {
+          g_autofree char *line = format_dissent (g_ptr_array_index (outcome->dissent, i));
+
+          g_string_append_printf (text, "• %s\n", line);
+        }
+    }
+  else
+    g_string_append (text, _("Dissent: none\n"));
+
+  if (outcome->creates_plan)
+    {
+      g_autofree char *start = quorum_ui_format_date (&outcome->plan_start);
+
+      if (outcome->plan_from_split)
+        g_string_append_printf (text, _("Plan: starts %s, made by the split decision\n"), start);
+      else
+        g_string_append_printf (text, _("Plan: starts %s\n"), start);
+    }
+
+  if (outcome->creates_referral)
+    {
+      g_autofree char *due = quorum_ui_format_date (&outcome->referral_due);
+
+      g_string_append_printf (text, _("Referral to the Head of Service: due by %s\n"), due);
+    }
+
+  g_string_append_printf (text, _("Decided by: %s"), decided_by != NULL ? decided_by : "");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The decision recorded as it was shown: the toast says it, and the focus goes to it. */
+static void
+decision_recorded (QuorumChildPanel    *self,
+                   const QuorumOutcome *outcome)
+{
+  g_autofree char *message = NULL;
+
+  if (outcome->creates_referral)
+    {
+      g_autofree char *due = quorum_ui_format_date (&outcome->referral_due);
+
+      message = g_strdup_printf (_("Decision recorded for %s: split vote, so a plan; referral due by %s"),
+                                 self->child_name, due);
+    }
+  else
+    message = g_strdup_printf (_("Decision recorded for %s: %s"),
+                               self->child_name,
+                               outcome->outcome == QUORUM_VIEW_PLAN
+                                 ? _("a child protection plan") : _("no plan"));
+  quorum_ui_toast (GTK_WIDGET (self), message);
+
+  emit_changed (self);
+
+  /* The result is what the room must see: the decision, at the top, with the focus. The
+   * stack's page change gave the focus to its first label, selecting all of it: unselected. */
+  gtk_widget_grab_focus (self->outcome_box);
+  gtk_label_select_region (self->outcome_label, 0, 0);
+  gtk_label_select_region (self->basis_label, 0, 0);
+  scroll_to_top (self);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     QuorumChildPanel *self)
+{
+  const QuorumOutcome *previewed = g_object_get_data (G_OBJECT (dialog), "quorum-preview");
+  QuorumView chair_view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-view"));
+  guint chair_categories = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-categories"));
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "record") != 0)
+    {
+      /* Back where the chair was: nothing recorded. */
+      gtk_widget_grab_focus (self->decide_button);
+      return;
+    }
+
+  outcome = quorum_store_decide_previewed (self->store, self->conference_id, self->child_id,
+                                           chair_view, chair_categories, previewed,
+                                           NULL, NULL, &error);
+  if (outcome == NULL)
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      emit_changed (self);
+      return;
+    }
+
+  decision_recorded (self, outcome);
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
-  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumOutcome) preview = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
   QuorumView chair_view = QUORUM_VIEW_NONE;
   guint chair_categories = 0;
-  gint64 plan_id = 0;
-  gint64 referral_id = 0;
+  GtkWindow *parent;
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  /* A reason still being typed is part of what is decided on: stored first. */
+  quorum_ui_commit_pending (widget);
 
   if (self->needs_chair_view)
     {
@@ -312,10 +489,10 @@ decide_action (GtkWidget  *widget,
                                             self->chair_emotional, self->chair_sexual);
     }
 
-  outcome = quorum_store_decide (self->store, self->conference_id, self->child_id,
-                                 chair_view, chair_categories,
-                                 &plan_id, &referral_id, &error);
-  if (outcome == NULL)
+  /* The rule run on the record as stored now, writing nothing: what the chair confirms. */
+  preview = quorum_store_preview_decision (self->store, self->conference_id, self->child_id,
+                                           chair_view, chair_categories, &error);
+  if (preview == NULL)
     {
       GtkWidget *page = gtk_widget_get_ancestor (widget, QUORUM_TYPE_CONFERENCE_PAGE);
 
@@ -327,28 +504,46 @@ decide_action (GtkWidget  *widget,
       return;
     }
 
-  if (outcome->creates_referral)
-    {
-      g_autofree char *due = quorum_ui_format_date (&outcome->referral_due);
+  text = quorum_child_panel_format_preview (self, preview, quorum_store_get_signer (self->store));
+  body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
+                          self->child_name);
 
-      message = g_strdup_printf (_("Decision recorded for %s: split vote, so a plan, and a referral to the Head of Service due by %s"),
-                                 self->child_name, due);
-    }
-  else
-    message = g_strdup_printf (_("Decision recorded for %s: %s"),
-                               self->child_name,
-                               outcome->outcome == QUORUM_VIEW_PLAN
-                                 ? _("a child protection plan") : _("no plan"));
-  quorum_ui_toast (widget, message);
+  parent = GTK_IS_WINDOW (gtk_widget_get_root (widget)) ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Record This Decision?"), body));
 
-  emit_changed (self);
+  label = gtk_label_new (text);
+  gtk_widget_set_name (label, "decision-preview");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_add_css_class (label, "decision-preview");
+  quorum_ui_set_accessible_label (label, text);
 
-  /* The result is what the room must see: the decision, at the top, with the focus. The
-   * stack's page change gave the focus to its first label, selecting all of it: unselected. */
-  gtk_widget_grab_focus (self->outcome_box);
-  gtk_label_select_region (self->outcome_label, 0, 0);
-  gtk_label_select_region (self->basis_label, 0, 0);
-  scroll_to_top (self);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Go Back"),
+                                    "record", _("_Record Decision"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  /* Enter records what is shown; Escape goes back, recording nothing. */
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-preview", g_steal_pointer (&preview),
+                          (GDestroyNotify) quorum_outcome_free);
+  g_object_set_data (G_OBJECT (dialog), "quorum-chair-view", GINT_TO_POINTER (chair_view));
+  g_object_set_data (G_OBJECT (dialog), "quorum-chair-categories", GUINT_TO_POINTER (chair_categories));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -557,40 +752,11 @@ update_decision (QuorumChildPanel       *self,
   g_autofree char *basis = NULL;
   g_autofree char *when = NULL;
   g_autofree char *decided = NULL;
-  g_autofree char *cats = NULL;
 
-  if (decision->outcome == QUORUM_VIEW_PLAN)
-    {
-      cats = quorum_ui_format_categories (decision->categories);
-      if (*cats != '\0')
-        outcome = g_strdup_printf (_("Child protection plan: %s"), cats);
-      else
-        outcome = g_strdup (_("Child protection plan"));
-    }
-  else
-    outcome = g_strdup (_("No child protection plan"));
+  outcome = format_outcome (decision->outcome, decision->categories);
   gtk_label_set_label (self->outcome_label, outcome);
 
-  switch (decision->basis)
-    {
-    case QUORUM_BASIS_CONSENSUS:
-      basis = g_strdup (_("By consensus"));
-      break;
-    case QUORUM_BASIS_MAJORITY:
-      basis = g_strdup_printf (_("By majority of line-management groups: %d for a plan, %d for no plan, %d declined"),
-                               decision->n_plan, decision->n_no_plan, decision->n_declined);
-      break;
-    case QUORUM_BASIS_SPLIT:
-      basis = g_strdup_printf (_("Split vote, %d for a plan and %d for no plan (%d declined): the child becomes subject of a plan and the matter goes to the Head of Service"),
-                               decision->n_plan, decision->n_no_plan, decision->n_declined);
-      break;
-    case QUORUM_BASIS_CHAIR:
-      basis = g_strdup (_("Decided by the chair, as this policy provides when there is no consensus"));
-      break;
-    default:
-      basis = g_strdup (quorum_basis_get_label (decision->basis));
-      break;
-    }
+  basis = format_basis (decision->basis, decision->n_plan, decision->n_no_plan, decision->n_declined);
   gtk_label_set_label (self->basis_label, basis);
 
   when = quorum_ui_format_timestamp (decision->decided_at);
@@ -900,7 +1066,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-child-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_group);

@@ -31,6 +31,10 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
                                                  const char             *views,
                                                  QuorumView              agreed,
                                                  guint                   categories);
+/* What a decision of @outcome records, in words: the confirmation's text. */
+char           *quorum_child_panel_format_preview (QuorumChildPanel  *self,
+                                                 const QuorumOutcome    *outcome,
+                                                 const char             *decided_by);
 /* Chooses the chair's view under a chair-decides policy. */
 void            quorum_child_panel_set_chair_view (QuorumChildPanel     *self,
                                                  QuorumView              view,

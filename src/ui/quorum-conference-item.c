@@ -138,7 +138,7 @@ quorum_conference_item_new (const QuorumConferenceSummary *summary)
 
   /* Translators: a short date in the list of conferences, see strftime(3) */
   if (g_date_valid (&summary->date))
-    g_date_strftime (buf, sizeof buf, _("%-d %b %Y"), &summary->date);
+    quorum_ui_strftime (buf, sizeof buf, _("%-d %b %Y"), &summary->date);
 
   /* Translators: a conference in the list: "Initial · 20 Jan 2026 10:00 · Chair: Jane Doe" */
   self->subtitle = g_strdup_printf (_("%s · %s%s%s · Chair: %s"),

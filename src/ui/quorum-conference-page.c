@@ -21,6 +21,8 @@ struct _QuorumConferencePage
   QuorumConference  *conference;
   QuorumProfile     *profile;
   gint64             pending_decide_child;
+  gboolean           loading;           /* the screen is being updated from the record */
+  gint64             pending_load;      /* a load asked for meanwhile: done after this one */
 
   GListStore        *attendees;
   GListStore        *amendments;
@@ -778,7 +780,16 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
     }
 
   quorum_conference_page_reload (self);
-  quorum_ui_toast (GTK_WIDGET (self), _("Signed off: the record is now read-only"));
+  {
+    /* The seal anchors the record outside the file: written on the paper record it proves,
+     * with `quorum-cli verify --seal`, that the database still holds it as signed off. */
+    g_autofree char *seal = quorum_store_get_seal (self->store, NULL);
+    g_autofree char *message = seal != NULL
+      ? g_strdup_printf (_("Signed off: the record is now read-only. Its seal is %s"), seal)
+      : g_strdup (_("Signed off: the record is now read-only"));
+
+    quorum_ui_toast (GTK_WIDGET (self), message);
+  }
 }
 
 static void
@@ -789,6 +800,8 @@ sign_off_action (GtkWidget  *widget,
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
   g_autoptr(GPtrArray) undecided = g_ptr_array_new ();
   AdwMessageDialog *dialog;
+
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
@@ -942,6 +955,8 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_box;
   GtkWidget *value_label;
   GtkWidget *value;
+
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
                                                        _("Amend the Signed-Off Record"),
@@ -1135,7 +1150,7 @@ edit_attendee_action (GtkWidget  *widget,
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
   gint64 attendee_id = g_variant_get_int64 (param);
-  const QuorumAttendee *attendee = find_attendee (self, attendee_id);
+  const QuorumAttendee *attendee;
   g_autoptr(GtkEntryCompletion) completion = NULL;
   const char * const attendance[] = { _("Present"), _("Apologies"), _("Report sent"), NULL };
   AdwMessageDialog *dialog;
@@ -1146,6 +1161,10 @@ edit_attendee_action (GtkWidget  *widget,
   GtkWidget *dropdown;
   GtkWidget *voting;
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
+  /* Found after the words typed were stored: that may have reloaded the record. */
+  attendee = find_attendee (self, attendee_id);
   if (attendee == NULL)
     return;
 
@@ -1226,6 +1245,8 @@ add_attendee_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   QuorumAttendeeSpec spec = { 0 };
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   if (name == NULL)
     {
       quorum_ui_toast (widget, _("Type the attendee’s name first"));
@@ -1288,6 +1309,8 @@ new_attendee_action (GtkWidget  *widget,
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
@@ -1312,6 +1335,8 @@ toggle_attendees_action (GtkWidget  *widget,
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean reveal = !adw_flap_get_reveal_flap (self->flap);
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   adw_flap_set_reveal_flap (self->flap, reveal);
 
   /* The keyboard follows the pane: into it when it opens, and out of it when it closes. */
@@ -1326,6 +1351,8 @@ proceed_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   quorum_conference_page_ask_proceed (QUORUM_CONFERENCE_PAGE (widget), 0);
 }
 
@@ -1334,8 +1361,11 @@ decide_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (QUORUM_CONFERENCE_PAGE (widget), 0);
+  QuorumChildPanel *panel;
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
+  panel = quorum_conference_page_get_child_panel (QUORUM_CONFERENCE_PAGE (widget), 0);
   if (panel != NULL)
     gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL);
 }
@@ -1367,6 +1397,8 @@ next_child_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   step_child (QUORUM_CONFERENCE_PAGE (widget), 1);
 }
 
@@ -1375,6 +1407,8 @@ previous_child_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   step_child (QUORUM_CONFERENCE_PAGE (widget), -1);
 }
 
@@ -1385,6 +1419,8 @@ export_action (GtkWidget  *widget,
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
 
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
+
   quorum_export_actions_save (get_window (self), self->store, self->conference_id);
 }
 
@@ -1394,6 +1430,8 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
   quorum_export_actions_print (get_window (self), self->store, self->conference_id);
 }
@@ -1431,17 +1469,14 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
-gboolean
-quorum_conference_page_load (QuorumConferencePage *self,
-                             gint64                conference_id,
-                             gint64                child_id,
-                             GError              **error)
+static gboolean
+load_once (QuorumConferencePage *self,
+           gint64                conference_id,
+           gint64                child_id,
+           GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   gboolean same;
-
-  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), FALSE);
-  g_return_val_if_fail (QUORUM_IS_STORE (self->store), FALSE);
 
   conference = quorum_store_load_conference (self->store, conference_id, error);
   if (conference == NULL)
@@ -1475,9 +1510,55 @@ quorum_conference_page_load (QuorumConferencePage *self,
   if (child_id != 0)
     quorum_conference_page_show_child (self, child_id);
 
-  g_signal_emit (self, signals [CHANGED], 0);
-
   return TRUE;
+}
+
+gboolean
+quorum_conference_page_load (QuorumConferencePage *self,
+                             gint64                conference_id,
+                             gint64                child_id,
+                             GError              **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_CONFERENCE_PAGE (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_STORE (self->store), FALSE);
+
+  /* A load asked for while the screen is being updated from the record (a field that stores
+   * its words as it loses the focus, a card that records as it is rebuilt) must not free the
+   * record the update is reading: it runs once the update is done. */
+  if (self->loading)
+    {
+      self->pending_load = conference_id;
+      return TRUE;
+    }
+
+  self->loading = TRUE;
+  ok = load_once (self, conference_id, child_id, error);
+  while (ok && self->pending_load != 0)
+    {
+      gint64 again = self->pending_load;
+
+      self->pending_load = 0;
+      ok = load_once (self, again, 0, error);
+    }
+  self->pending_load = 0;
+  self->loading = FALSE;
+
+  if (ok)
+    g_signal_emit (self, signals [CHANGED], 0);
+
+  return ok;
+}
+
+/* Every action starts here: what is being typed is stored (or kept as a draft) first, and
+ * the action then reads the record as reloaded, never a pointer taken before. */
+void
+quorum_conference_page_commit_pending (QuorumConferencePage *self)
+{
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  quorum_ui_commit_pending (GTK_WIDGET (self));
 }
 
 void
@@ -1701,7 +1782,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-conference-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-conference-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_count_label);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define QUORUM_TYPE_CONFERENCE_PAGE (quorum_conference_page_get_type ())
 G_DECLARE_FINAL_TYPE (QuorumConferencePage, quorum_conference_page, QUORUM, CONFERENCE_PAGE, GtkWidget)
 
+/* Stores every word being typed on the page (reasons; attempt and attendee drafts). */
+void              quorum_conference_page_commit_pending    (QuorumConferencePage *self);
 void              quorum_conference_page_set_store         (QuorumConferencePage *self,
                                                             QuorumStore          *store);
 /* Shows conference @conference_id at child @child_id (0: the first child). */

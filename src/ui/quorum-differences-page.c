@@ -1234,7 +1234,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   quorum_differences_register_resource ();
   g_type_ensure (QUORUM_TYPE_DIFFERENCE_ITEM);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-differences-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-differences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, main_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, risk_revealer);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, risk_title);

@@ -66,7 +66,7 @@ export_job_new (GtkWindow    *parent,
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   /* The profile frozen with it; an unreadable one must not stop its record. */
   job->profile = quorum_store_get_conference_profile (store, conference_id, NULL);
-  job->user = g_strdup (quorum_store_get_user (store));
+  job->user = g_strdup (quorum_store_get_signer (store));
   job->exported_at = g_date_time_new_now_local ();
 
   return g_steal_pointer (&job);
@@ -365,7 +365,7 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  job_name = g_strdup_printf (_("Dissent record, conference %" G_GINT64_FORMAT), conference_id);
+  job_name = g_strdup_printf (_("Dissent record, conference %lld"), (long long) conference_id);
   gtk_print_operation_set_job_name (operation, job_name);
 
   /* The job lives as long as the operation, which lives until "done". */

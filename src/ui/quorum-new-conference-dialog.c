@@ -225,7 +225,7 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.add-child", NULL, add_child_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-new-conference-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-new-conference-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, children_group);
@@ -247,7 +247,7 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  const char *real_name = g_get_real_name ();
+  g_autofree char *chair_name = quorum_ui_get_chair_name ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -259,8 +259,8 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->chair_row), real_name);
+  /* The chair's name from Preferences, else the computer's user's. */
+  gtk_editable_set_text (GTK_EDITABLE (self->chair_row), chair_name);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
   /* The first thing to type is the child's name, not a button to press. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-referrals-chart.h"
+#include "quorum-ui-util.h"
 
 #define PAD          4.0
 #define SWATCH       10.0
@@ -254,7 +255,7 @@ quorum_referrals_chart_snapshot (GtkWidget   *widget,
       /* The month's abbreviation when there is room, else its number. */
       if (slot < 30 ||
           /* Translators: a month under a bar of the chart, see strftime(3): "Jan" */
-          g_date_strftime (buf, sizeof buf, _("%b"), &m->month) == 0)
+          quorum_ui_strftime (buf, sizeof buf, _("%b"), &m->month) == 0)
         g_snprintf (buf, sizeof buf, "%d", g_date_get_month (&m->month));
       layout = small_layout (widget, buf);
       pango_layout_get_pixel_size (layout, &lw, &lh);
@@ -375,7 +376,7 @@ format_month (const GDate *month,
               gsize        len)
 {
   /* Translators: a month and its year, see strftime(3): "January 2027" */
-  if (g_date_strftime (buf, len, _("%B %Y"), month) == 0)
+  if (quorum_ui_strftime (buf, len, _("%B %Y"), month) == 0)
     g_snprintf (buf, len, "%04d-%02d", g_date_get_year (month), g_date_get_month (month));
 }
 

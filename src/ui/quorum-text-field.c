@@ -359,7 +359,7 @@ quorum_text_field_class_init (QuorumTextFieldClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "textfield");
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-text-field.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-text-field.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumTextField, frame);
   gtk_widget_class_bind_template_child (widget_class, QuorumTextField, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumTextField, scroller);

@@ -3,34 +3,77 @@
 
 #define G_LOG_DOMAIN "quorum-ui"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
-#define SCHEMA_ID "org.gnome.Quorum"
+#define SCHEMA_ID "io.github.quorum_app.quorum"
+/* Quorum's first application id; its settings are copied once into SCHEMA_ID. */
+#define PREVIOUS_SCHEMA_ID "org.gnome.Quorum"
+#define PREVIOUS_SCHEMA_PATH "/org/gnome/Quorum/"
+
+static GSettingsSchema *
+lookup_schema (GSettingsSchemaSource *source,
+               const char            *id)
+{
+  GSettingsSchema *schema = NULL;
+
+  /* Installed, or (run from the build tree) where $GSETTINGS_SCHEMA_DIR points. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, id, TRUE);
+
+  return schema;
+}
+
+/* Copies, once, what a person set under the first id: from its own schema when that is still
+ * installed, else by reading its path through the relocatable copy of its keys. */
+static void
+migrate_previous_settings (GSettingsSchemaSource *source,
+                           GSettings             *settings)
+{
+  g_autoptr(GSettingsSchema) previous = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) old = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  if (g_settings_get_boolean (settings, "settings-migrated"))
+    return;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  previous = lookup_schema (source, PREVIOUS_SCHEMA_ID);
+  if (previous != NULL)
+    old = g_settings_new_full (previous, NULL, NULL);
+  else if ((previous = lookup_schema (source, SCHEMA_ID ".previous")) != NULL)
+    old = g_settings_new_full (previous, NULL, PREVIOUS_SCHEMA_PATH);
+
+  if (old != NULL)
+    keys = g_settings_schema_list_keys (previous);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_user_value (old, keys[i]);
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+
+      if (value == NULL || !g_settings_schema_has_key (schema, keys[i]))
+        continue;
+      key = g_settings_schema_get_key (schema, keys[i]);
+      if (g_variant_is_of_type (value, g_settings_schema_key_get_value_type (key)) &&
+          g_settings_schema_key_range_check (key, value))
+        g_settings_set_value (settings, keys[i], value);
+    }
+
+  g_settings_set_boolean (settings, "settings-migrated", TRUE);
+}
 
 GSettings *
 quorum_ui_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-
-#ifdef QUORUM_BUILD_SCHEMA_DIR
-  /* Run from the build tree: the schema is compiled there, not installed. */
-  if (schema == NULL)
-    {
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
-
-      build_source = g_settings_schema_source_new_from_directory (QUORUM_BUILD_SCHEMA_DIR,
-                                                                  source, FALSE, NULL);
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, SCHEMA_ID, TRUE);
-    }
-#endif
+  g_autoptr(GSettingsSchema) schema = lookup_schema (source, SCHEMA_ID);
+  GSettings *settings;
 
   if (schema == NULL)
     {
@@ -38,7 +81,24 @@ quorum_ui_settings_new (void)
       return NULL;
     }
 
-  return g_settings_new_full (schema, NULL, NULL);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  migrate_previous_settings (source, settings);
+
+  return settings;
+}
+
+gsize
+quorum_ui_strftime (char        *buf,
+                    gsize        len,
+                    const char  *format,
+                    const GDate *date)
+{
+  g_autofree char *text = quorum_date_format (date, format);
+
+  if (text == NULL || strlen (text) >= len)
+    return 0;
+
+  return g_strlcpy (buf, text, len);
 }
 
 static QuorumWindow *
@@ -103,7 +163,7 @@ quorum_ui_format_date (const GDate *date)
     return g_strdup ("");
 
   /* Translators: a date as the chair reads it, see strftime(3): "Tuesday 20 January 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), date) == 0)
+  if (quorum_ui_strftime (buf, sizeof buf, _("%A %-d %B %Y"), date) == 0)
     return quorum_date_to_string (date);
 
   return g_strdup (buf);
@@ -124,7 +184,7 @@ quorum_ui_format_timestamp (const char *iso)
 
   local = g_date_time_to_local (utc);
   /* Translators: when something was recorded, see g_date_time_format(): "20 Jan 2026, 10:14" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return quorum_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 char *
@@ -262,4 +322,54 @@ quorum_ui_set_sensitive (GtkWidget *widget,
     }
 
   gtk_widget_set_sensitive (widget, sensitive);
+}
+
+static void
+collect_modified (GtkWidget *widget,
+                  GPtrArray *fields)
+{
+  if (QUORUM_IS_TEXT_FIELD (widget) && quorum_text_field_get_modified (QUORUM_TEXT_FIELD (widget)))
+    g_ptr_array_add (fields, g_object_ref (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_modified (child, fields);
+}
+
+void
+quorum_ui_commit_pending (GtkWidget *scope)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GTK_IS_WIDGET (scope));
+
+  /* Gathered first: a commit stores, and the record reloaded may rebuild the widgets. */
+  collect_modified (scope, fields);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      QuorumTextField *field = g_ptr_array_index (fields, i);
+
+      if (quorum_text_field_get_modified (field) && gtk_widget_get_root (GTK_WIDGET (field)) != NULL)
+        quorum_text_field_commit (field);
+    }
+}
+
+char *
+quorum_ui_get_chair_name (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+  const char *real_name = g_get_real_name ();
+
+  if (name != NULL)
+    g_strstrip (name);
+  if (name != NULL && *name != '\0')
+    return g_steal_pointer (&name);
+
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
 }

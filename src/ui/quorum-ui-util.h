@@ -7,9 +7,15 @@
 
 G_BEGIN_DECLS
 
-/* The app's settings (org.gnome.Quorum), found installed or, when running uninstalled,
+/* The app's settings (io.github.quorum_app.quorum), found installed or, when running uninstalled,
  * in the build's compiled schema; NULL when neither exists (nothing is remembered then). */
 GSettings *quorum_ui_settings_new            (void);
+/* g_date_strftime(), with month and day names from Quorum's translations (so Welsh without a
+ * Welsh system locale): 0 when @buf is too small. */
+gsize      quorum_ui_strftime                (char        *buf,
+                                              gsize        len,
+                                              const char  *format,
+                                              const GDate *date);
 
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
 void       quorum_ui_toast                   (GtkWidget    *widget,
@@ -39,6 +45,15 @@ gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
  * an entry being typed in is told it lost the focus. */
 void       quorum_ui_set_sensitive           (GtkWidget    *widget,
                                               gboolean      sensitive);
+
+/* Stores every word typed and not yet stored under @scope (each modified QuorumTextField
+ * commits, as leaving it does), before an action acts on the record: an action must never
+ * run with a reason still in the field it came from. */
+void       quorum_ui_commit_pending          (GtkWidget    *scope);
+
+/* The name the chair gave in Preferences (the "chair-name" setting), else the OS user's real
+ * name, else the login: who decided, signed off and exported, in the record. */
+char      *quorum_ui_get_chair_name          (void);
 
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);

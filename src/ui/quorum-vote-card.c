@@ -426,7 +426,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "votecard");
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-vote-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-vote-card.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, box);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, group_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
@@ -449,10 +449,30 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reason_activate_cb);
 }
 
+/* A click inside the card is the card's: the vote board (a GtkFlowBox) otherwise moves its
+ * cursor to the card on release, taking the focus from the reason box just clicked into. */
+static void
+card_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 QuorumVoteCard  *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 quorum_vote_card_init (QuorumVoteCard *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
 #include "quorum-new-conference-dialog.h"
+#include "quorum-preferences-window.h"
 #include "quorum-referrals-page.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
@@ -381,7 +382,36 @@ show_page_action (GSimpleAction *action,
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  QuorumPreferencesWindow *preferences = quorum_preferences_window_new (GTK_WINDOW (user_data));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The chair's name, from Preferences, is who the record says decided and signed off. */
+static void
+apply_chair_name (QuorumWindow *self)
+{
+  g_autofree char *name = quorum_ui_get_chair_name ();
+
+  if (self->store != NULL)
+    quorum_store_set_signer (self->store, name);
+}
+
+static void
+chair_name_changed_cb (QuorumWindow *self,
+                       const char   *key,
+                       GSettings    *settings)
+{
+  apply_chair_name (self);
+}
+
 static const GActionEntry win_entries[] = {
+  { "preferences", preferences_action },
   { "new-conference", new_conference_action },
   { "show-page", show_page_action, "s" },
   { "open-conference", open_conference_action, "x" },
@@ -586,6 +616,7 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
+  apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -712,7 +743,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CONFERENCE_PAGE);
   g_type_ensure (QUORUM_TYPE_CONFERENCE_ITEM);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
@@ -741,7 +772,7 @@ quorum_window_init (QuorumWindow *self)
     GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
 
     if (!gtk_icon_theme_has_icon (theme, QUORUM_APP_ID))
-      gtk_icon_theme_add_resource_path (theme, "/org/gnome/Quorum/icons");
+      gtk_icon_theme_add_resource_path (theme, "/io/github/quorum_app/quorum/icons");
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
@@ -753,6 +784,8 @@ quorum_window_init (QuorumWindow *self)
       g_autoptr(GAction) projector = g_settings_create_action (self->settings, "projector-mode");
 
       g_action_map_add_action (G_ACTION_MAP (self), projector);
+      g_signal_connect_object (self->settings, "changed::chair-name",
+                               G_CALLBACK (chair_name_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::projector-mode",
                                G_CALLBACK (projector_changed_cb), self, G_CONNECT_SWAPPED);
       apply_projector_mode (self, g_settings_get_boolean (self->settings, "projector-mode"));
@@ -774,7 +807,7 @@ quorum_window_init (QuorumWindow *self)
     }
 
   /* The list's model needs the store: quorum_window_constructed (). */
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/gnome/Quorum/ui/quorum-conference-row.ui");
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/quorum_app/quorum/ui/quorum-conference-row.ui");
   gtk_list_view_set_factory (self->conference_list, factory);
 
   g_signal_connect_object (self->conference_page, "changed",

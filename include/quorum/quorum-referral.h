@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-referral.h: a referral's and a plan's life after the decision: lateness shown, never
+ * hidden; the Head of Service's dates checked; corrections that keep the old value. Pure rules:
+ * the caller gives today's date and the calendar. */
+#pragma once
+
+#include "quorum-types.h"
+#include "quorum-workdays.h"
+
+G_BEGIN_DECLS
+
+/* What a correction of a referral may change (the CLI's and the database's words). */
+typedef enum
+{
+  QUORUM_REFERRAL_FIELD_NOTIFIED,
+  QUORUM_REFERRAL_FIELD_PANEL_DATE,
+  QUORUM_REFERRAL_FIELD_OUTCOME,
+  QUORUM_N_REFERRAL_FIELDS
+} QuorumReferralField;
+
+const char *quorum_referral_field_to_string   (QuorumReferralField field);
+gboolean    quorum_referral_field_from_string (const char *str, QuorumReferralField *out);
+const char *quorum_referral_field_get_label   (QuorumReferralField field);
+
+/* How a plan ended. */
+typedef enum
+{
+  QUORUM_PLAN_OPEN,
+  QUORUM_PLAN_ENDED_BY_PANEL,       /* the Appeals and Split Decisions Panel: "plan ended" */
+  QUORUM_PLAN_ENDED_BY_CONFERENCE,  /* a later conference */
+} QuorumPlanEnd;
+
+const char *quorum_plan_end_to_string (QuorumPlanEnd end);
+
+/* The working day on or before @date: a due date that falls on a weekend or bank holiday is
+ * shown with the working day before it (DOMAIN: "Plans, referrals and notices over time"). */
+void        quorum_calendar_working_day_on_or_before (QuorumCalendar *calendar,
+                                                      const GDate    *date,
+                                                      GDate          *out);
+
+/* Lateness, never hidden: sent after its due date; heard after the panel's due date. */
+gboolean    quorum_referral_sent_late  (const GDate *due,
+                                        const GDate *notified);
+gboolean    quorum_referral_heard_late (const GDate *panel_due,
+                                        const GDate *panel_date);
+
+/* The Head of Service's dates: the referral sent no earlier than the conference and not in the
+ * future; the panel heard no earlier than it was sent and not in the future. @what names the
+ * date in the message. QUORUM_ERROR_INVALID saying why. */
+gboolean    quorum_referral_check_sent  (const GDate  *sent,
+                                         const GDate  *conference_date,
+                                         const GDate  *today,
+                                         GError      **error);
+gboolean    quorum_referral_check_heard (const GDate  *heard,
+                                         const GDate  *sent,
+                                         const GDate  *today,
+                                         GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-referral.c: the rules of a referral's and a plan's life after the decision. */
+
+#include <string.h>
+#include "quorum-gettext.h"
+
+#include "quorum/quorum-referral.h"
+#include "quorum/quorum-date.h"
+#include "quorum/quorum-error.h"
+
+/* The words are the CLI's and the database's: never translate or change them. */
+static const char * const field_words[] = { "notified", "panel_date", "outcome" };
+G_STATIC_ASSERT (G_N_ELEMENTS (field_words) == QUORUM_N_REFERRAL_FIELDS);
+
+const char *
+quorum_referral_field_to_string (QuorumReferralField field)
+{
+  return (guint) field < G_N_ELEMENTS (field_words) ? field_words[field] : NULL;
+}
+
+gboolean
+quorum_referral_field_from_string (const char          *str,
+                                   QuorumReferralField *out)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (field_words); i++)
+    {
+      if (strcmp (str, field_words[i]) == 0)
+        {
+          if (out != NULL)
+            *out = (QuorumReferralField) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+quorum_referral_field_get_label (QuorumReferralField field)
+{
+  switch (field)
+    {
+    case QUORUM_REFERRAL_FIELD_NOTIFIED:
+      return _("Date sent to the Head of Service");
+    case QUORUM_REFERRAL_FIELD_PANEL_DATE:
+      return _("Date the panel heard it");
+    case QUORUM_REFERRAL_FIELD_OUTCOME:
+      return _("Panel outcome");
+    case QUORUM_N_REFERRAL_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+quorum_plan_end_to_string (QuorumPlanEnd end)
+{
+  switch (end)
+    {
+    case QUORUM_PLAN_ENDED_BY_PANEL:
+      return "panel";
+    case QUORUM_PLAN_ENDED_BY_CONFERENCE:
+      return "conference";
+    case QUORUM_PLAN_OPEN:
+    default:
+      return NULL;
+    }
+}
+
+void
+quorum_calendar_working_day_on_or_before (QuorumCalendar *calendar,
+                                          const GDate    *date,
+                                          GDate          *out)
+{
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  if (calendar == NULL || date == NULL || !g_date_valid (date))
+    return;
+
+  *out = *date;
+  /* A year has at most a handful of days off in a row; the bound only guards a broken calendar. */
+  for (guint i = 0; i < 31 && !quorum_calendar_is_working_day (calendar, out); i++)
+    g_date_subtract_days (out, 1);
+}
+
+gboolean
+quorum_referral_sent_late (const GDate *due,
+                           const GDate *notified)
+{
+  return due != NULL && notified != NULL && g_date_valid (due) && g_date_valid (notified) &&
+         g_date_compare (notified, due) > 0;
+}
+
+gboolean
+quorum_referral_heard_late (const GDate *panel_due,
+                            const GDate *panel_date)
+{
+  return quorum_referral_sent_late (panel_due, panel_date);
+}
+
+static gboolean
+check_not_future (const GDate  *date,
+                  const GDate  *today,
+                  const char   *what,
+                  GError      **error)
+{
+  if (today != NULL && g_date_valid (today) && g_date_compare (date, today) > 0)
+    {
+      g_autofree char *iso = quorum_date_to_string (date);
+      g_autofree char *now = quorum_date_to_string (today);
+
+      /* Translators: "The date sent to the Head of Service (2027-01-04) is in the future (today is 2026-11-30)" */
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s (%s) is in the future (today is %s)"), what, iso, now);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+quorum_referral_check_sent (const GDate  *sent,
+                            const GDate  *conference_date,
+                            const GDate  *today,
+                            GError      **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (sent == NULL || !g_date_valid (sent))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The date the referral was sent is needed (YYYY-MM-DD)"));
+      return FALSE;
+    }
+  if (conference_date != NULL && g_date_valid (conference_date) && g_date_compare (sent, conference_date) < 0)
+    {
+      g_autofree char *iso = quorum_date_to_string (sent);
+      g_autofree char *conf = quorum_date_to_string (conference_date);
+
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s is before the conference (%s) that made the referral"), iso, conf);
+      return FALSE;
+    }
+  return check_not_future (sent, today, _("The date sent to the Head of Service"), error);
+}
+
+gboolean
+quorum_referral_check_heard (const GDate  *heard,
+                             const GDate  *sent,
+                             const GDate  *today,
+                             GError      **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (heard == NULL || !g_date_valid (heard))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The date the panel heard the referral is needed (YYYY-MM-DD)"));
+      return FALSE;
+    }
+  if (sent != NULL && g_date_valid (sent) && g_date_compare (heard, sent) < 0)
+    {
+      g_autofree char *iso = quorum_date_to_string (heard);
+      g_autofree char *when = quorum_date_to_string (sent);
+
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s is before the referral was sent (%s)"), iso, when);
+      return FALSE;
+    }
+  return check_not_future (heard, today, _("The date the panel heard it"), error);
+}

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-attendance.c: the attendance timeline (arrived late, left at a time) and each
+ * representative's own position where a group's representatives cannot agree. */
+
+#include <glib/gi18n-lib.h>
+
+#include "quorum-store-private.h"
+
+gboolean
+_quorum_store_insert_attendance_event (QuorumStore  *self,
+                                       gint64        conference_id,
+                                       gint64        attendee_id,
+                                       const char   *event,
+                                       const char   *time,
+                                       GError      **error)
+{
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _quorum_store_prepare (self,
+                                "INSERT INTO attendance_event (conference_id, attendee_id, event, at, "
+                                "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conference_id);
+  sqlite3_bind_int64 (stmt, 2, attendee_id);
+  _quorum_bind_text (stmt, 3, event);
+  _quorum_bind_text (stmt, 4, time);
+  _quorum_bind_text (stmt, 5, now);
+  _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+  summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " %s at %s", attendee_id, event, time);
+  return _quorum_store_audit (self, "insert", "attendance_event", id, conference_id, summary, error);
+}
+
+static gint64
+attendee_conference (QuorumStore  *self,
+                     gint64        attendee_id,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 conference_id = 0;
+  int rc;
+
+  stmt = _quorum_store_prepare (self, "SELECT conference_id FROM attendee WHERE id = ?", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    conference_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _quorum_store_fail (self, rc, error);
+      return -1;
+    }
+  if (conference_id == 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("There is no attendee %lld"), (long long) attendee_id);
+      return -1;
+    }
+  return conference_id;
+}
+
+gboolean
+quorum_store_attendee_arrive (QuorumStore  *self,
+                              gint64        attendee_id,
+                              const char   *time,
+                              GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  QuorumAttendee *attendee;
+  gint64 conference_id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (time == NULL || !_quorum_store_check_time (time, error))
+    {
+      if (time == NULL)
+        g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                             _("Give the time the attendee arrived (HH:MM)"));
+      return FALSE;
+    }
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  if ((conference_id = attendee_conference (self, attendee_id, error)) < 0 ||
+      (conference = _quorum_store_load_for_change (self, conference_id, error)) == NULL ||
+      !quorum_check_arrival (conference, attendee_id, time, error))
+    goto fail;
+
+  /* Apologies sent, and came after all: present from the time they arrived. */
+  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  if (attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
+    {
+      sqlite3_stmt *stmt = _quorum_store_prepare (self, "UPDATE attendee SET attendance = 'present' WHERE id = ?",
+                                                  error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, attendee_id);
+      if (!_quorum_store_exec_stmt (self, stmt, error) ||
+          !_quorum_store_audit (self, "update", "attendee", attendee_id, conference_id,
+                                "came after sending apologies", error))
+        goto fail;
+    }
+
+  if (!_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "arrived", time, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+quorum_store_attendee_leave (QuorumStore  *self,
+                             gint64        attendee_id,
+                             const char   *time,
+                             GArray      **without_view,
+                             GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(GArray) children = NULL;
+  gint64 conference_id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (time == NULL || !_quorum_store_check_time (time, error))
+    {
+      if (time == NULL)
+        g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                             _("Give the time the attendee left (HH:MM)"));
+      return FALSE;
+    }
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  if ((conference_id = attendee_conference (self, attendee_id, error)) < 0 ||
+      (conference = _quorum_store_load_for_change (self, conference_id, error)) == NULL ||
+      !quorum_check_departure (conference, attendee_id, time, error))
+    goto fail;
+
+  children = quorum_departure_leaves_without_view (conference, attendee_id);
+  if (!_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "left", time, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  if (without_view != NULL)
+    *without_view = g_steal_pointer (&children);
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+gint64
+quorum_store_record_member_view (QuorumStore                *self,
+                                 gint64                      conference_id,
+                                 const QuorumMemberViewSpec *spec,
+                                 GError                    **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *categories = NULL;
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  QuorumAttendee *attendee;
+  QuorumMemberView *previous = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  if (!quorum_check_text (spec->reason, _("The representative's reasons"), FALSE, QUORUM_MAX_TEXT, error))
+    return 0;
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  conference = _quorum_store_load_for_change (self, conference_id, error);
+  if (conference == NULL ||
+      !quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
+                                 spec->categories, spec->reason, error))
+    goto fail;
+
+  attendee = quorum_conference_find_attendee (conference, spec->attendee_id);
+  for (guint i = 0; i < conference->member_views->len; i++)
+    {
+      QuorumMemberView *m = g_ptr_array_index (conference->member_views, i);
+
+      if (m->child_id == spec->child_id && m->attendee_id == spec->attendee_id)
+        previous = m;
+    }
+
+  categories = quorum_categories_to_string (spec->categories);
+  if (previous != NULL)
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "UPDATE member_view SET view = ?1, categories = ?2, reason = ?3, "
+                                    "recorded_at = ?4, recorded_by = ?5 WHERE id = ?6", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 6, previous->id);
+      id = previous->id;
+    }
+  else
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO member_view (view, categories, reason, recorded_at, recorded_by, "
+                                    "conference_id, child_id, attendee_id, grp) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 6, conference_id);
+      sqlite3_bind_int64 (stmt, 7, spec->child_id);
+      sqlite3_bind_int64 (stmt, 8, spec->attendee_id);
+      _quorum_bind_text (stmt, 9, attendee->line_management);
+      id = 0;
+    }
+  _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
+  _quorum_bind_text (stmt, 2, categories);
+  _quorum_bind_text (stmt, 3, spec->reason);
+  _quorum_bind_text (stmt, 4, now);
+  _quorum_bind_text (stmt, 5, quorum_store_get_user (self));
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    goto fail;
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+
+  summary = g_strdup_printf ("own position of attendee %" G_GINT64_FORMAT " for child %" G_GINT64_FORMAT ": %s",
+                             spec->attendee_id, spec->child_id, quorum_view_to_string (spec->view));
+  if (!_quorum_store_audit (self, previous != NULL ? "update" : "insert", "member_view", id, conference_id,
+                            summary, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  _quorum_store_rollback (self);
+  return 0;
+}

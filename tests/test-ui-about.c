@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-about.c: Quorum is a citizen of the desktop: assistive technology sees the name
+ * "Quorum" (not "quorum"), the About window names the website, the issue tracker, the copyright,
+ * the developers and the translators, and Ctrl+W closes the window that has focus. */
+
+#include "test-ui-common.h"
+#include "ui/quorum-application.h"
+
+typedef struct {
+  QuorumApplication *app;
+  char              *db;
+  gboolean           checked;
+} Fixture;
+
+static gboolean
+about_shown (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static gboolean
+no_main_window (gpointer data)
+{
+  return ui_test_find_toplevel (QUORUM_TYPE_WINDOW) == NULL;
+}
+
+static gboolean
+no_about (gpointer data)
+{
+  return !about_shown (data);
+}
+
+static void
+check_cb (GApplication *application,
+          Fixture      *f)
+{
+  GtkWidget *about;
+  GtkWidget *window;
+  g_autofree char *website = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *copyright = NULL;
+  g_autofree char *credits = NULL;
+  g_auto(GStrv) developers = NULL;
+  const char * const *accels;
+  g_auto(GStrv) close_accels = NULL;
+
+  ui_test_wait_until ((UiTestCondition) ui_test_is_drawn,
+                      ui_test_find_toplevel (QUORUM_TYPE_WINDOW), 10000, "the window is drawn");
+
+  /* What AT-SPI reports as the application's name. */
+  g_assert_cmpstr (g_get_application_name (), ==, "Quorum");
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  ui_test_wait_until (about_shown, NULL, 5000, "the About window opens");
+  about = (GtkWidget *) ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_object_get (about, "website", &website, "issue-url", &issues, "copyright", &copyright,
+                "developers", &developers, "translator-credits", &credits, NULL);
+  g_assert_cmpstr (website, ==, "https://github.com/quorum-app/quorum");
+  g_assert_cmpstr (issues, ==, "https://github.com/quorum-app/quorum/issues");
+  g_assert_nonnull (strstr (copyright, "Quorum"));
+  g_assert_nonnull (developers);
+  g_assert_nonnull (developers[0]);
+  g_assert_nonnull (credits);
+
+  /* Ctrl+W is bound to GtkWindow's own close action. */
+  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "window.close");
+  accels = (const char * const *) close_accels;
+  g_assert_true (g_strv_contains (accels, "<Control>w"));
+
+  /* Ctrl+W, as a person presses it, closes the About window first, then the main window. */
+  gtk_widget_activate_action (about, "window.close", NULL);
+  ui_test_wait_until (no_about, NULL, 5000, "Ctrl+W closes the About window");
+  window = GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  if (g_find_program_in_path ("xdotool") != NULL && g_getenv ("DISPLAY") != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      ui_test_iterate (500);
+      g_assert_true (g_spawn_command_line_sync ("xdotool key --clearmodifiers ctrl+w", NULL, NULL, NULL, NULL));
+      ui_test_wait_until (no_main_window, NULL, 5000, "Ctrl+W closes the main window");
+    }
+  else
+    {
+      gtk_widget_activate_action (window, "window.close", NULL);
+      ui_test_wait_until (no_main_window, NULL, 5000, "window.close closes the main window");
+    }
+
+  f->checked = TRUE;
+}
+
+static void
+activate_after_cb (GApplication *application,
+                   Fixture      *f)
+{
+  if (!f->checked)
+    check_cb (application, f);
+}
+
+static void
+test_about_and_close (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *db = ui_test_db_path ();
+  g_autofree char *db_arg = g_strconcat ("--db=", db, NULL);
+  char *argv[] = { (char *) "quorum", db_arg, NULL };
+  int status;
+
+  f.app = quorum_application_new ();
+  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_after_cb), &f);
+  status = g_application_run (G_APPLICATION (f.app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f.checked);
+  g_object_unref (f.app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/citizen/about-name-and-ctrl-w", test_about_and_close);
+  return g_test_run ();
+}

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-live.c: the chair's screen in the meeting, driven as a person drives it (xdotool:
+ * real clicks and keys through the X server): Ctrl+D pressed with a dissent's reason still
+ * being typed stores the reason and takes the decision, without a crash; a click into a
+ * reason box lets the chair type there; taking a decision shows what will be recorded,
+ * Escape records nothing and Enter records exactly what was shown; the record names the
+ * chair by the name set in Preferences, and the audit log keeps the login. */
+
+#include <string.h>
+
+#include "test-ui-common.h"
+
+#define REASON "Nothing criminal here, family support is enough"
+
+typedef struct
+{
+  char         *path;
+  QuorumStore  *store;
+  QuorumWindow *window;
+  gint64        conf;
+  gint64        amy;
+  gint64        ben;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const children[] = { "Amy Live", "Ben Live", NULL };
+  static const char * const groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+
+  fx->path = ui_test_db_path ();
+  fx->store = quorum_store_open (fx->path, &error);
+  g_assert_no_error (error);
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  fx->conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep of %s", groups[i]);
+      QuorumAttendeeSpec attendee = {
+        .name = name, .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+
+      quorum_store_add_attendee (fx->store, fx->conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  fx->amy = ui_test_child_id (fx->store, fx->conf, 0);
+  fx->ben = ui_test_child_id (fx->store, fx->conf, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      QuorumAttemptSpec attempt = { .child_id = i == 0 ? fx->amy : fx->ben, .summary = "No agreement" };
+
+      quorum_store_add_attempt (fx->store, fx->conf, &attempt, &error);
+      g_assert_no_error (error);
+    }
+
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
+  ui_test_iterate (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  if (fx->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fx->window));
+  ui_test_iterate (50);
+  g_clear_object (&fx->store);
+  g_free (fx->path);
+}
+
+static GtkWidget *
+reason_view (Fixture    *fx,
+             gint64      child_id,
+             const char *group)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, child_id, group);
+
+  return GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+}
+
+static gboolean
+focus_is_in (QuorumWindow *window,
+             GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWindow *
+message_dialog (void)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+dialog_is_drawn (gpointer data)
+{
+  GtkWindow *dialog = message_dialog ();
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+static char *
+preview_text (void)
+{
+  GtkWindow *dialog = message_dialog ();
+  GtkWidget *label;
+
+  g_assert_nonnull (dialog);
+  label = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
+  g_assert_nonnull (label);
+
+  return g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+}
+
+/* Finding 1: every group's view but the last recorded; "No plan" for the last group, its
+ * reason typed, and Ctrl+D at once. The app crashed and the dissent lost its reason. */
+static void
+test_ctrl_d_while_typing_reason (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *shown = NULL;
+  GtkWidget *view;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "NHS Trust"), QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (100);
+
+  view = reason_view (fx, fx->amy, "NHS Trust");
+  ui_test_click (view, -1, -1);
+  g_assert_true (focus_is_in (fx->window, view));
+  ui_test_type (REASON);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+
+  /* The reason was stored before the decision was worked out, and the preview carries it. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "NHS Trust");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpstr (vote->reason, ==, REASON);
+    g_assert_null (quorum_conference_find_decision (c, fx->amy));
+  }
+  shown = preview_text ();
+  g_test_message ("preview:\n%s", shown);
+  g_assert_nonnull (strstr (shown, REASON));
+  g_assert_nonnull (strstr (shown, "NHS Trust"));
+  g_assert_nonnull (strstr (shown, "Child protection plan"));
+  g_assert_nonnull (strstr (shown, "Plan 2 · No plan 1 · Declined 0"));
+
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision");
+
+  /* Enter records it. */
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fx->amy);
+    QuorumDissent *dissent;
+
+    g_assert_nonnull (decision);
+    g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_MAJORITY);
+    g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (decision->dissent->len, ==, 1);
+    dissent = g_ptr_array_index (decision->dissent, 0);
+    g_assert_cmpstr (dissent->group, ==, "NHS Trust");
+    g_assert_cmpstr (dissent->reason, ==, REASON);
+  }
+}
+
+/* Finding 2: a click into a reason box, then typing: the words go into the box. */
+static void
+test_click_into_reason (Fixture       *fx,
+                        gconstpointer  data)
+{
+  GtkWidget *view;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* A card waiting for its view: the chair clicks into its reason first. */
+  view = reason_view (fx, fx->amy, "Police");
+  ui_test_click (view, -1, -1);
+  g_test_message ("focus after the click: %s",
+                  gtk_root_get_focus (GTK_ROOT (fx->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (fx->window))) : "none");
+  g_assert_true (focus_is_in (fx->window, view));
+  ui_test_type ("Officers saw no injury");
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (100);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (vote->reason, ==, "Officers saw no injury");
+  }
+
+  /* A card with its view recorded: a click into the reason, more words, then a click
+   * elsewhere (the next card's reason) stores them. */
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "NHS Trust"), QUORUM_VIEW_PLAN);
+  ui_test_iterate (100);
+  view = reason_view (fx, fx->amy, "NHS Trust");
+  ui_test_click (view, -1, -1);
+  g_assert_true (focus_is_in (fx->window, view));
+  ui_test_type ("Bruising seen twice");
+  ui_test_click (reason_view (fx, fx->amy, "Children's Social Care"), -1, -1);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "NHS Trust");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpstr (vote->reason, ==, "Bruising seen twice");
+  }
+}
+
+/* Finding 4: the confirmation. Escape goes back, recording nothing; Enter records exactly what
+ * was shown. The record names the chair by the name in Preferences; the audit log keeps the
+ * login. */
+static void
+test_confirmation_and_chair_name (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  g_assert_nonnull (settings);
+
+  /* The chair's name, set where a chair finds it: Preferences, "Your name". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.preferences", NULL));
+  ui_test_iterate (300);
+  {
+    GtkWindow *preferences = ui_test_find_toplevel (QUORUM_TYPE_PREFERENCES_WINDOW);
+    AdwEntryRow *row;
+
+    g_assert_nonnull (preferences);
+    row = quorum_preferences_window_get_name_row (QUORUM_PREFERENCES_WINDOW (preferences));
+    ui_test_click (GTK_WIDGET (row), -1, -1);
+    ui_test_type ("Jo Bloggs, IRO");
+    gtk_window_destroy (preferences);
+    ui_test_iterate (100);
+  }
+  g_assert_cmpstr (g_settings_get_string (settings, "chair-name"), ==, "Jo Bloggs, IRO");
+
+  quorum_conference_page_show_child (page, fx->ben);
+  ui_test_iterate (100);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->ben, "Police"), "No risk seen at home");
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "Police"), QUORUM_VIEW_NO_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->ben, "NHS Trust"), "Missed health checks");
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "NHS Trust"), QUORUM_VIEW_DECLINE);
+  ui_test_iterate (100);
+
+  /* Ctrl+D shows the decision; Escape goes back and nothing is written. */
+  ui_test_click (GTK_WIDGET (ui_test_card (fx->window, fx->ben, "Police")), 4, 4);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  shown = preview_text ();
+  g_test_message ("preview:\n%s", shown);
+  /* A split: plan and referral, with the dissent's reason, the due date and who decides. */
+  g_assert_nonnull (strstr (shown, "Split vote"));
+  g_assert_nonnull (strstr (shown, "No risk seen at home"));
+  g_assert_nonnull (strstr (shown, "Referral to the Head of Service: due by"));
+  g_assert_nonnull (strstr (shown, "Decided by: Jo Bloggs, IRO"));
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_decision (c, fx->ben));
+    g_assert_null (quorum_conference_find_referral (c, fx->ben));
+  }
+
+  /* The button goes the same way; Enter records what the dialog showed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_conference_page_get_child_panel (page, fx->ben)),
+                                             "child.decide", NULL));
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  {
+    g_autofree char *again = preview_text ();
+
+    g_assert_cmpstr (again, ==, shown);
+  }
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (fx->store, fx->conf, &error);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fx->ben);
+    QuorumReferral *referral = quorum_conference_find_referral (c, fx->ben);
+    g_autoptr(QuorumOutcome) outcome = g_new0 (QuorumOutcome, 1);
+    g_autoptr(GPtrArray) audit = NULL;
+    g_autofree char *due = NULL;
+    g_autofree char *recorded = NULL;
+    QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, fx->ben);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (decision);
+    g_assert_nonnull (referral);
+    g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_SPLIT);
+    g_assert_cmpstr (decision->decided_by, ==, "Jo Bloggs, IRO");
+
+    /* What the record holds, put in the confirmation's words, is what the chair saw. */
+    outcome->child_id = decision->child_id;
+    outcome->outcome = decision->outcome;
+    outcome->basis = decision->basis;
+    outcome->categories = decision->categories;
+    outcome->n_plan = decision->n_plan;
+    outcome->n_no_plan = decision->n_no_plan;
+    outcome->n_declined = decision->n_declined;
+    outcome->dissent = g_ptr_array_ref (decision->dissent);
+    outcome->creates_plan = quorum_conference_find_plan (c, fx->ben) != NULL;
+    outcome->plan_from_split = outcome->creates_plan && quorum_conference_find_plan (c, fx->ben)->from_split;
+    outcome->plan_start = quorum_conference_find_plan (c, fx->ben)->start;
+    outcome->creates_referral = TRUE;
+    outcome->referral_due = referral->due;
+    recorded = quorum_child_panel_format_preview (panel, outcome, decision->decided_by);
+    g_ptr_array_unref (g_steal_pointer (&outcome->dissent));
+    g_assert_cmpstr (recorded, ==, shown);
+
+    /* The login stays in the audit log. */
+    audit = quorum_store_list_audit (fx->store, fx->conf, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (audit->len, >, 0);
+    for (guint i = 0; i < audit->len; i++)
+      g_assert_cmpstr (((QuorumAuditEntry *) g_ptr_array_index (audit, i))->user, ==, g_get_user_name ());
+    (void) profile;
+    (void) due;
+  }
+
+  /* The screen says who decided by the same name. */
+  {
+    GtkWidget *decided = ui_test_find_named (GTK_WIDGET (quorum_conference_page_get_child_panel (page, fx->ben)),
+                                             "decided-label");
+
+    g_assert_nonnull (decided);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (decided)), "by Jo Bloggs, IRO"));
+  }
+
+  g_settings_reset (settings, "chair-name");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/live/ctrl-d-while-typing-reason", Fixture, NULL,
+              fixture_set_up, test_ctrl_d_while_typing_reason, fixture_tear_down);
+  g_test_add ("/ui/live/click-into-reason", Fixture, NULL,
+              fixture_set_up, test_click_into_reason, fixture_tear_down);
+  g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
+              fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
+
+  return g_test_run ();
+}
