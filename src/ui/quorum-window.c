@@ -38,6 +38,7 @@ struct _QuorumWindow
   QuorumConferencePage *conference_page;
 
   guint                 build_pages_source;
+  gboolean              pages_built;
 };
 
 enum {
@@ -512,29 +513,46 @@ quorum_window_add_page (QuorumWindow *self,
   adw_view_stack_page_set_use_underline (stack_page, TRUE);
 }
 
-typedef GtkWidget *(*PageNew) (QuorumStore *store);
-
-/* A deferred page: its place in the switcher now, the page itself when it is first shown or
- * once the first frame is on screen, whichever comes first; start-up builds only what the
- * first screen shows. */
-static void
-build_page (QuorumWindow *self,
-            AdwBin       *bin)
+typedef struct
 {
-  PageNew page_new = g_object_get_data (G_OBJECT (bin), "quorum-page-new");
+  GtkWidget  *(*page_new) (QuorumStore *store);
+  const char  *name;
+  const char  *title;
+  const char  *icon_name;
+} DeferredPage;
 
-  if (page_new == NULL || adw_bin_get_child (bin) != NULL)
-    return;
-  adw_bin_set_child (bin, page_new (self->store));
-}
+static const DeferredPage deferred_pages[] = {
+  { quorum_referrals_page_new, "referrals", N_("_Referrals"), "mail-send-symbolic" },
+  { quorum_differences_page_new, "differences", N_("_Differences"), "dialog-warning-symbolic" },
+};
 
+/* The pages after "Conferences" take their places in the switcher at once, as empty
+ * stand-ins; the pages themselves are built when one is first shown or once the first frame
+ * is on screen, whichever comes first, and then stand where the stand-ins stood. Start-up
+ * builds only what the first screen shows. */
 static void
 build_pages (QuorumWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_BIN (child))
-      build_page (self, ADW_BIN (child));
+  g_autofree char *visible = NULL;
+
+  if (self->pages_built)
+    return;
+  self->pages_built = TRUE;
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
+
+  visible = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    {
+      GtkWidget *stand_in = adw_view_stack_get_child_by_name (self->view_stack, deferred_pages[i].name);
+
+      if (stand_in != NULL)
+        adw_view_stack_remove (self->view_stack, stand_in);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    quorum_window_add_page (self, deferred_pages[i].page_new (self->store), deferred_pages[i].name,
+                            _(deferred_pages[i].title), deferred_pages[i].icon_name);
+  if (visible != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, visible);
 }
 
 static void
@@ -542,10 +560,10 @@ visible_page_cb (QuorumWindow *self,
                  GParamSpec   *pspec,
                  AdwViewStack *view_stack)
 {
-  GtkWidget *visible = adw_view_stack_get_visible_child (view_stack);
+  const char *visible = adw_view_stack_get_visible_child_name (view_stack);
 
-  if (ADW_IS_BIN (visible))
-    build_page (self, ADW_BIN (visible));
+  if (!self->pages_built && g_strcmp0 (visible, "conferences") != 0)
+    build_pages (self);
 }
 
 static gboolean
@@ -566,22 +584,9 @@ first_frame_cb (GtkWidget     *widget,
 {
   QuorumWindow *self = QUORUM_WINDOW (widget);
 
-  if (self->build_pages_source == 0)
+  if (!self->pages_built && self->build_pages_source == 0)
     self->build_pages_source = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
   return G_SOURCE_REMOVE;
-}
-
-static void
-add_deferred_page (QuorumWindow *self,
-                   PageNew       page_new,
-                   const char   *name,
-                   const char   *title,
-                   const char   *icon_name)
-{
-  GtkWidget *bin = adw_bin_new ();
-
-  g_object_set_data (G_OBJECT (bin), "quorum-page-new", page_new);
-  quorum_window_add_page (self, bin, name, title, icon_name);
 }
 
 /* The one place where the window's pages are added, after "Conferences". Each page is a
@@ -590,8 +595,9 @@ add_deferred_page (QuorumWindow *self,
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
-  add_deferred_page (self, quorum_referrals_page_new, "referrals", _("_Referrals"), "mail-send-symbolic");
-  add_deferred_page (self, quorum_differences_page_new, "differences", _("_Differences"), "dialog-warning-symbolic");
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    quorum_window_add_page (self, adw_bin_new (), deferred_pages[i].name,
+                            _(deferred_pages[i].title), deferred_pages[i].icon_name);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
