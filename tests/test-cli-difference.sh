@@ -78,6 +78,8 @@ walk () {
     date=${step%%:*}
     due=${step#*:}
     n=$((n + 1))
+    # DATE:DUE:N: the stage reached is N (over an alternative, six-stage 4 → 6)
+    case $due in *:*) n=${due#*:}; due=${due%%:*} ;; esac
     if [ -z "$id" ]; then
       out=$(raise "$profile" "$date") || { fail "$profile: raise failed"; return; }
       id=$(echo "$out" | json 'd["id"]')
@@ -97,18 +99,21 @@ walk () {
 # Fri 1 Jan, Good Friday 26 Mar, Easter Monday 29 Mar, Mon 3 May, Mon 31 May, Mon 30 Aug 2027.
 walk bolton "2026-12-24:null 2026-12-26:null 2027-01-01:null"
 walk buckinghamshire "2026-08-28:null 2026-08-31:null 2026-12-25:null 2027-03-26:null 2027-03-29:null"
-walk south-east-wales "2026-08-24:null 2026-08-25:null 2026-08-28:2026-09-02 2026-12-24:2026-12-30 2026-12-30:null 2027-03-25:2027-04-05 2027-04-06:null 2027-05-03:null"
+walk south-east-wales "2026-08-24:null 2026-08-25:null 2026-08-28:2026-08-27 2026-12-24:2026-12-30 2026-12-30:null 2027-03-25:2027-04-05 2027-04-06:null 2027-05-03:null"
 SEW_AT_8=$LAST_ID
-walk six-stage "2026-11-20:null 2026-11-21:null 2026-12-25:null 2026-12-28:null 2027-01-01:null 2027-01-04:null"
+# Rule: stages 4 (risk) and 5 (resources) are alternatives: from 4 the next is 6.
+walk six-stage "2026-11-20:null 2026-11-21:null 2026-12-25:null 2026-12-28:null 2027-01-04:null:6"
 walk bradford "2026-12-24:2027-01-05 2027-01-05:2027-01-12 2027-03-25:2027-04-05 2027-04-30:2027-05-10 2027-05-28:2027-06-07 2027-08-28:2027-09-06"
 
-# ---- immediate risk: the same working day ----
+# ---- immediate risk: the same working day where the profile asks (Bradford); elsewhere the
+# policy's words ("without delay"), with no invented due date ----
 for profile in bolton buckinghamshire south-east-wales six-stage bradford; do
+  if [ "$profile" = bradford ]; then want=2026-11-19; want_sat=2026-11-21; else want=null; want_sat=null; fi
   out=$(raise "$profile" 2026-11-19 --immediate-risk)
-  expect "$profile/immediate-risk-on-a-thursday-due-that-day" "2026-11-19:true" \
+  expect "$profile/immediate-risk-on-a-thursday-due-$want" "$want:true" \
     "$(echo "$out" | json 'd["due"]'):$(echo "$out" | json 'd["immediate_risk"]')"
   out=$(raise "$profile" 2026-11-21 --immediate-risk)
-  expect "$profile/immediate-risk-on-a-saturday-due-that-day" "2026-11-21" "$(echo "$out" | json 'd["due"]')"
+  expect "$profile/immediate-risk-on-a-saturday-due-$want_sat" "$want_sat" "$(echo "$out" | json 'd["due"]')"
   advice=$(echo "$out" | json 'd["immediate_risk_advice"]')
   [ -n "$advice" ] && [ "$advice" != null ] && ok "$profile/immediate-risk-advice-given" || fail "$profile: no immediate-risk advice"
 done

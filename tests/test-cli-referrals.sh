@@ -4,6 +4,8 @@
 # holidays by the profile's region, overdue as of a date, notification, the panel's outcome, and
 # every refusal (exit 2, nothing written).
 . "$(dirname "$0")/cli-lib.sh"
+# The Head of Service's dates are refused in the future: these scenarios run in 2026-27, so "today" is after them.
+export QUORUM_TODAY=2027-12-31
 
 # A Scottish authority's local profile: Bolton's rules with Scotland's bank holidays.
 profiles="$work/profiles"
@@ -75,7 +77,7 @@ text=$(q referrals --as-of 2027-01-06)
 check "text: the overdue ones say OVERDUE" "$(printf '%s\n' "$text" | grep -c OVERDUE)" "2"
 
 # -- notification: the panel is due 28 calendar days after it, holidays or not
-out=$(q --json referral notify "$xmas" --date 2027-01-04)
+out=$(QUORUM_TODAY=2027-01-04 q --json referral notify "$xmas" --date 2027-01-04)
 check "notify: sent, panel due 28 days later" "$(jget "$out" '[d["notified"], d["panel_due"], d["overdue"]]')" \
   '["2027-01-04", "2027-02-01", false]'
 check "notified: no longer overdue as of 2027-01-06" "$(overdue_ids 2027-01-06)" "[$plain]"

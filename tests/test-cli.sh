@@ -3,6 +3,8 @@
 # test-cli.sh: a whole Bolton split vote and a Buckinghamshire chair decision through quorum-cli,
 # as a minute-taker's or administrator's script would drive it, with the JSON of shared/CLI.md.
 . "$(dirname "$0")/cli-lib.sh"
+# The Head of Service's dates are refused in the future: these scenarios run in 2026-27, so "today" is after them.
+export QUORUM_TODAY=2027-12-31
 
 # -- profiles
 out=$(q --json profiles)

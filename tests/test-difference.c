@@ -112,6 +112,7 @@ typedef struct
   const char *date;     /* raised (stage 1) or escalated to the stage */
   const char *due;      /* by hand; NULL: no time limit set by this policy */
   const char *rule;     /* the test path's last part */
+  int         number;   /* the stage reached, when not the step's own (0: step + 1) */
 } Step;
 
 typedef struct
@@ -144,8 +145,8 @@ static const Walk walks[] = {
   { "south-east-wales", 8, {
     { "2026-08-24", NULL, "step-1-no-time-limit" },
     { "2026-08-25", NULL, "step-2-no-time-limit" },
-    /* Fri 28 Aug; Mon 31 Aug is the summer bank holiday: Tue 1, Wed 2 Sep */
-    { "2026-08-28", "2026-09-02", "step-3-within-2-working-days" },
+    /* Rule: SEW step 3's clock starts when the line managers were told, at step 2 (08-25) */
+    { "2026-08-28", "2026-08-27", "step-3-within-2-working-days-of-step-2" },
     /* Thu 24 Dec; 25 and 28 Dec are holidays: Tue 29, Wed 30 Dec */
     { "2026-12-24", "2026-12-30", "step-4-within-2-working-days" },
     { "2026-12-30", NULL, "step-5-monitored-no-time-limit" },
@@ -154,14 +155,13 @@ static const Walk walks[] = {
     { "2027-04-06", NULL, "step-7-review-report-no-time-limit" },
     { "2027-05-03", NULL, "step-8-organisational-issues-no-time-limit" },
   } },
-  /* The six-stage model: no day limits. */
-  { "six-stage", 6, {
+  /* The six-stage model: no day limits; stages 4 and 5 are alternatives (see test_six_stage_branch). */
+  { "six-stage", 5, {
     { "2026-11-20", NULL, "stage-1-shared-understanding-no-time-limit" },
     { "2026-11-21", NULL, "stage-2-line-manager-no-time-limit" },
     { "2026-12-25", NULL, "stage-3-equivalent-colleagues-no-time-limit" },
     { "2026-12-28", NULL, "stage-4-child-protection-manager-no-time-limit" },
-    { "2027-01-01", NULL, "stage-5-management-no-time-limit" },
-    { "2027-01-04", NULL, "stage-6-lscb-chair-no-time-limit" },
+    { "2027-01-04", NULL, "stage-6-lscb-chair-after-stage-4-no-time-limit", 6 },
   } },
   /* Bradford: each step within 5 working days. */
   { "bradford", 6, {
@@ -205,9 +205,9 @@ replay (const Walk     *walk,
         escalate_on (d, profile, calendar, step->date);
 
       stage = quorum_difference_get_current_stage (d);
-      pstage = quorum_profile_get_stage (profile, (int) i + 1);
+      pstage = quorum_profile_get_stage (profile, step->number > 0 ? step->number : (int) i + 1);
       g_assert_nonnull (pstage);
-      g_assert_cmpint (stage->number, ==, (int) i + 1);
+      g_assert_cmpint (stage->number, ==, pstage->number);
       g_assert_cmpstr (stage->name, ==, pstage->name);
       g_assert_cmpstr (stage->owner, ==, pstage->owner);
       g_assert_cmpint (stage->limit_working_days, ==, pstage->limit_working_days);
@@ -243,7 +243,9 @@ test_walk_and_refuse_past_last (gconstpointer data)
   g_autofree char *expected = NULL;
   GDate when;
 
-  g_assert_cmpuint (quorum_profile_get_n_stages (profile), ==, walk->n_steps);
+  /* Every stage is walked but for an alternative (six-stage walks 4, not 5). */
+  g_assert_cmpuint (quorum_profile_get_n_stages (profile), ==,
+                    walk->n_steps + (g_str_equal (walk->profile, "six-stage") ? 1 : 0));
   d = replay (walk, walk->n_steps - 1, profile, calendar);
 
   set_iso (&when, "2027-12-31");
@@ -267,14 +269,16 @@ typedef struct
 static const RiskCase risk_cases[] = {
   /* A working day: that day, whatever the stage's own limit */
   { "bradford", "2026-11-19", "2026-11-19" },
-  { "bolton", "2026-11-19", "2026-11-19" },
-  { "buckinghamshire", "2026-11-20", "2026-11-20" },
-  { "south-east-wales", "2026-11-20", "2026-11-20" },
-  { "six-stage", "2026-11-20", "2026-11-20" },
+  /* Rule: "without delay" is shown in the policy's words, not turned into a same-day due date:
+   * only Bradford asks for the same working day. Their first stages set no limit. */
+  { "bolton", "2026-11-19", NULL },
+  { "buckinghamshire", "2026-11-20", NULL },
+  { "south-east-wales", "2026-11-20", NULL },
+  { "six-stage", "2026-11-20", NULL },
   /* A Saturday, Boxing Day, Good Friday: still that day; the child does not wait for Monday */
   { "bradford", "2026-11-21", "2026-11-21" },
-  { "bolton", "2026-12-26", "2026-12-26" },
-  { "south-east-wales", "2027-03-26", "2027-03-26" },
+  { "bradford", "2026-12-26", "2026-12-26" },
+  { "south-east-wales", "2027-03-26", NULL },
 };
 
 static void
@@ -293,7 +297,7 @@ test_immediate_risk (gconstpointer data)
   g_assert_nonnull (profile->immediate_risk_advice);
 
   /* Escalating it runs by the next stage's own limit from the escalation date */
-  next = escalate_on (d, profile, calendar, c->due);
+  next = escalate_on (d, profile, calendar, c->due != NULL ? c->due : c->raised);
   if (next->limit_working_days < 0)
     g_assert_false (g_date_valid (&next->due));
   else
@@ -309,6 +313,8 @@ test_areas (void)
     "thresholds", "referral-criteria", "assessment-outcome", "roles-responsibilities",
     "information-sharing", "communication", "timeliness-drift",
     "strategy-meeting-s47-conference", "case-closure",
+    /* The policies' own areas (004 service provision, 003 resources) and "other (say what)" */
+    "service-provision", "resources", "other",
   };
   g_autofree char *list = quorum_area_list_words ();
 
@@ -786,6 +792,142 @@ test_stats (void)
   g_assert_cmpint (s->reached, ==, 0);
 }
 
+/* Rule (DOMAIN, escalation): where a policy branches (six-stage: stage 4 for risk, stage 5 for
+ * resources), the stages are alternatives, not a sequence. */
+static void
+test_six_stage_branch (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("six-stage");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) risk = raise_on (profile, calendar, "2026-11-02", FALSE);
+  g_autoptr(QuorumDifference) resources = raise_on (profile, calendar, "2026-11-02", FALSE);
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceStage *stage;
+  GDate when;
+
+  g_assert_cmpstr (quorum_profile_get_stage (profile, 4)->kind, ==, "risk");
+  g_assert_cmpstr (quorum_profile_get_stage (profile, 5)->kind, ==, "resources");
+
+  /* Risk: 3 → 4 → 6, never through 5 */
+  escalate_on (risk, profile, calendar, "2026-11-03");
+  escalate_on (risk, profile, calendar, "2026-11-04");
+  g_assert_cmpint (escalate_on (risk, profile, calendar, "2026-11-05")->number, ==, 4);
+  g_assert_cmpint (escalate_on (risk, profile, calendar, "2026-11-06")->number, ==, 6);
+
+  /* Resources: 3 → 5 (chosen) → 6 */
+  escalate_on (resources, profile, calendar, "2026-11-03");
+  escalate_on (resources, profile, calendar, "2026-11-04");
+  set_iso (&when, "2026-11-05");
+  stage = quorum_difference_escalate_to (resources, profile, calendar, &when, "Resources are the issue", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stage->number, ==, 5);
+  g_ptr_array_add (resources->stages, stage);
+  g_assert_cmpint (escalate_on (resources, profile, calendar, "2026-11-06")->number, ==, 6);
+
+  /* From stage 2, stage 5 is not the next one nor its alternative */
+  {
+    g_autoptr(QuorumDifference) early = raise_on (profile, calendar, "2026-11-02", FALSE);
+    QuorumDifferenceStage *none;
+
+    escalate_on (early, profile, calendar, "2026-11-03");
+    none = quorum_difference_escalate_to (early, profile, calendar, &when, "Skip", 5, &error);
+    g_assert_null (none);
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+}
+
+/* Rule: the areas include the policies' own and "other (say what)", which needs its words. */
+static void
+test_area_other (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDifference) d = NULL;
+  QuorumDifferenceSpec spec;
+
+  spec_init (&spec, "bradford", "2026-11-02");
+  spec.area = QUORUM_AREA_OTHER;
+  g_assert_null (quorum_difference_raise (&spec, profile, calendar, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  spec.area_other = "Transport to contact sessions";
+  d = quorum_difference_raise (&spec, profile, calendar, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->area_other, ==, "Transport to contact sessions");
+
+  spec.area = QUORUM_AREA_SERVICE_PROVISION;
+  g_assert_null (quorum_difference_raise (&spec, profile, calendar, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.area_other = NULL;
+  g_clear_pointer (&d, quorum_difference_free);
+  d = quorum_difference_raise (&spec, profile, calendar, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quorum_area_to_string (d->area), ==, "service-provision");
+}
+
+/* Rule: SEW step 6's two criteria and the Chair's decisions are structured: each is answered
+ * with one of its words, never free text. */
+static void
+test_sew_step_6_structured (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("south-east-wales");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (profile->region);
+  g_autoptr(QuorumDifference) d = raise_on (profile, calendar, "2026-11-02", FALSE);
+  g_autoptr(GError) error = NULL;
+  const char *free_text[] = { "yes probably", "met", "yes", "yes", "an individual agency", NULL };
+  const char *answers[] = { "met", "met", "no", "yes", "an individual agency", NULL };
+  QuorumDifferenceNoteSpec note = { 0 };
+
+  for (int i = 0; i < 5; i++)
+    escalate_on (d, profile, calendar, "2026-11-03");
+  g_assert_cmpint (quorum_difference_get_current_stage (d)->number, ==, 6);
+  g_assert_cmpuint (g_strv_length (quorum_profile_get_stage (profile, 6)->checklist), ==, 5);
+
+  set_iso (&note.date, "2026-11-04");
+  note.participants = "Chair of the Learning and Reviewing group";
+  note.summary = "The request considered against the criteria";
+  note.answers = free_text;
+  g_assert_false (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  note.answers = answers;
+  g_assert_true (quorum_difference_check_note (d, profile, &note, &error));
+  g_assert_no_error (error);
+}
+
+/* Rule: immediate risk can be identified at any stage; same working day only where the
+ * profile asks (Bradford). A formal challenge is recorded only under a profile that has one. */
+static void
+test_immediate_risk_any_stage_and_formal_challenge (void)
+{
+  g_autoptr(QuorumProfile) bradford = load_profile ("bradford");
+  g_autoptr(QuorumProfile) sew = load_profile ("south-east-wales");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumDifference) b = raise_on (bradford, calendar, "2026-11-02", FALSE);
+  g_autoptr(QuorumDifference) w = raise_on (sew, calendar, "2026-11-02", FALSE);
+  g_autoptr(GError) error = NULL;
+  GDate when;
+  GDate due;
+
+  escalate_on (b, bradford, calendar, "2026-11-03");
+  set_iso (&when, "2026-11-04");
+  g_assert_true (quorum_difference_check_immediate_risk (b, bradford, &when, &due, &error));
+  assert_date (&due, "2026-11-04");
+  g_assert_true (quorum_difference_check_immediate_risk (w, sew, &when, &due, &error));
+  g_assert_false (g_date_valid (&due));
+  g_assert_nonnull (strstr (sew->immediate_risk_advice, "without delay"));
+
+  g_assert_true (bradford->formal_challenge);
+  g_assert_true (quorum_difference_check_formal_challenge (b, bradford, &when, "In writing", &error));
+  g_assert_false (quorum_difference_check_formal_challenge (w, sew, &when, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +970,10 @@ main (int   argc,
   g_test_add_func ("/difference/resolve/agreed-outcome-and-feedback-to-the-raiser", test_resolution_and_feedback);
   g_test_add_func ("/difference/buckinghamshire/challenge-outcomes-of-the-safeguarding-co-ordinator", test_buckinghamshire_challenge_outcomes);
   g_test_add_func ("/difference/stats/by-profile-stage-reached-and-outcome", test_stats);
+  g_test_add_func ("/difference/six-stage/stages-4-and-5-are-alternatives-by-kind-of-dispute", test_six_stage_branch);
+  g_test_add_func ("/difference/areas/policies-own-and-other-say-what", test_area_other);
+  g_test_add_func ("/difference/south-east-wales/step-6-criteria-and-decisions-structured", test_sew_step_6_structured);
+  g_test_add_func ("/difference/immediate-risk-at-any-stage-and-formal-challenge", test_immediate_risk_any_stage_and_formal_challenge);
 
   return g_test_run ();
 }

@@ -177,8 +177,9 @@ test_escalate_record_resolve (StoreFixture  *f,
   g_assert_cmpint (commits, ==, 1);
   g_assert_cmpint (stage->number, ==, 3);
   g_assert_cmpint (stage->id, >, 0);
+  /* Rule: SEW step 3 runs 2 working days from step 2 (08-25), not from its own opening (08-28). */
   due = due_of (stage);
-  g_assert_cmpstr (due, ==, "2026-09-02");
+  g_assert_cmpstr (due, ==, "2026-08-27");
   g_assert_cmpint (count_rows (f->store, "SELECT stage FROM difference"), ==, 3);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity = 'difference' AND action = 'update'"), ==, 2);
 
@@ -515,7 +516,8 @@ test_triggers_guard_the_record (StoreFixture  *f,
     "DELETE FROM difference_stage",
     "UPDATE difference SET raised_by = 'Someone else'",
     "UPDATE difference SET against = 'Police'",
-    "UPDATE difference SET stage = 3",
+    /* One stage at a time, or over one alternative (six-stage 3 → 5): never three up */
+    "UPDATE difference SET stage = 4",
     "UPDATE difference_stage SET due = '2030-01-01'",
     "UPDATE difference SET area = 'not-an-area'",
   };

@@ -409,13 +409,15 @@ test_notify_and_panel (void)
   }
   g_clear_pointer (&row, quorum_referral_row_free);
 
-  /* One audit entry, for that referral, saying what was done. */
-  g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before + 1);
+  /* Two audit entries: the referral, saying what was done, and its notice (who told whom). */
+  g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before + 2);
   audit = quorum_store_list_audit (fx.store, fx.xmas_conference, &error);
-  last = g_ptr_array_index (audit, audit->len - 1);
+  last = g_ptr_array_index (audit, audit->len - 2);
   g_assert_cmpstr (last->entity, ==, "referral");
   g_assert_cmpint (last->entity_id, ==, fx.xmas);
   g_assert_nonnull (strstr (last->summary, "2027-01-04"));
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->entity, ==, "notice");
   g_clear_pointer (&audit, g_ptr_array_unref);
 
   /* The page shows it: no longer overdue, awaiting the panel, the pane moved on to the panel. */
@@ -430,7 +432,7 @@ test_notify_and_panel (void)
   /* Other without reasons is refused, with nothing written. */
   before = n_audit (fx.xmas_conference);
   set_entry (fx.page, "panel_date_entry", "2027-01-28");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 3);
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "reason_entry")));
   set_entry (fx.page, "reason_entry", "   ");
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
@@ -466,7 +468,7 @@ test_notify_and_panel (void)
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
   wait_loaded (fx.page);
   set_entry (fx.page, "panel_date_entry", "2026-12-10");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 2);
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
   wait_loaded (fx.page);
   g_clear_pointer (&row, quorum_referral_row_free);
@@ -519,12 +521,12 @@ test_refusals (void)
   set_entry (fx.page, "notify_date_entry", "2027-03-26");
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
   wait_loaded (fx.page);
-  g_assert_cmpuint (n_audit (conference), ==, before + 1);
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
   set_entry (fx.page, "panel_date_entry", "2027-03-25");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 1);
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
   wait_loaded (fx.page);
-  g_assert_cmpuint (n_audit (conference), ==, before + 1);
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
   g_clear_pointer (&row, quorum_referral_row_free);
   row = quorum_store_get_referral (fx.store, fx.easter, &error);
   g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_NONE);
@@ -664,6 +666,106 @@ screenshot_at (QuorumStore *store,
   ui_test_iterate (50);
 }
 
+static const char *
+row_subtitle (const char *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (fx.page, name)));
+}
+
+/* Issue 10 and issue 11 finding 6, as the Head of Service uses the page: the outcome has no
+ * default; dates in the future are refused; a wrong date is corrected with the Correct… form
+ * (clicked with the pointer), keeping the old value; lateness is shown in the pane. */
+static void
+test_correct_and_lateness (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 conference;
+  gint64 fourth;
+  guint before;
+
+  fourth = make_split (fx.store, "2027-05-03", "Dee Late", "J. Okafor", &conference);
+  quorum_referrals_page_reload (fx.page);
+  wait_loaded (fx.page);
+  g_assert_true (quorum_referrals_page_select (fx.page, fourth));
+  ui_test_iterate (50);
+
+  /* Sent after its due date (Mon 10 May 2027), by a named person */
+  before = n_audit (conference);
+  set_entry (fx.page, "notify_date_entry", "2027-05-12");
+  set_entry (fx.page, "sender_entry", "A. Admin");
+  set_entry (fx.page, "means_entry", "secure email");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL));
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
+  g_assert_nonnull (strstr (row_subtitle ("notified_row"), "by A. Admin"));
+  g_assert_nonnull (strstr (row_subtitle ("notified_row"), "sent late"));
+  /* The panel is due on Wed 9 June: a working day, shown as it is */
+  g_assert_null (strstr (row_subtitle ("panel_due_row"), "not a working day"));
+
+  /* The outcome has no default: recording without choosing it is refused, nothing written */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo"))), ==, 0);
+  before = n_audit (conference);
+  set_entry (fx.page, "panel_date_entry", "2027-06-10");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  /* A date heard in the future is refused ("today" is fixed at 2027-06-30 for these tests) */
+  set_entry (fx.page, "panel_date_entry", "2027-07-01");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "outcome_combo")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  /* Heard late, after Wed 9 June */
+  set_entry (fx.page, "panel_date_entry", "2027-06-10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL));
+  wait_loaded (fx.page);
+  g_assert_nonnull (strstr (row_subtitle ("panel_date_row"), "heard late"));
+  g_assert_nonnull (strstr (quorum_referral_object_describe_status (find_item (fx.page, fourth)), "sent late; heard late"));
+
+  /* Correct the date sent: the form, the value typed, the button clicked */
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_field_combo")), 0);
+  set_entry (fx.page, "correct_value_entry", "2027-05-07");
+  set_entry (fx.page, "correct_reason_entry", "Sent on the Friday: the email's date");
+  before = n_audit (conference);
+  if (ui_test_have_xdotool ())
+    ui_test_click (child_of (fx.page, "correct_button"), -1, -1);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.correct", NULL);
+  wait_loaded (fx.page);
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
+  row = quorum_store_get_referral (fx.store, fourth, &error);
+  g_assert_no_error (error);
+  g_assert_false (row->sent_late);
+  g_assert_true (row->heard_late);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+    g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+
+    g_assert_cmpstr (notified, ==, "2027-05-07");
+    g_assert_cmpstr (panel_due, ==, "2027-06-04");
+  }
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "corrections_row")));
+  g_assert_nonnull (strstr (row_subtitle ("corrections_row"), "2027-05-12 → 2027-05-07"));
+  ui_test_screenshot (GTK_WIDGET (fx.window), "referrals-correct");
+
+  /* Correct the outcome; a correction without its reason is refused */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_field_combo")), 2);
+  set_entry (fx.page, "correct_value_entry", "plan-ended");
+  set_entry (fx.page, "correct_reason_entry", "");
+  before = n_audit (conference);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.correct", NULL);
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  set_entry (fx.page, "correct_reason_entry", "The panel ended the plan");
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.correct", NULL);
+  wait_loaded (fx.page);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, fourth, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_true (quorum_store_verify (fx.store, NULL, &error));
+}
+
 static void
 test_screenshots (void)
 {
@@ -691,6 +793,8 @@ main (int    argc,
   AdwViewStack *stack;
   int status;
 
+  /* The scenarios run in 2026-27 and the Head of Service's dates are refused in the future. */
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
   ui_test_init (&argc, &argv);
 
   path = ui_test_db_path ();
@@ -712,6 +816,8 @@ main (int    argc,
   g_test_add_func ("/referrals/filter-search-sort", test_filter_search_sort);
   g_test_add_func ("/referrals/notify-and-panel", test_notify_and_panel);
   g_test_add_func ("/referrals/refusals", test_refusals);
+  g_test_add_func ("/referrals/no-default-outcome-future-dates-refused-correct-keeps-old-value-lateness-shown",
+                   test_correct_and_lateness);
   g_test_add_func ("/referrals/open-conference", test_open_conference);
   g_test_add_func ("/referrals/chart", test_chart);
   g_test_add_func ("/referrals/many", test_many);

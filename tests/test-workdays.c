@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-workdays.c: bank holidays of the three UK regions and working-day arithmetic. */
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include <quorum/quorum.h>
@@ -40,7 +41,8 @@ static const YearList scotland[] = {
   { 2023, "01-02 01-03 04-07 05-01 05-08 05-29 08-07 11-30 12-25 12-26" },
   { 2024, "01-01 01-02 03-29 05-06 05-27 08-05 12-02 12-25 12-26" },
   { 2025, "01-01 01-02 04-18 05-05 05-26 08-04 12-01 12-25 12-26" },
-  { 2026, "01-01 01-02 04-03 05-04 05-25 08-03 11-30 12-25 12-28" },
+  /* Mon 15 Jun 2026: the one-off proclaimed for Scotland at the World Cup (holidays.ini) */
+  { 2026, "01-01 01-02 04-03 05-04 05-25 06-15 08-03 11-30 12-25 12-28" },
   { 2027, "01-01 01-04 03-26 05-03 05-31 08-02 11-30 12-27 12-28" },
   { 2028, "01-03 01-04 04-14 05-01 05-29 08-07 11-30 12-25 12-26" },
   { 2029, "01-01 01-02 03-30 05-07 05-28 08-06 11-30 12-25 12-26" },
@@ -771,6 +773,92 @@ test_calendar_ref_and_region (void)
   quorum_calendar_unref (calendar);
 }
 
+/* The published bank holidays of every region through the latest year announced (gov.uk's
+ * list, and the proclamations: Scotland's one-off Monday 15 June 2026 for the men's World Cup,
+ * appointed by Royal Proclamation under s.1(3) of the Banking and Financial Dealings Act 1971). */
+typedef struct
+{
+  QuorumRegion  region;
+  int           year;
+  const char   *days;
+} PublishedYear;
+
+static const PublishedYear published[] = {
+  { QUORUM_REGION_ENGLAND_WALES, 2024, "2024-01-01 2024-03-29 2024-04-01 2024-05-06 2024-05-27 2024-08-26 2024-12-25 2024-12-26" },
+  { QUORUM_REGION_ENGLAND_WALES, 2025, "2025-01-01 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26" },
+  { QUORUM_REGION_ENGLAND_WALES, 2026, "2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31 2026-12-25 2026-12-28" },
+  { QUORUM_REGION_ENGLAND_WALES, 2027, "2027-01-01 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-08-30 2027-12-27 2027-12-28" },
+  { QUORUM_REGION_SCOTLAND, 2024, "2024-01-01 2024-01-02 2024-03-29 2024-05-06 2024-05-27 2024-08-05 2024-12-02 2024-12-25 2024-12-26" },
+  { QUORUM_REGION_SCOTLAND, 2025, "2025-01-01 2025-01-02 2025-04-18 2025-05-05 2025-05-26 2025-08-04 2025-12-01 2025-12-25 2025-12-26" },
+  { QUORUM_REGION_SCOTLAND, 2026, "2026-01-01 2026-01-02 2026-04-03 2026-05-04 2026-05-25 2026-06-15 2026-08-03 2026-11-30 2026-12-25 2026-12-28" },
+  { QUORUM_REGION_SCOTLAND, 2027, "2027-01-01 2027-01-04 2027-03-26 2027-05-03 2027-05-31 2027-08-02 2027-11-30 2027-12-27 2027-12-28" },
+  { QUORUM_REGION_NORTHERN_IRELAND, 2024, "2024-01-01 2024-03-18 2024-03-29 2024-04-01 2024-05-06 2024-05-27 2024-07-12 2024-08-26 2024-12-25 2024-12-26" },
+  { QUORUM_REGION_NORTHERN_IRELAND, 2025, "2025-01-01 2025-03-17 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-07-14 2025-08-25 2025-12-25 2025-12-26" },
+  { QUORUM_REGION_NORTHERN_IRELAND, 2026, "2026-01-01 2026-03-17 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-07-13 2026-08-31 2026-12-25 2026-12-28" },
+  { QUORUM_REGION_NORTHERN_IRELAND, 2027, "2027-01-01 2027-03-17 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-07-12 2027-08-30 2027-12-27 2027-12-28" },
+};
+
+static void
+test_published_through_latest_year (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (published[i].region);
+      g_autoptr(GArray) days = quorum_calendar_get_holidays (calendar, published[i].year);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint j = 0; j < days->len; j++)
+        {
+          g_autofree char *iso = quorum_date_to_string (&g_array_index (days, QuorumHoliday, j).date);
+
+          if (j > 0)
+            g_string_append_c (got, ' ');
+          g_string_append (got, iso);
+        }
+      g_test_message ("%s %d", quorum_region_to_string (published[i].region), published[i].year);
+      g_assert_cmpstr (got->str, ==, published[i].days);
+    }
+}
+
+/* Rule: an authority adds a proclaimed day as data, as it adds a profile: a holidays file in the
+ * user's data directory ($XDG_DATA_HOME/quorum/holidays/NAME.ini) or $QUORUM_HOLIDAYS_DIR. */
+static void
+test_user_holidays_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-holidays-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "proclaimed.ini", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.ini", NULL);
+  GDate d;
+
+  g_assert_true (g_file_set_contents (file,
+                                      "[2027-06-14]\nname=Proclaimed one-off bank holiday\nregions=england-wales\n",
+                                      -1, NULL));
+  /* A broken file is skipped with a warning, the others still apply. */
+  g_assert_true (g_file_set_contents (bad, "[2027-02-30]\nname=Not a date\nregions=england-wales\n", -1, NULL));
+  g_setenv ("QUORUM_HOLIDAYS_DIR", dir, TRUE);
+  {
+    g_autoptr(QuorumCalendar) ew = NULL;
+    g_autoptr(QuorumCalendar) scot = NULL;
+    const char *name = NULL;
+
+    g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*broken.ini*");
+    ew = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+    g_test_assert_expected_messages ();
+    g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*broken.ini*");
+    scot = quorum_calendar_new (QUORUM_REGION_SCOTLAND);
+    g_test_assert_expected_messages ();
+    quorum_date_parse ("2027-06-14", NULL, &d, NULL);
+    g_assert_true (quorum_calendar_is_holiday (ew, &d, &name));
+    g_assert_cmpstr (name, ==, "Proclaimed one-off bank holiday");
+    g_assert_false (quorum_calendar_is_holiday (scot, &d, NULL));
+  }
+  g_unsetenv ("QUORUM_HOLIDAYS_DIR");
+  g_remove (file);
+  g_remove (bad);
+  g_rmdir (dir);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +898,8 @@ main (int   argc,
   g_test_add_func ("/workdays/load-overrides/refuses-bad-groups", test_load_overrides_refuses_bad_groups);
   g_test_add_func ("/workdays/load-overrides/local-file", test_load_overrides_local_file);
   g_test_add_func ("/workdays/calendar/ref-and-region", test_calendar_ref_and_region);
+  g_test_add_func ("/workdays/published/every-region-through-the-latest-year-announced", test_published_through_latest_year);
+  g_test_add_func ("/workdays/load-overrides/authority-adds-a-proclaimed-day-as-data", test_user_holidays_file);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@ gboolean quorum_date_parse     (const char  *str,
 /* "YYYY-MM-DD", newly allocated; NULL for an invalid (unset) date. */
 char    *quorum_date_to_string (const GDate *date);
 /* Today in the local time zone. */
+/* Today, local time; $QUORUM_TODAY (YYYY-MM-DD) fixes it for tests and demonstrations. */
 void     quorum_date_today     (GDate       *out);
 /* The current time as an ISO 8601 UTC timestamp with microseconds, newly allocated. */
 char    *quorum_timestamp_now  (void);

@@ -136,6 +136,50 @@ add_overdue_members (JsonBuilder            *builder,
 }
 
 /* The summary of one difference, as `differences` lists it. */
+/* What the policies add (DOMAIN: escalation): the area in the raiser's words, how it closed, the
+ * formal challenge and immediate risk at any stage, in the policy's words. */
+static void
+add_policy_members (JsonBuilder            *builder,
+                    const QuorumDifference *d,
+                    const QuorumProfile    *profile)
+{
+  const QuorumDifferenceEvent *challenge = quorum_difference_find_event (d, "formal-challenge");
+
+  quorum_json_add_string (builder, "area_other", d->area_other);
+  quorum_json_add_string (builder, "closure", d->status != QUORUM_DIFFERENCE_RESOLVED ? NULL
+                                              : d->disagreement_remains ? "disagreement-remains" : "resolved");
+  quorum_json_add_bool (builder, "disagreement_remains", d->disagreement_remains);
+  json_builder_set_member_name (builder, "formal_challenge");
+  if (challenge != NULL)
+    {
+      json_builder_begin_object (builder);
+      quorum_json_add_date (builder, "date", &challenge->date);
+      quorum_json_add_int (builder, "stage", challenge->stage);
+      quorum_json_add_string (builder, "detail", challenge->detail);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  quorum_json_add_bool (builder, "immediate_risk_same_day", profile != NULL && profile->immediate_risk_same_day);
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; d->events != NULL && i < d->events->len; i++)
+    {
+      const QuorumDifferenceEvent *e = g_ptr_array_index (d->events, i);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", e->id);
+      quorum_json_add_string (builder, "kind", e->kind);
+      quorum_json_add_int (builder, "stage", e->stage);
+      quorum_json_add_date (builder, "date", &e->date);
+      quorum_json_add_string (builder, "detail", e->detail);
+      quorum_json_add_date (builder, "due", &e->due);
+      quorum_json_add_string (builder, "recorded_by", e->recorded_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_difference_members (JsonBuilder            *builder,
                         const QuorumDifference *d,
@@ -164,6 +208,7 @@ add_difference_members (JsonBuilder            *builder,
   quorum_json_add_date (builder, "resolved", &d->resolved);
   quorum_json_add_string (builder, "outcome", d->outcome);
   quorum_json_add_string (builder, "challenge_outcome", d->challenge_outcome);
+  add_policy_members (builder, d, profile);
 }
 
 /* ---- difference raise ---- */
@@ -184,6 +229,7 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
   g_autofree char *outcome_sought = NULL;
   g_autofree char *child = NULL;
   g_autofree char *conference = NULL;
+  g_autofree char *area_other = NULL;
   gboolean immediate_risk = FALSE;
   const GOptionEntry entries[] = {
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The policy profile (default: the linked conference’s, else bolton)"), N_("ID") },
@@ -193,11 +239,12 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("Their agency"), N_("AGENCY") },
     { "against", 0, 0, G_OPTION_ARG_STRING, &against, N_("The agency whose decision or inaction is disputed"), N_("AGENCY") },
     { "against-decision", 0, 0, G_OPTION_ARG_STRING, &against_decision, N_("The decision disputed"), N_("TEXT") },
-    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("The area of disagreement (thresholds, referral-criteria, assessment-outcome, roles-responsibilities, information-sharing, communication, timeliness-drift, strategy-meeting-s47-conference, case-closure)"), N_("AREA") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("The area of disagreement (thresholds, referral-criteria, assessment-outcome, roles-responsibilities, information-sharing, communication, timeliness-drift, strategy-meeting-s47-conference, case-closure, service-provision, resources, other)"), N_("AREA") },
+    { "area-other", 0, 0, G_OPTION_ARG_STRING, &area_other, N_("With --area other: the area, in your words"), N_("TEXT") },
     { "outcome-sought", 0, 0, G_OPTION_ARG_STRING, &outcome_sought, N_("The outcome sought"), N_("TEXT") },
     { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("The child it is about (none for a process)"), N_("NAME") },
     { "conference", 0, 0, G_OPTION_ARG_STRING, &conference, N_("A conference it arises from (e.g. a dissent)"), N_("CONF") },
-    { "immediate-risk", 0, 0, G_OPTION_ARG_NONE, &immediate_risk, N_("The child is at immediate risk of significant harm: due the same working day"), NULL },
+    { "immediate-risk", 0, 0, G_OPTION_ARG_NONE, &immediate_risk, N_("The child is at immediate risk of significant harm (the same working day where the profile asks)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL, _("Raise a professional difference"), entries);
@@ -243,6 +290,7 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
   spec.child = child;
   spec.outcome_sought = outcome_sought;
   spec.immediate_risk = immediate_risk;
+  spec.area_other = area_other;
 
   if (!(store = quorum_cli_get_store (ctx, &error)) ||
       !(id = quorum_store_raise_difference (store, &spec, &error)) ||
@@ -265,6 +313,8 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
       quorum_json_add_bool (builder, "immediate_risk", d->immediate_risk);
       quorum_json_add_string (builder, "immediate_risk_advice",
                               d->immediate_risk ? immediate_risk_advice (profile) : NULL);
+      quorum_json_add_bool (builder, "immediate_risk_same_day", profile != NULL && profile->immediate_risk_same_day);
+      quorum_json_add_string (builder, "area_other", d->area_other);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
@@ -276,7 +326,11 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
 
           printf ("\n%s\n", _("!!! IMMEDIATE RISK OF SIGNIFICANT HARM !!!"));
           printf ("%s\n", immediate_risk_advice (profile));
-          printf (_("Escalate the same working day: due %s.\n\n"), due);
+          /* The same working day only where the profile asks; otherwise its words say it all. */
+          if (profile != NULL && profile->immediate_risk_same_day)
+            printf (_("Escalate the same working day: due %s.\n\n"), due);
+          else
+            printf ("\n");
         }
       printf (_("Difference %lld raised under %s.\n"), (long long) id, d->profile_id);
       print_stage_text (stage, profile, d->immediate_risk);
@@ -372,9 +426,11 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
 {
   g_autofree char *date = NULL;
   g_autofree char *reason = NULL;
+  int to = 0;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date of the escalation"), N_("YYYY-MM-DD") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is escalated"), N_("TEXT") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("Where the profile branches: the stage to take (six-stage: 4 for risk, 5 for resources)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Escalate to the next stage"), entries);
@@ -398,7 +454,7 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   if (!(store = quorum_cli_get_store (ctx, &error)) ||
-      !(stage = quorum_store_escalate_difference (store, id, &when, reason, &error)))
+      !(stage = quorum_store_escalate_difference_to (store, id, &when, reason, to, &error)))
     return quorum_cli_fail (error);
 
   d = quorum_store_load_difference (store, id, NULL);
@@ -439,6 +495,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
   g_autofree char *feedback_date = NULL;
   gboolean debrief = FALSE;
   gboolean protocol_review = FALSE;
+  gboolean disagreement_remains = FALSE;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date it was resolved"), N_("YYYY-MM-DD") },
     { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome, N_("The agreed outcome, in writing (or, for a challenge under a chair-decides profile, one of its outcomes)"), N_("TEXT") },
@@ -446,6 +503,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
     { "feedback-date", 0, 0, G_OPTION_ARG_STRING, &feedback_date, N_("When they were told"), N_("YYYY-MM-DD") },
     { "debrief", 0, 0, G_OPTION_ARG_NONE, &debrief, N_("A debrief is to follow"), NULL },
     { "protocol-review", 0, 0, G_OPTION_ARG_NONE, &protocol_review, N_("The protocol is to be reviewed"), NULL },
+    { "disagreement-remains", 0, 0, G_OPTION_ARG_NONE, &disagreement_remains, N_("Closed, the disagreement remaining (001, 004)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Close a difference as resolved; once resolved, add its follow-up"), entries);
@@ -489,6 +547,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
       spec.feedback_to = feedback_to;
       spec.debrief = debrief;
       spec.protocol_review = protocol_review;
+      spec.disagreement_remains = disagreement_remains;
 
       if (!quorum_store_resolve_difference (store, id, &spec, &error))
         return quorum_cli_fail (error);
@@ -515,6 +574,7 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
       quorum_json_add_date (builder, "feedback_date", &d->feedback_date);
       quorum_json_add_bool (builder, "debrief", d->debrief);
       quorum_json_add_bool (builder, "protocol_review", d->protocol_review);
+      quorum_json_add_string (builder, "closure", d->disagreement_remains ? "disagreement-remains" : "resolved");
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }

@@ -127,6 +127,12 @@ int quorum_cli_cmd_workdays_add      (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_workdays_close    (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_workdays_closures (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_verify            (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_referral_correct  (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-life.c */
+int quorum_cli_cmd_plan_end          (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_plan_review       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_notices           (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_notice_give       (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_difference_flag   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_backup            (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_restore           (QuorumCliContext *ctx, int argc, char **argv);
 

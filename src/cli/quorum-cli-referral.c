@@ -40,6 +40,12 @@ add_referral (JsonBuilder             *builder,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, row->overdue);
+  /* Lateness shown, never hidden; a due date on a day off with the working day before it. */
+  quorum_json_add_date (builder, "due_working", &row->due_working);
+  quorum_json_add_date (builder, "panel_due_working", &row->panel_due_working);
+  quorum_json_add_bool (builder, "sent_late", row->sent_late);
+  quorum_json_add_bool (builder, "heard_late", row->heard_late);
+  quorum_json_add_string (builder, "sent_by", row->sent_by);
   json_builder_end_object (builder);
 }
 
@@ -101,10 +107,22 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
       g_autofree char *due = quorum_date_to_string (&row->due);
       g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
 
-      printf ("%5" G_GINT64_FORMAT "  %s %-6" G_GINT64_FORMAT " %-24s %s %s  %s%s%s%s\n", row->id,
+      g_autofree char *panel_working = NULL;
+
+      /* A panel due on a day off is shown with the working day before it. */
+      if (g_date_valid (&row->panel_due) && g_date_compare (&row->panel_due, &row->panel_due_working) != 0)
+        {
+          g_autofree char *w = quorum_date_to_string (&row->panel_due_working);
+
+          panel_working = g_strdup_printf (_(" (not a working day: %s before)"), w);
+        }
+      printf ("%5" G_GINT64_FORMAT "  %s %-6" G_GINT64_FORMAT " %-24s %s %s  %s%s%s%s%s%s%s\n", row->id,
               _("conference"), row->conference_id, row->child, _("due"), due, referral_state (row),
               panel_due ? _(", panel due ") : "", panel_due ? panel_due : "",
-              row->overdue ? _("  OVERDUE") : "");
+              panel_working ? panel_working : "",
+              row->overdue ? _("  OVERDUE") : "",
+              row->sent_late ? _("  SENT LATE") : "",
+              row->heard_late ? _("  HEARD LATE") : "");
     }
   if (rows->len == 0)
     printf ("%s\n", overdue ? _("No overdue referrals.") : _("No referrals."));
@@ -141,8 +159,12 @@ quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
                                 char            **argv)
 {
   g_autofree char *date = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *means = NULL;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date it was sent to the Head of Service"), N_("YYYY-MM-DD") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who sent it (default: the conference’s chair)"), N_("NAME") },
+    { "means", 0, 0, G_OPTION_ARG_STRING, &means, N_("How it was sent (email, letter, …)"), N_("MEANS") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Record that a referral was sent"), entries);
@@ -164,7 +186,7 @@ quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
-      !quorum_store_notify_referral (store, id, &sent, &error) ||
+      !quorum_store_send_referral (store, id, &sent, by, means, &error) ||
       (row = quorum_store_get_referral (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
 

@@ -2,6 +2,7 @@
 /* quorum-cli-util.c: options, errors and output that every command of quorum-cli shares. */
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -130,14 +131,24 @@ quorum_cli_parse (GOptionContext   *context,
       g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
       return FALSE;
     }
-  /* strv mode: arguments are UTF-8 as given, never converted from the locale's charset
-   * (under LC_ALL=C a name with “ë” is kept, under Latin-1 it is not turned to mojibake). */
-  if (!g_option_context_parse_strv (context, argv, &error))
-    {
-      g_printerr ("quorum-cli: %s\n", error->message);
-      g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
-      return FALSE;
-    }
+  /* Arguments are UTF-8 as given, never converted from the locale's charset (under
+   * LC_ALL=C a name with “ë” is kept, under Latin-1 it is not turned to mojibake). GOption
+   * converts from the locale on Unix even in strv mode, so the parse runs in a UTF-8 LC_CTYPE. */
+  {
+    g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
+    gboolean parsed;
+
+    if (setlocale (LC_CTYPE, "C.UTF-8") == NULL)
+      setlocale (LC_CTYPE, "C.utf8");
+    parsed = g_option_context_parse_strv (context, argv, &error);
+    setlocale (LC_CTYPE, saved);
+    if (!parsed)
+      {
+        g_printerr ("quorum-cli: %s\n", error->message);
+        g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
+        return FALSE;
+      }
+  }
   *argc = (int) g_strv_length (*argv);
   return TRUE;
 }

@@ -514,9 +514,11 @@ read_stage (const Reader  *r,
   if ((stage->clock_from != 0 && stage->clock_from >= number) ||
       stage->alternative_to == number)
     {
+      /* Named before the stage is freed (fuzz-profile found the read after the free). */
+      const char *key = stage->clock_from != 0 && stage->clock_from >= number ? "ClockFrom" : "AlternativeTo";
+
       quorum_stage_free (stage);
-      return fail (r, group, stage->clock_from != 0 && stage->clock_from >= number ? "ClockFrom" : "AlternativeTo",
-                   error, _("must name another, earlier stage"));
+      return fail (r, group, key, error, _("must name another, earlier stage"));
     }
 
   *out = stage;

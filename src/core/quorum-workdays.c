@@ -575,6 +575,61 @@ load_shipped_overrides (QuorumCalendar *self)
     g_critical ("Cannot apply %s: %s", HOLIDAYS_RESOURCE, error->message);
 }
 
+/* An authority's own proclaimed days, as data beside its profiles: every .ini of
+ * $XDG_DATA_HOME/quorum/holidays/, then of each directory of $QUORUM_HOLIDAYS_DIR. A broken file
+ * is skipped with a warning naming it; the others still apply. */
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+load_local_dir (QuorumCalendar *self,
+                const char     *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".ini"))
+      g_ptr_array_add (files, g_strdup (name));
+  /* In name order, so a later file can undo an earlier one predictably. */
+  g_ptr_array_sort (files, compare_names);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (files, i), NULL);
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (!g_key_file_load_from_file (keyfile, file, G_KEY_FILE_NONE, &error) ||
+          !quorum_calendar_load_overrides (self, keyfile, &error))
+        g_warning ("Skipping the holidays file %s: %s", file, error->message);
+    }
+}
+
+static void
+load_local_overrides (QuorumCalendar *self)
+{
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "quorum", "holidays", NULL);
+  const char *env = g_getenv ("QUORUM_HOLIDAYS_DIR");
+
+  load_local_dir (self, user_dir);
+  if (env != NULL)
+    {
+      g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; dirs[i] != NULL; i++)
+        if (dirs[i][0] != '\0')
+          load_local_dir (self, dirs[i]);
+    }
+}
+
 QuorumCalendar *
 quorum_calendar_new (QuorumRegion region)
 {
@@ -593,6 +648,7 @@ quorum_calendar_new (QuorumRegion region)
   self->names = g_string_chunk_new (256);
 
   load_shipped_overrides (self);
+  load_local_overrides (self);
 
   return self;
 }

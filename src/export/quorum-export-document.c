@@ -525,6 +525,28 @@ add_plan_and_referral (QuorumDocument         *doc,
       add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
       if (plan->from_split)
         add_field (fields, _("Made by"), _("A split decision (equal votes)"));
+      for (guint i = 0; plan->reviews != NULL && i < plan->reviews->len; i++)
+        add_field_take (fields, _("Review"), _quorum_export_format_date (&g_array_index (plan->reviews, GDate, i)));
+      if (plan->ended_by == QUORUM_PLAN_ENDED_BY_PANEL)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          add_field_take (fields, _("Ended"),
+                          g_strdup_printf (_("%s, by the Appeals and Split Decisions Panel (plan ended)"), when));
+        }
+      else if (plan->ended_by == QUORUM_PLAN_ENDED_BY_CONFERENCE)
+        {
+          g_autofree char *when = _quorum_export_format_date (&plan->ended);
+
+          if (plan->ended_by_conference > 0)
+            add_field_take (fields, _("Ended"),
+                            g_strdup_printf (_("%s, by conference %lld: %s"), when,
+                                             (long long) plan->ended_by_conference,
+                                             plan->end_reason ? plan->end_reason : ""));
+          else
+            add_field_take (fields, _("Ended"), g_strdup_printf (_("%s: %s"), when,
+                                                                 plan->end_reason ? plan->end_reason : ""));
+        }
       for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
         if (((QuorumChallenge *)g_ptr_array_index (conference->challenges, i))->plan_id == plan->id)
           add_field (fields, _("Made by"), _("The Safeguarding Co-ordinator: an immediate interim plan, on a challenge"));
@@ -556,8 +578,20 @@ add_plan_and_referral (QuorumDocument         *doc,
       else
         add_field (fields, _("Due by"), due);
 
+      /* A due date on a day off is shown with the working day before it. */
+      if (g_date_valid (&referral->due_working) && g_date_compare (&referral->due, &referral->due_working) != 0)
+        add_field_take (fields, _("Due (working day)"), _quorum_export_format_date (&referral->due_working));
+
       if (g_date_valid (&referral->notified))
-        add_field_take (fields, _("Notified"), _quorum_export_format_date (&referral->notified));
+        {
+          g_autofree char *sent = _quorum_export_format_date (&referral->notified);
+
+          /* Lateness shown, never hidden. */
+          add_field_take (fields, _("Notified"),
+                          referral->sent_late ? g_strdup_printf (_("%s (SENT LATE: after its due date)"), sent)
+                                              : g_steal_pointer (&sent));
+          add_field (fields, _("Sent by"), referral->sent_by);
+        }
       else
         add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
 
@@ -574,13 +608,39 @@ add_plan_and_referral (QuorumDocument         *doc,
                                              panel_due, profile->panel_calendar_days));
           else
             add_field (fields, _("Panel due"), panel_due);
+          if (g_date_valid (&referral->panel_due_working) &&
+              g_date_compare (&referral->panel_due, &referral->panel_due_working) != 0)
+            {
+              g_autofree char *working = _quorum_export_format_date (&referral->panel_due_working);
+
+              add_field_take (fields, _("Panel due (working day)"),
+                              g_strdup_printf (_("%s (the due date is not a working day)"), working));
+            }
         }
 
       if (g_date_valid (&referral->panel_date))
-        add_field_take (fields, _("Panel heard"), _quorum_export_format_date (&referral->panel_date));
+        {
+          g_autofree char *heard = _quorum_export_format_date (&referral->panel_date);
+
+          add_field_take (fields, _("Panel heard"),
+                          referral->heard_late ? g_strdup_printf (_("%s (HEARD LATE: after the panel’s due date)"), heard)
+                                               : g_steal_pointer (&heard));
+        }
       if (referral->outcome != QUORUM_PANEL_NONE)
         add_field (fields, _("Panel outcome"), quorum_panel_outcome_get_label (referral->outcome));
       add_field (fields, _("Panel’s reasons"), referral->outcome_reason);
+      for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+        {
+          const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+          QuorumReferralField field;
+          const char *label = quorum_referral_field_from_string (c->field, &field)
+                              ? quorum_referral_field_get_label (field) : c->field;
+
+          /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+          add_field_take (fields, _("Corrected"),
+                          g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
+                                           c->old_value ? c->old_value : "—", c->new_value, c->reason));
+        }
       end_fields (doc, fields);
     }
 }

@@ -94,6 +94,36 @@ quorum_json_add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+
+/* Lateness shown, never hidden; who sent it; every correction with the value it replaced. */
+static void
+add_referral_life (JsonBuilder          *builder,
+                   const QuorumReferral *referral)
+{
+  quorum_json_add_date (builder, "due_working", &referral->due_working);
+  quorum_json_add_date (builder, "panel_due_working", &referral->panel_due_working);
+  quorum_json_add_bool (builder, "sent_late", referral->sent_late);
+  quorum_json_add_bool (builder, "heard_late", referral->heard_late);
+  quorum_json_add_string (builder, "sent_by", referral->sent_by);
+  json_builder_set_member_name (builder, "corrections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+    {
+      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", c->id);
+      quorum_json_add_string (builder, "field", c->field);
+      quorum_json_add_string (builder, "old_value", c->old_value);
+      quorum_json_add_string (builder, "new_value", c->new_value);
+      quorum_json_add_string (builder, "reason", c->reason);
+      quorum_json_add_string (builder, "recorded_at", c->recorded_at);
+      quorum_json_add_string (builder, "recorded_by", c->recorded_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static inline gboolean
 has_items (GPtrArray *array)
 {
@@ -163,6 +193,8 @@ build_decision (JsonBuilder            *builder,
       quorum_json_add_date (builder, "due", &referral->due);
       quorum_json_add_date (builder, "notified", &referral->notified);
       quorum_json_add_date (builder, "panel_due", &referral->panel_due);
+      quorum_json_add_date (builder, "due_working", &referral->due_working);
+      quorum_json_add_bool (builder, "sent_late", referral->sent_late);
       json_builder_end_object (builder);
     }
   else
@@ -540,6 +572,24 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_date (builder, "start", &plan->start);
       quorum_json_add_bool (builder, "from_split", plan->from_split);
       quorum_json_add_categories (builder, "categories", plan->categories);
+      /* Its life: reviews and its end (a panel's "plan ended", or a later conference). */
+      quorum_json_add_date (builder, "ended", &plan->ended);
+      quorum_json_add_string (builder, "ended_by", quorum_plan_end_to_string (plan->ended_by));
+      json_builder_set_member_name (builder, "ended_by_conference");
+      if (plan->ended_by_conference > 0)
+        json_builder_add_int_value (builder, plan->ended_by_conference);
+      else
+        json_builder_add_null_value (builder);
+      quorum_json_add_string (builder, "end_reason", plan->end_reason);
+      json_builder_set_member_name (builder, "reviews");
+      json_builder_begin_array (builder);
+      for (guint j = 0; plan->reviews != NULL && j < plan->reviews->len; j++)
+        {
+          g_autofree char *iso = quorum_date_to_string (&g_array_index (plan->reviews, GDate, j));
+
+          json_builder_add_string_value (builder, iso);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -563,6 +613,7 @@ quorum_json_conference (const QuorumConference *conference,
                               referral->outcome != QUORUM_PANEL_NONE
                                 ? quorum_panel_outcome_to_string (referral->outcome) : NULL);
       quorum_json_add_string (builder, "outcome_reason", referral->outcome_reason);
+      add_referral_life (builder, referral);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

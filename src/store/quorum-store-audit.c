@@ -268,7 +268,13 @@ key_entry (QuorumStore  *self,
     return FALSE;
 
   head = head_mac (key, database_id, id, mac);
-  return meta_set (self, "audit_head_mac", head, error);
+  if (!meta_set (self, "audit_head_mac", head, error))
+    return FALSE;
+  {
+    g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, id, mac);
+    _quorum_store_set_pending_anchor (self, anchor);
+  }
+  return TRUE;
 }
 
 gboolean
@@ -467,6 +473,7 @@ parse_seal (const char *seal,
 static gboolean
 check_chain (QuorumStore         *self,
              GBytes              *key,
+             gboolean             expect_keys,
              gboolean             check_rows,
              const char          *seal,
              QuorumVerifyReport  *report,
@@ -635,6 +642,60 @@ check_chain (QuorumStore         *self,
                              "were removed outside Quorum"), (long long) last_id);
     }
 
+  /* Every entry is keyed as it is written: entries without a key, or a log without its key's
+   * id, had their keys removed. This much needs no key to see. */
+  if (expect_keys && last_id > 0)
+    {
+      g_autofree char *key_id = meta_get (db, "audit_key_id");
+      gint64 unkeyed = -1;
+
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        unkeyed = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (key_id == NULL)
+        problem (problems, _("Audit log: it has entries but no key: its keys were removed outside Quorum"));
+      else if (key != NULL)
+        {
+          g_autofree char *ours = _quorum_store_key_id (key);
+          if (g_strcmp0 (ours, key_id) != 0)
+            problem (problems, _("Audit log: the id of its key was altered outside Quorum"));
+        }
+      else if (unkeyed != 0 && key == NULL)
+        problem (problems, _("Audit log: %lld of its entries have no key: they were written or rewritten "
+                             "outside Quorum"), (long long) unkeyed);
+    }
+
+  /* What this computer last saw the database hold must still be there. */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_auto(GStrv) parts = anchor ? g_strsplit (anchor, " ", 3) : NULL;
+
+    if (parts != NULL && g_strv_length (parts) == 3)
+      {
+        gint64 anchored = g_ascii_strtoll (parts[1], NULL, 10);
+        g_autofree char *held = NULL;
+
+        if (sqlite3_prepare_v2 (db, "SELECT mac FROM audit_mac WHERE audit_id = ?", -1, &stmt, NULL) == SQLITE_OK)
+          {
+            sqlite3_bind_int64 (stmt, 1, anchored);
+            if (sqlite3_step (stmt) == SQLITE_ROW)
+              held = _quorum_column_dup (stmt, 0);
+          }
+        sqlite3_finalize (stmt);
+        stmt = NULL;
+        if (g_strcmp0 (parts[0], database_id) != 0)
+          problem (problems, _("This is not the database this computer last saw at this path (its id was %s): "
+                               "it was replaced"), parts[0]);
+        else if (g_strcmp0 (held, parts[2]) != 0)
+          problem (problems, _("Audit log: entry %lld, which this computer saw written, is %s: the log was "
+                               "cut back, replaced by an older copy, or stripped of its keys"),
+                   (long long) anchored, held == NULL ? _("missing") : _("different"));
+      }
+  }
+
   if (!check_rows)
     return TRUE;
 
@@ -737,7 +798,7 @@ quorum_store_verify_report (QuorumStore  *self,
         }
     }
 
-  done = check_chain (self, key, TRUE, seal, report, error);
+  done = check_chain (self, key, TRUE, TRUE, seal, report, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (!done)
     return NULL;
@@ -806,6 +867,34 @@ quorum_store_get_seal (QuorumStore  *self,
   return seal;
 }
 
+/* Whether @key made the head MAC the database holds. */
+static gboolean
+key_opens_head (sqlite3 *db,
+                GBytes  *key)
+{
+  g_autofree char *database_id = NULL;
+  g_autofree char *stored = meta_get (db, "audit_head_mac");
+  g_autofree char *mac = NULL;
+  g_autofree char *want = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  database_id = meta_get (db, "database_id");
+  if (stored == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT audit_id, mac FROM audit_mac ORDER BY audit_id DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      mac = _quorum_column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (mac == NULL)
+    return FALSE;
+  want = head_mac (key, database_id, id, mac);
+  return g_strcmp0 (want, stored) == 0;
+}
+
 gboolean
 _quorum_store_attach_key (QuorumStore  *self,
                           GBytes       *key,
@@ -826,7 +915,9 @@ _quorum_store_attach_key (QuorumStore  *self,
 
   if (stored_id != NULL)
     {
-      if (g_strcmp0 (stored_id, key_id) == 0)
+      if (g_strcmp0 (stored_id, key_id) == 0 || key_opens_head (db, key))
+        /* An id that does not match a key that does open the log: the id was altered, which
+         * verify reports; the key is still this database's. */
         _quorum_store_set_key (self, key, NULL);
       else
         {
@@ -858,7 +949,36 @@ _quorum_store_attach_key (QuorumStore  *self,
   report = g_new0 (QuorumVerifyReport, 1);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
-  if (!check_chain (self, NULL, TRUE, NULL, report, &local) || report->problems->len > 0)
+  /* A log this computer has seen keyed at this path is never keyed again: its keys were
+   * removed. (An empty log, a database made anew, has nothing to launder.) */
+  {
+    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
+    g_autofree char *any = NULL;
+    sqlite3_stmt *probe = NULL;
+
+    if (sqlite3_prepare_v2 (db, "SELECT id FROM audit LIMIT 1", -1, &probe, NULL) == SQLITE_OK &&
+        sqlite3_step (probe) == SQLITE_ROW)
+      any = _quorum_column_dup (probe, 0);
+    sqlite3_finalize (probe);
+    /* Keys came with their migration (schema 8) and every entry since is keyed as it is written: a log with
+     * entries and no key in a database that was already at 8 has had its keys removed. */
+    if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= _quorum_store_keyed_since ())
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database's audit log has entries but no keys, though every "
+                                             "entry is keyed as it is written: its keys were removed, so it "
+                                             "is not keyed again"));
+        return TRUE;
+      }
+    if (anchor != NULL && any != NULL)
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        _quorum_store_set_key (self, NULL, _("the database was keyed when this computer last saw it and its "
+                                             "keys are gone, so it is not keyed again"));
+        return TRUE;
+      }
+  }
+  if (!check_chain (self, NULL, FALSE, TRUE, NULL, report, &local) || report->problems->len > 0)
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
                                                 "so it was not keyed now"),
@@ -906,6 +1026,11 @@ _quorum_store_attach_key (QuorumStore  *self,
     goto fail;
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     goto fail;
+  if (last_id > 0)
+    {
+      g_autofree char *anchor = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", database_id, last_id, prev_mac);
+      _quorum_store_write_anchor (quorum_store_get_path (self), anchor);
+    }
 
   if (n > 0)
     {

@@ -379,13 +379,20 @@ quorum_store_restore (const char  *path,
         g_unlink (shm);
       }
     }
-  if (g_rename (checked, path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("Could not restore %s: %s"), path, g_strerror (saved_errno));
-      goto out;
-    }
+  {
+    /* The restored database's own head becomes what this computer last saw at the path. */
+    g_autofree char *anchor = _quorum_store_read_anchor (checked);
+
+    if (g_rename (checked, path) != 0)
+      {
+        int saved_errno = errno;
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                     _("Could not restore %s: %s"), path, g_strerror (saved_errno));
+        goto out;
+      }
+    _quorum_store_write_anchor (path, anchor);
+    _quorum_store_write_anchor (checked, NULL);
+  }
   ok = TRUE;
 
 out:

@@ -80,6 +80,8 @@ const char   *_quorum_store_get_key_problem (QuorumStore *self);
 void          _quorum_store_set_key     (QuorumStore  *self,
                                          GBytes       *key,
                                          const char   *problem);
+/* The schema version the database had before this opening's migrations (0: a new one). */
+int           _quorum_store_get_version_at_open (QuorumStore *self);
 /* A short public id of @key: 16 hex digits of its HMAC of a fixed text. */
 char         *_quorum_store_key_id      (GBytes       *key);
 /* Keys an unkeyed chain after checking it, or checks that the key is the database's. */
@@ -94,6 +96,14 @@ void          _quorum_store_add_notice  (QuorumStore  *self,
 gboolean      _quorum_store_check_schema (sqlite3     *db,
                                          GPtrArray    *problems,
                                          GError      **error);
+
+/* The anchor outside the file ("DATABASE_ID N MAC"): see quorum-store.c. The pending one is
+ * written when the transaction commits. */
+void          _quorum_store_set_pending_anchor (QuorumStore *self,
+                                         const char   *anchor);
+void          _quorum_store_write_anchor (const char  *path,
+                                         const char   *anchor);
+char         *_quorum_store_read_anchor (const char   *path);
 
 /* Backups (quorum-store-backup.c). */
 gboolean      _quorum_store_backup_before_migration (QuorumStore *self,
@@ -145,6 +155,9 @@ typedef struct
 
 extern const QuorumMigration _quorum_store_migrations[];
 extern const guint           _quorum_store_n_migrations;
+
+/* The schema version whose migration brought the audit keys. */
+int           _quorum_store_keyed_since (void);
 
 /* Upgrades @db to @target_version (0: latest) in one transaction. */
 gboolean      _quorum_store_migrate     (sqlite3      *db,

@@ -3,6 +3,7 @@
  * every store call shares. */
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -30,6 +31,8 @@ struct _QuorumStore
   GBytes     *key;         /* the audit key, or NULL */
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
+  char       *pending_anchor; /* written once the transaction commits */
+  int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
 };
 
@@ -147,6 +150,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->key, g_bytes_unref);
   g_clear_pointer (&self->key_problem, g_free);
   g_clear_pointer (&self->damaged, g_free);
+  g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->signer, g_free);
 
@@ -453,6 +457,14 @@ finish_open (QuorumStore           *self,
       !exec_pragma (db, "PRAGMA trusted_schema = OFF", error))
     return FALSE;
 
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      self->version_at_open = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
   if (self->path != NULL && !(flags & QUORUM_STORE_OPEN_NO_BACKUPS) &&
       !_quorum_store_backup_before_migration (self, error))
     return FALSE;
@@ -740,6 +752,12 @@ quorum_store_get_notices (QuorumStore *self)
   return (const char * const *) self->notices->pdata;
 }
 
+int
+_quorum_store_get_version_at_open (QuorumStore *self)
+{
+  return self->version_at_open;
+}
+
 GBytes *
 _quorum_store_get_key (QuorumStore *self)
 {
@@ -887,10 +905,70 @@ _quorum_store_commit (QuorumStore  *self,
   if (!_quorum_store_exec (self, "COMMIT", error))
     {
       _quorum_store_rollback (self);
+      g_clear_pointer (&self->pending_anchor, g_free);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  if (self->pending_anchor != NULL)
+    {
+      _quorum_store_write_anchor (self->path, self->pending_anchor);
+      g_clear_pointer (&self->pending_anchor, g_free);
+    }
   return TRUE;
+}
+
+void
+_quorum_store_set_pending_anchor (QuorumStore *self,
+                                  const char  *anchor)
+{
+  g_free (self->pending_anchor);
+  self->pending_anchor = g_strdup (anchor);
+}
+
+/* The anchor: the newest keyed entry this computer saw the database at @path hold, kept in the
+ * user's state folder, outside the file. A database cut back, replaced by an older copy or
+ * made to look unkeyed no longer holds it. */
+static char *
+anchor_file (const char *path)
+{
+  g_autofree char *real = NULL;
+  g_autofree char *digest = NULL;
+
+  if (path == NULL)
+    return NULL;
+  real = realpath (path, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, real ? real : path, -1);
+  return g_build_filename (g_get_user_state_dir (), "quorum", "anchors", digest, NULL);
+}
+
+void
+_quorum_store_write_anchor (const char *path,
+                            const char *anchor)
+{
+  g_autofree char *file = anchor_file (path);
+  g_autofree char *dir = NULL;
+
+  if (file == NULL)
+    return;
+  dir = g_path_get_dirname (file);
+  if (anchor == NULL)
+    {
+      g_unlink (file);
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_file_set_contents_full (file, anchor, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
+char *
+_quorum_store_read_anchor (const char *path)
+{
+  g_autofree char *file = anchor_file (path);
+  char *text = NULL;
+
+  if (file == NULL || !g_file_get_contents (file, &text, NULL, NULL))
+    return NULL;
+  return g_strstrip (text);
 }
 
 void
@@ -911,6 +989,7 @@ _quorum_store_rollback (QuorumStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_clear_pointer (&self->pending_anchor, g_free);
 }
 
 gboolean

@@ -744,7 +744,16 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
     }
 
   quorum_conference_page_reload (self);
-  quorum_ui_toast (GTK_WIDGET (self), _("Signed off: the record is now read-only"));
+  {
+    /* The seal anchors the record outside the file: written on the paper record it proves,
+     * with `quorum-cli verify --seal`, that the database still holds it as signed off. */
+    g_autofree char *seal = quorum_store_get_seal (self->store, NULL);
+    g_autofree char *message = seal != NULL
+      ? g_strdup_printf (_("Signed off: the record is now read-only. Its seal is %s"), seal)
+      : g_strdup (_("Signed off: the record is now read-only"));
+
+    quorum_ui_toast (GTK_WIDGET (self), message);
+  }
 }
 
 static void

@@ -328,6 +328,20 @@ quorum_referral_object_get_status_label (QuorumReferralObject *self)
     }
 }
 
+/* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"). */
+static char *
+late_suffix (const QuorumReferralRow *row,
+             const char              *text)
+{
+  if (row->sent_late && row->heard_late)
+    return g_strdup_printf (_("%s (sent late; heard late)"), text);
+  if (row->sent_late)
+    return g_strdup_printf (_("%s (sent late)"), text);
+  if (row->heard_late)
+    return g_strdup_printf (_("%s (heard late)"), text);
+  return g_strdup (text);
+}
+
 char *
 quorum_referral_object_describe_status (QuorumReferralObject *self)
 {
@@ -345,17 +359,22 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
       return g_strdup_printf (_("Not yet sent to the Head of Service: due %s"), when);
 
     case QUORUM_REFERRAL_AWAITING_PANEL:
-      if (self->row->overdue)
-        return g_strdup_printf (_("Overdue: the panel was due to hear it by %s"), when);
-      return g_strdup_printf (_("Awaiting the panel: due to be heard by %s"), when);
+      {
+        g_autofree char *text = self->row->overdue
+          ? g_strdup_printf (_("Overdue: the panel was due to hear it by %s"), when)
+          : g_strdup_printf (_("Awaiting the panel: due to be heard by %s"), when);
+
+        return late_suffix (self->row, text);
+      }
 
     case QUORUM_REFERRAL_DECIDED:
     default:
       {
         g_autofree char *heard = quorum_ui_format_date (&self->row->panel_date);
         g_autofree char *outcome = format_outcome (self->row);
+        g_autofree char *text = g_strdup_printf (_("Decided by the panel on %s: %s"), heard, outcome);
 
-        return g_strdup_printf (_("Decided by the panel on %s: %s"), heard, outcome);
+        return late_suffix (self->row, text);
       }
     }
 }

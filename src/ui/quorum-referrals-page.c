@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/quorum-store-report.h"
+#include "store/quorum-store-life.h"
 #include "quorum-referral-filter.h"
 #include "quorum-referral-object.h"
 #include "quorum-referrals-chart.h"
@@ -81,6 +82,14 @@ struct _QuorumReferralsPage
   AdwEntryRow          *panel_date_entry;
   AdwComboRow          *outcome_combo;
   AdwEntryRow          *reason_entry;
+  AdwEntryRow          *sender_entry;
+  AdwEntryRow          *means_entry;
+  AdwActionRow         *corrections_row;
+  GtkWidget            *correct_group;
+  GtkWidget            *correct_button;
+  AdwComboRow          *correct_field_combo;
+  AdwEntryRow          *correct_value_entry;
+  AdwEntryRow          *correct_reason_entry;
   GtkWidget            *panel_button;
 };
 
@@ -670,8 +679,14 @@ reset_forms (QuorumReferralsPage *self)
   today = quorum_date_to_string (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->notify_date_entry), today);
   gtk_editable_set_text (GTK_EDITABLE (self->panel_date_entry), today);
+  /* The outcome has no default: the Head of Service chooses it (issue 10). */
   adw_combo_row_set_selected (self->outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->sender_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->means_entry), "");
+  adw_combo_row_set_selected (self->correct_field_combo, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
 }
 
 static void
@@ -684,8 +699,34 @@ update_actions (QuorumReferralsPage *self)
                                  item != NULL && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.record-panel",
                                  item != NULL && state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.correct",
+                                 item != NULL && state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.open-conference", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.close-pane", item != NULL);
+}
+
+/* The corrections of the referral, each with the value it replaced. */
+static void
+update_corrections_row (QuorumReferralsPage     *self,
+                        const QuorumReferralRow *row)
+{
+  g_autoptr(QuorumConference) conference = quorum_store_load_conference (self->store, row->conference_id, NULL);
+  const QuorumReferral *referral = conference != NULL ? quorum_conference_find_referral (conference, row->child_id) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; referral != NULL && referral->corrections != NULL && i < referral->corrections->len; i++)
+    {
+      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+      QuorumReferralField field;
+      const char *label = quorum_referral_field_from_string (c->field, &field) ? quorum_referral_field_get_label (field) : c->field;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: "Panel outcome: plan-ended → plan-confirmed (Minuted wrongly)" */
+      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, c->old_value ? c->old_value : "—", c->new_value, c->reason);
+    }
+  adw_action_row_set_subtitle (self->corrections_row, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
 }
 
 static void
@@ -732,6 +773,33 @@ update_pane (QuorumReferralsPage *self)
   set_row_date (self->notified_row, &row->notified, _("Not yet sent"));
   set_row_date (self->panel_due_row, &row->panel_due, _("28 days after it is sent"));
   set_row_date (self->panel_date_row, &row->panel_date, _("Not yet heard"));
+  /* Lateness shown, never hidden; who sent it; a due day off with the working day before it. */
+  if (g_date_valid (&row->notified))
+    {
+      g_autofree char *sent = quorum_ui_format_date (&row->notified);
+      g_autofree char *text = row->sent_by != NULL
+        ? g_strdup_printf (row->sent_late ? _("%s by %s — sent late, after its due date") : _("%s by %s"), sent, row->sent_by)
+        : g_strdup_printf (row->sent_late ? _("%s — sent late, after its due date") : "%s", sent);
+
+      adw_action_row_set_subtitle (self->notified_row, text);
+    }
+  if (g_date_valid (&row->panel_due) && g_date_valid (&row->panel_due_working) &&
+      g_date_compare (&row->panel_due, &row->panel_due_working) != 0)
+    {
+      g_autofree char *due = quorum_ui_format_date (&row->panel_due);
+      g_autofree char *working = quorum_ui_format_date (&row->panel_due_working);
+      g_autofree char *text = g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
+
+      adw_action_row_set_subtitle (self->panel_due_row, text);
+    }
+  if (g_date_valid (&row->panel_date) && row->heard_late)
+    {
+      g_autofree char *heard = quorum_ui_format_date (&row->panel_date);
+      g_autofree char *text = g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard);
+
+      adw_action_row_set_subtitle (self->panel_date_row, text);
+    }
+  update_corrections_row (self, row);
   outcome = row->outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
           : row->outcome_reason != NULL
           ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (row->outcome), row->outcome_reason)
@@ -743,7 +811,9 @@ update_pane (QuorumReferralsPage *self)
   gtk_widget_set_visible (self->panel_group, state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
-                          adw_combo_row_get_selected (self->outcome_combo) == 2);
+                          adw_combo_row_get_selected (self->outcome_combo) == 3);
+  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -776,7 +846,7 @@ outcome_selected_cb (QuorumReferralsPage *self,
                      GParamSpec          *pspec,
                      AdwComboRow         *row)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), adw_combo_row_get_selected (row) == 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), adw_combo_row_get_selected (row) == 3);
 }
 
 /* ---- recording ---- */
@@ -845,8 +915,17 @@ notify_action (GtkWidget  *widget,
       return;
     }
 
-  if (!quorum_store_notify_referral (self->store, current->id, &date, &error) ||
-      (row = quorum_store_get_referral (self->store, current->id, &error)) == NULL)
+  {
+    g_autofree char *by = quorum_ui_editable_get_text (GTK_EDITABLE (self->sender_entry));
+    g_autofree char *means = quorum_ui_editable_get_text (GTK_EDITABLE (self->means_entry));
+
+    if (!quorum_store_send_referral (self->store, current->id, &date, by, means, &error))
+      {
+        show_error (self, error);
+        return;
+      }
+  }
+  if ((row = quorum_store_get_referral (self->store, current->id, &error)) == NULL)
     {
       show_error (self, error);
       return;
@@ -866,7 +945,7 @@ record_panel_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   static const QuorumPanelOutcome outcomes[] = {
-    QUORUM_PANEL_PLAN_CONFIRMED, QUORUM_PANEL_PLAN_ENDED, QUORUM_PANEL_OTHER,
+    QUORUM_PANEL_NONE, QUORUM_PANEL_PLAN_CONFIRMED, QUORUM_PANEL_PLAN_ENDED, QUORUM_PANEL_OTHER,
   };
   QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
   QuorumReferralObject *item = get_selected (self);
@@ -897,6 +976,12 @@ record_panel_action (GtkWidget  *widget,
 
   selected = adw_combo_row_get_selected (self->outcome_combo);
   outcome = outcomes[MIN (selected, G_N_ELEMENTS (outcomes) - 1)];
+  if (outcome == QUORUM_PANEL_NONE)
+    {
+      quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: choose the panel’s outcome"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->outcome_combo));
+      return;
+    }
   reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
   if (outcome != QUORUM_PANEL_OTHER)
     g_clear_pointer (&reason, g_free);
@@ -917,6 +1002,48 @@ record_panel_action (GtkWidget  *widget,
   /* Translators: "The panel heard Ada Smith’s referral on …: Plan confirmed" */
   message = g_strdup_printf (_("The panel heard %s’s referral on %s: %s"),
                              current->child, heard, quorum_panel_outcome_get_label (outcome));
+  recorded (self, message);
+}
+
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  static const QuorumReferralField fields[] = {
+    QUORUM_REFERRAL_FIELD_NOTIFIED, QUORUM_REFERRAL_FIELD_PANEL_DATE, QUORUM_REFERRAL_FIELD_OUTCOME,
+  };
+  QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
+  QuorumReferralObject *item = get_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  const QuorumReferralRow *current;
+  QuorumReferralField field;
+
+  if (item == NULL)
+    return;
+  current = quorum_referral_object_get_row (item);
+  field = fields[MIN (adw_combo_row_get_selected (self->correct_field_combo), G_N_ELEMENTS (fields) - 1)];
+  value = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_value_entry));
+  reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_reason_entry));
+  if (value == NULL || reason == NULL)
+    {
+      quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the right value and why it is corrected"));
+      gtk_widget_grab_focus (GTK_WIDGET (value == NULL ? self->correct_value_entry : self->correct_reason_entry));
+      return;
+    }
+  if (!quorum_store_correct_referral (self->store, current->id, field, value, reason, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Translators: "Ada Smith’s referral: Panel outcome corrected to plan-confirmed; the old value is kept" */
+  message = g_strdup_printf (_("%s’s referral: %s corrected to %s; the old value is kept"),
+                             current->child, quorum_referral_field_get_label (field), value);
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
   recorded (self, message);
 }
 
@@ -1297,6 +1424,14 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_date_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, outcome_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, sender_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, means_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, corrections_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_field_combo);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_value_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
   gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1309,6 +1444,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
   gtk_widget_class_install_action (widget_class, "referrals.notify", NULL, notify_action);
   gtk_widget_class_install_action (widget_class, "referrals.record-panel", NULL, record_panel_action);
+  gtk_widget_class_install_action (widget_class, "referrals.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "referrals.open-conference", NULL, open_conference_action);
   gtk_widget_class_install_action (widget_class, "referrals.close-pane", NULL, close_pane_action);
   gtk_widget_class_install_action (widget_class, "referrals.today", NULL, today_action);

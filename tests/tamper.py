@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tamper.py: what an adversary with the database file and the sqlite3 shell does, for the
+# tamper suites. Recomputes the unkeyed SHA-256 chain exactly as quorum-store-audit.c does.
+#   tamper.py recompute DB     change a signed-off decision and an attendee's name, rewrite the
+#                              chain (data, row_hash, prev_hash, hash, meta.audit_head), put
+#                              every trigger back as it was
+#   tamper.py truncate DB N    remove the newest N entries with the rows they made, reset the head
+#   tamper.py strip-keys DB    remove every key (audit_mac, key id, head MAC): look unkeyed
+#   tamper.py fake-legacy DB   strip the keys and pose as a database from before keys
+#   tamper.py drop-triggers DB drop every trigger
+#   tamper.py flip-trigger DB  change one byte inside a trigger's SQL
+#   tamper.py random DB SEED   one random single-row edit (prints what it did)
+#   tamper.py byte DB SEED     one random single-byte edit of the file (prints where)
+import hashlib, random, sqlite3, sys
+
+GENESIS = "0" * 64
+
+
+def canonical(cur, table, rowid):
+    cur.execute(f'SELECT * FROM "{table}" WHERE id = ?', (rowid,))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    out = []
+    for (name, *_), value in zip(cur.description, row):
+        if value is None:
+            v = "N"
+        elif isinstance(value, int):
+            v = f"i{value}"
+        elif isinstance(value, float):
+            v = "f%.17g" % value
+        elif isinstance(value, bytes):
+            v = f"b{len(value)}:" + value.hex()
+        else:
+            b = value.encode()
+            v = f"t{len(b)}:" + value
+        out.append(f"{name}={v}\n")
+    return "".join(out)
+
+
+def sha(s):
+    return hashlib.sha256(s.encode()).hexdigest()
+
+
+def entry_hash(e, prev):
+    s = f"{e['id']}|{e['entity_id']}|{e['conference_id'] or 0}|"
+    for f in (e["at"], e["user"], e["action"], e["entity"], e["summary"], e["data"], e["row_hash"], prev):
+        s += "-|" if f is None else f"{len(f.encode())}:{f}|"
+    return sha(s)
+
+
+def triggers(db):
+    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+
+
+def without_triggers(db, fn):
+    saved = triggers(db)
+    for name, _ in saved:
+        db.execute(f'DROP TRIGGER "{name}"')
+    fn()
+    for _, sql in saved:
+        db.execute(sql)
+
+
+def rechain(db):
+    """Rewrites every entry's data and hashes so the chain and the head match the rows."""
+    db.row_factory = sqlite3.Row
+    cur = db.cursor()
+    entries = [dict(r) for r in db.execute("SELECT * FROM audit ORDER BY id")]
+    latest = {}
+    for e in entries:
+        latest[(e["entity"], e["entity_id"])] = e["id"]
+    prev = GENESIS
+    for e in entries:
+        if e["action"] != "delete" and latest[(e["entity"], e["entity_id"])] == e["id"]:
+            data = canonical(cur, e["entity"], e["entity_id"])
+            if data is not None:
+                e["data"] = data
+                e["row_hash"] = sha(data)
+        e["prev_hash"] = prev
+        e["hash"] = entry_hash(e, prev)
+        db.execute("UPDATE audit SET data = ?, row_hash = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                   (e["data"], e["row_hash"], e["prev_hash"], e["hash"], e["id"]))
+        prev = e["hash"]
+    last = entries[-1]["id"] if entries else 0
+    db.execute("UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{last}:{prev}",))
+    db.row_factory = None
+
+
+def recompute(db):
+    def edit():
+        db.execute("UPDATE decision SET outcome = CASE outcome WHEN 'plan' THEN 'no-plan' ELSE 'plan' END "
+                   "WHERE id = (SELECT max(id) FROM decision)")
+        db.execute("UPDATE attendee SET name = 'Someone Else' WHERE id = (SELECT min(id) FROM attendee)")
+        rechain(db)
+    without_triggers(db, edit)
+
+
+def truncate(db, n):
+    def edit():
+        for (entity, entity_id, action) in db.execute(
+                "SELECT entity, entity_id, action FROM audit ORDER BY id DESC LIMIT ?", (n,)).fetchall():
+            if action == "insert":
+                db.execute(f'DELETE FROM "{entity}" WHERE id = ?', (entity_id,))
+        top = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+        db.execute("DELETE FROM audit WHERE id > ?", (top - n,))
+        db.execute("DELETE FROM audit_mac WHERE audit_id > ?", (top - n,))
+        rechain(db)
+    without_triggers(db, edit)
+
+
+def strip_keys(db):
+    def edit():
+        db.execute("DELETE FROM audit_mac")
+        db.execute("DELETE FROM meta WHERE key IN ('audit_key_id', 'audit_head_mac')")
+    without_triggers(db, edit)
+
+
+def fake_legacy(db):
+    strip_keys(db)
+    db.execute("DROP TABLE audit_mac")
+    db.execute("DELETE FROM meta WHERE key = 'database_id'")
+    db.execute("PRAGMA application_id = 0")
+    # The version before the keys came (the keys' migration is the newest).
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {version - 1}")
+
+
+def drop_triggers(db):
+    for name, _ in triggers(db):
+        db.execute(f'DROP TRIGGER "{name}"')
+
+
+def flip_trigger(db, seed=0):
+    rng = random.Random(seed)
+    name, sql = rng.choice(triggers(db))
+    # Inside the message: still valid SQL, but not this version's.
+    i = sql.index("quorum:") + 8
+    new = sql[:i] + ("X" if sql[i] != "X" else "Y") + sql[i + 1:]
+    db.execute(f'DROP TRIGGER "{name}"')
+    db.execute(new)
+    return name
+
+
+def random_edit(db, seed):
+    rng = random.Random(seed)
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    while True:
+        table = rng.choice(tables)
+        rows = db.execute(f'SELECT rowid FROM "{table}"').fetchall()
+        if not rows:
+            continue
+        rowid = rng.choice(rows)[0]
+        cols = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+        kind = rng.random()
+        what = []
+
+        def edit():
+            if kind < 0.15 and table != "meta":
+                db.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+                what.append(f"delete {table} {rowid}")
+                return
+            col = rng.choice(cols)
+            old = db.execute(f'SELECT "{col}" FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()[0]
+            if isinstance(old, int):
+                new = old + rng.choice([-1, 1, 7])
+            elif isinstance(old, str) and old:
+                j = rng.randrange(len(old))
+                new = old[:j] + chr(ord(old[j]) ^ 1) + old[j + 1:]
+            elif old is None:
+                new = "x"
+            else:
+                new = None
+            try:
+                db.execute(f'UPDATE "{table}" SET "{col}" = ? WHERE rowid = ?', (new, rowid))
+            except sqlite3.DatabaseError:
+                return
+            if db.total_changes:
+                what.append(f"update {table} {rowid} {col}")
+        before = db.total_changes
+        without_triggers(db, edit)
+        if what and db.total_changes > before:
+            return what[0]
+
+
+def byte_edit(path, seed):
+    rng = random.Random(seed)
+    data = bytearray(open(path, "rb").read())
+    # Past the 100-byte header (a changed header is not SQLite's or not Quorum's: refused).
+    i = rng.randrange(100, len(data))
+    old = data[i]
+    data[i] = old ^ (1 << rng.randrange(8))
+    open(path, "wb").write(data)
+    return f"byte {i}: {old:02x} -> {data[i]:02x}"
+
+
+def main():
+    cmd, path = sys.argv[1], sys.argv[2]
+    if cmd == "byte":
+        print(byte_edit(path, int(sys.argv[3])))
+        return
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.execute("BEGIN")
+    out = None
+    if cmd == "recompute":
+        recompute(db)
+    elif cmd == "truncate":
+        truncate(db, int(sys.argv[3]))
+    elif cmd == "strip-keys":
+        strip_keys(db)
+    elif cmd == "fake-legacy":
+        fake_legacy(db)
+    elif cmd == "drop-triggers":
+        drop_triggers(db)
+    elif cmd == "flip-trigger":
+        out = flip_trigger(db, int(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    elif cmd == "random":
+        out = random_edit(db, int(sys.argv[3]))
+    else:
+        sys.exit(f"tamper.py: unknown {cmd}")
+    db.execute("COMMIT")
+    db.close()
+    if out:
+        print(out)
+
+
+if __name__ == "__main__":
+    main()

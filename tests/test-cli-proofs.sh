@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-proofs.sh: issue 14's numbered findings, each as the adversary found it. Every check
+# here failed before the keyed chain, the schema check, the safe opening and the input rules.
+. "$(dirname "$0")/cli-lib.sh"
+
+mkdir -p "$work/locales"
+tamper () { python3 "$QUORUM_SRCDIR/tests/tamper.py" "$@"; }
+export XDG_STATE_HOME="$work/state"
+export QUORUM_KEY_FILE="$work/authority.key"
+
+# A decided, signed-off split conference: the record the promise is about.
+conf=$(bolton_conference 2026-11-20)
+amy=$(jget "$(q --json conference show "$conf")" 'd["children"][0]["id"]')
+ben=$(jget "$(q --json conference show "$conf")" 'd["children"][1]["id"]')
+for c in "$amy" "$ben"; do
+  q consensus "$conf" --child "$c" --agreed none --summary "No consensus" >/dev/null
+  q vote "$conf" --child "$c" --group "Children's Social Care" --view plan >/dev/null
+  q vote "$conf" --child "$c" --group Education --view plan >/dev/null
+  q vote "$conf" --child "$c" --group Police --view no-plan --reason "Police reason" >/dev/null
+  q vote "$conf" --child "$c" --group "Bolton NHS FT" --view no-plan --reason "Health reason" >/dev/null
+  q vote "$conf" --child "$c" --group Probation --view decline --reason "No contact" >/dev/null
+  q decide "$conf" --child "$c" >/dev/null
+done
+q finalise "$conf" >/dev/null
+expect_exit "the signed-off record verifies" 0 q verify
+sealed=$(q --json verify)
+seal=$(jget "$sealed" 'd["head"]')
+check "verify --json: ok, checked, head, problems" "$(jget "$sealed" '[d["ok"], d["checked"] > 0, d["problems"]]')" '[true, true, []]'
+check "the seal is printed on the text export" \
+  "$(q export dissent "$conf" --format txt -o - | grep -c "Seal $seal")" "1"
+check "the seal is in the JSON export" "$(jget "$(q export dissent "$conf" --format json -o -)" 'd["seal"]')" "$seal"
+check "the seal is a column of the CSV export" \
+  "$(q export dissent "$conf" --format csv -o - | python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print({x["seal"] for x in r})')" "{'$seal'}"
+q export dissent "$conf" --format pdf -o "$work/record.pdf" >/dev/null
+if command -v pdftotext >/dev/null; then
+  check "the seal is printed in the PDF" "$(pdftotext "$work/record.pdf" - | tr -d '\n' | grep -c "$seal")" "1"
+fi
+expect_exit "verify --seal: the record as sealed is there" 0 q verify --seal "$seal"
+expect_exit "verify --seal: not a seal is rejected input" 2 q verify --seal "hello"
+expect_exit "verify --seal: a seal of another record (wrong hash) is tampering" 4 q verify --seal "${seal%%-*}-00000-00000-00000-00000"
+
+copy () { rm -rf "$work/c.db"*; cp "$QUORUM_DB" "$work/c.db"; }
+other_key () { QUORUM_KEY_FILE="$work/not-the-authority.key" "$@"; }
+
+# Finding 1: recompute the chain after changing a signed-off decision and a name.
+copy
+before=$(jget "$(q --db "$work/c.db" --json conference show "$conf")" '[d["decisions"][-1]["outcome"], d["attendees"][0]["name"]]')
+tamper recompute "$work/c.db"
+after=$(jget "$(q --db "$work/c.db" --json conference show "$conf")" '[d["decisions"][-1]["outcome"], d["attendees"][0]["name"]]')
+check "finding 1: the recomputed copy does read differently" "$([ "$before" != "$after" ] && echo changed)" "changed"
+expect_exit "finding 1: recomputed chain, key present: tampering (exit 4)" 4 q --db "$work/c.db" verify
+check "finding 1: verify names the rewritten entry" \
+  "$(q --db "$work/c.db" verify 2>&1 | grep -c 'does not match its key')" "1"
+expect_exit "finding 1: recomputed chain, key absent: not verified (exit 5), never passed" 5 other_key q --db "$work/c.db" verify
+expect_exit "finding 1: the seal of the export taken before proves the change, key or not" 4 other_key q --db "$work/c.db" verify --seal "$seal"
+
+# Finding 1: the newest entries removed with the rows they made, the head reset.
+copy
+tamper truncate "$work/c.db" 3
+expect_exit "finding 1: log cut back and head reset, key present: tampering" 4 q --db "$work/c.db" verify
+expect_exit "finding 1: log cut back, key absent: not verified" 5 other_key q --db "$work/c.db" verify
+expect_exit "finding 1: log cut back: the seal is missing" 4 other_key q --db "$work/c.db" verify --seal "$seal"
+
+# The same in place, where this computer keeps its anchor.
+cp "$QUORUM_DB" "$work/keep.db"
+tamper truncate "$QUORUM_DB" 3
+expect_exit "finding 1: cut back in place: the anchor outside the file finds it, key absent too" 4 other_key q verify
+rm -f "$QUORUM_DB"-wal "$QUORUM_DB"-shm; cp "$work/keep.db" "$QUORUM_DB"
+tamper strip-keys "$QUORUM_DB"
+expect_exit "keys stripped: tampering, with the key" 4 q verify
+expect_exit "keys stripped: tampering, without the key" 4 other_key q verify
+rm -f "$QUORUM_DB"-wal "$QUORUM_DB"-shm; cp "$work/keep.db" "$QUORUM_DB"
+tamper recompute "$QUORUM_DB"; tamper fake-legacy "$QUORUM_DB"
+expect_exit "recomputed and posing as a database from before keys, in place: never keyed again, tampering" 4 q verify
+rm -f "$QUORUM_DB"-wal "$QUORUM_DB"-shm; rm -rf "$QUORUM_DB".backups; cp "$work/keep.db" "$QUORUM_DB"
+expect_exit "the original verifies again" 0 q verify
+
+# Finding 2: the schema.
+copy; tamper drop-triggers "$work/c.db"
+msg=$(q --db "$work/c.db" verify 2>&1); status=$?
+check "finding 2: every trigger dropped: exit 4" "$status" "4"
+check "finding 2: every trigger is named missing" "$(grep -c 'Schema: trigger .* is missing' <<<"$msg")" \
+  "$(sqlite3 "$QUORUM_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")"
+copy; name=$(tamper flip-trigger "$work/c.db" 3)
+expect_exit "finding 2: a byte flipped in a trigger's SQL: exit 4" 4 q --db "$work/c.db" verify
+check "finding 2: the trigger is named" "$(q --db "$work/c.db" verify 2>&1 | grep -c "trigger $name differs")" "1"
+copy; sqlite3 "$work/c.db" "CREATE TABLE extra (x)"
+expect_exit "a table added outside Quorum: exit 4" 4 q --db "$work/c.db" verify
+
+# Finding 5: --db "".
+env_db_hash=$(db_hash)
+expect_exit "finding 5: --db \"\" is refused (exit 2)" 2 q --db "" conference new --child A --kind initial --date 2026-11-20 --chair C
+check "finding 5: nothing written to \$QUORUM_DB" "$(db_hash)" "$env_db_hash"
+expect_exit "finding 5: --db= (empty) is refused too" 2 q --db= conference list
+
+# Finding 6: arguments are UTF-8 whatever the locale.
+new=$(LC_ALL=C q --json conference new --child "Zoë Brontë" --kind initial --date 2026-11-21 --chair "Siân")
+check "finding 6: LC_ALL=C: ë is stored as ë" "$(jget "$(q --json conference show "$(jget "$new" 'd["id"]')")" 'd["children"][0]["name"]')" "Zoë Brontë"
+# An ISO-8859-1 locale, made for the test when the machine has none.
+if command -v localedef >/dev/null && [ -d /usr/share/i18n/locales ] &&
+   localedef -i en_GB -f ISO-8859-1 "$work/locales/en_GB.ISO-8859-1" >/dev/null 2>&1; then
+  new=$(LOCPATH="$work/locales" LC_ALL=en_GB.ISO-8859-1 q --json conference new --child "Zoë Brontë" --kind initial --date 2026-11-21 --chair "Siân")
+  check "finding 6: ISO-8859-1 locale: no mojibake" "$(jget "$(q --json conference show "$(jget "$new" 'd["id"]')")" 'd["children"][0]["name"]')" "Zoë Brontë"
+fi
+expect_exit "finding 6: bytes that are not UTF-8 are refused" 2 q conference new --child "$(printf 'Zo\xeb')" --kind initial --date 2026-11-21 --chair C
+
+# Finding 7.
+sqlite3 "$work/other.db" "CREATE TABLE notes (x); INSERT INTO notes VALUES ('theirs');"
+other_before=$(sha256sum < "$work/other.db")
+expect_exit "finding 7: another application's SQLite file is refused" 3 q --db "$work/other.db" conference list
+expect_exit "finding 7: and not written to" 3 q --db "$work/other.db" conference new --child A --kind initial --date 2026-11-20 --chair C
+check "finding 7: the other file is unchanged" "$(sha256sum < "$work/other.db")" "$other_before"
+sqlite3 "$work/appid.db" "PRAGMA application_id = 42; CREATE TABLE meta (key, value); CREATE TABLE audit (id); CREATE TABLE conference (id);"
+expect_exit "finding 7: a file with another application id is refused" 3 q --db "$work/appid.db" verify
+for cmd in "conference list" "referrals" "differences" "conference show 1" "workdays closures"; do
+  # shellcheck disable=SC2086
+  q --db "$work/read-$RANDOM.db" $cmd >/dev/null 2>&1
+done
+check "finding 7: read commands create no database" "$(ls "$work" | grep -c '^read-')" "0"
+check "finding 7: a read of no database reads an empty one" "$(q --db "$work/none.db" --json conference list)" "[]"
+
+q --db "$work/mode.db" conference new --child A --kind initial --date 2026-11-20 --chair C >/dev/null
+chmod 0644 "$work/mode.db"
+msg=$(q --db "$work/mode.db" conference list 2>&1 >/dev/null)
+check "finding 7: a 0644 database is tightened to 0600" "$(stat -c %a "$work/mode.db")" "600"
+check "finding 7: with a notice" "$(grep -c 'private' <<<"$msg")" "1"
+
+q --db "$work/ro.db" conference new --child A --kind initial --date 2026-11-20 --chair C >/dev/null
+chmod 0400 "$work/ro.db"
+q --db "$work/ro.db" conference list >/dev/null 2>&1
+chmod 0600 "$work/ro.db"
+expect_exit "finding 7: after a read of a read-only database, a write works" 0 \
+  q --db "$work/ro.db" conference new --child B --kind initial --date 2026-11-20 --chair C
+
+expect_exit "finding 7: an overflowing id is refused" 2 q conference show 99999999999999999999
+check "finding 7: as typed" "$(q conference show 99999999999999999999 2>&1 | grep -c 99999999999999999999)" "1"
+expect_exit "finding 7: an overflowing --child is refused" 2 q vote "$conf" --child 99999999999999999999 --group Police --view plan
+expect_exit "finding 7: a 60,000-character search is rejected input (2), not a storage failure" 2 \
+  q conference list --search "$(python3 -c 'print("a" * 60000)')"
+for bad in $'Amy\u202eenaJ' $'Amy\u200bJones' $'Amy\u2066x\u2069' $'Amy\u200fJ' $'Amy\e[31mRed' $'Amy\nJones'; do
+  expect_exit "finding 7: a name with $(printf '%q' "$bad" | head -c 40) is refused" 2 \
+    q conference new --child "$bad" --kind initial --date 2026-11-20 --chair C
+done
+conf2=$(jget "$(q --json conference new --child "Cara" --kind initial --date 2026-11-22 --chair C)" 'd["id"]')
+cara=$(jget "$(q --json conference show "$conf2")" 'd["children"][0]["id"]')
+q attendee add "$conf2" --name "P. Officer" --agency Police --line-management Police >/dev/null
+q consensus "$conf2" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+expect_exit "finding 7: a reason with U+202E is refused" 2 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason $'fine\u202e'
+expect_exit "a reason keeps its new lines" 0 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason $'line one\nline two'
+check "a reason keeps its new lines: stored" "$(jget "$(q --json conference show "$conf2")" 'd["votes"][0]["reason"]')" $'line one\nline two'
+expect_exit "finding 7: --reason a --reason b is refused" 1 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason a --reason b
+expect_exit "finding 7: --reason=a --reason b is refused" 1 q vote "$conf2" --child "$cara" --group Police --view no-plan --reason=a --reason b
+expect_exit "finding 8: --db given twice is refused" 1 q --db "$work/x.db" conference list --db "$work/y.db"
+expect_exit "a --child repeated is still siblings" 0 q conference new --child A --child B --kind initial --date 2026-11-20 --chair C
+expect_exit "--reason whose value is \"--db\" is a value, not a second option" 2 \
+  q vote "$conf2" --child "$cara" --group Nobody --view no-plan --reason --db
+
+mkdir -p "$work/profiles"
+printf '[Profile]\nName=Evil\033[2J\033]0;pwned\007\nAuthority=X\nDefault=false\nRule=chair-decides\nRegion=england-wales\n[Referral]\nWorkingDays=5\nPanelCalendarDays=28\n' > "$work/profiles/evil.ini"
+out=$(QUORUM_PROFILES_DIR="$work/profiles" q profiles 2>&1)
+check "finding 7: a profile Name with terminal escapes is never printed raw" "$(grep -c $'\033' <<<"$out")" "0"
+python3 -c 'import sys; open(sys.argv[1],"w").write("[Profile]\nName=" + "N" * (5 * 1024 * 1024) + "\nAuthority=X\nRule=chair-decides\n")' "$work/profiles/huge.ini"
+out=$(QUORUM_PROFILES_DIR="$work/profiles" q --json profiles 2>/dev/null)
+check "finding 7: a 5 MB profile Name is refused" "$(jget "$out" '[p["id"] for p in d if p["id"] in ("huge", "evil")]')" "[]"
+
+# Finding 4: exports.
+if [ "$(id -u)" -eq 0 ]; then
+  expect_exit "finding 4: -o /dev/null is refused" 2 q export dissent "$conf" --format txt -o /dev/null
+  check "finding 4: /dev/null is still a device" "$(stat -c %F /dev/null)" "character special file"
+fi
+mkfifo "$work/fifo"
+expect_exit "finding 4: a FIFO is refused" 2 q export dissent "$conf" --format txt -o "$work/fifo"
+check "finding 4: the FIFO is still a FIFO" "$(stat -c %F "$work/fifo")" "fifo"
+expect_exit "finding 4: a folder is refused" 2 q export dissent "$conf" --format txt -o "$work"
+check "finding 4: -o - writes the record to standard output" \
+  "$(q export dissent "$conf" --format json -o - | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" "$conf"
+echo "a child's whole record" > "$work/target.pdf.1a2b3c"
+mkdir -p "$XDG_STATE_HOME/quorum/exports-in-progress"
+printf '%s' "$work/target.pdf.1a2b3c" > "$XDG_STATE_HOME/quorum/exports-in-progress/999999-deadbeef"
+q profiles >/dev/null
+check "finding 4: a killed export's temporary file is removed at the next start" "$(ls "$work" | grep -c 'target.pdf.1a2b3c')" "0"
+
+# Backups: backup, restore after checking.
+expect_exit "backup -o FILE" 0 q backup -o "$work/b1.db"
+q conference new --child Later --kind initial --date 2026-11-23 --chair C >/dev/null
+expect_exit "restore FILE" 0 q restore "$work/b1.db"
+check "restore: the conference made after the backup is gone" \
+  "$(jget "$(q --json conference list)" '[c for c in d if c["child_names"] == "Later"]')" "[]"
+expect_exit "restored database verifies" 0 q verify
+cp "$work/b1.db" "$work/b2.db"; tamper recompute "$work/b2.db"
+before=$(db_hash)
+expect_exit "restore refuses a backup that does not verify" 4 q restore "$work/b2.db"
+check "restore refused: the database is unchanged" "$(db_hash)" "$before"
+expect_exit "backup never overwrites" 2 q backup -o "$work/b1.db"
+
+finish
