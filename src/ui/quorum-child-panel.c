@@ -985,6 +985,9 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       else if (!vote_open)
         gtk_label_set_label (self->pending_label, _("Record an attempt at consensus first."));
     }
+
+  /* Rows and buttons built for a child not shown yet are named too. */
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 /* ---- GObject ---- */

@@ -624,6 +624,7 @@ quorum_window_constructed (GObject *object)
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void
