@@ -3,7 +3,9 @@
 # atspi-walk.py: walks the AT-SPI tree of the process PID, as a screen reader sees it, and prints
 # every interactive widget that has no usable name, or a name doubled with its mnemonic
 # ("A_dd Attendee Add Attendee"). Exits 1 when it finds any, 0 when every one is named.
-#   atspi-walk.py PID [STATE]
+#   atspi-walk.py PID [STATE [EXPECTED…]]
+# Each EXPECTED is "name" or "name|description": an object so named (and so described) must be
+# in the tree, as a screen reader would announce it.
 # Run by test-ui-a11y (under Xvfb and dbus-run-session), which keeps its main loop running meanwhile.
 
 import re
@@ -86,6 +88,8 @@ def main():
         print('%s: the application (pid %d) is not on the accessibility bus' % (state, pid))
         return 2
 
+    expected = sys.argv[3:]
+    found = set()
     problems = []
     counted = 0
     stack = [app]
@@ -100,6 +104,11 @@ def main():
             continue
         stack.extend(c for c in reversed(children) if c is not None)
 
+        for want in expected:
+            want_name, _, want_description = want.partition('|')
+            if name == want_name and (not want_description or want_description in (node.description or '')):
+                found.add(want)
+
         focusable = states.contains(pyatspi.STATE_FOCUSABLE)
         if role not in INTERACTIVE and not (role in WHEN_FOCUSABLE and focusable):
             continue
@@ -113,6 +122,10 @@ def main():
             problems.append('%s: unnamed %s (in %s)' % (state, node.getRoleName(), where))
         elif doubled(name):
             problems.append('%s: doubled name %s “%s” (in %s)' % (state, node.getRoleName(), name, where))
+
+    for want in expected:
+        if want not in found:
+            problems.append('%s: nothing is announced as “%s”' % (state, want))
 
     for p in problems:
         print(p)

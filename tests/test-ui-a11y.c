@@ -43,7 +43,8 @@ walk_is_done (gpointer data)
 /* Walks the tree while this process keeps answering the accessibility bus; returns the
  * problems found (one a line), or NULL when there are none. */
 static char *
-walk_tree (const char *state)
+walk_tree (const char *state,
+           const char *expected)
 {
   g_autofree char *script = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "atspi-walk.py", NULL);
   g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
@@ -53,7 +54,7 @@ walk_tree (const char *state)
 
   ui_test_iterate (300);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                              "/usr/bin/python3", script, pid, state, NULL);
+                              "/usr/bin/python3", script, pid, state, expected, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (process, NULL, NULL, walk_done_cb, &walk);
   ui_test_wait_until (walk_is_done, &walk, 120000, "the AT-SPI walk");
@@ -70,9 +71,10 @@ walk_tree (const char *state)
 
 static void
 check (GString    *problems,
-       const char *state)
+       const char *state,
+       const char *expected)
 {
-  g_autofree char *found = walk_tree (state);
+  g_autofree char *found = walk_tree (state, expected);
 
   if (found != NULL)
     g_string_append (problems, found);
@@ -122,7 +124,7 @@ test_every_page_named (void)
   ui_test_iterate (100);
   dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
   g_assert_nonnull (dialog);
-  check (problems, "empty, with the new conference dialog");
+  check (problems, "empty, with the new conference dialog", NULL);
   gtk_window_destroy (dialog);
 
   g_assert_true (quorum_window_load_demo (window));
@@ -134,7 +136,7 @@ test_every_page_named (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL);
   ui_test_iterate (100);
-  check (problems, "live vote, attendees and the decision");
+  check (problems, "live vote, attendees and the decision", NULL);
   if (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     close_dialog ();
 
@@ -143,13 +145,15 @@ test_every_page_named (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL);
   ui_test_iterate (100);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  check (problems, "decided, with the sign-off dialog");
+  /* A decided card is announced with its group, view and reason (it is not greyed out). */
+  check (problems, "decided, with the sign-off dialog",
+         "Greater Manchester Police: No plan|No offence has been identified");
   ui_test_respond ("sign-off");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL);
   ui_test_iterate (100);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  check (problems, "signed off, with the amend dialog");
+  check (problems, "signed off, with the amend dialog", "Greater Manchester Police: No plan|No offence has been identified");
   close_dialog ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -51,6 +51,7 @@ struct _QuorumChildPanel
   GtkLabel        *tally_label;
   GtkLabel        *vote_hint;
   GtkFlowBox      *vote_board;
+  gboolean         board_read_only;
   GtkWidget       *vote_closed_label;
   GtkStack        *decision_stack;
   GtkWidget       *chair_list;
@@ -144,6 +145,8 @@ vote_scope (QuorumChildPanel *self,
 {
   return g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", self->child_id, group);
 }
+static QuorumVoteCard *card_at (QuorumChildPanel *self,
+                                guint             position);
 
 static GtkWidget *
 create_card (gpointer item,
@@ -156,8 +159,21 @@ create_card (gpointer item,
 
   /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
   quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
+  quorum_vote_card_set_read_only (QUORUM_VOTE_CARD (card), self->board_read_only);
 
   return card;
+}
+
+/* A decided or signed-off board is read, not greyed out: each card shows its view as text. */
+static void
+set_board_read_only (QuorumChildPanel *self,
+                     gboolean          read_only)
+{
+  QuorumVoteCard *card;
+
+  self->board_read_only = read_only;
+  for (guint i = 0; (card = card_at (self, i)) != NULL; i++)
+    quorum_vote_card_set_read_only (card, read_only);
 }
 
 static void
@@ -940,7 +956,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  quorum_ui_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
+  set_board_read_only (self, finalised || decision != NULL);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
