@@ -9,6 +9,7 @@
 #include "store/quorum-store-life.h"
 #include "ui/quorum-difference-item.h"
 #include "ui/quorum-differences-page.h"
+#include "ui/quorum-draft.h"
 
 static GObject *
 child (QuorumDifferencesPage *page,
@@ -333,6 +334,27 @@ test_differences_page (void)
     g_assert_cmpuint (g_strv_length (((QuorumDifferenceNote *) g_ptr_array_index (d->notes, 0))->answers), ==, n);
     g_assert_cmpstr (((QuorumDifferenceNote *) g_ptr_array_index (d->notes, 0))->answers[0], ==,
                      "Yes: the threshold for a referral");
+
+    /* A second discussion typed at stage 1 and not recorded is a draft of stage 1: it is
+     * not carried into stage 2's form when the difference is escalated. */
+    type_into (page, "note_summary_row", "Stage 1 words, never recorded");
+    ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "note_draft_label"))));
+    type_into (page, "escalate_date_row", "2027-01-13");
+    type_into (page, "escalate_reason_row", "The practitioners could not agree");
+    activate (page, "differences.escalate");
+    {
+      g_autoptr(QuorumDifference) escalated = load (store, id);
+      g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:1", (long long) id);
+      g_autofree char *kept = quorum_store_get_draft (store, 0, scope, "summary", &error);
+
+      g_assert_cmpuint (escalated->stages->len, ==, 2);
+      g_assert_cmpuint (escalated->notes->len, ==, 1);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "note_summary_row"))), ==, "");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "note_draft_label"))));
+      g_assert_no_error (error);
+      g_assert_cmpstr (kept, ==, "Stage 1 words, never recorded");
+    }
   }
 
   /* A dissent at a Buckinghamshire conference becomes a challenge; the Safeguarding

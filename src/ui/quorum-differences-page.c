@@ -11,6 +11,7 @@
 #include "store/quorum-store-life.h"
 #include "quorum-difference-item.h"
 #include "quorum-differences-page.h"
+#include "quorum-draft.h"
 #include "quorum-differences-resources.h"
 #include "quorum-ui-util.h"
 
@@ -23,6 +24,8 @@ struct _QuorumDifferencesPage
   GListStore         *items;           /* QuorumDifferenceItem* */
   GtkCustomFilter    *filter;
   GPtrArray          *checklist_rows;  /* AdwEntryRow*, one per question of the current stage */
+  QuorumDraft        *note_draft;      /* the discussion typed, kept per difference and stage */
+  GtkWidget          *note_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
 
@@ -604,6 +607,8 @@ update_detail (QuorumDifferencesPage *self)
 
   if (item == NULL)
     {
+      if (self->note_draft != NULL)
+        quorum_draft_set_scope (self->note_draft, 0, NULL);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "raise") != 0)
         gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
@@ -612,6 +617,14 @@ update_detail (QuorumDifferencesPage *self)
 
   d = quorum_difference_item_get_difference (item);
   current = quorum_difference_get_current_stage (d);
+
+  /* A discussion typed belongs to its difference and stage: never carried to the next. */
+  if (self->note_draft != NULL)
+    {
+      g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:%d", (long long) d->id, current->number);
+
+      quorum_draft_set_scope (self->note_draft, 0, d->status == QUORUM_DIFFERENCE_OPEN ? scope : NULL);
+    }
   profile = find_profile (self, d->profile_id);
   open = d->status == QUORUM_DIFFERENCE_OPEN;
   last = profile == NULL || (guint) current->number >= quorum_profile_get_n_stages (profile);
@@ -1174,6 +1187,7 @@ record_action (GtkWidget  *widget,
   set_row_text (self->note_with_row, NULL);
   set_row_text (self->note_summary_row, NULL);
   set_row_text (self->note_agreed_row, NULL);
+  quorum_draft_discard (self->note_draft);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Discussion recorded"));
 }
@@ -1343,6 +1357,15 @@ quorum_differences_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (quorum_differences_page_parent_class)->constructed (object);
 
+  if (self->store == NULL)
+    return;
+
+  self->note_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->note_draft, "with", GTK_WIDGET (self->note_with_row));
+  quorum_draft_add_field (self->note_draft, "summary", GTK_WIDGET (self->note_summary_row));
+  quorum_draft_add_field (self->note_draft, "agreed", GTK_WIDGET (self->note_agreed_row));
+  g_object_bind_property (self->note_draft, "has-draft", self->note_draft_label, "visible", G_BINDING_SYNC_CREATE);
+
   quorum_differences_page_refresh (self);
 }
 
@@ -1351,6 +1374,7 @@ quorum_differences_page_dispose (GObject *object)
 {
   QuorumDifferencesPage *self = (QuorumDifferencesPage *)object;
 
+  g_clear_object (&self->note_draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
 
   g_clear_object (&self->store);
@@ -1496,6 +1520,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_date_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_with_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_summary_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_agreed_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_date_row);
