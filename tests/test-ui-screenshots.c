@@ -122,6 +122,13 @@ test_screens (gconstpointer data)
     quorum_vote_card_choose (ui_test_card (window, ui_test_child_id (store, chair_conf, 0),
                                            "Buckinghamshire Children's Social Care"), QUORUM_VIEW_PLAN);
     ui_test_iterate (50);
+    /* Under a chair-decides profile each group's view is recorded before the chair decides. */
+    quorum_vote_card_enter_reason (ui_test_card (window, ui_test_child_id (store, chair_conf, 0),
+                                                 "Thames Valley Police"),
+                                   "No offences disclosed; no current risk seen");
+    quorum_vote_card_choose (ui_test_card (window, ui_test_child_id (store, chair_conf, 0),
+                                           "Thames Valley Police"), QUORUM_VIEW_NO_PLAN);
+    ui_test_iterate (50);
   }
   shoot (GTK_WIDGET (window), "08-chair-decides-inquorate", size);
 
