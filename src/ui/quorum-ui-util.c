@@ -372,6 +372,8 @@ quorum_ui_get_chair_name (void)
     return g_strdup (real_name);
 
   return g_strdup (g_get_user_name ());
+}
+
 /* ---- accessible names GTK 4.8 gets wrong ---- */
 
 /* "A_dd Attendee" → "Add Attendee"; "__" keeps one underscore. */

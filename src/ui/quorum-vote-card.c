@@ -676,6 +676,8 @@ quorum_vote_card_set_draft (QuorumVoteCard *self,
     quorum_draft_set_baseline (draft, "reason", quorum_group_item_get_reason (self->item));
   g_object_bind_property (draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
   quorum_draft_restore (draft);
+}
+
 void
 quorum_vote_card_set_read_only (QuorumVoteCard *self,
                                 gboolean        read_only)
