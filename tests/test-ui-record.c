@@ -118,7 +118,7 @@ test_timeline_and_challenge (void)
   gint64 conf, amy, teacher, late;
 
   g_assert_no_error (error);
-  window = ui_test_window_new (store, 1280, 900);
+  window = ui_test_window_new (store, 1400, 1000);
   page = quorum_window_get_conference_page (window);
 
   conf = ui_test_create_conference (window, children, "buckinghamshire", "BK-11");
