@@ -202,7 +202,6 @@ test_timeline_and_challenge (void)
   type_into (window, "challenge-review-entry", "2026-03-20");
   type_into (window, "challenge-decided-entry", "2026-03-04");
   type_into (window, "challenge-reasons-entry", "The children are at risk at night.");
-  ui_test_screenshot (GTK_WIDGET (window), "record-challenge-form");
   click (window, "decide-challenge-button");
 
   c = ui_test_load (store, conf);
@@ -238,7 +237,7 @@ test_no_route_under_bolton (void)
   GtkWidget *raise;
 
   g_assert_no_error (error);
-  window = ui_test_window_new (store, 1200, 900);
+  window = ui_test_window_new (store, 1000, 700);
   ui_test_create_conference (window, children, "bolton", "BO-1");
   ui_test_add_attendee (window, "S. Social", "Social worker", CSC, CSC, TRUE);
   raise = ui_test_find_named (GTK_WIDGET (window), "raise-challenge-button");
