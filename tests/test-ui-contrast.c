@@ -222,6 +222,9 @@ collect_labels (GtkWidget *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
+  /* A tooltip or popover is another surface, drawn apart from the window's pixels. */
+  if (GTK_IS_NATIVE (widget) && !GTK_IS_WINDOW (widget))
+    return;
 
   if (GTK_IS_LABEL (widget))
     {
