@@ -53,8 +53,6 @@ struct _QuorumConferencePage
   GtkListBox        *attendees_list;
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
-  gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
-  guint              build_source; /* the other children's panels, after the frame */
 };
 
 enum {
@@ -557,57 +555,6 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_set_visible (self->attendee_form, !finalised);
 }
 
-/* A child's place in the stack holds a stand-in until that child is first shown (or asked
- * for): opening a conference builds the one panel on screen, not one per child. */
-static QuorumChildPanel *
-panel_of (GtkWidget *stand_in)
-{
-  GtkWidget *child = ADW_IS_BIN (stand_in) ? adw_bin_get_child (ADW_BIN (stand_in)) : NULL;
-
-  return QUORUM_IS_CHILD_PANEL (child) ? QUORUM_CHILD_PANEL (child) : NULL;
-}
-
-static QuorumChildPanel *
-ensure_panel (QuorumConferencePage *self,
-              GtkWidget            *stand_in)
-{
-  GtkWidget *panel;
-  gint64 child_id;
-
-  if (!ADW_IS_BIN (stand_in) || self->conference == NULL)
-    return NULL;
-  if (panel_of (stand_in) != NULL)
-    return panel_of (stand_in);
-
-  child_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (stand_in), "quorum-child-id"));
-  panel = quorum_child_panel_new (self->store, self->conference_id, child_id);
-  g_signal_connect_object (panel, "changed",
-                           G_CALLBACK (quorum_conference_page_reload), self,
-                           G_CONNECT_SWAPPED);
-  adw_bin_set_child (ADW_BIN (stand_in), panel);
-  quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
-  return QUORUM_CHILD_PANEL (panel);
-}
-
-/* The other children's panels, once the open conference is on screen: switching child then
- * only lays one out. */
-static gboolean
-build_panels_cb (gpointer user_data)
-{
-  QuorumConferencePage *self = user_data;
-
-  self->build_source = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (panel_of (child) == NULL)
-      {
-        ensure_panel (self, child);
-        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
-        return G_SOURCE_CONTINUE;
-      }
-  return G_SOURCE_REMOVE;
-}
-
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
@@ -620,22 +567,20 @@ rebuild_child_panels (QuorumConferencePage *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->child_stack)))
     gtk_root_set_focus (root, NULL);
 
-  self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
     gtk_stack_remove (self->child_stack, child);
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
-      GtkWidget *stand_in = adw_bin_new ();
+      GtkWidget *panel = quorum_child_panel_new (self->store, self->conference_id, qchild->id);
       g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
 
-      g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
-      gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
+      g_signal_connect_object (panel, "changed",
+                               G_CALLBACK (quorum_conference_page_reload), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_titled (self->child_stack, panel, name, qchild->name);
     }
-  self->rebuilding = FALSE;
-  if (self->build_source == 0 && self->conference->children->len > 1)
-    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_panels_cb, self, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
@@ -653,13 +598,10 @@ update_all (QuorumConferencePage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      QuorumChildPanel *panel = panel_of (child);
+      GtkWidget *panel = gtk_stack_page_get_child (GTK_STACK_PAGE (gtk_stack_get_page (self->child_stack, child)));
 
-      /* The child on screen is built now; the others when they are shown. */
-      if (panel == NULL && child == gtk_stack_get_visible_child (self->child_stack))
-        ensure_panel (self, child);
-      else if (panel != NULL)
-        quorum_child_panel_update (panel, self->conference, self->profile);
+      if (QUORUM_IS_CHILD_PANEL (panel))
+        quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
     }
 }
 
@@ -1472,10 +1414,6 @@ visible_child_changed_cb (QuorumConferencePage *self,
                           GParamSpec           *pspec,
                           GtkStack             *stack)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (stack);
-
-  if (visible != NULL && !self->rebuilding)
-    ensure_panel (self, visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
 
@@ -1622,7 +1560,7 @@ quorum_conference_page_get_child_id (QuorumConferencePage *self)
 
   panel = gtk_stack_get_visible_child (self->child_stack);
 
-  return panel != NULL ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (panel), "quorum-child-id")) : 0;
+  return QUORUM_IS_CHILD_PANEL (panel) ? quorum_child_panel_get_child_id (QUORUM_CHILD_PANEL (panel)) : 0;
 }
 
 void
@@ -1655,7 +1593,7 @@ quorum_conference_page_get_child_panel (QuorumConferencePage *self,
       panel = gtk_stack_get_child_by_name (self->child_stack, name);
     }
 
-  return panel != NULL ? ensure_panel (self, panel) : NULL;
+  return QUORUM_IS_CHILD_PANEL (panel) ? QUORUM_CHILD_PANEL (panel) : NULL;
 }
 
 void
@@ -1686,7 +1624,6 @@ quorum_conference_page_dispose (GObject *object)
 {
   QuorumConferencePage *self = (QuorumConferencePage *)object;
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
