@@ -31,6 +31,9 @@ struct _QuorumWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *conference_list;
@@ -118,6 +121,12 @@ conference_activated_cb (QuorumWindow *self,
     quorum_window_open_conference (self, quorum_conference_item_get_id (item), 0);
 }
 
+static gboolean
+is_projecting (QuorumWindow *self)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "projector");
+}
+
 static void
 leaflet_changed_cb (QuorumWindow *self,
                     GParamSpec   *pspec,
@@ -126,7 +135,8 @@ leaflet_changed_cb (QuorumWindow *self,
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
 
-  gtk_widget_set_visible (self->back_button, folded && g_strcmp0 (visible, "content") == 0);
+  gtk_widget_set_visible (self->back_button,
+                          folded && g_strcmp0 (visible, "content") == 0 && !is_projecting (self));
 }
 
 /* ---- the open conference ---- */
@@ -326,6 +336,20 @@ fullscreen_action (GSimpleAction *action,
 }
 
 static void
+set_action_enabled (QuorumWindow *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* Projector mode shows the room one conference and nothing of any other family: no list of
+ * conferences, no search, no Referrals or Differences pages (every child's name is on them),
+ * and no way to reach them until the mode is left. */
+static void
 apply_projector_mode (QuorumWindow *self,
                       gboolean      enabled)
 {
@@ -333,6 +357,21 @@ apply_projector_mode (QuorumWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+
+  if (enabled)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
+
+  gtk_widget_set_visible (self->sidebar, !enabled);
+  gtk_widget_set_visible (self->sidebar_separator, !enabled);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !enabled);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !enabled);
+  set_action_enabled (self, "search", !enabled);
+  set_action_enabled (self, "show-page", !enabled);
+  set_action_enabled (self, "show-list", !enabled);
+  leaflet_changed_cb (self, NULL, self->leaflet);
 }
 
 static void
@@ -624,6 +663,7 @@ quorum_window_constructed (GObject *object)
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void
@@ -749,6 +789,9 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
@@ -861,6 +904,7 @@ quorum_window_add_toast (QuorumWindow *self,
                          const char   *message)
 {
   g_autofree char *escaped = NULL;
+  GtkWidget *title;
   AdwToast *toast;
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
@@ -870,6 +914,17 @@ quorum_window_add_toast (QuorumWindow *self,
   self->last_toast = g_strdup (message);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
+
+  /* Said in full: a toast's own title is one line, and cut a long message short. */
+  title = gtk_label_new (message);
+  gtk_widget_set_name (title, "toast-message");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
+  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 30));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  adw_toast_set_custom_title (toast, title);
   adw_toast_set_timeout (toast, 6);
   /* The newest message is the one that matters: no backlog of stale toasts. */
   if (self->toast != NULL)
