@@ -354,7 +354,7 @@ bench_chair (const char *dir,
   adw_init ();
   have_xdotool = xdotool_path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
   css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/gnome/Quorum/style.css");
+  gtk_css_provider_load_from_resource (css, "/io/github/quorum_app/quorum/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 

@@ -72,9 +72,21 @@ main (int    argc,
   if (only != NULL && g_str_equal (only, "generate"))
     return bench_generate (argc, argv);
 
-  /* Both sides on the same disk: one temporary folder, or $QUORUM_BENCH_DIR. */
-  if (dir == NULL)
-    dir = tmp = g_dir_make_tmp ("quorum-bench-XXXXXX", NULL);
+  /* Both sides on the same disk: a new folder in the temporary one or in $QUORUM_BENCH_DIR.
+   * New every run: the store remembers each database by its path (its audit anchor), and a
+   * database made again at a path it saw would be taken for a replaced one. */
+  {
+    g_autofree char *template = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "quorum-bench-XXXXXX", NULL);
+
+    if (dir != NULL)
+      g_mkdir_with_parents (dir, 0700);
+    dir = tmp = g_mkdtemp (g_steal_pointer (&template));
+    if (dir == NULL)
+      {
+        fprintf (stderr, "quorum-bench: cannot make a folder to work in\n");
+        return EXIT_FAILURE;
+      }
+  }
 
   printf ("Quorum benchmarks in %s (medians; ratios against a baseline from this run)\n\n", dir);
 
