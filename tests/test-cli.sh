@@ -145,4 +145,23 @@ q vote "$cconf" --child "$cara" --group Probation --view decline --reason "No co
 check "closure day: the referral's due date moves" "$(jget "$(q --json decide "$cconf" --child "$cara")" 'd["referral"]["due"]')" "2026-11-30"
 check "verify: intact after all of it" "$(jget "$(q --json verify)" 'd["ok"]')" "true"
 
+# Who the record names: --as NAME, else $QUORUM_USER, else the login; the audit log keeps the
+# login whatever the record says.
+iconf=$(bolton_conference 2026-11-20)
+ivy=$(jget "$(q --json conference show "$iconf")" 'd["children"][0]["id"]')
+iben=$(jget "$(q --json conference show "$iconf")" 'd["children"][1]["id"]')
+q consensus "$iconf" --child "$ivy" --agreed plan --summary "All agree" >/dev/null
+q consensus "$iconf" --child "$iben" --agreed no-plan --summary "All agree" >/dev/null
+q --as "Jo Bloggs, IRO" decide "$iconf" --child "$ivy" >/dev/null
+QUORUM_USER="Sam Chair" q decide "$iconf" --child "$iben" >/dev/null
+QUORUM_USER="Sam Chair" q --as "Jo Bloggs, IRO" finalise "$iconf" >/dev/null
+ishow=$(q --json conference show "$iconf")
+check "--as: decided by the name given" "$(jget "$ishow" '[x["decided_by"] for x in d["decisions"] if x["child"] == '"$ivy"'][0]')" "Jo Bloggs, IRO"
+check "\$QUORUM_USER: decided by the name in the environment" "$(jget "$ishow" '[x["decided_by"] for x in d["decisions"] if x["child"] == '"$iben"'][0]')" "Sam Chair"
+check "--as before \$QUORUM_USER: signed off by" "$(jget "$ishow" 'd["finalised_by"]')" "Jo Bloggs, IRO"
+QUORUM_USER="Sam Chair" q export dissent "$iconf" --format json -o "$work/identity.json" >/dev/null
+check "\$QUORUM_USER: exported by" "$(jget "$(cat "$work/identity.json")" 'd["exported_by"]')" "Sam Chair"
+check "the audit log keeps the login" \
+  "$(sqlite3 "$QUORUM_DB" "SELECT COUNT(*) FROM audit WHERE conference_id = $iconf AND user <> '$(id -un)'")" "0"
+
 finish

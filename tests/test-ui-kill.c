@@ -22,10 +22,16 @@ typedef struct
   gint64          child_id;
   int             fd;
   gboolean        voted;
+  gboolean        drafting;   /* types an attempt and a reason, records nothing */
 } Driver;
+
+#define DRAFT_PROPOSAL "A plan under the category of neglect"
+#define DRAFT_SUMMARY  "School and health see missed appointments; police see none"
+#define DRAFT_REASON   "The family engaged with early help"
 
 static gint64 conf_id;
 static gint64 child_id;
+static gint64 second_child_id;
 static char *db_path;
 
 static void
@@ -58,9 +64,13 @@ prepare_database (void)
   conference = quorum_store_load_conference (store, conf_id, &error);
   g_assert_no_error (error);
   child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  second_child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 1))->id;
 
   attempt.child_id = child_id;
   attempt.summary = "No agreement";
+  quorum_store_add_attempt (store, conf_id, &attempt, &error);
+  g_assert_no_error (error);
+  attempt.child_id = second_child_id;
   quorum_store_add_attempt (store, conf_id, &attempt, &error);
   g_assert_no_error (error);
 }
@@ -87,6 +97,31 @@ drive_cb (gpointer user_data)
   card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
   if (card == NULL)
     return G_SOURCE_CONTINUE;
+
+  if (driver->drafting)
+    {
+      GtkWidget *marker = ui_test_find_named (GTK_WIDGET (panel), "attempt-draft-marker");
+      GtkWidget *reason_marker = ui_test_find_named (GTK_WIDGET (ui_test_card (window, driver->child_id, "NHS Trust")),
+                                                     "reason-draft-marker");
+
+      if (!driver->voted)
+        {
+          /* Typed, not recorded: an attempt's words, and a reason with no view yet. */
+          quorum_child_panel_fill_attempt (panel, DRAFT_PROPOSAL, DRAFT_SUMMARY, NULL, QUORUM_VIEW_NONE, 0);
+          quorum_vote_card_type_reason (ui_test_card (window, driver->child_id, "NHS Trust"), DRAFT_REASON);
+          driver->voted = TRUE;
+          return G_SOURCE_CONTINUE;
+        }
+
+      /* Shown as a draft: from here on, it must survive anything. */
+      if (gtk_widget_get_visible (marker) && gtk_widget_get_visible (reason_marker))
+        {
+          if (write (driver->fd, "1", 1) != 1)
+            _exit (3);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
 
   if (!driver->voted)
     {
@@ -117,19 +152,20 @@ activate_after_cb (GApplication *app,
 }
 
 static G_NORETURN void
-run_app (int fd)
+run_app (int      fd,
+         gboolean drafting)
 {
   g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, conf_id);
   char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
   QuorumApplication *app = quorum_application_new ();
-  Driver driver = { GTK_APPLICATION (app), child_id, fd, FALSE };
+  Driver driver = { GTK_APPLICATION (app), drafting ? second_child_id : child_id, fd, FALSE, drafting };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &driver);
   _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
 }
 
 static void
-test_kill_after_vote (void)
+kill_when_shown (gboolean drafting)
 {
   struct pollfd pfd;
   int fds[2];
@@ -144,7 +180,7 @@ test_kill_after_vote (void)
   if (pid == 0)
     {
       close (fds[0]);
-      run_app (fds[1]);
+      run_app (fds[1], drafting);
     }
 
   close (fds[1]);
@@ -154,7 +190,7 @@ test_kill_after_vote (void)
     {
       kill (pid, SIGKILL);
       waitpid (pid, NULL, 0);
-      g_error ("The app never showed the vote as recorded");
+      g_error ("The app never showed the vote as recorded, or the draft as kept");
     }
   close (fds[0]);
 
@@ -162,6 +198,9 @@ test_kill_after_vote (void)
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  if (drafting)
+    return;
 
   /* The record has it. */
   {
@@ -179,7 +218,62 @@ test_kill_after_vote (void)
   }
 }
 
+static void
+test_kill_after_vote (void)
+{
+  kill_when_shown (FALSE);
+}
+
 /* GTK starts in this process only after the fork (the forked app starts its own). */
+static void ensure_gtk (void);
+
+/* Words typed and shown as a draft (not yet recorded) survive SIGKILL: the store keeps them,
+ * nothing of them is in the record, and a new window gives them back, marked as a draft. */
+static void
+test_kill_with_draft (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", second_child_id);
+  g_autofree char *proposal = NULL;
+  g_autofree char *summary = NULL;
+  QuorumWindow *window;
+  QuorumChildPanel *panel;
+
+  kill_when_shown (TRUE);
+
+  store = quorum_store_open (db_path, &error);
+  g_assert_no_error (error);
+  proposal = quorum_store_get_draft (store, conf_id, scope, "proposal", &error);
+  g_assert_no_error (error);
+  summary = quorum_store_get_draft (store, conf_id, scope, "summary", &error);
+  g_assert_cmpstr (proposal, ==, DRAFT_PROPOSAL);
+  g_assert_cmpstr (summary, ==, DRAFT_SUMMARY);
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (store, conf_id);
+
+    /* Not in the record: one attempt (the one prepared), no view of NHS Trust. */
+    g_assert_cmpuint (conference->attempts->len, ==, 2);
+    g_assert_null (quorum_conference_find_vote (conference, second_child_id, "NHS Trust"));
+  }
+
+  ensure_gtk ();
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, conf_id, second_child_id));
+  ui_test_iterate (100);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), second_child_id);
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel), "attempt-draft-marker")));
+  {
+    QuorumVoteCard *card = ui_test_card (window, second_child_id, "NHS Trust");
+    g_autofree char *reason = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
+
+    g_assert_cmpstr (reason, ==, DRAFT_REASON);
+    g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker")));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 ensure_gtk (void)
 {
@@ -261,6 +355,8 @@ main (int   argc,
   prepare_database ();
 
   g_test_add_func ("/ui/kill/kill-after-vote", test_kill_after_vote);
+  /* Before any test starts GTK in this process: the app is forked. */
+  g_test_add_func ("/ui/kill/kill-with-draft", test_kill_with_draft);
   g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);
   g_test_add_func ("/ui/kill/returns-to-last-child", test_returns_to_last_child);
 

@@ -4,124 +4,13 @@
  * being typed stores the reason and takes the decision, without a crash; a click into a
  * reason box lets the chair type there; taking a decision shows what will be recorded,
  * Escape records nothing and Enter records exactly what was shown; the record names the
- * chair by the name set in Preferences, and the audit log keeps the login. */
+ * chair by the name set in Preferences, and the audit log keeps the login; a message says
+ * all it has to say, and goes once it is no longer true. */
 
-#include <string.h>
-
-#include "test-ui-common.h"
+#include "test-ui-live-common.h"
 
 #define REASON "Nothing criminal here, family support is enough"
 
-typedef struct
-{
-  char         *path;
-  QuorumStore  *store;
-  QuorumWindow *window;
-  gint64        conf;
-  gint64        amy;
-  gint64        ben;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  static const char * const children[] = { "Amy Live", "Ben Live", NULL };
-  static const char * const groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
-  };
-
-  fx->path = ui_test_db_path ();
-  fx->store = quorum_store_open (fx->path, &error);
-  g_assert_no_error (error);
-
-  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
-  fx->conf = quorum_store_create_conference (fx->store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Rep of %s", groups[i]);
-      QuorumAttendeeSpec attendee = {
-        .name = name, .agency = groups[i], .line_management = groups[i], .voting = TRUE,
-      };
-
-      quorum_store_add_attendee (fx->store, fx->conf, &attendee, &error);
-      g_assert_no_error (error);
-    }
-  fx->amy = ui_test_child_id (fx->store, fx->conf, 0);
-  fx->ben = ui_test_child_id (fx->store, fx->conf, 1);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      QuorumAttemptSpec attempt = { .child_id = i == 0 ? fx->amy : fx->ben, .summary = "No agreement" };
-
-      quorum_store_add_attempt (fx->store, fx->conf, &attempt, &error);
-      g_assert_no_error (error);
-    }
-
-  fx->window = ui_test_window_new (fx->store, 1280, 900);
-  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
-  ui_test_iterate (200);
-}
-
-static void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
-{
-  if (fx->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fx->window));
-  ui_test_iterate (50);
-  g_clear_object (&fx->store);
-  g_free (fx->path);
-}
-
-static GtkWidget *
-reason_view (Fixture    *fx,
-             gint64      child_id,
-             const char *group)
-{
-  QuorumVoteCard *card = ui_test_card (fx->window, child_id, group);
-
-  return GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
-}
-
-static gboolean
-focus_is_in (QuorumWindow *window,
-             GtkWidget    *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static GtkWindow *
-message_dialog (void)
-{
-  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-}
-
-static gboolean
-dialog_is_drawn (gpointer data)
-{
-  GtkWindow *dialog = message_dialog ();
-
-  return dialog != NULL && ui_test_is_drawn (dialog);
-}
-
-static char *
-preview_text (void)
-{
-  GtkWindow *dialog = message_dialog ();
-  GtkWidget *label;
-
-  g_assert_nonnull (dialog);
-  label = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
-  g_assert_nonnull (label);
-
-  return g_strdup (gtk_label_get_label (GTK_LABEL (label)));
-}
 
 /* Finding 1: every group's view but the last recorded; "No plan" for the last group, its
  * reason typed, and Ctrl+D at once. The app crashed and the dissent lost its reason. */
@@ -370,6 +259,81 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_settings_reset (settings, "chair-name");
 }
 
+static GtkWidget *
+shown_toast (QuorumWindow *window)
+{
+  GtkWidget *label = ui_test_find_named (GTK_WIDGET (window), "toast-message");
+
+  return label != NULL && gtk_widget_get_mapped (label) ? label : NULL;
+}
+
+/* Finding 7: a message stays only while it is true, and says all it has to say. */
+static void
+test_messages_in_full_and_not_stale (Fixture       *fx,
+                                     gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, "Police");
+  GtkWidget *status;
+  GtkWidget *toast;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Declined with no reason: the card says what it needs; typing the reason clears that. */
+  quorum_vote_card_choose (card, QUORUM_VIEW_DECLINE);
+  ui_test_iterate (100);
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("No officer has met the family");
+  g_assert_false (gtk_widget_has_css_class (status, "warning"));
+  ui_test_click (reason_view (fx, fx->amy, "NHS Trust"), -1, -1);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_DECLINE);
+    g_assert_cmpstr (vote->reason, ==, "No officer has met the family");
+  }
+
+  /* A long message is shown in full, on as many lines as it needs. */
+  quorum_conference_page_show_child (page, fx->ben);
+  ui_test_iterate (100);
+  ui_test_key ("ctrl+d");
+  toast = shown_toast (fx->window);
+  g_assert_nonnull (toast);
+  g_test_message ("toast: %s", gtk_label_get_label (GTK_LABEL (toast)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "have not given one yet"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (toast))));
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("QUORUM_BUILDDIR") ? g_getenv ("QUORUM_BUILDDIR") : ".",
+                                              "screenshots", "toast-in-full.png", NULL);
+    g_autoptr(GError) error = NULL;
+
+    /* The window as it is, toast and all (ui_test_screenshot dismisses toasts first). */
+    ui_test_iterate (300);
+    g_assert_true (quorum_ui_save_screenshot (GTK_WIDGET (fx->window), path, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The attendee form's message goes once the field it named is filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (200);
+  ui_test_key ("Return");
+  toast = shown_toast (fx->window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "name"));
+  ui_test_type ("Ola Late");
+  ui_test_iterate (200);
+  g_assert_null (shown_toast (fx->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +344,8 @@ main (int   argc,
               fixture_set_up, test_ctrl_d_while_typing_reason, fixture_tear_down);
   g_test_add ("/ui/live/click-into-reason", Fixture, NULL,
               fixture_set_up, test_click_into_reason, fixture_tear_down);
+  g_test_add ("/ui/live/messages-in-full-and-not-stale", Fixture, NULL,
+              fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
 

@@ -256,6 +256,11 @@ char            **quorum_conference_list_groups   (const QuorumConference *self)
 char            **quorum_conference_group_members (const QuorumConference *self, const char *group);
 /* TRUE when @a and @b name the same line-management structure. */
 gboolean          quorum_group_equal              (const char *a, const char *b);
+/* TRUE when a role or agency ("Mother", "Family", "Maternal grandparent", "Advocate") says the
+ * attendee comes for the family, and so attends without a vote (DOMAIN: parents, family and
+ * advocates attend but do not vote). A professional's role ("Family Support Worker",
+ * "Family Nurse") is not. English words only: the chair can always say otherwise. */
+gboolean          quorum_attendee_is_family       (const char *role_or_agency);
 /* The normal form used to compare groups: casefolded, spaces collapsed. */
 char             *quorum_group_normalize          (const char *group);
 

@@ -427,6 +427,42 @@ quorum_conference_group_members (const QuorumConference *self,
 }
 
 gboolean
+quorum_attendee_is_family (const char *role_or_agency)
+{
+  static const char * const family[] = {
+    "parent", "mother", "father", "carer", "family", "advocate", "guardian", "relative",
+    "grandmother", "grandfather", "stepmother", "stepfather", "partner of",
+  };
+  static const char * const family_words[] = { "mum", "dad", "aunt", "uncle", "nan", "gran", "grandma", "grandad", NULL };
+  static const char * const professional[] = {
+    "worker", "nurse", "officer", "practitioner", "manager", "visitor", "doctor", "teacher",
+    "social", "police", "health", "therapist", "psychologist", "lead", "coordinator", "co-ordinator",
+    "service", "centre", "center",
+  };
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean found = FALSE;
+
+  if (role_or_agency == NULL || *role_or_agency == '\0')
+    return FALSE;
+
+  folded = g_utf8_casefold (role_or_agency, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (professional); i++)
+    if (strstr (folded, professional[i]) != NULL)
+      return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (family) && !found; i++)
+    found = strstr (folded, family[i]) != NULL;
+
+  words = g_regex_split_simple ("[^[:alnum:]]+", folded, 0, 0);
+  for (guint i = 0; words[i] != NULL && !found; i++)
+    found = g_strv_contains (family_words, words[i]);
+
+  return found;
+}
+
+gboolean
 quorum_group_equal (const char *a,
                     const char *b)
 {

@@ -369,6 +369,20 @@ static const char schema_v4[] =
   "BEGIN SELECT RAISE(ABORT, 'quorum: a frozen profile never changes'); END;\n"
   NO_DELETE ("conference_profile");
 
+/* Words typed and not yet recorded (an attempt's proposal, a reason, a form), kept so that
+ * closing the window or a crash loses none of them. Not part of any record: nothing is
+ * audited or signed off here, and a draft is deleted once what it held is recorded.
+ * conference_id 0: a draft of no conference (the new conference form, a difference's). */
+static const char schema_v5[] =
+  "CREATE TABLE draft (\n"
+  "  conference_id INTEGER NOT NULL DEFAULT 0,\n"
+  "  scope         TEXT NOT NULL,\n"
+  "  field         TEXT NOT NULL,\n"
+  "  text          TEXT NOT NULL,\n"
+  "  updated_at    TEXT NOT NULL,\n"
+  "  PRIMARY KEY (conference_id, scope, field)\n"
+  ");\n";
+
 /* Version 6: the record is true to the policy. Attendance is a timeline (arrived late, left
  * at a time) and each decision keeps who was in the room; a view superseded by a later
  * consensus attempt is kept as history; each representative's own position where a group's
@@ -594,6 +608,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
   { 6, schema_v6 },
   { 8, schema_v8 },
   { 9, schema_v9 },

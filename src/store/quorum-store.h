@@ -262,6 +262,30 @@ QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
                                                   gint64              *referral_id,
                                                   GError             **error);
 
+/* ---- drafts: words typed and not yet recorded ----
+ * Kept per form (@scope, e.g. "child:7:attempt", "child:7:vote:Police", "attendee",
+ * "difference:3:stage:2", "new-conference") and field, so that closing the window or a
+ * crash loses nothing. Not a record: never audited; deleted once what they held is recorded.
+ * @conference_id 0: a form of no conference. */
+/* Keeps @text as the draft of @field; NULL or blank text deletes it. */
+gboolean          quorum_store_save_draft        (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  const char   *scope,
+                                                  const char   *field,
+                                                  const char   *text,
+                                                  GError      **error);
+/* The draft of @field, or NULL when there is none (then @error is not set). */
+char             *quorum_store_get_draft         (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  const char   *scope,
+                                                  const char   *field,
+                                                  GError      **error);
+/* Deletes every field's draft of @scope: what they held is recorded, or was cleared. */
+gboolean          quorum_store_discard_drafts    (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  const char   *scope,
+                                                  GError      **error);
+
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,
                                                   gint64        conference_id,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "export/quorum-export.h"
 #include "quorum-application.h"
 #include "export/quorum-export.h"
 #include "quorum-ui-util.h"
@@ -187,7 +188,24 @@ open_conference_action (GSimpleAction *action,
     }
 }
 
+/* The dissent record's languages for export and print, whatever the desktop speaks: "" for the
+ * policy's (both under a bilingual profile), "cy", "en" or "cy,en". */
+static void
+record_language_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  const char *languages = g_variant_get_string (param, NULL);
+
+  if (*languages != '\0' && !quorum_export_record_languages_valid (languages))
+    return;
+
+  quorum_export_set_record_languages (languages);
+  g_simple_action_set_state (action, param);
+}
+
 static const GActionEntry app_entries[] = {
+  { "record-language", NULL, "s", "''", record_language_action },
   { "quit", quit_action },
   { "about", about_action },
   { "open-conference", open_conference_action, "x" },

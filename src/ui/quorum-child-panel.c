@@ -7,6 +7,7 @@
 
 #include "quorum-child-panel.h"
 #include "quorum-conference-page.h"
+#include "quorum-draft.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
@@ -26,6 +27,7 @@ struct _QuorumChildPanel
   GListStore      *attempts;
   GListStore      *groups;
   GListStore      *dissent;
+  QuorumDraft     *attempt_draft;     /* the attempt form's words not yet recorded */
 
   GtkScrolledWindow *scroller;
   GtkBox          *content_box;
@@ -33,6 +35,7 @@ struct _QuorumChildPanel
   AdwPreferencesGroup *attempts_group;
   GtkListBox      *attempts_list;
   AdwPreferencesGroup *attempt_form;
+  GtkWidget       *attempt_draft_label;
   AdwEntryRow     *proposal_row;
   QuorumTextField *summary_field;
   QuorumTextField *views_field;
@@ -48,6 +51,7 @@ struct _QuorumChildPanel
   GtkLabel        *tally_label;
   GtkLabel        *vote_hint;
   GtkFlowBox      *vote_board;
+  gboolean         board_read_only;
   GtkWidget       *vote_closed_label;
   GtkStack        *decision_stack;
   GtkWidget       *chair_list;
@@ -135,11 +139,41 @@ agreed_from_row (QuorumChildPanel *self)
     }
 }
 
+static char *
+vote_scope (QuorumChildPanel *self,
+            const char       *group)
+{
+  return g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", self->child_id, group);
+}
+static QuorumVoteCard *card_at (QuorumChildPanel *self,
+                                guint             position);
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
 {
-  return quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  QuorumChildPanel *self = user_data;
+  GtkWidget *card = quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  g_autofree char *scope = vote_scope (self, quorum_group_item_get_name (item));
+  g_autoptr(QuorumDraft) draft = quorum_draft_new (self->store, self->conference_id, scope);
+
+  /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
+  quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
+  quorum_vote_card_set_read_only (QUORUM_VOTE_CARD (card), self->board_read_only);
+
+  return card;
+}
+
+/* A decided or signed-off board is read, not greyed out: each card shows its view as text. */
+static void
+set_board_read_only (QuorumChildPanel *self,
+                     gboolean          read_only)
+{
+  QuorumVoteCard *card;
+
+  self->board_read_only = read_only;
+  for (guint i = 0; (card = card_at (self, i)) != NULL; i++)
+    quorum_vote_card_set_read_only (card, read_only);
 }
 
 static void
@@ -226,6 +260,7 @@ record_attempt_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
   quorum_text_field_set_text (self->summary_field, NULL);
   quorum_text_field_set_text (self->views_field, NULL);
+  quorum_draft_discard (self->attempt_draft);
   adw_combo_row_set_selected (self->agreed_row, 0);
   write_categories (0, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
@@ -646,7 +681,9 @@ static void
 update_groups (QuorumChildPanel       *self,
                const QuorumConference *conference)
 {
-  g_auto(GStrv) names = quorum_conference_list_groups (conference);
+  /* The groups of this child: a decided child's are those in the room when it was decided
+   * (nobody joins its voters); an undecided child's include a group whose givers have left. */
+  g_auto(GStrv) names = quorum_conference_child_groups (conference, self->child_id);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   guint n_names = g_strv_length (names);
   gboolean same = n_items == n_names;
@@ -671,7 +708,7 @@ update_groups (QuorumChildPanel       *self,
     {
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
-      QuorumVote *vote = quorum_conference_find_vote (conference, self->child_id, names[i]);
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
@@ -775,8 +812,14 @@ update_decision (QuorumChildPanel       *self,
       g_autofree char *start = quorum_ui_format_date (&plan->start);
       g_autofree char *subtitle = NULL;
 
+      gboolean interim = FALSE;
+
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        interim |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->plan_id == plan->id;
       if (plan->from_split)
         subtitle = g_strdup_printf (_("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
+      else if (interim)
+        subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
       else
         subtitle = g_strdup_printf (_("Starts %s."), start);
       adw_action_row_set_subtitle (self->plan_row, subtitle);
@@ -787,14 +830,23 @@ update_decision (QuorumChildPanel       *self,
     {
       g_autofree char *due = quorum_ui_format_date (&referral->due);
       g_autoptr(GString) subtitle = g_string_new (NULL);
+      gboolean by_challenge = FALSE;
 
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        by_challenge |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
+      if (by_challenge)
+        g_string_append_printf (subtitle, _("Referred by the Safeguarding Co-ordinator on a challenge, %s."), due);
+      else
       g_string_append_printf (subtitle,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "The chair refers the split decision within %d working day: by %s.",
                                            "The chair refers the split decision within %d working days: by %s.",
                                            self->profile != NULL ? self->profile->referral_working_days : 5),
                               self->profile != NULL ? self->profile->referral_working_days : 5, due);
-      if (g_date_valid (&referral->notified))
+      if (by_challenge)
+        ;
+      else if (g_date_valid (&referral->notified) && g_date_valid (&referral->panel_due))
         {
           g_autofree char *notified = quorum_ui_format_date (&referral->notified);
           g_autofree char *panel = quorum_ui_format_date (&referral->panel_due);
@@ -904,7 +956,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  quorum_ui_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
+  set_board_read_only (self, finalised || decision != NULL);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
@@ -949,6 +1001,9 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       else if (!vote_open)
         gtk_label_set_label (self->pending_label, _("Record an attempt at consensus first."));
     }
+
+  /* Rows and buttons built for a child not shown yet are named too. */
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 /* ---- GObject ---- */
@@ -967,6 +1022,7 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->attempts);
   g_clear_object (&self->groups);
   g_clear_object (&self->dissent);
+  g_clear_object (&self->attempt_draft);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
 
@@ -1028,11 +1084,35 @@ quorum_child_panel_set_property (GObject      *object,
 }
 
 static void
+quorum_child_panel_constructed (GObject *object)
+{
+  QuorumChildPanel *self = (QuorumChildPanel *)object;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", self->child_id);
+
+  G_OBJECT_CLASS (quorum_child_panel_parent_class)->constructed (object);
+
+  g_return_if_fail (QUORUM_IS_STORE (self->store));
+
+  /* The attempt's words are kept as they are typed, for this child, until recorded. */
+  self->attempt_draft = quorum_draft_new (self->store, self->conference_id, scope);
+  quorum_draft_add_field (self->attempt_draft, "proposal", GTK_WIDGET (self->proposal_row));
+  quorum_draft_add_field (self->attempt_draft, "summary", GTK_WIDGET (self->summary_field));
+  quorum_draft_add_field (self->attempt_draft, "views", GTK_WIDGET (self->views_field));
+  g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
+                          G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (self->attempt_draft);
+
+  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
+                           create_card, self, NULL);
+}
+
+static void
 quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = quorum_child_panel_constructed;
   object_class->dispose = quorum_child_panel_dispose;
   object_class->get_property = quorum_child_panel_get_property;
   object_class->set_property = quorum_child_panel_set_property;
@@ -1073,6 +1153,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_field);
@@ -1126,8 +1207,6 @@ quorum_child_panel_init (QuorumChildPanel *self)
                            quorum_record_item_create_row, NULL, NULL);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
-  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
-                           create_card, NULL, NULL);
 }
 
 GtkWidget *

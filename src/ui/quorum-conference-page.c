@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "quorum-attendee-item.h"
+#include "quorum-record-panel.h"
+#include "quorum-draft.h"
 #include "quorum-conference-page.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
+#include "quorum-window.h"
 
 struct _QuorumConferencePage
 {
@@ -27,6 +30,10 @@ struct _QuorumConferencePage
   GListStore        *attendees;
   GListStore        *amendments;
   GtkListStore      *line_managements;  /* completion of the group entry */
+  QuorumDraft       *attendee_draft;    /* the attendee form's words not yet recorded */
+  gboolean           voting_set_by_hand;
+  GtkWidget         *error_field;       /* the field a toast said was wrong (weak) */
+  gboolean           voting_setting;
 
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
@@ -44,6 +51,7 @@ struct _QuorumConferencePage
   GtkListBox        *amendments_list;
   AdwFlap           *flap;
   GtkWidget         *attendee_form;
+  GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
   GtkEntry          *role_entry;
   GtkEntry          *agency_entry;
@@ -51,8 +59,10 @@ struct _QuorumConferencePage
   GtkDropDown       *attendance_dropdown;
   GtkCheckButton    *voting_check;
   GtkListBox        *attendees_list;
+  QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route */
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
+  gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
 };
 
 enum {
@@ -555,6 +565,38 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_set_visible (self->attendee_form, !finalised);
 }
 
+/* A child's place in the stack holds a stand-in until that child is first shown (or asked
+ * for): opening a conference builds the one panel on screen, not one per child. */
+static QuorumChildPanel *
+panel_of (GtkWidget *stand_in)
+{
+  GtkWidget *child = ADW_IS_BIN (stand_in) ? adw_bin_get_child (ADW_BIN (stand_in)) : NULL;
+
+  return QUORUM_IS_CHILD_PANEL (child) ? QUORUM_CHILD_PANEL (child) : NULL;
+}
+
+static QuorumChildPanel *
+ensure_panel (QuorumConferencePage *self,
+              GtkWidget            *stand_in)
+{
+  GtkWidget *panel;
+  gint64 child_id;
+
+  if (!ADW_IS_BIN (stand_in) || self->conference == NULL)
+    return NULL;
+  if (panel_of (stand_in) != NULL)
+    return panel_of (stand_in);
+
+  child_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (stand_in), "quorum-child-id"));
+  panel = quorum_child_panel_new (self->store, self->conference_id, child_id);
+  g_signal_connect_object (panel, "changed",
+                           G_CALLBACK (quorum_conference_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (ADW_BIN (stand_in), panel);
+  quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
+  return QUORUM_CHILD_PANEL (panel);
+}
+
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
@@ -567,20 +609,20 @@ rebuild_child_panels (QuorumConferencePage *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->child_stack)))
     gtk_root_set_focus (root, NULL);
 
+  self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
     gtk_stack_remove (self->child_stack, child);
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
-      GtkWidget *panel = quorum_child_panel_new (self->store, self->conference_id, qchild->id);
+      GtkWidget *stand_in = adw_bin_new ();
       g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
 
-      g_signal_connect_object (panel, "changed",
-                               G_CALLBACK (quorum_conference_page_reload), self,
-                               G_CONNECT_SWAPPED);
-      gtk_stack_add_titled (self->child_stack, panel, name, qchild->name);
+      g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
+      gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
     }
+  self->rebuilding = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
@@ -590,6 +632,7 @@ update_all (QuorumConferencePage *self)
 {
   update_header (self);
   update_attendees (self);
+  quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
   update_quoracy (self);
   update_signed (self);
   update_actions (self);
@@ -598,10 +641,13 @@ update_all (QuorumConferencePage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *panel = gtk_stack_page_get_child (GTK_STACK_PAGE (gtk_stack_get_page (self->child_stack, child)));
+      QuorumChildPanel *panel = panel_of (child);
 
-      if (QUORUM_IS_CHILD_PANEL (panel))
-        quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
+      /* The child on screen is built now; the others when they are shown. */
+      if (panel == NULL && child == gtk_stack_get_visible_child (self->child_stack))
+        ensure_panel (self, child);
+      else if (panel != NULL)
+        quorum_child_panel_update (panel, self->conference, self->profile);
     }
 }
 
@@ -1197,6 +1243,16 @@ edit_attendee_action (GtkWidget  *widget,
 /* ---- actions ---- */
 
 static void
+set_voting (QuorumConferencePage *self,
+            gboolean              voting)
+{
+  self->voting_setting = TRUE;
+  gtk_check_button_set_active (self->voting_check, voting);
+  self->voting_setting = FALSE;
+}
+
+
+static void
 add_attendee_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -1214,6 +1270,7 @@ add_attendee_action (GtkWidget  *widget,
   if (name == NULL)
     {
       quorum_ui_toast (widget, _("Type the attendee’s name first"));
+      g_set_weak_pointer (&self->error_field, GTK_WIDGET (self->name_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
@@ -1225,6 +1282,7 @@ add_attendee_action (GtkWidget  *widget,
   if (agency == NULL)
     {
       quorum_ui_toast (widget, _("Type the attendee’s agency (for a parent: “Family”)"));
+      g_set_weak_pointer (&self->error_field, GTK_WIDGET (self->agency_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
       return;
     }
@@ -1258,7 +1316,9 @@ add_attendee_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->role_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->group_entry), "");
-  gtk_check_button_set_active (self->voting_check, TRUE);
+  quorum_draft_discard (self->attendee_draft);
+  set_voting (self, TRUE);
+  self->voting_set_by_hand = FALSE;
   gtk_drop_down_set_selected (self->attendance_dropdown, 0);
 
   quorum_conference_page_reload (self);
@@ -1402,6 +1462,51 @@ print_action (GtkWidget  *widget,
 
 /* ---- callbacks ---- */
 
+
+/* The field a message said was missing is filled in: the message goes, rather than stay
+ * on the screen saying something that is no longer true. */
+static void
+attendee_field_changed_cb (QuorumConferencePage *self,
+                           GtkEditable          *editable)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+
+  if (self->error_field == NULL || GTK_WIDGET (editable) != self->error_field)
+    return;
+
+  text = quorum_ui_editable_get_text (editable);
+  if (text == NULL)
+    return;
+
+  g_clear_weak_pointer (&self->error_field);
+  if (QUORUM_IS_WINDOW (root))
+    quorum_window_dismiss_toast (QUORUM_WINDOW (root));
+}
+
+static void
+voting_toggled_cb (QuorumConferencePage *self,
+                   GtkCheckButton       *check)
+{
+  if (!self->voting_setting)
+    self->voting_set_by_hand = TRUE;
+}
+
+/* A parent, carer or relative attends for the family and does not vote: the switch goes off
+ * as their role or agency is typed, unless the chair set it by hand. */
+static void
+role_or_agency_changed_cb (QuorumConferencePage *self,
+                           GtkEditable          *editable)
+{
+  const char *role = gtk_editable_get_text (GTK_EDITABLE (self->role_entry));
+  const char *agency = gtk_editable_get_text (GTK_EDITABLE (self->agency_entry));
+
+  if (self->voting_set_by_hand)
+    return;
+
+  set_voting (self, !quorum_attendee_is_family (role) && !quorum_attendee_is_family (agency));
+}
+
 static void
 attendee_entry_activate_cb (QuorumConferencePage *self,
                             GtkEntry             *entry)
@@ -1414,6 +1519,10 @@ visible_child_changed_cb (QuorumConferencePage *self,
                           GParamSpec           *pspec,
                           GtkStack             *stack)
 {
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  if (visible != NULL && !self->rebuilding)
+    ensure_panel (self, visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
 
@@ -1427,6 +1536,7 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  quorum_record_panel_set_store (self->record_panel, store);
 }
 
 static gboolean
@@ -1460,6 +1570,21 @@ load_once (QuorumConferencePage *self,
 
   if (!same)
     {
+      /* The attendee form's draft is this conference's. */
+      if (self->attendee_draft == NULL)
+        {
+          self->attendee_draft = quorum_draft_new (self->store, conference_id, "attendee");
+          quorum_draft_add_field (self->attendee_draft, "name", GTK_WIDGET (self->name_entry));
+          quorum_draft_add_field (self->attendee_draft, "role", GTK_WIDGET (self->role_entry));
+          quorum_draft_add_field (self->attendee_draft, "agency", GTK_WIDGET (self->agency_entry));
+          quorum_draft_add_field (self->attendee_draft, "line-management", GTK_WIDGET (self->group_entry));
+          g_object_bind_property (self->attendee_draft, "has-draft", self->attendee_draft_label, "visible",
+                                  G_BINDING_SYNC_CREATE);
+          quorum_draft_restore (self->attendee_draft);
+        }
+      else
+        quorum_draft_set_scope (self->attendee_draft, conference_id, "attendee");
+
       rebuild_child_panels (self);
       update_completion (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONFERENCE_ID]);
@@ -1560,7 +1685,7 @@ quorum_conference_page_get_child_id (QuorumConferencePage *self)
 
   panel = gtk_stack_get_visible_child (self->child_stack);
 
-  return QUORUM_IS_CHILD_PANEL (panel) ? quorum_child_panel_get_child_id (QUORUM_CHILD_PANEL (panel)) : 0;
+  return panel != NULL ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (panel), "quorum-child-id")) : 0;
 }
 
 void
@@ -1593,7 +1718,7 @@ quorum_conference_page_get_child_panel (QuorumConferencePage *self,
       panel = gtk_stack_get_child_by_name (self->child_stack, name);
     }
 
-  return QUORUM_IS_CHILD_PANEL (panel) ? QUORUM_CHILD_PANEL (panel) : NULL;
+  return panel != NULL ? ensure_panel (self, panel) : NULL;
 }
 
 void
@@ -1612,6 +1737,7 @@ quorum_conference_page_fill_attendee (QuorumConferencePage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), agency != NULL ? agency : "");
   gtk_editable_set_text (GTK_EDITABLE (self->group_entry), line_management != NULL ? line_management : "");
   gtk_check_button_set_active (self->voting_check, voting);
+  self->voting_set_by_hand = TRUE;
   gtk_drop_down_set_selected (self->attendance_dropdown,
                               attendance == QUORUM_ATTENDANCE_APOLOGIES ? 1 :
                               attendance == QUORUM_ATTENDANCE_REPORT_SENT ? 2 : 0);
@@ -1633,6 +1759,8 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_object (&self->attendees);
   g_clear_object (&self->amendments);
   g_clear_object (&self->line_managements);
+  g_clear_object (&self->attendee_draft);
+  g_clear_weak_pointer (&self->error_field);
   g_clear_pointer (&self->conference, quorum_conference_free);
   g_clear_pointer (&self->profile, quorum_profile_unref);
 
@@ -1759,6 +1887,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, flap);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendee_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendee_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, role_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, agency_entry);
@@ -1769,6 +1898,8 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_switcher);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_stack);
   gtk_widget_class_bind_template_callback (widget_class, attendee_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, voting_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_or_agency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
@@ -1791,6 +1922,15 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
+
+  /* Below the attendees: who arrived late, who left, and the challenge route. */
+  self->record_panel = g_object_new (QUORUM_TYPE_RECORD_PANEL, NULL);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->attendees_list))),
+                  GTK_WIDGET (self->record_panel));
+  g_signal_connect_object (self->record_panel, "changed", G_CALLBACK (quorum_conference_page_reload),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agency_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
 
   quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-draft.h"
 #include "quorum-new-conference-dialog.h"
 #include "quorum-ui-util.h"
 
@@ -15,6 +16,9 @@ struct _QuorumNewConferenceDialog
   QuorumStore         *store;
   GPtrArray           *profiles;      /* QuorumProfile*, in the order of profile_row */
   GPtrArray           *child_rows;    /* AdwEntryRow* */
+  QuorumDraft         *draft;         /* the form as left, until the conference is created */
+
+  GtkWidget           *draft_label;
 
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *create_button;
@@ -154,6 +158,9 @@ create_action (GtkWidget  *widget,
       return;
     }
 
+  /* Created: the form's words are the record now, and the form going keeps nothing. */
+  quorum_draft_discard (self->draft);
+  g_clear_object (&self->draft);
   g_signal_emit (self, signals [CREATED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -199,6 +206,7 @@ quorum_new_conference_dialog_dispose (GObject *object)
 {
   QuorumNewConferenceDialog *self = (QuorumNewConferenceDialog *)object;
 
+  g_clear_object (&self->draft);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->child_rows, g_ptr_array_unref);
@@ -227,6 +235,7 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-new-conference-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, children_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, kind_row);
@@ -250,6 +259,7 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   g_autofree char *chair_name = quorum_ui_get_chair_name ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 
   self->child_rows = g_ptr_array_new ();
   add_child_row (self);
@@ -281,6 +291,21 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
+
+  /* What was typed and not created is kept, and given back the next time the form opens. The
+   * prefilled date and chair are no draft of their own. */
+  self->draft = quorum_draft_new (store, 0, "new-conference");
+  quorum_draft_add_field (self->draft, "child-1", g_ptr_array_index (self->child_rows, 0));
+  quorum_draft_add_field (self->draft, "date", GTK_WIDGET (self->date_row));
+  quorum_draft_set_baseline (self->draft, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  quorum_draft_add_field (self->draft, "time", GTK_WIDGET (self->time_row));
+  quorum_draft_add_field (self->draft, "chair", GTK_WIDGET (self->chair_row));
+  quorum_draft_set_baseline (self->draft, "chair", gtk_editable_get_text (GTK_EDITABLE (self->chair_row)));
+  quorum_draft_add_field (self->draft, "venue", GTK_WIDGET (self->venue_row));
+  quorum_draft_add_field (self->draft, "minute-taker", GTK_WIDGET (self->minute_taker_row));
+  quorum_draft_add_field (self->draft, "case-ref", GTK_WIDGET (self->case_ref_row));
+  g_object_bind_property (self->draft, "has-draft", self->draft_label, "visible", G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (self->draft);
 
   return self;
 }

@@ -50,6 +50,9 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (QuorumTextField, quorum_text_field, GTK_TYPE_WIDGET)
 
+/* Lines a field shows before it scrolls, whatever the size of the type. */
+#define MIN_LINES_SHOWN 8
+
 static char *
 get_raw_text (QuorumTextField *self)
 {
@@ -85,6 +88,8 @@ measure_text_height (QuorumTextField *self,
   g_autofree char *text = NULL;
   guint font;
   int height;
+  int margins;
+  int limit = 0;
 
   width -= gtk_text_view_get_left_margin (self->view) + gtk_text_view_get_right_margin (self->view);
   if (width <= 0)
@@ -98,11 +103,23 @@ measure_text_height (QuorumTextField *self,
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, NULL, &height);
-  height += gtk_text_view_get_top_margin (self->view) + gtk_text_view_get_bottom_margin (self->view);
+  margins = gtk_text_view_get_top_margin (self->view) + gtk_text_view_get_bottom_margin (self->view);
+  height += margins;
+
+  /* The limit is at least a few lines of the font in use: in projector mode's larger type a
+   * reason of three lines was cut to two and a half, its end hidden behind a scroll. */
+  if (self->max_height > 0)
+    {
+      g_autoptr(PangoLayout) line = gtk_widget_create_pango_layout (view, "X");
+      int line_height;
+
+      pango_layout_get_pixel_size (line, NULL, &line_height);
+      limit = MAX (self->max_height, MIN_LINES_SHOWN * line_height + margins);
+    }
 
   self->measured_width = width;
   self->measured_font = font;
-  self->measured_height = self->max_height > 0 ? MIN (height, self->max_height) : height;
+  self->measured_height = limit > 0 ? MIN (height, limit) : height;
   return self->measured_height;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-draft.h"
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-vote-card.h"
@@ -14,12 +15,18 @@ struct _QuorumVoteCard
   GtkWidget        parent_instance;
 
   QuorumGroupItem *item;
+  QuorumDraft     *draft;
   gboolean         syncing;
+  gboolean         attention;   /* the status asks for something */
+  gboolean         read_only;
 
   GtkBox          *box;
   GtkLabel        *group_label;
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
+  GtkLabel        *view_label;
+  GtkLabel        *reason_label;
+  GtkWidget       *view_box;
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
   GtkToggleButton *decline_button;
@@ -29,6 +36,7 @@ struct _QuorumVoteCard
   GtkCheckButton  *emotional_check;
   GtkCheckButton  *sexual_check;
   QuorumTextField *reason_field;
+  GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
   GtkLabel        *status_label;
 };
@@ -81,6 +89,7 @@ set_status (QuorumVoteCard *self,
             gboolean        attention)
 {
   gtk_label_set_label (self->status_label, text);
+  self->attention = attention;
 
   if (attention)
     {
@@ -133,6 +142,44 @@ quorum_vote_card_record (QuorumVoteCard *self)
                               gtk_check_button_get_active (self->disagreed_check));
 }
 
+/* Read-only, the card shows text, not controls drawn inactive: readable on a projector, and
+ * the card stays in the Tab order, announced with the group's view and reason. */
+static void
+sync_read_only (QuorumVoteCard *self,
+                QuorumView      view,
+                guint           categories,
+                const char     *reason)
+{
+  gboolean ro = self->read_only;
+  g_autofree char *shown = quorum_ui_format_view (view, categories);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->view_box), !ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_revealer), !ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
+  if (ro)
+    gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), ro && reason != NULL && *reason != '\0');
+  gtk_widget_set_focusable (GTK_WIDGET (self), ro);
+
+  gtk_label_set_label (self->view_label, shown);
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+
+  if (ro)
+    {
+      /* Translators: the group, then its view, e.g. "Greater Manchester Police: No plan" */
+      label = g_strdup_printf (_("%s: %s"), quorum_group_item_get_name (self->item), shown);
+      quorum_ui_set_accessible_label (GTK_WIDGET (self), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
+                                      GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE,
+                                      -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 quorum_vote_card_sync (QuorumVoteCard *self)
 {
@@ -178,9 +225,14 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
   gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
 
+  /* The recorded reason: words that differ from it are a draft until recorded. */
+  if (self->draft != NULL)
+    quorum_draft_set_baseline (self->draft, "reason", view != QUORUM_VIEW_NONE ? reason : NULL);
+
   /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
-   * and not yet stored are never replaced. */
-  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field))
+   * and not yet stored (being typed, or a draft given back) are never replaced. */
+  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field) &&
+      (self->draft == NULL || !quorum_draft_get_has_draft (self->draft)))
     {
       g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
 
@@ -213,6 +265,8 @@ quorum_vote_card_sync (QuorumVoteCard *self)
                                 view == QUORUM_VIEW_PLAN ? "voted-plan" :
                                 view == QUORUM_VIEW_NO_PLAN ? "voted-no-plan" : "voted-decline");
     }
+
+  sync_read_only (self, view, categories, reason);
 
   self->syncing = FALSE;
 }
@@ -302,6 +356,22 @@ reason_activate_cb (QuorumVoteCard  *self,
                               quorum_group_item_get_name (self->item));
 }
 
+/* What the status asked for is being done: it no longer says something is wrong. */
+static void
+reason_text_changed_cb (QuorumVoteCard  *self,
+                        GParamSpec      *pspec,
+                        QuorumTextField *field)
+{
+  g_autofree char *reason = NULL;
+
+  if (!self->attention || self->syncing)
+    return;
+
+  reason = quorum_text_field_get_text (field);
+  if (reason != NULL && quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_NONE)
+    set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
+}
+
 static void
 item_changed_cb (QuorumVoteCard  *self,
                  QuorumGroupItem *item)
@@ -336,6 +406,9 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
 {
   QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
 
+  if (self->read_only)
+    return GTK_WIDGET_CLASS (quorum_vote_card_parent_class)->grab_focus (widget);
+
   switch (quorum_vote_card_get_shown_view (self))
     {
     case QUORUM_VIEW_NO_PLAN:
@@ -360,6 +433,7 @@ quorum_vote_card_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
   g_clear_object (&self->item);
+  g_clear_object (&self->draft);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
 }
@@ -431,6 +505,9 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, group_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, no_plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decline_button);
@@ -440,6 +517,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, emotional_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_field);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
@@ -473,6 +551,9 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->reason_field, "notify::text",
+                           G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -579,4 +660,42 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
   gtk_check_button_set_active (self->disagreed_check, disagreed);
+}
+
+/* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one. */
+void
+quorum_vote_card_set_draft (QuorumVoteCard *self,
+                            QuorumDraft    *draft)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+  g_return_if_fail (self->draft == NULL);
+
+  self->draft = g_object_ref (draft);
+  quorum_draft_add_field (draft, "reason", GTK_WIDGET (self->reason_field));
+  if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
+    quorum_draft_set_baseline (draft, "reason", quorum_group_item_get_reason (self->item));
+  g_object_bind_property (draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (draft);
+}
+
+void
+quorum_vote_card_set_read_only (QuorumVoteCard *self,
+                                gboolean        read_only)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+
+  self->read_only = read_only;
+  quorum_vote_card_sync (self);
+}
+
+gboolean
+quorum_vote_card_get_read_only (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  return self->read_only;
 }

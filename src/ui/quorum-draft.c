@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-draft.c: keeps a form's words typed and not yet recorded in the store. */
+
+#define G_LOG_DOMAIN "quorum-draft"
+
+#include "quorum-draft.h"
+#include "quorum-text-field.h"
+
+typedef struct
+{
+  char      *name;
+  GtkWidget *widget;     /* weak */
+  char      *baseline;
+} Field;
+
+struct _QuorumDraft
+{
+  GObject      parent_instance;
+
+  QuorumStore *store;
+  gint64       conference_id;
+  char        *scope;
+  GPtrArray   *fields;
+  guint        timeout;
+  gboolean     restoring;
+  gboolean     restored;    /* given back once: from then on a baseline may forget a draft */
+  gboolean     has_draft;
+};
+
+enum {
+  PROP_0,
+  PROP_HAS_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (QuorumDraft, quorum_draft, G_TYPE_OBJECT)
+
+static void
+field_free (Field *field)
+{
+  g_clear_weak_pointer (&field->widget);
+  g_free (field->name);
+  g_free (field->baseline);
+  g_free (field);
+}
+
+static char *
+field_get_text (Field *field)
+{
+  if (field->widget == NULL)
+    return NULL;
+
+  if (QUORUM_IS_TEXT_FIELD (field->widget))
+    {
+      char *text = NULL;
+
+      g_object_get (field->widget, "text", &text, NULL);
+      return text;
+    }
+
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
+}
+
+static void
+field_set_text (Field      *field,
+                const char *text)
+{
+  if (field->widget == NULL)
+    return;
+
+  /* Given back as it was, not as typed now: nothing is stored until the chair acts. */
+  if (QUORUM_IS_TEXT_FIELD (field->widget))
+    quorum_text_field_set_text (QUORUM_TEXT_FIELD (field->widget), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field->widget), text != NULL ? text : "");
+}
+
+static gboolean
+blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The words of @field that are not recorded, or NULL. */
+static char *
+field_draft_text (Field *field)
+{
+  g_autofree char *text = field_get_text (field);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (blank (text))
+    return NULL;
+
+  a = g_strstrip (g_strdup (text));
+  b = g_strstrip (g_strdup (field->baseline != NULL ? field->baseline : ""));
+  if (g_strcmp0 (a, b) == 0)
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+static void
+set_has_draft (QuorumDraft *self,
+               gboolean     has_draft)
+{
+  if (self->has_draft == has_draft)
+    return;
+
+  self->has_draft = has_draft;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+}
+
+void
+quorum_draft_flush (QuorumDraft *self)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+
+  if (self->scope == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (field->widget == NULL)
+        continue;
+
+      text = field_draft_text (field);
+      any |= text != NULL;
+      if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
+        g_warning ("The words typed could not be kept as a draft: %s", error->message);
+    }
+
+  set_has_draft (self, any);
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  QuorumDraft *self = user_data;
+
+  self->timeout = 0;
+  quorum_draft_flush (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (QuorumDraft *self)
+{
+  if (self->restoring)
+    return;
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  self->timeout = g_timeout_add (QUORUM_DRAFT_DELAY_MS, flush_cb, self);
+}
+
+static void
+quorum_draft_dispose (GObject *object)
+{
+  QuorumDraft *self = (QuorumDraft *)object;
+
+  /* Whatever was typed in the last moment before the form went: kept. */
+  if (self->timeout != 0 && self->store != NULL)
+    quorum_draft_flush (self);
+
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->widget != NULL)
+        g_signal_handlers_disconnect_by_data (field->widget, self);
+    }
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (quorum_draft_parent_class)->dispose (object);
+}
+
+static void
+quorum_draft_finalize (GObject *object)
+{
+  QuorumDraft *self = (QuorumDraft *)object;
+
+  g_clear_pointer (&self->scope, g_free);
+
+  G_OBJECT_CLASS (quorum_draft_parent_class)->finalize (object);
+}
+
+static void
+quorum_draft_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  QuorumDraft *self = QUORUM_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_DRAFT:
+      g_value_set_boolean (value, self->has_draft);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_draft_class_init (QuorumDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = quorum_draft_dispose;
+  object_class->finalize = quorum_draft_finalize;
+  object_class->get_property = quorum_draft_get_property;
+
+  properties [PROP_HAS_DRAFT] =
+    g_param_spec_boolean ("has-draft", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+quorum_draft_init (QuorumDraft *self)
+{
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+}
+
+QuorumDraft *
+quorum_draft_new (QuorumStore *store,
+                  gint64       conference_id,
+                  const char  *scope)
+{
+  QuorumDraft *self;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+
+  self = g_object_new (QUORUM_TYPE_DRAFT, NULL);
+  self->store = g_object_ref (store);
+  self->conference_id = conference_id;
+  self->scope = g_strdup (scope);
+
+  return self;
+}
+
+static Field *
+find_field (QuorumDraft *self,
+            const char  *name)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (g_strcmp0 (field->name, name) == 0)
+        return field;
+    }
+
+  return NULL;
+}
+
+void
+quorum_draft_add_field (QuorumDraft *self,
+                        const char  *name,
+                        GtkWidget   *widget)
+{
+  Field *field;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (widget) || GTK_IS_EDITABLE (widget));
+
+  field = g_new0 (Field, 1);
+  field->name = g_strdup (name);
+  g_set_weak_pointer (&field->widget, widget);
+  g_ptr_array_add (self->fields, field);
+
+  if (QUORUM_IS_TEXT_FIELD (widget))
+    {
+      g_signal_connect_object (widget, "notify::text", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+      /* Stored or left: write at once. */
+      g_signal_connect_object (widget, "commit", G_CALLBACK (quorum_draft_flush), self, G_CONNECT_SWAPPED);
+    }
+  else
+    g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The form going (the window closing): keep what was typed in the last moment. */
+  g_signal_connect_object (widget, "unmap", G_CALLBACK (quorum_draft_flush), self, G_CONNECT_SWAPPED);
+}
+
+void
+quorum_draft_set_baseline (QuorumDraft *self,
+                           const char  *name,
+                           const char  *recorded)
+{
+  Field *field;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+
+  field = find_field (self, name);
+  g_return_if_fail (field != NULL);
+
+  if (g_strcmp0 (field->baseline, recorded) == 0)
+    return;
+
+  g_free (field->baseline);
+  field->baseline = g_strdup (recorded);
+
+  /* Recorded now as the field shows it: the draft of this field is done with. (Before the
+   * draft was given back there is nothing on the screen to judge it by.) */
+  if (self->restored && self->scope != NULL && field->widget != NULL)
+    {
+      g_autofree char *text = field_draft_text (field);
+      g_autoptr(GError) error = NULL;
+      gboolean any = FALSE;
+
+      if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
+        g_warning ("The words typed could not be kept as a draft: %s", error->message);
+
+      for (guint i = 0; i < self->fields->len; i++)
+        {
+          g_autofree char *other = field_draft_text (g_ptr_array_index (self->fields, i));
+
+          any |= other != NULL;
+        }
+      set_has_draft (self, any);
+    }
+}
+
+gboolean
+quorum_draft_restore (QuorumDraft *self)
+{
+  gboolean restored = FALSE;
+
+  g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
+
+  self->restored = TRUE;
+  if (self->scope == NULL)
+    return FALSE;
+
+  self->restoring = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = quorum_store_get_draft (self->store, self->conference_id, self->scope,
+                                                      field->name, &error);
+      g_autofree char *shown = field_get_text (field);
+
+      if (error != NULL)
+        g_warning ("A draft could not be read: %s", error->message);
+      if (text == NULL || field->widget == NULL)
+        continue;
+
+      /* Never over words on the screen, only over nothing or the recorded value. */
+      if (blank (shown) || g_strcmp0 (shown, field->baseline) == 0)
+        {
+          field_set_text (field, text);
+          restored = TRUE;
+        }
+    }
+  self->restoring = FALSE;
+
+  /* The marker says what the store keeps. */
+  {
+    gboolean any = FALSE;
+
+    for (guint i = 0; i < self->fields->len; i++)
+      {
+        g_autofree char *text = field_draft_text (g_ptr_array_index (self->fields, i));
+
+        any |= text != NULL;
+      }
+    set_has_draft (self, any);
+  }
+
+  return restored;
+}
+
+void
+quorum_draft_discard (QuorumDraft *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  if (self->scope != NULL &&
+      !quorum_store_discard_drafts (self->store, self->conference_id, self->scope, &error))
+    g_warning ("A draft could not be discarded: %s", error->message);
+
+  set_has_draft (self, FALSE);
+}
+
+void
+quorum_draft_set_scope (QuorumDraft *self,
+                        gint64       conference_id,
+                        const char  *scope)
+{
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+
+  if (self->conference_id == conference_id && g_strcmp0 (self->scope, scope) == 0)
+    return;
+
+  /* The old form's words stay with the old form. */
+  quorum_draft_flush (self);
+
+  self->restoring = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      g_clear_pointer (&field->baseline, g_free);
+      field_set_text (field, NULL);
+    }
+  self->restored = FALSE;
+  self->restoring = FALSE;
+
+  self->conference_id = conference_id;
+  g_free (self->scope);
+  self->scope = g_strdup (scope);
+  set_has_draft (self, FALSE);
+
+  quorum_draft_restore (self);
+}
+
+const char *
+quorum_draft_get_scope (QuorumDraft *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DRAFT (self), NULL);
+
+  return self->scope;
+}
+
+gboolean
+quorum_draft_get_has_draft (QuorumDraft *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
+
+  return self->has_draft;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-draft.h: keeps a form's words typed and not yet recorded in the store, as they are
+ * typed (a short pause, then written), and gives them back when the form comes again. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/quorum-store.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_DRAFT (quorum_draft_get_type ())
+G_DECLARE_FINAL_TYPE (QuorumDraft, quorum_draft, QUORUM, DRAFT, GObject)
+
+/* How long typing pauses before the words are written: short enough that a crash right after
+ * typing loses nothing a person would retype, long enough not to write every key. */
+#define QUORUM_DRAFT_DELAY_MS 250
+
+QuorumDraft *quorum_draft_new           (QuorumStore *store,
+                                         gint64       conference_id,
+                                         const char  *scope);
+/* @widget is a GtkEditable (an entry, an AdwEntryRow) or a QuorumTextField. */
+void         quorum_draft_add_field     (QuorumDraft *self,
+                                         const char  *field,
+                                         GtkWidget   *widget);
+/* The value recorded for @field (a vote's reason): the words are a draft only while they
+ * differ from it. NULL: any words are a draft. */
+void         quorum_draft_set_baseline  (QuorumDraft *self,
+                                         const char  *field,
+                                         const char  *recorded);
+/* The same widgets now serve another form (another stage, another difference): the words of
+ * the old one are kept under its scope, the widgets are emptied and filled with the new
+ * scope's draft, if any. */
+void         quorum_draft_set_scope     (QuorumDraft *self,
+                                         gint64       conference_id,
+                                         const char  *scope);
+const char  *quorum_draft_get_scope     (QuorumDraft *self);
+/* Fills the fields from the stored draft (only a field showing nothing, or its baseline).
+ * Returns whether anything was given back. */
+gboolean     quorum_draft_restore       (QuorumDraft *self);
+/* Writes the words now (the window closing, a commit). */
+void         quorum_draft_flush         (QuorumDraft *self);
+/* What the draft held is recorded, or was cleared on purpose: forget it. */
+void         quorum_draft_discard       (QuorumDraft *self);
+/* Whether words not yet recorded are kept: the form shows "not yet recorded". */
+gboolean     quorum_draft_get_has_draft (QuorumDraft *self);
+
+G_END_DECLS

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-drafts.c: nothing typed is lost, and messages are true and whole, driven as a person
+ * drives the window (xdotool): an attempt, a reason and the attendee form typed and not
+ * recorded come back after the window is closed, marked "not yet recorded"; the new
+ * conference form too; a parent is entered without a vote; a reason of several lines is
+ * shown in full. */
+
+#include "test-ui-live-common.h"
+
+
+/* Finding 3: an attempt's proposal, summary and views typed but not recorded, a reason typed
+ * before the group's view, the attendee form half filled: the window closed and opened again
+ * gives every word back, marked "not yet recorded"; recording the attempt then records them
+ * and forgets the draft. A family member is entered without a vote unless the chair says so. */
+static void
+test_close_and_reopen_keeps_drafts (Fixture       *fx,
+                                    gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, fx->amy);
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", fx->amy);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *proposal;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_false (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+
+  /* Typed as the chair types them: a click into each field, then the words. */
+  proposal = ui_test_find_named (GTK_WIDGET (panel), "proposal-row");
+  g_assert_nonnull (proposal);
+  ui_test_click (proposal, -1, -1);
+  ui_test_type ("Plan for neglect");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_type ("Health worried, police not");
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("No crime reported");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+  g_assert_true (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+
+  /* The attendee form, half filled: a mother, who does not vote. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  ui_test_type ("Kim Live");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (page), "role-entry"), -1, -1);
+  ui_test_type ("Mother");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (page), "voting-check"))));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+
+  /* Closed with nothing recorded, then opened again. */
+  reopen (fx, fx->amy);
+  page = quorum_window_get_conference_page (fx->window);
+  panel = quorum_conference_page_get_child_panel (page, fx->amy);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_vote (c, fx->amy, "Police"));
+    g_assert_cmpuint (c->attempts->len, ==, 2);
+    g_assert_cmpuint (c->attendees->len, ==, 3);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"))),
+                   ==, "Plan for neglect");
+  {
+    g_autofree char *summary = quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "summary-field")));
+    g_autofree char *reason = quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (fx->window, fx->amy, "Police")));
+
+    g_assert_cmpstr (summary, ==, "Health worried, police not");
+    g_assert_cmpstr (reason, ==, "No crime reported");
+  }
+  g_assert_true (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+  g_assert_true (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "draft-marker");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (page), "name-entry"))), ==, "Kim Live");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (page), "role-entry"))), ==, "Mother");
+  g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (page), "voting-check"))));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (page), "agency-entry"), -1, -1);
+  ui_test_type ("Family");
+  ui_test_key ("Return");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    const QuorumAttendee *kim = g_ptr_array_index (c->attendees, c->attendees->len - 1);
+
+    g_assert_cmpstr (kim->name, ==, "Kim Live");
+    g_assert_false (kim->voting);
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL));
+  ui_test_iterate (200);
+
+  /* Recorded: the attempt holds the words, and the draft is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.record-attempt", NULL));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    const QuorumAttempt *attempt = quorum_conference_last_attempt (c, fx->amy);
+    g_autofree char *left = quorum_store_get_draft (fx->store, fx->conf, scope, "summary", &error);
+
+    g_assert_cmpstr (attempt->proposal, ==, "Plan for neglect");
+    g_assert_cmpstr (attempt->summary, ==, "Health worried, police not");
+    g_assert_no_error (error);
+    g_assert_null (left);
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (panel), "attempt-draft-marker"));
+
+  /* The reason is recorded with the view chosen for it, and its draft goes too. */
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_nonnull (vote);
+    g_assert_cmpstr (vote->reason, ==, "No crime reported");
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+}
+
+static gboolean
+new_conference_drawn (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* The new conference form, typed into and closed with Escape: opened again, it gives the
+ * words back, marked as a draft; once the conference is created the draft is gone. */
+static void
+test_new_conference_draft (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  GtkWindow *dialog;
+  GtkWidget *child_row;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  ui_test_type ("Cleo Draft");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  child_row = gtk_window_get_focus (dialog);
+  child_row = gtk_widget_get_ancestor (child_row, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (child_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, "Cleo Draft");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  left = quorum_store_get_draft (fx->store, 0, "new-conference", "child-1", &error);
+  g_assert_no_error (error);
+  g_assert_null (left);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, quorum_conference_page_get_conference_id (quorum_window_get_conference_page (fx->window)));
+
+    g_assert_cmpstr (((QuorumChild *) g_ptr_array_index (c->children, 0))->name, ==, "Cleo Draft");
+  }
+}
+
+#define LONG_REASON "The family has engaged with early help since the summer, attending every session offered and keeping in touch between them with the family support worker.\n" \
+                    "School reports good attendance, and the teachers see a child who is settled, fed and ready to learn in the mornings.\n" \
+                    "Health: all checks are up to date."
+
+/* A reason of several lines, recorded, is shown in full when the conference is opened again,
+ * in projector mode's larger type too (its last line was cut off behind a scroll). */
+static void
+test_multiline_reason_in_full (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  QuorumVoteSpec vote = { .child_id = 0, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = LONG_REASON };
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+
+  vote.child_id = fx->amy;
+  quorum_store_record_vote (fx->store, fx->conf, &vote, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (settings);
+  g_settings_set_boolean (settings, "projector-mode", TRUE);
+  reopen (fx, fx->amy);
+  view = reason_view (fx, fx->amy, "Police");
+  ui_test_scroll_into_view (view);
+  ui_test_iterate (300);
+  {
+    g_autofree char *shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (fx->window, fx->amy, "Police")));
+
+    g_assert_cmpstr (shown, ==, LONG_REASON);
+  }
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_test_message ("reason: height %d, upper %.0f, page %.0f", gtk_widget_get_height (view),
+                  gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  /* Every line is in view: nothing to scroll to. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), <=, 1.0);
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "multiline-reason");
+  g_settings_reset (settings, "projector-mode");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/drafts/close-and-reopen-keeps-drafts", Fixture, NULL,
+              fixture_set_up, test_close_and_reopen_keeps_drafts, fixture_tear_down);
+  g_test_add ("/ui/drafts/new-conference-draft", Fixture, NULL,
+              fixture_set_up, test_new_conference_draft, fixture_tear_down);
+  g_test_add ("/ui/drafts/multiline-reason-in-full", Fixture, NULL,
+              fixture_set_up, test_multiline_reason_in_full, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-live-common.h: the conference the live tests open (two children, three agencies,
+ * an attempt that reached no consensus for each), and their look-ups. */
+#pragma once
+
+#include <string.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-draft.h"
+
+typedef struct
+{
+  char         *path;
+  QuorumStore  *store;
+  QuorumWindow *window;
+  gint64        conf;
+  gint64        amy;
+  gint64        ben;
+} Fixture;
+
+static inline void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const children[] = { "Amy Live", "Ben Live", NULL };
+  static const char * const groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+
+  fx->path = ui_test_db_path ();
+  fx->store = quorum_store_open (fx->path, &error);
+  g_assert_no_error (error);
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  fx->conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep of %s", groups[i]);
+      QuorumAttendeeSpec attendee = {
+        .name = name, .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+
+      quorum_store_add_attendee (fx->store, fx->conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  fx->amy = ui_test_child_id (fx->store, fx->conf, 0);
+  fx->ben = ui_test_child_id (fx->store, fx->conf, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      QuorumAttemptSpec attempt = { .child_id = i == 0 ? fx->amy : fx->ben, .summary = "No agreement" };
+
+      quorum_store_add_attempt (fx->store, fx->conf, &attempt, &error);
+      g_assert_no_error (error);
+    }
+
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
+  ui_test_iterate (200);
+}
+
+static inline void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  if (fx->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fx->window));
+  ui_test_iterate (50);
+  g_clear_object (&fx->store);
+  g_free (fx->path);
+}
+
+static inline GtkWidget *
+reason_view (Fixture    *fx,
+             gint64      child_id,
+             const char *group)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, child_id, group);
+
+  return GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+}
+
+static inline gboolean
+focus_is_in (QuorumWindow *window,
+             GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static inline GtkWindow *
+message_dialog (void)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static inline gboolean
+dialog_is_drawn (gpointer data)
+{
+  GtkWindow *dialog = message_dialog ();
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+static inline char *
+preview_text (void)
+{
+  GtkWindow *dialog = message_dialog ();
+  GtkWidget *label;
+
+  g_assert_nonnull (dialog);
+  label = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
+  g_assert_nonnull (label);
+
+  return g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+}
+
+static inline gboolean
+marker_shown (GtkWidget  *scope,
+              const char *name)
+{
+  GtkWidget *marker = ui_test_find_named (scope, name);
+
+  g_assert_nonnull (marker);
+  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+}
+
+static inline QuorumWindow *
+reopen (Fixture *fx,
+        gint64   child_id)
+{
+  gtk_window_close (GTK_WINDOW (fx->window));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child_id));
+  ui_test_iterate (300);
+
+  return fx->window;
+}
