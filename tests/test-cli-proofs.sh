@@ -129,6 +129,10 @@ msg=$(q --db "$work/mode.db" conference list 2>&1 >/dev/null)
 check "finding 7: a 0644 database is tightened to 0600" "$(stat -c %a "$work/mode.db")" "600"
 check "finding 7: with a notice" "$(grep -c 'private' <<<"$msg")" "1"
 
+mkdir -p "$work/home/quorum"; chmod 0755 "$work/home/quorum"
+XDG_DATA_HOME="$work/home" QUORUM_DB= q conference new --child A --kind initial --date 2026-11-20 --chair C >/dev/null 2>&1
+check "finding 7: the app's own folder, 0755, is tightened to 0700" "$(stat -c %a "$work/home/quorum")" "700"
+
 q --db "$work/ro.db" conference new --child A --kind initial --date 2026-11-20 --chair C >/dev/null
 chmod 0400 "$work/ro.db"
 q --db "$work/ro.db" conference list >/dev/null 2>&1

@@ -337,7 +337,17 @@ tighten_modes (QuorumStore *self,
                const char  *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *own_dir = g_build_filename (g_get_user_data_dir (), "quorum", NULL);
   GStatBuf st;
+
+  /* The app's own folder is private too (a folder the user named is theirs to set). */
+  if (g_strcmp0 (dir, own_dir) == 0 && g_stat (dir, &st) == 0 && st.st_uid == getuid () &&
+      (st.st_mode & 077) != 0 && g_chmod (dir, 0700) == 0)
+    {
+      g_autofree char *notice = g_strdup_printf (_("%s could be read by others; it is now private to you (0700)"), dir);
+      _quorum_store_add_notice (self, notice);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
