@@ -483,7 +483,6 @@ decide_action (GtkWidget  *widget,
   guint chair_categories = 0;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
-  GtkWidget *scroller;
   GtkWidget *label;
 
   /* A reason still being typed is part of what is decided on: stored first. */
@@ -536,16 +535,14 @@ decide_action (GtkWidget  *widget,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  /* Wide enough to read a reason at a glance; the dialog grows to its extra child, and the
+   * whole of what will be recorded is shown (a scrolled part cut off the referral). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 46);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "decision-preview");
   quorum_ui_set_accessible_label (label, text);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_set_extra_child (dialog, label);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Go Back"),
