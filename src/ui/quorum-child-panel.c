@@ -523,8 +523,18 @@ decide_action (GtkWidget  *widget,
     }
 
   text = quorum_child_panel_format_preview (self, preview, quorum_store_get_signer (self->store));
-  body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
-                          self->child_name);
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+    g_autofree char *own = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+
+    /* The first decision is where a chair learns that the record names them: say how. */
+    if (own != NULL && *g_strstrip (own) == '\0')
+      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. Your name is not set: give it in Preferences (Ctrl+,) to be named in the record."),
+                              self->child_name);
+    else
+      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
+                              self->child_name);
+  }
 
   parent = GTK_IS_WINDOW (gtk_widget_get_root (widget)) ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Record This Decision?"), body));
