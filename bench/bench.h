@@ -35,3 +35,6 @@ void     bench_referrals   (const char  *dir,
 gboolean bench_start       (const char  *dir,
                             guint        n,
                             guint        rounds);
+/* bench-chair.c: open, switch child, a keystroke's vote, PDF export, in a real window. */
+gboolean bench_chair       (const char  *dir,
+                            guint        rounds);

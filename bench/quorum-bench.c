@@ -82,6 +82,18 @@ main (int    argc,
     bench_vote (dir, 40);
   if (only == NULL || g_str_equal (only, "referrals"))
     bench_referrals (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
+  /* The windows' benches need a display: ./build-aux/dev bench runs them under Xvfb. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("start, chair: no display (./build-aux/dev bench runs them under Xvfb)\n");
+      if (tmp != NULL)
+        g_rmdir (tmp);
+      return only != NULL && (g_str_equal (only, "start") || g_str_equal (only, "chair")) ? 77 : status;
+    }
+  /* `chair [ROUNDS]` */
+  if ((only == NULL || g_str_equal (only, "chair")) &&
+      !bench_chair (dir, argc > 2 && only != NULL ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 7))
+    status = EXIT_FAILURE;
   /* `start [N [ROUNDS]]` */
   if ((only == NULL || g_str_equal (only, "start")) &&
       !bench_start (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000,

@@ -196,6 +196,28 @@ def byte_edit(path, seed):
     return f"byte {i}: {old:02x} -> {data[i]:02x}"
 
 
+def content_byte_edit(path, seed):
+    """Flips one bit inside a stored value (a name, a reason, a hash) where it lies in the file."""
+    rng = random.Random(seed)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    values = []
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        for row in db.execute(f'SELECT * FROM "{table}"'):
+            values += [v.encode() for v in row if isinstance(v, str) and len(v.encode()) >= 4]
+    db.close()
+    data = bytearray(open(path, "rb").read())
+    while True:
+        value = rng.choice(values)
+        i = data.find(value)
+        if i >= 0:
+            break
+    j = i + rng.randrange(len(value))
+    old = data[j]
+    data[j] = old ^ (1 << rng.randrange(8))
+    open(path, "wb").write(data)
+    return f"content byte {j} in {value[:24]!r}: {old:02x} -> {data[j]:02x}"
+
+
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
     if cmd == "byte":

@@ -189,6 +189,7 @@ expect_exit "a second formal challenge refused" 2 q difference flag "$brad" --fo
 
 out=$(q --json difference flag "$brad" --immediate-risk --date 2026-11-04 --detail "Disclosure at school")
 check "Bradford: immediate risk at step 2, due that same working day" "$(jget "$out" '[d["stage"], d["due"], d["immediate_risk_same_day"]]')" '[2, "2026-11-04", true]'
+check "flag prints the event's own id" "$(jget "$(q --json difference show "$brad")" "[e['kind'] for e in d['events'] if e['id'] == $(jget "$out" 'd["id"]')]")" '["immediate-risk"]'
 check "difference show: immediate risk at any stage" "$(jget "$(q --json difference show "$brad")" '[d["immediate_risk"], d["due"]]')" '[true, "2026-11-04"]'
 sew3=$(jget "$(raise south-east-wales 2026-11-02)" 'd["id"]')
 out=$(q --json difference flag "$sew3" --immediate-risk --date 2026-11-03)

@@ -22,7 +22,7 @@ checks = failures = 0
 
 
 def q(*args, e=env, ok=True):
-    r = subprocess.run([CLI, *args], env=e, capture_output=True, text=True)
+    r = subprocess.run([CLI, *args], env=e, capture_output=True, text=True, errors="replace")
     if ok and r.returncode != 0:
         sys.exit(f"Bail out! {' '.join(args)}: {r.stderr}")
     return r
@@ -155,7 +155,8 @@ for seed in range(BYTES):
             os.unlink(c + suffix)
     shutil.rmtree(c + ".backups", ignore_errors=True)
     open(c, "wb").write(vacuumed)
-    where = tamper.byte_edit(c, seed)
+    # Half anywhere in the file, half inside a stored value.
+    where = tamper.byte_edit(c, seed) if seed % 2 == 0 else tamper.content_byte_edit(c, seed)
     after = dump(c)
     wk, nk = judge(c)
     stats["bytes"] += 1

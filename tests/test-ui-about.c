@@ -3,7 +3,10 @@
  * "Quorum" (not "quorum"), the About window names the website, the issue tracker, the copyright,
  * the developers and the translators, and Ctrl+W closes the window that has focus. */
 
+#include <string.h>
+
 #include "test-ui-common.h"
+#include "export/quorum-export.h"
 #include "ui/quorum-application.h"
 
 typedef struct {
@@ -62,6 +65,34 @@ check_cb (GApplication *application,
   g_assert_nonnull (developers[0]);
   g_assert_nonnull (credits);
 
+  /* The record in either language, whatever the desktop's: the menu's app.record-language. */
+  {
+    const char *children[] = { "Alys Morgan", NULL };
+    QuorumWindow *main_window = QUORUM_WINDOW (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+    gint64 id = ui_test_create_conference (main_window, children, "south-east-wales", "CP-1");
+    g_autoptr(QuorumStore) store = quorum_store_open (f->db, NULL);
+    g_autoptr(QuorumConference) conference = ui_test_load (store, id);
+    g_autoptr(QuorumProfile) sew = quorum_profiles_lookup ("south-east-wales", NULL);
+    g_autofree char *both = NULL;
+    g_autofree char *english = NULL;
+    g_autofree char *welsh = NULL;
+
+    g_assert_nonnull (sew);
+    both = quorum_export_text_string (conference, sew, "T. Tester", NULL);
+    g_action_group_activate_action (G_ACTION_GROUP (application), "record-language", g_variant_new_string ("en"));
+    english = quorum_export_text_string (conference, sew, "T. Tester", NULL);
+    g_action_group_activate_action (G_ACTION_GROUP (application), "record-language", g_variant_new_string ("cy"));
+    welsh = quorum_export_text_string (conference, sew, "T. Tester", NULL);
+    g_action_group_activate_action (G_ACTION_GROUP (application), "record-language", g_variant_new_string (""));
+
+    g_assert_nonnull (strstr (both, "Cofnod penderfyniad ac anghytuno / Record of decision and dissent"));
+    g_assert_null (strstr (english, "Cofnod penderfyniad"));
+    g_assert_nonnull (strstr (english, "Record of decision and dissent"));
+    g_assert_null (strstr (welsh, "Record of decision"));
+    g_assert_nonnull (strstr (welsh, "Cofnod penderfyniad ac anghytuno"));
+    g_assert_null (quorum_export_get_record_languages ());
+  }
+
   /* Ctrl+W is bound to GtkWindow's own close action. */
   close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "window.close");
   accels = (const char * const *) close_accels;
@@ -105,6 +136,7 @@ test_about_and_close (void)
   char *argv[] = { (char *) "quorum", db_arg, NULL };
   int status;
 
+  f.db = db;
   f.app = quorum_application_new ();
   g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_after_cb), &f);
   status = g_application_run (G_APPLICATION (f.app), 2, argv);

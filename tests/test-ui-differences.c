@@ -6,6 +6,7 @@
 
 #include "test-ui-common.h"
 #include "store/quorum-store-difference.h"
+#include "store/quorum-store-life.h"
 #include "ui/quorum-difference-item.h"
 #include "ui/quorum-differences-page.h"
 #include "ui/quorum-draft.h"
@@ -144,7 +145,14 @@ show_page (QuorumWindow *window,
 
   stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
   g_assert_nonnull (stack);
-  adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  {
+    /* The page may sit inside a wrapper of the stack's (a scroller, a clamp): show that child. */
+    GtkWidget *shown = GTK_WIDGET (page);
+
+    while (gtk_widget_get_parent (shown) != stack)
+      shown = gtk_widget_get_parent (shown);
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), shown);
+  }
   ui_test_iterate (100);
 
   return page;
@@ -409,13 +417,127 @@ test_differences_page (void)
   ui_test_iterate (50);
 }
 
+static const char *
+notices_text (QuorumDifferencesPage *page)
+{
+  return gtk_label_get_label (GTK_LABEL (child (page, "notices_label")));
+}
+
+/* Issue 11 findings 7 and 8 on the Differences page: the notices a policy names are listed,
+ * pending with their owner, and recorded as given from the page; the area in the raiser's words;
+ * a formal challenge (clicked, as a person does) and immediate risk at a later stage; a close
+ * with the disagreement remaining. */
+static void
+test_notices_and_policy_facts (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  gint64 sew;
+  gint64 bradford;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2027-01-04");
+
+  /* South East Wales, area "other" in the raiser's words */
+  activate (page, "differences.show-raise");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_OTHER);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "area_other_row"))));
+  raise_through_form (page, "south-east-wales", "2026-11-02", "Bea Test", NULL, QUORUM_AREA_OTHER, FALSE);
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, 0);  /* refused: say what */
+  type_into (page, "area_other_row", "Transport to contact sessions");
+  activate (page, "differences.raise");
+  sew = quorum_differences_page_get_selected (page);
+  g_assert_cmpint (sew, >, 0);
+  {
+    g_autoptr(QuorumDifference) d = load (store, sew);
+
+    g_assert_cmpstr (d->area_other, ==, "Transport to contact sessions");
+  }
+  g_assert_nonnull (strstr (notices_text (page), "Area, in the raiser’s words: Transport to contact sessions"));
+  g_assert_nonnull (strstr (notices_text (page), "PENDING guidance-invoked"));
+
+  /* Record it as given, from the page */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "notice_kind_row")), 0);
+  type_into (page, "notice_date_row", "2026-11-02");
+  type_into (page, "notice_by_row", "Bradford NHS Trust");
+  type_into (page, "notice_means_row", "letter");
+  activate (page, "differences.give-notice");
+  {
+    g_autoptr(GPtrArray) pending = quorum_store_list_notices (store, TRUE, &error);
+
+    for (guint i = 0; i < pending->len; i++)
+      g_assert_cmpint (((QuorumNoticeRow *) g_ptr_array_index (pending, i))->difference_id, !=, sew);
+  }
+  g_assert_nonnull (strstr (notices_text (page), "Given guidance-invoked"));
+  g_assert_nonnull (strstr (notices_text (page), "(letter)"));
+
+  /* Bradford: a formal challenge, clicked; immediate risk identified at step 2: due that day */
+  raise_through_form (page, "bradford", "2026-11-02", "Cal Test", NULL, QUORUM_AREA_SERVICE_PROVISION, FALSE);
+  bradford = quorum_differences_page_get_selected (page);
+  type_into (page, "escalate_date_row", "2026-11-03");
+  type_into (page, "escalate_reason_row", "Unresolved between the workers");
+  activate (page, "differences.escalate");
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  type_into (page, "notice_date_row", "2026-11-03");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_challenge_button"))));
+  if (ui_test_have_xdotool ())
+    ui_test_click (GTK_WIDGET (child (page, "flag_challenge_button")), -1, -1);
+  else
+    activate (page, "differences.flag-challenge");
+  ui_test_iterate (100);
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  type_into (page, "notice_date_row", "2026-11-04");
+  activate (page, "differences.flag-risk");
+  {
+    g_autoptr(QuorumDifference) d = load (store, bradford);
+    g_autofree char *due = due_of (d);
+
+    g_assert_nonnull (quorum_difference_find_event (d, "formal-challenge"));
+    g_assert_true (d->immediate_risk);
+    g_assert_cmpstr (due, ==, "2026-11-04");
+  }
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_challenge_button"))));
+  g_assert_nonnull (strstr (notices_text (page), "Formal challenge lodged"));
+  g_assert_nonnull (strstr (notices_text (page), "PENDING decisions-shared (stage 2)"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+  ui_test_screenshot (GTK_WIDGET (window), "differences-notices");
+
+  /* Closed, the disagreement remaining */
+  type_into (page, "resolve_date_row", "2026-11-05");
+  type_into (page, "outcome_row", "Decision unchanged");
+  gtk_switch_set_active (GTK_SWITCH (child (page, "disagreement_remains_switch")), TRUE);
+  activate (page, "differences.resolve");
+  {
+    g_autoptr(QuorumDifference) d = load (store, bradford);
+
+    g_assert_cmpint (d->status, ==, QUORUM_DIFFERENCE_RESOLVED);
+    g_assert_true (d->disagreement_remains);
+  }
+  g_assert_true (quorum_differences_page_select (page, bradford));
+  g_assert_nonnull (strstr (notices_text (page), "the disagreement remains"));
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The scenarios run in 2026-27: notices and flags are refused in the future. */
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/differences/raise-record-escalate-filter-resolve", test_differences_page);
+  g_test_add_func ("/ui/differences/notices-area-other-formal-challenge-immediate-risk-disagreement-remains",
+                   test_notices_and_policy_facts);
 
   return g_test_run ();
 }

@@ -56,6 +56,29 @@ quorum_cli_cmd_profiles (QuorumCliContext *ctx,
           json_builder_add_int_value (builder, p->referral_working_days);
           json_builder_set_member_name (builder, "panel_calendar_days");
           json_builder_add_int_value (builder, p->panel_calendar_days);
+          /* The challenge route of a conference decision: null for a profile without one. */
+          json_builder_set_member_name (builder, "challenge_route");
+          if (quorum_profile_has_challenge_route (p))
+            {
+              g_autofree char *words = quorum_challenge_decisions_to_string (p->challenge_decisions);
+              g_auto(GStrv) list = g_strsplit (words, ",", -1);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "raised_with");
+              json_builder_add_string_value (builder, p->challenge_raised_with ? p->challenge_raised_with : "");
+              json_builder_set_member_name (builder, "alerts");
+              json_builder_add_string_value (builder, p->challenge_alerts);
+              json_builder_set_member_name (builder, "alert_when");
+              json_builder_add_string_value (builder, p->challenge_alert_when ? p->challenge_alert_when : "");
+              json_builder_set_member_name (builder, "decisions");
+              json_builder_begin_array (builder);
+              for (guint d = 0; list[d] != NULL; d++)
+                json_builder_add_string_value (builder, list[d]);
+              json_builder_end_array (builder);
+              json_builder_end_object (builder);
+            }
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "stages");
           json_builder_begin_array (builder);
           for (guint s = 0; s < p->stages->len; s++)
@@ -260,7 +283,12 @@ quorum_cli_cmd_verify (QuorumCliContext *ctx,
     }
 
   for (guint i = 0; i < report->problems->len; i++)
-    g_printerr (_("quorum-cli: tampering found: %s\n"), (const char *) report->problems->pdata[i]);
+    {
+      /* A problem may quote a tampered record's bytes: what is printed is always UTF-8. */
+      g_autofree char *problem = g_utf8_make_valid (report->problems->pdata[i], -1);
+
+      g_printerr (_("quorum-cli: tampering found: %s\n"), problem);
+    }
   for (guint i = 0; i < report->unverified->len; i++)
     g_printerr (_("quorum-cli: not verified: %s\n"), (const char *) report->unverified->pdata[i]);
 

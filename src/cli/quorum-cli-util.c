@@ -224,8 +224,10 @@ int
 quorum_cli_fail (GError *error)
 {
   int status = quorum_error_exit_status (error);
+  /* A message may quote a tampered record's bytes: what is printed is always UTF-8. */
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
 
-  g_printerr ("quorum-cli: %s\n", error->message);
+  g_printerr ("quorum-cli: %s\n", message);
   return status;
 }
 

@@ -520,6 +520,95 @@ static GPtrArray *fields_rows        (QuorumRecord      *self,
 static double     fields_keep_height (QuorumRecord      *self,
                                       double             total);
 
+static double block_lead_height (QuorumRecord      *self,
+                                 const QuorumBlock *block);
+
+/* The block after @block in the document, or NULL. */
+static const QuorumBlock *
+block_after (QuorumRecord      *self,
+             const QuorumBlock *block)
+{
+  guint index;
+
+  if (!g_ptr_array_find (self->doc->blocks, block, &index) || index + 1 >= self->doc->blocks->len)
+    return NULL;
+
+  return g_ptr_array_index (self->doc->blocks, index + 1);
+}
+
+static void
+heading_metrics (const QuorumBlock *block,
+                 double            *size,
+                 PangoWeight       *weight,
+                 double            *before,
+                 double            *after)
+{
+  *weight = PANGO_WEIGHT_BOLD;
+  switch (block->kind)
+    {
+    case QUORUM_BLOCK_TITLE:
+      *size = 17;
+      *before = 0;
+      *after = 8;
+      break;
+    case QUORUM_BLOCK_HEADING:
+      *size = 13.5;
+      *before = 20;
+      *after = 4 + 3;           /* and its rule */
+      break;
+    case QUORUM_BLOCK_SUBHEADING:
+    default:
+      *size = 10.5;
+      *before = 13;
+      *after = 4;
+      *weight = PANGO_WEIGHT_SEMIBOLD;
+      break;
+    }
+}
+
+/* A heading's own height when it follows another heading (a child's heading, then "Dissent",
+ * then a group's title): the chain is kept together with the first lines of what ends it, so
+ * no heading is left alone at a page's foot. The paragraphs made here to measure are dropped
+ * with the rest at the next pagination. */
+static double
+chained_heading_height (QuorumRecord      *self,
+                        const QuorumBlock *block,
+                        guint              depth)
+{
+  const QuorumBlock *next = block_after (self, block);
+  double own;
+  double follows;
+
+  if (block->kind == QUORUM_BLOCK_PARAGRAPH)
+    {
+      double width = self->body_width - block->indent * INDENT;
+      Para *para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_SEMIBOLD,
+                             PANGO_STYLE_NORMAL, &ink);
+
+      own = para->height + 1 + (block->space_before ? 7 : 0);
+    }
+  else
+    {
+      double size, before, after;
+      PangoWeight weight;
+      Para *para;
+
+      heading_metrics (block, &size, &weight, &before, &after);
+      para = para_new (self, block->text, self->body_width, size, weight, PANGO_STYLE_NORMAL, &accent);
+      own = before + para->height + after;
+    }
+
+  if (next == NULL)
+    return own;
+  if (depth < 4 && (next->kind == QUORUM_BLOCK_HEADING || next->kind == QUORUM_BLOCK_SUBHEADING ||
+                    (next->kind == QUORUM_BLOCK_PARAGRAPH && next->style == QUORUM_BLOCK_STYLE_STRONG)))
+    follows = chained_heading_height (self, next, depth + 1);
+  else
+    follows = block_lead_height (self, next);
+
+  return own + follows;
+}
+
 static double
 block_lead_height (QuorumRecord      *self,
                    const QuorumBlock *block)
@@ -527,9 +616,12 @@ block_lead_height (QuorumRecord      *self,
   double line = BODY_SIZE * LINE_SPACING * 1.2;
 
   /* Enough of what follows a heading to keep the two together: its first lines, and for an
-   * entry's title, the first lines of the entry too. */
+   * entry's title, the first lines of the entry too; another heading, with what follows it. */
   if (block == NULL)
     return 0;
+  if (block->kind == QUORUM_BLOCK_HEADING || block->kind == QUORUM_BLOCK_SUBHEADING ||
+      (block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_STRONG))
+    return chained_heading_height (self, block, 0);
   switch (block->kind)
     {
     case QUORUM_BLOCK_TABLE:

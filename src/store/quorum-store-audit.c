@@ -391,7 +391,11 @@ problem (GPtrArray  *problems,
   if (problems->len >= MAX_PROBLEMS)
     return;
   va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
+  {
+    /* A damaged file's names and values may be any bytes: the report stays text. */
+    g_autofree char *text = g_strdup_vprintf (format, args);
+    g_ptr_array_add (problems, g_utf8_make_valid (text, -1));
+  }
   va_end (args);
 }
 

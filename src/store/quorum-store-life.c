@@ -1023,7 +1023,7 @@ out:
 
 /* ---- differences ---- */
 
-gboolean
+gint64
 _quorum_store_insert_difference_event (QuorumStore  *self,
                                        gint64        difference_id,
                                        gint64        conference_id,
@@ -1044,7 +1044,7 @@ _quorum_store_insert_difference_event (QuorumStore  *self,
                                 "INSERT INTO difference_event (difference_id, kind, stage, on_date, detail, due, "
                                 "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, difference_id);
   _quorum_bind_text (stmt, 2, kind);
   sqlite3_bind_int (stmt, 3, stage);
@@ -1054,10 +1054,10 @@ _quorum_store_insert_difference_event (QuorumStore  *self,
   _quorum_bind_text (stmt, 7, now);
   _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
   if (!_quorum_store_exec_stmt (self, stmt, error))
-    return FALSE;
+    return 0;
   id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("difference %lld at stage %d: %s on %s", (long long) difference_id, stage, kind, iso);
-  return _quorum_store_audit (self, "insert", "difference_event", id, conference_id, summary, error);
+  return _quorum_store_audit (self, "insert", "difference_event", id, conference_id, summary, error) ? id : 0;
 }
 
 gint64
@@ -1072,6 +1072,7 @@ quorum_store_flag_difference (QuorumStore  *self,
   g_autoptr(QuorumProfile) profile = NULL;
   const QuorumDifferenceStage *current;
   GDate due;
+  gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
@@ -1100,11 +1101,11 @@ quorum_store_flag_difference (QuorumStore  *self,
     goto fail;
 
   current = quorum_difference_get_current_stage (d);
-  if (!_quorum_store_insert_difference_event (self, d->id, d->conference_id, kind, current->number, date,
-                                              detail, &due, error) ||
+  if (!(id = _quorum_store_insert_difference_event (self, d->id, d->conference_id, kind, current->number, date,
+                                                    detail, &due, error)) ||
       !_quorum_store_commit (self, error))
     goto fail;
-  return sqlite3_last_insert_rowid (_quorum_store_get_db (self));
+  return id;
 
 fail:
   _quorum_store_rollback (self);

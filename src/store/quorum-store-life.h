@@ -98,7 +98,8 @@ gboolean   _quorum_store_load_life        (QuorumStore       *self,
 gboolean   _quorum_store_load_difference_events (QuorumStore  *self,
                                            GHashTable   *by_id,
                                            GError      **error);
-gboolean   _quorum_store_insert_difference_event (QuorumStore  *self,
+/* Returns the event's id, 0 on failure. */
+gint64     _quorum_store_insert_difference_event (QuorumStore  *self,
                                            gint64        difference_id,
                                            gint64        conference_id,
                                            const char   *kind,

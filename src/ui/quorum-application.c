@@ -4,8 +4,11 @@
 #define G_LOG_DOMAIN "quorum-application"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "export/quorum-export.h"
 #include "quorum-application.h"
+#include "export/quorum-export.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -24,6 +27,7 @@ struct _QuorumApplication
   gint64          open_id;
   gint64          open_child;
   int             exit_status;
+  gboolean        damaged_answered;  /* the person chose, for a damaged database */
 
   QuorumStore    *store;
   guint           screenshot_source;
@@ -184,7 +188,24 @@ open_conference_action (GSimpleAction *action,
     }
 }
 
+/* The dissent record's languages for export and print, whatever the desktop speaks: "" for the
+ * policy's (both under a bilingual profile), "cy", "en" or "cy,en". */
+static void
+record_language_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  const char *languages = g_variant_get_string (param, NULL);
+
+  if (*languages != '\0' && !quorum_export_record_languages_valid (languages))
+    return;
+
+  quorum_export_set_record_languages (languages);
+  g_simple_action_set_state (action, param);
+}
+
 static const GActionEntry app_entries[] = {
+  { "record-language", NULL, "s", "''", record_language_action },
   { "quit", quit_action },
   { "about", about_action },
   { "open-conference", open_conference_action, "x" },
@@ -237,6 +258,88 @@ store_failed_response_cb (AdwMessageDialog  *dialog,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+damaged_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     QuorumApplication *self)
+{
+  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+
+  self->damaged_answered = TRUE;
+  if (g_strcmp0 (response, "restore") == 0 && backup != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *kept = NULL;
+
+      /* The damaged database is closed, kept beside its backups, and replaced. */
+      g_clear_object (&self->store);
+      if (!quorum_store_restore (path, backup, &kept, &error))
+        {
+          GtkWidget *failed = adw_message_dialog_new (NULL, _("The Backup Was Not Restored"), NULL);
+
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (failed), "%s", error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
+          gtk_window_present (GTK_WINDOW (failed));
+        }
+    }
+  else if (g_strcmp0 (response, "read-only") != 0)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  g_application_activate (G_APPLICATION (self));
+}
+
+/* A database that failed its check is never written to: offer its newest backup. */
+static gboolean
+offer_backup (QuorumApplication *self,
+              const char        *path)
+{
+  g_auto(GStrv) backups = quorum_store_list_backups (path);
+  GtkWidget *dialog;
+  g_autofree char *when = NULL;
+
+  if (self->damaged_answered || self->screenshot != NULL)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (NULL, _("The Database Is Damaged"), NULL);
+  if (backups[0] != NULL)
+    {
+      GStatBuf st;
+      g_autoptr(GDateTime) at = NULL;
+
+      if (g_stat (backups[0], &st) == 0)
+        at = g_date_time_new_from_unix_local (st.st_mtime);
+      when = at ? g_date_time_format (at, "%e %B %Y, %H:%M") : g_strdup ("?");
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Its integrity check found: %s.\n\nQuorum will not write to it. Its newest backup is "
+                                        "from %s. Restore it? The damaged database is kept beside its backups."),
+                                      quorum_store_get_damaged (self->store), g_strstrip (when));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "read-only", _("Open _Read-Only"),
+                                        "restore", _("_Restore Backup"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backups[0]), g_free);
+    }
+  else
+    {
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Its integrity check found: %s.\n\nQuorum will not write to it, and it has no backup."),
+                                      quorum_store_get_damaged (self->store));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _("Open _Read-Only"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 open_store (QuorumApplication *self)
 {
@@ -246,7 +349,7 @@ open_store (QuorumApplication *self)
 
   self->store = quorum_store_open (path, &error);
   if (self->store != NULL)
-    return TRUE;
+    return quorum_store_get_damaged (self->store) == NULL || !offer_backup (self, path);
 
   if (self->screenshot != NULL)
     {
@@ -322,6 +425,9 @@ quorum_application_startup (GApplication *application)
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
+
+  /* A record left half-exported by a run that was killed is not left lying about. */
+  quorum_export_clean_stale ();
 
   /* The name assistive technology and the shell show ("quorum" otherwise), in the reader's
    * language; set once per process. */

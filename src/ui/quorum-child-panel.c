@@ -51,6 +51,7 @@ struct _QuorumChildPanel
   GtkLabel        *tally_label;
   GtkLabel        *vote_hint;
   GtkFlowBox      *vote_board;
+  gboolean         board_read_only;
   GtkWidget       *vote_closed_label;
   GtkStack        *decision_stack;
   GtkWidget       *chair_list;
@@ -144,6 +145,8 @@ vote_scope (QuorumChildPanel *self,
 {
   return g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", self->child_id, group);
 }
+static QuorumVoteCard *card_at (QuorumChildPanel *self,
+                                guint             position);
 
 static GtkWidget *
 create_card (gpointer item,
@@ -156,8 +159,21 @@ create_card (gpointer item,
 
   /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
   quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
+  quorum_vote_card_set_read_only (QUORUM_VOTE_CARD (card), self->board_read_only);
 
   return card;
+}
+
+/* A decided or signed-off board is read, not greyed out: each card shows its view as text. */
+static void
+set_board_read_only (QuorumChildPanel *self,
+                     gboolean          read_only)
+{
+  QuorumVoteCard *card;
+
+  self->board_read_only = read_only;
+  for (guint i = 0; (card = card_at (self, i)) != NULL; i++)
+    quorum_vote_card_set_read_only (card, read_only);
 }
 
 static void
@@ -672,7 +688,9 @@ static void
 update_groups (QuorumChildPanel       *self,
                const QuorumConference *conference)
 {
-  g_auto(GStrv) names = quorum_conference_list_groups (conference);
+  /* The groups of this child: a decided child's are those in the room when it was decided
+   * (nobody joins its voters); an undecided child's include a group whose givers have left. */
+  g_auto(GStrv) names = quorum_conference_child_groups (conference, self->child_id);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   guint n_names = g_strv_length (names);
   gboolean same = n_items == n_names;
@@ -697,7 +715,7 @@ update_groups (QuorumChildPanel       *self,
     {
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
-      QuorumVote *vote = quorum_conference_find_vote (conference, self->child_id, names[i]);
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
@@ -801,8 +819,14 @@ update_decision (QuorumChildPanel       *self,
       g_autofree char *start = quorum_ui_format_date (&plan->start);
       g_autofree char *subtitle = NULL;
 
+      gboolean interim = FALSE;
+
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        interim |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->plan_id == plan->id;
       if (plan->from_split)
         subtitle = g_strdup_printf (_("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
+      else if (interim)
+        subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
       else
         subtitle = g_strdup_printf (_("Starts %s."), start);
       adw_action_row_set_subtitle (self->plan_row, subtitle);
@@ -813,14 +837,23 @@ update_decision (QuorumChildPanel       *self,
     {
       g_autofree char *due = quorum_ui_format_date (&referral->due);
       g_autoptr(GString) subtitle = g_string_new (NULL);
+      gboolean by_challenge = FALSE;
 
+      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+        by_challenge |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
+      if (by_challenge)
+        g_string_append_printf (subtitle, _("Referred by the Safeguarding Co-ordinator on a challenge, %s."), due);
+      else
       g_string_append_printf (subtitle,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "The chair refers the split decision within %d working day: by %s.",
                                            "The chair refers the split decision within %d working days: by %s.",
                                            self->profile != NULL ? self->profile->referral_working_days : 5),
                               self->profile != NULL ? self->profile->referral_working_days : 5, due);
-      if (g_date_valid (&referral->notified))
+      if (by_challenge)
+        ;
+      else if (g_date_valid (&referral->notified) && g_date_valid (&referral->panel_due))
         {
           g_autofree char *notified = quorum_ui_format_date (&referral->notified);
           g_autofree char *panel = quorum_ui_format_date (&referral->panel_due);
@@ -930,7 +963,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  quorum_ui_set_sensitive (GTK_WIDGET (self->vote_board), !finalised && decision == NULL);
+  set_board_read_only (self, finalised || decision != NULL);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
@@ -975,6 +1008,9 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       else if (!vote_open)
         gtk_label_set_label (self->pending_label, _("Record an attempt at consensus first."));
     }
+
+  /* Rows and buttons built for a child not shown yet are named too. */
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 /* ---- GObject ---- */

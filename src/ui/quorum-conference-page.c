@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-attendee-item.h"
+#include "quorum-record-panel.h"
 #include "quorum-draft.h"
 #include "quorum-conference-page.h"
 #include "quorum-export-actions.h"
@@ -58,8 +59,10 @@ struct _QuorumConferencePage
   GtkDropDown       *attendance_dropdown;
   GtkCheckButton    *voting_check;
   GtkListBox        *attendees_list;
+  QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route */
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
+  gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
 };
 
 enum {
@@ -562,6 +565,38 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_set_visible (self->attendee_form, !finalised);
 }
 
+/* A child's place in the stack holds a stand-in until that child is first shown (or asked
+ * for): opening a conference builds the one panel on screen, not one per child. */
+static QuorumChildPanel *
+panel_of (GtkWidget *stand_in)
+{
+  GtkWidget *child = ADW_IS_BIN (stand_in) ? adw_bin_get_child (ADW_BIN (stand_in)) : NULL;
+
+  return QUORUM_IS_CHILD_PANEL (child) ? QUORUM_CHILD_PANEL (child) : NULL;
+}
+
+static QuorumChildPanel *
+ensure_panel (QuorumConferencePage *self,
+              GtkWidget            *stand_in)
+{
+  GtkWidget *panel;
+  gint64 child_id;
+
+  if (!ADW_IS_BIN (stand_in) || self->conference == NULL)
+    return NULL;
+  if (panel_of (stand_in) != NULL)
+    return panel_of (stand_in);
+
+  child_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (stand_in), "quorum-child-id"));
+  panel = quorum_child_panel_new (self->store, self->conference_id, child_id);
+  g_signal_connect_object (panel, "changed",
+                           G_CALLBACK (quorum_conference_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (ADW_BIN (stand_in), panel);
+  quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
+  return QUORUM_CHILD_PANEL (panel);
+}
+
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
@@ -574,20 +609,20 @@ rebuild_child_panels (QuorumConferencePage *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->child_stack)))
     gtk_root_set_focus (root, NULL);
 
+  self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
     gtk_stack_remove (self->child_stack, child);
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
-      GtkWidget *panel = quorum_child_panel_new (self->store, self->conference_id, qchild->id);
+      GtkWidget *stand_in = adw_bin_new ();
       g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
 
-      g_signal_connect_object (panel, "changed",
-                               G_CALLBACK (quorum_conference_page_reload), self,
-                               G_CONNECT_SWAPPED);
-      gtk_stack_add_titled (self->child_stack, panel, name, qchild->name);
+      g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
+      gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
     }
+  self->rebuilding = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
@@ -597,6 +632,7 @@ update_all (QuorumConferencePage *self)
 {
   update_header (self);
   update_attendees (self);
+  quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
   update_quoracy (self);
   update_signed (self);
   update_actions (self);
@@ -605,10 +641,13 @@ update_all (QuorumConferencePage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *panel = gtk_stack_page_get_child (GTK_STACK_PAGE (gtk_stack_get_page (self->child_stack, child)));
+      QuorumChildPanel *panel = panel_of (child);
 
-      if (QUORUM_IS_CHILD_PANEL (panel))
-        quorum_child_panel_update (QUORUM_CHILD_PANEL (panel), self->conference, self->profile);
+      /* The child on screen is built now; the others when they are shown. */
+      if (panel == NULL && child == gtk_stack_get_visible_child (self->child_stack))
+        ensure_panel (self, child);
+      else if (panel != NULL)
+        quorum_child_panel_update (panel, self->conference, self->profile);
     }
 }
 
@@ -1480,6 +1519,10 @@ visible_child_changed_cb (QuorumConferencePage *self,
                           GParamSpec           *pspec,
                           GtkStack             *stack)
 {
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  if (visible != NULL && !self->rebuilding)
+    ensure_panel (self, visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
 
@@ -1493,6 +1536,7 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  quorum_record_panel_set_store (self->record_panel, store);
 }
 
 static gboolean
@@ -1641,7 +1685,7 @@ quorum_conference_page_get_child_id (QuorumConferencePage *self)
 
   panel = gtk_stack_get_visible_child (self->child_stack);
 
-  return QUORUM_IS_CHILD_PANEL (panel) ? quorum_child_panel_get_child_id (QUORUM_CHILD_PANEL (panel)) : 0;
+  return panel != NULL ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (panel), "quorum-child-id")) : 0;
 }
 
 void
@@ -1674,7 +1718,7 @@ quorum_conference_page_get_child_panel (QuorumConferencePage *self,
       panel = gtk_stack_get_child_by_name (self->child_stack, name);
     }
 
-  return QUORUM_IS_CHILD_PANEL (panel) ? QUORUM_CHILD_PANEL (panel) : NULL;
+  return panel != NULL ? ensure_panel (self, panel) : NULL;
 }
 
 void
@@ -1879,6 +1923,12 @@ quorum_conference_page_init (QuorumConferencePage *self)
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
 
+  /* Below the attendees: who arrived late, who left, and the challenge route. */
+  self->record_panel = g_object_new (QUORUM_TYPE_RECORD_PANEL, NULL);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->attendees_list))),
+                  GTK_WIDGET (self->record_panel));
+  g_signal_connect_object (self->record_panel, "changed", G_CALLBACK (quorum_conference_page_reload),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agency_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
 

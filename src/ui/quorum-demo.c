@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-demo.h"
+#include "store/quorum-store-difference.h"
 
 #define DEMO_DECIDED_REF "DEMO-BOL-0412"
 #define DEMO_LIVE_REF    "DEMO-BOL-0588"
@@ -258,6 +259,272 @@ load_live (QuorumStore  *store,
   return id;
 }
 
+/* ---- every state a newcomer should see (split and referral above, live vote above) ---- */
+
+#define DEMO_MAJORITY_REF "DEMO-BOL-0301"
+#define DEMO_CHAIR_REF    "DEMO-BUCKS-0107"
+#define DEMO_OVERDUE_REF  "DEMO-BOL-0233"
+#define DEMO_HEARD_REF    "DEMO-BOL-0150"
+
+static const DemoAttendee panel_attendees[] = {
+  { "Nadia Ellis", "Social Worker", CSC, CSC, TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "DC Paul Reyes", "Detective Constable", POLICE, POLICE, TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "Grace Obi", "Health Visitor", "Bolton NHS Foundation Trust", HV, TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "Ian Shaw", "Head Teacher", "Brookfield Primary School", "Brookfield Primary School", TRUE, QUORUM_ATTENDANCE_PRESENT },
+};
+
+static const DemoAttendee bucks_attendees[] = {
+  { "Rosa Quinn", "Social Worker", "Buckinghamshire Children's Social Care", "Buckinghamshire Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "PC Owen Hale", "Police Constable", "Thames Valley Police", "Thames Valley Police", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "Meera Das", "Health Visitor", "Buckinghamshire Healthcare NHS Trust", "Buckinghamshire Healthcare NHS Trust", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  { "Lucy Green", "Mother", "Family", "Family", FALSE, QUORUM_ATTENDANCE_PRESENT },
+};
+
+/* @weekdays working days (Monday to Friday) before @today. */
+static void
+weekdays_before (const GDate *today,
+                 int          weekdays,
+                 GDate       *out)
+{
+  *out = *today;
+  while (weekdays > 0)
+    {
+      g_date_subtract_days (out, 1);
+      if (g_date_get_weekday (out) < G_DATE_SATURDAY)
+        weekdays--;
+    }
+}
+
+/* A conference of four groups for one child, each group's view given after a failed attempt
+ * at consensus, then decided by the profile's rule. Returns the conference id, or -1; the
+ * child's id and the referral's (0: none) in @child_id and @referral_id. */
+static gint64
+load_voted (QuorumStore         *store,
+            const char          *case_ref,
+            const char          *profile_id,
+            const char          *child_name,
+            const GDate         *date,
+            const DemoAttendee  *attendees,
+            guint                n_attendees,
+            const QuorumView    *views,
+            QuorumView           chair_view,
+            gint64              *child_id,
+            gint64              *referral_id,
+            GError             **error)
+{
+  const char * const children[] = { child_name, NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL,
+    .time = "10:00",
+    .venue = "Bolton Town Hall, Room 1",
+    .chair = "Margaret Hughes (IRO)",
+    .case_ref = case_ref,
+    .profile_id = profile_id,
+    .children = children,
+  };
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  QuorumAttemptSpec attempt = { 0 };
+  gint64 plan_id = 0;
+  gint64 id;
+  guint n_voters = 0;
+
+  spec.date = *date;
+  if (g_strcmp0 (profile_id, "buckinghamshire") == 0)
+    {
+      spec.venue = "Aylesbury Gateway";
+      spec.chair = "Tom Avery (IRO)";
+    }
+
+  id = quorum_store_create_conference (store, &spec, error);
+  if (id <= 0 || !add_attendees (store, id, attendees, n_attendees, error))
+    return -1;
+  conference = quorum_store_load_conference (store, id, error);
+  if (conference == NULL)
+    return -1;
+  *child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+
+  attempt.child_id = *child_id;
+  attempt.proposal = "A child protection plan under the category of neglect.";
+  attempt.summary = "Agencies discussed the home conditions, school attendance and health appointments.";
+  attempt.views = "The agencies could not agree.";
+  attempt.agreed = QUORUM_VIEW_NONE;
+  if (quorum_store_add_attempt (store, id, &attempt, error) <= 0)
+    return -1;
+
+  for (guint i = 0; i < n_attendees; i++)
+    {
+      if (!attendees[i].voting)
+        continue;
+      if (!vote (store, id, *child_id, attendees[i].line_management, views[n_voters],
+                 views[n_voters] == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
+                 views[n_voters] == QUORUM_VIEW_PLAN
+                   ? "The home conditions and missed appointments show neglect that support alone has not changed."
+                   : "The family has engaged with early help and the concerns are reducing.",
+                 FALSE, error))
+        return -1;
+      n_voters++;
+    }
+
+  outcome = quorum_store_decide (store, id, *child_id, chair_view,
+                                 chair_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
+                                 &plan_id, referral_id, error);
+  if (outcome == NULL)
+    return -1;
+
+  return id;
+}
+
+static gboolean
+load_states (QuorumStore  *store,
+             const GDate  *today,
+             GError      **error)
+{
+  static const QuorumView majority[] = { QUORUM_VIEW_PLAN, QUORUM_VIEW_PLAN, QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN };
+  static const QuorumView split[] = { QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN, QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN };
+  static const QuorumView chair[] = { QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN, QUORUM_VIEW_PLAN };
+  QuorumAmendmentSpec amendment = {
+    .reason = "Corrected at the chair's review of the minutes",
+    .change = "The head teacher's name is Ian Shaw, not Ian Shore, as first typed",
+  };
+  GDate date;
+  GDate sent;
+  gint64 child_id;
+  gint64 referral_id;
+  gint64 id;
+
+  /* A majority, signed off, then corrected by an amendment kept beside the original. */
+  if (find_demo (store, DEMO_MAJORITY_REF, error) == 0)
+    {
+      weekdays_before (today, 15, &date);
+      id = load_voted (store, DEMO_MAJORITY_REF, "bolton", "Ella Brooks", &date, panel_attendees,
+                       G_N_ELEMENTS (panel_attendees), majority, QUORUM_VIEW_NONE, &child_id, &referral_id, error);
+      if (id < 0 || !quorum_store_finalise (store, id, error) || quorum_store_amend (store, id, &amendment, error) <= 0)
+        return FALSE;
+    }
+
+  /* The chair decides (Buckinghamshire's rule), with the groups' views minuted. */
+  if (find_demo (store, DEMO_CHAIR_REF, error) == 0)
+    {
+      weekdays_before (today, 4, &date);
+      if (load_voted (store, DEMO_CHAIR_REF, "buckinghamshire", "Noah Green", &date, bucks_attendees,
+                      G_N_ELEMENTS (bucks_attendees), chair, QUORUM_VIEW_PLAN, &child_id, &referral_id, error) < 0)
+        return FALSE;
+    }
+
+  /* A split whose referral was never sent: overdue. */
+  if (find_demo (store, DEMO_OVERDUE_REF, error) == 0)
+    {
+      weekdays_before (today, 12, &date);
+      if (load_voted (store, DEMO_OVERDUE_REF, "bolton", "Oliver Price", &date, panel_attendees,
+                      G_N_ELEMENTS (panel_attendees), split, QUORUM_VIEW_NONE, &child_id, &referral_id, error) < 0)
+        return FALSE;
+    }
+
+  /* A split whose referral was sent and heard: the panel confirmed the plan. */
+  if (find_demo (store, DEMO_HEARD_REF, error) == 0)
+    {
+      weekdays_before (today, 30, &date);
+      id = load_voted (store, DEMO_HEARD_REF, "bolton", "Freya Hall", &date, panel_attendees,
+                       G_N_ELEMENTS (panel_attendees), split, QUORUM_VIEW_NONE, &child_id, &referral_id, error);
+      if (id < 0)
+        return FALSE;
+      weekdays_before (today, 27, &sent);
+      weekdays_before (today, 10, &date);
+      if (!quorum_store_notify_referral (store, referral_id, &sent, error) ||
+          !quorum_store_record_panel (store, referral_id, &date, QUORUM_PANEL_PLAN_CONFIRMED,
+                                      "The panel agreed the threshold for a plan is met.", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Professional differences: one just raised, one discussed and escalated, one at immediate risk,
+ * one resolved. Loaded once: any difference in the database means they are there. */
+static gboolean
+load_differences (QuorumStore  *store,
+                  const GDate  *today,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) existing = quorum_store_list_differences (store, NULL, error);
+  QuorumDifferenceSpec spec = {
+    .profile_id = "bradford",
+    .raised_by = "Hana Visitor",
+    .role = "Health Visitor",
+    .agency = "Bradford Teaching Hospitals NHS Trust",
+    .against = "Bradford Children's Social Care",
+    .against_decision = "No further action on the referral",
+    .area = QUORUM_AREA_THRESHOLDS,
+    .outcome_sought = "A strategy meeting",
+  };
+  QuorumDifferenceNoteSpec note = {
+    .participants = "Hana Visitor, Sam Team-Manager",
+    .summary = "The health visitor's concerns were heard; social care kept its decision.",
+  };
+  QuorumResolutionSpec resolution = {
+    .outcome = "A strategy meeting was held and a section 47 enquiry opened",
+  };
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  gint64 id;
+
+  if (existing == NULL)
+    return FALSE;
+  if (existing->len > 0)
+    return TRUE;
+
+  /* Raised today: stage 1. */
+  weekdays_before (today, 0, &spec.date);
+  spec.child = "Amir Hussain";
+  if (quorum_store_raise_difference (store, &spec, error) <= 0)
+    return FALSE;
+
+  /* Discussed at stage 1, escalated to stage 2. */
+  weekdays_before (today, 6, &spec.date);
+  spec.child = "Leah Morris";
+  spec.agency = "Bradford Academy";
+  spec.raised_by = "Jo Teacher";
+  spec.role = "Designated Safeguarding Lead";
+  if ((id = quorum_store_raise_difference (store, &spec, error)) <= 0)
+    return FALSE;
+  weekdays_before (today, 4, &note.date);
+  if (quorum_store_record_difference_note (store, id, &note, error) <= 0)
+    return FALSE;
+  stage = quorum_store_escalate_difference (store, id, &note.date, "Not resolved at the first stage", error);
+  if (stage == NULL)
+    return FALSE;
+
+  /* Immediate risk: due the same day. */
+  weekdays_before (today, 0, &spec.date);
+  spec.child = "Kai Robinson";
+  spec.agency = "West Yorkshire Police";
+  spec.raised_by = "DS Lena Ward";
+  spec.role = "Detective Sergeant";
+  spec.immediate_risk = TRUE;
+  spec.outcome_sought = "The child is seen today";
+  if (quorum_store_raise_difference (store, &spec, error) <= 0)
+    return FALSE;
+
+  /* Resolved. */
+  weekdays_before (today, 15, &spec.date);
+  spec.child = "Maya Patel";
+  spec.agency = "Bradford Teaching Hospitals NHS Trust";
+  spec.raised_by = "Hana Visitor";
+  spec.role = "Health Visitor";
+  spec.immediate_risk = FALSE;
+  spec.outcome_sought = "A strategy meeting";
+  if ((id = quorum_store_raise_difference (store, &spec, error)) <= 0)
+    return FALSE;
+  weekdays_before (today, 12, &note.date);
+  if (quorum_store_record_difference_note (store, id, &note, error) <= 0)
+    return FALSE;
+  weekdays_before (today, 10, &resolution.date);
+  if (!quorum_store_resolve_difference (store, id, &resolution, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 quorum_demo_load (QuorumStore  *store,
                   gint64       *decided_id,
@@ -292,6 +559,9 @@ quorum_demo_load (QuorumStore  *store,
   if (live < 0)
     return FALSE;
   if (live == 0 && (live = load_live (store, &today, error)) < 0)
+    return FALSE;
+
+  if (!load_states (store, &today, error) || !load_differences (store, &today, error))
     return FALSE;
 
   if (decided_id != NULL)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "store/quorum-store-difference.h"
+#include "store/quorum-store-life.h"
 #include "quorum-difference-item.h"
 #include "quorum-differences-page.h"
 #include "quorum-draft.h"
@@ -54,6 +55,19 @@ struct _QuorumDifferencesPage
   AdwEntryRow        *child_row;
   AdwEntryRow        *conference_row;
   AdwComboRow        *area_row;
+  AdwEntryRow        *area_other_row;
+  GtkLabel           *notices_label;
+  AdwComboRow        *notice_kind_row;
+  AdwEntryRow        *notice_date_row;
+  AdwEntryRow        *notice_by_row;
+  AdwEntryRow        *notice_to_row;
+  AdwEntryRow        *notice_means_row;
+  GtkWidget          *notices_group;
+  GtkWidget          *notice_buttons;
+  GtkWidget          *flag_challenge_button;
+  GtkWidget          *disagreement_remains_row;
+  GtkSwitch          *disagreement_remains_switch;
+  GPtrArray          *pending_notices;  /* QuorumNoticeRow* of the selected difference */
   AdwEntryRow        *outcome_sought_row;
   GtkSwitch          *immediate_risk_switch;
   GtkLabel           *detail_title;
@@ -373,14 +387,19 @@ show_risk (QuorumDifferencesPage  *self,
     }
 
   profile = find_profile (self, d->profile_id);
-  first = g_ptr_array_index (d->stages, 0);
-  due = quorum_ui_format_date (&first->due);
+  /* The stage it was identified at: the current one carries the same-day due date. */
+  first = quorum_difference_get_current_stage (d);
+  due = g_date_valid (&first->due) ? quorum_ui_format_date (&first->due) : NULL;
   advice = profile != NULL && profile->immediate_risk_advice != NULL
     ? profile->immediate_risk_advice
     : _("Refer to children’s social care without delay, or escalate within your own agency for immediate action.");
 
-  /* Translators: the banner over a difference raised with a child at immediate risk */
-  title = g_strdup_printf (_("Immediate risk of significant harm: escalate the same day (%s)"), due);
+  /* Translators: the banner over a difference raised with a child at immediate risk. The same
+   * working day only where the profile asks (Bradford); otherwise the policy's words say what. */
+  if (profile != NULL && profile->immediate_risk_same_day && due != NULL)
+    title = g_strdup_printf (_("Immediate risk of significant harm: escalate the same day (%s)"), due);
+  else
+    title = g_strdup (_("Immediate risk of significant harm: act without delay"));
   gtk_label_set_label (self->risk_title, title);
   gtk_label_set_label (self->risk_label, advice);
   gtk_revealer_set_reveal_child (self->risk_revealer, TRUE);
@@ -485,6 +504,92 @@ set_challenge_outcomes (QuorumDifferencesPage *self,
   adw_combo_row_set_selected (self->challenge_row, 0);
 }
 
+/* What the policies add, in words: the area in the raiser's words, a formal challenge,
+ * immediate risk identified later, and how it closed. */
+static char *
+format_policy_facts (const QuorumDifference *d)
+{
+  GString *out = g_string_new (NULL);
+
+  if (d->area_other != NULL)
+    g_string_append_printf (out, _("Area, in the raiser’s words: %s\n"), d->area_other);
+  for (guint i = 0; d->events != NULL && i < d->events->len; i++)
+    {
+      const QuorumDifferenceEvent *e = g_ptr_array_index (d->events, i);
+      g_autofree char *when = quorum_ui_format_date (&e->date);
+
+      if (g_strcmp0 (e->kind, "formal-challenge") == 0)
+        g_string_append_printf (out, _("Formal challenge lodged %s, at stage %d%s%s\n"), when, e->stage,
+                                e->detail ? ": " : "", e->detail ? e->detail : "");
+      else if (g_strcmp0 (e->kind, "immediate-risk") == 0)
+        g_string_append_printf (out, _("Immediate risk of significant harm identified %s, at stage %d\n"), when, e->stage);
+    }
+  if (d->status == QUORUM_DIFFERENCE_RESOLVED)
+    g_string_append (out, d->disagreement_remains ? _("Closed: the disagreement remains.\n") : _("Closed: resolved.\n"));
+  if (out->len > 0)
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* The notices its policy names: pending with their owner, given with who, whom, when, how. */
+static void
+update_notices (QuorumDifferencesPage  *self,
+                const QuorumDifference *d)
+{
+  g_autoptr(GPtrArray) rows = quorum_store_list_notices (self->store, FALSE, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->pending_notices, g_ptr_array_unref);
+  self->pending_notices = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_notice_row_free);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      QuorumNoticeRow *n = g_ptr_array_index (rows, i);
+      g_autofree char *stage = n->stage > 0 ? g_strdup_printf (_(" (stage %d)"), n->stage) : g_strdup ("");
+
+      if (n->difference_id != d->id)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (n->pending)
+        {
+          g_autofree char *due = g_date_valid (&n->due) ? quorum_ui_format_date (&n->due) : NULL;
+
+          /* Translators: "PENDING business-unit (stage 5): the Chair … → the RSCB Business Unit, due …" */
+          g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), n->kind, stage, n->by, n->to,
+                                  due ? _(", due ") : "", due ? due : "");
+          gtk_string_list_append (kinds, n->kind);
+          /* The list keeps the row: the slot in @rows is emptied so it is not freed twice */
+          g_ptr_array_add (self->pending_notices, g_steal_pointer (&g_ptr_array_index (rows, i)));
+        }
+      else
+        {
+          g_autofree char *when = quorum_ui_format_date (&n->date);
+
+          /* Translators: "Given feedback: 5 November 2026, by Team leader to H. Visitor (phone)" */
+          g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), n->kind, stage, when, n->by, n->to, n->means);
+        }
+    }
+  {
+    g_autofree char *facts = format_policy_facts (d);
+
+    if (*facts != '\0')
+      {
+        if (text->len > 0)
+          g_string_prepend (text, "\n\n");
+        g_string_prepend (text, facts);
+      }
+  }
+  gtk_label_set_label (self->notices_label, text->len > 0 ? text->str : _("This policy names no notice for it."));
+  adw_combo_row_set_model (self->notice_kind_row, G_LIST_MODEL (kinds));
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_kind_row), self->pending_notices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_date_row), self->pending_notices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_by_row), self->pending_notices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_to_row), self->pending_notices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_means_row), self->pending_notices->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "differences.give-notice", self->pending_notices->len > 0);
+}
+
 static void
 update_detail (QuorumDifferencesPage *self)
 {
@@ -586,6 +691,15 @@ update_detail (QuorumDifferencesPage *self)
   prefill_date (self, self->note_date_row);
   prefill_date (self, self->escalate_date_row);
   prefill_date (self, self->resolve_date_row);
+
+  gtk_widget_set_visible (self->disagreement_remains_row, open);
+  gtk_switch_set_active (self->disagreement_remains_switch, FALSE);
+  gtk_widget_set_visible (self->flag_challenge_button,
+                          open && profile != NULL && profile->formal_challenge &&
+                          quorum_difference_find_event (d, "formal-challenge") == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "differences.flag-risk", open);
+  update_notices (self, d);
+  prefill_date (self, self->notice_date_row);
 
   show_risk (self, d);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
@@ -879,6 +993,7 @@ raise_action (GtkWidget  *widget,
   g_autofree char *child = row_text (self->child_row);
   g_autofree char *conference = row_text (self->conference_row);
   g_autofree char *outcome_sought = row_text (self->outcome_sought_row);
+  g_autofree char *area_other = row_text (self->area_other_row);
   g_autoptr(GError) error = NULL;
   QuorumDifferenceSpec spec = { 0 };
   guint profile_index = adw_combo_row_get_selected (self->profile_row);
@@ -914,6 +1029,7 @@ raise_action (GtkWidget  *widget,
   spec.against_decision = against_decision;
   spec.child = child;
   spec.area = area_index < QUORUM_N_AREAS ? (QuorumArea) area_index : QUORUM_N_AREAS;
+  spec.area_other = spec.area == QUORUM_AREA_OTHER ? area_other : NULL;
   spec.outcome_sought = outcome_sought;
   spec.immediate_risk = gtk_switch_get_active (self->immediate_risk_switch);
 
@@ -935,9 +1051,97 @@ raise_action (GtkWidget  *widget,
       quorum_differences_page_select (self, id);
     }
 
-  quorum_ui_toast (widget, spec.immediate_risk
-                            ? _("Difference raised: immediate risk, escalate the same day")
-                            : _("Difference raised"));
+  {
+    QuorumProfile *profile = find_profile (self, spec.profile_id);
+
+    quorum_ui_toast (widget, !spec.immediate_risk ? _("Difference raised")
+                           : profile != NULL && profile->immediate_risk_same_day
+                           ? _("Difference raised: immediate risk, escalate the same day")
+                           : _("Difference raised: immediate risk, act without delay"));
+  }
+}
+
+static void
+give_notice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  QuorumDifferenceItem *item = selected_item (self);
+  g_autofree char *by = row_text (self->notice_by_row);
+  g_autofree char *to = row_text (self->notice_to_row);
+  g_autofree char *means = row_text (self->notice_means_row);
+  g_autoptr(GError) error = NULL;
+  QuorumNoticeSpec spec = { 0 };
+  const QuorumNoticeRow *pending;
+  guint index = adw_combo_row_get_selected (self->notice_kind_row);
+  gint64 id;
+
+  if (item == NULL || self->pending_notices == NULL || index >= self->pending_notices->len)
+    return;
+  pending = g_ptr_array_index (self->pending_notices, index);
+  if (!read_date (self, self->notice_date_row, _("The date the notice was given"), FALSE, &spec.date))
+    return;
+  id = quorum_difference_item_get_difference (item)->id;
+  spec.kind = pending->kind;
+  spec.difference_id = id;
+  spec.stage = pending->stage;
+  spec.by = by;
+  spec.to = to;
+  spec.means = means;
+  if (quorum_store_give_notice (self->store, &spec, &error) == 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  set_row_text (self->notice_by_row, NULL);
+  set_row_text (self->notice_to_row, NULL);
+  set_row_text (self->notice_means_row, NULL);
+  quorum_differences_page_refresh (self);
+  quorum_differences_page_select (self, id);
+  quorum_ui_toast (widget, _("Notice recorded as given"));
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  QuorumDifferenceItem *item = selected_item (self);
+  gboolean risk = g_str_equal (action_name, "differences.flag-risk");
+  g_autoptr(GError) error = NULL;
+  QuorumProfile *profile;
+  GDate when;
+  gint64 id;
+
+  if (item == NULL)
+    return;
+  /* The date is the notice form's: the day it was identified or lodged. */
+  if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
+                                                    : _("The date the formal challenge was lodged"), FALSE, &when))
+    return;
+  id = quorum_difference_item_get_difference (item)->id;
+  profile = find_profile (self, quorum_difference_item_get_difference (item)->profile_id);
+  if (quorum_store_flag_difference (self->store, id, risk ? "immediate-risk" : "formal-challenge", &when, NULL, &error) == 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  quorum_differences_page_refresh (self);
+  quorum_differences_page_select (self, id);
+  /* The same working day only where the profile asks; otherwise its own words */
+  quorum_ui_toast (widget, !risk ? _("Formal challenge recorded")
+                         : profile != NULL && profile->immediate_risk_same_day
+                         ? _("Immediate risk recorded: escalate the same working day")
+                         : _("Immediate risk recorded: act without delay, as the policy says"));
+}
+
+static void
+area_selected_cb (QuorumDifferencesPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->area_other_row),
+                          adw_combo_row_get_selected (self->area_row) == QUORUM_AREA_OTHER);
 }
 
 static void
@@ -1082,6 +1286,7 @@ resolve_action (GtkWidget  *widget,
   spec.feedback_to = feedback_to;
   spec.debrief = gtk_switch_get_active (self->debrief_switch);
   spec.protocol_review = gtk_switch_get_active (self->protocol_review_switch);
+  spec.disagreement_remains = gtk_switch_get_active (self->disagreement_remains_switch);
 
   if (!quorum_store_resolve_difference (self->store, id, &spec, &error))
     {
@@ -1177,6 +1382,7 @@ quorum_differences_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_differences_page_parent_class)->dispose (object);
 }
@@ -1253,6 +1459,9 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "differences.record", NULL, record_action);
   gtk_widget_class_install_action (widget_class, "differences.escalate", NULL, escalate_action);
   gtk_widget_class_install_action (widget_class, "differences.resolve", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "differences.give-notice", NULL, give_notice_action);
+  gtk_widget_class_install_action (widget_class, "differences.flag-risk", NULL, flag_action);
+  gtk_widget_class_install_action (widget_class, "differences.flag-challenge", NULL, flag_action);
 
   /* The page's template is its own resource, so the page adds itself with no shared file */
   quorum_differences_register_resource ();
@@ -1284,6 +1493,19 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, child_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, conference_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, area_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, area_other_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notices_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_by_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_to_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_means_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notices_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_buttons);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_challenge_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_switch);
+  gtk_widget_class_bind_template_callback (widget_class, area_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, outcome_sought_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_switch);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_title);

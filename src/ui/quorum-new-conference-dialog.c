@@ -259,6 +259,7 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   g_autofree char *chair_name = quorum_ui_get_chair_name ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 
   self->child_rows = g_ptr_array_new ();
   add_child_row (self);

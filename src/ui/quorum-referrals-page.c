@@ -593,6 +593,83 @@ bind_status_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+/* ---- sorting by keyboard ---- */
+
+/* GTK 4.8's column titles sort on a click only and never take the focus. Each title becomes a
+ * Tab stop that sorts by its column on Enter or Space (again: the other way round), as a click
+ * does. */
+static GtkWidget *
+column_header (QuorumReferralsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+      return child;
+
+  return NULL;
+}
+
+static gboolean
+title_is_sorted (GtkWidget  *title,
+                 const char *direction)
+{
+  if (gtk_widget_has_css_class (title, direction))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (title); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (title_is_sorted (child, direction))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+title_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      QuorumReferralsPage   *self)
+{
+  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  guint index = 0;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space &&
+      keyval != GDK_KEY_KP_Space)
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
+    index++;
+  column = g_list_model_get_item (columns, index);
+  if (column == NULL)
+    return FALSE;
+
+  gtk_column_view_sort_by_column (self->column_view, column,
+                                  title_is_sorted (title, "ascending") ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
+}
+
+static void
+make_headers_keyboard_sortable (QuorumReferralsPage *self)
+{
+  GtkWidget *header = column_header (self);
+
+  if (header == NULL)
+    return;
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      gtk_widget_set_focusable (title, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Press Enter to sort by this column"), -1);
+      g_signal_connect_object (keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
+      gtk_widget_add_controller (title, keys);
+    }
+}
+
 typedef struct
 {
   QuorumReferralColumn  column;
@@ -649,6 +726,8 @@ add_columns (QuorumReferralsPage *self)
 
   /* What needs the Head of Service first: overdue, then the nearest deadline. */
   gtk_column_view_sort_by_column (self->column_view, status_column, GTK_SORT_ASCENDING);
+
+  make_headers_keyboard_sortable (self);
 }
 
 /* ---- the pane of the selected referral ---- */

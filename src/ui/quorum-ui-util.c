@@ -373,3 +373,155 @@ quorum_ui_get_chair_name (void)
 
   return g_strdup (g_get_user_name ());
 }
+
+/* ---- accessible names GTK 4.8 gets wrong ---- */
+
+/* "A_dd Attendee" → "Add Attendee"; "__" keeps one underscore. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            g_string_append_c (out, '_');
+          else
+            continue;
+          p++;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* GTK 4.8 names a button with a mnemonic twice, by its raw label ("A_dd Attendee") and by the
+ * label inside it ("Add Attendee"): a screen reader reads "A_dd Attendee Add Attendee". */
+static void
+name_mnemonic_button (GtkWidget *button)
+{
+  g_autofree char *label = NULL;
+  gboolean use_underline = FALSE;
+
+  g_object_get (button, "label", &label, "use-underline", &use_underline, NULL);
+  if (label == NULL || !use_underline)
+    return;
+
+  {
+    g_autofree char *plain = strip_mnemonic (label);
+
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  }
+}
+
+static void
+mnemonic_button_changed_cb (GtkWidget  *button,
+                            GParamSpec *pspec,
+                            gpointer    user_data)
+{
+  name_mnemonic_button (button);
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        return child;
+      if ((found = first_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+fix_accessible_name (GtkWidget *widget)
+{
+  GtkAccessibleRole role;
+
+  if (g_object_get_data (G_OBJECT (widget), "quorum-a11y-named") != NULL)
+    return;
+
+  if ((GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget)) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      g_object_set_data (G_OBJECT (widget), "quorum-a11y-named", GINT_TO_POINTER (1));
+      name_mnemonic_button (widget);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (mnemonic_button_changed_cb), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (mnemonic_button_changed_cb), NULL);
+
+      /* A drop-down's button is named for the drop-down and the value it shows. */
+      if (GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        gtk_widget_get_parent (widget), first_label (widget), NULL, -1);
+      return;
+    }
+
+  /* A row of a list, a table or a board is named by its first label (GTK 4.8 names it by
+   * nothing). Preference rows name themselves. */
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if ((role == GTK_ACCESSIBLE_ROLE_LIST_ITEM || role == GTK_ACCESSIBLE_ROLE_ROW ||
+       role == GTK_ACCESSIBLE_ROLE_GRID_CELL || role == GTK_ACCESSIBLE_ROLE_CELL) &&
+      !ADW_IS_PREFERENCES_ROW (widget))
+    {
+      GtkWidget *label = first_label (widget);
+
+      if (label == NULL)
+        return;
+      g_object_set_data (G_OBJECT (widget), "quorum-a11y-named", GINT_TO_POINTER (1));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+    }
+}
+
+static void
+fix_accessible_names_in (GtkWidget *widget)
+{
+  fix_accessible_name (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    fix_accessible_names_in (child);
+}
+
+static gboolean
+realize_hook (GSignalInvocationHint *hint,
+              guint                  n_values,
+              const GValue          *values,
+              gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+
+  /* A dialog's tree as a whole: it holds buttons it never shows (AdwMessageDialog's squeezer). */
+  if (GTK_IS_WINDOW (object))
+    fix_accessible_names_in (GTK_WIDGET (object));
+  else if (GTK_IS_WIDGET (object))
+    fix_accessible_name (GTK_WIDGET (object));
+
+  return TRUE;
+}
+
+void
+quorum_ui_fix_accessible_names (GtkWidget *root)
+{
+  static gsize hooked = 0;
+
+  /* Widgets shown later (rows, dialogs' buttons) are named as they are realized. */
+  if (g_once_init_enter (&hooked))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, realize_hook, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+
+  if (root != NULL)
+    fix_accessible_names_in (root);
+}

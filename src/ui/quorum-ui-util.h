@@ -36,6 +36,10 @@ char      *quorum_ui_format_view             (QuorumView    view,
 
 void       quorum_ui_set_accessible_label    (GtkWidget    *widget,
                                               const char   *label);
+/* Works around GTK 4.8's accessible names: a button with a mnemonic is named once, without
+ * its underscore; a list row, table row or board cell is named by its first label. Names
+ * @root's tree now and every widget realized from then on. */
+void       quorum_ui_fix_accessible_names    (GtkWidget    *root);
 /* Renders @widget as it is drawn now and saves it as a PNG at @path. */
 gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
                                               const char   *path,

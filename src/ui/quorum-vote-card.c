@@ -18,11 +18,15 @@ struct _QuorumVoteCard
   QuorumDraft     *draft;
   gboolean         syncing;
   gboolean         attention;   /* the status asks for something */
+  gboolean         read_only;
 
   GtkBox          *box;
   GtkLabel        *group_label;
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
+  GtkLabel        *view_label;
+  GtkLabel        *reason_label;
+  GtkWidget       *view_box;
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
   GtkToggleButton *decline_button;
@@ -138,6 +142,44 @@ quorum_vote_card_record (QuorumVoteCard *self)
                               gtk_check_button_get_active (self->disagreed_check));
 }
 
+/* Read-only, the card shows text, not controls drawn inactive: readable on a projector, and
+ * the card stays in the Tab order, announced with the group's view and reason. */
+static void
+sync_read_only (QuorumVoteCard *self,
+                QuorumView      view,
+                guint           categories,
+                const char     *reason)
+{
+  gboolean ro = self->read_only;
+  g_autofree char *shown = quorum_ui_format_view (view, categories);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->view_box), !ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_revealer), !ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
+  if (ro)
+    gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), ro && reason != NULL && *reason != '\0');
+  gtk_widget_set_focusable (GTK_WIDGET (self), ro);
+
+  gtk_label_set_label (self->view_label, shown);
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+
+  if (ro)
+    {
+      /* Translators: the group, then its view, e.g. "Greater Manchester Police: No plan" */
+      label = g_strdup_printf (_("%s: %s"), quorum_group_item_get_name (self->item), shown);
+      quorum_ui_set_accessible_label (GTK_WIDGET (self), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
+                                      GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE,
+                                      -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 quorum_vote_card_sync (QuorumVoteCard *self)
 {
@@ -223,6 +265,8 @@ quorum_vote_card_sync (QuorumVoteCard *self)
                                 view == QUORUM_VIEW_PLAN ? "voted-plan" :
                                 view == QUORUM_VIEW_NO_PLAN ? "voted-no-plan" : "voted-decline");
     }
+
+  sync_read_only (self, view, categories, reason);
 
   self->syncing = FALSE;
 }
@@ -362,6 +406,9 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
 {
   QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
 
+  if (self->read_only)
+    return GTK_WIDGET_CLASS (quorum_vote_card_parent_class)->grab_focus (widget);
+
   switch (quorum_vote_card_get_shown_view (self))
     {
     case QUORUM_VIEW_NO_PLAN:
@@ -458,6 +505,9 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, group_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, no_plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decline_button);
@@ -626,4 +676,26 @@ quorum_vote_card_set_draft (QuorumVoteCard *self,
     quorum_draft_set_baseline (draft, "reason", quorum_group_item_get_reason (self->item));
   g_object_bind_property (draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
   quorum_draft_restore (draft);
+}
+
+void
+quorum_vote_card_set_read_only (QuorumVoteCard *self,
+                                gboolean        read_only)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+
+  self->read_only = read_only;
+  quorum_vote_card_sync (self);
+}
+
+gboolean
+quorum_vote_card_get_read_only (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  return self->read_only;
 }

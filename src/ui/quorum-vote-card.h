@@ -32,6 +32,11 @@ void             quorum_vote_card_type_reason           (QuorumVoteCard  *self,
 QuorumTextField *quorum_vote_card_get_reason_field      (QuorumVoteCard  *self);
 void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
                                                          gboolean         disagreed);
+/* A decided or signed-off card: the view and its reason as text at full contrast, the card
+ * one stop in the Tab order, announced with both. */
+void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,
+                                                         gboolean         read_only);
+gboolean         quorum_vote_card_get_read_only         (QuorumVoteCard  *self);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */
 QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
 

@@ -31,6 +31,9 @@ struct _QuorumWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *conference_list;
@@ -38,6 +41,7 @@ struct _QuorumWindow
   QuorumConferencePage *conference_page;
 
   guint                 build_pages_source;
+  gboolean              pages_built;
 };
 
 enum {
@@ -117,6 +121,12 @@ conference_activated_cb (QuorumWindow *self,
     quorum_window_open_conference (self, quorum_conference_item_get_id (item), 0);
 }
 
+static gboolean
+is_projecting (QuorumWindow *self)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "projector");
+}
+
 static void
 leaflet_changed_cb (QuorumWindow *self,
                     GParamSpec   *pspec,
@@ -125,7 +135,8 @@ leaflet_changed_cb (QuorumWindow *self,
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
 
-  gtk_widget_set_visible (self->back_button, folded && g_strcmp0 (visible, "content") == 0);
+  gtk_widget_set_visible (self->back_button,
+                          folded && g_strcmp0 (visible, "content") == 0 && !is_projecting (self));
 }
 
 /* ---- the open conference ---- */
@@ -325,6 +336,20 @@ fullscreen_action (GSimpleAction *action,
 }
 
 static void
+set_action_enabled (QuorumWindow *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* Projector mode shows the room one conference and nothing of any other family: no list of
+ * conferences, no search, no Referrals or Differences pages (every child's name is on them),
+ * and no way to reach them until the mode is left. */
+static void
 apply_projector_mode (QuorumWindow *self,
                       gboolean      enabled)
 {
@@ -332,6 +357,21 @@ apply_projector_mode (QuorumWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+
+  if (enabled)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
+
+  gtk_widget_set_visible (self->sidebar, !enabled);
+  gtk_widget_set_visible (self->sidebar_separator, !enabled);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !enabled);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !enabled);
+  set_action_enabled (self, "search", !enabled);
+  set_action_enabled (self, "show-page", !enabled);
+  set_action_enabled (self, "show-list", !enabled);
+  leaflet_changed_cb (self, NULL, self->leaflet);
 }
 
 static void
@@ -512,29 +552,46 @@ quorum_window_add_page (QuorumWindow *self,
   adw_view_stack_page_set_use_underline (stack_page, TRUE);
 }
 
-typedef GtkWidget *(*PageNew) (QuorumStore *store);
-
-/* A deferred page: its place in the switcher now, the page itself when it is first shown or
- * once the first frame is on screen, whichever comes first; start-up builds only what the
- * first screen shows. */
-static void
-build_page (QuorumWindow *self,
-            AdwBin       *bin)
+typedef struct
 {
-  PageNew page_new = g_object_get_data (G_OBJECT (bin), "quorum-page-new");
+  GtkWidget  *(*page_new) (QuorumStore *store);
+  const char  *name;
+  const char  *title;
+  const char  *icon_name;
+} DeferredPage;
 
-  if (page_new == NULL || adw_bin_get_child (bin) != NULL)
-    return;
-  adw_bin_set_child (bin, page_new (self->store));
-}
+static const DeferredPage deferred_pages[] = {
+  { quorum_referrals_page_new, "referrals", N_("_Referrals"), "mail-send-symbolic" },
+  { quorum_differences_page_new, "differences", N_("_Differences"), "dialog-warning-symbolic" },
+};
 
+/* The pages after "Conferences" take their places in the switcher at once, as empty
+ * stand-ins; the pages themselves are built when one is first shown or once the first frame
+ * is on screen, whichever comes first, and then stand where the stand-ins stood. Start-up
+ * builds only what the first screen shows. */
 static void
 build_pages (QuorumWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_BIN (child))
-      build_page (self, ADW_BIN (child));
+  g_autofree char *visible = NULL;
+
+  if (self->pages_built)
+    return;
+  self->pages_built = TRUE;
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
+
+  visible = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    {
+      GtkWidget *stand_in = adw_view_stack_get_child_by_name (self->view_stack, deferred_pages[i].name);
+
+      if (stand_in != NULL)
+        adw_view_stack_remove (self->view_stack, stand_in);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    quorum_window_add_page (self, deferred_pages[i].page_new (self->store), deferred_pages[i].name,
+                            _(deferred_pages[i].title), deferred_pages[i].icon_name);
+  if (visible != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, visible);
 }
 
 static void
@@ -542,10 +599,10 @@ visible_page_cb (QuorumWindow *self,
                  GParamSpec   *pspec,
                  AdwViewStack *view_stack)
 {
-  GtkWidget *visible = adw_view_stack_get_visible_child (view_stack);
+  const char *visible = adw_view_stack_get_visible_child_name (view_stack);
 
-  if (ADW_IS_BIN (visible))
-    build_page (self, ADW_BIN (visible));
+  if (!self->pages_built && g_strcmp0 (visible, "conferences") != 0)
+    build_pages (self);
 }
 
 static gboolean
@@ -566,22 +623,9 @@ first_frame_cb (GtkWidget     *widget,
 {
   QuorumWindow *self = QUORUM_WINDOW (widget);
 
-  if (self->build_pages_source == 0)
+  if (!self->pages_built && self->build_pages_source == 0)
     self->build_pages_source = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
   return G_SOURCE_REMOVE;
-}
-
-static void
-add_deferred_page (QuorumWindow *self,
-                   PageNew       page_new,
-                   const char   *name,
-                   const char   *title,
-                   const char   *icon_name)
-{
-  GtkWidget *bin = adw_bin_new ();
-
-  g_object_set_data (G_OBJECT (bin), "quorum-page-new", page_new);
-  quorum_window_add_page (self, bin, name, title, icon_name);
 }
 
 /* The one place where the window's pages are added, after "Conferences". Each page is a
@@ -590,8 +634,9 @@ add_deferred_page (QuorumWindow *self,
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
-  add_deferred_page (self, quorum_referrals_page_new, "referrals", _("_Referrals"), "mail-send-symbolic");
-  add_deferred_page (self, quorum_differences_page_new, "differences", _("_Differences"), "dialog-warning-symbolic");
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_pages); i++)
+    quorum_window_add_page (self, adw_bin_new (), deferred_pages[i].name,
+                            _(deferred_pages[i].title), deferred_pages[i].icon_name);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
@@ -618,6 +663,7 @@ quorum_window_constructed (GObject *object)
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void
@@ -743,6 +789,9 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);

@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-chair.c: what the chair feels once the window is up, in a real window under Xvfb:
+ * opening a decided conference of eight groups with long reasons and switching child, each
+ * until the next frame is painted (against a redraw of the same window); a keystroke's vote,
+ * from the key event (xdotool, through the X server) to the committed row that a second
+ * connection reads (against the same keystroke reaching a plain GtkEntry); and the PDF
+ * export of a 3-page record (against cairo and Pango writing the same text on 3 pages). */
+
+#include <stdio.h>
+#include <sqlite3.h>
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "bench.h"
+#include "export/quorum-export.h"
+#include "ui/quorum-child-panel.h"
+#include "ui/quorum-conference-page.h"
+#include "ui/quorum-text-field.h"
+#include "ui/quorum-vote-card.h"
+#include "ui/quorum-window.h"
+
+#define N_GROUPS 8
+
+static const char *groups[N_GROUPS] = {
+  "Children's Social Care", "Police", "NHS Trust", "Education", "Probation", "Housing",
+  "Health Visiting", "Youth Justice",
+};
+
+/* A reason as a group gives it in the room: several sentences, some of them long. */
+static char *
+long_reason (const char *group,
+             guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s has seen the family %u times since the last review; the home "
+                            "conditions, school attendance and the health visitor's notes differ "
+                            "from what the parents describe, and the group weighs that against "
+                            "the support already in place before it gives its view. ", group, i + 3);
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+make_conference (QuorumStore        *store,
+                 const char * const *children,
+                 const char         *case_ref,
+                 gboolean            decide,
+                 guint               reason_sentences,
+                 gint64             *first_child)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) loaded = NULL;
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "A. Chair", .case_ref = case_ref,
+                                .children = children };
+  gint64 conference;
+
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 24, 11, 2026);
+  conference = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      g_autofree char *name = g_strdup_printf ("Representative %u", g + 1);
+      QuorumAttendeeSpec a = { .name = name, .role = "Practitioner", .agency = groups[g],
+                               .line_management = groups[g], .voting = TRUE,
+                               .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      quorum_store_add_attendee (store, conference, &a, &error);
+      g_assert_no_error (error);
+    }
+
+  loaded = quorum_store_load_conference (store, conference, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < loaded->children->len; k++)
+    {
+      gint64 child = ((QuorumChild *) g_ptr_array_index (loaded->children, k))->id;
+      QuorumAttemptSpec attempt = { .child_id = child, .summary = "Views differ on the risk of neglect",
+                                    .agreed = QUORUM_VIEW_NONE };
+
+      if (k == 0 && first_child != NULL)
+        *first_child = child;
+      quorum_store_add_attempt (store, conference, &attempt, &error);
+      g_assert_no_error (error);
+      if (!decide)
+        continue;
+
+      for (guint g = 0; g < N_GROUPS; g++)
+        {
+          g_autofree char *reason = long_reason (groups[g], reason_sentences);
+          QuorumVoteSpec vote = { .child_id = child, .group = groups[g],
+                                  .view = g < 5 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                                  .categories = g < 5 ? QUORUM_CATEGORY_NEGLECT : 0,
+                                  .reason = reason };
+
+          quorum_store_record_vote (store, conference, &vote, &error);
+          g_assert_no_error (error);
+        }
+      {
+        gint64 plan = 0;
+        gint64 referral = 0;
+        g_autoptr(QuorumOutcome) outcome = quorum_store_decide (store, conference, child, QUORUM_VIEW_NONE,
+                                                                0, &plan, &referral, &error);
+        g_assert_no_error (error);
+      }
+    }
+  return conference;
+}
+
+/* ---- frames ---- */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* From now until the window's next frame is painted; FALSE if none comes within 5 s. */
+static gboolean
+wait_for_frame (GtkWidget *window,
+                gint64     t0,
+                double    *us)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gint64 give_up = t0 + 5 * G_USEC_PER_SEC;
+
+  while (!painted && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  *us = (double)(g_get_monotonic_time () - t0);
+  return painted;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* ---- keys, through the X server ---- */
+
+static gboolean
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) || !g_spawn_check_wait_status (status, NULL))
+    {
+      fprintf (stderr, "chair: %s failed: %s\n", command, error != NULL ? error->message : "non-zero exit");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+focus_window (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  gboolean ok = xdotool (args);
+
+  settle (50);
+  return ok;
+}
+
+/* Starts xdotool pressing @key; the clock starts as it is launched. */
+static gint64
+press_async (const char *key)
+{
+  char *argv[] = { "xdotool", "key", (char *) key, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &error))
+    g_error ("xdotool: %s", error->message);
+  return t0;
+}
+
+static void
+entry_changed_cb (GtkEditable *editable,
+                  gboolean    *changed)
+{
+  *changed = TRUE;
+}
+
+static gboolean
+vote_committed (sqlite3    *db,
+                const char *reason)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM vote WHERE reason = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("chair: %s", sqlite3_errmsg (db));
+  sqlite3_bind_text (stmt, 1, reason, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* ---- the PDF baseline: the same text, set by Pango on three A4 pages ---- */
+
+static gboolean
+bare_pdf (const char *text,
+          const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, QUORUM_RECORD_A4_WIDTH, QUORUM_RECORD_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+  int lines;
+  cairo_status_t status;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int)((QUORUM_RECORD_A4_WIDTH - 2 * 56) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  lines = pango_layout_get_line_count (layout);
+
+  for (int page = 0; page < 3; page++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      int first = page * lines / 3;
+      int last = (page + 1) * lines / 3;
+      int i = 0;
+      double top = -1;
+
+      do
+        {
+          if (i >= first && i < last)
+            {
+              PangoRectangle logical;
+              int baseline = pango_layout_iter_get_baseline (iter);
+
+              pango_layout_iter_get_line_extents (iter, NULL, &logical);
+              if (top < 0)
+                top = (double) logical.y / PANGO_SCALE;
+              cairo_move_to (cr, 56 + (double) logical.x / PANGO_SCALE,
+                             56 + (double) baseline / PANGO_SCALE - top);
+              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+            }
+          i++;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      cairo_show_page (cr);
+    }
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status == CAIRO_STATUS_SUCCESS;
+}
+
+static int
+pdf_pages (QuorumStore *store,
+           gint64       conference_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = quorum_store_load_conference (store, conference_id, &error);
+  g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (store, conference_id, NULL);
+  g_autoptr(QuorumRecord) record = quorum_record_new (conference, profile, "bench", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, QUORUM_RECORD_A4_WIDTH,
+                                                                  QUORUM_RECORD_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = quorum_record_create_pdf_context (cr);
+  int n;
+
+  quorum_record_paginate (record, context, QUORUM_RECORD_A4_WIDTH, QUORUM_RECORD_A4_HEIGHT);
+  n = quorum_record_get_n_pages (record);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* ---- the bench ---- */
+
+typedef enum
+{
+  M_OPEN,
+  M_SWITCH,
+  M_VOTE,
+  M_PDF,
+  N_MEASURES
+} Measure;
+
+gboolean
+bench_chair (const char *dir,
+             guint       rounds)
+{
+  static const char * const decided_children[] = { "Amy Lane", "Ben Lane", NULL };
+  static const char * const live_children[] = { "Cara Lane", NULL };
+  static const char *names[N_MEASURES] = {
+    "open a decided conference (8 groups, long reasons, 2 children) until its frame is painted",
+    "switch child (Ctrl+Page_Down's action) until the frame is painted",
+    "a keystroke's vote: Ctrl+Enter in a group's reason (xdotool) to the committed row",
+    "export a 3-page record as PDF (load, lay out, write the file)",
+  };
+  static const char *baselines[N_MEASURES] = {
+    "a redraw of the same window until its frame is painted",
+    "a redraw of the same window until its frame is painted",
+    "the same keystroke (xdotool) reaching a plain GtkEntry",
+    "cairo and Pango writing the record's plain text on 3 A4 pages",
+  };
+  static const double targets_ms[N_MEASURES] = { 50, 50, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "bench-chair.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "bench-chair.pdf", NULL);
+  g_autofree char *bare = g_build_filename (dir, "bench-chair-bare.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  GArray *samples[N_MEASURES];
+  GArray *base[N_MEASURES];
+  QuorumConferencePage *page;
+  GtkWidget *window;
+  GtkWidget *plain;
+  GtkWidget *entry;
+  QuorumVoteCard *card = NULL;
+  sqlite3 *reader = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  gboolean have_xdotool;
+  gboolean ok = TRUE;
+  gint64 decided;
+  gint64 exported = 0;
+  gint64 live;
+  gint64 cara = 0;
+  int pages;
+
+  if (!gtk_init_check ())
+    {
+      printf ("chair: no display (run it as ./build-aux/dev bench, which uses Xvfb)\n");
+      return FALSE;
+    }
+  adw_init ();
+  have_xdotool = xdotool_path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/gnome/Quorum/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  bench_remove_db (path);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  quorum_store_set_user (store, "bench");
+
+  decided = make_conference (store, decided_children, "BENCH-DECIDED", TRUE, 3, NULL);
+  /* For the export, one child with reasons just long enough that the record runs to 3 pages. */
+  for (guint sentences = 1; ; sentences++)
+    {
+      g_autofree char *ref = g_strdup_printf ("BENCH-PDF-%u", sentences);
+
+      exported = make_conference (store, live_children, ref, TRUE, sentences, NULL);
+      pages = pdf_pages (store, exported);
+      if (pages >= 3 || sentences > 12)
+        break;
+    }
+  live = make_conference (store, live_children, "BENCH-LIVE", FALSE, 0, &cara);
+  {
+    g_autoptr(QuorumConference) conference = quorum_store_load_conference (store, exported, &error);
+    g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (store, exported, NULL);
+
+    text = quorum_export_text_string (conference, profile, "bench", NULL);
+  }
+  printf ("chair: a decided conference of %d groups and 2 children; a record of %d pages; %u rounds\n",
+          N_GROUPS, pages, rounds);
+  if (pages != 3)
+    printf ("  (the record is not 3 pages: the PDF figures are for %d)\n", pages);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  window = GTK_WIDGET (quorum_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = quorum_window_get_conference_page (QUORUM_WINDOW (window));
+
+  plain = gtk_window_new ();
+  entry = gtk_entry_new ();
+  gtk_window_set_child (GTK_WINDOW (plain), entry);
+  gtk_window_set_default_size (GTK_WINDOW (plain), 300, 60);
+  gtk_window_present (GTK_WINDOW (plain));
+  settle (500);
+
+  for (guint m = 0; m < N_MEASURES; m++)
+    {
+      samples[m] = g_array_new (FALSE, FALSE, sizeof (double));
+      base[m] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* Round 0 warms up and is not counted. */
+  for (guint r = 0; ok && r <= rounds; r++)
+    {
+      double us;
+      double base_us;
+      gint64 t0;
+
+      /* A redraw of the same window: what any frame costs. */
+      quorum_window_open_conference (QUORUM_WINDOW (window), live, 0);
+      settle (100);
+      t0 = g_get_monotonic_time ();
+      gtk_widget_queue_draw (window);
+      ok &= wait_for_frame (window, t0, &base_us);
+
+      t0 = g_get_monotonic_time ();
+      ok &= quorum_window_open_conference (QUORUM_WINDOW (window), decided, 0);
+      ok &= wait_for_frame (window, t0, &us);
+      if (r > 0)
+        {
+          g_array_append_val (samples[M_OPEN], us);
+          g_array_append_val (base[M_OPEN], base_us);
+        }
+      settle (100);
+
+      t0 = g_get_monotonic_time ();
+      gtk_widget_queue_draw (window);
+      ok &= wait_for_frame (window, t0, &base_us);
+      t0 = g_get_monotonic_time ();
+      ok &= gtk_widget_activate_action (GTK_WIDGET (page), "conference.next-child", NULL);
+      ok &= wait_for_frame (window, t0, &us);
+      if (r > 0)
+        {
+          g_array_append_val (samples[M_SWITCH], us);
+          g_array_append_val (base[M_SWITCH], base_us);
+        }
+      settle (50);
+
+      /* The export, beside cairo and Pango alone. */
+      t0 = g_get_monotonic_time ();
+      ok &= quorum_export_dissent (store, exported, QUORUM_EXPORT_PDF, pdf, &error);
+      us = (double)(g_get_monotonic_time () - t0);
+      t0 = g_get_monotonic_time ();
+      ok &= bare_pdf (text, bare);
+      base_us = (double)(g_get_monotonic_time () - t0);
+      if (r > 0)
+        {
+          g_array_append_val (samples[M_PDF], us);
+          g_array_append_val (base[M_PDF], base_us);
+        }
+      if (error != NULL)
+        {
+          fprintf (stderr, "chair: export: %s\n", error->message);
+          ok = FALSE;
+        }
+
+      if (!have_xdotool || !ok)
+        continue;
+
+      /* The keystroke into a plain entry. */
+      {
+        gboolean changed = FALSE;
+        gulong id;
+
+        ok &= focus_window (plain);
+        gtk_widget_grab_focus (entry);
+        id = g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), &changed);
+        t0 = press_async ("x");
+        while (!changed && g_get_monotonic_time () < t0 + 5 * G_USEC_PER_SEC)
+          g_main_context_iteration (NULL, TRUE);
+        base_us = (double)(g_get_monotonic_time () - t0);
+        g_signal_handler_disconnect (entry, id);
+        ok &= changed;
+      }
+
+      /* The vote: the live conference's first group, its view chosen and its reason typed;
+       * Ctrl+Enter stores it. Each round a new reason, so the row is new. */
+      {
+        g_autofree char *reason = g_strdup_printf ("No concerns seen at round %u", r);
+        QuorumChildPanel *panel;
+
+        quorum_window_open_conference (QUORUM_WINDOW (window), live, 0);
+        settle (100);
+        panel = quorum_conference_page_get_child_panel (page, cara);
+        card = panel != NULL ? quorum_child_panel_get_card (panel, groups[r % N_GROUPS]) : NULL;
+        if (card == NULL)
+          {
+            fprintf (stderr, "chair: no vote card for %s\n", groups[r % N_GROUPS]);
+            ok = FALSE;
+            continue;
+          }
+        quorum_vote_card_choose (card, QUORUM_VIEW_NO_PLAN);
+        settle (50);
+        quorum_vote_card_type_reason (card, reason);
+        ok &= focus_window (window);
+        gtk_widget_grab_focus (GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card))));
+        settle (50);
+
+        t0 = press_async ("ctrl+Return");
+        while (!vote_committed (reader, reason) && g_get_monotonic_time () < t0 + 5 * G_USEC_PER_SEC)
+          {
+            while (g_main_context_pending (NULL))
+              g_main_context_iteration (NULL, FALSE);
+            g_usleep (200);
+          }
+        us = (double)(g_get_monotonic_time () - t0);
+        if (!vote_committed (reader, reason))
+          {
+            fprintf (stderr, "chair: the vote never reached the database\n");
+            ok = FALSE;
+          }
+        if (r > 0)
+          {
+            g_array_append_val (samples[M_VOTE], us);
+            g_array_append_val (base[M_VOTE], base_us);
+          }
+        settle (100);
+      }
+    }
+
+  if (!have_xdotool)
+    printf ("  (no xdotool or not X11: the keystroke is not measured)\n");
+
+  for (guint m = 0; m < N_MEASURES; m++)
+    {
+      if (samples[m]->len > 0)
+        {
+          double median = bench_median (samples[m]);
+
+          bench_report (names[m], median, baselines[m], bench_median (base[m]), samples[m]->len, 0);
+          if (targets_ms[m] > 0)
+            printf ("  %.1f ms (target ≤ %.0f ms: %s)\n\n", median / 1000, targets_ms[m],
+                    median / 1000 <= targets_ms[m] ? "met" : "NOT met");
+        }
+      g_array_unref (samples[m]);
+      g_array_unref (base[m]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (plain));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+  sqlite3_close (reader);
+  g_clear_object (&store);
+  g_unlink (pdf);
+  g_unlink (bare);
+  if (g_getenv ("QUORUM_BENCH_KEEP") == NULL)
+    bench_remove_db (path);
+  return ok;
+}

@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-record-panel.c: the record beside the attendees: who arrived late, who left and when,
+ * who was present for each child's decision; and, under a profile with the route, the challenge
+ * of a decision: raised by a dissenting agency, the Co-ordinator alerted, the decisions taken. */
+
+#include <glib/gi18n.h>
+
+#include "quorum-record-panel.h"
+#include "quorum-ui-util.h"
+
+GResource *quorum_record_get_resource (void);
+void       quorum_record_register_resource (void);
+
+struct _QuorumRecordPanel
+{
+  GtkWidget          parent_instance;
+
+  QuorumStore       *store;
+  gint64             conference_id;
+  gboolean           finalised;
+  GArray            *challenge_children;   /* gint64: the dropdown's children, in order */
+  GHashTable        *child_names;          /* child id (gint64*) → name */
+  char              *timeline_shown;       /* what the timeline rows say, to rebuild only on change */
+  gint64             alert_challenge;      /* raised, not yet alerted: 0 when none */
+  gint64             decide_challenge;     /* alerted, not yet decided: 0 when none */
+
+  GtkWidget         *box;
+  GtkEntry          *time_entry;
+  GtkListBox        *timeline_list;
+  GtkWidget         *challenge_box;
+  GtkLabel          *route_label;
+  GtkListBox        *challenges_list;
+  GtkWidget         *raise_form;
+  GtkDropDown       *child_dropdown;
+  GtkEntry          *agency_entry;
+  GtkEntry          *designated_entry;
+  GtkEntry          *raised_entry;
+  GtkWidget         *alert_form;
+  GtkLabel          *alert_title;
+  GtkEntry          *coordinator_entry;
+  GtkEntry          *alerted_entry;
+  GtkWidget         *decide_form;
+  GtkLabel          *decide_title;
+  GtkCheckButton    *uphold_check;
+  GtkCheckButton    *interim_check;
+  GtkCheckButton    *refer_check;
+  GtkEntry          *review_entry;
+  GtkEntry          *decided_entry;
+  GtkEntry          *reasons_entry;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumRecordPanel, quorum_record_panel, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+set_if_empty (GtkEntry   *entry,
+              const char *text)
+{
+  if (gtk_entry_get_text_length (entry) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+row_button (const char *label,
+            const char *name,
+            const char *action,
+            gint64      target,
+            const char *accessible)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
+  quorum_ui_set_accessible_label (button, accessible);
+  return button;
+}
+
+/* "Arrived 10:50 · left 11:20 · present for Amy’s decision · arrived after Ben’s decision" */
+static char *
+timeline_text (const QuorumConference *conference,
+               const QuorumAttendee   *a)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
+    g_string_append (out, quorum_attendance_get_label (a->attendance));
+  else if (a->arrived_at != NULL)
+    g_string_append_printf (out, _("Arrived late, %s"), a->arrived_at);
+  else
+    g_string_append (out, _("Present from the start"));
+  if (a->left_at != NULL)
+    g_string_append_printf (out, _(" · left %s"), a->left_at);
+
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *d = g_ptr_array_index (conference->decisions, i);
+      const QuorumChild *child = quorum_conference_find_child (conference, d->child_id);
+      QuorumPresenceStatus status;
+
+      if (d->presence == NULL || child == NULL || a->attendance != QUORUM_ATTENDANCE_PRESENT)
+        continue;
+      g_string_append (out, " · ");
+      if (!quorum_conference_presence_at (conference, d->child_id, a->id, &status))
+        /* Translators: %s is a child's name */
+        g_string_append_printf (out, _("arrived after %s’s decision"), child->name);
+      else if (status == QUORUM_PRESENCE_LEFT)
+        g_string_append_printf (out, _("had left before %s’s decision"), child->name);
+      else
+        g_string_append_printf (out, _("present for %s’s decision"), child->name);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+update_timeline (QuorumRecordPanel      *self,
+                 const QuorumConference *conference)
+{
+  g_autoptr(GString) shown = g_string_new (self->finalised ? "F" : "");
+
+  /* A reload that changes nothing keeps the rows, their buttons and the focus. */
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      g_autofree char *subtitle = timeline_text (conference, a);
+
+      g_string_append_printf (shown, "%lld\x1f%s\x1f%s\x1e", (long long) a->id, a->name, subtitle);
+    }
+  if (g_strcmp0 (shown->str, self->timeline_shown) == 0)
+    return;
+  g_free (self->timeline_shown);
+  self->timeline_shown = g_strdup (shown->str);
+
+  clear_list (self->timeline_list);
+
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      g_autofree char *subtitle = timeline_text (conference, a);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+      if (!self->finalised && a->arrived_at == NULL && a->left_at == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) a->id);
+          /* Translators: the accessible label of the Arrived button of one attendee */
+          g_autofree char *accessible = g_strdup_printf (_("%s arrived late"), a->name);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
+        }
+      if (!self->finalised && quorum_attendee_is_present (a))
+        {
+          g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
+          g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button (_("Left"), name, "record.leave", a->id, accessible));
+        }
+      gtk_list_box_append (self->timeline_list, row);
+    }
+}
+
+static char *
+challenge_text (const QuorumChallenge *c,
+                const QuorumProfile   *profile)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
+
+  g_string_append_printf (out, _("Raised %s with %s"), raised, c->designated_person);
+  if (g_date_valid (&c->alerted_on))
+    {
+      g_autofree char *alerted = quorum_ui_format_date (&c->alerted_on);
+
+      g_string_append_printf (out, _(" · %s alerted %s"), c->coordinator, alerted);
+      if (quorum_challenge_alert_is_late (c))
+        g_string_append_printf (out, _(" (late: the policy says %s)"),
+                                profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                         : _("immediately"));
+    }
+  else
+    g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"),
+                            profile && profile->challenge_alert_when ? profile->challenge_alert_when
+                                                                     : _("immediately"));
+  if (g_date_valid (&c->decided_on))
+    {
+      g_autofree char *decided = quorum_ui_format_date (&c->decided_on);
+
+      g_string_append_printf (out, _(" · decided %s:"), decided);
+      for (guint bit = 1; bit <= QUORUM_CHALLENGE_REFER; bit <<= 1)
+        if (c->decisions & bit)
+          {
+            g_string_append_printf (out, "\n• %s", quorum_challenge_decision_get_label (bit));
+            if (bit == QUORUM_CHALLENGE_REVIEW_FORWARD && g_date_valid (&c->review_date))
+              {
+                g_autofree char *review = quorum_ui_format_date (&c->review_date);
+                g_string_append_printf (out, _(", to %s"), review);
+              }
+          }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+update_challenges (QuorumRecordPanel      *self,
+                   const QuorumConference *conference,
+                   const QuorumProfile    *profile)
+{
+  g_autoptr(GtkStringList) children = gtk_string_list_new (NULL);
+  gboolean route = quorum_profile_has_challenge_route (profile);
+  g_autofree char *today = today_iso ();
+
+  gtk_widget_set_visible (self->challenge_box, route);
+  clear_list (self->challenges_list);
+  g_array_set_size (self->challenge_children, 0);
+  self->alert_challenge = 0;
+  self->decide_challenge = 0;
+  if (!route)
+    return;
+
+  {
+    g_autofree char *words =
+      g_strdup_printf (_("A dissenting agency raises it with its %s, who alerts the %s %s."),
+                       profile->challenge_raised_with ? profile->challenge_raised_with : _("Designated Person"),
+                       profile->challenge_alerts,
+                       profile->challenge_alert_when ? profile->challenge_alert_when : _("immediately"));
+    gtk_label_set_text (self->route_label, words);
+  }
+
+  for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+    {
+      const QuorumChallenge *c = g_ptr_array_index (conference->challenges, i);
+      const QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
+      g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
+                                                child != NULL ? child->name : "?");
+      g_autofree char *subtitle = challenge_text (c, profile);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
+      gtk_list_box_append (self->challenges_list, row);
+
+      if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("%s’s challenge: the %s is alerted %s"), c->agency,
+                                                   profile->challenge_alerts,
+                                                   profile->challenge_alert_when ? profile->challenge_alert_when : "");
+          self->alert_challenge = c->id;
+          gtk_label_set_text (self->alert_title, what);
+        }
+      else if (g_date_valid (&c->alerted_on) && !g_date_valid (&c->decided_on) && self->decide_challenge == 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("The Co-ordinator’s decisions on %s’s challenge (one or more)"),
+                                                   c->agency);
+          self->decide_challenge = c->id;
+          gtk_label_set_text (self->decide_title, what);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->challenges_list), conference->challenges->len > 0);
+
+  /* A challenge is of a decision with dissent. */
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *d = g_ptr_array_index (conference->decisions, i);
+      const QuorumChild *child = quorum_conference_find_child (conference, d->child_id);
+
+      if (child == NULL || d->dissent == NULL || d->dissent->len == 0)
+        continue;
+      gtk_string_list_append (children, child->name);
+      g_array_append_val (self->challenge_children, d->child_id);
+    }
+  gtk_drop_down_set_model (self->child_dropdown, G_LIST_MODEL (children));
+  gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0);
+  gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0);
+  gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0);
+  set_if_empty (self->raised_entry, today);
+  set_if_empty (self->alerted_entry, today);
+  set_if_empty (self->decided_entry, today);
+}
+
+void
+quorum_record_panel_set_conference (QuorumRecordPanel      *self,
+                                    const QuorumConference *conference,
+                                    const QuorumProfile    *profile)
+{
+  g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
+  g_return_if_fail (conference != NULL);
+
+  self->conference_id = conference->id;
+  self->finalised = quorum_conference_is_finalised (conference);
+  g_hash_table_remove_all (self->child_names);
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, i);
+
+      g_hash_table_insert (self->child_names, g_memdup2 (&child->id, sizeof child->id), g_strdup (child->name));
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !self->finalised);
+  update_timeline (self, conference);
+  update_challenges (self, conference, profile);
+}
+
+void
+quorum_record_panel_set_store (QuorumRecordPanel *self,
+                               QuorumStore       *store)
+{
+  g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
+
+  g_set_object (&self->store, store);
+}
+
+/* ---- actions ---- */
+
+static void
+done (QuorumRecordPanel *self,
+      const char        *message)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+  quorum_ui_toast (GTK_WIDGET (self), message);
+}
+
+/* The time typed, or now when none is. */
+static char *
+time_of (QuorumRecordPanel *self)
+{
+  g_autofree char *typed = quorum_ui_editable_get_text (GTK_EDITABLE (self->time_entry));
+  g_autoptr(GDateTime) now = NULL;
+
+  if (typed != NULL)
+    return g_steal_pointer (&typed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%H:%M");
+}
+
+static void
+arrive_or_leave (QuorumRecordPanel *self,
+                 GVariant          *param,
+                 gboolean           arriving)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) without = NULL;
+  g_autofree char *time = time_of (self);
+  gint64 attendee = g_variant_get_int64 (param);
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (arriving ? !quorum_store_attendee_arrive (self->store, attendee, time, &error)
+               : !quorum_store_attendee_leave (self->store, attendee, time, &without, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
+  if (arriving)
+    message = g_strdup_printf (_("Arrival recorded at %s"), time);
+  else if (without != NULL && without->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < without->len; i++)
+        {
+          const char *name = g_hash_table_lookup (self->child_names, &g_array_index (without, gint64, i));
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, name != NULL ? name : "?");
+        }
+      /* Translators: %s is the time, then the names of children */
+      message = g_strdup_printf (_("Left at %s: their group is left without a view for %s"), time, names->str);
+    }
+  else
+    message = g_strdup_printf (_("Left at %s; a view the group gave stays counted"), time);
+  done (self, message);
+}
+
+static void
+arrive_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  arrive_or_leave (QUORUM_RECORD_PANEL (widget), param, TRUE);
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  arrive_or_leave (QUORUM_RECORD_PANEL (widget), param, FALSE);
+}
+
+static gboolean
+date_of (GtkEntry    *entry,
+         const char  *what,
+         GDate       *out,
+         GError     **error)
+{
+  g_autofree char *text = quorum_ui_editable_get_text (GTK_EDITABLE (entry));
+
+  return quorum_date_parse (text, what, out, error);
+}
+
+static void
+raise_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumRecordPanel *self = QUORUM_RECORD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency = quorum_ui_editable_get_text (GTK_EDITABLE (self->agency_entry));
+  g_autofree char *designated = quorum_ui_editable_get_text (GTK_EDITABLE (self->designated_entry));
+  QuorumChallengeSpec spec = { 0 };
+  guint selected = gtk_drop_down_get_selected (self->child_dropdown);
+
+  if (self->store == NULL || selected >= self->challenge_children->len)
+    return;
+  spec.child_id = g_array_index (self->challenge_children, gint64, selected);
+  spec.agency = agency;
+  spec.designated_person = designated;
+  if (!date_of (self->raised_entry, _("The day it was raised"), &spec.raised_on, &error) ||
+      quorum_store_raise_challenge (self->store, self->conference_id, &spec, &error) == 0)
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->designated_entry), "");
+  done (self, _("Challenge raised"));
+}
+
+static void
+alert_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumRecordPanel *self = QUORUM_RECORD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *coordinator = quorum_ui_editable_get_text (GTK_EDITABLE (self->coordinator_entry));
+  GDate day;
+
+  if (self->store == NULL || self->alert_challenge == 0)
+    return;
+  if (!date_of (self->alerted_entry, _("The day of the alert"), &day, &error) ||
+      !quorum_store_alert_challenge (self->store, self->alert_challenge, coordinator, &day, &error))
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  done (self, _("The Co-ordinator’s alert is recorded"));
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumRecordPanel *self = QUORUM_RECORD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *review = quorum_ui_editable_get_text (GTK_EDITABLE (self->review_entry));
+  g_autofree char *reasons = quorum_ui_editable_get_text (GTK_EDITABLE (self->reasons_entry));
+  guint decisions = 0;
+  GDate day;
+  GDate review_day;
+
+  if (self->store == NULL || self->decide_challenge == 0)
+    return;
+  g_date_clear (&review_day, 1);
+  if (gtk_check_button_get_active (self->uphold_check))
+    decisions |= QUORUM_CHALLENGE_UPHOLD;
+  if (gtk_check_button_get_active (self->interim_check))
+    decisions |= QUORUM_CHALLENGE_INTERIM_PLAN;
+  if (gtk_check_button_get_active (self->refer_check))
+    decisions |= QUORUM_CHALLENGE_REFER;
+  if (review != NULL)
+    decisions |= QUORUM_CHALLENGE_REVIEW_FORWARD;
+
+  if (!date_of (self->decided_entry, _("The day of the decision"), &day, &error) ||
+      (review != NULL && !date_of (self->review_entry, _("The review conference’s new date"), &review_day, &error)) ||
+      !quorum_store_decide_challenge (self->store, self->decide_challenge, &day, decisions,
+                                      review != NULL ? &review_day : NULL, reasons, &error))
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  gtk_check_button_set_active (self->uphold_check, FALSE);
+  gtk_check_button_set_active (self->interim_check, FALSE);
+  gtk_check_button_set_active (self->refer_check, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->review_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reasons_entry), "");
+  done (self, _("The Co-ordinator’s decisions are recorded"));
+}
+
+/* ---- GObject ---- */
+
+static void
+quorum_record_panel_dispose (GObject *object)
+{
+  QuorumRecordPanel *self = QUORUM_RECORD_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_RECORD_PANEL);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->challenge_children, g_array_unref);
+  g_clear_pointer (&self->child_names, g_hash_table_unref);
+  g_clear_pointer (&self->timeline_shown, g_free);
+
+  G_OBJECT_CLASS (quorum_record_panel_parent_class)->dispose (object);
+}
+
+static void
+quorum_record_panel_class_init (QuorumRecordPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_record_panel_dispose;
+
+  /* Emitted after a change to the record: the page reloads the conference. */
+  signals [CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  quorum_record_register_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Quorum/ui/quorum-record-panel.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, challenge_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, route_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, challenges_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raise_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, child_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, agency_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, designated_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raised_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alert_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alert_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, coordinator_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alerted_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, decide_form);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, decide_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, uphold_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, interim_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, refer_check);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, review_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, decided_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, reasons_entry);
+
+  gtk_widget_class_install_action (widget_class, "record.arrive", "x", arrive_action);
+  gtk_widget_class_install_action (widget_class, "record.leave", "x", leave_action);
+  gtk_widget_class_install_action (widget_class, "record.raise-challenge", NULL, raise_action);
+  gtk_widget_class_install_action (widget_class, "record.alert-challenge", NULL, alert_action);
+  gtk_widget_class_install_action (widget_class, "record.decide-challenge", NULL, decide_action);
+}
+
+static void
+quorum_record_panel_init (QuorumRecordPanel *self)
+{
+  self->challenge_children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->child_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli-record.sh: the record is true to the policy (issue 11, findings 1-5), through quorum-cli
+# as a chair's or minute-taker's script drives it; each scenario's export read back as JSON, as
+# text and through pdftotext.
+. "$(dirname "$0")/cli-lib.sh"
+
+out_dir="$work/out"
+mkdir -p "$out_dir"
+
+# pdf_text CONF NAME: the dissent record as PDF, read back by pdftotext (one line per text line).
+pdf_text () {
+  q export dissent "$1" --format pdf -o "$out_dir/$2.pdf" >/dev/null
+  pdftotext -raw -enc UTF-8 "$out_dir/$2.pdf" - | tr -s ' '
+}
+txt () { q export dissent "$1" --format txt -o "$out_dir/record.txt" >/dev/null && cat "$out_dir/record.txt"; }
+has () { if printf '%s' "$1" | grep -qF -- "$2"; then echo yes; else echo no; fi; }
+
+have_pdf=no
+command -v pdftotext >/dev/null && have_pdf=yes
+
+# A Bolton conference starting at 10:00 with four voting groups, one representative each.
+four_groups () {
+  local profile=${1:-bolton} conf
+  conf=$(jget "$(q --json conference new --child "Amy Jones" --kind initial --date 2026-11-20 --time 10:00 \
+                   --chair "R. Patel" --profile "$profile")" 'd["id"]')
+  q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
+  q attendee add "$conf" --name "A. Khan" --agency "Greater Manchester Police" --line-management "Police" >/dev/null
+  q attendee add "$conf" --name "H. Visitor" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+  q attendee add "$conf" --name "T. Teacher" --agency "St Mary's Primary" --line-management "School" >/dev/null
+  echo "$conf"
+}
+child_of () { jget "$(q --json conference show "$1")" 'd["children"][0]["id"]'; }
+attendee_of () { jget "$(q --json conference show "$1")" "[a['id'] for a in d['attendees'] if a['name']=='$2'][0]"; }
+
+# ---- The challenge route is a profile's: the key file says so ----
+out=$(q --json profiles)
+check "profiles: buckinghamshire has the challenge route, bolton none" \
+  "$(jget "$out" 'sorted((p["id"], p["challenge_route"] and p["challenge_route"]["decisions"]) for p in d if p["id"] in ("bolton","buckinghamshire"))')" \
+  '[["bolton", null], ["buckinghamshire", ["uphold", "interim-plan", "review-forward", "refer"]]]'
+
+# ---- Finding 4: the vote is the last resort; a dissent needs its reason (bolton) ----
+conf=$(four_groups)
+amy=$(child_of "$conf")
+before=$(db_hash)
+expect_exit "finding 4: a vote without a recorded attempt at consensus is refused" 2 \
+  q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences"
+expect_exit "finding 4: a decision without a recorded attempt at consensus is refused" 2 q decide "$conf" --child "$amy"
+check "finding 4: the refusals wrote nothing" "$(db_hash)" "$before"
+q consensus "$conf" --child "$amy" --agreed none --summary "Views differ on neglect" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect is long-standing" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view plan --reason "Growth has faltered" >/dev/null
+q vote "$conf" --child "$amy" --group School --view plan --reason "Often hungry" >/dev/null
+err=$(q decide "$conf" --child "$amy" 2>&1 >/dev/null); status=$?
+check "finding 4: a dissenting view without its reason is refused (exit 2)" "$status" "2"
+check "finding 4: the refusal names the rule and the group" "$(has "$err" "A dissenting view needs its reason: “Police”")" "yes"
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences disclosed" >/dev/null
+out=$(q --json decide "$conf" --child "$amy")
+check "finding 4: with its reason the dissent is recorded" \
+  "$(jget "$out" '[d["basis"], [(x["group"], x["reason"]) for x in d["dissent"]]]')" \
+  '["majority", [["Police", "No offences disclosed"]]]'
+
+# ---- Finding 1: attendance is a timeline ----
+conf=$(four_groups)
+amy=$(child_of "$conf")
+teacher=$(attendee_of "$conf" "T. Teacher")
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences" >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view plan --reason "Growth" >/dev/null
+q vote "$conf" --child "$amy" --group School --view no-plan --reason "Attendance is good" >/dev/null
+before=$(db_hash)
+expect_exit "timeline: a leaving time that is not a time is refused" 2 q attendee leave "$conf" --attendee "$teacher" --time 25:61
+expect_exit "timeline: leaving before the conference began is refused" 2 q attendee leave "$conf" --attendee "$teacher" --time 09:00
+check "timeline: the refusals wrote nothing" "$(db_hash)" "$before"
+out=$(q --json attendee leave "$conf" --attendee "$teacher" --time 10:40)
+check "finding 1: the teacher left at 10:40, the school's view given" \
+  "$(jget "$out" '[d["left_at"], d["present"], d["without_view"]]')" '["10:40", false, []]'
+expect_exit "timeline: leaving twice is refused" 2 q attendee leave "$conf" --attendee "$teacher" --time 10:50
+out=$(q --json decide "$conf" --child "$amy")
+check "finding 1: a view stays counted after its giver leaves: still a 2-2 split" \
+  "$(jget "$out" '[d["basis"], d["tally"]["plan"], d["tally"]["no-plan"], d["referral"] is not None]')" '["split", 2, 2, true]'
+check "finding 1: the school's dissent is kept with its representative and reason" \
+  "$(jget "$out" '[(x["group"], x["representatives"], x["reason"]) for x in d["dissent"] if x["group"]=="School"]')" \
+  '[["School", ["T. Teacher"], "Attendance is good"]]'
+check "finding 1: the decision says who was present and who had left" \
+  "$(jget "$out" '[[p["name"] for p in d["present"]], [(p["name"], p["left_at"], p["view_given"]) for p in d["left_before"]]]')" \
+  '[["S. Social", "A. Khan", "H. Visitor"], [["T. Teacher", "10:40", true]]]'
+out=$(q --json attendee add "$conf" --name "Dr Late" --agency "Spa Road Surgery" --line-management GP --arrived 11:05)
+gp=$(jget "$out" 'd["id"]')
+show=$(q --json conference show "$conf")
+check "finding 1: a later arrival is recorded as arriving after the decision" \
+  "$(jget "$show" '[[(a["name"], a["arrived_at"]) for a in x["arrived_after"]] for x in d["decisions"]][0]')" '[["Dr Late", "11:05"]]'
+check "finding 1: attendees carry the timeline and their presence per decision" \
+  "$(jget "$show" "[(a['left_at'], a['arrived_at'], a['decisions']) for a in d['attendees'] if a['name'] in ('T. Teacher','Dr Late')]")" \
+  '[["10:40", null, [{"child": '"$amy"', "presence": "left-before"}]], [null, "11:05", [{"child": '"$amy"', "presence": "arrived-after"}]]]'
+expect_exit "finding 1: nobody joins the voters of a decided child" 2 q vote "$conf" --child "$amy" --group GP --view plan --reason x
+text=$(txt "$conf")
+check "finding 1: the text record shows the timeline" \
+  "$(has "$text" "T. Teacher (left 10:40, after the group’s view was given)") $(has "$text" "Dr Late (arrived 11:05)") $(has "$text" "Present; left 10:40")" "yes yes yes"
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" timeline)
+  check "finding 1: the PDF (pdftotext) shows who was present, who left and who came after" \
+    "$(has "$pdf" "S. Social, A. Khan, H. Visitor") $(has "$pdf" "left 10:40") $(has "$pdf" "Dr Late (arrived 11:05)")" "yes yes yes"
+fi
+q finalise "$conf" >/dev/null
+expect_exit "timeline: after sign-off an arrival is refused" 2 q attendee arrive "$conf" --attendee "$gp" --time 11:30
+
+# Leaving before giving a view leaves the group without one, recorded as such.
+conf=$(four_groups)
+amy=$(child_of "$conf")
+teacher=$(attendee_of "$conf" "T. Teacher")
+out=$(q --json attendee leave "$conf" --attendee "$teacher" --time 10:20)
+check "timeline: leaving before giving a view leaves the group without one" "$(jget "$out" 'd["without_view"]')" "[$amy]"
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+expect_exit "timeline: a group whose representatives left gives no view" 2 \
+  q vote "$conf" --child "$amy" --group School --view plan --reason x
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences" >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view plan --reason "Growth" >/dev/null
+out=$(q --json decide "$conf" --child "$amy")
+check "timeline: the decision records the group left without a view" \
+  "$(jget "$out" '[d["basis"], d["left_without_view"], [p["view_given"] for p in d["left_before"]]]')" '["majority", ["School"], [false]]'
+check "timeline: the text record says so" "$(has "$(txt "$conf")" "No view: left before giving it:  School")" "yes"
+
+# ---- Finding 2: a view before a later consensus is superseded; no contradictory tally ----
+conf=$(four_groups)
+amy=$(child_of "$conf")
+q consensus "$conf" --child "$amy" --agreed none --summary "Round 1: no agreement" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences disclosed" >/dev/null
+q consensus "$conf" --child "$amy" --agreed plan --category neglect --summary "Round 2: all agreed a plan" >/dev/null
+out=$(q --json decide "$conf" --child "$amy")
+check "finding 2: consensus counts no views" "$(jget "$out" '[d["basis"], d["tally"], d["dissent"]]')" \
+  '["consensus", {"plan": 0, "no-plan": 0, "declined": 0}, []]'
+show=$(q --json conference show "$conf")
+check "finding 2: the earlier view stays in the history, marked superseded" \
+  "$(jget "$show" '[[v["group"], v["superseded"]] for v in d["votes"]] + [[s["group"], s["view"], s["superseded_by_round"]] for s in d["superseded_views"]]')" \
+  '[["Police", true], ["Police", "no-plan", 2]]'
+text=$(txt "$conf")
+check "finding 2: the text record shows no tally beside the consensus, and the superseded view" \
+  "$(has "$text" "Tally:") $(has "$text" "Consensus: every group agreed") $(has "$text" "Police: No plan — superseded by round 2")" "no yes yes"
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" consensus)
+  check "finding 2: nor does the PDF (pdftotext)" \
+    "$(has "$pdf" "Tally") $(has "$pdf" "0 plan") $(has "$pdf" "superseded by round 2")" "no no yes"
+fi
+q export dissent "$conf" --format csv -o "$out_dir/consensus.csv" >/dev/null
+check "finding 2: the CSV marks the view superseded and not dissenting" \
+  "$(python3 -c 'import csv,sys; print([(r["group"], r["superseded"], r["dissent"]) for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))])' "$out_dir/consensus.csv")" \
+  "[('Police', 'yes', 'no')]"
+
+# ---- Finding 3: a chair's decision with every group's view, reservations minuted ----
+conf=$(four_groups buckinghamshire)
+cara=$(child_of "$conf")
+expect_exit "finding 3: the chair decides only after an attempt that reached no consensus" 2 \
+  q decide "$conf" --child "$cara" --chair-view plan
+q consensus "$conf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+expect_exit "finding 3: each group's view is recorded before the chair decides" 2 \
+  q decide "$conf" --child "$cara" --chair-view plan
+q vote "$conf" --child "$cara" --group CSC --view plan >/dev/null
+q vote "$conf" --child "$cara" --group Police --view plan >/dev/null
+q vote "$conf" --child "$cara" --group NHS --view no-plan >/dev/null
+q vote "$conf" --child "$cara" --group School --view no-plan --reason "Settled at school" >/dev/null
+err=$(q decide "$conf" --child "$cara" --chair-view plan 2>&1 >/dev/null); status=$?
+check "finding 3: a reservation without its reason is refused" "$status $(has "$err" "A reservation is recorded with its reason: “NHS”")" "2 yes"
+q vote "$conf" --child "$cara" --group NHS --view no-plan --reason "Mother engages with the health visitor" >/dev/null
+out=$(q --json decide "$conf" --child "$cara" --chair-view plan --category neglect)
+check "finding 3: every reservation is the record's dissent" \
+  "$(jget "$out" '[d["basis"], [(x["group"], x["reason"]) for x in d["dissent"]]]')" \
+  '["chair", [["NHS", "Mother engages with the health visitor"], ["School", "Settled at school"]]]'
+text=$(txt "$conf")
+check "finding 3: the record lists the reservations, never 'No group dissented'" \
+  "$(has "$text" "Dissent: reservations about the chair’s decision") $(has "$text" "No group dissented") $(has "$text" "Mother engages with the health visitor")" "yes no yes"
+
+# Representatives who disagree: each keeps their own position; only those differing dissent.
+conf=$(four_groups)
+amy=$(child_of "$conf")
+q attendee add "$conf" --name "H. Two" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+one=$(attendee_of "$conf" "H. Visitor")
+two=$(attendee_of "$conf" "H. Two")
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+expect_exit "own positions: a position without its reason is refused" 2 \
+  q member-view "$conf" --child "$amy" --attendee "$two" --view no-plan
+q --json member-view "$conf" --child "$amy" --attendee "$one" --view plan --reason "Weight has fallen" >/dev/null
+q --json member-view "$conf" --child "$amy" --attendee "$two" --view no-plan --reason "Mother engages well" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences" >/dev/null
+q vote "$conf" --child "$amy" --group School --view plan --reason "Hungry" >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view no-plan --reason "We could not agree" --members-disagreed >/dev/null
+out=$(q --json decide "$conf" --child "$amy")
+check "own positions: only the representative who differs from the outcome dissents" \
+  "$(jget "$out" '[d["basis"], [(x["group"], x["representatives"], x["reason"]) for x in d["dissent"]]]')" \
+  '["split", [["Police", ["A. Khan"], "No offences"], ["NHS", ["H. Two"], "Mother engages well"]]]'
+check "own positions: each is in conference show" \
+  "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
+  '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'
+
+# ---- Finding 5: the challenge route (buckinghamshire), refused under bolton ----
+bconf=$(four_groups)
+bamy=$(child_of "$bconf")
+q consensus "$bconf" --child "$bamy" --agreed none --summary "No consensus" >/dev/null
+for g in CSC NHS School; do q vote "$bconf" --child "$bamy" --group "$g" --view plan --reason r >/dev/null; done
+q vote "$bconf" --child "$bamy" --group Police --view no-plan --reason "No offences" >/dev/null
+q decide "$bconf" --child "$bamy" >/dev/null
+before=$(db_hash)
+err=$(q challenge raise "$bconf" --child "$bamy" --agency "Greater Manchester Police" --designated-person "DI Grey" --date 2026-11-21 2>&1 >/dev/null); status=$?
+check "finding 5: a Bolton conference refuses a Buckinghamshire challenge" "$status $(has "$err" "no challenge route")" "2 yes"
+check "finding 5: the refusal wrote nothing" "$(db_hash)" "$before"
+
+conf=$(four_groups buckinghamshire)
+cara=$(child_of "$conf")
+q consensus "$conf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$cara" --group CSC --view plan --reason "Left alone at night" >/dev/null
+for g in Police NHS School; do q vote "$conf" --child "$cara" --group "$g" --view no-plan >/dev/null; done
+q decide "$conf" --child "$cara" --chair-view no-plan >/dev/null
+q finalise "$conf" >/dev/null
+expect_exit "finding 5: an agency that did not dissent cannot challenge" 2 \
+  q challenge raise "$conf" --child "$cara" --agency "Greater Manchester Police" --designated-person "DI Grey" --date 2026-11-21
+expect_exit "finding 5: the Designated Person is required" 1 \
+  q challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --date 2026-11-21
+out=$(q --json challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --designated-person "J. Ops Manager" \
+        --raised-by "S. Social" --concern "Cara is left alone at night" --date 2026-11-21)
+ch=$(jget "$out" 'd["id"]')
+check "finding 5: raised against the named decision, the Co-ordinator due immediately" \
+  "$(jget "$out" '[d["conference"], d["child"], d["status"], d["alert_due"], d["designated_person"]]')" \
+  '['"$conf"', '"$cara"', "raised", "2026-11-21", "J. Ops Manager"]'
+expect_exit "finding 5: the Co-ordinator decides only once alerted" 2 q challenge decide "$ch" --date 2026-11-22 --uphold
+expect_exit "finding 5: a decision must say what was decided" 1 q challenge decide "$ch" --date 2026-11-22
+out=$(q --json challenge alert "$ch" --coordinator "K. Coordinator" --date 2026-11-22)
+check "finding 5: an alert the next day is marked late (the policy says immediately)" \
+  "$(jget "$out" '[d["status"], d["alerted_on"], d["alert_late"]]')" '["with-coordinator", "2026-11-22", true]'
+expect_exit "finding 5: upholding and an interim plan are alternatives" 2 \
+  q challenge decide "$ch" --date 2026-11-22 --uphold --interim-plan
+expect_exit "finding 5: a review brought forward needs a real date" 2 \
+  q challenge decide "$ch" --date 2026-11-22 --review-forward 2026-02-30
+out=$(q --json challenge decide "$ch" --date 2026-11-23 --interim-plan --review-forward 2026-12-01 --refer --reason "Risk at night")
+check "finding 5: the Co-ordinator's decisions, in combination" \
+  "$(jget "$out" '[d["status"], d["decisions"], d["interim_plan"]["start"], d["review_conference"]["date"], d["referral"]["notified"]]')" \
+  '["decided", ["interim-plan", "review-forward", "refer"], "2026-11-23", "2026-12-01", "2026-11-23"]'
+review=$(jget "$out" 'd["review_conference"]["id"]')
+check "finding 5: the review conference is set for the date brought forward" \
+  "$(jget "$(q --json conference show "$review")" '[d["kind"], d["date"], d["profile"], [c["name"] for c in d["children"]]]')" \
+  '["review", "2026-12-01", "buckinghamshire", ["Amy Jones"]]'
+check "finding 5: the referral is on the Head of Service's dashboard" \
+  "$(jget "$(q --json referrals --as-of 2026-11-24)" "[(r['conference'], r['child']) for r in d if r['conference']==$conf]")" "[[$conf, $cara]]"
+check "finding 5: the interim plan is the child's plan record" \
+  "$(jget "$(q --json conference show "$conf")" '[(p["child"], p["start"]) for p in d["plans"]]')" "[[$cara, \"2026-11-23\"]]"
+expect_exit "finding 5: the Co-ordinator decides once" 2 q challenge decide "$ch" --date 2026-11-24 --uphold
+text=$(txt "$conf")
+check "finding 5: the text record shows the route and what it did" \
+  "$(has "$text" "Challenge by Children's Social Care, raised 21 November 2026") $(has "$text" "late: the policy says immediately") $(has "$text" "An immediate interim child protection plan")" "yes yes yes"
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" challenge)
+  check "finding 5: the PDF (pdftotext) shows the challenge and the interim plan" \
+    "$(has "$pdf" "Challenge by Children's Social Care") $(has "$pdf" "The Safeguarding Co-ordinator: an immediate interim plan")" "yes yes"
+fi
+check "finding 5: challenge show" "$(jget "$(q --json challenge show "$ch")" 'd["reasons"]')" "Risk at night"
+expect_exit "finding 5: an unknown challenge" 2 q challenge show 999
+
+out=$(q --json verify)
+check "verify: intact after every scenario" "$(jget "$out" 'd["ok"]')" "true"
+check "help lists the new commands" \
+  "$(q --help | grep -cE 'attendee arrive|attendee leave|member-view|challenge raise|challenge alert|challenge decide')" "6"
+
+finish

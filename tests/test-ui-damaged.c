@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-damaged.c: a database that fails its integrity check is never written to, and the app
+ * offers its newest good backup; Enter on the offer restores it (issue 14, backups). */
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-application.h"
+
+typedef struct
+{
+  QuorumApplication *app;
+  gboolean           answered;
+} Fixture;
+
+static gint64
+make_conference (QuorumStore *store,
+                 const char  *child)
+{
+  const char * const children[] = { child, NULL };
+  QuorumConferenceSpec spec = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  spec.kind = QUORUM_KIND_INITIAL;
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 20, G_DATE_NOVEMBER, 2026);
+  spec.chair = "R. Patel";
+  spec.children = children;
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+main_window_shown (gpointer data)
+{
+  return ui_test_find_toplevel (QUORUM_TYPE_WINDOW) != NULL;
+}
+
+static void
+activate_after_cb (GApplication *application,
+                   Fixture      *f)
+{
+  GtkWindow *dialog;
+  GtkWindow *window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+
+  if (f->answered)
+    return;
+  f->answered = TRUE;
+
+  /* No main window over a damaged database: the offer comes first. */
+  ui_test_wait_until (dialog_shown, NULL, 10000, "the damaged database's offer is shown");
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Database Is Damaged");
+  ui_test_iterate (300);
+  shot = g_build_filename (g_getenv ("QUORUM_BUILDDIR"), "screenshots-damaged.png", NULL);
+  if (!quorum_ui_save_screenshot (GTK_WIDGET (dialog), shot, &error))
+    g_test_message ("no screenshot: %s", error->message);
+
+  /* Enter, as a person answers it: the suggested response restores the backup. */
+  if (g_find_program_in_path ("xdotool") != NULL && g_getenv ("DISPLAY") != NULL)
+    {
+      gtk_window_present (dialog);
+      ui_test_iterate (500);
+      g_assert_true (g_spawn_command_line_sync ("xdotool key --clearmodifiers Return", NULL, NULL, NULL, NULL));
+    }
+  else
+    ui_test_respond ("restore");
+
+  ui_test_wait_until (main_window_shown, NULL, 10000, "the main window opens on the restored database");
+  window = ui_test_find_toplevel (QUORUM_TYPE_WINDOW);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+}
+
+static void
+test_damaged_offers_backup (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *db = ui_test_db_path ();
+  g_autofree char *db_arg = g_strconcat ("--db=", db, NULL);
+  g_autofree char *backup = g_strconcat (db, ".backups/daily-20200101-000000-1.db", NULL);
+  char *argv[] = { (char *) "quorum", db_arg, NULL };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  int status;
+
+  /* One conference, backed up; a second after the backup; then the file is damaged. */
+  {
+    g_autoptr(QuorumStore) store = quorum_store_open (db, &error);
+
+    g_assert_no_error (error);
+    make_conference (store, "Amy Before");
+    g_assert_true (quorum_store_backup (store, backup, &error));
+    g_assert_no_error (error);
+    make_conference (store, "Ben After");
+  }
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA writable_schema = ON; "
+                                 "UPDATE sqlite_master SET sql = replace (sql, 'venue            TEXT,', "
+                                 "'venue            TEXT NOT NULL,') WHERE name = 'conference';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  g_setenv ("QUORUM_BACKUPS_KEEP", "7", TRUE);
+  f.app = quorum_application_new ();
+  g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_after_cb), &f);
+  status = g_application_run (G_APPLICATION (f.app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f.answered);
+  g_object_unref (f.app);
+
+  /* The backup is the database now: sound, verified, the conference made after it gone. */
+  {
+    g_autoptr(QuorumStore) store = quorum_store_open (db, &error);
+    g_autoptr(GPtrArray) list = NULL;
+    g_auto(GStrv) backups = quorum_store_list_backups (db);
+    gboolean kept = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_null (quorum_store_get_damaged (store));
+    g_assert_true (quorum_store_verify (store, NULL, &error));
+    g_assert_no_error (error);
+    list = quorum_store_list_conferences (store, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (((QuorumConferenceSummary *) list->pdata[0])->children, ==, "Amy Before");
+    /* The damaged database is kept beside the backups. */
+    for (guint i = 0; backups[i] != NULL; i++)
+      kept |= strstr (backups[i], "before-restore-") != NULL;
+    g_assert_true (kept);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/backups/damaged-database-offers-its-newest-backup", test_damaged_offers_backup);
+  return g_test_run ();
+}

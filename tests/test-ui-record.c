@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-record.c: the conference screen keeps the record true to the policy, as a chair uses
+ * it: the attendance timeline (someone leaves at a time, someone arrives late after a decision,
+ * who was present for it) and, under Buckinghamshire, the challenge route (raised, the
+ * Co-ordinator alerted, the Co-ordinator's decisions acting on the record). */
+
+#include <string.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-record-panel.h"
+
+#define CSC    "Children's Social Care"
+#define POLICE "Thames Valley Police"
+#define NHS    "Bucks Healthcare NHS Trust"
+#define SCHOOL "Chiltern Primary School"
+
+/* Types @text into @entry a character at a time at the cursor, as a person typing does. */
+static void
+type_into (QuorumWindow *window,
+           const char   *name,
+           const char   *text)
+{
+  GtkWidget *entry = ui_test_find_named (GTK_WIDGET (window), name);
+  GtkWidget *delegate;
+
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_visible (entry));
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry)));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_utf8_strncpy (ch, p, 1);
+      g_signal_emit_by_name (delegate, "insert-at-cursor", ch);
+      ui_test_iterate (5);
+    }
+  ui_test_iterate (50);
+}
+
+/* Clicks the button named @name: its "clicked", which activates the action it carries. */
+static void
+click (QuorumWindow *window,
+       const char   *name)
+{
+  GtkWidget *button = ui_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* As Enter or Space on it: GTK shows the press, then emits "clicked" (after ~250 ms). */
+  g_assert_true (gtk_widget_get_mapped (button));
+  gtk_widget_activate (button);
+  ui_test_iterate (500);
+  g_test_message ("after %s: %s", name, quorum_window_get_last_toast (window));
+}
+
+static void
+tick (QuorumWindow *window,
+      const char   *name)
+{
+  GtkWidget *check = ui_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+static gint64
+attendee_id (QuorumStore *store,
+             gint64       conference_id,
+             const char  *name)
+{
+  g_autoptr(QuorumConference) c = ui_test_load (store, conference_id);
+
+  for (guint i = 0; i < c->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
+
+      if (g_strcmp0 (a->name, name) == 0)
+        return a->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+view (QuorumStore *store,
+      gint64       conf,
+      gint64       child,
+      const char  *group,
+      QuorumView   v,
+      const char  *reason)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumVoteSpec spec = { .child_id = child, .group = group, .view = v, .reason = reason };
+
+  g_assert_cmpint (quorum_store_record_vote (store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* DOMAIN "Attendance is a timeline" and "The challenge of a chair's decision", on the screen. */
+static void
+test_timeline_and_challenge (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *children[] = { "Amy Brown", "Ben Brown", NULL };
+  QuorumAttemptSpec attempt = { .summary = "No consensus on the risk at night.", .agreed = QUORUM_VIEW_NONE };
+  QuorumWindow *window;
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumChallenge *challenge;
+  QuorumPresenceStatus status;
+  gint64 conf, amy, teacher, late;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1400, 1000);
+  page = quorum_window_get_conference_page (window);
+
+  conf = ui_test_create_conference (window, children, "buckinghamshire", "BK-11");
+  ui_test_add_attendee (window, "S. Social", "Social worker", CSC, CSC, TRUE);
+  ui_test_add_attendee (window, "DC Reed", "Detective", POLICE, POLICE, TRUE);
+  ui_test_add_attendee (window, "H. Visitor", "Health visitor", NHS, NHS, TRUE);
+  ui_test_add_attendee (window, "T. Teacher", "Head teacher", SCHOOL, SCHOOL, TRUE);
+  amy = ui_test_child_id (store, conf, 0);
+  teacher = attendee_id (store, conf, "T. Teacher");
+
+  /* The views, as recorded on the cards (tested elsewhere); each group's before the chair decides. */
+  attempt.child_id = amy;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  view (store, conf, amy, CSC, QUORUM_VIEW_PLAN, "Left alone at night.");
+  view (store, conf, amy, POLICE, QUORUM_VIEW_NO_PLAN, NULL);
+  view (store, conf, amy, NHS, QUORUM_VIEW_NO_PLAN, NULL);
+  view (store, conf, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, NULL);
+  quorum_conference_page_reload (page);
+  /* The attendees' pane, where the timeline is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+
+  /* The teacher leaves at 10:40 after the school's view: typed, then the row's Left button. */
+  type_into (window, "record-time-entry", "10:40");
+  {
+    g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) teacher);
+    click (window, name);
+  }
+  c = ui_test_load (store, conf);
+  g_assert_cmpstr (quorum_conference_find_attendee (c, teacher)->left_at, ==, "10:40");
+  g_clear_pointer (&c, quorum_conference_free);
+
+  /* The chair decides (no plan); the school's view still counts: it agreed. */
+  outcome = quorum_store_decide (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  quorum_conference_page_reload (page);
+
+  /* A GP arrives after the decision: a voting attendee joins no decided child's voters, and
+   * the decided child's board shows no one waiting and no empty card (the bug of issue 11). */
+  ui_test_add_attendee (window, "Dr Late", "GP", "Chiltern Surgery", "Chiltern Surgery", TRUE);
+  late = attendee_id (store, conf, "Dr Late");
+  type_into (window, "record-time-entry", "11:05");
+  {
+    g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) late);
+    click (window, name);
+  }
+  c = ui_test_load (store, conf);
+  g_assert_cmpstr (quorum_conference_find_attendee (c, late)->arrived_at, ==, "11:05");
+  g_assert_false (quorum_conference_presence_at (c, amy, late, &status));
+  g_assert_true (quorum_conference_presence_at (c, amy, teacher, &status));
+  g_assert_cmpint (status, ==, QUORUM_PRESENCE_LEFT);
+  g_clear_pointer (&c, quorum_conference_free);
+  panel = quorum_conference_page_get_child_panel (page, amy);
+  g_assert_null (quorum_child_panel_get_card (panel, "Chiltern Surgery"));
+  g_assert_nonnull (quorum_child_panel_get_card (panel, SCHOOL));
+
+  /* The challenge: raised by the dissenting agency with its Designated Person. */
+  type_into (window, "challenge-agency-entry", CSC);
+  type_into (window, "challenge-designated-entry", "J. Ops Manager");
+  type_into (window, "challenge-raised-entry", "2026-03-03");
+  click (window, "raise-challenge-button");
+  c = ui_test_load (store, conf);
+  g_assert_cmpuint (c->challenges->len, ==, 1);
+  challenge = g_ptr_array_index (c->challenges, 0);
+  g_assert_cmpstr (challenge->designated_person, ==, "J. Ops Manager");
+  g_assert_cmpint (challenge->child_id, ==, amy);
+  g_clear_pointer (&c, quorum_conference_free);
+
+  /* The Co-ordinator alerted, a day later (late: the policy says immediately). */
+  type_into (window, "challenge-coordinator-entry", "K. Coordinator");
+  type_into (window, "challenge-alerted-entry", "2026-03-04");
+  click (window, "alert-challenge-button");
+  c = ui_test_load (store, conf);
+  challenge = g_ptr_array_index (c->challenges, 0);
+  g_assert_true (quorum_challenge_alert_is_late (challenge));
+  g_clear_pointer (&c, quorum_conference_free);
+
+  /* The Co-ordinator's decisions: an interim plan, the review brought forward, a referral. */
+  tick (window, "challenge-interim-check");
+  tick (window, "challenge-refer-check");
+  type_into (window, "challenge-review-entry", "2026-03-20");
+  type_into (window, "challenge-decided-entry", "2026-03-04");
+  type_into (window, "challenge-reasons-entry", "The children are at risk at night.");
+  ui_test_screenshot (GTK_WIDGET (window), "record-challenge-form");
+  click (window, "decide-challenge-button");
+
+  c = ui_test_load (store, conf);
+  challenge = g_ptr_array_index (c->challenges, 0);
+  g_assert_cmpuint (challenge->decisions, ==,
+                    QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REVIEW_FORWARD | QUORUM_CHALLENGE_REFER);
+  g_assert_nonnull (quorum_conference_find_plan (c, amy));
+  g_assert_nonnull (quorum_conference_find_referral (c, amy));
+  g_assert_cmpint (challenge->review_conference_id, >, 0);
+  {
+    g_autoptr(QuorumConference) review = ui_test_load (store, challenge->review_conference_id);
+    g_autofree char *date = quorum_date_to_string (&review->date);
+
+    g_assert_cmpstr (date, ==, "2026-03-20");
+    g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
+  }
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+
+  ui_test_screenshot (GTK_WIDGET (window), "record-timeline-challenge");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* A profile without the route shows none: a Bolton conference has no challenge form. */
+static void
+test_no_route_under_bolton (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *children[] = { "Cara Green", NULL };
+  QuorumWindow *window;
+  GtkWidget *raise;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1200, 900);
+  ui_test_create_conference (window, children, "bolton", "BO-1");
+  ui_test_add_attendee (window, "S. Social", "Social worker", CSC, CSC, TRUE);
+  raise = ui_test_find_named (GTK_WIDGET (window), "raise-challenge-button");
+  g_assert_nonnull (raise);
+  g_assert_false (gtk_widget_is_visible (raise));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "record-time-entry"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/record/attendance-timeline-and-challenge-route", test_timeline_and_challenge);
+  g_test_add_func ("/ui/record/no-challenge-route-under-bolton", test_no_route_under_bolton);
+
+  return g_test_run ();
+}
