@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "export/quorum-export.h"
+#include "export/quorum-export-private.h"
 
 /* Set QUORUM_TEST_KEEP=DIR to keep what the tests write (to look at the PDFs). */
 static char *tmpdir;
@@ -715,6 +716,82 @@ test_pdf_long_reason_breaks_across_pages (void)
     }
 }
 
+/* A heading keeps with what follows it: no page ends on a heading (a child, a section, or an
+ * entry's title such as a group's view) with its content on the next page. The police reason
+ * grows step by step, so every heading after it lands, in one PDF or another, at a page's foot. */
+static void
+test_pdf_headings_keep_with_next (void)
+{
+  guint checked_breaks = 0;
+
+  NEED_POPPLER ();
+
+  for (gsize length = 200; length <= 7000; length += 190)
+    {
+      g_autoptr(QuorumConference) conference = make_conference (FALSE, length);
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *name = g_strdup_printf ("headings-%zu.pdf", length);
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_auto(GStrv) pages = NULL;
+      QuorumProfile *profile = make_profile ();
+
+      {
+        g_autoptr(QuorumDocument) doc = _quorum_document_new (conference, profile, "Minnie Taker", when);
+
+        for (guint i = 0; i < doc->blocks->len; i++)
+          {
+            const QuorumBlock *block = g_ptr_array_index (doc->blocks, i);
+
+            if (block->kind == QUORUM_BLOCK_HEADING || block->kind == QUORUM_BLOCK_SUBHEADING ||
+                (block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_STRONG))
+              g_ptr_array_add (headings, squash (block->text));
+          }
+      }
+      free_profile (profile);
+      g_assert_cmpuint (headings->len, >, 3);
+
+      path = write_pdf (conference, name);
+      raw = pdftotext (path, "-layout");
+      pages = g_strsplit (raw, "\f", -1);
+
+      /* Every page but the last: its last line of the record is no heading. */
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && *g_strstrip (g_strdup (pages[p + 1])) != '\0'; p++)
+        {
+          g_autofree char *body = strip_chrome (pages[p]);
+          g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+          g_autofree char *last = NULL;
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              g_autofree char *line = squash (lines[l]);
+
+              if (*line != '\0' && g_strcmp0 (line, "DRAFT") != 0 && !g_str_has_prefix (line, "Exported "))
+                {
+                  g_free (last);
+                  last = g_steal_pointer (&line);
+                }
+            }
+          if (last == NULL)
+            continue;
+
+          checked_breaks++;
+          for (guint h = 0; h < headings->len; h++)
+            {
+              const char *heading = g_ptr_array_index (headings, h);
+
+              if (g_strcmp0 (last, heading) == 0 || (strlen (last) >= 6 && g_str_has_prefix (heading, last)))
+                g_error ("%s: page %u ends on the heading “%s”, its content on the next page",
+                         name, p + 1, heading);
+            }
+        }
+    }
+
+  /* The loop crossed page breaks: it tested something. */
+  g_assert_cmpuint (checked_breaks, >, 20);
+}
+
 static void
 test_pdf_short_is_one_page (void)
 {
@@ -1192,6 +1269,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/complete-and-in-order", test_pdf_complete_and_in_order);
   g_test_add_func ("/export/pdf/long-reason-breaks-across-pages", test_pdf_long_reason_breaks_across_pages);
   g_test_add_func ("/export/pdf/short-is-one-page", test_pdf_short_is_one_page);
+  g_test_add_func ("/export/pdf/headings-keep-with-next", test_pdf_headings_keep_with_next);
   g_test_add_func ("/export/pdf/finalised-has-no-draft", test_pdf_finalised_pages_have_no_draft);
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);

@@ -202,8 +202,9 @@ test_split_decision (void)
     g_assert_true (audit_has (audit, "referral") || audit_has (audit, "referrals"));
   }
 
-  /* Views can no longer be given: the board is closed. */
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ui_test_card (window, amy, "Police"))));
+  /* Views can no longer be given: the board is closed, read-only (not greyed out: it stays
+   * readable and in the Tab order). */
+  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, amy, "Police")));
 
   /* Ben: consensus, decided as such. */
   quorum_conference_page_show_child (page, ben);

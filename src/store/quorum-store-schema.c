@@ -518,11 +518,20 @@ static const char schema_v8[] =
  * two things a table keeps in its definition: the areas a difference may name (the policies'
  * own, and "other"), and a branch (six-stage's stage 4 or 5) that moves more than one stage up.
  * The difference table is rebuilt with its columns in the same order, so its rows hash the same. */
+/* Version 9 runs safely again on a database that already has it (a file posing as an older
+ * version, the proofs' tamper suite): every object IF NOT EXISTS, the widening replaces match once. */
+#define NO_DELETE_V9(table) \
+  "CREATE TRIGGER IF NOT EXISTS " table "_no_delete BEFORE DELETE ON " table " " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: records are never deleted'); END;\n"
+#define NO_UPDATE_V9(table) \
+  "CREATE TRIGGER IF NOT EXISTS " table "_no_update BEFORE UPDATE ON " table " " \
+  "BEGIN SELECT RAISE(ABORT, 'quorum: records are never changed'); END;\n"
+
 static const char schema_v9[] =
   /* A plan's life after it starts: its reviews and its end (by a later conference, or
    * by the Appeals and Split Decisions Panel's "plan ended", which stays derived from the
    * referral so that a corrected outcome corrects the plan too). */
-  "CREATE TABLE plan_event (\n"
+  "CREATE TABLE IF NOT EXISTS plan_event (\n"
   "  id             INTEGER PRIMARY KEY,\n"
   "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
   "  plan_id        INTEGER NOT NULL REFERENCES plan (id),\n"
@@ -533,10 +542,10 @@ static const char schema_v9[] =
   "  recorded_at    TEXT NOT NULL,\n"
   "  recorded_by    TEXT NOT NULL\n"
   ");\n"
-  "CREATE INDEX plan_event_plan ON plan_event (plan_id);\n"
-  NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
+  "CREATE INDEX IF NOT EXISTS plan_event_plan ON plan_event (plan_id);\n"
+  NO_DELETE_V9 ("plan_event") NO_UPDATE_V9 ("plan_event")
   /* A referral's date or outcome corrected: the old value kept beside the new, with why. */
-  "CREATE TABLE referral_correction (\n"
+  "CREATE TABLE IF NOT EXISTS referral_correction (\n"
   "  id             INTEGER PRIMARY KEY,\n"
   "  conference_id  INTEGER NOT NULL REFERENCES conference (id),\n"
   "  referral_id    INTEGER NOT NULL REFERENCES referral (id),\n"
@@ -547,10 +556,10 @@ static const char schema_v9[] =
   "  recorded_at    TEXT NOT NULL,\n"
   "  recorded_by    TEXT NOT NULL\n"
   ");\n"
-  "CREATE INDEX referral_correction_referral ON referral_correction (referral_id);\n"
-  NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
+  "CREATE INDEX IF NOT EXISTS referral_correction_referral ON referral_correction (referral_id);\n"
+  NO_DELETE_V9 ("referral_correction") NO_UPDATE_V9 ("referral_correction")
   /* A notice a policy names, as given: who told whom, of what, when, by what means. */
-  "CREATE TABLE notice (\n"
+  "CREATE TABLE IF NOT EXISTS notice (\n"
   "  id             INTEGER PRIMARY KEY,\n"
   "  conference_id  INTEGER REFERENCES conference (id),\n"
   "  referral_id    INTEGER REFERENCES referral (id),\n"
@@ -566,13 +575,13 @@ static const char schema_v9[] =
   "  recorded_by    TEXT NOT NULL,\n"
   "  CHECK ((referral_id IS NOT NULL) + (difference_id IS NOT NULL) = 1)\n"
   ");\n"
-  "CREATE INDEX notice_referral ON notice (referral_id);\n"
-  "CREATE INDEX notice_difference ON notice (difference_id);\n"
-  NO_DELETE ("notice") NO_UPDATE ("notice")
+  "CREATE INDEX IF NOT EXISTS notice_referral ON notice (referral_id);\n"
+  "CREATE INDEX IF NOT EXISTS notice_difference ON notice (difference_id);\n"
+  NO_DELETE_V9 ("notice") NO_UPDATE_V9 ("notice")
   /* What happens to a difference beside its stages: immediate risk identified (at any stage),
    * a formal challenge lodged (004), the area in the raiser's words ("other"), and a close
    * with the disagreement remaining (001, 004). */
-  "CREATE TABLE difference_event (\n"
+  "CREATE TABLE IF NOT EXISTS difference_event (\n"
   "  id             INTEGER PRIMARY KEY,\n"
   "  difference_id  INTEGER NOT NULL REFERENCES difference (id),\n"
   "  kind           TEXT NOT NULL CHECK (kind IN ('immediate-risk', 'formal-challenge', 'area-other',\n"
@@ -584,8 +593,8 @@ static const char schema_v9[] =
   "  recorded_at    TEXT NOT NULL,\n"
   "  recorded_by    TEXT NOT NULL\n"
   ");\n"
-  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n"
-  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  "CREATE INDEX IF NOT EXISTS difference_event_difference ON difference_event (difference_id);\n"
+  NO_DELETE_V9 ("difference_event") NO_UPDATE_V9 ("difference_event")
   /* The policies' own areas and "other": the CHECK widened in place (SQLite's documented way
    * for a change every stored row still meets), then the schema read again. */
   "PRAGMA writable_schema = ON;\n"
@@ -596,7 +605,7 @@ static const char schema_v9[] =
   "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (due IS NULL OR due >= entered_on)', "
   "'CHECK (due IS NULL OR length(due) = 10)') WHERE type = 'table' AND name = 'difference_stage';\n"
   "PRAGMA writable_schema = RESET;\n"
-  "DROP TRIGGER difference_stage_step;\n"
+  "DROP TRIGGER IF EXISTS difference_stage_step;\n"
   /* Up, never down; past one stage only over an alternative where the profile branches
    * (six-stage 3 → 5, 4 → 6; the store checks which). */
   "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference "

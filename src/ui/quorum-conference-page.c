@@ -304,6 +304,7 @@ update_header (QuorumConferencePage *self)
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   gtk_label_set_label (self->title_label, children);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), children);
 
   /* Translators: "Initial conference"; %s is the kind of conference */
   g_string_append_printf (subtitle, _("%s conference"), quorum_kind_get_label (conference->kind));

@@ -593,6 +593,8 @@ build_pages (QuorumWindow *self)
                             _(deferred_pages[i].title), deferred_pages[i].icon_name);
   if (visible != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, visible);
+  /* Pages built late are named like the rest (see quorum_ui_fix_accessible_names). */
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self->view_stack));
 }
 
 static void
