@@ -55,7 +55,7 @@ test_ctrl_d_while_typing_reason (Fixture       *fx,
   g_assert_nonnull (strstr (shown, "Child protection plan"));
   g_assert_nonnull (strstr (shown, "Plan 2 · No plan 1 · Declined 0"));
 
-  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision");
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision-majority");
 
   /* Enter records it. */
   ui_test_key ("Return");
@@ -181,6 +181,7 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_assert_nonnull (strstr (shown, "No risk seen at home"));
   g_assert_nonnull (strstr (shown, "Referral to the Head of Service: due by"));
   g_assert_nonnull (strstr (shown, "Decided by: Jo Bloggs, IRO"));
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision");
   ui_test_key ("Escape");
   ui_test_iterate (300);
   g_assert_null (message_dialog ());

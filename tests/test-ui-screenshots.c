@@ -143,7 +143,9 @@ test_screens (gconstpointer data)
   shoot (GTK_WIDGET (dialog), "09-proceed-inquorate", size);
   ui_test_respond ("proceed");
   ui_test_iterate (100);
-  g_free (ui_test_confirm_decision ());
+  /* The decision follows, confirmed, where the record allows it now. */
+  if (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    g_free (ui_test_confirm_decision ());
 
   /* Signed off, with an amendment beside the original. */
   quorum_window_open_conference (window, decided, 0);

@@ -499,7 +499,6 @@ decide_action (GtkWidget  *widget,
   guint chair_categories = 0;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
-  GtkWidget *scroller;
   GtkWidget *label;
 
   /* A reason still being typed is part of what is decided on: stored first. */
@@ -540,8 +539,18 @@ decide_action (GtkWidget  *widget,
     }
 
   text = quorum_child_panel_format_preview (self, preview, quorum_store_get_signer (self->store));
-  body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
-                          self->child_name);
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+    g_autofree char *own = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+
+    /* The first decision is where a chair learns that the record names them: say how. */
+    if (own != NULL && *g_strstrip (own) == '\0')
+      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. Your name is not set: give it in Preferences (Ctrl+,) to be named in the record."),
+                              self->child_name);
+    else
+      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
+                              self->child_name);
+  }
 
   parent = GTK_IS_WINDOW (gtk_widget_get_root (widget)) ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Record This Decision?"), body));
@@ -552,16 +561,14 @@ decide_action (GtkWidget  *widget,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  /* Wide enough to read a reason at a glance; the dialog grows to its extra child, and the
+   * whole of what will be recorded is shown (a scrolled part cut off the referral). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 46);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "decision-preview");
   quorum_ui_set_accessible_label (label, text);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_set_extra_child (dialog, label);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Go Back"),

@@ -435,8 +435,9 @@ preferences_action (GSimpleAction *action,
 static void
 apply_chair_name (QuorumWindow *self)
 {
-  g_autofree char *name = quorum_ui_get_chair_name ();
+  g_autofree char *name = self->settings != NULL ? g_settings_get_string (self->settings, "chair-name") : NULL;
 
+  /* Not set: the store's own user (the login) is named, as before. */
   if (self->store != NULL)
     quorum_store_set_signer (self->store, name);
 }
