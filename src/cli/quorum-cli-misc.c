@@ -372,7 +372,8 @@ quorum_cli_cmd_restore (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
   path = quorum_store_resolve_path (ctx->db_option);
-  if (!quorum_store_restore (path, argv[1], &kept, &error))
+  if (!quorum_store_check_location (path, &error) ||
+      !quorum_store_restore (path, argv[1], &kept, &error))
     return quorum_cli_fail (error);
 
   if (ctx->json)

@@ -180,6 +180,8 @@ open_store (QuorumCliContext      *ctx,
       if (!check_db_option (ctx, error))
         return NULL;
       path = quorum_store_resolve_path (ctx->db_option);
+      if (!quorum_store_check_location (path, error))
+        return NULL;
       /* A command that only reads never makes a database: with none, it reads an empty one. */
       if (memory_if_missing && !g_file_test (path, G_FILE_TEST_EXISTS))
         ctx->store = quorum_store_open_memory (error);

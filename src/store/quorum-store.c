@@ -201,6 +201,30 @@ quorum_store_resolve_path (const char *db_option)
   return g_build_filename (g_get_user_data_dir (), "quorum", "quorum.db", NULL);
 }
 
+gboolean
+quorum_store_check_location (const char  *location,
+                             GError     **error)
+{
+  static const char * const conninfo_keys[] = { "service=", "host=", "hostaddr=", "dbname=", "user=", "port=" };
+  gboolean postgres = FALSE;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    postgres = TRUE;
+  for (guint i = 0; !postgres && i < G_N_ELEMENTS (conninfo_keys); i++)
+    postgres = g_str_has_prefix (location, conninfo_keys[i]);
+
+  if (postgres)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” names a PostgreSQL database, and this version of Quorum keeps its "
+                     "record in a SQLite file only; nothing was written"), location);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 #define OPEN_ATTEMPTS 20
 
 static int
@@ -538,6 +562,8 @@ quorum_store_open_full (const char            *path,
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("The database path is empty"));
       return NULL;
     }
+  if (!quorum_store_check_location (path, error))
+    return NULL;
 
   self = g_object_new (QUORUM_TYPE_STORE, NULL);
   self->path = g_strdup (path);

@@ -14,6 +14,12 @@ G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
 /* --db, else $QUORUM_DB, else $XDG_DATA_HOME/quorum/quorum.db. Newly allocated. */
 char             *quorum_store_resolve_path   (const char   *db_option);
 
+/* FALSE, with a clear error, when @location names a database this build cannot open: a
+ * PostgreSQL URI (postgresql://, postgres://) or connection string (service=…, host=…), which
+ * must never be taken for a file name and made into a SQLite file. */
+gboolean          quorum_store_check_location (const char   *location,
+                                               GError      **error);
+
 /* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
 QuorumStore      *quorum_store_open           (const char   *path,
                                                GError      **error);
