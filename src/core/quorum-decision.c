@@ -840,6 +840,21 @@ quorum_panel_due (const QuorumProfile *profile,
   g_date_add_days (out, MAX (profile->panel_calendar_days, 0));
 }
 
+/* The attendee @attendee_id of @conference, or NULL with an error that names both. */
+static QuorumAttendee *
+find_attendee_or_fail (const QuorumConference  *conference,
+                       gint64                   attendee_id,
+                       GError                 **error)
+{
+  QuorumAttendee *attendee = quorum_conference_find_attendee (conference, attendee_id);
+
+  if (attendee == NULL)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                 _("There is no attendee %lld in conference %lld"),
+                 (long long) attendee_id, (long long) conference->id);
+  return attendee;
+}
+
 gboolean
 quorum_check_arrival (const QuorumConference *conference,
                       gint64                  attendee_id,
@@ -850,14 +865,9 @@ quorum_check_arrival (const QuorumConference *conference,
 
   g_return_val_if_fail (conference != NULL, FALSE);
 
-  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  attendee = find_attendee_or_fail (conference, attendee_id, error);
   if (attendee == NULL)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %lld in conference %lld"),
-                   (long long) attendee_id, (long long) conference->id);
-      return FALSE;
-    }
+    return FALSE;
   if (is_blank (time))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -895,14 +905,9 @@ quorum_check_departure (const QuorumConference *conference,
 
   g_return_val_if_fail (conference != NULL, FALSE);
 
-  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  attendee = find_attendee_or_fail (conference, attendee_id, error);
   if (attendee == NULL)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %lld in conference %lld"),
-                   (long long) attendee_id, (long long) conference->id);
-      return FALSE;
-    }
+    return FALSE;
   if (is_blank (time))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -984,14 +989,9 @@ quorum_check_member_view (const QuorumConference *conference,
 
   g_return_val_if_fail (conference != NULL, FALSE);
 
-  attendee = quorum_conference_find_attendee (conference, attendee_id);
+  attendee = find_attendee_or_fail (conference, attendee_id, error);
   if (attendee == NULL)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("There is no attendee %lld in conference %lld"),
-                   (long long) attendee_id, (long long) conference->id);
-      return FALSE;
-    }
+    return FALSE;
   if (!attendee->voting || !quorum_attendee_is_present (attendee))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
