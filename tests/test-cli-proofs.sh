@@ -116,7 +116,7 @@ expect_exit "finding 7: and not written to" 3 q --db "$work/other.db" conference
 check "finding 7: the other file is unchanged" "$(sha256sum < "$work/other.db")" "$other_before"
 sqlite3 "$work/appid.db" "PRAGMA application_id = 42; CREATE TABLE meta (key, value); CREATE TABLE audit (id); CREATE TABLE conference (id);"
 expect_exit "finding 7: a file with another application id is refused" 3 q --db "$work/appid.db" verify
-for cmd in "conference list" "referrals" "differences" "conference show 1" "workdays closures"; do
+for cmd in "conference list" "referrals" "differences" "conference show 1" "workdays closures" "notices" "notices --pending" "challenge show 1"; do
   # shellcheck disable=SC2086
   q --db "$work/read-$RANDOM.db" $cmd >/dev/null 2>&1
 done

@@ -235,7 +235,7 @@ quorum_cli_cmd_notices (QuorumCliContext *ctx,
     return QUORUM_EXIT_USAGE;
   if (argc > 1)
     return quorum_cli_usage (context, _("unexpected argument “%s”"), argv[1]);
-  if (!(store = quorum_cli_get_store (ctx, &error)) ||
+  if (!(store = quorum_cli_get_read_store (ctx, &error)) ||
       !(rows = quorum_store_list_notices (store, pending, &error)))
     return quorum_cli_fail (error);
 

@@ -406,7 +406,7 @@ quorum_cli_cmd_challenge_show (QuorumCliContext *ctx,
     return QUORUM_EXIT_USAGE;
   if ((status = quorum_cli_take_id (context, argc, argv, "ID", _("which challenge? Give its id (ID)"), &id)) != QUORUM_EXIT_OK)
     return status;
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL)
+  if ((store = quorum_cli_get_read_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
   return print_challenge (ctx, store, id);
 }
