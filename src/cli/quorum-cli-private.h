@@ -24,7 +24,6 @@ typedef struct
   char        *as_name;    /* --as: the person recorded as deciding, signing off, exporting */
   gboolean     json;       /* --json */
   QuorumStore *store;      /* opened on first use */
-  char        *created;    /* the database file this run created, or NULL */
 } QuorumCliContext;
 
 /* A command: @argv[0] is the command's name ("conference new"), options follow.

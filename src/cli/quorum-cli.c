@@ -232,7 +232,6 @@ main (int    argc,
 
 out:
   /* Every way out frees what the common options took (a leak fuzz-cli found). */
-  g_free (ctx.created);
   g_free (ctx.db_option);
   g_free (ctx.as_name);
   return status;
