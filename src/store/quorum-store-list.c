@@ -19,14 +19,14 @@
 #define LIST_ORDER "ORDER BY c.date DESC, c.time DESC, c.id DESC "
 
 static void
-bind_search (sqlite3_stmt *stmt,
+bind_search (QuorumDbStmt *stmt,
              const char   *search)
 {
   g_autoptr(GString) pattern = NULL;
 
   if (search == NULL || *search == '\0')
     {
-      sqlite3_bind_null (stmt, 1);
+      quorum_db_bind_null (stmt, 1);
       return;
     }
 
@@ -38,18 +38,18 @@ bind_search (sqlite3_stmt *stmt,
       g_string_append_c (pattern, *c);
     }
   g_string_append_c (pattern, '%');
-  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  quorum_db_bind_text (stmt, 1, pattern->str);
 }
 
 static gboolean
 read_done (QuorumStore   *self,
-           sqlite3_stmt  *stmt,
+           QuorumDbStmt  *stmt,
            int            rc,
            GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _quorum_store_fail (self, rc, error);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE && rc != QUORUM_DB_ROW)
+    return _quorum_store_fail (self, error);
   return TRUE;
 }
 
@@ -59,7 +59,7 @@ quorum_store_count_conferences (QuorumStore  *self,
                                 guint        *n,
                                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -69,8 +69,8 @@ quorum_store_count_conferences (QuorumStore  *self,
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);
-  rc = sqlite3_step (stmt);
-  *n = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  rc = quorum_db_step (stmt, NULL);
+  *n = rc == QUORUM_DB_ROW ? (guint) quorum_db_column_int64 (stmt, 0) : 0;
   return read_done (self, stmt, rc, error);
 }
 
@@ -83,7 +83,7 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
                                       GError                       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_conference_summary_free);
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -110,25 +110,25 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
     {
       _quorum_bind_date (stmt, 2, &after->date);
       _quorum_bind_text (stmt, 3, after->time);
-      sqlite3_bind_int64 (stmt, 4, after->id);
+      quorum_db_bind_int64 (stmt, 4, after->id);
     }
   else
-    sqlite3_bind_int64 (stmt, 6, offset);
-  sqlite3_bind_int64 (stmt, 5, limit);
+    quorum_db_bind_int64 (stmt, 6, offset);
+  quorum_db_bind_int64 (stmt, 5, limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumConferenceSummary *s = g_new0 (QuorumConferenceSummary, 1);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &s->kind);
+      s->id = quorum_db_column_int64 (stmt, 0);
+      quorum_kind_from_string ((const char *)quorum_db_column_text (stmt, 1), &s->kind);
       _quorum_column_date (stmt, 2, &s->date);
       s->time = _quorum_column_dup (stmt, 3);
       s->chair = _quorum_column_dup (stmt, 4);
       s->case_ref = _quorum_column_dup (stmt, 5);
       s->profile_id = _quorum_column_dup (stmt, 6);
       s->children = _quorum_column_dup (stmt, 7);
-      s->finalised = sqlite3_column_int (stmt, 8) != 0;
+      s->finalised = quorum_db_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (rows, s);
     }
   if (!read_done (self, stmt, rc, error))
@@ -143,7 +143,7 @@ quorum_store_find_conference_position (QuorumStore  *self,
                                        guint        *position,
                                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean found;
   int rc;
 
@@ -163,10 +163,10 @@ quorum_store_find_conference_position (QuorumStore  *self,
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);
-  sqlite3_bind_int64 (stmt, 2, conference_id);
-  rc = sqlite3_step (stmt);
-  found = rc == SQLITE_ROW;
-  *position = found ? (guint) sqlite3_column_int64 (stmt, 0) : G_MAXUINT;
+  quorum_db_bind_int64 (stmt, 2, conference_id);
+  rc = quorum_db_step (stmt, NULL);
+  found = rc == QUORUM_DB_ROW;
+  *position = found ? (guint) quorum_db_column_int64 (stmt, 0) : G_MAXUINT;
   if (!read_done (self, stmt, rc, error))
     return FALSE;
   return found;
