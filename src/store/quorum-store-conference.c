@@ -628,7 +628,9 @@ quorum_store_list_conferences (QuorumStore  *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
-  stmt = _quorum_store_prepare (self,
+  /* As quorum-store-list.c's, written for each dialect: the children's names joined, a
+   * search that ignores case, a missing time sorted last. */
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT group_concat (name, ', ') FROM "
                                 "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), "
@@ -638,7 +640,16 @@ quorum_store_list_conferences (QuorumStore  *self,
                                 "AND (?3 IS NULL OR c.chair LIKE ?3 ESCAPE '\\' OR c.case_ref LIKE ?3 ESCAPE '\\' "
                                 "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
                                 "  WHERE conference_id = c.id AND name LIKE ?3 ESCAPE '\\')) "
-                                "ORDER BY c.date DESC, c.time DESC, c.id DESC", error);
+                                "ORDER BY c.date DESC, c.time DESC, c.id DESC",
+                                "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
+                                "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = c.id), "
+                                "c.finalised_at IS NOT NULL "
+                                "FROM conference c "
+                                "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
+                                "AND (?3 IS NULL OR c.chair ILIKE ?3 ESCAPE '\\' OR c.case_ref ILIKE ?3 ESCAPE '\\' "
+                                "  OR c.date ILIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
+                                "  WHERE conference_id = c.id AND name ILIKE ?3 ESCAPE '\\')) "
+                                "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC"), error);
   if (stmt == NULL)
     return NULL;
 

@@ -918,8 +918,8 @@ quorum_store_follow_up_difference (QuorumStore  *self,
     }
 
   stmt = _quorum_store_prepare (self,
-                                "UPDATE difference SET debrief = max (debrief, ?2), "
-                                "protocol_review = max (protocol_review, ?3), "
+                                "UPDATE difference SET debrief = CASE WHEN debrief > ?2 THEN debrief ELSE ?2 END, "
+                                "protocol_review = CASE WHEN protocol_review > ?3 THEN protocol_review ELSE ?3 END, "
                                 "feedback_to = coalesce (feedback_to, ?4), "
                                 "feedback_on = coalesce (feedback_on, ?5) "
                                 "WHERE id = ?1 AND status = 'resolved'",

@@ -523,8 +523,8 @@ notice_exists (QuorumStore  *self,
   QuorumDbStmt *stmt;
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT 1 FROM notice WHERE kind = ?1 AND referral_id IS ?2 AND difference_id IS ?3 "
-                                "AND stage IS ?4", error);
+                                "SELECT 1 FROM notice WHERE kind = ?1 AND referral_id IS NOT DISTINCT FROM ?2 "
+                                "AND difference_id IS NOT DISTINCT FROM ?3 AND stage IS NOT DISTINCT FROM ?4", error);
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_text (stmt, 1, kind);

@@ -6,17 +6,27 @@
 
 #include "quorum-store-private.h"
 
-/* The order is date DESC, time DESC (no time last), id DESC. */
-#define LIST_COLUMNS \
-  "c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, " \
-  "(SELECT group_concat (name, ', ') FROM " \
-  "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), " \
+/* The order is date DESC, time DESC (no time last), id DESC. Where SQLite and PostgreSQL
+ * differ (the children's names joined, a search that ignores case, where a missing time
+ * sorts) each statement is written twice, through _quorum_store_dialect. */
+#define LIST_COLUMNS(CHILDREN) \
+  "c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, " CHILDREN ", " \
   "c.finalised_at IS NOT NULL "
-#define LIST_SEARCH \
-  "(?1 IS NULL OR c.chair LIKE ?1 ESCAPE '\\' OR c.case_ref LIKE ?1 ESCAPE '\\' " \
-  "  OR c.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
-  "  WHERE conference_id = c.id AND name LIKE ?1 ESCAPE '\\')) "
-#define LIST_ORDER "ORDER BY c.date DESC, c.time DESC, c.id DESC "
+#define SQLITE_CHILDREN(T) \
+  "(SELECT group_concat (name, ', ') FROM " \
+  "  (SELECT name FROM child WHERE conference_id = " T ".id ORDER BY position))"
+#define POSTGRES_CHILDREN(T) \
+  "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = " T ".id)"
+/* SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that. */
+#define LIST_SEARCH(LIKE, T, P) \
+  "(" P " IS NULL OR " T ".chair " LIKE " " P " ESCAPE '\\' OR " T ".case_ref " LIKE " " P " ESCAPE '\\' " \
+  "  OR " T ".date " LIKE " " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
+  "  WHERE conference_id = " T ".id AND name " LIKE " " P " ESCAPE '\\')) "
+#define SQLITE_SEARCH(T, P)   LIST_SEARCH ("LIKE", T, P)
+#define POSTGRES_SEARCH(T, P) LIST_SEARCH ("ILIKE", T, P)
+/* SQLite sorts NULL first, so last when descending; PostgreSQL the other way round. */
+#define SQLITE_ORDER   "ORDER BY c.date DESC, c.time DESC, c.id DESC "
+#define POSTGRES_ORDER "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC "
 
 static void
 bind_search (QuorumDbStmt *stmt,
@@ -65,7 +75,9 @@ quorum_store_count_conferences (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (n != NULL, FALSE);
 
-  stmt = _quorum_store_prepare (self, "SELECT count (*) FROM conference c WHERE " LIST_SEARCH, error);
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                "SELECT count (*) FROM conference c WHERE " SQLITE_SEARCH ("c", "?1"),
+                                "SELECT count (*) FROM conference c WHERE " POSTGRES_SEARCH ("c", "?1")), error);
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);
@@ -91,17 +103,23 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
   /* Right after a known row the index on date finds the place at once; from a bare position
    * SQLite has to walk every row before it. */
   if (after != NULL)
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
-                                  "AND c.date <= ?2 AND (c.date < ?2 "
-                                  "  OR (c.time IS NOT NULL AND ?3 IS NOT NULL AND c.time < ?3) "
-                                  "  OR (c.time IS NULL AND ?3 IS NOT NULL) "
-                                  "  OR (c.time IS ?3 AND c.id < ?4)) "
-                                  LIST_ORDER "LIMIT ?5", error);
+#define AFTER \
+  "AND c.date <= ?2 AND (c.date < ?2 " \
+  "  OR (c.time IS NOT NULL AND ?3 IS NOT NULL AND c.time < ?3) " \
+  "  OR (c.time IS NULL AND ?3 IS NOT NULL) " \
+  "  OR (c.time IS NOT DISTINCT FROM ?3 AND c.id < ?4)) "
+    stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                  "SELECT " LIST_COLUMNS (SQLITE_CHILDREN ("c")) "FROM conference c WHERE "
+                                  SQLITE_SEARCH ("c", "?1") AFTER SQLITE_ORDER "LIMIT ?5",
+                                  "SELECT " LIST_COLUMNS (POSTGRES_CHILDREN ("c")) "FROM conference c WHERE "
+                                  POSTGRES_SEARCH ("c", "?1") AFTER POSTGRES_ORDER "LIMIT ?5"), error);
+#undef AFTER
   else
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
-                                  LIST_ORDER "LIMIT ?5 OFFSET ?6", error);
+    stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                  "SELECT " LIST_COLUMNS (SQLITE_CHILDREN ("c")) "FROM conference c WHERE "
+                                  SQLITE_SEARCH ("c", "?1") SQLITE_ORDER "LIMIT ?5 OFFSET ?6",
+                                  "SELECT " LIST_COLUMNS (POSTGRES_CHILDREN ("c")) "FROM conference c WHERE "
+                                  POSTGRES_SEARCH ("c", "?1") POSTGRES_ORDER "LIMIT ?5 OFFSET ?6"), error);
   if (stmt == NULL)
     return NULL;
 
@@ -151,15 +169,17 @@ quorum_store_find_conference_position (QuorumStore  *self,
   g_return_val_if_fail (position != NULL, FALSE);
 
   /* The rows before it in the list's order, counted along the index on date. */
-  stmt = _quorum_store_prepare (self,
-                                "SELECT (SELECT count (*) FROM conference c WHERE " LIST_SEARCH
-                                "  AND c.date >= t.date AND (c.date > t.date "
-                                "    OR (c.time IS NOT NULL AND (t.time IS NULL OR c.time > t.time)) "
-                                "    OR (c.time IS t.time AND c.id > t.id))) "
-                                "FROM conference t WHERE t.id = ?2 AND (?1 IS NULL "
-                                "  OR t.chair LIKE ?1 ESCAPE '\\' OR t.case_ref LIKE ?1 ESCAPE '\\' "
-                                "  OR t.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
-                                "  WHERE conference_id = t.id AND name LIKE ?1 ESCAPE '\\'))", error);
+#define BEFORE \
+  "  AND c.date >= t.date AND (c.date > t.date " \
+  "    OR (c.time IS NOT NULL AND (t.time IS NULL OR c.time > t.time)) " \
+  "    OR (c.time IS NOT DISTINCT FROM t.time AND c.id > t.id))) " \
+  "FROM conference t WHERE t.id = ?2 AND "
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                "SELECT (SELECT count (*) FROM conference c WHERE " SQLITE_SEARCH ("c", "?1")
+                                BEFORE SQLITE_SEARCH ("t", "?1"),
+                                "SELECT (SELECT count (*) FROM conference c WHERE " POSTGRES_SEARCH ("c", "?1")
+                                BEFORE POSTGRES_SEARCH ("t", "?1")), error);
+#undef BEFORE
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);

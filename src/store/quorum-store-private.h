@@ -23,6 +23,13 @@ QuorumDbStmt *_quorum_store_prepare     (QuorumStore  *self,
                                          const char   *sql,
                                          GError      **error);
 
+/* Where SQLite and PostgreSQL differ and no one text serves both, the statement is written
+ * for each and this gives the one for the store's backend. The only such statements are the
+ * conference list's and search's (quorum-store-list.c, quorum-store-conference.c). */
+const char   *_quorum_store_dialect     (QuorumStore  *self,
+                                         const char   *sqlite_sql,
+                                         const char   *postgres_sql);
+
 /* One transaction per command: a write transaction (SQLite: BEGIN IMMEDIATE) … COMMIT, or
  * ROLLBACK on any failure. */
 gboolean      _quorum_store_begin       (QuorumStore  *self,

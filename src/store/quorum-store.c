@@ -425,6 +425,14 @@ _quorum_store_get_db (QuorumStore *self)
   return quorum_db_sqlite_get_handle (self->db);
 }
 
+const char *
+_quorum_store_dialect (QuorumStore  *self,
+                       const char   *sqlite_sql,
+                       const char   *postgres_sql)
+{
+  return quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_POSTGRES ? postgres_sql : sqlite_sql;
+}
+
 QuorumDbStmt *
 _quorum_store_prepare (QuorumStore  *self,
                        const char   *sql,
