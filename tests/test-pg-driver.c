@@ -73,6 +73,9 @@ test_rewrite (void)
     { "SELECT /* a /* nested ? */ ? */ ?", "SELECT /* a /* nested ? */ ? */ $1", 1 },
     { "SELECT $$ ? $$, $tag$ ?' $tag$, ?", "SELECT $$ ? $$, $tag$ ?' $tag$, $1", 1 },
     { "SELECT x$1 FROM y WHERE z = ?", "SELECT x$1 FROM y WHERE z = $1", 1 },
+    /* SQLite's numbered placeholders, as the store writes some. */
+    { "UPDATE d SET a = max (a, ?2), b = ?3 WHERE id = ?1", "UPDATE d SET a = max (a, $2), b = $3 WHERE id = $1", 3 },
+    { "SELECT ?2, ?, ?1", "SELECT $2, $3, $1", 3 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -511,6 +514,12 @@ test_same_schema (void)
 
   g_test_message ("SQLite's schema: %u lines", g_strv_length ((char **) lines->pdata));
   g_assert_cmpstr (have, ==, want);
+  /* SQLite's functions the store's SQL uses, under their SQLite names. */
+  g_assert_cmpint (scalar (db, "SELECT max (2, 5) + min (2, 5) * 10"), ==, 25);
+  g_assert_cmpint (scalar (db, "SELECT instr ('plan,interim-plan', 'interim')"), ==, 6);
+  g_assert_cmpint (scalar (db, "SELECT length (group_concat (x, ', ')) FROM (VALUES ('ab'), (NULL), ('cd')) v (x)"), ==, 6);
+  g_assert_cmpint (scalar (db, "SELECT max (x) FROM (VALUES (3), (9)) v (x)"), ==, 9);
+
   exec_ok (db, "RESET search_path; DROP SCHEMA same_test CASCADE");
   d->close (db);
 }

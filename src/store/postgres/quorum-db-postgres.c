@@ -91,7 +91,7 @@ quorum_db_postgres_is_conninfo (const char *db_name)
   return FALSE;
 }
 
-/* '?' → $n outside '…', E'…', "…", $tag$…$tag$, -- and nested block comments. */
+/* '?' and '?NNN' → $n outside '…', E'…', "…", $tag$…$tag$, -- and nested block comments. */
 char *
 quorum_db_postgres_rewrite (const char *sql,
                             int        *n_params)
@@ -184,8 +184,23 @@ quorum_db_postgres_rewrite (const char *sql,
         }
       else if (*p == '?')
         {
-          g_string_append_printf (out, "$%d", ++n);
-          p++;
+          /* ?NNN numbers itself; a bare ? takes the number after the largest so far (SQLite's rule). */
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end = NULL;
+              gint64 number = g_ascii_strtoll (p + 1, &end, 10);
+
+              if (number < 1 || number > 65535)
+                number = 65535;
+              g_string_append_printf (out, "$%d", (int) number);
+              n = MAX (n, (int) number);
+              p = end;
+            }
+          else
+            {
+              g_string_append_printf (out, "$%d", ++n);
+              p++;
+            }
         }
       else
         g_string_append_c (out, *p++);

@@ -28,7 +28,8 @@ QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
  * string (key=value, as "service=quorum" or "host=… dbname=…"). */
 gboolean    quorum_db_postgres_is_conninfo   (const char  *db_name);
 
-/* '?' placeholders outside quoted text and comments as $1, $2 …; *@n_params their number.
+/* '?' placeholders outside quoted text and comments as $1, $2 … (and SQLite's ?NNN as $NNN);
+ * *@n_params their number (the largest).
  * Exposed for tests. */
 char       *quorum_db_postgres_rewrite       (const char  *sql,
                                               int         *n_params);

@@ -92,6 +92,20 @@ static const char functions[] =
   "  RETURN NEW;\n"
   "END $$;\n";
 
+/* SQLite's functions that the store's SQL uses and PostgreSQL names otherwise, so that the SQL
+ * is written once: max/min of two values (GREATEST/LEAST), group_concat (string_agg), instr. */
+static const char compat[] =
+  "CREATE FUNCTION max (a anycompatible, b anycompatible) RETURNS anycompatible\n"
+  "  LANGUAGE sql IMMUTABLE AS 'SELECT greatest (a, b)';\n"
+  "CREATE FUNCTION min (a anycompatible, b anycompatible) RETURNS anycompatible\n"
+  "  LANGUAGE sql IMMUTABLE AS 'SELECT least (a, b)';\n"
+  "CREATE FUNCTION instr (haystack text, needle text) RETURNS integer\n"
+  "  LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos (haystack, needle)';\n"
+  "CREATE FUNCTION quorum_group_concat_step (state text, value text, separator text) RETURNS text\n"
+  "  LANGUAGE sql IMMUTABLE AS\n"
+  "  'SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value ELSE state || separator || value END';\n"
+  "CREATE AGGREGATE group_concat (text, text) (SFUNC = quorum_group_concat_step, STYPE = text);\n";
+
 /* Version 9 as one script: the state the SQLite migrations 1–9 leave. */
 static const char tables[] =
   "CREATE TABLE schema_migration (\n"
@@ -620,6 +634,7 @@ quorum_pg_schema_create (QuorumDb  *db,
                                             latest_version ());
 
   return db_exec (db, functions, error) &&
+         db_exec (db, compat, error) &&
          db_exec (db, tables, error) &&
          db_exec (db, triggers, error) &&
          db_exec (db, stamp, error);
