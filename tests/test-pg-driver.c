@@ -5,6 +5,7 @@
  * schema's sign-off trigger read as FINALISED, and NOTIFY reaching another connection. */
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "store/postgres/quorum-db-postgres.h"
 #include "store/postgres/quorum-pg-schema.h"
@@ -615,6 +616,61 @@ test_notify (void)
   g_ptr_array_unref (heard.heard);
 }
 
+/* Authentication is libpq's: a password the server asks for and libpq does not have is reported
+ * as such (for the app to ask a person), a wrong one is PERMISSION, a right one (typed, or in a
+ * .pgpass file) connects. */
+static void
+test_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_pat = g_strdup_printf ("%s user=pat", conninfo);
+  g_autofree char *dir = g_dir_make_tmp ("quorum-pgpass-XXXXXX", NULL);
+  g_autofree char *pgpass = g_build_filename (dir, "pgpass", NULL);
+  g_autofree char *line = NULL;
+  gboolean needs_password = FALSE;
+  QuorumDb *admin = connect ();
+  QuorumDb *db;
+
+  exec_ok (admin, "SET password_encryption = 'scram-sha-256'; "
+                  "CREATE ROLE pat LOGIN PASSWORD 'correct horse' IN ROLE password_login");
+  g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
+
+  g_assert_null (quorum_db_postgres_open_full (as_pat, NULL, &needs_password, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION);
+  g_assert_true (needs_password);
+  g_clear_error (&error);
+
+  g_assert_null (quorum_db_postgres_open_full (as_pat, "battery staple", &needs_password, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION);
+  g_test_message ("a wrong password: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "password authentication failed"));
+  g_clear_error (&error);
+
+  db = quorum_db_postgres_open_full (as_pat, "correct horse", &needs_password, &error);
+  g_assert_no_error (error);
+  g_assert_false (needs_password);
+  {
+    g_autofree char *user = d->dup_session_user (db);
+    g_assert_cmpstr (user, ==, "pat");
+  }
+  d->close (db);
+
+  /* .pgpass: host (the socket's folder), port, database, user, password. */
+  line = g_strdup_printf ("*:*:quorum:pat:correct horse\n");
+  g_assert_true (g_file_set_contents (pgpass, line, -1, NULL));
+  g_assert_cmpint (g_chmod (pgpass, 0600), ==, 0);
+  g_setenv ("PGPASSFILE", pgpass, TRUE);
+  db = quorum_db_postgres_open (as_pat, &error);
+  g_assert_no_error (error);
+  d->close (db);
+
+  g_unsetenv ("PGPASSFILE");
+  g_remove (pgpass);
+  g_rmdir (dir);
+  exec_ok (admin, "DROP ROLE pat");
+  d->close (admin);
+}
+
 static void
 test_unavailable (void)
 {
@@ -650,5 +706,6 @@ main (int    argc,
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
+  g_test_add_func ("/pg-driver/password", test_password);
   return g_test_run ();
 }

@@ -598,11 +598,13 @@ quorum_db_postgres_open_full (const char  *conninfo,
     {
       g_autofree char *message = connection_message (conn);
       gboolean wants_password = conn != NULL && PQconnectionNeedsPassword (conn);
+      /* A password was sent and the server said no: a refusal, not an absent server. */
+      gboolean refused = conn != NULL && PQconnectionUsedPassword (conn);
 
       if (needs_password != NULL)
         *needs_password = wants_password;
       g_set_error_literal (error, QUORUM_DB_ERROR,
-                           wants_password ? QUORUM_DB_ERROR_PERMISSION : QUORUM_DB_ERROR_UNAVAILABLE,
+                           wants_password || refused ? QUORUM_DB_ERROR_PERMISSION : QUORUM_DB_ERROR_UNAVAILABLE,
                            message);
       PQfinish (conn);
       return NULL;
