@@ -6,6 +6,8 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/postgres/quorum-db-postgres.h"
 #include "store/postgres/quorum-pg-schema.h"
@@ -525,6 +527,222 @@ test_same_schema (void)
   d->close (db);
 }
 
+/* One recorded attempt and its audit entry in one transaction, as the store records: read the
+ * chain's last entry and the child's last round, write the next of each. Retried while BUSY.
+ * Returns the number of attempts it took, 0 on another failure. */
+static int
+record_one (QuorumDb    *db,
+            gint64       conference,
+            gint64       child,
+            const char  *summary,
+            GError     **error)
+{
+  for (int attempt = 1; attempt <= 100; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *prev = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *text = NULL;
+      QuorumDbStmt *stmt;
+      gint64 last = 0, round = 0, id = 0;
+
+      if (!d->begin (db, TRUE, &local))
+        goto failed;
+      if ((stmt = d->prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &local)) == NULL)
+        goto failed;
+      if (d->step (stmt, &local) == QUORUM_DB_ROW)
+        {
+          last = d->column_int64 (stmt, 0);
+          prev = g_strdup (d->column_text (stmt, 1));
+        }
+      d->reset (stmt);
+      if (local != NULL)
+        goto failed;
+      if ((stmt = d->prepare (db, "SELECT coalesce (max (round), 0) FROM attempt WHERE child_id = ?", &local)) == NULL)
+        goto failed;
+      d->bind_int64 (stmt, 1, child);
+      if (d->step (stmt, &local) == QUORUM_DB_ROW)
+        round = d->column_int64 (stmt, 0);
+      d->reset (stmt);
+      if (local != NULL)
+        goto failed;
+      if ((stmt = d->prepare (db, "INSERT INTO attempt (conference_id, child_id, round, summary, agreed, "
+                                  "recorded_at, recorded_by) VALUES (?, ?, ?, ?, 'none', 'now', session_user) "
+                                  "RETURNING id", &local)) == NULL)
+        goto failed;
+      d->bind_int64 (stmt, 1, conference);
+      d->bind_int64 (stmt, 2, child);
+      d->bind_int64 (stmt, 3, round + 1);
+      d->bind_text (stmt, 4, summary);
+      if (d->step (stmt, &local) == QUORUM_DB_ROW)
+        id = d->column_int64 (stmt, 0);
+      d->reset (stmt);
+      if (local != NULL)
+        goto failed;
+      if (prev == NULL)
+        prev = g_strnfill (64, '0');
+      text = g_strdup_printf ("%s|%s", prev, summary);
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      if ((stmt = d->prepare (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, "
+                                  "summary, prev_hash, hash) VALUES (?, 'now', session_user, 'insert', 'attempt', "
+                                  "?, ?, ?, ?, ?)", &local)) == NULL)
+        goto failed;
+      d->bind_int64 (stmt, 1, last + 1);
+      d->bind_int64 (stmt, 2, id);
+      d->bind_int64 (stmt, 3, conference);
+      d->bind_text (stmt, 4, summary);
+      d->bind_text (stmt, 5, prev);
+      d->bind_text (stmt, 6, hash);
+      if (!d->step_done (stmt, &local))
+        goto failed;
+      if (d->commit (db, &local))
+        return attempt;
+
+    failed:
+      d->rollback (db);
+      if (!g_error_matches (local, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return 0;
+        }
+      g_usleep (g_random_int_range (0, 2000));
+    }
+  g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY, "still busy after 100 attempts");
+  return 0;
+}
+
+/* Four writer processes and a reader on one conference for a bounded time (issue 12, "concurrent
+ * writers"): a serialization failure is retried, never shown; no acknowledged write is lost; the
+ * reader never sees an attempt without its audit entry (a torn transaction); the chain has no
+ * fork and no gap. QUORUM_PG_RACE_SECONDS lengthens it (default 2). */
+static void
+test_four_writers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-pg-race-XXXXXX", NULL);
+  g_autofree char *in_schema = g_strdup_printf ("%s options=-csearch_path=race_test", conninfo);
+  const char *seconds_env = g_getenv ("QUORUM_PG_RACE_SECONDS");
+  double seconds = seconds_env != NULL ? g_ascii_strtod (seconds_env, NULL) : 2.0;
+  QuorumDb *db = connect ();
+  gint64 conference, child, acknowledged = 0, reads = 0;
+  GPid pids[4];
+
+  exec_ok (db, "DROP SCHEMA IF EXISTS race_test CASCADE; CREATE SCHEMA race_test; SET search_path = race_test");
+  g_assert_true (quorum_pg_schema_create (db, &error));
+  g_assert_no_error (error);
+  exec_ok (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
+               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
+  conference = scalar (db, "SELECT max (id) FROM conference");
+  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+  child = scalar (db, "SELECT max (id) FROM child");
+  d->close (db);
+
+  for (int w = 0; w < 4; w++)
+    {
+      pid_t pid = fork ();
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr(GError) local = NULL;
+          g_autofree char *path = g_strdup_printf ("%s/writer-%d", dir, w);
+          g_autoptr(GString) acks = g_string_new (NULL);
+          QuorumDb *mine = quorum_db_postgres_open (in_schema, &local);
+          gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+          int n = 0, retries = 0, tries;
+
+          if (mine == NULL)
+            _exit (10);
+          while (g_get_monotonic_time () < until)
+            {
+              g_autofree char *summary = g_strdup_printf ("w%d-%d", w, ++n);
+
+              tries = record_one (mine, conference, child, summary, &local);
+              if (tries == 0)
+                {
+                  g_printerr ("writer %d: %s\n", w, local->message);
+                  _exit (11);
+                }
+              retries += tries - 1;
+              /* Acknowledged: written to the file only after COMMIT returned. */
+              g_string_append_printf (acks, "%s\n", summary);
+              g_file_set_contents (path, acks->str, -1, NULL);
+            }
+          g_string_append_printf (acks, "retries %d\n", retries);
+          g_file_set_contents (path, acks->str, -1, NULL);
+          d->close (mine);
+          _exit (0);
+        }
+      pids[w] = pid;
+    }
+
+  /* The reader: each snapshot has as many attempts as audit entries of attempts. */
+  db = quorum_db_postgres_open (in_schema, &error);
+  g_assert_no_error (error);
+  {
+    gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_assert_true (d->begin (db, FALSE, &error));
+        g_assert_cmpint (scalar (db, "SELECT count (*) FROM attempt"), ==,
+                         scalar (db, "SELECT count (*) FROM audit WHERE entity = 'attempt'"));
+        d->rollback (db);
+        reads++;
+      }
+  }
+  for (int w = 0; w < 4; w++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[w], &status, 0), ==, pids[w]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  /* No acknowledged write is lost. */
+  for (int w = 0; w < 4; w++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/writer-%d", dir, w);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+        {
+          g_autofree char *sql = NULL;
+
+          if (g_str_has_prefix (lines[i], "retries "))
+            {
+              g_test_message ("writer %d: %u recorded, %s", w, i, lines[i]);
+              continue;
+            }
+          sql = g_strdup_printf ("SELECT count (*) FROM attempt a JOIN audit u ON u.entity_id = a.id "
+                                 "AND u.entity = 'attempt' WHERE a.summary = '%s' AND u.summary = '%s'",
+                                 lines[i], lines[i]);
+          g_assert_cmpint (scalar (db, sql), ==, 1);
+          acknowledged++;
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+
+  /* Nothing but the acknowledged; rounds 1…n; the chain 1…n, each entry on the one before. */
+  g_assert_cmpint (scalar (db, "SELECT count (*) FROM attempt"), ==, acknowledged);
+  g_assert_cmpint (scalar (db, "SELECT max (round) FROM attempt"), ==, acknowledged);
+  g_assert_cmpint (scalar (db, "SELECT count (DISTINCT round) FROM attempt"), ==, acknowledged);
+  g_assert_cmpint (scalar (db, "SELECT max (id) FROM audit"), ==, acknowledged);
+  g_assert_cmpint (scalar (db, "SELECT count (*) FROM (SELECT prev_hash, lag (hash) OVER (ORDER BY id) AS before, id "
+                               "FROM audit) c WHERE prev_hash IS DISTINCT FROM coalesce (before, repeat ('0', 64))"), ==, 0);
+  g_assert_cmpint (acknowledged, >, 4);
+  g_test_message ("4 writers, %.1f s: %" G_GINT64_FORMAT " recorded (%.0f a second), %" G_GINT64_FORMAT
+                  " consistent snapshots read", seconds, acknowledged, acknowledged / seconds, reads);
+
+  exec_ok (db, "RESET search_path; DROP SCHEMA race_test CASCADE");
+  d->close (db);
+}
+
 typedef struct
 {
   GPtrArray *heard;
@@ -703,6 +921,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/transactions", test_transactions);
   g_test_add_func ("/pg-driver/busy-retried", test_busy);
   g_test_add_func ("/pg-driver/finalised", test_finalised);
+  g_test_add_func ("/pg-driver/four-writers", test_four_writers);
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
