@@ -100,7 +100,11 @@ test_conninfo (void)
   g_assert_true (quorum_db_postgres_is_conninfo ("host=/tmp dbname=quorum"));
   g_assert_false (quorum_db_postgres_is_conninfo ("quorum.db"));
   g_assert_false (quorum_db_postgres_is_conninfo ("/home/chair/quorum.db"));
+  g_assert_true (quorum_db_postgres_is_conninfo ("sslmode=verify-full host=db.example dbname=quorum"));
+  g_assert_true (quorum_db_postgres_is_conninfo ("dbname = quorum"));
   g_assert_false (quorum_db_postgres_is_conninfo ("./a=b.db"));
+  g_assert_false (quorum_db_postgres_is_conninfo ("a=b.db"));
+  g_assert_false (quorum_db_postgres_is_conninfo ("chairs=2.db"));
   g_assert_false (quorum_db_postgres_is_conninfo (""));
 }
 

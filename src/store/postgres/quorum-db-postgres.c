@@ -75,20 +75,32 @@ pg_notification_free (gpointer data)
 gboolean
 quorum_db_postgres_is_conninfo (const char *db_name)
 {
+  g_autofree char *key = NULL;
+  const char *p;
+  PQconninfoOption *options;
+  gboolean known = FALSE;
+
   if (db_name == NULL)
     return FALSE;
   if (g_str_has_prefix (db_name, "postgresql://") || g_str_has_prefix (db_name, "postgres://"))
     return TRUE;
-  /* A conninfo string is key=value pairs, the first key a bare word; a path has a slash or a
-   * dot before any '=' (or none at all). */
-  for (const char *p = db_name; *p != '\0'; p++)
-    {
-      if (*p == '=')
-        return p > db_name;
-      if (!g_ascii_isalnum (*p) && *p != '_' && *p != ' ')
-        return FALSE;
-    }
-  return FALSE;
+  /* A conninfo string starts with one of libpq's own keywords and '=' ("service=quorum",
+   * "host=… dbname=…"); anything else ("a=b.db", a path) is a file's name. */
+  p = db_name;
+  while (g_ascii_isspace (*p))
+    p++;
+  key = g_strndup (p, strcspn (p, "= \t"));
+  p += strlen (key);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*key == '\0' || *p != '=')
+    return FALSE;
+  options = PQconndefaults ();
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (strcmp (o->keyword, key) == 0)
+      known = TRUE;
+  PQconninfoFree (options);
+  return known;
 }
 
 /* '?' and '?NNN' → $n outside '…', E'…', "…", $tag$…$tag$, -- and nested block comments. */

@@ -26,7 +26,8 @@ QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
                                               GError     **error);
 /* TRUE when @db_name (what --db, $QUORUM_DB or the preferences hold) names a PostgreSQL
  * database rather than a SQLite file: a postgresql:// or postgres:// URI, or a conninfo
- * string (key=value, as "service=quorum" or "host=… dbname=…"). */
+ * string starting with one of libpq's keywords ("service=quorum", "host=… dbname=…"); a file
+ * named "a=b.db" stays a file. */
 gboolean    quorum_db_postgres_is_conninfo   (const char  *db_name);
 
 /* '?' placeholders outside quoted text and comments as $1, $2 … (and SQLite's ?NNN as $NNN);
