@@ -893,6 +893,48 @@ test_password (void)
   d->close (admin);
 }
 
+static gint64
+backend_pid (QuorumDb *db)
+{
+  return scalar (db, "SELECT pg_backend_pid ()");
+}
+
+/* Working offline is honest (issue 12): a connection lost before COMMIT's answer is asked about
+ * on a new session, and the transaction is reported stored only if the server says so. */
+static void
+test_commit_lost (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *db = connect ();
+  QuorumDb *other = connect ();
+  g_autofree char *kill = NULL;
+
+  exec_ok (db, "CREATE TABLE lost (v text)");
+  g_assert_true (d->begin (db, TRUE, &error));
+  exec_ok (db, "INSERT INTO lost VALUES ('vote')");
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", backend_pid (db));
+  exec_ok (other, kill);
+  g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_false (d->commit (db, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nothing of it was stored"));
+  g_clear_error (&error);
+  g_assert_false (d->in_transaction (db));
+  /* The same connection works again, on a new session, and the server holds nothing of it. */
+  g_assert_cmpint (scalar (db, "SELECT count (*) FROM lost"), ==, 0);
+
+  /* A transaction that did commit is reported stored. */
+  g_assert_true (d->begin (db, TRUE, &error));
+  exec_ok (db, "INSERT INTO lost VALUES ('kept')");
+  g_assert_true (d->commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM lost"), ==, 1);
+  exec_ok (db, "DROP TABLE lost");
+  d->close (other);
+  d->close (db);
+}
+
 static void
 test_unavailable (void)
 {
@@ -929,6 +971,7 @@ main (int    argc,
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
+  g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);
   g_test_add_func ("/pg-driver/password", test_password);
   return g_test_run ();
 }

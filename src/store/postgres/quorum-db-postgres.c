@@ -38,6 +38,7 @@ struct _QuorumPgDb
   GQueue      pending;        /* PgNotification, read by a query before the watch saw them */
   GSource    *watch;
   char       *session_user;
+  char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
 };
 
 struct _QuorumPgStmt
@@ -659,6 +660,7 @@ pg_close (QuorumDb *db)
   g_ptr_array_unref (self->channels);
   g_queue_clear_full (&self->pending, pg_notification_free);
   g_free (self->session_user);
+  g_free (self->xact_id);
   PQfinish (self->conn);
   g_free (self);
 }
@@ -930,16 +932,57 @@ pg_begin (QuorumDb  *db,
   PGresult *result;
 
   /* A writer sees the database as if alone (a conflict is a serialization failure, read as
-   * BUSY, and the whole transaction runs again); a reader sees one snapshot and writes nothing. */
+   * BUSY, and the whole transaction runs again); a reader sees one snapshot and writes nothing.
+   * A writer learns its transaction's id in the same round trip. */
+  g_clear_pointer (&self->xact_id, g_free);
   result = exec_retrying (self,
-                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
                                 : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-                          PGRES_COMMAND_OK, error);
+                          write ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, error);
   if (result == NULL)
-    return FALSE;
+    {
+      /* BEGIN may have run before the id failed. */
+      if (PQstatus (self->conn) == CONNECTION_OK && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        simple_command (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (write && PQntuples (result) == 1)
+    self->xact_id = g_strdup (PQgetvalue (result, 0, 0));
   PQclear (result);
   self->in_transaction = TRUE;
   return TRUE;
+}
+
+/* COMMIT's answer was lost with the connection: was it stored? Asked on a new session, by the
+ * transaction's id. Never says stored unless the server says committed. */
+static gboolean
+commit_outcome (QuorumPgDb  *self,
+                GError     **error)
+{
+  const char *values[1] = { self->xact_id };
+  g_autofree char *status = NULL;
+  PGresult *result;
+
+  g_clear_error (error);
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                           "the connection to the server was lost while committing, and whether "
+                           "the transaction was stored is not known until the server is back");
+      return FALSE;
+    }
+  session_made (self);
+  result = PQexecParams (self->conn, "SELECT pg_xact_status ($1::xid8)", 1, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && !PQgetisnull (result, 0, 0))
+    status = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  if (g_strcmp0 (status, "committed") == 0)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                       "the connection to the server was lost before the transaction was "
+                       "committed: nothing of it was stored");
+  return FALSE;
 }
 
 static gboolean
@@ -961,6 +1004,9 @@ pg_commit (QuorumDb  *db,
                            "the transaction had failed and was rolled back");
     }
   PQclear (result);
+  if (!ok && self->xact_id != NULL && PQstatus (self->conn) != CONNECTION_OK)
+    ok = commit_outcome (self, error);
+  g_clear_pointer (&self->xact_id, g_free);
   /* Committed or not, it is over (a failed COMMIT ends the transaction on the server). */
   if (PQtransactionStatus (self->conn) != PQTRANS_IDLE && PQstatus (self->conn) == CONNECTION_OK)
     simple_command (self, "ROLLBACK", NULL);
@@ -976,6 +1022,7 @@ pg_rollback (QuorumDb *db)
   if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting &&
       PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     simple_command (self, "ROLLBACK", NULL);
+  g_clear_pointer (&self->xact_id, g_free);
   self->in_transaction = FALSE;
 }
 
