@@ -3,7 +3,8 @@
  * quorum-cli calls the same functions (quorum_pg_admin_init, quorum_pg_admin_grant).
  *   pg-admin-tool init CONNINFO
  *   pg-admin-tool grant CONNINFO USER ROLE
- * Exit status as quorum-cli's: 0 done, 1 usage, 2 rejected input, 3 storage failure. */
+ *   pg-admin-tool check CONNINFO              (verify's schema part: problems on stdout)
+ * Exit status as quorum-cli's: 0 done, 1 usage, 2 rejected input, 3 storage failure, 4 tampering. */
 
 #include <stdio.h>
 #include <string.h>
@@ -28,10 +29,11 @@ main (int    argc,
   gboolean ok;
 
   if (argc < 3 || (strcmp (argv[1], "init") == 0 && argc != 3) ||
+      (strcmp (argv[1], "check") == 0 && argc != 3) ||
       (strcmp (argv[1], "grant") == 0 && argc != 5) ||
-      (strcmp (argv[1], "init") != 0 && strcmp (argv[1], "grant") != 0))
+      (strcmp (argv[1], "init") != 0 && strcmp (argv[1], "grant") != 0 && strcmp (argv[1], "check") != 0))
     {
-      fprintf (stderr, "usage: pg-admin-tool init CONNINFO | grant CONNINFO USER ROLE\n");
+      fprintf (stderr, "usage: pg-admin-tool init CONNINFO | grant CONNINFO USER ROLE | check CONNINFO\n");
       return 1;
     }
   if (strcmp (argv[1], "grant") == 0 && !quorum_pg_role_from_name (argv[4], &role))
@@ -46,7 +48,20 @@ main (int    argc,
       fprintf (stderr, "pg-admin-tool: %s\n", error->message);
       return 3;
     }
-  if (strcmp (argv[1], "init") == 0)
+  if (strcmp (argv[1], "check") == 0)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+      ok = quorum_pg_schema_check (db, problems, &error);
+      for (guint i = 0; i < problems->len; i++)
+        printf ("%s\n", (char *) problems->pdata[i]);
+      if (!ok && error == NULL)
+        {
+          quorum_db_postgres_driver.close (db);
+          return 4;
+        }
+    }
+  else if (strcmp (argv[1], "init") == 0)
     ok = quorum_pg_admin_init (db, &error);
   else
     ok = quorum_pg_admin_grant (db, argv[3], role, &error);

@@ -747,6 +747,58 @@ test_four_writers (void)
   d->close (db);
 }
 
+static char *
+check_problems (QuorumDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  quorum_pg_schema_check (db, problems, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("\n", (char **) problems->pdata);
+}
+
+/* verify on PostgreSQL finds the triggers weakened behind Quorum's back (by a superuser, the
+ * only one who can). */
+static void
+test_schema_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *db = connect ();
+  char *problems;
+
+  exec_ok (db, "DROP SCHEMA IF EXISTS check_test CASCADE; CREATE SCHEMA check_test; SET search_path = check_test");
+  g_assert_true (quorum_pg_schema_create (db, &error));
+  g_assert_no_error (error);
+  problems = check_problems (db);
+  g_assert_cmpstr (problems, ==, "");
+  g_free (problems);
+
+  exec_ok (db, "ALTER TABLE audit DISABLE TRIGGER audit_no_update");
+  problems = check_problems (db);
+  g_assert_cmpstr (problems, ==, "Schema: trigger audit_no_update is disabled (outside Quorum)");
+  g_free (problems);
+  exec_ok (db, "ALTER TABLE audit ENABLE TRIGGER audit_no_update");
+
+  exec_ok (db, "DROP TRIGGER vote_finalised_update ON vote");
+  exec_ok (db, "CREATE TRIGGER vote_finalised_update BEFORE UPDATE ON vote FOR EACH ROW "
+               "WHEN (false) EXECUTE FUNCTION quorum_finalised_guard ()");
+  exec_ok (db, "DROP TRIGGER decision_no_delete ON decision");
+  exec_ok (db, "CREATE TRIGGER audit_quietly AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION quorum_refuse ('x')");
+  exec_ok (db, "CREATE OR REPLACE FUNCTION quorum_refuse () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+  problems = check_problems (db);
+  g_test_message ("%s", problems);
+  g_assert_nonnull (strstr (problems, "Schema: trigger vote_finalised_update differs from what this version of Quorum makes"));
+  g_assert_nonnull (strstr (problems, "Schema: trigger decision_no_delete is missing (removed outside Quorum)"));
+  g_assert_nonnull (strstr (problems, "Schema: trigger audit_quietly is not Quorum's (added outside Quorum)"));
+  g_assert_nonnull (strstr (problems, "Schema: function quorum_refuse differs from what this version of Quorum makes"));
+  g_free (problems);
+
+  exec_ok (db, "RESET search_path; DROP SCHEMA check_test CASCADE");
+  d->close (db);
+}
+
 typedef struct
 {
   GPtrArray *heard;
@@ -969,6 +1021,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/finalised", test_finalised);
   g_test_add_func ("/pg-driver/four-writers", test_four_writers);
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
+  g_test_add_func ("/pg-schema/check", test_schema_check);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
   g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);

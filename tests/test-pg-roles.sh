@@ -50,6 +50,9 @@ check "every table is owned by quorum_owner" \
 check "the audit log refuses changes by trigger too (the same triggers as SQLite's: test-pg-driver)" \
   "$(value "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND NOT tgisinternal")" \
   "audit_continues,audit_no_delete,audit_no_truncate,audit_no_update"
+out=$("$tool" check "$QUORUM_PG" 2>&1); status=$?
+if [ $status -eq 0 ] && [ -z "$out" ]; then ok "verify's schema check finds this version's triggers and functions, in force"
+else not_ok "schema check after admin init: exit $status: $out"; fi
 value "CREATE ROLE plain LOGIN" >/dev/null
 out=$("$tool" init "$QUORUM_PG user=plain" 2>&1); status=$?
 if [ $status -eq 2 ] && echo "$out" | grep -q superuser; then ok "admin init by a non-superuser is refused (exit 2): $out"
@@ -162,6 +165,17 @@ refuses postgres 42501 "(as the tables' owner) delete from the audit log" "SET R
 refuses postgres 42501 "(as the tables' owner) truncate the audit log" "SET ROLE quorum_owner; TRUNCATE audit CASCADE"
 refuses alice 42501 "log in as the tables' owner" "SET ROLE quorum_owner"
 check "the audit log is whole" "$(value "SELECT count(*) FROM audit")" 2
+
+# verify reads the schema as any role, a minute-taker included; a superuser's weakening is found.
+out=$("$tool" check "$QUORUM_PG user=mina" 2>&1); status=$?
+if [ $status -eq 0 ] && [ -z "$out" ]; then ok "a minute-taker runs verify's schema check: nothing found"
+else not_ok "schema check as mina: exit $status: $out"; fi
+value "ALTER TABLE audit DISABLE TRIGGER audit_no_delete" >/dev/null
+out=$("$tool" check "$QUORUM_PG user=mina" 2>&1); status=$?
+if [ $status -eq 4 ] && [ "$out" = "Schema: trigger audit_no_delete is disabled (outside Quorum)" ]; then
+  ok "a trigger a superuser disabled is found (exit 4): $out"
+else not_ok "a disabled trigger: exit $status: $out"; fi
+value "ALTER TABLE audit ENABLE TRIGGER audit_no_delete" >/dev/null
 
 # An administrator keeps the calendar; a chair does not.
 allows adam "add a closure day" "INSERT INTO closure_day (region, date, name) VALUES ('england-wales', '2026-12-24', 'Office closed')"

@@ -687,6 +687,186 @@ quorum_pg_schema_migrate (QuorumDb  *db,
   return d->commit (db, error);
 }
 
+/* verify on PostgreSQL: the triggers and their functions are this version's, and in force. A
+ * superuser can still do anything (and the audit chain is what finds what was done); this finds
+ * the weakening left behind: a trigger dropped, disabled, pointed elsewhere or added, a trigger
+ * function rewritten. */
+typedef struct
+{
+  char *table;
+  char *call;     /* "quorum_refuse('…')", spaces before '(' removed */
+  gboolean when;
+} ExpectedTrigger;
+
+static void
+expected_trigger_free (gpointer data)
+{
+  ExpectedTrigger *t = data;
+
+  g_free (t->table);
+  g_free (t->call);
+  g_free (t);
+}
+
+static char *
+squeeze_call (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!(*p == ' ' && p[1] == '('))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static GHashTable *
+expected_triggers (void)
+{
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, expected_trigger_free);
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE TRIGGER (\\w+) .*? ON (\\w+) FOR EACH (?:ROW|STATEMENT) "
+                                         "(WHEN .*? )?EXECUTE FUNCTION (\\w+ \\(.*?\\));\\n",
+                                         G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, triggers, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      ExpectedTrigger *t = g_new0 (ExpectedTrigger, 1);
+      g_autofree char *when = g_match_info_fetch (match, 3);
+      g_autofree char *call = g_match_info_fetch (match, 4);
+
+      t->table = g_match_info_fetch (match, 2);
+      t->call = squeeze_call (call);
+      t->when = when != NULL && *when != '\0';
+      g_hash_table_insert (expected, g_match_info_fetch (match, 1), t);
+      g_match_info_next (match, NULL);
+    }
+  return expected;
+}
+
+/* name → body of every function the schema defines with $$ … $$. */
+static GHashTable *
+expected_functions (void)
+{
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, functions, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_hash_table_insert (expected, g_match_info_fetch (match, 1), g_match_info_fetch (match, 2));
+      g_match_info_next (match, NULL);
+    }
+  return expected;
+}
+
+gboolean
+quorum_pg_schema_check (QuorumDb   *db,
+                        GPtrArray  *problems,
+                        GError    **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+  g_autoptr(GHashTable) want = expected_triggers ();
+  g_autoptr(GHashTable) bodies = expected_functions ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  QuorumDbStmt *stmt;
+  QuorumDbStep step;
+  guint before = problems->len;
+  int version;
+
+  version = quorum_pg_schema_version (db, error);
+  if (version < 0)
+    return FALSE;
+  if (version != latest_version ())
+    g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"),
+                                                "schema_migration"));
+
+  stmt = d->prepare (db,
+                     "SELECT g.tgname, t.relname, g.tgenabled, pg_get_triggerdef (g.oid), g.tgqual IS NOT NULL "
+                     "FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid "
+                     "WHERE t.relnamespace = current_schema ()::regnamespace AND NOT g.tgisinternal "
+                     "ORDER BY g.tgname", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = d->step (stmt, error)) == QUORUM_DB_ROW)
+    {
+      const char *name = d->column_text (stmt, 0);
+      const char *table = d->column_text (stmt, 1);
+      const char *enabled = d->column_text (stmt, 2);
+      g_autofree char *definition = squeeze_call (d->column_text (stmt, 3));
+      gboolean when = d->column_int64 (stmt, 4) != 0;
+      g_autofree char *label = g_strdup_printf ("trigger %s", name);
+      ExpectedTrigger *t = NULL;
+      gpointer key = NULL;
+
+      if (!g_hash_table_lookup_extended (want, name, &key, (gpointer *) &t))
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      if (g_strcmp0 (table, t->table) != 0 || strstr (definition, t->call) == NULL || when != t->when)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+      else if (g_strcmp0 (enabled, "D") == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is disabled (outside Quorum)"), label));
+    }
+  d->reset (stmt);
+  if (step == QUORUM_DB_FAILED)
+    return FALSE;
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, want);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      if (!g_hash_table_contains (seen, name))
+        {
+          g_autofree char *label = g_strdup_printf ("trigger %s", (char *) name);
+          g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
+        }
+  }
+
+  stmt = d->prepare (db,
+                     "SELECT p.proname, p.prosrc FROM pg_proc p "
+                     "WHERE p.pronamespace = current_schema ()::regnamespace AND p.prokind = 'f' "
+                     "AND p.prorettype = 'trigger'::regtype", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = d->step (stmt, error)) == QUORUM_DB_ROW)
+    {
+      const char *name = d->column_text (stmt, 0);
+      g_autofree char *body = NULL;
+      g_autofree char *label = g_strdup_printf ("function %s", name);
+
+      {
+        gpointer key = NULL;
+
+        if (g_hash_table_steal_extended (bodies, name, &key, (gpointer *) &body))
+          g_free (key);
+      }
+      if (body == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
+      else if (g_strcmp0 (body, d->column_text (stmt, 1)) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+    }
+  d->reset (stmt);
+  if (step == QUORUM_DB_FAILED)
+    return FALSE;
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, bodies);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      {
+        g_autofree char *label = g_strdup_printf ("function %s", (char *) name);
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
+      }
+  }
+  return problems->len == before;
+}
+
 /* Roles */
 
 static const struct

@@ -35,6 +35,14 @@ int          quorum_pg_schema_version     (QuorumDb      *db,
 gboolean     quorum_pg_schema_migrate     (QuorumDb      *db,
                                            GError       **error);
 
+/* verify's part on PostgreSQL (as _quorum_store_check_schema on SQLite): the schema's version,
+ * and every trigger of this version present on its table, calling its function with its
+ * arguments, enabled, and nothing else; every trigger function's body as this version makes it.
+ * Adds one line to @problems for each difference; FALSE with @error when it cannot read. */
+gboolean     quorum_pg_schema_check       (QuorumDb      *db,
+                                           GPtrArray     *problems,
+                                           GError       **error);
+
 /* `quorum-cli admin init`: on an empty database, as a superuser: the roles (NOLOGIN groups
  * quorum_chair, quorum_minute_taker, quorum_head_of_service, quorum_admin, and the tables'
  * owner quorum_owner, whom nobody logs in as), the schema owned by quorum_owner, the grants
