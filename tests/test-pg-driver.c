@@ -493,7 +493,7 @@ test_same_schema (void)
 
   /* PostgreSQL's own additions are left out: the migrations table (SQLite's user_version),
    * the indexes behind UNIQUE and PRIMARY KEY (SQLite's automatic ones), the TRUNCATE
-   * triggers and the chain's. Types: SQLite's integer is a bigint, text is text. */
+   * triggers, the chain's and the live updates'. Types: SQLite's integer is a bigint, text is text. */
   stmt = d->prepare (db,
     "SELECT 'column ' || c.table_name || '.' || c.column_name || ' ' || "
     "       CASE c.data_type WHEN 'bigint' THEN 'integer' ELSE c.data_type END || "
@@ -509,6 +509,7 @@ test_same_schema (void)
     "UNION ALL SELECT 'trigger ' || g.tgname || ' on ' || t.relname "
     "FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
     "WHERE n.nspname = 'same_test' AND NOT g.tgisinternal AND g.tgname NOT LIKE '%\\_no\\_truncate' "
+    "AND g.tgname NOT LIKE '%\\_notify' "
     "AND g.tgname <> 'audit_continues'", &error);
   g_assert_no_error (error);
   while (d->step (stmt, &error) == QUORUM_DB_ROW)
@@ -945,6 +946,58 @@ test_password (void)
   d->close (admin);
 }
 
+/* Live updates whoever writes: the schema's triggers notify "conference" with the conference's
+ * id when its record changes (a vote written by psql would do the same), once per transaction. */
+static void
+test_notify_by_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_schema = g_strdup_printf ("%s options=-csearch_path=live_test", conninfo);
+  QuorumDb *writer = connect ();
+  QuorumDb *reader;
+  Heard heard = { g_ptr_array_new_with_free_func (g_free), 0 };
+  g_autofree char *expected = NULL;
+  gint64 conference, sent;
+  guint id;
+
+  exec_ok (writer, "DROP SCHEMA IF EXISTS live_test CASCADE; CREATE SCHEMA live_test; SET search_path = live_test");
+  g_assert_true (quorum_pg_schema_create (writer, &error));
+  g_assert_no_error (error);
+  exec_ok (writer, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
+                   "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
+  conference = scalar (writer, "SELECT max (id) FROM conference");
+  exec_ok (writer, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+
+  reader = quorum_db_postgres_open (in_schema, &error);
+  g_assert_no_error (error);
+  g_assert_true (d->listen (reader, "conference", &error));
+  g_assert_true (d->listen (reader, "referral", &error));
+  id = d->watch (reader, heard_cb, &heard, NULL);
+
+  /* A vote and a split decision's referral, in one transaction. */
+  sent = g_get_monotonic_time ();
+  g_assert_true (d->begin (writer, TRUE, &error));
+  exec_ok (writer, "INSERT INTO vote (conference_id, child_id, grp, grp_key, view, recorded_at, recorded_by) "
+                   "SELECT max (conference_id), max (id), 'Police', 'police', 'plan', 'now', 'postgres' FROM child");
+  exec_ok (writer, "UPDATE vote SET view = 'no-plan'");
+  exec_ok (writer, "INSERT INTO referral (conference_id, child_id, due) "
+                   "SELECT max (conference_id), max (id), '2026-11-27' FROM child");
+  g_assert_true (d->commit (writer, &error));
+  g_assert_true (wait_for (&heard, 2, G_USEC_PER_SEC));
+  g_test_message ("heard after %.1f ms", (heard.at - sent) / 1000.0);
+  expected = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conference);
+  g_assert_cmpstr (heard.heard->pdata[0], ==, expected);
+  g_assert_true (g_str_has_prefix (heard.heard->pdata[1], "referral:"));
+  /* Three rows of one conference, one notification. */
+  g_assert_false (wait_for (&heard, 3, G_USEC_PER_SEC / 5));
+
+  g_source_remove (id);
+  d->close (reader);
+  exec_ok (writer, "RESET search_path; DROP SCHEMA live_test CASCADE");
+  d->close (writer);
+  g_ptr_array_unref (heard.heard);
+}
+
 static gint64
 backend_pid (QuorumDb *db)
 {
@@ -1023,6 +1076,7 @@ main (int    argc,
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
   g_test_add_func ("/pg-schema/check", test_schema_check);
   g_test_add_func ("/pg-driver/notify", test_notify);
+  g_test_add_func ("/pg-schema/notify", test_notify_by_schema);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
   g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);
   g_test_add_func ("/pg-driver/password", test_password);

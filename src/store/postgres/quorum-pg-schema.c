@@ -79,6 +79,15 @@ static const char functions[] =
   "  END IF;\n"
   "  RETURN NEW;\n"
   "END $$;\n"
+  "CREATE FUNCTION quorum_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE id text;\n"
+  "BEGIN\n"
+  "  id := to_jsonb (NEW) ->> TG_ARGV[1];\n"
+  "  IF id IS NOT NULL THEN\n"
+  "    PERFORM pg_notify (TG_ARGV[0], id);\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
   /* PostgreSQL only: the audit chain continues from its last entry, whoever writes (a fork
    * or a gap is refused by the server, not found later by verify). */
   "CREATE FUNCTION quorum_audit_continues () RETURNS trigger LANGUAGE plpgsql AS $$\n"
@@ -105,6 +114,14 @@ static const char compat[] =
   "  LANGUAGE sql IMMUTABLE AS\n"
   "  'SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value ELSE state || separator || value END';\n"
   "CREATE AGGREGATE group_concat (text, text) (SFUNC = quorum_group_concat_step, STYPE = text);\n";
+
+/* Live updates, whoever writes (the app, the CLI, psql): a change to a conference's record
+ * notifies "conference" with its id, to a referral "referral" with the referral's id, to a
+ * difference "difference" with its id, when the transaction commits (the same notification
+ * twice in one transaction is sent once). TG_ARGV[0]: the channel, TG_ARGV[1]: the column. */
+#define NOTIFY(table, channel, column) \
+  "CREATE TRIGGER " table "_notify AFTER INSERT OR UPDATE ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_notify_change ('" channel "', '" column "');\n"
 
 /* Version 9 as one script: the state the SQLite migrations 1–9 leave. */
 static const char tables[] =
@@ -578,7 +595,27 @@ static const char triggers[] =
   NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
   NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
   NO_DELETE ("notice") NO_UPDATE ("notice")
-  NO_DELETE ("difference_event") NO_UPDATE ("difference_event");
+  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  /* PostgreSQL only: live updates */
+  NOTIFY ("conference", "conference", "id")
+  NOTIFY ("child", "conference", "conference_id")
+  NOTIFY ("attendee", "conference", "conference_id")
+  NOTIFY ("attempt", "conference", "conference_id")
+  NOTIFY ("vote", "conference", "conference_id")
+  NOTIFY ("decision", "conference", "conference_id")
+  NOTIFY ("plan", "conference", "conference_id")
+  NOTIFY ("amendment", "conference", "conference_id")
+  NOTIFY ("attendance_event", "conference", "conference_id")
+  NOTIFY ("member_view", "conference", "conference_id")
+  NOTIFY ("challenge", "conference", "conference_id")
+  NOTIFY ("referral", "referral", "id")
+  NOTIFY ("referral_correction", "referral", "referral_id")
+  NOTIFY ("notice", "referral", "referral_id")
+  NOTIFY ("plan_event", "conference", "conference_id")
+  NOTIFY ("difference", "difference", "id")
+  NOTIFY ("difference_stage", "difference", "difference_id")
+  NOTIFY ("difference_note", "difference", "difference_id")
+  NOTIFY ("difference_event", "difference", "difference_id");
 
 typedef struct
 {
