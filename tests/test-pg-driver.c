@@ -4,6 +4,7 @@
  * NULL and UTF-8, transactions, a real serialization failure read as BUSY and retried, the
  * schema's sign-off trigger read as FINALISED, and NOTIFY reaching another connection. */
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
@@ -998,6 +999,109 @@ test_notify_by_schema (void)
   g_ptr_array_unref (heard.heard);
 }
 
+/* The bench of issue 12 at the statement layer: a vote's transaction as the store writes it (the
+ * chain's head read; the group's view upserted; the audit entry, its MAC and the head written;
+ * SERIALIZABLE) against a bare prepared INSERT committed alone, on the same server. Only with
+ * QUORUM_PG_BENCH=N (votes); run under PG_CLUSTER_DURABLE=1 for durable commits. */
+static void
+test_bench (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *env = g_getenv ("QUORUM_PG_BENCH");
+  int n = env != NULL ? atoi (env) : 0;
+  QuorumDb *db;
+  QuorumDbStmt *stmt;
+  gint64 child, start;
+  double bare, vote;
+
+  if (n <= 0)
+    {
+      g_test_skip ("QUORUM_PG_BENCH=N runs it");
+      return;
+    }
+  db = connect ();
+  exec_ok (db, "DROP SCHEMA IF EXISTS bench_test CASCADE; CREATE SCHEMA bench_test; SET search_path = bench_test");
+  g_assert_true (quorum_pg_schema_create (db, &error));
+  exec_ok (db, "CREATE TABLE bare (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text NOT NULL)");
+  exec_ok (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
+               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
+  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+  child = scalar (db, "SELECT max (id) FROM child");
+  {
+    QuorumDbStmt *show = d->prepare (db, "SELECT current_setting ('synchronous_commit') || ', fsync ' || current_setting ('fsync')", &error);
+    d->step (show, &error);
+    g_test_message ("synchronous_commit %s", d->column_text (show, 0));
+    d->reset (show);
+  }
+
+  start = g_get_monotonic_time ();
+  for (int i = 0; i < n; i++)
+    {
+      stmt = d->prepare (db, "INSERT INTO bare (v) VALUES (?)", &error);
+      d->bind_text (stmt, 1, "plan");
+      g_assert_true (d->step_done (stmt, &error));
+    }
+  bare = (g_get_monotonic_time () - start) / (double) n;
+
+  start = g_get_monotonic_time ();
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("group %d", i % 8);
+      g_autofree char *prev = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *head = NULL;
+      gint64 last = 0, vote_id = 0;
+
+      g_assert_true (d->begin (db, TRUE, &error));
+      stmt = d->prepare (db, "INSERT INTO vote (conference_id, child_id, grp, grp_key, view, recorded_at, recorded_by) "
+                             "VALUES (?, ?, ?, ?, 'plan', 'now', 'postgres') ON CONFLICT (child_id, grp_key) "
+                             "DO UPDATE SET view = excluded.view, recorded_at = excluded.recorded_at RETURNING id", &error);
+      d->bind_int64 (stmt, 1, 1);
+      d->bind_int64 (stmt, 2, child);
+      d->bind_text (stmt, 3, group);
+      d->bind_text (stmt, 4, group);
+      g_assert_cmpint (d->step (stmt, &error), ==, QUORUM_DB_ROW);
+      vote_id = d->column_int64 (stmt, 0);
+      d->reset (stmt);
+      stmt = d->prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &error);
+      if (d->step (stmt, &error) == QUORUM_DB_ROW)
+        {
+          last = d->column_int64 (stmt, 0);
+          prev = g_strdup (d->column_text (stmt, 1));
+        }
+      d->reset (stmt);
+      if (prev == NULL)
+        prev = g_strnfill (64, '0');
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, group, -1);
+      stmt = d->prepare (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, summary, "
+                             "data, row_hash, prev_hash, hash) VALUES (?, 'now', 'postgres', 'insert', 'vote', ?, 1, "
+                             "'vote', '{}', ?, ?, ?)", &error);
+      d->bind_int64 (stmt, 1, last + 1);
+      d->bind_int64 (stmt, 2, vote_id);
+      d->bind_text (stmt, 3, hash);
+      d->bind_text (stmt, 4, prev);
+      d->bind_text (stmt, 5, hash);
+      g_assert_true (d->step_done (stmt, &error));
+      stmt = d->prepare (db, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", &error);
+      d->bind_int64 (stmt, 1, last + 1);
+      d->bind_text (stmt, 2, hash);
+      g_assert_true (d->step_done (stmt, &error));
+      head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", last + 1, hash);
+      stmt = d->prepare (db, "INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", &error);
+      d->bind_text (stmt, 1, head);
+      g_assert_true (d->step_done (stmt, &error));
+      g_assert_true (d->commit (db, &error));
+      g_assert_no_error (error);
+    }
+  vote = (g_get_monotonic_time () - start) / (double) n;
+
+  g_test_message ("bench: bare prepared INSERT %.3f ms; a vote's transaction %.3f ms; ratio %.2f (%d each)",
+                  bare / 1000.0, vote / 1000.0, vote / bare, n);
+  exec_ok (db, "RESET search_path; DROP SCHEMA bench_test CASCADE");
+  d->close (db);
+}
+
 static gint64
 backend_pid (QuorumDb *db)
 {
@@ -1075,6 +1179,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/four-writers", test_four_writers);
   g_test_add_func ("/pg-schema/same-as-sqlite", test_same_schema);
   g_test_add_func ("/pg-schema/check", test_schema_check);
+  g_test_add_func ("/pg-driver/bench", test_bench);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-schema/notify", test_notify_by_schema);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
