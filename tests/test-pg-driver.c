@@ -223,6 +223,10 @@ test_transactions (void)
   g_assert_false (d->in_transaction (db));
   g_assert_true (d->begin (db, TRUE, &error));
   g_assert_true (d->in_transaction (db));
+  g_assert_false (d->begin (db, TRUE, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (d->in_transaction (db));
   exec_ok (db, "INSERT INTO tx VALUES (1, 'rolled back')");
   /* Nobody else sees a transaction's writes before it commits. */
   g_assert_cmpint (scalar (other, "SELECT count(*) FROM tx"), ==, 0);
@@ -1102,6 +1106,41 @@ test_bench (void)
   d->close (db);
 }
 
+static void
+close_cb (const char *channel,
+          const char *payload,
+          gpointer    user_data)
+{
+  QuorumDb **db = user_data;
+
+  /* The first notification closes the connection from inside the watch's callback. */
+  g_assert_nonnull (*db);
+  d->close (*db);
+  *db = NULL;
+}
+
+static void
+test_notify_close (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *writer = connect ();
+  QuorumDb *reader = connect ();
+  gint64 until;
+
+  g_assert_true (d->listen (reader, "referral", &error));
+  d->watch (reader, close_cb, &reader, NULL);
+  g_assert_true (d->begin (writer, TRUE, &error));
+  g_assert_true (d->notify (writer, "referral", "1", &error));
+  g_assert_true (d->notify (writer, "referral", "2", &error));
+  g_assert_true (d->commit (writer, &error));
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  /* Heard once (the second is not delivered to a closed connection), and nothing crashed. */
+  g_assert_null (reader);
+  d->close (writer);
+}
+
 static gint64
 backend_pid (QuorumDb *db)
 {
@@ -1182,6 +1221,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/bench", test_bench);
   g_test_add_func ("/pg-driver/notify", test_notify);
   g_test_add_func ("/pg-schema/notify", test_notify_by_schema);
+  g_test_add_func ("/pg-driver/notify-close", test_notify_close);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
   g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);
   g_test_add_func ("/pg-driver/password", test_password);

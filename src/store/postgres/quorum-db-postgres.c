@@ -63,6 +63,17 @@ struct _QuorumPgStmt
 #define PG_DB(db)     ((QuorumPgDb *) (db))
 #define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
 
+/* The watch: a GSource on the connection's socket. When the connection is lost it is made
+ * again without blocking (PQresetStart/PQresetPoll), tried every two seconds. */
+typedef struct
+{
+  GSource             source;
+  QuorumPgDb         *db;
+  gpointer            tag;
+  int                 fd;
+  PostgresPollingStatusType polling;
+} PgWatch;
+
 static void
 pg_notification_free (gpointer data)
 {
@@ -653,6 +664,8 @@ pg_close (QuorumDb *db)
     {
       GSource *watch = self->watch;
 
+      /* A callback closing the connection leaves the watch without one, not with a dangling one. */
+      ((PgWatch *) watch)->db = NULL;
       self->watch = NULL;
       g_source_destroy (watch);
     }
@@ -923,6 +936,8 @@ pg_changes (QuorumDb *db)
   return PG_DB (db)->changes;
 }
 
+static gboolean pg_in_transaction (QuorumDb *db);
+
 static gboolean
 pg_begin (QuorumDb  *db,
           gboolean   write,
@@ -934,6 +949,13 @@ pg_begin (QuorumDb  *db,
   /* A writer sees the database as if alone (a conflict is a serialization failure, read as
    * BUSY, and the whole transaction runs again); a reader sees one snapshot and writes nothing.
    * A writer learns its transaction's id in the same round trip. */
+  if (pg_in_transaction (db))
+    {
+      /* As SQLite: no transaction within a transaction (PostgreSQL would only warn). */
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED,
+                           "cannot start a transaction within a transaction");
+      return FALSE;
+    }
   g_clear_pointer (&self->xact_id, g_free);
   result = exec_retrying (self,
                           write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
@@ -1105,17 +1127,6 @@ pg_notify (QuorumDb    *db,
   return ok;
 }
 
-/* The watch: a GSource on the connection's socket. When the connection is lost it is made
- * again without blocking (PQresetStart/PQresetPoll), tried every two seconds. */
-typedef struct
-{
-  GSource             source;
-  QuorumPgDb         *db;
-  gpointer            tag;
-  int                 fd;
-  PostgresPollingStatusType polling;
-} PgWatch;
-
 #define RETRY_USEC (2 * G_USEC_PER_SEC)
 
 static void
@@ -1250,7 +1261,9 @@ watch_dispatch (GSource     *source,
         watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
     }
 
-  while (watch->db != NULL && (n = g_queue_pop_head (&self->pending)) != NULL)
+  /* A callback may remove the watch or close the connection: stop there. */
+  while (watch->db != NULL && !g_source_is_destroyed (source) &&
+         (n = g_queue_pop_head (&self->pending)) != NULL)
     {
       if (func != NULL)
         func (n->channel, n->payload, user_data);
