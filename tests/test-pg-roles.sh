@@ -113,6 +113,16 @@ allows alice "keep a draft, and clear it" "INSERT INTO draft (conference_id, sco
   VALUES ($conf, 'vote', 'reason', 'half a thought', 'now'); DELETE FROM draft WHERE conference_id = $conf"
 ref=$(value "SELECT max(id) FROM referral")
 
+# Drafts are one person's: two chairs typing in the same field of the same conference each keep
+# their own words (the store's SQL unchanged: "draft" is found first in each person's own schema).
+draft_sql () { echo "INSERT INTO draft (conference_id, scope, field, text, updated_at) VALUES ($conf, 'vote', 'reason', '$1', 'now')
+  ON CONFLICT (conference_id, scope, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at"; }
+allows alice "keep a draft of a reason" "$(draft_sql 'Alice half sentence')"
+allows bob "keep a draft of the same field" "$(draft_sql 'Bob words')"
+check "alice gets her own words back" "$(as alice "SELECT text FROM draft WHERE conference_id = $conf AND scope = 'vote' AND field = 'reason'")" "Alice half sentence"
+check "bob gets his" "$(as bob "SELECT text FROM draft WHERE conference_id = $conf AND scope = 'vote' AND field = 'reason'")" "Bob words"
+refuses bob 42501 "read alice's drafts" "SELECT text FROM quorum_drafts_alice.draft"
+
 # A minute-taker reads and exports, and writes nothing.
 check "a minute-taker reads the conference" "$(as mina "SELECT chair FROM conference WHERE id = $conf")" "A. Chair"
 check "a minute-taker reads the audit log (to verify)" "$(as mina "SELECT count(*) > 0 FROM audit")" t

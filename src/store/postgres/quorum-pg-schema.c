@@ -822,7 +822,8 @@ quorum_pg_schema_check (QuorumDb   *db,
   stmt = d->prepare (db,
                      "SELECT g.tgname, t.relname, g.tgenabled, pg_get_triggerdef (g.oid), g.tgqual IS NOT NULL "
                      "FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid "
-                     "WHERE t.relnamespace = current_schema ()::regnamespace AND NOT g.tgisinternal "
+                     "WHERE t.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
+                     "AND NOT g.tgisinternal "
                      "ORDER BY g.tgname", error);
   if (stmt == NULL)
     return FALSE;
@@ -866,7 +867,8 @@ quorum_pg_schema_check (QuorumDb   *db,
 
   stmt = d->prepare (db,
                      "SELECT p.proname, p.prosrc FROM pg_proc p "
-                     "WHERE p.pronamespace = current_schema ()::regnamespace AND p.prokind = 'f' "
+                     "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
+                     "AND p.prokind = 'f' "
                      "AND p.prorettype = 'trigger'::regtype", error);
   if (stmt == NULL)
     return FALSE;
@@ -952,7 +954,9 @@ static const char make_roles[] =
   "END $$;\n"
   /* The owner makes logins and grants the four roles, only through quorum_grant_role. */
   "ALTER ROLE quorum_owner NOLOGIN CREATEROLE;\n"
-  "GRANT CREATE, USAGE ON SCHEMA public TO quorum_owner;\n";
+  "GRANT CREATE, USAGE ON SCHEMA public TO quorum_owner;\n"
+  /* … and each person's drafts schema. */
+  "DO $$ BEGIN EXECUTE format ('GRANT CREATE ON DATABASE %I TO quorum_owner', current_database ()); END $$;\n";
 
 /* Tables of the record, written by chairs. */
 #define CHAIR_TABLES \
@@ -1014,7 +1018,7 @@ static const char grants[] =
   /* `admin grant USER ROLE`, for members of quorum_admin: one of the four roles, never another. */
   "CREATE OR REPLACE FUNCTION quorum_grant_role (who text, what text) RETURNS text\n"
   "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$\n"
-  "DECLARE target text;\n"
+  "DECLARE target text; drafts text;\n"
   "BEGIN\n"
   "  target := CASE what WHEN 'chair' THEN 'quorum_chair' WHEN 'minute-taker' THEN 'quorum_minute_taker'\n"
   "                      WHEN 'head-of-service' THEN 'quorum_head_of_service' WHEN 'admin' THEN 'quorum_admin' END;\n"
@@ -1029,6 +1033,17 @@ static const char grants[] =
   "    EXECUTE format ('CREATE ROLE %I LOGIN', who);\n"
   "  END IF;\n"
   "  EXECUTE format ('GRANT %I TO %I', target, who);\n"
+  /* Drafts are one person's words: each person has a draft table of their own, found first on
+   * their search_path, so the store's SQL (\"draft\", unqualified) stays the same and two
+   * chairs typing in the same field of the same conference keep their own words. */
+  "  drafts := left ('quorum_drafts_' || who, 63);\n"
+  "  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = who) THEN\n"
+  "    EXECUTE format ('CREATE SCHEMA IF NOT EXISTS %I', drafts);\n"
+  "    EXECUTE format ('CREATE TABLE IF NOT EXISTS %I.draft (LIKE public.draft INCLUDING ALL)', drafts);\n"
+  "    EXECUTE format ('GRANT USAGE ON SCHEMA %I TO %I', drafts, who);\n"
+  "    EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.draft TO %I', drafts, who);\n"
+  "    EXECUTE format ('ALTER ROLE %I SET search_path = %I, public', who, drafts);\n"
+  "  END IF;\n"
   "  RETURN target;\n"
   "END $$;\n"
   "REVOKE ALL ON FUNCTION quorum_grant_role (text, text) FROM PUBLIC;\n"
