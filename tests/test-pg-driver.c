@@ -898,7 +898,7 @@ test_notify (void)
 
 /* Authentication is libpq's: a password the server asks for and libpq does not have is reported
  * as such (for the app to ask a person), a wrong one is PERMISSION, a right one (typed, or in a
- * .pgpass file) connects. */
+ * .pgpass file) connects; a service file's name ("service=…") is a whole connection. */
 static void
 test_password (void)
 {
@@ -943,6 +943,32 @@ test_password (void)
   db = quorum_db_postgres_open (as_pat, &error);
   g_assert_no_error (error);
   d->close (db);
+
+  /* A service file names the server, the database and the user: "service=NAME" as --db. */
+  {
+    g_autofree char *services = g_build_filename (dir, "pg_service.conf", NULL);
+    g_autofree char *host = NULL;
+    g_autofree char *text = NULL;
+    QuorumDbStmt *stmt;
+
+    stmt = d->prepare (admin, "SELECT current_setting ('unix_socket_directories')", &error);
+    g_assert_cmpint (d->step (stmt, &error), ==, QUORUM_DB_ROW);
+    host = g_strdup (d->column_text (stmt, 0));
+    d->reset (stmt);
+    text = g_strdup_printf ("[quorum-test]\nhost=%s\ndbname=quorum\nuser=pat\n", host);
+    g_assert_true (g_file_set_contents (services, text, -1, NULL));
+    g_setenv ("PGSERVICEFILE", services, TRUE);
+    g_assert_true (quorum_db_postgres_is_conninfo ("service=quorum-test"));
+    db = quorum_db_postgres_open ("service=quorum-test", &error);
+    g_assert_no_error (error);
+    {
+      g_autofree char *user = d->dup_session_user (db);
+      g_assert_cmpstr (user, ==, "pat");
+    }
+    d->close (db);
+    g_unsetenv ("PGSERVICEFILE");
+    g_remove (services);
+  }
 
   g_unsetenv ("PGPASSFILE");
   g_remove (pgpass);
