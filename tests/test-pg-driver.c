@@ -153,12 +153,18 @@ test_rows (void)
   g_assert_cmpstr (d->column_text (select, 3), ==, name);
   g_assert_true (g_utf8_validate (d->column_text (select, 3), -1, NULL));
   g_assert_false (d->column_is_null (select, 3));
+  /* Kinds as SQLite's, for the audit's canonical rows: integer, float, text. */
+  g_assert_cmpint (d->column_type (select, 1), ==, 1);
+  g_assert_cmpint (d->column_type (select, 2), ==, 2);
+  g_assert_cmpint (d->column_type (select, 3), ==, 3);
+  g_assert_cmpint (d->column_type (select, 4), ==, 1);
   /* A comparison reads as SQLite's would: 0 or 1. */
   g_assert_cmpstr (d->column_text (select, 4), ==, "0");
   g_assert_cmpint (d->column_int64 (select, 4), ==, 0);
 
   g_assert_cmpint (d->step (select, &error), ==, QUORUM_DB_ROW);
   g_assert_true (d->column_is_null (select, 1));
+  g_assert_cmpint (d->column_type (select, 1), ==, 5);
   g_assert_cmpint (d->column_int64 (select, 1), ==, 0);
   g_assert_cmpfloat (d->column_double (select, 2), ==, 0.0);
   g_assert_null (d->column_text (select, 3));
@@ -202,6 +208,15 @@ test_rows (void)
   /* Several statements without parameters at once. */
   exec_ok (db, "INSERT INTO t (n) VALUES (7); INSERT INTO t (n) VALUES (8)");
   g_assert_cmpint (scalar (db, "SELECT sum(n) FROM t WHERE n IN (7, 8)"), ==, 15);
+  {
+    QuorumDbStmt *kinds = d->prepare (db, "SELECT sum(n), avg(n), 'x'::bytea FROM t WHERE n IN (7, 8)", &error);
+
+    g_assert_cmpint (d->step (kinds, &error), ==, QUORUM_DB_ROW);
+    g_assert_cmpint (d->column_type (kinds, 0), ==, 1);  /* an integral numeric, as SQLite's sum */
+    g_assert_cmpint (d->column_type (kinds, 1), ==, 2);  /* 7.5 */
+    g_assert_cmpint (d->column_type (kinds, 2), ==, 4);
+    d->reset (kinds);
+  }
 
   {
     g_autofree char *user = d->dup_session_user (db);

@@ -10,10 +10,16 @@
 #include "quorum-db-postgres.h"
 
 /* Type oids of the server's catalogue (pg_type.h is not part of libpq's headers). */
-#define PG_BOOLOID   16
-#define PG_INT8OID   20
-#define PG_TEXTOID   25
-#define PG_FLOAT8OID 701
+#define PG_BOOLOID    16
+#define PG_BYTEAOID   17
+#define PG_INT8OID    20
+#define PG_INT2OID    21
+#define PG_INT4OID    23
+#define PG_TEXTOID    25
+#define PG_OIDOID     26
+#define PG_FLOAT4OID  700
+#define PG_FLOAT8OID  701
+#define PG_NUMERICOID 1700
 
 typedef struct _QuorumPgDb   QuorumPgDb;
 typedef struct _QuorumPgStmt QuorumPgStmt;
@@ -43,6 +49,7 @@ struct _QuorumPgDb
 
 struct _QuorumPgStmt
 {
+  /* At merge: the statement layer's base (struct _QuorumDbStmt), if it has one, goes first. */
   QuorumPgDb *db;
   char       *sql;
   char       *pg_sql;
@@ -930,6 +937,36 @@ pg_column_double (QuorumDbStmt *stmt,
   return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
 }
 
+static int
+pg_column_type (QuorumDbStmt *stmt_,
+                int           column)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *text;
+
+  if (pg_column_is_null (stmt_, column))
+    return 5;
+  switch (PQftype (stmt->result, column))
+    {
+    case PG_BOOLOID:
+    case PG_INT2OID:
+    case PG_INT4OID:
+    case PG_INT8OID:
+    case PG_OIDOID:
+      return 1;
+    case PG_FLOAT4OID:
+    case PG_FLOAT8OID:
+      return 2;
+    case PG_NUMERICOID:
+      text = PQgetvalue (stmt->result, stmt->row, column);
+      return strpbrk (text, ".eEN") != NULL ? 2 : 1;
+    case PG_BYTEAOID:
+      return 4;
+    default:
+      return 3;
+    }
+}
+
 static gint64
 pg_changes (QuorumDb *db)
 {
@@ -1354,4 +1391,5 @@ const QuorumDbPostgresDriver quorum_db_postgres_driver = {
   .listen           = pg_listen,
   .notify           = pg_notify,
   .watch            = pg_watch,
+  .column_type      = pg_column_type,
 };

@@ -68,6 +68,11 @@ typedef struct
   gboolean        (*notify)            (QuorumDb *db, const char *channel, const char *payload, GError **error);
   guint           (*watch)             (QuorumDb *db, QuorumDbNotifyFunc func, gpointer user_data,
                                         GDestroyNotify destroy);
+  /* Not in quorum-db.h (yet): the value's kind as SQLite's sqlite3_column_type gives it, for the
+   * audit's canonical rows ("i5", "tplan", "N"), which must read the same on both backends:
+   * 1 integer (bigint, integer, smallint, boolean, an integral numeric), 2 float, 3 text,
+   * 4 blob (bytea), 5 NULL. */
+  int             (*column_type)       (QuorumDbStmt *stmt, int column);
 } QuorumDbPostgresDriver;
 
 extern const QuorumDbPostgresDriver quorum_db_postgres_driver;
