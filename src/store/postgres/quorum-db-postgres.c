@@ -1,0 +1,1395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-db-postgres.c: the statement layer on libpq, an authority's shared store. Statements
+ * are prepared once per SQL text on the server and run at their first step; a lost connection
+ * is made again before the next transaction, and live updates come by LISTEN/NOTIFY. */
+
+#include <string.h>
+#include <libpq-fe.h>
+#include <glib-unix.h>
+
+#include "quorum-db-postgres.h"
+
+/* Type oids of the server's catalogue (pg_type.h is not part of libpq's headers). */
+#define PG_BOOLOID    16
+#define PG_BYTEAOID   17
+#define PG_INT8OID    20
+#define PG_INT2OID    21
+#define PG_INT4OID    23
+#define PG_TEXTOID    25
+#define PG_OIDOID     26
+#define PG_FLOAT4OID  700
+#define PG_FLOAT8OID  701
+#define PG_NUMERICOID 1700
+
+typedef struct _QuorumPgDb   QuorumPgDb;
+typedef struct _QuorumPgStmt QuorumPgStmt;
+
+typedef struct
+{
+  char *channel;
+  char *payload;
+} PgNotification;
+
+struct _QuorumPgDb
+{
+  /* At merge: the statement layer's base (struct _QuorumDb, quorum-db-private.h) goes first. */
+  PGconn     *conn;
+  GHashTable *stmts;          /* SQL text → QuorumPgStmt */
+  guint       next_name;      /* prepared statements are q1, q2 … on the server */
+  guint       epoch;          /* bumped at each new session: every statement prepares again */
+  gint64      changes;
+  gboolean    in_transaction;
+  gboolean    resetting;      /* the watch is making the connection again, without blocking */
+  GPtrArray  *channels;       /* LISTENed, again after a new session */
+  GQueue      pending;        /* PgNotification, read by a query before the watch saw them */
+  GSource    *watch;
+  char       *session_user;
+  char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
+};
+
+struct _QuorumPgStmt
+{
+  /* At merge: the statement layer's base (struct _QuorumDbStmt), if it has one, goes first. */
+  QuorumPgDb *db;
+  char       *sql;
+  char       *pg_sql;
+  int         n_params;
+  char       *name;           /* as prepared without types, for @epoch */
+  guint       epoch;
+  gboolean    typed;          /* the server cannot infer a parameter's type: prepared per the
+                               * bound values' types, at the first step */
+  GHashTable *typed_names;    /* "20,25,…" → name, for @epoch */
+  char      **values;
+  Oid        *types;
+  PGresult   *result;
+  int         row;
+  int         n_rows;
+  gboolean    ran;
+};
+
+#define PG_DB(db)     ((QuorumPgDb *) (db))
+#define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
+
+/* The watch: a GSource on the connection's socket. When the connection is lost it is made
+ * again without blocking (PQresetStart/PQresetPoll), tried every two seconds. */
+typedef struct
+{
+  GSource             source;
+  QuorumPgDb         *db;
+  gpointer            tag;
+  int                 fd;
+  PostgresPollingStatusType polling;
+} PgWatch;
+
+static void
+pg_notification_free (gpointer data)
+{
+  PgNotification *n = data;
+
+  g_free (n->channel);
+  g_free (n->payload);
+  g_free (n);
+}
+
+gboolean
+quorum_db_postgres_is_conninfo (const char *db_name)
+{
+  g_autofree char *key = NULL;
+  const char *p;
+  PQconninfoOption *options;
+  gboolean known = FALSE;
+
+  if (db_name == NULL)
+    return FALSE;
+  if (g_str_has_prefix (db_name, "postgresql://") || g_str_has_prefix (db_name, "postgres://"))
+    return TRUE;
+  /* A conninfo string starts with one of libpq's own keywords and '=' ("service=quorum",
+   * "host=… dbname=…"); anything else ("a=b.db", a path) is a file's name. */
+  p = db_name;
+  while (g_ascii_isspace (*p))
+    p++;
+  key = g_strndup (p, strcspn (p, "= \t"));
+  p += strlen (key);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*key == '\0' || *p != '=')
+    return FALSE;
+  options = PQconndefaults ();
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (strcmp (o->keyword, key) == 0)
+      known = TRUE;
+  PQconninfoFree (options);
+  return known;
+}
+
+/* '?' and '?NNN' → $n outside '…', E'…', "…", $tag$…$tag$, -- and nested block comments. */
+char *
+quorum_db_postgres_rewrite (const char *sql,
+                            int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  const char *p = sql;
+  int n = 0;
+
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          /* E'…' strings escape with backslashes; standard ones only by doubling. */
+          gboolean backslashes = quote == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e') &&
+                                 (p - 1 == sql || !(g_ascii_isalnum (p[-2]) || p[-2] == '_'));
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              if (backslashes && *p == '\\' && p[1] != '\0')
+                {
+                  g_string_append_len (out, p, 2);
+                  p += 2;
+                  continue;
+                }
+              if (*p == quote)
+                {
+                  g_string_append_c (out, *p++);
+                  if (*p == quote)
+                    {
+                      g_string_append_c (out, *p++);
+                      continue;
+                    }
+                  break;
+                }
+              g_string_append_c (out, *p++);
+            }
+        }
+      else if (*p == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+        }
+      else if (*p == '/' && p[1] == '*')
+        {
+          int depth = 0;
+
+          while (*p != '\0')
+            {
+              if (*p == '/' && p[1] == '*')
+                {
+                  depth++;
+                  g_string_append_len (out, p, 2);
+                  p += 2;
+                }
+              else if (*p == '*' && p[1] == '/')
+                {
+                  depth--;
+                  g_string_append_len (out, p, 2);
+                  p += 2;
+                  if (depth == 0)
+                    break;
+                }
+              else
+                g_string_append_c (out, *p++);
+            }
+        }
+      else if (*p == '$' && (p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))
+        {
+          /* A dollar quote: $$ or $tag$, the tag not starting with a digit. */
+          const char *q = p + 1;
+
+          while (g_ascii_isalnum (*q) || *q == '_')
+            q++;
+          if (*q == '$' && !g_ascii_isdigit (p[1]))
+            {
+              g_autofree char *tag = g_strndup (p, q - p + 1);
+              const char *end = strstr (q + 1, tag);
+
+              if (end == NULL)
+                end = p + strlen (p);
+              else
+                end += strlen (tag);
+              g_string_append_len (out, p, end - p);
+              p = end;
+            }
+          else
+            g_string_append_c (out, *p++);
+        }
+      else if (*p == '?')
+        {
+          /* ?NNN numbers itself; a bare ? takes the number after the largest so far (SQLite's rule). */
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end = NULL;
+              gint64 number = g_ascii_strtoll (p + 1, &end, 10);
+
+              if (number < 1 || number > 65535)
+                number = 65535;
+              g_string_append_printf (out, "$%d", (int) number);
+              n = MAX (n, (int) number);
+              p = end;
+            }
+          else
+            {
+              g_string_append_printf (out, "$%d", ++n);
+              p++;
+            }
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  if (n_params != NULL)
+    *n_params = n;
+  return g_string_free (out, FALSE);
+}
+
+/* What kind of failure a SQLSTATE is. */
+static QuorumDbError
+error_code (const char *sqlstate,
+            gboolean    connection_bad)
+{
+  if (sqlstate == NULL || *sqlstate == '\0')
+    return connection_bad ? QUORUM_DB_ERROR_UNAVAILABLE : QUORUM_DB_ERROR_FAILED;
+  if (strcmp (sqlstate, "40001") == 0 || strcmp (sqlstate, "40P01") == 0 ||
+      strcmp (sqlstate, "55P03") == 0)
+    return QUORUM_DB_ERROR_BUSY;
+  if (strcmp (sqlstate, QUORUM_PG_SQLSTATE_FINALISED) == 0)
+    return QUORUM_DB_ERROR_FINALISED;
+  if (g_str_has_prefix (sqlstate, "23"))
+    return QUORUM_DB_ERROR_CONSTRAINT;
+  if (strcmp (sqlstate, "42501") == 0 || g_str_has_prefix (sqlstate, "28"))
+    return QUORUM_DB_ERROR_PERMISSION;
+  if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "57P01") == 0 ||
+      strcmp (sqlstate, "57P02") == 0 || strcmp (sqlstate, "57P03") == 0)
+    return QUORUM_DB_ERROR_UNAVAILABLE;
+  if (strcmp (sqlstate, "53100") == 0)
+    return QUORUM_DB_ERROR_FULL;
+  if (strcmp (sqlstate, "25006") == 0)
+    return QUORUM_DB_ERROR_READ_ONLY;
+  if (strcmp (sqlstate, "XX001") == 0 || strcmp (sqlstate, "XX002") == 0)
+    return QUORUM_DB_ERROR_CORRUPT;
+  return connection_bad ? QUORUM_DB_ERROR_UNAVAILABLE : QUORUM_DB_ERROR_FAILED;
+}
+
+static char *
+connection_message (PGconn *conn)
+{
+  g_autofree char *message = g_strdup (conn != NULL ? PQerrorMessage (conn) : "out of memory");
+
+  g_strstrip (message);
+  if (*message == '\0')
+    return g_strdup ("the connection to the server was lost");
+  return g_steal_pointer (&message);
+}
+
+/* Sets @error from a failed result (NULL: from the connection). */
+static void
+set_error (QuorumPgDb      *self,
+           const PGresult  *result,
+           GError         **error)
+{
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  gboolean bad = PQstatus (self->conn) != CONNECTION_OK;
+  g_autofree char *message = primary != NULL ? g_strdup (primary) : connection_message (self->conn);
+
+  g_set_error_literal (error, QUORUM_DB_ERROR, error_code (sqlstate, bad), message);
+}
+
+/* Notifications that came with a query's answer, kept for the watch. */
+static void
+take_notifications (QuorumPgDb *self)
+{
+  PGnotify *n;
+
+  while ((n = PQnotifies (self->conn)) != NULL)
+    {
+      PgNotification *pn = g_new0 (PgNotification, 1);
+
+      pn->channel = g_strdup (n->relname);
+      pn->payload = g_strdup (n->extra != NULL ? n->extra : "");
+      g_queue_push_tail (&self->pending, pn);
+      PQfreemem (n);
+    }
+  if (self->watch != NULL && !g_queue_is_empty (&self->pending))
+    g_main_context_wakeup (g_source_get_context (self->watch));
+}
+
+/* A command's rows changed, when it was an INSERT, UPDATE, DELETE or MERGE. */
+static void
+note_changes (QuorumPgDb     *self,
+              const PGresult *result)
+{
+  const char *status = PQcmdStatus ((PGresult *) result);
+
+  if (g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE") ||
+      g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE"))
+    self->changes = g_ascii_strtoll (PQcmdTuples ((PGresult *) result), NULL, 10);
+}
+
+static gboolean
+listen_all (QuorumPgDb  *self,
+            GError     **error)
+{
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      char *quoted = PQescapeIdentifier (self->conn, self->channels->pdata[i],
+                                         strlen (self->channels->pdata[i]));
+      g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
+      PGresult *result = PQexec (self->conn, sql);
+      gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+      PQfreemem (quoted);
+      if (!ok)
+        set_error (self, result, error);
+      PQclear (result);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new session: statements prepare again, channels are listened to again, and everyone
+ * watching hears that anything may have changed while the connection was down. */
+static void
+session_made (QuorumPgDb *self)
+{
+  self->epoch++;
+  self->in_transaction = FALSE;
+  if (listen_all (self, NULL))
+    for (guint i = 0; i < self->channels->len; i++)
+      {
+        PgNotification *pn = g_new0 (PgNotification, 1);
+
+        pn->channel = g_strdup (self->channels->pdata[i]);
+        pn->payload = g_strdup ("");
+        g_queue_push_tail (&self->pending, pn);
+      }
+}
+
+/* Outside a transaction, a connection found lost is made again (blocking: a person asked for
+ * something) unless the watch is already doing so. */
+static gboolean
+ensure_connected (QuorumPgDb  *self,
+                  GError     **error)
+{
+  if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting)
+    return TRUE;
+  if (self->in_transaction || self->resetting)
+    {
+      g_autofree char *message = connection_message (self->conn);
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      return FALSE;
+    }
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = connection_message (self->conn);
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      return FALSE;
+    }
+  session_made (self);
+  return TRUE;
+}
+
+static gboolean
+connection_lost (QuorumPgDb   *self,
+                 const GError *error)
+{
+  return g_error_matches (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE) &&
+         PQstatus (self->conn) != CONNECTION_OK;
+}
+
+/* Runs a command that changes nothing if it fails (BEGIN, PREPARE, LISTEN); once more on a new
+ * session when the old one turns out to be gone. */
+static PGresult *
+exec_retrying (QuorumPgDb    *self,
+               const char    *sql,
+               ExecStatusType want,
+               GError       **error)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+      PGresult *result;
+
+      if (!ensure_connected (self, error))
+        return NULL;
+      result = PQexec (self->conn, sql);
+      take_notifications (self);
+      if (PQresultStatus (result) == want)
+        return result;
+      set_error (self, result, &local);
+      PQclear (result);
+      if (attempt == 0 && !self->in_transaction && connection_lost (self, local))
+        continue;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+simple_command (QuorumPgDb  *self,
+                const char  *sql,
+                GError     **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  take_notifications (self);
+  if (!ok)
+    set_error (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+static gboolean
+cannot_type (const char *sqlstate)
+{
+  /* indeterminate_datatype, ambiguous_parameter */
+  return sqlstate != NULL && (strcmp (sqlstate, "42P18") == 0 || strcmp (sqlstate, "42P08") == 0);
+}
+
+/* Prepares @sql as @name; inside a transaction under a savepoint, so that a statement the
+ * server cannot type without its values does not end the transaction. *@untyped: that was why
+ * it failed. */
+static gboolean
+server_prepare (QuorumPgDb  *self,
+                const char  *name,
+                const char  *sql,
+                int          n_params,
+                const Oid   *types,
+                gboolean    *untyped,
+                GError     **error)
+{
+  gboolean savepoint = PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
+  PGresult *result;
+  gboolean ok;
+
+  *untyped = FALSE;
+  if (savepoint && !simple_command (self, "SAVEPOINT quorum_prepare", error))
+    return FALSE;
+  result = PQprepare (self->conn, name, sql, n_params, types);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    {
+      *untyped = cannot_type (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+      set_error (self, result, error);
+    }
+  PQclear (result);
+  if (savepoint)
+    {
+      /* Only a refusal to type the statement is undone: anything else fails as it would. */
+      if (ok)
+        simple_command (self, "RELEASE SAVEPOINT quorum_prepare", NULL);
+      else if (*untyped)
+        simple_command (self, "ROLLBACK TO SAVEPOINT quorum_prepare", NULL);
+    }
+  return ok;
+}
+
+static char *
+new_name (QuorumPgDb *self)
+{
+  return g_strdup_printf ("q%u", ++self->next_name);
+}
+
+/* The statement prepared for this session: without types when the server can infer them, else
+ * with the bound values' types (one server statement per set of types). */
+static const char *
+prepared_name (QuorumPgStmt  *stmt,
+               gboolean       untyped_only,
+               GError       **error)
+{
+  QuorumPgDb *self = stmt->db;
+  g_autoptr(GString) signature = NULL;
+  const char *name;
+  gboolean untyped;
+
+  if (stmt->epoch != self->epoch)
+    {
+      g_clear_pointer (&stmt->name, g_free);
+      g_hash_table_remove_all (stmt->typed_names);
+      stmt->epoch = self->epoch;
+    }
+
+  if (!stmt->typed)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *fresh = NULL;
+
+      if (stmt->name != NULL)
+        return stmt->name;
+      fresh = new_name (self);
+      if (server_prepare (self, fresh, stmt->pg_sql, stmt->n_params, NULL, &untyped, &local))
+        {
+          stmt->name = g_steal_pointer (&fresh);
+          return stmt->name;
+        }
+      if (!untyped)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      stmt->typed = TRUE;
+    }
+  if (untyped_only)
+    return NULL;
+
+  signature = g_string_new (NULL);
+  for (int i = 0; i < stmt->n_params; i++)
+    g_string_append_printf (signature, "%u,", stmt->types[i]);
+  name = g_hash_table_lookup (stmt->typed_names, signature->str);
+  if (name == NULL)
+    {
+      g_autofree char *fresh = new_name (self);
+
+      if (!server_prepare (self, fresh, stmt->pg_sql, stmt->n_params, stmt->types, &untyped, error))
+        return NULL;
+      name = fresh;
+      g_hash_table_insert (stmt->typed_names, g_string_free (g_steal_pointer (&signature), FALSE),
+                           g_steal_pointer (&fresh));
+    }
+  return name;
+}
+
+static void
+stmt_free (gpointer data)
+{
+  QuorumPgStmt *stmt = data;
+
+  g_clear_pointer (&stmt->result, PQclear);
+  for (int i = 0; i < stmt->n_params; i++)
+    g_free (stmt->values[i]);
+  g_free (stmt->values);
+  g_free (stmt->types);
+  g_free (stmt->name);
+  g_hash_table_unref (stmt->typed_names);
+  g_free (stmt->pg_sql);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+static void
+pg_reset (QuorumDbStmt *stmt_)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+
+  if (stmt == NULL)
+    return;
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->ran = FALSE;
+  stmt->row = -1;
+  stmt->n_rows = 0;
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      g_clear_pointer (&stmt->values[i], g_free);
+      stmt->types[i] = PG_TEXTOID;
+    }
+}
+
+static QuorumDbBackend
+pg_get_backend (QuorumDb *db)
+{
+  return QUORUM_DB_BACKEND_POSTGRES;
+}
+
+static void
+notice_cb (void       *arg,
+           const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+QuorumDb *
+quorum_db_postgres_open_full (const char  *conninfo,
+                              const char  *password,
+                              gboolean    *needs_password,
+                              GError     **error)
+{
+  /* The caller's string comes last (expanded: a URI, a conninfo or a service), so that
+   * anything it says wins over these defaults; a typed password last of all. */
+  const char *keys[6] = { "fallback_application_name", "connect_timeout", "client_encoding", "dbname", NULL, NULL };
+  const char *values[6] = { "quorum", "10", "UTF8", conninfo, NULL, NULL };
+  QuorumPgDb *self;
+  PGconn *conn;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  if (needs_password != NULL)
+    *needs_password = FALSE;
+
+  if (password != NULL)
+    {
+      keys[4] = "password";
+      values[4] = password;
+    }
+  conn = PQconnectdbParams (keys, values, TRUE);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = connection_message (conn);
+      gboolean wants_password = conn != NULL && PQconnectionNeedsPassword (conn);
+      /* A password was sent and the server said no: a refusal, not an absent server. */
+      gboolean refused = conn != NULL && PQconnectionUsedPassword (conn);
+
+      if (needs_password != NULL)
+        *needs_password = wants_password;
+      g_set_error_literal (error, QUORUM_DB_ERROR,
+                           wants_password || refused ? QUORUM_DB_ERROR_PERMISSION : QUORUM_DB_ERROR_UNAVAILABLE,
+                           message);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  /* The server's notices (an IF NOT EXISTS that found it) are for its log, not the terminal. */
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
+
+  self = g_new0 (QuorumPgDb, 1);
+  self->conn = conn;
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
+  self->channels = g_ptr_array_new_with_free_func (g_free);
+  self->epoch = 1;
+  g_queue_init (&self->pending);
+  return (QuorumDb *) self;
+}
+
+QuorumDb *
+quorum_db_postgres_open (const char  *conninfo,
+                         GError     **error)
+{
+  return quorum_db_postgres_open_full (conninfo, NULL, NULL, error);
+}
+
+static void
+pg_close (QuorumDb *db)
+{
+  QuorumPgDb *self = PG_DB (db);
+
+  if (self == NULL)
+    return;
+  if (self->watch != NULL)
+    {
+      GSource *watch = self->watch;
+
+      /* A callback closing the connection leaves the watch without one, not with a dangling one. */
+      ((PgWatch *) watch)->db = NULL;
+      self->watch = NULL;
+      g_source_destroy (watch);
+    }
+  g_hash_table_unref (self->stmts);
+  g_ptr_array_unref (self->channels);
+  g_queue_clear_full (&self->pending, pg_notification_free);
+  g_free (self->session_user);
+  g_free (self->xact_id);
+  PQfinish (self->conn);
+  g_free (self);
+}
+
+static QuorumDbStmt *
+pg_prepare (QuorumDb    *db,
+            const char  *sql,
+            GError     **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  QuorumPgStmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      pg_reset ((QuorumDbStmt *) stmt);
+      return (QuorumDbStmt *) stmt;
+    }
+  if (!ensure_connected (self, error))
+    return NULL;
+
+  stmt = g_new0 (QuorumPgStmt, 1);
+  stmt->db = self;
+  stmt->sql = g_strdup (sql);
+  stmt->pg_sql = quorum_db_postgres_rewrite (sql, &stmt->n_params);
+  stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  stmt->typed_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt->epoch = self->epoch;
+  stmt->row = -1;
+  pg_reset ((QuorumDbStmt *) stmt);
+
+  /* Prepared now, so that a mistake in the SQL shows here; a statement whose parameters the
+   * server must see bound to type them is prepared at its first step. */
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (prepared_name (stmt, TRUE, &local) == NULL && !stmt->typed)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        stmt_free (stmt);
+        return NULL;
+      }
+  }
+  g_hash_table_insert (self->stmts, stmt->sql, stmt);
+  return (QuorumDbStmt *) stmt;
+}
+
+static gboolean
+pg_exec (QuorumDb    *db,
+         const char  *sql,
+         GError     **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
+
+  if (!ensure_connected (self, error))
+    return FALSE;
+  result = PQexec (self->conn, sql);
+  take_notifications (self);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
+  if (ok)
+    note_changes (self, result);
+  else
+    set_error (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+static void
+bind_value (QuorumDbStmt *stmt_,
+            int           index,
+            char         *value,
+            Oid           type)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+
+  g_return_if_fail (stmt != NULL);
+  if (index < 1 || index > stmt->n_params)
+    {
+      g_critical ("quorum-db-postgres: parameter %d of %d bound in “%s”", index, stmt->n_params, stmt->sql);
+      g_free (value);
+      return;
+    }
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = value;
+  stmt->types[index - 1] = type;
+}
+
+static void
+pg_bind_int64 (QuorumDbStmt *stmt,
+               int           index,
+               gint64        value)
+{
+  bind_value (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), PG_INT8OID);
+}
+
+static void
+pg_bind_double (QuorumDbStmt *stmt,
+                int           index,
+                double        value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  bind_value (stmt, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), PG_FLOAT8OID);
+}
+
+static void
+pg_bind_text (QuorumDbStmt *stmt,
+              int           index,
+              const char   *text)
+{
+  bind_value (stmt, index, g_strdup (text), PG_TEXTOID);
+}
+
+static void
+pg_bind_null (QuorumDbStmt *stmt,
+              int           index)
+{
+  bind_value (stmt, index, NULL, PG_TEXTOID);
+}
+
+static QuorumDbStep
+pg_step (QuorumDbStmt  *stmt_,
+         GError       **error)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  QuorumPgDb *self = stmt->db;
+
+  if (!stmt->ran)
+    {
+      const char *name;
+      PGresult *result;
+
+      if (!ensure_connected (self, error) || (name = prepared_name (stmt, FALSE, error)) == NULL)
+        return QUORUM_DB_FAILED;
+      result = PQexecPrepared (self->conn, name, stmt->n_params, (const char * const *) stmt->values,
+                               NULL, NULL, 0);
+      take_notifications (self);
+      stmt->ran = TRUE;
+      switch (PQresultStatus (result))
+        {
+        case PGRES_TUPLES_OK:
+          note_changes (self, result);
+          stmt->result = result;
+          stmt->n_rows = PQntuples (result);
+          stmt->row = -1;
+          break;
+        case PGRES_COMMAND_OK:
+        case PGRES_EMPTY_QUERY:
+          note_changes (self, result);
+          PQclear (result);
+          break;
+        default:
+          set_error (self, result, error);
+          PQclear (result);
+          return QUORUM_DB_FAILED;
+        }
+    }
+
+  if (stmt->result != NULL && stmt->row + 1 < stmt->n_rows)
+    {
+      stmt->row++;
+      return QUORUM_DB_ROW;
+    }
+  stmt->row = stmt->n_rows;
+  return QUORUM_DB_DONE;
+}
+
+static gboolean
+pg_step_done (QuorumDbStmt  *stmt,
+              GError       **error)
+{
+  QuorumDbStep step;
+
+  while ((step = pg_step (stmt, error)) == QUORUM_DB_ROW)
+    ;
+  return step == QUORUM_DB_DONE;
+}
+
+static gboolean
+on_row (QuorumPgStmt *stmt,
+        int           column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < stmt->n_rows &&
+         column >= 0 && column < PQnfields (stmt->result);
+}
+
+static int
+pg_column_count (QuorumDbStmt *stmt_)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+
+  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+}
+
+static const char *
+pg_column_name (QuorumDbStmt *stmt_,
+                int           column)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+
+  if (stmt->result == NULL || column < 0 || column >= PQnfields (stmt->result))
+    return NULL;
+  return PQfname (stmt->result, column);
+}
+
+static gboolean
+pg_column_is_null (QuorumDbStmt *stmt_,
+                   int           column)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+
+  return !on_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column);
+}
+
+/* Text as SQLite would give it: a boolean (a comparison's result) reads as 1 or 0. */
+static const char *
+pg_column_text (QuorumDbStmt *stmt_,
+                int           column)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *value;
+
+  if (pg_column_is_null (stmt_, column))
+    return NULL;
+  value = PQgetvalue (stmt->result, stmt->row, column);
+  if (PQftype (stmt->result, column) == PG_BOOLOID)
+    return value[0] == 't' ? "1" : "0";
+  return value;
+}
+
+static gint64
+pg_column_int64 (QuorumDbStmt *stmt,
+                 int           column)
+{
+  const char *text = pg_column_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (strpbrk (text, ".eE") != NULL)
+    return (gint64) g_ascii_strtod (text, NULL);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+pg_column_double (QuorumDbStmt *stmt,
+                  int           column)
+{
+  const char *text = pg_column_text (stmt, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+}
+
+static int
+pg_column_type (QuorumDbStmt *stmt_,
+                int           column)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *text;
+
+  if (pg_column_is_null (stmt_, column))
+    return 5;
+  switch (PQftype (stmt->result, column))
+    {
+    case PG_BOOLOID:
+    case PG_INT2OID:
+    case PG_INT4OID:
+    case PG_INT8OID:
+    case PG_OIDOID:
+      return 1;
+    case PG_FLOAT4OID:
+    case PG_FLOAT8OID:
+      return 2;
+    case PG_NUMERICOID:
+      text = PQgetvalue (stmt->result, stmt->row, column);
+      return strpbrk (text, ".eEN") != NULL ? 2 : 1;
+    case PG_BYTEAOID:
+      return 4;
+    default:
+      return 3;
+    }
+}
+
+static gint64
+pg_changes (QuorumDb *db)
+{
+  return PG_DB (db)->changes;
+}
+
+static gboolean pg_in_transaction (QuorumDb *db);
+
+static gboolean
+pg_begin (QuorumDb  *db,
+          gboolean   write,
+          GError   **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  PGresult *result;
+
+  /* A writer sees the database as if alone (a conflict is a serialization failure, read as
+   * BUSY, and the whole transaction runs again); a reader sees one snapshot and writes nothing.
+   * A writer learns its transaction's id in the same round trip. */
+  if (pg_in_transaction (db))
+    {
+      /* As SQLite: no transaction within a transaction (PostgreSQL would only warn). */
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED,
+                           "cannot start a transaction within a transaction");
+      return FALSE;
+    }
+  g_clear_pointer (&self->xact_id, g_free);
+  result = exec_retrying (self,
+                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
+                                : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                          write ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, error);
+  if (result == NULL)
+    {
+      /* BEGIN may have run before the id failed. */
+      if (PQstatus (self->conn) == CONNECTION_OK && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        simple_command (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (write && PQntuples (result) == 1)
+    self->xact_id = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+/* COMMIT's answer was lost with the connection: was it stored? Asked on a new session, by the
+ * transaction's id. Never says stored unless the server says committed. */
+static gboolean
+commit_outcome (QuorumPgDb  *self,
+                GError     **error)
+{
+  const char *values[1] = { self->xact_id };
+  g_autofree char *status = NULL;
+  PGresult *result;
+
+  g_clear_error (error);
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                           "the connection to the server was lost while committing, and whether "
+                           "the transaction was stored is not known until the server is back");
+      return FALSE;
+    }
+  session_made (self);
+  result = PQexecParams (self->conn, "SELECT pg_xact_status ($1::xid8)", 1, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && !PQgetisnull (result, 0, 0))
+    status = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  if (g_strcmp0 (status, "committed") == 0)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                       "the connection to the server was lost before the transaction was "
+                       "committed: nothing of it was stored");
+  return FALSE;
+}
+
+static gboolean
+pg_commit (QuorumDb  *db,
+           GError   **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  PGresult *result = PQexec (self->conn, "COMMIT");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  take_notifications (self);
+  if (!ok)
+    set_error (self, result, error);
+  else if (strcmp (PQcmdStatus (result), "ROLLBACK") == 0)
+    {
+      /* A transaction that failed before ends by COMMIT as a rollback: nothing was stored. */
+      ok = FALSE;
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED,
+                           "the transaction had failed and was rolled back");
+    }
+  PQclear (result);
+  if (!ok && self->xact_id != NULL && PQstatus (self->conn) != CONNECTION_OK)
+    ok = commit_outcome (self, error);
+  g_clear_pointer (&self->xact_id, g_free);
+  /* Committed or not, it is over (a failed COMMIT ends the transaction on the server). */
+  if (PQtransactionStatus (self->conn) != PQTRANS_IDLE && PQstatus (self->conn) == CONNECTION_OK)
+    simple_command (self, "ROLLBACK", NULL);
+  self->in_transaction = FALSE;
+  return ok;
+}
+
+static void
+pg_rollback (QuorumDb *db)
+{
+  QuorumPgDb *self = PG_DB (db);
+
+  if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting &&
+      PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+    simple_command (self, "ROLLBACK", NULL);
+  g_clear_pointer (&self->xact_id, g_free);
+  self->in_transaction = FALSE;
+}
+
+static gboolean
+pg_in_transaction (QuorumDb *db)
+{
+  QuorumPgDb *self = PG_DB (db);
+  PGTransactionStatusType status = PQtransactionStatus (self->conn);
+
+  return self->in_transaction || status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+static char *
+pg_dup_session_user (QuorumDb *db)
+{
+  QuorumPgDb *self = PG_DB (db);
+
+  if (self->session_user == NULL)
+    {
+      PGresult *result = exec_retrying (self, "SELECT session_user", PGRES_TUPLES_OK, NULL);
+
+      if (result != NULL && PQntuples (result) == 1)
+        self->session_user = g_strdup (PQgetvalue (result, 0, 0));
+      g_clear_pointer (&result, PQclear);
+      /* Until the server answers, the name libpq connected with. */
+      if (self->session_user == NULL)
+        return g_strdup (PQuser (self->conn));
+    }
+  return g_strdup (self->session_user);
+}
+
+static gboolean
+pg_listen (QuorumDb    *db,
+           const char  *channel,
+           GError     **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  char *quoted;
+  g_autofree char *sql = NULL;
+  PGresult *result;
+
+  g_return_val_if_fail (channel != NULL && *channel != '\0', FALSE);
+
+  if (!ensure_connected (self, error))
+    return FALSE;
+  quoted = PQescapeIdentifier (self->conn, channel, strlen (channel));
+  sql = g_strdup_printf ("LISTEN %s", quoted);
+  PQfreemem (quoted);
+  result = exec_retrying (self, sql, PGRES_COMMAND_OK, error);
+  if (result == NULL)
+    return FALSE;
+  PQclear (result);
+  for (guint i = 0; i < self->channels->len; i++)
+    if (strcmp (self->channels->pdata[i], channel) == 0)
+      return TRUE;
+  g_ptr_array_add (self->channels, g_strdup (channel));
+  return TRUE;
+}
+
+static gboolean
+pg_notify (QuorumDb    *db,
+           const char  *channel,
+           const char  *payload,
+           GError     **error)
+{
+  QuorumPgDb *self = PG_DB (db);
+  const char *values[2] = { channel, payload != NULL ? payload : "" };
+  PGresult *result;
+  gboolean ok;
+
+  if (!ensure_connected (self, error))
+    return FALSE;
+  /* Inside a transaction, the server sends it when the transaction commits (and never if not). */
+  result = PQexecParams (self->conn, "SELECT pg_notify ($1, $2)", 2, NULL, values, NULL, NULL, 0);
+  take_notifications (self);
+  ok = PQresultStatus (result) == PGRES_TUPLES_OK;
+  if (!ok)
+    set_error (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+#define RETRY_USEC (2 * G_USEC_PER_SEC)
+
+static void
+watch_poll_fd (PgWatch      *watch,
+               GIOCondition  condition)
+{
+  int fd = PQsocket (watch->db->conn);
+
+  if (watch->tag != NULL)
+    g_source_remove_unix_fd ((GSource *) watch, watch->tag);
+  watch->tag = NULL;
+  watch->fd = fd;
+  if (fd >= 0)
+    watch->tag = g_source_add_unix_fd ((GSource *) watch, fd, condition);
+}
+
+static void
+watch_lost (PgWatch *watch)
+{
+  /* Nothing to poll until the next attempt. */
+  if (watch->tag != NULL)
+    g_source_remove_unix_fd ((GSource *) watch, watch->tag);
+  watch->tag = NULL;
+  watch->fd = -1;
+  g_source_set_ready_time ((GSource *) watch, g_get_monotonic_time () + RETRY_USEC);
+}
+
+static void
+watch_reset_step (PgWatch *watch)
+{
+  QuorumPgDb *self = watch->db;
+
+  if (!self->resetting)
+    {
+      if (!PQresetStart (self->conn))
+        {
+          watch_lost (watch);
+          return;
+        }
+      self->resetting = TRUE;
+      watch->polling = PGRES_POLLING_WRITING;
+    }
+  else
+    watch->polling = PQresetPoll (self->conn);
+
+  switch (watch->polling)
+    {
+    case PGRES_POLLING_READING:
+      watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
+      break;
+    case PGRES_POLLING_WRITING:
+      watch_poll_fd (watch, G_IO_OUT | G_IO_HUP | G_IO_ERR);
+      break;
+    case PGRES_POLLING_OK:
+      self->resetting = FALSE;
+      session_made (self);
+      watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
+      break;
+    case PGRES_POLLING_FAILED:
+    default:
+      self->resetting = FALSE;
+      watch_lost (watch);
+      break;
+    }
+}
+
+static gboolean
+watch_prepare (GSource *source,
+               int     *timeout)
+{
+  PgWatch *watch = (PgWatch *) source;
+
+  *timeout = -1;
+  return watch->db != NULL && !g_queue_is_empty (&watch->db->pending);
+}
+
+static gboolean
+watch_check (GSource *source)
+{
+  PgWatch *watch = (PgWatch *) source;
+
+  if (watch->db == NULL)
+    return FALSE;
+  if (!g_queue_is_empty (&watch->db->pending))
+    return TRUE;
+  return watch->tag != NULL && g_source_query_unix_fd (source, watch->tag) != 0;
+}
+
+static gboolean
+watch_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  PgWatch *watch = (PgWatch *) source;
+  QuorumPgDb *self = watch->db;
+  QuorumDbNotifyFunc func = (QuorumDbNotifyFunc) (void (*) (void)) callback;
+  gboolean ready = watch->tag != NULL && g_source_query_unix_fd (source, watch->tag) != 0;
+  gboolean timed = g_source_get_ready_time (source) >= 0 &&
+                   g_source_get_ready_time (source) <= g_source_get_time (source);
+  PgNotification *n;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (timed)
+    g_source_set_ready_time (source, -1);
+
+  if (self->resetting && ready)
+    watch_reset_step (watch);
+  else if (self->resetting || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      if (timed || !self->resetting)
+        watch_reset_step (watch);
+    }
+  else
+    {
+      if (ready && !self->in_transaction)
+        {
+          if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+            watch_reset_step (watch);
+          else
+            take_notifications (self);
+        }
+      else if (ready)
+        {
+          /* Inside a transaction the store reads the socket itself; consume what is there. */
+          PQconsumeInput (self->conn);
+          take_notifications (self);
+        }
+      /* The session may have been made again by a store call: follow its new socket. */
+      if (!self->resetting && PQstatus (self->conn) == CONNECTION_OK && PQsocket (self->conn) != watch->fd)
+        watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
+    }
+
+  /* A callback may remove the watch or close the connection: stop there. */
+  while (watch->db != NULL && !g_source_is_destroyed (source) &&
+         (n = g_queue_pop_head (&self->pending)) != NULL)
+    {
+      if (func != NULL)
+        func (n->channel, n->payload, user_data);
+      pg_notification_free (n);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_finalize (GSource *source)
+{
+  PgWatch *watch = (PgWatch *) source;
+
+  if (watch->db != NULL && watch->db->watch == source)
+    watch->db->watch = NULL;
+}
+
+static GSourceFuncs watch_funcs = {
+  watch_prepare,
+  watch_check,
+  watch_dispatch,
+  watch_finalize,
+  NULL,
+  NULL,
+};
+
+static guint
+pg_watch (QuorumDb           *db,
+          QuorumDbNotifyFunc  func,
+          gpointer            user_data,
+          GDestroyNotify      destroy)
+{
+  QuorumPgDb *self = PG_DB (db);
+  GSource *source;
+  PgWatch *watch;
+  guint id;
+
+  if (self->watch != NULL)
+    {
+      /* One watch a connection: the new one replaces the old. */
+      PgWatch *old = (PgWatch *) self->watch;
+
+      old->db = NULL;
+      g_source_destroy (self->watch);
+      self->watch = NULL;
+    }
+
+  source = g_source_new (&watch_funcs, sizeof (PgWatch));
+  watch = (PgWatch *) source;
+  watch->db = self;
+  watch->fd = -1;
+  g_source_set_name (source, "[quorum] PostgreSQL notifications");
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) func, user_data, destroy);
+  self->watch = source;
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  else
+    watch_lost (watch);
+  id = g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+  return id;
+}
+
+const QuorumDbPostgresDriver quorum_db_postgres_driver = {
+  .get_backend      = pg_get_backend,
+  .close            = pg_close,
+  .prepare          = pg_prepare,
+  .exec             = pg_exec,
+  .bind_int64       = pg_bind_int64,
+  .bind_double      = pg_bind_double,
+  .bind_text        = pg_bind_text,
+  .bind_null        = pg_bind_null,
+  .step             = pg_step,
+  .step_done        = pg_step_done,
+  .reset            = pg_reset,
+  .column_count     = pg_column_count,
+  .column_name      = pg_column_name,
+  .column_is_null   = pg_column_is_null,
+  .column_int64     = pg_column_int64,
+  .column_double    = pg_column_double,
+  .column_text      = pg_column_text,
+  .changes          = pg_changes,
+  .begin            = pg_begin,
+  .commit           = pg_commit,
+  .rollback         = pg_rollback,
+  .in_transaction   = pg_in_transaction,
+  .dup_session_user = pg_dup_session_user,
+  .listen           = pg_listen,
+  .notify           = pg_notify,
+  .watch            = pg_watch,
+  .column_type      = pg_column_type,
+};

@@ -1,0 +1,1112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 9: the same
+ * tables, columns, indexes and trigger names, the triggers as PL/pgSQL raising SQLSTATE QR001
+ * with SQLite's words; the roles, grants and row-level policies that let the server itself
+ * refuse what a role may not do; and the migrations after it. */
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "quorum-db-postgres.h"
+#include "quorum-pg-schema.h"
+
+/* Until quorum-db.c dispatches, the schema calls the driver directly. */
+#define db_exec(db, sql, error) (quorum_db_postgres_driver.exec ((db), (sql), (error)))
+
+/* Types as SQLite's: every INTEGER a bigint, every TEXT text (dates stay ISO text, as the
+ * store writes them and the audit hashes them). */
+#define ID "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+#define DATE_CHECK(col) "CHECK (" col " ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$')"
+#define TIME_CHECK(col) "CHECK (" col " ~ '^[0-2][0-9]:[0-5][0-9]$')"
+
+#define REFUSE(name, when, table, message) \
+  "CREATE TRIGGER " name " " when " ON " table " FOR EACH ROW EXECUTE FUNCTION quorum_refuse ('" message "');\n"
+#define NO_DELETE(table) \
+  REFUSE (table "_no_delete", "BEFORE DELETE", table, "quorum: records are never deleted") \
+  "CREATE TRIGGER " table "_no_truncate BEFORE TRUNCATE ON " table \
+  " FOR EACH STATEMENT EXECUTE FUNCTION quorum_refuse ('quorum: records are never deleted');\n"
+#define NO_UPDATE(table) \
+  REFUSE (table "_no_update", "BEFORE UPDATE", table, "quorum: records are never changed")
+#define FINALISED_GUARD(table) \
+  "CREATE TRIGGER " table "_finalised_insert BEFORE INSERT ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_finalised_guard ();\n" \
+  "CREATE TRIGGER " table "_finalised_update BEFORE UPDATE ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_finalised_guard ();\n"
+#define ONLY_WHILE_OPEN(table) \
+  "CREATE TRIGGER " table "_resolved_insert BEFORE INSERT ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_only_while_open ();\n"
+
+static const char functions[] =
+  /* Refuses the write with the trigger's message. */
+  "CREATE FUNCTION quorum_refuse () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n"
+  "END $$;\n"
+  /* A row of a signed-off conference: a new one (NEW's conference) or a changed one (OLD's). */
+  "CREATE FUNCTION quorum_finalised_guard () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE conf bigint;\n"
+  "BEGIN\n"
+  "  IF TG_OP = 'INSERT' THEN conf := NEW.conference_id; ELSE conf := OLD.conference_id; END IF;\n"
+  "  IF (SELECT finalised_at FROM conference WHERE id = conf) IS NOT NULL THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: the conference is finalised', ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n"
+  /* A signed-off conference gains a plan or a referral only by a Co-ordinator's decision on a
+   * challenge of it (TG_ARGV[0]: the decision's word). */
+  "CREATE FUNCTION quorum_finalised_unless_challenged () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NOT NULL\n"
+  "     AND NOT EXISTS (SELECT 1 FROM challenge c WHERE c.child_id = NEW.child_id\n"
+  "                     AND c.decided_on IS NOT NULL AND strpos (c.decisions, TG_ARGV[0]) > 0\n"
+  "                     AND CASE TG_TABLE_NAME WHEN 'plan' THEN c.plan_id IS NULL\n"
+  "                                            ELSE c.referral_id IS NULL END) THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: the conference is finalised', ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n"
+  "CREATE FUNCTION quorum_amendment_needs_finalised () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF (SELECT finalised_at FROM conference WHERE id = NEW.conference_id) IS NULL THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: only a finalised conference is amended', ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n"
+  "CREATE FUNCTION quorum_only_while_open () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF (SELECT status FROM difference WHERE id = NEW.difference_id) IS DISTINCT FROM 'open' THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: the difference is resolved', ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n"
+  "CREATE FUNCTION quorum_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE id text;\n"
+  "BEGIN\n"
+  "  id := to_jsonb (NEW) ->> TG_ARGV[1];\n"
+  "  IF id IS NOT NULL THEN\n"
+  "    PERFORM pg_notify (TG_ARGV[0], id);\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  /* PostgreSQL only: the audit chain continues from its last entry, whoever writes (a fork
+   * or a gap is refused by the server, not found later by verify). */
+  "CREATE FUNCTION quorum_audit_continues () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE last_id bigint; last_hash text;\n"
+  "BEGIN\n"
+  "  SELECT id, hash INTO last_id, last_hash FROM audit ORDER BY id DESC LIMIT 1;\n"
+  "  IF NEW.id IS DISTINCT FROM coalesce (last_id, 0) + 1 OR\n"
+  "     NEW.prev_hash IS DISTINCT FROM coalesce (last_hash, repeat ('0', 64)) THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: the audit log continues from its last entry', ERRCODE = '23514';\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n";
+
+/* SQLite's functions that the store's SQL uses and PostgreSQL names otherwise, so that the SQL
+ * is written once: max/min of two values (GREATEST/LEAST), group_concat (string_agg), instr. */
+static const char compat[] =
+  "CREATE FUNCTION max (a anycompatible, b anycompatible) RETURNS anycompatible\n"
+  "  LANGUAGE sql IMMUTABLE AS 'SELECT greatest (a, b)';\n"
+  "CREATE FUNCTION min (a anycompatible, b anycompatible) RETURNS anycompatible\n"
+  "  LANGUAGE sql IMMUTABLE AS 'SELECT least (a, b)';\n"
+  "CREATE FUNCTION instr (haystack text, needle text) RETURNS integer\n"
+  "  LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos (haystack, needle)';\n"
+  "CREATE FUNCTION quorum_group_concat_step (state text, value text, separator text) RETURNS text\n"
+  "  LANGUAGE sql IMMUTABLE AS\n"
+  "  'SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value ELSE state || separator || value END';\n"
+  "CREATE AGGREGATE group_concat (text, text) (SFUNC = quorum_group_concat_step, STYPE = text);\n";
+
+/* Live updates, whoever writes (the app, the CLI, psql): a change to a conference's record
+ * notifies "conference" with its id, to a referral "referral" with the referral's id, to a
+ * difference "difference" with its id, when the transaction commits (the same notification
+ * twice in one transaction is sent once). TG_ARGV[0]: the channel, TG_ARGV[1]: the column. */
+#define NOTIFY(table, channel, column) \
+  "CREATE TRIGGER " table "_notify AFTER INSERT OR UPDATE ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_notify_change ('" channel "', '" column "');\n"
+
+/* Version 9 as one script: the state the SQLite migrations 1–9 leave. */
+static const char tables[] =
+  "CREATE TABLE schema_migration (\n"
+  "  version    integer PRIMARY KEY,\n"
+  "  applied_at timestamptz NOT NULL DEFAULT now (),\n"
+  "  applied_by text NOT NULL DEFAULT session_user\n"
+  ");\n"
+  "CREATE TABLE meta (\n"
+  "  key   text PRIMARY KEY,\n"
+  "  value text NOT NULL\n"
+  ");\n"
+  "CREATE TABLE conference (\n"
+  ID
+  "  kind             text NOT NULL CHECK (kind IN ('initial', 'review', 'transfer-in', 'pre-birth')),\n"
+  "  date             text NOT NULL,\n"
+  "  time             text,\n"
+  "  venue            text,\n"
+  "  chair            text NOT NULL,\n"
+  "  minute_taker     text,\n"
+  "  case_ref         text,\n"
+  "  profile          text NOT NULL,\n"
+  "  created_at       text NOT NULL,\n"
+  "  created_by       text NOT NULL,\n"
+  "  finalised_at     text,\n"
+  "  finalised_by     text,\n"
+  "  inquorate_reason text\n"
+  ");\n"
+  "CREATE INDEX conference_date ON conference (date DESC, id DESC);\n"
+  "CREATE TABLE child (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  position      bigint NOT NULL,\n"
+  "  name          text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX child_conference ON child (conference_id);\n"
+  "CREATE TABLE attendee (\n"
+  ID
+  "  conference_id   bigint NOT NULL REFERENCES conference (id),\n"
+  "  name            text NOT NULL,\n"
+  "  role            text,\n"
+  "  agency          text NOT NULL,\n"
+  "  line_management text NOT NULL,\n"
+  "  voting          bigint NOT NULL CHECK (voting IN (0, 1)),\n"
+  "  attendance      text NOT NULL CHECK (attendance IN ('present', 'apologies', 'report-sent')),\n"
+  "  recorded_at     text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX attendee_conference ON attendee (conference_id);\n"
+  "CREATE TABLE attempt (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id      bigint NOT NULL REFERENCES child (id),\n"
+  "  round         bigint NOT NULL,\n"
+  "  proposal      text,\n"
+  "  summary       text NOT NULL,\n"
+  "  views         text,\n"
+  "  agreed        text NOT NULL CHECK (agreed IN ('none', 'plan', 'no-plan')),\n"
+  "  categories    text NOT NULL DEFAULT '',\n"
+  "  recorded_at   text NOT NULL,\n"
+  "  recorded_by   text NOT NULL,\n"
+  "  UNIQUE (child_id, round)\n"
+  ");\n"
+  "CREATE TABLE vote (\n"
+  ID
+  "  conference_id     bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id          bigint NOT NULL REFERENCES child (id),\n"
+  "  grp               text NOT NULL,\n"
+  "  grp_key           text NOT NULL,\n"
+  "  view              text NOT NULL CHECK (view IN ('plan', 'no-plan', 'decline')),\n"
+  "  categories        text NOT NULL DEFAULT '',\n"
+  "  reason            text,\n"
+  "  members_disagreed bigint NOT NULL DEFAULT 0,\n"
+  "  recorded_at       text NOT NULL,\n"
+  "  recorded_by       text NOT NULL,\n"
+  "  UNIQUE (child_id, grp_key)\n"
+  ");\n"
+  "CREATE TABLE decision (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id      bigint NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  outcome       text NOT NULL CHECK (outcome IN ('plan', 'no-plan')),\n"
+  "  basis         text NOT NULL CHECK (basis IN ('consensus', 'majority', 'split', 'chair')),\n"
+  "  categories    text NOT NULL DEFAULT '',\n"
+  "  n_plan        bigint NOT NULL,\n"
+  "  n_no_plan     bigint NOT NULL,\n"
+  "  n_declined    bigint NOT NULL,\n"
+  "  decided_at    text NOT NULL,\n"
+  "  decided_by    text NOT NULL\n"
+  ");\n"
+  "CREATE TABLE dissent (\n"
+  ID
+  "  conference_id   bigint NOT NULL REFERENCES conference (id),\n"
+  "  decision_id     bigint NOT NULL REFERENCES decision (id),\n"
+  "  position        bigint NOT NULL,\n"
+  "  grp             text NOT NULL,\n"
+  "  view            text NOT NULL,\n"
+  "  categories      text NOT NULL DEFAULT '',\n"
+  "  representatives text NOT NULL,\n"
+  "  reason          text\n"
+  ");\n"
+  "CREATE TABLE plan (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id      bigint NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  start         text NOT NULL,\n"
+  "  from_split    bigint NOT NULL,\n"
+  "  categories    text NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE TABLE referral (\n"
+  ID
+  "  conference_id  bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id       bigint NOT NULL UNIQUE REFERENCES child (id),\n"
+  "  due            text NOT NULL,\n"
+  "  notified       text,\n"
+  "  panel_due      text,\n"
+  "  panel_date     text,\n"
+  "  outcome        text NOT NULL DEFAULT 'none'\n"
+  "                 CHECK (outcome IN ('none', 'plan-confirmed', 'plan-ended', 'other')),\n"
+  "  outcome_reason text\n"
+  ");\n"
+  "CREATE INDEX referral_due ON referral (due);\n"
+  "CREATE TABLE amendment (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  at            text NOT NULL,\n"
+  "  by            text NOT NULL,\n"
+  "  reason        text NOT NULL,\n"
+  "  change        text NOT NULL,\n"
+  "  record        text,\n"
+  "  field         text,\n"
+  "  old_value     text,\n"
+  "  new_value     text\n"
+  ");\n"
+  "CREATE TABLE closure_day (\n"
+  ID
+  "  region text NOT NULL,\n"
+  "  date   text NOT NULL,\n"
+  "  name   text NOT NULL,\n"
+  "  UNIQUE (region, date)\n"
+  ");\n"
+  /* The chain numbers its own entries: no identity. "user" is a reserved word here: the store
+   * writes it quoted (SQLite reads "user" the same). */
+  "CREATE TABLE audit (\n"
+  "  id            bigint PRIMARY KEY,\n"
+  "  at            text NOT NULL,\n"
+  "  \"user\"        text NOT NULL,\n"
+  "  action        text NOT NULL CHECK (action IN ('insert', 'update', 'delete')),\n"
+  "  entity        text NOT NULL,\n"
+  "  entity_id     bigint NOT NULL,\n"
+  "  conference_id bigint,\n"
+  "  summary       text NOT NULL,\n"
+  "  data          text,\n"
+  "  row_hash      text,\n"
+  "  prev_hash     text NOT NULL,\n"
+  "  hash          text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX audit_entity ON audit (entity, entity_id);\n"
+  "CREATE INDEX audit_conference ON audit (conference_id);\n"
+  /* 2: differences between agencies */
+  "CREATE TABLE difference (\n"
+  ID
+  "  conference_id     bigint REFERENCES conference (id),\n"
+  "  profile           text NOT NULL,\n"
+  "  raised_on         text NOT NULL " DATE_CHECK ("raised_on") ",\n"
+  "  raised_by         text NOT NULL,\n"
+  "  role              text,\n"
+  "  agency            text NOT NULL,\n"
+  "  against           text NOT NULL,\n"
+  "  against_decision  text,\n"
+  "  child             text,\n"
+  "  area              text NOT NULL CHECK (area IN ('thresholds', 'referral-criteria',\n"
+  "                    'assessment-outcome', 'roles-responsibilities', 'information-sharing',\n"
+  "                    'communication', 'timeliness-drift', 'strategy-meeting-s47-conference',\n"
+  "                    'case-closure', 'service-provision', 'resources', 'other')),\n"
+  "  outcome_sought    text NOT NULL,\n"
+  "  immediate_risk    bigint NOT NULL CHECK (immediate_risk IN (0, 1)),\n"
+  "  stage             bigint NOT NULL CHECK (stage >= 1),\n"
+  "  status            text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),\n"
+  "  resolved_on       text " DATE_CHECK ("resolved_on") ",\n"
+  "  resolved_by       text,\n"
+  "  outcome           text,\n"
+  "  challenge_outcome text,\n"
+  "  feedback_to       text,\n"
+  "  feedback_on       text " DATE_CHECK ("feedback_on") ",\n"
+  "  debrief           bigint NOT NULL DEFAULT 0 CHECK (debrief IN (0, 1)),\n"
+  "  protocol_review   bigint NOT NULL DEFAULT 0 CHECK (protocol_review IN (0, 1)),\n"
+  "  created_at        text NOT NULL,\n"
+  "  created_by        text NOT NULL,\n"
+  "  CHECK ((status = 'open') = (resolved_on IS NULL)),\n"
+  "  CHECK (status = 'open' OR outcome IS NOT NULL),\n"
+  "  CHECK (status = 'resolved' OR (outcome IS NULL AND challenge_outcome IS NULL AND\n"
+  "         feedback_to IS NULL AND debrief = 0 AND protocol_review = 0)),\n"
+  "  CHECK (feedback_on IS NULL OR feedback_to IS NOT NULL)\n"
+  ");\n"
+  "CREATE INDEX difference_raised ON difference (raised_on, id);\n"
+  "CREATE INDEX difference_conference ON difference (conference_id);\n"
+  "CREATE TABLE difference_stage (\n"
+  ID
+  "  difference_id      bigint NOT NULL REFERENCES difference (id),\n"
+  "  number             bigint NOT NULL CHECK (number >= 1),\n"
+  "  name               text NOT NULL,\n"
+  "  owner              text NOT NULL,\n"
+  "  limit_working_days bigint CHECK (limit_working_days IS NULL OR limit_working_days >= 0),\n"
+  "  entered_on         text NOT NULL " DATE_CHECK ("entered_on") ",\n"
+  "  due                text " DATE_CHECK ("due") ",\n"
+  "  reason             text,\n"
+  "  recorded_at        text NOT NULL,\n"
+  "  recorded_by        text NOT NULL,\n"
+  "  UNIQUE (difference_id, number),\n"
+  "  CHECK (due IS NULL OR length (due) = 10)\n"
+  ");\n"
+  "CREATE TABLE difference_note (\n"
+  ID
+  "  difference_id bigint NOT NULL REFERENCES difference (id),\n"
+  "  stage         bigint NOT NULL CHECK (stage >= 1),\n"
+  "  held_on       text NOT NULL " DATE_CHECK ("held_on") ",\n"
+  "  participants  text NOT NULL,\n"
+  "  summary       text NOT NULL,\n"
+  "  agreed        text,\n"
+  "  recorded_at   text NOT NULL,\n"
+  "  recorded_by   text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_note_difference ON difference_note (difference_id);\n"
+  "CREATE TABLE difference_answer (\n"
+  ID
+  "  difference_id bigint NOT NULL REFERENCES difference (id),\n"
+  "  note_id       bigint NOT NULL REFERENCES difference_note (id),\n"
+  "  position      bigint NOT NULL CHECK (position >= 1),\n"
+  "  question      text NOT NULL,\n"
+  "  answer        text NOT NULL,\n"
+  "  UNIQUE (note_id, position)\n"
+  ");\n"
+  /* 3 */
+  "CREATE INDEX dissent_decision ON dissent (decision_id);\n"
+  "CREATE INDEX amendment_conference ON amendment (conference_id);\n"
+  /* 4 */
+  "CREATE TABLE conference_profile (\n"
+  ID
+  "  conference_id bigint NOT NULL UNIQUE REFERENCES conference (id),\n"
+  "  profile       text NOT NULL,\n"
+  "  data          text NOT NULL\n"
+  ");\n"
+  /* 5: drafts, not records */
+  "CREATE TABLE draft (\n"
+  "  conference_id bigint NOT NULL DEFAULT 0,\n"
+  "  scope         text NOT NULL,\n"
+  "  field         text NOT NULL,\n"
+  "  text          text NOT NULL,\n"
+  "  updated_at    text NOT NULL,\n"
+  "  PRIMARY KEY (conference_id, scope, field)\n"
+  ");\n"
+  /* 6 */
+  "CREATE TABLE attendance_event (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  attendee_id   bigint NOT NULL REFERENCES attendee (id),\n"
+  "  event         text NOT NULL CHECK (event IN ('arrived', 'left')),\n"
+  "  at            text NOT NULL " TIME_CHECK ("at") ",\n"
+  "  recorded_at   text NOT NULL,\n"
+  "  recorded_by   text NOT NULL,\n"
+  "  UNIQUE (attendee_id, event)\n"
+  ");\n"
+  "CREATE INDEX attendance_event_conference ON attendance_event (conference_id);\n"
+  "CREATE TABLE decision_presence (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  decision_id   bigint NOT NULL REFERENCES decision (id),\n"
+  "  attendee_id   bigint NOT NULL REFERENCES attendee (id),\n"
+  "  status        text NOT NULL CHECK (status IN ('present', 'left')),\n"
+  "  UNIQUE (decision_id, attendee_id)\n"
+  ");\n"
+  "CREATE INDEX decision_presence_conference ON decision_presence (conference_id);\n"
+  "CREATE TABLE member_view (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id      bigint NOT NULL REFERENCES child (id),\n"
+  "  attendee_id   bigint NOT NULL REFERENCES attendee (id),\n"
+  "  grp           text NOT NULL,\n"
+  "  view          text NOT NULL CHECK (view IN ('plan', 'no-plan')),\n"
+  "  categories    text NOT NULL DEFAULT '',\n"
+  "  reason        text,\n"
+  "  recorded_at   text NOT NULL,\n"
+  "  recorded_by   text NOT NULL,\n"
+  "  UNIQUE (child_id, attendee_id)\n"
+  ");\n"
+  "CREATE INDEX member_view_conference ON member_view (conference_id);\n"
+  "CREATE TABLE superseded_view (\n"
+  ID
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id      bigint NOT NULL REFERENCES child (id),\n"
+  "  vote_id       bigint NOT NULL REFERENCES vote (id),\n"
+  "  attempt_id    bigint NOT NULL REFERENCES attempt (id),\n"
+  "  grp           text NOT NULL,\n"
+  "  view          text NOT NULL,\n"
+  "  categories    text NOT NULL DEFAULT '',\n"
+  "  reason        text,\n"
+  "  given_at      text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX superseded_view_conference ON superseded_view (conference_id);\n"
+  "CREATE TABLE challenge (\n"
+  ID
+  "  conference_id        bigint NOT NULL REFERENCES conference (id),\n"
+  "  child_id             bigint NOT NULL REFERENCES child (id),\n"
+  "  decision_id          bigint NOT NULL REFERENCES decision (id),\n"
+  "  agency               text NOT NULL,\n"
+  "  raised_by            text,\n"
+  "  designated_person    text NOT NULL,\n"
+  "  concern              text,\n"
+  "  raised_on            text NOT NULL " DATE_CHECK ("raised_on") ",\n"
+  "  coordinator          text,\n"
+  "  alerted_on           text " DATE_CHECK ("alerted_on") ",\n"
+  "  decided_on           text " DATE_CHECK ("decided_on") ",\n"
+  "  decisions            text NOT NULL DEFAULT '',\n"
+  "  reasons              text,\n"
+  "  plan_id              bigint REFERENCES plan (id),\n"
+  "  review_date          text " DATE_CHECK ("review_date") ",\n"
+  "  review_conference_id bigint REFERENCES conference (id),\n"
+  "  referral_id          bigint REFERENCES referral (id),\n"
+  "  recorded_at          text NOT NULL,\n"
+  "  recorded_by          text NOT NULL,\n"
+  "  CHECK (alerted_on IS NULL OR alerted_on >= raised_on),\n"
+  "  CHECK (decided_on IS NULL OR (alerted_on IS NOT NULL AND decided_on >= alerted_on))\n"
+  ");\n"
+  "CREATE INDEX challenge_conference ON challenge (conference_id);\n"
+  /* 8: the audit chain keyed */
+  "CREATE TABLE audit_mac (\n"
+  "  audit_id bigint PRIMARY KEY REFERENCES audit (id),\n"
+  "  mac      text NOT NULL\n"
+  ");\n"
+  "INSERT INTO meta (key, value) VALUES ('database_id', replace (gen_random_uuid ()::text, '-', ''));\n"
+  /* 9: plans, referrals and notices over time; differences as the policies say */
+  "CREATE TABLE plan_event (\n"
+  ID
+  "  conference_id  bigint NOT NULL REFERENCES conference (id),\n"
+  "  plan_id        bigint NOT NULL REFERENCES plan (id),\n"
+  "  kind           text NOT NULL CHECK (kind IN ('review', 'ended')),\n"
+  "  on_date        text NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  by_conference  bigint REFERENCES conference (id),\n"
+  "  reason         text,\n"
+  "  recorded_at    text NOT NULL,\n"
+  "  recorded_by    text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX plan_event_plan ON plan_event (plan_id);\n"
+  "CREATE TABLE referral_correction (\n"
+  ID
+  "  conference_id  bigint NOT NULL REFERENCES conference (id),\n"
+  "  referral_id    bigint NOT NULL REFERENCES referral (id),\n"
+  "  field          text NOT NULL CHECK (field IN ('notified', 'panel_date', 'outcome')),\n"
+  "  old_value      text,\n"
+  "  new_value      text NOT NULL,\n"
+  "  reason         text NOT NULL,\n"
+  "  recorded_at    text NOT NULL,\n"
+  "  recorded_by    text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX referral_correction_referral ON referral_correction (referral_id);\n"
+  "CREATE TABLE notice (\n"
+  ID
+  "  conference_id  bigint REFERENCES conference (id),\n"
+  "  referral_id    bigint REFERENCES referral (id),\n"
+  "  difference_id  bigint REFERENCES difference (id),\n"
+  "  kind           text NOT NULL,\n"
+  "  stage          bigint,\n"
+  "  given_on       text NOT NULL " DATE_CHECK ("given_on") ",\n"
+  "  given_by       text NOT NULL,\n"
+  "  given_to       text NOT NULL,\n"
+  "  about          text NOT NULL,\n"
+  "  means          text NOT NULL,\n"
+  "  recorded_at    text NOT NULL,\n"
+  "  recorded_by    text NOT NULL,\n"
+  "  CHECK ((referral_id IS NOT NULL)::int + (difference_id IS NOT NULL)::int = 1)\n"
+  ");\n"
+  "CREATE INDEX notice_referral ON notice (referral_id);\n"
+  "CREATE INDEX notice_difference ON notice (difference_id);\n"
+  "CREATE TABLE difference_event (\n"
+  ID
+  "  difference_id  bigint NOT NULL REFERENCES difference (id),\n"
+  "  kind           text NOT NULL CHECK (kind IN ('immediate-risk', 'formal-challenge', 'area-other',\n"
+  "                 'disagreement-remains')),\n"
+  "  stage          bigint NOT NULL CHECK (stage >= 1),\n"
+  "  on_date        text NOT NULL " DATE_CHECK ("on_date") ",\n"
+  "  detail         text,\n"
+  "  due            text " DATE_CHECK ("due") ",\n"
+  "  recorded_at    text NOT NULL,\n"
+  "  recorded_by    text NOT NULL\n"
+  ");\n"
+  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n";
+
+/* The triggers, with the SQLite triggers' names and messages (and, PostgreSQL having TRUNCATE,
+ * a <table>_no_truncate beside every <table>_no_delete). */
+static const char triggers[] =
+  REFUSE ("audit_no_update", "BEFORE UPDATE", "audit", "quorum: the audit log is append-only")
+  REFUSE ("audit_no_delete", "BEFORE DELETE", "audit", "quorum: the audit log is append-only")
+  "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit "
+  "FOR EACH STATEMENT EXECUTE FUNCTION quorum_refuse ('quorum: the audit log is append-only');\n"
+  "CREATE TRIGGER audit_continues BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION quorum_audit_continues ();\n"
+  "CREATE TRIGGER conference_finalised_update BEFORE UPDATE ON conference "
+  "FOR EACH ROW WHEN (OLD.finalised_at IS NOT NULL) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: the conference is finalised');\n"
+  NO_DELETE ("conference")
+  FINALISED_GUARD ("child") NO_DELETE ("child")
+  FINALISED_GUARD ("attendee") NO_DELETE ("attendee")
+  FINALISED_GUARD ("attempt") NO_DELETE ("attempt")
+  FINALISED_GUARD ("vote") NO_DELETE ("vote")
+  FINALISED_GUARD ("decision") NO_DELETE ("decision")
+  FINALISED_GUARD ("dissent") NO_DELETE ("dissent")
+  "CREATE TRIGGER plan_finalised_insert BEFORE INSERT ON plan "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_finalised_unless_challenged ('interim-plan');\n"
+  "CREATE TRIGGER plan_finalised_update BEFORE UPDATE ON plan "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_finalised_guard ();\n"
+  NO_DELETE ("plan")
+  NO_DELETE ("referral")
+  NO_DELETE ("amendment")
+  "CREATE TRIGGER referral_finalised_insert BEFORE INSERT ON referral "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_finalised_unless_challenged ('refer');\n"
+  "CREATE TRIGGER referral_fixed_update BEFORE UPDATE OF conference_id, child_id, due ON referral "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_finalised_guard ();\n"
+  "CREATE TRIGGER amendment_needs_finalised BEFORE INSERT ON amendment "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_amendment_needs_finalised ();\n"
+  REFUSE ("amendment_no_update", "BEFORE UPDATE", "amendment", "quorum: amendments are never changed")
+  /* 2 */
+  NO_DELETE ("difference")
+  NO_DELETE ("difference_stage") NO_UPDATE ("difference_stage") ONLY_WHILE_OPEN ("difference_stage")
+  NO_DELETE ("difference_note") NO_UPDATE ("difference_note") ONLY_WHILE_OPEN ("difference_note")
+  NO_DELETE ("difference_answer") NO_UPDATE ("difference_answer")
+  "CREATE TRIGGER difference_raising_update BEFORE UPDATE OF id, conference_id, profile, raised_on, "
+  "raised_by, role, agency, against, against_decision, child, area, outcome_sought, immediate_risk, "
+  "created_at, created_by ON difference "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_refuse ('quorum: a raised difference is never rewritten');\n"
+  "CREATE TRIGGER difference_stage_step BEFORE UPDATE OF stage ON difference FOR EACH ROW "
+  "WHEN (NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2)) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: a difference escalates one stage at a time, or over an alternative');\n"
+  "CREATE TRIGGER difference_resolved_update BEFORE UPDATE OF stage, status, resolved_on, "
+  "resolved_by, outcome, challenge_outcome ON difference FOR EACH ROW "
+  "WHEN (OLD.status = 'resolved') "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: the difference is resolved');\n"
+  "CREATE TRIGGER difference_follow_up_update BEFORE UPDATE OF feedback_to, feedback_on, debrief, "
+  "protocol_review ON difference FOR EACH ROW "
+  "WHEN (OLD.status = 'resolved' AND ((OLD.feedback_to IS NOT NULL AND NEW.feedback_to IS DISTINCT FROM OLD.feedback_to) "
+  "OR (OLD.feedback_on IS NOT NULL AND NEW.feedback_on IS DISTINCT FROM OLD.feedback_on) "
+  "OR NEW.debrief < OLD.debrief OR NEW.protocol_review < OLD.protocol_review)) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: recorded follow-up is never withdrawn');\n"
+  /* 4 */
+  REFUSE ("conference_profile_no_update", "BEFORE UPDATE", "conference_profile", "quorum: a frozen profile never changes")
+  NO_DELETE ("conference_profile")
+  /* 6 */
+  FINALISED_GUARD ("attendance_event") NO_DELETE ("attendance_event")
+  FINALISED_GUARD ("decision_presence") NO_DELETE ("decision_presence") NO_UPDATE ("decision_presence")
+  FINALISED_GUARD ("member_view") NO_DELETE ("member_view")
+  FINALISED_GUARD ("superseded_view") NO_DELETE ("superseded_view") NO_UPDATE ("superseded_view")
+  NO_DELETE ("challenge")
+  "CREATE TRIGGER challenge_raising_update BEFORE UPDATE OF id, conference_id, child_id, decision_id, "
+  "agency, raised_by, designated_person, concern, raised_on, recorded_at, recorded_by ON challenge "
+  "FOR EACH ROW EXECUTE FUNCTION quorum_refuse ('quorum: a raised challenge is never rewritten');\n"
+  "CREATE TRIGGER challenge_alert_update BEFORE UPDATE OF coordinator, alerted_on ON challenge "
+  "FOR EACH ROW WHEN (OLD.alerted_on IS NOT NULL) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: the alert is recorded once');\n"
+  "CREATE TRIGGER challenge_decided_update BEFORE UPDATE OF decided_on, decisions, reasons, review_date ON challenge "
+  "FOR EACH ROW WHEN (OLD.decided_on IS NOT NULL) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: the Co-ordinator’s decision is recorded once');\n"
+  "CREATE TRIGGER challenge_made_update BEFORE UPDATE OF plan_id, review_conference_id, referral_id ON challenge "
+  "FOR EACH ROW WHEN ((OLD.plan_id IS NOT NULL AND NEW.plan_id IS DISTINCT FROM OLD.plan_id) "
+  "OR (OLD.review_conference_id IS NOT NULL AND NEW.review_conference_id IS DISTINCT FROM OLD.review_conference_id) "
+  "OR (OLD.referral_id IS NOT NULL AND NEW.referral_id IS DISTINCT FROM OLD.referral_id)) "
+  "EXECUTE FUNCTION quorum_refuse ('quorum: the Co-ordinator’s decision is recorded once');\n"
+  /* 8 */
+  REFUSE ("audit_mac_no_update", "BEFORE UPDATE", "audit_mac", "quorum: the audit log is append-only")
+  REFUSE ("audit_mac_no_delete", "BEFORE DELETE", "audit_mac", "quorum: the audit log is append-only")
+  "CREATE TRIGGER audit_mac_no_truncate BEFORE TRUNCATE ON audit_mac "
+  "FOR EACH STATEMENT EXECUTE FUNCTION quorum_refuse ('quorum: the audit log is append-only');\n"
+  /* 9 */
+  NO_DELETE ("plan_event") NO_UPDATE ("plan_event")
+  NO_DELETE ("referral_correction") NO_UPDATE ("referral_correction")
+  NO_DELETE ("notice") NO_UPDATE ("notice")
+  NO_DELETE ("difference_event") NO_UPDATE ("difference_event")
+  /* PostgreSQL only: live updates */
+  NOTIFY ("conference", "conference", "id")
+  NOTIFY ("child", "conference", "conference_id")
+  NOTIFY ("attendee", "conference", "conference_id")
+  NOTIFY ("attempt", "conference", "conference_id")
+  NOTIFY ("vote", "conference", "conference_id")
+  NOTIFY ("decision", "conference", "conference_id")
+  NOTIFY ("plan", "conference", "conference_id")
+  NOTIFY ("amendment", "conference", "conference_id")
+  NOTIFY ("attendance_event", "conference", "conference_id")
+  NOTIFY ("member_view", "conference", "conference_id")
+  NOTIFY ("challenge", "conference", "conference_id")
+  NOTIFY ("referral", "referral", "id")
+  NOTIFY ("referral_correction", "referral", "referral_id")
+  NOTIFY ("notice", "referral", "referral_id")
+  NOTIFY ("plan_event", "conference", "conference_id")
+  NOTIFY ("difference", "difference", "id")
+  NOTIFY ("difference_stage", "difference", "difference_id")
+  NOTIFY ("difference_note", "difference", "difference_id")
+  NOTIFY ("difference_event", "difference", "difference_id");
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} PgMigration;
+
+/* Migrations after version 9, in order ({ 10, "ALTER TABLE …" }, …): a database at version N
+ * runs every entry above N. The creation script above is always the newest version whole. */
+static const PgMigration migrations[] = {
+  { QUORUM_PG_SCHEMA_VERSION, NULL },
+};
+
+static int
+latest_version (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
+
+int
+quorum_pg_schema_version (QuorumDb  *db,
+                          GError   **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+  QuorumDbStmt *stmt;
+  gboolean exists = FALSE;
+  int version = -1;
+
+  /* Asked in two steps: a statement naming a missing table fails when it is prepared. */
+  stmt = d->prepare (db, "SELECT to_regclass ('schema_migration') IS NOT NULL", error);
+  if (stmt == NULL)
+    return -1;
+  if (d->step (stmt, error) == QUORUM_DB_ROW)
+    exists = d->column_int64 (stmt, 0) != 0;
+  d->reset (stmt);
+  if (!exists)
+    return 0;
+
+  stmt = d->prepare (db, "SELECT coalesce (max (version), 0) FROM schema_migration", error);
+  if (stmt == NULL)
+    return -1;
+  if (d->step (stmt, error) == QUORUM_DB_ROW)
+    version = (int) d->column_int64 (stmt, 0);
+  d->reset (stmt);
+  return version;
+}
+
+gboolean
+quorum_pg_schema_create (QuorumDb  *db,
+                         GError   **error)
+{
+  g_autofree char *stamp = g_strdup_printf ("INSERT INTO schema_migration (version) VALUES (%d);\n",
+                                            latest_version ());
+
+  return db_exec (db, functions, error) &&
+         db_exec (db, compat, error) &&
+         db_exec (db, tables, error) &&
+         db_exec (db, triggers, error) &&
+         db_exec (db, stamp, error);
+}
+
+/* Inside a transaction: the schema made, or brought from its version to the newest. */
+static gboolean
+bring_up_to_date (QuorumDb  *db,
+                  GError   **error)
+{
+  int version = quorum_pg_schema_version (db, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version == 0)
+    return quorum_pg_schema_create (db, error);
+  if (version > latest_version ())
+    {
+      g_set_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED,
+                   _("This database was made by a newer Quorum (schema %d; this one knows %d)"),
+                   version, latest_version ());
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autofree char *stamp = NULL;
+
+      if (migrations[i].sql == NULL || migrations[i].version <= version)
+        continue;
+      stamp = g_strdup_printf ("INSERT INTO schema_migration (version) VALUES (%d)", migrations[i].version);
+      if (!db_exec (db, migrations[i].sql, error) || !db_exec (db, stamp, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+quorum_pg_schema_migrate (QuorumDb  *db,
+                          GError   **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+
+  if (!d->begin (db, TRUE, error))
+    return FALSE;
+  if (!bring_up_to_date (db, error))
+    {
+      d->rollback (db);
+      return FALSE;
+    }
+  return d->commit (db, error);
+}
+
+/* verify on PostgreSQL: the triggers and their functions are this version's, and in force. A
+ * superuser can still do anything (and the audit chain is what finds what was done); this finds
+ * the weakening left behind: a trigger dropped, disabled, pointed elsewhere or added, a trigger
+ * function rewritten. */
+typedef struct
+{
+  char *table;
+  char *call;     /* "quorum_refuse('…')", spaces before '(' removed */
+  gboolean when;
+} ExpectedTrigger;
+
+static void
+expected_trigger_free (gpointer data)
+{
+  ExpectedTrigger *t = data;
+
+  g_free (t->table);
+  g_free (t->call);
+  g_free (t);
+}
+
+static char *
+squeeze_call (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!(*p == ' ' && p[1] == '('))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static GHashTable *
+expected_triggers (void)
+{
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, expected_trigger_free);
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE TRIGGER (\\w+) .*? ON (\\w+) FOR EACH (?:ROW|STATEMENT) "
+                                         "(WHEN .*? )?EXECUTE FUNCTION (\\w+ \\(.*?\\));\\n",
+                                         G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, triggers, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      ExpectedTrigger *t = g_new0 (ExpectedTrigger, 1);
+      g_autofree char *when = g_match_info_fetch (match, 3);
+      g_autofree char *call = g_match_info_fetch (match, 4);
+
+      t->table = g_match_info_fetch (match, 2);
+      t->call = squeeze_call (call);
+      t->when = when != NULL && *when != '\0';
+      g_hash_table_insert (expected, g_match_info_fetch (match, 1), t);
+      g_match_info_next (match, NULL);
+    }
+  return expected;
+}
+
+/* name → body of every function the schema defines with $$ … $$. */
+static GHashTable *
+expected_functions (void)
+{
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, functions, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_hash_table_insert (expected, g_match_info_fetch (match, 1), g_match_info_fetch (match, 2));
+      g_match_info_next (match, NULL);
+    }
+  return expected;
+}
+
+gboolean
+quorum_pg_schema_check (QuorumDb   *db,
+                        GPtrArray  *problems,
+                        GError    **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+  g_autoptr(GHashTable) want = expected_triggers ();
+  g_autoptr(GHashTable) bodies = expected_functions ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  QuorumDbStmt *stmt;
+  QuorumDbStep step;
+  guint before = problems->len;
+  int version;
+
+  version = quorum_pg_schema_version (db, error);
+  if (version < 0)
+    return FALSE;
+  if (version != latest_version ())
+    g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"),
+                                                "schema_migration"));
+
+  stmt = d->prepare (db,
+                     "SELECT g.tgname, t.relname, g.tgenabled, pg_get_triggerdef (g.oid), g.tgqual IS NOT NULL "
+                     "FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid "
+                     "WHERE t.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
+                     "AND NOT g.tgisinternal "
+                     "ORDER BY g.tgname", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = d->step (stmt, error)) == QUORUM_DB_ROW)
+    {
+      const char *name = d->column_text (stmt, 0);
+      const char *table = d->column_text (stmt, 1);
+      const char *enabled = d->column_text (stmt, 2);
+      g_autofree char *definition = squeeze_call (d->column_text (stmt, 3));
+      gboolean when = d->column_int64 (stmt, 4) != 0;
+      g_autofree char *label = g_strdup_printf ("trigger %s", name);
+      ExpectedTrigger *t = NULL;
+      gpointer key = NULL;
+
+      if (!g_hash_table_lookup_extended (want, name, &key, (gpointer *) &t))
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      if (g_strcmp0 (table, t->table) != 0 || strstr (definition, t->call) == NULL || when != t->when)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+      else if (g_strcmp0 (enabled, "D") == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is disabled (outside Quorum)"), label));
+    }
+  d->reset (stmt);
+  if (step == QUORUM_DB_FAILED)
+    return FALSE;
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, want);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      if (!g_hash_table_contains (seen, name))
+        {
+          g_autofree char *label = g_strdup_printf ("trigger %s", (char *) name);
+          g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
+        }
+  }
+
+  stmt = d->prepare (db,
+                     "SELECT p.proname, p.prosrc FROM pg_proc p "
+                     "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
+                     "AND p.prokind = 'f' "
+                     "AND p.prorettype = 'trigger'::regtype", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = d->step (stmt, error)) == QUORUM_DB_ROW)
+    {
+      const char *name = d->column_text (stmt, 0);
+      g_autofree char *body = NULL;
+      g_autofree char *label = g_strdup_printf ("function %s", name);
+
+      {
+        gpointer key = NULL;
+
+        if (g_hash_table_steal_extended (bodies, name, &key, (gpointer *) &body))
+          g_free (key);
+      }
+      if (body == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
+      else if (g_strcmp0 (body, d->column_text (stmt, 1)) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+    }
+  d->reset (stmt);
+  if (step == QUORUM_DB_FAILED)
+    return FALSE;
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, bodies);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      {
+        g_autofree char *label = g_strdup_printf ("function %s", (char *) name);
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
+      }
+  }
+  return problems->len == before;
+}
+
+/* Roles */
+
+static const struct
+{
+  const char *name;
+  const char *server;
+} roles[] = {
+  [QUORUM_PG_ROLE_CHAIR]           = { "chair",           "quorum_chair" },
+  [QUORUM_PG_ROLE_MINUTE_TAKER]    = { "minute-taker",    "quorum_minute_taker" },
+  [QUORUM_PG_ROLE_HEAD_OF_SERVICE] = { "head-of-service", "quorum_head_of_service" },
+  [QUORUM_PG_ROLE_ADMIN]           = { "admin",           "quorum_admin" },
+};
+
+gboolean
+quorum_pg_role_from_name (const char   *name,
+                          QuorumPgRole *role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_strcmp0 (name, roles[i].name) == 0)
+      {
+        if (role != NULL)
+          *role = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+quorum_pg_role_server_name (QuorumPgRole role)
+{
+  g_return_val_if_fail (role < G_N_ELEMENTS (roles), NULL);
+  return roles[role].server;
+}
+
+/* Run by a superuser: the group roles and the owner, who alone may create in the schema. */
+static const char make_roles[] =
+  "DO $$\n"
+  "DECLARE r text;\n"
+  "BEGIN\n"
+  "  FOREACH r IN ARRAY ARRAY['quorum_owner', 'quorum_chair', 'quorum_minute_taker',\n"
+  "                           'quorum_head_of_service', 'quorum_admin'] LOOP\n"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN\n"
+  "      EXECUTE format ('CREATE ROLE %I NOLOGIN', r);\n"
+  "    END IF;\n"
+  "  END LOOP;\n"
+  "END $$;\n"
+  /* The owner makes logins and grants the four roles, only through quorum_grant_role. */
+  "ALTER ROLE quorum_owner NOLOGIN CREATEROLE;\n"
+  "GRANT CREATE, USAGE ON SCHEMA public TO quorum_owner;\n"
+  /* … and each person's drafts schema. */
+  "DO $$ BEGIN EXECUTE format ('GRANT CREATE ON DATABASE %I TO quorum_owner', current_database ()); END $$;\n";
+
+/* Tables of the record, written by chairs. */
+#define CHAIR_TABLES \
+  "conference, child, attendee, attempt, vote, decision, dissent, plan, amendment, " \
+  "conference_profile, attendance_event, decision_presence, member_view, superseded_view, " \
+  "challenge, plan_event, notice"
+#define DIFFERENCE_TABLES "difference, difference_stage, difference_note, difference_answer, difference_event"
+#define WRITERS "quorum_chair, quorum_head_of_service, quorum_admin"
+#define EVERYONE "quorum_chair, quorum_minute_taker, quorum_head_of_service, quorum_admin"
+
+/* Run as quorum_owner: what each role may do. Nobody is granted DELETE or TRUNCATE on a
+ * record, nor UPDATE on the audit log; the owner gives up its own, and the triggers refuse
+ * whoever remains (a superuser). */
+static const char grants[] =
+  "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;\n"
+  "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " EVERYONE ";\n"
+  /* A chair records conferences, attendance, votes, decisions, plans and referrals (made by a
+   * split decision), challenges and notices, and raises differences. */
+  "GRANT INSERT, UPDATE ON " CHAIR_TABLES ", " DIFFERENCE_TABLES " TO quorum_chair;\n"
+  "GRANT INSERT ON referral TO quorum_chair;\n"
+  /* Only a Head of Service records the notification and the panel's outcome, and corrects them. */
+  "GRANT UPDATE (notified, panel_due, panel_date, outcome, outcome_reason) ON referral TO quorum_head_of_service;\n"
+  "GRANT INSERT ON referral_correction, notice TO quorum_head_of_service;\n"
+  "GRANT INSERT, UPDATE ON " DIFFERENCE_TABLES " TO quorum_head_of_service;\n"
+  /* The administrator keeps the calendar and the database's keying. */
+  "GRANT INSERT, UPDATE ON closure_day TO quorum_admin;\n"
+  /* Everyone who writes appends to the audit chain and moves its head. */
+  "GRANT INSERT ON audit, audit_mac TO " WRITERS ";\n"
+  "GRANT INSERT, UPDATE ON meta TO " WRITERS ";\n"
+  /* Drafts are words typed, not records: each writer keeps and clears them. */
+  "GRANT INSERT, UPDATE, DELETE ON draft TO " WRITERS ";\n"
+  "REVOKE UPDATE, DELETE, TRUNCATE ON audit, audit_mac FROM quorum_owner;\n"
+  "REVOKE DELETE, TRUNCATE ON " CHAIR_TABLES ", " DIFFERENCE_TABLES ", referral, referral_correction FROM quorum_owner;\n"
+  /* Row-level security. The audit log: an entry is written in one's own name only. */
+  "ALTER TABLE audit ENABLE ROW LEVEL SECURITY;\n"
+  "DROP POLICY IF EXISTS audit_read ON audit;\n"
+  "DROP POLICY IF EXISTS audit_own_name ON audit;\n"
+  "CREATE POLICY audit_read ON audit FOR SELECT USING (true);\n"
+  "CREATE POLICY audit_own_name ON audit FOR INSERT TO " WRITERS " WITH CHECK (\"user\" = session_user);\n"
+  "ALTER TABLE audit_mac ENABLE ROW LEVEL SECURITY;\n"
+  "DROP POLICY IF EXISTS audit_mac_read ON audit_mac;\n"
+  "DROP POLICY IF EXISTS audit_mac_own ON audit_mac;\n"
+  "DROP POLICY IF EXISTS audit_mac_admin ON audit_mac;\n"
+  "CREATE POLICY audit_mac_read ON audit_mac FOR SELECT USING (true);\n"
+  "CREATE POLICY audit_mac_own ON audit_mac FOR INSERT TO quorum_chair, quorum_head_of_service "
+  "WITH CHECK (EXISTS (SELECT 1 FROM audit a WHERE a.id = audit_id AND a.\"user\" = session_user));\n"
+  /* Keying an existing chain (an administrator's task) covers everyone's entries. */
+  "CREATE POLICY audit_mac_admin ON audit_mac FOR INSERT TO quorum_admin WITH CHECK (true);\n"
+  /* meta: writers move the chain's head; the database's id is the administrator's alone. */
+  "ALTER TABLE meta ENABLE ROW LEVEL SECURITY;\n"
+  "DROP POLICY IF EXISTS meta_read ON meta;\n"
+  "DROP POLICY IF EXISTS meta_head ON meta;\n"
+  "DROP POLICY IF EXISTS meta_admin ON meta;\n"
+  "CREATE POLICY meta_read ON meta FOR SELECT USING (true);\n"
+  "CREATE POLICY meta_head ON meta FOR ALL TO quorum_chair, quorum_head_of_service "
+  "USING (key IN ('audit_head', 'audit_head_mac', 'audit_key_id')) "
+  "WITH CHECK (key IN ('audit_head', 'audit_head_mac', 'audit_key_id'));\n"
+  "CREATE POLICY meta_admin ON meta FOR ALL TO quorum_admin USING (true) WITH CHECK (true);\n"
+  /* `admin grant USER ROLE`, for members of quorum_admin: one of the four roles, never another. */
+  "CREATE OR REPLACE FUNCTION quorum_grant_role (who text, what text) RETURNS text\n"
+  "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$\n"
+  "DECLARE target text; drafts text;\n"
+  "BEGIN\n"
+  "  target := CASE what WHEN 'chair' THEN 'quorum_chair' WHEN 'minute-taker' THEN 'quorum_minute_taker'\n"
+  "                      WHEN 'head-of-service' THEN 'quorum_head_of_service' WHEN 'admin' THEN 'quorum_admin' END;\n"
+  "  IF target IS NULL THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = format ('quorum: %s is not a role (chair, minute-taker, head-of-service or admin)', what),\n"
+  "                          ERRCODE = '22023';\n"
+  "  END IF;\n"
+  "  IF who IS NULL OR who = '' OR who LIKE 'quorum\\_%' OR who LIKE 'pg\\_%' THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = format ('quorum: %s cannot be given a role', who), ERRCODE = '22023';\n"
+  "  END IF;\n"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN\n"
+  "    EXECUTE format ('CREATE ROLE %I LOGIN', who);\n"
+  "  END IF;\n"
+  "  EXECUTE format ('GRANT %I TO %I', target, who);\n"
+  /* Drafts are one person's words: each person has a draft table of their own, found first on
+   * their search_path, so the store's SQL (\"draft\", unqualified) stays the same and two
+   * chairs typing in the same field of the same conference keep their own words. */
+  "  drafts := left ('quorum_drafts_' || who, 63);\n"
+  "  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = who) THEN\n"
+  "    EXECUTE format ('CREATE SCHEMA IF NOT EXISTS %I', drafts);\n"
+  "    EXECUTE format ('CREATE TABLE IF NOT EXISTS %I.draft (LIKE public.draft INCLUDING ALL)', drafts);\n"
+  "    EXECUTE format ('GRANT USAGE ON SCHEMA %I TO %I', drafts, who);\n"
+  "    EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.draft TO %I', drafts, who);\n"
+  "    EXECUTE format ('ALTER ROLE %I SET search_path = %I, public', who, drafts);\n"
+  "  END IF;\n"
+  "  RETURN target;\n"
+  "END $$;\n"
+  "REVOKE ALL ON FUNCTION quorum_grant_role (text, text) FROM PUBLIC;\n"
+  "GRANT EXECUTE ON FUNCTION quorum_grant_role (text, text) TO quorum_admin;\n";
+
+gboolean
+quorum_pg_admin_init (QuorumDb  *db,
+                      GError   **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+  QuorumDbStmt *stmt;
+  gboolean superuser = FALSE;
+
+  stmt = d->prepare (db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (d->step (stmt, error) == QUORUM_DB_ROW)
+    superuser = d->column_int64 (stmt, 0) != 0;
+  d->reset (stmt);
+  if (!superuser)
+    {
+      g_set_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION,
+                   _("Making Quorum's roles and schema needs a superuser of the server (as: sudo -u postgres quorum-cli admin init --db …)"));
+      return FALSE;
+    }
+
+  if (!d->begin (db, TRUE, error))
+    return FALSE;
+  if (!db_exec (db, make_roles, error) || !db_exec (db, "SET LOCAL ROLE quorum_owner", error))
+    goto fail;
+  /* Made, or brought up to date, by its owner; then the grants, renewed for new tables. */
+  if (!bring_up_to_date (db, error) || !db_exec (db, grants, error) || !db_exec (db, "RESET ROLE", error))
+    goto fail;
+  return d->commit (db, error);
+
+fail:
+  d->rollback (db);
+  return FALSE;
+}
+
+gboolean
+quorum_pg_admin_grant (QuorumDb      *db,
+                       const char    *user,
+                       QuorumPgRole   role,
+                       GError       **error)
+{
+  const QuorumDbPostgresDriver *d = &quorum_db_postgres_driver;
+  QuorumDbStmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (role < G_N_ELEMENTS (roles), FALSE);
+
+  if (user == NULL || *user == '\0')
+    {
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT, _("No user was named"));
+      return FALSE;
+    }
+  stmt = d->prepare (db, "SELECT quorum_grant_role (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  d->bind_text (stmt, 1, user);
+  d->bind_text (stmt, 2, roles[role].name);
+  ok = d->step_done (stmt, error);
+  d->reset (stmt);
+  return ok;
+}
