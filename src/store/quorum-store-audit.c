@@ -8,6 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#ifdef QUORUM_HAVE_POSTGRES
+#include "postgres/quorum-pg-schema.h"
+#endif
 #include "sqlite/quorum-sqlite-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -843,6 +846,18 @@ quorum_store_verify_report (QuorumStore  *self,
             }
         }
     }
+#ifdef QUORUM_HAVE_POSTGRES
+  else if (quorum_db_get_backend (_quorum_store_get_connection (self)) == QUORUM_DB_BACKEND_POSTGRES)
+    {
+      /* On the server, the triggers and their functions must be this version's, enabled. */
+      if (!quorum_pg_schema_check (_quorum_store_get_connection (self), report->problems, error) &&
+          error != NULL && *error != NULL)
+        {
+          quorum_db_commit (_quorum_store_get_connection (self), NULL);
+          return NULL;
+        }
+    }
+#endif
 
   done = check_chain (self, key, TRUE, TRUE, seal, report, error);
   quorum_db_commit (_quorum_store_get_connection (self), NULL);

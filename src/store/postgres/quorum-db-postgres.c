@@ -46,6 +46,7 @@ struct _QuorumPgDb
   GSource    *watch;
   char       *session_user;
   char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
+  gboolean    one_writer;     /* writers one at a time (quorum_db_postgres_set_one_writer) */
 };
 
 struct _QuorumPgStmt
@@ -989,6 +990,23 @@ pg_changes (QuorumDb *db)
 
 static gboolean pg_in_transaction (QuorumDb *db);
 
+/* Writers one at a time, as SQLite's BEGIN IMMEDIATE: every write of the store moves the one
+ * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
+ * transaction's first statement and each later statement (READ COMMITTED) sees the writer
+ * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. */
+/* The lock's key is "Quorum" in ASCII, 0x51756f72756d. */
+#define ONE_WRITER_BEGIN \
+  "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; " \
+  "SELECT pg_advisory_xact_lock (89564822795629); SET LOCAL lock_timeout = 0; " \
+  "SELECT pg_current_xact_id ()"
+
+void
+quorum_db_postgres_set_one_writer (QuorumDb *db,
+                                   gboolean  one_writer)
+{
+  PG_DB (db)->one_writer = one_writer;
+}
+
 static gboolean
 pg_begin (QuorumDb  *db,
           gboolean   write,
@@ -1009,7 +1027,8 @@ pg_begin (QuorumDb  *db,
     }
   g_clear_pointer (&self->xact_id, g_free);
   result = exec_retrying (self,
-                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
+                          write && self->one_writer ? ONE_WRITER_BEGIN
+                          : write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
                                 : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
                           write ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, error);
   if (result == NULL)
