@@ -377,7 +377,7 @@ _quorum_store_audit (QuorumStore  *self,
                      summary, data, row_hash, prev_hash);
 
   stmt = _quorum_store_prepare (self,
-                                "INSERT INTO audit (id, at, user, action, entity, entity_id, "
+                                "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, "
                                 "conference_id, summary, data, row_hash, prev_hash, hash) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -558,7 +558,7 @@ check_chain (QuorumStore         *self,
                                 "FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id ORDER BY a.id", NULL);
   if (stmt == NULL)
     stmt = _quorum_store_prepare (self,
-                                  "SELECT id, at, user, action, entity, entity_id, conference_id, summary, "
+                                  "SELECT id, at, \"user\", action, entity, entity_id, conference_id, summary, "
                                   "data, row_hash, prev_hash, hash, NULL FROM audit ORDER BY id", NULL);
   if (stmt == NULL)
     {
@@ -1144,7 +1144,7 @@ quorum_store_list_audit (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT id, at, user, action, entity, entity_id, summary FROM audit "
+                                "SELECT id, at, \"user\", action, entity, entity_id, summary FROM audit "
                                 "WHERE ?1 = 0 OR conference_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;

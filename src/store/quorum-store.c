@@ -658,6 +658,11 @@ _quorum_store_fail_with (QuorumStore  *self,
   else if (strstr (msg, "quorum: ") != NULL)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                  _("The database refused the change: %s"), strstr (msg, "quorum: ") + strlen ("quorum: "));
+  else if (failure != NULL && g_error_matches (failure, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION))
+    /* The server's grants and row-level policies: what this person's role may not do. */
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("%s's role on the shared database does not allow this: the server refused it (%s); "
+                   "nothing was recorded"), self->user != NULL ? self->user : "?", msg);
   else
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                  _("The database could not be written, so nothing was recorded: %s"), msg);
