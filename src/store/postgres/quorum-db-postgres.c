@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 
 #include "quorum-db-postgres.h"
+#include "store/quorum-db-private.h"
 
 /* Type oids of the server's catalogue (pg_type.h is not part of libpq's headers). */
 #define PG_BOOLOID    16
@@ -32,7 +33,7 @@ typedef struct
 
 struct _QuorumPgDb
 {
-  /* At merge: the statement layer's base (struct _QuorumDb, quorum-db-private.h) goes first. */
+  QuorumDb    parent;         /* the statement layer's: its driver and last failure */
   PGconn     *conn;
   GHashTable *stmts;          /* SQL text → QuorumPgStmt */
   guint       next_name;      /* prepared statements are q1, q2 … on the server */
@@ -49,7 +50,7 @@ struct _QuorumPgDb
 
 struct _QuorumPgStmt
 {
-  /* At merge: the statement layer's base (struct _QuorumDbStmt), if it has one, goes first. */
+  QuorumDbStmt parent;        /* the statement layer's: its connection */
   QuorumPgDb *db;
   char       *sql;
   char       *pg_sql;
@@ -65,6 +66,7 @@ struct _QuorumPgStmt
   int         row;
   int         n_rows;
   gboolean    ran;
+  unsigned char *bytes;       /* a bytea value unescaped, until the next step or reset */
 };
 
 #define PG_DB(db)     ((QuorumPgDb *) (db))
@@ -559,6 +561,7 @@ stmt_free (gpointer data)
   QuorumPgStmt *stmt = data;
 
   g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->bytes, PQfreemem);
   for (int i = 0; i < stmt->n_params; i++)
     g_free (stmt->values[i]);
   g_free (stmt->values);
@@ -578,6 +581,7 @@ pg_reset (QuorumDbStmt *stmt_)
   if (stmt == NULL)
     return;
   g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->bytes, PQfreemem);
   stmt->ran = FALSE;
   stmt->row = -1;
   stmt->n_rows = 0;
@@ -593,6 +597,8 @@ pg_get_backend (QuorumDb *db)
 {
   return QUORUM_DB_BACKEND_POSTGRES;
 }
+
+static const QuorumDbDriver pg_db_driver;
 
 static void
 notice_cb (void       *arg,
@@ -645,6 +651,7 @@ quorum_db_postgres_open_full (const char  *conninfo,
   PQsetNoticeProcessor (conn, notice_cb, NULL);
 
   self = g_new0 (QuorumPgDb, 1);
+  self->parent.driver = &pg_db_driver;
   self->conn = conn;
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
   self->channels = g_ptr_array_new_with_free_func (g_free);
@@ -681,6 +688,7 @@ pg_close (QuorumDb *db)
   g_queue_clear_full (&self->pending, pg_notification_free);
   g_free (self->session_user);
   g_free (self->xact_id);
+  g_clear_error (&self->parent.last_error);
   PQfinish (self->conn);
   g_free (self);
 }
@@ -702,6 +710,7 @@ pg_prepare (QuorumDb    *db,
     return NULL;
 
   stmt = g_new0 (QuorumPgStmt, 1);
+  stmt->parent.db = (QuorumDb *) self;
   stmt->db = self;
   stmt->sql = g_strdup (sql);
   stmt->pg_sql = quorum_db_postgres_rewrite (sql, &stmt->n_params);
@@ -937,15 +946,14 @@ pg_column_double (QuorumDbStmt *stmt,
   return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
 }
 
-static int
+static QuorumDbType
 pg_column_type (QuorumDbStmt *stmt_,
                 int           column)
 {
   QuorumPgStmt *stmt = PG_STMT (stmt_);
-  const char *text;
 
   if (pg_column_is_null (stmt_, column))
-    return 5;
+    return QUORUM_DB_TYPE_NULL;
   switch (PQftype (stmt->result, column))
     {
     case PG_BOOLOID:
@@ -953,18 +961,43 @@ pg_column_type (QuorumDbStmt *stmt_,
     case PG_INT4OID:
     case PG_INT8OID:
     case PG_OIDOID:
-      return 1;
+      return QUORUM_DB_TYPE_INTEGER;
     case PG_FLOAT4OID:
     case PG_FLOAT8OID:
-      return 2;
     case PG_NUMERICOID:
-      text = PQgetvalue (stmt->result, stmt->row, column);
-      return strpbrk (text, ".eEN") != NULL ? 2 : 1;
+      return QUORUM_DB_TYPE_FLOAT;
     case PG_BYTEAOID:
-      return 4;
+      return QUORUM_DB_TYPE_BLOB;
     default:
-      return 3;
+      return QUORUM_DB_TYPE_TEXT;
     }
+}
+
+/* The bytes as stored: text as the server sent it (a boolean as "1"/"0"), bytea unescaped. */
+static const guint8 *
+pg_column_bytes (QuorumDbStmt *stmt_,
+                 int           column,
+                 gsize        *length)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *text;
+
+  *length = 0;
+  if (pg_column_is_null (stmt_, column))
+    return NULL;
+  if (PQftype (stmt->result, column) == PG_BYTEAOID)
+    {
+      size_t n = 0;
+      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (stmt->result, stmt->row, column), &n);
+
+      g_clear_pointer (&stmt->bytes, PQfreemem);
+      stmt->bytes = bytes;
+      *length = n;
+      return bytes;
+    }
+  text = pg_column_text (stmt_, column);
+  *length = PQftype (stmt->result, column) == PG_BOOLOID ? 1 : (gsize) PQgetlength (stmt->result, stmt->row, column);
+  return (const guint8 *) text;
 }
 
 static gint64
@@ -1392,4 +1425,36 @@ const QuorumDbPostgresDriver quorum_db_postgres_driver = {
   .notify           = pg_notify,
   .watch            = pg_watch,
   .column_type      = pg_column_type,
+  .column_bytes     = pg_column_bytes,
+};
+
+/* The statement layer's dispatch (quorum-db.c) calls these. */
+static const QuorumDbDriver pg_db_driver = {
+  .backend          = QUORUM_DB_BACKEND_POSTGRES,
+  .close            = pg_close,
+  .prepare          = pg_prepare,
+  .exec             = pg_exec,
+  .bind_int64       = pg_bind_int64,
+  .bind_double      = pg_bind_double,
+  .bind_text        = pg_bind_text,
+  .bind_null        = pg_bind_null,
+  .step             = pg_step,
+  .reset            = pg_reset,
+  .column_count     = pg_column_count,
+  .column_name      = pg_column_name,
+  .column_is_null   = pg_column_is_null,
+  .column_int64     = pg_column_int64,
+  .column_double    = pg_column_double,
+  .column_text      = pg_column_text,
+  .column_type      = pg_column_type,
+  .column_bytes     = pg_column_bytes,
+  .changes          = pg_changes,
+  .begin            = pg_begin,
+  .commit           = pg_commit,
+  .rollback         = pg_rollback,
+  .in_transaction   = pg_in_transaction,
+  .dup_session_user = pg_dup_session_user,
+  .listen           = pg_listen,
+  .notify           = pg_notify,
+  .watch            = pg_watch,
 };
