@@ -9,6 +9,7 @@
 #include "quorum-record-panel.h"
 #include "quorum-draft.h"
 #include "quorum-conference-page.h"
+#include "quorum-fold-box.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
@@ -1869,6 +1870,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
    * see add_shortcuts() in quorum-window.c. */
 
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-conference-page.ui");

@@ -17,6 +17,7 @@
 #include "quorum-referral-object.h"
 #include "quorum-referrals-chart.h"
 #include "quorum-referrals-page.h"
+#include "quorum-fold-box.h"
 #include "quorum-ui-util.h"
 
 #define CHART_MONTHS 12
@@ -63,6 +64,7 @@ struct _QuorumReferralsPage
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkSpinner           *spinner;
+  GtkMenuButton        *filter_menu_button;
   GtkLabel             *count_label;
 
   GtkLabel             *pane_title;
@@ -1226,11 +1228,33 @@ filter_items_changed_cb (QuorumReferralsPage *self,
     update_list_state (self);
 }
 
+/* In a narrow window the filters are a menu: its button names the referrals shown. */
+static void
+update_filter_menu_button (QuorumReferralsPage *self)
+{
+  static const char * const names[] = {
+    [QUORUM_REFERRAL_SHOW_ALL] = N_("All"),
+    [QUORUM_REFERRAL_SHOW_AWAITING_NOTIFICATION] = N_("Not Sent"),
+    [QUORUM_REFERRAL_SHOW_AWAITING_PANEL] = N_("Awaiting Panel"),
+    [QUORUM_REFERRAL_SHOW_OVERDUE] = N_("Overdue"),
+    [QUORUM_REFERRAL_SHOW_DECIDED] = N_("Decided"),
+  };
+  QuorumReferralShow show = quorum_referral_filter_get_show (self->filter);
+  const char *name = show < G_N_ELEMENTS (names) ? _(names[show]) : "";
+  g_autofree char *label = NULL;
+
+  gtk_menu_button_set_label (self->filter_menu_button, name);
+  /* Translators: the narrow window's filter menu, read out: "Show referrals: Overdue" */
+  label = g_strdup_printf (_("Show referrals: %s"), name);
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->filter_menu_button), label);
+}
+
 static void
 filter_show_changed_cb (QuorumReferralsPage  *self,
                         GParamSpec           *pspec,
                         QuorumReferralFilter *filter)
 {
+  update_filter_menu_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW]);
 }
 
@@ -1462,6 +1486,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_REFERRALS_CHART);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-referrals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, flap);
@@ -1486,6 +1511,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, filter_menu_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_subtitle);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_box);
@@ -1537,11 +1563,12 @@ static void
 quorum_referrals_page_init (QuorumReferralsPage *self)
 {
   g_date_clear (&self->as_of, 1);
+  /* Before the template: its filter menu reads the "show" state as it is built. */
+  self->filter = quorum_referral_filter_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->referrals = g_list_store_new (QUORUM_TYPE_REFERRAL_OBJECT);
-  self->filter = quorum_referral_filter_new ();
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->referrals)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
   add_columns (self);
@@ -1562,6 +1589,7 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
   g_signal_connect_object (self->filter, "notify::show",
                            G_CALLBACK (filter_show_changed_cb), self, G_CONNECT_SWAPPED);
 
+  update_filter_menu_button (self);
   update_actions (self);
   update_list_state (self);
 }

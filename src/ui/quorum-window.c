@@ -924,7 +924,8 @@ quorum_window_add_toast (QuorumWindow *self,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
-  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 30));
+  /* Not so wide that it cannot fit a window 360 px wide with its close button. */
+  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 20));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   adw_toast_set_custom_title (toast, title);
