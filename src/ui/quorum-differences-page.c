@@ -29,6 +29,7 @@ struct _QuorumDifferencesPage
   GtkWidget          *note_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
+  guint               narrow_source;    /* update_narrow () after the leaflet (un)folds */
 
   /* template */
   GtkWidget          *main_box;
@@ -296,13 +297,27 @@ update_narrow (QuorumDifferencesPage *self)
   /* The filters choose what the list shows: with the list out of sight they give its room
    * to the difference. */
   gtk_widget_set_visible (self->filter_bar, !(folded && on_detail));
+  /* Narrow, the list keeps its room: the counts stay, in words. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !folded);
 }
 
+static gboolean
+update_narrow_cb (gpointer user_data)
+{
+  QuorumDifferencesPage *self = user_data;
+
+  self->narrow_source = 0;
+  update_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds as it is given its size: what it shows and hides follows once that is
+ * done (showing or hiding widgets in the middle of it leaves them unallocated). */
 static void
 leaflet_folded_cb (QuorumDifferencesPage *self)
 {
-  if (self->back_button != NULL)
-    update_narrow (self);
+  if (self->back_button != NULL && self->narrow_source == 0)
+    self->narrow_source = g_idle_add (update_narrow_cb, self);
 }
 
 static void
@@ -1430,6 +1445,7 @@ quorum_differences_page_dispose (GObject *object)
 {
   QuorumDifferencesPage *self = (QuorumDifferencesPage *)object;
 
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_object (&self->note_draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
 
