@@ -453,6 +453,7 @@ test_sort_by_keyboard (void)
   g_test_message ("the Child column's title is %u Tab presses from the search field", tabs);
 
   ui_test_key ("Return");
+  ui_test_screenshot (GTK_WIDGET (fx.window), "referrals-sorted-by-keyboard");
   ascending = children_in_order ();
   g_assert_cmpstr (ascending, ==, "Ada Christmas, Cal Easter, Eli Plain");
   g_assert_cmpint (focused_column (column_view), ==, QUORUM_REFERRAL_COLUMN_CHILD);
