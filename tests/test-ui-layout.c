@@ -288,6 +288,19 @@ find_label_with_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
+static guint
+count_labels_with_tooltip (GtkWidget  *widget,
+                           const char *tooltip)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0 &&
+            pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels_with_tooltip (child, tooltip);
+  return n;
+}
+
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
@@ -352,10 +365,12 @@ test_narrow_and_long_names (void)
   ui_test_add_attendee (window, "Sam Social", "Social Worker", "Bolton Children's Social Care", NULL, TRUE);
   ui_test_iterate (300);
 
-  /* The long name does not widen the window; it is shown ellipsized, whole in its tooltip. */
+  /* The long name does not widen the window; it is shown ellipsized, whole in its tooltip, in
+   * the conference's title and in the list of conferences. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
   title = find_label_with_tooltip (GTK_WIDGET (window), LONG_NAME);
   g_assert_nonnull (title);
+  g_assert_cmpuint (count_labels_with_tooltip (GTK_WIDGET (window), LONG_NAME), ==, 2);
 
   /* Made 360 px wide, it is, and every control is within it. Until the X server has
    * answered the resize, GTK warns about a short allocation: warnings are not fatal here. */
