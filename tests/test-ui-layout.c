@@ -485,6 +485,129 @@ test_narrow_360 (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+template_child (GtkWidget  *page,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (page, type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first row of a list view, as drawn. */
+static GtkWidget *
+first_row (GtkWidget *list_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && gtk_widget_get_height (child) > 0)
+      return child;
+  return NULL;
+}
+
+/* At 360 px, by mouse and keyboard: the Differences list and the chosen difference come one at
+ * a time, with a way back; the Referrals filters are a menu. */
+static void
+test_narrow_by_hand (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autofree char *show = NULL;
+  QuorumDifferencesPage *differences;
+  QuorumReferralsPage *referrals;
+  AdwLeaflet *leaflet;
+  GtkWidget *list_view;
+  GtkWidget *menu_button;
+  QuorumWindow *window;
+  GLogLevelFlags fatal;
+  gint64 chosen;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool and an X display are needed to click");
+      return;
+    }
+
+  g_assert_no_error (error);
+  /* libadwaita 1.2's view switcher title warns as a narrow window is first drawn. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  window = ui_test_window_new (store, NARROW, 720);
+  g_log_set_always_fatal (fatal);
+  g_assert_true (quorum_window_load_demo (window));
+  quorum_window_dismiss_toast (window);
+  ui_test_iterate (300);
+  /* The demo's conference open, alone: the header bar has the way back to the list. */
+  g_assert_true (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), QUORUM_TYPE_WINDOW, "back_button")));
+
+  show_page (window, "differences");
+  differences = QUORUM_DIFFERENCES_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
+  quorum_differences_page_refresh (differences);
+  ui_test_iterate (300);
+  leaflet = ADW_LEAFLET (template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "leaflet"));
+  list_view = template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "list_view");
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  /* A click on a difference shows it, alone, with the way back. */
+  ui_test_click (first_row (list_view), -1, -1);
+  ui_test_iterate (300);
+  chosen = quorum_differences_page_get_selected (differences);
+  g_assert_cmpint (chosen, >, 0);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  g_assert_true (gtk_widget_get_mapped (template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "detail_title")));
+  g_assert_false (gtk_widget_get_mapped (list_view));
+
+  /* Back: the list again, nothing chosen, and the same difference opens again. */
+  ui_test_click (template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "back_button"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_cmpint (quorum_differences_page_get_selected (differences), ==, 0);
+  ui_test_click (first_row (list_view), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpint (quorum_differences_page_get_selected (differences), ==, chosen);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+
+  /* Referrals: the five filter buttons do not fit; their menu does, and filters the same. */
+  show_page (window, "referrals");
+  referrals = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+  ui_test_wait_until (referrals_loaded, referrals, 20000, "the referrals to load");
+  /* The way back to the list of conferences is on their page only. */
+  g_assert_false (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), QUORUM_TYPE_WINDOW, "back_button")));
+  menu_button = template_child (GTK_WIDGET (referrals), QUORUM_TYPE_REFERRALS_PAGE, "filter_menu_button");
+  g_assert_true (gtk_widget_get_mapped (menu_button));
+  g_assert_false (gtk_widget_get_mapped (gtk_widget_get_parent (find_button (GTK_WIDGET (referrals), "_Overdue"))));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "All");
+  ui_test_click (menu_button, -1, -1);
+  ui_test_iterate (300);
+  ui_test_key ("o");   /* _Overdue */
+  ui_test_wait_until (referrals_loaded, referrals, 20000, "the referrals to filter");
+  g_object_get (referrals, "show", &show, NULL);
+  g_assert_cmpstr (show, ==, "overdue");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Overdue");
+  ui_test_screenshot (GTK_WIDGET (window), "narrow-360-referrals-overdue");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +617,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/narrow-and-long-names", test_narrow_and_long_names);
   g_test_add_func ("/ui/layout/narrow-360", test_narrow_360);
+  g_test_add_func ("/ui/layout/narrow-by-hand", test_narrow_by_hand);
 
   return g_test_run ();
 }
