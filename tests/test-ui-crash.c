@@ -4,8 +4,10 @@
  * keyboard and the mouse through the X server (xdotool): it clicks a group's view, types the
  * group's reason and presses Ctrl+Enter, types a reason and leaves it unrecorded (a draft), adds a
  * grandmother by Ctrl+T, her name, Tab, her role and Enter, takes a decision by Ctrl+D and Enter.
- * It is killed with SIGKILL at a random moment (while starting, typing, storing, deciding), and
- * again, QUORUM_APP_KILLS times (20 by default; `./build-aux/dev proofs-long` runs hundreds).
+ * It is killed with SIGKILL at a random moment (while starting; within 300 ms of the first, second
+ * or third write it showed as done; or anywhere in its first twelve seconds of work: typing,
+ * storing, deciding), and again, QUORUM_APP_KILLS times (20 by default; `./build-aux/dev
+ * proofs-long` runs 300).
  *
  * After every kill:
  * - every write the app acknowledged is in the database: each view and reason its card showed as
@@ -90,6 +92,17 @@ say (Driver     *driver,
     }
 }
 
+static void
+trace (const char *what)
+{
+  static gint64 last;
+  gint64 now = g_get_monotonic_time ();
+
+  if (g_getenv ("QUORUM_APP_DEBUG") != NULL)
+    g_test_message ("+%.2f s: %s", last ? (now - last) / 1e6 : 0.0, what);
+  last = now;
+}
+
 static QuorumWindow *
 find_window (Driver *driver)
 {
@@ -119,7 +132,7 @@ static char *
 random_words (Driver *driver)
 {
   GString *text = g_string_new (NULL);
-  guint n = g_rand_int_range (driver->rand, 2, 6);
+  guint n = g_rand_int_range (driver->rand, 1, 4);
 
   g_string_append_printf (text, "R%u", ++driver->serial);
   for (guint i = 0; i < n; i++)
@@ -371,6 +384,7 @@ do_vote (Driver       *driver,
 
   g_assert_nonnull (button);
   click (button, -1, -1);
+  trace ("view clicked");
   if (!wait_for (vote_shown_recorded, &wanted, 5000))
     {
       g_test_message ("the view clicked for %s was not shown recorded", group);
@@ -378,9 +392,12 @@ do_vote (Driver       *driver,
         ui_test_screenshot (GTK_WIDGET (window), "crash-debug");
       return;
     }
+  trace ("view recorded");
   type_reason (card_of (window, child_id, group), text);
+  trace ("reason typed");
   ui_test_key ("ctrl+Return");
   ui_test_iterate (100);
+  trace ("ctrl+Return");
 
   /* The reason recorded with the view: what the card shows as stored, after the words typed. */
   {
@@ -743,18 +760,18 @@ check_after_kill (Ledger   *ledger,
       for (guint i = 0; i < snap->votes->len; i++)
         {
           g_auto(GStrv) f = g_strsplit (g_ptr_array_index (snap->votes, i), "\t", 4);
-          gboolean found = FALSE;
+          QuorumVote *vote = quorum_conference_find_vote (conference, g_ascii_strtoll (f[0], NULL, 10), f[1]);
 
-          for (guint j = 0; j < conference->votes->len && !found; j++)
+          /* The same view, with the reason read then (words typed since may follow it). */
+          if (vote == NULL || !g_str_equal (quorum_view_to_string (vote->view), f[2]) ||
+              !g_str_has_prefix (vote->reason ? vote->reason : "", f[3]))
             {
-              QuorumVote *vote = g_ptr_array_index (conference->votes, j);
-
-              found = vote->child_id == g_ascii_strtoll (f[0], NULL, 10) && g_str_equal (vote->group, f[1]) &&
-                      g_str_equal (quorum_view_to_string (vote->view), f[2]) &&
-                      g_str_equal (vote->reason ? vote->reason : "", f[3]);
+              g_autofree char *what = g_strdup_printf ("%s (read before the kill), now %s %s",
+                                                       (char *) g_ptr_array_index (snap->votes, i),
+                                                       vote ? quorum_view_to_string (vote->view) : "none",
+                                                       vote && vote->reason ? vote->reason : "");
+              lose (ledger, what);
             }
-          if (!found)
-            lose (ledger, g_ptr_array_index (snap->votes, i));
         }
       for (guint i = 0; i < snap->attendees->len; i++)
         {
@@ -920,7 +937,7 @@ static void
 test_kill_the_app (void)
 {
   guint kills = 20;
-  guint max_work_ms = 9000;
+  guint max_work_ms = 12000;
   const char *env = g_getenv ("QUORUM_APP_KILLS");
   Ledger ledger = { 0 };
   guint32 base = g_test_rand_int ();
@@ -954,6 +971,8 @@ test_kill_the_app (void)
       Snapshot snap = { 0 };
       gboolean ready = FALSE;
       gboolean starting_kill;
+      guint after_acks;
+      guint acked_before;
       gint64 kill_at;
       gint64 forked;
       double ready_after = 0;
@@ -978,9 +997,12 @@ test_kill_the_app (void)
       setpgid (pid, pid);
       forked = g_get_monotonic_time ();
 
-      /* One kill in six lands while the app starts (opening the database, the first load);
-       * the others while the chair works, up to nine seconds in. */
+      /* One kill in six lands while the app starts (opening the database, the first load); one
+       * in three just after the app shows its first, second or third write as done (within
+       * 300 ms: the write and what follows it); the others at any moment while the chair works,
+       * up to twelve seconds in. */
       starting_kill = g_random_int_range (0, 6) == 0;
+      after_acks = !starting_kill && g_random_int_range (0, 3) == 0 ? g_random_int_range (1, 4) : 0;
       kill_at = g_get_monotonic_time () + (starting_kill ? g_random_int_range (0, 1500) : 60000) * (gint64) 1000;
 
       for (;;)
@@ -1008,12 +1030,15 @@ test_kill_the_app (void)
                 {
                   ready = TRUE;
                   ready_after = (g_get_monotonic_time () - forked) / 1e6;
-                  if (!starting_kill)
+                  if (!starting_kill && after_acks == 0)
                     kill_at = g_get_monotonic_time () + g_random_int_range (0, max_work_ms) * (gint64) 1000;
                 }
               if (g_str_equal (line, "done"))
                 kill_at = 0;
+              acked_before = ledger.acked;
               take_line (&ledger, line, seen);
+              if (after_acks > 0 && ledger.acked > acked_before && --after_acks == 0)
+                kill_at = g_get_monotonic_time () + g_random_int_range (0, 300) * (gint64) 1000;
             }
         }
 
