@@ -729,6 +729,14 @@ test_pdf_long_reason_breaks_across_pages (void)
 /* A heading keeps with what follows it: no page ends on a heading (a child, a section, or an
  * entry's title such as a group's view) with its content on the next page. The police reason
  * grows step by step, so every heading after it lands, in one PDF or another, at a page's foot. */
+static gboolean
+page_has_text (const char *page)
+{
+  g_autofree char *text = g_strstrip (g_strdup (page));
+
+  return *text != '\0';
+}
+
 static void
 test_pdf_headings_keep_with_next (void)
 {
@@ -767,7 +775,7 @@ test_pdf_headings_keep_with_next (void)
       pages = g_strsplit (raw, "\f", -1);
 
       /* Every page but the last: its last line of the record is no heading. */
-      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && *g_strstrip (g_strdup (pages[p + 1])) != '\0'; p++)
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
         {
           g_autofree char *body = strip_chrome (pages[p]);
           g_auto(GStrv) lines = g_strsplit (body, "\n", -1);

@@ -14,6 +14,15 @@ typedef struct
   gboolean           answered;
 } Fixture;
 
+/* xdotool and an X display: the keys are pressed as a person presses them. */
+static gboolean
+have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && g_getenv ("DISPLAY") != NULL;
+}
+
 static gint64
 make_conference (QuorumStore *store,
                  const char  *child)
@@ -69,7 +78,7 @@ activate_after_cb (GApplication *application,
     g_test_message ("no screenshot: %s", error->message);
 
   /* Enter, as a person answers it: the suggested response restores the backup. */
-  if (g_find_program_in_path ("xdotool") != NULL && g_getenv ("DISPLAY") != NULL)
+  if (have_xdotool ())
     {
       gtk_window_present (dialog);
       ui_test_iterate (500);

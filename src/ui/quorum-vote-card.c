@@ -528,7 +528,10 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
 }
 
 /* A click inside the card is the card's: the vote board (a GtkFlowBox) otherwise moves its
- * cursor to the card on release, taking the focus from the reason box just clicked into. */
+ * cursor to the card on release, taking the focus from the reason box just clicked into.
+ * A click on one of the card's buttons (a view, a category, "disagreed") is left to the
+ * button, which claims it on release: claimed here on press, it was cancelled and the
+ * chair's click on "Plan" or "No plan" did nothing. */
 static void
 card_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -536,6 +539,14 @@ card_pressed_cb (GtkGestureClick *gesture,
                  double           y,
                  QuorumVoteCard  *self)
 {
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (target != NULL &&
+      (GTK_IS_BUTTON (target) || GTK_IS_CHECK_BUTTON (target) ||
+       gtk_widget_get_ancestor (target, GTK_TYPE_BUTTON) != NULL ||
+       gtk_widget_get_ancestor (target, GTK_TYPE_CHECK_BUTTON) != NULL))
+    return;
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
