@@ -182,11 +182,3 @@ quorum_conference_item_get_finalised (QuorumConferenceItem *self)
 
   return self->finalised;
 }
-
-const char *
-quorum_conference_item_get_case_ref (QuorumConferenceItem *self)
-{
-  g_return_val_if_fail (QUORUM_IS_CONFERENCE_ITEM (self), NULL);
-
-  return self->case_ref;
-}

@@ -16,6 +16,5 @@ gint64                quorum_conference_item_get_id       (QuorumConferenceItem 
 const char           *quorum_conference_item_get_title    (QuorumConferenceItem *self);
 const char           *quorum_conference_item_get_subtitle (QuorumConferenceItem *self);
 gboolean              quorum_conference_item_get_finalised (QuorumConferenceItem *self);
-const char           *quorum_conference_item_get_case_ref (QuorumConferenceItem *self);
 
 G_END_DECLS

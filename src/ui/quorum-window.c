@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "quorum-conference-item.h"
-#include "quorum-conference-row.h"
 #include "quorum-conference-list.h"
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
@@ -854,7 +853,7 @@ quorum_window_init (QuorumWindow *self)
     }
 
   /* The list's model needs the store: quorum_window_constructed (). */
-  factory = quorum_conference_row_factory_new ();
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/quorum_app/quorum/ui/quorum-conference-row.ui");
   gtk_list_view_set_factory (self->conference_list, factory);
 
   g_signal_connect_object (self->conference_page, "changed",
