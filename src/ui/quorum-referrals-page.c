@@ -224,8 +224,10 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   LoadResult *result;
 
-  /* A connection of the thread's own: the page's store stays the main thread's. */
-  store = quorum_store_open (request->path, &error);
+  /* A connection of the thread's own: the page's store stays the main thread's. It only
+   * reads, so the day's check and backup are the app's to run (quorum-application.c). */
+  store = quorum_store_open_full (request->path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                  &error);
   if (store == NULL ||
       (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
     {
