@@ -52,6 +52,14 @@ typedef enum
 #define QUORUM_DB_ERROR (quorum_db_error_quark ())
 GQuark          quorum_db_error_quark        (void);
 
+/* Opens the database at @location: a file path (SQLite), or a PostgreSQL URI
+ * (postgresql://, postgres://) or conninfo ("service=quorum", "host=… dbname=…"), when this
+ * build has the PostgreSQL driver. Added by the dblayer branch; quorum-db.c implements it. */
+QuorumDb       *quorum_db_open               (const char    *location,
+                                              GError       **error);
+/* Whether @location names a PostgreSQL database rather than a file. */
+gboolean        quorum_db_location_is_postgres (const char  *location);
+
 QuorumDbBackend quorum_db_get_backend        (QuorumDb      *db);
 /* Closes the connection and frees every statement it prepared. NULL is ignored. */
 void            quorum_db_close              (QuorumDb      *db);
@@ -101,6 +109,33 @@ double          quorum_db_column_double      (QuorumDbStmt  *stmt,
                                               int            column);
 const char     *quorum_db_column_text        (QuorumDbStmt  *stmt,
                                               int            column);
+
+/* The type of a column's value in the current row: what the audit chain's canonical form of a
+ * row records, so a value stored with another type never hashes alike. Added by the dblayer
+ * branch: PostgreSQL gives int2/int4/int8 (and bool, as 0/1) as INTEGER, float4/float8/numeric
+ * as FLOAT, bytea as BLOB, everything else as TEXT, and NULL as NULL. */
+typedef enum
+{
+  QUORUM_DB_TYPE_NULL,
+  QUORUM_DB_TYPE_INTEGER,
+  QUORUM_DB_TYPE_FLOAT,
+  QUORUM_DB_TYPE_TEXT,
+  QUORUM_DB_TYPE_BLOB,
+} QuorumDbType;
+
+QuorumDbType    quorum_db_column_type        (QuorumDbStmt  *stmt,
+                                              int            column);
+/* The bytes of a TEXT or BLOB column as stored, all of them (a NUL inside included), and
+ * their number in @length; NULL and 0 for SQL NULL. Valid as quorum_db_column_text. Added by
+ * the dblayer branch. */
+const guint8   *quorum_db_column_bytes       (QuorumDbStmt  *stmt,
+                                              int            column,
+                                              gsize         *length);
+
+/* The last failure on this connection (of a prepare, exec, step, begin or commit), or NULL:
+ * for a caller that stepped with a NULL error and reports the failure later, as
+ * sqlite3_errmsg. Kept by quorum-db.c: no driver implements it. */
+const GError   *quorum_db_get_last_error     (QuorumDb      *db);
 
 /* Rows changed by the last finished INSERT, UPDATE or DELETE on this connection. */
 gint64          quorum_db_changes            (QuorumDb      *db);

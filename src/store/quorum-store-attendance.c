@@ -16,23 +16,22 @@ _quorum_store_insert_attendance_event (QuorumStore  *self,
 {
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO attendance_event (conference_id, attendee_id, event, at, "
-                                "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", error);
+                                "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, attendee_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, attendee_id);
   _quorum_bind_text (stmt, 3, event);
   _quorum_bind_text (stmt, 4, time);
   _quorum_bind_text (stmt, 5, now);
   _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " %s at %s", attendee_id, event, time);
   return _quorum_store_audit (self, "insert", "attendance_event", id, conference_id, summary, error);
 }
@@ -42,21 +41,21 @@ attendee_conference (QuorumStore  *self,
                      gint64        attendee_id,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 conference_id = 0;
   int rc;
 
   stmt = _quorum_store_prepare (self, "SELECT conference_id FROM attendee WHERE id = ?", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    conference_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  quorum_db_bind_int64 (stmt, 1, attendee_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
+    conference_id = quorum_db_column_int64 (stmt, 0);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_ROW && rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return -1;
     }
   if (conference_id == 0)
@@ -98,11 +97,11 @@ quorum_store_attendee_arrive (QuorumStore  *self,
   attendee = quorum_conference_find_attendee (conference, attendee_id);
   if (attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
     {
-      sqlite3_stmt *stmt = _quorum_store_prepare (self, "UPDATE attendee SET attendance = 'present' WHERE id = ?",
+      QuorumDbStmt *stmt = _quorum_store_prepare (self, "UPDATE attendee SET attendance = 'present' WHERE id = ?",
                                                   error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, attendee_id);
+      quorum_db_bind_int64 (stmt, 1, attendee_id);
       if (!_quorum_store_exec_stmt (self, stmt, error) ||
           !_quorum_store_audit (self, "update", "attendee", attendee_id, conference_id,
                                 "came after sending apologies", error))
@@ -171,7 +170,7 @@ quorum_store_record_member_view (QuorumStore                *self,
   g_autofree char *summary = NULL;
   QuorumAttendee *attendee;
   QuorumMemberView *previous = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -204,7 +203,7 @@ quorum_store_record_member_view (QuorumStore                *self,
                                     "recorded_at = ?4, recorded_by = ?5 WHERE id = ?6", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 6, previous->id);
+      quorum_db_bind_int64 (stmt, 6, previous->id);
       id = previous->id;
     }
   else
@@ -212,12 +211,12 @@ quorum_store_record_member_view (QuorumStore                *self,
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO member_view (view, categories, reason, recorded_at, recorded_by, "
                                     "conference_id, child_id, attendee_id, grp) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 6, conference_id);
-      sqlite3_bind_int64 (stmt, 7, spec->child_id);
-      sqlite3_bind_int64 (stmt, 8, spec->attendee_id);
+      quorum_db_bind_int64 (stmt, 6, conference_id);
+      quorum_db_bind_int64 (stmt, 7, spec->child_id);
+      quorum_db_bind_int64 (stmt, 8, spec->attendee_id);
       _quorum_bind_text (stmt, 9, attendee->line_management);
       id = 0;
     }
@@ -226,10 +225,8 @@ quorum_store_record_member_view (QuorumStore                *self,
   _quorum_bind_text (stmt, 3, spec->reason);
   _quorum_bind_text (stmt, 4, now);
   _quorum_bind_text (stmt, 5, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("own position of attendee %" G_GINT64_FORMAT " for child %" G_GINT64_FORMAT ": %s",
                              spec->attendee_id, spec->child_id, quorum_view_to_string (spec->view));

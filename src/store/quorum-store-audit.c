@@ -8,8 +8,39 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#include "sqlite/quorum-sqlite-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Every table whose rows the audit chain covers, in the order verify checks them. */
+const char * const _quorum_store_audited_tables[] = {
+  "conference",
+  "child",
+  "attendee",
+  "attempt",
+  "vote",
+  "decision",
+  "dissent",
+  "plan",
+  "referral",
+  "amendment",
+  "closure_day",
+  "difference",
+  "difference_stage",
+  "difference_note",
+  "difference_answer",
+  "conference_profile",
+  "attendance_event",
+  "decision_presence",
+  "member_view",
+  "superseded_view",
+  "challenge",
+  "plan_event",
+  "referral_correction",
+  "notice",
+  "difference_event",
+  NULL
+};
 
 static gboolean
 is_audited_table (const char *entity)
@@ -20,45 +51,54 @@ is_audited_table (const char *entity)
   return FALSE;
 }
 
+/* The connection's last failure, in the backend's words. */
+static const char *
+last_message (QuorumStore *self)
+{
+  const GError *failure = quorum_db_get_last_error (_quorum_store_get_connection (self));
+
+  return failure != NULL ? failure->message : "unknown error";
+}
+
 /* A row's canonical form: every column, named, typed and length-prefixed, so that no two
  * different rows serialise alike. */
 static void
 append_row (GString      *out,
-            sqlite3_stmt *stmt)
+            QuorumDbStmt *stmt)
 {
-  int n = sqlite3_column_count (stmt);
+  int n = quorum_db_column_count (stmt);
 
   for (int i = 0; i < n; i++)
     {
-      const char *name = sqlite3_column_name (stmt, i);
+      const char *name = quorum_db_column_name (stmt, i);
 
       g_string_append_printf (out, "%s=", name);
-      switch (sqlite3_column_type (stmt, i))
+      switch (quorum_db_column_type (stmt, i))
         {
-        case SQLITE_NULL:
+        case QUORUM_DB_TYPE_NULL:
           g_string_append (out, "N");
           break;
-        case SQLITE_INTEGER:
-          g_string_append_printf (out, "i%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, i));
+        case QUORUM_DB_TYPE_INTEGER:
+          g_string_append_printf (out, "i%" G_GINT64_FORMAT, (gint64)quorum_db_column_int64 (stmt, i));
           break;
-        case SQLITE_FLOAT:
-          g_string_append_printf (out, "f%.17g", sqlite3_column_double (stmt, i));
+        case QUORUM_DB_TYPE_FLOAT:
+          g_string_append_printf (out, "f%.17g", quorum_db_column_double (stmt, i));
           break;
-        case SQLITE_BLOB:
+        case QUORUM_DB_TYPE_BLOB:
           {
-            const guchar *blob = sqlite3_column_blob (stmt, i);
-            int len = sqlite3_column_bytes (stmt, i);
-            g_string_append_printf (out, "b%d:", len);
-            for (int j = 0; j < len; j++)
+            gsize len = 0;
+            const guint8 *blob = quorum_db_column_bytes (stmt, i, &len);
+            g_string_append_printf (out, "b%d:", (int) len);
+            for (gsize j = 0; j < len; j++)
               g_string_append_printf (out, "%02x", blob[j]);
           }
           break;
-        case SQLITE_TEXT:
+        case QUORUM_DB_TYPE_TEXT:
         default:
           {
-            const char *text = (const char *)sqlite3_column_text (stmt, i);
-            int len = sqlite3_column_bytes (stmt, i);
-            g_string_append_printf (out, "t%d:", len);
+            gsize len = 0;
+            const char *text = (const char *)quorum_db_column_bytes (stmt, i, &len);
+            g_string_append_printf (out, "t%d:", (int) len);
             g_string_append_len (out, text, len);
           }
           break;
@@ -83,7 +123,7 @@ row_canonical (QuorumStore  *self,
                GError      **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  QuorumDbStmt *stmt = NULL;
   GString *out;
   int rc;
 
@@ -101,25 +141,23 @@ row_canonical (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, g_intern_string (sql), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
+  quorum_db_bind_int64 (stmt, 1, entity_id);
 
   out = g_string_new (NULL);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
     {
       append_row (out, stmt);
       *found = TRUE;
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != QUORUM_DB_DONE)
     {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("The database could not be read: %s"),
-                   sqlite3_errmsg (_quorum_store_get_db (self)));
-      sqlite3_reset (stmt);
+      _quorum_store_fail_read (self, error);
+      quorum_db_reset (stmt);
       g_string_free (out, TRUE);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return g_string_free (out, FALSE);
 }
 
@@ -153,19 +191,19 @@ entry_hash (gint64      id,
 }
 
 static char *
-meta_get (sqlite3    *db,
-          const char *key)
+meta_get (QuorumStore *self,
+          const char  *key)
 {
-  sqlite3_stmt *stmt = NULL;
+  QuorumDbStmt *stmt = _quorum_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
   char *value = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+  if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      quorum_db_bind_text (stmt, 1, key);
+      if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
         value = _quorum_column_dup (stmt, 0);
+      quorum_db_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return value;
 }
 
@@ -175,7 +213,7 @@ meta_set (QuorumStore  *self,
           const char   *value,
           GError      **error)
 {
-  sqlite3_stmt *stmt = _quorum_store_prepare (self,
+  QuorumDbStmt *stmt = _quorum_store_prepare (self,
                                               "INSERT INTO meta (key, value) VALUES (?, ?) "
                                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
@@ -231,12 +269,11 @@ key_entry (QuorumStore  *self,
            const char   *hash,
            GError      **error)
 {
-  sqlite3 *db = _quorum_store_get_db (self);
-  g_autofree char *database_id = meta_get (db, "database_id");
+  g_autofree char *database_id = meta_get (self, "database_id");
   g_autofree char *prev_mac = NULL;
   g_autofree char *mac = NULL;
   g_autofree char *head = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   if (id == 1)
     prev_mac = genesis_mac (key, database_id);
@@ -245,10 +282,10 @@ key_entry (QuorumStore  *self,
       stmt = _quorum_store_prepare (self, "SELECT mac FROM audit_mac WHERE audit_id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id - 1);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      quorum_db_bind_int64 (stmt, 1, id - 1);
+      if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
         prev_mac = _quorum_column_dup (stmt, 0);
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       if (prev_mac == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
@@ -262,7 +299,7 @@ key_entry (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  quorum_db_bind_int64 (stmt, 1, id);
   _quorum_bind_text (stmt, 2, mac);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
@@ -294,7 +331,7 @@ _quorum_store_audit (QuorumStore  *self,
   g_autofree char *head = NULL;
   const char *user = quorum_store_get_user (self);
   GBytes *key = _quorum_store_get_key (self);
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id = 1;
   gboolean found = FALSE;
 
@@ -324,14 +361,14 @@ _quorum_store_audit (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0) + 1;
+      id = quorum_db_column_int64 (stmt, 0) + 1;
       prev_hash = _quorum_column_dup (stmt, 1);
     }
   else
     prev_hash = g_strdup (GENESIS_HASH);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
 
   hash = entry_hash (id, at, user, action, entity, entity_id, conference_id,
                      summary, data, row_hash, prev_hash);
@@ -342,16 +379,16 @@ _quorum_store_audit (QuorumStore  *self,
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  quorum_db_bind_int64 (stmt, 1, id);
   _quorum_bind_text (stmt, 2, at);
   _quorum_bind_text (stmt, 3, user);
   _quorum_bind_text (stmt, 4, action);
   _quorum_bind_text (stmt, 5, entity);
-  sqlite3_bind_int64 (stmt, 6, entity_id);
+  quorum_db_bind_int64 (stmt, 6, entity_id);
   if (conference_id > 0)
-    sqlite3_bind_int64 (stmt, 7, conference_id);
+    quorum_db_bind_int64 (stmt, 7, conference_id);
   else
-    sqlite3_bind_null (stmt, 7);
+    quorum_db_bind_null (stmt, 7);
   _quorum_bind_text (stmt, 8, summary ? summary : "");
   _quorum_bind_text (stmt, 9, data);
   _quorum_bind_text (stmt, 10, row_hash);
@@ -494,8 +531,7 @@ check_chain (QuorumStore         *self,
   gboolean seal_found = FALSE;
   gboolean chain_broken = FALSE;
   GPtrArray *problems = report->problems;
-  sqlite3 *db = _quorum_store_get_db (self);
-  sqlite3_stmt *stmt = NULL;
+  QuorumDbStmt *stmt = NULL;
   gint64 last_id = 0;
   int rc;
 
@@ -506,41 +542,43 @@ check_chain (QuorumStore         *self,
       return FALSE;
     }
 
-  database_id = meta_get (db, "database_id");
-  stored_head_mac = meta_get (db, "audit_head_mac");
+  database_id = meta_get (self, "database_id");
+  stored_head_mac = meta_get (self, "audit_head_mac");
   if (key != NULL)
     prev_mac = genesis_mac (key, database_id);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT a.id, a.at, a.user, a.action, a.entity, a.entity_id, a.conference_id, a.summary, "
-                          "a.data, a.row_hash, a.prev_hash, a.hash, m.mac "
-                          "FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id ORDER BY a.rowid",
-                          -1, &stmt, NULL) != SQLITE_OK &&
-      sqlite3_prepare_v2 (db,
-                          "SELECT id, at, user, action, entity, entity_id, conference_id, summary, "
-                          "data, row_hash, prev_hash, hash, NULL FROM audit ORDER BY rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  /* A log from before its keys has no audit_mac table. The id is the row's key on both
+   * backends (SQLite: the rowid itself). */
+  stmt = _quorum_store_prepare (self,
+                                "SELECT a.id, a.at, a.user, a.action, a.entity, a.entity_id, a.conference_id, "
+                                "a.summary, a.data, a.row_hash, a.prev_hash, a.hash, m.mac "
+                                "FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id ORDER BY a.id", NULL);
+  if (stmt == NULL)
+    stmt = _quorum_store_prepare (self,
+                                  "SELECT id, at, user, action, entity, entity_id, conference_id, summary, "
+                                  "data, row_hash, prev_hash, hash, NULL FROM audit ORDER BY id", NULL);
+  if (stmt == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("The audit log could not be read: %s"), sqlite3_errmsg (db));
+                   _("The audit log could not be read: %s"), last_message (self));
       return FALSE;
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *at = (const char *)sqlite3_column_text (stmt, 1);
-      const char *user = (const char *)sqlite3_column_text (stmt, 2);
-      const char *action = (const char *)sqlite3_column_text (stmt, 3);
-      const char *entity = (const char *)sqlite3_column_text (stmt, 4);
-      gint64 entity_id = sqlite3_column_int64 (stmt, 5);
-      gint64 conference_id = sqlite3_column_int64 (stmt, 6);
-      const char *summary = (const char *)sqlite3_column_text (stmt, 7);
-      const char *data = (const char *)sqlite3_column_text (stmt, 8);
-      const char *row_hash = (const char *)sqlite3_column_text (stmt, 9);
-      const char *prev_hash = (const char *)sqlite3_column_text (stmt, 10);
-      const char *hash = (const char *)sqlite3_column_text (stmt, 11);
-      const char *mac = (const char *)sqlite3_column_text (stmt, 12);
+      gint64 id = quorum_db_column_int64 (stmt, 0);
+      const char *at = (const char *)quorum_db_column_text (stmt, 1);
+      const char *user = (const char *)quorum_db_column_text (stmt, 2);
+      const char *action = (const char *)quorum_db_column_text (stmt, 3);
+      const char *entity = (const char *)quorum_db_column_text (stmt, 4);
+      gint64 entity_id = quorum_db_column_int64 (stmt, 5);
+      gint64 conference_id = quorum_db_column_int64 (stmt, 6);
+      const char *summary = (const char *)quorum_db_column_text (stmt, 7);
+      const char *data = (const char *)quorum_db_column_text (stmt, 8);
+      const char *row_hash = (const char *)quorum_db_column_text (stmt, 9);
+      const char *prev_hash = (const char *)quorum_db_column_text (stmt, 10);
+      const char *hash = (const char *)quorum_db_column_text (stmt, 11);
+      const char *mac = (const char *)quorum_db_column_text (stmt, 12);
       g_autofree char *expected = NULL;
       g_autofree char *data_hash = NULL;
       g_autofree char *latest_key = NULL;
@@ -608,12 +646,12 @@ check_chain (QuorumStore         *self,
       prev = g_strdup (hash);
       last_id = id;
     }
-  sqlite3_finalize (stmt);
+  quorum_db_reset (stmt);
   stmt = NULL;
-  if (rc != SQLITE_DONE)
+  if (rc != QUORUM_DB_DONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("The audit log could not be read: %s"), sqlite3_errmsg (db));
+                   _("The audit log could not be read: %s"), last_message (self));
       return FALSE;
     }
 
@@ -627,7 +665,7 @@ check_chain (QuorumStore         *self,
     }
 
   /* The newest entries must still be there. */
-  head = meta_get (db, "audit_head");
+  head = meta_get (self, "audit_head");
   {
     g_autofree char *expected_head = last_id > 0
       ? g_strdup_printf ("%" G_GINT64_FORMAT ":%s", last_id, prev) : NULL;
@@ -650,14 +688,15 @@ check_chain (QuorumStore         *self,
    * id, had their keys removed. This much needs no key to see. */
   if (expect_keys && last_id > 0)
     {
-      g_autofree char *key_id = meta_get (db, "audit_key_id");
+      g_autofree char *key_id = meta_get (self, "audit_key_id");
       gint64 unkeyed = -1;
 
-      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
-                              -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        unkeyed = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
+      stmt = _quorum_store_prepare (self, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
+                                    NULL);
+      if (stmt != NULL && quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+        unkeyed = quorum_db_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        quorum_db_reset (stmt);
       stmt = NULL;
       if (key_id == NULL)
         problem (problems, _("Audit log: it has entries but no key: its keys were removed outside Quorum"));
@@ -682,13 +721,14 @@ check_chain (QuorumStore         *self,
         gint64 anchored = g_ascii_strtoll (parts[1], NULL, 10);
         g_autofree char *held = NULL;
 
-        if (sqlite3_prepare_v2 (db, "SELECT mac FROM audit_mac WHERE audit_id = ?", -1, &stmt, NULL) == SQLITE_OK)
+        stmt = _quorum_store_prepare (self, "SELECT mac FROM audit_mac WHERE audit_id = ?", NULL);
+        if (stmt != NULL)
           {
-            sqlite3_bind_int64 (stmt, 1, anchored);
-            if (sqlite3_step (stmt) == SQLITE_ROW)
+            quorum_db_bind_int64 (stmt, 1, anchored);
+            if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
               held = _quorum_column_dup (stmt, 0);
+            quorum_db_reset (stmt);
           }
-        sqlite3_finalize (stmt);
         stmt = NULL;
         if (g_strcmp0 (parts[0], database_id) != 0)
           problem (problems, _("This is not the database this computer last saw at this path (its id was %s): "
@@ -707,21 +747,20 @@ check_chain (QuorumStore         *self,
   for (guint t = 0; _quorum_store_audited_tables[t] != NULL; t++)
     {
       const char *table = _quorum_store_audited_tables[t];
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", table);
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+      stmt = _quorum_store_prepare (self, sql, NULL);
+      if (stmt == NULL)
         {
-          problem (problems, _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
-          sqlite3_finalize (stmt);
-          stmt = NULL;
+          problem (problems, _("The table %s could not be read: %s"), table, last_message (self));
           continue;
         }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
         {
           g_autoptr(GString) canonical = g_string_new (NULL);
           g_autofree char *row_hash = NULL;
           g_autofree char *latest_key = NULL;
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = quorum_db_column_int64 (stmt, 0);
           Latest *l;
 
           append_row (canonical, stmt);
@@ -739,10 +778,10 @@ check_chain (QuorumStore         *self,
               l->seen = TRUE;
             }
         }
-      sqlite3_finalize (stmt);
+      quorum_db_reset (stmt);
       stmt = NULL;
-      if (rc != SQLITE_DONE)
-        problem (problems, _("The table %s could not be read: %s"), table, sqlite3_errmsg (db));
+      if (rc != QUORUM_DB_DONE)
+        problem (problems, _("The table %s could not be read: %s"), table, last_message (self));
     }
 
   {
@@ -772,7 +811,6 @@ quorum_store_verify_report (QuorumStore  *self,
   g_autoptr(QuorumVerifyReport) report = g_new0 (QuorumVerifyReport, 1);
   GBytes *key;
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   gboolean done;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -786,24 +824,28 @@ quorum_store_verify_report (QuorumStore  *self,
   if (!_quorum_store_exec (self, "BEGIN", error))
     return NULL;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem (report->problems, _("The database file is damaged: %s"), sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  /* The triggers are what keep a signed-off record unchangeable: they must be this version's. */
-  if (!_quorum_store_check_schema (db, report->problems, error))
+  /* The file and its schema are SQLite's to check; a server checks its own pages, and its
+   * schema belongs to the PostgreSQL driver. */
+  if (db != NULL)
     {
-      if (error != NULL && *error != NULL)
+      g_autofree char *why = NULL;
+
+      if (!_quorum_sqlite_quick_check (db, &why))
+        problem (report->problems, _("The database file is damaged: %s"), why);
+
+      /* The triggers are what keep a signed-off record unchangeable: they must be this version's. */
+      if (!_quorum_store_check_schema (db, report->problems, error))
         {
-          sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-          return NULL;
+          if (error != NULL && *error != NULL)
+            {
+              quorum_db_commit (_quorum_store_get_connection (self), NULL);
+              return NULL;
+            }
         }
     }
 
   done = check_chain (self, key, TRUE, TRUE, seal, report, error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  quorum_db_commit (_quorum_store_get_connection (self), NULL);
   if (!done)
     return NULL;
 
@@ -855,7 +897,7 @@ char *
 quorum_store_get_seal (QuorumStore  *self,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   char *seal = NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -863,9 +905,9 @@ quorum_store_get_seal (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seal = make_seal (sqlite3_column_int64 (stmt, 0), (const char *)sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+    seal = make_seal (quorum_db_column_int64 (stmt, 0), (const char *)quorum_db_column_text (stmt, 1));
+  quorum_db_reset (stmt);
   if (seal == NULL)
     seal = g_strdup ("0-00000-00000-00000-00000");
   return seal;
@@ -873,26 +915,27 @@ quorum_store_get_seal (QuorumStore  *self,
 
 /* Whether @key made the head MAC the database holds. */
 static gboolean
-key_opens_head (sqlite3 *db,
-                GBytes  *key)
+key_opens_head (QuorumStore *self,
+                GBytes      *key)
 {
   g_autofree char *database_id = NULL;
-  g_autofree char *stored = meta_get (db, "audit_head_mac");
+  g_autofree char *stored = meta_get (self, "audit_head_mac");
   g_autofree char *mac = NULL;
   g_autofree char *want = NULL;
-  sqlite3_stmt *stmt = NULL;
+  QuorumDbStmt *stmt = NULL;
   gint64 id = 0;
 
-  database_id = meta_get (db, "database_id");
+  database_id = meta_get (self, "database_id");
   if (stored == NULL)
     return FALSE;
-  if (sqlite3_prepare_v2 (db, "SELECT audit_id, mac FROM audit_mac ORDER BY audit_id DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = _quorum_store_prepare (self, "SELECT audit_id, mac FROM audit_mac ORDER BY audit_id DESC LIMIT 1", NULL);
+  if (stmt != NULL && quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = quorum_db_column_int64 (stmt, 0);
       mac = _quorum_column_dup (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  if (stmt != NULL)
+    quorum_db_reset (stmt);
   if (mac == NULL)
     return FALSE;
   want = head_mac (key, database_id, id, mac);
@@ -905,21 +948,21 @@ _quorum_store_attach_key (QuorumStore  *self,
                           const char   *source,
                           GError      **error)
 {
-  sqlite3 *db = _quorum_store_get_db (self);
+  QuorumDb *db = _quorum_store_get_connection (self);
   g_autofree char *key_id = _quorum_store_key_id (key);
-  g_autofree char *stored_id = meta_get (db, "audit_key_id");
+  g_autofree char *stored_id = meta_get (self, "audit_key_id");
   g_autofree char *database_id = NULL;
   g_autoptr(QuorumVerifyReport) report = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *prev_mac = NULL;
   g_autofree char *last_hash = NULL;
-  sqlite3_stmt *stmt = NULL;
+  QuorumDbStmt *stmt = NULL;
   gint64 last_id = 0;
   guint n = 0;
 
   if (stored_id != NULL)
     {
-      if (g_strcmp0 (stored_id, key_id) == 0 || key_opens_head (db, key))
+      if (g_strcmp0 (stored_id, key_id) == 0 || key_opens_head (self, key))
         /* An id that does not match a key that does open the log: the id was altered, which
          * verify reports; the key is still this database's. */
         _quorum_store_set_key (self, key, NULL);
@@ -934,18 +977,18 @@ _quorum_store_attach_key (QuorumStore  *self,
 
   /* An unkeyed chain (a database made before keys, or a new one): checked, then keyed, in one
    * write transaction, so a broken chain is never keyed into looking intact. */
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+  if (!quorum_db_begin (db, TRUE, NULL))
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log is not keyed yet and the database "
-                                                "cannot be written: %s"), sqlite3_errmsg (db));
+                                                "cannot be written: %s"), last_message (self));
       _quorum_store_set_key (self, NULL, why);
       return TRUE;
     }
   g_free (stored_id);
-  stored_id = meta_get (db, "audit_key_id");
+  stored_id = meta_get (self, "audit_key_id");
   if (stored_id != NULL)
     {
-      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      quorum_db_commit (db, NULL);
       g_clear_pointer (&stored_id, g_free);
       return _quorum_store_attach_key (self, key, source, error);
     }
@@ -958,17 +1001,18 @@ _quorum_store_attach_key (QuorumStore  *self,
   {
     g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
     g_autofree char *any = NULL;
-    sqlite3_stmt *probe = NULL;
+    QuorumDbStmt *probe = NULL;
 
-    if (sqlite3_prepare_v2 (db, "SELECT id FROM audit LIMIT 1", -1, &probe, NULL) == SQLITE_OK &&
-        sqlite3_step (probe) == SQLITE_ROW)
+    probe = _quorum_store_prepare (self, "SELECT id FROM audit LIMIT 1", NULL);
+    if (probe != NULL && quorum_db_step (probe, NULL) == QUORUM_DB_ROW)
       any = _quorum_column_dup (probe, 0);
-    sqlite3_finalize (probe);
+    if (probe != NULL)
+      quorum_db_reset (probe);
     /* Keys came with their migration (schema 8) and every entry since is keyed as it is written: a log with
      * entries and no key in a database that was already at 8 has had its keys removed. */
     if (any != NULL && anchor == NULL && _quorum_store_get_version_at_open (self) >= _quorum_store_keyed_since ())
       {
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        quorum_db_rollback (db);
         _quorum_store_set_key (self, NULL, _("the database's audit log has entries but no keys, though every "
                                              "entry is keyed as it is written: its keys were removed, so it "
                                              "is not keyed again"));
@@ -976,7 +1020,7 @@ _quorum_store_attach_key (QuorumStore  *self,
       }
     if (anchor != NULL && any != NULL)
       {
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        quorum_db_rollback (db);
         _quorum_store_set_key (self, NULL, _("the database was keyed when this computer last saw it and its "
                                              "keys are gone, so it is not keyed again"));
         return TRUE;
@@ -987,26 +1031,27 @@ _quorum_store_attach_key (QuorumStore  *self,
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
                                                 "so it was not keyed now"),
                                               local ? local->message : (char *) report->problems->pdata[0]);
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      quorum_db_rollback (db);
       _quorum_store_set_key (self, NULL, why);
       return TRUE;
     }
 
   _quorum_store_set_key (self, key, NULL);
-  database_id = meta_get (db, "database_id");
+  database_id = meta_get (self, "database_id");
   prev_mac = genesis_mac (key, database_id);
-  if (sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id", &local);
+  if (stmt == NULL)
     goto fail;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *hash = (const char *)sqlite3_column_text (stmt, 1);
+      gint64 id = quorum_db_column_int64 (stmt, 0);
+      const char *hash = (const char *)quorum_db_column_text (stmt, 1);
       g_autofree char *mac = entry_mac (key, id, prev_mac, hash ? hash : "");
-      sqlite3_stmt *insert = _quorum_store_prepare (self, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", &local);
+      QuorumDbStmt *insert = _quorum_store_prepare (self, "INSERT INTO audit_mac (audit_id, mac) VALUES (?, ?)", &local);
 
       if (insert == NULL)
         goto fail;
-      sqlite3_bind_int64 (insert, 1, id);
+      quorum_db_bind_int64 (insert, 1, id);
       _quorum_bind_text (insert, 2, mac);
       if (!_quorum_store_exec_stmt (self, insert, &local))
         goto fail;
@@ -1017,7 +1062,7 @@ _quorum_store_attach_key (QuorumStore  *self,
       last_id = id;
       n++;
     }
-  sqlite3_finalize (stmt);
+  quorum_db_reset (stmt);
   stmt = NULL;
 
   if (last_id > 0)
@@ -1028,7 +1073,7 @@ _quorum_store_attach_key (QuorumStore  *self,
     }
   if (!meta_set (self, "audit_key_id", key_id, &local))
     goto fail;
-  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (!quorum_db_commit (db, NULL))
     goto fail;
   if (last_id > 0)
     {
@@ -1049,11 +1094,11 @@ _quorum_store_attach_key (QuorumStore  *self,
 
 fail:
   if (stmt != NULL)
-    sqlite3_finalize (stmt);
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    quorum_db_reset (stmt);
+  quorum_db_rollback (db);
   {
     g_autofree char *why = g_strdup_printf (_("the audit log could not be keyed: %s"),
-                                            local ? local->message : sqlite3_errmsg (db));
+                                            local ? local->message : last_message (self));
     _quorum_store_set_key (self, NULL, why);
   }
   return TRUE;
@@ -1078,7 +1123,7 @@ quorum_store_list_audit (QuorumStore  *self,
                          GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_audit_entry_free);
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -1088,25 +1133,25 @@ quorum_store_list_audit (QuorumStore  *self,
                                 "WHERE ?1 = 0 OR conference_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAuditEntry *e = g_new0 (QuorumAuditEntry, 1);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = quorum_db_column_int64 (stmt, 0);
       e->at = _quorum_column_dup (stmt, 1);
       e->user = _quorum_column_dup (stmt, 2);
       e->action = _quorum_column_dup (stmt, 3);
       e->entity = _quorum_column_dup (stmt, 4);
-      e->entity_id = sqlite3_column_int64 (stmt, 5);
+      e->entity_id = quorum_db_column_int64 (stmt, 5);
       e->summary = _quorum_column_dup (stmt, 6);
       g_ptr_array_add (entries, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return NULL;
     }
   return g_steal_pointer (&entries);

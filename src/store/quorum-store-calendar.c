@@ -14,7 +14,7 @@ quorum_store_add_closure_day (QuorumStore  *self,
 {
   g_autofree char *iso = NULL;
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -42,24 +42,23 @@ quorum_store_add_closure_day (QuorumStore  *self,
     goto fail;
   _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
   _quorum_bind_text (stmt, 2, iso);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("%s is already a closure day in %s"), iso, quorum_region_get_label (region));
       goto fail;
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
 
-  stmt = _quorum_store_prepare (self, "INSERT INTO closure_day (region, date, name) VALUES (?, ?, ?)", error);
+  stmt = _quorum_store_prepare (self, "INSERT INTO closure_day (region, date, name) VALUES (?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
   _quorum_bind_text (stmt, 2, iso);
   _quorum_bind_text (stmt, 3, name);
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("closure day %s in %s", iso, quorum_region_to_string (region));
   if (!_quorum_store_audit (self, "insert", "closure_day", id, 0, summary, error) ||
@@ -86,7 +85,7 @@ quorum_store_list_closure_days (QuorumStore  *self,
                                 GError      **error)
 {
   g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (QuorumHoliday));
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -96,7 +95,7 @@ quorum_store_list_closure_days (QuorumStore  *self,
   if (stmt == NULL)
     return NULL;
   _quorum_bind_text (stmt, 1, quorum_region_to_string (region));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumHoliday day = { 0 };
 
@@ -107,10 +106,10 @@ quorum_store_list_closure_days (QuorumStore  *self,
       else
         g_free ((char *)day.name);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return NULL;
     }
   return g_steal_pointer (&days);

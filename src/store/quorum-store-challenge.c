@@ -17,22 +17,22 @@ _quorum_store_load_challenges (QuorumStore       *self,
                                QuorumConference  *conference,
                                GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self, "SELECT " CHALLENGE_COLUMNS " FROM challenge "
                                 "WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumChallenge *c = g_new0 (QuorumChallenge, 1);
 
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->conference_id = sqlite3_column_int64 (stmt, 1);
-      c->child_id = sqlite3_column_int64 (stmt, 2);
-      c->decision_id = sqlite3_column_int64 (stmt, 3);
+      c->id = quorum_db_column_int64 (stmt, 0);
+      c->conference_id = quorum_db_column_int64 (stmt, 1);
+      c->child_id = quorum_db_column_int64 (stmt, 2);
+      c->decision_id = quorum_db_column_int64 (stmt, 3);
       c->agency = _quorum_column_dup (stmt, 4);
       c->raised_by = _quorum_column_dup (stmt, 5);
       c->designated_person = _quorum_column_dup (stmt, 6);
@@ -41,19 +41,19 @@ _quorum_store_load_challenges (QuorumStore       *self,
       c->coordinator = _quorum_column_dup (stmt, 9);
       _quorum_column_date (stmt, 10, &c->alerted_on);
       _quorum_column_date (stmt, 11, &c->decided_on);
-      quorum_challenge_decisions_from_string ((const char *)sqlite3_column_text (stmt, 12), &c->decisions);
+      quorum_challenge_decisions_from_string ((const char *)quorum_db_column_text (stmt, 12), &c->decisions);
       c->reasons = _quorum_column_dup (stmt, 13);
-      c->plan_id = sqlite3_column_int64 (stmt, 14);
+      c->plan_id = quorum_db_column_int64 (stmt, 14);
       _quorum_column_date (stmt, 15, &c->review_date);
-      c->review_conference_id = sqlite3_column_int64 (stmt, 16);
-      c->referral_id = sqlite3_column_int64 (stmt, 17);
+      c->review_conference_id = quorum_db_column_int64 (stmt, 16);
+      c->referral_id = quorum_db_column_int64 (stmt, 17);
       c->recorded_at = _quorum_column_dup (stmt, 18);
       c->recorded_by = _quorum_column_dup (stmt, 19);
       g_ptr_array_add (conference->challenges, c);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _quorum_store_fail (self, rc, error);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    return _quorum_store_fail (self, error);
   return TRUE;
 }
 
@@ -62,7 +62,7 @@ quorum_store_challenge_conference (QuorumStore  *self,
                                    gint64        challenge_id,
                                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 conference_id = 0;
   int rc;
 
@@ -71,14 +71,14 @@ quorum_store_challenge_conference (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "SELECT conference_id FROM challenge WHERE id = ?", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, challenge_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    conference_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  quorum_db_bind_int64 (stmt, 1, challenge_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
+    conference_id = quorum_db_column_int64 (stmt, 0);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_ROW && rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return 0;
     }
   if (conference_id == 0)
@@ -98,7 +98,7 @@ quorum_store_raise_challenge (QuorumStore               *self,
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
   QuorumDecision *decision;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -122,22 +122,24 @@ quorum_store_raise_challenge (QuorumStore               *self,
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO challenge (conference_id, child_id, decision_id, agency, raised_by, "
                                 "designated_person, concern, raised_on, recorded_at, recorded_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, spec->child_id);
-  sqlite3_bind_int64 (stmt, 3, decision->id);
-  sqlite3_bind_text (stmt, 4, g_strstrip (g_strdup (spec->agency)), -1, g_free);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, spec->child_id);
+  quorum_db_bind_int64 (stmt, 3, decision->id);
+  {
+    g_autofree char *agency = g_strstrip (g_strdup (spec->agency));
+    quorum_db_bind_text (stmt, 4, agency);
+  }
   _quorum_bind_text (stmt, 5, spec->raised_by && *spec->raised_by ? spec->raised_by : NULL);
   _quorum_bind_text (stmt, 6, spec->designated_person);
   _quorum_bind_text (stmt, 7, spec->concern && *spec->concern ? spec->concern : NULL);
   _quorum_bind_date (stmt, 8, &spec->raised_on);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("challenge by %s of the decision for child %" G_GINT64_FORMAT, spec->agency,
                              spec->child_id);
   if (!_quorum_store_audit (self, "insert", "challenge", id, conference_id, summary, error) ||
@@ -178,7 +180,7 @@ quorum_store_alert_challenge (QuorumStore  *self,
   g_autoptr(QuorumProfile) profile = NULL;
   g_autofree char *summary = NULL;
   QuorumChallenge *challenge;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -195,7 +197,7 @@ quorum_store_alert_challenge (QuorumStore  *self,
     goto fail;
   _quorum_bind_text (stmt, 1, coordinator);
   _quorum_bind_date (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, challenge_id);
+  quorum_db_bind_int64 (stmt, 3, challenge_id);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     goto fail;
   summary = g_strdup_printf ("challenge %" G_GINT64_FORMAT ": %s alerted", challenge_id, coordinator);
@@ -221,12 +223,12 @@ link_made (QuorumStore  *self,
   g_autofree char *summary = g_strdup_printf ("challenge %" G_GINT64_FORMAT ": %s %" G_GINT64_FORMAT,
                                               challenge_id, column, made_id);
   /* The column is one of ours, never input; interned, the SQL outlives the statement cache's key. */
-  sqlite3_stmt *stmt = _quorum_store_prepare (self, g_intern_string (sql), error);
+  QuorumDbStmt *stmt = _quorum_store_prepare (self, g_intern_string (sql), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, made_id);
-  sqlite3_bind_int64 (stmt, 2, challenge_id);
+  quorum_db_bind_int64 (stmt, 1, made_id);
+  quorum_db_bind_int64 (stmt, 2, challenge_id);
   return _quorum_store_exec_stmt (self, stmt, error) &&
          _quorum_store_audit (self, "update", "challenge", challenge_id, conference_id, summary, error);
 }
@@ -245,7 +247,7 @@ quorum_store_decide_challenge (QuorumStore  *self,
   g_autofree char *words = quorum_challenge_decisions_to_string (decisions);
   g_autofree char *summary = NULL;
   QuorumChallenge *challenge;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -266,7 +268,7 @@ quorum_store_decide_challenge (QuorumStore  *self,
   _quorum_bind_text (stmt, 2, words);
   _quorum_bind_text (stmt, 3, reasons && *reasons ? reasons : NULL);
   _quorum_bind_date (stmt, 4, (decisions & QUORUM_CHALLENGE_REVIEW_FORWARD) ? review_date : NULL);
-  sqlite3_bind_int64 (stmt, 5, challenge_id);
+  quorum_db_bind_int64 (stmt, 5, challenge_id);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     goto fail;
   summary = g_strdup_printf ("challenge %" G_GINT64_FORMAT ": the Co-ordinator decided %s", challenge_id, words);
@@ -279,15 +281,14 @@ quorum_store_decide_challenge (QuorumStore  *self,
 
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
-                                    "VALUES (?, ?, ?, 0, '')", error);
+                                    "VALUES (?, ?, ?, 0, '') RETURNING id", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, challenge->child_id);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, challenge->child_id);
       _quorum_bind_date (stmt, 3, date);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &plan_id, error))
         goto fail;
-      plan_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       if (!_quorum_store_audit (self, "insert", "plan", plan_id, conference->id,
                                 "interim child protection plan by the Safeguarding Co-ordinator", error) ||
           !link_made (self, challenge_id, conference->id, "plan_id", plan_id, error))
@@ -324,17 +325,16 @@ quorum_store_decide_challenge (QuorumStore  *self,
 
       /* The Co-ordinator refers the matter: it is sent the day it is decided. */
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO referral (conference_id, child_id, due, notified) VALUES (?, ?, ?, ?)",
+                                    "INSERT INTO referral (conference_id, child_id, due, notified) VALUES (?, ?, ?, ?) RETURNING id",
                                     error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, challenge->child_id);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, challenge->child_id);
       _quorum_bind_date (stmt, 3, date);
       _quorum_bind_date (stmt, 4, date);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &referral_id, error))
         goto fail;
-      referral_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       if (!_quorum_store_audit (self, "insert", "referral", referral_id, conference->id, rsummary, error) ||
           !link_made (self, challenge_id, conference->id, "referral_id", referral_id, error))
         goto fail;

@@ -13,21 +13,21 @@
 
 static gboolean
 read_done (QuorumStore   *self,
-           sqlite3_stmt  *stmt,
+           QuorumDbStmt  *stmt,
            int            rc,
            GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _quorum_store_fail_read (self, rc, error);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    return _quorum_store_fail_read (self, error);
   return TRUE;
 }
 
 static guint
-column_categories (sqlite3_stmt *stmt,
+column_categories (QuorumDbStmt *stmt,
                    int           column)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  const char *text = (const char *)quorum_db_column_text (stmt, column);
   guint categories = 0;
 
   if (text != NULL)
@@ -36,10 +36,10 @@ column_categories (sqlite3_stmt *stmt,
 }
 
 static QuorumView
-column_view (sqlite3_stmt *stmt,
+column_view (QuorumDbStmt *stmt,
              int           column)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  const char *text = (const char *)quorum_db_column_text (stmt, column);
   QuorumView view = QUORUM_VIEW_NONE;
 
   if (text != NULL)
@@ -52,7 +52,7 @@ load_header (QuorumStore       *self,
              QuorumConference  *conference,
              GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -61,20 +61,20 @@ load_header (QuorumStore       *self,
                                 "FROM conference WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
+  quorum_db_bind_int64 (stmt, 1, conference->id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_DONE)
     {
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
                    _("There is no conference %lld"), (long long) conference->id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != QUORUM_DB_ROW)
     return read_done (self, stmt, rc, error);
 
-  quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 0), &conference->kind);
+  quorum_kind_from_string ((const char *)quorum_db_column_text (stmt, 0), &conference->kind);
   _quorum_column_date (stmt, 1, &conference->date);
   conference->time = _quorum_column_dup (stmt, 2);
   conference->venue = _quorum_column_dup (stmt, 3);
@@ -87,7 +87,7 @@ load_header (QuorumStore       *self,
   conference->finalised_at = _quorum_column_dup (stmt, 10);
   conference->finalised_by = _quorum_column_dup (stmt, 11);
   conference->inquorate_reason = _quorum_column_dup (stmt, 12);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return TRUE;
 }
 
@@ -96,7 +96,7 @@ load_children (QuorumStore       *self,
                QuorumConference  *conference,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -104,12 +104,12 @@ load_children (QuorumStore       *self,
                                 "ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumChild *child = g_new0 (QuorumChild, 1);
 
-      child->id = sqlite3_column_int64 (stmt, 0);
+      child->id = quorum_db_column_int64 (stmt, 0);
       child->name = _quorum_column_dup (stmt, 1);
       g_ptr_array_add (conference->children, child);
     }
@@ -121,7 +121,7 @@ load_attendees (QuorumStore       *self,
                 QuorumConference  *conference,
                 GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -129,18 +129,18 @@ load_attendees (QuorumStore       *self,
                                 "FROM attendee WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAttendee *a = g_new0 (QuorumAttendee, 1);
 
-      a->id = sqlite3_column_int64 (stmt, 0);
+      a->id = quorum_db_column_int64 (stmt, 0);
       a->name = _quorum_column_dup (stmt, 1);
       a->role = _quorum_column_dup (stmt, 2);
       a->agency = _quorum_column_dup (stmt, 3);
       a->line_management = _quorum_column_dup (stmt, 4);
-      a->voting = sqlite3_column_int (stmt, 5) != 0;
-      quorum_attendance_from_string ((const char *)sqlite3_column_text (stmt, 6), &a->attendance);
+      a->voting = quorum_db_column_int64 (stmt, 5) != 0;
+      quorum_attendance_from_string ((const char *)quorum_db_column_text (stmt, 6), &a->attendance);
       g_ptr_array_add (conference->attendees, a);
     }
   return read_done (self, stmt, rc, error);
@@ -148,7 +148,7 @@ load_attendees (QuorumStore       *self,
 
 /* With @child_id > 0, the loaders below read that child's rows only: what recording one view needs.
  * @one_child binds the child as ?2; @whole_conference binds the conference as ?1. */
-static sqlite3_stmt *
+static QuorumDbStmt *
 prepare_by_child (QuorumStore       *self,
                   const char        *one_child,
                   const char        *whole_conference,
@@ -156,14 +156,14 @@ prepare_by_child (QuorumStore       *self,
                   gint64             child_id,
                   GError           **error)
 {
-  sqlite3_stmt *stmt = _quorum_store_prepare (self, child_id > 0 ? one_child : whole_conference, error);
+  QuorumDbStmt *stmt = _quorum_store_prepare (self, child_id > 0 ? one_child : whole_conference, error);
 
   if (stmt == NULL)
     return NULL;
   if (child_id > 0)
-    sqlite3_bind_int64 (stmt, 2, child_id);
+    quorum_db_bind_int64 (stmt, 2, child_id);
   else
-    sqlite3_bind_int64 (stmt, 1, conference->id);
+    quorum_db_bind_int64 (stmt, 1, conference->id);
   return stmt;
 }
 
@@ -173,7 +173,7 @@ load_attempts (QuorumStore       *self,
                gint64             child_id,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = prepare_by_child (self,
@@ -187,13 +187,13 @@ load_attempts (QuorumStore       *self,
                            conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAttempt *a = g_new0 (QuorumAttempt, 1);
 
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->child_id = sqlite3_column_int64 (stmt, 1);
-      a->round = sqlite3_column_int (stmt, 2);
+      a->id = quorum_db_column_int64 (stmt, 0);
+      a->child_id = quorum_db_column_int64 (stmt, 1);
+      a->round = quorum_db_column_int64 (stmt, 2);
       a->proposal = _quorum_column_dup (stmt, 3);
       a->summary = _quorum_column_dup (stmt, 4);
       a->views = _quorum_column_dup (stmt, 5);
@@ -211,7 +211,7 @@ load_votes (QuorumStore       *self,
             gint64             child_id,
             GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = prepare_by_child (self,
@@ -223,17 +223,17 @@ load_votes (QuorumStore       *self,
                            conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumVote *v = g_new0 (QuorumVote, 1);
 
-      v->id = sqlite3_column_int64 (stmt, 0);
-      v->child_id = sqlite3_column_int64 (stmt, 1);
+      v->id = quorum_db_column_int64 (stmt, 0);
+      v->child_id = quorum_db_column_int64 (stmt, 1);
       v->group = _quorum_column_dup (stmt, 2);
       v->view = column_view (stmt, 3);
       v->categories = column_categories (stmt, 4);
       v->reason = _quorum_column_dup (stmt, 5);
-      v->members_disagreed = sqlite3_column_int (stmt, 6) != 0;
+      v->members_disagreed = quorum_db_column_int64 (stmt, 6) != 0;
       v->recorded_at = _quorum_column_dup (stmt, 7);
       g_ptr_array_add (conference->votes, v);
     }
@@ -246,7 +246,7 @@ load_decisions (QuorumStore       *self,
                 gint64             child_id,
                 GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = prepare_by_child (self,
@@ -258,18 +258,18 @@ load_decisions (QuorumStore       *self,
                            conference, child_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumDecision *d = g_new0 (QuorumDecision, 1);
 
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->child_id = sqlite3_column_int64 (stmt, 1);
+      d->id = quorum_db_column_int64 (stmt, 0);
+      d->child_id = quorum_db_column_int64 (stmt, 1);
       d->outcome = column_view (stmt, 2);
-      quorum_basis_from_string ((const char *)sqlite3_column_text (stmt, 3), &d->basis);
+      quorum_basis_from_string ((const char *)quorum_db_column_text (stmt, 3), &d->basis);
       d->categories = column_categories (stmt, 4);
-      d->n_plan = sqlite3_column_int (stmt, 5);
-      d->n_no_plan = sqlite3_column_int (stmt, 6);
-      d->n_declined = sqlite3_column_int (stmt, 7);
+      d->n_plan = quorum_db_column_int64 (stmt, 5);
+      d->n_no_plan = quorum_db_column_int64 (stmt, 6);
+      d->n_declined = quorum_db_column_int64 (stmt, 7);
       d->decided_at = _quorum_column_dup (stmt, 8);
       d->decided_by = _quorum_column_dup (stmt, 9);
       d->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_dissent_free);
@@ -287,11 +287,11 @@ load_decisions (QuorumStore       *self,
                                 "ORDER BY decision_id, position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      gint64 decision_id = sqlite3_column_int64 (stmt, 0);
-      const char *reps = (const char *)sqlite3_column_text (stmt, 4);
+      gint64 decision_id = quorum_db_column_int64 (stmt, 0);
+      const char *reps = (const char *)quorum_db_column_text (stmt, 4);
       QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
 
       dissent->group = _quorum_column_dup (stmt, 1);
@@ -320,7 +320,7 @@ load_plans_and_referrals (QuorumStore       *self,
                           QuorumConference  *conference,
                           GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -329,15 +329,15 @@ load_plans_and_referrals (QuorumStore       *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumPlan *p = g_new0 (QuorumPlan, 1);
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->child_id = sqlite3_column_int64 (stmt, 1);
+      p->id = quorum_db_column_int64 (stmt, 0);
+      p->child_id = quorum_db_column_int64 (stmt, 1);
       _quorum_column_date (stmt, 2, &p->start);
-      p->from_split = sqlite3_column_int (stmt, 3) != 0;
+      p->from_split = quorum_db_column_int64 (stmt, 3) != 0;
       p->categories = column_categories (stmt, 4);
       g_ptr_array_add (conference->plans, p);
     }
@@ -351,19 +351,19 @@ load_plans_and_referrals (QuorumStore       *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumReferral *r = g_new0 (QuorumReferral, 1);
 
-      r->id = sqlite3_column_int64 (stmt, 0);
+      r->id = quorum_db_column_int64 (stmt, 0);
       r->conference_id = conference->id;
-      r->child_id = sqlite3_column_int64 (stmt, 1);
+      r->child_id = quorum_db_column_int64 (stmt, 1);
       _quorum_column_date (stmt, 2, &r->due);
       _quorum_column_date (stmt, 3, &r->notified);
       _quorum_column_date (stmt, 4, &r->panel_due);
       _quorum_column_date (stmt, 5, &r->panel_date);
-      quorum_panel_outcome_from_string ((const char *)sqlite3_column_text (stmt, 6), &r->outcome);
+      quorum_panel_outcome_from_string ((const char *)quorum_db_column_text (stmt, 6), &r->outcome);
       r->outcome_reason = _quorum_column_dup (stmt, 7);
       g_ptr_array_add (conference->referrals, r);
     }
@@ -377,7 +377,7 @@ load_record (QuorumStore       *self,
              QuorumConference  *conference,
              GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -385,11 +385,11 @@ load_record (QuorumStore       *self,
                                 "WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      QuorumAttendee *a = quorum_conference_find_attendee (conference, sqlite3_column_int64 (stmt, 0));
-      const char *event = (const char *)sqlite3_column_text (stmt, 1);
+      QuorumAttendee *a = quorum_conference_find_attendee (conference, quorum_db_column_int64 (stmt, 0));
+      const char *event = (const char *)quorum_db_column_text (stmt, 1);
 
       if (a == NULL)
         continue;
@@ -412,15 +412,15 @@ load_record (QuorumStore       *self,
                                 "FROM member_view WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
       QuorumAttendee *a;
 
-      m->id = sqlite3_column_int64 (stmt, 0);
-      m->child_id = sqlite3_column_int64 (stmt, 1);
-      m->attendee_id = sqlite3_column_int64 (stmt, 2);
+      m->id = quorum_db_column_int64 (stmt, 0);
+      m->child_id = quorum_db_column_int64 (stmt, 1);
+      m->attendee_id = quorum_db_column_int64 (stmt, 2);
       m->group = _quorum_column_dup (stmt, 3);
       m->view = column_view (stmt, 4);
       m->categories = column_categories (stmt, 5);
@@ -439,15 +439,15 @@ load_record (QuorumStore       *self,
                                 "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumSupersededView *v = g_new0 (QuorumSupersededView, 1);
 
-      v->id = sqlite3_column_int64 (stmt, 0);
-      v->child_id = sqlite3_column_int64 (stmt, 1);
-      v->vote_id = sqlite3_column_int64 (stmt, 2);
-      v->round = sqlite3_column_int (stmt, 3);
+      v->id = quorum_db_column_int64 (stmt, 0);
+      v->child_id = quorum_db_column_int64 (stmt, 1);
+      v->vote_id = quorum_db_column_int64 (stmt, 2);
+      v->round = quorum_db_column_int64 (stmt, 3);
       v->group = _quorum_column_dup (stmt, 4);
       v->view = column_view (stmt, 5);
       v->categories = column_categories (stmt, 6);
@@ -463,14 +463,14 @@ load_record (QuorumStore       *self,
                                 "WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      gint64 decision_id = sqlite3_column_int64 (stmt, 0);
+      gint64 decision_id = quorum_db_column_int64 (stmt, 0);
       QuorumPresence p = { 0 };
 
-      p.attendee_id = sqlite3_column_int64 (stmt, 1);
-      p.status = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 2), "left") == 0
+      p.attendee_id = quorum_db_column_int64 (stmt, 1);
+      p.status = g_strcmp0 ((const char *)quorum_db_column_text (stmt, 2), "left") == 0
                  ? QUORUM_PRESENCE_LEFT : QUORUM_PRESENCE_PRESENT;
       for (guint i = 0; i < conference->decisions->len; i++)
         {
@@ -494,7 +494,7 @@ load_amendments (QuorumStore       *self,
                  QuorumConference  *conference,
                  GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -502,12 +502,12 @@ load_amendments (QuorumStore       *self,
                                 "FROM amendment WHERE conference_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAmendment *a = g_new0 (QuorumAmendment, 1);
 
-      a->id = sqlite3_column_int64 (stmt, 0);
+      a->id = quorum_db_column_int64 (stmt, 0);
       a->at = _quorum_column_dup (stmt, 1);
       a->by = _quorum_column_dup (stmt, 2);
       a->reason = _quorum_column_dup (stmt, 3);
@@ -528,7 +528,7 @@ quorum_store_get_conference_profile (QuorumStore  *self,
 {
   g_autofree char *profile_id = NULL;
   g_autofree char *data = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -538,23 +538,23 @@ quorum_store_get_conference_profile (QuorumStore  *self,
                                 "LEFT JOIN conference_profile p ON p.conference_id = c.id WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
     {
       profile_id = _quorum_column_dup (stmt, 0);
       data = _quorum_column_dup (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  quorum_db_reset (stmt);
+  if (rc == QUORUM_DB_DONE)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
                    _("There is no conference %lld"), (long long) conference_id);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != QUORUM_DB_ROW)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return NULL;
     }
 
@@ -619,7 +619,7 @@ quorum_store_list_conferences (QuorumStore  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_conference_summary_free);
   g_autofree char *pattern = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   /* A search is typed text like any other: bounded, and no controls. */
@@ -628,7 +628,9 @@ quorum_store_list_conferences (QuorumStore  *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
-  stmt = _quorum_store_prepare (self,
+  /* As quorum-store-list.c's, written for each dialect: the children's names joined, a
+   * search that ignores case, a missing time sorted last. */
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT group_concat (name, ', ') FROM "
                                 "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), "
@@ -638,7 +640,16 @@ quorum_store_list_conferences (QuorumStore  *self,
                                 "AND (?3 IS NULL OR c.chair LIKE ?3 ESCAPE '\\' OR c.case_ref LIKE ?3 ESCAPE '\\' "
                                 "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
                                 "  WHERE conference_id = c.id AND name LIKE ?3 ESCAPE '\\')) "
-                                "ORDER BY c.date DESC, c.time DESC, c.id DESC", error);
+                                "ORDER BY c.date DESC, c.time DESC, c.id DESC",
+                                "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
+                                "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = c.id), "
+                                "c.finalised_at IS NOT NULL "
+                                "FROM conference c "
+                                "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
+                                "AND (?3 IS NULL OR c.chair ILIKE ?3 ESCAPE '\\' OR c.case_ref ILIKE ?3 ESCAPE '\\' "
+                                "  OR c.date ILIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
+                                "  WHERE conference_id = c.id AND name ILIKE ?3 ESCAPE '\\')) "
+                                "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC"), error);
   if (stmt == NULL)
     return NULL;
 
@@ -659,19 +670,19 @@ quorum_store_list_conferences (QuorumStore  *self,
     }
   _quorum_bind_text (stmt, 3, pattern);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumConferenceSummary *s = g_new0 (QuorumConferenceSummary, 1);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &s->kind);
+      s->id = quorum_db_column_int64 (stmt, 0);
+      quorum_kind_from_string ((const char *)quorum_db_column_text (stmt, 1), &s->kind);
       _quorum_column_date (stmt, 2, &s->date);
       s->time = _quorum_column_dup (stmt, 3);
       s->chair = _quorum_column_dup (stmt, 4);
       s->case_ref = _quorum_column_dup (stmt, 5);
       s->profile_id = _quorum_column_dup (stmt, 6);
       s->children = _quorum_column_dup (stmt, 7);
-      s->finalised = sqlite3_column_int (stmt, 8) != 0;
+      s->finalised = quorum_db_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (rows, s);
     }
   if (!read_done (self, stmt, rc, error))
@@ -684,7 +695,7 @@ quorum_store_list_line_managements (QuorumStore  *self,
                                     GError      **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   stmt = _quorum_store_prepare (self,
@@ -692,8 +703,8 @@ quorum_store_list_line_managements (QuorumStore  *self,
                                 "ORDER BY count (*) DESC, line_management", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    g_strv_builder_add (builder, (const char *)quorum_db_column_text (stmt, 0));
   if (!read_done (self, stmt, rc, error))
     return NULL;
   return g_strv_builder_end (builder);
@@ -798,13 +809,14 @@ _quorum_store_insert_conference (QuorumStore                *self,
 {
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
+  gint64 profile_row = 0;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO conference (kind, date, time, venue, chair, minute_taker, "
                                 "case_ref, profile, created_at, created_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return 0;
   _quorum_bind_text (stmt, 1, quorum_kind_to_string (spec->kind));
@@ -817,25 +829,24 @@ _quorum_store_insert_conference (QuorumStore                *self,
   _quorum_bind_text (stmt, 8, profile->id);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("conference %" G_GINT64_FORMAT " created", id);
   if (!_quorum_store_audit (self, "insert", "conference", id, id, summary, error))
     return 0;
 
   stmt = _quorum_store_prepare (self,
-                                "INSERT INTO conference_profile (conference_id, profile, data) VALUES (?, ?, ?)",
+                                "INSERT INTO conference_profile (conference_id, profile, data) VALUES (?, ?, ?) "
+                                "RETURNING id",
                                 error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
+  quorum_db_bind_int64 (stmt, 1, id);
   _quorum_bind_text (stmt, 2, profile->id);
   _quorum_bind_text (stmt, 3, profile->source);
-  if (!_quorum_store_exec_stmt (self, stmt, error) ||
-      !_quorum_store_audit (self, "insert", "conference_profile",
-                            sqlite3_last_insert_rowid (_quorum_store_get_db (self)), id,
+  if (!_quorum_store_exec_insert (self, stmt, &profile_row, error) ||
+      !_quorum_store_audit (self, "insert", "conference_profile", profile_row, id,
                             "policy profile frozen with the conference", error))
     return 0;
 
@@ -846,15 +857,14 @@ _quorum_store_insert_conference (QuorumStore                *self,
       gint64 child_id;
 
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO child (conference_id, position, name) VALUES (?, ?, ?)", error);
+                                    "INSERT INTO child (conference_id, position, name) VALUES (?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
+      quorum_db_bind_int64 (stmt, 1, id);
+      quorum_db_bind_int64 (stmt, 2, i);
       _quorum_bind_text (stmt, 3, name);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &child_id, error))
         return 0;
-      child_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       child_summary = g_strdup_printf ("child %" G_GINT64_FORMAT " added", child_id);
       if (!_quorum_store_audit (self, "insert", "child", child_id, id, child_summary, error))
         return 0;
@@ -928,7 +938,7 @@ quorum_store_add_attendee (QuorumStore              *self,
   g_autofree char *agency = NULL;
   g_autofree char *group = NULL;
   g_autofree char *now = quorum_timestamp_now ();
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -981,20 +991,19 @@ quorum_store_add_attendee (QuorumStore              *self,
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO attendee (conference_id, name, role, agency, line_management, "
-                                "voting, attendance, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "voting, attendance, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, name);
   _quorum_bind_text (stmt, 3, spec->role && *spec->role ? spec->role : NULL);
   _quorum_bind_text (stmt, 4, agency);
   _quorum_bind_text (stmt, 5, group);
-  sqlite3_bind_int (stmt, 6, spec->voting ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 6, spec->voting ? 1 : 0);
   _quorum_bind_text (stmt, 7, quorum_attendance_to_string (spec->attendance));
   _quorum_bind_text (stmt, 8, now);
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " (%s) added", id, group);
   if (!_quorum_store_audit (self, "insert", "attendee", id, conference_id, summary, error))
@@ -1022,7 +1031,7 @@ quorum_store_update_attendee (QuorumStore              *self,
   g_autofree char *agency = NULL;
   g_autofree char *group = NULL;
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 conference_id = 0;
   int rc;
 
@@ -1044,17 +1053,17 @@ quorum_store_update_attendee (QuorumStore              *self,
   stmt = _quorum_store_prepare (self, "SELECT conference_id FROM attendee WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    conference_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  quorum_db_bind_int64 (stmt, 1, attendee_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
+    conference_id = quorum_db_column_int64 (stmt, 0);
+  else if (rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
-      sqlite3_reset (stmt);
+      _quorum_store_fail (self, error);
+      quorum_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (conference_id == 0)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
@@ -1104,9 +1113,9 @@ quorum_store_update_attendee (QuorumStore              *self,
   _quorum_bind_text (stmt, 2, spec->role && *spec->role ? spec->role : NULL);
   _quorum_bind_text (stmt, 3, agency);
   _quorum_bind_text (stmt, 4, group);
-  sqlite3_bind_int (stmt, 5, spec->voting ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 5, spec->voting ? 1 : 0);
   _quorum_bind_text (stmt, 6, quorum_attendance_to_string (spec->attendance));
-  sqlite3_bind_int64 (stmt, 7, attendee_id);
+  quorum_db_bind_int64 (stmt, 7, attendee_id);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     goto fail;
 
@@ -1131,7 +1140,7 @@ quorum_store_add_attempt (QuorumStore             *self,
   g_autofree char *summary = NULL;
   g_autofree char *categories = NULL;
   g_autofree char *now = quorum_timestamp_now ();
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int round = 1;
   gint64 id;
 
@@ -1185,12 +1194,12 @@ quorum_store_add_attempt (QuorumStore             *self,
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO attempt (conference_id, child_id, round, proposal, summary, "
                                 "views, agreed, categories, recorded_at, recorded_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, spec->child_id);
-  sqlite3_bind_int (stmt, 3, round);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, spec->child_id);
+  quorum_db_bind_int64 (stmt, 3, round);
   _quorum_bind_text (stmt, 4, spec->proposal);
   _quorum_bind_text (stmt, 5, spec->summary);
   _quorum_bind_text (stmt, 6, spec->views);
@@ -1198,9 +1207,8 @@ quorum_store_add_attempt (QuorumStore             *self,
   _quorum_bind_text (stmt, 8, categories);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("consensus attempt %d for child %" G_GINT64_FORMAT ": %s",
                              round, spec->child_id, quorum_view_to_string (spec->agreed));
@@ -1221,22 +1229,21 @@ quorum_store_add_attempt (QuorumStore             *self,
       vcat = quorum_categories_to_string (v->categories);
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO superseded_view (conference_id, child_id, vote_id, attempt_id, "
-                                    "grp, view, categories, reason, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    "grp, view, categories, reason, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, conference_id);
-      sqlite3_bind_int64 (stmt, 2, spec->child_id);
-      sqlite3_bind_int64 (stmt, 3, v->id);
-      sqlite3_bind_int64 (stmt, 4, id);
+      quorum_db_bind_int64 (stmt, 1, conference_id);
+      quorum_db_bind_int64 (stmt, 2, spec->child_id);
+      quorum_db_bind_int64 (stmt, 3, v->id);
+      quorum_db_bind_int64 (stmt, 4, id);
       _quorum_bind_text (stmt, 5, v->group);
       _quorum_bind_text (stmt, 6, quorum_view_to_string (v->view));
       _quorum_bind_text (stmt, 7, vcat);
       _quorum_bind_text (stmt, 8, v->reason);
       _quorum_bind_text (stmt, 9, v->recorded_at);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &sid, error))
         goto fail;
-      sid = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       vsummary = g_strdup_printf ("view of %s for child %" G_GINT64_FORMAT " superseded by consensus attempt %d",
                                   v->group, spec->child_id, round);
       if (!_quorum_store_audit (self, "insert", "superseded_view", sid, conference_id, vsummary, error))
@@ -1266,7 +1273,7 @@ quorum_store_record_vote (QuorumStore          *self,
   g_autofree char *now = quorum_timestamp_now ();
   const char *group = NULL;
   QuorumVote *previous;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1304,7 +1311,7 @@ quorum_store_record_vote (QuorumStore          *self,
                                     error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 7, previous->id);
+      quorum_db_bind_int64 (stmt, 7, previous->id);
       id = previous->id;
     }
   else
@@ -1312,11 +1319,11 @@ quorum_store_record_vote (QuorumStore          *self,
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO vote (view, categories, reason, members_disagreed, "
                                     "recorded_at, recorded_by, conference_id, child_id, grp, grp_key) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 7, conference_id);
-      sqlite3_bind_int64 (stmt, 8, spec->child_id);
+      quorum_db_bind_int64 (stmt, 7, conference_id);
+      quorum_db_bind_int64 (stmt, 8, spec->child_id);
       _quorum_bind_text (stmt, 9, group);
       _quorum_bind_text (stmt, 10, key);
       id = 0;
@@ -1324,13 +1331,11 @@ quorum_store_record_vote (QuorumStore          *self,
   _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
   _quorum_bind_text (stmt, 2, categories);
   _quorum_bind_text (stmt, 3, spec->reason && *spec->reason ? spec->reason : NULL);
-  sqlite3_bind_int (stmt, 4, spec->members_disagreed ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
   _quorum_bind_text (stmt, 5, now);
   _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = previous != NULL
     ? g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)", group,
@@ -1356,7 +1361,7 @@ quorum_store_proceed_inquorate (QuorumStore  *self,
                                 GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -1372,7 +1377,7 @@ quorum_store_proceed_inquorate (QuorumStore  *self,
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, reason);
-  sqlite3_bind_int64 (stmt, 2, conference_id);
+  quorum_db_bind_int64 (stmt, 2, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
                             "proceeds though inquorate", error) ||
@@ -1396,28 +1401,27 @@ insert_decision (QuorumStore          *self,
   g_autofree char *categories = quorum_categories_to_string (outcome->categories);
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 decision_id;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO decision (conference_id, child_id, outcome, basis, categories, "
                                 "n_plan, n_no_plan, n_declined, decided_at, decided_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference->id);
-  sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+  quorum_db_bind_int64 (stmt, 1, conference->id);
+  quorum_db_bind_int64 (stmt, 2, outcome->child_id);
   _quorum_bind_text (stmt, 3, quorum_view_to_string (outcome->outcome));
   _quorum_bind_text (stmt, 4, quorum_basis_to_string (outcome->basis));
   _quorum_bind_text (stmt, 5, categories);
-  sqlite3_bind_int (stmt, 6, outcome->n_plan);
-  sqlite3_bind_int (stmt, 7, outcome->n_no_plan);
-  sqlite3_bind_int (stmt, 8, outcome->n_declined);
+  quorum_db_bind_int64 (stmt, 6, outcome->n_plan);
+  quorum_db_bind_int64 (stmt, 7, outcome->n_no_plan);
+  quorum_db_bind_int64 (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &decision_id, error))
     return FALSE;
-  decision_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("decision for child %" G_GINT64_FORMAT ": %s by %s (%d plan, %d no plan, %d declined)",
                              outcome->child_id, quorum_view_to_string (outcome->outcome),
                              quorum_basis_to_string (outcome->basis),
@@ -1435,16 +1439,15 @@ insert_decision (QuorumStore          *self,
         continue;
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO decision_presence (conference_id, decision_id, attendee_id, status) "
-                                    "VALUES (?, ?, ?, ?)", error);
+                                    "VALUES (?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, decision_id);
-      sqlite3_bind_int64 (stmt, 3, a->id);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, decision_id);
+      quorum_db_bind_int64 (stmt, 3, a->id);
       _quorum_bind_text (stmt, 4, a->left_at != NULL ? "left" : "present");
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &presence_id, error))
         return FALSE;
-      presence_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       if (!_quorum_store_audit (self, "insert", "decision_presence", presence_id, conference->id,
                                 a->left_at != NULL ? "had left before the decision" : "present for the decision",
                                 error))
@@ -1461,21 +1464,20 @@ insert_decision (QuorumStore          *self,
 
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO dissent (conference_id, decision_id, position, grp, view, "
-                                    "categories, representatives, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    "categories, representatives, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, decision_id);
-      sqlite3_bind_int (stmt, 3, i);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, decision_id);
+      quorum_db_bind_int64 (stmt, 3, i);
       _quorum_bind_text (stmt, 4, d->group);
       _quorum_bind_text (stmt, 5, quorum_view_to_string (d->view));
       _quorum_bind_text (stmt, 6, dcat);
       _quorum_bind_text (stmt, 7, reps);
       _quorum_bind_text (stmt, 8, d->reason);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &dissent_id, error))
         return FALSE;
-      dissent_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       dsummary = g_strdup_printf ("dissent of %s recorded", d->group);
       if (!_quorum_store_audit (self, "insert", "dissent", dissent_id, conference->id, dsummary, error))
         return FALSE;
@@ -1485,17 +1487,16 @@ insert_decision (QuorumStore          *self,
     {
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
-                                    "VALUES (?, ?, ?, ?, ?)", error);
+                                    "VALUES (?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, outcome->child_id);
       _quorum_bind_date (stmt, 3, &outcome->plan_start);
-      sqlite3_bind_int (stmt, 4, outcome->plan_from_split ? 1 : 0);
+      quorum_db_bind_int64 (stmt, 4, outcome->plan_from_split ? 1 : 0);
       _quorum_bind_text (stmt, 5, categories);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, plan_id, error))
         return FALSE;
-      *plan_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       if (!_quorum_store_audit (self, "insert", "plan", *plan_id, conference->id,
                                 outcome->plan_from_split ? "child protection plan from a split decision"
                                                          : "child protection plan", error))
@@ -1508,15 +1509,14 @@ insert_decision (QuorumStore          *self,
       g_autofree char *rsummary = g_strdup_printf ("referral to the Head of Service, due %s", due);
 
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO referral (conference_id, child_id, due) VALUES (?, ?, ?)", error);
+                                    "INSERT INTO referral (conference_id, child_id, due) VALUES (?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conference->id);
-      sqlite3_bind_int64 (stmt, 2, outcome->child_id);
+      quorum_db_bind_int64 (stmt, 1, conference->id);
+      quorum_db_bind_int64 (stmt, 2, outcome->child_id);
       _quorum_bind_date (stmt, 3, &outcome->referral_due);
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, referral_id, error))
         return FALSE;
-      *referral_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       if (!_quorum_store_audit (self, "insert", "referral", *referral_id, conference->id, rsummary, error))
         return FALSE;
     }
@@ -1641,7 +1641,7 @@ quorum_store_finalise (QuorumStore  *self,
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *now = quorum_timestamp_now ();
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -1670,7 +1670,7 @@ quorum_store_finalise (QuorumStore  *self,
     goto fail;
   _quorum_bind_text (stmt, 1, now);
   _quorum_bind_text (stmt, 2, quorum_store_get_signer (self));
-  sqlite3_bind_int64 (stmt, 3, conference_id);
+  quorum_db_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
                             "signed off", error) ||
@@ -1750,7 +1750,7 @@ quorum_store_amend (QuorumStore               *self,
   g_autofree char *summary = NULL;
   const char *table = NULL;
   gint64 record_id = 0;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1794,27 +1794,28 @@ quorum_store_amend (QuorumStore               *self,
   if (table != NULL)
     {
       g_autofree char *sql = NULL;
-      sqlite3_stmt *read = NULL;
+      QuorumDbStmt *read = NULL;
       gboolean found = FALSE;
       int rc;
 
       /* table and field come from the fixed list above, never from input. */
       sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ? AND %s = ?", spec->field, table,
                              g_str_equal (table, "conference") ? "id" : "conference_id");
-      if (sqlite3_prepare_v2 (_quorum_store_get_db (self), sql, -1, &read, NULL) != SQLITE_OK)
+      read = _quorum_store_prepare (self, sql, NULL);
+      if (read == NULL)
         {
-          _quorum_store_fail (self, SQLITE_ERROR, error);
+          _quorum_store_fail (self, error);
           goto fail;
         }
-      sqlite3_bind_int64 (read, 1, record_id);
-      sqlite3_bind_int64 (read, 2, conference_id);
-      rc = sqlite3_step (read);
-      if (rc == SQLITE_ROW)
+      quorum_db_bind_int64 (read, 1, record_id);
+      quorum_db_bind_int64 (read, 2, conference_id);
+      rc = quorum_db_step (read, NULL);
+      if (rc == QUORUM_DB_ROW)
         {
           found = TRUE;
           old_value = _quorum_column_dup (read, 0);
         }
-      sqlite3_finalize (read);
+      quorum_db_reset (read);
       if (!found)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
@@ -1831,10 +1832,10 @@ quorum_store_amend (QuorumStore               *self,
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO amendment (conference_id, at, by, reason, change, record, field, "
-                                "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
   _quorum_bind_text (stmt, 3, quorum_store_get_signer (self));
   _quorum_bind_text (stmt, 4, spec->reason);
@@ -1843,9 +1844,8 @@ quorum_store_amend (QuorumStore               *self,
   _quorum_bind_text (stmt, 7, spec->record ? spec->field : NULL);
   _quorum_bind_text (stmt, 8, old_value);
   _quorum_bind_text (stmt, 9, spec->new_value);
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
 
   summary = g_strdup_printf ("amendment %" G_GINT64_FORMAT ": %s", id, change);
   if (!_quorum_store_audit (self, "insert", "amendment", id, conference_id, summary, error) ||

@@ -23,22 +23,22 @@
 
 static gboolean
 step_row (QuorumStore   *self,
-          sqlite3_stmt  *stmt,
+          QuorumDbStmt  *stmt,
           gboolean      *has_row,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = quorum_db_step (stmt, NULL);
 
-  if (rc == SQLITE_ROW)
+  if (rc == QUORUM_DB_ROW)
     {
       *has_row = TRUE;
       return TRUE;
     }
   *has_row = FALSE;
-  if (rc == SQLITE_DONE)
+  if (rc == QUORUM_DB_DONE)
     return TRUE;
 
-  return _quorum_store_fail (self, rc, error);
+  return _quorum_store_fail (self, error);
 }
 
 static char *
@@ -63,25 +63,25 @@ is_blank (const char *text)
 }
 
 static void
-bind_date_or_null (sqlite3_stmt *stmt,
+bind_date_or_null (QuorumDbStmt *stmt,
                    int           index,
                    const GDate  *date)
 {
   if (date == NULL || !g_date_valid (date))
-    sqlite3_bind_null (stmt, index);
+    quorum_db_bind_null (stmt, index);
   else
     _quorum_bind_date (stmt, index, date);
 }
 
 static QuorumDifference *
-difference_from_row (sqlite3_stmt *stmt)
+difference_from_row (QuorumDbStmt *stmt)
 {
   QuorumDifference *d = quorum_difference_new ();
   g_autofree char *area = NULL;
   g_autofree char *status = NULL;
 
-  d->id = sqlite3_column_int64 (stmt, 0);
-  d->conference_id = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 1);
+  d->id = quorum_db_column_int64 (stmt, 0);
+  d->conference_id = quorum_db_column_is_null (stmt, 1) ? 0 : quorum_db_column_int64 (stmt, 1);
   d->profile_id = _quorum_column_dup (stmt, 2);
   _quorum_column_date (stmt, 3, &d->raised);
   d->raised_by = _quorum_column_dup (stmt, 4);
@@ -94,7 +94,7 @@ difference_from_row (sqlite3_stmt *stmt)
   if (!quorum_area_from_string (area, &d->area))
     d->area = QUORUM_AREA_THRESHOLDS;
   d->outcome_sought = _quorum_column_dup (stmt, 11);
-  d->immediate_risk = sqlite3_column_int (stmt, 12) != 0;
+  d->immediate_risk = quorum_db_column_int64 (stmt, 12) != 0;
   status = _quorum_column_dup (stmt, 13);
   if (!quorum_difference_status_from_string (status, &d->status))
     d->status = QUORUM_DIFFERENCE_OPEN;
@@ -103,8 +103,8 @@ difference_from_row (sqlite3_stmt *stmt)
   d->challenge_outcome = _quorum_column_dup (stmt, 16);
   d->feedback_to = _quorum_column_dup (stmt, 17);
   _quorum_column_date (stmt, 18, &d->feedback_date);
-  d->debrief = sqlite3_column_int (stmt, 19) != 0;
-  d->protocol_review = sqlite3_column_int (stmt, 20) != 0;
+  d->debrief = quorum_db_column_int64 (stmt, 19) != 0;
+  d->protocol_review = quorum_db_column_int64 (stmt, 20) != 0;
   d->created_at = _quorum_column_dup (stmt, 21);
   d->created_by = _quorum_column_dup (stmt, 22);
 
@@ -112,17 +112,17 @@ difference_from_row (sqlite3_stmt *stmt)
 }
 
 static QuorumDifferenceStage *
-stage_from_row (sqlite3_stmt *stmt,
+stage_from_row (QuorumDbStmt *stmt,
                 gint64       *difference_id)
 {
   QuorumDifferenceStage *s = g_new0 (QuorumDifferenceStage, 1);
 
-  s->id = sqlite3_column_int64 (stmt, 0);
-  *difference_id = sqlite3_column_int64 (stmt, 1);
-  s->number = sqlite3_column_int (stmt, 2);
+  s->id = quorum_db_column_int64 (stmt, 0);
+  *difference_id = quorum_db_column_int64 (stmt, 1);
+  s->number = quorum_db_column_int64 (stmt, 2);
   s->name = _quorum_column_dup (stmt, 3);
   s->owner = _quorum_column_dup (stmt, 4);
-  s->limit_working_days = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
+  s->limit_working_days = quorum_db_column_is_null (stmt, 5) ? -1 : quorum_db_column_int64 (stmt, 5);
   _quorum_column_date (stmt, 6, &s->entered);
   _quorum_column_date (stmt, 7, &s->due);
   s->reason = _quorum_column_dup (stmt, 8);
@@ -133,12 +133,12 @@ stage_from_row (sqlite3_stmt *stmt,
 }
 
 static QuorumDifferenceNote *
-note_from_row (sqlite3_stmt *stmt)
+note_from_row (QuorumDbStmt *stmt)
 {
   QuorumDifferenceNote *n = g_new0 (QuorumDifferenceNote, 1);
 
-  n->id = sqlite3_column_int64 (stmt, 0);
-  n->stage = sqlite3_column_int (stmt, 2);
+  n->id = quorum_db_column_int64 (stmt, 0);
+  n->stage = quorum_db_column_int64 (stmt, 2);
   _quorum_column_date (stmt, 3, &n->date);
   n->participants = _quorum_column_dup (stmt, 4);
   n->summary = _quorum_column_dup (stmt, 5);
@@ -154,7 +154,7 @@ load_stages (QuorumStore       *self,
              QuorumDifference  *d,
              GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
   gboolean ok;
 
@@ -164,7 +164,7 @@ load_stages (QuorumStore       *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 1, d->id);
 
   while ((ok = step_row (self, stmt, &has_row, error)) && has_row)
     {
@@ -180,7 +180,7 @@ load_notes (QuorumStore       *self,
             QuorumDifference  *d,
             GError           **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) questions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
@@ -195,7 +195,7 @@ load_notes (QuorumStore       *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 1, d->id);
 
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
@@ -216,11 +216,11 @@ load_notes (QuorumStore       *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 1, d->id);
 
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
-      gint64 note_id = sqlite3_column_int64 (stmt, 0);
+      gint64 note_id = quorum_db_column_int64 (stmt, 0);
       QuorumDifferenceNote *note = g_hash_table_lookup (by_id, &note_id);
       GPtrArray *q;
       GPtrArray *a;
@@ -272,7 +272,7 @@ load_difference (QuorumStore  *self,
                  GError      **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
 
   stmt = _quorum_store_prepare (self,
@@ -280,7 +280,7 @@ load_difference (QuorumStore  *self,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, difference_id);
+  quorum_db_bind_int64 (stmt, 1, difference_id);
 
   if (!step_row (self, stmt, &has_row, error))
     return NULL;
@@ -292,7 +292,7 @@ load_difference (QuorumStore  *self,
     }
 
   d = difference_from_row (stmt);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
 
   if (!load_stages (self, d, error) || !load_notes (self, d, error))
     return NULL;
@@ -316,36 +316,35 @@ insert_stage (QuorumStore            *self,
               const char             *now,
               GError                **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   g_autofree char *summary = NULL;
   g_autofree char *due = NULL;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO difference_stage (difference_id, number, name, owner, "
                                 "limit_working_days, entered_on, due, reason, recorded_at, recorded_by) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                                 error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, difference_id);
-  sqlite3_bind_int (stmt, 2, stage->number);
+  quorum_db_bind_int64 (stmt, 1, difference_id);
+  quorum_db_bind_int64 (stmt, 2, stage->number);
   _quorum_bind_text (stmt, 3, stage->name);
   _quorum_bind_text (stmt, 4, stage->owner != NULL ? stage->owner : "");
   if (stage->limit_working_days < 0)
-    sqlite3_bind_null (stmt, 5);
+    quorum_db_bind_null (stmt, 5);
   else
-    sqlite3_bind_int (stmt, 5, stage->limit_working_days);
+    quorum_db_bind_int64 (stmt, 5, stage->limit_working_days);
   _quorum_bind_date (stmt, 6, &stage->entered);
   bind_date_or_null (stmt, 7, &stage->due);
   _quorum_bind_text (stmt, 8, stage->reason);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
 
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &stage->id, error))
     return FALSE;
 
-  stage->id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   g_free (stage->recorded_at);
   stage->recorded_at = g_strdup (now);
   g_free (stage->recorded_by);
@@ -369,7 +368,7 @@ conference_has_child (QuorumStore  *self,
                       gboolean     *has_child,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
   GError *local_error = NULL;
 
@@ -379,10 +378,10 @@ conference_has_child (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "SELECT id FROM conference WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   if (!step_row (self, stmt, &has_row, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   *exists = has_row;
   if (!has_row || child == NULL)
     return TRUE;
@@ -390,7 +389,7 @@ conference_has_child (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "SELECT name FROM child WHERE conference_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
       g_autofree char *name = _quorum_column_dup (stmt, 0);
@@ -398,7 +397,7 @@ conference_has_child (QuorumStore  *self,
       if (quorum_group_equal (name, child))
         *has_child = TRUE;
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -420,7 +419,7 @@ quorum_store_raise_difference (QuorumStore                 *self,
   g_autofree char *summary = NULL;
   QuorumDifferenceSpec checked;
   QuorumDifferenceStage *first;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean exists;
   gboolean has_child;
 
@@ -471,15 +470,15 @@ quorum_store_raise_difference (QuorumStore                 *self,
                                 "INSERT INTO difference (conference_id, profile, raised_on, raised_by, "
                                 "role, agency, against, against_decision, child, area, outcome_sought, "
                                 "immediate_risk, stage, status, created_at, created_by) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, 'open', ?13, ?14)",
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, 'open', ?13, ?14) RETURNING id",
                                 error);
   if (stmt == NULL)
     goto failed;
 
   if (d->conference_id > 0)
-    sqlite3_bind_int64 (stmt, 1, d->conference_id);
+    quorum_db_bind_int64 (stmt, 1, d->conference_id);
   else
-    sqlite3_bind_null (stmt, 1);
+    quorum_db_bind_null (stmt, 1);
   _quorum_bind_text (stmt, 2, d->profile_id);
   _quorum_bind_date (stmt, 3, &d->raised);
   _quorum_bind_text (stmt, 4, d->raised_by);
@@ -490,14 +489,13 @@ quorum_store_raise_difference (QuorumStore                 *self,
   _quorum_bind_text (stmt, 9, d->child);
   _quorum_bind_text (stmt, 10, quorum_area_to_string (d->area));
   _quorum_bind_text (stmt, 11, d->outcome_sought);
-  sqlite3_bind_int (stmt, 12, d->immediate_risk ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 12, d->immediate_risk ? 1 : 0);
   _quorum_bind_text (stmt, 13, now);
   _quorum_bind_text (stmt, 14, quorum_store_get_user (self));
 
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &d->id, error))
     goto failed;
 
-  d->id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("difference raised by %s (%s) against %s under %s%s",
                              d->raised_by, d->agency, d->against, d->profile_id,
                              d->immediate_risk ? ", immediate risk of significant harm" : "");
@@ -550,7 +548,7 @@ quorum_store_list_differences (QuorumStore                  *self,
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_difference_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   QuorumDifferenceFilter none = { NULL, NULL, TRUE, QUORUM_DIFFERENCE_OPEN, NULL, NULL, 0 };
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
   GError *local_error = NULL;
 
@@ -576,7 +574,7 @@ quorum_store_list_differences (QuorumStore                  *self,
   _quorum_bind_text (stmt, 2, filter->any_status ? NULL : quorum_difference_status_to_string (filter->status));
   bind_date_or_null (stmt, 3, filter->from);
   bind_date_or_null (stmt, 4, filter->to);
-  sqlite3_bind_int64 (stmt, 5, filter->conference_id);
+  quorum_db_bind_int64 (stmt, 5, filter->conference_id);
 
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
@@ -591,7 +589,7 @@ quorum_store_list_differences (QuorumStore                  *self,
       g_ptr_array_add (ret, d);
       g_hash_table_insert (by_id, &d->id, d);
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -619,7 +617,7 @@ quorum_store_list_differences (QuorumStore                  *self,
       else
         quorum_difference_stage_free (stage);
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -645,7 +643,7 @@ quorum_store_record_difference_note (QuorumStore                     *self,
   g_autofree char *date = NULL;
   const QuorumDifferenceStage *current;
   const QuorumStage *stage = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 note_id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -676,13 +674,13 @@ quorum_store_record_difference_note (QuorumStore                     *self,
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO difference_note (difference_id, stage, held_on, participants, "
                                 "summary, agreed, recorded_at, recorded_by) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                                 error);
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  sqlite3_bind_int (stmt, 2, current->number);
+  quorum_db_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 2, current->number);
   _quorum_bind_date (stmt, 3, &spec->date);
   _quorum_bind_text (stmt, 4, spec->participants);
   _quorum_bind_text (stmt, 5, spec->summary);
@@ -690,10 +688,9 @@ quorum_store_record_difference_note (QuorumStore                     *self,
   _quorum_bind_text (stmt, 7, now);
   _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
 
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &note_id, error))
     goto failed;
 
-  note_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   date = date_string (&spec->date);
   summary = g_strdup_printf ("discussion of %s at stage %d of difference %" G_GINT64_FORMAT " with %s",
                              date, current->number, d->id, spec->participants);
@@ -707,21 +704,20 @@ quorum_store_record_difference_note (QuorumStore                     *self,
 
       stmt = _quorum_store_prepare (self,
                                     "INSERT INTO difference_answer (difference_id, note_id, position, "
-                                    "question, answer) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    "question, answer) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
                                     error);
       if (stmt == NULL)
         goto failed;
 
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      sqlite3_bind_int64 (stmt, 2, note_id);
-      sqlite3_bind_int (stmt, 3, (int) i + 1);
+      quorum_db_bind_int64 (stmt, 1, d->id);
+      quorum_db_bind_int64 (stmt, 2, note_id);
+      quorum_db_bind_int64 (stmt, 3, (int) i + 1);
       _quorum_bind_text (stmt, 4, stage->checklist[i]);
       _quorum_bind_text (stmt, 5, spec->answers[i]);
 
-      if (!_quorum_store_exec_stmt (self, stmt, error))
+      if (!_quorum_store_exec_insert (self, stmt, &answer_id, error))
         goto failed;
 
-      answer_id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
       answer_summary = g_strdup_printf ("checklist answer %u of discussion %" G_GINT64_FORMAT,
                                         i + 1, note_id);
       if (!_quorum_store_audit (self, "insert", "difference_answer", answer_id, d->conference_id,
@@ -763,7 +759,7 @@ quorum_store_escalate_difference_to (QuorumStore  *self,
   g_autoptr(QuorumDifferenceStage) stage = NULL;
   g_autofree char *now = NULL;
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -786,8 +782,8 @@ quorum_store_escalate_difference_to (QuorumStore  *self,
                                 error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  sqlite3_bind_int (stmt, 2, stage->number);
+  quorum_db_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 2, stage->number);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     goto failed;
 
@@ -816,7 +812,7 @@ quorum_store_resolve_difference (QuorumStore                 *self,
   g_autofree char *challenge_outcome = NULL;
   g_autofree char *summary = NULL;
   const QuorumDifferenceStage *current;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_feedback;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -845,15 +841,15 @@ quorum_store_resolve_difference (QuorumStore                 *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 1, d->id);
   _quorum_bind_date (stmt, 2, &spec->date);
   _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
   _quorum_bind_text (stmt, 4, spec->outcome);
   _quorum_bind_text (stmt, 5, challenge_outcome);
   _quorum_bind_text (stmt, 6, has_feedback ? spec->feedback_to : NULL);
   bind_date_or_null (stmt, 7, &spec->feedback_date);
-  sqlite3_bind_int (stmt, 8, spec->debrief ? 1 : 0);
-  sqlite3_bind_int (stmt, 9, spec->protocol_review ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 8, spec->debrief ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 9, spec->protocol_review ? 1 : 0);
 
   if (!_quorum_store_exec_stmt (self, stmt, error))
     goto failed;
@@ -892,7 +888,7 @@ quorum_store_follow_up_difference (QuorumStore  *self,
   g_autofree char *summary = NULL;
   g_autofree char *who = NULL;
   GDate when;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean changes;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -922,8 +918,8 @@ quorum_store_follow_up_difference (QuorumStore  *self,
     }
 
   stmt = _quorum_store_prepare (self,
-                                "UPDATE difference SET debrief = max (debrief, ?2), "
-                                "protocol_review = max (protocol_review, ?3), "
+                                "UPDATE difference SET debrief = CASE WHEN debrief > ?2 THEN debrief ELSE ?2 END, "
+                                "protocol_review = CASE WHEN protocol_review > ?3 THEN protocol_review ELSE ?3 END, "
                                 "feedback_to = coalesce (feedback_to, ?4), "
                                 "feedback_on = coalesce (feedback_on, ?5) "
                                 "WHERE id = ?1 AND status = 'resolved'",
@@ -931,9 +927,9 @@ quorum_store_follow_up_difference (QuorumStore  *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  sqlite3_bind_int (stmt, 2, debrief ? 1 : 0);
-  sqlite3_bind_int (stmt, 3, protocol_review ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 1, d->id);
+  quorum_db_bind_int64 (stmt, 2, debrief ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 3, protocol_review ? 1 : 0);
   _quorum_bind_text (stmt, 4, who);
   bind_date_or_null (stmt, 5, &when);
 

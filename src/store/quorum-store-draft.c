@@ -15,7 +15,7 @@ quorum_store_save_draft (QuorumStore  *self,
 {
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (scope != NULL && field != NULL, FALSE);
@@ -27,7 +27,7 @@ quorum_store_save_draft (QuorumStore  *self,
                                     error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conference_id);
+      quorum_db_bind_int64 (stmt, 1, conference_id);
       _quorum_bind_text (stmt, 2, scope);
       _quorum_bind_text (stmt, 3, field);
       return _quorum_store_exec_stmt (self, stmt, error);
@@ -42,7 +42,7 @@ quorum_store_save_draft (QuorumStore  *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, scope);
   _quorum_bind_text (stmt, 3, field);
   _quorum_bind_text (stmt, 4, text);
@@ -57,7 +57,7 @@ quorum_store_get_draft (QuorumStore  *self,
                         const char   *field,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   char *text = NULL;
   int rc;
 
@@ -69,16 +69,16 @@ quorum_store_get_draft (QuorumStore  *self,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, scope);
   _quorum_bind_text (stmt, 3, field);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
     text = _quorum_column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    _quorum_store_fail (self, rc, error);
-  sqlite3_reset (stmt);
+  else if (rc != QUORUM_DB_DONE)
+    _quorum_store_fail (self, error);
+  quorum_db_reset (stmt);
 
   return text;
 }
@@ -89,7 +89,7 @@ quorum_store_discard_drafts (QuorumStore  *self,
                              const char   *scope,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (scope != NULL, FALSE);
@@ -97,7 +97,7 @@ quorum_store_discard_drafts (QuorumStore  *self,
   stmt = _quorum_store_prepare (self, "DELETE FROM draft WHERE conference_id = ? AND scope = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, scope);
   return _quorum_store_exec_stmt (self, stmt, error);
 }

@@ -13,17 +13,17 @@
 
 static gboolean
 step_one (QuorumStore   *self,
-          sqlite3_stmt  *stmt,
+          QuorumDbStmt  *stmt,
           gboolean      *has_row,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = quorum_db_step (stmt, NULL);
 
-  *has_row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+  *has_row = rc == QUORUM_DB_ROW;
+  if (rc == QUORUM_DB_ROW || rc == QUORUM_DB_DONE)
     return TRUE;
-  sqlite3_reset (stmt);
-  return _quorum_store_fail (self, rc, error);
+  quorum_db_reset (stmt);
+  return _quorum_store_fail (self, error);
 }
 
 static gboolean
@@ -124,7 +124,7 @@ load_plan_state (QuorumStore  *self,
                  PlanState    *out,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
 
   memset (out, 0, sizeof *out);
@@ -136,22 +136,22 @@ load_plan_state (QuorumStore  *self,
                                 "FROM plan p WHERE p.id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  quorum_db_bind_int64 (stmt, 1, plan_id);
   if (!step_one (self, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
     {
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND, _("There is no plan %lld"), (long long) plan_id);
       return FALSE;
     }
-  out->id = sqlite3_column_int64 (stmt, 0);
-  out->conference_id = sqlite3_column_int64 (stmt, 1);
-  out->child_id = sqlite3_column_int64 (stmt, 2);
+  out->id = quorum_db_column_int64 (stmt, 0);
+  out->conference_id = quorum_db_column_int64 (stmt, 1);
+  out->child_id = quorum_db_column_int64 (stmt, 2);
   _quorum_column_date (stmt, 3, &out->start);
   _quorum_column_date (stmt, 4, &out->ended);
   _quorum_column_date (stmt, 5, &out->panel_ended);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return TRUE;
 }
 
@@ -167,28 +167,27 @@ insert_plan_event (QuorumStore  *self,
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *iso = quorum_date_to_string (date);
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO plan_event (conference_id, plan_id, kind, on_date, by_conference, "
-                                "reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, plan->conference_id);
-  sqlite3_bind_int64 (stmt, 2, plan->id);
+  quorum_db_bind_int64 (stmt, 1, plan->conference_id);
+  quorum_db_bind_int64 (stmt, 2, plan->id);
   _quorum_bind_text (stmt, 3, kind);
   _quorum_bind_date (stmt, 4, date);
   if (by_conference > 0)
-    sqlite3_bind_int64 (stmt, 5, by_conference);
+    quorum_db_bind_int64 (stmt, 5, by_conference);
   else
-    sqlite3_bind_null (stmt, 5);
+    quorum_db_bind_null (stmt, 5);
   _quorum_bind_text (stmt, 6, reason);
   _quorum_bind_text (stmt, 7, now);
   _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("plan %lld %s on %s", (long long) plan->id,
                              g_str_equal (kind, "ended") ? "ended" : "reviewed", iso);
   if (!_quorum_store_audit (self, "insert", "plan_event", id, plan->conference_id, summary, error))
@@ -237,18 +236,18 @@ quorum_store_end_plan (QuorumStore  *self,
     }
   if (by_conference != 0)
     {
-      sqlite3_stmt *stmt = _quorum_store_prepare (self, "SELECT date FROM conference WHERE id = ?", error);
+      QuorumDbStmt *stmt = _quorum_store_prepare (self, "SELECT date FROM conference WHERE id = ?", error);
       gboolean has_row;
       GDate conf_date;
 
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, by_conference);
+      quorum_db_bind_int64 (stmt, 1, by_conference);
       if (!step_one (self, stmt, &has_row, error))
         goto fail;
       if (has_row)
         _quorum_column_date (stmt, 0, &conf_date);
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       if (!has_row || by_conference == plan.conference_id)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -333,7 +332,7 @@ quorum_store_correct_referral (QuorumStore          *self,
   QuorumPanelOutcome outcome = QUORUM_PANEL_NONE;
   GDate date;
   GDate today;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -438,7 +437,7 @@ quorum_store_correct_referral (QuorumStore          *self,
         goto fail;
       _quorum_bind_date (stmt, 1, &date);
       _quorum_bind_date (stmt, 2, &panel_due);
-      sqlite3_bind_int64 (stmt, 3, referral_id);
+      quorum_db_bind_int64 (stmt, 3, referral_id);
     }
   else if (field == QUORUM_REFERRAL_FIELD_PANEL_DATE)
     {
@@ -446,7 +445,7 @@ quorum_store_correct_referral (QuorumStore          *self,
       if (stmt == NULL)
         goto fail;
       _quorum_bind_date (stmt, 1, &date);
-      sqlite3_bind_int64 (stmt, 2, referral_id);
+      quorum_db_bind_int64 (stmt, 2, referral_id);
     }
   else
     {
@@ -459,7 +458,7 @@ quorum_store_correct_referral (QuorumStore          *self,
       _quorum_bind_text (stmt, 1, new_value);
       _quorum_bind_text (stmt, 2, new_value);
       _quorum_bind_text (stmt, 3, reason);
-      sqlite3_bind_int64 (stmt, 4, referral_id);
+      quorum_db_bind_int64 (stmt, 4, referral_id);
     }
   summary = g_strdup_printf ("referral %lld: %s corrected from %s to %s", (long long) referral_id,
                              quorum_referral_field_to_string (field), old_value ? old_value : "-", new_value);
@@ -470,20 +469,19 @@ quorum_store_correct_referral (QuorumStore          *self,
   now = quorum_timestamp_now ();
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO referral_correction (conference_id, referral_id, field, old_value, "
-                                "new_value, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "new_value, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, row->conference_id);
-  sqlite3_bind_int64 (stmt, 2, referral_id);
+  quorum_db_bind_int64 (stmt, 1, row->conference_id);
+  quorum_db_bind_int64 (stmt, 2, referral_id);
   _quorum_bind_text (stmt, 3, quorum_referral_field_to_string (field));
   _quorum_bind_text (stmt, 4, old_value);
   _quorum_bind_text (stmt, 5, new_value);
   _quorum_bind_text (stmt, 6, reason);
   _quorum_bind_text (stmt, 7, now);
   _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   if (!_quorum_store_audit (self, "insert", "referral_correction", id, row->conference_id, summary, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
@@ -522,23 +520,23 @@ notice_exists (QuorumStore  *self,
                gboolean     *exists,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT 1 FROM notice WHERE kind = ?1 AND referral_id IS ?2 AND difference_id IS ?3 "
-                                "AND stage IS ?4", error);
+                                "SELECT 1 FROM notice WHERE kind = ?1 AND referral_id IS NOT DISTINCT FROM ?2 "
+                                "AND difference_id IS NOT DISTINCT FROM ?3 AND stage IS NOT DISTINCT FROM ?4", error);
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_text (stmt, 1, kind);
   if (referral_id > 0)
-    sqlite3_bind_int64 (stmt, 2, referral_id);
+    quorum_db_bind_int64 (stmt, 2, referral_id);
   if (difference_id > 0)
-    sqlite3_bind_int64 (stmt, 3, difference_id);
+    quorum_db_bind_int64 (stmt, 3, difference_id);
   if (stage > 0)
-    sqlite3_bind_int (stmt, 4, stage);
+    quorum_db_bind_int64 (stmt, 4, stage);
   if (!step_one (self, stmt, exists, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return TRUE;
 }
 
@@ -555,24 +553,24 @@ insert_notice (QuorumStore             *self,
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *iso = quorum_date_to_string (&spec->date);
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO notice (conference_id, referral_id, difference_id, kind, stage, given_on, "
                                 "given_by, given_to, about, means, recorded_at, recorded_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return 0;
   if (conference_id > 0)
-    sqlite3_bind_int64 (stmt, 1, conference_id);
+    quorum_db_bind_int64 (stmt, 1, conference_id);
   if (spec->referral_id > 0)
-    sqlite3_bind_int64 (stmt, 2, spec->referral_id);
+    quorum_db_bind_int64 (stmt, 2, spec->referral_id);
   if (spec->difference_id > 0)
-    sqlite3_bind_int64 (stmt, 3, spec->difference_id);
+    quorum_db_bind_int64 (stmt, 3, spec->difference_id);
   _quorum_bind_text (stmt, 4, spec->kind);
   if (stage > 0)
-    sqlite3_bind_int (stmt, 5, stage);
+    quorum_db_bind_int64 (stmt, 5, stage);
   _quorum_bind_date (stmt, 6, &spec->date);
   _quorum_bind_text (stmt, 7, spec->by);
   _quorum_bind_text (stmt, 8, to);
@@ -580,9 +578,8 @@ insert_notice (QuorumStore             *self,
   _quorum_bind_text (stmt, 10, spec->means);
   _quorum_bind_text (stmt, 11, now);
   _quorum_bind_text (stmt, 12, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("notice %s given on %s by %s to %s (%s)", spec->kind, iso, spec->by, to, spec->means);
   if (!_quorum_store_audit (self, "insert", "notice", id, conference_id, summary, error))
     return 0;
@@ -625,17 +622,17 @@ char *
 _quorum_store_referral_sent_by (QuorumStore *self,
                                 gint64       referral_id)
 {
-  sqlite3_stmt *stmt = _quorum_store_prepare (self,
+  QuorumDbStmt *stmt = _quorum_store_prepare (self,
                                               "SELECT given_by FROM notice WHERE referral_id = ? "
                                               "AND kind = 'referral-sent' ORDER BY id DESC LIMIT 1", NULL);
   char *by = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, referral_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, referral_id);
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     by = _quorum_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return by;
 }
 
@@ -797,16 +794,16 @@ fail:
 }
 
 static QuorumNoticeRow *
-notice_from_stmt (sqlite3_stmt *stmt)
+notice_from_stmt (QuorumDbStmt *stmt)
 {
   QuorumNoticeRow *n = g_new0 (QuorumNoticeRow, 1);
 
-  n->id = sqlite3_column_int64 (stmt, 0);
-  n->conference_id = sqlite3_column_int64 (stmt, 1);
-  n->referral_id = sqlite3_column_int64 (stmt, 2);
-  n->difference_id = sqlite3_column_int64 (stmt, 3);
+  n->id = quorum_db_column_int64 (stmt, 0);
+  n->conference_id = quorum_db_column_int64 (stmt, 1);
+  n->referral_id = quorum_db_column_int64 (stmt, 2);
+  n->difference_id = quorum_db_column_int64 (stmt, 3);
   n->kind = _quorum_column_dup (stmt, 4);
-  n->stage = sqlite3_column_int (stmt, 5);
+  n->stage = quorum_db_column_int64 (stmt, 5);
   _quorum_column_date (stmt, 6, &n->date);
   n->by = _quorum_column_dup (stmt, 7);
   n->to = _quorum_column_dup (stmt, 8);
@@ -879,7 +876,7 @@ quorum_store_list_notices (QuorumStore  *self,
   g_autoptr(GPtrArray) differences = NULL;
   QuorumDifferenceFilter filter = { 0 };
   LifeCache cache;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean began;
   gboolean has_row;
   gboolean ok = FALSE;
@@ -913,7 +910,7 @@ quorum_store_list_notices (QuorumStore  *self,
       else
         g_ptr_array_add (rows, n);
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (error != NULL && *error != NULL)
     goto out;
 
@@ -938,8 +935,8 @@ quorum_store_list_notices (QuorumStore  *self,
           if (rule->on != QUORUM_NOTICE_ON_REFERRAL)
             continue;
           n = pending_row (rule, profile_id, NULL, NULL);
-          n->referral_id = sqlite3_column_int64 (stmt, 0);
-          n->conference_id = sqlite3_column_int64 (stmt, 1);
+          n->referral_id = quorum_db_column_int64 (stmt, 0);
+          n->conference_id = quorum_db_column_int64 (stmt, 1);
           _quorum_column_date (stmt, 4, &n->due);
           chair = _quorum_column_dup (stmt, 5);
           if (chair != NULL)
@@ -950,7 +947,7 @@ quorum_store_list_notices (QuorumStore  *self,
           g_ptr_array_add (rows, n);
         }
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (error != NULL && *error != NULL)
     goto out;
 
@@ -1037,25 +1034,24 @@ _quorum_store_insert_difference_event (QuorumStore  *self,
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *iso = quorum_date_to_string (date);
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 id;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO difference_event (difference_id, kind, stage, on_date, detail, due, "
-                                "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, difference_id);
+  quorum_db_bind_int64 (stmt, 1, difference_id);
   _quorum_bind_text (stmt, 2, kind);
-  sqlite3_bind_int (stmt, 3, stage);
+  quorum_db_bind_int64 (stmt, 3, stage);
   _quorum_bind_date (stmt, 4, date);
   _quorum_bind_text (stmt, 5, detail != NULL && *detail != '\0' ? detail : NULL);
   _quorum_bind_date (stmt, 6, due);
   _quorum_bind_text (stmt, 7, now);
   _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
-  id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   summary = g_strdup_printf ("difference %lld at stage %d: %s on %s", (long long) difference_id, stage, kind, iso);
   return _quorum_store_audit (self, "insert", "difference_event", id, conference_id, summary, error) ? id : 0;
 }
@@ -1117,7 +1113,7 @@ _quorum_store_load_difference_events (QuorumStore  *self,
                                       GHashTable   *by_id,
                                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
 
   if (g_hash_table_size (by_id) == 0)
@@ -1129,7 +1125,7 @@ _quorum_store_load_difference_events (QuorumStore  *self,
     return FALSE;
   while (step_one (self, stmt, &has_row, error) && has_row)
     {
-      gint64 difference_id = sqlite3_column_int64 (stmt, 1);
+      gint64 difference_id = quorum_db_column_int64 (stmt, 1);
       QuorumDifference *d = g_hash_table_lookup (by_id, &difference_id);
       QuorumDifferenceEvent *e;
       QuorumDifferenceStage *current;
@@ -1137,9 +1133,9 @@ _quorum_store_load_difference_events (QuorumStore  *self,
       if (d == NULL)
         continue;
       e = g_new0 (QuorumDifferenceEvent, 1);
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = quorum_db_column_int64 (stmt, 0);
       e->kind = _quorum_column_dup (stmt, 2);
-      e->stage = sqlite3_column_int (stmt, 3);
+      e->stage = quorum_db_column_int64 (stmt, 3);
       _quorum_column_date (stmt, 4, &e->date);
       e->detail = _quorum_column_dup (stmt, 5);
       _quorum_column_date (stmt, 6, &e->due);
@@ -1161,7 +1157,7 @@ _quorum_store_load_difference_events (QuorumStore  *self,
         }
       g_ptr_array_add (d->events, e);
     }
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   return error == NULL || *error == NULL;
 }
 
@@ -1174,7 +1170,7 @@ _quorum_store_load_life (QuorumStore       *self,
 {
   g_autoptr(QuorumProfile) profile = NULL;
   g_autoptr(QuorumCalendar) calendar = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean has_row;
 
   if (conference->plans->len == 0 && conference->referrals->len == 0)
@@ -1201,12 +1197,12 @@ _quorum_store_load_life (QuorumStore       *self,
                                     "FROM referral_correction WHERE referral_id = ? ORDER BY id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->id);
+      quorum_db_bind_int64 (stmt, 1, r->id);
       while (step_one (self, stmt, &has_row, error) && has_row)
         {
           QuorumReferralCorrection *c = g_new0 (QuorumReferralCorrection, 1);
 
-          c->id = sqlite3_column_int64 (stmt, 0);
+          c->id = quorum_db_column_int64 (stmt, 0);
           c->field = _quorum_column_dup (stmt, 1);
           c->old_value = _quorum_column_dup (stmt, 2);
           c->new_value = _quorum_column_dup (stmt, 3);
@@ -1217,7 +1213,7 @@ _quorum_store_load_life (QuorumStore       *self,
             r->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_correction_free);
           g_ptr_array_add (r->corrections, c);
         }
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       if (error != NULL && *error != NULL)
         return FALSE;
     }
@@ -1239,10 +1235,10 @@ _quorum_store_load_life (QuorumStore       *self,
                                     "WHERE plan_id = ? ORDER BY on_date, id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, p->id);
+      quorum_db_bind_int64 (stmt, 1, p->id);
       while (step_one (self, stmt, &has_row, error) && has_row)
         {
-          const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+          const char *kind = (const char *) quorum_db_column_text (stmt, 0);
           GDate on;
 
           _quorum_column_date (stmt, 1, &on);
@@ -1256,12 +1252,12 @@ _quorum_store_load_life (QuorumStore       *self,
             {
               p->ended = on;
               p->ended_by = QUORUM_PLAN_ENDED_BY_CONFERENCE;
-              p->ended_by_conference = sqlite3_column_int64 (stmt, 2);
+              p->ended_by_conference = quorum_db_column_int64 (stmt, 2);
               g_free (p->end_reason);
               p->end_reason = _quorum_column_dup (stmt, 3);
             }
         }
-      sqlite3_reset (stmt);
+      quorum_db_reset (stmt);
       if (error != NULL && *error != NULL)
         return FALSE;
     }

@@ -6,27 +6,37 @@
 
 #include "quorum-store-private.h"
 
-/* The order is date DESC, time DESC (no time last), id DESC. */
-#define LIST_COLUMNS \
-  "c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, " \
-  "(SELECT group_concat (name, ', ') FROM " \
-  "  (SELECT name FROM child WHERE conference_id = c.id ORDER BY position)), " \
+/* The order is date DESC, time DESC (no time last), id DESC. Where SQLite and PostgreSQL
+ * differ (the children's names joined, a search that ignores case, where a missing time
+ * sorts) each statement is written twice, through _quorum_store_dialect. */
+#define LIST_COLUMNS(CHILDREN) \
+  "c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, " CHILDREN ", " \
   "c.finalised_at IS NOT NULL "
-#define LIST_SEARCH \
-  "(?1 IS NULL OR c.chair LIKE ?1 ESCAPE '\\' OR c.case_ref LIKE ?1 ESCAPE '\\' " \
-  "  OR c.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
-  "  WHERE conference_id = c.id AND name LIKE ?1 ESCAPE '\\')) "
-#define LIST_ORDER "ORDER BY c.date DESC, c.time DESC, c.id DESC "
+#define SQLITE_CHILDREN(T) \
+  "(SELECT group_concat (name, ', ') FROM " \
+  "  (SELECT name FROM child WHERE conference_id = " T ".id ORDER BY position))"
+#define POSTGRES_CHILDREN(T) \
+  "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = " T ".id)"
+/* SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that. */
+#define LIST_SEARCH(LIKE, T, P) \
+  "(" P " IS NULL OR " T ".chair " LIKE " " P " ESCAPE '\\' OR " T ".case_ref " LIKE " " P " ESCAPE '\\' " \
+  "  OR " T ".date " LIKE " " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
+  "  WHERE conference_id = " T ".id AND name " LIKE " " P " ESCAPE '\\')) "
+#define SQLITE_SEARCH(T, P)   LIST_SEARCH ("LIKE", T, P)
+#define POSTGRES_SEARCH(T, P) LIST_SEARCH ("ILIKE", T, P)
+/* SQLite sorts NULL first, so last when descending; PostgreSQL the other way round. */
+#define SQLITE_ORDER   "ORDER BY c.date DESC, c.time DESC, c.id DESC "
+#define POSTGRES_ORDER "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC "
 
 static void
-bind_search (sqlite3_stmt *stmt,
+bind_search (QuorumDbStmt *stmt,
              const char   *search)
 {
   g_autoptr(GString) pattern = NULL;
 
   if (search == NULL || *search == '\0')
     {
-      sqlite3_bind_null (stmt, 1);
+      quorum_db_bind_null (stmt, 1);
       return;
     }
 
@@ -38,18 +48,18 @@ bind_search (sqlite3_stmt *stmt,
       g_string_append_c (pattern, *c);
     }
   g_string_append_c (pattern, '%');
-  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  quorum_db_bind_text (stmt, 1, pattern->str);
 }
 
 static gboolean
 read_done (QuorumStore   *self,
-           sqlite3_stmt  *stmt,
+           QuorumDbStmt  *stmt,
            int            rc,
            GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _quorum_store_fail (self, rc, error);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE && rc != QUORUM_DB_ROW)
+    return _quorum_store_fail (self, error);
   return TRUE;
 }
 
@@ -59,18 +69,20 @@ quorum_store_count_conferences (QuorumStore  *self,
                                 guint        *n,
                                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (n != NULL, FALSE);
 
-  stmt = _quorum_store_prepare (self, "SELECT count (*) FROM conference c WHERE " LIST_SEARCH, error);
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                "SELECT count (*) FROM conference c WHERE " SQLITE_SEARCH ("c", "?1"),
+                                "SELECT count (*) FROM conference c WHERE " POSTGRES_SEARCH ("c", "?1")), error);
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);
-  rc = sqlite3_step (stmt);
-  *n = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  rc = quorum_db_step (stmt, NULL);
+  *n = rc == QUORUM_DB_ROW ? (guint) quorum_db_column_int64 (stmt, 0) : 0;
   return read_done (self, stmt, rc, error);
 }
 
@@ -83,7 +95,7 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
                                       GError                       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_conference_summary_free);
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -91,17 +103,23 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
   /* Right after a known row the index on date finds the place at once; from a bare position
    * SQLite has to walk every row before it. */
   if (after != NULL)
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
-                                  "AND c.date <= ?2 AND (c.date < ?2 "
-                                  "  OR (c.time IS NOT NULL AND ?3 IS NOT NULL AND c.time < ?3) "
-                                  "  OR (c.time IS NULL AND ?3 IS NOT NULL) "
-                                  "  OR (c.time IS ?3 AND c.id < ?4)) "
-                                  LIST_ORDER "LIMIT ?5", error);
+#define AFTER \
+  "AND c.date <= ?2 AND (c.date < ?2 " \
+  "  OR (c.time IS NOT NULL AND ?3 IS NOT NULL AND c.time < ?3) " \
+  "  OR (c.time IS NULL AND ?3 IS NOT NULL) " \
+  "  OR (c.time IS NOT DISTINCT FROM ?3 AND c.id < ?4)) "
+    stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                  "SELECT " LIST_COLUMNS (SQLITE_CHILDREN ("c")) "FROM conference c WHERE "
+                                  SQLITE_SEARCH ("c", "?1") AFTER SQLITE_ORDER "LIMIT ?5",
+                                  "SELECT " LIST_COLUMNS (POSTGRES_CHILDREN ("c")) "FROM conference c WHERE "
+                                  POSTGRES_SEARCH ("c", "?1") AFTER POSTGRES_ORDER "LIMIT ?5"), error);
+#undef AFTER
   else
-    stmt = _quorum_store_prepare (self,
-                                  "SELECT " LIST_COLUMNS "FROM conference c WHERE " LIST_SEARCH
-                                  LIST_ORDER "LIMIT ?5 OFFSET ?6", error);
+    stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                  "SELECT " LIST_COLUMNS (SQLITE_CHILDREN ("c")) "FROM conference c WHERE "
+                                  SQLITE_SEARCH ("c", "?1") SQLITE_ORDER "LIMIT ?5 OFFSET ?6",
+                                  "SELECT " LIST_COLUMNS (POSTGRES_CHILDREN ("c")) "FROM conference c WHERE "
+                                  POSTGRES_SEARCH ("c", "?1") POSTGRES_ORDER "LIMIT ?5 OFFSET ?6"), error);
   if (stmt == NULL)
     return NULL;
 
@@ -110,25 +128,25 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
     {
       _quorum_bind_date (stmt, 2, &after->date);
       _quorum_bind_text (stmt, 3, after->time);
-      sqlite3_bind_int64 (stmt, 4, after->id);
+      quorum_db_bind_int64 (stmt, 4, after->id);
     }
   else
-    sqlite3_bind_int64 (stmt, 6, offset);
-  sqlite3_bind_int64 (stmt, 5, limit);
+    quorum_db_bind_int64 (stmt, 6, offset);
+  quorum_db_bind_int64 (stmt, 5, limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumConferenceSummary *s = g_new0 (QuorumConferenceSummary, 1);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      quorum_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &s->kind);
+      s->id = quorum_db_column_int64 (stmt, 0);
+      quorum_kind_from_string ((const char *)quorum_db_column_text (stmt, 1), &s->kind);
       _quorum_column_date (stmt, 2, &s->date);
       s->time = _quorum_column_dup (stmt, 3);
       s->chair = _quorum_column_dup (stmt, 4);
       s->case_ref = _quorum_column_dup (stmt, 5);
       s->profile_id = _quorum_column_dup (stmt, 6);
       s->children = _quorum_column_dup (stmt, 7);
-      s->finalised = sqlite3_column_int (stmt, 8) != 0;
+      s->finalised = quorum_db_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (rows, s);
     }
   if (!read_done (self, stmt, rc, error))
@@ -143,7 +161,7 @@ quorum_store_find_conference_position (QuorumStore  *self,
                                        guint        *position,
                                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gboolean found;
   int rc;
 
@@ -151,22 +169,24 @@ quorum_store_find_conference_position (QuorumStore  *self,
   g_return_val_if_fail (position != NULL, FALSE);
 
   /* The rows before it in the list's order, counted along the index on date. */
-  stmt = _quorum_store_prepare (self,
-                                "SELECT (SELECT count (*) FROM conference c WHERE " LIST_SEARCH
-                                "  AND c.date >= t.date AND (c.date > t.date "
-                                "    OR (c.time IS NOT NULL AND (t.time IS NULL OR c.time > t.time)) "
-                                "    OR (c.time IS t.time AND c.id > t.id))) "
-                                "FROM conference t WHERE t.id = ?2 AND (?1 IS NULL "
-                                "  OR t.chair LIKE ?1 ESCAPE '\\' OR t.case_ref LIKE ?1 ESCAPE '\\' "
-                                "  OR t.date LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
-                                "  WHERE conference_id = t.id AND name LIKE ?1 ESCAPE '\\'))", error);
+#define BEFORE \
+  "  AND c.date >= t.date AND (c.date > t.date " \
+  "    OR (c.time IS NOT NULL AND (t.time IS NULL OR c.time > t.time)) " \
+  "    OR (c.time IS NOT DISTINCT FROM t.time AND c.id > t.id))) " \
+  "FROM conference t WHERE t.id = ?2 AND "
+  stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
+                                "SELECT (SELECT count (*) FROM conference c WHERE " SQLITE_SEARCH ("c", "?1")
+                                BEFORE SQLITE_SEARCH ("t", "?1"),
+                                "SELECT (SELECT count (*) FROM conference c WHERE " POSTGRES_SEARCH ("c", "?1")
+                                BEFORE POSTGRES_SEARCH ("t", "?1")), error);
+#undef BEFORE
   if (stmt == NULL)
     return FALSE;
   bind_search (stmt, search);
-  sqlite3_bind_int64 (stmt, 2, conference_id);
-  rc = sqlite3_step (stmt);
-  found = rc == SQLITE_ROW;
-  *position = found ? (guint) sqlite3_column_int64 (stmt, 0) : G_MAXUINT;
+  quorum_db_bind_int64 (stmt, 2, conference_id);
+  rc = quorum_db_step (stmt, NULL);
+  found = rc == QUORUM_DB_ROW;
+  *position = found ? (guint) quorum_db_column_int64 (stmt, 0) : G_MAXUINT;
   if (!read_done (self, stmt, rc, error))
     return FALSE;
   return found;

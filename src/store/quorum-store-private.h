@@ -2,8 +2,10 @@
 /* quorum-store-private.h: what the store's files share. Nothing outside src/store includes it. */
 #pragma once
 
-#include <sqlite3.h>
 #include "quorum-store.h"
+#include "quorum-db.h"
+/* The SQLite-only parts (the file, its schema, backups) and the tests reach the handle. */
+#include "sqlite/quorum-db-sqlite.h"
 
 G_BEGIN_DECLS
 
@@ -11,14 +13,25 @@ G_BEGIN_DECLS
  * A table added by a migration that holds records must be listed here. */
 extern const char * const _quorum_store_audited_tables[];
 
+/* The store's connection. */
+QuorumDb     *_quorum_store_get_connection (QuorumStore *self);
+/* The SQLite handle beneath it, for what only SQLite has; NULL on another backend. */
 sqlite3      *_quorum_store_get_db      (QuorumStore *self);
 
-/* A prepared statement from the store's cache, reset and with bindings cleared. */
-sqlite3_stmt *_quorum_store_prepare     (QuorumStore  *self,
+/* A prepared statement from the connection's cache, reset and with bindings cleared. */
+QuorumDbStmt *_quorum_store_prepare     (QuorumStore  *self,
                                          const char   *sql,
                                          GError      **error);
 
-/* One transaction per command: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure. */
+/* Where SQLite and PostgreSQL differ and no one text serves both, the statement is written
+ * for each and this gives the one for the store's backend. The only such statements are the
+ * conference list's and search's (quorum-store-list.c, quorum-store-conference.c). */
+const char   *_quorum_store_dialect     (QuorumStore  *self,
+                                         const char   *sqlite_sql,
+                                         const char   *postgres_sql);
+
+/* One transaction per command: a write transaction (SQLite: BEGIN IMMEDIATE) … COMMIT, or
+ * ROLLBACK on any failure. */
 gboolean      _quorum_store_begin       (QuorumStore  *self,
                                          GError      **error);
 gboolean      _quorum_store_commit      (QuorumStore  *self,
@@ -32,20 +45,29 @@ gboolean      _quorum_store_begin_read  (QuorumStore  *self,
 void          _quorum_store_end_read    (QuorumStore  *self,
                                          gboolean      began);
 
-/* Sets @error from SQLite's state after @rc (QUORUM_ERROR_STORAGE, or FINALISED when a
- * sign-off trigger refused the write). Always returns FALSE. */
+/* Sets @error from the connection's last failure (QUORUM_ERROR_STORAGE, FINALISED when a
+ * sign-off trigger refused the write, INVALID when another of Quorum's triggers did).
+ * Always returns FALSE. */
 gboolean      _quorum_store_fail        (QuorumStore  *self,
-                                         int           rc,
+                                         GError      **error);
+/* The same, from a failure the caller holds. */
+gboolean      _quorum_store_fail_with   (QuorumStore  *self,
+                                         const GError *failure,
                                          GError      **error);
 
 /* As _quorum_store_fail, for a read: "could not be read", QUORUM_ERROR_STORAGE. */
 gboolean      _quorum_store_fail_read   (QuorumStore  *self,
-                                         int           rc,
                                          GError      **error);
 
-/* Steps a statement expected to finish with SQLITE_DONE. */
+/* Steps a statement expected to finish (rows it gives are not read). */
 gboolean      _quorum_store_exec_stmt   (QuorumStore   *self,
-                                         sqlite3_stmt  *stmt,
+                                         QuorumDbStmt  *stmt,
+                                         GError       **error);
+/* Steps an "INSERT … RETURNING id" (or an UPDATE giving no row) to the end; @id gets the
+ * new row's id when one comes back, and is left as it was otherwise. */
+gboolean      _quorum_store_exec_insert (QuorumStore   *self,
+                                         QuorumDbStmt  *stmt,
+                                         gint64        *id,
                                          GError       **error);
 gboolean      _quorum_store_exec        (QuorumStore  *self,
                                          const char   *sql,
@@ -117,10 +139,10 @@ gboolean      _quorum_store_integrity_ok (sqlite3     *db,
                                          char        **why);
 
 /* Binding helpers: NULL strings and invalid dates bind as SQL NULL. */
-void          _quorum_bind_text         (sqlite3_stmt *stmt, int index, const char *text);
-void          _quorum_bind_date         (sqlite3_stmt *stmt, int index, const GDate *date);
-char         *_quorum_column_dup        (sqlite3_stmt *stmt, int column);
-void          _quorum_column_date       (sqlite3_stmt *stmt, int column, GDate *out);
+void          _quorum_bind_text         (QuorumDbStmt *stmt, int index, const char *text);
+void          _quorum_bind_date         (QuorumDbStmt *stmt, int index, const GDate *date);
+char         *_quorum_column_dup        (QuorumDbStmt *stmt, int column);
+void          _quorum_column_date       (QuorumDbStmt *stmt, int column, GDate *out);
 
 /* quorum-store-conference.c: the conference for a change (exists, not signed off), read in
  * the open transaction; a conference's rows inserted with @profile frozen with it. */
@@ -146,7 +168,7 @@ gboolean      _quorum_store_load_challenges (QuorumStore       *self,
                                              QuorumConference  *conference,
                                              GError           **error);
 
-/* Migrations: schema versions 1..N; quorum-store-schema.c. */
+/* Migrations of the SQLite schema: versions 1..N; sqlite/quorum-sqlite-schema.c. */
 typedef struct
 {
   int         version;

@@ -74,14 +74,14 @@ date_before (const GDate *a,
 }
 
 static QuorumReferralRow *
-row_from_stmt (sqlite3_stmt *stmt,
+row_from_stmt (QuorumDbStmt *stmt,
                const GDate  *as_of)
 {
   QuorumReferralRow *row = g_new0 (QuorumReferralRow, 1);
 
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->conference_id = sqlite3_column_int64 (stmt, 1);
-  row->child_id = sqlite3_column_int64 (stmt, 2);
+  row->id = quorum_db_column_int64 (stmt, 0);
+  row->conference_id = quorum_db_column_int64 (stmt, 1);
+  row->child_id = quorum_db_column_int64 (stmt, 2);
   row->child = _quorum_column_dup (stmt, 3);
   row->chair = _quorum_column_dup (stmt, 4);
   row->profile_id = _quorum_column_dup (stmt, 5);
@@ -90,7 +90,7 @@ row_from_stmt (sqlite3_stmt *stmt,
   _quorum_column_date (stmt, 8, &row->notified);
   _quorum_column_date (stmt, 9, &row->panel_due);
   _quorum_column_date (stmt, 10, &row->panel_date);
-  quorum_panel_outcome_from_string ((const char *)sqlite3_column_text (stmt, 11), &row->outcome);
+  quorum_panel_outcome_from_string ((const char *)quorum_db_column_text (stmt, 11), &row->outcome);
   row->outcome_reason = _quorum_column_dup (stmt, 12);
 
   /* Overdue: not sent by its due date, or sent and not heard by the panel's due date. */
@@ -110,7 +110,7 @@ quorum_store_list_referrals (QuorumStore  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_referral_row_free);
   GDate today;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -132,14 +132,14 @@ quorum_store_list_referrals (QuorumStore  *self,
   if (stmt == NULL)
     return NULL;
   _quorum_bind_date (stmt, 1, as_of);
-  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+  quorum_db_bind_int64 (stmt, 2, overdue_only ? 1 : 0);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     g_ptr_array_add (rows, row_from_stmt (stmt, as_of));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return NULL;
     }
   {
@@ -152,10 +152,10 @@ quorum_store_list_referrals (QuorumStore  *self,
                                   "WHERE kind = 'referral-sent' AND referral_id IS NOT NULL ORDER BY id", error);
     if (stmt == NULL)
       return NULL;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_hash_table_insert (senders, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    while (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+      g_hash_table_insert (senders, g_memdup2 (&(gint64){ quorum_db_column_int64 (stmt, 0) }, sizeof (gint64)),
                            _quorum_column_dup (stmt, 1));
-    sqlite3_reset (stmt);
+    quorum_db_reset (stmt);
 
     for (guint i = 0; i < rows->len; i++)
       {
@@ -175,7 +175,7 @@ quorum_store_get_referral (QuorumStore  *self,
 {
   QuorumReferralRow *row = NULL;
   GDate today;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -187,11 +187,11 @@ quorum_store_get_referral (QuorumStore  *self,
                                 "JOIN conference c ON c.id = r.conference_id WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, referral_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  quorum_db_bind_int64 (stmt, 1, referral_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
     row = row_from_stmt (stmt, &today);
-  sqlite3_reset (stmt);
+  quorum_db_reset (stmt);
   if (row != NULL)
     {
       g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
@@ -201,11 +201,11 @@ quorum_store_get_referral (QuorumStore  *self,
       row->sent_by = _quorum_store_referral_sent_by (self, row->id);
     }
 
-  if (rc == SQLITE_DONE)
+  if (rc == QUORUM_DB_DONE)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
                  _("There is no referral %lld"), (long long) referral_id);
-  else if (rc != SQLITE_ROW)
-    _quorum_store_fail (self, rc, error);
+  else if (rc != QUORUM_DB_ROW)
+    _quorum_store_fail (self, error);
   return row;
 }
 
@@ -232,7 +232,7 @@ quorum_store_send_referral (QuorumStore  *self,
   g_autofree char *summary = NULL;
   g_autofree char *iso = NULL;
   GDate panel_due;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -273,7 +273,7 @@ quorum_store_send_referral (QuorumStore  *self,
     goto fail;
   _quorum_bind_date (stmt, 1, date);
   _quorum_bind_date (stmt, 2, &panel_due);
-  sqlite3_bind_int64 (stmt, 3, referral_id);
+  quorum_db_bind_int64 (stmt, 3, referral_id);
   summary = g_strdup_printf ("referral %" G_GINT64_FORMAT " sent to the Head of Service on %s",
                              referral_id, iso);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
@@ -301,7 +301,7 @@ quorum_store_record_panel (QuorumStore        *self,
   g_autoptr(QuorumReferralRow) row = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *iso = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -357,7 +357,7 @@ quorum_store_record_panel (QuorumStore        *self,
   _quorum_bind_date (stmt, 1, date);
   _quorum_bind_text (stmt, 2, quorum_panel_outcome_to_string (outcome));
   _quorum_bind_text (stmt, 3, reason && *reason ? reason : NULL);
-  sqlite3_bind_int64 (stmt, 4, referral_id);
+  quorum_db_bind_int64 (stmt, 4, referral_id);
   summary = g_strdup_printf ("panel heard referral %" G_GINT64_FORMAT " on %s: %s", referral_id, iso,
                              quorum_panel_outcome_to_string (outcome));
   if (!_quorum_store_exec_stmt (self, stmt, error) ||

@@ -29,7 +29,7 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
   GDate today;
   GDate from;
   GDate to;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -61,9 +61,9 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
   _quorum_bind_date (stmt, 1, &from);
   _quorum_bind_date (stmt, 2, &to);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      const char *month = (const char *)sqlite3_column_text (stmt, 0);
+      const char *month = (const char *)quorum_db_column_text (stmt, 0);
       QuorumPanelOutcome outcome = QUORUM_PANEL_NONE;
       QuorumReportSeries series;
       int year;
@@ -76,7 +76,7 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
       if (index < 0 || index >= (int)n_months)
         continue;
 
-      quorum_panel_outcome_from_string ((const char *)sqlite3_column_text (stmt, 1), &outcome);
+      quorum_panel_outcome_from_string ((const char *)quorum_db_column_text (stmt, 1), &outcome);
       switch (outcome)
         {
         case QUORUM_PANEL_PLAN_CONFIRMED:
@@ -93,12 +93,12 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
           series = QUORUM_REPORT_NOT_HEARD;
           break;
         }
-      g_array_index (months, QuorumMonthCount, index).counts[series] += sqlite3_column_int (stmt, 2);
+      g_array_index (months, QuorumMonthCount, index).counts[series] += quorum_db_column_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
     {
-      _quorum_store_fail (self, rc, error);
+      _quorum_store_fail (self, error);
       return NULL;
     }
 
@@ -140,16 +140,15 @@ typedef struct
 
 static gboolean
 exec_insert (QuorumStore   *self,
-             sqlite3_stmt  *stmt,
+             QuorumDbStmt  *stmt,
              const char    *entity,
              gint64         conference_id,
              const char    *summary,
              gint64        *id,
              GError       **error)
 {
-  if (!_quorum_store_exec_stmt (self, stmt, error))
+  if (!_quorum_store_exec_insert (self, stmt, id, error))
     return FALSE;
-  *id = sqlite3_last_insert_rowid (_quorum_store_get_db (self));
   return _quorum_store_audit (self, "insert", entity, *id,
                               conference_id > 0 ? conference_id : *id, summary, error);
 }
@@ -177,7 +176,7 @@ generate_one (QuorumStore  *self,
   GDate panel_date;
   const char *outcome = "none";
   const char *reason = NULL;
-  sqlite3_stmt *stmt;
+  QuorumDbStmt *stmt;
   gint64 conference_id;
   gint64 child_id;
   gint64 id;
@@ -222,7 +221,7 @@ generate_one (QuorumStore  *self,
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO conference (kind, date, time, venue, chair, minute_taker, "
                                 "case_ref, profile, created_at, created_by) "
-                                "VALUES (?, ?, '10:00', NULL, ?, NULL, ?, ?, ?, ?)", error);
+                                "VALUES (?, ?, '10:00', NULL, ?, NULL, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_text (stmt, 1, g_rand_int_range (rand, 0, 3) == 0 ? "initial" : "review");
@@ -235,10 +234,10 @@ generate_one (QuorumStore  *self,
   if (!exec_insert (self, stmt, "conference", 0, "conference created (generated)", &conference_id, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self, "INSERT INTO child (conference_id, position, name) VALUES (?, 0, ?)", error);
+  stmt = _quorum_store_prepare (self, "INSERT INTO child (conference_id, position, name) VALUES (?, 0, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, child);
   if (!exec_insert (self, stmt, "child", conference_id, "child added", &child_id, error))
     return FALSE;
@@ -246,11 +245,11 @@ generate_one (QuorumStore  *self,
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO decision (conference_id, child_id, outcome, basis, categories, "
                                 "n_plan, n_no_plan, n_declined, decided_at, decided_by) "
-                                "VALUES (?, ?, 'plan', 'split', 'neglect', 2, 2, 0, ?, ?)", error);
+                                "VALUES (?, ?, 'plan', 'split', 'neglect', 2, 2, 0, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, child_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, child_id);
   _quorum_bind_text (stmt, 3, now);
   _quorum_bind_text (stmt, 4, user);
   if (!exec_insert (self, stmt, "decision", conference_id, "decision: plan by split (generated)", &id, error))
@@ -258,22 +257,22 @@ generate_one (QuorumStore  *self,
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
-                                "VALUES (?, ?, ?, 1, 'neglect')", error);
+                                "VALUES (?, ?, ?, 1, 'neglect') RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, child_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, child_id);
   _quorum_bind_date (stmt, 3, date);
   if (!exec_insert (self, stmt, "plan", conference_id, "child protection plan from a split decision", &id, error))
     return FALSE;
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO referral (conference_id, child_id, due, notified, panel_due, "
-                                "panel_date, outcome, outcome_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "panel_date, outcome, outcome_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  sqlite3_bind_int64 (stmt, 2, child_id);
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  quorum_db_bind_int64 (stmt, 2, child_id);
   _quorum_bind_date (stmt, 3, &due);
   _quorum_bind_date (stmt, 4, &notified);
   _quorum_bind_date (stmt, 5, &panel_due);

@@ -9,6 +9,7 @@
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-vote-card.h"
+#include "quorum-wrap-label.h"
 
 struct _QuorumVoteCard
 {
@@ -25,7 +26,7 @@ struct _QuorumVoteCard
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
   GtkLabel        *view_label;
-  GtkLabel        *reason_label;
+  QuorumWrapLabel *reason_label;
   GtkWidget       *view_box;
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
@@ -164,7 +165,7 @@ sync_read_only (QuorumVoteCard *self,
   gtk_widget_set_focusable (GTK_WIDGET (self), ro);
 
   gtk_label_set_label (self->view_label, shown);
-  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  quorum_wrap_label_set_label (self->reason_label, reason != NULL ? reason : "");
 
   if (ro)
     {
@@ -496,6 +497,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+  g_type_ensure (QUORUM_TYPE_WRAP_LABEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -36,7 +36,7 @@ compile () {
 build_one () {
   local name=$1 bin="$out/fuzz-$1" objs=() f o
   local sources=("$src"/src/core/*.c "$resources")
-  [ "$name" = cli ] && sources+=("$src"/src/store/*.c "$src"/src/export/*.c $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$'))
+  [ "$name" = cli ] && sources+=("$src"/src/store/*.c "$src"/src/store/sqlite/*.c "$src"/src/export/*.c $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$'))
   for f in "${sources[@]}" "$src/tests/fuzz/fuzz-$name.c"; do
     o=$(compile "$f") || { cat "$out/build.log" >&2; return 1; }
     objs+=("$o")

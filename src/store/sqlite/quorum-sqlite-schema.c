@@ -1,41 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-store-schema.c: the versioned schema, its migrations, and the triggers that keep
- * signed-off records and the audit log unchangeable even to a direct write. */
+/* quorum-sqlite-schema.c: the SQLite schema, versioned, its migrations, and the triggers that
+ * keep signed-off records and the audit log unchangeable even to a direct write. (The tables
+ * the audit chain covers are listed in quorum-store-audit.c.) */
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "quorum-store-private.h"
-
-/* Every table holding records; verify checks each row of each against the audit chain. */
-const char * const _quorum_store_audited_tables[] = {
-  "conference",
-  "child",
-  "attendee",
-  "attempt",
-  "vote",
-  "decision",
-  "dissent",
-  "plan",
-  "referral",
-  "amendment",
-  "closure_day",
-  "difference",
-  "difference_stage",
-  "difference_note",
-  "difference_answer",
-  "conference_profile",
-  "attendance_event",
-  "decision_presence",
-  "member_view",
-  "superseded_view",
-  "challenge",
-  "plan_event",
-  "referral_correction",
-  "notice",
-  "difference_event",
-  NULL
-};
+#include "quorum-sqlite-private.h"
 
 /* Refuses any write to @table's rows of a signed-off conference. */
 #define FINALISED_GUARD(table) \

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-store-backup.c: consistent copies of the live database (SQLite's online backup),
- * taken before every migration and once a day, and restoring one after checking it. */
+/* quorum-sqlite-backup.c: consistent copies of a SQLite database beside its file (SQLite's
+ * online backup), taken before every migration and once a day, and restoring one after
+ * checking it. A PostgreSQL database is backed up by its server. */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "quorum-store-private.h"
+#include "quorum-sqlite-private.h"
 
 #define DEFAULT_KEEP 7
 
@@ -116,6 +117,13 @@ quorum_store_backup (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
+  if (_quorum_store_get_db (self) == NULL)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("This database is kept by a PostgreSQL server, which backs it up "
+                             "(pg_dump); nothing was written"));
+      return FALSE;
+    }
   return copy_database (_quorum_store_get_db (self), dest, error);
 }
 
@@ -215,10 +223,29 @@ _quorum_store_integrity_ok (sqlite3  *db,
     {
       ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
       if (!ok && why != NULL)
-        *why = _quorum_column_dup (stmt, 0);
+        *why = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
   else if (why != NULL)
     *why = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+_quorum_sqlite_quick_check (sqlite3  *db,
+                            char    **why)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  /* Only a check that ran and found something counts against the file. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      ok = FALSE;
+      *why = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    }
   sqlite3_finalize (stmt);
   return ok;
 }
