@@ -11,6 +11,8 @@
 
 #define G_LOG_DOMAIN "quorum-store"
 
+#include <glib/gstdio.h>
+
 #include "quorum-db-private.h"
 #include "quorum-store-private.h"
 
@@ -25,7 +27,29 @@ typedef struct
   gpointer              user_data;
   GDestroyNotify        destroy;
   gint64                data_version;
+  gint64                file_stamp;     /* the file's and its WAL's size and mtime, summed */
+  gint64                own_changes;    /* sqlite3_total_changes of the store's connection */
 } Watch;
+
+/* What the file looks like: another connection's commit grows or rewrites the WAL. */
+static gint64
+file_stamp (sqlite3 *handle)
+{
+  const char *path = sqlite3_db_filename (handle, "main");
+  gint64 stamp = 0;
+
+  if (path == NULL || *path == '\0')
+    return 0;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup (path) : g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0)
+        stamp += (gint64) st.st_size * 1000003 + (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    }
+  return stamp;
+}
 
 static void
 watch_free (gpointer data)
@@ -57,6 +81,8 @@ sqlite_poll_cb (gpointer data)
   Watch *watch = data;
   sqlite3 *handle = _quorum_store_get_db (watch->store);
   gint64 version;
+  gint64 stamp;
+  gint64 own;
 
   if (handle == NULL)
     return G_SOURCE_REMOVE;
@@ -64,12 +90,24 @@ sqlite_poll_cb (gpointer data)
   if (quorum_db_in_transaction (_quorum_store_get_connection (watch->store)))
     return G_SOURCE_CONTINUE;
 
+
   version = read_data_version (handle);
-  if (version >= 0 && version != watch->data_version)
+  stamp = file_stamp (handle);
+  own = sqlite3_total_changes (handle);
+  /* data_version moves only for other connections' commits, but not always at once (a
+   * connection that keeps no read transaction between polls may miss one); the file's stamp
+   * moves for every commit, this connection's too: counted only when this one wrote nothing. */
+  if ((version >= 0 && version != watch->data_version) ||
+      (stamp != watch->file_stamp && own == watch->own_changes))
     {
       watch->data_version = version;
+      watch->file_stamp = stamp;
+      watch->own_changes = own;
       watch->func (watch->store, NULL, "", watch->user_data);
+      return G_SOURCE_CONTINUE;
     }
+  watch->file_stamp = stamp;
+  watch->own_changes = own;
   return G_SOURCE_CONTINUE;
 }
 
@@ -110,6 +148,8 @@ quorum_store_watch (QuorumStore          *self,
       sqlite3 *handle = _quorum_store_get_db (self);
 
       watch->data_version = handle != NULL ? read_data_version (handle) : -1;
+      watch->file_stamp = handle != NULL ? file_stamp (handle) : 0;
+      watch->own_changes = handle != NULL ? sqlite3_total_changes (handle) : 0;
       return g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
     }
 
