@@ -335,6 +335,40 @@ test_two_apps_live (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Working offline is honest: the window says plainly that the server cannot be reached and
+ * that nothing is being recorded. (The state is set here by hand: a SQLite file is never
+ * unreachable; on PostgreSQL a store call failing UNAVAILABLE sets it, and the watch's
+ * reconnection or a successful SELECT 1 every 2 s clears it.) */
+static void
+test_offline_message (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+  QuorumWindow *window;
+  GtkInfoBar *bar;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1100, 760);
+  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  bar = GTK_INFO_BAR (find_type (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  /* A SQLite file is reachable: no failure makes the window say otherwise. */
+  quorum_window_check_store_failure (window);
+  g_assert_false (quorum_window_get_offline (window));
+
+  quorum_window_set_offline (window, TRUE);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  ui_test_screenshot (GTK_WIDGET (window), "offline");
+  /* Asked again every 2 s: the file answers, and the message goes. */
+  for (int i = 0; i < 40 && quorum_window_get_offline (window); i++)
+    ui_test_iterate (100);
+  g_assert_false (quorum_window_get_offline (window));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,5 +402,6 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/shared/two-apps-live", test_two_apps_live);
+  g_test_add_func ("/ui/shared/offline-message", test_offline_message);
   return g_test_run ();
 }
