@@ -132,6 +132,8 @@ int quorum_cli_cmd_plan_review       (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_notices           (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_notice_give       (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_difference_flag   (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_admin_init        (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_admin_grant       (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_backup            (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_restore           (QuorumCliContext *ctx, int argc, char **argv);
 

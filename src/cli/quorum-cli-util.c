@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-cli-private.h"
+#include "store/quorum-db.h"
 
 /* What each option context accepts, for refusing an option given twice: GOption keeps the
  * last silently (and leaks the first). name ("--reason", "-o") → OptionKind. */
@@ -183,7 +184,8 @@ open_store (QuorumCliContext      *ctx,
       if (!quorum_store_check_location (path, error))
         return NULL;
       /* A command that only reads never makes a database: with none, it reads an empty one. */
-      if (memory_if_missing && !g_file_test (path, G_FILE_TEST_EXISTS))
+      if (memory_if_missing && !quorum_db_location_is_postgres (path) &&
+          !g_file_test (path, G_FILE_TEST_EXISTS))
         ctx->store = quorum_store_open_memory (error);
       else
         ctx->store = quorum_store_open_full (path, flags, error);

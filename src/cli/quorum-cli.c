@@ -57,6 +57,8 @@ static const Command commands[] = {
   { "workdays",   "close",    quorum_cli_cmd_workdays_close,      N_("Add a local closure day") },
   { "workdays",   "closures", quorum_cli_cmd_workdays_closures,   N_("List the local closure days") },
   { "verify",     NULL,       quorum_cli_cmd_verify,              N_("Check the database and its audit chain") },
+  { "admin",      "init",     quorum_cli_cmd_admin_init,          N_("Create the schema and the roles of a shared database") },
+  { "admin",      "grant",    quorum_cli_cmd_admin_grant,         N_("Give a person one of Quorum's roles") },
   { "backup",     NULL,       quorum_cli_cmd_backup,              N_("Copy the database, consistently, while in use") },
   { "restore",    NULL,       quorum_cli_cmd_restore,             N_("Replace the database with a checked backup") },
 };

@@ -8,6 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
+#ifdef QUORUM_HAVE_POSTGRES
+#include "postgres/quorum-pg-schema.h"
+#endif
 #include "sqlite/quorum-sqlite-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -374,7 +377,7 @@ _quorum_store_audit (QuorumStore  *self,
                      summary, data, row_hash, prev_hash);
 
   stmt = _quorum_store_prepare (self,
-                                "INSERT INTO audit (id, at, user, action, entity, entity_id, "
+                                "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, "
                                 "conference_id, summary, data, row_hash, prev_hash, hash) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -555,7 +558,7 @@ check_chain (QuorumStore         *self,
                                 "FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id ORDER BY a.id", NULL);
   if (stmt == NULL)
     stmt = _quorum_store_prepare (self,
-                                  "SELECT id, at, user, action, entity, entity_id, conference_id, summary, "
+                                  "SELECT id, at, \"user\", action, entity, entity_id, conference_id, summary, "
                                   "data, row_hash, prev_hash, hash, NULL FROM audit ORDER BY id", NULL);
   if (stmt == NULL)
     {
@@ -843,6 +846,18 @@ quorum_store_verify_report (QuorumStore  *self,
             }
         }
     }
+#ifdef QUORUM_HAVE_POSTGRES
+  else if (quorum_db_get_backend (_quorum_store_get_connection (self)) == QUORUM_DB_BACKEND_POSTGRES)
+    {
+      /* On the server, the triggers and their functions must be this version's, enabled. */
+      if (!quorum_pg_schema_check (_quorum_store_get_connection (self), report->problems, error) &&
+          error != NULL && *error != NULL)
+        {
+          quorum_db_commit (_quorum_store_get_connection (self), NULL);
+          return NULL;
+        }
+    }
+#endif
 
   done = check_chain (self, key, TRUE, TRUE, seal, report, error);
   quorum_db_commit (_quorum_store_get_connection (self), NULL);
@@ -1129,7 +1144,7 @@ quorum_store_list_audit (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT id, at, user, action, entity, entity_id, summary FROM audit "
+                                "SELECT id, at, \"user\", action, entity, entity_id, summary FROM audit "
                                 "WHERE ?1 = 0 OR conference_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;

@@ -140,6 +140,63 @@ holds_records (QuorumStore *self)
   return records;
 }
 
+#ifdef QUORUM_HAVE_POSTGRES
+#include "postgres/quorum-db-postgres.h"
+#include "postgres/quorum-pg-schema.h"
+#endif
+
+/* A PostgreSQL database: made by `quorum-cli admin init` (roles, grants and schema need a
+ * superuser), brought up to date here when it is behind; its actor is the server's
+ * session_user, whom the row-level policies hold every audit entry to. */
+static gboolean
+open_postgres (QuorumStore  *self,
+               GError      **error)
+{
+#ifdef QUORUM_HAVE_POSTGRES
+  g_autoptr(GError) local = NULL;
+  int version = quorum_pg_schema_version (self->db, &local);
+
+  if (version < 0 || local != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not read the database %s: %s"), self->path,
+                   local != NULL ? local->message : "");
+      return FALSE;
+    }
+  if (version == 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The PostgreSQL database %s holds no Quorum schema yet: its administrator "
+                     "makes it once with “quorum-cli admin init --db …” (as a superuser of the "
+                     "server); nothing was written"), self->path);
+      return FALSE;
+    }
+  if (version > QUORUM_PG_SCHEMA_VERSION)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The database %s was made by a newer version of Quorum (schema %d); this "
+                     "version reads schema %d at most; nothing was written"),
+                   self->path, version, QUORUM_PG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version < QUORUM_PG_SCHEMA_VERSION && !quorum_pg_schema_migrate (self->db, &local))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not bring the database %s up to date: %s"), self->path, local->message);
+      return FALSE;
+    }
+  self->version_at_open = version;
+  quorum_db_postgres_set_one_writer (self->db, TRUE);
+  g_free (self->user);
+  self->user = quorum_db_dup_session_user (self->db);
+  if (self->user == NULL)
+    self->user = g_strdup (g_get_user_name ());
+  return TRUE;
+#else
+  g_assert_not_reached ();
+#endif
+}
+
 /* What every opening does once it has a connection: the schema brought up to date, the
  * audit key, the daily backup. */
 static gboolean
@@ -163,8 +220,8 @@ finish_open (QuorumStore           *self,
       if (!_quorum_store_migrate (handle, 0, error))
         return FALSE;
     }
-  else
-    self->version_at_open = quorum_store_get_schema_version (self);
+  else if (!open_postgres (self, error))
+    return FALSE;
 
   key = _quorum_store_load_key (&source, notices, &key_error);
   for (guint i = 0; i < notices->len; i++)
@@ -366,6 +423,9 @@ quorum_store_get_schema_version (QuorumStore *self)
   /* SQLite keeps the version in the file's header; another backend in its meta table. */
   if (quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_SQLITE)
     return _quorum_sqlite_get_user_version (_quorum_store_get_db (self));
+#ifdef QUORUM_HAVE_POSTGRES
+  return MAX (quorum_pg_schema_version (self->db, NULL), 0);
+#endif
   stmt = _quorum_store_prepare (self, "SELECT value FROM meta WHERE key = 'schema_version'", NULL);
   if (stmt != NULL && quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
     version = (int) g_ascii_strtoll (quorum_db_column_text (stmt, 0), NULL, 10);
@@ -381,6 +441,9 @@ quorum_store_set_user (QuorumStore *self,
   g_return_if_fail (QUORUM_IS_STORE (self));
   g_return_if_fail (user != NULL);
 
+  /* On a shared database the actor is the server's session user, whatever is asked. */
+  if (self->db != NULL && quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_POSTGRES)
+    return;
   g_free (self->user);
   self->user = g_strdup (user);
 }
@@ -595,6 +658,11 @@ _quorum_store_fail_with (QuorumStore  *self,
   else if (strstr (msg, "quorum: ") != NULL)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                  _("The database refused the change: %s"), strstr (msg, "quorum: ") + strlen ("quorum: "));
+  else if (failure != NULL && g_error_matches (failure, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION))
+    /* The server's grants and row-level policies: what this person's role may not do. */
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("%s's role on the shared database does not allow this: the server refused it (%s); "
+                   "nothing was recorded"), self->user != NULL ? self->user : "?", msg);
   else
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                  _("The database could not be written, so nothing was recorded: %s"), msg);

@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 
 #include "quorum-db-postgres.h"
+#include "store/quorum-db-private.h"
 
 /* Type oids of the server's catalogue (pg_type.h is not part of libpq's headers). */
 #define PG_BOOLOID    16
@@ -32,7 +33,7 @@ typedef struct
 
 struct _QuorumPgDb
 {
-  /* At merge: the statement layer's base (struct _QuorumDb, quorum-db-private.h) goes first. */
+  QuorumDb    parent;         /* the statement layer's base: its driver, the last failure */
   PGconn     *conn;
   GHashTable *stmts;          /* SQL text → QuorumPgStmt */
   guint       next_name;      /* prepared statements are q1, q2 … on the server */
@@ -45,11 +46,12 @@ struct _QuorumPgDb
   GSource    *watch;
   char       *session_user;
   char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
+  gboolean    one_writer;     /* writers one at a time (quorum_db_postgres_set_one_writer) */
 };
 
 struct _QuorumPgStmt
 {
-  /* At merge: the statement layer's base (struct _QuorumDbStmt), if it has one, goes first. */
+  QuorumDbStmt parent;        /* the statement layer's base: parent.db is @db */
   QuorumPgDb *db;
   char       *sql;
   char       *pg_sql;
@@ -61,11 +63,16 @@ struct _QuorumPgStmt
   GHashTable *typed_names;    /* "20,25,…" → name, for @epoch */
   char      **values;
   Oid        *types;
+  Oid        *value_types;    /* each parameter's type when last bound a value: a NULL takes
+                               * it, so "?1 IS NULL OR id = ?1" stays bigint = bigint */
   PGresult   *result;
   int         row;
   int         n_rows;
   gboolean    ran;
 };
+
+/* The statement layer's table for this driver (quorum-db-private.h), set at open. */
+static const QuorumDbDriver pg_layer_driver;
 
 #define PG_DB(db)     ((QuorumPgDb *) (db))
 #define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
@@ -563,6 +570,7 @@ stmt_free (gpointer data)
     g_free (stmt->values[i]);
   g_free (stmt->values);
   g_free (stmt->types);
+  g_free (stmt->value_types);
   g_free (stmt->name);
   g_hash_table_unref (stmt->typed_names);
   g_free (stmt->pg_sql);
@@ -584,7 +592,7 @@ pg_reset (QuorumDbStmt *stmt_)
   for (int i = 0; i < stmt->n_params; i++)
     {
       g_clear_pointer (&stmt->values[i], g_free);
-      stmt->types[i] = PG_TEXTOID;
+      stmt->types[i] = stmt->value_types[i] != 0 ? stmt->value_types[i] : PG_TEXTOID;
     }
 }
 
@@ -645,6 +653,7 @@ quorum_db_postgres_open_full (const char  *conninfo,
   PQsetNoticeProcessor (conn, notice_cb, NULL);
 
   self = g_new0 (QuorumPgDb, 1);
+  self->parent.driver = &pg_layer_driver;
   self->conn = conn;
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
   self->channels = g_ptr_array_new_with_free_func (g_free);
@@ -702,11 +711,13 @@ pg_prepare (QuorumDb    *db,
     return NULL;
 
   stmt = g_new0 (QuorumPgStmt, 1);
+  stmt->parent.db = (QuorumDb *) self;
   stmt->db = self;
   stmt->sql = g_strdup (sql);
   stmt->pg_sql = quorum_db_postgres_rewrite (sql, &stmt->n_params);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  stmt->value_types = g_new0 (Oid, MAX (stmt->n_params, 1));
   stmt->typed_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   stmt->epoch = self->epoch;
   stmt->row = -1;
@@ -769,6 +780,10 @@ bind_value (QuorumDbStmt *stmt_,
     }
   g_free (stmt->values[index - 1]);
   stmt->values[index - 1] = value;
+  if (value != NULL)
+    stmt->value_types[index - 1] = type;
+  else if (stmt->value_types[index - 1] != 0)
+    type = stmt->value_types[index - 1];
   stmt->types[index - 1] = type;
 }
 
@@ -975,6 +990,23 @@ pg_changes (QuorumDb *db)
 
 static gboolean pg_in_transaction (QuorumDb *db);
 
+/* Writers one at a time, as SQLite's BEGIN IMMEDIATE: every write of the store moves the one
+ * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
+ * transaction's first statement and each later statement (READ COMMITTED) sees the writer
+ * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. */
+/* The lock's key is "Quorum" in ASCII, 0x51756f72756d. */
+#define ONE_WRITER_BEGIN \
+  "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; " \
+  "SELECT pg_advisory_xact_lock (89564822795629); SET LOCAL lock_timeout = 0; " \
+  "SELECT pg_current_xact_id ()"
+
+void
+quorum_db_postgres_set_one_writer (QuorumDb *db,
+                                   gboolean  one_writer)
+{
+  PG_DB (db)->one_writer = one_writer;
+}
+
 static gboolean
 pg_begin (QuorumDb  *db,
           gboolean   write,
@@ -995,7 +1027,8 @@ pg_begin (QuorumDb  *db,
     }
   g_clear_pointer (&self->xact_id, g_free);
   result = exec_retrying (self,
-                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
+                          write && self->one_writer ? ONE_WRITER_BEGIN
+                          : write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
                                 : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
                           write ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, error);
   if (result == NULL)
@@ -1392,4 +1425,70 @@ const QuorumDbPostgresDriver quorum_db_postgres_driver = {
   .notify           = pg_notify,
   .watch            = pg_watch,
   .column_type      = pg_column_type,
+};
+
+/* The statement layer's view of the driver (quorum-db.c dispatches through it). */
+static QuorumDbType
+pg_layer_column_type (QuorumDbStmt *stmt,
+                      int           column)
+{
+  switch (pg_column_type (stmt, column))
+    {
+    case 1: return QUORUM_DB_TYPE_INTEGER;
+    case 2: return QUORUM_DB_TYPE_FLOAT;
+    case 4: return QUORUM_DB_TYPE_BLOB;
+    case 5: return QUORUM_DB_TYPE_NULL;
+    default: return QUORUM_DB_TYPE_TEXT;
+    }
+}
+
+/* The bytes of a value as its text (the schema has no bytea column: a blob would come as
+ * the server's hex text). */
+static const guint8 *
+pg_column_bytes (QuorumDbStmt *stmt_,
+                 int           column,
+                 gsize        *length)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *text = pg_column_text (stmt_, column);
+
+  if (text == NULL)
+    {
+      if (length != NULL)
+        *length = 0;
+      return NULL;
+    }
+  if (length != NULL)
+    *length = PQftype (stmt->result, column) == PG_BOOLOID ? 1 : (gsize) PQgetlength (stmt->result, stmt->row, column);
+  return (const guint8 *) text;
+}
+
+static const QuorumDbDriver pg_layer_driver = {
+  .backend          = QUORUM_DB_BACKEND_POSTGRES,
+  .close            = pg_close,
+  .prepare          = pg_prepare,
+  .exec             = pg_exec,
+  .bind_int64       = pg_bind_int64,
+  .bind_double      = pg_bind_double,
+  .bind_text        = pg_bind_text,
+  .bind_null        = pg_bind_null,
+  .step             = pg_step,
+  .reset            = pg_reset,
+  .column_count     = pg_column_count,
+  .column_name      = pg_column_name,
+  .column_is_null   = pg_column_is_null,
+  .column_int64     = pg_column_int64,
+  .column_double    = pg_column_double,
+  .column_text      = pg_column_text,
+  .column_type      = pg_layer_column_type,
+  .column_bytes     = pg_column_bytes,
+  .changes          = pg_changes,
+  .begin            = pg_begin,
+  .commit           = pg_commit,
+  .rollback         = pg_rollback,
+  .in_transaction   = pg_in_transaction,
+  .dup_session_user = pg_dup_session_user,
+  .listen           = pg_listen,
+  .notify           = pg_notify,
+  .watch            = pg_watch,
 };

@@ -30,6 +30,12 @@ QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
  * named "a=b.db" stays a file. */
 gboolean    quorum_db_postgres_is_conninfo   (const char  *db_name);
 
+/* Write transactions one at a time (READ COMMITTED after an advisory lock that is their first
+ * statement) instead of SERIALIZABLE ones that may fail and run again: the store's way, since
+ * every write moves the one audit chain's head. Off by default. */
+void        quorum_db_postgres_set_one_writer (QuorumDb   *db,
+                                               gboolean    one_writer);
+
 /* '?' placeholders outside quoted text and comments as $1, $2 … (and SQLite's ?NNN as $NNN);
  * *@n_params their number (the largest).
  * Exposed for tests. */
