@@ -112,8 +112,8 @@ const char     *quorum_db_column_text        (QuorumDbStmt  *stmt,
 
 /* The type of a column's value in the current row: what the audit chain's canonical form of a
  * row records, so a value stored with another type never hashes alike. Added by the dblayer
- * branch: PostgreSQL gives int2/int4/int8 as INTEGER, float4/float8/numeric as FLOAT, bytea
- * as BLOB, everything else as TEXT, and NULL as NULL. */
+ * branch: PostgreSQL gives int2/int4/int8 (and bool, as 0/1) as INTEGER, float4/float8/numeric
+ * as FLOAT, bytea as BLOB, everything else as TEXT, and NULL as NULL. */
 typedef enum
 {
   QUORUM_DB_TYPE_NULL,
