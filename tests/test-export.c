@@ -136,10 +136,10 @@ static const char *health_reason =
   "neglect is the concern. Dwy flynedd o bryder: ŵ ŷ.";
 
 /* The conference of issue #5: a split vote of five line-management groups for child 1, a
- * majority with one dissent for child 2. */
+ * majority with one dissent for child 2. @police_text: the police's reason (NULL: the usual). */
 static QuorumConference *
-make_conference (gboolean finalised,
-                 gsize    police_reason_length)
+make_conference_with (gboolean    finalised,
+                      const char *police_text)
 {
   QuorumConference *conference = quorum_conference_new ();
   QuorumDecision *decision;
@@ -186,7 +186,7 @@ make_conference (gboolean finalised,
   add_attendee (conference, 7, "Mrs Smith", "Mother", "Family", NULL, FALSE);
 
   /* Child 1: 2 plan, 2 no plan, 1 declined: split. */
-  long_text = police_reason_length > 0 ? long_reason (police_reason_length) : NULL;
+  long_text = g_strdup (police_text);
   add_vote (conference, 11, 1, "Bolton Children's Social Care", QUORUM_VIEW_PLAN,
             QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
             "Social care's assessment found chronic neglect; the home conditions have not improved.");
@@ -297,6 +297,16 @@ make_conference (gboolean finalised,
     }
 
   return conference;
+}
+
+/* The same, the police's reason @police_reason_length bytes long, or the usual with 0. */
+static QuorumConference *
+make_conference (gboolean finalised,
+                 gsize    police_reason_length)
+{
+  g_autofree char *text = police_reason_length > 0 ? long_reason (police_reason_length) : NULL;
+
+  return make_conference_with (finalised, text);
 }
 
 /* A consensus: one child, one page. */
@@ -719,6 +729,14 @@ test_pdf_long_reason_breaks_across_pages (void)
 /* A heading keeps with what follows it: no page ends on a heading (a child, a section, or an
  * entry's title such as a group's view) with its content on the next page. The police reason
  * grows step by step, so every heading after it lands, in one PDF or another, at a page's foot. */
+static gboolean
+page_has_text (const char *page)
+{
+  g_autofree char *text = g_strstrip (g_strdup (page));
+
+  return *text != '\0';
+}
+
 static void
 test_pdf_headings_keep_with_next (void)
 {
@@ -757,7 +775,7 @@ test_pdf_headings_keep_with_next (void)
       pages = g_strsplit (raw, "\f", -1);
 
       /* Every page but the last: its last line of the record is no heading. */
-      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && *g_strstrip (g_strdup (pages[p + 1])) != '\0'; p++)
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
         {
           g_autofree char *body = strip_chrome (pages[p]);
           g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
@@ -790,6 +808,121 @@ test_pdf_headings_keep_with_next (void)
 
   /* The loop crossed page breaks: it tested something. */
   g_assert_cmpuint (checked_breaks, >, 20);
+}
+
+/* The text of a block as pdftotext gives it back, squashed. */
+static gboolean
+is_heading_block (const QuorumBlock *block)
+{
+  return block->kind == QUORUM_BLOCK_HEADING || block->kind == QUORUM_BLOCK_SUBHEADING ||
+         (block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_STRONG);
+}
+
+/* Whether @line (a squashed line of a page) is @head or one of its wrapped lines. */
+static gboolean
+line_of (const char *line,
+         const char *head)
+{
+  return g_strcmp0 (line, head) == 0 ||
+         (strlen (line) >= 8 && (g_str_has_prefix (head, line) || g_str_has_suffix (head, line)));
+}
+
+/* Issue 10: "the PDF leaves a group's heading alone at the foot of a page". The police's reason
+ * grows a few words at a time (not a sentence at a time, as above), so that every heading after
+ * it, a dissenting group's above all, falls in turn on each of a page's last lines. A heading
+ * (a group's name and view, and the line naming its representatives, which belongs to it) is
+ * never the last text of a page: at least the first line of what it heads is on that page. */
+static void
+test_pdf_group_heading_keeps_with_its_reason (void)
+{
+  guint near_foot = 0;
+  guint groups_near_foot = 0;
+
+  NEED_POPPLER ();
+
+  for (gsize length = 1800; length <= 5600; length += 37)
+    {
+      g_autofree char *text = long_reason (length);
+      g_autoptr(QuorumConference) conference = NULL;
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *name = g_strdup_printf ("group-heading-%zu.pdf", length);
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_auto(GStrv) pages = NULL;
+      QuorumProfile *profile = make_profile ();
+
+      text[length] = '\0';   /* cut mid-sentence: the text grows by less than a line */
+      conference = make_conference_with (FALSE, text);
+      {
+        g_autoptr(QuorumDocument) doc = _quorum_document_new (conference, profile, "Minnie Taker", when);
+
+        for (guint i = 0; i < doc->blocks->len; i++)
+          {
+            const QuorumBlock *block = g_ptr_array_index (doc->blocks, i);
+            const QuorumBlock *prev = i > 0 ? g_ptr_array_index (doc->blocks, i - 1) : NULL;
+            const QuorumBlock *next = i + 1 < doc->blocks->len ? g_ptr_array_index (doc->blocks, i + 1) : NULL;
+
+            if (is_heading_block (block))
+              g_ptr_array_add (leads, squash (block->text));
+            /* A dissenting group: its title, "Representatives: …", then its reason. */
+            else if (prev != NULL && prev->kind == QUORUM_BLOCK_PARAGRAPH && prev->style == QUORUM_BLOCK_STYLE_STRONG &&
+                     block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_BODY &&
+                     next != NULL && next->kind == QUORUM_BLOCK_PARAGRAPH &&
+                     (next->style == QUORUM_BLOCK_STYLE_QUOTE || next->style == QUORUM_BLOCK_STYLE_NOTE))
+              {
+                g_ptr_array_add (leads, squash (block->text));
+                g_ptr_array_add (groups, squash (prev->text));
+              }
+          }
+      }
+      free_profile (profile);
+      g_assert_cmpuint (groups->len, >=, 2);
+
+      path = write_pdf (conference, name);
+      raw = pdftotext (path, "-layout");
+      pages = g_strsplit (raw, "\f", -1);
+
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && *g_strstrip (g_strdup (pages[p + 1])) != '\0'; p++)
+        {
+          g_autofree char *body = strip_chrome (pages[p]);
+          g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+          g_autoptr(GPtrArray) text_lines = g_ptr_array_new_with_free_func (g_free);
+          const char *last;
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              g_autofree char *line = squash (lines[l]);
+
+              if (*line != '\0' && g_strcmp0 (line, "DRAFT") != 0 && !g_str_has_prefix (line, "Exported "))
+                g_ptr_array_add (text_lines, g_steal_pointer (&line));
+            }
+          if (text_lines->len < 4)
+            continue;
+
+          last = g_ptr_array_index (text_lines, text_lines->len - 1);
+          for (guint h = 0; h < leads->len; h++)
+            if (line_of (last, g_ptr_array_index (leads, h)))
+              g_error ("%s: page %u ends on “%s”: what it heads begins on page %u",
+                       name, p + 1, (const char *) g_ptr_array_index (leads, h), p + 2);
+
+          /* What the loop exercised: a heading in the last four lines, with its first lines. */
+          for (guint l = text_lines->len - 4; l < text_lines->len - 1; l++)
+            for (guint h = 0; h < leads->len; h++)
+              if (line_of (g_ptr_array_index (text_lines, l), g_ptr_array_index (leads, h)))
+                {
+                  near_foot++;
+                  for (guint g = 0; g < groups->len; g++)
+                    if (line_of (g_ptr_array_index (text_lines, l), g_ptr_array_index (groups, g)))
+                      groups_near_foot++;
+                }
+        }
+    }
+
+  g_test_message ("%u headings among a page's last four lines, %u of them a group's", near_foot, groups_near_foot);
+  g_assert_cmpuint (near_foot, >, 20);
+  g_assert_cmpuint (groups_near_foot, >, 5);
 }
 
 static void
@@ -1270,6 +1403,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/long-reason-breaks-across-pages", test_pdf_long_reason_breaks_across_pages);
   g_test_add_func ("/export/pdf/short-is-one-page", test_pdf_short_is_one_page);
   g_test_add_func ("/export/pdf/headings-keep-with-next", test_pdf_headings_keep_with_next);
+  g_test_add_func ("/export/pdf/group-heading-keeps-with-its-reason", test_pdf_group_heading_keeps_with_its_reason);
   g_test_add_func ("/export/pdf/finalised-has-no-draft", test_pdf_finalised_pages_have_no_draft);
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);

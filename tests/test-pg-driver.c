@@ -154,17 +154,24 @@ test_rows (void)
   g_assert_true (g_utf8_validate (d->column_text (select, 3), -1, NULL));
   g_assert_false (d->column_is_null (select, 3));
   /* Kinds as SQLite's, for the audit's canonical rows: integer, float, text. */
-  g_assert_cmpint (d->column_type (select, 1), ==, 1);
-  g_assert_cmpint (d->column_type (select, 2), ==, 2);
-  g_assert_cmpint (d->column_type (select, 3), ==, 3);
-  g_assert_cmpint (d->column_type (select, 4), ==, 1);
+  g_assert_cmpint (d->column_type (select, 1), ==, QUORUM_DB_TYPE_INTEGER);
+  g_assert_cmpint (d->column_type (select, 2), ==, QUORUM_DB_TYPE_FLOAT);
+  g_assert_cmpint (d->column_type (select, 3), ==, QUORUM_DB_TYPE_TEXT);
+  g_assert_cmpint (d->column_type (select, 4), ==, QUORUM_DB_TYPE_INTEGER);
+  {
+    gsize length = 0;
+    const guint8 *bytes = d->column_bytes (select, 3, &length);
+
+    g_assert_cmpuint (length, ==, strlen (name));
+    g_assert_cmpmem (bytes, length, name, strlen (name));
+  }
   /* A comparison reads as SQLite's would: 0 or 1. */
   g_assert_cmpstr (d->column_text (select, 4), ==, "0");
   g_assert_cmpint (d->column_int64 (select, 4), ==, 0);
 
   g_assert_cmpint (d->step (select, &error), ==, QUORUM_DB_ROW);
   g_assert_true (d->column_is_null (select, 1));
-  g_assert_cmpint (d->column_type (select, 1), ==, 5);
+  g_assert_cmpint (d->column_type (select, 1), ==, QUORUM_DB_TYPE_NULL);
   g_assert_cmpint (d->column_int64 (select, 1), ==, 0);
   g_assert_cmpfloat (d->column_double (select, 2), ==, 0.0);
   g_assert_null (d->column_text (select, 3));
@@ -212,9 +219,15 @@ test_rows (void)
     QuorumDbStmt *kinds = d->prepare (db, "SELECT sum(n), avg(n), 'x'::bytea FROM t WHERE n IN (7, 8)", &error);
 
     g_assert_cmpint (d->step (kinds, &error), ==, QUORUM_DB_ROW);
-    g_assert_cmpint (d->column_type (kinds, 0), ==, 1);  /* an integral numeric, as SQLite's sum */
-    g_assert_cmpint (d->column_type (kinds, 1), ==, 2);  /* 7.5 */
-    g_assert_cmpint (d->column_type (kinds, 2), ==, 4);
+    gsize length = 0;
+    const guint8 *bytes;
+
+    g_assert_cmpint (d->column_type (kinds, 0), ==, QUORUM_DB_TYPE_FLOAT);  /* numeric, as quorum-db.h says */
+    g_assert_cmpint (d->column_type (kinds, 1), ==, QUORUM_DB_TYPE_FLOAT);
+    g_assert_cmpint (d->column_type (kinds, 2), ==, QUORUM_DB_TYPE_BLOB);
+    bytes = d->column_bytes (kinds, 2, &length);
+    g_assert_cmpuint (length, ==, 1);
+    g_assert_cmpint (bytes[0], ==, 'x');
     d->reset (kinds);
   }
 
@@ -1202,6 +1215,38 @@ test_notify_close (void)
   d->close (writer);
 }
 
+/* Through the statement layer's own dispatch (quorum-db.c), as the store calls it. */
+static void
+test_dispatch (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *db = quorum_db_postgres_open (conninfo, &error);
+  QuorumDbStmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_db_get_backend (db), ==, QUORUM_DB_BACKEND_POSTGRES);
+  g_assert_true (quorum_db_exec (db, "CREATE TEMP TABLE v (id bigint GENERATED ALWAYS AS IDENTITY, grp text)", &error));
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  stmt = quorum_db_prepare (db, "INSERT INTO v (grp) VALUES (?1) RETURNING id", &error);
+  g_assert_no_error (error);
+  quorum_db_bind_text (stmt, 1, "Police");
+  g_assert_cmpint (quorum_db_step (stmt, &error), ==, QUORUM_DB_ROW);
+  g_assert_cmpint (quorum_db_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (quorum_db_column_type (stmt, 0), ==, QUORUM_DB_TYPE_INTEGER);
+  quorum_db_reset (stmt);
+  g_assert_true (quorum_db_commit (db, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *user = quorum_db_dup_session_user (db);
+    g_assert_cmpstr (user, ==, "postgres");
+  }
+  /* A failure is the layer's last error too. */
+  g_assert_false (quorum_db_exec (db, "SELECT * FROM no_such_table", &error));
+  g_assert_nonnull (quorum_db_get_last_error (db));
+  g_clear_error (&error);
+  quorum_db_close (db);
+}
+
 static gint64
 backend_pid (QuorumDb *db)
 {
@@ -1273,6 +1318,7 @@ main (int    argc,
       return 77;
     }
   g_test_add_func ("/pg-driver/rows", test_rows);
+  g_test_add_func ("/pg-driver/dispatch", test_dispatch);
   g_test_add_func ("/pg-driver/transactions", test_transactions);
   g_test_add_func ("/pg-driver/busy-retried", test_busy);
   g_test_add_func ("/pg-driver/finalised", test_finalised);

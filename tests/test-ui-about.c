@@ -15,6 +15,15 @@ typedef struct {
   gboolean           checked;
 } Fixture;
 
+/* xdotool and an X display: the keys are pressed as a person presses them. */
+static gboolean
+have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && g_getenv ("DISPLAY") != NULL;
+}
+
 static gboolean
 about_shown (gpointer data)
 {
@@ -103,7 +112,7 @@ check_cb (GApplication *application,
   ui_test_wait_until (no_about, NULL, 5000, "Ctrl+W closes the About window");
   window = GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
   g_assert_nonnull (window);
-  if (g_find_program_in_path ("xdotool") != NULL && g_getenv ("DISPLAY") != NULL)
+  if (have_xdotool ())
     {
       gtk_window_present (GTK_WINDOW (window));
       ui_test_iterate (500);

@@ -159,7 +159,11 @@ test_confirmation_and_chair_name (Fixture       *fx,
     gtk_window_destroy (preferences);
     ui_test_iterate (100);
   }
-  g_assert_cmpstr (g_settings_get_string (settings, "chair-name"), ==, "Jo Bloggs, IRO");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "chair-name");
+
+    g_assert_cmpstr (name, ==, "Jo Bloggs, IRO");
+  }
 
   quorum_conference_page_show_child (page, fx->ben);
   ui_test_iterate (100);
@@ -335,6 +339,63 @@ test_messages_in_full_and_not_stale (Fixture       *fx,
   g_assert_null (shown_toast (fx->window));
 }
 
+/* A view clicked with the mouse is recorded: the card claimed every press inside it (so that
+ * a click into the reason box kept the focus), and the buttons' own clicks were cancelled, so
+ * a click on "Plan" or "No plan" did nothing. Found by the crash suite (test-ui-crash). */
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_click_a_view (Fixture       *fx,
+                   gconstpointer  data)
+{
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_nonnull (quorum_conference_find_vote (c, fx->amy, "Police"));
+  }
+  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "NHS Trust")), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "NHS Trust")), GTK_TYPE_CHECK_BUTTON, "Neglect"), -1, -1);
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *police = quorum_conference_find_vote (c, fx->amy, "Police");
+    QuorumVote *nhs = quorum_conference_find_vote (c, fx->amy, "NHS Trust");
+
+    g_assert_nonnull (police);
+    g_assert_cmpint (police->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_nonnull (nhs);
+    g_assert_cmpint (nhs->view, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (nhs->categories, ==, QUORUM_CATEGORY_NEGLECT);
+  }
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, "Police")), ==, QUORUM_VIEW_NO_PLAN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +406,8 @@ main (int   argc,
               fixture_set_up, test_ctrl_d_while_typing_reason, fixture_tear_down);
   g_test_add ("/ui/live/click-into-reason", Fixture, NULL,
               fixture_set_up, test_click_into_reason, fixture_tear_down);
+  g_test_add ("/ui/live/click-a-view", Fixture, NULL,
+              fixture_set_up, test_click_a_view, fixture_tear_down);
   g_test_add ("/ui/live/messages-in-full-and-not-stale", Fixture, NULL,
               fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,

@@ -374,6 +374,103 @@ test_filter_search_sort (void)
   g_assert_cmpint (quorum_referral_object_get_id (first), ==, fx.plain);
 }
 
+/* The children's names in the table's order, "Ada Christmas, Cal Easter, Eli Plain". */
+static char *
+children_in_order (void)
+{
+  GListModel *model = quorum_referrals_page_get_model (fx.page);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  ui_test_wait_until (sorted, model, 10000, "the sort");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (order, "%s%s", i > 0 ? ", " : "", quorum_referral_object_get_row (item)->child);
+    }
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+/* The column whose title has the keyboard focus, or -1. */
+static int
+focused_column (GtkColumnView *column_view)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fx.window));
+  int index = 0;
+
+  for (; focus != NULL && gtk_widget_get_parent (focus) != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      GtkWidget *header = gtk_widget_get_parent (focus);
+
+      if (gtk_widget_get_parent (header) == GTK_WIDGET (column_view) &&
+          g_strcmp0 (gtk_widget_get_css_name (header), "header") == 0)
+        {
+          for (GtkWidget *w = gtk_widget_get_prev_sibling (focus); w != NULL; w = gtk_widget_get_prev_sibling (w))
+            index++;
+          return index;
+        }
+    }
+  return -1;
+}
+
+/* Issue 10: "the referral table sorts by keyboard". With the keyboard alone, as a person
+ * would: from the search field, Tab to the Child column's title; Return sorts by it, Space
+ * again sorts the other way round, Return once more back again. */
+static void
+test_sort_by_keyboard (void)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (child_of (fx.page, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) due_column = g_list_model_get_item (columns, QUORUM_REFERRAL_COLUMN_DUE);
+  g_autofree char *before = NULL;
+  g_autofree char *ascending = NULL;
+  g_autofree char *descending = NULL;
+  g_autofree char *again = NULL;
+  guint tabs = 0;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool and an X display are needed to press keys");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.close-pane", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "all");
+  set_entry (fx.page, "search_entry", "");
+  set_as_of (fx.page, "2027-01-06");
+  sort_by (column_view, due_column, GTK_SORT_DESCENDING);
+  before = children_in_order ();
+  g_assert_cmpstr (before, ==, "Cal Easter, Ada Christmas, Eli Plain");
+
+  /* Into the search field with the mouse, then Tab from control to control to the title. */
+  ui_test_click (child_of (fx.page, "search_entry"), -1, -1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx.window)), child_of (fx.page, "search_entry")));
+  while (focused_column (column_view) != QUORUM_REFERRAL_COLUMN_CHILD)
+    {
+      g_assert_cmpuint (++tabs, <=, 40);
+      ui_test_key ("Tab");
+    }
+  g_test_message ("the Child column's title is %u Tab presses from the search field", tabs);
+
+  ui_test_key ("Return");
+  ui_test_screenshot (GTK_WIDGET (fx.window), "referrals-sorted-by-keyboard");
+  ascending = children_in_order ();
+  g_assert_cmpstr (ascending, ==, "Ada Christmas, Cal Easter, Eli Plain");
+  g_assert_cmpint (focused_column (column_view), ==, QUORUM_REFERRAL_COLUMN_CHILD);
+
+  ui_test_key ("space");
+  descending = children_in_order ();
+  g_assert_cmpstr (descending, ==, "Eli Plain, Cal Easter, Ada Christmas");
+
+  ui_test_key ("Return");
+  again = children_in_order ();
+  g_assert_cmpstr (again, ==, ascending);
+
+  /* Shift+Tab goes back to the title before it, the Status column's. */
+  ui_test_key ("shift+Tab");
+  g_assert_cmpint (focused_column (column_view), ==, QUORUM_REFERRAL_COLUMN_STATUS);
+}
+
 static void
 test_notify_and_panel (void)
 {
@@ -814,6 +911,7 @@ main (int    argc,
 
   g_test_add_func ("/referrals/due-dates-and-overdue", test_due_dates_and_overdue);
   g_test_add_func ("/referrals/filter-search-sort", test_filter_search_sort);
+  g_test_add_func ("/referrals/sort-by-keyboard", test_sort_by_keyboard);
   g_test_add_func ("/referrals/notify-and-panel", test_notify_and_panel);
   g_test_add_func ("/referrals/refusals", test_refusals);
   g_test_add_func ("/referrals/no-default-outcome-future-dates-refused-correct-keeps-old-value-lateness-shown",

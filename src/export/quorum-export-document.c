@@ -432,7 +432,8 @@ add_dissent (QuorumDocument         *doc,
           if (*names != '\0')
             {
               g_autofree char *line = g_strdup_printf (_("Representatives: %s"), names);
-              add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line);
+              /* The group's title and this line head its reason: a page never ends on them. */
+              add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
             }
           add_reason (doc, dissent->reason);
         }

@@ -106,6 +106,8 @@ typedef struct
   double        rule_w;
   const Colour *bar;        /* a mark at the left of the row */
   double        bar_x;
+  gboolean      may_break; /* broken between lines where it does not fit, never moved whole
+                            * (a paragraph its heading keeps its first lines with) */
 } Row;
 
 struct _QuorumRecord
@@ -128,6 +130,8 @@ struct _QuorumRecord
   int             page;
   double          y;
   double          fresh_y;      /* where the body of the current page starts */
+  double          chain_above;  /* the height of the headings just placed, which keep with
+                                 * what follows them (0 after anything else) */
   Row            *repeat_row;
   double          label_width;  /* of every label / value block: one column down the record */   /* a table's header, repeated on every page it continues on */
   GPtrArray      *rows;         /* Row*, owned */
@@ -409,7 +413,7 @@ place_row (QuorumRecord *self,
   int next[MAX_COLUMNS] = { 0 };
   gboolean done = FALSE;
 
-  if (self->y + total > self->body_bottom &&
+  if (!row->may_break && self->y + total > self->body_bottom &&
       total <= body_height - (self->repeat_row != NULL ? row_height (self->repeat_row) : 0) &&
       self->y > self->fresh_y)
     new_page (self);
@@ -491,13 +495,15 @@ keep_space (QuorumRecord *self,
 static void
 place_para (QuorumRecord *self,
             Para         *para,
-            double        x)
+            double        x,
+            gboolean      may_break)
 {
   Row *row = row_new (self);
 
   row->n_cells = 1;
   row->cells[0] = para;
   row->x[0] = x;
+  row->may_break = may_break;
   place_row (self, row);
 }
 
@@ -521,7 +527,8 @@ static double     fields_keep_height (QuorumRecord      *self,
                                       double             total);
 
 static double block_lead_height (QuorumRecord      *self,
-                                 const QuorumBlock *block);
+                                 const QuorumBlock *block,
+                                 double             above);
 
 /* The block after @block in the document, or NULL. */
 static const QuorumBlock *
@@ -534,6 +541,19 @@ block_after (QuorumRecord      *self,
     return NULL;
 
   return g_ptr_array_index (self->doc->blocks, index + 1);
+}
+
+/* The block before @block in the document, or NULL. */
+static const QuorumBlock *
+block_before (QuorumRecord      *self,
+              const QuorumBlock *block)
+{
+  guint index;
+
+  if (!g_ptr_array_find (self->doc->blocks, block, &index) || index == 0)
+    return NULL;
+
+  return g_ptr_array_index (self->doc->blocks, index - 1);
 }
 
 static void
@@ -566,14 +586,25 @@ heading_metrics (const QuorumBlock *block,
     }
 }
 
+/* Whether @block heads what follows it: a heading, an entry's title, or a line that belongs
+ * to the title before it (a dissenting group's representatives). */
+static gboolean
+is_lead (const QuorumBlock *block)
+{
+  return block->kind == QUORUM_BLOCK_HEADING || block->kind == QUORUM_BLOCK_SUBHEADING ||
+         (block->kind == QUORUM_BLOCK_PARAGRAPH &&
+          (block->style == QUORUM_BLOCK_STYLE_STRONG || block->keep_with_next));
+}
+
 /* A heading's own height when it follows another heading (a child's heading, then "Dissent",
- * then a group's title): the chain is kept together with the first lines of what ends it, so
- * no heading is left alone at a page's foot. The paragraphs made here to measure are dropped
- * with the rest at the next pagination. */
+ * then a group's title and its representatives): the chain is kept together with the first
+ * lines of what ends it (the group's reason), so no heading is left alone at a page's foot.
+ * The paragraphs made here to measure are dropped with the rest at the next pagination. */
 static double
 chained_heading_height (QuorumRecord      *self,
                         const QuorumBlock *block,
-                        guint              depth)
+                        guint              depth,
+                        double             above)
 {
   const QuorumBlock *next = block_after (self, block);
   double own;
@@ -581,11 +612,14 @@ chained_heading_height (QuorumRecord      *self,
 
   if (block->kind == QUORUM_BLOCK_PARAGRAPH)
     {
+      gboolean strong = block->style == QUORUM_BLOCK_STYLE_STRONG;
       double width = self->body_width - block->indent * INDENT;
-      Para *para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_SEMIBOLD,
+      Para *para = para_new (self, block->text, width, BODY_SIZE,
+                             strong ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL,
                              PANGO_STYLE_NORMAL, &ink);
 
-      own = para->height + 1 + (block->space_before ? 7 : 0);
+      /* As place_paragraph () sets them: the gap before, and after it 1 (a title) or 2. */
+      own = para->height + (strong ? 1 : 2) + (block->space_before ? 7 : 0);
     }
   else
     {
@@ -600,18 +634,61 @@ chained_heading_height (QuorumRecord      *self,
 
   if (next == NULL)
     return own;
-  if (depth < 4 && (next->kind == QUORUM_BLOCK_HEADING || next->kind == QUORUM_BLOCK_SUBHEADING ||
-                    (next->kind == QUORUM_BLOCK_PARAGRAPH && next->style == QUORUM_BLOCK_STYLE_STRONG)))
-    follows = chained_heading_height (self, next, depth + 1);
+  if (depth < 5 && is_lead (next))
+    follows = chained_heading_height (self, next, depth + 1, above + own);
   else
-    follows = block_lead_height (self, next);
+    follows = block_lead_height (self, next, above + own);
 
   return own + follows;
 }
 
+/* How much of a paragraph must fit below its heading (@above: the heading's height, a chain
+ * of headings' included) for the two to stay together. A paragraph that fits a page with its
+ * heading goes whole: kept with only its first lines, place_row () moved it whole to the next
+ * page and left the heading alone (issue 10: a group's title and representatives at a page's
+ * foot, its reason overleaf). A longer one is broken between lines where it stands
+ * (place_paragraph () makes it so), and its first two lines will do. The paragraph made here
+ * to measure is dropped with the rest at the next pagination. */
+static double
+paragraph_lead_height (QuorumRecord      *self,
+                       const QuorumBlock *block,
+                       double             above)
+{
+  double width = self->body_width - block->indent * INDENT;
+  double pad = block->space_before ? 7 : 0;
+  Para *para;
+
+  switch (block->style)
+    {
+    case QUORUM_BLOCK_STYLE_QUOTE:
+      para = para_new_full (self, block->text, self->body_width - QUOTE_INDENT - 8, BODY_SIZE,
+                            PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &ink, PARA_AUTO_DIR);
+      pad += 6;   /* its row's padding, 2 + 2, and the 6 its own keep_space () asks */
+      break;
+    case QUORUM_BLOCK_STYLE_NOTE:
+      para = para_new (self, block->text, width, SMALL_SIZE + 0.5, PANGO_WEIGHT_NORMAL,
+                       PANGO_STYLE_ITALIC, &quiet);
+      break;
+    case QUORUM_BLOCK_STYLE_STRONG:
+      para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_SEMIBOLD,
+                       PANGO_STYLE_NORMAL, &ink);
+      break;
+    case QUORUM_BLOCK_STYLE_BODY:
+    default:
+      para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                       PANGO_STYLE_NORMAL, &ink);
+      break;
+    }
+
+  if (above + para->height + pad <= self->body_bottom - self->body_top)
+    return para->height + pad;
+  return para_head_height (para) + pad;
+}
+
 static double
 block_lead_height (QuorumRecord      *self,
-                   const QuorumBlock *block)
+                   const QuorumBlock *block,
+                   double             above)
 {
   double line = BODY_SIZE * LINE_SPACING * 1.2;
 
@@ -619,15 +696,14 @@ block_lead_height (QuorumRecord      *self,
    * entry's title, the first lines of the entry too; another heading, with what follows it. */
   if (block == NULL)
     return 0;
-  if (block->kind == QUORUM_BLOCK_HEADING || block->kind == QUORUM_BLOCK_SUBHEADING ||
-      (block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_STRONG))
-    return chained_heading_height (self, block, 0);
+  if (is_lead (block))
+    return chained_heading_height (self, block, 0, above);
   switch (block->kind)
     {
     case QUORUM_BLOCK_TABLE:
       return 3 * line + 4 * CELL_PAD_Y;
     case QUORUM_BLOCK_PARAGRAPH:
-      return (block->style == QUORUM_BLOCK_STYLE_STRONG ? 4 * line : 2 * line) + 12;
+      return paragraph_lead_height (self, block, above);
     case QUORUM_BLOCK_FIELDS:
       {
         /* A short block of fields is kept whole: keep it with its heading too. The rows made
@@ -681,8 +757,12 @@ place_heading (QuorumRecord      *self,
 
   if (self->y > self->body_top)
     self->y += before;
-  keep_space (self, para->height + after + (next != NULL ? block_lead_height (self, next) : 0));
-  place_para (self, para, self->body_left);
+  /* As chained_heading_height () counts it: the gap above a heading that follows another,
+   * and a child's heading's rule. */
+  self->chain_above += (self->chain_above > 0 ? before : 0) + para->height + after +
+                       (block->kind == QUORUM_BLOCK_HEADING ? 3 : 0);
+  keep_space (self, para->height + after + (next != NULL ? block_lead_height (self, next, self->chain_above) : 0));
+  place_para (self, para, self->body_left, FALSE);
 
   /* A heading for a child is ruled off: it starts a new part of the record. */
   if (block->kind == QUORUM_BLOCK_HEADING)
@@ -703,6 +783,10 @@ place_paragraph (QuorumRecord      *self,
 {
   double x = self->body_left + block->indent * INDENT;
   double width = self->body_width - block->indent * INDENT;
+  const QuorumBlock *prev = block_before (self, block);
+  /* After its heading a paragraph is broken where it does not fit, never moved whole: the
+   * heading kept room for its first lines only when it could not keep all of it. */
+  gboolean headed = prev != NULL && is_lead (prev);
   Para *para;
   Row *row;
 
@@ -714,8 +798,9 @@ place_paragraph (QuorumRecord      *self,
     case QUORUM_BLOCK_STYLE_STRONG:
       para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_SEMIBOLD,
                        PANGO_STYLE_NORMAL, &ink);
-      keep_space (self, para->height + block_lead_height (self, next));
-      place_para (self, para, x);
+      self->chain_above += para->height + 1 + (block->space_before ? 7 : 0);
+      keep_space (self, para->height + block_lead_height (self, next, self->chain_above));
+      place_para (self, para, x, FALSE);
       self->y += 1;
       break;
 
@@ -734,6 +819,7 @@ place_paragraph (QuorumRecord      *self,
       row->pad_bottom = 2;
       row->bar = &rule_colour;
       row->bar_x = x;
+      row->may_break = headed;
       place_row (self, row);
       self->y += 4;
       break;
@@ -742,7 +828,7 @@ place_paragraph (QuorumRecord      *self,
       para = para_new (self, block->text, width, SMALL_SIZE + 0.5, PANGO_WEIGHT_NORMAL,
                        PANGO_STYLE_ITALIC, &quiet);
       keep_space (self, para_head_height (para));
-      place_para (self, para, x);
+      place_para (self, para, x, headed);
       self->y += 4;
       break;
 
@@ -750,8 +836,15 @@ place_paragraph (QuorumRecord      *self,
     default:
       para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_NORMAL,
                        PANGO_STYLE_NORMAL, &ink);
-      keep_space (self, para_head_height (para));
-      place_para (self, para, x);
+      /* A line of a title's (a group's representatives) goes with what follows, as the title. */
+      if (block->keep_with_next)
+        {
+          self->chain_above += para->height + 2 + (block->space_before ? 7 : 0);
+          keep_space (self, para->height + block_lead_height (self, next, self->chain_above));
+        }
+      else
+        keep_space (self, para_head_height (para));
+      place_para (self, para, x, headed);
       self->y += 2;
       break;
     }
@@ -1051,6 +1144,7 @@ quorum_record_paginate (QuorumRecord *self,
   self->page = 0;
   self->y = self->body_top;
   self->fresh_y = self->body_top;
+  self->chain_above = 0;
 
   for (guint i = 0; i < self->doc->blocks->len; i++)
     {
@@ -1077,6 +1171,8 @@ quorum_record_paginate (QuorumRecord *self,
         default:
           break;
         }
+      if (!is_lead (block))
+        self->chain_above = 0;
     }
 
   self->n_pages = self->page + 1;

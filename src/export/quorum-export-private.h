@@ -70,6 +70,8 @@ typedef struct
   GPtrArray        *cells;        /* FIELDS, TABLE: char*, row by row; a TABLE's first row is its header */
   GArray           *marked_rows;  /* TABLE: gboolean per body row (a dissenting group) */
   gboolean          space_before; /* a gap before, between entries of a section */
+  gboolean          keep_with_next; /* PARAGRAPH: part of the title before it (a group's
+                                     * representatives): never apart from what follows */
 } QuorumBlock;
 
 typedef struct

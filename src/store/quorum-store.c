@@ -31,6 +31,7 @@ struct _QuorumStore
   GBytes     *key;         /* the audit key, or NULL */
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
+  gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
   char       *pending_anchor; /* written once the transaction commits */
   int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
@@ -234,9 +235,16 @@ finish_open (QuorumStore           *self,
       g_bytes_unref (key);
     }
 
+  /* The app puts the day's check and backup off until its window is drawn; the first write
+   * runs them if they have not run (_quorum_store_begin). */
   if (handle != NULL && !self->read_only && !(flags & QUORUM_STORE_OPEN_NO_BACKUPS) &&
       holds_records (self))
-    _quorum_store_daily_backup (self);
+    {
+      if (flags & QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP)
+        self->daily_pending = TRUE;
+      else
+        _quorum_store_daily_backup (self);
+    }
   return TRUE;
 }
 
@@ -246,6 +254,24 @@ _quorum_store_set_damaged (QuorumStore *self,
 {
   g_free (self->damaged);
   self->damaged = g_strdup (why ? why : "");
+}
+
+void
+quorum_store_run_daily_backup (QuorumStore *self)
+{
+  g_return_if_fail (QUORUM_IS_STORE (self));
+
+  if (!self->daily_pending)
+    return;
+  self->daily_pending = FALSE;
+  _quorum_store_daily_backup (self);
+}
+
+gboolean
+quorum_store_get_daily_backup_pending (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  return self->daily_pending;
 }
 
 const char *
@@ -516,7 +542,9 @@ _quorum_store_begin (QuorumStore  *self,
 {
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  /* A damaged database is never written to: a write could spread the damage. */
+  /* A damaged database is never written to: a write could spread the damage. The daily
+   * check runs first if its opener put it off. */
+  quorum_store_run_daily_backup (self);
   if (self->damaged != NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,

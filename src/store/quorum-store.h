@@ -28,6 +28,10 @@ typedef enum
 {
   QUORUM_STORE_OPEN_CREATE = 1 << 0,      /* create the database when there is none */
   QUORUM_STORE_OPEN_NO_BACKUPS = 1 << 1,  /* no automatic backups (a copy being checked) */
+  /* The first opening of the day's integrity check and backup wait for
+   * quorum_store_run_daily_backup () (the app, once its window is drawn); the first write
+   * runs them before it if they have not run. */
+  QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP = 1 << 2,
 } QuorumStoreOpenFlags;
 
 /* Opens @path; without QUORUM_STORE_OPEN_CREATE a missing database is an error
@@ -40,6 +44,11 @@ QuorumStore      *quorum_store_open_full      (const char            *path,
 QuorumStore      *quorum_store_open_memory    (GError      **error);
 /* Why the database failed its daily integrity check (then every write is refused), or NULL. */
 const char       *quorum_store_get_damaged    (QuorumStore  *self);
+/* Runs the daily integrity check and backup that QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP put off
+ * (nothing if they ran or were not due); quorum_store_get_damaged () then says how it went. */
+void              quorum_store_run_daily_backup (QuorumStore *self);
+/* Whether the daily check and backup were put off and have not run yet. */
+gboolean          quorum_store_get_daily_backup_pending (QuorumStore *self);
 /* Whether this store made its database file when it opened it. */
 gboolean          quorum_store_get_created    (QuorumStore  *self);
 /* Closes the database; when this store created it and it is still unused by anyone else

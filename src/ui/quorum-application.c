@@ -31,6 +31,7 @@ struct _QuorumApplication
 
   QuorumStore    *store;
   guint           screenshot_source;
+  guint           daily_source;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
@@ -272,7 +273,13 @@ damaged_response_cb (AdwMessageDialog  *dialog,
       g_autoptr(GError) error = NULL;
       g_autofree char *kept = NULL;
 
-      /* The damaged database is closed, kept beside its backups, and replaced. */
+      QuorumWindow *window = get_window (self);
+
+      /* The damaged database is closed (the window over it first), kept beside its
+       * backups, and replaced. */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      if (window != NULL)
+        gtk_window_destroy (GTK_WINDOW (window));
       g_clear_object (&self->store);
       if (!quorum_store_restore (path, backup, &kept, &error))
         {
@@ -335,6 +342,11 @@ offer_backup (QuorumApplication *self,
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  if (get_window (self) != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (get_window (self)));
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    }
   g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
@@ -347,7 +359,10 @@ open_store (QuorumApplication *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  self->store = quorum_store_open (path, &error);
+  /* The first start of a day checks the whole database and copies it (337 MB for 100,000
+   * referrals): after the window is drawn (daily_backup_cb), not before. */
+  self->store = quorum_store_open_full (path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                        &error);
   if (self->store != NULL)
     return quorum_store_get_damaged (self->store) == NULL || !offer_backup (self, path);
 
@@ -368,6 +383,41 @@ open_store (QuorumApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 
   return FALSE;
+}
+
+/* Once the window is drawn: the day's integrity check and backup, put off at opening; a
+ * database that fails it is never written to (the store refuses every write), and its newest
+ * backup is offered. A write made before this runs the check first (quorum-store.c). */
+static gboolean
+daily_backup_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+  g_autofree char *path = NULL;
+
+  self->daily_source = 0;
+  if (self->store == NULL || !quorum_store_get_daily_backup_pending (self->store))
+    return G_SOURCE_REMOVE;
+
+  quorum_store_run_daily_backup (self->store);
+  if (quorum_store_get_damaged (self->store) != NULL)
+    {
+      path = quorum_store_resolve_path (self->db_option);
+      offer_backup (self, path);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs as the first frame is laid out: the idle after it comes once it is painted. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->daily_source == 0)
+    self->daily_source = g_idle_add_full (G_PRIORITY_LOW, daily_backup_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -400,6 +450,9 @@ quorum_application_activate (GApplication *application)
     quorum_window_open_conference (window, self->open_id, self->open_child);
   else if (!self->demo)
     quorum_window_restore (window);
+
+  if (quorum_store_get_daily_backup_pending (self->store))
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), first_frame_cb, self, NULL);
 
   if (self->screenshot != NULL)
     {
@@ -459,6 +512,7 @@ quorum_application_shutdown (GApplication *application)
   QuorumApplication *self = QUORUM_APPLICATION (application);
 
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
+  g_clear_handle_id (&self->daily_source, g_source_remove);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (application);
 

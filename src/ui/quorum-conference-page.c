@@ -9,6 +9,7 @@
 #include "quorum-record-panel.h"
 #include "quorum-draft.h"
 #include "quorum-conference-page.h"
+#include "quorum-fold-box.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
@@ -63,6 +64,7 @@ struct _QuorumConferencePage
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
   gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
+  guint              build_source; /* the other children's panels, after the frame */
 };
 
 enum {
@@ -598,6 +600,24 @@ ensure_panel (QuorumConferencePage *self,
   return QUORUM_CHILD_PANEL (panel);
 }
 
+/* The other children's panels, once the open conference is on screen: switching child then
+ * only lays one out. */
+static gboolean
+build_panels_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+
+  self->build_source = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (panel_of (child) == NULL)
+      {
+        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
+        return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+      }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
@@ -624,6 +644,8 @@ rebuild_child_panels (QuorumConferencePage *self)
       gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
     }
   self->rebuilding = FALSE;
+  if (self->build_source == 0 && self->conference->children->len > 1)
+    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_panels_cb, self, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
@@ -1751,6 +1773,7 @@ quorum_conference_page_dispose (GObject *object)
 {
   QuorumConferencePage *self = (QuorumConferencePage *)object;
 
+  g_clear_handle_id (&self->build_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -1869,6 +1892,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
    * see add_shortcuts() in quorum-window.c. */
 
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-conference-page.ui");

@@ -11,6 +11,7 @@
 #include "store/quorum-store-life.h"
 #include "quorum-difference-item.h"
 #include "quorum-differences-page.h"
+#include "quorum-fold-box.h"
 #include "quorum-draft.h"
 #include "quorum-differences-resources.h"
 #include "quorum-ui-util.h"
@@ -28,6 +29,7 @@ struct _QuorumDifferencesPage
   GtkWidget          *note_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
+  guint               narrow_source;    /* update_narrow () after the leaflet (un)folds */
 
   /* template */
   GtkWidget          *main_box;
@@ -44,6 +46,9 @@ struct _QuorumDifferencesPage
   GtkLabel           *chart_title;
   GtkDrawingArea     *chart;
   GtkLabel           *chart_text;
+  GtkWidget          *filter_bar;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *back_button;
   GtkStack           *detail_stack;
   AdwComboRow        *profile_row;
   AdwEntryRow        *raised_date_row;
@@ -278,6 +283,67 @@ static void
 selection_changed_cb (QuorumDifferencesPage *self)
 {
   update_detail (self);
+}
+
+/* ---- narrow: the list and the chosen difference one at a time ---- */
+
+static void
+update_narrow (QuorumDifferencesPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean on_detail = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+
+  gtk_widget_set_visible (self->back_button, folded);
+  /* The filters choose what the list shows: with the list out of sight they give its room
+   * to the difference. */
+  gtk_widget_set_visible (self->filter_bar, !(folded && on_detail));
+  /* Narrow, the list keeps its room: the counts stay, in words. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !folded);
+}
+
+static gboolean
+update_narrow_cb (gpointer user_data)
+{
+  QuorumDifferencesPage *self = user_data;
+
+  self->narrow_source = 0;
+  update_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds as it is given its size: what it shows and hides follows once that is
+ * done (showing or hiding widgets in the middle of it leaves them unallocated). */
+static void
+leaflet_folded_cb (QuorumDifferencesPage *self)
+{
+  if (self->back_button != NULL && self->narrow_source == 0)
+    self->narrow_source = g_idle_add (update_narrow_cb, self);
+}
+
+static void
+leaflet_visible_cb (QuorumDifferencesPage *self)
+{
+  if (self->back_button == NULL || self->selection == NULL)
+    return;
+
+  update_narrow (self);
+  /* Back at the list of a folded page nothing stays chosen, so that choosing any difference,
+   * the one just left too, opens it. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0 &&
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 void
@@ -610,7 +676,10 @@ update_detail (QuorumDifferencesPage *self)
       if (self->note_draft != NULL)
         quorum_draft_set_scope (self->note_draft, 0, NULL);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "raise") != 0)
-        gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+        {
+          gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+          adw_leaflet_set_visible_child_name (self->leaflet, "list");
+        }
       gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
       return;
     }
@@ -703,6 +772,7 @@ update_detail (QuorumDifferencesPage *self)
 
   show_risk (self, d);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
 /* ---- the counts ---- */
@@ -963,6 +1033,7 @@ show_raise_action (GtkWidget  *widget,
   if (date == NULL)
     prefill_date (self, self->raised_date_row);
   gtk_stack_set_visible_child_name (self->detail_stack, "raise");
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_grab_focus (GTK_WIDGET (self->raised_by_row));
 }
 
@@ -1374,6 +1445,7 @@ quorum_differences_page_dispose (GObject *object)
 {
   QuorumDifferencesPage *self = (QuorumDifferencesPage *)object;
 
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_object (&self->note_draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
 
@@ -1455,6 +1527,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "differences.show-raise", NULL, show_raise_action);
+  gtk_widget_class_install_action (widget_class, "differences.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "differences.raise", NULL, raise_action);
   gtk_widget_class_install_action (widget_class, "differences.record", NULL, record_action);
   gtk_widget_class_install_action (widget_class, "differences.escalate", NULL, escalate_action);
@@ -1466,6 +1539,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   /* The page's template is its own resource, so the page adds itself with no shared file */
   quorum_differences_register_resource ();
   g_type_ensure (QUORUM_TYPE_DIFFERENCE_ITEM);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-differences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, main_box);
@@ -1482,6 +1556,9 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, chart_text);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, profile_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raised_date_row);
@@ -1536,6 +1613,8 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, resolve_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_cb);
 
   gtk_widget_class_set_css_name (widget_class, "differences-page");
 }
@@ -1553,6 +1632,7 @@ quorum_differences_page_init (QuorumDifferencesPage *self)
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->items));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  update_narrow (self);
 
   load_profiles (self);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "quorum-record-item.h"
+#include "quorum-wrap-label.h"
 
 struct _QuorumRecordItem
 {
@@ -152,13 +153,12 @@ quorum_record_item_create_row (gpointer item,
 
   if (text != NULL && *text != '\0')
     {
-      GtkWidget *subtitle = gtk_label_new (text);
+      /* A dissent's or a discussion's words in full: laid out once for its width. */
+      GtkWidget *subtitle = quorum_wrap_label_new (text);
+      GtkWidget *inner = GTK_WIDGET (quorum_wrap_label_get_inner (QUORUM_WRAP_LABEL (subtitle)));
 
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (inner, "dim-label");
+      gtk_widget_add_css_class (inner, "caption");
       if (icon_name != NULL)
         gtk_widget_set_margin_start (subtitle, 28);  /* under the title, past the icon */
       gtk_box_append (GTK_BOX (vbox), subtitle);

@@ -17,6 +17,7 @@
 #include "quorum-referral-object.h"
 #include "quorum-referrals-chart.h"
 #include "quorum-referrals-page.h"
+#include "quorum-fold-box.h"
 #include "quorum-ui-util.h"
 
 #define CHART_MONTHS 12
@@ -64,6 +65,7 @@ struct _QuorumReferralsPage
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkSpinner           *spinner;
+  GtkMenuButton        *filter_menu_button;
   GtkLabel             *count_label;
 
   GtkLabel             *pane_title;
@@ -223,8 +225,10 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   LoadResult *result;
 
-  /* A connection of the thread's own: the page's store stays the main thread's. */
-  store = quorum_store_open (request->path, &error);
+  /* A connection of the thread's own: the page's store stays the main thread's. It only
+   * reads, so the day's check and backup are the app's to run (quorum-application.c). */
+  store = quorum_store_open_full (request->path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                  &error);
   if (store == NULL ||
       (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
     {
@@ -598,7 +602,8 @@ bind_status_cb (GtkSignalListItemFactory *factory,
 
 /* GTK 4.8's column titles sort on a click only and never take the focus. Each title becomes a
  * Tab stop that sorts by its column on Enter or Space (again: the other way round), as a click
- * does. */
+ * does. The column view itself sends Tab past its titles, straight to the rows: the page moves
+ * the focus through them (tab_pressed_cb). */
 static GtkWidget *
 column_header (QuorumReferralsPage *self)
 {
@@ -610,18 +615,44 @@ column_header (QuorumReferralsPage *self)
   return NULL;
 }
 
+/* Whether the rows stand in @column's order, first to last: then Enter sorts the other way
+ * round. (GTK 4.8 leaves the arrow of a title sorted before on it when another column is
+ * sorted, so the titles cannot tell.) */
 static gboolean
-title_is_sorted (GtkWidget  *title,
-                 const char *direction)
+sorted_ascending_by (QuorumReferralsPage *self,
+                     GtkColumnViewColumn *column)
 {
-  if (gtk_widget_has_css_class (title, direction))
-    return TRUE;
+  GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GObject) previous = n > 0 ? g_list_model_get_item (model, 0) : NULL;
+  gboolean any_before = FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (title); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (title_is_sorted (child, direction))
-      return TRUE;
+  if (sorter == NULL)
+    return FALSE;
 
-  return FALSE;
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GtkOrdering order = gtk_sorter_compare (sorter, previous, item);
+
+      if (order == GTK_ORDERING_LARGER)
+        return FALSE;
+      any_before |= order == GTK_ORDERING_SMALLER;
+      g_set_object (&previous, item);
+    }
+
+  return any_before;
+}
+
+static guint
+column_index (GtkWidget *title)
+{
+  guint index = 0;
+
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
+    index++;
+  return index;
 }
 
 static gboolean
@@ -634,20 +665,92 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  guint index = 0;
 
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space &&
       keyval != GDK_KEY_KP_Space)
     return FALSE;
 
-  for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
-    index++;
-  column = g_list_model_get_item (columns, index);
+  column = g_list_model_get_item (columns, column_index (title));
   if (column == NULL)
     return FALSE;
 
   gtk_column_view_sort_by_column (self->column_view, column,
-                                  title_is_sorted (title, "ascending") ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+                                  sorted_ascending_by (self, column) ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
+}
+
+/* The title holding the focus (or the widget inside it that does), or NULL. */
+static GtkWidget *
+focused_title (QuorumReferralsPage *self,
+               GtkWidget           *focus)
+{
+  GtkWidget *header = column_header (self);
+
+  for (GtkWidget *w = focus; w != NULL && header != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_parent (w) == header)
+      return w;
+
+  return NULL;
+}
+
+static GtkWidget *
+visible_title (GtkWidget *title,
+               gboolean   forward)
+{
+  while (title != NULL && !gtk_widget_get_visible (title))
+    title = forward ? gtk_widget_get_next_sibling (title) : gtk_widget_get_prev_sibling (title);
+
+  return title;
+}
+
+/* Tab into the table goes to its first title, from one title to the next and from the last to
+ * the rows; Shift+Tab from the rows to the last title and back through them. Otherwise Tab
+ * moves the focus as it always does. */
+static gboolean
+tab_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                QuorumReferralsPage   *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *header = column_header (self);
+  gboolean forward;
+  GtkWidget *focus;
+  GtkWidget *title;
+  GtkWidget *target = NULL;
+  gboolean in_table;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL || header == NULL)
+    return FALSE;
+
+  forward = keyval != GDK_KEY_ISO_Left_Tab && (state & GDK_SHIFT_MASK) == 0;
+  focus = gtk_root_get_focus (root);
+  title = focused_title (self, focus);
+  in_table = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+
+  if (title != NULL)
+    target = forward ? visible_title (gtk_widget_get_next_sibling (title), TRUE)
+                     : visible_title (gtk_widget_get_prev_sibling (title), FALSE);
+  else if (in_table && !forward)
+    target = visible_title (gtk_widget_get_last_child (header), FALSE);
+
+  if (target != NULL)
+    return gtk_widget_grab_focus (target);
+  if (title != NULL || in_table)
+    return FALSE;
+
+  /* From before the table: where Tab goes, unless that is the rows. */
+  if (!forward)
+    return FALSE;
+  g_signal_emit_by_name (root, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) &&
+      focused_title (self, focus) == NULL &&
+      (target = visible_title (gtk_widget_get_first_child (header), TRUE)) != NULL)
+    gtk_widget_grab_focus (target);
+
   return TRUE;
 }
 
@@ -659,11 +762,28 @@ make_headers_keyboard_sortable (QuorumReferralsPage *self)
   if (header == NULL)
     return;
 
+  /* The column view makes its titles' row refuse the focus, for all inside it. */
+  gtk_widget_set_can_focus (header, TRUE);
   for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
     {
       GtkEventController *keys = gtk_event_controller_key_new ();
+      GtkWidget *inside = gtk_widget_get_first_child (title);
 
+      /* A title hands the focus to what it holds (it grabs none itself): that takes it. */
       gtk_widget_set_focusable (title, TRUE);
+      if (inside != NULL)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view),
+                                                                         column_index (title));
+
+          gtk_widget_set_focusable (inside, TRUE);
+          gtk_widget_add_css_class (inside, "column-title-focus");
+          if (column != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (inside), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            gtk_column_view_column_get_title (column), -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (inside), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Press Enter to sort by this column"), -1);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Press Enter to sort by this column"), -1);
       g_signal_connect_object (keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
@@ -1230,11 +1350,33 @@ filter_items_changed_cb (QuorumReferralsPage *self,
     update_list_state (self);
 }
 
+/* In a narrow window the filters are a menu: its button names the referrals shown. */
+static void
+update_filter_menu_button (QuorumReferralsPage *self)
+{
+  static const char * const names[] = {
+    [QUORUM_REFERRAL_SHOW_ALL] = N_("All"),
+    [QUORUM_REFERRAL_SHOW_AWAITING_NOTIFICATION] = N_("Not Sent"),
+    [QUORUM_REFERRAL_SHOW_AWAITING_PANEL] = N_("Awaiting Panel"),
+    [QUORUM_REFERRAL_SHOW_OVERDUE] = N_("Overdue"),
+    [QUORUM_REFERRAL_SHOW_DECIDED] = N_("Decided"),
+  };
+  QuorumReferralShow show = quorum_referral_filter_get_show (self->filter);
+  const char *name = show < G_N_ELEMENTS (names) ? _(names[show]) : "";
+  g_autofree char *label = NULL;
+
+  gtk_menu_button_set_label (self->filter_menu_button, name);
+  /* Translators: the narrow window's filter menu, read out: "Show referrals: Overdue" */
+  label = g_strdup_printf (_("Show referrals: %s"), name);
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->filter_menu_button), label);
+}
+
 static void
 filter_show_changed_cb (QuorumReferralsPage  *self,
                         GParamSpec           *pspec,
                         QuorumReferralFilter *filter)
 {
+  update_filter_menu_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW]);
 }
 
@@ -1475,6 +1617,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_REFERRALS_CHART);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-referrals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, flap);
@@ -1499,6 +1642,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, filter_menu_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_subtitle);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_box);
@@ -1550,11 +1694,20 @@ static void
 quorum_referrals_page_init (QuorumReferralsPage *self)
 {
   g_date_clear (&self->as_of, 1);
+  /* Before the template: its filter menu reads the "show" state as it is built. */
+  self->filter = quorum_referral_filter_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tab_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+
   self->referrals = g_list_store_new (QUORUM_TYPE_REFERRAL_OBJECT);
-  self->filter = quorum_referral_filter_new ();
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->referrals)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
   add_columns (self);
@@ -1575,6 +1728,7 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
   g_signal_connect_object (self->filter, "notify::show",
                            G_CALLBACK (filter_show_changed_cb), self, G_CONNECT_SWAPPED);
 
+  update_filter_menu_button (self);
   update_actions (self);
   update_list_state (self);
 }

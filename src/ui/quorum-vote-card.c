@@ -9,6 +9,7 @@
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
 #include "quorum-vote-card.h"
+#include "quorum-wrap-label.h"
 
 struct _QuorumVoteCard
 {
@@ -25,7 +26,7 @@ struct _QuorumVoteCard
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
   GtkLabel        *view_label;
-  GtkLabel        *reason_label;
+  QuorumWrapLabel *reason_label;
   GtkWidget       *view_box;
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
@@ -164,7 +165,7 @@ sync_read_only (QuorumVoteCard *self,
   gtk_widget_set_focusable (GTK_WIDGET (self), ro);
 
   gtk_label_set_label (self->view_label, shown);
-  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  quorum_wrap_label_set_label (self->reason_label, reason != NULL ? reason : "");
 
   if (ro)
     {
@@ -496,6 +497,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+  g_type_ensure (QUORUM_TYPE_WRAP_LABEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -528,7 +530,10 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
 }
 
 /* A click inside the card is the card's: the vote board (a GtkFlowBox) otherwise moves its
- * cursor to the card on release, taking the focus from the reason box just clicked into. */
+ * cursor to the card on release, taking the focus from the reason box just clicked into.
+ * A click on one of the card's buttons (a view, a category, "disagreed") is left to the
+ * button, which claims it on release: claimed here on press, it was cancelled and the
+ * chair's click on "Plan" or "No plan" did nothing. */
 static void
 card_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -536,6 +541,14 @@ card_pressed_cb (GtkGestureClick *gesture,
                  double           y,
                  QuorumVoteCard  *self)
 {
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (target != NULL &&
+      (GTK_IS_BUTTON (target) || GTK_IS_CHECK_BUTTON (target) ||
+       gtk_widget_get_ancestor (target, GTK_TYPE_BUTTON) != NULL ||
+       gtk_widget_get_ancestor (target, GTK_TYPE_CHECK_BUTTON) != NULL))
+    return;
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 

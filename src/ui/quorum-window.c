@@ -150,8 +150,10 @@ leaflet_changed_cb (QuorumWindow *self,
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
 
+  /* Back to the list of conferences: on their page only. */
   gtk_widget_set_visible (self->back_button,
-                          folded && g_strcmp0 (visible, "content") == 0 && !is_projecting (self));
+                          folded && g_strcmp0 (visible, "content") == 0 && !is_projecting (self) &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "conferences") == 0);
 }
 
 /* ---- the open conference ---- */
@@ -621,6 +623,7 @@ visible_page_cb (QuorumWindow *self,
 
   if (!self->pages_built && g_strcmp0 (visible, "conferences") != 0)
     build_pages (self);
+  leaflet_changed_cb (self, NULL, self->leaflet);
 }
 
 static gboolean
@@ -1064,7 +1067,8 @@ quorum_window_add_toast (QuorumWindow *self,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
-  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 30));
+  /* Not so wide that it cannot fit a window 360 px wide with its close button. */
+  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 20));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   adw_toast_set_custom_title (toast, title);

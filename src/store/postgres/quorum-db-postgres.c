@@ -33,7 +33,7 @@ typedef struct
 
 struct _QuorumPgDb
 {
-  QuorumDb    parent;         /* the statement layer's base: its driver, the last failure */
+  QuorumDb    parent;         /* the statement layer's: its driver and last failure */
   PGconn     *conn;
   GHashTable *stmts;          /* SQL text → QuorumPgStmt */
   guint       next_name;      /* prepared statements are q1, q2 … on the server */
@@ -51,7 +51,7 @@ struct _QuorumPgDb
 
 struct _QuorumPgStmt
 {
-  QuorumDbStmt parent;        /* the statement layer's base: parent.db is @db */
+  QuorumDbStmt parent;        /* the statement layer's: its connection */
   QuorumPgDb *db;
   char       *sql;
   char       *pg_sql;
@@ -69,10 +69,8 @@ struct _QuorumPgStmt
   int         row;
   int         n_rows;
   gboolean    ran;
+  unsigned char *bytes;       /* a bytea value unescaped, until the next step or reset */
 };
-
-/* The statement layer's table for this driver (quorum-db-private.h), set at open. */
-static const QuorumDbDriver pg_layer_driver;
 
 #define PG_DB(db)     ((QuorumPgDb *) (db))
 #define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
@@ -566,6 +564,7 @@ stmt_free (gpointer data)
   QuorumPgStmt *stmt = data;
 
   g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->bytes, PQfreemem);
   for (int i = 0; i < stmt->n_params; i++)
     g_free (stmt->values[i]);
   g_free (stmt->values);
@@ -586,6 +585,7 @@ pg_reset (QuorumDbStmt *stmt_)
   if (stmt == NULL)
     return;
   g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->bytes, PQfreemem);
   stmt->ran = FALSE;
   stmt->row = -1;
   stmt->n_rows = 0;
@@ -601,6 +601,8 @@ pg_get_backend (QuorumDb *db)
 {
   return QUORUM_DB_BACKEND_POSTGRES;
 }
+
+static const QuorumDbDriver pg_db_driver;
 
 static void
 notice_cb (void       *arg,
@@ -653,7 +655,7 @@ quorum_db_postgres_open_full (const char  *conninfo,
   PQsetNoticeProcessor (conn, notice_cb, NULL);
 
   self = g_new0 (QuorumPgDb, 1);
-  self->parent.driver = &pg_layer_driver;
+  self->parent.driver = &pg_db_driver;
   self->conn = conn;
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
   self->channels = g_ptr_array_new_with_free_func (g_free);
@@ -690,6 +692,7 @@ pg_close (QuorumDb *db)
   g_queue_clear_full (&self->pending, pg_notification_free);
   g_free (self->session_user);
   g_free (self->xact_id);
+  g_clear_error (&self->parent.last_error);
   PQfinish (self->conn);
   g_free (self);
 }
@@ -952,15 +955,14 @@ pg_column_double (QuorumDbStmt *stmt,
   return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
 }
 
-static int
+static QuorumDbType
 pg_column_type (QuorumDbStmt *stmt_,
                 int           column)
 {
   QuorumPgStmt *stmt = PG_STMT (stmt_);
-  const char *text;
 
   if (pg_column_is_null (stmt_, column))
-    return 5;
+    return QUORUM_DB_TYPE_NULL;
   switch (PQftype (stmt->result, column))
     {
     case PG_BOOLOID:
@@ -968,18 +970,43 @@ pg_column_type (QuorumDbStmt *stmt_,
     case PG_INT4OID:
     case PG_INT8OID:
     case PG_OIDOID:
-      return 1;
+      return QUORUM_DB_TYPE_INTEGER;
     case PG_FLOAT4OID:
     case PG_FLOAT8OID:
-      return 2;
     case PG_NUMERICOID:
-      text = PQgetvalue (stmt->result, stmt->row, column);
-      return strpbrk (text, ".eEN") != NULL ? 2 : 1;
+      return QUORUM_DB_TYPE_FLOAT;
     case PG_BYTEAOID:
-      return 4;
+      return QUORUM_DB_TYPE_BLOB;
     default:
-      return 3;
+      return QUORUM_DB_TYPE_TEXT;
     }
+}
+
+/* The bytes as stored: text as the server sent it (a boolean as "1"/"0"), bytea unescaped. */
+static const guint8 *
+pg_column_bytes (QuorumDbStmt *stmt_,
+                 int           column,
+                 gsize        *length)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  const char *text;
+
+  *length = 0;
+  if (pg_column_is_null (stmt_, column))
+    return NULL;
+  if (PQftype (stmt->result, column) == PG_BYTEAOID)
+    {
+      size_t n = 0;
+      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (stmt->result, stmt->row, column), &n);
+
+      g_clear_pointer (&stmt->bytes, PQfreemem);
+      stmt->bytes = bytes;
+      *length = n;
+      return bytes;
+    }
+  text = pg_column_text (stmt_, column);
+  *length = PQftype (stmt->result, column) == PG_BOOLOID ? 1 : (gsize) PQgetlength (stmt->result, stmt->row, column);
+  return (const guint8 *) text;
 }
 
 static gint64
@@ -993,8 +1020,8 @@ static gboolean pg_in_transaction (QuorumDb *db);
 /* Writers one at a time, as SQLite's BEGIN IMMEDIATE: every write of the store moves the one
  * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
  * transaction's first statement and each later statement (READ COMMITTED) sees the writer
- * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. */
-/* The lock's key is "Quorum" in ASCII, 0x51756f72756d. */
+ * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. The lock's
+ * key is "Quorum" in ASCII, 0x51756f72756d. */
 #define ONE_WRITER_BEGIN \
   "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; " \
   "SELECT pg_advisory_xact_lock (89564822795629); SET LOCAL lock_timeout = 0; " \
@@ -1425,45 +1452,11 @@ const QuorumDbPostgresDriver quorum_db_postgres_driver = {
   .notify           = pg_notify,
   .watch            = pg_watch,
   .column_type      = pg_column_type,
+  .column_bytes     = pg_column_bytes,
 };
 
-/* The statement layer's view of the driver (quorum-db.c dispatches through it). */
-static QuorumDbType
-pg_layer_column_type (QuorumDbStmt *stmt,
-                      int           column)
-{
-  switch (pg_column_type (stmt, column))
-    {
-    case 1: return QUORUM_DB_TYPE_INTEGER;
-    case 2: return QUORUM_DB_TYPE_FLOAT;
-    case 4: return QUORUM_DB_TYPE_BLOB;
-    case 5: return QUORUM_DB_TYPE_NULL;
-    default: return QUORUM_DB_TYPE_TEXT;
-    }
-}
-
-/* The bytes of a value as its text (the schema has no bytea column: a blob would come as
- * the server's hex text). */
-static const guint8 *
-pg_column_bytes (QuorumDbStmt *stmt_,
-                 int           column,
-                 gsize        *length)
-{
-  QuorumPgStmt *stmt = PG_STMT (stmt_);
-  const char *text = pg_column_text (stmt_, column);
-
-  if (text == NULL)
-    {
-      if (length != NULL)
-        *length = 0;
-      return NULL;
-    }
-  if (length != NULL)
-    *length = PQftype (stmt->result, column) == PG_BOOLOID ? 1 : (gsize) PQgetlength (stmt->result, stmt->row, column);
-  return (const guint8 *) text;
-}
-
-static const QuorumDbDriver pg_layer_driver = {
+/* The statement layer's dispatch (quorum-db.c) calls these. */
+static const QuorumDbDriver pg_db_driver = {
   .backend          = QUORUM_DB_BACKEND_POSTGRES,
   .close            = pg_close,
   .prepare          = pg_prepare,
@@ -1480,7 +1473,7 @@ static const QuorumDbDriver pg_layer_driver = {
   .column_int64     = pg_column_int64,
   .column_double    = pg_column_double,
   .column_text      = pg_column_text,
-  .column_type      = pg_layer_column_type,
+  .column_type      = pg_column_type,
   .column_bytes     = pg_column_bytes,
   .changes          = pg_changes,
   .begin            = pg_begin,

@@ -43,8 +43,8 @@ char       *quorum_db_postgres_rewrite       (const char  *sql,
                                               int         *n_params);
 
 /* The driver's functions, with the signatures of quorum-db.h without their prefix: the
- * statement layer's dispatch (quorum-db.c) calls them through its vtable, and the driver's
- * tests call them here. */
+ * statement layer's dispatch (quorum-db.c) calls them through its QuorumDbDriver (set in every
+ * connection this driver opens), and the driver's tests and the schema call them here too. */
 typedef struct
 {
   QuorumDbBackend (*get_backend)       (QuorumDb *db);
@@ -74,11 +74,8 @@ typedef struct
   gboolean        (*notify)            (QuorumDb *db, const char *channel, const char *payload, GError **error);
   guint           (*watch)             (QuorumDb *db, QuorumDbNotifyFunc func, gpointer user_data,
                                         GDestroyNotify destroy);
-  /* Not in quorum-db.h (yet): the value's kind as SQLite's sqlite3_column_type gives it, for the
-   * audit's canonical rows ("i5", "tplan", "N"), which must read the same on both backends:
-   * 1 integer (bigint, integer, smallint, boolean, an integral numeric), 2 float, 3 text,
-   * 4 blob (bytea), 5 NULL. */
-  int             (*column_type)       (QuorumDbStmt *stmt, int column);
+  QuorumDbType    (*column_type)       (QuorumDbStmt *stmt, int column);
+  const guint8   *(*column_bytes)      (QuorumDbStmt *stmt, int column, gsize *length);
 } QuorumDbPostgresDriver;
 
 extern const QuorumDbPostgresDriver quorum_db_postgres_driver;
