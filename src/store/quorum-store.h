@@ -481,4 +481,45 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumReferralRow, quorum_referral_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumAuditEntry, quorum_audit_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
 
+/* ---- live updates, roles, reachability (quorum-store-watch.c) ---- */
+
+/* Called when another writer changed the record. @channel: "conference", "referral" or
+ * "difference" with the changed row's id as @payload (PostgreSQL), or NULL with an empty
+ * @payload: anything may have changed (SQLite; PostgreSQL after its connection came back). */
+typedef void (*QuorumStoreWatchFunc) (QuorumStore *store,
+                                      const char  *channel,
+                                      const char  *payload,
+                                      gpointer     user_data);
+/* A source id in the thread-default main context (g_source_remove it before the store
+ * goes), or 0 when the record cannot be watched. PostgreSQL: LISTEN/NOTIFY; SQLite: the
+ * file's data_version, read every 300 ms. */
+guint             quorum_store_watch          (QuorumStore          *self,
+                                               QuorumStoreWatchFunc  func,
+                                               gpointer              user_data,
+                                               GDestroyNotify        destroy);
+
+typedef enum
+{
+  QUORUM_STORE_ROLE_CHAIR           = 1 << 0,
+  QUORUM_STORE_ROLE_MINUTE_TAKER    = 1 << 1,
+  QUORUM_STORE_ROLE_HEAD_OF_SERVICE = 1 << 2,
+  QUORUM_STORE_ROLE_ADMIN           = 1 << 3,
+  QUORUM_STORE_ROLE_ALL             = 0xf,
+} QuorumStoreRoles;
+
+/* The roles of the session's user (PostgreSQL: membership of quorum_chair,
+ * quorum_minute_taker, quorum_head_of_service, quorum_admin; a superuser has all). A SQLite
+ * file is one person's: every role. 0 with @error set when the server could not say. */
+QuorumStoreRoles  quorum_store_get_roles      (QuorumStore  *self,
+                                               GError      **error);
+/* Whether the shared store's server is the connection's last failure: it could not be
+ * reached, or the connection was lost (PostgreSQL only; SQLite: never). */
+gboolean          quorum_store_get_unreachable (QuorumStore *self);
+/* Asks the server whether it is there (PostgreSQL: SELECT 1, making the connection again
+ * when it was lost); TRUE at once on SQLite. */
+gboolean          quorum_store_check_reachable (QuorumStore  *self,
+                                                GError      **error);
+/* Whether the record is an authority's shared store (PostgreSQL) rather than a file. */
+gboolean          quorum_store_is_shared      (QuorumStore  *self);
+
 G_END_DECLS

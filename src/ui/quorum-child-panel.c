@@ -18,6 +18,7 @@ struct _QuorumChildPanel
   GtkWidget        parent_instance;
 
   QuorumStore     *store;
+  gboolean         may_vote;        /* the session's role records votes and decisions */
   gint64           conference_id;
   gint64           child_id;
   char            *child_name;
@@ -961,9 +962,13 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
   gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
 
+  /* A minute-taker sees the vote and the decision, never the controls that record them. */
+  self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+  if (!self->may_vote)
+    gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  set_board_read_only (self, finalised || decision != NULL);
+  set_board_read_only (self, finalised || decision != NULL || !self->may_vote);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
@@ -973,9 +978,10 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   update_tally (self, decision != NULL);
 
-  gtk_widget_set_visible (self->chair_list, self->needs_chair_view);
+  gtk_widget_set_visible (self->chair_list, self->needs_chair_view && self->may_vote);
   quorum_ui_set_sensitive (self->chair_list, !finalised);
   quorum_ui_set_sensitive (self->decide_button, !finalised);
+  gtk_widget_set_visible (self->decide_button, self->may_vote);
 
   /* What the room needs to see comes first: the decision once taken, else the open vote
    * and what it waits for; the consensus record follows. */

@@ -28,6 +28,7 @@ struct _QuorumReferralsPage
   GtkWidget             parent_instance;
 
   QuorumStore          *store;
+  QuorumStoreRoles      roles;          /* what the session's role may do */
   GDate                 as_of;          /* invalid: today */
   GListStore           *referrals;
   QuorumReferralFilter *filter;
@@ -1005,9 +1006,12 @@ update_pane (QuorumReferralsPage *self)
           : g_strdup (quorum_panel_outcome_get_label (row->outcome));
   adw_action_row_set_subtitle (self->outcome_row, outcome);
 
-  gtk_widget_set_visible (self->notify_group, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  /* Only a Head of Service records the notification and the panel: hidden from the others. */
+  gtk_widget_set_visible (self->notify_group, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
   gtk_widget_set_visible (self->notify_button, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
-  gtk_widget_set_visible (self->panel_group, state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_set_visible (self->panel_group, state == QUORUM_REFERRAL_AWAITING_PANEL &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
   gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
                           adw_combo_row_get_selected (self->outcome_combo) == 3);
@@ -1460,6 +1464,15 @@ quorum_referrals_page_constructed (GObject *object)
   QuorumReferralsPage *self = (QuorumReferralsPage *)object;
 
   G_OBJECT_CLASS (quorum_referrals_page_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->roles = quorum_store_get_roles (self->store, &error);
+      if (error != NULL)
+        g_warning ("The server did not say what this role may do: %s", error->message);
+    }
 
   update_as_of_label (self);
   sync_calendar (self);

@@ -141,7 +141,21 @@ void
 quorum_ui_show_error (GtkWidget    *widget,
                       const GError *error)
 {
+  GtkRoot *root;
+
   g_return_if_fail (error != NULL);
+
+  /* The shared record's server gone: the window says so plainly, and this was not recorded. */
+  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  if (root != NULL && QUORUM_IS_WINDOW (root))
+    {
+      quorum_window_check_store_failure (QUORUM_WINDOW (root));
+      if (quorum_window_get_offline (QUORUM_WINDOW (root)))
+        {
+          quorum_ui_toast (widget, _("Not recorded: the server cannot be reached"));
+          return;
+        }
+    }
 
   if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE))
     {

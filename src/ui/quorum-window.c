@@ -42,7 +42,22 @@ struct _QuorumWindow
 
   guint                 build_pages_source;
   gboolean              pages_built;
+
+  /* Live: another writer changed the record (quorum_store_watch). */
+  GtkInfoBar           *offline_bar;
+  guint                 watch_id;
+  guint                 live_source;      /* the reload, gathered over LIVE_GATHER_MS */
+  gboolean              live_all;         /* anything may have changed */
+  gboolean              live_conference;  /* the open conference changed */
+  gboolean              live_referrals;
+  gboolean              live_differences;
+  guint                 reachable_source; /* while offline: asks the server again */
+  gboolean              offline;
 };
+
+/* Notifications of one transaction arrive together: one reload for them all. */
+#define LIVE_GATHER_MS   60
+#define OFFLINE_RETRY_S  2
 
 enum {
   PROP_0,
@@ -649,6 +664,126 @@ quorum_window_add_pages (QuorumWindow *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 }
 
+/* ---- live: what another app or the CLI records shows here without a refresh ---- */
+
+static GtkWidget *
+find_page (QuorumWindow *self,
+           const char   *name,
+           GType         type)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, type) ? page : NULL;
+}
+
+static gboolean
+live_reload_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *page;
+  gboolean all = self->live_all;
+
+  self->live_source = 0;
+
+  /* The list (its sign-off marks and new conferences), then what is open. Words being typed
+   * stay: a reload never replaces a field that is modified or holds a draft. */
+  quorum_window_refresh (self);
+  if (all || self->live_conference)
+    quorum_conference_page_reload (self->conference_page);
+  if ((all || self->live_referrals) &&
+      (page = find_page (self, "referrals", QUORUM_TYPE_REFERRALS_PAGE)) != NULL)
+    quorum_referrals_page_reload (QUORUM_REFERRALS_PAGE (page));
+  if ((all || self->live_differences) &&
+      (page = find_page (self, "differences", QUORUM_TYPE_DIFFERENCES_PAGE)) != NULL &&
+      gtk_widget_get_mapped (page))
+    quorum_differences_page_refresh (QUORUM_DIFFERENCES_PAGE (page));
+
+  self->live_all = self->live_conference = self->live_referrals = self->live_differences = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (QuorumStore *store,
+                  const char  *channel,
+                  const char  *payload,
+                  gpointer     user_data)
+{
+  QuorumWindow *self = user_data;
+
+  if (channel == NULL || payload == NULL || payload[0] == '\0')
+    {
+      self->live_all = TRUE;
+      /* PostgreSQL: the connection is back. */
+      if (self->offline)
+        quorum_window_set_offline (self, FALSE);
+    }
+  else if (g_str_equal (channel, "conference"))
+    {
+      gint64 id = g_ascii_strtoll (payload, NULL, 10);
+
+      if (id == quorum_conference_page_get_conference_id (self->conference_page))
+        self->live_conference = TRUE;
+      /* A split decision makes a referral and a conference may raise a difference: the
+       * list's marks change too (refreshed below whatever the channel). */
+    }
+  else if (g_str_equal (channel, "referral"))
+    self->live_referrals = TRUE;
+  else if (g_str_equal (channel, "difference"))
+    self->live_differences = TRUE;
+
+  if (self->live_source == 0)
+    self->live_source = g_timeout_add (LIVE_GATHER_MS, live_reload_cb, self);
+}
+
+static gboolean
+reachable_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  if (!quorum_store_check_reachable (self->store, NULL))
+    return G_SOURCE_CONTINUE;
+
+  self->reachable_source = 0;
+  quorum_window_set_offline (self, FALSE);
+  self->live_all = TRUE;
+  if (self->live_source == 0)
+    self->live_source = g_idle_add (live_reload_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+quorum_window_set_offline (QuorumWindow *self,
+                           gboolean      offline)
+{
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  gtk_info_bar_set_revealed (self->offline_bar, offline);
+  if (offline && self->reachable_source == 0)
+    self->reachable_source = g_timeout_add_seconds (OFFLINE_RETRY_S, reachable_cb, self);
+  else if (!offline)
+    g_clear_handle_id (&self->reachable_source, g_source_remove);
+}
+
+gboolean
+quorum_window_get_offline (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), FALSE);
+
+  return self->offline;
+}
+
+void
+quorum_window_check_store_failure (QuorumWindow *self)
+{
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  if (quorum_store_get_unreachable (self->store))
+    quorum_window_set_offline (self, TRUE);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -670,6 +805,7 @@ quorum_window_constructed (GObject *object)
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
+  self->watch_id = quorum_store_watch (self->store, store_changed_cb, self, NULL);
 }
 
 static void
@@ -706,6 +842,9 @@ quorum_window_dispose (GObject *object)
   /* The settings keep this action alive: let go of it with the window. */
   g_action_map_remove_action (G_ACTION_MAP (self), "projector-mode");
   g_clear_handle_id (&self->build_pages_source, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->live_source, g_source_remove);
+  g_clear_handle_id (&self->reachable_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->conferences);
@@ -803,6 +942,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, offline_bar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, conference_activated_cb);

@@ -43,4 +43,12 @@ void                  quorum_window_dismiss_toast         (QuorumWindow   *self)
 /* Loads the demonstration conferences and opens the first. */
 gboolean              quorum_window_load_demo             (QuorumWindow   *self);
 
+/* Live updates: the server of the shared record cannot be reached (shown plainly, asked again
+ * every 2 s) or is back. */
+void              quorum_window_set_offline         (QuorumWindow *self,
+                                                     gboolean      offline);
+gboolean          quorum_window_get_offline         (QuorumWindow *self);
+/* After a failed store call: shows the offline message when the server was the cause. */
+void              quorum_window_check_store_failure (QuorumWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-store-watch.c: live updates, the session's roles and whether the server is there.
+ *
+ * quorum_store_watch () calls back when another writer changed the record:
+ * - PostgreSQL: LISTEN on the channels the schema's triggers notify at COMMIT, whoever writes
+ *   (conference, referral, difference; the payload is the id). After a lost connection the
+ *   driver makes it again and calls back with an empty payload: reload everything.
+ * - SQLite: PRAGMA data_version, read every WATCH_SQLITE_MS on the main loop, changes when
+ *   another connection (another app, the CLI) commits to the file; the callback then gets a
+ *   NULL channel and an empty payload. This connection's own commits do not change it. */
+
+#define G_LOG_DOMAIN "quorum-store"
+
+#include <glib/gstdio.h>
+
+#include "quorum-db-private.h"
+#include "quorum-store-private.h"
+
+#define WATCH_SQLITE_MS 300
+
+static const char * const watch_channels[] = { "conference", "referral", "difference" };
+
+typedef struct
+{
+  QuorumStore          *store;      /* weak: the caller removes the source before the store goes */
+  QuorumStoreWatchFunc  func;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+  gint64                data_version;
+  gint64                file_stamp;     /* the file's and its WAL's size and mtime, summed */
+  gint64                own_changes;    /* sqlite3_total_changes of the store's connection */
+} Watch;
+
+/* What the file looks like: another connection's commit grows or rewrites the WAL. */
+static gint64
+file_stamp (sqlite3 *handle)
+{
+  const char *path = sqlite3_db_filename (handle, "main");
+  gint64 stamp = 0;
+
+  if (path == NULL || *path == '\0')
+    return 0;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup (path) : g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0)
+        stamp += (gint64) st.st_size * 1000003 + (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    }
+  return stamp;
+}
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  if (watch->destroy != NULL)
+    watch->destroy (watch->user_data);
+  g_free (watch);
+}
+
+static gint64
+read_data_version (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+sqlite_poll_cb (gpointer data)
+{
+  Watch *watch = data;
+  sqlite3 *handle = _quorum_store_get_db (watch->store);
+  gint64 version;
+  gint64 stamp;
+  gint64 own;
+
+  if (handle == NULL)
+    return G_SOURCE_REMOVE;
+  /* Never inside one of the store's own transactions (a callback of its own could be). */
+  if (quorum_db_in_transaction (_quorum_store_get_connection (watch->store)))
+    return G_SOURCE_CONTINUE;
+
+
+  version = read_data_version (handle);
+  stamp = file_stamp (handle);
+  own = sqlite3_total_changes (handle);
+  /* data_version moves only for other connections' commits, but not always at once (a
+   * connection that keeps no read transaction between polls may miss one); the file's stamp
+   * moves for every commit, this connection's too: counted only when this one wrote nothing. */
+  if ((version >= 0 && version != watch->data_version) ||
+      (stamp != watch->file_stamp && own == watch->own_changes))
+    {
+      watch->data_version = version;
+      watch->file_stamp = stamp;
+      watch->own_changes = own;
+      watch->func (watch->store, NULL, "", watch->user_data);
+      return G_SOURCE_CONTINUE;
+    }
+  watch->file_stamp = stamp;
+  watch->own_changes = own;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+notify_cb (const char *channel,
+           const char *payload,
+           gpointer    data)
+{
+  Watch *watch = data;
+
+  watch->func (watch->store, channel, payload != NULL ? payload : "", watch->user_data);
+}
+
+guint
+quorum_store_watch (QuorumStore          *self,
+                    QuorumStoreWatchFunc  func,
+                    gpointer              user_data,
+                    GDestroyNotify        destroy)
+{
+  QuorumDb *db;
+  Watch *watch;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  db = _quorum_store_get_connection (self);
+  if (db == NULL)
+    return 0;
+
+  watch = g_new0 (Watch, 1);
+  watch->store = self;
+  watch->func = func;
+  watch->user_data = user_data;
+  watch->destroy = destroy;
+
+  if (quorum_db_get_backend (db) == QUORUM_DB_BACKEND_SQLITE)
+    {
+      sqlite3 *handle = _quorum_store_get_db (self);
+
+      watch->data_version = handle != NULL ? read_data_version (handle) : -1;
+      watch->file_stamp = handle != NULL ? file_stamp (handle) : 0;
+      watch->own_changes = handle != NULL ? sqlite3_total_changes (handle) : 0;
+      return g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (watch_channels); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!quorum_db_listen (db, watch_channels[i], &error))
+        {
+          g_warning ("Cannot listen for changes to the record (%s): %s", watch_channels[i], error->message);
+          watch_free (watch);
+          return 0;
+        }
+    }
+  return quorum_db_watch (db, notify_cb, watch, watch_free);
+}
+
+QuorumStoreRoles
+quorum_store_get_roles (QuorumStore  *self,
+                        GError      **error)
+{
+  static const struct { const char *name; QuorumStoreRoles role; } roles[] = {
+    { "quorum_chair", QUORUM_STORE_ROLE_CHAIR },
+    { "quorum_minute_taker", QUORUM_STORE_ROLE_MINUTE_TAKER },
+    { "quorum_head_of_service", QUORUM_STORE_ROLE_HEAD_OF_SERVICE },
+    { "quorum_admin", QUORUM_STORE_ROLE_ADMIN },
+  };
+  QuorumDb *db;
+  QuorumDbStmt *stmt;
+  QuorumStoreRoles result = 0;
+  QuorumDbStep step;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  db = _quorum_store_get_connection (self);
+  /* A SQLite file is one person's: whoever opens it may do everything. */
+  if (db == NULL || quorum_db_get_backend (db) == QUORUM_DB_BACKEND_SQLITE)
+    return QUORUM_STORE_ROLE_ALL;
+
+  /* pg_has_role (… 'MEMBER') is true of a superuser for every role. */
+  stmt = quorum_db_prepare (db,
+                            "SELECT rolname FROM pg_roles "
+                            "WHERE rolname IN ('quorum_chair', 'quorum_minute_taker', "
+                            "'quorum_head_of_service', 'quorum_admin') "
+                            "AND pg_has_role (session_user, oid, 'MEMBER')",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  while ((step = quorum_db_step (stmt, error)) == QUORUM_DB_ROW)
+    {
+      const char *name = quorum_db_column_text (stmt, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        if (g_strcmp0 (name, roles[i].name) == 0)
+          result |= roles[i].role;
+    }
+  quorum_db_reset (stmt);
+  if (step == QUORUM_DB_FAILED)
+    return 0;
+  return result;
+}
+
+gboolean
+quorum_store_get_unreachable (QuorumStore *self)
+{
+  QuorumDb *db;
+  const GError *last;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  db = _quorum_store_get_connection (self);
+  if (db == NULL)
+    return FALSE;
+  last = quorum_db_get_last_error (db);
+  return last != NULL && g_error_matches (last, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE);
+}
+
+gboolean
+quorum_store_check_reachable (QuorumStore  *self,
+                              GError      **error)
+{
+  QuorumDb *db;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  db = _quorum_store_get_connection (self);
+  if (db == NULL || quorum_db_get_backend (db) == QUORUM_DB_BACKEND_SQLITE)
+    return TRUE;
+  if (quorum_db_exec (db, "SELECT 1", error))
+    {
+      /* Reached: a failure from before is history. */
+      g_clear_error (&db->last_error);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+quorum_store_is_shared (QuorumStore *self)
+{
+  QuorumDb *db;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  db = _quorum_store_get_connection (self);
+  return db != NULL && quorum_db_get_backend (db) == QUORUM_DB_BACKEND_POSTGRES;
+}
