@@ -21,8 +21,9 @@
  * by the stores of a process and closed only by the last one. */
 typedef struct
 {
-  int   fd;
-  guint refs;
+  int     fd;
+  guint   refs;
+  GSList *spares;  /* descriptors that lost a race to be the one (closed with it) */
 } LockFile;
 
 G_LOCK_DEFINE_STATIC (lock_files);
@@ -50,11 +51,13 @@ lock_file_acquire (int                fd,
   lf = g_hash_table_lookup (lock_files, key);
   if (lf != NULL)
     {
+      /* Another store of the process got there first. Closing @fd now would drop the POSIX
+       * locks its SQLite connection holds on the file (see lock_file_reuse): it is kept until
+       * the last store of the process lets the file go. */
       lf->refs++;
+      lf->spares = g_slist_prepend (lf->spares, GINT_TO_POINTER (fd));
       result = lf->fd;
       G_UNLOCK (lock_files);
-      /* Not yet known to SQLite: closing it drops no lock SQLite holds. */
-      close (fd);
       return result;
     }
   lf = g_new0 (LockFile, 1);
@@ -98,10 +101,52 @@ lock_file_release (int fd)
   lf = lock_files ? g_hash_table_lookup (lock_files, key) : NULL;
   if (lf != NULL && --lf->refs == 0)
     {
+      for (GSList *l = lf->spares; l != NULL; l = l->next)
+        close (GPOINTER_TO_INT (l->data));
+      g_slist_free (lf->spares);
       g_hash_table_remove (lock_files, key);
       close (fd);
     }
   G_UNLOCK (lock_files);
+}
+
+/* The descriptor this process already holds on the file at @path (one more reference to it), or
+ * -1. POSIX locks belong to the process and the file: closing *any* descriptor of the file drops
+ * every one the process holds on it, SQLite's included, and another process may then take this
+ * one's connection for the last, checkpoint and delete the -wal and -shm under it ("database disk
+ * image is malformed"). So a second store of the process on the same file opens no descriptor
+ * of its own to look at it. */
+static int
+lock_file_reuse (const char *path)
+{
+  GStatBuf st;
+  g_autofree char *key = NULL;
+  LockFile *lf;
+  int fd = -1;
+
+  if (g_stat (path, &st) != 0)
+    return -1;
+  key = inode_key ((const struct stat *) &st);
+  G_LOCK (lock_files);
+  lf = lock_files ? g_hash_table_lookup (lock_files, key) : NULL;
+  if (lf != NULL)
+    {
+      lf->refs++;
+      fd = lf->fd;
+    }
+  G_UNLOCK (lock_files);
+  return fd;
+}
+
+/* Lets go of a descriptor opened to look at the file, or of the reference lock_file_reuse took. */
+static void
+fd_done (int      fd,
+         gboolean reused)
+{
+  if (reused)
+    lock_file_release (fd);
+  else
+    close (fd);
 }
 
 #define OPEN_ATTEMPTS 20
@@ -366,6 +411,7 @@ _quorum_sqlite_file_open (const char        *path,
       struct stat by_fd;
       gboolean empty = FALSE;
       guint32 application_id = 0;
+      gboolean reused;
       int fd;
 
       if (attempt >= OPEN_ATTEMPTS)
@@ -389,7 +435,10 @@ _quorum_sqlite_file_open (const char        *path,
           file->created = created;
         }
 
-      fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+      fd = lock_file_reuse (path);
+      reused = fd >= 0;
+      if (!reused)
+        fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
       if (fd < 0 && (errno == EACCES || errno == EROFS))
         fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
       if (fd < 0)
@@ -406,19 +455,19 @@ _quorum_sqlite_file_open (const char        *path,
       if (fstat (fd, &by_fd) != 0 || g_stat (path, &by_path) != 0 ||
           by_fd.st_ino != by_path.st_ino || by_fd.st_dev != by_path.st_dev)
         {
-          close (fd);
+          fd_done (fd, reused);
           file->created = FALSE;
           continue;
         }
       if (!S_ISREG (by_fd.st_mode))
         {
-          close (fd);
+          fd_done (fd, reused);
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, _("%s is not a database file"), path);
           return FALSE;
         }
       if (!check_header (fd, path, &empty, &application_id, error))
         {
-          close (fd);
+          fd_done (fd, reused);
           return FALSE;
         }
       if (empty)
@@ -427,7 +476,12 @@ _quorum_sqlite_file_open (const char        *path,
 
           /* An empty file someone made for us (mktemp): replaced by a whole new database,
            * unless another Quorum process has it open. */
-          close (fd);
+          fd_done (fd, reused);
+          if (reused)
+            {
+              g_usleep (1000);
+              continue;
+            }
           if (g_file_test (path, G_FILE_TEST_EXISTS))
             {
               g_autofree char *aside = g_strconcat (path, ".empty-XXXXXX", NULL);
@@ -461,7 +515,7 @@ _quorum_sqlite_file_open (const char        *path,
           continue;
         }
 
-      file->lock_fd = lock_file_acquire (fd, &by_fd);
+      file->lock_fd = reused ? fd : lock_file_acquire (fd, &by_fd);
       file->read_only = (fcntl (fd, F_GETFL) & O_ACCMODE) == O_RDONLY;
       break;
     }
