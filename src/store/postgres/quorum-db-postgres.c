@@ -596,12 +596,6 @@ pg_reset (QuorumDbStmt *stmt_)
     }
 }
 
-static QuorumDbBackend
-pg_get_backend (QuorumDb *db)
-{
-  return QUORUM_DB_BACKEND_POSTGRES;
-}
-
 static const QuorumDbDriver pg_db_driver;
 
 static void
@@ -868,17 +862,6 @@ pg_step (QuorumDbStmt  *stmt_,
     }
   stmt->row = stmt->n_rows;
   return QUORUM_DB_DONE;
-}
-
-static gboolean
-pg_step_done (QuorumDbStmt  *stmt,
-              GError       **error)
-{
-  QuorumDbStep step;
-
-  while ((step = pg_step (stmt, error)) == QUORUM_DB_ROW)
-    ;
-  return step == QUORUM_DB_DONE;
 }
 
 static gboolean
@@ -1424,36 +1407,6 @@ pg_watch (QuorumDb           *db,
   return id;
 }
 
-const QuorumDbPostgresDriver quorum_db_postgres_driver = {
-  .get_backend      = pg_get_backend,
-  .close            = pg_close,
-  .prepare          = pg_prepare,
-  .exec             = pg_exec,
-  .bind_int64       = pg_bind_int64,
-  .bind_double      = pg_bind_double,
-  .bind_text        = pg_bind_text,
-  .bind_null        = pg_bind_null,
-  .step             = pg_step,
-  .step_done        = pg_step_done,
-  .reset            = pg_reset,
-  .column_count     = pg_column_count,
-  .column_name      = pg_column_name,
-  .column_is_null   = pg_column_is_null,
-  .column_int64     = pg_column_int64,
-  .column_double    = pg_column_double,
-  .column_text      = pg_column_text,
-  .changes          = pg_changes,
-  .begin            = pg_begin,
-  .commit           = pg_commit,
-  .rollback         = pg_rollback,
-  .in_transaction   = pg_in_transaction,
-  .dup_session_user = pg_dup_session_user,
-  .listen           = pg_listen,
-  .notify           = pg_notify,
-  .watch            = pg_watch,
-  .column_type      = pg_column_type,
-  .column_bytes     = pg_column_bytes,
-};
 
 /* The statement layer's dispatch (quorum-db.c) calls these. */
 static const QuorumDbDriver pg_db_driver = {

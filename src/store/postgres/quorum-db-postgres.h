@@ -42,42 +42,5 @@ void        quorum_db_postgres_set_one_writer (QuorumDb   *db,
 char       *quorum_db_postgres_rewrite       (const char  *sql,
                                               int         *n_params);
 
-/* The driver's functions, with the signatures of quorum-db.h without their prefix: the
- * statement layer's dispatch (quorum-db.c) calls them through its QuorumDbDriver (set in every
- * connection this driver opens), and the driver's tests and the schema call them here too. */
-typedef struct
-{
-  QuorumDbBackend (*get_backend)       (QuorumDb *db);
-  void            (*close)             (QuorumDb *db);
-  QuorumDbStmt   *(*prepare)           (QuorumDb *db, const char *sql, GError **error);
-  gboolean        (*exec)              (QuorumDb *db, const char *sql, GError **error);
-  void            (*bind_int64)        (QuorumDbStmt *stmt, int index, gint64 value);
-  void            (*bind_double)       (QuorumDbStmt *stmt, int index, double value);
-  void            (*bind_text)         (QuorumDbStmt *stmt, int index, const char *text);
-  void            (*bind_null)         (QuorumDbStmt *stmt, int index);
-  QuorumDbStep    (*step)              (QuorumDbStmt *stmt, GError **error);
-  gboolean        (*step_done)         (QuorumDbStmt *stmt, GError **error);
-  void            (*reset)             (QuorumDbStmt *stmt);
-  int             (*column_count)      (QuorumDbStmt *stmt);
-  const char     *(*column_name)       (QuorumDbStmt *stmt, int column);
-  gboolean        (*column_is_null)    (QuorumDbStmt *stmt, int column);
-  gint64          (*column_int64)      (QuorumDbStmt *stmt, int column);
-  double          (*column_double)     (QuorumDbStmt *stmt, int column);
-  const char     *(*column_text)       (QuorumDbStmt *stmt, int column);
-  gint64          (*changes)           (QuorumDb *db);
-  gboolean        (*begin)             (QuorumDb *db, gboolean write, GError **error);
-  gboolean        (*commit)            (QuorumDb *db, GError **error);
-  void            (*rollback)          (QuorumDb *db);
-  gboolean        (*in_transaction)    (QuorumDb *db);
-  char           *(*dup_session_user)  (QuorumDb *db);
-  gboolean        (*listen)            (QuorumDb *db, const char *channel, GError **error);
-  gboolean        (*notify)            (QuorumDb *db, const char *channel, const char *payload, GError **error);
-  guint           (*watch)             (QuorumDb *db, QuorumDbNotifyFunc func, gpointer user_data,
-                                        GDestroyNotify destroy);
-  QuorumDbType    (*column_type)       (QuorumDbStmt *stmt, int column);
-  const guint8   *(*column_bytes)      (QuorumDbStmt *stmt, int column, gsize *length);
-} QuorumDbPostgresDriver;
-
-extern const QuorumDbPostgresDriver quorum_db_postgres_driver;
 
 G_END_DECLS
