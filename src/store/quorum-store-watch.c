@@ -15,6 +15,7 @@
 
 #include "quorum-db-private.h"
 #include "quorum-store-private.h"
+#include "sqlite/quorum-db-sqlite.h"
 
 #define WATCH_SQLITE_MS 300
 
@@ -28,28 +29,8 @@ typedef struct
   GDestroyNotify        destroy;
   gint64                data_version;
   gint64                file_stamp;     /* the file's and its WAL's size and mtime, summed */
-  gint64                own_changes;    /* sqlite3_total_changes of the store's connection */
+  gint64                own_changes;    /* changes made by the store's own connection */
 } Watch;
-
-/* What the file looks like: another connection's commit grows or rewrites the WAL. */
-static gint64
-file_stamp (sqlite3 *handle)
-{
-  const char *path = sqlite3_db_filename (handle, "main");
-  gint64 stamp = 0;
-
-  if (path == NULL || *path == '\0')
-    return 0;
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *name = i == 0 ? g_strdup (path) : g_strconcat (path, "-wal", NULL);
-      GStatBuf st;
-
-      if (g_stat (name, &st) == 0)
-        stamp += (gint64) st.st_size * 1000003 + (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    }
-  return stamp;
-}
 
 static void
 watch_free (gpointer data)
@@ -61,39 +42,23 @@ watch_free (gpointer data)
   g_free (watch);
 }
 
-static gint64
-read_data_version (sqlite3 *handle)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
-
-  if (sqlite3_prepare_v2 (handle, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
-}
-
 static gboolean
 sqlite_poll_cb (gpointer data)
 {
   Watch *watch = data;
-  sqlite3 *handle = _quorum_store_get_db (watch->store);
+  QuorumDb *db = _quorum_store_get_connection (watch->store);
   gint64 version;
   gint64 stamp;
   gint64 own;
 
-  if (handle == NULL)
+  if (db == NULL)
     return G_SOURCE_REMOVE;
   /* Never inside one of the store's own transactions (a callback of its own could be). */
   if (quorum_db_in_transaction (_quorum_store_get_connection (watch->store)))
     return G_SOURCE_CONTINUE;
 
 
-  version = read_data_version (handle);
-  stamp = file_stamp (handle);
-  own = sqlite3_total_changes (handle);
+  quorum_db_sqlite_read_change_marks (db, &version, &stamp, &own);
   /* data_version moves only for other connections' commits, but not always at once (a
    * connection that keeps no read transaction between polls may miss one); the file's stamp
    * moves for every commit, this connection's too: counted only when this one wrote nothing. */
@@ -145,11 +110,8 @@ quorum_store_watch (QuorumStore          *self,
 
   if (quorum_db_get_backend (db) == QUORUM_DB_BACKEND_SQLITE)
     {
-      sqlite3 *handle = _quorum_store_get_db (self);
-
-      watch->data_version = handle != NULL ? read_data_version (handle) : -1;
-      watch->file_stamp = handle != NULL ? file_stamp (handle) : 0;
-      watch->own_changes = handle != NULL ? sqlite3_total_changes (handle) : 0;
+      quorum_db_sqlite_read_change_marks (db, &watch->data_version, &watch->file_stamp,
+                                          &watch->own_changes);
       return g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
     }
 

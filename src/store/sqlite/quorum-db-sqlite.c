@@ -2,6 +2,7 @@
 /* quorum-db-sqlite.c: the statement layer over SQLite: a statement cache per SQL text, and
  * SQLite's result codes told apart as the store needs them. */
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "quorum-db-sqlite.h"
@@ -398,3 +399,38 @@ static const QuorumDbDriver sqlite_driver = {
   .notify           = NULL,
   .watch            = NULL,
 };
+
+void
+quorum_db_sqlite_read_change_marks (QuorumDb *db,
+                                    gint64   *data_version,
+                                    gint64   *file_stamp,
+                                    gint64   *own_changes)
+{
+  sqlite3 *handle = quorum_db_sqlite_get_handle (db);
+  sqlite3_stmt *stmt = NULL;
+  const char *path;
+
+  *data_version = -1;
+  *file_stamp = 0;
+  *own_changes = 0;
+  if (handle == NULL)
+    return;
+  if (sqlite3_prepare_v2 (handle, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  *own_changes = sqlite3_total_changes (handle);
+
+  /* Another connection's commit grows or rewrites the WAL. */
+  path = sqlite3_db_filename (handle, "main");
+  if (path == NULL || *path == '\0')
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup (path) : g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0)
+        *file_stamp += (gint64) st.st_size * 1000003 + (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    }
+}

@@ -17,5 +17,12 @@ QuorumDb *quorum_db_sqlite_open       (const char  *path,
                                        GError     **error);
 /* The handle beneath @db, which must be a SQLite connection. */
 sqlite3  *quorum_db_sqlite_get_handle (QuorumDb    *db);
+/* What tells another connection's commit (quorum_store_watch): PRAGMA data_version (-1 when
+ * unreadable), a stamp of the file's and its WAL's sizes and times, and the changes this
+ * connection made itself. */
+void      quorum_db_sqlite_read_change_marks (QuorumDb *db,
+                                              gint64   *data_version,
+                                              gint64   *file_stamp,
+                                              gint64   *own_changes);
 
 G_END_DECLS
