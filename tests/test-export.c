@@ -884,7 +884,7 @@ test_pdf_group_heading_keeps_with_its_reason (void)
       raw = pdftotext (path, "-layout");
       pages = g_strsplit (raw, "\f", -1);
 
-      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && *g_strstrip (g_strdup (pages[p + 1])) != '\0'; p++)
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
         {
           g_autofree char *body = strip_chrome (pages[p]);
           g_auto(GStrv) lines = g_strsplit (body, "\n", -1);

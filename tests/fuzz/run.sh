@@ -8,7 +8,7 @@ set -u
 seconds=${1:-10}; shift || true
 src=${QUORUM_SRCDIR:?}; build=${QUORUM_BUILDDIR:?}
 out="$build/fuzz"; mkdir -p "$out/findings"
-harnesses=("$@"); [ ${#harnesses[@]} -gt 0 ] || harnesses=(date profile holidays cli)
+harnesses=("$@"); [ ${#harnesses[@]} -gt 0 ] || harnesses=(date profile holidays cli files)
 command -v clang >/dev/null || { echo "clang not installed: skipped"; exit 77; }
 
 resources=$(find "$build/data" -name 'quorum-core-resources.c' | head -n1)
@@ -36,17 +36,19 @@ compile () {
 build_one () {
   local name=$1 bin="$out/fuzz-$1" objs=() f o
   local sources=("$src"/src/core/*.c "$resources")
-  [ "$name" = cli ] && sources+=("$src"/src/store/*.c "$src"/src/store/sqlite/*.c "$src"/src/export/*.c $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$'))
+  local whole_cli=0
+  case "$name" in cli|files) whole_cli=1 ;; esac
+  [ $whole_cli -eq 1 ] && sources+=("$src"/src/store/*.c "$src"/src/store/sqlite/*.c "$src"/src/export/*.c $(ls "$src"/src/cli/*.c | grep -v '/quorum-cli.c$'))
   for f in "${sources[@]}" "$src/tests/fuzz/fuzz-$name.c"; do
     o=$(compile "$f") || { cat "$out/build.log" >&2; return 1; }
     objs+=("$o")
   done
-  if [ "$name" = cli ]; then
+  if [ $whole_cli -eq 1 ]; then
     o=$(compile "$src/src/cli/quorum-cli.c" -Dmain=quorum_cli_main) || { cat "$out/build.log" >&2; return 1; }
     objs+=("$o")
   fi
   local pkgs=$pkgs_core
-  [ "$name" = cli ] && pkgs=$pkgs_cli
+  [ $whole_cli -eq 1 ] && pkgs=$pkgs_cli
   # shellcheck disable=SC2046
   clang "${flags[@]}" -o "$bin" "${objs[@]}" $(pkg-config --libs $pkgs) -lm 2>>"$out/build.log" ||
     { cat "$out/build.log" >&2; return 1; }
