@@ -8,6 +8,7 @@
 # in the tree, as a screen reader would announce it.
 # Run by test-ui-a11y (under Xvfb and dbus-run-session), which keeps its main loop running meanwhile.
 
+import os
 import re
 import sys
 import time
@@ -32,8 +33,14 @@ MNEMONIC = re.compile(r'(^|\s|\w)_\w')
 
 
 def find_app(pid, timeout=20.0):
+    # Stretched as the UI tests' own waits are (`./build-aux/dev test --sanitize` sets 4): a
+    # sanitized app takes longer to register on the accessibility bus.
+    try:
+        scale = min(max(int(os.environ.get('QUORUM_TEST_TIMEOUT_MULTIPLIER', '1')), 1), 20)
+    except ValueError:
+        scale = 1
     desktop = pyatspi.Registry.getDesktop(0)
-    until = time.monotonic() + timeout
+    until = time.monotonic() + timeout * scale
     while time.monotonic() < until:
         for app in desktop:
             try:

@@ -818,7 +818,11 @@ test_correct_and_lateness (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL));
   wait_loaded (fx.page);
   g_assert_nonnull (strstr (row_subtitle ("panel_date_row"), "heard late"));
-  g_assert_nonnull (strstr (quorum_referral_object_describe_status (find_item (fx.page, fourth)), "sent late; heard late"));
+  {
+    g_autofree char *status = quorum_referral_object_describe_status (find_item (fx.page, fourth));
+
+    g_assert_nonnull (strstr (status, "sent late; heard late"));
+  }
 
   /* Correct the date sent: the form, the value typed, the button clicked */
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
