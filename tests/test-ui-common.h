@@ -70,6 +70,16 @@ ui_test_iterate (guint ms)
 
 typedef gboolean (*UiTestCondition) (gpointer data);
 
+/* $QUORUM_TEST_TIMEOUT_MULTIPLIER (1 to 20; `./build-aux/dev test --sanitize` sets 4): what the
+ * UI tests' waits and time limits are multiplied by under sanitizers. */
+static inline gint64
+ui_test_timeout_scale (void)
+{
+  const char *multiplier = g_getenv ("QUORUM_TEST_TIMEOUT_MULTIPLIER");
+
+  return multiplier != NULL ? CLAMP (g_ascii_strtoll (multiplier, NULL, 10), 1, 20) : 1;
+}
+
 /* Runs the main loop until @condition holds; fails the test after @timeout_ms, times
  * $QUORUM_TEST_TIMEOUT_MULTIPLIER (`./build-aux/dev test --sanitize` sets 4, as it does meson's). */
 static inline void
@@ -78,9 +88,7 @@ ui_test_wait_until (UiTestCondition condition,
                     guint           timeout_ms,
                     const char     *what)
 {
-  const char *multiplier = g_getenv ("QUORUM_TEST_TIMEOUT_MULTIPLIER");
-  gint64 scale = multiplier != NULL ? CLAMP (g_ascii_strtoll (multiplier, NULL, 10), 1, 20) : 1;
-  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000 * scale;
+  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000 * ui_test_timeout_scale ();
 
   while (!condition (data))
     {

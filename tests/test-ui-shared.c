@@ -23,7 +23,9 @@
 #define WRITER_GROUP  "Police"
 #define WATCH_GROUP   "Health"
 #define HALF_TYPED    "Health visitor saw the baby twice; not yet"
-#define LIVE_MS       1000
+/* A change shows within a second; under sanitizers (every allocation unwound) within the
+ * timeout multiplier's seconds. */
+#define LIVE_MS       (1000 * ui_test_timeout_scale ())
 
 static char *db_path;
 static gint64 conf_id;
@@ -315,7 +317,7 @@ test_two_apps_live (void)
     g_test_message ("%s", outcome);
   }
   start = g_get_monotonic_time ();
-  for (int i = 0; i < 50 && !referral_listed (referrals); i++)
+  for (int i = 0; i < 50 * ui_test_timeout_scale () && !referral_listed (referrals); i++)
     ui_test_iterate (100);
   /* This failed before the store stopped closing descriptors of an open database: the page's
    * loader opened (and closed) one of its own, which dropped the app's POSIX locks on the file,
