@@ -828,6 +828,13 @@ test_schema_check (void)
   g_assert_nonnull (strstr (problems, "Schema: function quorum_refuse differs from what this version of Quorum makes"));
   g_free (problems);
 
+  /* A trigger function that would find a caller's temporary table first (a chair's TEMP TABLE
+   * conference standing in for the real one in the sign-off guard) is found. */
+  exec_ok (db, "ALTER FUNCTION quorum_finalised_guard () RESET search_path");
+  problems = check_problems (db);
+  g_assert_nonnull (strstr (problems, "Schema: function quorum_finalised_guard would read a caller's temporary tables"));
+  g_free (problems);
+
   /* The server's check of the keys, replaced by one that always passes, is found too
    * (docs/notes/pgkey.md). */
   exec_ok (db, "CREATE OR REPLACE FUNCTION quorum_audit_check (OUT checked bigint, OUT bad_entry bigint, "

@@ -1134,7 +1134,12 @@ quorum_pg_schema_check (QuorumDb   *db,
   }
 
   stmt = quorum_db_prepare (db,
-                     "SELECT p.proname, p.prosrc FROM pg_proc p "
+                     "SELECT p.proname, p.prosrc, "
+                     /* a trigger function, or the keys' check, that would find a caller's
+                      * temporary table before Quorum's (pg_temp not last) */
+                     "       (p.prorettype = 'trigger'::regtype OR p.proname = 'quorum_audit_check') AND "
+                     "       NOT coalesce (array_to_string (p.proconfig, '|') LIKE '%search\\_path=pg\\_catalog, %, pg\\_temp%', false) "
+                     "FROM pg_proc p "
                      "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
                      "AND p.prokind = 'f' "
                      /* and the server's keying of the chain and its check (docs/notes/pgkey.md) */
@@ -1158,6 +1163,9 @@ quorum_pg_schema_check (QuorumDb   *db,
         g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
       else if (g_strcmp0 (body, quorum_db_column_text (stmt, 1)) != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+      else if (quorum_db_column_int64 (stmt, 2) != 0 && !before_server_key)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s would read a caller's temporary tables before "
+                                                      "Quorum's (its search_path was changed outside Quorum)"), label));
     }
   quorum_db_reset (stmt);
   if (step == QUORUM_DB_FAILED)
