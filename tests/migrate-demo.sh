@@ -112,3 +112,35 @@ migrate_demo_empty_tables () {
   done
   echo "${empty# }"
 }
+
+# normalise FILE [MAP]: a conference show / difference show with every row's own id dropped and
+# every reference to another row put through MAP (the migrate JSON's "tables"), so that the
+# source's record and the target's can be compared though their ids differ.
+normalise () {
+  python3 - "$1" "${2:-}" <<'EOF'
+import json, re, sys
+doc = json.load(open(sys.argv[1]))
+maps = json.load(open(sys.argv[2]))["tables"] if sys.argv[2] else None
+refs = {"conference": "conference", "child": "child", "attendee": "attendee", "vote": "vote",
+        "ended_by_conference": "conference", "decision": "decision", "plan": "plan", "referral": "referral",
+        "review_conference": "conference", "difference": "difference", "note": "difference_note"}
+def m(table, v):
+    return v if maps is None or v is None else maps[table]["ids"][str(v)]
+def walk(x, parent=None):
+    if isinstance(x, dict):
+        out = {}
+        for k, v in x.items():
+            if k in ("id", "seal"):
+                continue
+            if k in refs and parent != "tally" and isinstance(v, int) and not isinstance(v, bool):
+                v = m(refs[k], v)
+            elif k in ("record", "change") and isinstance(v, str) and maps is not None:
+                v = re.sub(r"\b([a-z_]+):(\d+)", lambda g: "%s:%s" % (g[1], m(g[1], int(g[2]))), v)
+            out[k] = walk(v, k)
+        return out
+    if isinstance(x, list):
+        return [walk(v, parent) for v in x]
+    return x
+print(json.dumps(walk(doc), sort_keys=True, ensure_ascii=False))
+EOF
+}

@@ -14,37 +14,6 @@ read -r conf bconf later <<<"$(migrate_demo)"
 check "the demo database holds a row in every table of records" "$(migrate_demo_empty_tables "$laptop")" ""
 q verify >/dev/null && ok "the source passes verify before" || not_ok "the source passes verify before"
 
-# normalise FILE [MAP]: a conference show / difference show with every row's own id dropped and
-# every reference to another row put through MAP (the migrate JSON's "tables"), so that the
-# source's record and the target's can be compared though their ids differ.
-normalise () {
-  python3 - "$1" "${2:-}" <<'EOF'
-import json, re, sys
-doc = json.load(open(sys.argv[1]))
-maps = json.load(open(sys.argv[2]))["tables"] if sys.argv[2] else None
-refs = {"conference": "conference", "child": "child", "attendee": "attendee", "vote": "vote",
-        "ended_by_conference": "conference", "decision": "decision", "plan": "plan", "referral": "referral",
-        "review_conference": "conference", "difference": "difference", "note": "difference_note"}
-def m(table, v):
-    return v if maps is None or v is None else maps[table]["ids"][str(v)]
-def walk(x, parent=None):
-    if isinstance(x, dict):
-        out = {}
-        for k, v in x.items():
-            if k in ("id", "seal"):
-                continue
-            if k in refs and parent != "tally" and isinstance(v, int) and not isinstance(v, bool):
-                v = m(refs[k], v)
-            elif k in ("record", "change") and isinstance(v, str) and maps is not None:
-                v = re.sub(r"\b([a-z_]+):(\d+)", lambda g: "%s:%s" % (g[1], m(g[1], int(g[2]))), v)
-            out[k] = walk(v, k)
-        return out
-    if isinstance(x, list):
-        return [walk(v, parent) for v in x]
-    return x
-print(json.dumps(walk(doc), sort_keys=True, ensure_ascii=False))
-EOF
-}
 
 # ---- bad arguments: a clear message, and nothing written (not even the target's file) ----
 expect_exit "no --from: a usage error" 1 q migrate --to "$office"
@@ -92,7 +61,7 @@ check "every copied row has its own entry in the target's chain" \
   "$(( $(sqlite3 "$office" "SELECT count(*) FROM audit") - audit_before ))" "$(jget "$(cat "$work/migrate.json")" 'd["copied"]')"
 check "the entries say from which file, and by whom (the login)" \
   "$(sqlite3 "$office" "SELECT \"user\" || '|' || summary FROM audit WHERE entity = 'conference' AND summary LIKE 'migrated from%' ORDER BY id LIMIT 1")" \
-  "$(id -un)|migrated from database $(sqlite3 "$laptop" "SELECT value FROM meta WHERE key = 'database_id'"): conference 1 of $laptop"
+  "$(id -un)|migrated from database $(sqlite3 "$laptop" "SELECT value FROM meta WHERE key = 'database_id'"): conference 1 of $laptop on $(python3 -c 'import socket; print(socket.gethostname())')"
 
 for c in 1 2 3 4; do
   t=$(jget "$(cat "$work/migrate.json")" "d['tables']['conference']['ids']['$c']")

@@ -187,7 +187,13 @@ quorum_cli_cmd_migrate (QuorumCliContext *ctx,
   if ((target = quorum_cli_get_store (ctx, &error)) == NULL)
     return quorum_cli_fail (error);
 
-  report = quorum_store_migrate_from (target, source, from, &error);
+  {
+    /* The target's audit entries name the file and the computer it was copied from. */
+    g_autofree char *absolute = g_canonicalize_filename (from, NULL);
+    g_autofree char *label = g_strdup_printf ("%s on %s", absolute, g_get_host_name ());
+
+    report = quorum_store_migrate_from (target, source, label, &error);
+  }
   if (report == NULL)
     return quorum_cli_fail (error);
   print_report (ctx, from, report);
