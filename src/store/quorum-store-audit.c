@@ -694,8 +694,11 @@ check_chain (QuorumStore         *self,
       g_autofree char *key_id = meta_get (self, "audit_key_id");
       gint64 unkeyed = -1;
 
-      stmt = _quorum_store_prepare (self, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
-                                    NULL);
+      /* NOT EXISTS, not NOT IN: PostgreSQL runs a NOT IN whose list outgrows work_mem as a scan
+       * of audit_mac per entry (verify of 500,000 entries did not finish in 6 minutes); an
+       * anti-join is one pass on both backends. */
+      stmt = _quorum_store_prepare (self, "SELECT count(*) FROM audit a WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM audit_mac m WHERE m.audit_id = a.id)", NULL);
       if (stmt != NULL && quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
         unkeyed = quorum_db_column_int64 (stmt, 0);
       if (stmt != NULL)
