@@ -112,6 +112,29 @@ check "a tampered source: the reason names verify and the altered row" \
   "$(case "$err" in *"fails verify"*"child"*"altered"*) echo yes ;; *) echo "no: $err" ;; esac)" "yes"
 check "a tampered source: no target made" "$([ -e "$work/fresh.db" ] && echo made || echo none)" "none"
 
+# ---- a conference copied while open, then added to and signed off on the laptop: a second run
+# copies what is new and signs it off in the target too ----
+export QUORUM_DB="$work/open.db"
+oc=$(jget "$(q --json conference new --child "Eve Open" --kind initial --date 2026-11-27 --chair "R. Patel")" 'd["id"]')
+q attendee add "$oc" --name "S. Social" --agency "Children's Social Care" --line-management CSC >/dev/null
+q migrate --from "$work/open.db" --to "$work/later.db" >/dev/null
+q attendee add "$oc" --name "A. Khan" --agency Police --line-management Police >/dev/null
+q attendee add "$oc" --name "T. Teacher" --agency School --line-management School >/dev/null
+kid=$(jget "$(q --json conference show "$oc")" 'd["children"][0]["id"]')
+q consensus "$oc" --child "$kid" --agreed plan --category neglect --summary "All agreed a plan" >/dev/null
+q decide "$oc" --child "$kid" >/dev/null
+q finalise "$oc" >/dev/null
+check "the laptop's conference is signed off now" "$(sqlite3 "$work/open.db" "SELECT finalised_at IS NOT NULL FROM conference")" "1"
+out=$(q --json migrate --from "$work/open.db" --to "$work/later.db"); status=$?
+check "added to since: exit 0, resumed, the new attendees, attempt and decision copied" \
+  "$status $(jget "$out" '[d["resumed"], d["tables"]["attendee"]["copied"], d["tables"]["attendee"]["already"], d["tables"]["decision"]["copied"]]')" "0 [true, 2, 1, 1]"
+check "signed off since: signed off in the target as on the laptop" \
+  "$(sqlite3 "$work/later.db" "SELECT finalised_at FROM conference")" "$(sqlite3 "$work/open.db" "SELECT finalised_at FROM conference")"
+check "the sign-off is an update entry of its own" \
+  "$(sqlite3 "$work/later.db" "SELECT action FROM audit WHERE entity = 'conference' ORDER BY id")" "$(printf 'insert\nupdate')"
+q --db "$work/later.db" verify >/dev/null && ok "verify passes after the second run" || not_ok "verify passes after the second run"
+export QUORUM_DB="$laptop"
+
 # ---- a run killed midway (SIGKILL), then run again: it resumes, nothing doubled ----
 bench="${QUORUM_BUILDDIR:-}/bench/quorum-bench"
 if [ -x "$bench" ]; then
