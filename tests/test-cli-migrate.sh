@@ -112,6 +112,12 @@ check "a tampered source: the reason names verify and the altered row" \
   "$(case "$err" in *"fails verify"*"child"*"altered"*) echo yes ;; *) echo "no: $err" ;; esac)" "yes"
 check "a tampered source: no target made" "$([ -e "$work/fresh.db" ] && echo made || echo none)" "none"
 
+# ---- a source whose keyed chain cannot be checked (another computer's key) is refused too ----
+# (a key file that does not exist yet: the store makes a new key there)
+err=$(QUORUM_KEY_FILE="$work/other.key" q migrate --from "$laptop" --to "$work/otherkey.db" 2>&1 >/dev/null); status=$?
+check "a source this key cannot check: exit 2, verify's reason" "$status $(has "$err" "fails verify") $(has "$err" "key")" "2 yes yes"
+check "a source this key cannot check: no target made" "$([ -e "$work/otherkey.db" ] && echo made || echo none)" "none"
+
 # ---- a conference copied while open, then added to and signed off on the laptop: a second run
 # copies what is new and signs it off in the target too ----
 export QUORUM_DB="$work/open.db"
