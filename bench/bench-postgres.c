@@ -114,6 +114,54 @@ bench_pg_conninfo (void)
 }
 
 char *
+bench_pg_fresh_database (const char *name)
+{
+#ifdef QUORUM_BENCH_HAVE_LIBPQ
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' "
+                                             "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'", name);
+  char *info;
+  PGconn *conn;
+  PGresult *res;
+  QuorumDb *db;
+  gboolean ok;
+
+  if (bench_pg_conninfo () == NULL)
+    return NULL;
+  conn = PQconnectdb (conninfo);
+  res = PQexec (conn, drop);
+  PQclear (res);
+  res = PQexec (conn, create);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      printf ("postgres: NOT MEASURED: %s", PQerrorMessage (conn));
+      PQclear (res);
+      PQfinish (conn);
+      return NULL;
+    }
+  PQclear (res);
+  PQfinish (conn);
+
+  info = g_strdup_printf ("%s dbname=%s", conninfo, name);
+  db = quorum_db_postgres_open (info, &error);
+  ok = db != NULL && quorum_pg_admin_init (db, &error) &&
+       quorum_pg_admin_grant (db, "bench_chair", QUORUM_PG_ROLE_CHAIR, &error);
+  quorum_db_close (db);
+  if (!ok)
+    {
+      printf ("postgres: NOT MEASURED: %s\n", error->message);
+      g_free (info);
+      return NULL;
+    }
+  return info;
+#else
+  (void) name;
+  return NULL;
+#endif
+}
+
+char *
 bench_pg_conninfo_as (const char *user)
 {
   const char *base = bench_pg_conninfo ();

@@ -26,6 +26,9 @@ void   bench_vote_postgres (int     rounds);
 const char *bench_pg_conninfo    (void);
 char       *bench_pg_conninfo_as (const char *user);
 void        bench_pg_stop        (void);
+/* A new database @name on that server with Quorum's schema (dropped first if it was there):
+ * the superuser's conninfo of it, or NULL. */
+char       *bench_pg_fresh_database (const char *name);
 
 /* bench-generate.c: a database of @n generated referrals (all audited) at @path. */
 gboolean bench_generate_db (const char  *path,
