@@ -27,6 +27,14 @@ export QUORUM_DB="$laptop"
 read -r conf bconf later <<<"$(migrate_demo)"
 check "the demo database holds a row in every table of records" "$(migrate_demo_empty_tables "$laptop")" ""
 
+# ---- bad arguments against the server: a message, exit 2, nothing written ----
+before=$(pg -c "SELECT count(*) FROM audit")
+expect_exit "a --from that names no file: refused" 2 q migrate --from "$work/nothing.db" --to "$shared"
+expect_exit "--from the server itself: refused (migrate copies a file)" 2 q migrate --from "$shared" --to "$shared"
+pg -c "CREATE DATABASE bare_server" >/dev/null
+expect_exit "a server database without Quorum's schema: refused" 2 q migrate --from "$laptop" --to "$QUORUM_PG dbname=bare_server"
+check "the refusals wrote nothing" "$(pg -c "SELECT count(*) FROM audit") $(pg -d bare_server -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" "$before 0"
+
 # ---- a chair's migration the server refuses: closure days are the administrator's ----
 before=$(pg -c "SELECT count(*) FROM audit")
 err=$(q migrate --from "$laptop" --to "$as_chair" 2>&1 >/dev/null); status=$?
