@@ -168,6 +168,21 @@ if [ -x "$bench" ]; then
     "$(sqlite3 "$work/killed.db" "SELECT count(*) FROM (SELECT summary FROM audit WHERE summary LIKE 'migrated from%' GROUP BY summary HAVING count(*) > 1)")" "0"
   q --db "$work/killed.db" verify >/dev/null && ok "the resumed target passes verify" || not_ok "the resumed target passes verify"
   expect_exit "and a third run is a duplicate" 2 q migrate --from "$work/big.db" --to "$work/killed.db"
+
+  # Two runs of the same source at once: each transaction first reads what the other committed.
+  "$QUORUM_CLI" migrate --from "$work/big.db" --to "$work/twice.db" >/dev/null 2>"$work/twice.1" &
+  p1=$!
+  "$QUORUM_CLI" migrate --from "$work/big.db" --to "$work/twice.db" >/dev/null 2>"$work/twice.2" &
+  p2=$!
+  wait "$p1"; s1=$?
+  wait "$p2"; s2=$?
+  check "two runs at once: both finish (0, or 2 for one that found it all there)" \
+    "$(for i in 1 2; do s=$([ $i = 1 ] && echo $s1 || echo $s2)
+       if [ "$s" -eq 0 ] || { [ "$s" -eq 2 ] && grep -q "migrated into this database already" "$work/twice.$i"; }; then printf ok
+       else printf '%s: %s ' "$s" "$(cat "$work/twice.$i")"; fi; done)" "okok"
+  check "two runs at once: nothing doubled" \
+    "$(for t in conference child decision plan referral; do printf '%s ' $(( $(sqlite3 "$work/twice.db" "SELECT count(*) FROM $t") - $(sqlite3 "$work/big.db" "SELECT count(*) FROM $t") )); done)" "0 0 0 0 0 "
+  q --db "$work/twice.db" verify >/dev/null && ok "two runs at once: verify passes" || not_ok "two runs at once: verify passes"
 else
   ok "# SKIP the killed run: no quorum-bench at $bench"
 fi

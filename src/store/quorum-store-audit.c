@@ -520,6 +520,7 @@ check_chain (QuorumStore         *self,
              gboolean             expect_keys,
              gboolean             check_rows,
              const char          *seal,
+             const char          *anchor,
              QuorumVerifyReport  *report,
              GError             **error)
 {
@@ -717,9 +718,10 @@ check_chain (QuorumStore         *self,
                              "outside Quorum"), (long long) unkeyed);
     }
 
-  /* What this computer last saw the database hold must still be there. */
+  /* What this computer last saw the database hold must still be there. @anchor was read before
+   * the snapshot began: read after it, a writer committing meanwhile (the app beside the CLI)
+   * would leave an anchor newer than the snapshot, taken for a log cut back. */
   {
-    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
     g_auto(GStrv) parts = anchor ? g_strsplit (anchor, " ", 3) : NULL;
 
     if (parts != NULL && g_strv_length (parts) == 3)
@@ -815,6 +817,7 @@ quorum_store_verify_report (QuorumStore  *self,
                             GError      **error)
 {
   g_autoptr(QuorumVerifyReport) report = g_new0 (QuorumVerifyReport, 1);
+  g_autofree char *anchor = NULL;
   GBytes *key;
   sqlite3 *db;
   gboolean done;
@@ -825,6 +828,9 @@ quorum_store_verify_report (QuorumStore  *self,
   key = _quorum_store_get_key (self);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
+
+  /* The anchor first, then the snapshot (see check_chain). */
+  anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
 
   /* A read transaction: one consistent snapshot. */
   if (!_quorum_store_exec (self, "BEGIN", error))
@@ -862,7 +868,7 @@ quorum_store_verify_report (QuorumStore  *self,
     }
 #endif
 
-  done = check_chain (self, key, TRUE, TRUE, seal, report, error);
+  done = check_chain (self, key, TRUE, TRUE, seal, anchor, report, error);
   quorum_db_commit (_quorum_store_get_connection (self), NULL);
   if (!done)
     return NULL;
@@ -974,6 +980,7 @@ _quorum_store_attach_key (QuorumStore  *self,
   g_autoptr(GError) local = NULL;
   g_autofree char *prev_mac = NULL;
   g_autofree char *last_hash = NULL;
+  g_autofree char *chain_anchor = NULL;
   QuorumDbStmt *stmt = NULL;
   gint64 last_id = 0;
   guint n = 0;
@@ -1014,6 +1021,8 @@ _quorum_store_attach_key (QuorumStore  *self,
   report = g_new0 (QuorumVerifyReport, 1);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
+  /* Inside the write transaction: nobody writes meanwhile. */
+  chain_anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
   /* A log this computer has seen keyed at this path is never keyed again: its keys were
    * removed. (An empty log, a database made anew, has nothing to launder.) */
   {
@@ -1044,7 +1053,7 @@ _quorum_store_attach_key (QuorumStore  *self,
         return TRUE;
       }
   }
-  if (!check_chain (self, NULL, FALSE, TRUE, NULL, report, &local) || report->problems->len > 0)
+  if (!check_chain (self, NULL, FALSE, TRUE, NULL, chain_anchor, report, &local) || report->problems->len > 0)
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
                                                 "so it was not keyed now"),

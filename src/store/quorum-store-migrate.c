@@ -133,6 +133,7 @@ typedef struct
   GHashTable          *map;       /* "table:id" (source) → gint64 * (target) */
   GHashTable          *tables;    /* table → QuorumMigrateTable * (the report's) */
   GArray              *pending;   /* Pending: entries to append before the commit */
+  gint64               seen;      /* the newest audit entry of the target the map has read */
 } Migration;
 
 static void
@@ -240,7 +241,9 @@ summary_prefix (Migration *m)
   return g_strdup_printf ("migrated from database %s: ", m->report->source_database);
 }
 
-/* The map as earlier runs left it, read from the target's audit log. */
+/* The map as earlier runs left it, read from the target's audit log: the entries after
+ * m->seen (all of them the first time; in each transaction, under its write lock, what another
+ * run copying the same source at the same time committed meanwhile, so nothing is copied twice). */
 static gboolean
 load_map (Migration  *m,
           GError    **error)
@@ -251,11 +254,12 @@ load_map (Migration  *m,
   int rc;
 
   stmt = _quorum_store_prepare (m->to,
-                                "SELECT entity, entity_id, summary FROM audit "
-                                "WHERE action = 'insert' AND summary LIKE ? ORDER BY id", error);
+                                "SELECT entity, entity_id, summary, id FROM audit "
+                                "WHERE id > ? AND action = 'insert' AND summary LIKE ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_text (stmt, 1, pattern);
+  quorum_db_bind_int64 (stmt, 1, m->seen);
+  quorum_db_bind_text (stmt, 2, pattern);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       const char *entity = quorum_db_column_text (stmt, 0);
@@ -277,6 +281,16 @@ load_map (Migration  *m,
     }
   quorum_db_reset (stmt);
   if (rc != QUORUM_DB_DONE)
+    return _quorum_store_fail_read (m->to, error);
+
+  stmt = _quorum_store_prepare (m->to, "SELECT id FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
+    m->seen = quorum_db_column_int64 (stmt, 0);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_ROW && rc != QUORUM_DB_DONE)
     return _quorum_store_fail_read (m->to, error);
   return TRUE;
 }
@@ -622,7 +636,15 @@ begin (Migration  *m,
        GError    **error)
 {
   g_array_set_size (m->pending, 0);
-  return _quorum_store_begin (m->to, error);
+  if (!_quorum_store_begin (m->to, error))
+    return FALSE;
+  /* Under the write lock: what another run of the same source committed since. */
+  if (!load_map (m, error))
+    {
+      _quorum_store_rollback (m->to);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
