@@ -198,7 +198,8 @@ bench_vote_postgres (int rounds)
   bare = PQconnectdb (bench_pg_conninfo ());
   if (PQstatus (bare) != CONNECTION_OK)
     g_error ("bare connection: %s", PQerrorMessage (bare));
-  res = PQexec (bare, "CREATE SCHEMA IF NOT EXISTS bench_bare; DROP TABLE IF EXISTS bench_bare.vote; "
+  res = PQexec (bare, "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS bench_bare; "
+                      "DROP TABLE IF EXISTS bench_bare.vote; "
                       "CREATE TABLE bench_bare.vote (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                       "conference_id bigint, child_id bigint, grp text, grp_key text, view text, categories text, "
                       "reason text, members_disagreed bigint, recorded_at text, recorded_by text, "
