@@ -147,3 +147,134 @@ bench_vote (const char *dir,
       bench_remove_db (bare_path);
     }
 }
+
+#ifdef QUORUM_BENCH_HAVE_LIBPQ
+#include <libpq-fe.h>
+
+/* A one-value query's answer, for the report. */
+static char *
+pg_show (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *res = PQexec (conn, sql);
+  char *value = PQresultStatus (res) == PGRES_TUPLES_OK && PQntuples (res) > 0
+    ? g_strdup (PQgetvalue (res, 0, 0)) : g_strdup ("?");
+
+  PQclear (res);
+  return value;
+}
+
+/* The same vote through the store on PostgreSQL (as a chair: the grants and row-level policies
+ * apply), against a bare prepared INSERT of one row a commit on the same server and the same
+ * settings, each measured from the client as a person's vote is. */
+void
+bench_vote_postgres (int rounds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chair = bench_pg_conninfo_as ("bench_chair");
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GArray) store_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *sync_store = NULL;
+  g_autofree char *sync_bare = NULL;
+  g_autofree char *fsync = NULL;
+  g_autofree char *baseline = NULL;
+  Conf confs[N_CONFERENCES];
+  PGconn *bare;
+  PGresult *res;
+  int total = N_CONFERENCES * N_CHILDREN * N_GROUPS;
+  int done = 0;
+
+  if (chair == NULL)
+    return;
+  store = quorum_store_open (chair, &error);
+  if (store == NULL)
+    {
+      printf ("record a vote on PostgreSQL: NOT MEASURED: %s\n\n", error->message);
+      return;
+    }
+  setup_store (store, confs);
+
+  bare = PQconnectdb (bench_pg_conninfo ());
+  if (PQstatus (bare) != CONNECTION_OK)
+    g_error ("bare connection: %s", PQerrorMessage (bare));
+  res = PQexec (bare, "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS bench_bare; "
+                      "DROP TABLE IF EXISTS bench_bare.vote; "
+                      "CREATE TABLE bench_bare.vote (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                      "conference_id bigint, child_id bigint, grp text, grp_key text, view text, categories text, "
+                      "reason text, members_disagreed bigint, recorded_at text, recorded_by text, "
+                      "UNIQUE (child_id, grp_key))");
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("bare table: %s", PQerrorMessage (bare));
+  PQclear (res);
+  res = PQprepare (bare, "bare_vote",
+                   "INSERT INTO bench_bare.vote (conference_id, child_id, grp, grp_key, view, categories, reason, "
+                   "members_disagreed, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, '', $6, 0, $7, $8)",
+                   8, NULL);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("bare prepare: %s", PQerrorMessage (bare));
+  PQclear (res);
+
+  /* Both sides' settings, read from their own connections. */
+  {
+    PGconn *as_chair = PQconnectdb (chair);
+
+    sync_store = pg_show (as_chair, "SHOW synchronous_commit");
+    PQfinish (as_chair);
+  }
+  sync_bare = pg_show (bare, "SHOW synchronous_commit");
+  fsync = pg_show (bare, "SHOW fsync");
+
+  if (rounds * ROUND > total)
+    rounds = total / ROUND;
+  for (int r = 0; r < rounds; r++)
+    {
+      for (int i = 0; i < ROUND; i++, done++)
+        {
+          int c = done / (N_CHILDREN * N_GROUPS);
+          int k = (done / N_GROUPS) % N_CHILDREN;
+          int g = done % N_GROUPS;
+          QuorumVoteSpec spec = { .child_id = confs[c].children[k], .group = groups[g],
+                                  .view = g % 2 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                                  .reason = "The group's reasons, in its own words." };
+          g_autofree char *conf_text = g_strdup_printf ("%" G_GINT64_FORMAT, confs[c].conference);
+          g_autofree char *child_text = g_strdup_printf ("%" G_GINT64_FORMAT, confs[c].children[k]);
+          const char *values[8] = { conf_text, child_text, groups[g], groups[g],
+                                    spec.view == QUORUM_VIEW_PLAN ? "plan" : "no-plan", spec.reason,
+                                    "2026-11-23T10:00:00.000000Z", "bench" };
+          gint64 t0 = g_get_monotonic_time ();
+          double us;
+
+          if (quorum_store_record_vote (store, confs[c].conference, &spec, &error) == 0)
+            g_error ("vote: %s", error->message);
+          us = g_get_monotonic_time () - t0;
+          g_array_append_val (store_times, us);
+
+          t0 = g_get_monotonic_time ();
+          res = PQexecPrepared (bare, "bare_vote", 8, values, NULL, NULL, 0);
+          if (PQresultStatus (res) != PGRES_COMMAND_OK)
+            g_error ("bare insert: %s", PQerrorMessage (bare));
+          PQclear (res);
+          us = g_get_monotonic_time () - t0;
+          g_array_append_val (bare_times, us);
+        }
+    }
+  PQfinish (bare);
+
+  baseline = g_strdup_printf ("bare prepared INSERT, one commit each, same server (synchronous_commit=%s, fsync=%s)",
+                              sync_bare, fsync);
+  {
+    g_autofree char *what = g_strdup_printf ("record a vote on PostgreSQL (store as a chair: checks, audit entry, "
+                                             "durable commit; synchronous_commit=%s)", sync_store);
+    bench_report (what, bench_median (store_times), baseline, bench_median (bare_times), store_times->len, 1.5);
+  }
+  if (g_strcmp0 (sync_store, sync_bare) != 0)
+    printf ("  (the two connections' synchronous_commit differ: the ratio compares unlike commits)\n\n");
+}
+#else
+void
+bench_vote_postgres (int rounds)
+{
+  (void) rounds;
+}
+#endif

@@ -17,6 +17,18 @@ void   bench_remove_db (const char *path);
 
 void   bench_vote      (const char *dir,
                         int         rounds);
+/* The same on PostgreSQL, against a bare prepared INSERT on the same server (bench-vote.c). */
+void   bench_vote_postgres (int     rounds);
+
+/* bench-postgres.c: the server of the PostgreSQL figures: a throwaway durable cluster
+ * (build-aux/pg-cluster) started on first use, or $QUORUM_BENCH_PG; NULL (and said plainly)
+ * when there is none. Quorum's schema is made and a chair "bench_chair" granted. */
+const char *bench_pg_conninfo    (void);
+char       *bench_pg_conninfo_as (const char *user);
+void        bench_pg_stop        (void);
+/* A new database @name on that server with Quorum's schema (dropped first if it was there):
+ * the superuser's conninfo of it, or NULL. */
+char       *bench_pg_fresh_database (const char *name);
 
 /* bench-generate.c: a database of @n generated referrals (all audited) at @path. */
 gboolean bench_generate_db (const char  *path,

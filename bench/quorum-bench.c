@@ -92,8 +92,12 @@ main (int    argc,
 
   if (only == NULL || g_str_equal (only, "vote"))
     bench_vote (dir, 40);
+  /* The same vote on PostgreSQL: a throwaway durable cluster, started here and removed at the end. */
+  if (only == NULL || g_str_equal (only, "vote") || g_str_equal (only, "postgres"))
+    bench_vote_postgres (40);
   if (only == NULL || g_str_equal (only, "referrals"))
     bench_referrals (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
+  bench_pg_stop ();
   /* The windows' benches need a display: ./build-aux/dev bench runs them under Xvfb. */
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

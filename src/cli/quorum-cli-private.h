@@ -136,5 +136,6 @@ int quorum_cli_cmd_admin_init        (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_admin_grant       (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_backup            (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_restore           (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_migrate           (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-migrate.c */
 
 G_END_DECLS

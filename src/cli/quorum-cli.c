@@ -59,6 +59,7 @@ static const Command commands[] = {
   { "verify",     NULL,       quorum_cli_cmd_verify,              N_("Check the database and its audit chain") },
   { "admin",      "init",     quorum_cli_cmd_admin_init,          N_("Create the schema and the roles of a shared database") },
   { "admin",      "grant",    quorum_cli_cmd_admin_grant,         N_("Give a person one of Quorum's roles") },
+  { "migrate",    NULL,       quorum_cli_cmd_migrate,             N_("Copy a SQLite database into a shared one, its audit chain verified") },
   { "backup",     NULL,       quorum_cli_cmd_backup,              N_("Copy the database, consistently, while in use") },
   { "restore",    NULL,       quorum_cli_cmd_restore,             N_("Replace the database with a checked backup") },
 };

@@ -555,6 +555,7 @@ check_chain (QuorumStore         *self,
              gboolean             expect_keys,
              gboolean             check_rows,
              const char          *seal,
+             const char          *anchor,
              QuorumVerifyReport  *report,
              GError             **error)
 {
@@ -729,8 +730,11 @@ check_chain (QuorumStore         *self,
       g_autofree char *key_id = meta_get (self, "audit_key_id");
       gint64 unkeyed = -1;
 
-      stmt = _quorum_store_prepare (self, "SELECT count(*) FROM audit WHERE id NOT IN (SELECT audit_id FROM audit_mac)",
-                                    NULL);
+      /* NOT EXISTS, not NOT IN: PostgreSQL runs a NOT IN whose list outgrows work_mem as a scan
+       * of audit_mac per entry (verify of 500,000 entries did not finish in 6 minutes); an
+       * anti-join is one pass on both backends. */
+      stmt = _quorum_store_prepare (self, "SELECT count(*) FROM audit a WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM audit_mac m WHERE m.audit_id = a.id)", NULL);
       if (stmt != NULL && quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
         unkeyed = quorum_db_column_int64 (stmt, 0);
       if (stmt != NULL)
@@ -749,9 +753,10 @@ check_chain (QuorumStore         *self,
                              "outside Quorum"), (long long) unkeyed);
     }
 
-  /* What this computer last saw the database hold must still be there. */
+  /* What this computer last saw the database hold must still be there. @anchor was read before
+   * the snapshot began: read after it, a writer committing meanwhile (the app beside the CLI)
+   * would leave an anchor newer than the snapshot, taken for a log cut back. */
   {
-    g_autofree char *anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
     g_auto(GStrv) parts = anchor ? g_strsplit (anchor, " ", 3) : NULL;
 
     if (parts != NULL && g_strv_length (parts) == 3)
@@ -847,6 +852,7 @@ quorum_store_verify_report (QuorumStore  *self,
                             GError      **error)
 {
   g_autoptr(QuorumVerifyReport) report = g_new0 (QuorumVerifyReport, 1);
+  g_autofree char *anchor = NULL;
   GBytes *key;
   sqlite3 *db;
   gboolean done;
@@ -861,6 +867,9 @@ quorum_store_verify_report (QuorumStore  *self,
   key = _quorum_store_get_key (self);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
+
+  /* The anchor first, then the snapshot (see check_chain). */
+  anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
 
   /* A read transaction: one consistent snapshot (on PostgreSQL the driver's read transaction is
    * REPEATABLE READ, so the server's check of the keys sees what the rest of verify sees). */
@@ -907,7 +916,7 @@ quorum_store_verify_report (QuorumStore  *self,
     }
 #endif
 
-  done = check_chain (self, key, TRUE, TRUE, seal, report, error);
+  done = check_chain (self, key, TRUE, TRUE, seal, anchor, report, error);
 #ifdef QUORUM_HAVE_POSTGRES
   /* The keys of a shared database are the server's to check: it recomputes the chain's MACs
    * with its key and says where they first fail, or why it cannot. */
@@ -1030,6 +1039,7 @@ _quorum_store_attach_key (QuorumStore  *self,
   g_autoptr(GError) local = NULL;
   g_autofree char *prev_mac = NULL;
   g_autofree char *last_hash = NULL;
+  g_autofree char *chain_anchor = NULL;
   QuorumDbStmt *stmt = NULL;
   gint64 last_id = 0;
   guint n = 0;
@@ -1070,6 +1080,8 @@ _quorum_store_attach_key (QuorumStore  *self,
   report = g_new0 (QuorumVerifyReport, 1);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
+  /* Inside the write transaction: nobody writes meanwhile. */
+  chain_anchor = _quorum_store_read_anchor (quorum_store_get_path (self));
   /* A log this computer has seen keyed at this path is never keyed again: its keys were
    * removed. (An empty log, a database made anew, has nothing to launder.) */
   {
@@ -1100,7 +1112,7 @@ _quorum_store_attach_key (QuorumStore  *self,
         return TRUE;
       }
   }
-  if (!check_chain (self, NULL, FALSE, TRUE, NULL, report, &local) || report->problems->len > 0)
+  if (!check_chain (self, NULL, FALSE, TRUE, NULL, chain_anchor, report, &local) || report->problems->len > 0)
     {
       g_autofree char *why = g_strdup_printf (_("the database's audit log was never keyed and it is broken (%s), "
                                                 "so it was not keyed now"),
