@@ -48,6 +48,16 @@ store_fixture_sqlite_only (const char *why)
   return TRUE;
 }
 
+/* Skips a test on SQLite, saying why: for what only a server does. */
+static inline gboolean
+store_fixture_postgres_only (const char *why)
+{
+  if (store_fixture_is_postgres ())
+    return FALSE;
+  g_test_skip (why);
+  return TRUE;
+}
+
 #ifdef QUORUM_HAVE_POSTGRES
 static QuorumDb *store_fixture_pg_admin;     /* the superuser's connection to QUORUM_TEST_PG */
 static char     *store_fixture_pg_template;  /* made once per process by admin init */
@@ -200,13 +210,13 @@ store_fixture_reopen (StoreFixture *f)
   g_assert_no_error (error);
 }
 
-/* The number in the first column of @sql's first row, read on the store's own connection. */
+/* The number in the first column of @sql's first row, read on @db. */
 static inline gint64
-store_fixture_count (QuorumStore *store,
-                     const char  *sql)
+store_fixture_count_on (QuorumDb   *db,
+                        const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  QuorumDbStmt *stmt = quorum_db_prepare (_quorum_store_get_connection (store), sql, &error);
+  QuorumDbStmt *stmt = quorum_db_prepare (db, sql, &error);
   gint64 n = -1;
 
   g_assert_no_error (error);
@@ -215,6 +225,14 @@ store_fixture_count (QuorumStore *store,
   g_assert_no_error (error);
   quorum_db_reset (stmt);
   return n;
+}
+
+/* The same, read on the store's own connection. */
+static inline gint64
+store_fixture_count (QuorumStore *store,
+                     const char  *sql)
+{
+  return store_fixture_count_on (_quorum_store_get_connection (store), sql);
 }
 
 /* Runs @sql on the store's own connection, as someone with the sqlite3 shell or psql would

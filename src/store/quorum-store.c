@@ -33,6 +33,7 @@ struct _QuorumStore
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
   char       *pending_anchor; /* written once the transaction commits */
+  guint       retries;     /* transactions run again after a conflict */
   int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
 };
@@ -579,6 +580,34 @@ _quorum_store_commit (QuorumStore  *self,
       g_clear_pointer (&self->pending_anchor, g_free);
     }
   return TRUE;
+}
+
+gboolean
+_quorum_store_retry (QuorumStore  *self,
+                     guint         attempt,
+                     GError      **error)
+{
+  /* The call's own failure path rolled back; a path that did not, does now. */
+  _quorum_store_rollback (self);
+  if (!quorum_db_get_conflicted (self->db) || attempt + 1 >= QUORUM_STORE_ATTEMPTS)
+    return FALSE;
+  g_debug ("store: transaction aborted by a conflict, run again (%s)", (*error)->message);
+  g_clear_error (error);
+  self->retries++;
+  /* Apart, so that two writers that met do not meet again: 1, 2, 4 … 128 ms, and up to as
+   * much again at random. */
+  {
+    gulong wait = 1000UL << MIN (attempt, 7);
+
+    g_usleep (wait + g_random_int_range (0, (gint32) wait));
+  }
+  return TRUE;
+}
+
+guint
+_quorum_store_get_retries (QuorumStore *self)
+{
+  return self->retries;
 }
 
 void
