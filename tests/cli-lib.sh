@@ -91,7 +91,8 @@ db_login () {
 db_hash () {
   local db=${1:-$QUORUM_DB}
   if is_pg; then
-    pg_psql "$db" -c "SELECT string_agg (format ('SELECT %L || md5 (coalesce (string_agg (t::text, E''\\n'' ORDER BY t::text), '''')) FROM %I.%I t', tablename, schemaname, tablename), ' UNION ALL ' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')" \
+    # One psql: the query over every table is made, then run (\gexec).
+    printf '%s \\gexec\n' "SELECT string_agg (format ('SELECT %L || md5 (coalesce (string_agg (t::text, E''\\n'' ORDER BY t::text), '''')) FROM %I.%I t', tablename, schemaname, tablename), ' UNION ALL ' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')" \
       | pg_psql "$db" | sha256sum | cut -d' ' -f1
   else
     cat "$db" "$db-wal" 2>/dev/null | sha256sum | cut -d' ' -f1
