@@ -128,7 +128,7 @@ store_fixture_pg_create (const char *template)
 
   store_fixture_pg_ensure_template ();
   name = g_strdup_printf ("quorum_test_%d_%u", (int) getpid (), ++store_fixture_pg_serial);
-  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY", name,
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY WAL_LOG", name,
                          template != NULL ? template : store_fixture_pg_template);
   store_fixture_pg_admin_exec (sql);
   return name;
