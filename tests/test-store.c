@@ -282,6 +282,15 @@ test_conflict_retried_never_shown (StoreFixture  *f,
   g_clear_error (&error);
   g_assert_cmpuint (_quorum_store_get_retries (f->store) - before, ==, QUORUM_STORE_ATTEMPTS - 1);
   g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM vote"), ==, 1);
+  /* What is refused before its transaction begins is refused at once, never run again. */
+  before = _quorum_store_get_retries (f->store);
+  spec.child_id = 999;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE));
+  g_clear_error (&error);
+  g_assert_cmpuint (_quorum_store_get_retries (f->store), ==, before);
+  spec.child_id = amy;
 
   g_assert_true (store_fixture_exec (f->store,
     "DROP TRIGGER test_conflict ON vote; DROP FUNCTION test_conflict (); "
