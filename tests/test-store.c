@@ -349,9 +349,9 @@ test_deadlock_retried_never_shown (StoreFixture  *f,
   before = _quorum_store_get_retries (f->store);
   thread = g_thread_new ("writer", add_attendee_in_thread, &t);
   /* The writer takes the writers' lock, writes, and waits for the head. */
-  for (int i = 0; i < 100; i++)
+  for (int i = 0; i < 400; i++)
     {
-      g_usleep (50000);
+      g_usleep (25000);
       if (store_fixture_count_on (other,
             "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
             "WHERE NOT l.granted AND a.datname = current_database () AND a.pid <> pg_backend_pid ()") > 0)
