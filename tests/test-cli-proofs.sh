@@ -42,6 +42,10 @@ expect_exit "verify --seal: a seal of another record (wrong hash) is tampering" 
 
 copy () { c=$(copy_db "$QUORUM_DB" c); }
 other_key () { QUORUM_KEY_FILE="$work/not-the-authority.key" "$@"; }
+# Without the authority's key a laptop cannot tell a recomputed chain from a true one: "not
+# verified" (exit 5). On PostgreSQL the server holds the key, whatever key file a laptop has, so
+# the same chain is found tampered with (exit 4) and named against the server's key.
+if is_pg; then keyless=4; key_words="does not match the server's key"; else keyless=5; key_words="does not match its key"; fi
 
 # Finding 1: recompute the chain after changing a signed-off decision and a name.
 copy
@@ -51,15 +55,15 @@ after=$(jget "$(q --db "$c" --json conference show "$conf")" '[d["decisions"][-1
 check "finding 1: the recomputed copy does read differently" "$([ "$before" != "$after" ] && echo changed)" "changed"
 expect_exit "finding 1: recomputed chain, key present: tampering (exit 4)" 4 q --db "$c" verify
 check "finding 1: verify names the rewritten entry" \
-  "$(q --db "$c" verify 2>&1 | grep -c 'does not match its key')" "1"
-expect_exit "finding 1: recomputed chain, key absent: not verified (exit 5), never passed" 5 other_key q --db "$c" verify
+  "$(q --db "$c" verify 2>&1 | grep -c "$key_words")" "1"
+expect_exit "finding 1: recomputed chain, key absent: not verified (exit $keyless), never passed" "$keyless" other_key q --db "$c" verify
 expect_exit "finding 1: the seal of the export taken before proves the change, key or not" 4 other_key q --db "$c" verify --seal "$seal"
 
 # Finding 1: the newest entries removed with the rows they made, the head reset.
 copy
 tamper truncate "$c" 3
 expect_exit "finding 1: log cut back and head reset, key present: tampering" 4 q --db "$c" verify
-expect_exit "finding 1: log cut back, key absent: not verified" 5 other_key q --db "$c" verify
+expect_exit "finding 1: log cut back, key absent: not verified (exit $keyless)" "$keyless" other_key q --db "$c" verify
 expect_exit "finding 1: log cut back: the seal is missing" 4 other_key q --db "$c" verify --seal "$seal"
 
 # The same in place, where this computer keeps its anchor (put back from a copy each time).

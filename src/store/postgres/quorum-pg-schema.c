@@ -1146,7 +1146,8 @@ quorum_pg_schema_check (QuorumDb   *db,
   }
 
   /* Tables: this version's, and nothing else beside them (as SQLite's check finds a table
-   * added to the file). Each person's drafts table is in a schema of their own. */
+   * added to the file). Each person's drafts table is in a schema of their own; the server's
+   * audit key and the laptops' MACs a keyed old database kept are the key check's to judge. */
   {
     g_autoptr(GHashTable) tables_wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GRegex) regex = g_regex_new ("CREATE TABLE (\\w+) \\(", 0, 0, NULL);
@@ -1171,7 +1172,8 @@ quorum_pg_schema_check (QuorumDb   *db,
         const char *table = quorum_db_column_text (stmt, 0);
         g_autofree char *label = g_strdup_printf ("table %s", table);
 
-        if (!g_hash_table_remove (tables_wanted, table))
+        if (!g_hash_table_remove (tables_wanted, table) &&
+            g_strcmp0 (table, "audit_key") != 0 && g_strcmp0 (table, "audit_mac_laptop") != 0)
           g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
       }
     quorum_db_reset (stmt);
