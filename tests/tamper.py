@@ -12,7 +12,10 @@
 #   tamper.py flip-trigger DB  change one byte inside a trigger's SQL
 #   tamper.py random DB SEED   one random single-row edit (prints what it did)
 #   tamper.py byte DB SEED     one random single-byte edit of the file (prints where)
-import hashlib, random, sqlite3, sys
+# DB may also be a PostgreSQL conninfo string ("host=… dbname=…", a superuser's): then it is
+# what a superuser with psql does (recompute, truncate, strip-keys, drop-triggers, flip-trigger),
+# through psql, with the triggers off for the session where they stand in the way.
+import hashlib, json, random, sqlite3, subprocess, sys
 
 GENESIS = "0" * 64
 
@@ -218,8 +221,130 @@ def content_byte_edit(path, seed):
     return f"content byte {j} in {value[:24]!r}: {old:02x} -> {data[j]:02x}"
 
 
+# PostgreSQL, through psql (no Python driver needed).
+
+def is_conninfo(path):
+    return path.startswith(("postgresql://", "postgres://")) or ("=" in path.split(" ")[0] and "/" not in path.split("=")[0])
+
+
+def pg_quote(v):
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+class Pg:
+    def __init__(self, conninfo):
+        self.conninfo = conninfo
+
+    def run(self, sql, replica=True):
+        script = ("SET session_replication_role = replica;\n" if replica else "") + "BEGIN;\n" + sql + "\nCOMMIT;\n"
+        subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", self.conninfo],
+                       input=script, text=True, check=True, stdout=subprocess.DEVNULL,
+                       env=dict(__import__("os").environ, PGOPTIONS="-c client_min_messages=warning"))
+
+    def rows(self, sql):
+        """The rows of @sql as dicts, columns in order, integers as int and text as str."""
+        out = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", self.conninfo, "-c",
+                              f"SELECT coalesce (json_agg (x), '[]') FROM ({sql}) x"],
+                             text=True, check=True, capture_output=True).stdout
+        return json.loads(out)
+
+
+def pg_canonical(row):
+    out = []
+    for name, value in row.items():
+        if value is None:
+            v = "N"
+        elif isinstance(value, bool):
+            v = f"i{int(value)}"
+        elif isinstance(value, int):
+            v = f"i{value}"
+        elif isinstance(value, float):
+            v = "f%.17g" % value
+        else:
+            b = value.encode()
+            v = f"t{len(b)}:" + value
+        out.append(f"{name}={v}\n")
+    return "".join(out)
+
+
+def pg_rechain(db):
+    entries = db.rows("SELECT * FROM audit ORDER BY id")
+    latest = {}
+    for e in entries:
+        latest[(e["entity"], e["entity_id"])] = e["id"]
+    tables = {}
+    prev = GENESIS
+    sql = []
+    for e in entries:
+        if e["action"] != "delete" and latest[(e["entity"], e["entity_id"])] == e["id"]:
+            if e["entity"] not in tables:
+                tables[e["entity"]] = {r["id"]: r for r in db.rows(f'SELECT * FROM "{e["entity"]}"')}
+            row = tables[e["entity"]].get(e["entity_id"])
+            if row is not None:
+                e["data"] = pg_canonical(row)
+                e["row_hash"] = sha(e["data"])
+        e["prev_hash"] = prev
+        e["hash"] = entry_hash(e, prev)
+        sql.append("UPDATE audit SET data = %s, row_hash = %s, prev_hash = %s, hash = %s WHERE id = %d;" %
+                   (pg_quote(e["data"]), pg_quote(e["row_hash"]), pg_quote(e["prev_hash"]), pg_quote(e["hash"]), e["id"]))
+        prev = e["hash"]
+    last = entries[-1]["id"] if entries else 0
+    sql.append("UPDATE meta SET value = %s WHERE key = 'audit_head';" % pg_quote(f"{last}:{prev}"))
+    db.run("\n".join(sql))
+
+
+def pg_main(cmd, conninfo):
+    db = Pg(conninfo)
+    if cmd == "recompute":
+        db.run("UPDATE decision SET outcome = CASE outcome WHEN 'plan' THEN 'no-plan' ELSE 'plan' END "
+               "WHERE id = (SELECT max(id) FROM decision);\n"
+               "UPDATE attendee SET name = 'Someone Else' WHERE id = (SELECT min(id) FROM attendee);")
+        pg_rechain(db)
+    elif cmd == "truncate":
+        n = int(sys.argv[3])
+        sql = []
+        for e in db.rows(f"SELECT entity, entity_id, action FROM audit ORDER BY id DESC LIMIT {n}"):
+            if e["action"] == "insert":
+                sql.append(f'DELETE FROM "{e["entity"]}" WHERE id = {e["entity_id"]};')
+        sql.append(f"DELETE FROM audit WHERE id > (SELECT max(id) FROM audit) - {n};")
+        sql.append("DELETE FROM audit_mac WHERE audit_id NOT IN (SELECT id FROM audit);")
+        db.run("\n".join(sql))
+        pg_rechain(db)
+    elif cmd == "strip-keys":
+        db.run("DELETE FROM audit_mac; DELETE FROM meta WHERE key IN ('audit_key_id', 'audit_head_mac');")
+    elif cmd == "drop-triggers":
+        sql = [f'DROP TRIGGER "{t["tgname"]}" ON "{t["relname"]}";' for t in db.rows(
+            "SELECT g.tgname, c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "
+            "WHERE c.relnamespace = 'public'::regnamespace AND NOT g.tgisinternal")]
+        db.run("\n".join(sql), replica=False)
+    elif cmd == "flip-trigger":
+        rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 0)
+        funcs = db.rows("SELECT p.oid::int AS oid, p.proname, p.prosrc FROM pg_proc p "
+                        "WHERE p.pronamespace = 'public'::regnamespace AND p.prorettype = 'trigger'::regtype "
+                        "AND p.prosrc LIKE '%quorum:%' ORDER BY p.proname")
+        f = rng.choice(funcs)
+        body = f["prosrc"]
+        i = body.index("quorum:") + 8
+        body = body[:i] + ("X" if body[i] != "X" else "Y") + body[i + 1:]
+        # Inside the message: still a valid function, but not this version's.
+        db.run(f'CREATE OR REPLACE FUNCTION "{f["proname"]}" () RETURNS trigger LANGUAGE plpgsql AS $tamper${body}$tamper$;',
+               replica=False)
+        print(f"function {f['proname']}")
+    else:
+        sys.exit(f"tamper.py: {cmd} is a SQLite file's; not on PostgreSQL")
+
+
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
+    if is_conninfo(path):
+        pg_main(cmd, path)
+        return
     if cmd == "byte":
         print(byte_edit(path, int(sys.argv[3])))
         return

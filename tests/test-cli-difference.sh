@@ -7,9 +7,11 @@
 set -u
 
 CLI=${QUORUM_CLI:?QUORUM_CLI must name the quorum-cli to test}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-DB="$TMP/quorum.db"
+# The backend's helpers (a SQLite file, or a PostgreSQL database with QUORUM_TEST_PG), its
+# temporary folder and their clean-up.
+. "$(dirname "$0")/cli-lib.sh"
+TMP=$work
+DB=$QUORUM_DB
 FAILED=0
 N=0
 
@@ -37,9 +39,6 @@ expect () {
   if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi
 }
 
-db_hash () {
-  cat "$DB" "$DB-wal" 2>/dev/null | sha256sum | cut -d' ' -f1
-}
 
 # refused NAME STATUS MESSAGE-PART COMMAND…: exits STATUS, says why on stderr, writes nothing.
 refused () {

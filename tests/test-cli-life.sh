@@ -89,7 +89,7 @@ check "sent date corrected: no longer late; panel due moves with it" \
 show=$(q --json conference show "$conf")
 check "conference show keeps every correction" "$(jget "$show" '[c["field"] + ":" + c["old_value"] + ">" + c["new_value"] for c in d["referrals"][0]["corrections"]]')" \
   '["outcome:plan-ended>plan-confirmed", "notified:2026-11-30>2026-11-26"]'
-check "the audit log has the corrections" "$(sqlite3 "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'referral_correction'")" "2"
+check "the audit log has the corrections" "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'referral_correction'")" "2"
 q verify >/dev/null && ok "verify: the chain holds after the corrections" || not_ok "verify after corrections"
 
 # A later conference ends a plan; reviews are dated.

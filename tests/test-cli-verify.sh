@@ -19,30 +19,35 @@ police_vote=$(jget "$show" '[v["id"] for v in d["votes"] if v["group"] == "Polic
 khan=$(jget "$show" '[a["id"] for a in d["attendees"] if a["name"] == "A. Khan"][0]')
 
 tampered_copy () {
-  cp "$QUORUM_DB" "$work/copy.db"
-  rm -f "$work/copy.db-wal" "$work/copy.db-shm"
+  copy=$(copy_db "$QUORUM_DB" copy)
 }
 
 # The store is closed between commands, so the database file is whole (no WAL).
 tampered_copy
-sqlite3 "$work/copy.db" "UPDATE vote SET view = 'plan' WHERE grp = 'Police';"
-msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+tamper_db "$copy" "UPDATE vote SET view = 'plan' WHERE grp = 'Police';" "UPDATE vote SET view = 'plan' WHERE grp = 'Police'"
+msg=$(q --db "$copy" verify 2>&1 >/dev/null); status=$?
 check "sqlite3 edit of a vote: exit 4" "$status" "4"
 check "sqlite3 edit of a vote: names it" "$(grep -o 'vote [0-9]*: altered' <<<"$msg")" "vote $police_vote: altered"
 
 tampered_copy
-sqlite3 "$work/copy.db" "DROP TRIGGER attendee_no_delete; DELETE FROM attendee WHERE name = 'A. Khan';"
-msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+tamper_db "$copy" "DROP TRIGGER attendee_no_delete; DELETE FROM attendee WHERE name = 'A. Khan';" \
+  "DELETE FROM attendee WHERE name = 'A. Khan'"
+msg=$(q --db "$copy" verify 2>&1 >/dev/null); status=$?
 check "sqlite3 delete of an attendee: exit 4" "$status" "4"
 check "sqlite3 delete of an attendee: names it" "$(grep -o 'attendee [0-9]*: deleted' <<<"$msg")" "attendee $khan: deleted"
 
 tampered_copy
-sqlite3 "$work/copy.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);"
-msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+tamper_db "$copy" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);" \
+  "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"
+msg=$(q --db "$copy" verify 2>&1 >/dev/null); status=$?
 check "sqlite3 delete of the newest audit entry: exit 4" "$status" "4"
 
+if is_pg; then
+  skip "byte edit of the file: exit 4" "bytes of a SQLite file; a server's files are its own"
+  skip "byte edit: --json says what" "bytes of a SQLite file; a server's files are its own"
+else
 tampered_copy
-python3 - "$work/copy.db" <<'PY'
+python3 - "$copy" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
@@ -54,10 +59,11 @@ while i >= 0:
     i = data.find(needle, i + 1)
 open(path, "wb").write(data)
 PY
-msg=$(q --db "$work/copy.db" verify 2>&1 >/dev/null); status=$?
+msg=$(q --db "$copy" verify 2>&1 >/dev/null); status=$?
 check "byte edit of the file: exit 4" "$status" "4"
-out=$(q --db "$work/copy.db" --json verify 2>/dev/null)
+out=$(q --db "$copy" --json verify 2>/dev/null)
 check "byte edit: --json says what" "$(jget "$out" '[d["ok"], "altered" in d["problem"] or "damaged" in d["problem"]]')" "[false, true]"
+fi
 
 check "the original still verifies" "$(q --json verify | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])')" "True"
 finish

@@ -162,6 +162,6 @@ check "--as before \$QUORUM_USER: signed off by" "$(jget "$ishow" 'd["finalised_
 QUORUM_USER="Sam Chair" q export dissent "$iconf" --format json -o "$work/identity.json" >/dev/null
 check "\$QUORUM_USER: exported by" "$(jget "$(cat "$work/identity.json")" 'd["exported_by"]')" "Sam Chair"
 check "the audit log keeps the login" \
-  "$(sqlite3 "$QUORUM_DB" "SELECT COUNT(*) FROM audit WHERE conference_id = $iconf AND user <> '$(id -un)'")" "0"
+  "$(db_sql "$QUORUM_DB" "SELECT COUNT(*) FROM audit WHERE conference_id = $iconf AND \"user\" <> '$(db_login)'")" "0"
 
 finish

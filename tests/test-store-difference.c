@@ -8,35 +8,7 @@
 #include "store/quorum-store-private.h"
 #include "store/quorum-store-difference.h"
 
-static gint64
-count_rows (QuorumStore *store,
-            const char  *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_quorum_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-static int
-count_commit (void *data)
-{
-  (*(int *) data)++;
-  return 0;
-}
-
-/* Counts the commits of the store's connection from now on. */
-static void
-watch_commits (QuorumStore *store,
-               int         *commits)
-{
-  *commits = 0;
-  sqlite3_commit_hook (_quorum_store_get_db (store), count_commit, commits);
-}
+#define count_rows store_fixture_count
 
 static void
 set_iso (GDate      *date,
@@ -118,12 +90,12 @@ test_raise_one_transaction_audited (StoreFixture  *f,
   g_autoptr(QuorumDifference) d = NULL;
   g_autofree char *due = NULL;
   const QuorumDifferenceStage *stage;
-  int commits;
+  StoreCommits commits;
   gint64 id;
 
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   id = raise_difference (f->store, "bradford", "2026-12-24");
-  g_assert_cmpint (commits, ==, 1);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
 
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM difference"), ==, 1);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM difference_stage"), ==, 1);
@@ -162,7 +134,7 @@ test_escalate_record_resolve (StoreFixture  *f,
   QuorumResolutionSpec resolution = { 0 };
   g_autofree char *due = NULL;
   GDate when;
-  int commits;
+  StoreCommits commits;
   gint64 id;
   gint64 note_id;
 
@@ -170,11 +142,11 @@ test_escalate_record_resolve (StoreFixture  *f,
   escalate (f->store, id, "2026-08-25");
 
   /* Step 3: within 2 working days, over the summer bank holiday */
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   set_iso (&when, "2026-08-28");
   stage = quorum_store_escalate_difference (f->store, id, &when, "Line managers could not agree", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (commits, ==, 1);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
   g_assert_cmpint (stage->number, ==, 3);
   g_assert_cmpint (stage->id, >, 0);
   /* Rule: SEW step 3 runs 2 working days from step 2 (08-25), not from its own opening (08-28). */
@@ -183,7 +155,7 @@ test_escalate_record_resolve (StoreFixture  *f,
   g_assert_cmpint (count_rows (f->store, "SELECT stage FROM difference"), ==, 3);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity = 'difference' AND action = 'update'"), ==, 2);
 
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   set_iso (&note.date, "2026-09-01");
   note.participants = "H. Visitor, S. Social, their managers";
   note.summary = "Discussed the threshold decision";
@@ -191,27 +163,27 @@ test_escalate_record_resolve (StoreFixture  *f,
   note_id = quorum_store_record_difference_note (f->store, id, &note, &error);
   g_assert_no_error (error);
   g_assert_cmpint (note_id, >, 0);
-  g_assert_cmpint (commits, ==, 1);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity = 'difference_note'"), ==, 1);
 
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   set_iso (&resolution.date, "2026-09-02");
   resolution.outcome = "Agreed in writing: a strategy meeting on 3 September";
   resolution.feedback_to = "H. Visitor";
   set_iso (&resolution.feedback_date, "2026-09-02");
   g_assert_true (quorum_store_resolve_difference (f->store, id, &resolution, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (commits, ==, 1);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
 
   /* The follow-up after resolution; a second time changes nothing and writes nothing */
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   g_assert_true (quorum_store_follow_up_difference (f->store, id, TRUE, TRUE, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (commits, ==, 1);
-  watch_commits (f->store, &commits);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
+  store_fixture_watch_commits (f->store, &commits);
   g_assert_true (quorum_store_follow_up_difference (f->store, id, TRUE, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (commits, ==, 0);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 0);
 
   store_fixture_reopen (f);
   d = quorum_store_load_difference (f->store, id, &error);
@@ -245,7 +217,7 @@ test_checklist_answers_kept_with_questions (StoreFixture  *f,
   QuorumDifferenceNote *recorded;
   guint n = g_strv_length (first->checklist);
   gint64 id;
-  int commits;
+  StoreCommits commits;
 
   id = raise_difference (f->store, "six-stage", "2026-11-20");
   for (guint i = 0; i < n; i++)
@@ -257,10 +229,10 @@ test_checklist_answers_kept_with_questions (StoreFixture  *f,
   note.summary = "Worked through the stage 1 questions";
   note.answers = (const char * const *) answers->pdata;
 
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
   g_assert_cmpint (quorum_store_record_difference_note (f->store, id, &note, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (commits, ==, 1);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 1);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM difference_answer"), ==, n);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity = 'difference_answer'"), ==, n);
 
@@ -417,7 +389,7 @@ test_refusal_leaves_file_unchanged (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  int commits;
+  StoreCommits commits;
   gint64 id;
 
   make_conference (f->store, "bolton", "2026-11-20", NULL, NULL);
@@ -425,11 +397,11 @@ test_refusal_leaves_file_unchanged (StoreFixture  *f,
 
   before = store_fixture_hash (f);
   store_fixture_reopen (f);
-  watch_commits (f->store, &commits);
+  store_fixture_watch_commits (f->store, &commits);
 
   bad_actions[i].action (f->store, id, &error);
   g_assert_error (error, QUORUM_ERROR, bad_actions[i].code);
-  g_assert_cmpint (commits, ==, 0);
+  g_assert_cmpint (store_fixture_commits (&commits), ==, 0);
 
   after = store_fixture_hash (f);
   g_assert_cmpstr (before, ==, after);
@@ -510,7 +482,6 @@ static void
 test_triggers_guard_the_record (StoreFixture  *f,
                                 gconstpointer  data)
 {
-  sqlite3 *db = _quorum_store_get_db (f->store);
   const char *refused[] = {
     "DELETE FROM difference",
     "DELETE FROM difference_stage",
@@ -527,12 +498,7 @@ test_triggers_guard_the_record (StoreFixture  *f,
   g_assert_cmpint (id, >, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      char *message = NULL;
-
-      g_assert_cmpint (sqlite3_exec (db, refused[i], NULL, NULL, &message), !=, SQLITE_OK);
-      sqlite3_free (message);
-    }
+    g_assert_false (store_fixture_exec (f->store, refused[i]));
 
   assert_verified (f->store);
 }
@@ -542,7 +508,6 @@ test_verify_detects_tampering (StoreFixture  *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = _quorum_store_get_db (f->store);
   QuorumDifferenceNoteSpec note = { 0 };
   gint64 id;
 
@@ -553,10 +518,10 @@ test_verify_detects_tampering (StoreFixture  *f,
   g_assert_cmpint (quorum_store_record_difference_note (f->store, id, &note, &error), >, 0);
   assert_verified (f->store);
 
-  /* Someone with the file and sqlite3 rewrites what was said */
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER difference_note_no_update; "
-                                     "UPDATE difference_note SET summary = 'Something else'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Someone with the file and sqlite3, or a superuser with psql, rewrites what was said */
+  store_fixture_tamper (f->path, "DROP TRIGGER difference_note_no_update; "
+                                 "UPDATE difference_note SET summary = 'Something else'",
+                        "UPDATE difference_note SET summary = 'Something else'");
   g_assert_false (quorum_store_verify (f->store, NULL, &error));
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_TAMPERED);
 }

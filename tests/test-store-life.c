@@ -145,10 +145,8 @@ test_head_of_service_dates_and_corrections (StoreFixture  *f,
   g_assert_cmpint (((QuorumPlan *) g_ptr_array_index (c->plans, 0))->ended_by, ==, QUORUM_PLAN_OPEN);
 
   /* A correction is a record: never changed, never deleted, and covered by verify */
-  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store), "UPDATE referral_correction SET reason = 'x'",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store), "DELETE FROM referral_correction",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_false (store_fixture_exec (f->store, "UPDATE referral_correction SET reason = 'x'"));
+  g_assert_false (store_fixture_exec (f->store, "DELETE FROM referral_correction"));
   {
     guint n = 0;
 

@@ -8,19 +8,7 @@
 #include "store-fixture.h"
 #include "store/quorum-store-private.h"
 
-static gint64
-count_rows (QuorumStore *store,
-            const char  *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_quorum_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
+#define count_rows store_fixture_count
 
 static void
 test_open_private_and_durable (StoreFixture  *f,
@@ -29,6 +17,15 @@ test_open_private_and_durable (StoreFixture  *f,
   g_autofree char *dir = g_path_get_dirname (f->path);
   struct stat st;
 
+  if (store_fixture_is_postgres ())
+    {
+      /* Current: the server's schema is at the version this build makes. */
+      g_assert_cmpint (quorum_store_get_schema_version (f->store), ==,
+                       _quorum_store_migrations[_quorum_store_n_migrations - 1].version);
+      store_fixture_sqlite_only ("file and folder modes, WAL and synchronous = FULL are a SQLite file's; "
+                                 "a server keeps its own files");
+      return;
+    }
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
@@ -200,9 +197,7 @@ test_decision_is_one_transaction (StoreFixture  *f,
   vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "Not known");
 
   /* The referral, the last write of a split decision, fails. */
-  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store),
-                                 "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.referral "
-                                 "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  store_fixture_break_inserts (f->store, "referral");
   outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
   g_assert_null (outcome);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
@@ -215,10 +210,166 @@ test_decision_is_one_transaction (StoreFixture  *f,
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 
   /* With the fault gone the same decision goes through whole. */
-  sqlite3_exec (_quorum_store_get_db (f->store), "DROP TRIGGER temp.boom", NULL, NULL, NULL);
+  store_fixture_mend_inserts (f->store, "referral");
   outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM referral"), ==, 1);
+}
+
+/* Issue 12: concurrent writers — a serialization failure or a deadlock is retried, never
+ * shown. PostgreSQL aborts a writer's whole transaction for either (SQLSTATE 40001, 40P01); the
+ * store runs the whole call again. Here the server is made to abort the vote's transaction
+ * twice, at a statement and then at COMMIT (a deferred check), as a real conflict would. */
+static void
+test_conflict_retried_never_shown (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumVoteSpec spec = { .group = "Police", .view = QUORUM_VIEW_PLAN, .reason = "Seen at home" };
+  gint64 conf, amy, id;
+  guint before;
+
+  if (store_fixture_postgres_only ("SQLite's BEGIN IMMEDIATE takes the write lock before the first "
+                                 "statement: nothing aborts a writer's transaction once begun"))
+    return;
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  no_consensus (f->store, conf, amy);
+  spec.child_id = amy;
+  g_assert_true (store_fixture_exec (f->store,
+    "CREATE SEQUENCE test_conflicts; "
+    "CREATE FUNCTION test_conflict () RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "  IF nextval ('test_conflicts') = 1 THEN "
+    "    RAISE EXCEPTION 'could not serialize access due to concurrent update' USING ERRCODE = '40001'; "
+    "  END IF; "
+    "  RETURN NEW; "
+    "END $$; "
+    "CREATE FUNCTION test_commit_conflict () RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "  IF currval ('test_conflicts') = 2 THEN "
+    "    RAISE EXCEPTION 'could not serialize access due to read/write dependencies' USING ERRCODE = '40001'; "
+    "  END IF; "
+    "  RETURN NEW; "
+    "END $$; "
+    "CREATE TRIGGER test_conflict BEFORE INSERT ON vote FOR EACH ROW EXECUTE FUNCTION test_conflict (); "
+    "CREATE CONSTRAINT TRIGGER test_commit_conflict AFTER INSERT ON vote DEFERRABLE INITIALLY DEFERRED "
+    "  FOR EACH ROW EXECUTE FUNCTION test_commit_conflict ()"));
+
+  before = _quorum_store_get_retries (f->store);
+  id = quorum_store_record_vote (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  /* Aborted at the insert, then at COMMIT, then stored. */
+  g_assert_cmpuint (_quorum_store_get_retries (f->store) - before, ==, 2);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT last_value FROM test_conflicts"), ==, 3);
+
+  /* Stored once, whole, with its one audit entry. */
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM vote"), ==, 1);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM audit WHERE entity = 'vote'"), ==, 1);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, "Seen at home");
+
+  /* A conflict that never clears is shown in the end, and nothing is written. */
+  g_assert_true (store_fixture_exec (f->store,
+    "DROP TRIGGER test_commit_conflict ON vote; "
+    "CREATE OR REPLACE FUNCTION test_conflict () RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$"));
+  spec.group = "Education";
+  before = _quorum_store_get_retries (f->store);
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (_quorum_store_get_retries (f->store) - before, ==, QUORUM_STORE_ATTEMPTS - 1);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM vote"), ==, 1);
+  /* What is refused before its transaction begins is refused at once, never run again. */
+  before = _quorum_store_get_retries (f->store);
+  spec.child_id = 999;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE));
+  g_clear_error (&error);
+  g_assert_cmpuint (_quorum_store_get_retries (f->store), ==, before);
+  spec.child_id = amy;
+
+  g_assert_true (store_fixture_exec (f->store,
+    "DROP TRIGGER test_conflict ON vote; DROP FUNCTION test_conflict (); "
+    "DROP FUNCTION test_commit_conflict (); DROP SEQUENCE test_conflicts"));
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  QuorumStore *store;
+  gint64       conference;
+  gint64       id;
+  GError      *error;
+} AddInThread;
+
+static gpointer
+add_attendee_in_thread (gpointer data)
+{
+  AddInThread *t = data;
+  QuorumAttendeeSpec spec = { .name = "L. Late", .agency = "Housing", .line_management = "Housing",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+  t->id = quorum_store_add_attendee (t->store, t->conference, &spec, &t->error);
+  return NULL;
+}
+
+/* A real deadlock: another session (psql, an administrator's script) holds the audit chain's
+ * head while the store's writer holds the writers' lock and waits for the head; then the other
+ * session asks for the writers' lock. The server aborts the store's transaction (40P01); the
+ * store runs it again once the other session is done, and the attendee is recorded once. */
+static void
+test_deadlock_retried_never_shown (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  AddInThread t = { 0 };
+  QuorumDb *other;
+  guint before;
+
+  if (store_fixture_postgres_only ("SQLite's BEGIN IMMEDIATE takes the write lock before the first "
+                                 "statement: two writers queue, they never deadlock"))
+    return;
+  t.store = f->store;
+  t.conference = make_conference (f->store, "bolton", "2026-11-20", NULL, NULL);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM meta WHERE key = 'audit_head'"), ==, 1);
+
+  other = quorum_db_open (f->path, &error);
+  g_assert_no_error (error);
+  /* Only the store's session looks for the deadlock (after the server's usual second). */
+  g_assert_true (quorum_db_exec (other, "SET deadlock_timeout = '60s'", &error));
+  g_assert_true (quorum_db_exec (other, "BEGIN; SELECT 1 FROM meta WHERE key = 'audit_head' FOR UPDATE", &error));
+  g_assert_no_error (error);
+
+  before = _quorum_store_get_retries (f->store);
+  thread = g_thread_new ("writer", add_attendee_in_thread, &t);
+  /* The writer takes the writers' lock, writes, and waits for the head. */
+  for (int i = 0; i < 400; i++)
+    {
+      g_usleep (25000);
+      if (store_fixture_count_on (other,
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE NOT l.granted AND a.datname = current_database () AND a.pid <> pg_backend_pid ()") > 0)
+        break;
+    }
+  /* The other session now asks for the writers' lock: a cycle, broken by the server. */
+  g_assert_true (quorum_db_exec (other, "SELECT pg_advisory_xact_lock (89564822795629)", &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_db_exec (other, "COMMIT", &error));
+  quorum_db_close (other);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_no_error (t.error);
+  g_assert_cmpint (t.id, >, 0);
+  g_assert_cmpuint (_quorum_store_get_retries (f->store) - before, >=, 1);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM attendee WHERE name = 'L. Late'"), ==, 1);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -309,7 +460,7 @@ test_sign_off_refuses_every_change (StoreFixture  *f,
   for (guint i = 0; i < G_N_ELEMENTS (direct); i++)
     {
       g_test_message ("direct write: %s", direct[i]);
-      g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store), direct[i], NULL, NULL, NULL), !=, SQLITE_OK);
+      g_assert_false (store_fixture_exec (f->store, direct[i]));
     }
 
   /* The Head of Service still records the referral's progress. */
@@ -1267,9 +1418,8 @@ test_record_challenge_after_sign_off (StoreFixture  *f,
   g_assert_false (quorum_challenge_alert_is_late (quorum_conference_find_challenge (c, id)));
   /* A direct write of a plan to a signed-off conference is still refused. */
   g_assert_cmpint (count_rows (f->store, "SELECT COUNT(*) FROM plan"), ==, 1);
-  g_assert_cmpint (sqlite3_exec (_quorum_store_get_db (f->store),
-                                 "INSERT INTO referral (conference_id, child_id, due) VALUES (1, 1, '2026-11-30')",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_false (store_fixture_exec (f->store,
+                                      "INSERT INTO referral (conference_id, child_id, due) VALUES (1, 1, '2026-11-30')"));
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 }
 
@@ -1287,6 +1437,8 @@ main (int    argc,
   ADD ("/store/vote/second-view-from-a-group-replaces-the-first", test_second_view_replaces_first);
   ADD ("/store/vote/refusals", test_vote_refusals);
   ADD ("/store/transaction/decision-happens-whole-or-not-at-all", test_decision_is_one_transaction);
+  ADD ("/store/transaction/conflict-retried-never-shown", test_conflict_retried_never_shown);
+  ADD ("/store/transaction/deadlock-retried-never-shown", test_deadlock_retried_never_shown);
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);

@@ -57,6 +57,8 @@ struct _QuorumDb
 {
   const QuorumDbDriver *driver;
   GError               *last_error;
+  gboolean              in_write;   /* a write transaction began and has not ended */
+  gboolean              conflicted; /* it failed BUSY after it began (quorum_db_get_conflicted) */
 };
 
 /* A driver's statement begins with this; the driver sets @db. */

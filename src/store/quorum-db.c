@@ -24,6 +24,11 @@ remember (QuorumDb  *db,
     }
   g_clear_error (&db->last_error);
   db->last_error = g_error_copy (local);
+  /* Inside a write transaction BUSY is the backend's conflict (a serialization failure or a
+   * deadlock: PostgreSQL aborted the transaction); at its BEGIN it is a lock waited for in
+   * vain (SQLite's busy timeout, the writers' lock), which is not run again. */
+  if (db->in_write && g_error_matches (local, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY))
+    db->conflicted = TRUE;
   g_propagate_error (error, local);
 }
 
@@ -242,8 +247,12 @@ quorum_db_begin (QuorumDb  *db,
 {
   GError *local = NULL;
 
+  db->conflicted = FALSE;
   if (db->driver->begin (db, write, &local))
-    return TRUE;
+    {
+      db->in_write = write;
+      return TRUE;
+    }
   remember (db, local, error);
   return FALSE;
 }
@@ -253,17 +262,25 @@ quorum_db_commit (QuorumDb  *db,
                   GError   **error)
 {
   GError *local = NULL;
+  gboolean ok = db->driver->commit (db, &local);
 
-  if (db->driver->commit (db, &local))
-    return TRUE;
-  remember (db, local, error);
-  return FALSE;
+  if (!ok)
+    remember (db, local, error);
+  db->in_write = FALSE;
+  return ok;
 }
 
 void
 quorum_db_rollback (QuorumDb *db)
 {
+  db->in_write = FALSE;
   db->driver->rollback (db);
+}
+
+gboolean
+quorum_db_get_conflicted (QuorumDb *db)
+{
+  return db->conflicted;
 }
 
 gboolean

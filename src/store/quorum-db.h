@@ -150,6 +150,12 @@ gboolean        quorum_db_commit             (QuorumDb      *db,
                                               GError       **error);
 void            quorum_db_rollback           (QuorumDb      *db);
 gboolean        quorum_db_in_transaction     (QuorumDb      *db);
+/* Whether the last write transaction begun on this connection failed with
+ * QUORUM_DB_ERROR_BUSY after its BEGIN (anywhere inside, COMMIT included): the backend aborted
+ * it for a conflict with another writer (PostgreSQL: SQLSTATE 40001, a serialization failure,
+ * or 40P01, a deadlock), and the caller runs the whole transaction again. A BEGIN that waited
+ * in vain for the write lock does not count. Kept by quorum-db.c. */
+gboolean        quorum_db_get_conflicted     (QuorumDb      *db);
 
 /* The person the backend knows this connection as: PostgreSQL's session_user; NULL for SQLite
  * (the store then records the OS login). */

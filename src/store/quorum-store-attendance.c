@@ -67,11 +67,11 @@ attendee_conference (QuorumStore  *self,
   return conference_id;
 }
 
-gboolean
-quorum_store_attendee_arrive (QuorumStore  *self,
-                              gint64        attendee_id,
-                              const char   *time,
-                              GError      **error)
+static gboolean
+attendee_arrive_once (QuorumStore  *self,
+                      gint64        attendee_id,
+                      const char   *time,
+                      GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   QuorumAttendee *attendee;
@@ -119,11 +119,20 @@ fail:
 }
 
 gboolean
-quorum_store_attendee_leave (QuorumStore  *self,
-                             gint64        attendee_id,
-                             const char   *time,
-                             GArray      **without_view,
-                             GError      **error)
+quorum_store_attendee_arrive (QuorumStore  *self,
+                              gint64        attendee_id,
+                              const char   *time,
+                              GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_arrive_once (self, attendee_id, time, &retry_error));
+}
+
+static gboolean
+attendee_leave_once (QuorumStore  *self,
+                     gint64        attendee_id,
+                     const char   *time,
+                     GArray      **without_view,
+                     GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GArray) children = NULL;
@@ -158,11 +167,21 @@ fail:
   return FALSE;
 }
 
-gint64
-quorum_store_record_member_view (QuorumStore                *self,
-                                 gint64                      conference_id,
-                                 const QuorumMemberViewSpec *spec,
-                                 GError                    **error)
+gboolean
+quorum_store_attendee_leave (QuorumStore  *self,
+                             gint64        attendee_id,
+                             const char   *time,
+                             GArray      **without_view,
+                             GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_leave_once (self, attendee_id, time, without_view, &retry_error));
+}
+
+static gint64
+record_member_view_once (QuorumStore                *self,
+                         gint64                      conference_id,
+                         const QuorumMemberViewSpec *spec,
+                         GError                    **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *categories = NULL;
@@ -239,4 +258,13 @@ quorum_store_record_member_view (QuorumStore                *self,
 fail:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_record_member_view (QuorumStore                *self,
+                                 gint64                      conference_id,
+                                 const QuorumMemberViewSpec *spec,
+                                 GError                    **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, record_member_view_once (self, conference_id, spec, &retry_error));
 }

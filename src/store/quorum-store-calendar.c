@@ -5,12 +5,12 @@
 
 #include "quorum-store-private.h"
 
-gint64
-quorum_store_add_closure_day (QuorumStore  *self,
-                              QuorumRegion  region,
-                              const GDate  *date,
-                              const char   *name,
-                              GError      **error)
+static gint64
+add_closure_day_once (QuorumStore  *self,
+                      QuorumRegion  region,
+                      const GDate  *date,
+                      const char   *name,
+                      GError      **error)
 {
   g_autofree char *iso = NULL;
   g_autofree char *summary = NULL;
@@ -69,6 +69,16 @@ quorum_store_add_closure_day (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_add_closure_day (QuorumStore  *self,
+                              QuorumRegion  region,
+                              const GDate  *date,
+                              const char   *name,
+                              GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, add_closure_day_once (self, region, date, name, &retry_error));
 }
 
 static void

@@ -87,11 +87,11 @@ quorum_store_challenge_conference (QuorumStore  *self,
   return conference_id;
 }
 
-gint64
-quorum_store_raise_challenge (QuorumStore               *self,
-                              gint64                     conference_id,
-                              const QuorumChallengeSpec *spec,
-                              GError                   **error)
+static gint64
+raise_challenge_once (QuorumStore               *self,
+                      gint64                     conference_id,
+                      const QuorumChallengeSpec *spec,
+                      GError                   **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -152,6 +152,15 @@ fail:
   return 0;
 }
 
+gint64
+quorum_store_raise_challenge (QuorumStore               *self,
+                              gint64                     conference_id,
+                              const QuorumChallengeSpec *spec,
+                              GError                   **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, raise_challenge_once (self, conference_id, spec, &retry_error));
+}
+
 /* The conference, its profile and the challenge, read in the open transaction. */
 static QuorumChallenge *
 load_challenge (QuorumStore       *self,
@@ -169,12 +178,12 @@ load_challenge (QuorumStore       *self,
   return quorum_conference_find_challenge (*conference, challenge_id);
 }
 
-gboolean
-quorum_store_alert_challenge (QuorumStore  *self,
-                              gint64        challenge_id,
-                              const char   *coordinator,
-                              const GDate  *date,
-                              GError      **error)
+static gboolean
+alert_challenge_once (QuorumStore  *self,
+                      gint64        challenge_id,
+                      const char   *coordinator,
+                      const GDate  *date,
+                      GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -211,6 +220,16 @@ fail:
   return FALSE;
 }
 
+gboolean
+quorum_store_alert_challenge (QuorumStore  *self,
+                              gint64        challenge_id,
+                              const char   *coordinator,
+                              const GDate  *date,
+                              GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, alert_challenge_once (self, challenge_id, coordinator, date, &retry_error));
+}
+
 static gboolean
 link_made (QuorumStore  *self,
            gint64        challenge_id,
@@ -233,14 +252,14 @@ link_made (QuorumStore  *self,
          _quorum_store_audit (self, "update", "challenge", challenge_id, conference_id, summary, error);
 }
 
-gboolean
-quorum_store_decide_challenge (QuorumStore  *self,
-                               gint64        challenge_id,
-                               const GDate  *date,
-                               guint         decisions,
-                               const GDate  *review_date,
-                               const char   *reasons,
-                               GError      **error)
+static gboolean
+decide_challenge_once (QuorumStore  *self,
+                       gint64        challenge_id,
+                       const GDate  *date,
+                       guint         decisions,
+                       const GDate  *review_date,
+                       const char   *reasons,
+                       GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -347,4 +366,16 @@ quorum_store_decide_challenge (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+quorum_store_decide_challenge (QuorumStore  *self,
+                               gint64        challenge_id,
+                               const GDate  *date,
+                               guint         decisions,
+                               const GDate  *review_date,
+                               const char   *reasons,
+                               GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, decide_challenge_once (self, challenge_id, date, decisions, review_date, reasons, &retry_error));
 }

@@ -873,10 +873,10 @@ _quorum_store_insert_conference (QuorumStore                *self,
   return id;
 }
 
-gint64
-quorum_store_create_conference (QuorumStore                *self,
-                                const QuorumConferenceSpec *spec,
-                                GError                    **error)
+static gint64
+create_conference_once (QuorumStore                *self,
+                        const QuorumConferenceSpec *spec,
+                        GError                    **error)
 {
   g_autoptr(QuorumProfile) profile = NULL;
   gint64 id;
@@ -927,10 +927,18 @@ quorum_store_create_conference (QuorumStore                *self,
 }
 
 gint64
-quorum_store_add_attendee (QuorumStore              *self,
-                           gint64                    conference_id,
-                           const QuorumAttendeeSpec *spec,
-                           GError                  **error)
+quorum_store_create_conference (QuorumStore                *self,
+                                const QuorumConferenceSpec *spec,
+                                GError                    **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, create_conference_once (self, spec, &retry_error));
+}
+
+static gint64
+add_attendee_once (QuorumStore              *self,
+                   gint64                    conference_id,
+                   const QuorumAttendeeSpec *spec,
+                   GError                  **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *summary = NULL;
@@ -1020,11 +1028,20 @@ fail:
   return 0;
 }
 
-gboolean
-quorum_store_update_attendee (QuorumStore              *self,
-                              gint64                    attendee_id,
-                              const QuorumAttendeeSpec *spec,
-                              GError                  **error)
+gint64
+quorum_store_add_attendee (QuorumStore              *self,
+                           gint64                    conference_id,
+                           const QuorumAttendeeSpec *spec,
+                           GError                  **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, add_attendee_once (self, conference_id, spec, &retry_error));
+}
+
+static gboolean
+update_attendee_once (QuorumStore              *self,
+                      gint64                    attendee_id,
+                      const QuorumAttendeeSpec *spec,
+                      GError                  **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *name = NULL;
@@ -1130,11 +1147,20 @@ fail:
   return FALSE;
 }
 
-gint64
-quorum_store_add_attempt (QuorumStore             *self,
-                          gint64                   conference_id,
-                          const QuorumAttemptSpec *spec,
-                          GError                 **error)
+gboolean
+quorum_store_update_attendee (QuorumStore              *self,
+                              gint64                    attendee_id,
+                              const QuorumAttendeeSpec *spec,
+                              GError                  **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, update_attendee_once (self, attendee_id, spec, &retry_error));
+}
+
+static gint64
+add_attempt_once (QuorumStore             *self,
+                  gint64                   conference_id,
+                  const QuorumAttemptSpec *spec,
+                  GError                 **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *summary = NULL;
@@ -1260,10 +1286,19 @@ fail:
 }
 
 gint64
-quorum_store_record_vote (QuorumStore          *self,
-                          gint64                conference_id,
-                          const QuorumVoteSpec *spec,
-                          GError              **error)
+quorum_store_add_attempt (QuorumStore             *self,
+                          gint64                   conference_id,
+                          const QuorumAttemptSpec *spec,
+                          GError                 **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, add_attempt_once (self, conference_id, spec, &retry_error));
+}
+
+static gint64
+record_vote_once (QuorumStore          *self,
+                  gint64                conference_id,
+                  const QuorumVoteSpec *spec,
+                  GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_auto(GStrv) groups = NULL;
@@ -1354,11 +1389,20 @@ fail:
   return 0;
 }
 
-gboolean
-quorum_store_proceed_inquorate (QuorumStore  *self,
-                                gint64        conference_id,
-                                const char   *reason,
-                                GError      **error)
+gint64
+quorum_store_record_vote (QuorumStore          *self,
+                          gint64                conference_id,
+                          const QuorumVoteSpec *spec,
+                          GError              **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, record_vote_once (self, conference_id, spec, &retry_error));
+}
+
+static gboolean
+proceed_inquorate_once (QuorumStore  *self,
+                        gint64        conference_id,
+                        const char   *reason,
+                        GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   QuorumDbStmt *stmt;
@@ -1388,6 +1432,15 @@ quorum_store_proceed_inquorate (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+quorum_store_proceed_inquorate (QuorumStore  *self,
+                                gint64        conference_id,
+                                const char   *reason,
+                                GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, proceed_inquorate_once (self, conference_id, reason, &retry_error));
 }
 
 static gboolean
@@ -1525,16 +1578,16 @@ insert_decision (QuorumStore          *self,
 }
 
 static QuorumOutcome *
-decide (QuorumStore          *self,
-        gint64                conference_id,
-        gint64                child_id,
-        QuorumView            chair_view,
-        guint                 chair_categories,
-        gboolean              write,
-        const QuorumOutcome  *previewed,
-        gint64               *plan_id,
-        gint64               *referral_id,
-        GError              **error)
+decide_once (QuorumStore          *self,
+             gint64                conference_id,
+             gint64                child_id,
+             QuorumView            chair_view,
+             guint                 chair_categories,
+             gboolean              write,
+             const QuorumOutcome  *previewed,
+             gint64               *plan_id,
+             gint64               *referral_id,
+             GError              **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -1591,6 +1644,21 @@ fail:
   return NULL;
 }
 
+static QuorumOutcome *
+decide (QuorumStore          *self,
+        gint64                conference_id,
+        gint64                child_id,
+        QuorumView            chair_view,
+        guint                 chair_categories,
+        gboolean              write,
+        const QuorumOutcome  *previewed,
+        gint64               *plan_id,
+        gint64               *referral_id,
+        GError              **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, QuorumOutcome *, decide_once (self, conference_id, child_id, chair_view, chair_categories, write, previewed, plan_id, referral_id, &retry_error));
+}
+
 QuorumOutcome *
 quorum_store_decide (QuorumStore  *self,
                      gint64        conference_id,
@@ -1634,10 +1702,10 @@ quorum_store_decide_previewed (QuorumStore         *self,
                  TRUE, previewed, plan_id, referral_id, error);
 }
 
-gboolean
-quorum_store_finalise (QuorumStore  *self,
-                       gint64        conference_id,
-                       GError      **error)
+static gboolean
+finalise_once (QuorumStore  *self,
+               gint64        conference_id,
+               GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *now = quorum_timestamp_now ();
@@ -1681,6 +1749,14 @@ quorum_store_finalise (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+quorum_store_finalise (QuorumStore  *self,
+                       gint64        conference_id,
+                       GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, finalise_once (self, conference_id, &retry_error));
 }
 
 /* Tables an amendment may point at, and the fields of each a person may correct. */
@@ -1737,11 +1813,11 @@ find_amendable (const char  *record,
   return FALSE;
 }
 
-gint64
-quorum_store_amend (QuorumStore               *self,
-                    gint64                     conference_id,
-                    const QuorumAmendmentSpec *spec,
-                    GError                   **error)
+static gint64
+amend_once (QuorumStore               *self,
+            gint64                     conference_id,
+            const QuorumAmendmentSpec *spec,
+            GError                   **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autofree char *old_value = NULL;
@@ -1856,4 +1932,13 @@ quorum_store_amend (QuorumStore               *self,
 fail:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_amend (QuorumStore               *self,
+                    gint64                     conference_id,
+                    const QuorumAmendmentSpec *spec,
+                    GError                   **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, amend_once (self, conference_id, spec, &retry_error));
 }

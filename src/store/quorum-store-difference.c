@@ -407,10 +407,10 @@ conference_has_child (QuorumStore  *self,
   return TRUE;
 }
 
-gint64
-quorum_store_raise_difference (QuorumStore                 *self,
-                               const QuorumDifferenceSpec  *spec,
-                               GError                     **error)
+static gint64
+raise_difference_once (QuorumStore                 *self,
+                       const QuorumDifferenceSpec  *spec,
+                       GError                     **error)
 {
   g_autoptr(QuorumProfile) profile = NULL;
   g_autoptr(QuorumCalendar) calendar = NULL;
@@ -516,6 +516,14 @@ quorum_store_raise_difference (QuorumStore                 *self,
 failed:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_raise_difference (QuorumStore                 *self,
+                               const QuorumDifferenceSpec  *spec,
+                               GError                     **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, raise_difference_once (self, spec, &retry_error));
 }
 
 QuorumDifference *
@@ -630,11 +638,11 @@ quorum_store_list_differences (QuorumStore                  *self,
   return g_steal_pointer (&ret);
 }
 
-gint64
-quorum_store_record_difference_note (QuorumStore                     *self,
-                                     gint64                           difference_id,
-                                     const QuorumDifferenceNoteSpec  *spec,
-                                     GError                         **error)
+static gint64
+record_difference_note_once (QuorumStore                     *self,
+                             gint64                           difference_id,
+                             const QuorumDifferenceNoteSpec  *spec,
+                             GError                         **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -735,6 +743,15 @@ failed:
   return 0;
 }
 
+gint64
+quorum_store_record_difference_note (QuorumStore                     *self,
+                                     gint64                           difference_id,
+                                     const QuorumDifferenceNoteSpec  *spec,
+                                     GError                         **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, record_difference_note_once (self, difference_id, spec, &retry_error));
+}
+
 QuorumDifferenceStage *
 quorum_store_escalate_difference (QuorumStore  *self,
                                   gint64        difference_id,
@@ -745,13 +762,13 @@ quorum_store_escalate_difference (QuorumStore  *self,
   return quorum_store_escalate_difference_to (self, difference_id, date, reason, 0, error);
 }
 
-QuorumDifferenceStage *
-quorum_store_escalate_difference_to (QuorumStore  *self,
-                                     gint64        difference_id,
-                                     const GDate  *date,
-                                     const char   *reason,
-                                     int           to,
-                                     GError      **error)
+static QuorumDifferenceStage *
+escalate_difference_to_once (QuorumStore  *self,
+                             gint64        difference_id,
+                             const GDate  *date,
+                             const char   *reason,
+                             int           to,
+                             GError      **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -800,11 +817,22 @@ failed:
   return NULL;
 }
 
-gboolean
-quorum_store_resolve_difference (QuorumStore                 *self,
-                                 gint64                       difference_id,
-                                 const QuorumResolutionSpec  *spec,
-                                 GError                     **error)
+QuorumDifferenceStage *
+quorum_store_escalate_difference_to (QuorumStore  *self,
+                                     gint64        difference_id,
+                                     const GDate  *date,
+                                     const char   *reason,
+                                     int           to,
+                                     GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, QuorumDifferenceStage *, escalate_difference_to_once (self, difference_id, date, reason, to, &retry_error));
+}
+
+static gboolean
+resolve_difference_once (QuorumStore                 *self,
+                         gint64                       difference_id,
+                         const QuorumResolutionSpec  *spec,
+                         GError                     **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -876,13 +904,22 @@ failed:
 }
 
 gboolean
-quorum_store_follow_up_difference (QuorumStore  *self,
-                                   gint64        difference_id,
-                                   gboolean      debrief,
-                                   gboolean      protocol_review,
-                                   const char   *feedback_to,
-                                   const GDate  *feedback_date,
-                                   GError      **error)
+quorum_store_resolve_difference (QuorumStore                 *self,
+                                 gint64                       difference_id,
+                                 const QuorumResolutionSpec  *spec,
+                                 GError                     **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, resolve_difference_once (self, difference_id, spec, &retry_error));
+}
+
+static gboolean
+follow_up_difference_once (QuorumStore  *self,
+                           gint64        difference_id,
+                           gboolean      debrief,
+                           gboolean      protocol_review,
+                           const char   *feedback_to,
+                           const GDate  *feedback_date,
+                           GError      **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autofree char *summary = NULL;
@@ -950,4 +987,16 @@ quorum_store_follow_up_difference (QuorumStore  *self,
 failed:
   _quorum_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+quorum_store_follow_up_difference (QuorumStore  *self,
+                                   gint64        difference_id,
+                                   gboolean      debrief,
+                                   gboolean      protocol_review,
+                                   const char   *feedback_to,
+                                   const GDate  *feedback_date,
+                                   GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, follow_up_difference_once (self, difference_id, debrief, protocol_review, feedback_to, feedback_date, &retry_error));
 }

@@ -195,13 +195,13 @@ insert_plan_event (QuorumStore  *self,
   return id;
 }
 
-gint64
-quorum_store_end_plan (QuorumStore  *self,
-                       gint64        plan_id,
-                       const GDate  *date,
-                       gint64        by_conference,
-                       const char   *reason,
-                       GError      **error)
+static gint64
+end_plan_once (QuorumStore  *self,
+               gint64        plan_id,
+               const GDate  *date,
+               gint64        by_conference,
+               const char   *reason,
+               GError      **error)
 {
   PlanState plan;
   gint64 id;
@@ -276,10 +276,21 @@ fail:
 }
 
 gint64
-quorum_store_review_plan (QuorumStore  *self,
-                          gint64        plan_id,
-                          const GDate  *date,
-                          GError      **error)
+quorum_store_end_plan (QuorumStore  *self,
+                       gint64        plan_id,
+                       const GDate  *date,
+                       gint64        by_conference,
+                       const char   *reason,
+                       GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, end_plan_once (self, plan_id, date, by_conference, reason, &retry_error));
+}
+
+static gint64
+review_plan_once (QuorumStore  *self,
+                  gint64        plan_id,
+                  const GDate  *date,
+                  GError      **error)
 {
   PlanState plan;
   gint64 id;
@@ -313,15 +324,24 @@ fail:
   return 0;
 }
 
+gint64
+quorum_store_review_plan (QuorumStore  *self,
+                          gint64        plan_id,
+                          const GDate  *date,
+                          GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, review_plan_once (self, plan_id, date, &retry_error));
+}
+
 /* ---- referral corrections ---- */
 
-gint64
-quorum_store_correct_referral (QuorumStore          *self,
-                               gint64                referral_id,
-                               QuorumReferralField   field,
-                               const char           *value,
-                               const char           *reason,
-                               GError              **error)
+static gint64
+correct_referral_once (QuorumStore          *self,
+                       gint64                referral_id,
+                       QuorumReferralField   field,
+                       const char           *value,
+                       const char           *reason,
+                       GError              **error)
 {
   g_autoptr(QuorumReferralRow) row = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -492,6 +512,17 @@ fail:
   return 0;
 }
 
+gint64
+quorum_store_correct_referral (QuorumStore          *self,
+                               gint64                referral_id,
+                               QuorumReferralField   field,
+                               const char           *value,
+                               const char           *reason,
+                               GError              **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, correct_referral_once (self, referral_id, field, value, reason, &retry_error));
+}
+
 /* ---- notices ---- */
 
 void
@@ -650,10 +681,10 @@ difference_stage_numbered (const QuorumDifference *d,
   return NULL;
 }
 
-gint64
-quorum_store_give_notice (QuorumStore             *self,
-                          const QuorumNoticeSpec  *spec,
-                          GError                 **error)
+static gint64
+give_notice_once (QuorumStore             *self,
+                  const QuorumNoticeSpec  *spec,
+                  GError                 **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -791,6 +822,14 @@ quorum_store_give_notice (QuorumStore             *self,
 fail:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_give_notice (QuorumStore             *self,
+                          const QuorumNoticeSpec  *spec,
+                          GError                 **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, give_notice_once (self, spec, &retry_error));
 }
 
 static QuorumNoticeRow *
@@ -1056,13 +1095,13 @@ _quorum_store_insert_difference_event (QuorumStore  *self,
   return _quorum_store_audit (self, "insert", "difference_event", id, conference_id, summary, error) ? id : 0;
 }
 
-gint64
-quorum_store_flag_difference (QuorumStore  *self,
-                              gint64        difference_id,
-                              const char   *kind,
-                              const GDate  *date,
-                              const char   *detail,
-                              GError      **error)
+static gint64
+flag_difference_once (QuorumStore  *self,
+                      gint64        difference_id,
+                      const char   *kind,
+                      const GDate  *date,
+                      const char   *detail,
+                      GError      **error)
 {
   g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
@@ -1106,6 +1145,17 @@ quorum_store_flag_difference (QuorumStore  *self,
 fail:
   _quorum_store_rollback (self);
   return 0;
+}
+
+gint64
+quorum_store_flag_difference (QuorumStore  *self,
+                              gint64        difference_id,
+                              const char   *kind,
+                              const GDate  *date,
+                              const char   *detail,
+                              GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64, flag_difference_once (self, difference_id, kind, date, detail, &retry_error));
 }
 
 gboolean

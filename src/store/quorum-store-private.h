@@ -37,6 +37,33 @@ gboolean      _quorum_store_begin       (QuorumStore  *self,
 gboolean      _quorum_store_commit      (QuorumStore  *self,
                                          GError      **error);
 void          _quorum_store_rollback    (QuorumStore  *self);
+
+/* A conflict is retried, never shown. Every store call that writes begins, commits or rolls
+ * back one transaction of its own (its body, NAME_once); when the backend aborted that
+ * transaction for a conflict with another writer (quorum_db_get_conflicted: PostgreSQL's
+ * serialization failures and deadlocks), the whole call runs again, after a short random
+ * wait, up to QUORUM_STORE_ATTEMPTS times. _quorum_store_retry decides and clears the error. */
+#define QUORUM_STORE_ATTEMPTS 20
+gboolean      _quorum_store_retry       (QuorumStore  *self,
+                                         guint         attempt,
+                                         GError      **error);
+/* How many times this store ran a transaction again (for the tests). */
+guint         _quorum_store_get_retries (QuorumStore  *self);
+#define _QUORUM_STORE_RETRYING(self, error, type, call)                                        \
+  G_STMT_START {                                                                                \
+    for (guint retry_attempt = 0;; retry_attempt++)                                             \
+      {                                                                                         \
+        GError *retry_error = NULL;                                                             \
+        type retry_result = (call);                                                             \
+                                                                                                \
+        if (retry_error == NULL || !_quorum_store_retry ((self), retry_attempt, &retry_error))  \
+          {                                                                                     \
+            if (retry_error != NULL)                                                            \
+              g_propagate_error ((error), retry_error);                                         \
+            return retry_result;                                                                \
+          }                                                                                     \
+      }                                                                                         \
+  } G_STMT_END
 /* A read of several statements sees one snapshot: BEGIN (deferred) unless a transaction is
  * already open. _quorum_store_end_read ends only what _quorum_store_begin_read began. */
 gboolean      _quorum_store_begin_read  (QuorumStore  *self,

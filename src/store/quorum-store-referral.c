@@ -218,13 +218,13 @@ quorum_store_notify_referral (QuorumStore  *self,
   return quorum_store_send_referral (self, referral_id, date, NULL, NULL, error);
 }
 
-gboolean
-quorum_store_send_referral (QuorumStore  *self,
-                            gint64        referral_id,
-                            const GDate  *date,
-                            const char   *by,
-                            const char   *means,
-                            GError      **error)
+static gboolean
+send_referral_once (QuorumStore  *self,
+                    gint64        referral_id,
+                    const GDate  *date,
+                    const char   *by,
+                    const char   *means,
+                    GError      **error)
 {
   GDate today;
   g_autoptr(QuorumReferralRow) row = NULL;
@@ -291,12 +291,23 @@ fail:
 }
 
 gboolean
-quorum_store_record_panel (QuorumStore        *self,
-                           gint64              referral_id,
-                           const GDate        *date,
-                           QuorumPanelOutcome  outcome,
-                           const char         *reason,
-                           GError            **error)
+quorum_store_send_referral (QuorumStore  *self,
+                            gint64        referral_id,
+                            const GDate  *date,
+                            const char   *by,
+                            const char   *means,
+                            GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, send_referral_once (self, referral_id, date, by, means, &retry_error));
+}
+
+static gboolean
+record_panel_once (QuorumStore        *self,
+                   gint64              referral_id,
+                   const GDate        *date,
+                   QuorumPanelOutcome  outcome,
+                   const char         *reason,
+                   GError            **error)
 {
   g_autoptr(QuorumReferralRow) row = NULL;
   g_autofree char *summary = NULL;
@@ -369,4 +380,15 @@ quorum_store_record_panel (QuorumStore        *self,
 fail:
   _quorum_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+quorum_store_record_panel (QuorumStore        *self,
+                           gint64              referral_id,
+                           const GDate        *date,
+                           QuorumPanelOutcome  outcome,
+                           const char         *reason,
+                           GError            **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, record_panel_once (self, referral_id, date, outcome, reason, &retry_error));
 }

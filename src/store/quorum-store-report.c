@@ -283,12 +283,12 @@ generate_one (QuorumStore  *self,
   return exec_insert (self, stmt, "referral", conference_id, summary, &id, error);
 }
 
-guint
-quorum_store_generate_referrals (QuorumStore  *self,
-                                 guint         n,
-                                 const GDate  *until,
-                                 guint32       seed,
-                                 GError      **error)
+static guint
+generate_referrals_once (QuorumStore  *self,
+                         guint         n,
+                         const GDate  *until,
+                         guint32       seed,
+                         GError      **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GHashTable) gens = NULL;
@@ -367,4 +367,14 @@ cleanup:
       }
   }
   return done;
+}
+
+guint
+quorum_store_generate_referrals (QuorumStore  *self,
+                                 guint         n,
+                                 const GDate  *until,
+                                 guint32       seed,
+                                 GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, guint, generate_referrals_once (self, n, until, seed, &retry_error));
 }

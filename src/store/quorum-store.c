@@ -34,6 +34,8 @@ struct _QuorumStore
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
   char       *pending_anchor; /* written once the transaction commits */
+  guint       retries;     /* transactions run again after a conflict */
+  gboolean    write_began; /* a write transaction began and has not committed */
   int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
 };
@@ -588,6 +590,7 @@ _quorum_store_begin (QuorumStore  *self,
   if (!quorum_db_begin (self->db, TRUE, NULL))
     return _quorum_store_fail (self, error);
   self->in_transaction = TRUE;
+  self->write_began = TRUE;
   return TRUE;
 }
 
@@ -605,12 +608,46 @@ _quorum_store_commit (QuorumStore  *self,
       return FALSE;
     }
   self->in_transaction = FALSE;
+  self->write_began = FALSE;
   if (self->pending_anchor != NULL)
     {
       _quorum_store_write_anchor (self->path, self->pending_anchor);
       g_clear_pointer (&self->pending_anchor, g_free);
     }
   return TRUE;
+}
+
+gboolean
+_quorum_store_retry (QuorumStore  *self,
+                     guint         attempt,
+                     GError      **error)
+{
+  /* Only a transaction this call began and the backend aborted for a conflict: a call refused
+   * before its BEGIN is not run again, whatever an earlier transaction met. */
+  gboolean conflicted = self->write_began && quorum_db_get_conflicted (self->db);
+
+  self->write_began = FALSE;
+  /* The call's own failure path rolled back; a path that did not, does now. */
+  _quorum_store_rollback (self);
+  if (!conflicted || attempt + 1 >= QUORUM_STORE_ATTEMPTS)
+    return FALSE;
+  g_debug ("store: transaction aborted by a conflict, run again (%s)", (*error)->message);
+  g_clear_error (error);
+  self->retries++;
+  /* Apart, so that two writers that met do not meet again: 1, 2, 4 … 128 ms, and up to as
+   * much again at random. */
+  {
+    gulong wait = 1000UL << MIN (attempt, 7);
+
+    g_usleep (wait + g_random_int_range (0, (gint32) wait));
+  }
+  return TRUE;
+}
+
+guint
+_quorum_store_get_retries (QuorumStore *self)
+{
+  return self->retries;
 }
 
 void

@@ -1145,6 +1145,48 @@ quorum_pg_schema_check (QuorumDb   *db,
         }
   }
 
+  /* Tables: this version's, and nothing else beside them (as SQLite's check finds a table
+   * added to the file). Each person's drafts table is in a schema of their own; the server's
+   * audit key and the laptops' MACs a keyed old database kept are the key check's to judge. */
+  {
+    g_autoptr(GHashTable) tables_wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GRegex) regex = g_regex_new ("CREATE TABLE (\\w+) \\(", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    GHashTableIter iter;
+    gpointer name;
+
+    g_regex_match (regex, tables, 0, &match);
+    while (g_match_info_matches (match))
+      {
+        g_hash_table_add (tables_wanted, g_match_info_fetch (match, 1));
+        g_match_info_next (match, NULL);
+      }
+    stmt = quorum_db_prepare (db,
+                       "SELECT c.relname FROM pg_class c "
+                       "WHERE c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
+                       "AND c.relkind IN ('r', 'p') ORDER BY c.relname", error);
+    if (stmt == NULL)
+      return FALSE;
+    while ((step = quorum_db_step (stmt, error)) == QUORUM_DB_ROW)
+      {
+        const char *table = quorum_db_column_text (stmt, 0);
+        g_autofree char *label = g_strdup_printf ("table %s", table);
+
+        if (!g_hash_table_remove (tables_wanted, table) &&
+            g_strcmp0 (table, "audit_key") != 0 && g_strcmp0 (table, "audit_mac_laptop") != 0)
+          g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
+      }
+    quorum_db_reset (stmt);
+    if (step == QUORUM_DB_FAILED)
+      return FALSE;
+    g_hash_table_iter_init (&iter, tables_wanted);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      {
+        g_autofree char *label = g_strdup_printf ("table %s", (char *) name);
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
+      }
+  }
+
   stmt = quorum_db_prepare (db,
                      "SELECT p.proname, p.prosrc, "
                      /* a trigger function, or the keys' check, that would find a caller's

@@ -319,6 +319,15 @@ quorum_store_restore (const char  *path,
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("The database path is empty"));
       return FALSE;
     }
+  if (quorum_db_location_is_postgres (path))
+    {
+      /* A shared database is not a file to put a copy in place of: the server restores its
+       * own backups (pg_restore), as it takes them. */
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("This database is kept by a PostgreSQL server, which restores it from its "
+                             "backups (pg_restore); nothing was written"));
+      return FALSE;
+    }
   if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("There is no backup at %s"), source);
