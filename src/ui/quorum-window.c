@@ -24,7 +24,6 @@ struct _QuorumWindow
   QuorumConferenceList *conferences;  /* read a window at a time */
   GtkSliceListModel    *shown;        /* its first rows: what the list view makes rows for */
   GtkSingleSelection   *selection;
-  guint                 grow_source;
   char                 *last_toast;
   AdwToast             *toast;          /* the one shown, weak */
 
@@ -60,7 +59,7 @@ struct _QuorumWindow
 /* GTK 4.8's list view makes a row widget for up to 200 items past the top one, whatever
  * fits on screen (GTK_LIST_VIEW_MAX_LIST_ITEMS): ~0.2 s of CPU and 11 MiB at start-up on a
  * long list, for rows nobody sees. It is given the list's first SHOWN_ROWS items, a screenful
- * on any display, and SHOWN_GROW more each time it is scrolled within two pages of their end. */
+ * on any display, and SHOWN_GROW more as it is scrolled (quorum_ui_slice_for_view). */
 #define SHOWN_ROWS 40
 #define SHOWN_GROW 100
 
@@ -80,15 +79,6 @@ G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* ---- the list of conferences ---- */
 
-/* The list view's items reach @position (and a page past it). */
-static void
-show_position (QuorumWindow *self,
-               guint         position)
-{
-  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->shown))
-    gtk_slice_list_model_set_size (self->shown, position + SHOWN_GROW);
-}
-
 static void
 select_conference (QuorumWindow *self,
                    gint64        conference_id)
@@ -96,40 +86,8 @@ select_conference (QuorumWindow *self,
   /* The store says where it stands: no walk through rows that are not on screen. */
   guint position = quorum_conference_list_find (self->conferences, conference_id);
 
-  show_position (self, position);
+  quorum_ui_slice_reach (self->shown, position);
   gtk_single_selection_set_selected (self->selection, position);
-}
-
-static gboolean
-near_end_of_shown (QuorumWindow *self)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->conference_list));
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (adjustment == NULL || size >= g_list_model_get_n_items (G_LIST_MODEL (self->conferences)))
-    return FALSE;
-  return gtk_adjustment_get_value (adjustment) + 2 * gtk_adjustment_get_page_size (adjustment) >=
-         gtk_adjustment_get_upper (adjustment);
-}
-
-static gboolean
-grow_shown_cb (gpointer user_data)
-{
-  QuorumWindow *self = user_data;
-
-  self->grow_source = 0;
-  if (near_end_of_shown (self))
-    gtk_slice_list_model_set_size (self->shown, gtk_slice_list_model_get_size (self->shown) + SHOWN_GROW);
-  return G_SOURCE_REMOVE;
-}
-
-/* Scrolled, or the list or its viewport changed size: not while the list is being laid out. */
-static void
-list_adjustment_cb (QuorumWindow  *self,
-                    GtkAdjustment *adjustment)
-{
-  if (self->grow_source == 0 && near_end_of_shown (self))
-    self->grow_source = g_idle_add (grow_shown_cb, self);
 }
 
 void
@@ -850,17 +808,12 @@ quorum_window_constructed (GObject *object)
   quorum_conference_page_set_store (self->conference_page, self->store);
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->conferences)), 0, SHOWN_ROWS);
+  self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->conferences), GTK_SCROLLABLE (self->conference_list),
+                                          SHOWN_ROWS, SHOWN_GROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
-  {
-    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->conference_list));
-
-    g_signal_connect_object (adjustment, "changed", G_CALLBACK (list_adjustment_cb), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (list_adjustment_cb), self, G_CONNECT_SWAPPED);
-  }
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
@@ -901,7 +854,6 @@ quorum_window_dispose (GObject *object)
   /* The settings keep this action alive: let go of it with the window. */
   g_action_map_remove_action (G_ACTION_MAP (self), "projector-mode");
   g_clear_handle_id (&self->build_pages_source, g_source_remove);
-  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
