@@ -1013,6 +1013,21 @@ test_list_conferences (StoreFixture  *f,
   g_clear_pointer (&found, g_ptr_array_unref);
   found = quorum_store_list_conferences (f->store, "100%", NULL, NULL, &error);
   g_assert_cmpuint (found->len, ==, 0);
+
+  /* The list's length, as the app counts it at start (with no search, along the index). */
+  {
+    guint n = G_MAXUINT;
+
+    g_assert_true (quorum_store_count_conferences (f->store, NULL, &n, &error));
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (quorum_store_count_conferences (f->store, "", &n, &error));
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (quorum_store_count_conferences (f->store, "2026-10", &n, &error));
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_true (quorum_store_count_conferences (f->store, "100%", &n, &error));
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_no_error (error);
+  }
 }
 
 /* ---- The record is true to the policy (issue 11) ---- */

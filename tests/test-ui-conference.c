@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "store/quorum-store-report.h"
+#include "ui/quorum-conference-item.h"
 
 static gboolean
 audit_has (GPtrArray  *entries,
@@ -464,6 +466,133 @@ test_correct_attendee (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list view whose items are conferences, under @widget. */
+static GtkListView *
+find_conference_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_list_view_get_model (GTK_LIST_VIEW (widget)) != NULL)
+    {
+      g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget))), 0);
+
+      if (first != NULL && QUORUM_IS_CONFERENCE_ITEM (first))
+        return GTK_LIST_VIEW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_conference_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkListView *
+conference_list_view (QuorumWindow *window)
+{
+  GtkListView *found = find_conference_list_view (GTK_WIDGET (window));
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gint64
+conference_id_at (GListModel *model,
+                  guint       position)
+{
+  g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  return quorum_conference_item_get_id (item);
+}
+
+/* Issue 14, "memory that does not grow with rows not on screen": the list of conferences
+ * makes rows for what fits on screen, not the 200 GTK 4.8's list view makes for any long list;
+ * yet every conference is still reached with the keyboard (End, then Enter opens the oldest)
+ * and one deep in the list is selected when it is opened. */
+static void
+test_long_list_rows_on_screen (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumWindow *window;
+  GtkListView *list_view;
+  GListModel *conferences;
+  GtkSelectionModel *shown;
+  gint64 oldest;
+  guint last;
+  GDate until;
+
+  g_assert_no_error (error);
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  g_assert_cmpuint (quorum_store_generate_referrals (store, 300, &until, 14, &error), ==, 300);
+  g_assert_no_error (error);
+
+  window = ui_test_window_new (store, 1280, 800);
+  conferences = quorum_window_get_conferences (window);
+  g_assert_cmpuint (g_list_model_get_n_items (conferences), ==, 300);
+  last = g_list_model_get_n_items (conferences) - 1;
+  oldest = conference_id_at (conferences, last);
+
+  list_view = conference_list_view (window);
+  shown = gtk_list_view_get_model (list_view);
+  /* About ten rows fit; GTK 4.8 made 202 row widgets for 300 conferences. */
+  g_assert_cmpuint (count_children (GTK_WIDGET (list_view)), <=, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), <, 300);
+
+  /* A person with the keyboard: the first row, then End until the list ends; Enter opens it. */
+  if (ui_test_have_xdotool ())
+    {
+      g_autoptr(QuorumConferenceItem) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+      GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list_view));
+
+      ui_test_click (row, -1, -1);
+      g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (window)), ==,
+                       quorum_conference_item_get_id (first));
+      ui_test_click (row, -1, -1);
+      for (guint i = 0; i < 10 && gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)) != last; i++)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (list_view));
+          ui_test_key ("End");
+          ui_test_iterate (300);
+        }
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, last);
+      ui_test_key ("Return");
+      g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (window)), ==,
+                       oldest);
+      /* The rows stay bounded after the scroll. */
+      g_assert_cmpuint (count_children (GTK_WIDGET (list_view)), <=, 210);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+
+  /* Opened by id (the Referrals page's "Open Conference", a restored session): selected in the list. */
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, oldest, 0));
+  ui_test_iterate (200);
+  list_view = conference_list_view (window);
+  shown = gtk_list_view_get_model (list_view);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, last);
+  g_assert_cmpint (conference_id_at (G_LIST_MODEL (shown), last), ==, oldest);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/ui/conference/refusals-are-shown", test_refusals_are_shown);
   g_test_add_func ("/ui/conference/reason-in-full", test_reason_in_full);
   g_test_add_func ("/ui/conference/correct-attendee", test_correct_attendee);
+  g_test_add_func ("/ui/conference/long-list-rows-on-screen", test_long_list_rows_on_screen);
 
   return g_test_run ();
 }

@@ -21,6 +21,10 @@
 #include "quorum-ui-util.h"
 
 #define CHART_MONTHS 12
+/* GTK 4.8's column view makes a row of cells for up to 200 items past the top one, whatever
+ * fits on screen: it is given a screenful, and more as it is scrolled (quorum_ui_slice_for_view). */
+#define SHOWN_ROWS 60
+#define SHOWN_GROW 100
 #define FREE_HIDDEN_AFTER_S 5
 
 struct _QuorumReferralsPage
@@ -34,6 +38,7 @@ struct _QuorumReferralsPage
   QuorumReferralFilter *filter;
   GtkFilterListModel   *filter_model;
   GtkSortListModel     *sort_model;
+  GtkSliceListModel    *shown;          /* the sorted rows' first ones: what the table makes rows for */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gint64                selected_id;    /* the open referral, kept across reloads */
@@ -438,6 +443,7 @@ load_done_cb (GObject      *object,
   load_result_free (result);
 
   position = self->selected_id != 0 ? find_position (self, self->selected_id) : GTK_INVALID_LIST_POSITION;
+  quorum_ui_slice_reach (self->shown, position);
   gtk_single_selection_set_selected (self->selection, position);
   self->restoring = FALSE;
   if (position == GTK_INVALID_LIST_POSITION)
@@ -1438,6 +1444,7 @@ free_rows_cb (gpointer user_data)
   set_loading (self, FALSE);
   self->restoring = TRUE;
   g_list_store_remove_all (self->referrals);
+  gtk_slice_list_model_set_size (self->shown, SHOWN_ROWS);
   self->restoring = FALSE;
   self->n_total = 0;
   self->loaded_once = FALSE;
@@ -1499,6 +1506,7 @@ quorum_referrals_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_REFERRALS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1715,7 +1723,9 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   /* Sorting 100,000 rows on a header click takes longer than a frame: sort in steps. */
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->sort_model), GTK_SCROLLABLE (self->column_view),
+                                          SHOWN_ROWS, SHOWN_GROW);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1822,6 +1832,7 @@ quorum_referrals_page_select (QuorumReferralsPage *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
+  quorum_ui_slice_reach (self->shown, position);
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
 }

@@ -539,3 +539,91 @@ quorum_ui_fix_accessible_names (GtkWidget *root)
   if (root != NULL)
     fix_accessible_names_in (root);
 }
+
+/* ---- long lists: rows for the screen, not for GTK 4.8's 200 ---- */
+
+typedef struct
+{
+  GtkSliceListModel *slice;        /* owns this */
+  GtkAdjustment     *adjustment;
+  guint              grow;
+  guint              source;
+} SliceGrower;
+
+static gboolean
+slice_near_end (SliceGrower *grower)
+{
+  GListModel *model = gtk_slice_list_model_get_model (grower->slice);
+
+  if (model == NULL || gtk_slice_list_model_get_size (grower->slice) >= g_list_model_get_n_items (model))
+    return FALSE;
+  return gtk_adjustment_get_value (grower->adjustment) + 2 * gtk_adjustment_get_page_size (grower->adjustment) >=
+         gtk_adjustment_get_upper (grower->adjustment);
+}
+
+static gboolean
+slice_grow_cb (gpointer user_data)
+{
+  SliceGrower *grower = user_data;
+
+  grower->source = 0;
+  if (slice_near_end (grower))
+    gtk_slice_list_model_set_size (grower->slice, gtk_slice_list_model_get_size (grower->slice) + grower->grow);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolled, or the rows or the viewport changed size: grown in an idle, not while the view
+ * is being laid out. */
+static void
+slice_adjustment_cb (GtkAdjustment *adjustment,
+                     SliceGrower   *grower)
+{
+  if (grower->source == 0 && slice_near_end (grower))
+    grower->source = g_idle_add (slice_grow_cb, grower);
+}
+
+static void
+slice_grower_free (gpointer data)
+{
+  SliceGrower *grower = data;
+
+  g_clear_handle_id (&grower->source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (grower->adjustment, grower);
+  g_object_unref (grower->adjustment);
+  g_free (grower);
+}
+
+GtkSliceListModel *
+quorum_ui_slice_for_view (GListModel    *model,
+                          GtkScrollable *view,
+                          guint          rows,
+                          guint          grow)
+{
+  GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (model), 0, rows);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+  SliceGrower *grower;
+
+  g_return_val_if_fail (GTK_IS_ADJUSTMENT (adjustment), slice);
+
+  grower = g_new0 (SliceGrower, 1);
+  grower->slice = slice;
+  grower->adjustment = g_object_ref (adjustment);
+  grower->grow = grow;
+  g_signal_connect (adjustment, "changed", G_CALLBACK (slice_adjustment_cb), grower);
+  g_signal_connect (adjustment, "value-changed", G_CALLBACK (slice_adjustment_cb), grower);
+  g_object_set_data_full (G_OBJECT (slice), "quorum-slice-grower", grower, slice_grower_free);
+  return slice;
+}
+
+void
+quorum_ui_slice_reach (GtkSliceListModel *slice,
+                       guint              position)
+{
+  SliceGrower *grower;
+
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  grower = g_object_get_data (G_OBJECT (slice), "quorum-slice-grower");
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (slice))
+    gtk_slice_list_model_set_size (slice, position + (grower != NULL ? grower->grow : 1));
+}

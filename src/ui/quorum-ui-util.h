@@ -62,4 +62,16 @@ char      *quorum_ui_get_chair_name          (void);
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
 
+/* GTK 4.8's list and column views make a row widget for up to 200 items past the first one
+ * shown, whatever fits on screen: give @view the first @rows items of @model (a screenful on
+ * any display), and @grow more each time @view is scrolled within two pages of their end.
+ * Positions in the slice are positions in @model. */
+GtkSliceListModel *quorum_ui_slice_for_view  (GListModel        *model,
+                                              GtkScrollable     *view,
+                                              guint              rows,
+                                              guint              grow);
+/* The slice reaches @position (and @grow items past it), to select or show it. */
+void       quorum_ui_slice_reach             (GtkSliceListModel *slice,
+                                              guint              position);
+
 G_END_DECLS
