@@ -140,7 +140,7 @@ enum
   N_PHASES
 };
 
-static const char *phase_names[N_PHASES] = { "the call (store, widgets)", "to the frame", "layout", "paint" };
+static const char *phase_names[N_PHASES + 1] = { "the call (store, widgets)", "to the frame", "layout", "paint", "after" };
 
 typedef struct
 {
@@ -161,10 +161,13 @@ thread_cpu_now (void)
   return (double) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000.0;
 }
 
+static guint current_phase;
+
 static void
 frame_phase (Frame *frame,
              guint  phase)
 {
+  current_phase = phase + 1;
   gint64 now = g_get_monotonic_time ();
   double cpu = thread_cpu_now ();
 
@@ -184,13 +187,13 @@ frame_start (Frame *frame)
   memset (frame, 0, sizeof *frame);
   frame->mark = g_get_monotonic_time ();
   frame->mark_cpu = thread_cpu_now ();
+  current_phase = PH_CALL;
 }
 
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Frame         *frame)
 {
-  if (g_getenv ("QUORUM_BENCH_TRACE")) fprintf (stderr, "sig before-paint %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (!frame->painted)
     frame_phase (frame, PH_WAIT);
 }
@@ -199,7 +202,6 @@ static void
 layout_cb (GdkFrameClock *clock,
            Frame         *frame)
 {
-  if (g_getenv ("QUORUM_BENCH_TRACE")) fprintf (stderr, "sig layout %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (!frame->painted)
     frame_phase (frame, PH_LAYOUT);
 }
@@ -319,7 +321,7 @@ counting_label_measure (GtkWidget      *widget,
     return;
 
   region = measure_region (widget);
-  key = g_strdup_printf ("%s, %s, %s", region, orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+  key = g_strdup_printf ("%s: %s, %s, %s", current_phase < N_PHASES ? phase_names[current_phase] : "after", region, orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
                          label != NULL && strlen (label) > 200 ? "long text" : "short text");
   g_hash_table_insert (measure_calls, g_strdup (key),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (measure_calls, key)) + 1));
