@@ -44,7 +44,16 @@ static PangoLayout *
 measuring_layout (QuorumWrapLabel *self,
                   int              width)
 {
-  PangoLayout *layout = pango_layout_copy (gtk_label_get_layout (self->label));
+  PangoLayout *own = gtk_label_get_layout (self->label);
+  PangoLayout *layout;
+
+  /* As GtkLabel does: before the label is first allocated its own layout is measured (and the
+   * lines found for the width it is then given are kept for drawing); afterwards a copy, so
+   * that what is drawn never changes width without an allocation. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->label)) <= 1)
+    layout = g_object_ref (own);
+  else
+    layout = pango_layout_copy (own);
 
   pango_layout_set_width (layout, width);
   return layout;
