@@ -161,15 +161,17 @@ thread_cpu_now (void)
   return (double) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000.0;
 }
 
+/* The phase running now, for QUORUM_BENCH_MEASURE's counts. */
 static guint current_phase;
 
 static void
 frame_phase (Frame *frame,
              guint  phase)
 {
-  current_phase = phase + 1;
   gint64 now = g_get_monotonic_time ();
   double cpu = thread_cpu_now ();
+
+  current_phase = phase + 1;
 
   /* QUORUM_BENCH_TRACE=1: each phase's end on stderr, in CLOCK_MONOTONIC µs (`perf record -k
    * mono` stamps its samples on the same clock), to tell a profile's samples apart by phase. */
