@@ -7,6 +7,8 @@
  * export of a 3-page record (against cairo and Pango writing the same text on 3 pages). */
 
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sqlite3.h>
 #include <adwaita.h>
@@ -126,29 +128,129 @@ cpu_now (void)
          (double) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
+/* Where a measured frame's time goes: the synchronous call (reading the store, building and
+ * updating widgets), waiting for the frame clock, its layout phase (style, measure, allocate),
+ * its paint phase (snapshot and render), each as wall time and the main thread's CPU time. */
+enum
 {
-  *painted = TRUE;
+  PH_CALL,
+  PH_WAIT,
+  PH_LAYOUT,
+  PH_PAINT,
+  N_PHASES
+};
+
+static const char *phase_names[N_PHASES + 1] = { "the call (store, widgets)", "to the frame", "layout", "paint", "after" };
+
+typedef struct
+{
+  gint64   mark;
+  double   mark_cpu;
+  double   wall[N_PHASES];
+  double   cpu[N_PHASES];
+  gboolean painted;
+} Frame;
+
+/* The CPU time of the calling thread alone, in µs. */
+static double
+thread_cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000.0;
 }
 
-/* From now until the window's next frame is painted; FALSE if none comes within 5 s. */
+/* The phase running now, for QUORUM_BENCH_MEASURE's counts. */
+static guint current_phase;
+
+static void
+frame_phase (Frame *frame,
+             guint  phase)
+{
+  gint64 now = g_get_monotonic_time ();
+  double cpu = thread_cpu_now ();
+
+  current_phase = phase + 1;
+
+  /* QUORUM_BENCH_TRACE=1: each phase's end on stderr, in CLOCK_MONOTONIC µs (`perf record -k
+   * mono` stamps its samples on the same clock), to tell a profile's samples apart by phase. */
+  if (g_getenv ("QUORUM_BENCH_TRACE") != NULL)
+    fprintf (stderr, "phase %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", phase_names[phase], frame->mark, now);
+  frame->wall[phase] += (double)(now - frame->mark);
+  frame->cpu[phase] += cpu - frame->mark_cpu;
+  frame->mark = now;
+  frame->mark_cpu = cpu;
+}
+
+static void
+frame_start (Frame *frame)
+{
+  memset (frame, 0, sizeof *frame);
+  frame->mark = g_get_monotonic_time ();
+  frame->mark_cpu = thread_cpu_now ();
+  current_phase = PH_CALL;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  if (!frame->painted)
+    frame_phase (frame, PH_WAIT);
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frame         *frame)
+{
+  if (!frame->painted)
+    frame_phase (frame, PH_LAYOUT);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  if (!frame->painted)
+    frame_phase (frame, PH_PAINT);
+  frame->painted = TRUE;
+}
+
+/* From now until the window's next frame is painted; FALSE if none comes within 5 s. The
+ * handlers run after GTK's own (connected when the window was realized), so each phase ends
+ * when GTK's work in it is done. */
 static gboolean
 wait_for_frame (GtkWidget *window,
                 gint64     t0,
+                Frame     *frame,
                 double    *us)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gulong ids[3];
   gint64 give_up = t0 + 5 * G_USEC_PER_SEC;
 
-  while (!painted && g_get_monotonic_time () < give_up)
+  frame_phase (frame, PH_CALL);
+  ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), frame);
+  ids[1] = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), frame);
+  ids[2] = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), frame);
+  while (!frame->painted && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_signal_handler_disconnect (clock, ids[i]);
   *us = (double)(g_get_monotonic_time () - t0);
-  return painted;
+  return frame->painted;
+}
+
+static void
+add_phases (GArray      **phases,
+            const Frame  *frame)
+{
+  for (guint p = 0; p < N_PHASES; p++)
+    {
+      g_array_append_val (phases[p], frame->wall[p]);
+      g_array_append_val (phases[N_PHASES + p], frame->cpu[p]);
+    }
 }
 
 static void
@@ -162,6 +264,108 @@ settle (guint ms)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+
+/* ---- QUORUM_BENCH_MEASURE=1: where GtkLabel's measuring goes, by region of the window ---- */
+
+typedef void (*MeasureFunc) (GtkWidget *, GtkOrientation, int, int *, int *, int *, int *);
+
+static MeasureFunc label_measure;
+static gboolean measure_recording;
+static GHashTable *measure_calls;   /* region → guint */
+static GHashTable *measure_us;      /* region → double* */
+static guint measure_depth;
+
+static const char *
+measure_region (GtkWidget *widget)
+{
+  static const char *types[] = { "QuorumVoteCard", "QuorumRecordPanel", "QuorumChildPanel",
+                                 "AdwActionRow", "QuorumConferencePage", "GtkListView", NULL };
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    for (guint i = 0; types[i] != NULL; i++)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), types[i]))
+        {
+          if (g_str_equal (types[i], "AdwActionRow"))
+            {
+              for (GtkWidget *a = w; a != NULL; a = gtk_widget_get_parent (a))
+                if (g_str_equal (G_OBJECT_TYPE_NAME (a), "QuorumChildPanel"))
+                  return "AdwActionRow in the child panel (record lines)";
+                else if (g_str_equal (G_OBJECT_TYPE_NAME (a), "QuorumRecordPanel"))
+                  return "AdwActionRow in the record panel";
+              return "AdwActionRow elsewhere (attendees)";
+            }
+          return types[i];
+        }
+  return "elsewhere";
+}
+
+static void
+counting_label_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  const char *label = gtk_label_get_label (GTK_LABEL (widget));
+  const char *region;
+  g_autofree char *key = NULL;
+  double *us;
+
+  measure_depth++;
+  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  measure_depth--;
+  if (!measure_recording || measure_depth > 0)
+    return;
+
+  region = measure_region (widget);
+  key = g_strdup_printf ("%s: %s, %s, %s", current_phase < N_PHASES ? phase_names[current_phase] : "after", region, orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+                         label != NULL && strlen (label) > 200 ? "long text" : "short text");
+  g_hash_table_insert (measure_calls, g_strdup (key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (measure_calls, key)) + 1));
+  us = g_hash_table_lookup (measure_us, key);
+  if (us == NULL)
+    {
+      us = g_new0 (double, 1);
+      g_hash_table_insert (measure_us, g_strdup (key), us);
+    }
+  *us += (double)(g_get_monotonic_time () - t0);
+}
+
+static void
+measure_hook_install (void)
+{
+  GtkWidgetClass *klass = g_type_class_ref (GTK_TYPE_LABEL);
+
+  measure_calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  measure_us = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  label_measure = klass->measure;
+  klass->measure = counting_label_measure;
+}
+
+static void
+measure_hook_report (guint rounds)
+{
+  GList *keys = g_list_sort (g_hash_table_get_keys (measure_calls), (GCompareFunc) g_strcmp0);
+  double total = 0;
+  guint calls = 0;
+
+  printf ("GtkLabel measuring during open and switch, per round (QUORUM_BENCH_MEASURE):\n");
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (measure_calls, l->data));
+      double us = *(double *) g_hash_table_lookup (measure_us, l->data);
+
+      printf ("  %-80s %6u calls %8.1f ms\n", (char *) l->data, n / rounds, us / rounds / 1000);
+      total += us;
+      calls += n;
+    }
+  printf ("  %-80s %6u calls %8.1f ms\n\n", "all", calls / rounds, total / rounds / 1000);
+  g_list_free (keys);
 }
 
 /* ---- keys, through the X server ---- */
@@ -347,6 +551,8 @@ bench_chair (const char *dir,
   GArray *base[N_MEASURES];
   GArray *cpu[N_MEASURES];
   GArray *base_cpu[N_MEASURES];
+  GArray *phases[N_MEASURES][2 * N_PHASES];
+  Frame frame;
   QuorumConferencePage *page;
   GtkWidget *window;
   GtkWidget *plain;
@@ -368,6 +574,8 @@ bench_chair (const char *dir,
       return FALSE;
     }
   adw_init ();
+  if (g_getenv ("QUORUM_BENCH_MEASURE") != NULL)
+    measure_hook_install ();
   have_xdotool = xdotool_path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/quorum_app/quorum/style.css");
@@ -422,6 +630,8 @@ bench_chair (const char *dir,
       base[m] = g_array_new (FALSE, FALSE, sizeof (double));
       cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
       base_cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint p = 0; p < 2 * N_PHASES; p++)
+        phases[m][p] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
   /* Round 0 warms up and is not counted. */
@@ -439,17 +649,22 @@ bench_chair (const char *dir,
       settle (100);
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
+      frame_start (&frame);
       gtk_widget_queue_draw (window);
-      ok &= wait_for_frame (window, t0, &base_us);
+      ok &= wait_for_frame (window, t0, &frame, &base_us);
       base_cpu_us = cpu_now () - c0;
 
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
+      frame_start (&frame);
+      measure_recording = r > 0;
       ok &= quorum_window_open_conference (QUORUM_WINDOW (window), decided, 0);
-      ok &= wait_for_frame (window, t0, &us);
+      ok &= wait_for_frame (window, t0, &frame, &us);
+      measure_recording = FALSE;
       cpu_us = cpu_now () - c0;
       if (r > 0)
         {
+          add_phases (phases[M_OPEN], &frame);
           g_array_append_val (samples[M_OPEN], us);
           g_array_append_val (base[M_OPEN], base_us);
           g_array_append_val (cpu[M_OPEN], cpu_us);
@@ -459,16 +674,21 @@ bench_chair (const char *dir,
 
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
+      frame_start (&frame);
       gtk_widget_queue_draw (window);
-      ok &= wait_for_frame (window, t0, &base_us);
+      ok &= wait_for_frame (window, t0, &frame, &base_us);
       base_cpu_us = cpu_now () - c0;
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
+      frame_start (&frame);
+      measure_recording = r > 0;
       ok &= gtk_widget_activate_action (GTK_WIDGET (page), "conference.next-child", NULL);
-      ok &= wait_for_frame (window, t0, &us);
+      ok &= wait_for_frame (window, t0, &frame, &us);
+      measure_recording = FALSE;
       cpu_us = cpu_now () - c0;
       if (r > 0)
         {
+          add_phases (phases[M_SWITCH], &frame);
           g_array_append_val (samples[M_SWITCH], us);
           g_array_append_val (base[M_SWITCH], base_us);
           g_array_append_val (cpu[M_SWITCH], cpu_us);
@@ -558,6 +778,8 @@ bench_chair (const char *dir,
       }
     }
 
+  if (measure_calls != NULL && rounds > 0)
+    measure_hook_report (rounds);
   if (!have_xdotool)
     printf ("  (no xdotool or not X11: the keystroke is not measured)\n");
 
@@ -574,6 +796,14 @@ bench_chair (const char *dir,
           if (cpu[m]->len > 0)
             printf ("  CPU time of the process (all threads), median: %.1f ms against %.1f ms for the redraw\n",
                     bench_median (cpu[m]) / 1000, bench_median (base_cpu[m]) / 1000);
+          if (phases[m][0]->len > 0)
+            {
+              printf ("  where it goes (medians, wall / main thread's CPU):");
+              for (guint p = 0; p < N_PHASES; p++)
+                printf ("%s %s %.1f / %.1f ms", p > 0 ? ";" : "", phase_names[p],
+                        bench_median (phases[m][p]) / 1000, bench_median (phases[m][N_PHASES + p]) / 1000);
+              printf ("\n");
+            }
           if (targets_ms[m] > 0 || cpu[m]->len > 0)
             printf ("\n");
         }
@@ -581,6 +811,8 @@ bench_chair (const char *dir,
       g_array_unref (base[m]);
       g_array_unref (cpu[m]);
       g_array_unref (base_cpu[m]);
+      for (guint p = 0; p < 2 * N_PHASES; p++)
+        g_array_unref (phases[m][p]);
     }
 
   gtk_window_destroy (GTK_WINDOW (plain));

@@ -31,6 +31,58 @@ quorum_wrap_label_get_request_mode (GtkWidget *widget)
 /* Its widths do not depend on a height: the narrowest is its longest word whatever the
  * height, so a container asking for a width at a height gets that, without GtkLabel's
  * search (a layout of the whole text per step). Its height for a width is the label's. */
+/* The sizes are the inner label's, found from copies of its own layout (its text, font and
+ * attributes) instead of asking the label. GTK 4.8 measures a wrapping GtkLabel's minimum
+ * width by laying its text out at width 0: every word, then every character, wraps, and Pango
+ * shapes the rest of the paragraph again at each break, so a reason of a few hundred words
+ * took tens of milliseconds; and it does so before any height is asked (to bound the width),
+ * so asking the label for a height cost as much. At width 0 with word-char wrapping each line
+ * holds one grapheme: the minimum is the widest grapheme. The natural width is the text's on
+ * one line, the height for a width that of the text wrapped at it: as GTK has them. The inner
+ * label has no CSS box of its own (only classes that set its colour or font). */
+static PangoLayout *
+measuring_layout (QuorumWrapLabel *self,
+                  int              width)
+{
+  PangoLayout *own = gtk_label_get_layout (self->label);
+  PangoLayout *layout;
+
+  /* As GtkLabel does: before the label is first allocated its own layout is measured (and the
+   * lines found for the width it is then given are kept for drawing); afterwards a copy, so
+   * that what is drawn never changes width without an allocation. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->label)) <= 1)
+    layout = g_object_ref (own);
+  else
+    layout = pango_layout_copy (own);
+
+  pango_layout_set_width (layout, width);
+  return layout;
+}
+
+static void
+measure_width (QuorumWrapLabel *self,
+               int             *minimum,
+               int             *natural)
+{
+  g_autoptr(PangoLayout) layout = measuring_layout (self, -1);
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  int widest = 0;
+
+  pango_layout_get_size (layout, natural, NULL);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
+      widest = MAX (widest, logical.width);
+    }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+
+  *minimum = MIN (widest, *natural);
+}
+
 static void
 quorum_wrap_label_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -43,9 +95,22 @@ quorum_wrap_label_measure (GtkWidget      *widget,
   QuorumWrapLabel *self = QUORUM_WRAP_LABEL (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    for_size = -1;
-  gtk_widget_measure (GTK_WIDGET (self->label), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+    {
+      measure_width (self, minimum, natural);
+      *minimum = PANGO_PIXELS_CEIL (*minimum);
+      *natural = MAX (PANGO_PIXELS_CEIL (*natural), *minimum);
+    }
+  else
+    {
+      /* With no width given, the text on one line (the minimum) and at its natural width,
+       * which is the same line. */
+      g_autoptr(PangoLayout) layout = measuring_layout (self, for_size > 0 ? for_size * PANGO_SCALE : -1);
+      int height;
+
+      pango_layout_get_size (layout, NULL, &height);
+      *minimum = *natural = PANGO_PIXELS_CEIL (height);
+      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
+    }
 }
 
 static void
