@@ -169,8 +169,8 @@ show_error (QuorumReferralsPage *self,
 
 typedef struct
 {
-  char  *path;
-  GDate  as_of;
+  QuorumStore *store;   /* the page's, only to open the same database again (its password too) */
+  GDate        as_of;
 } LoadRequest;
 
 typedef struct
@@ -190,7 +190,7 @@ load_request_free (gpointer data)
 {
   LoadRequest *request = data;
 
-  g_free (request->path);
+  g_clear_object (&request->store);
   g_free (request);
 }
 
@@ -227,8 +227,8 @@ load_thread (GTask        *task,
 
   /* A connection of the thread's own: the page's store stays the main thread's. It only
    * reads, so the day's check and backup are the app's to run (quorum-application.c). */
-  store = quorum_store_open_full (request->path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
-                                  &error);
+  store = quorum_store_open_again (request->store, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                   &error);
   if (store == NULL ||
       (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
     {
@@ -465,7 +465,7 @@ quorum_referrals_page_reload (QuorumReferralsPage *self)
   self->cancellable = g_cancellable_new ();
 
   request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (quorum_store_get_path (self->store));
+  request->store = g_object_ref (self->store);
   effective_as_of (self, &request->as_of);
 
   set_loading (self, TRUE);

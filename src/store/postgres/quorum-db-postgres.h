@@ -24,6 +24,14 @@ QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
                                               const char  *password,
                                               gboolean    *needs_password,
                                               GError     **error);
+/* Where libpq would take @conninfo (its service and defaults applied), without logging in:
+ * the server's host (or socket folder), port, database and user, for a person to be told and
+ * a password to be kept under. FALSE when libpq cannot read @conninfo. */
+gboolean    quorum_db_postgres_describe      (const char  *conninfo,
+                                              char       **host,
+                                              char       **port,
+                                              char       **dbname,
+                                              char       **user);
 /* TRUE when @db_name (what --db, $QUORUM_DB or the preferences hold) names a PostgreSQL
  * database rather than a SQLite file: a postgresql:// or postgres:// URI, or a conninfo
  * string starting with one of libpq's keywords ("service=quorum", "host=… dbname=…"); a file

@@ -1,0 +1,902 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-pg.c: the app on a shared PostgreSQL database (issue 12), against a throwaway cluster
+ * (build-aux/pg-cluster run, with PG_CLUSTER_TCP=1; QUORUM_PG names it):
+ * - two apps as two people: a chair (this process's window, driven by xdotool) and a Head of
+ *   Service (another `quorum` process, QuorumApplication as main.c runs it). A view the chair
+ *   clicks shows in the Head of Service's open conference within a second, and the split
+ *   decision's referral on their open Referrals page within a second, with no refresh; the
+ *   Head of Service records the notification in their own app; the database names each of
+ *   them (session_user) as the actor of what they did;
+ * - what each role is shown: a minute-taker has no vote or decision controls and exports the
+ *   record; a chair has no notification or panel controls; a Head of Service records the
+ *   notification from the Referrals page;
+ * - a password: the server asks one user for it (SCRAM over TCP on 127.0.0.1); the app asks,
+ *   a wrong one is asked again with a clear message, the right one opens the database; cancel
+ *   leaves a window saying the database was not opened; the keyring switch cannot be turned on
+ *   when no Secret Service answers, and says why. */
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-application.h"
+#include "ui/quorum-closed-window.h"
+#include "ui/quorum-export-actions.h"
+#include "ui/quorum-password-dialog.h"
+#include "ui/quorum-referral-object.h"
+#include "ui/quorum-referrals-page.h"
+
+#define CHAIR_GROUP   "Police"
+#define OTHER_GROUP   "Health"
+#define LIVE_MS       1000
+#define PASSWORD      "correct horse battery"
+
+static char *pg_host;
+static char *pg_port;
+static gint64 conf_id;
+static gint64 child_id;
+
+static pid_t hos_pid;
+static int hos_cmd_fd = -1;      /* the test writes commands to the Head of Service's app */
+static int hos_report_fd = -1;   /* it reports what it shows */
+
+static char *
+conninfo_for (const char *user)
+{
+  return g_strdup_printf ("host=%s port=%s dbname=quorum user=%s", pg_host, pg_port, user);
+}
+
+static void
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", first, out, err);
+}
+
+/* psql as the cluster's superuser; one value back. */
+static char *
+psql (const char *sql)
+{
+  const char *argv[] = { "psql", "-X", "-q", "-A", "-t", "-d", g_getenv ("QUORUM_PG"), "-c", sql, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("psql failed: %s: %s", sql, err);
+  return g_strstrip (out);
+}
+
+static void
+prepare_database (void)
+{
+  const char *cli = g_getenv ("QUORUM_CLI");
+  const char *super = g_getenv ("QUORUM_PG");
+  g_autofree char *chair = conninfo_for ("achair");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  static const char * const children[] = { "Kim Shared", NULL };
+  static const char * const groups[] = { CHAIR_GROUP, OTHER_GROUP, NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumAttemptSpec attempt = { 0 };
+
+  run (cli, "admin", "init", "--db", super, NULL);
+  run (cli, "admin", "grant", "achair", "chair", "--db", super, NULL);
+  run (cli, "admin", "grant", "hservice", "head-of-service", "--db", super, NULL);
+  run (cli, "admin", "grant", "mtaker", "minute-taker", "--db", super, NULL);
+  run (cli, "admin", "grant", "pwchair", "chair", "--db", super, NULL);
+  /* pwchair logs in with a password (SCRAM): build-aux/pg-cluster asks it of password_login. */
+  g_free (psql ("ALTER ROLE pwchair PASSWORD '" PASSWORD "'; GRANT password_login TO pwchair"));
+
+  store = quorum_store_open (chair, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_is_shared (store));
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  conf_id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+      quorum_store_add_attendee (store, conf_id, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  {
+    QuorumAttendeeSpec social = {
+      .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+      .voting = FALSE,
+    };
+    quorum_store_add_attendee (store, conf_id, &social, &error);
+    g_assert_no_error (error);
+  }
+  conference = quorum_store_load_conference (store, conf_id, &error);
+  g_assert_no_error (error);
+  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = child_id;
+  attempt.summary = "No agreement";
+  quorum_store_add_attempt (store, conf_id, &attempt, &error);
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static QuorumReferralsPage *
+show_referrals (QuorumWindow *window)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "referrals");
+  return QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+}
+
+static gboolean
+referrals_loaded (gpointer data)
+{
+  return !quorum_referrals_page_get_loading (QUORUM_REFERRALS_PAGE (data));
+}
+
+static guint
+n_referrals (QuorumReferralsPage *page)
+{
+  return quorum_referrals_page_get_loading (page) ? 0 : g_list_model_get_n_items (quorum_referrals_page_get_model (page));
+}
+
+/* ---- the Head of Service's app (another process) ---- */
+
+typedef struct
+{
+  GtkApplication *app;
+  int             state;
+} HeadOfService;
+
+static void
+report (const char *what)
+{
+  g_autofree char *line = g_strdup_printf ("%s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+
+  if (write (hos_report_fd, line, strlen (line)) != (ssize_t) strlen (line))
+    _exit (3);
+}
+
+static gboolean
+hos_tick_cb (gpointer user_data)
+{
+  HeadOfService *hos = user_data;
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+  QuorumVoteCard *card;
+  QuorumReferralsPage *page;
+  char command = 0;
+
+  for (GList *iter = gtk_application_get_windows (hos->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  if (read (hos_cmd_fd, &command, 1) != 1)
+    command = 0;
+
+  switch (hos->state)
+    {
+    case 0:  /* the conference open, the chair's group's card there */
+      panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+      card = panel != NULL ? quorum_child_panel_get_card (panel, CHAIR_GROUP) : NULL;
+      if (card == NULL)
+        break;
+      report ("ready");
+      hos->state = 1;
+      break;
+    case 1:  /* the chair's view shown here */
+      card = ui_test_card (window, child_id, CHAIR_GROUP);
+      if (quorum_vote_card_get_shown_view (card) == QUORUM_VIEW_PLAN)
+        {
+          report ("view");
+          hos->state = 2;
+        }
+      break;
+    case 2:  /* told to open the Referrals page */
+      if (command != 'r')
+        break;
+      page = show_referrals (window);
+      hos->state = 3;
+      break;
+    case 3:
+      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      if (quorum_referrals_page_get_loading (page))
+        break;
+      if (n_referrals (page) != 0)
+        _exit (4);
+      report ("loaded");
+      hos->state = 4;
+      break;
+    case 4:  /* the split's referral listed here */
+      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      if (n_referrals (page) != 1)
+        break;
+      report ("referral");
+      hos->state = 5;
+      break;
+    case 5:  /* told to record the notification, as a Head of Service does it: a click */
+      if (command != 'n')
+        break;
+      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      {
+        QuorumReferralObject *item = g_list_model_get_item (quorum_referrals_page_get_model (page), 0);
+
+        hos->state = 6;
+        if (!quorum_referrals_page_select (page, quorum_referral_object_get_id (item)))
+          _exit (5);
+        g_object_unref (item);
+        ui_test_iterate (300);
+        if (!gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")))
+          _exit (6);
+        gtk_editable_set_text (GTK_EDITABLE (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_date_entry")),
+                               "2026-03-04");
+        ui_test_click (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_button"), -1, -1);
+        report ("notified");
+      }
+      break;
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+hos_activate_cb (GApplication  *app,
+                 HeadOfService *hos)
+{
+  g_timeout_add (10, hos_tick_cb, hos);
+}
+
+static G_NORETURN void
+run_head_of_service (void)
+{
+  g_autofree char *db = conninfo_for ("hservice");
+  g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, conf_id);
+  char *argv[] = { "quorum", "--db", db, "--open", open_arg, "--size", "1200x900", NULL };
+  QuorumApplication *app = quorum_application_new ();
+  HeadOfService hos = { GTK_APPLICATION (app), 0 };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (hos_activate_cb), &hos);
+  _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+}
+
+/* Waits for the Head of Service's app to report @what, running this window's main loop;
+ * returns when (monotonic, µs) it saw it. */
+static gint64
+wait_report (const char *what)
+{
+  static char buffer[512];
+  static gsize filled;
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      char *newline = memchr (buffer, '\n', filled);
+
+      if (newline != NULL)
+        {
+          g_autofree char *line = g_strndup (buffer, newline - buffer);
+          g_auto(GStrv) parts = g_strsplit (line, " ", 2);
+
+          filled -= newline + 1 - buffer;
+          memmove (buffer, newline + 1, filled);
+          g_test_message ("the Head of Service's app: %s", line);
+          g_assert_cmpstr (parts[0], ==, what);
+          return g_ascii_strtoll (parts[1], NULL, 10);
+        }
+      {
+        struct pollfd pfd = { hos_report_fd, POLLIN, 0 };
+
+        if (poll (&pfd, 1, 0) == 1)
+          {
+            ssize_t n = read (hos_report_fd, buffer + filled, sizeof buffer - 1 - filled);
+
+            if (n <= 0)
+              g_error ("The Head of Service's app stopped before it reported “%s”", what);
+            filled += n;
+            continue;
+          }
+      }
+      if (g_get_monotonic_time () > until)
+        g_error ("The Head of Service's app never reported “%s”", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+tell_head_of_service (char command)
+{
+  g_assert_cmpint (write (hos_cmd_fd, &command, 1), ==, 1);
+}
+
+typedef struct
+{
+  QuorumStore *store;
+  const char  *group;
+} Recorded;
+
+static gboolean
+vote_recorded (gpointer data)
+{
+  Recorded *recorded = data;
+  g_autoptr(QuorumConference) conference = ui_test_load (recorded->store, conf_id);
+
+  return quorum_conference_find_vote (conference, child_id, recorded->group) != NULL;
+}
+
+static gboolean
+decision_recorded (gpointer data)
+{
+  g_autoptr(QuorumConference) conference = ui_test_load (data, conf_id);
+
+  return quorum_conference_find_decision (conference, child_id) != NULL;
+}
+
+static gboolean
+confirmation_shown (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* "A two-app test under Xvfb: a vote recorded by one app appears in the other without a
+ * refresh", and a split vote's referral on every open Referrals page within a second. */
+static void
+test_two_apps_as_two_people (void)
+{
+  g_autofree char *chair_db = conninfo_for ("achair");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  QuorumWindow *window;
+  gint64 recorded_at;
+  gint64 seen_at;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  store = quorum_store_open (chair_db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quorum_store_get_user (store), ==, "achair");
+  window = ui_test_window_new (store, 1200, 900);
+  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  ui_test_iterate (300);
+
+  tell_head_of_service ('g');
+  wait_report ("ready");
+
+  /* The chair clicks "Plan" for the police. */
+  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_wait_until (vote_recorded, &(Recorded) { store, CHAIR_GROUP }, 10000, "the chair's view to be recorded");
+  recorded_at = g_get_monotonic_time ();
+  seen_at = wait_report ("view");
+  g_test_message ("The chair's view showed in the Head of Service's app %lld ms after it was stored",
+                  (long long) ((seen_at - recorded_at) / 1000));
+  g_assert_cmpint ((seen_at - recorded_at) / 1000, <=, LIVE_MS);
+
+  /* Health says no plan: an equal split. */
+  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, OTHER_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_wait_until (vote_recorded, &(Recorded) { store, OTHER_GROUP }, 10000, "the second view to be recorded");
+
+  /* The Head of Service opens the Referrals page: nothing yet. */
+  tell_head_of_service ('r');
+  wait_report ("loaded");
+
+  /* The chair takes the decision (the button, then Enter on the confirmation). */
+  {
+    QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+
+    ui_test_click (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button"), -1, -1);
+  }
+  ui_test_wait_until (confirmation_shown, NULL, 10000, "the decision's confirmation");
+  ui_test_key ("Return");
+  ui_test_wait_until (decision_recorded, store, 10000, "the split decision to be recorded");
+  recorded_at = g_get_monotonic_time ();
+  seen_at = wait_report ("referral");
+  g_test_message ("The split's referral was listed on the Head of Service's open Referrals page %lld ms after it was stored",
+                  (long long) ((seen_at - recorded_at) / 1000));
+  g_assert_cmpint ((seen_at - recorded_at) / 1000, <=, LIVE_MS);
+
+  /* The Head of Service records the notification in their own app. */
+  tell_head_of_service ('n');
+  wait_report ("notified");
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *notified = psql ("SELECT count (*) FROM referral WHERE notified IS NOT NULL");
+
+      if (g_strcmp0 (notified, "1") == 0)
+        break;
+      ui_test_iterate (100);
+    }
+
+  /* What the database holds: each person is the actor of what they did (session_user). */
+  {
+    g_autofree char *votes = psql ("SELECT string_agg (DISTINCT \"user\", ',') FROM audit WHERE entity = 'vote'");
+    g_autofree char *decisions = psql ("SELECT string_agg (DISTINCT \"user\", ',') FROM audit WHERE entity = 'decision'");
+    g_autofree char *referrals = psql ("SELECT string_agg (\"user\" || ':' || action, ',' ORDER BY id) FROM audit WHERE entity = 'referral'");
+    g_autofree char *notified = psql ("SELECT notified FROM referral");
+    g_autofree char *verify_out = NULL;
+
+    g_test_message ("audit: votes by %s; decisions by %s; referral entries %s", votes, decisions, referrals);
+    g_assert_cmpstr (votes, ==, "achair");
+    g_assert_cmpstr (decisions, ==, "achair");
+    g_assert_cmpstr (referrals, ==, "achair:insert,hservice:update");
+    g_assert_cmpstr (notified, ==, "2026-03-04");
+  }
+
+  kill (hos_pid, SIGTERM);
+  waitpid (hos_pid, NULL, 0);
+  hos_pid = 0;
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* ---- what each role is shown ---- */
+
+static gboolean
+is_saved (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static QuorumWindow *
+open_as (const char   *user,
+         QuorumStore **store_out)
+{
+  g_autofree char *db = conninfo_for (user);
+  g_autoptr(GError) error = NULL;
+  QuorumStore *store = quorum_store_open (db, &error);
+  QuorumWindow *window;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1200, 900);
+  *store_out = store;
+  return window;
+}
+
+/* The role's hidden controls: a minute-taker reads and exports but cannot vote or decide. */
+static void
+test_minute_taker_reads_and_exports (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-pg-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "record.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  QuorumWindow *window = open_as ("mtaker", &store);
+  QuorumChildPanel *panel;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quorum_store_get_roles (store, NULL), ==, QUORUM_STORE_ROLE_MINUTE_TAKER);
+  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  ui_test_iterate (300);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+  g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button")));
+  g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "attempt_form")));
+  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, child_id, CHAIR_GROUP)));
+  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, child_id, OTHER_GROUP)));
+  ui_test_screenshot (GTK_WIDGET (window), "pg-minute-taker");
+
+  /* The record is exported, as "Export…" does it once a file is chosen. */
+  quorum_export_actions_save_to (GTK_WINDOW (window), store, conf_id, file, QUORUM_EXPORT_JSON);
+  ui_test_wait_until (is_saved, path, 30000, "the export");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "Kim Shared"));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static gint64
+the_referral (QuorumStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GDate today;
+
+  g_date_set_dmy (&today, 10, G_DATE_MARCH, 2026);
+  rows = quorum_store_list_referrals (store, &today, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return ((QuorumReferralRow *) rows->pdata[0])->id;
+}
+
+/* A chair has no notification or panel controls: only a Head of Service records those. */
+static void
+test_chair_has_no_panel_controls (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  QuorumWindow *window = open_as ("achair", &store);
+  QuorumReferralsPage *page = show_referrals (window);
+
+  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page");
+  g_assert_true (quorum_referrals_page_select (page, the_referral (store)));
+  ui_test_iterate (300);
+  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")));
+  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  ui_test_screenshot (GTK_WIDGET (window), "pg-chair-referral");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* A Head of Service records the panel's date and outcome from the Referrals page. */
+static void
+test_head_of_service_records_the_panel (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  QuorumReferralsPage *page;
+  gint64 referral;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  window = open_as ("hservice", &store);
+  page = show_referrals (window);
+  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page");
+  referral = the_referral (store);
+  g_assert_true (quorum_referrals_page_select (page, referral));
+  ui_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  ui_test_screenshot (GTK_WIDGET (window), "pg-head-of-service-referral");
+
+  /* The panel was heard; its outcome confirms the plan. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_date_entry")), "2026-03-20");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "outcome_combo")), 1);
+  ui_test_click (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_button"), -1, -1);
+  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page after the panel");
+  row = quorum_store_get_referral (store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_valid (&row->panel_date));
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+  {
+    g_autofree char *last = psql ("SELECT \"user\" FROM audit WHERE entity = 'referral' ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (last, ==, "hservice");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* ---- the password ---- */
+
+typedef struct
+{
+  QuorumApplication *app;
+  gboolean           cancel;
+  gboolean           done;
+  gboolean           keyring_available;
+  char              *keyring_text;
+  char              *problem;
+  char              *closed_text;
+  char              *user;
+} PasswordRun;
+
+static gboolean
+dialog_ready (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog) &&
+         quorum_password_dialog_get_keyring_checked (QUORUM_PASSWORD_DIALOG (dialog));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG) == NULL;
+}
+
+static gboolean
+problem_shown (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog) &&
+         gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "password-problem"));
+}
+
+static QuorumWindow *
+app_window (QuorumApplication *app)
+{
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      return iter->data;
+  return NULL;
+}
+
+static gboolean
+closed_shown (gpointer data)
+{
+  GtkWindow *closed = ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW);
+
+  return closed != NULL && ui_test_is_drawn (closed);
+}
+
+static gboolean
+main_window_shown (gpointer data)
+{
+  QuorumWindow *window = app_window (data);
+
+  return window != NULL && ui_test_is_drawn (window);
+}
+
+static void
+type_password (const char *password)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
+  GtkWidget *entry = ui_test_find_named (GTK_WIDGET (dialog), "password-entry");
+
+  ui_test_click (entry, -1, -1);
+  ui_test_type (password);
+  ui_test_key ("Return");
+}
+
+static gboolean
+drive_password_cb (gpointer data)
+{
+  PasswordRun *run = data;
+  GtkWindow *dialog;
+  GtkWidget *remember;
+
+  ui_test_wait_until (dialog_ready, NULL, 20000, "the password dialog");
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
+  remember = ui_test_find_named (GTK_WIDGET (dialog), "password-remember");
+  run->keyring_available = quorum_password_dialog_get_keyring_available (QUORUM_PASSWORD_DIALOG (dialog));
+  run->keyring_text = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "password-keyring"))));
+  /* The switch can be turned on only when a keyring answered. */
+  g_assert_true (gtk_widget_get_sensitive (remember) == run->keyring_available);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "password-problem")));
+
+  if (run->cancel)
+    {
+      ui_test_screenshot (GTK_WIDGET (dialog), "pg-password");
+      ui_test_key ("Escape");
+      ui_test_wait_until (closed_shown, NULL, 10000, "the window saying the database was not opened");
+      run->closed_text = g_strdup (adw_status_page_get_description (
+        ADW_STATUS_PAGE (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "closed-status"))));
+      g_assert_null (app_window (run->app));
+      ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "pg-not-opened");
+      /* "Enter the Password…" asks again; this time the right one opens it. */
+      ui_test_click (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "closed-password"), -1, -1);
+      ui_test_wait_until (dialog_ready, NULL, 20000, "the password dialog again");
+      g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW));
+    }
+  else
+    {
+      /* A wrong password: asked again, saying so. */
+      type_password ("horse battery staple");
+      ui_test_wait_until (problem_shown, NULL, 20000, "the password asked for again");
+      run->problem = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "password-problem"))));
+      g_assert_null (app_window (run->app));
+      ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "pg-password-refused");
+    }
+  type_password (PASSWORD);
+  ui_test_wait_until (dialog_gone, NULL, 20000, "the password dialog to go");
+  ui_test_wait_until (main_window_shown, run->app, 20000, "the app's window");
+  run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (app_window (run->app))));
+  run->done = TRUE;
+  g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+password_activate_cb (GApplication *app,
+                      PasswordRun  *run)
+{
+  static gboolean started;
+
+  if (!started)
+    g_idle_add (drive_password_cb, run);
+  started = TRUE;
+}
+
+static void
+run_password_app (PasswordRun *run)
+{
+  const char *tcp = g_getenv ("QUORUM_PG_TCP");
+  g_autofree char *db = g_strdup_printf ("%s user=pwchair", tcp);
+  char *argv[] = { "quorum", "--db", db, "--size", "900x700", NULL };
+  int status;
+
+  run->app = quorum_application_new ();
+  g_signal_connect_after (run->app, "activate", G_CALLBACK (password_activate_cb), run);
+  status = g_application_run (G_APPLICATION (run->app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run->done);
+  g_clear_object (&run->app);
+}
+
+/* The app asks for the password libpq needs; a wrong one is asked again, saying so; the right
+ * one opens the database as that user. No keyring here ($QUORUM_NO_KEYRING): the switch cannot
+ * be turned on, and the dialog says why. */
+static void
+test_password_asked_and_refused (void)
+{
+  PasswordRun run = { 0 };
+
+  if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL)
+    {
+      g_test_skip ("xdotool, X11 or the cluster's TCP listener (PG_CLUSTER_TCP=1) is missing");
+      return;
+    }
+  g_setenv ("QUORUM_NO_KEYRING", "1", TRUE);
+  run_password_app (&run);
+  g_test_message ("keyring: %s", run.keyring_text);
+  g_test_message ("asked again: %s", run.problem);
+  g_assert_false (run.keyring_available);
+  g_assert_nonnull (strstr (run.keyring_text, "cannot be remembered"));
+  g_assert_cmpstr (run.problem, ==, "The server did not accept that password. Check it and type it again.");
+  g_assert_cmpstr (run.user, ==, "pwchair");
+  g_free (run.keyring_text);
+  g_free (run.problem);
+  g_free (run.user);
+}
+
+/* Cancel leaves a window saying the database was not opened; "Enter the Password…" asks again.
+ * The keyring is looked for as libsecret finds it on this session bus: the switch can be
+ * turned on only if a Secret Service answers, and the dialog says which it is. */
+static void
+test_password_cancelled (void)
+{
+  PasswordRun run = { .cancel = TRUE };
+
+  if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL)
+    {
+      g_test_skip ("xdotool, X11 or the cluster's TCP listener (PG_CLUSTER_TCP=1) is missing");
+      return;
+    }
+  g_unsetenv ("QUORUM_NO_KEYRING");
+  run_password_app (&run);
+  g_setenv ("QUORUM_NO_KEYRING", "1", TRUE);
+  g_test_message ("keyring (%s): %s", run.keyring_available ? "found" : "none", run.keyring_text);
+  g_test_message ("not opened: %s", run.closed_text);
+  if (!run.keyring_available)
+    g_assert_nonnull (strstr (run.keyring_text, "no keyring running"));
+  g_assert_nonnull (strstr (run.closed_text, "did not open the shared database quorum"));
+  g_assert_nonnull (strstr (run.closed_text, "pwchair"));
+  g_assert_cmpstr (run.user, ==, "pwchair");
+  g_free (run.keyring_text);
+  g_free (run.closed_text);
+  g_free (run.user);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int cmd[2];
+  int reports[2];
+  int status;
+
+  if (g_getenv ("QUORUM_PG") == NULL || g_getenv ("PGHOST") == NULL)
+    {
+      g_printerr ("No cluster: run under build-aux/pg-cluster run\n");
+      return 77;
+    }
+  pg_host = g_strdup (g_getenv ("PGHOST"));
+  pg_port = g_strdup (g_getenv ("PGPORT"));
+  prepare_database ();
+
+  /* The Head of Service's app is forked before GTK starts here, and waits to be told. */
+  g_assert_cmpint (pipe (cmd), ==, 0);
+  g_assert_cmpint (pipe (reports), ==, 0);
+  hos_pid = fork ();
+  g_assert_cmpint (hos_pid, >=, 0);
+  if (hos_pid == 0)
+    {
+      char byte;
+
+      close (cmd[1]);
+      close (reports[0]);
+      hos_cmd_fd = cmd[0];
+      hos_report_fd = reports[1];
+      if (read (hos_cmd_fd, &byte, 1) != 1)
+        _exit (0);
+      fcntl (hos_cmd_fd, F_SETFL, O_NONBLOCK);
+      run_head_of_service ();
+    }
+  close (cmd[0]);
+  close (reports[1]);
+  hos_cmd_fd = cmd[1];
+  hos_report_fd = reports[0];
+
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/pg/two-apps-as-two-people", test_two_apps_as_two_people);
+  g_test_add_func ("/ui/pg/minute-taker-reads-and-exports", test_minute_taker_reads_and_exports);
+  g_test_add_func ("/ui/pg/chair-has-no-panel-controls", test_chair_has_no_panel_controls);
+  g_test_add_func ("/ui/pg/head-of-service-records-the-panel", test_head_of_service_records_the_panel);
+  g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
+  g_test_add_func ("/ui/pg/password-cancelled", test_password_cancelled);
+  status = g_test_run ();
+  if (hos_pid > 0)
+    {
+      kill (hos_pid, SIGTERM);
+      waitpid (hos_pid, NULL, 0);
+    }
+  return status;
+}
