@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@
 #include "ui/quorum-password-dialog.h"
 #include "ui/quorum-referral-object.h"
 #include "ui/quorum-referrals-page.h"
+#include "ui/quorum-text-field.h"
 
 #define CHAIR_GROUP   "Police"
 #define OTHER_GROUP   "Health"
@@ -124,6 +126,7 @@ prepare_database (void)
     {
       QuorumAttendeeSpec attendee = {
         .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
       };
       quorum_store_add_attendee (store, conf_id, &attendee, &error);
       g_assert_no_error (error);
@@ -131,7 +134,7 @@ prepare_database (void)
   {
     QuorumAttendeeSpec social = {
       .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
-      .voting = FALSE,
+      .voting = FALSE, .attendance = QUORUM_ATTENDANCE_PRESENT,
     };
     quorum_store_add_attendee (store, conf_id, &social, &error);
     g_assert_no_error (error);
@@ -142,6 +145,9 @@ prepare_database (void)
   attempt.child_id = child_id;
   attempt.summary = "No agreement";
   quorum_store_add_attempt (store, conf_id, &attempt, &error);
+  g_assert_no_error (error);
+  /* Social care is there but not voting: the conference goes ahead with its reason. */
+  g_assert_true (quorum_store_proceed_inquorate (store, conf_id, "Social worker off sick; the manager agreed by phone", &error));
   g_assert_no_error (error);
 }
 
@@ -188,6 +194,20 @@ template_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
+}
+
+/* Brings @window above the other app's and gives it the keyboard, as a click on it would
+ * under a window manager (Xvfb has none). */
+static void
+raise_window (gpointer window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  const char * const raise[] = { "windowraise", xid, NULL };
+  const char * const focus[] = { "windowfocus", "--sync", xid, NULL };
+
+  ui_test_xdotool (raise);
+  ui_test_xdotool (focus);
 }
 
 static QuorumReferralsPage *
@@ -300,6 +320,7 @@ hos_tick_cb (gpointer user_data)
           _exit (6);
         gtk_editable_set_text (GTK_EDITABLE (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_date_entry")),
                                "2026-03-04");
+        raise_window (window);
         ui_test_click (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_button"), -1, -1);
         report ("notified");
       }
@@ -386,6 +407,25 @@ typedef struct
   const char  *group;
 } Recorded;
 
+/* The chair's panel shows the decision taken: it is stored. */
+static void
+decided_cb (GtkStack   *stack,
+            GParamSpec *pspec,
+            gint64     *recorded_at)
+{
+  if (*recorded_at == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "decided") == 0)
+    *recorded_at = g_get_monotonic_time ();
+}
+
+/* The chair's card was updated from the store with its view recorded: the commit is done. */
+static void
+item_changed_cb (QuorumGroupItem *item,
+                 gint64          *recorded_at)
+{
+  if (*recorded_at == 0 && quorum_group_item_get_recorded_at (item) != NULL)
+    *recorded_at = g_get_monotonic_time ();
+}
+
 static gboolean
 vote_recorded (gpointer data)
 {
@@ -421,6 +461,7 @@ test_two_apps_as_two_people (void)
   g_autoptr(QuorumStore) store = NULL;
   QuorumWindow *window;
   gint64 recorded_at;
+  gint64 clicked_at;
   gint64 seen_at;
 
   if (!ui_test_have_xdotool ())
@@ -438,17 +479,29 @@ test_two_apps_as_two_people (void)
 
   tell_head_of_service ('g');
   wait_report ("ready");
+  raise_window (window);
 
   /* The chair clicks "Plan" for the police. */
+  recorded_at = 0;
+  g_signal_connect (quorum_vote_card_get_item (ui_test_card (window, child_id, CHAIR_GROUP)), "changed",
+                    G_CALLBACK (item_changed_cb), &recorded_at);
+  clicked_at = g_get_monotonic_time ();
   ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   ui_test_wait_until (vote_recorded, &(Recorded) { store, CHAIR_GROUP }, 10000, "the chair's view to be recorded");
-  recorded_at = g_get_monotonic_time ();
   seen_at = wait_report ("view");
-  g_test_message ("The chair's view showed in the Head of Service's app %lld ms after it was stored",
-                  (long long) ((seen_at - recorded_at) / 1000));
+  g_signal_handlers_disconnect_by_func (quorum_vote_card_get_item (ui_test_card (window, child_id, CHAIR_GROUP)),
+                                        item_changed_cb, &recorded_at);
+  g_assert_cmpint (recorded_at, >, 0);
+  /* From the chair's card showing it stored (the commit done); from before the click, xdotool's
+   * start-up under load is counted as well. */
+  g_test_message ("The chair's view showed in the Head of Service's app %lld ms after the chair's card showed it "
+                  "stored (%lld ms after the click began)",
+                  (long long) ((seen_at - recorded_at) / 1000), (long long) ((seen_at - clicked_at) / 1000));
   g_assert_cmpint ((seen_at - recorded_at) / 1000, <=, LIVE_MS);
 
-  /* Health says no plan: an equal split. */
+  /* Health says no plan, with its reason: an equal split. */
+  ui_test_click (GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (ui_test_card (window, child_id, OTHER_GROUP)))), -1, -1);
+  ui_test_type ("Seen twice, no concerns");
   ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, OTHER_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
   ui_test_wait_until (vote_recorded, &(Recorded) { store, OTHER_GROUP }, 10000, "the second view to be recorded");
 
@@ -460,15 +513,26 @@ test_two_apps_as_two_people (void)
   {
     QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
 
+    raise_window (window);
     ui_test_click (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button"), -1, -1);
   }
   ui_test_wait_until (confirmation_shown, NULL, 10000, "the decision's confirmation");
+  raise_window (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  recorded_at = 0;
+  {
+    QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+
+    g_signal_connect (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decision_stack"), "notify::visible-child-name",
+                      G_CALLBACK (decided_cb), &recorded_at);
+  }
+  clicked_at = g_get_monotonic_time ();
   ui_test_key ("Return");
   ui_test_wait_until (decision_recorded, store, 10000, "the split decision to be recorded");
-  recorded_at = g_get_monotonic_time ();
   seen_at = wait_report ("referral");
-  g_test_message ("The split's referral was listed on the Head of Service's open Referrals page %lld ms after it was stored",
-                  (long long) ((seen_at - recorded_at) / 1000));
+  g_assert_cmpint (recorded_at, >, 0);
+  g_test_message ("The split's referral was listed on the Head of Service's open Referrals page %lld ms after the "
+                  "chair's window showed the decision stored (%lld ms after Enter began)",
+                  (long long) ((seen_at - recorded_at) / 1000), (long long) ((seen_at - clicked_at) / 1000));
   g_assert_cmpint ((seen_at - recorded_at) / 1000, <=, LIVE_MS);
 
   /* The Head of Service records the notification in their own app. */
@@ -647,6 +711,7 @@ typedef struct
 {
   QuorumApplication *app;
   gboolean           cancel;
+  gboolean           started;
   gboolean           done;
   gboolean           keyring_available;
   char              *keyring_text;
@@ -767,11 +832,10 @@ static void
 password_activate_cb (GApplication *app,
                       PasswordRun  *run)
 {
-  static gboolean started;
-
-  if (!started)
+  /* Activated again by the password's answer: driven once. */
+  if (!run->started)
     g_idle_add (drive_password_cb, run);
-  started = TRUE;
+  run->started = TRUE;
 }
 
 static void
@@ -870,6 +934,8 @@ main (int   argc,
     {
       char byte;
 
+      /* It goes when the test goes, whatever way the test ends. */
+      prctl (PR_SET_PDEATHSIG, SIGTERM);
       close (cmd[1]);
       close (reports[0]);
       hos_cmd_fd = cmd[0];
