@@ -41,6 +41,8 @@ static char *pg_host;
 static char *pg_port;
 static gint64 conf_id;
 static gint64 child_id;
+static gint64 open_conf_id;       /* a second conference, its vote open */
+static gint64 open_child_id;
 
 static pid_t hos_pid;
 static int hos_cmd_fd = -1;      /* the test writes commands to the Head of Service's app */
@@ -92,6 +94,55 @@ psql (const char *sql)
   return g_strstrip (out);
 }
 
+/* A conference whose consensus failed, its vote open, as the chair would have it. */
+static gint64
+make_conference (QuorumStore *store,
+                 const char  *child,
+                 gint64      *child_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  const char *children[] = { child, NULL };
+  static const char * const groups[] = { CHAIR_GROUP, OTHER_GROUP, NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumAttemptSpec attempt = { 0 };
+  gint64 id;
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+      quorum_store_add_attendee (store, id, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  {
+    QuorumAttendeeSpec social = {
+      .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+      .voting = FALSE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+    quorum_store_add_attendee (store, id, &social, &error);
+    g_assert_no_error (error);
+  }
+  conference = quorum_store_load_conference (store, id, &error);
+  g_assert_no_error (error);
+  *child_out = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = *child_out;
+  attempt.summary = "No agreement";
+  quorum_store_add_attempt (store, id, &attempt, &error);
+  g_assert_no_error (error);
+  /* Social care is there but not voting: the conference goes ahead with its reason. */
+  g_assert_true (quorum_store_proceed_inquorate (store, id, "Social worker off sick; the manager agreed by phone", &error));
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 prepare_database (void)
 {
@@ -100,13 +151,7 @@ prepare_database (void)
   g_autofree char *chair = conninfo_for ("achair");
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = NULL;
-  g_autoptr(QuorumConference) conference = NULL;
-  static const char * const children[] = { "Kim Shared", NULL };
-  static const char * const groups[] = { CHAIR_GROUP, OTHER_GROUP, NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
-  };
-  QuorumAttemptSpec attempt = { 0 };
+  QuorumVoteSpec vote = { .group = CHAIR_GROUP, .view = QUORUM_VIEW_PLAN, .categories = QUORUM_CATEGORY_NEGLECT };
 
   run (cli, "admin", "init", "--db", super, NULL);
   run (cli, "admin", "grant", "achair", "chair", "--db", super, NULL);
@@ -119,35 +164,11 @@ prepare_database (void)
   store = quorum_store_open (chair, &error);
   g_assert_no_error (error);
   g_assert_true (quorum_store_is_shared (store));
-  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
-  conf_id = quorum_store_create_conference (store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-      quorum_store_add_attendee (store, conf_id, &attendee, &error);
-      g_assert_no_error (error);
-    }
-  {
-    QuorumAttendeeSpec social = {
-      .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
-      .voting = FALSE, .attendance = QUORUM_ATTENDANCE_PRESENT,
-    };
-    quorum_store_add_attendee (store, conf_id, &social, &error);
-    g_assert_no_error (error);
-  }
-  conference = quorum_store_load_conference (store, conf_id, &error);
-  g_assert_no_error (error);
-  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  attempt.child_id = child_id;
-  attempt.summary = "No agreement";
-  quorum_store_add_attempt (store, conf_id, &attempt, &error);
-  g_assert_no_error (error);
-  /* Social care is there but not voting: the conference goes ahead with its reason. */
-  g_assert_true (quorum_store_proceed_inquorate (store, conf_id, "Social worker off sick; the manager agreed by phone", &error));
+  conf_id = make_conference (store, "Kim Shared", &child_id);
+  /* The minute-taker's: one view given, the other awaited. */
+  open_conf_id = make_conference (store, "Lee Open", &open_child_id);
+  vote.child_id = open_child_id;
+  quorum_store_record_vote (store, open_conf_id, &vote, &error);
   g_assert_no_error (error);
 }
 
@@ -607,14 +628,24 @@ test_minute_taker_reads_and_exports (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (quorum_store_get_roles (store, NULL), ==, QUORUM_STORE_ROLE_MINUTE_TAKER);
-  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  /* A vote under way: shown, but nothing to vote, decide, add or make with. */
+  g_assert_true (quorum_window_open_conference (window, open_conf_id, open_child_id));
   ui_test_iterate (300);
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), open_child_id);
+  g_assert_true (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "vote_section")));
   g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button")));
   g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "attempt_form")));
-  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, child_id, CHAIR_GROUP)));
-  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, child_id, OTHER_GROUP)));
+  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, open_child_id, CHAIR_GROUP)));
+  g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, open_child_id, OTHER_GROUP)));
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, open_child_id, CHAIR_GROUP)), ==, QUORUM_VIEW_PLAN);
+  g_assert_false (gtk_widget_get_visible (template_child (quorum_window_get_conference_page (window),
+                                                          QUORUM_TYPE_CONFERENCE_PAGE, "attendee_form")));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-conference"));
   ui_test_screenshot (GTK_WIDGET (window), "pg-minute-taker");
+
+  /* The decided conference's record is exported. */
+  g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
+  ui_test_iterate (300);
 
   /* The record is exported, as "Export…" does it once a file is chosen. */
   quorum_export_actions_save_to (GTK_WINDOW (window), store, conf_id, file, QUORUM_EXPORT_JSON);
@@ -657,6 +688,7 @@ test_chair_has_no_panel_controls (void)
   ui_test_iterate (300);
   g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")));
   g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
   ui_test_screenshot (GTK_WIDGET (window), "pg-chair-referral");
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
@@ -685,6 +717,7 @@ test_head_of_service_records_the_panel (void)
   g_assert_true (quorum_referrals_page_select (page, referral));
   ui_test_iterate (300);
   g_assert_true (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
   ui_test_screenshot (GTK_WIDGET (window), "pg-head-of-service-referral");
 
   /* The panel was heard; its outcome confirms the plan. */

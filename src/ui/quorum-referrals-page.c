@@ -1015,8 +1015,11 @@ update_pane (QuorumReferralsPage *self)
   gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
                           adw_combo_row_get_selected (self->outcome_combo) == 3);
-  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
-  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  /* Corrections to the notification and panel dates are the Head of Service's too. */
+  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
+  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }

@@ -796,6 +796,9 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
+  /* Only a chair makes conferences (the server refuses the others). */
+  set_action_enabled (self, "new-conference",
+                      (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0);
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->conferences)));
