@@ -738,12 +738,122 @@ test_head_of_service_records_the_panel (void)
   ui_test_iterate (100);
 }
 
+/* ---- a keyring of the test's own ---- */
+
+static GPid keyring_pid;
+static char *keyring_home;
+
+static gboolean
+secret_service_running (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  /* NameHasOwner never starts a service (a person's keyring daemon) as a call to it would. */
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static gboolean
+secret_service_activatable (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **names = NULL;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(^a&s)", &names);
+  return g_strv_contains (names, "org.freedesktop.secrets");
+}
+
+/* A child of the test goes when the test goes, however it ends. */
+static void
+die_with_test (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* gnome-keyring-daemon on this test's session bus, its keyrings in a temporary home (never a
+ * person's), the login keyring made and unlocked; FALSE when it is not installed. */
+static gboolean
+start_keyring (void)
+{
+  g_autofree char *program = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *data = NULL;
+  g_autofree char *runtime = NULL;
+  const char *argv[] = { program, "--foreground", "--unlock", "--components=secrets", NULL };
+  int in_fd = -1;
+
+  if (program == NULL || secret_service_running ())
+    return FALSE;
+  keyring_home = g_dir_make_tmp ("quorum-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  data = g_build_filename (keyring_home, "data", NULL);
+  runtime = g_build_filename (keyring_home, "run", NULL);
+  g_mkdir_with_parents (runtime, 0700);
+  env = g_environ_setenv (env, "HOME", keyring_home, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, die_with_test, NULL, &keyring_pid,
+                            &in_fd, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* The login keyring's password, then end of input. */
+  g_assert_cmpint (write (in_fd, "quorum-test", 11), ==, 11);
+  close (in_fd);
+  for (int i = 0; i < 100 && !secret_service_running (); i++)
+    g_usleep (100000);
+  g_assert_true (secret_service_running ());
+  return TRUE;
+}
+
+static void
+stop_keyring (void)
+{
+  if (keyring_pid == 0)
+    return;
+  kill (keyring_pid, SIGTERM);
+  waitpid (keyring_pid, NULL, 0);
+  keyring_pid = 0;
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", keyring_home);
+
+    g_assert_cmpint (system (command), ==, 0);
+  }
+}
+
 /* ---- the password ---- */
+
+typedef enum
+{
+  RUN_REFUSED,        /* a wrong password, then the right one */
+  RUN_CANCEL,         /* cancelled, then "Enter the Password…" and the right one */
+  RUN_REMEMBER,       /* the right one, "Remember in keyring" switched on */
+  RUN_STORED,         /* no dialog: the keyring's password opens the database */
+  RUN_STORED_REFUSED, /* the keyring's password refused: asked, saying so */
+  RUN_PLAIN,          /* asked, with nothing wrong: the right one */
+} RunMode;
 
 typedef struct
 {
   QuorumApplication *app;
-  gboolean           cancel;
+  RunMode            mode;
+  const char        *password;
+  gboolean           dialog_seen;
   gboolean           started;
   gboolean           done;
   gboolean           keyring_available;
@@ -808,9 +918,16 @@ type_password (const char *password)
   GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
   GtkWidget *entry = ui_test_find_named (GTK_WIDGET (dialog), "password-entry");
 
+  raise_window (dialog);
   ui_test_click (entry, -1, -1);
   ui_test_type (password);
   ui_test_key ("Return");
+}
+
+static gboolean
+window_or_dialog (gpointer data)
+{
+  return main_window_shown (data) || ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG) != NULL;
 }
 
 static gboolean
@@ -820,17 +937,29 @@ drive_password_cb (gpointer data)
   GtkWindow *dialog;
   GtkWidget *remember;
 
+  if (run->mode == RUN_STORED)
+    {
+      /* The keyring's password: the window, and no dialog on the way. */
+      ui_test_wait_until (window_or_dialog, run->app, 20000, "the app's window");
+      run->dialog_seen = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG) != NULL;
+      goto opened;
+    }
+
   ui_test_wait_until (dialog_ready, NULL, 20000, "the password dialog");
+  run->dialog_seen = TRUE;
   dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
   remember = ui_test_find_named (GTK_WIDGET (dialog), "password-remember");
   run->keyring_available = quorum_password_dialog_get_keyring_available (QUORUM_PASSWORD_DIALOG (dialog));
   run->keyring_text = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "password-keyring"))));
   /* The switch can be turned on only when a keyring answered. */
   g_assert_true (gtk_widget_get_sensitive (remember) == run->keyring_available);
-  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "password-problem")));
+  if (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "password-problem")))
+    run->problem = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "password-problem"))));
 
-  if (run->cancel)
+  switch (run->mode)
     {
+    case RUN_CANCEL:
+      g_assert_null (run->problem);
       ui_test_screenshot (GTK_WIDGET (dialog), "pg-password");
       ui_test_key ("Escape");
       ui_test_wait_until (closed_shown, NULL, 10000, "the window saying the database was not opened");
@@ -842,18 +971,37 @@ drive_password_cb (gpointer data)
       ui_test_click (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "closed-password"), -1, -1);
       ui_test_wait_until (dialog_ready, NULL, 20000, "the password dialog again");
       g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW));
-    }
-  else
-    {
+      break;
+    case RUN_REFUSED:
+      g_assert_null (run->problem);
       /* A wrong password: asked again, saying so. */
       type_password ("horse battery staple");
       ui_test_wait_until (problem_shown, NULL, 20000, "the password asked for again");
       run->problem = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "password-problem"))));
       g_assert_null (app_window (run->app));
       ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "pg-password-refused");
+      break;
+    case RUN_REMEMBER:
+      g_assert_null (run->problem);
+      g_assert_true (run->keyring_available);
+      raise_window (dialog);
+      ui_test_click (remember, -1, -1);
+      g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember)));
+      ui_test_screenshot (GTK_WIDGET (dialog), "pg-password-keyring");
+      break;
+    case RUN_STORED_REFUSED:
+      g_assert_nonnull (run->problem);
+      break;
+    case RUN_PLAIN:
+      g_assert_null (run->problem);
+      break;
+    case RUN_STORED:
+    default:
+      g_assert_not_reached ();
     }
-  type_password (PASSWORD);
+  type_password (run->password);
   ui_test_wait_until (dialog_gone, NULL, 20000, "the password dialog to go");
+opened:
   ui_test_wait_until (main_window_shown, run->app, 20000, "the app's window");
   run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (app_window (run->app))));
   run->done = TRUE;
@@ -893,7 +1041,7 @@ run_password_app (PasswordRun *run)
 static void
 test_password_asked_and_refused (void)
 {
-  PasswordRun run = { 0 };
+  PasswordRun run = { .mode = RUN_REFUSED, .password = PASSWORD };
 
   if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL)
     {
@@ -919,14 +1067,17 @@ test_password_asked_and_refused (void)
 static void
 test_password_cancelled (void)
 {
-  PasswordRun run = { .cancel = TRUE };
+  PasswordRun run = { .mode = RUN_CANCEL, .password = PASSWORD };
 
   if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL)
     {
       g_test_skip ("xdotool, X11 or the cluster's TCP listener (PG_CLUSTER_TCP=1) is missing");
       return;
     }
-  g_unsetenv ("QUORUM_NO_KEYRING");
+  /* The keyring as libsecret finds it: the test's own (above), or none at all; never a
+   * person's, nor one D-Bus would start for the asking. */
+  if (keyring_pid != 0 || (!secret_service_running () && !secret_service_activatable ()))
+    g_unsetenv ("QUORUM_NO_KEYRING");
   run_password_app (&run);
   g_setenv ("QUORUM_NO_KEYRING", "1", TRUE);
   g_test_message ("keyring (%s): %s", run.keyring_available ? "found" : "none", run.keyring_text);
@@ -939,6 +1090,86 @@ test_password_cancelled (void)
   g_free (run.keyring_text);
   g_free (run.closed_text);
   g_free (run.user);
+}
+
+/* "Remember in keyring": the password goes to the keyring (libsecret), nowhere else; the next
+ * opening uses it without asking; when the server no longer takes it, the app asks, saying the
+ * kept one was not accepted and was removed, and keeps the new one. */
+static void
+test_password_kept_in_keyring (void)
+{
+  PasswordRun first = { .mode = RUN_REMEMBER, .password = PASSWORD };
+  PasswordRun second = { .mode = RUN_STORED };
+  PasswordRun third = { .mode = RUN_STORED_REFUSED, .password = PASSWORD "!" };
+  PasswordRun fourth = { .mode = RUN_PLAIN, .password = PASSWORD "!" };
+  g_autofree char *settings_dump = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL)
+    {
+      g_test_skip ("xdotool, X11 or the cluster's TCP listener (PG_CLUSTER_TCP=1) is missing");
+      return;
+    }
+  if (!start_keyring ())
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed (or a keyring already runs on this bus)");
+      return;
+    }
+  g_unsetenv ("QUORUM_NO_KEYRING");
+
+  run_password_app (&first);
+  g_assert_true (first.keyring_available);
+  g_assert_nonnull (strstr (first.keyring_text, "keyring"));
+  g_assert_cmpstr (first.user, ==, "pwchair");
+
+  /* Kept under the server's host, port, database and user. */
+  db = g_strdup_printf ("%s user=pwchair", g_getenv ("QUORUM_PG_TCP"));
+  g_assert_true (quorum_store_describe_server (db, &host, &port, &dbname, &user));
+  g_assert_cmpstr (host, ==, "127.0.0.1");
+  g_assert_cmpstr (user, ==, "pwchair");
+  for (int i = 0; i < 50 && kept == NULL; i++)
+    {
+      kept = quorum_password_lookup_saved (host, port, dbname, user);
+      if (kept == NULL)
+        ui_test_iterate (100);
+    }
+  g_assert_cmpstr (kept, ==, PASSWORD);
+
+  /* The next opening: no dialog. */
+  run_password_app (&second);
+  g_assert_false (second.dialog_seen);
+  g_assert_cmpstr (second.user, ==, "pwchair");
+
+  /* The password changed on the server: asked, saying why; the new one opens it. */
+  g_free (psql ("ALTER ROLE pwchair PASSWORD '" PASSWORD "!'"));
+  run_password_app (&third);
+  g_test_message ("the kept password refused: %s", third.problem);
+  g_assert_nonnull (strstr (third.problem, "kept in the keyring was not accepted"));
+  g_assert_cmpstr (third.user, ==, "pwchair");
+  g_clear_pointer (&kept, g_free);
+  kept = quorum_password_lookup_saved (host, port, dbname, user);
+  g_assert_null (kept);
+
+  /* Not remembered this time: asked again the next time. */
+  run_password_app (&fourth);
+  g_assert_true (fourth.dialog_seen);
+  g_assert_cmpstr (fourth.user, ==, "pwchair");
+
+  g_free (psql ("ALTER ROLE pwchair PASSWORD '" PASSWORD "'"));
+  g_setenv ("QUORUM_NO_KEYRING", "1", TRUE);
+  g_free (first.keyring_text);
+  g_free (first.user);
+  g_free (second.user);
+  g_free (third.keyring_text);
+  g_free (third.problem);
+  g_free (third.user);
+  g_free (fourth.keyring_text);
+  g_free (fourth.user);
 }
 
 int
@@ -990,8 +1221,10 @@ main (int   argc,
   g_test_add_func ("/ui/pg/chair-has-no-panel-controls", test_chair_has_no_panel_controls);
   g_test_add_func ("/ui/pg/head-of-service-records-the-panel", test_head_of_service_records_the_panel);
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
+  g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);
   g_test_add_func ("/ui/pg/password-cancelled", test_password_cancelled);
   status = g_test_run ();
+  stop_keyring ();
   if (hos_pid > 0)
     {
       kill (hos_pid, SIGTERM);

@@ -685,11 +685,12 @@ live_reload_cb (gpointer user_data)
 
   self->live_source = 0;
 
-  /* The list (its sign-off marks and new conferences), then what is open. Words being typed
-   * stay: a reload never replaces a field that is modified or holds a draft. */
-  quorum_window_refresh (self);
+  /* What is open first (what the room is looking at), then the list (its sign-off marks and
+   * new conferences). Words being typed stay: a reload never replaces a field that is
+   * modified or holds a draft. */
   if (all || self->live_conference)
     quorum_conference_page_reload (self->conference_page);
+  quorum_window_refresh (self);
   if ((all || self->live_referrals) &&
       (page = find_page (self, "referrals", QUORUM_TYPE_REFERRALS_PAGE)) != NULL)
     quorum_referrals_page_reload (QUORUM_REFERRALS_PAGE (page));
