@@ -308,7 +308,8 @@ quorum_vote_card_sync (QuorumVoteCard *self)
     {
       g_autofree char *typed = quorum_text_field_get_text (self->reason_field);
 
-      if (typed != NULL && g_strcmp0 (typed, reason) != 0)
+      /* Cleared words differ too: recording them would blank the other reason. */
+      if (g_strcmp0 (typed, reason) != 0)
         set_conflict (self, reason);
     }
   else if (self->conflict && g_strcmp0 (reason, self->seen_reason) != 0)
