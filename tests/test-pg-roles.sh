@@ -63,7 +63,7 @@ check "every table is owned by quorum_owner" \
   "$(value "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> 'quorum_owner'")" 0
 check "the audit log refuses changes by trigger too (the same triggers as SQLite's: test-pg-driver)" \
   "$(value "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND NOT tgisinternal")" \
-  "audit_continues,audit_no_delete,audit_no_truncate,audit_no_update"
+  "audit_continues,audit_keyed,audit_no_delete,audit_no_truncate,audit_no_update"
 out=$(schema_check "$QUORUM_PG" 2>&1); status=$?
 if [ -z "$out" ]; then ok "verify's schema check finds this version's triggers and functions, in force"
 else not_ok "schema check after admin init: exit $status: $out"; fi
@@ -121,8 +121,8 @@ allows alice "append to the audit log in her own name" "$(audit_sql vote)"
 refuses alice 42501 "append to the audit log in another's name (row-level security)" "$(audit_sql vote "'hos'")"
 refuses alice 42501 "move the database's id (row-level security on meta)" \
   "INSERT INTO meta (key, value) VALUES ('database_id_2', 'x')"
-allows alice "move the audit chain's head" "INSERT INTO meta (key, value) VALUES ('audit_head', '1:x')
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+refuses alice 42501 "move the audit chain's head (the server moves it: docs/notes/pgkey.md)" \
+  "INSERT INTO meta (key, value) VALUES ('audit_head', '1:x') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 allows alice "keep a draft, and clear it" "INSERT INTO draft (conference_id, scope, field, text, updated_at)
   VALUES ($conf, 'vote', 'reason', 'half a thought', 'now'); DELETE FROM draft WHERE conference_id = $conf"
 ref=$(value "SELECT max(id) FROM referral")

@@ -317,6 +317,20 @@ key_entry (QuorumStore  *self,
   return TRUE;
 }
 
+/* Whether an entry can be written and keyed: with the store's key, or by the server. An entry
+ * that cannot be keyed would read as tampering: nothing is written without the key. */
+static gboolean
+can_key (QuorumStore  *self,
+         GError      **error)
+{
+  if (_quorum_store_get_server_keyed (self) || _quorum_store_get_key (self) != NULL)
+    return TRUE;
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+               _("The audit key is not available, so nothing was recorded: %s"),
+               _quorum_store_get_key_problem (self));
+  return FALSE;
+}
+
 gboolean
 _quorum_store_audit (QuorumStore  *self,
                      const char   *action,
@@ -327,25 +341,10 @@ _quorum_store_audit (QuorumStore  *self,
                      GError      **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *row_hash = NULL;
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *at = quorum_timestamp_now ();
-  g_autofree char *head = NULL;
-  const char *user = quorum_store_get_user (self);
-  GBytes *key = _quorum_store_get_key (self);
-  QuorumDbStmt *stmt;
-  gint64 id = 1;
   gboolean found = FALSE;
 
-  /* An entry that cannot be keyed would read as tampering: nothing is written without the key. */
-  if (key == NULL)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   _("The audit key is not available, so nothing was recorded: %s"),
-                   _quorum_store_get_key_problem (self));
-      return FALSE;
-    }
+  if (!can_key (self, error))
+    return FALSE;
 
   if (g_strcmp0 (action, "delete") != 0)
     {
@@ -358,8 +357,39 @@ _quorum_store_audit (QuorumStore  *self,
                        "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
           return FALSE;
         }
-      row_hash = sha256_hex (data, -1);
     }
+
+  return _quorum_store_append_audit (self, NULL, action, entity, entity_id, conference_id, summary, data, error);
+}
+
+gboolean
+_quorum_store_append_audit (QuorumStore  *self,
+                            const char   *at,
+                            const char   *action,
+                            const char   *entity,
+                            gint64        entity_id,
+                            gint64        conference_id,
+                            const char   *summary,
+                            const char   *data,
+                            GError      **error)
+{
+  g_autofree char *row_hash = NULL;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *now = at == NULL ? quorum_timestamp_now () : NULL;
+  g_autofree char *head = NULL;
+  const char *user = quorum_store_get_user (self);
+  gboolean server_keyed = _quorum_store_get_server_keyed (self);
+  GBytes *key = _quorum_store_get_key (self);
+  QuorumDbStmt *stmt;
+  gint64 id = 1;
+
+  if (!can_key (self, error))
+    return FALSE;
+  if (at == NULL)
+    at = now;
+  if (data != NULL)
+    row_hash = sha256_hex (data, -1);
 
   stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -399,6 +429,11 @@ _quorum_store_audit (QuorumStore  *self,
   _quorum_bind_text (stmt, 12, hash);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
+
+  /* On the server, the trigger audit_keyed has keyed the entry and moved the head, as the
+   * tables' owner: no client may write either. */
+  if (server_keyed)
+    return TRUE;
 
   /* The head guards the tail: removing the newest entries leaves the head pointing past them. */
   head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", id, hash);
@@ -815,17 +850,30 @@ quorum_store_verify_report (QuorumStore  *self,
   GBytes *key;
   sqlite3 *db;
   gboolean done;
+  gboolean server_checked = FALSE;
+  gboolean on_server;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
   db = _quorum_store_get_db (self);
+  on_server = db == NULL &&
+              quorum_db_get_backend (_quorum_store_get_connection (self)) == QUORUM_DB_BACKEND_POSTGRES;
   key = _quorum_store_get_key (self);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->unverified = g_ptr_array_new_with_free_func (g_free);
 
-  /* A read transaction: one consistent snapshot. */
-  if (!_quorum_store_exec (self, "BEGIN", error))
-    return NULL;
+  /* A read transaction: one consistent snapshot (on PostgreSQL the driver's read transaction is
+   * REPEATABLE READ, so the server's check of the keys sees what the rest of verify sees). */
+  if (db != NULL)
+    {
+      if (!_quorum_store_exec (self, "BEGIN", error))
+        return NULL;
+    }
+  else if (!quorum_db_begin (_quorum_store_get_connection (self), FALSE, NULL))
+    {
+      _quorum_store_fail_read (self, error);
+      return NULL;
+    }
 
   /* The file and its schema are SQLite's to check; a server checks its own pages, and its
    * schema belongs to the PostgreSQL driver. */
@@ -860,17 +908,28 @@ quorum_store_verify_report (QuorumStore  *self,
 #endif
 
   done = check_chain (self, key, TRUE, TRUE, seal, report, error);
+#ifdef QUORUM_HAVE_POSTGRES
+  /* The keys of a shared database are the server's to check: it recomputes the chain's MACs
+   * with its key and says where they first fail, or why it cannot. */
+  if (done && on_server)
+    {
+      guint unverified_before = report->unverified->len;
+
+      done = quorum_pg_audit_check (_quorum_store_get_connection (self), report->problems, report->unverified, error);
+      server_checked = done && report->unverified->len == unverified_before;
+    }
+#endif
   quorum_db_commit (_quorum_store_get_connection (self), NULL);
   if (!done)
     return NULL;
 
-  if (key == NULL)
+  if (key == NULL && !on_server)
     g_ptr_array_add (report->unverified,
                      g_strdup_printf (_("The audit log's keys (HMAC-SHA-256) could not be checked: %s. "
                                         "Anyone with the file can recompute an unkeyed chain, so the "
                                         "database is not shown to be intact"),
                                       _quorum_store_get_key_problem (self)));
-  if (report->seal_checked && key == NULL && report->problems->len == 0)
+  if (report->seal_checked && key == NULL && !server_checked && report->problems->len == 0)
     g_ptr_array_add (report->unverified,
                      g_strdup (_("The seal was found in the log as it stood; what was written after it "
                                  "could not be checked without the key")));

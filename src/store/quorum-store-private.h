@@ -84,6 +84,21 @@ gboolean      _quorum_store_audit       (QuorumStore  *self,
                                          const char   *summary,
                                          GError      **error);
 
+/* Appends one audit entry to the chain: @data is the canonical row it records (NULL for a
+ * deletion), @at its time (NULL: now), its user the store's. Hashes it on the previous entry,
+ * moves the head and keys it (SQLite: with the store's key; PostgreSQL: the server does, as the
+ * entry is inserted). The one way an entry is written: _quorum_store_audit reads the row and
+ * calls it; `migrate` may call it to re-chain entries. Inside the transaction. */
+gboolean      _quorum_store_append_audit (QuorumStore  *self,
+                                         const char   *at,
+                                         const char   *action,
+                                         const char   *entity,
+                                         gint64        entity_id,
+                                         gint64        conference_id,
+                                         const char   *summary,
+                                         const char   *data,
+                                         GError      **error);
+
 /* "Quor": PRAGMA application_id of every Quorum database. */
 #define QUORUM_APPLICATION_ID 1366650738
 
@@ -95,6 +110,9 @@ GBytes       *_quorum_store_load_key    (char        **source,
 /* HMAC-SHA-256 of @data under @key, in hex. */
 char         *_quorum_store_hmac        (GBytes       *key,
                                          const char   *data);
+/* PostgreSQL: the server keys every audit entry as it is inserted (the trigger audit_keyed) and
+ * checks the keys for verify; the store holds no key (docs/notes/pgkey.md). */
+gboolean      _quorum_store_get_server_keyed (QuorumStore *self);
 /* The key this store writes with, or NULL (then every write is refused, and
  * _quorum_store_get_key_problem says why). */
 GBytes       *_quorum_store_get_key     (QuorumStore  *self);

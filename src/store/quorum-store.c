@@ -29,6 +29,7 @@ struct _QuorumStore
   gboolean    created;     /* this store made the file */
   gboolean    read_only;
   GBytes     *key;         /* the audit key, or NULL */
+  gboolean    server_keyed; /* PostgreSQL: the server keys every entry; no client holds the key */
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
@@ -202,6 +203,26 @@ open_postgres (QuorumStore  *self,
 #endif
 }
 
+/* The shared database keys its audit chain in the server (docs/notes/pgkey.md); one made before
+ * that cannot be written until its administrator runs `admin init`. */
+static gboolean
+open_postgres_key (QuorumStore *self)
+{
+#ifdef QUORUM_HAVE_POSTGRES
+  g_autoptr(GError) local = NULL;
+
+  self->server_keyed = quorum_pg_audit_keyed (self->db, &local);
+  if (!self->server_keyed)
+    _quorum_store_set_key (self, NULL, local != NULL ? local->message
+                           : _("the shared database's audit log is not keyed by its server yet (a database made "
+                               "before the server kept the key): its administrator runs “quorum-cli admin init "
+                               "--db …” once, as a superuser of the server"));
+  return TRUE;
+#else
+  g_assert_not_reached ();
+#endif
+}
+
 /* What every opening does once it has a connection: the schema brought up to date, the
  * audit key, the daily backup. */
 static gboolean
@@ -225,8 +246,13 @@ finish_open (QuorumStore           *self,
       if (!_quorum_store_migrate (handle, 0, error))
         return FALSE;
     }
-  else if (!open_postgres (self, error))
-    return FALSE;
+  else
+    {
+      if (!open_postgres (self, error))
+        return FALSE;
+      /* A shared database's key is the server's: no key file or keyring is read, or made. */
+      return open_postgres_key (self);
+    }
 
   key = _quorum_store_load_key (&source, notices, &key_error);
   for (guint i = 0; i < notices->len; i++)
@@ -443,6 +469,12 @@ int
 _quorum_store_get_version_at_open (QuorumStore *self)
 {
   return self->version_at_open;
+}
+
+gboolean
+_quorum_store_get_server_keyed (QuorumStore *self)
+{
+  return self->server_keyed;
 }
 
 GBytes *

@@ -98,6 +98,222 @@ static const char functions[] =
   "  RETURN NEW;\n"
   "END $$;\n";
 
+/* PostgreSQL only: the audit chain keyed by the server (docs/notes/pgkey.md). The key is made in
+ * the server by `admin init`, kept in audit_key, which only its owner (quorum_owner, whom nobody
+ * logs in as) and a superuser can read; no client ever holds it. Each entry's MAC is made by the
+ * server as the entry is inserted (the trigger audit_keyed), over the entry's content as stored
+ * (its hash recomputed from its fields, so the MAC never covers a value the client chose apart
+ * from the entry), the previous entry's MAC and its number: the same chain of
+ * HMAC-SHA-256 as the SQLite store's (genesis bound to the database's id, the head's MAC in
+ * meta). quorum_audit_check () recomputes the chain with the key and tells the first bad entry,
+ * never the key. Only built-in functions (sha256, gen_random_uuid): no extension is needed.
+ * Written CREATE OR REPLACE: `admin init` renews them on every run. */
+static const char audit_key_functions[] =
+  /* HMAC-SHA-256 (RFC 2104) of a text under a key, in hex: the key's pads (the key, zero-filled
+   * to 64 bytes, XOR 0x36 and XOR 0x5c), kept beside the key so that each MAC the trigger makes
+   * is two SHA-256s; then the MAC from the pads. Nobody but the owner may call them. */
+  "CREATE OR REPLACE FUNCTION quorum_hmac_pad (key bytea, pad integer) RETURNS bytea\n"
+  "  LANGUAGE plpgsql IMMUTABLE STRICT AS $$\n"
+  "DECLARE k bytea;\n"
+  "BEGIN\n"
+  "  k := CASE WHEN length (key) > 64 THEN sha256 (key) ELSE key END;\n"
+  "  k := k || decode (repeat ('00', 64 - length (k)), 'hex');\n"
+  "  FOR i IN 0..63 LOOP\n"
+  "    k := set_byte (k, i, get_byte (k, i) # pad);\n"
+  "  END LOOP;\n"
+  "  RETURN k;\n"
+  "END $$;\n"
+  "CREATE OR REPLACE FUNCTION quorum_hmac_padded (inner_pad bytea, outer_pad bytea, message text) RETURNS text\n"
+  "  LANGUAGE sql STABLE STRICT AS $$\n"
+  "SELECT encode (sha256 (outer_pad || sha256 (inner_pad || convert_to (message, 'UTF8'))), 'hex')\n"
+  "$$;\n"
+  "CREATE OR REPLACE FUNCTION quorum_hmac (key bytea, message text) RETURNS text\n"
+  "  LANGUAGE sql STABLE STRICT AS $$\n"
+  "SELECT quorum_hmac_padded (quorum_hmac_pad (key, 54), quorum_hmac_pad (key, 92), message)\n"
+  "$$;\n"
+  /* One field of an entry as the store hashes it: "-|" for NULL, else "LENGTH:VALUE|" (bytes). */
+  "CREATE OR REPLACE FUNCTION quorum_audit_field (value text) RETURNS text\n"
+  "  LANGUAGE sql STABLE AS $$\n"
+  "SELECT CASE WHEN value IS NULL THEN '-|' ELSE octet_length (value) || ':' || value || '|' END\n"
+  "$$;\n"
+  /* An entry's hash from its fields, as entry_hash () in quorum-store-audit.c makes it: id,
+   * entity_id, conference_id (NULL: 0), then at, user, action, entity, summary, data, row_hash,
+   * prev_hash. Needs no key: anyone may call it. */
+  "CREATE OR REPLACE FUNCTION quorum_audit_entry_hash (bigint, text, text, text, text, bigint, bigint,\n"
+  "                                                    text, text, text, text) RETURNS text\n"
+  "  LANGUAGE sql STABLE AS $$\n"
+  "SELECT encode (sha256 (convert_to ($1 || '|' || coalesce ($6, 0) || '|' || coalesce ($7, 0) || '|' ||\n"
+  "  quorum_audit_field ($2) || quorum_audit_field ($3) || quorum_audit_field ($4) ||\n"
+  "  quorum_audit_field ($5) || quorum_audit_field ($8) || quorum_audit_field ($9) ||\n"
+  "  quorum_audit_field ($10) || quorum_audit_field ($11), 'UTF8')), 'hex')\n"
+  "$$;\n"
+  /* The trigger audit_keyed, after an entry is inserted, whoever inserts it: its MAC, and the
+   * head of the chain. A trigger function cannot be called but by its trigger. */
+  "CREATE OR REPLACE FUNCTION quorum_audit_keyed () RETURNS trigger\n"
+  "  LANGUAGE plpgsql SECURITY DEFINER AS $$\n"
+  "DECLARE ipad bytea; opad bytea; database text; prev_mac text; mac text;\n"
+  "BEGIN\n"
+  "  SELECT a.inner_pad, a.outer_pad, (SELECT m.value FROM meta m WHERE m.key = 'database_id'),\n"
+  "         (SELECT p.mac FROM audit_mac p WHERE p.audit_id = NEW.id - 1)\n"
+  "    INTO ipad, opad, database, prev_mac FROM audit_key a WHERE a.id = 1;\n"
+  "  IF ipad IS NULL THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = 'quorum: the server holds no audit key, so nothing "
+  "was recorded: its administrator runs quorum-cli admin init';\n"
+  "  END IF;\n"
+  "  IF NEW.id = 1 THEN\n"
+  "    prev_mac := quorum_hmac_padded (ipad, opad, 'quorum-audit-genesis|' || coalesce (database, ''));\n"
+  "  ELSIF prev_mac IS NULL THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = format ('quorum: the audit log''s entry %s has no "
+  "key: run quorum-cli verify', NEW.id - 1);\n"
+  "  END IF;\n"
+  "  mac := quorum_hmac_padded (ipad, opad, 'quorum-audit-entry|' || NEW.id || '|' || prev_mac || '|' ||\n"
+  "    quorum_audit_entry_hash (NEW.id, NEW.at, NEW.\"user\", NEW.action, NEW.entity, NEW.entity_id,\n"
+  "                             NEW.conference_id, NEW.summary, NEW.data, NEW.row_hash, NEW.prev_hash));\n"
+  "  INSERT INTO audit_mac (audit_id, mac) VALUES (NEW.id, mac);\n"
+  "  INSERT INTO meta (key, value)\n"
+  "    VALUES ('audit_head', NEW.id || ':' || NEW.hash),\n"
+  "           ('audit_head_mac', quorum_hmac_padded (ipad, opad, 'quorum-audit-head|' || coalesce (database, '') ||\n"
+  "                                                  '|' || NEW.id || '|' || mac))\n"
+  "    ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  /* verify's keyed part: the whole chain recomputed with the key (each entry's MAC from its
+   * content and the MAC stored before it: one pass, as a query); the first entry that is not
+   * as the server keyed it (problem: 'gap', 'unkeyed', 'mac'), or the head ('head'), or
+   * 'no-key'. Tells whether, never a MAC or the key. */
+  "CREATE OR REPLACE FUNCTION quorum_audit_check (OUT checked bigint, OUT bad_entry bigint, OUT problem text)\n"
+  "  LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$\n"
+  "DECLARE ipad bytea; opad bytea; database text; genesis text; last_id bigint; last_mac text;\n"
+  "BEGIN\n"
+  "  IF to_regclass ('audit_key') IS NOT NULL THEN\n"
+  "    SELECT a.inner_pad, a.outer_pad INTO ipad, opad FROM audit_key a WHERE a.id = 1;\n"
+  "  END IF;\n"
+  "  IF ipad IS NULL THEN\n"
+  "    checked := 0; problem := 'no-key';\n"
+  "    RETURN;\n"
+  "  END IF;\n"
+  "  SELECT m.value INTO database FROM meta m WHERE m.key = 'database_id';\n"
+  "  genesis := quorum_hmac_padded (ipad, opad, 'quorum-audit-genesis|' || coalesce (database, ''));\n"
+  "  SELECT count (*) INTO checked FROM audit;\n"
+  "  SELECT b.id, b.what INTO bad_entry, problem FROM (\n"
+  "    SELECT e.id, CASE WHEN e.id <> e.n THEN 'gap' WHEN e.mac IS NULL THEN 'unkeyed'\n"
+  "                      WHEN e.mac <> quorum_hmac_padded (ipad, opad, 'quorum-audit-entry|' || e.id || '|' ||\n"
+  "                                                        e.prev_mac || '|' || e.h) THEN 'mac' END AS what\n"
+  "    FROM (SELECT a.id, m.mac, row_number () OVER (ORDER BY a.id) AS n,\n"
+  "                 coalesce (lag (m.mac) OVER (ORDER BY a.id), genesis) AS prev_mac,\n"
+  "                 quorum_audit_entry_hash (a.id, a.at, a.\"user\", a.action, a.entity, a.entity_id, a.conference_id,\n"
+  "                                          a.summary, a.data, a.row_hash, a.prev_hash) AS h\n"
+  "          FROM audit a LEFT JOIN audit_mac m ON m.audit_id = a.id) e) b\n"
+  "    WHERE b.what IS NOT NULL ORDER BY b.id LIMIT 1;\n"
+  "  IF problem IS NOT NULL THEN\n"
+  "    RETURN;\n"
+  "  END IF;\n"
+  "  SELECT a.id, m.mac INTO last_id, last_mac FROM audit a JOIN audit_mac m ON m.audit_id = a.id\n"
+  "    ORDER BY a.id DESC LIMIT 1;\n"
+  "  IF last_id IS NOT NULL AND (SELECT m.value FROM meta m WHERE m.key = 'audit_head_mac') IS DISTINCT FROM\n"
+  "     quorum_hmac_padded (ipad, opad, 'quorum-audit-head|' || coalesce (database, '') || '|' || last_id || '|' ||\n"
+  "                         last_mac) THEN\n"
+  "    bad_entry := last_id; problem := 'head';\n"
+  "  END IF;\n"
+  "END $$;\n"
+  /* The definer's functions, and every trigger function, find only the schema's own tables: never
+   * a caller's temporary table of the same name (a chair's TEMP TABLE conference would otherwise
+   * stand in for the real one in the sign-off guard, and a TEMP TABLE audit_key for the key),
+   * whatever the caller's search_path: pg_temp is searched last. */
+  "DO $$\n"
+  "DECLARE f record;\n"
+  "BEGIN\n"
+  "  FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p\n"
+  "           WHERE p.pronamespace = current_schema ()::regnamespace AND p.proname LIKE 'quorum\\_%'\n"
+  "             AND (p.prorettype = 'trigger'::regtype OR p.proname = 'quorum_audit_check') LOOP\n"
+  "    EXECUTE format ('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f.sig, current_schema ());\n"
+  "  END LOOP;\n"
+  "END $$;\n"
+  "REVOKE ALL ON FUNCTION quorum_hmac_pad (bytea, integer) FROM PUBLIC;\n"
+  "REVOKE ALL ON FUNCTION quorum_hmac_padded (bytea, bytea, text) FROM PUBLIC;\n"
+  "REVOKE ALL ON FUNCTION quorum_hmac (bytea, text) FROM PUBLIC;\n";
+
+/* The key: 32 bytes made in the server (SHA-256 of three random UUIDs, 366 random bits from the
+ * server's strong generator, and the time), in a table nobody is granted (and row-level security
+ * with no policy: only the owner and a superuser see its row). Its public id (16 hex digits of
+ * its HMAC of a fixed text) in meta, as the SQLite store's audit_key_id. */
+static const char audit_key_table[] =
+  "CREATE TABLE audit_key (\n"
+  "  id      integer PRIMARY KEY CHECK (id = 1),\n"
+  "  key       bytea NOT NULL CHECK (length (key) = 32),\n"
+  "  inner_pad bytea NOT NULL,\n"
+  "  outer_pad bytea NOT NULL,\n"
+  "  made_at   timestamptz NOT NULL DEFAULT now (),\n"
+  "  CHECK (inner_pad = quorum_hmac_pad (key, 54) AND outer_pad = quorum_hmac_pad (key, 92))\n"
+  ");\n"
+  "ALTER TABLE audit_key ENABLE ROW LEVEL SECURITY;\n"
+  "REVOKE ALL ON audit_key FROM PUBLIC;\n"
+  "INSERT INTO audit_key (id, key, inner_pad, outer_pad)\n"
+  "  SELECT 1, r.k, quorum_hmac_pad (r.k, 54), quorum_hmac_pad (r.k, 92) FROM\n"
+  "  (SELECT sha256 (convert_to (gen_random_uuid ()::text || gen_random_uuid ()::text || gen_random_uuid ()::text ||\n"
+  "                             clock_timestamp ()::text, 'UTF8')) AS k) r;\n"
+  "INSERT INTO meta (key, value) SELECT 'audit_key_id', left (quorum_hmac (a.key, 'quorum-key-id'), 16) "
+  "FROM audit_key a ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n"
+  "INSERT INTO meta (key, value) VALUES ('audit_keyed_by', 'server') "
+  "ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n";
+
+#define AUDIT_KEYED_TRIGGER \
+  "CREATE TRIGGER audit_keyed AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION quorum_audit_keyed ();\n"
+
+/* A database made before the server kept the key (schema 9, MACs made on each chair's laptop,
+ * which no one key can check): its chain is checked whole in the server first, and a broken
+ * one is never keyed; a log the server had keyed whose key is gone is never keyed again. The
+ * laptops' MACs are kept in audit_mac_laptop; audit_mac then holds the server's. */
+static const char audit_key_before[] =
+  "DO $$\n"
+  "DECLARE e record; last_id bigint := 0; prev text := repeat ('0', 64);\n"
+  "BEGIN\n"
+  "  IF EXISTS (SELECT 1 FROM meta WHERE key = 'audit_keyed_by' AND value = 'server') THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = 'quorum: the server''s audit key was removed, so "
+  "the audit log is not keyed again (the seals printed on its exports still prove the record as it stood)';\n"
+  "  END IF;\n"
+  "  FOR e IN SELECT * FROM audit ORDER BY id LOOP\n"
+  "    IF e.id <> last_id + 1 OR e.prev_hash IS DISTINCT FROM prev OR\n"
+  "       e.hash IS DISTINCT FROM quorum_audit_entry_hash (e.id, e.at, e.\"user\", e.action, e.entity, e.entity_id,\n"
+  "                                                        e.conference_id, e.summary, e.data, e.row_hash, e.prev_hash) OR\n"
+  "       e.row_hash IS DISTINCT FROM encode (sha256 (convert_to (e.data, 'UTF8')), 'hex') THEN\n"
+  "      RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = format ('quorum: the audit log is broken at entry %s, "
+  "so the server did not key it: run quorum-cli verify', e.id);\n"
+  "    END IF;\n"
+  "    prev := e.hash;\n"
+  "    last_id := e.id;\n"
+  "  END LOOP;\n"
+  "  CREATE TABLE IF NOT EXISTS audit_mac_laptop (audit_id bigint PRIMARY KEY, mac text NOT NULL);\n"
+  "  INSERT INTO audit_mac_laptop SELECT audit_id, mac FROM audit_mac ON CONFLICT DO NOTHING;\n"
+  "  ALTER TABLE audit_mac DISABLE TRIGGER audit_mac_no_delete;\n"
+  "  EXECUTE format ('GRANT DELETE ON audit_mac TO %I', current_user);\n"
+  "  DELETE FROM audit_mac;\n"
+  "  EXECUTE format ('REVOKE DELETE ON audit_mac FROM %I', current_user);\n"
+  "  ALTER TABLE audit_mac ENABLE TRIGGER audit_mac_no_delete;\n"
+  "END $$;\n";
+
+/* … then, the key made, every entry keyed by the server, in order. */
+static const char audit_key_existing[] =
+  "DO $$\n"
+  "DECLARE ipad bytea; opad bytea; database text; prev_mac text; mac text; last_id bigint := 0; e record;\n"
+  "BEGIN\n"
+  "  SELECT a.inner_pad, a.outer_pad INTO ipad, opad FROM audit_key a WHERE a.id = 1;\n"
+  "  SELECT m.value INTO database FROM meta m WHERE m.key = 'database_id';\n"
+  "  prev_mac := quorum_hmac_padded (ipad, opad, 'quorum-audit-genesis|' || coalesce (database, ''));\n"
+  "  FOR e IN SELECT id, hash FROM audit ORDER BY id LOOP\n"
+  "    mac := quorum_hmac_padded (ipad, opad, 'quorum-audit-entry|' || e.id || '|' || prev_mac || '|' || e.hash);\n"
+  "    INSERT INTO audit_mac (audit_id, mac) VALUES (e.id, mac);\n"
+  "    prev_mac := mac;\n"
+  "    last_id := e.id;\n"
+  "  END LOOP;\n"
+  "  IF last_id > 0 THEN\n"
+  "    INSERT INTO meta (key, value)\n"
+  "      VALUES ('audit_head_mac', quorum_hmac_padded (ipad, opad, 'quorum-audit-head|' || coalesce (database, '') || '|' ||\n"
+  "                                            last_id || '|' || prev_mac))\n"
+  "      ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n"
+  "  END IF;\n"
+  "END $$;\n";
+
 /* SQLite's functions that the store's SQL uses and PostgreSQL names otherwise, so that the SQL
  * is written once: max/min of two values (GREATEST/LEAST), group_concat (string_agg), instr. */
 static const char compat[] =
@@ -514,6 +730,7 @@ static const char triggers[] =
   "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit "
   "FOR EACH STATEMENT EXECUTE FUNCTION quorum_refuse ('quorum: the audit log is append-only');\n"
   "CREATE TRIGGER audit_continues BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION quorum_audit_continues ();\n"
+  AUDIT_KEYED_TRIGGER
   "CREATE TRIGGER conference_finalised_update BEFORE UPDATE ON conference "
   "FOR EACH ROW WHEN (OLD.finalised_at IS NOT NULL) "
   "EXECUTE FUNCTION quorum_refuse ('quorum: the conference is finalised');\n"
@@ -667,10 +884,50 @@ quorum_pg_schema_create (QuorumDb  *db,
                                             latest_version ());
 
   return quorum_db_exec (db, functions, error) &&
+         quorum_db_exec (db, audit_key_functions, error) &&
          quorum_db_exec (db, compat, error) &&
          quorum_db_exec (db, tables, error) &&
+         quorum_db_exec (db, audit_key_table, error) &&
          quorum_db_exec (db, triggers, error) &&
          quorum_db_exec (db, stamp, error);
+}
+
+static gboolean
+has_relation (QuorumDb   *db,
+              const char *name,
+              gboolean   *has,
+              GError    **error)
+{
+  QuorumDbStmt *stmt = quorum_db_prepare (db, "SELECT to_regclass (?) IS NOT NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_text (stmt, 1, name);
+  *has = quorum_db_step (stmt, error) == QUORUM_DB_ROW && quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  return error == NULL || *error == NULL;
+}
+
+/* Inside a transaction, as the tables' owner: the step within version 9 that moves the audit
+ * key into the server, on a database made before it (PostgreSQL only: the SQLite schema keeps
+ * its key outside the file, so there is no SQLite counterpart and both stay at version 9). A
+ * database that has the key is left as it is; its functions are renewed. */
+static gboolean
+key_in_server (QuorumDb  *db,
+               GError   **error)
+{
+  gboolean has_key = FALSE;
+
+  if (!has_relation (db, "audit_key", &has_key, error))
+    return FALSE;
+  if (!quorum_db_exec (db, audit_key_functions, error))
+    return FALSE;
+  if (has_key)
+    return TRUE;
+  return quorum_db_exec (db, audit_key_before, error) &&
+         quorum_db_exec (db, audit_key_table, error) &&
+         quorum_db_exec (db, audit_key_existing, error) &&
+         quorum_db_exec (db, "DROP TRIGGER IF EXISTS audit_keyed ON audit;\n" AUDIT_KEYED_TRIGGER, error);
 }
 
 /* Inside a transaction: the schema made, or brought from its version to the newest. */
@@ -701,7 +958,7 @@ bring_up_to_date (QuorumDb  *db,
       if (!quorum_db_exec (db, migrations[i].sql, error) || !quorum_db_exec (db, stamp, error))
         return FALSE;
     }
-  return TRUE;
+  return key_in_server (db, error);
 }
 
 gboolean
@@ -781,17 +1038,30 @@ static GHashTable *
 expected_functions (void)
 {
   GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GRegex) regex = g_regex_new ("CREATE FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE (?:OR REPLACE )?FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;",
+                                         G_REGEX_DOTALL, 0, NULL);
+  const char *texts[] = { functions, audit_key_functions };
 
-  g_regex_match (regex, functions, 0, &match);
-  while (g_match_info_matches (match))
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_hash_table_insert (expected, g_match_info_fetch (match, 1), g_match_info_fetch (match, 2));
-      g_match_info_next (match, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (regex, texts[i], 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_hash_table_insert (expected, g_match_info_fetch (match, 1), g_match_info_fetch (match, 2));
+          g_match_info_next (match, NULL);
+        }
     }
   return expected;
 }
+
+/* What the server's keying of the audit chain adds (docs/notes/pgkey.md). */
+static const char * const server_key_objects[] = {
+  "audit_keyed", "quorum_audit_keyed", "quorum_audit_check", "quorum_hmac", "quorum_hmac_pad",
+  "quorum_hmac_padded", "quorum_audit_field",
+  "quorum_audit_entry_hash", NULL
+};
 
 gboolean
 quorum_pg_schema_check (QuorumDb   *db,
@@ -804,6 +1074,7 @@ quorum_pg_schema_check (QuorumDb   *db,
   QuorumDbStmt *stmt;
   QuorumDbStep step;
   guint before = problems->len;
+  gboolean before_server_key = FALSE;
   int version;
 
   version = quorum_pg_schema_version (db, error);
@@ -812,6 +1083,20 @@ quorum_pg_schema_check (QuorumDb   *db,
   if (version != latest_version ())
     g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"),
                                                 "schema_migration"));
+
+  /* A database made before the server kept the audit key has none of its objects: that is for
+   * the keyed part of verify to say (not verified, and what to do), not tampering. One the server
+   * keyed says so in meta, and then they must all be there. */
+  stmt = quorum_db_prepare (db,
+                            "SELECT to_regclass ('audit_key') IS NULL AND NOT EXISTS "
+                            "(SELECT 1 FROM meta WHERE key = 'audit_keyed_by')", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, error) == QUORUM_DB_ROW)
+    before_server_key = quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
 
   stmt = quorum_db_prepare (db,
                      "SELECT g.tgname, t.relname, g.tgenabled, pg_get_triggerdef (g.oid), g.tgqual IS NOT NULL "
@@ -852,7 +1137,8 @@ quorum_pg_schema_check (QuorumDb   *db,
 
     g_hash_table_iter_init (&iter, want);
     while (g_hash_table_iter_next (&iter, &name, NULL))
-      if (!g_hash_table_contains (seen, name))
+      if (!g_hash_table_contains (seen, name) &&
+          !(before_server_key && g_strv_contains (server_key_objects, name)))
         {
           g_autofree char *label = g_strdup_printf ("trigger %s", (char *) name);
           g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
@@ -860,10 +1146,17 @@ quorum_pg_schema_check (QuorumDb   *db,
   }
 
   stmt = quorum_db_prepare (db,
-                     "SELECT p.proname, p.prosrc FROM pg_proc p "
+                     "SELECT p.proname, p.prosrc, "
+                     /* a trigger function, or the keys' check, that would find a caller's
+                      * temporary table before Quorum's (pg_temp not last) */
+                     "       (p.prorettype = 'trigger'::regtype OR p.proname = 'quorum_audit_check') AND "
+                     "       NOT coalesce (array_to_string (p.proconfig, '|') LIKE '%search\\_path=pg\\_catalog, %, pg\\_temp%', false) "
+                     "FROM pg_proc p "
                      "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
                      "AND p.prokind = 'f' "
-                     "AND p.prorettype = 'trigger'::regtype", error);
+                     /* and the server's keying of the chain and its check (docs/notes/pgkey.md) */
+                     "AND (p.prorettype = 'trigger'::regtype OR p.proname LIKE 'quorum\\_audit\\_%' "
+                     "     OR p.proname LIKE 'quorum\\_hmac%')", error);
   if (stmt == NULL)
     return FALSE;
   while ((step = quorum_db_step (stmt, error)) == QUORUM_DB_ROW)
@@ -882,6 +1175,9 @@ quorum_pg_schema_check (QuorumDb   *db,
         g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is not Quorum's (added outside Quorum)"), label));
       else if (g_strcmp0 (body, quorum_db_column_text (stmt, 1)) != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s differs from what this version of Quorum makes"), label));
+      else if (quorum_db_column_int64 (stmt, 2) != 0 && !before_server_key)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s would read a caller's temporary tables before "
+                                                      "Quorum's (its search_path was changed outside Quorum)"), label));
     }
   quorum_db_reset (stmt);
   if (step == QUORUM_DB_FAILED)
@@ -894,10 +1190,97 @@ quorum_pg_schema_check (QuorumDb   *db,
     while (g_hash_table_iter_next (&iter, &name, NULL))
       {
         g_autofree char *label = g_strdup_printf ("function %s", (char *) name);
+
+        if (before_server_key && g_strv_contains (server_key_objects, name))
+          continue;
         g_ptr_array_add (problems, g_strdup_printf (_("Schema: %s is missing (removed outside Quorum)"), label));
       }
   }
   return problems->len == before;
+}
+
+/* The audit chain keyed by the server */
+
+gboolean
+quorum_pg_audit_keyed (QuorumDb  *db,
+                       GError   **error)
+{
+  QuorumDbStmt *stmt;
+  gboolean keyed = FALSE;
+
+  stmt = quorum_db_prepare (db,
+                            "SELECT to_regprocedure ('quorum_audit_check()') IS NOT NULL AND "
+                            "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'audit'::regclass "
+                            "AND tgname = 'audit_keyed' AND tgenabled <> 'D')", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, error) == QUORUM_DB_ROW)
+    keyed = quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  return keyed;
+}
+
+gboolean
+quorum_pg_audit_check (QuorumDb   *db,
+                       GPtrArray  *problems,
+                       GPtrArray  *unverified,
+                       GError    **error)
+{
+  QuorumDbStmt *stmt;
+  gboolean exists = FALSE;
+  gint64 bad = 0;
+  g_autofree char *what = NULL;
+
+  stmt = quorum_db_prepare (db, "SELECT to_regprocedure ('quorum_audit_check()') IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, error) == QUORUM_DB_ROW)
+    exists = quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (!exists)
+    {
+      g_ptr_array_add (unverified,
+                       g_strdup (_("The audit log's keys (HMAC-SHA-256) could not be checked: the server has no "
+                                   "audit key or no check of it (quorum_audit_check), as a database made before "
+                                   "the server kept the key. Its administrator runs “quorum-cli admin init --db …” "
+                                   "once, as a superuser of the server, to key the log on the server")));
+      return TRUE;
+    }
+
+  stmt = quorum_db_prepare (db, "SELECT bad_entry, problem FROM quorum_audit_check ()", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, error) == QUORUM_DB_ROW)
+    {
+      bad = quorum_db_column_int64 (stmt, 0);
+      what = g_strdup (quorum_db_column_text (stmt, 1));
+    }
+  quorum_db_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (what == NULL)
+    ;
+  else if (g_str_equal (what, "no-key"))
+    g_ptr_array_add (problems, g_strdup (_("Audit log: the server's audit key is gone (removed outside Quorum), "
+                                           "so the log cannot be shown to be intact")));
+  else if (g_str_equal (what, "gap"))
+    g_ptr_array_add (problems, g_strdup_printf (_("Audit log: the server finds entry %lld out of order: entries "
+                                                  "were removed or reordered"), (long long) bad));
+  else if (g_str_equal (what, "unkeyed"))
+    g_ptr_array_add (problems, g_strdup_printf (_("Audit log: entry %lld has no key from the server: it was "
+                                                  "written outside Quorum"), (long long) bad));
+  else if (g_str_equal (what, "mac"))
+    g_ptr_array_add (problems, g_strdup_printf (_("Audit log: entry %lld does not match the server's key: the log "
+                                                  "was rewritten outside Quorum from this entry on"), (long long) bad));
+  else if (g_str_equal (what, "head"))
+    g_ptr_array_add (problems, g_strdup_printf (_("Audit log: its end (entry %lld) does not match the server's "
+                                                  "key: the newest entries were removed outside Quorum"), (long long) bad));
+  else
+    g_ptr_array_add (problems, g_strdup_printf (_("Audit log: the server's check found: %s"), what));
+  return TRUE;
 }
 
 /* Roles */
@@ -977,9 +1360,14 @@ static const char grants[] =
   "GRANT INSERT, UPDATE ON " DIFFERENCE_TABLES " TO quorum_head_of_service;\n"
   /* The administrator keeps the calendar and the database's keying. */
   "GRANT INSERT, UPDATE ON closure_day TO quorum_admin;\n"
-  /* Everyone who writes appends to the audit chain and moves its head. */
-  "GRANT INSERT ON audit, audit_mac TO " WRITERS ";\n"
-  "GRANT INSERT, UPDATE ON meta TO " WRITERS ";\n"
+  /* Everyone who writes appends to the audit chain; the server keys each entry and moves the
+   * chain's head (the trigger audit_keyed, as the owner): no role writes a MAC or meta, and none
+   * reads the key (docs/notes/pgkey.md). A database from before loses the grants it had. */
+  "GRANT INSERT ON audit TO " WRITERS ";\n"
+  "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_mac, meta FROM " EVERYONE ";\n"
+  "REVOKE ALL ON audit_key FROM PUBLIC, " EVERYONE ";\n"
+  "REVOKE ALL ON FUNCTION quorum_hmac (bytea, text), quorum_hmac_pad (bytea, integer), "
+  "quorum_hmac_padded (bytea, bytea, text) FROM PUBLIC, " EVERYONE ";\n"
   /* Drafts are words typed, not records: each writer keeps and clears them. */
   "GRANT INSERT, UPDATE, DELETE ON draft TO " WRITERS ";\n"
   "REVOKE UPDATE, DELETE, TRUNCATE ON audit, audit_mac FROM quorum_owner;\n"
@@ -999,20 +1387,12 @@ static const char grants[] =
   "DROP POLICY IF EXISTS audit_mac_own ON audit_mac;\n"
   "DROP POLICY IF EXISTS audit_mac_admin ON audit_mac;\n"
   "CREATE POLICY audit_mac_read ON audit_mac FOR SELECT USING (true);\n"
-  "CREATE POLICY audit_mac_own ON audit_mac FOR INSERT TO quorum_chair, quorum_head_of_service "
-  "WITH CHECK (EXISTS (SELECT 1 FROM audit a WHERE a.id = audit_id AND a.\"user\" = session_user));\n"
-  /* Keying an existing chain (an administrator's task) covers everyone's entries. */
-  "CREATE POLICY audit_mac_admin ON audit_mac FOR INSERT TO quorum_admin WITH CHECK (true);\n"
-  /* meta: writers move the chain's head; the database's id is the administrator's alone. */
+  /* meta: read by all, written by the server's trigger alone (as the owner). */
   "ALTER TABLE meta ENABLE ROW LEVEL SECURITY;\n"
   "DROP POLICY IF EXISTS meta_read ON meta;\n"
   "DROP POLICY IF EXISTS meta_head ON meta;\n"
   "DROP POLICY IF EXISTS meta_admin ON meta;\n"
   "CREATE POLICY meta_read ON meta FOR SELECT USING (true);\n"
-  "CREATE POLICY meta_head ON meta FOR ALL TO quorum_chair, quorum_head_of_service "
-  "USING (key IN ('audit_head', 'audit_head_mac', 'audit_key_id')) "
-  "WITH CHECK (key IN ('audit_head', 'audit_head_mac', 'audit_key_id'));\n"
-  "CREATE POLICY meta_admin ON meta FOR ALL TO quorum_admin USING (true) WITH CHECK (true);\n"
   /* `admin grant USER ROLE`, for members of quorum_admin: one of the four roles, never another. */
   "CREATE OR REPLACE FUNCTION quorum_grant_role (who text, what text) RETURNS text\n"
   "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$\n"

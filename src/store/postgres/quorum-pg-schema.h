@@ -43,6 +43,21 @@ gboolean     quorum_pg_schema_check       (QuorumDb      *db,
                                            GPtrArray     *problems,
                                            GError       **error);
 
+/* The audit chain keyed by the server (docs/notes/pgkey.md): TRUE when the trigger audit_keyed
+ * and quorum_audit_check () are there, so every entry inserted is keyed by the server; FALSE
+ * for a database made before (its administrator runs `admin init` once), or on @error. */
+gboolean     quorum_pg_audit_keyed        (QuorumDb      *db,
+                                           GError       **error);
+/* verify's keyed part on PostgreSQL: the server recomputes the chain's MACs with its key
+ * (quorum_audit_check ()) and the first entry not as it keyed it, or a head that is not, is
+ * added to @problems; when the server cannot check (no check function: a database made before
+ * the key was the server's), why is added to @unverified. FALSE with @error when the server
+ * cannot be asked. Any role may run it; it never reveals the key. */
+gboolean     quorum_pg_audit_check        (QuorumDb      *db,
+                                           GPtrArray     *problems,
+                                           GPtrArray     *unverified,
+                                           GError       **error);
+
 /* `quorum-cli admin init`: on an empty database, as a superuser: the roles (NOLOGIN groups
  * quorum_chair, quorum_minute_taker, quorum_head_of_service, quorum_admin, and the tables'
  * owner quorum_owner, whom nobody logs in as), the schema owned by quorum_owner, the grants
