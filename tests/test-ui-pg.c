@@ -1172,6 +1172,78 @@ test_password_kept_in_keyring (void)
   g_free (fourth.user);
 }
 
+typedef struct
+{
+  QuorumApplication *app;
+  char              *user;
+  gboolean           shared;
+  char              *row_text;
+} PrefsRun;
+
+static gboolean
+drive_prefs_cb (gpointer data)
+{
+  PrefsRun *run = data;
+  QuorumWindow *window;
+  QuorumPreferencesWindow *prefs;
+
+  ui_test_wait_until (main_window_shown, run->app, 20000, "the app's window");
+  window = app_window (run->app);
+  run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (window)));
+  run->shared = quorum_store_is_shared (quorum_window_get_store (window));
+  prefs = quorum_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  ui_test_wait_until (ui_test_is_drawn, prefs, 10000, "the preferences");
+  run->row_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (prefs), "database-row"))));
+  ui_test_screenshot (GTK_WIDGET (prefs), "pg-preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prefs_activate_cb (GApplication *app,
+                   PrefsRun     *run)
+{
+  g_idle_add (drive_prefs_cb, run);
+}
+
+/* The shared database chosen in the preferences (neither --db nor $QUORUM_DB given): the app
+ * opens it, as the user it names. */
+static void
+test_preferences_location (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *saved_env = g_strdup (g_getenv ("QUORUM_DB"));
+  g_autofree char *db = conninfo_for ("hservice");
+  char *argv[] = { "quorum", "--size", "900x700", NULL };
+  PrefsRun run = { 0 };
+  int status;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("The settings schema is not installed");
+      return;
+    }
+  g_settings_set_string (settings, "database", db);
+  g_unsetenv ("QUORUM_DB");
+  run.app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (run.app),
+                           g_application_get_flags (G_APPLICATION (run.app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (prefs_activate_cb), &run);
+  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
+  g_clear_object (&run.app);
+  g_setenv ("QUORUM_DB", saved_env, TRUE);
+  g_settings_reset (settings, "database");
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.shared);
+  g_assert_cmpstr (run.user, ==, "hservice");
+  g_assert_cmpstr (run.row_text, ==, db);
+  g_free (run.user);
+  g_free (run.row_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1220,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/ui/pg/minute-taker-reads-and-exports", test_minute_taker_reads_and_exports);
   g_test_add_func ("/ui/pg/chair-has-no-panel-controls", test_chair_has_no_panel_controls);
   g_test_add_func ("/ui/pg/head-of-service-records-the-panel", test_head_of_service_records_the_panel);
+  g_test_add_func ("/ui/pg/preferences-location", test_preferences_location);
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
   g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);
   g_test_add_func ("/ui/pg/password-cancelled", test_password_cancelled);

@@ -214,6 +214,7 @@ record_language_action (GSimpleAction *action,
   g_simple_action_set_state (action, param);
 }
 
+static char *resolve_location (QuorumApplication *self);
 static void enter_password_action (GSimpleAction *action,
                                    GVariant      *param,
                                    gpointer       user_data);
@@ -278,7 +279,7 @@ damaged_response_cb (AdwMessageDialog  *dialog,
                      const char        *response,
                      QuorumApplication *self)
 {
-  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  g_autofree char *path = resolve_location (self);
   const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
 
   self->damaged_answered = TRUE;
@@ -476,10 +477,28 @@ want_password (QuorumApplication *self,
   return FALSE;
 }
 
+/* --db, else $QUORUM_DB, else the preferences' shared database, else the file in the data
+ * folder. */
+static char *
+resolve_location (QuorumApplication *self)
+{
+  const char *env = g_getenv ("QUORUM_DB");
+
+  if ((self->db_option == NULL || *self->db_option == '\0') && (env == NULL || *env == '\0'))
+    {
+      g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+      g_autofree char *shared = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
+
+      if (shared != NULL && *g_strstrip (shared) != '\0')
+        return g_steal_pointer (&shared);
+    }
+  return quorum_store_resolve_path (self->db_option);
+}
+
 static gboolean
 open_store (QuorumApplication *self)
 {
-  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  g_autofree char *path = resolve_location (self);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   gboolean needs_password = FALSE;
@@ -548,7 +567,7 @@ daily_backup_cb (gpointer user_data)
   quorum_store_run_daily_backup (self->store);
   if (quorum_store_get_damaged (self->store) != NULL)
     {
-      path = quorum_store_resolve_path (self->db_option);
+      path = resolve_location (self);
       offer_backup (self, path);
     }
   return G_SOURCE_REMOVE;
