@@ -47,6 +47,14 @@ if PGPASSWORD= PGPASSFILE="$tmp/pgpass" "$cli" --db "$db" referrals </dev/null >
 else
   not_ok "a .pgpass file works: $(cat "$tmp/err")"
 fi
+# A wrong password in .pgpass, no terminal: the same answer, at once.
+printf '*:*:quorum:pwchair:not the password\n' >"$tmp/pgpass-wrong"
+chmod 600 "$tmp/pgpass-wrong"
+out=$(PGPASSWORD= PGPASSFILE="$tmp/pgpass-wrong" timeout 20 "$cli" --db "$db" referrals </dev/null 2>&1 >/dev/null); status=$?
+case "$status:$out" in
+  3:*"password authentication failed"*"asks for a password"*) ok "a wrong .pgpass password: exit 3, saying how to give one" ;;
+  *) not_ok "a wrong .pgpass password: exit $status: $out" ;;
+esac
 actor=$(psql -X -At -c "SELECT string_agg (DISTINCT \"user\", ',') FROM audit")
 [ "$actor" = "pwchair" ] && ok "the record's actor is the session user" || not_ok "the record's actor: $actor"
 

@@ -170,9 +170,10 @@ check_db_option (QuorumCliContext  *ctx,
   return TRUE;
 }
 
-/* Reads a line from the terminal without echoing it. */
+/* Shows @prompt and reads a line from the terminal without echoing it. Echo goes off before
+ * the prompt shows, and what was typed ahead is kept (TCSANOW, not TCSAFLUSH). */
 static char *
-read_hidden_line (void)
+read_hidden_line (const char *prompt)
 {
   struct termios saved;
   struct termios quiet;
@@ -185,11 +186,12 @@ read_hidden_line (void)
       quiet = saved;
       quiet.c_lflag &= ~(tcflag_t) ECHO;
       quiet.c_lflag |= ECHONL;
-      restored = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+      restored = tcsetattr (STDIN_FILENO, TCSANOW, &quiet) == 0;
     }
+  g_printerr ("%s", prompt);
   got = fgets (line, sizeof line, stdin);
   if (restored)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+    tcsetattr (STDIN_FILENO, TCSANOW, &saved);
   if (got == NULL)
     return NULL;
   line[strcspn (line, "\r\n")] = '\0';
@@ -218,6 +220,7 @@ open_asking_password (const char            *path,
       g_autofree char *port = NULL;
       g_autofree char *dbname = NULL;
       g_autofree char *user = NULL;
+      g_autofree char *prompt = NULL;
       char *password;
 
       if (!quorum_store_describe_server (path, &host, &port, &dbname, &user))
@@ -225,8 +228,8 @@ open_asking_password (const char            *path,
       if (tries > 0)
         g_printerr (_("quorum-cli: the server did not accept that password\n"));
       /* Translators: the prompt for a password: user, host, port, database */
-      g_printerr (_("Password for %s on %s (port %s), database %s: "), user, host, port, dbname);
-      password = read_hidden_line ();
+      prompt = g_strdup_printf (_("Password for %s on %s (port %s), database %s: "), user, host, port, dbname);
+      password = read_hidden_line (prompt);
       if (password == NULL)
         break;
       g_clear_error (&local);

@@ -636,8 +636,10 @@ quorum_db_postgres_open_full (const char  *conninfo,
       /* A password was sent and the server said no: a refusal, not an absent server. */
       gboolean refused = conn != NULL && PQconnectionUsedPassword (conn);
 
+      /* Asking is the answer to both: none was to be had, or the one libpq had (typed, from
+       * $PGPASSWORD or ~/.pgpass) was refused. */
       if (needs_password != NULL)
-        *needs_password = wants_password;
+        *needs_password = wants_password || refused;
       g_set_error_literal (error, QUORUM_DB_ERROR,
                            wants_password || refused ? QUORUM_DB_ERROR_PERMISSION : QUORUM_DB_ERROR_UNAVAILABLE,
                            message);

@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 QuorumDb   *quorum_db_postgres_open          (const char  *conninfo,
                                               GError     **error);
 /* The same with a password a person typed (NULL: none). When the server asks for a password
- * libpq does not have, fails with QUORUM_DB_ERROR_PERMISSION and sets *@needs_password, so the
- * caller can ask for one (and keep it in the keyring, never elsewhere); a password refused is
- * PERMISSION too; a server that cannot be reached is UNAVAILABLE. */
+ * libpq does not have, or refuses the one it had (typed, $PGPASSWORD, ~/.pgpass), fails with
+ * QUORUM_DB_ERROR_PERMISSION and sets *@needs_password, so the caller can ask for one (and keep
+ * it in the keyring, never elsewhere); a server that cannot be reached is UNAVAILABLE. */
 QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
                                               const char  *password,
                                               gboolean    *needs_password,
