@@ -8,7 +8,7 @@
  *
  * The record is a SQLite file here: the store watches the file's data_version
  * (quorum_store_watch). On PostgreSQL the same watch is LISTEN/NOTIFY on the schema's
- * channels; this test does not run against a server yet. */
+ * channels: tests/test-ui-pg.c runs two apps as two people against a server. */
 
 #include <poll.h>
 #include <signal.h>

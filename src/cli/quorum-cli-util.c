@@ -5,6 +5,8 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-cli-private.h"
@@ -168,6 +170,85 @@ check_db_option (QuorumCliContext  *ctx,
   return TRUE;
 }
 
+/* Shows @prompt and reads a line from the terminal without echoing it. Echo goes off before
+ * the prompt shows, and what was typed ahead is kept (TCSANOW, not TCSAFLUSH). */
+static char *
+read_hidden_line (const char *prompt)
+{
+  struct termios saved;
+  struct termios quiet;
+  char line[1024];
+  gboolean restored = FALSE;
+  char *got;
+
+  if (tcgetattr (STDIN_FILENO, &saved) == 0)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      quiet.c_lflag |= ECHONL;
+      restored = tcsetattr (STDIN_FILENO, TCSANOW, &quiet) == 0;
+    }
+  g_printerr ("%s", prompt);
+  got = fgets (line, sizeof line, stdin);
+  if (restored)
+    tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+  if (got == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  got = g_strdup (line);
+  memset (line, 0, sizeof line);
+  return got;
+}
+
+/* Opens @path; when a PostgreSQL server asks for a password libpq does not have ($PGPASSWORD,
+ * ~/.pgpass and service files are libpq's and keep working), asks for it on the terminal, and
+ * only there: a script never waits for a prompt, it is told how to give one. */
+static QuorumStore *
+open_asking_password (const char            *path,
+                      QuorumStoreOpenFlags   flags,
+                      GError               **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean needs_password = FALSE;
+  QuorumStore *store;
+
+  store = quorum_store_open_with_password (path, NULL, flags, &needs_password, &local);
+  for (int tries = 0; store == NULL && needs_password && tries < 3 &&
+                      isatty (STDIN_FILENO) && isatty (STDERR_FILENO); tries++)
+    {
+      g_autofree char *host = NULL;
+      g_autofree char *port = NULL;
+      g_autofree char *dbname = NULL;
+      g_autofree char *user = NULL;
+      g_autofree char *prompt = NULL;
+      char *password;
+
+      if (!quorum_store_describe_server (path, &host, &port, &dbname, &user))
+        break;
+      if (tries > 0)
+        g_printerr (_("quorum-cli: the server did not accept that password\n"));
+      /* Translators: the prompt for a password: user, host, port, database */
+      prompt = g_strdup_printf (_("Password for %s on %s (port %s), database %s: "), user, host, port, dbname);
+      password = read_hidden_line (prompt);
+      if (password == NULL)
+        break;
+      g_clear_error (&local);
+      store = quorum_store_open_with_password (path, password, flags, &needs_password, &local);
+      memset (password, 0, strlen (password));
+      g_free (password);
+    }
+  if (store == NULL && needs_password)
+    {
+      g_set_error (error, local->domain, local->code,
+                   _("%s (the server asks for a password: quorum-cli asks for it only on a terminal; a script gives it through $PGPASSWORD, ~/.pgpass or a service file)"),
+                   local->message);
+      return NULL;
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return store;
+}
+
 static QuorumStore *
 open_store (QuorumCliContext      *ctx,
             QuorumStoreOpenFlags   flags,
@@ -188,7 +269,7 @@ open_store (QuorumCliContext      *ctx,
           !g_file_test (path, G_FILE_TEST_EXISTS))
         ctx->store = quorum_store_open_memory (error);
       else
-        ctx->store = quorum_store_open_full (path, flags, error);
+        ctx->store = open_asking_password (path, flags, error);
       /* Who the record names: --as, else $QUORUM_USER; the audit log keeps the login. */
       if (ctx->store != NULL)
         quorum_store_set_signer (ctx->store, ctx->as_name != NULL ? ctx->as_name : g_getenv ("QUORUM_USER"));

@@ -219,3 +219,23 @@ quorum_store_is_shared (QuorumStore *self)
   db = _quorum_store_get_connection (self);
   return db != NULL && quorum_db_get_backend (db) == QUORUM_DB_BACKEND_POSTGRES;
 }
+
+#ifdef QUORUM_HAVE_POSTGRES
+#include "postgres/quorum-db-postgres.h"
+#endif
+
+gboolean
+quorum_store_describe_server (const char  *location,
+                              char       **host,
+                              char       **port,
+                              char       **dbname,
+                              char       **user)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+#ifdef QUORUM_HAVE_POSTGRES
+  if (quorum_db_location_is_postgres (location))
+    return quorum_db_postgres_describe (location, host, port, dbname, user);
+#endif
+  return FALSE;
+}

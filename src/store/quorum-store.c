@@ -38,6 +38,7 @@ struct _QuorumStore
   gboolean    write_began; /* a write transaction began and has not committed */
   int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
+  char       *password;    /* PostgreSQL: the password a person typed, for this store's reopenings */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumStore, quorum_store, G_TYPE_OBJECT)
@@ -59,6 +60,9 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->signer, g_free);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
 }
@@ -314,12 +318,34 @@ quorum_store_open_full (const char            *path,
                         QuorumStoreOpenFlags   flags,
                         GError               **error)
 {
+  return quorum_store_open_with_password (path, NULL, flags, NULL, error);
+}
+
+QuorumStore *
+quorum_store_open_again (QuorumStore           *self,
+                         QuorumStoreOpenFlags   flags,
+                         GError               **error)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  return quorum_store_open_with_password (self->path, self->password, flags, NULL, error);
+}
+
+QuorumStore *
+quorum_store_open_with_password (const char            *path,
+                                 const char            *password,
+                                 QuorumStoreOpenFlags   flags,
+                                 gboolean              *needs_password,
+                                 GError               **error)
+{
   g_autoptr(QuorumStore) self = NULL;
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
   QuorumSqliteFile file;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (needs_password != NULL)
+    *needs_password = FALSE;
   if (*path == '\0')
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("The database path is empty"));
@@ -336,7 +362,19 @@ quorum_store_open_full (const char            *path,
       g_autoptr(GError) local = NULL;
 
       /* The server keeps the schema, its locks and its backups. */
+#ifdef QUORUM_HAVE_POSTGRES
+      gboolean wants = FALSE;
+
+      self->db = quorum_db_postgres_open_full (path, password, &wants, &local);
+      /* No password where the server asks for one, or the one typed refused: ask (again). */
+      if (needs_password != NULL)
+        *needs_password = self->db == NULL &&
+                          (wants || (password != NULL &&
+                                     g_error_matches (local, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION)));
+      self->password = g_strdup (password);
+#else
       self->db = quorum_db_open (path, &local);
+#endif
       if (self->db == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,

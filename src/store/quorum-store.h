@@ -40,6 +40,21 @@ typedef enum
 QuorumStore      *quorum_store_open_full      (const char            *path,
                                                QuorumStoreOpenFlags   flags,
                                                GError               **error);
+/* The same with a password a person typed (NULL: none but libpq's own: $PGPASSWORD, .pgpass,
+ * a service file). When the location is a PostgreSQL server that asks for a password libpq
+ * does not have, or refuses @password, fails (QUORUM_ERROR_STORAGE) and sets *@needs_password,
+ * so the app can ask for it (again). The password is kept in the store's memory only, for
+ * quorum_store_open_again (); a SQLite path ignores it. */
+QuorumStore      *quorum_store_open_with_password (const char            *path,
+                                                   const char            *password,
+                                                   QuorumStoreOpenFlags   flags,
+                                                   gboolean              *needs_password,
+                                                   GError               **error);
+/* Opens the database @self has open once more, as it was opened (its password too): a
+ * connection of another thread's own. */
+QuorumStore      *quorum_store_open_again     (QuorumStore            *self,
+                                               QuorumStoreOpenFlags    flags,
+                                               GError                **error);
 /* An empty database in memory, for reading commands when there is no database yet. */
 QuorumStore      *quorum_store_open_memory    (GError      **error);
 /* Why the database failed its daily integrity check (then every write is refused), or NULL. */
@@ -521,5 +536,13 @@ gboolean          quorum_store_check_reachable (QuorumStore  *self,
                                                 GError      **error);
 /* Whether the record is an authority's shared store (PostgreSQL) rather than a file. */
 gboolean          quorum_store_is_shared      (QuorumStore  *self);
+/* For a PostgreSQL location: the server's host (or socket folder), port, database and the
+ * user libpq would log in as (a service file and the PG* variables applied), without
+ * connecting; FALSE for a SQLite path or a location libpq cannot read. */
+gboolean          quorum_store_describe_server (const char  *location,
+                                                char       **host,
+                                                char       **port,
+                                                char       **dbname,
+                                                char       **user);
 
 G_END_DECLS

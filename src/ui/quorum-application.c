@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "export/quorum-export.h"
 #include "quorum-application.h"
-#include "export/quorum-export.h"
+#include "quorum-closed-window.h"
+#include "quorum-password-dialog.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -30,6 +32,13 @@ struct _QuorumApplication
   gboolean        damaged_answered;  /* the person chose, for a damaged database */
 
   QuorumStore    *store;
+  /* A shared database whose server asks for a password: the one typed (in memory only), where
+   * it came from, and the server it is for (the keyring's key). */
+  char           *password;
+  gboolean        password_from_keyring;
+  gboolean        keyring_tried;
+  gboolean        remember_password;
+  char           *server[4];      /* host, port, dbname, user */
   guint           screenshot_source;
   guint           daily_source;
 };
@@ -205,11 +214,17 @@ record_language_action (GSimpleAction *action,
   g_simple_action_set_state (action, param);
 }
 
+static char *resolve_location (QuorumApplication *self);
+static void enter_password_action (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data);
+
 static const GActionEntry app_entries[] = {
   { "record-language", NULL, "s", "''", record_language_action },
   { "quit", quit_action },
   { "about", about_action },
   { "open-conference", open_conference_action, "x" },
+  { "enter-password", enter_password_action },
 };
 
 /* ---- GApplication ---- */
@@ -264,7 +279,7 @@ damaged_response_cb (AdwMessageDialog  *dialog,
                      const char        *response,
                      QuorumApplication *self)
 {
-  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  g_autofree char *path = resolve_location (self);
   const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
 
   self->damaged_answered = TRUE;
@@ -352,17 +367,168 @@ offer_backup (QuorumApplication *self,
   return TRUE;
 }
 
+/* ---- a shared database's password ---- */
+
+static void
+forget_typed_password (QuorumApplication *self)
+{
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+  self->password_from_keyring = FALSE;
+}
+
+static void
+show_not_opened (QuorumApplication *self)
+{
+  g_autofree char *why = NULL;
+  QuorumClosedWindow *window;
+
+  /* Translators: user, host, database */
+  why = g_strdup_printf (_("No password was given for %s on %s, so Quorum did not open the shared database %s: "
+                           "nothing of the record is shown and nothing can be recorded."),
+                         self->server[3], self->server[0], self->server[2]);
+  window = quorum_closed_window_new (GTK_APPLICATION (self), why);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+password_response_cb (QuorumPasswordDialog *dialog,
+                      const char           *response,
+                      QuorumApplication    *self)
+{
+  if (g_strcmp0 (response, "open") != 0)
+    {
+      show_not_opened (self);
+      return;
+    }
+  forget_typed_password (self);
+  self->password = g_strdup (quorum_password_dialog_get_password (dialog));
+  self->remember_password = quorum_password_dialog_get_remember (dialog);
+  g_application_activate (G_APPLICATION (self));
+}
+
+/* Asks for the password; @problem says why it asks again, or NULL. */
+static void
+ask_password (QuorumApplication *self,
+              const char        *problem)
+{
+  QuorumPasswordDialog *dialog = quorum_password_dialog_new (self->server[0], self->server[1],
+                                                             self->server[2], self->server[3], problem);
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+enter_password_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->store != NULL || self->server[0] == NULL)
+    return;
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (self)); iter != NULL; )
+    {
+      GtkWindow *window = iter->data;
+
+      iter = iter->next;
+      if (QUORUM_IS_CLOSED_WINDOW (window))
+        gtk_window_destroy (window);
+    }
+  ask_password (self, NULL);
+}
+
+/* The server asked for a password libpq does not have, or refused the one given: the keyring's
+ * first (once), else the person is asked. Returns FALSE when the app waits for them. */
+static gboolean
+want_password (QuorumApplication *self,
+               const char        *path)
+{
+  const char *problem = NULL;
+
+  if (self->server[0] == NULL &&
+      !quorum_store_describe_server (path, &self->server[0], &self->server[1], &self->server[2], &self->server[3]))
+    return FALSE;
+
+  if (self->password != NULL && self->password_from_keyring)
+    {
+      /* A kept password the server no longer takes is of no use: it goes. */
+      quorum_password_forget (self->server[0], self->server[1], self->server[2], self->server[3]);
+      problem = _("The password kept in the keyring was not accepted by the server, so it was removed from the keyring. Type the password again.");
+    }
+  else if (self->password != NULL)
+    problem = _("The server did not accept that password. Check it and type it again.");
+  else if (!self->keyring_tried)
+    {
+      self->keyring_tried = TRUE;
+      self->password = quorum_password_lookup_saved (self->server[0], self->server[1],
+                                                     self->server[2], self->server[3]);
+      if (self->password != NULL)
+        {
+          self->password_from_keyring = TRUE;
+          return TRUE;
+        }
+    }
+  forget_typed_password (self);
+  ask_password (self, problem);
+  return FALSE;
+}
+
+/* --db, else $QUORUM_DB, else the preferences' shared database, else the file in the data
+ * folder. */
+static char *
+resolve_location (QuorumApplication *self)
+{
+  const char *env = g_getenv ("QUORUM_DB");
+
+  if ((self->db_option == NULL || *self->db_option == '\0') && (env == NULL || *env == '\0'))
+    {
+      g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+      g_autofree char *shared = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
+
+      if (shared != NULL && *g_strstrip (shared) != '\0')
+        return g_steal_pointer (&shared);
+    }
+  return quorum_store_resolve_path (self->db_option);
+}
+
 static gboolean
 open_store (QuorumApplication *self)
 {
-  g_autofree char *path = quorum_store_resolve_path (self->db_option);
+  g_autofree char *path = resolve_location (self);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
+  gboolean needs_password = FALSE;
 
   /* The first start of a day checks the whole database and copies it (337 MB for 100,000
    * referrals): after the window is drawn (daily_backup_cb), not before. */
-  self->store = quorum_store_open_full (path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
-                                        &error);
+  for (;;)
+    {
+      g_clear_error (&error);
+      self->store = quorum_store_open_with_password (path, self->password,
+                                                     QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                                     &needs_password, &error);
+      if (self->store != NULL || !needs_password || self->screenshot != NULL)
+        break;
+      if (!want_password (self, path))
+        {
+          if (self->server[0] != NULL)
+            return FALSE;
+          break;
+        }
+    }
+  if (self->store != NULL && self->password != NULL && self->server[0] != NULL)
+    {
+      /* Kept only when the person asked, and only once the server took it. */
+      if (self->remember_password)
+        quorum_password_save (self->server[0], self->server[1], self->server[2], self->server[3],
+                              self->password);
+      self->remember_password = FALSE;
+      forget_typed_password (self);
+    }
   if (self->store != NULL)
     return quorum_store_get_damaged (self->store) == NULL || !offer_backup (self, path);
 
@@ -401,7 +567,7 @@ daily_backup_cb (gpointer user_data)
   quorum_store_run_daily_backup (self->store);
   if (quorum_store_get_damaged (self->store) != NULL)
     {
-      path = quorum_store_resolve_path (self->db_option);
+      path = resolve_location (self);
       offer_backup (self, path);
     }
   return G_SOURCE_REMOVE;
@@ -527,6 +693,9 @@ quorum_application_finalize (GObject *object)
   g_clear_pointer (&self->db_option, g_free);
   g_clear_pointer (&self->screenshot, g_free);
   g_clear_object (&self->store);
+  forget_typed_password (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->server); i++)
+    g_clear_pointer (&self->server[i], g_free);
 
   G_OBJECT_CLASS (quorum_application_parent_class)->finalize (object);
 }

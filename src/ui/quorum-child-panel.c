@@ -19,6 +19,7 @@ struct _QuorumChildPanel
 
   QuorumStore     *store;
   gboolean         may_vote;        /* the session's role records votes and decisions */
+  gboolean         roles_known;
   gint64           conference_id;
   gint64           child_id;
   char            *child_name;
@@ -963,7 +964,12 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
 
   /* A minute-taker sees the vote and the decision, never the controls that record them. */
-  self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+  /* Asked of the server once per panel, not at every update. */
+  if (!self->roles_known)
+    {
+      self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+      self->roles_known = TRUE;
+    }
   if (!self->may_vote)
     gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
   gtk_widget_set_visible (self->vote_section, vote_open);

@@ -52,6 +52,7 @@ struct _QuorumConferencePage
   GtkListBox        *amendments_list;
   AdwFlap           *flap;
   GtkWidget         *attendee_form;
+  gboolean           may_record;     /* the session's role records conferences (a chair's) */
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
   GtkEntry          *role_entry;
@@ -360,7 +361,7 @@ update_quoracy (QuorumConferencePage *self)
     {
       g_autofree char *text = g_strdup_printf (_("Not quorate: %s."), quoracy->missing);
       gtk_label_set_label (self->quoracy_label, text);
-      gtk_widget_set_visible (self->proceed_button, !finalised);
+      gtk_widget_set_visible (self->proceed_button, !finalised && self->may_record);
       gtk_widget_remove_css_class (self->quoracy_box, "info");
       gtk_widget_add_css_class (self->quoracy_box, "warning");
       gtk_image_set_from_icon_name (self->quoracy_icon, "dialog-warning-symbolic");
@@ -550,22 +551,25 @@ update_actions (QuorumConferencePage *self)
   gboolean loaded = self->conference != NULL;
   gboolean finalised = loaded && quorum_conference_is_finalised (self->conference);
   guint n_children = loaded ? self->conference->children->len : 0;
+  /* Only a chair records, signs off and amends: the others' roles are refused by the server,
+   * so the controls are not shown to them (they read, print and export). */
+  gboolean may = self->may_record;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.amend", finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.amend", may && finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.export", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.print", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.next-child", n_children > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.previous-child", n_children > 1);
 
   /* Read-only after sign-off: every entry widget of the form goes insensitive. */
-  quorum_ui_set_sensitive (self->attendee_form, loaded && !finalised);
-  gtk_widget_set_visible (self->attendee_form, !finalised);
+  quorum_ui_set_sensitive (self->attendee_form, may && loaded && !finalised);
+  gtk_widget_set_visible (self->attendee_form, may && !finalised);
 }
 
 /* A child's place in the stack holds a stand-in until that child is first shown (or asked
@@ -1559,6 +1563,7 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
   quorum_record_panel_set_store (self->record_panel, store);
 }
 

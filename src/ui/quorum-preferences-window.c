@@ -15,6 +15,7 @@ struct _QuorumPreferencesWindow
   GSettings            *settings;
 
   AdwEntryRow          *name_row;
+  AdwEntryRow          *database_row;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumPreferencesWindow, quorum_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,6 +41,7 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, database_row);
 }
 
 static void
@@ -50,9 +52,15 @@ quorum_preferences_window_init (QuorumPreferencesWindow *self)
   /* Kept as it is typed: there is nothing to apply, and closing loses nothing. */
   self->settings = quorum_ui_settings_new ();
   if (self->settings != NULL)
-    g_settings_bind (self->settings, "chair-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
+    {
+      g_settings_bind (self->settings, "chair-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "database", self->database_row, "text", G_SETTINGS_BIND_DEFAULT);
+    }
   else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), FALSE);
+    }
 }
 
 QuorumPreferencesWindow *

@@ -31,6 +31,7 @@ struct _QuorumRecordPanel
   GtkLabel          *route_label;
   GtkListBox        *challenges_list;
   GtkWidget         *raise_form;
+  gboolean           may_record;   /* a chair: attendance and challenges */
   GtkDropDown       *child_dropdown;
   GtkEntry          *agency_entry;
   GtkEntry          *designated_entry;
@@ -302,7 +303,7 @@ update_challenges (QuorumRecordPanel      *self,
       g_array_append_val (self->challenge_children, d->child_id);
     }
   gtk_drop_down_set_model (self->child_dropdown, G_LIST_MODEL (children));
-  gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0);
+  gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0 && self->may_record);
   gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0);
   gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0);
   set_if_empty (self->raised_entry, today);
@@ -336,9 +337,18 @@ void
 quorum_record_panel_set_store (QuorumRecordPanel *self,
                                QuorumStore       *store)
 {
+  static const char * const chair_actions[] = {
+    "record.arrive", "record.leave", "record.raise-challenge", "record.alert-challenge", "record.decide-challenge",
+  };
   g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
 
   g_set_object (&self->store, store);
+  /* Attendance and challenges are a chair's to record (the server refuses the others). */
+  self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+  for (guint i = 0; i < G_N_ELEMENTS (chair_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), chair_actions[i], self->may_record);
+  if (!self->may_record)
+    gtk_widget_set_visible (self->raise_form, FALSE);
 }
 
 /* ---- actions ---- */

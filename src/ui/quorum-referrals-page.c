@@ -174,8 +174,8 @@ show_error (QuorumReferralsPage *self,
 
 typedef struct
 {
-  char  *path;
-  GDate  as_of;
+  QuorumStore *store;   /* the page's, only to open the same database again (its password too) */
+  GDate        as_of;
 } LoadRequest;
 
 typedef struct
@@ -195,7 +195,7 @@ load_request_free (gpointer data)
 {
   LoadRequest *request = data;
 
-  g_free (request->path);
+  g_clear_object (&request->store);
   g_free (request);
 }
 
@@ -232,8 +232,8 @@ load_thread (GTask        *task,
 
   /* A connection of the thread's own: the page's store stays the main thread's. It only
    * reads, so the day's check and backup are the app's to run (quorum-application.c). */
-  store = quorum_store_open_full (request->path, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
-                                  &error);
+  store = quorum_store_open_again (request->store, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
+                                   &error);
   if (store == NULL ||
       (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
     {
@@ -471,7 +471,7 @@ quorum_referrals_page_reload (QuorumReferralsPage *self)
   self->cancellable = g_cancellable_new ();
 
   request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (quorum_store_get_path (self->store));
+  request->store = g_object_ref (self->store);
   effective_as_of (self, &request->as_of);
 
   set_loading (self, TRUE);
@@ -1021,8 +1021,11 @@ update_pane (QuorumReferralsPage *self)
   gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
                           adw_combo_row_get_selected (self->outcome_combo) == 3);
-  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
-  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  /* Corrections to the notification and panel dates are the Head of Service's too. */
+  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
+  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
+                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }

@@ -20,6 +20,11 @@ struct _QuorumVoteCard
   gboolean         syncing;
   gboolean         attention;   /* the status asks for something */
   gboolean         read_only;
+  /* The group's reason as this card last saw it stored; another writer's reason arriving
+   * while words are typed here that differ from both is a conflict: nothing is recorded over
+   * it until the chair chooses (keep theirs, or record these words instead). */
+  char            *seen_reason;
+  gboolean         conflict;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -40,6 +45,8 @@ struct _QuorumVoteCard
   GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
   GtkLabel        *status_label;
+  GtkWidget       *conflict_box;
+  GtkLabel        *conflict_label;
 };
 
 enum {
@@ -115,6 +122,13 @@ quorum_vote_card_record (QuorumVoteCard *self)
   if (self->item == NULL || self->syncing)
     return;
 
+  if (self->conflict)
+    {
+      /* Never over another's recorded reason without the chair's choice. */
+      set_status (self, _("Not recorded: this group’s reason was recorded elsewhere while you typed; keep theirs or record yours instead"), TRUE);
+      return;
+    }
+
   if (view == QUORUM_VIEW_NONE)
     {
       set_status (self, _("Choose plan, no plan or declined first"), TRUE);
@@ -181,6 +195,62 @@ sync_read_only (QuorumVoteCard *self,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static void quorum_vote_card_sync (QuorumVoteCard *self);
+
+/* Shows that @theirs was recorded elsewhere for this group while other words were typed here. */
+static void
+set_conflict (QuorumVoteCard *self,
+              const char     *theirs)
+{
+  g_autofree char *text = NULL;
+
+  self->conflict = TRUE;
+  g_free (self->seen_reason);
+  self->seen_reason = g_strdup (theirs);
+  text = g_strdup_printf (_("While you typed, this group’s reason was recorded elsewhere: “%s”. Your words are kept here as a draft and were not recorded."),
+                          theirs);
+  gtk_label_set_label (self->conflict_label, text);
+  gtk_widget_set_visible (self->conflict_box, TRUE);
+}
+
+static void
+clear_conflict (QuorumVoteCard *self)
+{
+  self->conflict = FALSE;
+  gtk_widget_set_visible (self->conflict_box, FALSE);
+}
+
+/* The recorded reason stays; the words typed here go (their draft too). */
+static void
+keep_theirs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
+
+  if (!self->conflict)
+    return;
+  clear_conflict (self);
+  quorum_text_field_set_text (self->reason_field, self->seen_reason);
+  if (self->draft != NULL)
+    quorum_draft_discard (self->draft);
+  quorum_vote_card_sync (self);
+}
+
+/* The chair chose: the words typed here are recorded as the group's reason. */
+static void
+record_mine_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
+
+  if (!self->conflict)
+    return;
+  clear_conflict (self);
+  quorum_vote_card_record (self);
+}
+
 static void
 quorum_vote_card_sync (QuorumVoteCard *self)
 {
@@ -230,9 +300,29 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   if (self->draft != NULL)
     quorum_draft_set_baseline (self->draft, "reason", view != QUORUM_VIEW_NONE ? reason : NULL);
 
+  /* Another writer recorded a reason for this group (it is not the one this card last saw)
+   * while different words wait here: a conflict, shown, never resolved by itself. */
+  if (!self->conflict && reason != NULL && *reason != '\0' && g_strcmp0 (reason, self->seen_reason) != 0 &&
+      (quorum_text_field_get_modified (self->reason_field) ||
+       (self->draft != NULL && quorum_draft_get_has_draft (self->draft))))
+    {
+      g_autofree char *typed = quorum_text_field_get_text (self->reason_field);
+
+      /* Cleared words differ too: recording them would blank the other reason. */
+      if (g_strcmp0 (typed, reason) != 0)
+        set_conflict (self, reason);
+    }
+  else if (self->conflict && g_strcmp0 (reason, self->seen_reason) != 0)
+    set_conflict (self, reason);
+  if (!self->conflict)
+    {
+      g_free (self->seen_reason);
+      self->seen_reason = g_strdup (reason);
+    }
+
   /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
    * and not yet stored (being typed, or a draft given back) are never replaced. */
-  if (view != QUORUM_VIEW_NONE && !quorum_text_field_get_modified (self->reason_field) &&
+  if (view != QUORUM_VIEW_NONE && !self->conflict && !quorum_text_field_get_modified (self->reason_field) &&
       (self->draft == NULL || !quorum_draft_get_has_draft (self->draft)))
     {
       g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
@@ -435,6 +525,7 @@ quorum_vote_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
+  g_clear_pointer (&self->seen_reason, g_free);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
 }
@@ -520,6 +611,10 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, conflict_label);
+  gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);
+  gtk_widget_class_install_action (widget_class, "card.record-mine", NULL, record_mine_action);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);

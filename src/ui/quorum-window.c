@@ -695,11 +695,12 @@ live_reload_cb (gpointer user_data)
 
   self->live_source = 0;
 
-  /* The list (its sign-off marks and new conferences), then what is open. Words being typed
-   * stay: a reload never replaces a field that is modified or holds a draft. */
-  quorum_window_refresh (self);
+  /* What is open first (what the room is looking at), then the list (its sign-off marks and
+   * new conferences). Words being typed stay: a reload never replaces a field that is
+   * modified or holds a draft. */
   if (all || self->live_conference)
     quorum_conference_page_reload (self->conference_page);
+  quorum_window_refresh (self);
   if ((all || self->live_referrals) &&
       (page = find_page (self, "referrals", QUORUM_TYPE_REFERRALS_PAGE)) != NULL)
     quorum_referrals_page_reload (QUORUM_REFERRALS_PAGE (page));
@@ -806,6 +807,9 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
+  /* Only a chair makes conferences (the server refuses the others). */
+  set_action_enabled (self, "new-conference",
+                      (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0);
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
   self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->conferences), GTK_SCROLLABLE (self->conference_list),

@@ -636,8 +636,10 @@ quorum_db_postgres_open_full (const char  *conninfo,
       /* A password was sent and the server said no: a refusal, not an absent server. */
       gboolean refused = conn != NULL && PQconnectionUsedPassword (conn);
 
+      /* Asking is the answer to both: none was to be had, or the one libpq had (typed, from
+       * $PGPASSWORD or ~/.pgpass) was refused. */
       if (needs_password != NULL)
-        *needs_password = wants_password;
+        *needs_password = wants_password || refused;
       g_set_error_literal (error, QUORUM_DB_ERROR,
                            wants_password || refused ? QUORUM_DB_ERROR_PERMISSION : QUORUM_DB_ERROR_UNAVAILABLE,
                            message);
@@ -1438,3 +1440,34 @@ static const QuorumDbDriver pg_db_driver = {
   .notify           = pg_notify,
   .watch            = pg_watch,
 };
+
+gboolean
+quorum_db_postgres_describe (const char  *conninfo,
+                             char       **host,
+                             char       **port,
+                             char       **dbname,
+                             char       **user)
+{
+  /* libpq works out where it would go (a service file read, its defaults and the PG*
+   * variables applied) when a connection starts: asked, then dropped before it is made. */
+  const char *keys[] = { "dbname", NULL };
+  const char *values[] = { conninfo, NULL };
+  PGconn *conn;
+  gboolean ok;
+
+  g_return_val_if_fail (conninfo != NULL, FALSE);
+
+  conn = PQconnectStartParams (keys, values, TRUE);
+  ok = conn != NULL && PQuser (conn) != NULL && PQdb (conn) != NULL;
+  if (ok)
+    {
+      const char *h = PQhost (conn);
+
+      *host = g_strdup (h != NULL && *h != '\0' ? h : "localhost");
+      *port = g_strdup (PQport (conn) != NULL && *PQport (conn) != '\0' ? PQport (conn) : "5432");
+      *dbname = g_strdup (PQdb (conn));
+      *user = g_strdup (PQuser (conn));
+    }
+  PQfinish (conn);
+  return ok;
+}

@@ -17,13 +17,21 @@ G_BEGIN_DECLS
 QuorumDb   *quorum_db_postgres_open          (const char  *conninfo,
                                               GError     **error);
 /* The same with a password a person typed (NULL: none). When the server asks for a password
- * libpq does not have, fails with QUORUM_DB_ERROR_PERMISSION and sets *@needs_password, so the
- * caller can ask for one (and keep it in the keyring, never elsewhere); a password refused is
- * PERMISSION too; a server that cannot be reached is UNAVAILABLE. */
+ * libpq does not have, or refuses the one it had (typed, $PGPASSWORD, ~/.pgpass), fails with
+ * QUORUM_DB_ERROR_PERMISSION and sets *@needs_password, so the caller can ask for one (and keep
+ * it in the keyring, never elsewhere); a server that cannot be reached is UNAVAILABLE. */
 QuorumDb   *quorum_db_postgres_open_full     (const char  *conninfo,
                                               const char  *password,
                                               gboolean    *needs_password,
                                               GError     **error);
+/* Where libpq would take @conninfo (its service and defaults applied), without logging in:
+ * the server's host (or socket folder), port, database and user, for a person to be told and
+ * a password to be kept under. FALSE when libpq cannot read @conninfo. */
+gboolean    quorum_db_postgres_describe      (const char  *conninfo,
+                                              char       **host,
+                                              char       **port,
+                                              char       **dbname,
+                                              char       **user);
 /* TRUE when @db_name (what --db, $QUORUM_DB or the preferences hold) names a PostgreSQL
  * database rather than a SQLite file: a postgresql:// or postgres:// URI, or a conninfo
  * string starting with one of libpq's keywords ("service=quorum", "host=… dbname=…"); a file

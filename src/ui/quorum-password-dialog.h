@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* quorum-password-dialog.h: asking for a shared database's password, and its keyring. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_PASSWORD_DIALOG (quorum_password_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumPasswordDialog, quorum_password_dialog, QUORUM, PASSWORD_DIALOG, AdwMessageDialog)
+
+/* Asks for @user's password on the server @host:@port, database @dbname; @problem (or NULL)
+ * says why it asks again (a password refused). */
+QuorumPasswordDialog *quorum_password_dialog_new           (const char *host,
+                                                            const char *port,
+                                                            const char *dbname,
+                                                            const char *user,
+                                                            const char *problem);
+const char           *quorum_password_dialog_get_password  (QuorumPasswordDialog *self);
+/* Whether the person asked for the password to be kept in the keyring (never when there is
+ * none to keep it). */
+gboolean              quorum_password_dialog_get_remember  (QuorumPasswordDialog *self);
+/* Whether the keyring has been looked for, and whether one answered. */
+gboolean              quorum_password_dialog_get_keyring_checked   (QuorumPasswordDialog *self);
+gboolean              quorum_password_dialog_get_keyring_available (QuorumPasswordDialog *self);
+
+/* The keyring (libsecret's Secret Service), the only place a password is kept: under the
+ * server's host, port, database and user; never in settings or files. $QUORUM_NO_KEYRING
+ * turns it off. */
+char                 *quorum_password_lookup_saved (const char *host,
+                                                    const char *port,
+                                                    const char *dbname,
+                                                    const char *user);
+void                  quorum_password_save         (const char *host,
+                                                    const char *port,
+                                                    const char *dbname,
+                                                    const char *user,
+                                                    const char *password);
+void                  quorum_password_forget       (const char *host,
+                                                    const char *port,
+                                                    const char *dbname,
+                                                    const char *user);
+
+G_END_DECLS
