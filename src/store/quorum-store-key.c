@@ -146,6 +146,23 @@ key_from_file (const char  *path,
   return key;
 }
 
+/* A keyring is used only when its default collection exists and is already unlocked: asking the
+ * service to create or unlock one raises a prompt, and where no prompter runs (a session without a
+ * desktop, Xvfb) the call would wait for ever. Anything else falls back to the key file. */
+static gboolean
+keyring_ready (void)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, NULL);
+  if (service == NULL)
+    return FALSE;
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, NULL);
+  return collection != NULL && !secret_collection_get_locked (collection);
+}
+
 /* The keyring, when a secret service answers on the session bus. FALSE when there is none. */
 static gboolean
 key_from_keyring (GBytes    **out,
@@ -155,7 +172,8 @@ key_from_keyring (GBytes    **out,
   g_autofree char *secret = NULL;
 
   *out = NULL;
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_getenv ("QUORUM_NO_KEYRING") != NULL)
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_getenv ("QUORUM_NO_KEYRING") != NULL
+      || !keyring_ready ())
     return FALSE;
 
   secret = secret_password_lookup_sync (key_schema (), NULL, &error, "purpose", "audit-key", NULL);
