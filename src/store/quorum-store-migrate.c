@@ -1125,11 +1125,11 @@ verify_or_refuse (QuorumStore  *store,
   return TRUE;
 }
 
-QuorumMigrateReport *
-quorum_store_migrate_from (QuorumStore  *to,
-                           QuorumStore  *from,
-                           const char   *from_label,
-                           GError      **error)
+static QuorumMigrateReport *
+migrate_from_once (QuorumStore  *to,
+                   QuorumStore  *from,
+                   const char   *from_label,
+                   GError      **error)
 {
   g_autoptr(QuorumMigrateReport) report = g_new0 (QuorumMigrateReport, 1);
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1245,4 +1245,16 @@ out:
       }
   }
   return g_steal_pointer (&report);
+}
+
+/* A conflict (a deadlock or serialization failure on a server) aborts one batch: the migration runs
+ * again from the start, which resumes where it stopped (what is already copied is read back from
+ * the target's audit log). */
+QuorumMigrateReport *
+quorum_store_migrate_from (QuorumStore  *to,
+                           QuorumStore  *from,
+                           const char   *from_label,
+                           GError      **error)
+{
+  _QUORUM_STORE_RETRYING (to, error, QuorumMigrateReport *, migrate_from_once (to, from, from_label, &retry_error));
 }
