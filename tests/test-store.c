@@ -691,6 +691,40 @@ test_limits_from_profile (StoreFixture  *f,
   g_assert_cmpstr (panel_due, ==, "2026-12-09");  /* 14 calendar days */
 }
 
+/* The attendee form offers the line-management structures already used, most used first, one
+ * spelling per structure whatever its case (on both backends: PostgreSQL refused the query's bare
+ * column beside GROUP BY lower (…)). */
+static void
+test_line_managements_suggested (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) structures = NULL;
+  const char *children[] = { "Cara Lee", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "R. Patel", .children = children };
+  QuorumAttendeeSpec police1 = { .name = "A. Khan", .agency = "GMP", .line_management = "Police", .voting = TRUE };
+  QuorumAttendeeSpec police2 = { .name = "B. Lee", .agency = "GMP", .line_management = "police", .voting = TRUE };
+  QuorumAttendeeSpec health = { .name = "C. Nurse", .agency = "NHS", .line_management = "Health", .voting = TRUE };
+  gint64 id;
+
+  g_date_set_dmy (&spec.date, 2, 12, 2026);
+  id = quorum_store_create_conference (f->store, &spec, &error);
+  g_assert_no_error (error);
+  quorum_store_add_attendee (f->store, id, &police1, &error);
+  g_assert_no_error (error);
+  quorum_store_add_attendee (f->store, id, &police2, &error);
+  g_assert_no_error (error);
+  quorum_store_add_attendee (f->store, id, &health, &error);
+  g_assert_no_error (error);
+
+  structures = quorum_store_list_line_managements (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (structures);
+  g_assert_cmpuint (g_strv_length (structures), ==, 2);
+  g_assert_cmpint (g_ascii_strcasecmp (structures[0], "police"), ==, 0);
+  g_assert_cmpstr (structures[1], ==, "Health");
+}
+
 /* DOMAIN, a conference: kind, date and time, venue, chair, minute-taker; attendees with
  * role, agency and structure; apologies and written reports recorded too. */
 static void
@@ -1459,6 +1493,7 @@ main (int    argc,
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
+  ADD ("/store/conference/line-managements-suggested-one-spelling-each", test_line_managements_suggested);
   ADD ("/store/consensus/rounds-keep-proposal-summary-and-views", test_consensus_rounds_kept);
   ADD ("/store/decision/referral-and-panel-limits-from-the-profile", test_limits_from_profile);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);

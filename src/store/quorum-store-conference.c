@@ -699,8 +699,8 @@ quorum_store_list_line_managements (QuorumStore  *self,
   int rc;
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT line_management FROM attendee GROUP BY lower (line_management) "
-                                "ORDER BY count (*) DESC, line_management", error);
+                                "SELECT min (line_management) FROM attendee GROUP BY lower (line_management) "
+                                "ORDER BY count (*) DESC, min (line_management)", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
