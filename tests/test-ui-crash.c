@@ -849,11 +849,22 @@ drafts_in_store (void)
   for (guint i = 0; i < conference->children->len; i++)
     for (guint j = 0; groups[j] != NULL; j++)
       {
-        g_autofree char *child = g_strdup_printf ("%" G_GINT64_FORMAT, ((QuorumChild *) g_ptr_array_index (conference->children, i))->id);
+        gint64 child_id = ((QuorumChild *) g_ptr_array_index (conference->children, i))->id;
+        g_autofree char *child = g_strdup_printf ("%" G_GINT64_FORMAT, child_id);
+        QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, groups[j]);
+        g_autofree char *recorded = vote != NULL && vote->reason != NULL ? g_strstrip (g_strdup (vote->reason)) : NULL;
         char *draft = NULL;
 
-        if (draft_in_store (store, child, groups[j], &draft) != NULL)
-          g_hash_table_insert (drafts, g_strdup_printf ("%s\t%s", child, groups[j]), draft);
+        if (draft_in_store (store, child, groups[j], &draft) == NULL)
+          continue;
+        /* Killed after the vote was stored and before its draft was let go: these words are
+         * the recorded reason, rightly shown as recorded and not as a draft. */
+        if (g_strcmp0 (recorded, draft) == 0)
+          {
+            g_free (draft);
+            continue;
+          }
+        g_hash_table_insert (drafts, g_strdup_printf ("%s\t%s", child, groups[j]), draft);
       }
   return drafts;
 }
