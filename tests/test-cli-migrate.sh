@@ -141,6 +141,53 @@ check "the sign-off is an update entry of its own" \
 q --db "$work/later.db" verify >/dev/null && ok "verify passes after the second run" || not_ok "verify passes after the second run"
 export QUORUM_DB="$laptop"
 
+# ---- a conference given a new vote at the source after it was copied: the new vote is copied;
+# a view changed there after it was copied is refused, naming the conference, nothing written ----
+export QUORUM_DB="$work/votes.db"
+vc=$(jget "$(q --json conference new --child "Ann Votes" --kind initial --date 2026-11-28 --chair "R. Patel")" 'd["id"]')
+for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
+  q attendee add "$vc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
+done
+vkid=$(jget "$(q --json conference show "$vc")" 'd["children"][0]["id"]')
+q consensus "$vc" --child "$vkid" --agreed none --summary "No agreement" >/dev/null
+q vote "$vc" --child "$vkid" --group Police --view plan --category neglect --reason "Bruising" >/dev/null
+q migrate --from "$work/votes.db" --to "$work/shared.db" >/dev/null
+q vote "$vc" --child "$vkid" --group Health --view no-plan --reason "Seen twice, no concerns" >/dev/null
+out=$(q --json migrate --from "$work/votes.db" --to "$work/shared.db"); status=$?
+check "a new vote at the source after the copy: exit 0, the vote copied" \
+  "$status $(jget "$out" '[d["tables"]["vote"]["copied"], d["tables"]["vote"]["already"]]')" "0 [1, 1]"
+check "the new vote is the target's record too" \
+  "$(sqlite3 "$work/shared.db" "SELECT group_concat(\"group\" || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")" \
+  "$(sqlite3 "$work/votes.db" "SELECT group_concat(\"group\" || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")"
+# Police change their view on the laptop: the vote's row changes where it was copied from.
+q vote "$vc" --child "$vkid" --group Police --view no-plan --reason "Bruising explained by the GP" >/dev/null
+before=$(sqlite3 "$work/shared.db" "SELECT count(*) FROM audit")
+rows_before=$(sqlite3 "$work/shared.db" "SELECT (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view)")
+err=$(q migrate --from "$work/votes.db" --to "$work/shared.db" 2>&1 >/dev/null); status=$?
+check "a view changed at the source after the copy: refused, exit 2" "$status" "2"
+check "the refusal names the conference, here and there, and the changed vote" \
+  "$(case "$err" in *"Conference $vc of $work/votes.db (conference 1 here) was changed there after it was copied: vote"*"view"*"Nothing was copied"*) echo yes ;; *) echo "no: $err" ;; esac)" "yes"
+check "the refusal wrote nothing (no entry, no row)" \
+  "$(sqlite3 "$work/shared.db" "SELECT count(*) FROM audit") $(sqlite3 "$work/shared.db" "SELECT (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view)")" "$before $rows_before"
+q --db "$work/shared.db" verify >/dev/null && ok "verify passes after the refusal" || not_ok "verify passes after the refusal"
+# A new vote at the source while its copy was recorded in here: refused too, nothing written.
+export QUORUM_DB="$work/votes2.db"
+wc=$(jget "$(q --json conference new --child "Bo Votes" --kind initial --date 2026-11-29 --chair "R. Patel")" 'd["id"]')
+for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
+  q attendee add "$wc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
+done
+wkid=$(jget "$(q --json conference show "$wc")" 'd["children"][0]["id"]')
+q consensus "$wc" --child "$wkid" --agreed none --summary "No agreement" >/dev/null
+q migrate --from "$work/votes2.db" --to "$work/shared2.db" >/dev/null
+q --db "$work/shared2.db" vote 1 --child 1 --group Police --view plan --category neglect --reason "Recorded in the shared one" >/dev/null
+q vote "$wc" --child "$wkid" --group Health --view no-plan --reason "Recorded on the laptop" >/dev/null
+before=$(sqlite3 "$work/shared2.db" "SELECT count(*) FROM audit")
+err=$(q migrate --from "$work/votes2.db" --to "$work/shared2.db" 2>&1 >/dev/null); status=$?
+check "new at the source and recorded in here since: refused, exit 2, naming both conferences" \
+  "$status $(case "$err" in *"Conference $wc of $work/votes2.db has records added there since it was copied (vote"*"(conference 1) has been recorded in since"*) echo yes ;; *) echo "no: $err" ;; esac)" "2 yes"
+check "and nothing written" "$(sqlite3 "$work/shared2.db" "SELECT count(*) FROM audit")" "$before"
+export QUORUM_DB="$laptop"
+
 # ---- a run killed midway (SIGKILL), then run again: it resumes, nothing doubled ----
 bench="${QUORUM_BUILDDIR:-}/bench/quorum-bench"
 if [ -x "$bench" ]; then

@@ -3,6 +3,8 @@
  * database, waiting for the main loop, and finding widgets and dialogs as a person would. */
 #pragma once
 
+#include <poll.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #ifdef GDK_WINDOWING_X11
@@ -14,6 +16,7 @@
 #include "ui/quorum-conference-page.h"
 #include "ui/quorum-new-conference-dialog.h"
 #include "ui/quorum-preferences-window.h"
+#include "ui/quorum-referrals-page.h"
 #include "ui/quorum-ui-util.h"
 #include "ui/quorum-vote-card.h"
 #include "ui/quorum-window.h"
@@ -435,4 +438,198 @@ ui_test_key (const char *keys)
   const char * const args[] = { "key", keys, NULL };
 
   ui_test_xdotool (args);
+}
+
+/* ---- finding what a person sees ---- */
+
+/* The first widget of @type under @root (itself included), depth first, or NULL. */
+static inline GtkWidget *
+ui_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button of @type (a GtkButton or a subclass) under @root whose label is @label. */
+static inline GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     GType       type,
+                     const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_button (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A composite widget's template child @name (fails the test when there is none). */
+static inline GtkWidget *
+ui_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The application's main window (shown or not yet), or NULL. */
+static inline QuorumWindow *
+ui_test_app_window (GtkApplication *app)
+{
+  for (GList *iter = gtk_application_get_windows (app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      return iter->data;
+  return NULL;
+}
+
+/* Shows the window's page @name ("conferences", "referrals", "differences"), as its switcher does. */
+static inline void
+ui_test_show_page (QuorumWindow *window,
+                   const char   *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), name);
+}
+
+/* The window's Referrals page, shown. */
+static inline QuorumReferralsPage *
+ui_test_show_referrals (QuorumWindow *window)
+{
+  ui_test_show_page (window, "referrals");
+  return QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+}
+
+/* A UiTestCondition: the Referrals page @data has loaded. */
+static inline gboolean
+ui_test_referrals_loaded (gpointer data)
+{
+  return !quorum_referrals_page_get_loading (QUORUM_REFERRALS_PAGE (data));
+}
+
+/* ---- a conference to open ---- */
+
+/* A conference on 2 March 2026 under Bolton's profile for @child: one voting attendee present for
+ * each of @groups (its own agency and line-management structure), Sam Social of children's
+ * social care present but not voting when @social, and an attempt that reached no consensus,
+ * so its vote is open. Returns its id; *@child_id its child's. */
+static inline gint64
+ui_test_make_vote_open (QuorumStore        *store,
+                        const char         *child,
+                        const char * const *groups,
+                        gboolean            social,
+                        gint64             *child_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  const char *children[] = { child, NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumAttemptSpec attempt = { 0 };
+  gint64 id;
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+      quorum_store_add_attendee (store, id, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  if (social)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+        .voting = FALSE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+      quorum_store_add_attendee (store, id, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  conference = quorum_store_load_conference (store, id, &error);
+  g_assert_no_error (error);
+  *child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = *child_id;
+  attempt.summary = "No agreement";
+  quorum_store_add_attempt (store, id, &attempt, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* ---- other processes ---- */
+
+/* Runs @argv (NULL-terminated, looked up in $PATH) to the end; fails the test unless it exits
+ * 0. Its standard output, to be freed. */
+static inline char *
+ui_test_spawn (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", argv[0], out, err);
+  return out;
+}
+
+/* Waits up to @timeout_ms for a byte on @fd (another process's "done"), running this window's
+ * main loop meanwhile; reads it and returns it. */
+static inline char
+ui_test_wait_byte (int         fd,
+                   guint       timeout_ms,
+                   const char *what)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000 * ui_test_timeout_scale ();
+  char byte = 0;
+
+  while (poll (&pfd, 1, 0) != 1)
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("Timed out waiting for %s", what);
+      ui_test_iterate (20);
+    }
+  g_assert_cmpint (read (fd, &byte, 1), ==, 1);
+  return byte;
+}
+
+/* Brings @window above another app's and gives it the keyboard, as a click on it would under a
+ * window manager (Xvfb has none). */
+static inline void
+ui_test_raise_window (gpointer window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  const char * const raise[] = { "windowraise", xid, NULL };
+  const char * const focus[] = { "windowfocus", "--sync", xid, NULL };
+
+  ui_test_xdotool (raise);
+  ui_test_xdotool (focus);
+#else
+  g_assert_not_reached ();
+#endif
 }

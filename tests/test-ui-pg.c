@@ -43,6 +43,8 @@ static gint64 conf_id;
 static gint64 child_id;
 static gint64 open_conf_id;       /* a second conference, its vote open */
 static gint64 open_child_id;
+static gint64 role_conf_id;       /* a third, its vote open: what each role tries on */
+static gint64 role_child_id;
 
 static pid_t hos_pid;
 static int hos_cmd_fd = -1;      /* the test writes commands to the Head of Service's app */
@@ -59,85 +61,37 @@ run (const char *first,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
-  int status = 0;
 
   va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s%s", first, out, err);
+  g_free (ui_test_spawn ((const char * const *) argv->pdata));
 }
 
 /* psql as the cluster's superuser; one value back. */
 static char *
 psql (const char *sql)
 {
-  const char *argv[] = { "psql", "-X", "-q", "-A", "-t", "-d", g_getenv ("QUORUM_PG"), "-c", sql, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  const char * const argv[] = { "psql", "-X", "-q", "-A", "-t", "-d", g_getenv ("QUORUM_PG"), "-c", sql, NULL };
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("psql failed: %s: %s", sql, err);
-  return g_strstrip (out);
+  return g_strstrip (ui_test_spawn (argv));
 }
 
-/* A conference whose consensus failed, its vote open, as the chair would have it. */
+/* A conference whose consensus failed, its vote open, as the chair would have it; social care
+ * there but not voting, and the conference let go ahead with the reason. */
 static gint64
 make_conference (QuorumStore *store,
                  const char  *child,
                  gint64      *child_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(QuorumConference) conference = NULL;
-  const char *children[] = { child, NULL };
   static const char * const groups[] = { CHAIR_GROUP, OTHER_GROUP, NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
-  };
-  QuorumAttemptSpec attempt = { 0 };
-  gint64 id;
+  g_autoptr(GError) error = NULL;
+  gint64 id = ui_test_make_vote_open (store, child, groups, TRUE, child_out);
 
-  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
-  id = quorum_store_create_conference (store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-      quorum_store_add_attendee (store, id, &attendee, &error);
-      g_assert_no_error (error);
-    }
-  {
-    QuorumAttendeeSpec social = {
-      .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
-      .voting = FALSE, .attendance = QUORUM_ATTENDANCE_PRESENT,
-    };
-    quorum_store_add_attendee (store, id, &social, &error);
-    g_assert_no_error (error);
-  }
-  conference = quorum_store_load_conference (store, id, &error);
-  g_assert_no_error (error);
-  *child_out = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  attempt.child_id = *child_out;
-  attempt.summary = "No agreement";
-  quorum_store_add_attempt (store, id, &attempt, &error);
-  g_assert_no_error (error);
-  /* Social care is there but not voting: the conference goes ahead with its reason. */
   g_assert_true (quorum_store_proceed_inquorate (store, id, "Social worker off sick; the manager agreed by phone", &error));
   g_assert_no_error (error);
   return id;
@@ -170,78 +124,7 @@ prepare_database (void)
   vote.child_id = open_child_id;
   quorum_store_record_vote (store, open_conf_id, &vote, &error);
   g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-/* Brings @window above the other app's and gives it the keyboard, as a click on it would
- * under a window manager (Xvfb has none). */
-static void
-raise_window (gpointer window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
-  const char * const raise[] = { "windowraise", xid, NULL };
-  const char * const focus[] = { "windowfocus", "--sync", xid, NULL };
-
-  ui_test_xdotool (raise);
-  ui_test_xdotool (focus);
-}
-
-static QuorumReferralsPage *
-show_referrals (QuorumWindow *window)
-{
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "referrals");
-  return QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
-}
-
-static gboolean
-referrals_loaded (gpointer data)
-{
-  return !quorum_referrals_page_get_loading (QUORUM_REFERRALS_PAGE (data));
+  role_conf_id = make_conference (store, "Ray Roles", &role_child_id);
 }
 
 static guint
@@ -271,15 +154,13 @@ static gboolean
 hos_tick_cb (gpointer user_data)
 {
   HeadOfService *hos = user_data;
-  QuorumWindow *window = NULL;
+  QuorumWindow *window;
   QuorumChildPanel *panel;
   QuorumVoteCard *card;
   QuorumReferralsPage *page;
   char command = 0;
 
-  for (GList *iter = gtk_application_get_windows (hos->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
+  window = ui_test_app_window (hos->app);
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
   if (read (hos_cmd_fd, &command, 1) != 1)
@@ -306,11 +187,11 @@ hos_tick_cb (gpointer user_data)
     case 2:  /* told to open the Referrals page */
       if (command != 'r')
         break;
-      page = show_referrals (window);
+      page = ui_test_show_referrals (window);
       hos->state = 3;
       break;
     case 3:
-      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
       if (quorum_referrals_page_get_loading (page))
         break;
       if (n_referrals (page) != 0)
@@ -319,7 +200,7 @@ hos_tick_cb (gpointer user_data)
       hos->state = 4;
       break;
     case 4:  /* the split's referral listed here */
-      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
       if (n_referrals (page) != 1)
         break;
       report ("referral");
@@ -328,7 +209,7 @@ hos_tick_cb (gpointer user_data)
     case 5:  /* told to record the notification, as a Head of Service does it: a click */
       if (command != 'n')
         break;
-      page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+      page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
       {
         QuorumReferralObject *item = g_list_model_get_item (quorum_referrals_page_get_model (page), 0);
 
@@ -337,12 +218,12 @@ hos_tick_cb (gpointer user_data)
           _exit (5);
         g_object_unref (item);
         ui_test_iterate (300);
-        if (!gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")))
+        if (!gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")))
           _exit (6);
-        gtk_editable_set_text (GTK_EDITABLE (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_date_entry")),
+        gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_date_entry")),
                                "2026-03-04");
-        raise_window (window);
-        ui_test_click (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_button"), -1, -1);
+        ui_test_raise_window (window);
+        ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_button"), -1, -1);
         report ("notified");
       }
       break;
@@ -500,14 +381,14 @@ test_two_apps_as_two_people (void)
 
   tell_head_of_service ('g');
   wait_report ("ready");
-  raise_window (window);
+  ui_test_raise_window (window);
 
   /* The chair clicks "Plan" for the police. */
   recorded_at = 0;
   g_signal_connect (quorum_vote_card_get_item (ui_test_card (window, child_id, CHAIR_GROUP)), "changed",
                     G_CALLBACK (item_changed_cb), &recorded_at);
   clicked_at = g_get_monotonic_time ();
-  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   ui_test_wait_until (vote_recorded, &(Recorded) { store, CHAIR_GROUP }, 10000, "the chair's view to be recorded");
   seen_at = wait_report ("view");
   g_signal_handlers_disconnect_by_func (quorum_vote_card_get_item (ui_test_card (window, child_id, CHAIR_GROUP)),
@@ -523,7 +404,7 @@ test_two_apps_as_two_people (void)
   /* Health says no plan, with its reason: an equal split. */
   ui_test_click (GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (ui_test_card (window, child_id, OTHER_GROUP)))), -1, -1);
   ui_test_type ("Seen twice, no concerns");
-  ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (window, child_id, OTHER_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, child_id, OTHER_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
   ui_test_wait_until (vote_recorded, &(Recorded) { store, OTHER_GROUP }, 10000, "the second view to be recorded");
 
   /* The Head of Service opens the Referrals page: nothing yet. */
@@ -534,16 +415,16 @@ test_two_apps_as_two_people (void)
   {
     QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
 
-    raise_window (window);
-    ui_test_click (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button"), -1, -1);
+    ui_test_raise_window (window);
+    ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button"), -1, -1);
   }
   ui_test_wait_until (confirmation_shown, NULL, 10000, "the decision's confirmation");
-  raise_window (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ui_test_raise_window (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   recorded_at = 0;
   {
     QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
 
-    g_signal_connect (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decision_stack"), "notify::visible-child-name",
+    g_signal_connect (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decision_stack"), "notify::visible-child-name",
                       G_CALLBACK (decided_cb), &recorded_at);
   }
   clicked_at = g_get_monotonic_time ();
@@ -632,13 +513,13 @@ test_minute_taker_reads_and_exports (void)
   g_assert_true (quorum_window_open_conference (window, open_conf_id, open_child_id));
   ui_test_iterate (300);
   panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), open_child_id);
-  g_assert_true (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "vote_section")));
-  g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button")));
-  g_assert_false (gtk_widget_get_visible (template_child (panel, QUORUM_TYPE_CHILD_PANEL, "attempt_form")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "vote_section")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "decide_button")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "attempt_form")));
   g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, open_child_id, CHAIR_GROUP)));
   g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, open_child_id, OTHER_GROUP)));
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, open_child_id, CHAIR_GROUP)), ==, QUORUM_VIEW_PLAN);
-  g_assert_false (gtk_widget_get_visible (template_child (quorum_window_get_conference_page (window),
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (quorum_window_get_conference_page (window),
                                                           QUORUM_TYPE_CONFERENCE_PAGE, "attendee_form")));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-conference"));
   ui_test_screenshot (GTK_WIDGET (window), "pg-minute-taker");
@@ -681,14 +562,14 @@ test_chair_has_no_panel_controls (void)
 {
   g_autoptr(QuorumStore) store = NULL;
   QuorumWindow *window = open_as ("achair", &store);
-  QuorumReferralsPage *page = show_referrals (window);
+  QuorumReferralsPage *page = ui_test_show_referrals (window);
 
-  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page");
+  ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page");
   g_assert_true (quorum_referrals_page_select (page, the_referral (store)));
   ui_test_iterate (300);
-  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")));
-  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
-  g_assert_false (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "notify_group")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
   ui_test_screenshot (GTK_WIDGET (window), "pg-chair-referral");
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
@@ -711,20 +592,20 @@ test_head_of_service_records_the_panel (void)
       return;
     }
   window = open_as ("hservice", &store);
-  page = show_referrals (window);
-  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page");
+  page = ui_test_show_referrals (window);
+  ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page");
   referral = the_referral (store);
   g_assert_true (quorum_referrals_page_select (page, referral));
   ui_test_iterate (300);
-  g_assert_true (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
-  g_assert_true (gtk_widget_get_visible (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_group")));
   ui_test_screenshot (GTK_WIDGET (window), "pg-head-of-service-referral");
 
   /* The panel was heard; its outcome confirms the plan. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_date_entry")), "2026-03-20");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "outcome_combo")), 1);
-  ui_test_click (template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_button"), -1, -1);
-  ui_test_wait_until (referrals_loaded, page, 10000, "the Referrals page after the panel");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_date_entry")), "2026-03-20");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "outcome_combo")), 1);
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_button"), -1, -1);
+  ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page after the panel");
   row = quorum_store_get_referral (store, referral, &error);
   g_assert_no_error (error);
   g_assert_true (g_date_valid (&row->panel_date));
@@ -733,6 +614,341 @@ test_head_of_service_records_the_panel (void)
     g_autofree char *last = psql ("SELECT \"user\" FROM audit WHERE entity = 'referral' ORDER BY id DESC LIMIT 1");
 
     g_assert_cmpstr (last, ==, "hservice");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* ---- what each role may do, tried as a person would ---- */
+
+/* What only a chair may do: views, attempts, the decision, attendees and their coming and going,
+ * challenges, new conferences (the demo's too), sign-off and amendments. */
+static const char * const chair_actions[] = {
+  "conference.add-attendee", "conference.new-attendee", "conference.edit-attendee", "conference.proceed-inquorate",
+  "conference.decide", "conference.sign-off", "conference.amend", "child.record-attempt", "child.record-vote",
+  "child.decide", "record.arrive", "record.leave", "record.raise-challenge", "record.alert-challenge",
+  "record.decide-challenge", "card.keep-theirs", "card.record-mine", "win.new-conference", "win.load-demo", NULL,
+};
+/* What only a Head of Service may do: the notification, the panel and their corrections. */
+static const char * const head_of_service_actions[] = {
+  "referrals.notify", "referrals.record-panel", "referrals.correct", NULL,
+};
+static const char * const vote_labels[] = { "Plan", "No plan", "Declined", NULL };
+
+/* Every control on the screen under @root (mapped: shown, in the page shown, a popover's items
+ * while it is open) that activates one of @actions, or is a view's button; one line each. */
+static void
+shown_controls (GtkWidget          *root,
+                const char * const *actions,
+                GString            *found)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_ACTIONABLE (root) && gtk_actionable_get_action_name (GTK_ACTIONABLE (root)) != NULL &&
+      g_strv_contains (actions, gtk_actionable_get_action_name (GTK_ACTIONABLE (root))))
+    g_string_append_printf (found, "%s (%s)\n", gtk_actionable_get_action_name (GTK_ACTIONABLE (root)),
+                            G_OBJECT_TYPE_NAME (root));
+  else if (actions == chair_actions && GTK_IS_TOGGLE_BUTTON (root) &&
+           g_strv_contains (vote_labels, gtk_button_get_label (GTK_BUTTON (root)) ?: ""))
+    g_string_append_printf (found, "view button %s\n", gtk_button_get_label (GTK_BUTTON (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    shown_controls (child, actions, found);
+}
+
+/* Fields on the screen under @root that take typing (a search aside). */
+static void
+shown_fields (GtkWidget *root,
+              GString   *found)
+{
+  if (!gtk_widget_get_mapped (root) || GTK_IS_SEARCH_ENTRY (root))
+    return;
+  if ((GTK_IS_TEXT (root) && gtk_editable_get_editable (GTK_EDITABLE (root)) && gtk_widget_is_sensitive (root)) ||
+      (GTK_IS_TEXT_VIEW (root) && gtk_text_view_get_editable (GTK_TEXT_VIEW (root)) && gtk_widget_is_sensitive (root)))
+    {
+      GtkWidget *named = root;
+
+      while (named != NULL && *gtk_widget_get_name (named) != '\0' &&
+             g_str_has_prefix (gtk_widget_get_name (named), "Gtk"))
+        named = gtk_widget_get_parent (named);
+      g_string_append_printf (found, "a field to type in (%s)\n", named != NULL ? gtk_widget_get_name (named) : "?");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    shown_fields (child, found);
+}
+
+/* The menus a person opens, each walked while it is open. */
+static void
+menus_show (QuorumWindow       *window,
+            const char * const *actions,
+            GString            *found,
+            GString            *items)
+{
+  GtkWidget *buttons[] = {
+    ui_test_template_child (quorum_window_get_conference_page (window), QUORUM_TYPE_CONFERENCE_PAGE, "menu_button"),
+    NULL,
+  };
+  GtkWidget *primary = NULL;
+
+  /* The window's main menu: the header bar's menu button with the "open-menu" icon. */
+  {
+    GtkWidget *stack[64];
+    int top = 0;
+
+    stack[top++] = GTK_WIDGET (window);
+    while (top > 0 && primary == NULL)
+      {
+        GtkWidget *w = stack[--top];
+
+        if (GTK_IS_MENU_BUTTON (w) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (w)), "open-menu-symbolic") == 0)
+          primary = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 63; c = gtk_widget_get_next_sibling (c))
+          stack[top++] = c;
+      }
+  }
+  g_assert_nonnull (primary);
+  buttons[1] = primary;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkPopover *popover;
+
+      ui_test_click (buttons[i], -1, -1);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (buttons[i]));
+      for (int tries = 0; tries < 50 && !gtk_widget_get_mapped (GTK_WIDGET (popover)); tries++)
+        ui_test_iterate (50);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      shown_controls (GTK_WIDGET (popover), actions, found);
+      {
+        /* What the menu does offer: "conference.export" is every role's. */
+        static const char * const export[] = { "conference.export", NULL };
+
+        shown_controls (GTK_WIDGET (popover), export, items);
+      }
+      ui_test_key ("Escape");
+      for (int tries = 0; tries < 50 && gtk_widget_get_mapped (GTK_WIDGET (popover)); tries++)
+        ui_test_iterate (50);
+    }
+}
+
+typedef struct
+{
+  double x, y;   /* in the window */
+} Spot;
+
+/* Where the view buttons of @group's card are in a chair's window of the same size, showing the
+ * same conference: where a person who has seen a chair's screen would click. */
+static Spot
+vote_button_spot (const char *group,
+                  const char *label)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autofree char *db = conninfo_for ("achair");
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  GtkWidget *button;
+  graphene_point_t in = GRAPHENE_POINT_INIT (4, 4);
+  graphene_point_t out;
+
+  store = quorum_store_open (db, &error);
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1200, 900);
+  g_assert_true (quorum_window_open_conference (window, role_conf_id, role_child_id));
+  ui_test_iterate (300);
+  button = ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, group)), GTK_TYPE_TOGGLE_BUTTON, label);
+  g_assert_true (gtk_widget_get_mapped (button));
+  in.x = gtk_widget_get_width (button) / 2.0;
+  in.y = gtk_widget_get_height (button) / 2.0;
+  g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (window), &in, &out));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+  return (Spot) { out.x, out.y };
+}
+
+static char *
+audit_count (void)
+{
+  return psql ("SELECT count (*) || ' entries, ' || (SELECT count (*) FROM vote) || ' views, ' || "
+               "(SELECT count (*) FROM decision) || ' decisions, ' || (SELECT count (*) FROM attendee) || ' attendees, ' || "
+               "(SELECT count (*) FROM conference) || ' conferences, ' || (SELECT count (*) FROM referral_correction) || "
+               "' corrections' FROM audit");
+}
+
+/* A role that does not vote tries it as a person would: clicks where a chair's view buttons are,
+ * presses the conference's keys (Ctrl+D decides, Ctrl+Enter records a reason, Ctrl+T an attendee,
+ * Ctrl+N a conference) with a field focused and with a card focused, opens the menus. Nothing is
+ * recorded, and nothing the role may not use is on the screen, menus included. */
+static void
+try_to_record (const char *user)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Spot plan = vote_button_spot (CHAIR_GROUP, "Plan");
+  Spot no_plan = vote_button_spot (OTHER_GROUP, "No plan");
+  QuorumWindow *window = open_as (user, &store);
+  static const char * const keys[] = { "ctrl+d", "ctrl+Return", "ctrl+t", "ctrl+n", "space", "Return", NULL };
+
+  g_assert_cmpuint (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR, ==, 0);
+  g_assert_true (quorum_window_open_conference (window, role_conf_id, role_child_id));
+  ui_test_iterate (300);
+  ui_test_raise_window (window);
+  before = audit_count ();
+
+  /* What the screen shows, with every menu opened. */
+  shown_controls (GTK_WIDGET (window), chair_actions, found);
+  shown_fields (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "content_stack"), found);
+  menus_show (window, chair_actions, found, items);
+  g_test_message ("%s: shown that a chair alone may use: [%s]", user, found->str);
+  g_assert_cmpstr (found->str, ==, "");
+  g_assert_nonnull (strstr (items->str, "conference.export"));
+
+  /* Clicks where a chair's "Plan" and "No plan" are. */
+  ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
+  ui_test_click (GTK_WIDGET (window), no_plan.x, no_plan.y);
+
+  /* The keys, the search field focused (Ctrl+F), then a card focused (a click on it). */
+  ui_test_key ("ctrl+f");
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_strcmp0 (keys[i], "Return") != 0)
+      ui_test_key (keys[i]);
+  ui_test_key ("Escape");
+  ui_test_click (GTK_WIDGET (ui_test_card (window, role_child_id, OTHER_GROUP)), -1, -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    ui_test_key (keys[i]);
+  ui_test_iterate (300);
+
+  /* Nothing asked (no confirmation, no new conference) and nothing recorded. */
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  after = audit_count ();
+  g_test_message ("%s: before %s; after %s", user, before, after);
+  g_assert_cmpstr (after, ==, before);
+  g_string_truncate (found, 0);
+  shown_controls (GTK_WIDGET (window), chair_actions, found);
+  g_assert_cmpstr (found->str, ==, "");
+
+  /* The Referrals page: the notification, panel and corrections are the Head of Service's. */
+  if ((quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) == 0)
+    {
+      QuorumReferralsPage *page = ui_test_show_referrals (window);
+
+      ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page");
+      g_assert_true (quorum_referrals_page_select (page, the_referral (store)));
+      ui_test_iterate (300);
+      g_string_truncate (found, 0);
+      shown_controls (GTK_WIDGET (window), head_of_service_actions, found);
+      g_assert_cmpstr (found->str, ==, "");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* A minute-taker: no vote, decision, attendee or sign-off control; the keys, clicks and menus
+ * record nothing. (What a minute-taker may do, export, is /ui/pg/minute-taker-reads-and-exports.) */
+static void
+test_minute_taker_tries_to_record (void)
+{
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  try_to_record ("mtaker");
+}
+
+/* A Head of Service: no vote or decision control either; corrections and the panel's outcome are
+ * theirs, and a correction typed and clicked is recorded in their name. */
+static void
+test_head_of_service_tries_to_record (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  QuorumWindow *window;
+  QuorumReferralsPage *page;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  try_to_record ("hservice");
+
+  window = open_as ("hservice", &store);
+  page = ui_test_show_referrals (window);
+  ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page");
+  g_assert_true (quorum_referrals_page_select (page, the_referral (store)));
+  ui_test_iterate (300);
+  shown_controls (GTK_WIDGET (window), head_of_service_actions, found);
+  g_test_message ("hservice: shown on the referral: [%s]", found->str);
+  g_assert_nonnull (strstr (found->str, "referrals.correct"));
+  ui_test_raise_window (window);
+  /* "Date sent to the Head of Service" is the first choice: the right date, and why. */
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_value_entry"), -1, -1);
+  ui_test_type ("2026-03-05");
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_reason_entry"), -1, -1);
+  ui_test_type ("Sent the day after, by secure email");
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_button"), -1, -1);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *n = psql ("SELECT count (*) FROM referral_correction");
+
+      if (g_strcmp0 (n, "1") == 0)
+        break;
+      ui_test_iterate (100);
+    }
+  {
+    g_autofree char *by = psql ("SELECT string_agg (\"user\", ',') FROM audit WHERE entity = 'referral_correction'");
+    g_autofree char *notified = psql ("SELECT notified FROM referral");
+
+    g_assert_cmpstr (by, ==, "hservice");
+    g_assert_cmpstr (notified, ==, "2026-03-05");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* A chair is shown the controls the others are not, and a click on a view records it. */
+static void
+test_chair_records_what_others_cannot (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GString) items = g_string_new (NULL);
+  QuorumWindow *window;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  window = open_as ("achair", &store);
+  g_assert_true (quorum_window_open_conference (window, role_conf_id, role_child_id));
+  ui_test_iterate (300);
+  ui_test_raise_window (window);
+  shown_controls (GTK_WIDGET (window), chair_actions, found);
+  menus_show (window, chair_actions, found, items);
+  g_test_message ("achair: shown [%s]", found->str);
+  g_assert_nonnull (strstr (found->str, "view button Plan"));
+  g_assert_nonnull (strstr (found->str, "conference.decide"));
+  g_assert_nonnull (strstr (found->str, "conference.sign-off"));
+  g_assert_nonnull (strstr (found->str, "win.new-conference"));
+  ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *n = psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Ray Roles'");
+
+      if (g_strcmp0 (n, "1") == 0)
+        break;
+      ui_test_iterate (100);
+    }
+  {
+    g_autofree char *by = psql ("SELECT string_agg (a.\"user\", ',') FROM audit a JOIN vote v ON v.id = a.entity_id "
+                                "JOIN child c ON c.id = v.child_id WHERE a.entity = 'vote' AND c.name = 'Ray Roles'");
+
+    g_assert_cmpstr (by, ==, "achair");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
@@ -887,15 +1103,6 @@ problem_shown (gpointer data)
          gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "password-problem"));
 }
 
-static QuorumWindow *
-app_window (QuorumApplication *app)
-{
-  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      return iter->data;
-  return NULL;
-}
-
 static gboolean
 closed_shown (gpointer data)
 {
@@ -907,7 +1114,7 @@ closed_shown (gpointer data)
 static gboolean
 main_window_shown (gpointer data)
 {
-  QuorumWindow *window = app_window (data);
+  QuorumWindow *window = ui_test_app_window (GTK_APPLICATION (data));
 
   return window != NULL && ui_test_is_drawn (window);
 }
@@ -918,7 +1125,7 @@ type_password (const char *password)
   GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG);
   GtkWidget *entry = ui_test_find_named (GTK_WIDGET (dialog), "password-entry");
 
-  raise_window (dialog);
+  ui_test_raise_window (dialog);
   ui_test_click (entry, -1, -1);
   ui_test_type (password);
   ui_test_key ("Return");
@@ -965,7 +1172,7 @@ drive_password_cb (gpointer data)
       ui_test_wait_until (closed_shown, NULL, 10000, "the window saying the database was not opened");
       run->closed_text = g_strdup (adw_status_page_get_description (
         ADW_STATUS_PAGE (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "closed-status"))));
-      g_assert_null (app_window (run->app));
+      g_assert_null (ui_test_app_window (GTK_APPLICATION (run->app)));
       ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "pg-not-opened");
       /* "Enter the Password…" asks again; this time the right one opens it. */
       ui_test_click (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_CLOSED_WINDOW)), "closed-password"), -1, -1);
@@ -978,13 +1185,13 @@ drive_password_cb (gpointer data)
       type_password ("horse battery staple");
       ui_test_wait_until (problem_shown, NULL, 20000, "the password asked for again");
       run->problem = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "password-problem"))));
-      g_assert_null (app_window (run->app));
+      g_assert_null (ui_test_app_window (GTK_APPLICATION (run->app)));
       ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_PASSWORD_DIALOG)), "pg-password-refused");
       break;
     case RUN_REMEMBER:
       g_assert_null (run->problem);
       g_assert_true (run->keyring_available);
-      raise_window (dialog);
+      ui_test_raise_window (dialog);
       ui_test_click (remember, -1, -1);
       g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember)));
       ui_test_screenshot (GTK_WIDGET (dialog), "pg-password-keyring");
@@ -1003,7 +1210,7 @@ drive_password_cb (gpointer data)
   ui_test_wait_until (dialog_gone, NULL, 20000, "the password dialog to go");
 opened:
   ui_test_wait_until (main_window_shown, run->app, 20000, "the app's window");
-  run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (app_window (run->app))));
+  run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (ui_test_app_window (GTK_APPLICATION (run->app)))));
   run->done = TRUE;
   g_application_quit (G_APPLICATION (run->app));
   return G_SOURCE_REMOVE;
@@ -1188,7 +1395,7 @@ drive_prefs_cb (gpointer data)
   QuorumPreferencesWindow *prefs;
 
   ui_test_wait_until (main_window_shown, run->app, 20000, "the app's window");
-  window = app_window (run->app);
+  window = ui_test_app_window (GTK_APPLICATION (run->app));
   run->user = g_strdup (quorum_store_get_user (quorum_window_get_store (window)));
   run->shared = quorum_store_is_shared (quorum_window_get_store (window));
   prefs = quorum_preferences_window_new (GTK_WINDOW (window));
@@ -1292,6 +1499,9 @@ main (int   argc,
   g_test_add_func ("/ui/pg/minute-taker-reads-and-exports", test_minute_taker_reads_and_exports);
   g_test_add_func ("/ui/pg/chair-has-no-panel-controls", test_chair_has_no_panel_controls);
   g_test_add_func ("/ui/pg/head-of-service-records-the-panel", test_head_of_service_records_the_panel);
+  g_test_add_func ("/ui/pg/minute-taker-tries-to-record", test_minute_taker_tries_to_record);
+  g_test_add_func ("/ui/pg/head-of-service-tries-to-record", test_head_of_service_tries_to_record);
+  g_test_add_func ("/ui/pg/chair-records-what-others-cannot", test_chair_records_what_others_cannot);
   g_test_add_func ("/ui/pg/preferences-location", test_preferences_location);
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
   g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);

@@ -15,7 +15,6 @@
  * its mapping (docs/notes/pglive.md). */
 
 #include <glib-unix.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -46,34 +45,10 @@ prepare_database (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
-  g_autoptr(QuorumConference) conference = NULL;
-  static const char * const children[] = { "Kim Conflict", NULL };
   static const char * const groups[] = { POLICE, HEALTH, "Children's Social Care", NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
-  };
-  QuorumAttemptSpec attempt = { 0 };
 
   g_assert_no_error (error);
-  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
-  conf_id = quorum_store_create_conference (store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-      quorum_store_add_attendee (store, conf_id, &attendee, &error);
-      g_assert_no_error (error);
-    }
-  conference = quorum_store_load_conference (store, conf_id, &error);
-  g_assert_no_error (error);
-  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  attempt.child_id = child_id;
-  attempt.summary = "No agreement";
-  quorum_store_add_attempt (store, conf_id, &attempt, &error);
-  g_assert_no_error (error);
+  conf_id = ui_test_make_vote_open (store, "Kim Conflict", groups, FALSE, &child_id);
 }
 
 /* ---- the other app: records a group's view and reason when told ---- */
@@ -91,13 +66,11 @@ static gboolean
 writer_tick_cb (gpointer user_data)
 {
   Writer *writer = user_data;
-  QuorumWindow *window = NULL;
+  QuorumWindow *window;
   QuorumVoteCard *card;
   char command;
 
-  for (GList *iter = gtk_application_get_windows (writer->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
+  window = ui_test_app_window (writer->app);
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
 
@@ -150,17 +123,8 @@ run_writer (int fd)
 static gint64
 other_app_records (char command)
 {
-  struct pollfd pfd = { writer_done_fd, POLLIN, 0 };
-  char byte;
-
   g_assert_cmpint (write (writer_cmd_fd, &command, 1), ==, 1);
-  for (int waited = 0; poll (&pfd, 1, 0) != 1; waited += 20)
-    {
-      if (waited > 60000)
-        g_error ("The other app never recorded its view");
-      ui_test_iterate (20);
-    }
-  g_assert_cmpint (read (writer_done_fd, &byte, 1), ==, 1);
+  ui_test_wait_byte (writer_done_fd, 60000, "the other app to record its view");
   return g_get_monotonic_time ();
 }
 
@@ -198,35 +162,6 @@ typed (QuorumWindow *window,
   return quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (window, child_id, group)));
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Brings @window above the other app's and gives it the keyboard (Xvfb has no window manager). */
-static void
-raise_window (gpointer window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
-  const char * const raise[] = { "windowraise", xid, NULL };
-  const char * const focus[] = { "windowfocus", "--sync", xid, NULL };
-
-  ui_test_xdotool (raise);
-  ui_test_xdotool (focus);
-}
-
 static void
 test_reason_recorded_elsewhere_while_typing (void)
 {
@@ -235,7 +170,6 @@ test_reason_recorded_elsewhere_while_typing (void)
   QuorumWindow *window;
   QuorumVoteCard *card;
   GtkWidget *conflict;
-  AdwViewStack *stack;
   gint64 recorded_at;
   guint audit_before;
 
@@ -252,7 +186,7 @@ test_reason_recorded_elsewhere_while_typing (void)
   ui_test_iterate (300);
 
   /* Round 1: half a reason typed for Health, no view chosen here yet. */
-  raise_window (window);
+  ui_test_raise_window (window);
   ui_test_click (reason_view (window, HEALTH), -1, -1);
   ui_test_type (MINE_HEALTH);
   recorded_at = other_app_records ('h');
@@ -285,10 +219,9 @@ test_reason_recorded_elsewhere_while_typing (void)
     audit_before = audit->len;
   }
   ui_test_click (reason_view (window, POLICE), -1, -1);
-  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  adw_view_stack_set_visible_child_name (stack, "referrals");
+  ui_test_show_page (window, "referrals");
   ui_test_iterate (300);
-  adw_view_stack_set_visible_child_name (stack, "conferences");
+  ui_test_show_page (window, "conferences");
   ui_test_iterate (300);
   {
     g_autofree char *reason = stored_reason (store, HEALTH);

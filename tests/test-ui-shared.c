@@ -10,8 +10,8 @@
  * (quorum_store_watch). On PostgreSQL the same watch is LISTEN/NOTIFY on the schema's
  * channels: tests/test-ui-pg.c runs two apps as two people against a server. */
 
-#include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,42 +39,11 @@ prepare_database (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
-  g_autoptr(QuorumConference) conference = NULL;
-  static const char * const children[] = { "Kim Test", NULL };
   static const char * const groups[] = { WRITER_GROUP, WATCH_GROUP, NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
-  };
-  QuorumAttemptSpec attempt = { 0 };
 
   g_assert_no_error (error);
-  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
-  conf_id = quorum_store_create_conference (store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = groups[i], .agency = groups[i], .line_management = groups[i], .voting = TRUE,
-      };
-      quorum_store_add_attendee (store, conf_id, &attendee, &error);
-      g_assert_no_error (error);
-    }
-  {
-    /* Quorate: children's social care is there (not voting here). */
-    QuorumAttendeeSpec social = {
-      .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
-      .voting = FALSE,
-    };
-    quorum_store_add_attendee (store, conf_id, &social, &error);
-    g_assert_no_error (error);
-  }
-  conference = quorum_store_load_conference (store, conf_id, &error);
-  g_assert_no_error (error);
-  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  attempt.child_id = child_id;
-  attempt.summary = "No agreement";
-  quorum_store_add_attempt (store, conf_id, &attempt, &error);
-  g_assert_no_error (error);
+  /* Quorate: children's social care is there (not voting here). */
+  conf_id = ui_test_make_vote_open (store, "Kim Test", groups, TRUE, &child_id);
 }
 
 /* ---- the other app ---- */
@@ -90,13 +59,11 @@ static gboolean
 writer_drive_cb (gpointer user_data)
 {
   Writer *writer = user_data;
-  QuorumWindow *window = NULL;
+  QuorumWindow *window;
   QuorumChildPanel *panel;
   QuorumVoteCard *card;
 
-  for (GList *iter = gtk_application_get_windows (writer->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
+  window = ui_test_app_window (writer->app);
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
   panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
@@ -162,22 +129,6 @@ view_shown (gpointer data)
   return card != NULL && quorum_vote_card_get_shown_view (card) == shown->view;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 referral_listed (gpointer data)
 {
@@ -187,22 +138,12 @@ referral_listed (gpointer data)
          g_list_model_get_n_items (quorum_referrals_page_get_model (page)) == 1;
 }
 
-static gboolean
-referrals_loaded (gpointer data)
-{
-  return !quorum_referrals_page_get_loading (QUORUM_REFERRALS_PAGE (data));
-}
-
 static char *
 cli (const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
-  int status = 0;
 
   g_ptr_array_add (argv, (char *) g_getenv ("QUORUM_CLI"));
   g_ptr_array_add (argv, "--db");
@@ -212,12 +153,7 @@ cli (const char *first, ...)
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("quorum-cli failed: %s%s", out, err);
-  return g_steal_pointer (&out);
+  return ui_test_spawn ((const char * const *) argv->pdata);
 }
 
 static gint64
@@ -238,8 +174,6 @@ test_two_apps_live (void)
   QuorumVoteCard *card;
   QuorumReferralsPage *referrals;
   ShownView shown;
-  struct pollfd pfd;
-  char byte = 0;
   gint64 start;
 
   store = quorum_store_open (db_path, &error);
@@ -255,23 +189,9 @@ test_two_apps_live (void)
 
   /* The other app starts and records its view. */
   g_assert_cmpint (write (writer_go_fd, "1", 1), ==, 1);
-  pfd.fd = writer_done_fd;
-  pfd.events = POLLIN;
   /* Wait for it while this window keeps running its main loop. */
-  for (int waited = 0; ; waited += 50)
-    {
-      if (poll (&pfd, 1, 0) == 1)
-        break;
-      if (waited > 60000)
-        {
-          kill (writer_pid, SIGKILL);
-          waitpid (writer_pid, NULL, 0);
-          g_error ("The other app never recorded its view");
-        }
-      ui_test_iterate (50);
-    }
+  ui_test_wait_byte (writer_done_fd, 60000, "the other app to record its view");
   start = g_get_monotonic_time ();
-  g_assert_cmpint (read (writer_done_fd, &byte, 1), ==, 1);
 
   shown = (ShownView) { window, QUORUM_VIEW_PLAN, WRITER_GROUP };
   ui_test_wait_until (view_shown, &shown, 10000, "the other app's view to show here");
@@ -302,11 +222,10 @@ test_two_apps_live (void)
   g_test_message ("A view recorded by quorum-cli showed here %lld ms after it exited", (long long) elapsed_ms (start));
 
   /* The Referrals page open, then the split's decision taken elsewhere: its referral appears. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "referrals");
+  referrals = ui_test_show_referrals (window);
   ui_test_iterate (200);
-  referrals = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
   g_assert_nonnull (referrals);
-  ui_test_wait_until (referrals_loaded, referrals, 10000, "the Referrals page to load");
+  ui_test_wait_until (ui_test_referrals_loaded, referrals, 10000, "the Referrals page to load");
   g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (referrals)), ==, 0);
 
   g_free (cli ("conference", "proceed", conf_arg, "--reason", "Social worker off sick; the manager agreed by phone", NULL));
@@ -345,7 +264,7 @@ test_offline_message (void)
   g_assert_no_error (error);
   window = ui_test_window_new (store, 1100, 760);
   g_assert_true (quorum_window_open_conference (window, conf_id, child_id));
-  bar = GTK_INFO_BAR (find_type (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
+  bar = GTK_INFO_BAR (ui_test_find_type (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
   g_assert_nonnull (bar);
   g_assert_false (gtk_info_bar_get_revealed (bar));
   /* A SQLite file is reachable: no failure makes the window say otherwise. */
@@ -383,6 +302,8 @@ main (int   argc,
     {
       char byte;
 
+      /* It goes when the test goes, whatever way the test ends. */
+      prctl (PR_SET_PDEATHSIG, SIGTERM);
       close (go[1]);
       close (done[0]);
       if (read (go[0], &byte, 1) != 1)

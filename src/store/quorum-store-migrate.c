@@ -1015,6 +1015,365 @@ fail:
   return FALSE;
 }
 
+/* ---- rows changed at the source after they were copied ---- */
+
+/* One value as the audit log's canonical form writes it (quorum-store-audit.c, append_row). */
+static void
+append_canonical_value (GString     *out,
+                        const Value *v)
+{
+  switch (v->type)
+    {
+    case QUORUM_DB_TYPE_NULL:
+      g_string_append (out, "N");
+      break;
+    case QUORUM_DB_TYPE_INTEGER:
+      g_string_append_printf (out, "i%" G_GINT64_FORMAT, v->i);
+      break;
+    case QUORUM_DB_TYPE_FLOAT:
+      g_string_append_printf (out, "f%.17g", v->f);
+      break;
+    case QUORUM_DB_TYPE_BLOB:
+      {
+        gsize len = v->text != NULL ? strlen (v->text) : 0;
+
+        g_string_append_printf (out, "b%d:", (int) len);
+        for (gsize j = 0; j < len; j++)
+          g_string_append_printf (out, "%02x", (guint8) v->text[j]);
+      }
+      break;
+    case QUORUM_DB_TYPE_TEXT:
+    default:
+      g_string_append_printf (out, "t%d:", (int) (v->text != NULL ? strlen (v->text) : 0));
+      if (v->text != NULL)
+        g_string_append (out, v->text);
+      break;
+    }
+}
+
+/* An entry's data (a row in canonical form) as column → value, NULL when it does not parse.
+ * Compared by name, not by place: a column added by a migration stands last in an old SQLite
+ * file and in its place in a server's schema. */
+static GHashTable *
+parse_canonical (const char *data)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *p = data;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *eq = strchr (p, '=');
+      const char *value;
+      const char *end;
+
+      if (eq == NULL || eq[1] == '\0')
+        return NULL;
+      value = eq + 1;
+      if (*value == 't' || *value == 'b')
+        {
+          char *colon = NULL;
+          gint64 len = g_ascii_strtoll (value + 1, &colon, 10);
+
+          if (colon == NULL || *colon != ':' || len < 0)
+            return NULL;
+          if (*value == 'b')
+            len *= 2;
+          if ((gint64) strlen (colon + 1) < len)
+            return NULL;
+          end = colon + 1 + len;
+        }
+      else
+        end = strchr (value, '\n');
+      if (end == NULL || *end != '\n')
+        return NULL;
+      g_hash_table_insert (columns, g_strndup (p, eq - p), g_strndup (value, end - value));
+      p = end + 1;
+    }
+  return g_steal_pointer (&columns);
+}
+
+/* The data of the newest migration entry of every row this source put here: "table:id" (the
+ * target's) → the row as it was copied (or completed). */
+static GHashTable *
+load_copied_data (Migration  *m,
+                  GError    **error)
+{
+  g_autofree char *prefix = summary_prefix (m);
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  g_autoptr(GHashTable) copied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  QuorumDbStmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (m->to,
+                                "SELECT entity, entity_id, data FROM audit "
+                                "WHERE summary LIKE ? AND data IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  quorum_db_bind_text (stmt, 1, pattern);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    g_hash_table_insert (copied,
+                         g_strdup_printf ("%s:%" G_GINT64_FORMAT, quorum_db_column_text (stmt, 0),
+                                          quorum_db_column_int64 (stmt, 1)),
+                         _quorum_column_dup (stmt, 2));
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    {
+      _quorum_store_fail_read (m->to, error);
+      return NULL;
+    }
+  return g_steal_pointer (&copied);
+}
+
+/* The names of @row's columns (mapped to the target's ids) that differ from @data, the row as
+ * it was copied; NULL when none do. */
+static char *
+changed_columns (GArray     *row,
+                 const char *data)
+{
+  g_autoptr(GHashTable) then = parse_canonical (data);
+  g_autoptr(GString) changed = g_string_new (NULL);
+
+  if (then == NULL)
+    return g_strdup ("?");
+  for (guint i = 0; i < row->len; i++)
+    {
+      Value *v = &g_array_index (row, Value, i);
+      g_autoptr(GString) now = g_string_new (NULL);
+      const char *was = g_hash_table_lookup (then, v->name);
+
+      append_canonical_value (now, v);
+      if (g_strcmp0 (was, now->str) != 0)
+        g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", v->name);
+      g_hash_table_remove (then, v->name);
+    }
+  if (g_hash_table_size (then) > 0 && changed->len == 0)
+    g_string_append (changed, "?");
+  return changed->len > 0 ? g_string_free (g_steal_pointer (&changed), FALSE) : NULL;
+}
+
+/* The source's conference a row of @table belongs to (its own id for a conference), or 0. */
+static gint64
+row_conference (const char *table,
+                GArray     *row)
+{
+  Value *c = row_get (row, g_str_equal (table, "conference") ? "id" : "conference_id");
+
+  return c != NULL && c->type == QUORUM_DB_TYPE_INTEGER ? c->i : 0;
+}
+
+/* Refuses (QUORUM_ERROR_INVALID, before anything is written) a row of @spec's table that this
+ * source changed after it was copied. The copy adds what is missing; it never writes over a
+ * record it copied, which the shared database may have built on since. A conference copied
+ * unsigned and signed off there since, and a difference copied open and resolved since, are
+ * not changes: the copy completes them, with an entry of its own, as before. */
+static gboolean
+check_table_unchanged (Migration   *m,
+                       const Spec  *spec,
+                       GHashTable  *copied,
+                       GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", spec->table);
+  QuorumDbStmt *stmt = _quorum_store_prepare (m->from, g_intern_string (sql), error);
+  gboolean ok = TRUE;
+  int rc = QUORUM_DB_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (ok && (rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      g_autoptr(GArray) row = read_row (stmt);
+      g_autoptr(GError) ignored = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *changed = NULL;
+      gint64 source_id = row_id (row);
+      gint64 conference = row_conference (spec->table, row);
+      gint64 target_id = 0;
+      const char *data;
+
+      if (!map_lookup (m, spec->table, source_id, &target_id))
+        continue;
+      key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, spec->table, target_id);
+      data = g_hash_table_lookup (copied, key);
+      /* A closure day the target had already: not copied, nothing to compare. */
+      if (data == NULL)
+        continue;
+      /* A reference the map cannot follow is copy's to report, with its own message. */
+      if (!map_refs (m, spec, row, &ignored) ||
+          (g_str_equal (spec->table, "amendment") && !map_amendment (m, row, &ignored)))
+        continue;
+      value_set_int (row_get (row, "id"), target_id);
+      if (g_str_equal (spec->table, "conference") && strstr (data, "\nfinalised_at=N\n") != NULL)
+        {
+          value_set_text (row_get (row, "finalised_at"), NULL);
+          value_set_text (row_get (row, "finalised_by"), NULL);
+        }
+      if (g_str_equal (spec->table, "difference") && strstr (data, "\nstatus=t4:open\n") != NULL)
+        {
+          static const char * const resolution[] = {
+            "resolved_on", "resolved_by", "outcome", "challenge_outcome", "feedback_to", "feedback_on", NULL
+          };
+
+          value_set_text (row_get (row, "status"), "open");
+          for (guint i = 0; resolution[i] != NULL; i++)
+            if (row_get (row, resolution[i]) != NULL)
+              value_set_text (row_get (row, resolution[i]), NULL);
+          if (row_get (row, "debrief") != NULL)
+            value_set_int (row_get (row, "debrief"), 0);
+          if (row_get (row, "protocol_review") != NULL)
+            value_set_int (row_get (row, "protocol_review"), 0);
+        }
+      changed = changed_columns (row, data);
+      if (changed == NULL)
+        continue;
+
+      ok = FALSE;
+      if (conference > 0)
+        {
+          gint64 here = 0;
+
+          map_lookup (m, "conference", conference, &here);
+          /* Translators: "Conference 3 of laptop.db (conference 7 here) was changed there after it
+           * was copied: vote 12 is not as it was copied (view, reason). …" */
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Conference %lld of %s (conference %lld here) was changed there after it was copied: "
+                         "%s %lld is not as it was copied (%s). A migration adds what is missing and never "
+                         "writes over what it copied: record the change in this database instead. Nothing was copied."),
+                       (long long) conference, m->label, (long long) here, spec->table, (long long) source_id, changed);
+        }
+      else
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("%s %lld of %s was changed there after it was copied (%s). A migration adds what is missing "
+                       "and never writes over what it copied: record the change in this database instead. "
+                       "Nothing was copied."),
+                     spec->table, (long long) source_id, m->label, changed);
+    }
+  quorum_db_reset (stmt);
+  if (ok && rc != QUORUM_DB_DONE)
+    return _quorum_store_fail_read (m->from, error);
+  return ok;
+}
+
+/* Whether the source's conference @source_id has rows of its own (not amendments) that are
+ * not in the target yet; @what names the first. */
+static gboolean
+conference_has_missing (Migration  *m,
+                        gint64      source_id,
+                        char      **what,
+                        GError    **error)
+{
+  *what = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (conference_specs) && *what == NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ? ORDER BY id",
+                                              conference_specs[i].table, conference_specs[i].scope);
+      QuorumDbStmt *stmt = _quorum_store_prepare (m->from, g_intern_string (sql), error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      quorum_db_bind_int64 (stmt, 1, source_id);
+      while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+        if (!map_lookup (m, conference_specs[i].table, quorum_db_column_int64 (stmt, 0), NULL))
+          {
+            *what = g_strdup_printf ("%s %lld", conference_specs[i].table, (long long) quorum_db_column_int64 (stmt, 0));
+            break;
+          }
+      quorum_db_reset (stmt);
+      if (*what == NULL && rc != QUORUM_DB_DONE)
+        return _quorum_store_fail_read (m->from, error);
+    }
+  return TRUE;
+}
+
+/* Refuses, before anything is written, what the copy could only make half of: a conference
+ * with new records at the source whose copy here was signed off, or recorded in, since (the
+ * triggers would refuse the new rows after other conferences were in, or they would be mixed
+ * with what was recorded here). */
+static gboolean
+check_conferences_not_moved_on (Migration  *m,
+                                GError    **error)
+{
+  g_autofree char *prefix = summary_prefix (m);
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  g_autoptr(GArray) ids = source_ids (m, "conference", error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 source_id = g_array_index (ids, gint64, i);
+      g_autofree char *missing = NULL;
+      g_autofree char *finalised = NULL;
+      gint64 target_id = 0;
+      gint64 recorded_here = 0;
+      QuorumDbStmt *stmt;
+      int rc;
+
+      if (!map_lookup (m, "conference", source_id, &target_id))
+        continue;
+      if (!conference_has_missing (m, source_id, &missing, error))
+        return FALSE;
+      if (missing == NULL)
+        continue;
+      if (!target_text (m, "SELECT finalised_at FROM conference WHERE id = ?", target_id, &finalised, error))
+        return FALSE;
+      stmt = _quorum_store_prepare (m->to,
+                                    "SELECT count(*) FROM audit WHERE conference_id = ? "
+                                    "AND (summary IS NULL OR summary NOT LIKE ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      quorum_db_bind_int64 (stmt, 1, target_id);
+      quorum_db_bind_text (stmt, 2, pattern);
+      rc = quorum_db_step (stmt, NULL);
+      if (rc == QUORUM_DB_ROW)
+        recorded_here = quorum_db_column_int64 (stmt, 0);
+      quorum_db_reset (stmt);
+      if (rc != QUORUM_DB_ROW)
+        return _quorum_store_fail_read (m->to, error);
+      if (finalised == NULL && recorded_here == 0)
+        continue;
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   finalised != NULL
+                   ? _("Conference %lld of %s has records added there since it was copied (%s), but its copy here "
+                       "(conference %lld) has been signed off since: the copy cannot take them. Nothing was copied.")
+                   : _("Conference %lld of %s has records added there since it was copied (%s), and its copy here "
+                       "(conference %lld) has been recorded in since: the two cannot be merged without a person's "
+                       "choice. Record what is missing in this database instead. Nothing was copied."),
+                   (long long) source_id, m->label, missing, (long long) target_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nothing this source holds is behind what was copied from it: refused before any write. */
+static gboolean
+check_unchanged (Migration  *m,
+                 GError    **error)
+{
+  g_autoptr(GHashTable) copied = load_copied_data (m, error);
+
+  if (copied == NULL)
+    return FALSE;
+  if (g_hash_table_size (copied) == 0)
+    return TRUE;
+  if (!check_table_unchanged (m, &closure_spec, copied, error) ||
+      !check_table_unchanged (m, &conference_spec, copied, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (conference_specs); i++)
+    if (!check_table_unchanged (m, &conference_specs[i], copied, error))
+      return FALSE;
+  if (!check_table_unchanged (m, &amendment_spec, copied, error) ||
+      !check_table_unchanged (m, &difference_spec, copied, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (difference_specs); i++)
+    if (!check_table_unchanged (m, &difference_specs[i], copied, error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (later_specs); i++)
+    if (!check_table_unchanged (m, &later_specs[i], copied, error))
+      return FALSE;
+  return check_conferences_not_moved_on (m, error);
+}
+
 /* Every audited table has its place above: a table added to the schema and not here would be
  * left behind without a word. */
 static gboolean
@@ -1187,7 +1546,7 @@ migrate_from_once (QuorumStore  *to,
   if (!_quorum_store_begin_read (from, &began, error))
     return NULL;
 
-  if (!load_map (&m, error) || !count_missing (&m, &missing, error))
+  if (!load_map (&m, error) || !check_unchanged (&m, error) || !count_missing (&m, &missing, error))
     goto out;
   for (guint i = 0; i < report->tables->len; i++)
     report->resumed |= ((QuorumMigrateTable *) report->tables->pdata[i])->already > 0;

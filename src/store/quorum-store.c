@@ -127,6 +127,151 @@ quorum_store_check_location (const char  *location,
   return TRUE;
 }
 
+/* A URI's password: in its user part (user:password@) or its query (password=…). */
+static char *
+uri_take_password (const char  *location,
+                   char       **password)
+{
+  const char *authority = strstr (location, "://") + 3;
+  const char *authority_end = authority + strcspn (authority, "/?");
+  const char *at = NULL;
+  const char *query = strchr (authority_end, '?');
+  g_autoptr(GString) out = g_string_new_len (location, authority - location);
+  g_autofree char *found = NULL;
+
+  for (const char *p = authority; p < authority_end; p++)
+    if (*p == '@')
+      at = p;
+  if (at != NULL)
+    {
+      const char *colon = memchr (authority, ':', at - authority);
+
+      if (colon != NULL)
+        {
+          found = g_uri_unescape_segment (colon + 1, at, NULL);
+          g_string_append_len (out, authority, colon - authority);
+          g_string_append_len (out, at, authority_end - at);
+        }
+      else
+        g_string_append_len (out, authority, authority_end - authority);
+    }
+  else
+    g_string_append_len (out, authority, authority_end - authority);
+  g_string_append_len (out, authority_end, (query != NULL ? query : authority_end + strlen (authority_end)) - authority_end);
+
+  if (query != NULL)
+    {
+      g_auto(GStrv) params = g_strsplit (query + 1, "&", -1);
+      guint kept = 0;
+
+      for (guint i = 0; params[i] != NULL; i++)
+        {
+          if (g_str_has_prefix (params[i], "password="))
+            {
+              g_free (found);
+              found = g_uri_unescape_string (params[i] + strlen ("password="), NULL);
+              if (found == NULL)
+                found = g_strdup (params[i] + strlen ("password="));
+              continue;
+            }
+          g_string_append_printf (out, "%s%s", kept++ == 0 ? "?" : "&", params[i]);
+        }
+    }
+
+  if (found == NULL)
+    return NULL;
+  *password = g_steal_pointer (&found);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A connection string's password=… (quoted 'with \' escapes' or bare). */
+static char *
+conninfo_take_password (const char  *location,
+                        char       **password)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *found = NULL;
+  const char *p = location;
+
+  while (*p != '\0')
+    {
+      const char *start, *key_end;
+      g_autoptr(GString) value = g_string_new (NULL);
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && *p != '=' && !g_ascii_isspace (*p))
+        p++;
+      key_end = p;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '=' || key_end == start)
+        return NULL;  /* not a connection string: a file name */
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (value, *p);
+            }
+          if (*p != '\'')
+            return NULL;
+          p++;
+        }
+      else
+        for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+          {
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+            g_string_append_c (value, *p);
+          }
+
+      if (key_end - start == 8 && strncmp (start, "password", 8) == 0)
+        {
+          g_free (found);
+          found = g_strdup (value->str);
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, p - start);
+    }
+
+  if (found == NULL)
+    return NULL;
+  *password = g_steal_pointer (&found);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+quorum_store_location_take_password (const char  *location,
+                                     char       **password)
+{
+  g_autofree char *found = NULL;
+  char *stripped;
+
+  g_return_val_if_fail (password != NULL, NULL);
+
+  *password = NULL;
+  if (location == NULL)
+    return NULL;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    stripped = uri_take_password (location, &found);
+  else
+    stripped = conninfo_take_password (location, &found);
+  if (stripped == NULL)
+    return NULL;
+  *password = g_steal_pointer (&found);
+  return stripped;
+}
+
 QuorumStore *
 quorum_store_open (const char  *path,
                    GError     **error)

@@ -20,6 +20,13 @@ char             *quorum_store_resolve_path   (const char   *db_option);
 gboolean          quorum_store_check_location (const char   *location,
                                                GError      **error);
 
+/* A password written into a PostgreSQL location (postgresql://user:secret@host/db, ?password=,
+ * or password=… in a connection string) is taken out: returns the location without it (newly
+ * allocated) and the password in @password; NULL when the location holds none (a file name,
+ * or a location without a password). The password goes to the keyring, never into settings. */
+char             *quorum_store_location_take_password (const char  *location,
+                                                       char       **password);
+
 /* Opens (creating it, with its folder, 0700/0600) and upgrades the schema. */
 QuorumStore      *quorum_store_open           (const char   *path,
                                                GError      **error);

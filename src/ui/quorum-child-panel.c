@@ -972,6 +972,10 @@ quorum_child_panel_update (QuorumChildPanel       *self,
     }
   if (!self->may_vote)
     gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
+  /* Nor can a key or a stray activation reach them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-attempt", self->may_vote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-vote", self->may_vote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.decide", self->may_vote);
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
   set_board_read_only (self, finalised || decision != NULL || !self->may_vote);

@@ -47,6 +47,9 @@ struct _QuorumConferencePage
   GtkLabel          *quoracy_label;
   GtkWidget         *proceed_button;
   GtkRevealer       *signed_revealer;
+  GtkWidget         *amend_button;
+  GMenuModel        *conference_menu;
+  GMenuModel        *reader_menu;    /* the menu of a role that does not record: Export only */
   GtkLabel          *signed_label;
   GtkWidget         *amendments_scroller;
   GtkListBox        *amendments_list;
@@ -102,6 +105,7 @@ create_attendee_row (gpointer item,
                      gpointer user_data)
 {
   QuorumAttendeeItem *attendee = item;
+  QuorumConferencePage *self = user_data;
   GtkWidget *row = adw_action_row_new ();
   const char *status = quorum_attendee_item_get_status (attendee);
 
@@ -119,7 +123,9 @@ create_attendee_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
 
-  /* A correction before sign-off (a typo, the wrong structure); the action goes off after it. */
+  /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
+   * Only a chair corrects: the others are not shown the pencil. */
+  if (self->may_record)
   {
     GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
     g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (attendee));
@@ -1565,6 +1571,35 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
   self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
   quorum_record_panel_set_store (self->record_panel, store);
+
+  /* A minute-taker or a Head of Service reads, prints and exports: their menu has nothing else
+   * (the record's items would only be insensitive), nor do they see the amend button. */
+  if (self->reader_menu == NULL)
+    {
+      GMenu *reader = g_menu_new ();
+
+      for (int i = 0; i < g_menu_model_get_n_items (self->conference_menu); i++)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->conference_menu, i, G_MENU_LINK_SECTION);
+          g_autofree char *label = NULL;
+
+          if (section == NULL || g_menu_model_get_n_items (section) == 0)
+            continue;
+          /* The Export section: its items are the ones every role may use. */
+          {
+            g_autofree char *action = NULL;
+
+            if (!g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
+                g_strcmp0 (action, "conference.export") != 0)
+              continue;
+          }
+          g_menu_model_get_item_attribute (self->conference_menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_menu_append_section (reader, label, section);
+        }
+      self->reader_menu = G_MENU_MODEL (reader);
+    }
+  gtk_menu_button_set_menu_model (self->menu_button, self->may_record ? self->conference_menu : self->reader_menu);
+  gtk_widget_set_visible (self->amend_button, self->may_record);
 }
 
 static gboolean
@@ -1785,6 +1820,8 @@ quorum_conference_page_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->conference_menu);
+  g_clear_object (&self->reader_menu);
   g_clear_object (&self->attendees);
   g_clear_object (&self->amendments);
   g_clear_object (&self->line_managements);
@@ -1912,6 +1949,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, proceed_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amend_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_list);
@@ -1939,13 +1977,14 @@ quorum_conference_page_init (QuorumConferencePage *self)
   g_autoptr(GtkEntryCompletion) completion = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->conference_menu = g_object_ref (gtk_menu_button_get_menu_model (self->menu_button));
 
   self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);
   self->amendments = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
   self->line_managements = gtk_list_store_new (1, G_TYPE_STRING);
 
   gtk_list_box_bind_model (self->attendees_list, G_LIST_MODEL (self->attendees),
-                           create_attendee_row, NULL, NULL);
+                           create_attendee_row, self, NULL);
   gtk_list_box_set_header_func (self->attendees_list, attendees_header_func, self, NULL);
   gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
                            quorum_record_item_create_row, NULL, NULL);

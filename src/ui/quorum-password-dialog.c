@@ -106,6 +106,50 @@ quorum_password_save (const char *host,
                          "host", host, "port", port, "dbname", dbname, "user", user, NULL);
 }
 
+static void
+saved_task_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (secret_password_store_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+quorum_password_save_async (const char          *host,
+                            const char          *port,
+                            const char          *dbname,
+                            const char          *user,
+                            const char          *password,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *label = g_strdup_printf (_("Quorum: %s on %s, database %s"), user, host, dbname);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  if (keyring_turned_off ())
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "the keyring is turned off ($QUORUM_NO_KEYRING)");
+      g_object_unref (task);
+      return;
+    }
+  secret_password_store (password_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable, saved_task_cb, task,
+                         "host", host, "port", port, "dbname", dbname, "user", user, NULL);
+}
+
+gboolean
+quorum_password_save_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 quorum_password_forget (const char *host,
                         const char *port,

@@ -37,6 +37,17 @@ void                  quorum_password_save         (const char *host,
                                                     const char *dbname,
                                                     const char *user,
                                                     const char *password);
+/* The same, saying whether the keyring kept it (FALSE with an error when none answered). */
+void                  quorum_password_save_async   (const char          *host,
+                                                    const char          *port,
+                                                    const char          *dbname,
+                                                    const char          *user,
+                                                    const char          *password,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean              quorum_password_save_finish  (GAsyncResult        *result,
+                                                    GError             **error);
 void                  quorum_password_forget       (const char *host,
                                                     const char *port,
                                                     const char *dbname,

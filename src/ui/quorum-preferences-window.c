@@ -3,10 +3,13 @@
 
 #define G_LOG_DOMAIN "quorum-preferences"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "quorum-password-dialog.h"
 #include "quorum-preferences-window.h"
 #include "quorum-ui-util.h"
+#include "store/quorum-store.h"
 
 struct _QuorumPreferencesWindow
 {
@@ -16,6 +19,7 @@ struct _QuorumPreferencesWindow
 
   AdwEntryRow          *name_row;
   AdwEntryRow          *database_row;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumPreferencesWindow, quorum_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -25,10 +29,71 @@ quorum_preferences_window_dispose (GObject *object)
 {
   QuorumPreferencesWindow *self = (QuorumPreferencesWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (quorum_preferences_window_parent_class)->dispose (object);
+}
+
+/* ---- the shared database's location: never with a password in it ---- */
+
+static void
+password_kept_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  QuorumPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean kept = quorum_password_save_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("The location's password was not kept in the keyring: %s", error->message);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (kept
+                                                   ? _("The password was taken out of the location and kept in the keyring; the location was saved without it")
+                                                   : _("The password was taken out of the location and not saved, as no keyring could keep it: Quorum will ask for it when it opens the shared database")));
+}
+
+/* Saved when applied (the button beside it, or Enter), not as it is typed: a password typed
+ * into a postgresql:// URI or a connection string would otherwise reach the settings (dconf, a
+ * file in the home folder) a keystroke at a time. A password is taken out and put in the
+ * keyring, as the password dialog does; the location is saved without it. */
+static void
+database_apply_cb (QuorumPreferencesWindow *self,
+                   AdwEntryRow             *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *password = NULL;
+  g_autofree char *stripped = quorum_store_location_take_password (text, &password);
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->settings == NULL)
+    return;
+  if (stripped == NULL)
+    {
+      g_autofree char *location = g_strstrip (g_strdup (text));
+
+      g_settings_set_string (self->settings, "database", location);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "database", stripped);
+  gtk_editable_set_text (GTK_EDITABLE (row), stripped);
+  if (*password != '\0' && quorum_store_describe_server (stripped, &host, &port, &dbname, &user))
+    {
+      quorum_password_save_async (host, port, dbname, user, password, self->cancellable, password_kept_cb, self);
+    }
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("The password was taken out of the location and not saved, as no keyring could keep it: Quorum will ask for it when it opens the shared database")));
+  memset (password, 0, strlen (password));
 }
 
 static void
@@ -42,19 +107,23 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_callback (widget_class, database_apply_cb);
 }
 
 static void
 quorum_preferences_window_init (QuorumPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
-  /* Kept as it is typed: there is nothing to apply, and closing loses nothing. */
+  /* The name is kept as it is typed; the database when applied (database_apply_cb). */
   self->settings = quorum_ui_settings_new ();
   if (self->settings != NULL)
     {
+      g_autofree char *database = g_settings_get_string (self->settings, "database");
+
       g_settings_bind (self->settings, "chair-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "database", self->database_row, "text", G_SETTINGS_BIND_DEFAULT);
+      gtk_editable_set_text (GTK_EDITABLE (self->database_row), database);
     }
   else
     {

@@ -170,7 +170,8 @@ update_timeline (QuorumRecordPanel      *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
-      if (!self->finalised && a->arrived_at == NULL && a->left_at == NULL)
+      /* Only a chair records who came and went: the others see the timeline, no buttons. */
+      if (self->may_record && !self->finalised && a->arrived_at == NULL && a->left_at == NULL)
         {
           g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) a->id);
           /* Translators: the accessible label of the Arrived button of one attendee */
@@ -179,7 +180,7 @@ update_timeline (QuorumRecordPanel      *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
         }
-      if (!self->finalised && quorum_attendee_is_present (a))
+      if (self->may_record && !self->finalised && quorum_attendee_is_present (a))
         {
           g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
           g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
@@ -304,8 +305,8 @@ update_challenges (QuorumRecordPanel      *self,
     }
   gtk_drop_down_set_model (self->child_dropdown, G_LIST_MODEL (children));
   gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0 && self->may_record);
-  gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0);
-  gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0);
+  gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0 && self->may_record);
+  gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0 && self->may_record);
   set_if_empty (self->raised_entry, today);
   set_if_empty (self->alerted_entry, today);
   set_if_empty (self->decided_entry, today);
@@ -348,7 +349,13 @@ quorum_record_panel_set_store (QuorumRecordPanel *self,
   for (guint i = 0; i < G_N_ELEMENTS (chair_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), chair_actions[i], self->may_record);
   if (!self->may_record)
-    gtk_widget_set_visible (self->raise_form, FALSE);
+    {
+      gtk_widget_set_visible (self->raise_form, FALSE);
+      gtk_widget_set_visible (self->alert_form, FALSE);
+      gtk_widget_set_visible (self->decide_form, FALSE);
+    }
+  /* The time is for "Arrived" and "Left", a chair's buttons. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->time_entry)), self->may_record);
 }
 
 /* ---- actions ---- */

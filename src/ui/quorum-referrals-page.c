@@ -900,13 +900,15 @@ update_actions (QuorumReferralsPage *self)
 {
   QuorumReferralObject *item = get_selected (self);
   QuorumReferralState state = item ? quorum_referral_object_get_state (item) : QUORUM_REFERRAL_DECIDED;
+  /* The notification, the panel and their corrections are a Head of Service's alone. */
+  gboolean head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.notify",
-                                 item != NULL && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+                                 head && item != NULL && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.record-panel",
-                                 item != NULL && state == QUORUM_REFERRAL_AWAITING_PANEL);
+                                 head && item != NULL && state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.correct",
-                                 item != NULL && state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+                                 head && item != NULL && state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.open-conference", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.close-pane", item != NULL);
 }

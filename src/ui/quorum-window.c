@@ -795,6 +795,21 @@ quorum_window_check_store_failure (QuorumWindow *self)
     quorum_window_set_offline (self, TRUE);
 }
 
+/* Hides every button under @root that activates one of @actions. */
+static void
+hide_actionables (GtkWidget          *root,
+                  const char * const *actions)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strv_contains (actions, gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) ?: ""))
+        gtk_widget_set_visible (child, FALSE);
+      else
+        hide_actionables (child, actions);
+    }
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -807,9 +822,16 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
-  /* Only a chair makes conferences (the server refuses the others). */
-  set_action_enabled (self, "new-conference",
-                      (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0);
+  /* Only a chair makes conferences, the demo's included (the server refuses the others): the
+   * others are not shown the buttons, and the menu hides the items (hidden-when). */
+  {
+    gboolean chair = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+
+    set_action_enabled (self, "new-conference", chair);
+    set_action_enabled (self, "load-demo", chair);
+    if (!chair)
+      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", "win.load-demo", NULL });
+  }
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
   self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->conferences), GTK_SCROLLABLE (self->conference_list),
