@@ -12,8 +12,9 @@ typedef struct
   int   status;
 } Baseline;
 
-static gboolean
-save_cb (gpointer user_data)
+static void
+save_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
 {
   GApplication *app = user_data;
   Baseline *b = g_object_get_data (G_OBJECT (app), "baseline");
@@ -35,7 +36,19 @@ save_cb (gpointer user_data)
   if (texture == NULL || !gdk_texture_save_to_png (texture, b->screenshot))
     b->status = 1;
 
+  g_signal_handlers_disconnect_by_func (clock, save_after_paint_cb, user_data);
   g_application_quit (app);
+}
+
+/* As quorum --screenshot: saved right after the next frame paints. */
+static gboolean
+save_cb (gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (save_after_paint_cb), user_data);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
   return G_SOURCE_REMOVE;
 }
 

@@ -157,8 +157,8 @@ out=$(q --json migrate --from "$work/votes.db" --to "$work/shared.db"); status=$
 check "a new vote at the source after the copy: exit 0, the vote copied" \
   "$status $(jget "$out" '[d["tables"]["vote"]["copied"], d["tables"]["vote"]["already"]]')" "0 [1, 1]"
 check "the new vote is the target's record too" \
-  "$(sqlite3 "$work/shared.db" "SELECT group_concat(\"group\" || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")" \
-  "$(sqlite3 "$work/votes.db" "SELECT group_concat(\"group\" || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")"
+  "$(sqlite3 "$work/shared.db" "SELECT group_concat(grp || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")" \
+  "$(sqlite3 "$work/votes.db" "SELECT group_concat(grp || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")"
 # Police change their view on the laptop: the vote's row changes where it was copied from.
 q vote "$vc" --child "$vkid" --group Police --view no-plan --reason "Bruising explained by the GP" >/dev/null
 before=$(sqlite3 "$work/shared.db" "SELECT count(*) FROM audit")
@@ -166,7 +166,7 @@ rows_before=$(sqlite3 "$work/shared.db" "SELECT (SELECT count(*) FROM vote) || '
 err=$(q migrate --from "$work/votes.db" --to "$work/shared.db" 2>&1 >/dev/null); status=$?
 check "a view changed at the source after the copy: refused, exit 2" "$status" "2"
 check "the refusal names the conference, here and there, and the changed vote" \
-  "$(case "$err" in *"Conference $vc of $work/votes.db (conference 1 here) was changed there after it was copied: vote"*"view"*"Nothing was copied"*) echo yes ;; *) echo "no: $err" ;; esac)" "yes"
+  "$(case "$err" in *"Conference $vc of $work/votes.db"*"(conference 1 here) was changed there after it was copied: vote"*"(view, "*"reason"*"Nothing was copied"*) echo yes ;; *) echo "no: $err" ;; esac)" "yes"
 check "the refusal wrote nothing (no entry, no row)" \
   "$(sqlite3 "$work/shared.db" "SELECT count(*) FROM audit") $(sqlite3 "$work/shared.db" "SELECT (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view)")" "$before $rows_before"
 q --db "$work/shared.db" verify >/dev/null && ok "verify passes after the refusal" || not_ok "verify passes after the refusal"
@@ -184,7 +184,7 @@ q vote "$wc" --child "$wkid" --group Health --view no-plan --reason "Recorded on
 before=$(sqlite3 "$work/shared2.db" "SELECT count(*) FROM audit")
 err=$(q migrate --from "$work/votes2.db" --to "$work/shared2.db" 2>&1 >/dev/null); status=$?
 check "new at the source and recorded in here since: refused, exit 2, naming both conferences" \
-  "$status $(case "$err" in *"Conference $wc of $work/votes2.db has records added there since it was copied (vote"*"(conference 1) has been recorded in since"*) echo yes ;; *) echo "no: $err" ;; esac)" "2 yes"
+  "$status $(case "$err" in *"Conference $wc of $work/votes2.db"*"has records added there since it was copied (vote"*"(conference 1) has been recorded in since"*"Nothing was copied"*) echo yes ;; *) echo "no: $err" ;; esac)" "2 yes"
 check "and nothing written" "$(sqlite3 "$work/shared2.db" "SELECT count(*) FROM audit")" "$before"
 export QUORUM_DB="$laptop"
 
@@ -196,7 +196,8 @@ if [ -x "$bench" ]; then
   pid=$!
   n=0
   for _ in $(seq 1 600); do
-    n=$(sqlite3 "$work/killed.db" "SELECT count(*) FROM conference" 2>/dev/null || echo 0)
+    # Read only: a sqlite3 that came first must not make an empty file the migration then refuses.
+    n=$( [ -s "$work/killed.db" ] && sqlite3 -readonly "$work/killed.db" "SELECT count(*) FROM conference" 2>/dev/null || echo 0)
     [ "${n:-0}" -ge 40 ] && break
     sleep 0.05
   done

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/quorum-db.h"
+#include "store/quorum-store.h"
 #include "store/sqlite/quorum-db-sqlite.h"
 
 typedef struct
@@ -641,6 +642,41 @@ test_locations (void)
   g_assert_false (quorum_db_location_is_postgres (NULL));
 }
 
+/* A password is never saved with a location (the app's Shared Record preference): it is taken
+ * out of a URI's user part or query, or a connection string's password=…, and the rest kept. */
+static void
+test_location_password (void)
+{
+  static const struct {
+    const char *location;
+    const char *stripped;   /* NULL: no password in it */
+    const char *password;
+  } cases[] = {
+    { "postgresql://hos:secret@db.example/quorum", "postgresql://hos@db.example/quorum", "secret" },
+    { "postgres://hos:s%40cr%3At%20x@db.example:5433/quorum?sslmode=verify-full",
+      "postgres://hos@db.example:5433/quorum?sslmode=verify-full", "s@cr:t x" },
+    { "postgresql://hos@db.example/quorum?password=secret&sslmode=require",
+      "postgresql://hos@db.example/quorum?sslmode=require", "secret" },
+    { "postgresql://db.example/quorum?password=secret", "postgresql://db.example/quorum", "secret" },
+    { "host=db.example dbname=quorum user=hos password=secret", "host=db.example dbname=quorum user=hos", "secret" },
+    { "password = 'it\\'s' host=db.example", "host=db.example", "it's" },
+    { "host=db.example password='a b\\'c' sslmode=verify-full", "host=db.example sslmode=verify-full", "a b'c" },
+    { "postgresql://hos@db.example/quorum", NULL, NULL },
+    { "service=quorum", NULL, NULL },
+    { "/home/chair/.local/share/quorum/quorum.db", NULL, NULL },
+    { "quorum=1.db", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *password = NULL;
+      g_autofree char *stripped = quorum_store_location_take_password (cases[i].location, &password);
+
+      g_assert_cmpstr (stripped, ==, cases[i].stripped);
+      g_assert_cmpstr (password, ==, cases[i].password);
+    }
+}
+
 #define ADD(name, func) G_STMT_START { \
     g_test_add ("/db/sqlite/" name, Fixture, GINT_TO_POINTER (QUORUM_DB_BACKEND_SQLITE), setup, func, teardown); \
     g_test_add ("/db/postgres/" name, Fixture, GINT_TO_POINTER (QUORUM_DB_BACKEND_POSTGRES), setup, func, teardown); \
@@ -653,6 +689,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/db/locations", test_locations);
+  g_test_add_func ("/db/location-password", test_location_password);
   ADD ("bind-step-columns", test_bind_step_columns);
   ADD ("utf8", test_utf8);
   ADD ("changes-and-upserts", test_changes);

@@ -124,6 +124,51 @@ check "its entries are in the chair's name" \
 check "its split referral is on the Head of Service's list" \
   "$(jget "$(q --db "$as_reader" --json referrals)" "len([r for r in d if r['conference'] == $(jget "$out" "d['tables']['conference']['ids']['$c']")])")" "1"
 
+# ---- a conference given a new vote on the laptop after it was copied: the vote follows; a view
+# changed there after the copy is refused, naming the conference, nothing written ----
+export QUORUM_DB="$work/votes.db"
+vc=$(jget "$(q --json conference new --child "Ann Votes" --kind initial --date 2026-11-28 --chair "R. Patel")" 'd["id"]')
+for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
+  q attendee add "$vc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
+done
+vkid=$(jget "$(q --json conference show "$vc")" 'd["children"][0]["id"]')
+q consensus "$vc" --child "$vkid" --agreed none --summary "No agreement" >/dev/null
+q vote "$vc" --child "$vkid" --group Police --view plan --category neglect --reason "Bruising" >/dev/null
+out=$(q --json migrate --from "$work/votes.db" --to "$as_chair")
+here=$(jget "$out" "d['tables']['conference']['ids']['$vc']")
+q vote "$vc" --child "$vkid" --group Health --view no-plan --reason "Seen twice, no concerns" >/dev/null
+out=$(q --json migrate --from "$work/votes.db" --to "$as_chair"); status=$?
+check "a new vote on the laptop after the copy: exit 0, the vote copied to the server" \
+  "$status $(jget "$out" '[d["tables"]["vote"]["copied"], d["tables"]["vote"]["already"]]')" "0 [1, 1]"
+check "the server holds both views, as the laptop does" \
+  "$(pg -c "SELECT string_agg (grp || ':' || view, ',' ORDER BY id) FROM vote WHERE conference_id = $here")" \
+  "$(sqlite3 "$work/votes.db" "SELECT group_concat(grp || ':' || view, ',') FROM (SELECT * FROM vote ORDER BY id)")"
+q vote "$vc" --child "$vkid" --group Police --view no-plan --reason "Bruising explained by the GP" >/dev/null
+before=$(pg -c "SELECT count(*) || ' ' || (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view) FROM audit")
+err=$(q migrate --from "$work/votes.db" --to "$as_chair" 2>&1 >/dev/null); status=$?
+check "a view changed on the laptop after the copy: refused, exit 2, naming the conference here and there" \
+  "$status $(case "$err" in *"Conference $vc of $work/votes.db"*"(conference $here here) was changed there after it was copied: vote"*"(view, "*"Nothing was copied"*) echo yes ;; *) echo "no: $err" ;; esac)" "2 yes"
+check "the refusal wrote nothing on the server" \
+  "$(pg -c "SELECT count(*) || ' ' || (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view) FROM audit")" "$before"
+# A new view on the laptop while its copy was recorded in on the server: refused too.
+export QUORUM_DB="$work/votes2.db"
+wc=$(jget "$(q --json conference new --child "Bo Votes" --kind initial --date 2026-11-29 --chair "R. Patel")" 'd["id"]')
+for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
+  q attendee add "$wc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
+done
+wkid=$(jget "$(q --json conference show "$wc")" 'd["children"][0]["id"]')
+q consensus "$wc" --child "$wkid" --agreed none --summary "No agreement" >/dev/null
+out=$(q --json migrate --from "$work/votes2.db" --to "$as_chair")
+there=$(jget "$out" "d['tables']['conference']['ids']['$wc']")
+tkid=$(jget "$out" "d['tables']['child']['ids']['$wkid']")
+q --db "$as_chair" vote "$there" --child "$tkid" --group Police --view plan --category neglect --reason "Recorded on the server" >/dev/null
+q vote "$wc" --child "$wkid" --group Health --view no-plan --reason "Recorded on the laptop" >/dev/null
+before=$(pg -c "SELECT count(*) FROM audit")
+err=$(q migrate --from "$work/votes2.db" --to "$as_chair" 2>&1 >/dev/null); status=$?
+check "new on the laptop and recorded in on the server since: refused, exit 2, nothing written" \
+  "$status $(case "$err" in *"has records added there since it was copied (vote"*"(conference $there) has been recorded in since"*) echo yes ;; *) echo "no: $err" ;; esac) $(pg -c "SELECT count(*) FROM audit")" "2 yes $before"
+export QUORUM_DB="$work/chair.db"
+
 # ---- a run killed midway, then again: it resumes, nothing doubled ----
 bench="${QUORUM_BUILDDIR:-}/bench/quorum-bench"
 if [ -x "$bench" ]; then

@@ -1077,6 +1077,7 @@ typedef struct
   char              *problem;
   char              *closed_text;
   char              *user;
+  gboolean           from_settings;  /* no --db: the location is the preferences' */
 } PasswordRun;
 
 static gboolean
@@ -1231,12 +1232,15 @@ run_password_app (PasswordRun *run)
 {
   const char *tcp = g_getenv ("QUORUM_PG_TCP");
   g_autofree char *db = g_strdup_printf ("%s user=pwchair", tcp);
-  char *argv[] = { "quorum", "--db", db, "--size", "900x700", NULL };
+  char *argv[] = { "quorum", "--size", "900x700", "--db", db, NULL };
   int status;
 
   run->app = quorum_application_new ();
+  if (run->from_settings)
+    g_application_set_flags (G_APPLICATION (run->app),
+                             g_application_get_flags (G_APPLICATION (run->app)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (run->app, "activate", G_CALLBACK (password_activate_cb), run);
-  status = g_application_run (G_APPLICATION (run->app), G_N_ELEMENTS (argv) - 1, argv);
+  status = g_application_run (G_APPLICATION (run->app), G_N_ELEMENTS (argv) - (run->from_settings ? 3 : 1), argv);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run->done);
   g_clear_object (&run->app);
@@ -1379,6 +1383,114 @@ test_password_kept_in_keyring (void)
   g_free (fourth.user);
 }
 
+/* The text of every label under @root, one a line (a toast's among them). */
+static void
+labels_text (GtkWidget *root,
+             GString   *out)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    labels_text (child, out);
+}
+
+static gboolean
+setting_is (gpointer data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *value = g_settings_get_string (settings, "database");
+
+  return g_strcmp0 (value, data) == 0;
+}
+
+/* A password typed into the Shared Record's location (postgresql://user:secret@host/db) is never
+ * saved in the settings: the location is saved without it, when applied (Enter), and the password
+ * goes to the keyring, from where the next start opens the database without asking. Without a
+ * keyring the password is not kept anywhere, and the window says Quorum will ask for it. */
+static void
+test_preferences_password_kept_out (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *saved_env = g_strdup (g_getenv ("QUORUM_DB"));
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *tcp = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  gboolean keyring = keyring_pid != 0;
+  QuorumPreferencesWindow *prefs;
+  GtkWidget *row;
+
+  if (!ui_test_have_xdotool () || g_getenv ("QUORUM_PG_TCP") == NULL || settings == NULL)
+    {
+      g_test_skip ("xdotool, X11, the settings schema or the cluster's TCP listener (PG_CLUSTER_TCP=1) is missing");
+      return;
+    }
+  tcp = g_strdup_printf ("%s user=pwchair", g_getenv ("QUORUM_PG_TCP"));
+  g_assert_true (quorum_store_describe_server (tcp, &host, &port, &dbname, &user));
+  /* The password has spaces: in a URI they are %20. */
+  typed = g_strdup_printf ("postgresql://pwchair:correct%%20horse%%20battery@%s:%s/%s", host, port, dbname);
+  expected = g_strdup_printf ("postgresql://pwchair@%s:%s/%s", host, port, dbname);
+  if (keyring)
+    g_unsetenv ("QUORUM_NO_KEYRING");
+  g_settings_reset (settings, "database");
+
+  prefs = quorum_preferences_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 700, 560);
+  gtk_window_present (GTK_WINDOW (prefs));
+  ui_test_wait_until (ui_test_is_drawn, prefs, 10000, "the preferences");
+  ui_test_iterate (200);
+  ui_test_raise_window (prefs);
+  row = ui_test_find_named (GTK_WIDGET (prefs), "database-row");
+  ui_test_click (row, -1, -1);
+  ui_test_type (typed);
+  /* Typed, not applied: nothing of it is in the settings yet (the row saved as it was typed). */
+  value = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (value, ==, "");
+  ui_test_key ("Return");
+  ui_test_wait_until (setting_is, expected, 10000, "the location saved without its password");
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "database");
+  g_assert_null (strstr (value, "horse"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, expected);
+
+  /* The window says where the password went. */
+  for (int i = 0; i < 100 && strstr (shown->str, "password was taken out") == NULL; i++)
+    {
+      ui_test_iterate (100);
+      g_string_truncate (shown, 0);
+      labels_text (GTK_WIDGET (prefs), shown);
+    }
+  g_test_message ("the preferences say: %s", shown->str);
+  g_assert_nonnull (strstr (shown->str, keyring ? "kept in the keyring" : "not saved, as no keyring could keep it"));
+  ui_test_screenshot (GTK_WIDGET (prefs), "pg-preferences-password");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_test_iterate (100);
+
+  if (keyring)
+    {
+      g_autofree char *kept = quorum_password_lookup_saved (host, port, dbname, user);
+      PasswordRun run = { .mode = RUN_STORED, .from_settings = TRUE };
+
+      g_assert_cmpstr (kept, ==, PASSWORD);
+      /* The next start, from the settings alone: opened as pwchair, no password asked. */
+      g_unsetenv ("QUORUM_DB");
+      run_password_app (&run);
+      g_assert_false (run.dialog_seen);
+      g_assert_cmpstr (run.user, ==, "pwchair");
+      g_free (run.user);
+      quorum_password_forget (host, port, dbname, user);
+    }
+  if (saved_env != NULL)
+    g_setenv ("QUORUM_DB", saved_env, TRUE);
+  g_settings_reset (settings, "database");
+  g_setenv ("QUORUM_NO_KEYRING", "1", TRUE);
+}
+
 typedef struct
 {
   QuorumApplication *app;
@@ -1506,6 +1618,7 @@ main (int   argc,
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
   g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);
   g_test_add_func ("/ui/pg/password-cancelled", test_password_cancelled);
+  g_test_add_func ("/ui/pg/preferences-password-kept-out", test_preferences_password_kept_out);
   status = g_test_run ();
   stop_keyring ();
   if (hos_pid > 0)

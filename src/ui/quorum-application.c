@@ -40,6 +40,8 @@ struct _QuorumApplication
   gboolean        remember_password;
   char           *server[4];      /* host, port, dbname, user */
   guint           screenshot_source;
+  GdkFrameClock  *screenshot_clock;  /* waiting for the frame to paint, then saved */
+  guint           screenshot_tries;
   guint           daily_source;
 };
 
@@ -75,22 +77,71 @@ get_window (QuorumApplication *self)
 
 /* ---- --screenshot ---- */
 
+static void
+screenshot_stop_waiting (QuorumApplication *self)
+{
+  if (self->screenshot_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->screenshot_clock, self);
+      g_clear_object (&self->screenshot_clock);
+    }
+}
+
+/* The frame has just been painted: the window's drawing is the one on the screen. */
+static void
+screenshot_after_paint_cb (GdkFrameClock     *clock,
+                           QuorumApplication *self)
+{
+  QuorumWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  screenshot_stop_waiting (self);
+  if (window == NULL)
+    {
+      g_printerr ("quorum: %s\n", _("There is no window to save"));
+      self->exit_status = 1;
+    }
+  else if (!quorum_ui_save_screenshot (GTK_WIDGET (window), self->screenshot, &error))
+    {
+      /* Something asked to be drawn again between the paint and this handler: the next frame. */
+      if (++self->screenshot_tries < 10 && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          self->screenshot_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (window)));
+          g_signal_connect (self->screenshot_clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), self);
+          gtk_widget_queue_draw (GTK_WIDGET (window));
+          return;
+        }
+      g_printerr ("quorum: %s\n", error->message);
+      self->exit_status = 1;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The window settled: saved as the next frame paints it. Not at once: a timeout runs between
+ * frames, and a widget that asked to be drawn again since the last frame (a blinking cursor, a
+ * live update, a toast) has let go of the window's drawing, so the window "drew nothing" when
+ * saved then. The frame clock's after-paint comes right after the drawing is made. */
 static gboolean
 screenshot_now_cb (gpointer user_data)
 {
   QuorumApplication *self = user_data;
   QuorumWindow *window = get_window (self);
-  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock = window != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
 
   self->screenshot_source = 0;
 
-  if (window == NULL || !quorum_ui_save_screenshot (GTK_WIDGET (window), self->screenshot, &error))
+  if (clock == NULL)
     {
-      g_printerr ("quorum: %s\n", error != NULL ? error->message : _("There is no window to save"));
+      g_printerr ("quorum: %s\n", _("There is no window to save"));
       self->exit_status = 1;
+      g_application_quit (G_APPLICATION (self));
+      return G_SOURCE_REMOVE;
     }
 
-  g_application_quit (G_APPLICATION (self));
+  self->screenshot_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
 
   return G_SOURCE_REMOVE;
 }
@@ -678,6 +729,7 @@ quorum_application_shutdown (GApplication *application)
   QuorumApplication *self = QUORUM_APPLICATION (application);
 
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
+  screenshot_stop_waiting (self);
   g_clear_handle_id (&self->daily_source, g_source_remove);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (application);
