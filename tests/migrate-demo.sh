@@ -144,3 +144,16 @@ def walk(x, parent=None):
 print(json.dumps(walk(doc), sort_keys=True, ensure_ascii=False))
 EOF
 }
+
+# A conference on the laptop at $QUORUM_DB for child $1 on date $2: children's social care,
+# police and health there, no consensus, the vote open. Prints its id and its child's.
+migrate_vote_open () {
+  local c k
+  c=$(jget "$(q --json conference new --child "$1" --kind initial --date "$2" --chair "R. Patel")" 'd["id"]')
+  for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
+    q attendee add "$c" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
+  done
+  k=$(jget "$(q --json conference show "$c")" 'd["children"][0]["id"]')
+  q consensus "$c" --child "$k" --agreed none --summary "No agreement" >/dev/null
+  echo "$c $k"
+}

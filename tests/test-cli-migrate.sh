@@ -144,12 +144,7 @@ export QUORUM_DB="$laptop"
 # ---- a conference given a new vote at the source after it was copied: the new vote is copied;
 # a view changed there after it was copied is refused, naming the conference, nothing written ----
 export QUORUM_DB="$work/votes.db"
-vc=$(jget "$(q --json conference new --child "Ann Votes" --kind initial --date 2026-11-28 --chair "R. Patel")" 'd["id"]')
-for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
-  q attendee add "$vc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
-done
-vkid=$(jget "$(q --json conference show "$vc")" 'd["children"][0]["id"]')
-q consensus "$vc" --child "$vkid" --agreed none --summary "No agreement" >/dev/null
+read -r vc vkid <<<"$(migrate_vote_open "Ann Votes" 2026-11-28)"
 q vote "$vc" --child "$vkid" --group Police --view plan --category neglect --reason "Bruising" >/dev/null
 q migrate --from "$work/votes.db" --to "$work/shared.db" >/dev/null
 q vote "$vc" --child "$vkid" --group Health --view no-plan --reason "Seen twice, no concerns" >/dev/null
@@ -172,12 +167,7 @@ check "the refusal wrote nothing (no entry, no row)" \
 q --db "$work/shared.db" verify >/dev/null && ok "verify passes after the refusal" || not_ok "verify passes after the refusal"
 # A new vote at the source while its copy was recorded in here: refused too, nothing written.
 export QUORUM_DB="$work/votes2.db"
-wc=$(jget "$(q --json conference new --child "Bo Votes" --kind initial --date 2026-11-29 --chair "R. Patel")" 'd["id"]')
-for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
-  q attendee add "$wc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
-done
-wkid=$(jget "$(q --json conference show "$wc")" 'd["children"][0]["id"]')
-q consensus "$wc" --child "$wkid" --agreed none --summary "No agreement" >/dev/null
+read -r wc wkid <<<"$(migrate_vote_open "Bo Votes" 2026-11-29)"
 q migrate --from "$work/votes2.db" --to "$work/shared2.db" >/dev/null
 q --db "$work/shared2.db" vote 1 --child 1 --group Police --view plan --category neglect --reason "Recorded in the shared one" >/dev/null
 q vote "$wc" --child "$wkid" --group Health --view no-plan --reason "Recorded on the laptop" >/dev/null

@@ -127,12 +127,7 @@ check "its split referral is on the Head of Service's list" \
 # ---- a conference given a new vote on the laptop after it was copied: the vote follows; a view
 # changed there after the copy is refused, naming the conference, nothing written ----
 export QUORUM_DB="$work/votes.db"
-vc=$(jget "$(q --json conference new --child "Ann Votes" --kind initial --date 2026-11-28 --chair "R. Patel")" 'd["id"]')
-for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
-  q attendee add "$vc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
-done
-vkid=$(jget "$(q --json conference show "$vc")" 'd["children"][0]["id"]')
-q consensus "$vc" --child "$vkid" --agreed none --summary "No agreement" >/dev/null
+read -r vc vkid <<<"$(migrate_vote_open "Ann Votes" 2026-11-28)"
 q vote "$vc" --child "$vkid" --group Police --view plan --category neglect --reason "Bruising" >/dev/null
 out=$(q --json migrate --from "$work/votes.db" --to "$as_chair")
 here=$(jget "$out" "d['tables']['conference']['ids']['$vc']")
@@ -152,12 +147,7 @@ check "the refusal wrote nothing on the server" \
   "$(pg -c "SELECT count(*) || ' ' || (SELECT count(*) FROM vote) || ' ' || (SELECT count(*) FROM superseded_view) FROM audit")" "$before"
 # A new view on the laptop while its copy was recorded in on the server: refused too.
 export QUORUM_DB="$work/votes2.db"
-wc=$(jget "$(q --json conference new --child "Bo Votes" --kind initial --date 2026-11-29 --chair "R. Patel")" 'd["id"]')
-for g in "Children's Social Care:CSC" "Police:Police" "Health:Health"; do
-  q attendee add "$wc" --name "Rep ${g%%:*}" --agency "${g%%:*}" --line-management "${g##*:}" >/dev/null
-done
-wkid=$(jget "$(q --json conference show "$wc")" 'd["children"][0]["id"]')
-q consensus "$wc" --child "$wkid" --agreed none --summary "No agreement" >/dev/null
+read -r wc wkid <<<"$(migrate_vote_open "Bo Votes" 2026-11-29)"
 out=$(q --json migrate --from "$work/votes2.db" --to "$as_chair")
 there=$(jget "$out" "d['tables']['conference']['ids']['$wc']")
 tkid=$(jget "$out" "d['tables']['child']['ids']['$wkid']")

@@ -81,6 +81,21 @@ psql (const char *sql)
   return g_strstrip (ui_test_spawn (argv));
 }
 
+/* Waits (the main loop running) until @sql, through psql, answers @expected; up to 10 s. */
+static void
+wait_psql (const char *sql,
+           const char *expected)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *value = psql (sql);
+
+      if (g_strcmp0 (value, expected) == 0)
+        return;
+      ui_test_iterate (100);
+    }
+}
+
 /* A conference whose consensus failed, its vote open, as the chair would have it; social care
  * there but not voting, and the conference let go ahead with the reason. */
 static gint64
@@ -440,14 +455,7 @@ test_two_apps_as_two_people (void)
   /* The Head of Service records the notification in their own app. */
   tell_head_of_service ('n');
   wait_report ("notified");
-  for (int i = 0; i < 100; i++)
-    {
-      g_autofree char *notified = psql ("SELECT count (*) FROM referral WHERE notified IS NOT NULL");
-
-      if (g_strcmp0 (notified, "1") == 0)
-        break;
-      ui_test_iterate (100);
-    }
+  wait_psql ("SELECT count (*) FROM referral WHERE notified IS NOT NULL", "1");
 
   /* What the database holds: each person is the actor of what they did (session_user). */
   {
@@ -891,14 +899,7 @@ test_head_of_service_tries_to_record (void)
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_reason_entry"), -1, -1);
   ui_test_type ("Sent the day after, by secure email");
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "correct_button"), -1, -1);
-  for (int i = 0; i < 100; i++)
-    {
-      g_autofree char *n = psql ("SELECT count (*) FROM referral_correction");
-
-      if (g_strcmp0 (n, "1") == 0)
-        break;
-      ui_test_iterate (100);
-    }
+  wait_psql ("SELECT count (*) FROM referral_correction", "1");
   {
     g_autofree char *by = psql ("SELECT string_agg (\"user\", ',') FROM audit WHERE entity = 'referral_correction'");
     g_autofree char *notified = psql ("SELECT notified FROM referral");
@@ -936,14 +937,7 @@ test_chair_records_what_others_cannot (void)
   g_assert_nonnull (strstr (found->str, "conference.sign-off"));
   g_assert_nonnull (strstr (found->str, "win.new-conference"));
   ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-  for (int i = 0; i < 100; i++)
-    {
-      g_autofree char *n = psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Ray Roles'");
-
-      if (g_strcmp0 (n, "1") == 0)
-        break;
-      ui_test_iterate (100);
-    }
+  wait_psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Ray Roles'", "1");
   {
     g_autofree char *by = psql ("SELECT string_agg (a.\"user\", ',') FROM audit a JOIN vote v ON v.id = a.entity_id "
                                 "JOIN child c ON c.id = v.child_id WHERE a.entity = 'vote' AND c.name = 'Ray Roles'");
