@@ -629,6 +629,18 @@ test_head_of_service_records_the_panel (void)
 
 /* ---- what each role may do, tried as a person would ---- */
 
+/* The text of every label under @root, one a line (a toast's among them). */
+static void
+labels_text (GtkWidget *root,
+             GString   *out)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    labels_text (child, out);
+}
+
+
 /* What only a chair may do: views, attempts, the decision, attendees and their coming and going,
  * challenges, new conferences (the demo's too), sign-off and amendments. */
 static const char * const chair_actions[] = {
@@ -684,18 +696,22 @@ shown_fields (GtkWidget *root,
     shown_fields (child, found);
 }
 
-/* The menus a person opens, each walked while it is open. */
+/* A chair's menu items, as a person reads them. */
+static const char * const chair_items[] = {
+  "Add Attendee", "Take the Decision", "Sign Off…", "Amend…", "New Conference", "Load Demo Conferences", NULL,
+};
+
+/* The menus a person opens (the conference's, the window's main menu), each read while it is
+ * open: the chair's items it shows are added to @found, every item to @items. */
 static void
-menus_show (QuorumWindow       *window,
-            const char * const *actions,
-            GString            *found,
-            GString            *items)
+menus_show (QuorumWindow *window,
+            GString      *found,
+            GString      *items)
 {
   GtkWidget *buttons[] = {
     ui_test_template_child (quorum_window_get_conference_page (window), QUORUM_TYPE_CONFERENCE_PAGE, "menu_button"),
     NULL,
   };
-  GtkWidget *primary = NULL;
 
   /* The window's main menu: the header bar's menu button with the "open-menu" icon. */
   {
@@ -703,21 +719,22 @@ menus_show (QuorumWindow       *window,
     int top = 0;
 
     stack[top++] = GTK_WIDGET (window);
-    while (top > 0 && primary == NULL)
+    while (top > 0 && buttons[1] == NULL)
       {
         GtkWidget *w = stack[--top];
 
         if (GTK_IS_MENU_BUTTON (w) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (w)), "open-menu-symbolic") == 0)
-          primary = w;
+          buttons[1] = w;
         for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 63; c = gtk_widget_get_next_sibling (c))
           stack[top++] = c;
       }
   }
-  g_assert_nonnull (primary);
-  buttons[1] = primary;
+  g_assert_nonnull (buttons[1]);
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_auto(GStrv) lines = NULL;
       GtkPopover *popover;
 
       ui_test_click (buttons[i], -1, -1);
@@ -725,13 +742,20 @@ menus_show (QuorumWindow       *window,
       for (int tries = 0; tries < 50 && !gtk_widget_get_mapped (GTK_WIDGET (popover)); tries++)
         ui_test_iterate (50);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-      shown_controls (GTK_WIDGET (popover), actions, found);
-      {
-        /* What the menu does offer: "conference.export" is every role's. */
-        static const char * const export[] = { "conference.export", NULL };
+      labels_text (GTK_WIDGET (popover), shown);
+      g_string_append (items, shown->str);
+      lines = g_strsplit (shown->str, "\n", -1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          g_autoptr(GString) plain = g_string_new (NULL);
 
-        shown_controls (GTK_WIDGET (popover), export, items);
-      }
+          /* "_Take the Decision": the label as read, its mnemonic aside. */
+          for (const char *c = lines[j]; *c != '\0'; c++)
+            if (*c != '_')
+              g_string_append_c (plain, *c);
+          if (g_strv_contains (chair_items, plain->str))
+            g_string_append_printf (found, "menu item %s\n", plain->str);
+        }
       ui_test_key ("Escape");
       for (int tries = 0; tries < 50 && gtk_widget_get_mapped (GTK_WIDGET (popover)); tries++)
         ui_test_iterate (50);
@@ -807,22 +831,28 @@ try_to_record (const char *user)
   /* What the screen shows, with every menu opened. */
   shown_controls (GTK_WIDGET (window), chair_actions, found);
   shown_fields (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "content_stack"), found);
-  menus_show (window, chair_actions, found, items);
+  menus_show (window, found, items);
   g_test_message ("%s: shown that a chair alone may use: [%s]", user, found->str);
   g_assert_cmpstr (found->str, ==, "");
-  g_assert_nonnull (strstr (items->str, "conference.export"));
+  g_assert_nonnull (strstr (items->str, "Dissent Record…"));
 
   /* Clicks where a chair's "Plan" and "No plan" are. */
   ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
   ui_test_click (GTK_WIDGET (window), no_plan.x, no_plan.y);
 
-  /* The keys, the search field focused (Ctrl+F), then a card focused (a click on it). */
-  ui_test_key ("ctrl+f");
+  /* The keys, the search field focused (a click in it), then a card focused (a click on it). */
+  ui_test_click (ui_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY), -1, -1);
   g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
   for (guint i = 0; keys[i] != NULL; i++)
     if (g_strcmp0 (keys[i], "Return") != 0)
       ui_test_key (keys[i]);
   ui_test_key ("Escape");
+  ui_test_screenshot (GTK_WIDGET (window), "pg-roles-after-keys");
+  g_test_message ("%s: after the keys: page %s, content %s, conference %lld, card mapped %d", user,
+                  adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
+                  gtk_stack_get_visible_child_name (GTK_STACK (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "content_stack"))),
+                  (long long) quorum_conference_page_get_conference_id (quorum_window_get_conference_page (window)),
+                  gtk_widget_get_mapped (GTK_WIDGET (ui_test_card (window, role_child_id, OTHER_GROUP))));
   ui_test_click (GTK_WIDGET (ui_test_card (window, role_child_id, OTHER_GROUP)), -1, -1);
   for (guint i = 0; keys[i] != NULL; i++)
     ui_test_key (keys[i]);
@@ -930,11 +960,13 @@ test_chair_records_what_others_cannot (void)
   ui_test_iterate (300);
   ui_test_raise_window (window);
   shown_controls (GTK_WIDGET (window), chair_actions, found);
-  menus_show (window, chair_actions, found, items);
+  menus_show (window, found, items);
   g_test_message ("achair: shown [%s]", found->str);
   g_assert_nonnull (strstr (found->str, "view button Plan"));
   g_assert_nonnull (strstr (found->str, "conference.decide"));
-  g_assert_nonnull (strstr (found->str, "conference.sign-off"));
+  g_assert_nonnull (strstr (found->str, "menu item Sign Off…"));
+  g_assert_nonnull (strstr (found->str, "menu item Take the Decision"));
+  g_assert_nonnull (strstr (found->str, "menu item Load Demo Conferences"));
   g_assert_nonnull (strstr (found->str, "win.new-conference"));
   ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   wait_psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Ray Roles'", "1");
@@ -1375,17 +1407,6 @@ test_password_kept_in_keyring (void)
   g_free (third.user);
   g_free (fourth.keyring_text);
   g_free (fourth.user);
-}
-
-/* The text of every label under @root, one a line (a toast's among them). */
-static void
-labels_text (GtkWidget *root,
-             GString   *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    labels_text (child, out);
 }
 
 static gboolean
