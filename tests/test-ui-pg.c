@@ -1492,16 +1492,22 @@ test_preferences_password_kept_out (void)
   value = g_settings_get_string (settings, "database");
   g_assert_null (strstr (value, "horse"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, expected);
+  /* Saved as shown: nothing is left to apply. */
+  {
+    GtkWidget *apply = ui_test_find_type (row, GTK_TYPE_BUTTON);
+
+    g_assert_true (apply == NULL || !gtk_widget_get_mapped (apply));
+  }
 
   /* The window says where the password went. */
-  for (int i = 0; i < 100 && strstr (shown->str, "password was taken out") == NULL; i++)
+  for (int i = 0; i < 100 && strstr (shown->str, "The password ") == NULL; i++)
     {
       ui_test_iterate (100);
       g_string_truncate (shown, 0);
       labels_text (GTK_WIDGET (prefs), shown);
     }
   g_test_message ("the preferences say: %s", shown->str);
-  g_assert_nonnull (strstr (shown->str, keyring ? "kept in the keyring" : "not saved, as no keyring could keep it"));
+  g_assert_nonnull (strstr (shown->str, keyring ? "The password went to the keyring, not the settings" : "The password was not saved: Quorum will ask for it"));
   ui_test_screenshot (GTK_WIDGET (prefs), "pg-preferences-password");
   gtk_window_destroy (GTK_WINDOW (prefs));
   ui_test_iterate (100);

@@ -54,8 +54,8 @@ password_kept_cb (GObject      *source,
     g_debug ("The location's password was not kept in the keyring: %s", error->message);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (kept
-                                                   ? _("The password was taken out of the location and kept in the keyring; the location was saved without it")
-                                                   : _("The password was taken out of the location and not saved, as no keyring could keep it: Quorum will ask for it when it opens the shared database")));
+                                                   ? _("The password went to the keyring, not the settings")
+                                                   : _("The password was not saved: Quorum will ask for it")));
 }
 
 /* Saved when applied (the button beside it, or Enter), not as it is typed: a password typed
@@ -85,14 +85,17 @@ database_apply_cb (QuorumPreferencesWindow *self,
     }
 
   g_settings_set_string (self->settings, "database", stripped);
+  /* Shown without it; the apply button stays away (the text is what was saved). */
+  adw_entry_row_set_show_apply_button (row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), stripped);
+  adw_entry_row_set_show_apply_button (row, TRUE);
   if (*password != '\0' && quorum_store_describe_server (stripped, &host, &port, &dbname, &user))
     {
       quorum_password_save_async (host, port, dbname, user, password, self->cancellable, password_kept_cb, self);
     }
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("The password was taken out of the location and not saved, as no keyring could keep it: Quorum will ask for it when it opens the shared database")));
+                                      adw_toast_new (_("The password was not saved: Quorum will ask for it")));
   memset (password, 0, strlen (password));
 }
 
