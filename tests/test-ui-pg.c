@@ -1525,6 +1525,28 @@ test_preferences_password_kept_out (void)
       g_assert_cmpstr (run.user, ==, "pwchair");
       g_free (run.user);
       quorum_password_forget (host, port, dbname, user);
+
+      /* A setting an earlier version saved with the password in it: the app opens with it once,
+       * moves the password to the keyring and takes it out of the setting. */
+      {
+        PasswordRun again = { .mode = RUN_STORED, .from_settings = TRUE };
+        g_autofree char *moved = NULL;
+
+        g_settings_set_string (settings, "database", typed);
+        run_password_app (&again);
+        g_assert_false (again.dialog_seen);
+        g_assert_cmpstr (again.user, ==, "pwchair");
+        g_free (again.user);
+        g_assert_true (setting_is (expected));
+        for (int i = 0; i < 50 && moved == NULL; i++)
+          {
+            moved = quorum_password_lookup_saved (host, port, dbname, user);
+            if (moved == NULL)
+              ui_test_iterate (100);
+          }
+        g_assert_cmpstr (moved, ==, PASSWORD);
+        quorum_password_forget (host, port, dbname, user);
+      }
     }
   if (saved_env != NULL)
     g_setenv ("QUORUM_DB", saved_env, TRUE);
