@@ -542,23 +542,13 @@ resolve_location (QuorumApplication *self)
 
       if (shared != NULL && *g_strstrip (shared) != '\0')
         {
-          g_autofree char *password = NULL;
-          g_autofree char *stripped = quorum_store_location_take_password (shared, &password);
-          g_autofree char *host = NULL;
-          g_autofree char *port = NULL;
-          g_autofree char *dbname = NULL;
-          g_autofree char *user = NULL;
-
           /* A password an earlier version let into the setting: used this once, then kept in
            * the keyring only (the preferences refuse to save one now) and taken out of the
            * setting. */
+          g_autofree char *stripped = quorum_password_take_from_location (shared, NULL, NULL, NULL);
+
           if (stripped != NULL)
-            {
-              if (*password != '\0' && quorum_store_describe_server (stripped, &host, &port, &dbname, &user))
-                quorum_password_save (host, port, dbname, user, password);
-              g_settings_set_string (settings, "database", stripped);
-              memset (password, 0, strlen (password));
-            }
+            g_settings_set_string (settings, "database", stripped);
           return g_steal_pointer (&shared);
         }
     }

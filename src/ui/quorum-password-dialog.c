@@ -6,10 +6,12 @@
 
 #define G_LOG_DOMAIN "quorum-password"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
 #include "quorum-password-dialog.h"
+#include "store/quorum-store.h"
 
 struct _QuorumPasswordDialog
 {
@@ -148,6 +150,34 @@ quorum_password_save_finish (GAsyncResult  *result,
                              GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+quorum_password_take_from_location (const char          *location,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *password = NULL;
+  char *stripped = quorum_store_location_take_password (location, &password);
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+
+  if (stripped == NULL)
+    return NULL;
+  if (*password != '\0' && quorum_store_describe_server (stripped, &host, &port, &dbname, &user))
+    quorum_password_save_async (host, port, dbname, user, password, cancellable, callback, user_data);
+  else
+    {
+      GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "no server to keep the password under");
+      g_object_unref (task);
+    }
+  memset (password, 0, strlen (password));
+  return stripped;
 }
 
 void

@@ -48,6 +48,14 @@ void                  quorum_password_save_async   (const char          *host,
                                                     gpointer             user_data);
 gboolean              quorum_password_save_finish  (GAsyncResult        *result,
                                                     GError             **error);
+/* A password written into @location (postgresql://user:secret@host/db, ?password=, password=…)
+ * is given to the keyring under the server the location names (@callback, may be NULL, is told
+ * whether it was kept: quorum_password_save_finish) and the location returned without it; NULL
+ * when @location holds none. Never kept in settings. */
+char                 *quorum_password_take_from_location (const char          *location,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
 void                  quorum_password_forget       (const char *host,
                                                     const char *port,
                                                     const char *dbname,

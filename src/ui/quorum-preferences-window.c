@@ -3,13 +3,11 @@
 
 #define G_LOG_DOMAIN "quorum-preferences"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "quorum-password-dialog.h"
 #include "quorum-preferences-window.h"
 #include "quorum-ui-util.h"
-#include "store/quorum-store.h"
 
 struct _QuorumPreferencesWindow
 {
@@ -67,15 +65,11 @@ database_apply_cb (QuorumPreferencesWindow *self,
                    AdwEntryRow             *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *password = NULL;
-  g_autofree char *stripped = quorum_store_location_take_password (text, &password);
-  g_autofree char *host = NULL;
-  g_autofree char *port = NULL;
-  g_autofree char *dbname = NULL;
-  g_autofree char *user = NULL;
+  g_autofree char *stripped = NULL;
 
   if (self->settings == NULL)
     return;
+  stripped = quorum_password_take_from_location (text, self->cancellable, password_kept_cb, self);
   if (stripped == NULL)
     {
       g_autofree char *location = g_strstrip (g_strdup (text));
@@ -89,14 +83,6 @@ database_apply_cb (QuorumPreferencesWindow *self,
   adw_entry_row_set_show_apply_button (row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), stripped);
   adw_entry_row_set_show_apply_button (row, TRUE);
-  if (*password != '\0' && quorum_store_describe_server (stripped, &host, &port, &dbname, &user))
-    {
-      quorum_password_save_async (host, port, dbname, user, password, self->cancellable, password_kept_cb, self);
-    }
-  else
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("The password was not saved: Quorum will ask for it")));
-  memset (password, 0, strlen (password));
 }
 
 static void
