@@ -90,7 +90,7 @@ contains "kinit: krbchair has a ticket in the temporary cache" "$(cat "$krb/klis
 # -- the server: its keytab, and Kerberos the only way in over TCP
 keytab=$(install_server_file "$krb/postgres.keytab" postgres.keytab)
 sql -c "ALTER SYSTEM SET krb_server_keyfile = 'FILE:$keytab'" >/dev/null
-set_hba "host quorum +quorum_chair,+quorum_minute_taker,+quorum_head_of_service,+quorum_admin 127.0.0.1/32 gss include_realm=0"
+set_hba "host quorum +quorum_chair,+quorum_minute_taker,+quorum_head_of_service,+quorum_admin 127.0.0.1/32 gss include_realm=0 krb_realm=$realm"
 check "pg_hba.conf: one gss line for Quorum's roles, nothing else over TCP" \
   "$(sql -c "SELECT string_agg (type || ' ' || auth_method, ';') FROM pg_hba_file_rules WHERE type <> 'local'")" \
   "host gss"
@@ -143,6 +143,18 @@ if have_display && [ -x "$app" ]; then
 else
   echo "# SKIP the app: no display (DISPLAY or xvfb-run) or no $app"
 fi
+
+# A laptop's service file, as docs/notes/pgauth.md tells an authority to hand out.
+cat >"$tmp/pg_service.conf" <<EOF
+[quorum]
+host=localhost
+port=$port
+dbname=quorum
+user=krbchair
+gssencmode=prefer
+EOF
+check "Kerberos from a service file (--db service=quorum)" \
+  "$(PGSERVICEFILE=$tmp/pg_service.conf the_vote service=quorum "${conf:-0}" 2>&1)" "[('Police', 'plan')]"
 
 kdestroy >/dev/null 2>&1
 refused "no ticket (after kdestroy)" "$uri" \

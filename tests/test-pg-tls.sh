@@ -70,6 +70,18 @@ check "verify-full: the record's actor is the TLS user" \
 connections=$(tail -n +"$((log_from + 1))" "$server_log" | grep "connection authorized: user=tlschair")
 check "verify-full: every connection of quorum-cli was encrypted (the server's log)" \
   "$(printf '%s\n' "$connections" | grep -c 'SSL enabled (protocol=TLS')" "$(printf '%s\n' "$connections" | grep -c .)"
+# A laptop's service file, as docs/notes/pgauth.md tells an authority to hand out.
+cat >"$tmp/pg_service.conf" <<EOF
+[quorum]
+host=localhost
+port=$port
+dbname=quorum
+user=tlschair
+sslmode=verify-full
+sslrootcert=$tmp/ca.crt
+EOF
+check "verify-full from a service file (--db service=quorum)" \
+  "$(PGSERVICEFILE=$tmp/pg_service.conf the_vote service=quorum "${conf:-0}" 2>&1)" "[('Police', 'plan')]"
 out=$("$cli" --db "postgresql://tlschair@localhost:$port/quorum?sslmode=disable" --json referrals </dev/null 2>&1); status=$?
 check "without TLS: refused, exit 3" "$status" "3"
 contains "without TLS: the message says the server wants TLS and how to ask for it" "$out" \
