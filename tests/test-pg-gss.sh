@@ -70,7 +70,7 @@ kadmin.local -r "$realm" -q "ktadd -k $krb/postgres.keytab postgres/localhost" >
 kadmin.local -r "$realm" -q "addprinc -pw $user_password krbchair" >>"$krb/setup.log" 2>&1 ||
   { sed 's/^/# /' "$krb/setup.log"; echo "Bail out! the realm could not be made"; exit 1; }
 kdc_pid=
-stop_kdc () { [ -n "$kdc_pid" ] && kill "$kdc_pid" 2>/dev/null; wait "$kdc_pid" 2>/dev/null; kdc_pid=; }
+stop_kdc () { if [ -n "$kdc_pid" ]; then kill "$kdc_pid" 2>/dev/null; wait "$kdc_pid" 2>/dev/null; fi; kdc_pid=; }
 trap 'stop_kdc; auth_cleanup' EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
@@ -83,6 +83,9 @@ for i in $(seq 1 50); do
   printf '%s\n' "$user_password" | kinit "krbchair@$realm" >"$krb/kinit.log" 2>&1 && break
   sleep 0.1
 done
+# A laptop away from the KDC later: its sign-in (the ticket-granting ticket) and no ticket for
+# the server yet.
+cp "$krb/ccache" "$krb/ccache-tgt-only"
 klist >"$krb/klist" 2>&1
 contains "kinit: krbchair has a ticket in the temporary cache" "$(cat "$krb/klist")" \
   "Ticket cache: FILE:$krb/ccache" "Default principal: krbchair@$realm" "krbtgt/$realm@$realm"
@@ -155,6 +158,10 @@ gssencmode=prefer
 EOF
 check "Kerberos from a service file (--db service=quorum)" \
   "$(PGSERVICEFILE=$tmp/pg_service.conf the_vote service=quorum "${conf:-0}" 2>&1)" "[('Police', 'plan')]"
+
+stop_kdc
+KRB5CCNAME=FILE:$krb/ccache-tgt-only refused "signed in, but the KDC out of reach" "$uri" \
+  "could not get a Kerberos ticket for the server" "Cannot contact any KDC"
 
 kdestroy >/dev/null 2>&1
 refused "no ticket (after kdestroy)" "$uri" \

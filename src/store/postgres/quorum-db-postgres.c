@@ -371,7 +371,8 @@ explain_connection_failure (PGconn     *conn,
                               rootcert != NULL ? rootcert : "~/.postgresql/root.crt", said);
     }
   if (libpq_said (said, "root certificate file \"%s\" does not exist\n"
-                        "Either provide the file or change sslmode to disable server certificate verification.\n"))
+                        "Either provide the file or change sslmode to disable server certificate verification.\n") ||
+      (strstr (said, "root certificate file") != NULL && strstr (said, "does not exist") != NULL))
     return g_strdup_printf (_("The server's certificate is to be verified, but the authority's certificate "
                               "to check it with is not on this computer, so Quorum did not connect: ask the "
                               "authority's administrator for it and name it in the database's address "
@@ -395,11 +396,19 @@ explain_connection_failure (PGconn     *conn,
                               "ticket to show it (none, or an expired one), so Quorum did not connect: sign "
                               "in with kinit (or log in to the authority's network) and try again. (%s)"),
                             said);
-  if (strstr (said, "GSSAPI") != NULL)
+  /* The server's words: it checked the ticket and it is not this user's. */
+  if (strstr (said, "GSSAPI authentication failed for user") != NULL)
     /* Translators: %s is the database user, then libpq's own words */
     return g_strdup_printf (_("The server did not accept this computer's Kerberos sign-in as %s (the ticket is "
                               "another person's, or the server's Kerberos key does not match), so Quorum did "
                               "not connect. (%s)"), user, said);
+  /* This computer's Kerberos could not get a ticket for the server (the KDC out of reach, a
+   * server it does not know, clocks apart). */
+  if (strstr (said, "GSSAPI") != NULL)
+    return g_strdup_printf (_("This computer could not get a Kerberos ticket for the server (the authority's "
+                              "Kerberos server, the KDC, could not be reached, or it does not know this "
+                              "server), so Quorum did not connect: check the network, or the computer's "
+                              "Kerberos set-up with the authority's administrator. (%s)"), said);
   return NULL;
 }
 
