@@ -159,6 +159,36 @@ EOF
 check "Kerberos from a service file (--db service=quorum)" \
   "$(PGSERVICEFILE=$tmp/pg_service.conf the_vote service=quorum "${conf:-0}" 2>&1)" "[('Police', 'plan')]"
 
+# A day-long session (the app's) outlives the ticket: the connection drops, the store makes it
+# again and says plainly why it cannot; once the person signs in again, it comes back.
+probe=${QUORUM_PG_SESSION_PROBE:-}
+if [ -x "$probe" ]; then
+  coproc session { "$probe" "$uri" 2>&1; }
+  read -t 30 -r line <&"${session[0]}"
+  check "a lasting session reads the record" "$line" "ok 1"
+  kdestroy >/dev/null 2>&1
+  sql -c "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = 'krbchair'" >/dev/null
+  # The first call after the drop may only learn the connection is gone; the next make it again.
+  answers=
+  for i in 1 2 3; do
+    echo >&"${session[1]}"
+    read -t 30 -r line <&"${session[0]}"
+    echo "# the session, its ticket gone and its connection dropped, call $i: $line"
+    answers="$answers$line|"
+    case "$line" in *"Kerberos ticket"*) break ;; esac
+  done
+  contains "the lasting session, no ticket when it connects again: said plainly" "$answers" \
+    "error:" "this computer has no Kerberos ticket" "kinit"
+  printf '%s\n' "$user_password" | kinit "krbchair@$realm" >/dev/null 2>&1
+  echo >&"${session[1]}"
+  read -t 30 -r line <&"${session[0]}"
+  check "signed in again (kinit): the same session reads the record" "$line" "ok 1"
+  exec {session[1]}>&-
+  wait "$session_PID" 2>/dev/null
+else
+  echo "# SKIP a lasting session: no pg-session-probe (QUORUM_PG_SESSION_PROBE)"
+fi
+
 stop_kdc
 KRB5CCNAME=FILE:$krb/ccache-tgt-only refused "signed in, but the KDC out of reach" "$uri" \
   "could not get a Kerberos ticket for the server" "Cannot contact any KDC"

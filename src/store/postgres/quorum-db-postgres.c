@@ -507,15 +507,19 @@ ensure_connected (QuorumPgDb  *self,
     return TRUE;
   if (self->in_transaction || self->resetting)
     {
-      g_autofree char *message = connection_message (self->conn);
-      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      /* While the watch makes the connection again, its last failure (a ticket gone) says why. */
+      g_autofree char *said = connection_message (self->conn);
+      g_autofree char *explained = self->resetting ? explain_connection_failure (self->conn, said) : NULL;
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, explained != NULL ? explained : said);
       return FALSE;
     }
   PQreset (self->conn);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      g_autofree char *message = connection_message (self->conn);
-      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      /* A day-long session outlives a Kerberos ticket: said as plainly as at the first connection. */
+      g_autofree char *said = connection_message (self->conn);
+      g_autofree char *explained = explain_connection_failure (self->conn, said);
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, explained != NULL ? explained : said);
       return FALSE;
     }
   session_made (self);
