@@ -68,8 +68,9 @@ check "verify-full: quorum-cli reads the vote back" "$(the_vote "$uri" "${conf:-
 check "verify-full: the record's actor is the TLS user" \
   "$(sql -c "SELECT string_agg (DISTINCT \"user\", ',') FROM audit")" "tlschair"
 connections=$(tail -n +"$((log_from + 1))" "$server_log" | grep "connection authorized: user=tlschair")
-check "verify-full: every connection of quorum-cli was encrypted (the server's log)" \
-  "$(printf '%s\n' "$connections" | grep -c 'SSL enabled (protocol=TLS')" "$(printf '%s\n' "$connections" | grep -c .)"
+total=$(printf '%s\n' "$connections" | grep -c .)
+check "verify-full: every connection of quorum-cli (at least its 5 runs) was encrypted (the server's log)" \
+  "$(printf '%s\n' "$connections" | grep -c 'SSL enabled (protocol=TLS')/$([ "$total" -ge 5 ] && echo many || echo "$total")" "$total/many"
 # A laptop's service file, as docs/notes/pgauth.md tells an authority to hand out.
 cat >"$tmp/pg_service.conf" <<EOF
 [quorum]
