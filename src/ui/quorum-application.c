@@ -15,6 +15,7 @@
 #include "quorum-window.h"
 
 #define SCREENSHOT_SETTLE_MS 1200
+/* Frames waited for, at most, for a window with a redraw pending to paint itself (--screenshot). */
 #define SCREENSHOT_GIVE_UP_MS 20000
 
 struct _QuorumApplication
