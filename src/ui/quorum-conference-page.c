@@ -126,21 +126,21 @@ create_attendee_row (gpointer item,
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
    * Only a chair corrects: the others are not shown the pencil. */
   if (self->may_record)
-  {
-    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-    g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (attendee));
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (attendee));
 
-    gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (edit, _("Correct This Attendee"));
-    gtk_widget_add_css_class (edit, "flat");
-    gtk_widget_set_name (edit, "edit-attendee-button");
-    quorum_ui_set_accessible_label (edit, accessible);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-    /* Enter or Space on the row opens the same correction. */
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
-  }
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Correct This Attendee"));
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_name (edit, "edit-attendee-button");
+      quorum_ui_set_accessible_label (edit, accessible);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      /* Enter or Space on the row opens the same correction. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+    }
 
   g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
 
