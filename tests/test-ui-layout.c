@@ -301,23 +301,6 @@ count_labels_with_tooltip (GtkWidget  *widget,
   return n;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 find_conference (QuorumStore *store,
                  const char  *case_ref)
@@ -430,7 +413,7 @@ test_narrow_360 (void)
 
   /* Referrals: the table, then one referral open in its pane. */
   show_page (window, "referrals");
-  referrals = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+  referrals = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
   g_assert_nonnull (referrals);
   ui_test_wait_until (referrals_loaded, referrals, 20000, "the referrals to load");
   check_narrow (GTK_WIDGET (window), "referrals", failures);
@@ -445,7 +428,7 @@ test_narrow_360 (void)
 
   /* Differences: the list, one chosen (the one at immediate risk), the form to raise one. */
   show_page (window, "differences");
-  differences = QUORUM_DIFFERENCES_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
+  differences = QUORUM_DIFFERENCES_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
   g_assert_nonnull (differences);
   quorum_differences_page_refresh (differences);
   check_narrow (GTK_WIDGET (window), "differences", failures);
@@ -559,7 +542,7 @@ test_narrow_by_hand (void)
   g_assert_true (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), QUORUM_TYPE_WINDOW, "back_button")));
 
   show_page (window, "differences");
-  differences = QUORUM_DIFFERENCES_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
+  differences = QUORUM_DIFFERENCES_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
   quorum_differences_page_refresh (differences);
   ui_test_iterate (300);
   leaflet = ADW_LEAFLET (template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "leaflet"));
@@ -588,7 +571,7 @@ test_narrow_by_hand (void)
 
   /* Referrals: the five filter buttons do not fit; their menu does, and filters the same. */
   show_page (window, "referrals");
-  referrals = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+  referrals = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
   ui_test_wait_until (referrals_loaded, referrals, 20000, "the referrals to load");
   /* The way back to the list of conferences is on their page only. */
   g_assert_false (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), QUORUM_TYPE_WINDOW, "back_button")));

@@ -84,23 +84,6 @@ make_split (QuorumStore *store,
 
 /* ---- driving the page ---- */
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 page_loaded (gpointer data)
 {
@@ -633,7 +616,7 @@ static void
 test_open_conference (void)
 {
   QuorumConferencePage *conference_page = quorum_window_get_conference_page (fx.window);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
   GtkColumnView *column_view = GTK_COLUMN_VIEW (child_of (fx.page, "column_view"));
   GListModel *model = quorum_referrals_page_get_model (fx.page);
   g_autoptr(QuorumReferralObject) first = NULL;
@@ -723,7 +706,7 @@ test_many (void)
   /* Issue 14, memory that does not grow with rows not on screen: rows of cells for what fits
    * (GTK 4.8's column view made 200), and the last referral is still reached and opened. */
   {
-    GtkWidget *table = find_type (page, GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *table = ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW);
     GtkWidget *rows = NULL;
     guint n_rows = 0;
     g_autoptr(QuorumReferralObject) last = NULL;
@@ -760,8 +743,8 @@ screenshot_at (QuorumStore *store,
                const char  *name)
 {
   QuorumWindow *window = ui_test_window_new (store, width, height);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  QuorumReferralsPage *page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
+  AdwViewStack *stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  QuorumReferralsPage *page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_REFERRALS_PAGE));
   GListModel *model = quorum_referrals_page_get_model (page);
   gint64 chosen = 0;
 
@@ -929,10 +912,10 @@ main (int    argc,
   fx.easter = make_split (fx.store, "2027-03-25", "Cal Easter", "J. Okafor", NULL);
 
   fx.window = ui_test_window_new (fx.store, 1280, 800);
-  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "referrals"));
   adw_view_stack_set_visible_child_name (stack, "referrals");
-  fx.page = QUORUM_REFERRALS_PAGE (find_type (GTK_WIDGET (fx.window), QUORUM_TYPE_REFERRALS_PAGE));
+  fx.page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (fx.window), QUORUM_TYPE_REFERRALS_PAGE));
   g_assert_nonnull (fx.page);
   wait_loaded (fx.page);
 
