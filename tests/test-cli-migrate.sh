@@ -185,9 +185,13 @@ if [ -x "$bench" ]; then
   "$QUORUM_CLI" migrate --from "$work/big.db" --to "$work/killed.db" >/dev/null 2>&1 &
   pid=$!
   n=0
-  for _ in $(seq 1 600); do
-    # Read only: a sqlite3 that came first must not make an empty file the migration then refuses.
-    n=$( [ -s "$work/killed.db" ] && sqlite3 -readonly "$work/killed.db" "SELECT count(*) FROM conference" 2>/dev/null || echo 0)
+  # Up to 30 s (times QUORUM_TEST_TIMEOUT_MULTIPLIER) for 40 conferences to be in. The file is read
+  # only once it exists: the sqlite3 shell creates an empty file where there is none, and under
+  # --sanitize (a slower start) it did so before quorum-cli had made the target, which then refused
+  # the path ("it kept being replaced", exit 3) and nothing was copied.
+  for _ in $(seq 1 $(( 600 * ${QUORUM_TEST_TIMEOUT_MULTIPLIER:-1} ))); do
+    n=0
+    [ -s "$work/killed.db" ] && n=$(sqlite3 -readonly "$work/killed.db" "SELECT count(*) FROM conference" 2>/dev/null || echo 0)
     [ "${n:-0}" -ge 40 ] && break
     sleep 0.05
   done
