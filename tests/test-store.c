@@ -1479,6 +1479,8 @@ test_record_challenge_after_sign_off (StoreFixture  *f,
  * grows past these numbers fails here. On SQLite it counts the statements run. */
 #define VOTE_ROUND_TRIPS_POSTGRES 3
 #define VOTE_STATEMENTS_SQLITE    18
+#define LOAD_ROUND_TRIPS_POSTGRES 12
+#define LOAD_STATEMENTS_SQLITE    18
 
 static guint64
 vote_round_trips (StoreFixture *f,
@@ -1504,7 +1506,7 @@ test_vote_round_trips (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumConference) c = NULL;
   guint64 limit = store_fixture_is_postgres () ? VOTE_ROUND_TRIPS_POSTGRES : VOTE_STATEMENTS_SQLITE;
-  guint64 first, added, replaced, refused;
+  guint64 first, added, replaced, refused, loaded;
   gint64 conf, amy, id, police;
 
   conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
@@ -1535,9 +1537,22 @@ test_vote_round_trips (StoreFixture  *f,
   g_assert_cmpuint (replaced, <=, limit);
   g_assert_cmpuint (refused, <=, limit);
 
-  /* What was recorded is whole: both views, the replaced one's audit entry, the chain. */
+  /* What was recorded is whole: both views, the replaced one's audit entry, the chain. The
+   * conference's first statements go together too (its page, every other write's checks). */
+  g_clear_pointer (&c, quorum_conference_free);
   c = quorum_store_load_conference (f->store, conf, &error);
   g_assert_no_error (error);
+  {
+    QuorumDb *db = _quorum_store_get_connection (f->store);
+    guint64 before = quorum_db_get_round_trips (db);
+
+    g_clear_pointer (&c, quorum_conference_free);
+    c = quorum_store_load_conference (f->store, conf, &error);
+    g_assert_no_error (error);
+    loaded = quorum_db_get_round_trips (db) - before;
+    g_test_message ("round trips of a conference's load: %" G_GUINT64_FORMAT, loaded);
+    g_assert_cmpuint (loaded, <=, store_fixture_is_postgres () ? LOAD_ROUND_TRIPS_POSTGRES : LOAD_STATEMENTS_SQLITE);
+  }
   g_assert_cmpuint (c->votes->len, ==, 2);
   g_assert_cmpint (quorum_conference_find_vote (c, amy, "Police")->view, ==, QUORUM_VIEW_PLAN);
   g_assert_true (quorum_store_verify (f->store, NULL, &error));

@@ -47,9 +47,9 @@ column_view (QuorumDbStmt *stmt,
   return view;
 }
 
-/* Each loader below is a statement made and bound (prepare_…), which a caller may send
+/* Each loader below is a statement made and bound (prepare_…), which a caller sends
  * (quorum_db_send) with others so that they go to a server together, and the reading of its
- * rows (read_…); load_… does both. */
+ * rows (read_…). */
 static QuorumDbStmt *
 prepare_header (QuorumStore       *self,
                 QuorumConference  *conference,
@@ -102,15 +102,6 @@ read_header (QuorumStore       *self,
   return TRUE;
 }
 
-static gboolean
-load_header (QuorumStore       *self,
-             QuorumConference  *conference,
-             GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_header (self, conference, error);
-
-  return stmt != NULL && read_header (self, conference, stmt, error);
-}
 
 static QuorumDbStmt *
 prepare_children (QuorumStore       *self,
@@ -146,15 +137,6 @@ read_children (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_children (QuorumStore       *self,
-               QuorumConference  *conference,
-               GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_children (self, conference, error);
-
-  return stmt != NULL && read_children (self, conference, stmt, error);
-}
 
 static QuorumDbStmt *
 prepare_attendees (QuorumStore       *self,
@@ -195,15 +177,6 @@ read_attendees (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_attendees (QuorumStore       *self,
-                QuorumConference  *conference,
-                GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_attendees (self, conference, error);
-
-  return stmt != NULL && read_attendees (self, conference, stmt, error);
-}
 
 /* With @child_id > 0, the loaders below read that child's rows only (and only when the child is
  * the conference's: a child of another conference brings no rows): what recording one view
@@ -272,16 +245,6 @@ read_attempts (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_attempts (QuorumStore       *self,
-               QuorumConference  *conference,
-               gint64             child_id,
-               GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_attempts (self, conference, child_id, error);
-
-  return stmt != NULL && read_attempts (self, conference, stmt, error);
-}
 
 static QuorumDbStmt *
 prepare_votes (QuorumStore       *self,
@@ -323,16 +286,6 @@ read_votes (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_votes (QuorumStore       *self,
-            QuorumConference  *conference,
-            gint64             child_id,
-            GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_votes (self, conference, child_id, error);
-
-  return stmt != NULL && read_votes (self, conference, stmt, error);
-}
 
 static QuorumDbStmt *
 prepare_decisions (QuorumStore       *self,
@@ -416,16 +369,6 @@ read_decisions (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_decisions (QuorumStore       *self,
-                QuorumConference  *conference,
-                gint64             child_id,
-                GError           **error)
-{
-  QuorumDbStmt *stmt = prepare_decisions (self, conference, child_id, error);
-
-  return stmt != NULL && read_decisions (self, conference, stmt, child_id, error);
-}
 
 static gboolean
 load_plans_and_referrals (QuorumStore       *self,
@@ -655,6 +598,41 @@ load_amendments (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+/* The conference, its children, attendees, attempts, votes and decisions (their dissent read
+ * after): sent together (PostgreSQL: one round trip inside the snapshot's transaction), read in
+ * this order. */
+static gboolean
+load_core (QuorumStore       *self,
+           QuorumConference  *conference,
+           GError           **error)
+{
+  QuorumDbStmt *header, *children, *attendees, *attempts, *votes, *decisions;
+
+  if ((header = prepare_header (self, conference, error)) == NULL ||
+      !quorum_db_send (header, NULL) ||
+      (children = prepare_children (self, conference, error)) == NULL ||
+      !quorum_db_send (children, NULL) ||
+      (attendees = prepare_attendees (self, conference, error)) == NULL ||
+      !quorum_db_send (attendees, NULL) ||
+      (attempts = prepare_attempts (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (attempts, NULL) ||
+      (votes = prepare_votes (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (votes, NULL) ||
+      (decisions = prepare_decisions (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (decisions, NULL))
+    {
+      if (error == NULL || *error == NULL)
+        _quorum_store_fail_read (self, error);
+      return FALSE;
+    }
+  return read_header (self, conference, header, error) &&
+         read_children (self, conference, children, error) &&
+         read_attendees (self, conference, attendees, error) &&
+         read_attempts (self, conference, attempts, error) &&
+         read_votes (self, conference, votes, error) &&
+         read_decisions (self, conference, decisions, 0, error);
+}
+
 QuorumProfile *
 quorum_store_get_conference_profile (QuorumStore  *self,
                                      gint64        conference_id,
@@ -713,12 +691,7 @@ quorum_store_load_conference (QuorumStore  *self,
     return NULL;
 
   conference->id = conference_id;
-  ok = load_header (self, conference, error) &&
-       load_children (self, conference, error) &&
-       load_attendees (self, conference, error) &&
-       load_attempts (self, conference, 0, error) &&
-       load_votes (self, conference, 0, error) &&
-       load_decisions (self, conference, 0, error) &&
+  ok = load_core (self, conference, error) &&
        load_plans_and_referrals (self, conference, error) &&
        load_amendments (self, conference, error) &&
        load_record (self, conference, error) &&

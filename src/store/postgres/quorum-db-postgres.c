@@ -49,7 +49,8 @@ struct _QuorumPgDb
   char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
   gboolean    one_writer;     /* writers one at a time (quorum_db_postgres_set_one_writer) */
   GPtrArray  *queue;          /* PgQueued: sent (quorum_db_send), to run with the next round trip */
-  gboolean    begin_queued;   /* the write transaction's BEGIN waits in @queue for its first statement */
+  gboolean    begin_queued;   /* the transaction's BEGIN waits in @queue for its first statement */
+  guint       n_begin;        /* … as that many statements at the queue's head */
   char       *commit_tag;     /* the command tag of a COMMIT run in a pipeline */
 };
 
@@ -786,6 +787,7 @@ queue_clear (QuorumPgDb *self)
     }
   g_ptr_array_set_size (self->queue, 0);
   self->begin_queued = FALSE;
+  self->n_begin = 0;
 }
 
 static void
@@ -1503,13 +1505,18 @@ pg_begin (QuorumDb  *db,
     }
   g_clear_pointer (&self->xact_id, g_free);
   queue_clear (self);
-  if (write && self->one_writer)
+  if ((write && self->one_writer) || !write)
     {
-      /* Queued: the lock is taken with the first statement, in its round trip. */
+      /* Queued: the lock is taken with the first statement, in its round trip; a reader's
+       * snapshot is taken at its first statement anyway. */
       if (!ensure_connected (self, error))
         return FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (one_writer_begin); i++)
-        queue_push (self, NULL, one_writer_begin[i], TRUE, TRUE);
+      if (write)
+        for (guint i = 0; i < G_N_ELEMENTS (one_writer_begin); i++)
+          queue_push (self, NULL, one_writer_begin[i], TRUE, TRUE);
+      else
+        queue_push (self, NULL, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", TRUE, TRUE);
+      self->n_begin = self->queue->len;
       self->begin_queued = TRUE;
       self->in_transaction = TRUE;
       return TRUE;
@@ -1573,7 +1580,7 @@ pg_commit (QuorumDb  *db,
   g_autofree char *tag = NULL;
   gboolean ok;
 
-  if (self->begin_queued && self->queue->len == G_N_ELEMENTS (one_writer_begin))
+  if (self->begin_queued && self->queue->len == self->n_begin)
     {
       /* Nothing was sent, so nothing was begun on the server: nothing to commit. */
       queue_clear (self);
