@@ -164,7 +164,9 @@ const GError   *quorum_db_get_last_error     (QuorumDb      *db);
 gint64          quorum_db_changes            (QuorumDb      *db);
 
 /* Transactions. @write: take the write lock at once (SQLite BEGIN IMMEDIATE; PostgreSQL
- * BEGIN ISOLATION LEVEL SERIALIZABLE). A read-only one sees one snapshot. A failure with
+ * BEGIN ISOLATION LEVEL SERIALIZABLE, or in the store's one-writer mode the writers' lock, which
+ * goes to the server with the transaction's first statement and is taken before it runs; a
+ * reader's BEGIN goes with its first statement too). A read-only one sees one snapshot. A failure with
  * QUORUM_DB_ERROR_BUSY anywhere inside means: roll back and run the whole transaction again. */
 gboolean        quorum_db_begin              (QuorumDb      *db,
                                               gboolean       write,

@@ -102,7 +102,6 @@ read_header (QuorumStore       *self,
   return TRUE;
 }
 
-
 static QuorumDbStmt *
 prepare_children (QuorumStore       *self,
                   QuorumConference  *conference,
@@ -136,7 +135,6 @@ read_children (QuorumStore       *self,
     }
   return read_done (self, stmt, rc, error);
 }
-
 
 static QuorumDbStmt *
 prepare_attendees (QuorumStore       *self,
@@ -176,7 +174,6 @@ read_attendees (QuorumStore       *self,
     }
   return read_done (self, stmt, rc, error);
 }
-
 
 /* With @child_id > 0, the loaders below read that child's rows only (and only when the child is
  * the conference's: a child of another conference brings no rows): what recording one view
@@ -245,7 +242,6 @@ read_attempts (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-
 static QuorumDbStmt *
 prepare_votes (QuorumStore       *self,
                QuorumConference  *conference,
@@ -285,7 +281,6 @@ read_votes (QuorumStore       *self,
     }
   return read_done (self, stmt, rc, error);
 }
-
 
 static QuorumDbStmt *
 prepare_decisions (QuorumStore       *self,
@@ -368,7 +363,6 @@ read_decisions (QuorumStore       *self,
     }
   return read_done (self, stmt, rc, error);
 }
-
 
 static gboolean
 load_plans_and_referrals (QuorumStore       *self,

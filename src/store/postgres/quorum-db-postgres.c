@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-db-postgres.c: the statement layer on libpq, an authority's shared store. Statements
- * are prepared once per SQL text on the server and run at their first step; a lost connection
- * is made again before the next transaction, and live updates come by LISTEN/NOTIFY. */
+ * are prepared once per SQL text on the server and run at their first step, or, sent
+ * (quorum_db_send), together with the next round trip in one pipeline; a transaction's BEGIN
+ * goes with its first statements; a lost connection is made again before the next transaction,
+ * and live updates come by LISTEN/NOTIFY. */
 
 #include <string.h>
 #include <libpq-fe.h>
