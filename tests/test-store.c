@@ -1479,7 +1479,7 @@ test_record_challenge_after_sign_off (StoreFixture  *f,
  * grows past these numbers fails here. On SQLite it counts the statements run. */
 #define VOTE_ROUND_TRIPS_POSTGRES 3
 #define VOTE_STATEMENTS_SQLITE    18
-#define LOAD_ROUND_TRIPS_POSTGRES 12
+#define LOAD_ROUND_TRIPS_POSTGRES 5
 #define LOAD_STATEMENTS_SQLITE    18
 
 static guint64

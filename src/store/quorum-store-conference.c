@@ -364,21 +364,64 @@ read_decisions (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+/* The rest of a conference's record, read after its core: each statement's only parameter is
+ * the conference. */
+#define PLAN_SQL \
+  "SELECT id, child_id, start, from_split, categories FROM plan " \
+  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id"
+#define REFERRAL_SQL \
+  "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, " \
+  "outcome_reason FROM referral " \
+  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id"
+#define AMENDMENT_SQL \
+  "SELECT id, at, by, reason, change, record, field, old_value, new_value " \
+  "FROM amendment WHERE conference_id = ? ORDER BY id"
+#define MEMBER_VIEW_SQL \
+  "SELECT id, child_id, attendee_id, grp, view, categories, reason, recorded_at " \
+  "FROM member_view WHERE conference_id = ? ORDER BY id"
+#define SUPERSEDED_VIEW_SQL \
+  "SELECT s.id, s.child_id, s.vote_id, a.round, s.grp, s.view, s.categories, " \
+  "s.reason, s.given_at FROM superseded_view s JOIN attempt a ON a.id = s.attempt_id " \
+  "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id"
+#define PRESENCE_SQL \
+  "SELECT decision_id, attendee_id, status FROM decision_presence " \
+  "WHERE conference_id = ? ORDER BY id"
+
+static const char * const record_sql[] = {
+  PLAN_SQL, REFERRAL_SQL, AMENDMENT_SQL, MEMBER_VIEW_SQL, SUPERSEDED_VIEW_SQL, PRESENCE_SQL,
+};
+
+/* The statement @sql for @conference: the one sent ahead (@sent: SQL → statement, or NULL),
+ * else made and bound now. */
+static QuorumDbStmt *
+by_conference (QuorumStore       *self,
+               GHashTable        *sent,
+               const char        *sql,
+               QuorumConference  *conference,
+               GError           **error)
+{
+  QuorumDbStmt *stmt = sent != NULL ? g_hash_table_lookup (sent, sql) : NULL;
+
+  if (stmt != NULL)
+    return stmt;
+  stmt = _quorum_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
 static gboolean
 load_plans_and_referrals (QuorumStore       *self,
                           QuorumConference  *conference,
+                          GHashTable        *sent,
                           GError           **error)
 {
   QuorumDbStmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, start, from_split, categories FROM plan "
-                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                error);
+  stmt = by_conference (self, sent, PLAN_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumPlan *p = g_new0 (QuorumPlan, 1);
@@ -393,14 +436,9 @@ load_plans_and_referrals (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, "
-                                "outcome_reason FROM referral "
-                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                error);
+  stmt = by_conference (self, sent, REFERRAL_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumReferral *r = g_new0 (QuorumReferral, 1);
@@ -469,21 +507,21 @@ read_attendance (QuorumStore       *self,
 static gboolean
 load_record (QuorumStore       *self,
              QuorumConference  *conference,
+             GHashTable        *sent,
              GError           **error)
 {
   QuorumDbStmt *stmt;
   int rc;
 
-  stmt = prepare_attendance (self, conference, error);
+  stmt = sent != NULL ? g_hash_table_lookup (sent, "attendance") : NULL;
+  if (stmt == NULL)
+    stmt = prepare_attendance (self, conference, error);
   if (stmt == NULL || !read_attendance (self, conference, stmt, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, attendee_id, grp, view, categories, reason, recorded_at "
-                                "FROM member_view WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, MEMBER_VIEW_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
@@ -504,13 +542,9 @@ load_record (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT s.id, s.child_id, s.vote_id, a.round, s.grp, s.view, s.categories, "
-                                "s.reason, s.given_at FROM superseded_view s JOIN attempt a ON a.id = s.attempt_id "
-                                "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id", error);
+  stmt = by_conference (self, sent, SUPERSEDED_VIEW_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumSupersededView *v = g_new0 (QuorumSupersededView, 1);
@@ -529,12 +563,9 @@ load_record (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT decision_id, attendee_id, status FROM decision_presence "
-                                "WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, PRESENCE_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       gint64 decision_id = quorum_db_column_int64 (stmt, 0);
@@ -563,17 +594,15 @@ load_record (QuorumStore       *self,
 static gboolean
 load_amendments (QuorumStore       *self,
                  QuorumConference  *conference,
+                 GHashTable        *sent,
                  GError           **error)
 {
   QuorumDbStmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, at, by, reason, change, record, field, old_value, new_value "
-                                "FROM amendment WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, AMENDMENT_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAmendment *a = g_new0 (QuorumAmendment, 1);
@@ -593,14 +622,16 @@ load_amendments (QuorumStore       *self,
 }
 
 /* The conference, its children, attendees, attempts, votes and decisions (their dissent read
- * after): sent together (PostgreSQL: one round trip inside the snapshot's transaction), read in
- * this order. */
+ * after), read now; with them, the attendance events and the statements of record_sql (into
+ * @sent, for the loaders after): all sent together (PostgreSQL: one round trip inside the
+ * snapshot's transaction), read in the order they always were. */
 static gboolean
 load_core (QuorumStore       *self,
            QuorumConference  *conference,
+           GHashTable        *sent,
            GError           **error)
 {
-  QuorumDbStmt *header, *children, *attendees, *attempts, *votes, *decisions;
+  QuorumDbStmt *header, *children, *attendees, *attempts, *votes, *decisions, *attendance;
 
   if ((header = prepare_header (self, conference, error)) == NULL ||
       !quorum_db_send (header, NULL) ||
@@ -613,11 +644,26 @@ load_core (QuorumStore       *self,
       (votes = prepare_votes (self, conference, 0, error)) == NULL ||
       !quorum_db_send (votes, NULL) ||
       (decisions = prepare_decisions (self, conference, 0, error)) == NULL ||
-      !quorum_db_send (decisions, NULL))
+      !quorum_db_send (decisions, NULL) ||
+      (attendance = prepare_attendance (self, conference, error)) == NULL ||
+      !quorum_db_send (attendance, NULL))
     {
       if (error == NULL || *error == NULL)
         _quorum_store_fail_read (self, error);
       return FALSE;
+    }
+  g_hash_table_insert (sent, (gpointer) "attendance", attendance);
+  for (guint i = 0; i < G_N_ELEMENTS (record_sql); i++)
+    {
+      QuorumDbStmt *stmt = by_conference (self, NULL, record_sql[i], conference, error);
+
+      if (stmt == NULL || !quorum_db_send (stmt, NULL))
+        {
+          if (error == NULL || *error == NULL)
+            _quorum_store_fail_read (self, error);
+          return FALSE;
+        }
+      g_hash_table_insert (sent, (gpointer) record_sql[i], stmt);
     }
   return read_header (self, conference, header, error) &&
          read_children (self, conference, children, error) &&
@@ -675,6 +721,7 @@ quorum_store_load_conference (QuorumStore  *self,
                               GError      **error)
 {
   g_autoptr(QuorumConference) conference = quorum_conference_new ();
+  g_autoptr(GHashTable) sent = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean began;
   gboolean ok;
 
@@ -685,10 +732,10 @@ quorum_store_load_conference (QuorumStore  *self,
     return NULL;
 
   conference->id = conference_id;
-  ok = load_core (self, conference, error) &&
-       load_plans_and_referrals (self, conference, error) &&
-       load_amendments (self, conference, error) &&
-       load_record (self, conference, error) &&
+  ok = load_core (self, conference, sent, error) &&
+       load_plans_and_referrals (self, conference, sent, error) &&
+       load_amendments (self, conference, sent, error) &&
+       load_record (self, conference, sent, error) &&
        _quorum_store_load_life (self, conference, error) &&
        (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
