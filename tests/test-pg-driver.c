@@ -1286,6 +1286,167 @@ test_commit_lost (void)
   quorum_db_close (db);
 }
 
+static QuorumDbStmt *
+prepared (QuorumDb   *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDbStmt *stmt = quorum_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  return stmt;
+}
+
+/* Fewer round trips (docs/notes/pgvote.md): statements sent (quorum_db_send, _send_done) go to
+ * the server together with the statement or COMMIT that makes the next trip, in one pipeline,
+ * in the order sent; the writers' BEGIN and lock go with the transaction's first statements; a
+ * failure of any of them fails that call, and nothing of the transaction is stored. */
+static void
+test_pipeline (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *db = connect ();
+  QuorumDb *other = connect ();
+  QuorumDbStmt *count, *first, *insert, *back, *later, *fourth, *dup;
+  g_autofree char *kill = NULL;
+  guint64 trips;
+  gint64 id = 0;
+
+  quorum_db_postgres_set_one_writer (db, TRUE);
+  exec_ok (db, "CREATE TABLE piped (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text UNIQUE)");
+  exec_ok (db, "INSERT INTO piped (v) VALUES ('first')");
+  /* Prepared once per connection, as the store's statements are. */
+  count = prepared (db, "SELECT count (*) FROM piped");
+  first = prepared (db, "SELECT v FROM piped WHERE id = ?");
+  insert = prepared (db, "INSERT INTO piped (v) VALUES (?) RETURNING id");
+  back = prepared (db, "SELECT id, v FROM piped WHERE v = ?");
+  later = prepared (db, "INSERT INTO piped (v) VALUES (?)");
+  fourth = prepared (db, "INSERT INTO piped (v) SELECT ?");
+  dup = prepared (db, "INSERT INTO piped (v) SELECT ? WHERE true");
+
+  /* BEGIN and the lock, two reads, an insert and its read-back: one round trip; then an insert
+   * nobody reads, with COMMIT: one more. */
+  trips = quorum_db_get_round_trips (db);
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips);
+  quorum_db_bind_int64 (first, 1, 1);
+  quorum_db_bind_text (insert, 1, "second");
+  quorum_db_bind_text (back, 1, "second");
+  g_assert_true (quorum_db_send (count, &error));
+  g_assert_true (quorum_db_send (first, &error));
+  g_assert_true (quorum_db_send (insert, &error));
+  g_assert_true (quorum_db_send (back, &error));
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips);
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips + 1);
+  g_assert_cmpint (quorum_db_column_int64 (count, 0), ==, 1);
+  g_assert_cmpint (quorum_db_step (first, &error), ==, QUORUM_DB_ROW);
+  g_assert_cmpstr (quorum_db_column_text (first, 0), ==, "first");
+  g_assert_cmpint (quorum_db_step (insert, &error), ==, QUORUM_DB_ROW);
+  id = quorum_db_column_int64 (insert, 0);
+  /* Sent after the insert, run after it: it sees the new row. */
+  g_assert_cmpint (quorum_db_step (back, &error), ==, QUORUM_DB_ROW);
+  g_assert_cmpint (quorum_db_column_int64 (back, 0), ==, id);
+  g_assert_cmpint (quorum_db_step (back, &error), ==, QUORUM_DB_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips + 1);
+  quorum_db_bind_text (later, 1, "third");
+  g_assert_true (quorum_db_send_done (later, &error));
+  /* Not run yet: another session sees nothing, this one nothing more. */
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM piped"), ==, 1);
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips + 1);
+  g_assert_true (quorum_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips + 2);
+  g_assert_false (quorum_db_in_transaction (db));
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM piped"), ==, 3);
+
+  /* A sent insert refused (a unique value): COMMIT fails with its failure and stores nothing of
+   * the transaction, the insert sent before it included. */
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  quorum_db_bind_text (fourth, 1, "fourth");
+  quorum_db_bind_text (dup, 1, "first");
+  g_assert_true (quorum_db_send_done (fourth, &error));
+  g_assert_true (quorum_db_send_done (dup, &error));
+  g_assert_false (quorum_db_commit (db, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (quorum_db_get_conflicted (db));
+  g_assert_false (quorum_db_in_transaction (db));
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM piped"), ==, 3);
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM piped WHERE v = 'fourth'"), ==, 0);
+
+  /* The statement that carries a failed one fails with its failure (the server skipped it). */
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  dup = prepared (db, "INSERT INTO piped (v) SELECT ? WHERE true");
+  quorum_db_bind_text (dup, 1, "first");
+  g_assert_true (quorum_db_send_done (dup, &error));
+  count = prepared (db, "SELECT count (*) FROM piped");
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_FAILED);
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  quorum_db_rollback (db);
+  g_assert_false (quorum_db_in_transaction (db));
+
+  /* A session lost while the BEGIN waited for its first statement: nothing of the transaction
+   * was on the server, so it goes on a new session. */
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", backend_pid (db));
+  trips = quorum_db_get_round_trips (db);
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  g_assert_cmpuint (quorum_db_get_round_trips (db), ==, trips);
+  exec_ok (other, kill);
+  g_usleep (G_USEC_PER_SEC / 10);
+  count = prepared (db, "SELECT count (*) FROM piped");
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_db_column_int64 (count, 0), ==, 3);
+  quorum_db_reset (count);
+  later = prepared (db, "INSERT INTO piped (v) VALUES (?)");
+  quorum_db_bind_text (later, 1, "after the lost session");
+  g_assert_true (quorum_db_send_done (later, &error));
+  g_assert_true (quorum_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM piped"), ==, 4);
+
+  /* The session lost before the COMMIT that carried the last insert: asked on a new session, and
+   * reported stored only if the server says so (here: nothing of it was). */
+  g_clear_pointer (&kill, g_free);
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", backend_pid (db));
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  count = prepared (db, "SELECT count (*) FROM piped");
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+  quorum_db_reset (count);
+  later = prepared (db, "INSERT INTO piped (v) VALUES (?)");
+  quorum_db_bind_text (later, 1, "lost with its session");
+  g_assert_true (quorum_db_send_done (later, &error));
+  exec_ok (other, kill);
+  g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_false (quorum_db_commit (db, &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "nothing of it was stored"));
+  g_clear_error (&error);
+  g_assert_false (quorum_db_in_transaction (db));
+  g_assert_cmpint (scalar (db, "SELECT count (*) FROM piped"), ==, 4);
+
+  /* The writers' lock waited for in vain (another holds it; 10 s): BUSY, and not a conflict to
+   * run again (a lock waited for at BEGIN, as SQLite's busy timeout). */
+    {
+      exec_ok (other, "SELECT pg_advisory_lock (89564822795629)");
+      g_assert_true (quorum_db_begin (db, TRUE, &error));
+      count = prepared (db, "SELECT count (*) FROM piped");
+      g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_FAILED);
+      g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY);
+      g_clear_error (&error);
+      g_assert_false (quorum_db_get_conflicted (db));
+      quorum_db_rollback (db);
+      exec_ok (other, "SELECT pg_advisory_unlock (89564822795629)");
+    }
+
+  exec_ok (other, "DROP TABLE piped");
+  quorum_db_close (other);
+  quorum_db_close (db);
+}
+
 static void
 test_unavailable (void)
 {
@@ -1329,6 +1490,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/notify-close", test_notify_close);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
   g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);
+  g_test_add_func ("/pg-driver/pipeline", test_pipeline);
   g_test_add_func ("/pg-driver/password", test_password);
   return g_test_run ();
 }

@@ -25,6 +25,9 @@ typedef struct
   void           (*bind_null)        (QuorumDbStmt *stmt, int index);
 
   QuorumDbStep   (*step)             (QuorumDbStmt *stmt, GError **error);
+  /* May be NULL: quorum_db_send does nothing and quorum_db_send_done steps the statement to
+   * its end at once. @discard: quorum_db_send_done (nobody reads the rows). */
+  gboolean       (*send)             (QuorumDbStmt *stmt, gboolean discard, GError **error);
   void           (*reset)            (QuorumDbStmt *stmt);
 
   int            (*column_count)     (QuorumDbStmt *stmt);
@@ -59,6 +62,10 @@ struct _QuorumDb
   GError               *last_error;
   gboolean              in_write;   /* a write transaction began and has not ended */
   gboolean              conflicted; /* it failed BUSY after it began (quorum_db_get_conflicted) */
+  gboolean              at_begin;   /* set by a driver: the failure it reports came from the
+                                     * transaction's BEGIN, sent with a later statement (a
+                                     * lock waited for in vain is not a conflict) */
+  guint64               round_trips; /* counted by the driver (quorum_db_get_round_trips) */
 };
 
 /* A driver's statement begins with this; the driver sets @db. */

@@ -27,8 +27,9 @@ remember (QuorumDb  *db,
   /* Inside a write transaction BUSY is the backend's conflict (a serialization failure or a
    * deadlock: PostgreSQL aborted the transaction); at its BEGIN it is a lock waited for in
    * vain (SQLite's busy timeout, the writers' lock), which is not run again. */
-  if (db->in_write && g_error_matches (local, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY))
+  if (db->in_write && !db->at_begin && g_error_matches (local, QUORUM_DB_ERROR, QUORUM_DB_ERROR_BUSY))
     db->conflicted = TRUE;
+  db->at_begin = FALSE;
   g_propagate_error (error, local);
 }
 
@@ -170,6 +171,43 @@ quorum_db_step_done (QuorumDbStmt  *stmt,
   while ((step = quorum_db_step (stmt, error)) == QUORUM_DB_ROW)
     ;
   return step == QUORUM_DB_DONE;
+}
+
+gboolean
+quorum_db_send (QuorumDbStmt  *stmt,
+                GError       **error)
+{
+  GError *local = NULL;
+
+  if (stmt->db->driver->send == NULL || stmt->db->driver->send (stmt, FALSE, &local))
+    return TRUE;
+  remember (stmt->db, local, error);
+  return FALSE;
+}
+
+gboolean
+quorum_db_send_done (QuorumDbStmt  *stmt,
+                     GError       **error)
+{
+  GError *local = NULL;
+
+  if (stmt->db->driver->send == NULL)
+    {
+      gboolean done = quorum_db_step_done (stmt, error);
+
+      quorum_db_reset (stmt);
+      return done;
+    }
+  if (stmt->db->driver->send (stmt, TRUE, &local))
+    return TRUE;
+  remember (stmt->db, local, error);
+  return FALSE;
+}
+
+guint64
+quorum_db_get_round_trips (QuorumDb *db)
+{
+  return db->round_trips;
 }
 
 void

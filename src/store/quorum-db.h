@@ -96,6 +96,29 @@ gboolean        quorum_db_step_done          (QuorumDbStmt  *stmt,
 /* Ends the statement's run and clears its bindings; called by quorum_db_prepare too. */
 void            quorum_db_reset              (QuorumDbStmt  *stmt);
 
+/* Fewer round trips to a server. Inside a transaction, a statement sent (bound, not yet
+ * stepped) runs with the connection's next round trip, together with every other statement
+ * sent before it and the one that makes the trip (a step of a statement not sent, a commit):
+ * PostgreSQL sends them in one pipeline and waits once. They run in the order they were
+ * sent; a statement stepped without being sent runs after all of them. Do not prepare or
+ * reset a sent statement before it is stepped.
+ * quorum_db_send: its rows are read with quorum_db_step as usual, and a failure shows at its
+ * step (a statement after a failed one fails with the first failure). SQLite: nothing; the
+ * statement runs at its first step, as always.
+ * quorum_db_send_done: a statement whose rows nobody reads (an INSERT); its failure shows at
+ * the call that carried it (the next step of another statement, or the commit, which then
+ * commits nothing). Outside a transaction, and on SQLite, it runs now, as
+ * quorum_db_step_done, and is reset. */
+gboolean        quorum_db_send               (QuorumDbStmt  *stmt,
+                                              GError       **error);
+gboolean        quorum_db_send_done          (QuorumDbStmt  *stmt,
+                                              GError       **error);
+/* How many times this connection has waited for its backend: on PostgreSQL every exchange
+ * with the server (a statement, a prepare, BEGIN, COMMIT; the statements of one pipeline
+ * count once); on SQLite every statement run, BEGIN and COMMIT included. For the tests that
+ * hold the store to its number of round trips. */
+guint64         quorum_db_get_round_trips    (QuorumDb      *db);
+
 /* Columns of the current row, numbered from 0. Text is UTF-8, NULL for SQL NULL, and valid
  * until the next step or reset. Integers of SQL NULL read as 0. */
 int             quorum_db_column_count       (QuorumDbStmt  *stmt);
@@ -141,7 +164,9 @@ const GError   *quorum_db_get_last_error     (QuorumDb      *db);
 gint64          quorum_db_changes            (QuorumDb      *db);
 
 /* Transactions. @write: take the write lock at once (SQLite BEGIN IMMEDIATE; PostgreSQL
- * BEGIN ISOLATION LEVEL SERIALIZABLE). A read-only one sees one snapshot. A failure with
+ * BEGIN ISOLATION LEVEL SERIALIZABLE, or in the store's one-writer mode the writers' lock, which
+ * goes to the server with the transaction's first statement and is taken before it runs; a
+ * reader's BEGIN goes with its first statement too). A read-only one sees one snapshot. A failure with
  * QUORUM_DB_ERROR_BUSY anywhere inside means: roll back and run the whole transaction again. */
 gboolean        quorum_db_begin              (QuorumDb      *db,
                                               gboolean       write,

@@ -118,38 +118,56 @@ sha256_hex (const char *data,
                                       len < 0 ? strlen (data) : (gsize)len);
 }
 
-static char *
-row_canonical (QuorumStore  *self,
-               const char   *entity,
-               gint64        entity_id,
-               gboolean     *found,
-               GError      **error)
+QuorumDbStmt *
+_quorum_store_prepare_row (QuorumStore  *self,
+                           const char   *entity,
+                           const char   *where,
+                           GError      **error)
 {
   g_autofree char *sql = NULL;
-  QuorumDbStmt *stmt = NULL;
-  GString *out;
-  int rc;
 
-  *found = FALSE;
   if (!is_audited_table (entity))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    "“%s” is not a table of records", entity);
       return NULL;
     }
+  /* The table name is one of ours (checked above), never input, and @where the store's own.
+   * Interned, the SQL lives as long as the store's statement cache that keys on it. */
+  sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE %s", entity, where);
+  return _quorum_store_prepare (self, g_intern_string (sql), error);
+}
 
-  /* The table name is one of ours (checked above), never input. Interned, the SQL lives as
-   * long as the store's statement cache that keys on it. */
-  sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?", entity);
-  stmt = _quorum_store_prepare (self, g_intern_string (sql), error);
-  if (stmt == NULL)
-    return NULL;
-  quorum_db_bind_int64 (stmt, 1, entity_id);
+/* The canonical form of the row @stmt gives (prepared by _quorum_store_prepare_row and bound);
+ * *@found FALSE when it gives none, or (@check_id) when its id is not @entity_id. Resets @stmt. */
+static char *
+canonical_from (QuorumStore   *self,
+                QuorumDbStmt  *stmt,
+                gint64         entity_id,
+                gboolean       check_id,
+                gboolean      *found,
+                GError       **error)
+{
+  GString *out;
+  int rc;
 
+  *found = FALSE;
   out = g_string_new (NULL);
   rc = quorum_db_step (stmt, NULL);
   if (rc == QUORUM_DB_ROW)
     {
+      gboolean ours = !check_id;
+
+      for (int i = 0; check_id && i < quorum_db_column_count (stmt); i++)
+        if (g_strcmp0 (quorum_db_column_name (stmt, i), "id") == 0)
+          ours = quorum_db_column_int64 (stmt, i) == entity_id;
+      if (!ours)
+        {
+          quorum_db_reset (stmt);
+          g_string_free (out, TRUE);
+          /* Not the row written: nothing is recorded against another's. */
+          return g_strdup ("");
+        }
       append_row (out, stmt);
       *found = TRUE;
     }
@@ -162,6 +180,23 @@ row_canonical (QuorumStore  *self,
     }
   quorum_db_reset (stmt);
   return g_string_free (out, FALSE);
+}
+
+static char *
+row_canonical (QuorumStore  *self,
+               const char   *entity,
+               gint64        entity_id,
+               gboolean     *found,
+               GError      **error)
+{
+  QuorumDbStmt *stmt;
+
+  *found = FALSE;
+  stmt = _quorum_store_prepare_row (self, entity, "id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  quorum_db_bind_int64 (stmt, 1, entity_id);
+  return canonical_from (self, stmt, entity_id, FALSE, found, error);
 }
 
 /* The hash of one entry: every field length-prefixed, then the previous entry's hash. */
@@ -363,6 +398,52 @@ _quorum_store_audit (QuorumStore  *self,
 }
 
 gboolean
+_quorum_store_audit_row (QuorumStore  *self,
+                         const char   *action,
+                         const char   *entity,
+                         gint64        entity_id,
+                         gint64        conference_id,
+                         const char   *summary,
+                         QuorumDbStmt *row,
+                         GError      **error)
+{
+  g_autofree char *data = NULL;
+  gboolean found = FALSE;
+
+  if (!can_key (self, error))
+    {
+      quorum_db_reset (row);
+      return FALSE;
+    }
+  data = canonical_from (self, row, entity_id, TRUE, &found, error);
+  if (data == NULL)
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
+      return FALSE;
+    }
+  return _quorum_store_append_audit (self, NULL, action, entity, entity_id, conference_id, summary, data, error);
+}
+
+#define AUDIT_HEAD_SQL "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
+
+gboolean
+_quorum_store_send_audit_head (QuorumStore  *self,
+                               GError      **error)
+{
+  QuorumDbStmt *stmt = _quorum_store_prepare (self, AUDIT_HEAD_SQL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!quorum_db_send (stmt, NULL))
+    return _quorum_store_fail_read (self, error);
+  _quorum_store_set_sent_audit_head (self, stmt);
+  return TRUE;
+}
+
+gboolean
 _quorum_store_append_audit (QuorumStore  *self,
                             const char   *at,
                             const char   *action,
@@ -391,16 +472,27 @@ _quorum_store_append_audit (QuorumStore  *self,
   if (data != NULL)
     row_hash = sha256_hex (data, -1);
 
-  stmt = _quorum_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  /* The head, read now or with the transaction's first statements (_quorum_store_send_audit_head:
+   * the transaction's writers' lock was taken before it, and nothing but this function writes
+   * the log). */
+  stmt = _quorum_store_take_sent_audit_head (self);
+  if (stmt == NULL)
+    stmt = _quorum_store_prepare (self, AUDIT_HEAD_SQL, error);
   if (stmt == NULL)
     return FALSE;
-  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+  switch (quorum_db_step (stmt, NULL))
     {
+    case QUORUM_DB_ROW:
       id = quorum_db_column_int64 (stmt, 0) + 1;
       prev_hash = _quorum_column_dup (stmt, 1);
+      break;
+    case QUORUM_DB_DONE:
+      prev_hash = g_strdup (GENESIS_HASH);
+      break;
+    default:
+      quorum_db_reset (stmt);
+      return _quorum_store_fail_read (self, error);
     }
-  else
-    prev_hash = g_strdup (GENESIS_HASH);
   quorum_db_reset (stmt);
 
   hash = entry_hash (id, at, user, action, entity, entity_id, conference_id,
@@ -427,13 +519,17 @@ _quorum_store_append_audit (QuorumStore  *self,
   _quorum_bind_text (stmt, 10, row_hash);
   _quorum_bind_text (stmt, 11, prev_hash);
   _quorum_bind_text (stmt, 12, hash);
+  /* On the server, the trigger audit_keyed keys the entry and moves the head, as the tables'
+   * owner: no client may write either. The entry goes with the transaction's next statement or
+   * its COMMIT (one round trip less); a refusal shows there, and nothing is committed. */
+  if (server_keyed)
+    {
+      if (!quorum_db_send_done (stmt, NULL))
+        return _quorum_store_fail (self, error);
+      return TRUE;
+    }
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
-
-  /* On the server, the trigger audit_keyed has keyed the entry and moved the head, as the
-   * tables' owner: no client may write either. */
-  if (server_keyed)
-    return TRUE;
 
   /* The head guards the tail: removing the newest entries leaves the head pointing past them. */
   head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", id, hash);

@@ -47,21 +47,32 @@ column_view (QuorumDbStmt *stmt,
   return view;
 }
 
-static gboolean
-load_header (QuorumStore       *self,
-             QuorumConference  *conference,
-             GError           **error)
+/* Each loader below is a statement made and bound (prepare_…), which a caller sends
+ * (quorum_db_send) with others so that they go to a server together, and the reading of its
+ * rows (read_…). */
+static QuorumDbStmt *
+prepare_header (QuorumStore       *self,
+                QuorumConference  *conference,
+                GError           **error)
 {
   QuorumDbStmt *stmt;
-  int rc;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT kind, date, time, venue, chair, minute_taker, case_ref, profile, "
                                 "created_at, created_by, finalised_at, finalised_by, inquorate_reason "
                                 "FROM conference WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
+static gboolean
+read_header (QuorumStore       *self,
+             QuorumConference  *conference,
+             QuorumDbStmt      *stmt,
+             GError           **error)
+{
+  int rc;
 
   rc = quorum_db_step (stmt, NULL);
   if (rc == QUORUM_DB_DONE)
@@ -91,20 +102,29 @@ load_header (QuorumStore       *self,
   return TRUE;
 }
 
-static gboolean
-load_children (QuorumStore       *self,
-               QuorumConference  *conference,
-               GError           **error)
+static QuorumDbStmt *
+prepare_children (QuorumStore       *self,
+                  QuorumConference  *conference,
+                  GError           **error)
 {
   QuorumDbStmt *stmt;
-  int rc;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT id, name FROM child WHERE conference_id = ? "
                                 "ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
+static gboolean
+read_children (QuorumStore       *self,
+               QuorumConference  *conference,
+               QuorumDbStmt      *stmt,
+               GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumChild *child = g_new0 (QuorumChild, 1);
@@ -116,20 +136,29 @@ load_children (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_attendees (QuorumStore       *self,
-                QuorumConference  *conference,
-                GError           **error)
+static QuorumDbStmt *
+prepare_attendees (QuorumStore       *self,
+                   QuorumConference  *conference,
+                   GError           **error)
 {
   QuorumDbStmt *stmt;
-  int rc;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT id, name, role, agency, line_management, voting, attendance "
                                 "FROM attendee WHERE conference_id = ? ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
+static gboolean
+read_attendees (QuorumStore       *self,
+                QuorumConference  *conference,
+                QuorumDbStmt      *stmt,
+                GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAttendee *a = g_new0 (QuorumAttendee, 1);
@@ -146,8 +175,10 @@ load_attendees (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-/* With @child_id > 0, the loaders below read that child's rows only: what recording one view needs.
- * @one_child binds the child as ?2; @whole_conference binds the conference as ?1. */
+/* With @child_id > 0, the loaders below read that child's rows only (and only when the child is
+ * the conference's: a child of another conference brings no rows): what recording one view
+ * needs. @one_child binds the conference as ?1 and the child as ?2; @whole_conference binds
+ * the conference as ?1. */
 static QuorumDbStmt *
 prepare_by_child (QuorumStore       *self,
                   const char        *one_child,
@@ -160,33 +191,39 @@ prepare_by_child (QuorumStore       *self,
 
   if (stmt == NULL)
     return NULL;
+  quorum_db_bind_int64 (stmt, 1, conference->id);
   if (child_id > 0)
     quorum_db_bind_int64 (stmt, 2, child_id);
-  else
-    quorum_db_bind_int64 (stmt, 1, conference->id);
   return stmt;
 }
 
-static gboolean
-load_attempts (QuorumStore       *self,
-               QuorumConference  *conference,
-               gint64             child_id,
-               GError           **error)
-{
-  QuorumDbStmt *stmt;
-  int rc;
+#define OF_THE_CONFERENCE "child_id = ?2 AND child_id IN (SELECT id FROM child WHERE conference_id = ?1)"
 
-  stmt = prepare_by_child (self,
+static QuorumDbStmt *
+prepare_attempts (QuorumStore       *self,
+                  QuorumConference  *conference,
+                  gint64             child_id,
+                  GError           **error)
+{
+  return prepare_by_child (self,
                            "SELECT id, child_id, round, proposal, summary, views, agreed, "
-                           "categories, recorded_at FROM attempt WHERE child_id = ?2 ORDER BY round",
+                           "categories, recorded_at FROM attempt WHERE " OF_THE_CONFERENCE " ORDER BY round",
                            "SELECT attempt.id, child_id, round, proposal, summary, views, agreed, "
                            "categories, recorded_at FROM attempt "
                            "JOIN child ON child.id = attempt.child_id "
                            "WHERE attempt.child_id IN (SELECT id FROM child WHERE conference_id = ?1) "
                            "ORDER BY child.position, child.id, round",
                            conference, child_id, error);
-  if (stmt == NULL)
-    return FALSE;
+}
+
+static gboolean
+read_attempts (QuorumStore       *self,
+               QuorumConference  *conference,
+               QuorumDbStmt      *stmt,
+               GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAttempt *a = g_new0 (QuorumAttempt, 1);
@@ -205,24 +242,29 @@ load_attempts (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_votes (QuorumStore       *self,
-            QuorumConference  *conference,
-            gint64             child_id,
-            GError           **error)
+static QuorumDbStmt *
+prepare_votes (QuorumStore       *self,
+               QuorumConference  *conference,
+               gint64             child_id,
+               GError           **error)
 {
-  QuorumDbStmt *stmt;
-  int rc;
-
-  stmt = prepare_by_child (self,
+  return prepare_by_child (self,
                            "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
-                           "recorded_at FROM vote WHERE child_id = ?2 ORDER BY id",
+                           "recorded_at FROM vote WHERE " OF_THE_CONFERENCE " ORDER BY id",
                            "SELECT id, child_id, grp, view, categories, reason, members_disagreed, "
                            "recorded_at FROM vote "
                            "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
                            conference, child_id, error);
-  if (stmt == NULL)
-    return FALSE;
+}
+
+static gboolean
+read_votes (QuorumStore       *self,
+            QuorumConference  *conference,
+            QuorumDbStmt      *stmt,
+            GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumVote *v = g_new0 (QuorumVote, 1);
@@ -240,24 +282,31 @@ load_votes (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
-static gboolean
-load_decisions (QuorumStore       *self,
-                QuorumConference  *conference,
-                gint64             child_id,
-                GError           **error)
+static QuorumDbStmt *
+prepare_decisions (QuorumStore       *self,
+                   QuorumConference  *conference,
+                   gint64             child_id,
+                   GError           **error)
 {
-  QuorumDbStmt *stmt;
-  int rc;
-
-  stmt = prepare_by_child (self,
+  return prepare_by_child (self,
                            "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                           "n_declined, decided_at, decided_by FROM decision WHERE child_id = ?2",
+                           "n_declined, decided_at, decided_by FROM decision WHERE " OF_THE_CONFERENCE,
                            "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
                            "n_declined, decided_at, decided_by FROM decision "
                            "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
                            conference, child_id, error);
-  if (stmt == NULL)
-    return FALSE;
+}
+
+/* The decisions' rows; with @child_id 0, their dissent too (read by a statement of its own). */
+static gboolean
+read_decisions (QuorumStore       *self,
+                QuorumConference  *conference,
+                QuorumDbStmt      *stmt,
+                gint64             child_id,
+                GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumDecision *d = g_new0 (QuorumDecision, 1);
@@ -315,21 +364,64 @@ load_decisions (QuorumStore       *self,
   return read_done (self, stmt, rc, error);
 }
 
+/* The rest of a conference's record, read after its core: each statement's only parameter is
+ * the conference. */
+#define PLAN_SQL \
+  "SELECT id, child_id, start, from_split, categories FROM plan " \
+  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id"
+#define REFERRAL_SQL \
+  "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, " \
+  "outcome_reason FROM referral " \
+  "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id"
+#define AMENDMENT_SQL \
+  "SELECT id, at, by, reason, change, record, field, old_value, new_value " \
+  "FROM amendment WHERE conference_id = ? ORDER BY id"
+#define MEMBER_VIEW_SQL \
+  "SELECT id, child_id, attendee_id, grp, view, categories, reason, recorded_at " \
+  "FROM member_view WHERE conference_id = ? ORDER BY id"
+#define SUPERSEDED_VIEW_SQL \
+  "SELECT s.id, s.child_id, s.vote_id, a.round, s.grp, s.view, s.categories, " \
+  "s.reason, s.given_at FROM superseded_view s JOIN attempt a ON a.id = s.attempt_id " \
+  "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id"
+#define PRESENCE_SQL \
+  "SELECT decision_id, attendee_id, status FROM decision_presence " \
+  "WHERE conference_id = ? ORDER BY id"
+
+static const char * const record_sql[] = {
+  PLAN_SQL, REFERRAL_SQL, AMENDMENT_SQL, MEMBER_VIEW_SQL, SUPERSEDED_VIEW_SQL, PRESENCE_SQL,
+};
+
+/* The statement @sql for @conference: the one sent ahead (@sent: SQL → statement, or NULL),
+ * else made and bound now. */
+static QuorumDbStmt *
+by_conference (QuorumStore       *self,
+               GHashTable        *sent,
+               const char        *sql,
+               QuorumConference  *conference,
+               GError           **error)
+{
+  QuorumDbStmt *stmt = sent != NULL ? g_hash_table_lookup (sent, sql) : NULL;
+
+  if (stmt != NULL)
+    return stmt;
+  stmt = _quorum_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
 static gboolean
 load_plans_and_referrals (QuorumStore       *self,
                           QuorumConference  *conference,
+                          GHashTable        *sent,
                           GError           **error)
 {
   QuorumDbStmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, start, from_split, categories FROM plan "
-                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                error);
+  stmt = by_conference (self, sent, PLAN_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumPlan *p = g_new0 (QuorumPlan, 1);
@@ -344,14 +436,9 @@ load_plans_and_referrals (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, due, notified, panel_due, panel_date, outcome, "
-                                "outcome_reason FROM referral "
-                                "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
-                                error);
+  stmt = by_conference (self, sent, REFERRAL_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumReferral *r = g_new0 (QuorumReferral, 1);
@@ -372,20 +459,30 @@ load_plans_and_referrals (QuorumStore       *self,
 
 /* The attendance timeline, each representative's own position, the superseded views, who
  * was present for each decision and the challenges: schema 6. */
-static gboolean
-load_record (QuorumStore       *self,
-             QuorumConference  *conference,
-             GError           **error)
+static QuorumDbStmt *
+prepare_attendance (QuorumStore       *self,
+                    QuorumConference  *conference,
+                    GError           **error)
 {
   QuorumDbStmt *stmt;
-  int rc;
 
   stmt = _quorum_store_prepare (self,
                                 "SELECT attendee_id, event, at FROM attendance_event "
                                 "WHERE conference_id = ? ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
+/* Who arrived late and who left: after the attendees. */
+static gboolean
+read_attendance (QuorumStore       *self,
+                 QuorumConference  *conference,
+                 QuorumDbStmt      *stmt,
+                 GError           **error)
+{
+  int rc;
+
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAttendee *a = quorum_conference_find_attendee (conference, quorum_db_column_int64 (stmt, 0));
@@ -404,15 +501,27 @@ load_record (QuorumStore       *self,
           a->left_at = _quorum_column_dup (stmt, 2);
         }
     }
-  if (!read_done (self, stmt, rc, error))
+  return read_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_record (QuorumStore       *self,
+             QuorumConference  *conference,
+             GHashTable        *sent,
+             GError           **error)
+{
+  QuorumDbStmt *stmt;
+  int rc;
+
+  stmt = sent != NULL ? g_hash_table_lookup (sent, "attendance") : NULL;
+  if (stmt == NULL)
+    stmt = prepare_attendance (self, conference, error);
+  if (stmt == NULL || !read_attendance (self, conference, stmt, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, child_id, attendee_id, grp, view, categories, reason, recorded_at "
-                                "FROM member_view WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, MEMBER_VIEW_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
@@ -433,13 +542,9 @@ load_record (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT s.id, s.child_id, s.vote_id, a.round, s.grp, s.view, s.categories, "
-                                "s.reason, s.given_at FROM superseded_view s JOIN attempt a ON a.id = s.attempt_id "
-                                "WHERE s.conference_id = ? ORDER BY s.child_id, a.round, s.id", error);
+  stmt = by_conference (self, sent, SUPERSEDED_VIEW_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumSupersededView *v = g_new0 (QuorumSupersededView, 1);
@@ -458,12 +563,9 @@ load_record (QuorumStore       *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT decision_id, attendee_id, status FROM decision_presence "
-                                "WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, PRESENCE_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       gint64 decision_id = quorum_db_column_int64 (stmt, 0);
@@ -492,17 +594,15 @@ load_record (QuorumStore       *self,
 static gboolean
 load_amendments (QuorumStore       *self,
                  QuorumConference  *conference,
+                 GHashTable        *sent,
                  GError           **error)
 {
   QuorumDbStmt *stmt;
   int rc;
 
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, at, by, reason, change, record, field, old_value, new_value "
-                                "FROM amendment WHERE conference_id = ? ORDER BY id", error);
+  stmt = by_conference (self, sent, AMENDMENT_SQL, conference, error);
   if (stmt == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumAmendment *a = g_new0 (QuorumAmendment, 1);
@@ -519,6 +619,58 @@ load_amendments (QuorumStore       *self,
       g_ptr_array_add (conference->amendments, a);
     }
   return read_done (self, stmt, rc, error);
+}
+
+/* The conference, its children, attendees, attempts, votes and decisions (their dissent read
+ * after), read now; with them, the attendance events and the statements of record_sql (into
+ * @sent, for the loaders after): all sent together (PostgreSQL: one round trip inside the
+ * snapshot's transaction), read in the order they always were. */
+static gboolean
+load_core (QuorumStore       *self,
+           QuorumConference  *conference,
+           GHashTable        *sent,
+           GError           **error)
+{
+  QuorumDbStmt *header, *children, *attendees, *attempts, *votes, *decisions, *attendance;
+
+  if ((header = prepare_header (self, conference, error)) == NULL ||
+      !quorum_db_send (header, NULL) ||
+      (children = prepare_children (self, conference, error)) == NULL ||
+      !quorum_db_send (children, NULL) ||
+      (attendees = prepare_attendees (self, conference, error)) == NULL ||
+      !quorum_db_send (attendees, NULL) ||
+      (attempts = prepare_attempts (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (attempts, NULL) ||
+      (votes = prepare_votes (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (votes, NULL) ||
+      (decisions = prepare_decisions (self, conference, 0, error)) == NULL ||
+      !quorum_db_send (decisions, NULL) ||
+      (attendance = prepare_attendance (self, conference, error)) == NULL ||
+      !quorum_db_send (attendance, NULL))
+    {
+      if (error == NULL || *error == NULL)
+        _quorum_store_fail_read (self, error);
+      return FALSE;
+    }
+  g_hash_table_insert (sent, (gpointer) "attendance", attendance);
+  for (guint i = 0; i < G_N_ELEMENTS (record_sql); i++)
+    {
+      QuorumDbStmt *stmt = by_conference (self, NULL, record_sql[i], conference, error);
+
+      if (stmt == NULL || !quorum_db_send (stmt, NULL))
+        {
+          if (error == NULL || *error == NULL)
+            _quorum_store_fail_read (self, error);
+          return FALSE;
+        }
+      g_hash_table_insert (sent, (gpointer) record_sql[i], stmt);
+    }
+  return read_header (self, conference, header, error) &&
+         read_children (self, conference, children, error) &&
+         read_attendees (self, conference, attendees, error) &&
+         read_attempts (self, conference, attempts, error) &&
+         read_votes (self, conference, votes, error) &&
+         read_decisions (self, conference, decisions, 0, error);
 }
 
 QuorumProfile *
@@ -569,6 +721,7 @@ quorum_store_load_conference (QuorumStore  *self,
                               GError      **error)
 {
   g_autoptr(QuorumConference) conference = quorum_conference_new ();
+  g_autoptr(GHashTable) sent = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean began;
   gboolean ok;
 
@@ -579,15 +732,10 @@ quorum_store_load_conference (QuorumStore  *self,
     return NULL;
 
   conference->id = conference_id;
-  ok = load_header (self, conference, error) &&
-       load_children (self, conference, error) &&
-       load_attendees (self, conference, error) &&
-       load_attempts (self, conference, 0, error) &&
-       load_votes (self, conference, 0, error) &&
-       load_decisions (self, conference, 0, error) &&
-       load_plans_and_referrals (self, conference, error) &&
-       load_amendments (self, conference, error) &&
-       load_record (self, conference, error) &&
+  ok = load_core (self, conference, sent, error) &&
+       load_plans_and_referrals (self, conference, sent, error) &&
+       load_amendments (self, conference, sent, error) &&
+       load_record (self, conference, sent, error) &&
        _quorum_store_load_life (self, conference, error) &&
        (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);
@@ -726,8 +874,13 @@ refuse_if_finalised (const QuorumConference  *conference,
   return FALSE;
 }
 
-/* What the rules read to check one view for @child_id: the conference, its children and
- * attendees, and that child's attempts, votes and decision. Nothing else is filled in. */
+/* What the rules (quorum_check_vote and what recording a view reads: the groups present, the
+ * group's earlier view) read to check one view for @child_id, and nothing else: the conference
+ * (signed off or not), its children, its attendees and who of them has left, and that child's
+ * attempts, votes and decision (a child of another conference brings none). The member views,
+ * superseded views, presence and challenges of the whole record are not read: no rule of a
+ * vote looks at them. The statements go together, with the transaction's BEGIN and the audit
+ * chain's head (PostgreSQL: one round trip), and are read in this order. */
 static QuorumConference *
 load_for_vote (QuorumStore  *self,
                gint64        conference_id,
@@ -735,23 +888,41 @@ load_for_vote (QuorumStore  *self,
                GError      **error)
 {
   g_autoptr(QuorumConference) conference = quorum_conference_new ();
+  QuorumDbStmt *header, *children, *attendees, *attendance, *attempts, *votes, *decisions;
 
   conference->id = conference_id;
-  if (!load_header (self, conference, error) ||
-      !load_children (self, conference, error) ||
-      !load_attendees (self, conference, error))
-    return NULL;
-  /* A child of another conference is no child of this one: it must not bring its rows along. */
-  if (quorum_conference_find_child (conference, child_id) != NULL &&
-      (!load_attempts (self, conference, child_id, error) ||
-       !load_votes (self, conference, child_id, error) ||
-       !load_decisions (self, conference, child_id, error)))
+  if ((header = prepare_header (self, conference, error)) == NULL ||
+      !quorum_db_send (header, NULL) ||
+      (children = prepare_children (self, conference, error)) == NULL ||
+      !quorum_db_send (children, NULL) ||
+      (attendees = prepare_attendees (self, conference, error)) == NULL ||
+      !quorum_db_send (attendees, NULL) ||
+      (attendance = prepare_attendance (self, conference, error)) == NULL ||
+      !quorum_db_send (attendance, NULL) ||
+      (attempts = prepare_attempts (self, conference, child_id, error)) == NULL ||
+      !quorum_db_send (attempts, NULL) ||
+      (votes = prepare_votes (self, conference, child_id, error)) == NULL ||
+      !quorum_db_send (votes, NULL) ||
+      (decisions = prepare_decisions (self, conference, child_id, error)) == NULL ||
+      !quorum_db_send (decisions, NULL) ||
+      !_quorum_store_send_audit_head (self, error))
+    {
+      if (error == NULL || *error == NULL)
+        _quorum_store_fail_read (self, error);
+      return NULL;
+    }
+
+  if (!read_header (self, conference, header, error) ||
+      !read_children (self, conference, children, error) ||
+      !read_attendees (self, conference, attendees, error) ||
+      !read_attendance (self, conference, attendance, error) ||
+      !read_attempts (self, conference, attempts, error) ||
+      !read_votes (self, conference, votes, error) ||
+      !read_decisions (self, conference, decisions, child_id, error))
     return NULL;
   if (!refuse_if_finalised (conference, error))
     return NULL;
-  /* Who has left, and which views a later attempt superseded, decide where a view may come from. */
-  if (!load_record (self, conference, error))
-    return NULL;
+  /* Which views a later attempt superseded decides where a view may come from. */
   quorum_conference_mark_superseded (conference);
   return g_steal_pointer (&conference);
 }
@@ -1309,6 +1480,7 @@ record_vote_once (QuorumStore          *self,
   const char *group = NULL;
   QuorumVote *previous;
   QuorumDbStmt *stmt;
+  QuorumDbStmt *row = NULL;
   gint64 id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1348,6 +1520,11 @@ record_vote_once (QuorumStore          *self,
         goto fail;
       quorum_db_bind_int64 (stmt, 7, previous->id);
       id = previous->id;
+      /* The row as it then stands, for the audit entry: read after the write, in its round trip. */
+      row = _quorum_store_prepare_row (self, "vote", "id = ?", error);
+      if (row == NULL)
+        goto fail;
+      quorum_db_bind_int64 (row, 1, previous->id);
     }
   else
     {
@@ -1362,6 +1539,13 @@ record_vote_once (QuorumStore          *self,
       _quorum_bind_text (stmt, 9, group);
       _quorum_bind_text (stmt, 10, key);
       id = 0;
+      /* The new row by its unique key (one view per group and child): its id is not known
+       * until the insert answers, and the read goes with the insert. */
+      row = _quorum_store_prepare_row (self, "vote", "child_id = ? AND grp_key = ?", error);
+      if (row == NULL)
+        goto fail;
+      quorum_db_bind_int64 (row, 1, spec->child_id);
+      _quorum_bind_text (row, 2, key);
     }
   _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
   _quorum_bind_text (stmt, 2, categories);
@@ -1369,6 +1553,12 @@ record_vote_once (QuorumStore          *self,
   quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
   _quorum_bind_text (stmt, 5, now);
   _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
+  /* The write, then the row read back: sent together (PostgreSQL: one round trip). */
+  if (!quorum_db_send (stmt, NULL) || !quorum_db_send (row, NULL))
+    {
+      _quorum_store_fail (self, error);
+      goto fail;
+    }
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 
@@ -1378,8 +1568,8 @@ record_vote_once (QuorumStore          *self,
                        quorum_view_to_string (previous->view))
     : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
                        spec->child_id, quorum_view_to_string (spec->view));
-  if (!_quorum_store_audit (self, previous ? "update" : "insert", "vote", id, conference_id,
-                            summary, error) ||
+  if (!_quorum_store_audit_row (self, previous ? "update" : "insert", "vote", id, conference_id,
+                                summary, row, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
   return id;

@@ -111,6 +111,31 @@ gboolean      _quorum_store_audit       (QuorumStore  *self,
                                          const char   *summary,
                                          GError      **error);
 
+/* The same for a row written by a statement sent (quorum_db_send) just before: @row, made by
+ * _quorum_store_prepare_row, bound and sent after the write, gives the row as it now stands,
+ * read back in the write's round trip. Its "id" must be @entity_id. */
+gboolean      _quorum_store_audit_row   (QuorumStore  *self,
+                                         const char   *action,
+                                         const char   *entity,
+                                         gint64        entity_id,
+                                         gint64        conference_id,
+                                         const char   *summary,
+                                         QuorumDbStmt *row,
+                                         GError      **error);
+/* "SELECT * FROM "@entity" WHERE @where": every column of an audited table's row, as the audit
+ * chain records it; the caller binds @where's parameters. */
+QuorumDbStmt *_quorum_store_prepare_row (QuorumStore  *self,
+                                         const char   *entity,
+                                         const char   *where,
+                                         GError      **error);
+/* Sends the read of the audit chain's head with the statements of the transaction's first
+ * round trip; the transaction's first audit entry reads it (PostgreSQL: one round trip less). */
+gboolean      _quorum_store_send_audit_head (QuorumStore *self,
+                                         GError      **error);
+void          _quorum_store_set_sent_audit_head (QuorumStore  *self,
+                                         QuorumDbStmt *stmt);
+QuorumDbStmt *_quorum_store_take_sent_audit_head (QuorumStore *self);
+
 /* Appends one audit entry to the chain: @data is the canonical row it records (NULL for a
  * deletion), @at its time (NULL: now), its user the store's. Hashes it on the previous entry,
  * moves the head and keys it (SQLite: with the store's key; PostgreSQL: the server does, as the

@@ -39,6 +39,7 @@ struct _QuorumStore
   int         version_at_open; /* the schema version before this opening's migrations */
   GPtrArray  *notices;     /* char*, NULL-terminated */
   char       *password;    /* PostgreSQL: the password a person typed, for this store's reopenings */
+  QuorumDbStmt *sent_audit_head; /* the audit chain's head, read with the transaction's first statements */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumStore, quorum_store, G_TYPE_OBJECT)
@@ -783,6 +784,7 @@ _quorum_store_commit (QuorumStore  *self,
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  self->sent_audit_head = NULL;
   if (!quorum_db_commit (self->db, NULL))
     {
       _quorum_store_fail (self, error);
@@ -896,7 +898,21 @@ _quorum_store_rollback (QuorumStore *self)
   /* The driver resets statements still stepping, which would keep the transaction's locks. */
   quorum_db_rollback (self->db);
   self->in_transaction = FALSE;
+  self->sent_audit_head = NULL;
   g_clear_pointer (&self->pending_anchor, g_free);
+}
+
+void
+_quorum_store_set_sent_audit_head (QuorumStore  *self,
+                                   QuorumDbStmt *stmt)
+{
+  self->sent_audit_head = stmt;
+}
+
+QuorumDbStmt *
+_quorum_store_take_sent_audit_head (QuorumStore *self)
+{
+  return g_steal_pointer (&self->sent_audit_head);
 }
 
 gboolean
@@ -964,6 +980,12 @@ _quorum_store_fail_read (QuorumStore  *self,
 
   if (error == NULL || *error != NULL)
     return FALSE;
+  /* A read that carried a write sent before it (quorum_db_send_done: an audit entry) reports
+   * that write's refusal as a write's. */
+  if (failure != NULL && (g_error_matches (failure, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FINALISED) ||
+                          g_error_matches (failure, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT) ||
+                          strstr (failure->message, "quorum: ") != NULL))
+    return _quorum_store_fail_with (self, failure, error);
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                _("The database could not be read: %s"), failure != NULL ? failure->message : "unknown error");
   return FALSE;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-db-postgres.c: the statement layer on libpq, an authority's shared store. Statements
- * are prepared once per SQL text on the server and run at their first step; a lost connection
- * is made again before the next transaction, and live updates come by LISTEN/NOTIFY. */
+ * are prepared once per SQL text on the server and run at their first step, or, sent
+ * (quorum_db_send), together with the next round trip in one pipeline; a transaction's BEGIN
+ * goes with its first statements; a lost connection is made again before the next transaction,
+ * and live updates come by LISTEN/NOTIFY. */
 
 #include <string.h>
 #include <libpq-fe.h>
@@ -48,6 +50,10 @@ struct _QuorumPgDb
   char       *session_user;
   char       *xact_id;        /* the write transaction's id, to ask its fate when COMMIT's answer is lost */
   gboolean    one_writer;     /* writers one at a time (quorum_db_postgres_set_one_writer) */
+  GPtrArray  *queue;          /* PgQueued: sent (quorum_db_send), to run with the next round trip */
+  gboolean    begin_queued;   /* the transaction's BEGIN waits in @queue for its first statement */
+  guint       n_begin;        /* … as that many statements at the queue's head */
+  char       *commit_tag;     /* the command tag of a COMMIT run in a pipeline */
 };
 
 struct _QuorumPgStmt
@@ -71,10 +77,27 @@ struct _QuorumPgStmt
   int         n_rows;
   gboolean    ran;
   unsigned char *bytes;       /* a bytea value unescaped, until the next step or reset */
+  gboolean    queued;         /* in its connection's queue, not run yet */
+  GError     *error;          /* its failure (or the one before it) in a pipeline, for its step */
+  gboolean    error_at_begin; /* … which came from the transaction's BEGIN */
 };
+
+/* One statement waiting in a connection's queue: a prepared one, or a command without
+ * parameters (the parts of BEGIN, COMMIT). */
+typedef struct
+{
+  QuorumPgStmt *stmt;
+  const char   *sql;
+  gboolean      discard;      /* nobody reads its rows (quorum_db_send_done) */
+  gboolean      begin;        /* a part of the transaction's BEGIN */
+} PgQueued;
 
 #define PG_DB(db)     ((QuorumPgDb *) (db))
 #define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
+
+static gboolean flush_queue (QuorumPgDb   *self,
+                             QuorumPgStmt *also,
+                             GError      **error);
 
 /* The watch: a GSource on the connection's socket. When the connection is lost it is made
  * again without blocking (PQresetStart/PQresetPoll), tried every two seconds. */
@@ -466,9 +489,12 @@ listen_all (QuorumPgDb  *self,
       char *quoted = PQescapeIdentifier (self->conn, self->channels->pdata[i],
                                          strlen (self->channels->pdata[i]));
       g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
-      PGresult *result = PQexec (self->conn, sql);
-      gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+      PGresult *result;
+      gboolean ok;
 
+      self->parent.round_trips++;
+      result = PQexec (self->conn, sql);
+      ok = PQresultStatus (result) == PGRES_COMMAND_OK;
       PQfreemem (quoted);
       if (!ok)
         set_error (self, result, error);
@@ -505,7 +531,9 @@ ensure_connected (QuorumPgDb  *self,
 {
   if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting)
     return TRUE;
-  if (self->in_transaction || self->resetting)
+  /* A transaction whose BEGIN is still in the queue has nothing on the server yet: it may go
+   * on a new session. */
+  if ((self->in_transaction && !self->begin_queued) || self->resetting)
     {
       /* While the watch makes the connection again, its last failure (a ticket gone) says why. */
       g_autofree char *said = connection_message (self->conn);
@@ -523,6 +551,8 @@ ensure_connected (QuorumPgDb  *self,
       return FALSE;
     }
   session_made (self);
+  if (self->begin_queued)
+    self->in_transaction = TRUE;
   return TRUE;
 }
 
@@ -549,6 +579,7 @@ exec_retrying (QuorumPgDb    *self,
 
       if (!ensure_connected (self, error))
         return NULL;
+      self->parent.round_trips++;
       result = PQexec (self->conn, sql);
       take_notifications (self);
       if (PQresultStatus (result) == want)
@@ -568,9 +599,12 @@ simple_command (QuorumPgDb  *self,
                 const char  *sql,
                 GError     **error)
 {
-  PGresult *result = PQexec (self->conn, sql);
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result;
+  gboolean ok;
 
+  self->parent.round_trips++;
+  result = PQexec (self->conn, sql);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
   take_notifications (self);
   if (!ok)
     set_error (self, result, error);
@@ -604,6 +638,7 @@ server_prepare (QuorumPgDb  *self,
   *untyped = FALSE;
   if (savepoint && !simple_command (self, "SAVEPOINT quorum_prepare", error))
     return FALSE;
+  self->parent.round_trips++;
   result = PQprepare (self->conn, name, sql, n_params, types);
   ok = PQresultStatus (result) == PGRES_COMMAND_OK;
   if (!ok)
@@ -695,6 +730,7 @@ stmt_free (gpointer data)
 
   g_clear_pointer (&stmt->result, PQclear);
   g_clear_pointer (&stmt->bytes, PQfreemem);
+  g_clear_error (&stmt->error);
   for (int i = 0; i < stmt->n_params; i++)
     g_free (stmt->values[i]);
   g_free (stmt->values);
@@ -707,6 +743,55 @@ stmt_free (gpointer data)
   g_free (stmt);
 }
 
+/* Takes @stmt out of its connection's queue: it was reset before it ran (abandoned). */
+static void
+unqueue (QuorumPgStmt *stmt)
+{
+  GPtrArray *queue = stmt->db->queue;
+
+  for (guint i = 0; i < queue->len; i++)
+    if (((PgQueued *) queue->pdata[i])->stmt == stmt)
+      {
+        g_ptr_array_remove_index (queue, i);
+        break;
+      }
+  stmt->queued = FALSE;
+}
+
+static void
+queue_push (QuorumPgDb   *self,
+            QuorumPgStmt *stmt,
+            const char   *sql,
+            gboolean      discard,
+            gboolean      begin)
+{
+  PgQueued *item = g_new0 (PgQueued, 1);
+
+  item->stmt = stmt;
+  item->sql = sql;
+  item->discard = discard;
+  item->begin = begin;
+  if (stmt != NULL)
+    stmt->queued = TRUE;
+  g_ptr_array_add (self->queue, item);
+}
+
+/* Forgets what is queued, run or not (a rollback). */
+static void
+queue_clear (QuorumPgDb *self)
+{
+  for (guint i = 0; i < self->queue->len; i++)
+    {
+      PgQueued *item = self->queue->pdata[i];
+
+      if (item->stmt != NULL)
+        item->stmt->queued = FALSE;
+    }
+  g_ptr_array_set_size (self->queue, 0);
+  self->begin_queued = FALSE;
+  self->n_begin = 0;
+}
+
 static void
 pg_reset (QuorumDbStmt *stmt_)
 {
@@ -714,8 +799,12 @@ pg_reset (QuorumDbStmt *stmt_)
 
   if (stmt == NULL)
     return;
+  if (stmt->queued)
+    unqueue (stmt);
   g_clear_pointer (&stmt->result, PQclear);
   g_clear_pointer (&stmt->bytes, PQfreemem);
+  g_clear_error (&stmt->error);
+  stmt->error_at_begin = FALSE;
   stmt->ran = FALSE;
   stmt->row = -1;
   stmt->n_rows = 0;
@@ -787,6 +876,7 @@ quorum_db_postgres_open_full (const char  *conninfo,
   self->conn = conn;
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
   self->channels = g_ptr_array_new_with_free_func (g_free);
+  self->queue = g_ptr_array_new_with_free_func (g_free);
   self->epoch = 1;
   g_queue_init (&self->pending);
   return (QuorumDb *) self;
@@ -815,8 +905,11 @@ pg_close (QuorumDb *db)
       self->watch = NULL;
       g_source_destroy (watch);
     }
+  queue_clear (self);
+  g_ptr_array_unref (self->queue);
   g_hash_table_unref (self->stmts);
   g_ptr_array_unref (self->channels);
+  g_free (self->commit_tag);
   g_queue_clear_full (&self->pending, pg_notification_free);
   g_free (self->session_user);
   g_free (self->xact_id);
@@ -835,6 +928,9 @@ pg_prepare (QuorumDb    *db,
 
   if (stmt != NULL)
     {
+      /* Sent and not run yet: it runs (with everything queued) before it is bound anew. */
+      if (stmt->queued && !flush_queue (self, NULL, error))
+        return NULL;
       pg_reset ((QuorumDbStmt *) stmt);
       return (QuorumDbStmt *) stmt;
     }
@@ -880,8 +976,9 @@ pg_exec (QuorumDb    *db,
   ExecStatusType status;
   gboolean ok;
 
-  if (!ensure_connected (self, error))
+  if (!ensure_connected (self, error) || !flush_queue (self, NULL, error))
     return FALSE;
+  self->parent.round_trips++;
   result = PQexec (self->conn, sql);
   take_notifications (self);
   status = PQresultStatus (result);
@@ -951,6 +1048,233 @@ pg_bind_null (QuorumDbStmt *stmt,
   bind_value (stmt, index, NULL, PG_TEXTOID);
 }
 
+/* A statement's answer: its rows kept for its steps, the rows a command changed noted. */
+static void
+take_result (QuorumPgStmt *stmt,
+             PGresult     *result,
+             gboolean      discard)
+{
+  note_changes (stmt->db, result);
+  stmt->ran = TRUE;
+  stmt->row = -1;
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && !discard)
+    {
+      stmt->result = result;
+      stmt->n_rows = PQntuples (result);
+    }
+  else
+    PQclear (result);
+}
+
+/* Runs what is queued (and @also after it) as one pipeline: one round trip to the server.
+ * Every statement's answer goes to it; FALSE with the first failure when any failed (the
+ * server then skipped the rest, and the transaction is over on the server but for its
+ * ROLLBACK). A first trip that carried the transaction's BEGIN and found the connection lost
+ * runs again once on a new session, as a BEGIN alone would (nothing of it was on the server),
+ * unless it carried the COMMIT (then it may have been stored: pg_commit asks). */
+static gboolean
+flush_queue (QuorumPgDb   *self,
+             QuorumPgStmt *also,
+             GError      **error)
+{
+  if (also != NULL && !also->queued)
+    queue_push (self, also, NULL, FALSE, FALSE);
+  if (self->queue->len == 0)
+    return TRUE;
+
+  for (int attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) first = NULL;
+      g_autofree const char **names = g_new0 (const char *, self->queue->len);
+      gboolean had_begin = self->begin_queued;
+      gboolean has_commit = FALSE;
+      gboolean first_at_begin = FALSE;
+      guint n = self->queue->len;
+      guint answered = 0;
+      PGresult *result;
+
+      g_clear_pointer (&self->commit_tag, g_free);
+      if (!ensure_connected (self, &first))
+        goto failed;
+      /* Every statement prepared on this session first (a statement the server types from its
+       * values is prepared now, with them): outside the pipeline. */
+      for (guint i = 0; i < n; i++)
+        {
+          PgQueued *item = self->queue->pdata[i];
+
+          if (item->sql != NULL && strcmp (item->sql, "COMMIT") == 0)
+            has_commit = TRUE;
+          if (item->stmt != NULL && (names[i] = prepared_name (item->stmt, FALSE, &first)) == NULL)
+            goto failed;
+        }
+
+      if (!PQenterPipelineMode (self->conn))
+        {
+          g_set_error_literal (&first, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED, "could not enter pipeline mode");
+          goto failed;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          PgQueued *item = self->queue->pdata[i];
+          int sent = item->stmt != NULL
+            ? PQsendQueryPrepared (self->conn, names[i], item->stmt->n_params,
+                                   (const char * const *) item->stmt->values, NULL, NULL, 0)
+            : PQsendQueryParams (self->conn, item->sql, 0, NULL, NULL, NULL, NULL, 0);
+
+          if (!sent)
+            break;
+        }
+      self->parent.round_trips++;
+      if (had_begin)
+        self->begin_queued = FALSE;
+      PQpipelineSync (self->conn);
+
+      /* The answers, in order: each statement's result (then NULL), the pipeline's end. */
+      for (answered = 0; answered < n; answered++)
+        {
+          PgQueued *item = self->queue->pdata[answered];
+          PGresult *extra;
+
+          result = PQgetResult (self->conn);
+          if (result == NULL)
+            break;
+          while ((extra = PQgetResult (self->conn)) != NULL)
+            PQclear (extra);
+          switch (PQresultStatus (result))
+            {
+            case PGRES_TUPLES_OK:
+            case PGRES_COMMAND_OK:
+            case PGRES_EMPTY_QUERY:
+              if (item->begin && PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                  strstr (item->sql, "pg_current_xact_id") != NULL)
+                {
+                  g_free (self->xact_id);
+                  self->xact_id = g_strdup (PQgetvalue (result, 0, 0));
+                }
+              if (item->sql != NULL && strcmp (item->sql, "COMMIT") == 0)
+                {
+                  g_free (self->commit_tag);
+                  self->commit_tag = g_strdup (PQcmdStatus (result));
+                }
+              if (item->stmt != NULL)
+                {
+                  take_result (item->stmt, result, item->discard);
+                  item->stmt->queued = FALSE;
+                }
+              else
+                PQclear (result);
+              break;
+            case PGRES_PIPELINE_ABORTED:
+              PQclear (result);
+              break;
+            default:
+              if (first == NULL)
+                {
+                  set_error (self, result, &first);
+                  first_at_begin = item->begin;
+                }
+              PQclear (result);
+              break;
+            }
+        }
+      /* The end of the pipeline (PGRES_PIPELINE_SYNC), unless the connection went. */
+      if (answered == n && (result = PQgetResult (self->conn)) != NULL)
+        PQclear (result);
+      /* Answers left (the connection went mid-way): read what there is, to leave the pipeline. */
+      for (int left = 0; left < 64 && !PQexitPipelineMode (self->conn) && PQstatus (self->conn) == CONNECTION_OK; left++)
+        if ((result = PQgetResult (self->conn)) != NULL)
+          PQclear (result);
+      take_notifications (self);
+      if (first == NULL && answered < n)
+        {
+          g_autofree char *message = connection_message (self->conn);
+          g_set_error_literal (&first, QUORUM_DB_ERROR,
+                               PQstatus (self->conn) != CONNECTION_OK ? QUORUM_DB_ERROR_UNAVAILABLE
+                               : QUORUM_DB_ERROR_FAILED, message);
+        }
+      if (first == NULL)
+        {
+          g_ptr_array_set_size (self->queue, 0);
+          return TRUE;
+        }
+
+      if (attempt == 0 && had_begin && !has_commit && connection_lost (self, first))
+        {
+          /* Again on a new session: every statement's answer forgotten, BEGIN first. */
+          for (guint i = 0; i < n; i++)
+            {
+              PgQueued *item = self->queue->pdata[i];
+
+              if (item->stmt != NULL)
+                {
+                  g_clear_pointer (&item->stmt->result, PQclear);
+                  item->stmt->ran = FALSE;
+                  item->stmt->queued = TRUE;
+                }
+            }
+          self->begin_queued = TRUE;
+          continue;
+        }
+
+    failed:
+      /* Each statement not answered fails as the first did, at its step. */
+      for (guint i = 0; i < self->queue->len; i++)
+        {
+          PgQueued *item = self->queue->pdata[i];
+
+          if (item->stmt != NULL && !item->stmt->ran)
+            {
+              item->stmt->ran = TRUE;
+              item->stmt->row = -1;
+              item->stmt->n_rows = 0;
+              g_clear_error (&item->stmt->error);
+              item->stmt->error = g_error_copy (first);
+              item->stmt->error_at_begin = first_at_begin;
+            }
+          if (item->stmt != NULL)
+            item->stmt->queued = FALSE;
+        }
+      g_ptr_array_set_size (self->queue, 0);
+      self->begin_queued = FALSE;
+      self->parent.at_begin = first_at_begin;
+      g_propagate_error (error, g_steal_pointer (&first));
+      return FALSE;
+    }
+}
+
+static QuorumDbStep pg_step (QuorumDbStmt  *stmt_,
+                             GError       **error);
+
+static gboolean
+pg_send (QuorumDbStmt  *stmt_,
+         gboolean       discard,
+         GError       **error)
+{
+  QuorumPgStmt *stmt = PG_STMT (stmt_);
+  QuorumPgDb *self = stmt->db;
+
+  if (!self->in_transaction)
+    {
+      /* Nothing to go with: a statement whose rows are read runs at its first step, one whose
+       * rows nobody reads now. */
+      QuorumDbStep step;
+
+      if (!discard)
+        return TRUE;
+      while ((step = pg_step (stmt_, error)) == QUORUM_DB_ROW)
+        ;
+      pg_reset (stmt_);
+      return step == QUORUM_DB_DONE;
+    }
+  if (stmt->queued)
+    unqueue (stmt);
+  g_clear_pointer (&stmt->result, PQclear);
+  g_clear_error (&stmt->error);
+  stmt->ran = FALSE;
+  queue_push (self, stmt, NULL, discard, FALSE);
+  return TRUE;
+}
+
 static QuorumDbStep
 pg_step (QuorumDbStmt  *stmt_,
          GError       **error)
@@ -958,37 +1282,45 @@ pg_step (QuorumDbStmt  *stmt_,
   QuorumPgStmt *stmt = PG_STMT (stmt_);
   QuorumPgDb *self = stmt->db;
 
-  if (!stmt->ran)
+  if (!stmt->ran && (stmt->queued || self->queue->len > 0))
+    {
+      /* With everything sent before it, in one round trip. */
+      if (!flush_queue (self, stmt, error))
+        return QUORUM_DB_FAILED;
+    }
+  else if (!stmt->ran)
     {
       const char *name;
       PGresult *result;
 
       if (!ensure_connected (self, error) || (name = prepared_name (stmt, FALSE, error)) == NULL)
         return QUORUM_DB_FAILED;
+      self->parent.round_trips++;
       result = PQexecPrepared (self->conn, name, stmt->n_params, (const char * const *) stmt->values,
                                NULL, NULL, 0);
       take_notifications (self);
-      stmt->ran = TRUE;
       switch (PQresultStatus (result))
         {
         case PGRES_TUPLES_OK:
-          note_changes (self, result);
-          stmt->result = result;
-          stmt->n_rows = PQntuples (result);
-          stmt->row = -1;
-          break;
         case PGRES_COMMAND_OK:
         case PGRES_EMPTY_QUERY:
-          note_changes (self, result);
-          PQclear (result);
+          take_result (stmt, result, FALSE);
           break;
         default:
+          stmt->ran = TRUE;
           set_error (self, result, error);
           PQclear (result);
           return QUORUM_DB_FAILED;
         }
     }
 
+  if (stmt->error != NULL)
+    {
+      /* It failed (or was skipped after a failure) in a pipeline another statement carried. */
+      self->parent.at_begin = stmt->error_at_begin;
+      g_propagate_error (error, g_error_copy (stmt->error));
+      return QUORUM_DB_FAILED;
+    }
   if (stmt->result != NULL && stmt->row + 1 < stmt->n_rows)
     {
       stmt->row++;
@@ -1138,11 +1470,15 @@ static gboolean pg_in_transaction (QuorumDb *db);
  * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
  * transaction's first statement and each later statement (READ COMMITTED) sees the writer
  * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. The lock's
- * key is "Quorum" in ASCII, 0x51756f72756d. */
-#define ONE_WRITER_BEGIN \
-  "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; " \
-  "SELECT pg_advisory_xact_lock (89564822795629); SET LOCAL lock_timeout = 0; " \
-  "SELECT pg_current_xact_id ()"
+ * key is "Quorum" in ASCII, 0x51756f72756d. These go to the server with the transaction's
+ * first statements, in the same round trip (flush_queue), and run before them. */
+static const char * const one_writer_begin[] = {
+  "BEGIN ISOLATION LEVEL READ COMMITTED",
+  "SET LOCAL lock_timeout = '10s'",
+  "SELECT pg_advisory_xact_lock (89564822795629)",
+  "SET LOCAL lock_timeout = 0",
+  "SELECT pg_current_xact_id ()",
+};
 
 void
 quorum_db_postgres_set_one_writer (QuorumDb *db,
@@ -1170,9 +1506,25 @@ pg_begin (QuorumDb  *db,
       return FALSE;
     }
   g_clear_pointer (&self->xact_id, g_free);
+  queue_clear (self);
+  if ((write && self->one_writer) || !write)
+    {
+      /* Queued: the lock is taken with the first statement, in its round trip; a reader's
+       * snapshot is taken at its first statement anyway. */
+      if (!ensure_connected (self, error))
+        return FALSE;
+      if (write)
+        for (guint i = 0; i < G_N_ELEMENTS (one_writer_begin); i++)
+          queue_push (self, NULL, one_writer_begin[i], TRUE, TRUE);
+      else
+        queue_push (self, NULL, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", TRUE, TRUE);
+      self->n_begin = self->queue->len;
+      self->begin_queued = TRUE;
+      self->in_transaction = TRUE;
+      return TRUE;
+    }
   result = exec_retrying (self,
-                          write && self->one_writer ? ONE_WRITER_BEGIN
-                          : write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
+                          write ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_current_xact_id ()"
                                 : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
                           write ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, error);
   if (result == NULL)
@@ -1209,6 +1561,7 @@ commit_outcome (QuorumPgDb  *self,
       return FALSE;
     }
   session_made (self);
+  self->parent.round_trips++;
   result = PQexecParams (self->conn, "SELECT pg_xact_status ($1::xid8)", 1, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && !PQgetisnull (result, 0, 0))
     status = g_strdup (PQgetvalue (result, 0, 0));
@@ -1226,20 +1579,55 @@ pg_commit (QuorumDb  *db,
            GError   **error)
 {
   QuorumPgDb *self = PG_DB (db);
-  PGresult *result = PQexec (self->conn, "COMMIT");
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  g_autofree char *tag = NULL;
+  gboolean ok;
 
-  take_notifications (self);
-  if (!ok)
-    set_error (self, result, error);
-  else if (strcmp (PQcmdStatus (result), "ROLLBACK") == 0)
+  if (self->begin_queued && self->queue->len == self->n_begin)
+    {
+      /* Nothing was sent, so nothing was begun on the server: nothing to commit. */
+      queue_clear (self);
+      g_clear_pointer (&self->xact_id, g_free);
+      self->in_transaction = FALSE;
+      return TRUE;
+    }
+  if (self->queue->len > 0)
+    {
+      /* What was sent, then COMMIT: one round trip. */
+      gboolean carried_begin = self->begin_queued;
+
+      queue_push (self, NULL, "COMMIT", FALSE, FALSE);
+      ok = flush_queue (self, NULL, error);
+      tag = g_steal_pointer (&self->commit_tag);
+      if (!ok && carried_begin && self->xact_id == NULL && PQstatus (self->conn) != CONNECTION_OK)
+        {
+          /* The connection went before the transaction's id came back: nobody can say. */
+          g_clear_error (error);
+          g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                               "the connection to the server was lost while committing, and whether "
+                               "the transaction was stored is not known until the server is back");
+        }
+    }
+  else
+    {
+      PGresult *result;
+
+      self->parent.round_trips++;
+      result = PQexec (self->conn, "COMMIT");
+      ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+      take_notifications (self);
+      if (!ok)
+        set_error (self, result, error);
+      else
+        tag = g_strdup (PQcmdStatus (result));
+      PQclear (result);
+    }
+  if (ok && g_strcmp0 (tag, "ROLLBACK") == 0)
     {
       /* A transaction that failed before ends by COMMIT as a rollback: nothing was stored. */
       ok = FALSE;
       g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FAILED,
                            "the transaction had failed and was rolled back");
     }
-  PQclear (result);
   if (!ok && self->xact_id != NULL && PQstatus (self->conn) != CONNECTION_OK)
     ok = commit_outcome (self, error);
   g_clear_pointer (&self->xact_id, g_free);
@@ -1255,6 +1643,8 @@ pg_rollback (QuorumDb *db)
 {
   QuorumPgDb *self = PG_DB (db);
 
+  /* What was sent and has not run never will. */
+  queue_clear (self);
   if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting &&
       PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     simple_command (self, "ROLLBACK", NULL);
@@ -1329,9 +1719,10 @@ pg_notify (QuorumDb    *db,
   PGresult *result;
   gboolean ok;
 
-  if (!ensure_connected (self, error))
+  if (!ensure_connected (self, error) || !flush_queue (self, NULL, error))
     return FALSE;
   /* Inside a transaction, the server sends it when the transaction commits (and never if not). */
+  self->parent.round_trips++;
   result = PQexecParams (self->conn, "SELECT pg_notify ($1, $2)", 2, NULL, values, NULL, NULL, 0);
   take_notifications (self);
   ok = PQresultStatus (result) == PGRES_TUPLES_OK;
@@ -1553,6 +1944,7 @@ static const QuorumDbDriver pg_db_driver = {
   .bind_text        = pg_bind_text,
   .bind_null        = pg_bind_null,
   .step             = pg_step,
+  .send             = pg_send,
   .reset            = pg_reset,
   .column_count     = pg_column_count,
   .column_name      = pg_column_name,

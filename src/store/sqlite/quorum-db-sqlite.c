@@ -183,8 +183,10 @@ sqlite_exec (QuorumDb    *db,
              const char  *sql,
              GError     **error)
 {
-  int rc = sqlite3_exec (HANDLE (db), sql, NULL, NULL, NULL);
+  int rc;
 
+  db->round_trips++;
+  rc = sqlite3_exec (HANDLE (db), sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     return TRUE;
   set_error (HANDLE (db), rc, error);
@@ -226,8 +228,12 @@ static QuorumDbStep
 sqlite_step (QuorumDbStmt  *stmt,
              GError       **error)
 {
-  int rc = sqlite3_step (STMT (stmt));
+  int rc;
 
+  /* A statement's run counts once (quorum_db_get_round_trips), at its first step. */
+  if (!sqlite3_stmt_busy (STMT (stmt)))
+    stmt->db->round_trips++;
+  rc = sqlite3_step (STMT (stmt));
   if (G_LIKELY (rc == SQLITE_ROW))
     return QUORUM_DB_ROW;
   if (rc == SQLITE_DONE)
