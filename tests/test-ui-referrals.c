@@ -6,6 +6,7 @@
 
 #include "test-ui-common.h"
 #include "store/quorum-store-report.h"
+#include "ui/quorum-referral-list.h"
 #include "ui/quorum-referral-object.h"
 #include "ui/quorum-referrals-chart.h"
 #include "ui/quorum-referrals-page.h"
@@ -739,6 +740,12 @@ test_many (void)
     for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL; row = gtk_widget_get_next_sibling (row))
       n_rows++;
     g_assert_cmpuint (n_rows, <=, 70);
+
+    /* Nor objects for referrals not on screen: the model reads its rows from the store a page
+     * at a time and keeps a few pages (it held all 3,000 as objects before). */
+    g_assert_true (QUORUM_IS_REFERRAL_LIST (quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page))));
+    g_assert_cmpuint (quorum_referral_list_get_n_cached (QUORUM_REFERRAL_LIST (quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page)))),
+                      <=, 400);
 
     last = g_list_model_get_item (quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page)), 2999);
     g_assert_true (quorum_referrals_page_select (QUORUM_REFERRALS_PAGE (page), quorum_referral_object_get_id (last)));
