@@ -62,6 +62,17 @@ const char       *quorum_store_get_damaged    (QuorumStore  *self);
 /* Runs the daily integrity check and backup that QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP put off
  * (nothing if they ran or were not due); quorum_store_get_damaged () then says how it went. */
 void              quorum_store_run_daily_backup (QuorumStore *self);
+/* The same in a thread, on a connection of its own, so the window answers meanwhile (the copy of
+ * a large database takes seconds): the copy is written beside its name and renamed when whole.
+ * A write meanwhile runs the check first (on its own connection) and is refused if it fails.
+ * Finishes with FALSE when the check failed (quorum_store_get_damaged () then says why). */
+void              quorum_store_run_daily_backup_async  (QuorumStore         *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          quorum_store_run_daily_backup_finish (QuorumStore         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 /* Whether the daily check and backup were put off and have not run yet. */
 gboolean          quorum_store_get_daily_backup_pending (QuorumStore *self);
 /* Whether this store made its database file when it opened it. */
