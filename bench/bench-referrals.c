@@ -6,6 +6,7 @@
  * yields the same rows in the same order, interleaved in the same run; and the memory the
  * page's list holds, against holding every referral as an object (the page before). */
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -77,16 +78,14 @@ load_ids (QuorumStore               *store,
   return ids;
 }
 
+/* The heap in use (every arena, and the blocks malloc maps on its own), in MiB: what the
+ * process holds, whatever malloc keeps for reuse. */
 static double
-rss_mib (void)
+heap_mib (void)
 {
-  g_autofree char *status = NULL;
-  const char *line;
+  struct mallinfo2 info = mallinfo2 ();
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+  return (double) (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 static double
@@ -246,7 +245,7 @@ bench_referrals (const char *dir,
    * referral as an object (what the page held before: the store's rows, one object each). */
   {
     QuorumReferralQuery query = { .as_of = as_of };
-    double before = rss_mib ();
+    double before = heap_mib ();
     double paged;
     double all;
 
@@ -256,8 +255,8 @@ bench_referrals (const char *dir,
       quorum_referral_list_set_ids (list, load_ids (store, &query, FALSE), &as_of);
       for (guint i = 0; i < SHOWN_ROWS; i++)
         g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
-      paged = rss_mib () - before;
-      before = rss_mib ();
+      paged = heap_mib () - before;
+      before = heap_mib ();
       {
         g_autoptr(GPtrArray) rows = quorum_store_list_referrals (store, &as_of, FALSE, &error);
         g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -266,8 +265,8 @@ bench_referrals (const char *dir,
         g_ptr_array_set_free_func (rows, NULL);
         for (guint i = 0; i < rows->len; i++)
           g_ptr_array_add (items, quorum_referral_object_new (g_ptr_array_index (rows, i)));
-        all = rss_mib () - before;
-        printf ("memory of the page's list, %u referrals, %u rows shown (RSS growth): paged from the store "
+        all = heap_mib () - before;
+        printf ("memory of the page's list, %u referrals, %u rows shown (heap in use): paged from the store "
                 "%.1f MiB (%u objects held); every referral an object (the page before) %.1f MiB\n\n",
                 shown[M_LOAD], SHOWN_ROWS, paged, quorum_referral_list_get_n_cached (list), all);
       }
