@@ -34,6 +34,7 @@ struct _QuorumStore
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
   gboolean    daily_thread;  /* a thread runs them on its own connection (…_run_daily_backup_async) */
+  gint        daily_checked; /* set by that thread: 0 not yet known, 1 sound, 2 damaged */
   char       *pending_anchor; /* written once the transaction commits */
   guint       retries;     /* transactions run again after a conflict */
   gboolean    write_began; /* a write transaction began and has not committed */
@@ -297,9 +298,13 @@ quorum_store_run_daily_backup (QuorumStore *self)
   if (!self->daily_pending)
     return;
   self->daily_pending = FALSE;
-  /* A thread is copying: a write cannot wait for the copy, but never goes before the check. */
+  /* A thread is copying: a write does not wait for the copy, but never goes before the check
+   * (the thread's, when it is done: else its own). */
   if (self->daily_thread)
-    _quorum_store_daily_check (self);
+    {
+      if (g_atomic_int_get (&self->daily_checked) != 1)
+        _quorum_store_daily_check (self);
+    }
   else
     _quorum_store_daily_backup (self);
 }
@@ -312,7 +317,9 @@ daily_backup_thread (GTask        *task,
 {
   char *why = NULL;
 
-  if (_quorum_sqlite_daily_backup_path (task_data, &why))
+  QuorumStore *self = source_object;
+
+  if (_quorum_sqlite_daily_backup_path (task_data, &self->daily_checked, &why))
     g_task_return_pointer (task, NULL, NULL);
   else
     g_task_return_pointer (task, why != NULL ? why : g_strdup (""), g_free);
@@ -356,6 +363,7 @@ quorum_store_run_daily_backup_async (QuorumStore         *self,
   /* Not cancellable: a copy begun is finished (or cut short by the process's end, leaving
    * only a part that the next daily backup removes). */
   self->daily_thread = TRUE;
+  g_atomic_int_set (&self->daily_checked, 0);
   task = g_task_new (self, NULL, daily_backup_done, g_steal_pointer (&outer));
   g_task_set_source_tag (task, daily_backup_thread);
   g_task_set_task_data (task, g_strdup (self->path), g_free);

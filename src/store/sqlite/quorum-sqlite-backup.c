@@ -321,6 +321,7 @@ static gboolean
 daily_backup_on (sqlite3     *db,
                  const char  *path,
                  gboolean     copy,
+                 gint        *checked,
                  char       **why)
 {
   guint keep = backups_keep ();
@@ -341,11 +342,22 @@ daily_backup_on (sqlite3     *db,
     {
       g_autofree char *base = g_path_get_basename (backups[i]);
       if (g_str_has_prefix (base, "daily-") && g_str_has_prefix (base + strlen ("daily-"), today))
-        return TRUE;
+        {
+          if (checked != NULL)
+            g_atomic_int_set (checked, 1);
+          return TRUE;
+        }
     }
 
   if (!_quorum_store_integrity_ok (db, FALSE, why))
-    return FALSE;
+    {
+      if (checked != NULL)
+        g_atomic_int_set (checked, 2);
+      return FALSE;
+    }
+  /* Sound: a write need not wait for the copy, nor check again. */
+  if (checked != NULL)
+    g_atomic_int_set (checked, 1);
   if (!copy)
     return TRUE;
   remove_stale_parts (dir);
@@ -369,7 +381,7 @@ _quorum_store_daily_backup (QuorumStore *self)
 {
   g_autofree char *why = NULL;
 
-  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), TRUE, &why))
+  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), TRUE, NULL, &why))
     _quorum_store_set_damaged (self, why);
 }
 
@@ -378,12 +390,13 @@ _quorum_store_daily_check (QuorumStore *self)
 {
   g_autofree char *why = NULL;
 
-  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), FALSE, &why))
+  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), FALSE, NULL, &why))
     _quorum_store_set_damaged (self, why);
 }
 
 gboolean
 _quorum_sqlite_daily_backup_path (const char  *path,
+                                  gint        *checked,
                                   char       **why)
 {
   sqlite3 *db = NULL;
@@ -397,7 +410,7 @@ _quorum_sqlite_daily_backup_path (const char  *path,
     {
       sqlite3_busy_timeout (db, 10000);
       sqlite3_exec (db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
-      ok = daily_backup_on (db, path, TRUE, why);
+      ok = daily_backup_on (db, path, TRUE, checked, why);
     }
   else
     g_warning ("The daily backup could not open %s: %s", path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
