@@ -454,8 +454,11 @@ quorum_store_list_referral_ids (QuorumStore               *self,
     {
       g_autofree char *stripped = g_strstrip (g_strdup (query->search));
 
+      /* SQLite compares casefolded texts; PostgreSQL lowers both sides itself (so "ß" is
+       * compared as "ß" with the names it lowers, not as casefold's "ss"). */
       if (*stripped != '\0')
-        folded = g_utf8_casefold (stripped, -1);
+        folded = _quorum_store_dialect (self, "s", "p")[0] == 's' ? g_utf8_casefold (stripped, -1)
+                                                               : g_steal_pointer (&stripped);
     }
 
   desc = query->descending;
