@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-referrals.c: the Head of Service's page over an authority's ten years (100,000
- * referrals): loading the list, filtering, searching and sorting it through the very
- * GListModel machinery the page uses, each against the bare SQLite query that yields the same
- * rows in the same order, interleaved in the same run. */
+ * referrals): loading the list, filtering, searching and sorting it as the page does (the
+ * store finds the matching ids in the table's order off the main thread; the rows on screen
+ * are read a page at a time into QuorumReferralList), each against the bare SQLite query that
+ * yields the same rows in the same order, interleaved in the same run; and the memory the
+ * page's list holds, against holding every referral as an object (the page before). */
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sqlite3.h>
 
 #include "bench.h"
 #include "store/quorum-store-report.h"
-#include "ui/quorum-referral-filter.h"
+#include "ui/quorum-referral-list.h"
 #include "ui/quorum-referral-object.h"
 
 #define ROUNDS 7
@@ -23,14 +26,6 @@ static void bench_referrals_postgres (const char *path, const GDate *as_of, cons
   "SELECT r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
   "r.panel_due, r.panel_date, r.outcome, r.outcome_reason " \
   "FROM referral r JOIN child ch ON ch.id = r.child_id JOIN conference c ON c.id = r.conference_id "
-
-typedef struct
-{
-  GListStore           *list;
-  QuorumReferralFilter *filter;
-  GtkFilterListModel   *filtered;
-  GtkSortListModel     *sorted;
-} Chain;
 
 /* The bare baseline: steps every row and reads every column, allocating nothing. */
 static guint
@@ -58,81 +53,39 @@ bare_query (sqlite3    *db,
   return n;
 }
 
-static int
-compare_status (gconstpointer a,
-                gconstpointer b)
-{
-  return quorum_referral_object_compare (*(QuorumReferralObject **)a, *(QuorumReferralObject **)b,
-                                         QUORUM_REFERRAL_COLUMN_STATUS);
-}
-
-/* What the page's worker thread does: the store's list, one object a row in the table's first
- * order, the chart's counts. */
-static GPtrArray *
-load_objects (QuorumStore *store,
-              const GDate *as_of)
+/* What the page's worker thread does: the ids in the table's order, the tiles' and the
+ * chart's counts. */
+static GArray *
+load_ids (QuorumStore               *store,
+          const QuorumReferralQuery *query,
+          gboolean                   counts)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = quorum_store_list_referrals (store, as_of, FALSE, &error);
-  g_autoptr(GArray) months = NULL;
-  GPtrArray *items;
+  GArray *ids = quorum_store_list_referral_ids (store, query, &error);
 
   g_assert_no_error (error);
-  g_ptr_array_set_free_func (rows, NULL);
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, quorum_referral_object_new (g_ptr_array_index (rows, i)));
-  g_ptr_array_sort (items, compare_status);
-
-  months = quorum_store_count_referrals_by_month (store, as_of, 12, &error);
-  g_assert_no_error (error);
-  return items;
-}
-
-static void
-chain_init (Chain *chain)
-{
-  chain->list = g_list_store_new (QUORUM_TYPE_REFERRAL_OBJECT);
-  chain->filter = quorum_referral_filter_new ();
-  chain->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (chain->list)),
-                                               g_object_ref (GTK_FILTER (chain->filter)));
-  chain->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (chain->filtered)),
-                                           quorum_referral_object_sorter_new (QUORUM_REFERRAL_COLUMN_STATUS));
-  gtk_sort_list_model_set_incremental (chain->sorted, TRUE);
-}
-
-/* Runs the main loop until the sort model is sorted; returns the longest single iteration
- * (what a person would see as a pause) and adds the whole time to @total_us. */
-static double
-run_until_sorted (Chain  *chain,
-                  double  first_step_us,
-                  double *total_us)
-{
-  double longest = first_step_us;
-  double total = first_step_us;
-
-  while (gtk_sort_list_model_get_pending (chain->sorted) > 0)
+  if (counts)
     {
-      gint64 t0 = g_get_monotonic_time ();
-      double us;
+      QuorumReferralCounts c;
+      g_autoptr(GArray) months = NULL;
+      GDate week_end = query->as_of;
 
-      g_main_context_iteration (NULL, FALSE);
-      us = (double)(g_get_monotonic_time () - t0);
-      longest = MAX (longest, us);
-      total += us;
+      g_date_add_days (&week_end, 7 - g_date_get_weekday (&query->as_of));
+      g_assert_true (quorum_store_count_referrals (store, &query->as_of, &week_end, &c, &error));
+      months = quorum_store_count_referrals_by_month (store, &query->as_of, 12, &error);
+      g_assert_no_error (error);
     }
-  *total_us = total;
-  return longest;
+  return ids;
 }
 
-
-static void
-chain_clear (Chain *chain)
+/* The heap in use (every arena, and the blocks malloc maps on its own), in MiB: what the
+ * process holds, whatever malloc keeps for reuse. */
+static double
+heap_mib (void)
 {
-  g_clear_object (&chain->sorted);
-  g_clear_object (&chain->filtered);
-  g_clear_object (&chain->filter);
-  g_clear_object (&chain->list);
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (double) (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 static double
@@ -150,30 +103,32 @@ add (GArray *samples,
 
 typedef enum
 {
-  M_LOAD,          /* store list + objects + chart counts (the worker thread) */
-  M_SHOW,          /* splice into the filter and sort models (the main thread) */
-  M_FILTER,        /* "Overdue" */
-  M_SEARCH,        /* "smith" */
-  M_SORT_NAME,     /* by child: the longest main-loop step */
-  M_SORT_DATE,     /* by panel due date: the longest main-loop step */
+  M_LOAD,          /* ids in order + tiles' and chart's counts (the worker thread) */
+  M_SHOW,          /* the first 60 rows read by id into objects (the main thread) */
+  M_FILTER,        /* "Overdue" (the worker thread) */
+  M_SEARCH,        /* "smith" (the worker thread) */
+  M_SORT_NAME,     /* by child (the worker thread) */
+  M_SORT_DATE,     /* by panel due date (the worker thread) */
   N_MEASURES
 } Measure;
+
+#define SHOWN_ROWS 60
 
 void
 bench_referrals (const char *dir,
                  guint       n)
 {
   static const char *names[N_MEASURES] = {
-    "load the list (store query, one object a row, chart counts; worker thread)",
-    "show it (splice into GtkFilterListModel + incremental GtkSortListModel by status; main thread)",
-    "filter \"Overdue\" (QuorumReferralFilter in GtkFilterListModel, sorted)",
-    "search \"smith\" in child or chair (QuorumReferralFilter, sorted)",
-    "sort by child on a header click: longest main-loop step (incremental GtkSortListModel)",
-    "sort by panel due date on a header click: longest main-loop step (incremental GtkSortListModel)",
+    "load the list (the matching ids in the table's order by status, tiles' and chart's counts; worker thread)",
+    "show it (the first 60 rows read by id into QuorumReferralList's objects; main thread)",
+    "filter \"Overdue\" (ids in order; worker thread)",
+    "search \"smith\" in child or chair (ids in order, case folded; worker thread)",
+    "sort by child on a header click (ids in order; worker thread)",
+    "sort by panel due date on a header click (ids in order; worker thread)",
   };
   static const char *baselines[N_MEASURES] = {
     "bare SELECT … JOIN … ORDER BY due, id (every column read)",
-    "the same bare SELECT",
+    "the same bare SELECT (every row)",
     "bare SELECT … WHERE overdue as of the date ORDER BY due, id",
     "bare SELECT … WHERE child LIKE '%smith%' OR chair LIKE '%smith%' ORDER BY due, id",
     "bare SELECT … ORDER BY child COLLATE NOCASE, id",
@@ -196,11 +151,7 @@ bench_referrals (const char *dir,
   GArray *bare[N_MEASURES];
   guint shown[N_MEASURES] = { 0, };
   guint bare_rows[N_MEASURES] = { 0, };
-  g_autoptr(GArray) show_total = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) sort_name_total = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) sort_date_total = g_array_new (FALSE, FALSE, sizeof (double));
   sqlite3 *db = NULL;
-  double total;
   double seconds;
   guint checked = 0;
   GDate as_of;
@@ -236,8 +187,9 @@ bench_referrals (const char *dir,
   /* Interleaved rounds: a noisy moment falls on both sides alike. */
   for (guint r = 0; r < ROUNDS; r++)
     {
-      g_autoptr(GPtrArray) items = NULL;
-      Chain chain;
+      QuorumReferralQuery query = { .as_of = as_of, .order = QUORUM_REFERRAL_ORDER_STATUS };
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(QuorumReferralList) list = quorum_referral_list_new (store);
 
       for (guint m = 0; m < N_MEASURES; m++)
         {
@@ -247,51 +199,34 @@ bench_referrals (const char *dir,
         }
 
       t0 = g_get_monotonic_time ();
-      items = load_objects (store, &as_of);
+      ids = load_ids (store, &query, TRUE);
       add (samples[M_LOAD], elapsed_us (t0));
-      shown[M_LOAD] = items->len;
-
-      chain_init (&chain);
-      t0 = g_get_monotonic_time ();
-      g_list_store_splice (chain.list, 0, 0, items->pdata, items->len);
-      shown[M_SHOW] = g_list_model_get_n_items (G_LIST_MODEL (chain.sorted));
-      add (samples[M_SHOW], run_until_sorted (&chain, elapsed_us (t0), &total));
-      add (show_total, total);
+      shown[M_LOAD] = ids->len;
 
       t0 = g_get_monotonic_time ();
-      quorum_referral_filter_set_show (chain.filter, QUORUM_REFERRAL_SHOW_OVERDUE);
-      shown[M_FILTER] = g_list_model_get_n_items (G_LIST_MODEL (chain.sorted));
-      add (samples[M_FILTER], elapsed_us (t0));
-      quorum_referral_filter_set_show (chain.filter, QUORUM_REFERRAL_SHOW_ALL);
-
-      t0 = g_get_monotonic_time ();
-      quorum_referral_filter_set_search (chain.filter, "smith");
-      shown[M_SEARCH] = g_list_model_get_n_items (G_LIST_MODEL (chain.sorted));
-      add (samples[M_SEARCH], elapsed_us (t0));
-      quorum_referral_filter_set_search (chain.filter, NULL);
+      quorum_referral_list_set_ids (list, g_steal_pointer (&ids), &as_of);
+      for (guint i = 0; i < SHOWN_ROWS; i++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+      add (samples[M_SHOW], elapsed_us (t0));
+      shown[M_SHOW] = g_list_model_get_n_items (G_LIST_MODEL (list));
 
       {
-        g_autoptr(GtkSorter) by_child = quorum_referral_object_sorter_new (QUORUM_REFERRAL_COLUMN_CHILD);
-        g_autoptr(GtkSorter) by_panel = quorum_referral_object_sorter_new (QUORUM_REFERRAL_COLUMN_PANEL_DUE);
-        g_autoptr(QuorumReferralObject) first = NULL;
+        const struct { Measure m; QuorumReferralQuery q; } cases[] = {
+          { M_FILTER, { .as_of = as_of, .match = QUORUM_REFERRAL_MATCH_OVERDUE } },
+          { M_SEARCH, { .as_of = as_of, .search = "smith" } },
+          { M_SORT_NAME, { .as_of = as_of, .order = QUORUM_REFERRAL_ORDER_CHILD } },
+          { M_SORT_DATE, { .as_of = as_of, .order = QUORUM_REFERRAL_ORDER_PANEL_DUE } },
+        };
 
-        t0 = g_get_monotonic_time ();
-        gtk_sort_list_model_set_sorter (chain.sorted, by_child);
-        add (samples[M_SORT_NAME], run_until_sorted (&chain, elapsed_us (t0), &total));
-        add (sort_name_total, total);
-        first = g_list_model_get_item (G_LIST_MODEL (chain.sorted), 0);
-        shown[M_SORT_NAME] = g_list_model_get_n_items (G_LIST_MODEL (chain.sorted));
-        g_clear_object (&first);
-
-        t0 = g_get_monotonic_time ();
-        gtk_sort_list_model_set_sorter (chain.sorted, by_panel);
-        add (samples[M_SORT_DATE], run_until_sorted (&chain, elapsed_us (t0), &total));
-        add (sort_date_total, total);
-        first = g_list_model_get_item (G_LIST_MODEL (chain.sorted), 0);
-        shown[M_SORT_DATE] = g_list_model_get_n_items (G_LIST_MODEL (chain.sorted));
+        for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+          {
+            t0 = g_get_monotonic_time ();
+            ids = load_ids (store, &cases[c].q, FALSE);
+            add (samples[cases[c].m], elapsed_us (t0));
+            shown[cases[c].m] = ids->len;
+            g_clear_pointer (&ids, g_array_unref);
+          }
       }
-
-      chain_clear (&chain);
     }
 
   for (guint m = 0; m < N_MEASURES; m++)
@@ -306,10 +241,37 @@ bench_referrals (const char *dir,
       g_array_unref (bare[m]);
     }
 
-  printf ("until fully sorted (incremental, the list stays live meanwhile): show %.0f ms, "
-          "by child %.0f ms, by panel due %.0f ms (medians)\n\n",
-          bench_median (show_total) / 1000, bench_median (sort_name_total) / 1000,
-          bench_median (sort_date_total) / 1000);
+  /* What the page's list holds for 100,000 referrals with a screenful shown, against every
+   * referral as an object (what the page held before: the store's rows, one object each). */
+  {
+    QuorumReferralQuery query = { .as_of = as_of };
+    double before = heap_mib ();
+    double paged;
+    double all;
+
+    {
+      g_autoptr(QuorumReferralList) list = quorum_referral_list_new (store);
+
+      quorum_referral_list_set_ids (list, load_ids (store, &query, FALSE), &as_of);
+      for (guint i = 0; i < SHOWN_ROWS; i++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+      paged = heap_mib () - before;
+      before = heap_mib ();
+      {
+        g_autoptr(GPtrArray) rows = quorum_store_list_referrals (store, &as_of, FALSE, &error);
+        g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+        g_assert_no_error (error);
+        g_ptr_array_set_free_func (rows, NULL);
+        for (guint i = 0; i < rows->len; i++)
+          g_ptr_array_add (items, quorum_referral_object_new (g_ptr_array_index (rows, i)));
+        all = heap_mib () - before;
+        printf ("memory of the page's list, %u referrals, %u rows shown (heap in use): paged from the store "
+                "%.1f MiB (%u objects held); every referral an object (the page before) %.1f MiB\n\n",
+                shown[M_LOAD], SHOWN_ROWS, paged, quorum_referral_list_get_n_cached (list), all);
+      }
+    }
+  }
 
   sqlite3_close (db);
   g_clear_object (&store);
@@ -532,7 +494,8 @@ bench_referrals_postgres (const char  *path,
 
   for (guint r = 0; r < ROUNDS; r++)
     {
-      g_autoptr(GPtrArray) items = NULL;
+      QuorumReferralQuery query = { .as_of = *as_of };
+      g_autoptr(GArray) ids = NULL;
       g_autoptr(GPtrArray) late = NULL;
 
       t0 = g_get_monotonic_time ();
@@ -540,9 +503,9 @@ bench_referrals_postgres (const char  *path,
       add (load_bare, elapsed_us (t0));
 
       t0 = g_get_monotonic_time ();
-      items = load_objects (store, as_of);
+      ids = load_ids (store, &query, TRUE);
       add (load, elapsed_us (t0));
-      rows = items->len;
+      rows = ids->len;
 
       t0 = g_get_monotonic_time ();
       overdue_bare_rows = pg_bare_query (conn, bare_overdue, as_of_iso);
@@ -557,8 +520,8 @@ bench_referrals_postgres (const char  *path,
   PQfinish (conn);
 
   {
-    g_autofree char *what = g_strdup_printf ("PostgreSQL: load the list (store query as a chair, one object a row, "
-                                             "chart counts): %u rows", rows);
+    g_autofree char *what = g_strdup_printf ("PostgreSQL: load the list (the ids in the table's order as a chair, "
+                                             "tiles' and chart's counts): %u rows", rows);
     g_autofree char *base = g_strdup_printf ("bare SELECT … JOIN … ORDER BY due, id on the same server "
                                              "(every column read): %u rows", bare_rows);
     bench_report (what, bench_median (load), base, bench_median (load_bare), load->len, 0);

@@ -7,6 +7,7 @@
 
 #include "store-fixture.h"
 #include "store/quorum-store-private.h"
+#include "store/quorum-store-report.h"
 
 #define count_rows store_fixture_count
 
@@ -1023,6 +1024,290 @@ test_referral_notify_and_panel (StoreFixture  *f,
   g_assert_false (row->overdue);
 }
 
+/* ---- the referrals page's query (issue 14: the page reads its rows a page at a time, so the
+ * store orders, filters and counts them as the page did in C) ---- */
+
+static int
+ref_state (const QuorumReferralRow *row)
+{
+  if (row->outcome != QUORUM_PANEL_NONE)
+    return 2;
+  return g_date_valid (&row->notified) ? 1 : 0;
+}
+
+static guint32
+ref_julian (const GDate *date)
+{
+  return g_date_valid (date) ? g_date_get_julian (date) : G_MAXUINT32;
+}
+
+static int
+ref_cmp_uint (guint32 a, guint32 b)
+{
+  return a < b ? -1 : a > b;
+}
+
+static int
+ref_cmp_fold (const char *a, const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a ? a : "", -1);
+  g_autofree char *fb = g_utf8_casefold (b ? b : "", -1);
+
+  return strcmp (fa, fb);
+}
+
+static const GDate *
+ref_next (const QuorumReferralRow *row)
+{
+  static const GDate unset = { 0, };
+
+  switch (ref_state (row))
+    {
+    case 0: return &row->due;
+    case 1: return &row->panel_due;
+    default: return &unset;
+    }
+}
+
+/* What quorum_referral_object_compare () does, written again over rows. */
+static int
+ref_compare (const QuorumReferralRow *a,
+             const QuorumReferralRow *b,
+             QuorumReferralOrder      order)
+{
+  int cmp = 0;
+
+  switch (order)
+    {
+    case QUORUM_REFERRAL_ORDER_STATUS:
+      cmp = (a->overdue ? 0 : 1 + ref_state (a)) - (b->overdue ? 0 : 1 + ref_state (b));
+      if (cmp == 0)
+        cmp = ref_cmp_uint (ref_julian (ref_next (a)), ref_julian (ref_next (b)));
+      break;
+    case QUORUM_REFERRAL_ORDER_CHILD:
+      cmp = ref_cmp_fold (a->child, b->child);
+      break;
+    case QUORUM_REFERRAL_ORDER_CHAIR:
+      cmp = ref_cmp_fold (a->chair, b->chair);
+      break;
+    case QUORUM_REFERRAL_ORDER_OUTCOME:
+      cmp = (int) a->outcome - (int) b->outcome;
+      if (cmp == 0)
+        cmp = g_strcmp0 (a->outcome_reason, b->outcome_reason);
+      break;
+    case QUORUM_REFERRAL_ORDER_CONFERENCE_DATE:
+      cmp = ref_cmp_uint (ref_julian (&a->conference_date), ref_julian (&b->conference_date));
+      break;
+    case QUORUM_REFERRAL_ORDER_DUE:
+      cmp = ref_cmp_uint (ref_julian (&a->due), ref_julian (&b->due));
+      break;
+    case QUORUM_REFERRAL_ORDER_NOTIFIED:
+      cmp = ref_cmp_uint (ref_julian (&a->notified), ref_julian (&b->notified));
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DUE:
+      cmp = ref_cmp_uint (ref_julian (&a->panel_due), ref_julian (&b->panel_due));
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DATE:
+      cmp = ref_cmp_uint (ref_julian (&a->panel_date), ref_julian (&b->panel_date));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (cmp == 0)
+    cmp = a->id < b->id ? -1 : a->id > b->id;
+  return cmp;
+}
+
+static gboolean
+ref_matches (const QuorumReferralRow *row,
+             QuorumReferralMatch      match,
+             const char              *search)
+{
+  gboolean shown;
+
+  switch (match)
+    {
+    case QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION: shown = ref_state (row) == 0; break;
+    case QUORUM_REFERRAL_MATCH_AWAITING_PANEL: shown = ref_state (row) == 1; break;
+    case QUORUM_REFERRAL_MATCH_OVERDUE: shown = row->overdue; break;
+    case QUORUM_REFERRAL_MATCH_DECIDED: shown = ref_state (row) == 2; break;
+    case QUORUM_REFERRAL_MATCH_ALL:
+    default: shown = TRUE; break;
+    }
+  if (shown && search != NULL)
+    {
+      g_autofree char *needle = g_utf8_casefold (search, -1);
+      g_autofree char *child = g_utf8_casefold (row->child ? row->child : "", -1);
+      g_autofree char *chair = g_utf8_casefold (row->chair ? row->chair : "", -1);
+
+      shown = strstr (child, needle) != NULL || strstr (chair, needle) != NULL;
+    }
+  return shown;
+}
+
+static QuorumReferralOrder ref_sort_order;
+static gboolean ref_sort_descending;
+
+static int
+ref_sort (gconstpointer a,
+          gconstpointer b)
+{
+  int cmp = ref_compare (*(QuorumReferralRow **) a, *(QuorumReferralRow **) b, ref_sort_order);
+
+  return ref_sort_descending ? -cmp : cmp;
+}
+
+static void
+test_referral_page_query (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  static const char *searches[] = { NULL, "jones", "ÉLODIE", "  patel ", "nobody at all" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GArray) everyone = NULL;
+  QuorumReferralCounts counts;
+  guint n_checked = 0;
+  GDate until;
+  GDate as_of;
+  GDate week_end;
+
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  g_assert_cmpuint (quorum_store_generate_referrals (f->store, 240, &until, 5, &error), ==, 240);
+  g_assert_no_error (error);
+
+  /* Names beyond ASCII: SQLite's own LIKE and lower () would not fold "É". */
+  {
+    const char *children[] = { "élodie Brontë", "Zoë ÉLODIE", NULL };
+    QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Ø. Ångström",
+                                  .profile_id = "bolton", .children = children, .case_ref = "CR-2" };
+    g_autoptr(QuorumConference) c = NULL;
+    gint64 conf;
+
+    g_assert_true (quorum_date_parse ("2026-12-01", "date", &spec.date, NULL));
+    conf = quorum_store_create_conference (f->store, &spec, &error);
+    g_assert_no_error (error);
+    add_attendee (f->store, conf, "S. Social", "Children's Social Care", "Children's Social Care", TRUE);
+    add_attendee (f->store, conf, "A. Khan", "Greater Manchester Police", "Police", TRUE);
+    add_attendee (f->store, conf, "H. Visitor", "Bolton NHS Foundation Trust", "Bolton NHS FT", TRUE);
+    add_attendee (f->store, conf, "T. Teacher", "St Mary's Primary School", "Education", TRUE);
+    add_attendee (f->store, conf, "P. Probation", "Probation Service", "Probation", TRUE);
+    c = quorum_store_load_conference (f->store, conf, &error);
+    g_assert_no_error (error);
+    decide_all (f, conf, ((QuorumChild *) g_ptr_array_index (c->children, 0))->id,
+                ((QuorumChild *) g_ptr_array_index (c->children, 1))->id);
+  }
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 24, 12, 2026);
+  all = quorum_store_list_referrals (f->store, &as_of, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 241);
+
+  for (guint order = 0; order < QUORUM_REFERRAL_N_ORDERS; order++)
+    for (guint desc = 0; desc < 2; desc++)
+      for (guint match = QUORUM_REFERRAL_MATCH_ALL; match <= QUORUM_REFERRAL_MATCH_DECIDED; match++)
+        for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+          {
+            QuorumReferralQuery query = { .as_of = as_of, .match = match, .search = searches[s],
+                                          .order = order, .descending = desc };
+            g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+            g_autoptr(GArray) ids = quorum_store_list_referral_ids (f->store, &query, &error);
+            g_autofree char *needle = searches[s] ? g_strstrip (g_strdup (searches[s])) : NULL;
+
+            g_assert_no_error (error);
+            for (guint i = 0; i < all->len; i++)
+              if (ref_matches (g_ptr_array_index (all, i), match, needle))
+                g_ptr_array_add (expected, g_ptr_array_index (all, i));
+            ref_sort_order = order;
+            ref_sort_descending = desc;
+            g_ptr_array_sort (expected, ref_sort);
+
+            g_assert_cmpuint (ids->len, ==, expected->len);
+            for (guint i = 0; i < ids->len; i++)
+              g_assert_cmpint (g_array_index (ids, gint64, i), ==, ((QuorumReferralRow *) g_ptr_array_index (expected, i))->id);
+            n_checked++;
+          }
+  g_test_message ("%u orders, filters and searches agree with the page's own comparison", n_checked);
+
+  /* The search folds case beyond ASCII, on both backends. */
+  {
+    QuorumReferralQuery query = { .as_of = as_of, .search = "ÉLODIE" };
+    g_autoptr(GArray) ids = quorum_store_list_referral_ids (f->store, &query, &error);
+
+    g_assert_no_error (error);
+    /* "élodie Brontë"'s referral (her brother's decision was by consensus). */
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+
+  /* Rows by id, in the order asked, as the whole list gives them. */
+  {
+    QuorumReferralQuery query = { .as_of = as_of, .order = QUORUM_REFERRAL_ORDER_CHILD };
+    g_autoptr(GPtrArray) rows = NULL;
+
+    everyone = quorum_store_list_referral_ids (f->store, &query, &error);
+    g_assert_no_error (error);
+    rows = quorum_store_get_referrals (f->store, &g_array_index (everyone, gint64, 100), 73, &as_of, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 73);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        QuorumReferralRow *row = g_ptr_array_index (rows, i);
+        QuorumReferralRow *same = NULL;
+
+        g_assert_cmpint (row->id, ==, g_array_index (everyone, gint64, 100 + i));
+        for (guint j = 0; j < all->len && same == NULL; j++)
+          if (((QuorumReferralRow *) g_ptr_array_index (all, j))->id == row->id)
+            same = g_ptr_array_index (all, j);
+        g_assert_nonnull (same);
+        g_assert_cmpstr (row->child, ==, same->child);
+        g_assert_cmpstr (row->chair, ==, same->chair);
+        g_assert_cmpint (row->overdue, ==, same->overdue);
+        g_assert_cmpint (row->outcome, ==, same->outcome);
+        g_assert_cmpint (row->sent_late, ==, same->sent_late);
+        g_assert_cmpint (row->heard_late, ==, same->heard_late);
+        g_assert_cmpstr (row->sent_by, ==, same->sent_by);
+        g_assert_cmpint (g_date_compare (&row->due_working, &same->due_working), ==, 0);
+      }
+  }
+
+  /* The tiles' numbers, counted in SQL, as the page counted them in C. */
+  week_end = as_of;
+  g_date_add_days (&week_end, 7 - g_date_get_weekday (&as_of));
+  g_assert_true (quorum_store_count_referrals (f->store, &as_of, &week_end, &counts, &error));
+  g_assert_no_error (error);
+  {
+    QuorumReferralCounts expected = { 0, };
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        const QuorumReferralRow *row = g_ptr_array_index (all, i);
+        const GDate *next = ref_next (row);
+
+        expected.total++;
+        if (row->overdue)
+          expected.overdue++;
+        else if (g_date_valid (next) && g_date_compare (next, &as_of) >= 0 && g_date_compare (next, &week_end) <= 0)
+          expected.due_soon++;
+        if (ref_state (row) == 0)
+          expected.awaiting_notification++;
+        else if (ref_state (row) == 1)
+          {
+            expected.awaiting_panel++;
+            if (row->overdue)
+              expected.panel_overdue++;
+          }
+      }
+    g_assert_cmpuint (counts.total, ==, expected.total);
+    g_assert_cmpuint (counts.overdue, ==, expected.overdue);
+    g_assert_cmpuint (counts.panel_overdue, ==, expected.panel_overdue);
+    g_assert_cmpuint (counts.due_soon, ==, expected.due_soon);
+    g_assert_cmpuint (counts.awaiting_notification, ==, expected.awaiting_notification);
+    g_assert_cmpuint (counts.awaiting_panel, ==, expected.awaiting_panel);
+    g_assert_cmpuint (counts.overdue, >, 0);
+  }
+}
+
 static void
 test_list_conferences (StoreFixture  *f,
                        gconstpointer  data)
@@ -1587,6 +1872,7 @@ main (int    argc,
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);
+  ADD ("/store/referral/page-query-orders-filters-and-counts-as-the-page", test_referral_page_query);
   ADD ("/store/record/attendance-is-a-timeline", test_record_attendance_timeline);
   ADD ("/store/record/view-before-a-later-consensus-is-kept-superseded", test_record_superseded_kept);
   ADD ("/store/record/vote-is-the-last-resort-and-dissent-is-never-empty", test_record_last_resort_and_reasons);

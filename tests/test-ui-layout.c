@@ -318,8 +318,8 @@ referrals_loaded (gpointer data)
 {
   QuorumReferralsPage *page = data;
 
-  return !quorum_referrals_page_get_loading (page) &&
-         gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (quorum_referrals_page_get_model (page))) == 0;
+  /* The store orders the list off the main thread: loaded is sorted. */
+  return !quorum_referrals_page_get_loading (page);
 }
 
 static void

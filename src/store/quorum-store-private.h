@@ -201,6 +201,8 @@ char         *_quorum_store_read_anchor (const char   *path);
 gboolean      _quorum_store_backup_before_migration (QuorumStore *self,
                                          GError      **error);
 void          _quorum_store_daily_backup (QuorumStore *self);
+/* The daily check alone (no copy): for a write while a thread takes the day's copy. */
+void          _quorum_store_daily_check  (QuorumStore *self);
 void          _quorum_store_set_damaged (QuorumStore  *self,
                                          const char   *why);
 /* PRAGMA integrity_check (@full) or quick_check: TRUE when "ok", else @why says what. */

@@ -2,6 +2,7 @@
 /* quorum-store-referral.c: referrals to the Head of Service that split votes create, and the
  * Appeals and Split Decisions Panel's hearing of them. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "quorum-store-private.h"
@@ -391,4 +392,301 @@ quorum_store_record_panel (QuorumStore        *self,
                            GError            **error)
 {
   _QUORUM_STORE_RETRYING (self, error, gboolean, record_panel_once (self, referral_id, date, outcome, reason, &retry_error));
+}
+
+/* ---- the Head of Service's page, a page at a time ---- */
+
+/* A referral's state (0 not sent, 1 awaiting the panel, 2 decided), whether it is overdue as of
+ * ?1, and its next deadline: what quorum-referral-object.c computes from a row, in SQL. */
+#define R_DECIDED "coalesce (r.outcome, 'none') <> 'none'"
+#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN r.notified IS NOT NULL THEN 1 ELSE 0 END)"
+#define R_OVERDUE "(CASE WHEN r.notified IS NULL AND r.due < ?1 THEN 1 " \
+                  "WHEN r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
+#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN r.notified IS NOT NULL THEN r.panel_due ELSE r.due END)"
+#define R_OUTCOME "(CASE coalesce (r.outcome, 'none') WHEN 'plan-confirmed' THEN 1 WHEN 'plan-ended' THEN 2 " \
+                  "WHEN 'other' THEN 3 ELSE 0 END)"
+/* Names compared as the page compares them: case folded as g_utf8_casefold () does (SQLite: the
+ * driver's quorum_casefold (); PostgreSQL: lower () of the server's locale), byte by byte. */
+#define SQLITE_FOLD(X)   "quorum_casefold (coalesce (" X ", ''))"
+#define POSTGRES_FOLD(X) "lower (coalesce (" X ", '')) COLLATE \"C\""
+
+static void
+append_term (GString    *sql,
+             const char *term,
+             gboolean    descending)
+{
+  g_string_append_printf (sql, "%s%s%s", sql->len > 0 ? ", " : "", term, descending ? " DESC" : "");
+}
+
+static void
+append_date_terms (GString    *order,
+                   const char *column,
+                   gboolean    descending)
+{
+  g_autofree char *unset = g_strdup_printf ("(%s IS NULL)", column);
+
+  append_term (order, unset, descending);
+  append_term (order, column, descending);
+}
+
+GArray *
+quorum_store_list_referral_ids (QuorumStore               *self,
+                                const QuorumReferralQuery *query,
+                                GError                   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) order = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean desc;
+  GDate as_of;
+  QuorumDbStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->order < QUORUM_REFERRAL_N_ORDERS, NULL);
+
+  if (g_date_valid (&query->as_of))
+    as_of = query->as_of;
+  else
+    quorum_date_today (&as_of);
+  if (query->search != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (query->search));
+
+      /* SQLite compares casefolded texts; PostgreSQL lowers both sides itself (so "ß" is
+       * compared as "ß" with the names it lowers, not as casefold's "ss"). */
+      if (*stripped != '\0')
+        folded = _quorum_store_dialect (self, "s", "p")[0] == 's' ? g_utf8_casefold (stripped, -1)
+                                                               : g_steal_pointer (&stripped);
+    }
+
+  desc = query->descending;
+  switch (query->order)
+    {
+    case QUORUM_REFERRAL_ORDER_STATUS:
+      append_term (order, "(CASE WHEN " R_OVERDUE " = 1 THEN 0 ELSE 1 + " R_STATE " END)", desc);
+      append_date_terms (order, R_NEXT, desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_CHILD:
+      append_term (order, _quorum_store_dialect (self, SQLITE_FOLD ("ch.name"), POSTGRES_FOLD ("ch.name")), desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_CHAIR:
+      append_term (order, _quorum_store_dialect (self, SQLITE_FOLD ("c.chair"), POSTGRES_FOLD ("c.chair")), desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_CONFERENCE_DATE:
+      append_date_terms (order, "c.date", desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_DUE:
+      append_date_terms (order, "r.due", desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_NOTIFIED:
+      append_date_terms (order, "r.notified", desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DUE:
+      append_date_terms (order, "r.panel_due", desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DATE:
+      append_date_terms (order, "r.panel_date", desc);
+      break;
+    case QUORUM_REFERRAL_ORDER_OUTCOME:
+      /* The reasons as g_strcmp0 orders them: none first, then byte by byte. */
+      append_term (order, R_OUTCOME, desc);
+      append_term (order, "(r.outcome_reason IS NOT NULL)", desc);
+      append_term (order, _quorum_store_dialect (self, "r.outcome_reason", "r.outcome_reason COLLATE \"C\""), desc);
+      break;
+    case QUORUM_REFERRAL_N_ORDERS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  append_term (order, "r.id", desc);
+
+  g_string_append (sql, "SELECT r.id FROM referral r JOIN child ch ON ch.id = r.child_id "
+                        "JOIN conference c ON c.id = r.conference_id "
+                        "WHERE (?2 = 0 OR (?2 = 1 AND " R_STATE " = 0) OR (?2 = 2 AND " R_STATE " = 1) "
+                        "  OR (?2 = 3 AND " R_OVERDUE " = 1) OR (?2 = 4 AND " R_STATE " = 2)) ");
+  if (folded != NULL)
+    g_string_append (sql, _quorum_store_dialect (self,
+                                                 "AND (instr (" SQLITE_FOLD ("ch.name") ", ?3) > 0 "
+                                                 "  OR instr (" SQLITE_FOLD ("c.chair") ", ?3) > 0) ",
+                                                 "AND (strpos (lower (coalesce (ch.name, '')), lower (CAST (?3 AS text))) > 0 "
+                                                 "  OR strpos (lower (coalesce (c.chair, '')), lower (CAST (?3 AS text))) > 0) "));
+  g_string_append_printf (sql, "ORDER BY %s", order->str);
+
+  stmt = _quorum_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  _quorum_bind_date (stmt, 1, &as_of);
+  quorum_db_bind_int64 (stmt, 2, query->match);
+  if (folded != NULL)
+    quorum_db_bind_text (stmt, 3, folded);
+
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      gint64 id = quorum_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    {
+      _quorum_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* A page's rows are asked for by id, this many a statement (one SQL text, short pages padded). */
+#define IDS_PER_STATEMENT 50
+
+GPtrArray *
+quorum_store_get_referrals (QuorumStore  *self,
+                            const gint64 *ids,
+                            guint         n_ids,
+                            const GDate  *as_of,
+                            GError      **error)
+{
+  static char *sql = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_referral_row_free);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
+  g_autoptr(GHashTable) regions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) fetched = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_referral_row_free);
+  GDate today;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (as_of == NULL || !g_date_valid (as_of))
+    {
+      quorum_date_today (&today);
+      as_of = &today;
+    }
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("SELECT " REFERRAL_COLUMNS ", "
+                                    "(SELECT given_by FROM notice n WHERE n.referral_id = r.id "
+                                    "  AND n.kind = 'referral-sent' ORDER BY n.id DESC LIMIT 1) "
+                                    "FROM referral r JOIN child ch ON ch.id = r.child_id "
+                                    "JOIN conference c ON c.id = r.conference_id WHERE r.id IN (");
+
+      for (guint i = 0; i < IDS_PER_STATEMENT; i++)
+        g_string_append (text, i > 0 ? ", ?" : "?");
+      g_string_append (text, ")");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+
+  for (guint start = 0; start < n_ids; start += IDS_PER_STATEMENT)
+    {
+      QuorumDbStmt *stmt = _quorum_store_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < IDS_PER_STATEMENT; i++)
+        quorum_db_bind_int64 (stmt, i + 1, start + i < n_ids ? ids[start + i] : 0);
+      while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+        {
+          QuorumReferralRow *row = row_from_stmt (stmt, as_of);
+
+          row->sent_by = _quorum_column_dup (stmt, 13);
+          g_ptr_array_add (fetched, row);
+        }
+      quorum_db_reset (stmt);
+      if (rc != QUORUM_DB_DONE)
+        {
+          _quorum_store_fail (self, error);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < fetched->len; i++)
+    {
+      QuorumReferralRow *row = g_ptr_array_index (fetched, i);
+
+      fill_lateness (self, row, calendars, regions);
+      g_hash_table_insert (found, &row->id, row);
+    }
+  /* In the order asked; the rows move from @fetched to @rows. */
+  g_ptr_array_set_free_func (fetched, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      QuorumReferralRow *row = g_hash_table_lookup (found, &ids[i]);
+
+      if (row != NULL && g_hash_table_remove (found, &ids[i]))
+        g_ptr_array_add (rows, row);
+    }
+  /* Any asked for twice: not moved, so freed here. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, found);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      quorum_referral_row_free (value);
+  }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+quorum_store_count_referrals (QuorumStore          *self,
+                              const GDate          *as_of,
+                              const GDate          *due_by,
+                              QuorumReferralCounts *out,
+                              GError              **error)
+{
+  GDate today;
+  QuorumDbStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (as_of == NULL || !g_date_valid (as_of))
+    {
+      quorum_date_today (&today);
+      as_of = &today;
+    }
+
+  /* One pass over the referrals alone (no join): state, overdue, and whether the next deadline
+   * falls from as-of to @due_by, counted by group. */
+  stmt = _quorum_store_prepare (self,
+                                "SELECT s, o, w, count (*) FROM (SELECT " R_STATE " AS s, " R_OVERDUE " AS o, "
+                                "  (CASE WHEN " R_NEXT " >= ?1 AND " R_NEXT " <= ?2 THEN 1 ELSE 0 END) AS w "
+                                "  FROM referral r) t GROUP BY s, o, w", error);
+  if (stmt == NULL)
+    return FALSE;
+  _quorum_bind_date (stmt, 1, as_of);
+  if (due_by != NULL && g_date_valid (due_by))
+    _quorum_bind_date (stmt, 2, due_by);
+  else
+    _quorum_bind_date (stmt, 2, as_of);
+
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      gint64 state = quorum_db_column_int64 (stmt, 0);
+      gboolean overdue = quorum_db_column_int64 (stmt, 1) != 0;
+      gboolean soon = quorum_db_column_int64 (stmt, 2) != 0;
+      guint n = (guint) quorum_db_column_int64 (stmt, 3);
+
+      out->total += n;
+      if (overdue)
+        out->overdue += n;
+      else if (soon)
+        out->due_soon += n;
+      if (state == 0)
+        out->awaiting_notification += n;
+      else if (state == 1)
+        {
+          out->awaiting_panel += n;
+          if (overdue)
+            out->panel_overdue += n;
+        }
+    }
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    return _quorum_store_fail (self, error);
+  return TRUE;
 }

@@ -33,6 +33,8 @@ struct _QuorumStore
   char       *key_problem; /* why there is none */
   char       *damaged;     /* why the database fails its integrity check, or NULL */
   gboolean    daily_pending; /* the daily check and backup, put off by the opener, not yet run */
+  gboolean    daily_thread;  /* a thread runs them on its own connection (…_run_daily_backup_async) */
+  gint        daily_checked; /* set by that thread: 0 not yet known, 1 sound, 2 damaged */
   char       *pending_anchor; /* written once the transaction commits */
   guint       retries;     /* transactions run again after a conflict */
   gboolean    write_began; /* a write transaction began and has not committed */
@@ -442,7 +444,86 @@ quorum_store_run_daily_backup (QuorumStore *self)
   if (!self->daily_pending)
     return;
   self->daily_pending = FALSE;
-  _quorum_store_daily_backup (self);
+  /* A thread is copying: a write does not wait for the copy, but never goes before the check
+   * (the thread's, when it is done: else its own). */
+  if (self->daily_thread)
+    {
+      if (g_atomic_int_get (&self->daily_checked) != 1)
+        _quorum_store_daily_check (self);
+    }
+  else
+    _quorum_store_daily_backup (self);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  char *why = NULL;
+
+  QuorumStore *self = source_object;
+
+  if (_quorum_sqlite_daily_backup_path (task_data, &self->daily_checked, &why))
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, why != NULL ? why : g_strdup (""), g_free);
+}
+
+static void
+daily_backup_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  QuorumStore *self = QUORUM_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autofree char *why = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->daily_thread = FALSE;
+  self->daily_pending = FALSE;
+  if (why != NULL)
+    _quorum_store_set_damaged (self, why);
+  g_task_return_boolean (outer, why == NULL);
+}
+
+void
+quorum_store_run_daily_backup_async (QuorumStore         *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (QUORUM_IS_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, quorum_store_run_daily_backup_async);
+  if (!self->daily_pending || self->daily_thread || self->path == NULL || _quorum_store_get_db (self) == NULL)
+    {
+      g_task_return_boolean (outer, self->damaged == NULL);
+      return;
+    }
+
+  /* Not cancellable: a copy begun is finished (or cut short by the process's end, leaving
+   * only a part that the next daily backup removes). */
+  self->daily_thread = TRUE;
+  g_atomic_int_set (&self->daily_checked, 0);
+  task = g_task_new (self, NULL, daily_backup_done, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, daily_backup_thread);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+gboolean
+quorum_store_run_daily_backup_finish (QuorumStore   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -69,6 +69,17 @@ const char       *quorum_store_get_damaged    (QuorumStore  *self);
 /* Runs the daily integrity check and backup that QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP put off
  * (nothing if they ran or were not due); quorum_store_get_damaged () then says how it went. */
 void              quorum_store_run_daily_backup (QuorumStore *self);
+/* The same in a thread, on a connection of its own, so the window answers meanwhile (the copy of
+ * a large database takes seconds): the copy is written beside its name and renamed when whole.
+ * A write meanwhile runs the check first (on its own connection) and is refused if it fails.
+ * Finishes with FALSE when the check failed (quorum_store_get_damaged () then says why). */
+void              quorum_store_run_daily_backup_async  (QuorumStore         *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          quorum_store_run_daily_backup_finish (QuorumStore         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 /* Whether the daily check and backup were put off and have not run yet. */
 gboolean          quorum_store_get_daily_backup_pending (QuorumStore *self);
 /* Whether this store made its database file when it opened it. */
@@ -433,6 +444,68 @@ gboolean          quorum_store_record_panel      (QuorumStore        *self,
                                                   QuorumPanelOutcome  outcome,
                                                   const char         *reason,
                                                   GError            **error);
+
+/* The Head of Service's page, read a page at a time (issue 14: memory that does not grow with
+ * rows not on screen): which referrals, in which order, found in SQL; their rows fetched by id
+ * for the rows on screen only; the tiles' numbers counted in SQL. */
+typedef enum
+{
+  QUORUM_REFERRAL_ORDER_STATUS,          /* overdue, not sent, awaiting panel, decided; then the next deadline */
+  QUORUM_REFERRAL_ORDER_CHILD,           /* the child's name, ignoring case */
+  QUORUM_REFERRAL_ORDER_CONFERENCE_DATE,
+  QUORUM_REFERRAL_ORDER_CHAIR,           /* the chair's name, ignoring case */
+  QUORUM_REFERRAL_ORDER_DUE,
+  QUORUM_REFERRAL_ORDER_NOTIFIED,
+  QUORUM_REFERRAL_ORDER_PANEL_DUE,
+  QUORUM_REFERRAL_ORDER_PANEL_DATE,
+  QUORUM_REFERRAL_ORDER_OUTCOME,         /* none, plan confirmed, plan ended, other (then its reasons) */
+  QUORUM_REFERRAL_N_ORDERS
+} QuorumReferralOrder;
+
+typedef enum
+{
+  QUORUM_REFERRAL_MATCH_ALL,
+  QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION,
+  QUORUM_REFERRAL_MATCH_AWAITING_PANEL,
+  QUORUM_REFERRAL_MATCH_OVERDUE,
+  QUORUM_REFERRAL_MATCH_DECIDED,
+} QuorumReferralMatch;
+
+typedef struct
+{
+  GDate                as_of;       /* overdue as of this day; invalid: today */
+  QuorumReferralMatch  match;
+  const char          *search;      /* in the child's or the chair's name, ignoring case (g_utf8_casefold); NULL or blank: all */
+  QuorumReferralOrder  order;       /* dates as dates, unset last; ties by id */
+  gboolean             descending;  /* the whole order reversed, as a column view does */
+} QuorumReferralQuery;
+
+/* The ids of the referrals @query matches, in its order: a GArray of gint64. */
+GArray           *quorum_store_list_referral_ids (QuorumStore               *self,
+                                                  const QuorumReferralQuery *query,
+                                                  GError                   **error);
+/* The rows of the referrals @ids (in that order; an id not found is left out), with overdue as
+ * of @as_of (today when NULL), lateness and who sent each, as quorum_store_list_referrals. */
+GPtrArray        *quorum_store_get_referrals     (QuorumStore  *self,
+                                                  const gint64 *ids,
+                                                  guint         n_ids,
+                                                  const GDate  *as_of,
+                                                  GError      **error);
+typedef struct
+{
+  guint total;
+  guint overdue;                 /* not sent by its due date, or not heard by the panel's */
+  guint panel_overdue;           /* of those, sent and not heard */
+  guint due_soon;                /* not overdue, next deadline from as-of to @due_by */
+  guint awaiting_notification;
+  guint awaiting_panel;
+} QuorumReferralCounts;
+/* The tiles' numbers, counted in SQL (count (*) … GROUP BY). */
+gboolean          quorum_store_count_referrals   (QuorumStore          *self,
+                                                  const GDate          *as_of,
+                                                  const GDate          *due_by,
+                                                  QuorumReferralCounts *out,
+                                                  GError              **error);
 
 /* ---- working days ---- */
 /* A local closure day of @region (not a working day for that region's due dates). */

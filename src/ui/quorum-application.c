@@ -612,25 +612,38 @@ open_store (QuorumApplication *self)
   return FALSE;
 }
 
-/* Once the window is drawn: the day's integrity check and backup, put off at opening; a
- * database that fails it is never written to (the store refuses every write), and its newest
- * backup is offered. A write made before this runs the check first (quorum-store.c). */
+static void
+daily_backup_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(QuorumApplication) self = user_data;
+  QuorumStore *store = QUORUM_STORE (object);
+  g_autofree char *path = NULL;
+
+  quorum_store_run_daily_backup_finish (store, result, NULL);
+  /* Only the store still open (not one a restore replaced meanwhile). */
+  if (store != self->store || quorum_store_get_damaged (store) == NULL)
+    return;
+  path = resolve_location (self);
+  offer_backup (self, path);
+}
+
+/* Once the window is drawn: the day's integrity check and backup, put off at opening, in a
+ * thread on a connection of its own (the window answers meanwhile: the copy of a large
+ * database takes seconds); a database that fails it is never written to (the store refuses
+ * every write), and its newest backup is offered. A write made before the check is done runs
+ * the check first (quorum-store.c). */
 static gboolean
 daily_backup_cb (gpointer user_data)
 {
   QuorumApplication *self = user_data;
-  g_autofree char *path = NULL;
 
   self->daily_source = 0;
   if (self->store == NULL || !quorum_store_get_daily_backup_pending (self->store))
     return G_SOURCE_REMOVE;
 
-  quorum_store_run_daily_backup (self->store);
-  if (quorum_store_get_damaged (self->store) != NULL)
-    {
-      path = resolve_location (self);
-      offer_backup (self, path);
-    }
+  quorum_store_run_daily_backup_async (self->store, NULL, daily_backup_done_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 

@@ -452,11 +452,16 @@ quorum_referral_object_compare (QuorumReferralObject *a,
   return cmp;
 }
 
+/* The column a probe comparison reached first (quorum_referral_object_sorter_get_order ()). */
+static GPrivate probe_column;
+
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
+  if (g_private_get (&probe_column) == GINT_TO_POINTER (-1))
+    g_private_set (&probe_column, GINT_TO_POINTER (GPOINTER_TO_UINT (user_data) + 1));
   return quorum_referral_object_compare ((QuorumReferralObject *)a, (QuorumReferralObject *)b,
                                          GPOINTER_TO_UINT (user_data));
 }
@@ -467,4 +472,40 @@ quorum_referral_object_sorter_new (QuorumReferralColumn column)
   g_return_val_if_fail (column < QUORUM_REFERRAL_N_COLUMNS, NULL);
 
   return GTK_SORTER (gtk_custom_sorter_new (sort_func, GUINT_TO_POINTER (column), NULL));
+}
+
+gboolean
+quorum_referral_object_sorter_get_order (GtkSorter            *sorter,
+                                         QuorumReferralColumn *column,
+                                         gboolean             *descending)
+{
+  g_autoptr(QuorumReferralObject) first = NULL;
+  g_autoptr(QuorumReferralObject) second = NULL;
+  QuorumReferralRow *row;
+  GtkOrdering order;
+  int reached;
+
+  g_return_val_if_fail (GTK_IS_SORTER (sorter), FALSE);
+
+  /* Two rows alike but for their ids: a column's sorter orders them by id, so the first
+   * column asked is the primary one, and the answer says which way round. */
+  row = g_new0 (QuorumReferralRow, 1);
+  row->id = 1;
+  first = quorum_referral_object_new (row);
+  row = g_new0 (QuorumReferralRow, 1);
+  row->id = 2;
+  second = quorum_referral_object_new (row);
+
+  g_private_set (&probe_column, GINT_TO_POINTER (-1));
+  order = gtk_sorter_compare (sorter, first, second);
+  reached = GPOINTER_TO_INT (g_private_get (&probe_column));
+  g_private_set (&probe_column, NULL);
+
+  if (reached <= 0 || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  if (column != NULL)
+    *column = reached - 1;
+  if (descending != NULL)
+    *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
 }

@@ -64,4 +64,10 @@ int                      quorum_referral_object_compare          (QuorumReferral
 /* A GtkCustomSorter ordering by @column, for a GtkColumnViewColumn. */
 GtkSorter               *quorum_referral_object_sorter_new       (QuorumReferralColumn  column);
 
+/* Which column (of those made by quorum_referral_object_sorter_new ()) @sorter orders by
+ * first, and which way round: e.g. a GtkColumnView's sorter. FALSE when it orders by none. */
+gboolean                 quorum_referral_object_sorter_get_order (GtkSorter            *sorter,
+                                                                  QuorumReferralColumn *column,
+                                                                  gboolean             *descending);
+
 G_END_DECLS

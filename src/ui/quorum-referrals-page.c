@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-referrals-page.c: the Head of Service's page: every referral that split votes made,
  * across every conference and chair, what is due and overdue as of a date, the panel's
- * outcomes, and where to record them. The list is read off the main thread on a connection of
- * its own, so 100,000 referrals never hold up a frame; and only while the page is shown: it is
- * read when the page is mapped and let go a little after it is hidden, so start-up and the
- * other pages never carry rows that are not on screen. */
+ * outcomes, and where to record them. Which referrals match the filters and the search, in the
+ * table's order, is asked of the store off the main thread on a connection of its own (only
+ * their ids come back), with the tiles' and the chart's counts; the rows themselves are read a
+ * page at a time as the table shows them (QuorumReferralList). So 100,000 referrals never hold
+ * up a frame nor sit in memory as objects; and the list is read only while the page is shown:
+ * when it is mapped, and let go a little after it is hidden. */
 
 #define G_LOG_DOMAIN "quorum-referrals-page"
 
@@ -14,6 +16,7 @@
 #include "store/quorum-store-report.h"
 #include "store/quorum-store-life.h"
 #include "quorum-referral-filter.h"
+#include "quorum-referral-list.h"
 #include "quorum-referral-object.h"
 #include "quorum-referrals-chart.h"
 #include "quorum-referrals-page.h"
@@ -34,17 +37,16 @@ struct _QuorumReferralsPage
   QuorumStore          *store;
   QuorumStoreRoles      roles;          /* what the session's role may do */
   GDate                 as_of;          /* invalid: today */
-  GListStore           *referrals;
-  QuorumReferralFilter *filter;
-  GtkFilterListModel   *filter_model;
-  GtkSortListModel     *sort_model;
-  GtkSliceListModel    *shown;          /* the sorted rows' first ones: what the table makes rows for */
+  QuorumReferralList   *referrals;      /* the matching referrals in the table's order, paged from the store */
+  QuorumReferralFilter *filter;         /* what the filters and the search ask for */
+  GtkSliceListModel    *shown;          /* the list's first rows: what the table makes rows for */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gint64                selected_id;    /* the open referral, kept across reloads */
   guint                 n_total;
   guint                 free_source;    /* lets the rows go once the page stays hidden */
   guint                 loading : 1;
+  guint                 counts_pending : 1;
   guint                 loaded_once : 1;
   guint                 restoring : 1;
   guint                 syncing_calendar : 1;
@@ -174,20 +176,19 @@ show_error (QuorumReferralsPage *self,
 
 typedef struct
 {
-  QuorumStore *store;   /* the page's, only to open the same database again (its password too) */
-  GDate        as_of;
+  QuorumStore         *store;   /* the page's, only to open the same database again (its password too) */
+  QuorumReferralQuery  query;   /* its search is the request's own copy */
+  gboolean             counts;  /* the tiles and the chart too, not only the list */
 } LoadRequest;
 
 typedef struct
 {
-  GPtrArray *items;            /* QuorumReferralObject */
-  GArray    *months;           /* QuorumMonthCount */
-  GDate      week_end;
-  guint      n_due_this_week;
-  guint      n_overdue;
-  guint      n_awaiting_notification;
-  guint      n_awaiting_panel;
-  guint      n_panel_overdue;
+  GArray              *ids;         /* gint64, in the table's order */
+  GArray              *months;      /* QuorumMonthCount; NULL when not counted */
+  GDate                as_of;
+  GDate                week_end;
+  QuorumReferralCounts counts;
+  gboolean             counted;
 } LoadResult;
 
 static void
@@ -196,6 +197,7 @@ load_request_free (gpointer data)
   LoadRequest *request = data;
 
   g_clear_object (&request->store);
+  g_free ((char *) request->query.search);
   g_free (request);
 }
 
@@ -204,18 +206,9 @@ load_result_free (gpointer data)
 {
   LoadResult *result = data;
 
-  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_clear_pointer (&result->ids, g_array_unref);
   g_clear_pointer (&result->months, g_array_unref);
   g_free (result);
-}
-
-static int
-compare_status (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  return quorum_referral_object_compare (*(QuorumReferralObject **)a, *(QuorumReferralObject **)b,
-                                         QUORUM_REFERRAL_COLUMN_STATUS);
 }
 
 static void
@@ -226,7 +219,6 @@ load_thread (GTask        *task,
 {
   LoadRequest *request = task_data;
   g_autoptr(QuorumStore) store = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   LoadResult *result;
 
@@ -234,56 +226,29 @@ load_thread (GTask        *task,
    * reads, so the day's check and backup are the app's to run (quorum-application.c). */
   store = quorum_store_open_again (request->store, QUORUM_STORE_OPEN_CREATE | QUORUM_STORE_OPEN_DEFER_DAILY_BACKUP,
                                    &error);
-  if (store == NULL ||
-      (rows = quorum_store_list_referrals (store, &request->as_of, FALSE, &error)) == NULL)
+  if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
   result = g_new0 (LoadResult, 1);
-
+  result->as_of = request->query.as_of;
   /* The week runs Monday to Sunday; "due this week" is what falls due from the as-of date on. */
-  result->week_end = request->as_of;
-  g_date_add_days (&result->week_end, 7 - g_date_get_weekday (&request->as_of));
+  result->week_end = request->query.as_of;
+  g_date_add_days (&result->week_end, 7 - g_date_get_weekday (&request->query.as_of));
 
-  /* The objects take the rows. */
-  g_ptr_array_set_free_func (rows, NULL);
-  result->items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
+  /* Which referrals, in which order: ids only (the rows are read as they are shown); then the
+   * tiles' numbers and the chart's, counted in SQL. */
+  result->ids = quorum_store_list_referral_ids (store, &request->query, &error);
+  if (result->ids != NULL && request->counts)
     {
-      QuorumReferralObject *item = quorum_referral_object_new (g_ptr_array_index (rows, i));
-      QuorumReferralState state = quorum_referral_object_get_state (item);
-      const GDate *next = quorum_referral_object_get_next_due (item);
-      gboolean overdue = quorum_referral_object_get_overdue (item);
-
-      g_ptr_array_add (result->items, item);
-
-      if (overdue)
-        result->n_overdue++;
-      else if (g_date_valid (next) && g_date_compare (next, &request->as_of) >= 0 &&
-               g_date_compare (next, &result->week_end) <= 0)
-        result->n_due_this_week++;
-
-      if (state == QUORUM_REFERRAL_AWAITING_NOTIFICATION)
-        result->n_awaiting_notification++;
-      else if (state == QUORUM_REFERRAL_AWAITING_PANEL)
-        {
-          result->n_awaiting_panel++;
-          if (overdue)
-            result->n_panel_overdue++;
-        }
+      if (quorum_store_count_referrals (store, &request->query.as_of, &result->week_end, &result->counts, &error))
+        result->months = quorum_store_count_referrals_by_month (store, &request->query.as_of, CHART_MONTHS, &error);
+      result->counted = result->months != NULL;
     }
 
-  /* In the table's first order (status, then the next deadline), so the sort model on the main
-   * thread finds one sorted run instead of sorting 100,000 rows itself. */
-  g_ptr_array_sort_with_data (result->items, compare_status, NULL);
-
-  result->months = quorum_store_count_referrals_by_month (store, &request->as_of, CHART_MONTHS, &error);
-  if (result->months == NULL)
+  if (result->ids == NULL || (request->counts && !result->counted))
     {
       load_result_free (result);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -308,7 +273,7 @@ set_loading (QuorumReferralsPage *self,
 static void
 update_list_state (QuorumReferralsPage *self)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
   g_autofree char *count = NULL;
 
   if (!self->loaded_once)
@@ -359,26 +324,28 @@ update_summary (QuorumReferralsPage *self,
   g_autofree char *panel_caption = NULL;
   g_autofree char *chart_summary = NULL;
 
+  const QuorumReferralCounts *counts = &result->counts;
+
   /* Translators: under "Due this week": "By Sun 27 Dec 2026" */
   due_caption = g_strdup_printf (_("By %s"), week_end);
   set_tile (self->due_tile, self->due_count_label, self->due_caption_label,
-            result->n_due_this_week, _("Due this week"), due_caption);
+            counts->due_soon, _("Due this week"), due_caption);
 
   /* Translators: under "Overdue": "8 not sent, 4 not heard" */
   overdue_caption = g_strdup_printf (_("%u not sent, %u not heard"),
-                                     result->n_overdue - result->n_panel_overdue, result->n_panel_overdue);
+                                     counts->overdue - counts->panel_overdue, counts->panel_overdue);
   set_tile (self->overdue_tile, self->overdue_count_label, self->overdue_caption_label,
-            result->n_overdue, _("Overdue"), overdue_caption);
-  gtk_widget_set_visible (self->overdue_icon, result->n_overdue > 0);
-  if (result->n_overdue > 0)
+            counts->overdue, _("Overdue"), overdue_caption);
+  gtk_widget_set_visible (self->overdue_icon, counts->overdue > 0);
+  if (counts->overdue > 0)
     gtk_widget_add_css_class (self->overdue_tile, "overdue");
   else
     gtk_widget_remove_css_class (self->overdue_tile, "overdue");
 
   /* Translators: under "Awaiting panel": "Sent, not yet heard (and 3 not yet sent)" */
-  panel_caption = g_strdup_printf (_("Sent, not yet heard (and %u not yet sent)"), result->n_awaiting_notification);
+  panel_caption = g_strdup_printf (_("Sent, not yet heard (and %u not yet sent)"), counts->awaiting_notification);
   set_tile (self->panel_tile, self->panel_count_label, self->panel_caption_label,
-            result->n_awaiting_panel, _("Awaiting panel"), panel_caption);
+            counts->awaiting_panel, _("Awaiting panel"), panel_caption);
 
   quorum_referrals_chart_set_months (self->chart, result->months);
   chart_summary = quorum_referrals_chart_dup_summary (self->chart);
@@ -389,17 +356,7 @@ static guint
 find_position (QuorumReferralsPage *self,
                gint64               referral_id)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
-
-      if (quorum_referral_object_get_id (item) == referral_id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return quorum_referral_list_find (self->referrals, referral_id);
 }
 
 static void
@@ -434,12 +391,14 @@ load_done_cb (GObject      *object,
     }
 
   self->restoring = TRUE;
-  self->n_total = result->items->len;
-  g_list_store_splice (self->referrals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->referrals)),
-                       result->items->pdata, result->items->len);
+  if (result->counted)
+    {
+      self->counts_pending = FALSE;
+      self->n_total = result->counts.total;
+      update_summary (self, result);
+    }
+  quorum_referral_list_set_ids (self->referrals, g_steal_pointer (&result->ids), &result->as_of);
   self->loaded_once = TRUE;
-
-  update_summary (self, result);
   load_result_free (result);
 
   position = self->selected_id != 0 ? find_position (self, self->selected_id) : GTK_INVALID_LIST_POSITION;
@@ -454,17 +413,51 @@ load_done_cb (GObject      *object,
   set_loading (self, FALSE);
 }
 
-void
-quorum_referrals_page_reload (QuorumReferralsPage *self)
+/* What the filters, the search and the table's sorted column ask for. */
+static void
+current_query (QuorumReferralsPage *self,
+               QuorumReferralQuery *query)
+{
+  static const QuorumReferralMatch matches[] = {
+    [QUORUM_REFERRAL_SHOW_ALL] = QUORUM_REFERRAL_MATCH_ALL,
+    [QUORUM_REFERRAL_SHOW_AWAITING_NOTIFICATION] = QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION,
+    [QUORUM_REFERRAL_SHOW_AWAITING_PANEL] = QUORUM_REFERRAL_MATCH_AWAITING_PANEL,
+    [QUORUM_REFERRAL_SHOW_OVERDUE] = QUORUM_REFERRAL_MATCH_OVERDUE,
+    [QUORUM_REFERRAL_SHOW_DECIDED] = QUORUM_REFERRAL_MATCH_DECIDED,
+  };
+  QuorumReferralShow show = quorum_referral_filter_get_show (self->filter);
+  QuorumReferralColumn column = QUORUM_REFERRAL_COLUMN_STATUS;
+  gboolean descending = FALSE;
+
+  memset (query, 0, sizeof *query);
+  effective_as_of (self, &query->as_of);
+  query->match = show < G_N_ELEMENTS (matches) ? matches[show] : QUORUM_REFERRAL_MATCH_ALL;
+  query->search = quorum_referral_filter_get_search (self->filter);
+  /* The table's columns and the store's orders are listed alike. */
+  G_STATIC_ASSERT ((int) QUORUM_REFERRAL_N_COLUMNS == (int) QUORUM_REFERRAL_N_ORDERS);
+  if (self->column_view != NULL &&
+      quorum_referral_object_sorter_get_order (gtk_column_view_get_sorter (self->column_view), &column, &descending))
+    {
+      query->order = (QuorumReferralOrder) column;
+      query->descending = descending;
+    }
+}
+
+/* Asks the store for the list again: with the tiles and chart (@counts) or the list alone (a
+ * filter, the search or the order changed). */
+static void
+load (QuorumReferralsPage *self,
+      gboolean             counts)
 {
   g_autoptr(GTask) task = NULL;
   LoadRequest *request;
 
-  g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
-
   /* Hidden: the next map reads the list (quorum_referrals_page_map ()). */
   if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+
+  /* A load superseded before it gave its counts hands them on to this one. */
+  self->counts_pending |= counts;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -472,7 +465,9 @@ quorum_referrals_page_reload (QuorumReferralsPage *self)
 
   request = g_new0 (LoadRequest, 1);
   request->store = g_object_ref (self->store);
-  effective_as_of (self, &request->as_of);
+  current_query (self, &request->query);
+  request->query.search = g_strdup (request->query.search);
+  request->counts = self->counts_pending;
 
   set_loading (self, TRUE);
   update_list_state (self);
@@ -481,6 +476,22 @@ quorum_referrals_page_reload (QuorumReferralsPage *self)
   g_task_set_source_tag (task, quorum_referrals_page_reload);
   g_task_set_task_data (task, request, load_request_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+void
+quorum_referrals_page_reload (QuorumReferralsPage *self)
+{
+  g_return_if_fail (QUORUM_IS_REFERRALS_PAGE (self));
+
+  load (self, TRUE);
+}
+
+/* A filter, the search or the sorted column changed: the list again, not the counts. */
+static void
+query_changed_cb (QuorumReferralsPage *self)
+{
+  if (self->loaded_once || self->loading)
+    load (self, FALSE);
 }
 
 /* ---- the table's cells: built once per visible row, filled from the object's cached text ---- */
@@ -628,27 +639,15 @@ static gboolean
 sorted_ascending_by (QuorumReferralsPage *self,
                      GtkColumnViewColumn *column)
 {
-  GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GObject) previous = n > 0 ? g_list_model_get_item (model, 0) : NULL;
-  gboolean any_before = FALSE;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  QuorumReferralColumn sorted = QUORUM_REFERRAL_COLUMN_STATUS;
+  g_autoptr(GtkColumnViewColumn) sorted_column = NULL;
+  gboolean descending = FALSE;
 
-  if (sorter == NULL)
+  if (!quorum_referral_object_sorter_get_order (gtk_column_view_get_sorter (self->column_view), &sorted, &descending))
     return FALSE;
-
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      GtkOrdering order = gtk_sorter_compare (sorter, previous, item);
-
-      if (order == GTK_ORDERING_LARGER)
-        return FALSE;
-      any_before |= order == GTK_ORDERING_SMALLER;
-      g_set_object (&previous, item);
-    }
-
-  return any_before;
+  sorted_column = g_list_model_get_item (columns, sorted);
+  return sorted_column == column && !descending;
 }
 
 static guint
@@ -1297,7 +1296,7 @@ row_activated_cb (QuorumReferralsPage *self,
                   guint                position,
                   GtkColumnView       *column_view)
 {
-  g_autoptr(QuorumReferralObject) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(QuorumReferralObject) item = g_list_model_get_item (G_LIST_MODEL (self->referrals), position);
 
   open_conference (self, item);
 }
@@ -1448,7 +1447,7 @@ free_rows_cb (gpointer user_data)
   g_cancellable_cancel (self->cancellable);
   set_loading (self, FALSE);
   self->restoring = TRUE;
-  g_list_store_remove_all (self->referrals);
+  quorum_referral_list_set_ids (self->referrals, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL);
   gtk_slice_list_model_set_size (self->shown, SHOWN_ROWS);
   self->restoring = FALSE;
   self->n_total = 0;
@@ -1477,6 +1476,7 @@ quorum_referrals_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (quorum_referrals_page_parent_class)->constructed (object);
 
+  quorum_referral_list_set_store (self->referrals, self->store);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -1503,8 +1503,9 @@ quorum_referrals_page_dispose (GObject *object)
   if (self->selection != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->selection, self);
-      g_signal_handlers_disconnect_by_data (self->sort_model, self);
+      g_signal_handlers_disconnect_by_data (self->referrals, self);
       g_signal_handlers_disconnect_by_data (self->filter, self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
@@ -1512,8 +1513,6 @@ quorum_referrals_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->referrals);
 
@@ -1720,15 +1719,10 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
 
-  self->referrals = g_list_store_new (QUORUM_TYPE_REFERRAL_OBJECT);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->referrals)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+  /* The store finds and orders the rows (the column view's sorter only says by what). */
+  self->referrals = quorum_referral_list_new (NULL);
   add_columns (self);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  /* Sorting 100,000 rows on a header click takes longer than a frame: sort in steps. */
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->sort_model), GTK_SCROLLABLE (self->column_view),
+  self->shown = quorum_ui_slice_for_view (G_LIST_MODEL (self->referrals), GTK_SCROLLABLE (self->column_view),
                                           SHOWN_ROWS, SHOWN_GROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1738,10 +1732,14 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed",
+  g_signal_connect_object (self->referrals, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::show",
                            G_CALLBACK (filter_show_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_filter_menu_button (self);
   update_actions (self);
@@ -1814,7 +1812,7 @@ quorum_referrals_page_get_model (QuorumReferralsPage *self)
 {
   g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->referrals);
 }
 
 gboolean
@@ -1826,12 +1824,36 @@ quorum_referrals_page_select (QuorumReferralsPage *self,
   g_return_val_if_fail (QUORUM_IS_REFERRALS_PAGE (self), FALSE);
 
   position = find_position (self, referral_id);
-  if (position == GTK_INVALID_LIST_POSITION)
+  if (position == GTK_INVALID_LIST_POSITION && self->store != NULL)
     {
-      /* Hidden by a filter or the search: show everything, then look again. */
+      QuorumReferralQuery query;
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Hidden by a filter or the search (or not read yet): show everything, and read the
+       * list at once to look again (a load under way is superseded: it read the old filter). */
       quorum_referral_filter_set_show (self->filter, QUORUM_REFERRAL_SHOW_ALL);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       quorum_referral_filter_set_search (self->filter, NULL);
+      current_query (self, &query);
+      ids = quorum_store_list_referral_ids (self->store, &query, &error);
+      if (ids == NULL)
+        {
+          show_error (self, error);
+          return FALSE;
+        }
+      g_cancellable_cancel (self->cancellable);
+      set_loading (self, FALSE);
+      self->restoring = TRUE;
+      quorum_referral_list_set_ids (self->referrals, g_steal_pointer (&ids), &query.as_of);
+      self->restoring = FALSE;
+      if (!self->loaded_once || self->counts_pending)
+        {
+          /* The tiles' counts come with the next load. */
+          self->loaded_once = TRUE;
+          load (self, TRUE);
+        }
+      update_list_state (self);
       position = find_position (self, referral_id);
     }
   if (position == GTK_INVALID_LIST_POSITION)

@@ -86,6 +86,32 @@ stmt_free (gpointer data)
   g_free (s);
 }
 
+/* quorum_casefold (text): g_utf8_casefold () of the text, so a search or a sort by name
+ * ignores case beyond ASCII as the app does (SQLite's own lower () and LIKE fold ASCII only).
+ * Registered on every connection; used by queries only, never by the schema. */
+static void
+casefold_func (sqlite3_context *context,
+               int              argc,
+               sqlite3_value  **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+  int length = sqlite3_value_bytes (argv[0]);
+  char *folded;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      sqlite3_result_text (context, text, length, SQLITE_TRANSIENT);
+      return;
+    }
+  folded = g_utf8_casefold (text, length);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 QuorumDb *
 quorum_db_sqlite_new (sqlite3 *handle)
 {
@@ -98,6 +124,9 @@ quorum_db_sqlite_new (sqlite3 *handle)
   self->handle = handle;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_free);
   sqlite3_extended_result_codes (handle, 1);
+  sqlite3_create_function_v2 (handle, "quorum_casefold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, casefold_func, NULL, NULL, NULL);
   return &self->parent;
 }
 

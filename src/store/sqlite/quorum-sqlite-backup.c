@@ -43,12 +43,20 @@ backups_keep (void)
   return DEFAULT_KEEP;
 }
 
+/* A copy is written beside its name as "NAME.part-XXXXXX" and linked into place only when
+ * whole: a kill or a full disk mid-copy never leaves a partial NAME.db that restore would
+ * offer. What a killed copy left is removed by the next daily backup (remove_stale_parts). */
+#define PART_INFIX ".part-"
+/* A part not written to for this long belongs to no copy under way. */
+#define STALE_PART_S (10 * 60)
+
 static gboolean
 copy_database (sqlite3     *from,
                const char  *dest,
                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (dest);
+  g_autofree char *part = NULL;
   sqlite3 *to = NULL;
   sqlite3_backup *backup;
   int fd;
@@ -61,18 +69,26 @@ copy_database (sqlite3     *from,
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  /* Private from the first byte, and never over an existing file. */
-  fd = g_open (dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /* Never over an existing file. */
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Could not write the backup %s: %s"), dest, g_strerror (EEXIST));
+      return FALSE;
+    }
+  /* Private from the first byte. */
+  part = g_strconcat (dest, PART_INFIX "XXXXXX", NULL);
+  fd = g_mkstemp_full (part, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
-      g_set_error (error, QUORUM_ERROR, saved_errno == EEXIST ? QUORUM_ERROR_INVALID : QUORUM_ERROR_STORAGE,
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    _("Could not write the backup %s: %s"), dest, g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
 
-  rc = sqlite3_open_v2 (dest, &to, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (part, &to, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (to, "main", from, "main");
@@ -97,16 +113,64 @@ copy_database (sqlite3     *from,
     }
   if (rc != SQLITE_OK)
     {
+      g_autofree char *journal = g_strconcat (part, "-journal", NULL);
+
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
                    _("Could not write the backup %s: %s"), dest,
                    to ? sqlite3_errmsg (to) : sqlite3_errstr (rc));
       sqlite3_close (to);
-      g_unlink (dest);
+      g_unlink (part);
+      g_unlink (journal);
       return FALSE;
     }
   sqlite3_close (to);
-  g_chmod (dest, 0600);
+  g_chmod (part, 0600);
+  /* Whole and on disk (the copy's connection synced it as it closed): now under its name, never
+   * over a file that came there meanwhile. */
+  if (link (part, dest) != 0 && (errno == EEXIST || g_file_test (dest, G_FILE_TEST_EXISTS) ||
+                                  g_rename (part, dest) != 0))
+    {
+      /* (A file system without hard links takes the rename.) */
+      int saved_errno = errno;
+
+      g_set_error (error, QUORUM_ERROR, saved_errno == EEXIST ? QUORUM_ERROR_INVALID : QUORUM_ERROR_STORAGE,
+                   _("Could not write the backup %s: %s"), dest, g_strerror (saved_errno));
+      g_unlink (part);
+      return FALSE;
+    }
+  g_unlink (part);
+  {
+    /* The name itself on disk too. */
+    int dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (dir_fd >= 0)
+      {
+        fsync (dir_fd);
+        close (dir_fd);
+      }
+  }
   return TRUE;
+}
+
+/* Parts of copies that a kill cut short (and their journals), older than any copy under way. */
+static void
+remove_stale_parts (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      GStatBuf st;
+
+      if (strstr (name, PART_INFIX) == NULL)
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64) st.st_mtime > STALE_PART_S)
+        g_unlink (full);
+    }
 }
 
 gboolean
@@ -250,22 +314,26 @@ _quorum_sqlite_quick_check (sqlite3  *db,
   return ok;
 }
 
-/* Once a day, on the first opening that day: checks the database, and copies it when sound. */
-void
-_quorum_store_daily_backup (QuorumStore *self)
+/* Once a day, on the first opening that day: checks the database @db (at @path), and copies it
+ * when sound (@copy). FALSE, with @why, when the check fails. Runs on the app's connection, or
+ * on a thread's own (_quorum_sqlite_daily_backup_path). */
+static gboolean
+daily_backup_on (sqlite3     *db,
+                 const char  *path,
+                 gboolean     copy,
+                 gint        *checked,
+                 char       **why)
 {
-  const char *path = quorum_store_get_path (self);
   guint keep = backups_keep ();
   g_autofree char *dir = NULL;
   g_autofree char *when = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *why = NULL;
   g_autofree char *dest = NULL;
   g_auto(GStrv) backups = NULL;
   guint dailies = 0;
 
   if (keep == 0 || path == NULL)
-    return;
+    return TRUE;
   dir = backups_dir (path);
   when = stamp ();
   today = g_strndup (when, 8);
@@ -274,17 +342,28 @@ _quorum_store_daily_backup (QuorumStore *self)
     {
       g_autofree char *base = g_path_get_basename (backups[i]);
       if (g_str_has_prefix (base, "daily-") && g_str_has_prefix (base + strlen ("daily-"), today))
-        return;
+        {
+          if (checked != NULL)
+            g_atomic_int_set (checked, 1);
+          return TRUE;
+        }
     }
 
-  if (!_quorum_store_integrity_ok (_quorum_store_get_db (self), FALSE, &why))
+  if (!_quorum_store_integrity_ok (db, FALSE, why))
     {
-      _quorum_store_set_damaged (self, why);
-      return;
+      if (checked != NULL)
+        g_atomic_int_set (checked, 2);
+      return FALSE;
     }
+  /* Sound: a write need not wait for the copy, nor check again. */
+  if (checked != NULL)
+    g_atomic_int_set (checked, 1);
+  if (!copy)
+    return TRUE;
+  remove_stale_parts (dir);
   dest = g_strdup_printf ("%s/daily-%s-%d.db", dir, when, (int) getpid ());
-  if (!copy_database (_quorum_store_get_db (self), dest, NULL))
-    return;
+  if (!copy_database (db, dest, NULL))
+    return TRUE;
 
   g_strfreev (backups);
   backups = quorum_store_list_backups (path);
@@ -294,6 +373,49 @@ _quorum_store_daily_backup (QuorumStore *self)
       if (g_str_has_prefix (base, "daily-") && ++dailies > keep)
         g_unlink (backups[i]);
     }
+  return TRUE;
+}
+
+void
+_quorum_store_daily_backup (QuorumStore *self)
+{
+  g_autofree char *why = NULL;
+
+  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), TRUE, NULL, &why))
+    _quorum_store_set_damaged (self, why);
+}
+
+void
+_quorum_store_daily_check (QuorumStore *self)
+{
+  g_autofree char *why = NULL;
+
+  if (!daily_backup_on (_quorum_store_get_db (self), quorum_store_get_path (self), FALSE, NULL, &why))
+    _quorum_store_set_damaged (self, why);
+}
+
+gboolean
+_quorum_sqlite_daily_backup_path (const char  *path,
+                                  gint        *checked,
+                                  char       **why)
+{
+  sqlite3 *db = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  /* A connection of the caller's own, reading only: the check and the copy each read one
+   * snapshot (WAL), so the app's writes go on meanwhile. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 10000);
+      sqlite3_exec (db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+      ok = daily_backup_on (db, path, TRUE, checked, why);
+    }
+  else
+    g_warning ("The daily backup could not open %s: %s", path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close_v2 (db);
+  return ok;
 }
 
 gboolean

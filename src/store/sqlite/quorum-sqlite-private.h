@@ -36,6 +36,12 @@ gboolean _quorum_sqlite_file_release       (const char        *path,
                                             int                lock_fd,
                                             gboolean           discard);
 
+/* The daily check and copy of the database at @path on a connection of its own (a thread's):
+ * FALSE with @why when the check fails. @checked is set (atomically) to 1 once the database is
+ * known sound (checked, or backed up already today), 2 when the check failed. */
+gboolean _quorum_sqlite_daily_backup_path  (const char        *path,
+                                            gint              *checked,
+                                            char             **why);
 /* PRAGMA quick_check, as verify runs it: FALSE with @why only when the check ran and found
  * damage. */
 gboolean _quorum_sqlite_quick_check        (sqlite3           *db,
