@@ -12,6 +12,7 @@
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
+#include "quorum-width-bin.h"
 
 struct _QuorumChildPanel
 {
@@ -1163,6 +1164,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+  g_type_ensure (QUORUM_TYPE_WIDTH_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
