@@ -11,8 +11,9 @@
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
+#include "quorum-text-row.h"
 #include "quorum-ui-util.h"
-#include "quorum-width-bin.h"
+#include "quorum-column.h"
 
 struct _QuorumChildPanel
 {
@@ -71,8 +72,8 @@ struct _QuorumChildPanel
   GtkLabel        *outcome_label;
   GtkLabel        *basis_label;
   GtkLabel        *decided_label;
-  AdwActionRow    *plan_row;
-  AdwActionRow    *referral_row;
+  QuorumTextRow   *plan_row;
+  QuorumTextRow   *referral_row;
   GtkWidget       *dissent_heading;
   GtkListBox      *dissent_list;
 };
@@ -832,7 +833,7 @@ update_decision (QuorumChildPanel       *self,
         subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
       else
         subtitle = g_strdup_printf (_("Starts %s."), start);
-      adw_action_row_set_subtitle (self->plan_row, subtitle);
+      quorum_text_row_set_subtitle (self->plan_row, subtitle);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->referral_row), referral != NULL);
@@ -870,7 +871,7 @@ update_decision (QuorumChildPanel       *self,
                                              " The Appeals and Split Decisions Panel hears it within %d days of notification.",
                                              self->profile != NULL ? self->profile->panel_calendar_days : 28),
                                 self->profile != NULL ? self->profile->panel_calendar_days : 28);
-      adw_action_row_set_subtitle (self->referral_row, subtitle->str);
+      quorum_text_row_set_subtitle (self->referral_row, subtitle->str);
     }
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->plan_row)), plan != NULL || referral != NULL);
 
@@ -1164,7 +1165,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
-  g_type_ensure (QUORUM_TYPE_WIDTH_BIN);
+  g_type_ensure (QUORUM_TYPE_COLUMN);
+  g_type_ensure (QUORUM_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");

@@ -13,6 +13,7 @@
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
 #include "quorum-text-field.h"
+#include "quorum-text-row.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -102,13 +103,11 @@ create_attendee_row (gpointer item,
                      gpointer user_data)
 {
   QuorumAttendeeItem *attendee = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_text_row_new (quorum_attendee_item_get_name (attendee),
+                                        quorum_attendee_item_get_subtitle (attendee));
   const char *status = quorum_attendee_item_get_status (attendee);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_attendee_item_get_name (attendee));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_attendee_item_get_subtitle (attendee));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 2);
 
   if (status != NULL && *status != '\0')
     {
@@ -116,7 +115,7 @@ create_attendee_row (gpointer item,
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), label);
     }
 
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it. */
@@ -131,9 +130,9 @@ create_attendee_row (gpointer item,
     quorum_ui_set_accessible_label (edit, accessible);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
     gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+    quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), edit);
     /* Enter or Space on the row opens the same correction. */
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+    quorum_text_row_set_activatable_widget (QUORUM_TEXT_ROW (row), edit);
   }
 
   g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
