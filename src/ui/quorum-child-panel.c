@@ -157,13 +157,16 @@ create_card (gpointer item,
              gpointer user_data)
 {
   QuorumChildPanel *self = user_data;
-  GtkWidget *card = quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  /* Read-only from the start: a decided card never builds the controls it would not show. */
+  GtkWidget *card = g_object_new (QUORUM_TYPE_VOTE_CARD,
+                                  "read-only", self->board_read_only,
+                                  "item", item,
+                                  NULL);
   g_autofree char *scope = vote_scope (self, quorum_group_item_get_name (item));
   g_autoptr(QuorumDraft) draft = quorum_draft_new (self->store, self->conference_id, scope);
 
   /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
   quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
-  quorum_vote_card_set_read_only (QUORUM_VOTE_CARD (card), self->board_read_only);
 
   return card;
 }
@@ -958,13 +961,6 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   vote_open = !consensus && (last != NULL || has_votes);
   self->needs_chair_view = chair_rule && !consensus && decision == NULL;
 
-  update_attempts (self, conference);
-  update_groups (self, conference);
-
-  /* The attempt form stays until a consensus or the decision closes it. */
-  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-
   /* A minute-taker sees the vote and the decision, never the controls that record them. */
   /* Asked of the server once per panel, not at every update. */
   if (!self->roles_known)
@@ -972,11 +968,21 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
       self->roles_known = TRUE;
     }
+
+  /* Known before the cards are made, so that a decided board's are made read-only. */
+  self->board_read_only = finalised || decision != NULL || !self->may_vote;
+
+  update_attempts (self, conference);
+  update_groups (self, conference);
+
+  /* The attempt form stays until a consensus or the decision closes it. */
+  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
   if (!self->may_vote)
     gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  set_board_read_only (self, finalised || decision != NULL || !self->may_vote);
+  set_board_read_only (self, self->board_read_only);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
