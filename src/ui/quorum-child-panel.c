@@ -10,6 +10,7 @@
 #include "quorum-draft.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
+#include "quorum-scroll-bin.h"
 #include "quorum-text-field.h"
 #include "quorum-text-row.h"
 #include "quorum-ui-util.h"
@@ -1173,6 +1174,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
   g_type_ensure (QUORUM_TYPE_COLUMN);
   g_type_ensure (QUORUM_TYPE_TEXT_ROW);
+  g_type_ensure (QUORUM_TYPE_SCROLL_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
