@@ -34,7 +34,7 @@
 
 #define CHAIR_GROUP   "Police"
 #define OTHER_GROUP   "Health"
-#define LIVE_MS       1000
+#define LIVE_MS       ui_test_live_ms ()
 #define PASSWORD      "correct horse battery"
 
 static char *pg_host;

@@ -32,7 +32,7 @@
 #define THEIRS_POLICE "Bruising unexplained, twice"
 #define MINE_HEALTH   "Health visitor saw the baby"
 #define MINE_POLICE   "Officers have not met"
-#define LIVE_MS       1000
+#define LIVE_MS       ui_test_live_ms ()
 
 static char *db_path;
 static gint64 conf_id;

@@ -25,7 +25,7 @@
 #define HALF_TYPED    "Health visitor saw the baby twice; not yet"
 /* A change shows within a second; under sanitizers (every allocation unwound) within the
  * timeout multiplier's seconds. */
-#define LIVE_MS       (1000 * ui_test_timeout_scale ())
+#define LIVE_MS       ui_test_live_ms ()
 
 static char *db_path;
 static gint64 conf_id;

@@ -15,6 +15,8 @@
 #include "quorum-window.h"
 
 #define SCREENSHOT_SETTLE_MS 1200
+/* Frames waited for, at most, for a window with a redraw pending to paint itself (--screenshot). */
+#define SCREENSHOT_PAINT_TRIES 20
 #define SCREENSHOT_GIVE_UP_MS 20000
 
 struct _QuorumApplication
@@ -40,6 +42,7 @@ struct _QuorumApplication
   gboolean        remember_password;
   char           *server[4];      /* host, port, dbname, user */
   guint           screenshot_source;
+  guint           screenshot_waits;
   guint           daily_source;
 };
 
@@ -75,6 +78,18 @@ get_window (QuorumApplication *self)
 
 /* ---- --screenshot ---- */
 
+static gboolean screenshot_now_cb (gpointer user_data);
+
+/* A window that has a redraw pending holds no picture of itself until it is painted again (a
+ * busy machine, a live reload): the picture is taken after that paint. */
+static void
+screenshot_after_paint_cb (GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, screenshot_after_paint_cb, user_data);
+  screenshot_now_cb (user_data);
+}
+
 static gboolean
 screenshot_now_cb (gpointer user_data)
 {
@@ -86,6 +101,14 @@ screenshot_now_cb (gpointer user_data)
 
   if (window == NULL || !quorum_ui_save_screenshot (GTK_WIDGET (window), self->screenshot, &error))
     {
+      GdkFrameClock *clock = window != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+      if (clock != NULL && self->screenshot_waits++ < SCREENSHOT_PAINT_TRIES)
+        {
+          g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), self);
+          gtk_widget_queue_draw (GTK_WIDGET (window));
+          return G_SOURCE_REMOVE;
+        }
       g_printerr ("quorum: %s\n", error != NULL ? error->message : _("There is no window to save"));
       self->exit_status = 1;
     }

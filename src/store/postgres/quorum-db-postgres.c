@@ -6,6 +6,7 @@
 #include <string.h>
 #include <libpq-fe.h>
 #include <glib-unix.h>
+#include <glib/gi18n-lib.h>
 
 #include "quorum-db-postgres.h"
 #include "store/quorum-db-private.h"
@@ -286,6 +287,131 @@ connection_message (PGconn *conn)
   return g_steal_pointer (&message);
 }
 
+/* Whether @text came from libpq's message @format, in English or in libpq's own translation
+ * (its domain is libpq5-MAJOR): every literal piece of the format, in order. */
+static gboolean
+libpq_said (const char *text,
+            const char *format)
+{
+  g_autofree char *domain = g_strdup_printf ("libpq5-%d", PQlibVersion () / 10000);
+  const char *forms[2] = { format, g_dgettext (domain, format) };
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    {
+      g_auto(GStrv) pieces = g_regex_split_simple ("%[-0-9.]*[a-z]", forms[f], 0, 0);
+      const char *cursor = text;
+      gboolean all = TRUE;
+      gsize matched = 0;
+
+      for (guint i = 0; pieces[i] != NULL && all; i++)
+        {
+          const char *found;
+
+          g_strstrip (pieces[i]);
+          if (*pieces[i] == '\0')
+            continue;
+          found = strstr (cursor, pieces[i]);
+          all = found != NULL;
+          if (all)
+            {
+              cursor = found + strlen (pieces[i]);
+              matched += strlen (pieces[i]);
+            }
+        }
+      if (all && matched >= 8)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A connection option as libpq settled it (the conninfo, a service file, PG* variables). */
+static char *
+conn_option (PGconn     *conn,
+             const char *keyword)
+{
+  PQconninfoOption *options = PQconninfo (conn);
+  char *value = NULL;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (strcmp (o->keyword, keyword) == 0 && o->val != NULL && *o->val != '\0')
+      value = g_strdup (o->val);
+  PQconninfoFree (options);
+  return value;
+}
+
+/* A failed connection in plain words where libpq's would leave a person guessing (TLS, Kerberos):
+ * what happened, what it may mean, what to do, with libpq's own words after it for the
+ * administrator. NULL when there is nothing to add to libpq's message. */
+static char *
+explain_connection_failure (PGconn     *conn,
+                            const char *said)
+{
+  const char *host = conn != NULL && PQhost (conn) != NULL ? PQhost (conn) : "?";
+  g_autofree char *user = conn != NULL && PQuser (conn) != NULL ? g_strdup (PQuser (conn)) : g_strdup ("?");
+  g_autofree char *rootcert = NULL;
+
+  if (conn == NULL)
+    return NULL;
+
+  /* TLS: the server is not the one the address names, or not one the authority signed. */
+  if (libpq_said (said, "server certificate for \"%s\" does not match host name \"%s\"\n") ||
+      libpq_said (said, "server certificate for \"%s\" (and %d other name) does not match host name \"%s\"\n") ||
+      libpq_said (said, "server certificate for \"%s\" (and %d other names) does not match host name \"%s\"\n"))
+    /* Translators: %s is the server's name as the database's address gives it, then libpq's own words */
+    return g_strdup_printf (_("The server's certificate is not made out to %s, so Quorum did not connect: it "
+                              "may not be the authority's server. Check the server's name with the "
+                              "authority's administrator. (%s)"), host, said);
+  if (strstr (said, "certificate verify failed") != NULL)
+    {
+      rootcert = conn_option (conn, "sslrootcert");
+      /* Translators: %s is the file of the authority's certificate (sslrootcert), then libpq's own words */
+      return g_strdup_printf (_("The server's certificate could not be verified with the authority's "
+                                "certificate %s (another authority signed it, or it has expired), so Quorum "
+                                "did not connect: it may not be the authority's server. (%s)"),
+                              rootcert != NULL ? rootcert : "~/.postgresql/root.crt", said);
+    }
+  if (libpq_said (said, "root certificate file \"%s\" does not exist\n"
+                        "Either provide the file or change sslmode to disable server certificate verification.\n") ||
+      (strstr (said, "root certificate file") != NULL && strstr (said, "does not exist") != NULL))
+    return g_strdup_printf (_("The server's certificate is to be verified, but the authority's certificate "
+                              "to check it with is not on this computer, so Quorum did not connect: ask the "
+                              "authority's administrator for it and name it in the database's address "
+                              "(sslrootcert=FILE). (%s)"), said);
+  if (libpq_said (said, "server does not support SSL, but SSL was required\n"))
+    return g_strdup_printf (_("The server does not offer an encrypted connection (TLS) and the database's "
+                              "address requires one, so Quorum did not connect. (%s)"), said);
+  /* The server's own words (in its language: English unless its administrator chose another). */
+  if (strstr (said, "no pg_hba.conf entry for host") != NULL && strstr (said, "no encryption") != NULL)
+    /* Translators: %s is the database user, then libpq's own words */
+    return g_strdup_printf (_("The server does not let %s in over an unencrypted connection, so Quorum did not "
+                              "connect. If the authority's server uses TLS, add sslmode=verify-full and "
+                              "sslrootcert=FILE (the authority's certificate) to the database's address. (%s)"),
+                            user, said);
+
+  /* Kerberos (GSSAPI): no ticket, or one the server does not take for this user. */
+  if (strstr (said, "No Kerberos credentials available") != NULL ||
+      libpq_said (said, "GSSAPI encryption required but was impossible (possibly no credential cache, "
+                        "no server support, or using a local socket)\n"))
+    return g_strdup_printf (_("The server signs people in with Kerberos, and this computer has no Kerberos "
+                              "ticket to show it (none, or an expired one), so Quorum did not connect: sign "
+                              "in with kinit (or log in to the authority's network) and try again. (%s)"),
+                            said);
+  /* The server's words: it checked the ticket and it is not this user's. */
+  if (strstr (said, "GSSAPI authentication failed for user") != NULL)
+    /* Translators: %s is the database user, then libpq's own words */
+    return g_strdup_printf (_("The server did not accept this computer's Kerberos sign-in as %s (the ticket is "
+                              "another person's, or the server's Kerberos key does not match), so Quorum did "
+                              "not connect. (%s)"), user, said);
+  /* This computer's Kerberos could not get a ticket for the server (the KDC out of reach, a
+   * server it does not know, clocks apart). */
+  if (strstr (said, "GSSAPI") != NULL)
+    return g_strdup_printf (_("This computer could not get a Kerberos ticket for the server (the authority's "
+                              "Kerberos server, the KDC, could not be reached, or it does not know this "
+                              "server), so Quorum did not connect: check the network, or the computer's "
+                              "Kerberos set-up with the authority's administrator. (%s)"), said);
+  return NULL;
+}
+
 /* Sets @error from a failed result (NULL: from the connection). */
 static void
 set_error (QuorumPgDb      *self,
@@ -381,15 +507,19 @@ ensure_connected (QuorumPgDb  *self,
     return TRUE;
   if (self->in_transaction || self->resetting)
     {
-      g_autofree char *message = connection_message (self->conn);
-      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      /* While the watch makes the connection again, its last failure (a ticket gone) says why. */
+      g_autofree char *said = connection_message (self->conn);
+      g_autofree char *explained = self->resetting ? explain_connection_failure (self->conn, said) : NULL;
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, explained != NULL ? explained : said);
       return FALSE;
     }
   PQreset (self->conn);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      g_autofree char *message = connection_message (self->conn);
-      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, message);
+      /* A day-long session outlives a Kerberos ticket: said as plainly as at the first connection. */
+      g_autofree char *said = connection_message (self->conn);
+      g_autofree char *explained = explain_connection_failure (self->conn, said);
+      g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE, explained != NULL ? explained : said);
       return FALSE;
     }
   session_made (self);
@@ -631,7 +761,9 @@ quorum_db_postgres_open_full (const char  *conninfo,
   conn = PQconnectdbParams (keys, values, TRUE);
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = connection_message (conn);
+      g_autofree char *said = connection_message (conn);
+      g_autofree char *explained = explain_connection_failure (conn, said);
+      const char *message = explained != NULL ? explained : said;
       gboolean wants_password = conn != NULL && PQconnectionNeedsPassword (conn);
       /* A password was sent and the server said no: a refusal, not an absent server. */
       gboolean refused = conn != NULL && PQconnectionUsedPassword (conn);
