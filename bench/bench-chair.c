@@ -23,6 +23,7 @@
 #include "ui/quorum-text-field.h"
 #include "ui/quorum-vote-card.h"
 #include "ui/quorum-window.h"
+#include "ui/quorum-wrap-label.h"
 
 #define N_GROUPS 8
 
@@ -272,7 +273,7 @@ settle (guint ms)
 typedef void (*MeasureFunc) (GtkWidget *, GtkOrientation, int, int *, int *, int *, int *);
 
 static MeasureFunc label_measure;
-static gboolean measure_recording;
+static const char *measure_recording;   /* "open", "switch" or NULL */
 static GHashTable *measure_calls;   /* region → guint */
 static GHashTable *measure_us;      /* region → double* */
 static guint measure_depth;
@@ -302,28 +303,23 @@ measure_region (GtkWidget *widget)
 }
 
 static void
-counting_label_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+count_measure (GtkWidget      *widget,
+               const char     *kind,
+               GtkOrientation  orientation,
+               const char     *label,
+               gint64          t0)
 {
-  gint64 t0 = g_get_monotonic_time ();
-  const char *label = gtk_label_get_label (GTK_LABEL (widget));
   const char *region;
   g_autofree char *key = NULL;
   double *us;
 
-  measure_depth++;
-  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-  measure_depth--;
   if (!measure_recording || measure_depth > 0)
     return;
 
   region = measure_region (widget);
-  key = g_strdup_printf ("%s: %s, %s, %s", current_phase < N_PHASES ? phase_names[current_phase] : "after", region, orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+  key = g_strdup_printf ("%s, %s: %s %s, %s, %s", measure_recording,
+                         current_phase < N_PHASES ? phase_names[current_phase] : "after", kind, region,
+                         orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
                          label != NULL && strlen (label) > 200 ? "long text" : "short text");
   g_hash_table_insert (measure_calls, g_strdup (key),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (measure_calls, key)) + 1));
@@ -337,14 +333,115 @@ counting_label_measure (GtkWidget      *widget,
 }
 
 static void
+counting_label_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  measure_depth++;
+  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  measure_depth--;
+  count_measure (widget, "label", orientation, gtk_label_get_label (GTK_LABEL (widget)), t0);
+}
+
+/* The wrap labels (long reasons, record lines) measure their inner label's layout themselves. */
+static MeasureFunc wrap_label_measure;
+
+static void
+counting_wrap_label_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  measure_depth++;
+  wrap_label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  measure_depth--;
+  count_measure (widget, "wrap label", orientation, quorum_wrap_label_get_label (QUORUM_WRAP_LABEL (widget)), t0);
+}
+
+/* A vertical box asked for its width at a given height: GTK 4.8's box layout searches for that
+ * width, measuring every child's height at each width it tries. Counted by where the box is. */
+typedef void (*LayoutMeasureFunc) (GtkLayoutManager *, GtkWidget *, GtkOrientation, int, int *, int *, int *, int *);
+
+static LayoutMeasureFunc box_layout_measure;
+static guint opposite_depth;
+
+static void
+counting_box_layout_measure (GtkLayoutManager *manager,
+                             GtkWidget        *widget,
+                             GtkOrientation    orientation,
+                             int               for_size,
+                             int              *minimum,
+                             int              *natural,
+                             int              *minimum_baseline,
+                             int              *natural_baseline)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  gboolean opposite = for_size >= 0 &&
+                      orientation != gtk_orientable_get_orientation (GTK_ORIENTABLE (manager));
+  g_autoptr(GString) key = NULL;
+  double *us;
+
+  if (opposite)
+    opposite_depth++;
+  box_layout_measure (manager, widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (!opposite)
+    return;
+  opposite_depth--;
+  if (!measure_recording || opposite_depth > 0)
+    return;
+
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%s, %s: %s box for its %s at a %s: ", measure_recording,
+                          current_phase < N_PHASES ? phase_names[current_phase] : "after",
+                          orientation == GTK_ORIENTATION_HORIZONTAL ? "vertical" : "horizontal",
+                          orientation == GTK_ORIENTATION_HORIZONTAL ? "width" : "height",
+                          orientation == GTK_ORIENTATION_HORIZONTAL ? "height" : "width");
+  {
+    guint depth = 0;
+
+    for (GtkWidget *w = widget; w != NULL && depth < 5; w = gtk_widget_get_parent (w), depth++)
+      g_string_append_printf (key, "%s%s", depth > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w));
+  }
+  g_hash_table_insert (measure_calls, g_strdup (key->str),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (measure_calls, key->str)) + 1));
+  us = g_hash_table_lookup (measure_us, key->str);
+  if (us == NULL)
+    {
+      us = g_new0 (double, 1);
+      g_hash_table_insert (measure_us, g_strdup (key->str), us);
+    }
+  *us += (double)(g_get_monotonic_time () - t0);
+}
+
+static void
 measure_hook_install (void)
 {
   GtkWidgetClass *klass = g_type_class_ref (GTK_TYPE_LABEL);
+  GtkWidgetClass *wrap_class = g_type_class_ref (QUORUM_TYPE_WRAP_LABEL);
 
   measure_calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   measure_us = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   label_measure = klass->measure;
   klass->measure = counting_label_measure;
+  wrap_label_measure = wrap_class->measure;
+  wrap_class->measure = counting_wrap_label_measure;
+  {
+    GtkLayoutManagerClass *box_class = g_type_class_ref (GTK_TYPE_BOX_LAYOUT);
+
+    box_layout_measure = box_class->measure;
+    box_class->measure = counting_box_layout_measure;
+  }
 }
 
 static void
@@ -657,10 +754,10 @@ bench_chair (const char *dir,
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
       frame_start (&frame);
-      measure_recording = r > 0;
+      measure_recording = r > 0 ? "open" : NULL;
       ok &= quorum_window_open_conference (QUORUM_WINDOW (window), decided, 0);
       ok &= wait_for_frame (window, t0, &frame, &us);
-      measure_recording = FALSE;
+      measure_recording = NULL;
       cpu_us = cpu_now () - c0;
       if (r > 0)
         {
@@ -681,10 +778,10 @@ bench_chair (const char *dir,
       c0 = cpu_now ();
       t0 = g_get_monotonic_time ();
       frame_start (&frame);
-      measure_recording = r > 0;
+      measure_recording = r > 0 ? "switch" : NULL;
       ok &= gtk_widget_activate_action (GTK_WIDGET (page), "conference.next-child", NULL);
       ok &= wait_for_frame (window, t0, &frame, &us);
-      measure_recording = FALSE;
+      measure_recording = NULL;
       cpu_us = cpu_now () - c0;
       if (r > 0)
         {

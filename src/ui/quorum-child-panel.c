@@ -10,8 +10,11 @@
 #include "quorum-draft.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
+#include "quorum-scroll-bin.h"
 #include "quorum-text-field.h"
+#include "quorum-text-row.h"
 #include "quorum-ui-util.h"
+#include "quorum-column.h"
 
 struct _QuorumChildPanel
 {
@@ -70,8 +73,8 @@ struct _QuorumChildPanel
   GtkLabel        *outcome_label;
   GtkLabel        *basis_label;
   GtkLabel        *decided_label;
-  AdwActionRow    *plan_row;
-  AdwActionRow    *referral_row;
+  QuorumTextRow   *plan_row;
+  QuorumTextRow   *referral_row;
   GtkWidget       *dissent_heading;
   GtkListBox      *dissent_list;
 };
@@ -155,13 +158,16 @@ create_card (gpointer item,
              gpointer user_data)
 {
   QuorumChildPanel *self = user_data;
-  GtkWidget *card = quorum_vote_card_new (QUORUM_GROUP_ITEM (item));
+  /* Read-only from the start: a decided card never builds the controls it would not show. */
+  GtkWidget *card = g_object_new (QUORUM_TYPE_VOTE_CARD,
+                                  "read-only", self->board_read_only,
+                                  "item", item,
+                                  NULL);
   g_autofree char *scope = vote_scope (self, quorum_group_item_get_name (item));
   g_autoptr(QuorumDraft) draft = quorum_draft_new (self->store, self->conference_id, scope);
 
   /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
   quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
-  quorum_vote_card_set_read_only (QUORUM_VOTE_CARD (card), self->board_read_only);
 
   return card;
 }
@@ -831,7 +837,7 @@ update_decision (QuorumChildPanel       *self,
         subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
       else
         subtitle = g_strdup_printf (_("Starts %s."), start);
-      adw_action_row_set_subtitle (self->plan_row, subtitle);
+      quorum_text_row_set_subtitle (self->plan_row, subtitle);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->referral_row), referral != NULL);
@@ -869,7 +875,7 @@ update_decision (QuorumChildPanel       *self,
                                              " The Appeals and Split Decisions Panel hears it within %d days of notification.",
                                              self->profile != NULL ? self->profile->panel_calendar_days : 28),
                                 self->profile != NULL ? self->profile->panel_calendar_days : 28);
-      adw_action_row_set_subtitle (self->referral_row, subtitle->str);
+      quorum_text_row_set_subtitle (self->referral_row, subtitle->str);
     }
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->plan_row)), plan != NULL || referral != NULL);
 
@@ -956,13 +962,6 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   vote_open = !consensus && (last != NULL || has_votes);
   self->needs_chair_view = chair_rule && !consensus && decision == NULL;
 
-  update_attempts (self, conference);
-  update_groups (self, conference);
-
-  /* The attempt form stays until a consensus or the decision closes it. */
-  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-
   /* A minute-taker sees the vote and the decision, never the controls that record them. */
   /* Asked of the server once per panel, not at every update. */
   if (!self->roles_known)
@@ -970,6 +969,16 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
       self->roles_known = TRUE;
     }
+
+  /* Known before the cards are made, so that a decided board's are made read-only. */
+  self->board_read_only = finalised || decision != NULL || !self->may_vote;
+
+  update_attempts (self, conference);
+  update_groups (self, conference);
+
+  /* The attempt form stays until a consensus or the decision closes it. */
+  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
   if (!self->may_vote)
     gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
   /* Nor can a key or a stray activation reach them. */
@@ -978,7 +987,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.decide", self->may_vote);
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
-  set_board_read_only (self, finalised || decision != NULL || !self->may_vote);
+  set_board_read_only (self, self->board_read_only);
   if (chair_rule)
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
@@ -1167,6 +1176,9 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
+  g_type_ensure (QUORUM_TYPE_COLUMN);
+  g_type_ensure (QUORUM_TYPE_TEXT_ROW);
+  g_type_ensure (QUORUM_TYPE_SCROLL_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");

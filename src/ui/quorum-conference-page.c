@@ -12,7 +12,9 @@
 #include "quorum-fold-box.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
+#include "quorum-scroll-bin.h"
 #include "quorum-text-field.h"
+#include "quorum-text-row.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
 
@@ -69,6 +71,10 @@ struct _QuorumConferencePage
   GtkStack          *child_stack;
   gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
   guint              build_source; /* the other children's panels, after the frame */
+  GPtrArray         *dying;        /* the last conference's panels, let go after the frame */
+  guint              dying_source;
+  GdkFrameClock     *frame_clock;  /* whose next paint starts the work put off (while waiting) */
+  gulong             after_paint_id;
 };
 
 enum {
@@ -106,13 +112,11 @@ create_attendee_row (gpointer item,
 {
   QuorumAttendeeItem *attendee = item;
   QuorumConferencePage *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_text_row_new (quorum_attendee_item_get_name (attendee),
+                                        quorum_attendee_item_get_subtitle (attendee));
   const char *status = quorum_attendee_item_get_status (attendee);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_attendee_item_get_name (attendee));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_attendee_item_get_subtitle (attendee));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 2);
 
   if (status != NULL && *status != '\0')
     {
@@ -120,7 +124,7 @@ create_attendee_row (gpointer item,
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), label);
     }
 
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
@@ -137,9 +141,9 @@ create_attendee_row (gpointer item,
       quorum_ui_set_accessible_label (edit, accessible);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), edit);
       /* Enter or Space on the row opens the same correction. */
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+      quorum_text_row_set_activatable_widget (QUORUM_TEXT_ROW (row), edit);
     }
 
   g_object_set_data_full (G_OBJECT (row), "quorum-item", g_object_ref (attendee), g_object_unref);
@@ -628,6 +632,63 @@ build_panels_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+let_panels_go_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+
+  self->dying_source = 0;
+  g_ptr_array_set_size (self->dying, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The work put off while a conference opens (the other children's panels to build, the last
+ * conference's to dispose) starts once the opened conference is painted, in the idle time
+ * after it: an idle added at once ran while the frame clock waited for its next frame. */
+static void
+start_put_off_work (QuorumConferencePage *self)
+{
+  if (self->dying->len > 0 && self->dying_source == 0)
+    self->dying_source = g_idle_add_full (G_PRIORITY_LOW, let_panels_go_cb, self, NULL);
+  if (self->build_source == 0 && self->conference != NULL && self->conference->children->len > 1)
+    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_panels_cb, self, NULL);
+}
+
+static void
+stop_waiting_for_frame (QuorumConferencePage *self)
+{
+  if (self->after_paint_id != 0)
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+after_paint_cb (QuorumConferencePage *self,
+                GdkFrameClock        *clock)
+{
+  stop_waiting_for_frame (self);
+  start_put_off_work (self);
+}
+
+static void
+after_next_frame (QuorumConferencePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  /* Not on screen (no frame will come): now. */
+  if (clock == NULL)
+    {
+      stop_waiting_for_frame (self);
+      start_put_off_work (self);
+      return;
+    }
+  if (self->after_paint_id != 0)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
 static void
 rebuild_child_panels (QuorumConferencePage *self)
 {
@@ -642,7 +703,13 @@ rebuild_child_panels (QuorumConferencePage *self)
 
   self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
-    gtk_stack_remove (self->child_stack, child);
+    {
+      /* Off the screen now, disposed once the new conference is drawn: tearing a panel's few
+       * hundred widgets down was a third of opening the next conference. */
+      g_ptr_array_add (self->dying, g_object_ref (child));
+      gtk_stack_remove (self->child_stack, child);
+    }
+  after_next_frame (self);
 
   for (guint i = 0; i < self->conference->children->len; i++)
     {
@@ -654,8 +721,7 @@ rebuild_child_panels (QuorumConferencePage *self)
       gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
     }
   self->rebuilding = FALSE;
-  if (self->build_source == 0 && self->conference->children->len > 1)
-    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_panels_cb, self, NULL);
+  after_next_frame (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
@@ -1814,6 +1880,9 @@ quorum_conference_page_dispose (GObject *object)
   QuorumConferencePage *self = (QuorumConferencePage *)object;
 
   g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_handle_id (&self->dying_source, g_source_remove);
+  stop_waiting_for_frame (self);
+  g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -1935,6 +2004,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
 
   g_type_ensure (QUORUM_TYPE_CHILD_PANEL);
   g_type_ensure (QUORUM_TYPE_FOLD_BOX);
+  g_type_ensure (QUORUM_TYPE_SCROLL_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-conference-page.ui");
@@ -1979,6 +2049,7 @@ quorum_conference_page_init (QuorumConferencePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conference_menu = g_object_ref (gtk_menu_button_get_menu_model (self->menu_button));
 
+  self->dying = g_ptr_array_new_with_free_func (g_object_unref);
   self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);
   self->amendments = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
   self->line_managements = gtk_list_store_new (1, G_TYPE_STRING);

@@ -449,6 +449,33 @@ quorum_draft_get_scope (QuorumDraft *self)
 }
 
 gboolean
+quorum_draft_peek (QuorumDraft *self,
+                   const char  *field,
+                   const char  *recorded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
+
+  if (self->scope == NULL)
+    return FALSE;
+
+  text = quorum_store_get_draft (self->store, self->conference_id, self->scope, field, &error);
+  if (error != NULL)
+    g_warning ("A draft could not be read: %s", error->message);
+  if (blank (text))
+    return FALSE;
+
+  /* As field_draft_text () judges words on the screen against the baseline. */
+  a = g_strstrip (g_strdup (text));
+  b = g_strstrip (g_strdup (recorded != NULL ? recorded : ""));
+  return g_strcmp0 (a, b) != 0;
+}
+
+gboolean
 quorum_draft_get_has_draft (QuorumDraft *self)
 {
   g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);

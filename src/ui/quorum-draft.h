@@ -42,6 +42,11 @@ gboolean     quorum_draft_restore       (QuorumDraft *self);
 void         quorum_draft_flush         (QuorumDraft *self);
 /* What the draft held is recorded, or was cleared on purpose: forget it. */
 void         quorum_draft_discard       (QuorumDraft *self);
+/* Whether the store keeps words for @field that would be a draft against @recorded (its
+ * baseline), without a widget: a form not built yet asks whether it has anything to give back. */
+gboolean     quorum_draft_peek          (QuorumDraft *self,
+                                         const char  *field,
+                                         const char  *recorded);
 /* Whether words not yet recorded are kept: the form shows "not yet recorded". */
 gboolean     quorum_draft_get_has_draft (QuorumDraft *self);
 

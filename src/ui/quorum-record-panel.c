@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-record-panel.h"
+#include "quorum-text-row.h"
 #include "quorum-ui-util.h"
 
 GResource *quorum_record_get_resource (void);
@@ -163,12 +164,9 @@ update_timeline (QuorumRecordPanel      *self,
     {
       const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
       g_autofree char *subtitle = timeline_text (conference, a);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = quorum_text_row_new (a->name, subtitle);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 3);
 
       /* Only a chair records who came and went: the others see the timeline, no buttons. */
       if (self->may_record && !self->finalised && a->arrived_at == NULL && a->left_at == NULL)
@@ -177,16 +175,16 @@ update_timeline (QuorumRecordPanel      *self,
           /* Translators: the accessible label of the Arrived button of one attendee */
           g_autofree char *accessible = g_strdup_printf (_("%s arrived late"), a->name);
 
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
+          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                      row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
         }
       if (self->may_record && !self->finalised && quorum_attendee_is_present (a))
         {
           g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
           g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
 
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button (_("Left"), name, "record.leave", a->id, accessible));
+          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                      row_button (_("Left"), name, "record.leave", a->id, accessible));
         }
       gtk_list_box_append (self->timeline_list, row);
     }
@@ -266,12 +264,9 @@ update_challenges (QuorumRecordPanel      *self,
       g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
                                                 child != NULL ? child->name : "?");
       g_autofree char *subtitle = challenge_text (c, profile);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = quorum_text_row_new (title, subtitle);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
+      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 8);
       gtk_list_box_append (self->challenges_list, row);
 
       if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)

@@ -25,6 +25,10 @@ struct _QuorumVoteCard
    * it until the chair chooses (keep theirs, or record these words instead). */
   char            *seen_reason;
   gboolean         conflict;
+  /* The controls below the reason label (quorum-vote-card-editor.ui) exist only once the card
+   * has been editable, or holds a draft: a decided card shows text. Until then they are NULL. */
+  gboolean         has_editor;
+  gboolean         draft_attached;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -52,6 +56,7 @@ struct _QuorumVoteCard
 enum {
   PROP_0,
   PROP_ITEM,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -63,6 +68,10 @@ QuorumView
 quorum_vote_card_get_shown_view (QuorumVoteCard *self)
 {
   g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), QUORUM_VIEW_NONE);
+
+  /* Without its controls the card shows what is stored. */
+  if (!self->has_editor)
+    return self->item != NULL ? quorum_group_item_get_view (self->item) : QUORUM_VIEW_NONE;
 
   if (gtk_toggle_button_get_active (self->plan_button))
     return QUORUM_VIEW_PLAN;
@@ -78,6 +87,9 @@ static guint
 get_shown_categories (QuorumVoteCard *self)
 {
   guint categories = 0;
+
+  if (!self->has_editor)
+    return self->item != NULL ? quorum_group_item_get_categories (self->item) : 0;
 
   if (gtk_check_button_get_active (self->neglect_check))
     categories |= QUORUM_CATEGORY_NEGLECT;
@@ -119,7 +131,7 @@ quorum_vote_card_record (QuorumVoteCard *self)
   g_autofree char *reason = NULL;
   guint categories = 0;
 
-  if (self->item == NULL || self->syncing)
+  if (self->item == NULL || self->syncing || !self->has_editor)
     return;
 
   if (self->conflict)
@@ -169,11 +181,14 @@ sync_read_only (QuorumVoteCard *self,
   g_autofree char *shown = quorum_ui_format_view (view, categories);
   g_autofree char *label = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->view_box), !ro);
-  gtk_widget_set_visible (GTK_WIDGET (self->categories_revealer), !ro);
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
-  if (ro)
-    gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+  if (self->has_editor)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->view_box), !ro);
+      gtk_widget_set_visible (GTK_WIDGET (self->categories_revealer), !ro);
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
+      if (ro)
+        gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), ro && reason != NULL && *reason != '\0');
   gtk_widget_set_focusable (GTK_WIDGET (self), ro);
@@ -260,6 +275,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   const char *reason;
   g_autofree char *members_text = NULL;
   g_autofree char *accessible = NULL;
+  gboolean typed;
 
   if (self->item == NULL)
     return;
@@ -283,33 +299,41 @@ quorum_vote_card_sync (QuorumVoteCard *self)
     }
   else
     gtk_label_set_label (self->members_label, members_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), g_strv_length ((char **) members) > 1
-                          || quorum_group_item_get_members_disagreed (self->item));
 
-  gtk_toggle_button_set_active (self->plan_button, view == QUORUM_VIEW_PLAN);
-  gtk_toggle_button_set_active (self->no_plan_button, view == QUORUM_VIEW_NO_PLAN);
-  gtk_toggle_button_set_active (self->decline_button, view == QUORUM_VIEW_DECLINE);
+  if (self->has_editor)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), g_strv_length ((char **) members) > 1
+                              || quorum_group_item_get_members_disagreed (self->item));
 
-  gtk_check_button_set_active (self->neglect_check, (categories & QUORUM_CATEGORY_NEGLECT) != 0);
-  gtk_check_button_set_active (self->physical_check, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
-  gtk_check_button_set_active (self->emotional_check, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
-  gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
-  gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
+      gtk_toggle_button_set_active (self->plan_button, view == QUORUM_VIEW_PLAN);
+      gtk_toggle_button_set_active (self->no_plan_button, view == QUORUM_VIEW_NO_PLAN);
+      gtk_toggle_button_set_active (self->decline_button, view == QUORUM_VIEW_DECLINE);
+
+      gtk_check_button_set_active (self->neglect_check, (categories & QUORUM_CATEGORY_NEGLECT) != 0);
+      gtk_check_button_set_active (self->physical_check, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
+      gtk_check_button_set_active (self->emotional_check, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
+      gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
+      gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
+    }
 
   /* The recorded reason: words that differ from it are a draft until recorded. */
-  if (self->draft != NULL)
+  if (self->draft_attached)
     quorum_draft_set_baseline (self->draft, "reason", view != QUORUM_VIEW_NONE ? reason : NULL);
+
+  /* Words typed here and not yet stored (being typed, or a draft given back); a card without
+   * its controls has none. */
+  typed = self->has_editor &&
+          (quorum_text_field_get_modified (self->reason_field) ||
+           (self->draft_attached && quorum_draft_get_has_draft (self->draft)));
 
   /* Another writer recorded a reason for this group (it is not the one this card last saw)
    * while different words wait here: a conflict, shown, never resolved by itself. */
-  if (!self->conflict && reason != NULL && *reason != '\0' && g_strcmp0 (reason, self->seen_reason) != 0 &&
-      (quorum_text_field_get_modified (self->reason_field) ||
-       (self->draft != NULL && quorum_draft_get_has_draft (self->draft))))
+  if (!self->conflict && reason != NULL && *reason != '\0' && g_strcmp0 (reason, self->seen_reason) != 0 && typed)
     {
-      g_autofree char *typed = quorum_text_field_get_text (self->reason_field);
+      g_autofree char *words = quorum_text_field_get_text (self->reason_field);
 
       /* Cleared words differ too: recording them would blank the other reason. */
-      if (g_strcmp0 (typed, reason) != 0)
+      if (g_strcmp0 (words, reason) != 0)
         set_conflict (self, reason);
     }
   else if (self->conflict && g_strcmp0 (reason, self->seen_reason) != 0)
@@ -322,8 +346,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
 
   /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
    * and not yet stored (being typed, or a draft given back) are never replaced. */
-  if (view != QUORUM_VIEW_NONE && !self->conflict && !quorum_text_field_get_modified (self->reason_field) &&
-      (self->draft == NULL || !quorum_draft_get_has_draft (self->draft)))
+  if (self->has_editor && view != QUORUM_VIEW_NONE && !self->conflict && !typed)
     {
       g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
 
@@ -331,7 +354,8 @@ quorum_vote_card_sync (QuorumVoteCard *self)
         quorum_text_field_set_text (self->reason_field, reason);
     }
 
-  gtk_check_button_set_active (self->disagreed_check, quorum_group_item_get_members_disagreed (self->item));
+  if (self->has_editor)
+    gtk_check_button_set_active (self->disagreed_check, quorum_group_item_get_members_disagreed (self->item));
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-plan");
@@ -463,6 +487,83 @@ reason_text_changed_cb (QuorumVoteCard  *self,
     set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
 }
 
+/* ---- the controls, built when first needed ---- */
+
+/* The draft keeps the words typed in the reason field: attached once the field exists. */
+static void
+attach_draft (QuorumVoteCard *self)
+{
+  if (self->draft == NULL || self->draft_attached || !self->has_editor)
+    return;
+
+  self->draft_attached = TRUE;
+  quorum_draft_add_field (self->draft, "reason", GTK_WIDGET (self->reason_field));
+  if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
+    quorum_draft_set_baseline (self->draft, "reason", quorum_group_item_get_reason (self->item));
+  g_object_bind_property (self->draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
+  quorum_draft_restore (self->draft);
+}
+
+/* Builds the card's controls (quorum-vote-card-editor.ui) after its reason label, shows what is
+ * stored in them and gives back a draft: the card as it was when it always had them. */
+static void
+ensure_editor (QuorumVoteCard *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *previous = GTK_WIDGET (self->reason_label);
+  static const char *ids[] = { "view_box", "categories_revealer", "reason_field", "disagreed_check",
+                               "reason_draft_label", "conflict_box", NULL };
+
+  if (self->has_editor)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "view_toggled_cb", G_CALLBACK (view_toggled_cb),
+                                           "category_toggled_cb", G_CALLBACK (category_toggled_cb),
+                                           "disagreed_toggled_cb", G_CALLBACK (disagreed_toggled_cb),
+                                           "reason_commit_cb", G_CALLBACK (reason_commit_cb),
+                                           "reason_activate_cb", G_CALLBACK (reason_activate_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/quorum_app/quorum/ui/quorum-vote-card-editor.ui", &error))
+    g_error ("The vote card's controls: %s", error->message);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_builder_get_object (builder, ids[i]));
+
+      gtk_box_insert_child_after (self->box, widget, previous);
+      previous = widget;
+    }
+
+  self->view_box = GTK_WIDGET (gtk_builder_get_object (builder, "view_box"));
+  self->plan_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "plan_button"));
+  self->no_plan_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "no_plan_button"));
+  self->decline_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "decline_button"));
+  self->categories_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "categories_revealer"));
+  self->neglect_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "neglect_check"));
+  self->physical_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "physical_check"));
+  self->emotional_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "emotional_check"));
+  self->sexual_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "sexual_check"));
+  self->reason_field = QUORUM_TEXT_FIELD (gtk_builder_get_object (builder, "reason_field"));
+  self->disagreed_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "disagreed_check"));
+  self->reason_draft_label = GTK_WIDGET (gtk_builder_get_object (builder, "reason_draft_label"));
+  self->conflict_box = GTK_WIDGET (gtk_builder_get_object (builder, "conflict_box"));
+  self->conflict_label = GTK_LABEL (gtk_builder_get_object (builder, "conflict_label"));
+  self->has_editor = TRUE;
+
+  g_signal_connect_object (self->reason_field, "notify::text",
+                           G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
+
+  quorum_vote_card_sync (self);
+  attach_draft (self);
+}
+
 static void
 item_changed_cb (QuorumVoteCard  *self,
                  QuorumGroupItem *item)
@@ -497,7 +598,7 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
 {
   QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
 
-  if (self->read_only)
+  if (self->read_only || !self->has_editor)
     return GTK_WIDGET_CLASS (quorum_vote_card_parent_class)->grab_focus (widget);
 
   switch (quorum_vote_card_get_shown_view (self))
@@ -511,6 +612,17 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
     default:
       return gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
     }
+}
+
+static void
+quorum_vote_card_constructed (GObject *object)
+{
+  QuorumVoteCard *self = (QuorumVoteCard *)object;
+
+  G_OBJECT_CLASS (quorum_vote_card_parent_class)->constructed (object);
+
+  if (!self->read_only)
+    ensure_editor (self);
 }
 
 static void
@@ -544,6 +656,10 @@ quorum_vote_card_get_property (GObject    *object,
       g_value_set_object (value, self->item);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -563,6 +679,10 @@ quorum_vote_card_set_property (GObject      *object,
       quorum_vote_card_set_item (self, g_value_get_object (value));
       break;
 
+    case PROP_READ_ONLY:
+      quorum_vote_card_set_read_only (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -574,6 +694,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = quorum_vote_card_constructed;
   object_class->dispose = quorum_vote_card_dispose;
   object_class->get_property = quorum_vote_card_get_property;
   object_class->set_property = quorum_vote_card_set_property;
@@ -584,6 +705,10 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
     g_param_spec_object ("item", NULL, NULL,
                          QUORUM_TYPE_GROUP_ITEM,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Given at construction, a read-only card never builds the controls it would not show. */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -600,28 +725,9 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_box);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, plan_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, no_plan_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decline_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, categories_revealer);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, neglect_check);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, physical_check);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, emotional_check);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, sexual_check);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_field);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_draft_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, conflict_box);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, conflict_label);
   gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);
   gtk_widget_class_install_action (widget_class, "card.record-mine", NULL, record_mine_action);
-  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, disagreed_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
-  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, category_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, disagreed_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reason_commit_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reason_activate_cb);
 }
 
 /* A click inside the card is the card's: the vote board (a GtkFlowBox) otherwise moves its
@@ -659,9 +765,6 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect_object (self->reason_field, "notify::text",
-                           G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -688,6 +791,7 @@ quorum_vote_card_choose (QuorumVoteCard *self,
 
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
+  ensure_editor (self);
   switch (view)
     {
     case QUORUM_VIEW_PLAN:
@@ -719,6 +823,7 @@ quorum_vote_card_set_category (QuorumVoteCard *self,
 
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
+  ensure_editor (self);
   switch (category)
     {
     case QUORUM_CATEGORY_NEGLECT:   check = self->neglect_check; break;
@@ -740,6 +845,7 @@ quorum_vote_card_enter_reason (QuorumVoteCard *self,
 {
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
+  ensure_editor (self);
   quorum_text_field_type (self->reason_field, reason);
   quorum_text_field_commit (self->reason_field);
 }
@@ -750,6 +856,7 @@ quorum_vote_card_type_reason (QuorumVoteCard *self,
 {
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
+  ensure_editor (self);
   quorum_text_field_type (self->reason_field, reason);
 }
 
@@ -758,6 +865,7 @@ quorum_vote_card_get_reason_field (QuorumVoteCard *self)
 {
   g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), NULL);
 
+  ensure_editor (self);
   return self->reason_field;
 }
 
@@ -767,10 +875,13 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
 {
   g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
 
+  ensure_editor (self);
   gtk_check_button_set_active (self->disagreed_check, disagreed);
 }
 
-/* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one. */
+/* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one.
+ * A read-only card shows a draft only when one is kept that differs from the recorded reason
+ * (its controls are built for it, marker included); otherwise it reads nothing more. */
 void
 quorum_vote_card_set_draft (QuorumVoteCard *self,
                             QuorumDraft    *draft)
@@ -779,11 +890,12 @@ quorum_vote_card_set_draft (QuorumVoteCard *self,
   g_return_if_fail (self->draft == NULL);
 
   self->draft = g_object_ref (draft);
-  quorum_draft_add_field (draft, "reason", GTK_WIDGET (self->reason_field));
-  if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
-    quorum_draft_set_baseline (draft, "reason", quorum_group_item_get_reason (self->item));
-  g_object_bind_property (draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
-  quorum_draft_restore (draft);
+  if (self->has_editor)
+    attach_draft (self);
+  else if (quorum_draft_peek (draft, "reason",
+                              self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE
+                                ? quorum_group_item_get_reason (self->item) : NULL))
+    ensure_editor (self);
 }
 
 void
@@ -797,7 +909,10 @@ quorum_vote_card_set_read_only (QuorumVoteCard *self,
     return;
 
   self->read_only = read_only;
+  if (!read_only)
+    ensure_editor (self);
   quorum_vote_card_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
 }
 
 gboolean
