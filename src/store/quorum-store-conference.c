@@ -49,21 +49,35 @@ column_view (QuorumDbStmt *stmt,
 
 /* Each loader below is a statement made and bound (prepare_…), which a caller sends
  * (quorum_db_send) with others so that they go to a server together, and the reading of its
- * rows (read_…). */
+ * rows (read_…). by_conference () gives the statement @sql for @conference: the one sent
+ * ahead (@sent: SQL → statement, or NULL), else made and bound now. */
+static QuorumDbStmt *
+by_conference (QuorumStore       *self,
+               GHashTable        *sent,
+               const char        *sql,
+               QuorumConference  *conference,
+               GError           **error)
+{
+  QuorumDbStmt *stmt = sent != NULL ? g_hash_table_lookup (sent, sql) : NULL;
+
+  if (stmt != NULL)
+    return stmt;
+  stmt = _quorum_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
 static QuorumDbStmt *
 prepare_header (QuorumStore       *self,
                 QuorumConference  *conference,
                 GError           **error)
 {
-  QuorumDbStmt *stmt;
-
-  stmt = _quorum_store_prepare (self,
-                                "SELECT kind, date, time, venue, chair, minute_taker, case_ref, profile, "
-                                "created_at, created_by, finalised_at, finalised_by, inquorate_reason "
-                                "FROM conference WHERE id = ?", error);
-  if (stmt != NULL)
-    quorum_db_bind_int64 (stmt, 1, conference->id);
-  return stmt;
+  return by_conference (self, NULL,
+                        "SELECT kind, date, time, venue, chair, minute_taker, case_ref, profile, "
+                        "created_at, created_by, finalised_at, finalised_by, inquorate_reason "
+                        "FROM conference WHERE id = ?",
+                        conference, error);
 }
 
 static gboolean
@@ -107,14 +121,10 @@ prepare_children (QuorumStore       *self,
                   QuorumConference  *conference,
                   GError           **error)
 {
-  QuorumDbStmt *stmt;
-
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, name FROM child WHERE conference_id = ? "
-                                "ORDER BY position, id", error);
-  if (stmt != NULL)
-    quorum_db_bind_int64 (stmt, 1, conference->id);
-  return stmt;
+  return by_conference (self, NULL,
+                        "SELECT id, name FROM child WHERE conference_id = ? "
+                        "ORDER BY position, id",
+                        conference, error);
 }
 
 static gboolean
@@ -141,14 +151,10 @@ prepare_attendees (QuorumStore       *self,
                    QuorumConference  *conference,
                    GError           **error)
 {
-  QuorumDbStmt *stmt;
-
-  stmt = _quorum_store_prepare (self,
-                                "SELECT id, name, role, agency, line_management, voting, attendance "
-                                "FROM attendee WHERE conference_id = ? ORDER BY id", error);
-  if (stmt != NULL)
-    quorum_db_bind_int64 (stmt, 1, conference->id);
-  return stmt;
+  return by_conference (self, NULL,
+                        "SELECT id, name, role, agency, line_management, voting, attendance "
+                        "FROM attendee WHERE conference_id = ? ORDER BY id",
+                        conference, error);
 }
 
 static gboolean
@@ -391,25 +397,6 @@ static const char * const record_sql[] = {
   PLAN_SQL, REFERRAL_SQL, AMENDMENT_SQL, MEMBER_VIEW_SQL, SUPERSEDED_VIEW_SQL, PRESENCE_SQL,
 };
 
-/* The statement @sql for @conference: the one sent ahead (@sent: SQL → statement, or NULL),
- * else made and bound now. */
-static QuorumDbStmt *
-by_conference (QuorumStore       *self,
-               GHashTable        *sent,
-               const char        *sql,
-               QuorumConference  *conference,
-               GError           **error)
-{
-  QuorumDbStmt *stmt = sent != NULL ? g_hash_table_lookup (sent, sql) : NULL;
-
-  if (stmt != NULL)
-    return stmt;
-  stmt = _quorum_store_prepare (self, sql, error);
-  if (stmt != NULL)
-    quorum_db_bind_int64 (stmt, 1, conference->id);
-  return stmt;
-}
-
 static gboolean
 load_plans_and_referrals (QuorumStore       *self,
                           QuorumConference  *conference,
@@ -464,14 +451,10 @@ prepare_attendance (QuorumStore       *self,
                     QuorumConference  *conference,
                     GError           **error)
 {
-  QuorumDbStmt *stmt;
-
-  stmt = _quorum_store_prepare (self,
-                                "SELECT attendee_id, event, at FROM attendance_event "
-                                "WHERE conference_id = ? ORDER BY id", error);
-  if (stmt != NULL)
-    quorum_db_bind_int64 (stmt, 1, conference->id);
-  return stmt;
+  return by_conference (self, NULL,
+                        "SELECT attendee_id, event, at FROM attendance_event "
+                        "WHERE conference_id = ? ORDER BY id",
+                        conference, error);
 }
 
 /* Who arrived late and who left: after the attendees. */
@@ -1028,7 +1011,7 @@ _quorum_store_insert_conference (QuorumStore                *self,
       gint64 child_id;
 
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO child (conference_id, position, name) VALUES (?, ?, ?) RETURNING id", error);
+                        "INSERT INTO child (conference_id, position, name) VALUES (?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return 0;
       quorum_db_bind_int64 (stmt, 1, id);
@@ -1425,8 +1408,8 @@ add_attempt_once (QuorumStore             *self,
         continue;
       vcat = quorum_categories_to_string (v->categories);
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO superseded_view (conference_id, child_id, vote_id, attempt_id, "
-                                    "grp, view, categories, reason, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "INSERT INTO superseded_view (conference_id, child_id, vote_id, attempt_id, "
+                        "grp, view, categories, reason, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     error);
       if (stmt == NULL)
         goto fail;
@@ -1513,8 +1496,8 @@ record_vote_once (QuorumStore          *self,
   if (previous != NULL)
     {
       stmt = _quorum_store_prepare (self,
-                                    "UPDATE vote SET view = ?, categories = ?, reason = ?, "
-                                    "members_disagreed = ?, recorded_at = ?, recorded_by = ? WHERE id = ?",
+                        "UPDATE vote SET view = ?, categories = ?, reason = ?, "
+                        "members_disagreed = ?, recorded_at = ?, recorded_by = ? WHERE id = ?",
                                     error);
       if (stmt == NULL)
         goto fail;
@@ -1529,9 +1512,9 @@ record_vote_once (QuorumStore          *self,
   else
     {
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO vote (view, categories, reason, members_disagreed, "
-                                    "recorded_at, recorded_by, conference_id, child_id, grp, grp_key) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+                        "INSERT INTO vote (view, categories, reason, members_disagreed, "
+                        "recorded_at, recorded_by, conference_id, child_id, grp, grp_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         goto fail;
       quorum_db_bind_int64 (stmt, 7, conference_id);
@@ -1681,8 +1664,8 @@ insert_decision (QuorumStore          *self,
       if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
         continue;
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO decision_presence (conference_id, decision_id, attendee_id, status) "
-                                    "VALUES (?, ?, ?, ?) RETURNING id", error);
+                        "INSERT INTO decision_presence (conference_id, decision_id, attendee_id, status) "
+                        "VALUES (?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
       quorum_db_bind_int64 (stmt, 1, conference->id);
@@ -1706,8 +1689,8 @@ insert_decision (QuorumStore          *self,
       gint64 dissent_id;
 
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO dissent (conference_id, decision_id, position, grp, view, "
-                                    "categories, representatives, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "INSERT INTO dissent (conference_id, decision_id, position, grp, view, "
+                        "categories, representatives, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     error);
       if (stmt == NULL)
         return FALSE;
@@ -1729,8 +1712,8 @@ insert_decision (QuorumStore          *self,
   if (outcome->creates_plan)
     {
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
-                                    "VALUES (?, ?, ?, ?, ?) RETURNING id", error);
+                        "INSERT INTO plan (conference_id, child_id, start, from_split, categories) "
+                        "VALUES (?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
       quorum_db_bind_int64 (stmt, 1, conference->id);
@@ -1752,7 +1735,7 @@ insert_decision (QuorumStore          *self,
       g_autofree char *rsummary = g_strdup_printf ("referral to the Head of Service, due %s", due);
 
       stmt = _quorum_store_prepare (self,
-                                    "INSERT INTO referral (conference_id, child_id, due) VALUES (?, ?, ?) RETURNING id", error);
+                        "INSERT INTO referral (conference_id, child_id, due) VALUES (?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
       quorum_db_bind_int64 (stmt, 1, conference->id);
