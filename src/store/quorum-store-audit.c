@@ -366,6 +366,27 @@ can_key (QuorumStore  *self,
   return FALSE;
 }
 
+/* The entry for a row read back as @data: refused when the row was not there (@found). */
+static gboolean
+append_found (QuorumStore  *self,
+              const char   *action,
+              const char   *entity,
+              gint64        entity_id,
+              gint64        conference_id,
+              const char   *summary,
+              const char   *data,
+              gboolean      found,
+              GError      **error)
+{
+  if (!found)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
+      return FALSE;
+    }
+  return _quorum_store_append_audit (self, NULL, action, entity, entity_id, conference_id, summary, data, error);
+}
+
 gboolean
 _quorum_store_audit (QuorumStore  *self,
                      const char   *action,
@@ -386,15 +407,10 @@ _quorum_store_audit (QuorumStore  *self,
       data = row_canonical (self, entity, entity_id, &found, error);
       if (data == NULL)
         return FALSE;
-      if (!found)
-        {
-          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                       "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
-          return FALSE;
-        }
     }
 
-  return _quorum_store_append_audit (self, NULL, action, entity, entity_id, conference_id, summary, data, error);
+  return append_found (self, action, entity, entity_id, conference_id, summary, data,
+                       found || g_strcmp0 (action, "delete") == 0, error);
 }
 
 gboolean
@@ -418,13 +434,7 @@ _quorum_store_audit_row (QuorumStore  *self,
   data = canonical_from (self, row, entity_id, TRUE, &found, error);
   if (data == NULL)
     return FALSE;
-  if (!found)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
-                   "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
-      return FALSE;
-    }
-  return _quorum_store_append_audit (self, NULL, action, entity, entity_id, conference_id, summary, data, error);
+  return append_found (self, action, entity, entity_id, conference_id, summary, data, found, error);
 }
 
 #define AUDIT_HEAD_SQL "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
