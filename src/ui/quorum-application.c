@@ -15,8 +15,9 @@
 #include "quorum-window.h"
 
 #define SCREENSHOT_SETTLE_MS 1200
-/* Frames waited for, at most, for a window with a redraw pending to paint itself (--screenshot). */
 #define SCREENSHOT_GIVE_UP_MS 20000
+/* Frames waited for, at most, for a window with a redraw pending to paint itself (--screenshot). */
+#define SCREENSHOT_MAX_FRAMES 10
 
 struct _QuorumApplication
 {
@@ -105,7 +106,7 @@ screenshot_after_paint_cb (GdkFrameClock     *clock,
   else if (!quorum_ui_save_screenshot (GTK_WIDGET (window), self->screenshot, &error))
     {
       /* Something asked to be drawn again between the paint and this handler: the next frame. */
-      if (++self->screenshot_tries < 10 && gtk_widget_get_mapped (GTK_WIDGET (window)))
+      if (++self->screenshot_tries < SCREENSHOT_MAX_FRAMES && gtk_widget_get_mapped (GTK_WIDGET (window)))
         {
           self->screenshot_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (window)));
           g_signal_connect (self->screenshot_clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), self);
