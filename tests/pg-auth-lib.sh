@@ -78,6 +78,19 @@ rows () { sql -c "SELECT (SELECT count (*) FROM audit) || '/' || (SELECT count (
 
 # record_vote DB NAME: a conference with one attendee and the Police's vote through quorum-cli
 # on DB; prints the conference's id. The caller sets the environment (password, ticket).
+# A vote through URI is refused: exit 3, nothing written, the message has each PIECE. ($cli, $conf)
+refused () { # WHAT URI PIECE…
+  local what=$1 db=$2 before after out status
+  shift 2
+  before=$(rows)
+  out=$("$cli" --db "$db" vote "${conf:-0}" --child 1 --group Police --view no-plan --reason "Not recorded" </dev/null 2>&1); status=$?
+  after=$(rows)
+  echo "# $what: $out"
+  check "$what: refused, exit 3" "$status" "3"
+  check "$what: nothing written" "$after" "$before"
+  contains "$what: a clear message" "$out" "$@"
+}
+
 record_vote () {
   local db=$1 name=$2 out conf child
   out=$("$cli" --db "$db" --json conference new --child "$name" --kind initial --date 2026-03-02 \

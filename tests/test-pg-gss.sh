@@ -123,17 +123,6 @@ check "the server's log: disable's connection signed in by GSSAPI, not encrypted
   "$(printf '%s\n' "$connections" | grep -c "GSS (authenticated=yes, encrypted=no, principal=krbchair@$realm)")" "1"
 
 # -- refused: nothing written, and the message says why in plain words
-refused () { # WHAT URI PIECE…
-  local what=$1 db=$2 before after out status
-  shift 2
-  before=$(rows)
-  out=$("$cli" --db "$db" vote "${conf:-0}" --child 1 --group Police --view no-plan --reason "Not recorded" </dev/null 2>&1); status=$?
-  after=$(rows)
-  echo "# $what: $out"
-  check "$what: refused, exit 3" "$status" "3"
-  check "$what: nothing written" "$after" "$before"
-  contains "$what: a clear message" "$out" "$@"
-}
 refused "krbchair's ticket, another person's name" "postgresql://achair@localhost:$port/quorum?gssencmode=prefer" \
   "did not accept this computer's Kerberos sign-in as achair" "GSSAPI authentication failed"
 

@@ -90,17 +90,6 @@ contains "without TLS: the message says the server wants TLS and how to ask for 
 echo "# $out"
 
 # -- refused: nothing is written, and the message says why in plain words
-refused () { # WHAT URI PIECE…: a vote through URI is refused, exit 3, nothing written, the message has PIECE…
-  local what=$1 db=$2 before after out status
-  shift 2
-  before=$(rows)
-  out=$("$cli" --db "$db" vote "$conf" --child 1 --group Police --view no-plan --reason "Not recorded" </dev/null 2>&1); status=$?
-  after=$(rows)
-  echo "# $what: $out"
-  check "$what: refused, exit 3" "$status" "3"
-  check "$what: nothing written" "$after" "$before"
-  contains "$what: a clear message" "$out" "$@"
-}
 serve_cert elsewhere
 refused "a certificate for another host name" "$uri" \
   "The server's certificate is not made out to localhost" "may not be the authority's server" \
