@@ -66,7 +66,9 @@ struct _QuorumConferencePage
   GtkDropDown       *attendance_dropdown;
   GtkCheckButton    *voting_check;
   GtkListBox        *attendees_list;
-  QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route */
+  QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
+                                        the attendees, built once the open conference is drawn */
+  guint              record_source;
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
   gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
@@ -614,6 +616,62 @@ ensure_panel (QuorumConferencePage *self,
   return QUORUM_CHILD_PANEL (panel);
 }
 
+/* Below the attendees (off the screen at first, ~150 widgets for eight attendees): the record
+ * panel, built once the conference is drawn, or at once when asked for. Its place in the pane,
+ * its names and its contents are those it had when it was built with the page. */
+static QuorumRecordPanel *
+ensure_record_panel (QuorumConferencePage *self)
+{
+  if (self->record_panel != NULL)
+    return self->record_panel;
+
+  g_clear_handle_id (&self->record_source, g_source_remove);
+  self->record_panel = g_object_new (QUORUM_TYPE_RECORD_PANEL, NULL);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->attendees_list))),
+                  GTK_WIDGET (self->record_panel));
+  g_signal_connect_object (self->record_panel, "changed", G_CALLBACK (quorum_conference_page_reload),
+                           self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    quorum_record_panel_set_store (self->record_panel, self->store);
+  if (self->conference != NULL)
+    quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self->record_panel));
+  return self->record_panel;
+}
+
+static gboolean
+build_record_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+
+  self->record_source = 0;
+  ensure_record_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Wanted now, not in the idle time after the frames: the pane's end is on the screen (a tall
+ * window, or scrolled down) or the focus is in the pane (Tab reaches the panel). Built before
+ * the next frame, not while GTK allocates or moves the focus. */
+static void
+record_panel_wanted (QuorumConferencePage *self)
+{
+  if (self->record_panel != NULL || self->conference == NULL)
+    return;
+  g_clear_handle_id (&self->record_source, g_source_remove);
+  self->record_source = g_idle_add_full (G_PRIORITY_DEFAULT, build_record_cb, self, NULL);
+}
+
+static void
+attendee_pane_scrolled_cb (QuorumConferencePage *self,
+                           GtkAdjustment        *adjustment)
+{
+  /* The record panel's place is the end of the pane. */
+  if (self->record_panel == NULL &&
+      gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+      gtk_adjustment_get_upper (adjustment) - 1)
+    record_panel_wanted (self);
+}
+
 /* The other children's panels, once the open conference is on screen: switching child then
  * only lays one out. */
 static gboolean
@@ -650,6 +708,8 @@ start_put_off_work (QuorumConferencePage *self)
 {
   if (self->dying->len > 0 && self->dying_source == 0)
     self->dying_source = g_idle_add_full (G_PRIORITY_LOW, let_panels_go_cb, self, NULL);
+  if (self->record_panel == NULL && self->record_source == 0 && self->conference != NULL)
+    self->record_source = g_idle_add_full (G_PRIORITY_LOW, build_record_cb, self, NULL);
   if (self->build_source == 0 && self->conference != NULL && self->conference->children->len > 1)
     self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_panels_cb, self, NULL);
 }
@@ -731,7 +791,10 @@ update_all (QuorumConferencePage *self)
 {
   update_header (self);
   update_attendees (self);
-  quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
+  if (self->record_panel != NULL)
+    quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
+  else
+    after_next_frame (self);
   update_quoracy (self);
   update_signed (self);
   update_actions (self);
@@ -1636,7 +1699,8 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
   self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
-  quorum_record_panel_set_store (self->record_panel, store);
+  if (self->record_panel != NULL)
+    quorum_record_panel_set_store (self->record_panel, store);
 
   /* A minute-taker or a Head of Service reads, prints and exports: their menu has nothing else
    * (the record's items would only be insensitive), nor do they see the amend button. */
@@ -1881,6 +1945,7 @@ quorum_conference_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_handle_id (&self->dying_source, g_source_remove);
+  g_clear_handle_id (&self->record_source, g_source_remove);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -2060,15 +2125,22 @@ quorum_conference_page_init (QuorumConferencePage *self)
   gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
                            quorum_record_item_create_row, NULL, NULL);
 
+  /* The record panel below the attendees is built after the first frame, or as soon as its
+   * place is on the screen or the focus enters the pane. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (attendee_pane_scrolled_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (attendee_pane_scrolled_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (focus, "enter", G_CALLBACK (record_panel_wanted), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (scroller, focus);
+  }
+
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
 
-  /* Below the attendees: who arrived late, who left, and the challenge route. */
-  self->record_panel = g_object_new (QUORUM_TYPE_RECORD_PANEL, NULL);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->attendees_list))),
-                  GTK_WIDGET (self->record_panel));
-  g_signal_connect_object (self->record_panel, "changed", G_CALLBACK (quorum_conference_page_reload),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agency_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
 
