@@ -376,6 +376,55 @@ test_dialog_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The structures already in the store are offered in the group entry, read when the entry is
+ * first used, not as the conference opens (the first screen does not show them). */
+static void
+test_structures_offered_when_used (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Ivy Test", NULL };
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkEntry *group;
+  GtkTreeModel *offered;
+  GtkTreeIter iter;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  ui_test_create_conference (window, children, "bolton", "UI-KBD-2");
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Bolton Council",
+                        "Bolton Children's Social Care Safeguarding Team", TRUE);
+  /* A second conference, opened with the focus in the name field: nothing read for the
+   * group entry yet. */
+  ui_test_create_conference (window, children, "bolton", "UI-KBD-3");
+  group = attendee_entry (page, "group-entry");
+  gtk_widget_grab_focus (ui_test_find_named (GTK_WIDGET (page), "name-entry"));
+  quorum_conference_page_reload (page);
+  ui_test_iterate (50);
+  g_assert_false (focus_is_in (window, GTK_WIDGET (group)));
+  offered = gtk_entry_completion_get_model (gtk_entry_get_completion (group));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (offered, NULL), ==, 0);
+
+  /* The chair goes to the field: the structure recorded in the other conference is offered. */
+  gtk_widget_grab_focus (GTK_WIDGET (group));
+  ui_test_iterate (20);
+  for (gboolean more = gtk_tree_model_get_iter_first (offered, &iter); more && !found;
+       more = gtk_tree_model_iter_next (offered, &iter))
+    {
+      g_autofree char *name = NULL;
+
+      gtk_tree_model_get (offered, &iter, 0, &name, -1);
+      found = g_strcmp0 (name, "Bolton Children's Social Care Safeguarding Team") == 0;
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard/typed-structure-is-stored", test_typed_structure_is_stored);
   g_test_add_func ("/ui/keyboard/shortcuts-anywhere", test_shortcuts_anywhere);
   g_test_add_func ("/ui/keyboard/dialog-focus", test_dialog_focus);
+  g_test_add_func ("/ui/keyboard/structures-offered-when-used", test_structures_offered_when_used);
 
   return g_test_run ();
 }

@@ -248,6 +248,73 @@ test_no_route_under_bolton (void)
   ui_test_iterate (50);
 }
 
+/* The record panel is below the attendees, off the first screen: built once the conference is
+ * drawn, not before (opening a conference builds what is on the screen first), in its place,
+ * named, and reached from the attendees by Tab as before. */
+static void
+test_built_after_first_frame (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *children[] = { "Dan Grey", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "A. Chair", .case_ref = "BK-12",
+                                .children = children, .profile_id = "buckinghamshire" };
+  QuorumWindow *window;
+  GtkWidget *time_entry;
+  GtkWidget *focus = NULL;
+  gint64 conf;
+
+  g_assert_no_error (error);
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 2, 3, 2026);
+  conf = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Attendee %u", i + 1);
+      g_autofree char *agency = g_strdup_printf ("Agency %u", i + 1);
+      QuorumAttendeeSpec a = { .name = name, .role = "Practitioner", .agency = agency,
+                               .line_management = agency, .voting = TRUE,
+                               .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* As the app starts with --open: the conference opened, then the window shown. */
+  window = quorum_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  quorum_window_open_conference (window, conf, 0);
+  g_assert_null (ui_test_find_named (GTK_WIDGET (window), "record-time-entry"));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window, 10000, "the window to be drawn");
+  ui_test_iterate (300);
+
+  time_entry = ui_test_find_named (GTK_WIDGET (window), "record-time-entry");
+  g_assert_nonnull (time_entry);
+  g_assert_true (gtk_widget_is_ancestor (time_entry, GTK_WIDGET (quorum_window_get_conference_page (window))));
+  /* Each attendee's "Arrived" and "Left", as when it was built with the page. */
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "arrive-button-1"));
+
+  /* Tab from the attendee form's first field goes through the attendees to the timeline. */
+  gtk_widget_grab_focus (ui_test_find_named (GTK_WIDGET (window), "name-entry"));
+  ui_test_iterate (20);
+  for (guint i = 0; i < 120; i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      ui_test_iterate (5);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && (focus == time_entry || gtk_widget_is_ancestor (focus, time_entry)))
+        break;
+    }
+  g_assert_nonnull (focus);
+  g_assert_true (focus == time_entry || gtk_widget_is_ancestor (focus, time_entry));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +323,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/record/attendance-timeline-and-challenge-route", test_timeline_and_challenge);
   g_test_add_func ("/ui/record/no-challenge-route-under-bolton", test_no_route_under_bolton);
+  g_test_add_func ("/ui/record/built-after-first-frame", test_built_after_first_frame);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ struct _QuorumConferencePage
   GListStore        *attendees;
   GListStore        *amendments;
   GtkListStore      *line_managements;  /* completion of the group entry */
+  gboolean           line_managements_stale; /* read again when next wanted */
   QuorumDraft       *attendee_draft;    /* the attendee form's words not yet recorded */
   gboolean           voting_set_by_hand;
   GtkWidget         *error_field;       /* the field a toast said was wrong (weak) */
@@ -246,12 +247,19 @@ update_attendees (QuorumConferencePage *self)
   gtk_label_set_label (self->attendees_count_label, count);
 }
 
+/* The structures the store knows, read when a group entry is first used after a change (the
+ * form's entry takes the focus, the correction dialog opens), not as a conference opens: every
+ * attendee of every conference, for a list the first screen does not show. */
 static void
-update_completion (QuorumConferencePage *self)
+ensure_completion (QuorumConferencePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = quorum_store_list_line_managements (self->store, &error);
+  g_auto(GStrv) names = NULL;
 
+  if (!self->line_managements_stale || self->store == NULL)
+    return;
+  self->line_managements_stale = FALSE;
+  names = quorum_store_list_line_managements (self->store, &error);
   if (names == NULL)
     {
       g_debug ("No line-management structures for completion: %s", error ? error->message : "");
@@ -261,6 +269,19 @@ update_completion (QuorumConferencePage *self)
   gtk_list_store_clear (self->line_managements);
   for (guint i = 0; names[i] != NULL; i++)
     gtk_list_store_insert_with_values (self->line_managements, NULL, -1, 0, names[i], -1);
+}
+
+static void
+update_completion (QuorumConferencePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->line_managements_stale = TRUE;
+  /* Being typed in: at once. */
+  if (focus != NULL && (focus == GTK_WIDGET (self->group_entry) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->group_entry))))
+    ensure_completion (self);
 }
 
 /* The structures already known, offered as a list to choose from (arrows, then Enter). Nothing
@@ -1355,6 +1376,7 @@ edit_attendee_action (GtkWidget  *widget,
   agency = labelled (GTK_GRID (grid), 2, _("A_gency"), dialog_entry ("edit-agency", _("Agency")));
   group = labelled (GTK_GRID (grid), 3, _("_Line management"), dialog_entry ("edit-group", _("Same as the agency")));
   quorum_ui_set_accessible_label (group, _("Line-management structure the attendee reports through"));
+  ensure_completion (self);
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (GTK_ENTRY (group), completion);
 
@@ -2140,6 +2162,12 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   completion = new_line_management_completion (self);
   gtk_entry_set_completion (self->group_entry, completion);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (ensure_completion), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->group_entry), focus);
+  }
 
   g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agency_entry, "changed", G_CALLBACK (attendee_field_changed_cb), self, G_CONNECT_SWAPPED);
