@@ -311,6 +311,33 @@ test_built_after_first_frame (void)
   g_assert_nonnull (focus);
   g_assert_true (focus == time_entry || gtk_widget_is_ancestor (focus, time_entry));
 
+  /* Another conference opened from the top of the pane: the panel, off the screen, is built
+   * again for it after its first frame and shows its attendees, not the last conference's. */
+  {
+    const char *others[] = { "Eve Grey", NULL };
+    QuorumAttendeeSpec a = { .name = "Other Attendee", .role = "Practitioner", .agency = "Other Agency",
+                             .line_management = "Other Agency", .voting = TRUE,
+                             .attendance = QUORUM_ATTENDANCE_PRESENT };
+    g_autofree char *own = NULL;
+    gint64 other, attendee;
+
+    spec.children = others;
+    spec.case_ref = "BK-13";
+    other = quorum_store_create_conference (store, &spec, &error);
+    g_assert_no_error (error);
+    attendee = quorum_store_add_attendee (store, other, &a, &error);
+    g_assert_no_error (error);
+    own = g_strdup_printf ("arrive-button-%lld", (long long) attendee);
+
+    gtk_widget_grab_focus (ui_test_find_named (GTK_WIDGET (window), "name-entry"));
+    ui_test_iterate (50);
+    g_assert_true (quorum_window_open_conference (window, other, 0));
+    ui_test_iterate (300);
+    g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), own));
+    g_assert_null (ui_test_find_named (GTK_WIDGET (window), "arrive-button-1"));
+    g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "record-time-entry"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (50);
 }

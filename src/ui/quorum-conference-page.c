@@ -682,6 +682,37 @@ record_panel_wanted (QuorumConferencePage *self)
   self->record_source = g_idle_add_full (G_PRIORITY_DEFAULT, build_record_cb, self, NULL);
 }
 
+/* Another conference opens: a record panel off the screen (the attendee pane not scrolled to
+ * its end) is let go with the last conference's panels and built again for the new one once
+ * it is drawn, as at start, rather than refilled (a row of buttons per attendee) before the
+ * new conference's first frame. One on the screen, or holding the focus, is refilled. */
+static void
+let_record_panel_go (QuorumConferencePage *self)
+{
+  GtkWidget *panel = GTK_WIDGET (self->record_panel);
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (panel == NULL)
+    return;
+  root = gtk_widget_get_root (panel);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, panel))
+    return;
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_widget_get_mapped (panel) &&
+      gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >
+      gtk_adjustment_get_upper (adjustment) - gtk_widget_get_height (panel))
+    return;
+
+  g_ptr_array_add (self->dying, g_object_ref (panel));
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (panel)), panel);
+  self->record_panel = NULL;
+}
+
 static void
 attendee_pane_scrolled_cb (QuorumConferencePage *self,
                            GtkAdjustment        *adjustment)
@@ -1800,6 +1831,7 @@ load_once (QuorumConferencePage *self,
       else
         quorum_draft_set_scope (self->attendee_draft, conference_id, "attendee");
 
+      let_record_panel_go (self);
       rebuild_child_panels (self);
       update_completion (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONFERENCE_ID]);
