@@ -15,7 +15,7 @@ void   bench_report    (const char *what,
                         double      target);
 void   bench_remove_db (const char *path);
 /* For a measurement taken in interleaved pairs with its baseline (@samples_us[i] beside
- * @baseline_us[i]): the median of the pairs' own ratios, and the ratio of the medians of each
+ * @baseline_us[i]): the median of the pairs' own ratios and differences, and the ratio of the medians of each
  * block of @block pairs in turn: their median, range and how many are ≤ @target. */
 void   bench_report_pairs (GArray *samples_us,
                            GArray *baseline_us,
