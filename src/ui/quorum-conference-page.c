@@ -838,6 +838,39 @@ rebuild_child_panels (QuorumConferencePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->child_switcher), self->conference->children->len > 1);
 }
 
+/* Whether the attendee pane's end (the record panel's place) may be on the first screen: the
+ * least the pane's content can measure (the form, 40 px an attendee's row, 30 px a group's
+ * heading, below the header bar and the conference's header) against the window's height. A
+ * short list or a tall window builds the panel with the page, as before; a long list builds it
+ * after the first frame. */
+static gboolean
+record_place_may_show (QuorumConferencePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  int width = 0;
+  int height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      /* GTK 4.8 needs both pointers. */
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  /* Not known (maximized before it is shown): as before. */
+  if (height <= 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (self->conference->attendees, i);
+
+      g_hash_table_add (groups, a->line_management != NULL ? a->line_management : "");
+    }
+  return 100 + 330 + 40 * (int) self->conference->attendees->len + 30 * (int) g_hash_table_size (groups) <= height;
+}
+
 static void
 update_all (QuorumConferencePage *self)
 {
@@ -845,6 +878,8 @@ update_all (QuorumConferencePage *self)
   update_attendees (self);
   if (self->record_panel != NULL)
     quorum_record_panel_set_conference (self->record_panel, self->conference, self->profile);
+  else if (record_place_may_show (self))
+    ensure_record_panel (self);
   else
     after_next_frame (self);
   update_quoracy (self);
