@@ -311,8 +311,9 @@ test_built_after_first_frame (void)
   g_assert_nonnull (focus);
   g_assert_true (focus == time_entry || gtk_widget_is_ancestor (focus, time_entry));
 
-  /* Another conference opened from the top of the pane: the panel, off the screen, is built
-   * again for it after its first frame and shows its attendees, not the last conference's. */
+  /* Another conference opened from the top of the pane: the last one's panel, off the screen,
+   * goes; the new conference's list is short, so its end is on the first screen and its panel
+   * is built with the page (as before this branch), showing its attendee, not the last ones. */
   {
     const char *others[] = { "Eve Grey", NULL };
     QuorumAttendeeSpec a = { .name = "Other Attendee", .role = "Practitioner", .agency = "Other Agency",
@@ -332,6 +333,7 @@ test_built_after_first_frame (void)
     gtk_widget_grab_focus (ui_test_find_named (GTK_WIDGET (window), "name-entry"));
     ui_test_iterate (50);
     g_assert_true (quorum_window_open_conference (window, other, 0));
+    g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), own));
     ui_test_iterate (300);
     g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), own));
     g_assert_null (ui_test_find_named (GTK_WIDGET (window), "arrive-button-1"));
