@@ -822,15 +822,19 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
-  /* Only a chair makes conferences, the demo's included (the server refuses the others): the
-   * others are not shown the buttons, and the menu hides the items (hidden-when). */
+  /* Only a chair makes conferences (the server refuses the others): the others are not shown
+   * the buttons, and the menu hides the items (hidden-when). The demo is a chair's, and only in
+   * a database of their own: never in the authority's shared record (quorum_demo_load). */
   {
     gboolean chair = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+    gboolean demo = chair && !quorum_store_is_shared (self->store);
 
     set_action_enabled (self, "new-conference", chair);
-    set_action_enabled (self, "load-demo", chair);
+    set_action_enabled (self, "load-demo", demo);
     if (!chair)
-      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", "win.load-demo", NULL });
+      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", NULL });
+    if (!demo)
+      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.load-demo", NULL });
   }
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
