@@ -888,3 +888,40 @@ ui_test_load_demo (QuorumWindow *window,
   quorum_window_refresh (window);
   ui_test_iterate (200);
 }
+
+/* ---- what the database holds, read apart from the app ---- */
+
+/* @sql run on @location's database by its own client, as an administrator reads it: the sqlite3
+ * shell on the file, or psql as the server's superuser; the first value of its answer (to be
+ * freed). For the tests' assertions on what was stored, on either backend. */
+static inline char *
+ui_test_db_sql (const char *location,
+                const char *sql)
+{
+  g_autofree char *admin = ui_test_db_admin (location);
+  char *out;
+
+  if (ui_test_is_postgres ())
+    {
+      const char * const argv[] = { "psql", "-X", "-q", "-A", "-t", "-d", admin, "-c", sql, NULL };
+
+      out = ui_test_spawn (argv);
+    }
+  else
+    {
+      const char * const argv[] = { "sqlite3", "-readonly", location, sql, NULL };
+
+      out = ui_test_spawn (argv);
+    }
+  return g_strstrip (out);
+}
+
+/* The table of @role's drafts as ui_test_db_sql names it: on PostgreSQL each person's drafts are
+ * in a schema of their own (quorum_drafts_LOGIN), on SQLite in the file's. */
+static inline char *
+ui_test_drafts_table (const char *role)
+{
+  if (!ui_test_is_postgres ())
+    return g_strdup ("draft");
+  return g_strdup_printf ("quorum_drafts_%s.draft", ui_test_login_of (role));
+}

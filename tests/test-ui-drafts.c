@@ -53,6 +53,18 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
   g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
 
+  /* The words are in the database (the server's, on PostgreSQL: in the chair's own drafts), not
+   * only in the window, before it is closed. */
+  {
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE text IN "
+                                            "('Plan for neglect', 'Health worried, police not', "
+                                            "'No crime reported', 'Kim Live', 'Mother')", table);
+    g_autofree char *held = ui_test_db_sql (fx->path, sql);
+
+    g_assert_cmpstr (held, ==, "5");
+  }
+
   /* Closed with nothing recorded, then opened again. */
   reopen (fx, fx->amy);
   page = quorum_window_get_conference_page (fx->window);
