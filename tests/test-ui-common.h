@@ -89,6 +89,14 @@ ui_test_login_of (const char *role)
   return "uichair";
 }
 
+/* Who the audit log names as doing what @role's store did: the server's login on PostgreSQL
+ * (session_user), the OS login on SQLite. */
+static inline const char *
+ui_test_actor (const char *role)
+{
+  return ui_test_is_postgres () ? ui_test_login_of (role) : g_get_user_name ();
+}
+
 #ifdef QUORUM_HAVE_POSTGRES
 static QuorumDb *ui_test_pg_admin;     /* the superuser's connection to $QUORUM_TEST_PG */
 static char     *ui_test_pg_template;  /* Quorum's schema, roles, grants: made once per process */
