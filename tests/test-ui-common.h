@@ -860,7 +860,8 @@ ui_test_raise_window (gpointer window)
  * Load Demo Conferences puts them in a database of one's own. A shared database never takes
  * them from the app (quorum_demo_load refuses: they are invented); there the test's
  * administrator moves them in as an authority moves a chair's own database in: loaded into a
- * SQLite file, then `quorum-cli migrate` as the server's superuser. */
+ * SQLite file, then `quorum-cli migrate` as the server's superuser; then, as Load Demo Conferences
+ * does, the decided conference (DEMO-BOL-0412) is opened. */
 static inline void
 ui_test_load_demo (QuorumWindow *window,
                    const char   *location)
@@ -894,6 +895,15 @@ ui_test_load_demo (QuorumWindow *window,
   }
   g_test_message ("demo migrated: %s", out);
   quorum_window_refresh (window);
+  /* As Load Demo Conferences does: the decided conference opened. */
+  {
+    g_autoptr(GPtrArray) found = quorum_store_list_conferences (quorum_window_get_store (window), "DEMO-BOL-0412",
+                                                                NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_true (quorum_window_open_conference (window, ((QuorumConferenceSummary *) g_ptr_array_index (found, 0))->id, 0));
+  }
   ui_test_iterate (200);
 }
 
