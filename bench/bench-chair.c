@@ -528,6 +528,39 @@ vote_committed (sqlite3    *db,
   return found;
 }
 
+/* Watches from its own thread and connection for the committed row, every 0.2 ms from the
+ * moment the key is sent: when the row is there, whatever the app's main loop is busy with
+ * afterwards (the board redrawn with the vote). Read from the main thread, between its
+ * iterations, the time included the first redraw after the commit. */
+typedef struct
+{
+  const char *path;
+  const char *reason;
+  gint64      until;
+  gint64      seen;      /* monotonic time the row was first read, 0 if never */
+} Watch;
+
+static gpointer
+watch_vote (gpointer data)
+{
+  Watch *watch = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (watch->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("chair: %s", sqlite3_errmsg (db));
+  while (g_get_monotonic_time () < watch->until)
+    {
+      if (vote_committed (db, watch->reason))
+        {
+          watch->seen = g_get_monotonic_time ();
+          break;
+        }
+      g_usleep (200);
+    }
+  sqlite3_close (db);
+  return NULL;
+}
+
 /* ---- the PDF baseline: the same text, set by Pango on three A4 pages ---- */
 
 static gboolean
@@ -853,14 +886,21 @@ bench_chair (const char *dir,
         gtk_widget_grab_focus (GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card))));
         settle (50);
 
-        t0 = press_async ("ctrl+Return");
-        while (!vote_committed (reader, reason) && g_get_monotonic_time () < t0 + 5 * G_USEC_PER_SEC)
-          {
-            while (g_main_context_pending (NULL))
+        {
+          Watch watch = { path, reason, 0, 0 };
+          GThread *watcher;
+
+          t0 = press_async ("ctrl+Return");
+          watch.until = t0 + 5 * G_USEC_PER_SEC;
+          watcher = g_thread_new ("vote-watch", watch_vote, &watch);
+          while (watch.seen == 0 && g_get_monotonic_time () < watch.until)
+            {
               g_main_context_iteration (NULL, FALSE);
-            g_usleep (200);
-          }
-        us = (double)(g_get_monotonic_time () - t0);
+              g_usleep (200);
+            }
+          g_thread_join (watcher);
+          us = (double)((watch.seen != 0 ? watch.seen : g_get_monotonic_time ()) - t0);
+        }
         if (!vote_committed (reader, reason))
           {
             fprintf (stderr, "chair: the vote never reached the database\n");

@@ -14,6 +14,13 @@ void   bench_report    (const char *what,
                         guint       n,
                         double      target);
 void   bench_remove_db (const char *path);
+/* For a measurement taken in interleaved pairs with its baseline (@samples_us[i] beside
+ * @baseline_us[i]): the median of the pairs' own ratios and differences, and the ratio of the medians of each
+ * block of @block pairs in turn: their median, range and how many are ≤ @target. */
+void   bench_report_pairs (GArray *samples_us,
+                           GArray *baseline_us,
+                           guint   block,
+                           double  target);
 
 void   bench_vote      (const char *dir,
                         int         rounds);

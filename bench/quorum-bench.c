@@ -50,6 +50,54 @@ bench_report (const char *what,
 }
 
 void
+bench_report_pairs (GArray *samples_us,
+                    GArray *baseline_us,
+                    guint   block,
+                    double  target)
+{
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) above = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = MIN (samples_us->len, baseline_us->len);
+  guint met = 0;
+  double lo = 0, hi = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double b = g_array_index (baseline_us, double, i);
+      double r = b > 0 ? g_array_index (samples_us, double, i) / b : 0;
+
+      double d = g_array_index (samples_us, double, i) - b;
+
+      g_array_append_val (ratios, r);
+      g_array_append_val (above, d);
+    }
+  for (guint start = 0; block > 0 && start + block <= n; start += block)
+    {
+      g_autoptr(GArray) s = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
+      double r;
+
+      g_array_append_vals (s, &g_array_index (samples_us, double, start), block);
+      g_array_append_vals (b, &g_array_index (baseline_us, double, start), block);
+      r = bench_median (b) > 0 ? bench_median (s) / bench_median (b) : 0;
+      g_array_append_val (blocks, r);
+      lo = blocks->len == 1 ? r : MIN (lo, r);
+      hi = blocks->len == 1 ? r : MAX (hi, r);
+      met += target > 0 && r <= target;
+    }
+  printf ("  each pair's own ratio (measurement ÷ its baseline, taken one after the other): median %.2f over %u pairs\n",
+          bench_median (ratios), n);
+  /* What the measurement adds to its baseline: the figure the code moves, whatever the
+   * baseline's own time (a commit's flush on a shared disk) does from one run to the next. */
+  printf ("  each pair's difference (measurement − its baseline): median %.0f µs\n", bench_median (above));
+  if (blocks->len > 0)
+    printf ("  ratio of medians in %u blocks of %u pairs in turn: median %.2f, %.2f–%.2f, ≤ %.2f in %u of %u\n",
+            blocks->len, block, bench_median (blocks), lo, hi, target, met, blocks->len);
+  printf ("\n");
+}
+
+void
 bench_remove_db (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);

@@ -1447,6 +1447,62 @@ test_pipeline (void)
   quorum_db_close (db);
 }
 
+/* The server ended the session while nobody was asking (a restart, an administrator, an idle
+ * timeout): the next read, write or transaction goes on a new session at once, and does not fail
+ * once first. Nothing was sent to the old session, so nothing is in doubt. */
+static void
+test_session_ended (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDb *db = connect ();
+  QuorumDb *other = connect ();
+  QuorumDbStmt *count;
+  QuorumDbStmt *fresh;
+
+  exec_ok (db, "CREATE TABLE ended (v text)");
+  exec_ok (db, "INSERT INTO ended VALUES ('one')");
+  count = prepared (db, "SELECT count (*) FROM ended");
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+  quorum_db_reset (count);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", backend_pid (db));
+
+      exec_ok (other, kill);
+      g_usleep (G_USEC_PER_SEC / 5);
+      switch (round)
+        {
+        case 0:
+          /* A statement prepared on the old session, read outside a transaction. */
+          g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+          g_assert_no_error (error);
+          g_assert_cmpint (quorum_db_column_int64 (count, 0), ==, 1);
+          quorum_db_reset (count);
+          break;
+        case 1:
+          /* A write outside a transaction. */
+          g_assert_true (quorum_db_exec (db, "INSERT INTO ended VALUES ('two')", &error));
+          g_assert_no_error (error);
+          break;
+        default:
+          /* A read transaction whose first statement is prepared then. */
+          g_assert_true (quorum_db_begin (db, FALSE, &error));
+          fresh = prepared (db, "SELECT count (*) FROM ended WHERE v <> ''");
+          g_assert_cmpint (quorum_db_step (fresh, &error), ==, QUORUM_DB_ROW);
+          g_assert_no_error (error);
+          g_assert_cmpint (quorum_db_column_int64 (fresh, 0), ==, 2);
+          quorum_db_reset (fresh);
+          g_assert_true (quorum_db_commit (db, &error));
+          break;
+        }
+    }
+  g_assert_cmpint (scalar (other, "SELECT count (*) FROM ended"), ==, 2);
+  exec_ok (other, "DROP TABLE ended");
+  quorum_db_close (other);
+  quorum_db_close (db);
+}
+
 static void
 test_unavailable (void)
 {
@@ -1490,6 +1546,7 @@ main (int    argc,
   g_test_add_func ("/pg-driver/notify-close", test_notify_close);
   g_test_add_func ("/pg-driver/unavailable", test_unavailable);
   g_test_add_func ("/pg-driver/commit-lost", test_commit_lost);
+  g_test_add_func ("/pg-driver/session-ended", test_session_ended);
   g_test_add_func ("/pg-driver/pipeline", test_pipeline);
   g_test_add_func ("/pg-driver/password", test_password);
   return g_test_run ();

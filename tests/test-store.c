@@ -1035,6 +1035,18 @@ ref_state (const QuorumReferralRow *row)
   return g_date_valid (&row->notified) ? 1 : 0;
 }
 
+/* Overdue as of @as_of, written again here: not sent by its due date, or sent and not heard by
+ * the panel's due date. */
+static gboolean
+ref_overdue (const QuorumReferralRow *row,
+             const GDate             *as_of)
+{
+  const GDate *due = !g_date_valid (&row->notified) ? &row->due :
+                     !g_date_valid (&row->panel_date) ? &row->panel_due : NULL;
+
+  return due != NULL && g_date_valid (due) && g_date_compare (due, as_of) < 0;
+}
+
 static guint32
 ref_julian (const GDate *date)
 {
@@ -1167,6 +1179,8 @@ test_referral_page_query (StoreFixture  *f,
   g_autoptr(GArray) everyone = NULL;
   QuorumReferralCounts counts;
   guint n_checked = 0;
+  guint n_overdue = 0;
+  guint n_by_state[3] = { 0, };
   GDate until;
   GDate as_of;
   GDate week_end;
@@ -1203,6 +1217,21 @@ test_referral_page_query (StoreFixture  *f,
   all = quorum_store_list_referrals (f->store, &as_of, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 241);
+
+  /* Each row's state, lateness and next deadline, worked out by the store in SQL (as it orders,
+   * filters and counts), agree with the rule written again here. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      const QuorumReferralRow *row = g_ptr_array_index (all, i);
+
+      g_assert_cmpint (row->state, ==, ref_state (row));
+      g_assert_cmpint (row->overdue, ==, ref_overdue (row, &as_of));
+      g_assert_cmpuint (ref_julian (&row->next_due), ==, ref_julian (ref_next (row)));
+      n_overdue += row->overdue;
+      n_by_state[row->state]++;
+    }
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_by_state[0] * n_by_state[1] * n_by_state[2], >, 0);
 
   for (guint order = 0; order < QUORUM_REFERRAL_N_ORDERS; order++)
     for (guint desc = 0; desc < 2; desc++)

@@ -12,9 +12,20 @@ gboolean _quorum_store_insert_referral_notice (QuorumStore *self, gint64 referra
                                                const GDate *date, const char *by, const char *means,
                                                GError **error);
 
+/* A referral's state (QuorumReferralState: 0 not sent, 1 awaiting the panel, 2 decided), whether
+ * it is overdue as of ?1 (not sent by its due date, or sent and not heard by the panel's due date),
+ * and its next deadline: worked out here only, for the rows as for the page's orders, filters and
+ * counts, so a row never says other than where it was sorted or counted. */
+#define R_DECIDED "coalesce (r.outcome, 'none') <> 'none'"
+#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN r.notified IS NOT NULL THEN 1 ELSE 0 END)"
+#define R_OVERDUE "(CASE WHEN r.notified IS NULL AND r.due < ?1 THEN 1 " \
+                  "WHEN r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
+#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN r.notified IS NOT NULL THEN r.panel_due ELSE r.due END)"
+/* ?1 is the date "overdue" is judged on, in every statement that reads these. */
 #define REFERRAL_COLUMNS \
   "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
-  "r.panel_due, r.panel_date, r.outcome, r.outcome_reason "
+  "r.panel_due, r.panel_date, r.outcome, r.outcome_reason, " R_STATE ", " R_OVERDUE ", " R_NEXT " "
+#define REFERRAL_N_COLUMNS 16
 
 void
 quorum_referral_row_free (QuorumReferralRow *self)
@@ -67,16 +78,8 @@ fill_lateness (QuorumStore       *self,
   row->heard_late = quorum_referral_heard_late (&row->panel_due, &row->panel_date);
 }
 
-static gboolean
-date_before (const GDate *a,
-             const GDate *b)
-{
-  return g_date_valid (a) && g_date_valid (b) && g_date_compare (a, b) < 0;
-}
-
 static QuorumReferralRow *
-row_from_stmt (QuorumDbStmt *stmt,
-               const GDate  *as_of)
+row_from_stmt (QuorumDbStmt *stmt)
 {
   QuorumReferralRow *row = g_new0 (QuorumReferralRow, 1);
 
@@ -93,12 +96,9 @@ row_from_stmt (QuorumDbStmt *stmt,
   _quorum_column_date (stmt, 10, &row->panel_date);
   quorum_panel_outcome_from_string ((const char *)quorum_db_column_text (stmt, 11), &row->outcome);
   row->outcome_reason = _quorum_column_dup (stmt, 12);
-
-  /* Overdue: not sent by its due date, or sent and not heard by the panel's due date. */
-  if (!g_date_valid (&row->notified))
-    row->overdue = date_before (&row->due, as_of);
-  else if (!g_date_valid (&row->panel_date))
-    row->overdue = date_before (&row->panel_due, as_of);
+  row->state = CLAMP (quorum_db_column_int64 (stmt, 13), QUORUM_REFERRAL_AWAITING_NOTIFICATION, QUORUM_REFERRAL_DECIDED);
+  row->overdue = quorum_db_column_int64 (stmt, 14) != 0;
+  _quorum_column_date (stmt, 15, &row->next_due);
 
   return row;
 }
@@ -127,8 +127,7 @@ quorum_store_list_referrals (QuorumStore  *self,
                                 "SELECT " REFERRAL_COLUMNS
                                 "FROM referral r JOIN child ch ON ch.id = r.child_id "
                                 "JOIN conference c ON c.id = r.conference_id "
-                                "WHERE ?2 = 0 OR (r.notified IS NULL AND r.due < ?1) "
-                                "  OR (r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1) "
+                                "WHERE ?2 = 0 OR " R_OVERDUE " = 1 "
                                 "ORDER BY r.due, r.id", error);
   if (stmt == NULL)
     return NULL;
@@ -136,7 +135,7 @@ quorum_store_list_referrals (QuorumStore  *self,
   quorum_db_bind_int64 (stmt, 2, overdue_only ? 1 : 0);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
-    g_ptr_array_add (rows, row_from_stmt (stmt, as_of));
+    g_ptr_array_add (rows, row_from_stmt (stmt));
   quorum_db_reset (stmt);
   if (rc != QUORUM_DB_DONE)
     {
@@ -185,13 +184,14 @@ quorum_store_get_referral (QuorumStore  *self,
   stmt = _quorum_store_prepare (self,
                                 "SELECT " REFERRAL_COLUMNS
                                 "FROM referral r JOIN child ch ON ch.id = r.child_id "
-                                "JOIN conference c ON c.id = r.conference_id WHERE r.id = ?", error);
+                                "JOIN conference c ON c.id = r.conference_id WHERE r.id = ?2", error);
   if (stmt == NULL)
     return NULL;
-  quorum_db_bind_int64 (stmt, 1, referral_id);
+  _quorum_bind_date (stmt, 1, &today);
+  quorum_db_bind_int64 (stmt, 2, referral_id);
   rc = quorum_db_step (stmt, NULL);
   if (rc == QUORUM_DB_ROW)
-    row = row_from_stmt (stmt, &today);
+    row = row_from_stmt (stmt);
   quorum_db_reset (stmt);
   if (row != NULL)
     {
@@ -396,13 +396,6 @@ quorum_store_record_panel (QuorumStore        *self,
 
 /* ---- the Head of Service's page, a page at a time ---- */
 
-/* A referral's state (0 not sent, 1 awaiting the panel, 2 decided), whether it is overdue as of
- * ?1, and its next deadline: what quorum-referral-object.c computes from a row, in SQL. */
-#define R_DECIDED "coalesce (r.outcome, 'none') <> 'none'"
-#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN r.notified IS NOT NULL THEN 1 ELSE 0 END)"
-#define R_OVERDUE "(CASE WHEN r.notified IS NULL AND r.due < ?1 THEN 1 " \
-                  "WHEN r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
-#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN r.notified IS NOT NULL THEN r.panel_due ELSE r.due END)"
 #define R_OUTCOME "(CASE coalesce (r.outcome, 'none') WHEN 'plan-confirmed' THEN 1 WHEN 'plan-ended' THEN 2 " \
                   "WHEN 'other' THEN 3 ELSE 0 END)"
 /* Names compared as the page compares them: case folded as g_utf8_casefold () does (SQLite: the
@@ -584,13 +577,14 @@ quorum_store_get_referrals (QuorumStore  *self,
 
       if (stmt == NULL)
         return NULL;
+      _quorum_bind_date (stmt, 1, as_of);
       for (guint i = 0; i < IDS_PER_STATEMENT; i++)
-        quorum_db_bind_int64 (stmt, i + 1, start + i < n_ids ? ids[start + i] : 0);
+        quorum_db_bind_int64 (stmt, i + 2, start + i < n_ids ? ids[start + i] : 0);
       while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
         {
-          QuorumReferralRow *row = row_from_stmt (stmt, as_of);
+          QuorumReferralRow *row = row_from_stmt (stmt);
 
-          row->sent_by = _quorum_column_dup (stmt, 13);
+          row->sent_by = _quorum_column_dup (stmt, REFERRAL_N_COLUMNS);
           g_ptr_array_add (fetched, row);
         }
       quorum_db_reset (stmt);

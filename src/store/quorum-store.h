@@ -392,6 +392,13 @@ gint64            quorum_store_challenge_conference (QuorumStore *self,
                                                   GError      **error);
 
 /* ---- referrals (Head of Service) ---- */
+typedef enum
+{
+  QUORUM_REFERRAL_AWAITING_NOTIFICATION,  /* not yet sent to the Head of Service */
+  QUORUM_REFERRAL_AWAITING_PANEL,         /* sent, not yet heard */
+  QUORUM_REFERRAL_DECIDED,                /* the panel's outcome is recorded */
+} QuorumReferralState;
+
 typedef struct
 {
   gint64             id;
@@ -407,7 +414,10 @@ typedef struct
   GDate              panel_date;
   QuorumPanelOutcome outcome;
   char              *outcome_reason;
+  /* Worked out by the store in SQL, as its orders, filters and counts do (one definition): */
+  QuorumReferralState state;
   gboolean           overdue;      /* as of the date given to the list */
+  GDate              next_due;     /* due, or panel_due once sent; unset once decided */
   /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"): */
   GDate              due_working;        /* due, or the working day before it */
   GDate              panel_due_working;  /* panel_due, or the working day before it */

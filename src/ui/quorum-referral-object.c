@@ -13,7 +13,6 @@ struct _QuorumReferralObject
   GObject              parent_instance;
 
   QuorumReferralRow   *row;
-  QuorumReferralState  state;
   char                *child_key;     /* casefolded, for search and sorting */
   char                *chair_key;
   guint32              julian[QUORUM_REFERRAL_N_COLUMNS];  /* date columns; G_MAXUINT32 when unset */
@@ -83,7 +82,7 @@ quorum_referral_object_get_property (GObject    *object,
       break;
 
     case PROP_STATE:
-      g_value_set_uint (value, self->state);
+      g_value_set_uint (value, self->row->state);
       break;
 
     case PROP_OVERDUE:
@@ -149,12 +148,6 @@ quorum_referral_object_new (QuorumReferralRow *row)
   self = g_object_new (QUORUM_TYPE_REFERRAL_OBJECT, NULL);
   self->row = row;
 
-  if (row->outcome != QUORUM_PANEL_NONE)
-    self->state = QUORUM_REFERRAL_DECIDED;
-  else if (g_date_valid (&row->notified))
-    self->state = QUORUM_REFERRAL_AWAITING_PANEL;
-  else
-    self->state = QUORUM_REFERRAL_AWAITING_NOTIFICATION;
 
   self->child_key = g_utf8_casefold (row->child ? row->child : "", -1);
   self->chair_key = g_utf8_casefold (row->chair ? row->chair : "", -1);
@@ -198,7 +191,7 @@ quorum_referral_object_get_state (QuorumReferralObject *self)
 {
   g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), 0);
 
-  return self->state;
+  return self->row->state;
 }
 
 gboolean
@@ -212,20 +205,9 @@ quorum_referral_object_get_overdue (QuorumReferralObject *self)
 const GDate *
 quorum_referral_object_get_next_due (QuorumReferralObject *self)
 {
-  static const GDate unset = { 0, };
-
   g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
 
-  switch (self->state)
-    {
-    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
-      return &self->row->due;
-    case QUORUM_REFERRAL_AWAITING_PANEL:
-      return &self->row->panel_due;
-    case QUORUM_REFERRAL_DECIDED:
-    default:
-      return &unset;
-    }
+  return &self->row->next_due;
 }
 
 static char *
@@ -316,7 +298,7 @@ quorum_referral_object_get_status_label (QuorumReferralObject *self)
   if (self->row->overdue)
     return _("Overdue");
 
-  switch (self->state)
+  switch (self->row->state)
     {
     case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
       return _("Not yet sent");
@@ -351,7 +333,7 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
 
   when = quorum_ui_format_date (quorum_referral_object_get_next_due (self));
 
-  switch (self->state)
+  switch (self->row->state)
     {
     case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
       if (self->row->overdue)
@@ -395,7 +377,7 @@ status_rank (QuorumReferralObject *self)
 {
   if (self->row->overdue)
     return 0;
-  return 1 + (int)self->state;
+  return 1 + (int)self->row->state;
 }
 
 static int

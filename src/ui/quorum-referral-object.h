@@ -8,13 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  QUORUM_REFERRAL_AWAITING_NOTIFICATION,  /* not yet sent to the Head of Service */
-  QUORUM_REFERRAL_AWAITING_PANEL,         /* sent, not yet heard */
-  QUORUM_REFERRAL_DECIDED,                /* the panel's outcome is recorded */
-} QuorumReferralState;
-
 /* The columns of the referrals page, each sortable. */
 typedef enum
 {

@@ -5,6 +5,7 @@
  * goes with its first statements; a lost connection is made again before the next transaction,
  * and live updates come by LISTEN/NOTIFY. */
 
+#include <poll.h>
 #include <string.h>
 #include <libpq-fe.h>
 #include <glib-unix.h>
@@ -523,12 +524,32 @@ session_made (QuorumPgDb *self)
       }
 }
 
+/* A session the server ended while nobody asked (a restart, pg_terminate_backend, an idle
+ * timeout) said so on its socket: read now, before anything is sent, it is found lost with
+ * nothing in doubt, rather than by the next statement failing. */
+static void
+notice_session_end (QuorumPgDb *self)
+{
+  for (int reads = 0; reads < 4 && PQstatus (self->conn) == CONNECTION_OK && !PQisBusy (self->conn); reads++)
+    {
+      struct pollfd pfd = { PQsocket (self->conn), POLLIN, 0 };
+
+      if (pfd.fd < 0 || poll (&pfd, 1, 0) <= 0)
+        return;
+      if (!PQconsumeInput (self->conn))
+        break;
+      take_notifications (self);
+    }
+}
+
 /* Outside a transaction, a connection found lost is made again (blocking: a person asked for
  * something) unless the watch is already doing so. */
 static gboolean
 ensure_connected (QuorumPgDb  *self,
                   GError     **error)
 {
+  if (!self->resetting)
+    notice_session_end (self);
   if (PQstatus (self->conn) == CONNECTION_OK && !self->resetting)
     return TRUE;
   /* A transaction whose BEGIN is still in the queue has nothing on the server yet: it may go
