@@ -12,14 +12,17 @@
  * After every kill:
  * - every write the app acknowledged is in the database: each view and reason its card showed as
  *   recorded, each attendee listed, each decision shown, each draft it showed as "not yet
- *   recorded" (the words, or the words it went on to record);
+ *   recorded" (its words whole, kept as a draft or within the reason it went on to record:
+ *   later words may stand before them as well as after);
  * - every record a second connection read just before the kill is still there;
  * - nothing is half-written: each decision's tally is the views of its child, each dissent has its
  *   group's view, a plan stands exactly where the decision is "plan";
  * - PRAGMA integrity_check is "ok" and `quorum-cli verify` exits 0;
  * - on the next start the app shows every draft the database holds for the child it opens, in its
  *   field and marked as not yet recorded.
- * The figures (kills, acknowledged writes, lost = 0) are printed at the end. */
+ * The figures (kills, acknowledged writes, lost = 0) are printed at the end; a loss prints what
+ * the file holds for it. /ui/crash/typed-before-a-draft plays CI's one failure (a draft read as
+ * lost, its words recorded after new ones) without chance. */
 
 #include <errno.h>
 #include <poll.h>
