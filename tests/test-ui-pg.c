@@ -854,6 +854,9 @@ try_to_record (const char *user)
   g_test_message ("%s: shown that a chair alone may use: [%s]", user, found->str);
   g_assert_cmpstr (found->str, ==, "");
   g_assert_nonnull (strstr (items->str, "Dissent Record…"));
+  /* The empty list does not invite them to create or load what they may not. */
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
+                   ==, "The conferences the chairs record will be listed here.");
 
   /* Clicks where a chair's "Plan" and "No plan" are. */
   ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
@@ -989,6 +992,8 @@ test_chair_records_what_others_cannot (void)
   /* The demo's invented children never go into the shared record, not even a chair's. */
   g_assert_null (strstr (found->str, "Load Demo Conferences"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
+                   ==, "Create the first one.");
   {
     g_autofree char *before = psql ("SELECT count (*) FROM conference");
     g_autofree char *after = NULL;

@@ -38,6 +38,7 @@ struct _QuorumWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *conference_list;
+  AdwStatusPage        *empty_status;
   GtkStack             *content_stack;
   QuorumConferencePage *conference_page;
 
@@ -835,6 +836,12 @@ quorum_window_constructed (GObject *object)
       hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", NULL });
     if (!demo)
       hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.load-demo", NULL });
+    /* The empty list offers only what this person may do there. */
+    if (!chair)
+      adw_status_page_set_description (self->empty_status,
+                                       _("The conferences the chairs record will be listed here."));
+    else if (!demo)
+      adw_status_page_set_description (self->empty_status, _("Create the first one."));
   }
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
@@ -983,6 +990,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, empty_status);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, offline_bar);
