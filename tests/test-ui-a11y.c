@@ -127,7 +127,7 @@ test_every_page_named (void)
   check (problems, "empty, with the new conference dialog", NULL);
   gtk_window_destroy (dialog);
 
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   decided = find_conference (store, "DEMO-BOL-0412");
   live = find_conference (store, "DEMO-BOL-0588");
 

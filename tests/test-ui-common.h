@@ -4,6 +4,7 @@
 #pragma once
 
 #include <poll.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -13,8 +14,13 @@
 #endif
 
 #include "store/quorum-store.h"
+#ifdef QUORUM_HAVE_POSTGRES
+#include "store/quorum-db.h"
+#include "store/postgres/quorum-pg-schema.h"
+#endif
 #include "ui/quorum-child-panel.h"
 #include "ui/quorum-conference-page.h"
+#include "ui/quorum-demo.h"
 #include "ui/quorum-new-conference-dialog.h"
 #include "ui/quorum-preferences-window.h"
 #include "ui/quorum-referrals-page.h"
@@ -47,15 +53,202 @@ ui_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* A fresh database in a private temporary folder. */
+/* ---- the database: a SQLite file, or a PostgreSQL database of a throwaway cluster ----
+ *
+ * The backend comes from the environment, as for the store's suites (tests/store-fixture.h):
+ * without $QUORUM_TEST_PG every test gets a new SQLite file in a private temporary folder; with
+ * it (a superuser's conninfo, as `build-aux/pg-cluster run` exports in $QUORUM_PG: the meson
+ * twins in the `pg-ui` suite set it) every test gets a new database of that server, copied from
+ * one the process gave Quorum's schema, roles and grants once (what `quorum-cli admin init`
+ * does), and the app logs in to it as a person in a role: a chair by default (uichair), or the
+ * minute-taker (uiminutes) or the Head of Service (uihead) through ui_test_db_as (). On SQLite
+ * every role is the same file's one person, so a test written with them runs on both. */
+
+#define UI_TEST_CHAIR           "chair"
+#define UI_TEST_MINUTE_TAKER    "minute-taker"
+#define UI_TEST_HEAD_OF_SERVICE "head-of-service"
+
+/* Whether this run's databases are PostgreSQL databases. */
+static inline gboolean
+ui_test_is_postgres (void)
+{
+  const char *pg = g_getenv ("QUORUM_TEST_PG");
+
+  return pg != NULL && *pg != '\0';
+}
+
+/* The server's login for a role (UI_TEST_CHAIR …). */
+static inline const char *
+ui_test_login_of (const char *role)
+{
+  if (g_strcmp0 (role, UI_TEST_MINUTE_TAKER) == 0)
+    return "uiminutes";
+  if (g_strcmp0 (role, UI_TEST_HEAD_OF_SERVICE) == 0)
+    return "uihead";
+  g_assert_cmpstr (role, ==, UI_TEST_CHAIR);
+  return "uichair";
+}
+
+/* Who the audit log names as doing what @role's store did: the server's login on PostgreSQL
+ * (session_user), the OS login on SQLite. */
+static inline const char *
+ui_test_actor (const char *role)
+{
+  return ui_test_is_postgres () ? ui_test_login_of (role) : g_get_user_name ();
+}
+
+#ifdef QUORUM_HAVE_POSTGRES
+static QuorumDb *ui_test_pg_admin;     /* the superuser's connection to $QUORUM_TEST_PG */
+static char     *ui_test_pg_template;  /* Quorum's schema, roles, grants: made once per process */
+static guint     ui_test_pg_serial;
+
+static inline void
+ui_test_pg_admin_exec (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!quorum_db_exec (ui_test_pg_admin, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+static void
+ui_test_pg_at_exit (void)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", ui_test_pg_template);
+
+  quorum_db_exec (ui_test_pg_admin, sql, NULL);
+  g_clear_pointer (&ui_test_pg_admin, quorum_db_close);
+}
+
+/* A new database of the server, a copy of the template (made the first time); its name. The
+ * names carry the process and a random number: the anchors this computer keeps are keyed by
+ * the location, and an earlier run's must never match. */
+static inline char *
+ui_test_pg_create (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  char *name;
+
+  if (ui_test_pg_template == NULL)
+    {
+      static const char * const logins[][2] = {
+        { "uichair", "chair" }, { "uiminutes", "minute-taker" }, { "uihead", "head-of-service" },
+      };
+      g_autofree char *create = NULL;
+      g_autofree char *location = NULL;
+      QuorumDb *db;
+
+      ui_test_pg_admin = quorum_db_open (g_getenv ("QUORUM_TEST_PG"), &error);
+      g_assert_no_error (error);
+      ui_test_pg_template = g_strdup_printf ("quorum_ui_template_%d_%08x", (int) getpid (), g_random_int ());
+      create = g_strdup_printf ("CREATE DATABASE %s", ui_test_pg_template);
+      ui_test_pg_admin_exec (create);
+      atexit (ui_test_pg_at_exit);
+
+      location = g_strdup_printf ("%s dbname=%s", g_getenv ("QUORUM_TEST_PG"), ui_test_pg_template);
+      db = quorum_db_open (location, &error);
+      g_assert_no_error (error);
+      g_assert_true (quorum_pg_admin_init (db, &error));
+      g_assert_no_error (error);
+      /* The people (the server's logins, trusted on the cluster's socket), each in one role. */
+      for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+        {
+          QuorumPgRole role;
+
+          g_assert_true (quorum_pg_role_from_name (logins[i][1], &role));
+          g_assert_true (quorum_pg_admin_grant (db, logins[i][0], role, &error));
+          g_assert_no_error (error);
+        }
+      quorum_db_close (db);
+    }
+
+  name = g_strdup_printf ("quorum_ui_%d_%u_%08x", (int) getpid (), ++ui_test_pg_serial, g_random_int ());
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY WAL_LOG", name, ui_test_pg_template);
+  ui_test_pg_admin_exec (sql);
+  return name;
+}
+#endif
+
+/* A fresh database, as a chair opens it: a file in a private temporary folder, or (with
+ * $QUORUM_TEST_PG) a new PostgreSQL database, logged in to as the chair uichair. */
 static inline char *
 ui_test_db_path (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("quorum-ui-XXXXXX", &error);
+  g_autofree char *dir = NULL;
 
+  if (ui_test_is_postgres ())
+    {
+#ifdef QUORUM_HAVE_POSTGRES
+      g_autofree char *name = ui_test_pg_create ();
+
+      return g_strdup_printf ("%s dbname=%s user=%s", g_getenv ("QUORUM_TEST_PG"), name,
+                              ui_test_login_of (UI_TEST_CHAIR));
+#else
+      g_error ("QUORUM_TEST_PG is set, and this build has no PostgreSQL driver");
+#endif
+    }
+
+  dir = g_dir_make_tmp ("quorum-ui-XXXXXX", &error);
   g_assert_no_error (error);
   return g_build_filename (dir, "quorum.db", NULL);
+}
+
+/* The same database as another person opens it: on PostgreSQL the login of @role
+ * (UI_TEST_MINUTE_TAKER, UI_TEST_HEAD_OF_SERVICE, UI_TEST_CHAIR), whose grants the server
+ * enforces; a SQLite file is one person's, the same path. */
+static inline char *
+ui_test_db_as (const char *location,
+               const char *role)
+{
+  if (!ui_test_is_postgres ())
+    return g_strdup (location);
+  /* A later user= wins in a libpq conninfo. */
+  return g_strdup_printf ("%s user=%s", location, ui_test_login_of (role));
+}
+
+/* A private folder for what a test writes beside its database (exports, copies): the SQLite
+ * file's folder, or a new temporary folder for a PostgreSQL database. To be freed. */
+static inline char *
+ui_test_db_folder (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  if (!ui_test_is_postgres ())
+    return g_path_get_dirname (location);
+  dir = g_dir_make_tmp ("quorum-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The same database as the server's superuser opens it (PostgreSQL; the path on SQLite): for
+ * what an administrator does, never for what the test asserts a person can do. */
+static inline char *
+ui_test_db_admin (const char *location)
+{
+  const char *dbname;
+  g_autofree char *name = NULL;
+
+  if (!ui_test_is_postgres ())
+    return g_strdup (location);
+  dbname = g_strrstr (location, " dbname=");
+  g_assert_nonnull (dbname);
+  name = g_strndup (dbname + strlen (" dbname="), strcspn (dbname + strlen (" dbname="), " "));
+  return g_strdup_printf ("%s dbname=%s", g_getenv ("QUORUM_TEST_PG"), name);
+}
+
+/* Opens @location (ui_test_db_path, ui_test_db_as), failing the test when it cannot. */
+static inline QuorumStore *
+ui_test_open (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumStore *store = quorum_store_open (location, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
 }
 
 static inline void
@@ -659,4 +852,94 @@ ui_test_raise_window (gpointer window)
 #else
   g_assert_not_reached ();
 #endif
+}
+
+/* ---- the demo conferences ---- */
+
+/* The demo conferences in @window's database (@location, as the window's @store opened it), as
+ * Load Demo Conferences puts them in a database of one's own. A shared database never takes
+ * them from the app (quorum_demo_load refuses: they are invented); there the test's
+ * administrator moves them in as an authority moves a chair's own database in: loaded into a
+ * SQLite file, then `quorum-cli migrate` as the server's superuser; then, as Load Demo Conferences
+ * does, the decided conference (DEMO-BOL-0412) is opened. */
+static inline void
+ui_test_load_demo (QuorumWindow *window,
+                   const char   *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *out = NULL;
+
+  if (!ui_test_is_postgres ())
+    {
+      g_assert_true (quorum_window_load_demo (window));
+      return;
+    }
+
+  dir = g_dir_make_tmp ("quorum-ui-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "demo.db", NULL);
+  {
+    g_autoptr(QuorumStore) own = ui_test_open (file);
+
+    g_assert_true (quorum_demo_load (own, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  admin = ui_test_db_admin (location);
+  {
+    const char * const argv[] = { g_getenv ("QUORUM_CLI"), "migrate", "--from", file, "--to", admin, NULL };
+
+    out = ui_test_spawn (argv);
+  }
+  g_test_message ("demo migrated: %s", out);
+  quorum_window_refresh (window);
+  /* As Load Demo Conferences does: the decided conference opened. */
+  {
+    g_autoptr(GPtrArray) found = quorum_store_list_conferences (quorum_window_get_store (window), "DEMO-BOL-0412",
+                                                                NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_true (quorum_window_open_conference (window, ((QuorumConferenceSummary *) g_ptr_array_index (found, 0))->id, 0));
+  }
+  ui_test_iterate (200);
+}
+
+/* ---- what the database holds, read apart from the app ---- */
+
+/* @sql run on @location's database by its own client, as an administrator reads it: the sqlite3
+ * shell on the file, or psql as the server's superuser; the first value of its answer (to be
+ * freed). For the tests' assertions on what was stored, on either backend. */
+static inline char *
+ui_test_db_sql (const char *location,
+                const char *sql)
+{
+  g_autofree char *admin = ui_test_db_admin (location);
+  char *out;
+
+  if (ui_test_is_postgres ())
+    {
+      const char * const argv[] = { "psql", "-X", "-q", "-A", "-t", "-d", admin, "-c", sql, NULL };
+
+      out = ui_test_spawn (argv);
+    }
+  else
+    {
+      const char * const argv[] = { "sqlite3", "-readonly", location, sql, NULL };
+
+      out = ui_test_spawn (argv);
+    }
+  return g_strstrip (out);
+}
+
+/* The table of @role's drafts as ui_test_db_sql names it: on PostgreSQL each person's drafts are
+ * in a schema of their own (quorum_drafts_LOGIN), on SQLite in the file's. */
+static inline char *
+ui_test_drafts_table (const char *role)
+{
+  if (!ui_test_is_postgres ())
+    return g_strdup ("draft");
+  return g_strdup_printf ("quorum_drafts_%s.draft", ui_test_login_of (role));
 }

@@ -350,7 +350,7 @@ test_contrast (void)
   g_assert_no_error (error);
   window = ui_test_window_new (store, 1280, 800);
   page = quorum_window_get_conference_page (window);
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   decided = find_conference (store, "DEMO-BOL-0412");
   live = find_conference (store, "DEMO-BOL-0588");
   lily = ui_test_child_id (store, decided, 0);

@@ -53,6 +53,18 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
   g_assert_true (marker_shown (GTK_WIDGET (page), "attendee-draft-marker"));
 
+  /* The words are in the database (the server's, on PostgreSQL: in the chair's own drafts), not
+   * only in the window, before it is closed. */
+  {
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE text IN "
+                                            "('Plan for neglect', 'Health worried, police not', "
+                                            "'No crime reported', 'Kim Live', 'Mother')", table);
+    g_autofree char *held = ui_test_db_sql (fx->path, sql);
+
+    g_assert_cmpstr (held, ==, "5");
+  }
+
   /* Closed with nothing recorded, then opened again. */
   reopen (fx, fx->amy);
   page = quorum_window_get_conference_page (fx->window);
@@ -222,6 +234,69 @@ test_multiline_reason_in_full (Fixture       *fx,
   g_settings_reset (settings, "projector-mode");
 }
 
+/* Words added to a recorded reason and not recorded (the app closed, or killed) come back as a
+ * draft, and nothing more: no one else recorded anything, so the card does not say that "this
+ * group's reason was recorded elsewhere while you typed", and Ctrl+Enter records the words.
+ * (The card first saw its group without a view, as the board makes its items, then the recorded
+ * reason arrive while the draft was in the field: read as another writer's, a conflict, and
+ * Ctrl+Enter refused until the chair chose. Found with test-ui-crash's rounds.) */
+static void
+test_reopen_words_added_to_recorded_reason (Fixture       *fx,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:Police", fx->amy);
+  QuorumVoteSpec vote = { .child_id = 0, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = "No crime reported" };
+  QuorumVoteCard *card;
+  GtkWidget *conflict;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* As the last session left them, with no window open (an open one keeps its own words). */
+  gtk_window_close (GTK_WINDOW (fx->window));
+  ui_test_iterate (300);
+  vote.child_id = fx->amy;
+  quorum_store_record_vote (fx->store, fx->conf, &vote, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_save_draft (fx->store, fx->conf, scope, "reason",
+                                          "No crime reported. School worried", &error));
+  g_assert_no_error (error);
+
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
+  ui_test_iterate (300);
+  card = ui_test_card (fx->window, fx->amy, "Police");
+  {
+    g_autofree char *shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
+
+    g_assert_cmpstr (shown, ==, "No crime reported. School worried");
+  }
+  g_assert_true (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+  conflict = ui_test_find_named (GTK_WIDGET (card), "reason-conflict");
+  g_assert_nonnull (conflict);
+  g_assert_false (gtk_widget_get_visible (conflict));
+
+  /* Recorded as the chair records a reason: in the field, Ctrl+Enter. */
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *recorded = quorum_conference_find_vote (c, fx->amy, "Police");
+    g_autofree char *left = quorum_store_get_draft (fx->store, fx->conf, scope, "reason", NULL);
+
+    g_assert_nonnull (recorded);
+    g_assert_cmpstr (recorded->reason, ==, "No crime reported. School worried");
+    g_assert_null (left);
+  }
+  g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +309,8 @@ main (int   argc,
               fixture_set_up, test_new_conference_draft, fixture_tear_down);
   g_test_add ("/ui/drafts/multiline-reason-in-full", Fixture, NULL,
               fixture_set_up, test_multiline_reason_in_full, fixture_tear_down);
+  g_test_add ("/ui/drafts/reopen-words-added-to-recorded-reason", Fixture, NULL,
+              fixture_set_up, test_reopen_words_added_to_recorded_reason, fixture_tear_down);
 
   return g_test_run ();
 }

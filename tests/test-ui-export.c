@@ -16,9 +16,11 @@
 
 typedef struct
 {
-  char              *db_path;
+  char              *db_path;    /* as the minute-taker opens it (the window's) */
+  char              *chair_path; /* as the chair opens it */
   char              *dir;
-  QuorumStore       *store;
+  QuorumStore       *store;      /* the minute-taker's: the window's */
+  QuorumStore       *chair;      /* the chair's, who made the record (SQLite: the same store) */
   QuorumWindow      *window;
   gint64             conference_id;
   QuorumConference  *conference;
@@ -312,14 +314,29 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->db_path = ui_test_db_path ();
-  fixture->dir = g_path_get_dirname (fixture->db_path);
-  fixture->store = quorum_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  quorum_store_set_user (fixture->store, MINUTE_TAKER);
+  fixture->chair_path = ui_test_db_path ();
+  fixture->dir = ui_test_db_folder (fixture->chair_path);
+  fixture->chair = ui_test_open (fixture->chair_path);
+  quorum_store_set_user (fixture->chair, MINUTE_TAKER);
+  fixture->conference_id = create_split_conference (fixture->chair);
 
-  fixture->conference_id = create_split_conference (fixture->store);
+  /* The minute-taker exports what the chair recorded: on PostgreSQL as themselves, a login the
+   * server lets read and export only (their name in the Preferences is what the record says
+   * exported it); a SQLite file is one person's. */
+  fixture->db_path = ui_test_db_as (fixture->chair_path, UI_TEST_MINUTE_TAKER);
+  if (ui_test_is_postgres ())
+    {
+      g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+      fixture->store = ui_test_open (fixture->db_path);
+      /* Their name, as they type it in the Preferences ("Your name"). */
+      g_settings_set_string (settings, "chair-name", MINUTE_TAKER);
+      g_assert_cmpint (quorum_store_get_roles (fixture->store, NULL), ==, QUORUM_STORE_ROLE_MINUTE_TAKER);
+    }
+  else
+    fixture->store = g_object_ref (fixture->chair);
   fixture->conference = ui_test_load (fixture->store, fixture->conference_id);
+  g_assert_no_error (error);
   g_assert_false (quorum_conference_is_finalised (fixture->conference));
 
   fixture->window = ui_test_window_new (fixture->store, 1280, 800);
@@ -353,9 +370,17 @@ fixture_tear_down (Fixture       *fixture,
   ui_test_iterate (50);
   g_clear_pointer (&fixture->conference, quorum_conference_free);
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->chair);
+  if (ui_test_is_postgres ())
+    {
+      g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+      g_settings_reset (settings, "chair-name");
+    }
   remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
+  g_free (fixture->chair_path);
 }
 
 /* ---- waiting for the export ---- */
@@ -748,6 +773,14 @@ assert_menu (Fixture            *fixture,
   ui_test_iterate (50);
 }
 
+static gboolean
+page_signed_off (gpointer data)
+{
+  const QuorumConference *shown = quorum_conference_page_get_conference (QUORUM_CONFERENCE_PAGE (data));
+
+  return shown != NULL && quorum_conference_is_finalised (shown);
+}
+
 static void
 test_offered_draft_and_signed_off (Fixture       *fixture,
                                    gconstpointer  data)
@@ -758,22 +791,56 @@ test_offered_draft_and_signed_off (Fixture       *fixture,
   const char * const labels[] = { "Export Dissent Record…", "Print…", "Sign Off…", "Amend…", NULL };
   const gboolean draft[] = { TRUE, TRUE, TRUE, FALSE };
   const gboolean signed_off[] = { TRUE, TRUE, FALSE, TRUE };
+  /* On PostgreSQL the minute-taker's menu has exporting only: sign-off and amending are the
+   * chair's (docs/notes/tidy.md). */
+  const char * const reader_labels[] = { "Export Dissent Record…", "Print…", NULL };
+  const gboolean reader[] = { TRUE, TRUE };
 
   /* A draft: the record can be circulated before sign-off, marked DRAFT. (Amend… cannot be
    * chosen yet: the menu tells a disabled action from an enabled one.) */
-  assert_menu (fixture, labels, draft);
+  if (ui_test_is_postgres ())
+    assert_menu (fixture, reader_labels, reader);
+  else
+    assert_menu (fixture, labels, draft);
 
-  /* Signed off: the minute-taker exports the final record. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
-  ui_test_iterate (20);
-  ui_test_respond ("sign-off");
-  ui_test_iterate (100);
+  /* Signed off by the chair (on PostgreSQL in the chair's own window, while the minute-taker's
+   * is open): the minute-taker exports the final record. */
+  if (ui_test_is_postgres ())
+    {
+      QuorumWindow *chair = ui_test_window_new (fixture->chair, 1280, 800);
+
+      g_assert_true (quorum_window_open_conference (chair, fixture->conference_id, 0));
+      ui_test_iterate (100);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (chair)),
+                                                 "conference.sign-off", NULL));
+      ui_test_iterate (20);
+      ui_test_respond ("sign-off");
+      ui_test_iterate (100);
+      gtk_window_destroy (GTK_WINDOW (chair));
+      ui_test_iterate (100);
+      /* The minute-taker's window shows it signed off with no refresh (LISTEN/NOTIFY). */
+      ui_test_wait_until (page_signed_off, page, 10000, "the sign-off to show in the minute-taker's window");
+    }
+  else
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
+      ui_test_iterate (20);
+      ui_test_respond ("sign-off");
+      ui_test_iterate (100);
+    }
   {
     g_autoptr(QuorumConference) conference = ui_test_load (fixture->store, fixture->conference_id);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM conference WHERE id = %lld AND finalised_at IS NOT NULL",
+                                            (long long) fixture->conference_id);
+    g_autofree char *held = ui_test_db_sql (fixture->db_path, sql);
 
     g_assert_true (quorum_conference_is_finalised (conference));
+    g_assert_cmpstr (held, ==, "1");
   }
-  assert_menu (fixture, labels, signed_off);
+  if (ui_test_is_postgres ())
+    assert_menu (fixture, reader_labels, reader);
+  else
+    assert_menu (fixture, labels, signed_off);
 
   if (!have_program ("pdftotext"))
     return;

@@ -400,7 +400,7 @@ test_narrow_360 (void)
   gtk_warnings = failures;
 
   /* Conferences: the demo's live vote, its attendees, a decided record and the list. */
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   g_assert_true (quorum_window_open_conference (window, find_conference (store, "DEMO-BOL-0588"), 0));
   check_narrow (GTK_WIDGET (window), "conference", failures);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL));
@@ -535,7 +535,7 @@ test_narrow_by_hand (void)
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   window = ui_test_window_new (store, NARROW, 720);
   g_log_set_always_fatal (fatal);
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   quorum_window_dismiss_toast (window);
   ui_test_iterate (300);
   /* The demo's conference open, alone: the header bar has the way back to the list. */

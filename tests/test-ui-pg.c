@@ -854,6 +854,9 @@ try_to_record (const char *user)
   g_test_message ("%s: shown that a chair alone may use: [%s]", user, found->str);
   g_assert_cmpstr (found->str, ==, "");
   g_assert_nonnull (strstr (items->str, "Dissent Record…"));
+  /* The empty list does not invite them to create or load what they may not. */
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
+                   ==, "The conferences the chairs record will be listed here.");
 
   /* Clicks where a chair's "Plan" and "No plan" are. */
   ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
@@ -986,7 +989,27 @@ test_chair_records_what_others_cannot (void)
   g_assert_nonnull (strstr (found->str, "conference.add-attendee"));
   g_assert_nonnull (strstr (found->str, "menu item Sign Off…"));
   g_assert_nonnull (strstr (found->str, "menu item Take the Decision"));
-  g_assert_nonnull (strstr (found->str, "menu item Load Demo Conferences"));
+  /* The demo's invented children never go into the shared record, not even a chair's. */
+  g_assert_null (strstr (found->str, "Load Demo Conferences"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
+                   ==, "Create the first one.");
+  {
+    g_autofree char *before = psql ("SELECT count (*) FROM conference");
+    g_autofree char *after = NULL;
+
+    g_autoptr(GError) error = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
+    ui_test_iterate (200);
+    /* The store's caller is refused too, before anything is written (it was refused half way,
+     * at the Head of Service's part, after four conferences had gone in). */
+    g_assert_false (quorum_demo_load (store, NULL, NULL, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "nothing was written"));
+    after = psql ("SELECT count (*) FROM conference");
+    g_assert_cmpstr (after, ==, before);
+  }
   g_assert_nonnull (strstr (found->str, "win.new-conference"));
   ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   wait_psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Ray Roles'", "1");

@@ -125,7 +125,7 @@ test_projector_one_conference (void)
   window = ui_test_window_new (store, 1280, 800);
 
   ui_test_create_conference (window, children, "buckinghamshire", "BUCKS-PROJ-0001");
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   live = find_conference (store, "DEMO-BOL-0588");
   quorum_window_open_conference (window, live, 0);
 

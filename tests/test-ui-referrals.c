@@ -13,7 +13,8 @@
 
 typedef struct
 {
-  QuorumStore         *store;
+  QuorumStore         *chair;       /* the chairs' record: the split decisions */
+  QuorumStore         *store;       /* the Head of Service's, the window's (SQLite: the same) */
   QuorumWindow        *window;
   QuorumReferralsPage *page;
   gint64               plain;       /* Mon 2026-11-16 → due Mon 2026-11-23 */
@@ -81,6 +82,36 @@ make_split (QuorumStore *store,
   if (conference_out != NULL)
     *conference_out = conference;
   return referral_id;
+}
+
+/* The Head of Service's own store on @path's database (on PostgreSQL their login, in that role
+ * alone; a SQLite file is one person's). */
+static QuorumStore *
+open_as_head_of_service (const char *path)
+{
+  g_autofree char *location = ui_test_db_as (path, UI_TEST_HEAD_OF_SERVICE);
+  QuorumStore *store = ui_test_open (location);
+
+  if (ui_test_is_postgres ())
+    g_assert_cmpint (quorum_store_get_roles (store, NULL), ==, QUORUM_STORE_ROLE_HEAD_OF_SERVICE);
+  return store;
+}
+
+/* @n referrals generated in @path's database, with their notifications and panels: made by the
+ * server's superuser on PostgreSQL (test data, as an administrator would load it: a chair may
+ * not record the Head of Service's part). */
+static void
+generate (const char  *path,
+          guint        n,
+          const GDate *until,
+          guint        seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = ui_test_db_admin (path);
+  g_autoptr(QuorumStore) store = ui_test_open (admin);
+
+  g_assert_cmpuint (quorum_store_generate_referrals (store, n, until, seed, &error), ==, n);
+  g_assert_no_error (error);
 }
 
 /* ---- driving the page ---- */
@@ -684,17 +715,16 @@ test_many (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ui_test_db_path ();
-  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
   GtkWidget *page;
   GtkWidget *window;
   GDate until;
 
-  g_assert_no_error (error);
   g_date_clear (&until, 1);
   g_date_set_dmy (&until, 24, 12, 2026);
-  g_assert_cmpuint (quorum_store_generate_referrals (store, 3000, &until, 7, &error), ==, 3000);
-  g_assert_no_error (error);
+  generate (path, 3000, &until, 7);
+  store = open_as_head_of_service (path);
   g_assert_true (quorum_store_verify (store, NULL, &error));
 
   /* The page alone in a plain window: the same store, the same overdue as the store says. */
@@ -799,7 +829,7 @@ test_correct_and_lateness (void)
   gint64 fourth;
   guint before;
 
-  fourth = make_split (fx.store, "2027-05-03", "Dee Late", "J. Okafor", &conference);
+  fourth = make_split (fx.chair, "2027-05-03", "Dee Late", "J. Okafor", &conference);
   quorum_referrals_page_reload (fx.page);
   wait_loaded (fx.page);
   g_assert_true (quorum_referrals_page_select (fx.page, fourth));
@@ -890,13 +920,13 @@ test_screenshots (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ui_test_db_path ();
-  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autoptr(QuorumStore) store = NULL;
   GDate until;
 
-  g_assert_no_error (error);
   g_date_clear (&until, 1);
   g_date_set_dmy (&until, 24, 12, 2026);
-  g_assert_cmpuint (quorum_store_generate_referrals (store, 1500, &until, 20261224, &error), ==, 1500);
+  generate (path, 1500, &until, 20261224);
+  store = open_as_head_of_service (path);
 
   screenshot_at (store, 1280, 800, TRUE, "referrals-1280x800");
   screenshot_at (store, 800, 600, FALSE, "referrals-800x600");
@@ -916,12 +946,14 @@ main (int    argc,
   g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
   ui_test_init (&argc, &argv);
 
+  /* The chairs record the split decisions; the Head of Service's window shows the referrals
+   * and records what only they may (on PostgreSQL as their own login, enforced by the server). */
   path = ui_test_db_path ();
-  fx.store = quorum_store_open (path, &error);
-  g_assert_no_error (error);
-  fx.plain = make_split (fx.store, "2026-11-16", "Eli Plain", "R. Patel", NULL);
-  fx.xmas = make_split (fx.store, "2026-12-24", "Ada Christmas", "J. Okafor", &fx.xmas_conference);
-  fx.easter = make_split (fx.store, "2027-03-25", "Cal Easter", "J. Okafor", NULL);
+  fx.chair = ui_test_open (path);
+  fx.plain = make_split (fx.chair, "2026-11-16", "Eli Plain", "R. Patel", NULL);
+  fx.xmas = make_split (fx.chair, "2026-12-24", "Ada Christmas", "J. Okafor", &fx.xmas_conference);
+  fx.easter = make_split (fx.chair, "2027-03-25", "Cal Easter", "J. Okafor", NULL);
+  fx.store = ui_test_is_postgres () ? open_as_head_of_service (path) : g_object_ref (fx.chair);
 
   fx.window = ui_test_window_new (fx.store, 1280, 800);
   stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
@@ -947,5 +979,6 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (fx.window));
   g_clear_object (&fx.store);
+  g_clear_object (&fx.chair);
   return status;
 }

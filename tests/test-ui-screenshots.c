@@ -76,7 +76,7 @@ test_screens (gconstpointer data)
   gtk_window_destroy (dialog);
 
   /* The demo. */
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   decided = find_conference (store, "DEMO-BOL-0412");
   live = find_conference (store, "DEMO-BOL-0588");
 

@@ -82,7 +82,7 @@ test_sign_off_and_amend (void)
 {
   g_autofree char *path = ui_test_db_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autoptr(QuorumStore) store = ui_test_open (path);
   QuorumConferencePage *page;
   QuorumWindow *window;
   GtkWindow *dialog;
@@ -92,12 +92,11 @@ test_sign_off_and_amend (void)
   guint n_total;
   gint64 live_id = 0;
 
-  g_assert_no_error (error);
   window = ui_test_window_new (store, 1280, 800);
   page = quorum_window_get_conference_page (window);
 
   /* The demo's live conference: a vote half given, so the board is open. */
-  g_assert_true (quorum_window_load_demo (window));
+  ui_test_load_demo (window, path);
   {
     g_autoptr(GPtrArray) found = quorum_store_list_conferences (store, "DEMO-BOL-0588", NULL, NULL, &error);
 

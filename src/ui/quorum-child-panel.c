@@ -714,8 +714,18 @@ update_groups (QuorumChildPanel       *self,
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+      /* Each item holds its group's recorded view before its card is made: a card that first
+       * saw its group without one took the recorded reason, arriving next while a draft given
+       * back was in the field, for another writer's (a conflict, and Ctrl+Enter refused). */
       for (guint i = 0; i < n_names; i++)
-        g_ptr_array_add (items, quorum_group_item_new (names[i]));
+        {
+          QuorumGroupItem *item = quorum_group_item_new (names[i]);
+          g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
+
+          quorum_group_item_update (item, (const char * const *) members,
+                                    quorum_conference_find_current_vote (conference, self->child_id, names[i]));
+          g_ptr_array_add (items, item);
+        }
       g_list_store_splice (self->groups, 0, n_items, items->pdata, items->len);
     }
 

@@ -538,6 +538,16 @@ quorum_demo_load (QuorumStore  *store,
 
   g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
 
+  /* Invented children have no place in an authority's shared record, where nothing is ever
+   * deleted; and a chair may not record the Head of Service's part of the demo there (the
+   * server refused it half way, after the first conferences were written). */
+  if (quorum_store_is_shared (store))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The demonstration conferences are for a database of your own, not the authority's shared record: nothing was written"));
+      return FALSE;
+    }
+
   quorum_date_today (&today);
 
   /* The decided conference met two weekdays ago: its referral is still running. */

@@ -38,6 +38,7 @@ struct _QuorumWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *conference_list;
+  AdwStatusPage        *empty_status;
   GtkStack             *content_stack;
   QuorumConferencePage *conference_page;
 
@@ -822,15 +823,25 @@ quorum_window_constructed (GObject *object)
   g_assert (QUORUM_IS_STORE (self->store));
 
   quorum_conference_page_set_store (self->conference_page, self->store);
-  /* Only a chair makes conferences, the demo's included (the server refuses the others): the
-   * others are not shown the buttons, and the menu hides the items (hidden-when). */
+  /* Only a chair makes conferences (the server refuses the others): the others are not shown
+   * the buttons, and the menu hides the items (hidden-when). The demo is a chair's, and only in
+   * a database of their own: never in the authority's shared record (quorum_demo_load). */
   {
     gboolean chair = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+    gboolean demo = chair && !quorum_store_is_shared (self->store);
 
     set_action_enabled (self, "new-conference", chair);
-    set_action_enabled (self, "load-demo", chair);
+    set_action_enabled (self, "load-demo", demo);
     if (!chair)
-      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", "win.load-demo", NULL });
+      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", NULL });
+    if (!demo)
+      hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.load-demo", NULL });
+    /* The empty list offers only what this person may do there. */
+    if (!chair)
+      adw_status_page_set_description (self->empty_status,
+                                       _("The conferences the chairs record will be listed here."));
+    else if (!demo)
+      adw_status_page_set_description (self->empty_status, _("Create the first one."));
   }
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
@@ -979,6 +990,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, empty_status);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, offline_bar);
