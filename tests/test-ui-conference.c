@@ -124,6 +124,11 @@ test_split_decision (void)
 
     g_assert_null (find_vote (c, amy, "Elm Surgery"));
   }
+  /* The board read again meanwhile (another chair's write arriving, or this chair's own on a
+   * shared record): the decline stays chosen, still asking for its reason. */
+  quorum_conference_page_reload (quorum_window_get_conference_page (window));
+  ui_test_iterate (20);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, amy, "Elm Surgery")), ==, QUORUM_VIEW_DECLINE);
   quorum_vote_card_enter_reason (ui_test_card (window, amy, "Elm Surgery"), "Has not seen the child this year");
   ui_test_iterate (20);
 

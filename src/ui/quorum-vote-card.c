@@ -29,6 +29,9 @@ struct _QuorumVoteCard
    * has been editable, or holds a draft: a decided card shows text. Until then they are NULL. */
   gboolean         has_editor;
   gboolean         draft_attached;
+  /* A view chosen here and not stored yet (a decline waits for its reason): it stays chosen when
+   * the board is read again meanwhile (another chair's write, or this one's arriving live). */
+  QuorumView       waiting_view;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -123,6 +126,12 @@ set_status (QuorumVoteCard *self,
     }
 }
 
+static void
+ask_decline_reason (QuorumVoteCard *self)
+{
+  set_status (self, _("Not recorded yet: type the group’s reason for declining, then leave the field or press Ctrl+Enter"), TRUE);
+}
+
 /* Records what the card shows, as one view of the group, through the child panel's action. */
 static void
 quorum_vote_card_record (QuorumVoteCard *self)
@@ -152,7 +161,8 @@ quorum_vote_card_record (QuorumVoteCard *self)
   if (view == QUORUM_VIEW_DECLINE && reason == NULL)
     {
       /* Nothing is stored yet: say so, rather than showing the decline as recorded. */
-      set_status (self, _("Not recorded yet: type the group’s reason for declining, then leave the field or press Ctrl+Enter"), TRUE);
+      self->waiting_view = view;
+      ask_decline_reason (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self->reason_field)))
         gtk_widget_grab_focus (GTK_WIDGET (quorum_text_field_get_view (self->reason_field)));
       return;
@@ -161,6 +171,7 @@ quorum_vote_card_record (QuorumVoteCard *self)
   if (view == QUORUM_VIEW_PLAN)
     categories = get_shown_categories (self);
 
+  self->waiting_view = QUORUM_VIEW_NONE;
   gtk_widget_activate_action (GTK_WIDGET (self), "child.record-vote", "(ssusb)",
                               quorum_group_item_get_name (self->item),
                               quorum_view_to_string (view),
@@ -271,6 +282,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
 {
   const char * const *members;
   QuorumView view;
+  QuorumView chosen;
   guint categories;
   const char *reason;
   g_autofree char *members_text = NULL;
@@ -300,20 +312,25 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   else
     gtk_label_set_label (self->members_label, members_text);
 
+  /* A view stored (here or elsewhere) replaces one waiting here. */
+  if (view != QUORUM_VIEW_NONE)
+    self->waiting_view = QUORUM_VIEW_NONE;
+  chosen = view != QUORUM_VIEW_NONE ? view : self->waiting_view;
+
   if (self->has_editor)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), g_strv_length ((char **) members) > 1
                               || quorum_group_item_get_members_disagreed (self->item));
 
-      gtk_toggle_button_set_active (self->plan_button, view == QUORUM_VIEW_PLAN);
-      gtk_toggle_button_set_active (self->no_plan_button, view == QUORUM_VIEW_NO_PLAN);
-      gtk_toggle_button_set_active (self->decline_button, view == QUORUM_VIEW_DECLINE);
+      gtk_toggle_button_set_active (self->plan_button, chosen == QUORUM_VIEW_PLAN);
+      gtk_toggle_button_set_active (self->no_plan_button, chosen == QUORUM_VIEW_NO_PLAN);
+      gtk_toggle_button_set_active (self->decline_button, chosen == QUORUM_VIEW_DECLINE);
 
       gtk_check_button_set_active (self->neglect_check, (categories & QUORUM_CATEGORY_NEGLECT) != 0);
       gtk_check_button_set_active (self->physical_check, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
       gtk_check_button_set_active (self->emotional_check, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
       gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
-      gtk_revealer_set_reveal_child (self->categories_revealer, view == QUORUM_VIEW_PLAN);
+      gtk_revealer_set_reveal_child (self->categories_revealer, chosen == QUORUM_VIEW_PLAN);
     }
 
   /* The recorded reason: words that differ from it are a draft until recorded. */
@@ -362,7 +379,9 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-no-plan");
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-decline");
 
-  if (view == QUORUM_VIEW_NONE)
+  if (view == QUORUM_VIEW_NONE && chosen == QUORUM_VIEW_DECLINE)
+    ask_decline_reason (self);
+  else if (view == QUORUM_VIEW_NONE)
     set_status (self, _("Waiting for this group’s view"), FALSE);
   else
     {
