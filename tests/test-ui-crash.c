@@ -672,6 +672,24 @@ typedef struct
   guint       snapshot_rows;
 } Ledger;
 
+static void
+ledger_init (Ledger *ledger)
+{
+  ledger->votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ledger->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ledger->attendees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ledger->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+ledger_clear (Ledger *ledger)
+{
+  g_hash_table_unref (ledger->votes);
+  g_hash_table_unref (ledger->drafts);
+  g_hash_table_unref (ledger->attendees);
+  g_hash_table_unref (ledger->decisions);
+}
+
 static QuorumStore *
 open_store (void)
 {
@@ -1136,10 +1154,7 @@ test_kill_the_app (void)
       return;
     }
 
-  ledger.votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ledger.drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ledger.attendees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ledger.decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ledger_init (&ledger);
 
   g_free (db_path);
   db_path = ui_test_db_path ();
@@ -1279,10 +1294,7 @@ test_kill_the_app (void)
   g_assert_cmpuint (ledger.lost, ==, 0);
   g_assert_cmpuint (ledger.acked, >, 0);
 
-  g_hash_table_unref (ledger.votes);
-  g_hash_table_unref (ledger.drafts);
-  g_hash_table_unref (ledger.attendees);
-  g_hash_table_unref (ledger.decisions);
+  ledger_clear (&ledger);
 }
 
 /* Forks the app to do @step (script) alone, takes what it acknowledges (its recorded votes only
@@ -1376,10 +1388,7 @@ test_typed_before_a_draft (void)
       return;
     }
 
-  ledger.votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ledger.drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ledger.attendees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ledger.decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ledger_init (&ledger);
 
   g_free (db_path);
   db_path = ui_test_db_path ();
@@ -1418,10 +1427,7 @@ test_typed_before_a_draft (void)
   g_assert_cmpuint (ledger.lost, ==, 0);
   g_assert_cmpuint (ledger.recovered, ==, 1);
 
-  g_hash_table_unref (ledger.votes);
-  g_hash_table_unref (ledger.drafts);
-  g_hash_table_unref (ledger.attendees);
-  g_hash_table_unref (ledger.decisions);
+  ledger_clear (&ledger);
 }
 
 int
