@@ -9,6 +9,7 @@
 #include "test-ui-common.h"
 #include "store/quorum-store-report.h"
 #include "ui/quorum-conference-item.h"
+#include "ui/quorum-text-row.h"
 
 static gboolean
 audit_has (GPtrArray  *entries,
@@ -388,6 +389,23 @@ test_reason_in_full (void)
 
 /* Before sign-off an attendee is corrected through the row's "Edit…": the same fields, filled
  * in; a structure typed differently joins the existing one, and the vote board follows. */
+/* The attendee row titled @title under @root, or NULL. */
+static QuorumTextRow *
+find_attendee_row (GtkWidget  *root,
+                   const char *title)
+{
+  if (QUORUM_IS_TEXT_ROW (root) && g_strcmp0 (quorum_text_row_get_title (QUORUM_TEXT_ROW (root)), title) == 0)
+    return QUORUM_TEXT_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      QuorumTextRow *row = find_attendee_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_correct_attendee (void)
 {
@@ -426,6 +444,37 @@ test_correct_attendee (void)
   g_assert_true (gtk_widget_is_sensitive (edit_button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (edit_button)), ==, "conference.edit-attendee");
 
+  /* Another chair's vote read into the board as it arrives leaves the attendees' rows as they
+   * are, with the keyboard's focus on the one it was on (they were all made again at every
+   * vote). */
+  {
+    QuorumTextRow *row = find_attendee_row (GTK_WIDGET (page), "Hana Visiter");
+    GtkWidget *kept = ui_test_find_named (GTK_WIDGET (row), "edit-attendee-button");
+    QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, fay);
+    g_autoptr(QuorumStore) other = quorum_store_open (path, &error);
+    QuorumVoteSpec spec = { .child_id = fay, .group = "Children's Social Care",
+                            .view = QUORUM_VIEW_NO_PLAN, .reason = "Support is working" };
+
+    g_assert_no_error (error);
+    quorum_child_panel_fill_attempt (panel, "A plan for neglect", "Agencies differ", "Not agreed",
+                                     QUORUM_VIEW_NONE, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.record-attempt", NULL));
+    ui_test_iterate (20);
+    g_assert_nonnull (kept);
+    g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+    gtk_widget_grab_focus (kept);
+    g_assert_cmpint (quorum_store_record_vote (other, conf, &spec, &error), >, 0);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (page);
+    ui_test_iterate (50);
+    g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, fay, "Children's Social Care")), ==,
+                     QUORUM_VIEW_NO_PLAN);
+    g_assert_nonnull (kept);
+    g_assert_true (gtk_widget_get_root (kept) == GTK_ROOT (window));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == kept);
+    g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.edit-attendee", "x", hana_id));
   ui_test_iterate (50);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -454,6 +503,10 @@ test_correct_attendee (void)
     g_assert_cmpstr (hana->line_management, ==, "NHS Trust Health Visiting");
     g_assert_cmpuint (g_strv_length (groups), ==, 2);
   }
+
+  /* A corrected attendee's row shows the correction. */
+  g_assert_nonnull (find_attendee_row (GTK_WIDGET (page), "Hana Visitor"));
+  g_assert_null (find_attendee_row (GTK_WIDGET (page), "Hana Visiter"));
 
   /* The vote board: one card for the shared structure, with both visitors; none for "NHS Trust". */
   {

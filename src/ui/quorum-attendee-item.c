@@ -196,6 +196,22 @@ quorum_attendee_item_get_section_title (QuorumAttendeeItem *self)
   return self->section_title;
 }
 
+gboolean
+quorum_attendee_item_equal (QuorumAttendeeItem *a,
+                            QuorumAttendeeItem *b)
+{
+  g_return_val_if_fail (QUORUM_IS_ATTENDEE_ITEM (a), FALSE);
+  g_return_val_if_fail (QUORUM_IS_ATTENDEE_ITEM (b), FALSE);
+
+  return a->id == b->id &&
+         a->rank == b->rank &&
+         g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->subtitle, b->subtitle) == 0 &&
+         g_strcmp0 (a->status, b->status) == 0 &&
+         g_strcmp0 (a->section, b->section) == 0 &&
+         g_strcmp0 (a->section_title, b->section_title) == 0;
+}
+
 /* Voting structures in order of first arrival, then apologies, then those who do not vote. */
 int
 quorum_attendee_item_compare_ptr (gconstpointer a,

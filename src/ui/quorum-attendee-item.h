@@ -19,6 +19,9 @@ const char         *quorum_attendee_item_get_status        (QuorumAttendeeItem *
 /* The list groups attendees by this: voting structures first, then apologies, then non-voting. */
 const char         *quorum_attendee_item_get_section       (QuorumAttendeeItem *self);
 const char         *quorum_attendee_item_get_section_title (QuorumAttendeeItem *self);
+/* Whether @a and @b show the same: the same attendee, name, subtitle, status and section. */
+gboolean            quorum_attendee_item_equal             (QuorumAttendeeItem *a,
+                                                            QuorumAttendeeItem *b);
 /* For g_ptr_array_sort_with_data() on an array of items; @user_data maps a section to the
  * position of its first attendee. */
 int                 quorum_attendee_item_compare_ptr       (gconstpointer a,

@@ -59,6 +59,7 @@ struct _QuorumConferencePage
   AdwFlap           *flap;
   GtkWidget         *attendee_form;
   gboolean           may_record;     /* the session's role records conferences (a chair's) */
+  gboolean           attendee_rows_stale;  /* made for another role: made again at the next update */
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
   GtkEntry          *role_entry;
@@ -215,6 +216,22 @@ attendees_header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+static gboolean
+attendees_unchanged (QuorumConferencePage *self,
+                     GPtrArray            *items)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->attendees)) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(QuorumAttendeeItem) shown = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (!quorum_attendee_item_equal (shown, g_ptr_array_index (items, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 update_attendees (QuorumConferencePage *self)
 {
@@ -238,9 +255,17 @@ update_attendees (QuorumConferencePage *self)
     }
 
   g_ptr_array_sort_with_data (items, (GCompareDataFunc) quorum_attendee_item_compare_ptr, first_seen);
-  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
-                       items->pdata, items->len);
-  gtk_list_box_invalidate_headers (self->attendees_list);
+
+  /* A reload after a vote (every vote, in the meeting) leaves the attendees as they were: their
+   * rows stay, with the focus a keyboard user left on one of them. Rebuilding every row with its
+   * buttons was most of a vote's reload (25–80 ms of 40–100 ms on a loaded machine). */
+  if (self->attendee_rows_stale || !attendees_unchanged (self, items))
+    {
+      self->attendee_rows_stale = FALSE;
+      g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                           items->pdata, items->len);
+      gtk_list_box_invalidate_headers (self->attendees_list);
+    }
 
   /* Translators: the attendees button: how many are in the room */
   count = g_strdup_printf (_("Attendees (%u)"), n_present);
@@ -1787,6 +1812,8 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
   self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+  /* The rows' edit buttons are the chair's. */
+  self->attendee_rows_stale = TRUE;
   if (self->record_panel != NULL)
     quorum_record_panel_set_store (self->record_panel, store);
 
