@@ -25,6 +25,23 @@ typedef struct
   gint64 children[N_CHILDREN];
 } Conf;
 
+/* Records @spec through the store, as the app does, and adds its time in µs to @times. */
+static void
+time_vote (QuorumStore          *store,
+           gint64                conference,
+           const QuorumVoteSpec *spec,
+           GArray               *times)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  double us;
+
+  if (quorum_store_record_vote (store, conference, spec, &error) == 0)
+    g_error ("vote: %s", error->message);
+  us = g_get_monotonic_time () - t0;
+  g_array_append_val (times, us);
+}
+
 static void
 setup_store (QuorumStore *store,
              Conf        *confs)
@@ -119,11 +136,7 @@ bench_vote (const char *dir,
             {
               if ((side == 0) == (done % 2 == 0))
                 {
-                  t0 = g_get_monotonic_time ();
-                  if (quorum_store_record_vote (store, confs[c].conference, &spec, &error) == 0)
-                    g_error ("vote: %s", error->message);
-                  us = g_get_monotonic_time () - t0;
-                  g_array_append_val (store_times, us);
+                  time_vote (store, confs[c].conference, &spec, store_times);
                   continue;
                 }
               t0 = g_get_monotonic_time ();
@@ -269,11 +282,7 @@ bench_vote_postgres (int rounds)
             {
               if ((side == 0) == (done % 2 == 0))
                 {
-                  t0 = g_get_monotonic_time ();
-                  if (quorum_store_record_vote (store, confs[c].conference, &spec, &error) == 0)
-                    g_error ("vote: %s", error->message);
-                  us = g_get_monotonic_time () - t0;
-                  g_array_append_val (store_times, us);
+                  time_vote (store, confs[c].conference, &spec, store_times);
                   continue;
                 }
               /* Autocommit: the INSERT is its own transaction, committed (and flushed, with

@@ -815,6 +815,22 @@ ui_test_spawn (const char * const *argv)
   return out;
 }
 
+/* Forks with a pipe from the child to the parent: returns 0 in the child, with @fd its write
+ * end; the child's pid in the parent, with @fd its read end. */
+static inline pid_t
+ui_test_fork_with_pipe (int *fd)
+{
+  int fds[2];
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  close (fds[pid == 0 ? 0 : 1]);
+  *fd = fds[pid == 0 ? 1 : 0];
+  return pid;
+}
+
 /* Waits up to @timeout_ms for a byte on @fd (another process's "done"), running this window's
  * main loop meanwhile; reads it and returns it. */
 static inline char

@@ -1152,6 +1152,25 @@ have_xdotool (void)
   return path != NULL && g_getenv ("DISPLAY") != NULL;
 }
 
+/* Skips the test without xdotool; else a new database, a conference of @n_children and an
+ * empty ledger of what the app acknowledges. */
+static gboolean
+start_on_new_conference (Ledger *ledger,
+                         guint   n_children)
+{
+  if (!have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return FALSE;
+    }
+
+  ledger_init (ledger);
+  g_free (db_path);
+  db_path = ui_test_db_path ();
+  new_conference (n_children);
+  return TRUE;
+}
+
 static void
 test_kill_the_app (void)
 {
@@ -1167,17 +1186,8 @@ test_kill_the_app (void)
   env = g_getenv ("QUORUM_APP_WORK_MS");
   if (env != NULL && *env != '\0')
     max_work_ms = (guint) g_ascii_strtoull (env, NULL, 10);
-  if (!have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed or the display is not X11");
-      return;
-    }
-
-  ledger_init (&ledger);
-
-  g_free (db_path);
-  db_path = ui_test_db_path ();
-  new_conference (4);
+  if (!start_on_new_conference (&ledger, 4))
+    return;
 
   for (guint round = 0; round < kills; round++)
     {
@@ -1193,7 +1203,7 @@ test_kill_the_app (void)
       gint64 kill_at;
       gint64 forked;
       double ready_after = 0;
-      int fds[2];
+      int fd;
       int status = 0;
       pid_t pid;
 
@@ -1211,15 +1221,9 @@ test_kill_the_app (void)
       /* The drafts left by the last kill: the app must give them back. */
       drafts = drafts_in_store ();
 
-      g_assert_cmpint (pipe (fds), ==, 0);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = ui_test_fork_with_pipe (&fd);
       if (pid == 0)
-        {
-          close (fds[0]);
-          run_app (fds[1], seed);
-        }
-      close (fds[1]);
+        run_app (fd, seed);
       setpgid (pid, pid);
       forked = g_get_monotonic_time ();
 
@@ -1233,7 +1237,7 @@ test_kill_the_app (void)
 
       for (;;)
         {
-          struct pollfd pfd = { fds[0], POLLIN, 0 };
+          struct pollfd pfd = { fd, POLLIN, 0 };
           gint64 now = g_get_monotonic_time ();
           char buffer[4096];
           ssize_t n;
@@ -1243,7 +1247,7 @@ test_kill_the_app (void)
             break;
           if (poll (&pfd, 1, MAX (1, (kill_at - now) / 1000)) <= 0)
             continue;
-          n = read (fds[0], buffer, sizeof buffer);
+          n = read (fd, buffer, sizeof buffer);
           if (n <= 0)
             break;   /* the app ended by itself: a crash, found below */
           g_string_append_len (pending, buffer, n);
@@ -1284,7 +1288,7 @@ test_kill_the_app (void)
         ssize_t n;
         char *nl;
 
-        while ((n = read (fds[0], buffer, sizeof buffer)) > 0)
+        while ((n = read (fd, buffer, sizeof buffer)) > 0)
           g_string_append_len (pending, buffer, n);
         while ((nl = strchr (pending->str, '\n')) != NULL)
           {
@@ -1294,7 +1298,7 @@ test_kill_the_app (void)
             take_line (&ledger, line, seen);
           }
       }
-      close (fds[0]);
+      close (fd);
 
       g_test_message ("round %u (seed %u): %s %.1f s after the fork (ready after %.1f s), %u acknowledged so far",
                       round, seed, ready ? "killed while working" : "killed while starting",
@@ -1332,32 +1336,28 @@ scripted_round (Ledger     *ledger,
   Snapshot snap = { 0 };
   gboolean done = FALSE;
   gboolean eof = FALSE;
-  int fds[2];
+  int fd;
   int status = 0;
   pid_t pid;
 
-  g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
+  pid = ui_test_fork_with_pipe (&fd);
   if (pid == 0)
     {
-      close (fds[0]);
       script = step;
-      run_app (fds[1], seed);
+      run_app (fd, seed);
     }
-  close (fds[1]);
   setpgid (pid, pid);
 
   while (!done && !eof && g_get_monotonic_time () < until)
     {
-      struct pollfd pfd = { fds[0], POLLIN, 0 };
+      struct pollfd pfd = { fd, POLLIN, 0 };
       char buffer[4096];
       ssize_t n;
       char *nl;
 
       if (poll (&pfd, 1, 100) <= 0)
         continue;
-      n = read (fds[0], buffer, sizeof buffer);
+      n = read (fd, buffer, sizeof buffer);
       eof = n <= 0;
       if (n > 0)
         g_string_append_len (pending, buffer, n);
@@ -1375,7 +1375,7 @@ scripted_round (Ledger     *ledger,
   snapshot_take (&snap);
   g_assert_cmpint (kill (-pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  close (fds[0]);
+  close (fd);
   g_assert_true (done);
   g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
 
@@ -1401,17 +1401,8 @@ test_typed_before_a_draft (void)
   gint64 child_id;
   QuorumVote *vote;
 
-  if (!have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed or the display is not X11");
-      return;
-    }
-
-  ledger_init (&ledger);
-
-  g_free (db_path);
-  db_path = ui_test_db_path ();
-  new_conference (1);
+  if (!start_on_new_conference (&ledger, 1))
+    return;
   store = open_store ();
   conference = ui_test_load (store, conf_id);
   child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;

@@ -168,31 +168,24 @@ static void
 kill_when_shown (gboolean drafting)
 {
   struct pollfd pfd;
-  int fds[2];
+  int fd;
   int status = 0;
   char byte = 0;
   pid_t pid;
 
-  g_assert_cmpint (pipe (fds), ==, 0);
-
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
+  pid = ui_test_fork_with_pipe (&fd);
   if (pid == 0)
-    {
-      close (fds[0]);
-      run_app (fds[1], drafting);
-    }
+    run_app (fd, drafting);
 
-  close (fds[1]);
-  pfd.fd = fds[0];
+  pfd.fd = fd;
   pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fds[0], &byte, 1) != 1)
+  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
     {
       kill (pid, SIGKILL);
       waitpid (pid, NULL, 0);
       g_error ("The app never showed the vote as recorded, or the draft as kept");
     }
-  close (fds[0]);
+  close (fd);
 
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);

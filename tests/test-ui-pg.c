@@ -857,6 +857,8 @@ try_to_record (const char *user)
   /* The empty list does not invite them to create or load what they may not. */
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
                    ==, "The conferences the chairs record will be listed here.");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "welcome_status"))),
+                   ==, "Choose a conference from the list to read its record, print it or export it.");
 
   /* Clicks where a chair's "Plan" and "No plan" are. */
   ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
@@ -994,6 +996,8 @@ test_chair_records_what_others_cannot (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "empty_status"))),
                    ==, "Create the first one.");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "welcome_status"))),
+                           "or start a new one"));
   {
     g_autofree char *before = psql ("SELECT count (*) FROM conference");
     g_autofree char *after = NULL;

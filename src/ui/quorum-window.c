@@ -39,6 +39,7 @@ struct _QuorumWindow
   GtkStack             *list_stack;
   GtkListView          *conference_list;
   AdwStatusPage        *empty_status;
+  AdwStatusPage        *welcome_status;
   GtkStack             *content_stack;
   QuorumConferencePage *conference_page;
 
@@ -836,10 +837,15 @@ quorum_window_constructed (GObject *object)
       hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.new-conference", NULL });
     if (!demo)
       hide_actionables (GTK_WIDGET (self), (const char * const []) { "win.load-demo", NULL });
-    /* The empty list offers only what this person may do there. */
+    /* The empty list, and the page before a conference is chosen, offer only what this person
+     * may do there. */
     if (!chair)
-      adw_status_page_set_description (self->empty_status,
-                                       _("The conferences the chairs record will be listed here."));
+      {
+        adw_status_page_set_description (self->empty_status,
+                                         _("The conferences the chairs record will be listed here."));
+        adw_status_page_set_description (self->welcome_status,
+                                         _("Choose a conference from the list to read its record, print it or export it."));
+      }
     else if (!demo)
       adw_status_page_set_description (self->empty_status, _("Create the first one."));
   }
@@ -991,6 +997,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, welcome_status);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, conference_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, offline_bar);
