@@ -919,6 +919,18 @@ test_minute_taker_tries_to_record (void)
       return;
     }
   try_to_record ("mtaker");
+
+  {
+    g_autoptr(QuorumStore) store = NULL;
+    QuorumWindow *window = open_as ("mtaker", &store);
+
+    quorum_window_restore (window);
+    ui_test_iterate (100);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "view_stack"))),
+                     ==, "conferences");
+    gtk_window_destroy (GTK_WINDOW (window));
+    ui_test_iterate (100);
+  }
 }
 
 /* A Head of Service: no vote or decision control either; corrections and the panel's outcome are
@@ -938,7 +950,12 @@ test_head_of_service_tries_to_record (void)
     }
   try_to_record ("hservice");
 
+  /* They start on the Referrals page, their work; a minute-taker on the conferences. */
   window = open_as ("hservice", &store);
+  quorum_window_restore (window);
+  ui_test_iterate (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "view_stack"))),
+                   ==, "referrals");
   page = ui_test_show_referrals (window);
   ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page");
   g_assert_true (quorum_referrals_page_select (page, the_referral (store)));

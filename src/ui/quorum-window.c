@@ -231,14 +231,12 @@ quorum_window_open_conference (QuorumWindow *self,
   return TRUE;
 }
 
-void
-quorum_window_restore (QuorumWindow *self)
+static void
+restore_last_conference (QuorumWindow *self)
 {
   gint64 conference_id;
   gint64 child_id;
   g_autoptr(QuorumConference) conference = NULL;
-
-  g_return_if_fail (QUORUM_IS_WINDOW (self));
 
   if (self->settings == NULL)
     return;
@@ -256,6 +254,22 @@ quorum_window_restore (QuorumWindow *self)
     child_id = 0;
 
   quorum_window_open_conference (self, conference_id, child_id);
+}
+
+void
+quorum_window_restore (QuorumWindow *self)
+{
+  QuorumStoreRoles roles;
+
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  restore_last_conference (self);
+
+  /* A Head of Service who does not chair starts where their work is: the referrals the split
+   * decisions made (the conference they last read is still open behind Alt+1). */
+  roles = quorum_store_get_roles (self->store, NULL);
+  if ((roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0 && (roles & QUORUM_STORE_ROLE_CHAIR) == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "show-page", g_variant_new_string ("referrals"));
 }
 
 /* ---- actions ---- */
