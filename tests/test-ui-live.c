@@ -5,7 +5,8 @@
  * reason box lets the chair type there; taking a decision shows what will be recorded,
  * Escape records nothing and Enter records exactly what was shown; the record names the
  * chair by the name set in Preferences, and the audit log keeps the login; a message says
- * all it has to say, and goes once it is no longer true. */
+ * all it has to say, and goes once it is no longer true; a decline waiting for its reason stays
+ * chosen when another chair's write reloads the board, and its reason, typed then, is stored. */
 
 #include "test-ui-live-common.h"
 
@@ -396,6 +397,118 @@ test_click_a_view (Fixture       *fx,
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, "Police")), ==, QUORUM_VIEW_NO_PLAN);
 }
 
+/* A decline is not stored until its group's reason is given. The chair clicks "Declined" on a
+ * group's card; before the reason is typed another chair records a view for another group of
+ * the same conference from another connection (quorum-cli, as another computer on the record
+ * does), and the board is read again live. The card keeps "Declined" chosen and still asks for
+ * the reason; the reason then clicked into, typed and recorded with Ctrl+Enter is stored with the
+ * decline, word for word, beside the other chair's view. A live reload reset the card to no
+ * view, and the reason then typed was kept on the screen, never recorded. */
+typedef struct
+{
+  Fixture    *fx;
+  const char *group;
+  QuorumView  view;
+} CardView;
+
+static gboolean
+card_shows (gpointer data)
+{
+  CardView *shown = data;
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (shown->fx->window),
+                                                                    shown->fx->amy);
+  QuorumVoteCard *card = panel != NULL ? quorum_child_panel_get_card (panel, shown->group) : NULL;
+
+  return card != NULL && quorum_vote_card_get_shown_view (card) == shown->view;
+}
+
+#define DECLINE_GROUP  "NHS Trust"
+#define DECLINE_REASON "The GP has not seen Amy since the referral, so cannot judge the risk"
+#define OTHER_GROUP    "Police"
+#define OTHER_REASON   "No police contact with the family"
+
+static void
+test_decline_kept_through_live_update (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  g_autofree char *other = NULL;
+  g_autofree char *conf_arg = g_strdup_printf ("%" G_GINT64_FORMAT, fx->conf);
+  g_autofree char *child_arg = g_strdup_printf ("%" G_GINT64_FORMAT, fx->amy);
+  g_autofree char *out = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *held = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *status;
+  GtkWidget *decline;
+  CardView shown = { fx, OTHER_GROUP, QUORUM_VIEW_NO_PLAN };
+  gint64 start;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* "Declined", clicked: nothing stored yet, the card asks for the reason. */
+  card = ui_test_card (fx->window, fx->amy, DECLINE_GROUP);
+  decline = ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Declined");
+  g_assert_nonnull (decline);
+  ui_test_click (decline, -1, -1);
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (card), ==, QUORUM_VIEW_DECLINE);
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_vote (c, fx->amy, DECLINE_GROUP));
+  }
+
+  /* Another chair records another group's view, from another connection to the record. */
+  other = ui_test_db_as (fx->path, UI_TEST_CHAIR);
+  {
+    const char * const argv[] = { g_getenv ("QUORUM_CLI"), "--db", other, "vote", conf_arg,
+                                  "--child", child_arg, "--group", OTHER_GROUP, "--view", "no-plan",
+                                  "--reason", OTHER_REASON, NULL };
+
+    out = ui_test_spawn (argv);
+  }
+  start = g_get_monotonic_time ();
+  ui_test_wait_until (card_shows, &shown, 10000, "the other chair's view to show here");
+  g_test_message ("The other chair's view showed here after %lld ms",
+                  (long long) ((g_get_monotonic_time () - start) / 1000));
+  ui_test_iterate (100);
+
+  /* Read again live, the card still shows the decline and still asks for its reason. */
+  card = ui_test_card (fx->window, fx->amy, DECLINE_GROUP);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (card), ==, QUORUM_VIEW_DECLINE);
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_nonnull (status);
+  g_test_message ("status after the live update: %s", gtk_label_get_label (GTK_LABEL (status)));
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "reason for declining"));
+
+  /* The chair clicks into the reason, types it and records it with Ctrl+Enter. */
+  ui_test_click (reason_view (fx, fx->amy, DECLINE_GROUP), -1, -1);
+  g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, DECLINE_GROUP)));
+  ui_test_type (DECLINE_REASON);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (200);
+
+  /* What the record holds, read by the database's own client: the decline with exactly the
+   * words typed, and the other chair's view. */
+  sql = g_strdup_printf ("SELECT grp || '|' || view || '|' || COALESCE (reason, '') FROM vote "
+                         "WHERE child_id = %" G_GINT64_FORMAT " ORDER BY grp", fx->amy);
+  held = ui_test_db_sql (fx->path, sql);
+  g_test_message ("votes held:\n%s", held);
+  g_assert_cmpstr (held, ==,
+                   DECLINE_GROUP "|decline|" DECLINE_REASON "\n"
+                   OTHER_GROUP "|no-plan|" OTHER_REASON);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)), ==,
+                   QUORUM_VIEW_DECLINE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +525,8 @@ main (int   argc,
               fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
+  g_test_add ("/ui/live/decline-kept-through-live-update", Fixture, NULL,
+              fixture_set_up, test_decline_kept_through_live_update, fixture_tear_down);
 
   return g_test_run ();
 }
