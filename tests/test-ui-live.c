@@ -5,7 +5,9 @@
  * reason box lets the chair type there; taking a decision shows what will be recorded,
  * Escape records nothing and Enter records exactly what was shown; the record names the
  * chair by the name set in Preferences, and the audit log keeps the login; a message says
- * all it has to say, and goes once it is no longer true. */
+ * all it has to say, and goes once it is no longer true; a decline waiting for its reason stays
+ * chosen when another chair's write reloads the board (its status still true, the reason half
+ * typed or not), and its reason, typed then, is stored. */
 
 #include "test-ui-live-common.h"
 
@@ -396,6 +398,172 @@ test_click_a_view (Fixture       *fx,
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, "Police")), ==, QUORUM_VIEW_NO_PLAN);
 }
 
+/* A decline is not stored until its group's reason is given. The chair clicks "Declined" on a
+ * group's card; before the reason is recorded another chair records a view for another group of
+ * the same conference from another connection (quorum-cli, as another computer on the record
+ * does), and the board is read again live. The card keeps "Declined" chosen; the reason clicked
+ * into, typed and recorded with Ctrl+Enter is stored with the decline, word for word, beside the
+ * other chair's view. A live reload reset the card to no view, and the reason then typed stayed
+ * on the screen, never recorded. */
+
+#define DECLINE_GROUP  "NHS Trust"
+#define DECLINE_START  "The GP has not seen Amy"
+#define DECLINE_REST   " since the referral, so cannot judge the risk"
+#define DECLINE_REASON DECLINE_START DECLINE_REST
+#define OTHER_GROUP    "Police"
+#define OTHER_REASON   "No police contact with the family"
+
+static gboolean
+other_view_shown (gpointer data)
+{
+  Fixture *fx = data;
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window),
+                                                                    fx->amy);
+  QuorumVoteCard *card = panel != NULL ? quorum_child_panel_get_card (panel, OTHER_GROUP) : NULL;
+
+  return card != NULL && quorum_vote_card_get_shown_view (card) == QUORUM_VIEW_NO_PLAN;
+}
+
+/* Another chair records OTHER_GROUP's view from another connection (quorum-cli; on PostgreSQL
+ * logged in as a chair); returns once this window shows it, read again live. */
+static void
+other_chair_votes (Fixture *fx)
+{
+  g_autofree char *other = ui_test_db_as (fx->path, UI_TEST_CHAIR);
+  g_autofree char *conf_arg = g_strdup_printf ("%" G_GINT64_FORMAT, fx->conf);
+  g_autofree char *child_arg = g_strdup_printf ("%" G_GINT64_FORMAT, fx->amy);
+  const char * const argv[] = { g_getenv ("QUORUM_CLI"), "--db", other, "vote", conf_arg,
+                                "--child", child_arg, "--group", OTHER_GROUP, "--view", "no-plan",
+                                "--reason", OTHER_REASON, NULL };
+  g_autofree char *out = ui_test_spawn (argv);
+  gint64 start = g_get_monotonic_time ();
+
+  ui_test_wait_until (other_view_shown, fx, 10000, "the other chair's view to show here");
+  g_test_message ("The other chair's view showed here after %lld ms",
+                  (long long) ((g_get_monotonic_time () - start) / 1000));
+  ui_test_iterate (100);
+}
+
+/* The decline card's status line, read again (the reload may have built the card anew). */
+static GtkWidget *
+decline_status (Fixture *fx)
+{
+  GtkWidget *status = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)),
+                                          "status-label");
+
+  g_assert_nonnull (status);
+  g_test_message ("status: %s", gtk_label_get_label (GTK_LABEL (status)));
+  return status;
+}
+
+/* What the record holds, read by the database's own client: the decline with exactly the words
+ * typed, and the other chair's view. */
+static void
+assert_both_votes_held (Fixture *fx)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT grp || '|' || view || '|' || COALESCE (reason, '') FROM vote "
+                                          "WHERE child_id = %" G_GINT64_FORMAT " ORDER BY grp", fx->amy);
+  g_autofree char *held = ui_test_db_sql (fx->path, sql);
+
+  g_test_message ("votes held:\n%s", held);
+  g_assert_cmpstr (held, ==,
+                   DECLINE_GROUP "|decline|" DECLINE_REASON "\n"
+                   OTHER_GROUP "|no-plan|" OTHER_REASON);
+}
+
+/* "Declined" clicked on the decline card: nothing stored yet, the card asks for the reason. */
+static void
+click_declined (Fixture *fx)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, DECLINE_GROUP);
+  GtkWidget *decline = ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Declined");
+
+  g_assert_nonnull (decline);
+  ui_test_click (decline, -1, -1);
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (card), ==, QUORUM_VIEW_DECLINE);
+  g_assert_true (gtk_widget_has_css_class (decline_status (fx), "warning"));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_vote (c, fx->amy, DECLINE_GROUP));
+  }
+}
+
+static void
+test_decline_kept_through_live_update (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  GtkWidget *status;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  click_declined (fx);
+  other_chair_votes (fx);
+
+  /* Read again live, the card still shows the decline and still asks for its reason. */
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)), ==,
+                   QUORUM_VIEW_DECLINE);
+  status = decline_status (fx);
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "reason for declining"));
+
+  /* The chair clicks into the reason, types it and records it with Ctrl+Enter. */
+  ui_test_click (reason_view (fx, fx->amy, DECLINE_GROUP), -1, -1);
+  g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, DECLINE_GROUP)));
+  ui_test_type (DECLINE_REASON);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (200);
+
+  assert_both_votes_held (fx);
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)), ==,
+                   QUORUM_VIEW_DECLINE);
+}
+
+/* The same with the reason half typed when the other chair's write arrives: the words and the
+ * focus stay, and the card goes on saying what it said (leave the field or press Ctrl+Enter), not
+ * asking again for a reason already being typed: a message stays only while it is true. */
+static void
+test_decline_reason_typed_through_live_update (Fixture       *fx,
+                                               gconstpointer  data)
+{
+  g_autofree char *said = NULL;
+  GtkWidget *status;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  click_declined (fx);
+  ui_test_click (reason_view (fx, fx->amy, DECLINE_GROUP), -1, -1);
+  ui_test_type (DECLINE_START);
+  status = decline_status (fx);
+  g_assert_false (gtk_widget_has_css_class (status, "warning"));
+  said = g_strdup (gtk_label_get_label (GTK_LABEL (status)));
+
+  other_chair_votes (fx);
+
+  g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)), ==,
+                   QUORUM_VIEW_DECLINE);
+  status = decline_status (fx);
+  g_assert_false (gtk_widget_has_css_class (status, "warning"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, said);
+  g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, DECLINE_GROUP)));
+
+  /* The rest of the reason, typed where the caret is, and Ctrl+Enter. */
+  ui_test_type (DECLINE_REST);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (200);
+
+  assert_both_votes_held (fx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +580,10 @@ main (int   argc,
               fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
+  g_test_add ("/ui/live/decline-kept-through-live-update", Fixture, NULL,
+              fixture_set_up, test_decline_kept_through_live_update, fixture_tear_down);
+  g_test_add ("/ui/live/decline-reason-typed-through-live-update", Fixture, NULL,
+              fixture_set_up, test_decline_reason_typed_through_live_update, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -132,6 +132,12 @@ ask_decline_reason (QuorumVoteCard *self)
   set_status (self, _("Not recorded yet: type the group’s reason for declining, then leave the field or press Ctrl+Enter"), TRUE);
 }
 
+static void
+ask_to_record_reason (QuorumVoteCard *self)
+{
+  set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
+}
+
 /* Records what the card shows, as one view of the group, through the child panel's action. */
 static void
 quorum_vote_card_record (QuorumVoteCard *self)
@@ -380,7 +386,16 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-decline");
 
   if (view == QUORUM_VIEW_NONE && chosen == QUORUM_VIEW_DECLINE)
-    ask_decline_reason (self);
+    {
+      /* The reason may be typed already (the board read again while the chair types it): then
+       * what is left is recording it, as the card said before the reload. */
+      g_autofree char *words = self->has_editor ? quorum_text_field_get_text (self->reason_field) : NULL;
+
+      if (words != NULL)
+        ask_to_record_reason (self);
+      else
+        ask_decline_reason (self);
+    }
   else if (view == QUORUM_VIEW_NONE)
     set_status (self, _("Waiting for this group’s view"), FALSE);
   else
@@ -503,7 +518,7 @@ reason_text_changed_cb (QuorumVoteCard  *self,
 
   reason = quorum_text_field_get_text (field);
   if (reason != NULL && quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_NONE)
-    set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
+    ask_to_record_reason (self);
 }
 
 /* ---- the controls, built when first needed ---- */
