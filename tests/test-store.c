@@ -2,6 +2,7 @@
 /* test-store.c: the store keeps every record whole, durable, private and unchangeable once
  * signed off; every refusal leaves the database as it was. */
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <string.h>
 
@@ -724,6 +725,90 @@ test_line_managements_suggested (StoreFixture  *f,
   g_assert_cmpuint (g_strv_length (structures), ==, 2);
   g_assert_cmpint (g_ascii_strcasecmp (structures[0], "police"), ==, 0);
   g_assert_cmpstr (structures[1], ==, "Health");
+}
+
+/* "Nothing acknowledged is ever lost": another library of the app's process opening and closing
+ * the database's files (GIO sniffing their type as the export dialog lists their folder) must
+ * not let another process take the app's connection for gone and delete the -wal and -shm
+ * under it. POSIX locks belong to the process: closing any descriptor of a file drops every
+ * lock the process holds on it, SQLite's included. */
+static gint64
+conference_by (StoreFixture *f,
+               const char   *chair)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Dee Moss", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = chair, .children = children };
+  gint64 id;
+
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (f->store, &spec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+cli_list (const char *path)
+{
+  const char *cli = g_getenv ("QUORUM_CLI");
+  const char * const argv[] = { cli, "--db", path, "conference", "list", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_foreign_descriptor_keeps_locks (StoreFixture  *f,
+                                     gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", NULL };
+  g_autofree char *out = NULL;
+
+  if (store_fixture_sqlite_only ("a SQLite file's locks"))
+    return;
+
+  conference_by (f, "First Chair");
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (f->path, suffixes[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (name);
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+      int fd;
+
+      g_assert_true (g_file_test (name, G_FILE_TEST_EXISTS));
+      /* What GtkFileChooser asks of every file in the folder it shows. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+      g_assert_no_error (error);
+      /* And any other reader of the file in the process. */
+      fd = g_open (name, O_RDONLY, 0);
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (close (fd), ==, 0);
+    }
+
+  /* Another process opens and closes the database. */
+  g_free (cli_list (f->path));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+
+  /* What the app writes next is in the file every other process reads. */
+  conference_by (f, "Second Chair");
+  out = cli_list (f->path);
+  g_assert_nonnull (strstr (out, "First Chair"));
+  g_assert_nonnull (strstr (out, "Second Chair"));
 }
 
 /* DOMAIN, a conference: kind, date and time, venue, chair, minute-taker; attendees with
@@ -1883,6 +1968,7 @@ main (int    argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
 
   ADD ("/store/open/private-durable-and-current", test_open_private_and_durable);
+  ADD ("/store/open/a-foreign-descriptor-closed-loses-nothing", test_foreign_descriptor_keeps_locks);
   ADD ("/store/bolton/split-creates-plan-and-referral-records", test_split_creates_plan_and_referral);
   ADD ("/store/vote/second-view-from-a-group-replaces-the-first", test_second_view_replaces_first);
   ADD ("/store/vote/refusals", test_vote_refusals);

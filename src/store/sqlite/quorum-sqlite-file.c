@@ -4,6 +4,7 @@
  * made it for nothing. */
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include "quorum-sqlite-private.h"
 
@@ -23,11 +25,109 @@ typedef struct
 {
   int     fd;
   guint   refs;
-  GSList *spares;  /* descriptors that lost a race to be the one (closed with it) */
+  GSList *spares;  /* descriptors that lost a race to be the one, or that others closed (see
+                    * close () below): closed with it */
+  dev_t   dev;
+  ino_t   ino;
+  char   *wal;     /* the database's -wal and -shm, as /proc/self/fd names them */
+  char   *shm;
 } LockFile;
 
 G_LOCK_DEFINE_STATIC (lock_files);
 static GHashTable *lock_files;  /* "dev:ino" → LockFile */
+static gint n_lock_files;       /* its size, read without the lock */
+static pid_t lock_files_pid;    /* the process they belong to (a fork's child holds no locks) */
+
+static int
+real_close (int fd)
+{
+  return (int) syscall (SYS_close, fd);
+}
+
+static void
+lock_file_free (LockFile *lf)
+{
+  g_free (lf->wal);
+  g_free (lf->shm);
+  g_free (lf);
+}
+
+/* Whether @fd is a descriptor of a database file a store of this process holds, or of its -wal
+ * or -shm. Called with lock_files locked. */
+static LockFile *
+lock_file_of (int                fd,
+              const struct stat *st)
+{
+  GHashTableIter iter;
+  gpointer value;
+  char link[PATH_MAX + 1];
+  g_autofree char *proc = NULL;
+  ssize_t n = -1;
+
+  g_hash_table_iter_init (&iter, lock_files);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LockFile *lf = value;
+
+      if (lf->dev != st->st_dev)
+        continue;
+      if (lf->ino == st->st_ino)
+        return lf;
+      if (n < 0)
+        {
+          proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+          n = readlink (proc, link, sizeof link - 1);
+          if (n < 0)
+            return NULL;
+          link[n] = '\0';
+        }
+      if (g_strcmp0 (link, lf->wal) == 0 || g_strcmp0 (link, lf->shm) == 0)
+        return lf;
+    }
+  return NULL;
+}
+
+/* POSIX locks belong to the process and the file: closing *any* descriptor of a database file
+ * drops every lock the process holds on it, SQLite's included, and another process (quorum-cli)
+ * may then take this one's connection for gone, checkpoint and delete the -wal and -shm under
+ * it: what the app records next goes to a deleted file. GIO does exactly that when a file
+ * chooser lists the database's folder (it opens each file to sniff its type). So in a process
+ * with a store open, a descriptor of one of its files that another library closes is kept open,
+ * and closed when the last store lets the file go. SQLite's own descriptors do not come here
+ * (ensure_own_close ()): it keeps its locks itself. */
+int
+close (int fd)
+{
+  struct stat st;
+  LockFile *lf = NULL;
+
+  if (g_atomic_int_get (&n_lock_files) == 0 || getpid () != lock_files_pid ||
+      fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    return real_close (fd);
+
+  G_LOCK (lock_files);
+  if (lock_files != NULL && (lf = lock_file_of (fd, &st)) != NULL)
+    lf->spares = g_slist_prepend (lf->spares, GINT_TO_POINTER (fd));
+  G_UNLOCK (lock_files);
+
+  return lf != NULL ? 0 : real_close (fd);
+}
+
+/* SQLite's own descriptors are closed as SQLite decides, not kept by close () above. */
+static void
+ensure_own_close (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+
+      if (vfs != NULL && vfs->iVersion >= 3 && vfs->xSetSystemCall != NULL)
+        vfs->xSetSystemCall (vfs, "close", (sqlite3_syscall_ptr) real_close);
+      g_once_init_leave (&done, 1);
+    }
+}
 
 static char *
 inode_key (const struct stat *st)
@@ -39,7 +139,8 @@ inode_key (const struct stat *st)
  * closes @fd and returns that one. */
 static int
 lock_file_acquire (int                fd,
-                   const struct stat *st)
+                   const struct stat *st,
+                   const char        *path)
 {
   g_autofree char *key = inode_key (st);
   LockFile *lf;
@@ -47,7 +148,7 @@ lock_file_acquire (int                fd,
 
   G_LOCK (lock_files);
   if (lock_files == NULL)
-    lock_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    lock_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lock_file_free);
   lf = g_hash_table_lookup (lock_files, key);
   if (lf != NULL)
     {
@@ -63,7 +164,17 @@ lock_file_acquire (int                fd,
   lf = g_new0 (LockFile, 1);
   lf->fd = fd;
   lf->refs = 1;
+  lf->dev = st->st_dev;
+  lf->ino = st->st_ino;
+  {
+    g_autofree char *real = realpath (path, NULL);
+
+    lf->wal = g_strconcat (real != NULL ? real : path, "-wal", NULL);
+    lf->shm = g_strconcat (real != NULL ? real : path, "-shm", NULL);
+  }
   g_hash_table_insert (lock_files, g_steal_pointer (&key), lf);
+  lock_files_pid = getpid ();
+  g_atomic_int_set (&n_lock_files, (gint) g_hash_table_size (lock_files));
   G_UNLOCK (lock_files);
   return fd;
 }
@@ -101,11 +212,13 @@ lock_file_release (int fd)
   lf = lock_files ? g_hash_table_lookup (lock_files, key) : NULL;
   if (lf != NULL && --lf->refs == 0)
     {
+      /* The last store of the process lets the file go: its locks may go with it. */
       for (GSList *l = lf->spares; l != NULL; l = l->next)
-        close (GPOINTER_TO_INT (l->data));
+        real_close (GPOINTER_TO_INT (l->data));
       g_slist_free (lf->spares);
       g_hash_table_remove (lock_files, key);
-      close (fd);
+      g_atomic_int_set (&n_lock_files, (gint) g_hash_table_size (lock_files));
+      real_close (fd);
     }
   G_UNLOCK (lock_files);
 }
@@ -515,7 +628,7 @@ _quorum_sqlite_file_open (const char        *path,
           continue;
         }
 
-      file->lock_fd = reused ? fd : lock_file_acquire (fd, &by_fd);
+      file->lock_fd = reused ? fd : lock_file_acquire (fd, &by_fd, path);
       file->read_only = (fcntl (fd, F_GETFL) & O_ACCMODE) == O_RDONLY;
       break;
     }
@@ -523,6 +636,7 @@ _quorum_sqlite_file_open (const char        *path,
 
   tighten_modes (path, notices);
 
+  ensure_own_close ();
   rc = sqlite3_open_v2 (path, &db, file->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
