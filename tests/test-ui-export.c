@@ -855,6 +855,80 @@ test_offered_draft_and_signed_off (Fixture       *fixture,
   }
 }
 
+/* The export dialog shown over the database's own folder (the minute-taker types the folder's
+ * path into its Name field: the dialog lists it, opening each file to tell its type), then
+ * quorum-cli reading the record: the dialog's reads must not let the other process delete the
+ * -wal and -shm under the app, and what the app records next must reach the database. */
+static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (data);
+}
+
+static char *
+cli_conferences (const char *path)
+{
+  const char * const argv[] = { g_getenv ("QUORUM_CLI"), "--db", path, "conference", "list", NULL };
+
+  g_assert_nonnull (argv[0]);
+  return ui_test_spawn (argv);
+}
+
+static void
+test_dialog_over_the_database_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->db_path);
+  g_autofree char *typed = g_strconcat (folder, "/", NULL);
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
+  g_autofree char *listed = NULL;
+  const char *children[] = { "Eve Stone", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Later Chair", .children = children };
+  g_autoptr(GError) error = NULL;
+
+  if (ui_test_is_postgres ())
+    {
+      g_test_skip ("a SQLite file's locks");
+      return;
+    }
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_raise_window (fixture->window);
+  ui_test_key ("ctrl+e");
+  ui_test_wait_until (chooser_shown, NULL, 10000, "the export dialog");
+  ui_test_iterate (300);
+  ui_test_key ("ctrl+a");
+  ui_test_type (typed);
+  /* The folder listed, each file's type read. */
+  ui_test_iterate (2000);
+  ui_test_key ("Escape");
+  ui_test_wait_until (chooser_gone, NULL, 10000, "the export dialog to close");
+  ui_test_iterate (500);
+
+  g_free (cli_conferences (fixture->db_path));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  g_assert_cmpint (quorum_store_create_conference (fixture->store, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  listed = cli_conferences (fixture->db_path);
+  g_assert_nonnull (strstr (listed, "Later Chair"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -869,6 +943,8 @@ main (int   argc,
               fixture_set_up, test_save_failure_is_said, fixture_tear_down);
   g_test_add ("/ui/export/offered-draft-and-signed-off", Fixture, NULL,
               fixture_set_up, test_offered_draft_and_signed_off, fixture_tear_down);
+  g_test_add ("/ui/export/dialog-over-the-database-folder-loses-nothing", Fixture, NULL,
+              fixture_set_up, test_dialog_over_the_database_folder, fixture_tear_down);
 
   return g_test_run ();
 }
