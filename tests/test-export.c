@@ -10,6 +10,7 @@
 
 #include "export/quorum-export.h"
 #include "export/quorum-export-private.h"
+#include "store/quorum-store.h"
 
 /* Set QUORUM_TEST_KEEP=DIR to keep what the tests write (to look at the PDFs). */
 static char *tmpdir;
@@ -810,6 +811,130 @@ test_pdf_headings_keep_with_next (void)
   g_assert_cmpuint (checked_breaks, >, 20);
 }
 
+/* A new user's conference (Bolton, a 2-2 split with a decline, as they typed it): page 2 ended
+ * on "Greater Manchester Police: Child protection plan (Neglect, Emotional abuse)" and its
+ * reason began page 3. The heading had kept room for the reason exactly; the reason, asking
+ * for the same room summed in another order, was refused it by a rounding. No page ends on a
+ * group's heading. */
+static void
+test_pdf_heading_exactly_at_the_foot (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = pdf_path ("heading-at-the-foot.db");
+  g_autofree char *path = pdf_path ("heading-at-the-foot.pdf");
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumProfile) profile = quorum_profiles_lookup ("bolton", NULL);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *children[] = { "Amelia Jones", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .time = "10:00", .venue = "Civic Centre Room 3",
+                                .chair = "Sam Patel", .minute_taker = "Jo Minutes", .case_ref = "CP-2026-0417",
+                                .profile_id = "bolton", .children = children };
+  static const QuorumAttendeeSpec attendees[] = {
+    { "Karen Lee", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Priya Shah", "Health Visitor", "Bolton NHS FT", "Bolton NHS FT 0-19 Service", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Tom Reed", "School Nurse", "Bolton NHS FT", "Bolton NHS FT 0-19 Service", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "PC Dan Hughes", "Police Officer", "Greater Manchester Police", "Greater Manchester Police", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Ann Grey", "Head Teacher", "St Mary's Primary School", "St Mary's Primary School", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Lisa Jones", "Mother", "Family", "Family", FALSE, QUORUM_ATTENDANCE_PRESENT },
+    { "Dr Imran Khan", "GP", "Deane Medical Practice", "Deane Medical Practice", TRUE, QUORUM_ATTENDANCE_APOLOGIES },
+    { "Jane Bell", "Housing Officer", "Bolton at Home", "Bolton at Home", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  };
+  static const struct { const char *group; QuorumView view; guint categories; const char *reason; } votes[] = {
+    { "Children's Social Care", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT,
+      "Chronic neglect: home conditions poor over six months, two missed medical appointments, the child often hungry at school." },
+    { "Bolton NHS FT 0-19 Service", QUORUM_VIEW_NO_PLAN, 0,
+      "Health see engaged parents; needs can be met under a child in need plan with health visiting support." },
+    { "Greater Manchester Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
+      "Police attended twice for domestic incidents in the home; the child was present and distressed." },
+    { "St Mary's Primary School", QUORUM_VIEW_NO_PLAN, 0,
+      "School sees good attendance this term and a child who is clean, fed and settled; no plan needed." },
+    { "Bolton at Home", QUORUM_VIEW_DECLINE, 0,
+      "Housing has had no contact with the family since the tenancy began and cannot give a view." },
+  };
+  QuorumAttemptSpec attempt = {
+    .proposal = "That Amelia becomes subject of a child protection plan under the category of neglect.",
+    .summary = "Discussion of home conditions, missed health appointments and school attendance. Agencies did not agree on whether the threshold is met.",
+    .views = "CSC and Police: plan. Health and school: no plan, support under child in need. Housing unsure.",
+    .agreed = QUORUM_VIEW_NONE,
+  };
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 id;
+  gint64 child;
+  guint ends_checked = 0;
+
+  NEED_POPPLER ();
+
+  store = quorum_store_open (db, &error);
+  g_assert_no_error (error);
+  quorum_store_set_user (store, "Sam Patel");
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (attendees); i++)
+    {
+      g_assert_cmpint (quorum_store_add_attendee (store, id, &attendees[i], &error), >, 0);
+      g_assert_no_error (error);
+    }
+  conference = quorum_store_load_conference (store, id, &error);
+  g_assert_no_error (error);
+  child = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  g_clear_pointer (&conference, quorum_conference_free);
+  attempt.child_id = child;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child, .group = votes[i].group, .view = votes[i].view,
+                              .categories = votes[i].categories, .reason = votes[i].reason };
+
+      g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  conference = quorum_store_load_conference (store, id, &error);
+  g_assert_no_error (error);
+
+  /* As they exported it: a login short enough for a one-line footer (a longer one wraps the
+   * seal, and the footer's height moves every page's foot). */
+  g_assert_true (quorum_export_pdf (conference, profile, "root", when, path, &error));
+  g_assert_no_error (error);
+  raw = pdftotext (path, "-layout");
+  pages = g_strsplit (raw, "\f", -1);
+  for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
+    {
+      g_autofree char *body = strip_chrome (pages[p]);
+      g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+      g_autofree char *last = NULL;
+
+      /* The body's last line: the footer ("Exported … seal …", wrapped) follows it. */
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autofree char *line = squash (lines[l]);
+
+          if (g_str_has_prefix (line, "Exported "))
+            break;
+          if (*line != '\0')
+            {
+              g_free (last);
+              last = g_steal_pointer (&line);
+            }
+        }
+      g_test_message ("page %u ends: %s", p + 1, last);
+      for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+        g_assert_false (last != NULL && g_str_has_prefix (last, votes[i].group) && strstr (last, ": ") != NULL);
+      ends_checked++;
+    }
+  g_assert_cmpuint (ends_checked, >=, 2);
+
+  g_clear_object (&store);
+}
+
 /* The text of a block as pdftotext gives it back, squashed. */
 static gboolean
 is_heading_block (const QuorumBlock *block)
@@ -1404,6 +1529,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/short-is-one-page", test_pdf_short_is_one_page);
   g_test_add_func ("/export/pdf/headings-keep-with-next", test_pdf_headings_keep_with_next);
   g_test_add_func ("/export/pdf/group-heading-keeps-with-its-reason", test_pdf_group_heading_keeps_with_its_reason);
+  g_test_add_func ("/export/pdf/group-heading-exactly-at-the-foot", test_pdf_heading_exactly_at_the_foot);
   g_test_add_func ("/export/pdf/finalised-has-no-draft", test_pdf_finalised_pages_have_no_draft);
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);

@@ -483,12 +483,15 @@ row_new (QuorumRecord *self)
   return row;
 }
 
-/* Starts a new page unless @needed points fit below the current position. */
+/* Starts a new page unless @needed points fit below the current position. What exactly fits
+ * fits: a heading that kept room for its paragraph and the paragraph then asking for it sum the
+ * same heights in another order, and a rounding's last bit left the heading alone at a page's
+ * foot, its reason overleaf. */
 static void
 keep_space (QuorumRecord *self,
             double        needed)
 {
-  if (self->y > self->fresh_y && self->y + needed > self->body_bottom)
+  if (self->y > self->fresh_y && self->y + needed > self->body_bottom + 0.01)
     new_page (self);
 }
 
@@ -799,7 +802,7 @@ place_paragraph (QuorumRecord      *self,
       para = para_new (self, block->text, width, BODY_SIZE, PANGO_WEIGHT_SEMIBOLD,
                        PANGO_STYLE_NORMAL, &ink);
       self->chain_above += para->height + 1 + (block->space_before ? 7 : 0);
-      keep_space (self, para->height + block_lead_height (self, next, self->chain_above));
+      keep_space (self, para->height + 1 + block_lead_height (self, next, self->chain_above));
       place_para (self, para, x, FALSE);
       self->y += 1;
       break;
@@ -840,7 +843,7 @@ place_paragraph (QuorumRecord      *self,
       if (block->keep_with_next)
         {
           self->chain_above += para->height + 2 + (block->space_before ? 7 : 0);
-          keep_space (self, para->height + block_lead_height (self, next, self->chain_above));
+          keep_space (self, para->height + 2 + block_lead_height (self, next, self->chain_above));
         }
       else
         keep_space (self, para_head_height (para));
