@@ -697,6 +697,31 @@ test_members_own_positions (Fixture       *fx,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-no-plan"))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-plan"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, bea_id, "member-reason"))), ==, BEA_REASON);
+  /* A position recorded is kept: "could not agree" stays ticked. */
+  check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_is_sensitive (check));
+
+  /* On the keyboard: Tab from Ann's "Plan" to her "No plan", Space records it; Shift+Tab and
+   * Space, plan again. */
+  gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));
+  ui_test_iterate (50);
+  ui_test_key ("Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-no-plan")));
+  ui_test_key ("space");
+  ui_test_iterate (200);
+  g_clear_pointer (&ann_view, g_free);
+  ann_view = member_view_in_db (fx, ann_id);
+  g_assert_cmpstr (ann_view, ==, "no-plan|" ANN_REASON);
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-plan")));
+  ui_test_key ("space");
+  ui_test_iterate (200);
+  g_clear_pointer (&ann_view, g_free);
+  ann_view = member_view_in_db (fx, ann_id);
+  g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
 
   /* The decision: plan, 2 to 1; the trust's dissent names Bea, who held no plan, and not Ann. */
   gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));

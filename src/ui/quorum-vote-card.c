@@ -528,6 +528,7 @@ sync_members (QuorumVoteCard *self)
   gboolean editable = !self->read_only && self->has_editor;
   gboolean shown;
   MemberRow *waiting = NULL;
+  g_autoptr(GString) described = NULL;
 
   if (editable)
     shown = n > 1 && (gtk_check_button_get_active (self->disagreed_check) || positions);
@@ -579,6 +580,15 @@ sync_members (QuorumVoteCard *self)
                                   view == QUORUM_VIEW_PLAN ? C_("view", "Plan") : C_("view", "No plan"),
                                   reason != NULL ? reason : "");
           gtk_label_set_label (GTK_LABEL (row->row), text);
+          if (described == NULL)
+            {
+              const char *reason_shown = quorum_group_item_get_reason (self->item);
+
+              described = g_string_new (reason_shown != NULL ? reason_shown : "");
+            }
+          if (described->len > 0)
+            g_string_append_c (described, '\n');
+          g_string_append (described, text);
           continue;
         }
 
@@ -601,6 +611,12 @@ sync_members (QuorumVoteCard *self)
       if (row->waiting_view != QUORUM_VIEW_NONE && waiting == NULL)
         waiting = row;
     }
+
+  /* Read-only, the card is announced with its reason and each representative's position. */
+  if (described != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described->str,
+                                    -1);
 
   if (waiting != NULL)
     {
@@ -708,10 +724,15 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   /* Ticked and waiting for the group's view, the box stays ticked: the representatives' own
    * positions are given meanwhile; once any is recorded, they did not agree. */
   if (self->has_editor)
-    gtk_check_button_set_active (self->disagreed_check,
-                                 quorum_group_item_get_members_disagreed (self->item) ||
-                                 quorum_group_item_has_positions (self->item) ||
-                                 (view == QUORUM_VIEW_NONE && gtk_check_button_get_active (self->disagreed_check)));
+    {
+      gboolean positions = quorum_group_item_has_positions (self->item);
+
+      gtk_check_button_set_active (self->disagreed_check,
+                                   quorum_group_item_get_members_disagreed (self->item) || positions ||
+                                   (view == QUORUM_VIEW_NONE && gtk_check_button_get_active (self->disagreed_check)));
+      /* A position recorded is kept (the record never drops one): the box stays ticked. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-plan");
