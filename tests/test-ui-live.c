@@ -7,7 +7,9 @@
  * chair by the name set in Preferences, and the audit log keeps the login; a message says
  * all it has to say, and goes once it is no longer true; a decline waiting for its reason stays
  * chosen when another chair's write reloads the board (its status still true, the reason half
- * typed or not), and its reason, typed then, is stored. */
+ * typed or not), and its reason, typed then, is stored; where a group's two representatives
+ * could not agree, each one's own position is clicked (and keyed) on the card, stored at once,
+ * shown again, and only the one who differs from the outcome dissents. */
 
 #include "test-ui-live-common.h"
 
