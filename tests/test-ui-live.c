@@ -7,7 +7,9 @@
  * chair by the name set in Preferences, and the audit log keeps the login; a message says
  * all it has to say, and goes once it is no longer true; a decline waiting for its reason stays
  * chosen when another chair's write reloads the board (its status still true, the reason half
- * typed or not), and its reason, typed then, is stored. */
+ * typed or not), and its reason, typed then, is stored; where a group's two representatives
+ * could not agree, each one's own position is clicked (and keyed) on the card, stored at once,
+ * shown again, and only the one who differs from the outcome dissents. */
 
 #include "test-ui-live-common.h"
 
@@ -564,6 +566,203 @@ test_decline_reason_typed_through_live_update (Fixture       *fx,
   assert_both_votes_held (fx);
 }
 
+/* Where a group's representatives cannot agree, each one's own position: ticking "The
+ * representatives could not agree" on a card of two shows both by name, a click on a position
+ * records it (with the reason typed), reopened the card shows them, and the decision's dissent
+ * names only the representative who differs from the outcome. Ticked, the box once only set the
+ * vote's flag: nothing was kept of either position, and the dissent listed both. */
+#define MEMBER_GROUP "NHS Trust"
+#define ANN_REASON "Bruising seen twice, a plan is needed"
+#define BEA_REASON "The family works with the health visitor"
+
+static gint64
+attendee_id_of (Fixture    *fx,
+                const char *name)
+{
+  g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+  for (guint i = 0; i < c->attendees->len; i++)
+    {
+      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
+
+      if (g_strcmp0 (a->name, name) == 0)
+        return a->id;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+member_widget (Fixture    *fx,
+               gint64      attendee_id,
+               const char *name)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, MEMBER_GROUP);
+  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
+  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
+  GtkWidget *widget;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  widget = ui_test_find_named (row, name);
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static char *
+member_view_in_db (Fixture *fx,
+                   gint64   attendee_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT view || '|' || reason FROM member_view WHERE child_id = %" G_GINT64_FORMAT
+                                          " AND attendee_id = %" G_GINT64_FORMAT, fx->amy, attendee_id);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+static void
+test_members_own_positions (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumAttendeeSpec bea = {
+    .name = "Bea Visitor", .agency = MEMBER_GROUP, .line_management = MEMBER_GROUP, .voting = TRUE,
+    .attendance = QUORUM_ATTENDANCE_PRESENT,
+  };
+  g_autofree char *ann_view = NULL;
+  g_autofree char *bea_view = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *check;
+  GtkWidget *entry;
+  gint64 ann_id;
+  gint64 bea_id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Two health visitors of one trust: one view between them. */
+  quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
+  g_assert_no_error (error);
+  ann_id = attendee_id_of (fx, "Rep of " MEMBER_GROUP);
+  bea_id = attendee_id_of (fx, "Bea Visitor");
+  reopen (fx, fx->amy);
+
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), QUORUM_VIEW_NO_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), "They settled on no plan");
+  ui_test_iterate (200);
+
+  /* "Could not agree", clicked: the flag is stored and each representative is shown. */
+  check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
+  g_assert_nonnull (check);
+  ui_test_click (check, -1, -1);
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, MEMBER_GROUP);
+
+    g_assert_nonnull (vote);
+    g_assert_true (vote->members_disagreed);
+  }
+
+  /* Ann: "Plan" clicked before her reason; the card asks for it, Enter records both. */
+  ui_test_click (member_widget (fx, ann_id, "member-plan"), -1, -1);
+  ui_test_iterate (100);
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
+  g_assert_cmpstr (count, ==, "0");
+  entry = member_widget (fx, ann_id, "member-reason");
+  g_assert_true (focus_is_in (fx->window, entry));
+  ui_test_type (ANN_REASON);
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  ann_view = member_view_in_db (fx, ann_id);
+  g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
+
+  /* Bea: her reason typed first, then "No plan" clicked: recorded at once. */
+  ui_test_click (member_widget (fx, bea_id, "member-reason"), -1, -1);
+  ui_test_type (BEA_REASON);
+  ui_test_click (member_widget (fx, bea_id, "member-no-plan"), -1, -1);
+  ui_test_iterate (200);
+  bea_view = member_view_in_db (fx, bea_id);
+  g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
+  g_clear_pointer (&count, g_free);
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
+  g_assert_cmpstr (count, ==, "2");
+
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "vote-card-members-positions");
+
+  /* Reopened, the card shows what is stored. */
+  reopen (fx, fx->amy);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, ann_id, "member-plan"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-no-plan"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-plan"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, bea_id, "member-reason"))), ==, BEA_REASON);
+  /* A position recorded is kept: "could not agree" stays ticked. */
+  check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_is_sensitive (check));
+
+  /* On the keyboard: Tab from Ann's "Plan" to her "No plan", Space records it; Shift+Tab and
+   * Space, plan again. */
+  gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));
+  ui_test_iterate (50);
+  ui_test_key ("Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-no-plan")));
+  ui_test_key ("space");
+  ui_test_iterate (200);
+  g_clear_pointer (&ann_view, g_free);
+  ann_view = member_view_in_db (fx, ann_id);
+  g_assert_cmpstr (ann_view, ==, "no-plan|" ANN_REASON);
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-plan")));
+  ui_test_key ("space");
+  ui_test_iterate (200);
+  g_clear_pointer (&ann_view, g_free);
+  ann_view = member_view_in_db (fx, ann_id);
+  g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
+
+  /* The decision: plan, 2 to 1; the trust's dissent names Bea, who held no plan, and not Ann. */
+  gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fx->amy);
+    QuorumDissent *dissent;
+
+    g_assert_nonnull (decision);
+    g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (decision->dissent->len, ==, 1);
+    dissent = g_ptr_array_index (decision->dissent, 0);
+    g_assert_cmpstr (dissent->group, ==, MEMBER_GROUP);
+    g_assert_cmpint (dissent->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpuint (g_strv_length (dissent->representatives), ==, 1);
+    g_assert_cmpstr (dissent->representatives[0], ==, "Bea Visitor");
+    g_assert_cmpstr (dissent->reason, ==, BEA_REASON);
+  }
+
+  /* Decided, the card shows both positions as text. */
+  ui_test_iterate (200);
+  {
+    QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, MEMBER_GROUP);
+    g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, ann_id);
+    GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
+
+    g_assert_true (quorum_vote_card_get_read_only (card));
+    g_assert_nonnull (row);
+    g_assert_true (GTK_IS_LABEL (row));
+    g_assert_true (gtk_widget_get_mapped (row));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (row)), ANN_REASON));
+    ui_test_screenshot (GTK_WIDGET (card), "vote-card-members-positions-decided");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +783,8 @@ main (int   argc,
               fixture_set_up, test_decline_kept_through_live_update, fixture_tear_down);
   g_test_add ("/ui/live/decline-reason-typed-through-live-update", Fixture, NULL,
               fixture_set_up, test_decline_reason_typed_through_live_update, fixture_tear_down);
+  g_test_add ("/ui/live/members-own-positions", Fixture, NULL,
+              fixture_set_up, test_members_own_positions, fixture_tear_down);
 
   return g_test_run ();
 }

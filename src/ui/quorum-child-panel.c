@@ -324,6 +324,41 @@ record_vote_action (GtkWidget  *widget,
   emit_changed (self);
 }
 
+/* One representative's own position where their group could not agree (DOMAIN "Reaching a
+ * decision" 2 and 6), recorded at once as the card's view is. */
+static void
+record_member_view_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  const char *view_str = NULL;
+  const char *reason = NULL;
+  QuorumMemberViewSpec spec = { 0 };
+  gint64 attendee_id = 0;
+  guint categories = 0;
+
+  g_variant_get (param, "(x&su&s)", &attendee_id, &view_str, &categories, &reason);
+
+  if (!quorum_view_from_string (view_str, &spec.view))
+    {
+      g_critical ("Unknown view “%s”", view_str);
+      return;
+    }
+
+  spec.child_id = self->child_id;
+  spec.attendee_id = attendee_id;
+  spec.categories = categories;
+  spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+
+  if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
+    quorum_ui_show_error (widget, error);
+
+  /* Either way the board shows what is stored now. */
+  emit_changed (self);
+}
+
 static char *
 format_outcome (QuorumView outcome,
                 guint      categories)
@@ -722,6 +757,7 @@ update_groups (QuorumChildPanel       *self,
           QuorumGroupItem *item = quorum_group_item_new (names[i]);
           g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
 
+          quorum_group_item_set_representatives (item, conference, self->child_id);
           quorum_group_item_update (item, (const char * const *) members,
                                     quorum_conference_find_current_vote (conference, self->child_id, names[i]));
           g_ptr_array_add (items, item);
@@ -735,6 +771,7 @@ update_groups (QuorumChildPanel       *self,
       g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
       QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
+      quorum_group_item_set_representatives (item, conference, self->child_id);
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
 }
@@ -994,6 +1031,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   /* Nor can a key or a stray activation reach them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-attempt", self->may_vote);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-vote", self->may_vote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-member-view", self->may_vote);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.decide", self->may_vote);
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
@@ -1182,6 +1220,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "child.record-attempt", NULL, record_attempt_action);
   gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
+  gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsus)", record_member_view_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 

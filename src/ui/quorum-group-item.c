@@ -14,7 +14,24 @@ struct _QuorumGroupItem
   char       *reason;
   gboolean    members_disagreed;
   char       *recorded_at;
+  GPtrArray  *representatives;   /* Representative* */
 };
+
+typedef struct
+{
+  gint64      attendee_id;
+  char       *name;
+  QuorumView  view;
+  char       *reason;
+} Representative;
+
+static void
+representative_free (Representative *r)
+{
+  g_free (r->name);
+  g_free (r->reason);
+  g_free (r);
+}
 
 enum {
   PROP_0,
@@ -42,6 +59,7 @@ quorum_group_item_finalize (GObject *object)
   g_clear_pointer (&self->members, g_strfreev);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->recorded_at, g_free);
+  g_clear_pointer (&self->representatives, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_group_item_parent_class)->finalize (object);
 }
@@ -98,6 +116,7 @@ quorum_group_item_class_init (QuorumGroupItemClass *klass)
 static void
 quorum_group_item_init (QuorumGroupItem *self)
 {
+  self->representatives = g_ptr_array_new_with_free_func ((GDestroyNotify) representative_free);
 }
 
 QuorumGroupItem *
@@ -186,4 +205,106 @@ quorum_group_item_update (QuorumGroupItem    *self,
     }
 
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static Representative *
+find_representative (QuorumGroupItem *self,
+                     gint64           attendee_id)
+{
+  for (guint i = 0; i < self->representatives->len; i++)
+    {
+      Representative *r = g_ptr_array_index (self->representatives, i);
+
+      if (r->attendee_id == attendee_id)
+        return r;
+    }
+  return NULL;
+}
+
+void
+quorum_group_item_set_representatives (QuorumGroupItem        *self,
+                                       const QuorumConference *conference,
+                                       gint64                  child_id)
+{
+  g_autoptr(GPtrArray) positions = NULL;
+
+  g_return_if_fail (QUORUM_IS_GROUP_ITEM (self));
+  g_return_if_fail (conference != NULL);
+
+  g_ptr_array_set_size (self->representatives, 0);
+
+  /* Those who can give their own position now: voting, and in the room. */
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+      Representative *r;
+
+      if (!a->voting || !quorum_attendee_is_present (a) || !quorum_group_equal (a->line_management, self->name))
+        continue;
+      r = g_new0 (Representative, 1);
+      r->attendee_id = a->id;
+      r->name = g_strdup (a->name);
+      g_ptr_array_add (self->representatives, r);
+    }
+
+  /* Their positions, and those of anyone who gave one and has since left. */
+  positions = quorum_conference_member_views (conference, child_id, self->name);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const QuorumMemberView *m = g_ptr_array_index (positions, i);
+      Representative *r = find_representative (self, m->attendee_id);
+
+      if (r == NULL)
+        {
+          r = g_new0 (Representative, 1);
+          r->attendee_id = m->attendee_id;
+          r->name = g_strdup (m->name);
+          g_ptr_array_add (self->representatives, r);
+        }
+      r->view = m->view;
+      g_free (r->reason);
+      r->reason = g_strdup (m->reason);
+    }
+}
+
+guint
+quorum_group_item_get_n_representatives (QuorumGroupItem *self)
+{
+  g_return_val_if_fail (QUORUM_IS_GROUP_ITEM (self), 0);
+  return self->representatives->len;
+}
+
+void
+quorum_group_item_get_representative (QuorumGroupItem  *self,
+                                      guint             index,
+                                      gint64           *attendee_id,
+                                      const char      **name,
+                                      QuorumView       *view,
+                                      const char      **reason)
+{
+  const Representative *r;
+
+  g_return_if_fail (QUORUM_IS_GROUP_ITEM (self));
+  g_return_if_fail (index < self->representatives->len);
+
+  r = g_ptr_array_index (self->representatives, index);
+  if (attendee_id != NULL)
+    *attendee_id = r->attendee_id;
+  if (name != NULL)
+    *name = r->name;
+  if (view != NULL)
+    *view = r->view;
+  if (reason != NULL)
+    *reason = r->reason;
+}
+
+gboolean
+quorum_group_item_has_positions (QuorumGroupItem *self)
+{
+  g_return_val_if_fail (QUORUM_IS_GROUP_ITEM (self), FALSE);
+
+  for (guint i = 0; i < self->representatives->len; i++)
+    if (((Representative *) g_ptr_array_index (self->representatives, i))->view != QUORUM_VIEW_NONE)
+      return TRUE;
+  return FALSE;
 }

@@ -26,4 +26,23 @@ void                quorum_group_item_update                (QuorumGroupItem   *
                                                              const char * const *members,
                                                              const QuorumVote  *vote);
 
+/* The group's representatives for one child, each with their own position where they could
+ * not agree (DOMAIN "Reaching a decision" 2 and 6): those voting and in the room, and anyone
+ * whose own position is recorded. Read from the record; taken before quorum_group_item_update,
+ * whose ::changed shows them. */
+void                quorum_group_item_set_representatives   (QuorumGroupItem        *self,
+                                                             const QuorumConference *conference,
+                                                             gint64                  child_id);
+guint               quorum_group_item_get_n_representatives (QuorumGroupItem   *self);
+/* The @index-th representative: their attendee id, name, own position (QUORUM_VIEW_NONE when
+ * none is recorded) and its reason (NULL when none); any out-parameter may be NULL. */
+void                quorum_group_item_get_representative    (QuorumGroupItem   *self,
+                                                             guint              index,
+                                                             gint64            *attendee_id,
+                                                             const char       **name,
+                                                             QuorumView        *view,
+                                                             const char       **reason);
+/* Whether any representative's own position is recorded for this child. */
+gboolean            quorum_group_item_has_positions         (QuorumGroupItem   *self);
+
 G_END_DECLS

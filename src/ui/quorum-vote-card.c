@@ -54,7 +54,36 @@ struct _QuorumVoteCard
   GtkLabel        *status_label;
   GtkWidget       *conflict_box;
   GtkLabel        *conflict_label;
+  /* Each representative's own position where they could not agree: a MemberRow each. */
+  GtkBox          *members_box;
+  GPtrArray       *member_rows;
+  gboolean         member_rows_editable;
 };
+
+/* One representative on the card: their own position and its reason (controls), or, on a
+ * read-only card, both as text. */
+typedef struct
+{
+  QuorumVoteCard  *card;
+  gint64           attendee_id;
+  char            *name;
+  GtkWidget       *row;
+  GtkToggleButton *plan_button;
+  GtkToggleButton *no_plan_button;
+  GtkEntry        *reason_entry;
+  /* Chosen here and not stored yet: it waits for the representative's reason. */
+  QuorumView       waiting_view;
+  /* The stored reason as this row last showed it: words that differ are being typed. */
+  char            *seen_reason;
+} MemberRow;
+
+static void
+member_row_free (MemberRow *row)
+{
+  g_free (row->name);
+  g_free (row->seen_reason);
+  g_free (row);
+}
 
 enum {
   PROP_0,
@@ -283,6 +312,321 @@ record_mine_action (GtkWidget  *widget,
   quorum_vote_card_record (self);
 }
 
+/* ---- each representative's own position ---- */
+
+static QuorumView
+member_row_chosen (MemberRow *row)
+{
+  if (gtk_toggle_button_get_active (row->plan_button))
+    return QUORUM_VIEW_PLAN;
+  if (gtk_toggle_button_get_active (row->no_plan_button))
+    return QUORUM_VIEW_NO_PLAN;
+  return QUORUM_VIEW_NONE;
+}
+
+static void
+ask_member_reason (QuorumVoteCard *self,
+                   MemberRow      *row)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is a representative's name */
+  text = g_strdup_printf (_("Not recorded yet: type %s’s reason, then press Enter or leave the field"), row->name);
+  set_status (self, text, TRUE);
+}
+
+/* Records the position the row shows through the child panel's action, with its reason; without
+ * a reason it waits, and says so (the store keeps no own position without its reason). */
+static void
+member_row_record (MemberRow *row)
+{
+  QuorumVoteCard *self = row->card;
+  QuorumView view = member_row_chosen (row);
+  g_autofree char *reason = NULL;
+  guint categories = 0;
+
+  if (self->item == NULL || self->syncing || view == QUORUM_VIEW_NONE)
+    return;
+
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
+  if (*reason == '\0')
+    {
+      row->waiting_view = view;
+      ask_member_reason (self, row);
+      if (gtk_widget_get_mapped (GTK_WIDGET (row->reason_entry)))
+        gtk_widget_grab_focus (GTK_WIDGET (row->reason_entry));
+      return;
+    }
+
+  /* A plan position takes the categories the card shows for the group's plan view. */
+  if (view == QUORUM_VIEW_PLAN && quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_PLAN)
+    categories = get_shown_categories (self);
+
+  row->waiting_view = QUORUM_VIEW_NONE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.record-member-view", "(xsus)",
+                              row->attendee_id, quorum_view_to_string (view), categories, reason);
+}
+
+static void
+member_toggled_cb (GtkToggleButton *button,
+                   MemberRow       *row)
+{
+  if (row->card->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  member_row_record (row);
+}
+
+/* Enter in the reason, or leaving it with new words: recorded with the position chosen. */
+static void
+member_reason_done (MemberRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row->reason_entry));
+  QuorumView stored = QUORUM_VIEW_NONE;
+  const char *reason = NULL;
+
+  if (row->card->syncing || row->card->item == NULL || member_row_chosen (row) == QUORUM_VIEW_NONE)
+    return;
+
+  for (guint i = 0; i < quorum_group_item_get_n_representatives (row->card->item); i++)
+    {
+      gint64 id;
+      QuorumView view;
+      const char *r;
+
+      quorum_group_item_get_representative (row->card->item, i, &id, NULL, &view, &r);
+      if (id == row->attendee_id)
+        {
+          stored = view;
+          reason = r;
+        }
+    }
+  if (stored == member_row_chosen (row) && g_strcmp0 (text, reason) == 0)
+    return;
+
+  member_row_record (row);
+}
+
+static void
+member_reason_activate_cb (GtkEntry  *entry,
+                           MemberRow *row)
+{
+  member_reason_done (row);
+}
+
+static void
+member_reason_leave_cb (GtkEventControllerFocus *controller,
+                        MemberRow               *row)
+{
+  member_reason_done (row);
+}
+
+static MemberRow *
+member_row_new (QuorumVoteCard *self,
+                gint64          attendee_id,
+                const char     *name,
+                gboolean        editable)
+{
+  MemberRow *row = g_new0 (MemberRow, 1);
+  g_autofree char *widget_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
+
+  row->card = self;
+  row->attendee_id = attendee_id;
+  row->name = g_strdup (name);
+
+  if (editable)
+    {
+      g_autofree char *plan_label = NULL;
+      g_autofree char *no_plan_label = NULL;
+      g_autofree char *reason_label = NULL;
+      GtkWidget *name_label;
+      GtkWidget *buttons;
+      GtkEventController *focus;
+
+      row->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      name_label = gtk_label_new (name);
+      gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+      gtk_widget_add_css_class (name_label, "heading");
+      gtk_box_append (GTK_BOX (row->row), name_label);
+
+      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+      gtk_widget_add_css_class (buttons, "linked");
+      row->plan_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (C_("view", "Plan")));
+      row->no_plan_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (C_("view", "No plan")));
+      gtk_toggle_button_set_group (row->no_plan_button, row->plan_button);
+      gtk_widget_set_name (GTK_WIDGET (row->plan_button), "member-plan");
+      gtk_widget_set_name (GTK_WIDGET (row->no_plan_button), "member-no-plan");
+      gtk_widget_add_css_class (GTK_WIDGET (row->plan_button), "view-plan");
+      gtk_widget_add_css_class (GTK_WIDGET (row->no_plan_button), "view-no-plan");
+      /* Translators: %s is a representative's name; their own position is a plan */
+      plan_label = g_strdup_printf (_("%s’s own position: plan"), name);
+      /* Translators: %s is a representative's name; their own position is no plan */
+      no_plan_label = g_strdup_printf (_("%s’s own position: no plan"), name);
+      quorum_ui_set_accessible_label (GTK_WIDGET (row->plan_button), plan_label);
+      quorum_ui_set_accessible_label (GTK_WIDGET (row->no_plan_button), no_plan_label);
+      gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (row->plan_button));
+      gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (row->no_plan_button));
+      gtk_box_append (GTK_BOX (row->row), buttons);
+
+      row->reason_entry = GTK_ENTRY (gtk_entry_new ());
+      gtk_widget_set_name (GTK_WIDGET (row->reason_entry), "member-reason");
+      /* Translators: %s is a representative's name */
+      reason_label = g_strdup_printf (_("%s’s reason, in their own words"), name);
+      gtk_entry_set_placeholder_text (row->reason_entry, reason_label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->reason_entry), _("Recorded with their position when you press Enter or leave the field"));
+      quorum_ui_set_accessible_label (GTK_WIDGET (row->reason_entry), reason_label);
+      gtk_box_append (GTK_BOX (row->row), GTK_WIDGET (row->reason_entry));
+
+      g_signal_connect (row->plan_button, "toggled", G_CALLBACK (member_toggled_cb), row);
+      g_signal_connect (row->no_plan_button, "toggled", G_CALLBACK (member_toggled_cb), row);
+      g_signal_connect (row->reason_entry, "activate", G_CALLBACK (member_reason_activate_cb), row);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (member_reason_leave_cb), row);
+      gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), focus);
+    }
+  else
+    {
+      row->row = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (row->row), 0);
+      gtk_label_set_wrap (GTK_LABEL (row->row), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (row->row), FALSE);
+    }
+  gtk_widget_set_name (row->row, widget_name);
+
+  return row;
+}
+
+/* Whether the card's rows are those of @self's representatives, in their order and mode. */
+static gboolean
+member_rows_match (QuorumVoteCard *self,
+                   gboolean        editable)
+{
+  guint n = quorum_group_item_get_n_representatives (self->item);
+
+  if (self->member_rows->len != n || self->member_rows_editable != editable)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id;
+
+      quorum_group_item_get_representative (self->item, i, &id, NULL, NULL, NULL);
+      if (((MemberRow *) g_ptr_array_index (self->member_rows, i))->attendee_id != id)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Shows each representative's own position: controls once "could not agree" is ticked on a
+ * card of two or more (or a position is recorded), text on a read-only card that has any. */
+static void
+sync_members (QuorumVoteCard *self)
+{
+  guint n = quorum_group_item_get_n_representatives (self->item);
+  gboolean positions = quorum_group_item_has_positions (self->item);
+  gboolean editable = !self->read_only && self->has_editor;
+  gboolean shown;
+  MemberRow *waiting = NULL;
+  g_autoptr(GString) described = NULL;
+
+  if (editable)
+    shown = n > 1 && (gtk_check_button_get_active (self->disagreed_check) || positions);
+  else
+    shown = positions;
+  gtk_widget_set_visible (GTK_WIDGET (self->members_box), shown);
+  if (!shown)
+    return;
+
+  if (!member_rows_match (self, editable))
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_box))) != NULL)
+        gtk_box_remove (self->members_box, child);
+      g_ptr_array_set_size (self->member_rows, 0);
+      self->member_rows_editable = editable;
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id;
+          const char *name;
+          MemberRow *row;
+
+          quorum_group_item_get_representative (self->item, i, &id, &name, NULL, NULL);
+          row = member_row_new (self, id, name, editable);
+          g_ptr_array_add (self->member_rows, row);
+          gtk_box_append (self->members_box, row->row);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      QuorumView view;
+      const char *reason;
+
+      quorum_group_item_get_representative (self->item, i, NULL, NULL, &view, &reason);
+
+      if (!editable)
+        {
+          g_autofree char *text = NULL;
+
+          gtk_widget_set_visible (row->row, view != QUORUM_VIEW_NONE);
+          if (view == QUORUM_VIEW_NONE)
+            continue;
+          /* Translators: a representative, their own position and their reason, e.g.
+           * "Ann Visitor’s own position: No plan. The family engages with support" */
+          text = g_strdup_printf (_("%s’s own position: %s. %s"), row->name,
+                                  view == QUORUM_VIEW_PLAN ? C_("view", "Plan") : C_("view", "No plan"),
+                                  reason != NULL ? reason : "");
+          gtk_label_set_label (GTK_LABEL (row->row), text);
+          if (described == NULL)
+            {
+              const char *reason_shown = quorum_group_item_get_reason (self->item);
+
+              described = g_string_new (reason_shown != NULL ? reason_shown : "");
+            }
+          if (described->len > 0)
+            g_string_append_c (described, '\n');
+          g_string_append (described, text);
+          continue;
+        }
+
+      /* A position stored (here or elsewhere) replaces one waiting here. */
+      if (view != QUORUM_VIEW_NONE && row->waiting_view == view)
+        row->waiting_view = QUORUM_VIEW_NONE;
+      {
+        QuorumView chosen = row->waiting_view != QUORUM_VIEW_NONE ? row->waiting_view : view;
+        const char *shown_text = gtk_editable_get_text (GTK_EDITABLE (row->reason_entry));
+
+        gtk_toggle_button_set_active (row->plan_button, chosen == QUORUM_VIEW_PLAN);
+        gtk_toggle_button_set_active (row->no_plan_button, chosen == QUORUM_VIEW_NO_PLAN);
+
+        /* Words typed and not yet stored are never replaced. */
+        if ((*shown_text == '\0' || g_strcmp0 (shown_text, row->seen_reason) == 0) && reason != NULL)
+          gtk_editable_set_text (GTK_EDITABLE (row->reason_entry), reason);
+        g_free (row->seen_reason);
+        row->seen_reason = g_strdup (reason);
+      }
+      if (row->waiting_view != QUORUM_VIEW_NONE && waiting == NULL)
+        waiting = row;
+    }
+
+  /* Read-only, the card is announced with its reason and each representative's position. */
+  if (described != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described->str,
+                                    -1);
+
+  if (waiting != NULL)
+    {
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (waiting->reason_entry));
+
+      if (*typed == '\0')
+        ask_member_reason (self, waiting);
+    }
+}
+
 static void
 quorum_vote_card_sync (QuorumVoteCard *self)
 {
@@ -377,8 +721,18 @@ quorum_vote_card_sync (QuorumVoteCard *self)
         quorum_text_field_set_text (self->reason_field, reason);
     }
 
+  /* Ticked and waiting for the group's view, the box stays ticked: the representatives' own
+   * positions are given meanwhile; once any is recorded, they did not agree. */
   if (self->has_editor)
-    gtk_check_button_set_active (self->disagreed_check, quorum_group_item_get_members_disagreed (self->item));
+    {
+      gboolean positions = quorum_group_item_has_positions (self->item);
+
+      gtk_check_button_set_active (self->disagreed_check,
+                                   quorum_group_item_get_members_disagreed (self->item) || positions ||
+                                   (view == QUORUM_VIEW_NONE && gtk_check_button_get_active (self->disagreed_check)));
+      /* A position recorded is kept (the record never drops one): the box stays ticked. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->box), "voted-plan");
@@ -416,6 +770,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
     }
 
   sync_read_only (self, view, categories, reason);
+  sync_members (self);
 
   self->syncing = FALSE;
 }
@@ -455,6 +810,10 @@ disagreed_toggled_cb (QuorumVoteCard *self,
 {
   if (self->syncing)
     return;
+
+  self->syncing = TRUE;
+  sync_members (self);
+  self->syncing = FALSE;
 
   if (quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_NONE)
     {
@@ -590,6 +949,7 @@ ensure_editor (QuorumVoteCard *self)
   self->conflict_box = GTK_WIDGET (gtk_builder_get_object (builder, "conflict_box"));
   self->conflict_label = GTK_LABEL (gtk_builder_get_object (builder, "conflict_label"));
   self->has_editor = TRUE;
+  gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), GTK_WIDGET (self->disagreed_check));
 
   g_signal_connect_object (self->reason_field, "notify::text",
                            G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -669,6 +1029,8 @@ quorum_vote_card_dispose (GObject *object)
        child != NULL;
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
+  /* After the rows' widgets: a reason left as they go still finds its row. */
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
@@ -759,6 +1121,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_box);
   gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);
   gtk_widget_class_install_action (widget_class, "card.record-mine", NULL, record_mine_action);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
@@ -793,6 +1156,7 @@ quorum_vote_card_init (QuorumVoteCard *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

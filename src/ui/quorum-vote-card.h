@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-vote-card.h: one line-management group's single view on the vote board.
- * A choice on the card is recorded at once through the `child.record-vote` action. */
+ * A choice on the card is recorded at once through the `child.record-vote` action; where the
+ * group's representatives could not agree, each one's own position through
+ * `child.record-member-view`. */
 #pragma once
 
 #include <gtk/gtk.h>
