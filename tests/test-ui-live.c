@@ -618,6 +618,59 @@ member_view_in_db (Fixture *fx,
   return ui_test_db_sql (fx->path, sql);
 }
 
+/* "Nothing typed is ever lost": a representative's reason typed (their position not chosen
+ * yet) and the window closed: reopened, the words are given back in their field, not recorded,
+ * and recording them lets the draft go. */
+static void
+test_member_reason_kept_through_close (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumAttendeeSpec bea = {
+    .name = "Bea Visitor", .agency = MEMBER_GROUP, .line_management = MEMBER_GROUP, .voting = TRUE,
+    .attendance = QUORUM_ATTENDANCE_PRESENT,
+  };
+  g_autofree char *count = NULL;
+  g_autofree char *drafts = NULL;
+  g_autofree char *bea_view = NULL;
+  GtkWidget *check;
+  gint64 bea_id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
+  g_assert_no_error (error);
+  bea_id = attendee_id_of (fx, "Bea Visitor");
+  reopen (fx, fx->amy);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), QUORUM_VIEW_NO_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), "They settled on no plan");
+  ui_test_iterate (200);
+  check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
+  ui_test_click (check, -1, -1);
+  ui_test_iterate (200);
+
+  /* Her reason typed, no position chosen; the window closed at once. */
+  ui_test_click (member_widget (fx, bea_id, "member-reason"), -1, -1);
+  ui_test_type (BEA_REASON);
+  reopen (fx, fx->amy);
+
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
+  g_assert_cmpstr (count, ==, "0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, bea_id, "member-reason"))), ==, BEA_REASON);
+
+  /* Her position chosen now: recorded with the words given back, and their draft let go. */
+  ui_test_click (member_widget (fx, bea_id, "member-no-plan"), -1, -1);
+  ui_test_iterate (300);
+  bea_view = member_view_in_db (fx, bea_id);
+  g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
+  drafts = ui_test_db_sql (fx->path, "SELECT count(*) FROM draft WHERE scope LIKE '%:members'");
+  g_assert_cmpstr (drafts, ==, "0");
+}
+
 static void
 test_members_own_positions (Fixture       *fx,
                             gconstpointer  data)
@@ -785,6 +838,8 @@ main (int   argc,
               fixture_set_up, test_decline_reason_typed_through_live_update, fixture_tear_down);
   g_test_add ("/ui/live/members-own-positions", Fixture, NULL,
               fixture_set_up, test_members_own_positions, fixture_tear_down);
+  g_test_add ("/ui/live/member-reason-kept-through-close", Fixture, NULL,
+              fixture_set_up, test_member_reason_kept_through_close, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -46,6 +46,21 @@ field_free (Field *field)
   g_free (field);
 }
 
+static Field *
+find_field (QuorumDraft *self,
+            const char  *name)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (g_strcmp0 (field->name, name) == 0)
+        return field;
+    }
+
+  return NULL;
+}
+
 static char *
 field_get_text (Field *field)
 {
@@ -261,20 +276,6 @@ quorum_draft_new (QuorumStore *store,
   return self;
 }
 
-static Field *
-find_field (QuorumDraft *self,
-            const char  *name)
-{
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      Field *field = g_ptr_array_index (self->fields, i);
-
-      if (g_strcmp0 (field->name, name) == 0)
-        return field;
-    }
-
-  return NULL;
-}
 
 void
 quorum_draft_add_field (QuorumDraft *self,
@@ -286,10 +287,21 @@ quorum_draft_add_field (QuorumDraft *self,
   g_return_if_fail (QUORUM_IS_DRAFT (self));
   g_return_if_fail (QUORUM_IS_TEXT_FIELD (widget) || GTK_IS_EDITABLE (widget));
 
-  field = g_new0 (Field, 1);
-  field->name = g_strdup (name);
-  g_set_weak_pointer (&field->widget, widget);
-  g_ptr_array_add (self->fields, field);
+  /* A field made again (a form rebuilt) takes its old place, and its baseline. */
+  field = find_field (self, name);
+  if (field != NULL)
+    {
+      if (field->widget != NULL)
+        g_signal_handlers_disconnect_by_data (field->widget, self);
+      g_set_weak_pointer (&field->widget, widget);
+    }
+  else
+    {
+      field = g_new0 (Field, 1);
+      field->name = g_strdup (name);
+      g_set_weak_pointer (&field->widget, widget);
+      g_ptr_array_add (self->fields, field);
+    }
 
   if (QUORUM_IS_TEXT_FIELD (widget))
     {
@@ -438,6 +450,20 @@ quorum_draft_set_scope (QuorumDraft *self,
   set_has_draft (self, FALSE);
 
   quorum_draft_restore (self);
+}
+
+/* A draft of the same conference, its scope @self's followed by @suffix: words of the same form
+ * kept apart (a card's representatives' reasons beside the group's). */
+QuorumDraft *
+quorum_draft_new_beside (QuorumDraft *self,
+                         const char  *suffix)
+{
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_DRAFT (self), NULL);
+
+  scope = g_strconcat (self->scope != NULL ? self->scope : "", suffix, NULL);
+  return quorum_draft_new (self->store, self->conference_id, scope);
 }
 
 const char *

@@ -35,6 +35,8 @@ void         quorum_draft_set_scope     (QuorumDraft *self,
                                          gint64       conference_id,
                                          const char  *scope);
 const char  *quorum_draft_get_scope     (QuorumDraft *self);
+QuorumDraft *quorum_draft_new_beside    (QuorumDraft *self,
+                                         const char  *suffix);
 /* Fills the fields from the stored draft (only a field showing nothing, or its baseline).
  * Returns whether anything was given back. */
 gboolean     quorum_draft_restore       (QuorumDraft *self);

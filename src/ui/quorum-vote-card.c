@@ -58,6 +58,7 @@ struct _QuorumVoteCard
   GtkBox          *members_box;
   GPtrArray       *member_rows;
   gboolean         member_rows_editable;
+  QuorumDraft     *member_draft;   /* the representatives' reasons typed and not yet recorded */
 };
 
 /* One representative on the card: their own position and its reason (controls), or, on a
@@ -75,6 +76,7 @@ typedef struct
   QuorumView       waiting_view;
   /* The stored reason as this row last showed it: words that differ are being typed. */
   char            *seen_reason;
+  char            *draft_field;   /* its reason's name in the card's member draft, once kept there */
 } MemberRow;
 
 static void
@@ -82,6 +84,7 @@ member_row_free (MemberRow *row)
 {
   g_free (row->name);
   g_free (row->seen_reason);
+  g_free (row->draft_field);
   g_free (row);
 }
 
@@ -518,6 +521,38 @@ member_rows_match (QuorumVoteCard *self,
   return TRUE;
 }
 
+/* A representative's reason typed and not yet recorded is kept as a draft, as the group's is,
+ * in a draft of its own beside the card's (the group's reason is not "being typed" because of
+ * theirs), and given back when the row is made again (the window reopened after a close or a
+ * kill). */
+static void
+attach_member_drafts (QuorumVoteCard *self)
+{
+  gboolean added = FALSE;
+
+  if (self->draft == NULL || !self->member_rows_editable)
+    return;
+  if (self->member_draft == NULL)
+    self->member_draft = quorum_draft_new_beside (self->draft, ":members");
+
+  for (guint i = 0; i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      QuorumView view;
+      const char *reason;
+
+      if (row->draft_field != NULL || row->reason_entry == NULL)
+        continue;
+      row->draft_field = g_strdup_printf ("reason-%" G_GINT64_FORMAT, row->attendee_id);
+      quorum_draft_add_field (self->member_draft, row->draft_field, GTK_WIDGET (row->reason_entry));
+      quorum_group_item_get_representative (self->item, i, NULL, NULL, &view, &reason);
+      quorum_draft_set_baseline (self->member_draft, row->draft_field, view != QUORUM_VIEW_NONE ? reason : NULL);
+      added = TRUE;
+    }
+  if (added)
+    quorum_draft_restore (self->member_draft);
+}
+
 /* Shows each representative's own position: controls once "could not agree" is ticked on a
  * card of two or more (or a position is recorded), text on a read-only card that has any. */
 static void
@@ -607,6 +642,9 @@ sync_members (QuorumVoteCard *self)
           gtk_editable_set_text (GTK_EDITABLE (row->reason_entry), reason);
         g_free (row->seen_reason);
         row->seen_reason = g_strdup (reason);
+        /* Recorded as it shows: its draft is done with. */
+        if (row->draft_field != NULL)
+          quorum_draft_set_baseline (self->member_draft, row->draft_field, view != QUORUM_VIEW_NONE ? reason : NULL);
       }
       if (row->waiting_view != QUORUM_VIEW_NONE && waiting == NULL)
         waiting = row;
@@ -617,6 +655,9 @@ sync_members (QuorumVoteCard *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described->str,
                                     -1);
+
+  if (editable)
+    attach_member_drafts (self);
 
   if (waiting != NULL)
     {
@@ -1031,6 +1072,7 @@ quorum_vote_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   /* After the rows' widgets: a reason left as they go still finds its row. */
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  g_clear_object (&self->member_draft);
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
