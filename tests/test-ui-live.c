@@ -618,6 +618,43 @@ member_view_in_db (Fixture *fx,
   return ui_test_db_sql (fx->path, sql);
 }
 
+/* The trust's second representative added (Bea Visitor), the window reopened, and the trust's
+ * view recorded with its reason; the other groups' views first when @others. FALSE (the test
+ * skipped) without xdotool. */
+static gboolean
+two_representatives (Fixture  *fx,
+                     gboolean  others,
+                     gint64   *bea_id)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumAttendeeSpec bea = {
+    .name = "Bea Visitor", .agency = MEMBER_GROUP, .line_management = MEMBER_GROUP, .voting = TRUE,
+    .attendance = QUORUM_ATTENDANCE_PRESENT,
+  };
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return FALSE;
+    }
+
+  /* Two health visitors of one trust: one view between them. */
+  quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
+  g_assert_no_error (error);
+  *bea_id = attendee_id_of (fx, "Bea Visitor");
+  reopen (fx, fx->amy);
+
+  if (others)
+    {
+      quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
+      quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_PLAN);
+    }
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), QUORUM_VIEW_NO_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), "They settled on no plan");
+  ui_test_iterate (200);
+  return TRUE;
+}
+
 /* "Nothing typed is ever lost": a representative's reason typed (their position not chosen
  * yet) and the window closed: reopened, the words are given back in their field, not recorded,
  * and recording them lets the draft go. */
@@ -625,30 +662,14 @@ static void
 test_member_reason_kept_through_close (Fixture       *fx,
                                        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  QuorumAttendeeSpec bea = {
-    .name = "Bea Visitor", .agency = MEMBER_GROUP, .line_management = MEMBER_GROUP, .voting = TRUE,
-    .attendance = QUORUM_ATTENDANCE_PRESENT,
-  };
   g_autofree char *count = NULL;
   g_autofree char *drafts = NULL;
   g_autofree char *bea_view = NULL;
   GtkWidget *check;
   gint64 bea_id;
 
-  if (!ui_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed or the display is not X11");
-      return;
-    }
-
-  quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
-  g_assert_no_error (error);
-  bea_id = attendee_id_of (fx, "Bea Visitor");
-  reopen (fx, fx->amy);
-  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), QUORUM_VIEW_NO_PLAN);
-  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), "They settled on no plan");
-  ui_test_iterate (200);
+  if (!two_representatives (fx, FALSE, &bea_id))
+    return;
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
   ui_test_click (check, -1, -1);
   ui_test_iterate (200);
@@ -675,11 +696,6 @@ static void
 test_members_own_positions (Fixture       *fx,
                             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  QuorumAttendeeSpec bea = {
-    .name = "Bea Visitor", .agency = MEMBER_GROUP, .line_management = MEMBER_GROUP, .voting = TRUE,
-    .attendance = QUORUM_ATTENDANCE_PRESENT,
-  };
   g_autofree char *ann_view = NULL;
   g_autofree char *bea_view = NULL;
   g_autofree char *count = NULL;
@@ -688,24 +704,9 @@ test_members_own_positions (Fixture       *fx,
   gint64 ann_id;
   gint64 bea_id;
 
-  if (!ui_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed or the display is not X11");
-      return;
-    }
-
-  /* Two health visitors of one trust: one view between them. */
-  quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
-  g_assert_no_error (error);
+  if (!two_representatives (fx, TRUE, &bea_id))
+    return;
   ann_id = attendee_id_of (fx, "Rep of " MEMBER_GROUP);
-  bea_id = attendee_id_of (fx, "Bea Visitor");
-  reopen (fx, fx->amy);
-
-  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
-  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_PLAN);
-  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), QUORUM_VIEW_NO_PLAN);
-  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->amy, MEMBER_GROUP), "They settled on no plan");
-  ui_test_iterate (200);
 
   /* "Could not agree", clicked: the flag is stored and each representative is shown. */
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
