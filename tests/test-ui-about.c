@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-about.c: Quorum is a citizen of the desktop: assistive technology sees the name
  * "Quorum" (not "quorum"), the About window names the website, the issue tracker, the copyright,
- * the developers and the translators, and Ctrl+W closes the window that has focus. */
+ * the developers and the translators, the Keyboard Shortcuts window lists every shortcut the
+ * application sets, and Ctrl+W closes the window that has focus. */
 
 #include <string.h>
 
@@ -42,6 +43,63 @@ no_about (gpointer data)
   return !about_shown (data);
 }
 
+/* Every GtkShortcutsShortcut's accelerators under @widget, as "keyval:mods" keys. */
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      parts = g_strsplit_set (accelerator != NULL ? accelerator : "", " &", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+
+          if (gtk_accelerator_parse (parts[i], &key, &mods))
+            g_hash_table_add (listed, g_strdup_printf ("%u:%u", key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+/* The Keyboard Shortcuts window lists every shortcut the application sets (Ctrl+, was missing). */
+static void
+check_shortcuts_listed (GtkApplication *application,
+                        GtkWidget      *window)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (application);
+  guint checked = 0;
+
+  g_assert_nonnull (overlay);
+  collect_listed (GTK_WIDGET (overlay), listed);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+          g_autofree char *id = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          id = g_strdup_printf ("%u:%u", key, mods);
+          if (!g_hash_table_contains (listed, id))
+            g_error ("%s (%s) is not in the Keyboard Shortcuts window", accels[j], actions[i]);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 8);
+}
+
 static void
 check_cb (GApplication *application,
           Fixture      *f)
@@ -61,6 +119,8 @@ check_cb (GApplication *application,
 
   /* What AT-SPI reports as the application's name. */
   g_assert_cmpstr (g_get_application_name (), ==, "Quorum");
+
+  check_shortcuts_listed (GTK_APPLICATION (application), GTK_WIDGET (ui_test_find_toplevel (QUORUM_TYPE_WINDOW)));
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
   ui_test_wait_until (about_shown, NULL, 5000, "the About window opens");
