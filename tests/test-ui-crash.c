@@ -1415,6 +1415,32 @@ scripted_round (Ledger     *ledger,
     *seen_out = g_steal_pointer (&seen);
 }
 
+/* A new conference of one child, an app round that leaves a draft for NHS Trust acknowledged and
+ * is killed; the draft's words, with @store open on the database and @child_id the child. NULL
+ * (the test skipped) without xdotool. */
+static char *
+start_with_a_draft (Ledger       *ledger,
+                    QuorumStore **store,
+                    gint64       *child_id)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *key = NULL;
+  char *words;
+
+  if (!start_on_new_conference (ledger, 1))
+    return NULL;
+  *store = open_store ();
+  conference = ui_test_load (*store, conf_id);
+  *child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+
+  scripted_round (ledger, "draft", 1, TRUE, NULL);
+  g_assert_cmpuint (g_hash_table_size (ledger->drafts), ==, 1);
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "\tNHS Trust", *child_id);
+  words = g_strdup (g_hash_table_lookup (ledger->drafts, key));
+  g_assert_nonnull (words);
+  return words;
+}
+
 /* CI: "LOST: the draft 3 NHS Trust: R2 risk health", after a round that gave NHS Trust its view
  * and typed the chair's words, killed before the app showed them recorded. The words were not
  * lost: Ctrl+End had gone astray on the loaded machine, the caret stood where the click left
@@ -1432,22 +1458,9 @@ test_typed_before_a_draft (void)
   gint64 child_id;
   QuorumVote *vote;
 
-  if (!start_on_new_conference (&ledger, 1))
-    return;
-  store = open_store ();
-  conference = ui_test_load (store, conf_id);
-  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  g_clear_pointer (&conference, quorum_conference_free);
-
   /* A draft for NHS Trust, acknowledged; the app killed. */
-  scripted_round (&ledger, "draft", 1, TRUE, NULL);
-  g_assert_cmpuint (g_hash_table_size (ledger.drafts), ==, 1);
-  {
-    g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\tNHS Trust", child_id);
-
-    words = g_strdup (g_hash_table_lookup (ledger.drafts, key));
-  }
-  g_assert_nonnull (words);
+  if ((words = start_with_a_draft (&ledger, &store, &child_id)) == NULL)
+    return;
 
   /* Its view, the chair's words typed before the draft, Ctrl+Enter; killed before the app's
    * acknowledgement is taken, as in CI. */
@@ -1497,19 +1510,11 @@ test_draft_recorded_then_looked_at (void)
   gint64 child_id;
   QuorumVote *vote;
 
-  if (!start_on_new_conference (&ledger, 1))
+  /* A draft for NHS Trust, acknowledged; the app killed. */
+  if ((words = start_with_a_draft (&ledger, &store, &child_id)) == NULL)
     return;
-  store = open_store ();
-  conference = ui_test_load (store, conf_id);
-  child_id = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  g_clear_pointer (&conference, quorum_conference_free);
   key = g_strdup_printf ("%" G_GINT64_FORMAT "\tNHS Trust", child_id);
   scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:NHS Trust", child_id);
-
-  /* A draft for NHS Trust, acknowledged; the app killed. */
-  scripted_round (&ledger, "draft", 1, TRUE, NULL);
-  words = g_strdup (g_hash_table_lookup (ledger.drafts, key));
-  g_assert_nonnull (words);
 
   /* Given back; its view clicked (recorded with it), words typed after it, Ctrl+Enter; the child
    * looked at again. Checked as a round of the kill loop checks it (before, the assertion of
