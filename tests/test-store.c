@@ -140,6 +140,48 @@ test_second_view_replaces_first (StoreFixture  *f,
   g_assert_cmpuint (updates, ==, 1);
 }
 
+/* The audit log says what a group's view given again changed: a reason edited under the same
+ * view is not logged as the view replaced ("plan (was plan)"), and a view given again word for
+ * word says so. */
+static void
+test_view_given_again_audited_as_what_changed (StoreFixture  *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new ();
+  g_autofree char *reason = NULL, *both = NULL, *same = NULL, *replaced = NULL;
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "First thoughts");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "First thoughts, in full");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
+        "Second thoughts");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL,
+        "Second thoughts");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "Second thoughts");
+
+  audit = quorum_store_list_audit (f->store, conf, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      QuorumAuditEntry *e = g_ptr_array_index (audit, i);
+      if (g_str_equal (e->entity, "vote") && g_str_equal (e->action, "update"))
+        g_ptr_array_add (summaries, e->summary);
+    }
+  g_assert_cmpuint (summaries->len, ==, 4);
+  reason = g_strdup_printf ("Police kept its view for child %" G_GINT64_FORMAT " (plan) and changed its reason", amy);
+  both = g_strdup_printf ("Police kept its view for child %" G_GINT64_FORMAT
+                          " (plan) and changed its reason and its categories", amy);
+  same = g_strdup_printf ("Police gave the same view again for child %" G_GINT64_FORMAT ": plan", amy);
+  replaced = g_strdup_printf ("Police replaced its view for child %" G_GINT64_FORMAT ": no-plan (was plan)", amy);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==, reason);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, both);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, same);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 3), ==, replaced);
+}
+
 static void
 test_vote_refusals (StoreFixture  *f,
                     gconstpointer  data)
@@ -1983,6 +2025,7 @@ main (int    argc,
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
   ADD ("/store/conference/line-managements-suggested-one-spelling-each", test_line_managements_suggested);
   ADD ("/store/consensus/rounds-keep-proposal-summary-and-views", test_consensus_rounds_kept);
+  ADD ("/store/vote/given-again-audited-as-what-changed", test_view_given_again_audited_as_what_changed);
   ADD ("/store/decision/referral-and-panel-limits-from-the-profile", test_limits_from_profile);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);

@@ -1448,6 +1448,40 @@ quorum_store_add_attempt (QuorumStore             *self,
   _QUORUM_STORE_RETRYING (self, error, gint64, add_attempt_once (self, conference_id, spec, &retry_error));
 }
 
+/* The audit entry's summary of a group's view given again, saying what changed: "replaced its
+ * view … (was …)" only when the view itself did. A reason edited under the same view was once
+ * logged as "replaced its view: plan (was plan)", which told a reader of the log nothing. */
+static char *
+vote_change_summary (const char           *group,
+                     const QuorumVoteSpec *spec,
+                     const QuorumVote     *previous)
+{
+  const char *reason = spec->reason && *spec->reason ? spec->reason : NULL;
+  const char *changes[3];
+  guint n = 0;
+
+  if (spec->view != previous->view)
+    return g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)", group,
+                            spec->child_id, quorum_view_to_string (spec->view),
+                            quorum_view_to_string (previous->view));
+
+  if (g_strcmp0 (reason, previous->reason) != 0)
+    changes[n++] = "its reason";
+  if (spec->view == QUORUM_VIEW_PLAN && spec->categories != previous->categories)
+    changes[n++] = "its categories";
+  if (!spec->members_disagreed != !previous->members_disagreed)
+    changes[n++] = "whether its representatives agreed";
+
+  if (n == 0)
+    return g_strdup_printf ("%s gave the same view again for child %" G_GINT64_FORMAT ": %s", group,
+                            spec->child_id, quorum_view_to_string (spec->view));
+
+  return g_strdup_printf ("%s kept its view for child %" G_GINT64_FORMAT " (%s) and changed %s%s%s%s%s",
+                          group, spec->child_id, quorum_view_to_string (spec->view), changes[0],
+                          n == 3 ? ", " : n == 2 ? " and " : "", n > 1 ? changes[1] : "",
+                          n == 3 ? " and " : "", n == 3 ? changes[2] : "");
+}
+
 static gint64
 record_vote_once (QuorumStore          *self,
                   gint64                conference_id,
@@ -1546,9 +1580,7 @@ record_vote_once (QuorumStore          *self,
     goto fail;
 
   summary = previous != NULL
-    ? g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)", group,
-                       spec->child_id, quorum_view_to_string (spec->view),
-                       quorum_view_to_string (previous->view))
+    ? vote_change_summary (group, spec, previous)
     : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
                        spec->child_id, quorum_view_to_string (spec->view));
   if (!_quorum_store_audit_row (self, previous ? "update" : "insert", "vote", id, conference_id,
