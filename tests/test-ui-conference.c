@@ -34,6 +34,48 @@ find_vote (QuorumConference *conference,
   return quorum_conference_find_vote (conference, child_id, group);
 }
 
+/* The label's nearest ancestor that is a menu's item (a GtkModelButton, by its CSS name). */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
+    {
+      for (GtkWidget *w = root; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (w), "modelbutton") == 0)
+          return w;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the conference's menu offers @label as a person sees it: the menu opened, its item
+ * there and not greyed out. */
+static gboolean
+menu_item_offered (QuorumConferencePage *page,
+                   const char           *label)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "menu_button"));
+  GtkWidget *item;
+  gboolean offered;
+
+  gtk_menu_button_popup (button);
+  ui_test_iterate (50);
+  item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_assert_nonnull (item);
+  offered = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (button);
+  ui_test_iterate (20);
+  return offered;
+}
+
 static void
 test_split_decision (void)
 {
@@ -213,6 +255,12 @@ test_split_decision (void)
   /* Views can no longer be given: the board is closed, read-only (not greyed out: it stays
    * readable and in the Tab order). */
   g_assert_true (quorum_vote_card_get_read_only (ui_test_card (window, amy, "Police")));
+  /* Nor is the decision offered again for Amy: the menu's item is greyed out (it stayed offered
+   * and did nothing); for Ben, not decided yet, it is offered. */
+  g_assert_false (menu_item_offered (page, "Take the Decision"));
+  quorum_conference_page_show_child (page, ben);
+  ui_test_iterate (20);
+  g_assert_true (menu_item_offered (page, "Take the Decision"));
 
   /* Ben: consensus, decided as such. */
   quorum_conference_page_show_child (page, ben);

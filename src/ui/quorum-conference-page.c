@@ -612,12 +612,16 @@ update_actions (QuorumConferencePage *self)
   /* Only a chair records, signs off and amends: the others' roles are refused by the server,
    * so the controls are not shown to them (they read, print and export). */
   gboolean may = self->may_record;
+  /* Taking the decision is for the child on screen, once: after it, the menu item and Ctrl+D
+   * have nothing left to do there (they did nothing while still offered). */
+  gint64 child = loaded ? quorum_conference_page_get_child_id (self) : 0;
+  gboolean undecided = child != 0 && quorum_conference_find_decision (self->conference, child) == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", may && loaded && !finalised);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", may && undecided && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.amend", may && finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.export", loaded);
@@ -1797,7 +1801,10 @@ visible_child_changed_cb (QuorumConferencePage *self,
   GtkWidget *visible = gtk_stack_get_visible_child (stack);
 
   if (visible != NULL && !self->rebuilding)
-    ensure_panel (self, visible);
+    {
+      ensure_panel (self, visible);
+      update_actions (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
 
