@@ -703,12 +703,14 @@ test_members_own_positions (Fixture       *fx,
   GtkWidget *entry;
   gint64 ann_id;
   gint64 bea_id;
+  int police_height;
 
   if (!two_representatives (fx, TRUE, &bea_id))
     return;
   ann_id = attendee_id_of (fx, "Rep of " MEMBER_GROUP);
 
   /* "Could not agree", clicked: the flag is stored and each representative is shown. */
+  police_height = gtk_widget_get_height (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")));
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
   g_assert_nonnull (check);
   ui_test_click (check, -1, -1);
@@ -720,8 +722,15 @@ test_members_own_positions (Fixture       *fx,
     g_assert_nonnull (vote);
     g_assert_true (vote->members_disagreed);
   }
+  /* The other cards keep their own height: the board's cards were all made as tall as the
+   * tallest, a blank half-screen in each once a group's representatives were shown. */
+  g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police"))) - police_height),
+                   <=, 2);
+  g_assert_cmpint (police_height, <,
+                   gtk_widget_get_height (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP))));
 
   /* Ann: "Plan" clicked before her reason; the card asks for it, Enter records both. */
+  ui_test_screenshot (GTK_WIDGET (fx->window), "vote-board-representatives-could-not-agree");
   ui_test_click (member_widget (fx, ann_id, "member-plan"), -1, -1);
   ui_test_iterate (100);
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
