@@ -604,6 +604,12 @@ conference_list_view (QuorumWindow *window)
   return found;
 }
 
+static gboolean
+list_has_two (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 2;
+}
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -623,6 +629,54 @@ conference_id_at (GListModel *model,
 
   g_assert_nonnull (item);
   return quorum_conference_item_get_id (item);
+}
+
+/* The list's highlighted row is the conference open, whatever comes into the list above it (a
+ * new user saw another conference highlighted than the one open, after one was added above it;
+ * made in this window: test-ui-record's review brought forward). */
+static void
+test_list_keeps_the_open_conference_selected (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const older_children[] = { "Olive Older", NULL };
+  static const char * const newest_children[] = { "Nell Newest", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "A. Chair" };
+  GtkSelectionModel *shown;
+  QuorumWindow *window;
+  gint64 older;
+
+  g_assert_no_error (error);
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 2, 3, 2026);
+  spec.children = older_children;
+  older = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, older, 0));
+  ui_test_iterate (200);
+  shown = gtk_list_view_get_model (conference_list_view (window));
+  g_assert_cmpint (conference_id_at (G_LIST_MODEL (shown), gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown))),
+                   ==, older);
+
+  /* A later conference, listed above it, made by another chair's process. */
+  {
+    g_autoptr(QuorumStore) other = quorum_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_date_set_dmy (&spec.date, 16, 3, 2026);
+    spec.children = newest_children;
+    quorum_store_create_conference (other, &spec, &error);
+    g_assert_no_error (error);
+  }
+  ui_test_wait_until (list_has_two, shown, 5000, "the conference made by another process in the list");
+  ui_test_iterate (200);
+  g_assert_cmpint (conference_id_at (G_LIST_MODEL (shown), gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown))),
+                   ==, older);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
 }
 
 /* Issue 14, "memory that does not grow with rows not on screen": the list of conferences
@@ -710,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/ui/conference/reason-in-full", test_reason_in_full);
   g_test_add_func ("/ui/conference/correct-attendee", test_correct_attendee);
   g_test_add_func ("/ui/conference/long-list-rows-on-screen", test_long_list_rows_on_screen);
+  g_test_add_func ("/ui/conference/list-keeps-the-open-conference-selected", test_list_keeps_the_open_conference_selected);
 
   return g_test_run ();
 }

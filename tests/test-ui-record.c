@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "ui/quorum-conference-item.h"
 #include "ui/quorum-record-panel.h"
 
 #define CSC    "Children's Social Care"
@@ -219,6 +220,19 @@ test_timeline_and_challenge (void)
     g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
   }
   g_assert_true (quorum_store_verify (store, NULL, &error));
+  /* The review conference is in the list (above: it is later), and the row highlighted is still
+   * the conference open: a new user saw another conference highlighted after this. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "conference_list"));
+    GtkSelectionModel *shown = gtk_list_view_get_model (list);
+    g_autoptr(QuorumConferenceItem) item = NULL;
+
+    ui_test_iterate (300);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 2);
+    item = g_list_model_get_item (G_LIST_MODEL (shown), gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)));
+    g_assert_nonnull (item);
+    g_assert_cmpint (quorum_conference_item_get_id (item), ==, conf);
+  }
 
   ui_test_screenshot (GTK_WIDGET (window), "record-timeline-challenge");
   gtk_window_destroy (GTK_WINDOW (window));

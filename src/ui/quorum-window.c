@@ -182,6 +182,19 @@ conference_page_changed_cb (QuorumWindow         *self,
   /* Keep the list's sign-off marks true without reading the whole list again. */
   if (conference == NULL)
     return;
+  /* A conference made from this one (the review the Co-ordinator brought forward) comes into
+   * the list at once, the highlight staying on the conference open. */
+  {
+    g_autofree char *search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
+    guint n = 0;
+
+    if (quorum_store_count_conferences (self->store, search, &n, NULL) &&
+        n != g_list_model_get_n_items (G_LIST_MODEL (self->conferences)))
+      {
+        quorum_window_refresh (self);
+        return;
+      }
+  }
   position = quorum_conference_list_find (self->conferences, id);
   if (position != GTK_INVALID_LIST_POSITION)
     item = g_list_model_get_item (G_LIST_MODEL (self->conferences), position);
