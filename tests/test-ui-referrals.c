@@ -915,6 +915,82 @@ test_correct_and_lateness (void)
   g_assert_true (quorum_store_verify (fx.store, NULL, &error));
 }
 
+/* A referral the Buckinghamshire Co-ordinator makes on a challenge is sent the day decided, and
+ * that policy names no panel nor a time for it: the page says so, not "due to be heard by" and
+ * nothing (a broken sentence a new user read), nor "28 days after it is sent". Last: it adds a
+ * referral to the page the other cases count. */
+static void
+test_coordinator_referral_no_panel_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const char *children[] = { "Rose Route", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "T. Avery", .children = children,
+                                .profile_id = "buckinghamshire" };
+  QuorumChallengeSpec challenge = { .agency = "Children's Social Care", .designated_person = "J. Ops Manager",
+                                    .raised_by = "S. Social", .concern = "The children are left alone at night." };
+  static const char *groups[] = { "Children's Social Care", "Police", "NHS Trust" };
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumReferral *referral;
+  gint64 conference, child, id;
+  GDate day;
+
+  g_assert_true (quorum_date_parse ("2027-05-03", "date", &spec.date, NULL));
+  conference = quorum_store_create_conference (fx.chair, &spec, &error);
+  g_assert_no_error (error);
+  child = ui_test_child_id (fx.chair, conference, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumAttendeeSpec a = { .name = groups[i], .agency = groups[i], .line_management = groups[i],
+                               .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      quorum_store_add_attendee (fx.chair, conference, &a, &error);
+      g_assert_no_error (error);
+    }
+  {
+    QuorumAttemptSpec attempt = { .child_id = child, .summary = "No agreement", .agreed = QUORUM_VIEW_NONE };
+
+    quorum_store_add_attempt (fx.chair, conference, &attempt, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child, .group = groups[i],
+                              .view = i == 0 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                              .categories = i == 0 ? QUORUM_CATEGORY_NEGLECT : 0, .reason = "Their view." };
+
+      quorum_store_record_vote (fx.chair, conference, &vote, &error);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_date_parse ("2027-05-04", "date", &day, NULL));
+  challenge.child_id = child;
+  challenge.raised_on = day;
+  id = quorum_store_raise_challenge (fx.chair, conference, &challenge, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_alert_challenge (fx.chair, id, "K. Coordinator", &day, &error));
+  g_assert_true (quorum_store_decide_challenge (fx.chair, id, &day, QUORUM_CHALLENGE_REFER, NULL,
+                                                "Risk at night.", &error));
+  g_assert_no_error (error);
+  c = ui_test_load (fx.chair, conference);
+  referral = quorum_conference_find_referral (c, child);
+  g_assert_nonnull (referral);
+
+  quorum_referrals_page_reload (fx.page);
+  wait_loaded (fx.page);
+  set_as_of (fx.page, "2027-06-30");
+  g_assert_true (quorum_referrals_page_select (fx.page, referral->id));
+  ui_test_iterate (50);
+  g_test_message ("status: %s", label_text (fx.page, "pane_status_label"));
+  g_assert_null (strstr (label_text (fx.page, "pane_status_label"), "due to be heard by"));
+  g_assert_nonnull (strstr (label_text (fx.page, "pane_status_label"), "no time"));
+  g_assert_false (is_overdue (fx.page, referral->id));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (fx.page, "panel_due_row"))), ==,
+                   "No time limit set by this policy");
+}
+
 static void
 test_screenshots (void)
 {
@@ -974,6 +1050,7 @@ main (int    argc,
   g_test_add_func ("/referrals/chart", test_chart);
   g_test_add_func ("/referrals/many", test_many);
   g_test_add_func ("/referrals/screenshots", test_screenshots);
+  g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
 
   status = g_test_run ();
 

@@ -341,6 +341,16 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
       return g_strdup_printf (_("Not yet sent to the Head of Service: due %s"), when);
 
     case QUORUM_REFERRAL_AWAITING_PANEL:
+      /* Sent with no panel date: the Co-ordinator's referral on a challenge (its policy names
+       * no panel and no time for one). */
+      if (!g_date_valid (&self->row->panel_due))
+        {
+          g_autofree char *sent = quorum_ui_format_date (&self->row->notified);
+          g_autofree char *text = g_strdup_printf (_("Sent to the Head of Service on %s: no time limit for a panel is set by this policy"),
+                                                   sent);
+
+          return late_suffix (self->row, text);
+        }
       {
         g_autofree char *text = self->row->overdue
           ? g_strdup_printf (_("Overdue: the panel was due to hear it by %s"), when)

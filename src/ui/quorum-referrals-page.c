@@ -978,7 +978,9 @@ update_pane (QuorumReferralsPage *self)
 
   set_row_date (self->due_row, &row->due, "");
   set_row_date (self->notified_row, &row->notified, _("Not yet sent"));
-  set_row_date (self->panel_due_row, &row->panel_due, _("28 days after it is sent"));
+  /* Sent with no panel date: the policy names none (the Co-ordinator's referral on a challenge). */
+  set_row_date (self->panel_due_row, &row->panel_due,
+                g_date_valid (&row->notified) ? _("No time limit set by this policy") : _("28 days after it is sent"));
   set_row_date (self->panel_date_row, &row->panel_date, _("Not yet heard"));
   /* Lateness shown, never hidden; who sent it; a due day off with the working day before it. */
   if (g_date_valid (&row->notified))
