@@ -119,6 +119,19 @@ test_chair_decides_inquorate (void)
   g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "chair"));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
+  /* DOMAIN, reaching a decision: with plan, the category of abuse. A plan with none chosen is
+   * asked for its category; nothing is recorded (a new user's plan went in with none). */
+  quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_PLAN, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
+  ui_test_iterate (20);
+  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "category"));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+
+    g_assert_null (quorum_conference_find_decision (c, eve));
+  }
+
   quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_NO_PLAN, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (20);

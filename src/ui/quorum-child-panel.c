@@ -564,6 +564,14 @@ decide_action (GtkWidget  *widget,
       if (chair_view == QUORUM_VIEW_PLAN)
         chair_categories = read_categories (self->chair_neglect, self->chair_physical,
                                             self->chair_emotional, self->chair_sexual);
+      /* DOMAIN: a plan is under a category of abuse. The command line keeps its contract
+       * (`decide --chair-view plan` takes none); the chair's screen asks for it. */
+      if (chair_view == QUORUM_VIEW_PLAN && chair_categories == QUORUM_CATEGORY_NONE)
+        {
+          quorum_ui_toast (widget, _("Choose the category of abuse the plan is under, then take the decision"));
+          gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
+          return;
+        }
     }
 
   /* The rule run on the record as stored now, writing nothing: what the chair confirms. */
