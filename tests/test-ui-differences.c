@@ -158,6 +158,205 @@ show_page (QuorumWindow *window,
   return page;
 }
 
+/* The row of the list that shows difference @id (its title's label), for a click. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_starting (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks difference @id in the list, as a person does. */
+static void
+click_difference (QuorumDifferencesPage *page,
+                  gint64                 id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%lld · ", (long long) id);
+  GtkWidget *label = find_label_starting (GTK_WIDGET (child (page, "list_view")), prefix);
+
+  g_assert_nonnull (label);
+  ui_test_click (label, -1, -1);
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
+}
+
+/* Clicks into @row's text and types @text there, as a person does (what it held is kept). */
+static void
+click_and_type (QuorumDifferencesPage *page,
+                const char            *row,
+                const char            *text)
+{
+  ui_test_click (GTK_WIDGET (child (page, row)), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type (text);
+}
+
+static const char *
+row_shows (QuorumDifferencesPage *page,
+           const char            *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (page, row)));
+}
+
+/* A Bradford difference raised by the CLI's own store call, for the page to list. */
+static gint64
+raise_in_store (QuorumStore *store,
+                const char  *profile_id,
+                const char  *date,
+                gboolean     immediate_risk)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceSpec spec = { 0 };
+  gint64 id;
+
+  g_assert_true (quorum_date_parse (date, "date", &spec.date, NULL));
+  spec.profile_id = profile_id;
+  spec.raised_by = "Hana Visitor";
+  spec.agency = "Gwent NHS";
+  spec.against = "Newport Children's Services";
+  spec.area = QUORUM_AREA_CASE_CLOSURE;
+  spec.outcome_sought = "The case reopened";
+  spec.immediate_risk = immediate_risk;
+  id = quorum_store_raise_difference (store, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Defect 1: a reason to escalate typed for one difference was escalated with another, chosen
+ * next in the list. Each difference's forms show its own words; the words typed for one are its
+ * draft, given back when it is chosen again. Then defect 2: they and the Raise form's come back
+ * after the window is closed (Ctrl+W) and opened again, and are in the database as they are typed
+ * (so a kill loses nothing). */
+static void
+test_words_stay_with_their_difference (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  gint64 five;
+  gint64 six;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  five = raise_in_store (store, "south-east-wales", "2026-11-16", FALSE);
+  six = raise_in_store (store, "south-east-wales", "2026-11-17", FALSE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  /* Typed for 5, refused (dated before it was raised) */
+  click_difference (page, five);
+  click_and_type (page, "escalate_reason_row", "Newport would not reopen");
+  click_and_type (page, "note_summary_row", "Spoke to the team manager about 5");
+  click_and_type (page, "outcome_row", "Five's outcome, not yet agreed");
+  click_and_type (page, "escalate_date_row", "2026-11-01");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, five);
+
+    g_assert_cmpuint (d->stages->len, ==, 1);
+  }
+
+  /* 6's forms are its own: empty */
+  click_difference (page, six);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "");
+  click_and_type (page, "escalate_reason_row", "Six's own reason");
+  click_and_type (page, "escalate_date_row", "2026-11-18");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d6 = load (store, six);
+    g_autoptr(QuorumDifference) d5 = load (store, five);
+    const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d6);
+
+    g_assert_cmpuint (d6->stages->len, ==, 2);
+    g_assert_cmpstr (stage->reason, ==, "Six's own reason");
+    g_assert_cmpuint (d5->stages->len, ==, 1);
+  }
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "");
+
+  /* 5 again: its words given back */
+  click_difference (page, five);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "Newport would not reopen");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "Spoke to the team manager about 5");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "Five's outcome, not yet agreed");
+
+  /* The Raise form, half filled */
+  activate (page, "differences.show-raise");
+  click_and_type (page, "raised_by_row", "Rhian Nurse");
+  click_and_type (page, "outcome_sought_row", "A strategy meeting this week");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+
+  /* In the database as typed, before any close: a kill would lose nothing */
+  {
+    g_autofree char *table = ui_test_drafts_table (NULL);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE text IN "
+                                            "('Newport would not reopen', 'Rhian Nurse', "
+                                            "'A strategy meeting this week', 'Five''s outcome, not yet agreed')",
+                                            table);
+    g_autofree char *held = ui_test_db_sql (path, sql);
+
+    g_assert_cmpstr (held, ==, "4");
+  }
+
+  /* Closed (what Ctrl+W does: the application's accelerator, and this window has none); opened again */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  activate (page, "differences.show-raise");
+  g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "Rhian Nurse");
+  g_assert_cmpstr (row_shows (page, "outcome_sought_row"), ==, "A strategy meeting this week");
+  click_difference (page, five);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "Newport would not reopen");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "Spoke to the team manager about 5");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "Five's outcome, not yet agreed");
+
+  /* Escalated now with its own words; the draft is done with */
+  click_and_type (page, "escalate_date_row", "2026-11-19");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, five);
+    const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d);
+    g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:1:escalate", (long long) five);
+    g_autofree char *left = quorum_store_get_draft (store, 0, scope, "reason", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (d->stages->len, ==, 2);
+    g_assert_cmpstr (stage->reason, ==, "Newport would not reopen");
+    g_assert_null (left);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_differences_page (void)
 {
@@ -538,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/ui/differences/raise-record-escalate-filter-resolve", test_differences_page);
   g_test_add_func ("/ui/differences/notices-area-other-formal-challenge-immediate-risk-disagreement-remains",
                    test_notices_and_policy_facts);
+  g_test_add_func ("/ui/differences/words-stay-with-their-difference-and-come-back",
+                   test_words_stay_with_their_difference);
 
   return g_test_run ();
 }

@@ -26,6 +26,10 @@ struct _QuorumDifferencesPage
   GtkCustomFilter    *filter;
   GPtrArray          *checklist_rows;  /* AdwEntryRow*, one per question of the current stage */
   QuorumDraft        *note_draft;      /* the discussion typed, kept per difference and stage */
+  QuorumDraft        *escalate_draft;  /* why it is escalated: per difference and stage */
+  QuorumDraft        *resolve_draft;   /* the outcome typed: per difference */
+  QuorumDraft        *notice_draft;    /* a notice's by, to and how: per difference */
+  QuorumDraft        *raise_draft;     /* the Raise a Difference form: one, not yet a difference */
   GtkWidget          *note_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
@@ -674,7 +678,12 @@ update_detail (QuorumDifferencesPage *self)
   if (item == NULL)
     {
       if (self->note_draft != NULL)
-        quorum_draft_set_scope (self->note_draft, 0, NULL);
+        {
+          quorum_draft_set_scope (self->note_draft, 0, NULL);
+          quorum_draft_set_scope (self->escalate_draft, 0, NULL);
+          quorum_draft_set_scope (self->resolve_draft, 0, NULL);
+          quorum_draft_set_scope (self->notice_draft, 0, NULL);
+        }
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "raise") != 0)
         {
           gtk_stack_set_visible_child_name (self->detail_stack, "empty");
@@ -687,12 +696,21 @@ update_detail (QuorumDifferencesPage *self)
   d = quorum_difference_item_get_difference (item);
   current = quorum_difference_get_current_stage (d);
 
-  /* A discussion typed belongs to its difference and stage: never carried to the next. */
+  /* Words typed belong to their difference (a discussion and a reason to escalate to its
+   * stage too): never carried to another difference or to the next stage, and given back
+   * when it is chosen again. */
   if (self->note_draft != NULL)
     {
+      gboolean is_open = d->status == QUORUM_DIFFERENCE_OPEN;
       g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:%d", (long long) d->id, current->number);
+      g_autofree char *escalate = g_strdup_printf ("difference:%lld:stage:%d:escalate", (long long) d->id, current->number);
+      g_autofree char *resolve = g_strdup_printf ("difference:%lld:resolve", (long long) d->id);
+      g_autofree char *notice = g_strdup_printf ("difference:%lld:notice", (long long) d->id);
 
-      quorum_draft_set_scope (self->note_draft, 0, d->status == QUORUM_DIFFERENCE_OPEN ? scope : NULL);
+      quorum_draft_set_scope (self->note_draft, 0, is_open ? scope : NULL);
+      quorum_draft_set_scope (self->escalate_draft, 0, is_open ? escalate : NULL);
+      quorum_draft_set_scope (self->resolve_draft, 0, is_open ? resolve : NULL);
+      quorum_draft_set_scope (self->notice_draft, 0, notice);
     }
   profile = find_profile (self, d->profile_id);
   open = d->status == QUORUM_DIFFERENCE_OPEN;
@@ -1047,7 +1065,10 @@ clear_raise_form (QuorumDifferencesPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     set_row_text (rows[i], NULL);
+  set_row_text (self->area_other_row, NULL);
   gtk_switch_set_active (self->immediate_risk_switch, FALSE);
+  /* Raised: what the form held is recorded now */
+  quorum_draft_discard (self->raise_draft);
 }
 
 static void
@@ -1168,6 +1189,7 @@ give_notice_action (GtkWidget  *widget,
   set_row_text (self->notice_by_row, NULL);
   set_row_text (self->notice_to_row, NULL);
   set_row_text (self->notice_means_row, NULL);
+  quorum_draft_discard (self->notice_draft);
   quorum_differences_page_refresh (self);
   quorum_differences_page_select (self, id);
   quorum_ui_toast (widget, _("Notice recorded as given"));
@@ -1289,6 +1311,7 @@ escalate_action (GtkWidget  *widget,
     }
 
   set_row_text (self->escalate_reason_row, NULL);
+  quorum_draft_discard (self->escalate_draft);
   quorum_differences_page_refresh (self);
 
   if (g_date_valid (&stage->due))
@@ -1366,6 +1389,7 @@ resolve_action (GtkWidget  *widget,
     }
 
   set_row_text (self->outcome_row, NULL);
+  quorum_draft_discard (self->resolve_draft);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Difference resolved"));
 }
@@ -1437,6 +1461,29 @@ quorum_differences_page_constructed (GObject *object)
   quorum_draft_add_field (self->note_draft, "agreed", GTK_WIDGET (self->note_agreed_row));
   g_object_bind_property (self->note_draft, "has-draft", self->note_draft_label, "visible", G_BINDING_SYNC_CREATE);
 
+  self->escalate_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->escalate_draft, "reason", GTK_WIDGET (self->escalate_reason_row));
+  self->resolve_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->resolve_draft, "outcome", GTK_WIDGET (self->outcome_row));
+  self->notice_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->notice_draft, "by", GTK_WIDGET (self->notice_by_row));
+  quorum_draft_add_field (self->notice_draft, "to", GTK_WIDGET (self->notice_to_row));
+  quorum_draft_add_field (self->notice_draft, "means", GTK_WIDGET (self->notice_means_row));
+
+  /* The Raise form is one for the page: what was typed in it comes back after a close or a
+   * crash, until the difference is raised. */
+  self->raise_draft = quorum_draft_new (self->store, 0, "difference:raise");
+  quorum_draft_add_field (self->raise_draft, "raised-by", GTK_WIDGET (self->raised_by_row));
+  quorum_draft_add_field (self->raise_draft, "role", GTK_WIDGET (self->role_row));
+  quorum_draft_add_field (self->raise_draft, "agency", GTK_WIDGET (self->agency_row));
+  quorum_draft_add_field (self->raise_draft, "against", GTK_WIDGET (self->against_row));
+  quorum_draft_add_field (self->raise_draft, "against-decision", GTK_WIDGET (self->against_decision_row));
+  quorum_draft_add_field (self->raise_draft, "child", GTK_WIDGET (self->child_row));
+  quorum_draft_add_field (self->raise_draft, "conference", GTK_WIDGET (self->conference_row));
+  quorum_draft_add_field (self->raise_draft, "area-other", GTK_WIDGET (self->area_other_row));
+  quorum_draft_add_field (self->raise_draft, "outcome-sought", GTK_WIDGET (self->outcome_sought_row));
+  quorum_draft_restore (self->raise_draft);
+
   quorum_differences_page_refresh (self);
 }
 
@@ -1447,6 +1494,10 @@ quorum_differences_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_object (&self->note_draft);
+  g_clear_object (&self->escalate_draft);
+  g_clear_object (&self->resolve_draft);
+  g_clear_object (&self->notice_draft);
+  g_clear_object (&self->raise_draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
 
   g_clear_object (&self->store);
