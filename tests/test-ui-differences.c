@@ -183,9 +183,13 @@ click_difference (QuorumDifferencesPage *page,
                   gint64                 id)
 {
   g_autofree char *prefix = g_strdup_printf ("%lld · ", (long long) id);
-  GtkWidget *label = find_label_starting (GTK_WIDGET (child (page, "list_view")), prefix);
+  GtkWidget *label;
 
+  /* The list is laid out once the page has been shown and filled */
+  ui_test_iterate (100);
+  label = find_label_starting (GTK_WIDGET (child (page, "list_view")), prefix);
   g_assert_nonnull (label);
+  ui_test_wait_until (ui_test_is_drawn, label, 5000, "the difference's row to be drawn");
   ui_test_click (label, -1, -1);
   ui_test_iterate (100);
   g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
