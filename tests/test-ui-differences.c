@@ -361,6 +361,75 @@ test_words_stay_with_their_difference (void)
   ui_test_iterate (50);
 }
 
+static guint
+count_events (QuorumStore *store,
+              gint64       id,
+              const char  *kind)
+{
+  g_autoptr(QuorumDifference) d = load (store, id);
+  guint n = 0;
+
+  for (guint i = 0; d->events != NULL && i < d->events->len; i++)
+    n += g_strcmp0 (((QuorumDifferenceEvent *) g_ptr_array_index (d->events, i))->kind, kind) == 0;
+  return n;
+}
+
+/* Defect 3: "Immediate Risk Now" recorded an event on a single click, and two clicks made two
+ * identical events that can never be deleted. It now asks first; Enter (the default) and Cancel
+ * record nothing; only "Record Immediate Risk" records, once. */
+static void
+test_immediate_risk_asks_first (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GtkWidget *button;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "bradford", "2026-11-16", FALSE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+  click_difference (page, id);
+  click_and_type (page, "notice_date_row", "2026-11-17");
+  button = ui_test_find_button (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Immediate _Risk Now");
+  g_assert_nonnull (button);
+
+  /* Two clicks, as the new user made: a question, nothing recorded */
+  ui_test_click (button, -1, -1);
+  ui_test_click (button, -1, -1);
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 0);
+
+  /* Enter: the default is to record nothing */
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 0);
+
+  /* Asked again and confirmed: recorded once */
+  ui_test_click (button, -1, -1);
+  ui_test_respond ("record");
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 1);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_true (d->immediate_risk);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_differences_page (void)
 {
@@ -696,6 +765,7 @@ test_notices_and_policy_facts (void)
   g_assert_true (quorum_differences_page_select (page, bradford));
   type_into (page, "notice_date_row", "2026-11-04");
   activate (page, "differences.flag-risk");
+  ui_test_respond ("record");
   {
     g_autoptr(QuorumDifference) d = load (store, bradford);
     g_autofree char *due = due_of (d);
@@ -743,6 +813,7 @@ main (int   argc,
                    test_notices_and_policy_facts);
   g_test_add_func ("/ui/differences/words-stay-with-their-difference-and-come-back",
                    test_words_stay_with_their_difference);
+  g_test_add_func ("/ui/differences/immediate-risk-asks-first", test_immediate_risk_asks_first);
 
   return g_test_run ();
 }

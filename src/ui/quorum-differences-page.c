@@ -1195,28 +1195,23 @@ give_notice_action (GtkWidget  *widget,
   quorum_ui_toast (widget, _("Notice recorded as given"));
 }
 
+/* Records the flag @kind on difference @id, dated @when, and says what it means. */
 static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+record_flag (QuorumDifferencesPage *self,
+             gint64                 id,
+             const char            *kind,
+             const GDate           *when)
 {
-  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
-  QuorumDifferenceItem *item = selected_item (self);
-  gboolean risk = g_str_equal (action_name, "differences.flag-risk");
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean risk = g_str_equal (kind, "immediate-risk");
+  g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(GError) error = NULL;
-  QuorumProfile *profile;
-  GDate when;
-  gint64 id;
+  QuorumProfile *profile = NULL;
 
-  if (item == NULL)
-    return;
-  /* The date is the notice form's: the day it was identified or lodged. */
-  if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
-                                                    : _("The date the formal challenge was lodged"), FALSE, &when))
-    return;
-  id = quorum_difference_item_get_difference (item)->id;
-  profile = find_profile (self, quorum_difference_item_get_difference (item)->profile_id);
-  if (quorum_store_flag_difference (self->store, id, risk ? "immediate-risk" : "formal-challenge", &when, NULL, &error) == 0)
+  d = quorum_store_load_difference (self->store, id, NULL);
+  if (d != NULL)
+    profile = find_profile (self, d->profile_id);
+  if (quorum_store_flag_difference (self->store, id, kind, when, NULL, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
       return;
@@ -1228,6 +1223,70 @@ flag_action (GtkWidget  *widget,
                          : profile != NULL && profile->immediate_risk_same_day
                          ? _("Immediate risk recorded: escalate the same working day")
                          : _("Immediate risk recorded: act without delay, as the policy says"));
+}
+
+static void
+flag_risk_response_cb (AdwMessageDialog      *dialog,
+                       const char            *response,
+                       QuorumDifferencesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-difference"));
+  const GDate *when = g_object_get_data (G_OBJECT (dialog), "quorum-date");
+
+  if (g_strcmp0 (response, "record") != 0 || self->store == NULL)
+    return;
+
+  record_flag (self, id, "immediate-risk", when);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  QuorumDifferenceItem *item = selected_item (self);
+  gboolean risk = g_str_equal (action_name, "differences.flag-risk");
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *day = NULL;
+  GDate when;
+  gint64 id;
+
+  if (item == NULL)
+    return;
+  /* The date is the notice form's: the day it was identified or lodged. */
+  if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
+                                                    : _("The date the formal challenge was lodged"), FALSE, &when))
+    return;
+  id = quorum_difference_item_get_difference (item)->id;
+  if (!risk)
+    {
+      /* Offered once: the button goes once it is recorded. */
+      record_flag (self, id, "formal-challenge", &when);
+      return;
+    }
+
+  /* A record is never deleted: a click by mistake, or a second one, must not make one.
+   * Cancel is the default, so Enter or a double click records nothing. */
+  day = quorum_ui_format_date (&when);
+  body = g_strdup_printf (_("Difference %lld: a child at immediate risk of significant harm, identified %s at "
+                            "stage %d. This is recorded for good and cannot be removed."),
+                          (long long) id, day,
+                          quorum_difference_get_current_stage (quorum_difference_item_get_difference (item))->number);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Record Immediate Risk?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record Immediate Risk"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quorum-difference", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-date", g_memdup2 (&when, sizeof when), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (flag_risk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
