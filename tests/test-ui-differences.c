@@ -430,6 +430,45 @@ test_immediate_risk_asks_first (void)
   ui_test_iterate (50);
 }
 
+/* Defect 4: the Raise form said "The first stage is then due the day it is raised" under every
+ * policy; only Bradford's sets a same-day due date, the others none ("without delay"). */
+static void
+test_immediate_risk_subtitle_follows_policy (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  AdwActionRow *row;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  activate (page, "differences.show-raise");
+  row = ADW_ACTION_ROW (child (page, "immediate_risk_row"));
+
+  choose_profile (page, "south-east-wales");
+  ui_test_iterate (20);
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "due the day it is raised"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "No due date is set"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "without delay"));
+  /* What core does under it: no due date */
+  {
+    gint64 id = raise_in_store (store, "south-east-wales", "2026-11-16", TRUE);
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_null (due_of (d));
+  }
+
+  choose_profile (page, "bradford");
+  ui_test_iterate (20);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "The first stage is then due the day it is raised");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_differences_page (void)
 {
@@ -814,6 +853,8 @@ main (int   argc,
   g_test_add_func ("/ui/differences/words-stay-with-their-difference-and-come-back",
                    test_words_stay_with_their_difference);
   g_test_add_func ("/ui/differences/immediate-risk-asks-first", test_immediate_risk_asks_first);
+  g_test_add_func ("/ui/differences/immediate-risk-subtitle-follows-policy",
+                   test_immediate_risk_subtitle_follows_policy);
 
   return g_test_run ();
 }

@@ -79,6 +79,7 @@ struct _QuorumDifferencesPage
   GPtrArray          *pending_notices;  /* QuorumNoticeRow* of the selected difference */
   AdwEntryRow        *outcome_sought_row;
   GtkSwitch          *immediate_risk_switch;
+  AdwActionRow       *immediate_risk_row;
   GtkLabel           *detail_title;
   GtkLabel           *detail_summary;
   GtkLabel           *detail_due;
@@ -1289,6 +1290,27 @@ flag_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What immediate risk does under the policy chosen in the Raise form: a same-day due date only
+ * where the profile asks (Bradford); otherwise no due date, and the policy's own words. */
+static void
+profile_selected_cb (QuorumDifferencesPage *self)
+{
+  guint index = adw_combo_row_get_selected (self->profile_row);
+  QuorumProfile *profile;
+  g_autofree char *subtitle = NULL;
+
+  if (self->profiles == NULL || index >= self->profiles->len)
+    return;
+
+  profile = g_ptr_array_index (self->profiles, index);
+  if (profile->immediate_risk_same_day)
+    subtitle = g_strdup (_("The first stage is then due the day it is raised"));
+  else
+    subtitle = g_strdup_printf (_("No due date is set: this policy asks for action without delay. %s"),
+                                profile->immediate_risk_advice != NULL ? profile->immediate_risk_advice : "");
+  adw_action_row_set_subtitle (self->immediate_risk_row, g_strstrip (subtitle));
+}
+
 static void
 area_selected_cb (QuorumDifferencesPage *self)
 {
@@ -1484,6 +1506,9 @@ load_profiles (QuorumDifferencesPage *self)
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (filter_names));
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+  g_signal_connect_object (self->profile_row, "notify::selected", G_CALLBACK (profile_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  profile_selected_cb (self);
 }
 
 void
@@ -1695,6 +1720,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, area_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, outcome_sought_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_switch);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_summary);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_due);
