@@ -469,6 +469,60 @@ test_immediate_risk_subtitle_follows_policy (void)
   ui_test_iterate (50);
 }
 
+/* Defect 5: Bradford, raised Monday 30 November 2026 at immediate risk (step 1 due that day),
+ * escalated in the window on Tuesday 1 December: step 2 is due that same day (seed 004: the same
+ * working day), the banner says so and not "the same day (Tuesday 8 December 2026)", and the
+ * history shows that step 1 was escalated after its due date. */
+static void
+test_bradford_immediate_risk_escalated_late (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  const char *banner;
+  const char *history;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "bradford", "2026-11-30", TRUE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-12-01");
+  click_difference (page, id);
+  click_and_type (page, "escalate_reason_row", "Still no strategy meeting");
+  click_and_type (page, "escalate_date_row", "2026-12-01");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+    g_autofree char *due = due_of (d);
+
+    g_assert_cmpuint (d->stages->len, ==, 2);
+    g_assert_cmpstr (due, ==, "2026-12-01");
+  }
+
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+  banner = gtk_label_get_label (GTK_LABEL (child (page, "risk_title")));
+  g_assert_nonnull (strstr (banner, "the same day"));
+  g_assert_nonnull (strstr (banner, "1 December 2026"));
+  g_assert_null (strstr (banner, "8 December"));
+  history = gtk_label_get_label (GTK_LABEL (child (page, "history_label")));
+  g_assert_nonnull (strstr (history, "Escalated late: stage 1 was due"));
+  g_assert_nonnull (strstr (history, "30 November 2026"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_differences_page (void)
 {
@@ -855,6 +909,8 @@ main (int   argc,
   g_test_add_func ("/ui/differences/immediate-risk-asks-first", test_immediate_risk_asks_first);
   g_test_add_func ("/ui/differences/immediate-risk-subtitle-follows-policy",
                    test_immediate_risk_subtitle_follows_policy);
+  g_test_add_func ("/ui/differences/bradford-immediate-risk-escalated-late",
+                   test_bradford_immediate_risk_escalated_late);
 
   return g_test_run ();
 }

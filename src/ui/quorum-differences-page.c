@@ -492,6 +492,19 @@ format_history (const QuorumDifference *d)
         g_string_append (out, "\n\n");
       g_string_append_printf (out, _("Stage %d: %s\nOwner: %s\nFrom %s; due: %s"),
                               s->number, s->name, s->owner, entered, due);
+      /* Lateness is shown, never hidden: escalated here after the stage before was due. */
+      if (i > 0)
+        {
+          const QuorumDifferenceStage *before = g_ptr_array_index (d->stages, i - 1);
+
+          if (g_date_valid (&before->due) && g_date_compare (&s->entered, &before->due) > 0)
+            {
+              g_autofree char *was_due = quorum_ui_format_date (&before->due);
+
+              /* Translators: "Escalated late: stage 1 was due Monday 30 November 2026" */
+              g_string_append_printf (out, _("\nEscalated late: stage %d was due %s"), before->number, was_due);
+            }
+        }
       if (s->reason != NULL)
         g_string_append_printf (out, _("\nEscalated because: %s"), s->reason);
 
