@@ -307,6 +307,22 @@ test_words_stay_with_their_difference (void)
   g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "Spoke to the team manager about 5");
   g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "Five's outcome, not yet agreed");
 
+  /* The six-stage checklist's answers: a draft of their difference and stage too */
+  {
+    gint64 a = raise_in_store (store, "six-stage", "2026-11-16", FALSE);
+    gint64 b = raise_in_store (store, "six-stage", "2026-11-16", FALSE);
+    GtkWidget *box = GTK_WIDGET (child (page, "checklist_box"));
+
+    quorum_differences_page_refresh (page);
+    click_difference (page, a);
+    ui_test_click (gtk_widget_get_first_child (box), -1, -1);
+    ui_test_type ("Answer typed for A");
+    click_difference (page, b);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box))), ==, "");
+    click_difference (page, a);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box))), ==, "Answer typed for A");
+  }
+
   /* The Raise form, half filled */
   activate (page, "differences.show-raise");
   click_and_type (page, "raised_by_row", "Rhian Nurse");

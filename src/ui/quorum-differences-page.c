@@ -567,7 +567,17 @@ rebuild_checklist (QuorumDifferencesPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->checklist[i]);
       gtk_list_box_append (self->checklist_box, row);
       g_ptr_array_add (self->checklist_rows, row);
+      /* An answer typed is the discussion's draft too: kept with its difference and stage */
+      if (self->note_draft != NULL)
+        {
+          g_autofree char *field = g_strdup_printf ("answer-%u", i);
+
+          quorum_draft_add_field (self->note_draft, field, row);
+        }
     }
+
+  if (self->note_draft != NULL)
+    quorum_draft_restore (self->note_draft);
 }
 
 static void
@@ -1374,6 +1384,8 @@ record_action (GtkWidget  *widget,
   set_row_text (self->note_with_row, NULL);
   set_row_text (self->note_summary_row, NULL);
   set_row_text (self->note_agreed_row, NULL);
+  for (guint i = 0; i < self->checklist_rows->len; i++)
+    set_row_text (g_ptr_array_index (self->checklist_rows, i), NULL);
   quorum_draft_discard (self->note_draft);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Discussion recorded"));
