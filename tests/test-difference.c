@@ -296,12 +296,48 @@ test_immediate_risk (gconstpointer data)
   assert_date (&stage->due, c->due);
   g_assert_nonnull (profile->immediate_risk_advice);
 
-  /* Escalating it runs by the next stage's own limit from the escalation date */
+  /* Escalating it: the same day again where the profile asks (below); otherwise the next
+   * stage's own limit from the escalation date */
   next = escalate_on (d, profile, calendar, c->due != NULL ? c->due : c->raised);
-  if (next->limit_working_days < 0)
+  if (profile->immediate_risk_same_day)
+    assert_date (&next->due, c->due);
+  else if (next->limit_working_days < 0)
     g_assert_false (g_date_valid (&next->due));
   else
     g_assert_true (g_date_valid (&next->due));
+}
+
+/* Rule (004, Bradford): "WHEN ANY PROFESSIONAL CONSIDERS A CHILD IS AT IMMEDIATE RISK OF
+ * SIGNIFICANT HARM, THEN THE INDIVIDUAL MUST ENSURE THEIR CONCERNS ARE ESCALATED ON THE SAME
+ * WORKING DAY": at every step, not only the first. Raised Monday 30 November 2026 at immediate
+ * risk (step 1 due that day), escalated late on Tuesday 1 December: step 2 is due that Tuesday,
+ * not after 5 working days (8 December). Without immediate risk the steps keep their 5 days;
+ * South East Wales ("without delay") keeps its own limits. */
+static void
+test_immediate_risk_every_step_same_day (void)
+{
+  g_autoptr(QuorumProfile) bradford = load_profile ("bradford");
+  g_autoptr(QuorumProfile) sew = load_profile ("south-east-wales");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumDifference) risk = raise_on (bradford, calendar, "2026-11-30", TRUE);
+  g_autoptr(QuorumDifference) plain = raise_on (bradford, calendar, "2026-11-30", FALSE);
+  g_autoptr(QuorumDifference) wales = raise_on (sew, calendar, "2026-11-30", TRUE);
+  const QuorumDifferenceStage *stage;
+
+  assert_date (&quorum_difference_get_current_stage (risk)->due, "2026-11-30");
+  stage = escalate_on (risk, bradford, calendar, "2026-12-01");
+  assert_date (&stage->due, "2026-12-01");
+  stage = escalate_on (risk, bradford, calendar, "2026-12-02");
+  assert_date (&stage->due, "2026-12-02");
+
+  stage = escalate_on (plain, bradford, calendar, "2026-12-01");
+  assert_date (&stage->due, "2026-12-08");
+
+  /* SEW step 3: 2 working days from step 2, immediate risk or not (no same-day rule) */
+  escalate_on (wales, sew, calendar, "2026-12-01");
+  stage = escalate_on (wales, sew, calendar, "2026-12-02");
+  g_assert_cmpint (stage->number, ==, 3);
+  assert_date (&stage->due, "2026-12-03");
 }
 
 /* ---- the other rules ---- */
@@ -974,6 +1010,8 @@ main (int   argc,
   g_test_add_func ("/difference/areas/policies-own-and-other-say-what", test_area_other);
   g_test_add_func ("/difference/south-east-wales/step-6-criteria-and-decisions-structured", test_sew_step_6_structured);
   g_test_add_func ("/difference/immediate-risk-at-any-stage-and-formal-challenge", test_immediate_risk_any_stage_and_formal_challenge);
+  g_test_add_func ("/difference/bradford/immediate-risk-every-step-the-same-working-day",
+                   test_immediate_risk_every_step_same_day);
 
   return g_test_run ();
 }

@@ -158,6 +158,387 @@ show_page (QuorumWindow *window,
   return page;
 }
 
+/* The row of the list that shows difference @id (its title's label), for a click. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_starting (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks difference @id in the list, as a person does. */
+static void
+click_difference (QuorumDifferencesPage *page,
+                  gint64                 id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%lld · ", (long long) id);
+  GtkWidget *label;
+
+  /* The list is laid out once the page has been shown and filled */
+  ui_test_iterate (100);
+  label = find_label_starting (GTK_WIDGET (child (page, "list_view")), prefix);
+  g_assert_nonnull (label);
+  ui_test_wait_until (ui_test_is_drawn, label, 5000, "the difference's row to be drawn");
+  ui_test_click (label, -1, -1);
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
+}
+
+/* Clicks into @row's text and types @text there, as a person does (what it held is kept). */
+static void
+click_and_type (QuorumDifferencesPage *page,
+                const char            *row,
+                const char            *text)
+{
+  ui_test_click (GTK_WIDGET (child (page, row)), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type (text);
+}
+
+static const char *
+row_shows (QuorumDifferencesPage *page,
+           const char            *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (page, row)));
+}
+
+/* A Bradford difference raised by the CLI's own store call, for the page to list. */
+static gint64
+raise_in_store (QuorumStore *store,
+                const char  *profile_id,
+                const char  *date,
+                gboolean     immediate_risk)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceSpec spec = { 0 };
+  gint64 id;
+
+  g_assert_true (quorum_date_parse (date, "date", &spec.date, NULL));
+  spec.profile_id = profile_id;
+  spec.raised_by = "Hana Visitor";
+  spec.agency = "Gwent NHS";
+  spec.against = "Newport Children's Services";
+  spec.area = QUORUM_AREA_CASE_CLOSURE;
+  spec.outcome_sought = "The case reopened";
+  spec.immediate_risk = immediate_risk;
+  id = quorum_store_raise_difference (store, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Defect 1: a reason to escalate typed for one difference was escalated with another, chosen
+ * next in the list. Each difference's forms show its own words; the words typed for one are its
+ * draft, given back when it is chosen again. Then defect 2: they and the Raise form's come back
+ * after the window is closed (Ctrl+W) and opened again, and are in the database as they are typed
+ * (so a kill loses nothing). */
+static void
+test_words_stay_with_their_difference (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  gint64 five;
+  gint64 six;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  five = raise_in_store (store, "south-east-wales", "2026-11-16", FALSE);
+  six = raise_in_store (store, "south-east-wales", "2026-11-17", FALSE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  /* Typed for 5, refused (dated before it was raised) */
+  click_difference (page, five);
+  click_and_type (page, "escalate_reason_row", "Newport would not reopen");
+  click_and_type (page, "note_summary_row", "Spoke to the team manager about 5");
+  click_and_type (page, "outcome_row", "Five's outcome, not yet agreed");
+  click_and_type (page, "escalate_date_row", "2026-11-01");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, five);
+
+    g_assert_cmpuint (d->stages->len, ==, 1);
+  }
+
+  /* 6's forms are its own: empty */
+  click_difference (page, six);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "");
+  click_and_type (page, "escalate_reason_row", "Six's own reason");
+  click_and_type (page, "escalate_date_row", "2026-11-18");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d6 = load (store, six);
+    g_autoptr(QuorumDifference) d5 = load (store, five);
+    const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d6);
+
+    g_assert_cmpuint (d6->stages->len, ==, 2);
+    g_assert_cmpstr (stage->reason, ==, "Six's own reason");
+    g_assert_cmpuint (d5->stages->len, ==, 1);
+  }
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "");
+
+  /* 5 again: its words given back */
+  click_difference (page, five);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "Newport would not reopen");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "Spoke to the team manager about 5");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "Five's outcome, not yet agreed");
+
+  /* The six-stage checklist's answers: a draft of their difference and stage too */
+  {
+    gint64 a = raise_in_store (store, "six-stage", "2026-11-16", FALSE);
+    gint64 b = raise_in_store (store, "six-stage", "2026-11-16", FALSE);
+    GtkWidget *box = GTK_WIDGET (child (page, "checklist_box"));
+
+    quorum_differences_page_refresh (page);
+    click_difference (page, a);
+    ui_test_click (gtk_widget_get_first_child (box), -1, -1);
+    ui_test_type ("Answer typed for A");
+    click_difference (page, b);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box))), ==, "");
+    click_difference (page, a);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_first_child (box))), ==, "Answer typed for A");
+  }
+
+  /* The Raise form, half filled */
+  activate (page, "differences.show-raise");
+  click_and_type (page, "raised_by_row", "Rhian Nurse");
+  click_and_type (page, "outcome_sought_row", "A strategy meeting this week");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+
+  /* In the database as typed, before any close: a kill would lose nothing */
+  {
+    g_autofree char *table = ui_test_drafts_table (NULL);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE text IN "
+                                            "('Newport would not reopen', 'Rhian Nurse', "
+                                            "'A strategy meeting this week', 'Five''s outcome, not yet agreed')",
+                                            table);
+    g_autofree char *held = ui_test_db_sql (path, sql);
+
+    g_assert_cmpstr (held, ==, "4");
+  }
+
+  /* Closed (what Ctrl+W does: the application's accelerator, and this window has none); opened again */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  activate (page, "differences.show-raise");
+  g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "Rhian Nurse");
+  g_assert_cmpstr (row_shows (page, "outcome_sought_row"), ==, "A strategy meeting this week");
+  click_difference (page, five);
+  g_assert_cmpstr (row_shows (page, "escalate_reason_row"), ==, "Newport would not reopen");
+  g_assert_cmpstr (row_shows (page, "note_summary_row"), ==, "Spoke to the team manager about 5");
+  g_assert_cmpstr (row_shows (page, "outcome_row"), ==, "Five's outcome, not yet agreed");
+
+  /* Escalated now with its own words; the draft is done with */
+  click_and_type (page, "escalate_date_row", "2026-11-19");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, five);
+    const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d);
+    g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:1:escalate", (long long) five);
+    g_autofree char *left = quorum_store_get_draft (store, 0, scope, "reason", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (d->stages->len, ==, 2);
+    g_assert_cmpstr (stage->reason, ==, "Newport would not reopen");
+    g_assert_null (left);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+static guint
+count_events (QuorumStore *store,
+              gint64       id,
+              const char  *kind)
+{
+  g_autoptr(QuorumDifference) d = load (store, id);
+  guint n = 0;
+
+  for (guint i = 0; d->events != NULL && i < d->events->len; i++)
+    n += g_strcmp0 (((QuorumDifferenceEvent *) g_ptr_array_index (d->events, i))->kind, kind) == 0;
+  return n;
+}
+
+/* Defect 3: "Immediate Risk Now" recorded an event on a single click, and two clicks made two
+ * identical events that can never be deleted. It now asks first; Enter (the default) and Cancel
+ * record nothing; only "Record Immediate Risk" records, once. */
+static void
+test_immediate_risk_asks_first (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GtkWidget *button;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "bradford", "2026-11-16", FALSE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+  click_difference (page, id);
+  click_and_type (page, "notice_date_row", "2026-11-17");
+  button = ui_test_find_button (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Immediate _Risk Now");
+  g_assert_nonnull (button);
+
+  /* Two clicks, as the new user made: a question, nothing recorded */
+  ui_test_click (button, -1, -1);
+  ui_test_click (button, -1, -1);
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 0);
+
+  /* Enter: the default is to record nothing */
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 0);
+
+  /* Asked again and confirmed: recorded once */
+  ui_test_click (button, -1, -1);
+  ui_test_respond ("record");
+  g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 1);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_true (d->immediate_risk);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* Defect 4: the Raise form said "The first stage is then due the day it is raised" under every
+ * policy; only Bradford's sets a same-day due date, the others none ("without delay"). */
+static void
+test_immediate_risk_subtitle_follows_policy (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  AdwActionRow *row;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  activate (page, "differences.show-raise");
+  row = ADW_ACTION_ROW (child (page, "immediate_risk_row"));
+
+  choose_profile (page, "south-east-wales");
+  ui_test_iterate (20);
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "due the day it is raised"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "No due date is set"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "without delay"));
+  /* What core does under it: no due date */
+  {
+    gint64 id = raise_in_store (store, "south-east-wales", "2026-11-16", TRUE);
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_null (due_of (d));
+  }
+
+  choose_profile (page, "bradford");
+  ui_test_iterate (20);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "The first stage is then due the day it is raised");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* Defect 5: Bradford, raised Monday 30 November 2026 at immediate risk (step 1 due that day),
+ * escalated in the window on Tuesday 1 December: step 2 is due that same day (seed 004: the same
+ * working day), the banner says so and not "the same day (Tuesday 8 December 2026)", and the
+ * history shows that step 1 was escalated after its due date. */
+static void
+test_bradford_immediate_risk_escalated_late (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  const char *banner;
+  const char *history;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "bradford", "2026-11-30", TRUE);
+  window = ui_test_window_new (store, 1400, 940);
+  page = show_page (window, store);
+  quorum_differences_page_set_as_of (page, "2026-12-01");
+  click_difference (page, id);
+  click_and_type (page, "escalate_reason_row", "Still no strategy meeting");
+  click_and_type (page, "escalate_date_row", "2026-12-01");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (100);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+    g_autofree char *due = due_of (d);
+
+    g_assert_cmpuint (d->stages->len, ==, 2);
+    g_assert_cmpstr (due, ==, "2026-12-01");
+  }
+
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
+  banner = gtk_label_get_label (GTK_LABEL (child (page, "risk_title")));
+  g_assert_nonnull (strstr (banner, "the same day"));
+  g_assert_nonnull (strstr (banner, "1 December 2026"));
+  g_assert_null (strstr (banner, "8 December"));
+  history = gtk_label_get_label (GTK_LABEL (child (page, "history_label")));
+  g_assert_nonnull (strstr (history, "Escalated late: stage 1 was due"));
+  g_assert_nonnull (strstr (history, "30 November 2026"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_differences_page (void)
 {
@@ -493,6 +874,7 @@ test_notices_and_policy_facts (void)
   g_assert_true (quorum_differences_page_select (page, bradford));
   type_into (page, "notice_date_row", "2026-11-04");
   activate (page, "differences.flag-risk");
+  ui_test_respond ("record");
   {
     g_autoptr(QuorumDifference) d = load (store, bradford);
     g_autofree char *due = due_of (d);
@@ -538,6 +920,13 @@ main (int   argc,
   g_test_add_func ("/ui/differences/raise-record-escalate-filter-resolve", test_differences_page);
   g_test_add_func ("/ui/differences/notices-area-other-formal-challenge-immediate-risk-disagreement-remains",
                    test_notices_and_policy_facts);
+  g_test_add_func ("/ui/differences/words-stay-with-their-difference-and-come-back",
+                   test_words_stay_with_their_difference);
+  g_test_add_func ("/ui/differences/immediate-risk-asks-first", test_immediate_risk_asks_first);
+  g_test_add_func ("/ui/differences/immediate-risk-subtitle-follows-policy",
+                   test_immediate_risk_subtitle_follows_policy);
+  g_test_add_func ("/ui/differences/bradford-immediate-risk-escalated-late",
+                   test_bradford_immediate_risk_escalated_late);
 
   return g_test_run ();
 }

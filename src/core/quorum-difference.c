@@ -645,6 +645,7 @@ quorum_difference_escalate_to (const QuorumDifference *self,
   const QuorumStage *next;
   GDate clock;
   QuorumDifferenceStage *opened;
+  gboolean same_day;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
@@ -696,11 +697,16 @@ quorum_difference_escalate_to (const QuorumDifference *self,
       !quorum_check_text (reason, _("The reason for escalating"), TRUE, QUORUM_MAX_TEXT, error))
     return NULL;
 
-  opened = open_stage (next, calendar, date, FALSE, reason);
+  /* Bradford (004): "WHEN ANY PROFESSIONAL CONSIDERS A CHILD IS AT IMMEDIATE RISK OF SIGNIFICANT
+   * HARM, THEN THE INDIVIDUAL MUST ENSURE THEIR CONCERNS ARE ESCALATED ON THE SAME WORKING DAY":
+   * not only the first step. While the child is at immediate risk every step it is escalated to
+   * is due the day it is entered, not the step's own 5 working days. */
+  same_day = self->immediate_risk && profile->immediate_risk_same_day;
+  opened = open_stage (next, calendar, date, same_day, reason);
 
   /* The clock starts where the policy says: SEW step 3's 2 working days run from when the line
    * managers were told, at step 2, not from when step 3 was opened. */
-  if (next->clock_from > 0 && next->limit_working_days >= 0)
+  if (!same_day && next->clock_from > 0 && next->limit_working_days >= 0)
     {
       g_date_clear (&clock, 1);
       for (guint i = 0; i < self->stages->len; i++)

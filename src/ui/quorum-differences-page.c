@@ -26,6 +26,10 @@ struct _QuorumDifferencesPage
   GtkCustomFilter    *filter;
   GPtrArray          *checklist_rows;  /* AdwEntryRow*, one per question of the current stage */
   QuorumDraft        *note_draft;      /* the discussion typed, kept per difference and stage */
+  QuorumDraft        *escalate_draft;  /* why it is escalated: per difference and stage */
+  QuorumDraft        *resolve_draft;   /* the outcome typed: per difference */
+  QuorumDraft        *notice_draft;    /* a notice's by, to and how: per difference */
+  QuorumDraft        *raise_draft;     /* the Raise a Difference form: one, not yet a difference */
   GtkWidget          *note_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
@@ -75,6 +79,7 @@ struct _QuorumDifferencesPage
   GPtrArray          *pending_notices;  /* QuorumNoticeRow* of the selected difference */
   AdwEntryRow        *outcome_sought_row;
   GtkSwitch          *immediate_risk_switch;
+  AdwActionRow       *immediate_risk_row;
   GtkLabel           *detail_title;
   GtkLabel           *detail_summary;
   GtkLabel           *detail_due;
@@ -487,6 +492,19 @@ format_history (const QuorumDifference *d)
         g_string_append (out, "\n\n");
       g_string_append_printf (out, _("Stage %d: %s\nOwner: %s\nFrom %s; due: %s"),
                               s->number, s->name, s->owner, entered, due);
+      /* Lateness is shown, never hidden: escalated here after the stage before was due. */
+      if (i > 0)
+        {
+          const QuorumDifferenceStage *before = g_ptr_array_index (d->stages, i - 1);
+
+          if (g_date_valid (&before->due) && g_date_compare (&s->entered, &before->due) > 0)
+            {
+              g_autofree char *was_due = quorum_ui_format_date (&before->due);
+
+              /* Translators: "Escalated late: stage 1 was due Monday 30 November 2026" */
+              g_string_append_printf (out, _("\nEscalated late: stage %d was due %s"), before->number, was_due);
+            }
+        }
       if (s->reason != NULL)
         g_string_append_printf (out, _("\nEscalated because: %s"), s->reason);
 
@@ -549,7 +567,17 @@ rebuild_checklist (QuorumDifferencesPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->checklist[i]);
       gtk_list_box_append (self->checklist_box, row);
       g_ptr_array_add (self->checklist_rows, row);
+      /* An answer typed is the discussion's draft too: kept with its difference and stage */
+      if (self->note_draft != NULL)
+        {
+          g_autofree char *field = g_strdup_printf ("answer-%u", i);
+
+          quorum_draft_add_field (self->note_draft, field, row);
+        }
     }
+
+  if (self->note_draft != NULL)
+    quorum_draft_restore (self->note_draft);
 }
 
 static void
@@ -674,7 +702,12 @@ update_detail (QuorumDifferencesPage *self)
   if (item == NULL)
     {
       if (self->note_draft != NULL)
-        quorum_draft_set_scope (self->note_draft, 0, NULL);
+        {
+          quorum_draft_set_scope (self->note_draft, 0, NULL);
+          quorum_draft_set_scope (self->escalate_draft, 0, NULL);
+          quorum_draft_set_scope (self->resolve_draft, 0, NULL);
+          quorum_draft_set_scope (self->notice_draft, 0, NULL);
+        }
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "raise") != 0)
         {
           gtk_stack_set_visible_child_name (self->detail_stack, "empty");
@@ -687,12 +720,21 @@ update_detail (QuorumDifferencesPage *self)
   d = quorum_difference_item_get_difference (item);
   current = quorum_difference_get_current_stage (d);
 
-  /* A discussion typed belongs to its difference and stage: never carried to the next. */
+  /* Words typed belong to their difference (a discussion and a reason to escalate to its
+   * stage too): never carried to another difference or to the next stage, and given back
+   * when it is chosen again. */
   if (self->note_draft != NULL)
     {
+      gboolean is_open = d->status == QUORUM_DIFFERENCE_OPEN;
       g_autofree char *scope = g_strdup_printf ("difference:%lld:stage:%d", (long long) d->id, current->number);
+      g_autofree char *escalate = g_strdup_printf ("difference:%lld:stage:%d:escalate", (long long) d->id, current->number);
+      g_autofree char *resolve = g_strdup_printf ("difference:%lld:resolve", (long long) d->id);
+      g_autofree char *notice = g_strdup_printf ("difference:%lld:notice", (long long) d->id);
 
-      quorum_draft_set_scope (self->note_draft, 0, d->status == QUORUM_DIFFERENCE_OPEN ? scope : NULL);
+      quorum_draft_set_scope (self->note_draft, 0, is_open ? scope : NULL);
+      quorum_draft_set_scope (self->escalate_draft, 0, is_open ? escalate : NULL);
+      quorum_draft_set_scope (self->resolve_draft, 0, is_open ? resolve : NULL);
+      quorum_draft_set_scope (self->notice_draft, 0, notice);
     }
   profile = find_profile (self, d->profile_id);
   open = d->status == QUORUM_DIFFERENCE_OPEN;
@@ -1047,7 +1089,10 @@ clear_raise_form (QuorumDifferencesPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     set_row_text (rows[i], NULL);
+  set_row_text (self->area_other_row, NULL);
   gtk_switch_set_active (self->immediate_risk_switch, FALSE);
+  /* Raised: what the form held is recorded now */
+  quorum_draft_discard (self->raise_draft);
 }
 
 static void
@@ -1168,33 +1213,29 @@ give_notice_action (GtkWidget  *widget,
   set_row_text (self->notice_by_row, NULL);
   set_row_text (self->notice_to_row, NULL);
   set_row_text (self->notice_means_row, NULL);
+  quorum_draft_discard (self->notice_draft);
   quorum_differences_page_refresh (self);
   quorum_differences_page_select (self, id);
   quorum_ui_toast (widget, _("Notice recorded as given"));
 }
 
+/* Records the flag @kind on difference @id, dated @when, and says what it means. */
 static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+record_flag (QuorumDifferencesPage *self,
+             gint64                 id,
+             const char            *kind,
+             const GDate           *when)
 {
-  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
-  QuorumDifferenceItem *item = selected_item (self);
-  gboolean risk = g_str_equal (action_name, "differences.flag-risk");
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean risk = g_str_equal (kind, "immediate-risk");
+  g_autoptr(QuorumDifference) d = NULL;
   g_autoptr(GError) error = NULL;
-  QuorumProfile *profile;
-  GDate when;
-  gint64 id;
+  QuorumProfile *profile = NULL;
 
-  if (item == NULL)
-    return;
-  /* The date is the notice form's: the day it was identified or lodged. */
-  if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
-                                                    : _("The date the formal challenge was lodged"), FALSE, &when))
-    return;
-  id = quorum_difference_item_get_difference (item)->id;
-  profile = find_profile (self, quorum_difference_item_get_difference (item)->profile_id);
-  if (quorum_store_flag_difference (self->store, id, risk ? "immediate-risk" : "formal-challenge", &when, NULL, &error) == 0)
+  d = quorum_store_load_difference (self->store, id, NULL);
+  if (d != NULL)
+    profile = find_profile (self, d->profile_id);
+  if (quorum_store_flag_difference (self->store, id, kind, when, NULL, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
       return;
@@ -1206,6 +1247,91 @@ flag_action (GtkWidget  *widget,
                          : profile != NULL && profile->immediate_risk_same_day
                          ? _("Immediate risk recorded: escalate the same working day")
                          : _("Immediate risk recorded: act without delay, as the policy says"));
+}
+
+static void
+flag_risk_response_cb (AdwMessageDialog      *dialog,
+                       const char            *response,
+                       QuorumDifferencesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-difference"));
+  const GDate *when = g_object_get_data (G_OBJECT (dialog), "quorum-date");
+
+  if (g_strcmp0 (response, "record") != 0 || self->store == NULL)
+    return;
+
+  record_flag (self, id, "immediate-risk", when);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QuorumDifferencesPage *self = QUORUM_DIFFERENCES_PAGE (widget);
+  QuorumDifferenceItem *item = selected_item (self);
+  gboolean risk = g_str_equal (action_name, "differences.flag-risk");
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *day = NULL;
+  GDate when;
+  gint64 id;
+
+  if (item == NULL)
+    return;
+  /* The date is the notice form's: the day it was identified or lodged. */
+  if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
+                                                    : _("The date the formal challenge was lodged"), FALSE, &when))
+    return;
+  id = quorum_difference_item_get_difference (item)->id;
+  if (!risk)
+    {
+      /* Offered once: the button goes once it is recorded. */
+      record_flag (self, id, "formal-challenge", &when);
+      return;
+    }
+
+  /* A record is never deleted: a click by mistake, or a second one, must not make one.
+   * Cancel is the default, so Enter or a double click records nothing. */
+  day = quorum_ui_format_date (&when);
+  body = g_strdup_printf (_("Difference %lld: a child at immediate risk of significant harm, identified %s at "
+                            "stage %d. This is recorded for good and cannot be removed."),
+                          (long long) id, day,
+                          quorum_difference_get_current_stage (quorum_difference_item_get_difference (item))->number);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Record Immediate Risk?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record Immediate Risk"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quorum-difference", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-date", g_memdup2 (&when, sizeof when), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (flag_risk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What immediate risk does under the policy chosen in the Raise form: a same-day due date only
+ * where the profile asks (Bradford); otherwise no due date, and the policy's own words. */
+static void
+profile_selected_cb (QuorumDifferencesPage *self)
+{
+  guint index = adw_combo_row_get_selected (self->profile_row);
+  QuorumProfile *profile;
+  g_autofree char *subtitle = NULL;
+
+  if (self->profiles == NULL || index >= self->profiles->len)
+    return;
+
+  profile = g_ptr_array_index (self->profiles, index);
+  if (profile->immediate_risk_same_day)
+    subtitle = g_strdup (_("The first stage is then due the day it is raised"));
+  else
+    subtitle = g_strdup_printf (_("No due date is set: this policy asks for action without delay. %s"),
+                                profile->immediate_risk_advice != NULL ? profile->immediate_risk_advice : "");
+  adw_action_row_set_subtitle (self->immediate_risk_row, g_strstrip (subtitle));
 }
 
 static void
@@ -1258,6 +1384,8 @@ record_action (GtkWidget  *widget,
   set_row_text (self->note_with_row, NULL);
   set_row_text (self->note_summary_row, NULL);
   set_row_text (self->note_agreed_row, NULL);
+  for (guint i = 0; i < self->checklist_rows->len; i++)
+    set_row_text (g_ptr_array_index (self->checklist_rows, i), NULL);
   quorum_draft_discard (self->note_draft);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Discussion recorded"));
@@ -1289,6 +1417,7 @@ escalate_action (GtkWidget  *widget,
     }
 
   set_row_text (self->escalate_reason_row, NULL);
+  quorum_draft_discard (self->escalate_draft);
   quorum_differences_page_refresh (self);
 
   if (g_date_valid (&stage->due))
@@ -1366,6 +1495,7 @@ resolve_action (GtkWidget  *widget,
     }
 
   set_row_text (self->outcome_row, NULL);
+  quorum_draft_discard (self->resolve_draft);
   quorum_differences_page_refresh (self);
   quorum_ui_toast (widget, _("Difference resolved"));
 }
@@ -1401,6 +1531,9 @@ load_profiles (QuorumDifferencesPage *self)
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (filter_names));
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+  g_signal_connect_object (self->profile_row, "notify::selected", G_CALLBACK (profile_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  profile_selected_cb (self);
 }
 
 void
@@ -1437,6 +1570,29 @@ quorum_differences_page_constructed (GObject *object)
   quorum_draft_add_field (self->note_draft, "agreed", GTK_WIDGET (self->note_agreed_row));
   g_object_bind_property (self->note_draft, "has-draft", self->note_draft_label, "visible", G_BINDING_SYNC_CREATE);
 
+  self->escalate_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->escalate_draft, "reason", GTK_WIDGET (self->escalate_reason_row));
+  self->resolve_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->resolve_draft, "outcome", GTK_WIDGET (self->outcome_row));
+  self->notice_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->notice_draft, "by", GTK_WIDGET (self->notice_by_row));
+  quorum_draft_add_field (self->notice_draft, "to", GTK_WIDGET (self->notice_to_row));
+  quorum_draft_add_field (self->notice_draft, "means", GTK_WIDGET (self->notice_means_row));
+
+  /* The Raise form is one for the page: what was typed in it comes back after a close or a
+   * crash, until the difference is raised. */
+  self->raise_draft = quorum_draft_new (self->store, 0, "difference:raise");
+  quorum_draft_add_field (self->raise_draft, "raised-by", GTK_WIDGET (self->raised_by_row));
+  quorum_draft_add_field (self->raise_draft, "role", GTK_WIDGET (self->role_row));
+  quorum_draft_add_field (self->raise_draft, "agency", GTK_WIDGET (self->agency_row));
+  quorum_draft_add_field (self->raise_draft, "against", GTK_WIDGET (self->against_row));
+  quorum_draft_add_field (self->raise_draft, "against-decision", GTK_WIDGET (self->against_decision_row));
+  quorum_draft_add_field (self->raise_draft, "child", GTK_WIDGET (self->child_row));
+  quorum_draft_add_field (self->raise_draft, "conference", GTK_WIDGET (self->conference_row));
+  quorum_draft_add_field (self->raise_draft, "area-other", GTK_WIDGET (self->area_other_row));
+  quorum_draft_add_field (self->raise_draft, "outcome-sought", GTK_WIDGET (self->outcome_sought_row));
+  quorum_draft_restore (self->raise_draft);
+
   quorum_differences_page_refresh (self);
 }
 
@@ -1447,6 +1603,10 @@ quorum_differences_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_object (&self->note_draft);
+  g_clear_object (&self->escalate_draft);
+  g_clear_object (&self->resolve_draft);
+  g_clear_object (&self->notice_draft);
+  g_clear_object (&self->raise_draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_DIFFERENCES_PAGE);
 
   g_clear_object (&self->store);
@@ -1585,6 +1745,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, area_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, outcome_sought_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_switch);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, immediate_risk_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_summary);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_due);
