@@ -5,12 +5,23 @@
 
 #include "quorum-export-private.h"
 
-/* The column names are a contract with the spreadsheets that read them: never translate. */
+/* The column names are a contract with the spreadsheets that read them: never translate, never
+ * rename or reorder. "exported_by" and "exported_at" stay the last two (scripts read them from
+ * the end, as a sealed record's "seal" comes before them): a new column goes after the others,
+ * before those two, and after "seal". */
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
   "dissent", "superseded", "exported_by", "exported_at",
+  /* "group": a group's view; "representative": one representative's own position where the
+   * group's representatives could not agree, on the rows after their group's. Written before
+   * exported_by. */
+  "row_kind",
 };
+
+/* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
+ * sealed record, the columns added since, then exported_by and exported_at. */
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -52,27 +63,47 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
-/* A sealed record carries its seal in a column before exported_by and exported_at, which
- * stay last. */
+/* Writes @fields (in the order of columns[]) in the order of written[]: a sealed record carries
+ * its seal in a column of its own. */
 static void
 append_row_sealed (GString            *out,
                    const char * const *fields,
                    const char  *seal,
                    gboolean     sealed)
 {
-  const guint n = G_N_ELEMENTS (columns);
-  const char *row[G_N_ELEMENTS (columns) + 1];
+  const char *row[G_N_ELEMENTS (written)];
+  guint n = 0;
 
-  if (!sealed)
+  G_STATIC_ASSERT (G_N_ELEMENTS (written) == G_N_ELEMENTS (columns) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
     {
-      append_row (out, fields, n);
-      return;
+      if (written[i] < 0 && !sealed)
+        continue;
+      row[n++] = written[i] < 0 ? seal : fields[written[i]];
     }
-  memcpy (row, fields, sizeof (char *) * (n - 2));
-  row[n - 2] = seal;
-  row[n - 1] = fields[n - 2];
-  row[n] = fields[n - 1];
-  append_row (out, row, n + 1);
+  append_row (out, row, n);
+}
+
+/* The names of @group's representatives whose own position dissents from @decision. */
+static char *
+dissenting_representatives (const QuorumDecision *decision,
+                            const char           *group,
+                            GPtrArray            *own)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint m = 0; m < own->len; m++)
+    {
+      const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+      if (_quorum_export_view_dissents (decision, group, mv->view))
+        g_strv_builder_add (names, mv->name != NULL ? mv->name : "");
+    }
+  list = g_strv_builder_end (names);
+
+  return g_strjoinv ("; ", list);
 }
 
 char *
@@ -106,6 +137,9 @@ quorum_export_csv_string (const QuorumConference *conference,
         {
           const QuorumVote *vote = g_ptr_array_index (votes, v);
           g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
+          g_autoptr(GPtrArray) own = vote->superseded
+                                       ? g_ptr_array_new ()
+                                       : quorum_conference_member_views (conference, child->id, vote->group);
           g_autofree char *representatives = NULL;
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
           const char *dissent = "";
@@ -117,6 +151,21 @@ quorum_export_csv_string (const QuorumConference *conference,
           /* Dissent is known once the child is decided; before that the cell stays empty. */
           if (decision != NULL)
             dissent = !vote->superseded && _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
+
+          /* Representatives who could not agree, each with a position of their own: the group
+           * dissents when the view it settled on differs from the outcome, and of them only
+           * those whose own position differs are listed as dissenting (DOMAIN "Reaching a
+           * decision" 6); each has a row of their own below. */
+          if (own->len > 0 && decision != NULL && g_str_equal (dissent, "yes"))
+            {
+              if (_quorum_export_view_dissents (decision, vote->group, vote->view))
+                {
+                  g_free (representatives);
+                  representatives = dissenting_representatives (decision, vote->group, own);
+                }
+              else
+                dissent = "no";
+            }
 
           fields[0] = conference_id;
           fields[1] = conference_date;
@@ -135,8 +184,25 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[13] = vote->superseded ? "yes" : "no";
           fields[14] = exported_by;
           fields[15] = exported_at_str;
+          fields[16] = "group";
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
+
+          for (guint m = 0; m < own->len; m++)
+            {
+              const QuorumMemberView *mv = g_ptr_array_index (own, m);
+              g_autofree char *own_categories = quorum_categories_to_string (mv->categories);
+
+              fields[5] = quorum_view_to_string (mv->view);
+              fields[6] = own_categories;
+              fields[7] = mv->name;
+              fields[8] = mv->reason;
+              fields[9] = "yes";
+              fields[12] = decision == NULL ? ""
+                           : _quorum_export_view_dissents (decision, vote->group, mv->view) ? "yes" : "no";
+              fields[16] = "representative";
+              append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
+            }
         }
     }
 
