@@ -1153,7 +1153,7 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "superseded", "row_kind", "exported_by", "exported_at",
+    "dissent", "superseded", "representative_positions", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1173,10 +1173,11 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,superseded,row_kind,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
+  /* The header, then one row per group's view per child (CLI.md), and no other. */
   g_assert_cmpuint (json_array_get_length (rows), ==, 1 + conference->votes->len);
 
   header = json_array_get_array_element (rows, 0);
@@ -1227,8 +1228,8 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 11), ==, quorum_basis_to_string (decision->basis));
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, dissents ? "yes" : "no");
           g_assert_cmpstr (json_array_get_string_element (row, 13), ==, vote->superseded ? "yes" : "no");
-          /* No representative's own position here: every row is a group's. */
-          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "group");
+          /* No group here whose representatives could not agree: no own positions. */
+          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
           g_assert_cmpstr (json_array_get_string_element (row, 15), ==, "Minnie Taker");
           g_assert_cmpstr (json_array_get_string_element (row, 16), ==, "2026-11-21T14:05:00.000000Z");
@@ -1783,13 +1784,56 @@ test_dissent_amended_reason_beside_the_original (void)
     }
 }
 
-/* The CSV: its columns as they were, row_kind before the last two; the trust's group row lists as dissenting
- * only Ann Gray; a row of kind "representative" per representative's own position, each with
- * their reason and whether they dissent. */
+/* The representatives' own positions in a "representative_positions" cell, parsed as the
+ * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
+static JsonArray *
+parse_positions (JsonArray  *row,
+                 guint       column,
+                 guint       n,
+                 JsonNode  **node)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *positions;
+
+  *node = json_from_string (json_array_get_string_element (row, column), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*node));
+  positions = json_node_get_array (*node);
+  g_assert_cmpuint (json_array_get_length (positions), ==, n);
+  return positions;
+}
+
+static void
+assert_position (JsonArray  *positions,
+                 guint       i,
+                 const char *name,
+                 const char *view,
+                 const char *category,
+                 const char *reason,
+                 gboolean    dissents)
+{
+  JsonObject *position = json_array_get_object_element (positions, i);
+  JsonArray *categories = json_object_get_array_member (position, "categories");
+
+  g_assert_cmpstr (json_object_get_string_member (position, "name"), ==, name);
+  g_assert_cmpstr (json_object_get_string_member (position, "view"), ==, view);
+  g_assert_cmpuint (json_array_get_length (categories), ==, category != NULL ? 1 : 0);
+  if (category != NULL)
+    g_assert_cmpstr (json_array_get_string_element (categories, 0), ==, category);
+  g_assert_cmpstr (json_object_get_string_member (position, "reason"), ==, reason);
+  g_assert_cmpint (json_object_get_boolean_member (position, "dissent"), ==, dissents);
+}
+
+/* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own
+ * positions travel on the trust's row, in "representative_positions" (before exported_by and
+ * exported_at, which stay last); that row lists as dissenting only those who differ from the
+ * outcome, never Helen Ford, who held the outcome's view. A reason holding the CSV's and the
+ * lists' separators, quotes and a line break comes back whole. */
 static void
 test_csv_members_who_could_not_agree (void)
 {
   const QuorumView settled[] = { QUORUM_VIEW_NO_PLAN, QUORUM_VIEW_PLAN };
+  const char *awkward = "She said \"no plan\"; not yet, she wrote:\r\nHelen Ford, \"plan\"], [{";
 
   if (!have_program ("python3"))
     {
@@ -1797,17 +1841,31 @@ test_csv_members_who_could_not_agree (void)
       return;
     }
 
-  for (guint s = 0; s < G_N_ELEMENTS (settled); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (settled) + 1; s++)
     {
-      g_autoptr(QuorumConference) conference = make_could_not_agree_conference (settled[s], FALSE);
+      const QuorumView group_view = settled[MIN (s, G_N_ELEMENTS (settled) - 1)];
+      g_autoptr(QuorumConference) conference = make_could_not_agree_conference (group_view, FALSE);
       g_autoptr(GDateTime) when = export_time ();
       g_autoptr(GError) error = NULL;
       g_autofree char *path = g_build_filename (tmpdir, "could-not-agree.csv", NULL);
       g_autoptr(JsonNode) parsed = NULL;
+      g_autoptr(JsonNode) positions_node = NULL;
+      const char *ann_words = ann_reason;
       JsonArray *rows;
       JsonArray *header;
       JsonArray *row;
-      guint kind;
+      JsonArray *positions;
+      guint column;
+
+      /* The last pass: Ann Gray's reason is awkward for any list of our own. */
+      if (s == G_N_ELEMENTS (settled))
+        {
+          QuorumMemberView *ann = g_ptr_array_index (conference->member_views, 1);
+
+          g_free (ann->reason);
+          ann->reason = g_strdup (awkward);
+          ann_words = awkward;
+        }
 
       g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker",
                                                when, path, &error));
@@ -1820,22 +1878,27 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      kind = json_array_get_length (header) - 3;
-      g_assert_cmpuint (kind, ==, 14);
-      g_assert_cmpstr (json_array_get_string_element (header, kind), ==, "row_kind");
-      g_assert_cmpstr (json_array_get_string_element (header, kind + 1), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, kind + 2), ==, "exported_at");
+      g_assert_cmpuint (json_array_get_length (header), ==, 17);
+      column = 14;
+      g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "exported_at");
+      for (guint h = 0; h < json_array_get_length (header); h++)
+        g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
-      /* Three groups, then the trust's two representatives after its row. */
-      g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3 + 2);
+      /* The header and one row per group's view: three groups, no row of anyone's own. */
+      g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
+      for (guint r = 1; r < json_array_get_length (rows); r++)
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 17);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
-      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, quorum_view_to_string (settled[s]));
+      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, quorum_view_to_string (group_view));
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
-      g_assert_cmpstr (json_array_get_string_element (row, kind), ==, "group");
-      if (settled[s] == QUORUM_VIEW_NO_PLAN)
+      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 1), ==, "Minnie Taker");
+      if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "yes");
@@ -1843,33 +1906,26 @@ test_csv_members_who_could_not_agree (void)
         }
       else
         {
-          /* The group settled on the outcome's view: it does not dissent. */
+          /* The group settled on the outcome's view: it does not dissent, and its
+           * representatives are simply its members. */
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
           g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Helen Ford; Ann Gray");
         }
 
-      row = json_array_get_array_element (rows, 4);
-      g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
-      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, 6), ==, "neglect");
-      g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Helen Ford");
-      g_assert_cmpstr (json_array_get_string_element (row, 8), ==, helen_reason);
-      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
-      g_assert_cmpstr (json_array_get_string_element (row, kind + 1), ==, "Minnie Taker");
-      g_assert_cmpstr (json_array_get_string_element (row, kind), ==, "representative");
+      /* Each representative's own name, view and reason on the group's row, in the order
+       * recorded; Helen Ford held the outcome's view and does not dissent, Ann Gray does. */
+      positions = parse_positions (row, column, 2, &positions_node);
+      assert_position (positions, 0, "Helen Ford", "plan", "neglect", helen_reason, FALSE);
+      assert_position (positions, 1, "Ann Gray", "no-plan", NULL, ann_words, TRUE);
 
-      row = json_array_get_array_element (rows, 5);
-      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, "no-plan");
-      g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Ann Gray");
-      g_assert_cmpstr (json_array_get_string_element (row, 8), ==, ann_reason);
-      g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "yes");
-      g_assert_cmpstr (json_array_get_string_element (row, kind), ==, "representative");
-
-      /* The other groups are rows of kind "group", dissenting as before. */
-      row = json_array_get_array_element (rows, 1);
-      g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
-      g_assert_cmpstr (json_array_get_string_element (row, kind), ==, "group");
+      /* The other groups agreed among themselves: no own positions, dissenting as before. */
+      for (guint r = 1; r <= 2; r++)
+        {
+          row = json_array_get_array_element (rows, r);
+          g_assert_cmpstr (json_array_get_string_element (row, 4), !=, bucks_group);
+          g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
+          g_assert_cmpstr (json_array_get_string_element (row, column), ==, "");
+        }
     }
 }
 

@@ -13,10 +13,10 @@ static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
   "dissent", "superseded", "exported_by", "exported_at",
-  /* "group": a group's view; "representative": one representative's own position where the
-   * group's representatives could not agree, on the rows after their group's. Written before
+  /* Where the group's representatives could not agree, each one's own position, on the group's
+   * own row (see representative_positions () below); empty otherwise. Written before
    * exported_by. */
-  "row_kind",
+  "representative_positions",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
@@ -106,6 +106,47 @@ dissenting_representatives (const QuorumDecision *decision,
   return g_strjoinv ("; ", list);
 }
 
+/* The cell "representative_positions": the own positions @own of @group's representatives who
+ * could not agree, as a JSON array (RFC 8259) in the order recorded, one object per
+ * representative: {"name", "view", "categories" (an array), "reason", "dissent"}, the first four
+ * as in "member_views" of the JSON export; "dissent" is whether their own position differs
+ * from the outcome, null before the decision. JSON, not a list of our own: a reason may hold any
+ * separator, and any JSON parser splits it back whole. An empty cell when there are none. */
+static char *
+representative_positions (const QuorumDecision *decision,
+                          const char           *group,
+                          GPtrArray            *own)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (own->len == 0)
+    return g_strdup ("");
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < own->len; m++)
+    {
+      const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_string (builder, "name", mv->name);
+      quorum_json_add_view (builder, "view", mv->view);
+      quorum_json_add_categories (builder, "categories", mv->categories);
+      quorum_json_add_string (builder, "reason", mv->reason);
+      json_builder_set_member_name (builder, "dissent");
+      if (decision != NULL)
+        json_builder_add_boolean_value (builder, _quorum_export_view_dissents (decision, group, mv->view));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
 char *
 quorum_export_csv_string (const QuorumConference *conference,
                           const char             *exported_by,
@@ -141,6 +182,7 @@ quorum_export_csv_string (const QuorumConference *conference,
                                        ? g_ptr_array_new ()
                                        : quorum_conference_member_views (conference, child->id, vote->group);
           g_autofree char *representatives = NULL;
+          g_autofree char *positions = NULL;
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
           const char *dissent = "";
           const char *fields[G_N_ELEMENTS (columns)];
@@ -155,7 +197,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           /* Representatives who could not agree, each with a position of their own: the group
            * dissents when the view it settled on differs from the outcome, and of them only
            * those whose own position differs are listed as dissenting (DOMAIN "Reaching a
-           * decision" 6); each has a row of their own below. */
+           * decision" 6); their own positions are on this row, in "representative_positions". */
           if (own->len > 0 && decision != NULL && g_str_equal (dissent, "yes"))
             {
               if (_quorum_export_view_dissents (decision, vote->group, vote->view))
@@ -184,25 +226,10 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[13] = vote->superseded ? "yes" : "no";
           fields[14] = exported_by;
           fields[15] = exported_at_str;
-          fields[16] = "group";
+          positions = representative_positions (decision, vote->group, own);
+          fields[16] = positions;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
-
-          for (guint m = 0; m < own->len; m++)
-            {
-              const QuorumMemberView *mv = g_ptr_array_index (own, m);
-              g_autofree char *own_categories = quorum_categories_to_string (mv->categories);
-
-              fields[5] = quorum_view_to_string (mv->view);
-              fields[6] = own_categories;
-              fields[7] = mv->name;
-              fields[8] = mv->reason;
-              fields[9] = "yes";
-              fields[12] = decision == NULL ? ""
-                           : _quorum_export_view_dissents (decision, vote->group, mv->view) ? "yes" : "no";
-              fields[16] = "representative";
-              append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
-            }
         }
     }
 
