@@ -1153,7 +1153,7 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "superseded", "exported_by", "exported_at",
+    "dissent", "superseded", "representative_positions", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1173,10 +1173,11 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,superseded,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
+  /* The header, then one row per group's view per child (CLI.md), and no other. */
   g_assert_cmpuint (json_array_get_length (rows), ==, 1 + conference->votes->len);
 
   header = json_array_get_array_element (rows, 0);
@@ -1227,9 +1228,11 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 11), ==, quorum_basis_to_string (decision->basis));
           g_assert_cmpstr (json_array_get_string_element (row, 12), ==, dissents ? "yes" : "no");
           g_assert_cmpstr (json_array_get_string_element (row, 13), ==, vote->superseded ? "yes" : "no");
+          /* No group here whose representatives could not agree: no own positions. */
+          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 15), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 15), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 16), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -1484,6 +1487,448 @@ test_text (void)
   g_assert_nonnull (strstr (text, "😟"));
 }
 
+/* ---- representatives who could not agree (DOMAIN "Reaching a decision" 2, 3 and 6) ---- */
+
+static const char *bucks_group = "Bucks Healthcare NHS Trust";
+static const char *bucks_group_reason =
+  "On balance the trust's view is that a child in need plan will do.";
+static const char *bucks_group_amended =
+  "On balance the trust's view is that a child in need plan will do, with weekly health visits.";
+static const char *helen_reason =
+  "Growth has faltered since the spring and the health visitor has twice found no food in the house.";
+static const char *ann_reason =
+  "School health reviews show a child who is growing and attending; the family asks for help.";
+
+/* The trust's two representatives could not agree: Helen Ford holds the outcome's view (plan),
+ * Ann Gray does not; the group settled on @group_view with its own reason. The decision's
+ * dissent is what the rules build from that (src/core/quorum-decision.c, add_member_dissent):
+ * only Ann Gray, in her own words. @amended: signed off, and an amendment corrected the group's
+ * reason afterwards. */
+static QuorumConference *
+make_could_not_agree_conference (QuorumView group_view,
+                                 gboolean   amended)
+{
+  QuorumConference *conference = quorum_conference_new ();
+  QuorumDecision *decision = g_new0 (QuorumDecision, 1);
+  QuorumAttempt *attempt = g_new0 (QuorumAttempt, 1);
+  QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+  const char *helen_ann[] = { "Helen Ford", "Ann Gray" };
+  const QuorumView own[] = { QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN };
+  const char *own_reasons[] = { helen_reason, ann_reason };
+  QuorumVote *trust;
+
+  conference->id = 9;
+  conference->kind = QUORUM_KIND_INITIAL;
+  g_date_set_dmy (&conference->date, 20, G_DATE_NOVEMBER, 2026);
+  conference->chair = g_strdup ("Chris Chair");
+  conference->profile_id = g_strdup ("bolton");
+  g_ptr_array_add (conference->children, child_new (4, "Cara Cole"));
+  add_attendee (conference, 21, "Sam Social", "Social worker", "Children's Social Care",
+                "Children's Social Care", TRUE);
+  add_attendee (conference, 22, "Pat Police", "Detective constable", "Thames Valley Police",
+                "Thames Valley Police", TRUE);
+  add_attendee (conference, 23, "Helen Ford", "Health visitor", bucks_group, bucks_group, TRUE);
+  add_attendee (conference, 24, "Ann Gray", "School nurse", bucks_group, bucks_group, TRUE);
+
+  attempt->id = 71;
+  attempt->child_id = 4;
+  attempt->round = 1;
+  attempt->summary = g_strdup ("Social care and police supported a plan; the trust was divided.");
+  attempt->agreed = QUORUM_VIEW_NONE;
+  attempt->recorded_at = g_strdup ("2026-11-20T10:20:00.000000Z");
+  g_ptr_array_add (conference->attempts, attempt);
+
+  add_vote (conference, 81, 4, "Children's Social Care", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT,
+            "Neglect is chronic.");
+  add_vote (conference, 82, 4, "Thames Valley Police", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT,
+            "Police share social care's concern.");
+  trust = add_vote (conference, 83, 4, bucks_group, group_view,
+                    group_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0, bucks_group_reason);
+  trust->members_disagreed = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (helen_ann); i++)
+    {
+      QuorumMemberView *m = g_new0 (QuorumMemberView, 1);
+
+      m->id = 91 + i;
+      m->child_id = 4;
+      m->attendee_id = 23 + i;
+      m->name = g_strdup (helen_ann[i]);
+      m->group = g_strdup (bucks_group);
+      m->view = own[i];
+      m->categories = own[i] == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0;
+      m->reason = g_strdup (own_reasons[i]);
+      m->recorded_at = g_strdup ("2026-11-20T10:40:00.000000Z");
+      g_ptr_array_add (conference->member_views, m);
+    }
+
+  decision->id = 101;
+  decision->child_id = 4;
+  decision->outcome = QUORUM_VIEW_PLAN;
+  decision->basis = QUORUM_BASIS_MAJORITY;
+  decision->categories = QUORUM_CATEGORY_NEGLECT;
+  decision->n_plan = group_view == QUORUM_VIEW_PLAN ? 3 : 2;
+  decision->n_no_plan = group_view == QUORUM_VIEW_PLAN ? 0 : 1;
+  decision->decided_at = g_strdup ("2026-11-20T11:00:00.000000Z");
+  decision->decided_by = g_strdup ("Chris Chair");
+  decision->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_dissent_free);
+  dissent->group = g_strdup (bucks_group);
+  dissent->view = QUORUM_VIEW_NO_PLAN;
+  dissent->representatives = g_strsplit ("Ann Gray", "\n", -1);
+  dissent->reason = g_strdup (ann_reason);
+  g_ptr_array_add (decision->dissent, dissent);
+  g_ptr_array_add (conference->decisions, decision);
+
+  if (amended)
+    {
+      QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+
+      conference->finalised_at = g_strdup ("2026-11-20T12:00:00.000000Z");
+      conference->finalised_by = g_strdup ("Chris Chair");
+      amendment->id = 111;
+      amendment->at = g_strdup ("2026-11-21T09:00:00.000000Z");
+      amendment->by = g_strdup ("Chris Chair");
+      amendment->reason = g_strdup ("The trust's reason was minuted incompletely.");
+      amendment->change = g_strdup ("The trust's reason corrected");
+      amendment->record = g_strdup ("vote:83");
+      amendment->field = g_strdup ("reason");
+      amendment->old_value = g_strdup (bucks_group_reason);
+      amendment->new_value = g_strdup (bucks_group_amended);
+      g_ptr_array_add (conference->amendments, amendment);
+    }
+
+  return conference;
+}
+
+/* The dissent section of a record's text, squashed: from its heading (a line of its own) to the
+ * next section's. */
+static char *
+dissent_section (const char *text)
+{
+  g_autoptr(GRegex) heading = g_regex_new ("^\\s*Dissent\\s*$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *ends[] = { "Reasons of the other groups", "Superseded views", "Consensus attempts" };
+  const char *start;
+  const char *end = NULL;
+  int at;
+
+  g_assert_true (g_regex_match (heading, text, 0, &match));
+  g_assert_true (g_match_info_fetch_pos (match, 0, NULL, &at));
+  start = text + at;
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      const char *found = strstr (start, ends[i]);
+
+      if (found != NULL && (end == NULL || found < end))
+        end = found;
+    }
+  g_assert_nonnull (end);
+
+  {
+    g_autofree char *section = g_strndup (start, end - start);
+
+    return squash (section);
+  }
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *squashed = squash (needle);
+
+  if (strstr (haystack, squashed) == NULL)
+    g_error ("“%.80s” is missing", squashed);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  g_autofree char *squashed = squash (needle);
+
+  if (strstr (haystack, squashed) != NULL)
+    g_error ("“%.80s” is there and should not be", squashed);
+}
+
+/* The record's text twice over, as the minute-taker gets it: the TXT export, and the PDF read
+ * back by pdftotext (-raw: reading order). NULL for the PDF without poppler. */
+static void
+record_texts (const QuorumConference *conference,
+              const char             *pdf_name,
+              char                  **text,
+              char                  **pdf)
+{
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumProfile *profile = make_profile ();
+
+  *text = quorum_export_text_string (conference, profile, "Minnie Taker", when);
+  free_profile (profile);
+  *pdf = NULL;
+  if (have_program ("pdftotext"))
+    {
+      g_autofree char *path = write_pdf (conference, pdf_name);
+      g_autofree char *raw = pdftotext (path, "-raw");
+
+      *pdf = strip_chrome (raw);
+    }
+}
+
+/* Rules 2, 3 and 6: the group's settled view and its reason in its own words, each
+ * representative's own position and reason; the dissent names only Ann Gray, who differs from
+ * the outcome, and the group, whose settled view differs, each with their reasons in full;
+ * never Helen Ford, who held the outcome's view. */
+static void
+test_dissent_members_who_could_not_agree (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, FALSE);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  char *records[2];
+
+  record_texts (conference, "could-not-agree.pdf", &text, &pdf);
+  records[0] = text;
+  records[1] = pdf;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *all = NULL;
+      g_autofree char *dissent = NULL;
+
+      if (records[i] == NULL)
+        continue;
+      all = squash (records[i]);
+      dissent = dissent_section (records[i]);
+
+      /* The record says they could not agree, and gives the group's and each one's words. */
+      assert_contains (all, "could not agree");
+      assert_contains (all, bucks_group_reason);
+      assert_contains (all, "Helen Ford, own position: Child protection plan (Neglect)");
+      assert_contains (all, helen_reason);
+      assert_contains (all, "Ann Gray, own position: No plan");
+      assert_contains (all, ann_reason);
+
+      /* The dissent: the group (its settled view differs) and Ann Gray, in their words. */
+      assert_contains (dissent, "Bucks Healthcare NHS Trust: No plan");
+      assert_contains (dissent, bucks_group_reason);
+      assert_contains (dissent, "Ann Gray");
+      assert_contains (dissent, ann_reason);
+      assert_lacks (dissent, "Helen Ford");
+      assert_lacks (dissent, helen_reason);
+    }
+  if (pdf == NULL)
+    g_test_message ("poppler-utils not installed: the PDF was not read back");
+}
+
+/* The group settled on the outcome's view: it does not dissent, Ann Gray alone does; its own
+ * reason is still given (with the reasons of the groups that do not dissent), and the table
+ * does not mark the group as dissenting. */
+static void
+test_dissent_only_representatives_who_differ (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, FALSE);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  char *records[2];
+
+  record_texts (conference, "only-representatives-who-differ.pdf", &text, &pdf);
+  records[0] = text;
+  records[1] = pdf;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *all = NULL;
+      g_autofree char *dissent = NULL;
+
+      if (records[i] == NULL)
+        continue;
+      all = squash (records[i]);
+      dissent = dissent_section (records[i]);
+
+      assert_contains (all, bucks_group_reason);
+      assert_contains (all, helen_reason);
+      assert_contains (dissent, "Ann Gray (Bucks Healthcare NHS Trust): No plan");
+      assert_contains (dissent, ann_reason);
+      assert_lacks (dissent, "Bucks Healthcare NHS Trust: No plan");
+      assert_lacks (dissent, "Helen Ford");
+      assert_lacks (dissent, bucks_group_reason);
+    }
+}
+
+/* Rule 7 with rule 3: an amendment after sign-off that corrected the group's reason is shown
+ * where the reason is, beside the original, not in the appendix alone. */
+static void
+test_dissent_amended_reason_beside_the_original (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  char *records[2];
+
+  record_texts (conference, "amended-group-reason.pdf", &text, &pdf);
+  records[0] = text;
+  records[1] = pdf;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *dissent = NULL;
+      const char *from;
+
+      if (records[i] == NULL)
+        continue;
+      dissent = dissent_section (records[i]);
+      from = dissent;
+      assert_in_order (dissent, bucks_group_reason, &from);
+      assert_in_order (dissent, "Amended after sign-off", &from);
+      assert_in_order (dissent, bucks_group_amended, &from);
+    }
+}
+
+/* The representatives' own positions in a "representative_positions" cell, parsed as the
+ * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
+static JsonArray *
+parse_positions (JsonArray  *row,
+                 guint       column,
+                 guint       n,
+                 JsonNode  **node)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *positions;
+
+  *node = json_from_string (json_array_get_string_element (row, column), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*node));
+  positions = json_node_get_array (*node);
+  g_assert_cmpuint (json_array_get_length (positions), ==, n);
+  return positions;
+}
+
+static void
+assert_position (JsonArray  *positions,
+                 guint       i,
+                 const char *name,
+                 const char *view,
+                 const char *category,
+                 const char *reason,
+                 gboolean    dissents)
+{
+  JsonObject *position = json_array_get_object_element (positions, i);
+  JsonArray *categories = json_object_get_array_member (position, "categories");
+
+  g_assert_cmpstr (json_object_get_string_member (position, "name"), ==, name);
+  g_assert_cmpstr (json_object_get_string_member (position, "view"), ==, view);
+  g_assert_cmpuint (json_array_get_length (categories), ==, category != NULL ? 1 : 0);
+  if (category != NULL)
+    g_assert_cmpstr (json_array_get_string_element (categories, 0), ==, category);
+  g_assert_cmpstr (json_object_get_string_member (position, "reason"), ==, reason);
+  g_assert_cmpint (json_object_get_boolean_member (position, "dissent"), ==, dissents);
+}
+
+/* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own
+ * positions travel on the trust's row, in "representative_positions" (before exported_by and
+ * exported_at, which stay last); that row lists as dissenting only those who differ from the
+ * outcome, never Helen Ford, who held the outcome's view. A reason holding the CSV's and the
+ * lists' separators, quotes and a line break comes back whole. */
+static void
+test_csv_members_who_could_not_agree (void)
+{
+  const QuorumView settled[] = { QUORUM_VIEW_NO_PLAN, QUORUM_VIEW_PLAN };
+  const char *awkward = "She said \"no plan\"; not yet, she wrote:\r\nHelen Ford, \"plan\"], [{";
+
+  if (!have_program ("python3"))
+    {
+      g_test_skip ("python3 not installed");
+      return;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (settled) + 1; s++)
+    {
+      const QuorumView group_view = settled[MIN (s, G_N_ELEMENTS (settled) - 1)];
+      g_autoptr(QuorumConference) conference = make_could_not_agree_conference (group_view, FALSE);
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (tmpdir, "could-not-agree.csv", NULL);
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autoptr(JsonNode) positions_node = NULL;
+      const char *ann_words = ann_reason;
+      JsonArray *rows;
+      JsonArray *header;
+      JsonArray *row;
+      JsonArray *positions;
+      guint column;
+
+      /* The last pass: Ann Gray's reason is awkward for any list of our own. */
+      if (s == G_N_ELEMENTS (settled))
+        {
+          QuorumMemberView *ann = g_ptr_array_index (conference->member_views, 1);
+
+          g_free (ann->reason);
+          ann->reason = g_strdup (awkward);
+          ann_words = awkward;
+        }
+
+      g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker",
+                                               when, path, &error));
+      g_assert_no_error (error);
+      parsed = parse_csv_with_python (path);
+      rows = json_node_get_array (parsed);
+      header = json_array_get_array_element (rows, 0);
+      /* The columns scripts read stay where they were; what is new comes after them. */
+      g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "representatives");
+      g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
+      g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
+      /* exported_by and exported_at stay last (scripts read them from the end). */
+      g_assert_cmpuint (json_array_get_length (header), ==, 17);
+      column = 14;
+      g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "exported_at");
+      for (guint h = 0; h < json_array_get_length (header); h++)
+        g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
+
+      /* The header and one row per group's view: three groups, no row of anyone's own. */
+      g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
+      for (guint r = 1; r < json_array_get_length (rows); r++)
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 17);
+
+      row = json_array_get_array_element (rows, 3);
+      g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
+      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, quorum_view_to_string (group_view));
+      g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
+      g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
+      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 1), ==, "Minnie Taker");
+      if (group_view == QUORUM_VIEW_NO_PLAN)
+        {
+          /* The group dissents; of its representatives only Ann Gray does. */
+          g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "yes");
+          g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Ann Gray");
+        }
+      else
+        {
+          /* The group settled on the outcome's view: it does not dissent, and its
+           * representatives are simply its members. */
+          g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
+          g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Helen Ford; Ann Gray");
+        }
+
+      /* Each representative's own name, view and reason on the group's row, in the order
+       * recorded; Helen Ford held the outcome's view and does not dissent, Ann Gray does. */
+      positions = parse_positions (row, column, 2, &positions_node);
+      assert_position (positions, 0, "Helen Ford", "plan", "neglect", helen_reason, FALSE);
+      assert_position (positions, 1, "Ann Gray", "no-plan", NULL, ann_words, TRUE);
+
+      /* The other groups agreed among themselves: no own positions, dissenting as before. */
+      for (guint r = 1; r <= 2; r++)
+        {
+          row = json_array_get_array_element (rows, r);
+          g_assert_cmpstr (json_array_get_string_element (row, 4), !=, bucks_group);
+          g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "no");
+          g_assert_cmpstr (json_array_get_string_element (row, column), ==, "");
+        }
+    }
+}
+
 static void
 test_formats (void)
 {
@@ -1538,6 +1983,10 @@ main (int   argc,
   g_test_add_func ("/export/json/decision-no-plan", test_json_decision_no_plan);
   g_test_add_func ("/export/json/file", test_json_file);
   g_test_add_func ("/export/text", test_text);
+  g_test_add_func ("/export/dissent/members-who-could-not-agree", test_dissent_members_who_could_not_agree);
+  g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
+  g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
+  g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
 
   ret = g_test_run ();
 

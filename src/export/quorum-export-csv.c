@@ -5,12 +5,23 @@
 
 #include "quorum-export-private.h"
 
-/* The column names are a contract with the spreadsheets that read them: never translate. */
+/* The column names are a contract with the spreadsheets that read them: never translate, never
+ * rename or reorder. "exported_by" and "exported_at" stay the last two (scripts read them from
+ * the end, as a sealed record's "seal" comes before them): a new column goes after the others,
+ * before those two, and after "seal". */
 static const char * const columns[] = {
   "conference", "conference_date", "child_id", "child", "group", "view", "categories",
   "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
   "dissent", "superseded", "exported_by", "exported_at",
+  /* Where the group's representatives could not agree, each one's own position, on the group's
+   * own row (see representative_positions () below); empty otherwise. Written before
+   * exported_by. */
+  "representative_positions",
 };
+
+/* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
+ * sealed record, the columns added since, then exported_by and exported_at. */
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -52,27 +63,88 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
-/* A sealed record carries its seal in a column before exported_by and exported_at, which
- * stay last. */
+/* Writes @fields (in the order of columns[]) in the order of written[]: a sealed record carries
+ * its seal in a column of its own. */
 static void
 append_row_sealed (GString            *out,
                    const char * const *fields,
                    const char  *seal,
                    gboolean     sealed)
 {
-  const guint n = G_N_ELEMENTS (columns);
-  const char *row[G_N_ELEMENTS (columns) + 1];
+  const char *row[G_N_ELEMENTS (written)];
+  guint n = 0;
 
-  if (!sealed)
+  G_STATIC_ASSERT (G_N_ELEMENTS (written) == G_N_ELEMENTS (columns) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
     {
-      append_row (out, fields, n);
-      return;
+      if (written[i] < 0 && !sealed)
+        continue;
+      row[n++] = written[i] < 0 ? seal : fields[written[i]];
     }
-  memcpy (row, fields, sizeof (char *) * (n - 2));
-  row[n - 2] = seal;
-  row[n - 1] = fields[n - 2];
-  row[n] = fields[n - 1];
-  append_row (out, row, n + 1);
+  append_row (out, row, n);
+}
+
+/* The names of @group's representatives whose own position dissents from @decision. */
+static char *
+dissenting_representatives (const QuorumDecision *decision,
+                            const char           *group,
+                            GPtrArray            *own)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint m = 0; m < own->len; m++)
+    {
+      const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+      if (_quorum_export_view_dissents (decision, group, mv->view))
+        g_strv_builder_add (names, mv->name != NULL ? mv->name : "");
+    }
+  list = g_strv_builder_end (names);
+
+  return g_strjoinv ("; ", list);
+}
+
+/* The cell "representative_positions": the own positions @own of @group's representatives who
+ * could not agree, as a JSON array (RFC 8259) in the order recorded, one object per
+ * representative: {"name", "view", "categories" (an array), "reason", "dissent"}, the first four
+ * as in "member_views" of the JSON export; "dissent" is whether their own position differs
+ * from the outcome, null before the decision. JSON, not a list of our own: a reason may hold any
+ * separator, and any JSON parser splits it back whole. An empty cell when there are none. */
+static char *
+representative_positions (const QuorumDecision *decision,
+                          const char           *group,
+                          GPtrArray            *own)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (own->len == 0)
+    return g_strdup ("");
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < own->len; m++)
+    {
+      const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+      json_builder_begin_object (builder);
+      quorum_json_add_string (builder, "name", mv->name);
+      quorum_json_add_view (builder, "view", mv->view);
+      quorum_json_add_categories (builder, "categories", mv->categories);
+      quorum_json_add_string (builder, "reason", mv->reason);
+      json_builder_set_member_name (builder, "dissent");
+      if (decision != NULL)
+        json_builder_add_boolean_value (builder, _quorum_export_view_dissents (decision, group, mv->view));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
 }
 
 char *
@@ -106,7 +178,11 @@ quorum_export_csv_string (const QuorumConference *conference,
         {
           const QuorumVote *vote = g_ptr_array_index (votes, v);
           g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
+          g_autoptr(GPtrArray) own = vote->superseded
+                                       ? g_ptr_array_new ()
+                                       : quorum_conference_member_views (conference, child->id, vote->group);
           g_autofree char *representatives = NULL;
+          g_autofree char *positions = NULL;
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
           const char *dissent = "";
           const char *fields[G_N_ELEMENTS (columns)];
@@ -117,6 +193,21 @@ quorum_export_csv_string (const QuorumConference *conference,
           /* Dissent is known once the child is decided; before that the cell stays empty. */
           if (decision != NULL)
             dissent = !vote->superseded && _quorum_export_find_dissent (decision, vote->group) != NULL ? "yes" : "no";
+
+          /* Representatives who could not agree, each with a position of their own: the group
+           * dissents when the view it settled on differs from the outcome, and of them only
+           * those whose own position differs are listed as dissenting (DOMAIN "Reaching a
+           * decision" 6); their own positions are on this row, in "representative_positions". */
+          if (own->len > 0 && decision != NULL && g_str_equal (dissent, "yes"))
+            {
+              if (_quorum_export_view_dissents (decision, vote->group, vote->view))
+                {
+                  g_free (representatives);
+                  representatives = dissenting_representatives (decision, vote->group, own);
+                }
+              else
+                dissent = "no";
+            }
 
           fields[0] = conference_id;
           fields[1] = conference_date;
@@ -135,6 +226,8 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[13] = vote->superseded ? "yes" : "no";
           fields[14] = exported_by;
           fields[15] = exported_at_str;
+          positions = representative_positions (decision, vote->group, own);
+          fields[16] = positions;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

@@ -380,7 +380,28 @@ add_votes_table (QuorumDocument         *doc,
         cells[3] = g_strdup_printf (_("%s (could not agree between them)"), names);
       else
         cells[3] = g_steal_pointer (&names);
-      cells[4] = g_strdup (dissents ? _("Dissents") : "");
+      if (dissents && own->len > 0 && !_quorum_export_view_dissents (decision, vote->group, vote->view))
+        {
+          /* The group settled on the outcome's view: only some of its representatives dissent. */
+          g_autoptr(GStrvBuilder) who = g_strv_builder_new ();
+          g_auto(GStrv) list = NULL;
+          g_autofree char *joined = NULL;
+
+          for (guint m = 0; m < own->len; m++)
+            {
+              const QuorumMemberView *mv = g_ptr_array_index (own, m);
+
+              if (_quorum_export_view_dissents (decision, vote->group, mv->view))
+                g_strv_builder_add (who, mv->name != NULL ? mv->name : "");
+            }
+          list = g_strv_builder_end (who);
+          joined = _quorum_export_join_names ((const char * const *) list);
+          /* TRANSLATORS: the Dissent column of a group that settled on the outcome's view when
+           * some of its representatives did not: "Ann Gray dissents" */
+          cells[4] = g_strdup_printf (_("%s dissents"), joined);
+        }
+      else
+        cells[4] = g_strdup (dissents ? _("Dissents") : "");
 
       add_row (table, dissents, cells);
     }
@@ -394,6 +415,119 @@ add_reason (QuorumDocument *doc,
     add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, reason);
   else
     add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, _("No reason was given."));
+}
+
+/* A group's reason where the record gives it, and after it every amendment after sign-off that
+ * corrected it (DOMAIN 7: shown with the original), not in the appendix alone. */
+static void
+add_group_reason (QuorumDocument         *doc,
+                  const QuorumConference *conference,
+                  const QuorumVote       *vote,
+                  const char             *reason)
+{
+  g_autofree char *record = NULL;
+
+  add_reason (doc, reason);
+  if (vote == NULL)
+    return;
+
+  record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+  for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+      g_autofree char *who = NULL;
+      g_autofree char *line = NULL;
+
+      if (g_strcmp0 (amendment->record, record) != 0 || g_strcmp0 (amendment->field, "reason") != 0 ||
+          amendment->new_value == NULL)
+        continue;
+      who = who_and_when (amendment->by, amendment->at);
+      /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
+       * 21 November 2026, 09:00); the original is above:" */
+      line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
+                              i + 1, who != NULL ? who : "");
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line)->keep_with_next = TRUE;
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, amendment->new_value);
+    }
+}
+
+static const QuorumVote *
+find_vote_in (GPtrArray  *votes,
+              const char *group)
+{
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (votes, i);
+
+      if (quorum_group_equal (vote->group, group))
+        return vote;
+    }
+
+  return NULL;
+}
+
+/* TRUE when the record has a section of its own for @vote's group: its representatives could
+ * not agree between them. */
+static gboolean
+could_not_agree (const QuorumConference *conference,
+                 const QuorumVote       *vote)
+{
+  g_autoptr(GPtrArray) own = NULL;
+
+  if (vote->members_disagreed)
+    return TRUE;
+  own = quorum_conference_member_views (conference, vote->child_id, vote->group);
+
+  return own->len > 0;
+}
+
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree, the
+ * record says so and gives the view they settled on with the group's reason, and each one's own
+ * position with their reason. */
+static void
+add_could_not_agree (QuorumDocument         *doc,
+                     const QuorumConference *conference,
+                     GPtrArray              *votes)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const QuorumVote *vote = g_ptr_array_index (votes, i);
+      g_autoptr(GPtrArray) own = NULL;
+      g_autofree char *view = NULL;
+      g_autofree char *title = NULL;
+
+      if (!could_not_agree (conference, vote))
+        continue;
+      if (!any)
+        add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Representatives who could not agree"));
+
+      view = _quorum_export_view_label (vote->view, vote->categories);
+      title = g_strdup_printf (_("%s: %s"), vote->group, view);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = any;
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
+                     _("The group’s representatives could not agree between them. The view above is "
+                       "the one they settled on; the group’s reason, in its own words:"))->keep_with_next = TRUE;
+      add_group_reason (doc, conference, vote, vote->reason);
+
+      own = quorum_conference_member_views (conference, vote->child_id, vote->group);
+      if (own->len == 0)
+        add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
+                       _("The representatives’ own positions were not recorded."));
+      for (guint m = 0; m < own->len; m++)
+        {
+          const QuorumMemberView *mv = g_ptr_array_index (own, m);
+          g_autofree char *position = _quorum_export_view_label (mv->view, mv->categories);
+          /* TRANSLATORS: a representative's own position: "Helen Ford, own position: No plan" */
+          g_autofree char *line = g_strdup_printf (_("%s, own position: %s"),
+                                                   mv->name != NULL ? mv->name : "", position);
+
+          add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
+          add_reason (doc, mv->reason);
+        }
+      any = TRUE;
+    }
 }
 
 static void
@@ -421,11 +555,68 @@ add_dissent (QuorumDocument         *doc,
       for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
         {
           const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
-          g_autofree char *view = _quorum_export_view_label (dissent->view, dissent->categories);
-          g_autofree char *names =
-            _quorum_export_join_names ((const char * const *) dissent->representatives);
+          const QuorumVote *vote = find_vote_in (votes, dissent->group);
+          g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, decision->child_id,
+                                                                      dissent->group);
+          g_autofree char *view = NULL;
+          g_autofree char *names = NULL;
+          g_autofree char *title = NULL;
+          gboolean group_dissents;
+
+          if (own->len > 0 && vote != NULL)
+            {
+              /* The representatives could not agree: the group dissents when the view it settled
+               * on differs, and each representative whose own position differs, in their own
+               * words; one who held the outcome's view is not named here. */
+              if (_quorum_export_find_dissent (decision, dissent->group) != dissent)
+                continue; /* the group's representatives are all given with its first entry */
+              group_dissents = _quorum_export_view_dissents (decision, vote->group, vote->view);
+              if (group_dissents)
+                {
+                  view = _quorum_export_view_label (vote->view, vote->categories);
+                  title = g_strdup_printf (_("%s: %s"), vote->group, view);
+                  add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = i > 0;
+                  add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
+                                 _("The view the group’s representatives settled on, though they could "
+                                   "not agree; the group’s reason, in its own words:"))->keep_with_next = TRUE;
+                  add_group_reason (doc, conference, vote, vote->reason);
+                }
+              for (guint m = 0; m < own->len; m++)
+                {
+                  const QuorumMemberView *mv = g_ptr_array_index (own, m);
+                  g_autofree char *position = NULL;
+                  g_autofree char *line = NULL;
+
+                  if (!_quorum_export_view_dissents (decision, vote->group, mv->view))
+                    continue;
+                  position = _quorum_export_view_label (mv->view, mv->categories);
+                  /* TRANSLATORS: a dissenting representative, their group and their own position:
+                   * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
+                  line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "",
+                                          vote->group, position);
+                  add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, line)->space_before =
+                    group_dissents || i > 0;
+                  if (!group_dissents)
+                    {
+                      g_autofree char *settled = _quorum_export_view_label (vote->view, vote->categories);
+                      g_autofree char *note =
+                        g_strdup_printf (_("The view the group settled on, %s, is the outcome’s; this "
+                                           "representative’s own position differs from it."), settled);
+
+                      add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, note)->keep_with_next = TRUE;
+                    }
+                  else
+                    add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
+                                   _("A representative’s own position, in their own words:"))->keep_with_next = TRUE;
+                  add_reason (doc, mv->reason);
+                }
+              continue;
+            }
+
+          view = _quorum_export_view_label (dissent->view, dissent->categories);
+          names = _quorum_export_join_names ((const char * const *) dissent->representatives);
           /* TRANSLATORS: a dissenting group and its view: "Police: No plan" */
-          g_autofree char *title = g_strdup_printf (_("%s: %s"), dissent->group, view);
+          title = g_strdup_printf (_("%s: %s"), dissent->group, view);
 
           add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title)->space_before = i > 0;
 
@@ -435,7 +626,7 @@ add_dissent (QuorumDocument         *doc,
               /* The group's title and this line head its reason: a page never ends on them. */
               add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
             }
-          add_reason (doc, dissent->reason);
+          add_group_reason (doc, conference, vote, dissent->reason);
         }
     }
 
@@ -449,6 +640,9 @@ add_dissent (QuorumDocument         *doc,
 
       if (_quorum_export_find_dissent (decision, vote->group) != NULL)
         continue;
+      /* Given with its representatives who could not agree, above. */
+      if (could_not_agree (conference, vote))
+        continue;
       if (vote->reason == NULL || *vote->reason == '\0')
         continue;
 
@@ -460,7 +654,7 @@ add_dissent (QuorumDocument         *doc,
       title = g_strdup_printf (_("%s: %s"), vote->group, view);
       block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
       block->space_before = any_other;
-      add_reason (doc, vote->reason);
+      add_group_reason (doc, conference, vote, vote->reason);
       any_other = TRUE;
     }
 }
@@ -840,6 +1034,7 @@ add_child (QuorumDocument         *doc,
   /* A consensus needs no table of views; any view recorded is shown all the same. */
   if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)
     add_votes_table (doc, conference, decision, votes);
+  add_could_not_agree (doc, conference, votes);
   add_dissent (doc, conference, decision, votes);
   add_superseded (doc, conference, child->id);
   add_attempts (doc, conference, child->id);

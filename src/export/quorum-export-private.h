@@ -25,6 +25,13 @@ char                *_quorum_export_conference_title  (const QuorumConference *c
 /* The dissent of @decision naming @group, or NULL. */
 const QuorumDissent *_quorum_export_find_dissent      (const QuorumDecision   *decision,
                                                        const char             *group);
+/* TRUE when @view, held by @group or by one of its representatives, dissents from @decision:
+ * the decision records a dissent of @group and @view is a counted view other than its outcome.
+ * Where a group's representatives could not agree, the group and each of them are asked apart
+ * (DOMAIN "Reaching a decision" 6: nobody who held the outcome's view is listed as dissenting). */
+gboolean             _quorum_export_view_dissents     (const QuorumDecision   *decision,
+                                                       const char             *group,
+                                                       QuorumView              view);
 /* The representatives as one line, "A. Khan, B. Jones"; an empty string for none. */
 char                *_quorum_export_join_names        (const char * const     *names);
 /* The votes of one child, in the order recorded. Free the array only (elements borrowed). */

@@ -258,6 +258,17 @@ _quorum_export_find_dissent (const QuorumDecision *decision,
   return NULL;
 }
 
+gboolean
+_quorum_export_view_dissents (const QuorumDecision *decision,
+                              const char           *group,
+                              QuorumView            view)
+{
+  if (view != QUORUM_VIEW_PLAN && view != QUORUM_VIEW_NO_PLAN)
+    return FALSE;
+
+  return _quorum_export_find_dissent (decision, group) != NULL && view != decision->outcome;
+}
+
 char *
 _quorum_export_join_names (const char * const *names)
 {

@@ -77,8 +77,10 @@ void        quorum_json_add_strv       (JsonBuilder        *builder,
 /* ---- CSV and text (quorum-export-csv.c, quorum-export-text.c) ---- */
 
 /* RFC 4180, one row per group's view per child, with a header row; the last two columns,
- * "exported_by" and "exported_at" (ISO 8601, UTC), are the same on every row. @exported_at
- * NULL: now. Newly allocated. */
+ * "exported_by" and "exported_at" (ISO 8601, UTC), are the same on every row. Where a group's
+ * representatives could not agree, each one's own position is on the group's row, in the column
+ * "representative_positions" (a JSON array; empty otherwise). @exported_at NULL: now. Newly
+ * allocated. */
 char       *quorum_export_csv_string  (const QuorumConference *conference,
                                        const char             *exported_by,
                                        GDateTime              *exported_at);
