@@ -1781,6 +1781,16 @@ test_dissent_amended_reason_beside_the_original (void)
       assert_in_order (dissent, bucks_group_reason, &from);
       assert_in_order (dissent, "Amended after sign-off", &from);
       assert_in_order (dissent, bucks_group_amended, &from);
+
+      /* The appendix names the value corrected in words, as the amend dialog offered it, not
+       * by its row's id ("Record: vote:83, reason", which a new user read in an export). */
+      {
+        g_autofree char *all = squash (records[i]);
+        g_autofree char *named = g_strdup_printf ("Reason of %s, for Cara Cole", bucks_group);
+
+        assert_contains (all, named);
+        assert_lacks (all, "vote:83");
+      }
     }
 }
 

@@ -230,6 +230,11 @@ QuorumVote       *quorum_conference_find_current_vote (const QuorumConference *s
 /* Marks each vote given before its child's latest consensus attempt as superseded. */
 void              quorum_conference_mark_superseded (QuorumConference *self);
 QuorumAttendee   *quorum_conference_find_attendee (const QuorumConference *self, gint64 attendee_id);
+/* A value an amendment may correct, in words ("Reason of Police, for Amy Smith"), from the record
+ * it names ("vote:12") and its field ("reason"); NULL when the record or field is not one of them.
+ * The amend dialog offers the values by these words and the exports name them so. */
+char             *quorum_conference_describe_value (const QuorumConference *self, const char *record,
+                                                    const char *field);
 /* TRUE when @attendee is in the room now: present, with a vote or not, and not yet left. */
 gboolean          quorum_attendee_is_present      (const QuorumAttendee *attendee);
 /* The representatives' own positions recorded for @child_id's @group (QuorumMemberView*, not owned). */

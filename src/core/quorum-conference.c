@@ -2,6 +2,7 @@
 /* quorum-conference.c: the conference record, its look-ups and its line-management groups. */
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "quorum/quorum-conference.h"
 #include "quorum/quorum-challenge.h"
@@ -697,4 +698,91 @@ quorum_superseded_view_free (QuorumSupersededView *self)
   g_free (self->reason);
   g_free (self->given_at);
   g_free (self);
+}
+
+static const char *
+child_name_of (const QuorumConference *self,
+               gint64                  child_id)
+{
+  const QuorumChild *child = quorum_conference_find_child (self, child_id);
+
+  return child != NULL ? child->name : "";
+}
+
+char *
+quorum_conference_describe_value (const QuorumConference *self,
+                                  const char             *record,
+                                  const char             *field)
+{
+  const char *colon;
+  char *end = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (record == NULL || field == NULL || (colon = strchr (record, ':')) == NULL)
+    return NULL;
+  id = g_ascii_strtoll (colon + 1, &end, 10);
+  if (end == colon + 1 || *end != '\0')
+    return NULL;
+
+  if (strncmp (record, "vote:", 5) == 0 && g_str_equal (field, "reason"))
+    {
+      for (guint i = 0; i < self->votes->len; i++)
+        {
+          const QuorumVote *vote = g_ptr_array_index (self->votes, i);
+
+          if (vote->id == id)
+            /* Translators: the reason a group gave for its view, e.g. "Reason of Police, for Amy Smith" */
+            return g_strdup_printf (_("Reason of %s, for %s"), vote->group, child_name_of (self, vote->child_id));
+        }
+    }
+  else if (strncmp (record, "attendee:", 9) == 0)
+    {
+      const QuorumAttendee *attendee = quorum_conference_find_attendee (self, id);
+
+      if (attendee == NULL)
+        return NULL;
+      if (g_str_equal (field, "name"))
+        return g_strdup_printf (_("Name of the attendee %s"), attendee->name);
+      if (g_str_equal (field, "role"))
+        return g_strdup_printf (_("Role of %s"), attendee->name);
+      if (g_str_equal (field, "agency"))
+        return g_strdup_printf (_("Agency of %s"), attendee->name);
+    }
+  else if (strncmp (record, "attempt:", 8) == 0)
+    {
+      for (guint i = 0; i < self->attempts->len; i++)
+        {
+          const QuorumAttempt *attempt = g_ptr_array_index (self->attempts, i);
+          const char *child;
+
+          if (attempt->id != id)
+            continue;
+          child = child_name_of (self, attempt->child_id);
+          if (g_str_equal (field, "proposal"))
+            return g_strdup_printf (_("Proposal in round %d, for %s"), attempt->round, child);
+          if (g_str_equal (field, "summary"))
+            return g_strdup_printf (_("Discussion in round %d, for %s"), attempt->round, child);
+          if (g_str_equal (field, "views"))
+            return g_strdup_printf (_("Views held in round %d, for %s"), attempt->round, child);
+        }
+    }
+  else if (strncmp (record, "child:", 6) == 0 && g_str_equal (field, "name"))
+    {
+      const QuorumChild *child = quorum_conference_find_child (self, id);
+
+      if (child != NULL)
+        return g_strdup_printf (_("Name of the child %s"), child->name);
+    }
+  else if (strncmp (record, "conference:", 11) == 0 && id == self->id)
+    {
+      if (g_str_equal (field, "chair"))
+        return g_strdup (_("The chair"));
+      if (g_str_equal (field, "venue"))
+        return g_strdup (_("The venue"));
+      if (g_str_equal (field, "case_ref"))
+        return g_strdup (_("The case reference"));
+    }
+  return NULL;
 }

@@ -1065,10 +1065,17 @@ add_amendments (QuorumDocument         *doc,
       fields = begin_fields (doc, 0);
       add_field (fields, _("Reason"), amendment->reason);
       add_field (fields, _("Change"), amendment->change);
-      if (amendment->record != NULL && amendment->field != NULL)
-        add_field_take (fields, _("Record"), g_strdup_printf ("%s, %s", amendment->record, amendment->field));
-      else
-        add_field (fields, _("Record"), amendment->record);
+      /* The value corrected, in the words the amend dialog offered it ("Reason of Police, for
+       * Amy Smith"), not its row's id ("vote:25, reason"); an id kept only when it names none. */
+      {
+        char *what = quorum_conference_describe_value (conference, amendment->record, amendment->field);
+
+        if (what == NULL && amendment->record != NULL && amendment->field != NULL)
+          what = g_strdup_printf ("%s, %s", amendment->record, amendment->field);
+        else if (what == NULL)
+          what = g_strdup (amendment->record);
+        add_field_take (fields, _("Record"), what);
+      }
       add_field (fields, _("Original"), amendment->old_value);
       add_field (fields, _("Amended to"), amendment->new_value);
       end_fields (doc, fields);

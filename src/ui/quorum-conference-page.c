@@ -449,30 +449,24 @@ amend_target_free (AmendTarget *target)
   g_free (target);
 }
 
+/* The value's words are core's (quorum_conference_describe_value): the exports name an
+ * amended value as the dialog offered it. */
 static void
-add_target (GPtrArray  *targets,
-            const char *table,
-            gint64      id,
-            const char *field,
-            char       *label,
-            const char *value)
+add_target (GPtrArray              *targets,
+            const QuorumConference *conference,
+            const char             *table,
+            gint64                  id,
+            const char             *field,
+            const char             *value)
 {
   AmendTarget *target = g_new0 (AmendTarget, 1);
 
   target->record = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
   target->field = g_strdup (field);
-  target->label = label;
+  target->label = quorum_conference_describe_value (conference, target->record, field);
   target->value = g_strdup (value);
+  g_assert (target->label != NULL);
   g_ptr_array_add (targets, target);
-}
-
-static const char *
-child_name (const QuorumConference *conference,
-            gint64                  child_id)
-{
-  const QuorumChild *child = quorum_conference_find_child (conference, child_id);
-
-  return child != NULL ? child->name : "";
 }
 
 /* The values a person may correct after sign-off, in words, in the order of the record. */
@@ -485,48 +479,37 @@ collect_amend_targets (const QuorumConference *conference)
     {
       const QuorumVote *vote = g_ptr_array_index (conference->votes, i);
 
-      /* Translators: the reason a group gave for its view, e.g. "Reason of Police, for Amy Smith" */
-      add_target (targets, "vote", vote->id, "reason",
-                  g_strdup_printf (_("Reason of %s, for %s"), vote->group, child_name (conference, vote->child_id)),
-                  vote->reason);
+      add_target (targets, conference, "vote", vote->id, "reason", vote->reason);
     }
 
   for (guint i = 0; i < conference->attendees->len; i++)
     {
       const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
 
-      add_target (targets, "attendee", attendee->id, "name",
-                  g_strdup_printf (_("Name of the attendee %s"), attendee->name), attendee->name);
-      add_target (targets, "attendee", attendee->id, "role",
-                  g_strdup_printf (_("Role of %s"), attendee->name), attendee->role);
-      add_target (targets, "attendee", attendee->id, "agency",
-                  g_strdup_printf (_("Agency of %s"), attendee->name), attendee->agency);
+      add_target (targets, conference, "attendee", attendee->id, "name", attendee->name);
+      add_target (targets, conference, "attendee", attendee->id, "role", attendee->role);
+      add_target (targets, conference, "attendee", attendee->id, "agency", attendee->agency);
     }
 
   for (guint i = 0; i < conference->attempts->len; i++)
     {
       const QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
-      const char *child = child_name (conference, attempt->child_id);
 
-      add_target (targets, "attempt", attempt->id, "proposal",
-                  g_strdup_printf (_("Proposal in round %d, for %s"), attempt->round, child), attempt->proposal);
-      add_target (targets, "attempt", attempt->id, "summary",
-                  g_strdup_printf (_("Discussion in round %d, for %s"), attempt->round, child), attempt->summary);
-      add_target (targets, "attempt", attempt->id, "views",
-                  g_strdup_printf (_("Views held in round %d, for %s"), attempt->round, child), attempt->views);
+      add_target (targets, conference, "attempt", attempt->id, "proposal", attempt->proposal);
+      add_target (targets, conference, "attempt", attempt->id, "summary", attempt->summary);
+      add_target (targets, conference, "attempt", attempt->id, "views", attempt->views);
     }
 
   for (guint i = 0; i < conference->children->len; i++)
     {
       const QuorumChild *child = g_ptr_array_index (conference->children, i);
 
-      add_target (targets, "child", child->id, "name",
-                  g_strdup_printf (_("Name of the child %s"), child->name), child->name);
+      add_target (targets, conference, "child", child->id, "name", child->name);
     }
 
-  add_target (targets, "conference", conference->id, "chair", g_strdup (_("The chair")), conference->chair);
-  add_target (targets, "conference", conference->id, "venue", g_strdup (_("The venue")), conference->venue);
-  add_target (targets, "conference", conference->id, "case_ref", g_strdup (_("The case reference")), conference->case_ref);
+  add_target (targets, conference, "conference", conference->id, "chair", conference->chair);
+  add_target (targets, conference, "conference", conference->id, "venue", conference->venue);
+  add_target (targets, conference, "conference", conference->id, "case_ref", conference->case_ref);
 
   return targets;
 }
