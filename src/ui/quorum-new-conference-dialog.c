@@ -41,8 +41,8 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* How far past an empty row the draft looks for a child's name. */
-#define MAX_DRAFTED_CHILDREN 50
+/* How many empty rows in a row the draft looks past for a further child's name. */
+#define MAX_EMPTY_CHILD_ROWS 3
 
 G_DEFINE_FINAL_TYPE (QuorumNewConferenceDialog, quorum_new_conference_dialog, ADW_TYPE_WINDOW)
 
@@ -308,11 +308,12 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
   self->draft = quorum_draft_new (store, 0, "new-conference");
   quorum_draft_add_field (self->draft, "child-1", g_ptr_array_index (self->child_rows, 0));
   /* The rows of the children after the first, as many as the draft holds names for (a row
-   * left empty between two keeps nothing: look past it). */
+   * left empty between two keeps nothing: look past a few; each look is a read, a round trip
+   * on PostgreSQL). */
   {
     guint last = 1;
 
-    for (guint n = 2; n <= MAX_DRAFTED_CHILDREN; n++)
+    for (guint n = 2; n <= last + MAX_EMPTY_CHILD_ROWS; n++)
       {
         g_autofree char *field = g_strdup_printf ("child-%u", n);
 
