@@ -22,6 +22,7 @@ typedef struct
   gint64               xmas;        /* Thu 2026-12-24 → due Tue 2027-01-05 */
   gint64               easter;      /* Thu 2027-03-25 → due Mon 2027-04-05 */
   gint64               xmas_conference;
+  const char          *path;        /* the database */
 } Fixture;
 
 static Fixture fx;
@@ -958,14 +959,18 @@ other_item_shown (gpointer data)
   return find_shown_label (data, "Other (give the reasons)") != NULL;
 }
 
-/* A window of its own on the referrals page. */
+/* A window of its own on the referrals page, on a store of its own as another start of the app
+ * has (on PostgreSQL a store watches its notifications for one window: a second window on
+ * fx.store would take fx.window's watch). */
 static QuorumReferralsPage *
 open_referrals (QuorumWindow **window)
 {
+  QuorumStore *store = ui_test_is_postgres () ? open_as_head_of_service (fx.path) : ui_test_open (fx.path);
   AdwViewStack *stack;
   QuorumReferralsPage *page;
 
-  *window = ui_test_window_new (fx.store, 1280, 800);
+  *window = ui_test_window_new (store, 1280, 800);
+  g_object_set_data_full (G_OBJECT (*window), "test-store", store, g_object_unref);
   stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (*window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "referrals");
   page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (*window), QUORUM_TYPE_REFERRALS_PAGE));
@@ -1074,6 +1079,7 @@ main (int    argc,
   /* The chairs record the split decisions; the Head of Service's window shows the referrals
    * and records what only they may (on PostgreSQL as their own login, enforced by the server). */
   path = ui_test_db_path ();
+  fx.path = path;
   fx.chair = ui_test_open (path);
   fx.plain = make_split (fx.chair, "2026-11-16", "Eli Plain", "R. Patel", NULL);
   fx.xmas = make_split (fx.chair, "2026-12-24", "Ada Christmas", "J. Okafor", &fx.xmas_conference);
