@@ -929,6 +929,104 @@ test_dialog_over_the_database_folder (Fixture       *fixture,
   g_assert_nonnull (strstr (listed, "Later Chair"));
 }
 
+/* The label showing @text under @root, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+csv_item_shown (gpointer data)
+{
+  return find_label (data, "CSV spreadsheet, one row per group’s view") != NULL;
+}
+
+/* "Export Dissent Record…", CSV chosen in the dialog's list of formats, the suggested name
+ * left as it was: the name follows the format (".pdf" becomes ".csv") before Export is pressed,
+ * and a CSV file is written under it. (The name stayed ".pdf" and a PDF was written, the toast
+ * saying "saved as …pdf", whatever format was chosen.) */
+static void
+test_chosen_format_is_written (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *date = quorum_date_to_string (&fixture->conference->date);
+  g_autofree char *stem = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s", fixture->conference_id, date);
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *csv_name = g_strconcat (stem, ".csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, pdf_name, NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, csv_name, NULL);
+  g_autofree char *toast = g_strdup_printf ("Dissent record saved as “%s”", csv_name);
+  g_autofree char *written = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  Saved saved = { fixture->window, csv_path, csv_name };
+  GtkWindow *chooser;
+  GtkWidget *formats;
+  GtkWidget *root;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_raise_window (fixture->window);
+  ui_test_key ("ctrl+e");
+  ui_test_wait_until (chooser_shown, NULL, 10000, "the export dialog");
+  ui_test_iterate (300);
+  chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* Where the test keeps its files (a person would browse there: not what is tested). */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  ui_test_iterate (300);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (name, ==, pdf_name);
+  }
+
+  /* The list of formats, opened and CSV clicked. */
+  formats = ui_test_find_type (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (formats);
+  ui_test_click (formats, -1, -1);
+  root = GTK_WIDGET (chooser);
+  ui_test_wait_until (csv_item_shown, root, 10000, "the list of formats");
+  ui_test_click (find_label (root, "CSV spreadsheet, one row per group’s view"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (name, ==, csv_name);
+  }
+
+  /* Export, clicked. */
+  {
+    GtkWidget *export = ui_test_find_button (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "_Export");
+
+    g_assert_nonnull (export);
+    ui_test_click (export, -1, -1);
+  }
+  ui_test_wait_until (is_saved, &saved, 30000, csv_name);
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==, toast);
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_str_has_prefix (written, "%PDF"));
+  g_assert_nonnull (strstr (written, "Amy Jones"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +1043,8 @@ main (int   argc,
               fixture_set_up, test_offered_draft_and_signed_off, fixture_tear_down);
   g_test_add ("/ui/export/dialog-over-the-database-folder-loses-nothing", Fixture, NULL,
               fixture_set_up, test_dialog_over_the_database_folder, fixture_tear_down);
+  g_test_add ("/ui/export/chosen-format-is-written", Fixture, NULL,
+              fixture_set_up, test_chosen_format_is_written, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "test-ui-common.h"
 #include "ui/quorum-application.h"
+#include "ui/quorum-draft.h"
 
 #define GROUP  "Police"
 #define REASON "No offence identified; support as a child in need is enough"
@@ -217,6 +218,133 @@ test_kill_after_vote (void)
   kill_when_shown (FALSE);
 }
 
+/* ---- the new conference form, killed while filled in ---- */
+
+typedef struct
+{
+  GtkApplication *app;
+  int             fd;
+  gboolean        filled;
+  gint64          filled_at;
+} FormDriver;
+
+/* In the forked app: the new conference form opened (Ctrl+N's action) and filled as the chair
+ * fills it, two children, a review, Buckinghamshire; the test told once the form shows its
+ * draft marker and typing has paused for as long as a draft waits. */
+static gboolean
+drive_form_cb (gpointer user_data)
+{
+  FormDriver *driver = user_data;
+  static const char * const children[] = { "Ruby Clarke", "Sam Clarke", NULL };
+  QuorumWindow *window = NULL;
+  GtkWindow *dialog;
+
+  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  if (dialog == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-conference", NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    return G_SOURCE_CONTINUE;
+
+  if (!driver->filled)
+    {
+      quorum_new_conference_dialog_fill (QUORUM_NEW_CONFERENCE_DIALOG (dialog), children,
+                                         QUORUM_KIND_REVIEW, NULL, "10:30", NULL,
+                                         "buckinghamshire", "CP-2026-0107");
+      driver->filled = TRUE;
+      driver->filled_at = g_get_monotonic_time ();
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")) &&
+      g_get_monotonic_time () - driver->filled_at > (QUORUM_DRAFT_DELAY_MS + 150) * 1000)
+    {
+      if (write (driver->fd, "1", 1) != 1)
+        _exit (3);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+form_activate_after_cb (GApplication *app,
+                        FormDriver   *driver)
+{
+  g_timeout_add (50, drive_form_cb, driver);
+}
+
+/* The new conference form filled in and the app killed (SIGKILL): every child's name, the kind
+ * and the policy are in the drafts the form gives back (only child 1 was; the policy came back
+ * as Bolton). GTK is not started here: the form's giving back is test-ui-drafts'. */
+static void
+test_kill_with_new_conference_form (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  struct pollfd pfd;
+  int status = 0;
+  char byte = 0;
+  int fd;
+  pid_t pid;
+
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    {
+      char *argv[] = { "quorum", "--db", db_path, NULL };
+      QuorumApplication *app = quorum_application_new ();
+      FormDriver driver = { GTK_APPLICATION (app), fd, FALSE, 0 };
+
+      g_signal_connect_after (app, "activate", G_CALLBACK (form_activate_after_cb), &driver);
+      _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+    }
+
+  pfd.fd = fd;
+  pfd.events = POLLIN;
+  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_error ("The app never showed the new conference form as a draft");
+    }
+  close (fd);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  store = quorum_store_open (db_path, &error);
+  g_assert_no_error (error);
+  {
+    static const char * const kept[][2] = {
+      { "child-1", "Ruby Clarke" }, { "child-2", "Sam Clarke" }, { "kind", "review" },
+      { "profile", "buckinghamshire" }, { "time", "10:30" }, { "case-ref", "CP-2026-0107" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      {
+        g_autofree char *text = quorum_store_get_draft (store, 0, "new-conference", kept[i][0], &error);
+
+        g_assert_no_error (error);
+        g_test_message ("draft %s: %s", kept[i][0], text);
+        g_assert_cmpstr (text, ==, kept[i][1]);
+      }
+  }
+  /* Nothing created: the form was a draft. */
+  {
+    g_autoptr(GPtrArray) found = quorum_store_list_conferences (store, "CP-2026-0107", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+}
+
 /* GTK starts in this process only after the fork (the forked app starts its own). */
 static void ensure_gtk (void);
 
@@ -349,6 +477,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/kill/kill-after-vote", test_kill_after_vote);
   /* Before any test starts GTK in this process: the app is forked. */
+  g_test_add_func ("/ui/kill/kill-with-new-conference-form", test_kill_with_new_conference_form);
   g_test_add_func ("/ui/kill/kill-with-draft", test_kill_with_draft);
   g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);
   g_test_add_func ("/ui/kill/returns-to-last-child", test_returns_to_last_child);

@@ -5,6 +5,7 @@
  * store then holds), refusals, opening a referral's conference, the chart, and screenshots. */
 
 #include "test-ui-common.h"
+#include "ui/quorum-draft.h"
 #include "store/quorum-store-report.h"
 #include "ui/quorum-referral-list.h"
 #include "ui/quorum-referral-object.h"
@@ -21,6 +22,7 @@ typedef struct
   gint64               xmas;        /* Thu 2026-12-24 → due Tue 2027-01-05 */
   gint64               easter;      /* Thu 2027-03-25 → due Mon 2027-04-05 */
   gint64               xmas_conference;
+  const char          *path;        /* the database */
 } Fixture;
 
 static Fixture fx;
@@ -1009,6 +1011,134 @@ test_screenshots (void)
   screenshot_at (store, 800, 600, TRUE, "referrals-800x600-pane");
 }
 
+/* The label showing @text under @root, on the screen, or NULL. */
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+other_item_shown (gpointer data)
+{
+  return find_shown_label (data, "Other (give the reasons)") != NULL;
+}
+
+/* A window of its own on the referrals page, on a store of its own as another start of the app
+ * has (on PostgreSQL a store watches its notifications for one window: a second window on
+ * fx.store would take fx.window's watch). */
+static QuorumReferralsPage *
+open_referrals (QuorumWindow **window)
+{
+  QuorumStore *store = ui_test_is_postgres () ? open_as_head_of_service (fx.path) : ui_test_open (fx.path);
+  AdwViewStack *stack;
+  QuorumReferralsPage *page;
+
+  *window = ui_test_window_new (store, 1280, 800);
+  g_object_set_data_full (G_OBJECT (*window), "test-store", store, g_object_unref);
+  stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (*window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "referrals");
+  page = QUORUM_REFERRALS_PAGE (ui_test_find_type (GTK_WIDGET (*window), QUORUM_TYPE_REFERRALS_PAGE));
+  g_assert_nonnull (page);
+  wait_loaded (page);
+  return page;
+}
+
+/* The panel's outcome "Other" chosen and its reasons typed by the Head of Service, not yet
+ * recorded: in the database at once (what a kill leaves), and given back when the referral is
+ * opened in a new window; recorded, the draft is gone. (The reasons were in the window only.) */
+static void
+test_panel_reasons_kept (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkWidget *outcome;
+  gint64 conference = 0;
+  gint64 referral;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-02-01", "Bo Draft", "R. Patel", &conference);
+  scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", referral);
+
+  page = open_referrals (&window);
+  g_assert_true (quorum_referrals_page_select (page, referral));
+  ui_test_iterate (50);
+  set_entry (page, "notify_date_entry", "2027-02-02");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.notify", NULL));
+  wait_loaded (page);
+  g_assert_true (gtk_widget_get_visible (child_of (page, "panel_group")));
+
+  /* As the Head of Service does it: the outcome's list opened, Other clicked, the reasons typed. */
+  ui_test_raise_window (window);
+  outcome = child_of (page, "outcome_combo");
+  ui_test_click (outcome, -1, -1);
+  ui_test_wait_until (other_item_shown, outcome, 10000, "the list of outcomes");
+  ui_test_click (find_shown_label (outcome, "Other (give the reasons)"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (child_of (page, "reason_entry")));
+  ui_test_click (child_of (page, "reason_entry"), -1, -1);
+  ui_test_type ("Adjourned for a parenting assessment");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *kept_outcome = quorum_store_get_draft (fx.store, conference, scope, "outcome", &error);
+    g_autofree char *kept_reason = quorum_store_get_draft (fx.store, conference, scope, "reason", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept_outcome, ==, "other");
+    g_assert_cmpstr (kept_reason, ==, "Adjourned for a parenting assessment");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+
+  /* A new window: the referral opened again gives them back. */
+  page = open_referrals (&window);
+  g_assert_true (quorum_referrals_page_select (page, referral));
+  ui_test_iterate (100);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (page, "outcome_combo"))), ==, 3);
+  g_assert_true (gtk_widget_get_visible (child_of (page, "reason_entry")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (page, "reason_entry"))), ==,
+                   "Adjourned for a parenting assessment");
+
+  /* Recorded as given back; the draft is gone. */
+  set_entry (page, "panel_date_entry", "2027-02-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.record-panel", NULL));
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->outcome_reason, ==, "Adjourned for a parenting assessment");
+  {
+    g_autofree char *kept_outcome = quorum_store_get_draft (fx.store, conference, scope, "outcome", &error);
+    g_autofree char *kept_reason = quorum_store_get_draft (fx.store, conference, scope, "reason", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (kept_outcome);
+    g_assert_null (kept_reason);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1025,6 +1155,7 @@ main (int    argc,
   /* The chairs record the split decisions; the Head of Service's window shows the referrals
    * and records what only they may (on PostgreSQL as their own login, enforced by the server). */
   path = ui_test_db_path ();
+  fx.path = path;
   fx.chair = ui_test_open (path);
   fx.plain = make_split (fx.chair, "2026-11-16", "Eli Plain", "R. Patel", NULL);
   fx.xmas = make_split (fx.chair, "2026-12-24", "Ada Christmas", "J. Okafor", &fx.xmas_conference);
@@ -1050,7 +1181,9 @@ main (int    argc,
   g_test_add_func ("/referrals/chart", test_chart);
   g_test_add_func ("/referrals/many", test_many);
   g_test_add_func ("/referrals/screenshots", test_screenshots);
+  /* Last: each adds a referral of its own, which the counts above do not expect. */
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
+  g_test_add_func ("/referrals/panel-reasons-kept", test_panel_reasons_kept);
 
   status = g_test_run ();
 

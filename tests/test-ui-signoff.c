@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "ui/quorum-draft.h"
 
 /* Entry widgets: what records something. Navigation (the child switcher, the attendees
  * toggle, menus) stays usable. */
@@ -258,6 +259,159 @@ test_sign_off_and_amend (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A signed-off Bolton conference of one child, made through the store as the app makes it. */
+static gint64
+create_signed_off (QuorumStore *store)
+{
+  static const QuorumAttendeeSpec attendees[] = {
+    { "Karen Lee", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Priya Shah", "Health Visitor", "Bolton NHS FT", "Bolton NHS FT 0-19 Service", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "PC Dan Hughes", "Police Officer", "Greater Manchester Police", "Greater Manchester Police", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Ann Grey", "Head Teacher", "St Mary's Primary School", "St Mary's Primary School", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  };
+  static const struct { const char *group; QuorumView view; const char *reason; } votes[] = {
+    { "Children's Social Care", QUORUM_VIEW_PLAN, "Home conditions poor over six months." },
+    { "Bolton NHS FT 0-19 Service", QUORUM_VIEW_PLAN, "Two missed health appointments." },
+    { "Greater Manchester Police", QUORUM_VIEW_PLAN, "Two domestic incidents with the child present." },
+    { "St Mary's Primary School", QUORUM_VIEW_PLAN, "Often hungry at school." },
+  };
+  const char *children[] = { "Amelia Jones", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Sam Patel", .profile_id = "bolton",
+                                .children = children };
+  QuorumAttemptSpec attempt = { .summary = "All agree", .agreed = QUORUM_VIEW_NONE };
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gint64 child;
+
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (attendees); i++)
+    {
+      g_assert_cmpint (quorum_store_add_attendee (store, id, &attendees[i], &error), >, 0);
+      g_assert_no_error (error);
+    }
+  conference = ui_test_load (store, id);
+  child = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = child;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child, .group = votes[i].group, .view = votes[i].view,
+                              .categories = QUORUM_CATEGORY_NEGLECT, .reason = votes[i].reason };
+
+      g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gboolean
+amend_dialog_drawn (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* "What changes" and "Why" typed in the Amend dialog, and an Escape pressed by mistake: nothing
+ * is recorded, and nothing is lost: the words are in the database at once (what a kill leaves),
+ * and the dialog opened again gives them back, marked as a draft; recorded, the draft is gone.
+ * (Escape closed the dialog and the words went with it.) */
+static void
+test_amend_escape_keeps_words (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_signed_off (store);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, 0));
+  ui_test_iterate (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* Nothing to give back yet (the marker is looked for below, where it matters). */
+  {
+    GtkWidget *marker = ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker");
+
+    g_assert_false (marker != NULL && gtk_widget_get_visible (marker));
+  }
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("The venue was Room 4");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("Moved on the day");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *change = quorum_store_get_draft (store, id, "amendment", "change", &error);
+    g_autofree char *reason = quorum_store_get_draft (store, id, "amendment", "reason", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (change, ==, "The venue was Room 4");
+    g_assert_cmpstr (reason, ==, "Moved on the day");
+  }
+
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 0);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"))),
+                   ==, "The venue was Room 4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"))),
+                   ==, "Moved on the day");
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker")));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+
+  /* Recorded as given back: the amendment holds the words, and the draft is gone. */
+  ui_test_respond ("amend");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->change, ==, "The venue was Room 4");
+    g_assert_cmpstr (amendment->reason, ==, "Moved on the day");
+  }
+  left = quorum_store_get_draft (store, id, "amendment", "reason", &error);
+  g_assert_no_error (error);
+  g_assert_null (left);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +419,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/signoff/sign-off-and-amend", test_sign_off_and_amend);
+  g_test_add_func ("/ui/signoff/amend-escape-keeps-words", test_amend_escape_keeps_words);
 
   return g_test_run ();
 }

@@ -1166,9 +1166,14 @@ amend_target_changed_cb (GtkDropDown      *dropdown,
   GtkWidget *value_box = g_object_get_data (G_OBJECT (dialog), "quorum-value-box");
   const AmendTarget *target = chosen_amend_target (dialog);
 
+  QuorumDraft *draft = g_object_get_data (G_OBJECT (dialog), "quorum-draft");
+
   /* Start from the value as recorded: a correction is usually a few words of it. */
   gtk_widget_set_visible (value_box, target != NULL);
   quorum_text_field_type (value_field, target != NULL ? target->value : NULL);
+  /* Only words that differ from it are a draft. */
+  if (draft != NULL)
+    quorum_draft_set_baseline (draft, "value", target != NULL ? target->value : NULL);
   update_amend_response (dialog);
 }
 
@@ -1205,6 +1210,10 @@ amend_response_cb (AdwMessageDialog     *dialog,
       return;
     }
 
+  /* Recorded: the words typed are the record now. */
+  quorum_draft_discard (g_object_get_data (G_OBJECT (dialog), "quorum-draft"));
+  g_object_set_data (G_OBJECT (dialog), "quorum-draft", NULL);
+
   quorum_conference_page_reload (self);
   quorum_ui_toast (GTK_WIDGET (self), _("Amendment recorded beside the original"));
 }
@@ -1226,6 +1235,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_box;
   GtkWidget *value_label;
   GtkWidget *value;
+  GtkWidget *draft_label;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
@@ -1283,6 +1293,34 @@ amend_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "quorum-value-box", value_box);
   g_object_set_data_full (G_OBJECT (dialog), "quorum-targets", targets, (GDestroyNotify) g_ptr_array_unref);
 
+  /* What was typed is kept as a draft, as every form's words are: an Escape, a click outside,
+   * the app closed or killed lose nothing, and the dialog opened again gives it back. */
+  draft_label = gtk_label_new (_("Draft · not yet recorded: the form as it was left"));
+  gtk_widget_set_name (draft_label, "amendment-draft-marker");
+  gtk_widget_add_css_class (draft_label, "draft-marker");
+  gtk_box_prepend (GTK_BOX (box), draft_label);
+  {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+    QuorumDraft *draft = quorum_draft_new (self->store, self->conference_id, "amendment");
+
+    g_ptr_array_add (keys, g_strdup ("none"));
+    for (guint i = 0; i < targets->len; i++)
+      {
+        const AmendTarget *target = g_ptr_array_index (targets, i);
+
+        g_ptr_array_add (keys, g_strdup_printf ("%s/%s", target->record, target->field));
+      }
+    g_ptr_array_add (keys, NULL);
+
+    quorum_draft_add_field (draft, "change", change);
+    quorum_draft_add_choice (draft, "target", dropdown, (const char * const *) keys->pdata);
+    quorum_draft_set_baseline (draft, "target", "none");
+    quorum_draft_add_field (draft, "value", value);
+    quorum_draft_add_field (draft, "reason", reason);
+    g_object_set_data_full (G_OBJECT (dialog), "quorum-draft", draft, g_object_unref);
+    g_object_bind_property (draft, "has-draft", draft_label, "visible", G_BINDING_SYNC_CREATE);
+  }
+
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (value, "notify::text", G_CALLBACK (amend_changed_cb), dialog);
@@ -1297,6 +1335,9 @@ amend_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "amend");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (amend_response_cb), self, 0);
+
+  /* After the signals: the target given back shows its value, and Record is offered. */
+  quorum_draft_restore (g_object_get_data (G_OBJECT (dialog), "quorum-draft"));
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (change);

@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "quorum-draft"
 
+#include <adwaita.h>
+
 #include "quorum-draft.h"
 #include "quorum-text-field.h"
 
@@ -11,6 +13,7 @@ typedef struct
   char      *name;
   GtkWidget *widget;     /* weak */
   char      *baseline;
+  GStrv      keys;       /* a choice's: the key of each item, in order; NULL for words */
 } Field;
 
 struct _QuorumDraft
@@ -43,6 +46,7 @@ field_free (Field *field)
   g_clear_weak_pointer (&field->widget);
   g_free (field->name);
   g_free (field->baseline);
+  g_strfreev (field->keys);
   g_free (field);
 }
 
@@ -67,6 +71,18 @@ field_get_text (Field *field)
   if (field->widget == NULL)
     return NULL;
 
+  /* A choice is kept as its item's key, not its label: a label may be translated, or the list
+   * ordered otherwise, by the time the draft is given back. */
+  if (field->keys != NULL)
+    {
+      guint selected = GTK_INVALID_LIST_POSITION;
+
+      g_object_get (field->widget, "selected", &selected, NULL);
+      if (selected >= g_strv_length (field->keys))
+        return NULL;
+      return g_strdup (field->keys[selected]);
+    }
+
   if (QUORUM_IS_TEXT_FIELD (field->widget))
     {
       char *text = NULL;
@@ -84,6 +100,21 @@ field_set_text (Field      *field,
 {
   if (field->widget == NULL)
     return;
+
+  if (field->keys != NULL)
+    {
+      /* Nothing to give: the item recorded, as the form offered it. A key no longer offered
+       * (a profile removed) leaves the choice as it is. */
+      const char *key = text != NULL ? text : field->baseline;
+
+      for (guint i = 0; key != NULL && field->keys[i] != NULL; i++)
+        if (g_strcmp0 (field->keys[i], key) == 0)
+          {
+            g_object_set (field->widget, "selected", i, NULL);
+            break;
+          }
+      return;
+    }
 
   /* Given back as it was, not as typed now: nothing is stored until the chair acts. */
   if (QUORUM_IS_TEXT_FIELD (field->widget))
@@ -187,6 +218,15 @@ changed_cb (QuorumDraft *self)
 }
 
 static void
+choice_changed_cb (QuorumDraft *self)
+{
+  if (self->restoring)
+    return;
+
+  quorum_draft_flush (self);
+}
+
+static void
 quorum_draft_dispose (GObject *object)
 {
   QuorumDraft *self = (QuorumDraft *)object;
@@ -277,15 +317,12 @@ quorum_draft_new (QuorumStore *store,
 }
 
 
-void
-quorum_draft_add_field (QuorumDraft *self,
-                        const char  *name,
-                        GtkWidget   *widget)
+static Field *
+take_field (QuorumDraft *self,
+            const char  *name,
+            GtkWidget   *widget)
 {
   Field *field;
-
-  g_return_if_fail (QUORUM_IS_DRAFT (self));
-  g_return_if_fail (QUORUM_IS_TEXT_FIELD (widget) || GTK_IS_EDITABLE (widget));
 
   /* A field made again (a form rebuilt) takes its old place, and its baseline. */
   field = find_field (self, name);
@@ -294,6 +331,7 @@ quorum_draft_add_field (QuorumDraft *self,
       if (field->widget != NULL)
         g_signal_handlers_disconnect_by_data (field->widget, self);
       g_set_weak_pointer (&field->widget, widget);
+      g_clear_pointer (&field->keys, g_strfreev);
     }
   else
     {
@@ -303,6 +341,22 @@ quorum_draft_add_field (QuorumDraft *self,
       g_ptr_array_add (self->fields, field);
     }
 
+  /* The form going (the window closing): keep what was typed in the last moment. */
+  g_signal_connect_object (widget, "unmap", G_CALLBACK (quorum_draft_flush), self, G_CONNECT_SWAPPED);
+
+  return field;
+}
+
+void
+quorum_draft_add_field (QuorumDraft *self,
+                        const char  *name,
+                        GtkWidget   *widget)
+{
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (widget) || GTK_IS_EDITABLE (widget));
+
+  take_field (self, name, widget);
+
   if (QUORUM_IS_TEXT_FIELD (widget))
     {
       g_signal_connect_object (widget, "notify::text", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
@@ -311,9 +365,25 @@ quorum_draft_add_field (QuorumDraft *self,
     }
   else
     g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
 
-  /* The form going (the window closing): keep what was typed in the last moment. */
-  g_signal_connect_object (widget, "unmap", G_CALLBACK (quorum_draft_flush), self, G_CONNECT_SWAPPED);
+void
+quorum_draft_add_choice (QuorumDraft        *self,
+                         const char         *name,
+                         GtkWidget          *widget,
+                         const char * const *keys)
+{
+  Field *field;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget));
+  g_return_if_fail (keys != NULL);
+
+  field = take_field (self, name, widget);
+  field->keys = g_strdupv ((char **) keys);
+
+  /* A choice is made at once, not typed: written at once. */
+  g_signal_connect_object (widget, "notify::selected", G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -438,7 +508,9 @@ quorum_draft_set_scope (QuorumDraft *self,
     {
       Field *field = g_ptr_array_index (self->fields, i);
 
-      g_clear_pointer (&field->baseline, g_free);
+      /* A choice's baseline is the form's own (the item offered first), for every scope. */
+      if (field->keys == NULL)
+        g_clear_pointer (&field->baseline, g_free);
       field_set_text (field, NULL);
     }
   self->restored = FALSE;

@@ -23,6 +23,14 @@ QuorumDraft *quorum_draft_new           (QuorumStore *store,
 void         quorum_draft_add_field     (QuorumDraft *self,
                                          const char  *field,
                                          GtkWidget   *widget);
+/* @widget is a choice (an AdwComboRow, a GtkDropDown); @keys names each of its items, in
+ * order, as the store keeps it (an id, not a label a translation changes). Its baseline is
+ * a key too, the item the form offers when nothing is drafted: it stays through
+ * quorum_draft_set_scope (), which chooses it again. */
+void         quorum_draft_add_choice    (QuorumDraft        *self,
+                                         const char         *field,
+                                         GtkWidget          *widget,
+                                         const char * const *keys);
 /* The value recorded for @field (a vote's reason): the words are a draft only while they
  * differ from it. NULL: any words are a draft. */
 void         quorum_draft_set_baseline  (QuorumDraft *self,

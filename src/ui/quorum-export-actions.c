@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "quorum-export-actions"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "export/quorum-export.h"
 #include "quorum-export-actions.h"
@@ -235,6 +236,64 @@ chooser_response_cb (GtkNativeDialog *native,
   quorum_export_actions_save_to (data->parent, data->store, data->conference_id, file, format);
 }
 
+/* The format chosen in the chooser: the name follows it, while it still ends in another
+ * format's extension ("conference-7-2026-12-01.pdf" becomes ".csv" when CSV is chosen). A name
+ * with no extension of ours, or with the chosen one, is the person's and stays as it is. */
+static void
+chooser_filter_changed_cb (GtkFileChooser *chooser,
+                           GParamSpec     *pspec,
+                           gpointer        user_data)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *name = NULL;
+  g_autofree char *renamed = NULL;
+  QuorumExportFormat chosen;
+  QuorumExportFormat named;
+  int data;
+
+  data = filter != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "quorum-export-format")) : 0;
+  if (data <= 0)
+    return;
+  chosen = (QuorumExportFormat) (data - 1);
+
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || !quorum_export_format_from_path (name, &named) || named == chosen)
+    return;
+
+  renamed = g_strdup_printf ("%.*s.%s", (int) (strrchr (name, '.') - name), name,
+                             quorum_export_format_to_string (chosen));
+  gtk_file_chooser_set_current_name (chooser, renamed);
+}
+
+/* The dialog GtkFileChooserNative shows when there is no portal (a GtkFileChooserDialog of its
+ * own, not reachable through its API, whose filter choice it does not report until the answer):
+ * the window holding @filter, or NULL (a portal's dialog is another process's). */
+static GtkFileChooser *
+find_fallback_chooser (GtkFileFilter *filter)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GListModel) filters = NULL;
+
+      if (!GTK_IS_FILE_CHOOSER_DIALOG (window))
+        continue;
+
+      filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (window));
+      for (guint j = 0; j < g_list_model_get_n_items (filters); j++)
+        {
+          g_autoptr(GtkFileFilter) held = g_list_model_get_item (filters, j);
+
+          if (held == filter)
+            return GTK_FILE_CHOOSER (window);
+        }
+    }
+
+  return NULL;
+}
+
 void
 quorum_export_actions_save (GtkWindow   *parent,
                             QuorumStore *store,
@@ -275,6 +334,15 @@ quorum_export_actions_save (GtkWindow   *parent,
   name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", conference_id,
                           date != NULL ? date : "undated");
   gtk_file_chooser_set_current_name (chooser, name);
+
+  /* GTK's own dialog (no portal): the name follows the format chosen, before the person
+   * presses Export and is asked whether to replace the file of that name. */
+  {
+    GtkFileChooser *fallback = find_fallback_chooser (pdf);
+
+    if (fallback != NULL)
+      g_signal_connect (fallback, "notify::filter", G_CALLBACK (chooser_filter_changed_cb), NULL);
+  }
 
   data = g_new0 (ChooserData, 1);
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;

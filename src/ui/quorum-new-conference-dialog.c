@@ -41,6 +41,9 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* How many empty rows in a row the draft looks past for a further child's name. */
+#define MAX_EMPTY_CHILD_ROWS 3
+
 G_DEFINE_FINAL_TYPE (QuorumNewConferenceDialog, quorum_new_conference_dialog, ADW_TYPE_WINDOW)
 
 static void
@@ -71,6 +74,14 @@ add_child_row (QuorumNewConferenceDialog *self)
   adw_entry_row_set_activates_default (row, TRUE);
   adw_preferences_group_add (self->children_group, GTK_WIDGET (row));
   g_ptr_array_add (self->child_rows, row);
+
+  /* Every child's name is kept as typed, not the first's only. */
+  if (self->draft != NULL)
+    {
+      g_autofree char *field = g_strdup_printf ("child-%u", self->child_rows->len);
+
+      quorum_draft_add_field (self->draft, field, GTK_WIDGET (row));
+    }
 
   return row;
 }
@@ -296,6 +307,47 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
    * prefilled date and chair are no draft of their own. */
   self->draft = quorum_draft_new (store, 0, "new-conference");
   quorum_draft_add_field (self->draft, "child-1", g_ptr_array_index (self->child_rows, 0));
+  /* The rows of the children after the first, as many as the draft holds names for (a row
+   * left empty between two keeps nothing: look past a few; each look is a read, a round trip
+   * on PostgreSQL). */
+  {
+    guint last = 1;
+
+    for (guint n = 2; n <= last + MAX_EMPTY_CHILD_ROWS; n++)
+      {
+        g_autofree char *field = g_strdup_printf ("child-%u", n);
+
+        if (quorum_draft_peek (self->draft, field, NULL))
+          last = n;
+      }
+    while (self->child_rows->len < last)
+      add_child_row (self);
+  }
+  /* The choices, kept by their ids: a conference created under the policy chosen, not the
+   * first in the list because the form was given back. */
+  {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+    for (int kind = 0; kind < QUORUM_N_KINDS; kind++)
+      g_ptr_array_add (keys, (gpointer) quorum_kind_to_string (kind));
+    g_ptr_array_add (keys, NULL);
+    quorum_draft_add_choice (self->draft, "kind", GTK_WIDGET (self->kind_row), (const char * const *) keys->pdata);
+    quorum_draft_set_baseline (self->draft, "kind",
+                               quorum_kind_to_string (adw_combo_row_get_selected (self->kind_row)));
+  }
+  if (self->profiles != NULL && self->profiles->len > 0)
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+      guint selected = adw_combo_row_get_selected (self->profile_row);
+
+      for (guint i = 0; i < self->profiles->len; i++)
+        g_ptr_array_add (keys, ((QuorumProfile *) g_ptr_array_index (self->profiles, i))->id);
+      g_ptr_array_add (keys, NULL);
+      quorum_draft_add_choice (self->draft, "profile", GTK_WIDGET (self->profile_row), (const char * const *) keys->pdata);
+      if (selected < self->profiles->len)
+        quorum_draft_set_baseline (self->draft, "profile",
+                                   ((QuorumProfile *) g_ptr_array_index (self->profiles, selected))->id);
+    }
   quorum_draft_add_field (self->draft, "date", GTK_WIDGET (self->date_row));
   quorum_draft_set_baseline (self->draft, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   quorum_draft_add_field (self->draft, "time", GTK_WIDGET (self->time_row));

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "quorum-draft.h"
 #include "store/quorum-store-report.h"
 #include "store/quorum-store-life.h"
 #include "quorum-referral-filter.h"
@@ -92,6 +93,7 @@ struct _QuorumReferralsPage
   AdwEntryRow          *panel_date_entry;
   AdwComboRow          *outcome_combo;
   AdwEntryRow          *reason_entry;
+  QuorumDraft          *panel_draft;    /* the outcome and its reasons as left, per referral */
   AdwEntryRow          *sender_entry;
   AdwEntryRow          *means_entry;
   AdwActionRow         *corrections_row;
@@ -936,6 +938,23 @@ update_corrections_row (QuorumReferralsPage     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
 }
 
+/* The panel's outcome and the reasons typed for "Other" are kept as typed, like every other
+ * form's words: a Head of Service whose app is closed or killed finds them again. */
+static void
+ensure_panel_draft (QuorumReferralsPage *self)
+{
+  /* In the order of the outcome list (quorum-referrals-page.ui). */
+  static const char * const outcome_keys[] = { "none", "plan-confirmed", "plan-ended", "other", NULL };
+
+  if (self->panel_draft != NULL || self->store == NULL)
+    return;
+
+  self->panel_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_choice (self->panel_draft, "outcome", GTK_WIDGET (self->outcome_combo), outcome_keys);
+  quorum_draft_set_baseline (self->panel_draft, "outcome", outcome_keys[0]);
+  quorum_draft_add_field (self->panel_draft, "reason", GTK_WIDGET (self->reason_entry));
+}
+
 static void
 update_pane (QuorumReferralsPage *self)
 {
@@ -961,8 +980,17 @@ update_pane (QuorumReferralsPage *self)
 
   if (self->selected_id != row->id)
     {
+      g_autofree char *scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", row->id);
+
       self->selected_id = row->id;
+      /* The referral left keeps its words under its own scope before the form is emptied;
+       * this one's, if any, are given back. */
+      ensure_panel_draft (self);
+      if (self->panel_draft != NULL)
+        quorum_draft_set_scope (self->panel_draft, 0, NULL);
       reset_forms (self);
+      if (self->panel_draft != NULL)
+        quorum_draft_set_scope (self->panel_draft, row->conference_id, scope);
     }
 
   gtk_label_set_label (self->pane_title, row->child);
@@ -1212,6 +1240,12 @@ record_panel_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
+
+  /* Recorded: the draft is done with, and the form emptied for the next referral. */
+  if (self->panel_draft != NULL)
+    quorum_draft_discard (self->panel_draft);
+  adw_combo_row_set_selected (self->outcome_combo, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
 
   heard = quorum_ui_format_date (&date);
   /* Translators: "The panel heard Ada Smith’s referral on …: Plan confirmed" */
@@ -1498,6 +1532,7 @@ quorum_referrals_page_dispose (GObject *object)
   QuorumReferralsPage *self = (QuorumReferralsPage *)object;
 
   g_clear_handle_id (&self->free_source, g_source_remove);
+  g_clear_object (&self->panel_draft);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
