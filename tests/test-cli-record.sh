@@ -272,6 +272,30 @@ if [ "$have_pdf" = yes ]; then
   check "finding 5: the PDF (pdftotext) shows the challenge and the interim plan" \
     "$(has "$pdf" "Challenge by Children's Social Care") $(has "$pdf" "The Safeguarding Co-ordinator: an immediate interim plan")" "yes yes"
 fi
+# A conference is set up ahead, but its views and decisions are recorded on or after the day it sits.
+ahead=$(QUORUM_TODAY=2026-12-01 q --json conference new --child "Ben Ahead" --kind review --date 2027-01-11 \
+          --chair "R. Patel" --profile bolton)
+ahead_id=$(jget "$ahead" 'd["id"]'); ahead_child=$(jget "$ahead" 'd["children"][0]["id"]')
+QUORUM_TODAY=2026-12-01 q attendee add "$ahead_id" --name "S. Social" --agency "Children's Social Care" --line-management CSC >/dev/null
+check "a conference set for a later day is created, with its attendees" "$(jget "$(q --json conference show "$ahead_id")" 'len(d["attendees"])')" "1"
+refused_future_sitting () {
+  local name=$1 before err status
+  shift
+  before=$(db_hash)
+  err=$(QUORUM_TODAY=2026-12-01 "$@" 2>&1 >/dev/null); status=$?
+  check "$name" "$status $(has "$err" "sits on 2027-01-11, in the future (today is 2026-12-01)") $([ "$(db_hash)" = "$before" ] && echo unchanged)" \
+    "2 yes unchanged"
+}
+refused_future_sitting "a view before the conference sits is refused" \
+  q vote "$ahead_id" --child "$ahead_child" --group CSC --view plan --reason "Too early"
+refused_future_sitting "a consensus attempt before the conference sits is refused" \
+  q consensus "$ahead_id" --child "$ahead_child" --agreed plan --summary "Too early"
+refused_future_sitting "a decision before the conference sits is refused" \
+  q decide "$ahead_id" --child "$ahead_child" --chair-view plan
+expect_exit "on the day it sits, its consensus attempt is recorded" 0 \
+  env QUORUM_TODAY=2027-01-11 "$QUORUM_CLI" consensus "$ahead_id" --child "$ahead_child" --agreed none --summary "No consensus"
+expect_exit "on the day it sits, its views are recorded" 0 \
+  env QUORUM_TODAY=2027-01-11 "$QUORUM_CLI" vote "$ahead_id" --child "$ahead_child" --group CSC --view plan --reason "On the day"
 check "finding 5: challenge show" "$(jget "$(q --json challenge show "$ch")" 'd["reasons"]')" "Risk at night"
 expect_exit "finding 5: an unknown challenge" 2 q challenge show 999
 
