@@ -29,6 +29,9 @@ q () {
   "$CLI" --db "$DB" "$@"
 }
 
+# The walks run into 2027: today is after them (a date in the future is refused, as below).
+export QUORUM_TODAY=2027-12-31
+
 # json EXPR: evaluates a Python expression over the JSON document on stdin, as `d`.
 json () {
   python3 -c 'import json, sys; d = json.load(sys.stdin); v = eval(sys.argv[1]); print("null" if v is None else (str(v).lower() if isinstance(v, bool) else v))' "$1"
@@ -230,6 +233,25 @@ out=$(q differences --json --stats --from 2027-01-01 --to 2027-12-31 --profile b
 expect "stats/over-a-period" "bradford:1" \
   "$(echo "$out" | json '":".join(str(x) for x in [d["profiles"][0]["profile"], d["total"]])')"
 refused "stats/from-after-to" 2 "" differences --stats --from 2027-02-01 --to 2027-01-01
+
+# ---- the record holds what has happened: no step of a difference is dated after today ----
+QUORUM_TODAY=2026-12-01
+future="is in the future (today is 2026-12-01)"
+refused "future/raise-refused" 2 "(2027-01-01) $future" \
+  difference raise --profile bradford --date 2027-01-01 --raised-by "H. Visitor" --agency "Bolton NHS FT" \
+  --against "Children's Social Care" --area thresholds --outcome-sought "A strategy meeting"
+fid=$(raise bradford 2026-12-01 | json 'd["id"]')
+refused "future/record-refused" 2 "(2027-01-05) $future" \
+  difference record "$fid" --date 2027-01-05 --with "H. Visitor" --summary "Not yet"
+refused "future/escalate-refused" 2 "(2027-01-04) $future" \
+  difference escalate "$fid" --date 2027-01-04 --reason "Not yet"
+refused "future/resolve-refused" 2 "(2027-01-05) $future" \
+  difference resolve "$fid" --date 2027-01-05 --outcome "Agreed"
+refused "future/feedback-date-refused" 2 "(2026-12-08) $future" \
+  difference resolve "$fid" --date 2026-12-01 --outcome "Agreed" --feedback-to "H. Visitor" --feedback-date 2026-12-08
+out=$(q difference resolve "$fid" --json --date 2026-12-01 --outcome "Agreed" --feedback-to "H. Visitor" --feedback-date 2026-12-01)
+expect "future/today-is-not-the-future" "resolved" "$(echo "$out" | json 'd["status"]')"
+QUORUM_TODAY=2027-12-31
 
 # ---- text output and integrity ----
 q difference show "$SEW_AT_8" >"$TMP/show" && grep -q "no time limit set by this policy" "$TMP/show" &&

@@ -196,6 +196,17 @@ check "own positions: each is in conference show" \
   "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
   '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'
 
+# refused_future NAME TODAY DATE CMD…: with today fixed at TODAY, CMD dated DATE exits 2, says
+# "(DATE) is in the future (today is TODAY)" and writes nothing.
+refused_future () {
+  local name=$1 today=$2 date=$3 before err status
+  shift 3
+  before=$(db_hash)
+  err=$(QUORUM_TODAY=$today "$@" 2>&1 >/dev/null); status=$?
+  check "$name" "$status $(has "$err" "($date) is in the future (today is $today)") $([ "$(db_hash)" = "$before" ] && echo unchanged)" \
+    "2 yes unchanged"
+}
+
 # ---- Finding 5: the challenge route (buckinghamshire), refused under bolton ----
 bconf=$(four_groups)
 bamy=$(child_of "$bconf")
@@ -222,6 +233,10 @@ expect_exit "finding 5: the Designated Person is required" 1 \
 out=$(q --json challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --designated-person "J. Ops Manager" \
         --raised-by "S. Social" --concern "Cara is left alone at night" --date 2026-11-21)
 ch=$(jget "$out" 'd["id"]')
+refused_future "challenge: raised in the future refused" 2026-12-01 2027-03-01 \
+  q challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --designated-person "J. Ops Manager" --date 2027-03-01
+refused_future "challenge: the Co-ordinator alerted in the future refused" 2026-11-21 2026-11-22 \
+  q challenge alert "$ch" --coordinator "K. Coordinator" --date 2026-11-22
 check "finding 5: raised against the named decision, the Co-ordinator due immediately" \
   "$(jget "$out" '[d["conference"], d["child"], d["status"], d["alert_due"], d["designated_person"]]')" \
   '['"$conf"', '"$cara"', "raised", "2026-11-21", "J. Ops Manager"]'
@@ -234,6 +249,8 @@ expect_exit "finding 5: upholding and an interim plan are alternatives" 2 \
   q challenge decide "$ch" --date 2026-11-22 --uphold --interim-plan
 expect_exit "finding 5: a review brought forward needs a real date" 2 \
   q challenge decide "$ch" --date 2026-11-22 --review-forward 2026-02-30
+refused_future "challenge: the Co-ordinator's decision in the future refused" 2026-11-22 2026-11-23 \
+  q challenge decide "$ch" --date 2026-11-23 --uphold
 out=$(q --json challenge decide "$ch" --date 2026-11-23 --interim-plan --review-forward 2026-12-01 --refer --reason "Risk at night")
 check "finding 5: the Co-ordinator's decisions, in combination" \
   "$(jget "$out" '[d["status"], d["decisions"], d["interim_plan"]["start"], d["review_conference"]["date"], d["referral"]["notified"]]')" \
@@ -255,6 +272,30 @@ if [ "$have_pdf" = yes ]; then
   check "finding 5: the PDF (pdftotext) shows the challenge and the interim plan" \
     "$(has "$pdf" "Challenge by Children's Social Care") $(has "$pdf" "The Safeguarding Co-ordinator: an immediate interim plan")" "yes yes"
 fi
+# A conference is set up ahead, but its views and decisions are recorded on or after the day it sits.
+ahead=$(QUORUM_TODAY=2026-12-01 q --json conference new --child "Ben Ahead" --kind review --date 2027-01-11 \
+          --chair "R. Patel" --profile bolton)
+ahead_id=$(jget "$ahead" 'd["id"]'); ahead_child=$(jget "$ahead" 'd["children"][0]["id"]')
+QUORUM_TODAY=2026-12-01 q attendee add "$ahead_id" --name "S. Social" --agency "Children's Social Care" --line-management CSC >/dev/null
+check "a conference set for a later day is created, with its attendees" "$(jget "$(q --json conference show "$ahead_id")" 'len(d["attendees"])')" "1"
+refused_future_sitting () {
+  local name=$1 before err status
+  shift
+  before=$(db_hash)
+  err=$(QUORUM_TODAY=2026-12-01 "$@" 2>&1 >/dev/null); status=$?
+  check "$name" "$status $(has "$err" "sits on 2027-01-11, in the future (today is 2026-12-01)") $([ "$(db_hash)" = "$before" ] && echo unchanged)" \
+    "2 yes unchanged"
+}
+refused_future_sitting "a view before the conference sits is refused" \
+  q vote "$ahead_id" --child "$ahead_child" --group CSC --view plan --reason "Too early"
+refused_future_sitting "a consensus attempt before the conference sits is refused" \
+  q consensus "$ahead_id" --child "$ahead_child" --agreed plan --summary "Too early"
+refused_future_sitting "a decision before the conference sits is refused" \
+  q decide "$ahead_id" --child "$ahead_child" --chair-view plan
+expect_exit "on the day it sits, its consensus attempt is recorded" 0 \
+  env QUORUM_TODAY=2027-01-11 "$QUORUM_CLI" consensus "$ahead_id" --child "$ahead_child" --agreed none --summary "No consensus"
+expect_exit "on the day it sits, its views are recorded" 0 \
+  env QUORUM_TODAY=2027-01-11 "$QUORUM_CLI" vote "$ahead_id" --child "$ahead_child" --group CSC --view plan --reason "On the day"
 check "finding 5: challenge show" "$(jget "$(q --json challenge show "$ch")" 'd["reasons"]')" "Risk at night"
 expect_exit "finding 5: an unknown challenge" 2 q challenge show 999
 

@@ -1599,6 +1599,35 @@ test_challenge_rules (void)
   g_assert_true (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
                                                 QUORUM_CHALLENGE_UPHOLD | QUORUM_CHALLENGE_REFER, NULL, &error));
   g_assert_no_error (error);
+  /* The record holds what has happened: raised, alerted or decided after today is refused. */
+  {
+    QuorumChallenge fresh = challenge;
+    GDate tomorrow = day;
+
+    g_setenv ("QUORUM_TODAY", "2026-11-21", TRUE);
+    g_date_add_days (&tomorrow, 1);
+    g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Bolton Children's Social Care",
+                                                  "Ops Manager", &tomorrow, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "(2026-11-22) is in the future (today is 2026-11-21)"));
+    g_clear_error (&error);
+    g_date_clear (&fresh.alerted_on, 1);
+    g_assert_false (quorum_challenge_check_alert (&fresh, "S. Coordinator", &tomorrow, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "(2026-11-22) is in the future (today is 2026-11-21)"));
+    g_clear_error (&error);
+    g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &tomorrow,
+                                                   QUORUM_CHALLENGE_UPHOLD, NULL, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "(2026-11-22) is in the future (today is 2026-11-21)"));
+    g_clear_error (&error);
+    /* Today itself is not the future; a review brought forward is a date ahead, and allowed. */
+    g_assert_true (quorum_challenge_check_decide (conference, bucks, &challenge, &day,
+                                                  QUORUM_CHALLENGE_REVIEW_FORWARD, &review, &error));
+    g_assert_no_error (error);
+    g_unsetenv ("QUORUM_TODAY");
+  }
+
   /* A profile that does not give a decision refuses it. */
   bucks->challenge_decisions = QUORUM_CHALLENGE_UPHOLD;
   g_assert_false (quorum_challenge_check_decide (conference, bucks, &challenge, &day, QUORUM_CHALLENGE_REFER,

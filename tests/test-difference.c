@@ -964,10 +964,87 @@ test_immediate_risk_any_stage_and_formal_challenge (void)
 }
 
 
+#define assert_in_future(error, what_date_today) \
+  G_STMT_START { \
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID); \
+    g_assert_nonnull (strstr ((error)->message, what_date_today)); \
+    g_clear_error (&(error)); \
+  } G_STMT_END
+
+/* Rule: the record holds what has happened: no dated step of a difference (raised, a discussion,
+ * an escalation, immediate risk, a formal challenge, the resolution, feedback) is after today. */
+static void
+test_dates_never_in_the_future (void)
+{
+  g_autoptr(QuorumProfile) bradford = load_profile ("bradford");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (bradford->region);
+  g_autoptr(QuorumDifference) d = NULL;
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumDifferenceSpec spec;
+  QuorumDifferenceNoteSpec note = { 0 };
+  QuorumResolutionSpec resolution = { 0 };
+  GDate when;
+  GDate due;
+
+  g_setenv ("QUORUM_TODAY", "2026-12-01", TRUE);
+
+  spec_init (&spec, "bradford", "2027-01-01");
+  g_assert_null (quorum_difference_raise (&spec, bradford, calendar, &error));
+  assert_in_future (error, "(2027-01-01) is in the future (today is 2026-12-01)");
+
+  d = raise_on (bradford, calendar, "2026-12-01", FALSE);  /* today is not the future */
+
+  set_iso (&note.date, "2027-01-05");
+  note.participants = "A. Khan, B. Jones";
+  note.summary = "Talked it through";
+  g_assert_false (quorum_difference_check_note (d, bradford, &note, &error));
+  assert_in_future (error, "(2027-01-05) is in the future (today is 2026-12-01)");
+  set_iso (&note.date, "2026-12-01");
+  g_assert_true (quorum_difference_check_note (d, bradford, &note, &error));
+  g_assert_no_error (error);
+
+  set_iso (&when, "2027-01-04");
+  stage = quorum_difference_escalate (d, bradford, calendar, &when, "No agreement", &error);
+  g_assert_null (stage);
+  assert_in_future (error, "(2027-01-04) is in the future (today is 2026-12-01)");
+
+  set_iso (&when, "2026-12-02");
+  g_assert_false (quorum_difference_check_immediate_risk (d, bradford, &when, &due, &error));
+  assert_in_future (error, "(2026-12-02) is in the future (today is 2026-12-01)");
+  g_assert_false (quorum_difference_check_formal_challenge (d, bradford, &when, "In writing", &error));
+  assert_in_future (error, "(2026-12-02) is in the future (today is 2026-12-01)");
+
+  resolution.outcome = "Agreed a strategy meeting";
+  set_iso (&resolution.date, "2027-01-05");
+  g_assert_false (quorum_difference_check_resolution (d, bradford, &resolution, NULL, &error));
+  assert_in_future (error, "(2027-01-05) is in the future (today is 2026-12-01)");
+  /* Resolved today, but feedback dated ahead: refused too. */
+  set_iso (&resolution.date, "2026-12-01");
+  resolution.feedback_to = "A. Khan";
+  set_iso (&resolution.feedback_date, "2026-12-08");
+  g_assert_false (quorum_difference_check_resolution (d, bradford, &resolution, NULL, &error));
+  assert_in_future (error, "(2026-12-08) is in the future (today is 2026-12-01)");
+  resolution.feedback_date = resolution.date;
+  g_assert_true (quorum_difference_check_resolution (d, bradford, &resolution, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Feedback given after the resolution, recorded later: not ahead of today either. */
+  d->status = QUORUM_DIFFERENCE_RESOLVED;
+  d->resolved = resolution.date;
+  set_iso (&when, "2026-12-08");
+  g_assert_false (quorum_difference_check_follow_up (d, "A. Khan", &when, &error));
+  assert_in_future (error, "(2026-12-08) is in the future (today is 2026-12-01)");
+
+  g_setenv ("QUORUM_TODAY", "2027-12-31", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The walks run into 2027; "today" is after them, so none of their dates is in the future. */
+  g_setenv ("QUORUM_TODAY", "2027-12-31", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   for (guint w = 0; w < G_N_ELEMENTS (walks); w++)
@@ -998,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/difference/areas/stable-ids-and-labels", test_areas);
   g_test_add_func ("/difference/raise/requires-who-against-whom-and-outcome-sought", test_raise_requires);
   g_test_add_func ("/difference/dates/never-go-backwards", test_dates_never_go_backwards);
+  g_test_add_func ("/difference/dates/never-in-the-future", test_dates_never_in_the_future);
   g_test_add_func ("/difference/escalate/requires-a-reason", test_escalation_requires_reason);
   g_test_add_func ("/difference/overdue/missed-limit-makes-next-stage-due", test_missed_limit_makes_next_stage_due);
   g_test_add_func ("/difference/overdue/at-the-last-stage-no-next", test_overdue_at_last_stage_has_no_next);

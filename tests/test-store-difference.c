@@ -674,6 +674,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Its differences run over Christmas 2026; today is after them (no date in the future). */
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \

@@ -558,6 +558,15 @@ test_differences_page (void)
   shown = quorum_differences_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
 
+  /* Raised on a day still to come (today is fixed at 2027-06-30): refused as other refusals
+   * are, nothing written. */
+  raise_through_form (page, "bradford", "2027-07-01", "Amy Test", NULL, QUORUM_AREA_THRESHOLDS, FALSE);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+
+    g_assert_cmpuint (all->len, ==, 0);
+  }
+
   /* Bradford, raised Thursday 24 December 2026: step 1 due after Christmas and New Year */
   raise_through_form (page, "bradford", "2026-12-24", "Amy Test", NULL, QUORUM_AREA_THRESHOLDS, FALSE);
   {

@@ -17,6 +17,12 @@ char    *quorum_date_to_string (const GDate *date);
 /* Today in the local time zone. */
 /* Today, local time; $QUORUM_TODAY (YYYY-MM-DD) fixes it for tests and demonstrations. */
 void     quorum_date_today     (GDate       *out);
+/* The record holds what has happened: refuses @date after quorum_date_today() with
+ * QUORUM_ERROR_INVALID, "@what (DATE) is in the future (today is DATE)". An invalid @date passes
+ * (its own check says it is missing). */
+gboolean quorum_date_check_not_future (const GDate  *date,
+                                       const char   *what,
+                                       GError      **error);
 /* The current time as an ISO 8601 UTC timestamp with microseconds, newly allocated. */
 char    *quorum_timestamp_now  (void);
 

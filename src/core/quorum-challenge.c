@@ -5,6 +5,7 @@
 #include "quorum-gettext.h"
 
 #include "quorum/quorum-challenge.h"
+#include "quorum/quorum-date.h"
 #include "quorum/quorum-error.h"
 
 static const struct
@@ -223,7 +224,7 @@ quorum_challenge_check_raise (const QuorumConference *conference,
       return FALSE;
     }
 
-  return TRUE;
+  return quorum_date_check_not_future (raised_on, _("The date the challenge was raised"), error);
 }
 
 gboolean
@@ -258,7 +259,7 @@ quorum_challenge_check_alert (const QuorumChallenge *challenge,
                            _("The Co-ordinator is alerted on or after the day the challenge was raised"));
       return FALSE;
     }
-  return TRUE;
+  return quorum_date_check_not_future (alerted_on, _("The date the Co-ordinator was alerted"), error);
 }
 
 gboolean
@@ -308,6 +309,8 @@ quorum_challenge_check_decide (const QuorumConference *conference,
                            _("The Co-ordinator decides on or after the day of the alert"));
       return FALSE;
     }
+  if (!quorum_date_check_not_future (decided_on, _("The date of the Co-ordinator’s decision"), error))
+    return FALSE;
   if ((flags & QUORUM_CHALLENGE_ALL) == 0 || (flags & ~(guint) QUORUM_CHALLENGE_ALL) != 0)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,

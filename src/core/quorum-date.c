@@ -106,6 +106,31 @@ quorum_date_today (GDate *out)
                   (GDateYear) g_date_time_get_year (now));
 }
 
+gboolean
+quorum_date_check_not_future (const GDate  *date,
+                              const char   *what,
+                              GError      **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (date == NULL || !g_date_valid (date))
+    return TRUE;
+  quorum_date_today (&today);
+  if (g_date_compare (date, &today) > 0)
+    {
+      g_autofree char *iso = quorum_date_to_string (date);
+      g_autofree char *now = quorum_date_to_string (&today);
+
+      /* Translators: "The date sent to the Head of Service (2027-01-04) is in the future (today is 2026-11-30)" */
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s (%s) is in the future (today is %s)"), what, iso, now);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 quorum_timestamp_now (void)
 {

@@ -6,6 +6,7 @@
 #include "quorum-gettext.h"
 
 #include "quorum/quorum-conference.h"
+#include "quorum/quorum-date.h"
 #include "quorum/quorum-difference.h"
 #include "quorum/quorum-error.h"
 #include "quorum/quorum-validate.h"
@@ -427,7 +428,8 @@ quorum_difference_check_spec (const QuorumDifferenceSpec *spec,
       return FALSE;
     }
 
-  if (!check_date (&spec->date, _("The date it was raised"), error))
+  if (!check_date (&spec->date, _("The date it was raised"), error) ||
+      !quorum_date_check_not_future (&spec->date, _("The date it was raised"), error))
     return FALSE;
 
   if ((guint) spec->area >= QUORUM_N_AREAS)
@@ -549,6 +551,7 @@ quorum_difference_check_note (const QuorumDifference         *self,
 
   if (!check_open (self, _("a discussion can no longer be recorded"), error) ||
       !check_date (&spec->date, _("The date of the discussion"), error) ||
+      !quorum_date_check_not_future (&spec->date, _("The date of the discussion"), error) ||
       !check_not_backwards (self, &spec->date, _("The discussion"), error) ||
       !quorum_check_text (spec->participants, _("Who took part"), TRUE, QUORUM_MAX_TEXT, error) ||
       !quorum_check_text (spec->summary, _("The summary of what was said"), TRUE, QUORUM_MAX_TEXT, error) ||
@@ -656,7 +659,8 @@ quorum_difference_escalate_to (const QuorumDifference *self,
   g_return_val_if_fail (current != NULL, NULL);
 
   if (!check_open (self, _("it can no longer be escalated"), error) ||
-      !check_date (date, _("The date of the escalation"), error))
+      !check_date (date, _("The date of the escalation"), error) ||
+      !quorum_date_check_not_future (date, _("The date of the escalation"), error))
     return NULL;
 
   /* From one of a set of alternatives, the next stage is past the others. */
@@ -735,6 +739,7 @@ quorum_difference_check_immediate_risk (const QuorumDifference *self,
   g_date_clear (due, 1);
   if (!check_open (self, _("immediate risk is now a matter for children's social care"), error) ||
       !check_date (date, _("The date immediate risk was identified"), error) ||
+      !quorum_date_check_not_future (date, _("The date immediate risk was identified"), error) ||
       !check_not_backwards (self, date, _("Immediate risk"), error))
     return FALSE;
 
@@ -767,6 +772,7 @@ quorum_difference_check_formal_challenge (const QuorumDifference *self,
     }
   return check_open (self, _("a formal challenge can no longer be lodged"), error) &&
          check_date (date, _("The date of the formal challenge"), error) &&
+         quorum_date_check_not_future (date, _("The date of the formal challenge"), error) &&
          check_not_backwards (self, date, _("The formal challenge"), error) &&
          quorum_check_text (detail, _("The challenge's reasons"), FALSE, QUORUM_MAX_TEXT, error);
 }
@@ -896,6 +902,7 @@ quorum_difference_check_resolution (const QuorumDifference     *self,
 
   if (!check_open (self, _("it is already closed"), error) ||
       !check_date (&spec->date, _("The date of the resolution"), error) ||
+      !quorum_date_check_not_future (&spec->date, _("The date of the resolution"), error) ||
       !check_not_backwards (self, &spec->date, _("The resolution"), error) ||
       !quorum_check_text (spec->outcome, _("The agreed outcome"), TRUE, QUORUM_MAX_TEXT, error) ||
       !quorum_check_text (spec->feedback_to, _("Who was given feedback"), FALSE, QUORUM_MAX_NAME, error))
@@ -915,6 +922,8 @@ quorum_difference_check_resolution (const QuorumDifference     *self,
                        _("Feedback on the outcome cannot be dated before the resolution"));
           return FALSE;
         }
+      if (!quorum_date_check_not_future (&spec->feedback_date, _("The date feedback was given"), error))
+        return FALSE;
     }
 
   if (challenge_outcome != NULL && profile != NULL)
@@ -973,6 +982,8 @@ quorum_difference_check_follow_up (const QuorumDifference *self,
                        _("Feedback on the outcome cannot be dated before the resolution"));
           return FALSE;
         }
+      if (!quorum_date_check_not_future (feedback_date, _("The date feedback was given"), error))
+        return FALSE;
     }
 
   return TRUE;

@@ -31,24 +31,12 @@ check_given_date (const GDate  *date,
                   const char   *what,
                   GError      **error)
 {
-  GDate today;
-
   if (date == NULL || !g_date_valid (date))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("%s is needed (YYYY-MM-DD)"), what);
       return FALSE;
     }
-  quorum_date_today (&today);
-  if (g_date_compare (date, &today) > 0)
-    {
-      g_autofree char *iso = quorum_date_to_string (date);
-      g_autofree char *now = quorum_date_to_string (&today);
-
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("%s (%s) is in the future (today is %s)"), what, iso, now);
-      return FALSE;
-    }
-  return TRUE;
+  return quorum_date_check_not_future (date, what, error);
 }
 
 /* The calendars of the profiles' regions, made once per call. */
