@@ -623,6 +623,11 @@ ui_test_click (GtkWidget *widget,
   g_autofree char *sy = NULL;
 
   g_assert_true (gtk_widget_get_mapped (widget));
+  /* A widget just shown (a conflict's buttons on a card the reload made) is mapped a frame before
+   * it has its size: clicked then, the middle of nothing was clicked. */
+  for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * ui_test_timeout_scale ();
+       (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0) && g_get_monotonic_time () < until;)
+    ui_test_iterate (20);
   ui_test_scroll_into_view (widget);
   in.x = x >= 0 ? x : gtk_widget_get_width (widget) / 2.0;
   in.y = y >= 0 ? y : gtk_widget_get_height (widget) / 2.0;
