@@ -1635,6 +1635,23 @@ test_challenge_rules (void)
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
 }
 
+/* DOMAIN "Reaching a decision": a view of plan comes with the category of abuse; the chair's own
+ * decision of a plan names at least one (no plan names none). */
+static void
+test_chair_plan_names_a_category (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (quorum_check_chair_plan (QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NONE, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "category of abuse"));
+  g_clear_error (&error);
+  g_assert_true (quorum_check_chair_plan (QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_check_chair_plan (QUORUM_VIEW_NO_PLAN, QUORUM_CATEGORY_NONE, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1678,6 +1695,7 @@ main (int   argc,
   g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
   g_test_add_func ("/challenge/route-of-the-profile", test_challenge_rules);
+  g_test_add_func ("/decision/chair/plan-names-a-category-of-abuse", test_chair_plan_names_a_category);
 
   return g_test_run ();
 }

@@ -61,6 +61,14 @@ void           quorum_outcome_free  (QuorumOutcome *self);
 gboolean       quorum_outcome_equal (const QuorumOutcome *a,
                                      const QuorumOutcome *b);
 
+/* DOMAIN "Reaching a decision": with plan, the category of abuse. The chair's own decision of a
+ * plan names at least one; the chair's screen asks with this before the decision is shown. (The
+ * store does not refuse it: `quorum-cli decide --chair-view plan` takes no categories by its
+ * contract.) */
+gboolean       quorum_check_chair_plan (QuorumView   view,
+                                        guint        categories,
+                                        GError     **error);
+
 /* Checks one group's view before it is recorded: the group has a present voting attendee;
  * the child exists and is not decided; no consensus was reached for the child; categories
  * only with PLAN; a DECLINE carries its reason. */

@@ -1015,3 +1015,19 @@ quorum_check_member_view (const QuorumConference *conference,
   /* The same checks as the group's view: the child, no decision, after an attempt, categories. */
   return quorum_check_vote (conference, child_id, attendee->line_management, view, categories, reason, error);
 }
+
+gboolean
+quorum_check_chair_plan (QuorumView   view,
+                         guint        categories,
+                         GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (view == QUORUM_VIEW_PLAN && (categories & QUORUM_CATEGORY_ALL) == QUORUM_CATEGORY_NONE)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Choose the category of abuse the plan is under, then take the decision"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -564,11 +564,10 @@ decide_action (GtkWidget  *widget,
       if (chair_view == QUORUM_VIEW_PLAN)
         chair_categories = read_categories (self->chair_neglect, self->chair_physical,
                                             self->chair_emotional, self->chair_sexual);
-      /* DOMAIN: a plan is under a category of abuse. The command line keeps its contract
-       * (`decide --chair-view plan` takes none); the chair's screen asks for it. */
-      if (chair_view == QUORUM_VIEW_PLAN && chair_categories == QUORUM_CATEGORY_NONE)
+      /* A plan is under a category of abuse (core's rule): asked for before anything is shown. */
+      if (!quorum_check_chair_plan (chair_view, chair_categories, &error))
         {
-          quorum_ui_toast (widget, _("Choose the category of abuse the plan is under, then take the decision"));
+          quorum_ui_toast (widget, error->message);
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
           return;
         }
