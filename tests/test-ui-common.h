@@ -684,6 +684,24 @@ ui_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+/* The label showing @text under @root, on the screen (mapped), or NULL. */
+static inline GtkWidget *
+ui_test_find_shown_label (GtkWidget  *root,
+                          const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first button of @type (a GtkButton or a subclass) under @root whose label is @label. */
 static inline GtkWidget *
 ui_test_find_button (GtkWidget  *root,

@@ -208,24 +208,6 @@ collect_entry_rows (GtkWidget *root,
     collect_entry_rows (child, names);
 }
 
-/* The label showing @text under @root, on the screen, or NULL. */
-static GtkWidget *
-find_shown_label (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The button under @root that runs @action, or NULL. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -254,7 +236,7 @@ label_shown (gpointer data)
 {
   LabelWait *wait = data;
 
-  return find_shown_label (wait->root, wait->text) != NULL;
+  return ui_test_find_shown_label (wait->root, wait->text) != NULL;
 }
 
 /* Opens the list of @row (an AdwComboRow) with a click and clicks the item showing @item. */
@@ -266,7 +248,7 @@ choose_in_list (GtkWidget  *row,
 
   ui_test_click (row, -1, -1);
   ui_test_wait_until (label_shown, &wait, 10000, item);
-  ui_test_click (find_shown_label (row, item), -1, -1);
+  ui_test_click (ui_test_find_shown_label (row, item), -1, -1);
   ui_test_iterate (300);
 }
 
@@ -352,7 +334,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
   }
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "kind_row"))),
                     ==, QUORUM_KIND_REVIEW);
-  g_assert_nonnull (find_shown_label (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row"), BUCKS));
+  g_assert_nonnull (ui_test_find_shown_label (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row"), BUCKS));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "case_ref_row"))),
                    ==, "CP-2026-0107");
 

@@ -1011,28 +1011,10 @@ test_screenshots (void)
   screenshot_at (store, 800, 600, TRUE, "referrals-800x600-pane");
 }
 
-/* The label showing @text under @root, on the screen, or NULL. */
-static GtkWidget *
-find_shown_label (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 other_item_shown (gpointer data)
 {
-  return find_shown_label (data, "Other (give the reasons)") != NULL;
+  return ui_test_find_shown_label (data, "Other (give the reasons)") != NULL;
 }
 
 /* A window of its own on the referrals page, on a store of its own as another start of the app
@@ -1092,7 +1074,7 @@ test_panel_reasons_kept (void)
   outcome = child_of (page, "outcome_combo");
   ui_test_click (outcome, -1, -1);
   ui_test_wait_until (other_item_shown, outcome, 10000, "the list of outcomes");
-  ui_test_click (find_shown_label (outcome, "Other (give the reasons)"), -1, -1);
+  ui_test_click (ui_test_find_shown_label (outcome, "Other (give the reasons)"), -1, -1);
   ui_test_iterate (300);
   g_assert_true (gtk_widget_get_visible (child_of (page, "reason_entry")));
   ui_test_click (child_of (page, "reason_entry"), -1, -1);
