@@ -606,6 +606,49 @@ ui_test_scroll_into_view (GtkWidget *widget)
 
 /* Moves the pointer to the middle of @widget (or @x, @y inside it when not negative) and
  * clicks there with the first button. */
+#ifdef GDK_WINDOWING_X11
+/* Whether another mapped X window lies above @surface's point (@x, @y): a tooltip shown while
+ * the pointer rested on the last widget clicked is a window of its own, and it takes a click
+ * on whatever it covers (a category box just under "Plan"). */
+static inline gboolean
+ui_test_point_covered (GdkSurface *surface,
+                       int         x,
+                       int         y)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  Window xid = gdk_x11_surface_get_xid (surface);
+  Window root = DefaultRootWindow (display);
+  Window parent;
+  Window child;
+  Window *children = NULL;
+  unsigned int n_children = 0;
+  gboolean above = FALSE;
+  gboolean covered = FALSE;
+  int rx = 0;
+  int ry = 0;
+
+  XTranslateCoordinates (display, xid, root, x, y, &rx, &ry, &child);
+  if (!XQueryTree (display, root, &root, &parent, &children, &n_children))
+    return FALSE;
+  /* XQueryTree gives the children from the bottom of the stack to the top. */
+  for (unsigned int i = 0; i < n_children && !covered; i++)
+    {
+      XWindowAttributes attributes;
+
+      if (children[i] == xid)
+        above = TRUE;
+      else if (above && XGetWindowAttributes (display, children[i], &attributes) &&
+               attributes.map_state == IsViewable &&
+               rx >= attributes.x && rx < attributes.x + attributes.width &&
+               ry >= attributes.y && ry < attributes.y + attributes.height)
+        covered = TRUE;
+    }
+  if (children != NULL)
+    XFree (children);
+  return covered;
+}
+#endif
+
 static inline void
 ui_test_click (GtkWidget *widget,
                double     x,
@@ -637,6 +680,23 @@ ui_test_click (GtkWidget *widget,
   window = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
   sx = g_strdup_printf ("%d", (int) (out.x + dx));
   sy = g_strdup_printf ("%d", (int) (out.y + dy));
+  /* A tooltip over the target goes when the pointer leaves the window, as a hand moving on
+   * takes it away; only then is the target clicked. A click on an uncovered target is made as
+   * before, with no detour. */
+  if (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
+    {
+      Screen *screen = DefaultScreenOfDisplay (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)));
+      g_autofree char *cx = g_strdup_printf ("%d", WidthOfScreen (screen) - 1);
+      g_autofree char *cy = g_strdup_printf ("%d", HeightOfScreen (screen) - 1);
+      const char * const away[] = { "mousemove", "--sync", cx, cy, NULL };
+
+      g_test_message ("another window lies over the point (a tooltip): the pointer leaves first");
+      ui_test_xdotool (away);
+      for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * ui_test_timeout_scale ();
+           ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)) && g_get_monotonic_time () < until;)
+        ui_test_iterate (20);
+      g_assert_false (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)));
+    }
   {
     const char * const args[] = { "mousemove", "--sync", "--window", window, sx, sy, "click", "1", NULL };
 

@@ -729,17 +729,6 @@ test_members_own_positions (Fixture       *fx,
   g_assert_cmpint (police_height, <,
                    gtk_widget_get_height (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP))));
 
-  /* The pointer taken off the card, as a hand moves on: a tooltip shown under it while it rested
-   * there (an X window of its own) would otherwise take the next click where it lies. */
-  {
-    g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
-                                              gtk_native_get_surface (GTK_NATIVE (fx->window))));
-    const char * const away[] = { "mousemove", "--sync", "--window", xid, "2", "2", NULL };
-
-    ui_test_xdotool (away);
-    ui_test_iterate (200);
-  }
-
   /* Ann: "Plan" clicked before her reason; the card asks for it, Enter records both. */
   ui_test_screenshot (GTK_WIDGET (fx->window), "vote-board-representatives-could-not-agree");
   ui_test_click (member_widget (fx, ann_id, "member-plan"), -1, -1);
