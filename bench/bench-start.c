@@ -83,8 +83,11 @@ check_png (const char *path)
   return TRUE;
 }
 
+/* The children's environment. GSK_RENDERER is the person's, or none: the app chooses its
+ * renderer itself (quorum_ui_choose_renderer: cairo where there is no GPU), and the empty
+ * window takes GTK's own choice, as any application would. */
 static char **
-child_environment (void)
+child_environment (gboolean renderer_given)
 {
   char **envp = g_get_environ ();
 
@@ -92,7 +95,50 @@ child_environment (void)
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
   envp = g_environ_setenv (envp, "QUORUM_SCREENSHOT_SETTLE_MS", "0", TRUE);
   envp = g_environ_unsetenv (envp, "QUORUM_DB");
+  if (!renderer_given)
+    envp = g_environ_unsetenv (envp, "GSK_RENDERER");
   return envp;
+}
+
+/* One program's runs: wall time, peak memory, CPU. */
+typedef struct
+{
+  GArray *us;
+  GArray *kib;
+  GArray *cpu;
+} Series;
+
+static void
+series_init (Series *series)
+{
+  series->us = g_array_new (FALSE, FALSE, sizeof (double));
+  series->kib = g_array_new (FALSE, FALSE, sizeof (double));
+  series->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+series_add (Series    *series,
+            const Run *run)
+{
+  g_array_append_val (series->us, run->us);
+  g_array_append_val (series->kib, run->max_rss_kib);
+  g_array_append_val (series->cpu, run->cpu_us);
+}
+
+static void
+series_reset (Series *series)
+{
+  g_array_set_size (series->us, 0);
+  g_array_set_size (series->kib, 0);
+  g_array_set_size (series->cpu, 0);
+}
+
+static void
+series_clear (Series *series)
+{
+  g_clear_pointer (&series->us, g_array_unref);
+  g_clear_pointer (&series->kib, g_array_unref);
+  g_clear_pointer (&series->cpu, g_array_unref);
 }
 
 typedef struct
@@ -100,43 +146,44 @@ typedef struct
   const char *what;
   char       *db;
   gint64      open_id;
-  GArray     *app_us;
-  GArray     *app_kib;
-  GArray     *app_cpu;
-  GArray     *base_us;
-  GArray     *base_kib;
-  GArray     *base_cpu;
+  Series      app;
+  Series      base;
+  Series      base_cairo;   /* the empty window drawn as Quorum draws here, when that is cairo */
 } Case;
+
+static gboolean
+run_one (char       **argv,
+         char       **envp,
+         const char  *png,
+         Series      *series)
+{
+  Run run;
+
+  if (!run_process (argv, envp, &run) || !check_png (png))
+    return FALSE;
+  series_add (series, &run);
+  return TRUE;
+}
 
 static gboolean
 run_case (Case        *c,
           const char  *dir,
-          char       **envp)
+          char       **envp,
+          char       **envp_cairo)
 {
   g_autofree char *png = g_build_filename (dir, "first-frame.png", NULL);
   g_autofree char *open = g_strdup_printf ("%" G_GINT64_FORMAT, c->open_id);
   char *app_argv[] = { QUORUM_BENCH_APP, "--db", c->db, "--screenshot", png, NULL, NULL, NULL };
   char *base_argv[] = { QUORUM_BENCH_EMPTY_WINDOW, "--screenshot", png, NULL };
-  Run run;
 
   if (c->open_id > 0)
     {
       app_argv[5] = "--open";
       app_argv[6] = open;
     }
-
-  if (!run_process (base_argv, envp, &run) || !check_png (png))
-    return FALSE;
-  g_array_append_val (c->base_us, run.us);
-  g_array_append_val (c->base_kib, run.max_rss_kib);
-  g_array_append_val (c->base_cpu, run.cpu_us);
-
-  if (!run_process (app_argv, envp, &run) || !check_png (png))
-    return FALSE;
-  g_array_append_val (c->app_us, run.us);
-  g_array_append_val (c->app_kib, run.max_rss_kib);
-  g_array_append_val (c->app_cpu, run.cpu_us);
-  return TRUE;
+  return run_one (base_argv, envp, png, &c->base) &&
+         (envp_cairo == NULL || run_one (base_argv, envp_cairo, png, &c->base_cairo)) &&
+         run_one (app_argv, envp, png, &c->app);
 }
 
 /* Builds the three databases: empty, the demo, @n generated referrals. */
@@ -175,10 +222,12 @@ prepare (const char  *dir,
 gboolean
 bench_start (const char *dir,
              guint       n,
-             guint       rounds)
+             guint       rounds,
+             gboolean    renderer_given)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = child_environment ();
+  g_auto(GStrv) envp = child_environment (renderer_given);
+  g_auto(GStrv) envp_cairo = NULL;
   g_autofree char *many = g_strdup_printf ("%u referrals", n);
   Case cases[] = {
     { "empty database", g_build_filename (dir, "bench-start-empty.db", NULL), 0, },
@@ -187,8 +236,19 @@ bench_start (const char *dir,
   };
   gboolean ok = TRUE;
 
+  /* This process chose as the app chooses (quorum-bench's main). Where that is cairo and GTK
+   * would draw with GL, the empty window runs a second time drawn with cairo too: Quorum's
+   * own cost, apart from the choice of renderer. */
+  if (!renderer_given && g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    envp_cairo = g_environ_setenv (g_strdupv (envp), "GSK_RENDERER", "cairo", TRUE);
   printf ("start to first frame (whole process: start, first frame saved as PNG, quit; "
           "%u alternating runs each)\n", rounds);
+  printf ("  renderer: Quorum's %s; the empty window's %s\n",
+          g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's choice (GL where it can)",
+          renderer_given ? g_getenv ("GSK_RENDERER") : "GTK's choice (GL where it can)");
+  if (envp_cairo != NULL)
+    printf ("  (this machine has no GPU render node: Quorum draws with cairo, the empty window with "
+            "Mesa's software GL; it is also run with cairo)\n");
   if (!prepare (dir, n, cases, &error))
     {
       fprintf (stderr, "start: %s\n", error->message);
@@ -197,51 +257,49 @@ bench_start (const char *dir,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Case *c = &cases[i];
-
-      c->app_us = g_array_new (FALSE, FALSE, sizeof (double));
-      c->app_kib = g_array_new (FALSE, FALSE, sizeof (double));
-      c->base_us = g_array_new (FALSE, FALSE, sizeof (double));
-      c->base_kib = g_array_new (FALSE, FALSE, sizeof (double));
-      c->app_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-      c->base_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      series_init (&cases[i].app);
+      series_init (&cases[i].base);
+      series_init (&cases[i].base_cairo);
     }
 
   /* One run of each unmeasured, so every measured run finds its files in the page cache (not
    * for a single round: that is the test suite's smoke run, for correctness, not timings). */
   for (guint i = 0; ok && rounds > 1 && i < G_N_ELEMENTS (cases); i++)
     {
-      ok = run_case (&cases[i], dir, envp);
+      ok = run_case (&cases[i], dir, envp, envp_cairo);
       /* The first start of the day on a database that holds records is when Quorum checks
        * and copies it (its daily backup): shown, not counted. */
       if (ok)
         printf ("  first run (cold, the day's backup due), %s: %.0f ms, against %.0f ms for the empty window\n",
-                cases[i].what, g_array_index (cases[i].app_us, double, 0) / 1000,
-                g_array_index (cases[i].base_us, double, 0) / 1000);
-      g_array_set_size (cases[i].app_us, 0);
-      g_array_set_size (cases[i].app_kib, 0);
-      g_array_set_size (cases[i].base_us, 0);
-      g_array_set_size (cases[i].base_kib, 0);
-      g_array_set_size (cases[i].app_cpu, 0);
-      g_array_set_size (cases[i].base_cpu, 0);
+                cases[i].what, g_array_index (cases[i].app.us, double, 0) / 1000,
+                g_array_index (cases[i].base.us, double, 0) / 1000);
+      series_reset (&cases[i].app);
+      series_reset (&cases[i].base);
+      series_reset (&cases[i].base_cairo);
     }
 
   for (guint r = 0; ok && r < rounds; r++)
     for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
-      ok = run_case (&cases[i], dir, envp);
+      ok = run_case (&cases[i], dir, envp, envp_cairo);
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
     {
       Case *c = &cases[i];
       g_autofree char *what = g_strdup_printf ("quorum --screenshot, %s", c->what);
-      double app_mib = bench_median (c->app_kib) / 1024;
-      double base_mib = bench_median (c->base_kib) / 1024;
+      double app_mib = bench_median (c->app.kib) / 1024;
+      double base_mib = bench_median (c->base.kib) / 1024;
 
-      bench_report (what, bench_median (c->app_us), "an empty AdwApplicationWindow, --screenshot",
-                    bench_median (c->base_us), c->app_us->len, 1.3);
+      bench_report (what, bench_median (c->app.us), "an empty AdwApplicationWindow, --screenshot",
+                    bench_median (c->base.us), c->app.us->len, 1.3);
       printf ("  CPU time (user + system, whole process), median: %.0f ms against %.0f ms, ratio %.2f\n",
-              bench_median (c->app_cpu) / 1000, bench_median (c->base_cpu) / 1000,
-              bench_median (c->base_cpu) > 0 ? bench_median (c->app_cpu) / bench_median (c->base_cpu) : 0);
+              bench_median (c->app.cpu) / 1000, bench_median (c->base.cpu) / 1000,
+              bench_median (c->base.cpu) > 0 ? bench_median (c->app.cpu) / bench_median (c->base.cpu) : 0);
+      if (envp_cairo != NULL)
+        printf ("  against the empty window drawn with cairo too: %.0f ms, ratio %.2f (CPU %.0f ms, ratio %.2f)\n",
+                bench_median (c->base_cairo.us) / 1000,
+                bench_median (c->base_cairo.us) > 0 ? bench_median (c->app.us) / bench_median (c->base_cairo.us) : 0,
+                bench_median (c->base_cairo.cpu) / 1000,
+                bench_median (c->base_cairo.cpu) > 0 ? bench_median (c->app.cpu) / bench_median (c->base_cairo.cpu) : 0);
       printf ("  peak memory (ru_maxrss): %.0f MiB against %.0f MiB, ratio %.2f\n\n",
               app_mib, base_mib, base_mib > 0 ? app_mib / base_mib : 0);
     }
@@ -250,12 +308,9 @@ bench_start (const char *dir,
     {
       Case *c = &cases[i];
 
-      g_clear_pointer (&c->app_us, g_array_unref);
-      g_clear_pointer (&c->app_kib, g_array_unref);
-      g_clear_pointer (&c->base_us, g_array_unref);
-      g_clear_pointer (&c->base_kib, g_array_unref);
-      g_clear_pointer (&c->app_cpu, g_array_unref);
-      g_clear_pointer (&c->base_cpu, g_array_unref);
+      series_clear (&c->app);
+      series_clear (&c->base);
+      series_clear (&c->base_cairo);
       if (g_getenv ("QUORUM_BENCH_KEEP") == NULL)
         bench_remove_db (c->db);
       g_free (c->db);

@@ -53,7 +53,8 @@ void     bench_referrals   (const char  *dir,
  * on an empty database, the demo and @n referrals; @rounds alternating runs. */
 gboolean bench_start       (const char  *dir,
                             guint        n,
-                            guint        rounds);
+                            guint        rounds,
+                            gboolean     renderer_given);
 /* bench-chair.c: open, switch child, a keystroke's vote, PDF export, in a real window. */
 gboolean bench_chair       (const char  *dir,
                             guint        rounds);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "bench.h"
+#include "ui/quorum-ui-util.h"
 
 static int
 compare_double (gconstpointer a,
@@ -129,6 +130,10 @@ main (int    argc,
   g_autofree char *own_key = NULL;
   const char *only = argc > 1 ? argv[1] : NULL;
   int status = EXIT_SUCCESS;
+  gboolean renderer_given = g_getenv ("GSK_RENDERER") != NULL;
+
+  /* The chair's bench draws in this process: with the renderer the app would choose here. */
+  quorum_ui_choose_renderer ();
 
   if (only != NULL && g_str_equal (only, "generate"))
     return bench_generate (argc, argv);
@@ -185,7 +190,7 @@ main (int    argc,
   /* `start [N [ROUNDS]]` */
   if ((only == NULL || g_str_equal (only, "start")) &&
       !bench_start (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000,
-                    argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7))
+                    argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7, renderer_given))
     status = EXIT_FAILURE;
 
   if (own_key != NULL)

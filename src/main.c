@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "ui/quorum-application.h"
+#include "ui/quorum-ui-util.h"
 
 int
 main (int   argc,
@@ -14,6 +15,7 @@ main (int   argc,
   const char *localedir;
   int status;
 
+  quorum_ui_choose_renderer ();
   setlocale (LC_ALL, "");
   /* Installed, the translations are under the prefix; run from the build tree (build-aux/dev,
    * the tests), $QUORUM_LOCALEDIR names the build's po folder. */

@@ -87,6 +87,35 @@ quorum_ui_settings_new (void)
   return settings;
 }
 
+static gboolean
+have_render_node (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD"))
+      return TRUE;
+  return FALSE;
+}
+
+void
+quorum_ui_choose_renderer (void)
+{
+  const char *dri = g_getenv ("QUORUM_DRI_DIR");
+
+  /* GTK 4.8 draws with GL whenever a GL context can be made, and Mesa makes one on any machine:
+   * llvmpipe, rasterising on the CPU, spends about four times cairo's CPU on Quorum's screens
+   * and a third of a second compiling shaders at start. $QUORUM_DRI_DIR lets the tests point at
+   * a folder of their own. */
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if (!have_render_node (dri != NULL && *dri != '\0' ? dri : "/dev/dri"))
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+}
+
 gsize
 quorum_ui_strftime (char        *buf,
                     gsize        len,
