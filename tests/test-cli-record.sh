@@ -189,9 +189,11 @@ q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offence
 q vote "$conf" --child "$amy" --group School --view plan --reason "Hungry" >/dev/null
 q vote "$conf" --child "$amy" --group NHS --view no-plan --reason "We could not agree" --members-disagreed >/dev/null
 out=$(q --json decide "$conf" --child "$amy")
-check "own positions: only the representative who differs from the outcome dissents" \
+# The group's own reason for the view it settled on leads its dissent (DOMAIN 3), each
+# representative's named after it.
+check "own positions: only the representative who differs from the outcome dissents, after the group's reason" \
   "$(jget "$out" '[d["basis"], [(x["group"], x["representatives"], x["reason"]) for x in d["dissent"]]]')" \
-  '["split", [["Police", ["A. Khan"], "No offences"], ["NHS", ["H. Two"], "Mother engages well"]]]'
+  '["split", [["Police", ["A. Khan"], "No offences"], ["NHS", ["H. Two"], "We could not agree\nH. Two: Mother engages well"]]]'
 check "own positions: each is in conference show" \
   "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
   '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'

@@ -1502,7 +1502,46 @@ test_record_members_own_positions (void)
   /* J. Brown held the outcome's view: not listed as dissenting. */
   g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
   g_assert_cmpstr (health->representatives[0], ==, "M. Green");
-  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+  /* The group's own reason for its settled view is the dissent's too (DOMAIN 3), before the
+   * representative's, each named: it was missing from the stored dissent. */
+  g_assert_cmpstr (health->reason, ==, "We could not agree.\nM. Green: Mother engages well.");
+}
+
+/* DOMAIN "Reaching a decision" 3 and 6: a group settles on a view that none of its
+ * representatives held (one for a plan, the other declining, the group for no plan). The group's
+ * view differs from the outcome: it dissents, with the group's reason, naming the group's
+ * representatives. It was left out of the dissent altogether. */
+static void
+test_record_group_view_no_member_held (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const QuorumDissent *health = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, "Domestic abuse.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  add_member_view (conference, child, 101, "J. Brown", QUORUM_VIEW_PLAN, "Weight loss.");
+  add_member_view (conference, child, 102, "M. Green", QUORUM_VIEW_DECLINE, "I have not met the family.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "On balance, support without a plan.");
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    if (g_strcmp0 (dissent_at (outcome, i)->group, HEALTH) == 0)
+      {
+        g_assert_null (health);
+        health = dissent_at (outcome, i);
+      }
+  g_assert_nonnull (health);
+  g_assert_cmpint (health->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpstr (health->reason, ==, "On balance, support without a plan.");
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 2);
 }
 
 /* DOMAIN "The challenge of a chair's decision": a route of the profile, refused without it;
@@ -1694,6 +1733,7 @@ main (int   argc,
   g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);
   g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
+  g_test_add_func ("/decision/record/group-view-no-representative-held-dissents", test_record_group_view_no_member_held);
   g_test_add_func ("/challenge/route-of-the-profile", test_challenge_rules);
   g_test_add_func ("/decision/chair/plan-names-a-category-of-abuse", test_chair_plan_names_a_category);
 

@@ -1762,7 +1762,7 @@ test_record_member_positions (StoreFixture  *f,
   g_assert_nonnull (health);
   g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
   g_assert_cmpstr (health->representatives[0], ==, "H. Visitor Two");
-  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+  g_assert_cmpstr (health->reason, ==, "We could not agree.\nH. Visitor Two: Mother engages well.");
 }
 
 /* Finding 5, DOMAIN "The challenge of a chair's decision": raised by a dissenting agency with

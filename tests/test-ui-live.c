@@ -807,7 +807,8 @@ test_members_own_positions (Fixture       *fx,
     g_assert_cmpint (dissent->view, ==, QUORUM_VIEW_NO_PLAN);
     g_assert_cmpuint (g_strv_length (dissent->representatives), ==, 1);
     g_assert_cmpstr (dissent->representatives[0], ==, "Bea Visitor");
-    g_assert_cmpstr (dissent->reason, ==, BEA_REASON);
+    /* The group's reason for the view it settled on, then Bea's, named. */
+    g_assert_cmpstr (dissent->reason, ==, "They settled on no plan\nBea Visitor: " BEA_REASON);
   }
 
   /* Decided, the card shows both positions as text. */

@@ -307,7 +307,9 @@ dissent_new (const QuorumConference *conference,
 }
 
 /* Where a group's representatives could not agree, each kept their own position: only those
- * who differ from @outcome dissent, each with their own reason (DOMAIN "Reaching a decision" 6). */
+ * who differ from @outcome dissent, each with their own reason (DOMAIN "Reaching a decision" 6).
+ * The group's settled view, when it differs from @outcome, dissents too, with the group's own
+ * reason first (DOMAIN 3: its reasons, in their own words), even if no representative held it. */
 static void
 add_member_dissent (GPtrArray              *dissent,
                     const QuorumConference *conference,
@@ -317,7 +319,6 @@ add_member_dissent (GPtrArray              *dissent,
                     QuorumView              outcome)
 {
   g_autoptr(GPtrArray) members = quorum_conference_member_views (conference, child_id, group);
-  g_autoptr(GHashTable) by_view = g_hash_table_new (NULL, NULL);
 
   if (members->len == 0)
     {
@@ -331,46 +332,50 @@ add_member_dissent (GPtrArray              *dissent,
     {
       g_autoptr(GStrvBuilder) names = NULL;
       g_autoptr(GString) reasons = NULL;
-      guint categories = 0;
-      gboolean any = FALSE;
+      gboolean group_holds = vote->view == view;
+      gboolean group_reason = group_holds && !is_blank (vote->reason);
+      guint categories = group_holds ? vote->categories : 0;
       guint holders = 0;
+      QuorumDissent *d;
 
       if (view == outcome)
         continue;
 
       for (guint i = 0; i < members->len; i++)
         holders += ((const QuorumMemberView *) g_ptr_array_index (members, i))->view == view;
+      if (holders == 0 && !group_holds)
+        continue;
+
       names = g_strv_builder_new ();
-      reasons = g_string_new (NULL);
+      reasons = g_string_new (group_reason ? vote->reason : NULL);
       for (guint i = 0; i < members->len; i++)
         {
           const QuorumMemberView *m = g_ptr_array_index (members, i);
 
           if (m->view != view)
             continue;
-          any = TRUE;
           categories |= m->categories;
           g_strv_builder_add (names, m->name != NULL ? m->name : "");
           if (m->reason != NULL && *m->reason != '\0')
             {
               if (reasons->len > 0)
                 g_string_append (reasons, "\n");
-              if (holders > 1)
+              /* Named when another's words stand beside theirs. */
+              if (holders > 1 || group_reason)
                 g_string_append_printf (reasons, "%s: ", m->name != NULL ? m->name : "");
               g_string_append (reasons, m->reason);
             }
         }
-      if (any)
-        {
-          QuorumDissent *d = g_new0 (QuorumDissent, 1);
 
-          d->group = g_strdup (group);
-          d->view = view;
-          d->categories = categories;
-          d->representatives = g_strv_builder_end (names);
-          d->reason = reasons->len > 0 ? g_strdup (reasons->str) : NULL;
-          g_ptr_array_add (dissent, d);
-        }
+      d = g_new0 (QuorumDissent, 1);
+      d->group = g_strdup (group);
+      d->view = view;
+      d->categories = categories;
+      /* The group's view that none of its representatives held: the group gave it. */
+      d->representatives = holders > 0 ? g_strv_builder_end (names)
+                                       : quorum_conference_group_members (conference, group);
+      d->reason = reasons->len > 0 ? g_strdup (reasons->str) : NULL;
+      g_ptr_array_add (dissent, d);
     }
 }
 
