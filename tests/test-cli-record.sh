@@ -294,6 +294,8 @@ refused_future_sitting "a consensus attempt before the conference sits is refuse
   q consensus "$ahead_id" --child "$ahead_child" --agreed plan --summary "Too early"
 refused_future_sitting "a decision before the conference sits is refused" \
   q decide "$ahead_id" --child "$ahead_child" --chair-view plan
+refused_future_sitting "proceeding though inquorate before the conference sits is refused" \
+  q conference proceed "$ahead_id" --reason "Too early"
 expect_exit "on the day it sits, its consensus attempt is recorded" 0 \
   env QUORUM_TODAY=2027-01-11 "$QUORUM_CLI" consensus "$ahead_id" --child "$ahead_child" --agreed none --summary "No consensus"
 expect_exit "on the day it sits, its views are recorded" 0 \

@@ -1640,7 +1640,8 @@ proceed_inquorate_once (QuorumStore  *self,
   if (!_quorum_store_begin (self, error))
     return FALSE;
   conference = load_for_change (self, conference_id, error);
-  if (conference == NULL)
+  /* Whether it proceeds though inquorate is decided by who is there on the day it sits. */
+  if (conference == NULL || !_quorum_store_refuse_before_sitting (conference, error))
     goto fail;
 
   stmt = _quorum_store_prepare (self, "UPDATE conference SET inquorate_reason = ? WHERE id = ?", error);
