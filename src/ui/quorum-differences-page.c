@@ -625,6 +625,18 @@ format_policy_facts (const QuorumDifference *d)
   return g_string_free (out, FALSE);
 }
 
+/* What a notice tells, in its policy's words ("That the owning agency is invoking …"), not
+ * its id; the id when the policy is no longer installed. */
+static const char *
+notice_words (QuorumDifferencesPage *self,
+              const QuorumNoticeRow *n)
+{
+  QuorumProfile *profile = find_profile (self, n->profile_id);
+  const QuorumNoticeRule *rule = profile != NULL ? quorum_profile_get_notice (profile, n->kind) : NULL;
+
+  return rule != NULL && rule->what != NULL && *rule->what != '\0' ? rule->what : n->kind;
+}
+
 /* The notices its policy names: pending with their owner, given with who, whom, when, how. */
 static void
 update_notices (QuorumDifferencesPage  *self,
@@ -650,9 +662,9 @@ update_notices (QuorumDifferencesPage  *self,
           g_autofree char *due = g_date_valid (&n->due) ? quorum_ui_format_date (&n->due) : NULL;
 
           /* Translators: "PENDING business-unit (stage 5): the Chair … → the RSCB Business Unit, due …" */
-          g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), n->kind, stage, n->by, n->to,
-                                  due ? _(", due ") : "", due ? due : "");
-          gtk_string_list_append (kinds, n->kind);
+          g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), notice_words (self, n), stage,
+                                  n->by, n->to, due ? _(", due ") : "", due ? due : "");
+          gtk_string_list_append (kinds, notice_words (self, n));
           /* The list keeps the row: the slot in @rows is emptied so it is not freed twice */
           g_ptr_array_add (self->pending_notices, g_steal_pointer (&g_ptr_array_index (rows, i)));
         }
@@ -661,7 +673,8 @@ update_notices (QuorumDifferencesPage  *self,
           g_autofree char *when = quorum_ui_format_date (&n->date);
 
           /* Translators: "Given feedback: 5 November 2026, by Team leader to H. Visitor (phone)" */
-          g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), n->kind, stage, when, n->by, n->to, n->means);
+          g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), notice_words (self, n), stage,
+                                  when, n->by, n->to, n->means);
         }
     }
   {
