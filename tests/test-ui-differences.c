@@ -777,13 +777,14 @@ test_differences_page (void)
     g_assert_cmpstr (d->challenge_outcome, ==, "Require that a review conference be brought forward");
   }
 
-  /* The counts: the chart's text equivalent says what the bars show */
+  /* The counts: the chart's text equivalent says what the bars show, each policy by its short
+   * name (it gave the profile's id, "six-stage") */
   {
     const char *words = gtk_label_get_label (GTK_LABEL (child (page, "chart_text")));
 
-    g_assert_nonnull (strstr (words, "bradford: 2"));
-    g_assert_nonnull (strstr (words, "buckinghamshire: 1"));
-    g_assert_nonnull (strstr (words, "six-stage: 1"));
+    g_assert_nonnull (strstr (words, "Bradford: 2"));
+    g_assert_nonnull (strstr (words, "Buckinghamshire: 1"));
+    g_assert_nonnull (strstr (words, "Six-stage model: 1"));
   }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), 2);  /* bradford */
   ui_test_iterate (50);

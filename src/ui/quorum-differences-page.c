@@ -152,6 +152,16 @@ find_profile (QuorumDifferencesPage *self,
   return NULL;
 }
 
+/* A policy's short name ("South East Wales") for the counts, or its id when not installed. */
+static char *
+policy_short_name (QuorumDifferencesPage *self,
+                   const char            *id)
+{
+  QuorumProfile *profile = find_profile (self, id);
+
+  return profile != NULL ? quorum_profile_dup_short_name (profile) : g_strdup (id);
+}
+
 /* The profile the filter shows, or NULL for all. */
 static QuorumProfile *
 filtered_profile (QuorumDifferencesPage *self)
@@ -896,8 +906,10 @@ stats_in_words (QuorumDifferencesPage       *self,
         {
           const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
 
+          g_autofree char *policy = policy_short_name (self, p->profile_id);
+
           g_string_append_printf (out, _("%s: %d (%d open, %d overdue, %d resolved). "),
-                                  p->profile_id, p->total, p->open - p->overdue, p->overdue, p->resolved);
+                                  policy, p->total, p->open - p->overdue, p->overdue, p->resolved);
         }
     }
 
@@ -999,7 +1011,7 @@ draw_chart (GtkDrawingArea *area,
       for (guint i = 0; i < stats->profiles->len; i++)
         {
           const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
-          Bar bar = { g_strdup (p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
+          Bar bar = { policy_short_name (self, p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
 
           g_array_append_val (bars, bar);
         }
