@@ -695,7 +695,9 @@ ui_test_click (GtkWidget *widget,
       for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * ui_test_timeout_scale ();
            ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)) && g_get_monotonic_time () < until;)
         ui_test_iterate (20);
-      g_assert_false (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)));
+      /* A window that stays (a menu the click is meant to close) takes the click, as before. */
+      if (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
+        g_test_message ("the window over the point stayed: it takes the click");
     }
   {
     const char * const args[] = { "mousemove", "--sync", "--window", window, sx, sy, "click", "1", NULL };
