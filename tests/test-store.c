@@ -2071,6 +2071,18 @@ test_every_watch_hears (StoreFixture  *f,
   }
   g_assert_cmpuint (first.heard, ==, 0);
   g_source_remove (second_id);
+
+  /* Every window closed, then one opened again: it hears (the connection's source made anew). */
+  {
+    Hearing again = { 0 };
+    Hearing none = { 1 };
+    guint again_id = quorum_store_watch (f->store, heard_cb, &again, NULL);
+
+    g_assert_cmpuint (again_id, >, 0);
+    conference_by_on (other, "A Fourth Chair");
+    g_assert_true (both_heard (&none, &again));
+    g_source_remove (again_id);
+  }
 }
 
 int

@@ -91,7 +91,7 @@ typedef struct
 {
   GSource  parent;
   Watch   *watch;
-  Hub     *hub;
+  Hub     *hub;       /* NULL once the store (and its hub) went first */
 } WatchSource;
 
 #define HUB_KEY "quorum-store-watch-hub"
@@ -109,6 +109,11 @@ watch_source_finalize (GSource *source)
 {
   WatchSource *self = (WatchSource *) source;
 
+  if (self->hub == NULL)
+    {
+      watch_free (self->watch);
+      return;
+    }
   g_ptr_array_remove (self->hub->sources, self);
   if (self->hub->sources->len == 0 && self->hub->notify != NULL)
     {
@@ -128,7 +133,16 @@ hub_free (gpointer data)
 {
   Hub *hub = data;
 
-  /* The store goes: its watches were removed first (quorum_store_watch ()'s contract). */
+  /* The store goes. Its watches should have been removed first (quorum_store_watch ()'s
+   * contract); any left are cut loose and never called again (a callback may have dropped the
+   * store's last reference while the watches were being called). */
+  for (guint i = 0; i < hub->sources->len; i++)
+    {
+      WatchSource *source = g_ptr_array_index (hub->sources, i);
+
+      source->hub = NULL;
+      g_source_destroy ((GSource *) source);
+    }
   if (hub->notify != NULL)
     {
       g_source_destroy (hub->notify);
@@ -215,12 +229,13 @@ quorum_store_watch (QuorumStore          *self,
             }
         }
       id = quorum_db_watch (db, notify_cb, hub, NULL);
-      if (id == 0)
+      hub->notify = id != 0 ? g_main_context_find_source_by_id (g_main_context_get_thread_default (), id) : NULL;
+      if (hub->notify == NULL)
         {
           watch_free (watch);
           return 0;
         }
-      hub->notify = g_source_ref (g_main_context_find_source_by_id (g_main_context_get_thread_default (), id));
+      g_source_ref (hub->notify);
     }
 
   source = (WatchSource *) g_source_new (&watch_source_funcs, sizeof (WatchSource));

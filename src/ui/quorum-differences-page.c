@@ -671,7 +671,9 @@ update_notices (QuorumDifferencesPage  *self,
         {
           g_autofree char *due = g_date_valid (&n->due) ? quorum_ui_format_date (&n->due) : NULL;
 
-          /* Translators: "PENDING business-unit (stage 5): the Chair … → the RSCB Business Unit, due …" */
+          /* Translators: "PENDING That a professional challenge has been escalated to step 5 (stage 5):
+           * the Chair … → the RSCB Business Unit, due …": the first %s is what the notice tells,
+           * in the policy's words */
           g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), notice_words (self, n), stage,
                                   n->by, n->to, due ? _(", due ") : "", due ? due : "");
           gtk_string_list_append (kinds, notice_words (self, n));
@@ -682,7 +684,8 @@ update_notices (QuorumDifferencesPage  *self,
         {
           g_autofree char *when = quorum_ui_format_date (&n->date);
 
-          /* Translators: "Given feedback: 5 November 2026, by Team leader to H. Visitor (phone)" */
+          /* Translators: "Given Feedback to the practitioner who raised it: 5 November 2026, by Team
+           * leader to H. Visitor (phone)": the first %s is what the notice tells */
           g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), notice_words (self, n), stage,
                                   when, n->by, n->to, n->means);
         }
