@@ -15,6 +15,14 @@ integrity () {
   if is_pg; then skip "$1: integrity_check" "a SQLite file's pages"; else check "$1: integrity_check" "$(sqlite3 "$db" 'PRAGMA integrity_check')" "ok"; fi
 }
 exists () { is_pg || [ -e "$db" ]; }
+# How long one run takes here (a new database's first, then one more): the kills land within
+# that, so that most of them cut a run short, wherever it is (the sanitizers make it 20x longer).
+calibrate=$(new_db calibrate)
+t0=$(date +%s%N)
+q --db "$calibrate" conference new --child "Calibration" --kind initial --date 2026-11-20 --chair "R. Patel" >/dev/null 2>&1
+q --db "$calibrate" conference new --child "Calibration 2" --kind initial --date 2026-11-20 --chair "R. Patel" >/dev/null 2>&1
+run_ms=$(( ($(date +%s%N) - t0) / 2000000 + 1 ))
+printf '# one run takes about %s ms: kills land within %s ms of the start\n' "$run_ms" "$run_ms"
 acked=(); killed=0; done_before=0
 for i in $(seq 1 "$kills"); do
   # Every tenth trial starts on a new database, so the making of one is killed too.
@@ -31,10 +39,14 @@ for i in $(seq 1 "$kills"); do
     acked=()
   fi
   name="Child $i"
-  q --db "$db" conference new --child "$name" --kind initial --date 2026-11-20 --chair "R. Patel" >/dev/null 2>&1 &
+  # The program itself in the background, not the `q` function: `q … &` is a subshell that runs
+  # quorum-cli as its child, so the kill below took the subshell and quorum-cli ran on to its end
+  # unkilled (and, slower under the sanitizers, wrote into the next round's fresh state).
+  "$QUORUM_CLI" --db "$db" conference new --child "$name" --kind initial --date 2026-11-20 --chair "R. Patel" >/dev/null 2>&1 &
   pid=$!
-  # A run takes from tens to hundreds of milliseconds here: kills land anywhere in it.
-  sleep "0.$(printf '%03d' $((RANDOM % 350)))"
+  # Anywhere from its start to about its end.
+  delay=$(( (RANDOM * 32768 + RANDOM) % run_ms ))
+  sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
   kill -KILL "$pid" 2>/dev/null
   wait "$pid"; status=$?
   if [ "$status" -eq 0 ]; then
