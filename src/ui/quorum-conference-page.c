@@ -720,8 +720,11 @@ let_record_panel_go (QuorumConferencePage *self)
       gtk_adjustment_get_upper (adjustment) - gtk_widget_get_height (panel))
     return;
 
+  /* Hidden now (unmapped), taken out of the pane with the last conference's panels: taking its
+   * widgets out of the window (unrealizing each, its accessible object with it) is work the
+   * new conference's first frame need not wait for. */
   g_ptr_array_add (self->dying, g_object_ref (panel));
-  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (panel)), panel);
+  gtk_widget_set_visible (panel, FALSE);
   self->record_panel = NULL;
 }
 
@@ -746,7 +749,7 @@ build_panels_cb (gpointer user_data)
   self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (panel_of (child) == NULL)
+    if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
         /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
         return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -760,6 +763,17 @@ let_panels_go_cb (gpointer user_data)
   QuorumConferencePage *self = user_data;
 
   self->dying_source = 0;
+  /* Taken out of the window now: the stack's pages and the record panel were only hidden. */
+  for (guint i = 0; i < self->dying->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->dying, i);
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (GTK_IS_STACK (parent))
+        gtk_stack_remove (GTK_STACK (parent), widget);
+      else if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), widget);
+    }
   g_ptr_array_set_size (self->dying, 0);
   return G_SOURCE_REMOVE;
 }
@@ -818,7 +832,9 @@ rebuild_child_panels (QuorumConferencePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->child_stack);
+  g_autoptr(GPtrArray) old = g_ptr_array_new ();
+  GtkWidget *first = NULL;
 
   /* The focus leaves the panels before they go: removing the panel that held it (the decision,
    * after Ctrl+D) left GTK 4.8 a stale focus widget, and a critical at the next layout. */
@@ -826,24 +842,43 @@ rebuild_child_panels (QuorumConferencePage *self)
     gtk_root_set_focus (root, NULL);
 
   self->rebuilding = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
-    {
-      /* Off the screen now, disposed once the new conference is drawn: tearing a panel's few
-       * hundred widgets down was a third of opening the next conference. */
-      g_ptr_array_add (self->dying, g_object_ref (child));
-      gtk_stack_remove (self->child_stack, child);
-    }
-  after_next_frame (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      g_ptr_array_add (old, child);
 
+  /* The new children's places, shown at once (no crossfade from the last conference's, as when
+   * those were removed first); the last conference's pages are hidden now (off the screen,
+   * unmapped) and taken out of the stack once the new conference is drawn: tearing a panel's
+   * few hundred widgets down was a third of opening the next conference, and taking them out
+   * of the window (unrealizing each) most of what was left of it. */
+  gtk_stack_set_transition_type (self->child_stack, GTK_STACK_TRANSITION_TYPE_NONE);
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
       GtkWidget *stand_in = adw_bin_new ();
       g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
+      GtkWidget *same = gtk_stack_get_child_by_name (self->child_stack, name);
 
+      /* The same conference's child, still waiting to go (opened again at once): nameless now. */
+      if (same != NULL)
+        gtk_stack_page_set_name (gtk_stack_get_page (self->child_stack, same), NULL);
       g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
       gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
+      if (first == NULL)
+        first = stand_in;
     }
+  if (first != NULL)
+    gtk_stack_set_visible_child (self->child_stack, first);
+  for (guint i = 0; i < old->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (old, i);
+
+      g_ptr_array_add (self->dying, g_object_ref (child));
+      /* The page's own visibility: the switcher drops its button (the child's alone does not). */
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->child_stack, child), FALSE);
+    }
+  gtk_stack_set_transition_type (self->child_stack, transition);
   self->rebuilding = FALSE;
   after_next_frame (self);
 
@@ -904,6 +939,9 @@ update_all (QuorumConferencePage *self)
     {
       QuorumChildPanel *panel = panel_of (child);
 
+      /* The last conference's, waiting to go. */
+      if (!gtk_widget_get_visible (child))
+        continue;
       /* The child on screen is built now; the others when they are shown. */
       if (panel == NULL && child == gtk_stack_get_visible_child (self->child_stack))
         ensure_panel (self, child);
