@@ -230,6 +230,10 @@ q decide "$conf" --child "$cara" --chair-view no-plan >/dev/null
 q finalise "$conf" >/dev/null
 expect_exit "finding 5: an agency that did not dissent cannot challenge" 2 \
   q challenge raise "$conf" --child "$cara" --agency "Greater Manchester Police" --designated-person "DI Grey" --date 2026-11-21
+# The refusal names who dissented, so that the chair can name them as recorded.
+err=$(q challenge raise "$conf" --child "$cara" --agency "Greater Manchester Police" --designated-person "DI Grey" --date 2026-11-21 2>&1 >/dev/null)
+check "finding 5: the refusal names the agencies that dissented" \
+  "$(has "$err" "only a dissenting agency challenges it. The agencies that dissented: CSC")" "yes"
 expect_exit "finding 5: the Designated Person is required" 1 \
   q challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --date 2026-11-21
 out=$(q --json challenge raise "$conf" --child "$cara" --agency "Children's Social Care" --designated-person "J. Ops Manager" \

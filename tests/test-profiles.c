@@ -568,6 +568,27 @@ test_translated_names_are_read (void)
   g_assert_cmpstr (quorum_profile_get_stage (profile, 1)->name, ==, "Practitioners talk");
 }
 
+/* A list or a chart names a policy by its Name up to the colon, never by its id. */
+static void
+test_short_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumProfile) sew = quorum_profiles_lookup ("south-east-wales", &error);
+  g_autoptr(QuorumProfile) six = quorum_profiles_lookup ("six-stage", &error);
+  g_autofree char *sew_short = NULL;
+  g_autofree char *six_short = NULL;
+  g_autofree char *plain_short = NULL;
+  QuorumProfile plain = { .id = (char *) "plain", .name = (char *) "A policy with no colon" };
+
+  g_assert_no_error (error);
+  sew_short = quorum_profile_dup_short_name (sew);
+  six_short = quorum_profile_dup_short_name (six);
+  plain_short = quorum_profile_dup_short_name (&plain);
+  g_assert_cmpstr (sew_short, ==, "South East Wales");
+  g_assert_cmpstr (six_short, ==, "Six-stage model");
+  g_assert_cmpstr (plain_short, ==, "A policy with no colon");
+}
+
 static void
 test_unknown_id_is_refused_naming_the_known_ids (void)
 {
@@ -591,6 +612,7 @@ main (int   argc,
   g_unsetenv ("QUORUM_PROFILES_DIR");
 
   g_test_add_func ("/profiles/shipped/every-profile-loads", test_every_shipped_profile_loads);
+  g_test_add_func ("/profiles/short-name-for-lists", test_short_name);
   g_test_add_func ("/profiles/shipped/stage-counts-and-limits-match-the-seeds", test_stage_counts_and_limits_match_the_seeds);
   g_test_add_func ("/profiles/stage-without-limit-has-none", test_stage_without_limit_has_none);
   g_test_add_func ("/profiles/bolton/is-the-default", test_bolton_is_the_default);

@@ -775,8 +775,8 @@ test_line_managements_suggested (StoreFixture  *f,
  * under it. POSIX locks belong to the process: closing any descriptor of a file drops every
  * lock the process holds on it, SQLite's included. */
 static gint64
-conference_by (StoreFixture *f,
-               const char   *chair)
+conference_by_on (QuorumStore *store,
+                  const char  *chair)
 {
   g_autoptr(GError) error = NULL;
   const char *children[] = { "Dee Moss", NULL };
@@ -784,9 +784,16 @@ conference_by (StoreFixture *f,
   gint64 id;
 
   g_date_set_dmy (&spec.date, 1, 12, 2026);
-  id = quorum_store_create_conference (f->store, &spec, &error);
+  id = quorum_store_create_conference (store, &spec, &error);
   g_assert_no_error (error);
   return id;
+}
+
+static gint64
+conference_by (StoreFixture *f,
+               const char   *chair)
+{
+  return conference_by_on (f->store, chair);
 }
 
 static char *
@@ -2000,6 +2007,84 @@ test_vote_round_trips (StoreFixture  *f,
   g_assert_no_error (error);
 }
 
+typedef struct
+{
+  guint heard;
+} Hearing;
+
+static void
+heard_cb (QuorumStore *store,
+          const char  *channel,
+          const char  *payload,
+          gpointer     user_data)
+{
+  ((Hearing *) user_data)->heard++;
+}
+
+static gboolean
+both_heard (Hearing *first,
+            Hearing *second)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((first->heard == 0 || second->heard == 0) && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  return first->heard > 0 && second->heard > 0;
+}
+
+/* Issue 12, "Live": every window of the app watches the record through the one store, and each
+ * hears another writer's commit. On PostgreSQL the second watch replaced the first (one
+ * notification source a connection): the first window stopped being live. A watch removed
+ * hears nothing more, and the others still do. */
+static void
+test_every_watch_hears (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) other = NULL;
+  Hearing first = { 0 };
+  Hearing second = { 0 };
+  guint first_id;
+  guint second_id;
+
+  first_id = quorum_store_watch (f->store, heard_cb, &first, NULL);
+  second_id = quorum_store_watch (f->store, heard_cb, &second, NULL);
+  g_assert_cmpuint (first_id, >, 0);
+  g_assert_cmpuint (second_id, >, 0);
+  g_assert_cmpuint (first_id, !=, second_id);
+
+  other = quorum_store_open (f->path, &error);
+  g_assert_no_error (error);
+  conference_by_on (other, "Another Chair");
+  g_assert_true (both_heard (&first, &second));
+
+  /* The first window closed: the second still hears, the first no more. */
+  g_source_remove (first_id);
+  first.heard = 0;
+  second.heard = 0;
+  conference_by_on (other, "A Third Chair");
+  {
+    Hearing none = { 1 };
+
+    g_assert_true (both_heard (&none, &second));
+  }
+  g_assert_cmpuint (first.heard, ==, 0);
+  g_source_remove (second_id);
+
+  /* Every window closed, then one opened again: it hears (the connection's source made anew). */
+  {
+    Hearing again = { 0 };
+    Hearing none = { 1 };
+    guint again_id = quorum_store_watch (f->store, heard_cb, &again, NULL);
+
+    g_assert_cmpuint (again_id, >, 0);
+    conference_by_on (other, "A Fourth Chair");
+    g_assert_true (both_heard (&none, &again));
+    g_source_remove (again_id);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2037,6 +2122,7 @@ main (int    argc,
   ADD ("/store/record/only-members-who-differ-dissent", test_record_member_positions);
   ADD ("/store/record/challenge-route-acts-on-the-record", test_record_challenge_route);
   ADD ("/store/record/challenge-after-sign-off", test_record_challenge_after_sign_off);
+  ADD ("/store/live/every-watch-of-the-store-hears-another-writer", test_every_watch_hears);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -604,8 +604,6 @@ ui_test_scroll_into_view (GtkWidget *widget)
     }
 }
 
-/* Moves the pointer to the middle of @widget (or @x, @y inside it when not negative) and
- * clicks there with the first button. */
 #ifdef GDK_WINDOWING_X11
 /* Whether another mapped X window lies above @surface's point (@x, @y): a tooltip shown while
  * the pointer rested on the last widget clicked is a window of its own, and it takes a click
@@ -627,9 +625,15 @@ ui_test_point_covered (GdkSurface *surface,
   int rx = 0;
   int ry = 0;
 
+  /* The tests' X server has no window manager: every toplevel is a child of the root. A window
+   * that goes between the calls is an error ignored, not the test's end. */
+  gdk_x11_display_error_trap_push (gdk_surface_get_display (surface));
   XTranslateCoordinates (display, xid, root, x, y, &rx, &ry, &child);
   if (!XQueryTree (display, root, &root, &parent, &children, &n_children))
-    return FALSE;
+    {
+      gdk_x11_display_error_trap_pop_ignored (gdk_surface_get_display (surface));
+      return FALSE;
+    }
   /* XQueryTree gives the children from the bottom of the stack to the top. */
   for (unsigned int i = 0; i < n_children && !covered; i++)
     {
@@ -645,10 +649,13 @@ ui_test_point_covered (GdkSurface *surface,
     }
   if (children != NULL)
     XFree (children);
+  gdk_x11_display_error_trap_pop_ignored (gdk_surface_get_display (surface));
   return covered;
 }
 #endif
 
+/* Moves the pointer to the middle of @widget (or @x, @y inside it when not negative) and
+ * clicks there with the first button. */
 static inline void
 ui_test_click (GtkWidget *widget,
                double     x,
@@ -695,7 +702,9 @@ ui_test_click (GtkWidget *widget,
       for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * ui_test_timeout_scale ();
            ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)) && g_get_monotonic_time () < until;)
         ui_test_iterate (20);
-      g_assert_false (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)));
+      /* A window that stays (a menu the click is meant to close) takes the click, as before. */
+      if (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
+        g_test_message ("the window over the point stayed: it takes the click");
     }
   {
     const char * const args[] = { "mousemove", "--sync", "--window", window, sx, sy, "click", "1", NULL };

@@ -777,13 +777,14 @@ test_differences_page (void)
     g_assert_cmpstr (d->challenge_outcome, ==, "Require that a review conference be brought forward");
   }
 
-  /* The counts: the chart's text equivalent says what the bars show */
+  /* The counts: the chart's text equivalent says what the bars show, each policy by its short
+   * name (it gave the profile's id, "six-stage") */
   {
     const char *words = gtk_label_get_label (GTK_LABEL (child (page, "chart_text")));
 
-    g_assert_nonnull (strstr (words, "bradford: 2"));
-    g_assert_nonnull (strstr (words, "buckinghamshire: 1"));
-    g_assert_nonnull (strstr (words, "six-stage: 1"));
+    g_assert_nonnull (strstr (words, "Bradford: 2"));
+    g_assert_nonnull (strstr (words, "Buckinghamshire: 1"));
+    g_assert_nonnull (strstr (words, "Six-stage model: 1"));
   }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), 2);  /* bradford */
   ui_test_iterate (50);
@@ -849,7 +850,7 @@ test_notices_and_policy_facts (void)
     g_assert_cmpstr (d->area_other, ==, "Transport to contact sessions");
   }
   g_assert_nonnull (strstr (notices_text (page), "Area, in the raiser’s words: Transport to contact sessions"));
-  g_assert_nonnull (strstr (notices_text (page), "PENDING guidance-invoked"));
+  g_assert_nonnull (strstr (notices_text (page), "PENDING That the owning agency is invoking the Resolving Professional Differences Guidance:"));
 
   /* Record it as given, from the page */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "notice_kind_row")), 0);
@@ -863,7 +864,7 @@ test_notices_and_policy_facts (void)
     for (guint i = 0; i < pending->len; i++)
       g_assert_cmpint (((QuorumNoticeRow *) g_ptr_array_index (pending, i))->difference_id, !=, sew);
   }
-  g_assert_nonnull (strstr (notices_text (page), "Given guidance-invoked"));
+  g_assert_nonnull (strstr (notices_text (page), "Given That the owning agency is invoking the Resolving Professional Differences Guidance:"));
   g_assert_nonnull (strstr (notices_text (page), "(letter)"));
 
   /* Bradford: a formal challenge, clicked; immediate risk identified at step 2: due that day */
@@ -895,7 +896,7 @@ test_notices_and_policy_facts (void)
   g_assert_true (quorum_differences_page_select (page, bradford));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_challenge_button"))));
   g_assert_nonnull (strstr (notices_text (page), "Formal challenge lodged"));
-  g_assert_nonnull (strstr (notices_text (page), "PENDING decisions-shared (stage 2)"));
+  g_assert_nonnull (strstr (notices_text (page), "PENDING The actions and decisions of this step, in writing (stage 2):"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "risk_revealer"))));
   ui_test_screenshot (GTK_WIDGET (window), "differences-notices");
 

@@ -137,6 +137,68 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
   g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
 }
 
+static char *
+attendee_draft_held (Fixture *fx)
+{
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (text, '|') FROM %s "
+                                          "WHERE scope = 'attendee' AND field = 'name'", table);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+/* Two windows on one conference (Ctrl+N, a second screen in the room): the words typed in one
+ * are kept when the other, where nothing was typed, is closed. Each field of the closing window
+ * wrote what it showed, nothing, over the draft the first had kept. */
+static void
+test_other_window_closed_keeps_draft (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  QuorumWindow *other;
+  GtkWidget *name;
+  g_autofree char *held = NULL;
+
+  if (ui_test_is_postgres ())
+    {
+      g_test_skip ("the drafts table is read as SQLite's here");
+      return;
+    }
+
+  other = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (other, fx->conf, fx->amy));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (other)),
+                                             "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (other)),
+                                                            "name-entry")));
+
+  /* In the first window, the attendee form half filled. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
+                                             "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  name = ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (fx->window)), "name-entry");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Kim Late");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  held = attendee_draft_held (fx);
+  g_assert_cmpstr (held, ==, "Kim Late");
+  g_clear_pointer (&held, g_free);
+
+  /* The other window closed, its form never typed into. */
+  gtk_window_close (GTK_WINDOW (other));
+  ui_test_iterate (300);
+  held = attendee_draft_held (fx);
+  g_assert_cmpstr (held, ==, "Kim Late");
+  g_clear_pointer (&held, g_free);
+
+  /* The first window closed and opened again: the words come back. */
+  reopen (fx, fx->amy);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
+                                             "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
+                                                                            "name-entry"))), ==, "Kim Late");
+}
+
 static gboolean
 new_conference_drawn (gpointer data)
 {
@@ -463,6 +525,8 @@ main (int   argc,
 
   g_test_add ("/ui/drafts/close-and-reopen-keeps-drafts", Fixture, NULL,
               fixture_set_up, test_close_and_reopen_keeps_drafts, fixture_tear_down);
+  g_test_add ("/ui/drafts/other-window-closed-keeps-draft", Fixture, NULL,
+              fixture_set_up, test_other_window_closed_keeps_draft, fixture_tear_down);
   g_test_add ("/ui/drafts/new-conference-draft", Fixture, NULL,
               fixture_set_up, test_new_conference_draft, fixture_tear_down);
   g_test_add ("/ui/drafts/new-conference-draft-every-field", Fixture, NULL,

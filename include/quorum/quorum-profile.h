@@ -103,6 +103,9 @@ guint          quorum_profile_get_n_stages     (QuorumProfile *self);
 char          *quorum_profile_dup_text         (const QuorumProfile *self,
                                                 const char          *group,
                                                 const char          *key);
+/* The policy's name as a list or a chart has room for: its Name up to the colon ("Bolton",
+ * "De-ddwyrain Cymru"), or the whole Name when it has none. */
+char          *quorum_profile_dup_short_name   (const QuorumProfile *self);
 /* The notice @id of @self, or NULL. */
 const QuorumNoticeRule *quorum_profile_get_notice (const QuorumProfile *self,
                                                 const char          *id);

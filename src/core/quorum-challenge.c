@@ -196,9 +196,31 @@ quorum_challenge_check_raise (const QuorumConference *conference,
     dissented |= dissent_is_agency (conference, g_ptr_array_index (decision->dissent, i), agency);
   if (!dissented)
     {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) groups = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *who = NULL;
+
+      /* Who may challenge it, so that the chair can name them as recorded. */
+      for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
+        {
+          const QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < i; j++)
+            seen |= quorum_group_equal (((const QuorumDissent *) g_ptr_array_index (decision->dissent, j))->group,
+                                        d->group);
+          if (!seen)
+            g_strv_builder_add (builder, d->group);
+        }
+      groups = g_strv_builder_end (builder);
+      joined = g_strjoinv (", ", groups);
+      who = groups[0] != NULL ? g_strdup_printf (_("The agencies that dissented: %s"), joined)
+                              : g_strdup (_("No agency dissented from it"));
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("“%s” did not dissent from the decision for %s: only a dissenting agency challenges it"),
-                   agency, child->name);
+                   /* Translators: the last %s says who dissented ("The agencies that dissented: …") */
+                   _("“%s” did not dissent from the decision for %s: only a dissenting agency challenges it. %s"),
+                   agency, child->name, who);
       return FALSE;
     }
 

@@ -371,9 +371,18 @@ add_member_dissent (GPtrArray              *dissent,
       d->group = g_strdup (group);
       d->view = view;
       d->categories = categories;
-      /* The group's view that none of its representatives held: the group gave it. */
-      d->representatives = holders > 0 ? g_strv_builder_end (names)
-                                       : quorum_conference_group_members (conference, group);
+      /* The group's view that none of its representatives held: the group gave it, and of
+       * its representatives only those whose own position differs from the outcome are named
+       * (never one who held the outcome's view); none, when none differs. */
+      if (holders == 0)
+        for (guint i = 0; i < members->len; i++)
+          {
+            const QuorumMemberView *m = g_ptr_array_index (members, i);
+
+            if (m->view != outcome)
+              g_strv_builder_add (names, m->name != NULL ? m->name : "");
+          }
+      d->representatives = g_strv_builder_end (names);
       d->reason = reasons->len > 0 ? g_strdup (reasons->str) : NULL;
       g_ptr_array_add (dissent, d);
     }

@@ -590,6 +590,21 @@ read_notice (const Reader         *r,
   return TRUE;
 }
 
+char *
+quorum_profile_dup_short_name (const QuorumProfile *self)
+{
+  const char *colon;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->name == NULL || *self->name == '\0')
+    return g_strdup (self->id);
+  colon = strchr (self->name, ':');
+  if (colon == NULL || colon == self->name)
+    return g_strdup (self->name);
+  return g_strstrip (g_strndup (self->name, colon - self->name));
+}
+
 const QuorumNoticeRule *
 quorum_profile_get_notice (const QuorumProfile *self,
                            const char          *id)

@@ -76,14 +76,101 @@ sqlite_poll_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* PostgreSQL: a connection has one notification source, and every watch of the store (each
+ * window of the app) hears it. Each watch is a source of its own that never dispatches by
+ * itself: its id is the caller's to remove, as on SQLite, and the connection's source goes
+ * with the last watch. (One watch replaced the other: a second window took the first's live
+ * updates away.) */
+typedef struct
+{
+  GPtrArray *sources;   /* WatchSource*, not owned: each leaves the list as it is finalised */
+  GSource   *notify;    /* the connection's, owned; NULL while nobody watches */
+} Hub;
+
+typedef struct
+{
+  GSource  parent;
+  Watch   *watch;
+  Hub     *hub;       /* NULL once the store (and its hub) went first */
+} WatchSource;
+
+#define HUB_KEY "quorum-store-watch-hub"
+
+static gboolean
+watch_source_prepare (GSource *source,
+                      gint    *timeout)
+{
+  *timeout = -1;
+  return FALSE;
+}
+
+static void
+watch_source_finalize (GSource *source)
+{
+  WatchSource *self = (WatchSource *) source;
+
+  if (self->hub == NULL)
+    {
+      watch_free (self->watch);
+      return;
+    }
+  g_ptr_array_remove (self->hub->sources, self);
+  if (self->hub->sources->len == 0 && self->hub->notify != NULL)
+    {
+      g_source_destroy (self->hub->notify);
+      g_clear_pointer (&self->hub->notify, g_source_unref);
+    }
+  watch_free (self->watch);
+}
+
+static GSourceFuncs watch_source_funcs = {
+  .prepare = watch_source_prepare,
+  .finalize = watch_source_finalize,
+};
+
+static void
+hub_free (gpointer data)
+{
+  Hub *hub = data;
+
+  /* The store goes. Its watches should have been removed first (quorum_store_watch ()'s
+   * contract); any left are cut loose and never called again (a callback may have dropped the
+   * store's last reference while the watches were being called). */
+  for (guint i = 0; i < hub->sources->len; i++)
+    {
+      WatchSource *source = g_ptr_array_index (hub->sources, i);
+
+      source->hub = NULL;
+      g_source_destroy ((GSource *) source);
+    }
+  if (hub->notify != NULL)
+    {
+      g_source_destroy (hub->notify);
+      g_source_unref (hub->notify);
+    }
+  g_ptr_array_unref (hub->sources);
+  g_free (hub);
+}
+
 static void
 notify_cb (const char *channel,
            const char *payload,
            gpointer    data)
 {
-  Watch *watch = data;
+  Hub *hub = data;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
 
-  watch->func (watch->store, channel, payload != NULL ? payload : "", watch->user_data);
+  /* A callback may remove a watch, its own or another's: each is held until all are called. */
+  for (guint i = 0; i < hub->sources->len; i++)
+    g_ptr_array_add (sources, g_source_ref (g_ptr_array_index (hub->sources, i)));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      WatchSource *source = g_ptr_array_index (sources, i);
+
+      if (!g_source_is_destroyed ((GSource *) source))
+        source->watch->func (source->watch->store, channel, payload != NULL ? payload : "",
+                             source->watch->user_data);
+    }
 }
 
 guint
@@ -94,6 +181,9 @@ quorum_store_watch (QuorumStore          *self,
 {
   QuorumDb *db;
   Watch *watch;
+  WatchSource *source;
+  Hub *hub;
+  guint id;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
   g_return_val_if_fail (func != NULL, 0);
@@ -115,18 +205,47 @@ quorum_store_watch (QuorumStore          *self,
       return g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (watch_channels); i++)
+  hub = g_object_get_data (G_OBJECT (self), HUB_KEY);
+  if (hub == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!quorum_db_listen (db, watch_channels[i], &error))
+      hub = g_new0 (Hub, 1);
+      hub->sources = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (self), HUB_KEY, hub, hub_free);
+    }
+  /* None yet, or the connection it listened on is gone (the store opened another). */
+  if (hub->notify != NULL && g_source_is_destroyed (hub->notify))
+    g_clear_pointer (&hub->notify, g_source_unref);
+  if (hub->notify == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (watch_channels); i++)
         {
-          g_warning ("Cannot listen for changes to the record (%s): %s", watch_channels[i], error->message);
+          g_autoptr(GError) error = NULL;
+
+          if (!quorum_db_listen (db, watch_channels[i], &error))
+            {
+              g_warning ("Cannot listen for changes to the record (%s): %s", watch_channels[i], error->message);
+              watch_free (watch);
+              return 0;
+            }
+        }
+      id = quorum_db_watch (db, notify_cb, hub, NULL);
+      hub->notify = id != 0 ? g_main_context_find_source_by_id (g_main_context_get_thread_default (), id) : NULL;
+      if (hub->notify == NULL)
+        {
           watch_free (watch);
           return 0;
         }
+      g_source_ref (hub->notify);
     }
-  return quorum_db_watch (db, notify_cb, watch, watch_free);
+
+  source = (WatchSource *) g_source_new (&watch_source_funcs, sizeof (WatchSource));
+  source->watch = watch;
+  source->hub = hub;
+  g_ptr_array_add (hub->sources, source);
+  g_source_set_name ((GSource *) source, "[quorum] a watch of the record");
+  id = g_source_attach ((GSource *) source, g_main_context_get_thread_default ());
+  g_source_unref ((GSource *) source);
+  return id;
 }
 
 QuorumStoreRoles

@@ -173,13 +173,15 @@ quorum_difference_item_new (QuorumDifference *difference,
     }
   else
     {
+      g_autofree char *policy = profile != NULL ? quorum_profile_dup_short_name (profile)
+                                                : g_strdup (difference->profile_id);
+
       self->status = g_strdup (_("Open"));
       if (due != NULL)
-        self->subtitle = g_strdup_printf (_("%s · stage %d, due %s"), difference->profile_id,
-                                          stage->number, due);
+        self->subtitle = g_strdup_printf (_("%s · stage %d, due %s"), policy, stage->number, due);
       else
         self->subtitle = g_strdup_printf (_("%s · stage %d, no time limit set by this policy"),
-                                          difference->profile_id, stage != NULL ? stage->number : 0);
+                                          policy, stage != NULL ? stage->number : 0);
     }
 
   return self;

@@ -152,6 +152,16 @@ find_profile (QuorumDifferencesPage *self,
   return NULL;
 }
 
+/* A policy's short name ("South East Wales") for the counts, or its id when not installed. */
+static char *
+policy_short_name (QuorumDifferencesPage *self,
+                   const char            *id)
+{
+  QuorumProfile *profile = find_profile (self, id);
+
+  return profile != NULL ? quorum_profile_dup_short_name (profile) : g_strdup (id);
+}
+
 /* The profile the filter shows, or NULL for all. */
 static QuorumProfile *
 filtered_profile (QuorumDifferencesPage *self)
@@ -625,6 +635,18 @@ format_policy_facts (const QuorumDifference *d)
   return g_string_free (out, FALSE);
 }
 
+/* What a notice tells, in its policy's words ("That the owning agency is invoking …"), not
+ * its id; the id when the policy is no longer installed. */
+static const char *
+notice_words (QuorumDifferencesPage *self,
+              const QuorumNoticeRow *n)
+{
+  QuorumProfile *profile = find_profile (self, n->profile_id);
+  const QuorumNoticeRule *rule = profile != NULL ? quorum_profile_get_notice (profile, n->kind) : NULL;
+
+  return rule != NULL && rule->what != NULL && *rule->what != '\0' ? rule->what : n->kind;
+}
+
 /* The notices its policy names: pending with their owner, given with who, whom, when, how. */
 static void
 update_notices (QuorumDifferencesPage  *self,
@@ -649,10 +671,12 @@ update_notices (QuorumDifferencesPage  *self,
         {
           g_autofree char *due = g_date_valid (&n->due) ? quorum_ui_format_date (&n->due) : NULL;
 
-          /* Translators: "PENDING business-unit (stage 5): the Chair … → the RSCB Business Unit, due …" */
-          g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), n->kind, stage, n->by, n->to,
-                                  due ? _(", due ") : "", due ? due : "");
-          gtk_string_list_append (kinds, n->kind);
+          /* Translators: "PENDING That a professional challenge has been escalated to step 5 (stage 5):
+           * the Chair … → the RSCB Business Unit, due …": the first %s is what the notice tells,
+           * in the policy's words */
+          g_string_append_printf (text, _("PENDING %s%s: %s → %s%s%s"), notice_words (self, n), stage,
+                                  n->by, n->to, due ? _(", due ") : "", due ? due : "");
+          gtk_string_list_append (kinds, notice_words (self, n));
           /* The list keeps the row: the slot in @rows is emptied so it is not freed twice */
           g_ptr_array_add (self->pending_notices, g_steal_pointer (&g_ptr_array_index (rows, i)));
         }
@@ -660,8 +684,10 @@ update_notices (QuorumDifferencesPage  *self,
         {
           g_autofree char *when = quorum_ui_format_date (&n->date);
 
-          /* Translators: "Given feedback: 5 November 2026, by Team leader to H. Visitor (phone)" */
-          g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), n->kind, stage, when, n->by, n->to, n->means);
+          /* Translators: "Given Feedback to the practitioner who raised it: 5 November 2026, by Team
+           * leader to H. Visitor (phone)": the first %s is what the notice tells */
+          g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), notice_words (self, n), stage,
+                                  when, n->by, n->to, n->means);
         }
     }
   {
@@ -883,8 +909,10 @@ stats_in_words (QuorumDifferencesPage       *self,
         {
           const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
 
+          g_autofree char *policy = policy_short_name (self, p->profile_id);
+
           g_string_append_printf (out, _("%s: %d (%d open, %d overdue, %d resolved). "),
-                                  p->profile_id, p->total, p->open - p->overdue, p->overdue, p->resolved);
+                                  policy, p->total, p->open - p->overdue, p->overdue, p->resolved);
         }
     }
 
@@ -986,7 +1014,7 @@ draw_chart (GtkDrawingArea *area,
       for (guint i = 0; i < stats->profiles->len; i++)
         {
           const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
-          Bar bar = { g_strdup (p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
+          Bar bar = { policy_short_name (self, p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
 
           g_array_append_val (bars, bar);
         }

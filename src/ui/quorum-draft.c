@@ -14,6 +14,11 @@ typedef struct
   GtkWidget *widget;     /* weak */
   char      *baseline;
   GStrv      keys;       /* a choice's: the key of each item, in order; NULL for words */
+  /* What the store holds for the field, as far as this draft knows (read or written by it):
+   * a field unchanged since is not written again, so that a window closing with a form
+   * nobody typed into does not write its nothing over the words another window kept. */
+  gboolean   known;
+  char      *stored;
 } Field;
 
 struct _QuorumDraft
@@ -47,6 +52,7 @@ field_free (Field *field)
   g_free (field->name);
   g_free (field->baseline);
   g_strfreev (field->keys);
+  g_free (field->stored);
   g_free (field);
 }
 
@@ -156,6 +162,27 @@ field_draft_text (Field *field)
 }
 
 static void
+field_set_stored (Field      *field,
+                  const char *text)
+{
+  field->known = TRUE;
+  g_free (field->stored);
+  field->stored = g_strdup (text);
+}
+
+static void
+forget_stored (QuorumDraft *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      field->known = FALSE;
+      g_clear_pointer (&field->stored, g_free);
+    }
+}
+
+static void
 set_has_draft (QuorumDraft *self,
                gboolean     has_draft)
 {
@@ -189,8 +216,12 @@ quorum_draft_flush (QuorumDraft *self)
 
       text = field_draft_text (field);
       any |= text != NULL;
+      if (field->known && g_strcmp0 (text, field->stored) == 0)
+        continue;
       if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
         g_warning ("The words typed could not be kept as a draft: %s", error->message);
+      else
+        field_set_stored (field, text);
     }
 
   set_has_draft (self, any);
@@ -414,6 +445,8 @@ quorum_draft_set_baseline (QuorumDraft *self,
 
       if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
         g_warning ("The words typed could not be kept as a draft: %s", error->message);
+      else
+        field_set_stored (field, text);
 
       for (guint i = 0; i < self->fields->len; i++)
         {
@@ -447,6 +480,8 @@ quorum_draft_restore (QuorumDraft *self)
 
       if (error != NULL)
         g_warning ("A draft could not be read: %s", error->message);
+      else
+        field_set_stored (field, text);
       if (text == NULL || field->widget == NULL)
         continue;
 
@@ -486,6 +521,9 @@ quorum_draft_discard (QuorumDraft *self)
   if (self->scope != NULL &&
       !quorum_store_discard_drafts (self->store, self->conference_id, self->scope, &error))
     g_warning ("A draft could not be discarded: %s", error->message);
+  else
+    for (guint i = 0; i < self->fields->len; i++)
+      field_set_stored (g_ptr_array_index (self->fields, i), NULL);
 
   set_has_draft (self, FALSE);
 }
@@ -519,6 +557,7 @@ quorum_draft_set_scope (QuorumDraft *self,
   self->conference_id = conference_id;
   g_free (self->scope);
   self->scope = g_strdup (scope);
+  forget_stored (self);
   set_has_draft (self, FALSE);
 
   quorum_draft_restore (self);

@@ -4,7 +4,9 @@
 #define G_LOG_DOMAIN "quorum-ui"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
@@ -96,8 +98,13 @@ have_render_node (const char *path)
   if (dir == NULL)
     return FALSE;
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "renderD"))
-      return TRUE;
+    {
+      g_autofree char *node = g_build_filename (path, name, NULL);
+
+      /* A node this person may not open (not in its group, a container) draws nothing. */
+      if (g_str_has_prefix (name, "renderD") && g_access (node, R_OK | W_OK) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 

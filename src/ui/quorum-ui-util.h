@@ -17,10 +17,13 @@ gsize      quorum_ui_strftime                (char        *buf,
                                               const char  *format,
                                               const GDate *date);
 
-/* Chooses GTK's cairo renderer when this machine has no GPU to draw with (no render node in
- * /dev/dri: a virtual desktop, a remote session, a VM), where GTK's GL renderer would run on
- * Mesa's software rasteriser at several times cairo's CPU. A renderer the person chose
- * ($GSK_RENDERER) is kept. Call it first in main(), before GTK starts and before any thread. */
+/* Chooses GTK's cairo renderer when this machine has no GPU it may draw with (no render node
+ * in /dev/dri that the person can open: a VM or a virtual desktop without one, a container),
+ * where GTK's GL renderer would run on Mesa's software rasteriser at several times cairo's
+ * CPU. A render node backed by software (a VM's virtio-gpu without 3D) or a remote X session
+ * on a machine with a GPU is not told apart: GTK chooses there, as before. A renderer the
+ * person chose ($GSK_RENDERER) is kept. Call it first in main(), before GTK starts and before
+ * any thread. */
 void       quorum_ui_choose_renderer         (void);
 
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
