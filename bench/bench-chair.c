@@ -22,6 +22,7 @@
 #include "ui/quorum-child-panel.h"
 #include "ui/quorum-conference-page.h"
 #include "ui/quorum-text-field.h"
+#include "ui/quorum-ui-util.h"
 #include "ui/quorum-vote-card.h"
 #include "ui/quorum-window.h"
 #include "ui/quorum-wrap-label.h"
@@ -669,6 +670,26 @@ pdf_pages (QuorumStore *store,
   return n;
 }
 
+/* QUORUM_BENCH_SHOT=DIR: the frame just painted, saved as DIR/NAME-ROUND.png (after the timing),
+ * to compare what a chair sees before and after a change to the open. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name,
+           guint       round)
+{
+  const char *dir = g_getenv ("QUORUM_BENCH_SHOT");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  file = g_strdup_printf ("%s-%u.png", name, round);
+  path = g_build_filename (dir, file, NULL);
+  if (!quorum_ui_save_screenshot (window, path, &error))
+    fprintf (stderr, "chair: %s: %s\n", path, error->message);
+}
+
 /* ---- the bench ---- */
 
 typedef enum
@@ -826,6 +847,7 @@ bench_chair (const char *dir,
       ok &= wait_for_frame (window, t0, &frame, &us);
       measure_recording = NULL;
       cpu_us = cpu_now () - c0;
+      save_shot (window, "open", r);
       if (r > 0)
         {
           add_phases (phases[M_OPEN], &frame);
@@ -850,6 +872,7 @@ bench_chair (const char *dir,
       ok &= wait_for_frame (window, t0, &frame, &us);
       measure_recording = NULL;
       cpu_us = cpu_now () - c0;
+      save_shot (window, "switch", r);
       if (r > 0)
         {
           add_phases (phases[M_SWITCH], &frame);

@@ -683,6 +683,100 @@ test_list_keeps_the_open_conference_selected (void)
  * makes rows for what fits on screen, not the 200 GTK 4.8's list view makes for any long list;
  * yet every conference is still reached with the keyboard (End, then Enter opens the oldest)
  * and one deep in the list is selected when it is opened. */
+/* The attendee rows as a person reads them, in order: each group's heading, each row's title,
+ * subtitle and the attendee its edit button corrects. */
+static char *
+describe_attendee_rows (QuorumConferencePage *page)
+{
+  GtkListBox *list = GTK_LIST_BOX (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"));
+  GString *out = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+      GtkWidget *edit = ui_test_find_named (GTK_WIDGET (row), "edit-attendee-button");
+      GVariant *target = edit != NULL ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (edit)) : NULL;
+
+      if (header != NULL)
+        g_string_append_printf (out, "[%s]\n", gtk_label_get_label (GTK_LABEL (header)));
+      g_string_append_printf (out, "%s | %s | %" G_GINT64_FORMAT "\n",
+                              quorum_text_row_get_title (QUORUM_TEXT_ROW (row)),
+                              quorum_text_row_get_subtitle (QUORUM_TEXT_ROW (row)),
+                              target != NULL ? g_variant_get_int64 (target) : 0);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Opening another conference with as many attendees keeps the rows and gives each its new
+ * attendee: the words, the groups' headings and the edit buttons' targets are those the
+ * conference's own rows showed. */
+static void
+test_next_conference_attendees (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children_a[] = { "Ava Test", NULL };
+  static const char * const children_b[] = { "Bo Test", NULL };
+  g_autofree char *shown_b = NULL;
+  g_autofree char *again_b = NULL;
+  g_autofree char *shown_a = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkListBox *list;
+  GtkListBoxRow *first;
+  gint64 a;
+  gint64 b;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  list = GTK_LIST_BOX (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"));
+
+  a = ui_test_create_conference (window, children_a, "bolton", "UI-NEXT-A");
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Detective Sergeant", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Nia Nurse", "School Nurse", "NHS Trust", NULL, TRUE);
+  b = ui_test_create_conference (window, children_b, "bolton", "UI-NEXT-B");
+  ui_test_add_attendee (window, "Holly Visitor", "Health Visitor", "NHS Trust", "NHS Trust Health Visiting", TRUE);
+  ui_test_add_attendee (window, "Ed Teacher", "Head Teacher", "Education", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visiter", "Health Visitor", "NHS Trust", "NHS Trust Health Visiting", TRUE);
+  ui_test_iterate (100);
+  shown_b = describe_attendee_rows (page);
+  g_assert_nonnull (strstr (shown_b, "Hana Visiter"));
+
+  g_assert_true (quorum_window_open_conference (window, a, 0));
+  ui_test_iterate (100);
+  shown_a = describe_attendee_rows (page);
+  g_assert_nonnull (strstr (shown_a, "Sam Social"));
+  g_assert_null (strstr (shown_a, "Hana Visiter"));
+  first = gtk_list_box_get_row_at_index (list, 0);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  g_assert_true (quorum_window_open_conference (window, b, 0));
+  ui_test_iterate (100);
+  again_b = describe_attendee_rows (page);
+  g_assert_cmpstr (again_b, ==, shown_b);
+  /* The same rows, refilled (they were all made again before). */
+  g_assert_true (first != NULL && first == gtk_list_box_get_row_at_index (list, 0));
+  g_object_remove_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  /* Back and forth before a frame: the pages of B still waiting to go do not clash with B's new
+   * ones (a stack warns of a name given twice, fatal here). */
+  g_assert_true (quorum_window_open_conference (window, a, 0));
+  g_assert_true (quorum_window_open_conference (window, b, 0));
+  ui_test_iterate (100);
+  g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, ui_test_child_id (store, b, 0));
+  g_assert_nonnull (quorum_conference_page_get_child_panel (page, ui_test_child_id (store, b, 0)));
+  g_clear_pointer (&again_b, g_free);
+  again_b = describe_attendee_rows (page);
+  g_assert_cmpstr (again_b, ==, shown_b);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_long_list_rows_on_screen (void)
 {
@@ -764,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/ui/conference/reason-in-full", test_reason_in_full);
   g_test_add_func ("/ui/conference/correct-attendee", test_correct_attendee);
   g_test_add_func ("/ui/conference/long-list-rows-on-screen", test_long_list_rows_on_screen);
+  g_test_add_func ("/ui/conference/next-conference-attendees", test_next_conference_attendees);
   g_test_add_func ("/ui/conference/list-keeps-the-open-conference-selected", test_list_keeps_the_open_conference_selected);
 
   return g_test_run ();

@@ -196,6 +196,29 @@ quorum_attendee_item_get_section_title (QuorumAttendeeItem *self)
   return self->section_title;
 }
 
+/* @self takes @other's attendee: the list keeps its item (and its row), showing another. */
+void
+quorum_attendee_item_assign (QuorumAttendeeItem *self,
+                             QuorumAttendeeItem *other)
+{
+  g_return_if_fail (QUORUM_IS_ATTENDEE_ITEM (self));
+  g_return_if_fail (QUORUM_IS_ATTENDEE_ITEM (other));
+
+  self->id = other->id;
+  self->position = other->position;
+  self->rank = other->rank;
+  g_free (self->name);
+  self->name = g_strdup (other->name);
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (other->subtitle);
+  g_free (self->status);
+  self->status = g_strdup (other->status);
+  g_free (self->section);
+  self->section = g_strdup (other->section);
+  g_free (self->section_title);
+  self->section_title = g_strdup (other->section_title);
+}
+
 gboolean
 quorum_attendee_item_equal (QuorumAttendeeItem *a,
                             QuorumAttendeeItem *b)

@@ -20,6 +20,8 @@ const char         *quorum_attendee_item_get_status        (QuorumAttendeeItem *
 const char         *quorum_attendee_item_get_section       (QuorumAttendeeItem *self);
 const char         *quorum_attendee_item_get_section_title (QuorumAttendeeItem *self);
 /* Whether @a and @b show the same: the same attendee, name, subtitle, status and section. */
+void                quorum_attendee_item_assign            (QuorumAttendeeItem *self,
+                                                            QuorumAttendeeItem *other);
 gboolean            quorum_attendee_item_equal             (QuorumAttendeeItem *a,
                                                             QuorumAttendeeItem *b);
 /* For g_ptr_array_sort_with_data() on an array of items; @user_data maps a section to the

@@ -57,6 +57,12 @@ struct _QuorumChildPanel
   GtkLabel        *vote_hint;
   GtkFlowBox      *vote_board;
   gboolean         board_read_only;
+  gboolean         board_bound;       /* the cards are made (the board bound to the groups) */
+  gboolean         board_deferred;    /* read-only cards to make once drawn, or when asked for */
+  GdkFrameClock   *board_clock;
+  gulong           board_layout_id;
+  gulong           board_paint_id;
+  guint            board_source;
   GtkWidget       *vote_closed_label;
   GtkStack        *decision_stack;
   GtkWidget       *chair_list;
@@ -199,6 +205,99 @@ card_at (QuorumChildPanel *self,
   return child != NULL ? QUORUM_VOTE_CARD (gtk_flow_box_child_get_child (child)) : NULL;
 }
 
+/* ---- the board's cards, made when they can be seen ---- */
+
+/* A read-only board (decided, signed off, or a reader's) below the decision and its dissent is
+ * most often off the first screen, and its cards (a long reason each) were a third of laying
+ * an opened conference out. Its cards are made when the board is drawn on the screen: at once
+ * when its top is inside the panel's view after the frame's layout (the frame is laid out again
+ * with them, before it is painted, so the first frame shows what it showed before), else once
+ * the frame is painted; and at once whenever a caller asks for a card. An editable board's are
+ * made with the panel, as before. */
+static void stop_board_wait (QuorumChildPanel *self);
+
+static void
+ensure_board (QuorumChildPanel *self)
+{
+  if (self->board_bound)
+    return;
+  stop_board_wait (self);
+  g_clear_handle_id (&self->board_source, g_source_remove);
+  self->board_bound = TRUE;
+  self->board_deferred = FALSE;
+  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups), create_card, self, NULL);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self->vote_board));
+}
+
+static gboolean
+board_idle_cb (gpointer user_data)
+{
+  QuorumChildPanel *self = user_data;
+
+  self->board_source = 0;
+  ensure_board (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the board's top is inside the panel's view, as just laid out. */
+static gboolean
+board_on_screen (QuorumChildPanel *self)
+{
+  graphene_point_t top;
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->vote_board)))
+    return FALSE;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->vote_board), GTK_WIDGET (self->scroller),
+                                 &GRAPHENE_POINT_INIT (0, 0), &top))
+    return TRUE;
+  return top.y < gtk_widget_get_height (GTK_WIDGET (self->scroller));
+}
+
+static void
+board_layout_cb (GdkFrameClock    *clock,
+                 QuorumChildPanel *self)
+{
+  /* After GTK's own layout (connected after it): made now, the frame clock lays the frame out
+   * again before painting it. */
+  if (self->board_deferred && board_on_screen (self))
+    ensure_board (self);
+}
+
+static void
+board_painted_cb (GdkFrameClock    *clock,
+                  QuorumChildPanel *self)
+{
+  stop_board_wait (self);
+  if (self->board_deferred && self->board_source == 0)
+    self->board_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, board_idle_cb, self, NULL);
+}
+
+static void
+stop_board_wait (QuorumChildPanel *self)
+{
+  if (self->board_clock == NULL)
+    return;
+  g_clear_signal_handler (&self->board_layout_id, self->board_clock);
+  g_clear_signal_handler (&self->board_paint_id, self->board_clock);
+  g_clear_object (&self->board_clock);
+}
+
+static void
+start_board_wait (QuorumChildPanel *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->board_deferred || self->board_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  self->board_clock = g_object_ref (clock);
+  self->board_layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (board_layout_cb), self);
+  self->board_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (board_painted_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 /* The next card still waiting for a view, from @start on (then from the first); every view
  * given, the decision, which is what comes next. */
 static void
@@ -207,6 +306,7 @@ focus_waiting_card (QuorumChildPanel *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
 
+  ensure_board (self);
   for (guint k = 0; k < n; k++)
     {
       guint i = (start + k) % n;
@@ -1026,6 +1126,13 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   /* Known before the cards are made, so that a decided board's are made read-only. */
   self->board_read_only = finalised || decision != NULL || !self->may_vote;
+  if (!self->board_bound && !self->board_read_only)
+    ensure_board (self);
+  else if (!self->board_bound)
+    {
+      self->board_deferred = TRUE;
+      start_board_wait (self);
+    }
 
   update_attempts (self, conference);
   update_groups (self, conference);
@@ -1100,6 +1207,8 @@ quorum_child_panel_dispose (GObject *object)
 {
   QuorumChildPanel *self = (QuorumChildPanel *)object;
 
+  stop_board_wait (self);
+  g_clear_handle_id (&self->board_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -1188,9 +1297,24 @@ quorum_child_panel_constructed (GObject *object)
   g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
                           G_BINDING_SYNC_CREATE);
   quorum_draft_restore (self->attempt_draft);
+}
 
-  gtk_flow_box_bind_model (self->vote_board, G_LIST_MODEL (self->groups),
-                           create_card, self, NULL);
+static void
+quorum_child_panel_map (GtkWidget *widget)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+
+  GTK_WIDGET_CLASS (quorum_child_panel_parent_class)->map (widget);
+  start_board_wait (self);
+}
+
+static void
+quorum_child_panel_unmap (GtkWidget *widget)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+
+  stop_board_wait (self);
+  GTK_WIDGET_CLASS (quorum_child_panel_parent_class)->unmap (widget);
 }
 
 static void
@@ -1203,6 +1327,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   object_class->dispose = quorum_child_panel_dispose;
   object_class->get_property = quorum_child_panel_get_property;
   object_class->set_property = quorum_child_panel_set_property;
+  widget_class->map = quorum_child_panel_map;
+  widget_class->unmap = quorum_child_panel_unmap;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1326,6 +1452,7 @@ quorum_child_panel_get_card (QuorumChildPanel *self,
 {
   g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
 
+  ensure_board (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->vote_board));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -129,6 +129,7 @@ create_attendee_row (gpointer item,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "quorum-status-label", label);
     }
 
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
@@ -146,6 +147,7 @@ create_attendee_row (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "conference.edit-attendee");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (attendee));
       quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), edit);
+      g_object_set_data (G_OBJECT (row), "quorum-edit-button", edit);
       /* Enter or Space on the row opens the same correction. */
       quorum_text_row_set_activatable_widget (QUORUM_TEXT_ROW (row), edit);
     }
@@ -232,6 +234,57 @@ attendees_unchanged (QuorumConferencePage *self,
   return TRUE;
 }
 
+/* Another conference's attendees, as many as the rows shown and with a status where a row has
+ * one: each row is given its new attendee (title, subtitle, status, the edit button's target
+ * and name) instead of every row being made again with its buttons, most of what opening a
+ * conference spent on its attendees. FALSE (nothing changed) when they do not fit, or when the
+ * focus is on a row (it would stay there, on another attendee). */
+static gboolean
+refill_attendee_rows (QuorumConferencePage *self,
+                      GPtrArray            *items)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (n == 0 || n != items->len ||
+      (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->attendees_list))))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->attendees_list, (int) i);
+      const char *status = quorum_attendee_item_get_status (g_ptr_array_index (items, i));
+      gboolean has_status = status != NULL && *status != '\0';
+
+      if (!QUORUM_IS_TEXT_ROW (row) || g_object_get_data (G_OBJECT (row), "quorum-item") == NULL ||
+          (g_object_get_data (G_OBJECT (row), "quorum-status-label") != NULL) != has_status)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->attendees_list, (int) i);
+      QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+      GtkWidget *status = g_object_get_data (G_OBJECT (row), "quorum-status-label");
+      GtkWidget *edit = g_object_get_data (G_OBJECT (row), "quorum-edit-button");
+
+      /* The list's item is the row's: it takes the new attendee, the list keeps its rows. */
+      quorum_attendee_item_assign (item, g_ptr_array_index (items, i));
+      quorum_text_row_set_title (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_name (item));
+      quorum_text_row_set_subtitle (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_subtitle (item));
+      if (status != NULL)
+        gtk_label_set_label (GTK_LABEL (status), quorum_attendee_item_get_status (item));
+      if (edit != NULL)
+        {
+          g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (item));
+
+          quorum_ui_set_accessible_label (edit, accessible);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (item));
+        }
+    }
+  return TRUE;
+}
+
 static void
 update_attendees (QuorumConferencePage *self)
 {
@@ -261,9 +314,10 @@ update_attendees (QuorumConferencePage *self)
    * buttons was most of a vote's reload (25–80 ms of 40–100 ms on a loaded machine). */
   if (self->attendee_rows_stale || !attendees_unchanged (self, items))
     {
+      if (self->attendee_rows_stale || !refill_attendee_rows (self, items))
+        g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                             items->pdata, items->len);
       self->attendee_rows_stale = FALSE;
-      g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
-                           items->pdata, items->len);
       gtk_list_box_invalidate_headers (self->attendees_list);
     }
 
@@ -720,8 +774,11 @@ let_record_panel_go (QuorumConferencePage *self)
       gtk_adjustment_get_upper (adjustment) - gtk_widget_get_height (panel))
     return;
 
+  /* Hidden now (unmapped), taken out of the pane with the last conference's panels: taking its
+   * widgets out of the window (unrealizing each, its accessible object with it) is work the
+   * new conference's first frame need not wait for. */
   g_ptr_array_add (self->dying, g_object_ref (panel));
-  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (panel)), panel);
+  gtk_widget_set_visible (panel, FALSE);
   self->record_panel = NULL;
 }
 
@@ -746,7 +803,7 @@ build_panels_cb (gpointer user_data)
   self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (panel_of (child) == NULL)
+    if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
         /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
         return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -760,6 +817,17 @@ let_panels_go_cb (gpointer user_data)
   QuorumConferencePage *self = user_data;
 
   self->dying_source = 0;
+  /* Taken out of the window now: the stack's pages and the record panel were only hidden. */
+  for (guint i = 0; i < self->dying->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->dying, i);
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (GTK_IS_STACK (parent))
+        gtk_stack_remove (GTK_STACK (parent), widget);
+      else if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), widget);
+    }
   g_ptr_array_set_size (self->dying, 0);
   return G_SOURCE_REMOVE;
 }
@@ -818,7 +886,9 @@ rebuild_child_panels (QuorumConferencePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->child_stack);
+  g_autoptr(GPtrArray) old = g_ptr_array_new ();
+  GtkWidget *first = NULL;
 
   /* The focus leaves the panels before they go: removing the panel that held it (the decision,
    * after Ctrl+D) left GTK 4.8 a stale focus widget, and a critical at the next layout. */
@@ -826,24 +896,43 @@ rebuild_child_panels (QuorumConferencePage *self)
     gtk_root_set_focus (root, NULL);
 
   self->rebuilding = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack))) != NULL)
-    {
-      /* Off the screen now, disposed once the new conference is drawn: tearing a panel's few
-       * hundred widgets down was a third of opening the next conference. */
-      g_ptr_array_add (self->dying, g_object_ref (child));
-      gtk_stack_remove (self->child_stack, child);
-    }
-  after_next_frame (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      g_ptr_array_add (old, child);
 
+  /* The new children's places, shown at once (no crossfade from the last conference's, as when
+   * those were removed first); the last conference's pages are hidden now (off the screen,
+   * unmapped) and taken out of the stack once the new conference is drawn: tearing a panel's
+   * few hundred widgets down was a third of opening the next conference, and taking them out
+   * of the window (unrealizing each) most of what was left of it. */
+  gtk_stack_set_transition_type (self->child_stack, GTK_STACK_TRANSITION_TYPE_NONE);
   for (guint i = 0; i < self->conference->children->len; i++)
     {
       QuorumChild *qchild = g_ptr_array_index (self->conference->children, i);
       GtkWidget *stand_in = adw_bin_new ();
       g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, qchild->id);
+      GtkWidget *same = gtk_stack_get_child_by_name (self->child_stack, name);
 
+      /* The same conference's child, still waiting to go (opened again at once): nameless now. */
+      if (same != NULL)
+        gtk_stack_page_set_name (gtk_stack_get_page (self->child_stack, same), NULL);
       g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
       gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
+      if (first == NULL)
+        first = stand_in;
     }
+  if (first != NULL)
+    gtk_stack_set_visible_child (self->child_stack, first);
+  for (guint i = 0; i < old->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (old, i);
+
+      g_ptr_array_add (self->dying, g_object_ref (child));
+      /* The page's own visibility: the switcher drops its button (the child's alone does not). */
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->child_stack, child), FALSE);
+    }
+  gtk_stack_set_transition_type (self->child_stack, transition);
   self->rebuilding = FALSE;
   after_next_frame (self);
 
@@ -904,6 +993,9 @@ update_all (QuorumConferencePage *self)
     {
       QuorumChildPanel *panel = panel_of (child);
 
+      /* The last conference's, waiting to go. */
+      if (!gtk_widget_get_visible (child))
+        continue;
       /* The child on screen is built now; the others when they are shown. */
       if (panel == NULL && child == gtk_stack_get_visible_child (self->child_stack))
         ensure_panel (self, child);
