@@ -662,6 +662,9 @@ test_differences_page (void)
   {
     g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (shown, 0);
     g_assert_nonnull (strstr (quorum_difference_item_get_subtitle (item), "is now due"));
+    /* A date in words, as the other lists give it ("was due 12 Jan 2027"), not "2027-01-12". */
+    g_assert_true (g_regex_match_simple ("was due [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}:",
+                                         quorum_difference_item_get_subtitle (item), 0, 0));
   }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 0);
   /* The search entry waits a moment after typing before it searches */

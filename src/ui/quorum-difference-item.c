@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-difference-item.h"
+#include "quorum-ui-util.h"
 
 struct _QuorumDifferenceItem
 {
@@ -126,6 +127,18 @@ quorum_difference_item_init (QuorumDifferenceItem *self)
 {
 }
 
+/* "4 Nov 2026", as the lists of conferences and referrals give a date; ISO if it cannot. */
+static char *
+short_date (const GDate *date)
+{
+  char buf[64];
+
+  /* Translators: a short date in the list of conferences, see strftime(3) */
+  if (quorum_ui_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
+    return quorum_date_to_string (date);
+  return g_strdup (buf);
+}
+
 QuorumDifferenceItem *
 quorum_difference_item_new (QuorumDifference *difference,
                             QuorumProfile    *profile,
@@ -150,11 +163,11 @@ quorum_difference_item_new (QuorumDifference *difference,
                                  difference->agency, difference->against);
 
   if (stage != NULL && g_date_valid (&stage->due))
-    due = quorum_date_to_string (&stage->due);
+    due = short_date (&stage->due);
 
   if (difference->status == QUORUM_DIFFERENCE_RESOLVED)
     {
-      g_autofree char *resolved = quorum_date_to_string (&difference->resolved);
+      g_autofree char *resolved = short_date (&difference->resolved);
 
       self->status = g_strdup (_("Resolved"));
       self->subtitle = g_strdup_printf (_("Resolved %s at stage %d"), resolved,
