@@ -1652,26 +1652,27 @@ assert_lacks (const char *haystack,
 }
 
 /* The record's text twice over, as the minute-taker gets it: the TXT export, and the PDF read
- * back by pdftotext (-raw: reading order). NULL for the PDF without poppler. */
-static void
+ * back by pdftotext (-raw: reading order) when poppler is there (said otherwise). */
+static GPtrArray *
 record_texts (const QuorumConference *conference,
-              const char             *pdf_name,
-              char                  **text,
-              char                  **pdf)
+              const char             *pdf_name)
 {
   g_autoptr(GDateTime) when = export_time ();
   QuorumProfile *profile = make_profile ();
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_free);
 
-  *text = quorum_export_text_string (conference, profile, "Minnie Taker", when);
+  g_ptr_array_add (records, quorum_export_text_string (conference, profile, "Minnie Taker", when));
   free_profile (profile);
-  *pdf = NULL;
   if (have_program ("pdftotext"))
     {
       g_autofree char *path = write_pdf (conference, pdf_name);
       g_autofree char *raw = pdftotext (path, "-raw");
 
-      *pdf = strip_chrome (raw);
+      g_ptr_array_add (records, strip_chrome (raw));
     }
+  else
+    g_test_message ("poppler-utils not installed: the PDF was not read back");
+  return records;
 }
 
 /* Rules 2, 3 and 6: the group's settled view and its reason in its own words, each
@@ -1682,23 +1683,15 @@ static void
 test_dissent_members_who_could_not_agree (void)
 {
   g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, FALSE);
-  g_autofree char *text = NULL;
-  g_autofree char *pdf = NULL;
-  char *records[2];
+  g_autoptr(GPtrArray) records = record_texts (conference, "could-not-agree.pdf");
 
-  record_texts (conference, "could-not-agree.pdf", &text, &pdf);
-  records[0] = text;
-  records[1] = pdf;
-
-  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+  for (guint i = 0; i < records->len; i++)
     {
       g_autofree char *all = NULL;
       g_autofree char *dissent = NULL;
 
-      if (records[i] == NULL)
-        continue;
-      all = squash (records[i]);
-      dissent = dissent_section (records[i]);
+      all = squash (g_ptr_array_index (records, i));
+      dissent = dissent_section (g_ptr_array_index (records, i));
 
       /* The record says they could not agree, and gives the group's and each one's words. */
       assert_contains (all, "could not agree");
@@ -1716,8 +1709,6 @@ test_dissent_members_who_could_not_agree (void)
       assert_lacks (dissent, "Helen Ford");
       assert_lacks (dissent, helen_reason);
     }
-  if (pdf == NULL)
-    g_test_message ("poppler-utils not installed: the PDF was not read back");
 }
 
 /* The group settled on the outcome's view: it does not dissent, Ann Gray alone does; its own
@@ -1727,23 +1718,15 @@ static void
 test_dissent_only_representatives_who_differ (void)
 {
   g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, FALSE);
-  g_autofree char *text = NULL;
-  g_autofree char *pdf = NULL;
-  char *records[2];
+  g_autoptr(GPtrArray) records = record_texts (conference, "only-representatives-who-differ.pdf");
 
-  record_texts (conference, "only-representatives-who-differ.pdf", &text, &pdf);
-  records[0] = text;
-  records[1] = pdf;
-
-  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+  for (guint i = 0; i < records->len; i++)
     {
       g_autofree char *all = NULL;
       g_autofree char *dissent = NULL;
 
-      if (records[i] == NULL)
-        continue;
-      all = squash (records[i]);
-      dissent = dissent_section (records[i]);
+      all = squash (g_ptr_array_index (records, i));
+      dissent = dissent_section (g_ptr_array_index (records, i));
 
       assert_contains (all, bucks_group_reason);
       assert_contains (all, helen_reason);
@@ -1761,22 +1744,14 @@ static void
 test_dissent_amended_reason_beside_the_original (void)
 {
   g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
-  g_autofree char *text = NULL;
-  g_autofree char *pdf = NULL;
-  char *records[2];
+  g_autoptr(GPtrArray) records = record_texts (conference, "amended-group-reason.pdf");
 
-  record_texts (conference, "amended-group-reason.pdf", &text, &pdf);
-  records[0] = text;
-  records[1] = pdf;
-
-  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+  for (guint i = 0; i < records->len; i++)
     {
       g_autofree char *dissent = NULL;
       const char *from;
 
-      if (records[i] == NULL)
-        continue;
-      dissent = dissent_section (records[i]);
+      dissent = dissent_section (g_ptr_array_index (records, i));
       from = dissent;
       assert_in_order (dissent, bucks_group_reason, &from);
       assert_in_order (dissent, "Amended after sign-off", &from);
@@ -1785,7 +1760,7 @@ test_dissent_amended_reason_beside_the_original (void)
       /* The appendix names the value corrected in words, as the amend dialog offered it, not
        * by its row's id ("Record: vote:83, reason", which a new user read in an export). */
       {
-        g_autofree char *all = squash (records[i]);
+        g_autofree char *all = squash (g_ptr_array_index (records, i));
         g_autofree char *named = g_strdup_printf ("Reason of %s, for Cara Cole", bucks_group);
 
         assert_contains (all, named);

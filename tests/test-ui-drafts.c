@@ -147,6 +147,17 @@ attendee_draft_held (Fixture *fx)
   return ui_test_db_sql (fx->path, sql);
 }
 
+/* The attendee form of @window's conference page, shown (as Ctrl+Shift+A shows it): its name entry. */
+static GtkWidget *
+show_attendee_form (QuorumWindow *window)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  return ui_test_find_named (GTK_WIDGET (page), "name-entry");
+}
+
 /* Two windows on one conference (Ctrl+N, a second screen in the room): the words typed in one
  * are kept when the other, where nothing was typed, is closed. Each field of the closing window
  * wrote what it showed, nothing, over the draft the first had kept. */
@@ -166,17 +177,10 @@ test_other_window_closed_keeps_draft (Fixture       *fx,
 
   other = ui_test_window_new (fx->store, 1280, 900);
   g_assert_true (quorum_window_open_conference (other, fx->conf, fx->amy));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (other)),
-                                             "conference.new-attendee", NULL));
-  ui_test_iterate (300);
-  g_assert_true (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (other)),
-                                                            "name-entry")));
+  g_assert_true (gtk_widget_get_mapped (show_attendee_form (other)));
 
   /* In the first window, the attendee form half filled. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
-                                             "conference.new-attendee", NULL));
-  ui_test_iterate (300);
-  name = ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (fx->window)), "name-entry");
+  name = show_attendee_form (fx->window);
   gtk_editable_set_text (GTK_EDITABLE (name), "Kim Late");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
   held = attendee_draft_held (fx);
@@ -192,11 +196,7 @@ test_other_window_closed_keeps_draft (Fixture       *fx,
 
   /* The first window closed and opened again: the words come back. */
   reopen (fx, fx->amy);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
-                                             "conference.new-attendee", NULL));
-  ui_test_iterate (300);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (quorum_window_get_conference_page (fx->window)),
-                                                                            "name-entry"))), ==, "Kim Late");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (show_attendee_form (fx->window))), ==, "Kim Late");
 }
 
 static gboolean
@@ -205,6 +205,16 @@ new_conference_drawn (gpointer data)
   GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
 
   return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* Ctrl+N (the application's accelerator for the window's action; no application here): the
+ * new conference form, once drawn. */
+static GtkWindow *
+open_new_conference_form (Fixture *fx)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  return ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
 }
 
 /* The new conference form, typed into and closed with Escape: opened again, it gives the
@@ -224,9 +234,7 @@ test_new_conference_draft (Fixture       *fx,
       return;
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
-  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
-  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  dialog = open_new_conference_form (fx);
   g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   ui_test_type ("Cleo Draft");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
@@ -234,9 +242,7 @@ test_new_conference_draft (Fixture       *fx,
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
-  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
-  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  dialog = open_new_conference_form (fx);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   child_row = gtk_window_get_focus (dialog);
   child_row = gtk_widget_get_ancestor (child_row, ADW_TYPE_ENTRY_ROW);
@@ -336,10 +342,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
       return;
     }
 
-  /* Ctrl+N: the application's accelerator for the window's action (no application here). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
-  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
-  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  dialog = open_new_conference_form (fx);
   ui_test_type ("Ruby Clarke");
   add = find_action_button (GTK_WIDGET (dialog), "dialog.add-child");
   g_assert_nonnull (add);
@@ -381,9 +384,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
-  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
-  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  dialog = open_new_conference_form (fx);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   {
     GtkWidget *group = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "children_group");
