@@ -1547,6 +1547,29 @@ test_record_group_view_no_member_held (void)
   g_assert_cmpstr (health->representatives[0], ==, "M. Green");
 }
 
+/* A conference is set up ahead, but its record (views, consensus, decisions, proceeding though
+ * inquorate) is made on or after the day it sits: the store asks this rule before each. */
+static void
+test_record_made_on_or_after_the_day_it_sits (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(GError) error = NULL;
+
+  conference->id = 12;
+  g_setenv ("QUORUM_TODAY", "2026-11-19", TRUE);
+  g_assert_false (quorum_conference_check_sitting (conference, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Conference 12 sits on 2026-11-20, in the future (today is 2026-11-19)"));
+  g_clear_error (&error);
+
+  g_setenv ("QUORUM_TODAY", "2026-11-20", TRUE);
+  g_assert_true (quorum_conference_check_sitting (conference, &error));
+  g_assert_no_error (error);
+  g_setenv ("QUORUM_TODAY", "2026-11-23", TRUE);
+  g_assert_true (quorum_conference_check_sitting (conference, &error));
+  g_unsetenv ("QUORUM_TODAY");
+}
+
 /* DOMAIN "The challenge of a chair's decision": a route of the profile, refused without it;
  * only a dissenting agency raises it; the Co-ordinator is alerted immediately, and decides. */
 static void
@@ -1736,6 +1759,7 @@ main (int   argc,
   g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);
   g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
+  g_test_add_func ("/decision/record/made-on-or-after-the-day-it-sits", test_record_made_on_or_after_the_day_it_sits);
   g_test_add_func ("/decision/record/group-view-no-representative-held-dissents", test_record_group_view_no_member_held);
   g_test_add_func ("/challenge/route-of-the-profile", test_challenge_rules);
   g_test_add_func ("/decision/chair/plan-names-a-category-of-abuse", test_chair_plan_names_a_category);

@@ -235,6 +235,10 @@ QuorumAttendee   *quorum_conference_find_attendee (const QuorumConference *self,
  * The amend dialog offers the values by these words and the exports name them so. */
 char             *quorum_conference_describe_value (const QuorumConference *self, const char *record,
                                                     const char *field);
+/* A conference is set up ahead (attendees, invitations), but its views, consensus attempts, decisions
+ * and whether it proceeds though inquorate are recorded on or after the day it sits: FALSE with
+ * @error while its date is after today. */
+gboolean          quorum_conference_check_sitting (const QuorumConference *self, GError **error);
 /* TRUE when @attendee is in the room now: present, with a vote or not, and not yet left. */
 gboolean          quorum_attendee_is_present      (const QuorumAttendee *attendee);
 /* The representatives' own positions recorded for @child_id's @group (QuorumMemberView*, not owned). */

@@ -6,6 +6,8 @@
 
 #include "quorum/quorum-conference.h"
 #include "quorum/quorum-challenge.h"
+#include "quorum/quorum-date.h"
+#include "quorum/quorum-error.h"
 
 QuorumConference *
 quorum_conference_new (void)
@@ -707,6 +709,27 @@ child_name_of (const QuorumConference *self,
   const QuorumChild *child = quorum_conference_find_child (self, child_id);
 
   return child != NULL ? child->name : "";
+}
+
+gboolean
+quorum_conference_check_sitting (const QuorumConference  *self,
+                                 GError                 **error)
+{
+  g_autofree char *iso = NULL;
+  g_autofree char *now = NULL;
+  GDate today;
+
+  quorum_date_today (&today);
+  if (!g_date_valid (&self->date) || g_date_compare (&self->date, &today) <= 0)
+    return TRUE;
+  iso = quorum_date_to_string (&self->date);
+  now = quorum_date_to_string (&today);
+  /* Translators: "Conference 12 sits on 2027-01-11, in the future (today is 2026-12-01): …" */
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               _("Conference %lld sits on %s, in the future (today is %s): its views, consensus and "
+                 "decisions are recorded on or after that day"),
+               (long long) self->id, iso, now);
+  return FALSE;
 }
 
 char *

@@ -201,7 +201,7 @@ record_member_view_once (QuorumStore                *self,
 
   conference = _quorum_store_load_for_change (self, conference_id, error);
   if (conference == NULL ||
-      !_quorum_store_refuse_before_sitting (conference, error) ||
+      !quorum_conference_check_sitting (conference, error) ||
       !quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
                                  spec->categories, spec->reason, error))
     goto fail;

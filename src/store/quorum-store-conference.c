@@ -857,27 +857,6 @@ refuse_if_finalised (const QuorumConference  *conference,
   return FALSE;
 }
 
-gboolean
-_quorum_store_refuse_before_sitting (const QuorumConference  *conference,
-                                     GError                 **error)
-{
-  g_autofree char *iso = NULL;
-  g_autofree char *now = NULL;
-  GDate today;
-
-  quorum_date_today (&today);
-  if (!g_date_valid (&conference->date) || g_date_compare (&conference->date, &today) <= 0)
-    return TRUE;
-  iso = quorum_date_to_string (&conference->date);
-  now = quorum_date_to_string (&today);
-  /* Translators: "Conference 12 sits on 2027-01-11, in the future (today is 2026-12-01): …" */
-  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-               _("Conference %lld sits on %s, in the future (today is %s): its views, consensus and "
-                 "decisions are recorded on or after that day"),
-               (long long) conference->id, iso, now);
-  return FALSE;
-}
-
 /* What the rules (quorum_check_vote and what recording a view reads: the groups present, the
  * group's earlier view) read to check one view for @child_id, and nothing else: the conference
  * (signed off or not), its children, its attendees and who of them has left, and that child's
@@ -1369,7 +1348,7 @@ add_attempt_once (QuorumStore             *self,
     return 0;
 
   conference = load_for_change (self, conference_id, error);
-  if (conference == NULL || !_quorum_store_refuse_before_sitting (conference, error))
+  if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
   if (quorum_conference_find_child (conference, spec->child_id) == NULL)
     {
@@ -1531,7 +1510,7 @@ record_vote_once (QuorumStore          *self,
     return 0;
 
   conference = load_for_vote (self, conference_id, spec->child_id, error);
-  if (conference == NULL || !_quorum_store_refuse_before_sitting (conference, error))
+  if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
   if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
                           spec->categories, spec->reason, error))
@@ -1641,7 +1620,7 @@ proceed_inquorate_once (QuorumStore  *self,
     return FALSE;
   conference = load_for_change (self, conference_id, error);
   /* Whether it proceeds though inquorate is decided by who is there on the day it sits. */
-  if (conference == NULL || !_quorum_store_refuse_before_sitting (conference, error))
+  if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
 
   stmt = _quorum_store_prepare (self, "UPDATE conference SET inquorate_reason = ? WHERE id = ?", error);
@@ -1829,7 +1808,7 @@ decide_once (QuorumStore          *self,
     return NULL;
 
   conference = load_for_change (self, conference_id, error);
-  if (conference == NULL || !_quorum_store_refuse_before_sitting (conference, error))
+  if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
   profile = quorum_store_get_conference_profile (self, conference_id, error);
   if (profile == NULL)

@@ -221,10 +221,6 @@ void          _quorum_column_date       (QuorumDbStmt *stmt, int column, GDate *
 QuorumConference *_quorum_store_load_for_change   (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   GError      **error);
-/* A conference is set up ahead (attendees, invitations) but its views, consensus attempts and
- * decisions are recorded on or after the day it sits: refused while its date is after today. */
-gboolean      _quorum_store_refuse_before_sitting (const QuorumConference  *conference,
-                                                   GError                 **error);
 gint64        _quorum_store_insert_conference (QuorumStore                *self,
                                                const QuorumConferenceSpec *spec,
                                                const QuorumProfile        *profile,
