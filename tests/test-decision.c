@@ -1604,11 +1604,25 @@ test_challenge_rules (void)
                                                 "Ops Manager", &day, &error));
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);  /* not decided yet */
   g_clear_error (&error);
+  {
+    g_auto(GStrv) none = quorum_challenge_dup_agencies (conference, child);
+
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
 
   outcome = decide_ok (conference, bucks, calendar, child, QUORUM_VIEW_NO_PLAN, 0);
   record_decision (conference, outcome);
   decision = quorum_conference_find_decision (conference, child);
   g_ptr_array_add (decision->dissent, g_ptr_array_steal_index (outcome->dissent, 0));
+
+  /* Who may challenge, as the form offers them: the dissenting group, then the agency of the
+   * representative its dissent names; not the groups that held the outcome's view. */
+  {
+    g_auto(GStrv) agencies = quorum_challenge_dup_agencies (conference, child);
+    const char * const expected[] = { CSC, "Bolton Children's Social Care", NULL };
+
+    g_assert_cmpstrv (agencies, expected);
+  }
 
   /* The Bolton profile has no route: refused. */
   g_assert_false (quorum_challenge_check_raise (conference, bolton, child, "Bolton Children's Social Care",
@@ -1620,6 +1634,7 @@ test_challenge_rules (void)
   g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Greater Manchester Police",
                                                 "DI Smith", &day, &error));
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The agencies that dissented: " CSC ", Bolton Children's Social Care"));
   g_clear_error (&error);
   g_assert_false (quorum_challenge_check_raise (conference, bucks, child, "Bolton Children's Social Care",
                                                 " ", &day, &error));

@@ -176,8 +176,18 @@ test_timeline_and_challenge (void)
   g_assert_null (quorum_child_panel_get_card (panel, "Chiltern Surgery"));
   g_assert_nonnull (quorum_child_panel_get_card (panel, SCHOOL));
 
-  /* The challenge: raised by the dissenting agency with its Designated Person. */
-  type_into (window, "challenge-agency-entry", CSC);
+  /* The challenge: raised by the dissenting agency, chosen from those the record names (the
+   * agreeing police, health and school are not offered), with its Designated Person. */
+  {
+    GtkDropDown *agencies = GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (window), "challenge-agency-dropdown"));
+    GListModel *model = gtk_drop_down_get_model (agencies);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, CSC);
+    g_assert_cmpuint (gtk_drop_down_get_selected (agencies), ==, 0);
+    ui_test_scroll_into_view (GTK_WIDGET (agencies));
+    ui_test_screenshot (GTK_WIDGET (window), "challenge-raise");
+  }
   type_into (window, "challenge-designated-entry", "J. Ops Manager");
   type_into (window, "challenge-raised-entry", "2026-03-03");
   click (window, "raise-challenge-button");
@@ -185,8 +195,22 @@ test_timeline_and_challenge (void)
   g_assert_cmpuint (c->challenges->len, ==, 1);
   challenge = g_ptr_array_index (c->challenges, 0);
   g_assert_cmpstr (challenge->designated_person, ==, "J. Ops Manager");
+  g_assert_cmpstr (challenge->agency, ==, CSC);
   g_assert_cmpint (challenge->child_id, ==, amy);
   g_clear_pointer (&c, quorum_conference_free);
+  /* The form is ready for the next challenge: no Designated Person, raised today, not on the
+   * last challenge's day. */
+  {
+    GtkEditable *raised = GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-raised-entry"));
+    GDate today;
+    g_autofree char *iso = NULL;
+
+    quorum_date_today (&today);
+    iso = quorum_date_to_string (&today);
+    g_assert_cmpstr (gtk_editable_get_text (raised), ==, iso);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window),
+                                                                              "challenge-designated-entry"))), ==, "");
+  }
 
   /* The Co-ordinator alerted, a day later (late: the policy says immediately). */
   type_into (window, "challenge-coordinator-entry", "K. Coordinator");

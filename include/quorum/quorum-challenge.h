@@ -58,6 +58,12 @@ gboolean     quorum_challenge_decisions_from_string (const char *str, guint *out
 /* TRUE when @profile has a challenge route for a conference decision. */
 gboolean     quorum_profile_has_challenge_route (const QuorumProfile *profile);
 
+/* The agencies that may challenge @child_id's decision, as the record names them: each
+ * dissenting group, then the agency of each representative its dissent names, each once.
+ * Empty (never NULL) when the child is undecided or nobody dissented. */
+GStrv        quorum_challenge_dup_agencies (const QuorumConference *conference,
+                                            gint64                  child_id);
+
 /* Whether @agency may challenge @child_id's decision: the profile has the route; the child is
  * decided; @agency is the agency of a dissenting group or of a dissenting representative; the
  * Designated Person is named; @raised_on is a date no earlier than the conference. */

@@ -14,7 +14,6 @@ gboolean quorum_date_parse     (const char  *str,
                                 GError     **error);
 /* "YYYY-MM-DD", newly allocated; NULL for an invalid (unset) date. */
 char    *quorum_date_to_string (const GDate *date);
-/* Today in the local time zone. */
 /* Today, local time; $QUORUM_TODAY (YYYY-MM-DD) fixes it for tests and demonstrations. */
 void     quorum_date_today     (GDate       *out);
 /* The record holds what has happened: refuses @date after quorum_date_today() with

@@ -121,26 +121,49 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* The agency of a dissent: the group itself, or the agency of any of its named representatives. */
-static gboolean
-dissent_is_agency (const QuorumConference *conference,
-                   const QuorumDissent    *dissent,
-                   const char             *agency)
+static void
+add_agency (GPtrArray  *agencies,
+            const char *agency)
 {
-  if (quorum_group_equal (dissent->group, agency))
-    return TRUE;
+  if (agency == NULL || *agency == '\0')
+    return;
+  for (guint i = 0; i < agencies->len; i++)
+    if (quorum_group_equal (g_ptr_array_index (agencies, i), agency))
+      return;
+  g_ptr_array_add (agencies, g_strdup (agency));
+}
 
-  for (guint i = 0; dissent->representatives != NULL && dissent->representatives[i] != NULL; i++)
-    for (guint j = 0; conference->attendees != NULL && j < conference->attendees->len; j++)
-      {
-        QuorumAttendee *a = g_ptr_array_index (conference->attendees, j);
+GStrv
+quorum_challenge_dup_agencies (const QuorumConference *conference,
+                               gint64                  child_id)
+{
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func (g_free);
+  const QuorumDecision *decision;
 
-        if (g_strcmp0 (a->name, dissent->representatives[i]) == 0 &&
-            quorum_group_equal (a->line_management, dissent->group) &&
-            quorum_group_equal (a->agency, agency))
-          return TRUE;
-      }
-  return FALSE;
+  g_return_val_if_fail (conference != NULL, NULL);
+
+  decision = quorum_conference_find_decision (conference, child_id);
+  for (guint i = 0; decision != NULL && decision->dissent != NULL && i < decision->dissent->len; i++)
+    add_agency (agencies, ((const QuorumDissent *) g_ptr_array_index (decision->dissent, i))->group);
+
+  /* A representative named in a group's dissent speaks for their own agency too. */
+  for (guint i = 0; decision != NULL && decision->dissent != NULL && i < decision->dissent->len; i++)
+    {
+      const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
+
+      for (guint r = 0; dissent->representatives != NULL && dissent->representatives[r] != NULL; r++)
+        for (guint j = 0; conference->attendees != NULL && j < conference->attendees->len; j++)
+          {
+            const QuorumAttendee *a = g_ptr_array_index (conference->attendees, j);
+
+            if (g_strcmp0 (a->name, dissent->representatives[r]) == 0 &&
+                quorum_group_equal (a->line_management, dissent->group))
+              add_agency (agencies, a->agency);
+          }
+    }
+
+  g_ptr_array_add (agencies, NULL);
+  return (GStrv) g_ptr_array_steal (agencies, NULL);
 }
 
 gboolean
@@ -154,6 +177,7 @@ quorum_challenge_check_raise (const QuorumConference *conference,
 {
   QuorumChild *child;
   QuorumDecision *decision;
+  g_auto(GStrv) agencies = NULL;
   gboolean dissented = FALSE;
 
   g_return_val_if_fail (conference != NULL, FALSE);
@@ -192,31 +216,17 @@ quorum_challenge_check_raise (const QuorumConference *conference,
       return FALSE;
     }
 
-  for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
-    dissented |= dissent_is_agency (conference, g_ptr_array_index (decision->dissent, i), agency);
+  agencies = quorum_challenge_dup_agencies (conference, child_id);
+  for (guint i = 0; agencies[i] != NULL; i++)
+    dissented |= quorum_group_equal (agencies[i], agency);
   if (!dissented)
     {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) groups = NULL;
-      g_autofree char *joined = NULL;
+      g_autofree char *joined = g_strjoinv (", ", agencies);
       g_autofree char *who = NULL;
 
       /* Who may challenge it, so that the chair can name them as recorded. */
-      for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
-        {
-          const QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
-          gboolean seen = FALSE;
-
-          for (guint j = 0; j < i; j++)
-            seen |= quorum_group_equal (((const QuorumDissent *) g_ptr_array_index (decision->dissent, j))->group,
-                                        d->group);
-          if (!seen)
-            g_strv_builder_add (builder, d->group);
-        }
-      groups = g_strv_builder_end (builder);
-      joined = g_strjoinv (", ", groups);
-      who = groups[0] != NULL ? g_strdup_printf (_("The agencies that dissented: %s"), joined)
-                              : g_strdup (_("No agency dissented from it"));
+      who = agencies[0] != NULL ? g_strdup_printf (_("The agencies that dissented: %s"), joined)
+                                : g_strdup (_("No agency dissented from it"));
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    /* Translators: the last %s says who dissented ("The agencies that dissented: …") */
                    _("“%s” did not dissent from the decision for %s: only a dissenting agency challenges it. %s"),

@@ -20,6 +20,7 @@ struct _QuorumRecordPanel
   gint64             conference_id;
   gboolean           finalised;
   GArray            *challenge_children;   /* gint64: the dropdown's children, in order */
+  GPtrArray         *challenge_agencies;   /* GStrv per child: the agencies that may challenge */
   GHashTable        *child_names;          /* child id (gint64*) → name */
   char              *timeline_shown;       /* what the timeline rows say, to rebuild only on change */
   gint64             alert_challenge;      /* raised, not yet alerted: 0 when none */
@@ -34,7 +35,7 @@ struct _QuorumRecordPanel
   GtkWidget         *raise_form;
   gboolean           may_record;   /* a chair: attendance and challenges */
   GtkDropDown       *child_dropdown;
-  GtkEntry          *agency_entry;
+  GtkDropDown       *agency_dropdown;
   GtkEntry          *designated_entry;
   GtkEntry          *raised_entry;
   GtkWidget         *alert_form;
@@ -63,9 +64,11 @@ static guint signals [N_SIGNALS];
 static char *
 today_iso (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  /* The record's today ($QUORUM_TODAY on a replayed day), which the store checks dates against. */
+  quorum_date_today (&today);
+  return quorum_date_to_string (&today);
 }
 
 static void
@@ -231,6 +234,36 @@ challenge_text (const QuorumChallenge *c,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static char *
+selected_agency (QuorumRecordPanel *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->agency_dropdown);
+
+  return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+}
+
+/* The dissenting agencies of the chosen child's decision, keeping @keep chosen if it is one. */
+static void
+fill_agencies (QuorumRecordPanel *self,
+               const char        *keep)
+{
+  guint selected = gtk_drop_down_get_selected (self->child_dropdown);
+  const char * const *agencies = selected < self->challenge_agencies->len
+                                 ? g_ptr_array_index (self->challenge_agencies, selected) : NULL;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (agencies);
+
+  gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (model));
+  for (guint i = 0; keep != NULL && agencies != NULL && agencies[i] != NULL; i++)
+    if (g_strcmp0 (agencies[i], keep) == 0)
+      gtk_drop_down_set_selected (self->agency_dropdown, i);
+}
+
+static void
+child_selected_cb (QuorumRecordPanel *self)
+{
+  fill_agencies (self, NULL);
+}
+
 static void
 update_challenges (QuorumRecordPanel      *self,
                    const QuorumConference *conference,
@@ -239,10 +272,15 @@ update_challenges (QuorumRecordPanel      *self,
   g_autoptr(GtkStringList) children = gtk_string_list_new (NULL);
   gboolean route = quorum_profile_has_challenge_route (profile);
   g_autofree char *today = today_iso ();
+  g_autofree char *agency = selected_agency (self);
+  guint selected = gtk_drop_down_get_selected (self->child_dropdown);
+  gint64 child_id = selected < self->challenge_children->len
+                    ? g_array_index (self->challenge_children, gint64, selected) : 0;
 
   gtk_widget_set_visible (self->challenge_box, route);
   clear_list (self->challenges_list);
   g_array_set_size (self->challenge_children, 0);
+  g_ptr_array_set_size (self->challenge_agencies, 0);
   self->alert_challenge = 0;
   self->decide_challenge = 0;
   if (!route)
@@ -297,8 +335,14 @@ update_challenges (QuorumRecordPanel      *self,
         continue;
       gtk_string_list_append (children, child->name);
       g_array_append_val (self->challenge_children, d->child_id);
+      g_ptr_array_add (self->challenge_agencies, quorum_challenge_dup_agencies (conference, d->child_id));
     }
+  /* A reload (another window's vote, say) keeps the child and the agency the chair chose. */
   gtk_drop_down_set_model (self->child_dropdown, G_LIST_MODEL (children));
+  for (guint i = 0; i < self->challenge_children->len; i++)
+    if (g_array_index (self->challenge_children, gint64, i) == child_id)
+      gtk_drop_down_set_selected (self->child_dropdown, i);
+  fill_agencies (self, agency);
   gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0 && self->may_record);
   gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0 && self->may_record);
   gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0 && self->may_record);
@@ -452,7 +496,7 @@ raise_action (GtkWidget  *widget,
 {
   QuorumRecordPanel *self = QUORUM_RECORD_PANEL (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *agency = quorum_ui_editable_get_text (GTK_EDITABLE (self->agency_entry));
+  g_autofree char *agency = selected_agency (self);
   g_autofree char *designated = quorum_ui_editable_get_text (GTK_EDITABLE (self->designated_entry));
   QuorumChallengeSpec spec = { 0 };
   guint selected = gtk_drop_down_get_selected (self->child_dropdown);
@@ -468,8 +512,9 @@ raise_action (GtkWidget  *widget,
       quorum_ui_show_error (widget, error);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
+  /* The next challenge starts afresh: its own Designated Person, raised today unless typed. */
   gtk_editable_set_text (GTK_EDITABLE (self->designated_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->raised_entry), "");
   done (self, _("Challenge raised"));
 }
 
@@ -545,6 +590,7 @@ quorum_record_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_RECORD_PANEL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->challenge_children, g_array_unref);
+  g_clear_pointer (&self->challenge_agencies, g_ptr_array_unref);
   g_clear_pointer (&self->child_names, g_hash_table_unref);
   g_clear_pointer (&self->timeline_shown, g_free);
 
@@ -574,7 +620,7 @@ quorum_record_panel_class_init (QuorumRecordPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, challenges_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raise_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, child_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, agency_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, designated_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raised_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alert_form);
@@ -601,6 +647,8 @@ static void
 quorum_record_panel_init (QuorumRecordPanel *self)
 {
   self->challenge_children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->challenge_agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->child_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->child_dropdown, "notify::selected", G_CALLBACK (child_selected_cb), self);
 }
