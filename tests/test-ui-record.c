@@ -222,11 +222,37 @@ test_timeline_and_challenge (void)
   g_clear_pointer (&c, quorum_conference_free);
 
   /* The Co-ordinator's decisions: an interim plan, the review brought forward, a referral. */
+  type_into (window, "challenge-decided-entry", "2026-03-04");
+  /* The Co-ordinator's reasons and the review's new date, typed as the chair types them, and
+   * the window closed at once, mid-entry: opened again, every word is back. */
+  if (ui_test_have_xdotool ())
+    {
+      ui_test_click (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"), -1, -1);
+      ui_test_type ("The children are at risk at night.");
+      ui_test_click (ui_test_find_named (GTK_WIDGET (window), "challenge-review-entry"), -1, -1);
+      ui_test_type ("2026-03-20");
+    }
+  else
+    {
+      type_into (window, "challenge-reasons-entry", "The children are at risk at night.");
+      type_into (window, "challenge-review-entry", "2026-03-20");
+    }
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  window = ui_test_window_new (store, 1400, 1000);
+  g_assert_true (quorum_window_open_conference (window, conf, amy));
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
+  ui_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"))),
+                   ==, "The children are at risk at night.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-review-entry"))),
+                   ==, "2026-03-20");
+  /* The day of the decision is not a draft: the form offers today again. */
+  type_into (window, "challenge-decided-entry", "2026-03-04");
   tick (window, "challenge-interim-check");
   tick (window, "challenge-refer-check");
-  type_into (window, "challenge-review-entry", "2026-03-20");
-  type_into (window, "challenge-decided-entry", "2026-03-04");
-  type_into (window, "challenge-reasons-entry", "The children are at risk at night.");
   click (window, "decide-challenge-button");
 
   c = ui_test_load (store, conf);
@@ -244,6 +270,15 @@ test_timeline_and_challenge (void)
     g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
   }
   g_assert_true (quorum_store_verify (store, NULL, &error));
+  /* Recorded: the form is empty and its draft is gone. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"))),
+                   ==, "");
+  {
+    g_autofree char *left = quorum_store_get_draft (store, conf, "challenge:decide", "reasons", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (left);
+  }
   /* The review conference is in the list (above: it is later), and the row highlighted is still
    * the conference open: a new user saw another conference highlighted after this. */
   {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-draft.h"
 #include "quorum-record-panel.h"
 #include "quorum-text-row.h"
 #include "quorum-ui-util.h"
@@ -25,6 +26,11 @@ struct _QuorumRecordPanel
   char              *timeline_shown;       /* what the timeline rows say, to rebuild only on change */
   gint64             alert_challenge;      /* raised, not yet alerted: 0 when none */
   gint64             decide_challenge;     /* alerted, not yet decided: 0 when none */
+  /* The words typed in each challenge form and not yet recorded, kept as they are typed: a
+   * Co-ordinator's reasons survive the window closing. The dates are not kept (today). */
+  QuorumDraft       *raise_draft;
+  QuorumDraft       *alert_draft;
+  QuorumDraft       *decide_draft;
 
   GtkWidget         *box;
   GtkEntry          *time_entry;
@@ -351,6 +357,55 @@ update_challenges (QuorumRecordPanel      *self,
   set_if_empty (self->decided_entry, today);
 }
 
+static QuorumDraft *
+draft_new (QuorumRecordPanel  *self,
+           gint64              conference_id,
+           const char         *scope,
+           const char * const *fields,
+           GtkEntry          **entries)
+{
+  QuorumDraft *draft = quorum_draft_new (self->store, conference_id, scope);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    quorum_draft_add_field (draft, fields[i], GTK_WIDGET (entries[i]));
+  quorum_draft_restore (draft);
+  return draft;
+}
+
+static void
+clear_drafts (QuorumRecordPanel *self)
+{
+  g_clear_object (&self->raise_draft);
+  g_clear_object (&self->alert_draft);
+  g_clear_object (&self->decide_draft);
+}
+
+/* The challenge forms' drafts are the conference's: made for the first, moved to the next. */
+static void
+follow_drafts (QuorumRecordPanel *self,
+               gint64             conference_id)
+{
+  static const char * const raise_fields[] = { "designated-person", NULL };
+  static const char * const alert_fields[] = { "coordinator", NULL };
+  static const char * const decide_fields[] = { "review", "reasons", NULL };
+
+  if (self->store == NULL)
+    return;
+  if (self->raise_draft == NULL)
+    {
+      self->raise_draft = draft_new (self, conference_id, "challenge:raise", raise_fields,
+                                     (GtkEntry *[]) { self->designated_entry });
+      self->alert_draft = draft_new (self, conference_id, "challenge:alert", alert_fields,
+                                     (GtkEntry *[]) { self->coordinator_entry });
+      self->decide_draft = draft_new (self, conference_id, "challenge:decide", decide_fields,
+                                      (GtkEntry *[]) { self->review_entry, self->reasons_entry });
+      return;
+    }
+  quorum_draft_set_scope (self->raise_draft, conference_id, "challenge:raise");
+  quorum_draft_set_scope (self->alert_draft, conference_id, "challenge:alert");
+  quorum_draft_set_scope (self->decide_draft, conference_id, "challenge:decide");
+}
+
 void
 quorum_record_panel_set_conference (QuorumRecordPanel      *self,
                                     const QuorumConference *conference,
@@ -359,6 +414,7 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
   g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
   g_return_if_fail (conference != NULL);
 
+  follow_drafts (self, conference->id);
   self->conference_id = conference->id;
   self->finalised = quorum_conference_is_finalised (conference);
   g_hash_table_remove_all (self->child_names);
@@ -382,6 +438,8 @@ quorum_record_panel_set_store (QuorumRecordPanel *self,
   };
   g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
 
+  if (store != self->store)
+    clear_drafts (self);
   g_set_object (&self->store, store);
   /* Attendance and challenges are a chair's to record (the server refuses the others). */
   self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
@@ -515,6 +573,8 @@ raise_action (GtkWidget  *widget,
   /* The next challenge starts afresh: its own Designated Person, raised today unless typed. */
   gtk_editable_set_text (GTK_EDITABLE (self->designated_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->raised_entry), "");
+  if (self->raise_draft != NULL)
+    quorum_draft_discard (self->raise_draft);
   done (self, _("Challenge raised"));
 }
 
@@ -536,6 +596,9 @@ alert_action (GtkWidget  *widget,
       quorum_ui_show_error (widget, error);
       return;
     }
+  gtk_editable_set_text (GTK_EDITABLE (self->coordinator_entry), "");
+  if (self->alert_draft != NULL)
+    quorum_draft_discard (self->alert_draft);
   done (self, _("The Co-ordinator’s alert is recorded"));
 }
 
@@ -577,6 +640,8 @@ decide_action (GtkWidget  *widget,
   gtk_check_button_set_active (self->refer_check, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->review_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->reasons_entry), "");
+  if (self->decide_draft != NULL)
+    quorum_draft_discard (self->decide_draft);
   done (self, _("The Co-ordinator’s decisions are recorded"));
 }
 
@@ -587,6 +652,8 @@ quorum_record_panel_dispose (GObject *object)
 {
   QuorumRecordPanel *self = QUORUM_RECORD_PANEL (object);
 
+  /* Before the entries go: the last words typed are written from them. */
+  clear_drafts (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_RECORD_PANEL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->challenge_children, g_array_unref);
