@@ -1122,6 +1122,8 @@ test_write_failure_leaves_nothing (void)
   g_assert_true (g_str_has_prefix (contents, "Record of decision and dissent"));
 }
 
+static char *amendment_ids (const char *cell);
+
 /* ---- CSV ---- */
 
 static JsonNode *
@@ -1153,7 +1155,7 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "superseded", "representative_positions", "exported_by", "exported_at",
+    "dissent", "superseded", "representative_positions", "amendments", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1173,7 +1175,7 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1230,9 +1232,15 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 13), ==, vote->superseded ? "yes" : "no");
           /* No group here whose representatives could not agree: no own positions. */
           g_assert_cmpstr (json_array_get_string_element (row, 14), ==, "");
+          /* The one amendment, on the row of the vote it corrected only. */
+          {
+            g_autofree char *ids = amendment_ids (json_array_get_string_element (row, 15));
+
+            g_assert_cmpstr (ids, ==, vote->id == 19 ? "61" : "");
+          }
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 15), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 16), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 16), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -1809,6 +1817,120 @@ assert_position (JsonArray  *positions,
   g_assert_cmpint (json_object_get_boolean_member (position, "dissent"), ==, dissents);
 }
 
+static QuorumAmendment *
+add_amendment (QuorumConference *conference,
+               gint64            id,
+               const char       *record,
+               const char       *change)
+{
+  QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+
+  amendment->id = id;
+  amendment->at = g_strdup ("2026-11-22T10:00:00.000000Z");
+  amendment->by = g_strdup ("Chris Chair");
+  amendment->reason = g_strdup ("Minuted wrongly.");
+  amendment->change = g_strdup (change);
+  amendment->record = g_strdup (record);
+  g_ptr_array_add (conference->amendments, amendment);
+  return amendment;
+}
+
+/* The ids of the amendments in the CSV cell @cell (a JSON array), as "61,62"; "" for none. */
+static char *
+amendment_ids (const char *cell)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  if (*cell == '\0')
+    return g_strdup ("");
+  g_assert_true (json_parser_load_from_data (parser, cell, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            json_object_get_int_member (json_array_get_object_element (array, i), "id"));
+  return g_strdup (ids->str);
+}
+
+/* Rule 7 in the CSV: a row is never taken for the record as corrected. Each amendment after
+ * sign-off is on the rows it bears on, with what it corrected (the original beside the new
+ * value); the row's own cells keep the original, as the record does. */
+static void
+test_csv_amendments_on_their_rows (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "amended.csv", NULL);
+  g_autoptr(JsonNode) parsed = NULL;
+  QuorumAmendment *name;
+  JsonArray *rows;
+  JsonArray *header;
+  guint column = 0;
+  guint checked = 0;
+
+  if (!have_program ("python3"))
+    {
+      g_test_skip ("python3 not installed");
+      return;
+    }
+
+  /* make_conference's own: 61 corrects the school's reason for child 2 (vote 19). */
+  add_amendment (conference, 62, NULL, "The venue was Room 2, not Room 3.");
+  name = add_amendment (conference, 63, "child:1", NULL);
+  name->field = g_strdup ("name");
+  name->old_value = g_strdup ("Amy Brwon");
+  name->new_value = g_strdup ("Amy Brown");
+
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
+                                           path, &error));
+  g_assert_no_error (error);
+  parsed = parse_csv_with_python (path);
+  rows = json_node_get_array (parsed);
+  header = json_array_get_array_element (rows, 0);
+  for (guint h = 0; h < json_array_get_length (header); h++)
+    if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
+      column = h;
+  g_assert_cmpuint (column, >, 0);
+  /* Before the two that scripts read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 3);
+
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, r);
+      const char *child_id = json_array_get_string_element (row, 2);
+      const char *group = json_array_get_string_element (row, 4);
+      g_autofree char *ids = amendment_ids (json_array_get_string_element (row, column));
+
+      if (g_str_equal (child_id, "1"))
+        g_assert_cmpstr (ids, ==, "62,63");     /* the whole conference's, and Amy's name */
+      else if (g_str_equal (group, "St Mary's Primary School"))
+        g_assert_cmpstr (ids, ==, "61,62");     /* its own reason corrected, and the whole conference's */
+      else
+        g_assert_cmpstr (ids, ==, "62");
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, conference->votes->len);
+
+  /* The correction itself, whole: the original beside the corrected value. */
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, r);
+      const char *cell = json_array_get_string_element (row, column);
+
+      if (g_str_equal (json_array_get_string_element (row, 4), "St Mary's Primary School") &&
+          g_str_equal (json_array_get_string_element (row, 2), "2"))
+        {
+          g_assert_nonnull (strstr (cell, "\"old_value\":\"The school sees a settled child.\""));
+          g_assert_nonnull (strstr (cell, "\"new_value\":\"The school sees a settled, happy child.\""));
+          g_assert_nonnull (strstr (cell, "\"record\":\"vote:19\""));
+        }
+    }
+}
+
 /* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own
  * positions travel on the trust's row, in "representative_positions" (before exported_by and
  * exported_at, which stay last); that row lists as dissenting only those who differ from the
@@ -1863,18 +1985,19 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 17);
+      g_assert_cmpuint (json_array_get_length (header), ==, 18);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 17);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 18);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -1882,7 +2005,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 1), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 2), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -1972,6 +2095,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
+  g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
 
   ret = g_test_run ();
 

@@ -17,11 +17,15 @@ static const char * const columns[] = {
    * own row (see representative_positions () below); empty otherwise. Written before
    * exported_by. */
   "representative_positions",
+  /* The amendments after sign-off that bear on the row (see row_amendments () below), so that a
+   * row read alone is never taken for the record as corrected; empty when none. Written
+   * before exported_by. */
+  "amendments",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -147,6 +151,81 @@ representative_positions (const QuorumDecision *decision,
   return json_to_string (root, FALSE);
 }
 
+/* Whether @amendment (its record "KIND:ID", or none) bears on the row of @vote of @child: one
+ * of the whole conference or with no record named, on every row; a child's name or an attempt
+ * at its decision, on the child's rows; a vote's reason, on its own row; an attendee's details,
+ * on the rows of their group. A dissent's correction names no group the row could be matched
+ * by here: on every row, rather than on none. */
+static gboolean
+amendment_bears_on (const QuorumConference *conference,
+                    const QuorumAmendment  *amendment,
+                    const QuorumChild      *child,
+                    const QuorumVote       *vote)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 id = 0;
+
+  if (amendment->record == NULL)
+    return TRUE;
+  parts = g_strsplit (amendment->record, ":", 2);
+  if (parts[0] == NULL || parts[1] == NULL ||
+      !g_ascii_string_to_signed (parts[1], 10, 1, G_MAXINT64, &id, NULL))
+    return TRUE;
+
+  if (g_str_equal (parts[0], "child"))
+    return id == child->id;
+  if (g_str_equal (parts[0], "vote"))
+    return id == vote->id;
+  if (g_str_equal (parts[0], "attempt"))
+    {
+      for (guint i = 0; conference->attempts != NULL && i < conference->attempts->len; i++)
+        {
+          const QuorumAttempt *attempt = g_ptr_array_index (conference->attempts, i);
+
+          if (attempt->id == id)
+            return attempt->child_id == child->id;
+        }
+      return TRUE;
+    }
+  if (g_str_equal (parts[0], "attendee"))
+    {
+      const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, id);
+
+      return attendee == NULL || quorum_group_equal (attendee->line_management, vote->group);
+    }
+  return TRUE;
+}
+
+/* The cell "amendments": those bearing on the row, as a JSON array in the order made, one
+ * object per amendment as in "amendments" of the JSON export. The row's own cells keep the
+ * original, as the record does. An empty cell when there are none. */
+static char *
+row_amendments (const QuorumConference *conference,
+                const QuorumChild      *child,
+                const QuorumVote       *vote)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean any = FALSE;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+
+      if (!amendment_bears_on (conference, amendment, child, vote))
+        continue;
+      any = TRUE;
+      quorum_json_add_amendment (builder, amendment);
+    }
+  json_builder_end_array (builder);
+  if (!any)
+    return g_strdup ("");
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
 char *
 quorum_export_csv_string (const QuorumConference *conference,
                           const char             *exported_by,
@@ -183,6 +262,7 @@ quorum_export_csv_string (const QuorumConference *conference,
                                        : quorum_conference_member_views (conference, child->id, vote->group);
           g_autofree char *representatives = NULL;
           g_autofree char *positions = NULL;
+          g_autofree char *amendments = row_amendments (conference, child, vote);
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
           const char *dissent = "";
           const char *fields[G_N_ELEMENTS (columns)];
@@ -228,6 +308,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[15] = exported_at_str;
           positions = representative_positions (decision, vote->group, own);
           fields[16] = positions;
+          fields[17] = amendments;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

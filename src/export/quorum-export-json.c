@@ -36,6 +36,23 @@ quorum_json_add_int (JsonBuilder *builder,
 
 /* An id that may be unset (0): null then. */
 void
+quorum_json_add_amendment (JsonBuilder           *builder,
+                           const QuorumAmendment *amendment)
+{
+  json_builder_begin_object (builder);
+  quorum_json_add_int (builder, "id", amendment->id);
+  quorum_json_add_string (builder, "at", amendment->at);
+  quorum_json_add_string (builder, "by", amendment->by);
+  quorum_json_add_string (builder, "reason", amendment->reason);
+  quorum_json_add_string (builder, "change", amendment->change);
+  quorum_json_add_string (builder, "record", amendment->record);
+  quorum_json_add_string (builder, "field", amendment->field);
+  quorum_json_add_string (builder, "old_value", amendment->old_value);
+  quorum_json_add_string (builder, "new_value", amendment->new_value);
+  json_builder_end_object (builder);
+}
+
+void
 quorum_json_add_id (JsonBuilder *builder,
                     const char  *key,
                     gint64       value)
@@ -628,19 +645,7 @@ quorum_json_conference (const QuorumConference *conference,
   json_builder_begin_array (builder);
   for (guint i = 0; has_items (conference->amendments) && i < conference->amendments->len; i++)
     {
-      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
-
-      json_builder_begin_object (builder);
-      quorum_json_add_int (builder, "id", amendment->id);
-      quorum_json_add_string (builder, "at", amendment->at);
-      quorum_json_add_string (builder, "by", amendment->by);
-      quorum_json_add_string (builder, "reason", amendment->reason);
-      quorum_json_add_string (builder, "change", amendment->change);
-      quorum_json_add_string (builder, "record", amendment->record);
-      quorum_json_add_string (builder, "field", amendment->field);
-      quorum_json_add_string (builder, "old_value", amendment->old_value);
-      quorum_json_add_string (builder, "new_value", amendment->new_value);
-      json_builder_end_object (builder);
+      quorum_json_add_amendment (builder, g_ptr_array_index (conference->amendments, i));
     }
   json_builder_end_array (builder);
 

@@ -73,14 +73,19 @@ void        quorum_json_add_categories (JsonBuilder        *builder,
 void        quorum_json_add_strv       (JsonBuilder        *builder,
                                         const char         *key,
                                         const char * const *values);
+/* One amendment as an object: "id", "at", "by", "reason", "change", "record", "field",
+ * "old_value", "new_value" (the JSON export's "amendments" and the CSV's column alike). */
+void        quorum_json_add_amendment  (JsonBuilder           *builder,
+                                        const QuorumAmendment *amendment);
 
 /* ---- CSV and text (quorum-export-csv.c, quorum-export-text.c) ---- */
 
 /* RFC 4180, one row per group's view per child, with a header row; the last two columns,
  * "exported_by" and "exported_at" (ISO 8601, UTC), are the same on every row. Where a group's
  * representatives could not agree, each one's own position is on the group's row, in the column
- * "representative_positions" (a JSON array; empty otherwise). @exported_at NULL: now. Newly
- * allocated. */
+ * "representative_positions" (a JSON array; empty otherwise); the amendments after sign-off
+ * that bear on a row are on it, in "amendments" (a JSON array; empty otherwise). @exported_at
+ * NULL: now. Newly allocated. */
 char       *quorum_export_csv_string  (const QuorumConference *conference,
                                        const char             *exported_by,
                                        GDateTime              *exported_at);
