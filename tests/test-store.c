@@ -1777,6 +1777,14 @@ test_record_member_positions (StoreFixture  *f,
  * sign-off: an interim plan, the review conference brought forward, a referral on the Head of
  * Service's dashboard. A Bolton conference refuses it. Refusals write nothing. */
 static void
+last_added_cb (QuorumStore *store,
+               gint64       conference_id,
+               gpointer     user_data)
+{
+  *(gint64 *) user_data = conference_id;
+}
+
+static void
 test_record_challenge_route (StoreFixture  *f,
                              gconstpointer  data)
 {
@@ -1790,6 +1798,8 @@ test_record_challenge_route (StoreFixture  *f,
   QuorumChallenge *challenge;
   GDate day, next, review_day;
   gint64 conf, amy, bolton, bamy, id;
+  gint64 review_told = 0;
+  gulong told;
 
   bolton = make_conference (f->store, "bolton", "2026-11-20", &bamy, NULL);
   vote (f->store, bolton, bamy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
@@ -1840,10 +1850,12 @@ test_record_challenge_route (StoreFixture  *f,
   g_assert_false (quorum_store_alert_challenge (f->store, id, "K. Coordinator", &next, &error));
   g_clear_error (&error);
 
+  told = g_signal_connect (f->store, "conference-added", G_CALLBACK (last_added_cb), &review_told);
   g_assert_true (quorum_store_decide_challenge (f->store, id, &next,
                                                 QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REVIEW_FORWARD |
                                                 QUORUM_CHALLENGE_REFER, &review_day, "Risk at night.", &error));
   g_assert_no_error (error);
+  g_signal_handler_disconnect (f->store, told);
   g_assert_false (quorum_store_decide_challenge (f->store, id, &next, QUORUM_CHALLENGE_UPHOLD, NULL, NULL, &error));
   g_clear_error (&error);
 
@@ -1859,6 +1871,8 @@ test_record_challenge_route (StoreFixture  *f,
   g_assert_cmpint (quorum_conference_find_referral (c, amy)->id, ==, challenge->referral_id);
   review = load (f, challenge->review_conference_id);
   g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
+  /* The review brought forward is told to the store's own process (its list shows it). */
+  g_assert_cmpint (review_told, ==, challenge->review_conference_id);
   g_assert_cmpint (g_date_compare (&review->date, &review_day), ==, 0);
   g_assert_cmpstr (review->profile_id, ==, "buckinghamshire");
 
@@ -2085,6 +2099,109 @@ test_every_watch_hears (StoreFixture  *f,
   }
 }
 
+/* What the store tells its own process: "conference-added" with the new id once the
+ * transaction that made it committed (another connection reads it already, the store is out
+ * of its transaction), once; nothing for a creation refused, whether before the transaction or
+ * inside it (rolled back); nothing for another connection's writes (those come through the
+ * watch); "conference-changed" once a sign-off committed, not for one refused. */
+typedef struct
+{
+  QuorumStore *other;     /* another connection to the record */
+  const char  *check;     /* what else the committed row shows ("" or " AND …") */
+  GArray      *ids;       /* gint64, as told */
+} TellLog;
+
+static void
+told_cb (QuorumStore *store,
+         gint64       conference_id,
+         gpointer     user_data)
+{
+  TellLog *log = user_data;
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM conference WHERE id = %" G_GINT64_FORMAT "%s",
+                                          conference_id, log->check);
+
+  g_assert_false (quorum_db_in_transaction (_quorum_store_get_connection (store)));
+  g_assert_cmpint (store_fixture_count (log->other, sql), ==, 1);
+  g_array_append_val (log->ids, conference_id);
+}
+
+static void
+test_conference_added_told_after_commit (StoreFixture  *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) other = quorum_store_open (f->path, &error);
+  g_autoptr(GArray) added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TellLog added = { other, "", added_ids };
+  TellLog changed = { other, " AND finalised_at IS NOT NULL", changed_ids };
+  const char *no_children[] = { NULL };
+  const char *children[] = { "Tess Told", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "R. Patel", .children = children };
+  gint64 id;
+  gint64 conf;
+  gint64 amy;
+  gint64 ben;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "conference-added", G_CALLBACK (told_cb), &added);
+  g_signal_connect (f->store, "conference-changed", G_CALLBACK (told_cb), &changed);
+
+  /* Made: told once, with its id, after COMMIT. */
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (f->store, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (added_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (added_ids, gint64, 0), ==, id);
+
+  /* Refused before its transaction (no child): nothing told. */
+  spec.children = no_children;
+  g_assert_cmpint (quorum_store_create_conference (f->store, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (added_ids->len, ==, 1);
+
+  /* Refused inside it: the conference's row was inserted, its child's failed, all rolled back;
+   * nothing told. */
+  spec.children = children;
+  store_fixture_break_inserts (f->store, "child");
+  g_assert_cmpint (quorum_store_create_conference (f->store, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
+  g_clear_error (&error);
+  store_fixture_mend_inserts (f->store, "child");
+  g_assert_cmpint (count_rows (f->store, "SELECT count (*) FROM conference"), ==, 1);
+  g_assert_cmpuint (added_ids->len, ==, 1);
+
+  /* Another connection's conference: not this store's to tell (its watch hears it). */
+  conference_by_on (other, "Another Chair");
+  g_assert_cmpint (count_rows (f->store, "SELECT count (*) FROM conference"), ==, 2);
+  g_assert_cmpuint (added_ids->len, ==, 1);
+
+  /* A conference with its attendees, each a transaction of its own: told once, the attendees
+   * nothing. */
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  g_assert_cmpuint (added_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (added_ids, gint64, 1), ==, conf);
+  g_assert_cmpuint (changed_ids->len, ==, 0);
+
+  /* Signed off: told as changed once it committed; refused (a child undecided), nothing. */
+  g_assert_false (quorum_store_finalise (f->store, conf, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed_ids->len, ==, 0);
+  decide_all (f, conf, amy, ben);
+  g_assert_cmpuint (changed_ids->len, ==, 0);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (changed_ids, gint64, 0), ==, conf);
+  g_assert_cmpuint (added_ids->len, ==, 2);
+
+  g_signal_handlers_disconnect_by_func (f->store, told_cb, &added);
+  g_signal_handlers_disconnect_by_func (f->store, told_cb, &changed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2123,6 +2240,7 @@ main (int    argc,
   ADD ("/store/record/challenge-route-acts-on-the-record", test_record_challenge_route);
   ADD ("/store/record/challenge-after-sign-off", test_record_challenge_after_sign_off);
   ADD ("/store/live/every-watch-of-the-store-hears-another-writer", test_every_watch_hears);
+  ADD ("/store/live/conference-added-told-after-commit-never-for-a-refusal", test_conference_added_told_after_commit);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -199,24 +199,6 @@ test_other_window_closed_keeps_draft (Fixture       *fx,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (show_attendee_form (fx->window))), ==, "Kim Late");
 }
 
-static gboolean
-new_conference_drawn (gpointer data)
-{
-  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
-
-  return dialog != NULL && ui_test_is_drawn (dialog);
-}
-
-/* Ctrl+N (the application's accelerator for the window's action; no application here): the
- * new conference form, once drawn. */
-static GtkWindow *
-open_new_conference_form (Fixture *fx)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.new-conference", NULL));
-  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
-  return ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
-}
-
 /* The new conference form, typed into and closed with Escape: opened again, it gives the
  * words back, marked as a draft; once the conference is created the draft is gone. */
 static void
@@ -234,7 +216,7 @@ test_new_conference_draft (Fixture       *fx,
       return;
     }
 
-  dialog = open_new_conference_form (fx);
+  dialog = open_new_conference_form (fx->window);
   g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   ui_test_type ("Cleo Draft");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
@@ -242,7 +224,7 @@ test_new_conference_draft (Fixture       *fx,
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
-  dialog = open_new_conference_form (fx);
+  dialog = open_new_conference_form (fx->window);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   child_row = gtk_window_get_focus (dialog);
   child_row = gtk_widget_get_ancestor (child_row, ADW_TYPE_ENTRY_ROW);
@@ -342,7 +324,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
       return;
     }
 
-  dialog = open_new_conference_form (fx);
+  dialog = open_new_conference_form (fx->window);
   ui_test_type ("Ruby Clarke");
   add = find_action_button (GTK_WIDGET (dialog), "dialog.add-child");
   g_assert_nonnull (add);
@@ -384,7 +366,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
-  dialog = open_new_conference_form (fx);
+  dialog = open_new_conference_form (fx->window);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   {
     GtkWidget *group = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "children_group");

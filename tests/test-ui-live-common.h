@@ -129,6 +129,24 @@ marker_shown (GtkWidget  *scope,
   return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
 }
 
+static inline gboolean
+new_conference_drawn (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+/* Ctrl+N (the application's accelerator for the window's action; no application here): the
+ * new conference form of @window, once drawn. */
+static inline GtkWindow *
+open_new_conference_form (QuorumWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-conference", NULL));
+  ui_test_wait_until (new_conference_drawn, NULL, 10000, "the new conference form");
+  return ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+}
+
 static inline QuorumWindow *
 reopen (Fixture *fx,
         gint64   child_id)

@@ -9,9 +9,11 @@
  * chosen when another chair's write reloads the board (its status still true, the reason half
  * typed or not), and its reason, typed then, is stored; where a group's two representatives
  * could not agree, each one's own position is clicked (and keyed) on the card, stored at once,
- * shown again, and only the one who differs from the outcome dissents. */
+ * shown again, and only the one who differs from the outcome dissents; a conference made in one
+ * window comes into the list of another window on the same record at once. */
 
 #include "test-ui-live-common.h"
+#include "ui/quorum-conference-item.h"
 
 #define REASON "Nothing criminal here, family support is enough"
 
@@ -827,6 +829,111 @@ test_members_own_positions (Fixture       *fx,
   }
 }
 
+/* Two windows on one record (one store: each window of the app shares it): a conference made
+ * through the form of one, as the chair makes it, comes into the other's list within a second
+ * and without a refresh. Only the window it was made in read its list again (and the one whose
+ * open conference "changed" counted the conferences); on SQLite this store's own commits move
+ * no watch, so the other window's list went on without it until something else reloaded it. */
+
+#define NEW_CHILD "Cara Newconf"
+
+typedef struct
+{
+  QuorumWindow *window;
+  gint64        id;
+} ListWaits;
+
+/* Whether @window's list of conferences, as its list view has it, shows conference @id. */
+static gboolean
+list_shows (QuorumWindow *window,
+            gint64        id)
+{
+  GtkListView *view = GTK_LIST_VIEW (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "conference_list"));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (shown, i);
+
+      if (item != NULL && quorum_conference_item_get_id (item) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+list_shows_cb (gpointer data)
+{
+  ListWaits *waits = data;
+
+  return list_shows (waits->window, waits->id);
+}
+
+static void
+test_new_conference_in_other_window (Fixture       *fx,
+                                     gconstpointer  data)
+{
+  QuorumWindow *other;
+  GtkWindow *dialog;
+  GtkWidget *child_row;
+  ListWaits waits;
+  gint64 start;
+  gint64 made;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  other = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (other, fx->conf, fx->ben));
+  ui_test_iterate (200);
+  g_assert_true (list_shows (other, fx->conf));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_window_get_conferences (other)), ==, 1);
+
+  /* In the first window: the form, the child's name clicked into and typed, Create clicked
+   * (the date and the chair are filled in already). */
+  ui_test_raise_window (fx->window);
+  dialog = open_new_conference_form (fx->window);
+  child_row = gtk_widget_get_ancestor (gtk_window_get_focus (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (child_row);
+  ui_test_click (child_row, -1, -1);
+  ui_test_type (NEW_CHILD);
+  ui_test_iterate (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, NEW_CHILD);
+  start = g_get_monotonic_time ();
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "create_button"), -1, -1);
+
+  /* Made, and open in the first window. */
+  ui_test_iterate (100);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  made = quorum_conference_page_get_conference_id (quorum_window_get_conference_page (fx->window));
+  g_assert_cmpint (made, >, fx->conf);
+
+  /* The other window's list has it within a second, nothing refreshed; its own conference is
+   * still the one open there. */
+  waits.window = other;
+  waits.id = made;
+  ui_test_wait_until (list_shows_cb, &waits, ui_test_live_ms (), "the new conference in the other window's list");
+  g_test_message ("The new conference showed in the other window's list %lld ms after Create was clicked",
+                  (long long) ((g_get_monotonic_time () - start) / 1000));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_window_get_conferences (other)), ==, 2);
+  g_assert_true (list_shows (fx->window, made));
+  g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (other)), ==, fx->conf);
+
+  /* What the record holds, read by the database's own client. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM child WHERE conference_id = %" G_GINT64_FORMAT
+                                            " AND name = '" NEW_CHILD "'", made);
+    g_autofree char *held = ui_test_db_sql (fx->path, sql);
+
+    g_assert_cmpstr (held, ==, "1");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +958,8 @@ main (int   argc,
               fixture_set_up, test_members_own_positions, fixture_tear_down);
   g_test_add ("/ui/live/member-reason-kept-through-close", Fixture, NULL,
               fixture_set_up, test_member_reason_kept_through_close, fixture_tear_down);
+  g_test_add ("/ui/live/new-conference-in-other-window", Fixture, NULL,
+              fixture_set_up, test_new_conference_in_other_window, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-signoff.c: after sign-off (confirmed in a dialog) the conference screen is read-only:
- * every entry widget is insensitive; "Amend…" records an amendment beside the original. */
+ * every entry widget is insensitive, and the list of every window on the record marks it
+ * signed off; "Amend…" records an amendment beside the original. */
 
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "ui/quorum-conference-item.h"
 #include "ui/quorum-draft.h"
 
 /* Entry widgets: what records something. Navigation (the child switcher, the attendees
@@ -78,6 +80,30 @@ count_all (QuorumConferencePage *page,
     }
 }
 
+typedef struct
+{
+  QuorumWindow *window;
+  gint64        id;
+} RowWaits;
+
+/* Whether @window's list, as its view shows it, marks conference @id signed off. */
+static gboolean
+row_signed_off (gpointer data)
+{
+  RowWaits *waits = data;
+  GtkListView *view = GTK_LIST_VIEW (ui_test_template_child (waits->window, QUORUM_TYPE_WINDOW, "conference_list"));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumConferenceItem) item = g_list_model_get_item (shown, i);
+
+      if (item != NULL && quorum_conference_item_get_id (item) == waits->id)
+        return quorum_conference_item_get_finalised (item);
+    }
+  return FALSE;
+}
+
 static void
 test_sign_off_and_amend (void)
 {
@@ -92,6 +118,8 @@ test_sign_off_and_amend (void)
   guint n_sensitive;
   guint n_total;
   gint64 live_id = 0;
+  QuorumWindow *other;
+  RowWaits waits;
 
   window = ui_test_window_new (store, 1280, 800);
   page = quorum_window_get_conference_page (window);
@@ -135,6 +163,12 @@ test_sign_off_and_amend (void)
     g_free (ui_test_confirm_decision ());
   }
 
+  /* Another window on the same record (its list shows the conference not signed off). */
+  other = ui_test_window_new (store, 1000, 700);
+  waits.window = other;
+  waits.id = live_id;
+  g_assert_false (row_signed_off (&waits));
+
   /* Sign off, confirmed in the dialog; cancelling first changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL));
   ui_test_iterate (20);
@@ -153,6 +187,14 @@ test_sign_off_and_amend (void)
     g_autoptr(QuorumConference) c = ui_test_load (store, live_id);
     g_assert_true (quorum_conference_is_finalised (c));
   }
+
+  /* Both lists mark it signed off within a second, nothing refreshed: this window's and the
+   * other's (which only the window signing off read again). */
+  ui_test_wait_until (row_signed_off, &waits, ui_test_live_ms (), "the other window's list to mark it signed off");
+  waits.window = window;
+  g_assert_true (row_signed_off (&waits));
+  gtk_window_destroy (GTK_WINDOW (other));
+  ui_test_iterate (50);
 
   count_all (page, &n_sensitive, &n_total);
   g_assert_cmpuint (n_total, >, 10);

@@ -989,6 +989,7 @@ _quorum_store_insert_conference (QuorumStore                *self,
   summary = g_strdup_printf ("conference %" G_GINT64_FORMAT " created", id);
   if (!_quorum_store_audit (self, "insert", "conference", id, id, summary, error))
     return 0;
+  _quorum_store_tell_conference_added (self, id);
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO conference_profile (conference_id, profile, data) VALUES (?, ?, ?) "
@@ -1947,8 +1948,11 @@ finalise_once (QuorumStore  *self,
   quorum_db_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
-                            "signed off", error) ||
-      !_quorum_store_commit (self, error))
+                            "signed off", error))
+    goto fail;
+  /* The list marks it signed off. */
+  _quorum_store_tell_conference_changed (self, conference_id);
+  if (!_quorum_store_commit (self, error))
     goto fail;
   return TRUE;
 

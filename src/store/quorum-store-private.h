@@ -37,6 +37,12 @@ gboolean      _quorum_store_begin       (QuorumStore  *self,
 gboolean      _quorum_store_commit      (QuorumStore  *self,
                                          GError      **error);
 void          _quorum_store_rollback    (QuorumStore  *self);
+/* In the open transaction: "conference-added" / "conference-changed" for @conference_id,
+ * emitted once _quorum_store_commit () has committed it, forgotten if it rolls back. */
+void          _quorum_store_tell_conference_added   (QuorumStore  *self,
+                                                     gint64        conference_id);
+void          _quorum_store_tell_conference_changed (QuorumStore  *self,
+                                                     gint64        conference_id);
 
 /* A conflict is retried, never shown. Every store call that writes begins, commits or rolls
  * back one transaction of its own (its body, NAME_once); when the backend aborted that

@@ -233,6 +233,7 @@ generate_one (QuorumStore  *self,
   _quorum_bind_text (stmt, 7, user);
   if (!exec_insert (self, stmt, "conference", 0, "conference created (generated)", &conference_id, error))
     return FALSE;
+  _quorum_store_tell_conference_added (self, conference_id);
 
   stmt = _quorum_store_prepare (self, "INSERT INTO child (conference_id, position, name) VALUES (?, 0, ?) RETURNING id", error);
   if (stmt == NULL)

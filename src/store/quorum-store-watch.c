@@ -7,7 +7,9 @@
  *   driver makes it again and calls back with an empty payload: reload everything.
  * - SQLite: PRAGMA data_version, read every WATCH_SQLITE_MS on the main loop, changes when
  *   another connection (another app, the CLI) commits to the file; the callback then gets a
- *   NULL channel and an empty payload. This connection's own commits do not change it. */
+ *   NULL channel and an empty payload. This connection's own commits do not change it.
+ * What the store's own writes change in the list of conferences, its signals tell the process
+ * ("conference-added", "conference-changed": quorum-store.h), on either backend. */
 
 #define G_LOG_DOMAIN "quorum-store"
 

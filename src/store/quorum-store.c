@@ -42,7 +42,22 @@ struct _QuorumStore
   GPtrArray  *notices;     /* char*, NULL-terminated */
   char       *password;    /* PostgreSQL: the password a person typed, for this store's reopenings */
   QuorumDbStmt *sent_audit_head; /* the audit chain's head, read with the transaction's first statements */
+  GArray     *told;        /* Told: what the open transaction changed, emitted once it commits */
 };
+
+typedef struct
+{
+  guint  signal;
+  gint64 conference_id;
+} Told;
+
+enum {
+  CONFERENCE_ADDED,
+  CONFERENCE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (QuorumStore, quorum_store, G_TYPE_OBJECT)
 
@@ -62,6 +77,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->damaged, g_free);
   g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->told, g_array_unref);
   g_clear_pointer (&self->signer, g_free);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
@@ -76,6 +92,20 @@ quorum_store_class_init (QuorumStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = quorum_store_finalize;
+
+  /* quorum-store.h: after COMMIT only. */
+  signals [CONFERENCE_ADDED] =
+    g_signal_new ("conference-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals [CONFERENCE_CHANGED] =
+    g_signal_new ("conference-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -84,6 +114,7 @@ quorum_store_init (QuorumStore *self)
   self->user = g_strdup (g_get_user_name ());
   self->lock_fd = -1;
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->told = g_array_new (FALSE, FALSE, sizeof (Told));
 }
 
 char *
@@ -880,7 +911,46 @@ _quorum_store_commit (QuorumStore  *self,
       _quorum_store_write_anchor (self->path, self->pending_anchor);
       g_clear_pointer (&self->pending_anchor, g_free);
     }
+  /* Committed: told now, the store out of its transaction (a handler may read or write). */
+  if (self->told->len > 0)
+    {
+      g_autoptr(GArray) told = g_steal_pointer (&self->told);
+
+      self->told = g_array_new (FALSE, FALSE, sizeof (Told));
+      for (guint i = 0; i < told->len; i++)
+        {
+          Told *t = &g_array_index (told, Told, i);
+
+          g_signal_emit (self, signals [t->signal], 0, t->conference_id);
+        }
+    }
   return TRUE;
+}
+
+static void
+tell (QuorumStore *self,
+      guint        signal,
+      gint64       conference_id)
+{
+  Told t = { signal, conference_id };
+
+  g_return_if_fail (self->in_transaction);
+
+  g_array_append_val (self->told, t);
+}
+
+void
+_quorum_store_tell_conference_added (QuorumStore *self,
+                                     gint64       conference_id)
+{
+  tell (self, CONFERENCE_ADDED, conference_id);
+}
+
+void
+_quorum_store_tell_conference_changed (QuorumStore *self,
+                                       gint64       conference_id)
+{
+  tell (self, CONFERENCE_CHANGED, conference_id);
 }
 
 gboolean
@@ -981,6 +1051,7 @@ _quorum_store_rollback (QuorumStore *self)
   self->in_transaction = FALSE;
   self->sent_audit_head = NULL;
   g_clear_pointer (&self->pending_anchor, g_free);
+  g_array_set_size (self->told, 0);
 }
 
 void

@@ -588,6 +588,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
 
 /* ---- live updates, roles, reachability (quorum-store-watch.c) ---- */
 
+/* What this store's own writes change in the list of conferences is told by its signals, once
+ * the transaction has committed (never for one rolled back, or refused before it began), in
+ * the thread that wrote, with the conference's id:
+ *   "conference-added"   (gint64 id): a conference made (the form, the review a Co-ordinator
+ *                        brought forward, generated referrals);
+ *   "conference-changed" (gint64 id): what the list shows of it changed (it was signed off).
+ * Conferences are never deleted or renamed (an amendment is kept beside the original). What
+ * other connections write comes through quorum_store_watch (). */
+
 /* Called when another writer changed the record. @channel: "conference", "referral" or
  * "difference" with the changed row's id as @payload (PostgreSQL), or NULL with an empty
  * @payload: anything may have changed (SQLite; PostgreSQL after its connection came back). */

@@ -68,7 +68,8 @@ find_window (QuorumConferenceList *self,
   return NULL;
 }
 
-/* The rows changed under the list (another process wrote): read the length again. */
+/* The rows changed under the list (another process wrote, or the store made or signed off a
+ * conference): read the length again. */
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -80,6 +81,18 @@ refresh_cb (gpointer user_data)
   if (!quorum_conference_list_reload (self, search, &error))
     g_warning ("The list of conferences: %s", error->message);
   return G_SOURCE_REMOVE;
+}
+
+/* The store made a conference, or changed what the list shows of one, and committed it:
+ * whichever window or page wrote it. Read again once the writer's call has returned, one
+ * reload for every conference of the transaction. */
+static void
+store_conference_cb (QuorumConferenceList *self,
+                     gint64                conference_id,
+                     QuorumStore          *store)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 static Window *
@@ -206,6 +219,8 @@ quorum_conference_list_new (QuorumStore *store)
 
   self = g_object_new (QUORUM_TYPE_CONFERENCE_LIST, NULL);
   self->store = g_object_ref (store);
+  g_signal_connect_object (store, "conference-added", G_CALLBACK (store_conference_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "conference-changed", G_CALLBACK (store_conference_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

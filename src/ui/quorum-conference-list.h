@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-conference-list.h: the list of conferences as a GListModel that reads from the store
- * only the windows of rows a view asks for. */
+ * only the windows of rows a view asks for. It reads itself again when its store made a
+ * conference or signed one off ("conference-added", "conference-changed"); what other
+ * processes write, its owner asks for (quorum_conference_list_reload). */
 #pragma once
 
 #include <gio/gio.h>

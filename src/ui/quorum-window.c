@@ -92,6 +92,28 @@ select_conference (QuorumWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* The list was read again: asked for here (a search, another writer), or by itself when the
+ * store made or signed off a conference (a review brought forward, another window's form). */
+static void
+conferences_changed_cb (QuorumWindow *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *conferences)
+{
+  g_autofree char *search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (g_list_model_get_n_items (conferences) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (search != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  /* The highlight stays on the conference open, whatever came in above it. */
+  select_conference (self, quorum_conference_page_get_conference_id (self->conference_page));
+}
+
 void
 quorum_window_refresh (QuorumWindow *self)
 {
@@ -102,19 +124,7 @@ quorum_window_refresh (QuorumWindow *self)
 
   search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (!quorum_conference_list_reload (self->conferences, search, &error))
-    {
-      quorum_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->conferences)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (search != NULL)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-
-  select_conference (self, quorum_conference_page_get_conference_id (self->conference_page));
+    quorum_ui_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -169,39 +179,6 @@ leaflet_changed_cb (QuorumWindow *self,
 }
 
 /* ---- the open conference ---- */
-
-static void
-conference_page_changed_cb (QuorumWindow         *self,
-                            QuorumConferencePage *page)
-{
-  gint64 id = quorum_conference_page_get_conference_id (page);
-  const QuorumConference *conference = quorum_conference_page_get_conference (page);
-  g_autoptr(QuorumConferenceItem) item = NULL;
-  guint position;
-
-  /* Keep the list's sign-off marks true without reading the whole list again. */
-  if (conference == NULL)
-    return;
-  /* A conference made from this one (the review the Co-ordinator brought forward) comes into
-   * the list at once, the highlight staying on the conference open. */
-  {
-    g_autofree char *search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
-    guint n = 0;
-
-    if (quorum_store_count_conferences (self->store, search, &n, NULL) &&
-        n != g_list_model_get_n_items (G_LIST_MODEL (self->conferences)))
-      {
-        quorum_window_refresh (self);
-        return;
-      }
-  }
-  position = quorum_conference_list_find (self->conferences, id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    item = g_list_model_get_item (G_LIST_MODEL (self->conferences), position);
-  if (item != NULL && quorum_conference_item_get_id (item) == id &&
-      quorum_conference_item_get_finalised (item) != quorum_conference_is_finalised (conference))
-    quorum_window_refresh (self);
-}
 
 static void
 conference_page_child_cb (QuorumWindow         *self,
@@ -884,6 +861,9 @@ quorum_window_constructed (GObject *object)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->conference_list, GTK_SELECTION_MODEL (self->selection));
+  /* After the slice, the selection and the view: they know of the change when it runs. */
+  g_signal_connect_object (self->conferences, "items-changed",
+                           G_CALLBACK (conferences_changed_cb), self, G_CONNECT_SWAPPED);
   quorum_window_add_pages (self);
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
@@ -927,6 +907,9 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
+  /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
+  if (self->conferences != NULL)
+    g_signal_handlers_disconnect_by_data (self->conferences, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
@@ -1084,8 +1067,6 @@ quorum_window_init (QuorumWindow *self)
   factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/quorum_app/quorum/ui/quorum-conference-row.ui");
   gtk_list_view_set_factory (self->conference_list, factory);
 
-  g_signal_connect_object (self->conference_page, "changed",
-                           G_CALLBACK (conference_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conference_page, "notify::child-id",
                            G_CALLBACK (conference_page_child_cb), self, G_CONNECT_SWAPPED);
 
