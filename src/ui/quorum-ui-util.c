@@ -173,13 +173,13 @@ quorum_ui_toast (GtkWidget  *widget,
     g_message ("%s", message);
 }
 
-void
-quorum_ui_show_error (GtkWidget    *widget,
-                      const GError *error)
+char *
+quorum_ui_describe_error (GtkWidget    *widget,
+                          const GError *error)
 {
   GtkRoot *root;
 
-  g_return_if_fail (error != NULL);
+  g_return_val_if_fail (error != NULL, NULL);
 
   /* The shared record's server gone: the window says so plainly, and this was not recorded. */
   root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
@@ -187,21 +187,25 @@ quorum_ui_show_error (GtkWidget    *widget,
     {
       quorum_window_check_store_failure (QUORUM_WINDOW (root));
       if (quorum_window_get_offline (QUORUM_WINDOW (root)))
-        {
-          quorum_ui_toast (widget, _("Not recorded: the server cannot be reached"));
-          return;
-        }
+        return g_strdup (_("Not recorded: the server cannot be reached"));
     }
 
   if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE))
-    {
-      g_autofree char *message = g_strdup_printf (_("Nothing was written: %s"), error->message);
+    return g_strdup_printf (_("Nothing was written: %s"), error->message);
 
-      quorum_ui_toast (widget, message);
-      return;
-    }
+  return g_strdup (error->message);
+}
 
-  quorum_ui_toast (widget, error->message);
+void
+quorum_ui_show_error (GtkWidget    *widget,
+                      const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (error != NULL);
+
+  message = quorum_ui_describe_error (widget, error);
+  quorum_ui_toast (widget, message);
 }
 
 char *

@@ -32,6 +32,9 @@ void       quorum_ui_toast                   (GtkWidget    *widget,
 /* Shows @error to the chair in plain words: the store's messages are written for people. */
 void       quorum_ui_show_error              (GtkWidget    *widget,
                                               const GError *error);
+/* What quorum_ui_show_error says of @error, for a dialog to show in itself (to be freed). */
+char      *quorum_ui_describe_error          (GtkWidget    *widget,
+                                              const GError *error);
 
 /* "Tuesday 20 January 2026"; "" for an unset date. */
 char      *quorum_ui_format_date             (const GDate  *date);

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-polish.c: the chair's screen in a live meeting, as a person uses it: a refused reason
+ * to proceed stays in its dialog; a toast never leaves a button out of reach; policy names are
+ * read whole; the referrals table fits its page. */
+
+#include <string.h>
+
+#include "test-ui-common.h"
+#include "ui/quorum-differences-page.h"
+
+/* A Bolton conference on 2 March 2026 with children's social care alone present: not quorate. */
+static gint64
+make_inquorate (QuorumStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Ivy Test", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumAttendeeSpec social = {
+    .name = "Sam Social", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+    .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+  };
+  gint64 id;
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  quorum_store_add_attendee (store, id, &social, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+#define REASON "Police sent a report; the child cannot wait"
+
+/* A reason to proceed though inquorate, typed and confirmed before the sitting day: the store
+ * refuses it. The dialog stays with the reason as typed and the refusal said in it; nothing is
+ * written. On the day, Enter again records the reason as typed. (The dialog closed on the
+ * refusal and the reason was lost.) */
+static void
+test_proceed_refused_keeps_reason (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  GtkWidget *refusal;
+  gint64 conf;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  conf = make_inquorate (store);
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, conf, 0));
+  ui_test_iterate (200);
+  page = quorum_window_get_conference_page (window);
+
+  /* The day before the sitting. */
+  g_setenv ("QUORUM_TODAY", "2026-03-01", TRUE);
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "proceed_button"), -1, -1);
+  ui_test_iterate (200);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry = ui_test_find_named (GTK_WIDGET (dialog), "reason-entry");
+  g_assert_nonnull (entry);
+  ui_test_type (REASON);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, REASON);
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+
+  /* Refused: the same dialog, shown, the reason as typed, the refusal in it. */
+  g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, REASON);
+  refusal = ui_test_find_named (GTK_WIDGET (dialog), "refusal-label");
+  g_assert_nonnull (refusal);
+  g_assert_true (gtk_widget_get_mapped (refusal));
+  g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (refusal)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (refusal)), "2026-03-02"));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_window_get_focus (dialog), entry));
+  ui_test_screenshot (GTK_WIDGET (dialog), "polish-proceed-refused");
+  sql = g_strdup_printf ("SELECT coalesce(inquorate_reason, '(none)') FROM conference WHERE id = %" G_GINT64_FORMAT, conf);
+  stored = ui_test_db_sql (path, sql);
+  g_assert_cmpstr (stored, ==, "(none)");
+
+  /* The chair adds to the reason: the words go after it, not over it. */
+  ui_test_type (" by phone");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, REASON " by phone");
+
+  /* The sitting day: Enter again records the reason kept. */
+  g_setenv ("QUORUM_TODAY", "2026-03-02", TRUE);
+  ui_test_key ("Return");
+  ui_test_wait_until (dialog_gone, NULL, 5000, "the dialog to close once recorded");
+  g_free (stored);
+  stored = ui_test_db_sql (path, sql);
+  g_assert_cmpstr (stored, ==, REASON " by phone");
+  g_unsetenv ("QUORUM_TODAY");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/polish/proceed-refused-keeps-reason", test_proceed_refused_keeps_reason);
+  return g_test_run ();
+}
