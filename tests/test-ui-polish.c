@@ -113,11 +113,141 @@ test_proceed_refused_keeps_reason (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- policy names ---- */
+
+/* Fails the test when a label shown under @root is cut short ("Bolton: resolution of pr…"). */
+static void
+assert_nothing_cut (GtkWidget  *root,
+                    const char *where)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    g_error ("%s: \"%s\" is cut short", where, gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    assert_nothing_cut (child, where);
+}
+
+static GtkWidget *
+shown_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_shown_popover (gpointer data)
+{
+  return shown_popover (GTK_WIDGET (data)) != NULL;
+}
+
+/* @chooser (a policy's combo row or drop-down) with the profile @id chosen: the chosen name is
+ * shown whole, or by its short name, never cut; its list, opened with a click as a person opens
+ * it, shows every policy's whole name. Screenshots as @name and @name-list. */
+static void
+check_policy_chooser (GtkWidget  *chooser,
+                      const char *id,
+                      gboolean    whole_in_list_only,
+                      const char *name)
+{
+  g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
+  g_autofree char *list_name = g_strconcat (name, "-list", NULL);
+  GtkWidget *popover;
+  gboolean chosen_shown = FALSE;
+
+  g_assert_nonnull (profiles);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (profiles, i);
+      g_autofree char *short_name = quorum_profile_dup_short_name (profile);
+
+      if (g_strcmp0 (profile->id, id) != 0)
+        continue;
+      chosen_shown = ui_test_find_shown_label (chooser, short_name) != NULL ||
+                     (!whole_in_list_only && ui_test_find_shown_label (chooser, profile->name) != NULL);
+      g_test_message ("%s shows %s", name, ui_test_find_shown_label (chooser, profile->name) != NULL
+                                           ? profile->name : short_name);
+    }
+  g_assert_true (chosen_shown);
+  assert_nothing_cut (chooser, name);
+  ui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (chooser)), name);
+
+  ui_test_click (chooser, -1, -1);
+  ui_test_wait_until (has_shown_popover, chooser, 5000, "the policies' list to open");
+  ui_test_iterate (300);
+  popover = shown_popover (chooser);
+  /* The list may scroll: the first three at least are on show, each by its whole name. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (ui_test_find_shown_label (popover, ((QuorumProfile *) g_ptr_array_index (profiles, i))->name));
+  assert_nothing_cut (popover, list_name);
+  ui_test_screenshot (popover, list_name);
+  ui_test_key ("Escape");
+  ui_test_iterate (200);
+}
+
+/* The policy is chosen from drop-downs that cut its name short ("Bolton: resolution of pr…",
+ * in the list too): the New Conference form, the form to raise a difference and the
+ * Differences filter now show the chosen one whole where there is room, else by its short name
+ * ("Buckinghamshire"), and every name whole in their lists. */
+static void
+test_policy_names_whole (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  QuorumDifferencesPage *differences;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  window = ui_test_window_new (store, 1280, 800);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-conference", NULL));
+  ui_test_iterate (300);
+  dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
+  g_assert_nonnull (dialog);
+  row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row");
+  check_policy_chooser (row, "bolton", FALSE, "polish-policy-new-conference-bolton");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  ui_test_iterate (200);
+  check_policy_chooser (row, "buckinghamshire", FALSE, "polish-policy-new-conference-buckinghamshire");
+  gtk_window_destroy (dialog);
+
+  ui_test_show_page (window, "differences");
+  differences = QUORUM_DIFFERENCES_PAGE (ui_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_DIFFERENCES_PAGE));
+  quorum_differences_page_refresh (differences);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (differences), "differences.show-raise", NULL));
+  ui_test_iterate (300);
+  row = ui_test_template_child (differences, QUORUM_TYPE_DIFFERENCES_PAGE, "profile_row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  ui_test_iterate (200);
+  check_policy_chooser (row, "buckinghamshire", FALSE, "polish-policy-raise");
+  row = ui_test_template_child (differences, QUORUM_TYPE_DIFFERENCES_PAGE, "profile_dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row), 2);  /* bradford, after All policies */
+  ui_test_iterate (200);
+  check_policy_chooser (row, "bradford", TRUE, "polish-policy-filter");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/polish/proceed-refused-keeps-reason", test_proceed_refused_keeps_reason);
+  g_test_add_func ("/ui/polish/policy-names-whole", test_policy_names_whole);
   return g_test_run ();
 }
