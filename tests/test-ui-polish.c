@@ -7,6 +7,7 @@
 
 #include "test-ui-common.h"
 #include "ui/quorum-differences-page.h"
+#include "ui/quorum-referral-object.h"
 
 /* A Bolton conference on 2 March 2026 with children's social care alone present: not quorate. */
 static gint64
@@ -242,6 +243,99 @@ test_policy_names_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- the referrals table ---- */
+
+/* How far the referrals table reaches past its page's width, in pixels (0: it fits). */
+static double
+table_overflow (QuorumReferralsPage *page)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "column_view"),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  return gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h);
+}
+
+static guint
+shown_columns (QuorumReferralsPage *page)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE,
+                                                                                                "column_view")));
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      shown += gtk_column_view_column_get_visible (column);
+    }
+  return shown;
+}
+
+/* A cell's text cut short is whole in its tooltip. */
+static void
+assert_cut_cells_have_tooltips (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (root), ==, gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    assert_cut_cells_have_tooltips (child);
+}
+
+/* The referrals table at the default size (1280 × 800), with a referral's pane open beside it,
+ * at a laptop's 1024 × 768 and at 800 × 600: the table fits, no sideways scrolling, every
+ * column at the default size, the least needed left out where there is no room (the pane says
+ * them again); a name cut short is whole in its tooltip. (Its columns had fixed widths, wider
+ * together than the page beside the pane: it scrolled sideways by 181 px at 1280 × 800.) */
+static void
+test_referrals_table_fits (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  static const int sizes[][2] = { { 1280, 800 }, { 1024, 768 }, { 800, 600 } };
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+
+  window = ui_test_window_new (store, 1280, 800);
+  ui_test_load_demo (window, path);
+  page = ui_test_show_referrals (window);
+  ui_test_wait_until (ui_test_referrals_loaded, page, 20000, "the referrals to load");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("polish-referrals-%d", sizes[i][0]);
+      g_autofree char *open_name = g_strdup_printf ("polish-referrals-%d-pane", sizes[i][0]);
+      g_autoptr(QuorumReferralObject) first = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      ui_test_iterate (500);
+      ui_test_screenshot (GTK_WIDGET (window), name);
+      g_test_message ("%d px: the table reaches %.0f px past its page", sizes[i][0], table_overflow (page));
+      g_assert_cmpfloat (table_overflow (page), <=, 0);
+
+      first = g_list_model_get_item (quorum_referrals_page_get_model (page), 0);
+      g_assert_true (quorum_referrals_page_select (page, quorum_referral_object_get_id (first)));
+      ui_test_iterate (500);
+      ui_test_screenshot (GTK_WIDGET (window), open_name);
+      g_test_message ("%d px, pane open: the table reaches %.0f px past its page, %u columns shown",
+                      sizes[i][0], table_overflow (page), shown_columns (page));
+      g_assert_cmpfloat (table_overflow (page), <=, 0);
+      /* All nine beside the pane at the default size; at least status, child, the deadlines and
+       * the outcome on a laptop's screen (the pane says the rest). */
+      g_assert_cmpuint (shown_columns (page), >=, sizes[i][0] == 1280 ? 9 : sizes[i][0] >= 1024 ? 6 : 4);
+      assert_cut_cells_have_tooltips (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "column_view"));
+      gtk_widget_activate_action (GTK_WIDGET (page), "referrals.close-pane", NULL);
+      ui_test_iterate (500);
+      /* The pane closed: the columns left out come back, where there is room for them all. */
+      g_assert_cmpfloat (table_overflow (page), <=, 0);
+      if (sizes[i][0] >= 1024)
+        g_assert_cmpuint (shown_columns (page), ==, 9);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,5 +343,6 @@ main (int   argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/polish/proceed-refused-keeps-reason", test_proceed_refused_keeps_reason);
   g_test_add_func ("/ui/polish/policy-names-whole", test_policy_names_whole);
+  g_test_add_func ("/ui/polish/referrals-table-fits", test_referrals_table_fits);
   return g_test_run ();
 }
