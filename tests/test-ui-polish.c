@@ -9,6 +9,22 @@
 #include "ui/quorum-differences-page.h"
 #include "ui/quorum-referral-object.h"
 
+/* Saves @widget as @name.png under the build's screenshots folder with its toast on show
+ * (ui_test_screenshot dismisses it). */
+static void
+screenshot_keeping_toast (GtkWidget  *widget,
+                                  const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("QUORUM_BUILDDIR"), "screenshots", file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  ui_test_iterate (100);
+  g_assert_true (quorum_ui_save_screenshot (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
 /* A Bolton conference on 2 March 2026 with children's social care alone present: not quorate. */
 static gint64
 make_inquorate (QuorumStore *store)
@@ -110,6 +126,169 @@ test_proceed_refused_keeps_reason (void)
   stored = ui_test_db_sql (path, sql);
   g_assert_cmpstr (stored, ==, REASON " by phone");
   g_unsetenv ("QUORUM_TODAY");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- toasts ---- */
+
+/* The toast on show in @root, or NULL. */
+static GtkWidget *
+shown_toast (GtkWidget *root)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (root), "toast") == 0 && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the middle of @widget lies under @toast. */
+static gboolean
+under_toast (GtkWidget *widget,
+             GtkWidget *toast)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &middle, &out));
+  g_assert_true (gtk_widget_compute_bounds (toast, window, &bounds));
+  return graphene_rect_contains_point (&bounds, &out);
+}
+
+/* Turns the mouse wheel down over @widget, @clicks notches, as a person scrolls to the end. */
+static void
+wheel_down (GtkWidget *widget,
+            int        clicks)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  double dx = 0;
+  double dy = 0;
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *repeat = g_strdup_printf ("%d", clicks);
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (out.x + dx));
+  y = g_strdup_printf ("%d", (int) (out.y + dy));
+  {
+    const char * const args[] = { "mousemove", "--sync", "--window", xid, x, y, "click", "--repeat", repeat,
+                                  "--delay", "20", "5", NULL };
+
+    ui_test_xdotool (args);
+  }
+  ui_test_iterate (300);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* The attendee button named @prefix-ID, on show in @root, or NULL. */
+static GtkWidget *
+attendee_button (GtkWidget  *root,
+                 const char *prefix,
+                 gint64      id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, id);
+  GtkWidget *button = ui_test_find_named (root, name);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  return button;
+}
+
+/* A toast at the bottom of the window lay over the last buttons of a page, even scrolled to its
+ * end: the chair could not click them while it showed. The chair records one attendee leaving
+ * (a toast says it), scrolls the attendees to their end with the wheel and records the last
+ * one leaving, the toast still showing: the button is clear of it and the departure is
+ * recorded. (The click met the toast, and nothing was recorded.) */
+static void
+test_toast_leaves_last_button_clear (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  static const char * const agencies[] = {
+    "Children's Social Care", "Police", "NHS Trust", "St Mary's School", "Housing", "Probation",
+    "Women's Aid", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *left = NULL;
+  const char *children[] = { "Toby Test", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWidget *button;
+  GtkWidget *toast;
+  GtkWidget *pane;
+  gint64 last_but_one;
+  gint64 last;
+  gint64 conf;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  conf = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; agencies[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = agencies[i], .role = "Representative", .agency = agencies[i], .line_management = agencies[i],
+        .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+
+      quorum_store_add_attendee (store, conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  conference = ui_test_load (store, conf);
+  last_but_one = ((QuorumAttendee *) g_ptr_array_index (conference->attendees, 5))->id;
+  last = ((QuorumAttendee *) g_ptr_array_index (conference->attendees, 6))->id;
+
+  window = ui_test_window_new (store, 1280, 800);
+  g_assert_true (quorum_window_open_conference (window, conf, 0));
+  ui_test_iterate (300);
+  page = quorum_window_get_conference_page (window);
+  pane = gtk_widget_get_ancestor (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"),
+                                  GTK_TYPE_SCROLLED_WINDOW);
+
+  /* Probation leaves: recorded, and said in a toast. */
+  wheel_down (pane, 25);
+  ui_test_click (attendee_button (pane, "leave-button", last_but_one), -1, -1);
+  g_assert_nonnull (shown_toast (GTK_WIDGET (window)));
+  g_test_message ("toast: %s", quorum_window_get_last_toast (window));
+
+  /* Women's Aid leaves, the last row at the attendees' end, the toast still showing. */
+  wheel_down (pane, 25);
+  button = attendee_button (pane, "leave-button", last);
+  toast = shown_toast (GTK_WIDGET (window));
+  g_assert_nonnull (toast);
+  screenshot_keeping_toast (GTK_WIDGET (window), "polish-toast-attendees-end");
+  g_test_message ("the last Left button is %s the toast", under_toast (button, toast) ? "under" : "clear of");
+  ui_test_click (button, -1, -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
+                         " AND event = 'left'", last);
+  left = ui_test_db_sql (path, sql);
+  g_assert_cmpstr (left, ==, "1");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -342,6 +521,7 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/polish/proceed-refused-keeps-reason", test_proceed_refused_keeps_reason);
+  g_test_add_func ("/ui/polish/toast-leaves-last-button-clear", test_toast_leaves_last_button_clear);
   g_test_add_func ("/ui/polish/policy-names-whole", test_policy_names_whole);
   g_test_add_func ("/ui/polish/referrals-table-fits", test_referrals_table_fits);
   return g_test_run ();
