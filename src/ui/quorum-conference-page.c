@@ -1056,20 +1056,34 @@ proceed_response_cb (AdwMessageDialog     *dialog,
                      QuorumConferencePage *self)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "quorum-entry");
+  GtkWidget *refusal = g_object_get_data (G_OBJECT (dialog), "quorum-refusal");
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GError) error = NULL;
   gint64 then_decide = self->pending_decide_child;
 
+  if (g_strcmp0 (response, "proceed") == 0 &&
+      !quorum_store_proceed_inquorate (self->store, self->conference_id, reason, &error))
+    {
+      g_autofree char *message = quorum_ui_describe_error (GTK_WIDGET (self), error);
+
+      /* Refused (the sitting day not come, the record signed off elsewhere): the dialog comes
+       * back with the reason as typed and the refusal in it, nothing written. */
+      gtk_label_set_text (GTK_LABEL (refusal), message);
+      gtk_widget_set_visible (refusal, TRUE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, refusal, NULL, -1);
+      gtk_window_present (GTK_WINDOW (dialog));
+      /* Unselected: a word typed next adds to the reason rather than replacing it. */
+      gtk_entry_grab_focus_without_selecting (GTK_ENTRY (entry));
+      return;
+    }
+
   self->pending_decide_child = 0;
+  /* Hidden on close so that a refusal can bring it back: any other answer ends it. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "proceed") != 0)
     return;
-
-  if (!quorum_store_proceed_inquorate (self->store, self->conference_id, reason, &error))
-    {
-      quorum_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
 
   quorum_conference_page_reload (self);
   quorum_ui_toast (GTK_WIDGET (self), _("The reason to proceed is recorded"));
@@ -1090,7 +1104,9 @@ quorum_conference_page_ask_proceed (QuorumConferencePage *self,
   g_autoptr(QuorumQuoracy) quoracy = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *box;
   GtkWidget *entry;
+  GtkWidget *refusal;
 
   g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
 
@@ -1106,11 +1122,25 @@ quorum_conference_page_ask_proceed (QuorumConferencePage *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
                                                        _("Proceed Though Not Quorate?"),
                                                        body));
+  /* A response closes the dialog before it is handled: hidden, not destroyed, it can come back
+   * with what was typed when the store refuses. */
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   entry = dialog_entry ("reason-entry", _("Why the conference proceeds"));
   g_object_set_data (G_OBJECT (entry), "quorum-response", (gpointer) "proceed");
   g_signal_connect (entry, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  refusal = gtk_label_new (NULL);
+  gtk_widget_set_name (refusal, "refusal-label");
+  gtk_label_set_wrap (GTK_LABEL (refusal), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (refusal), 0);
+  gtk_label_set_selectable (GTK_LABEL (refusal), TRUE);
+  gtk_widget_add_css_class (refusal, "error");
+  gtk_widget_set_visible (refusal, FALSE);
+  gtk_box_append (GTK_BOX (box), refusal);
+  adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "quorum-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "quorum-refusal", refusal);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -1556,6 +1556,9 @@ load_profiles (QuorumDifferencesPage *self)
   for (guint i = 0; i < QUORUM_N_AREAS; i++)
     gtk_string_list_append (areas, quorum_area_get_label ((QuorumArea) i));
 
+  /* The filter shows the short name in the bar, where a long one would move the others. */
+  quorum_ui_show_policy_names (GTK_WIDGET (self->profile_dropdown), self->profiles, FALSE);
+  quorum_ui_show_policy_names (GTK_WIDGET (self->profile_row), self->profiles, TRUE);
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (filter_names));
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));

@@ -209,6 +209,7 @@ load_profiles (QuorumNewConferenceDialog *self)
       gtk_string_list_append (names, profile->name != NULL ? profile->name : profile->id);
     }
 
+  quorum_ui_show_policy_names (GTK_WIDGET (self->profile_row), self->profiles, TRUE);
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
 }
 

@@ -46,6 +46,10 @@ struct _QuorumReferralsPage
   gint64                selected_id;    /* the open referral, kept across reloads */
   guint                 n_total;
   guint                 free_source;    /* lets the rows go once the page stays hidden */
+  guint                 fit_source;     /* fits the columns to the table's new width */
+  guint                 left_out;       /* optional_columns left out of the table, from the first */
+  int                   left_out_width[6];  /* what each took when it was left out */
+  int                   min_before_leaving_out;  /* the table's least width before the last left out */
   guint                 loading : 1;
   guint                 counts_pending : 1;
   guint                 loaded_once : 1;
@@ -503,11 +507,18 @@ setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  QuorumReferralColumn column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  /* Dates are read whole or not at all (fit_columns leaves the least needed out); a name or an
+   * outcome gives way, cut short with the whole text in its tooltip. */
+  if (column == QUORUM_REFERRAL_COLUMN_CHILD || column == QUORUM_REFERRAL_COLUMN_CHAIR ||
+      column == QUORUM_REFERRAL_COLUMN_OUTCOME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), column == QUORUM_REFERRAL_COLUMN_CHILD ? 10 : 6);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -536,7 +547,7 @@ bind_text_cb (GtkSignalListItemFactory *factory,
   const char *text = quorum_referral_object_get_text (item, column);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (column == QUORUM_REFERRAL_COLUMN_OUTCOME)
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
     gtk_widget_set_tooltip_text (label, *text ? text : NULL);
 
   if (is_missed_deadline (item, column))
@@ -556,7 +567,6 @@ setup_status_cb (GtkSignalListItemFactory *factory,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (box, "referral-status");
@@ -802,7 +812,6 @@ typedef struct
 {
   QuorumReferralColumn  column;
   const char           *title;
-  int                   fixed_width;   /* -1: natural */
   gboolean              expand;
 } ColumnSpec;
 
@@ -810,15 +819,15 @@ static void
 add_columns (QuorumReferralsPage *self)
 {
   const ColumnSpec specs[] = {
-    { QUORUM_REFERRAL_COLUMN_STATUS, N_("Status"), 150, FALSE },
-    { QUORUM_REFERRAL_COLUMN_CHILD, N_("Child"), 160, TRUE },
-    { QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE, N_("Conference"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_CHAIR, N_("Chair"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_DUE, N_("Referral Due"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_NOTIFIED, N_("Sent"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_PANEL_DUE, N_("Panel Due"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_PANEL_DATE, N_("Panel Heard"), 110, FALSE },
-    { QUORUM_REFERRAL_COLUMN_OUTCOME, N_("Outcome"), 140, TRUE },
+    { QUORUM_REFERRAL_COLUMN_STATUS, N_("Status"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_CHILD, N_("Child"), TRUE },
+    { QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE, N_("Conference"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_CHAIR, N_("Chair"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_DUE, N_("Referral Due"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_NOTIFIED, N_("Sent"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_PANEL_DUE, N_("Panel Due"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_PANEL_DATE, N_("Panel Heard"), FALSE },
+    { QUORUM_REFERRAL_COLUMN_OUTCOME, N_("Outcome"), TRUE },
   };
   GtkColumnViewColumn *status_column = NULL;
 
@@ -841,11 +850,12 @@ add_columns (QuorumReferralsPage *self)
         }
 
       column = gtk_column_view_column_new (_(specs[i].title), g_object_ref (factory));
+      g_object_set_data (G_OBJECT (column), "quorum-column", data);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
+      /* No fixed width: a column is as wide as its text, and gives way down to its least
+       * (a fixed width is also its least, and the table scrolled sideways beside the pane). */
       gtk_column_view_column_set_expand (column, specs[i].expand);
-      if (specs[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, specs[i].fixed_width);
       gtk_column_view_append_column (self->column_view, column);
 
       if (specs[i].column == QUORUM_REFERRAL_COLUMN_STATUS)
@@ -856,6 +866,84 @@ add_columns (QuorumReferralsPage *self)
   gtk_column_view_sort_by_column (self->column_view, status_column, GTK_SORT_ASCENDING);
 
   make_headers_keyboard_sortable (self);
+}
+
+/* ---- the columns that fit ---- */
+
+/* The columns left out, first to last, when the table is narrower than all of them: what the
+ * referral's pane says again (when it was sent and heard, the conference and its chair) before
+ * the outcome and the panel's due date. Status, child and the referral's due date stay. */
+static const QuorumReferralColumn optional_columns[] = {
+  QUORUM_REFERRAL_COLUMN_PANEL_DATE,
+  QUORUM_REFERRAL_COLUMN_NOTIFIED,
+  QUORUM_REFERRAL_COLUMN_CHAIR,
+  QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE,
+  QUORUM_REFERRAL_COLUMN_OUTCOME,
+  QUORUM_REFERRAL_COLUMN_PANEL_DUE,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (optional_columns) == G_N_ELEMENTS (((QuorumReferralsPage *) NULL)->left_out_width));
+
+static void
+set_column_shown (QuorumReferralsPage  *self,
+                  QuorumReferralColumn  which,
+                  gboolean              shown)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "quorum-column")) == which)
+        gtk_column_view_column_set_visible (column, shown);
+    }
+}
+
+/* Shows as many columns as fit the table's width, so that it never scrolls sideways beside the
+ * pane: the fewest left out, in optional_columns' order. The table's least width is measured
+ * as laid out, so one column goes at a time, a frame apart; a column left out is shown again
+ * when the width it took is free. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  QuorumReferralsPage *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW);
+  int width = scroller != NULL ? gtk_widget_get_width (scroller) : 0;
+  int min = 0;
+
+  self->fit_source = 0;
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+
+  gtk_widget_measure (GTK_WIDGET (self->column_view), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (self->min_before_leaving_out > 0)
+    {
+      self->left_out_width[self->left_out - 1] = MAX (self->min_before_leaving_out - min, 1);
+      self->min_before_leaving_out = 0;
+    }
+
+  if (min > width && self->left_out < G_N_ELEMENTS (optional_columns))
+    {
+      self->min_before_leaving_out = min;
+      set_column_shown (self, optional_columns[self->left_out++], FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  while (self->left_out > 0 && min + self->left_out_width[self->left_out - 1] <= width)
+    {
+      min += self->left_out_width[self->left_out - 1];
+      set_column_shown (self, optional_columns[--self->left_out], TRUE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The table's width or its rows changed: the columns fitted once the frame is laid out. */
+static void
+table_resized_cb (QuorumReferralsPage *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_columns_cb, self, NULL);
 }
 
 /* ---- the pane of the selected referral ---- */
@@ -1532,6 +1620,7 @@ quorum_referrals_page_dispose (GObject *object)
   QuorumReferralsPage *self = (QuorumReferralsPage *)object;
 
   g_clear_handle_id (&self->free_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_object (&self->panel_draft);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1777,6 +1866,13 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
                            G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+
+    /* Its page size is the table's width; its upper, how wide the columns are. */
+    g_signal_connect_object (h, "notify::page-size", G_CALLBACK (table_resized_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (h, "notify::upper", G_CALLBACK (table_resized_cb), self, G_CONNECT_SWAPPED);
+  }
 
   update_filter_menu_button (self);
   update_actions (self);

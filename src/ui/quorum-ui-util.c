@@ -173,13 +173,13 @@ quorum_ui_toast (GtkWidget  *widget,
     g_message ("%s", message);
 }
 
-void
-quorum_ui_show_error (GtkWidget    *widget,
-                      const GError *error)
+char *
+quorum_ui_describe_error (GtkWidget    *widget,
+                          const GError *error)
 {
   GtkRoot *root;
 
-  g_return_if_fail (error != NULL);
+  g_return_val_if_fail (error != NULL, NULL);
 
   /* The shared record's server gone: the window says so plainly, and this was not recorded. */
   root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
@@ -187,21 +187,25 @@ quorum_ui_show_error (GtkWidget    *widget,
     {
       quorum_window_check_store_failure (QUORUM_WINDOW (root));
       if (quorum_window_get_offline (QUORUM_WINDOW (root)))
-        {
-          quorum_ui_toast (widget, _("Not recorded: the server cannot be reached"));
-          return;
-        }
+        return g_strdup (_("Not recorded: the server cannot be reached"));
     }
 
   if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE))
-    {
-      g_autofree char *message = g_strdup_printf (_("Nothing was written: %s"), error->message);
+    return g_strdup_printf (_("Nothing was written: %s"), error->message);
 
-      quorum_ui_toast (widget, message);
-      return;
-    }
+  return g_strdup (error->message);
+}
 
-  quorum_ui_toast (widget, error->message);
+void
+quorum_ui_show_error (GtkWidget    *widget,
+                      const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (error != NULL);
+
+  message = quorum_ui_describe_error (widget, error);
+  quorum_ui_toast (widget, message);
 }
 
 char *
@@ -662,4 +666,216 @@ quorum_ui_slice_reach (GtkSliceListModel *slice,
   grower = g_object_get_data (G_OBJECT (slice), "quorum-slice-grower");
   if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (slice))
     gtk_slice_list_model_set_size (slice, position + (grower != NULL ? grower->grow : 1));
+}
+
+/* ---- policy names in a drop-down ---- */
+
+typedef struct
+{
+  GtkWidget *chooser;   /* weak: it owns the factories */
+  GPtrArray *profiles;
+} PolicyNames;
+
+static void
+policy_names_free (gpointer data)
+{
+  PolicyNames *names = data;
+
+  g_clear_weak_pointer (&names->chooser);
+  g_ptr_array_unref (names->profiles);
+  g_free (names);
+}
+
+/* The short name of the profile an item names, or the item's own words (e.g. "All policies"). */
+static char *
+policy_short_name (PolicyNames *names,
+                   const char  *full)
+{
+  for (guint i = 0; i < names->profiles->len; i++)
+    {
+      QuorumProfile *profile = g_ptr_array_index (names->profiles, i);
+
+      if (g_strcmp0 (full, profile->name != NULL ? profile->name : profile->id) == 0)
+        return quorum_profile_dup_short_name (profile);
+    }
+  return g_strdup (full);
+}
+
+static const char *
+item_text (GtkListItem *list_item)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "";
+}
+
+static void
+chosen_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PolicyNames              *names)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *full = gtk_label_new (NULL);
+  GtkWidget *short_name = gtk_label_new (NULL);
+
+  /* The whole name where the row has room for it, else the name up to its colon. */
+  gtk_label_set_xalign (GTK_LABEL (full), 0);
+  gtk_label_set_xalign (GTK_LABEL (short_name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (short_name), PANGO_ELLIPSIZE_END);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), full);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), short_name);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  gtk_list_item_set_child (list_item, squeezer);
+}
+
+static void
+chosen_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PolicyNames              *names)
+{
+  GtkWidget *squeezer = gtk_list_item_get_child (list_item);
+  GtkWidget *full = gtk_widget_get_first_child (squeezer);
+  GtkWidget *short_name = gtk_widget_get_next_sibling (full);
+  g_autofree char *text = policy_short_name (names, item_text (list_item));
+
+  gtk_label_set_text (GTK_LABEL (full), item_text (list_item));
+  gtk_label_set_text (GTK_LABEL (short_name), text);
+  gtk_widget_set_tooltip_text (squeezer, item_text (list_item));
+}
+
+static void
+short_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PolicyNames              *names)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+short_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PolicyNames              *names)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = policy_short_name (names, item_text (list_item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, item_text (list_item));
+}
+
+static void
+listed_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PolicyNames              *names)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  /* Every name whole in the list, on two lines where it is long. A drop-down's list is as wide
+   * as its items' least width: 26 characters keep it readable and inside a 360 px window. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (label), 26);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+listed_selected_cb (GObject     *chooser,
+                    GParamSpec  *pspec,
+                    GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  g_autoptr(GObject) selected = NULL;
+
+  g_object_get (chooser, "selected-item", &selected, NULL);
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box),
+                          selected != NULL && selected == gtk_list_item_get_item (list_item) ? 1 : 0);
+}
+
+static void
+listed_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PolicyNames              *names)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), item_text (list_item));
+  if (names->chooser == NULL)
+    return;
+  g_signal_connect (names->chooser, "notify::selected-item", G_CALLBACK (listed_selected_cb), list_item);
+  listed_selected_cb (G_OBJECT (names->chooser), NULL, list_item);
+}
+
+static void
+listed_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PolicyNames              *names)
+{
+  if (names->chooser != NULL)
+    g_signal_handlers_disconnect_by_func (names->chooser, listed_selected_cb, list_item);
+}
+
+static GtkListItemFactory *
+policy_factory (PolicyNames *names,
+                GCallback    setup,
+                GCallback    bind,
+                GCallback    unbind,
+                gboolean     owns_names)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, names);
+  g_signal_connect (factory, "bind", bind, names);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, names);
+  if (owns_names)
+    g_object_set_data_full (G_OBJECT (factory), "quorum-policy-names", names, policy_names_free);
+
+  return factory;
+}
+
+void
+quorum_ui_show_policy_names (GtkWidget *chooser,
+                             GPtrArray *profiles,
+                             gboolean   whole_when_room)
+{
+  g_autoptr(GtkListItemFactory) chosen = NULL;
+  g_autoptr(GtkListItemFactory) listed = NULL;
+  PolicyNames *names;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (chooser) || GTK_IS_DROP_DOWN (chooser));
+  g_return_if_fail (profiles != NULL);
+
+  names = g_new0 (PolicyNames, 1);
+  g_set_weak_pointer (&names->chooser, chooser);
+  names->profiles = g_ptr_array_ref (profiles);
+
+  /* The list's factory holds the names; the chosen one's goes with it on the same widget. */
+  listed = policy_factory (names, G_CALLBACK (listed_setup_cb), G_CALLBACK (listed_bind_cb),
+                           G_CALLBACK (listed_unbind_cb), TRUE);
+  chosen = whole_when_room
+    ? policy_factory (names, G_CALLBACK (chosen_setup_cb), G_CALLBACK (chosen_bind_cb), NULL, FALSE)
+    : policy_factory (names, G_CALLBACK (short_setup_cb), G_CALLBACK (short_bind_cb), NULL, FALSE);
+
+  if (ADW_IS_COMBO_ROW (chooser))
+    {
+      adw_combo_row_set_list_factory (ADW_COMBO_ROW (chooser), listed);
+      adw_combo_row_set_factory (ADW_COMBO_ROW (chooser), chosen);
+    }
+  else
+    {
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (chooser), listed);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (chooser), chosen);
+    }
 }

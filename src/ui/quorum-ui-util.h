@@ -32,6 +32,17 @@ void       quorum_ui_toast                   (GtkWidget    *widget,
 /* Shows @error to the chair in plain words: the store's messages are written for people. */
 void       quorum_ui_show_error              (GtkWidget    *widget,
                                               const GError *error);
+/* What quorum_ui_show_error says of @error, for a dialog to show in itself (to be freed). */
+char      *quorum_ui_describe_error          (GtkWidget    *widget,
+                                              const GError *error);
+
+/* Shows the policy names of @chooser's model (an AdwComboRow or a GtkDropDown listing the names
+ * of @profiles, and perhaps other items such as "All policies"): every name whole in its list;
+ * the chosen one whole where there is room for it when @whole_when_room, else by its short name
+ * (quorum_profile_dup_short_name), the whole name in its tooltip. */
+void       quorum_ui_show_policy_names       (GtkWidget    *chooser,
+                                              GPtrArray    *profiles,
+                                              gboolean      whole_when_room);
 
 /* "Tuesday 20 January 2026"; "" for an unset date. */
 char      *quorum_ui_format_date             (const GDate  *date);
