@@ -5,6 +5,8 @@
  * awaiting the panel and heard, and differences at several stages, one at immediate risk.
  * Loading it twice adds nothing. */
 
+#include <stdio.h>
+
 #include "test-ui-common.h"
 
 #include "store/quorum-store-difference.h"
@@ -37,6 +39,24 @@ read_conferences (QuorumStore *store,
 
       if (conference->finalised_at != NULL && conference->amendments->len > 0)
         seen->signed_off_amended++;
+      /* The demonstration does not contradict itself: a correction names a value the record
+       * holds as its original (a name "first typed" is the name the record shows), and the
+       * chair who sat decides and signs, not whoever loaded it. */
+      for (guint a = 0; a < conference->amendments->len; a++)
+        {
+          const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, a);
+          gint64 attendee_id = 0;
+
+          g_assert_nonnull (amendment->record);
+          g_assert_true (sscanf (amendment->record, "attendee:%" G_GINT64_FORMAT, &attendee_id) == 1);
+          g_assert_cmpstr (quorum_conference_find_attendee (conference, attendee_id)->name, ==, amendment->old_value);
+          g_assert_cmpstr (amendment->by, ==, conference->chair);
+        }
+      if (conference->finalised_at != NULL)
+        g_assert_cmpstr (conference->finalised_by, ==, conference->chair);
+      for (guint d = 0; d < conference->decisions->len; d++)
+        g_assert_cmpstr (((QuorumDecision *) g_ptr_array_index (conference->decisions, d))->decided_by, ==,
+                         conference->chair);
       if (conference->decisions->len < conference->children->len)
         seen->undecided++;
 

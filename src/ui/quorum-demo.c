@@ -4,6 +4,8 @@
 
 #define G_LOG_DOMAIN "quorum-demo"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "quorum-demo.h"
@@ -133,6 +135,9 @@ load_decided (QuorumStore  *store,
     .children = children,
   };
   g_autoptr(QuorumConference) conference = NULL;
+
+  /* Its chair decides and signs, not whoever loads the demonstration. */
+  quorum_store_set_signer (store, spec.chair);
   g_autoptr(QuorumOutcome) lily_outcome = NULL;
   g_autoptr(QuorumOutcome) jack_outcome = NULL;
   QuorumAttemptSpec attempt = { 0 };
@@ -336,6 +341,7 @@ load_voted (QuorumStore         *store,
       spec.chair = "Tom Avery (IRO)";
     }
 
+  quorum_store_set_signer (store, spec.chair);
   id = quorum_store_create_conference (store, &spec, error);
   if (id <= 0 || !add_attendees (store, id, attendees, n_attendees, error))
     return -1;
@@ -386,20 +392,40 @@ load_states (QuorumStore  *store,
   QuorumAmendmentSpec amendment = {
     .reason = "Corrected at the chair's review of the minutes",
     .change = "The head teacher's name is Ian Shaw, not Ian Shore, as first typed",
+    .field = "name",
+    .new_value = "Ian Shaw",
   };
+  DemoAttendee first_typed[G_N_ELEMENTS (panel_attendees)];
   GDate date;
   GDate sent;
   gint64 child_id;
   gint64 referral_id;
   gint64 id;
 
-  /* A majority, signed off, then corrected by an amendment kept beside the original. */
+  /* A majority, signed off with the head teacher's name mistyped, then corrected by an
+   * amendment kept beside the original. */
   if (find_demo (store, DEMO_MAJORITY_REF, error) == 0)
     {
+      g_autoptr(QuorumConference) signed_off = NULL;
+      g_autofree char *record = NULL;
+
+      memcpy (first_typed, panel_attendees, sizeof first_typed);
+      first_typed[3].name = "Ian Shore";
       weekdays_before (today, 15, &date);
-      id = load_voted (store, DEMO_MAJORITY_REF, "bolton", "Ella Brooks", &date, panel_attendees,
-                       G_N_ELEMENTS (panel_attendees), majority, QUORUM_VIEW_NONE, &child_id, &referral_id, error);
-      if (id < 0 || !quorum_store_finalise (store, id, error) || quorum_store_amend (store, id, &amendment, error) <= 0)
+      id = load_voted (store, DEMO_MAJORITY_REF, "bolton", "Ella Brooks", &date, first_typed,
+                       G_N_ELEMENTS (first_typed), majority, QUORUM_VIEW_NONE, &child_id, &referral_id, error);
+      if (id < 0 || !quorum_store_finalise (store, id, error) ||
+          (signed_off = quorum_store_load_conference (store, id, error)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < signed_off->attendees->len; i++)
+        {
+          const QuorumAttendee *a = g_ptr_array_index (signed_off->attendees, i);
+
+          if (g_strcmp0 (a->name, "Ian Shore") == 0)
+            record = g_strdup_printf ("attendee:%" G_GINT64_FORMAT, a->id);
+        }
+      amendment.record = record;
+      if (quorum_store_amend (store, id, &amendment, error) <= 0)
         return FALSE;
     }
 
@@ -525,16 +551,19 @@ load_differences (QuorumStore  *store,
   return TRUE;
 }
 
+static gboolean load_all (QuorumStore  *store,
+                          gint64       *decided_id,
+                          gint64       *live_id,
+                          GError      **error);
+
 gboolean
 quorum_demo_load (QuorumStore  *store,
                   gint64       *decided_id,
                   gint64       *live_id,
                   GError      **error)
 {
-  GDate today;
-  GDate earlier;
-  gint64 decided;
-  gint64 live;
+  g_autofree char *signer = NULL;
+  gboolean loaded;
 
   g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
 
@@ -547,6 +576,26 @@ quorum_demo_load (QuorumStore  *store,
                            _("The demonstration conferences are for a database of your own, not the authority's shared record: nothing was written"));
       return FALSE;
     }
+
+  /* Each demonstration conference is decided and signed by its own chair; the person's name
+   * is theirs again afterwards. */
+  signer = g_strdup (quorum_store_get_signer (store));
+  loaded = load_all (store, decided_id, live_id, error);
+  quorum_store_set_signer (store, signer);
+
+  return loaded;
+}
+
+static gboolean
+load_all (QuorumStore  *store,
+          gint64       *decided_id,
+          gint64       *live_id,
+          GError      **error)
+{
+  GDate today;
+  GDate earlier;
+  gint64 decided;
+  gint64 live;
 
   quorum_date_today (&today);
 
