@@ -155,6 +155,48 @@ test_head_of_service_dates_and_corrections (StoreFixture  *f,
   }
 }
 
+/* referralrules 1. DOMAIN 4: the panel's outcome is plan confirmed, plan ended, or other *with
+ * reasons*: the reasons belong to the outcome they were given with. A correction to "other"
+ * needs the panel's own; a correction away from it does not carry them over. */
+static void
+test_corrected_outcome_reasons (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = split (f->store, "2026-11-20", NULL, NULL);
+  GDate d;
+
+  d = day ("2026-11-24");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, NULL, NULL, &error));
+  d = day ("2026-12-10");
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_OTHER,
+                                            "Panel asked for a further assessment", &error));
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "plan-confirmed",
+                                                  "Minuted wrongly", &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (f->store, id, &error);
+
+    g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+    g_assert_null (row->outcome_reason);
+  }
+  /* Back to "other": the correction's reason is not the panel's; without the panel's, refused. */
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                  "The panel agreed the threshold for a plan is met", &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                       "Further assessment first", "Minuted wrongly again",
+                                                       &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (f->store, id, &error);
+
+    g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+    g_assert_cmpstr (row->outcome_reason, ==, "Further assessment first");
+  }
+}
+
 /* Rule: every notice a policy names is a record; a notice not yet given is pending (finding 7). */
 static void
 test_notices_pending_and_given (StoreFixture  *f,
@@ -285,6 +327,7 @@ main (int   argc,
   ADD ("/store/life/head-of-service-dates-refused-in-future-and-corrected-keeping-old-value", test_head_of_service_dates_and_corrections);
   ADD ("/store/life/notices-named-by-policies-pending-until-given", test_notices_pending_and_given);
   ADD ("/store/life/difference-immediate-risk-any-stage-formal-challenge-disagreement-remains", test_difference_events);
+  ADD ("/store/life/domain4-corrected-outcome-other-needs-its-own-reasons-none-carried-over", test_corrected_outcome_reasons);
 #undef ADD
 
   return g_test_run ();

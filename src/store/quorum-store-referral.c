@@ -323,13 +323,7 @@ record_panel_once (QuorumStore        *self,
                            _("The date the panel heard the referral is needed (YYYY-MM-DD)"));
       return FALSE;
     }
-  if (outcome == QUORUM_PANEL_NONE)
-    {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("The panel's outcome is one of: plan confirmed, plan ended, other"));
-      return FALSE;
-    }
-  if (!quorum_check_text (reason, _("The panel's reasons"), outcome == QUORUM_PANEL_OTHER, QUORUM_MAX_TEXT, error))
+  if (!quorum_referral_check_outcome (outcome, reason, error))
     return FALSE;
 
   if (!_quorum_store_begin (self, error))
