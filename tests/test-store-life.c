@@ -197,6 +197,76 @@ test_corrected_outcome_reasons (StoreFixture  *f,
   }
 }
 
+/* referralrules 2. DOMAIN 4 (a referral due in 5 working days; the panel within 28 days of
+ * notification): as of a date, a referral is as it stood then; sent or heard later had not been. */
+static void
+test_as_of_judges_the_past (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = split (f->store, "2026-11-20", NULL, NULL);   /* due 2026-11-27 */
+  QuorumReferralCounts counts;
+  GDate d;
+
+  d = day ("2026-11-28");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, NULL, NULL, &error));
+  d = day ("2026-12-30");                                  /* panel due 2026-12-26 */
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    struct { const char *as_of; QuorumReferralState state; gboolean overdue; } cases[] = {
+      { "2026-11-25", QUORUM_REFERRAL_AWAITING_NOTIFICATION, FALSE },
+      { "2026-11-27", QUORUM_REFERRAL_AWAITING_NOTIFICATION, FALSE },
+      { "2026-11-28", QUORUM_REFERRAL_AWAITING_PANEL, FALSE },
+      { "2026-12-27", QUORUM_REFERRAL_AWAITING_PANEL, TRUE },
+      { "2026-12-30", QUORUM_REFERRAL_DECIDED, FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GPtrArray) rows = NULL;
+        QuorumReferralRow *row;
+
+        d = day (cases[i].as_of);
+        rows = quorum_store_get_referrals (f->store, &id, 1, &d, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (rows->len, ==, 1);
+        row = g_ptr_array_index (rows, 0);
+        g_test_message ("as of %s", cases[i].as_of);
+        g_assert_cmpint (row->state, ==, cases[i].state);
+        g_assert_cmpint (row->overdue, ==, cases[i].overdue);
+      }
+  }
+  /* Panel due 26 Dec, heard 30 Dec: overdue as of 27 Dec, in the list as in the rows. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+
+    d = day ("2026-12-27");
+    rows = quorum_store_list_referrals (f->store, &d, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+  }
+  d = day ("2026-11-25");
+  g_assert_true (quorum_store_count_referrals (f->store, &d, NULL, &counts, &error));
+  g_assert_cmpuint (counts.awaiting_notification, ==, 1);
+  g_assert_cmpuint (counts.awaiting_panel, ==, 0);
+  d = day ("2026-12-27");
+  g_assert_true (quorum_store_count_referrals (f->store, &d, NULL, &counts, &error));
+  g_assert_cmpuint (counts.awaiting_panel, ==, 1);
+  g_assert_cmpuint (counts.panel_overdue, ==, 1);
+  {
+    QuorumReferralQuery query = { 0 };
+    g_autoptr(GArray) ids = NULL;
+
+    query.as_of = day ("2026-11-25");
+    query.match = QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION;
+    ids = quorum_store_list_referral_ids (f->store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+}
+
 /* Rule: every notice a policy names is a record; a notice not yet given is pending (finding 7). */
 static void
 test_notices_pending_and_given (StoreFixture  *f,
@@ -328,6 +398,7 @@ main (int   argc,
   ADD ("/store/life/notices-named-by-policies-pending-until-given", test_notices_pending_and_given);
   ADD ("/store/life/difference-immediate-risk-any-stage-formal-challenge-disagreement-remains", test_difference_events);
   ADD ("/store/life/domain4-corrected-outcome-other-needs-its-own-reasons-none-carried-over", test_corrected_outcome_reasons);
+  ADD ("/store/life/domain4-as-of-state-and-overdue-as-they-stood-then", test_as_of_judges_the_past);
 #undef ADD
 
   return g_test_run ();
