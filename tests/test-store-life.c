@@ -267,6 +267,44 @@ test_as_of_judges_the_past (StoreFixture  *f,
   }
 }
 
+/* referralrules 3. DOMAIN "Plans, referrals and notices over time": every notice is a record (the
+ * referral sent to the Head of Service); a corrected sent date is the notice's date too. */
+static void
+test_corrected_sent_date_is_the_notices (StoreFixture  *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  gint64 id = split (f->store, "2026-11-13", NULL, NULL);
+  guint found = 0;
+  GDate d;
+
+  d = day ("2026-11-24");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, "J. Okafor", "email", &error));
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_NOTIFIED, "2026-11-19",
+                                                  "Sent earlier, by email", &error), >, 0);
+  g_assert_no_error (error);
+  notices = quorum_store_list_notices (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < notices->len; i++)
+    {
+      QuorumNoticeRow *n = g_ptr_array_index (notices, i);
+
+      if (n->referral_id == id && g_strcmp0 (n->kind, "referral-sent") == 0)
+        {
+          assert_date (&n->date, "2026-11-19");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+  {
+    guint n = 0;
+
+    g_assert_true (quorum_store_verify (f->store, &n, &error));
+    g_assert_no_error (error);
+  }
+}
+
 /* Rule: every notice a policy names is a record; a notice not yet given is pending (finding 7). */
 static void
 test_notices_pending_and_given (StoreFixture  *f,
@@ -399,6 +437,7 @@ main (int   argc,
   ADD ("/store/life/difference-immediate-risk-any-stage-formal-challenge-disagreement-remains", test_difference_events);
   ADD ("/store/life/domain4-corrected-outcome-other-needs-its-own-reasons-none-carried-over", test_corrected_outcome_reasons);
   ADD ("/store/life/domain4-as-of-state-and-overdue-as-they-stood-then", test_as_of_judges_the_past);
+  ADD ("/store/life/corrected-sent-date-is-the-referral-sent-notices-date", test_corrected_sent_date_is_the_notices);
 #undef ADD
 
   return g_test_run ();

@@ -942,9 +942,13 @@ quorum_store_list_notices (QuorumStore  *self,
     return NULL;
   life_cache_init (&cache, self);
 
+  /* The referral-sent notice's date is the referral's sent date: a correction of that date
+   * (an audited referral_correction keeping the old one) is the notice's correction too, so the
+   * two records never disagree, and the notice row, append-only, is left as it was written. */
   stmt = _quorum_store_prepare (self,
                                 "SELECT n.id, n.conference_id, n.referral_id, n.difference_id, n.kind, n.stage, "
-                                "n.given_on, n.given_by, n.given_to, n.about, n.means, n.recorded_at, n.recorded_by, "
+                                "CASE WHEN n.kind = 'referral-sent' AND r.notified IS NOT NULL THEN r.notified "
+                                "ELSE n.given_on END, n.given_by, n.given_to, n.about, n.means, n.recorded_at, n.recorded_by, "
                                 "COALESCE(c.profile, d.profile) FROM notice n "
                                 "LEFT JOIN referral r ON r.id = n.referral_id "
                                 "LEFT JOIN conference c ON c.id = r.conference_id "
