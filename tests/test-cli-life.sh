@@ -264,5 +264,15 @@ q referral correct "$refr" --field outcome --value plan-confirmed --panel-reason
 check "DOMAIN 4: corrected to plan-confirmed with new reasons: those, not the old" \
   "$(jget "$(ref_json "$refr")" '[d["outcome"], d["outcome_reason"]]')" '["plan-confirmed", "Threshold met"]'
 
+# ---- referralrules 3: "every notice a policy names is a record (the referral sent to the Head
+# of Service)": a corrected sent date is the notice's date too; the two records agree. ----
+read -r confn refn plann <<<"$(split 2026-11-13 "Hal Notice")"
+q referral notify "$refn" --date 2026-11-24 --by "J. Okafor" --means email >/dev/null
+q referral correct "$refn" --field notified --value 2026-11-19 --reason "Sent earlier, by email" >/dev/null
+check "the referral-sent notice follows the corrected sent date" \
+  "$(jget "$(q --json notices)" "[n['date'] for n in d if n['referral'] == $refn and n['kind'] == 'referral-sent']")" \
+  '["2026-11-19"]'
+check "… as the referral says" "$(jget "$(ref_json "$refn")" 'd["notified"]')" "2026-11-19"
+
 q verify >/dev/null && ok "verify: the whole record's chain holds" || not_ok "verify at the end"
 finish
