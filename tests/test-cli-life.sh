@@ -238,5 +238,41 @@ cp "$hol/proclaimed.ini" "$work/xdg/quorum/holidays/"
 check "… or in the user's data dir, as a profile is added" \
   "$(XDG_DATA_HOME="$work/xdg" q workdays add 2027-06-11 1 --region northern-ireland)" "2027-06-15"
 
+# ---- referralrules 1: DOMAIN 4 "the panel's outcome (plan confirmed, plan ended, other with
+# reasons)": the reasons belong to the outcome they were given with. ----
+read -r confr refr planr <<<"$(split 2026-11-20 "Gil Reasons")"
+q referral notify "$refr" --date 2026-11-24 >/dev/null
+q referral panel "$refr" --date 2026-12-10 --outcome other --reason "Panel asked for a further assessment" >/dev/null
+out=$(q --json referral correct "$refr" --field outcome --value plan-ended --reason "Minuted wrongly: the panel ended the plan")
+check "DOMAIN 4: corrected away from other, the old reasons are not the new outcome's" \
+  "$(jget "$(ref_json "$refr")" '[d["outcome"], d["outcome_reason"]]')" '["plan-ended", null]'
+check "DOMAIN 4: the old reasons kept in the correction's audit entry" \
+  "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'referral_correction' AND summary LIKE '%Panel asked for a further assessment%'")" "1"
+check "DOMAIN 4: the export does not give plan-ended the old reasons" \
+  "$(pdf_text "$confr" | grep -c "Panel asked for a further assessment")" "0"
+before=$(db_hash)
+expect_exit "DOMAIN 4: corrected to other without the panel's reasons refused" 2 \
+  q referral correct "$refr" --field outcome --value other --reason "It was other"
+check "DOMAIN 4: the refusal wrote nothing" "$(db_hash)" "$before"
+expect_exit "DOMAIN 4: the panel's reasons go with an outcome, not a date" 2 \
+  q referral correct "$refr" --field panel_date --value 2026-12-09 --panel-reason "No" --reason "Typo"
+out=$(q --json referral correct "$refr" --field outcome --value other --panel-reason "Panel asked for a further assessment first" \
+        --reason "Minuted wrongly again")
+check "DOMAIN 4: corrected to other with its own reasons" "$(jget "$out" '[d["outcome"], d["outcome_reason"]]')" \
+  '["other", "Panel asked for a further assessment first"]'
+q referral correct "$refr" --field outcome --value plan-confirmed --panel-reason "Threshold met" --reason "Third time" >/dev/null
+check "DOMAIN 4: corrected to plan-confirmed with new reasons: those, not the old" \
+  "$(jget "$(ref_json "$refr")" '[d["outcome"], d["outcome_reason"]]')" '["plan-confirmed", "Threshold met"]'
+
+# ---- referralrules 3: "every notice a policy names is a record (the referral sent to the Head
+# of Service)": a corrected sent date is the notice's date too; the two records agree. ----
+read -r confn refn plann <<<"$(split 2026-11-13 "Hal Notice")"
+q referral notify "$refn" --date 2026-11-24 --by "J. Okafor" --means email >/dev/null
+q referral correct "$refn" --field notified --value 2026-11-19 --reason "Sent earlier, by email" >/dev/null
+check "the referral-sent notice follows the corrected sent date" \
+  "$(jget "$(q --json notices)" "[n['date'] for n in d if n['referral'] == $refn and n['kind'] == 'referral-sent']")" \
+  '["2026-11-19"]'
+check "… as the referral says" "$(jget "$(ref_json "$refn")" 'd["notified"]')" "2026-11-19"
+
 q verify >/dev/null && ok "verify: the whole record's chain holds" || not_ok "verify at the end"
 finish

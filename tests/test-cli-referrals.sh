@@ -123,6 +123,22 @@ refused "panel: other without reasons" 2 referral panel "$may" --date 2027-05-10
 refused "panel: other with blank reasons" 2 referral panel "$may" --date 2027-05-10 --outcome other --reason "   "
 refused "referrals: impossible --as-of" 2 referrals --as-of 2027-13-01
 
+# -- referralrules 2: DOMAIN 4 (a referral due in 5 working days; the panel within 28 days of
+# notification): "as of" a date judges the referral as it stood then; a referral sent, or a
+# panel heard, after that date had not been yet.
+asof=$(split_referral 2026-11-13 "Ivy As-Of")
+check "DOMAIN 4: due five working days after Fri 13 Nov" "$(due "$asof")" "2026-11-20"
+q referral notify "$asof" --date 2026-11-24 >/dev/null
+q referral panel "$asof" --date 2026-12-30 --outcome plan-confirmed >/dev/null
+in_overdue () { jget "$(q --json referrals --as-of "$1" --overdue)" "$asof in [r['id'] for r in d]"; }
+check "DOMAIN 4: as of 21 Nov, due 20 Nov and not sent until 24 Nov: overdue" "$(in_overdue 2026-11-21)" "true"
+check "DOMAIN 4: as of 24 Nov, sent that day: not overdue" "$(in_overdue 2026-11-24)" "false"
+check "DOMAIN 4: as of 23 Dec, panel due 22 Dec and not heard until 30 Dec: overdue" "$(in_overdue 2026-12-23)" "true"
+check "DOMAIN 4: as of 30 Dec, heard that day: not overdue" "$(in_overdue 2026-12-30)" "false"
+text=$(q referrals --as-of 2026-11-21 --overdue)
+printf '%s\n' "$text" | grep -q "Ivy As-Of" && ok "DOMAIN 4: the text lists it as overdue as of 21 Nov" ||
+  { not_ok "DOMAIN 4: text as of 21 Nov"; printf '%s\n' "$text"; }
+
 # -- every write is audited and the chain holds
 expect_exit "verify: the audit chain holds" 0 q verify
 

@@ -155,6 +155,156 @@ test_head_of_service_dates_and_corrections (StoreFixture  *f,
   }
 }
 
+/* referralrules 1. DOMAIN 4: the panel's outcome is plan confirmed, plan ended, or other *with
+ * reasons*: the reasons belong to the outcome they were given with. A correction to "other"
+ * needs the panel's own; a correction away from it does not carry them over. */
+static void
+test_corrected_outcome_reasons (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = split (f->store, "2026-11-20", NULL, NULL);
+  GDate d;
+
+  d = day ("2026-11-24");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, NULL, NULL, &error));
+  d = day ("2026-12-10");
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_OTHER,
+                                            "Panel asked for a further assessment", &error));
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "plan-confirmed",
+                                                  "Minuted wrongly", &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (f->store, id, &error);
+
+    g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+    g_assert_null (row->outcome_reason);
+  }
+  /* Back to "other": the correction's reason is not the panel's; without the panel's, refused. */
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                  "The panel agreed the threshold for a plan is met", &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                       "Further assessment first", "Minuted wrongly again",
+                                                       &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (f->store, id, &error);
+
+    g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+    g_assert_cmpstr (row->outcome_reason, ==, "Further assessment first");
+  }
+}
+
+/* referralrules 2. DOMAIN 4 (a referral due in 5 working days; the panel within 28 days of
+ * notification): as of a date, a referral is as it stood then; sent or heard later had not been. */
+static void
+test_as_of_judges_the_past (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = split (f->store, "2026-11-20", NULL, NULL);   /* due 2026-11-27 */
+  QuorumReferralCounts counts;
+  GDate d;
+
+  d = day ("2026-11-28");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, NULL, NULL, &error));
+  d = day ("2026-12-30");                                  /* panel due 2026-12-26 */
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    struct { const char *as_of; QuorumReferralState state; gboolean overdue; } cases[] = {
+      { "2026-11-25", QUORUM_REFERRAL_AWAITING_NOTIFICATION, FALSE },
+      { "2026-11-27", QUORUM_REFERRAL_AWAITING_NOTIFICATION, FALSE },
+      { "2026-11-28", QUORUM_REFERRAL_AWAITING_PANEL, FALSE },
+      { "2026-12-27", QUORUM_REFERRAL_AWAITING_PANEL, TRUE },
+      { "2026-12-30", QUORUM_REFERRAL_DECIDED, FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GPtrArray) rows = NULL;
+        QuorumReferralRow *row;
+
+        d = day (cases[i].as_of);
+        rows = quorum_store_get_referrals (f->store, &id, 1, &d, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (rows->len, ==, 1);
+        row = g_ptr_array_index (rows, 0);
+        g_test_message ("as of %s", cases[i].as_of);
+        g_assert_cmpint (row->state, ==, cases[i].state);
+        g_assert_cmpint (row->overdue, ==, cases[i].overdue);
+      }
+  }
+  /* Panel due 26 Dec, heard 30 Dec: overdue as of 27 Dec, in the list as in the rows. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+
+    d = day ("2026-12-27");
+    rows = quorum_store_list_referrals (f->store, &d, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+  }
+  d = day ("2026-11-25");
+  g_assert_true (quorum_store_count_referrals (f->store, &d, NULL, &counts, &error));
+  g_assert_cmpuint (counts.awaiting_notification, ==, 1);
+  g_assert_cmpuint (counts.awaiting_panel, ==, 0);
+  d = day ("2026-12-27");
+  g_assert_true (quorum_store_count_referrals (f->store, &d, NULL, &counts, &error));
+  g_assert_cmpuint (counts.awaiting_panel, ==, 1);
+  g_assert_cmpuint (counts.panel_overdue, ==, 1);
+  {
+    QuorumReferralQuery query = { 0 };
+    g_autoptr(GArray) ids = NULL;
+
+    query.as_of = day ("2026-11-25");
+    query.match = QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION;
+    ids = quorum_store_list_referral_ids (f->store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+}
+
+/* referralrules 3. DOMAIN "Plans, referrals and notices over time": every notice is a record (the
+ * referral sent to the Head of Service); a corrected sent date is the notice's date too. */
+static void
+test_corrected_sent_date_is_the_notices (StoreFixture  *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  gint64 id = split (f->store, "2026-11-13", NULL, NULL);
+  guint found = 0;
+  GDate d;
+
+  d = day ("2026-11-24");
+  g_assert_true (quorum_store_send_referral (f->store, id, &d, "J. Okafor", "email", &error));
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_NOTIFIED, "2026-11-19",
+                                                  "Sent earlier, by email", &error), >, 0);
+  g_assert_no_error (error);
+  notices = quorum_store_list_notices (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < notices->len; i++)
+    {
+      QuorumNoticeRow *n = g_ptr_array_index (notices, i);
+
+      if (n->referral_id == id && g_strcmp0 (n->kind, "referral-sent") == 0)
+        {
+          assert_date (&n->date, "2026-11-19");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+  {
+    guint n = 0;
+
+    g_assert_true (quorum_store_verify (f->store, &n, &error));
+    g_assert_no_error (error);
+  }
+}
+
 /* Rule: every notice a policy names is a record; a notice not yet given is pending (finding 7). */
 static void
 test_notices_pending_and_given (StoreFixture  *f,
@@ -285,6 +435,9 @@ main (int   argc,
   ADD ("/store/life/head-of-service-dates-refused-in-future-and-corrected-keeping-old-value", test_head_of_service_dates_and_corrections);
   ADD ("/store/life/notices-named-by-policies-pending-until-given", test_notices_pending_and_given);
   ADD ("/store/life/difference-immediate-risk-any-stage-formal-challenge-disagreement-remains", test_difference_events);
+  ADD ("/store/life/domain4-corrected-outcome-other-needs-its-own-reasons-none-carried-over", test_corrected_outcome_reasons);
+  ADD ("/store/life/domain4-as-of-state-and-overdue-as-they-stood-then", test_as_of_judges_the_past);
+  ADD ("/store/life/corrected-sent-date-is-the-referral-sent-notices-date", test_corrected_sent_date_is_the_notices);
 #undef ADD
 
   return g_test_run ();

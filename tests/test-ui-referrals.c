@@ -574,6 +574,11 @@ test_notify_and_panel (void)
     g_assert_cmpstr (heard, ==, "2027-01-28");
   }
   g_assert_cmpuint (n_audit (fx.xmas_conference), ==, before + 1);
+  /* DOMAIN 4: as of 6 January the panel (heard on 28 January) had not heard it yet; the form is
+   * gone all the same, since the hearing is recorded. As of the 28th it is decided. */
+  g_assert_cmpint (quorum_referral_object_get_state (find_item (fx.page, fx.xmas)), ==, QUORUM_REFERRAL_AWAITING_PANEL);
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  set_as_of (fx.page, "2027-01-28");
   g_assert_cmpint (quorum_referral_object_get_state (find_item (fx.page, fx.xmas)), ==, QUORUM_REFERRAL_DECIDED);
   g_assert_cmpstr (quorum_referral_object_get_text (find_item (fx.page, fx.xmas), QUORUM_REFERRAL_COLUMN_OUTCOME),
                    ==, "Other: Adjourned for a parenting assessment");
@@ -868,6 +873,8 @@ test_correct_and_lateness (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.record-panel", NULL));
   wait_loaded (fx.page);
   g_assert_nonnull (strstr (row_subtitle ("panel_date_row"), "heard late"));
+  /* As of the hearing (DOMAIN 4: before it, it had not been heard). */
+  set_as_of (fx.page, "2027-06-10");
   {
     g_autofree char *status = quorum_referral_object_describe_status (find_item (fx.page, fourth));
 

@@ -56,4 +56,12 @@ gboolean    quorum_referral_check_heard (const GDate  *heard,
                                          const GDate  *today,
                                          GError      **error);
 
+/* DOMAIN 4: the panel's outcome is plan confirmed, plan ended, or other *with reasons*. The
+ * reasons belong to the outcome they were given with: "other" needs its own (when it is
+ * recorded and when an outcome is corrected to it); for the others they are optional. Refuses
+ * QUORUM_PANEL_NONE. QUORUM_ERROR_INVALID saying why. */
+gboolean    quorum_referral_check_outcome (QuorumPanelOutcome   outcome,
+                                           const char          *reasons,
+                                           GError             **error);
+
 G_END_DECLS

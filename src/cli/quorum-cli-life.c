@@ -20,10 +20,12 @@ quorum_cli_cmd_referral_correct (QuorumCliContext *ctx,
   g_autofree char *field = NULL;
   g_autofree char *value = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *panel_reason = NULL;
   const GOptionEntry entries[] = {
     { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("What to correct: notified, panel_date or outcome"), N_("FIELD") },
     { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("The right value: a date (YYYY-MM-DD) or plan-confirmed, plan-ended, other"), N_("VALUE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is corrected"), N_("TEXT") },
+    { "panel-reason", 0, 0, G_OPTION_ARG_STRING, &panel_reason, N_("The panel's reasons for the corrected outcome (needed for other; else the old reasons are cleared)"), N_("TEXT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Correct a referral’s date or outcome, keeping the old value"), entries);
@@ -50,7 +52,7 @@ quorum_cli_cmd_referral_correct (QuorumCliContext *ctx,
     }
 
   if (!(store = quorum_cli_get_store (ctx, &error)) ||
-      !(correction = quorum_store_correct_referral (store, id, which, value, reason, &error)) ||
+      !(correction = quorum_store_correct_referral_full (store, id, which, value, panel_reason, reason, &error)) ||
       !(row = quorum_store_get_referral (store, id, &error)))
     return quorum_cli_fail (error);
 
@@ -77,6 +79,7 @@ quorum_cli_cmd_referral_correct (QuorumCliContext *ctx,
       quorum_json_add_date (builder, "panel_date", &row->panel_date);
       quorum_json_add_string (builder, "outcome", row->outcome != QUORUM_PANEL_NONE
                                                   ? quorum_panel_outcome_to_string (row->outcome) : NULL);
+      quorum_json_add_string (builder, "outcome_reason", row->outcome_reason);
       quorum_json_add_bool (builder, "sent_late", row->sent_late);
       quorum_json_add_bool (builder, "heard_late", row->heard_late);
       json_builder_end_object (builder);

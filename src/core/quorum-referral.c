@@ -7,6 +7,7 @@
 #include "quorum/quorum-referral.h"
 #include "quorum/quorum-date.h"
 #include "quorum/quorum-error.h"
+#include "quorum/quorum-validate.h"
 
 /* The words are the CLI's and the database's: never translate or change them. */
 static const char * const field_words[] = { "notified", "panel_date", "outcome" };
@@ -167,4 +168,21 @@ quorum_referral_check_heard (const GDate  *heard,
       return FALSE;
     }
   return check_not_future (heard, today, _("The date the panel heard it"), error);
+}
+
+gboolean
+quorum_referral_check_outcome (QuorumPanelOutcome   outcome,
+                               const char          *reasons,
+                               GError             **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (outcome == QUORUM_PANEL_NONE || (guint) outcome > QUORUM_PANEL_OTHER)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The panel's outcome is one of: plan confirmed, plan ended, other"));
+      return FALSE;
+    }
+  return quorum_check_text (reasons, _("The panel's reasons"), outcome == QUORUM_PANEL_OTHER,
+                            QUORUM_MAX_TEXT, error);
 }

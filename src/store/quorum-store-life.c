@@ -328,6 +328,7 @@ correct_referral_once (QuorumStore          *self,
                        gint64                referral_id,
                        QuorumReferralField   field,
                        const char           *value,
+                       const char           *panel_reasons,
                        const char           *reason,
                        GError              **error)
 {
@@ -364,6 +365,17 @@ correct_referral_once (QuorumStore          *self,
           return 0;
         }
       new_value = g_strdup (quorum_panel_outcome_to_string (outcome));
+      /* DOMAIN 4: "other" with reasons, the panel's own, not the correction's. */
+      if (panel_reasons != NULL && *panel_reasons == '\0')
+        panel_reasons = NULL;
+      if (!quorum_referral_check_outcome (outcome, panel_reasons, error))
+        return 0;
+    }
+  else if (panel_reasons != NULL && *panel_reasons != '\0')
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("The panel's reasons go with a corrected outcome, not with a date"));
+      return 0;
     }
   else
     {
@@ -418,7 +430,6 @@ correct_referral_once (QuorumStore          *self,
       else
         {
           old_value = g_strdup (quorum_panel_outcome_to_string (row->outcome));
-          /* "Other" needs the panel's reasons: the correction's own say them when none were kept. */
         }
       break;
     case QUORUM_N_REFERRAL_FIELDS:
@@ -457,19 +468,23 @@ correct_referral_once (QuorumStore          *self,
     }
   else
     {
-      stmt = _quorum_store_prepare (self,
-                                    "UPDATE referral SET outcome = ?, "
-                                    "outcome_reason = CASE WHEN ?2 = 'other' THEN COALESCE(outcome_reason, ?3) "
-                                    "ELSE outcome_reason END WHERE id = ?4", error);
+      /* The reasons belong to the outcome they were given with: the new outcome's own, or none.
+       * The old ones stay in the audit entry below (and in the chain's earlier state). */
+      stmt = _quorum_store_prepare (self, "UPDATE referral SET outcome = ?, outcome_reason = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
       _quorum_bind_text (stmt, 1, new_value);
-      _quorum_bind_text (stmt, 2, new_value);
-      _quorum_bind_text (stmt, 3, reason);
-      quorum_db_bind_int64 (stmt, 4, referral_id);
+      _quorum_bind_text (stmt, 2, panel_reasons);
+      quorum_db_bind_int64 (stmt, 3, referral_id);
     }
-  summary = g_strdup_printf ("referral %lld: %s corrected from %s to %s", (long long) referral_id,
-                             quorum_referral_field_to_string (field), old_value ? old_value : "-", new_value);
+  if (field == QUORUM_REFERRAL_FIELD_OUTCOME)
+    summary = g_strdup_printf ("referral %lld: %s corrected from %s (reasons: %s) to %s (reasons: %s)",
+                               (long long) referral_id, quorum_referral_field_to_string (field),
+                               old_value ? old_value : "-", row->outcome_reason ? row->outcome_reason : "none",
+                               new_value, panel_reasons ? panel_reasons : "none");
+  else
+    summary = g_strdup_printf ("referral %lld: %s corrected from %s to %s", (long long) referral_id,
+                               quorum_referral_field_to_string (field), old_value ? old_value : "-", new_value);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "referral", referral_id, row->conference_id, summary, error))
     goto fail;
@@ -508,7 +523,20 @@ quorum_store_correct_referral (QuorumStore          *self,
                                const char           *reason,
                                GError              **error)
 {
-  _QUORUM_STORE_RETRYING (self, error, gint64, correct_referral_once (self, referral_id, field, value, reason, &retry_error));
+  _QUORUM_STORE_RETRYING (self, error, gint64, correct_referral_once (self, referral_id, field, value, NULL, reason, &retry_error));
+}
+
+gint64
+quorum_store_correct_referral_full (QuorumStore          *self,
+                                    gint64                referral_id,
+                                    QuorumReferralField   field,
+                                    const char           *value,
+                                    const char           *panel_reasons,
+                                    const char           *reason,
+                                    GError              **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gint64,
+                          correct_referral_once (self, referral_id, field, value, panel_reasons, reason, &retry_error));
 }
 
 /* ---- notices ---- */
@@ -914,9 +942,13 @@ quorum_store_list_notices (QuorumStore  *self,
     return NULL;
   life_cache_init (&cache, self);
 
+  /* The referral-sent notice's date is the referral's sent date: a correction of that date
+   * (an audited referral_correction keeping the old one) is the notice's correction too, so the
+   * two records never disagree, and the notice row, append-only, is left as it was written. */
   stmt = _quorum_store_prepare (self,
                                 "SELECT n.id, n.conference_id, n.referral_id, n.difference_id, n.kind, n.stage, "
-                                "n.given_on, n.given_by, n.given_to, n.about, n.means, n.recorded_at, n.recorded_by, "
+                                "CASE WHEN n.kind = 'referral-sent' AND r.notified IS NOT NULL THEN r.notified "
+                                "ELSE n.given_on END, n.given_by, n.given_to, n.about, n.means, n.recorded_at, n.recorded_by, "
                                 "COALESCE(c.profile, d.profile) FROM notice n "
                                 "LEFT JOIN referral r ON r.id = n.referral_id "
                                 "LEFT JOIN conference c ON c.id = r.conference_id "

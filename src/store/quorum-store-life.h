@@ -35,6 +35,17 @@ gint64     quorum_store_correct_referral  (QuorumStore          *self,
                                            const char           *value,
                                            const char           *reason,
                                            GError              **error);
+/* The same, for an outcome with the panel's reasons for it (DOMAIN 4): "other" needs them, as
+ * when it is recorded; a corrected outcome never keeps the old one's reasons as its own (they
+ * are replaced by @panel_reasons, or cleared when there are none, the old ones kept in the
+ * correction's audit entry). @panel_reasons must be NULL for a date. */
+gint64     quorum_store_correct_referral_full (QuorumStore          *self,
+                                               gint64                referral_id,
+                                               QuorumReferralField   field,
+                                               const char           *value,
+                                               const char           *panel_reasons,
+                                               const char           *reason,
+                                               GError              **error);
 
 /* ---- notices ---- */
 typedef struct

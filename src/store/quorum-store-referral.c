@@ -15,12 +15,18 @@ gboolean _quorum_store_insert_referral_notice (QuorumStore *self, gint64 referra
 /* A referral's state (QuorumReferralState: 0 not sent, 1 awaiting the panel, 2 decided), whether
  * it is overdue as of ?1 (not sent by its due date, or sent and not heard by the panel's due date),
  * and its next deadline: worked out here only, for the rows as for the page's orders, filters and
- * counts, so a row never says other than where it was sorted or counted. */
-#define R_DECIDED "coalesce (r.outcome, 'none') <> 'none'"
-#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN r.notified IS NOT NULL THEN 1 ELSE 0 END)"
-#define R_OVERDUE "(CASE WHEN r.notified IS NULL AND r.due < ?1 THEN 1 " \
-                  "WHEN r.notified IS NOT NULL AND r.panel_date IS NULL AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
-#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN r.notified IS NOT NULL THEN r.panel_due ELSE r.due END)"
+ * counts, so a row never says other than where it was sorted or counted.
+ * All as they stood on ?1 (DOMAIN 4, "Plans, referrals and notices over time"): a referral sent,
+ * or a panel heard, after ?1 had not been yet. Plain comparisons of the row's own columns, as
+ * before: the scan is the same, no index is lost. */
+#define R_SENT    "(r.notified IS NOT NULL AND r.notified <= ?1)"
+#define R_UNSENT  "(r.notified IS NULL OR r.notified > ?1)"
+#define R_UNHEARD "(r.panel_date IS NULL OR r.panel_date > ?1)"
+#define R_DECIDED "(coalesce (r.outcome, 'none') <> 'none' AND r.panel_date IS NOT NULL AND r.panel_date <= ?1)"
+#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
+#define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
+                  "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
+#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN " R_SENT " THEN r.panel_due ELSE r.due END)"
 /* ?1 is the date "overdue" is judged on, in every statement that reads these. */
 #define REFERRAL_COLUMNS \
   "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
@@ -323,13 +329,7 @@ record_panel_once (QuorumStore        *self,
                            _("The date the panel heard the referral is needed (YYYY-MM-DD)"));
       return FALSE;
     }
-  if (outcome == QUORUM_PANEL_NONE)
-    {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("The panel's outcome is one of: plan confirmed, plan ended, other"));
-      return FALSE;
-    }
-  if (!quorum_check_text (reason, _("The panel's reasons"), outcome == QUORUM_PANEL_OTHER, QUORUM_MAX_TEXT, error))
+  if (!quorum_referral_check_outcome (outcome, reason, error))
     return FALSE;
 
   if (!_quorum_store_begin (self, error))

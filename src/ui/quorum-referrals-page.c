@@ -984,11 +984,24 @@ reset_forms (QuorumReferralsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
 }
 
+/* What has been recorded, whatever the as-of date: the forms and actions follow the record (a
+ * referral sent after the as-of date is shown awaiting notification as of then, but it is not
+ * sent again), the status and the overdue flag the as-of date (quorum_referral_object_get_state). */
+static QuorumReferralState
+recorded_state (const QuorumReferralRow *row)
+{
+  if (row->outcome != QUORUM_PANEL_NONE)
+    return QUORUM_REFERRAL_DECIDED;
+  if (g_date_valid (&row->notified))
+    return QUORUM_REFERRAL_AWAITING_PANEL;
+  return QUORUM_REFERRAL_AWAITING_NOTIFICATION;
+}
+
 static void
 update_actions (QuorumReferralsPage *self)
 {
   QuorumReferralObject *item = get_selected (self);
-  QuorumReferralState state = item ? quorum_referral_object_get_state (item) : QUORUM_REFERRAL_DECIDED;
+  QuorumReferralState state = item ? recorded_state (quorum_referral_object_get_row (item)) : QUORUM_REFERRAL_DECIDED;
   /* The notification, the panel and their corrections are a Head of Service's alone. */
   gboolean head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0;
 
@@ -1132,6 +1145,7 @@ update_pane (QuorumReferralsPage *self)
   adw_action_row_set_subtitle (self->outcome_row, outcome);
 
   /* Only a Head of Service records the notification and the panel: hidden from the others. */
+  state = recorded_state (row);
   gtk_widget_set_visible (self->notify_group, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
   gtk_widget_set_visible (self->notify_button, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
