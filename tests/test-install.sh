@@ -68,7 +68,7 @@ done
 
 # The installed programs, in Welsh, with nothing of the build tree in their environment.
 env_run () {
-  env -u GSETTINGS_SCHEMA_DIR -u QUORUM_LOCALEDIR -u QUORUM_CLI -u QUORUM_BUILDDIR \
+  env -u GSETTINGS_SCHEMA_DIR -u QUORUM_LOCALEDIR -u QUORUM_MODULEDIR -u QUORUM_CLI -u QUORUM_BUILDDIR \
     XDG_DATA_DIRS="$share:/usr/share" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     QUORUM_KEY_FILE="$tmp/config/audit.key" QUORUM_NO_KEYRING=1 \
     QUORUM_DB="$tmp/data/quorum/quorum.db" LANGUAGE=cy LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@"
