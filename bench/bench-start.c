@@ -83,13 +83,19 @@ check_png (const char *path)
   return TRUE;
 }
 
-/* The children's environment. GSK_RENDERER is the person's, or none: the app chooses its
- * renderer itself (quorum_ui_choose_renderer: cairo where there is no GPU), and the empty
- * window takes GTK's own choice, as any application would. */
+/* The children's environment. GSK_RENDERER and GDK_DEBUG are the person's, or none: the app
+ * chooses its renderer itself (quorum_ui_choose_renderer: cairo where there is no GPU, and no
+ * GL context), and the empty window takes GTK's own choice, as any application would. */
 static char **
-child_environment (gboolean renderer_given)
+child_environment (gboolean    renderer_given,
+                   const char *gdk_debug)
 {
   char **envp = g_get_environ ();
+
+  if (gdk_debug != NULL)
+    envp = g_environ_setenv (envp, "GDK_DEBUG", gdk_debug, TRUE);
+  else
+    envp = g_environ_unsetenv (envp, "GDK_DEBUG");
 
   /* Nobody's settings, no restored conference; and the first frame, not a settled one. */
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -148,7 +154,8 @@ typedef struct
   gint64      open_id;
   Series      app;
   Series      base;
-  Series      base_cairo;   /* the empty window drawn as Quorum draws here, when that is cairo */
+  Series      base_cairo;   /* the empty window drawn with cairo too, when Quorum draws so here */
+  Series      base_nogl;    /* … and without the GL context GTK makes for nothing, as Quorum */
 } Case;
 
 static gboolean
@@ -169,7 +176,8 @@ static gboolean
 run_case (Case        *c,
           const char  *dir,
           char       **envp,
-          char       **envp_cairo)
+          char       **envp_cairo,
+          char       **envp_nogl)
 {
   g_autofree char *png = g_build_filename (dir, "first-frame.png", NULL);
   g_autofree char *open = g_strdup_printf ("%" G_GINT64_FORMAT, c->open_id);
@@ -183,6 +191,7 @@ run_case (Case        *c,
     }
   return run_one (base_argv, envp, png, &c->base) &&
          (envp_cairo == NULL || run_one (base_argv, envp_cairo, png, &c->base_cairo)) &&
+         (envp_nogl == NULL || run_one (base_argv, envp_nogl, png, &c->base_nogl)) &&
          run_one (app_argv, envp, png, &c->app);
 }
 
@@ -223,11 +232,13 @@ gboolean
 bench_start (const char *dir,
              guint       n,
              guint       rounds,
-             gboolean    renderer_given)
+             gboolean    renderer_given,
+             const char *gdk_debug)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = child_environment (renderer_given);
+  g_auto(GStrv) envp = child_environment (renderer_given, gdk_debug);
   g_auto(GStrv) envp_cairo = NULL;
+  g_auto(GStrv) envp_nogl = NULL;
   g_autofree char *many = g_strdup_printf ("%u referrals", n);
   Case cases[] = {
     { "empty database", g_build_filename (dir, "bench-start-empty.db", NULL), 0, },
@@ -240,15 +251,22 @@ bench_start (const char *dir,
    * would draw with GL, the empty window runs a second time drawn with cairo too: Quorum's
    * own cost, apart from the choice of renderer. */
   if (!renderer_given && g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
-    envp_cairo = g_environ_setenv (g_strdupv (envp), "GSK_RENDERER", "cairo", TRUE);
+    {
+      envp_cairo = g_environ_setenv (g_strdupv (envp), "GSK_RENDERER", "cairo", TRUE);
+      /* A third time set up as Quorum sets itself up here (quorum_ui_choose_renderer): cairo,
+       * and GDK_DEBUG=gl-disable, so that GTK does not make a GL context as it opens the
+       * display. Against this one the ratio is Quorum's own cost, the renderer's set-up aside. */
+      envp_nogl = g_environ_setenv (g_strdupv (envp_cairo), "GDK_DEBUG", g_getenv ("GDK_DEBUG"), TRUE);
+    }
   printf ("start to first frame (whole process: start, first frame saved as PNG, quit; "
           "%u alternating runs each)\n", rounds);
   printf ("  renderer: Quorum's %s; the empty window's %s\n",
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's choice (GL where it can)",
           renderer_given ? g_getenv ("GSK_RENDERER") : "GTK's choice (GL where it can)");
   if (envp_cairo != NULL)
-    printf ("  (this machine has no GPU render node: Quorum draws with cairo, the empty window with "
-            "Mesa's software GL; it is also run with cairo)\n");
+    printf ("  (this machine has no GPU render node: Quorum draws with cairo and makes no GL context, the "
+            "empty window draws with Mesa's software GL; it is also run with cairo, and with cairo "
+            "and no GL context as Quorum)\n");
   if (!prepare (dir, n, cases, &error))
     {
       fprintf (stderr, "start: %s\n", error->message);
@@ -260,13 +278,14 @@ bench_start (const char *dir,
       series_init (&cases[i].app);
       series_init (&cases[i].base);
       series_init (&cases[i].base_cairo);
+      series_init (&cases[i].base_nogl);
     }
 
   /* One run of each unmeasured, so every measured run finds its files in the page cache (not
    * for a single round: that is the test suite's smoke run, for correctness, not timings). */
   for (guint i = 0; ok && rounds > 1 && i < G_N_ELEMENTS (cases); i++)
     {
-      ok = run_case (&cases[i], dir, envp, envp_cairo);
+      ok = run_case (&cases[i], dir, envp, envp_cairo, envp_nogl);
       /* The first start of the day on a database that holds records is when Quorum checks
        * and copies it (its daily backup): shown, not counted. */
       if (ok)
@@ -276,11 +295,12 @@ bench_start (const char *dir,
       series_reset (&cases[i].app);
       series_reset (&cases[i].base);
       series_reset (&cases[i].base_cairo);
+      series_reset (&cases[i].base_nogl);
     }
 
   for (guint r = 0; ok && r < rounds; r++)
     for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
-      ok = run_case (&cases[i], dir, envp, envp_cairo);
+      ok = run_case (&cases[i], dir, envp, envp_cairo, envp_nogl);
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (cases); i++)
     {
@@ -300,6 +320,14 @@ bench_start (const char *dir,
                 bench_median (c->base_cairo.us) > 0 ? bench_median (c->app.us) / bench_median (c->base_cairo.us) : 0,
                 bench_median (c->base_cairo.cpu) / 1000,
                 bench_median (c->base_cairo.cpu) > 0 ? bench_median (c->app.cpu) / bench_median (c->base_cairo.cpu) : 0);
+      if (envp_nogl != NULL)
+        printf ("  against the empty window drawn with cairo and no GL context, as Quorum: %.0f ms, ratio %.2f "
+                "(CPU %.0f ms, ratio %.2f; peak memory %.0f MiB)\n",
+                bench_median (c->base_nogl.us) / 1000,
+                bench_median (c->base_nogl.us) > 0 ? bench_median (c->app.us) / bench_median (c->base_nogl.us) : 0,
+                bench_median (c->base_nogl.cpu) / 1000,
+                bench_median (c->base_nogl.cpu) > 0 ? bench_median (c->app.cpu) / bench_median (c->base_nogl.cpu) : 0,
+                bench_median (c->base_nogl.kib) / 1024);
       printf ("  peak memory (ru_maxrss): %.0f MiB against %.0f MiB, ratio %.2f\n\n",
               app_mib, base_mib, base_mib > 0 ? app_mib / base_mib : 0);
     }
@@ -311,6 +339,7 @@ bench_start (const char *dir,
       series_clear (&c->app);
       series_clear (&c->base);
       series_clear (&c->base_cairo);
+      series_clear (&c->base_nogl);
       if (g_getenv ("QUORUM_BENCH_KEEP") == NULL)
         bench_remove_db (c->db);
       g_free (c->db);

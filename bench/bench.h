@@ -50,11 +50,13 @@ int      bench_generate    (int          argc,
 void     bench_referrals   (const char  *dir,
                             guint        n);
 /* bench-start.c: start to first frame and peak memory, from outside, against an empty window;
- * on an empty database, the demo and @n referrals; @rounds alternating runs. */
+ * on an empty database, the demo and @n referrals; @rounds alternating runs. @gdk_debug: the
+ * person's $GDK_DEBUG before quorum_ui_choose_renderer () (NULL: none), for the children. */
 gboolean bench_start       (const char  *dir,
                             guint        n,
                             guint        rounds,
-                            gboolean     renderer_given);
+                            gboolean     renderer_given,
+                            const char  *gdk_debug);
 /* bench-chair.c: open, switch child, a keystroke's vote, PDF export, in a real window. */
 gboolean bench_chair       (const char  *dir,
                             guint        rounds);

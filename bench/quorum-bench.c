@@ -131,6 +131,7 @@ main (int    argc,
   const char *only = argc > 1 ? argv[1] : NULL;
   int status = EXIT_SUCCESS;
   gboolean renderer_given = g_getenv ("GSK_RENDERER") != NULL;
+  g_autofree char *gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
 
   /* The chair's bench draws in this process: with the renderer the app would choose here. */
   quorum_ui_choose_renderer ();
@@ -190,7 +191,8 @@ main (int    argc,
   /* `start [N [ROUNDS]]` */
   if ((only == NULL || g_str_equal (only, "start")) &&
       !bench_start (dir, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000,
-                    argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7, renderer_given))
+                    argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 7, renderer_given,
+                    gdk_debug))
     status = EXIT_FAILURE;
 
   if (own_key != NULL)

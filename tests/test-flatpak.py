@@ -42,7 +42,7 @@ check(len(dirs) == 1 and os.path.isfile(os.path.join(os.path.dirname(path), dirs
       "quorum's source is this repository")
 
 # What the GNOME 43 runtime provides (pkg-config names), and what a module of the manifest adds.
-runtime = {"glib-2.0", "gio-2.0", "gobject-2.0", "gtk4", "libadwaita-1", "sqlite3", "json-glib-1.0",
+runtime = {"glib-2.0", "gio-2.0", "gobject-2.0", "gmodule-2.0", "gtk4", "libadwaita-1", "sqlite3", "json-glib-1.0",
            "cairo", "pangocairo", "pangoft2", "fontconfig", "libsecret-1", "libxml-2.0", "libsoup-3.0",
            "bash-completion", "harfbuzz", "freetype2",
            # libX11 (the freedesktop SDK under GNOME's): the UI tests ask the X server what covers a point

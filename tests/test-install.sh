@@ -68,7 +68,7 @@ done
 
 # The installed programs, in Welsh, with nothing of the build tree in their environment.
 env_run () {
-  env -u GSETTINGS_SCHEMA_DIR -u QUORUM_LOCALEDIR -u QUORUM_CLI -u QUORUM_BUILDDIR \
+  env -u GSETTINGS_SCHEMA_DIR -u QUORUM_LOCALEDIR -u QUORUM_MODULEDIR -u QUORUM_CLI -u QUORUM_BUILDDIR \
     XDG_DATA_DIRS="$share:/usr/share" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     QUORUM_KEY_FILE="$tmp/config/audit.key" QUORUM_NO_KEYRING=1 \
     QUORUM_DB="$tmp/data/quorum/quorum.db" LANGUAGE=cy LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@"
@@ -83,6 +83,17 @@ out=$(env_run "$prefix/bin/quorum" --help 2>&1)
 grep -q 'Dangos' <<<"$out" && ok "quorum --help is in Welsh" || no "quorum --help is not in Welsh: $(head -5 <<<"$out")"
 out=$(env_run "$prefix/bin/quorum-cli" workdays add 2026-12-24 1 2>&1)
 [ -n "$out" ] && ok "quorum-cli workdays add reads the holidays: $out" || no "workdays add printed nothing"
+
+# The PostgreSQL driver is a module, found under the prefix (libdir/quorum) when a server's
+# database is named: the installed CLI reaches libpq (its own words about the socket), not a
+# "driver could not be loaded".
+if [ -f "$tmp/build-moved/src/store/postgres/libquorum-postgres.so" ]; then
+  module=$(find "$prefix" -path '*/quorum/libquorum-postgres.so' | head -n 1)
+  [ -n "$module" ] && ok "installed $module" || no "the PostgreSQL driver's module is not installed"
+  out=$(env_run "$prefix/bin/quorum-cli" --db "host=$tmp/no-server dbname=quorum" conference list 2>&1)
+  grep -q 'PGSQL' <<<"$out" && ok "the installed CLI loads the PostgreSQL driver: $(head -1 <<<"$out")" \
+    || no "the installed CLI did not reach libpq: $out"
+fi
 
 if [ -n "${DISPLAY:-}" ]; then
   # A second try: on a loaded machine the first frame can come before the window has content.

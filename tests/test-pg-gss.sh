@@ -24,8 +24,11 @@ fi
 for tool in kdb5_util kadmin.local krb5kdc kinit klist kdestroy; do
   command -v "$tool" >/dev/null || skip "$tool is not installed (Debian: apt-get install krb5-kdc krb5-admin-server krb5-user)"
 done
-ldd "$cli" | grep -q 'libgssapi_krb5' || skip "quorum-cli's libpq is built without GSSAPI (no libgssapi_krb5 in ldd $cli)"
-ok "libpq is built with GSSAPI ($(ldd "$cli" | grep -o 'libgssapi_krb5[^ ]*' | head -1))"
+# libpq is linked by the PostgreSQL driver's module, which quorum-cli loads ($QUORUM_MODULEDIR
+# from the build), not by quorum-cli itself.
+driver=${QUORUM_MODULEDIR:?}/libquorum-postgres.so
+ldd "$driver" | grep -q 'libgssapi_krb5' || skip "the driver's libpq is built without GSSAPI (no libgssapi_krb5 in ldd $driver)"
+ok "libpq is built with GSSAPI ($(ldd "$driver" | grep -o 'libgssapi_krb5[^ ]*' | head -1))"
 
 # -- a throwaway realm: nothing of /etc/krb5.conf or /etc/krb5kdc is read or written
 krb=$tmp/krb

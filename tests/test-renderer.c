@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-renderer.c: Quorum draws with cairo where the machine has no GPU (a virtual desktop, a
  * remote session), where GTK's GL renderer would rasterise on the CPU through Mesa's llvmpipe at
- * several times cairo's cost; with a GPU, GTK chooses; a renderer the person chose is kept. */
+ * several times cairo's cost, and then keeps GTK from making a GL context it would not use; with
+ * a GPU, GTK chooses; a renderer the person chose is kept. */
 
 #include <glib/gstdio.h>
 
@@ -20,6 +21,7 @@ fixture_set_up (Fixture       *fx,
   g_assert_nonnull (fx->dir);
   g_setenv ("QUORUM_DRI_DIR", fx->dir, TRUE);
   g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
 }
 
 static void
@@ -39,6 +41,7 @@ fixture_tear_down (Fixture       *fx,
   g_free (fx->dir);
   g_unsetenv ("QUORUM_DRI_DIR");
   g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
 }
 
 static void
@@ -50,24 +53,30 @@ add_node (Fixture    *fx,
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
 }
 
-/* No render node (only a display's card, or nothing): cairo. */
+/* No render node (only a display's card, or nothing): cairo, and no GL context made for it
+ * (GTK 4.8 on X11 makes one as it opens the display otherwise: Mesa loaded for nothing). */
 static void
 test_no_gpu_draws_with_cairo (Fixture       *fx,
                               gconstpointer  data)
 {
   quorum_ui_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
 
   g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
   add_node (fx, "card0");
   quorum_ui_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
 
-  /* No /dev/dri at all, as on this kind of machine. */
+  /* No /dev/dri at all, as on this kind of machine; the person's own GDK_DEBUG is kept. */
   g_unsetenv ("GSK_RENDERER");
+  g_setenv ("GDK_DEBUG", "interactive", TRUE);
   g_setenv ("QUORUM_DRI_DIR", "/nonexistent/dri", TRUE);
   quorum_ui_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive,gl-disable");
 }
 
 /* A GPU's render node: GTK's own choice (GL), untouched. */
@@ -79,6 +88,7 @@ test_gpu_left_to_gtk (Fixture       *fx,
   add_node (fx, "renderD128");
   quorum_ui_choose_renderer ();
   g_assert_null (g_getenv ("GSK_RENDERER"));
+  g_assert_null (g_getenv ("GDK_DEBUG"));
 }
 
 /* The person's choice stands, GPU or not. */
@@ -89,6 +99,12 @@ test_person_choice_kept (Fixture       *fx,
   g_setenv ("GSK_RENDERER", "ngl", TRUE);
   quorum_ui_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "ngl");
+  g_assert_null (g_getenv ("GDK_DEBUG"));
+
+  /* Cairo chosen by the person: GL is theirs to keep or not. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  quorum_ui_choose_renderer ();
+  g_assert_null (g_getenv ("GDK_DEBUG"));
 }
 
 int

@@ -183,7 +183,7 @@ test_screens (gconstpointer data)
    * measures below zero: that warning is GTK's, so warnings are not fatal for this one. */
   {
     GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/quorum_app/quorum/gtk/help-overlay.ui");
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/quorum_app/quorum/ui/help-overlay.ui");
     GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
     gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));

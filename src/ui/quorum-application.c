@@ -716,6 +716,7 @@ quorum_application_startup (GApplication *application)
   static const char *fullscreen_accels[] = { "F11", NULL };
   static const char *projector_accels[] = { "<Primary><Shift>p", NULL };
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *help_overlay_accels[] = { "<Primary>question", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
@@ -743,6 +744,8 @@ quorum_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.fullscreen", fullscreen_accels);
   gtk_application_set_accels_for_action (app, "win.projector-mode", projector_accels);
   gtk_application_set_accels_for_action (app, "win.preferences", preferences_accels);
+  /* GtkApplication's own, set when it finds gtk/help-overlay.ui (QuorumWindow's action now). */
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_overlay_accels);
 
   gtk_window_set_default_icon_name (QUORUM_APP_ID);
 }

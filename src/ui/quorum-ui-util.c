@@ -120,7 +120,21 @@ quorum_ui_choose_renderer (void)
   if (g_getenv ("GSK_RENDERER") != NULL)
     return;
   if (!have_render_node (dri != NULL && *dri != '\0' ? dri : "/dev/dri"))
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+    {
+      const char *debug = g_getenv ("GDK_DEBUG");
+      g_autofree char *with_gl_disabled = NULL;
+
+      g_setenv ("GSK_RENDERER", "cairo", TRUE);
+      /* GTK 4.8 on X11 still makes a GL context as it opens the display, to choose the
+       * window's visual, although the cairo renderer never draws with it: Mesa's llvmpipe and
+       * LLVM loaded (some 40 libraries), about 130 ms of CPU and 60 MiB at every start, for
+       * nothing. GDK_DEBUG=gl-disable is GTK 4.8's only way to say so (its "gl-disable" is
+       * read in every build); the window gets a plain 32-bit visual instead of a GL one, and
+       * the same pixels. Quorum starts no other program, which would inherit it. */
+      with_gl_disabled = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                                          : g_strdup ("gl-disable");
+      g_setenv ("GDK_DEBUG", with_gl_disabled, TRUE);
+    }
 }
 
 gsize

@@ -22,8 +22,9 @@ gsize      quorum_ui_strftime                (char        *buf,
  * where GTK's GL renderer would run on Mesa's software rasteriser at several times cairo's
  * CPU. A render node backed by software (a VM's virtio-gpu without 3D) or a remote X session
  * on a machine with a GPU is not told apart: GTK chooses there, as before. A renderer the
- * person chose ($GSK_RENDERER) is kept. Call it first in main(), before GTK starts and before
- * any thread. */
+ * person chose ($GSK_RENDERER) is kept. Choosing cairo, it also keeps GTK from making a GL
+ * context it would not use (GDK_DEBUG=gl-disable, added to the person's GDK_DEBUG). Call it
+ * first in main(), before GTK starts and before any thread. */
 void       quorum_ui_choose_renderer         (void);
 
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */

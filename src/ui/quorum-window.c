@@ -483,7 +483,31 @@ chair_name_changed_cb (QuorumWindow *self,
   apply_chair_name (self);
 }
 
+/* The Keyboard Shortcuts window (Ctrl+?, the primary menu), built the first time it is asked
+ * for: GtkApplication would build it with every window (a GtkShortcutsWindow of some 150
+ * widgets, ~10 ms before the first frame) from gtk/help-overlay.ui, which is why the resource
+ * has another name (ui/help-overlay.ui). This action stands for GtkApplicationWindow's, which
+ * gtk_application_window_set_help_overlay () then does not add. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/quorum_app/quorum/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "preferences", preferences_action },
   { "new-conference", new_conference_action },
   { "show-page", show_page_action, "s" },

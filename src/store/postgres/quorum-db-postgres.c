@@ -3,16 +3,29 @@
  * are prepared once per SQL text on the server and run at their first step, or, sent
  * (quorum_db_send), together with the next round trip in one pipeline; a transaction's BEGIN
  * goes with its first statements; a lost connection is made again before the next transaction,
- * and live updates come by LISTEN/NOTIFY. */
+ * and live updates come by LISTEN/NOTIFY.
+ *
+ * Built as a module of its own (libquorum-postgres.so), loaded by quorum-db-postgres-load.c the
+ * first time a PostgreSQL database is named: its symbols are hidden but for the table at the
+ * end, and it links nothing of Quorum's but the headers. */
 
 #include <poll.h>
 #include <string.h>
 #include <libpq-fe.h>
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "quorum-db-postgres.h"
+#include "quorum-db-postgres-module.h"
 #include "store/quorum-db-private.h"
+
+/* The statement layer's error domain (quorum-db.c's), by its name: the same quark. */
+GQuark
+quorum_db_error_quark (void)
+{
+  return g_quark_from_static_string ("quorum-db-error-quark");
+}
 
 /* Type oids of the server's catalogue (pg_type.h is not part of libpq's headers). */
 #define PG_BOOLOID    16
@@ -901,13 +914,6 @@ quorum_db_postgres_open_full (const char  *conninfo,
   self->epoch = 1;
   g_queue_init (&self->pending);
   return (QuorumDb *) self;
-}
-
-QuorumDb *
-quorum_db_postgres_open (const char  *conninfo,
-                         GError     **error)
-{
-  return quorum_db_postgres_open_full (conninfo, NULL, NULL, error);
 }
 
 static void
@@ -2015,4 +2021,22 @@ quorum_db_postgres_describe (const char  *conninfo,
     }
   PQfinish (conn);
   return ok;
+}
+
+static const QuorumDbPostgresModule module_table = {
+  .version        = QUORUM_VERSION,
+  .open_full      = quorum_db_postgres_open_full,
+  .describe       = quorum_db_postgres_describe,
+  .is_conninfo    = quorum_db_postgres_is_conninfo,
+  .set_one_writer = quorum_db_postgres_set_one_writer,
+  .rewrite        = quorum_db_postgres_rewrite,
+};
+
+/* The module's one exported symbol (QUORUM_DB_POSTGRES_MODULE_SYMBOL). */
+G_MODULE_EXPORT const QuorumDbPostgresModule *quorum_db_postgres_module (void);
+
+const QuorumDbPostgresModule *
+quorum_db_postgres_module (void)
+{
+  return &module_table;
 }
