@@ -1121,6 +1121,216 @@ test_panel_reasons_kept (void)
   ui_test_iterate (100);
 }
 
+/* A referral's row clicked in the table, as the Head of Service picks it: the pane opens on it. */
+static void
+click_referral (QuorumReferralsPage *page,
+                const char          *child)
+{
+  GtkWidget *label = ui_test_find_shown_label (GTK_WIDGET (page), child);
+
+  g_assert_nonnull (label);
+  ui_test_click (label, -1, -1);
+  ui_test_iterate (300);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
+}
+
+/* Clicks into @name's field and types @text over what it shows. */
+static void
+type_into (QuorumReferralsPage *page,
+           const char          *name,
+           const char          *text)
+{
+  ui_test_click (child_of (page, name), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type (text);
+}
+
+static gboolean
+marker_shown (QuorumReferralsPage *page,
+              const char          *name)
+{
+  GtkWidget *marker = ui_test_find_named (GTK_WIDGET (page), name);
+
+  g_assert_nonnull (marker);
+  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+}
+
+static char *
+kept (gint64      conference,
+      gint64      referral,
+      const char *form,
+      const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":%s", referral, form);
+  char *text = quorum_store_get_draft (fx.store, conference, scope, field, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static const char *
+entry_text (QuorumReferralsPage *page,
+            const char          *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child_of (page, name)));
+}
+
+/* A new user's trial: the Record the Notification form, the panel's form (its date heard too)
+ * and the Correct… form typed and not recorded, the window closed: every word comes back when
+ * the referral is picked again, a date typed as typed (not today), marked "not yet recorded";
+ * a date the form offers (today) is no draft. Recorded, the drafts are gone. */
+static void
+test_forms_kept_across_close (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference = 0;
+  gint64 referral;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-04-05", "Fay Forms", "R. Patel", &conference);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "notify_group")));
+  /* Today offered, nothing typed: no draft. */
+  g_assert_cmpstr (entry_text (page, "notify_date_entry"), ==, "2027-06-30");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_false (marker_shown (page, "notify-draft-marker"));
+  g_assert_null (kept (conference, referral, "notify", "date"));
+
+  type_into (page, "notify_date_entry", "2027-04-09");
+  type_into (page, "sender_entry", "A. Admin");
+  type_into (page, "means_entry", "secure email");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (page, "notify-draft-marker"));
+  {
+    g_autofree char *date = kept (conference, referral, "notify", "date");
+    g_autofree char *by = kept (conference, referral, "notify", "by");
+    g_autofree char *means = kept (conference, referral, "notify", "means");
+
+    g_assert_cmpstr (date, ==, "2027-04-09");
+    g_assert_cmpstr (by, ==, "A. Admin");
+    g_assert_cmpstr (means, ==, "secure email");
+  }
+
+  /* Closed (Ctrl+W closes the window), opened again, the referral picked again. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_cmpstr (entry_text (page, "notify_date_entry"), ==, "2027-04-09");
+  g_assert_cmpstr (entry_text (page, "sender_entry"), ==, "A. Admin");
+  g_assert_cmpstr (entry_text (page, "means_entry"), ==, "secure email");
+  g_assert_true (marker_shown (page, "notify-draft-marker"));
+
+  /* Recorded as given back: the date typed, not today; the draft is gone. */
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2027-04-09");
+    g_assert_cmpstr (row->sent_by, ==, "A. Admin");
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+  {
+    g_autofree char *date = kept (conference, referral, "notify", "date");
+    g_autofree char *by = kept (conference, referral, "notify", "by");
+
+    g_assert_null (date);
+    g_assert_null (by);
+  }
+
+  /* The panel's form: the date heard typed, Other chosen, its reasons; and a correction of the
+   * date sent, typed and not recorded. */
+  g_assert_true (gtk_widget_get_visible (child_of (page, "panel_group")));
+  g_assert_false (marker_shown (page, "panel-draft-marker"));
+  type_into (page, "panel_date_entry", "2027-04-20");
+  ui_test_click (child_of (page, "outcome_combo"), -1, -1);
+  ui_test_wait_until (other_item_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
+  ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Other (give the reasons)"), -1, -1);
+  ui_test_iterate (300);
+  type_into (page, "reason_entry", "Adjourned for an assessment");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+  type_into (page, "correct_value_entry", "2027-04-08");
+  type_into (page, "correct_reason_entry", "The email's date");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (page, "panel-draft-marker"));
+  g_assert_true (marker_shown (page, "correct-draft-marker"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  {
+    g_autofree char *date = kept (conference, referral, "panel", "date");
+    g_autofree char *value = kept (conference, referral, "correct", "value");
+
+    g_assert_cmpstr (date, ==, "2027-04-20");
+    g_assert_cmpstr (value, ==, "2027-04-08");
+  }
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_cmpstr (entry_text (page, "panel_date_entry"), ==, "2027-04-20");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (page, "outcome_combo"))), ==, 3);
+  g_assert_cmpstr (entry_text (page, "reason_entry"), ==, "Adjourned for an assessment");
+  g_assert_true (marker_shown (page, "panel-draft-marker"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (page, "correct_field_combo"))), ==, 0);
+  g_assert_cmpstr (entry_text (page, "correct_value_entry"), ==, "2027-04-08");
+  g_assert_cmpstr (entry_text (page, "correct_reason_entry"), ==, "The email's date");
+  g_assert_true (marker_shown (page, "correct-draft-marker"));
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-drafts-given-back");
+
+  /* Recorded as given back: heard on the day typed, not today; then the correction. */
+  ui_test_click (child_of (page, "panel_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *heard = quorum_date_to_string (&row->panel_date);
+
+    g_assert_cmpstr (heard, ==, "2027-04-20");
+    g_assert_false (row->heard_late);
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+  g_assert_false (marker_shown (page, "panel-draft-marker"));
+  {
+    g_autofree char *date = kept (conference, referral, "panel", "date");
+
+    g_assert_null (date);
+  }
+
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+    g_autofree char *value = kept (conference, referral, "correct", "value");
+
+    g_assert_cmpstr (notified, ==, "2027-04-08");
+    g_assert_null (value);
+  }
+  g_assert_false (marker_shown (page, "correct-draft-marker"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1166,6 +1376,7 @@ main (int    argc,
   /* Last: each adds a referral of its own, which the counts above do not expect. */
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
   g_test_add_func ("/referrals/panel-reasons-kept", test_panel_reasons_kept);
+  g_test_add_func ("/referrals/forms-kept-across-close", test_forms_kept_across_close);
 
   status = g_test_run ();
 

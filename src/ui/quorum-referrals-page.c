@@ -97,7 +97,12 @@ struct _QuorumReferralsPage
   AdwEntryRow          *panel_date_entry;
   AdwComboRow          *outcome_combo;
   AdwEntryRow          *reason_entry;
-  QuorumDraft          *panel_draft;    /* the outcome and its reasons as left, per referral */
+  QuorumDraft          *panel_draft;    /* the date heard, the outcome and its reasons as left, per referral */
+  QuorumDraft          *notify_draft;   /* the date sent, by whom and how, per referral */
+  QuorumDraft          *correct_draft;  /* the correction as left: what, the right value and why, per referral */
+  GtkWidget            *notify_draft_label;
+  GtkWidget            *panel_draft_label;
+  GtkWidget            *correct_draft_label;
   AdwEntryRow          *sender_entry;
   AdwEntryRow          *means_entry;
   AdwActionRow         *corrections_row;
@@ -1026,21 +1031,69 @@ update_corrections_row (QuorumReferralsPage     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
 }
 
-/* The panel's outcome and the reasons typed for "Other" are kept as typed, like every other
- * form's words: a Head of Service whose app is closed or killed finds them again. */
+/* "Draft · not yet recorded" above each form shown that keeps words not yet recorded. */
 static void
-ensure_panel_draft (QuorumReferralsPage *self)
+update_draft_markers (QuorumReferralsPage *self)
+{
+  gtk_widget_set_visible (self->notify_draft_label, self->notify_draft != NULL &&
+                          quorum_draft_get_has_draft (self->notify_draft) && gtk_widget_get_visible (self->notify_group));
+  gtk_widget_set_visible (self->panel_draft_label, self->panel_draft != NULL &&
+                          quorum_draft_get_has_draft (self->panel_draft) && gtk_widget_get_visible (self->panel_group));
+  gtk_widget_set_visible (self->correct_draft_label, self->correct_draft != NULL &&
+                          quorum_draft_get_has_draft (self->correct_draft) && gtk_widget_get_visible (self->correct_group));
+}
+
+/* The three forms' words are kept as typed, like every other form's, per referral: a Head of
+ * Service whose app is closed or killed finds them again, marked "not yet recorded". A date the
+ * form offers (today) is no draft; a date typed is, and comes back as typed. */
+static void
+ensure_drafts (QuorumReferralsPage *self)
 {
   /* In the order of the outcome list (quorum-referrals-page.ui). */
   static const char * const outcome_keys[] = { "none", "plan-confirmed", "plan-ended", "other", NULL };
+  /* In the order of "What to correct": the store's words for the fields. */
+  static const char * const field_keys[] = { "notified", "panel_date", "outcome", NULL };
 
   if (self->panel_draft != NULL || self->store == NULL)
     return;
 
+  self->notify_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->notify_draft, "date", GTK_WIDGET (self->notify_date_entry));
+  quorum_draft_add_field (self->notify_draft, "by", GTK_WIDGET (self->sender_entry));
+  quorum_draft_add_field (self->notify_draft, "means", GTK_WIDGET (self->means_entry));
+
   self->panel_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->panel_draft, "date", GTK_WIDGET (self->panel_date_entry));
   quorum_draft_add_choice (self->panel_draft, "outcome", GTK_WIDGET (self->outcome_combo), outcome_keys);
   quorum_draft_set_baseline (self->panel_draft, "outcome", outcome_keys[0]);
   quorum_draft_add_field (self->panel_draft, "reason", GTK_WIDGET (self->reason_entry));
+
+  self->correct_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_choice (self->correct_draft, "field", GTK_WIDGET (self->correct_field_combo), field_keys);
+  quorum_draft_set_baseline (self->correct_draft, "field", field_keys[0]);
+  quorum_draft_add_field (self->correct_draft, "value", GTK_WIDGET (self->correct_value_entry));
+  quorum_draft_add_field (self->correct_draft, "reason", GTK_WIDGET (self->correct_reason_entry));
+
+  g_signal_connect_object (self->notify_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->correct_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+}
+
+/* A date field offers today: not a draft (its baseline), unless another date is typed or given back. */
+static void
+offer_today (QuorumDraft *draft,
+             const char  *field,
+             AdwEntryRow *entry)
+{
+  g_autofree char *today = NULL;
+  GDate date;
+
+  quorum_date_today (&date);
+  today = quorum_date_to_string (&date);
+  if (draft != NULL)
+    quorum_draft_set_baseline (draft, field, today);
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), today);
 }
 
 static void
@@ -1068,17 +1121,29 @@ update_pane (QuorumReferralsPage *self)
 
   if (self->selected_id != row->id)
     {
-      g_autofree char *scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", row->id);
+      g_autofree char *notify_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":notify", row->id);
+      g_autofree char *panel_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", row->id);
+      g_autofree char *correct_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":correct", row->id);
 
       self->selected_id = row->id;
-      /* The referral left keeps its words under its own scope before the form is emptied;
+      /* The referral left keeps its words under its own scope before the forms are emptied;
        * this one's, if any, are given back. */
-      ensure_panel_draft (self);
+      ensure_drafts (self);
       if (self->panel_draft != NULL)
-        quorum_draft_set_scope (self->panel_draft, 0, NULL);
+        {
+          quorum_draft_set_scope (self->notify_draft, 0, NULL);
+          quorum_draft_set_scope (self->panel_draft, 0, NULL);
+          quorum_draft_set_scope (self->correct_draft, 0, NULL);
+        }
       reset_forms (self);
       if (self->panel_draft != NULL)
-        quorum_draft_set_scope (self->panel_draft, row->conference_id, scope);
+        {
+          quorum_draft_set_scope (self->notify_draft, row->conference_id, notify_scope);
+          quorum_draft_set_scope (self->panel_draft, row->conference_id, panel_scope);
+          quorum_draft_set_scope (self->correct_draft, row->conference_id, correct_scope);
+        }
+      offer_today (self->notify_draft, "date", self->notify_date_entry);
+      offer_today (self->panel_draft, "date", self->panel_date_entry);
     }
 
   gtk_label_set_label (self->pane_title, row->child);
@@ -1145,6 +1210,8 @@ update_pane (QuorumReferralsPage *self)
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
   gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
+
+  update_draft_markers (self);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -1262,6 +1329,14 @@ notify_action (GtkWidget  *widget,
       return;
     }
 
+  /* Recorded: the draft is done with, and the form emptied. */
+  if (self->notify_draft != NULL)
+    quorum_draft_discard (self->notify_draft);
+  gtk_editable_set_text (GTK_EDITABLE (self->notify_date_entry), "");
+  offer_today (self->notify_draft, "date", self->notify_date_entry);
+  gtk_editable_set_text (GTK_EDITABLE (self->sender_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->means_entry), "");
+
   sent = quorum_ui_format_date (&row->notified);
   panel_due = quorum_ui_format_date (&row->panel_due);
   /* Translators: "Ada Smith’s referral was sent on …: the panel must hear it by …" */
@@ -1334,6 +1409,8 @@ record_panel_action (GtkWidget  *widget,
     quorum_draft_discard (self->panel_draft);
   adw_combo_row_set_selected (self->outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->panel_date_entry), "");
+  offer_today (self->panel_draft, "date", self->panel_date_entry);
 
   heard = quorum_ui_format_date (&date);
   /* Translators: "The panel heard Ada Smith’s referral on …: Plan confirmed" */
@@ -1379,6 +1456,10 @@ correct_action (GtkWidget  *widget,
   /* Translators: "Ada Smith’s referral: Panel outcome corrected to plan-confirmed; the old value is kept" */
   message = g_strdup_printf (_("%s’s referral: %s corrected to %s; the old value is kept"),
                              current->child, quorum_referral_field_get_label (field), value);
+  /* Recorded: the draft is done with, and the form emptied. */
+  if (self->correct_draft != NULL)
+    quorum_draft_discard (self->correct_draft);
+  adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
   recorded (self, message);
@@ -1621,7 +1702,9 @@ quorum_referrals_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->free_source, g_source_remove);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_object (&self->notify_draft);
   g_clear_object (&self->panel_draft);
+  g_clear_object (&self->correct_draft);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -1807,6 +1890,9 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_value_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_draft_label);
   gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
