@@ -1331,6 +1331,109 @@ test_forms_kept_across_close (void)
   ui_test_iterate (100);
 }
 
+/* The first shown widget under @root that acts on @action (a button), or NULL. */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+plan_confirmed_shown (gpointer data)
+{
+  return ui_test_find_shown_label (data, "Plan confirmed") != NULL;
+}
+
+/* A new user's trial: a referral sent late and heard late showed "Decided" and plain dates in
+ * the table; a panel due on a Saturday showed as any day. The table says both in words, as the
+ * pane and the CLI do (DOMAIN: lateness shown, never hidden; a due date on a day off shown with
+ * the working day before it). */
+static void
+test_lateness_in_table (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkWidget *status;
+  GtkWidget *due;
+  gint64 hal;
+  gint64 ivy;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Mon 23 Nov 2026: due Mon 30 Nov; sent on Sat 28 Nov, the panel is due on Sat 26 Dec
+   * (Boxing Day): the working day before is Thu 24 Dec. */
+  hal = make_split (fx.chair, "2026-11-23", "Hal Holiday", "R. Patel", NULL);
+  /* Mon 11 Jan 2027: due Mon 18 Jan; sent on Wed 20 Jan (late), due to be heard by Wed 17 Feb,
+   * heard on Sat 20 Feb (late). */
+  ivy = make_split (fx.chair, "2027-01-11", "Ivy Late", "J. Okafor", NULL);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+
+  click_referral (page, "Hal Holiday");
+  type_into (page, "notify_date_entry", "2026-11-28");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+
+  click_referral (page, "Ivy Late");
+  type_into (page, "notify_date_entry", "2027-01-20");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  type_into (page, "panel_date_entry", "2027-02-20");
+  ui_test_click (child_of (page, "outcome_combo"), -1, -1);
+  ui_test_wait_until (plan_confirmed_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
+  ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Plan confirmed"), -1, -1);
+  ui_test_iterate (300);
+  ui_test_click (child_of (page, "panel_button"), -1, -1);
+  wait_loaded (page);
+
+  row = quorum_store_get_referral (fx.store, ivy, &error);
+  g_assert_no_error (error);
+  g_assert_true (row->sent_late);
+  g_assert_true (row->heard_late);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, hal, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+
+    g_assert_cmpstr (panel_due, ==, "2026-12-26");
+  }
+
+  /* The pane closed (its × clicked), the table whole: its words say it. */
+  ui_test_click (find_actionable (GTK_WIDGET (page), "referrals.close-pane"), -1, -1);
+  ui_test_iterate (500);
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
+  status = ui_test_find_shown_label (GTK_WIDGET (page), "Decided · sent late, heard late");
+  g_assert_nonnull (status);
+  due = ui_test_find_shown_label (GTK_WIDGET (page), "26 Dec 2026 · not a working day");
+  g_assert_nonnull (due);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (due), ==,
+                   "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December 2026");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-lateness-in-table");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1377,6 +1480,7 @@ main (int    argc,
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
   g_test_add_func ("/referrals/panel-reasons-kept", test_panel_reasons_kept);
   g_test_add_func ("/referrals/forms-kept-across-close", test_forms_kept_across_close);
+  g_test_add_func ("/referrals/lateness-in-table", test_lateness_in_table);
 
   status = g_test_run ();
 

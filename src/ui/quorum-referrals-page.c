@@ -527,6 +527,23 @@ setup_text_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December
+ * 2026", or NULL when the panel is due on a working day. */
+static char *
+panel_due_note (const QuorumReferralRow *row)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *working = NULL;
+
+  if (!g_date_valid (&row->panel_due) || !g_date_valid (&row->panel_due_working) ||
+      g_date_compare (&row->panel_due, &row->panel_due_working) == 0)
+    return NULL;
+
+  due = quorum_ui_format_date (&row->panel_due);
+  working = quorum_ui_format_date (&row->panel_due_working);
+  return g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
+}
+
 /* Which date cell carries the overdue mark: the deadline that was missed. */
 static gboolean
 is_missed_deadline (QuorumReferralObject *item,
@@ -554,6 +571,13 @@ bind_text_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
   if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
     gtk_widget_set_tooltip_text (label, *text ? text : NULL);
+  else if (column == QUORUM_REFERRAL_COLUMN_PANEL_DUE)
+    {
+      /* A due day off: the pane's words, whole. */
+      g_autofree char *note = panel_due_note (quorum_referral_object_get_row (item));
+
+      gtk_widget_set_tooltip_text (label, note);
+    }
 
   if (is_missed_deadline (item, column))
     gtk_widget_add_css_class (label, "overdue");
@@ -1173,15 +1197,12 @@ update_pane (QuorumReferralsPage *self)
 
       adw_action_row_set_subtitle (self->notified_row, text);
     }
-  if (g_date_valid (&row->panel_due) && g_date_valid (&row->panel_due_working) &&
-      g_date_compare (&row->panel_due, &row->panel_due_working) != 0)
-    {
-      g_autofree char *due = quorum_ui_format_date (&row->panel_due);
-      g_autofree char *working = quorum_ui_format_date (&row->panel_due_working);
-      g_autofree char *text = g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
+  {
+    g_autofree char *note = panel_due_note (row);
 
-      adw_action_row_set_subtitle (self->panel_due_row, text);
-    }
+    if (note != NULL)
+      adw_action_row_set_subtitle (self->panel_due_row, note);
+  }
   if (g_date_valid (&row->panel_date) && row->heard_late)
     {
       g_autofree char *heard = quorum_ui_format_date (&row->panel_date);
