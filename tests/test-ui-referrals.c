@@ -903,7 +903,7 @@ test_correct_and_lateness (void)
 
   /* Correct the outcome; a correction without its reason is refused */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_field_combo")), 2);
-  set_entry (fx.page, "correct_value_entry", "plan-ended");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_outcome_combo")), 2);
   set_entry (fx.page, "correct_reason_entry", "");
   before = n_audit (conference);
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.correct", NULL);
@@ -1434,6 +1434,92 @@ test_lateness_in_table (void)
   ui_test_iterate (100);
 }
 
+typedef struct
+{
+  GtkWidget  *combo;
+  const char *item;
+} ShownItem;
+
+static gboolean
+item_shown (gpointer data)
+{
+  ShownItem *shown = data;
+
+  return ui_test_find_shown_label (shown->combo, shown->item) != NULL;
+}
+
+/* Opens @name's list with a click and clicks @item in it, as a person chooses. */
+static void
+choose (QuorumReferralsPage *page,
+        const char          *name,
+        const char          *item)
+{
+  ShownItem shown = { child_of (page, name), item };
+
+  ui_test_click (shown.combo, -1, -1);
+  ui_test_wait_until (item_shown, &shown, 10000, "the list to open");
+  ui_test_click (ui_test_find_shown_label (shown.combo, item), -1, -1);
+  ui_test_iterate (300);
+}
+
+/* A new user's trial: correcting the panel's outcome asked for the store's words ("plan ended"
+ * was refused: "is not a panel outcome (plan-confirmed, plan-ended or other)"). The right
+ * outcome is chosen from the outcomes in words, and the correction is told in words. */
+static void
+test_correct_outcome_in_words (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 referral;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Sent and heard: the panel's outcome minuted as Other. */
+  referral = make_split (fx.chair, "2027-05-17", "Jo Correct", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2027-05-18", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, referral, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_date_parse ("2027-06-01", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, referral, &day, QUORUM_PANEL_OTHER, "Adjourned", &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Jo Correct");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+  /* A date is typed; the outcome is chosen. */
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_value_entry")));
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_outcome_combo")));
+  choose (page, "correct_field_combo", "Panel outcome");
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_value_entry")));
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_outcome_combo")));
+  choose (page, "correct_outcome_combo", "Plan ended");
+  type_into (page, "correct_reason_entry", "Minuted wrongly");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome-form");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_true (gtk_widget_get_visible (child_of (page, "corrections_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "corrections_row"))), ==,
+                   "Panel outcome: Other → Plan ended (Minuted wrongly)");
+  /* The reasons given for Other are not the plan's end's. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "outcome_row"))), ==, "Plan ended");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1481,6 +1567,7 @@ main (int    argc,
   g_test_add_func ("/referrals/panel-reasons-kept", test_panel_reasons_kept);
   g_test_add_func ("/referrals/forms-kept-across-close", test_forms_kept_across_close);
   g_test_add_func ("/referrals/lateness-in-table", test_lateness_in_table);
+  g_test_add_func ("/referrals/correct-outcome-in-words", test_correct_outcome_in_words);
 
   status = g_test_run ();
 

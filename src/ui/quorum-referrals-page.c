@@ -110,6 +110,7 @@ struct _QuorumReferralsPage
   GtkWidget            *correct_button;
   AdwComboRow          *correct_field_combo;
   AdwEntryRow          *correct_value_entry;
+  AdwComboRow          *correct_outcome_combo;  /* the right outcome, in words, when the outcome is corrected */
   AdwEntryRow          *correct_reason_entry;
   GtkWidget            *panel_button;
 };
@@ -1010,6 +1011,7 @@ reset_forms (QuorumReferralsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->means_entry), "");
   adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  adw_combo_row_set_selected (self->correct_outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
 }
 
@@ -1044,12 +1046,25 @@ update_corrections_row (QuorumReferralsPage     *self,
     {
       const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
       QuorumReferralField field;
-      const char *label = quorum_referral_field_from_string (c->field, &field) ? quorum_referral_field_get_label (field) : c->field;
+      gboolean known = quorum_referral_field_from_string (c->field, &field);
+      const char *label = known ? quorum_referral_field_get_label (field) : c->field;
+      const char *old_value = c->old_value ? c->old_value : "—";
+      const char *new_value = c->new_value;
+      QuorumPanelOutcome outcome;
+
+      /* An outcome in words, as the form offers it, not the store's id. */
+      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
+        {
+          if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
+            old_value = quorum_panel_outcome_get_label (outcome);
+          if (quorum_panel_outcome_from_string (c->new_value, &outcome))
+            new_value = quorum_panel_outcome_get_label (outcome);
+        }
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: "Panel outcome: plan-ended → plan-confirmed (Minuted wrongly)" */
-      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, c->old_value ? c->old_value : "—", c->new_value, c->reason);
+      /* Translators: "Panel outcome: Plan ended → Plan confirmed (Minuted wrongly)" */
+      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
     }
   adw_action_row_set_subtitle (self->corrections_row, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
@@ -1096,6 +1111,8 @@ ensure_drafts (QuorumReferralsPage *self)
   quorum_draft_add_choice (self->correct_draft, "field", GTK_WIDGET (self->correct_field_combo), field_keys);
   quorum_draft_set_baseline (self->correct_draft, "field", field_keys[0]);
   quorum_draft_add_field (self->correct_draft, "value", GTK_WIDGET (self->correct_value_entry));
+  quorum_draft_add_choice (self->correct_draft, "outcome", GTK_WIDGET (self->correct_outcome_combo), outcome_keys);
+  quorum_draft_set_baseline (self->correct_draft, "outcome", outcome_keys[0]);
   quorum_draft_add_field (self->correct_draft, "reason", GTK_WIDGET (self->correct_reason_entry));
 
   g_signal_connect_object (self->notify_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
@@ -1211,8 +1228,9 @@ update_pane (QuorumReferralsPage *self)
       adw_action_row_set_subtitle (self->panel_date_row, text);
     }
   update_corrections_row (self, row);
+  /* The reasons are Other's (an outcome corrected from Other keeps them in the record). */
   outcome = row->outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
-          : row->outcome_reason != NULL
+          : row->outcome == QUORUM_PANEL_OTHER && row->outcome_reason != NULL
           ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (row->outcome), row->outcome_reason)
           : g_strdup (quorum_panel_outcome_get_label (row->outcome));
   adw_action_row_set_subtitle (self->outcome_row, outcome);
@@ -1258,6 +1276,18 @@ flap_revealed_cb (QuorumReferralsPage *self,
   /* Closed by a click outside it when folded: let go of the referral too. */
   if (!adw_flap_get_reveal_flap (flap) && get_selected (self) != NULL && !self->restoring)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The outcome is corrected by choosing it, in words; a date by typing it. */
+static void
+correct_field_selected_cb (QuorumReferralsPage *self,
+                           GParamSpec          *pspec,
+                           AdwComboRow         *row)
+{
+  gboolean outcome = adw_combo_row_get_selected (row) == 2;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->correct_value_entry), !outcome);
+  gtk_widget_set_visible (GTK_WIDGET (self->correct_outcome_combo), outcome);
 }
 
 static void
@@ -1448,6 +1478,10 @@ correct_action (GtkWidget  *widget,
   static const QuorumReferralField fields[] = {
     QUORUM_REFERRAL_FIELD_NOTIFIED, QUORUM_REFERRAL_FIELD_PANEL_DATE, QUORUM_REFERRAL_FIELD_OUTCOME,
   };
+  /* In the order of the right outcome's list (quorum-referrals-page.ui). */
+  static const QuorumPanelOutcome outcomes[] = {
+    QUORUM_PANEL_NONE, QUORUM_PANEL_PLAN_CONFIRMED, QUORUM_PANEL_PLAN_ENDED, QUORUM_PANEL_OTHER,
+  };
   QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
   QuorumReferralObject *item = get_selected (self);
   g_autoptr(GError) error = NULL;
@@ -1456,17 +1490,30 @@ correct_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   const QuorumReferralRow *current;
   QuorumReferralField field;
+  QuorumPanelOutcome outcome = QUORUM_PANEL_NONE;
+  GtkWidget *value_widget;
+  const char *shown;
 
   if (item == NULL)
     return;
   current = quorum_referral_object_get_row (item);
   field = fields[MIN (adw_combo_row_get_selected (self->correct_field_combo), G_N_ELEMENTS (fields) - 1)];
-  value = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_value_entry));
+  if (field == QUORUM_REFERRAL_FIELD_OUTCOME)
+    {
+      outcome = outcomes[MIN (adw_combo_row_get_selected (self->correct_outcome_combo), G_N_ELEMENTS (outcomes) - 1)];
+      value = outcome != QUORUM_PANEL_NONE ? g_strdup (quorum_panel_outcome_to_string (outcome)) : NULL;
+      value_widget = GTK_WIDGET (self->correct_outcome_combo);
+    }
+  else
+    {
+      value = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_value_entry));
+      value_widget = GTK_WIDGET (self->correct_value_entry);
+    }
   reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_reason_entry));
   if (value == NULL || reason == NULL)
     {
       quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the right value and why it is corrected"));
-      gtk_widget_grab_focus (GTK_WIDGET (value == NULL ? self->correct_value_entry : self->correct_reason_entry));
+      gtk_widget_grab_focus (value == NULL ? value_widget : GTK_WIDGET (self->correct_reason_entry));
       return;
     }
   if (!quorum_store_correct_referral (self->store, current->id, field, value, reason, &error))
@@ -1474,14 +1521,16 @@ correct_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  /* Translators: "Ada Smith’s referral: Panel outcome corrected to plan-confirmed; the old value is kept" */
+  shown = field == QUORUM_REFERRAL_FIELD_OUTCOME ? quorum_panel_outcome_get_label (outcome) : value;
+  /* Translators: "Ada Smith’s referral: Panel outcome corrected to Plan confirmed; the old value is kept" */
   message = g_strdup_printf (_("%s’s referral: %s corrected to %s; the old value is kept"),
-                             current->child, quorum_referral_field_get_label (field), value);
+                             current->child, quorum_referral_field_get_label (field), shown);
   /* Recorded: the draft is done with, and the form emptied. */
   if (self->correct_draft != NULL)
     quorum_draft_discard (self->correct_draft);
   adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  adw_combo_row_set_selected (self->correct_outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
   recorded (self, message);
 }
@@ -1909,6 +1958,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_field_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_value_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_outcome_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_draft_label);
@@ -1920,6 +1970,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, notify_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
 
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
