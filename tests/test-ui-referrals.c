@@ -910,7 +910,7 @@ test_correct_and_lateness (void)
 
   /* Correct the outcome; a correction without its reason is refused */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_field_combo")), 2);
-  set_entry (fx.page, "correct_value_entry", "plan-ended");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_outcome_combo")), 2);
   set_entry (fx.page, "correct_reason_entry", "");
   before = n_audit (conference);
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.correct", NULL);
@@ -1128,6 +1128,405 @@ test_panel_reasons_kept (void)
   ui_test_iterate (100);
 }
 
+/* A referral's row clicked in the table, as the Head of Service picks it: the pane opens on it. */
+static void
+click_referral (QuorumReferralsPage *page,
+                const char          *child)
+{
+  GtkWidget *label = ui_test_find_shown_label (GTK_WIDGET (page), child);
+
+  g_assert_nonnull (label);
+  ui_test_click (label, -1, -1);
+  ui_test_iterate (300);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
+}
+
+/* Clicks into @name's field and types @text over what it shows. */
+static void
+type_into (QuorumReferralsPage *page,
+           const char          *name,
+           const char          *text)
+{
+  ui_test_click (child_of (page, name), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type (text);
+}
+
+static gboolean
+marker_shown (QuorumReferralsPage *page,
+              const char          *name)
+{
+  GtkWidget *marker = ui_test_find_named (GTK_WIDGET (page), name);
+
+  g_assert_nonnull (marker);
+  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+}
+
+static char *
+kept (gint64      conference,
+      gint64      referral,
+      const char *form,
+      const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":%s", referral, form);
+  char *text = quorum_store_get_draft (fx.store, conference, scope, field, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static const char *
+entry_text (QuorumReferralsPage *page,
+            const char          *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child_of (page, name)));
+}
+
+/* A new user's trial: the Record the Notification form, the panel's form (its date heard too)
+ * and the Correct… form typed and not recorded, the window closed: every word comes back when
+ * the referral is picked again, a date typed as typed (not today), marked "not yet recorded";
+ * a date the form offers (today) is no draft. Recorded, the drafts are gone. */
+static void
+test_forms_kept_across_close (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference = 0;
+  gint64 referral;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-04-05", "Fay Forms", "R. Patel", &conference);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "notify_group")));
+  /* Today offered, nothing typed: no draft. */
+  g_assert_cmpstr (entry_text (page, "notify_date_entry"), ==, "2027-06-30");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_false (marker_shown (page, "notify-draft-marker"));
+  g_assert_null (kept (conference, referral, "notify", "date"));
+
+  type_into (page, "notify_date_entry", "2027-04-09");
+  type_into (page, "sender_entry", "A. Admin");
+  type_into (page, "means_entry", "secure email");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (page, "notify-draft-marker"));
+  {
+    g_autofree char *date = kept (conference, referral, "notify", "date");
+    g_autofree char *by = kept (conference, referral, "notify", "by");
+    g_autofree char *means = kept (conference, referral, "notify", "means");
+
+    g_assert_cmpstr (date, ==, "2027-04-09");
+    g_assert_cmpstr (by, ==, "A. Admin");
+    g_assert_cmpstr (means, ==, "secure email");
+  }
+
+  /* Closed (Ctrl+W closes the window), opened again, the referral picked again. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_cmpstr (entry_text (page, "notify_date_entry"), ==, "2027-04-09");
+  g_assert_cmpstr (entry_text (page, "sender_entry"), ==, "A. Admin");
+  g_assert_cmpstr (entry_text (page, "means_entry"), ==, "secure email");
+  g_assert_true (marker_shown (page, "notify-draft-marker"));
+
+  /* Recorded as given back: the date typed, not today; the draft is gone. */
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2027-04-09");
+    g_assert_cmpstr (row->sent_by, ==, "A. Admin");
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+  {
+    g_autofree char *date = kept (conference, referral, "notify", "date");
+    g_autofree char *by = kept (conference, referral, "notify", "by");
+
+    g_assert_null (date);
+    g_assert_null (by);
+  }
+
+  /* The panel's form: the date heard typed, Other chosen, its reasons; and a correction of the
+   * date sent, typed and not recorded. */
+  g_assert_true (gtk_widget_get_visible (child_of (page, "panel_group")));
+  g_assert_false (marker_shown (page, "panel-draft-marker"));
+  type_into (page, "panel_date_entry", "2027-04-20");
+  ui_test_click (child_of (page, "outcome_combo"), -1, -1);
+  ui_test_wait_until (other_item_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
+  ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Other (give the reasons)"), -1, -1);
+  ui_test_iterate (300);
+  type_into (page, "reason_entry", "Adjourned for an assessment");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+  type_into (page, "correct_value_entry", "2027-04-08");
+  type_into (page, "correct_reason_entry", "The email's date");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (marker_shown (page, "panel-draft-marker"));
+  g_assert_true (marker_shown (page, "correct-draft-marker"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  {
+    g_autofree char *date = kept (conference, referral, "panel", "date");
+    g_autofree char *value = kept (conference, referral, "correct", "value");
+
+    g_assert_cmpstr (date, ==, "2027-04-20");
+    g_assert_cmpstr (value, ==, "2027-04-08");
+  }
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Fay Forms");
+  g_assert_cmpstr (entry_text (page, "panel_date_entry"), ==, "2027-04-20");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (page, "outcome_combo"))), ==, 3);
+  g_assert_cmpstr (entry_text (page, "reason_entry"), ==, "Adjourned for an assessment");
+  g_assert_true (marker_shown (page, "panel-draft-marker"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (page, "correct_field_combo"))), ==, 0);
+  g_assert_cmpstr (entry_text (page, "correct_value_entry"), ==, "2027-04-08");
+  g_assert_cmpstr (entry_text (page, "correct_reason_entry"), ==, "The email's date");
+  g_assert_true (marker_shown (page, "correct-draft-marker"));
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-drafts-given-back");
+
+  /* Recorded as given back: heard on the day typed, not today; then the correction. */
+  ui_test_click (child_of (page, "panel_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *heard = quorum_date_to_string (&row->panel_date);
+
+    g_assert_cmpstr (heard, ==, "2027-04-20");
+    g_assert_false (row->heard_late);
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+  g_assert_false (marker_shown (page, "panel-draft-marker"));
+  {
+    g_autofree char *date = kept (conference, referral, "panel", "date");
+
+    g_assert_null (date);
+  }
+
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+    g_autofree char *value = kept (conference, referral, "correct", "value");
+
+    g_assert_cmpstr (notified, ==, "2027-04-08");
+    g_assert_null (value);
+  }
+  g_assert_false (marker_shown (page, "correct-draft-marker"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* The first shown widget under @root that acts on @action (a button), or NULL. */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+plan_confirmed_shown (gpointer data)
+{
+  return ui_test_find_shown_label (data, "Plan confirmed") != NULL;
+}
+
+/* A new user's trial: a referral sent late and heard late showed "Decided" and plain dates in
+ * the table; a panel due on a Saturday showed as any day. The table says both in words, as the
+ * pane and the CLI do (DOMAIN: lateness shown, never hidden; a due date on a day off shown with
+ * the working day before it). */
+static void
+test_lateness_in_table (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkWidget *status;
+  GtkWidget *due;
+  gint64 hal;
+  gint64 ivy;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Mon 23 Nov 2026: due Mon 30 Nov; sent on Sat 28 Nov, the panel is due on Sat 26 Dec
+   * (Boxing Day): the working day before is Thu 24 Dec. */
+  hal = make_split (fx.chair, "2026-11-23", "Hal Holiday", "R. Patel", NULL);
+  /* Mon 11 Jan 2027: due Mon 18 Jan; sent on Wed 20 Jan (late), due to be heard by Wed 17 Feb,
+   * heard on Sat 20 Feb (late). */
+  ivy = make_split (fx.chair, "2027-01-11", "Ivy Late", "J. Okafor", NULL);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+
+  click_referral (page, "Hal Holiday");
+  type_into (page, "notify_date_entry", "2026-11-28");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+
+  click_referral (page, "Ivy Late");
+  type_into (page, "notify_date_entry", "2027-01-20");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  type_into (page, "panel_date_entry", "2027-02-20");
+  ui_test_click (child_of (page, "outcome_combo"), -1, -1);
+  ui_test_wait_until (plan_confirmed_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
+  ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Plan confirmed"), -1, -1);
+  ui_test_iterate (300);
+  ui_test_click (child_of (page, "panel_button"), -1, -1);
+  wait_loaded (page);
+
+  row = quorum_store_get_referral (fx.store, ivy, &error);
+  g_assert_no_error (error);
+  g_assert_true (row->sent_late);
+  g_assert_true (row->heard_late);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, hal, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+
+    g_assert_cmpstr (panel_due, ==, "2026-12-26");
+  }
+
+  /* The pane closed (its × clicked), the table whole: its words say it. */
+  ui_test_click (find_actionable (GTK_WIDGET (page), "referrals.close-pane"), -1, -1);
+  ui_test_iterate (500);
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
+  status = ui_test_find_shown_label (GTK_WIDGET (page), "Decided · sent late, heard late");
+  g_assert_nonnull (status);
+  due = ui_test_find_shown_label (GTK_WIDGET (page), "26 Dec 2026 · not a working day");
+  g_assert_nonnull (due);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (due), ==,
+                   "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December 2026");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-lateness-in-table");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+typedef struct
+{
+  GtkWidget  *combo;
+  const char *item;
+} ShownItem;
+
+static gboolean
+item_shown (gpointer data)
+{
+  ShownItem *shown = data;
+
+  return ui_test_find_shown_label (shown->combo, shown->item) != NULL;
+}
+
+/* Opens @name's list with a click and clicks @item in it, as a person chooses. */
+static void
+choose (QuorumReferralsPage *page,
+        const char          *name,
+        const char          *item)
+{
+  ShownItem shown = { child_of (page, name), item };
+
+  ui_test_click (shown.combo, -1, -1);
+  ui_test_wait_until (item_shown, &shown, 10000, "the list to open");
+  ui_test_click (ui_test_find_shown_label (shown.combo, item), -1, -1);
+  ui_test_iterate (300);
+}
+
+/* A new user's trial: correcting the panel's outcome asked for the store's words ("plan ended"
+ * was refused: "is not a panel outcome (plan-confirmed, plan-ended or other)"). The right
+ * outcome is chosen from the outcomes in words, and the correction is told in words. */
+static void
+test_correct_outcome_in_words (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 referral;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Sent and heard: the panel's outcome minuted as Other. */
+  referral = make_split (fx.chair, "2027-05-17", "Jo Correct", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2027-05-18", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, referral, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_date_parse ("2027-06-01", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, referral, &day, QUORUM_PANEL_OTHER, "Adjourned", &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Jo Correct");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+  /* A date is typed; the outcome is chosen. */
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_value_entry")));
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_outcome_combo")));
+  choose (page, "correct_field_combo", "Panel outcome");
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_value_entry")));
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_outcome_combo")));
+  choose (page, "correct_outcome_combo", "Plan ended");
+  type_into (page, "correct_reason_entry", "Minuted wrongly");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome-form");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_true (gtk_widget_get_visible (child_of (page, "corrections_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "corrections_row"))), ==,
+                   "Panel outcome: Other → Plan ended (Minuted wrongly)");
+  /* The reasons given for Other are not the plan's end's. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "outcome_row"))), ==, "Plan ended");
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1173,6 +1572,9 @@ main (int    argc,
   /* Last: each adds a referral of its own, which the counts above do not expect. */
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
   g_test_add_func ("/referrals/panel-reasons-kept", test_panel_reasons_kept);
+  g_test_add_func ("/referrals/forms-kept-across-close", test_forms_kept_across_close);
+  g_test_add_func ("/referrals/lateness-in-table", test_lateness_in_table);
+  g_test_add_func ("/referrals/correct-outcome-in-words", test_correct_outcome_in_words);
 
   status = g_test_run ();
 

@@ -443,7 +443,10 @@ quorum_draft_set_baseline (QuorumDraft *self,
       g_autoptr(GError) error = NULL;
       gboolean any = FALSE;
 
-      if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
+      /* What the store holds already (a date offered as the form is filled) is not written again. */
+      if (field->known && g_strcmp0 (text, field->stored) == 0)
+        ;
+      else if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
         g_warning ("The words typed could not be kept as a draft: %s", error->message);
       else
         field_set_stored (field, text);

@@ -272,6 +272,15 @@ quorum_referral_object_get_text (QuorumReferralObject *self,
       break;
     case QUORUM_REFERRAL_COLUMN_PANEL_DUE:
       self->texts[column] = format_short_date (&row->panel_due);
+      /* A due day off is said in words (the cell's tooltip and the pane give the working day
+       * before it, as the CLI does). */
+      if (quorum_referral_object_get_panel_due_off (self))
+        {
+          g_autofree char *due = g_steal_pointer (&self->texts[column]);
+
+          /* Translators: the Panel Due cell of a day off: "26 Dec 2026 · not a working day" */
+          self->texts[column] = g_strdup_printf (_("%s · not a working day"), due);
+        }
       break;
     case QUORUM_REFERRAL_COLUMN_PANEL_DATE:
       self->texts[column] = format_short_date (&row->panel_date);
@@ -290,24 +299,48 @@ quorum_referral_object_get_text (QuorumReferralObject *self,
   return self->texts[column];
 }
 
+gboolean
+quorum_referral_object_get_panel_due_off (QuorumReferralObject *self)
+{
+  g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), FALSE);
+
+  return g_date_valid (&self->row->panel_due) && g_date_valid (&self->row->panel_due_working) &&
+         g_date_compare (&self->row->panel_due, &self->row->panel_due_working) != 0;
+}
+
 const char *
 quorum_referral_object_get_status_label (QuorumReferralObject *self)
 {
+  const char *state;
+
   g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), NULL);
 
-  if (self->row->overdue)
-    return _("Overdue");
+  if (self->texts[QUORUM_REFERRAL_COLUMN_STATUS] != NULL)
+    return self->texts[QUORUM_REFERRAL_COLUMN_STATUS];
 
-  switch (self->row->state)
-    {
-    case QUORUM_REFERRAL_AWAITING_NOTIFICATION:
-      return _("Not yet sent");
-    case QUORUM_REFERRAL_AWAITING_PANEL:
-      return _("Awaiting panel");
-    case QUORUM_REFERRAL_DECIDED:
-    default:
-      return _("Decided");
-    }
+  if (self->row->overdue)
+    state = _("Overdue");
+  else if (self->row->state == QUORUM_REFERRAL_AWAITING_NOTIFICATION)
+    state = _("Not yet sent");
+  else if (self->row->state == QUORUM_REFERRAL_AWAITING_PANEL)
+    state = _("Awaiting panel");
+  else
+    state = _("Decided");
+
+  /* Lateness in words in the table too, not only in the pane (DOMAIN: shown, never hidden). */
+  if (self->row->sent_late && self->row->heard_late)
+    /* Translators: a referral's status in the table: "Decided · sent late, heard late" */
+    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · sent late, heard late"), state);
+  else if (self->row->sent_late)
+    /* Translators: a referral's status in the table: "Awaiting panel · sent late" */
+    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · sent late"), state);
+  else if (self->row->heard_late)
+    /* Translators: a referral's status in the table: "Decided · heard late" */
+    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · heard late"), state);
+  else
+    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup (state);
+
+  return self->texts[QUORUM_REFERRAL_COLUMN_STATUS];
 }
 
 /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"). */

@@ -41,8 +41,10 @@ const GDate             *quorum_referral_object_get_next_due     (QuorumReferral
  * Formatted on first use and kept: only the rows on screen are ever formatted. */
 const char              *quorum_referral_object_get_text         (QuorumReferralObject *self,
                                                                   QuorumReferralColumn  column);
-/* "Overdue", "Not yet sent", "Awaiting panel", "Decided". */
+/* "Overdue", "Not yet sent", "Awaiting panel", "Decided", with its lateness: "Decided · heard late". */
 const char              *quorum_referral_object_get_status_label (QuorumReferralObject *self);
+/* Whether the panel is due on a day that is not a working day (then the working day before it counts). */
+gboolean                  quorum_referral_object_get_panel_due_off (QuorumReferralObject *self);
 /* The status in a sentence, for screen readers and tooltips:
  * "Overdue: due Tuesday 5 January 2027 and not yet sent to the Head of Service". */
 char                    *quorum_referral_object_describe_status  (QuorumReferralObject *self);

@@ -97,7 +97,12 @@ struct _QuorumReferralsPage
   AdwEntryRow          *panel_date_entry;
   AdwComboRow          *outcome_combo;
   AdwEntryRow          *reason_entry;
-  QuorumDraft          *panel_draft;    /* the outcome and its reasons as left, per referral */
+  QuorumDraft          *panel_draft;    /* the date heard, the outcome and its reasons as left, per referral */
+  QuorumDraft          *notify_draft;   /* the date sent, by whom and how, per referral */
+  QuorumDraft          *correct_draft;  /* the correction as left: what, the right value and why, per referral */
+  GtkWidget            *notify_draft_label;
+  GtkWidget            *panel_draft_label;
+  GtkWidget            *correct_draft_label;
   AdwEntryRow          *sender_entry;
   AdwEntryRow          *means_entry;
   AdwActionRow         *corrections_row;
@@ -105,6 +110,7 @@ struct _QuorumReferralsPage
   GtkWidget            *correct_button;
   AdwComboRow          *correct_field_combo;
   AdwEntryRow          *correct_value_entry;
+  AdwComboRow          *correct_outcome_combo;  /* the right outcome, in words, when the outcome is corrected */
   AdwEntryRow          *correct_reason_entry;
   GtkWidget            *panel_button;
 };
@@ -522,6 +528,23 @@ setup_text_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December
+ * 2026", or NULL when the panel is due on a working day. */
+static char *
+panel_due_note (const QuorumReferralRow *row)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *working = NULL;
+
+  if (!g_date_valid (&row->panel_due) || !g_date_valid (&row->panel_due_working) ||
+      g_date_compare (&row->panel_due, &row->panel_due_working) == 0)
+    return NULL;
+
+  due = quorum_ui_format_date (&row->panel_due);
+  working = quorum_ui_format_date (&row->panel_due_working);
+  return g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
+}
+
 /* Which date cell carries the overdue mark: the deadline that was missed. */
 static gboolean
 is_missed_deadline (QuorumReferralObject *item,
@@ -549,6 +572,13 @@ bind_text_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
   if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
     gtk_widget_set_tooltip_text (label, *text ? text : NULL);
+  else if (column == QUORUM_REFERRAL_COLUMN_PANEL_DUE)
+    {
+      /* A due day off: the pane's words, whole. */
+      g_autofree char *note = panel_due_note (quorum_referral_object_get_row (item));
+
+      gtk_widget_set_tooltip_text (label, note);
+    }
 
   if (is_missed_deadline (item, column))
     gtk_widget_add_css_class (label, "overdue");
@@ -981,6 +1011,7 @@ reset_forms (QuorumReferralsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->means_entry), "");
   adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  adw_combo_row_set_selected (self->correct_outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
 }
 
@@ -1028,32 +1059,95 @@ update_corrections_row (QuorumReferralsPage     *self,
     {
       const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
       QuorumReferralField field;
-      const char *label = quorum_referral_field_from_string (c->field, &field) ? quorum_referral_field_get_label (field) : c->field;
+      gboolean known = quorum_referral_field_from_string (c->field, &field);
+      const char *label = known ? quorum_referral_field_get_label (field) : c->field;
+      const char *old_value = c->old_value ? c->old_value : "—";
+      const char *new_value = c->new_value;
+      QuorumPanelOutcome outcome;
+
+      /* An outcome in words, as the form offers it, not the store's id. */
+      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
+        {
+          if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
+            old_value = quorum_panel_outcome_get_label (outcome);
+          if (quorum_panel_outcome_from_string (c->new_value, &outcome))
+            new_value = quorum_panel_outcome_get_label (outcome);
+        }
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: "Panel outcome: plan-ended → plan-confirmed (Minuted wrongly)" */
-      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, c->old_value ? c->old_value : "—", c->new_value, c->reason);
+      /* Translators: "Panel outcome: Plan ended → Plan confirmed (Minuted wrongly)" */
+      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
     }
   adw_action_row_set_subtitle (self->corrections_row, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
 }
 
-/* The panel's outcome and the reasons typed for "Other" are kept as typed, like every other
- * form's words: a Head of Service whose app is closed or killed finds them again. */
+/* "Draft · not yet recorded" above each form shown that keeps words not yet recorded. */
 static void
-ensure_panel_draft (QuorumReferralsPage *self)
+update_draft_markers (QuorumReferralsPage *self)
+{
+  gtk_widget_set_visible (self->notify_draft_label, self->notify_draft != NULL &&
+                          quorum_draft_get_has_draft (self->notify_draft) && gtk_widget_get_visible (self->notify_group));
+  gtk_widget_set_visible (self->panel_draft_label, self->panel_draft != NULL &&
+                          quorum_draft_get_has_draft (self->panel_draft) && gtk_widget_get_visible (self->panel_group));
+  gtk_widget_set_visible (self->correct_draft_label, self->correct_draft != NULL &&
+                          quorum_draft_get_has_draft (self->correct_draft) && gtk_widget_get_visible (self->correct_group));
+}
+
+/* The three forms' words are kept as typed, like every other form's, per referral: a Head of
+ * Service whose app is closed or killed finds them again, marked "not yet recorded". A date the
+ * form offers (today) is no draft; a date typed is, and comes back as typed. */
+static void
+ensure_drafts (QuorumReferralsPage *self)
 {
   /* In the order of the outcome list (quorum-referrals-page.ui). */
   static const char * const outcome_keys[] = { "none", "plan-confirmed", "plan-ended", "other", NULL };
+  /* In the order of "What to correct": the store's words for the fields. */
+  static const char * const field_keys[] = { "notified", "panel_date", "outcome", NULL };
 
   if (self->panel_draft != NULL || self->store == NULL)
     return;
 
+  self->notify_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->notify_draft, "date", GTK_WIDGET (self->notify_date_entry));
+  quorum_draft_add_field (self->notify_draft, "by", GTK_WIDGET (self->sender_entry));
+  quorum_draft_add_field (self->notify_draft, "means", GTK_WIDGET (self->means_entry));
+
   self->panel_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_field (self->panel_draft, "date", GTK_WIDGET (self->panel_date_entry));
   quorum_draft_add_choice (self->panel_draft, "outcome", GTK_WIDGET (self->outcome_combo), outcome_keys);
   quorum_draft_set_baseline (self->panel_draft, "outcome", outcome_keys[0]);
   quorum_draft_add_field (self->panel_draft, "reason", GTK_WIDGET (self->reason_entry));
+
+  self->correct_draft = quorum_draft_new (self->store, 0, NULL);
+  quorum_draft_add_choice (self->correct_draft, "field", GTK_WIDGET (self->correct_field_combo), field_keys);
+  quorum_draft_set_baseline (self->correct_draft, "field", field_keys[0]);
+  quorum_draft_add_field (self->correct_draft, "value", GTK_WIDGET (self->correct_value_entry));
+  quorum_draft_add_choice (self->correct_draft, "outcome", GTK_WIDGET (self->correct_outcome_combo), outcome_keys);
+  quorum_draft_set_baseline (self->correct_draft, "outcome", outcome_keys[0]);
+  quorum_draft_add_field (self->correct_draft, "reason", GTK_WIDGET (self->correct_reason_entry));
+
+  g_signal_connect_object (self->notify_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->correct_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
+}
+
+/* A date field offers today: not a draft (its baseline), unless another date is typed or given back. */
+static void
+offer_today (QuorumDraft *draft,
+             const char  *field,
+             AdwEntryRow *entry)
+{
+  g_autofree char *today = NULL;
+  GDate date;
+
+  quorum_date_today (&date);
+  today = quorum_date_to_string (&date);
+  if (draft != NULL)
+    quorum_draft_set_baseline (draft, field, today);
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), today);
 }
 
 static void
@@ -1081,17 +1175,29 @@ update_pane (QuorumReferralsPage *self)
 
   if (self->selected_id != row->id)
     {
-      g_autofree char *scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", row->id);
+      g_autofree char *notify_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":notify", row->id);
+      g_autofree char *panel_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":panel", row->id);
+      g_autofree char *correct_scope = g_strdup_printf ("referral:%" G_GINT64_FORMAT ":correct", row->id);
 
       self->selected_id = row->id;
-      /* The referral left keeps its words under its own scope before the form is emptied;
+      /* The referral left keeps its words under its own scope before the forms are emptied;
        * this one's, if any, are given back. */
-      ensure_panel_draft (self);
+      ensure_drafts (self);
       if (self->panel_draft != NULL)
-        quorum_draft_set_scope (self->panel_draft, 0, NULL);
+        {
+          quorum_draft_set_scope (self->notify_draft, 0, NULL);
+          quorum_draft_set_scope (self->panel_draft, 0, NULL);
+          quorum_draft_set_scope (self->correct_draft, 0, NULL);
+        }
       reset_forms (self);
       if (self->panel_draft != NULL)
-        quorum_draft_set_scope (self->panel_draft, row->conference_id, scope);
+        {
+          quorum_draft_set_scope (self->notify_draft, row->conference_id, notify_scope);
+          quorum_draft_set_scope (self->panel_draft, row->conference_id, panel_scope);
+          quorum_draft_set_scope (self->correct_draft, row->conference_id, correct_scope);
+        }
+      offer_today (self->notify_draft, "date", self->notify_date_entry);
+      offer_today (self->panel_draft, "date", self->panel_date_entry);
     }
 
   gtk_label_set_label (self->pane_title, row->child);
@@ -1121,15 +1227,12 @@ update_pane (QuorumReferralsPage *self)
 
       adw_action_row_set_subtitle (self->notified_row, text);
     }
-  if (g_date_valid (&row->panel_due) && g_date_valid (&row->panel_due_working) &&
-      g_date_compare (&row->panel_due, &row->panel_due_working) != 0)
-    {
-      g_autofree char *due = quorum_ui_format_date (&row->panel_due);
-      g_autofree char *working = quorum_ui_format_date (&row->panel_due_working);
-      g_autofree char *text = g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
+  {
+    g_autofree char *note = panel_due_note (row);
 
-      adw_action_row_set_subtitle (self->panel_due_row, text);
-    }
+    if (note != NULL)
+      adw_action_row_set_subtitle (self->panel_due_row, note);
+  }
   if (g_date_valid (&row->panel_date) && row->heard_late)
     {
       g_autofree char *heard = quorum_ui_format_date (&row->panel_date);
@@ -1138,8 +1241,9 @@ update_pane (QuorumReferralsPage *self)
       adw_action_row_set_subtitle (self->panel_date_row, text);
     }
   update_corrections_row (self, row);
+  /* The reasons are Other's (an outcome corrected from Other keeps them in the record). */
   outcome = row->outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
-          : row->outcome_reason != NULL
+          : row->outcome == QUORUM_PANEL_OTHER && row->outcome_reason != NULL
           ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (row->outcome), row->outcome_reason)
           : g_strdup (quorum_panel_outcome_get_label (row->outcome));
   adw_action_row_set_subtitle (self->outcome_row, outcome);
@@ -1159,6 +1263,8 @@ update_pane (QuorumReferralsPage *self)
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
   gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
+
+  update_draft_markers (self);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -1184,6 +1290,18 @@ flap_revealed_cb (QuorumReferralsPage *self,
   /* Closed by a click outside it when folded: let go of the referral too. */
   if (!adw_flap_get_reveal_flap (flap) && get_selected (self) != NULL && !self->restoring)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The outcome is corrected by choosing it, in words; a date by typing it. */
+static void
+correct_field_selected_cb (QuorumReferralsPage *self,
+                           GParamSpec          *pspec,
+                           AdwComboRow         *row)
+{
+  gboolean outcome = adw_combo_row_get_selected (row) == 2;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->correct_value_entry), !outcome);
+  gtk_widget_set_visible (GTK_WIDGET (self->correct_outcome_combo), outcome);
 }
 
 static void
@@ -1276,6 +1394,14 @@ notify_action (GtkWidget  *widget,
       return;
     }
 
+  /* Recorded: the draft is done with, and the form emptied. */
+  if (self->notify_draft != NULL)
+    quorum_draft_discard (self->notify_draft);
+  gtk_editable_set_text (GTK_EDITABLE (self->notify_date_entry), "");
+  offer_today (self->notify_draft, "date", self->notify_date_entry);
+  gtk_editable_set_text (GTK_EDITABLE (self->sender_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->means_entry), "");
+
   sent = quorum_ui_format_date (&row->notified);
   panel_due = quorum_ui_format_date (&row->panel_due);
   /* Translators: "Ada Smith’s referral was sent on …: the panel must hear it by …" */
@@ -1348,6 +1474,8 @@ record_panel_action (GtkWidget  *widget,
     quorum_draft_discard (self->panel_draft);
   adw_combo_row_set_selected (self->outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->panel_date_entry), "");
+  offer_today (self->panel_draft, "date", self->panel_date_entry);
 
   heard = quorum_ui_format_date (&date);
   /* Translators: "The panel heard Ada Smith’s referral on …: Plan confirmed" */
@@ -1364,6 +1492,10 @@ correct_action (GtkWidget  *widget,
   static const QuorumReferralField fields[] = {
     QUORUM_REFERRAL_FIELD_NOTIFIED, QUORUM_REFERRAL_FIELD_PANEL_DATE, QUORUM_REFERRAL_FIELD_OUTCOME,
   };
+  /* In the order of the right outcome's list (quorum-referrals-page.ui). */
+  static const QuorumPanelOutcome outcomes[] = {
+    QUORUM_PANEL_NONE, QUORUM_PANEL_PLAN_CONFIRMED, QUORUM_PANEL_PLAN_ENDED, QUORUM_PANEL_OTHER,
+  };
   QuorumReferralsPage *self = QUORUM_REFERRALS_PAGE (widget);
   QuorumReferralObject *item = get_selected (self);
   g_autoptr(GError) error = NULL;
@@ -1372,17 +1504,30 @@ correct_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   const QuorumReferralRow *current;
   QuorumReferralField field;
+  QuorumPanelOutcome outcome = QUORUM_PANEL_NONE;
+  GtkWidget *value_widget;
+  const char *shown;
 
   if (item == NULL)
     return;
   current = quorum_referral_object_get_row (item);
   field = fields[MIN (adw_combo_row_get_selected (self->correct_field_combo), G_N_ELEMENTS (fields) - 1)];
-  value = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_value_entry));
+  if (field == QUORUM_REFERRAL_FIELD_OUTCOME)
+    {
+      outcome = outcomes[MIN (adw_combo_row_get_selected (self->correct_outcome_combo), G_N_ELEMENTS (outcomes) - 1)];
+      value = outcome != QUORUM_PANEL_NONE ? g_strdup (quorum_panel_outcome_to_string (outcome)) : NULL;
+      value_widget = GTK_WIDGET (self->correct_outcome_combo);
+    }
+  else
+    {
+      value = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_value_entry));
+      value_widget = GTK_WIDGET (self->correct_value_entry);
+    }
   reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_reason_entry));
   if (value == NULL || reason == NULL)
     {
       quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the right value and why it is corrected"));
-      gtk_widget_grab_focus (GTK_WIDGET (value == NULL ? self->correct_value_entry : self->correct_reason_entry));
+      gtk_widget_grab_focus (value == NULL ? value_widget : GTK_WIDGET (self->correct_reason_entry));
       return;
     }
   if (!quorum_store_correct_referral (self->store, current->id, field, value, reason, &error))
@@ -1390,10 +1535,16 @@ correct_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  /* Translators: "Ada Smith’s referral: Panel outcome corrected to plan-confirmed; the old value is kept" */
+  shown = field == QUORUM_REFERRAL_FIELD_OUTCOME ? quorum_panel_outcome_get_label (outcome) : value;
+  /* Translators: "Ada Smith’s referral: Panel outcome corrected to Plan confirmed; the old value is kept" */
   message = g_strdup_printf (_("%s’s referral: %s corrected to %s; the old value is kept"),
-                             current->child, quorum_referral_field_get_label (field), value);
+                             current->child, quorum_referral_field_get_label (field), shown);
+  /* Recorded: the draft is done with, and the form emptied. */
+  if (self->correct_draft != NULL)
+    quorum_draft_discard (self->correct_draft);
+  adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
+  adw_combo_row_set_selected (self->correct_outcome_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
   recorded (self, message);
 }
@@ -1635,7 +1786,9 @@ quorum_referrals_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->free_source, g_source_remove);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_object (&self->notify_draft);
   g_clear_object (&self->panel_draft);
+  g_clear_object (&self->correct_draft);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -1819,14 +1972,19 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_field_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_value_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_outcome_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_draft_label);
   gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, notify_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
 
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
