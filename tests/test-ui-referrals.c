@@ -1522,6 +1522,23 @@ test_correct_outcome_in_words (void)
   /* The reasons given for Other are not the plan's end's. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "outcome_row"))), ==, "Plan ended");
   ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome");
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* Back to Other (DOMAIN 4: other, with reasons): the form asks for the panel's own reasons,
+   * and records them with the correction. */
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_panel_reason_entry")));
+  choose (page, "correct_field_combo", "Panel outcome");
+  choose (page, "correct_outcome_combo", "Other");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_panel_reason_entry")));
+  type_into (page, "correct_panel_reason_entry", "Adjourned for a parenting assessment");
+  type_into (page, "correct_reason_entry", "Minuted wrongly again");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->outcome_reason, ==, "Adjourned for a parenting assessment");
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_panel_reason_entry")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);

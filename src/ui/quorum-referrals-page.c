@@ -111,6 +111,7 @@ struct _QuorumReferralsPage
   AdwComboRow          *correct_field_combo;
   AdwEntryRow          *correct_value_entry;
   AdwComboRow          *correct_outcome_combo;  /* the right outcome, in words, when the outcome is corrected */
+  AdwEntryRow          *correct_panel_reason_entry;  /* Other's own reasons (DOMAIN 4), when corrected to Other */
   AdwEntryRow          *correct_reason_entry;
   GtkWidget            *panel_button;
 };
@@ -1012,6 +1013,7 @@ reset_forms (QuorumReferralsPage *self)
   adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
   adw_combo_row_set_selected (self->correct_outcome_combo, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_panel_reason_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
 }
 
@@ -1127,6 +1129,7 @@ ensure_drafts (QuorumReferralsPage *self)
   quorum_draft_add_choice (self->correct_draft, "outcome", GTK_WIDGET (self->correct_outcome_combo), outcome_keys);
   quorum_draft_set_baseline (self->correct_draft, "outcome", outcome_keys[0]);
   quorum_draft_add_field (self->correct_draft, "reason", GTK_WIDGET (self->correct_reason_entry));
+  quorum_draft_add_field (self->correct_draft, "panel-reason", GTK_WIDGET (self->correct_panel_reason_entry));
 
   g_signal_connect_object (self->notify_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->panel_draft, "notify::has-draft", G_CALLBACK (update_draft_markers), self, G_CONNECT_SWAPPED);
@@ -1298,10 +1301,13 @@ correct_field_selected_cb (QuorumReferralsPage *self,
                            GParamSpec          *pspec,
                            AdwComboRow         *row)
 {
-  gboolean outcome = adw_combo_row_get_selected (row) == 2;
+  gboolean outcome = adw_combo_row_get_selected (self->correct_field_combo) == 2;
+  gboolean other = outcome && adw_combo_row_get_selected (self->correct_outcome_combo) == 3;
 
   gtk_widget_set_visible (GTK_WIDGET (self->correct_value_entry), !outcome);
   gtk_widget_set_visible (GTK_WIDGET (self->correct_outcome_combo), outcome);
+  /* Other is recorded with the panel's own reasons, a correction to it too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->correct_panel_reason_entry), other);
 }
 
 static void
@@ -1501,6 +1507,7 @@ correct_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *panel_reasons = NULL;
   g_autofree char *message = NULL;
   const QuorumReferralRow *current;
   QuorumReferralField field;
@@ -1517,6 +1524,8 @@ correct_action (GtkWidget  *widget,
       outcome = outcomes[MIN (adw_combo_row_get_selected (self->correct_outcome_combo), G_N_ELEMENTS (outcomes) - 1)];
       value = outcome != QUORUM_PANEL_NONE ? g_strdup (quorum_panel_outcome_to_string (outcome)) : NULL;
       value_widget = GTK_WIDGET (self->correct_outcome_combo);
+      if (outcome == QUORUM_PANEL_OTHER)
+        panel_reasons = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_panel_reason_entry));
     }
   else
     {
@@ -1530,7 +1539,7 @@ correct_action (GtkWidget  *widget,
       gtk_widget_grab_focus (value == NULL ? value_widget : GTK_WIDGET (self->correct_reason_entry));
       return;
     }
-  if (!quorum_store_correct_referral (self->store, current->id, field, value, reason, &error))
+  if (!quorum_store_correct_referral_full (self->store, current->id, field, value, panel_reasons, reason, &error))
     {
       show_error (self, error);
       return;
@@ -1545,6 +1554,7 @@ correct_action (GtkWidget  *widget,
   adw_combo_row_set_selected (self->correct_field_combo, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->correct_value_entry), "");
   adw_combo_row_set_selected (self->correct_outcome_combo, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->correct_panel_reason_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->correct_reason_entry), "");
   recorded (self, message);
 }
@@ -1973,6 +1983,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_field_combo);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_value_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_outcome_combo);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_panel_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_draft_label);
