@@ -1884,6 +1884,20 @@ test_csv_amendments_on_their_rows (void)
   name->field = g_strdup ("name");
   name->old_value = g_strdup ("Amy Brwon");
   name->new_value = g_strdup ("Amy Brown");
+  /* A parent's name: she gave no view, her group has no row; on every row, not on none. */
+  {
+    QuorumAttendee *mother = g_new0 (QuorumAttendee, 1);
+
+    mother->id = 99;
+    mother->name = g_strdup ("Kim Brwon");
+    mother->agency = g_strdup ("Family");
+    mother->line_management = g_strdup ("Family");
+    g_ptr_array_add (conference->attendees, mother);
+    name = add_amendment (conference, 64, "attendee:99", NULL);
+    name->field = g_strdup ("name");
+    name->old_value = g_strdup ("Kim Brwon");
+    name->new_value = g_strdup ("Kim Brown");
+  }
 
   g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
                                            path, &error));
@@ -1906,11 +1920,11 @@ test_csv_amendments_on_their_rows (void)
       g_autofree char *ids = amendment_ids (json_array_get_string_element (row, column));
 
       if (g_str_equal (child_id, "1"))
-        g_assert_cmpstr (ids, ==, "62,63");     /* the whole conference's, and Amy's name */
+        g_assert_cmpstr (ids, ==, "62,63,64");  /* the whole conference's, Amy's name, the mother's */
       else if (g_str_equal (group, "St Mary's Primary School"))
-        g_assert_cmpstr (ids, ==, "61,62");     /* its own reason corrected, and the whole conference's */
+        g_assert_cmpstr (ids, ==, "61,62,64");  /* its own reason corrected, the whole conference's, the mother's */
       else
-        g_assert_cmpstr (ids, ==, "62");
+        g_assert_cmpstr (ids, ==, "62,64");
       checked++;
     }
   g_assert_cmpuint (checked, ==, conference->votes->len);

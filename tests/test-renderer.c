@@ -77,6 +77,19 @@ test_no_gpu_draws_with_cairo (Fixture       *fx,
   quorum_ui_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
   g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive,gl-disable");
+  /* The display open, the person's flags are theirs again: a browser Quorum opens (the About
+   * window's links) does not start with GL disabled. */
+  quorum_ui_renderer_chosen ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive");
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+
+  /* With none of their own, none at all. */
+  g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
+  quorum_ui_choose_renderer ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+  quorum_ui_renderer_chosen ();
+  g_assert_null (g_getenv ("GDK_DEBUG"));
 }
 
 /* A GPU's render node: GTK's own choice (GL), untouched. */

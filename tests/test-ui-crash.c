@@ -481,6 +481,10 @@ do_vote (Driver       *driver,
       return;
     }
   trace ("view recorded");
+  /* The view alone is recorded the moment it is clicked, and the card shows it: acknowledged
+   * now, not only with the reason after Ctrl+Enter (a kill between them left the view the
+   * chair had just chosen, read as the old one lost). */
+  say (driver, "view\t%" G_GINT64_FORMAT "\t%s\t%s\n", child_id, group, quorum_view_to_string (view));
   if (!type_reason (window, child_id, group, text, at_start))
     return;
   trace ("reason typed");
@@ -758,6 +762,16 @@ take_line (Ledger     *ledger,
       g_hash_table_remove (ledger->drafts, key);
       ledger->acked++;
     }
+  else if (g_str_equal (f[0], "view") && n == 4)
+    {
+      g_autofree char *key = g_strdup_printf ("%s\t%s", f[1], f[2]);
+      const char *before = g_hash_table_lookup (ledger->votes, key);
+      const char *reason = before != NULL ? strchr (before, '\t') + 1 : "";
+
+      /* The view now, the reason acknowledged before it still to stand. */
+      g_hash_table_replace (ledger->votes, g_strdup (key), g_strdup_printf ("%s\t%s", f[3], reason));
+      ledger->acked++;
+    }
   else if (g_str_equal (f[0], "draft") && n == 4)
     {
       g_hash_table_replace (ledger->drafts, g_strdup_printf ("%s\t%s", f[1], f[2]), g_strdup (f[3]));
@@ -933,7 +947,7 @@ check_after_kill (Ledger   *ledger,
       /* Later words for the same card may have been recorded since, around these: kept whole
        * (see kept_whole ()). */
       if (vote == NULL || g_strcmp0 (quorum_view_to_string (vote->view), v[0]) != 0 ||
-          !kept_whole (vote->reason, v[1]))
+          (*v[1] != '\0' && !kept_whole (vote->reason, v[1])))
         {
           lose (ledger, what);
           show_key (conference, k[0], k[1]);

@@ -274,7 +274,8 @@ test_timeline_and_challenge (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"))),
                    ==, "");
   {
-    g_autofree char *left = quorum_store_get_draft (store, conf, "challenge:decide", "reasons", &error);
+    g_autofree char *scope = g_strdup_printf ("challenge:%" G_GINT64_FORMAT ":decide", challenge->id);
+    g_autofree char *left = quorum_store_get_draft (store, conf, scope, "reasons", &error);
 
     g_assert_no_error (error);
     g_assert_null (left);

@@ -196,6 +196,24 @@ amendment_bears_on (const QuorumConference *conference,
   return TRUE;
 }
 
+/* Whether @amendment bears on some row of the export: one that bears on none (a non-voting
+ * attendee's name, a child with no views) is put on every row, never left out. */
+static gboolean
+amendment_has_a_row (const QuorumConference *conference,
+                     const QuorumAmendment  *amendment)
+{
+  for (guint c = 0; conference->children != NULL && c < conference->children->len; c++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, c);
+      g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
+
+      for (guint v = 0; v < votes->len; v++)
+        if (amendment_bears_on (conference, amendment, child, g_ptr_array_index (votes, v)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The cell "amendments": those bearing on the row, as a JSON array in the order made, one
  * object per amendment as in "amendments" of the JSON export. The row's own cells keep the
  * original, as the record does. An empty cell when there are none. */
@@ -213,7 +231,8 @@ row_amendments (const QuorumConference *conference,
     {
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
 
-      if (!amendment_bears_on (conference, amendment, child, vote))
+      if (!amendment_bears_on (conference, amendment, child, vote) &&
+          amendment_has_a_row (conference, amendment))
         continue;
       any = TRUE;
       quorum_json_add_amendment (builder, amendment);

@@ -46,10 +46,12 @@ quorum_referral_row_free (QuorumReferralRow *self)
   g_free (self);
 }
 
-/* Lateness, shown never hidden, with the calendar of the profile's region. */
+/* Lateness, shown never hidden, with the calendar of the profile's region; as it stood on
+ * @as_of, as the state is: a referral sent or heard after it was not yet late then. */
 static void
 fill_lateness (QuorumStore       *self,
                QuorumReferralRow *row,
+               const GDate       *as_of,
                GHashTable        *calendars,
                GHashTable        *regions)
 {
@@ -80,8 +82,10 @@ fill_lateness (QuorumStore       *self,
     }
   quorum_calendar_working_day_on_or_before (calendar, &row->due, &row->due_working);
   quorum_calendar_working_day_on_or_before (calendar, &row->panel_due, &row->panel_due_working);
-  row->sent_late = quorum_referral_sent_late (&row->due, &row->notified);
-  row->heard_late = quorum_referral_heard_late (&row->panel_due, &row->panel_date);
+  row->sent_late = quorum_referral_sent_late (&row->due, &row->notified) &&
+                   g_date_compare (&row->notified, as_of) <= 0;
+  row->heard_late = quorum_referral_heard_late (&row->panel_due, &row->panel_date) &&
+                    g_date_compare (&row->panel_date, as_of) <= 0;
 }
 
 static QuorumReferralRow *
@@ -167,7 +171,7 @@ quorum_store_list_referrals (QuorumStore  *self,
       {
         QuorumReferralRow *row = g_ptr_array_index (rows, i);
 
-        fill_lateness (self, row, calendars, regions);
+        fill_lateness (self, row, as_of, calendars, regions);
         row->sent_by = g_strdup (g_hash_table_lookup (senders, &row->id));
       }
   }
@@ -204,7 +208,7 @@ quorum_store_get_referral (QuorumStore  *self,
       g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
       g_autoptr(GHashTable) regions = g_hash_table_new (NULL, NULL);
 
-      fill_lateness (self, row, calendars, regions);
+      fill_lateness (self, row, &today, calendars, regions);
       row->sent_by = _quorum_store_referral_sent_by (self, row->id);
     }
 
@@ -599,7 +603,7 @@ quorum_store_get_referrals (QuorumStore  *self,
     {
       QuorumReferralRow *row = g_ptr_array_index (fetched, i);
 
-      fill_lateness (self, row, calendars, regions);
+      fill_lateness (self, row, as_of, calendars, regions);
       g_hash_table_insert (found, &row->id, row);
     }
   /* In the order asked; the rows move from @fetched to @rows. */

@@ -720,6 +720,7 @@ quorum_application_startup (GApplication *application)
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
+  quorum_ui_renderer_chosen ();
 
   /* A record left half-exported by a run that was killed is not left lying about. */
   quorum_export_clean_stale ();

@@ -27,7 +27,8 @@ struct _QuorumRecordPanel
   gint64             alert_challenge;      /* raised, not yet alerted: 0 when none */
   gint64             decide_challenge;     /* alerted, not yet decided: 0 when none */
   /* The words typed in each challenge form and not yet recorded, kept as they are typed: a
-   * Co-ordinator's reasons survive the window closing. The dates are not kept (today). */
+   * Co-ordinator's reasons survive the window closing. The dates are not kept (today). The
+   * alert's and the decision's belong to the challenge they are for, not to the conference. */
   QuorumDraft       *raise_draft;
   QuorumDraft       *alert_draft;
   QuorumDraft       *decide_draft;
@@ -380,7 +381,22 @@ clear_drafts (QuorumRecordPanel *self)
   g_clear_object (&self->decide_draft);
 }
 
-/* The challenge forms' drafts are the conference's: made for the first, moved to the next. */
+static void
+follow_challenge (QuorumDraft *draft,
+                  gint64       conference_id,
+                  gint64       challenge_id,
+                  const char  *form)
+{
+  g_autofree char *scope = challenge_id != 0 ? g_strdup_printf ("challenge:%" G_GINT64_FORMAT ":%s",
+                                                                challenge_id, form)
+                                             : NULL;
+
+  if (draft != NULL)
+    quorum_draft_set_scope (draft, conference_id, scope);
+}
+
+/* The raising form's draft is the conference's; the alert's and the decision's follow the
+ * challenge the form is for (a second child's challenge never gets the first's reasons). */
 static void
 follow_drafts (QuorumRecordPanel *self,
                gint64             conference_id)
@@ -395,15 +411,13 @@ follow_drafts (QuorumRecordPanel *self,
     {
       self->raise_draft = draft_new (self, conference_id, "challenge:raise", raise_fields,
                                      (GtkEntry *[]) { self->designated_entry });
-      self->alert_draft = draft_new (self, conference_id, "challenge:alert", alert_fields,
+      self->alert_draft = draft_new (self, conference_id, NULL, alert_fields,
                                      (GtkEntry *[]) { self->coordinator_entry });
-      self->decide_draft = draft_new (self, conference_id, "challenge:decide", decide_fields,
+      self->decide_draft = draft_new (self, conference_id, NULL, decide_fields,
                                       (GtkEntry *[]) { self->review_entry, self->reasons_entry });
       return;
     }
   quorum_draft_set_scope (self->raise_draft, conference_id, "challenge:raise");
-  quorum_draft_set_scope (self->alert_draft, conference_id, "challenge:alert");
-  quorum_draft_set_scope (self->decide_draft, conference_id, "challenge:decide");
 }
 
 void
@@ -427,6 +441,8 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !self->finalised);
   update_timeline (self, conference);
   update_challenges (self, conference, profile);
+  follow_challenge (self->alert_draft, conference->id, self->alert_challenge, "alert");
+  follow_challenge (self->decide_draft, conference->id, self->decide_challenge, "decide");
 }
 
 void
@@ -652,8 +668,11 @@ quorum_record_panel_dispose (GObject *object)
 {
   QuorumRecordPanel *self = QUORUM_RECORD_PANEL (object);
 
-  /* Before the entries go: the last words typed are written from them. */
+  /* Before the entries go: the last words typed are written from them; and the drop-downs
+   * going tell nobody. */
   clear_drafts (self);
+  if (self->child_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->child_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_RECORD_PANEL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->challenge_children, g_array_unref);

@@ -108,6 +108,9 @@ have_render_node (const char *path)
   return FALSE;
 }
 
+static char     *person_gdk_debug;
+static gboolean  gdk_debug_changed;
+
 void
 quorum_ui_choose_renderer (void)
 {
@@ -130,11 +133,30 @@ quorum_ui_choose_renderer (void)
        * LLVM loaded (some 40 libraries), about 130 ms of CPU and 60 MiB at every start, for
        * nothing. GDK_DEBUG=gl-disable is GTK 4.8's only way to say so (its "gl-disable" is
        * read in every build); the window gets a plain 32-bit visual instead of a GL one, and
-       * the same pixels. Quorum starts no other program, which would inherit it. */
+       * the same pixels. Once the display is open, quorum_ui_renderer_chosen () gives the
+       * person's own flags back, for the programs Quorum opens. */
       with_gl_disabled = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
                                                           : g_strdup ("gl-disable");
+      g_free (person_gdk_debug);
+      person_gdk_debug = g_strdup (debug);
+      gdk_debug_changed = TRUE;
       g_setenv ("GDK_DEBUG", with_gl_disabled, TRUE);
     }
+}
+
+void
+quorum_ui_renderer_chosen (void)
+{
+  /* GTK has read GDK_DEBUG as it opened the display: a program Quorum opens (a browser from
+   * the About window) starts with the person's own flags, not with GL disabled. */
+  if (!gdk_debug_changed)
+    return;
+  if (person_gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", person_gdk_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  g_clear_pointer (&person_gdk_debug, g_free);
+  gdk_debug_changed = FALSE;
 }
 
 gsize

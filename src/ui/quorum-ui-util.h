@@ -26,6 +26,8 @@ gsize      quorum_ui_strftime                (char        *buf,
  * context it would not use (GDK_DEBUG=gl-disable, added to the person's GDK_DEBUG). Call it
  * first in main(), before GTK starts and before any thread. */
 void       quorum_ui_choose_renderer         (void);
+/* The display is open: GDK_DEBUG is the person's own again (see quorum_ui_choose_renderer). */
+void       quorum_ui_renderer_chosen         (void);
 
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
 void       quorum_ui_toast                   (GtkWidget    *widget,
