@@ -951,6 +951,90 @@ test_amend_needs_sign_off (StoreFixture  *f,
   g_clear_error (&error);
 }
 
+/* A signed-off conference: Amy decided by majority (Police and Education dissent), Ben by consensus. */
+static gint64
+signed_off_conference (StoreFixture *f,
+                       gint64       *amy)
+{
+  GError *error = NULL;
+  gint64 ben;
+  gint64 conf = make_conference (f->store, "bolton", "2026-11-20", amy, &ben);
+
+  decide_all (f, conf, *amy, ben);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+  return conf;
+}
+
+/* A correction never blanks what the record requires (a reason, a name), and a corrected name
+ * keeps a name's limits; nothing is written when it is refused. */
+static void
+test_amend_refuses_blank_values (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  g_autofree char *too_long = g_strnfill (QUORUM_MAX_NAME + 1, 'a');
+  g_autofree char *vote = NULL;
+  g_autofree char *dissent = NULL;
+  g_autofree char *attendee = NULL;
+  g_autofree char *child = g_strdup_printf ("child:%" G_GINT64_FORMAT, amy);
+  g_autofree char *conference = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conf);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  QuorumAmendmentSpec ok = { .reason = "Misspelt" };
+  struct { const char *record; const char *field; const char *value; const char *change; } bad[] = {
+    { NULL, "reason", " ", NULL },
+    { NULL, "reason", "", NULL },
+    { NULL, "reason", "\n\t ", NULL },
+    { NULL, "name", "  ", NULL },
+    { NULL, "name", too_long, NULL },
+    { NULL, "name", "Ian\nShore", NULL },
+    { NULL, "name", " ", NULL },
+    { NULL, "chair", "", NULL },
+    { NULL, NULL, NULL, " " },
+  };
+
+  vote = g_strdup_printf ("vote:%" G_GINT64_FORMAT,
+                          store_fixture_count (f->store, "SELECT id FROM vote WHERE grp = 'Police'"));
+  dissent = g_strdup_printf ("dissent:%" G_GINT64_FORMAT,
+                             store_fixture_count (f->store, "SELECT min(id) FROM dissent"));
+  attendee = g_strdup_printf ("attendee:%" G_GINT64_FORMAT,
+                              store_fixture_count (f->store, "SELECT min(id) FROM attendee"));
+  bad[0].record = vote;
+  bad[1].record = vote;
+  bad[2].record = dissent;
+  bad[3].record = attendee;
+  bad[4].record = attendee;
+  bad[5].record = attendee;
+  bad[6].record = child;
+  bad[7].record = conference;
+
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      QuorumAmendmentSpec spec = { .reason = "Corrected", .record = bad[i].record, .field = bad[i].field,
+                                   .new_value = bad[i].value, .change = bad[i].change };
+
+      g_test_message ("refused: %s %s “%s”", bad[i].record, bad[i].field, bad[i].value);
+      g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+      g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+  store_fixture_reopen (f);
+
+  /* A real correction of a name is still taken. */
+  ok.record = attendee;
+  ok.field = "name";
+  ok.new_value = "Ian Shore";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &ok, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 typedef gboolean (*BadInput) (StoreFixture *f, gint64 conf, gint64 amy, GError **error);
 
 static gboolean
@@ -2222,6 +2306,7 @@ main (int    argc,
   ADD ("/store/transaction/deadlock-retried-never-shown", test_deadlock_retried_never_shown);
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
+  ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
