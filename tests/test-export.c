@@ -1777,6 +1777,54 @@ test_dissent_amended_reason_beside_the_original (void)
     }
 }
 
+/* Two corrections of one reason: each shown in order with what it replaced, the second not
+ * claiming the original is above it (above is the first correction's wording). The second's
+ * old_value is the signed-off original, as the store kept it before it kept the value as it
+ * stood: what it replaced is read from the chain. */
+static void
+test_dissent_amendment_chain (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = NULL;
+  const char *third = "The trust's view is a child in need plan, with weekly health visits and a review in May.";
+  QuorumAmendment *second = g_new0 (QuorumAmendment, 1);
+
+  second->id = 112;
+  second->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  second->by = g_strdup ("Chris Chair");
+  second->reason = g_strdup ("The review date was left out.");
+  second->change = g_strdup ("The trust's reason corrected again");
+  second->record = g_strdup ("vote:83");
+  second->field = g_strdup ("reason");
+  second->old_value = g_strdup (bucks_group_reason);
+  second->new_value = g_strdup (third);
+  g_ptr_array_add (conference->amendments, second);
+  records = record_texts (conference, "amendment-chain.pdf");
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *dissent = dissent_section (g_ptr_array_index (records, i));
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      const char *from = dissent;
+
+      assert_in_order (dissent, bucks_group_reason, &from);
+      assert_in_order (dissent, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (dissent, bucks_group_amended, &from);
+      assert_in_order (dissent, "Amended again after sign-off (amendment 2", &from);
+      assert_in_order (dissent, "it replaces amendment 1’s wording:", &from);
+      assert_in_order (dissent, third, &from);
+      g_assert_null (strstr (strstr (dissent, "(amendment 2"), "the original is above"));
+
+      /* The appendix: the second says what it replaced, the first amendment's words. */
+      from = strstr (all, "Amendment 2:");
+      g_assert_nonnull (from);
+      assert_in_order (all, "Replaced (amendment 1)", &from);
+      assert_in_order (all, bucks_group_amended, &from);
+      assert_in_order (all, "Amended to", &from);
+      assert_in_order (all, third, &from);
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2094,6 +2142,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/members-who-could-not-agree", test_dissent_members_who_could_not_agree);
   g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
+  g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
 

@@ -1035,6 +1035,59 @@ test_amend_refuses_blank_values (StoreFixture  *f,
   g_assert_no_error (error);
 }
 
+/* Amendments to one field form a chain: each replaces the value as it stood, and one that would
+ * change nothing (the value as it stands) is refused. */
+static void
+test_amend_chain (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  g_autofree char *vote = g_strdup_printf ("vote:%" G_GINT64_FORMAT,
+                                           store_fixture_count (f->store, "SELECT id FROM vote WHERE grp = 'Police'"));
+  QuorumAmendmentSpec spec = { .reason = "Minuted wrongly", .record = vote, .field = "reason" };
+  const char *values[] = { "First correction", "Second correction", "First correction" };
+  const char *replaced[] = { "Original reason", "First correction", "Second correction" };
+  gint64 n;
+
+  /* The original itself changes nothing. */
+  spec.new_value = "Original reason";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      spec.new_value = values[i];
+      g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* Nor does the value as it stands (the third amendment's). */
+  n = store_fixture_count (f->store, "SELECT count(*) FROM amendment");
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM amendment"), ==, n);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->amendments->len, ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (c->amendments, i);
+
+      g_assert_cmpstr (amendment->old_value, ==, replaced[i]);
+      g_assert_cmpstr (amendment->new_value, ==, values[i]);
+      g_assert_true (quorum_conference_previous_amendment (c, amendment) ==
+                     (i > 0 ? g_ptr_array_index (c->amendments, i - 1) : NULL));
+    }
+  g_assert_cmpstr (quorum_conference_current_value (c, vote, "reason", "Original reason"), ==, "First correction");
+  g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, "Original reason");
+}
+
 typedef gboolean (*BadInput) (StoreFixture *f, gint64 conf, gint64 amy, GError **error);
 
 static gboolean
@@ -2307,6 +2360,7 @@ main (int    argc,
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
+  ADD ("/store/sign-off/amend-chain", test_amend_chain);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);

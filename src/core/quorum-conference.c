@@ -732,6 +732,50 @@ quorum_conference_check_sitting (const QuorumConference  *self,
   return FALSE;
 }
 
+const char *
+quorum_conference_current_value (const QuorumConference *self,
+                                 const char             *record,
+                                 const char             *field,
+                                 const char             *original)
+{
+  const char *value = original;
+
+  g_return_val_if_fail (self != NULL, original);
+
+  for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (self->amendments, i);
+
+      if (amendment->record != NULL && g_strcmp0 (amendment->record, record) == 0 &&
+          g_strcmp0 (amendment->field, field) == 0)
+        value = amendment->new_value;
+    }
+  return value;
+}
+
+const QuorumAmendment *
+quorum_conference_previous_amendment (const QuorumConference *self,
+                                      const QuorumAmendment  *amendment)
+{
+  const QuorumAmendment *previous = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (amendment->record == NULL || amendment->field == NULL)
+    return NULL;
+  for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
+    {
+      const QuorumAmendment *earlier = g_ptr_array_index (self->amendments, i);
+
+      if (earlier == amendment)
+        break;
+      if (g_strcmp0 (earlier->record, amendment->record) == 0 &&
+          g_strcmp0 (earlier->field, amendment->field) == 0)
+        previous = earlier;
+    }
+  return previous;
+}
+
 char *
 quorum_conference_describe_value (const QuorumConference *self,
                                   const char             *record,

@@ -417,6 +417,17 @@ add_reason (QuorumDocument *doc,
     add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, _("No reason was given."));
 }
 
+/* An amendment's number as the record shows it: 1 for the first after sign-off. */
+static guint
+amendment_number (const QuorumConference *conference,
+                  const QuorumAmendment  *amendment)
+{
+  guint index = 0;
+
+  g_ptr_array_find (conference->amendments, amendment, &index);
+  return index + 1;
+}
+
 /* A group's reason where the record gives it, and after it every amendment after sign-off that
  * corrected it (DOMAIN 7: shown with the original), not in the appendix alone. */
 static void
@@ -435,6 +446,7 @@ add_group_reason (QuorumDocument         *doc,
   for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+      const QuorumAmendment *previous;
       g_autofree char *who = NULL;
       g_autofree char *line = NULL;
 
@@ -442,10 +454,18 @@ add_group_reason (QuorumDocument         *doc,
           amendment->new_value == NULL)
         continue;
       who = who_and_when (amendment->by, amendment->at);
-      /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
-       * 21 November 2026, 09:00); the original is above:" */
-      line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
-                              i + 1, who != NULL ? who : "");
+      previous = quorum_conference_previous_amendment (conference, amendment);
+      if (previous == NULL)
+        /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
+         * 21 November 2026, 09:00); the original is above:" */
+        line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
+                                i + 1, who != NULL ? who : "");
+      else
+        /* TRANSLATORS: before a reason corrected a second time: "Amended again after sign-off
+         * (amendment 2: Jane Roe, 22 November 2026, 09:00); it replaces amendment 1's wording:" */
+        line = g_strdup_printf (_("Amended again after sign-off (amendment %u: %s); it replaces "
+                                  "amendment %u’s wording:"),
+                                i + 1, who != NULL ? who : "", amendment_number (conference, previous));
       add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line)->keep_with_next = TRUE;
       add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, amendment->new_value);
     }
@@ -1076,7 +1096,24 @@ add_amendments (QuorumDocument         *doc,
           what = g_strdup (amendment->record);
         add_field_take (fields, _("Record"), what);
       }
-      add_field (fields, _("Original"), amendment->old_value);
+      /* A chain of corrections to one value: each says what it replaced, the first the original,
+       * a later one the earlier amendment's words (read from that amendment, so a record amended
+       * before the store kept the value as it stood reads right too). */
+      {
+        const QuorumAmendment *previous = quorum_conference_previous_amendment (conference, amendment);
+
+        if (previous == NULL)
+          add_field (fields, _("Original"), amendment->old_value);
+        else
+          {
+            g_autofree char *label = NULL;
+
+            /* TRANSLATORS: a field of an amendment that corrected an earlier one: "Replaced
+             * (amendment 1)", then the words it replaced */
+            label = g_strdup_printf (_("Replaced (amendment %u)"), amendment_number (conference, previous));
+            add_field (fields, label, previous->new_value);
+          }
+      }
       add_field (fields, _("Amended to"), amendment->new_value);
       end_fields (doc, fields);
     }

@@ -2141,6 +2141,25 @@ amend_once (QuorumStore               *self,
                        _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
+      /* The value it replaces is the value as it stands: an earlier amendment's correction of the
+       * same field, else the original as signed off. */
+      {
+        const char *current = quorum_conference_current_value (conference, spec->record, spec->field,
+                                                               old_value);
+
+        if (current != old_value)
+          {
+            g_free (old_value);
+            old_value = g_strdup (current);
+          }
+      }
+      if (g_strcmp0 (old_value, spec->new_value) == 0)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("The corrected value is the value as it stands: the amendment would change "
+                         "nothing"));
+          goto fail;
+        }
     }
 
   change = spec->change && *spec->change

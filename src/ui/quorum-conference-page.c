@@ -490,7 +490,7 @@ typedef struct
   char *record;   /* "vote:12" */
   char *field;    /* "reason" */
   char *label;    /* "Reason of Police, for Amy Smith" */
-  char *value;    /* as recorded; may be NULL */
+  char *value;    /* as it stands (the latest amendment's, else as recorded); may be NULL */
 } AmendTarget;
 
 static void
@@ -518,7 +518,8 @@ add_target (GPtrArray              *targets,
   target->record = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
   target->field = g_strdup (field);
   target->label = quorum_conference_describe_value (conference, target->record, field);
-  target->value = g_strdup (value);
+  /* The value as it stands: a second correction starts from the first one's words. */
+  target->value = g_strdup (quorum_conference_current_value (conference, target->record, field, value));
   g_assert (target->label != NULL);
   g_ptr_array_add (targets, target);
 }
