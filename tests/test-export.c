@@ -1825,6 +1825,48 @@ test_dissent_amendment_chain (void)
     }
 }
 
+/* The minutes name an amended value in words, never by its row's id: a dissent's reason too, and
+ * the words the store wrote for a correction before it named the value ("reason of vote:83: …"). */
+static void
+test_amendment_in_words (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = NULL;
+  QuorumAmendment *first = g_ptr_array_index (conference->amendments, 0);
+  QuorumAmendment *dissent_amendment = g_new0 (QuorumAmendment, 1);
+  QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+  QuorumDissent *dissent = g_ptr_array_index (decision->dissent, 0);
+  g_autofree char *dissent_words = g_strdup_printf ("Reason of the dissent of %s, for Cara Cole", dissent->group);
+
+  dissent->id = 5;
+  g_free (first->change);
+  first->change = g_strdup_printf ("reason of vote:83: “%s” → “%s”", bucks_group_reason, bucks_group_amended);
+  dissent_amendment->id = 112;
+  dissent_amendment->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  dissent_amendment->by = g_strdup ("Chris Chair");
+  dissent_amendment->reason = g_strdup ("Minuted wrongly.");
+  dissent_amendment->change = g_strdup ("reason of dissent:5: “x” → “Ann Gray's words, corrected”");
+  dissent_amendment->record = g_strdup ("dissent:5");
+  dissent_amendment->field = g_strdup ("reason");
+  dissent_amendment->old_value = g_strdup ("x");
+  dissent_amendment->new_value = g_strdup ("Ann Gray's words, corrected");
+  g_ptr_array_add (conference->amendments, dissent_amendment);
+  records = record_texts (conference, "amendment-in-words.pdf");
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      g_autofree char *vote_words = g_strdup_printf ("Reason of %s, for Cara Cole: “%s”", bucks_group, bucks_group_reason);
+      const char *from = strstr (all, "Amendments after sign-off");
+
+      g_assert_nonnull (from);
+      assert_in_order (all, vote_words, &from);
+      assert_in_order (all, dissent_words, &from);
+      assert_lacks (all, "vote:83");
+      assert_lacks (all, "dissent:5");
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2143,6 +2185,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
+  g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
 

@@ -1088,6 +1088,57 @@ test_amend_chain (StoreFixture  *f,
   g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, "Original reason");
 }
 
+/* A correction that gives no words of its own is described in words, not by the row's id; the
+ * dissent's id is read with it (conference show prints it, --record dissent:N uses it). */
+static void
+test_amend_change_in_words (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  gint64 dissent_id = store_fixture_count (f->store, "SELECT id FROM dissent WHERE grp = 'Police'");
+  g_autofree char *dissent = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent_id);
+  g_autofree char *attendee = g_strdup_printf ("attendee:%" G_GINT64_FORMAT,
+                                               store_fixture_count (f->store, "SELECT min(id) FROM attendee"));
+  g_autofree char *attendee_name = NULL;
+  g_autofree char *expected = NULL;
+  QuorumAmendmentSpec spec = { .reason = "Minuted wrongly", .record = dissent, .field = "reason",
+                               .new_value = "Corrected dissent" };
+  QuorumDecision *decision;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (dissent_id, >, 0);
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  spec.record = attendee;
+  spec.field = "name";
+  spec.new_value = "Ian Shore";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  decision = quorum_conference_find_decision (c, amy);
+  for (guint i = 0; i < decision->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
+
+      if (g_str_equal (d->group, "Police"))
+        {
+          g_assert_cmpint (d->id, ==, dissent_id);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  attendee_name = g_strdup (((QuorumAttendee *) g_ptr_array_index (c->attendees, 0))->name);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 0))->change, ==,
+                   "Reason of the dissent of Police, for Amy Jones: “Original reason” → “Corrected dissent”");
+  expected = g_strdup_printf ("Name of the attendee %s: “%s” → “Ian Shore”", attendee_name, attendee_name);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 1))->change, ==, expected);
+}
+
 typedef gboolean (*BadInput) (StoreFixture *f, gint64 conf, gint64 amy, GError **error);
 
 static gboolean
@@ -2361,6 +2412,7 @@ main (int    argc,
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
   ADD ("/store/sign-off/amend-chain", test_amend_chain);
+  ADD ("/store/sign-off/amend-change-in-words", test_amend_change_in_words);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);

@@ -1084,7 +1084,7 @@ add_amendments (QuorumDocument         *doc,
 
       fields = begin_fields (doc, 0);
       add_field (fields, _("Reason"), amendment->reason);
-      add_field (fields, _("Change"), amendment->change);
+      add_field_take (fields, _("Change"), quorum_conference_describe_change (conference, amendment));
       /* The value corrected, in the words the amend dialog offered it ("Reason of Police, for
        * Amy Smith"), not its row's id ("vote:25, reason"); an id kept only when it names none. */
       {

@@ -336,7 +336,7 @@ read_decisions (QuorumStore       *self,
     return TRUE;
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT decision_id, grp, view, categories, representatives, reason "
+                                "SELECT decision_id, grp, view, categories, representatives, reason, id "
                                 "FROM dissent WHERE decision_id IN (SELECT decision.id FROM decision "
                                 "  JOIN child ON child.id = decision.child_id WHERE child.conference_id = ?1) "
                                 "ORDER BY decision_id, position", error);
@@ -354,6 +354,7 @@ read_decisions (QuorumStore       *self,
       dissent->categories = column_categories (stmt, 3);
       dissent->representatives = reps && *reps ? g_strsplit (reps, "\n", -1) : g_new0 (char *, 1);
       dissent->reason = _quorum_column_dup (stmt, 5);
+      dissent->id = quorum_db_column_int64 (stmt, 6);
 
       for (guint i = 0; i < conference->decisions->len; i++)
         {
@@ -2162,11 +2163,20 @@ amend_once (QuorumStore               *self,
         }
     }
 
-  change = spec->change && *spec->change
-    ? g_strdup (spec->change)
-    : g_strdup_printf ("%s of %s: %s%s%s → “%s”", spec->field, spec->record,
-                       old_value ? "“" : "", old_value ? old_value : _("(empty)"), old_value ? "”" : "",
-                       spec->new_value);
+  if (spec->change != NULL && *spec->change != '\0')
+    change = g_strdup (spec->change);
+  else
+    {
+      /* In words, as the minutes name the value ("Reason of Police, for Amy Smith"), not by the
+       * row's id; the id only where nothing names it. */
+      g_autofree char *what = quorum_conference_describe_value (conference, spec->record, spec->field);
+
+      if (what == NULL)
+        what = g_strdup_printf ("%s of %s", spec->field, spec->record);
+      change = g_strdup_printf ("%s: %s%s%s → “%s”", what,
+                                old_value ? "“" : "", old_value ? old_value : _("(empty)"),
+                                old_value ? "”" : "", spec->new_value);
+    }
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO amendment (conference_id, at, by, reason, change, record, field, "

@@ -616,7 +616,12 @@ update_signed (QuorumConferencePage *self)
                                     : NULL;
 
       if (amendment->change != NULL && *amendment->change != '\0')
-        title = g_strdup_printf (_("Amendment: %s"), amendment->change);
+        {
+          /* In words, not the row's id ("reason of vote:11"). */
+          g_autofree char *change = quorum_conference_describe_change (conference, amendment);
+
+          title = g_strdup_printf (_("Amendment: %s"), change);
+        }
       else if (target != NULL)
         /* Translators: %s says what was corrected, e.g. "Reason of Police, for Amy Smith" */
         title = g_strdup_printf (_("Correction: %s"), target->label);
@@ -625,6 +630,15 @@ update_signed (QuorumConferencePage *self)
 
       if (amendment->change != NULL && *amendment->change != '\0' && target != NULL)
         g_string_append_printf (body, _("Corrects: %s\n"), target->label);
+      else if (amendment->change != NULL && *amendment->change != '\0' && amendment->record != NULL)
+        {
+          /* A value the dialog does not offer (a dissent's, made with quorum-cli), in words too. */
+          g_autofree char *what = quorum_conference_describe_value (conference, amendment->record,
+                                                                   amendment->field);
+
+          if (what != NULL)
+            g_string_append_printf (body, _("Corrects: %s\n"), what);
+        }
       /* The original beside the correction, never replaced by it. */
       if (amendment->old_value != NULL || amendment->new_value != NULL)
         g_string_append_printf (body, _("“%s” → “%s”\n"),
