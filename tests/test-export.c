@@ -1867,6 +1867,52 @@ test_amendment_in_words (void)
     }
 }
 
+/* A dissent's own reason corrected through dissent:N is shown in the Dissent section beside the
+ * original, as a vote's is. */
+static void
+test_dissent_reason_amended_inline (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumDecision *decision = quorum_conference_find_decision (conference, 1);
+  QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+  const char *corrected = "The police's dissent, corrected: two call-outs since the summer.";
+  g_autofree char *text = NULL;
+  g_autofree char *dissent = NULL;
+  const char *from;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < decision->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
+
+      if (g_str_equal (d->group, "Greater Manchester Police"))
+        {
+          d->id = 9;
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  amendment->id = 62;
+  amendment->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  amendment->by = g_strdup ("Chris Chair");
+  amendment->reason = g_strdup ("Minuted wrongly.");
+  amendment->change = g_strdup ("The police's dissent corrected");
+  amendment->record = g_strdup ("dissent:9");
+  amendment->field = g_strdup ("reason");
+  amendment->old_value = g_strdup (police_reason);
+  amendment->new_value = g_strdup (corrected);
+  g_ptr_array_add (conference->amendments, amendment);
+
+  text = quorum_export_text_string (conference, NULL, "Minnie Taker", when);
+  dissent = dissent_section (text);
+  from = dissent;
+  assert_in_order (dissent, "Greater Manchester Police: No plan", &from);
+  assert_in_order (dissent, police_reason, &from);
+  assert_in_order (dissent, "Amended after sign-off (amendment 2", &from);
+  assert_in_order (dissent, corrected, &from);
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2186,6 +2232,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
+  g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
 

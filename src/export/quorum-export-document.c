@@ -428,21 +428,13 @@ amendment_number (const QuorumConference *conference,
   return index + 1;
 }
 
-/* A group's reason where the record gives it, and after it every amendment after sign-off that
- * corrected it (DOMAIN 7: shown with the original), not in the appendix alone. */
+/* Every amendment after sign-off that corrected the reason of @record ("vote:12", "dissent:3"),
+ * in order, each saying what it replaced (DOMAIN 7: shown with the original). */
 static void
-add_group_reason (QuorumDocument         *doc,
-                  const QuorumConference *conference,
-                  const QuorumVote       *vote,
-                  const char             *reason)
+add_reason_amendments (QuorumDocument         *doc,
+                       const QuorumConference *conference,
+                       const char             *record)
 {
-  g_autofree char *record = NULL;
-
-  add_reason (doc, reason);
-  if (vote == NULL)
-    return;
-
-  record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
   for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
@@ -468,6 +460,30 @@ add_group_reason (QuorumDocument         *doc,
                                 i + 1, who != NULL ? who : "", amendment_number (conference, previous));
       add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line)->keep_with_next = TRUE;
       add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, amendment->new_value);
+    }
+}
+
+/* A group's reason where the record gives it, and after it every amendment after sign-off that
+ * corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
+static void
+add_group_reason (QuorumDocument         *doc,
+                  const QuorumConference *conference,
+                  const QuorumVote       *vote,
+                  const QuorumDissent    *dissent,
+                  const char             *reason)
+{
+  add_reason (doc, reason);
+  if (vote != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+
+      add_reason_amendments (doc, conference, record);
+    }
+  if (dissent != NULL && dissent->id > 0)
+    {
+      g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+
+      add_reason_amendments (doc, conference, record);
     }
 }
 
@@ -529,7 +545,7 @@ add_could_not_agree (QuorumDocument         *doc,
       add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
                      _("The group’s representatives could not agree between them. The view above is "
                        "the one they settled on; the group’s reason, in its own words:"))->keep_with_next = TRUE;
-      add_group_reason (doc, conference, vote, vote->reason);
+      add_group_reason (doc, conference, vote, NULL, vote->reason);
 
       own = quorum_conference_member_views (conference, vote->child_id, vote->group);
       if (own->len == 0)
@@ -599,7 +615,7 @@ add_dissent (QuorumDocument         *doc,
                   add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
                                  _("The view the group’s representatives settled on, though they could "
                                    "not agree; the group’s reason, in its own words:"))->keep_with_next = TRUE;
-                  add_group_reason (doc, conference, vote, vote->reason);
+                  add_group_reason (doc, conference, vote, NULL, vote->reason);
                 }
               for (guint m = 0; m < own->len; m++)
                 {
@@ -646,7 +662,7 @@ add_dissent (QuorumDocument         *doc,
               /* The group's title and this line head its reason: a page never ends on them. */
               add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
             }
-          add_group_reason (doc, conference, vote, dissent->reason);
+          add_group_reason (doc, conference, vote, dissent, dissent->reason);
         }
     }
 
@@ -674,7 +690,7 @@ add_dissent (QuorumDocument         *doc,
       title = g_strdup_printf (_("%s: %s"), vote->group, view);
       block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
       block->space_before = any_other;
-      add_group_reason (doc, conference, vote, vote->reason);
+      add_group_reason (doc, conference, vote, NULL, vote->reason);
       any_other = TRUE;
     }
 }
