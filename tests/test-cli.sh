@@ -89,6 +89,30 @@ check "amend: the original kept beside the amendment" \
   "$(jget "$show" '[[v["reason"] for v in d["votes"] if v["group"]=="Police"][0], d["amendments"][0]["old_value"], d["amendments"][0]["new_value"]]')" \
   '["No offences disclosed", "No offences disclosed", "No offences disclosed to date"]'
 expect_exit "amend: a reason is required" 1 q amend "$conf" --change "something"
+# A correction never blanks a reason or a name, and one that changes nothing is refused.
+before=$(db_hash)
+attendee=$(jget "$show" 'd["attendees"][0]["id"]')
+expect_exit "amend: a blank corrected reason is refused" 2 q amend "$conf" --reason x --record "vote:$police_vote" --field reason --value " "
+expect_exit "amend: an empty corrected reason is refused" 2 q amend "$conf" --reason x --record "vote:$police_vote" --field reason --value ""
+expect_exit "amend: a blank corrected name is refused" 2 q amend "$conf" --reason x --record "attendee:$attendee" --field name --value "  "
+expect_exit "amend: a blank --change is refused" 2 q amend "$conf" --reason x --change " "
+expect_exit "amend: a correction to the value as it stands is refused" 2 q amend "$conf" --reason x --record "vote:$police_vote" --field reason --value "No offences disclosed to date"
+check "amend: the refused corrections wrote nothing" "$(db_hash)" "$before"
+out=$(q --json amend "$conf" --reason "Still incomplete" --record "vote:$police_vote" --field reason --value "No offences disclosed to date; one caution in 2024")
+show=$(q --json conference show "$conf")
+check "amend: a second correction replaces the first one's words" \
+  "$(jget "$show" '[d["amendments"][1]["old_value"], d["amendments"][1]["new_value"]]')" \
+  '["No offences disclosed to date", "No offences disclosed to date; one caution in 2024"]'
+# conference show gives each dissent its id: the record amend --record dissent:ID names.
+dissent_id=$(jget "$show" '[x["id"] for dd in d["decisions"] for x in dd["dissent"]][0]')
+check "show: a dissent has its id" "$(jget "$show" 'all(isinstance(x["id"], int) for dd in d["decisions"] for x in dd["dissent"])')" "true"
+expect_exit "amend: a dissent's reason, by the id show gives" 0 q amend "$conf" --reason "Their own words" --record "dissent:$dissent_id" --field reason --value "Their reason, in their own words"
+q export dissent "$conf" --format txt -o "$work/amended.txt" >/dev/null
+check "export: amendments named in words, not by id" "$(grep -cE '(vote|dissent|attendee):[0-9]' "$work/amended.txt")" "0"
+# In the appendix: its Change and its Record, both in words.
+check "export: the dissent's corrected reason named in words" "$(grep -c 'Reason of the dissent of' "$work/amended.txt")" "2"
+# Inline in the Dissent section, and the appendix's Change and Amended to.
+check "export: the dissent's corrected reason shown inline too" "$(grep -c 'Their reason, in their own words' "$work/amended.txt")" "3"
 
 out=$(q --json verify)
 check "verify: intact" "$(jget "$out" 'd["ok"]')" "true"

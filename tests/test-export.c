@@ -1777,6 +1777,142 @@ test_dissent_amended_reason_beside_the_original (void)
     }
 }
 
+/* Two corrections of one reason: each shown in order with what it replaced, the second not
+ * claiming the original is above it (above is the first correction's wording). The second's
+ * old_value is the signed-off original, as the store kept it before it kept the value as it
+ * stood: what it replaced is read from the chain. */
+static void
+test_dissent_amendment_chain (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = NULL;
+  const char *third = "The trust's view is a child in need plan, with weekly health visits and a review in May.";
+  QuorumAmendment *second = g_new0 (QuorumAmendment, 1);
+
+  second->id = 112;
+  second->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  second->by = g_strdup ("Chris Chair");
+  second->reason = g_strdup ("The review date was left out.");
+  second->change = g_strdup ("The trust's reason corrected again");
+  second->record = g_strdup ("vote:83");
+  second->field = g_strdup ("reason");
+  second->old_value = g_strdup (bucks_group_reason);
+  second->new_value = g_strdup (third);
+  g_ptr_array_add (conference->amendments, second);
+  records = record_texts (conference, "amendment-chain.pdf");
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *dissent = dissent_section (g_ptr_array_index (records, i));
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      const char *from = dissent;
+
+      assert_in_order (dissent, bucks_group_reason, &from);
+      assert_in_order (dissent, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (dissent, bucks_group_amended, &from);
+      assert_in_order (dissent, "Amended again after sign-off (amendment 2", &from);
+      assert_in_order (dissent, "it replaces amendment 1’s wording:", &from);
+      assert_in_order (dissent, third, &from);
+      g_assert_null (strstr (strstr (dissent, "(amendment 2"), "the original is above"));
+
+      /* The appendix: the second says what it replaced, the first amendment's words. */
+      from = strstr (all, "Amendment 2:");
+      g_assert_nonnull (from);
+      assert_in_order (all, "Replaced (amendment 1)", &from);
+      assert_in_order (all, bucks_group_amended, &from);
+      assert_in_order (all, "Amended to", &from);
+      assert_in_order (all, third, &from);
+    }
+}
+
+/* The minutes name an amended value in words, never by its row's id: a dissent's reason too, and
+ * the words the store wrote for a correction before it named the value ("reason of vote:83: …"). */
+static void
+test_amendment_in_words (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = NULL;
+  QuorumAmendment *first = g_ptr_array_index (conference->amendments, 0);
+  QuorumAmendment *dissent_amendment = g_new0 (QuorumAmendment, 1);
+  QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+  QuorumDissent *dissent = g_ptr_array_index (decision->dissent, 0);
+  g_autofree char *dissent_words = g_strdup_printf ("Reason of the dissent of %s, for Cara Cole", dissent->group);
+
+  dissent->id = 5;
+  g_free (first->change);
+  first->change = g_strdup_printf ("reason of vote:83: “%s” → “%s”", bucks_group_reason, bucks_group_amended);
+  dissent_amendment->id = 112;
+  dissent_amendment->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  dissent_amendment->by = g_strdup ("Chris Chair");
+  dissent_amendment->reason = g_strdup ("Minuted wrongly.");
+  dissent_amendment->change = g_strdup ("reason of dissent:5: “x” → “Ann Gray's words, corrected”");
+  dissent_amendment->record = g_strdup ("dissent:5");
+  dissent_amendment->field = g_strdup ("reason");
+  dissent_amendment->old_value = g_strdup ("x");
+  dissent_amendment->new_value = g_strdup ("Ann Gray's words, corrected");
+  g_ptr_array_add (conference->amendments, dissent_amendment);
+  records = record_texts (conference, "amendment-in-words.pdf");
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      g_autofree char *vote_words = g_strdup_printf ("Reason of %s, for Cara Cole: “%s”", bucks_group, bucks_group_reason);
+      const char *from = strstr (all, "Amendments after sign-off");
+
+      g_assert_nonnull (from);
+      assert_in_order (all, vote_words, &from);
+      assert_in_order (all, dissent_words, &from);
+      assert_lacks (all, "vote:83");
+      assert_lacks (all, "dissent:5");
+    }
+}
+
+/* A dissent's own reason corrected through dissent:N is shown in the Dissent section beside the
+ * original, as a vote's is. */
+static void
+test_dissent_reason_amended_inline (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumDecision *decision = quorum_conference_find_decision (conference, 1);
+  QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+  const char *corrected = "The police's dissent, corrected: two call-outs since the summer.";
+  g_autofree char *text = NULL;
+  g_autofree char *dissent = NULL;
+  const char *from;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < decision->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
+
+      if (g_str_equal (d->group, "Greater Manchester Police"))
+        {
+          d->id = 9;
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  amendment->id = 62;
+  amendment->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  amendment->by = g_strdup ("Chris Chair");
+  amendment->reason = g_strdup ("Minuted wrongly.");
+  amendment->change = g_strdup ("The police's dissent corrected");
+  amendment->record = g_strdup ("dissent:9");
+  amendment->field = g_strdup ("reason");
+  amendment->old_value = g_strdup (police_reason);
+  amendment->new_value = g_strdup (corrected);
+  g_ptr_array_add (conference->amendments, amendment);
+
+  text = quorum_export_text_string (conference, NULL, "Minnie Taker", when);
+  dissent = dissent_section (text);
+  from = dissent;
+  assert_in_order (dissent, "Greater Manchester Police: No plan", &from);
+  assert_in_order (dissent, police_reason, &from);
+  assert_in_order (dissent, "Amended after sign-off (amendment 2", &from);
+  assert_in_order (dissent, corrected, &from);
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2108,6 +2244,9 @@ main (int   argc,
   g_test_add_func ("/export/dissent/members-who-could-not-agree", test_dissent_members_who_could_not_agree);
   g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
+  g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
+  g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
+  g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
 

@@ -951,6 +951,194 @@ test_amend_needs_sign_off (StoreFixture  *f,
   g_clear_error (&error);
 }
 
+/* A signed-off conference: Amy decided by majority (Police and Education dissent), Ben by consensus. */
+static gint64
+signed_off_conference (StoreFixture *f,
+                       gint64       *amy)
+{
+  GError *error = NULL;
+  gint64 ben;
+  gint64 conf = make_conference (f->store, "bolton", "2026-11-20", amy, &ben);
+
+  decide_all (f, conf, *amy, ben);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+  return conf;
+}
+
+/* A correction never blanks what the record requires (a reason, a name), and a corrected name
+ * keeps a name's limits; nothing is written when it is refused. */
+static void
+test_amend_refuses_blank_values (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  g_autofree char *too_long = g_strnfill (QUORUM_MAX_NAME + 1, 'a');
+  g_autofree char *vote = NULL;
+  g_autofree char *dissent = NULL;
+  g_autofree char *attendee = NULL;
+  g_autofree char *child = g_strdup_printf ("child:%" G_GINT64_FORMAT, amy);
+  g_autofree char *conference = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conf);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  QuorumAmendmentSpec ok = { .reason = "Misspelt" };
+  struct { const char *record; const char *field; const char *value; const char *change; } bad[] = {
+    { NULL, "reason", " ", NULL },
+    { NULL, "reason", "", NULL },
+    { NULL, "reason", "\n\t ", NULL },
+    { NULL, "name", "  ", NULL },
+    { NULL, "name", too_long, NULL },
+    { NULL, "name", "Ian\nShore", NULL },
+    { NULL, "name", " ", NULL },
+    { NULL, "chair", "", NULL },
+    { NULL, NULL, NULL, " " },
+  };
+
+  vote = g_strdup_printf ("vote:%" G_GINT64_FORMAT,
+                          store_fixture_count (f->store, "SELECT id FROM vote WHERE grp = 'Police'"));
+  dissent = g_strdup_printf ("dissent:%" G_GINT64_FORMAT,
+                             store_fixture_count (f->store, "SELECT min(id) FROM dissent"));
+  attendee = g_strdup_printf ("attendee:%" G_GINT64_FORMAT,
+                              store_fixture_count (f->store, "SELECT min(id) FROM attendee"));
+  bad[0].record = vote;
+  bad[1].record = vote;
+  bad[2].record = dissent;
+  bad[3].record = attendee;
+  bad[4].record = attendee;
+  bad[5].record = attendee;
+  bad[6].record = child;
+  bad[7].record = conference;
+
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      QuorumAmendmentSpec spec = { .reason = "Corrected", .record = bad[i].record, .field = bad[i].field,
+                                   .new_value = bad[i].value, .change = bad[i].change };
+
+      g_test_message ("refused: %s %s “%s”", bad[i].record, bad[i].field, bad[i].value);
+      g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+      g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+  store_fixture_reopen (f);
+
+  /* A real correction of a name is still taken. */
+  ok.record = attendee;
+  ok.field = "name";
+  ok.new_value = "Ian Shore";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &ok, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Amendments to one field form a chain: each replaces the value as it stood, and one that would
+ * change nothing (the value as it stands) is refused. */
+static void
+test_amend_chain (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  g_autofree char *vote = g_strdup_printf ("vote:%" G_GINT64_FORMAT,
+                                           store_fixture_count (f->store, "SELECT id FROM vote WHERE grp = 'Police'"));
+  QuorumAmendmentSpec spec = { .reason = "Minuted wrongly", .record = vote, .field = "reason" };
+  const char *values[] = { "First correction", "Second correction", "First correction" };
+  const char *replaced[] = { "Original reason", "First correction", "Second correction" };
+  gint64 n;
+
+  /* The original itself changes nothing. */
+  spec.new_value = "Original reason";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      spec.new_value = values[i];
+      g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* Nor does the value as it stands (the third amendment's). */
+  n = store_fixture_count (f->store, "SELECT count(*) FROM amendment");
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM amendment"), ==, n);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->amendments->len, ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (c->amendments, i);
+
+      g_assert_cmpstr (amendment->old_value, ==, replaced[i]);
+      g_assert_cmpstr (amendment->new_value, ==, values[i]);
+      g_assert_true (quorum_conference_previous_amendment (c, amendment) ==
+                     (i > 0 ? g_ptr_array_index (c->amendments, i - 1) : NULL));
+    }
+  g_assert_cmpstr (quorum_conference_current_value (c, vote, "reason", "Original reason"), ==, "First correction");
+  g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, "Original reason");
+}
+
+/* A correction that gives no words of its own is described in words, not by the row's id; the
+ * dissent's id is read with it (conference show prints it, --record dissent:N uses it). */
+static void
+test_amend_change_in_words (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  gint64 dissent_id = store_fixture_count (f->store, "SELECT id FROM dissent WHERE grp = 'Police'");
+  g_autofree char *dissent = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent_id);
+  g_autofree char *attendee = g_strdup_printf ("attendee:%" G_GINT64_FORMAT,
+                                               store_fixture_count (f->store, "SELECT min(id) FROM attendee"));
+  g_autofree char *attendee_name = NULL;
+  g_autofree char *expected = NULL;
+  QuorumAmendmentSpec spec = { .reason = "Minuted wrongly", .record = dissent, .field = "reason",
+                               .new_value = "Corrected dissent" };
+  QuorumDecision *decision;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (dissent_id, >, 0);
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  spec.record = attendee;
+  spec.field = "name";
+  spec.new_value = "Ian Shore";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  decision = quorum_conference_find_decision (c, amy);
+  for (guint i = 0; i < decision->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
+
+      if (g_str_equal (d->group, "Police"))
+        {
+          g_assert_cmpint (d->id, ==, dissent_id);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  attendee_name = g_strdup (((QuorumAttendee *) g_ptr_array_index (c->attendees, 0))->name);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 0))->change, ==,
+                   "Reason of the dissent of Police, for Amy Jones: “Original reason” → “Corrected dissent”");
+  expected = g_strdup_printf ("Name of the attendee %s: “%s” → “Ian Shore”", attendee_name, attendee_name);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 1))->change, ==, expected);
+}
+
 typedef gboolean (*BadInput) (StoreFixture *f, gint64 conf, gint64 amy, GError **error);
 
 static gboolean
@@ -2222,6 +2410,9 @@ main (int    argc,
   ADD ("/store/transaction/deadlock-retried-never-shown", test_deadlock_retried_never_shown);
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
+  ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
+  ADD ("/store/sign-off/amend-chain", test_amend_chain);
+  ADD ("/store/sign-off/amend-change-in-words", test_amend_change_in_words);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);

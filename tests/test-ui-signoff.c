@@ -294,6 +294,31 @@ test_sign_off_and_amend (void)
     g_assert_cmpstr (vote->reason, ==, "Mia is settled and thriving");
   }
 
+  /* A second correction of the same reason starts from the value as it stands now, the first
+   * correction's words, not the signed-off original. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_iterate (20);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+    GtkWidget *value = ui_test_find_named (GTK_WIDGET (dialog), "value-field");
+    GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+    guint found = GTK_INVALID_LIST_POSITION;
+    g_autofree char *prefilled = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of Little Acorns Nursery"))
+        found = i;
+    g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
+    ui_test_iterate (20);
+    prefilled = quorum_text_field_get_text (QUORUM_TEXT_FIELD (value));
+    g_assert_cmpstr (prefilled, ==, "Mia is settled and thriving at nursery; attendance 96%");
+  }
+  ui_test_respond ("cancel");
+  ui_test_iterate (20);
+
   /* Still read-only after the amendment. */
   count_all (page, &n_sensitive, &n_total);
   g_assert_cmpuint (n_sensitive, ==, 0);

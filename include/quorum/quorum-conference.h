@@ -99,6 +99,7 @@ struct _QuorumPresence
 
 struct _QuorumDissent
 {
+  gint64      id;                /* the stored row's ("dissent:12"), or 0 before it is stored */
   char       *group;
   QuorumView  view;
   guint       categories;
@@ -235,6 +236,19 @@ QuorumAttendee   *quorum_conference_find_attendee (const QuorumConference *self,
  * The amend dialog offers the values by these words and the exports name them so. */
 char             *quorum_conference_describe_value (const QuorumConference *self, const char *record,
                                                     const char *field);
+/* What an amendment changed, in words: its own change, except that the words the store wrote
+ * for a correction that named none ("reason of vote:12: “a” → “b”", with the row's id) name the
+ * value as quorum_conference_describe_value does. Never NULL. */
+char             *quorum_conference_describe_change (const QuorumConference *self,
+                                                     const QuorumAmendment  *amendment);
+/* The value as it stands after sign-off: the latest amendment's corrected value for @record and
+ * @field, else @original (the value as signed off). */
+const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,
+                                                   const char *field, const char *original);
+/* The amendment before @amendment that corrected the same record and field, or NULL: the value
+ * @amendment replaced is its corrected value (else the signed-off original). */
+const QuorumAmendment *quorum_conference_previous_amendment (const QuorumConference *self,
+                                                             const QuorumAmendment  *amendment);
 /* A conference is set up ahead (attendees, invitations), but its views, consensus attempts, decisions
  * and whether it proceeds though inquorate are recorded on or after the day it sits: FALSE with
  * @error while its date is after today. */

@@ -732,6 +732,50 @@ quorum_conference_check_sitting (const QuorumConference  *self,
   return FALSE;
 }
 
+const char *
+quorum_conference_current_value (const QuorumConference *self,
+                                 const char             *record,
+                                 const char             *field,
+                                 const char             *original)
+{
+  const char *value = original;
+
+  g_return_val_if_fail (self != NULL, original);
+
+  for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (self->amendments, i);
+
+      if (amendment->record != NULL && g_strcmp0 (amendment->record, record) == 0 &&
+          g_strcmp0 (amendment->field, field) == 0)
+        value = amendment->new_value;
+    }
+  return value;
+}
+
+const QuorumAmendment *
+quorum_conference_previous_amendment (const QuorumConference *self,
+                                      const QuorumAmendment  *amendment)
+{
+  const QuorumAmendment *previous = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (amendment->record == NULL || amendment->field == NULL)
+    return NULL;
+  for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
+    {
+      const QuorumAmendment *earlier = g_ptr_array_index (self->amendments, i);
+
+      if (earlier == amendment)
+        break;
+      if (g_strcmp0 (earlier->record, amendment->record) == 0 &&
+          g_strcmp0 (earlier->field, amendment->field) == 0)
+        previous = earlier;
+    }
+  return previous;
+}
+
 char *
 quorum_conference_describe_value (const QuorumConference *self,
                                   const char             *record,
@@ -791,6 +835,29 @@ quorum_conference_describe_value (const QuorumConference *self,
             return g_strdup_printf (_("Views held in round %d, for %s"), attempt->round, child);
         }
     }
+  else if (strncmp (record, "dissent:", 8) == 0)
+    {
+      for (guint i = 0; i < self->decisions->len; i++)
+        {
+          const QuorumDecision *decision = g_ptr_array_index (self->decisions, i);
+
+          for (guint j = 0; decision->dissent != NULL && j < decision->dissent->len; j++)
+            {
+              const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, j);
+              const char *child = child_name_of (self, decision->child_id);
+
+              if (dissent->id != id)
+                continue;
+              if (g_str_equal (field, "reason"))
+                /* Translators: a dissenting group's reason, e.g. "Reason of the dissent of Police, for Amy Smith" */
+                return g_strdup_printf (_("Reason of the dissent of %s, for %s"), dissent->group, child);
+              if (g_str_equal (field, "representatives"))
+                /* Translators: who spoke for a dissenting group, e.g. "Representatives of the dissent of Police, for Amy Smith" */
+                return g_strdup_printf (_("Representatives of the dissent of %s, for %s"), dissent->group, child);
+              return NULL;
+            }
+        }
+    }
   else if (strncmp (record, "child:", 6) == 0 && g_str_equal (field, "name"))
     {
       const QuorumChild *child = quorum_conference_find_child (self, id);
@@ -806,6 +873,31 @@ quorum_conference_describe_value (const QuorumConference *self,
         return g_strdup (_("The venue"));
       if (g_str_equal (field, "case_ref"))
         return g_strdup (_("The case reference"));
+      if (g_str_equal (field, "time"))
+        return g_strdup (_("The time of the conference"));
+      if (g_str_equal (field, "minute_taker"))
+        return g_strdup (_("The minute-taker"));
     }
   return NULL;
+}
+
+char *
+quorum_conference_describe_change (const QuorumConference *self,
+                                   const QuorumAmendment  *amendment)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (amendment->change == NULL)
+    return g_strdup ("");
+  if (amendment->record == NULL || amendment->field == NULL)
+    return g_strdup (amendment->change);
+  /* The store's own words before it named the value: "FIELD of KIND:ID: …". */
+  prefix = g_strdup_printf ("%s of %s: ", amendment->field, amendment->record);
+  if (!g_str_has_prefix (amendment->change, prefix) ||
+      (what = quorum_conference_describe_value (self, amendment->record, amendment->field)) == NULL)
+    return g_strdup (amendment->change);
+  return g_strdup_printf ("%s: %s", what, amendment->change + strlen (prefix));
 }

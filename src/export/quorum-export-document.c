@@ -417,24 +417,28 @@ add_reason (QuorumDocument *doc,
     add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, _("No reason was given."));
 }
 
-/* A group's reason where the record gives it, and after it every amendment after sign-off that
- * corrected it (DOMAIN 7: shown with the original), not in the appendix alone. */
-static void
-add_group_reason (QuorumDocument         *doc,
-                  const QuorumConference *conference,
-                  const QuorumVote       *vote,
-                  const char             *reason)
+/* An amendment's number as the record shows it: 1 for the first after sign-off. */
+static guint
+amendment_number (const QuorumConference *conference,
+                  const QuorumAmendment  *amendment)
 {
-  g_autofree char *record = NULL;
+  guint index = 0;
 
-  add_reason (doc, reason);
-  if (vote == NULL)
-    return;
+  g_ptr_array_find (conference->amendments, amendment, &index);
+  return index + 1;
+}
 
-  record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+/* Every amendment after sign-off that corrected the reason of @record ("vote:12", "dissent:3"),
+ * in order, each saying what it replaced (DOMAIN 7: shown with the original). */
+static void
+add_reason_amendments (QuorumDocument         *doc,
+                       const QuorumConference *conference,
+                       const char             *record)
+{
   for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+      const QuorumAmendment *previous;
       g_autofree char *who = NULL;
       g_autofree char *line = NULL;
 
@@ -442,12 +446,44 @@ add_group_reason (QuorumDocument         *doc,
           amendment->new_value == NULL)
         continue;
       who = who_and_when (amendment->by, amendment->at);
-      /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
-       * 21 November 2026, 09:00); the original is above:" */
-      line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
-                              i + 1, who != NULL ? who : "");
+      previous = quorum_conference_previous_amendment (conference, amendment);
+      if (previous == NULL)
+        /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
+         * 21 November 2026, 09:00); the original is above:" */
+        line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
+                                i + 1, who != NULL ? who : "");
+      else
+        /* TRANSLATORS: before a reason corrected a second time: "Amended again after sign-off
+         * (amendment 2: Jane Roe, 22 November 2026, 09:00); it replaces amendment 1's wording:" */
+        line = g_strdup_printf (_("Amended again after sign-off (amendment %u: %s); it replaces "
+                                  "amendment %u’s wording:"),
+                                i + 1, who != NULL ? who : "", amendment_number (conference, previous));
       add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line)->keep_with_next = TRUE;
       add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, amendment->new_value);
+    }
+}
+
+/* A group's reason where the record gives it, and after it every amendment after sign-off that
+ * corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
+static void
+add_group_reason (QuorumDocument         *doc,
+                  const QuorumConference *conference,
+                  const QuorumVote       *vote,
+                  const QuorumDissent    *dissent,
+                  const char             *reason)
+{
+  add_reason (doc, reason);
+  if (vote != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+
+      add_reason_amendments (doc, conference, record);
+    }
+  if (dissent != NULL && dissent->id > 0)
+    {
+      g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+
+      add_reason_amendments (doc, conference, record);
     }
 }
 
@@ -509,7 +545,7 @@ add_could_not_agree (QuorumDocument         *doc,
       add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
                      _("The group’s representatives could not agree between them. The view above is "
                        "the one they settled on; the group’s reason, in its own words:"))->keep_with_next = TRUE;
-      add_group_reason (doc, conference, vote, vote->reason);
+      add_group_reason (doc, conference, vote, NULL, vote->reason);
 
       own = quorum_conference_member_views (conference, vote->child_id, vote->group);
       if (own->len == 0)
@@ -579,7 +615,7 @@ add_dissent (QuorumDocument         *doc,
                   add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
                                  _("The view the group’s representatives settled on, though they could "
                                    "not agree; the group’s reason, in its own words:"))->keep_with_next = TRUE;
-                  add_group_reason (doc, conference, vote, vote->reason);
+                  add_group_reason (doc, conference, vote, NULL, vote->reason);
                 }
               for (guint m = 0; m < own->len; m++)
                 {
@@ -626,7 +662,7 @@ add_dissent (QuorumDocument         *doc,
               /* The group's title and this line head its reason: a page never ends on them. */
               add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
             }
-          add_group_reason (doc, conference, vote, dissent->reason);
+          add_group_reason (doc, conference, vote, dissent, dissent->reason);
         }
     }
 
@@ -654,7 +690,7 @@ add_dissent (QuorumDocument         *doc,
       title = g_strdup_printf (_("%s: %s"), vote->group, view);
       block = add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, title);
       block->space_before = any_other;
-      add_group_reason (doc, conference, vote, vote->reason);
+      add_group_reason (doc, conference, vote, NULL, vote->reason);
       any_other = TRUE;
     }
 }
@@ -1064,7 +1100,7 @@ add_amendments (QuorumDocument         *doc,
 
       fields = begin_fields (doc, 0);
       add_field (fields, _("Reason"), amendment->reason);
-      add_field (fields, _("Change"), amendment->change);
+      add_field_take (fields, _("Change"), quorum_conference_describe_change (conference, amendment));
       /* The value corrected, in the words the amend dialog offered it ("Reason of Police, for
        * Amy Smith"), not its row's id ("vote:25, reason"); an id kept only when it names none. */
       {
@@ -1076,7 +1112,24 @@ add_amendments (QuorumDocument         *doc,
           what = g_strdup (amendment->record);
         add_field_take (fields, _("Record"), what);
       }
-      add_field (fields, _("Original"), amendment->old_value);
+      /* A chain of corrections to one value: each says what it replaced, the first the original,
+       * a later one the earlier amendment's words (read from that amendment, so a record amended
+       * before the store kept the value as it stood reads right too). */
+      {
+        const QuorumAmendment *previous = quorum_conference_previous_amendment (conference, amendment);
+
+        if (previous == NULL)
+          add_field (fields, _("Original"), amendment->old_value);
+        else
+          {
+            g_autofree char *label = NULL;
+
+            /* TRANSLATORS: a field of an amendment that corrected an earlier one: "Replaced
+             * (amendment 1)", then the words it replaced */
+            label = g_strdup_printf (_("Replaced (amendment %u)"), amendment_number (conference, previous));
+            add_field (fields, label, previous->new_value);
+          }
+      }
       add_field (fields, _("Amended to"), amendment->new_value);
       end_fields (doc, fields);
     }

@@ -180,6 +180,8 @@ build_decision (JsonBuilder            *builder,
       const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
 
       json_builder_begin_object (builder);
+      /* What `amend --record dissent:ID` names (null before the decision is stored). */
+      quorum_json_add_id (builder, "id", dissent->id);
       quorum_json_add_string (builder, "group", dissent->group);
       quorum_json_add_view (builder, "view", dissent->view);
       quorum_json_add_categories (builder, "categories", dissent->categories);

@@ -336,7 +336,7 @@ read_decisions (QuorumStore       *self,
     return TRUE;
 
   stmt = _quorum_store_prepare (self,
-                                "SELECT decision_id, grp, view, categories, representatives, reason "
+                                "SELECT decision_id, grp, view, categories, representatives, reason, id "
                                 "FROM dissent WHERE decision_id IN (SELECT decision.id FROM decision "
                                 "  JOIN child ON child.id = decision.child_id WHERE child.conference_id = ?1) "
                                 "ORDER BY decision_id, position", error);
@@ -354,6 +354,7 @@ read_decisions (QuorumStore       *self,
       dissent->categories = column_categories (stmt, 3);
       dissent->representatives = reps && *reps ? g_strsplit (reps, "\n", -1) : g_new0 (char *, 1);
       dissent->reason = _quorum_column_dup (stmt, 5);
+      dissent->id = quorum_db_column_int64 (stmt, 6);
 
       for (guint i = 0; i < conference->decisions->len; i++)
         {
@@ -1969,25 +1970,40 @@ quorum_store_finalise (QuorumStore  *self,
   _QUORUM_STORE_RETRYING (self, error, gboolean, finalise_once (self, conference_id, &retry_error));
 }
 
-/* Tables an amendment may point at, and the fields of each a person may correct. */
+/* Tables an amendment may point at, and the fields of each a person may correct: whether the
+ * record itself requires the field (a corrected value is then never blank) and its length limit,
+ * as when it was first recorded. A reason is never blanked (DOMAIN 6: no dissent without it). */
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+  gsize       max;
+} AmendableField;
+
 static const struct {
-  const char *table;
-  const char *fields[8];
+  const char     *table;
+  AmendableField  fields[8];
 } amendable[] = {
-  { "conference", { "time", "venue", "chair", "minute_taker", "case_ref", NULL } },
-  { "child",      { "name", NULL } },
-  { "attendee",   { "name", "role", "agency", NULL } },
-  { "attempt",    { "proposal", "summary", "views", NULL } },
-  { "vote",       { "reason", NULL } },
-  { "dissent",    { "reason", "representatives", NULL } },
+  { "conference", { { "time", FALSE, QUORUM_MAX_NAME }, { "venue", FALSE, QUORUM_MAX_NAME },
+                    { "chair", TRUE, QUORUM_MAX_NAME }, { "minute_taker", FALSE, QUORUM_MAX_NAME },
+                    { "case_ref", FALSE, QUORUM_MAX_NAME }, { NULL } } },
+  { "child",      { { "name", TRUE, QUORUM_MAX_NAME }, { NULL } } },
+  { "attendee",   { { "name", TRUE, QUORUM_MAX_NAME }, { "role", FALSE, QUORUM_MAX_NAME },
+                    { "agency", TRUE, QUORUM_MAX_NAME }, { NULL } } },
+  { "attempt",    { { "proposal", FALSE, QUORUM_MAX_TEXT }, { "summary", TRUE, QUORUM_MAX_TEXT },
+                    { "views", FALSE, QUORUM_MAX_TEXT }, { NULL } } },
+  { "vote",       { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
+  { "dissent",    { { "reason", TRUE, QUORUM_MAX_TEXT }, { "representatives", TRUE, QUORUM_MAX_TEXT },
+                    { NULL } } },
 };
 
 static gboolean
-find_amendable (const char  *record,
-                const char  *field,
-                const char **table,
-                gint64      *id,
-                GError     **error)
+find_amendable (const char            *record,
+                const char            *field,
+                const char           **table,
+                const AmendableField **found,
+                gint64                *id,
+                GError               **error)
 {
   g_auto(GStrv) parts = g_strsplit (record, ":", 2);
   char *end = NULL;
@@ -2002,18 +2018,28 @@ find_amendable (const char  *record,
 
   for (guint i = 0; i < G_N_ELEMENTS (amendable); i++)
     {
+      g_autoptr(GStrvBuilder) names = NULL;
+      g_auto(GStrv) list = NULL;
+      g_autofree char *joined = NULL;
+
       if (g_strcmp0 (amendable[i].table, parts[0]) != 0)
         continue;
       *table = amendable[i].table;
-      for (guint j = 0; amendable[i].fields[j] != NULL; j++)
-        if (g_strcmp0 (amendable[i].fields[j], field) == 0)
-          return TRUE;
-      {
-        g_autofree char *list = g_strjoinv (", ", (char **)amendable[i].fields);
-        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                     _("A %s's “%s” cannot be amended (amendable: %s)"),
-                     parts[0], field ? field : "", list);
-      }
+      names = g_strv_builder_new ();
+      for (guint j = 0; amendable[i].fields[j].name != NULL; j++)
+        {
+          if (g_strcmp0 (amendable[i].fields[j].name, field) == 0)
+            {
+              *found = &amendable[i].fields[j];
+              return TRUE;
+            }
+          g_strv_builder_add (names, amendable[i].fields[j].name);
+        }
+      list = g_strv_builder_end (names);
+      joined = g_strjoinv (", ", list);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("A %s's “%s” cannot be amended (amendable: %s)"),
+                   parts[0], field ? field : "", joined);
       return FALSE;
     }
 
@@ -2034,6 +2060,7 @@ amend_once (QuorumStore               *self,
   g_autofree char *change = NULL;
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
+  const AmendableField *field = NULL;
   const char *table = NULL;
   gint64 record_id = 0;
   QuorumDbStmt *stmt;
@@ -2041,9 +2068,10 @@ amend_once (QuorumStore               *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
+  /* What changed is optional, but never only spaces: it is read as the change itself. */
   if (!quorum_check_text (spec->reason, _("The reason for the amendment"), TRUE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->change, _("What changed"), FALSE, QUORUM_MAX_TEXT, error) ||
-      !quorum_check_text (spec->new_value, _("The corrected value"), FALSE, QUORUM_MAX_TEXT, error))
+      !quorum_check_text (spec->change, _("What changed"), spec->change != NULL && *spec->change != '\0',
+                          QUORUM_MAX_TEXT, error))
     return 0;
   if (spec->record != NULL)
     {
@@ -2053,9 +2081,15 @@ amend_once (QuorumStore               *self,
                                _("A correction names the record, the field and the corrected value"));
           return 0;
         }
-      if (!find_amendable (spec->record, spec->field, &table, &record_id, error))
+      if (!find_amendable (spec->record, spec->field, &table, &field, &record_id, error))
+        return 0;
+      /* The corrected value keeps the limits the original had: a name or a reason the record
+       * requires is never corrected to nothing. */
+      if (!quorum_check_text (spec->new_value, _("The corrected value"), field->required, field->max, error))
         return 0;
     }
+  else if (!quorum_check_text (spec->new_value, _("The corrected value"), FALSE, QUORUM_MAX_TEXT, error))
+    return 0;
   else if (spec->change == NULL || *spec->change == '\0')
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
@@ -2108,13 +2142,41 @@ amend_once (QuorumStore               *self,
                        _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
+      /* The value it replaces is the value as it stands: an earlier amendment's correction of the
+       * same field, else the original as signed off. */
+      {
+        const char *current = quorum_conference_current_value (conference, spec->record, spec->field,
+                                                               old_value);
+
+        if (current != old_value)
+          {
+            g_free (old_value);
+            old_value = g_strdup (current);
+          }
+      }
+      if (g_strcmp0 (old_value, spec->new_value) == 0)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("The corrected value is the value as it stands: the amendment would change "
+                         "nothing"));
+          goto fail;
+        }
     }
 
-  change = spec->change && *spec->change
-    ? g_strdup (spec->change)
-    : g_strdup_printf ("%s of %s: %s%s%s → “%s”", spec->field, spec->record,
-                       old_value ? "“" : "", old_value ? old_value : _("(empty)"), old_value ? "”" : "",
-                       spec->new_value);
+  if (spec->change != NULL && *spec->change != '\0')
+    change = g_strdup (spec->change);
+  else
+    {
+      /* In words, as the minutes name the value ("Reason of Police, for Amy Smith"), not by the
+       * row's id; the id only where nothing names it. */
+      g_autofree char *what = quorum_conference_describe_value (conference, spec->record, spec->field);
+
+      if (what == NULL)
+        what = g_strdup_printf ("%s of %s", spec->field, spec->record);
+      change = g_strdup_printf ("%s: %s%s%s → “%s”", what,
+                                old_value ? "“" : "", old_value ? old_value : _("(empty)"),
+                                old_value ? "”" : "", spec->new_value);
+    }
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO amendment (conference_id, at, by, reason, change, record, field, "

@@ -490,7 +490,7 @@ typedef struct
   char *record;   /* "vote:12" */
   char *field;    /* "reason" */
   char *label;    /* "Reason of Police, for Amy Smith" */
-  char *value;    /* as recorded; may be NULL */
+  char *value;    /* as it stands (the latest amendment's, else as recorded); may be NULL */
 } AmendTarget;
 
 static void
@@ -518,7 +518,8 @@ add_target (GPtrArray              *targets,
   target->record = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
   target->field = g_strdup (field);
   target->label = quorum_conference_describe_value (conference, target->record, field);
-  target->value = g_strdup (value);
+  /* The value as it stands: a second correction starts from the first one's words. */
+  target->value = g_strdup (quorum_conference_current_value (conference, target->record, field, value));
   g_assert (target->label != NULL);
   g_ptr_array_add (targets, target);
 }
@@ -615,7 +616,12 @@ update_signed (QuorumConferencePage *self)
                                     : NULL;
 
       if (amendment->change != NULL && *amendment->change != '\0')
-        title = g_strdup_printf (_("Amendment: %s"), amendment->change);
+        {
+          /* In words, not the row's id ("reason of vote:11"). */
+          g_autofree char *change = quorum_conference_describe_change (conference, amendment);
+
+          title = g_strdup_printf (_("Amendment: %s"), change);
+        }
       else if (target != NULL)
         /* Translators: %s says what was corrected, e.g. "Reason of Police, for Amy Smith" */
         title = g_strdup_printf (_("Correction: %s"), target->label);
@@ -624,6 +630,15 @@ update_signed (QuorumConferencePage *self)
 
       if (amendment->change != NULL && *amendment->change != '\0' && target != NULL)
         g_string_append_printf (body, _("Corrects: %s\n"), target->label);
+      else if (amendment->change != NULL && *amendment->change != '\0' && amendment->record != NULL)
+        {
+          /* A value the dialog does not offer (a dissent's, made with quorum-cli), in words too. */
+          g_autofree char *what = quorum_conference_describe_value (conference, amendment->record,
+                                                                   amendment->field);
+
+          if (what != NULL)
+            g_string_append_printf (body, _("Corrects: %s\n"), what);
+        }
       /* The original beside the correction, never replaced by it. */
       if (amendment->old_value != NULL || amendment->new_value != NULL)
         g_string_append_printf (body, _("“%s” → “%s”\n"),
