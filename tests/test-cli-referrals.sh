@@ -139,11 +139,11 @@ text=$(q referrals --as-of 2026-11-21 --overdue)
 printf '%s\n' "$text" | grep -q "Ivy As-Of" && ok "DOMAIN 4: the text lists it as overdue as of 21 Nov" ||
   { not_ok "DOMAIN 4: text as of 21 Nov"; printf '%s\n' "$text"; }
 # Lateness as it stood then too: not yet sent, it was overdue, not "sent late"; sent late once sent.
-late_as_of () { jget "$(q --json referrals --as-of "$1")" "[(r['sent_late'], r['heard_late']) for r in d if r['id'] == $asof][0]"; }
-check "DOMAIN 4: as of 21 Nov, not yet sent: not sent late (yet), not heard late" "$(late_as_of 2026-11-21)" "(False, False)"
-check "DOMAIN 4: as of 24 Nov, sent after its due date: sent late" "$(late_as_of 2026-11-24)" "(True, False)"
-check "DOMAIN 4: as of 23 Dec, panel not yet heard: not heard late (yet)" "$(late_as_of 2026-12-23)" "(True, False)"
-check "DOMAIN 4: as of 30 Dec, heard after its due date: heard late" "$(late_as_of 2026-12-30)" "(True, True)"
+late_as_of () { jget "$(q --json referrals --as-of "$1")" "[[r['sent_late'], r['heard_late']] for r in d if r['id'] == $asof][0]"; }
+check "DOMAIN 4: as of 21 Nov, not yet sent: not sent late (yet), not heard late" "$(late_as_of 2026-11-21)" "[false, false]"
+check "DOMAIN 4: as of 24 Nov, sent after its due date: sent late" "$(late_as_of 2026-11-24)" "[true, false]"
+check "DOMAIN 4: as of 23 Dec, panel not yet heard: not heard late (yet)" "$(late_as_of 2026-12-23)" "[true, false]"
+check "DOMAIN 4: as of 30 Dec, heard after its due date: heard late" "$(late_as_of 2026-12-30)" "[true, true]"
 printf '%s\n' "$text" | grep -q "SENT LATE" && { not_ok "DOMAIN 4: the text as of 21 Nov says SENT LATE"; printf '%s\n' "$text"; } ||
   ok "DOMAIN 4: the text as of 21 Nov says overdue, not sent late"
 
