@@ -1220,13 +1220,16 @@ update_pane (QuorumReferralsPage *self)
   set_row_date (self->panel_due_row, &row->panel_due,
                 g_date_valid (&row->notified) ? _("No time limit set by this policy") : _("28 days after it is sent"));
   set_row_date (self->panel_date_row, &row->panel_date, _("Not yet heard"));
-  /* Lateness shown, never hidden; who sent it; a due day off with the working day before it. */
+  /* Lateness shown, never hidden; who sent it; a due day off with the working day before it.
+   * The pane gives the dates as recorded, each with its own lateness, whatever the "as of" date
+   * (the table's status is the referral as it stood then). */
   if (g_date_valid (&row->notified))
     {
+      gboolean late = quorum_referral_sent_late (&row->due, &row->notified);
       g_autofree char *sent = quorum_ui_format_date (&row->notified);
       g_autofree char *text = row->sent_by != NULL
-        ? g_strdup_printf (row->sent_late ? _("%s by %s — sent late, after its due date") : _("%s by %s"), sent, row->sent_by)
-        : g_strdup_printf (row->sent_late ? _("%s — sent late, after its due date") : "%s", sent);
+        ? g_strdup_printf (late ? _("%s by %s — sent late, after its due date") : _("%s by %s"), sent, row->sent_by)
+        : g_strdup_printf (late ? _("%s — sent late, after its due date") : "%s", sent);
 
       adw_action_row_set_subtitle (self->notified_row, text);
     }
@@ -1236,7 +1239,7 @@ update_pane (QuorumReferralsPage *self)
     if (note != NULL)
       adw_action_row_set_subtitle (self->panel_due_row, note);
   }
-  if (g_date_valid (&row->panel_date) && row->heard_late)
+  if (quorum_referral_heard_late (&row->panel_due, &row->panel_date))
     {
       g_autofree char *heard = quorum_ui_format_date (&row->panel_date);
       g_autofree char *text = g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard);

@@ -713,13 +713,18 @@ typedef struct
 } PolicyNames;
 
 static void
-policy_names_free (gpointer data)
+policy_names_clear (gpointer data)
 {
   PolicyNames *names = data;
 
   g_clear_weak_pointer (&names->chooser);
   g_ptr_array_unref (names->profiles);
-  g_free (names);
+}
+
+static void
+policy_names_release (gpointer data)
+{
+  g_rc_box_release_full (data, policy_names_clear);
 }
 
 /* The short name of the profile an item names, or the item's own words (e.g. "All policies"). */
@@ -862,12 +867,12 @@ listed_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (names->chooser, listed_selected_cb, list_item);
 }
 
+/* Each factory holds its own reference to @names: either may be replaced or go first. */
 static GtkListItemFactory *
 policy_factory (PolicyNames *names,
                 GCallback    setup,
                 GCallback    bind,
-                GCallback    unbind,
-                gboolean     owns_names)
+                GCallback    unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -875,8 +880,8 @@ policy_factory (PolicyNames *names,
   g_signal_connect (factory, "bind", bind, names);
   if (unbind != NULL)
     g_signal_connect (factory, "unbind", unbind, names);
-  if (owns_names)
-    g_object_set_data_full (G_OBJECT (factory), "quorum-policy-names", names, policy_names_free);
+  g_object_set_data_full (G_OBJECT (factory), "quorum-policy-names", g_rc_box_acquire (names),
+                          policy_names_release);
 
   return factory;
 }
@@ -893,16 +898,17 @@ quorum_ui_show_policy_names (GtkWidget *chooser,
   g_return_if_fail (ADW_IS_COMBO_ROW (chooser) || GTK_IS_DROP_DOWN (chooser));
   g_return_if_fail (profiles != NULL);
 
-  names = g_new0 (PolicyNames, 1);
+  names = g_rc_box_new0 (PolicyNames);
   g_set_weak_pointer (&names->chooser, chooser);
   names->profiles = g_ptr_array_ref (profiles);
 
-  /* The list's factory holds the names; the chosen one's goes with it on the same widget. */
   listed = policy_factory (names, G_CALLBACK (listed_setup_cb), G_CALLBACK (listed_bind_cb),
-                           G_CALLBACK (listed_unbind_cb), TRUE);
+                           G_CALLBACK (listed_unbind_cb));
   chosen = whole_when_room
-    ? policy_factory (names, G_CALLBACK (chosen_setup_cb), G_CALLBACK (chosen_bind_cb), NULL, FALSE)
-    : policy_factory (names, G_CALLBACK (short_setup_cb), G_CALLBACK (short_bind_cb), NULL, FALSE);
+    ? policy_factory (names, G_CALLBACK (chosen_setup_cb), G_CALLBACK (chosen_bind_cb), NULL)
+    : policy_factory (names, G_CALLBACK (short_setup_cb), G_CALLBACK (short_bind_cb), NULL);
+  /* The factories hold it now. */
+  policy_names_release (names);
 
   if (ADW_IS_COMBO_ROW (chooser))
     {
