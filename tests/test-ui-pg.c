@@ -583,6 +583,21 @@ test_chair_has_no_panel_controls (void)
   ui_test_iterate (100);
 }
 
+typedef struct
+{
+  QuorumStore *store;
+  gint64       referral;
+} Heard;
+
+static gboolean
+panel_heard (gpointer data)
+{
+  Heard *heard = data;
+  g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (heard->store, heard->referral, NULL);
+
+  return row != NULL && g_date_valid (&row->panel_date);
+}
+
 /* A Head of Service records the panel's date and outcome from the Referrals page. */
 static void
 test_head_of_service_records_the_panel (void)
@@ -613,6 +628,9 @@ test_head_of_service_records_the_panel (void)
   gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_date_entry")), "2026-03-20");
   adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "outcome_combo")), 1);
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_REFERRALS_PAGE, "panel_button"), -1, -1);
+  /* The click reaches the app through the X server: the page may still show itself loaded from
+   * before it, so what is waited for is the panel's hearing in the database. */
+  ui_test_wait_until (panel_heard, &(Heard) { store, referral }, 10000, "the panel's hearing recorded");
   ui_test_wait_until (ui_test_referrals_loaded, page, 10000, "the Referrals page after the panel");
   row = quorum_store_get_referral (store, referral, &error);
   g_assert_no_error (error);

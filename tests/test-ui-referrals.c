@@ -1159,7 +1159,8 @@ marker_shown (QuorumReferralsPage *page,
   GtkWidget *marker = ui_test_find_named (GTK_WIDGET (page), name);
 
   g_assert_nonnull (marker);
-  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+  /* Seen: it keeps its place, unseen, while there is no draft (nothing moves under the pointer). */
+  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker) && gtk_widget_get_opacity (marker) > 0;
 }
 
 static char *

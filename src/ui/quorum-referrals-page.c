@@ -1086,15 +1086,28 @@ update_corrections_row (QuorumReferralsPage     *self,
 }
 
 /* "Draft · not yet recorded" above each form shown that keeps words not yet recorded. */
+/* A form's "not yet recorded" marker keeps its place while the form is shown, seen only while
+ * the form holds a draft: appearing as the typing pauses, it moved the form's button from
+ * under a pointer about to click it. */
+static void
+show_marker (GtkWidget *marker,
+             GtkWidget *group,
+             gboolean   has_draft)
+{
+  gtk_widget_set_visible (marker, gtk_widget_get_visible (group));
+  gtk_widget_set_opacity (marker, has_draft ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, !has_draft, -1);
+}
+
 static void
 update_draft_markers (QuorumReferralsPage *self)
 {
-  gtk_widget_set_visible (self->notify_draft_label, self->notify_draft != NULL &&
-                          quorum_draft_get_has_draft (self->notify_draft) && gtk_widget_get_visible (self->notify_group));
-  gtk_widget_set_visible (self->panel_draft_label, self->panel_draft != NULL &&
-                          quorum_draft_get_has_draft (self->panel_draft) && gtk_widget_get_visible (self->panel_group));
-  gtk_widget_set_visible (self->correct_draft_label, self->correct_draft != NULL &&
-                          quorum_draft_get_has_draft (self->correct_draft) && gtk_widget_get_visible (self->correct_group));
+  show_marker (self->notify_draft_label, self->notify_group,
+               self->notify_draft != NULL && quorum_draft_get_has_draft (self->notify_draft));
+  show_marker (self->panel_draft_label, self->panel_group,
+               self->panel_draft != NULL && quorum_draft_get_has_draft (self->panel_draft));
+  show_marker (self->correct_draft_label, self->correct_group,
+               self->correct_draft != NULL && quorum_draft_get_has_draft (self->correct_draft));
 }
 
 /* The three forms' words are kept as typed, like every other form's, per referral: a Head of
