@@ -1732,6 +1732,29 @@ test_chair_plan_names_a_category (void)
   g_assert_no_error (error);
 }
 
+/* Rule 7 (corrections are amendments naming what they correct): the record an amendment names
+ * is read one way everywhere ("vote:12"), and nothing else is taken for one. */
+static void
+test_amendment_record_parsed (void)
+{
+  gsize kind_len = 0;
+  gint64 id = 0;
+
+  g_assert_true (quorum_amendment_parse_record ("vote:12", &kind_len, &id));
+  g_assert_cmpuint (kind_len, ==, 4);
+  g_assert_cmpint (id, ==, 12);
+  g_assert_true (quorum_amendment_parse_record ("attendee:9007199254740993", &kind_len, &id));
+  g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_false (quorum_amendment_parse_record (NULL, &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record (":12", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote:", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote:-3", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote:0", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote:12x", &kind_len, &id));
+  g_assert_false (quorum_amendment_parse_record ("vote:99999999999999999999", &kind_len, &id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1776,6 +1799,7 @@ main (int   argc,
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
   g_test_add_func ("/decision/record/made-on-or-after-the-day-it-sits", test_record_made_on_or_after_the_day_it_sits);
   g_test_add_func ("/decision/record/group-view-no-representative-held-dissents", test_record_group_view_no_member_held);
+  g_test_add_func ("/decision/record/amendment-names-its-record", test_amendment_record_parsed);
   g_test_add_func ("/challenge/route-of-the-profile", test_challenge_rules);
   g_test_add_func ("/decision/chair/plan-names-a-category-of-abuse", test_chair_plan_names_a_category);
 

@@ -231,6 +231,9 @@ QuorumVote       *quorum_conference_find_current_vote (const QuorumConference *s
 /* Marks each vote given before its child's latest consensus attempt as superseded. */
 void              quorum_conference_mark_superseded (QuorumConference *self);
 QuorumAttendee   *quorum_conference_find_attendee (const QuorumConference *self, gint64 attendee_id);
+/* An amendment's record, "KIND:ID" ("vote:12"): TRUE and the kind's length and the id when it is
+ * one; FALSE for NULL or anything else. */
+gboolean          quorum_amendment_parse_record  (const char *record, gsize *kind_len, gint64 *id);
 /* A value an amendment may correct, in words ("Reason of Police, for Amy Smith"), from the record
  * it names ("vote:12") and its field ("reason"); NULL when the record or field is not one of them.
  * The amend dialog offers the values by these words and the exports name them so. */

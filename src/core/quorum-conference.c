@@ -776,21 +776,33 @@ quorum_conference_previous_amendment (const QuorumConference *self,
   return previous;
 }
 
+gboolean
+quorum_amendment_parse_record (const char *record,
+                               gsize      *kind_len,
+                               gint64     *id)
+{
+  const char *colon = record != NULL ? strchr (record, ':') : NULL;
+  guint64 parsed;
+
+  if (colon == NULL || colon == record ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXINT64, &parsed, NULL))
+    return FALSE;
+  *kind_len = colon - record;
+  *id = (gint64) parsed;
+  return TRUE;
+}
+
 char *
 quorum_conference_describe_value (const QuorumConference *self,
                                   const char             *record,
                                   const char             *field)
 {
-  const char *colon;
-  char *end = NULL;
+  gsize kind_len;
   gint64 id;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (record == NULL || field == NULL || (colon = strchr (record, ':')) == NULL)
-    return NULL;
-  id = g_ascii_strtoll (colon + 1, &end, 10);
-  if (end == colon + 1 || *end != '\0')
+  if (field == NULL || !quorum_amendment_parse_record (record, &kind_len, &id))
     return NULL;
 
   if (strncmp (record, "vote:", 5) == 0 && g_str_equal (field, "reason"))

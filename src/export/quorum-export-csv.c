@@ -162,21 +162,19 @@ amendment_bears_on (const QuorumConference *conference,
                     const QuorumChild      *child,
                     const QuorumVote       *vote)
 {
-  g_auto(GStrv) parts = NULL;
-  gint64 id = 0;
+  gsize kind_len;
+  gint64 id;
+  g_autofree char *kind = NULL;
 
-  if (amendment->record == NULL)
+  if (!quorum_amendment_parse_record (amendment->record, &kind_len, &id))
     return TRUE;
-  parts = g_strsplit (amendment->record, ":", 2);
-  if (parts[0] == NULL || parts[1] == NULL ||
-      !g_ascii_string_to_signed (parts[1], 10, 1, G_MAXINT64, &id, NULL))
-    return TRUE;
+  kind = g_strndup (amendment->record, kind_len);
 
-  if (g_str_equal (parts[0], "child"))
+  if (g_str_equal (kind, "child"))
     return id == child->id;
-  if (g_str_equal (parts[0], "vote"))
+  if (g_str_equal (kind, "vote"))
     return id == vote->id;
-  if (g_str_equal (parts[0], "attempt"))
+  if (g_str_equal (kind, "attempt"))
     {
       for (guint i = 0; conference->attempts != NULL && i < conference->attempts->len; i++)
         {
@@ -187,7 +185,7 @@ amendment_bears_on (const QuorumConference *conference,
         }
       return TRUE;
     }
-  if (g_str_equal (parts[0], "attendee"))
+  if (g_str_equal (kind, "attendee"))
     {
       const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, id);
 
