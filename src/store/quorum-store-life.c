@@ -523,7 +523,7 @@ quorum_store_correct_referral (QuorumStore          *self,
                                const char           *reason,
                                GError              **error)
 {
-  _QUORUM_STORE_RETRYING (self, error, gint64, correct_referral_once (self, referral_id, field, value, NULL, reason, &retry_error));
+  return quorum_store_correct_referral_full (self, referral_id, field, value, NULL, reason, error);
 }
 
 gint64
