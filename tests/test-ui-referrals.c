@@ -1430,7 +1430,7 @@ test_lateness_in_table (void)
   ui_test_click (find_actionable (GTK_WIDGET (page), "referrals.close-pane"), -1, -1);
   ui_test_iterate (500);
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
-  status = ui_test_find_shown_label (GTK_WIDGET (page), "Decided · sent late, heard late");
+  status = ui_test_find_shown_label (GTK_WIDGET (page), "Decided (sent late; heard late)");
   g_assert_nonnull (status);
   due = ui_test_find_shown_label (GTK_WIDGET (page), "26 Dec 2026 · not a working day");
   g_assert_nonnull (due);

@@ -308,6 +308,20 @@ quorum_referral_object_get_panel_due_off (QuorumReferralObject *self)
          g_date_compare (&self->row->panel_due, &self->row->panel_due_working) != 0;
 }
 
+/* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"). */
+static char *
+late_suffix (const QuorumReferralRow *row,
+             const char              *text)
+{
+  if (row->sent_late && row->heard_late)
+    return g_strdup_printf (_("%s (sent late; heard late)"), text);
+  if (row->sent_late)
+    return g_strdup_printf (_("%s (sent late)"), text);
+  if (row->heard_late)
+    return g_strdup_printf (_("%s (heard late)"), text);
+  return g_strdup (text);
+}
+
 const char *
 quorum_referral_object_get_status_label (QuorumReferralObject *self)
 {
@@ -328,33 +342,9 @@ quorum_referral_object_get_status_label (QuorumReferralObject *self)
     state = _("Decided");
 
   /* Lateness in words in the table too, not only in the pane (DOMAIN: shown, never hidden). */
-  if (self->row->sent_late && self->row->heard_late)
-    /* Translators: a referral's status in the table: "Decided · sent late, heard late" */
-    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · sent late, heard late"), state);
-  else if (self->row->sent_late)
-    /* Translators: a referral's status in the table: "Awaiting panel · sent late" */
-    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · sent late"), state);
-  else if (self->row->heard_late)
-    /* Translators: a referral's status in the table: "Decided · heard late" */
-    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup_printf (_("%s · heard late"), state);
-  else
-    self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = g_strdup (state);
+  self->texts[QUORUM_REFERRAL_COLUMN_STATUS] = late_suffix (self->row, state);
 
   return self->texts[QUORUM_REFERRAL_COLUMN_STATUS];
-}
-
-/* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"). */
-static char *
-late_suffix (const QuorumReferralRow *row,
-             const char              *text)
-{
-  if (row->sent_late && row->heard_late)
-    return g_strdup_printf (_("%s (sent late; heard late)"), text);
-  if (row->sent_late)
-    return g_strdup_printf (_("%s (sent late)"), text);
-  if (row->heard_late)
-    return g_strdup_printf (_("%s (heard late)"), text);
-  return g_strdup (text);
 }
 
 char *
