@@ -1971,20 +1971,22 @@ quorum_store_finalise (QuorumStore  *self,
 }
 
 /* Tables an amendment may point at, and the fields of each a person may correct: whether the
- * record itself requires the field (a corrected value is then never blank) and its length limit,
- * as when it was first recorded. A reason is never blanked (DOMAIN 6: no dissent without it). */
+ * record itself requires the field (a corrected value is then never blank), its length limit
+ * and any form it must have (a time of day), as when it was first recorded. A reason is never
+ * blanked (DOMAIN 6: no dissent without it). */
 typedef struct
 {
   const char *name;
   gboolean    required;
   gsize       max;
+  gboolean  (*check) (const char *value, GError **error);
 } AmendableField;
 
 static const struct {
   const char     *table;
   AmendableField  fields[8];
 } amendable[] = {
-  { "conference", { { "time", FALSE, QUORUM_MAX_NAME }, { "venue", FALSE, QUORUM_MAX_NAME },
+  { "conference", { { "time", FALSE, QUORUM_MAX_NAME, check_time }, { "venue", FALSE, QUORUM_MAX_NAME },
                     { "chair", TRUE, QUORUM_MAX_NAME }, { "minute_taker", FALSE, QUORUM_MAX_NAME },
                     { "case_ref", FALSE, QUORUM_MAX_NAME }, { NULL } } },
   { "child",      { { "name", TRUE, QUORUM_MAX_NAME }, { NULL } } },
@@ -2085,7 +2087,8 @@ amend_once (QuorumStore               *self,
         return 0;
       /* The corrected value keeps the limits the original had: a name or a reason the record
        * requires is never corrected to nothing. */
-      if (!quorum_check_text (spec->new_value, _("The corrected value"), field->required, field->max, error))
+      if (!quorum_check_text (spec->new_value, _("The corrected value"), field->required, field->max, error) ||
+          (field->check != NULL && !field->check (spec->new_value, error)))
         return 0;
     }
   else if (!quorum_check_text (spec->new_value, _("The corrected value"), FALSE, QUORUM_MAX_TEXT, error))

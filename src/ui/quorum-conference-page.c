@@ -491,6 +491,7 @@ typedef struct
   char *field;    /* "reason" */
   char *label;    /* "Reason of Police, for Amy Smith" */
   char *value;    /* as it stands (the latest amendment's, else as recorded); may be NULL */
+  const char *hint; /* how the value is written ("HH:MM"), over its field; NULL: "Corrected text" */
 } AmendTarget;
 
 static void
@@ -505,7 +506,7 @@ amend_target_free (AmendTarget *target)
 
 /* The value's words are core's (quorum_conference_describe_value): the exports name an
  * amended value as the dialog offered it. */
-static void
+static AmendTarget *
 add_target (GPtrArray              *targets,
             const QuorumConference *conference,
             const char             *table,
@@ -522,6 +523,7 @@ add_target (GPtrArray              *targets,
   target->value = g_strdup (quorum_conference_current_value (conference, target->record, field, value));
   g_assert (target->label != NULL);
   g_ptr_array_add (targets, target);
+  return target;
 }
 
 /* The values a person may correct after sign-off, in words, in the order of the record. */
@@ -535,6 +537,27 @@ collect_amend_targets (const QuorumConference *conference)
       const QuorumVote *vote = g_ptr_array_index (conference->votes, i);
 
       add_target (targets, conference, "vote", vote->id, "reason", vote->reason);
+    }
+
+  /* A dissent's reason and representatives are the record's own copy, which the exports print:
+   * corrected apart from the vote's. */
+  for (guint i = 0; i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+      for (guint j = 0; decision->dissent != NULL && j < decision->dissent->len; j++)
+        {
+          const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, j);
+          /* As the store keeps them: one name a line. */
+          g_autofree char *representatives = dissent->representatives != NULL
+                                               ? g_strjoinv ("\n", dissent->representatives) : NULL;
+
+          if (dissent->id <= 0)
+            continue;
+          add_target (targets, conference, "dissent", dissent->id, "reason", dissent->reason);
+          add_target (targets, conference, "dissent", dissent->id, "representatives",
+                      representatives)->hint = _("Corrected names, one a line");
+        }
     }
 
   for (guint i = 0; i < conference->attendees->len; i++)
@@ -562,8 +585,11 @@ collect_amend_targets (const QuorumConference *conference)
       add_target (targets, conference, "child", child->id, "name", child->name);
     }
 
-  add_target (targets, conference, "conference", conference->id, "chair", conference->chair);
+  add_target (targets, conference, "conference", conference->id, "time",
+              conference->time)->hint = _("Corrected time (HH:MM, e.g. 09:30)");
   add_target (targets, conference, "conference", conference->id, "venue", conference->venue);
+  add_target (targets, conference, "conference", conference->id, "chair", conference->chair);
+  add_target (targets, conference, "conference", conference->id, "minute_taker", conference->minute_taker);
   add_target (targets, conference, "conference", conference->id, "case_ref", conference->case_ref);
 
   return targets;
@@ -1262,21 +1288,34 @@ chosen_amend_target (AdwMessageDialog *dialog)
   return g_ptr_array_index (targets, selected - 1);
 }
 
-/* Why is required; and either what changed, in words, or a corrected value. */
+/* Why is required; and either what changed, in words, or a corrected value. A corrected value
+ * is refused as the store refuses it (quorum_store_amend, as `quorum-cli amend`): blank, or the
+ * value as it stands; the line under it says which. The store has the last word (the field's
+ * limits, a time's form), told in a toast. */
 static void
 update_amend_response (AdwMessageDialog *dialog)
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
   QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  GtkLabel *problem_label = g_object_get_data (G_OBJECT (dialog), "quorum-value-problem");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
   g_autofree char *value = quorum_text_field_get_text (value_field);
   const AmendTarget *target = chosen_amend_target (dialog);
+  const char *problem = NULL;
 
+  if (target != NULL && value == NULL)
+    problem = _("A corrected value cannot be blank");
+  else if (target != NULL && g_strcmp0 (value, target->value) == 0)
+    problem = _("This is the value as it stands: change it to correct it");
+
+  /* Emptied, not hidden: the line keeps its height, and Why and Record stay where they were as
+   * the typing makes the value blank or not. */
+  gtk_label_set_text (problem_label, problem != NULL ? problem : "");
   adw_message_dialog_set_response_enabled (dialog, "amend",
                                            reason != NULL &&
-                                           (target != NULL ? value != NULL : change != NULL));
+                                           (target != NULL ? problem == NULL : change != NULL));
 }
 
 static void
@@ -1301,9 +1340,15 @@ amend_target_changed_cb (GtkDropDown      *dropdown,
 {
   QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   GtkWidget *value_box = g_object_get_data (G_OBJECT (dialog), "quorum-value-box");
+  GtkLabel *value_label = g_object_get_data (G_OBJECT (dialog), "quorum-value-label");
   const AmendTarget *target = chosen_amend_target (dialog);
+  const char *label = target != NULL && target->hint != NULL ? target->hint : _("Corrected text");
 
   QuorumDraft *draft = g_object_get_data (G_OBJECT (dialog), "quorum-draft");
+
+  /* How this value is written (a time, names a line each) is said over it. */
+  gtk_label_set_text (value_label, label);
+  g_object_set (value_field, "label", label, NULL);
 
   /* Start from the value as recorded: a correction is usually a few words of it. */
   gtk_widget_set_visible (value_box, target != NULL);
@@ -1372,6 +1417,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_box;
   GtkWidget *value_label;
   GtkWidget *value;
+  GtkWidget *value_problem;
   GtkWidget *draft_label;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
@@ -1397,7 +1443,9 @@ amend_action (GtkWidget  *widget,
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
 
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  /* With an expression the search (on from eleven values) filters the list by its words. */
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_name (dropdown, "target-dropdown");
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), targets->len > 10);
   gtk_label_set_mnemonic_widget (GTK_LABEL (heading), dropdown);
@@ -1414,8 +1462,16 @@ amend_action (GtkWidget  *widget,
                         "max-content-height", 140,
                         NULL);
   gtk_widget_set_name (value, "value-field");
+  /* Why Record is off while a value is chosen: blank, or unchanged. */
+  value_problem = gtk_label_new (NULL);
+  gtk_widget_set_name (value_problem, "value-problem");
+  gtk_label_set_xalign (GTK_LABEL (value_problem), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_problem), TRUE);
+  gtk_widget_add_css_class (value_problem, "caption");
+  gtk_widget_add_css_class (value_problem, "dim-label");
   gtk_box_append (GTK_BOX (value_box), value_label);
   gtk_box_append (GTK_BOX (value_box), value);
+  gtk_box_append (GTK_BOX (value_box), value_problem);
   gtk_widget_set_visible (value_box, FALSE);
   gtk_box_append (GTK_BOX (box), value_box);
 
@@ -1428,6 +1484,8 @@ amend_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "quorum-target", dropdown);
   g_object_set_data (G_OBJECT (dialog), "quorum-value", value);
   g_object_set_data (G_OBJECT (dialog), "quorum-value-box", value_box);
+  g_object_set_data (G_OBJECT (dialog), "quorum-value-label", value_label);
+  g_object_set_data (G_OBJECT (dialog), "quorum-value-problem", value_problem);
   g_object_set_data_full (G_OBJECT (dialog), "quorum-targets", targets, (GDestroyNotify) g_ptr_array_unref);
 
   /* What was typed is kept as a draft, as every form's words are: an Escape, a click outside,
