@@ -97,6 +97,9 @@ expect_exit "amend: an empty corrected reason is refused" 2 q amend "$conf" --re
 expect_exit "amend: a blank corrected name is refused" 2 q amend "$conf" --reason x --record "attendee:$attendee" --field name --value "  "
 expect_exit "amend: a blank --change is refused" 2 q amend "$conf" --reason x --change " "
 expect_exit "amend: a correction to the value as it stands is refused" 2 q amend "$conf" --reason x --record "vote:$police_vote" --field reason --value "No offences disclosed to date"
+# A time keeps the form it was recorded in, as when the conference was made.
+expect_exit "amend: a time that is not HH:MM is refused" 2 q amend "$conf" --reason x --record "conference:$conf" --field time --value "2pm"
+expect_exit "amend: a time past 23:59 is refused" 2 q amend "$conf" --reason x --record "conference:$conf" --field time --value "24:30"
 check "amend: the refused corrections wrote nothing" "$(db_hash)" "$before"
 out=$(q --json amend "$conf" --reason "Still incomplete" --record "vote:$police_vote" --field reason --value "No offences disclosed to date; one caution in 2024")
 show=$(q --json conference show "$conf")
