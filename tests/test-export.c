@@ -1050,6 +1050,162 @@ test_pdf_group_heading_keeps_with_its_reason (void)
   g_assert_cmpuint (groups_near_foot, >, 5);
 }
 
+/* The text of page @page of the PDF at @path, in reading order (pdftotext -raw). */
+static char *
+pdf_page_text (const char *path,
+               int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-raw", "-f", number, "-l", number, "-enc", "UTF-8", path, "-", NULL };
+
+  return run (argv);
+}
+
+/* The number of pages of @conference's PDF, from the record's own layout pass. */
+static int
+record_pages (const QuorumConference *conference)
+{
+  g_autoptr(QuorumRecord) record = NULL;
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumProfile *profile = make_profile ();
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, QUORUM_RECORD_A4_WIDTH, QUORUM_RECORD_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = quorum_record_create_pdf_context (cr);
+  int n_pages;
+
+  record = quorum_record_new (conference, profile, "Minnie Taker", when);
+  quorum_record_paginate (record, context, QUORUM_RECORD_A4_WIDTH, QUORUM_RECORD_A4_HEIGHT);
+  n_pages = quorum_record_get_n_pages (record);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  free_profile (profile);
+
+  return n_pages;
+}
+
+static QuorumConference *
+make_sealed_conference (gsize length)
+{
+  g_autofree char *text = long_reason (length);
+  QuorumConference *conference;
+  QuorumAmendment *amendment;
+
+  text[length] = '\0';   /* cut mid-sentence: the text grows by less than a line */
+  conference = make_conference_with (TRUE, NULL);
+  conference->seal = g_strdup ("412-3f9a2-c81d0-e477a-b21c0");
+  /* The amendment's reason, the record's last words before its closing lines. */
+  amendment = g_ptr_array_index (conference->amendments, 0);
+  g_free (amendment->reason);
+  amendment->reason = g_steal_pointer (&text);
+
+  return conference;
+}
+
+/* A minute-taker's signed-off record ended on a page holding only the seal's sentence ("Seal
+ * …: “quorum-cli verify --seal …” proves …"). The police's reason grows by less than a line at
+ * a time; where the record gains a page (found by its own layout pass), its closing lines (who
+ * exported it, then the seal) are the first to go over the break: read back from the PDF, the
+ * last page holds some of the record besides them, and both of them, whole, once. */
+static void
+test_pdf_seal_never_alone (void)
+{
+  guint breaks = 0;
+  int pages_before = 0;
+
+  NEED_POPPLER ();
+
+  for (gsize length = 80; length <= 8000 && breaks < 2; length += 80)
+    {
+      g_autoptr(QuorumConference) conference = make_sealed_conference (length);
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GPtrArray) closing = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *footer = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *rest = NULL;
+      QuorumProfile *profile;
+      int n_pages = record_pages (conference);
+
+      /* The record just gained a page: what went over is what ends it. */
+      if (pages_before == 0 || n_pages == pages_before)
+        {
+          pages_before = n_pages;
+          continue;
+        }
+      pages_before = n_pages;
+      breaks++;
+
+      profile = make_profile ();
+      {
+        g_autoptr(QuorumDocument) doc = _quorum_document_new (conference, profile, "Minnie Taker", when);
+        const QuorumBlock *last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+
+        /* The seal's sentence is the record's last. */
+        g_assert_nonnull (strstr (last->text, "quorum-cli verify --seal 412-3f9a2-c81d0-e477a-b21c0"));
+        for (guint i = 0; i < doc->blocks->len; i++)
+          {
+            const QuorumBlock *block = g_ptr_array_index (doc->blocks, i);
+
+            if (block->kind == QUORUM_BLOCK_PARAGRAPH && block->closing)
+              g_ptr_array_add (closing, squash (block->text));
+          }
+        footer = squash (doc->footer);
+      }
+      free_profile (profile);
+      g_assert_cmpuint (closing->len, ==, 2);
+
+      name = g_strdup_printf ("seal-%zu.pdf", length);
+      path = write_pdf (conference, name);
+      g_assert_cmpint (pdf_pages (path), ==, n_pages);
+      raw = pdf_page_text (path, n_pages);
+      {
+        g_autofree char *stripped = strip_chrome (raw);
+
+        body = squash (stripped);
+      }
+
+      /* The last page without its closing lines (those it holds) and its footer: some of the
+       * record is left. */
+      rest = g_strdup (body);
+      for (guint i = 0; i < closing->len; i++)
+        {
+          const char *line = g_ptr_array_index (closing, i);
+          char *at = strstr (rest, line);
+
+          if (at != NULL)
+            memmove (at, at + strlen (line), strlen (at + strlen (line)) + 1);
+        }
+      {
+        char *at = strstr (rest, footer);
+
+        g_assert_nonnull (at);
+        memmove (at, at + strlen (footer), strlen (at + strlen (footer)) + 1);
+        g_strstrip (rest);
+      }
+      g_test_message ("%s: %d pages, the last holds “%s” and the closing lines", name, n_pages, rest);
+      if (*rest == '\0')
+        g_error ("%s: page %d of %d holds only the record's closing lines:\n%s", name, n_pages, n_pages, body);
+
+      /* And both closing lines, whole, once each: who exported it, then the seal. */
+      for (guint i = 0; i < closing->len; i++)
+        {
+          const char *line = g_ptr_array_index (closing, i);
+          const char *at = strstr (body, line);
+
+          if (at == NULL)
+            g_error ("%s: the last page lacks “%s”:\n%s", name, line, body);
+          g_assert_null (strstr (at + strlen (line), line));
+        }
+    }
+
+  /* The loop crossed a page break at the record's end: it tested something. */
+  g_assert_cmpuint (breaks, ==, 2);
+}
+
 static void
 test_pdf_short_is_one_page (void)
 {
@@ -1155,7 +1311,8 @@ test_csv_round_trip (void)
   const char *expected_header[] = {
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
-    "dissent", "superseded", "representative_positions", "amendments", "exported_by", "exported_at",
+    "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
+    "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1175,7 +1332,8 @@ test_csv_round_trip (void)
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
-  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
+                                 "exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1238,12 +1396,33 @@ test_csv_round_trip (void)
 
             g_assert_cmpstr (ids, ==, vote->id == 19 ? "61" : "");
           }
+          /* The decision's categories, every one that applies (Amy's: neglect and emotional
+           * abuse), in the record's words, on each of the child's rows. */
+          g_assert_cmpstr (json_array_get_string_element (row, 16), ==,
+                           child->id == 1 ? "neglect; emotional" : "emotional");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 16), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
+
+  /* Before a child's decision, its rows have no decision's categories: an empty cell. */
+  g_ptr_array_remove_index (conference->decisions, 1);
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
+                                           path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&parsed, json_node_unref);
+  parsed = parse_csv_with_python (path);
+  rows = json_node_get_array (parsed);
+  for (r = 1; r < json_array_get_length (rows); r++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, r);
+      gboolean decided = g_str_equal (json_array_get_string_element (row, 2), "1");
+
+      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, decided ? "plan" : "");
+      g_assert_cmpstr (json_array_get_string_element (row, 16), ==, decided ? "neglect; emotional" : "");
+    }
 }
 
 static void
@@ -2045,8 +2224,8 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the two that scripts read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 3);
+  /* Before the decision's categories and the two that scripts read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 4);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2135,19 +2314,20 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 18);
+      g_assert_cmpuint (json_array_get_length (header), ==, 19);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 18);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 19);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2155,7 +2335,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 2), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 3), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -2234,6 +2414,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/group-heading-keeps-with-its-reason", test_pdf_group_heading_keeps_with_its_reason);
   g_test_add_func ("/export/pdf/group-heading-exactly-at-the-foot", test_pdf_heading_exactly_at_the_foot);
   g_test_add_func ("/export/pdf/finalised-has-no-draft", test_pdf_finalised_pages_have_no_draft);
+  g_test_add_func ("/export/pdf/seal-never-alone-on-a-page", test_pdf_seal_never_alone);
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);

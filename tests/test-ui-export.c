@@ -371,12 +371,13 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->conference, quorum_conference_free);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->chair);
-  if (ui_test_is_postgres ())
-    {
-      g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  /* The settings are the process's (memory): the next case starts as a new user again. */
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
 
-      g_settings_reset (settings, "chair-name");
-    }
+    g_settings_reset (settings, "chair-name");
+    g_settings_reset (settings, "export-folder");
+  }
   remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
@@ -1027,6 +1028,282 @@ test_chosen_format_is_written (Fixture       *fixture,
   g_assert_nonnull (strstr (written, "Amy Jones"));
 }
 
+/* ---- the person's name, asked once; the folder, remembered ---- */
+
+/* The dialog asking the person's name, shown, or NULL. */
+static GtkWindow *
+find_name_dialog (void)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)) ||
+      ui_test_find_named (GTK_WIDGET (dialog), "export-name-entry") == NULL)
+    return NULL;
+  return dialog;
+}
+
+static gboolean
+name_dialog_shown (gpointer data)
+{
+  return find_name_dialog () != NULL;
+}
+
+static gboolean
+menu_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Clicks the conference menu open, then @label in it. */
+static void
+click_menu_item (Fixture    *fixture,
+                 const char *label)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fixture->window);
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (page));
+  GtkWidget *item;
+
+  g_assert_nonnull (button);
+  ui_test_raise_window (fixture->window);
+  ui_test_click (GTK_WIDGET (button), -1, -1);
+  ui_test_wait_until (menu_shown, button, 10000, "the conference menu");
+  ui_test_iterate (200);
+  item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_assert_nonnull (item);
+  ui_test_click (item, -1, -1);
+}
+
+static char *
+settings_string (const char *key)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+  return g_settings_get_string (settings, key);
+}
+
+static char *
+chooser_folder (void)
+{
+  GtkWindow *chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GFile) folder = NULL;
+
+  g_assert_nonnull (chooser);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+
+  return g_file_get_path (folder);
+}
+
+/* A new user, as the app starts for them: no name in the Preferences, no folder exported to
+ * yet, and (on this computer's own database) the record's actor the computer's login (the
+ * fixture names the minute-taker, as quorum-cli's --as does). */
+static void
+start_as_new_user (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "export-folder");
+  if (!ui_test_is_postgres ())
+    quorum_store_set_user (fixture->store, g_get_user_name ());
+  ui_test_iterate (100);
+}
+
+/* A new user exports: before the first export the app asks their name (prefilled with the
+ * account's real name), keeps it where the Preferences keep it and exports with it; the export
+ * dialog opens in their Documents folder (else home), not the app's working directory, and
+ * next time in the folder last exported to, with nothing asked. The record said "exported by
+ * root". On PostgreSQL the record names the server's user: nothing is asked there. */
+static void
+test_name_asked_once (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "minutes.txt", NULL);
+  g_autofree char *toast = g_strdup_printf ("Dissent record saved as “%s”", "minutes.txt");
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *remembered = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *expected_folder = documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                  ? documents : g_get_home_dir ();
+  const char *real_name = g_get_real_name ();
+  Saved saved = { fixture->window, path, "minutes.txt" };
+  GtkWindow *dialog;
+  GtkWindow *chooser;
+  GtkWidget *entry;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  start_as_new_user (fixture);
+
+  if (ui_test_is_postgres ())
+    {
+      g_autofree char *csv = NULL;
+      g_autofree char *written = NULL;
+
+      /* Export clicked: the export dialog at once, no name asked. */
+      click_menu_item (fixture, "Export Dissent Record…");
+      ui_test_wait_until (chooser_shown, NULL, 10000, "the export dialog");
+      ui_test_iterate (300);
+      g_assert_null (find_name_dialog ());
+      ui_test_key ("Escape");
+      ui_test_wait_until (chooser_gone, NULL, 10000, "the export dialog to close");
+
+      /* The record names the database's user, as the server knows them. */
+      csv = save (fixture, "record.csv", QUORUM_EXPORT_CSV);
+      g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
+      g_assert_nonnull (strstr (written, quorum_store_get_user (fixture->store)));
+      g_assert_null (strstr (written, MINUTE_TAKER));
+      named = settings_string ("chair-name");
+      g_assert_cmpstr (named, ==, "");
+      return;
+    }
+
+  /* Export, clicked in the conference menu: the name is asked first. */
+  click_menu_item (fixture, "Export Dissent Record…");
+  ui_test_wait_until (name_dialog_shown, NULL, 10000, "the dialog asking the name");
+  dialog = find_name_dialog ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  entry = ui_test_find_named (GTK_WIDGET (dialog), "export-name-entry");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  /* Prefilled with the account's real name when it has one ("Unknown": none; the login
+   * again, as root's "root": none either). */
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
+      g_strcmp0 (real_name, g_get_user_name ()) != 0)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, real_name);
+  else
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  ui_test_screenshot (GTK_WIDGET (dialog), "export-name-dialog");
+
+  /* Their name typed over it, and Continue clicked. */
+  ui_test_click (entry, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Priya Shah");
+  ui_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Priya Shah");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_ontinue"), -1, -1);
+
+  /* Kept where the Preferences keep it; then the export dialog, over their Documents. */
+  ui_test_wait_until (chooser_shown, NULL, 10000, "the export dialog");
+  ui_test_iterate (300);
+  g_assert_null (find_name_dialog ());
+  named = settings_string ("chair-name");
+  g_assert_cmpstr (named, ==, "Priya Shah");
+  opened = chooser_folder ();
+  g_assert_cmpstr (opened, ==, expected_folder);
+
+  /* Where the test keeps its files, and a name of its own (a person would browse and type:
+   * not what is tested); Export clicked. */
+  chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  ui_test_iterate (300);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "minutes.txt");
+  ui_test_iterate (100);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "_Export"), -1, -1);
+  ui_test_wait_until (is_saved, &saved, 30000, "minutes.txt");
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==, toast);
+
+  /* Exported by the name typed, not the login. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "by Priya Shah"));
+  {
+    g_autofree char *by_login = g_strdup_printf ("by %s", g_get_user_name ());
+
+    g_assert_null (strstr (contents, by_login));
+  }
+  remembered = settings_string ("export-folder");
+  g_assert_cmpstr (remembered, ==, fixture->dir);
+
+  /* The next export: nothing asked, and the dialog where the last export went. */
+  click_menu_item (fixture, "Export Dissent Record…");
+  ui_test_wait_until (chooser_shown, NULL, 10000, "the export dialog, again");
+  ui_test_iterate (300);
+  g_assert_null (find_name_dialog ());
+  g_free (opened);
+  opened = chooser_folder ();
+  g_assert_cmpstr (opened, ==, fixture->dir);
+  ui_test_key ("Escape");
+  ui_test_wait_until (chooser_gone, NULL, 10000, "the export dialog to close");
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  /* GtkPrintUnixDialog, a GtkDialog (the name dialog is an AdwMessageDialog, not one). */
+  return ui_test_find_toplevel (GTK_TYPE_DIALOG) != NULL;
+}
+
+/* The name asked, then cancelled (its button, or Escape): no export dialog, nothing written,
+ * no name kept; and Print…, whose page names who printed it, asks the same. */
+static void
+test_name_cancelled_exports_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  guint files = count_files (fixture->dir);
+  g_autofree char *named = NULL;
+  g_autofree char *folder = NULL;
+
+  if (ui_test_is_postgres ())
+    {
+      g_test_skip ("the shared database names its own user: nothing is asked");
+      return;
+    }
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  start_as_new_user (fixture);
+
+  click_menu_item (fixture, "Export Dissent Record…");
+  ui_test_wait_until (name_dialog_shown, NULL, 10000, "the dialog asking the name");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (find_name_dialog ()), GTK_TYPE_BUTTON, "_Cancel"), -1, -1);
+  ui_test_iterate (1500);
+  g_assert_null (find_name_dialog ());
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* Escape, with a name typed: the same. */
+  click_menu_item (fixture, "Export Dissent Record…");
+  ui_test_wait_until (name_dialog_shown, NULL, 10000, "the dialog asking the name, again");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (find_name_dialog ()), "export-name-entry"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Half Typed");
+  ui_test_key ("Escape");
+  ui_test_iterate (1500);
+  g_assert_null (find_name_dialog ());
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  named = settings_string ("chair-name");
+  g_assert_cmpstr (named, ==, "");
+  folder = settings_string ("export-folder");
+  g_assert_cmpstr (folder, ==, "");
+  g_assert_cmpuint (count_files (fixture->dir), ==, files);
+
+  /* Print…: asked too; cancelled, no print dialog. */
+  click_menu_item (fixture, "Print…");
+  ui_test_wait_until (name_dialog_shown, NULL, 10000, "the dialog asking the name, for printing");
+  ui_test_key ("Escape");
+  ui_test_iterate (1500);
+  g_assert_null (find_name_dialog ());
+  g_assert_false (print_dialog_shown (NULL));
+  g_free (named);
+  named = settings_string ("chair-name");
+  g_assert_cmpstr (named, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1322,10 @@ main (int   argc,
               fixture_set_up, test_dialog_over_the_database_folder, fixture_tear_down);
   g_test_add ("/ui/export/chosen-format-is-written", Fixture, NULL,
               fixture_set_up, test_chosen_format_is_written, fixture_tear_down);
+  g_test_add ("/ui/export/name-asked-once", Fixture, NULL,
+              fixture_set_up, test_name_asked_once, fixture_tear_down);
+  g_test_add ("/ui/export/name-cancelled-exports-nothing", Fixture, NULL,
+              fixture_set_up, test_name_cancelled_exports_nothing, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,11 +21,16 @@ static const char * const columns[] = {
    * row read alone is never taken for the record as corrected; empty when none. Written
    * before exported_by. */
   "amendments",
+  /* The decision's categories of abuse (more than one may apply) in the record's own words,
+   * "neglect; emotional", as `vote --category` and the JSON's "categories" name them; empty
+   * before the decision and for no plan. The group's own view's are in "categories". Written
+   * before exported_by. */
+  "decision_categories",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -87,6 +92,16 @@ append_row_sealed (GString            *out,
       row[n++] = written[i] < 0 ? seal : fields[written[i]];
     }
   append_row (out, row, n);
+}
+
+/* @categories as the record's own words, "neglect; emotional"; "" for none. */
+static char *
+categories_cell (guint categories)
+{
+  g_autofree char *words = quorum_categories_to_string (categories);
+  g_auto(GStrv) items = g_strsplit (words, ",", -1);
+
+  return g_strjoinv ("; ", items);
 }
 
 /* The names of @group's representatives whose own position dissents from @decision. */
@@ -281,6 +296,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           g_autofree char *positions = NULL;
           g_autofree char *amendments = row_amendments (conference, child, vote);
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
+          g_autofree char *decision_categories = categories_cell (decision != NULL ? decision->categories : 0);
           const char *dissent = "";
           const char *fields[G_N_ELEMENTS (columns)];
 
@@ -326,6 +342,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           positions = representative_positions (decision, vote->group, own);
           fields[16] = positions;
           fields[17] = amendments;
+          fields[18] = decision_categories;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

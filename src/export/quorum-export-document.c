@@ -1144,6 +1144,7 @@ build_document (const QuorumConference *conference,
   QuorumDocument *doc = g_new0 (QuorumDocument, 1);
   g_autofree char *when = _quorum_export_format_datetime (exported_at);
   g_autofree char *closing = NULL;
+  QuorumBlock *block;
 
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_block_free);
   doc->draft = !quorum_conference_is_finalised (conference);
@@ -1182,14 +1183,16 @@ build_document (const QuorumConference *conference,
   add_amendments (doc, conference);
 
   closing = g_strdup_printf ("%s.", doc->footer);
-  add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing)->space_before = TRUE;
+  block = add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, closing);
+  block->space_before = TRUE;
+  block->closing = TRUE;
   if (conference->seal != NULL)
     {
       /* TRANSLATORS: %s is the seal, e.g. 412-3f9a2-c81d0-e477a-b21c0; keep the command as is */
       g_autofree char *proof = g_strdup_printf (_("Seal %s: “quorum-cli verify --seal %s” proves that the "
                                                   "database still holds this record as it stood."),
                                                 conference->seal, conference->seal);
-      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, proof);
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0, proof)->closing = TRUE;
     }
 
   return doc;

@@ -120,7 +120,10 @@ struct _QuorumRecord
   double          body_left;
   double          body_width;
   double          body_top;
-  double          body_bottom;
+  double          body_bottom;  /* of the page being laid out */
+  double          page_bottom;  /* of every page but short_page */
+  int             short_page;   /* a page whose body ends at short_bottom, or -1 */
+  double          short_bottom;
 
   GPtrArray      *paras;        /* Para*, owned */
   GArray         *items;        /* Item */
@@ -359,6 +362,7 @@ new_page (QuorumRecord *self)
 {
   self->page++;
   self->y = self->body_top;
+  self->body_bottom = self->page == self->short_page ? self->short_bottom : self->page_bottom;
 
   if (self->repeat_row != NULL)
     {
@@ -1079,7 +1083,8 @@ layout_chrome (QuorumRecord *self)
   self->footer_top = self->page_h - MARGIN_BOTTOM - self->footer_left->height - 4;
 
   self->body_top = self->header_bottom + 14;
-  self->body_bottom = self->footer_top - 12;
+  self->page_bottom = self->footer_top - 12;
+  self->body_bottom = self->page_bottom;
 }
 
 static void
@@ -1099,6 +1104,8 @@ layout_page_numbers (QuorumRecord *self)
     }
 }
 
+static guint place_blocks (QuorumRecord *self);
+
 static PangoDirection
 record_direction (void)
 {
@@ -1107,12 +1114,52 @@ record_direction (void)
                                                           : PANGO_DIRECTION_LTR;
 }
 
+/* Whether the items from @tail on (the record's closing lines) are all its last page holds,
+ * the record's content ending on the page before. Then @cut: where that page's body should
+ * end for its last two lines of content (or its last one, a row of one line) to go over with
+ * them. */
+static gboolean
+closing_alone (QuorumRecord *self,
+               guint         tail,
+               double       *cut)
+{
+  const Item *last;
+  const Item *content = NULL;
+  int first_line;
+
+  if (tail == 0 || tail >= self->items->len)
+    return FALSE;
+  last = &g_array_index (self->items, Item, self->items->len - 1);
+  if (g_array_index (self->items, Item, tail - 1).page >= last->page)
+    return FALSE;
+
+  for (guint i = tail; i > 0 && content == NULL; i--)
+    {
+      const Item *item = &g_array_index (self->items, Item, i - 1);
+
+      if (item->kind == ITEM_LINES)
+        content = item;
+    }
+  if (content == NULL || content->page != last->page - 1)
+    return FALSE;
+
+  /* Above the line's row's padding and rule too: the whole of the line goes over. */
+  first_line = MAX (content->first, content->last - 2);
+  *cut = content->y + content->para->top[first_line] - content->para->top[content->first] - CELL_PAD_Y - 1;
+
+  /* What the page keeps: something, else there is nothing to move and no page to gain. */
+  return *cut > self->body_top + BODY_SIZE;
+}
+
 void
 quorum_record_paginate (QuorumRecord *self,
                         PangoContext *context,
                         double        page_w,
                         double        page_h)
 {
+  guint tail;
+  double cut = 0;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
@@ -1144,10 +1191,40 @@ quorum_record_paginate (QuorumRecord *self,
   /* A long label ("Proceeded although inquorate, because") wraps rather than push values away. */
   self->label_width = MIN (self->label_width, MAX_LABEL_WIDTH) + 1;
 
+  self->short_page = -1;
+  tail = place_blocks (self);
+
+  /* The record's closing lines alone on its last page (issue: a page holding only the seal's
+   * sentence): laid out again with the page before ending above its last two lines of
+   * content, which then go over with them. */
+  if (closing_alone (self, tail, &cut))
+    {
+      self->short_page = self->items->len > 0 ? g_array_index (self->items, Item, self->items->len - 1).page - 1 : -1;
+      self->short_bottom = cut;
+      g_array_set_size (self->items, 0);
+      g_ptr_array_set_size (self->rows, 0);
+      tail = place_blocks (self);
+      if (closing_alone (self, tail, &cut))
+        g_debug ("The record's closing lines are still alone on its last page");
+    }
+
+  self->n_pages = self->page + 1;
+  layout_page_numbers (self);
+}
+
+/* Places every block from the first page on. Returns the index in items of the first of the
+ * record's closing lines (the number of items when there are none). */
+static guint
+place_blocks (QuorumRecord *self)
+{
+  guint tail = G_MAXUINT;
+
   self->page = 0;
   self->y = self->body_top;
   self->fresh_y = self->body_top;
+  self->body_bottom = self->short_page == 0 ? self->short_bottom : self->page_bottom;
   self->chain_above = 0;
+  self->repeat_row = NULL;
 
   for (guint i = 0; i < self->doc->blocks->len; i++)
     {
@@ -1169,6 +1246,8 @@ quorum_record_paginate (QuorumRecord *self,
           place_table (self, block);
           break;
         case QUORUM_BLOCK_PARAGRAPH:
+          if (block->closing && tail == G_MAXUINT)
+            tail = self->items->len;
           place_paragraph (self, block, next);
           break;
         default:
@@ -1178,8 +1257,7 @@ quorum_record_paginate (QuorumRecord *self,
         self->chain_above = 0;
     }
 
-  self->n_pages = self->page + 1;
-  layout_page_numbers (self);
+  return MIN (tail, self->items->len);
 }
 
 /* ---- drawing ---- */

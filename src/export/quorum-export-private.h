@@ -79,6 +79,9 @@ typedef struct
   gboolean          space_before; /* a gap before, between entries of a section */
   gboolean          keep_with_next; /* PARAGRAPH: part of the title before it (a group's
                                      * representatives): never apart from what follows */
+  gboolean          closing;      /* PARAGRAPH: the record's closing lines (who exported it,
+                                 * and the seal): never a page of their own, kept with the
+                                 * last lines of what comes before them */
 } QuorumBlock;
 
 typedef struct

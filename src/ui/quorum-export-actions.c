@@ -105,6 +105,15 @@ save_done (GObject      *source_object,
       return;
     }
 
+  /* The export dialog opens here next time. */
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+    g_autofree char *folder = g_path_get_dirname (job->path);
+
+    if (settings != NULL)
+      g_settings_set_string (settings, "export-folder", folder);
+  }
+
   {
     g_autofree char *name = g_path_get_basename (job->path);
     g_autofree char *message = g_strdup_printf (_("Dissent record saved as “%s”"), name);
@@ -173,13 +182,18 @@ quorum_export_actions_save_to (GtkWindow          *parent,
   g_task_run_in_thread (task, save_thread);
 }
 
-/* What the chooser's answer needs: where to report, and which conference. */
-typedef struct
+/* What the chooser's answer needs: where to report, and which conference; and what to do
+ * once the person's name is known (ask_name_then ()). */
+typedef struct _ChooserData ChooserData;
+typedef void (*NamedFunc) (ChooserData *data);
+
+struct _ChooserData
 {
   GtkWindow   *parent;
   QuorumStore *store;
   gint64       conference_id;
-} ChooserData;
+  NamedFunc    then;
+};
 
 static void
 chooser_data_free (ChooserData *data)
@@ -294,32 +308,45 @@ find_fallback_chooser (GtkFileFilter *filter)
   return NULL;
 }
 
-void
-quorum_export_actions_save (GtkWindow   *parent,
-                            QuorumStore *store,
-                            gint64       conference_id)
+/* The folder the export dialog opens in: the last one exported to, else the person's
+ * Documents folder, else their home folder (never the working directory, which is Quorum's). */
+static GFile *
+export_folder (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *last = settings != NULL ? g_settings_get_string (settings, "export-folder") : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+static void
+show_chooser (ChooserData *data)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
   GtkFileFilter *pdf;
-  ChooserData *data;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (QUORUM_IS_STORE (store));
 
   /* Read once before asking where to save: a record that cannot be read is said at once. */
-  conference = quorum_store_load_conference (store, conference_id, &error);
+  conference = quorum_store_load_conference (data->store, data->conference_id, &error);
   if (conference == NULL)
     {
-      show_error (parent, _("The Record Could Not Be Read"), error);
+      show_error (data->parent, _("The Record Could Not Be Read"), error);
+      chooser_data_free (data);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Export the Dissent Record"), parent,
+  native = gtk_file_chooser_native_new (_("Export the Dissent Record"), data->parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (native);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -330,8 +357,12 @@ quorum_export_actions_save (GtkWindow   *parent,
   add_filter (chooser, _("Plain text, for the minutes"), QUORUM_EXPORT_TEXT);
   gtk_file_chooser_set_filter (chooser, pdf);
 
+  folder = export_folder ();
+  if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
+    g_debug ("The export dialog could not open in its folder: %s", error->message);
+
   date = quorum_date_to_string (&conference->date);
-  name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", conference_id,
+  name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", data->conference_id,
                           date != NULL ? date : "undated");
   gtk_file_chooser_set_current_name (chooser, name);
 
@@ -344,13 +375,153 @@ quorum_export_actions_save (GtkWindow   *parent,
       g_signal_connect (fallback, "notify::filter", G_CALLBACK (chooser_filter_changed_cb), NULL);
   }
 
-  data = g_new0 (ChooserData, 1);
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---- the person's name, asked once ---- */
+
+/* Whether the record would name this computer's login as who exported it: no name in the
+ * Preferences and a database of this computer's. On a shared database the actor is the
+ * server's user, named as the server knows them: never asked over. */
+static gboolean
+needs_name (QuorumStore *store)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return FALSE;
+  if (quorum_store_is_shared (store))
+    return FALSE;
+
+  return g_strcmp0 (quorum_store_get_signer (store), g_get_user_name ()) == 0;
+}
+
+static void
+name_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *name = quorum_ui_editable_get_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "continue", name != NULL);
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  ChooserData      *data)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry");
+  g_autofree char *name = quorum_ui_editable_get_text (entry);
+
+  /* Cancelled (the button, Escape, the window closed): no export, nothing kept. */
+  if (g_strcmp0 (response, "continue") != 0 || name == NULL)
+    {
+      chooser_data_free (data);
+      return;
+    }
+
+  /* Kept where the Preferences keep it: the record names them from now on, and the
+   * window's own handler of the setting names them too. */
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+    if (settings != NULL)
+      g_settings_set_string (settings, "chair-name", name);
+  }
+  quorum_store_set_signer (data->store, name);
+
+  data->then (data);
+}
+
+/* Asks the person's name when the record would otherwise name the login (needs_name ()),
+ * then does @then; cancelled, does nothing. @data is @then's, or freed. */
+static void
+ask_name_then (ChooserData *data,
+               NamedFunc    then)
+{
+  const char *real_name = g_get_real_name ();
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  data->then = then;
+  if (!needs_name (data->store))
+    {
+      then (data);
+      return;
+    }
+
+  /* TRANSLATORS: %s is the computer's login, e.g. "root" */
+  body = g_strdup_printf (_("The record names who exported it. Without your name it would say “%s”, "
+                            "this computer’s login. Your name is kept for every record from now on; "
+                            "you can change it in Preferences."),
+                          g_get_user_name ());
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (data->parent, _("Your Name for the Record"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "export-name-entry");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  quorum_ui_set_accessible_label (entry, _("Your name"));
+  /* The account's real name, offered; GLib says "Unknown" when it has none, and one that is
+   * the login again (root's is "root") is the name this dialog is here to replace. */
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
+      g_strcmp0 (real_name, g_get_user_name ()) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  g_object_set_data (G_OBJECT (dialog), "quorum-name-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
+  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), data);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static ChooserData *
+chooser_data_new (GtkWindow   *parent,
+                  QuorumStore *store,
+                  gint64       conference_id)
+{
+  ChooserData *data = g_new0 (ChooserData, 1);
+
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
   data->store = g_object_ref (store);
   data->conference_id = conference_id;
 
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return data;
+}
+
+void
+quorum_export_actions_save (GtkWindow   *parent,
+                            QuorumStore *store,
+                            gint64       conference_id)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+
+  /* Read once before asking anything: a record that cannot be read is said at once. */
+  conference = quorum_store_load_conference (store, conference_id, &error);
+  if (conference == NULL)
+    {
+      show_error (parent, _("The Record Could Not Be Read"), error);
+      return;
+    }
+
+  ask_name_then (chooser_data_new (parent, store, conference_id), show_chooser);
 }
 
 /* ---- print ---- */
@@ -446,19 +617,16 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   return g_steal_pointer (&operation);
 }
 
-void
-quorum_export_actions_print (GtkWindow   *parent,
-                             QuorumStore *store,
-                             gint64       conference_id)
+static void
+print_named (ChooserData *data)
 {
+  g_autoptr(ChooserData) owned = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkWindow *parent = data->parent;
   ExportJob *job;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (QUORUM_IS_STORE (store));
-
-  operation = quorum_export_actions_new_print_operation (parent, store, conference_id, &error);
+  operation = quorum_export_actions_new_print_operation (parent, data->store, data->conference_id, &error);
   if (operation == NULL)
     {
       show_error (parent, _("The Record Could Not Be Read"), error);
@@ -473,4 +641,16 @@ quorum_export_actions_print (GtkWindow   *parent,
       show_error (parent, _("The Record Was Not Printed"), error);
       job->error_shown = TRUE;
     }
+}
+
+void
+quorum_export_actions_print (GtkWindow   *parent,
+                             QuorumStore *store,
+                             gint64       conference_id)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+
+  /* The printed record names who printed it ("Exported … by"), as the file does. */
+  ask_name_then (chooser_data_new (parent, store, conference_id), print_named);
 }
