@@ -166,6 +166,10 @@ fi
 expect_exit "finding 7: an overflowing id is refused" 2 q conference show 99999999999999999999
 check "finding 7: as typed" "$(q conference show 99999999999999999999 2>&1 | grep -c 99999999999999999999)" "1"
 expect_exit "finding 7: an overflowing --child is refused" 2 q vote "$conf" --child 99999999999999999999 --group Police --view plan
+expect_exit "finding 7: an overflowing amended record is refused" 2 \
+  q amend "$conf" --reason typo --record vote:99999999999999999999 --field reason --value x
+check "finding 7: the amended record as typed" \
+  "$(q amend "$conf" --reason typo --record vote:99999999999999999999 --field reason --value x 2>&1 | grep -c 'vote:99999999999999999999')" "1"
 expect_exit "finding 7: a 60,000-character search is rejected input (2), not a storage failure" 2 \
   q conference list --search "$(python3 -c 'print("a" * 60000)')"
 for bad in $'Amy\u202eenaJ' $'Amy\u200bJones' $'Amy\u2066x\u2069' $'Amy\u200fJ' $'Amy\e[31mRed' $'Amy\nJones'; do

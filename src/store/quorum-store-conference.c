@@ -2007,16 +2007,18 @@ find_amendable (const char            *record,
                 gint64                *id,
                 GError               **error)
 {
-  g_auto(GStrv) parts = g_strsplit (record, ":", 2);
-  char *end = NULL;
+  g_autofree char *kind = NULL;
+  gsize kind_len;
 
-  if (parts[0] == NULL || parts[1] == NULL ||
-      (*id = g_ascii_strtoll (parts[1], &end, 10)) <= 0 || *end != '\0')
+  /* Read as the rest of Quorum reads a record: an id too large for one is refused as typed,
+   * never taken for the largest id there is. */
+  if (!quorum_amendment_parse_record (record, &kind_len, id))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("“%s” is not a record (use KIND:ID, e.g. vote:12)"), record);
       return FALSE;
     }
+  kind = g_strndup (record, kind_len);
 
   for (guint i = 0; i < G_N_ELEMENTS (amendable); i++)
     {
@@ -2024,7 +2026,7 @@ find_amendable (const char            *record,
       g_auto(GStrv) list = NULL;
       g_autofree char *joined = NULL;
 
-      if (g_strcmp0 (amendable[i].table, parts[0]) != 0)
+      if (g_strcmp0 (amendable[i].table, kind) != 0)
         continue;
       *table = amendable[i].table;
       names = g_strv_builder_new ();
@@ -2041,13 +2043,13 @@ find_amendable (const char            *record,
       joined = g_strjoinv (", ", list);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("A %s's “%s” cannot be amended (amendable: %s)"),
-                   parts[0], field ? field : "", joined);
+                   kind, field ? field : "", joined);
       return FALSE;
     }
 
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                _("“%s” records cannot be amended (amendable: conference, child, attendee, "
-                 "attempt, vote, dissent)"), parts[0]);
+                 "attempt, vote, dissent)"), kind);
   return FALSE;
 }
 
