@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-windows.c: New Window (Ctrl+Shift+N) in the app as main.c runs it. A second window
+ * on the same store opens where the first is, while a reason is being typed in the first; it
+ * shows the same draft; a view clicked in it shows in the first without a refresh; the first
+ * closed mid-entry leaves the second working and the app running, and its words reach the
+ * second window and the database; closing the last window quits. */
+
+#include "test-ui-common.h"
+#include "ui/quorum-application.h"
+#include "ui/quorum-draft.h"
+#include "ui/quorum-text-field.h"
+
+#define CLICKED_GROUP "Police"
+#define TYPED_GROUP   "Health"
+#define FIRST_WORDS   "Seen twice at home"
+#define MORE_WORDS    " and once by the GP"
+
+typedef struct
+{
+  QuorumApplication *app;
+  char              *db;
+  gint64             conf;
+  gint64             child;
+  gboolean           checked;
+} Fixture;
+
+typedef struct
+{
+  QuorumWindow *window;
+  const char   *group;
+  QuorumView    view;
+  const char   *text;
+} CardWait;
+
+static QuorumVoteCard *
+card_of (QuorumWindow *window,
+         gint64        child,
+         const char   *group)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (window);
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (page, child);
+
+  return panel != NULL ? quorum_child_panel_get_card (panel, group) : NULL;
+}
+
+static Fixture *the_fixture;
+
+static gboolean
+card_shows_view (gpointer data)
+{
+  CardWait *wait = data;
+  QuorumVoteCard *card = card_of (wait->window, the_fixture->child, wait->group);
+
+  return card != NULL && quorum_vote_card_get_shown_view (card) == wait->view;
+}
+
+static gboolean
+card_shows_text (gpointer data)
+{
+  CardWait *wait = data;
+  QuorumVoteCard *card = card_of (wait->window, the_fixture->child, wait->group);
+  g_autofree char *text = card != NULL ? quorum_text_field_get_text (quorum_vote_card_get_reason_field (card)) : NULL;
+
+  return g_strcmp0 (text, wait->text) == 0;
+}
+
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_quorum_windows (GtkApplication *app)
+{
+  guint n = 0;
+
+  for (GList *iter = gtk_application_get_windows (app); iter != NULL; iter = iter->next)
+    n += QUORUM_IS_WINDOW (iter->data);
+  return n;
+}
+
+static gboolean
+two_windows (gpointer data)
+{
+  return n_quorum_windows (data) == 2;
+}
+
+static gboolean
+one_window (gpointer data)
+{
+  return n_quorum_windows (data) == 1;
+}
+
+static QuorumWindow *
+window_other_than (GtkApplication *app,
+                   QuorumWindow   *window)
+{
+  for (GList *iter = gtk_application_get_windows (app); iter != NULL; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data) && iter->data != window)
+      return iter->data;
+  return NULL;
+}
+
+static char *
+db_value (Fixture    *f,
+          const char *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+db_value (Fixture    *f,
+          const char *format,
+          ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return ui_test_db_sql (f->db, sql);
+}
+
+static void
+check_cb (GtkApplication *app,
+          Fixture        *f)
+{
+  QuorumWindow *first = ui_test_app_window (app);
+  QuorumWindow *second;
+  GtkWidget *field;
+  CardWait wait;
+  gint64 start;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "app.new-window");
+
+  g_assert_nonnull (accels[0]);
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>n");
+
+  ui_test_wait_until (ui_test_is_drawn, first, 10000, "the first window is drawn");
+  ui_test_iterate (300);
+  gtk_window_unmaximize (GTK_WINDOW (first));
+
+  /* In the first window, the chair clicks into Health's reason and types; before the words are
+   * kept as a draft (a pause of QUORUM_DRAFT_DELAY_MS), Ctrl+Shift+N. */
+  field = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card_of (first, f->child, TYPED_GROUP))));
+  ui_test_click (field, -1, -1);
+  ui_test_type (FIRST_WORDS);
+  ui_test_key ("ctrl+shift+n");
+  ui_test_wait_until (two_windows, app, 10000, "Ctrl+Shift+N opens a second window");
+  second = window_other_than (app, first);
+  ui_test_wait_until (ui_test_is_drawn, second, 10000, "the second window is drawn");
+  ui_test_iterate (300);
+
+  /* The words typed are still in the first window's field; the second is open on the same
+   * conference and shows them too, as the draft they are (nothing is recorded). */
+  {
+    g_autofree char *typed = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card_of (first, f->child, TYPED_GROUP)));
+
+    g_assert_cmpstr (typed, ==, FIRST_WORDS);
+  }
+  g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (second)), ==, f->conf);
+  wait = (CardWait) { second, TYPED_GROUP, QUORUM_VIEW_NONE, FIRST_WORDS };
+  ui_test_wait_until (card_shows_text, &wait, 2000, "the second window shows the draft typed in the first");
+  g_assert_true (quorum_window_get_store (first) == quorum_window_get_store (second));
+  ui_test_screenshot (GTK_WIDGET (first), "new-window-first");
+  ui_test_screenshot (GTK_WIDGET (second), "new-window-second");
+
+  /* In the second window a view is clicked; the first shows it without a refresh. */
+  ui_test_raise_window (second);
+  start = g_get_monotonic_time ();
+  ui_test_click (find_labelled (GTK_WIDGET (card_of (second, f->child, CLICKED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  {
+    g_autofree char *view = db_value (f, "SELECT view FROM vote WHERE grp = '%s'",
+                                      CLICKED_GROUP);
+
+    g_assert_cmpstr (view, ==, "plan");
+  }
+  wait = (CardWait) { first, CLICKED_GROUP, QUORUM_VIEW_PLAN, NULL };
+  ui_test_wait_until (card_shows_view, &wait, ui_test_live_ms (), "the view clicked in the second window to show in the first");
+  g_test_message ("The view clicked in the second window showed in the first %lld ms after the click began",
+                  (long long) ((g_get_monotonic_time () - start) / 1000));
+  {
+    g_autofree char *typed = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card_of (first, f->child, TYPED_GROUP)));
+
+    g_assert_cmpstr (typed, ==, FIRST_WORDS);
+    g_assert_cmpint (quorum_vote_card_get_shown_view (card_of (first, f->child, TYPED_GROUP)), ==, QUORUM_VIEW_NONE);
+  }
+
+  /* Back in the first window: more words at the end of the reason, and the window closed
+   * (Ctrl+W) before they are kept as a draft. */
+  ui_test_raise_window (first);
+  field = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card_of (first, f->child, TYPED_GROUP))));
+  ui_test_click (field, -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (MORE_WORDS);
+  ui_test_key ("ctrl+w");
+  ui_test_wait_until (one_window, app, 10000, "Ctrl+W closes the first window");
+  first = NULL;
+
+  /* The app runs on in the second window, which shows every word typed in the first; the
+   * database keeps them as the draft. */
+  g_assert_true (ui_test_app_window (app) == second);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second)));
+  wait = (CardWait) { second, TYPED_GROUP, QUORUM_VIEW_NONE, FIRST_WORDS MORE_WORDS };
+  ui_test_wait_until (card_shows_text, &wait, 2000, "the second window shows the words typed before the first closed");
+  {
+    g_autofree char *draft = db_value (f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", f->conf);
+
+    g_assert_cmpstr (draft, ==, FIRST_WORDS MORE_WORDS);
+  }
+
+  /* The second window records Health's view with those words. */
+  ui_test_raise_window (second);
+  ui_test_click (find_labelled (GTK_WIDGET (card_of (second, f->child, TYPED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autofree char *reason = db_value (f, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
+                                        TYPED_GROUP);
+    g_autofree char *drafts = db_value (f, "SELECT count (*) FROM draft WHERE conference_id = %" G_GINT64_FORMAT,
+                                        f->conf);
+
+    g_assert_cmpstr (reason, ==, "no-plan: " FIRST_WORDS MORE_WORDS);
+    g_assert_cmpstr (drafts, ==, "0");
+  }
+  ui_test_screenshot (GTK_WIDGET (second), "new-window-after-close");
+
+  /* The last window closed: the app quits, as before. */
+  ui_test_key ("ctrl+w");
+  f->checked = TRUE;
+}
+
+static void
+activate_after_cb (GApplication *application,
+                   Fixture      *f)
+{
+  if (!f->checked)
+    check_cb (GTK_APPLICATION (application), f);
+}
+
+static void
+test_new_window (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *db = ui_test_db_path ();
+  g_autofree char *open_arg = NULL;
+  int status;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  f.db = db;
+  the_fixture = &f;
+  {
+    g_autoptr(QuorumStore) store = ui_test_open (db);
+    static const char * const groups[] = { CLICKED_GROUP, TYPED_GROUP, NULL };
+
+    f.conf = ui_test_make_vote_open (store, "Kim Test", groups, TRUE, &f.child);
+  }
+  open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f.conf);
+  {
+    char *argv[] = { (char *) "quorum", (char *) "--db", db, (char *) "--open", open_arg, (char *) "--size", (char *) "900x820", NULL };
+
+    f.app = quorum_application_new ();
+    g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_after_cb), &f);
+    status = g_application_run (G_APPLICATION (f.app), G_N_ELEMENTS (argv) - 1, argv);
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f.checked);
+  g_assert_cmpuint (n_quorum_windows (GTK_APPLICATION (f.app)), ==, 0);
+  g_object_unref (f.app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/windows/new-window", test_new_window);
+  return g_test_run ();
+}
