@@ -285,11 +285,71 @@ test_new_window (void)
   g_object_unref (f.app);
 }
 
+/* Two windows of the app on one form, words typed in each before either was kept (a pause of
+ * QUORUM_DRAFT_DELAY_MS): neither window's words are lost. The first kept replaces nothing;
+ * the second finds the first's in the store and keeps both, and both windows then show both.
+ * Before, each window wrote its own words over the other's, and the last to close won. */
+static void
+test_typed_apart_in_two_windows (void)
+{
+  g_autofree char *db = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (db);
+  static const char * const groups[] = { CLICKED_GROUP, TYPED_GROUP, NULL };
+  Fixture f = { 0 };
+  QuorumWindow *one;
+  QuorumWindow *two;
+  QuorumTextField *field_one;
+  QuorumTextField *field_two;
+
+  f.db = db;
+  the_fixture = &f;
+  f.conf = ui_test_make_vote_open (store, "Kim Test", groups, TRUE, &f.child);
+  one = ui_test_window_new (store, 900, 800);
+  g_assert_true (quorum_window_open_conference (one, f.conf, f.child));
+  two = ui_test_window_new (store, 900, 800);
+  g_assert_true (quorum_window_open_conference (two, f.conf, f.child));
+  ui_test_iterate (300);
+
+  field_one = quorum_vote_card_get_reason_field (card_of (one, f.child, TYPED_GROUP));
+  field_two = quorum_vote_card_get_reason_field (card_of (two, f.child, TYPED_GROUP));
+  quorum_text_field_type (field_one, "Typed in the first window");
+  quorum_text_field_type (field_two, "Typed in the second window");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+
+  {
+    g_autofree char *draft = db_value (&f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", f.conf);
+    g_autofree char *shown_one = quorum_text_field_get_text (field_one);
+    g_autofree char *shown_two = quorum_text_field_get_text (field_two);
+
+    g_test_message ("draft: %s", draft);
+    g_assert_nonnull (strstr (draft, "Typed in the first window"));
+    g_assert_nonnull (strstr (draft, "Typed in the second window"));
+    g_assert_cmpstr (shown_one, ==, shown_two);
+    g_assert_nonnull (strstr (shown_one, "Typed in the first window"));
+    g_assert_nonnull (strstr (shown_one, "Typed in the second window"));
+  }
+
+  /* Closed one after the other: still both. */
+  gtk_window_destroy (GTK_WINDOW (two));
+  ui_test_iterate (100);
+  gtk_window_destroy (GTK_WINDOW (one));
+  ui_test_iterate (100);
+  {
+    g_autofree char *draft = db_value (&f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", f.conf);
+
+    g_assert_nonnull (strstr (draft, "Typed in the first window"));
+    g_assert_nonnull (strstr (draft, "Typed in the second window"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/windows/new-window", test_new_window);
+  g_test_add_func ("/ui/windows/typed-apart-in-two-windows-both-kept", test_typed_apart_in_two_windows);
   return g_test_run ();
 }
