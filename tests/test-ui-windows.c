@@ -215,8 +215,9 @@ check_cb (GtkApplication *app,
   wait = (CardWait) { second, TYPED_GROUP, QUORUM_VIEW_NONE, FIRST_WORDS MORE_WORDS };
   ui_test_wait_until (card_shows_text, &wait, 2000, "the second window shows the words typed before the first closed");
   {
-    g_autofree char *draft = db_value (f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
-                                       " AND field = 'reason'", f->conf);
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *draft = db_value (f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", table, f->conf);
 
     g_assert_cmpstr (draft, ==, FIRST_WORDS MORE_WORDS);
   }
@@ -228,8 +229,9 @@ check_cb (GtkApplication *app,
   {
     g_autofree char *reason = db_value (f, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
                                         TYPED_GROUP);
-    g_autofree char *drafts = db_value (f, "SELECT count (*) FROM draft WHERE conference_id = %" G_GINT64_FORMAT,
-                                        f->conf);
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *drafts = db_value (f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
+                                        table, f->conf);
 
     g_assert_cmpstr (reason, ==, "no-plan: " FIRST_WORDS MORE_WORDS);
     g_assert_cmpstr (drafts, ==, "0");
@@ -317,8 +319,9 @@ test_typed_apart_in_two_windows (void)
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
 
   {
-    g_autofree char *draft = db_value (&f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
-                                       " AND field = 'reason'", f.conf);
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *draft = db_value (&f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", table, f.conf);
     g_autofree char *shown_one = quorum_text_field_get_text (field_one);
     g_autofree char *shown_two = quorum_text_field_get_text (field_two);
 
@@ -336,8 +339,9 @@ test_typed_apart_in_two_windows (void)
   gtk_window_destroy (GTK_WINDOW (one));
   ui_test_iterate (100);
   {
-    g_autofree char *draft = db_value (&f, "SELECT text FROM draft WHERE conference_id = %" G_GINT64_FORMAT
-                                       " AND field = 'reason'", f.conf);
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *draft = db_value (&f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+                                       " AND field = 'reason'", table, f.conf);
 
     g_assert_nonnull (strstr (draft, "Typed in the first window"));
     g_assert_nonnull (strstr (draft, "Typed in the second window"));
