@@ -333,18 +333,43 @@ test_typed_apart_in_two_windows (void)
     g_assert_nonnull (strstr (shown_one, "Typed in the second window"));
   }
 
-  /* Closed one after the other: still both. */
+  /* Recorded in the second window with the words both show: the first shows the view and the
+   * reason as recorded, not as another writer's over words of its own (no conflict), and no
+   * draft is left. */
+  {
+    g_autofree char *words = quorum_text_field_get_text (field_two);
+    CardWait wait = { one, TYPED_GROUP, QUORUM_VIEW_NO_PLAN, NULL };
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *drafts = NULL;
+    g_autofree char *shown = NULL;
+    GtkWidget *conflict;
+
+    quorum_vote_card_choose (card_of (two, f.child, TYPED_GROUP), QUORUM_VIEW_NO_PLAN);
+    ui_test_wait_until (card_shows_view, &wait, ui_test_live_ms (), "the view recorded in the second window in the first");
+    ui_test_iterate (300);
+    shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card_of (one, f.child, TYPED_GROUP)));
+    g_assert_cmpstr (shown, ==, words);
+    conflict = ui_test_find_named (GTK_WIDGET (card_of (one, f.child, TYPED_GROUP)), "reason-conflict");
+    g_assert_true (conflict == NULL || !gtk_widget_get_visible (conflict));
+    drafts = db_value (&f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT, table, f.conf);
+    g_assert_cmpstr (drafts, ==, "0");
+    ui_test_screenshot (GTK_WIDGET (one), "new-window-recorded-in-other");
+  }
+
+  /* Closed one after the other: the reason recorded, nothing left as a draft by either. */
   gtk_window_destroy (GTK_WINDOW (two));
   ui_test_iterate (100);
   gtk_window_destroy (GTK_WINDOW (one));
   ui_test_iterate (100);
   {
+    g_autofree char *reason = db_value (&f, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *draft = db_value (&f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
-                                       " AND field = 'reason'", table, f.conf);
+    g_autofree char *drafts = db_value (&f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
+                                        table, f.conf);
 
-    g_assert_nonnull (strstr (draft, "Typed in the first window"));
-    g_assert_nonnull (strstr (draft, "Typed in the second window"));
+    g_assert_nonnull (strstr (reason, "Typed in the first window"));
+    g_assert_nonnull (strstr (reason, "Typed in the second window"));
+    g_assert_cmpstr (drafts, ==, "0");
   }
 }
 
