@@ -144,6 +144,17 @@ blank (const char *text)
   return TRUE;
 }
 
+/* Whether @a and @b are the same words, but for the spaces around them. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
+  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
 /* The words of @field that are not recorded, or NULL. */
 static char *
 field_draft_text (Field *field)
@@ -269,7 +280,8 @@ store_draft_changed_cb (QuorumDraft *self,
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
 
-      if ((name != NULL && g_strcmp0 (field->name, name) != 0) || field->widget == NULL)
+      if ((name != NULL && g_strcmp0 (field->name, name) != 0) || field->widget == NULL ||
+          gtk_widget_in_destruction (field->widget))
         continue;
       if (!field_untouched (field))
         continue;
@@ -558,6 +570,17 @@ quorum_draft_set_baseline (QuorumDraft *self,
 
   if (g_strcmp0 (field->baseline, recorded) == 0)
     return;
+
+  /* The field shows the value recorded before, untouched (another window let its draft go, or
+   * another writer changed the value): it shows the new one, not words to keep as a draft. */
+  if (self->restored && field->widget != NULL && field->keys == NULL && field->baseline != NULL &&
+      recorded != NULL)
+    {
+      g_autofree char *shown = field_get_text (field);
+
+      if (shown != NULL && same_words (shown, field->baseline))
+        field_show (self, field, recorded);
+    }
 
   g_free (field->baseline);
   field->baseline = g_strdup (recorded);

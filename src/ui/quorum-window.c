@@ -985,6 +985,9 @@ quorum_window_dispose (GObject *object)
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
+  /* A field going with the window may still record (below): nothing to reload any more. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
