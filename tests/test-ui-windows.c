@@ -99,6 +99,13 @@ find_primary_menu (GtkWidget *root)
   return NULL;
 }
 
+static void
+page_read_cb (QuorumConferencePage *page,
+              guint                *reads)
+{
+  (*reads)++;
+}
+
 static guint
 n_quorum_windows (GtkApplication *app)
 {
@@ -159,6 +166,8 @@ check_cb (GtkApplication *app,
   GtkWidget *field;
   CardWait wait;
   gint64 start;
+  guint reads_first = 0;
+  guint reads_second = 0;
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "app.new-window");
 
   g_assert_nonnull (accels[0]);
@@ -225,6 +234,8 @@ check_cb (GtkApplication *app,
   }
 
   /* In the second window a view is clicked; the first shows it without a refresh. */
+  g_signal_connect (quorum_window_get_conference_page (first), "changed", G_CALLBACK (page_read_cb), &reads_first);
+  g_signal_connect (quorum_window_get_conference_page (second), "changed", G_CALLBACK (page_read_cb), &reads_second);
   start = g_get_monotonic_time ();
   ui_test_click (find_labelled (GTK_WIDGET (card_of (second, f->child, CLICKED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   {
@@ -237,6 +248,13 @@ check_cb (GtkApplication *app,
   ui_test_wait_until (card_shows_view, &wait, ui_test_live_ms (), "the view clicked in the second window to show in the first");
   g_test_message ("The view clicked in the second window showed in the first %lld ms after the click began",
                   (long long) ((g_get_monotonic_time () - start) / 1000));
+  /* Each window read the conference once for it: the second as it recorded, the first live. */
+  ui_test_iterate (500);
+  g_test_message ("The conference was read %u times in the first window and %u in the second", reads_first, reads_second);
+  g_assert_cmpuint (reads_first, ==, 1);
+  g_assert_cmpuint (reads_second, ==, 1);
+  g_signal_handlers_disconnect_by_func (quorum_window_get_conference_page (first), page_read_cb, &reads_first);
+  g_signal_handlers_disconnect_by_func (quorum_window_get_conference_page (second), page_read_cb, &reads_second);
   {
     g_autofree char *typed = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card_of (first, f->child, TYPED_GROUP)));
 
