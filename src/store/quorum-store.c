@@ -43,6 +43,7 @@ struct _QuorumStore
   char       *password;    /* PostgreSQL: the password a person typed, for this store's reopenings */
   QuorumDbStmt *sent_audit_head; /* the audit chain's head, read with the transaction's first statements */
   GArray     *told;        /* Told: what the open transaction changed, emitted once it commits */
+  GHashTable *told_records; /* "channel:id" already in @told: a transaction of 100,000 rows tells each once */
   guint64     commits;     /* write transactions committed (quorum_store_get_commit_serial) */
 };
 
@@ -82,6 +83,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->told, g_array_unref);
+  g_clear_pointer (&self->told_records, g_hash_table_unref);
   g_clear_pointer (&self->signer, g_free);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
@@ -131,6 +133,7 @@ quorum_store_init (QuorumStore *self)
   self->lock_fd = -1;
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->told = g_array_new (FALSE, FALSE, sizeof (Told));
+  self->told_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 char *
@@ -934,6 +937,7 @@ _quorum_store_commit (QuorumStore  *self,
       g_autoptr(GArray) told = g_steal_pointer (&self->told);
 
       self->told = g_array_new (FALSE, FALSE, sizeof (Told));
+      g_hash_table_remove_all (self->told_records);
       for (guint i = 0; i < told->len; i++)
         {
           Told *t = &g_array_index (told, Told, i);
@@ -994,14 +998,9 @@ _quorum_store_tell_record_changed (QuorumStore *self,
       t.conference_id = conference_id;
     }
 
-  for (guint i = 0; i < self->told->len; i++)
-    {
-      Told *other = &g_array_index (self->told, Told, i);
-
-      if (other->signal == RECORD_CHANGED && other->conference_id == t.conference_id &&
-          g_strcmp0 (other->channel, t.channel) == 0)
-        return;
-    }
+  if (!g_hash_table_add (self->told_records,
+                         g_strdup_printf ("%s:%" G_GINT64_FORMAT, t.channel != NULL ? t.channel : "", t.conference_id)))
+    return;
   g_array_append_val (self->told, t);
 }
 
@@ -1135,6 +1134,7 @@ _quorum_store_rollback (QuorumStore *self)
   self->sent_audit_head = NULL;
   g_clear_pointer (&self->pending_anchor, g_free);
   g_array_set_size (self->told, 0);
+  g_hash_table_remove_all (self->told_records);
 }
 
 void
