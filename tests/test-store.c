@@ -2390,6 +2390,100 @@ test_conference_added_told_after_commit (StoreFixture  *f,
   g_signal_handlers_disconnect_by_func (f->store, told_cb, &changed);
 }
 
+/* What a store's own writes change is told to its process once, in-process
+ * ("record-changed", with the channel and id PostgreSQL's triggers send), and its watch does
+ * not hear it again: on PostgreSQL the server sends a listener its own notifications, and the
+ * app then read the list of conferences twice for every write of its own, 60 ms apart. Another
+ * connection's write is still heard, and not told. */
+typedef struct
+{
+  GPtrArray *told;   /* "channel:payload" */
+} RecordLog;
+
+static void
+record_changed_cb (QuorumStore *store,
+                   const char  *channel,
+                   const char  *payload,
+                   gpointer     user_data)
+{
+  RecordLog *log = user_data;
+
+  g_assert_false (quorum_db_in_transaction (_quorum_store_get_connection (store)));
+  g_ptr_array_add (log->told, g_strdup_printf ("%s:%s", channel != NULL ? channel : "", payload));
+}
+
+static void
+run_main_loop (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
+static void
+test_own_writes_told_not_heard (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) other = quorum_store_open (f->path, &error);
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  RecordLog log = { told };
+  Hearing heard = { 0 };
+  QuorumVoteSpec vote = { .group = "Police", .view = QUORUM_VIEW_PLAN, .reason = "Told once" };
+  guint64 serial;
+  guint watch;
+  gint64 conf;
+  gint64 amy;
+  gint64 ben;
+
+  g_assert_no_error (error);
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  no_consensus (f->store, conf, amy);
+  watch = quorum_store_watch (f->store, heard_cb, &heard, NULL);
+  g_assert_cmpuint (watch, >, 0);
+  g_signal_connect (f->store, "record-changed", G_CALLBACK (record_changed_cb), &log);
+  run_main_loop (400);
+  heard.heard = 0;
+
+  /* A view recorded here: told once, after COMMIT, with its conference; the serial moved. */
+  serial = quorum_store_get_commit_serial (f->store);
+  vote.child_id = amy;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &vote, &error), >, 0);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conf);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (told, 0), ==, expected);
+  g_assert_cmpuint (quorum_store_get_commit_serial (f->store), >, serial);
+
+  /* Its watch does not hear it as well (PostgreSQL's NOTIFY to the sender came ~ms later). */
+  run_main_loop (600);
+  g_assert_cmpuint (heard.heard, ==, 0);
+
+  /* Refused (a group with no voting attendee): nothing told. */
+  vote.group = "Family";
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &vote, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (told->len, ==, 1);
+
+  /* Another connection's write: heard, not told. */
+  conference_by_on (other, "Another Chair");
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (heard.heard == 0 && g_get_monotonic_time () < until)
+      run_main_loop (20);
+  }
+  g_assert_cmpuint (heard.heard, >, 0);
+  g_assert_cmpuint (told->len, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (f->store, record_changed_cb, &log);
+  g_source_remove (watch);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2432,6 +2526,7 @@ main (int    argc,
   ADD ("/store/record/challenge-after-sign-off", test_record_challenge_after_sign_off);
   ADD ("/store/live/every-watch-of-the-store-hears-another-writer", test_every_watch_hears);
   ADD ("/store/live/conference-added-told-after-commit-never-for-a-refusal", test_conference_added_told_after_commit);
+  ADD ("/store/live/own-writes-told-once-not-heard-again", test_own_writes_told_not_heard);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -869,6 +869,17 @@ list_shows_cb (gpointer data)
   return list_shows (waits->window, waits->id);
 }
 
+/* Each time a window's list of conferences is read again (one "items-changed" a reload). */
+static void
+list_read_cb (GListModel *list,
+              guint       position,
+              guint       removed,
+              guint       added,
+              guint      *reads)
+{
+  (*reads)++;
+}
+
 static void
 test_new_conference_in_other_window (Fixture       *fx,
                                      gconstpointer  data)
@@ -879,6 +890,8 @@ test_new_conference_in_other_window (Fixture       *fx,
   ListWaits waits;
   gint64 start;
   gint64 made;
+  guint reads_here = 0;
+  guint reads_other = 0;
 
   if (!ui_test_have_xdotool ())
     {
@@ -903,6 +916,8 @@ test_new_conference_in_other_window (Fixture       *fx,
   ui_test_iterate (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, NEW_CHILD);
   start = g_get_monotonic_time ();
+  g_signal_connect (quorum_window_get_conferences (fx->window), "items-changed", G_CALLBACK (list_read_cb), &reads_here);
+  g_signal_connect (quorum_window_get_conferences (other), "items-changed", G_CALLBACK (list_read_cb), &reads_other);
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "create_button"), -1, -1);
 
   /* Made, and open in the first window. */
@@ -921,6 +936,15 @@ test_new_conference_in_other_window (Fixture       *fx,
   g_assert_cmpuint (g_list_model_get_n_items (quorum_window_get_conferences (other)), ==, 2);
   g_assert_true (list_shows (fx->window, made));
   g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (other)), ==, fx->conf);
+
+  /* Each list was read once for it: not again when the live updates came (the store's own
+   * write: on PostgreSQL its own notification, 60 ms later, read both lists a second time). */
+  ui_test_iterate (600);
+  g_test_message ("The lists were read %u (here) and %u (the other window) times", reads_here, reads_other);
+  g_assert_cmpuint (reads_here, ==, 1);
+  g_assert_cmpuint (reads_other, ==, 1);
+  g_signal_handlers_disconnect_by_func (quorum_window_get_conferences (fx->window), list_read_cb, &reads_here);
+  g_signal_handlers_disconnect_by_func (quorum_window_get_conferences (other), list_read_cb, &reads_other);
 
   /* What the record holds, read by the database's own client. */
   {

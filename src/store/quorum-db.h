@@ -189,7 +189,9 @@ char           *quorum_db_dup_session_user   (QuorumDb      *db);
 /* Live updates. @channel names what changed ("referral", "conference"). NOTIFY is sent when
  * the transaction commits; SQLite delivers nothing to other processes (the store watches the
  * file there). The callback runs in the thread-default main context of the caller of
- * quorum_db_watch, once per notification, with the payload text. */
+ * quorum_db_watch, once per notification, with the payload text. What this connection's own
+ * session sent is not delivered to it (PostgreSQL delivers it to the sender too): its writer
+ * knows (the store tells its process by its signals). */
 typedef void  (*QuorumDbNotifyFunc)          (const char    *channel,
                                               const char    *payload,
                                               gpointer       user_data);

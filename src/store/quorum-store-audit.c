@@ -529,6 +529,9 @@ _quorum_store_append_audit (QuorumStore  *self,
   _quorum_bind_text (stmt, 10, row_hash);
   _quorum_bind_text (stmt, 11, prev_hash);
   _quorum_bind_text (stmt, 12, hash);
+  /* Every audited row is a change the app's other windows show (told after COMMIT only). */
+  _quorum_store_tell_record_changed (self, entity, entity_id, conference_id);
+
   /* On the server, the trigger audit_keyed keys the entry and moves the head, as the tables'
    * owner: no client may write either. The entry goes with the transaction's next statement or
    * its COMMIT (one round trip less); a refusal shows there, and nothing is committed. */

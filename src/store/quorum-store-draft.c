@@ -30,7 +30,10 @@ quorum_store_save_draft (QuorumStore  *self,
       quorum_db_bind_int64 (stmt, 1, conference_id);
       _quorum_bind_text (stmt, 2, scope);
       _quorum_bind_text (stmt, 3, field);
-      return _quorum_store_exec_stmt (self, stmt, error);
+      if (!_quorum_store_exec_stmt (self, stmt, error))
+        return FALSE;
+      _quorum_store_tell_draft_changed (self, conference_id, scope, field);
+      return TRUE;
     }
 
   /* The words as typed, untrimmed: a draft gives back exactly what was in the field. */
@@ -47,7 +50,11 @@ quorum_store_save_draft (QuorumStore  *self,
   _quorum_bind_text (stmt, 3, field);
   _quorum_bind_text (stmt, 4, text);
   _quorum_bind_text (stmt, 5, now);
-  return _quorum_store_exec_stmt (self, stmt, error);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+  /* Another window's form on the same draft shows the words (quorum-draft.c). */
+  _quorum_store_tell_draft_changed (self, conference_id, scope, field);
+  return TRUE;
 }
 
 char *
@@ -99,5 +106,8 @@ quorum_store_discard_drafts (QuorumStore  *self,
     return FALSE;
   quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, scope);
-  return _quorum_store_exec_stmt (self, stmt, error);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+  _quorum_store_tell_draft_changed (self, conference_id, scope, NULL);
+  return TRUE;
 }

@@ -43,6 +43,17 @@ void          _quorum_store_tell_conference_added   (QuorumStore  *self,
                                                      gint64        conference_id);
 void          _quorum_store_tell_conference_changed (QuorumStore  *self,
                                                      gint64        conference_id);
+/* In the open transaction, for each audited row: "record-changed" with the channel and id
+ * PostgreSQL's notify triggers send for its table, once the transaction commits. */
+void          _quorum_store_tell_record_changed     (QuorumStore  *self,
+                                                     const char   *entity,
+                                                     gint64        entity_id,
+                                                     gint64        conference_id);
+/* "draft-changed": a draft was written or discarded (@field NULL: every field of @scope). */
+void          _quorum_store_tell_draft_changed      (QuorumStore  *self,
+                                                     gint64        conference_id,
+                                                     const char   *scope,
+                                                     const char   *field);
 
 /* A conflict is retried, never shown. Every store call that writes begins, commits or rolls
  * back one transaction of its own (its body, NAME_once); when the backend aborted that

@@ -3,13 +3,15 @@
  *
  * quorum_store_watch () calls back when another writer changed the record:
  * - PostgreSQL: LISTEN on the channels the schema's triggers notify at COMMIT, whoever writes
- *   (conference, referral, difference; the payload is the id). After a lost connection the
- *   driver makes it again and calls back with an empty payload: reload everything.
+ *   (conference, referral, difference; the payload is the id), but for the store's own
+ *   connection (the driver drops its own session's: the store's "record-changed" told them
+ *   already, so the app's own write is not read twice). After a lost connection the driver
+ *   makes it again and calls back with an empty payload: reload everything.
  * - SQLite: PRAGMA data_version, read every WATCH_SQLITE_MS on the main loop, changes when
  *   another connection (another app, the CLI) commits to the file; the callback then gets a
  *   NULL channel and an empty payload. This connection's own commits do not change it.
- * What the store's own writes change in the list of conferences, its signals tell the process
- * ("conference-added", "conference-changed": quorum-store.h), on either backend. */
+ * What the store's own writes change, its signals tell the process ("conference-added",
+ * "conference-changed", "record-changed", "draft-changed": quorum-store.h), on either backend. */
 
 #define G_LOG_DOMAIN "quorum-store"
 

@@ -43,17 +43,22 @@ struct _QuorumStore
   char       *password;    /* PostgreSQL: the password a person typed, for this store's reopenings */
   QuorumDbStmt *sent_audit_head; /* the audit chain's head, read with the transaction's first statements */
   GArray     *told;        /* Told: what the open transaction changed, emitted once it commits */
+  GHashTable *told_records; /* "channel:id" already in @told: a transaction of 100,000 rows tells each once */
+  guint64     commits;     /* write transactions committed (quorum_store_get_commit_serial) */
 };
 
 typedef struct
 {
-  guint  signal;
-  gint64 conference_id;
+  guint       signal;
+  gint64      conference_id;  /* or, for "record-changed", the row's id sent as the payload */
+  const char *channel;        /* "record-changed": a static string, or NULL */
 } Told;
 
 enum {
   CONFERENCE_ADDED,
   CONFERENCE_CHANGED,
+  RECORD_CHANGED,
+  DRAFT_CHANGED,
   N_SIGNALS
 };
 
@@ -78,6 +83,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_anchor, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->told, g_array_unref);
+  g_clear_pointer (&self->told_records, g_hash_table_unref);
   g_clear_pointer (&self->signer, g_free);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
@@ -106,6 +112,18 @@ quorum_store_class_init (QuorumStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals [RECORD_CHANGED] =
+    g_signal_new ("record-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals [DRAFT_CHANGED] =
+    g_signal_new ("draft-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -115,6 +133,7 @@ quorum_store_init (QuorumStore *self)
   self->lock_fd = -1;
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->told = g_array_new (FALSE, FALSE, sizeof (Told));
+  self->told_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 char *
@@ -911,17 +930,27 @@ _quorum_store_commit (QuorumStore  *self,
       _quorum_store_write_anchor (self->path, self->pending_anchor);
       g_clear_pointer (&self->pending_anchor, g_free);
     }
+  self->commits++;
   /* Committed: told now, the store out of its transaction (a handler may read or write). */
   if (self->told->len > 0)
     {
       g_autoptr(GArray) told = g_steal_pointer (&self->told);
 
       self->told = g_array_new (FALSE, FALSE, sizeof (Told));
+      g_hash_table_remove_all (self->told_records);
       for (guint i = 0; i < told->len; i++)
         {
           Told *t = &g_array_index (told, Told, i);
 
-          g_signal_emit (self, signals [t->signal], 0, t->conference_id);
+          if (t->signal == RECORD_CHANGED)
+            {
+              char payload[32];
+
+              g_snprintf (payload, sizeof payload, "%" G_GINT64_FORMAT, t->conference_id);
+              g_signal_emit (self, signals [t->signal], 0, t->channel, t->channel != NULL ? payload : "");
+            }
+          else
+            g_signal_emit (self, signals [t->signal], 0, t->conference_id);
         }
     }
   return TRUE;
@@ -932,11 +961,64 @@ tell (QuorumStore *self,
       guint        signal,
       gint64       conference_id)
 {
-  Told t = { signal, conference_id };
+  Told t = { signal, conference_id, NULL };
 
   g_return_if_fail (self->in_transaction);
 
   g_array_append_val (self->told, t);
+}
+
+/* The channels PostgreSQL's triggers notify for a table (quorum-pg-schema.c), told in-process
+ * as "record-changed" once the transaction commits: what one window writes, the others show,
+ * on either backend. Each channel and id once a transaction. */
+void
+_quorum_store_tell_record_changed (QuorumStore *self,
+                                   const char  *entity,
+                                   gint64       entity_id,
+                                   gint64       conference_id)
+{
+  Told t = { RECORD_CHANGED, 0, NULL };
+
+  if (!self->in_transaction || entity == NULL)
+    return;
+
+  if (g_str_has_prefix (entity, "referral") || g_str_equal (entity, "notice"))
+    {
+      t.channel = "referral";
+      t.conference_id = entity_id;
+    }
+  else if (g_str_has_prefix (entity, "difference"))
+    {
+      t.channel = "difference";
+      t.conference_id = entity_id;
+    }
+  else if (conference_id > 0)
+    {
+      t.channel = "conference";
+      t.conference_id = conference_id;
+    }
+
+  if (!g_hash_table_add (self->told_records,
+                         g_strdup_printf ("%s:%" G_GINT64_FORMAT, t.channel != NULL ? t.channel : "", t.conference_id)))
+    return;
+  g_array_append_val (self->told, t);
+}
+
+guint64
+quorum_store_get_commit_serial (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  return self->commits;
+}
+
+void
+_quorum_store_tell_draft_changed (QuorumStore *self,
+                                  gint64       conference_id,
+                                  const char  *scope,
+                                  const char  *field)
+{
+  g_signal_emit (self, signals [DRAFT_CHANGED], 0, conference_id, scope, field);
 }
 
 void
@@ -1052,6 +1134,7 @@ _quorum_store_rollback (QuorumStore *self)
   self->sent_audit_head = NULL;
   g_clear_pointer (&self->pending_anchor, g_free);
   g_array_set_size (self->told, 0);
+  g_hash_table_remove_all (self->told_records);
 }
 
 void

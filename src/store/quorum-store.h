@@ -597,6 +597,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
  * Conferences are never deleted or renamed (an amendment is kept beside the original). What
  * other connections write comes through quorum_store_watch (). */
 
+/* What this store's own writes change anywhere in the record, told in-process after COMMIT as
+ * PostgreSQL's notifications tell it to every connection (the same channels and ids; SQLite
+ * has no notifications): every window of the app shows what another window recorded.
+ *   "record-changed" (const char *channel, const char *payload): "conference", "referral" or
+ *                    "difference" and the id; NULL and "": anything may have changed.
+ *   "draft-changed"  (gint64 conference_id, const char *scope, const char *field): a draft
+ *                    was written or deleted (@field NULL: every field of @scope), at once.
+ * Each committed write transaction adds one to the commit serial: a view that read the record
+ * at that serial or later has seen the change. */
+guint64           quorum_store_get_commit_serial (QuorumStore *self);
+
 /* Called when another writer changed the record. @channel: "conference", "referral" or
  * "difference" with the changed row's id as @payload (PostgreSQL), or NULL with an empty
  * @payload: anything may have changed (SQLite; PostgreSQL after its connection came back). */

@@ -267,6 +267,30 @@ record_language_action (GSimpleAction *action,
   g_simple_action_set_state (action, param);
 }
 
+/* Another window on the same store (the same connection and session): the Referrals page
+ * beside a conference, say. It opens where the app last was; each window lives on its own,
+ * and closing the last quits as before. */
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+  QuorumWindow *window;
+
+  /* No record open (a refused password, a damaged database being answered): the first
+   * window's way in. */
+  if (self->store == NULL || get_window (self) == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      return;
+    }
+
+  window = quorum_window_new (GTK_APPLICATION (self), self->store);
+  quorum_window_restore (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static char *resolve_location (QuorumApplication *self);
 static void enter_password_action (GSimpleAction *action,
                                    GVariant      *param,
@@ -275,6 +299,7 @@ static void enter_password_action (GSimpleAction *action,
 static const GActionEntry app_entries[] = {
   { "record-language", NULL, "s", "''", record_language_action },
   { "quit", quit_action },
+  { "new-window", new_window_action },
   { "about", about_action },
   { "open-conference", open_conference_action, "x" },
   { "enter-password", enter_password_action },
@@ -710,6 +735,7 @@ quorum_application_startup (GApplication *application)
   static gsize name_set = 0;
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
+  static const char *new_window_accels[] = { "<Primary><Shift>n", NULL };
   static const char *new_accels[] = { "<Primary>n", NULL };
   static const char *search_accels[] = { "<Primary>f", NULL };
   static const char *list_accels[] = { "<Alt>Left", NULL };
@@ -740,6 +766,7 @@ quorum_application_startup (GApplication *application)
   /* GtkWindow's own action: closes the window that has focus (the About window too). */
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
   gtk_application_set_accels_for_action (app, "win.new-conference", new_accels);
+  gtk_application_set_accels_for_action (app, "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (app, "win.search", search_accels);
   gtk_application_set_accels_for_action (app, "win.show-list", list_accels);
   gtk_application_set_accels_for_action (app, "win.fullscreen", fullscreen_accels);

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "quorum-draft"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "quorum-draft.h"
 #include "quorum-text-field.h"
@@ -33,6 +34,7 @@ struct _QuorumDraft
   gboolean     restoring;
   gboolean     restored;    /* given back once: from then on a baseline may forget a draft */
   gboolean     has_draft;
+  gboolean     writing;     /* the store's "draft-changed" is this draft's own */
 };
 
 enum {
@@ -142,6 +144,17 @@ blank (const char *text)
   return TRUE;
 }
 
+/* Whether @a and @b are the same words, but for the spaces around them. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
+  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
 /* The words of @field that are not recorded, or NULL. */
 static char *
 field_draft_text (Field *field)
@@ -193,6 +206,124 @@ set_has_draft (QuorumDraft *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
 }
 
+static void
+update_has_draft (QuorumDraft *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      g_autofree char *text = field_draft_text (g_ptr_array_index (self->fields, i));
+
+      any |= text != NULL;
+    }
+  set_has_draft (self, any);
+}
+
+static gboolean
+save_field (QuorumDraft  *self,
+            Field        *field,
+            const char   *text,
+            GError      **error)
+{
+  gboolean ok;
+
+  self->writing = TRUE;
+  ok = quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, error);
+  self->writing = FALSE;
+  if (ok)
+    field_set_stored (field, text);
+  return ok;
+}
+
+/* Shows @text in @field as given back, not typed: nothing is written for it. */
+static void
+field_show (QuorumDraft *self,
+            Field       *field,
+            const char  *text)
+{
+  self->restoring = TRUE;
+  field_set_text (field, text);
+  self->restoring = FALSE;
+}
+
+/* Whether the words on the screen are still those the store held when this draft last read
+ * or wrote them: nothing typed here since. */
+static gboolean
+field_untouched (Field *field)
+{
+  g_autofree char *text = field_draft_text (field);
+
+  if (!field->known)
+    return text == NULL;
+  return g_strcmp0 (text, field->stored) == 0;
+}
+
+/* Another window of the app (another QuorumDraft on the same store and scope) wrote a field's
+ * draft, or let the scope's drafts go: a field nobody has typed into here since shows the new
+ * words, so two windows on one form show one draft. Words typed here and not yet written
+ * stay; quorum_draft_flush () then keeps both. */
+static void
+store_draft_changed_cb (QuorumDraft *self,
+                        gint64       conference_id,
+                        const char  *scope,
+                        const char  *name,
+                        QuorumStore *store)
+{
+  if (self->writing || !self->restored || self->restoring || self->scope == NULL || self->fields == NULL ||
+      conference_id != self->conference_id || g_strcmp0 (scope, self->scope) != 0)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      if ((name != NULL && g_strcmp0 (field->name, name) != 0) || field->widget == NULL ||
+          gtk_widget_in_destruction (field->widget))
+        continue;
+      if (!field_untouched (field))
+        continue;
+      text = quorum_store_get_draft (self->store, self->conference_id, self->scope, field->name, &error);
+      if (error != NULL)
+        {
+          g_warning ("A draft could not be read: %s", error->message);
+          continue;
+        }
+      /* Let go (recorded, or cleared): the field shows what is recorded, as the form would. */
+      field_show (self, field, text != NULL ? text : field->baseline);
+      field_set_stored (field, text);
+    }
+  update_has_draft (self);
+}
+
+/* The words to write for @field, typed here as @text, when another window wrote the field's
+ * draft since this one last read or wrote it (@stored_now): neither window's words are lost.
+ * Returns NULL to write @text as it is. */
+static char *
+field_reconcile (QuorumDraft *self,
+                 Field       *field,
+                 const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+
+  if (!field->known || field->keys != NULL)
+    return NULL;
+  now = quorum_store_get_draft (self->store, self->conference_id, self->scope, field->name, &error);
+  if (error != NULL || now == NULL || g_strcmp0 (now, field->stored) == 0 || blank (now))
+    return NULL;
+  if (text != NULL && strstr (text, now) != NULL)
+    return NULL;
+  /* The other window's words hold these already (typed there after they were shown here),
+   * or this field was emptied: the other window's are kept. */
+  if (text == NULL || strstr (now, text) != NULL)
+    return g_steal_pointer (&now);
+  /* Both typed apart: this window's words, then the other's. */
+  return g_strconcat (text, "\n\n", now, NULL);
+}
+
 void
 quorum_draft_flush (QuorumDraft *self)
 {
@@ -215,13 +346,20 @@ quorum_draft_flush (QuorumDraft *self)
         continue;
 
       text = field_draft_text (field);
+      if (!(field->known && g_strcmp0 (text, field->stored) == 0))
+        {
+          g_autofree char *both = field_reconcile (self, field, text);
+
+          if (both != NULL)
+            {
+              field_show (self, field, both);
+              g_free (text);
+              text = g_steal_pointer (&both);
+            }
+          if (!save_field (self, field, text, &error))
+            g_warning ("The words typed could not be kept as a draft: %s", error->message);
+        }
       any |= text != NULL;
-      if (field->known && g_strcmp0 (text, field->stored) == 0)
-        continue;
-      if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
-        g_warning ("The words typed could not be kept as a draft: %s", error->message);
-      else
-        field_set_stored (field, text);
     }
 
   set_has_draft (self, any);
@@ -343,6 +481,7 @@ quorum_draft_new (QuorumStore *store,
   self->store = g_object_ref (store);
   self->conference_id = conference_id;
   self->scope = g_strdup (scope);
+  g_signal_connect_object (store, "draft-changed", G_CALLBACK (store_draft_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -432,6 +571,17 @@ quorum_draft_set_baseline (QuorumDraft *self,
   if (g_strcmp0 (field->baseline, recorded) == 0)
     return;
 
+  /* The field shows the value recorded before, untouched (another window let its draft go, or
+   * another writer changed the value): it shows the new one, not words to keep as a draft. */
+  if (self->restored && field->widget != NULL && field->keys == NULL && field->baseline != NULL &&
+      recorded != NULL)
+    {
+      g_autofree char *shown = field_get_text (field);
+
+      if (shown != NULL && same_words (shown, field->baseline))
+        field_show (self, field, recorded);
+    }
+
   g_free (field->baseline);
   field->baseline = g_strdup (recorded);
 
@@ -446,10 +596,8 @@ quorum_draft_set_baseline (QuorumDraft *self,
       /* What the store holds already (a date offered as the form is filled) is not written again. */
       if (field->known && g_strcmp0 (text, field->stored) == 0)
         ;
-      else if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
+      else if (!save_field (self, field, text, &error))
         g_warning ("The words typed could not be kept as a draft: %s", error->message);
-      else
-        field_set_stored (field, text);
 
       for (guint i = 0; i < self->fields->len; i++)
         {
@@ -521,12 +669,14 @@ quorum_draft_discard (QuorumDraft *self)
   g_return_if_fail (QUORUM_IS_DRAFT (self));
 
   g_clear_handle_id (&self->timeout, g_source_remove);
+  self->writing = TRUE;
   if (self->scope != NULL &&
       !quorum_store_discard_drafts (self->store, self->conference_id, self->scope, &error))
     g_warning ("A draft could not be discarded: %s", error->message);
   else
     for (guint i = 0; i < self->fields->len; i++)
       field_set_stored (g_ptr_array_index (self->fields, i), NULL);
+  self->writing = FALSE;
 
   set_has_draft (self, FALSE);
 }

@@ -54,8 +54,18 @@ struct _QuorumWindow
   gboolean              live_conference;  /* the open conference changed */
   gboolean              live_referrals;
   gboolean              live_differences;
+  gboolean              live_other;       /* another writer: the list is read again */
   guint                 reachable_source; /* while offline: asks the server again */
   gboolean              offline;
+  /* What this process wrote (another window of the app, or this one): the store's
+   * "record-changed". A view read at the commit's serial or later has it already: the window
+   * that wrote is not read again. */
+  guint64               own_serial;       /* the newest such commit not yet shown */
+  gboolean              own_conference;   /* … changed the open conference */
+  gboolean              own_referrals;
+  gboolean              own_differences;
+  guint64               page_serial;      /* the conference page read the record then */
+  guint64               list_serial;      /* the list of conferences, likewise */
 };
 
 /* GTK 4.8's list view makes a row widget for up to 200 items past the top one, whatever
@@ -103,6 +113,7 @@ conferences_changed_cb (QuorumWindow *self,
 {
   g_autofree char *search = quorum_ui_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  self->list_serial = quorum_store_get_commit_serial (self->store);
   if (g_list_model_get_n_items (conferences) > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (search != NULL)
@@ -722,25 +733,61 @@ live_reload_cb (gpointer user_data)
   QuorumWindow *self = user_data;
   GtkWidget *page;
   gboolean all = self->live_all;
+  gboolean other = self->live_other;
+  gboolean own = self->own_serial != 0;
 
   self->live_source = 0;
 
   /* What is open first (what the room is looking at), then the list (its sign-off marks and
    * new conferences). Words being typed stay: a reload never replaces a field that is
-   * modified or holds a draft. */
-  if (all || self->live_conference)
+   * modified or holds a draft. What this process wrote is read again only by a view that
+   * read the record before it committed (not the window whose page recorded it). */
+  if (all || self->live_conference || (self->own_conference && self->page_serial < self->own_serial))
     quorum_conference_page_reload (self->conference_page);
-  quorum_window_refresh (self);
-  if ((all || self->live_referrals) &&
+  if (all || other || (own && self->list_serial < self->own_serial))
+    quorum_window_refresh (self);
+  if ((all || self->live_referrals || self->own_referrals) &&
       (page = find_page (self, "referrals", QUORUM_TYPE_REFERRALS_PAGE)) != NULL)
     quorum_referrals_page_reload (QUORUM_REFERRALS_PAGE (page));
-  if ((all || self->live_differences) &&
+  if ((all || self->live_differences || self->own_differences) &&
       (page = find_page (self, "differences", QUORUM_TYPE_DIFFERENCES_PAGE)) != NULL &&
       gtk_widget_get_mapped (page))
     quorum_differences_page_refresh (QUORUM_DIFFERENCES_PAGE (page));
 
   self->live_all = self->live_conference = self->live_referrals = self->live_differences = FALSE;
+  self->live_other = FALSE;
+  self->own_serial = 0;
+  self->own_conference = self->own_referrals = self->own_differences = FALSE;
   return G_SOURCE_REMOVE;
+}
+
+/* This process committed a change (any window of the app): gathered as another writer's are. */
+static void
+record_changed_cb (QuorumWindow *self,
+                   const char   *channel,
+                   const char   *payload,
+                   QuorumStore  *store)
+{
+  self->own_serial = quorum_store_get_commit_serial (store);
+  if (channel == NULL)
+    self->own_conference = self->own_referrals = self->own_differences = TRUE;
+  else if (g_str_equal (channel, "conference"))
+    self->own_conference |= g_ascii_strtoll (payload, NULL, 10) ==
+                            quorum_conference_page_get_conference_id (self->conference_page);
+  else if (g_str_equal (channel, "referral"))
+    self->own_referrals = TRUE;
+  else if (g_str_equal (channel, "difference"))
+    self->own_differences = TRUE;
+
+  if (self->live_source == 0)
+    self->live_source = g_timeout_add (LIVE_GATHER_MS, live_reload_cb, self);
+}
+
+static void
+conference_page_changed_cb (QuorumWindow         *self,
+                            QuorumConferencePage *page)
+{
+  self->page_serial = quorum_store_get_commit_serial (self->store);
 }
 
 static void
@@ -751,6 +798,7 @@ store_changed_cb (QuorumStore *store,
 {
   QuorumWindow *self = user_data;
 
+  self->live_other = TRUE;
   if (channel == NULL || payload == NULL || payload[0] == '\0')
     {
       self->live_all = TRUE;
@@ -892,6 +940,9 @@ quorum_window_constructed (GObject *object)
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
   self->watch_id = quorum_store_watch (self->store, store_changed_cb, self, NULL);
+  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conference_page, "changed", G_CALLBACK (conference_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -934,6 +985,9 @@ quorum_window_dispose (GObject *object)
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
+  /* A field going with the window may still record (below): nothing to reload any more. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);

@@ -463,16 +463,25 @@ set_error (QuorumPgDb      *self,
   g_set_error_literal (error, QUORUM_DB_ERROR, error_code (sqlstate, bad), message);
 }
 
-/* Notifications that came with a query's answer, kept for the watch. */
+/* Notifications that came with a query's answer, kept for the watch. Those of this session's
+ * own transactions are not: the server sends a listener its own (be_pid is then this
+ * backend's), and its writer already told the app (quorum_db_watch). */
 static void
 take_notifications (QuorumPgDb *self)
 {
   PGnotify *n;
+  int own_pid = PQbackendPID (self->conn);
 
   while ((n = PQnotifies (self->conn)) != NULL)
     {
-      PgNotification *pn = g_new0 (PgNotification, 1);
+      PgNotification *pn;
 
+      if (own_pid != 0 && n->be_pid == own_pid)
+        {
+          PQfreemem (n);
+          continue;
+        }
+      pn = g_new0 (PgNotification, 1);
       pn->channel = g_strdup (n->relname);
       pn->payload = g_strdup (n->extra != NULL ? n->extra : "");
       g_queue_push_tail (&self->pending, pn);
