@@ -137,9 +137,9 @@ bench_referrals (const char *dir,
   static const char *bare_sql[N_MEASURES] = {
     BARE_SELECT "ORDER BY r.due, r.id",
     BARE_SELECT "ORDER BY r.due, r.id",
-    /* As of ?1: sent or heard after it had not been yet (as the store judges it). */
-    BARE_SELECT "WHERE ((r.notified IS NULL OR r.notified > ?1) AND r.due < ?1) "
-                "OR (r.notified <= ?1 AND (r.panel_date IS NULL OR r.panel_date > ?1) AND r.panel_due < ?1) "
+    /* As of ?1: made by then; sent or heard after it had not been yet (as the store judges it). */
+    BARE_SELECT "WHERE c.date <= ?1 AND (((r.notified IS NULL OR r.notified > ?1) AND r.due < ?1) "
+                "OR (r.notified <= ?1 AND (r.panel_date IS NULL OR r.panel_date > ?1) AND r.panel_due < ?1)) "
                 "ORDER BY r.due, r.id",
     BARE_SELECT "WHERE ch.name LIKE '%smith%' OR c.chair LIKE '%smith%' ORDER BY r.due, r.id",
     BARE_SELECT "ORDER BY ch.name COLLATE NOCASE, r.id",
@@ -403,8 +403,8 @@ bench_referrals_postgres (const char  *path,
     "plan", "referral", "audit", "audit_mac", NULL
   };
   static const char *bare_load = BARE_SELECT "ORDER BY r.due, r.id";
-  static const char *bare_overdue = BARE_SELECT "WHERE ((r.notified IS NULL OR r.notified > $1) AND r.due < $1) "
-    "OR (r.notified <= $1 AND (r.panel_date IS NULL OR r.panel_date > $1) AND r.panel_due < $1) ORDER BY r.due, r.id";
+  static const char *bare_overdue = BARE_SELECT "WHERE c.date <= $1 AND (((r.notified IS NULL OR r.notified > $1) AND r.due < $1) "
+    "OR (r.notified <= $1 AND (r.panel_date IS NULL OR r.panel_date > $1) AND r.panel_due < $1)) ORDER BY r.due, r.id";
   g_autoptr(GError) error = NULL;
   /* A database of its own: the vote bench's conferences hold ids of the server's main one. */
   g_autofree char *super = bench_pg_fresh_database ("quorum_bench_referrals");

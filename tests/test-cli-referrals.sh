@@ -71,8 +71,9 @@ check "overdue as of 2027-01-07: Scotland late too" "$(overdue_ids 2027-01-07)" 
 check "overdue as of 2026-11-23: nothing yet" "$(overdue_ids 2026-11-23)" "[]"
 check "overdue as of 2027-05-07: all five" "$(overdue_ids 2027-05-07)" "[$plain, $xmas, $scot, $easter, $may]"
 out=$(q --json referrals --as-of 2027-01-06)
-check "--as-of without --overdue lists all, each marked" "$(jget "$out" '[r["overdue"] for r in d]')" \
-  "[true, true, false, false, false]"
+# (refasof 3: the Easter and May conferences had not sat: their referrals did not exist yet.)
+check "--as-of without --overdue lists all made by then, each marked" \
+  "$(jget "$out" '[[r["id"], r["overdue"]] for r in d]')" "[[$plain, true], [$xmas, true], [$scot, false]]"
 text=$(q referrals --as-of 2027-01-06)
 check "text: the overdue ones say OVERDUE" "$(printf '%s\n' "$text" | grep -c OVERDUE)" "2"
 
@@ -146,6 +147,34 @@ check "DOMAIN 4: as of 23 Dec, panel not yet heard: not heard late (yet)" "$(lat
 check "DOMAIN 4: as of 30 Dec, heard after its due date: heard late" "$(late_as_of 2026-12-30)" "[true, true]"
 printf '%s\n' "$text" | grep -q "SENT LATE" && { not_ok "DOMAIN 4: the text as of 21 Nov says SENT LATE"; printf '%s\n' "$text"; } ||
   ok "DOMAIN 4: the text as of 21 Nov says overdue, not sent late"
+
+# -- refasof 3, DOMAIN 4 (the referral made by the conference's split vote): as of a date before
+# its conference the referral did not exist: not listed (it was listed as "not yet sent").
+listed_as_of () { jget "$(q --json referrals --as-of "$1")" "$2 in [r['id'] for r in d]"; }
+check "DOMAIN 4: as of 12 Nov, before its conference of 13 Nov: not listed" "$(listed_as_of 2026-11-12 "$asof")" "false"
+check "DOMAIN 4: as of 13 Nov, the day of its conference: listed" "$(listed_as_of 2026-11-13 "$asof")" "true"
+check "DOMAIN 4: as of 23 Dec, the conference of 24 Dec had not sat: not listed" "$(listed_as_of 2026-12-23 "$xmas")" "false"
+text=$(q referrals --as-of 2026-11-12)
+printf '%s\n' "$text" | grep -q "Ivy As-Of" && { not_ok "DOMAIN 4: the text as of 12 Nov lists Ivy"; printf '%s\n' "$text"; } ||
+  ok "DOMAIN 4: the text as of 12 Nov does not list a referral not yet made"
+
+# -- refasof 1, DOMAIN 4 (the panel's outcome: "other with reasons"): Other corrected to Other
+# with other reasons is a correction; with the same reasons it changes nothing (exit 2).
+kit=$(split_referral 2026-11-09 "Kit Reasons")
+q referral notify "$kit" --date 2026-11-12 >/dev/null
+q referral panel "$kit" --date 2026-12-01 --outcome other --reason "Adjourned for a parenting assessment" >/dev/null
+out=$(q --json referral correct "$kit" --field outcome --value other --panel-reason "Referred back to the conference" \
+        --reason "Minuted wrongly")
+check "DOMAIN 4: other to other with new reasons: accepted, the new reasons the record's" \
+  "$(jget "$out" '[d["old_value"], d["new_value"], d["outcome"], d["outcome_reason"]]')" \
+  '["other", "other", "other", "Referred back to the conference"]'
+check "DOMAIN 4: the old reasons kept in the audit entries (the referral's and the correction's)" \
+  "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE summary LIKE '%from other (reasons: Adjourned for a parenting assessment) to other (reasons: Referred back to the conference)%'")" "2"
+refused "DOMAIN 4: other to other with the same reasons: nothing to correct" 2 \
+  referral correct "$kit" --field outcome --value other --panel-reason "Referred back to the conference" --reason "Again"
+err=$(q referral correct "$kit" --field outcome --value other --panel-reason "Referred back to the conference" --reason "Again" 2>&1 >/dev/null)
+printf '%s\n' "$err" | grep -q "nothing to correct" && ok "DOMAIN 4: the refusal says there is nothing to correct" ||
+  { not_ok "DOMAIN 4: the refusal's words"; printf '%s\n' "$err"; }
 
 # -- every write is audited and the chain holds
 expect_exit "verify: the audit chain holds" 0 q verify

@@ -727,6 +727,49 @@ test_panel_due (void)
   g_assert_false (g_date_valid (&due));
 }
 
+/* refasof 1, DOMAIN 4 (the panel's outcome: "other with reasons"): a correction changes the
+ * record or is refused. Other's reasons corrected, the outcome kept, is a correction; the
+ * same outcome with the same reasons (blank or spaced alike) changes nothing. */
+static void
+test_referral_correction_changes_something (void)
+{
+  const QuorumReferralField outcome = QUORUM_REFERRAL_FIELD_OUTCOME;
+  g_autoptr(GError) error = NULL;
+
+  /* Other → Other, new reasons: a real correction. */
+  g_assert_true (quorum_referral_check_correction (7, outcome, "other", "Adjourned for an assessment",
+                                                   "other", "Referred back to the conference", &error));
+  g_assert_no_error (error);
+  /* Reasons given to an outcome that had none, or taken from one that had them. */
+  g_assert_true (quorum_referral_check_correction (7, outcome, "plan-confirmed", NULL,
+                                                   "plan-confirmed", "Confirmed for three months", NULL));
+  g_assert_true (quorum_referral_check_correction (7, outcome, "plan-confirmed", "Confirmed for three months",
+                                                   "plan-confirmed", NULL, NULL));
+  /* Another outcome: a correction whatever the reasons. */
+  g_assert_true (quorum_referral_check_correction (7, outcome, "other", "Adjourned", "plan-ended", NULL, NULL));
+
+  /* The same outcome and the same reasons: nothing to correct. */
+  g_assert_false (quorum_referral_check_correction (7, outcome, "other", "Adjourned for an assessment",
+                                                    "other", "Adjourned for an assessment", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "7"));
+  g_assert_nonnull (strstr (error->message, "other"));
+  g_clear_error (&error);
+  g_assert_false (quorum_referral_check_correction (7, outcome, "other", "Adjourned", "other", "  Adjourned ", NULL));
+  g_assert_false (quorum_referral_check_correction (7, outcome, "plan-ended", NULL, "plan-ended", "", NULL));
+  g_assert_false (quorum_referral_check_correction (7, outcome, "plan-ended", "   ", "plan-ended", NULL, NULL));
+
+  /* A date: the same date is nothing to correct; reasons have no part in it. */
+  g_assert_false (quorum_referral_check_correction (7, QUORUM_REFERRAL_FIELD_NOTIFIED, "2026-11-24", NULL,
+                                                    "2026-11-24", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_referral_check_correction (7, QUORUM_REFERRAL_FIELD_PANEL_DATE, "2026-12-01", "x",
+                                                    "2026-12-01", "y", NULL));
+  g_assert_true (quorum_referral_check_correction (7, QUORUM_REFERRAL_FIELD_NOTIFIED, "2026-11-24", NULL,
+                                                   "2026-11-19", NULL, NULL));
+}
+
 /* Only plan and no-plan views count: with none, there is nothing to decide. */
 static void
 test_bolton_zero_counted_views (void)
@@ -1789,6 +1832,7 @@ main (int   argc,
   g_test_add_func ("/decision/vote-checks/decline-needs-reason", test_vote_checks_decline_without_reason);
   g_test_add_func ("/decision/vote-checks/group-may-vote-again", test_vote_checks_group_votes_again);
   g_test_add_func ("/decision/panel-due", test_panel_due);
+  g_test_add_func ("/decision/referral/correction-changes-something", test_referral_correction_changes_something);
   g_test_add_func ("/decision/record/view-stays-counted-after-its-giver-leaves", test_record_view_stays_counted_after_leaving);
   g_test_add_func ("/decision/record/leaving-before-a-view-leaves-the-group-without-one", test_record_leaving_before_view);
   g_test_add_func ("/decision/record/nobody-joins-the-voters-of-a-decided-child", test_record_nobody_joins_decided_child);

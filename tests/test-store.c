@@ -9,6 +9,7 @@
 #include "store-fixture.h"
 #include "store/quorum-store-private.h"
 #include "store/quorum-store-report.h"
+#include "store/quorum-store-life.h"
 
 #define count_rows store_fixture_count
 
@@ -1346,6 +1347,153 @@ test_referral_notify_and_panel (StoreFixture  *f,
   g_assert_false (row->overdue);
 }
 
+/* refasof 1, DOMAIN 4 ("other with reasons"): Other's reasons corrected, the outcome kept, is
+ * a correction: accepted, the record holding the new reasons, the old ones kept in both audit
+ * entries; the same reasons again change nothing and are refused, nothing written. */
+static void
+test_referral_correct_other_reasons (StoreFixture  *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *error = NULL;
+  gint64 conf, amy, ben, id, correction;
+  GDate d;
+
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  decide_all (f, conf, amy, ben);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  id = quorum_conference_find_referral (c, amy)->id;
+  quorum_date_parse ("2026-11-26", NULL, &d, NULL);
+  g_assert_true (quorum_store_notify_referral (f->store, id, &d, &error));
+  quorum_date_parse ("2026-12-10", NULL, &d, NULL);
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_OTHER,
+                                            "Adjourned for a parenting assessment", &error));
+  g_assert_no_error (error);
+
+  correction = quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                   "Referred back to the conference", "Minuted wrongly", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (correction, >, 0);
+  row = quorum_store_get_referral (f->store, id, &error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->outcome_reason, ==, "Referred back to the conference");
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM referral_correction WHERE field = 'outcome' "
+                                         "AND old_value = 'other' AND new_value = 'other' "
+                                         "AND reason = 'Minuted wrongly'"), ==, 1);
+  /* The old reasons are kept as every outcome correction keeps them: in the referral's update
+   * and the correction's insert, both in the chain. */
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit WHERE entity IN ('referral', 'referral_correction') "
+                                         "AND summary LIKE '%outcome corrected from other (reasons: Adjourned for a "
+                                         "parenting assessment) to other (reasons: Referred back to the conference)%'"),
+                   ==, 2);
+
+  /* The same reasons again (spaces at their ends aside): nothing to correct, nothing written. */
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                       "Referred back to the conference", "Again", &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nothing to correct"));
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                       " Referred back to the conference  ", "Again", &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+  store_fixture_reopen (f);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* refasof 2 and 3, DOMAIN 4: as of a date, the referrals as they stood then. One whose
+ * conference is later did not exist: not listed (as "not yet sent" it was), not counted, not in
+ * the chart; and the chart's months count each referral's outcome as it was then. */
+static void
+test_referral_as_of_made_and_months (StoreFixture  *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(QuorumConference) early_c = NULL;
+  g_autoptr(QuorumConference) late_c = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) months = NULL;
+  QuorumReferralCounts counts;
+  QuorumReferralQuery query = { .match = QUORUM_REFERRAL_MATCH_ALL };
+  const QuorumMonthCount *november;
+  GError *error = NULL;
+  gint64 early, late, amy, ben;
+  GDate d;
+
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
+  early = make_conference (f->store, "bolton", "2026-11-02", &amy, &ben);
+  decide_all (f, early, amy, ben);
+  early_c = quorum_store_load_conference (f->store, early, &error);
+  early = quorum_conference_find_referral (early_c, amy)->id;
+  /* Sent 5 Nov, heard 25 Nov: plan confirmed. */
+  quorum_date_parse ("2026-11-05", NULL, &d, NULL);
+  g_assert_true (quorum_store_notify_referral (f->store, early, &d, &error));
+  quorum_date_parse ("2026-11-25", NULL, &d, NULL);
+  g_assert_true (quorum_store_record_panel (f->store, early, &d, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  /* A conference of 26 November: its referral was made that day. */
+  late = make_conference (f->store, "bolton", "2026-11-26", &amy, &ben);
+  decide_all (f, late, amy, ben);
+  late_c = quorum_store_load_conference (f->store, late, &error);
+  late = quorum_conference_find_referral (late_c, amy)->id;
+  g_assert_no_error (error);
+
+  /* As of 20 November: the early one alone, sent and not yet heard. */
+  quorum_date_parse ("2026-11-20", NULL, &d, NULL);
+  rows = quorum_store_list_referrals (f->store, &d, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((QuorumReferralRow *) g_ptr_array_index (rows, 0))->id, ==, early);
+  g_assert_cmpint (((QuorumReferralRow *) g_ptr_array_index (rows, 0))->state, ==, QUORUM_REFERRAL_AWAITING_PANEL);
+  query.as_of = d;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, early);
+  g_clear_pointer (&ids, g_array_unref);
+  query.match = QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_true (quorum_store_count_referrals (f->store, &d, &d, &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 1);
+  g_assert_cmpuint (counts.awaiting_notification, ==, 0);
+  g_assert_cmpuint (counts.awaiting_panel, ==, 1);
+  months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+  g_assert_no_error (error);
+  november = &g_array_index (months, QuorumMonthCount, 11);
+  g_assert_cmpint (g_date_get_month (&november->month), ==, G_DATE_NOVEMBER);
+  g_assert_cmpuint (november->counts[QUORUM_REPORT_NOT_HEARD], ==, 1);
+  g_assert_cmpuint (november->counts[QUORUM_REPORT_PLAN_CONFIRMED], ==, 0);
+  g_clear_pointer (&months, g_array_unref);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* As of 30 November: both; the early one decided, the late one not yet sent. */
+  quorum_date_parse ("2026-11-30", NULL, &d, NULL);
+  rows = quorum_store_list_referrals (f->store, &d, FALSE, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  query.as_of = d;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, late);
+  g_assert_true (quorum_store_count_referrals (f->store, &d, &d, &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_cmpuint (counts.awaiting_notification, ==, 1);
+  months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+  g_assert_no_error (error);
+  november = &g_array_index (months, QuorumMonthCount, 11);
+  g_assert_cmpuint (november->counts[QUORUM_REPORT_NOT_HEARD], ==, 1);
+  g_assert_cmpuint (november->counts[QUORUM_REPORT_PLAN_CONFIRMED], ==, 1);
+}
+
 /* ---- the referrals page's query (issue 14: the page reads its rows a page at a time, so the
  * store orders, filters and counts them as the page did in C) ---- */
 
@@ -2516,6 +2664,8 @@ main (int    argc,
   ADD ("/store/decision/referral-and-panel-limits-from-the-profile", test_limits_from_profile);
   ADD ("/store/bad-input/zero-counted-views-refused-nothing-written", test_zero_counted_views);
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
+  ADD ("/store/referral/refasof-other-reasons-corrected-same-ones-refused", test_referral_correct_other_reasons);
+  ADD ("/store/referral/refasof-as-of-made-by-then-and-chart-months", test_referral_as_of_made_and_months);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);
   ADD ("/store/referral/page-query-orders-filters-and-counts-as-the-page", test_referral_page_query);
   ADD ("/store/record/attendance-is-a-timeline", test_record_attendance_timeline);

@@ -272,7 +272,8 @@ test_due_dates_and_overdue (void)
 {
   QuorumReferralObject *item;
 
-  set_as_of (fx.page, "2027-01-05");
+  /* As of the Easter conference's day, all three had been made. */
+  set_as_of (fx.page, "2027-03-25");
   g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (fx.page)), ==, 3);
 
   /* Due dates: the 5th working day after the conference, in England and Wales. */
@@ -285,10 +286,14 @@ test_due_dates_and_overdue (void)
   item = find_item (fx.page, fx.plain);
   g_assert_cmpstr (quorum_referral_object_get_text (item, QUORUM_REFERRAL_COLUMN_DUE), ==, "23 Nov 2026");
 
+  /* refasof 3: as of 5 January the Easter conference had not sat: its referral did not exist. */
+  set_as_of (fx.page, "2027-01-05");
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (fx.page)), ==, 2);
+  g_assert_null (find_item (fx.page, fx.easter));
+
   /* As of its due day a referral is not overdue; the day after, it is. */
   g_assert_true (is_overdue (fx.page, fx.plain));
   g_assert_false (is_overdue (fx.page, fx.xmas));
-  g_assert_false (is_overdue (fx.page, fx.easter));
   g_assert_cmpstr (label_text (fx.page, "overdue_count_label"), ==, "1");
   g_assert_cmpuint (count_overdue_cells (GTK_WIDGET (fx.page), "Monday 23 November 2026"), ==, 1);
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "overdue_icon")));
@@ -345,7 +350,9 @@ test_filter_search_sort (void)
   g_autoptr(QuorumReferralObject) first = NULL;
   g_autoptr(QuorumReferralObject) last = NULL;
 
-  set_as_of (fx.page, "2027-01-06");
+  /* As of the Easter conference's day: all three made, two overdue (refasof 3: before it, the
+   * Easter referral did not exist). */
+  set_as_of (fx.page, "2027-03-25");
 
   show ("overdue");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -458,7 +465,8 @@ test_sort_by_keyboard (void)
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.close-pane", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.show", "s", "all");
   set_entry (fx.page, "search_entry", "");
-  set_as_of (fx.page, "2027-01-06");
+  /* All three made by then (refasof 3). */
+  set_as_of (fx.page, "2027-03-25");
   sort_by (column_view, due_column, GTK_SORT_DESCENDING);
   before = children_in_order ();
   g_assert_cmpstr (before, ==, "Cal Easter, Ada Christmas, Eli Plain");
@@ -615,6 +623,8 @@ test_refusals (void)
   gint64 conference;
   guint before;
 
+  /* As of the day of Easter's conference: before it, its referral was not yet made (refasof 3). */
+  set_as_of (fx.page, "2027-03-25");
   g_assert_true (quorum_referrals_page_select (fx.page, fx.easter));
   ui_test_iterate (50);
   conference = quorum_referral_object_get_conference_id (find_item (fx.page, fx.easter));
@@ -824,6 +834,13 @@ row_subtitle (const char *name)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (fx.page, name)));
 }
 
+static const char *
+row_subtitle_of (QuorumReferralsPage *page,
+                 const char          *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, name)));
+}
+
 /* Issue 10 and issue 11 finding 6, as the Head of Service uses the page: the outcome has no
  * default; dates in the future are refused; a wrong date is corrected with the Correct… form
  * (clicked with the pointer), keeping the old value; lateness is shown in the pane. */
@@ -837,8 +854,8 @@ test_correct_and_lateness (void)
   guint before;
 
   fourth = make_split (fx.chair, "2027-05-03", "Dee Late", "J. Okafor", &conference);
-  quorum_referrals_page_reload (fx.page);
-  wait_loaded (fx.page);
+  /* As of "today": as of the chart's 31 March the conference had not sat (refasof 3). */
+  set_as_of (fx.page, "2027-06-30");
   g_assert_true (quorum_referrals_page_select (fx.page, fourth));
   ui_test_iterate (50);
 
@@ -905,7 +922,8 @@ test_correct_and_lateness (void)
     g_assert_cmpstr (panel_due, ==, "2027-06-04");
   }
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "corrections_row")));
-  g_assert_nonnull (strstr (row_subtitle ("corrections_row"), "2027-05-12 → 2027-05-07"));
+  /* Dates as the page shows them (refasof 4). */
+  g_assert_nonnull (strstr (row_subtitle ("corrections_row"), "Wednesday 12 May 2027 → Friday 7 May 2027"));
   ui_test_screenshot (GTK_WIDGET (fx.window), "referrals-correct");
 
   /* Correct the outcome; a correction without its reason is refused */
@@ -1545,6 +1563,209 @@ test_correct_outcome_in_words (void)
   ui_test_iterate (100);
 }
 
+/* The day @day of the month the calendar shows (a label not greyed as the month before's or
+ * after's), on the screen. */
+static GtkWidget *
+calendar_day (GtkWidget  *root,
+              const char *day)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "day-number") &&
+      !gtk_widget_has_css_class (root, "other-month") && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), day) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = calendar_day (child, day);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The as-of button clicked, and @day of the month its calendar shows clicked, as a person
+ * picks the date the page judges by. */
+static void
+pick_as_of_day (QuorumReferralsPage *page,
+                const char          *day)
+{
+  GtkWidget *calendar = child_of (page, "as_of_calendar");
+
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  g_assert_nonnull (calendar_day (calendar, day));
+  ui_test_click (calendar_day (calendar, day), -1, -1);
+  ui_test_iterate (200);
+  wait_loaded (page);
+}
+
+static char *
+db_answer (const char *sql)
+{
+  return ui_test_db_sql (fx.path, sql);
+}
+
+/* refasof, DOMAIN 4 on the page as the Head of Service uses it. As of a day picked in the
+ * calendar: a referral whose conference was later is not in the table (it had not been made),
+ * and the chart counts each referral as it stood that day (heard later: not yet heard then).
+ * Then the Correct… form: Other's reasons corrected, the outcome kept, is recorded (the same
+ * reasons again are refused); a date corrected is shown as the page shows every date. */
+static void
+test_as_of_chart_and_corrections (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *answer = NULL;
+  QuorumReferralsChart *chart;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference = 0;
+  gint64 kim;
+  gint64 lou;
+  guint before;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Kim: conference Tue 1 June 2027, sent 2 June, heard 21 June: Other. Lou: conference Mon
+   * 28 June 2027, not yet sent. ("Today" is Wed 30 June 2027 in these tests.) */
+  kim = make_split (fx.chair, "2027-06-01", "Kim Chart", "R. Patel", &conference);
+  g_assert_true (quorum_date_parse ("2027-06-02", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, kim, &day, NULL, NULL, &error));
+  g_assert_true (quorum_date_parse ("2027-06-21", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, kim, &day, QUORUM_PANEL_OTHER,
+                                            "Adjourned for a parenting assessment", &error));
+  g_assert_no_error (error);
+  lou = make_split (fx.chair, "2027-06-28", "Lou Later", "J. Okafor", NULL);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  chart = QUORUM_REFERRALS_CHART (child_of (page, "chart"));
+  g_assert_nonnull (find_item (page, lou));
+  details = quorum_referrals_chart_dup_details (chart);
+  g_assert_nonnull (strstr (details, "June 2027, 2 referrals: 0 plan confirmed, 0 plan ended, 1 other, 1 not yet heard"));
+  g_clear_pointer (&details, g_free);
+
+  /* As of Mon 14 June, picked in the calendar: Lou's conference had not sat, Kim's panel had
+   * not heard it. */
+  pick_as_of_day (page, "14");
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Mon 14 Jun 2027"));
+  g_assert_null (find_item (page, lou));
+  g_assert_null (ui_test_find_shown_label (GTK_WIDGET (page), "Lou Later"));
+  g_assert_nonnull (find_item (page, kim));
+  g_assert_cmpint (quorum_referral_object_get_state (find_item (page, kim)), ==, QUORUM_REFERRAL_AWAITING_PANEL);
+  details = quorum_referrals_chart_dup_details (chart);
+  g_test_message ("chart as of 14 June: %s", details);
+  g_assert_nonnull (strstr (details, "June 2027, 1 referral: 0 plan confirmed, 0 plan ended, 0 other, 1 not yet heard"));
+  g_assert_null (strstr (details, "June 2027, 2 referrals"));
+  /* The table's count and the tiles are the store's list as of that day. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autofree char *count = NULL;
+    QuorumReferralCounts counts;
+    GDate as_of;
+
+    g_assert_true (quorum_date_parse ("2027-06-14", "date", &as_of, NULL));
+    rows = quorum_store_list_referrals (fx.store, &as_of, FALSE, &error);
+    g_assert_no_error (error);
+    count = g_strdup_printf ("%u referrals", rows->len);
+    g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+    g_assert_true (quorum_store_count_referrals (fx.store, &as_of, NULL, &counts, &error));
+    g_assert_cmpuint (counts.total, ==, rows->len);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpint (((QuorumReferralRow *) g_ptr_array_index (rows, i))->id, !=, lou);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-as-of-chart");
+
+  /* Today again, with the popover's Today button. */
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, child_of (page, "as_of_calendar"), 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  ui_test_click (find_actionable (child_of (page, "as_of_popover"), "referrals.today"), -1, -1);
+  wait_loaded (page);
+  g_assert_nonnull (find_item (page, lou));
+
+  /* Kim's panel minuted with the wrong reasons: Other kept, the reasons corrected. */
+  click_referral (page, "Kim Chart");
+  choose (page, "correct_field_combo", "Panel outcome");
+  choose (page, "correct_outcome_combo", "Other");
+  type_into (page, "correct_panel_reason_entry", "Referred back to the conference");
+  type_into (page, "correct_reason_entry", "Minuted wrongly");
+  before = n_audit (conference);
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
+  row = quorum_store_get_referral (fx.store, kim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->outcome_reason, ==, "Referred back to the conference");
+  g_clear_pointer (&row, quorum_referral_row_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM referral_correction WHERE referral_id = %" G_GINT64_FORMAT
+                         " AND field = 'outcome' AND old_value = 'other' AND new_value = 'other'", kim);
+  answer = db_answer (sql);
+  g_assert_cmpstr (answer, ==, "1");
+  g_clear_pointer (&answer, g_free);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE conference_id = %" G_GINT64_FORMAT " AND summary LIKE "
+                         "'%%from other (reasons: Adjourned for a parenting assessment) to other (reasons: "
+                         "Referred back to the conference)%%'", conference);
+  answer = db_answer (sql);
+  g_assert_cmpstr (answer, ==, "2");
+  g_clear_pointer (&answer, g_free);
+  g_assert_cmpstr (row_subtitle_of (page, "outcome_row"), ==, "Other: Referred back to the conference");
+  g_assert_cmpstr (row_subtitle_of (page, "corrections_row"), ==,
+                   "Panel outcome: Other, its reasons corrected (Minuted wrongly)");
+
+  /* The same reasons again: nothing to correct, nothing written. */
+  choose (page, "correct_field_combo", "Panel outcome");
+  choose (page, "correct_outcome_combo", "Other");
+  type_into (page, "correct_panel_reason_entry", "Referred back to the conference");
+  type_into (page, "correct_reason_entry", "Again");
+  before = n_audit (conference);
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  answer = db_answer (sql);
+  g_assert_cmpstr (answer, ==, "2");
+  g_clear_pointer (&answer, g_free);
+
+  /* The date sent corrected: shown as the page shows dates, not as stored. */
+  choose (page, "correct_field_combo", "Date sent to the Head of Service");
+  type_into (page, "correct_value_entry", "2027-06-03");
+  type_into (page, "correct_reason_entry", "The email's date");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  row = quorum_store_get_referral (fx.store, kim, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2027-06-03");
+  }
+  g_test_message ("corrections: %s", row_subtitle_of (page, "corrections_row"));
+  g_assert_nonnull (strstr (row_subtitle_of (page, "corrections_row"),
+                            "Date sent to the Head of Service: Wednesday 2 June 2027 → Thursday 3 June 2027 "
+                            "(The email's date)"));
+  g_assert_null (strstr (row_subtitle_of (page, "corrections_row"), "2027-06-0"));
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-corrections-row");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1593,6 +1814,7 @@ main (int    argc,
   g_test_add_func ("/referrals/forms-kept-across-close", test_forms_kept_across_close);
   g_test_add_func ("/referrals/lateness-in-table", test_lateness_in_table);
   g_test_add_func ("/referrals/correct-outcome-in-words", test_correct_outcome_in_words);
+  g_test_add_func ("/referrals/refasof-as-of-chart-and-corrections", test_as_of_chart_and_corrections);
 
   status = g_test_run ();
 

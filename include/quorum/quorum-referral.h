@@ -64,4 +64,18 @@ gboolean    quorum_referral_check_outcome (QuorumPanelOutcome   outcome,
                                            const char          *reasons,
                                            GError             **error);
 
+/* A correction changes something, else it is refused ("already says …: nothing to correct"):
+ * a date or an outcome to another; or an outcome to itself with other reasons, since the
+ * reasons belong to the outcome (DOMAIN 4: "other with reasons"): Other's reasons corrected
+ * are a correction of the record. No reasons and blank reasons are the same; reasons compare
+ * as given, spaces at their ends aside. @referral_id names the referral in the message.
+ * QUORUM_ERROR_INVALID saying why. */
+gboolean    quorum_referral_check_correction (gint64                referral_id,
+                                              QuorumReferralField   field,
+                                              const char           *old_value,
+                                              const char           *old_reasons,
+                                              const char           *new_value,
+                                              const char           *new_reasons,
+                                              GError              **error);
+
 G_END_DECLS

@@ -186,3 +186,41 @@ quorum_referral_check_outcome (QuorumPanelOutcome   outcome,
   return quorum_check_text (reasons, _("The panel's reasons"), outcome == QUORUM_PANEL_OTHER,
                             QUORUM_MAX_TEXT, error);
 }
+
+/* The reasons as compared: NULL for none or blank, else without the spaces at their ends. */
+static char *
+reasons_compared (const char *reasons)
+{
+  char *stripped = g_strstrip (g_strdup (reasons != NULL ? reasons : ""));
+
+  if (*stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+  return stripped;
+}
+
+gboolean
+quorum_referral_check_correction (gint64                referral_id,
+                                  QuorumReferralField   field,
+                                  const char           *old_value,
+                                  const char           *old_reasons,
+                                  const char           *new_value,
+                                  const char           *new_reasons,
+                                  GError              **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    {
+      g_autofree char *was = reasons_compared (old_reasons);
+      g_autofree char *now = reasons_compared (new_reasons);
+
+      /* The same outcome with other reasons is a correction of the reasons (DOMAIN 4). */
+      if (field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (was, now) != 0)
+        return TRUE;
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Referral %lld already says %s: nothing to correct"), (long long) referral_id,
+                   new_value != NULL ? new_value : "");
+      return FALSE;
+    }
+  return TRUE;
+}

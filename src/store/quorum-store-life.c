@@ -437,12 +437,11 @@ correct_referral_once (QuorumStore          *self,
       g_assert_not_reached ();
     }
 
-  if (g_strcmp0 (old_value, new_value) == 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Referral %lld already says %s: nothing to correct"), (long long) referral_id, new_value);
-      goto fail;
-    }
+  /* Core's rule: a value to another, or an outcome to itself with other reasons (DOMAIN 4). */
+  if (!quorum_referral_check_correction (referral_id, field, old_value,
+                                         field == QUORUM_REFERRAL_FIELD_OUTCOME ? row->outcome_reason : NULL,
+                                         new_value, panel_reasons, error))
+    goto fail;
 
   if (field == QUORUM_REFERRAL_FIELD_NOTIFIED)
     {

@@ -9,6 +9,27 @@
 
 G_BEGIN_DECLS
 
+/* A referral's state (QuorumReferralState: 0 not sent, 1 awaiting the panel, 2 decided), whether
+ * it is overdue as of ?1 (not sent by its due date, or sent and not heard by the panel's due date),
+ * and its next deadline: worked out here only, for the rows as for the page's orders, filters and
+ * counts (the chart's by month too, quorum-store-report.c), so a row never says other than where
+ * it was sorted or counted.
+ * All as they stood on ?1 (DOMAIN 4, "Plans, referrals and notices over time"): a referral sent,
+ * or a panel heard, after ?1 had not been yet. Plain comparisons of the row's own columns, as
+ * before: the scan is the same, no index is lost. */
+#define R_SENT    "(r.notified IS NOT NULL AND r.notified <= ?1)"
+#define R_UNSENT  "(r.notified IS NULL OR r.notified > ?1)"
+#define R_UNHEARD "(r.panel_date IS NULL OR r.panel_date > ?1)"
+#define R_DECIDED "(coalesce (r.outcome, 'none') <> 'none' AND r.panel_date IS NOT NULL AND r.panel_date <= ?1)"
+/* A referral existed on ?1 once its conference had been held: one whose conference is later had
+ * not been made (not "not yet sent"), and is neither listed nor counted as of ?1. */
+#define R_EXISTS  "(c.date <= ?1)"
+#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
+#define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
+                  "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
+#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN " R_SENT " THEN r.panel_due ELSE r.due END)"
+/* (r is the referral, c its conference, in every statement that reads these.) */
+
 /* Every table whose rows the audit chain covers, in the order verify checks them.
  * A table added by a migration that holds records must be listed here. */
 extern const char * const _quorum_store_audited_tables[];

@@ -12,21 +12,7 @@ gboolean _quorum_store_insert_referral_notice (QuorumStore *self, gint64 referra
                                                const GDate *date, const char *by, const char *means,
                                                GError **error);
 
-/* A referral's state (QuorumReferralState: 0 not sent, 1 awaiting the panel, 2 decided), whether
- * it is overdue as of ?1 (not sent by its due date, or sent and not heard by the panel's due date),
- * and its next deadline: worked out here only, for the rows as for the page's orders, filters and
- * counts, so a row never says other than where it was sorted or counted.
- * All as they stood on ?1 (DOMAIN 4, "Plans, referrals and notices over time"): a referral sent,
- * or a panel heard, after ?1 had not been yet. Plain comparisons of the row's own columns, as
- * before: the scan is the same, no index is lost. */
-#define R_SENT    "(r.notified IS NOT NULL AND r.notified <= ?1)"
-#define R_UNSENT  "(r.notified IS NULL OR r.notified > ?1)"
-#define R_UNHEARD "(r.panel_date IS NULL OR r.panel_date > ?1)"
-#define R_DECIDED "(coalesce (r.outcome, 'none') <> 'none' AND r.panel_date IS NOT NULL AND r.panel_date <= ?1)"
-#define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
-#define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
-                  "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
-#define R_NEXT    "(CASE WHEN " R_DECIDED " THEN NULL WHEN " R_SENT " THEN r.panel_due ELSE r.due END)"
+/* R_EXISTS, R_STATE, R_OVERDUE, R_NEXT …: quorum-store-private.h, the chart's counts read them too. */
 /* ?1 is the date "overdue" is judged on, in every statement that reads these. */
 #define REFERRAL_COLUMNS \
   "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
@@ -137,7 +123,7 @@ quorum_store_list_referrals (QuorumStore  *self,
                                 "SELECT " REFERRAL_COLUMNS
                                 "FROM referral r JOIN child ch ON ch.id = r.child_id "
                                 "JOIN conference c ON c.id = r.conference_id "
-                                "WHERE ?2 = 0 OR " R_OVERDUE " = 1 "
+                                "WHERE " R_EXISTS " AND (?2 = 0 OR " R_OVERDUE " = 1) "
                                 "ORDER BY r.due, r.id", error);
   if (stmt == NULL)
     return NULL;
@@ -500,7 +486,7 @@ quorum_store_list_referral_ids (QuorumStore               *self,
 
   g_string_append (sql, "SELECT r.id FROM referral r JOIN child ch ON ch.id = r.child_id "
                         "JOIN conference c ON c.id = r.conference_id "
-                        "WHERE (?2 = 0 OR (?2 = 1 AND " R_STATE " = 0) OR (?2 = 2 AND " R_STATE " = 1) "
+                        "WHERE " R_EXISTS " AND (?2 = 0 OR (?2 = 1 AND " R_STATE " = 0) OR (?2 = 2 AND " R_STATE " = 1) "
                         "  OR (?2 = 3 AND " R_OVERDUE " = 1) OR (?2 = 4 AND " R_STATE " = 2)) ");
   if (folded != NULL)
     g_string_append (sql, _quorum_store_dialect (self,
@@ -648,12 +634,14 @@ quorum_store_count_referrals (QuorumStore          *self,
       as_of = &today;
     }
 
-  /* One pass over the referrals alone (no join): state, overdue, and whether the next deadline
-   * falls from as-of to @due_by, counted by group. */
+  /* One pass over the referrals that existed as of then (their conference's date read by its
+   * key): state, overdue, and whether the next deadline falls from as-of to @due_by, counted
+   * by group. */
   stmt = _quorum_store_prepare (self,
                                 "SELECT s, o, w, count (*) FROM (SELECT " R_STATE " AS s, " R_OVERDUE " AS o, "
                                 "  (CASE WHEN " R_NEXT " >= ?1 AND " R_NEXT " <= ?2 THEN 1 ELSE 0 END) AS w "
-                                "  FROM referral r) t GROUP BY s, o, w", error);
+                                "  FROM referral r JOIN conference c ON c.id = r.conference_id "
+                                "  WHERE " R_EXISTS ") t GROUP BY s, o, w", error);
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_date (stmt, 1, as_of);

@@ -21,7 +21,7 @@ first_of_month (const GDate *date,
 
 GArray *
 quorum_store_count_referrals_by_month (QuorumStore  *self,
-                                       const GDate  *last,
+                                       const GDate  *as_of,
                                        guint         n_months,
                                        GError      **error)
 {
@@ -35,31 +35,35 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   g_return_val_if_fail (n_months > 0, NULL);
 
-  if (last == NULL || !g_date_valid (last))
+  if (as_of == NULL || !g_date_valid (as_of))
     {
       quorum_date_today (&today);
-      last = &today;
+      as_of = &today;
     }
 
   months = g_array_sized_new (FALSE, TRUE, sizeof (QuorumMonthCount), n_months);
   g_array_set_size (months, n_months);
   for (guint i = 0; i < n_months; i++)
-    first_of_month (last, n_months - 1 - i, &g_array_index (months, QuorumMonthCount, i).month);
+    first_of_month (as_of, n_months - 1 - i, &g_array_index (months, QuorumMonthCount, i).month);
 
   from = g_array_index (months, QuorumMonthCount, 0).month;
-  first_of_month (last, 0, &to);
+  first_of_month (as_of, 0, &to);
   g_date_add_months (&to, 1);
 
-  /* ISO dates compare as text; the months' first days bound the range, the month is the key. */
+  /* ISO dates compare as text; the months' first days bound the range, the month is the key.
+   * As the table and the tiles count them (R_EXISTS, R_DECIDED): the referrals made by ?1, each
+   * with the outcome it had then, none while the panel had not yet heard it. */
   stmt = _quorum_store_prepare (self,
-                                "SELECT substr (c.date, 1, 7), r.outcome, COUNT (*) "
-                                "FROM referral r JOIN conference c ON c.id = r.conference_id "
-                                "WHERE c.date >= ?1 AND c.date < ?2 "
-                                "GROUP BY substr (c.date, 1, 7), r.outcome", error);
+                                "SELECT m, o, count (*) FROM (SELECT substr (c.date, 1, 7) AS m, "
+                                "  (CASE WHEN " R_DECIDED " THEN r.outcome ELSE 'none' END) AS o "
+                                "  FROM referral r JOIN conference c ON c.id = r.conference_id "
+                                "  WHERE c.date >= ?2 AND c.date < ?3 AND " R_EXISTS ") t "
+                                "GROUP BY m, o", error);
   if (stmt == NULL)
     return NULL;
-  _quorum_bind_date (stmt, 1, &from);
-  _quorum_bind_date (stmt, 2, &to);
+  _quorum_bind_date (stmt, 1, as_of);
+  _quorum_bind_date (stmt, 2, &from);
+  _quorum_bind_date (stmt, 3, &to);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {

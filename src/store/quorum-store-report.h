@@ -25,9 +25,11 @@ typedef struct
 } QuorumMonthCount;
 
 /* The referrals made (by conference date) in each of the @n_months calendar months ending with
- * @last's month, by outcome, oldest month first. A GArray of QuorumMonthCount, @n_months long. */
+ * @as_of's month, by outcome, oldest month first, as they stood on @as_of (NULL: today): a
+ * referral made after it not counted, one heard after it counted as not yet heard. A GArray of
+ * QuorumMonthCount, @n_months long. */
 GArray   *quorum_store_count_referrals_by_month (QuorumStore  *self,
-                                                 const GDate  *last,
+                                                 const GDate  *as_of,
                                                  guint         n_months,
                                                  GError      **error);
 

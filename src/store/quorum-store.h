@@ -427,8 +427,9 @@ typedef struct
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
-/* Every referral, with overdue computed as of @as_of (today when NULL): not notified and
- * due < as_of, or notified and not heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */
+/* Every referral made by @as_of (today when NULL; one whose conference is later did not exist
+ * then), with overdue computed as of @as_of: not notified and due < as_of, or notified and not
+ * heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */
 GPtrArray        *quorum_store_list_referrals    (QuorumStore  *self,
                                                   const GDate  *as_of,
                                                   gboolean      overdue_only,
@@ -490,7 +491,8 @@ typedef struct
   gboolean             descending;  /* the whole order reversed, as a column view does */
 } QuorumReferralQuery;
 
-/* The ids of the referrals @query matches, in its order: a GArray of gint64. */
+/* The ids of the referrals @query matches (of those made by its as-of date), in its order: a
+ * GArray of gint64. */
 GArray           *quorum_store_list_referral_ids (QuorumStore               *self,
                                                   const QuorumReferralQuery *query,
                                                   GError                   **error);
@@ -510,7 +512,7 @@ typedef struct
   guint awaiting_notification;
   guint awaiting_panel;
 } QuorumReferralCounts;
-/* The tiles' numbers, counted in SQL (count (*) … GROUP BY). */
+/* The tiles' numbers, counted in SQL (count (*) … GROUP BY), of the referrals made by @as_of. */
 gboolean          quorum_store_count_referrals   (QuorumStore          *self,
                                                   const GDate          *as_of,
                                                   const GDate          *due_by,

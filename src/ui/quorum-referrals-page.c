@@ -1065,9 +1065,13 @@ update_corrections_row (QuorumReferralsPage     *self,
       const char *label = known ? quorum_referral_field_get_label (field) : c->field;
       const char *old_value = c->old_value ? c->old_value : "—";
       const char *new_value = c->new_value;
+      g_autofree char *old_date = NULL;
+      g_autofree char *new_date = NULL;
       QuorumPanelOutcome outcome;
+      GDate date;
 
-      /* An outcome in words, as the form offers it, not the store's id. */
+      /* An outcome in words, as the form offers it, not the store's id; a date as the page
+       * shows every other ("Monday 30 November 2026"), not as it is stored. */
       if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
         {
           if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
@@ -1075,11 +1079,23 @@ update_corrections_row (QuorumReferralsPage     *self,
           if (quorum_panel_outcome_from_string (c->new_value, &outcome))
             new_value = quorum_panel_outcome_get_label (outcome);
         }
+      else if (known)
+        {
+          if (c->old_value != NULL && quorum_date_parse (c->old_value, NULL, &date, NULL))
+            old_value = old_date = quorum_ui_format_date (&date);
+          if (quorum_date_parse (c->new_value, NULL, &date, NULL))
+            new_value = new_date = quorum_ui_format_date (&date);
+        }
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: "Panel outcome: Plan ended → Plan confirmed (Minuted wrongly)" */
-      g_string_append_printf (text, _("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
+      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (c->old_value, c->new_value) == 0)
+        /* The same outcome with other reasons (the old ones are kept in the record's audit).
+         * Translators: "Panel outcome: Other, its reasons corrected (Minuted wrongly)" */
+        g_string_append_printf (text, _("%s: %s, its reasons corrected (%s)"), label, new_value, c->reason);
+      else
+        /* Translators: "Panel outcome: Plan ended → Plan confirmed (Minuted wrongly)" */
+        g_string_append_printf (text, _("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
     }
   adw_action_row_set_subtitle (self->corrections_row, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_row), text->len > 0);
@@ -1525,8 +1541,10 @@ correct_action (GtkWidget  *widget,
   g_autofree char *reason = NULL;
   g_autofree char *panel_reasons = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *shown_date = NULL;
   const QuorumReferralRow *current;
   QuorumReferralField field;
+  GDate date;
   QuorumPanelOutcome outcome = QUORUM_PANEL_NONE;
   GtkWidget *value_widget;
   const char *shown;
@@ -1560,7 +1578,12 @@ correct_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  shown = field == QUORUM_REFERRAL_FIELD_OUTCOME ? quorum_panel_outcome_get_label (outcome) : value;
+  if (field == QUORUM_REFERRAL_FIELD_OUTCOME)
+    shown = quorum_panel_outcome_get_label (outcome);
+  else if (quorum_date_parse (value, NULL, &date, NULL))
+    shown = shown_date = quorum_ui_format_date (&date);
+  else
+    shown = value;
   /* Translators: "Ada Smith’s referral: Panel outcome corrected to Plan confirmed; the old value is kept" */
   message = g_strdup_printf (_("%s’s referral: %s corrected to %s; the old value is kept"),
                              current->child, quorum_referral_field_get_label (field), shown);
