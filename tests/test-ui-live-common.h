@@ -29,6 +29,15 @@ fixture_set_up (Fixture       *fx,
     .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
   };
 
+  /* Each case starts with no name set: a decision's confirmation keeps the name it asked for
+   * in the settings, which outlive a case in this process. */
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+    if (settings != NULL)
+      g_settings_reset (settings, "chair-name");
+  }
+
   fx->path = ui_test_db_path ();
   fx->store = quorum_store_open (fx->path, &error);
   g_assert_no_error (error);

@@ -270,6 +270,109 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_settings_reset (settings, "chair-name");
 }
 
+/* With no name in Preferences the record would name this computer's login ("root", as a new
+ * user found in the minutes: "Decided by root", "Signed off by root"). The confirmation asks the
+ * name, offering the conference's chair; a blank one records nothing; the one typed is what the
+ * record and the Preferences then hold. On the shared store the server's user is the actor:
+ * nothing is asked there. */
+static void
+test_decision_asks_the_name (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  g_autofree char *shown = NULL;
+  GtkWidget *entry;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "chair-name");
+  ui_test_iterate (100);
+
+  quorum_conference_page_show_child (page, fx->ben);
+  ui_test_iterate (100);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->ben, "Police"), "No risk seen at home");
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "Police"), QUORUM_VIEW_NO_PLAN);
+  quorum_vote_card_enter_reason (ui_test_card (fx->window, fx->ben, "NHS Trust"), "Missed health checks");
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->ben, "NHS Trust"), QUORUM_VIEW_DECLINE);
+  ui_test_iterate (100);
+
+  ui_test_click (GTK_WIDGET (ui_test_card (fx->window, fx->ben, "Police")), 4, 4);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  entry = ui_test_find_named (GTK_WIDGET (message_dialog ()), "decision-name-entry");
+  shown = preview_text ();
+
+  if (ui_test_is_postgres ())
+    {
+      g_assert_null (entry);
+      g_assert_nonnull (strstr (shown, "Decided by: "));
+      ui_test_key ("Escape");
+      ui_test_iterate (300);
+      return;
+    }
+
+  /* Asked, with the chair offered; the login is nowhere in what is shown. */
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Jo Chair");
+  g_assert_null (strstr (shown, "Decided by"));
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision-name");
+
+  /* Emptied: Enter records nothing and the dialog stays. */
+  ui_test_click (entry, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_key ("BackSpace");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_nonnull (message_dialog ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_decision (c, fx->ben));
+  }
+
+  /* Typed: Enter records it, by that name, and it is kept for the next record. */
+  ui_test_type ("Sam Okafor, IRO");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fx->ben);
+    g_autofree char *kept = g_settings_get_string (settings, "chair-name");
+
+    g_assert_nonnull (decision);
+    g_assert_cmpstr (decision->decided_by, ==, "Sam Okafor, IRO");
+    g_assert_cmpstr (kept, ==, "Sam Okafor, IRO");
+  }
+
+  /* Asked once: the next confirmation names them and asks nothing. */
+  quorum_conference_page_show_child (page, fx->amy);
+  ui_test_iterate (100);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Police"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "NHS Trust"), QUORUM_VIEW_PLAN);
+  ui_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quorum_conference_page_get_child_panel (page, fx->amy)),
+                                             "child.decide", NULL));
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  g_assert_null (ui_test_find_named (GTK_WIDGET (message_dialog ()), "decision-name-entry"));
+  {
+    g_autofree char *again = preview_text ();
+
+    g_assert_nonnull (strstr (again, "Decided by: Sam Okafor, IRO"));
+  }
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+
+  g_settings_reset (settings, "chair-name");
+}
+
 static GtkWidget *
 shown_toast (QuorumWindow *window)
 {
@@ -974,6 +1077,8 @@ main (int   argc,
               fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
+  g_test_add ("/ui/live/decision-asks-the-name", Fixture, NULL,
+              fixture_set_up, test_decision_asks_the_name, fixture_tear_down);
   g_test_add ("/ui/live/decline-kept-through-live-update", Fixture, NULL,
               fixture_set_up, test_decline_kept_through_live_update, fixture_tear_down);
   g_test_add ("/ui/live/decline-reason-typed-through-live-update", Fixture, NULL,

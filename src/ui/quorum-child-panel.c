@@ -26,6 +26,7 @@ struct _QuorumChildPanel
   gint64           conference_id;
   gint64           child_id;
   char            *child_name;
+  char            *chair;           /* the conference's chair: the name offered when none is set */
   QuorumProfile   *profile;
   gboolean         needs_chair_view;
 
@@ -561,7 +562,11 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
       g_string_append_printf (text, _("Referral to the Head of Service: due by %s\n"), due);
     }
 
-  g_string_append_printf (text, _("Decided by: %s"), decided_by != NULL ? decided_by : "");
+  /* Without a name, the dialog asks it beneath. */
+  if (decided_by != NULL)
+    g_string_append_printf (text, _("Decided by: %s"), decided_by);
+  else if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -605,14 +610,25 @@ confirm_response_cb (AdwMessageDialog *dialog,
   const QuorumOutcome *previewed = g_object_get_data (G_OBJECT (dialog), "quorum-preview");
   QuorumView chair_view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-view"));
   guint chair_categories = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-categories"));
+  gboolean asked_name = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL;
   g_autoptr(QuorumOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "record") != 0)
     {
-      /* Back where the chair was: nothing recorded. */
+      /* Back where the chair was: nothing recorded, nor the name typed. */
       gtk_widget_grab_focus (self->decide_button);
       return;
+    }
+
+  if (asked_name)
+    {
+      g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
+
+      /* The response is off while the name is blank; kept as the Preferences keep it. */
+      if (name == NULL)
+        return;
+      quorum_ui_keep_name (self->store, name);
     }
 
   outcome = quorum_store_decide_previewed (self->store, self->conference_id, self->child_id,
@@ -643,6 +659,8 @@ decide_action (GtkWidget  *widget,
   GtkWindow *parent;
   AdwMessageDialog *dialog;
   GtkWidget *label;
+  GtkWidget *name_entry = NULL;
+  gboolean ask_name;
 
   /* A reason still being typed is part of what is decided on: stored first. */
   quorum_ui_commit_pending (widget);
@@ -688,19 +706,17 @@ decide_action (GtkWidget  *widget,
       return;
     }
 
-  text = quorum_child_panel_format_preview (self, preview, quorum_store_get_signer (self->store));
-  {
-    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
-    g_autofree char *own = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
-
-    /* The first decision is where a chair learns that the record names them: say how. */
-    if (own != NULL && *g_strstrip (own) == '\0')
-      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. Your name is not set: give it in Preferences (Ctrl+,) to be named in the record."),
-                              self->child_name);
-    else
-      body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
-                              self->child_name);
-  }
+  /* The first decision is where a chair learns that the record names them: with no name set, the
+   * record would say this computer's login ("root"), so the dialog asks, offering the chair's. */
+  ask_name = quorum_ui_needs_name (self->store);
+  text = quorum_child_panel_format_preview (self, preview,
+                                            ask_name ? NULL : quorum_store_get_signer (self->store));
+  if (ask_name)
+    body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. The record names who decided: give your name, kept for every record from now on (Preferences, Ctrl+,)."),
+                            self->child_name);
+  else
+    body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it."),
+                            self->child_name);
 
   parent = GTK_IS_WINDOW (gtk_widget_get_root (widget)) ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Record This Decision?"), body));
@@ -718,7 +734,7 @@ decide_action (GtkWidget  *widget,
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "decision-preview");
   quorum_ui_set_accessible_label (label, text);
-  adw_message_dialog_set_extra_child (dialog, label);
+
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Go Back"),
@@ -728,6 +744,26 @@ decide_action (GtkWidget  *widget,
   /* Enter records what is shown; Escape goes back, recording nothing. */
   adw_message_dialog_set_default_response (dialog, "record");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* After the responses: the name's entry turns "record" off while it is blank. */
+  if (ask_name)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *caption = gtk_label_new_with_mnemonic (_("_Decided by (your name)"));
+
+      name_entry = quorum_ui_name_entry_new (dialog, "record", self->chair);
+      gtk_widget_set_name (name_entry, "decision-name-entry");
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_add_css_class (caption, "heading");
+      gtk_label_set_mnemonic_widget (GTK_LABEL (caption), name_entry);
+      gtk_widget_set_margin_top (caption, 12);
+      quorum_ui_set_accessible_label (name_entry, _("Decided by (your name)"));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_box_append (GTK_BOX (box), name_entry);
+      adw_message_dialog_set_extra_child (dialog, box);
+    }
+  else
+    adw_message_dialog_set_extra_child (dialog, label);
 
   g_object_set_data_full (G_OBJECT (dialog), "quorum-preview", g_steal_pointer (&preview),
                           (GDestroyNotify) quorum_outcome_free);
@@ -1103,6 +1139,8 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   child = quorum_conference_find_child (conference, self->child_id);
   g_free (self->child_name);
   self->child_name = g_strdup (child != NULL ? child->name : "");
+  g_free (self->chair);
+  self->chair = g_strdup (conference->chair);
 
   decision = quorum_conference_find_decision (conference, self->child_id);
   last = quorum_conference_last_attempt (conference, self->child_id);
@@ -1221,6 +1259,7 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->attempt_draft);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
+  g_clear_pointer (&self->chair, g_free);
 
   G_OBJECT_CLASS (quorum_child_panel_parent_class)->dispose (object);
 }

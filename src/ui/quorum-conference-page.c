@@ -1207,6 +1207,16 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "sign-off") != 0)
     return;
 
+  /* Asked because the record would name this computer's login: kept as the Preferences keep it. */
+  if (g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL)
+    {
+      g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
+
+      if (name == NULL)
+        return;
+      quorum_ui_keep_name (self->store, name);
+    }
+
   if (!quorum_store_finalise (self->store, self->conference_id, &error))
     {
       quorum_ui_show_error (GTK_WIDGET (self), error);
@@ -1269,6 +1279,19 @@ sign_off_action (GtkWidget  *widget,
   /* Sign-off cannot be undone: one Enter must not do it. Choosing it takes Tab, or Alt+S. */
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The record names who signed it off: with no name set it would be this computer's login. */
+  if (quorum_ui_needs_name (self->store))
+    {
+      GtkWidget *entry = quorum_ui_name_entry_new (dialog, "sign-off", self->conference->chair);
+
+      gtk_widget_set_name (entry, "sign-off-name-entry");
+      /* Sign-off's default is Cancel: Enter in the name must not be taken for an answer. */
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+      adw_message_dialog_format_body (dialog, "%s",
+                                      _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original. The record names who signed it off: give your name, kept for every record from now on."));
+      quorum_ui_set_accessible_label (entry, _("Signed off by (your name)"));
+      adw_message_dialog_set_extra_child (dialog, entry);
+    }
   g_signal_connect_object (dialog, "response", G_CALLBACK (sign_off_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));

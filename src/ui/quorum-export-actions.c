@@ -381,39 +381,12 @@ show_chooser (ChooserData *data)
 
 /* ---- the person's name, asked once ---- */
 
-/* Whether the record would name this computer's login as who exported it: no name in the
- * Preferences and a database of this computer's. On a shared database the actor is the
- * server's user, named as the server knows them: never asked over. */
-static gboolean
-needs_name (QuorumStore *store)
-{
-  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
-  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
-
-  if (name != NULL && *g_strstrip (name) != '\0')
-    return FALSE;
-  if (quorum_store_is_shared (store))
-    return FALSE;
-
-  return g_strcmp0 (quorum_store_get_signer (store), g_get_user_name ()) == 0;
-}
-
-static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *name = quorum_ui_editable_get_text (entry);
-
-  adw_message_dialog_set_response_enabled (dialog, "continue", name != NULL);
-}
-
 static void
 name_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   ChooserData      *data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry");
-  g_autofree char *name = quorum_ui_editable_get_text (entry);
+  g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
 
   /* Cancelled (the button, Escape, the window closed): no export, nothing kept. */
   if (g_strcmp0 (response, "continue") != 0 || name == NULL)
@@ -422,32 +395,26 @@ name_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  /* Kept where the Preferences keep it: the record names them from now on, and the
-   * window's own handler of the setting names them too. */
-  {
-    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
-
-    if (settings != NULL)
-      g_settings_set_string (settings, "chair-name", name);
-  }
-  quorum_store_set_signer (data->store, name);
+  quorum_ui_keep_name (data->store, name);
 
   data->then (data);
 }
 
-/* Asks the person's name when the record would otherwise name the login (needs_name ()),
+/* Asks the person's name when the record would otherwise name the login (quorum_ui_needs_name ()),
  * then does @then; cancelled, does nothing. @data is @then's, or freed. */
 static void
 ask_name_then (ChooserData *data,
                NamedFunc    then)
 {
   const char *real_name = g_get_real_name ();
+  gboolean real = real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
+                  g_strcmp0 (real_name, g_get_user_name ()) != 0;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
   data->then = then;
-  if (!needs_name (data->store))
+  if (!quorum_ui_needs_name (data->store))
     {
       then (data);
       return;
@@ -467,21 +434,11 @@ ask_name_then (ChooserData *data,
   adw_message_dialog_set_default_response (dialog, "continue");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  entry = gtk_entry_new ();
-  gtk_widget_set_name (entry, "export-name-entry");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  quorum_ui_set_accessible_label (entry, _("Your name"));
   /* The account's real name, offered; GLib says "Unknown" when it has none, and one that is
    * the login again (root's is "root") is the name this dialog is here to replace. */
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
-      g_strcmp0 (real_name, g_get_user_name ()) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
+  entry = quorum_ui_name_entry_new (dialog, "continue", real ? real_name : NULL);
+  gtk_widget_set_name (entry, "export-name-entry");
   adw_message_dialog_set_extra_child (dialog, entry);
-
-  g_object_set_data (G_OBJECT (dialog), "quorum-name-entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), data);
 
   gtk_window_present (GTK_WINDOW (dialog));

@@ -89,6 +89,86 @@ quorum_ui_settings_new (void)
   return settings;
 }
 
+/* Whether a record written now would name this computer's login as who did it: no name in the
+ * Preferences and a database of this computer's. On a shared database the actor is the server's
+ * user, named as the server knows them: never asked over. */
+gboolean
+quorum_ui_needs_name (QuorumStore *store)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "chair-name") : NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return FALSE;
+  if (quorum_store_is_shared (store))
+    return FALSE;
+
+  return g_strcmp0 (quorum_store_get_signer (store), g_get_user_name ()) == 0;
+}
+
+/* Keeps @name where the Preferences keep it: the record names the person from now on, and each
+ * window's own handler of the setting names them too. */
+void
+quorum_ui_keep_name (QuorumStore *store,
+                     const char  *name)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_if_fail (name != NULL && *name != '\0');
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "chair-name", name);
+  quorum_store_set_signer (store, name);
+}
+
+static void
+name_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *name = quorum_ui_editable_get_text (entry);
+  const char *response = g_object_get_data (G_OBJECT (entry), "quorum-response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, name != NULL);
+}
+
+/* An entry for the person's name in @dialog, offering @offered (or nothing): @response is on
+ * only while it holds a name (made after @dialog's responses), and Enter in it gives the
+ * default response. The caller places it; quorum_ui_dialog_dup_name () reads it. */
+GtkWidget *
+quorum_ui_name_entry_new (AdwMessageDialog *dialog,
+                          const char       *response,
+                          const char       *offered)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  quorum_ui_set_accessible_label (entry, _("Your name"));
+  if (offered != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), offered);
+
+  g_object_set_data_full (G_OBJECT (entry), "quorum-response", g_strdup (response), g_free);
+  g_object_set_data (G_OBJECT (dialog), "quorum-name-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
+  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  return entry;
+}
+
+/* The name typed in @dialog's entry, trimmed; NULL when the dialog asked none or it is blank. */
+char *
+quorum_ui_dialog_dup_name (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry");
+
+  return entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (entry)) : NULL;
+}
+
 static gboolean
 have_render_node (const char *path)
 {

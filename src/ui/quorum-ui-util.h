@@ -5,11 +5,20 @@
 #include <adwaita.h>
 #include <quorum/quorum.h>
 
+#include "store/quorum-store.h"
+
 G_BEGIN_DECLS
 
 /* The app's settings (io.github.quorum_app.quorum), found installed or, when running uninstalled,
  * in the build's compiled schema; NULL when neither exists (nothing is remembered then). */
 GSettings *quorum_ui_settings_new            (void);
+gboolean   quorum_ui_needs_name              (QuorumStore *store);
+void       quorum_ui_keep_name               (QuorumStore *store,
+                                              const char  *name);
+GtkWidget *quorum_ui_name_entry_new          (AdwMessageDialog *dialog,
+                                              const char       *response,
+                                              const char       *offered);
+char      *quorum_ui_dialog_dup_name         (AdwMessageDialog *dialog);
 /* g_date_strftime(), with month and day names from Quorum's translations (so Welsh without a
  * Welsh system locale): 0 when @buf is too small. */
 gsize      quorum_ui_strftime                (char        *buf,
