@@ -628,6 +628,71 @@ confirm_response_cb (AdwMessageDialog *dialog,
   decision_recorded (self, outcome);
 }
 
+/* The decision was refused for a dissent without its reason: the focus goes to the reason box of
+ * the (first) group that needs one, where the chair types it. Whether it went there. */
+static gboolean
+focus_missing_reason (QuorumChildPanel *self,
+                      QuorumView        chair_view,
+                      guint             chair_categories)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumCalendar) calendar = NULL;
+  g_auto(GStrv) groups = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *view;
+  GtkRoot *root;
+
+  if (self->profile == NULL)
+    return FALSE;
+  conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
+  calendar = quorum_store_get_calendar (self->store, self->profile->region, NULL);
+  if (conference == NULL || calendar == NULL)
+    return FALSE;
+
+  groups = quorum_decide_dissent_without_reason (conference, self->profile, calendar, self->child_id,
+                                                 chair_view, chair_categories);
+  if (groups == NULL || groups[0] == NULL)
+    return FALSE;
+
+  card = quorum_child_panel_get_card (self, groups[0]);
+  if (card == NULL || quorum_vote_card_get_read_only (card))
+    return FALSE;
+
+  view = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  root = gtk_widget_get_root (view);
+  if (!gtk_widget_grab_focus (view))
+    return FALSE;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return TRUE;
+}
+
+/* The groups whose view on the board is a plan with no category of abuse, quoted and joined
+ * ("“Police”, “Education”"), or NULL when there are none. */
+static char *
+plans_without_category (QuorumChildPanel *self)
+{
+  g_autoptr(GString) names = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      if (quorum_group_item_get_view (item) != QUORUM_VIEW_PLAN ||
+          quorum_group_item_get_categories (item) != QUORUM_CATEGORY_NONE)
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, _(", "));
+      /* Translators: a group's name in quotes */
+      g_string_append_printf (names, _("“%s”"), quorum_group_item_get_name (item));
+    }
+
+  return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
@@ -640,9 +705,11 @@ decide_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   QuorumView chair_view = QUORUM_VIEW_NONE;
   guint chair_categories = 0;
+  g_autofree char *no_category = NULL;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
   GtkWidget *label;
+  GtkWidget *extra;
 
   /* A reason still being typed is part of what is decided on: stored first. */
   quorum_ui_commit_pending (widget);
@@ -684,7 +751,12 @@ decide_action (GtkWidget  *widget,
       if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE) && page != NULL)
         quorum_conference_page_ask_proceed (QUORUM_CONFERENCE_PAGE (page), self->child_id);
       else
-        quorum_ui_show_error (widget, error);
+        {
+          quorum_ui_show_error (widget, error);
+          /* A dissent without its reason: the chair is taken to where it is typed. */
+          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID))
+            focus_missing_reason (self, chair_view, chair_categories);
+        }
       return;
     }
 
@@ -718,7 +790,28 @@ decide_action (GtkWidget  *widget,
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "decision-preview");
   quorum_ui_set_accessible_label (label, text);
-  adw_message_dialog_set_extra_child (dialog, label);
+
+  extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (extra), label);
+  /* A plan view given with no category of abuse is named before the chair confirms (the record
+   * takes it: `quorum-cli vote --view plan` gives none by its contract). */
+  no_category = plans_without_category (self);
+  if (no_category != NULL)
+    {
+      g_autofree char *note_text = g_strdup_printf (_("No category of abuse given with the plan view of %s. "
+                                                      "Go back to tick one on the group’s card, or record the decision without."),
+                                                    no_category);
+      GtkWidget *note = gtk_label_new (note_text);
+
+      gtk_widget_set_name (note, "decision-category-note");
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_width_chars (GTK_LABEL (note), 46);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 64);
+      gtk_box_append (GTK_BOX (extra), note);
+    }
+  adw_message_dialog_set_extra_child (dialog, extra);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Go Back"),
