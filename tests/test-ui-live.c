@@ -1025,6 +1025,8 @@ test_plan_without_category_named (Fixture       *fx,
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_get_mapped (note));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "No category of abuse given");
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Children's Social Care")),
+                      "vote-card-plan-without-category");
 
   /* Ticked, the note goes; the Police card's plan gets a category, NHS's none. */
   ui_test_click (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
@@ -1033,7 +1035,6 @@ test_plan_without_category_named (Fixture       *fx,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "");
   ui_test_click (card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
   ui_test_type (REASON);
-  ui_test_screenshot (GTK_WIDGET (fx->window), "vote-card-plan-without-category");
 
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
