@@ -655,11 +655,14 @@ ui_test_point_covered (GdkSurface *surface,
 #endif
 
 /* Moves the pointer to the middle of @widget (or @x, @y inside it when not negative) and
- * clicks there with the first button. */
+ * clicks there with the first button. With @dodge, a window lying over the point (a tooltip) is
+ * first made to go by moving the pointer away; without, the click is made as a hand makes it, at
+ * once, and such a window takes it. */
 static inline void
-ui_test_click (GtkWidget *widget,
-               double     x,
-               double     y)
+ui_test_click_full (GtkWidget *widget,
+                    double     x,
+                    double     y,
+                    gboolean   dodge)
 {
 #ifdef GDK_WINDOWING_X11
   GtkNative *native = gtk_widget_get_native (widget);
@@ -690,7 +693,9 @@ ui_test_click (GtkWidget *widget,
   /* A tooltip over the target goes when the pointer leaves the window, as a hand moving on
    * takes it away; only then is the target clicked. A click on an uncovered target is made as
    * before, with no detour. */
-  if (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
+  if (!dodge && ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
+    g_test_message ("another window lies over the point (a tooltip): it takes the click, as it would a hand's");
+  else if (ui_test_point_covered (surface, (int) (out.x + dx), (int) (out.y + dy)))
     {
       Screen *screen = DefaultScreenOfDisplay (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)));
       g_autofree char *cx = g_strdup_printf ("%d", WidthOfScreen (screen) - 1);
@@ -714,6 +719,49 @@ ui_test_click (GtkWidget *widget,
 #else
   g_assert_not_reached ();
 #endif
+}
+
+/* ui_test_click_full, first waiting for a tooltip over the point to go. */
+static inline void
+ui_test_click (GtkWidget *widget,
+               double     x,
+               double     y)
+{
+  ui_test_click_full (widget, x, y, TRUE);
+}
+
+/* ui_test_click_full as a person clicks straight on: a window over the point takes the click. */
+static inline void
+ui_test_click_at_once (GtkWidget *widget,
+                       double     x,
+                       double     y)
+{
+  ui_test_click_full (widget, x, y, FALSE);
+}
+
+/* Whether another window (a tooltip) comes to lie over the middle of @widget within @ms, as the
+ * pointer rests where it last clicked. */
+static inline gboolean
+ui_test_covered_within (GtkWidget *widget,
+                        guint      ms)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  double dx = 0;
+  double dy = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  for (gint64 until = g_get_monotonic_time () + (gint64) ms * 1000; g_get_monotonic_time () < until;)
+    {
+      if (ui_test_point_covered (gtk_native_get_surface (native), (int) (out.x + dx), (int) (out.y + dy)))
+        return TRUE;
+      ui_test_iterate (20);
+    }
+#endif
+  return FALSE;
 }
 
 /* Types @text on the keyboard, a key at a time, wherever the focus is. */

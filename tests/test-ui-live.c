@@ -1061,6 +1061,355 @@ test_new_conference_in_other_window (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* ---- the group cards as a chair uses them (the trial chair's findings) ---- */
+
+static GtkWidget *
+card_button (Fixture    *fx,
+             const char *group,
+             GType       type,
+             const char *label)
+{
+  GtkWidget *found = find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, group)), type, label);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static QuorumVote *
+held_vote (QuorumConference *c,
+           gint64            child_id,
+           const char       *group)
+{
+  QuorumVote *vote = quorum_conference_find_vote (c, child_id, group);
+
+  g_assert_nonnull (vote);
+  return vote;
+}
+
+/* Plan clicked on a card, then at once its Neglect box, the pointer resting on Plan meanwhile:
+ * Plan's tooltip opened over the category row, the click only closed it and nothing was ticked.
+ * No plan's covered the reason box. No tooltip of the card lies over what comes next. */
+static void
+test_no_tooltip_over_next_click (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  GtkWidget *neglect;
+  gboolean covered;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  neglect = card_button (fx, "Police", GTK_TYPE_CHECK_BUTTON, "Neglect");
+  /* As long as a chair looks for the box: a tooltip would be up by then. */
+  covered = ui_test_covered_within (neglect, 1500);
+  ui_test_click_at_once (neglect, -1, -1);
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = held_vote (c, fx->amy, "Police");
+
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (vote->categories, ==, QUORUM_CATEGORY_NEGLECT);
+  }
+  g_assert_false (covered);
+
+  /* No plan, then straight into the reason box. */
+  ui_test_click (card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  g_assert_false (ui_test_covered_within (reason_view (fx, fx->amy, "NHS Trust"), 1500));
+  ui_test_click_at_once (reason_view (fx, fx->amy, "NHS Trust"), -1, -1);
+  ui_test_type (REASON);
+  ui_test_key ("ctrl+Return");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = held_vote (c, fx->amy, "NHS Trust");
+
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (vote->reason, ==, REASON);
+  }
+  /* The explanation a tooltip gave is still heard. */
+  g_assert_null (gtk_widget_get_tooltip_text (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan")));
+}
+
+/* A plan decided with no category of abuse passed silently: the card says so, calmly, and the
+ * decision's confirmation names the groups, before the chair confirms. (The record takes it.) */
+static void
+test_plan_without_category_named (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  GtkWidget *note;
+  GtkWidget *dialog_note;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (card_button (fx, "Children's Social Care", GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  note = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Children's Social Care")), "no-category-note");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "No category of abuse given");
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Children's Social Care")),
+                      "vote-card-plan-without-category");
+
+  /* Ticked, the note goes; the Police card's plan gets a category, NHS's none. */
+  ui_test_click (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_click (card_button (fx, "Police", GTK_TYPE_CHECK_BUTTON, "Physical"), -1, -1);
+  note = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "no-category-note");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "");
+  ui_test_click (card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_type (REASON);
+
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  dialog_note = ui_test_find_named (GTK_WIDGET (message_dialog ()), "decision-category-note");
+  g_assert_nonnull (dialog_note);
+  g_test_message ("note: %s", gtk_label_get_label (GTK_LABEL (dialog_note)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (dialog_note)), "No category of abuse given"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (dialog_note)), "Children's Social Care"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (dialog_note)), "Police"));
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision-plan-without-category");
+
+  /* Escape: back to the card, nothing decided; the plan without category is held as given. */
+  ui_test_key ("Escape");
+  ui_test_iterate (200);
+  g_assert_null (message_dialog ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_null (quorum_conference_find_decision (c, fx->amy));
+    g_assert_cmpuint (held_vote (c, fx->amy, "Children's Social Care")->categories, ==, QUORUM_CATEGORY_NONE);
+    g_assert_cmpuint (held_vote (c, fx->amy, "Police")->categories, ==, QUORUM_CATEGORY_PHYSICAL);
+  }
+}
+
+static gboolean
+focus_is (QuorumWindow *window,
+          GtkWidget    *widget)
+{
+  return gtk_root_get_focus (GTK_ROOT (window)) == widget;
+}
+
+/* The keyboard through a vote: Ctrl+Enter in a reason puts the focus on the next group's Plan;
+ * Right then Space recorded Plan (the arrows did nothing). The arrows, Home and End move among
+ * the three views as in a radio group, Space chooses, and the focus stays on the view chosen:
+ * Tab then goes to the categories (a plan) or the reason. */
+static void
+test_keyboard_through_views (Fixture       *fx,
+                             gconstpointer  data)
+{
+  GtkWidget *police_plan;
+  GtkWidget *police_no_plan;
+  GtkWidget *police_declined;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (card_button (fx, "Children's Social Care", GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_type (REASON);
+  ui_test_key ("ctrl+Return");
+  police_plan = card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan");
+  police_no_plan = card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "No plan");
+  police_declined = card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Declined");
+  g_assert_true (focus_is (fx->window, police_plan));
+
+  ui_test_key ("Right");
+  g_assert_true (focus_is (fx->window, police_no_plan));
+  ui_test_key ("End");
+  g_assert_true (focus_is (fx->window, police_declined));
+  ui_test_key ("Right");
+  g_assert_true (focus_is (fx->window, police_plan));
+  ui_test_key ("Left");
+  g_assert_true (focus_is (fx->window, police_declined));
+  ui_test_key ("Home");
+  g_assert_true (focus_is (fx->window, police_plan));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    /* Moving chose nothing. */
+    g_assert_null (quorum_conference_find_vote (c, fx->amy, "Police"));
+  }
+
+  ui_test_key ("Right");
+  ui_test_key ("space");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_cmpint (held_vote (c, fx->amy, "Police")->view, ==, QUORUM_VIEW_NO_PLAN);
+  }
+  g_assert_true (focus_is (fx->window, police_no_plan));
+  ui_test_key ("Tab");
+  g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, "Police")));
+  ui_test_type ("No police contact");
+  ui_test_key ("ctrl+Return");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_cmpstr (held_vote (c, fx->amy, "Police")->reason, ==, "No police contact");
+  }
+
+  /* On to NHS Trust's Plan: Space, then Tab to the categories, Space ticks Neglect. */
+  g_assert_true (focus_is (fx->window, card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "Plan")));
+  ui_test_key ("space");
+  g_assert_true (focus_is (fx->window, card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "Plan")));
+  ui_test_key ("Tab");
+  g_assert_true (focus_is (fx->window, card_button (fx, "NHS Trust", GTK_TYPE_CHECK_BUTTON, "Neglect")));
+  ui_test_key ("space");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = held_vote (c, fx->amy, "NHS Trust");
+
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (vote->categories, ==, QUORUM_CATEGORY_NEGLECT);
+  }
+}
+
+/* Where @widget's middle is in its window's surface. */
+static void
+surface_point (GtkWidget *widget,
+               int       *x,
+               int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  double dx = 0;
+  double dy = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (out.x + dx);
+  *y = (int) (out.y + dy);
+}
+
+/* Where @widget's top is on the vote board (the page may have scrolled meanwhile). */
+static double
+top_on_board (GtkWidget *widget)
+{
+  graphene_point_t out;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_widget_get_ancestor (widget, GTK_TYPE_FLOW_BOX),
+                                           &GRAPHENE_POINT_INIT (0, 0), &out));
+  return out.y;
+}
+
+/* Plan grew its card with the category boxes and pushed the cards below down, so the next click,
+ * aimed before, missed. The card keeps its height whichever view is chosen: a click aimed at the
+ * card below before Plan, No plan or Declined lands where it was aimed. */
+static void
+test_cards_keep_their_place (Fixture       *fx,
+                             gconstpointer  data)
+{
+  static const char * const views[] = { "Plan", "No plan", "Declined", "Plan", NULL };
+  GtkWidget *csc_card = GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Children's Social Care"));
+  GtkWidget *below = GTK_WIDGET (ui_test_card (fx->window, fx->amy, "NHS Trust"));
+  int height;
+  double top;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_scroll_into_view (below);
+  height = gtk_widget_get_height (csc_card);
+  top = top_on_board (below);
+  for (guint i = 0; views[i] != NULL; i++)
+    {
+      ui_test_click (card_button (fx, "Children's Social Care", GTK_TYPE_TOGGLE_BUTTON, views[i]), -1, -1);
+      g_test_message ("after %s: card %d px high (was %d), the card below at %.0f (was %.0f)",
+                      views[i], gtk_widget_get_height (csc_card), height, top_on_board (below), top);
+      g_assert_cmpint (gtk_widget_get_height (csc_card), ==, height);
+      g_assert_cmpfloat (top_on_board (below), ==, top);
+    }
+  ui_test_screenshot (GTK_WIDGET (fx->window), "vote-cards-same-height");
+
+  /* The chair aims at NHS Trust's No plan, clicks Police's Plan, then clicks where they aimed. */
+  {
+    GtkWidget *target = card_button (fx, "NHS Trust", GTK_TYPE_TOGGLE_BUTTON, "No plan");
+    g_autofree char *window = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (target))));
+    g_autofree char *sx = NULL;
+    g_autofree char *sy = NULL;
+    int x;
+    int y;
+
+    /* Both on the screen, as the chair sees them: nothing scrolls between the two clicks. */
+    ui_test_scroll_into_view (target);
+    ui_test_scroll_into_view (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan"));
+    surface_point (target, &x, &y);
+    sx = g_strdup_printf ("%d", x);
+    sy = g_strdup_printf ("%d", y);
+    ui_test_click_at_once (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+    {
+      const char * const args[] = { "mousemove", "--sync", "--window", window, sx, sy, "click", "1", NULL };
+
+      ui_test_xdotool (args);
+    }
+  }
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_cmpint (held_vote (c, fx->amy, "Police")->view, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpint (held_vote (c, fx->amy, "NHS Trust")->view, ==, QUORUM_VIEW_NO_PLAN);
+  }
+}
+
+/* "A dissent needs a reason" said so in a toast and left the focus where it was: it goes to the
+ * reason box of the group that needs one, and what is typed there is its reason. */
+static void
+test_dissent_refusal_focuses_reason (Fixture       *fx,
+                                     gconstpointer  data)
+{
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (card_button (fx, "Police", GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    g_assert_cmpint (held_vote (c, fx->amy, "Police")->view, ==, QUORUM_VIEW_NO_PLAN);
+  }
+  /* The other groups' plans: the chair is at their cards now, away from the Police card. */
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_set_category (ui_test_card (fx->window, fx->amy, "Children's Social Care"), QUORUM_CATEGORY_NEGLECT, TRUE);
+  quorum_vote_card_choose (ui_test_card (fx->window, fx->amy, "NHS Trust"), QUORUM_VIEW_PLAN);
+  quorum_vote_card_set_category (ui_test_card (fx->window, fx->amy, "NHS Trust"), QUORUM_CATEGORY_NEGLECT, TRUE);
+  ui_test_iterate (200);
+  g_assert_false (focus_is_in (fx->window, reason_view (fx, fx->amy, "Police")));
+
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, "Police")));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "vote-card-dissent-needs-reason");
+
+  ui_test_type (REASON);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  g_free (ui_test_confirm_decision ());
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fx->amy);
+
+    g_assert_nonnull (decision);
+    g_assert_cmpuint (decision->dissent->len, ==, 1);
+    g_assert_cmpstr (((QuorumDissent *) g_ptr_array_index (decision->dissent, 0))->reason, ==, REASON);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1087,6 +1436,16 @@ main (int   argc,
               fixture_set_up, test_members_own_positions, fixture_tear_down);
   g_test_add ("/ui/live/member-reason-kept-through-close", Fixture, NULL,
               fixture_set_up, test_member_reason_kept_through_close, fixture_tear_down);
+  g_test_add ("/ui/live/no-tooltip-over-next-click", Fixture, NULL,
+              fixture_set_up, test_no_tooltip_over_next_click, fixture_tear_down);
+  g_test_add ("/ui/live/plan-without-category-named", Fixture, NULL,
+              fixture_set_up, test_plan_without_category_named, fixture_tear_down);
+  g_test_add ("/ui/live/keyboard-through-views", Fixture, NULL,
+              fixture_set_up, test_keyboard_through_views, fixture_tear_down);
+  g_test_add ("/ui/live/cards-keep-their-place", Fixture, NULL,
+              fixture_set_up, test_cards_keep_their_place, fixture_tear_down);
+  g_test_add ("/ui/live/dissent-refusal-focuses-reason", Fixture, NULL,
+              fixture_set_up, test_dissent_refusal_focuses_reason, fixture_tear_down);
   g_test_add ("/ui/live/new-conference-in-other-window", Fixture, NULL,
               fixture_set_up, test_new_conference_in_other_window, fixture_tear_down);
 

@@ -54,6 +54,16 @@ QuorumOutcome *quorum_decide        (const QuorumConference *conference,
                                      QuorumView              chair_view,
                                      guint                   chair_categories,
                                      GError                **error);
+/* The groups of @child_id whose view dissents from what quorum_decide would decide and has no
+ * reason (DOMAIN "Reaching a decision" 6: what it refuses the decision for), in the order of the
+ * groups: where a screen takes the chair to give the reason. Empty when there are none, or when
+ * the decision is refused for something else. */
+GStrv          quorum_decide_dissent_without_reason (const QuorumConference *conference,
+                                                     const QuorumProfile    *profile,
+                                                     QuorumCalendar         *calendar,
+                                                     gint64                  child_id,
+                                                     QuorumView              chair_view,
+                                                     guint                   chair_categories);
 void           quorum_outcome_free  (QuorumOutcome *self);
 /* Whether @a and @b record the same thing: outcome, basis, categories, tally, every dissent
  * (group, view, categories, representatives, reason), the plan and the referral's due date.

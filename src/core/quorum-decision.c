@@ -546,14 +546,17 @@ outcome_finish (QuorumOutcome          *self,
     self->plan_start = conference->date;
 }
 
-QuorumOutcome *
-quorum_decide (const QuorumConference *conference,
-               const QuorumProfile    *profile,
-               QuorumCalendar         *calendar,
-               gint64                  child_id,
-               QuorumView              chair_view,
-               guint                   chair_categories,
-               GError                **error)
+/* quorum_decide; without @check_reasons a dissent without its reason is not refused (what
+ * quorum_decide_dissent_without_reason looks for). */
+static QuorumOutcome *
+decide_rule (const QuorumConference *conference,
+             const QuorumProfile    *profile,
+             QuorumCalendar         *calendar,
+             gint64                  child_id,
+             QuorumView              chair_view,
+             guint                   chair_categories,
+             gboolean                check_reasons,
+             GError                **error)
 {
   g_auto(Tally) tally = { 0 };
   g_autoptr(QuorumOutcome) self = NULL;
@@ -743,11 +746,49 @@ quorum_decide (const QuorumConference *conference,
     }
 
   self->dissent = tally_dissent (&tally, conference, child_id, self->outcome);
-  if (!check_dissent_reasons (self->dissent, child, self->basis, error))
+  if (check_reasons && !check_dissent_reasons (self->dissent, child, self->basis, error))
     return NULL;
   outcome_finish (self, conference);
 
   return g_steal_pointer (&self);
+}
+
+QuorumOutcome *
+quorum_decide (const QuorumConference *conference,
+               const QuorumProfile    *profile,
+               QuorumCalendar         *calendar,
+               gint64                  child_id,
+               QuorumView              chair_view,
+               guint                   chair_categories,
+               GError                **error)
+{
+  return decide_rule (conference, profile, calendar, child_id, chair_view, chair_categories, TRUE, error);
+}
+
+GStrv
+quorum_decide_dissent_without_reason (const QuorumConference *conference,
+                                      const QuorumProfile    *profile,
+                                      QuorumCalendar         *calendar,
+                                      gint64                  child_id,
+                                      QuorumView              chair_view,
+                                      guint                   chair_categories)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(QuorumOutcome) outcome = NULL;
+
+  g_return_val_if_fail (conference != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  outcome = decide_rule (conference, profile, calendar, child_id, chair_view, chair_categories, FALSE, NULL);
+  for (guint i = 0; outcome != NULL && outcome->dissent != NULL && i < outcome->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (outcome->dissent, i);
+
+      if (is_blank (d->reason))
+        g_strv_builder_add (names, d->group);
+    }
+
+  return g_strv_builder_end (names);
 }
 
 void

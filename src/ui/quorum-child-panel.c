@@ -644,6 +644,71 @@ confirm_response_cb (AdwMessageDialog *dialog,
   decision_recorded (self, outcome);
 }
 
+/* The decision was refused for a dissent without its reason: the focus goes to the reason box of
+ * the (first) group that needs one, where the chair types it. Whether it went there. */
+static gboolean
+focus_missing_reason (QuorumChildPanel *self,
+                      QuorumView        chair_view,
+                      guint             chair_categories)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumCalendar) calendar = NULL;
+  g_auto(GStrv) groups = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *view;
+  GtkRoot *root;
+
+  if (self->profile == NULL)
+    return FALSE;
+  conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
+  calendar = quorum_store_get_calendar (self->store, self->profile->region, NULL);
+  if (conference == NULL || calendar == NULL)
+    return FALSE;
+
+  groups = quorum_decide_dissent_without_reason (conference, self->profile, calendar, self->child_id,
+                                                 chair_view, chair_categories);
+  if (groups == NULL || groups[0] == NULL)
+    return FALSE;
+
+  card = quorum_child_panel_get_card (self, groups[0]);
+  if (card == NULL || quorum_vote_card_get_read_only (card))
+    return FALSE;
+
+  view = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  root = gtk_widget_get_root (view);
+  if (!gtk_widget_grab_focus (view))
+    return FALSE;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return TRUE;
+}
+
+/* The groups whose view on the board is a plan with no category of abuse, quoted and joined
+ * ("“Police”, “Education”"), or NULL when there are none. */
+static char *
+plans_without_category (QuorumChildPanel *self)
+{
+  g_autoptr(GString) names = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      if (quorum_group_item_get_view (item) != QUORUM_VIEW_PLAN ||
+          quorum_group_item_get_categories (item) != QUORUM_CATEGORY_NONE)
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, _(", "));
+      /* Translators: a group's name in quotes */
+      g_string_append_printf (names, _("“%s”"), quorum_group_item_get_name (item));
+    }
+
+  return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
@@ -656,10 +721,11 @@ decide_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   QuorumView chair_view = QUORUM_VIEW_NONE;
   guint chair_categories = 0;
+  g_autofree char *no_category = NULL;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
   GtkWidget *label;
-  GtkWidget *name_entry = NULL;
+  GtkWidget *extra;
   gboolean ask_name;
 
   /* A reason still being typed is part of what is decided on: stored first. */
@@ -702,7 +768,12 @@ decide_action (GtkWidget  *widget,
       if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE) && page != NULL)
         quorum_conference_page_ask_proceed (QUORUM_CONFERENCE_PAGE (page), self->child_id);
       else
-        quorum_ui_show_error (widget, error);
+        {
+          quorum_ui_show_error (widget, error);
+          /* A dissent without its reason: the chair is taken to where it is typed. */
+          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID))
+            focus_missing_reason (self, chair_view, chair_categories);
+        }
       return;
     }
 
@@ -735,6 +806,27 @@ decide_action (GtkWidget  *widget,
   gtk_widget_add_css_class (label, "decision-preview");
   quorum_ui_set_accessible_label (label, text);
 
+  extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (extra), label);
+  /* A plan view given with no category of abuse is named before the chair confirms (the record
+   * takes it: `quorum-cli vote --view plan` gives none by its contract). */
+  no_category = plans_without_category (self);
+  if (no_category != NULL)
+    {
+      g_autofree char *note_text = g_strdup_printf (_("No category of abuse given with the plan view of %s. "
+                                                      "Go back to tick one on the group’s card, or record the decision without."),
+                                                    no_category);
+      GtkWidget *note = gtk_label_new (note_text);
+
+      gtk_widget_set_name (note, "decision-category-note");
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_width_chars (GTK_LABEL (note), 46);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 64);
+      gtk_box_append (GTK_BOX (extra), note);
+    }
+  adw_message_dialog_set_extra_child (dialog, extra);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Go Back"),
@@ -747,23 +839,17 @@ decide_action (GtkWidget  *widget,
   /* After the responses: the name's entry turns "record" off while it is blank. */
   if (ask_name)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *caption = gtk_label_new_with_mnemonic (_("_Decided by (your name)"));
+      GtkWidget *name_entry = quorum_ui_name_entry_new (dialog, "record", self->chair);
 
-      name_entry = quorum_ui_name_entry_new (dialog, "record", self->chair);
       gtk_widget_set_name (name_entry, "decision-name-entry");
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_widget_add_css_class (caption, "heading");
       gtk_label_set_mnemonic_widget (GTK_LABEL (caption), name_entry);
-      gtk_widget_set_margin_top (caption, 12);
       quorum_ui_set_accessible_label (name_entry, _("Decided by (your name)"));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), caption);
-      gtk_box_append (GTK_BOX (box), name_entry);
-      adw_message_dialog_set_extra_child (dialog, box);
+      gtk_box_append (GTK_BOX (extra), caption);
+      gtk_box_append (GTK_BOX (extra), name_entry);
     }
-  else
-    adw_message_dialog_set_extra_child (dialog, label);
 
   g_object_set_data_full (G_OBJECT (dialog), "quorum-preview", g_steal_pointer (&preview),
                           (GDestroyNotify) quorum_outcome_free);

@@ -32,6 +32,9 @@ struct _QuorumVoteCard
   /* A view chosen here and not stored yet (a decline waits for its reason): it stays chosen when
    * the board is read again meanwhile (another chair's write, or this one's arriving live). */
   QuorumView       waiting_view;
+  /* The view button being pressed is pressed from the keyboard (Space or Enter): the focus stays
+   * on it, where the chair's next key goes, rather than moving on as after a click. */
+  gboolean         keyboard_choice;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -43,7 +46,9 @@ struct _QuorumVoteCard
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
   GtkToggleButton *decline_button;
-  GtkRevealer     *categories_revealer;
+  GtkWidget       *categories_box;
+  GtkWidget       *categories_grid;
+  GtkLabel        *no_category_label;
   GtkCheckButton  *neglect_check;
   GtkCheckButton  *physical_check;
   GtkCheckButton  *emotional_check;
@@ -52,6 +57,7 @@ struct _QuorumVoteCard
   GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
   GtkLabel        *status_label;
+  GtkWidget       *status_room;
   GtkWidget       *conflict_box;
   GtkLabel        *conflict_label;
   /* Each representative's own position where they could not agree: a MemberRow each. */
@@ -136,6 +142,22 @@ get_shown_categories (QuorumVoteCard *self)
     categories |= QUORUM_CATEGORY_SEXUAL;
 
   return categories;
+}
+
+/* The category boxes are always on the card (it keeps its height whichever view is chosen), to
+ * be ticked only with a plan; a plan with none ticked says so, calmly, on the line kept for it
+ * (DOMAIN "Reaching a decision": with plan, the category of abuse). */
+static void
+sync_categories (QuorumVoteCard *self)
+{
+  gboolean plan = quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_PLAN;
+
+  if (!self->has_editor)
+    return;
+
+  gtk_widget_set_sensitive (self->categories_grid, plan);
+  gtk_label_set_label (self->no_category_label,
+                       plan && get_shown_categories (self) == 0 ? _("No category of abuse given") : "");
 }
 
 static void
@@ -233,12 +255,14 @@ sync_read_only (QuorumVoteCard *self,
   if (self->has_editor)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->view_box), !ro);
-      gtk_widget_set_visible (GTK_WIDGET (self->categories_revealer), !ro);
+      gtk_widget_set_visible (self->categories_box, !ro);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
       if (ro)
         gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
+  /* Room for a two-line status only while the status can change under the chair's hands. */
+  gtk_widget_set_visible (self->status_room, !ro);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), ro && reason != NULL && *reason != '\0');
   gtk_widget_set_focusable (GTK_WIDGET (self), ro);
 
@@ -478,8 +502,12 @@ member_row_new (QuorumVoteCard *self,
       /* Translators: %s is a representative's name */
       reason_label = g_strdup_printf (_("%s’s reason, in their own words"), name);
       gtk_entry_set_placeholder_text (row->reason_entry, reason_label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->reason_entry), _("Recorded with their position when you press Enter or leave the field"));
       quorum_ui_set_accessible_label (GTK_WIDGET (row->reason_entry), reason_label);
+      /* Heard, not a tooltip: one lay over the next representative's position. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->reason_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Recorded with their position when you press Enter or leave the field"),
+                                      -1);
       gtk_box_append (GTK_BOX (row->row), GTK_WIDGET (row->reason_entry));
 
       g_signal_connect (row->plan_button, "toggled", G_CALLBACK (member_toggled_cb), row);
@@ -721,7 +749,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
       gtk_check_button_set_active (self->physical_check, (categories & QUORUM_CATEGORY_PHYSICAL) != 0);
       gtk_check_button_set_active (self->emotional_check, (categories & QUORUM_CATEGORY_EMOTIONAL) != 0);
       gtk_check_button_set_active (self->sexual_check, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
-      gtk_revealer_set_reveal_child (self->categories_revealer, chosen == QUORUM_VIEW_PLAN);
+      sync_categories (self);
     }
 
   /* The recorded reason: words that differ from it are a draft until recorded. */
@@ -823,13 +851,17 @@ view_toggled_cb (QuorumVoteCard  *self,
   if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
 
-  gtk_revealer_set_reveal_child (self->categories_revealer, button == self->plan_button);
+  sync_categories (self);
   quorum_vote_card_record (self);
 
-  /* What comes next has the focus: a plan's categories, else the reason, ready to type. */
+  /* Chosen from the keyboard, the focus stays on the view chosen: Tab goes on to the categories
+   * or the reason, and the chair's next key is not lost somewhere else. After a click, what
+   * comes next has the focus: a plan's categories, else the reason, ready to type. */
   if (!gtk_widget_is_sensitive (GTK_WIDGET (self)))
     return;
-  if (button == self->plan_button)
+  if (self->keyboard_choice)
+    gtk_widget_grab_focus (GTK_WIDGET (button));
+  else if (button == self->plan_button)
     gtk_widget_grab_focus (GTK_WIDGET (self->neglect_check));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->reason_field));
@@ -842,6 +874,7 @@ category_toggled_cb (QuorumVoteCard *self,
   if (self->syncing || quorum_vote_card_get_shown_view (self) != QUORUM_VIEW_PLAN)
     return;
 
+  sync_categories (self);
   quorum_vote_card_record (self);
 }
 
@@ -921,6 +954,80 @@ reason_text_changed_cb (QuorumVoteCard  *self,
     ask_to_record_reason (self);
 }
 
+/* Left and Right (and Home and End) move the focus among Plan, No plan and Declined, choosing
+ * nothing, as in a radio group; Space or Enter then chooses the view that has the focus, and
+ * Tab leaves the three. */
+static gboolean
+view_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     QuorumVoteCard        *self)
+{
+  GtkWidget *buttons[] = { GTK_WIDGET (self->plan_button), GTK_WIDGET (self->no_plan_button),
+                           GTK_WIDGET (self->decline_button) };
+  const int n = G_N_ELEMENTS (buttons);
+  gboolean rtl = gtk_widget_get_direction (self->view_box) == GTK_TEXT_DIR_RTL;
+  int at = -1;
+  int to;
+
+  for (int i = 0; i < n; i++)
+    if (gtk_widget_has_focus (buttons[i]))
+      at = i;
+  if (at < 0)
+    return FALSE;
+
+  /* One stop for Tab, as a radio group is: from any view, Tab goes on to the categories (with a
+   * plan) or the reason, Shift+Tab back before the views. The window moves the focus on from
+   * the last view, or back from the first. */
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      gtk_widget_grab_focus (buttons[back ? 0 : n - 1]);
+      return FALSE;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      to = rtl ? (at + 1) % n : (at + n - 1) % n;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      to = rtl ? (at + n - 1) % n : (at + 1) % n;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      to = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      to = n - 1;
+      break;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_KP_Enter:
+      /* Chosen here, so that the focus is known to stay on it (view_toggled_cb). */
+      self->keyboard_choice = TRUE;
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[at]), TRUE);
+      self->keyboard_choice = FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  gtk_widget_grab_focus (buttons[to]);
+  return TRUE;
+}
+
 /* ---- the controls, built when first needed ---- */
 
 /* The draft keeps the words typed in the reason field: attached once the field exists. */
@@ -947,7 +1054,8 @@ ensure_editor (QuorumVoteCard *self)
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *previous = GTK_WIDGET (self->reason_label);
-  static const char *ids[] = { "view_box", "categories_revealer", "reason_field", "disagreed_check",
+  GtkEventController *keys;
+  static const char *ids[] = { "view_box", "categories_box", "reason_field", "disagreed_check",
                                "reason_draft_label", "conflict_box", NULL };
 
   if (self->has_editor)
@@ -979,7 +1087,9 @@ ensure_editor (QuorumVoteCard *self)
   self->plan_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "plan_button"));
   self->no_plan_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "no_plan_button"));
   self->decline_button = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "decline_button"));
-  self->categories_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "categories_revealer"));
+  self->categories_box = GTK_WIDGET (gtk_builder_get_object (builder, "categories_box"));
+  self->categories_grid = GTK_WIDGET (gtk_builder_get_object (builder, "categories_grid"));
+  self->no_category_label = GTK_LABEL (gtk_builder_get_object (builder, "no_category_label"));
   self->neglect_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "neglect_check"));
   self->physical_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "physical_check"));
   self->emotional_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "emotional_check"));
@@ -994,6 +1104,18 @@ ensure_editor (QuorumVoteCard *self)
 
   g_signal_connect_object (self->reason_field, "notify::text",
                            G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* No tooltip on the field (it lay over the next thing clicked): what it says is heard. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (quorum_text_field_get_view (self->reason_field)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Recorded when you leave the field or press Ctrl+Enter"),
+                                  -1);
+
+  /* The three views are one choice: the arrows move between them, as in a radio group. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (view_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (self->view_box, keys);
 
   quorum_vote_card_sync (self);
   attach_draft (self);
@@ -1167,6 +1289,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);
   gtk_widget_class_install_action (widget_class, "card.record-mine", NULL, record_mine_action);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, status_room);
 }
 
 /* A click inside the card is the card's: the vote board (a GtkFlowBox) otherwise moves its
