@@ -173,10 +173,16 @@ test_vote_box_kept_once_touched (Fixture       *fx,
   ui_test_click (agency, -1, -1);
   ui_test_type ("Family");
   g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  /* Not silently: the form says it unticked the box, so a chair does not click it to untick it
+   * (and tick it). */
+  g_assert_nonnull (ui_test_find_named (page, "voting-note"));
+  g_assert_true (gtk_widget_get_mapped (ui_test_find_named (page, "voting-note")));
+  ui_test_screenshot (page, "forms-attendee-vote-guess");
 
-  /* Ticked and unticked by hand: now the chair's. */
+  /* Ticked and unticked by hand: now the chair's, the note gone. */
   ui_test_click (GTK_WIDGET (voting_check (fx)), 10, -1);
   g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (page, "voting-note")));
   ui_test_click (GTK_WIDGET (voting_check (fx)), 10, -1);
   g_assert_false (gtk_check_button_get_active (voting_check (fx)));
 

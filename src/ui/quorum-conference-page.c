@@ -68,6 +68,7 @@ struct _QuorumConferencePage
   GtkDropDown       *attendance_dropdown;
   GtkEntry          *arrived_entry;     /* the time of a late arrival: shown for "Arrived late" */
   GtkCheckButton    *voting_check;
+  GtkWidget         *voting_note;       /* says the box was unticked by the form's guess */
   GtkListBox        *attendees_list;
   QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
                                         the attendees, built once the open conference is drawn */
@@ -1698,6 +1699,10 @@ set_voting (QuorumConferencePage *self,
   self->voting_setting = TRUE;
   gtk_check_button_set_active (self->voting_check, voting);
   self->voting_setting = FALSE;
+  /* The guess says what it did: a box unticked unseen was ticked again by a chair who clicked
+   * it to untick it. */
+  if (self->voting_note != NULL)
+    gtk_widget_set_visible (self->voting_note, !voting);
 }
 
 
@@ -1956,7 +1961,11 @@ voting_toggled_cb (QuorumConferencePage *self,
                    GtkCheckButton       *check)
 {
   if (!self->voting_setting)
-    self->voting_set_by_hand = TRUE;
+    {
+      /* The chair's now: never changed by the form again until it is cleared after adding. */
+      self->voting_set_by_hand = TRUE;
+      gtk_widget_set_visible (self->voting_note, FALSE);
+    }
 }
 
 /* A parent, carer or relative attends for the family and does not vote: the switch goes off
@@ -2507,6 +2516,21 @@ quorum_conference_page_init (QuorumConferencePage *self)
   quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->agency_entry), _("Attendee’s agency"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->arrived_entry), _("The time they arrived"));
+
+  /* Under the vote box, shown while the form's guess (a family member) holds it unticked. */
+  {
+    GtkWidget *grid = gtk_widget_get_parent (GTK_WIDGET (self->voting_check));
+
+    self->voting_note = gtk_label_new (_("Unticked: a family member attends without a vote"));
+    gtk_widget_set_name (self->voting_note, "voting-note");
+    gtk_label_set_wrap (GTK_LABEL (self->voting_note), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (self->voting_note), 0);
+    gtk_widget_add_css_class (self->voting_note, "caption");
+    gtk_widget_add_css_class (self->voting_note, "dim-label");
+    gtk_widget_set_visible (self->voting_note, FALSE);
+    gtk_grid_insert_next_to (GTK_GRID (grid), GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM);
+    gtk_grid_attach_next_to (GTK_GRID (grid), self->voting_note, GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM, 1, 1);
+  }
   quorum_ui_set_accessible_label (GTK_WIDGET (self->group_entry), _("Line-management structure the attendee reports through"));
 
   update_actions (self);
