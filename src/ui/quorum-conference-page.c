@@ -2530,6 +2530,10 @@ quorum_conference_page_init (QuorumConferencePage *self)
     gtk_widget_set_visible (self->voting_note, FALSE);
     gtk_grid_insert_next_to (GTK_GRID (grid), GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM);
     gtk_grid_attach_next_to (GTK_GRID (grid), self->voting_note, GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM, 1, 1);
+    /* Read with the box by a screen reader, while it is shown. */
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->voting_check),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->voting_note, NULL,
+                                    -1);
   }
   quorum_ui_set_accessible_label (GTK_WIDGET (self->group_entry), _("Line-management structure the attendee reports through"));
 
