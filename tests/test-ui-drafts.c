@@ -231,6 +231,10 @@ test_new_conference_draft (Fixture       *fx,
   g_assert_nonnull (child_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, "Cleo Draft");
 
+  /* The chair's name, typed (none is offered without a name in Preferences or a chair before). */
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Jo Chair");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
@@ -335,6 +339,9 @@ test_new_conference_draft_every_field (Fixture       *fx,
   choose_in_list (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row"), BUCKS);
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "time_row"), -1, -1);
   ui_test_type ("10:30");
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Jo Chair");
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "venue_row"), -1, -1);
   ui_test_type ("Aylesbury, Room 2");
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "minute_taker_row"), -1, -1);

@@ -1008,8 +1008,8 @@ test_new_conference_in_other_window (Fixture       *fx,
   g_assert_true (list_shows (other, fx->conf));
   g_assert_cmpuint (g_list_model_get_n_items (quorum_window_get_conferences (other)), ==, 1);
 
-  /* In the first window: the form, the child's name clicked into and typed, Create clicked
-   * (the date and the chair are filled in already). */
+  /* In the first window: the form, the child's name clicked into and typed, the chair typed
+   * (none is offered: no name in Preferences), Create clicked (the date is filled in already). */
   ui_test_raise_window (fx->window);
   dialog = open_new_conference_form (fx->window);
   child_row = gtk_widget_get_ancestor (gtk_window_get_focus (dialog), ADW_TYPE_ENTRY_ROW);
@@ -1018,6 +1018,9 @@ test_new_conference_in_other_window (Fixture       *fx,
   ui_test_type (NEW_CHILD);
   ui_test_iterate (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, NEW_CHILD);
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Jo Chair");
   start = g_get_monotonic_time ();
   g_signal_connect (quorum_window_get_conferences (fx->window), "items-changed", G_CALLBACK (list_read_cb), &reads_here);
   g_signal_connect (quorum_window_get_conferences (other), "items-changed", G_CALLBACK (list_read_cb), &reads_other);

@@ -66,7 +66,9 @@ struct _QuorumConferencePage
   GtkEntry          *agency_entry;
   GtkEntry          *group_entry;
   GtkDropDown       *attendance_dropdown;
+  GtkEntry          *arrived_entry;     /* the time of a late arrival: shown for "Arrived late" */
   GtkCheckButton    *voting_check;
+  GtkWidget         *voting_note;       /* says the box was unticked by the form's guess */
   GtkListBox        *attendees_list;
   QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
                                         the attendees, built once the open conference is drawn */
@@ -1763,6 +1765,14 @@ edit_attendee_action (GtkWidget  *widget,
 
 /* ---- actions ---- */
 
+/* The add form's Attendance choices, in the order shown. */
+enum {
+  ATTENDANCE_CHOICE_PRESENT,
+  ATTENDANCE_CHOICE_APOLOGIES,
+  ATTENDANCE_CHOICE_REPORT_SENT,
+  ATTENDANCE_CHOICE_ARRIVED_LATE,
+};
+
 static void
 set_voting (QuorumConferencePage *self,
             gboolean              voting)
@@ -1770,6 +1780,10 @@ set_voting (QuorumConferencePage *self,
   self->voting_setting = TRUE;
   gtk_check_button_set_active (self->voting_check, voting);
   self->voting_setting = FALSE;
+  /* The guess says what it did: a box unticked unseen was ticked again by a chair who clicked
+   * it to untick it. */
+  if (self->voting_note != NULL)
+    gtk_widget_set_visible (self->voting_note, !voting);
 }
 
 
@@ -1783,6 +1797,7 @@ add_attendee_action (GtkWidget  *widget,
   g_autofree char *role = quorum_ui_editable_get_text (GTK_EDITABLE (self->role_entry));
   g_autofree char *agency = quorum_ui_editable_get_text (GTK_EDITABLE (self->agency_entry));
   g_autofree char *group = quorum_ui_editable_get_text (GTK_EDITABLE (self->group_entry));
+  g_autofree char *arrived_at = NULL;
   g_autoptr(GError) error = NULL;
   QuorumAttendeeSpec spec = { 0 };
 
@@ -1816,11 +1831,25 @@ add_attendee_action (GtkWidget  *widget,
   spec.voting = gtk_check_button_get_active (self->voting_check);
   switch (gtk_drop_down_get_selected (self->attendance_dropdown))
     {
-    case 1:
+    case ATTENDANCE_CHOICE_APOLOGIES:
       spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
       break;
-    case 2:
+    case ATTENDANCE_CHOICE_REPORT_SENT:
       spec.attendance = QUORUM_ATTENDANCE_REPORT_SENT;
+      break;
+    case ATTENDANCE_CHOICE_ARRIVED_LATE:
+      /* Present from the time they arrived: the attendee and their arrival in one transaction,
+       * the same attendance event the record's Arrived button writes. */
+      spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+      arrived_at = quorum_ui_editable_get_text (GTK_EDITABLE (self->arrived_entry));
+      if (arrived_at == NULL)
+        {
+          quorum_ui_toast (widget, _("Give the time the attendee arrived (HH:MM)"));
+          g_set_weak_pointer (&self->error_field, GTK_WIDGET (self->arrived_entry));
+          gtk_widget_grab_focus (GTK_WIDGET (self->arrived_entry));
+          return;
+        }
+      spec.arrived_at = arrived_at;
       break;
     default:
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
@@ -1830,6 +1859,8 @@ add_attendee_action (GtkWidget  *widget,
   if (quorum_store_add_attendee (self->store, self->conference_id, &spec, &error) <= 0)
     {
       quorum_ui_show_error (widget, error);
+      if (arrived_at != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (self->arrived_entry));
       return;
     }
 
@@ -1840,7 +1871,8 @@ add_attendee_action (GtkWidget  *widget,
   quorum_draft_discard (self->attendee_draft);
   set_voting (self, TRUE);
   self->voting_set_by_hand = FALSE;
-  gtk_drop_down_set_selected (self->attendance_dropdown, 0);
+  gtk_drop_down_set_selected (self->attendance_dropdown, ATTENDANCE_CHOICE_PRESENT);
+  gtk_editable_set_text (GTK_EDITABLE (self->arrived_entry), "");
 
   quorum_conference_page_reload (self);
   update_completion (self);
@@ -2010,7 +2042,11 @@ voting_toggled_cb (QuorumConferencePage *self,
                    GtkCheckButton       *check)
 {
   if (!self->voting_setting)
-    self->voting_set_by_hand = TRUE;
+    {
+      /* The chair's now: never changed by the form again until it is cleared after adding. */
+      self->voting_set_by_hand = TRUE;
+      gtk_widget_set_visible (self->voting_note, FALSE);
+    }
 }
 
 /* A parent, carer or relative attends for the family and does not vote: the switch goes off
@@ -2033,6 +2069,44 @@ attendee_entry_activate_cb (QuorumConferencePage *self,
                             GtkEntry             *entry)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "conference.add-attendee", NULL);
+}
+
+/* Enter in the name moves on to the role, the next field: a role is asked for, not skipped. */
+static void
+name_entry_activate_cb (QuorumConferencePage *self,
+                        GtkEntry             *entry)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->role_entry));
+}
+
+/* Enter in the role adds the attendee when the form has what it needs (a parent's agency is
+ * Family), else moves on to the agency, the next field. */
+static void
+role_entry_activate_cb (QuorumConferencePage *self,
+                        GtkEntry             *entry)
+{
+  if (gtk_entry_get_text_length (self->agency_entry) == 0 && gtk_check_button_get_active (self->voting_check))
+    gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "conference.add-attendee", NULL);
+}
+
+/* "Arrived late" asks for the time they came, now unless the chair types another. */
+static void
+attendance_changed_cb (QuorumConferencePage *self,
+                       GParamSpec           *pspec,
+                       GtkDropDown          *dropdown)
+{
+  gboolean late = gtk_drop_down_get_selected (dropdown) == ATTENDANCE_CHOICE_ARRIVED_LATE;
+
+  if (late && gtk_entry_get_text_length (self->arrived_entry) == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *text = g_date_time_format (now, "%H:%M");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->arrived_entry), text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->arrived_entry), late);
 }
 
 static void
@@ -2461,11 +2535,15 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, agency_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, group_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, arrived_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, voting_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_switcher);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_stack);
   gtk_widget_class_bind_template_callback (widget_class, attendee_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendance_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, voting_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_or_agency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
@@ -2518,6 +2596,26 @@ quorum_conference_page_init (QuorumConferencePage *self)
   quorum_ui_set_accessible_label (GTK_WIDGET (self->name_entry), _("Attendee’s name"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->role_entry), _("Attendee’s role"));
   quorum_ui_set_accessible_label (GTK_WIDGET (self->agency_entry), _("Attendee’s agency"));
+  quorum_ui_set_accessible_label (GTK_WIDGET (self->arrived_entry), _("The time they arrived"));
+
+  /* Under the vote box, shown while the form's guess (a family member) holds it unticked. */
+  {
+    GtkWidget *grid = gtk_widget_get_parent (GTK_WIDGET (self->voting_check));
+
+    self->voting_note = gtk_label_new (_("Unticked: a family member attends without a vote"));
+    gtk_widget_set_name (self->voting_note, "voting-note");
+    gtk_label_set_wrap (GTK_LABEL (self->voting_note), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (self->voting_note), 0);
+    gtk_widget_add_css_class (self->voting_note, "caption");
+    gtk_widget_add_css_class (self->voting_note, "dim-label");
+    gtk_widget_set_visible (self->voting_note, FALSE);
+    gtk_grid_insert_next_to (GTK_GRID (grid), GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM);
+    gtk_grid_attach_next_to (GTK_GRID (grid), self->voting_note, GTK_WIDGET (self->voting_check), GTK_POS_BOTTOM, 1, 1);
+    /* Read with the box by a screen reader, while it is shown. */
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->voting_check),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->voting_note, NULL,
+                                    -1);
+  }
   quorum_ui_set_accessible_label (GTK_WIDGET (self->group_entry), _("Line-management structure the attendee reports through"));
 
   update_actions (self);

@@ -57,6 +57,49 @@ show_error (QuorumNewConferenceDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static AdwEntryRow *add_child_row (QuorumNewConferenceDialog *self);
+
+/* Enter in a child's name: the next child's row, made if there is none; Enter in the last row
+ * left empty moves on to the conference's kind. Never the conference created: a name typed and
+ * Enter pressed means "and the next child", as the form has more to fill. */
+static void
+child_row_activated_cb (QuorumNewConferenceDialog *self,
+                        AdwEntryRow               *row)
+{
+  g_autofree char *text = quorum_ui_editable_get_text (GTK_EDITABLE (row));
+  guint index;
+
+  if (!g_ptr_array_find (self->child_rows, row, &index))
+    return;
+
+  if (index + 1 < self->child_rows->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->child_rows, index + 1));
+  else if (text != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (add_child_row (self)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+}
+
+/* Enter in any other field moves on to the next, in the order they are shown; from the last,
+ * to Create. Ctrl+Return creates from anywhere. */
+static void
+field_activated_cb (QuorumNewConferenceDialog *self,
+                    AdwEntryRow               *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->date_row), GTK_WIDGET (self->time_row), GTK_WIDGET (self->chair_row),
+    GTK_WIDGET (self->profile_row), GTK_WIDGET (self->venue_row), GTK_WIDGET (self->minute_taker_row),
+    GTK_WIDGET (self->case_ref_row), self->create_button,
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    if (order[i] == GTK_WIDGET (row))
+      {
+        gtk_widget_grab_focus (order[i + 1]);
+        return;
+      }
+}
+
 static AdwEntryRow *
 add_child_row (QuorumNewConferenceDialog *self)
 {
@@ -71,7 +114,7 @@ add_child_row (QuorumNewConferenceDialog *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (row, TRUE);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (child_row_activated_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (self->children_group, GTK_WIDGET (row));
   g_ptr_array_add (self->child_rows, row);
 
@@ -146,7 +189,7 @@ create_action (GtkWidget  *widget,
 
   if (chair == NULL)
     {
-      show_error (self, _("Give the chair’s name"));
+      show_error (self, _("Give the chair’s name: the conference is recorded under it"));
       gtk_widget_grab_focus (GTK_WIDGET (self->chair_row));
       return;
     }
@@ -168,6 +211,9 @@ create_action (GtkWidget  *widget,
       show_error (self, error != NULL ? error->message : _("The conference could not be created"));
       return;
     }
+
+  /* The chair's name is offered the next time, when Preferences has none. */
+  quorum_ui_remember_last_chair (chair);
 
   /* Created: the form's words are the record now, and the form going keeps nothing. */
   quorum_draft_discard (self->draft);
@@ -244,6 +290,9 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "dialog.add-child", NULL, add_child_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.create", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.create", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, GDK_CONTROL_MASK, "dialog.create", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-new-conference-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, toast_overlay);
@@ -260,6 +309,7 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, minute_taker_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, case_ref_row);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_activated_cb);
 }
 
 static void
@@ -268,7 +318,7 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *chair_name = quorum_ui_get_chair_name ();
+  g_autofree char *chair_name = quorum_ui_get_default_chair ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
@@ -281,8 +331,9 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
-  /* The chair's name from Preferences, else the computer's user's. */
-  gtk_editable_set_text (GTK_EDITABLE (self->chair_row), chair_name);
+  /* The chair's name from Preferences, else the last chair a conference was created under;
+   * never the computer's login ("root" is nobody's name): else left to be typed. */
+  gtk_editable_set_text (GTK_EDITABLE (self->chair_row), chair_name != NULL ? chair_name : "");
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
   /* The first thing to type is the child's name, not a button to press. */

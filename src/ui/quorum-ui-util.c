@@ -544,6 +544,35 @@ quorum_ui_get_chair_name (void)
   return g_strdup (g_get_user_name ());
 }
 
+/* The chair a new conference is offered: the name in Preferences, else the last chair a
+ * conference was created under here; NULL when neither (the login is no chair's name). */
+char *
+quorum_ui_get_default_chair (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  const char *keys[] = { "chair-name", "last-chair" };
+
+  for (guint i = 0; settings != NULL && i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *name = g_settings_get_string (settings, keys[i]);
+
+      g_strstrip (name);
+      if (*name != '\0')
+        return g_steal_pointer (&name);
+    }
+
+  return NULL;
+}
+
+void
+quorum_ui_remember_last_chair (const char *chair)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+  if (settings != NULL && chair != NULL)
+    g_settings_set_string (settings, "last-chair", chair);
+}
+
 /* ---- accessible names GTK 4.8 gets wrong ---- */
 
 /* "A_dd Attendee" → "Add Attendee"; "__" keeps one underscore. */

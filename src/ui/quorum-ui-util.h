@@ -90,6 +90,8 @@ void       quorum_ui_commit_pending          (GtkWidget    *scope);
 /* The name the chair gave in Preferences (the "chair-name" setting), else the OS user's real
  * name, else the login: who decided, signed off and exported, in the record. */
 char      *quorum_ui_get_chair_name          (void);
+char      *quorum_ui_get_default_chair       (void);
+void       quorum_ui_remember_last_chair     (const char *chair);
 
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
