@@ -142,23 +142,34 @@ blank (const char *text)
   return TRUE;
 }
 
-/* The words of @field that are not recorded, or NULL. */
+/* The text of @field as typed, to keep, when it is not what is recorded, or NULL. Kept exactly
+ * as typed: "since March; " given back without its space would run on into the next word
+ * typed. Recording trims; a draft never does. */
 static char *
 field_draft_text (Field *field)
 {
   g_autofree char *text = field_get_text (field);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
 
-  if (blank (text))
-    return NULL;
-
-  a = g_strstrip (g_strdup (text));
-  b = g_strstrip (g_strdup (field->baseline != NULL ? field->baseline : ""));
-  if (g_strcmp0 (a, b) == 0)
+  if (blank (text) || g_strcmp0 (text, field->baseline != NULL ? field->baseline : "") == 0)
     return NULL;
 
   return g_steal_pointer (&text);
+}
+
+/* Whether @field holds words that are not recorded: the marker's "Draft · not yet recorded".
+ * Text that differs from the record only in spaces at its ends is kept, but is no draft. */
+static gboolean
+field_has_words (Field *field)
+{
+  g_autofree char *text = field_draft_text (field);
+  g_autofree char *b = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  g_strstrip (text);
+  b = g_strstrip (g_strdup (field->baseline != NULL ? field->baseline : ""));
+  return g_strcmp0 (text, b) != 0;
 }
 
 static void
@@ -215,7 +226,7 @@ quorum_draft_flush (QuorumDraft *self)
         continue;
 
       text = field_draft_text (field);
-      any |= text != NULL;
+      any |= field_has_words (field);
       if (field->known && g_strcmp0 (text, field->stored) == 0)
         continue;
       if (!quorum_store_save_draft (self->store, self->conference_id, self->scope, field->name, text, &error))
@@ -436,8 +447,10 @@ quorum_draft_set_baseline (QuorumDraft *self,
   field->baseline = g_strdup (recorded);
 
   /* Recorded now as the field shows it: the draft of this field is done with. (Before the
-   * draft was given back there is nothing on the screen to judge it by.) */
-  if (self->restored && self->scope != NULL && field->widget != NULL)
+   * draft was given back there is nothing on the screen to judge it by; nor while it is being
+   * given back: a choice given back may set the baseline of a field whose own draft comes
+   * next, as the Amend dialog's chosen value does its corrected text's.) */
+  if (self->restored && !self->restoring && self->scope != NULL && field->widget != NULL)
     {
       g_autofree char *text = field_draft_text (field);
       g_autoptr(GError) error = NULL;
@@ -453,9 +466,7 @@ quorum_draft_set_baseline (QuorumDraft *self,
 
       for (guint i = 0; i < self->fields->len; i++)
         {
-          g_autofree char *other = field_draft_text (g_ptr_array_index (self->fields, i));
-
-          any |= other != NULL;
+          any |= field_has_words (g_ptr_array_index (self->fields, i));
         }
       set_has_draft (self, any);
     }
@@ -503,9 +514,7 @@ quorum_draft_restore (QuorumDraft *self)
 
     for (guint i = 0; i < self->fields->len; i++)
       {
-        g_autofree char *text = field_draft_text (g_ptr_array_index (self->fields, i));
-
-        any |= text != NULL;
+        any |= field_has_words (g_ptr_array_index (self->fields, i));
       }
     set_has_draft (self, any);
   }
