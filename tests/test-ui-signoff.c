@@ -816,7 +816,8 @@ shown_text (gpointer widget)
  * giving a view; Children's Social Care dissents (Plan). Sets @child. */
 static gint64
 create_trial_record (QuorumStore *store,
-                     gint64      *child)
+                     gint64      *child,
+                     gboolean     decided)
 {
   static const QuorumAttendeeSpec attendees[] = {
     { "Sara Khan", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
@@ -878,6 +879,8 @@ create_trial_record (QuorumStore *store,
     g_assert_cmpint (quorum_store_record_member_view (store, id, &lisa, &error), >, 0);
     g_assert_no_error (error);
   }
+  if (!decided)
+    return id;
   outcome = quorum_store_decide (store, id, *child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (quorum_store_finalise (store, id, &error));
@@ -916,10 +919,34 @@ test_record_reads_as_export (void)
       return;
     }
 
-  id = create_trial_record (store, &child);
+  id = create_trial_record (store, &child, FALSE);
   window = ui_test_window_new (store, 1280, 900);
   page = quorum_window_get_conference_page (window);
   g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+  panel = quorum_conference_page_get_child_panel (page, child);
+
+  /* The decision taken as the chair takes it: what the confirmation says will be recorded. */
+  {
+    GtkWidget *take = ui_test_find_button (GTK_WIDGET (panel), GTK_TYPE_BUTTON, "_Take the Decision");
+    g_autofree char *preview = NULL;
+
+    g_assert_nonnull (take);
+    ui_test_scroll_into_view (take);
+    ui_test_iterate (200);
+    ui_test_click (take, -1, -1);
+    ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the decision's confirmation");
+    ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "record-decision-own-position");
+    preview = ui_test_confirm_decision ();
+    g_test_message ("Preview: %s", preview);
+    g_assert_nonnull (strstr (preview, "• Priya Shah (0-19 Public Health Nursing): Plan (Neglect) — “Good bonding observed at home visits.”"));
+    g_assert_nonnull (strstr (preview, "this representative’s own position differs from it"));
+    g_assert_null (strstr (preview, "0-19 Public Health Nursing (Priya Shah)"));
+    ui_test_iterate (300);
+  }
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  quorum_conference_page_reload (page);
   ui_test_iterate (300);
   panel = quorum_conference_page_get_child_panel (page, child);
 

@@ -501,11 +501,47 @@ format_basis (QuorumBasis basis,
 }
 
 static char *
-format_dissent (const QuorumDissent *dissent)
+format_dissent (const QuorumConference *conference,
+                gint64                  child_id,
+                const QuorumDissent    *dissent)
 {
   g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
   g_autofree char *names = dissent->representatives != NULL
     ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+
+  /* The group settled on the outcome's view: each representative whose own position differs,
+   * named with their group, as the record names them; never the group as if it dissented. */
+  if (conference != NULL && !quorum_conference_dissent_is_group (conference, child_id, dissent))
+    {
+      g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, child_id, dissent->group);
+      const QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, dissent->group);
+      g_autofree char *settled = quorum_ui_format_view (vote->view, vote->categories);
+      g_autofree char *differs =
+        g_strdup_printf (_("The view the group settled on, %s, is the outcome’s; this representative’s own position differs from it."),
+                         settled);
+      g_autoptr(GString) lines = g_string_new (NULL);
+
+      for (guint m = 0; m < own->len; m++)
+        {
+          const QuorumMemberView *mv = g_ptr_array_index (own, m);
+          g_autofree char *position = NULL;
+          g_autofree char *heading = NULL;
+
+          if (mv->view != dissent->view)
+            continue;
+          position = quorum_ui_format_view (mv->view, mv->categories);
+          heading = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
+          if (lines->len > 0)
+            g_string_append (lines, "\n• ");
+          if (mv->reason != NULL && *mv->reason != '\0')
+            g_string_append_printf (lines, _("%s — “%s”"), heading, mv->reason);
+          else
+            g_string_append_printf (lines, _("%s — no reason given"), heading);
+          g_string_append_printf (lines, "\n  %s", differs);
+        }
+      if (lines->len > 0)
+        return g_string_free (g_steal_pointer (&lines), FALSE);
+    }
 
   if (dissent->reason != NULL && *dissent->reason != '\0')
     /* Translators: a dissenting group, its representatives, its view, then its reason in its own words */
@@ -525,7 +561,13 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   g_autofree char *what = format_outcome (outcome->outcome, outcome->categories);
   g_autofree char *basis = format_basis (outcome->basis, outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
 
+  g_autoptr(QuorumConference) conference = NULL;
+
   g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
+
+  /* The record as stored now: the groups' views and their representatives' own positions. */
+  if (outcome->dissent != NULL && outcome->dissent->len > 0)
+    conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
@@ -538,7 +580,8 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
       g_string_append (text, _("Dissent, recorded with the decision:\n"));
       for (guint i = 0; i < outcome->dissent->len; i++)
         {
-          g_autofree char *line = format_dissent (g_ptr_array_index (outcome->dissent, i));
+          g_autofree char *line = format_dissent (conference, self->child_id,
+                                                  g_ptr_array_index (outcome->dissent, i));
 
           g_string_append_printf (text, "• %s\n", line);
         }
