@@ -268,7 +268,7 @@ gboolean          quorum_conference_dissent_is_group (const QuorumConference *se
                                                       const QuorumDissent *dissent);
 /* The groups whose voting representatives had all left before giving @child_id's view, as the
  * decision's presence records them: the record says "No view: left before giving it". NULL-
- * terminated, in the order they left; empty when none or the presence was not recorded. */
+ * terminated, in the attendees' order; empty when none or the presence was not recorded. */
 char            **quorum_conference_left_without_view (const QuorumConference *self, gint64 child_id);
 /* The groups whose views make @child_id's decision: for a decided child, those of the voting
  * attendees present when it was taken, and any group whose view was counted; else the groups

@@ -560,7 +560,6 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *what = format_outcome (outcome->outcome, outcome->categories);
   g_autofree char *basis = format_basis (outcome->basis, outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
-
   g_autoptr(QuorumConference) conference = NULL;
 
   g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
@@ -878,7 +877,6 @@ update_attempts (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->attempts_list), items->len > 0);
 }
 
-/* Keeps the existing group items (and so their cards and focus) when the groups are the same. */
 /* A group's reason corrected after sign-off ("vote:12"), shown on its card beside the original. */
 static void
 set_amended_reason (QuorumGroupItem        *item,
@@ -897,6 +895,7 @@ set_amended_reason (QuorumGroupItem        *item,
   quorum_group_item_set_amended (item, current, note);
 }
 
+/* Keeps the existing group items (and so their cards and focus) when the groups are the same. */
 static void
 update_groups (QuorumChildPanel       *self,
                const QuorumConference *conference)
