@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "quorum-draft"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "quorum-draft.h"
@@ -144,13 +146,25 @@ blank (const char *text)
 
 /* The text of @field as typed, to keep, when it is not what is recorded, or NULL. Kept exactly
  * as typed: "since March; " given back without its space would run on into the next word
- * typed. Recording trims; a draft never does. */
+ * typed. Recording trims; a draft does not. Only the recorded words followed by spaces are kept
+ * for their spaces (where the next word goes); spaces elsewhere (before the words) are no
+ * reason to keep a draft of what is recorded. */
 static char *
 field_draft_text (Field *field)
 {
   g_autofree char *text = field_get_text (field);
+  const char *baseline = field->baseline != NULL ? field->baseline : "";
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
 
-  if (blank (text) || g_strcmp0 (text, field->baseline != NULL ? field->baseline : "") == 0)
+  if (blank (text) || g_strcmp0 (text, baseline) == 0)
+    return NULL;
+  if (*baseline != '\0' && g_str_has_prefix (text, baseline) && blank (text + strlen (baseline)))
+    return g_steal_pointer (&text);
+
+  a = g_strstrip (g_strdup (text));
+  b = g_strstrip (g_strdup (baseline));
+  if (g_strcmp0 (a, b) == 0)
     return NULL;
 
   return g_steal_pointer (&text);
