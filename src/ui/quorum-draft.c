@@ -171,7 +171,7 @@ field_draft_text (Field *field)
 }
 
 /* Whether @field holds words that are not recorded: the marker's "Draft · not yet recorded".
- * Text that differs from the record only in spaces at its ends is kept, but is no draft. */
+ * The recorded words followed by spaces are kept, but are no draft. */
 static gboolean
 field_has_words (Field *field)
 {
