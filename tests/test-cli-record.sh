@@ -198,6 +198,25 @@ check "own positions: each is in conference show" \
   "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
   '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'
 
+# The group settled on the outcome's view, and one representative's own position differs: the
+# JSON says which dissent is the group's (group_dissents), beside the keys it always had.
+conf=$(four_groups)
+amy=$(child_of "$conf")
+q attendee add "$conf" --name "H. Two" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+one=$(attendee_of "$conf" "H. Visitor")
+two=$(attendee_of "$conf" "H. Two")
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+q member-view "$conf" --child "$amy" --attendee "$one" --view plan --category neglect --reason "Weight has fallen" >/dev/null
+q member-view "$conf" --child "$amy" --attendee "$two" --view no-plan --reason "Mother engages well" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --category neglect --reason "Neglect" >/dev/null
+q vote "$conf" --child "$amy" --group School --view plan --category neglect --reason "Hungry" >/dev/null
+q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences" >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view plan --category neglect --reason "Settled on a plan" --members-disagreed >/dev/null
+q decide "$conf" --child "$amy" >/dev/null
+check "own positions: conference show --json tells a group's dissent from a representative's own position" \
+  "$(jget "$(q --json conference show "$conf")" '[(x["group"], x["view"], x["representatives"], x["group_dissents"], sorted(x)) for x in d["decisions"][0]["dissent"]]')" \
+  '[["Police", "no-plan", ["A. Khan"], true, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]], ["NHS", "no-plan", ["H. Two"], false, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]]]'
+
 # refused_future NAME TODAY DATE CMD…: with today fixed at TODAY, CMD dated DATE exits 2, says
 # "(DATE) is in the future (today is TODAY)" and writes nothing.
 refused_future () {

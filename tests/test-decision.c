@@ -1548,6 +1548,47 @@ test_record_members_own_positions (void)
   /* The group's own reason for its settled view is the dissent's too (DOMAIN 3), before the
    * representative's, each named: it was missing from the stored dissent. */
   g_assert_cmpstr (health->reason, ==, "We could not agree.\nM. Green: Mother engages well.");
+  /* The group's settled view differs from the outcome: the group dissents. */
+  g_assert_true (quorum_conference_dissent_is_group (conference, child, health));
+}
+
+/* The group settles on the outcome's view, and one representative's own position differs: the
+ * dissent holds her alone, and is not the group's (the app's Dissent list and the JSON said it
+ * was: "Health: No plan"). */
+static void
+test_record_own_position_is_not_group_dissent (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const QuorumDissent *health = NULL;
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_PLAN, 0, "Domestic abuse.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  add_member_view (conference, child, 101, "J. Brown", QUORUM_VIEW_PLAN, "Weight loss.");
+  add_member_view (conference, child, 102, "M. Green", QUORUM_VIEW_NO_PLAN, "Mother engages well.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "On balance, a plan.");
+
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    {
+      const QuorumDissent *d = dissent_at (outcome, i);
+
+      if (g_strcmp0 (d->group, HEALTH) == 0)
+        health = d;
+      else
+        g_assert_true (quorum_conference_dissent_is_group (conference, child, d));
+    }
+  g_assert_nonnull (health);
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_assert_false (quorum_conference_dissent_is_group (conference, child, health));
 }
 
 /* DOMAIN "Reaching a decision" 3 and 6: a group settles on a view that none of its
@@ -1804,6 +1845,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/decision/record/own-position-is-not-group-dissent", test_record_own_position_is_not_group_dissent);
   g_test_add_func ("/decision/bolton/decision-is-per-child", test_bolton_decision_is_per_child);
   g_test_add_func ("/decision/bolton/one-view-per-line-management-group", test_bolton_one_view_per_group);
   g_test_add_func ("/decision/bolton/non-voting-attendees-never-count", test_bolton_non_voting_never_count);

@@ -1925,6 +1925,42 @@ test_dissent_only_representatives_who_differ (void)
     }
 }
 
+/* The JSON tells a group's dissent from a representative's own position: `group_dissents` is
+ * false where the group settled on the outcome's view and only Ann Gray's own position differs,
+ * true where the group's settled view is the dissent's. (Both read {"group": "Bucks Healthcare
+ * NHS Trust", "view": "no-plan", "representatives": ["Ann Gray"], …}: the app's Dissent list
+ * showed the first as the group dissenting.) */
+static void
+test_json_dissent_group_or_own_position (void)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(QuorumConference) conference =
+        make_could_not_agree_conference (pass == 0 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN, FALSE);
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+      g_autoptr(JsonNode) node = quorum_json_decision (conference, decision);
+      JsonArray *dissent = json_object_get_array_member (json_node_get_object (node), "dissent");
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (dissent); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (dissent, i);
+
+          if (g_strcmp0 (json_object_get_string_member (entry, "group"), bucks_group) != 0)
+            continue;
+          found = TRUE;
+          /* The keys it had are all still there. */
+          g_assert_true (json_object_has_member (entry, "id"));
+          g_assert_true (json_object_has_member (entry, "view"));
+          g_assert_true (json_object_has_member (entry, "representatives"));
+          g_assert_true (json_object_has_member (entry, "reason"));
+          g_assert_true (json_object_has_member (entry, "group_dissents"));
+          g_assert_cmpint (json_object_get_boolean_member (entry, "group_dissents"), ==, pass == 1);
+        }
+      g_assert_true (found);
+    }
+}
+
 /* Rule 7 with rule 3: an amendment after sign-off that corrected the group's reason is shown
  * where the reason is, beside the original, not in the appendix alone. */
 static void
@@ -2424,6 +2460,7 @@ main (int   argc,
   g_test_add_func ("/export/text", test_text);
   g_test_add_func ("/export/dissent/members-who-could-not-agree", test_dissent_members_who_could_not_agree);
   g_test_add_func ("/export/dissent/only-representatives-who-differ", test_dissent_only_representatives_who_differ);
+  g_test_add_func ("/export/json/dissent-group-or-own-position", test_json_dissent_group_or_own_position);
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);

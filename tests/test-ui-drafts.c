@@ -513,6 +513,77 @@ test_reopen_words_added_to_recorded_reason (Fixture       *fx,
   g_assert_false (marker_shown (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), "reason-draft-marker"));
 }
 
+/* The text of @card's reason field exactly as it shows, spaces and all. */
+static char *
+raw_reason (QuorumVoteCard *card)
+{
+  char *text = NULL;
+
+  g_object_get (quorum_vote_card_get_reason_field (card), "text", &text, NULL);
+  return text;
+}
+
+/* A reason typed up to "since March; " and the window closed mid-sentence: opened again, the
+ * field gives the words back as typed, the space included, and the next words typed are a new
+ * word, not run on ("March;the police"). What the store records is trimmed; the draft is not.
+ * (Closing recorded "…since March;" and the draft, the same words but for the space, was
+ * dropped as no draft at all: the field came back without the space.) */
+static void
+test_trailing_space_kept (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:Police", fx->amy);
+  g_autofree char *shown = NULL;
+  g_autofree char *kept = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  card = ui_test_card (fx->window, fx->amy, "Police");
+  quorum_vote_card_choose (card, QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (300);
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("No disclosures since March; ");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+
+  /* The window closed mid-sentence, and opened again. */
+  reopen (fx, fx->amy);
+  kept = quorum_store_get_draft (fx->store, fx->conf, scope, "reason", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "No disclosures since March; ");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    /* Recorded as the card went away, trimmed, as a reason is recorded. */
+    g_assert_nonnull (vote);
+    g_assert_cmpstr (vote->reason, ==, "No disclosures since March;");
+  }
+  card = ui_test_card (fx->window, fx->amy, "Police");
+  shown = raw_reason (card);
+  g_assert_cmpstr (shown, ==, "No disclosures since March; ");
+  /* The same words as recorded but for a space: nothing "not yet recorded" to warn of. */
+  g_assert_false (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+
+  /* The chair goes on typing where they left off, and records. */
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type ("the police have no concerns.");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
+
+    g_assert_cmpstr (vote->reason, ==, "No disclosures since March; the police have no concerns.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +602,8 @@ main (int   argc,
               fixture_set_up, test_multiline_reason_in_full, fixture_tear_down);
   g_test_add ("/ui/drafts/reopen-words-added-to-recorded-reason", Fixture, NULL,
               fixture_set_up, test_reopen_words_added_to_recorded_reason, fixture_tear_down);
+  g_test_add ("/ui/drafts/trailing-space-kept", Fixture, NULL,
+              fixture_set_up, test_trailing_space_kept, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include "test-ui-common.h"
 #include "ui/quorum-conference-item.h"
 #include "ui/quorum-draft.h"
+#include "ui/quorum-text-row.h"
+#include "ui/quorum-wrap-label.h"
 
 /* Entry widgets: what records something. Navigation (the child switcher, the attendees
  * toggle, menus) stays usable. */
@@ -824,6 +826,250 @@ test_amend_escape_keeps_words (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every word @root shows, a line each: labels, wrapped labels and the rows' titles. */
+static void
+collect_text (GtkWidget *root,
+              GString   *out)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  else if (QUORUM_IS_WRAP_LABEL (root))
+    g_string_append_printf (out, "%s\n", quorum_wrap_label_get_label (QUORUM_WRAP_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+shown_text (gpointer widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (widget), out);
+  return g_string_free (out, FALSE);
+}
+
+#define CSC_REASON "Two neglect referrals from neighbours this month."
+#define CSC_AMENDED "Two neglect referrals from neighbours this month; one from the school."
+
+/* The trial's record, signed off: the 0-19 nurses could not agree and settled on No plan, the
+ * outcome's view, Priya Shah's own position Plan; Housing's one representative left before
+ * giving a view; Children's Social Care dissents (Plan). Sets @child. */
+static gint64
+create_trial_record (QuorumStore *store,
+                     gint64      *child,
+                     gboolean     decided)
+{
+  static const QuorumAttendeeSpec attendees[] = {
+    { "Sara Khan", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Priya Shah", "Health Visitor", "Bolton NHS FT", "0-19 Public Health Nursing", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Lisa Green", "School Nurse", "Bolton NHS FT", "0-19 Public Health Nursing", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "PC Tom Reid", "Police Officer", "Greater Manchester Police", "Police", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Mr D Hughes", "Head Teacher", "St Mary's Primary School", "Education", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Jo Walsh", "Housing Officer", "Bolton at Home", "Housing", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  };
+  static const struct { const char *group; QuorumView view; const char *reason; gboolean disagreed; } votes[] = {
+    { "Children's Social Care", QUORUM_VIEW_PLAN, CSC_REASON, FALSE },
+    { "0-19 Public Health Nursing", QUORUM_VIEW_NO_PLAN, "Settled on no plan between us.", TRUE },
+    { "Police", QUORUM_VIEW_NO_PLAN, "No disclosures and no police call-outs since March.", FALSE },
+    { "Education", QUORUM_VIEW_NO_PLAN, "Settled and happy at school.", FALSE },
+  };
+  const char *children[] = { "Cara Carter", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Jo Evans", .profile_id = "bolton",
+                                .children = children };
+  QuorumAttemptSpec attempt = { .summary = "No consensus", .agreed = QUORUM_VIEW_NONE };
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[G_N_ELEMENTS (attendees)];
+  gint64 id;
+
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (attendees); i++)
+    {
+      ids[i] = quorum_store_add_attendee (store, id, &attendees[i], &error);
+      g_assert_no_error (error);
+    }
+  conference = ui_test_load (store, id);
+  *child = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = *child;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_attendee_leave (store, ids[5], "14:30", NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = *child, .group = votes[i].group, .view = votes[i].view,
+                              .categories = votes[i].view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
+                              .reason = votes[i].reason, .members_disagreed = votes[i].disagreed };
+
+      g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  {
+    QuorumMemberViewSpec priya = { .child_id = *child, .attendee_id = ids[1], .view = QUORUM_VIEW_PLAN,
+                                   .categories = QUORUM_CATEGORY_NEGLECT, .reason = "Good bonding observed at home visits." };
+    QuorumMemberViewSpec lisa = { .child_id = *child, .attendee_id = ids[2], .view = QUORUM_VIEW_NO_PLAN,
+                                  .reason = "Attends every appointment." };
+
+    g_assert_cmpint (quorum_store_record_member_view (store, id, &priya, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (quorum_store_record_member_view (store, id, &lisa, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  if (!decided)
+    return id;
+  outcome = quorum_store_decide (store, id, *child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* A new user chaired the trial's record and read it on the screen as the export has it:
+ * - the nurses' group settled on the outcome's view: its Dissent entry names Priya Shah, whose
+ *   own position differs, never "0-19 Public Health Nursing: Plan" as if the group dissented;
+ * - the decision's block says that Housing left without giving a view, in the export's words;
+ * - a vote's reason amended after sign-off (in the Amend dialog, typed, Escape pressed once,
+ *   opened again: the corrected text is given back with the rest, not the original again) is
+ *   shown as it stands where the original was, in the Dissent list and on the group's card,
+ *   with the original beside it, marked as amended. */
+static void
+test_record_reads_as_export (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dissent = NULL;
+  g_autofree char *card = NULL;
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *left;
+  gint64 child;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_trial_record (store, &child, FALSE);
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+  panel = quorum_conference_page_get_child_panel (page, child);
+
+  /* The decision taken as the chair takes it: what the confirmation says will be recorded. */
+  {
+    GtkWidget *take = ui_test_find_button (GTK_WIDGET (panel), GTK_TYPE_BUTTON, "_Take the Decision");
+    g_autofree char *preview = NULL;
+
+    g_assert_nonnull (take);
+    ui_test_scroll_into_view (take);
+    ui_test_iterate (200);
+    ui_test_click (take, -1, -1);
+    ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the decision's confirmation");
+    ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "record-decision-own-position");
+    preview = ui_test_confirm_decision ();
+    g_test_message ("Preview: %s", preview);
+    g_assert_nonnull (strstr (preview, "• Priya Shah (0-19 Public Health Nursing): Plan (Neglect) — “Good bonding observed at home visits.”"));
+    g_assert_nonnull (strstr (preview, "this representative’s own position differs from it"));
+    g_assert_null (strstr (preview, "0-19 Public Health Nursing (Priya Shah)"));
+    ui_test_iterate (300);
+  }
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  quorum_conference_page_reload (page);
+  ui_test_iterate (300);
+  panel = quorum_conference_page_get_child_panel (page, child);
+
+  dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+  g_test_message ("Dissent: %s", dissent);
+  g_assert_nonnull (strstr (dissent, "Priya Shah (0-19 Public Health Nursing): Plan"));
+  g_assert_nonnull (strstr (dissent, "this representative’s own position differs from it"));
+  g_assert_nonnull (strstr (dissent, "Good bonding observed at home visits."));
+  g_assert_null (strstr (dissent, "0-19 Public Health Nursing: Plan"));
+  g_assert_nonnull (strstr (dissent, "Children's Social Care: Plan"));
+
+  left = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "left_view_label");
+  g_assert_true (gtk_widget_get_visible (left));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (left)), ==, "No view: left before giving it: Housing");
+  ui_test_screenshot (GTK_WIDGET (window), "record-reads-as-export");
+
+  /* The Amend dialog: the CSC reason chosen, corrected, Why given, and Escape. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, "Reason of Children's Social Care, for Cara Carter");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("BackSpace");
+  ui_test_type ("; one from the school.");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("The school referral was left out");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *value = quorum_store_get_draft (store, id, "amendment", "value", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (value, ==, CSC_AMENDED);
+  }
+  ui_test_key ("Escape");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog gone");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  {
+    g_autofree char *value =
+      quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (dialog), "value-field")));
+
+    g_assert_cmpstr (value, ==, CSC_AMENDED);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"))),
+                   ==, "The school referral was left out");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-draft-corrected-text");
+  ui_test_respond ("amend");
+  ui_test_iterate (500);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->old_value, ==, CSC_REASON);
+    g_assert_cmpstr (amendment->new_value, ==, CSC_AMENDED);
+  }
+
+  panel = quorum_conference_page_get_child_panel (page, child);
+  g_clear_pointer (&dissent, g_free);
+  dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+  g_test_message ("Dissent after the amendment: %s", dissent);
+  g_assert_nonnull (strstr (dissent, "Sara Khan — “" CSC_AMENDED "”"));
+  g_assert_nonnull (strstr (dissent, "Amended after sign-off (amendment 1); the original: “" CSC_REASON "”"));
+  card = shown_text (ui_test_card (window, child, "Children's Social Care"));
+  g_test_message ("Card: %s", card);
+  g_assert_nonnull (strstr (card, CSC_AMENDED "\nAmended after sign-off (amendment 1); the original: “" CSC_REASON "”"));
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "record-amended-dissent");
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_card (window, child, "Children's Social Care")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "record-amended-card");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +1078,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/signoff/sign-off-and-amend", test_sign_off_and_amend);
   g_test_add_func ("/ui/signoff/amend-escape-keeps-words", test_amend_escape_keeps_words);
+  g_test_add_func ("/ui/signoff/record-reads-as-export", test_record_reads_as_export);
 
   return g_test_run ();
 }

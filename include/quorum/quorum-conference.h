@@ -260,6 +260,16 @@ gboolean          quorum_conference_check_sitting (const QuorumConference *self,
 gboolean          quorum_attendee_is_present      (const QuorumAttendee *attendee);
 /* The representatives' own positions recorded for @child_id's @group (QuorumMemberView*, not owned). */
 GPtrArray        *quorum_conference_member_views  (const QuorumConference *self, gint64 child_id, const char *group);
+/* Whether @dissent, in @child_id's decision, is its group's: TRUE when the view the group settled
+ * on is the dissent's (the group dissents, with the representatives named), FALSE when the group
+ * settled on the outcome's view and only the representatives named hold this view as their own
+ * position (DOMAIN "Reaching a decision" 6: the group does not dissent; they do). */
+gboolean          quorum_conference_dissent_is_group (const QuorumConference *self, gint64 child_id,
+                                                      const QuorumDissent *dissent);
+/* The groups whose voting representatives had all left before giving @child_id's view, as the
+ * decision's presence records them: the record says "No view: left before giving it". NULL-
+ * terminated, in the attendees' order; empty when none or the presence was not recorded. */
+char            **quorum_conference_left_without_view (const QuorumConference *self, gint64 child_id);
 /* The groups whose views make @child_id's decision: for a decided child, those of the voting
  * attendees present when it was taken, and any group whose view was counted; else the groups
  * with a voting attendee present now, and those whose view stands after its givers left.

@@ -297,6 +297,52 @@ quorum_conference_presence_at (const QuorumConference *self,
   return FALSE;
 }
 
+gboolean
+quorum_conference_dissent_is_group (const QuorumConference *self,
+                                    gint64                  child_id,
+                                    const QuorumDissent    *dissent)
+{
+  const QuorumVote *vote;
+
+  g_return_val_if_fail (self != NULL && dissent != NULL, TRUE);
+
+  /* Without the group's view to compare (a record older than its votes), it is the group's. */
+  vote = quorum_conference_find_current_vote (self, child_id, dissent->group);
+  return vote == NULL || vote->view == dissent->view;
+}
+
+char **
+quorum_conference_left_without_view (const QuorumConference *self,
+                                     gint64                  child_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (self != NULL, g_new0 (char *, 1));
+
+  /* As the exports read it: a voting attendee who had left when the decision was taken, and
+   * whose group gave no view. */
+  for (guint i = 0; self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (self->attendees, i);
+      QuorumPresenceStatus status;
+      g_autofree char *normal = NULL;
+
+      if (a->attendance != QUORUM_ATTENDANCE_PRESENT || !a->voting || a->line_management == NULL ||
+          !quorum_conference_presence_at (self, child_id, a->id, &status) ||
+          status != QUORUM_PRESENCE_LEFT ||
+          quorum_conference_find_current_vote (self, child_id, a->line_management) != NULL)
+        continue;
+      normal = quorum_group_normalize (a->line_management);
+      if (g_hash_table_contains (seen, normal))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&normal));
+      g_strv_builder_add (builder, a->line_management);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 add_group (GStrvBuilder *builder,
            GHashTable   *seen,

@@ -187,6 +187,10 @@ build_decision (JsonBuilder            *builder,
       quorum_json_add_categories (builder, "categories", dissent->categories);
       quorum_json_add_strv (builder, "representatives", (const char * const *) dissent->representatives);
       quorum_json_add_string (builder, "reason", dissent->reason);
+      /* FALSE when the group settled on the outcome's view and only the representatives named
+       * hold this view as their own position: they dissent, the group does not. */
+      quorum_json_add_bool (builder, "group_dissents",
+                            quorum_conference_dissent_is_group (conference, decision->child_id, dissent));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

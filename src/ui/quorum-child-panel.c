@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "quorum-child-panel"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "quorum-child-panel.h"
@@ -79,6 +80,7 @@ struct _QuorumChildPanel
   GtkWidget       *outcome_box;
   GtkLabel        *outcome_label;
   GtkLabel        *basis_label;
+  GtkLabel        *left_view_label;
   GtkLabel        *decided_label;
   QuorumTextRow   *plan_row;
   QuorumTextRow   *referral_row;
@@ -500,11 +502,47 @@ format_basis (QuorumBasis basis,
 }
 
 static char *
-format_dissent (const QuorumDissent *dissent)
+format_dissent (const QuorumConference *conference,
+                gint64                  child_id,
+                const QuorumDissent    *dissent)
 {
   g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
   g_autofree char *names = dissent->representatives != NULL
     ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+
+  /* The group settled on the outcome's view: each representative whose own position differs,
+   * named with their group, as the record names them; never the group as if it dissented. */
+  if (conference != NULL && !quorum_conference_dissent_is_group (conference, child_id, dissent))
+    {
+      g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, child_id, dissent->group);
+      const QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, dissent->group);
+      g_autofree char *settled = quorum_ui_format_view (vote->view, vote->categories);
+      g_autofree char *differs =
+        g_strdup_printf (_("The view the group settled on, %s, is the outcome’s; this representative’s own position differs from it."),
+                         settled);
+      g_autoptr(GString) lines = g_string_new (NULL);
+
+      for (guint m = 0; m < own->len; m++)
+        {
+          const QuorumMemberView *mv = g_ptr_array_index (own, m);
+          g_autofree char *position = NULL;
+          g_autofree char *heading = NULL;
+
+          if (mv->view != dissent->view)
+            continue;
+          position = quorum_ui_format_view (mv->view, mv->categories);
+          heading = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
+          if (lines->len > 0)
+            g_string_append (lines, "\n• ");
+          if (mv->reason != NULL && *mv->reason != '\0')
+            g_string_append_printf (lines, _("%s — “%s”"), heading, mv->reason);
+          else
+            g_string_append_printf (lines, _("%s — no reason given"), heading);
+          g_string_append_printf (lines, "\n  %s", differs);
+        }
+      if (lines->len > 0)
+        return g_string_free (g_steal_pointer (&lines), FALSE);
+    }
 
   if (dissent->reason != NULL && *dissent->reason != '\0')
     /* Translators: a dissenting group, its representatives, its view, then its reason in its own words */
@@ -523,8 +561,13 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *what = format_outcome (outcome->outcome, outcome->categories);
   g_autofree char *basis = format_basis (outcome->basis, outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+  g_autoptr(QuorumConference) conference = NULL;
 
   g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
+
+  /* The record as stored now: the groups' views and their representatives' own positions. */
+  if (outcome->dissent != NULL && outcome->dissent->len > 0)
+    conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
@@ -537,7 +580,8 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
       g_string_append (text, _("Dissent, recorded with the decision:\n"));
       for (guint i = 0; i < outcome->dissent->len; i++)
         {
-          g_autofree char *line = format_dissent (g_ptr_array_index (outcome->dissent, i));
+          g_autofree char *line = format_dissent (conference, self->child_id,
+                                                  g_ptr_array_index (outcome->dissent, i));
 
           g_string_append_printf (text, "• %s\n", line);
         }
@@ -955,6 +999,24 @@ update_attempts (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->attempts_list), items->len > 0);
 }
 
+/* A group's reason corrected after sign-off ("vote:12"), shown on its card beside the original. */
+static void
+set_amended_reason (QuorumGroupItem        *item,
+                    const QuorumConference *conference,
+                    const QuorumVote       *vote)
+{
+  g_autofree char *record = NULL;
+  g_autofree char *note = NULL;
+  const char *current = NULL;
+
+  if (vote != NULL && vote->id > 0)
+    {
+      record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+      note = quorum_ui_amended_note (conference, record, "reason", vote->reason, &current);
+    }
+  quorum_group_item_set_amended (item, current, note);
+}
+
 /* Keeps the existing group items (and so their cards and focus) when the groups are the same. */
 static void
 update_groups (QuorumChildPanel       *self,
@@ -987,6 +1049,8 @@ update_groups (QuorumChildPanel       *self,
           g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
 
           quorum_group_item_set_representatives (item, conference, self->child_id);
+          set_amended_reason (item, conference,
+                              quorum_conference_find_current_vote (conference, self->child_id, names[i]));
           quorum_group_item_update (item, (const char * const *) members,
                                     quorum_conference_find_current_vote (conference, self->child_id, names[i]));
           g_ptr_array_add (items, item);
@@ -1001,6 +1065,7 @@ update_groups (QuorumChildPanel       *self,
       QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_set_representatives (item, conference, self->child_id);
+      set_amended_reason (item, conference, vote);
       quorum_group_item_update (item, (const char * const *) members, vote);
     }
 }
@@ -1068,6 +1133,121 @@ update_tally (QuorumChildPanel *self,
     gtk_label_set_label (self->pending_label, "");
 }
 
+/* A dissent's reason as it stands: corrected after sign-off as the dissent's own ("dissent:3"),
+ * or as its group's reason ("vote:12"), which the dissent took when the decision was made. Sets
+ * @note to the words keeping the original beside it (NULL when not amended). */
+static const char *
+dissent_reason_now (const QuorumConference *conference,
+                    gint64                  child_id,
+                    const QuorumDissent    *dissent,
+                    char                  **note,
+                    char                  **owned)
+{
+  const QuorumVote *vote;
+  const char *current = dissent->reason;
+  g_autofree char *record = NULL;
+
+  *note = NULL;
+  *owned = NULL;
+  if (dissent->id > 0)
+    {
+      record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+      *note = quorum_ui_amended_note (conference, record, "reason", dissent->reason, &current);
+      if (*note != NULL)
+        return current;
+    }
+
+  vote = quorum_conference_find_current_vote (conference, child_id, dissent->group);
+  if (vote == NULL || vote->id <= 0 || vote->reason == NULL || *vote->reason == '\0' ||
+      dissent->reason == NULL || !quorum_conference_dissent_is_group (conference, child_id, dissent) ||
+      !g_str_has_prefix (dissent->reason, vote->reason))
+    return dissent->reason;
+  /* The group's reason first, then any of its representatives' own words on their lines. */
+  if (dissent->reason[strlen (vote->reason)] != '\0' && dissent->reason[strlen (vote->reason)] != '\n')
+    return dissent->reason;
+
+  g_clear_pointer (&record, g_free);
+  record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+  *note = quorum_ui_amended_note (conference, record, "reason", vote->reason, &current);
+  if (*note == NULL)
+    return dissent->reason;
+  *owned = g_strconcat (current != NULL ? current : "", dissent->reason + strlen (vote->reason), NULL);
+  return *owned;
+}
+
+/* The Dissent list's rows for one dissent. Where the group settled on the outcome's view and
+ * only some representatives' own positions differ, each of them is named with their group, as
+ * the record does, and never the group as if it dissented (DOMAIN "Reaching a decision" 6). */
+static void
+add_dissent_items (GPtrArray              *items,
+                   const QuorumConference *conference,
+                   gint64                  child_id,
+                   const QuorumDissent    *dissent)
+{
+  g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
+  g_autofree char *names = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *owned = NULL;
+  const char *reason;
+
+  if (!quorum_conference_dissent_is_group (conference, child_id, dissent))
+    {
+      g_autoptr(GPtrArray) own = quorum_conference_member_views (conference, child_id, dissent->group);
+      const QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, dissent->group);
+      g_autofree char *settled = quorum_ui_format_view (vote->view, vote->categories);
+      /* Translators: under a representative whose own position differs, e.g. "The view the group
+       * settled on, No plan, is the outcome’s; this representative’s own position differs from it." */
+      g_autofree char *differs =
+        g_strdup_printf (_("The view the group settled on, %s, is the outcome’s; this representative’s own position differs from it."),
+                         settled);
+      guint added = 0;
+
+      for (guint m = 0; m < own->len; m++)
+        {
+          const QuorumMemberView *mv = g_ptr_array_index (own, m);
+          g_autofree char *position = NULL;
+          g_autofree char *line = NULL;
+          g_autofree char *below = NULL;
+
+          if (mv->view != dissent->view)
+            continue;
+          position = quorum_ui_format_view (mv->view, mv->categories);
+          /* Translators: a dissenting representative, their group and their own position:
+           * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
+          line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
+          if (mv->reason != NULL && *mv->reason != '\0')
+            /* Translators: what the record says of the position, then the reason in their own words */
+            below = g_strdup_printf (_("%s — “%s”"), differs, mv->reason);
+          else
+            below = g_strdup_printf (_("%s — no reason given"), differs);
+          g_ptr_array_add (items, quorum_record_item_new (line, below, "dialog-information-symbolic"));
+          added++;
+        }
+      if (added > 0)
+        return;
+    }
+
+  names = dissent->representatives != NULL ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+  title = g_strdup_printf (_("%s: %s"), dissent->group, view);
+  reason = dissent_reason_now (conference, child_id, dissent, &note, &owned);
+  if (reason != NULL && *reason != '\0')
+    /* Translators: representatives, then their reason in their own words */
+    subtitle = g_strdup_printf (_("%s — “%s”"), names, reason);
+  else
+    subtitle = g_strdup_printf (_("%s — no reason given"), names);
+  if (note != NULL)
+    {
+      char *with = g_strconcat (subtitle, "\n", note, NULL);
+
+      g_free (subtitle);
+      subtitle = with;
+    }
+
+  g_ptr_array_add (items, quorum_record_item_new (title, subtitle, "dialog-information-symbolic"));
+}
+
 static void
 update_decision (QuorumChildPanel       *self,
                  const QuorumConference *conference,
@@ -1086,6 +1266,23 @@ update_decision (QuorumChildPanel       *self,
 
   basis = format_basis (decision->basis, decision->n_plan, decision->n_no_plan, decision->n_declined);
   gtk_label_set_label (self->basis_label, basis);
+
+  /* A group whose representatives all left before giving its view gave none: said in the
+   * decision's block, in the record's words. */
+  {
+    g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->left_view_label), without[0] != NULL);
+    if (without[0] != NULL)
+      {
+        g_autofree char *names = g_strjoinv (_(", "), without);
+        /* Translators: the groups whose representatives left before giving their view, e.g.
+         * "No view: left before giving it: Housing" */
+        g_autofree char *text = g_strdup_printf (_("No view: left before giving it: %s"), names);
+
+        gtk_label_set_label (self->left_view_label, text);
+      }
+  }
 
   when = quorum_ui_format_timestamp (decision->decided_at);
   decided = g_strdup_printf (_("Recorded %s by %s"), when,
@@ -1156,22 +1353,7 @@ update_decision (QuorumChildPanel       *self,
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->plan_row)), plan != NULL || referral != NULL);
 
   for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
-    {
-      QuorumDissent *dissent = g_ptr_array_index (decision->dissent, i);
-      g_autofree char *view = quorum_ui_format_view (dissent->view, dissent->categories);
-      g_autofree char *names = dissent->representatives != NULL
-        ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
-      g_autofree char *title = g_strdup_printf (_("%s: %s"), dissent->group, view);
-      g_autofree char *subtitle = NULL;
-
-      if (dissent->reason != NULL && *dissent->reason != '\0')
-        /* Translators: representatives, then their reason in their own words */
-        subtitle = g_strdup_printf (_("%s — “%s”"), names, dissent->reason);
-      else
-        subtitle = g_strdup_printf (_("%s — no reason given"), names);
-
-      g_ptr_array_add (items, quorum_record_item_new (title, subtitle, "dialog-information-symbolic"));
-    }
+    add_dissent_items (items, conference, self->child_id, g_ptr_array_index (decision->dissent, i));
 
   g_list_store_splice (self->dissent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->dissent)),
                        items->pdata, items->len);
@@ -1526,6 +1708,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, left_view_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decided_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, plan_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, referral_row);

@@ -155,23 +155,35 @@ same_words (const char *a,
   return g_strcmp0 (x, y) == 0;
 }
 
-/* The words of @field that are not recorded, or NULL. */
+/* The text of @field as typed, to keep, when it is not what is recorded, or NULL. Kept exactly
+ * as typed: "since March; " given back without its space would run on into the next word
+ * typed. Recording trims; a draft does not. Only the recorded words followed by spaces are kept
+ * for their spaces (where the next word goes); spaces elsewhere (before the words) are no
+ * reason to keep a draft of what is recorded. */
 static char *
 field_draft_text (Field *field)
 {
   g_autofree char *text = field_get_text (field);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  const char *baseline = field->baseline != NULL ? field->baseline : "";
 
-  if (blank (text))
+  if (blank (text) || g_strcmp0 (text, baseline) == 0)
     return NULL;
-
-  a = g_strstrip (g_strdup (text));
-  b = g_strstrip (g_strdup (field->baseline != NULL ? field->baseline : ""));
-  if (g_strcmp0 (a, b) == 0)
+  if (*baseline != '\0' && g_str_has_prefix (text, baseline) && blank (text + strlen (baseline)))
+    return g_steal_pointer (&text);
+  if (same_words (text, baseline))
     return NULL;
 
   return g_steal_pointer (&text);
+}
+
+/* Whether @field holds words that are not recorded: the marker's "Draft · not yet recorded".
+ * The recorded words followed by spaces are kept, but are no draft. */
+static gboolean
+field_has_words (Field *field)
+{
+  g_autofree char *text = field_draft_text (field);
+
+  return text != NULL && !same_words (text, field->baseline);
 }
 
 static void
@@ -212,11 +224,7 @@ update_has_draft (QuorumDraft *self)
   gboolean any = FALSE;
 
   for (guint i = 0; i < self->fields->len; i++)
-    {
-      g_autofree char *text = field_draft_text (g_ptr_array_index (self->fields, i));
-
-      any |= text != NULL;
-    }
+    any |= field_has_words (g_ptr_array_index (self->fields, i));
   set_has_draft (self, any);
 }
 
@@ -359,7 +367,7 @@ quorum_draft_flush (QuorumDraft *self)
           if (!save_field (self, field, text, &error))
             g_warning ("The words typed could not be kept as a draft: %s", error->message);
         }
-      any |= text != NULL;
+      any |= field_has_words (field);
     }
 
   set_has_draft (self, any);
@@ -586,8 +594,10 @@ quorum_draft_set_baseline (QuorumDraft *self,
   field->baseline = g_strdup (recorded);
 
   /* Recorded now as the field shows it: the draft of this field is done with. (Before the
-   * draft was given back there is nothing on the screen to judge it by.) */
-  if (self->restored && self->scope != NULL && field->widget != NULL)
+   * draft was given back there is nothing on the screen to judge it by; nor while it is being
+   * given back: a choice given back may set the baseline of a field whose own draft comes
+   * next, as the Amend dialog's chosen value does its corrected text's.) */
+  if (self->restored && !self->restoring && self->scope != NULL && field->widget != NULL)
     {
       g_autofree char *text = field_draft_text (field);
       g_autoptr(GError) error = NULL;
@@ -601,9 +611,7 @@ quorum_draft_set_baseline (QuorumDraft *self,
 
       for (guint i = 0; i < self->fields->len; i++)
         {
-          g_autofree char *other = field_draft_text (g_ptr_array_index (self->fields, i));
-
-          any |= other != NULL;
+          any |= field_has_words (g_ptr_array_index (self->fields, i));
         }
       set_has_draft (self, any);
     }
@@ -651,9 +659,7 @@ quorum_draft_restore (QuorumDraft *self)
 
     for (guint i = 0; i < self->fields->len; i++)
       {
-        g_autofree char *text = field_draft_text (g_ptr_array_index (self->fields, i));
-
-        any |= text != NULL;
+        any |= field_has_words (g_ptr_array_index (self->fields, i));
       }
     set_has_draft (self, any);
   }

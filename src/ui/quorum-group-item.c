@@ -14,6 +14,9 @@ struct _QuorumGroupItem
   char       *reason;
   gboolean    members_disagreed;
   char       *recorded_at;
+  /* The reason corrected after sign-off, and the words keeping the original beside it. */
+  char       *amended_reason;
+  char       *amended_note;
   GPtrArray  *representatives;   /* Representative* */
 };
 
@@ -59,6 +62,8 @@ quorum_group_item_finalize (GObject *object)
   g_clear_pointer (&self->members, g_strfreev);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->recorded_at, g_free);
+  g_clear_pointer (&self->amended_reason, g_free);
+  g_clear_pointer (&self->amended_note, g_free);
   g_clear_pointer (&self->representatives, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_group_item_parent_class)->finalize (object);
@@ -205,6 +210,30 @@ quorum_group_item_update (QuorumGroupItem    *self,
     }
 
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+void
+quorum_group_item_set_amended (QuorumGroupItem *self,
+                               const char      *reason,
+                               const char      *note)
+{
+  g_return_if_fail (QUORUM_IS_GROUP_ITEM (self));
+
+  g_free (self->amended_reason);
+  self->amended_reason = note != NULL ? g_strdup (reason) : NULL;
+  g_free (self->amended_note);
+  self->amended_note = g_strdup (note);
+}
+
+const char *
+quorum_group_item_get_amended_note (QuorumGroupItem  *self,
+                                    const char      **reason)
+{
+  g_return_val_if_fail (QUORUM_IS_GROUP_ITEM (self), NULL);
+
+  if (reason != NULL)
+    *reason = self->amended_reason;
+  return self->amended_note;
 }
 
 static Representative *

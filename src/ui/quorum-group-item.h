@@ -26,6 +26,16 @@ void                quorum_group_item_update                (QuorumGroupItem   *
                                                              const char * const *members,
                                                              const QuorumVote  *vote);
 
+/* The group's reason as corrected after sign-off and the words keeping the original beside it
+ * (quorum_ui_amended_note), or NULL @note when it was not corrected; taken before
+ * quorum_group_item_update, whose ::changed shows them on a read-only card. */
+void                quorum_group_item_set_amended           (QuorumGroupItem   *self,
+                                                             const char        *reason,
+                                                             const char        *note);
+/* The note, or NULL; @reason (may be NULL) is set to the reason as it stands. */
+const char         *quorum_group_item_get_amended_note      (QuorumGroupItem   *self,
+                                                             const char       **reason);
+
 /* The group's representatives for one child, each with their own position where they could
  * not agree (DOMAIN "Reaching a decision" 2 and 6): those voting and in the room, and anyone
  * whose own position is recorded. Read from the record; taken before quorum_group_item_update,

@@ -379,6 +379,37 @@ quorum_ui_format_categories (guint categories)
 }
 
 char *
+quorum_ui_amended_note (const QuorumConference  *conference,
+                        const char              *record,
+                        const char              *field,
+                        const char              *original,
+                        const char             **current)
+{
+  const QuorumAmendment *last = NULL;
+  guint number = 0;
+
+  *current = original;
+  for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+
+      if (g_strcmp0 (amendment->record, record) == 0 && g_strcmp0 (amendment->field, field) == 0)
+        {
+          last = amendment;
+          number = i + 1;
+        }
+    }
+  if (last == NULL)
+    return NULL;
+
+  *current = quorum_conference_current_value (conference, record, field, original);
+  /* Translators: under a value corrected after sign-off, the value as signed off:
+   * "Amended after sign-off (amendment 1); the original: “Two referrals”" */
+  return g_strdup_printf (_("Amended after sign-off (amendment %u); the original: “%s”"),
+                          number, original != NULL ? original : "");
+}
+
+char *
 quorum_ui_format_view (QuorumView view,
                        guint      categories)
 {

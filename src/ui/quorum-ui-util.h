@@ -66,6 +66,16 @@ char      *quorum_ui_format_categories       (guint         categories);
 char      *quorum_ui_format_view             (QuorumView    view,
                                               guint         categories);
 
+/* A value corrected after sign-off, where the record shows it (DOMAIN 7: with the original):
+ * NULL when no amendment corrected @field of @record ("vote:12"), else sets @current to the value
+ * as it stands and returns the words that keep @original beside it, "Amended after sign-off
+ * (amendment 2); the original: “…”". */
+char      *quorum_ui_amended_note            (const QuorumConference *conference,
+                                              const char   *record,
+                                              const char   *field,
+                                              const char   *original,
+                                              const char  **current);
+
 void       quorum_ui_set_accessible_label    (GtkWidget    *widget,
                                               const char   *label);
 /* Works around GTK 4.8's accessible names: a button with a mnemonic is named once, without

@@ -251,6 +251,7 @@ sync_read_only (QuorumVoteCard *self,
   gboolean ro = self->read_only;
   g_autofree char *shown = quorum_ui_format_view (view, categories);
   g_autofree char *label = NULL;
+  g_autofree char *amended = NULL;
 
   if (self->has_editor)
     {
@@ -263,6 +264,15 @@ sync_read_only (QuorumVoteCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
   /* Room for a two-line status only while the status can change under the chair's hands. */
   gtk_widget_set_visible (self->status_room, !ro);
+  /* Corrected after sign-off: the reason as it stands, the original kept beside it (DOMAIN 7). */
+  if (ro && self->item != NULL)
+    {
+      const char *current = NULL;
+      const char *note = quorum_group_item_get_amended_note (self->item, &current);
+
+      if (note != NULL)
+        reason = amended = g_strconcat (current != NULL ? current : "", "\n", note, NULL);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), ro && reason != NULL && *reason != '\0');
   gtk_widget_set_focusable (GTK_WIDGET (self), ro);
 
