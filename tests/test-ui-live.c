@@ -336,7 +336,39 @@ test_decision_asks_the_name (Fixture       *fx,
     g_assert_null (quorum_conference_find_decision (c, fx->ben));
   }
 
-  /* Typed: Enter records it, by that name, and it is kept for the next record. */
+  /* Typed, but the record changed under the dialog (another writer's view): the decision is
+   * refused, and the name is not kept for a record that names nobody. */
+  ui_test_type ("Sam Okafor, IRO");
+  {
+    g_autoptr(GError) error = NULL;
+    QuorumVoteSpec vote = { .child_id = fx->ben, .group = "Children's Social Care",
+                            .view = QUORUM_VIEW_NO_PLAN, .reason = "Changed their view" };
+    g_autofree char *kept = NULL;
+
+    g_assert_cmpint (quorum_store_record_vote (fx->store, fx->conf, &vote, &error), >, 0);
+    g_assert_no_error (error);
+    ui_test_key ("Return");
+    ui_test_iterate (300);
+    kept = g_settings_get_string (settings, "chair-name");
+    g_assert_cmpstr (kept, ==, "");
+    g_assert_cmpstr (quorum_store_get_signer (fx->store), ==, g_get_user_name ());
+    {
+      g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+      g_assert_null (quorum_conference_find_decision (c, fx->ben));
+    }
+  }
+
+  /* Asked again: Enter records it, by that name, and it is kept for the next record. */
+  if (message_dialog () != NULL)
+    ui_test_key ("Escape");
+  ui_test_iterate (200);
+  ui_test_click (GTK_WIDGET (ui_test_card (fx->window, fx->ben, "Police")), 4, 4);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  entry = ui_test_find_named (GTK_WIDGET (message_dialog ()), "decision-name-entry");
+  g_assert_nonnull (entry);
+  ui_test_key ("ctrl+a");
   ui_test_type ("Sam Okafor, IRO");
   ui_test_key ("Return");
   ui_test_iterate (300);

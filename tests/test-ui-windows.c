@@ -396,6 +396,11 @@ test_typed_apart_in_two_windows (void)
     g_assert_cmpstr (shown_one, ==, shown_two);
     g_assert_nonnull (strstr (shown_one, "Typed in the first window"));
     g_assert_nonnull (strstr (shown_one, "Typed in the second window"));
+    /* Both words joined are still typed, not recorded, in both fields: leaving either field,
+     * or closing its window, records them (a field shown the joined words as "given back" no
+     * longer did: the reviewer's finding). */
+    g_assert_true (quorum_text_field_get_modified (field_one));
+    g_assert_true (quorum_text_field_get_modified (field_two));
   }
 
   /* Recorded in the second window with the words both show: the first shows the view and the

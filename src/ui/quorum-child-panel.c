@@ -656,6 +656,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
   guint chair_categories = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-categories"));
   gboolean asked_name = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL;
   g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "record") != 0)
@@ -665,25 +666,27 @@ confirm_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (asked_name)
-    {
-      g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
-
-      /* The response is off while the name is blank; kept as the Preferences keep it. */
-      if (name == NULL)
-        return;
-      quorum_ui_keep_name (self->store, name);
-    }
+  /* The response is off while the name is blank. The record names them; the Preferences keep
+   * the name once the decision is recorded (refused, nothing is kept). */
+  name = asked_name ? quorum_ui_dialog_dup_name (dialog) : NULL;
+  if (asked_name && name == NULL)
+    return;
+  if (name != NULL)
+    quorum_store_set_signer (self->store, name);
 
   outcome = quorum_store_decide_previewed (self->store, self->conference_id, self->child_id,
                                            chair_view, chair_categories, previewed,
                                            NULL, NULL, &error);
   if (outcome == NULL)
     {
+      if (name != NULL)
+        quorum_store_set_signer (self->store, NULL);
       quorum_ui_show_error (GTK_WIDGET (self), error);
       emit_changed (self);
       return;
     }
+  if (name != NULL)
+    quorum_ui_keep_name (self->store, name);
 
   decision_recorded (self, outcome);
 }

@@ -1205,25 +1205,28 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
                       QuorumConferencePage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
 
   if (g_strcmp0 (response, "sign-off") != 0)
     return;
 
-  /* Asked because the record would name this computer's login: kept as the Preferences keep it. */
-  if (g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL)
-    {
-      g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
-
-      if (name == NULL)
-        return;
-      quorum_ui_keep_name (self->store, name);
-    }
+  /* Asked because the record would name this computer's login: the record names them, and the
+   * Preferences keep the name once it is signed off (refused, nothing is kept). */
+  name = quorum_ui_dialog_dup_name (dialog);
+  if (g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL && name == NULL)
+    return;
+  if (name != NULL)
+    quorum_store_set_signer (self->store, name);
 
   if (!quorum_store_finalise (self->store, self->conference_id, &error))
     {
+      if (name != NULL)
+        quorum_store_set_signer (self->store, NULL);
       quorum_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
+  if (name != NULL)
+    quorum_ui_keep_name (self->store, name);
 
   quorum_conference_page_reload (self);
   {

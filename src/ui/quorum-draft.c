@@ -155,6 +155,28 @@ same_words (const char *a,
   return g_strcmp0 (x, y) == 0;
 }
 
+/* A draft that is the recorded words followed by spaces is kept as this mark and the spaces
+ * ("the recorded words, then these"), never as the words: recorded again elsewhere, the words
+ * would come back as a draft of the old ones, and be recorded over the new. */
+#define RECORDED_MARK "\x1f"
+
+static gboolean
+is_marked (const char *text)
+{
+  return text != NULL && g_str_has_prefix (text, RECORDED_MARK);
+}
+
+/* What a stored draft @text shows in @field: a marked one is the recorded words as they stand
+ * now, then its spaces. */
+static char *
+field_expand (Field      *field,
+              const char *text)
+{
+  if (is_marked (text))
+    return g_strconcat (field->baseline != NULL ? field->baseline : "", text + strlen (RECORDED_MARK), NULL);
+  return g_strdup (text);
+}
+
 /* The text of @field as typed, to keep, when it is not what is recorded, or NULL. Kept exactly
  * as typed: "since March; " given back without its space would run on into the next word
  * typed. Recording trims; a draft does not. Only the recorded words followed by spaces are kept
@@ -169,7 +191,7 @@ field_draft_text (Field *field)
   if (blank (text) || g_strcmp0 (text, baseline) == 0)
     return NULL;
   if (*baseline != '\0' && g_str_has_prefix (text, baseline) && blank (text + strlen (baseline)))
-    return g_steal_pointer (&text);
+    return g_strconcat (RECORDED_MARK, text + strlen (baseline), NULL);
   if (same_words (text, baseline))
     return NULL;
 
@@ -183,7 +205,7 @@ field_has_words (Field *field)
 {
   g_autofree char *text = field_draft_text (field);
 
-  return text != NULL && !same_words (text, field->baseline);
+  return text != NULL && !is_marked (text) && !same_words (text, field->baseline);
 }
 
 static void
@@ -244,14 +266,31 @@ save_field (QuorumDraft  *self,
   return ok;
 }
 
-/* Shows @text in @field as given back, not typed: nothing is written for it. */
+/* Shows @text in @field as given back, not typed: nothing is written for it. In a field typed
+ * into and not yet recorded, words other than the recorded ones (two windows' words joined) stay
+ * typed, so that leaving the field still records them, with the cursor where it was. */
 static void
 field_show (QuorumDraft *self,
             Field       *field,
             const char  *text)
 {
   self->restoring = TRUE;
-  field_set_text (field, text);
+  if (field->widget != NULL && QUORUM_IS_TEXT_FIELD (field->widget) &&
+      quorum_text_field_get_modified (QUORUM_TEXT_FIELD (field->widget)) &&
+      text != NULL && !same_words (text, field->baseline))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (quorum_text_field_get_view (QUORUM_TEXT_FIELD (field->widget)));
+      GtkTextIter iter;
+      int offset;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+      quorum_text_field_type (QUORUM_TEXT_FIELD (field->widget), text);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  else
+    field_set_text (field, text);
   self->restoring = FALSE;
 }
 
@@ -300,7 +339,11 @@ store_draft_changed_cb (QuorumDraft *self,
           continue;
         }
       /* Let go (recorded, or cleared): the field shows what is recorded, as the form would. */
-      field_show (self, field, text != NULL ? text : field->baseline);
+      {
+        g_autofree char *shown = field_expand (field, text);
+
+        field_show (self, field, shown != NULL ? shown : field->baseline);
+      }
       field_set_stored (field, text);
     }
   update_has_draft (self);
@@ -320,13 +363,13 @@ field_reconcile (QuorumDraft *self,
   if (!field->known || field->keys != NULL)
     return NULL;
   now = quorum_store_get_draft (self->store, self->conference_id, self->scope, field->name, &error);
-  if (error != NULL || now == NULL || g_strcmp0 (now, field->stored) == 0 || blank (now))
+  if (error != NULL || now == NULL || g_strcmp0 (now, field->stored) == 0 || blank (now) || is_marked (now))
     return NULL;
   if (text != NULL && strstr (text, now) != NULL)
     return NULL;
   /* The other window's words hold these already (typed there after they were shown here),
    * or this field was emptied: the other window's are kept. */
-  if (text == NULL || strstr (now, text) != NULL)
+  if (text == NULL || is_marked (text) || strstr (now, text) != NULL)
     return g_steal_pointer (&now);
   /* Both typed apart: this window's words, then the other's. */
   return g_strconcat (text, "\n\n", now, NULL);
@@ -647,7 +690,9 @@ quorum_draft_restore (QuorumDraft *self)
       /* Never over words on the screen, only over nothing or the recorded value. */
       if (blank (shown) || g_strcmp0 (shown, field->baseline) == 0)
         {
-          field_set_text (field, text);
+          g_autofree char *given = field_expand (field, text);
+
+          field_set_text (field, given);
           restored = TRUE;
         }
     }
@@ -762,7 +807,7 @@ quorum_draft_peek (QuorumDraft *self,
   text = quorum_store_get_draft (self->store, self->conference_id, self->scope, field, &error);
   if (error != NULL)
     g_warning ("A draft could not be read: %s", error->message);
-  if (blank (text))
+  if (blank (text) || is_marked (text))
     return FALSE;
 
   /* As field_draft_text () judges words on the screen against the baseline. */
