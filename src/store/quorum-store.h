@@ -603,7 +603,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumVerifyReport, quorum_verify_report_free)
  * PostgreSQL's notifications tell it to every connection (the same channels and ids; SQLite
  * has no notifications): every window of the app shows what another window recorded.
  *   "record-changed" (const char *channel, const char *payload): "conference", "referral" or
- *                    "difference" and the id; NULL and "": anything may have changed.
+ *                    "difference" and an id; NULL and "": anything may have changed. The
+ *                    conference's id is the conference's, as PostgreSQL's; a referral's or a
+ *                    difference's is the row written (for a correction, a notice or a stage,
+ *                    that row's own, not its referral's or difference's as PostgreSQL sends):
+ *                    listeners reload those pages whatever the id.
  *   "draft-changed"  (gint64 conference_id, const char *scope, const char *field): a draft
  *                    was written or deleted (@field NULL: every field of @scope), at once.
  * Each committed write transaction adds one to the commit serial: a view that read the record
