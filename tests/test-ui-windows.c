@@ -64,24 +64,6 @@ card_shows_text (gpointer data)
   return g_strcmp0 (text, wait->text) == 0;
 }
 
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The header bar's primary menu (the "open-menu" icon). */
 static GtkWidget *
 find_primary_menu (GtkWidget *root)
@@ -237,7 +219,7 @@ check_cb (GtkApplication *app,
   g_signal_connect (quorum_window_get_conference_page (first), "changed", G_CALLBACK (page_read_cb), &reads_first);
   g_signal_connect (quorum_window_get_conference_page (second), "changed", G_CALLBACK (page_read_cb), &reads_second);
   start = g_get_monotonic_time ();
-  ui_test_click (find_labelled (GTK_WIDGET (card_of (second, f->child, CLICKED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (card_of (second, f->child, CLICKED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   {
     g_autofree char *view = db_value (f, "SELECT view FROM vote WHERE grp = '%s'",
                                       CLICKED_GROUP);
@@ -289,7 +271,7 @@ check_cb (GtkApplication *app,
 
   /* The second window records Health's view with those words. */
   ui_test_raise_window (second);
-  ui_test_click (find_labelled (GTK_WIDGET (card_of (second, f->child, TYPED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (card_of (second, f->child, TYPED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
   ui_test_iterate (300);
   {
     g_autofree char *reason = db_value (f, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
