@@ -124,6 +124,28 @@ check "timeline: the decision records the group left without a view" \
   "$(jget "$out" '[d["basis"], d["left_without_view"], [p["view_given"] for p in d["left_before"]]]')" '["majority", ["School"], [false]]'
 check "timeline: the text record says so" "$(has "$(txt "$conf")" "No view: left before giving it:  School")" "yes"
 
+# Two groups left without a view, one's name inside the other's: both are named. (The text
+# record found a group already listed by a substring of the names, so "Police" went unsaid after
+# "British Transport Police"; it now reads core's quorum_conference_left_without_view.)
+conf=$(jget "$(q --json conference new --child "Amy Jones" --kind initial --date 2026-11-20 --time 10:00 \
+                 --chair "R. Patel" --profile bolton)" 'd["id"]')
+q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
+q attendee add "$conf" --name "B. Officer" --agency "British Transport Police" --line-management "British Transport Police" >/dev/null
+q attendee add "$conf" --name "A. Khan" --agency "Greater Manchester Police" --line-management "Police" >/dev/null
+q attendee add "$conf" --name "H. Visitor" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+amy=$(child_of "$conf")
+q attendee leave "$conf" --attendee "$(attendee_of "$conf" "B. Officer")" --time 10:20 >/dev/null
+q attendee leave "$conf" --attendee "$(attendee_of "$conf" "A. Khan")" --time 10:25 >/dev/null
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect" >/dev/null
+q vote "$conf" --child "$amy" --group NHS --view no-plan --reason "Growth is fine" >/dev/null
+q vote "$conf" --child "$amy" --group CSC --view plan --reason "Neglect seen twice" >/dev/null
+out=$(q --json decide "$conf" --child "$amy" 2>&1)
+check "timeline: groups left without a view, one named inside the other: JSON" \
+  "$(jget "$out" 'd["left_without_view"]')" '["British Transport Police", "Police"]'
+check "timeline: groups left without a view, one named inside the other: the text record names both" \
+  "$(has "$(txt "$conf")" "No view: left before giving it:  British Transport Police, Police")" "yes"
+
 # ---- Finding 2: a view before a later consensus is superseded; no contradictory tally ----
 conf=$(four_groups)
 amy=$(child_of "$conf")

@@ -885,7 +885,8 @@ add_presence (QuorumBlock            *fields,
   g_autoptr(GString) present = g_string_new (NULL);
   g_autoptr(GString) left = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
-  g_autoptr(GString) without = g_string_new (NULL);
+  g_auto(GStrv) without = NULL;
+  g_autofree char *without_names = NULL;
 
   if (decision->presence == NULL)
     return;
@@ -918,12 +919,6 @@ add_presence (QuorumBlock            *fields,
           g_string_append_printf (left, given ? _("%s (left %s, after the group’s view was given)")
                                               : _("%s (left %s, before giving a view)"),
                                   a->name, a->left_at != NULL ? a->left_at : "");
-          if (!given && strstr (without->str, a->line_management) == NULL)
-            {
-              if (without->len > 0)
-                g_string_append (without, ", ");
-              g_string_append (without, a->line_management);
-            }
         }
       else
         {
@@ -935,7 +930,11 @@ add_presence (QuorumBlock            *fields,
 
   add_field (fields, _("Present for the decision"), present->len > 0 ? present->str : NULL);
   add_field (fields, _("Had left before it"), left->len > 0 ? left->str : NULL);
-  add_field (fields, _("No view: left before giving it"), without->len > 0 ? without->str : NULL);
+  /* The groups as core reads them (the screen says the same): by the group, not by a substring
+   * of the names already listed ("Police" is not "British Transport Police"). */
+  without = quorum_conference_left_without_view (conference, decision->child_id);
+  without_names = without[0] != NULL ? g_strjoinv (", ", without) : NULL;
+  add_field (fields, _("No view: left before giving it"), without_names);
   add_field (fields, _("Arrived after it (not among its voters)"), after->len > 0 ? after->str : NULL);
 }
 
