@@ -796,8 +796,6 @@ quorum_draft_peek (QuorumDraft *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
 
   g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
 
@@ -810,10 +808,8 @@ quorum_draft_peek (QuorumDraft *self,
   if (blank (text) || is_marked (text))
     return FALSE;
 
-  /* As field_draft_text () judges words on the screen against the baseline. */
-  a = g_strstrip (g_strdup (text));
-  b = g_strstrip (g_strdup (recorded != NULL ? recorded : ""));
-  return g_strcmp0 (a, b) != 0;
+  /* As field_has_words () judges words on the screen against the baseline. */
+  return !same_words (text, recorded);
 }
 
 gboolean
