@@ -331,7 +331,7 @@ test_words_stay_with_their_difference (void)
 
   /* In the database as typed, before any close: a kill would lose nothing */
   {
-    g_autofree char *table = ui_test_drafts_table (NULL);
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE text IN "
                                             "('Newport would not reopen', 'Rhian Nurse', "
                                             "'A strategy meeting this week', 'Five''s outcome, not yet agreed')",
