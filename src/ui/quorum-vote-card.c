@@ -41,6 +41,7 @@ struct _QuorumVoteCard
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
   GtkLabel        *view_label;
+  GtkLabel        *decided_category_label;
   QuorumWrapLabel *reason_label;
   GtkWidget       *view_box;
   GtkToggleButton *plan_button;
@@ -252,6 +253,8 @@ sync_read_only (QuorumVoteCard *self,
   g_autofree char *shown = quorum_ui_format_view (view, categories);
   g_autofree char *label = NULL;
   g_autofree char *amended = NULL;
+  /* A plan with no category of abuse is said on the decided card too, as on the live one. */
+  const char *no_category = view == QUORUM_VIEW_PLAN && categories == 0 ? _("No category of abuse given") : NULL;
 
   if (self->has_editor)
     {
@@ -262,6 +265,8 @@ sync_read_only (QuorumVoteCard *self,
         gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->decided_category_label), ro && no_category != NULL);
+  gtk_label_set_label (self->decided_category_label, ro && no_category != NULL ? no_category : "");
   /* Room for a two-line status only while the status can change under the chair's hands. */
   gtk_widget_set_visible (self->status_room, !ro);
   /* Corrected after sign-off: the reason as it stands, the original kept beside it (DOMAIN 7). */
@@ -283,6 +288,16 @@ sync_read_only (QuorumVoteCard *self,
     {
       /* Translators: the group, then its view, e.g. "Greater Manchester Police: No plan" */
       label = g_strdup_printf (_("%s: %s"), quorum_group_item_get_name (self->item), shown);
+      if (no_category != NULL)
+        {
+          char *with_note;
+
+          /* Translators: a decided card's name for a screen reader, then the note that the plan
+           * was given with no category of abuse, e.g. "Police: Plan · No category of abuse given" */
+          with_note = g_strdup_printf (_("%s · %s"), label, no_category);
+          g_free (label);
+          label = with_note;
+        }
       quorum_ui_set_accessible_label (GTK_WIDGET (self), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
@@ -1294,6 +1309,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decided_category_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_box);
   gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);
