@@ -431,6 +431,41 @@ test_could_not_agree_after_view (Siblings      *fx,
   g_clear_pointer (&vote, g_free);
   vote = vote_in_db (fx, fx->child[0], "NHS Trust");
   g_assert_cmpstr (vote, ==, "no-plan|1");
+  g_assert_false (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (card), "disagreed-kept-note")));
+
+  /* Bea's own position recorded (plan, her reason, Enter): the box can no longer be unticked,
+   * the record keeping her position, and the card says so. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    g_autofree char *row_name = NULL;
+    g_autofree char *held = NULL;
+    GtkWidget *row;
+    GtkWidget *note;
+    gint64 bea = 0;
+
+    for (guint i = 0; i < c->attendees->len; i++)
+      if (g_strcmp0 (((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->name, "Bea Visitor") == 0)
+        bea = ((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->id;
+    row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, bea);
+    card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+    row = ui_test_find_named (GTK_WIDGET (card), row_name);
+    g_assert_nonnull (row);
+    ui_test_click (ui_test_find_named (row, "member-plan"), -1, -1);
+    ui_test_iterate (100);
+    ui_test_type ("Bruising seen twice");
+    ui_test_key ("Return");
+    ui_test_iterate (300);
+    held = ui_test_db_sql (fx->path, "SELECT view || '|' || reason FROM member_view");
+    g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
+
+    card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+    check = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
+    note = ui_test_find_named (GTK_WIDGET (card), "disagreed-kept-note");
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    g_assert_false (gtk_widget_is_sensitive (check));
+    g_assert_true (gtk_widget_get_mapped (note));
+    ui_test_screenshot (GTK_WIDGET (card), "could-not-agree-kept");
+  }
 }
 
 /* ---- 4: a decided plan without a category of abuse ---- */

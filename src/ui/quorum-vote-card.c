@@ -57,6 +57,7 @@ struct _QuorumVoteCard
   QuorumTextField *reason_field;
   GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
+  GtkWidget       *disagreed_note;
   GtkLabel        *status_label;
   GtkWidget       *status_room;
   GtkWidget       *conflict_box;
@@ -262,7 +263,10 @@ sync_read_only (QuorumVoteCard *self,
       gtk_widget_set_visible (self->categories_box, !ro);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
       if (ro)
-        gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+          gtk_widget_set_visible (self->disagreed_note, FALSE);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
   gtk_widget_set_visible (GTK_WIDGET (self->decided_category_label), ro && no_category != NULL);
@@ -824,8 +828,13 @@ quorum_vote_card_sync (QuorumVoteCard *self)
       gtk_check_button_set_active (self->disagreed_check,
                                    quorum_group_item_get_members_disagreed (self->item) || positions ||
                                    (view == QUORUM_VIEW_NONE && gtk_check_button_get_active (self->disagreed_check)));
-      /* A position recorded is kept (the record never drops one): the box stays ticked. */
+      /* A position recorded is kept (the record never drops one): the box stays ticked, and
+       * the card says why it cannot be unticked. Before that it can be ticked at any time until
+       * the decision, a view recorded or not: the store keeps "could not agree" with the view,
+       * and changes it with it. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
+      gtk_widget_set_visible (self->disagreed_note,
+                              positions && gtk_widget_get_visible (GTK_WIDGET (self->disagreed_check)));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
@@ -1081,7 +1090,7 @@ ensure_editor (QuorumVoteCard *self)
   GtkWidget *previous = GTK_WIDGET (self->reason_label);
   GtkEventController *keys;
   static const char *ids[] = { "view_box", "categories_box", "reason_field", "disagreed_check",
-                               "reason_draft_label", "conflict_box", NULL };
+                               "disagreed_note", "reason_draft_label", "conflict_box", NULL };
 
   if (self->has_editor)
     return;
@@ -1121,11 +1130,12 @@ ensure_editor (QuorumVoteCard *self)
   self->sexual_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "sexual_check"));
   self->reason_field = QUORUM_TEXT_FIELD (gtk_builder_get_object (builder, "reason_field"));
   self->disagreed_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "disagreed_check"));
+  self->disagreed_note = GTK_WIDGET (gtk_builder_get_object (builder, "disagreed_note"));
   self->reason_draft_label = GTK_WIDGET (gtk_builder_get_object (builder, "reason_draft_label"));
   self->conflict_box = GTK_WIDGET (gtk_builder_get_object (builder, "conflict_box"));
   self->conflict_label = GTK_LABEL (gtk_builder_get_object (builder, "conflict_label"));
   self->has_editor = TRUE;
-  gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), GTK_WIDGET (self->disagreed_check));
+  gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), self->disagreed_note);
 
   g_signal_connect_object (self->reason_field, "notify::text",
                            G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
