@@ -206,8 +206,9 @@ attempt_draft_in_db (Siblings   *fx,
                      gint64      child_id,
                      const char *field)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT text FROM draft WHERE scope = 'child:%" G_GINT64_FORMAT
-                                          ":attempt' AND field = '%s'", child_id, field);
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  g_autofree char *sql = g_strdup_printf ("SELECT text FROM %s WHERE scope = 'child:%" G_GINT64_FORMAT
+                                          ":attempt' AND field = '%s'", table, child_id, field);
 
   return ui_test_db_sql (fx->path, sql);
 }
