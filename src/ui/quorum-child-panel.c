@@ -30,6 +30,11 @@ struct _QuorumChildPanel
   char            *chair;           /* the conference's chair: the name offered when none is set */
   QuorumProfile   *profile;
   gboolean         needs_chair_view;
+  /* Where the child stands, as last shown: where the chair goes on (quorum_child_panel_focus_next_step). */
+  gboolean         decided;
+  gboolean         finalised;
+  gboolean         consensus;
+  gboolean         vote_open;
 
   GListStore      *attempts;
   GListStore      *groups;
@@ -43,6 +48,11 @@ struct _QuorumChildPanel
   GtkListBox      *attempts_list;
   AdwPreferencesGroup *attempt_form;
   GtkWidget       *attempt_draft_label;
+  GtkButton       *same_as_button;
+  /* The previous sibling's last attempt, offered on this child's empty form ("Same as …"). */
+  char            *same_as_name;
+  char            *same_as_proposal;
+  char            *same_as_summary;
   AdwEntryRow     *proposal_row;
   QuorumTextField *summary_field;
   QuorumTextField *views_field;
@@ -954,6 +964,111 @@ chair_view_toggled_cb (QuorumChildPanel *self,
                             gtk_toggle_button_get_active (self->chair_plan_button));
 }
 
+/* ---- a sibling's words ---- */
+
+static gboolean
+blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Same as …" is offered while this child's attempt form is shown and nothing is typed in it. */
+static void
+sync_same_as (QuorumChildPanel *self)
+{
+  gboolean empty;
+
+  if (self->same_as_name == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->same_as_button), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
+    g_autofree char *summary = quorum_text_field_get_text (self->summary_field);
+    g_autofree char *views = quorum_text_field_get_text (self->views_field);
+
+    empty = proposal == NULL && summary == NULL && views == NULL;
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->same_as_button), empty);
+}
+
+/* Siblings are often discussed alike: this child's first attempt may start from the words of
+ * the previous child's last attempt (its proposal and summary), when it has any. */
+static void
+update_same_as (QuorumChildPanel       *self,
+                const QuorumConference *conference,
+                const QuorumAttempt    *last)
+{
+  const QuorumChild *previous = NULL;
+  const QuorumAttempt *theirs = NULL;
+
+  g_clear_pointer (&self->same_as_name, g_free);
+  g_clear_pointer (&self->same_as_proposal, g_free);
+  g_clear_pointer (&self->same_as_summary, g_free);
+
+  for (guint i = 1; conference->children != NULL && i < conference->children->len; i++)
+    if (((QuorumChild *) g_ptr_array_index (conference->children, i))->id == self->child_id)
+      previous = g_ptr_array_index (conference->children, i - 1);
+  if (previous != NULL)
+    theirs = quorum_conference_last_attempt (conference, previous->id);
+
+  if (last == NULL && theirs != NULL && (!blank (theirs->proposal) || !blank (theirs->summary)) &&
+      self->may_vote && !self->finalised && !self->decided)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *description = NULL;
+
+      self->same_as_name = g_strdup (previous->name);
+      self->same_as_proposal = g_strdup (blank (theirs->proposal) ? NULL : theirs->proposal);
+      self->same_as_summary = g_strdup (blank (theirs->summary) ? NULL : theirs->summary);
+      /* Translators: a button on a child's empty attempt at consensus; %s is the previous
+       * child's name, whose proposal and summary it puts in the fields, e.g. "Same as Amy" */
+      label = g_strdup_printf (_("Same as %s"), previous->name);
+      gtk_button_set_label (self->same_as_button, label);
+      /* No tooltip: it would lie over the proposal, the next thing clicked. */
+      description = g_strdup_printf (_("Puts the proposal and summary of %s’s last attempt in these fields, "
+                                       "to change as needed. Nothing is recorded until you record the attempt."),
+                                     previous->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->same_as_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  sync_same_as (self);
+}
+
+static void
+attempt_text_changed_cb (QuorumChildPanel *self)
+{
+  sync_same_as (self);
+}
+
+/* The previous child's words, put in the fields as if typed: kept as this child's draft, and
+ * recorded only when the chair records the attempt. The focus goes to the proposal, at its end,
+ * nothing selected, to go on from there. */
+static void
+same_as_clicked_cb (QuorumChildPanel *self,
+                    GtkButton        *button)
+{
+  g_autofree char *proposal = g_strdup (self->same_as_proposal);
+  g_autofree char *summary = g_strdup (self->same_as_summary);
+
+  if (self->same_as_name == NULL)
+    return;
+
+  /* Before the button goes (the form is no longer empty): the focus is not left on nothing. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->proposal_row));
+  gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
+  quorum_text_field_type (self->summary_field, summary);
+  gtk_editable_set_position (GTK_EDITABLE (self->proposal_row), -1);
+}
+
 /* ---- showing the record ---- */
 
 static void
@@ -1424,6 +1539,10 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   vote_open = !consensus && (last != NULL || has_votes);
   self->needs_chair_view = chair_rule && !consensus && decision == NULL;
+  self->decided = decision != NULL;
+  self->finalised = finalised;
+  self->consensus = consensus;
+  self->vote_open = vote_open;
 
   /* A minute-taker sees the vote and the decision, never the controls that record them. */
   /* Asked of the server once per panel, not at every update. */
@@ -1445,6 +1564,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   update_attempts (self, conference);
   update_groups (self, conference);
+  update_same_as (self, conference, last);
 
   /* The attempt form stays until a consensus or the decision closes it. */
   quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
@@ -1531,6 +1651,9 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
   g_clear_pointer (&self->chair, g_free);
+  g_clear_pointer (&self->same_as_name, g_free);
+  g_clear_pointer (&self->same_as_proposal, g_free);
+  g_clear_pointer (&self->same_as_summary, g_free);
 
   G_OBJECT_CLASS (quorum_child_panel_parent_class)->dispose (object);
 }
@@ -1681,6 +1804,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, same_as_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_field);
@@ -1720,6 +1844,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, chair_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, same_as_clicked_cb);
 }
 
 static void
@@ -1733,8 +1858,68 @@ quorum_child_panel_init (QuorumChildPanel *self)
 
   gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (self->attempts),
                            quorum_record_item_create_row, NULL, NULL);
+
+  /* "Same as …" goes once anything is typed in the attempt, and comes back if it is cleared. */
+  g_signal_connect_object (self->proposal_row, "changed", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
+}
+
+/* The first of the attempt's fields still empty; the proposal when none is. */
+static gboolean
+focus_attempt_form (QuorumChildPanel *self)
+{
+  g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
+  g_autofree char *summary = quorum_text_field_get_text (self->summary_field);
+  g_autofree char *views = quorum_text_field_get_text (self->views_field);
+
+  if (proposal != NULL && summary == NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->summary_field));
+  if (proposal != NULL && views == NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->views_field));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->proposal_row));
+}
+
+gboolean
+quorum_child_panel_focus_next_step (QuorumChildPanel *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  if (self->decided)
+    {
+      /* The decision, at the top, as once it is taken. */
+      scroll_to_top (self);
+      if (gtk_widget_grab_focus (self->outcome_box))
+        {
+          gtk_label_select_region (self->outcome_label, 0, 0);
+          gtk_label_select_region (self->basis_label, 0, 0);
+          return TRUE;
+        }
+    }
+  else if (self->may_vote && !self->finalised)
+    {
+      if (self->vote_open)
+        {
+          /* The first group still to give its view, else the decision. */
+          focus_waiting_card (self, 0);
+          return TRUE;
+        }
+      if (self->consensus)
+        return gtk_widget_grab_focus (self->decide_button);
+      scroll_to_top (self);
+      return focus_attempt_form (self);
+    }
+
+  scroll_to_top (self);
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 GtkWidget *

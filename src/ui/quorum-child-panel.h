@@ -31,6 +31,10 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
                                                  const char             *views,
                                                  QuorumView              agreed,
                                                  guint                   categories);
+/* Puts the focus where the chair goes on with this child: the attempt's first empty field (the
+ * proposal), the first group still to give its view once the vote is open (then the decision),
+ * the decision once taken. Whether the focus went into the panel. */
+gboolean        quorum_child_panel_focus_next_step (QuorumChildPanel   *self);
 /* What a decision of @outcome records, in words: the confirmation's text. */
 char           *quorum_child_panel_format_preview (QuorumChildPanel  *self,
                                                  const QuorumOutcome    *outcome,

@@ -1965,8 +1965,15 @@ step_child (QuorumConferencePage *self,
       if (child->id == current)
         {
           QuorumChild *next = g_ptr_array_index (conference->children, (i + n + step) % n);
+          QuorumChildPanel *panel;
 
           quorum_conference_page_show_child (self, next->id);
+          /* The chair goes on with that child: the focus goes where it is filled in next (its
+           * proposal, or its first group still to give a view), not wherever GTK put it as the
+           * last child's panel went (the Attendees list). */
+          panel = quorum_conference_page_get_child_panel (self, next->id);
+          if (panel != NULL)
+            quorum_child_panel_focus_next_step (panel);
           return;
         }
     }

@@ -41,6 +41,7 @@ struct _QuorumVoteCard
   GtkImage        *recorded_icon;
   GtkLabel        *members_label;
   GtkLabel        *view_label;
+  GtkLabel        *decided_category_label;
   QuorumWrapLabel *reason_label;
   GtkWidget       *view_box;
   GtkToggleButton *plan_button;
@@ -56,6 +57,7 @@ struct _QuorumVoteCard
   QuorumTextField *reason_field;
   GtkWidget       *reason_draft_label;
   GtkCheckButton  *disagreed_check;
+  GtkWidget       *disagreed_note;
   GtkLabel        *status_label;
   GtkWidget       *status_room;
   GtkWidget       *conflict_box;
@@ -252,6 +254,8 @@ sync_read_only (QuorumVoteCard *self,
   g_autofree char *shown = quorum_ui_format_view (view, categories);
   g_autofree char *label = NULL;
   g_autofree char *amended = NULL;
+  /* A plan with no category of abuse is said on the decided card too, as on the live one. */
+  const char *no_category = view == QUORUM_VIEW_PLAN && categories == 0 ? _("No category of abuse given") : NULL;
 
   if (self->has_editor)
     {
@@ -259,9 +263,14 @@ sync_read_only (QuorumVoteCard *self,
       gtk_widget_set_visible (self->categories_box, !ro);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_field), !ro);
       if (ro)
-        gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->disagreed_check), FALSE);
+          gtk_widget_set_visible (self->disagreed_note, FALSE);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->view_label), ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->decided_category_label), ro && no_category != NULL);
+  gtk_label_set_label (self->decided_category_label, ro && no_category != NULL ? no_category : "");
   /* Room for a two-line status only while the status can change under the chair's hands. */
   gtk_widget_set_visible (self->status_room, !ro);
   /* Corrected after sign-off: the reason as it stands, the original kept beside it (DOMAIN 7). */
@@ -283,6 +292,16 @@ sync_read_only (QuorumVoteCard *self,
     {
       /* Translators: the group, then its view, e.g. "Greater Manchester Police: No plan" */
       label = g_strdup_printf (_("%s: %s"), quorum_group_item_get_name (self->item), shown);
+      if (no_category != NULL)
+        {
+          char *with_note;
+
+          /* Translators: a decided card's name for a screen reader, then the note that the plan
+           * was given with no category of abuse, e.g. "Police: Plan · No category of abuse given" */
+          with_note = g_strdup_printf (_("%s · %s"), label, no_category);
+          g_free (label);
+          label = with_note;
+        }
       quorum_ui_set_accessible_label (GTK_WIDGET (self), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
@@ -809,8 +828,13 @@ quorum_vote_card_sync (QuorumVoteCard *self)
       gtk_check_button_set_active (self->disagreed_check,
                                    quorum_group_item_get_members_disagreed (self->item) || positions ||
                                    (view == QUORUM_VIEW_NONE && gtk_check_button_get_active (self->disagreed_check)));
-      /* A position recorded is kept (the record never drops one): the box stays ticked. */
+      /* A position recorded is kept (the record never drops one): the box stays ticked, and
+       * the card says why it cannot be unticked. Before that it can be ticked at any time until
+       * the decision, a view recorded or not: the store keeps "could not agree" with the view,
+       * and changes it with it. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
+      gtk_widget_set_visible (self->disagreed_note,
+                              positions && gtk_widget_get_visible (GTK_WIDGET (self->disagreed_check)));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
@@ -1066,7 +1090,7 @@ ensure_editor (QuorumVoteCard *self)
   GtkWidget *previous = GTK_WIDGET (self->reason_label);
   GtkEventController *keys;
   static const char *ids[] = { "view_box", "categories_box", "reason_field", "disagreed_check",
-                               "reason_draft_label", "conflict_box", NULL };
+                               "disagreed_note", "reason_draft_label", "conflict_box", NULL };
 
   if (self->has_editor)
     return;
@@ -1106,11 +1130,12 @@ ensure_editor (QuorumVoteCard *self)
   self->sexual_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "sexual_check"));
   self->reason_field = QUORUM_TEXT_FIELD (gtk_builder_get_object (builder, "reason_field"));
   self->disagreed_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "disagreed_check"));
+  self->disagreed_note = GTK_WIDGET (gtk_builder_get_object (builder, "disagreed_note"));
   self->reason_draft_label = GTK_WIDGET (gtk_builder_get_object (builder, "reason_draft_label"));
   self->conflict_box = GTK_WIDGET (gtk_builder_get_object (builder, "conflict_box"));
   self->conflict_label = GTK_LABEL (gtk_builder_get_object (builder, "conflict_label"));
   self->has_editor = TRUE;
-  gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), GTK_WIDGET (self->disagreed_check));
+  gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), self->disagreed_note);
 
   g_signal_connect_object (self->reason_field, "notify::text",
                            G_CALLBACK (reason_text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1294,6 +1319,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, recorded_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, view_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, decided_category_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, reason_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumVoteCard, members_box);
   gtk_widget_class_install_action (widget_class, "card.keep-theirs", NULL, keep_theirs_action);

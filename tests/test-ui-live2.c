@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-live2.c: what a chair met running a conference of siblings live, driven as a person
+ * drives it (xdotool: real clicks and keys through the X server): Ctrl+Page_Down puts the focus
+ * where the chair goes on with the next child (its consensus proposal, or the first group still
+ * to give its view); a sibling's empty attempt starts from the previous sibling's words at a
+ * click, typed, not recorded; "the representatives could not agree" said after the group's view
+ * is recorded; a decided card's plan without a category of abuse says so. */
+
+#include "test-ui-live-common.h"
+
+#define PROPOSAL "A child protection plan under neglect"
+#define SUMMARY "Health and the school describe the same missed appointments and hunger"
+
+typedef struct
+{
+  char         *path;
+  QuorumStore  *store;
+  QuorumWindow *window;
+  gint64        conf;
+  gint64        child[3];
+} Siblings;
+
+static const char * const sibling_names[] = { "Amy Live", "Ben Live", "Cal Live", NULL };
+static const char * const sibling_groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+
+/* Three siblings, three agencies (the trust with two representatives when @data says so), and
+ * nothing recorded yet; no window. */
+static void
+siblings_set_up (Siblings      *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = sibling_names,
+  };
+
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+    if (settings != NULL)
+      g_settings_reset (settings, "chair-name");
+  }
+
+  fx->path = ui_test_db_path ();
+  fx->store = quorum_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  quorum_store_set_signer (fx->store, "Jo Chair");
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_MARCH, 2026);
+  fx->conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; sibling_groups[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep of %s", sibling_groups[i]);
+      QuorumAttendeeSpec attendee = {
+        .name = name, .agency = sibling_groups[i], .line_management = sibling_groups[i], .voting = TRUE,
+      };
+
+      quorum_store_add_attendee (fx->store, fx->conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  if (GPOINTER_TO_INT (data))
+    {
+      QuorumAttendeeSpec bea = {
+        .name = "Bea Visitor", .agency = "NHS Trust", .line_management = "NHS Trust", .voting = TRUE,
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+
+      quorum_store_add_attendee (fx->store, fx->conf, &bea, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    fx->child[i] = ui_test_child_id (fx->store, fx->conf, i);
+}
+
+static void
+siblings_tear_down (Siblings      *fx,
+                    gconstpointer  data)
+{
+  if (fx->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fx->window));
+  ui_test_iterate (50);
+  g_clear_object (&fx->store);
+  g_free (fx->path);
+}
+
+static void
+siblings_open (Siblings *fx,
+               gint64    child_id)
+{
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child_id));
+  ui_test_iterate (300);
+}
+
+static void
+add_attempt (Siblings   *fx,
+             gint64      child_id,
+             const char *proposal,
+             const char *summary)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumAttemptSpec attempt = { .child_id = child_id, .proposal = proposal, .summary = summary };
+
+  quorum_store_add_attempt (fx->store, fx->conf, &attempt, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_vote (Siblings   *fx,
+          gint64      child_id,
+          const char *group,
+          QuorumView  view,
+          guint       categories,
+          const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumVoteSpec vote = {
+    .child_id = child_id, .group = group, .view = view, .categories = categories, .reason = reason,
+  };
+
+  quorum_store_record_vote (fx->store, fx->conf, &vote, &error);
+  g_assert_no_error (error);
+}
+
+static QuorumChildPanel *
+panel_of_child (Siblings *fx,
+                gint64    child_id)
+{
+  QuorumChildPanel *panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window),
+                                                                    child_id);
+
+  g_assert_nonnull (panel);
+  return panel;
+}
+
+static GtkWidget *
+named_in_child (Siblings   *fx,
+                gint64      child_id,
+                const char *name)
+{
+  GtkWidget *widget = ui_test_find_named (GTK_WIDGET (panel_of_child (fx, child_id)), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+no_plan_button (QuorumVoteCard *card)
+{
+  GtkWidget *button = find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "No plan");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+has_focus_in (QuorumWindow *window,
+              GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The focus widget and its named ancestors, for the log. */
+static char *
+focus_name (QuorumWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GString *path = g_string_new (focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(nothing)");
+
+  if (focus != NULL && GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
+    g_string_append_printf (path, " “%s”", gtk_button_get_label (GTK_BUTTON (focus)));
+  if (focus != NULL && GTK_IS_BUTTON (focus) && gtk_button_get_icon_name (GTK_BUTTON (focus)) != NULL)
+    g_string_append_printf (path, " (%s)", gtk_button_get_icon_name (GTK_BUTTON (focus)));
+  for (GtkWidget *w = focus != NULL ? gtk_widget_get_parent (focus) : NULL; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_name (w), G_OBJECT_TYPE_NAME (w)) != 0 || QUORUM_IS_CHILD_PANEL (w) ||
+        GTK_IS_LIST_BOX (w) || QUORUM_IS_CONFERENCE_PAGE (w))
+      g_string_append_printf (path, " < %s", gtk_widget_get_name (w));
+  return g_string_free (path, FALSE);
+}
+
+/* The words of @field kept as a draft of @child_id's attempt, or "" */
+static char *
+attempt_draft_in_db (Siblings   *fx,
+                     gint64      child_id,
+                     const char *field)
+{
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  g_autofree char *sql = g_strdup_printf ("SELECT text FROM %s WHERE scope = 'child:%" G_GINT64_FORMAT
+                                          ":attempt' AND field = '%s'", table, child_id, field);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+static char *
+vote_in_db (Siblings   *fx,
+            gint64      child_id,
+            const char *group)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT view || '|' || members_disagreed FROM vote WHERE child_id = %"
+                                          G_GINT64_FORMAT " AND grp = '%s'", child_id, group);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+static char *
+attempts_in_db (Siblings *fx,
+                gint64    child_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM attempt WHERE child_id = %" G_GINT64_FORMAT, child_id);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+/* ---- 1: Ctrl+Page_Down, and the focus where the chair goes on ---- */
+
+/* Amy's vote is open, Ben has nothing recorded, Cal's board is past consensus with Children's
+ * Social Care's view given. From Amy's board, Ctrl+Page_Down: the focus in Ben's proposal, and
+ * the words typed go there (kept as its draft); Ctrl+Page_Down again: the focus on Police's view
+ * on Cal's board (the first still to give one), and Space records Police's plan for Cal. The
+ * focus went to the Attendees list, and the words and the Space with it. */
+static void
+test_next_child_focus (Siblings      *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *draft = NULL;
+  g_autofree char *vote = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[2], NULL, "No agreement");
+  add_vote (fx, fx->child[2], "Children's Social Care", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  siblings_open (fx, fx->child[0]);
+
+  /* The conference just opened on Amy; the keyboard is where the window put it. */
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus as the conference opens: %s", where);
+  }
+  g_assert_false (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
+
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_iterate (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Down to Ben: %s", where);
+  }
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
+  ui_test_type ("Plan for Ben");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+  draft = attempt_draft_in_db (fx, fx->child[1], "proposal");
+  g_assert_cmpstr (draft, ==, "Plan for Ben");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-focus-proposal");
+
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_iterate (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Down to Cal: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[2], "Police");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  vote = vote_in_db (fx, fx->child[2], "Police");
+  g_assert_cmpstr (vote, ==, "plan|0");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-focus-first-waiting-view");
+
+  /* And back (Ctrl+Page_Up): Ben's proposal holds words; the focus goes to the summary, the
+   * first field still empty. */
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_iterate (400);
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "summary-field")));
+}
+
+/* ---- 2: a sibling's attempt from the previous sibling's words ---- */
+
+static GtkWidget *
+same_as_button (Siblings *fx,
+                gint64    child_id)
+{
+  return named_in_child (fx, child_id, "same-as-button");
+}
+
+/* Amy's attempt recorded with its proposal and summary; on Ben's empty form, "Same as Amy Live"
+ * clicked: the words are in Ben's fields, kept as Ben's draft, and nothing is recorded; the
+ * chair adds to the summary and records: Ben's attempt holds the proposal and the summary as
+ * edited. Cal's offer is then Ben's words. Nothing is offered on Amy's (the first) nor on a form
+ * that holds words. */
+static void
+test_same_as_previous_sibling (Siblings      *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *proposal = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumAttempt *attempt;
+  GtkWidget *button;
+  GtkWidget *summary_view;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], PROPOSAL, SUMMARY);
+  siblings_open (fx, fx->child[1]);
+
+  button = same_as_button (fx, fx->child[1]);
+  g_assert_true (gtk_widget_get_mapped (button));
+  label = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+  g_assert_nonnull (strstr (label, "Amy Live"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "same-as-offered");
+
+  ui_test_click (button, -1, -1);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+
+  /* Typed, not recorded: the fields hold the words, the draft keeps them, no attempt. */
+  count = attempts_in_db (fx, fx->child[1]);
+  g_assert_cmpstr (count, ==, "0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in_child (fx, fx->child[1], "proposal-row"))), ==, PROPOSAL);
+  proposal = attempt_draft_in_db (fx, fx->child[1], "proposal");
+  summary = attempt_draft_in_db (fx, fx->child[1], "summary");
+  g_assert_cmpstr (proposal, ==, PROPOSAL);
+  g_assert_cmpstr (summary, ==, SUMMARY);
+  g_assert_true (gtk_widget_get_mapped (named_in_child (fx, fx->child[1], "attempt-draft-marker")));
+  /* Offered only on an empty form. */
+  g_assert_false (gtk_widget_get_mapped (button));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "same-as-copied");
+
+  /* The chair edits the summary (at its end) and records. */
+  summary_view = GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (named_in_child (fx, fx->child[1], "summary-field"))));
+  ui_test_click (summary_view, -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" Ben too.");
+  ui_test_click (find_labelled (GTK_WIDGET (panel_of_child (fx, fx->child[1])), GTK_TYPE_BUTTON, "_Record Attempt"), -1, -1);
+  ui_test_iterate (400);
+
+  c = ui_test_load (fx->store, fx->conf);
+  attempt = quorum_conference_last_attempt (c, fx->child[1]);
+  g_assert_nonnull (attempt);
+  g_assert_cmpstr (attempt->proposal, ==, PROPOSAL);
+  g_assert_cmpstr (attempt->summary, ==, SUMMARY " Ben too.");
+  g_clear_pointer (&proposal, g_free);
+  proposal = attempt_draft_in_db (fx, fx->child[1], "proposal");
+  g_assert_cmpstr (proposal, ==, "");
+
+  /* Cal's is Ben's words; Amy (the first) is offered nothing. */
+  g_clear_pointer (&label, g_free);
+  label = g_strdup (gtk_button_get_label (GTK_BUTTON (same_as_button (fx, fx->child[2]))));
+  g_assert_nonnull (strstr (label, "Ben Live"));
+  g_assert_false (gtk_widget_get_visible (same_as_button (fx, fx->child[0])));
+
+  /* Cal's form with words of its own: nothing offered over them. */
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_iterate (400);
+  gtk_widget_grab_focus (named_in_child (fx, fx->child[2], "proposal-row"));
+  ui_test_type ("Cal's own");
+  ui_test_iterate (200);
+  g_assert_false (gtk_widget_get_mapped (same_as_button (fx, fx->child[2])));
+}
+
+/* ---- 3: "could not agree", heard after the group's view ---- */
+
+/* The trust's two representatives: its view recorded (no plan) by a click, then the chair hears
+ * they in fact could not agree: the box is there to tick, and the vote then says so. */
+static void
+test_could_not_agree_after_view (Siblings      *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *vote = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *check;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_click (no_plan_button (card), -1, -1);
+  ui_test_type ("They settled on no plan");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  vote = vote_in_db (fx, fx->child[0], "NHS Trust");
+  g_assert_cmpstr (vote, ==, "no-plan|0");
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  check = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
+  ui_test_screenshot (GTK_WIDGET (card), "could-not-agree-after-view");
+  g_assert_true (gtk_widget_get_mapped (check));
+  g_assert_true (gtk_widget_is_sensitive (check));
+  ui_test_click (check, -1, -1);
+  ui_test_iterate (300);
+  g_clear_pointer (&vote, g_free);
+  vote = vote_in_db (fx, fx->child[0], "NHS Trust");
+  g_assert_cmpstr (vote, ==, "no-plan|1");
+  g_assert_false (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (card), "disagreed-kept-note")));
+
+  /* Bea's own position recorded (plan, her reason, Enter): the box can no longer be unticked,
+   * the record keeping her position, and the card says so. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+    g_autofree char *row_name = NULL;
+    g_autofree char *held = NULL;
+    GtkWidget *row;
+    GtkWidget *note;
+    gint64 bea = 0;
+
+    for (guint i = 0; i < c->attendees->len; i++)
+      if (g_strcmp0 (((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->name, "Bea Visitor") == 0)
+        bea = ((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->id;
+    row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, bea);
+    card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+    row = ui_test_find_named (GTK_WIDGET (card), row_name);
+    g_assert_nonnull (row);
+    ui_test_click (ui_test_find_named (row, "member-plan"), -1, -1);
+    ui_test_iterate (100);
+    ui_test_type ("Bruising seen twice");
+    ui_test_key ("Return");
+    ui_test_iterate (300);
+    held = ui_test_db_sql (fx->path, "SELECT view || '|' || reason FROM member_view");
+    g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
+
+    card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+    check = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
+    note = ui_test_find_named (GTK_WIDGET (card), "disagreed-kept-note");
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    g_assert_false (gtk_widget_is_sensitive (check));
+    g_assert_true (gtk_widget_get_mapped (note));
+    ui_test_screenshot (GTK_WIDGET (card), "could-not-agree-kept");
+  }
+}
+
+/* ---- 4: a decided plan without a category of abuse ---- */
+
+/* Plan from all three, Police's and the trust's with no category; decided by Ctrl+D and Return:
+ * the decided board's cards say "No category of abuse given" where none was given, as the live
+ * card did, and not on Children's Social Care's (neglect). */
+static void
+test_decided_plan_without_category (Siblings      *fx,
+                                    gconstpointer  data)
+{
+  g_autofree char *cats = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *note;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_vote (fx, fx->child[0], "Children's Social Care", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  add_vote (fx, fx->child[0], "Police", QUORUM_VIEW_PLAN, 0, NULL);
+  add_vote (fx, fx->child[0], "NHS Trust", QUORUM_VIEW_PLAN, 0, NULL);
+  siblings_open (fx, fx->child[0]);
+
+  /* Live, the card says it. */
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  note = ui_test_find_named (GTK_WIDGET (card), "no-category-note");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "No category of abuse given");
+
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
+  ui_test_key ("Return");
+  ui_test_iterate (500);
+  g_assert_nonnull (quorum_conference_find_decision (ui_test_load (fx->store, fx->conf), fx->child[0]));
+  cats = ui_test_db_sql (fx->path, "SELECT grp || ':' || coalesce (categories, '') FROM vote ORDER BY grp");
+  g_assert_cmpstr (cats, ==, "Children's Social Care:neglect\nNHS Trust:\nPolice:");
+
+  /* Decided, read-only cards: the same words under "Plan". */
+  for (guint i = 0; sibling_groups[i] != NULL; i++)
+    {
+      gboolean none = i > 0;
+
+      card = ui_test_card (fx->window, fx->child[0], sibling_groups[i]);
+      g_assert_true (quorum_vote_card_get_read_only (card));
+      note = ui_test_find_named (GTK_WIDGET (card), "decided-no-category-note");
+      g_assert_nonnull (note);
+      ui_test_scroll_into_view (GTK_WIDGET (card));
+      ui_test_iterate (200);
+      g_assert_cmpint (gtk_widget_get_mapped (note), ==, none);
+      if (none)
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), ==, "No category of abuse given");
+    }
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "Police")), "decided-card-no-category");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "decided-board-no-category");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/live2/next-child-focus", Siblings, NULL,
+              siblings_set_up, test_next_child_focus, siblings_tear_down);
+  g_test_add ("/ui/live2/same-as-previous-sibling", Siblings, NULL,
+              siblings_set_up, test_same_as_previous_sibling, siblings_tear_down);
+  g_test_add ("/ui/live2/could-not-agree-after-view", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_could_not_agree_after_view, siblings_tear_down);
+  g_test_add ("/ui/live2/decided-plan-without-category", Siblings, NULL,
+              siblings_set_up, test_decided_plan_without_category, siblings_tear_down);
+
+  return g_test_run ();
+}
