@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-ui-live2.c: what a chair met running a conference of siblings live, driven as a person
+/* test-ui-siblings.c: what a chair met running a conference of siblings live, driven as a person
  * drives it (xdotool: real clicks and keys through the X server): Ctrl+Page_Down puts the focus
  * where the chair goes on with the next child (its consensus proposal, or the first group still
  * to give its view); a sibling's empty attempt starts from the previous sibling's words at a
@@ -533,13 +533,13 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/live2/next-child-focus", Siblings, NULL,
+  g_test_add ("/ui/siblings/next-child-focus", Siblings, NULL,
               siblings_set_up, test_next_child_focus, siblings_tear_down);
-  g_test_add ("/ui/live2/same-as-previous-sibling", Siblings, NULL,
+  g_test_add ("/ui/siblings/same-as-previous-sibling", Siblings, NULL,
               siblings_set_up, test_same_as_previous_sibling, siblings_tear_down);
-  g_test_add ("/ui/live2/could-not-agree-after-view", Siblings, GINT_TO_POINTER (TRUE),
+  g_test_add ("/ui/siblings/could-not-agree-after-view", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_could_not_agree_after_view, siblings_tear_down);
-  g_test_add ("/ui/live2/decided-plan-without-category", Siblings, NULL,
+  g_test_add ("/ui/siblings/decided-plan-without-category", Siblings, NULL,
               siblings_set_up, test_decided_plan_without_category, siblings_tear_down);
 
   return g_test_run ();
