@@ -605,6 +605,81 @@ test_update_attendee (StoreFixture  *f,
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 }
 
+/* The name and arrival of @id as loaded. */
+static char *
+attendee_and_arrival (QuorumStore *store,
+                      gint64       conf,
+                      gint64       id)
+{
+  g_autoptr(QuorumConference) c = quorum_store_load_conference (store, conf, NULL);
+  QuorumAttendee *a = quorum_conference_find_attendee (c, id);
+
+  return g_strdup_printf ("%s|%s|%s", a->name, quorum_attendance_to_string (a->attendance),
+                          a->arrived_at != NULL ? a->arrived_at : "-");
+}
+
+/* A correction may carry a late arrival (the correction dialog's "Arrived late"): recorded with
+ * it in one transaction, by the rules of `attendee arrive`; any refusal writes nothing of the
+ * correction either. Without arrived_at, an arrival on the record stays as it is. */
+static void
+test_update_attendee_with_arrival (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  GError *error = NULL;
+  gint64 conf, id;
+  g_autofree char *held = NULL;
+  g_autofree char *before = NULL;
+  QuorumAttendeeSpec spec = { .name = "PC L. Late", .agency = "Police", .line_management = "Police",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", NULL, NULL);
+  id = add_attendee (f->store, conf, "L. Late", "Police", "Police", TRUE);
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+
+  /* No time of day; an arrival with apologies: refused before anything is written. */
+  spec.arrived_at = "25:99";
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.arrived_at = "10:40";
+  spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  store_fixture_reopen (f);
+
+  /* The correction and the arrival together. */
+  spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+  g_assert_true (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_no_error (error);
+  held = attendee_and_arrival (f->store, conf, id);
+  g_assert_cmpstr (held, ==, "PC L. Late|present|10:40");
+
+  /* A second arrival is refused, and the name corrected with it is not written. */
+  spec.name = "DC L. Late";
+  spec.arrived_at = "11:00";
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  held = (g_free (held), attendee_and_arrival (f->store, conf, id));
+  g_assert_cmpstr (held, ==, "PC L. Late|present|10:40");
+
+  /* Without arrived_at the arrival on the record is kept. */
+  spec.arrived_at = NULL;
+  g_assert_true (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_no_error (error);
+  held = (g_free (held), attendee_and_arrival (f->store, conf, id));
+  g_assert_cmpstr (held, ==, "DC L. Late|present|10:40");
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A local bolton.ini that says something else than the shipped one. */
 static char *
 write_local_bolton (const char *dir,
@@ -2656,6 +2731,7 @@ main (int    argc,
   ADD ("/store/sign-off/amend-chain", test_amend_chain);
   ADD ("/store/sign-off/amend-change-in-words", test_amend_change_in_words);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
+  ADD ("/store/attendee/corrected-with-arrival-in-one-transaction", test_update_attendee_with_arrival);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
   ADD ("/store/conference/line-managements-suggested-one-spelling-each", test_line_managements_suggested);
