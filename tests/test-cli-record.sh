@@ -145,6 +145,28 @@ check "timeline: groups left without a view, one named inside the other: JSON" \
   "$(jget "$out" 'd["left_without_view"]')" '["British Transport Police", "Police"]'
 check "timeline: groups left without a view, one named inside the other: the text record names both" \
   "$(has "$(txt "$conf")" "No view: left before giving it:  British Transport Police, Police")" "yes"
+# conference show (and export --format json) read the same rule from core as the text does.
+check "timeline: groups left without a view, one named inside the other: conference show names both" \
+  "$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["left_without_view"]')" '["British Transport Police", "Police"]'
+q export dissent "$conf" --format json -o "$out_dir/record.json" >/dev/null
+check "timeline: groups left without a view, one named inside the other: the JSON export names both" \
+  "$(jget "$(cat "$out_dir/record.json")" 'd["decisions"][0]["left_without_view"]')" '["British Transport Police", "Police"]'
+
+# A group one of whose two representatives left before a consensus, the other staying for it,
+# was not left without a view: the one who stayed took part for it. The JSON said so; the text
+# record and the screen (core's rule, which read only the group's vote) said "No view: NHS".
+conf=$(four_groups)
+amy=$(child_of "$conf")
+q attendee add "$conf" --name "H. Two" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+q attendee leave "$conf" --attendee "$(attendee_of "$conf" "H. Two")" --time 10:20 >/dev/null
+q consensus "$conf" --child "$amy" --agreed plan --category neglect --summary "All agree on neglect" >/dev/null
+out=$(q --json decide "$conf" --child "$amy" 2>&1)
+check "timeline: a representative left before a consensus, their group's other stayed: no group without a view" \
+  "$(jget "$out" '[d["basis"], d["left_without_view"], [p["name"] for p in d["left_before"]]]')" '["consensus", [], ["H. Two"]]'
+check "timeline: … and conference show says the same" \
+  "$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["left_without_view"]')" '[]'
+check "timeline: … nor does the text record name NHS as left without a view" \
+  "$(has "$(txt "$conf")" "No view: left before giving it")" "no"
 
 # ---- Finding 2: a view before a later consensus is superseded; no contradictory tally ----
 conf=$(four_groups)
