@@ -2003,6 +2003,9 @@ static const struct {
   { "vote",       { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
   { "dissent",    { { "reason", TRUE, QUORUM_MAX_TEXT }, { "representatives", TRUE, QUORUM_MAX_TEXT },
                     { NULL } } },
+  /* A representative's own position where their group could not agree: its reason, which it
+   * needs (quorum_check_member_view). Its view and categories are the decision's. */
+  { "member_view", { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
 };
 
 static gboolean
@@ -2055,7 +2058,7 @@ find_amendable (const char            *record,
 
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                _("“%s” records cannot be amended (amendable: conference, child, attendee, "
-                 "attempt, vote, dissent)"), kind);
+                 "attempt, vote, dissent, member_view)"), kind);
   return FALSE;
 }
 

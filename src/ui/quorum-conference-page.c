@@ -541,6 +541,14 @@ collect_amend_targets (const QuorumConference *conference)
       add_target (targets, conference, "vote", vote->id, "reason", vote->reason);
     }
 
+  /* A representative's own reason, where their group's representatives could not agree. */
+  for (guint i = 0; conference->member_views != NULL && i < conference->member_views->len; i++)
+    {
+      const QuorumMemberView *member = g_ptr_array_index (conference->member_views, i);
+
+      add_target (targets, conference, "member_view", member->id, "reason", member->reason);
+    }
+
   /* A dissent's reason and representatives are the record's own copy, which the exports print:
    * corrected apart from the vote's. */
   for (guint i = 0; i < conference->decisions->len; i++)
@@ -1446,6 +1454,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_label;
   GtkWidget *value;
   GtkWidget *value_problem;
+  GtkWidget *not_listed;
   GtkWidget *draft_label;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
@@ -1479,6 +1488,17 @@ amend_action (GtkWidget  *widget,
   gtk_label_set_mnemonic_widget (GTK_LABEL (heading), dropdown);
   quorum_ui_set_accessible_label (dropdown, _("The recorded value this amendment corrects"));
   gtk_box_append (GTK_BOX (box), dropdown);
+
+  /* What a person may look for in the list and not find: the store takes no corrected value for
+   * them (they are the decision), an amendment in words only. */
+  not_listed = gtk_label_new (_("Views, their categories and attendance are the decision as taken and are "
+                                "not listed here: say in What changes what was recorded wrongly."));
+  gtk_widget_set_name (not_listed, "amend-not-listed");
+  gtk_label_set_xalign (GTK_LABEL (not_listed), 0);
+  gtk_label_set_wrap (GTK_LABEL (not_listed), TRUE);
+  gtk_widget_add_css_class (not_listed, "caption");
+  gtk_widget_add_css_class (not_listed, "dim-label");
+  gtk_box_append (GTK_BOX (box), not_listed);
 
   value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   value_label = gtk_label_new (_("Corrected text"));
