@@ -205,6 +205,9 @@ create_action (GtkWidget  *widget,
     spec.profile_id = ((QuorumProfile *) g_ptr_array_index (self->profiles, profile_index))->id;
   spec.children = (const char * const *) children->pdata;
 
+  /* The conference names who made it. */
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   id = quorum_store_create_conference (self->store, &spec, &error);
   if (id <= 0)
     {
