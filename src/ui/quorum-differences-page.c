@@ -1177,9 +1177,6 @@ raise_action (GtkWidget  *widget,
   spec.outcome_sought = outcome_sought;
   spec.immediate_risk = gtk_switch_get_active (self->immediate_risk_switch);
 
-  /* The difference names who recorded it. */
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
   id = quorum_store_raise_difference (self->store, &spec, &error);
   if (id == 0)
     {
@@ -1236,8 +1233,6 @@ give_notice_action (GtkWidget  *widget,
   spec.by = by;
   spec.to = to;
   spec.means = means;
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
   if (quorum_store_give_notice (self->store, &spec, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
@@ -1315,8 +1310,6 @@ flag_action (GtkWidget  *widget,
   /* The date is the notice form's: the day it was identified or lodged. */
   if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
                                                     : _("The date the formal challenge was lodged"), FALSE, &when))
-    return;
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
     return;
   id = quorum_difference_item_get_difference (item)->id;
   if (!risk)
@@ -1410,8 +1403,6 @@ record_action (GtkWidget  *widget,
   spec.agreed = agreed;
   spec.answers = any_answer ? (const char * const *) answers->pdata : NULL;
 
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
   if (quorum_store_record_difference_note (self->store, id, &spec, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
@@ -1446,8 +1437,6 @@ escalate_action (GtkWidget  *widget,
   if (!read_date (self, self->escalate_date_row, _("The date of the escalation"), FALSE, &date))
     return;
 
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
   stage = quorum_store_escalate_difference (self->store, id, &date, reason, &error);
   if (stage == NULL)
     {
@@ -1527,8 +1516,6 @@ resolve_action (GtkWidget  *widget,
   spec.protocol_review = gtk_switch_get_active (self->protocol_review_switch);
   spec.disagreement_remains = gtk_switch_get_active (self->disagreement_remains_switch);
 
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
   if (!quorum_store_resolve_difference (self->store, id, &spec, &error))
     {
       quorum_ui_show_error (widget, error);

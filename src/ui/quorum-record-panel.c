@@ -580,15 +580,8 @@ raise_action (GtkWidget  *widget,
   spec.child_id = g_array_index (self->challenge_children, gint64, selected);
   spec.agency = agency;
   spec.designated_person = designated;
-  if (!date_of (self->raised_entry, _("The day it was raised"), &spec.raised_on, &error))
-    {
-      quorum_ui_show_error (widget, error);
-      return;
-    }
-  /* The challenge names who recorded it. */
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    return;
-  if (quorum_store_raise_challenge (self->store, self->conference_id, &spec, &error) == 0)
+  if (!date_of (self->raised_entry, _("The day it was raised"), &spec.raised_on, &error) ||
+      quorum_store_raise_challenge (self->store, self->conference_id, &spec, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
       return;
