@@ -274,5 +274,72 @@ check "the referral-sent notice follows the corrected sent date" \
   '["2026-11-19"]'
 check "… as the referral says" "$(jget "$(ref_json "$refn")" 'd["notified"]')" "2026-11-19"
 
+# ---- actor: every record names the person (--as, else $QUORUM_USER), as decide and finalise do,
+# on a database of this computer's; on a shared one, the database user (the server's session_user,
+# whom its policies know). The audit log keeps the login on both. ----
+named () { if is_pg; then db_login; else printf '%s\n' "$1"; fi; }
+col () { db_sql "$QUORUM_DB" "SELECT $1 FROM $2 WHERE id = $3"; }
+ruth=$(named "Ruth Okafor"); hannah=$(named "Hannah Moss"); sam=$(named "Sam Minutes")
+aconf=$(jget "$(q --as "Ruth Okafor" --json conference new --child "Ann Actor" --kind initial --date 2026-11-20 \
+                  --chair "Ruth Okafor" --profile buckinghamshire)" 'd["id"]')
+check "actor: the conference's created_by is --as" "$(col created_by conference "$aconf")" "$ruth"
+export QUORUM_USER="Sam Minutes"
+att=$(jget "$(q --json attendee add "$aconf" --name "S. Social" --agency "Children's Social Care" --line-management CSC)" 'd["id"]')
+q attendee add "$aconf" --name "A. Khan" --agency "Police" --line-management Police >/dev/null
+q attendee add "$aconf" --name "H. Visitor" --agency "NHS" --line-management NHS >/dev/null
+q attendee add "$aconf" --name "T. Teacher" --agency "School" --line-management School >/dev/null
+akid=$(jget "$(q --json conference show "$aconf")" 'd["children"][0]["id"]')
+attempt=$(jget "$(q --json consensus "$aconf" --child "$akid" --agreed none --summary "No consensus")" 'd["id"]')
+check "actor: a consensus attempt is recorded by \$QUORUM_USER" "$(col recorded_by attempt "$attempt")" "$sam"
+q vote "$aconf" --child "$akid" --group CSC --view plan --reason "Left alone at night" >/dev/null
+for g in Police NHS School; do q vote "$aconf" --child "$akid" --group "$g" --view no-plan >/dev/null; done
+check "actor: votes are recorded by \$QUORUM_USER" \
+  "$(db_sql "$QUORUM_DB" "SELECT DISTINCT recorded_by FROM vote WHERE conference_id = $aconf")" "$sam"
+unset QUORUM_USER
+q --as "Ruth Okafor" decide "$aconf" --child "$akid" --chair-view no-plan >/dev/null
+q --as "Ruth Okafor" finalise "$aconf" >/dev/null
+ach=$(jget "$(q --as "Hannah Moss" --json challenge raise "$aconf" --child "$akid" --agency "Children's Social Care" \
+                --designated-person "J. Ops Manager" --raised-by "S. Social" --concern "Left alone at night" \
+                --date 2026-11-21)" 'd["id"]')
+check "actor: a challenge's recorded_by is --as" "$(col recorded_by challenge "$ach")" "$hannah"
+
+read -r xconf xref xplan <<<"$(split 2026-11-13 "Ivy Actor")"
+q --as "Hannah Moss" referral notify "$xref" --date 2026-11-24 --by "J. Okafor" --means email >/dev/null
+q --as "Hannah Moss" plan review "$xplan" --date 2026-11-23 >/dev/null
+check "actor: a plan's review names --as" \
+  "$(db_sql "$QUORUM_DB" "SELECT recorded_by FROM plan_event WHERE plan_id = $xplan")" "$hannah"
+check "actor: the referral's notice is recorded by --as; given by --by" \
+  "$(db_sql "$QUORUM_DB" "SELECT recorded_by || '|' || given_by FROM notice WHERE referral_id = $xref")" "$hannah|J. Okafor"
+q --as "Hannah Moss" referral panel "$xref" --date 2026-12-01 --outcome plan-confirmed >/dev/null
+q --as "Hannah Moss" referral correct "$xref" --field outcome --value other --panel-reason "Further assessment first" \
+  --reason "Minuted wrongly" >/dev/null
+check "actor: JSON export: the correction's recorded_by is --as" \
+  "$(q export dissent "$xconf" --format json -o - | python3 -c 'import json,sys; d=json.load(sys.stdin); print([c["recorded_by"] for r in d["referrals"] for c in r["corrections"]])')" \
+  "['$hannah']"
+check "actor: text record: the correction says who corrected it" \
+  "$(q export dissent "$xconf" --format txt -o - | grep -c "was plan-confirmed, now other (Minuted wrongly); corrected by $hannah, ")" "1"
+check "actor: PDF record: the correction says who corrected it" \
+  "$(pdf_text "$xconf" | tr -d '\n' | grep -c "corrected by $hannah")" "1"
+check "actor: the audit log keeps the login" \
+  "$(db_sql "$QUORUM_DB" "SELECT \"user\" FROM audit WHERE entity = 'referral_correction' ORDER BY id DESC LIMIT 1")" "$(db_login)"
+
+adiff=$(jget "$(QUORUM_USER="Sam Minutes" raise bradford 2026-11-02)" 'd["id"]')
+check "actor: a difference's created_by is \$QUORUM_USER" "$(col created_by difference "$adiff")" "$sam"
+q --as "Hannah Moss" difference record "$adiff" --date 2026-11-03 --with "H. Visitor; S. Social" --summary "Discussed" >/dev/null
+q --as "Hannah Moss" difference flag "$adiff" --formal-challenge --date 2026-11-03 --detail "In writing" >/dev/null
+q --as "Hannah Moss" difference escalate "$adiff" --date 2026-11-04 --reason "No agreement" >/dev/null
+q --as "Hannah Moss" notice give --difference "$adiff" --kind decisions-shared --stage 1 --date 2026-11-04 --by "H. Visitor" --means email >/dev/null
+q --as "Hannah Moss" difference resolve "$adiff" --date 2026-11-05 --outcome "Agreed" >/dev/null
+for t in difference_note difference_event; do
+  check "actor: $t names --as" "$(db_sql "$QUORUM_DB" "SELECT DISTINCT recorded_by FROM $t WHERE difference_id = $adiff")" "$hannah"
+done
+check "actor: the stage escalated to names --as" \
+  "$(db_sql "$QUORUM_DB" "SELECT recorded_by FROM difference_stage WHERE difference_id = $adiff AND number = 2")" "$hannah"
+check "actor: a notice given names --as" \
+  "$(db_sql "$QUORUM_DB" "SELECT recorded_by FROM notice WHERE difference_id = $adiff AND kind = 'decisions-shared'")" "$hannah"
+check "actor: the resolution names --as" "$(col resolved_by difference "$adiff")" "$hannah"
+check "actor: the difference's JSON names them" \
+  "$(jget "$(q --json difference show "$adiff")" '[d["created_by"]] + [n["recorded_by"] for n in d["notes"]]')" "[\"$sam\", \"$hannah\"]"
+
 q verify >/dev/null && ok "verify: the whole record's chain holds" || not_ok "verify at the end"
 finish

@@ -1766,6 +1766,89 @@ test_as_of_chart_and_corrections (void)
   ui_test_iterate (100);
 }
 
+/* actor: with no name kept (Preferences' "Your name" empty), a correction would name this
+ * computer's login: Correct… asks the person's name first, writing nothing until it is given;
+ * Cancel writes nothing; the name given (Enter, as Continue) is kept and the correction names
+ * it (the record's recorded_by; on a shared database the server's user, never asked). */
+static void
+test_correct_asks_name (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *sql = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  gint64 conference;
+  gint64 referral;
+  guint before;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-05-17", "Kit Named", "R. Patel", &conference);
+  g_assert_true (quorum_date_parse ("2027-05-18", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, referral, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_settings_reset (settings, "chair-name");
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  click_referral (page, "Kit Named");
+  type_into (page, "correct_value_entry", "2027-05-19");
+  type_into (page, "correct_reason_entry", "The email's date");
+
+  /* Asked, nothing written yet; Cancel writes nothing. */
+  before = n_audit (conference);
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (100);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (ui_test_is_postgres ())
+    {
+      g_assert_null (dialog);
+      wait_loaded (page);
+      g_assert_cmpuint (n_audit (conference), ==, before + 2);
+      gtk_window_destroy (GTK_WINDOW (window));
+      ui_test_iterate (100);
+      return;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (dialog), "record-name-entry"));
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  ui_test_respond ("cancel");
+  g_assert_cmpuint (n_audit (conference), ==, before);
+
+  /* Again: the name typed, Enter continues, and the correction is made, naming them. */
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (100);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "record-name-entry"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Hannah Moss");
+  ui_test_iterate (50);
+  ui_test_screenshot (GTK_WIDGET (dialog), "referrals-correct-asks-name");
+  ui_test_key ("Return");
+  ui_test_iterate (100);
+  wait_loaded (page);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_audit (conference), ==, before + 2);
+  kept = g_settings_get_string (settings, "chair-name");
+  g_assert_cmpstr (kept, ==, "Hannah Moss");
+  sql = g_strdup_printf ("SELECT recorded_by FROM referral_correction WHERE referral_id = %" G_GINT64_FORMAT, referral);
+  by = db_answer (sql);
+  g_assert_cmpstr (g_strstrip (by), ==, "Hannah Moss");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1789,6 +1872,12 @@ main (int    argc,
   fx.easter = make_split (fx.chair, "2027-03-25", "Cal Easter", "J. Okafor", NULL);
   fx.store = ui_test_is_postgres () ? open_as_head_of_service (path) : g_object_ref (fx.chair);
 
+  /* The Head of Service's name, kept in Preferences: the records name them (actor). */
+  {
+    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+
+    g_settings_set_string (settings, "chair-name", "Hannah Moss");
+  }
   fx.window = ui_test_window_new (fx.store, 1280, 800);
   stack = ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (fx.window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "referrals"));
@@ -1815,6 +1904,7 @@ main (int    argc,
   g_test_add_func ("/referrals/lateness-in-table", test_lateness_in_table);
   g_test_add_func ("/referrals/correct-outcome-in-words", test_correct_outcome_in_words);
   g_test_add_func ("/referrals/refasof-as-of-chart-and-corrections", test_as_of_chart_and_corrections);
+  g_test_add_func ("/referrals/correct-asks-name", test_correct_asks_name);
 
   status = g_test_run ();
 

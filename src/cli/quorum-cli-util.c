@@ -102,7 +102,7 @@ quorum_cli_option_context (QuorumCliContext   *ctx,
       N_("The database (default: $QUORUM_DB, else the app's own)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, N_("Print one JSON document"), NULL },
     { "as", 0, 0, G_OPTION_ARG_STRING, &ctx->as_name,
-      N_("Your name, recorded as who decided, signed off, amended or exported (default: $QUORUM_USER, else the login)"),
+      N_("Your name, recorded as who decided, signed off, amended or exported, and on a database of this computer's as who wrote each record (default: $QUORUM_USER, else the login)"),
       N_("NAME") },
     { NULL }
   };

@@ -881,11 +881,20 @@ add_plan_and_referral (QuorumDocument         *doc,
           QuorumReferralField field;
           const char *label = quorum_referral_field_from_string (c->field, &field)
                               ? quorum_referral_field_get_label (field) : c->field;
+          g_autofree char *who = who_and_when (c->recorded_by, c->recorded_at);
 
-          /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
-          add_field_take (fields, _("Corrected"),
-                          g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
-                                           c->old_value ? c->old_value : "—", c->new_value, c->reason));
+          /* Who corrected it and when, as an amendment says (DOMAIN: records name their writer). */
+          if (who != NULL)
+            /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason);
+             * corrected by Jane Roe, 20 November 2026, 10:45" */
+            add_field_take (fields, _("Corrected"),
+                            g_strdup_printf (_("%s, was %s, now %s (%s); corrected by %s"), label,
+                                             c->old_value ? c->old_value : "—", c->new_value, c->reason, who));
+          else
+            /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+            add_field_take (fields, _("Corrected"),
+                            g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
+                                             c->old_value ? c->old_value : "—", c->new_value, c->reason));
         }
       end_fields (doc, fields);
     }

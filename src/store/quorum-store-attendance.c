@@ -29,7 +29,7 @@ _quorum_store_insert_attendance_event (QuorumStore  *self,
   _quorum_bind_text (stmt, 3, event);
   _quorum_bind_text (stmt, 4, time);
   _quorum_bind_text (stmt, 5, now);
-  _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return FALSE;
   summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " %s at %s", attendee_id, event, time);
@@ -244,7 +244,7 @@ record_member_view_once (QuorumStore                *self,
   _quorum_bind_text (stmt, 2, categories);
   _quorum_bind_text (stmt, 3, spec->reason);
   _quorum_bind_text (stmt, 4, now);
-  _quorum_bind_text (stmt, 5, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 5, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 

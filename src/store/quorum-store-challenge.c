@@ -137,7 +137,7 @@ raise_challenge_once (QuorumStore               *self,
   _quorum_bind_text (stmt, 7, spec->concern && *spec->concern ? spec->concern : NULL);
   _quorum_bind_date (stmt, 8, &spec->raised_on);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
   summary = g_strdup_printf ("challenge by %s of the decision for child %" G_GINT64_FORMAT, spec->agency,

@@ -971,7 +971,7 @@ _quorum_store_insert_conference (QuorumStore                *self,
   _quorum_bind_text (stmt, 7, spec->case_ref);
   _quorum_bind_text (stmt, 8, profile->id);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
 
@@ -1394,7 +1394,7 @@ add_attempt_once (QuorumStore             *self,
   _quorum_bind_text (stmt, 7, quorum_view_to_string (spec->agreed));
   _quorum_bind_text (stmt, 8, categories);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 
@@ -1577,7 +1577,7 @@ record_vote_once (QuorumStore          *self,
   _quorum_bind_text (stmt, 3, spec->reason && *spec->reason ? spec->reason : NULL);
   quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
   _quorum_bind_text (stmt, 5, now);
-  _quorum_bind_text (stmt, 6, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
   /* The write, then the row read back: sent together (PostgreSQL: one round trip). */
   if (!quorum_db_send (stmt, NULL) || !quorum_db_send (row, NULL))
     {

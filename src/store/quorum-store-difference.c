@@ -340,7 +340,7 @@ insert_stage (QuorumStore            *self,
   bind_date_or_null (stmt, 7, &stage->due);
   _quorum_bind_text (stmt, 8, stage->reason);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 10, quorum_store_get_actor (self));
 
   if (!_quorum_store_exec_insert (self, stmt, &stage->id, error))
     return FALSE;
@@ -348,7 +348,7 @@ insert_stage (QuorumStore            *self,
   g_free (stage->recorded_at);
   stage->recorded_at = g_strdup (now);
   g_free (stage->recorded_by);
-  stage->recorded_by = g_strdup (quorum_store_get_user (self));
+  stage->recorded_by = g_strdup (quorum_store_get_actor (self));
 
   due = date_string (&stage->due);
   /* The audit log is the record's own, in one language whatever the reader's */
@@ -491,7 +491,7 @@ raise_difference_once (QuorumStore                 *self,
   _quorum_bind_text (stmt, 11, d->outcome_sought);
   quorum_db_bind_int64 (stmt, 12, d->immediate_risk ? 1 : 0);
   _quorum_bind_text (stmt, 13, now);
-  _quorum_bind_text (stmt, 14, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 14, quorum_store_get_actor (self));
 
   if (!_quorum_store_exec_insert (self, stmt, &d->id, error))
     goto failed;
@@ -694,7 +694,7 @@ record_difference_note_once (QuorumStore                     *self,
   _quorum_bind_text (stmt, 5, spec->summary);
   _quorum_bind_text (stmt, 6, is_blank (spec->agreed) ? NULL : spec->agreed);
   _quorum_bind_text (stmt, 7, now);
-  _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 8, quorum_store_get_actor (self));
 
   if (!_quorum_store_exec_insert (self, stmt, &note_id, error))
     goto failed;
@@ -871,7 +871,7 @@ resolve_difference_once (QuorumStore                 *self,
 
   quorum_db_bind_int64 (stmt, 1, d->id);
   _quorum_bind_date (stmt, 2, &spec->date);
-  _quorum_bind_text (stmt, 3, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 3, quorum_store_get_actor (self));
   _quorum_bind_text (stmt, 4, spec->outcome);
   _quorum_bind_text (stmt, 5, challenge_outcome);
   _quorum_bind_text (stmt, 6, has_feedback ? spec->feedback_to : NULL);

@@ -173,7 +173,7 @@ insert_plan_event (QuorumStore  *self,
     quorum_db_bind_null (stmt, 5);
   _quorum_bind_text (stmt, 6, reason);
   _quorum_bind_text (stmt, 7, now);
-  _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 8, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
   summary = g_strdup_printf ("plan %lld %s on %s", (long long) plan->id,
@@ -501,7 +501,7 @@ correct_referral_once (QuorumStore          *self,
   _quorum_bind_text (stmt, 5, new_value);
   _quorum_bind_text (stmt, 6, reason);
   _quorum_bind_text (stmt, 7, now);
-  _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 8, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
   if (!_quorum_store_audit (self, "insert", "referral_correction", id, row->conference_id, summary, error) ||
@@ -623,7 +623,7 @@ insert_notice (QuorumStore             *self,
   _quorum_bind_text (stmt, 9, about);
   _quorum_bind_text (stmt, 10, spec->means);
   _quorum_bind_text (stmt, 11, now);
-  _quorum_bind_text (stmt, 12, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 12, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
   summary = g_strdup_printf ("notice %s given on %s by %s to %s (%s)", spec->kind, iso, spec->by, to, spec->means);
@@ -1107,7 +1107,7 @@ _quorum_store_insert_difference_event (QuorumStore  *self,
   _quorum_bind_text (stmt, 5, detail != NULL && *detail != '\0' ? detail : NULL);
   _quorum_bind_date (stmt, 6, due);
   _quorum_bind_text (stmt, 7, now);
-  _quorum_bind_text (stmt, 8, quorum_store_get_user (self));
+  _quorum_bind_text (stmt, 8, quorum_store_get_actor (self));
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     return 0;
   summary = g_strdup_printf ("difference %lld at stage %d: %s on %s", (long long) difference_id, stage, kind, iso);

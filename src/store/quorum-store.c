@@ -849,6 +849,17 @@ quorum_store_get_signer (QuorumStore *self)
   return self->signer != NULL ? self->signer : self->user;
 }
 
+const char *
+quorum_store_get_actor (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  /* A shared database names the server's user, whom its policies know (docs/notes/actor.md). */
+  if (self->db != NULL && quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_POSTGRES)
+    return self->user;
+  return quorum_store_get_signer (self);
+}
+
 QuorumDb *
 _quorum_store_get_connection (QuorumStore *self)
 {

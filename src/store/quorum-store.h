@@ -116,6 +116,10 @@ const char       *quorum_store_get_user       (QuorumStore  *self);
 void              quorum_store_set_signer     (QuorumStore  *self,
                                                const char   *name);
 const char       *quorum_store_get_signer     (QuorumStore  *self);
+/* Who a record written now names as having made it (created_by, recorded_by, a notice's,
+ * challenge's or difference's writer): the signer on a database of this computer's; on a
+ * shared (PostgreSQL) database, the server's session user (quorum_store_get_user). */
+const char       *quorum_store_get_actor      (QuorumStore  *self);
 
 /* ---- conferences ---- */
 typedef struct

@@ -1250,6 +1250,20 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
 }
 
 static void
+sign_off_name_activate_cb (GtkEntry         *entry,
+                           AdwMessageDialog *dialog)
+{
+  g_autoptr(AdwMessageDialog) held = NULL;
+
+  if (!adw_message_dialog_get_response_enabled (dialog, "sign-off"))
+    return;
+  /* As the button does: the answer, then the dialog closes. */
+  held = g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "sign-off");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 sign_off_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -1295,11 +1309,23 @@ sign_off_action (GtkWidget  *widget,
   /* The record names who signed it off: with no name set it would be this computer's login. */
   if (quorum_ui_needs_name (self->store))
     {
-      GtkWidget *entry = quorum_ui_name_entry_new (dialog, "sign-off", self->conference->chair);
+      /* Whoever signs off names themselves: the chair's name is only suggested (the minute-taker
+       * may be signing), never filled in for one Enter to sign in it. */
+      GtkWidget *entry = quorum_ui_name_entry_new (dialog, "sign-off", NULL);
+      const char *chair = self->conference->chair;
 
       gtk_widget_set_name (entry, "sign-off-name-entry");
-      /* Sign-off's default is Cancel: Enter in the name must not be taken for an answer. */
+      if (chair != NULL && *chair != '\0')
+        {
+          /* TRANSLATORS: the sign-off name field's placeholder; %s is the conference's chair */
+          g_autofree char *placeholder = g_strdup_printf (_("Your name (the chair is %s)"), chair);
+
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+        }
+      /* Sign-off's default is Cancel, so Enter elsewhere cancels; Enter in the name is the
+       * answer to this question, given as the Sign Off button gives it (once a name is typed). */
       gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+      g_signal_connect_object (entry, "activate", G_CALLBACK (sign_off_name_activate_cb), dialog, 0);
       adw_message_dialog_format_body (dialog, "%s",
                                       _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original. The record names who signed it off: give your name, kept for every record from now on."));
       quorum_ui_set_accessible_label (entry, _("Signed off by (your name)"));

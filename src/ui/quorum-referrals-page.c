@@ -1420,6 +1420,9 @@ notify_action (GtkWidget  *widget,
     g_autofree char *by = quorum_ui_editable_get_text (GTK_EDITABLE (self->sender_entry));
     g_autofree char *means = quorum_ui_editable_get_text (GTK_EDITABLE (self->means_entry));
 
+    /* The referral's notice names who recorded it. */
+    if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+      return;
     if (!quorum_store_send_referral (self->store, current->id, &date, by, means, &error))
       {
         show_error (self, error);
@@ -1573,6 +1576,9 @@ correct_action (GtkWidget  *widget,
       gtk_widget_grab_focus (value == NULL ? value_widget : GTK_WIDGET (self->correct_reason_entry));
       return;
     }
+  /* The correction names who made it. */
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (!quorum_store_correct_referral_full (self->store, current->id, field, value, panel_reasons, reason, &error))
     {
       show_error (self, error);

@@ -169,6 +169,98 @@ quorum_ui_dialog_dup_name (AdwMessageDialog *dialog)
   return entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (entry)) : NULL;
 }
 
+typedef struct
+{
+  GtkWidget   *widget;
+  QuorumStore *store;
+  char        *action_name;
+  GVariant    *param;
+} AskName;
+
+static void
+ask_name_free (AskName *ask)
+{
+  g_clear_object (&ask->widget);
+  g_clear_object (&ask->store);
+  g_free (ask->action_name);
+  g_clear_pointer (&ask->param, g_variant_unref);
+  g_free (ask);
+}
+
+static void
+ask_name_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AskName          *ask)
+{
+  g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
+
+  /* Cancelled (the button, Escape, the window closed): nothing written, nothing kept. */
+  if (g_strcmp0 (response, "continue") == 0 && name != NULL)
+    {
+      quorum_ui_keep_name (ask->store, name);
+      /* The same action again, now naming them; its form is as it was (the dialog is modal). */
+      if (gtk_widget_get_root (ask->widget) != NULL)
+        gtk_widget_activate_action_variant (ask->widget, ask->action_name, ask->param);
+    }
+  ask_name_free (ask);
+}
+
+gboolean
+quorum_ui_ask_name_first (GtkWidget   *widget,
+                          QuorumStore *store,
+                          const char  *action_name,
+                          GVariant    *param)
+{
+  const char *real_name = g_get_real_name ();
+  gboolean real = real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
+                  g_strcmp0 (real_name, g_get_user_name ()) != 0;
+  GtkRoot *root;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  AskName *ask;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action_name != NULL, FALSE);
+
+  if (!quorum_ui_needs_name (store))
+    return FALSE;
+
+  root = gtk_widget_get_root (widget);
+  /* TRANSLATORS: %s is the computer's login, e.g. "root" */
+  body = g_strdup_printf (_("The record names who wrote it. Without your name it would say “%s”, "
+                            "this computer’s login. Your name is kept for every record from now on; "
+                            "you can change it in Preferences."),
+                          g_get_user_name ());
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Your Name for the Record"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  /* The account's real name, offered, but not "Unknown" nor the login again (root's is "root"). */
+  entry = quorum_ui_name_entry_new (dialog, "continue", real ? real_name : NULL);
+  gtk_widget_set_name (entry, "record-name-entry");
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  ask = g_new0 (AskName, 1);
+  ask->widget = g_object_ref (widget);
+  ask->store = g_object_ref (store);
+  ask->action_name = g_strdup (action_name);
+  ask->param = param != NULL ? g_variant_ref (param) : NULL;
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_name_response_cb), ask);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+
+  return TRUE;
+}
+
 static gboolean
 have_render_node (const char *path)
 {

@@ -19,6 +19,14 @@ GtkWidget *quorum_ui_name_entry_new          (AdwMessageDialog *dialog,
                                               const char       *response,
                                               const char       *offered);
 char      *quorum_ui_dialog_dup_name         (AdwMessageDialog *dialog);
+/* Before an action that records who made a record: TRUE when the record would name this
+ * computer's login (quorum_ui_needs_name ()), having asked the person's name; once a name is
+ * given (and kept), @action_name is activated on @widget again with @param; cancelled, nothing
+ * is written. FALSE: go on, the record names the person. */
+gboolean   quorum_ui_ask_name_first          (GtkWidget   *widget,
+                                              QuorumStore *store,
+                                              const char  *action_name,
+                                              GVariant    *param);
 /* g_date_strftime(), with month and day names from Quorum's translations (so Welsh without a
  * Welsh system locale): 0 when @buf is too small. */
 gsize      quorum_ui_strftime                (char        *buf,
