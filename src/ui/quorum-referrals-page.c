@@ -532,17 +532,18 @@ setup_text_cb (GtkSignalListItemFactory *factory,
 /* "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December
  * 2026", or NULL when the panel is due on a working day. */
 static char *
-panel_due_note (const QuorumReferralRow *row)
+panel_due_note (const GDate *panel_due,
+                const GDate *panel_due_working)
 {
   g_autofree char *due = NULL;
   g_autofree char *working = NULL;
 
-  if (!g_date_valid (&row->panel_due) || !g_date_valid (&row->panel_due_working) ||
-      g_date_compare (&row->panel_due, &row->panel_due_working) == 0)
+  if (!g_date_valid (panel_due) || !g_date_valid (panel_due_working) ||
+      g_date_compare (panel_due, panel_due_working) == 0)
     return NULL;
 
-  due = quorum_ui_format_date (&row->panel_due);
-  working = quorum_ui_format_date (&row->panel_due_working);
+  due = quorum_ui_format_date (panel_due);
+  working = quorum_ui_format_date (panel_due_working);
   return g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
 }
 
@@ -576,7 +577,9 @@ bind_text_cb (GtkSignalListItemFactory *factory,
   else if (column == QUORUM_REFERRAL_COLUMN_PANEL_DUE)
     {
       /* A due day off: the pane's words, whole. */
-      g_autofree char *note = panel_due_note (quorum_referral_object_get_row (item));
+      const QuorumReferralRow *row = quorum_referral_object_get_row (item);
+      /* As the cell shows it: as of the page's date. */
+      g_autofree char *note = panel_due_note (&row->then.panel_due, &row->then_panel_due_working);
 
       gtk_widget_set_tooltip_text (label, note);
     }
@@ -1263,7 +1266,7 @@ update_pane (QuorumReferralsPage *self)
       adw_action_row_set_subtitle (self->notified_row, text);
     }
   {
-    g_autofree char *note = panel_due_note (row);
+    g_autofree char *note = panel_due_note (&row->panel_due, &row->panel_due_working);
 
     if (note != NULL)
       adw_action_row_set_subtitle (self->panel_due_row, note);
