@@ -840,6 +840,22 @@ test_timestamp_local_date (void)
   g_assert_false (quorum_timestamp_get_local_date ("yesterday", &date));
   g_assert_false (g_date_valid (&date));
   g_assert_false (quorum_timestamp_get_local_date (NULL, &date));
+
+  /* The day after's first moment: a timestamp then is a day after; one a microsecond before
+   * is not. */
+  {
+    GDate day = day_of ("2027-06-10");
+    g_autofree char *after = quorum_timestamp_after_local_day (&day);
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (after, NULL);
+    g_autoptr(GDateTime) before = g_date_time_add (at, -1);
+    g_autofree char *just_before = g_date_time_format (before, "%Y-%m-%dT%H:%M:%S.%fZ");
+
+    g_assert_true (quorum_timestamp_get_local_date (after, &date));
+    assert_day (&date, "2027-06-11");
+    g_assert_true (quorum_timestamp_get_local_date (just_before, &date));
+    assert_day (&date, "2027-06-10");
+    g_assert_cmpstr (just_before, <, after);
+  }
 }
 
 static void

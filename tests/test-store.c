@@ -1486,6 +1486,27 @@ test_referral_as_of_row_values (StoreFixture  *f,
                                                   "Minuted wrongly", &error), >, 0);
   g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "plan-ended",
                                                        NULL, "Minuted wrongly", &error), >, 0);
+  /* The chart's October as of 15 November, the outcome now plan ended: Other, as the row says. */
+  {
+    g_autoptr(GArray) months = NULL;
+    const QuorumMonthCount *october;
+
+    quorum_date_parse ("2026-11-15", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    g_assert_no_error (error);
+    october = &g_array_index (months, QuorumMonthCount, 10);
+    g_assert_cmpint (g_date_get_month (&october->month), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_PLAN_ENDED], ==, 0);
+    g_clear_pointer (&months, g_array_unref);
+    /* As of today, plan ended. */
+    months = quorum_store_count_referrals_by_month (f->store, NULL, 12, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < months->len; i++)
+      if (g_date_get_month (&g_array_index (months, QuorumMonthCount, i).month) == G_DATE_OCTOBER &&
+          g_date_get_year (&g_array_index (months, QuorumMonthCount, i).month) == 2026)
+        g_assert_cmpuint (g_array_index (months, QuorumMonthCount, i).counts[QUORUM_REPORT_PLAN_ENDED], ==, 1);
+  }
   g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
                                                        "Referred back to the conference", "Wrong minute", &error), >, 0);
   g_assert_no_error (error);
@@ -1513,6 +1534,27 @@ test_referral_as_of_row_values (StoreFixture  *f,
   g_assert_cmpint (row->then.outcome, ==, QUORUM_PANEL_OTHER);
   g_assert_cmpstr (row->then.outcome_reason, ==, "Referred back to the conference");
   g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* The chart's October, as of 15 November: Other, as the row says (it counted plan ended). */
+  {
+    g_autoptr(GArray) months = NULL;
+    const QuorumMonthCount *october;
+
+    quorum_date_parse ("2026-11-15", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    g_assert_no_error (error);
+    october = &g_array_index (months, QuorumMonthCount, 10);
+    g_assert_cmpint (g_date_get_month (&october->month), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_PLAN_ENDED], ==, 0);
+    g_clear_pointer (&months, g_array_unref);
+    /* As of today: the record's Other too (corrected back); as of 10 October: not yet heard. */
+    quorum_date_parse ("2026-10-10", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    october = &g_array_index (months, QuorumMonthCount, 11);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_NOT_HEARD], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 0);
+  }
 
   /* The CLI's list (referrals --as-of) reads the same. */
   quorum_date_parse ("2026-11-15", NULL, &d, NULL);

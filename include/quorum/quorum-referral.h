@@ -118,5 +118,8 @@ void        quorum_referral_as_of (const QuorumReferralAsOf   *recorded,
  * correction was made. FALSE, @out cleared, when it is not one. */
 gboolean    quorum_timestamp_get_local_date (const char *timestamp,
                                              GDate      *out);
+/* The first timestamp (as quorum_timestamp_now () writes them, in UTC) of the local day after
+ * @day: a correction made at or after it was made after @day. Newly allocated. */
+char       *quorum_timestamp_after_local_day (const GDate *day);
 
 G_END_DECLS

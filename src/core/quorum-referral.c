@@ -325,3 +325,20 @@ quorum_timestamp_get_local_date (const char *timestamp,
                   g_date_time_get_year (local));
   return TRUE;
 }
+
+char *
+quorum_timestamp_after_local_day (const GDate *day)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDate next;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  next = *day;
+  g_date_add_days (&next, 1);
+  start = g_date_time_new (local, g_date_get_year (&next), g_date_get_month (&next), g_date_get_day (&next), 0, 0, 0);
+  utc = g_date_time_to_utc (start);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}

@@ -28,6 +28,12 @@ G_BEGIN_DECLS
  * are a handful, read once per statement, not once a row.) */
 #define R_EXISTS  "(c.date <= ?1 AND r.id NOT IN (SELECT k.referral_id FROM challenge k " \
                   "WHERE k.referral_id IS NOT NULL AND k.decided_on > ?1))"
+/* The outcome as it stood on ?1: the one a correction made after it replaced (AFTER: the
+ * statement's parameter holding quorum_timestamp_after_local_day (?1)), or the record's. As the
+ * table's Outcome cell says it (quorum_referral_as_of ()). */
+#define R_OUTCOME_THEN(AFTER) \
+  "coalesce ((SELECT k.old_value FROM referral_correction k WHERE k.referral_id = r.id " \
+  "AND k.field = 'outcome' AND k.recorded_at >= " AFTER " ORDER BY k.id LIMIT 1), r.outcome)"
 #define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
 #define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
                   "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"

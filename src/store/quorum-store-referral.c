@@ -133,8 +133,8 @@ change_clear (gpointer data)
   g_free (c->old_reasons);
 }
 
-/* @rows' dates and outcome as they stood on @as_of (DOMAIN 4): the corrections made since the
- * day before it, read for these rows only (a handful, usually none), then core's rule,
+/* @rows' dates and outcome as they stood on @as_of (DOMAIN 4): the corrections made after it,
+ * read for these rows only (a handful, usually none), then core's rule,
  * quorum_referral_as_of (). */
 static gboolean
 fill_as_of (QuorumStore        *self,
@@ -146,7 +146,6 @@ fill_as_of (QuorumStore        *self,
   static char *sql = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (Change));
   g_autofree char *since = NULL;
-  GDate day_before;
 
   g_array_set_clear_func (changes, change_clear);
   if (g_once_init_enter (&sql))
@@ -163,10 +162,8 @@ fill_as_of (QuorumStore        *self,
       g_once_init_leave (&sql, g_string_free (text, FALSE));
     }
 
-  /* Made after @as_of (in local time) is after its day before in UTC, whatever the zone. */
-  day_before = *as_of;
-  g_date_subtract_days (&day_before, 1);
-  since = quorum_date_to_string (&day_before);
+  /* Made after @as_of: on a later local day (UTC timestamps sort as text). */
+  since = quorum_timestamp_after_local_day (as_of);
 
   for (guint start = 0; start < n_rows; start += IDS_PER_STATEMENT)
     {

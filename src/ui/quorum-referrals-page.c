@@ -55,6 +55,8 @@ struct _QuorumReferralsPage
   guint                 loaded_once : 1;
   guint                 restoring : 1;
   guint                 syncing_calendar : 1;
+  guint                 calendar_turned : 1;  /* the calendar's month or year arrow, this click */
+  guint                 day_source;     /* applies a day picked in the calendar */
 
   AdwFlap              *flap;
   GtkLabel             *due_count_label;
@@ -1745,22 +1747,51 @@ sync_calendar (QuorumReferralsPage *self)
   self->syncing_calendar = FALSE;
 }
 
-static void
-as_of_day_selected_cb (QuorumReferralsPage *self,
-                       GtkCalendar         *calendar)
+/* A day picked applies once the click is done: GTK 4.8's calendar also says "day-selected"
+ * when its month or year arrow is clicked (the same day of the month shown next), and that is
+ * a person turning the page to the month they want, not a choice: the popover stays open. */
+static gboolean
+apply_calendar_day_cb (gpointer user_data)
 {
+  QuorumReferralsPage *self = user_data;
   g_autoptr(GDateTime) datetime = NULL;
   GDate date;
 
-  if (self->syncing_calendar)
-    return;
+  self->day_source = 0;
+  if (self->calendar_turned)
+    {
+      self->calendar_turned = FALSE;
+      return G_SOURCE_REMOVE;
+    }
 
-  datetime = gtk_calendar_get_date (calendar);
+  datetime = gtk_calendar_get_date (self->as_of_calendar);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
                   g_date_time_get_month (datetime), g_date_time_get_year (datetime));
   quorum_referrals_page_set_as_of (self, &date);
   gtk_popover_popdown (self->as_of_popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+as_of_day_selected_cb (QuorumReferralsPage *self,
+                       GtkCalendar         *calendar)
+{
+  if (self->syncing_calendar)
+    return;
+
+  if (self->day_source == 0)
+    self->day_source = g_idle_add (apply_calendar_day_cb, self);
+}
+
+static void
+calendar_turned_cb (QuorumReferralsPage *self,
+                    GtkCalendar         *calendar)
+{
+  self->calendar_turned = TRUE;
+  /* Said before or after its "day-selected": either way, nothing is applied for this click. */
+  if (self->day_source == 0)
+    self->day_source = g_idle_add (apply_calendar_day_cb, self);
 }
 
 static void
@@ -1838,6 +1869,7 @@ quorum_referrals_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->free_source, g_source_remove);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_handle_id (&self->day_source, g_source_remove);
   g_clear_object (&self->notify_draft);
   g_clear_object (&self->panel_draft);
   g_clear_object (&self->correct_draft);
@@ -2039,6 +2071,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, correct_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_turned_cb);
 
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
   gtk_widget_class_install_action (widget_class, "referrals.notify", NULL, notify_action);
