@@ -4,6 +4,8 @@
  * recording the notification and the panel's outcome through the page's actions (and what the
  * store then holds), refusals, opening a referral's conference, the chart, and screenshots. */
 
+#include <math.h>
+
 #include "test-ui-common.h"
 #include "ui/quorum-draft.h"
 #include "store/quorum-store-report.h"
@@ -2084,6 +2086,155 @@ test_coordinator_referral_as_of (void)
   ui_test_iterate (100);
 }
 
+typedef struct
+{
+  guint signals;
+  guint replaced;   /* items removed and added, summed */
+} Changes;
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  Changes *changes = user_data;
+
+  changes->signals++;
+  changes->replaced += MAX (removed, added);
+}
+
+static gboolean
+recorded_unsent (QuorumStore *store,
+                 gint64       id)
+{
+  g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (store, id, NULL);
+
+  return row != NULL && !g_date_valid (&row->notified);
+}
+
+/* refs2 3: the page's own write does not read the table anew. 2,000 referrals, those not
+ * sent as of 24 December 2026 shown; the Head of Service scrolls down the table with Page Down (the row under the focus is the one open),
+ * moves on with Down to one not yet sent, types the date it was sent and clicks Record: the
+ * store holds it, it leaves the table (it is sent), and the table keeps its place (the scroll
+ * where it was); only the rows that changed are replaced (it replaced them all before, the table going
+ * back to its top). */
+static void
+test_own_write_keeps_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  Changes changes = { 0, };
+  GtkAdjustment *vadjustment;
+  GListModel *model;
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *table;
+  double before, after;
+  guint n_before;
+  gint64 id = 0;
+  gint64 t0;
+  GDate until;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  generate (path, 2000, &until, 11);
+  store = open_as_head_of_service (path);
+
+  window = gtk_window_new ();
+  page = quorum_referrals_page_new (store);
+  g_object_set (page, "as-of", "2026-12-24", NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  ui_test_raise_window (window);
+  ui_test_iterate (300);
+  model = quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2000);
+  table = ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+
+  /* "Not Sent" clicked; the first row clicked, then Page Down three times, then Down to one
+   * not yet sent (as of 24 December some were sent later). */
+  ui_test_click (GTK_WIDGET (find_toggle (page, "_Not Sent")), -1, -1);
+  ui_test_iterate (200);
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  g_test_message ("not sent as of 24 December 2026: %u", g_list_model_get_n_items (model));
+  {
+    g_autoptr(QuorumReferralObject) first = g_list_model_get_item (model, 0);
+    const QuorumReferralRow *first_row = quorum_referral_object_get_row (first);
+
+    ui_test_click (ui_test_find_shown_label (table, first_row->child), -1, -1);
+    ui_test_iterate (300);
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      ui_test_key ("Page_Down");
+      ui_test_iterate (200);
+    }
+  g_test_message ("after Page Down: referral %" G_GINT64_FORMAT " open, scrolled %.0f px",
+                  quorum_referrals_page_get_selected_id (QUORUM_REFERRALS_PAGE (page)), gtk_adjustment_get_value (vadjustment));
+  for (guint i = 0; i < 200; i++)
+    {
+      id = quorum_referrals_page_get_selected_id (QUORUM_REFERRALS_PAGE (page));
+      if (id != 0 && recorded_unsent (store, id))
+        break;
+      ui_test_key ("Down");
+      ui_test_iterate (60);
+    }
+  g_assert_cmpint (id, !=, 0);
+  g_assert_true (recorded_unsent (store, id));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (QUORUM_REFERRALS_PAGE (page), "flap"))));
+  before = gtk_adjustment_get_value (vadjustment);
+  n_before = g_list_model_get_n_items (model);
+  g_test_message ("scrolled to %.0f px, referral %" G_GINT64_FORMAT " at %u", before, id,
+                  quorum_referral_list_find (QUORUM_REFERRAL_LIST (model), id));
+  g_assert_cmpfloat (before, >, 100);
+
+  /* Sent on 24 December 2026, typed, and Record clicked. */
+  type_into (QUORUM_REFERRALS_PAGE (page), "notify_date_entry", "2026-12-24");
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  t0 = g_get_monotonic_time ();
+  ui_test_click (child_of (QUORUM_REFERRALS_PAGE (page), "notify_button"), -1, -1);
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  ui_test_iterate (300);
+  g_test_message ("recorded and shown in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+
+  row = quorum_store_get_referral (store, id, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sent = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (sent, ==, "2026-12-24");
+  }
+  after = gtk_adjustment_get_value (vadjustment);
+  g_test_message ("items-changed %u times, %u rows replaced; scroll %.0f → %.0f px",
+                  changes.signals, changes.replaced, before, after);
+  /* Sent now, so no longer among those not sent: gone from the table, and the rest of the
+   * table left where it was on screen. */
+  g_assert_cmpuint (quorum_referral_list_find (QUORUM_REFERRAL_LIST (model), id), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before - 1);
+  /* Where it was, unless the table, a row shorter, can no longer scroll that far. */
+  g_assert_cmpfloat (fabs (after - MIN (before, gtk_adjustment_get_upper (vadjustment) -
+                                                gtk_adjustment_get_page_size (vadjustment))), <, 1);
+  g_assert_cmpfloat (after, >, 0);
+  g_assert_cmpuint (changes.replaced, <, n_before - 1);
+  ui_test_screenshot (window, "refs2-own-write-keeps-place");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2125,6 +2276,7 @@ main (int    argc,
   g_test_add_func ("/referrals/open-conference", test_open_conference);
   g_test_add_func ("/referrals/chart", test_chart);
   g_test_add_func ("/referrals/many", test_many);
+  g_test_add_func ("/referrals/refs2-own-write-keeps-place", test_own_write_keeps_place);
   g_test_add_func ("/referrals/screenshots", test_screenshots);
   /* Last: each adds a referral of its own, which the counts above do not expect. */
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);

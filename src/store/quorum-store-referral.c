@@ -36,6 +36,39 @@ quorum_referral_row_free (QuorumReferralRow *self)
   g_free (self);
 }
 
+static gboolean
+same_date (const GDate *a,
+           const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+quorum_referral_row_equal (const QuorumReferralRow *a,
+                           const QuorumReferralRow *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->id == b->id && a->conference_id == b->conference_id && a->child_id == b->child_id &&
+         g_strcmp0 (a->child, b->child) == 0 && g_strcmp0 (a->chair, b->chair) == 0 &&
+         g_strcmp0 (a->profile_id, b->profile_id) == 0 &&
+         same_date (&a->conference_date, &b->conference_date) && same_date (&a->due, &b->due) &&
+         same_date (&a->notified, &b->notified) && same_date (&a->panel_due, &b->panel_due) &&
+         same_date (&a->panel_date, &b->panel_date) && a->outcome == b->outcome &&
+         g_strcmp0 (a->outcome_reason, b->outcome_reason) == 0 &&
+         a->state == b->state && !a->overdue == !b->overdue && same_date (&a->next_due, &b->next_due) &&
+         same_date (&a->due_working, &b->due_working) &&
+         same_date (&a->panel_due_working, &b->panel_due_working) &&
+         !a->sent_late == !b->sent_late && !a->heard_late == !b->heard_late &&
+         g_strcmp0 (a->sent_by, b->sent_by) == 0 &&
+         same_date (&a->then.notified, &b->then.notified) && same_date (&a->then.panel_due, &b->then.panel_due) &&
+         same_date (&a->then.panel_date, &b->then.panel_date) && a->then.outcome == b->then.outcome &&
+         g_strcmp0 (a->then.outcome_reason, b->then.outcome_reason) == 0 &&
+         same_date (&a->then_panel_due_working, &b->then_panel_due_working);
+}
+
 /* Lateness, shown never hidden, with the calendar of the profile's region; as it stood on
  * @as_of, as the state is: a referral sent or heard after it was not yet late then. */
 static void

@@ -434,6 +434,9 @@ typedef struct
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
+/* Whether two rows say the same (every field the page shows or judges by). */
+gboolean          quorum_referral_row_equal      (const QuorumReferralRow *a,
+                                                  const QuorumReferralRow *b);
 /* Every referral made by @as_of (today when NULL; one whose conference is later did not exist
  * then), with overdue computed as of @as_of: not notified and due < as_of, or notified and not
  * heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */
