@@ -961,9 +961,9 @@ find_actionable (GtkWidget  *root,
 }
 
 /* refs2 3: the page's own write does not replace the whole list. 60 differences; a manager
- * turns the mouse wheel down the list and clicks the 13th, types a discussion and clicks Record: the store holds it, the same difference stays open,
- * the list keeps its scroll, and only the rows that changed are
- * replaced (all 60 were before, the open one let go and chosen again). */
+ * turns the mouse wheel down the list, clicks the 13th, types a discussion and clicks Record:
+ * the store holds it, the same difference stays open, the list keeps its scroll, and only the
+ * rows that changed are replaced (all 60 were before, twice: the list spliced whole). */
 static void
 test_own_write_keeps_place (void)
 {
