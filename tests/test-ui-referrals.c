@@ -1768,8 +1768,8 @@ test_as_of_chart_and_corrections (void)
   ui_test_iterate (100);
 }
 
-/* The texts a table row shows, in column order, " | " between them: the row of the label
- * @child shown in the table. */
+/* The texts a table row shows, " | " between them (the order of its cells, which need not be
+ * the columns' after they were left out and shown again): the row of the label @child. */
 static char *
 table_row_texts (QuorumReferralsPage *page,
                  const char          *child)
@@ -1928,11 +1928,12 @@ test_as_of_table_cells (void)
   g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Sun 15 Nov 2026"));
   cells = table_row_texts (page, "Noa Then");
   g_test_message ("Noa as of 15 November 2026: %s", cells);
-  g_assert_nonnull (strstr (cells, "| 8 Oct 2026 |"));
+  g_assert_nonnull (strstr (cells, "8 Oct 2026"));
   g_assert_null (strstr (cells, "7 Oct 2026"));
-  g_assert_nonnull (strstr (cells, "| 5 Nov 2026 |"));    /* the panel due 28 days after 8 October */
-  g_assert_nonnull (strstr (cells, "| 20 Oct 2026 |"));
-  g_assert_true (g_str_has_suffix (cells, "| Other: Adjourned"));
+  g_assert_nonnull (strstr (cells, "5 Nov 2026"));    /* the panel due 28 days after 8 October */
+  g_assert_null (strstr (cells, "4 Nov 2026"));
+  g_assert_nonnull (strstr (cells, "20 Oct 2026"));
+  g_assert_nonnull (strstr (cells, "Other: Adjourned"));
   g_assert_null (strstr (cells, "Plan ended"));
   g_clear_pointer (&cells, g_free);
   /* The chart counts it as the row shows it. */
@@ -1952,16 +1953,16 @@ test_as_of_table_cells (void)
   cells = table_row_texts (page, "Pia June");
   g_test_message ("Pia today: %s", cells);
   g_assert_nonnull (strstr (cells, "21 Jun 2027"));
-  g_assert_true (g_str_has_suffix (cells, "| Plan confirmed"));
+  g_assert_nonnull (strstr (cells, "Plan confirmed"));
   g_clear_pointer (&cells, g_free);
   pick_as_of_day (page, "14");
   cells = table_row_texts (page, "Pia June");
   g_test_message ("Pia as of 14 June 2027: %s", cells);
   g_assert_true (g_str_has_prefix (cells, "Awaiting panel"));
-  g_assert_nonnull (strstr (cells, "| 2 Jun 2027 |"));
+  g_assert_nonnull (strstr (cells, "2 Jun 2027"));
+  g_assert_nonnull (strstr (cells, "30 Jun 2027"));
   g_assert_null (strstr (cells, "21 Jun 2027"));
   g_assert_null (strstr (cells, "Plan confirmed"));
-  g_assert_true (g_str_has_suffix (cells, "| "));
   g_clear_pointer (&cells, g_free);
   /* As of 1 June, the conference's day: not yet sent, no dates of the Head of Service's. */
   pick_as_of_day (page, "1");
@@ -2078,7 +2079,7 @@ test_coordinator_referral_as_of (void)
 
     g_test_message ("Tam as of 10 June 2027: %s", cells);
     g_assert_true (g_str_has_prefix (cells, "Awaiting panel"));
-    g_assert_nonnull (strstr (cells, "| 10 Jun 2027 |"));
+    g_assert_nonnull (strstr (cells, "10 Jun 2027"));
   }
   ui_test_screenshot (GTK_WIDGET (window), "refs2-coordinator-on-decision");
 
