@@ -138,7 +138,8 @@ bench_referrals (const char *dir,
     BARE_SELECT "ORDER BY r.due, r.id",
     BARE_SELECT "ORDER BY r.due, r.id",
     /* As of ?1: made by then; sent or heard after it had not been yet (as the store judges it). */
-    BARE_SELECT "WHERE c.date <= ?1 AND (((r.notified IS NULL OR r.notified > ?1) AND r.due < ?1) "
+    BARE_SELECT "WHERE c.date <= ?1 AND r.id NOT IN (SELECT k.referral_id FROM challenge k "
+                "WHERE k.referral_id IS NOT NULL AND k.decided_on > ?1) AND (((r.notified IS NULL OR r.notified > ?1) AND r.due < ?1) "
                 "OR (r.notified <= ?1 AND (r.panel_date IS NULL OR r.panel_date > ?1) AND r.panel_due < ?1)) "
                 "ORDER BY r.due, r.id",
     BARE_SELECT "WHERE ch.name LIKE '%smith%' OR c.chair LIKE '%smith%' ORDER BY r.due, r.id",
@@ -403,7 +404,8 @@ bench_referrals_postgres (const char  *path,
     "plan", "referral", "audit", "audit_mac", NULL
   };
   static const char *bare_load = BARE_SELECT "ORDER BY r.due, r.id";
-  static const char *bare_overdue = BARE_SELECT "WHERE c.date <= $1 AND (((r.notified IS NULL OR r.notified > $1) AND r.due < $1) "
+  static const char *bare_overdue = BARE_SELECT "WHERE c.date <= $1 AND r.id NOT IN (SELECT k.referral_id FROM challenge k "
+    "WHERE k.referral_id IS NOT NULL AND k.decided_on > $1) AND (((r.notified IS NULL OR r.notified > $1) AND r.due < $1) "
     "OR (r.notified <= $1 AND (r.panel_date IS NULL OR r.panel_date > $1) AND r.panel_due < $1)) ORDER BY r.due, r.id";
   g_autoptr(GError) error = NULL;
   /* A database of its own: the vote bench's conferences hold ids of the server's main one. */

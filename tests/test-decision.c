@@ -730,6 +730,134 @@ test_panel_due (void)
 /* refasof 1, DOMAIN 4 (the panel's outcome: "other with reasons"): a correction changes the
  * record or is refused. Other's reasons corrected, the outcome kept, is a correction; the
  * same outcome with the same reasons (blank or spaced alike) changes nothing. */
+static GDate
+day_of (const char *iso)
+{
+  GDate date;
+
+  g_assert_true (quorum_date_parse (iso, "date", &date, NULL));
+  return date;
+}
+
+static void
+assert_day (const GDate *date,
+            const char  *iso)
+{
+  g_autofree char *text = quorum_date_to_string (date);
+
+  g_assert_cmpstr (text, ==, iso);
+}
+
+/* refs2: the table's dates and outcome as they stood on the as-of date. The record now: sent
+ * 2 June (corrected on 10 June from 3 June), panel due 30 June, heard 21 June (corrected on
+ * 25 June from 22 June), Other with reasons B (corrected on 28 June from plan ended, then on
+ * 29 June from Other with reasons A). */
+static void
+test_referral_as_of (void)
+{
+  QuorumReferralAsOf recorded = { .outcome = QUORUM_PANEL_OTHER, .outcome_reason = "B" };
+  QuorumReferralChange changes[] = {
+    { QUORUM_REFERRAL_FIELD_NOTIFIED, "2027-06-03", NULL, day_of ("2027-06-10") },
+    { QUORUM_REFERRAL_FIELD_PANEL_DATE, "2027-06-22", NULL, day_of ("2027-06-25") },
+    { QUORUM_REFERRAL_FIELD_OUTCOME, "plan-ended", NULL, day_of ("2027-06-28") },
+    { QUORUM_REFERRAL_FIELD_OUTCOME, "other", "A", day_of ("2027-06-29") },
+  };
+  QuorumReferralAsOf then;
+  GDate as_of;
+
+  recorded.notified = day_of ("2027-06-02");
+  recorded.panel_due = day_of ("2027-06-30");
+  recorded.panel_date = day_of ("2027-06-21");
+
+  /* Today, or no date: the record as it is. */
+  as_of = day_of ("2027-06-30");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  assert_day (&then.notified, "2027-06-02");
+  assert_day (&then.panel_due, "2027-06-30");
+  assert_day (&then.panel_date, "2027-06-21");
+  g_assert_cmpint (then.outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (then.outcome_reason, ==, "B");
+  g_date_clear (&as_of, 1);
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  assert_day (&then.notified, "2027-06-02");
+  g_assert_cmpstr (then.outcome_reason, ==, "B");
+
+  /* 28 June: the outcome corrected that day from plan ended stands; the reasons not yet. */
+  as_of = day_of ("2027-06-28");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  g_assert_cmpint (then.outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (then.outcome_reason, ==, "A");
+  assert_day (&then.panel_date, "2027-06-21");
+
+  /* 24 June: heard 22 June then (corrected the next day), and its outcome plan ended. */
+  as_of = day_of ("2027-06-24");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  assert_day (&then.notified, "2027-06-02");
+  assert_day (&then.panel_date, "2027-06-22");
+  g_assert_cmpint (then.outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_null (then.outcome_reason);
+
+  /* 9 June: sent 3 June then (the correction came the next day), its panel due a day later;
+   * not heard by then, so no panel date and no outcome. */
+  as_of = day_of ("2027-06-09");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  assert_day (&then.notified, "2027-06-03");
+  assert_day (&then.panel_due, "2027-07-01");
+  g_assert_false (g_date_valid (&then.panel_date));
+  g_assert_cmpint (then.outcome, ==, QUORUM_PANEL_NONE);
+  g_assert_null (then.outcome_reason);
+
+  /* 2 June: sent that day by the record, but the record then said 3 June: not yet sent. */
+  as_of = day_of ("2027-06-02");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  g_assert_false (g_date_valid (&then.notified));
+  g_assert_false (g_date_valid (&then.panel_due));
+  g_assert_false (g_date_valid (&then.panel_date));
+
+  /* Without corrections: a notification after the as-of date is not shown. */
+  as_of = day_of ("2027-06-01");
+  quorum_referral_as_of (&recorded, NULL, 0, &as_of, &then);
+  g_assert_false (g_date_valid (&then.notified));
+  g_assert_false (g_date_valid (&then.panel_due));
+  g_assert_cmpint (then.outcome, ==, QUORUM_PANEL_NONE);
+
+  /* A referral its policy gives no panel due (the Co-ordinator's): none is made up. */
+  g_date_clear (&recorded.panel_due, 1);
+  as_of = day_of ("2027-06-09");
+  quorum_referral_as_of (&recorded, changes, G_N_ELEMENTS (changes), &as_of, &then);
+  assert_day (&then.notified, "2027-06-03");
+  g_assert_false (g_date_valid (&then.panel_due));
+}
+
+/* The day a correction was made: its timestamp's local day. */
+static void
+test_timestamp_local_date (void)
+{
+  GDate date;
+
+  g_assert_true (quorum_timestamp_get_local_date ("2027-06-10T11:30:00.000000Z", &date));
+  assert_day (&date, "2027-06-10");
+  g_assert_false (quorum_timestamp_get_local_date ("yesterday", &date));
+  g_assert_false (g_date_valid (&date));
+  g_assert_false (quorum_timestamp_get_local_date (NULL, &date));
+
+  /* The day after's first moment: a timestamp then is a day after; one a microsecond before
+   * is not. */
+  {
+    GDate day = day_of ("2027-06-10");
+    g_autofree char *after = quorum_timestamp_after_local_day (&day);
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (after, NULL);
+    g_autoptr(GDateTime) before = g_date_time_add (at, -1);
+    g_autofree char *just_before = g_date_time_format (before, "%Y-%m-%dT%H:%M:%S.%fZ");
+
+    g_assert_true (quorum_timestamp_get_local_date (after, &date));
+    assert_day (&date, "2027-06-11");
+    g_assert_true (quorum_timestamp_get_local_date (just_before, &date));
+    assert_day (&date, "2027-06-10");
+    g_assert_cmpstr (just_before, <, after);
+  }
+}
+
 static void
 test_referral_correction_changes_something (void)
 {
@@ -1875,6 +2003,8 @@ main (int   argc,
   g_test_add_func ("/decision/vote-checks/group-may-vote-again", test_vote_checks_group_votes_again);
   g_test_add_func ("/decision/panel-due", test_panel_due);
   g_test_add_func ("/decision/referral/correction-changes-something", test_referral_correction_changes_something);
+  g_test_add_func ("/decision/referral/refs2-as-of-dates-outcome-and-corrections", test_referral_as_of);
+  g_test_add_func ("/decision/referral/refs2-timestamp-local-date", test_timestamp_local_date);
   g_test_add_func ("/decision/record/view-stays-counted-after-its-giver-leaves", test_record_view_stays_counted_after_leaving);
   g_test_add_func ("/decision/record/leaving-before-a-view-leaves-the-group-without-one", test_record_leaving_before_view);
   g_test_add_func ("/decision/record/nobody-joins-the-voters-of-a-decided-child", test_record_nobody_joins_decided_child);

@@ -1485,6 +1485,252 @@ test_referral_correct_other_reasons (StoreFixture  *f,
   g_assert_no_error (error);
 }
 
+static void
+assert_iso (const GDate *date,
+            const char  *iso)
+{
+  g_autofree char *text = quorum_date_to_string (date);
+
+  g_assert_cmpstr (text, ==, iso);
+}
+
+/* The page's rows by id, as of @iso: the one row of @id. */
+static QuorumReferralRow *
+page_row_as_of (StoreFixture *f,
+                gint64        id,
+                const char   *iso)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate as_of;
+
+  g_assert_true (quorum_date_parse (iso, NULL, &as_of, NULL));
+  rows = quorum_store_get_referrals (f->store, &id, 1, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/* refs2 1, DOMAIN 4: as of a date, the row's dates and outcome as they stood then (what the
+ * table shows), not as recorded now. Sent 8 October, heard 20 October (Other: Adjourned);
+ * then, today (the machine's clock: after 15 November 2026), the sent date corrected to 7
+ * October, the panel's to 21 October, the outcome to plan ended and back to Other with new
+ * reasons. As of 15 November the row says what the record said on 15 November. */
+static void
+test_referral_as_of_row_values (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+  gint64 conf, amy, ben, id;
+  GDate d;
+
+  g_setenv ("QUORUM_TODAY", "2027-06-30", TRUE);
+  conf = make_conference (f->store, "bolton", "2026-10-05", &amy, &ben);
+  decide_all (f, conf, amy, ben);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  id = quorum_conference_find_referral (c, amy)->id;
+  quorum_date_parse ("2026-10-08", NULL, &d, NULL);
+  g_assert_true (quorum_store_notify_referral (f->store, id, &d, &error));
+  quorum_date_parse ("2026-10-20", NULL, &d, NULL);
+  g_assert_true (quorum_store_record_panel (f->store, id, &d, QUORUM_PANEL_OTHER, "Adjourned", &error));
+  g_assert_no_error (error);
+
+  /* Before any correction, as of 10 October: sent, its panel due, not yet heard. */
+  row = page_row_as_of (f, id, "2026-10-10");
+  assert_iso (&row->then.notified, "2026-10-08");
+  assert_iso (&row->then.panel_due, "2026-11-05");
+  g_assert_false (g_date_valid (&row->then.panel_date));
+  g_assert_cmpint (row->then.outcome, ==, QUORUM_PANEL_NONE);
+  g_assert_null (row->then.outcome_reason);
+  /* The record itself is untouched (the forms follow it). */
+  assert_iso (&row->panel_date, "2026-10-20");
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_OTHER);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  /* As of 7 October: not yet sent, so no panel due either. */
+  row = page_row_as_of (f, id, "2026-10-07");
+  g_assert_false (g_date_valid (&row->then.notified));
+  g_assert_false (g_date_valid (&row->then.panel_due));
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_NOTIFIED, "2026-10-07",
+                                                  "The email's date", &error), >, 0);
+  g_assert_cmpint (quorum_store_correct_referral (f->store, id, QUORUM_REFERRAL_FIELD_PANEL_DATE, "2026-10-21",
+                                                  "Minuted wrongly", &error), >, 0);
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "plan-ended",
+                                                       NULL, "Minuted wrongly", &error), >, 0);
+  /* The chart's October as of 15 November, the outcome now plan ended: Other, as the row says. */
+  {
+    g_autoptr(GArray) months = NULL;
+    const QuorumMonthCount *october;
+
+    quorum_date_parse ("2026-11-15", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    g_assert_no_error (error);
+    october = &g_array_index (months, QuorumMonthCount, 10);
+    g_assert_cmpint (g_date_get_month (&october->month), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_PLAN_ENDED], ==, 0);
+    g_clear_pointer (&months, g_array_unref);
+    /* As of today, plan ended. */
+    months = quorum_store_count_referrals_by_month (f->store, NULL, 12, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < months->len; i++)
+      if (g_date_get_month (&g_array_index (months, QuorumMonthCount, i).month) == G_DATE_OCTOBER &&
+          g_date_get_year (&g_array_index (months, QuorumMonthCount, i).month) == 2026)
+        g_assert_cmpuint (g_array_index (months, QuorumMonthCount, i).counts[QUORUM_REPORT_PLAN_ENDED], ==, 1);
+  }
+  g_assert_cmpint (quorum_store_correct_referral_full (f->store, id, QUORUM_REFERRAL_FIELD_OUTCOME, "other",
+                                                       "Referred back to the conference", "Wrong minute", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* As of 15 November (before the corrections): the values they replaced. */
+  row = page_row_as_of (f, id, "2026-11-15");
+  assert_iso (&row->then.notified, "2026-10-08");
+  assert_iso (&row->then.panel_due, "2026-11-05");
+  assert_iso (&row->then.panel_date, "2026-10-20");
+  g_assert_cmpint (row->then.outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->then.outcome_reason, ==, "Adjourned");
+  assert_iso (&row->notified, "2026-10-07");
+  assert_iso (&row->panel_due, "2026-11-04");
+  g_assert_cmpstr (row->outcome_reason, ==, "Referred back to the conference");
+  g_clear_pointer (&row, quorum_referral_row_free);
+  /* As of 7 October: the record then said 8 October, so not yet sent. */
+  row = page_row_as_of (f, id, "2026-10-07");
+  g_assert_false (g_date_valid (&row->then.notified));
+  g_clear_pointer (&row, quorum_referral_row_free);
+  /* As of today: the record as it is. */
+  row = page_row_as_of (f, id, "2027-06-30");
+  assert_iso (&row->then.notified, "2026-10-07");
+  assert_iso (&row->then.panel_due, "2026-11-04");
+  assert_iso (&row->then.panel_date, "2026-10-21");
+  g_assert_cmpint (row->then.outcome, ==, QUORUM_PANEL_OTHER);
+  g_assert_cmpstr (row->then.outcome_reason, ==, "Referred back to the conference");
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* The chart's October, as of 15 November: Other, as the row says (it counted plan ended). */
+  {
+    g_autoptr(GArray) months = NULL;
+    const QuorumMonthCount *october;
+
+    quorum_date_parse ("2026-11-15", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    g_assert_no_error (error);
+    october = &g_array_index (months, QuorumMonthCount, 10);
+    g_assert_cmpint (g_date_get_month (&october->month), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_PLAN_ENDED], ==, 0);
+    g_clear_pointer (&months, g_array_unref);
+    /* As of today: the record's Other too (corrected back); as of 10 October: not yet heard. */
+    quorum_date_parse ("2026-10-10", NULL, &d, NULL);
+    months = quorum_store_count_referrals_by_month (f->store, &d, 12, &error);
+    october = &g_array_index (months, QuorumMonthCount, 11);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_NOT_HEARD], ==, 1);
+    g_assert_cmpuint (october->counts[QUORUM_REPORT_OTHER], ==, 0);
+  }
+
+  /* The CLI's list (referrals --as-of) reads the same. */
+  quorum_date_parse ("2026-11-15", NULL, &d, NULL);
+  rows = quorum_store_list_referrals (f->store, &d, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumReferralRow *r = g_ptr_array_index (rows, i);
+
+      if (r->id != id)
+        continue;
+      assert_iso (&r->then.notified, "2026-10-08");
+      g_assert_cmpstr (r->then.outcome_reason, ==, "Adjourned");
+    }
+  g_unsetenv ("QUORUM_TODAY");
+}
+
+/* refs2 2, DOMAIN "The challenge of a chair's decision": the Safeguarding Co-ordinator's
+ * referral is made the day the Co-ordinator decides to refer, after the conference. As of a
+ * day between the two it did not exist: not listed ("not yet sent" it was), not counted, not
+ * in the chart; from the day of the decision, listed as sent that day. */
+static void
+test_referral_coordinator_made_when_decided (StoreFixture  *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) months = NULL;
+  QuorumChallengeSpec spec = { .agency = "Children's Social Care", .designated_person = "J. Ops Manager",
+                               .raised_by = "S. Social", .concern = "The children are left alone at night." };
+  QuorumReferralQuery query = { .match = QUORUM_REFERRAL_MATCH_ALL };
+  QuorumReferralCounts counts;
+  GDate raised, decided, between;
+  gint64 conf, amy, id, referral;
+
+  conf = make_conference (f->store, "buckinghamshire", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_date_parse ("2026-11-21", "date", &raised, NULL));
+  g_assert_true (quorum_date_parse ("2026-11-23", "date", &between, NULL));
+  g_assert_true (quorum_date_parse ("2026-11-25", "date", &decided, NULL));
+  spec.child_id = amy;
+  spec.raised_on = raised;
+  id = quorum_store_raise_challenge (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_alert_challenge (f->store, id, "K. Coordinator", &raised, &error));
+  g_assert_true (quorum_store_decide_challenge (f->store, id, &decided, QUORUM_CHALLENGE_REFER, NULL,
+                                                "Risk at night.", &error));
+  g_assert_no_error (error);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  referral = quorum_conference_find_referral (c, amy)->id;
+
+  /* As of 23 November: the conference had sat, the Co-ordinator not yet decided. */
+  rows = quorum_store_list_referrals (f->store, &between, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  query.as_of = between;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  query.match = QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_true (quorum_store_count_referrals (f->store, &between, &between, &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 0);
+  g_assert_cmpuint (counts.awaiting_notification, ==, 0);
+  months = quorum_store_count_referrals_by_month (f->store, &between, 12, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < QUORUM_REPORT_N_SERIES; i++)
+    g_assert_cmpuint (g_array_index (months, QuorumMonthCount, 11).counts[i], ==, 0);
+  g_clear_pointer (&months, g_array_unref);
+
+  /* As of the day of the decision: made and sent that day, awaiting the Head of Service. */
+  rows = quorum_store_list_referrals (f->store, &decided, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((QuorumReferralRow *) g_ptr_array_index (rows, 0))->id, ==, referral);
+  g_assert_cmpint (((QuorumReferralRow *) g_ptr_array_index (rows, 0))->state, ==, QUORUM_REFERRAL_AWAITING_PANEL);
+  query.as_of = decided;
+  query.match = QUORUM_REFERRAL_MATCH_ALL;
+  ids = quorum_store_list_referral_ids (f->store, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (quorum_store_count_referrals (f->store, &decided, &decided, &counts, &error));
+  g_assert_cmpuint (counts.total, ==, 1);
+  g_assert_cmpuint (counts.awaiting_panel, ==, 1);
+  months = quorum_store_count_referrals_by_month (f->store, &decided, 12, &error);
+  g_assert_cmpuint (g_array_index (months, QuorumMonthCount, 11).counts[QUORUM_REPORT_NOT_HEARD], ==, 1);
+}
+
 /* refasof 2 and 3, DOMAIN 4: as of a date, the referrals as they stood then. One whose
  * conference is later did not exist: not listed (as "not yet sent" it was), not counted, not in
  * the chart; and the chart's months count each referral's outcome as it was then. */
@@ -2873,6 +3119,8 @@ main (int    argc,
   ADD ("/store/referral/notify-panel-and-overdue", test_referral_notify_and_panel);
   ADD ("/store/referral/refasof-other-reasons-corrected-same-ones-refused", test_referral_correct_other_reasons);
   ADD ("/store/referral/refasof-as-of-made-by-then-and-chart-months", test_referral_as_of_made_and_months);
+  ADD ("/store/referral/refs2-as-of-row-dates-outcome-before-later-corrections", test_referral_as_of_row_values);
+  ADD ("/store/referral/refs2-coordinator-referral-made-when-decided", test_referral_coordinator_made_when_decided);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);
   ADD ("/store/referral/page-query-orders-filters-and-counts-as-the-page", test_referral_page_query);
   ADD ("/store/record/attendance-is-a-timeline", test_record_attendance_timeline);

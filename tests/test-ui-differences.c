@@ -4,6 +4,8 @@
  * feedback and follow-up, answer the six-stage checklist, record a Buckinghamshire challenge's
  * outcome; the store holds each step and the counts chart says the same in words. */
 
+#include <math.h>
+
 #include "test-ui-common.h"
 #include "store/quorum-store-difference.h"
 #include "store/quorum-store-life.h"
@@ -922,6 +924,127 @@ test_notices_and_policy_facts (void)
   ui_test_iterate (50);
 }
 
+typedef struct
+{
+  guint signals;
+  guint replaced;   /* items removed and added, summed */
+} Changes;
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  Changes *changes = user_data;
+
+  changes->signals++;
+  changes->replaced += MAX (removed, added);
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* refs2 3: the page's own write does not replace the whole list. 60 differences; a manager
+ * turns the mouse wheel down the list, clicks the 13th, types a discussion and clicks Record:
+ * the store holds it, the same difference stays open, the list keeps its scroll, and only the
+ * rows that changed are replaced (all 60 were before, twice: the list spliced whole). */
+static void
+test_own_write_keeps_place (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  Changes changes = { 0, };
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GtkAdjustment *vadjustment;
+  GListModel *shown;
+  double before, after;
+  gint64 first = 0, open;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    {
+      gint64 id = raise_in_store (store, "bradford", "2026-12-01", FALSE);
+
+      first = MAX (first, id);   /* newest first in the list */
+    }
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  quorum_differences_page_refresh (page);
+  ui_test_raise_window (window);
+  shown = quorum_differences_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 60);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (child (page, "list_view")));
+
+  /* The first clicked, the mouse wheel turned down over the list, and the 13th clicked. */
+  click_difference (page, first);
+  {
+    const char *wheel[] = { "click", "--repeat", "10", "--delay", "50", "5", NULL };
+
+    ui_test_xdotool (wheel);
+    ui_test_iterate (500);
+  }
+  g_test_message ("wheel: %.0f of %.0f (page %.0f)", gtk_adjustment_get_value (vadjustment),
+                  gtk_adjustment_get_upper (vadjustment), gtk_adjustment_get_page_size (vadjustment));
+  click_difference (page, first - 12);
+  open = quorum_differences_page_get_selected (page);
+  before = gtk_adjustment_get_value (vadjustment);
+  g_test_message ("difference %" G_GINT64_FORMAT " open, the list scrolled %.0f px", open, before);
+  g_assert_cmpint (open, !=, 0);
+  g_assert_cmpint (open, !=, first);
+  g_assert_cmpfloat (before, >, 100);
+
+  click_and_type (page, "note_date_row", "2026-12-02");
+  click_and_type (page, "note_with_row", "Hana Visitor, Sam Social");
+  click_and_type (page, "note_summary_row", "Spoke about the case closure");
+  g_signal_connect (shown, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
+  ui_test_iterate (600);
+  g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &changes);
+
+  {
+    g_autoptr(QuorumDifference) d = load (store, open);
+
+    g_assert_cmpuint (d->notes->len, ==, 1);
+    g_assert_cmpstr (((QuorumDifferenceNote *) g_ptr_array_index (d->notes, 0))->summary, ==,
+                     "Spoke about the case closure");
+  }
+  after = gtk_adjustment_get_value (vadjustment);
+  g_test_message ("items-changed %u times, %u rows replaced; scroll %.0f → %.0f px",
+                  changes.signals, changes.replaced, before, after);
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, open);
+  /* Its detail as recorded: the discussion in its history. */
+  g_assert_cmpfloat (fabs (after - before), <, 1);
+  g_assert_cmpuint (changes.replaced, <, 60);
+  ui_test_screenshot (GTK_WIDGET (window), "refs2-differences-own-write");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +1063,7 @@ main (int   argc,
                    test_immediate_risk_subtitle_follows_policy);
   g_test_add_func ("/ui/differences/bradford-immediate-risk-escalated-late",
                    test_bradford_immediate_risk_escalated_late);
+  g_test_add_func ("/ui/differences/refs2-own-write-keeps-place", test_own_write_keeps_place);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  * recording the notification and the panel's outcome through the page's actions (and what the
  * store then holds), refusals, opening a referral's conference, the chart, and screenshots. */
 
+#include <math.h>
+
 #include "test-ui-common.h"
 #include "ui/quorum-draft.h"
 #include "store/quorum-store-report.h"
@@ -1766,6 +1768,474 @@ test_as_of_chart_and_corrections (void)
   ui_test_iterate (100);
 }
 
+/* The texts a table row shows, " | " between them (the order of its cells, which need not be
+ * the columns' after they were left out and shown again): the row of the label @child. */
+static char *
+table_row_texts (QuorumReferralsPage *page,
+                 const char          *child)
+{
+  GtkWidget *label = ui_test_find_shown_label (child_of (page, "column_view"), child);
+  GtkWidget *row = label;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (label);
+  while (row != NULL && g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *inner = cell;
+
+      /* A cell's label, or the status cell's box of an icon and a label. */
+      while (inner != NULL && !GTK_IS_LABEL (inner))
+        {
+          GtkWidget *next = gtk_widget_get_first_child (inner);
+
+          while (next != NULL && !gtk_widget_get_visible (next))
+            next = gtk_widget_get_next_sibling (next);
+          if (next != NULL && GTK_IS_IMAGE (next))
+            next = gtk_widget_get_next_sibling (next);
+          inner = next;
+        }
+      if (text->len > 0)
+        g_string_append (text, " | ");
+      g_string_append (text, inner != NULL ? gtk_label_get_label (GTK_LABEL (inner)) : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The as-of button clicked, the calendar's month arrow clicked @back times, and @day clicked. */
+static void
+pick_as_of_day_months_back (QuorumReferralsPage *page,
+                            guint                back,
+                            const char          *day)
+{
+  GtkWidget *calendar = child_of (page, "as_of_calendar");
+
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  for (guint i = 0; i < back; i++)
+    {
+      GtkWidget *previous = find_icon_button (calendar, "pan-start-symbolic");
+
+      /* Turning the month is no choice: the calendar stays open (it closed, as of that day). */
+      g_assert_nonnull (previous);
+      ui_test_click (previous, -1, -1);
+      ui_test_iterate (150);
+      g_assert_true (gtk_widget_get_mapped (calendar));
+    }
+  g_assert_nonnull (calendar_day (calendar, day));
+  ui_test_click (calendar_day (calendar, day), -1, -1);
+  ui_test_iterate (200);
+  wait_loaded (page);
+}
+
+/* refs2 1, DOMAIN 4: as of a past date the table's Sent, Panel due, Panel date and Outcome
+ * cells say what stood then, as its status already did. Pia: conference 1 June 2027, sent
+ * 2 June, heard 21 June (plan confirmed): as of 14 June, sent but not heard, so no panel date
+ * and no outcome. Noa: sent 8 October 2026 and heard 20 October (Other), both corrected by
+ * the Head of Service in the page today (the machine's clock: after November 2026); as of
+ * 15 November 2026 the cells give the values the corrections replaced. */
+static void
+test_as_of_table_cells (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cells = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *answer = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 pia, noa;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  pia = make_split (fx.chair, "2027-06-01", "Pia June", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2027-06-02", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, pia, &day, NULL, NULL, &error));
+  g_assert_true (quorum_date_parse ("2027-06-21", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, pia, &day, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  noa = make_split (fx.chair, "2026-10-05", "Noa Then", "J. Okafor", NULL);
+  g_assert_true (quorum_date_parse ("2026-10-08", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, noa, &day, NULL, NULL, &error));
+  g_assert_true (quorum_date_parse ("2026-10-20", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, noa, &day, QUORUM_PANEL_OTHER, "Adjourned", &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+
+  /* Noa's dates and outcome corrected by the Head of Service, by hand, today. */
+  type_into (page, "search_entry", "Noa Then");
+  wait_loaded (page);
+  ui_test_iterate (400);
+  wait_loaded (page);
+  click_referral (page, "Noa Then");
+  choose (page, "correct_field_combo", "Date sent to the Head of Service");
+  type_into (page, "correct_value_entry", "2026-10-07");
+  type_into (page, "correct_reason_entry", "The email's date");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  choose (page, "correct_field_combo", "Panel outcome");
+  choose (page, "correct_outcome_combo", "Plan ended");
+  type_into (page, "correct_reason_entry", "Minuted wrongly");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  row = quorum_store_get_referral (fx.store, noa, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2026-10-07");
+  }
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_null (row->outcome_reason);
+  sql = g_strdup_printf ("SELECT count(*) FROM referral_correction WHERE referral_id = %" G_GINT64_FORMAT, noa);
+  answer = db_answer (sql);
+  g_assert_cmpstr (answer, ==, "2");
+  /* Today: the table says what is recorded. */
+  cells = table_row_texts (page, "Noa Then");
+  g_test_message ("Noa today: %s", cells);
+  g_assert_nonnull (strstr (cells, "7 Oct 2026"));
+  g_assert_nonnull (strstr (cells, "Plan ended"));
+  g_clear_pointer (&cells, g_free);
+
+  /* As of Sunday 15 November 2026, picked in the calendar (seven months back from June 2027). */
+  pick_as_of_day_months_back (page, 7, "15");
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Sun 15 Nov 2026"));
+  cells = table_row_texts (page, "Noa Then");
+  g_test_message ("Noa as of 15 November 2026: %s", cells);
+  g_assert_nonnull (strstr (cells, "8 Oct 2026"));
+  g_assert_null (strstr (cells, "7 Oct 2026"));
+  g_assert_nonnull (strstr (cells, "5 Nov 2026"));    /* the panel due 28 days after 8 October */
+  g_assert_null (strstr (cells, "4 Nov 2026"));
+  g_assert_nonnull (strstr (cells, "20 Oct 2026"));
+  g_assert_nonnull (strstr (cells, "Other: Adjourned"));
+  g_assert_null (strstr (cells, "Plan ended"));
+  g_clear_pointer (&cells, g_free);
+  /* The chart counts it as the row shows it. */
+  g_test_message ("chart: %s", label_text (page, "chart_caption"));
+  g_assert_nonnull (strstr (label_text (page, "chart_caption"), "0 plan ended, 1 other"));
+  ui_test_screenshot (GTK_WIDGET (window), "refs2-as-of-corrected-before");
+
+  /* As of Monday 14 June 2027: Pia sent, not yet heard. */
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, child_of (page, "as_of_calendar"), 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  ui_test_click (find_actionable (child_of (page, "as_of_popover"), "referrals.today"), -1, -1);
+  wait_loaded (page);
+  type_into (page, "search_entry", "Pia June");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  cells = table_row_texts (page, "Pia June");
+  g_test_message ("Pia today: %s", cells);
+  g_assert_nonnull (strstr (cells, "21 Jun 2027"));
+  g_assert_nonnull (strstr (cells, "Plan confirmed"));
+  g_clear_pointer (&cells, g_free);
+  pick_as_of_day (page, "14");
+  cells = table_row_texts (page, "Pia June");
+  g_test_message ("Pia as of 14 June 2027: %s", cells);
+  g_assert_true (g_str_has_prefix (cells, "Awaiting panel"));
+  g_assert_nonnull (strstr (cells, "2 Jun 2027"));
+  g_assert_nonnull (strstr (cells, "30 Jun 2027"));
+  g_assert_null (strstr (cells, "21 Jun 2027"));
+  g_assert_null (strstr (cells, "Plan confirmed"));
+  g_clear_pointer (&cells, g_free);
+  /* As of 1 June, the conference's day: not yet sent, no dates of the Head of Service's. */
+  pick_as_of_day (page, "1");
+  cells = table_row_texts (page, "Pia June");
+  g_test_message ("Pia as of 1 June 2027: %s", cells);
+  g_assert_true (g_str_has_prefix (cells, "Not yet sent"));
+  g_assert_null (strstr (cells, "2 Jun 2027"));
+  g_assert_null (strstr (cells, "29 Jun 2027"));          /* its panel due, 28 days after 2 June */
+  g_clear_pointer (&cells, g_free);
+  ui_test_screenshot (GTK_WIDGET (window), "refs2-as-of-not-yet-sent");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* refs2 2, DOMAIN "The challenge of a chair's decision": the Co-ordinator's referral appears on
+ * the Head of Service's page from the day the Co-ordinator decides to refer. As of a day after
+ * the conference and before the decision it had not been made: not in the table, not counted
+ * (it was listed as "Not yet sent"). */
+static void
+test_coordinator_referral_as_of (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  const char *children[] = { "Tam Challenge", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "T. Avery", .children = children,
+                                .profile_id = "buckinghamshire" };
+  QuorumChallengeSpec challenge = { .agency = "Children's Social Care", .designated_person = "J. Ops Manager",
+                                    .raised_by = "S. Social", .concern = "The children are left alone at night." };
+  static const char *groups[] = { "Children's Social Care", "Police", "NHS Trust" };
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference, child, id;
+  guint before;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Conference Mon 7 June 2027; challenge raised and the Co-ordinator alerted on 8 June; the
+   * Co-ordinator refers it to the Head of Service on Thu 10 June. */
+  g_assert_true (quorum_date_parse ("2027-06-07", "date", &spec.date, NULL));
+  conference = quorum_store_create_conference (fx.chair, &spec, &error);
+  g_assert_no_error (error);
+  child = ui_test_child_id (fx.chair, conference, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumAttendeeSpec a = { .name = groups[i], .agency = groups[i], .line_management = groups[i],
+                               .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      quorum_store_add_attendee (fx.chair, conference, &a, &error);
+      g_assert_no_error (error);
+    }
+  {
+    QuorumAttemptSpec attempt = { .child_id = child, .summary = "No agreement", .agreed = QUORUM_VIEW_NONE };
+
+    quorum_store_add_attempt (fx.chair, conference, &attempt, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child, .group = groups[i],
+                              .view = i == 0 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                              .categories = i == 0 ? QUORUM_CATEGORY_NEGLECT : 0, .reason = "Their view." };
+
+      quorum_store_record_vote (fx.chair, conference, &vote, &error);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_date_parse ("2027-06-08", "date", &day, NULL));
+  challenge.child_id = child;
+  challenge.raised_on = day;
+  id = quorum_store_raise_challenge (fx.chair, conference, &challenge, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_alert_challenge (fx.chair, id, "K. Coordinator", &day, &error));
+  g_assert_true (quorum_date_parse ("2027-06-10", "date", &day, NULL));
+  g_assert_true (quorum_store_decide_challenge (fx.chair, id, &day, QUORUM_CHALLENGE_REFER, NULL,
+                                                "Risk at night.", &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+
+  /* As of Wed 9 June: the conference had sat, the Co-ordinator had not decided. */
+  pick_as_of_day (page, "9");
+  before = g_list_model_get_n_items (quorum_referrals_page_get_model (page));
+  type_into (page, "search_entry", "Tam");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  g_assert_null (ui_test_find_shown_label (child_of (page, "column_view"), "Tam Challenge"));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_referrals_page_get_model (page)), ==, 0);
+  ui_test_screenshot (GTK_WIDGET (window), "refs2-coordinator-before-decision");
+  /* Its tiles and count: the store's, without it. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    GDate as_of;
+
+    g_assert_true (quorum_date_parse ("2027-06-09", "date", &as_of, NULL));
+    rows = quorum_store_list_referrals (fx.store, &as_of, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, before);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (((QuorumReferralRow *) g_ptr_array_index (rows, i))->child, !=, "Tam Challenge");
+  }
+
+  /* As of Thu 10 June, the day of the decision: made and sent that day, awaiting the panel. */
+  pick_as_of_day (page, "10");
+  {
+    g_autofree char *cells = table_row_texts (page, "Tam Challenge");
+
+    g_test_message ("Tam as of 10 June 2027: %s", cells);
+    g_assert_true (g_str_has_prefix (cells, "Awaiting panel"));
+    g_assert_nonnull (strstr (cells, "10 Jun 2027"));
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "refs2-coordinator-on-decision");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+typedef struct
+{
+  guint signals;
+  guint replaced;   /* items removed and added, summed */
+} Changes;
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  Changes *changes = user_data;
+
+  changes->signals++;
+  changes->replaced += MAX (removed, added);
+}
+
+static gboolean
+recorded_unsent (QuorumStore *store,
+                 gint64       id)
+{
+  g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (store, id, NULL);
+
+  return row != NULL && !g_date_valid (&row->notified);
+}
+
+/* refs2 3: the page's own write does not read the table anew. 2,000 referrals, those not
+ * sent as of 24 December 2026 shown; the Head of Service scrolls down the table with Page Down (the row under the focus is the one open),
+ * moves on with Down to one not yet sent, types the date it was sent and clicks Record: the
+ * store holds it, it leaves the table (it is sent), and the table keeps its place (the scroll
+ * where it was); only the rows that changed are replaced (it replaced them all before, the table going
+ * back to its top). */
+static void
+test_own_write_keeps_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumReferralRow) row = NULL;
+  Changes changes = { 0, };
+  GtkAdjustment *vadjustment;
+  GListModel *model;
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *table;
+  double before, after;
+  guint n_before;
+  gint64 id = 0;
+  gint64 t0;
+  GDate until;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 24, 12, 2026);
+  generate (path, 2000, &until, 11);
+  store = open_as_head_of_service (path);
+
+  window = gtk_window_new ();
+  page = quorum_referrals_page_new (store);
+  g_object_set (page, "as-of", "2026-12-24", NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  ui_test_raise_window (window);
+  ui_test_iterate (300);
+  model = quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2000);
+  table = ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+
+  /* "Not Sent" clicked; the first row clicked, then Page Down three times, then Down to one
+   * not yet sent (as of 24 December some were sent later). */
+  ui_test_click (GTK_WIDGET (find_toggle (page, "_Not Sent")), -1, -1);
+  ui_test_iterate (200);
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  g_test_message ("not sent as of 24 December 2026: %u", g_list_model_get_n_items (model));
+  {
+    g_autoptr(QuorumReferralObject) first = g_list_model_get_item (model, 0);
+    const QuorumReferralRow *first_row = quorum_referral_object_get_row (first);
+
+    ui_test_click (ui_test_find_shown_label (table, first_row->child), -1, -1);
+    ui_test_iterate (300);
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      ui_test_key ("Page_Down");
+      ui_test_iterate (200);
+    }
+  g_test_message ("after Page Down: referral %" G_GINT64_FORMAT " open, scrolled %.0f px",
+                  quorum_referrals_page_get_selected_id (QUORUM_REFERRALS_PAGE (page)), gtk_adjustment_get_value (vadjustment));
+  for (guint i = 0; i < 200; i++)
+    {
+      id = quorum_referrals_page_get_selected_id (QUORUM_REFERRALS_PAGE (page));
+      if (id != 0 && recorded_unsent (store, id))
+        break;
+      ui_test_key ("Down");
+      ui_test_iterate (60);
+    }
+  g_assert_cmpint (id, !=, 0);
+  g_assert_true (recorded_unsent (store, id));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (QUORUM_REFERRALS_PAGE (page), "flap"))));
+  before = gtk_adjustment_get_value (vadjustment);
+  n_before = g_list_model_get_n_items (model);
+  g_test_message ("scrolled to %.0f px, referral %" G_GINT64_FORMAT " at %u", before, id,
+                  quorum_referral_list_find (QUORUM_REFERRAL_LIST (model), id));
+  g_assert_cmpfloat (before, >, 100);
+
+  /* Sent on 24 December 2026, typed, and Record clicked. */
+  type_into (QUORUM_REFERRALS_PAGE (page), "notify_date_entry", "2026-12-24");
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  t0 = g_get_monotonic_time ();
+  ui_test_click (child_of (QUORUM_REFERRALS_PAGE (page), "notify_button"), -1, -1);
+  wait_loaded (QUORUM_REFERRALS_PAGE (page));
+  ui_test_iterate (300);
+  g_test_message ("recorded and shown in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_signal_handlers_disconnect_by_func (model, count_changes_cb, &changes);
+
+  row = quorum_store_get_referral (store, id, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sent = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (sent, ==, "2026-12-24");
+  }
+  after = gtk_adjustment_get_value (vadjustment);
+  g_test_message ("items-changed %u times, %u rows replaced; scroll %.0f → %.0f px",
+                  changes.signals, changes.replaced, before, after);
+  /* Sent now, so no longer among those not sent: gone from the table, and the rest of the
+   * table left where it was on screen. */
+  g_assert_cmpuint (quorum_referral_list_find (QUORUM_REFERRAL_LIST (model), id), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before - 1);
+  /* Where it was, unless the table, a row shorter, can no longer scroll that far. */
+  g_assert_cmpfloat (fabs (after - MIN (before, gtk_adjustment_get_upper (vadjustment) -
+                                                gtk_adjustment_get_page_size (vadjustment))), <, 1);
+  g_assert_cmpfloat (after, >, 0);
+  g_assert_cmpuint (changes.replaced, <, n_before - 1);
+  ui_test_screenshot (window, "refs2-own-write-keeps-place");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* actor: with no name kept (Preferences' "Your name" empty), a correction would name this
  * computer's login: Correct… asks the person's name first, writing nothing until it is given;
  * Cancel writes nothing; the name given (Enter, as Continue) is kept and the correction names
@@ -1896,6 +2366,7 @@ main (int    argc,
   g_test_add_func ("/referrals/open-conference", test_open_conference);
   g_test_add_func ("/referrals/chart", test_chart);
   g_test_add_func ("/referrals/many", test_many);
+  g_test_add_func ("/referrals/refs2-own-write-keeps-place", test_own_write_keeps_place);
   g_test_add_func ("/referrals/screenshots", test_screenshots);
   /* Last: each adds a referral of its own, which the counts above do not expect. */
   g_test_add_func ("/referrals/coordinator-referral-no-panel-limit", test_coordinator_referral_no_panel_limit);
@@ -1905,6 +2376,8 @@ main (int    argc,
   g_test_add_func ("/referrals/correct-outcome-in-words", test_correct_outcome_in_words);
   g_test_add_func ("/referrals/refasof-as-of-chart-and-corrections", test_as_of_chart_and_corrections);
   g_test_add_func ("/referrals/correct-asks-name", test_correct_asks_name);
+  g_test_add_func ("/referrals/refs2-as-of-table-cells-as-they-stood", test_as_of_table_cells);
+  g_test_add_func ("/referrals/refs2-coordinator-referral-from-the-decision", test_coordinator_referral_as_of);
 
   status = g_test_run ();
 

@@ -78,4 +78,48 @@ gboolean    quorum_referral_check_correction (gint64                referral_id,
                                               const char           *new_reasons,
                                               GError              **error);
 
+/* A referral's dates and outcome as they stood on a day (DOMAIN 4, "as of"): what the table
+ * shows for that day. */
+typedef struct
+{
+  GDate               notified;     /* unset: not yet sent by then */
+  GDate               panel_due;    /* unset until sent (or when its policy sets none) */
+  GDate               panel_date;   /* unset: not yet heard by then */
+  QuorumPanelOutcome  outcome;      /* QUORUM_PANEL_NONE: not yet heard by then */
+  const char         *outcome_reason;  /* borrowed from the record or a change, or NULL */
+} QuorumReferralAsOf;
+
+/* A correction as the "as of" rule reads it: the field, the value it replaced (as stored:
+ * "YYYY-MM-DD" or an outcome's id; NULL for none), for an outcome the reasons it replaced
+ * (NULL: none, or not known), and the day it was made. */
+typedef struct
+{
+  QuorumReferralField  field;
+  const char          *old_value;
+  const char          *old_reasons;
+  GDate                made_on;
+} QuorumReferralChange;
+
+/* The referral as it stood on @as_of, from what is recorded now (@recorded: the record's
+ * notified, panel due, panel date, outcome and reasons) and its corrections (@changes, oldest
+ * first): a correction made after @as_of had not been made, so the value before it is shown
+ * (the one the first such correction of that field replaced); then a date after @as_of had not
+ * happened (a notification sent later is not shown, nor its panel due; a hearing later is not
+ * shown, nor its outcome). A sent date put back moves the panel's due date with it (it is a
+ * number of calendar days after it). @as_of invalid: the record as it is. Strings are borrowed
+ * from @recorded and @changes. */
+void        quorum_referral_as_of (const QuorumReferralAsOf   *recorded,
+                                   const QuorumReferralChange *changes,
+                                   guint                       n_changes,
+                                   const GDate                *as_of,
+                                   QuorumReferralAsOf         *out);
+
+/* The local day of an ISO 8601 timestamp (as quorum_timestamp_now () writes them): the day a
+ * correction was made. FALSE, @out cleared, when it is not one. */
+gboolean    quorum_timestamp_get_local_date (const char *timestamp,
+                                             GDate      *out);
+/* The first timestamp (as quorum_timestamp_now () writes them, in UTC) of the local day after
+ * @day: a correction made at or after it was made after @day. Newly allocated. */
+char       *quorum_timestamp_after_local_day (const GDate *day);
+
 G_END_DECLS

@@ -224,3 +224,121 @@ quorum_referral_check_correction (gint64                referral_id,
     }
   return TRUE;
 }
+
+void
+quorum_referral_as_of (const QuorumReferralAsOf   *recorded,
+                       const QuorumReferralChange *changes,
+                       guint                       n_changes,
+                       const GDate                *as_of,
+                       QuorumReferralAsOf         *out)
+{
+  gboolean put_back[QUORUM_N_REFERRAL_FIELDS] = { FALSE, };
+
+  g_return_if_fail (recorded != NULL);
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (changes != NULL || n_changes == 0);
+
+  *out = *recorded;
+  if (as_of == NULL || !g_date_valid (as_of))
+    return;
+
+  /* The first correction of each field made after @as_of: what it replaced was the value then
+   * (the later ones replaced values that did not yet stand). */
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const QuorumReferralChange *change = &changes[i];
+
+      if ((guint) change->field >= QUORUM_N_REFERRAL_FIELDS || put_back[change->field] ||
+          !g_date_valid (&change->made_on) || g_date_compare (&change->made_on, as_of) <= 0)
+        continue;
+      put_back[change->field] = TRUE;
+
+      switch (change->field)
+        {
+        case QUORUM_REFERRAL_FIELD_NOTIFIED:
+          {
+            GDate before;
+
+            if (change->old_value == NULL || !quorum_date_parse (change->old_value, NULL, &before, NULL))
+              g_date_clear (&before, 1);
+            /* The panel's due date is a number of days after the date sent: it moves with it. */
+            if (g_date_valid (&out->panel_due) && g_date_valid (&out->notified) && g_date_valid (&before))
+              {
+                gint days = g_date_days_between (&out->notified, &before);
+
+                if (days >= 0)
+                  g_date_add_days (&out->panel_due, days);
+                else
+                  g_date_subtract_days (&out->panel_due, -days);
+              }
+            out->notified = before;
+          }
+          break;
+        case QUORUM_REFERRAL_FIELD_PANEL_DATE:
+          if (change->old_value == NULL || !quorum_date_parse (change->old_value, NULL, &out->panel_date, NULL))
+            g_date_clear (&out->panel_date, 1);
+          break;
+        case QUORUM_REFERRAL_FIELD_OUTCOME:
+          if (change->old_value == NULL || !quorum_panel_outcome_from_string (change->old_value, &out->outcome))
+            out->outcome = QUORUM_PANEL_NONE;
+          out->outcome_reason = change->old_reasons;
+          break;
+        case QUORUM_N_REFERRAL_FIELDS:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* What had not yet happened by then. */
+  if (g_date_valid (&out->notified) && g_date_compare (&out->notified, as_of) > 0)
+    {
+      g_date_clear (&out->notified, 1);
+      g_date_clear (&out->panel_due, 1);
+    }
+  if (!g_date_valid (&out->notified))
+    g_date_clear (&out->panel_due, 1);
+  if (!g_date_valid (&out->panel_date) || g_date_compare (&out->panel_date, as_of) > 0)
+    {
+      g_date_clear (&out->panel_date, 1);
+      out->outcome = QUORUM_PANEL_NONE;
+      out->outcome_reason = NULL;
+    }
+}
+
+gboolean
+quorum_timestamp_get_local_date (const char *timestamp,
+                                 GDate      *out)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  if (timestamp == NULL)
+    return FALSE;
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return FALSE;
+  local = g_date_time_to_local (utc);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return TRUE;
+}
+
+char *
+quorum_timestamp_after_local_day (const GDate *day)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDate next;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  next = *day;
+  g_date_add_days (&next, 1);
+  start = g_date_time_new (local, g_date_get_year (&next), g_date_get_month (&next), g_date_get_day (&next), 0, 0, 0);
+  utc = g_date_time_to_utc (start);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}

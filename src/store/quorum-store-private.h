@@ -21,9 +21,19 @@ G_BEGIN_DECLS
 #define R_UNSENT  "(r.notified IS NULL OR r.notified > ?1)"
 #define R_UNHEARD "(r.panel_date IS NULL OR r.panel_date > ?1)"
 #define R_DECIDED "(coalesce (r.outcome, 'none') <> 'none' AND r.panel_date IS NOT NULL AND r.panel_date <= ?1)"
-/* A referral existed on ?1 once its conference had been held: one whose conference is later had
- * not been made (not "not yet sent"), and is neither listed nor counted as of ?1. */
-#define R_EXISTS  "(c.date <= ?1)"
+/* A referral existed on ?1 once what made it had happened: a split vote's once its conference
+ * had been held; a Safeguarding Co-ordinator's (Buckinghamshire's challenge route) once the
+ * Co-ordinator had decided to refer, which is after the conference. One not yet made is not
+ * "not yet sent": it is neither listed nor counted as of ?1. (The challenges decided after ?1
+ * are a handful, read once per statement, not once a row.) */
+#define R_EXISTS  "(c.date <= ?1 AND r.id NOT IN (SELECT k.referral_id FROM challenge k " \
+                  "WHERE k.referral_id IS NOT NULL AND k.decided_on > ?1))"
+/* The outcome as it stood on ?1: the one a correction made after it replaced (AFTER: the
+ * statement's parameter holding quorum_timestamp_after_local_day (?1)), or the record's. As the
+ * table's Outcome cell says it (quorum_referral_as_of ()). */
+#define R_OUTCOME_THEN(AFTER) \
+  "coalesce ((SELECT k.old_value FROM referral_correction k WHERE k.referral_id = r.id " \
+  "AND k.field = 'outcome' AND k.recorded_at >= " AFTER " ORDER BY k.id LIMIT 1), r.outcome)"
 #define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
 #define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
                   "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"

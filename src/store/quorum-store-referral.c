@@ -18,6 +18,9 @@ gboolean _quorum_store_insert_referral_notice (QuorumStore *self, gint64 referra
   "r.id, r.conference_id, r.child_id, ch.name, c.chair, c.profile, c.date, r.due, r.notified, " \
   "r.panel_due, r.panel_date, r.outcome, r.outcome_reason, " R_STATE ", " R_OVERDUE ", " R_NEXT " "
 #define REFERRAL_N_COLUMNS 16
+/* A page's rows (and their corrections) are asked for by id, this many a statement (one SQL
+ * text, short pages padded). */
+#define IDS_PER_STATEMENT 50
 
 void
 quorum_referral_row_free (QuorumReferralRow *self)
@@ -29,7 +32,41 @@ quorum_referral_row_free (QuorumReferralRow *self)
   g_free (self->profile_id);
   g_free (self->outcome_reason);
   g_free (self->sent_by);
+  g_free (self->then_reasons);
   g_free (self);
+}
+
+static gboolean
+same_date (const GDate *a,
+           const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+quorum_referral_row_equal (const QuorumReferralRow *a,
+                           const QuorumReferralRow *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->id == b->id && a->conference_id == b->conference_id && a->child_id == b->child_id &&
+         g_strcmp0 (a->child, b->child) == 0 && g_strcmp0 (a->chair, b->chair) == 0 &&
+         g_strcmp0 (a->profile_id, b->profile_id) == 0 &&
+         same_date (&a->conference_date, &b->conference_date) && same_date (&a->due, &b->due) &&
+         same_date (&a->notified, &b->notified) && same_date (&a->panel_due, &b->panel_due) &&
+         same_date (&a->panel_date, &b->panel_date) && a->outcome == b->outcome &&
+         g_strcmp0 (a->outcome_reason, b->outcome_reason) == 0 &&
+         a->state == b->state && !a->overdue == !b->overdue && same_date (&a->next_due, &b->next_due) &&
+         same_date (&a->due_working, &b->due_working) &&
+         same_date (&a->panel_due_working, &b->panel_due_working) &&
+         !a->sent_late == !b->sent_late && !a->heard_late == !b->heard_late &&
+         g_strcmp0 (a->sent_by, b->sent_by) == 0 &&
+         same_date (&a->then.notified, &b->then.notified) && same_date (&a->then.panel_due, &b->then.panel_due) &&
+         same_date (&a->then.panel_date, &b->then.panel_date) && a->then.outcome == b->then.outcome &&
+         g_strcmp0 (a->then.outcome_reason, b->then.outcome_reason) == 0 &&
+         same_date (&a->then_panel_due_working, &b->then_panel_due_working);
 }
 
 /* Lateness, shown never hidden, with the calendar of the profile's region; as it stood on
@@ -68,10 +105,169 @@ fill_lateness (QuorumStore       *self,
     }
   quorum_calendar_working_day_on_or_before (calendar, &row->due, &row->due_working);
   quorum_calendar_working_day_on_or_before (calendar, &row->panel_due, &row->panel_due_working);
-  row->sent_late = quorum_referral_sent_late (&row->due, &row->notified) &&
-                   g_date_compare (&row->notified, as_of) <= 0;
-  row->heard_late = quorum_referral_heard_late (&row->panel_due, &row->panel_date) &&
-                    g_date_compare (&row->panel_date, as_of) <= 0;
+  quorum_calendar_working_day_on_or_before (calendar, &row->then.panel_due, &row->then_panel_due_working);
+  /* As the row's dates stood then (quorum_referral_as_of ()): sent or heard later was not yet late. */
+  row->sent_late = quorum_referral_sent_late (&row->due, &row->then.notified) &&
+                   g_date_compare (&row->then.notified, as_of) <= 0;
+  row->heard_late = quorum_referral_heard_late (&row->then.panel_due, &row->then.panel_date) &&
+                    g_date_compare (&row->then.panel_date, as_of) <= 0;
+}
+
+/* The reasons an outcome correction replaced, read back from its audit entry (the correction
+ * table keeps the outcome's id only; correct_referral_once () writes "…outcome corrected from
+ * OLD (reasons: R) to NEW (reasons: R2)", "none" for none). @new_reasons are the ones it gave,
+ * known from the correction after it or the record. FALSE when the entry does not say. */
+static gboolean
+reasons_replaced (gint64       referral_id,
+                  const char  *summary,
+                  const char  *old_value,
+                  const char  *new_value,
+                  const char  *new_reasons,
+                  char       **out)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  gsize len, plen, slen;
+
+  *out = NULL;
+  if (summary == NULL || new_value == NULL)
+    return FALSE;
+  prefix = g_strdup_printf ("referral %lld: outcome corrected from %s (reasons: ", (long long) referral_id,
+                            old_value != NULL ? old_value : "-");
+  suffix = g_strdup_printf (") to %s (reasons: %s)", new_value, new_reasons != NULL ? new_reasons : "none");
+  len = strlen (summary);
+  plen = strlen (prefix);
+  slen = strlen (suffix);
+  if (len < plen + slen || !g_str_has_prefix (summary, prefix) || !g_str_has_suffix (summary, suffix))
+    return FALSE;
+  if (len - plen - slen != strlen ("none") || strncmp (summary + plen, "none", len - plen - slen) != 0)
+    *out = g_strndup (summary + plen, len - plen - slen);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64               referral_id;
+  QuorumReferralChange change;
+  char                *old_value;
+  char                *new_value;
+  char                *summary;
+  char                *old_reasons;
+} Change;
+
+static void
+change_clear (gpointer data)
+{
+  Change *c = data;
+
+  g_free (c->old_value);
+  g_free (c->new_value);
+  g_free (c->summary);
+  g_free (c->old_reasons);
+}
+
+/* @rows' dates and outcome as they stood on @as_of (DOMAIN 4): the corrections made after it,
+ * read for these rows only (a handful, usually none), then core's rule,
+ * quorum_referral_as_of (). */
+static gboolean
+fill_as_of (QuorumStore        *self,
+            QuorumReferralRow **rows,
+            guint               n_rows,
+            const GDate        *as_of,
+            GError            **error)
+{
+  static char *sql = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_autofree char *since = NULL;
+
+  g_array_set_clear_func (changes, change_clear);
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("SELECT k.referral_id, k.field, k.old_value, k.new_value, k.recorded_at, "
+                                    "  (CASE WHEN k.field = 'outcome' THEN (SELECT a.summary FROM audit a "
+                                    "    WHERE a.entity = 'referral_correction' AND a.entity_id = k.id "
+                                    "    ORDER BY a.id LIMIT 1) END) "
+                                    "FROM referral_correction k WHERE k.recorded_at >= ?1 AND k.referral_id IN (");
+
+      for (guint i = 0; i < IDS_PER_STATEMENT; i++)
+        g_string_append (text, i > 0 ? ", ?" : "?");
+      g_string_append (text, ") ORDER BY k.id");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+
+  /* Made after @as_of: on a later local day (UTC timestamps sort as text). */
+  since = quorum_timestamp_after_local_day (as_of);
+
+  for (guint start = 0; start < n_rows; start += IDS_PER_STATEMENT)
+    {
+      QuorumDbStmt *stmt = _quorum_store_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      _quorum_bind_text (stmt, 1, since);
+      for (guint i = 0; i < IDS_PER_STATEMENT; i++)
+        quorum_db_bind_int64 (stmt, i + 2, start + i < n_rows ? rows[start + i]->id : 0);
+      while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+        {
+          Change c = { 0, };
+
+          if (!quorum_referral_field_from_string ((const char *) quorum_db_column_text (stmt, 1), &c.change.field))
+            continue;
+          c.referral_id = quorum_db_column_int64 (stmt, 0);
+          c.old_value = _quorum_column_dup (stmt, 2);
+          c.new_value = _quorum_column_dup (stmt, 3);
+          quorum_timestamp_get_local_date ((const char *) quorum_db_column_text (stmt, 4), &c.change.made_on);
+          c.summary = _quorum_column_dup (stmt, 5);
+          g_array_append_val (changes, c);
+        }
+      quorum_db_reset (stmt);
+      if (rc != QUORUM_DB_DONE)
+        return _quorum_store_fail (self, error);
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      QuorumReferralRow *row = rows[i];
+      g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (QuorumReferralChange));
+      const char *reasons_after = row->outcome_reason;
+      gboolean known = TRUE;
+      QuorumReferralAsOf recorded = { .notified = row->notified, .panel_due = row->panel_due,
+                                      .panel_date = row->panel_date, .outcome = row->outcome,
+                                      .outcome_reason = row->outcome_reason };
+
+      /* The reasons each outcome correction replaced, newest first: each gave the reasons the
+       * next one replaced, the newest the record's. */
+      for (guint j = changes->len; j-- > 0;)
+        {
+          Change *c = &g_array_index (changes, Change, j);
+
+          if (c->referral_id != row->id || c->change.field != QUORUM_REFERRAL_FIELD_OUTCOME)
+            continue;
+          known = known && reasons_replaced (row->id, c->summary, c->old_value, c->new_value, reasons_after,
+                                             &c->old_reasons);
+          reasons_after = c->old_reasons;
+        }
+      for (guint j = 0; j < changes->len; j++)
+        {
+          Change *c = &g_array_index (changes, Change, j);
+
+          if (c->referral_id != row->id)
+            continue;
+          c->change.old_value = c->old_value;
+          c->change.old_reasons = c->old_reasons;
+          g_array_append_val (mine, c->change);
+        }
+      quorum_referral_as_of (&recorded, (QuorumReferralChange *) (gpointer) mine->data, mine->len, as_of, &row->then);
+      {
+        char *reasons = g_strdup (row->then.outcome_reason);
+
+        g_free (row->then_reasons);
+        row->then_reasons = reasons;
+        row->then.outcome_reason = reasons;
+      }
+    }
+  return TRUE;
 }
 
 static QuorumReferralRow *
@@ -95,6 +291,13 @@ row_from_stmt (QuorumDbStmt *stmt)
   row->state = CLAMP (quorum_db_column_int64 (stmt, 13), QUORUM_REFERRAL_AWAITING_NOTIFICATION, QUORUM_REFERRAL_DECIDED);
   row->overdue = quorum_db_column_int64 (stmt, 14) != 0;
   _quorum_column_date (stmt, 15, &row->next_due);
+  /* As it stands now until fill_as_of () says how it stood on an earlier day. */
+  row->then.notified = row->notified;
+  row->then.panel_due = row->panel_due;
+  row->then.panel_date = row->panel_date;
+  row->then.outcome = row->outcome;
+  row->then_reasons = g_strdup (row->outcome_reason);
+  row->then.outcome_reason = row->then_reasons;
 
   return row;
 }
@@ -153,6 +356,8 @@ quorum_store_list_referrals (QuorumStore  *self,
                            _quorum_column_dup (stmt, 1));
     quorum_db_reset (stmt);
 
+    if (!fill_as_of (self, (QuorumReferralRow **) rows->pdata, rows->len, as_of, error))
+      return NULL;
     for (guint i = 0; i < rows->len; i++)
       {
         QuorumReferralRow *row = g_ptr_array_index (rows, i);
@@ -519,8 +724,6 @@ quorum_store_list_referral_ids (QuorumStore               *self,
   return g_steal_pointer (&ids);
 }
 
-/* A page's rows are asked for by id, this many a statement (one SQL text, short pages padded). */
-#define IDS_PER_STATEMENT 50
 
 GPtrArray *
 quorum_store_get_referrals (QuorumStore  *self,
@@ -585,6 +788,8 @@ quorum_store_get_referrals (QuorumStore  *self,
         }
     }
 
+  if (!fill_as_of (self, (QuorumReferralRow **) fetched->pdata, fetched->len, as_of, error))
+    return NULL;
   for (guint i = 0; i < fetched->len; i++)
     {
       QuorumReferralRow *row = g_ptr_array_index (fetched, i);

@@ -26,6 +26,7 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
                                        GError      **error)
 {
   g_autoptr(GArray) months = NULL;
+  g_autofree char *after = NULL;
   GDate today;
   GDate from;
   GDate to;
@@ -41,6 +42,7 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
       as_of = &today;
     }
 
+  after = quorum_timestamp_after_local_day (as_of);
   months = g_array_sized_new (FALSE, TRUE, sizeof (QuorumMonthCount), n_months);
   g_array_set_size (months, n_months);
   for (guint i = 0; i < n_months; i++)
@@ -52,10 +54,11 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
 
   /* ISO dates compare as text; the months' first days bound the range, the month is the key.
    * As the table and the tiles count them (R_EXISTS, R_DECIDED): the referrals made by ?1, each
-   * with the outcome it had then, none while the panel had not yet heard it. */
+   * with the outcome it had then, none while the panel had not yet heard it, and an outcome
+   * corrected after ?1 as it was before (R_OUTCOME_THEN, as the table's Outcome cell). */
   stmt = _quorum_store_prepare (self,
                                 "SELECT m, o, count (*) FROM (SELECT substr (c.date, 1, 7) AS m, "
-                                "  (CASE WHEN " R_DECIDED " THEN r.outcome ELSE 'none' END) AS o "
+                                "  (CASE WHEN " R_DECIDED " THEN " R_OUTCOME_THEN ("?4") " ELSE 'none' END) AS o "
                                 "  FROM referral r JOIN conference c ON c.id = r.conference_id "
                                 "  WHERE c.date >= ?2 AND c.date < ?3 AND " R_EXISTS ") t "
                                 "GROUP BY m, o", error);
@@ -64,6 +67,7 @@ quorum_store_count_referrals_by_month (QuorumStore  *self,
   _quorum_bind_date (stmt, 1, as_of);
   _quorum_bind_date (stmt, 2, &from);
   _quorum_bind_date (stmt, 3, &to);
+  _quorum_bind_text (stmt, 4, after);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {

@@ -430,9 +430,19 @@ typedef struct
   gboolean           sent_late;          /* notified after due */
   gboolean           heard_late;         /* panel_date after panel_due */
   char              *sent_by;            /* who sent it (its notice), or NULL */
+  /* The dates and outcome as they stood on the as-of date the rows were read for (DOMAIN 4:
+   * quorum_referral_as_of ()): sent, heard and decided only by then, and a value corrected
+   * after it as it was before the correction. What the table shows; the fields above are the
+   * record as it is now (what the forms and actions follow). */
+  QuorumReferralAsOf then;
+  GDate              then_panel_due_working;
+  char              *then_reasons;       /* then.outcome_reason points here */
 } QuorumReferralRow;
 
 void              quorum_referral_row_free       (QuorumReferralRow *self);
+/* Whether two rows say the same (every field the page shows or judges by). */
+gboolean          quorum_referral_row_equal      (const QuorumReferralRow *a,
+                                                  const QuorumReferralRow *b);
 /* Every referral made by @as_of (today when NULL; one whose conference is later did not exist
  * then), with overdue computed as of @as_of: not notified and due < as_of, or notified and not
  * heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */

@@ -247,3 +247,22 @@ quorum_difference_item_get_status (QuorumDifferenceItem *self)
 
   return self->status;
 }
+
+gboolean
+quorum_difference_item_take_if_same (QuorumDifferenceItem *self,
+                                     QuorumDifferenceItem *newer)
+{
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCE_ITEM (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_DIFFERENCE_ITEM (newer), FALSE);
+
+  if (self->difference->id != newer->difference->id || g_strcmp0 (self->title, newer->title) != 0 ||
+      g_strcmp0 (self->subtitle, newer->subtitle) != 0 || g_strcmp0 (self->status, newer->status) != 0 ||
+      !self->overdue != !newer->overdue || self->difference->status != newer->difference->status ||
+      !self->difference->immediate_risk != !newer->difference->immediate_risk)
+    return FALSE;
+
+  g_clear_pointer (&self->difference, quorum_difference_free);
+  /* @newer, left without one, is only let go by its caller. */
+  self->difference = g_steal_pointer (&newer->difference);
+  return TRUE;
+}

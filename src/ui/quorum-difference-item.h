@@ -20,5 +20,9 @@ gboolean                quorum_difference_item_get_overdue    (QuorumDifferenceI
 const char             *quorum_difference_item_get_title      (QuorumDifferenceItem *self);
 const char             *quorum_difference_item_get_subtitle   (QuorumDifferenceItem *self);
 const char             *quorum_difference_item_get_status     (QuorumDifferenceItem *self);
+/* When @newer (the same difference read again) shows in the list as @self does, @self takes
+ * its difference (the detail reads the newer one) and TRUE: the list's row need not change. */
+gboolean                quorum_difference_item_take_if_same   (QuorumDifferenceItem *self,
+                                                               QuorumDifferenceItem *newer);
 
 G_END_DECLS

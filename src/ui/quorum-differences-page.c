@@ -395,11 +395,55 @@ quorum_differences_page_refresh (QuorumDifferencesPage *self)
       g_ptr_array_add (items, quorum_difference_item_new (d, find_profile (self, d->profile_id), &self->as_of));
     }
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  /* Only what changed is replaced (a write of this window's or another's reads the list
+   * again): the differences the old and new lists share at their start and end keep their
+   * items, and of those, one whose row reads the same keeps its object (taking the newer
+   * record for the detail); so the list keeps its scroll, and the open one stays open. */
+  {
+    GListModel *old = G_LIST_MODEL (self->items);
+    guint n_old = g_list_model_get_n_items (old);
+    guint n_new = items->len;
+    guint prefix = 0;
+    guint suffix = 0;
 
-  if (selected == 0 || !quorum_differences_page_select (self, selected))
-    update_detail (self);
+    while (prefix < n_old && prefix < n_new)
+      {
+        g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (old, prefix);
+
+        if (quorum_difference_item_get_id (item) != quorum_difference_item_get_id (g_ptr_array_index (items, prefix)))
+          break;
+        prefix++;
+      }
+    while (suffix < n_old - prefix && suffix < n_new - prefix)
+      {
+        g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (old, n_old - 1 - suffix);
+
+        if (quorum_difference_item_get_id (item) !=
+            quorum_difference_item_get_id (g_ptr_array_index (items, n_new - 1 - suffix)))
+          break;
+        suffix++;
+      }
+    if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+      g_list_store_splice (self->items, prefix, n_old - prefix - suffix,
+                           items->pdata + prefix, n_new - prefix - suffix);
+    for (guint i = 0; i < n_new; i++)
+      {
+        g_autoptr(QuorumDifferenceItem) item = NULL;
+
+        if (i == prefix)
+          i = n_new - suffix;
+        if (i >= n_new)
+          break;
+        item = g_list_model_get_item (old, i);
+        if (!quorum_difference_item_take_if_same (item, g_ptr_array_index (items, i)))
+          g_list_store_splice (self->items, i, 1, &items->pdata[i], 1);
+      }
+  }
+
+  /* The open one (kept, or chosen again): its detail as read now. */
+  if (selected != 0)
+    quorum_differences_page_select (self, selected);
+  update_detail (self);
   update_counts (self);
 }
 

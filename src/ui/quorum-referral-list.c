@@ -23,6 +23,8 @@ struct _QuorumReferralList
   GDate        as_of;
   GHashTable  *pages;      /* page number → GPtrArray of QuorumReferralObject (NULL where not found) */
   GQueue       recent;     /* page numbers, the last used first */
+  GHashTable  *before;     /* while quorum_referral_list_set_ids () runs: id → the object read
+                            * before, given again when the store's row is the same */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -80,6 +82,18 @@ read_page (QuorumReferralList *self,
 
       if (rows != NULL && r < rows->len && ((QuorumReferralRow *) g_ptr_array_index (rows, r))->id == ids[i])
         row = g_ptr_array_index (rows, r++);
+      if (row != NULL && self->before != NULL)
+        {
+          QuorumReferralObject *old = g_hash_table_lookup (self->before, &ids[i]);
+
+          /* Unchanged: the same object, so the view keeps its row as it is. */
+          if (old != NULL && quorum_referral_row_equal (quorum_referral_object_get_row (old), row))
+            {
+              quorum_referral_row_free (row);
+              g_ptr_array_add (items, g_object_ref (old));
+              continue;
+            }
+        }
       g_ptr_array_add (items, quorum_referral_object_new (row != NULL ? row : missing_row (ids[i])));
     }
   return items;
@@ -175,28 +189,87 @@ quorum_referral_list_set_store (QuorumReferralList *self,
   g_set_object (&self->store, store);
 }
 
+/* Whether a position's object is read already (its page cached). */
+static QuorumReferralObject *
+peek_item (QuorumReferralList *self,
+           guint               position)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
+
+  return items != NULL ? g_ptr_array_index (items, position % PAGE_SIZE) : NULL;
+}
+
 void
 quorum_referral_list_set_ids (QuorumReferralList *self,
                               GArray             *ids,
                               const GDate        *as_of)
 {
-  guint removed;
+  g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GArray) shown = NULL;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint n_old, n_new;
 
   g_return_if_fail (QUORUM_IS_REFERRAL_LIST (self));
   g_return_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64));
 
-  removed = self->ids->len;
-  g_array_unref (self->ids);
+  old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
+  n_old = old_ids->len;
+  n_new = ids->len;
   if (as_of != NULL && g_date_valid (as_of))
     self->as_of = *as_of;
   else
     g_date_clear (&self->as_of, 1);
+
+  /* The same ids at the start and at the end are the same rows: only the middle, where the
+   * order or the matches changed, is replaced. A write of this window's (a notification, a
+   * panel, a correction) or of another's reads the list again; the rows around it stay
+   * where they are, with the view's scroll and selection. */
+  while (prefix < n_old && prefix < n_new &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         g_array_index (old_ids, gint64, n_old - 1 - suffix) == g_array_index (ids, gint64, n_new - 1 - suffix))
+    suffix++;
+
+  /* The objects read before, by id, and the positions kept that the view had read. */
+  before = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n_old; i++)
+    {
+      QuorumReferralObject *old = peek_item (self, i);
+
+      if (old == NULL)
+        continue;
+      g_hash_table_insert (before, &g_array_index (old_ids, gint64, i), g_object_ref (old));
+      if (i < prefix || i >= n_old - suffix)
+        {
+          guint position = i < prefix ? i : i - n_old + n_new;
+
+          g_array_append_val (shown, position);
+        }
+    }
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
 
-  if (removed > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  self->before = before;
+  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+
+  /* The kept rows the view had read: read again (their pages), and changed only where the
+   * store's row changed. */
+  for (guint i = 0; i < shown->len; i++)
+    {
+      guint position = g_array_index (shown, guint, i);
+      gint64 id = g_array_index (ids, gint64, position);
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (G_LIST_MODEL (self), position);
+
+      if (item != g_hash_table_lookup (before, &id))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  self->before = NULL;
 }
 
 guint

@@ -18,8 +18,10 @@ G_DECLARE_FINAL_TYPE (QuorumReferralList, quorum_referral_list, QUORUM, REFERRAL
 QuorumReferralList *quorum_referral_list_new          (QuorumStore        *store);
 void                quorum_referral_list_set_store    (QuorumReferralList *self,
                                                        QuorumStore        *store);
-/* Takes @ids (a GArray of gint64 in the list's order); overdue is as of @as_of. Every item
- * changes (one items-changed); pages read before are let go. */
+/* Takes @ids (a GArray of gint64 in the list's order); overdue is as of @as_of. Only what
+ * changed changes: the ids the old and new lists share at their start and end keep their
+ * places (one items-changed for the middle), and of those, a row the view had read changes
+ * only if the store's row for it did (then an items-changed of its own). */
 void                quorum_referral_list_set_ids      (QuorumReferralList *self,
                                                        GArray             *ids,
                                                        const GDate        *as_of);

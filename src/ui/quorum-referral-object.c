@@ -223,15 +223,16 @@ format_short_date (const GDate *date)
   return g_strdup (buf);
 }
 
+/* The outcome as it stood on the list's as-of date (row->then, DOMAIN 4). */
 static char *
 format_outcome (const QuorumReferralRow *row)
 {
-  if (row->outcome == QUORUM_PANEL_NONE)
+  if (row->then.outcome == QUORUM_PANEL_NONE)
     return g_strdup ("");
-  if (row->outcome == QUORUM_PANEL_OTHER && row->outcome_reason != NULL)
+  if (row->then.outcome == QUORUM_PANEL_OTHER && row->then.outcome_reason != NULL)
     /* Translators: the panel's outcome "Other" with its reasons */
-    return g_strdup_printf (_("Other: %s"), row->outcome_reason);
-  return g_strdup (quorum_panel_outcome_get_label (row->outcome));
+    return g_strdup_printf (_("Other: %s"), row->then.outcome_reason);
+  return g_strdup (quorum_panel_outcome_get_label (row->then.outcome));
 }
 
 const char *
@@ -267,11 +268,13 @@ quorum_referral_object_get_text (QuorumReferralObject *self,
     case QUORUM_REFERRAL_COLUMN_DUE:
       self->texts[column] = format_short_date (&row->due);
       break;
+    /* The dates the Head of Service and the panel give, and the outcome, as they stood on the
+     * as-of date (row->then): sent or heard later, blank; corrected later, the value before. */
     case QUORUM_REFERRAL_COLUMN_NOTIFIED:
-      self->texts[column] = format_short_date (&row->notified);
+      self->texts[column] = format_short_date (&row->then.notified);
       break;
     case QUORUM_REFERRAL_COLUMN_PANEL_DUE:
-      self->texts[column] = format_short_date (&row->panel_due);
+      self->texts[column] = format_short_date (&row->then.panel_due);
       /* A due day off is said in words (the cell's tooltip and the pane give the working day
        * before it, as the CLI does). */
       if (quorum_referral_object_get_panel_due_off (self))
@@ -283,7 +286,7 @@ quorum_referral_object_get_text (QuorumReferralObject *self,
         }
       break;
     case QUORUM_REFERRAL_COLUMN_PANEL_DATE:
-      self->texts[column] = format_short_date (&row->panel_date);
+      self->texts[column] = format_short_date (&row->then.panel_date);
       break;
     case QUORUM_REFERRAL_COLUMN_OUTCOME:
       self->texts[column] = format_outcome (row);
@@ -304,8 +307,8 @@ quorum_referral_object_get_panel_due_off (QuorumReferralObject *self)
 {
   g_return_val_if_fail (QUORUM_IS_REFERRAL_OBJECT (self), FALSE);
 
-  return g_date_valid (&self->row->panel_due) && g_date_valid (&self->row->panel_due_working) &&
-         g_date_compare (&self->row->panel_due, &self->row->panel_due_working) != 0;
+  return g_date_valid (&self->row->then.panel_due) && g_date_valid (&self->row->then_panel_due_working) &&
+         g_date_compare (&self->row->then.panel_due, &self->row->then_panel_due_working) != 0;
 }
 
 /* Lateness shown, never hidden (DOMAIN: "Plans, referrals and notices over time"). */
@@ -366,9 +369,9 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
     case QUORUM_REFERRAL_AWAITING_PANEL:
       /* Sent with no panel date: the Co-ordinator's referral on a challenge (its policy names
        * no panel and no time for one). */
-      if (!g_date_valid (&self->row->panel_due))
+      if (!g_date_valid (&self->row->then.panel_due))
         {
-          g_autofree char *sent = quorum_ui_format_date (&self->row->notified);
+          g_autofree char *sent = quorum_ui_format_date (&self->row->then.notified);
           g_autofree char *text = g_strdup_printf (_("Sent to the Head of Service on %s: no time limit for a panel is set by this policy"),
                                                    sent);
 
@@ -385,7 +388,7 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
     case QUORUM_REFERRAL_DECIDED:
     default:
       {
-        g_autofree char *heard = quorum_ui_format_date (&self->row->panel_date);
+        g_autofree char *heard = quorum_ui_format_date (&self->row->then.panel_date);
         g_autofree char *outcome = format_outcome (self->row);
         g_autofree char *text = g_strdup_printf (_("Decided by the panel on %s: %s"), heard, outcome);
 

@@ -55,6 +55,8 @@ struct _QuorumReferralsPage
   guint                 loaded_once : 1;
   guint                 restoring : 1;
   guint                 syncing_calendar : 1;
+  guint                 calendar_turned : 1;  /* the calendar's month or year arrow, this click */
+  guint                 day_source;     /* applies a day picked in the calendar */
 
   AdwFlap              *flap;
   GtkLabel             *due_count_label;
@@ -532,17 +534,18 @@ setup_text_cb (GtkSignalListItemFactory *factory,
 /* "Saturday 26 December 2026 — not a working day: the working day before is Thursday 24 December
  * 2026", or NULL when the panel is due on a working day. */
 static char *
-panel_due_note (const QuorumReferralRow *row)
+panel_due_note (const GDate *panel_due,
+                const GDate *panel_due_working)
 {
   g_autofree char *due = NULL;
   g_autofree char *working = NULL;
 
-  if (!g_date_valid (&row->panel_due) || !g_date_valid (&row->panel_due_working) ||
-      g_date_compare (&row->panel_due, &row->panel_due_working) == 0)
+  if (!g_date_valid (panel_due) || !g_date_valid (panel_due_working) ||
+      g_date_compare (panel_due, panel_due_working) == 0)
     return NULL;
 
-  due = quorum_ui_format_date (&row->panel_due);
-  working = quorum_ui_format_date (&row->panel_due_working);
+  due = quorum_ui_format_date (panel_due);
+  working = quorum_ui_format_date (panel_due_working);
   return g_strdup_printf (_("%s — not a working day: the working day before is %s"), due, working);
 }
 
@@ -576,7 +579,9 @@ bind_text_cb (GtkSignalListItemFactory *factory,
   else if (column == QUORUM_REFERRAL_COLUMN_PANEL_DUE)
     {
       /* A due day off: the pane's words, whole. */
-      g_autofree char *note = panel_due_note (quorum_referral_object_get_row (item));
+      const QuorumReferralRow *row = quorum_referral_object_get_row (item);
+      /* As the cell shows it: as of the page's date. */
+      g_autofree char *note = panel_due_note (&row->then.panel_due, &row->then_panel_due_working);
 
       gtk_widget_set_tooltip_text (label, note);
     }
@@ -1263,7 +1268,7 @@ update_pane (QuorumReferralsPage *self)
       adw_action_row_set_subtitle (self->notified_row, text);
     }
   {
-    g_autofree char *note = panel_due_note (row);
+    g_autofree char *note = panel_due_note (&row->panel_due, &row->panel_due_working);
 
     if (note != NULL)
       adw_action_row_set_subtitle (self->panel_due_row, note);
@@ -1748,22 +1753,51 @@ sync_calendar (QuorumReferralsPage *self)
   self->syncing_calendar = FALSE;
 }
 
-static void
-as_of_day_selected_cb (QuorumReferralsPage *self,
-                       GtkCalendar         *calendar)
+/* A day picked applies once the click is done: GTK 4.8's calendar also says "day-selected"
+ * when its month or year arrow is clicked (the same day of the month shown next), and that is
+ * a person turning the page to the month they want, not a choice: the popover stays open. */
+static gboolean
+apply_calendar_day_cb (gpointer user_data)
 {
+  QuorumReferralsPage *self = user_data;
   g_autoptr(GDateTime) datetime = NULL;
   GDate date;
 
-  if (self->syncing_calendar)
-    return;
+  self->day_source = 0;
+  if (self->calendar_turned)
+    {
+      self->calendar_turned = FALSE;
+      return G_SOURCE_REMOVE;
+    }
 
-  datetime = gtk_calendar_get_date (calendar);
+  datetime = gtk_calendar_get_date (self->as_of_calendar);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
                   g_date_time_get_month (datetime), g_date_time_get_year (datetime));
   quorum_referrals_page_set_as_of (self, &date);
   gtk_popover_popdown (self->as_of_popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+as_of_day_selected_cb (QuorumReferralsPage *self,
+                       GtkCalendar         *calendar)
+{
+  if (self->syncing_calendar)
+    return;
+
+  if (self->day_source == 0)
+    self->day_source = g_idle_add (apply_calendar_day_cb, self);
+}
+
+static void
+calendar_turned_cb (QuorumReferralsPage *self,
+                    GtkCalendar         *calendar)
+{
+  self->calendar_turned = TRUE;
+  /* Said before or after its "day-selected": either way, nothing is applied for this click. */
+  if (self->day_source == 0)
+    self->day_source = g_idle_add (apply_calendar_day_cb, self);
 }
 
 static void
@@ -1841,6 +1875,7 @@ quorum_referrals_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->free_source, g_source_remove);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_handle_id (&self->day_source, g_source_remove);
   g_clear_object (&self->notify_draft);
   g_clear_object (&self->panel_draft);
   g_clear_object (&self->correct_draft);
@@ -2042,6 +2077,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, correct_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_turned_cb);
 
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
   gtk_widget_class_install_action (widget_class, "referrals.notify", NULL, notify_action);
