@@ -145,6 +145,28 @@ check "timeline: groups left without a view, one named inside the other: JSON" \
   "$(jget "$out" 'd["left_without_view"]')" '["British Transport Police", "Police"]'
 check "timeline: groups left without a view, one named inside the other: the text record names both" \
   "$(has "$(txt "$conf")" "No view: left before giving it:  British Transport Police, Police")" "yes"
+# conference show (and export --format json) read the same rule from core as the text does.
+check "timeline: groups left without a view, one named inside the other: conference show names both" \
+  "$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["left_without_view"]')" '["British Transport Police", "Police"]'
+q export dissent "$conf" --format json -o "$out_dir/record.json" >/dev/null
+check "timeline: groups left without a view, one named inside the other: the JSON export names both" \
+  "$(jget "$(cat "$out_dir/record.json")" 'd["decisions"][0]["left_without_view"]')" '["British Transport Police", "Police"]'
+
+# A group one of whose two representatives left before a consensus, the other staying for it,
+# was not left without a view: the one who stayed took part for it. The JSON said so; the text
+# record and the screen (core's rule, which read only the group's vote) said "No view: NHS".
+conf=$(four_groups)
+amy=$(child_of "$conf")
+q attendee add "$conf" --name "H. Two" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+q attendee leave "$conf" --attendee "$(attendee_of "$conf" "H. Two")" --time 10:20 >/dev/null
+q consensus "$conf" --child "$amy" --agreed plan --category neglect --summary "All agree on neglect" >/dev/null
+out=$(q --json decide "$conf" --child "$amy" 2>&1)
+check "timeline: a representative left before a consensus, their group's other stayed: no group without a view" \
+  "$(jget "$out" '[d["basis"], d["left_without_view"], [p["name"] for p in d["left_before"]]]')" '["consensus", [], ["H. Two"]]'
+check "timeline: … and conference show says the same" \
+  "$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["left_without_view"]')" '[]'
+check "timeline: … nor does the text record name NHS as left without a view" \
+  "$(has "$(txt "$conf")" "No view: left before giving it")" "no"
 
 # ---- Finding 2: a view before a later consensus is superseded; no contradictory tally ----
 conf=$(four_groups)
@@ -238,6 +260,71 @@ q decide "$conf" --child "$amy" >/dev/null
 check "own positions: conference show --json tells a group's dissent from a representative's own position" \
   "$(jget "$(q --json conference show "$conf")" '[(x["group"], x["view"], x["representatives"], x["group_dissents"], sorted(x)) for x in d["decisions"][0]["dissent"]]')" \
   '[["Police", "no-plan", ["A. Khan"], true, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]], ["NHS", "no-plan", ["H. Two"], false, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]]]'
+
+# A representative's own reason is amended after sign-off as a group's is: `amend --record
+# member_view:ID` (the id conference show gives), refused before sign-off, blank, for another
+# field or an id not this conference's (exit 2, nothing written); the record keeps the original
+# and shows the correction after it.
+check "own positions: conference show gives each position's id" \
+  "$(jget "$(q --json conference show "$conf")" '[(type(m["id"]).__name__, m["name"]) for m in d["member_views"]]')" \
+  '[["int", "H. Visitor"], ["int", "H. Two"]]'
+mv_two=$(jget "$(q --json conference show "$conf")" '[m["id"] for m in d["member_views"] if m["name"]=="H. Two"][0]')
+before=$(db_hash)
+expect_exit "amend own position: refused before sign-off (exit 2)" 2 \
+  q amend "$conf" --reason "Cut short" --record "member_view:$mv_two" --field reason --value "Mother engages well with the HV"
+check "amend own position: the refusal wrote nothing" "$(db_hash)" "$before"
+q finalise "$conf" >/dev/null
+# An own position recorded in another conference is not this one's to amend.
+oconf=$(four_groups)
+oamy=$(child_of "$oconf")
+q attendee add "$oconf" --name "H. Two" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+q consensus "$oconf" --child "$oamy" --agreed none --summary "No consensus" >/dev/null
+omv=$(jget "$(q --json member-view "$oconf" --child "$oamy" --attendee "$(attendee_of "$oconf" "H. Two")" --view no-plan --reason "Elsewhere")" 'd["id"]')
+before=$(db_hash)
+expect_exit "amend own position: a blank reason is refused (exit 2)" 2 \
+  q amend "$conf" --reason "Cut short" --record "member_view:$mv_two" --field reason --value "   "
+expect_exit "amend own position: an unknown id is refused (exit 2)" 2 \
+  q amend "$conf" --reason "Cut short" --record "member_view:999999" --field reason --value "Words"
+expect_exit "amend own position: another conference's is refused (exit 2)" 2 \
+  q amend "$conf" --reason "Cut short" --record "member_view:$omv" --field reason --value "Words"
+expect_exit "amend own position: the view itself is the decision's, refused (exit 2)" 2 \
+  q amend "$conf" --reason "Cut short" --record "member_view:$mv_two" --field view --value plan
+check "amend own position: the refusals wrote nothing" "$(db_hash)" "$before"
+out=$(q --json amend "$conf" --reason "Her words were cut short" --record "member_view:$mv_two" --field reason \
+        --value "Mother engages well with the health visitor")
+check "amend own position: recorded" "$(jget "$out" 'type(d["id"]).__name__')" "int"
+show=$(q --json conference show "$conf")
+check "amend own position: JSON keeps the original and the amendment names it, old and new" \
+  "$(jget "$show" '[[m["reason"] for m in d["member_views"] if m["id"]=='"$mv_two"'], [(a["record"], a["field"], a["old_value"], a["new_value"]) for a in d["amendments"]]]')" \
+  '[["Mother engages well"], [["member_view:'"$mv_two"'", "reason", "Mother engages well", "Mother engages well with the health visitor"]]]'
+check "amend own position: the change is said in words" "$(jget "$show" 'd["amendments"][0]["change"]')" \
+  "Reason of the own position of H. Two (NHS), for Amy Jones: “Mother engages well” → “Mother engages well with the health visitor”"
+text=$(txt "$conf")
+check "amend own position: the text record gives the correction after the original, where it stood" \
+  "$(printf '%s\n' "$text" | grep -A4 -F "H. Two (NHS): No plan" | sed -n '3,5p' | sed 's/ ([^)]*)//; s/^ *//')" \
+  "Mother engages well
+Amended after sign-off; the original is above:
+Mother engages well with the health visitor"
+check "amend own position: the appendix names it in words" \
+  "$(has "$text" "Record:      Reason of the own position of H. Two (NHS), for Amy Jones")" "yes"
+q export dissent "$conf" --format csv -o "$out_dir/own.csv" >/dev/null
+check "amend own position: the CSV carries it on the NHS row only, the row's cells the original" \
+  "$(python3 -c 'import csv,json,sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    a = json.loads(r["amendments"]) if r["amendments"] else []
+    own = json.loads(r["representative_positions"]) if r["representative_positions"] else []
+    print(r["group"], [x["record"].split(":")[0] for x in a], [p["reason"] for p in own])' "$out_dir/own.csv")" \
+  "CSC [] []
+School [] []
+Police [] []
+NHS ['member_view'] ['Weight has fallen', 'Mother engages well']"
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" own)
+  check "amend own position: the PDF record gives the correction after the original" \
+    "$(has "$pdf" "Mother engages well with the health visitor") $(printf '%s' "$pdf" | grep -c "Amended after sign-off (amendment 1")" "yes 2"
+else
+  skip "amend own position: the PDF record gives the correction after the original" "no pdftotext"
+fi
 
 # refused_future NAME TODAY DATE CMD…: with today fixed at TODAY, CMD dated DATE exits 2, says
 # "(DATE) is in the future (today is TODAY)" and writes nothing.

@@ -605,6 +605,81 @@ test_update_attendee (StoreFixture  *f,
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 }
 
+/* The name and arrival of @id as loaded. */
+static char *
+attendee_and_arrival (QuorumStore *store,
+                      gint64       conf,
+                      gint64       id)
+{
+  g_autoptr(QuorumConference) c = quorum_store_load_conference (store, conf, NULL);
+  QuorumAttendee *a = quorum_conference_find_attendee (c, id);
+
+  return g_strdup_printf ("%s|%s|%s", a->name, quorum_attendance_to_string (a->attendance),
+                          a->arrived_at != NULL ? a->arrived_at : "-");
+}
+
+/* A correction may carry a late arrival (the correction dialog's "Arrived late"): recorded with
+ * it in one transaction, by the rules of `attendee arrive`; any refusal writes nothing of the
+ * correction either. Without arrived_at, an arrival on the record stays as it is. */
+static void
+test_update_attendee_with_arrival (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  GError *error = NULL;
+  gint64 conf, id;
+  g_autofree char *held = NULL;
+  g_autofree char *before = NULL;
+  QuorumAttendeeSpec spec = { .name = "PC L. Late", .agency = "Police", .line_management = "Police",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", NULL, NULL);
+  id = add_attendee (f->store, conf, "L. Late", "Police", "Police", TRUE);
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+
+  /* No time of day; an arrival with apologies: refused before anything is written. */
+  spec.arrived_at = "25:99";
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.arrived_at = "10:40";
+  spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  store_fixture_reopen (f);
+
+  /* The correction and the arrival together. */
+  spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+  g_assert_true (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_no_error (error);
+  held = attendee_and_arrival (f->store, conf, id);
+  g_assert_cmpstr (held, ==, "PC L. Late|present|10:40");
+
+  /* A second arrival is refused, and the name corrected with it is not written. */
+  spec.name = "DC L. Late";
+  spec.arrived_at = "11:00";
+  g_assert_false (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  held = (g_free (held), attendee_and_arrival (f->store, conf, id));
+  g_assert_cmpstr (held, ==, "PC L. Late|present|10:40");
+
+  /* Without arrived_at the arrival on the record is kept. */
+  spec.arrived_at = NULL;
+  g_assert_true (quorum_store_update_attendee (f->store, id, &spec, &error));
+  g_assert_no_error (error);
+  held = (g_free (held), attendee_and_arrival (f->store, conf, id));
+  g_assert_cmpstr (held, ==, "DC L. Late|present|10:40");
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A local bolton.ini that says something else than the shipped one. */
 static char *
 write_local_bolton (const char *dir,
@@ -2108,6 +2183,136 @@ test_record_member_positions (StoreFixture  *f,
   g_assert_cmpstr (health->reason, ==, "We could not agree.\nH. Visitor Two: Mother engages well.");
 }
 
+/* A representative's own reason is corrected after sign-off as a group's is: an amendment naming
+ * "member_view:ID", the original kept in the record, the value as it stands read from the
+ * amendments. Before sign-off, blank, another field, an id that is not this conference's: refused,
+ * nothing written. */
+static void
+test_amend_member_view_reason (StoreFixture  *f,
+                               gconstpointer  data)
+{
+  GError *error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  QuorumMemberViewSpec one = { .view = QUORUM_VIEW_PLAN, .reason = "Weight has fallen." };
+  QuorumMemberViewSpec two = { .view = QUORUM_VIEW_NO_PLAN, .reason = "Mother engages well." };
+  QuorumAttemptSpec consensus = { .summary = "All agree.", .agreed = QUORUM_VIEW_NO_PLAN };
+  QuorumAmendmentSpec spec = { .reason = "The minutes cut her words short", .field = "reason",
+                               .new_value = "Mother engages well with the health visitor." };
+  g_autofree char *record = NULL;
+  g_autofree char *other_record = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const QuorumAmendment *amendment;
+  const QuorumMemberView *member = NULL;
+  gint64 conf, other, amy, ben, id;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_PLAN, 0, "Hungry at school.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  c = load (f, conf);
+  one.child_id = two.child_id = amy;
+  one.attendee_id = attendee_named (c, "H. Visitor");
+  two.attendee_id = attendee_named (c, "H. Visitor Two");
+  g_clear_pointer (&c, quorum_conference_free);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &one, &error), >, 0);
+  id = quorum_store_record_member_view (f->store, conf, &two, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, id);
+  spec.record = record;
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, "We could not agree.");
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  consensus.child_id = ben;
+  quorum_store_add_attempt (f->store, conf, &consensus, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&outcome, quorum_outcome_free);
+  outcome = quorum_store_decide (f->store, conf, ben, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Not yet signed off: the record itself is corrected, not amended. */
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+
+  /* Another conference's representative is not this one's to correct. */
+  other = make_conference (f->store, "bolton", "2026-11-21", &amy, NULL);
+  c = load (f, other);
+  one.child_id = amy;
+  one.attendee_id = attendee_named (c, "H. Visitor");
+  g_clear_pointer (&c, quorum_conference_free);
+  vote (f->store, other, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  other_record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT,
+                                  quorum_store_record_member_view (f->store, other, &one, &error));
+  g_assert_no_error (error);
+
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  {
+    struct { const char *record; const char *field; const char *value; int code; } bad[] = {
+      { record, "reason", "  ", QUORUM_ERROR_INVALID },
+      { record, "reason", "", QUORUM_ERROR_INVALID },
+      { record, "view", "plan", QUORUM_ERROR_INVALID },
+      { record, "categories", "neglect", QUORUM_ERROR_INVALID },
+      { "member_view:999999", "reason", "Words", QUORUM_ERROR_NOT_FOUND },
+      { other_record, "reason", "Words", QUORUM_ERROR_NOT_FOUND },
+      { record, "reason", "Mother engages well.", QUORUM_ERROR_INVALID },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        QuorumAmendmentSpec refused = { .reason = "Corrected", .record = bad[i].record, .field = bad[i].field,
+                                        .new_value = bad[i].value };
+
+        g_test_message ("refused: %s %s “%s”", bad[i].record, bad[i].field, bad[i].value);
+        g_assert_cmpint (quorum_store_amend (f->store, conf, &refused, &error), ==, 0);
+        g_assert_error (error, QUORUM_ERROR, bad[i].code);
+        g_clear_error (&error);
+      }
+  }
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+  store_fixture_reopen (f);
+
+  /* Taken: the amendment holds the original and the correction; the position is as signed off. */
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  c = load (f, conf);
+  g_assert_cmpuint (c->amendments->len, ==, 1);
+  amendment = g_ptr_array_index (c->amendments, 0);
+  g_assert_cmpstr (amendment->record, ==, record);
+  g_assert_cmpstr (amendment->field, ==, "reason");
+  g_assert_cmpstr (amendment->old_value, ==, "Mother engages well.");
+  g_assert_cmpstr (amendment->new_value, ==, "Mother engages well with the health visitor.");
+  for (guint i = 0; i < c->member_views->len; i++)
+    if (((QuorumMemberView *) g_ptr_array_index (c->member_views, i))->id == id)
+      member = g_ptr_array_index (c->member_views, i);
+  g_assert_nonnull (member);
+  g_assert_cmpstr (member->reason, ==, "Mother engages well.");
+  g_assert_cmpstr (quorum_conference_current_value (c, record, "reason", member->reason), ==,
+                   "Mother engages well with the health visitor.");
+  /* Named in words, as the record and the Amend dialog name it. */
+  what = quorum_conference_describe_value (c, record, "reason");
+  g_assert_cmpstr (what, ==, "Reason of the own position of H. Visitor Two (Bolton NHS FT), for Amy Jones");
+  g_assert_nonnull (strstr (amendment->change, what));
+
+  /* A second correction replaces the first one's words. */
+  spec.new_value = "Mother engages well; the health visitor sees her weekly.";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&c, quorum_conference_free);
+  c = load (f, conf);
+  g_assert_cmpuint (c->amendments->len, ==, 2);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 1))->old_value, ==,
+                   "Mother engages well with the health visitor.");
+}
+
 /* Finding 5, DOMAIN "The challenge of a chair's decision": raised by a dissenting agency with
  * its Designated Person, the Co-ordinator alerted, the decisions acting on the record after
  * sign-off: an interim plan, the review conference brought forward, a referral on the Head of
@@ -2655,7 +2860,9 @@ main (int    argc,
   ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
   ADD ("/store/sign-off/amend-chain", test_amend_chain);
   ADD ("/store/sign-off/amend-change-in-words", test_amend_change_in_words);
+  ADD ("/store/sign-off/amend-member-view-reason", test_amend_member_view_reason);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
+  ADD ("/store/attendee/corrected-with-arrival-in-one-transaction", test_update_attendee_with_arrival);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
   ADD ("/store/conference/line-managements-suggested-one-spelling-each", test_line_managements_suggested);

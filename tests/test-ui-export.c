@@ -587,6 +587,23 @@ test_print_matches_file (Fixture       *fixture,
                                                          fixture->conference_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (operation);
+
+  /* "Print to File" offers the export's folder (the one last exported to) and its name, not
+   * "output.pdf" in the folder the app was started from. */
+  {
+    GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+    g_autofree char *folder_uri = g_filename_to_uri (fixture->dir, NULL, NULL);
+    g_autoptr(QuorumConference) conference = quorum_store_load_conference (fixture->store,
+                                                                            fixture->conference_id,
+                                                                            NULL);
+    g_autofree char *date = quorum_date_to_string (&conference->date);
+    g_autofree char *base = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s",
+                                             fixture->conference_id, date);
+
+    g_assert_nonnull (settings);
+    g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, folder_uri);
+    g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, base);
+  }
   gtk_print_operation_set_export_filename (operation, printed);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     GTK_WINDOW (fixture->window), &error);

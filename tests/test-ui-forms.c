@@ -6,6 +6,7 @@
  * and their arrival recorded in one step; Enter in the name moves on to the role. */
 
 #include "test-ui-live-common.h"
+#include "ui/quorum-text-row.h"
 
 static char *
 sql_of (Fixture    *fx,
@@ -330,6 +331,445 @@ test_late_arrival_in_one_step (Fixture       *fx,
   g_assert_false (gtk_widget_get_visible (arrived));
 }
 
+
+/* ---- forms2 ---- */
+
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
+    {
+      for (GtkWidget *w = root; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (w), "modelbutton") == 0)
+          return w;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Whether every point of a grid over @widget is @widget's own to a click: nothing (a toast)
+ * lies over it. */
+static gboolean
+uncovered (GtkWindow *window,
+           GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  for (int i = 1; i < 6; i++)
+    for (int j = 1; j < 4; j++)
+      {
+        double x = bounds.origin.x + bounds.size.width * i / 6.0;
+        double y = bounds.origin.y + bounds.size.height * j / 4.0;
+        GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (window), x, y, GTK_PICK_DEFAULT);
+
+        if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget)))
+          {
+            g_test_message ("at %.0f,%.0f over the field: %s", x, y,
+                            picked != NULL ? G_OBJECT_TYPE_NAME (picked) : "nothing");
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+/* Create with no chair: the form says so right under the Chair field, which stays clear to
+ * click and type into (a toast at the foot of the window lay over it); the message goes as the
+ * chair's name is typed; nothing is created until it is. */
+static void
+test_no_chair_said_under_the_field (Fixture       *fx,
+                                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  const char *message = "Give the chair’s name: the conference is recorded under it";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *dialog;
+  GtkWidget *chair_row;
+  GtkWidget *shown;
+  graphene_rect_t chair_bounds;
+  graphene_rect_t message_bounds;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+  before = sql_of (fx, "SELECT count (*) FROM conference");
+
+  ui_test_raise_window (fx->window);
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  chair_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row");
+  /* Three children, as at the trial: the Chair field lower down, where the toast lay. */
+  ui_test_type ("Dan Moss");
+  ui_test_key ("Return");
+  ui_test_type ("Eve Moss");
+  ui_test_key ("Return");
+  ui_test_type ("Fay Moss");
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  /* Create, clicked as a person clicks it. */
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "create_button"), -1, -1);
+  ui_test_iterate (400);
+
+  after = sql_of (fx, "SELECT count (*) FROM conference");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (focused_row (dialog) == chair_row);
+  shown = ui_test_find_shown_label (GTK_WIDGET (dialog), message);
+  g_assert_nonnull (shown);
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms2-new-conference-no-chair");
+  /* Said under the field, not over it: the field is whole to the pointer. */
+  g_assert_true (uncovered (dialog, chair_row));
+  g_assert_true (gtk_widget_compute_bounds (chair_row, GTK_WIDGET (dialog), &chair_bounds));
+  g_assert_true (gtk_widget_compute_bounds (shown, GTK_WIDGET (dialog), &message_bounds));
+  g_assert_cmpfloat (message_bounds.origin.y, >=, chair_bounds.origin.y + chair_bounds.size.height - 1);
+  g_assert_cmpfloat (message_bounds.origin.y, <, chair_bounds.origin.y + chair_bounds.size.height + 60);
+  g_assert_true (gtk_widget_has_css_class (chair_row, "error"));
+
+  /* A click into the field and the first letter: the message goes at once. */
+  ui_test_click_at_once (chair_row, -1, -1);
+  ui_test_type ("J");
+  ui_test_iterate (100);
+  g_assert_null (ui_test_find_shown_label (GTK_WIDGET (dialog), message));
+  g_assert_false (gtk_widget_has_css_class (chair_row, "error"));
+  ui_test_type ("o Evans");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT chair || '|' || (SELECT group_concat (name) FROM child WHERE "
+                                        "conference_id = conference.id) FROM conference ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (made, ==, "Jo Evans|Dan Moss,Eve Moss,Fay Moss");
+  }
+  g_settings_reset (settings, "last-chair");
+}
+
+static GtkWidget *
+edit_button_of (Fixture    *fx,
+                const char *name)
+{
+  GtkWidget *page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  GtkListBox *list = GTK_LIST_BOX (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (quorum_text_row_get_title (QUORUM_TEXT_ROW (row)), name) == 0)
+      return ui_test_find_named (GTK_WIDGET (row), "edit-attendee-button");
+  g_error ("no attendee row “%s”", name);
+}
+
+/* The correction dialog of @name, opened by its row's edit button. */
+static GtkWindow *
+open_edit_dialog (Fixture    *fx,
+                  const char *name)
+{
+  GtkWindow *dialog;
+
+  if (!adw_flap_get_reveal_flap (ADW_FLAP (ui_test_template_child (quorum_window_get_conference_page (fx->window),
+                                                                   QUORUM_TYPE_CONFERENCE_PAGE, "flap"))))
+    open_attendee_form (fx);
+  ui_test_raise_window (fx->window);
+  ui_test_click (edit_button_of (fx, name), -1, -1);
+  ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the correction dialog");
+  dialog = message_dialog ();
+  ui_test_raise_window (dialog);
+  ui_test_iterate (100);
+  return dialog;
+}
+
+static GtkWidget *
+in_dialog (GtkWindow  *dialog,
+           const char *name)
+{
+  GtkWidget *found = ui_test_find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static char *
+police_rep (Fixture *fx)
+{
+  return sql_of (fx, "SELECT a.name || '|' || coalesce (a.role, '') || '|' || a.attendance || '|' || "
+                     "coalesce ((SELECT group_concat (e.event || ' ' || e.at) FROM attendance_event e "
+                     "WHERE e.attendee_id = a.id), '') FROM attendee a WHERE a.agency = 'Police'");
+}
+
+/* A latecomer added before they came in, as present: the correction dialog gives "Arrived
+ * late" and its time, as the add form does, recorded with the correction in one transaction.
+ * A time that is no time is said under the choice and Correct is not offered; an arrival
+ * already on the record is shown and kept; a correction whose arrival the record refuses (it
+ * was recorded elsewhere meanwhile) writes nothing, the correction included. */
+static void
+test_edit_attendee_arrived_late (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GtkWidget *arrived;
+  GtkWidget *note;
+  g_autofree char *held = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  held = police_rep (fx);
+  g_assert_cmpstr (held, ==, "Rep of Police||present|");
+
+  dialog = open_edit_dialog (fx, "Rep of Police");
+  arrived = in_dialog (dialog, "edit-arrived");
+  note = in_dialog (dialog, "edit-arrival-note");
+  g_assert_false (gtk_widget_get_visible (arrived));
+  ui_test_click (in_dialog (dialog, "edit-role"), -1, -1);
+  ui_test_type ("DC");
+  choose_attendance (in_dialog (dialog, "edit-attendance"), "Arrived late");
+  g_assert_true (gtk_widget_get_visible (arrived));
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (arrived))), ==, 5);
+
+  /* No time of day: said under the choice, Correct not offered, Enter does nothing. */
+  replace_text_in (arrived, "25:99");
+  ui_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "25:99"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-bad-time");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_true (message_dialog () == dialog);
+  held = (g_free (held), police_rep (fx));
+  g_assert_cmpstr (held, ==, "Rep of Police||present|");
+
+  /* 10:40: the role and the arrival, together. */
+  replace_text_in (arrived, "10:40");
+  ui_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (note));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-arrived-late");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  held = (g_free (held), police_rep (fx));
+  g_assert_cmpstr (held, ==, "Rep of Police|DC|present|arrived 10:40");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+    for (guint i = 0; i < c->attendees->len; i++)
+      {
+        const QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
+
+        if (g_strcmp0 (a->agency, "Police") == 0)
+          g_assert_cmpstr (a->arrived_at, ==, "10:40");
+      }
+  }
+
+  /* Opened again: the arrival on the record is shown, not offered for change; a correction of
+   * the name leaves it as it is. */
+  dialog = open_edit_dialog (fx, "Rep of Police");
+  arrived = in_dialog (dialog, "edit-arrived");
+  note = in_dialog (dialog, "edit-arrival-note");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (in_dialog (dialog, "edit-attendance"))), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (in_dialog (dialog, "edit-attendance")));
+  g_assert_true (gtk_widget_get_visible (arrived));
+  g_assert_false (gtk_widget_is_sensitive (arrived));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (arrived)), ==, "10:40");
+  g_assert_true (gtk_widget_get_visible (note));
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-arrival-recorded");
+  replace_text_in (in_dialog (dialog, "edit-name"), "PC Rep of Police");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_null (message_dialog ());
+  held = (g_free (held), police_rep (fx));
+  g_assert_cmpstr (held, ==, "PC Rep of Police|DC|present|arrived 10:40");
+
+  /* One transaction: the NHS Trust's representative corrected and given 11:05, while the
+   * record's Arrived button (another window, the CLI) records their arrival at 11:00 first.
+   * The record refuses a second arrival, and the name corrected is not written either. */
+  dialog = open_edit_dialog (fx, "Rep of NHS Trust");
+  replace_text_in (in_dialog (dialog, "edit-name"), "Nurse Rep");
+  choose_attendance (in_dialog (dialog, "edit-attendance"), "Arrived late");
+  replace_text_in (in_dialog (dialog, "edit-arrived"), "11:05");
+  ui_test_iterate (100);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  {
+    g_autoptr(QuorumStore) other = quorum_store_open (fx->path, NULL);
+    g_autofree char *id = sql_of (fx, "SELECT id FROM attendee WHERE agency = 'NHS Trust'");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (other);
+    g_assert_true (quorum_store_attendee_arrive (other, g_ascii_strtoll (id, NULL, 10), "11:00", &error));
+    g_assert_no_error (error);
+  }
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  held = (g_free (held), sql_of (fx, "SELECT a.name || '|' || group_concat (e.event || ' ' || e.at) FROM attendee a "
+                                     "JOIN attendance_event e ON e.attendee_id = a.id WHERE a.agency = 'NHS Trust'"));
+  g_assert_cmpstr (held, ==, "Rep of NHS Trust|arrived 11:00");
+}
+
+/* The vote box set by hand in the attendee form is kept with the form's words when the window
+ * closes mid-entry, and given back as the chair's: ticked for a "Family" advocate who votes,
+ * it stays ticked when the role is then typed "Mother"; and the form's guess alone is not kept
+ * as the chair's (given back, it still follows the role). */
+static void
+test_vote_box_kept_in_draft (Fixture       *fx,
+                             gconstpointer  data)
+{
+  GtkWidget *page;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* "Family" unticks the box; the chair ticks it again: this one votes. */
+  open_attendee_form (fx);
+  page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  ui_test_type ("Lee Carter");
+  ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+  ui_test_type ("Family");
+  g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_click (GTK_WIDGET (voting_check (fx)), 10, -1);
+  g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+
+  /* The window closed mid-entry, and opened again. */
+  reopen (fx, fx->amy);
+  open_attendee_form (fx);
+  page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (page, "name-entry"))), ==, "Lee Carter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (page, "agency-entry"))), ==, "Family");
+  g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (page, "voting-note")));
+  ui_test_screenshot (page, "forms2-attendee-vote-box-given-back");
+
+  /* Still the chair's: a family role typed does not untick it. */
+  ui_test_click (ui_test_find_named (page, "role-entry"), -1, -1);
+  ui_test_type ("Mother");
+  g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autofree char *held = sql_of (fx, "SELECT voting || '|' || role || '|' || agency FROM attendee WHERE name = 'Lee Carter'");
+
+    g_assert_cmpstr (held, ==, "1|Mother|Family");
+  }
+
+  /* Unticked by hand for an agency that votes: kept unticked the same way. */
+  ui_test_type ("Sam Observer");
+  ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+  ui_test_type ("Education");
+  g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_click (GTK_WIDGET (voting_check (fx)), 10, -1);
+  g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  reopen (fx, fx->amy);
+  open_attendee_form (fx);
+  page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (page, "name-entry"))), ==, "Sam Observer");
+  g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  /* No guess given back as if it were the chair's. */
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (page, "voting-note")));
+  ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autofree char *held = sql_of (fx, "SELECT voting || '|' || agency FROM attendee WHERE name = 'Sam Observer'");
+
+    g_assert_cmpstr (held, ==, "0|Education");
+  }
+
+  /* The guess alone (a family agency, the box untouched): given back, it still follows the
+   * words, and nothing of the box is kept. */
+  ui_test_type ("Pat Carter");
+  ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+  ui_test_type ("Family");
+  g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE scope = 'attendee' AND field = 'voting'", table);
+    g_autofree char *kept = sql_of (fx, sql);
+
+    g_assert_cmpstr (kept, ==, "0");
+  }
+  reopen (fx, fx->amy);
+  open_attendee_form (fx);
+  page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  g_assert_false (gtk_check_button_get_active (voting_check (fx)));
+  replace_text_in (ui_test_find_named (page, "agency-entry"), "Advocacy Service");
+  g_assert_true (gtk_check_button_get_active (voting_check (fx)));
+}
+
+/* The conference menu opened with a click, the pointer left on its button as long as a hand
+ * takes to reach the first item, then the first item clicked at once: it is the item that
+ * takes the click (a tooltip under the button lay over it, and took the click instead). */
+static void
+test_conference_menu_first_item (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "menu_button"));
+  AdwFlap *flap = ADW_FLAP (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "flap"));
+  GtkWidget *item;
+  gboolean covered;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  adw_flap_set_reveal_flap (flap, FALSE);
+  ui_test_raise_window (fx->window);
+  ui_test_iterate (300);
+  ui_test_click (GTK_WIDGET (button), -1, -1);
+  ui_test_wait_until (menu_shown, button, 10000, "the conference menu");
+  item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Add Attendee");
+  g_assert_nonnull (item);
+  covered = ui_test_covered_within (item, 1500);
+  ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "forms2-conference-menu-open");
+  ui_test_click_at_once (item, -1, -1);
+  ui_test_iterate (300);
+  if (!adw_flap_get_reveal_flap (flap))
+    g_error ("the click on the menu's first item did not reach it (a tooltip over it: %s)", covered ? "yes" : "no");
+  /* The item did its work: the attendee form open, the keyboard in its name. */
+  ui_test_type ("Ali Late");
+  ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+  ui_test_type ("Probation");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  {
+    g_autofree char *held = sql_of (fx, "SELECT agency FROM attendee WHERE name = 'Ali Late'");
+
+    g_assert_cmpstr (held, ==, "Probation");
+  }
+  g_assert_false (covered);
+  /* Still named for a screen reader. */
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +782,14 @@ main (int   argc,
               fixture_set_up, test_vote_box_kept_once_touched, fixture_tear_down);
   g_test_add ("/ui/forms/late-arrival-in-one-step", Fixture, NULL,
               fixture_set_up, test_late_arrival_in_one_step, fixture_tear_down);
+  g_test_add ("/ui/forms/no-chair-said-under-the-field", Fixture, NULL,
+              fixture_set_up, test_no_chair_said_under_the_field, fixture_tear_down);
+  g_test_add ("/ui/forms/edit-attendee-arrived-late", Fixture, NULL,
+              fixture_set_up, test_edit_attendee_arrived_late, fixture_tear_down);
+  g_test_add ("/ui/forms/vote-box-kept-in-draft", Fixture, NULL,
+              fixture_set_up, test_vote_box_kept_in_draft, fixture_tear_down);
+  g_test_add ("/ui/forms/conference-menu-first-item", Fixture, NULL,
+              fixture_set_up, test_conference_menu_first_item, fixture_tear_down);
 
   return g_test_run ();
 }

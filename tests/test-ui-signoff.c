@@ -1070,6 +1070,136 @@ test_record_reads_as_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A representative's own reason corrected after sign-off, by hand: Amend… clicked, the line
+ * under the list says what is not in it, the list searched for "Reason of the own position",
+ * Priya Shah's chosen, her words completed, Why given, Record clicked. The amendment names
+ * member_view:ID with the old and the new words; her position itself is as signed off; the
+ * Dissent list gives her corrected reason with the original beside it. */
+#define PRIYA_REASON "Good bonding observed at home visits."
+#define PRIYA_AMENDED "Good bonding observed at home visits; mother and baby attend every clinic."
+
+static void
+test_amend_own_position (void)
+{
+  const char *wanted = "Reason of the own position of Priya Shah (0-19 Public Health Nursing), for Cara Carter";
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(QuorumConference) before = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *prefilled = NULL;
+  g_autofree char *dissent = NULL;
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  GtkWidget *value;
+  GtkWidget *not_listed;
+  gint64 child;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_trial_record (store, &child, TRUE);
+  before = ui_test_load (store, id);
+  for (guint i = 0; i < before->member_views->len; i++)
+    {
+      const QuorumMemberView *m = g_ptr_array_index (before->member_views, i);
+
+      if (g_strcmp0 (m->name, "Priya Shah") == 0)
+        record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, m->id);
+    }
+  g_assert_nonnull (record);
+
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+  value = ui_test_find_named (GTK_WIDGET (dialog), "value-field");
+
+  /* Under the list, what is not in it and why, so nobody hunts for a view. */
+  not_listed = ui_test_find_named (GTK_WIDGET (dialog), "amend-not-listed");
+  g_assert_nonnull (not_listed);
+  g_assert_true (gtk_widget_is_drawable (not_listed));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (not_listed)), ==,
+                   "Views, their categories and attendance are the decision as taken and are not listed here: "
+                   "say in What changes what was recorded wrongly.");
+
+  /* The list opened with a click and searched by its words. */
+  ui_test_click (dropdown, -1, -1);
+  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_iterate (300);
+  popover = shown_popover (dropdown);
+  ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
+  search_values (popover, "Reason of the own", wanted);
+  g_assert_nonnull (ui_test_find_shown_label (popover,
+                                              "Reason of the own position of Lisa Green (0-19 Public Health Nursing), for Cara Carter"));
+  ui_test_screenshot (popover, "amend-values-own-position");
+  ui_test_click (ui_test_find_shown_label (popover, wanted), -1, -1);
+  ui_test_wait_until (has_no_popover, dropdown, 5000, "the list to close");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))), ==, wanted);
+
+  /* It starts from her words as recorded; completed by hand. */
+  prefilled = quorum_text_field_get_text (QUORUM_TEXT_FIELD (value));
+  g_assert_cmpstr (prefilled, ==, PRIYA_REASON);
+  ui_test_click (value, -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("BackSpace");
+  ui_test_type ("; mother and baby attend every clinic.");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("The health visitor's reason was cut short in the minutes");
+  ui_test_iterate (200);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-own-position");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
+  ui_test_iterate (300);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->record, ==, record);
+    g_assert_cmpstr (amendment->field, ==, "reason");
+    g_assert_cmpstr (amendment->old_value, ==, PRIYA_REASON);
+    g_assert_cmpstr (amendment->new_value, ==, PRIYA_AMENDED);
+    g_assert_cmpstr (amendment->reason, ==, "The health visitor's reason was cut short in the minutes");
+    g_assert_nonnull (strstr (amendment->change, wanted));
+    /* The original is kept: her position is as it was signed off. */
+    for (guint i = 0; i < c->member_views->len; i++)
+      {
+        const QuorumMemberView *m = g_ptr_array_index (c->member_views, i);
+
+        if (g_strcmp0 (m->name, "Priya Shah") == 0)
+          g_assert_cmpstr (m->reason, ==, PRIYA_REASON);
+      }
+  }
+
+  /* The screen's Dissent list: her words as they stand, the original beside them. */
+  panel = quorum_conference_page_get_child_panel (page, child);
+  dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+  g_test_message ("Dissent after the amendment: %s", dissent);
+  g_assert_nonnull (strstr (dissent, "— “" PRIYA_AMENDED "”"));
+  g_assert_nonnull (strstr (dissent, "Amended after sign-off (amendment 1); the original: “" PRIYA_REASON "”"));
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "record-amended-own-position");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1079,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/sign-off-and-amend", test_sign_off_and_amend);
   g_test_add_func ("/ui/signoff/amend-escape-keeps-words", test_amend_escape_keeps_words);
   g_test_add_func ("/ui/signoff/record-reads-as-export", test_record_reads_as_export);
+  g_test_add_func ("/ui/signoff/amend-own-position", test_amend_own_position);
 
   return g_test_run ();
 }

@@ -22,6 +22,10 @@ void     quorum_date_today     (GDate       *out);
 gboolean quorum_date_check_not_future (const GDate  *date,
                                        const char   *what,
                                        GError      **error);
+/* Whether @time is a time of day written "HH:MM" exactly (00:00 to 23:59); refuses anything
+ * else, NULL and "" included, with QUORUM_ERROR_INVALID. */
+gboolean quorum_time_check     (const char  *time,
+                                GError     **error);
 /* The current time as an ISO 8601 UTC timestamp with microseconds, newly allocated. */
 char    *quorum_timestamp_now  (void);
 

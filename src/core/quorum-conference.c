@@ -317,21 +317,31 @@ quorum_conference_left_without_view (const QuorumConference *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) counted = NULL;
 
   g_return_val_if_fail (self != NULL, g_new0 (char *, 1));
 
-  /* As the exports read it: a voting attendee who had left when the decision was taken, and
-   * whose group gave no view. */
+  /* The groups the decision counted: those with a representative in the room when it was
+   * taken, and those whose view stands. */
+  counted = quorum_conference_child_groups (self, child_id);
+
+  /* A voting attendee who had left when the decision was taken, whose group gave no view and
+   * had no other representative there (one who stayed took part for it, as in a consensus). */
   for (guint i = 0; self->attendees != NULL && i < self->attendees->len; i++)
     {
       const QuorumAttendee *a = g_ptr_array_index (self->attendees, i);
       QuorumPresenceStatus status;
       g_autofree char *normal = NULL;
+      gboolean is_counted = FALSE;
 
       if (a->attendance != QUORUM_ATTENDANCE_PRESENT || !a->voting || a->line_management == NULL ||
           !quorum_conference_presence_at (self, child_id, a->id, &status) ||
           status != QUORUM_PRESENCE_LEFT ||
           quorum_conference_find_current_vote (self, child_id, a->line_management) != NULL)
+        continue;
+      for (guint g = 0; counted[g] != NULL && !is_counted; g++)
+        is_counted = quorum_group_equal (counted[g], a->line_management);
+      if (is_counted)
         continue;
       normal = quorum_group_normalize (a->line_management);
       if (g_hash_table_contains (seen, normal))
@@ -914,6 +924,21 @@ quorum_conference_describe_value (const QuorumConference *self,
                 return g_strdup_printf (_("Representatives of the dissent of %s, for %s"), dissent->group, child);
               return NULL;
             }
+        }
+    }
+  else if (strncmp (record, "member_view:", 12) == 0 && g_str_equal (field, "reason"))
+    {
+      for (guint i = 0; self->member_views != NULL && i < self->member_views->len; i++)
+        {
+          const QuorumMemberView *m = g_ptr_array_index (self->member_views, i);
+
+          if (m->id == id)
+            /* Translators: one representative's reason for their own position where their group
+             * could not agree: the representative, their group, the child, e.g. "Reason of the own
+             * position of H. Two (NHS), for Amy Smith" */
+            return g_strdup_printf (_("Reason of the own position of %s (%s), for %s"),
+                                    m->name != NULL ? m->name : "", m->group,
+                                    child_name_of (self, m->child_id));
         }
     }
   else if (strncmp (record, "child:", 6) == 0 && g_str_equal (field, "name"))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-date.c: strict ISO calendar dates and UTC timestamps. */
 
+#include <stdio.h>
 #include <string.h>
 #include "quorum-gettext.h"
 
@@ -138,4 +139,23 @@ quorum_timestamp_now (void)
 
   /* Always six fraction digits and a Z, so timestamps sort as text. */
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+gboolean
+quorum_time_check (const char  *time,
+                   GError     **error)
+{
+  guint hh;
+  guint mm;
+  char tail;
+
+  if (time == NULL || strlen (time) != 5 || sscanf (time, "%2u:%2u%c", &hh, &mm, &tail) != 2 || hh > 23 || mm > 59 ||
+      !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+      !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a time of day (use HH:MM, e.g. 09:30)"), time != NULL ? time : "");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -168,8 +168,8 @@ representative_positions (const QuorumDecision *decision,
 
 /* Whether @amendment (its record "KIND:ID", or none) bears on the row of @vote of @child: one
  * of the whole conference or with no record named, on every row; a child's name or an attempt
- * at its decision, on the child's rows; a vote's reason, on its own row; an attendee's details,
- * on the rows of their group. A dissent's correction names no group the row could be matched
+ * at its decision, on the child's rows; a vote's reason, on its own row; a representative's own
+ * reason, on their group's row for the child; an attendee's details, on the rows of their group. A dissent's correction names no group the row could be matched
  * by here: on every row, rather than on none. */
 static gboolean
 amendment_bears_on (const QuorumConference *conference,
@@ -205,6 +205,19 @@ amendment_bears_on (const QuorumConference *conference,
       const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, id);
 
       return attendee == NULL || quorum_group_equal (attendee->line_management, vote->group);
+    }
+  /* A representative's own reason: on the row of their group's view for the child, where
+   * "representative_positions" holds it. */
+  if (g_str_equal (kind, "member_view"))
+    {
+      for (guint i = 0; conference->member_views != NULL && i < conference->member_views->len; i++)
+        {
+          const QuorumMemberView *m = g_ptr_array_index (conference->member_views, i);
+
+          if (m->id == id)
+            return m->child_id == child->id && !vote->superseded && quorum_group_equal (m->group, vote->group);
+        }
+      return TRUE;
     }
   return TRUE;
 }

@@ -487,6 +487,21 @@ add_group_reason (QuorumDocument         *doc,
     }
 }
 
+/* A representative's own reason, and after it every amendment after sign-off that corrected it. */
+static void
+add_member_reason (QuorumDocument         *doc,
+                   const QuorumConference *conference,
+                   const QuorumMemberView *mv)
+{
+  add_reason (doc, mv->reason);
+  if (mv->id > 0)
+    {
+      g_autofree char *record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+
+      add_reason_amendments (doc, conference, record);
+    }
+}
+
 static const QuorumVote *
 find_vote_in (GPtrArray  *votes,
               const char *group)
@@ -560,7 +575,7 @@ add_could_not_agree (QuorumDocument         *doc,
                                                    mv->name != NULL ? mv->name : "", position);
 
           add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
-          add_reason (doc, mv->reason);
+          add_member_reason (doc, conference, mv);
         }
       any = TRUE;
     }
@@ -650,7 +665,7 @@ add_dissent (QuorumDocument         *doc,
                   else
                     add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
                                    _("A representative’s own position, in their own words:"))->keep_with_next = TRUE;
-                  add_reason (doc, mv->reason);
+                  add_member_reason (doc, conference, mv);
                 }
               continue;
             }

@@ -230,7 +230,6 @@ build_decision (JsonBuilder            *builder,
    * before the timeline was recorded. */
   if (decision->presence != NULL)
     {
-      g_auto(GStrv) groups = quorum_conference_child_groups (conference, decision->child_id);
 
       json_builder_set_member_name (builder, "present");
       json_builder_begin_array (builder);
@@ -284,29 +283,13 @@ build_decision (JsonBuilder            *builder,
         }
       json_builder_end_array (builder);
 
-      /* Groups whose representatives all left before giving a view: they gave none. */
-      json_builder_set_member_name (builder, "left_without_view");
-      json_builder_begin_array (builder);
+      /* Groups whose representatives all left before giving a view: they gave none. Core's
+       * rule, as the screen and the text and PDF record read it. */
       {
-        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_auto(GStrv) without = quorum_conference_left_without_view (conference, decision->child_id);
 
-        for (guint i = 0; i < decision->presence->len; i++)
-          {
-            const QuorumPresence *p = &g_array_index (decision->presence, QuorumPresence, i);
-            const QuorumAttendee *a = quorum_conference_find_attendee (conference, p->attendee_id);
-            gboolean counted = FALSE;
-
-            if (a == NULL || !a->voting || p->status != QUORUM_PRESENCE_LEFT)
-              continue;
-            for (guint g = 0; groups[g] != NULL; g++)
-              counted |= quorum_group_equal (groups[g], a->line_management);
-            if (counted || g_hash_table_contains (seen, a->line_management))
-              continue;
-            g_hash_table_add (seen, g_strdup (a->line_management));
-            json_builder_add_string_value (builder, a->line_management);
-          }
+        quorum_json_add_strv (builder, "left_without_view", (const char * const *) without);
       }
-      json_builder_end_array (builder);
     }
 
   json_builder_end_object (builder);

@@ -936,24 +936,12 @@ load_for_change (QuorumStore  *self,
 
 #define check_time _quorum_store_check_time
 
+/* The rule is the core's (the forms check a time with it as it is typed); no time passes. */
 gboolean
 _quorum_store_check_time (const char  *time,
                           GError     **error)
 {
-  guint hh, mm;
-  char tail;
-
-  if (time == NULL)
-    return TRUE;
-  if (strlen (time) != 5 || sscanf (time, "%2u:%2u%c", &hh, &mm, &tail) != 2 || hh > 23 || mm > 59 ||
-      !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
-      !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("“%s” is not a time of day (use HH:MM, e.g. 09:30)"), time);
-      return FALSE;
-    }
-  return TRUE;
+  return time == NULL || quorum_time_check (time, error);
 }
 
 gint64
@@ -1220,6 +1208,16 @@ update_attendee_once (QuorumStore              *self,
   agency = g_strstrip (g_strdup (spec->agency));
   group = g_strstrip (g_strdup (spec->line_management));
 
+  /* An arrival given with the correction: as when adding, present from that time. */
+  if (spec->arrived_at != NULL && !check_time (spec->arrived_at, error))
+    return FALSE;
+  if (spec->arrived_at != NULL && spec->attendance != QUORUM_ATTENDANCE_PRESENT)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Someone who arrived is present: an arrival time goes with no apologies or written report"));
+      return FALSE;
+    }
+
   if (!_quorum_store_begin (self, error))
     return FALSE;
 
@@ -1246,6 +1244,10 @@ update_attendee_once (QuorumStore              *self,
 
   conference = load_for_change (self, conference_id, error);
   if (conference == NULL)
+    goto fail;
+  /* The rules of `attendee arrive` (not twice, not after leaving, not before the start), judged
+   * on the record as it was before the correction. */
+  if (spec->arrived_at != NULL && !quorum_check_arrival (conference, attendee_id, spec->arrived_at, error))
     goto fail;
 
   /* Leaving is a time on the timeline, not apologies: once the conference has begun to reach
@@ -1293,8 +1295,12 @@ update_attendee_once (QuorumStore              *self,
     goto fail;
 
   summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " corrected", attendee_id);
-  if (!_quorum_store_audit (self, "update", "attendee", attendee_id, conference_id, summary, error) ||
-      !_quorum_store_commit (self, error))
+  if (!_quorum_store_audit (self, "update", "attendee", attendee_id, conference_id, summary, error))
+    goto fail;
+  if (spec->arrived_at != NULL &&
+      !_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "arrived", spec->arrived_at, error))
+    goto fail;
+  if (!_quorum_store_commit (self, error))
     goto fail;
   return TRUE;
 
@@ -1997,6 +2003,9 @@ static const struct {
   { "vote",       { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
   { "dissent",    { { "reason", TRUE, QUORUM_MAX_TEXT }, { "representatives", TRUE, QUORUM_MAX_TEXT },
                     { NULL } } },
+  /* A representative's own position where their group could not agree: its reason, which it
+   * needs (quorum_check_member_view). Its view and categories are the decision's. */
+  { "member_view", { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
 };
 
 static gboolean
@@ -2049,7 +2058,7 @@ find_amendable (const char            *record,
 
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                _("“%s” records cannot be amended (amendable: conference, child, attendee, "
-                 "attempt, vote, dissent)"), kind);
+                 "attempt, vote, dissent, member_view)"), kind);
   return FALSE;
 }
 

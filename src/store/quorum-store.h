@@ -201,7 +201,9 @@ gint64            quorum_store_add_attendee      (QuorumStore              *self
                                                   const QuorumAttendeeSpec *spec,
                                                   GError                  **error);
 /* Corrects an attendee before sign-off (a typo, the wrong structure, who turned up); the
- * audit log keeps what it said before. */
+ * audit log keeps what it said before. With @spec's arrived_at, their late arrival is recorded
+ * in the same transaction, by the rules of quorum_store_attendee_arrive () (an arrival already
+ * recorded is kept, not changed: leave arrived_at NULL). */
 gboolean          quorum_store_update_attendee   (QuorumStore              *self,
                                                   gint64                    attendee_id,
                                                   const QuorumAttendeeSpec *spec,

@@ -1328,6 +1328,9 @@ add_dissent_items (GPtrArray              *items,
           g_autofree char *position = NULL;
           g_autofree char *line = NULL;
           g_autofree char *below = NULL;
+          g_autofree char *record = NULL;
+          g_autofree char *own_note = NULL;
+          const char *own_reason = NULL;
 
           if (mv->view != dissent->view)
             continue;
@@ -1335,11 +1338,21 @@ add_dissent_items (GPtrArray              *items,
           /* Translators: a dissenting representative, their group and their own position:
            * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
           line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
-          if (mv->reason != NULL && *mv->reason != '\0')
+          /* Their reason as it stands, the original kept beside a correction after sign-off. */
+          record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+          own_note = quorum_ui_amended_note (conference, record, "reason", mv->reason, &own_reason);
+          if (own_reason != NULL && *own_reason != '\0')
             /* Translators: what the record says of the position, then the reason in their own words */
-            below = g_strdup_printf (_("%s — “%s”"), differs, mv->reason);
+            below = g_strdup_printf (_("%s — “%s”"), differs, own_reason);
           else
             below = g_strdup_printf (_("%s — no reason given"), differs);
+          if (own_note != NULL)
+            {
+              char *with = g_strconcat (below, "\n", own_note, NULL);
+
+              g_free (below);
+              below = with;
+            }
           g_ptr_array_add (items, quorum_record_item_new (line, below, "dialog-information-symbolic"));
           added++;
         }

@@ -541,6 +541,14 @@ collect_amend_targets (const QuorumConference *conference)
       add_target (targets, conference, "vote", vote->id, "reason", vote->reason);
     }
 
+  /* A representative's own reason, where their group's representatives could not agree. */
+  for (guint i = 0; conference->member_views != NULL && i < conference->member_views->len; i++)
+    {
+      const QuorumMemberView *member = g_ptr_array_index (conference->member_views, i);
+
+      add_target (targets, conference, "member_view", member->id, "reason", member->reason);
+    }
+
   /* A dissent's reason and representatives are the record's own copy, which the exports print:
    * corrected apart from the vote's. */
   for (guint i = 0; i < conference->decisions->len; i++)
@@ -1446,6 +1454,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_label;
   GtkWidget *value;
   GtkWidget *value_problem;
+  GtkWidget *not_listed;
   GtkWidget *draft_label;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
@@ -1479,6 +1488,17 @@ amend_action (GtkWidget  *widget,
   gtk_label_set_mnemonic_widget (GTK_LABEL (heading), dropdown);
   quorum_ui_set_accessible_label (dropdown, _("The recorded value this amendment corrects"));
   gtk_box_append (GTK_BOX (box), dropdown);
+
+  /* What a person may look for in the list and not find: the store takes no corrected value for
+   * them (they are the decision), an amendment in words only. */
+  not_listed = gtk_label_new (_("Views, their categories and attendance are the decision as taken and are "
+                                "not listed here: say in What changes what was recorded wrongly."));
+  gtk_widget_set_name (not_listed, "amend-not-listed");
+  gtk_label_set_xalign (GTK_LABEL (not_listed), 0);
+  gtk_label_set_wrap (GTK_LABEL (not_listed), TRUE);
+  gtk_widget_add_css_class (not_listed, "caption");
+  gtk_widget_add_css_class (not_listed, "dim-label");
+  gtk_box_append (GTK_BOX (box), not_listed);
 
   value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   value_label = gtk_label_new (_("Corrected text"));
@@ -1568,6 +1588,14 @@ amend_action (GtkWidget  *widget,
 
 /* ---- correcting an attendee ---- */
 
+/* The Attendance choices of the add form and the correction dialog, in the order shown. */
+enum {
+  ATTENDANCE_CHOICE_PRESENT,
+  ATTENDANCE_CHOICE_APOLOGIES,
+  ATTENDANCE_CHOICE_REPORT_SENT,
+  ATTENDANCE_CHOICE_ARRIVED_LATE,
+};
+
 static const QuorumAttendee *
 find_attendee (QuorumConferencePage *self,
                gint64                attendee_id)
@@ -1638,6 +1666,7 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
   g_autofree char *role = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *group = NULL;
+  g_autofree char *arrived_at = NULL;
   g_autoptr(GError) error = NULL;
   QuorumAttendeeSpec spec = { 0 };
 
@@ -1656,11 +1685,19 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
   spec.voting = gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (grid, "edit-voting")));
   switch (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (grid, "edit-attendance"))))
     {
-    case 1:
+    case ATTENDANCE_CHOICE_APOLOGIES:
       spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
       break;
-    case 2:
+    case ATTENDANCE_CHOICE_REPORT_SENT:
       spec.attendance = QUORUM_ATTENDANCE_REPORT_SENT;
+      break;
+    case ATTENDANCE_CHOICE_ARRIVED_LATE:
+      /* Present from the time they arrived: the correction and the arrival in one transaction,
+       * the same attendance event as the record's Arrived button. An arrival already on the
+       * record is shown, not written again. */
+      spec.attendance = QUORUM_ATTENDANCE_PRESENT;
+      if (gtk_widget_is_sensitive (find_named (grid, "edit-arrived")))
+        spec.arrived_at = arrived_at = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-arrived")));
       break;
     default:
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
@@ -1678,6 +1715,72 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
   quorum_ui_toast (GTK_WIDGET (self), _("Attendee corrected"));
 }
 
+/* Correct is offered while the dialog holds what the record takes: a name, an agency, and for a
+ * late arrival not yet recorded a time the rules of an arrival take (a time of day, not before
+ * the start, not after they left), said under the choice as it is typed, not after Correct. */
+static void
+edit_attendee_check_cb (QuorumConferencePage *self,
+                        GtkWidget            *changed)
+{
+  GtkRoot *root = gtk_widget_get_root (changed);
+  GtkWidget *grid;
+  GtkWidget *arrived;
+  GtkWidget *note;
+  g_autofree char *name = NULL;
+  g_autofree char *agency = NULL;
+  g_autoptr(GError) problem = NULL;
+  gboolean late;
+  gint64 attendee_id;
+
+  if (!ADW_IS_MESSAGE_DIALOG (root))
+    return;
+  grid = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (root));
+  arrived = find_named (grid, "edit-arrived");
+  note = find_named (grid, "edit-arrival-note");
+  attendee_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (root), "quorum-attendee-id"));
+  name = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-name")));
+  agency = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-agency")));
+  late = gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (grid, "edit-attendance"))) == ATTENDANCE_CHOICE_ARRIVED_LATE;
+
+  /* An arrival on the record stays as it is: shown, nothing to check. */
+  if (gtk_widget_is_sensitive (arrived))
+    {
+      if (late && gtk_entry_get_text_length (GTK_ENTRY (arrived)) == 0 && changed != arrived)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *text = g_date_time_format (now, "%H:%M");
+
+          gtk_editable_set_text (GTK_EDITABLE (arrived), text);
+          return;   /* checked by its own "changed" */
+        }
+      gtk_widget_set_visible (arrived, late);
+      if (late)
+        {
+          g_autofree char *time = quorum_ui_editable_get_text (GTK_EDITABLE (arrived));
+
+          if (quorum_time_check (time, &problem) && self->conference != NULL)
+            quorum_check_arrival (self->conference, attendee_id, time, &problem);
+        }
+      gtk_label_set_text (GTK_LABEL (note), problem != NULL ? problem->message : "");
+      gtk_widget_set_visible (note, problem != NULL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (arrived),
+                                   GTK_ACCESSIBLE_STATE_INVALID,
+                                   problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (root), "save",
+                                           name != NULL && agency != NULL && problem == NULL);
+}
+
+static void
+edit_attendance_changed_cb (QuorumConferencePage *self,
+                            GParamSpec           *pspec,
+                            GtkWidget            *dropdown)
+{
+  edit_attendee_check_cb (self, dropdown);
+}
+
 static void
 edit_attendee_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1687,13 +1790,16 @@ edit_attendee_action (GtkWidget  *widget,
   gint64 attendee_id = g_variant_get_int64 (param);
   const QuorumAttendee *attendee;
   g_autoptr(GtkEntryCompletion) completion = NULL;
-  const char * const attendance[] = { _("Present"), _("Apologies"), _("Report sent"), NULL };
+  const char * const attendance[] = { _("Present"), _("Apologies"), _("Report sent"), _("Arrived late"), NULL };
   AdwMessageDialog *dialog;
   GtkWidget *grid;
   GtkWidget *name;
   GtkWidget *agency;
   GtkWidget *group;
   GtkWidget *dropdown;
+  GtkWidget *arrived;
+  GtkWidget *note;
+  GtkWidget *box;
   GtkWidget *voting;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
@@ -1724,33 +1830,76 @@ edit_attendee_action (GtkWidget  *widget,
 
   dropdown = gtk_drop_down_new_from_strings (attendance);
   gtk_widget_set_name (dropdown, "edit-attendance");
+  gtk_widget_set_hexpand (dropdown, TRUE);
   quorum_ui_set_accessible_label (dropdown, _("Attendance"));
-  labelled (GTK_GRID (grid), 4, _("A_ttendance"), dropdown);
+  /* "Arrived late" asks for the time they came, beside the choice, as the add form does. */
+  arrived = gtk_entry_new ();
+  gtk_widget_set_name (arrived, "edit-arrived");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (arrived), _("HH:MM"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (arrived), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (arrived), 5);
+  gtk_entry_set_activates_default (GTK_ENTRY (arrived), TRUE);
+  gtk_widget_set_visible (arrived, FALSE);
+  quorum_ui_set_accessible_label (arrived, _("The time they arrived"));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box), arrived);
+  labelled (GTK_GRID (grid), 4, _("A_ttendance"), box);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 4)), dropdown);
+
+  /* Under the choice: why the time is not taken, or that the arrival is on the record. */
+  note = gtk_label_new (NULL);
+  gtk_widget_set_name (note, "edit-arrival-note");
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  /* Wrapped in the dialog's width, not widening it. */
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_set_visible (note, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), note, 1, 5, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (arrived), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, note, NULL, -1);
 
   voting = gtk_check_button_new_with_mnemonic (_("_Votes for an agency"));
   gtk_widget_set_name (voting, "edit-voting");
   gtk_widget_set_tooltip_text (voting, _("Parents, family members and advocates attend but do not vote"));
-  gtk_grid_attach (GTK_GRID (grid), voting, 1, 5, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), voting, 1, 6, 1, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (name), attendee->name);
   gtk_editable_set_text (GTK_EDITABLE (find_named (grid, "edit-role")), attendee->role != NULL ? attendee->role : "");
   gtk_editable_set_text (GTK_EDITABLE (agency), attendee->agency);
   gtk_editable_set_text (GTK_EDITABLE (group), attendee->line_management);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                              attendee->attendance == QUORUM_ATTENDANCE_APOLOGIES ? 1 :
-                              attendee->attendance == QUORUM_ATTENDANCE_REPORT_SENT ? 2 : 0);
+                              attendee->attendance == QUORUM_ATTENDANCE_APOLOGIES ? ATTENDANCE_CHOICE_APOLOGIES :
+                              attendee->attendance == QUORUM_ATTENDANCE_REPORT_SENT ? ATTENDANCE_CHOICE_REPORT_SENT :
+                              attendee->arrived_at != NULL ? ATTENDANCE_CHOICE_ARRIVED_LATE : ATTENDANCE_CHOICE_PRESENT);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (voting), attendee->voting);
+  /* An arrival on the record is shown as it is: nothing corrects one (and someone who was there
+   * is not made absent), so the choice and the time are not offered for change. */
+  if (attendee->arrived_at != NULL)
+    {
+      g_autofree char *recorded = g_strdup_printf (_("Their arrival at %s is on the record and is not changed here"),
+                                                   attendee->arrived_at);
+
+      gtk_editable_set_text (GTK_EDITABLE (arrived), attendee->arrived_at);
+      gtk_widget_set_visible (arrived, TRUE);
+      gtk_widget_set_sensitive (arrived, FALSE);
+      gtk_widget_set_sensitive (dropdown, FALSE);
+      gtk_label_set_text (GTK_LABEL (note), recorded);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_set_visible (note, TRUE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, note, NULL, -1);
+    }
+  else
+    gtk_widget_add_css_class (note, "error");
 
   adw_message_dialog_set_extra_child (dialog, grid);
   g_object_set_data (G_OBJECT (dialog), "quorum-attendee-id", GSIZE_TO_POINTER ((gsize) attendee_id));
 
-  /* Name and agency are required, as when adding. */
-  g_object_set_data (G_OBJECT (name), "quorum-response", (gpointer) "save");
-  g_object_set_data (G_OBJECT (name), "quorum-other", agency);
-  g_object_set_data (G_OBJECT (agency), "quorum-response", (gpointer) "save");
-  g_object_set_data (G_OBJECT (agency), "quorum-other", name);
-  g_signal_connect (name, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
-  g_signal_connect (agency, "changed", G_CALLBACK (enable_when_filled_cb), dialog);
+  /* Name and agency are required, as when adding; a late arrival's time is checked as typed. */
+  g_signal_connect_object (name, "changed", G_CALLBACK (edit_attendee_check_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (agency, "changed", G_CALLBACK (edit_attendee_check_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (arrived, "changed", G_CALLBACK (edit_attendee_check_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (edit_attendance_changed_cb), self, G_CONNECT_SWAPPED);
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -1767,14 +1916,6 @@ edit_attendee_action (GtkWidget  *widget,
 }
 
 /* ---- actions ---- */
-
-/* The add form's Attendance choices, in the order shown. */
-enum {
-  ATTENDANCE_CHOICE_PRESENT,
-  ATTENDANCE_CHOICE_APOLOGIES,
-  ATTENDANCE_CHOICE_REPORT_SENT,
-  ATTENDANCE_CHOICE_ARRIVED_LATE,
-};
 
 static void
 set_voting (QuorumConferencePage *self,
@@ -2180,6 +2321,50 @@ quorum_conference_page_set_store (QuorumConferencePage *self,
   gtk_widget_set_visible (self->amend_button, self->may_record);
 }
 
+static void role_or_agency_changed_cb (QuorumConferencePage *self,
+                                       GtkEditable          *editable);
+
+/* The vote box in the attendee form's draft: kept only once the chair set it by hand, as they
+ * left it; while the form's guess holds it nothing is kept (the guess comes again from the role
+ * and agency given back). */
+#define VOTING_DRAFT_VOTES "votes"
+#define VOTING_DRAFT_NO_VOTE "no-vote"
+
+static char *
+voting_draft_get (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+
+  if (!self->voting_set_by_hand || self->voting_check == NULL)
+    return NULL;
+  return g_strdup (gtk_check_button_get_active (self->voting_check) ? VOTING_DRAFT_VOTES : VOTING_DRAFT_NO_VOTE);
+}
+
+static void
+voting_draft_set (const char *text,
+                  gpointer    user_data)
+{
+  QuorumConferencePage *self = user_data;
+  gboolean votes = g_strcmp0 (text, VOTING_DRAFT_VOTES) == 0;
+
+  if (self->voting_check == NULL)
+    return;
+  if (votes || g_strcmp0 (text, VOTING_DRAFT_NO_VOTE) == 0)
+    {
+      /* Given back as the chair's: the form never changes it, and says nothing of a guess. */
+      self->voting_setting = TRUE;
+      gtk_check_button_set_active (self->voting_check, votes);
+      self->voting_setting = FALSE;
+      self->voting_set_by_hand = TRUE;
+      gtk_widget_set_visible (self->voting_note, FALSE);
+    }
+  else
+    {
+      self->voting_set_by_hand = FALSE;
+      role_or_agency_changed_cb (self, NULL);
+    }
+}
+
 static gboolean
 load_once (QuorumConferencePage *self,
            gint64                conference_id,
@@ -2219,6 +2404,9 @@ load_once (QuorumConferencePage *self,
           quorum_draft_add_field (self->attendee_draft, "role", GTK_WIDGET (self->role_entry));
           quorum_draft_add_field (self->attendee_draft, "agency", GTK_WIDGET (self->agency_entry));
           quorum_draft_add_field (self->attendee_draft, "line-management", GTK_WIDGET (self->group_entry));
+          /* After the role and agency, whose guess it then overrides when set by hand. */
+          quorum_draft_add_value (self->attendee_draft, "voting", GTK_WIDGET (self->voting_check),
+                                  voting_draft_get, voting_draft_set, self);
           g_object_bind_property (self->attendee_draft, "has-draft", self->attendee_draft_label, "visible",
                                   G_BINDING_SYNC_CREATE);
           quorum_draft_restore (self->attendee_draft);

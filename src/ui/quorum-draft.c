@@ -15,6 +15,9 @@ typedef struct
   GtkWidget *widget;     /* weak */
   char      *baseline;
   GStrv      keys;       /* a choice's: the key of each item, in order; NULL for words */
+  QuorumDraftGetFunc get; /* a value the form reads and shows itself; NULL for words */
+  QuorumDraftSetFunc set;
+  gpointer   user_data;
   /* What the store holds for the field, as far as this draft knows (read or written by it):
    * a field unchanged since is not written again, so that a window closing with a form
    * nobody typed into does not write its nothing over the words another window kept. */
@@ -79,6 +82,9 @@ field_get_text (Field *field)
   if (field->widget == NULL)
     return NULL;
 
+  if (field->get != NULL)
+    return field->get (field->user_data);
+
   /* A choice is kept as its item's key, not its label: a label may be translated, or the list
    * ordered otherwise, by the time the draft is given back. */
   if (field->keys != NULL)
@@ -108,6 +114,12 @@ field_set_text (Field      *field,
 {
   if (field->widget == NULL)
     return;
+
+  if (field->set != NULL)
+    {
+      field->set (text, field->user_data);
+      return;
+    }
 
   if (field->keys != NULL)
     {
@@ -360,7 +372,7 @@ field_reconcile (QuorumDraft *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *now = NULL;
 
-  if (!field->known || field->keys != NULL)
+  if (!field->known || field->keys != NULL || field->get != NULL)
     return NULL;
   now = quorum_store_get_draft (self->store, self->conference_id, self->scope, field->name, &error);
   if (error != NULL || now == NULL || g_strcmp0 (now, field->stored) == 0 || blank (now) || is_marked (now))
@@ -553,6 +565,9 @@ take_field (QuorumDraft *self,
         g_signal_handlers_disconnect_by_data (field->widget, self);
       g_set_weak_pointer (&field->widget, widget);
       g_clear_pointer (&field->keys, g_strfreev);
+      field->get = NULL;
+      field->set = NULL;
+      field->user_data = NULL;
     }
   else
     {
@@ -605,6 +620,30 @@ quorum_draft_add_choice (QuorumDraft        *self,
 
   /* A choice is made at once, not typed: written at once. */
   g_signal_connect_object (widget, "notify::selected", G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+quorum_draft_add_value (QuorumDraft        *self,
+                        const char         *name,
+                        GtkWidget          *widget,
+                        QuorumDraftGetFunc  get,
+                        QuorumDraftSetFunc  set,
+                        gpointer            user_data)
+{
+  Field *field;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (get != NULL && set != NULL);
+
+  field = take_field (self, name, widget);
+  field->get = get;
+  field->set = set;
+  field->user_data = user_data;
+
+  /* After the form's own handlers (connected first), which say whose the value now is. */
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_signal_connect_object (widget, "toggled", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -31,6 +31,20 @@ void         quorum_draft_add_choice    (QuorumDraft        *self,
                                          const char         *field,
                                          GtkWidget          *widget,
                                          const char * const *keys);
+/* A value the form reads and shows itself (a box ticked by hand, not by the form's guess):
+ * @get returns the text to keep (NULL: nothing to keep, the form's own state), @set shows what
+ * was kept (NULL: the form's own state again). Written a short pause after @widget's "toggled"
+ * (a GtkCheckButton) or when quorum_draft_flush () is called. */
+typedef char *(*QuorumDraftGetFunc) (gpointer    user_data);
+typedef void  (*QuorumDraftSetFunc) (const char *text,
+                                     gpointer    user_data);
+
+void         quorum_draft_add_value     (QuorumDraft        *self,
+                                         const char         *field,
+                                         GtkWidget          *widget,
+                                         QuorumDraftGetFunc  get,
+                                         QuorumDraftSetFunc  set,
+                                         gpointer            user_data);
 /* The value recorded for @field (a vote's reason): the words are a draft only while they
  * differ from it. NULL: any words are a draft. */
 void         quorum_draft_set_baseline  (QuorumDraft *self,

@@ -325,13 +325,24 @@ export_folder (void)
   return g_file_new_for_path (g_get_home_dir ());
 }
 
+/* The name a conference's record is offered under, without its extension:
+ * "conference-7-2026-12-01". */
+static char *
+file_base_name (const QuorumConference *conference)
+{
+  g_autofree char *date = quorum_date_to_string (&conference->date);
+
+  return g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s", conference->id,
+                          date != NULL ? date : "undated");
+}
+
 static void
 show_chooser (ChooserData *data)
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = NULL;
-  g_autofree char *date = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
@@ -361,9 +372,8 @@ show_chooser (ChooserData *data)
   if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
     g_debug ("The export dialog could not open in its folder: %s", error->message);
 
-  date = quorum_date_to_string (&conference->date);
-  name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", data->conference_id,
-                          date != NULL ? date : "undated");
+  base = file_base_name (conference);
+  name = g_strconcat (base, ".pdf", NULL);
   gtk_file_chooser_set_current_name (chooser, name);
 
   /* GTK's own dialog (no portal): the name follows the format chosen, before the person
@@ -563,6 +573,19 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   gtk_print_operation_set_allow_async (operation, TRUE);
   job_name = g_strdup_printf (_("Dissent record, conference %lld"), (long long) conference_id);
   gtk_print_operation_set_job_name (operation, job_name);
+
+  /* "Print to File" offers the export's folder and name, not "output.pdf" in the folder
+   * Quorum was started from. */
+  {
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autoptr(GFile) folder = export_folder ();
+    g_autofree char *folder_uri = g_file_get_uri (folder);
+    g_autofree char *base = file_base_name (job->conference);
+
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
+    gtk_print_operation_set_print_settings (operation, settings);
+  }
 
   /* The job lives as long as the operation, which lives until "done". */
   g_object_set_data_full (G_OBJECT (operation), "quorum-export-job", job,

@@ -28,6 +28,8 @@ struct _QuorumNewConferenceDialog
   GtkCalendar         *calendar;
   AdwEntryRow         *time_row;
   AdwEntryRow         *chair_row;
+  GtkWidget           *chair_error_row;   /* "Give the chair's name…", under the field */
+  GtkWidget           *chair_error_label;
   AdwComboRow         *profile_row;
   AdwEntryRow         *venue_row;
   AdwEntryRow         *minute_taker_row;
@@ -55,6 +57,34 @@ show_error (QuorumNewConferenceDialog *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A blank chair is refused under the field itself, not in a toast: the toast, at the foot of
+ * the window, lay over the very field it asked to fill. */
+static void
+show_chair_error (QuorumNewConferenceDialog *self,
+                  gboolean                   shown)
+{
+  gtk_widget_set_visible (self->chair_error_row, shown);
+  if (shown)
+    gtk_widget_add_css_class (GTK_WIDGET (self->chair_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->chair_row), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->chair_row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* The chair's name typed: the message asking for it goes. */
+static void
+chair_changed_cb (QuorumNewConferenceDialog *self,
+                  GtkEditable               *editable)
+{
+  g_autofree char *chair = quorum_ui_editable_get_text (editable);
+
+  if (chair != NULL && gtk_widget_get_visible (self->chair_error_row))
+    show_chair_error (self, FALSE);
 }
 
 static AdwEntryRow *add_child_row (QuorumNewConferenceDialog *self);
@@ -189,7 +219,7 @@ create_action (GtkWidget  *widget,
 
   if (chair == NULL)
     {
-      show_error (self, _("Give the chair’s name: the conference is recorded under it"));
+      show_chair_error (self, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->chair_row));
       return;
     }
@@ -304,12 +334,15 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_error_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, profile_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, venue_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, minute_taker_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, case_ref_row);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_changed_cb);
 }
 
 static void
@@ -322,6 +355,11 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
+  /* The message under the chair's field is read with the field. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->chair_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->chair_error_label, NULL,
+                                  -1);
 
   self->child_rows = g_ptr_array_new ();
   add_child_row (self);
