@@ -597,11 +597,17 @@ add_dissent (QuorumDocument         *doc,
                                                      : _("Dissent"));
 
       if (decision->dissent == NULL || decision->dissent->len == 0)
-        add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
-                       chair ? _("Every group agreed with the chair’s decision: no reservation was recorded.")
-                             : decision->basis == QUORUM_BASIS_CONSENSUS
-                               ? _("Every group agreed: a consensus has no dissent.")
-                               : _("No group dissented from the decision."));
+        {
+          g_auto(GStrv) without = quorum_conference_left_without_view (conference, decision->child_id);
+
+          add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 0,
+                         chair ? _("Every group agreed with the chair’s decision: no reservation was recorded.")
+                               : decision->basis != QUORUM_BASIS_CONSENSUS
+                                 ? _("No group dissented from the decision.")
+                                 : without[0] != NULL
+                                   ? _("Every group present agreed: a consensus has no dissent.")
+                                   : _("Every group agreed: a consensus has no dissent."));
+        }
 
       for (guint i = 0; decision->dissent != NULL && i < decision->dissent->len; i++)
         {
@@ -1079,7 +1085,15 @@ add_child (QuorumDocument         *doc,
     {
       add_field_take (fields, _("Decision"),
                       _quorum_export_view_label (decision->outcome, decision->categories));
-      add_field (fields, _("Basis"), basis_description (decision->basis));
+      {
+        g_auto(GStrv) without = quorum_conference_left_without_view (conference, child->id);
+
+        /* A group that left before giving its view did not agree: the consensus is of the
+         * groups present (the screen says the same). */
+        add_field (fields, _("Basis"),
+                   decision->basis == QUORUM_BASIS_CONSENSUS && without[0] != NULL
+                   ? _("Consensus: every group present agreed") : basis_description (decision->basis));
+      }
       /* A consensus counts no views: a tally beside it would contradict it. */
       if (votes->len > 0 && decision->basis != QUORUM_BASIS_CONSENSUS)
         add_field_take (fields, _("Tally"), tally_text (decision));

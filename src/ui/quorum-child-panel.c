@@ -1379,6 +1379,223 @@ add_dissent_items (GPtrArray              *items,
   g_ptr_array_add (items, quorum_record_item_new (title, subtitle, "dialog-information-symbolic"));
 }
 
+/* The panel's outcome in words, with the reasons it gave (DOMAIN 4: "other with reasons"). */
+static char *
+format_panel_outcome (const QuorumReferral *referral)
+{
+  const char *label = quorum_panel_outcome_get_label (referral->outcome);
+
+  if (referral->outcome_reason != NULL && *referral->outcome_reason != '\0')
+    /* Translators: the panel's outcome with its reasons: "Other: the panel kept the plan for six weeks" */
+    return g_strdup_printf (_("%s: %s"), label, referral->outcome_reason);
+  return g_strdup (label);
+}
+
+/* A due date as recorded, with the working day before it when it falls on a day off (the
+ * store works that out with the profile's calendar, quorum_calendar_working_day_on_or_before). */
+static char *
+format_due (const GDate *due,
+            const GDate *due_working)
+{
+  g_autofree char *text = quorum_ui_format_date (due);
+
+  if (g_date_valid (due_working) && g_date_compare (due, due_working) != 0)
+    {
+      g_autofree char *working = quorum_ui_format_date (due_working);
+
+      return g_strdup_printf (_("%s — not a working day: the working day before is %s"), text, working);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* What stands now of the plan: how it was made, and the panel's or a later conference's end. */
+static char *
+format_plan (const QuorumConference *conference,
+             const QuorumPlan       *plan,
+             const QuorumReferral   *referral)
+{
+  g_autofree char *start = quorum_ui_format_date (&plan->start);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean heard = referral != NULL && g_date_valid (&referral->panel_date) &&
+                   referral->outcome != QUORUM_PANEL_NONE;
+  gboolean interim = FALSE;
+
+  for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+    interim |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->plan_id == plan->id;
+
+  if (plan->from_split && plan->ended_by == QUORUM_PLAN_ENDED_BY_PANEL)
+    {
+      g_autofree char *ended = quorum_ui_format_date (&plan->ended);
+
+      g_string_append_printf (text, _("Starts %s. Made by the split decision; ended by the Appeals and Split Decisions Panel on %s (plan ended)."),
+                              start, ended);
+    }
+  else if (plan->from_split && heard && referral->outcome == QUORUM_PANEL_PLAN_CONFIRMED)
+    {
+      g_autofree char *on = quorum_ui_format_date (&referral->panel_date);
+
+      g_string_append_printf (text, _("Starts %s. Made by the split decision; confirmed by the Appeals and Split Decisions Panel on %s."),
+                              start, on);
+    }
+  else if (plan->from_split && heard)
+    {
+      g_autofree char *on = quorum_ui_format_date (&referral->panel_date);
+      g_autofree char *outcome = format_panel_outcome (referral);
+
+      /* Translators: "Starts Monday 30 November 2026. Made by the split decision; heard by the
+       * Appeals and Split Decisions Panel on Wednesday 2 December 2026: Other: …" */
+      g_string_append_printf (text, _("Starts %s. Made by the split decision; heard by the Appeals and Split Decisions Panel on %s: %s."),
+                              start, on, outcome);
+    }
+  else if (plan->from_split)
+    g_string_append_printf (text, _("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
+  else if (interim)
+    g_string_append_printf (text, _("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
+  else
+    g_string_append_printf (text, _("Starts %s."), start);
+
+  /* A later conference's end, when it came first (the panel's is said above). */
+  if (plan->ended_by == QUORUM_PLAN_ENDED_BY_CONFERENCE)
+    {
+      g_autofree char *ended = quorum_ui_format_date (&plan->ended);
+
+      g_string_append_c (text, '\n');
+      if (plan->ended_by_conference > 0)
+        g_string_append_printf (text, _("Ended %s by conference %lld: %s"), ended,
+                                (long long) plan->ended_by_conference, plan->end_reason ? plan->end_reason : "");
+      else
+        g_string_append_printf (text, _("Ended %s: %s"), ended, plan->end_reason ? plan->end_reason : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What stands now of the referral: when it was due, sent (late?), due to be heard (a day off
+ * with the working day before it), heard (late?), the outcome, and every correction. The
+ * dates and the outcome are the values standing, corrections included (the store keeps the
+ * old ones beside them). */
+static char *
+format_referral (const QuorumConference *conference,
+                 const QuorumReferral   *referral,
+                 const QuorumProfile    *profile)
+{
+  g_autofree char *due = format_due (&referral->due, &referral->due_working);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean by_challenge = FALSE;
+  int working_days = profile != NULL ? profile->referral_working_days : 5;
+  int panel_days = profile != NULL ? profile->panel_calendar_days : 28;
+
+  for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
+    by_challenge |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
+
+  if (by_challenge)
+    g_string_append_printf (text, _("Referred by the Safeguarding Co-ordinator on a challenge, %s."), due);
+  else
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The chair refers the split decision within %d working day: by %s.",
+                                         "The chair refers the split decision within %d working days: by %s.",
+                                         working_days),
+                            working_days, due);
+
+  if (!g_date_valid (&referral->notified))
+    {
+      if (!by_challenge)
+        g_string_append_printf (text,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             " The Appeals and Split Decisions Panel hears it within %d day of notification.",
+                                             " The Appeals and Split Decisions Panel hears it within %d days of notification.",
+                                             panel_days),
+                                panel_days);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  {
+    g_autofree char *sent = quorum_ui_format_date (&referral->notified);
+    g_autofree char *when = referral->sent_by != NULL
+      ? g_strdup_printf (referral->sent_late ? _("%s by %s — sent late, after its due date") : _("%s by %s"),
+                         sent, referral->sent_by)
+      : g_strdup_printf (referral->sent_late ? _("%s — sent late, after its due date") : "%s", sent);
+
+    g_string_append_c (text, '\n');
+    /* Translators: "Sent to the Head of Service on Saturday 24 October 2026 — sent late, after its due date." */
+    g_string_append_printf (text, _("Sent to the Head of Service on %s."), when);
+  }
+
+  if (g_date_valid (&referral->panel_due))
+    {
+      g_autofree char *panel_due = format_due (&referral->panel_due, &referral->panel_due_working);
+
+      g_string_append_c (text, ' ');
+      if (g_date_valid (&referral->panel_date))
+        g_string_append_printf (text, _("The panel was due to hear it by %s."), panel_due);
+      else
+        g_string_append_printf (text, _("The panel hears it by %s."), panel_due);
+    }
+
+  if (g_date_valid (&referral->panel_date))
+    {
+      g_autofree char *heard = quorum_ui_format_date (&referral->panel_date);
+      g_autofree char *when = referral->heard_late
+        ? g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard)
+        : g_steal_pointer (&heard);
+
+      g_string_append_c (text, '\n');
+      if (referral->outcome != QUORUM_PANEL_NONE)
+        {
+          g_autofree char *outcome = format_panel_outcome (referral);
+
+          /* Translators: "Heard by the panel on Saturday 21 November 2026. Outcome: Plan ended." */
+          g_string_append_printf (text, _("Heard by the panel on %s. Outcome: %s."), when, outcome);
+        }
+      else
+        g_string_append_printf (text, _("Heard by the panel on %s."), when);
+    }
+
+  for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
+    {
+      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+      QuorumReferralField field;
+      gboolean known = quorum_referral_field_from_string (c->field, &field);
+      const char *label = known ? quorum_referral_field_get_label (field) : c->field;
+      const char *old_value = c->old_value ? c->old_value : "—";
+      const char *new_value = c->new_value;
+      g_autofree char *old_date = NULL;
+      g_autofree char *new_date = NULL;
+      QuorumPanelOutcome outcome;
+      GDate date;
+
+      /* In words, as the Referrals page tells it: an outcome's label, a date in full. */
+      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
+        {
+          if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
+            old_value = quorum_panel_outcome_get_label (outcome);
+          if (quorum_panel_outcome_from_string (c->new_value, &outcome))
+            new_value = quorum_panel_outcome_get_label (outcome);
+        }
+      else if (known)
+        {
+          if (c->old_value != NULL && quorum_date_parse (c->old_value, NULL, &date, NULL))
+            old_value = old_date = quorum_ui_format_date (&date);
+          if (quorum_date_parse (c->new_value, NULL, &date, NULL))
+            new_value = new_date = quorum_ui_format_date (&date);
+        }
+
+      g_string_append_c (text, '\n');
+      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (c->old_value, c->new_value) == 0)
+        g_string_append_printf (text, _("%s: %s, its reasons corrected (%s)"), label, new_value, c->reason);
+      else
+        {
+          g_autofree char *change = g_strdup_printf (_("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
+
+          /* Translators: a correction of the referral, the value now standing after the arrow:
+           * "Corrected: Panel outcome: Plan confirmed → Plan ended (minuted wrongly)" */
+          g_string_append_printf (text, _("Corrected: %s"), change);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 update_decision (QuorumChildPanel       *self,
                  const QuorumConference *conference,
@@ -1395,13 +1612,17 @@ update_decision (QuorumChildPanel       *self,
   outcome = format_outcome (decision->outcome, decision->categories);
   gtk_label_set_label (self->outcome_label, outcome);
 
-  basis = format_basis (decision->basis, decision->n_plan, decision->n_no_plan, decision->n_declined);
-  gtk_label_set_label (self->basis_label, basis);
-
   /* A group whose representatives all left before giving its view gave none: said in the
-   * decision's block, in the record's words. */
+   * decision's block, in the record's words. A consensus is then of the groups present, not of
+   * every group (DOMAIN "Attendance is a timeline"): the basis says so, as the record does. */
   {
     g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+
+    if (decision->basis == QUORUM_BASIS_CONSENSUS && without[0] != NULL)
+      basis = g_strdup (_("By consensus: every group present agreed"));
+    else
+      basis = format_basis (decision->basis, decision->n_plan, decision->n_no_plan, decision->n_declined);
+    gtk_label_set_label (self->basis_label, basis);
 
     gtk_widget_set_visible (GTK_WIDGET (self->left_view_label), without[0] != NULL);
     if (without[0] != NULL)
@@ -1428,58 +1649,17 @@ update_decision (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->plan_row), plan != NULL);
   if (plan != NULL)
     {
-      g_autofree char *start = quorum_ui_format_date (&plan->start);
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = format_plan (conference, plan, referral);
 
-      gboolean interim = FALSE;
-
-      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
-        interim |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->plan_id == plan->id;
-      if (plan->from_split)
-        subtitle = g_strdup_printf (_("Starts %s. Made by the split decision, pending the Appeals and Split Decisions Panel."), start);
-      else if (interim)
-        subtitle = g_strdup_printf (_("Starts %s. An immediate interim plan, put in place by the Safeguarding Co-ordinator on a challenge."), start);
-      else
-        subtitle = g_strdup_printf (_("Starts %s."), start);
       quorum_text_row_set_subtitle (self->plan_row, subtitle);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->referral_row), referral != NULL);
   if (referral != NULL)
     {
-      g_autofree char *due = quorum_ui_format_date (&referral->due);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      gboolean by_challenge = FALSE;
+      g_autofree char *subtitle = format_referral (conference, referral, self->profile);
 
-      for (guint i = 0; conference->challenges != NULL && i < conference->challenges->len; i++)
-        by_challenge |= ((QuorumChallenge *) g_ptr_array_index (conference->challenges, i))->referral_id == referral->id;
-
-      if (by_challenge)
-        g_string_append_printf (subtitle, _("Referred by the Safeguarding Co-ordinator on a challenge, %s."), due);
-      else
-      g_string_append_printf (subtitle,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "The chair refers the split decision within %d working day: by %s.",
-                                           "The chair refers the split decision within %d working days: by %s.",
-                                           self->profile != NULL ? self->profile->referral_working_days : 5),
-                              self->profile != NULL ? self->profile->referral_working_days : 5, due);
-      if (by_challenge)
-        ;
-      else if (g_date_valid (&referral->notified) && g_date_valid (&referral->panel_due))
-        {
-          g_autofree char *notified = quorum_ui_format_date (&referral->notified);
-          g_autofree char *panel = quorum_ui_format_date (&referral->panel_due);
-
-          g_string_append_printf (subtitle, _(" Sent %s; the panel hears it by %s."), notified, panel);
-        }
-      else
-        g_string_append_printf (subtitle,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             " The Appeals and Split Decisions Panel hears it within %d day of notification.",
-                                             " The Appeals and Split Decisions Panel hears it within %d days of notification.",
-                                             self->profile != NULL ? self->profile->panel_calendar_days : 28),
-                                self->profile != NULL ? self->profile->panel_calendar_days : 28);
-      quorum_text_row_set_subtitle (self->referral_row, subtitle->str);
+      quorum_text_row_set_subtitle (self->referral_row, subtitle);
     }
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->plan_row)), plan != NULL || referral != NULL);
 
@@ -1933,6 +2113,17 @@ quorum_child_panel_focus_next_step (QuorumChildPanel *self)
 
   scroll_to_top (self);
   return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+gboolean
+quorum_child_panel_show_decision (QuorumChildPanel *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), FALSE);
+
+  if (!self->decided)
+    return FALSE;
+  /* Once taken the decision is first in the panel: its top is the decision. */
+  return quorum_child_panel_focus_next_step (self);
 }
 
 GtkWidget *

@@ -35,6 +35,9 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
  * proposal), the first group still to give its view once the vote is open (then the decision),
  * the decision once taken. Whether the focus went into the panel. */
 gboolean        quorum_child_panel_focus_next_step (QuorumChildPanel   *self);
+/* Shows the decision, the plan and the referral, once taken: the panel scrolled to its top
+ * (where the decision is), the focus on it. FALSE when the child is not decided. */
+gboolean        quorum_child_panel_show_decision (QuorumChildPanel  *self);
 /* What a decision of @outcome records, in words: the confirmation's text. */
 char           *quorum_child_panel_format_preview (QuorumChildPanel  *self,
                                                  const QuorumOutcome    *outcome,

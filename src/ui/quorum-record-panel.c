@@ -24,6 +24,7 @@ struct _QuorumRecordPanel
   GPtrArray         *challenge_agencies;   /* GStrv per child: the agencies that may challenge */
   GHashTable        *child_names;          /* child id (gint64*) → name */
   char              *timeline_shown;       /* what the timeline rows say, to rebuild only on change */
+  gboolean           timeline_buttons;     /* the timeline shows an "Arrived" or a "Left" button */
   gint64             alert_challenge;      /* raised, not yet alerted: 0 when none */
   gint64             decide_challenge;     /* alerted, not yet decided: 0 when none */
   /* The words typed in each challenge form and not yet recorded, kept as they are typed: a
@@ -169,6 +170,7 @@ update_timeline (QuorumRecordPanel      *self,
   self->timeline_shown = g_strdup (shown->str);
 
   clear_list (self->timeline_list);
+  self->timeline_buttons = FALSE;
 
   for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
     {
@@ -187,6 +189,7 @@ update_timeline (QuorumRecordPanel      *self,
 
           quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
                                       row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
+          self->timeline_buttons = TRUE;
         }
       if (self->may_record && !self->finalised && quorum_attendee_is_present (a))
         {
@@ -195,9 +198,19 @@ update_timeline (QuorumRecordPanel      *self,
 
           quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
                                       row_button (_("Left"), name, "record.leave", a->id, accessible));
+          self->timeline_buttons = TRUE;
         }
       gtk_list_box_append (self->timeline_list, row);
     }
+}
+
+/* The time is for "Arrived" and "Left": shown only beside one of those buttons, never where
+ * nothing can be recorded (a signed-off conference, a reader, everyone gone). */
+static void
+update_time_box (QuorumRecordPanel *self)
+{
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->time_entry)),
+                          self->may_record && !self->finalised && self->timeline_buttons);
 }
 
 static char *
@@ -440,6 +453,7 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !self->finalised);
   update_timeline (self, conference);
+  update_time_box (self);
   update_challenges (self, conference, profile);
   follow_challenge (self->alert_draft, conference->id, self->alert_challenge, "alert");
   follow_challenge (self->decide_draft, conference->id, self->decide_challenge, "decide");
@@ -455,7 +469,11 @@ quorum_record_panel_set_store (QuorumRecordPanel *self,
   g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
 
   if (store != self->store)
-    clear_drafts (self);
+    {
+      clear_drafts (self);
+      /* The rows' buttons are the role's: rebuilt for the new one at the next conference shown. */
+      g_clear_pointer (&self->timeline_shown, g_free);
+    }
   g_set_object (&self->store, store);
   /* Attendance and challenges are a chair's to record (the server refuses the others). */
   self->may_record = store != NULL && (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
@@ -468,7 +486,7 @@ quorum_record_panel_set_store (QuorumRecordPanel *self,
       gtk_widget_set_visible (self->decide_form, FALSE);
     }
   /* The time is for "Arrived" and "Left", a chair's buttons. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->time_entry)), self->may_record);
+  update_time_box (self);
 }
 
 /* ---- actions ---- */

@@ -1623,9 +1623,11 @@ open_conference (QuorumReferralsPage  *self,
   if (item == NULL)
     return;
 
-  /* The window's action: the page never opens a conference itself. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-conference", "x",
-                                   quorum_referral_object_get_conference_id (item)))
+  /* The window's action: the page never opens a conference itself. It opens at the child's
+   * decision, where the plan and the referral are, not wherever that panel was scrolled. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-decision", "(xx)",
+                                   quorum_referral_object_get_conference_id (item),
+                                   quorum_referral_object_get_row (item)->child_id))
     g_message ("No window to open conference %" G_GINT64_FORMAT " in",
                quorum_referral_object_get_conference_id (item));
 }

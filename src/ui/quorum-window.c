@@ -232,6 +232,26 @@ quorum_window_open_conference (QuorumWindow *self,
   return TRUE;
 }
 
+gboolean
+quorum_window_open_decision (QuorumWindow *self,
+                             gint64        conference_id,
+                             gint64        child_id)
+{
+  QuorumChildPanel *panel;
+
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), FALSE);
+
+  if (!quorum_window_open_conference (self, conference_id, child_id))
+    return FALSE;
+
+  /* Where the Head of Service reads the panel's outcome: not wherever the child's panel was
+   * last scrolled to (the vote cards). */
+  panel = quorum_conference_page_get_child_panel (self->conference_page, child_id);
+  if (panel != NULL)
+    quorum_child_panel_show_decision (panel);
+  return TRUE;
+}
+
 static void
 restore_last_conference (QuorumWindow *self)
 {
@@ -310,6 +330,18 @@ open_conference_action (GSimpleAction *action,
                         gpointer       user_data)
 {
   quorum_window_open_conference (QUORUM_WINDOW (user_data), g_variant_get_int64 (param), 0);
+}
+
+static void
+open_decision_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  gint64 conference_id;
+  gint64 child_id;
+
+  g_variant_get (param, "(xx)", &conference_id, &child_id);
+  quorum_window_open_decision (QUORUM_WINDOW (user_data), conference_id, child_id);
 }
 
 static void
@@ -523,6 +555,7 @@ static const GActionEntry win_entries[] = {
   { "new-conference", new_conference_action },
   { "show-page", show_page_action, "s" },
   { "open-conference", open_conference_action, "x" },
+  { "open-decision", open_decision_action, "(xx)" },
   { "search", search_action },
   { "show-list", show_list_action },
   { "load-demo", load_demo_action },
@@ -702,7 +735,8 @@ first_frame_cb (GtkWidget     *widget,
 
 /* The one place where the window's pages are added, after "Conferences". Each page is a
  * widget with a construct property "store"; it shows a conference with the action
- * "win.open-conference" (or "app.open-conference"), an int64 id. */
+ * "win.open-conference" (or "app.open-conference"), an int64 id, or a child's decision in it
+ * with "win.open-decision", (conference id, child id). */
 static void
 quorum_window_add_pages (QuorumWindow *self)
 {
@@ -727,6 +761,16 @@ find_page (QuorumWindow *self,
   return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, type) ? page : NULL;
 }
 
+/* Whether the open conference made a referral: a referral's notification, panel or correction
+ * (the Referrals page, another window, the CLI) changes what its child's decision says. */
+static gboolean
+open_conference_has_referral (QuorumWindow *self)
+{
+  const QuorumConference *conference = quorum_conference_page_get_conference (self->conference_page);
+
+  return conference != NULL && conference->referrals != NULL && conference->referrals->len > 0;
+}
+
 static gboolean
 live_reload_cb (gpointer user_data)
 {
@@ -742,7 +786,8 @@ live_reload_cb (gpointer user_data)
    * new conferences). Words being typed stay: a reload never replaces a field that is
    * modified or holds a draft. What this process wrote is read again only by a view that
    * read the record before it committed (not the window whose page recorded it). */
-  if (all || self->live_conference || (self->own_conference && self->page_serial < self->own_serial))
+  if (all || self->live_conference || (self->own_conference && self->page_serial < self->own_serial) ||
+      ((self->live_referrals || self->own_referrals) && open_conference_has_referral (self)))
     quorum_conference_page_reload (self->conference_page);
   if (all || other || (own && self->list_serial < self->own_serial))
     quorum_window_refresh (self);

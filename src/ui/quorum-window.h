@@ -28,6 +28,12 @@ void                  quorum_window_add_page              (QuorumWindow   *self,
 gboolean              quorum_window_open_conference       (QuorumWindow   *self,
                                                            gint64          conference_id,
                                                            gint64          child_id);
+/* Shows conference @conference_id at @child_id's decision: that child, its panel scrolled to
+ * the top where the decision, the plan and the referral are (the Referrals page's "Open the
+ * Conference"). */
+gboolean              quorum_window_open_decision         (QuorumWindow   *self,
+                                                           gint64          conference_id,
+                                                           gint64          child_id);
 /* Reopens the conference and child of the last session, if any. */
 void                  quorum_window_restore               (QuorumWindow   *self);
 /* Reads the list of conferences again. */
