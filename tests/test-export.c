@@ -2128,6 +2128,173 @@ test_dissent_reason_amended_inline (void)
   assert_in_order (dissent, corrected, &from);
 }
 
+/* A cell of a table of the record's document (text and PDF draw the same) holding @text. */
+static gboolean
+document_has_cell (const QuorumConference *conference,
+                   const char             *text)
+{
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(QuorumDocument) doc = _quorum_document_new (conference, NULL, "Minnie Taker", when);
+
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      const QuorumBlock *block = g_ptr_array_index (doc->blocks, b);
+
+      for (guint c = 0; block->kind == QUORUM_BLOCK_TABLE && c < block->cells->len; c++)
+        if (strstr (g_ptr_array_index (block->cells, c), text) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The record before its appendix of amendments, squashed. */
+static char *
+before_appendix (const char *text)
+{
+  const char *appendix = strstr (text, "Amendments after sign-off");
+  g_autofree char *head = NULL;
+
+  g_assert_nonnull (appendix);
+  head = g_strndup (text, appendix - text);
+  return squash (head);
+}
+
+static QuorumAmendment *add_amendment (QuorumConference *conference, gint64 id, const char *record,
+                                       const char *change);
+
+/* Rule 7 for a name: an attendee's name corrected after sign-off is shown as it now stands
+ * wherever the record names them (the attendees, who was present, the views table, the dissent
+ * and its representatives), the amendment noted; the original only in the appendix. */
+static void
+test_amended_name_where_shown (void)
+{
+  const char *ann_now = "Ann Grey-Jones (name amended after sign-off, amendment 1)";
+  const char *pat_now = "Pat Policeman (name amended after sign-off, amendment 1)";
+
+  /* Ann Gray's own position dissents; the group settled on the outcome's view. */
+  {
+    g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+    QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+    QuorumAmendment *amendment;
+    g_autoptr(GPtrArray) records = NULL;
+
+    g_ptr_array_remove_index (conference->amendments, 0);
+    amendment = add_amendment (conference, 112, "attendee:24", "Ann Gray's name corrected");
+    amendment->field = g_strdup ("name");
+    amendment->old_value = g_strdup ("Ann Gray");
+    amendment->new_value = g_strdup ("Ann Grey-Jones");
+    decision->presence = g_array_new (FALSE, FALSE, sizeof (QuorumPresence));
+    for (gint64 id = 21; id <= 24; id++)
+      {
+        QuorumPresence presence = { id, QUORUM_PRESENCE_PRESENT };
+
+        g_array_append_val (decision->presence, presence);
+      }
+
+    /* The tables: the attendees, and the views (the representatives' positions and the dissent). */
+    g_assert_true (document_has_cell (conference, ann_now));
+    {
+      g_autofree char *positions = g_strdup_printf ("%s: No plan", ann_now);
+      g_autofree char *dissents = g_strdup_printf ("%s dissents", ann_now);
+
+      g_assert_true (document_has_cell (conference, positions));
+      g_assert_true (document_has_cell (conference, dissents));
+    }
+
+    records = record_texts (conference, "amended-name.pdf");
+    for (guint i = 0; i < records->len; i++)
+      {
+        g_autofree char *head = before_appendix (g_ptr_array_index (records, i));
+        g_autofree char *dissent = dissent_section (g_ptr_array_index (records, i));
+        g_autofree char *present = g_strdup_printf ("Sam Social, Pat Police, Helen Ford, %s", ann_now);
+        g_autofree char *own = g_strdup_printf ("%s, own position: No plan", ann_now);
+        g_autofree char *line = g_strdup_printf ("%s (%s): No plan", ann_now, bucks_group);
+
+        assert_contains (head, present);
+        assert_contains (head, own);
+        assert_contains (dissent, line);
+        /* The original name only in the appendix, which keeps it. */
+        assert_lacks (head, "Ann Gray");
+        assert_contains (g_ptr_array_index (records, i), "Ann Gray");
+      }
+  }
+
+  /* A group's dissent: "Representatives: …". */
+  {
+    g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+    QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+    QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+    QuorumAmendment *amendment;
+    g_autoptr(GPtrArray) records = NULL;
+
+    /* The police dissent as a group: their view differs from the outcome. */
+    for (guint i = 0; i < conference->votes->len; i++)
+      {
+        QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+        if (g_str_equal (vote->group, "Thames Valley Police"))
+          {
+            vote->view = QUORUM_VIEW_NO_PLAN;
+            vote->categories = 0;
+          }
+      }
+    dissent->id = 7;
+    dissent->group = g_strdup ("Thames Valley Police");
+    dissent->view = QUORUM_VIEW_NO_PLAN;
+    dissent->representatives = g_strsplit ("Pat Police", "\n", -1);
+    dissent->reason = g_strdup ("Police share social care's concern.");
+    g_ptr_array_insert (decision->dissent, 0, dissent);
+    g_ptr_array_remove_index (conference->amendments, 0);
+    amendment = add_amendment (conference, 113, "attendee:22", "Pat's name corrected");
+    amendment->field = g_strdup ("name");
+    amendment->old_value = g_strdup ("Pat Police");
+    amendment->new_value = g_strdup ("Pat Policeman");
+
+    g_assert_true (document_has_cell (conference, pat_now));
+    records = record_texts (conference, "amended-representative.pdf");
+    for (guint i = 0; i < records->len; i++)
+      {
+        g_autofree char *dissent_text = dissent_section (g_ptr_array_index (records, i));
+        g_autofree char *line = g_strdup_printf ("Representatives: %s", pat_now);
+
+        assert_contains (dissent_text, line);
+      }
+  }
+}
+
+/* A representative's own dissent (the group settled on the outcome's view, group_dissents false)
+ * whose reason was corrected after sign-off: the correction is shown where the reason is, found
+ * by the dissent's own id ("dissent:131"), as a group's dissent's is. */
+static void
+test_own_dissent_amended_in_place (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+  QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+  QuorumDissent *dissent = g_ptr_array_index (decision->dissent, 0);
+  const char *corrected = "School health reviews show a child who is growing and attending well.";
+  QuorumAmendment *amendment;
+  g_autoptr(GPtrArray) records = NULL;
+
+  dissent->id = 131;
+  g_ptr_array_remove_index (conference->amendments, 0);
+  amendment = add_amendment (conference, 114, "dissent:131", "Ann Gray's reason corrected");
+  amendment->field = g_strdup ("reason");
+  amendment->old_value = g_strdup (ann_reason);
+  amendment->new_value = g_strdup (corrected);
+
+  records = record_texts (conference, "own-dissent-amended.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *section = dissent_section (g_ptr_array_index (records, i));
+      const char *from = section;
+
+      assert_in_order (section, "Ann Gray (Bucks Healthcare NHS Trust): No plan", &from);
+      assert_in_order (section, ann_reason, &from);
+      assert_in_order (section, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (section, corrected, &from);
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2464,6 +2631,8 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
+  g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
+  g_test_add_func ("/export/dissent/own-amended-in-place", test_own_dissent_amended_in_place);
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
