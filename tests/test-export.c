@@ -2295,6 +2295,47 @@ test_own_dissent_amended_in_place (void)
     }
 }
 
+/* A referral's corrections in the record's words: an outcome by its label, a date as the record
+ * writes dates, never the stored code ("plan-confirmed") or ISO date ("2026-11-28"). */
+static void
+test_referral_correction_in_words (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  QuorumReferral *referral = quorum_conference_find_referral (conference, 1);
+  const char *values[][3] = {
+    { "outcome", "plan-ended", "plan-confirmed" },
+    { "panel_date", "2026-11-28", "2026-11-27" },
+  };
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_assert_nonnull (referral);
+  referral->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_correction_free);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      QuorumReferralCorrection *c = g_new0 (QuorumReferralCorrection, 1);
+
+      c->id = 51 + i;
+      c->field = g_strdup (values[i][0]);
+      c->old_value = g_strdup (values[i][1]);
+      c->new_value = g_strdup (values[i][2]);
+      c->reason = g_strdup ("Panel minutes received");
+      c->recorded_at = g_strdup ("2026-11-29T09:00:00.000000Z");
+      c->recorded_by = g_strdup ("Chris Chair");
+      g_ptr_array_add (referral->corrections, c);
+    }
+
+  records = record_texts (conference, "referral-corrections.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "was Plan ended, now Plan confirmed (Panel minutes received)");
+      assert_contains (all, "was 28 November 2026, now 27 November 2026 (Panel minutes received)");
+      assert_lacks (all, "plan-confirmed");
+      assert_lacks (all, "2026-11-27");
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2632,6 +2673,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
   g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
+  g_test_add_func ("/export/referral-correction-in-words", test_referral_correction_in_words);
   g_test_add_func ("/export/dissent/own-amended-in-place", test_own_dissent_amended_in_place);
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);

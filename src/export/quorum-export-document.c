@@ -829,6 +829,25 @@ add_attempts (QuorumDocument         *doc,
     }
 }
 
+/* A corrected referral value in the record's words: a panel's outcome by its label ("Plan
+ * confirmed", not "plan-confirmed"), a date as the record writes dates ("27 November 2026", not
+ * "2026-11-27"); anything else as stored. NULL for NULL. */
+static char *
+correction_value_words (const char *value)
+{
+  QuorumPanelOutcome outcome;
+  GDate date;
+
+  if (value == NULL)
+    return NULL;
+  if (quorum_panel_outcome_from_string (value, &outcome) && outcome != QUORUM_PANEL_NONE)
+    return g_strdup (quorum_panel_outcome_get_label (outcome));
+  g_date_clear (&date, 1);
+  if (quorum_date_parse (value, NULL, &date, NULL) && g_date_valid (&date))
+    return _quorum_export_format_date (&date);
+  return g_strdup (value);
+}
+
 static void
 add_plan_and_referral (QuorumDocument         *doc,
                        const QuorumConference *conference,
@@ -958,10 +977,13 @@ add_plan_and_referral (QuorumDocument         *doc,
           const char *label = quorum_referral_field_from_string (c->field, &field)
                               ? quorum_referral_field_get_label (field) : c->field;
 
-          /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+          g_autofree char *was = correction_value_words (c->old_value);
+          g_autofree char *now = correction_value_words (c->new_value);
+
+          /* TRANSLATORS: "Corrected: Panel outcome, was Plan confirmed, now Plan ended (reason)" */
           add_field_take (fields, _("Corrected"),
                           g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
-                                           c->old_value ? c->old_value : "—", c->new_value, c->reason));
+                                           was != NULL ? was : "—", now != NULL ? now : "", c->reason));
         }
       end_fields (doc, fields);
     }
