@@ -2336,6 +2336,51 @@ test_referral_correction_in_words (void)
     }
 }
 
+/* Occurrences of @needle in @haystack. */
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* The seal in the PDF's footer is never broken across lines (its hyphens let a line break
+ * inside it: "seal 183-d6ab3-afa6a-" / "d76f5-8d732"), whatever the length of the name before
+ * it: every footer holds it whole, as the closing lines do. */
+static void
+test_pdf_seal_on_one_line (void)
+{
+  const char *seal = "183-d6ab3-afa6a-d76f5-8d732";
+
+  NEED_POPPLER ();
+  for (guint n = 0; n < 14; n++)
+    {
+      g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) by = g_string_new ("Dylan Price");
+      g_autofree char *name = g_strdup_printf ("seal-on-one-line-%u.pdf", n);
+      g_autofree char *path = pdf_path (name);
+      g_autofree char *raw = NULL;
+      QuorumProfile *profile = make_profile ();
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (by, "abcdefghij"[i % 10]);
+      conference->seal = g_strdup (seal);
+      g_assert_true (quorum_export_pdf (conference, profile, by->str, when, path, &error));
+      g_assert_no_error (error);
+      free_profile (profile);
+      raw = pdftotext (path, "-raw");
+      /* Each "Exported …" (a page's footer, the closing line) with the seal whole, and the
+       * proof's sentence naming it twice. */
+      g_assert_cmpuint (count_of (raw, seal), ==, count_of (raw, "Exported ") + 2);
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2673,6 +2718,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
   g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
+  g_test_add_func ("/export/pdf/seal-on-one-line", test_pdf_seal_on_one_line);
   g_test_add_func ("/export/referral-correction-in-words", test_referral_correction_in_words);
   g_test_add_func ("/export/dissent/own-amended-in-place", test_own_dissent_amended_in_place);
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);

@@ -26,6 +26,7 @@ _quorum_document_free (QuorumDocument *self)
   g_free (self->running_title);
   g_free (self->header);
   g_free (self->footer);
+  g_free (self->seal);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_strfreev (self->languages);
   g_free (self);
@@ -1280,6 +1281,8 @@ build_document (const QuorumConference *conference,
   if (conference->seal != NULL)
     {
       char *sealed = g_strdup_printf (_("%s · seal %s"), doc->footer, conference->seal);
+
+      doc->seal = g_strdup (conference->seal);
       g_free (doc->footer);
       doc->footer = sealed;
     }
