@@ -826,6 +826,38 @@ test_pdf_headings_keep_with_next (void)
   g_assert_cmpuint (checked_breaks, >, 20);
 }
 
+/* "Amended after sign-off (amendment 1 …); the original is above:" heads the amended words: a
+ * page never ends on it with the words overleaf (a minute-taker's trial found one that did). */
+static void
+test_pdf_amended_note_keeps_with_its_text (void)
+{
+  guint checked_breaks = 0;
+
+  NEED_POPPLER ();
+
+  for (gsize length = 200; length <= 7000; length += 130)
+    {
+      g_autoptr(QuorumConference) conference = make_conference (TRUE, length);
+      g_autofree char *name = g_strdup_printf ("amended-note-%zu.pdf", length);
+      g_autofree char *path = write_pdf (conference, name);
+      g_autofree char *raw = pdftotext (path, "-layout");
+      g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+
+      g_assert_nonnull (strstr (raw, "Amended after sign-off"));
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
+        {
+          g_autofree char *last = page_last_line (pages[p]);
+
+          if (last == NULL)
+            continue;
+          checked_breaks++;
+          if (strstr (last, "Amended after sign-off") != NULL || g_str_has_suffix (last, "the original is above:"))
+            g_error ("%s: page %u ends on “%s”, the amended words on the next page", name, p + 1, last);
+        }
+    }
+  g_assert_cmpuint (checked_breaks, >, 20);
+}
+
 /* A new user's conference (Bolton, a 2-2 split with a decline, as they typed it): page 2 ended
  * on "Greater Manchester Police: Child protection plan (Neglect, Emotional abuse)" and its
  * reason began page 3. The heading had kept room for the reason exactly; the reason, asking
@@ -2719,6 +2751,7 @@ main (int   argc,
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
   g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
   g_test_add_func ("/export/pdf/seal-on-one-line", test_pdf_seal_on_one_line);
+  g_test_add_func ("/export/pdf/amended-note-keeps-with-its-text", test_pdf_amended_note_keeps_with_its_text);
   g_test_add_func ("/export/referral-correction-in-words", test_referral_correction_in_words);
   g_test_add_func ("/export/dissent/own-amended-in-place", test_own_dissent_amended_in_place);
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
