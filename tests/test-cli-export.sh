@@ -69,14 +69,15 @@ for r in rows:
     print("|".join([r["child"], r["group"], r["view"], r["decision_basis"], r["dissent"], r["representatives"]]))
 EOF
 )
-check "export csv: six group views for Amy, none for Ben (consensus)" "$(printf '%s\n' "$rows" | head -n 1)" "6"
+check "export csv: six group views for Amy, and Ben's row (decided by consensus, no view)" "$(printf '%s\n' "$rows" | head -n 1)" "7"
 check "export csv: rows in order with their dissent" "$(printf '%s\n' "$rows" | tail -n +2)" \
 "Amy Jones|Children's Social Care|plan|split|no|S. Social
 Amy Jones|Education|plan|split|no|T. Teacher
 Amy Jones|Police|no-plan|split|yes|A. Khan
 Amy Jones|Bolton NHS FT|no-plan|split|yes|H. Visitor; H. Two
 Amy Jones|Probation|decline|split|no|P. Officer
-Amy Jones|Youth Justice|decline|split|no|Siân Ŵyn"
+Amy Jones|Youth Justice|decline|split|no|Siân Ŵyn
+Ben Jones|||consensus|no|"
 check "export csv: exported_by and exported_at, last, the same on every row" \
   "$(python3 - "$out_dir/record.csv" <<'EOF'
 import csv, datetime, sys

@@ -826,6 +826,38 @@ test_pdf_headings_keep_with_next (void)
   g_assert_cmpuint (checked_breaks, >, 20);
 }
 
+/* "Amended after sign-off (amendment 1 …); the original is above:" heads the amended words: a
+ * page never ends on it with the words overleaf (a minute-taker's trial found one that did). */
+static void
+test_pdf_amended_note_keeps_with_its_text (void)
+{
+  guint checked_breaks = 0;
+
+  NEED_POPPLER ();
+
+  for (gsize length = 200; length <= 7000; length += 130)
+    {
+      g_autoptr(QuorumConference) conference = make_conference (TRUE, length);
+      g_autofree char *name = g_strdup_printf ("amended-note-%zu.pdf", length);
+      g_autofree char *path = write_pdf (conference, name);
+      g_autofree char *raw = pdftotext (path, "-layout");
+      g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+
+      g_assert_nonnull (strstr (raw, "Amended after sign-off"));
+      for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL && page_has_text (pages[p + 1]); p++)
+        {
+          g_autofree char *last = page_last_line (pages[p]);
+
+          if (last == NULL)
+            continue;
+          checked_breaks++;
+          if (strstr (last, "Amended after sign-off") != NULL || g_str_has_suffix (last, "the original is above:"))
+            g_error ("%s: page %u ends on “%s”, the amended words on the next page", name, p + 1, last);
+        }
+    }
+  g_assert_cmpuint (checked_breaks, >, 20);
+}
+
 /* A new user's conference (Bolton, a 2-2 split with a decline, as they typed it): page 2 ended
  * on "Greater Manchester Police: Child protection plan (Neglect, Emotional abuse)" and its
  * reason began page 3. The heading had kept room for the reason exactly; the reason, asking
@@ -2128,6 +2160,259 @@ test_dissent_reason_amended_inline (void)
   assert_in_order (dissent, corrected, &from);
 }
 
+/* A cell of a table of the record's document (text and PDF draw the same) holding @text. */
+static gboolean
+document_has_cell (const QuorumConference *conference,
+                   const char             *text)
+{
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(QuorumDocument) doc = _quorum_document_new (conference, NULL, "Minnie Taker", when);
+
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      const QuorumBlock *block = g_ptr_array_index (doc->blocks, b);
+
+      for (guint c = 0; block->kind == QUORUM_BLOCK_TABLE && c < block->cells->len; c++)
+        if (strstr (g_ptr_array_index (block->cells, c), text) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The record before its appendix of amendments, squashed. */
+static char *
+before_appendix (const char *text)
+{
+  const char *appendix = strstr (text, "Amendments after sign-off");
+  g_autofree char *head = NULL;
+
+  g_assert_nonnull (appendix);
+  head = g_strndup (text, appendix - text);
+  return squash (head);
+}
+
+static QuorumAmendment *add_amendment (QuorumConference *conference, gint64 id, const char *record,
+                                       const char *change);
+
+/* Rule 7 for a name: an attendee's name corrected after sign-off is shown as it now stands
+ * wherever the record names them (the attendees, who was present, the views table, the dissent
+ * and its representatives), the amendment noted; the original only in the appendix. */
+static void
+test_amended_name_where_shown (void)
+{
+  const char *ann_now = "Ann Grey-Jones (name amended after sign-off, amendment 1)";
+  const char *pat_now = "Pat Policeman (name amended after sign-off, amendment 1)";
+
+  /* Ann Gray's own position dissents; the group settled on the outcome's view. */
+  {
+    g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+    QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+    QuorumAmendment *amendment;
+    g_autoptr(GPtrArray) records = NULL;
+
+    g_ptr_array_remove_index (conference->amendments, 0);
+    amendment = add_amendment (conference, 112, "attendee:24", "Ann Gray's name corrected");
+    amendment->field = g_strdup ("name");
+    amendment->old_value = g_strdup ("Ann Gray");
+    amendment->new_value = g_strdup ("Ann Grey-Jones");
+    decision->presence = g_array_new (FALSE, FALSE, sizeof (QuorumPresence));
+    for (gint64 id = 21; id <= 24; id++)
+      {
+        QuorumPresence presence = { id, QUORUM_PRESENCE_PRESENT };
+
+        g_array_append_val (decision->presence, presence);
+      }
+
+    /* The tables: the attendees, and the views (the representatives' positions and the dissent). */
+    g_assert_true (document_has_cell (conference, ann_now));
+    {
+      g_autofree char *positions = g_strdup_printf ("%s: No plan", ann_now);
+      g_autofree char *dissents = g_strdup_printf ("%s dissents", ann_now);
+
+      g_assert_true (document_has_cell (conference, positions));
+      g_assert_true (document_has_cell (conference, dissents));
+    }
+
+    records = record_texts (conference, "amended-name.pdf");
+    for (guint i = 0; i < records->len; i++)
+      {
+        g_autofree char *head = before_appendix (g_ptr_array_index (records, i));
+        g_autofree char *dissent = dissent_section (g_ptr_array_index (records, i));
+        g_autofree char *present = g_strdup_printf ("Sam Social, Pat Police, Helen Ford, %s", ann_now);
+        g_autofree char *own = g_strdup_printf ("%s, own position: No plan", ann_now);
+        g_autofree char *line = g_strdup_printf ("%s (%s): No plan", ann_now, bucks_group);
+
+        assert_contains (head, present);
+        assert_contains (head, own);
+        assert_contains (dissent, line);
+        /* The original name only in the appendix, which keeps it. */
+        assert_lacks (head, "Ann Gray");
+        assert_contains (g_ptr_array_index (records, i), "Ann Gray");
+      }
+  }
+
+  /* A group's dissent: "Representatives: …". */
+  {
+    g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+    QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+    QuorumDissent *dissent = g_new0 (QuorumDissent, 1);
+    QuorumAmendment *amendment;
+    g_autoptr(GPtrArray) records = NULL;
+
+    /* The police dissent as a group: their view differs from the outcome. */
+    for (guint i = 0; i < conference->votes->len; i++)
+      {
+        QuorumVote *vote = g_ptr_array_index (conference->votes, i);
+
+        if (g_str_equal (vote->group, "Thames Valley Police"))
+          {
+            vote->view = QUORUM_VIEW_NO_PLAN;
+            vote->categories = 0;
+          }
+      }
+    dissent->id = 7;
+    dissent->group = g_strdup ("Thames Valley Police");
+    dissent->view = QUORUM_VIEW_NO_PLAN;
+    dissent->representatives = g_strsplit ("Pat Police", "\n", -1);
+    dissent->reason = g_strdup ("Police share social care's concern.");
+    g_ptr_array_insert (decision->dissent, 0, dissent);
+    g_ptr_array_remove_index (conference->amendments, 0);
+    amendment = add_amendment (conference, 113, "attendee:22", "Pat's name corrected");
+    amendment->field = g_strdup ("name");
+    amendment->old_value = g_strdup ("Pat Police");
+    amendment->new_value = g_strdup ("Pat Policeman");
+
+    g_assert_true (document_has_cell (conference, pat_now));
+    records = record_texts (conference, "amended-representative.pdf");
+    for (guint i = 0; i < records->len; i++)
+      {
+        g_autofree char *dissent_text = dissent_section (g_ptr_array_index (records, i));
+        g_autofree char *line = g_strdup_printf ("Representatives: %s", pat_now);
+
+        assert_contains (dissent_text, line);
+      }
+  }
+}
+
+/* A representative's own dissent (the group settled on the outcome's view, group_dissents false)
+ * whose reason was corrected after sign-off: the correction is shown where the reason is, found
+ * by the dissent's own id ("dissent:131"), as a group's dissent's is. */
+static void
+test_own_dissent_amended_in_place (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+  QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+  QuorumDissent *dissent = g_ptr_array_index (decision->dissent, 0);
+  const char *corrected = "School health reviews show a child who is growing and attending well.";
+  QuorumAmendment *amendment;
+  g_autoptr(GPtrArray) records = NULL;
+
+  dissent->id = 131;
+  g_ptr_array_remove_index (conference->amendments, 0);
+  amendment = add_amendment (conference, 114, "dissent:131", "Ann Gray's reason corrected");
+  amendment->field = g_strdup ("reason");
+  amendment->old_value = g_strdup (ann_reason);
+  amendment->new_value = g_strdup (corrected);
+
+  records = record_texts (conference, "own-dissent-amended.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *section = dissent_section (g_ptr_array_index (records, i));
+      const char *from = section;
+
+      assert_in_order (section, "Ann Gray (Bucks Healthcare NHS Trust): No plan", &from);
+      assert_in_order (section, ann_reason, &from);
+      assert_in_order (section, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (section, corrected, &from);
+    }
+}
+
+/* A referral's corrections in the record's words: an outcome by its label, a date as the record
+ * writes dates, never the stored code ("plan-confirmed") or ISO date ("2026-11-28"). */
+static void
+test_referral_correction_in_words (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  QuorumReferral *referral = quorum_conference_find_referral (conference, 1);
+  const char *values[][3] = {
+    { "outcome", "plan-ended", "plan-confirmed" },
+    { "panel_date", "2026-11-28", "2026-11-27" },
+  };
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_assert_nonnull (referral);
+  referral->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_correction_free);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      QuorumReferralCorrection *c = g_new0 (QuorumReferralCorrection, 1);
+
+      c->id = 51 + i;
+      c->field = g_strdup (values[i][0]);
+      c->old_value = g_strdup (values[i][1]);
+      c->new_value = g_strdup (values[i][2]);
+      c->reason = g_strdup ("Panel minutes received");
+      c->recorded_at = g_strdup ("2026-11-29T09:00:00.000000Z");
+      c->recorded_by = g_strdup ("Chris Chair");
+      g_ptr_array_add (referral->corrections, c);
+    }
+
+  records = record_texts (conference, "referral-corrections.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "was Plan ended, now Plan confirmed (Panel minutes received)");
+      assert_contains (all, "was 28 November 2026, now 27 November 2026 (Panel minutes received)");
+      assert_lacks (all, "plan-confirmed");
+      assert_lacks (all, "2026-11-27");
+    }
+}
+
+/* Occurrences of @needle in @haystack. */
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* The seal in the PDF's footer is never broken across lines (its hyphens let a line break
+ * inside it: "seal 183-d6ab3-afa6a-" / "d76f5-8d732"), whatever the length of the name before
+ * it: every footer holds it whole, as the closing lines do. */
+static void
+test_pdf_seal_on_one_line (void)
+{
+  const char *seal = "183-d6ab3-afa6a-d76f5-8d732";
+
+  NEED_POPPLER ();
+  for (guint n = 0; n < 14; n++)
+    {
+      g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+      g_autoptr(GDateTime) when = export_time ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) by = g_string_new ("Dylan Price");
+      g_autofree char *name = g_strdup_printf ("seal-on-one-line-%u.pdf", n);
+      g_autofree char *path = pdf_path (name);
+      g_autofree char *raw = NULL;
+      QuorumProfile *profile = make_profile ();
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (by, "abcdefghij"[i % 10]);
+      conference->seal = g_strdup (seal);
+      g_assert_true (quorum_export_pdf (conference, profile, by->str, when, path, &error));
+      g_assert_no_error (error);
+      free_profile (profile);
+      raw = pdftotext (path, "-raw");
+      /* Each "Exported …" (a page's footer, the closing line) with the seal whole, and the
+       * proof's sentence naming it twice. */
+      g_assert_cmpuint (count_of (raw, seal), ==, count_of (raw, "Exported ") + 2);
+    }
+}
+
 /* The representatives' own positions in a "representative_positions" cell, parsed as the
  * README says a script should (JSON); asserts it is an array of @n objects and returns it. */
 static JsonArray *
@@ -2464,6 +2749,11 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amended-reason-beside-the-original", test_dissent_amended_reason_beside_the_original);
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
+  g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
+  g_test_add_func ("/export/pdf/seal-on-one-line", test_pdf_seal_on_one_line);
+  g_test_add_func ("/export/pdf/amended-note-keeps-with-its-text", test_pdf_amended_note_keeps_with_its_text);
+  g_test_add_func ("/export/referral-correction-in-words", test_referral_correction_in_words);
+  g_test_add_func ("/export/dissent/own-amended-in-place", test_own_dissent_amended_in_place);
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);

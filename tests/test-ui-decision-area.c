@@ -193,6 +193,7 @@ test_panel_outcome_shown (void)
 {
   g_autofree char *path = ui_test_db_path ();
   g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
   QuorumConferencePage *conference_page;
   QuorumReferralsPage *page;
   QuorumChildPanel *panel;
@@ -207,6 +208,9 @@ test_panel_outcome_shown (void)
       return;
     }
 
+  /* The Head of Service's name is kept in Preferences: the referral's forms record it and ask
+   * nothing (test-ui-referrals asks it when none is kept). */
+  g_settings_set_string (settings, "chair-name", "Ruth Okafor");
   conference = make_split (store, "2026-10-12", "Noah Bell", &noah);
   window = ui_test_window_new (store, 1400, 1000);
   ui_test_raise_window (window);
@@ -292,6 +296,7 @@ test_panel_outcome_shown (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
+  g_settings_reset (settings, "chair-name");
 }
 
 /* A consensus taken while Probation's only representative had left before giving a view read

@@ -1082,6 +1082,41 @@ test_record_reads_as_export (void)
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (window), "record-amended-card");
 
+  /* A representative's own dissent (the group settled on the outcome's view): its reason
+   * corrected in the Amend dialog is shown in place, found by the dissent's own id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, "Reason of the dissent of 0-19 Public Health Nursing, for Cara Carter");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("BackSpace");
+  ui_test_type (", twice.");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("Priya asked for the count");
+  ui_test_iterate (300);
+  ui_test_respond ("amend");
+  ui_test_iterate (500);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    amendment = g_ptr_array_index (c->amendments, 1);
+    g_assert_true (g_str_has_prefix (amendment->record, "dissent:"));
+    g_assert_cmpstr (amendment->new_value, ==, "Good bonding observed at home visits, twice.");
+  }
+  panel = quorum_conference_page_get_child_panel (page, child);
+  g_clear_pointer (&dissent, g_free);
+  dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+  g_test_message ("Dissent after the own position's amendment: %s", dissent);
+  g_assert_nonnull (strstr (dissent, "differs from it. — “Good bonding observed at home visits, twice.”\n"
+                                     "Amended after sign-off (amendment 2); the original: "
+                                     "“Good bonding observed at home visits.”"));
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "record-amended-own-dissent");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

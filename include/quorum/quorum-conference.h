@@ -248,6 +248,13 @@ char             *quorum_conference_describe_change (const QuorumConference *sel
  * @field, else @original (the value as signed off). */
 const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,
                                                    const char *field, const char *original);
+/* The latest amendment after sign-off that corrected @record's @field ("attendee:9", "name"), or
+ * NULL; @number (may be NULL) is set to its number in the record, 1 for the first amendment. The
+ * screens and the exports note an amended value with it. */
+const QuorumAmendment *quorum_conference_last_amendment (const QuorumConference *self,
+                                                         const char             *record,
+                                                         const char             *field,
+                                                         guint                  *number);
 /* The amendment before @amendment that corrected the same record and field, or NULL: the value
  * @amendment replaced is its corrected value (else the signed-off original). */
 const QuorumAmendment *quorum_conference_previous_amendment (const QuorumConference *self,

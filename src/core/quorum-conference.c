@@ -810,6 +810,34 @@ quorum_conference_current_value (const QuorumConference *self,
 }
 
 const QuorumAmendment *
+quorum_conference_last_amendment (const QuorumConference *self,
+                                  const char             *record,
+                                  const char             *field,
+                                  guint                  *number)
+{
+  const QuorumAmendment *last = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (number != NULL)
+    *number = 0;
+  if (record == NULL || field == NULL)
+    return NULL;
+  for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (self->amendments, i);
+
+      if (g_strcmp0 (amendment->record, record) == 0 && g_strcmp0 (amendment->field, field) == 0)
+        {
+          last = amendment;
+          if (number != NULL)
+            *number = i + 1;
+        }
+    }
+  return last;
+}
+
+const QuorumAmendment *
 quorum_conference_previous_amendment (const QuorumConference *self,
                                       const QuorumAmendment  *amendment)
 {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-export-csv.c: the dissent record as RFC 4180 CSV, one row per group's view per child. */
+/* quorum-export-csv.c: the dissent record as RFC 4180 CSV, one row per group's view per child,
+ * and one for a child decided with no view recorded (by consensus). */
 
 #include <string.h>
 
@@ -188,7 +189,7 @@ amendment_bears_on (const QuorumConference *conference,
   if (g_str_equal (kind, "child"))
     return id == child->id;
   if (g_str_equal (kind, "vote"))
-    return id == vote->id;
+    return vote != NULL && id == vote->id;
   if (g_str_equal (kind, "attempt"))
     {
       for (guint i = 0; conference->attempts != NULL && i < conference->attempts->len; i++)
@@ -204,7 +205,7 @@ amendment_bears_on (const QuorumConference *conference,
     {
       const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, id);
 
-      return attendee == NULL || quorum_group_equal (attendee->line_management, vote->group);
+      return attendee == NULL || (vote != NULL && quorum_group_equal (attendee->line_management, vote->group));
     }
   /* A representative's own reason: on the row of their group's view for the child, where
    * "representative_positions" holds it. */
@@ -236,6 +237,10 @@ amendment_has_a_row (const QuorumConference *conference,
       for (guint v = 0; v < votes->len; v++)
         if (amendment_bears_on (conference, amendment, child, g_ptr_array_index (votes, v)))
           return TRUE;
+      /* A child decided with no view recorded (by consensus) has a row of its own. */
+      if (votes->len == 0 && quorum_conference_find_decision (conference, child->id) != NULL &&
+          amendment_bears_on (conference, amendment, child, NULL))
+        return TRUE;
     }
   return FALSE;
 }
@@ -297,6 +302,37 @@ quorum_export_csv_string (const QuorumConference *conference,
       const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
       g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
       g_autofree char *child_id = g_strdup_printf ("%" G_GINT64_FORMAT, child->id);
+
+      /* A child decided with no group's view recorded (a consensus counts none) still has its
+       * row: the group's cells empty, its decision and basis ("consensus") said; never no row
+       * at all, as if the child had not been decided. */
+      if (votes->len == 0 && decision != NULL)
+        {
+          g_autofree char *amendments = row_amendments (conference, child, NULL);
+          g_autofree char *decision_categories = categories_cell (decision->categories);
+          const char *fields[G_N_ELEMENTS (columns)] = { NULL };
+
+          fields[0] = conference_id;
+          fields[1] = conference_date;
+          fields[2] = child_id;
+          fields[3] = child->name;
+          fields[4] = "";
+          fields[5] = "";
+          fields[6] = "";
+          fields[7] = "";
+          fields[8] = "";
+          fields[9] = "no";
+          fields[10] = quorum_view_to_string (decision->outcome);
+          fields[11] = quorum_basis_to_string (decision->basis);
+          fields[12] = decision->dissent != NULL && decision->dissent->len > 0 ? "yes" : "no";
+          fields[13] = "no";
+          fields[14] = exported_by;
+          fields[15] = exported_at_str;
+          fields[16] = "";
+          fields[17] = amendments;
+          fields[18] = decision_categories;
+          append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
+        }
 
       for (guint v = 0; v < votes->len; v++)
         {

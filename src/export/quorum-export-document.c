@@ -26,6 +26,7 @@ _quorum_document_free (QuorumDocument *self)
   g_free (self->running_title);
   g_free (self->header);
   g_free (self->footer);
+  g_free (self->seal);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_strfreev (self->languages);
   g_free (self);
@@ -142,6 +143,79 @@ who_and_when (const char *by,
     return g_strdup (by);
 
   return g_steal_pointer (&when);
+}
+
+/* An attendee's name where the record names them, as it stands after sign-off: corrected by an
+ * amendment ("attendee:9", field "name"), the corrected name with the amendment noted, as a
+ * corrected reason is shown where the reason is (add_reason_amendments below); the appendix
+ * keeps the original. */
+static char *
+attendee_name_now (const QuorumConference *conference,
+                   const QuorumAttendee   *attendee)
+{
+  g_autofree char *record = NULL;
+  const QuorumAmendment *amendment;
+  guint number = 0;
+
+  if (attendee->id <= 0)
+    return g_strdup (attendee->name);
+  record = g_strdup_printf ("attendee:%" G_GINT64_FORMAT, attendee->id);
+  amendment = quorum_conference_last_amendment (conference, record, "name", &number);
+  if (amendment == NULL || amendment->new_value == NULL || *amendment->new_value == '\0')
+    return g_strdup (attendee->name);
+
+  /* TRANSLATORS: an attendee's name corrected after sign-off, where the record names them:
+   * "Dr Owen Price (name amended after sign-off, amendment 4)" */
+  return g_strdup_printf (_("%s (name amended after sign-off, amendment %u)"),
+                          amendment->new_value, number);
+}
+
+/* @name as attendee_name_now () gives it, for a name the record holds as words (a dissent's
+ * representatives, a group's members): the attendee of that name, else @name as it is. */
+static char *
+name_now (const QuorumConference *conference,
+          const char             *name)
+{
+  for (guint i = 0; name != NULL && conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+
+      if (g_strcmp0 (attendee->name, name) == 0)
+        return attendee_name_now (conference, attendee);
+    }
+
+  return g_strdup (name != NULL ? name : "");
+}
+
+/* A representative's name as it stands, by their attendee's id where the loader gave it. */
+static char *
+member_name_now (const QuorumConference *conference,
+                 const QuorumMemberView *mv)
+{
+  const QuorumAttendee *attendee = mv->attendee_id > 0
+                                     ? quorum_conference_find_attendee (conference, mv->attendee_id)
+                                     : NULL;
+
+  return attendee != NULL ? attendee_name_now (conference, attendee) : name_now (conference, mv->name);
+}
+
+/* @names joined as _quorum_export_join_names () does, each as name_now () gives it. */
+static char *
+join_names_now (const QuorumConference *conference,
+                const char * const     *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) now = NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = name_now (conference, names[i]);
+
+      g_strv_builder_add (builder, name);
+    }
+  now = g_strv_builder_end (builder);
+
+  return _quorum_export_join_names ((const char * const *) now);
 }
 
 /* The profile's name in the record's language (Name[cy] in a Welsh record). */
@@ -294,7 +368,7 @@ add_attendees (QuorumDocument         *doc,
       const char *attendance = quorum_attendance_get_label (attendee->attendance);
       char *cells[4];
 
-      cells[0] = g_strdup (attendee->name);
+      cells[0] = attendee_name_now (conference, attendee);
       if (attendee->role != NULL && attendee->agency != NULL)
         cells[1] = g_strdup_printf ("%s, %s", attendee->role, attendee->agency);
       else
@@ -346,7 +420,7 @@ add_votes_table (QuorumDocument         *doc,
     {
       const QuorumVote *vote = g_ptr_array_index (votes, i);
       g_auto(GStrv) members = quorum_conference_group_members (conference, vote->group);
-      g_autofree char *names = _quorum_export_join_names ((const char * const *) members);
+      g_autofree char *names = join_names_now (conference, (const char * const *) members);
       gboolean dissents = _quorum_export_find_dissent (decision, vote->group) != NULL;
       char *cells[5];
 
@@ -365,12 +439,12 @@ add_votes_table (QuorumDocument         *doc,
           for (guint m = 0; m < own->len; m++)
             {
               const QuorumMemberView *mv = g_ptr_array_index (own, m);
+              g_autofree char *name = member_name_now (conference, mv);
 
               if (each->len > 0)
                 g_string_append (each, "; ");
               /* TRANSLATORS: a representative and their own position: "A. Khan: No plan" */
-              g_string_append_printf (each, _("%s: %s"), mv->name != NULL ? mv->name : "",
-                                      quorum_view_get_label (mv->view));
+              g_string_append_printf (each, _("%s: %s"), name, quorum_view_get_label (mv->view));
             }
           cells[3] = g_strdup_printf (_("%s (could not agree between them)"), each->str);
           g_string_free (each, TRUE);
@@ -392,7 +466,11 @@ add_votes_table (QuorumDocument         *doc,
               const QuorumMemberView *mv = g_ptr_array_index (own, m);
 
               if (_quorum_export_view_dissents (decision, vote->group, mv->view))
-                g_strv_builder_add (who, mv->name != NULL ? mv->name : "");
+                {
+                  g_autofree char *name = member_name_now (conference, mv);
+
+                  g_strv_builder_add (who, name);
+                }
             }
           list = g_strv_builder_end (who);
           joined = _quorum_export_join_names ((const char * const *) list);
@@ -570,9 +648,9 @@ add_could_not_agree (QuorumDocument         *doc,
         {
           const QuorumMemberView *mv = g_ptr_array_index (own, m);
           g_autofree char *position = _quorum_export_view_label (mv->view, mv->categories);
+          g_autofree char *name = member_name_now (conference, mv);
           /* TRANSLATORS: a representative's own position: "Helen Ford, own position: No plan" */
-          g_autofree char *line = g_strdup_printf (_("%s, own position: %s"),
-                                                   mv->name != NULL ? mv->name : "", position);
+          g_autofree char *line = g_strdup_printf (_("%s, own position: %s"), name, position);
 
           add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line)->keep_with_next = TRUE;
           add_member_reason (doc, conference, mv);
@@ -642,6 +720,7 @@ add_dissent (QuorumDocument         *doc,
                 {
                   const QuorumMemberView *mv = g_ptr_array_index (own, m);
                   g_autofree char *position = NULL;
+                  g_autofree char *name = NULL;
                   g_autofree char *line = NULL;
 
                   if (!_quorum_export_view_dissents (decision, vote->group, mv->view))
@@ -649,8 +728,8 @@ add_dissent (QuorumDocument         *doc,
                   position = _quorum_export_view_label (mv->view, mv->categories);
                   /* TRANSLATORS: a dissenting representative, their group and their own position:
                    * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
-                  line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "",
-                                          vote->group, position);
+                  name = member_name_now (conference, mv);
+                  line = g_strdup_printf (_("%s (%s): %s"), name, vote->group, position);
                   add_paragraph (doc, QUORUM_BLOCK_STYLE_STRONG, 0, line)->space_before =
                     group_dissents || i > 0;
                   if (!group_dissents)
@@ -667,11 +746,24 @@ add_dissent (QuorumDocument         *doc,
                                    _("A representative’s own position, in their own words:"))->keep_with_next = TRUE;
                   add_member_reason (doc, conference, mv);
                 }
+              /* A dissent's reason corrected after sign-off ("dissent:3"), looked up by the
+               * dissent's own id, as a group's is: here its words are the representatives'. */
+              for (guint d = 0; d < decision->dissent->len; d++)
+                {
+                  const QuorumDissent *each = g_ptr_array_index (decision->dissent, d);
+
+                  if (each->id > 0 && quorum_group_equal (each->group, dissent->group))
+                    {
+                      g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, each->id);
+
+                      add_reason_amendments (doc, conference, record);
+                    }
+                }
               continue;
             }
 
           view = _quorum_export_view_label (dissent->view, dissent->categories);
-          names = _quorum_export_join_names ((const char * const *) dissent->representatives);
+          names = join_names_now (conference, (const char * const *) dissent->representatives);
           /* TRANSLATORS: a dissenting group and its view: "Police: No plan" */
           title = g_strdup_printf (_("%s: %s"), dissent->group, view);
 
@@ -757,6 +849,25 @@ add_attempts (QuorumDocument         *doc,
       add_field_take (fields, _("Recorded"), _quorum_export_format_timestamp (attempt->recorded_at));
       end_fields (doc, fields);
     }
+}
+
+/* A corrected referral value in the record's words: a panel's outcome by its label ("Plan
+ * confirmed", not "plan-confirmed"), a date as the record writes dates ("27 November 2026", not
+ * "2026-11-27"); anything else as stored. NULL for NULL. */
+static char *
+correction_value_words (const char *value)
+{
+  QuorumPanelOutcome outcome;
+  GDate date;
+
+  if (value == NULL)
+    return NULL;
+  if (quorum_panel_outcome_from_string (value, &outcome) && outcome != QUORUM_PANEL_NONE)
+    return g_strdup (quorum_panel_outcome_get_label (outcome));
+  g_date_clear (&date, 1);
+  if (quorum_date_parse (value, NULL, &date, NULL) && g_date_valid (&date))
+    return _quorum_export_format_date (&date);
+  return g_strdup (value);
 }
 
 static void
@@ -889,18 +1000,21 @@ add_plan_and_referral (QuorumDocument         *doc,
                               ? quorum_referral_field_get_label (field) : c->field;
           g_autofree char *who = who_and_when (c->recorded_by, c->recorded_at);
 
+          g_autofree char *was = correction_value_words (c->old_value);
+          g_autofree char *now = correction_value_words (c->new_value);
+
           /* Who corrected it and when, as an amendment says (DOMAIN: records name their writer). */
           if (who != NULL)
-            /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason);
+            /* TRANSLATORS: "Corrected: Panel outcome, was Plan confirmed, now Plan ended (reason);
              * corrected by Jane Roe, 20 November 2026, 10:45" */
             add_field_take (fields, _("Corrected"),
                             g_strdup_printf (_("%s, was %s, now %s (%s); corrected by %s"), label,
-                                             c->old_value ? c->old_value : "—", c->new_value, c->reason, who));
+                                             was != NULL ? was : "—", now != NULL ? now : "", c->reason, who));
           else
-            /* TRANSLATORS: "Corrected: Panel outcome, was plan-confirmed, now plan-ended (reason)" */
+            /* TRANSLATORS: "Corrected: Panel outcome, was Plan confirmed, now Plan ended (reason)" */
             add_field_take (fields, _("Corrected"),
                             g_strdup_printf (_("%s, was %s, now %s (%s)"), label,
-                                             c->old_value ? c->old_value : "—", c->new_value, c->reason));
+                                             was != NULL ? was : "—", now != NULL ? now : "", c->reason));
         }
       end_fields (doc, fields);
     }
@@ -925,18 +1039,20 @@ add_presence (QuorumBlock            *fields,
     {
       const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
       QuorumPresenceStatus status;
+      g_autofree char *name = NULL;
 
       if (a->attendance != QUORUM_ATTENDANCE_PRESENT)
         continue;
+      name = attendee_name_now (conference, a);
       if (!quorum_conference_presence_at (conference, decision->child_id, a->id, &status))
         {
           if (after->len > 0)
             g_string_append (after, ", ");
           if (a->arrived_at != NULL)
             /* TRANSLATORS: "Dr Patel (arrived 11:00)" */
-            g_string_append_printf (after, _("%s (arrived %s)"), a->name, a->arrived_at);
+            g_string_append_printf (after, _("%s (arrived %s)"), name, a->arrived_at);
           else
-            g_string_append (after, a->name);
+            g_string_append (after, name);
         }
       else if (status == QUORUM_PRESENCE_LEFT)
         {
@@ -948,13 +1064,13 @@ add_presence (QuorumBlock            *fields,
             g_string_append (left, ", ");
           g_string_append_printf (left, given ? _("%s (left %s, after the group’s view was given)")
                                               : _("%s (left %s, before giving a view)"),
-                                  a->name, a->left_at != NULL ? a->left_at : "");
+                                  name, a->left_at != NULL ? a->left_at : "");
         }
       else
         {
           if (present->len > 0)
             g_string_append (present, ", ");
-          g_string_append (present, a->name);
+          g_string_append (present, name);
         }
     }
 
@@ -1203,6 +1319,8 @@ build_document (const QuorumConference *conference,
   if (conference->seal != NULL)
     {
       char *sealed = g_strdup_printf (_("%s · seal %s"), doc->footer, conference->seal);
+
+      doc->seal = g_strdup (conference->seal);
       g_free (doc->footer);
       doc->footer = sealed;
     }

@@ -617,7 +617,16 @@ chained_heading_height (QuorumRecord      *self,
   double own;
   double follows;
 
-  if (block->kind == QUORUM_BLOCK_PARAGRAPH)
+  if (block->kind == QUORUM_BLOCK_PARAGRAPH && block->style == QUORUM_BLOCK_STYLE_NOTE)
+    {
+      double width = self->body_width - block->indent * INDENT;
+      Para *para = para_new (self, block->text, width, SMALL_SIZE + 0.5, PANGO_WEIGHT_NORMAL,
+                             PANGO_STYLE_ITALIC, &quiet);
+
+      /* As place_paragraph () sets a note: the gap before, and 4 after it. */
+      own = para->height + 4 + (block->space_before ? 7 : 0);
+    }
+  else if (block->kind == QUORUM_BLOCK_PARAGRAPH)
     {
       gboolean strong = block->style == QUORUM_BLOCK_STYLE_STRONG;
       double width = self->body_width - block->indent * INDENT;
@@ -834,7 +843,15 @@ place_paragraph (QuorumRecord      *self,
     case QUORUM_BLOCK_STYLE_NOTE:
       para = para_new (self, block->text, width, SMALL_SIZE + 0.5, PANGO_WEIGHT_NORMAL,
                        PANGO_STYLE_ITALIC, &quiet);
-      keep_space (self, para_head_height (para));
+      /* A note that heads what follows ("Amended after sign-off …; the original is above:",
+       * then the amended words) goes with its first lines, as a title does. */
+      if (block->keep_with_next)
+        {
+          self->chain_above += para->height + 4 + (block->space_before ? 7 : 0);
+          keep_space (self, para->height + 4 + block_lead_height (self, next, self->chain_above));
+        }
+      else
+        keep_space (self, para_head_height (para));
       place_para (self, para, x, headed);
       self->y += 4;
       break;
@@ -1054,6 +1071,56 @@ place_table (QuorumRecord      *self,
 
 /* ---- chrome ---- */
 
+/* The footer's words at @width with its seal never broken across lines: the seal's hyphens let
+ * a line break inside it ("seal 183-d6ab3-afa6a-" / "d76f5-8d732"), which no one can read or
+ * type back into `verify --seal`. Where a line would break inside the seal or between it and the
+ * word naming it, the line breaks before that word instead. The paragraphs made here to measure
+ * are dropped with the rest at the next pagination. */
+static char *
+footer_text (QuorumRecord *self,
+             double        width)
+{
+  GString *text = g_string_new (self->doc->footer);
+  const char *seal = self->doc->seal;
+
+  for (guint pass = 0; seal != NULL && *seal != '\0' && pass < 4; pass++)
+    {
+      Para *para = para_new (self, text->str, width, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
+                             PANGO_STYLE_NORMAL, &quiet);
+      gboolean moved = FALSE;
+
+      for (GSList *l = pango_layout_get_lines_readonly (para->layout); l != NULL && !moved; l = l->next)
+        {
+          gsize start = ((PangoLayoutLine *) l->data)->start_index;
+
+          for (const char *at = strstr (text->str, seal); at != NULL && !moved; at = strstr (at + 1, seal))
+            {
+              gsize from = at - text->str;
+              gsize word = from;
+
+              /* Back over the space before the seal and the word naming it ("seal", "sêl"). */
+              while (word > 0 && text->str[word - 1] == ' ')
+                word--;
+              while (word > 0 && text->str[word - 1] != ' ' && text->str[word - 1] != '\n')
+                word--;
+              if (start <= word || start >= from + strlen (seal))
+                continue;
+              if (word > 0 && text->str[word - 1] == ' ')
+                text->str[word - 1] = '\n';
+              else if (from > 0 && text->str[from - 1] == ' ')
+                text->str[from - 1] = '\n';
+              else
+                continue;
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        break;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 layout_chrome (QuorumRecord *self)
 {
@@ -1078,8 +1145,12 @@ layout_chrome (QuorumRecord *self)
                                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &quiet, PARA_ONE_LINE);
   self->header_bottom = top + self->header_title->height + 1 + self->header_line->height + 4;
 
-  self->footer_left = para_new (self, self->doc->footer, self->body_width * 0.72, SMALL_SIZE,
-                                PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &quiet);
+  {
+    g_autofree char *footer = footer_text (self, self->body_width * 0.72);
+
+    self->footer_left = para_new (self, footer, self->body_width * 0.72, SMALL_SIZE,
+                                  PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &quiet);
+  }
   self->footer_top = self->page_h - MARGIN_BOTTOM - self->footer_left->height - 4;
 
   self->body_top = self->header_bottom + 14;

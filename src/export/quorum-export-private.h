@@ -92,6 +92,7 @@ typedef struct
   char      *footer;          /* "Exported 21 November 2026, 14:05 by Minnie Taker" */
   gboolean   draft;           /* not signed off */
   GPtrArray *blocks;          /* QuorumBlock* */
+  char      *seal;            /* the seal the footer names, or NULL: the PDF keeps it on one line */
   char     **languages;       /* {"cy", "en"} for a bilingual record, Welsh first; NULL: the desktop's */
 } QuorumDocument;
 

@@ -1321,6 +1321,20 @@ add_dissent_items (GPtrArray              *items,
         g_strdup_printf (_("The view the group settled on, %s, is the outcome’s; this representative’s own position differs from it."),
                          settled);
       guint added = 0;
+      guint holders = 0;
+      g_autofree char *record = NULL;
+      g_autofree char *amended = NULL;
+      const char *current = NULL;
+
+      /* The dissent's reason corrected after sign-off, looked up by the dissent's own id
+       * ("dissent:3") as a group's is: its words are its holders' own. */
+      for (guint m = 0; m < own->len; m++)
+        holders += ((const QuorumMemberView *) g_ptr_array_index (own, m))->view == dissent->view;
+      if (dissent->id > 0)
+        {
+          record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+          amended = quorum_ui_amended_note (conference, record, "reason", dissent->reason, &current);
+        }
 
       for (guint m = 0; m < own->len; m++)
         {
@@ -1328,16 +1342,24 @@ add_dissent_items (GPtrArray              *items,
           g_autofree char *position = NULL;
           g_autofree char *line = NULL;
           g_autofree char *below = NULL;
+<<<<<<< HEAD
           g_autofree char *record = NULL;
           g_autofree char *own_note = NULL;
           const char *own_reason = NULL;
+=======
+          const char *words = mv->reason;
+>>>>>>> export3
 
           if (mv->view != dissent->view)
             continue;
+          /* One holder: the dissent's words are theirs, shown as they stand. */
+          if (amended != NULL && holders == 1)
+            words = current;
           position = quorum_ui_format_view (mv->view, mv->categories);
           /* Translators: a dissenting representative, their group and their own position:
            * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
           line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
+<<<<<<< HEAD
           /* Their reason as it stands, the original kept beside a correction after sign-off. */
           record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
           own_note = quorum_ui_amended_note (conference, record, "reason", mv->reason, &own_reason);
@@ -1354,7 +1376,26 @@ add_dissent_items (GPtrArray              *items,
               below = with;
             }
           g_ptr_array_add (items, quorum_record_item_new (line, below, "dialog-information-symbolic"));
+=======
+          if (words != NULL && *words != '\0')
+            /* Translators: what the record says of the position, then the reason in their own words */
+            below = g_strdup_printf (_("%s — “%s”"), differs, words);
+          else
+            below = g_strdup_printf (_("%s — no reason given"), differs);
+>>>>>>> export3
           added++;
+          /* The note keeping the original, under the one holder, or under the last of several
+           * with the dissent's words as they now stand. */
+          if (amended != NULL && added == holders)
+            {
+              char *with = holders == 1 ? g_strconcat (below, "\n", amended, NULL)
+                                        : g_strconcat (below, "\n“", current != NULL ? current : "",
+                                                       "”\n", amended, NULL);
+
+              g_free (below);
+              below = with;
+            }
+          g_ptr_array_add (items, quorum_record_item_new (line, below, "dialog-information-symbolic"));
         }
       if (added > 0)
         return;

@@ -477,21 +477,10 @@ quorum_ui_amended_note (const QuorumConference  *conference,
                         const char              *original,
                         const char             **current)
 {
-  const QuorumAmendment *last = NULL;
   guint number = 0;
 
   *current = original;
-  for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
-    {
-      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
-
-      if (g_strcmp0 (amendment->record, record) == 0 && g_strcmp0 (amendment->field, field) == 0)
-        {
-          last = amendment;
-          number = i + 1;
-        }
-    }
-  if (last == NULL)
+  if (quorum_conference_last_amendment (conference, record, field, &number) == NULL)
     return NULL;
 
   *current = quorum_conference_current_value (conference, record, field, original);
