@@ -106,7 +106,7 @@ expect_exit "plan end twice refused" 2 q plan end "$plan" --date 2027-03-02 --re
 # The export reads true (pdftotext and JSON).
 pdf=$(pdf_text "$conf")
 printf '%s\n' "$pdf" | grep -q "Sent by J. Okafor" && ok "pdf: who sent the referral" || not_ok "pdf: who sent the referral"
-printf '%s\n' "$pdf" | grep -q "Corrected Panel outcome, was plan-ended, now plan-confirmed" && ok "pdf: the correction with the old value" || not_ok "pdf: the correction"
+printf '%s\n' "$pdf" | grep -q "Corrected Panel outcome, was Plan ended, now Plan confirmed" && ok "pdf: the correction with the old value" || not_ok "pdf: the correction"
 printf '%s\n' "$pdf" | grep -q "Ended 1 March 2027, by conference $later" && ok "pdf: the plan's end" || { not_ok "pdf: the plan's end"; printf '%s\n' "$pdf" | grep -i "ended\|review" | head -5; }
 printf '%s\n' "$pdf" | grep -q "Review 19 February 2027" && ok "pdf: the plan's review" || not_ok "pdf: the plan's review"
 pdf2=$(pdf_text "$conf2")
@@ -317,7 +317,7 @@ check "actor: JSON export: the correction's recorded_by is --as" \
   "$(q export dissent "$xconf" --format json -o - | python3 -c 'import json,sys; d=json.load(sys.stdin); print([c["recorded_by"] for r in d["referrals"] for c in r["corrections"]])')" \
   "['$hannah']"
 check "actor: text record: the correction says who corrected it" \
-  "$(q export dissent "$xconf" --format txt -o - | grep -c "was plan-confirmed, now other (Minuted wrongly); corrected by $hannah, ")" "1"
+  "$(q export dissent "$xconf" --format txt -o - | grep -c "was Plan confirmed, now Other (Minuted wrongly); corrected by $hannah, ")" "1"
 check "actor: PDF record: the correction says who corrected it" \
   "$(pdf_text "$xconf" | tr -d '\n' | grep -c "corrected by $hannah")" "1"
 check "actor: the audit log keeps the login" \

@@ -1342,30 +1342,27 @@ add_dissent_items (GPtrArray              *items,
           g_autofree char *position = NULL;
           g_autofree char *line = NULL;
           g_autofree char *below = NULL;
-<<<<<<< HEAD
-          g_autofree char *record = NULL;
+          g_autofree char *mv_record = NULL;
           g_autofree char *own_note = NULL;
           const char *own_reason = NULL;
-=======
-          const char *words = mv->reason;
->>>>>>> export3
+          const char *words;
 
           if (mv->view != dissent->view)
             continue;
-          /* One holder: the dissent's words are theirs, shown as they stand. */
+          /* Their reason as it stands, the original kept beside a correction after sign-off
+           * ("member_view:4"); one holder: the dissent's words are theirs, shown as they stand. */
+          mv_record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+          own_note = quorum_ui_amended_note (conference, mv_record, "reason", mv->reason, &own_reason);
+          words = own_reason;
           if (amended != NULL && holders == 1)
             words = current;
           position = quorum_ui_format_view (mv->view, mv->categories);
           /* Translators: a dissenting representative, their group and their own position:
            * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
           line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
-<<<<<<< HEAD
-          /* Their reason as it stands, the original kept beside a correction after sign-off. */
-          record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
-          own_note = quorum_ui_amended_note (conference, record, "reason", mv->reason, &own_reason);
-          if (own_reason != NULL && *own_reason != '\0')
+          if (words != NULL && *words != '\0')
             /* Translators: what the record says of the position, then the reason in their own words */
-            below = g_strdup_printf (_("%s — “%s”"), differs, own_reason);
+            below = g_strdup_printf (_("%s — “%s”"), differs, words);
           else
             below = g_strdup_printf (_("%s — no reason given"), differs);
           if (own_note != NULL)
@@ -1375,14 +1372,6 @@ add_dissent_items (GPtrArray              *items,
               g_free (below);
               below = with;
             }
-          g_ptr_array_add (items, quorum_record_item_new (line, below, "dialog-information-symbolic"));
-=======
-          if (words != NULL && *words != '\0')
-            /* Translators: what the record says of the position, then the reason in their own words */
-            below = g_strdup_printf (_("%s — “%s”"), differs, words);
-          else
-            below = g_strdup_printf (_("%s — no reason given"), differs);
->>>>>>> export3
           added++;
           /* The note keeping the original, under the one holder, or under the last of several
            * with the dissent's words as they now stand. */
