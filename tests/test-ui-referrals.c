@@ -635,6 +635,9 @@ test_refusals (void)
   /* Not a date; a date that does not exist; before the conference: each refused, nothing written. */
   set_entry (fx.page, "notify_date_entry", "next tuesday");
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
+  /* Its example is today's date, one the form accepts (it gave a date in the future). */
+  g_assert_cmpstr (quorum_window_get_last_toast (fx.window), ==,
+                   "“next tuesday” is not a date: enter the date it was sent as YYYY-MM-DD, for example 2027-06-30");
   set_entry (fx.page, "notify_date_entry", "2027-02-30");
   gtk_widget_activate_action (GTK_WIDGET (fx.page), "referrals.notify", NULL);
   set_entry (fx.page, "notify_date_entry", "2027-03-24");

@@ -1368,13 +1368,20 @@ read_date (QuorumReferralsPage *self,
   if (text == NULL || !quorum_date_parse (text, what, out, NULL))
     {
       g_autofree char *message = NULL;
+      g_autofree char *example = NULL;
+      GDate today;
 
+      /* The example is today's date: one the form accepts (a date in the future is refused). */
+      quorum_date_today (&today);
+      example = quorum_date_to_string (&today);
       if (text == NULL)
-        /* Translators: %s is "the date it was sent" or "the date the panel heard it" */
-        message = g_strdup_printf (_("Enter %s as YYYY-MM-DD, for example 2027-01-04"), what);
+        /* Translators: the first %s is "the date it was sent" or "the date the panel heard it",
+         * the second today's date, "2026-12-02" */
+        message = g_strdup_printf (_("Enter %s as YYYY-MM-DD, for example %s"), what, example);
       else
-        message = g_strdup_printf (_("“%s” is not a date: enter %s as YYYY-MM-DD, for example 2027-01-04"),
-                                   text, what);
+        /* Translators: what was typed, "the date it was sent", then today's date, "2026-12-02" */
+        message = g_strdup_printf (_("“%s” is not a date: enter %s as YYYY-MM-DD, for example %s"),
+                                   text, what, example);
       quorum_ui_toast (GTK_WIDGET (self), message);
       gtk_widget_grab_focus (GTK_WIDGET (entry));
       return FALSE;
