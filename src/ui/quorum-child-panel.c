@@ -1583,44 +1583,17 @@ format_referral (const QuorumConference *conference,
 
   for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)
     {
-      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
-      QuorumReferralField field;
-      gboolean known = quorum_referral_field_from_string (c->field, &field);
-      const char *label = known ? quorum_referral_field_get_label (field) : c->field;
-      const char *old_value = c->old_value ? c->old_value : "—";
-      const char *new_value = c->new_value;
-      g_autofree char *old_date = NULL;
-      g_autofree char *new_date = NULL;
-      QuorumPanelOutcome outcome;
-      GDate date;
-
-      /* In words, as the Referrals page tells it: an outcome's label, a date in full. */
-      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
-        {
-          if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
-            old_value = quorum_panel_outcome_get_label (outcome);
-          if (quorum_panel_outcome_from_string (c->new_value, &outcome))
-            new_value = quorum_panel_outcome_get_label (outcome);
-        }
-      else if (known)
-        {
-          if (c->old_value != NULL && quorum_date_parse (c->old_value, NULL, &date, NULL))
-            old_value = old_date = quorum_ui_format_date (&date);
-          if (quorum_date_parse (c->new_value, NULL, &date, NULL))
-            new_value = new_date = quorum_ui_format_date (&date);
-        }
+      gboolean reasons_only;
+      g_autofree char *change = quorum_ui_referral_correction_text (g_ptr_array_index (referral->corrections, i),
+                                                                    &reasons_only);
 
       g_string_append_c (text, '\n');
-      if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (c->old_value, c->new_value) == 0)
-        g_string_append_printf (text, _("%s: %s, its reasons corrected (%s)"), label, new_value, c->reason);
+      if (reasons_only)
+        g_string_append (text, change);
       else
-        {
-          g_autofree char *change = g_strdup_printf (_("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
-
-          /* Translators: a correction of the referral, the value now standing after the arrow:
-           * "Corrected: Panel outcome: Plan confirmed → Plan ended (minuted wrongly)" */
-          g_string_append_printf (text, _("Corrected: %s"), change);
-        }
+        /* Translators: a correction of the referral, the value now standing after the arrow:
+         * "Corrected: Panel outcome: Plan confirmed → Plan ended (minuted wrongly)" */
+        g_string_append_printf (text, _("Corrected: %s"), change);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -517,6 +517,48 @@ quorum_ui_format_view (QuorumView view,
     }
 }
 
+char *
+quorum_ui_referral_correction_text (const QuorumReferralCorrection *c,
+                                    gboolean                       *reasons_only)
+{
+  QuorumReferralField field;
+  gboolean known = quorum_referral_field_from_string (c->field, &field);
+  const char *label = known ? quorum_referral_field_get_label (field) : c->field;
+  const char *old_value = c->old_value ? c->old_value : "—";
+  const char *new_value = c->new_value;
+  g_autofree char *old_date = NULL;
+  g_autofree char *new_date = NULL;
+  QuorumPanelOutcome outcome;
+  GDate date;
+
+  /* An outcome in words, as the form offers it, not the store's id; a date as the page shows
+   * every other ("Monday 30 November 2026"), not as it is stored. */
+  if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME)
+    {
+      if (c->old_value != NULL && quorum_panel_outcome_from_string (c->old_value, &outcome))
+        old_value = quorum_panel_outcome_get_label (outcome);
+      if (quorum_panel_outcome_from_string (c->new_value, &outcome))
+        new_value = quorum_panel_outcome_get_label (outcome);
+    }
+  else if (known)
+    {
+      if (c->old_value != NULL && quorum_date_parse (c->old_value, NULL, &date, NULL))
+        old_value = old_date = quorum_ui_format_date (&date);
+      if (quorum_date_parse (c->new_value, NULL, &date, NULL))
+        new_value = new_date = quorum_ui_format_date (&date);
+    }
+
+  if (reasons_only != NULL)
+    *reasons_only = known && field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (c->old_value, c->new_value) == 0;
+  if (known && field == QUORUM_REFERRAL_FIELD_OUTCOME && g_strcmp0 (c->old_value, c->new_value) == 0)
+    /* The same outcome with other reasons (the old ones are kept in the record's audit).
+     * Translators: "Panel outcome: Other, its reasons corrected (Minuted wrongly)" */
+    return g_strdup_printf (_("%s: %s, its reasons corrected (%s)"), label, new_value, c->reason);
+
+  /* Translators: "Panel outcome: Plan ended → Plan confirmed (Minuted wrongly)" */
+  return g_strdup_printf (_("%s: %s → %s (%s)"), label, old_value, new_value, c->reason);
+}
+
 void
 quorum_ui_set_accessible_label (GtkWidget  *widget,
                                 const char *label)

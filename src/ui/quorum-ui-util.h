@@ -84,6 +84,13 @@ char      *quorum_ui_amended_note            (const QuorumConference *conference
                                               const char   *original,
                                               const char  **current);
 
+/* A correction of a referral in words, as the page and the conference tell it: "Panel outcome:
+ * Plan ended → Plan confirmed (Minuted wrongly)", an outcome by its label and a date in full;
+ * "Panel outcome: Other, its reasons corrected (…)" when only Other's reasons changed, and then
+ * sets @reasons_only. */
+char      *quorum_ui_referral_correction_text (const QuorumReferralCorrection *correction,
+                                               gboolean                       *reasons_only);
+
 void       quorum_ui_set_accessible_label    (GtkWidget    *widget,
                                               const char   *label);
 /* Works around GTK 4.8's accessible names: a button with a mnemonic is named once, without
