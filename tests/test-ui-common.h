@@ -510,6 +510,15 @@ ui_test_screenshot (GtkWidget  *widget,
   if (QUORUM_IS_WINDOW (widget))
     quorum_window_dismiss_toast (QUORUM_WINDOW (widget));
   ui_test_iterate (400);
+  /* A toast that had only just appeared goes a moment later (quorum_window_dismiss_toast). */
+  for (int tries = 0; tries < 10 && QUORUM_IS_WINDOW (widget); tries++)
+    {
+      GtkWidget *toast = ui_test_find_named (widget, "toast-message");
+
+      if (toast == NULL || !gtk_widget_get_mapped (toast))
+        break;
+      ui_test_iterate (100);
+    }
   /* A window that has just grown (projector mode) may not have drawn its new size yet on a
    * loaded machine: give the X server its answer before calling it a failure. */
   for (int tries = 0; !quorum_ui_save_screenshot (widget, path, &error) && tries < 10; tries++)

@@ -480,8 +480,56 @@ test_messages_in_full_and_not_stale (Fixture       *fx,
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "name"));
   ui_test_type ("Ola Late");
-  ui_test_iterate (200);
+  /* Gone as soon as it has fully appeared (quorum_window_dismiss_toast). */
+  for (int i = 0; i < 20 && shown_toast (fx->window) != NULL; i++)
+    ui_test_iterate (100);
   g_assert_null (shown_toast (fx->window));
+}
+
+static guint
+count_shown_toasts (GtkWidget *root)
+{
+  guint n = g_strcmp0 (gtk_widget_get_name (root), "toast-message") == 0 && gtk_widget_get_mapped (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_shown_toasts (child);
+  return n;
+}
+
+/* Messages in quick succession (a refusal, then another as the chair presses on): the newest
+ * takes the place of the words on screen. libadwaita 1.2 crashed when a toast that had replaced
+ * another was itself dismissed while still appearing: it freed the toast, then read it when its
+ * appearing ended (the crash suite's app died of SIGSEGV on it; under ASan a use after free). */
+static void
+test_toasts_in_quick_succession (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  static const char *messages[] = { "First message", "Second message", "Third message", "Fourth message" };
+  guint shown = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      quorum_window_add_toast (fx->window, messages[i]);
+      ui_test_iterate (60);
+    }
+  /* Past every animation's end. */
+  ui_test_iterate (1200);
+  g_assert_cmpstr (quorum_window_get_last_toast (fx->window), ==, "Fourth message");
+  g_assert_nonnull (shown_toast (fx->window));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown_toast (fx->window))), ==, "Fourth message");
+  /* One message on screen, not a queue of stale ones. */
+  shown = count_shown_toasts (GTK_WIDGET (fx->window));
+  g_assert_cmpuint (shown, ==, 1);
+
+  /* Dismissed at once after appearing, then a new one: no crash, the new one shown. */
+  quorum_window_add_toast (fx->window, "Fifth message");
+  ui_test_iterate (20);
+  quorum_window_dismiss_toast (fx->window);
+  ui_test_iterate (20);
+  quorum_window_add_toast (fx->window, "Sixth message");
+  ui_test_iterate (1200);
+  g_assert_nonnull (shown_toast (fx->window));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown_toast (fx->window))), ==, "Sixth message");
 }
 
 /* A view clicked with the mouse is recorded: the card claimed every press inside it (so that
@@ -1463,6 +1511,8 @@ main (int   argc,
               fixture_set_up, test_click_a_view, fixture_tear_down);
   g_test_add ("/ui/live/messages-in-full-and-not-stale", Fixture, NULL,
               fixture_set_up, test_messages_in_full_and_not_stale, fixture_tear_down);
+  g_test_add ("/ui/live/toasts-in-quick-succession", Fixture, NULL,
+              fixture_set_up, test_toasts_in_quick_succession, fixture_tear_down);
   g_test_add ("/ui/live/confirmation-and-chair-name", Fixture, NULL,
               fixture_set_up, test_confirmation_and_chair_name, fixture_tear_down);
   g_test_add ("/ui/live/decision-asks-the-name", Fixture, NULL,

@@ -288,6 +288,9 @@ amend_dissent_by_hand (QuorumStore          *store,
 
     ui_test_wait_until (label_gone, &waits, 5000, "the votes' reasons to leave the search");
   }
+  /* The list settled before its row is found and clicked: under load the filtered rows were
+   * still being laid out, and the click found the first row where the wanted one had been. */
+  ui_test_iterate (300);
   ui_test_click (ui_test_find_shown_label (popover, wanted), -1, -1);
   ui_test_wait_until (has_no_popover, dropdown, 5000, "the list to close");
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))), ==, wanted);

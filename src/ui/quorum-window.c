@@ -25,7 +25,10 @@ struct _QuorumWindow
   GtkSliceListModel    *shown;        /* its first rows: what the list view makes rows for */
   GtkSingleSelection   *selection;
   char                 *last_toast;
-  AdwToast             *toast;          /* the one shown, weak */
+  AdwToast             *toast;          /* the one shown and not yet dismissed, weak */
+  GtkLabel             *toast_label;    /* its words, weak */
+  gint64                toast_shown_at; /* monotonic µs */
+  guint                 toast_dismiss_source;
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -899,6 +902,7 @@ quorum_window_set_offline (QuorumWindow *self,
     self->reachable_source = g_timeout_add_seconds (OFFLINE_RETRY_S, reachable_cb, self);
   else if (!offline)
     g_clear_handle_id (&self->reachable_source, g_source_remove);
+  g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
 }
 
 gboolean
@@ -1050,6 +1054,7 @@ quorum_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_weak_pointer (&self->toast);
+  g_clear_weak_pointer (&self->toast_label);
 
   G_OBJECT_CLASS (quorum_window_parent_class)->finalize (object);
 }
@@ -1234,6 +1239,35 @@ quorum_window_get_conference_page (QuorumWindow *self)
   return self->conference_page;
 }
 
+/* libadwaita 1.2 frees a toast dismissed while its appearing animation still plays (a toast
+ * that replaced another appears over 500 ms, and goes over 300 ms), then reads it when that
+ * animation ends: a crash, SIGSEGV in the crash suite's app (fixed upstream in 1.3,
+ * "toast-overlay: Prevent show_done from firing after hide_done"). So a toast is never
+ * dismissed in its first moments: the newest message takes the place of the words of the
+ * toast on screen, and a dismissal asked for early waits until going cannot end before
+ * appearing has. */
+#define TOAST_SETTLED_US (300 * G_TIME_SPAN_MILLISECOND)
+
+static void
+toast_dismissed_cb (QuorumWindow *self,
+                    AdwToast     *toast)
+{
+  if (self->toast != toast)
+    return;
+  g_clear_weak_pointer (&self->toast);
+  g_clear_weak_pointer (&self->toast_label);
+  g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
+}
+
+static void
+set_toast_words (GtkLabel   *label,
+                 const char *message)
+{
+  gtk_label_set_text (label, message);
+  /* Not so wide that it cannot fit a window 360 px wide with its close button. */
+  gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (message, -1), 20));
+}
+
 void
 quorum_window_add_toast (QuorumWindow *self,
                          const char   *message)
@@ -1244,29 +1278,52 @@ quorum_window_add_toast (QuorumWindow *self,
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
 
-  /* A toast's title is markup; the store's messages are plain text. */
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
+
+  /* The newest message is the one that matters: no backlog of stale toasts. It takes the
+   * place of the words on screen, for the toast's whole time again (adding a toast already
+   * shown restarts its timeout). */
+  if (self->toast != NULL && self->toast_label != NULL)
+    {
+      g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
+      set_toast_words (self->toast_label, message);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      return;
+    }
+
+  /* A toast's title is markup; the store's messages are plain text. */
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
 
   /* Said in full: a toast's own title is one line, and cut a long message short. */
-  title = gtk_label_new (message);
+  title = gtk_label_new (NULL);
   gtk_widget_set_name (title, "toast-message");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
-  /* Not so wide that it cannot fit a window 360 px wide with its close button. */
-  gtk_label_set_width_chars (GTK_LABEL (title), MIN ((int) g_utf8_strlen (message, -1), 20));
+  set_toast_words (GTK_LABEL (title), message);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   adw_toast_set_custom_title (toast, title);
   adw_toast_set_timeout (toast, 6);
-  /* The newest message is the one that matters: no backlog of stale toasts. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->toast, toast);
+  g_set_weak_pointer (&self->toast_label, GTK_LABEL (title));
+  self->toast_shown_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+dismiss_toast_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  self->toast_dismiss_source = 0;
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return G_SOURCE_REMOVE;
 }
 
 const char *
@@ -1282,6 +1339,16 @@ quorum_window_dismiss_toast (QuorumWindow *self)
 {
   g_return_if_fail (QUORUM_IS_WINDOW (self));
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+  if (self->toast == NULL || self->toast_dismiss_source != 0)
+    return;
+  /* Not in its first moments (above): then, once it has appeared. */
+  {
+    gint64 shown_for = g_get_monotonic_time () - self->toast_shown_at;
+
+    if (shown_for < TOAST_SETTLED_US)
+      self->toast_dismiss_source = g_timeout_add ((TOAST_SETTLED_US - shown_for) / G_TIME_SPAN_MILLISECOND + 1,
+                                                  dismiss_toast_cb, self);
+    else
+      adw_toast_dismiss (self->toast);
+  }
 }
