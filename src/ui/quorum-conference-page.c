@@ -1350,6 +1350,16 @@ chosen_amend_target (AdwMessageDialog *dialog)
   return g_ptr_array_index (targets, selected - 1);
 }
 
+/* The marker keeps its place when it says nothing: shown with the first word typed, it would
+ * move the dialog, and Record under the pointer, as the person types. */
+static void
+set_draft_marker_shown (GtkWidget *marker,
+                        gboolean   shown)
+{
+  gtk_widget_set_opacity (marker, shown ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 /* Why is required; and either what changed, in words, or a corrected value. A corrected value
  * is refused as the store refuses it (quorum_store_amend, as `quorum-cli amend`): blank, or the
  * value as it stands; the line under it says which. The store has the last word (the field's
@@ -1374,7 +1384,7 @@ update_amend_response (AdwMessageDialog *dialog)
 
   /* "Not yet recorded" only over words the person typed: a value chosen in the list shows its
    * words as they stand, which are no draft until they are changed. */
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
+  set_draft_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
                           change != NULL || reason != NULL ||
                           (target != NULL && value != NULL && g_strcmp0 (value, target->value) != 0));
 
@@ -1642,8 +1652,9 @@ amend_action (GtkWidget  *widget,
     quorum_draft_add_field (draft, "reason", reason);
     g_object_set_data_full (G_OBJECT (dialog), "quorum-draft", draft, g_object_unref);
   }
-  /* Shown by update_amend_response (): the choice of a value alone is kept, but is no words. */
-  gtk_widget_set_visible (draft_label, FALSE);
+  /* Shown by update_amend_response (): the choice of a value alone is kept, but is no words;
+   * typed words are. */
+  set_draft_marker_shown (draft_label, FALSE);
   g_object_set_data (G_OBJECT (dialog), "quorum-draft-marker", draft_label);
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
