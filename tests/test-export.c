@@ -2016,7 +2016,7 @@ test_dissent_amended_reason_beside_the_original (void)
        * by its row's id ("Record: vote:83, reason", which a new user read in an export). */
       {
         g_autofree char *all = squash (g_ptr_array_index (records, i));
-        g_autofree char *named = g_strdup_printf ("Reason of %s, for Cara Cole", bucks_group);
+        g_autofree char *named = g_strdup_printf ("Reason of the view of %s, for Cara Cole", bucks_group);
 
         assert_contains (all, named);
         assert_lacks (all, "vote:83");
@@ -2103,7 +2103,7 @@ test_amendment_in_words (void)
   for (guint i = 0; i < records->len; i++)
     {
       g_autofree char *all = squash (g_ptr_array_index (records, i));
-      g_autofree char *vote_words = g_strdup_printf ("Reason of %s, for Cara Cole: “%s”", bucks_group, bucks_group_reason);
+      g_autofree char *vote_words = g_strdup_printf ("Reason of the view of %s, for Cara Cole: “%s”", bucks_group, bucks_group_reason);
       const char *from = strstr (all, "Amendments after sign-off");
 
       g_assert_nonnull (from);

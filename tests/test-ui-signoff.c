@@ -147,6 +147,14 @@ has_no_popover (gpointer data)
   return shown_popover (GTK_WIDGET (data)) == NULL;
 }
 
+/* Whether the Amend dialog's "Draft · not yet recorded" is there to read: it keeps its place,
+ * unseen, while the form holds no words typed. */
+static gboolean
+draft_marker_shown (GtkWidget *marker)
+{
+  return marker != NULL && gtk_widget_is_drawable (marker) && gtk_widget_get_opacity (marker) > 0.0;
+}
+
 typedef struct
 {
   GtkWidget  *root;
@@ -269,22 +277,23 @@ amend_dissent_by_hand (QuorumStore          *store,
   record_button = ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment");
   g_assert_nonnull (record_button);
 
-  /* The list of values, opened with a click; it is long, so a person searches it by its words:
-   * the conference's own values ("The …"), then the reasons and representatives ("Re…"). */
+  /* The list of values, opened with a click; it is long, so a person searches it by its words,
+   * anywhere in an entry: the conference's own values, then the nursery's reasons. */
   ui_test_click (dropdown, -1, -1);
   ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
   popover = shown_popover (dropdown);
   ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
-  search_values (popover, "The ", "The minute-taker");
-  g_assert_nonnull (ui_test_find_shown_label (popover, "The time of the conference"));
+  search_values (popover, "The time", "The time of the conference");
+  search_values (popover, "minute-taker", "The minute-taker");
   ui_test_screenshot (popover, "amend-values-conference");
-  search_values (popover, "Re", "Representatives of the dissent of Little Acorns Nursery, for Mia Thompson");
+  search_values (popover, "Little Acorns", "Representatives of the dissent of Little Acorns Nursery, for Mia Thompson");
   g_assert_nonnull (ui_test_find_shown_label (popover, wanted));
+  g_assert_nonnull (ui_test_find_shown_label (popover, "Reason of the view of Little Acorns Nursery, for Mia Thompson"));
   ui_test_screenshot (popover, "amend-values-reasons");
-  ui_test_type ("ason of the dissent");
+  search_values (popover, "Reason of the dissent of Little", wanted);
   {
-    LabelWaits waits = { popover, "Reason of Little Acorns Nursery, for Mia Thompson" };
+    LabelWaits waits = { popover, "Reason of the view of Little Acorns Nursery, for Mia Thompson" };
 
     ui_test_wait_until (label_gone, &waits, 5000, "the votes' reasons to leave the search");
   }
@@ -566,7 +575,7 @@ test_sign_off_and_amend (void)
     g_assert_false (gtk_widget_is_visible (value));
     labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
     for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of Little Acorns Nursery"))
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the view of Little Acorns Nursery"))
         found = i;
     g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
@@ -617,7 +626,7 @@ test_sign_off_and_amend (void)
     g_autofree char *prefilled = NULL;
 
     for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of Little Acorns Nursery"))
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the view of Little Acorns Nursery"))
         found = i;
     g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
@@ -790,7 +799,7 @@ test_amend_escape_keeps_words (void)
   {
     GtkWidget *marker = ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker");
 
-    g_assert_false (marker != NULL && gtk_widget_get_visible (marker));
+    g_assert_false (draft_marker_shown (marker));
   }
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
   ui_test_type ("The venue was Room 4");
@@ -822,7 +831,7 @@ test_amend_escape_keeps_words (void)
                    ==, "The venue was Room 4");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"))),
                    ==, "Moved on the day");
-  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker")));
+  g_assert_true (draft_marker_shown (ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker")));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
 
   /* Recorded as given back: the amendment holds the words, and the draft is gone. */
@@ -1027,7 +1036,7 @@ test_record_reads_as_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
   ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Reason of Children's Social Care, for Cara Carter");
+  choose_value (dialog, "Reason of the view of Children's Social Care, for Cara Carter");
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("BackSpace");
@@ -1090,7 +1099,7 @@ test_record_reads_as_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
   ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Reason of the dissent of 0-19 Public Health Nursing, for Cara Carter");
+  choose_value (dialog, "Reason of the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter");
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("BackSpace");
@@ -1253,6 +1262,148 @@ test_amend_own_position (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The trial's minute-taker looking for a value to correct in the Amend dialog, by hand:
+ * - the list searched by a word in the middle of its entries, as a person remembers it:
+ *   "Housing" (and "police", in lower case) finds Housing's reason, where the search matched
+ *   only an entry's start ("Reason of Housing …" had to be typed);
+ * - a group's view's reason reads apart from the reason of its dissent ("Reason of the view of
+ *   Children's Social Care" beside "Reason of the dissent of Children's Social Care"), and a
+ *   representative's own dissent, where the group settled on the outcome's view, names her,
+ *   not the group ("Reason of the dissent of Priya Shah (0-19 Public Health Nursing)");
+ * - a value chosen is no draft: "Draft · not yet recorded" comes with the first word typed,
+ *   not with the choice (it showed as soon as an entry was chosen). */
+static void
+test_amend_find_and_name_values (void)
+{
+  const char *housing = "Reason of the view of Housing, for Cara Carter";
+  const char *priya = "Reason of the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter";
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  GtkWidget *marker;
+  GtkWidget *value;
+  gint64 child;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* The trial's record, with Housing's view given (its officer there for it), then decided. */
+  id = create_trial_record (store, &child, FALSE);
+  {
+    static const QuorumAttendeeSpec nadia = { "Nadia Rahman", "Housing Officer", "Bolton at Home", "Housing",
+                                              TRUE, QUORUM_ATTENDANCE_PRESENT };
+    QuorumVoteSpec vote = { .child_id = child, .group = "Housing", .view = QUORUM_VIEW_NO_PLAN,
+                            .reason = "The boiler was fixed by the landlord." };
+    gint64 vote_id;
+
+    g_assert_cmpint (quorum_store_add_attendee (store, id, &nadia, &error), >, 0);
+    g_assert_no_error (error);
+    vote_id = quorum_store_record_vote (store, id, &vote, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (vote_id, >, 0);
+    outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (quorum_store_finalise (store, id, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumVote *vote = quorum_conference_find_vote (c, child, "Housing");
+
+    g_assert_nonnull (vote);
+    record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+  }
+
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+  marker = ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker");
+  value = ui_test_find_named (GTK_WIDGET (dialog), "value-field");
+  g_assert_false (draft_marker_shown (marker));
+
+  ui_test_click (dropdown, -1, -1);
+  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_iterate (300);
+  popover = shown_popover (dropdown);
+  ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
+
+  /* A word in the middle, in lower case too. */
+  search_values (popover, "police", "Reason of the view of Police, for Cara Carter");
+  search_values (popover, "Housing", housing);
+  ui_test_screenshot (popover, "amend-values-housing");
+
+  /* The group's view's reason and its dissent's, told apart. */
+  search_values (popover, "Social Care", "Reason of the view of Children's Social Care, for Cara Carter");
+  g_assert_nonnull (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+  ui_test_screenshot (popover, "amend-values-view-and-dissent");
+
+  /* Priya Shah's own dissent is hers, not the nurses' group's. */
+  search_values (popover, "Nursing", priya);
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of 0-19 Public Health Nursing, for Cara Carter"));
+  g_assert_nonnull (ui_test_find_shown_label (popover, "Names in the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter"));
+  ui_test_screenshot (popover, "amend-values-own-dissent");
+
+  /* Housing's reason chosen with a click: its words as recorded, and no draft yet. */
+  search_values (popover, "Housing", housing);
+  ui_test_click (ui_test_find_shown_label (popover, housing), -1, -1);
+  ui_test_wait_until (has_no_popover, dropdown, 5000, "the list to close");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))), ==, housing);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *prefilled = quorum_text_field_get_text (QUORUM_TEXT_FIELD (value));
+
+    g_assert_cmpstr (prefilled, ==, "The boiler was fixed by the landlord.");
+  }
+  g_assert_false (draft_marker_shown (marker));
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-value-chosen");
+
+  /* A word typed is a draft. */
+  ui_test_click (value, -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("BackSpace");
+  ui_test_type (" on 26 November.");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  g_assert_true (draft_marker_shown (marker));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("The landlord confirmed the date");
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-value-typed");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->record, ==, record);
+    g_assert_cmpstr (amendment->field, ==, "reason");
+    g_assert_cmpstr (amendment->old_value, ==, "The boiler was fixed by the landlord.");
+    g_assert_cmpstr (amendment->new_value, ==, "The boiler was fixed by the landlord on 26 November.");
+    g_assert_nonnull (strstr (amendment->change, housing));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1263,6 +1414,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/amend-escape-keeps-words", test_amend_escape_keeps_words);
   g_test_add_func ("/ui/signoff/record-reads-as-export", test_record_reads_as_export);
   g_test_add_func ("/ui/signoff/amend-own-position", test_amend_own_position);
+  g_test_add_func ("/ui/signoff/amend-find-and-name-values", test_amend_find_and_name_values);
 
   return g_test_run ();
 }

@@ -896,8 +896,10 @@ quorum_conference_describe_value (const QuorumConference *self,
           const QuorumVote *vote = g_ptr_array_index (self->votes, i);
 
           if (vote->id == id)
-            /* Translators: the reason a group gave for its view, e.g. "Reason of Police, for Amy Smith" */
-            return g_strdup_printf (_("Reason of %s, for %s"), vote->group, child_name_of (self, vote->child_id));
+            /* Translators: the reason a group gave for its view (not a dissent's reason), e.g.
+             * "Reason of the view of Police, for Amy Smith" */
+            return g_strdup_printf (_("Reason of the view of %s, for %s"), vote->group,
+                                    child_name_of (self, vote->child_id));
         }
     }
   else if (strncmp (record, "attendee:", 9) == 0)
@@ -944,6 +946,27 @@ quorum_conference_describe_value (const QuorumConference *self,
 
               if (dissent->id != id)
                 continue;
+              /* The representatives' own dissent, where the group settled on the outcome's view:
+               * named by them, not as the group's. */
+              if (!quorum_conference_dissent_is_group (self, decision->child_id, dissent))
+                {
+                  g_autofree char *names = dissent->representatives != NULL && dissent->representatives[0] != NULL
+                                             ? g_strjoinv (", ", dissent->representatives)
+                                             : g_strdup ("");
+
+                  if (g_str_equal (field, "reason"))
+                    /* Translators: the reason of a dissent held by representatives on their own, not
+                     * by their group: the representatives, their group, the child, e.g. "Reason of the
+                     * dissent of Ann Gray (Bolton NHS FT), for Leah Carter" */
+                    return g_strdup_printf (_("Reason of the dissent of %s (%s), for %s"), names,
+                                            dissent->group, child);
+                  if (g_str_equal (field, "representatives"))
+                    /* Translators: who holds a dissent on their own, not their group, e.g. "Names in
+                     * the dissent of Ann Gray (Bolton NHS FT), for Leah Carter" */
+                    return g_strdup_printf (_("Names in the dissent of %s (%s), for %s"), names,
+                                            dissent->group, child);
+                  return NULL;
+                }
               if (g_str_equal (field, "reason"))
                 /* Translators: a dissenting group's reason, e.g. "Reason of the dissent of Police, for Amy Smith" */
                 return g_strdup_printf (_("Reason of the dissent of %s, for %s"), dissent->group, child);

@@ -1350,6 +1350,16 @@ chosen_amend_target (AdwMessageDialog *dialog)
   return g_ptr_array_index (targets, selected - 1);
 }
 
+/* The marker keeps its place when it says nothing: shown with the first word typed, it would
+ * move the dialog, and Record under the pointer, as the person types. */
+static void
+set_draft_marker_shown (GtkWidget *marker,
+                        gboolean   shown)
+{
+  gtk_widget_set_opacity (marker, shown ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 /* Why is required; and either what changed, in words, or a corrected value. A corrected value
  * is refused as the store refuses it (quorum_store_amend, as `quorum-cli amend`): blank, or the
  * value as it stands; the line under it says which. The store has the last word (the field's
@@ -1371,6 +1381,12 @@ update_amend_response (AdwMessageDialog *dialog)
     problem = _("A corrected value cannot be blank");
   else if (target != NULL && g_strcmp0 (value, target->value) == 0)
     problem = _("This is the value as it stands: change it to correct it");
+
+  /* "Not yet recorded" only over words the person typed: a value chosen in the list shows its
+   * words as they stand, which are no draft until they are changed. */
+  set_draft_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
+                          change != NULL || reason != NULL ||
+                          (target != NULL && value != NULL && g_strcmp0 (value, target->value) != 0));
 
   /* Emptied, not hidden: the line keeps its height, and Why and Record stay where they were as
    * the typing makes the value blank or not. */
@@ -1462,6 +1478,53 @@ amend_response_cb (AdwMessageDialog     *dialog,
   quorum_ui_toast (GTK_WIDGET (self), _("Amendment recorded beside the original"));
 }
 
+/* GtkDropDown's search (GTK 4.8) matches the start of an entry only, and offers no setting for
+ * it (gtk_drop_down_set_search_match_mode () is 4.12's): its popup's list filters through a
+ * GtkStringFilter, here set to match the words typed anywhere in an entry ("Housing" finds
+ * "Reason of the view of Housing, …"), case aside as before. The filter is made once, with the
+ * model and expression, which are not set again. Accents count: GtkStringFilter has no mode
+ * that ignores them. */
+static GtkStringFilter *
+find_string_filter (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GListModel *model = GTK_IS_SINGLE_SELECTION (selection)
+                            ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
+      GtkFilter *filter = GTK_IS_FILTER_LIST_MODEL (model)
+                            ? gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (model)) : NULL;
+
+      return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStringFilter *filter = find_string_filter (child);
+
+      if (filter != NULL)
+        return filter;
+    }
+
+  return NULL;
+}
+
+static void
+enable_substring_search (GtkDropDown *dropdown)
+{
+  GtkStringFilter *filter = find_string_filter (GTK_WIDGET (dropdown));
+
+  if (filter == NULL)
+    {
+      g_warning ("The value list's search filter was not found: it matches an entry's start only");
+      return;
+    }
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
+}
+
 static void
 amend_action (GtkWidget  *widget,
               const char *action_name,
@@ -1511,6 +1574,7 @@ amend_action (GtkWidget  *widget,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_name (dropdown, "target-dropdown");
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), targets->len > 10);
+  enable_substring_search (GTK_DROP_DOWN (dropdown));
   gtk_label_set_mnemonic_widget (GTK_LABEL (heading), dropdown);
   quorum_ui_set_accessible_label (dropdown, _("The recorded value this amendment corrects"));
   gtk_box_append (GTK_BOX (box), dropdown);
@@ -1587,8 +1651,11 @@ amend_action (GtkWidget  *widget,
     quorum_draft_add_field (draft, "value", value);
     quorum_draft_add_field (draft, "reason", reason);
     g_object_set_data_full (G_OBJECT (dialog), "quorum-draft", draft, g_object_unref);
-    g_object_bind_property (draft, "has-draft", draft_label, "visible", G_BINDING_SYNC_CREATE);
   }
+  /* Shown by update_amend_response (): the choice of a value alone is kept, but is no words;
+   * typed words are. */
+  set_draft_marker_shown (draft_label, FALSE);
+  g_object_set_data (G_OBJECT (dialog), "quorum-draft-marker", draft_label);
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
