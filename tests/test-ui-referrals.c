@@ -2322,6 +2322,166 @@ test_correct_asks_name (void)
   ui_test_iterate (100);
 }
 
+/* Whether @widget lies wholly inside @scroller's view. */
+static gboolean
+inside_view (GtkWidget *widget,
+             GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* A Head of Service's trial: the pane kept the last referral's scroll when another was picked,
+ * the child's name scrolled out of view while an outcome was recorded (a risk of recording
+ * against the wrong child). Scrolled down on one referral (a click into Correct…'s "Why"), a
+ * click on another's row opens its pane at the top, its child's name in view. */
+static void
+test_pane_opens_at_top (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkAdjustment *vadjustment;
+  GtkWidget *scroller;
+  GtkWidget *title;
+  gint64 first, second;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  first = make_split (fx.chair, "2027-05-24", "Pip Scrolled", "R. Patel", NULL);
+  second = make_split (fx.chair, "2027-05-25", "Quinn Top", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2027-05-26", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, first, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_send_referral (fx.store, second, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  scroller = child_of (page, "pane_scroller");
+  title = child_of (page, "pane_title");
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  click_referral (page, "Pip Scrolled");
+  g_assert_cmpstr (label_text (page, "pane_title"), ==, "Pip Scrolled");
+  g_assert_true (inside_view (title, scroller));
+  /* Down the pane to Correct…'s "Why", as a person scrolls to it and clicks in. */
+  ui_test_click (child_of (page, "correct_reason_entry"), -1, -1);
+  ui_test_iterate (200);
+  g_test_message ("pane scrolled to %.0f px of %.0f", gtk_adjustment_get_value (vadjustment),
+                  gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
+  g_assert_false (inside_view (title, scroller));
+
+  /* Another referral's row clicked: its pane from the top, its child's name in view. */
+  click_referral (page, "Quinn Top");
+  g_assert_cmpint (quorum_referrals_page_get_selected_id (page), ==, second);
+  g_assert_cmpstr (label_text (page, "pane_title"), ==, "Quinn Top");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_assert_true (inside_view (title, scroller));
+  ui_test_screenshot (GTK_WIDGET (window), "refpanel-pane-opens-at-top");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* Whether the keyboard focus is in @widget (an entry row's text inside it). */
+static gboolean
+focus_in (QuorumWindow *window,
+          GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A Head of Service's trial: correcting an outcome to Other without the panel's reasons, the
+ * first refusal said only "give the right value and why" with the focus put in "Why", the next
+ * that the reasons were empty. Now the first says what is missing and puts the focus in the
+ * first field missing; nothing is written. */
+static void
+test_correct_other_says_what_is_missing (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference;
+  gint64 referral;
+  guint before;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-05-24", "Rae Other", "R. Patel", &conference);
+  g_assert_true (quorum_date_parse ("2027-05-25", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, referral, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_date_parse ("2027-06-01", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, referral, &day, QUORUM_PANEL_PLAN_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  /* Found by name, as a person finds one among many (the table shows only the rows in view). */
+  type_into (page, "search_entry", "Rae Other");
+  ui_test_iterate (300);
+  wait_loaded (page);
+  click_referral (page, "Rae Other");
+  before = n_audit (conference);
+
+  /* Other chosen, neither its reasons nor why given: both named, the focus in the reasons. */
+  choose (page, "correct_field_combo", "Panel outcome");
+  choose (page, "correct_outcome_combo", "Other");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
+                   "Nothing was recorded: give the panel’s reasons for Other and why it is corrected");
+  g_assert_true (focus_in (window, child_of (page, "correct_panel_reason_entry")));
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  ui_test_screenshot (GTK_WIDGET (window), "refpanel-correct-other-both-missing");
+
+  /* Why given, the reasons not: the reasons named, the focus in them. */
+  type_into (page, "correct_reason_entry", "Minuted wrongly");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
+                   "Nothing was recorded: give the panel’s reasons for Other");
+  g_assert_true (focus_in (window, child_of (page, "correct_panel_reason_entry")));
+  g_assert_cmpuint (n_audit (conference), ==, before);
+
+  /* The reasons given, why emptied: why named, the focus in it. */
+  type_into (page, "correct_panel_reason_entry", "Adjourned");
+  type_into (page, "correct_reason_entry", " ");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
+                   "Nothing was recorded: give why it is corrected");
+  g_assert_true (focus_in (window, child_of (page, "correct_reason_entry")));
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2381,6 +2541,8 @@ main (int    argc,
   g_test_add_func ("/referrals/correct-asks-name", test_correct_asks_name);
   g_test_add_func ("/referrals/refs2-as-of-table-cells-as-they-stood", test_as_of_table_cells);
   g_test_add_func ("/referrals/refs2-coordinator-referral-from-the-decision", test_coordinator_referral_as_of);
+  g_test_add_func ("/referrals/refpanel-pane-opens-at-top", test_pane_opens_at_top);
+  g_test_add_func ("/referrals/refpanel-correct-other-says-what-is-missing", test_correct_other_says_what_is_missing);
 
   status = g_test_run ();
 

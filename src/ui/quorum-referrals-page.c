@@ -82,6 +82,7 @@ struct _QuorumReferralsPage
   GtkMenuButton        *filter_menu_button;
   GtkLabel             *count_label;
 
+  GtkScrolledWindow    *pane_scroller;
   GtkLabel             *pane_title;
   GtkLabel             *pane_subtitle;
   GtkWidget            *pane_status_box;
@@ -1203,6 +1204,9 @@ update_pane (QuorumReferralsPage *self)
         }
       offer_today (self->notify_draft, "date", self->notify_date_entry);
       offer_today (self->panel_draft, "date", self->panel_date_entry);
+      /* Another referral's pane opens at its top, the child's name in view: never where the
+       * last one was scrolled (a trial recorded an outcome with the name scrolled away). */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->pane_scroller), 0);
     }
 
   gtk_label_set_label (self->pane_title, row->child);
@@ -1550,10 +1554,32 @@ correct_action (GtkWidget  *widget,
       value_widget = GTK_WIDGET (self->correct_value_entry);
     }
   reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->correct_reason_entry));
-  if (value == NULL || reason == NULL)
+  /* Told at once all that is missing, and put in the first field missing (in the form's order):
+   * a trial's first refusal named only the value and why, the second the panel's reasons. */
+  if (value == NULL || (outcome == QUORUM_PANEL_OTHER && panel_reasons == NULL) || reason == NULL)
     {
-      quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the right value and why it is corrected"));
-      gtk_widget_grab_focus (value == NULL ? value_widget : GTK_WIDGET (self->correct_reason_entry));
+      const char *missing;
+      GtkWidget *first;
+
+      if (value == NULL)
+        {
+          missing = reason == NULL ? _("Nothing was recorded: give the right value and why it is corrected")
+                                   : _("Nothing was recorded: give the right value");
+          first = value_widget;
+        }
+      else if (outcome == QUORUM_PANEL_OTHER && panel_reasons == NULL)
+        {
+          missing = reason == NULL ? _("Nothing was recorded: give the panel’s reasons for Other and why it is corrected")
+                                   : _("Nothing was recorded: give the panel’s reasons for Other");
+          first = GTK_WIDGET (self->correct_panel_reason_entry);
+        }
+      else
+        {
+          missing = _("Nothing was recorded: give why it is corrected");
+          first = GTK_WIDGET (self->correct_reason_entry);
+        }
+      quorum_ui_toast (GTK_WIDGET (self), missing);
+      gtk_widget_grab_focus (first);
       return;
     }
   /* The correction names who made it. */
@@ -2015,6 +2041,7 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, filter_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_subtitle);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_status_box);
