@@ -810,6 +810,22 @@ ui_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+/* Signs off in the sign-off dialog shown: with no name kept, a local database's dialog asks
+ * it (its response disabled until one is given), so @name is typed in first. */
+static inline void
+ui_test_respond_sign_off (const char *name)
+{
+  GtkWidget *dialog = GTK_WIDGET (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = ui_test_find_type (dialog, GTK_TYPE_EDITABLE);
+  if (entry != NULL && *gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  ui_test_iterate (50);
+  ui_test_respond ("sign-off");
+}
+
 /* The label showing @text under @root, on the screen (mapped), or NULL. */
 static inline GtkWidget *
 ui_test_find_shown_label (GtkWidget  *root,

@@ -390,7 +390,7 @@ test_contrast (void)
   quorum_window_open_conference (window, decided, lily);
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.sign-off", NULL);
   ui_test_iterate (100);
-  ui_test_respond ("sign-off");
+  ui_test_respond_sign_off ("Jo Chair");
   for (Style style = STYLE_LIGHT; style <= STYLE_PROJECTOR; style++)
     {
       set_style (window, style);
