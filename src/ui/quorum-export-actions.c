@@ -416,9 +416,7 @@ static void
 ask_name_then (ChooserData *data,
                NamedFunc    then)
 {
-  const char *real_name = g_get_real_name ();
-  gboolean real = real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
-                  g_strcmp0 (real_name, g_get_user_name ()) != 0;
+  const char *real_name = quorum_ui_account_real_name ();
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -446,7 +444,7 @@ ask_name_then (ChooserData *data,
 
   /* The account's real name, offered; GLib says "Unknown" when it has none, and one that is
    * the login again (root's is "root") is the name this dialog is here to replace. */
-  entry = quorum_ui_name_entry_new (dialog, "continue", real ? real_name : NULL);
+  entry = quorum_ui_name_entry_new (dialog, "continue", real_name);
   gtk_widget_set_name (entry, "export-name-entry");
   adw_message_dialog_set_extra_child (dialog, entry);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), data);

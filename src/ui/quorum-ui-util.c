@@ -205,15 +205,24 @@ ask_name_response_cb (AdwMessageDialog *dialog,
   ask_name_free (ask);
 }
 
+const char *
+quorum_ui_account_real_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0 ||
+      g_strcmp0 (real_name, g_get_user_name ()) == 0)
+    return NULL;
+  return real_name;
+}
+
 gboolean
 quorum_ui_ask_name_first (GtkWidget   *widget,
                           QuorumStore *store,
                           const char  *action_name,
                           GVariant    *param)
 {
-  const char *real_name = g_get_real_name ();
-  gboolean real = real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
-                  g_strcmp0 (real_name, g_get_user_name ()) != 0;
+  const char *real_name = quorum_ui_account_real_name ();
   GtkRoot *root;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -244,7 +253,7 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   /* The account's real name, offered, but not "Unknown" nor the login again (root's is "root"). */
-  entry = quorum_ui_name_entry_new (dialog, "continue", real ? real_name : NULL);
+  entry = quorum_ui_name_entry_new (dialog, "continue", real_name);
   gtk_widget_set_name (entry, "record-name-entry");
   adw_message_dialog_set_extra_child (dialog, entry);
 

@@ -84,6 +84,10 @@ char      *quorum_ui_amended_note            (const QuorumConference *conference
                                               const char   *original,
                                               const char  **current);
 
+/* The account's real name (GECOS), to offer as a person's name; NULL when there is none but
+ * the login ("Unknown", empty, or the login again). */
+const char *quorum_ui_account_real_name      (void);
+
 /* A correction of a referral in words, as the page and the conference tell it: "Panel outcome:
  * Plan ended → Plan confirmed (Minuted wrongly)", an outcome by its label and a date in full;
  * "Panel outcome: Other, its reasons corrected (…)" when only Other's reasons changed, and then
