@@ -180,6 +180,15 @@ find_toggle (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+as_of_applied (gpointer data)
+{
+  g_autofree char *as_of = NULL;
+
+  g_object_get (fx.page, "as-of", &as_of, NULL);
+  return g_strcmp0 (as_of, data) == 0;
+}
+
 static void
 set_as_of (QuorumReferralsPage *page,
            const char          *iso)
@@ -326,6 +335,8 @@ test_due_dates_and_overdue (void)
 
     gtk_calendar_select_day (GTK_CALENDAR (child_of (fx.page, "as_of_calendar")), day);
     g_signal_emit_by_name (child_of (fx.page, "as_of_calendar"), "day-selected");
+    /* The day applies from an idle once the click is done: wait for it, then for its load. */
+    ui_test_wait_until (as_of_applied, "2027-01-07", 10000, "the calendar's day to apply");
     wait_loaded (fx.page);
     g_object_get (fx.page, "as-of", &as_of, NULL);
     g_assert_cmpstr (as_of, ==, "2027-01-07");
