@@ -1129,6 +1129,56 @@ test_record_reads_as_export (void)
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (window), "record-amended-own-dissent");
 
+  /* Priya Shah's name, misspelt in the record, corrected: the screen names her as the record
+   * does, corrected and noted, in the attendees list (the original under it), the timeline,
+   * the Dissent list and the group's card; the store keeps the original. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, "Name of the attendee Priya Shah");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Priya Shaw");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("Her name was misspelt");
+  ui_test_iterate (300);
+  ui_test_respond ("amend");
+  ui_test_iterate (500);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 3);
+    amendment = g_ptr_array_index (c->amendments, 2);
+    g_assert_true (g_str_has_prefix (amendment->record, "attendee:"));
+    g_assert_cmpstr (amendment->field, ==, "name");
+    g_assert_cmpstr (amendment->new_value, ==, "Priya Shaw");
+    g_assert_cmpstr (((QuorumAttendee *) g_ptr_array_index (c->attendees, 1))->name, ==, "Priya Shah");
+  }
+  panel = quorum_conference_page_get_child_panel (page, child);
+  g_clear_pointer (&dissent, g_free);
+  dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+  g_test_message ("Dissent after the name's amendment: %s", dissent);
+  g_assert_nonnull (strstr (dissent, "Priya Shaw (name amended after sign-off, amendment 3) (0-19 Public Health Nursing): Plan"));
+  g_assert_null (strstr (dissent, "Priya Shah ("));
+  g_clear_pointer (&card, g_free);
+  card = shown_text (ui_test_card (window, child, "0-19 Public Health Nursing"));
+  g_test_message ("Card after the name's amendment: %s", card);
+  g_assert_nonnull (strstr (card, "Priya Shaw (name amended after sign-off, amendment 3), Lisa Green: one view between them"));
+  g_assert_nonnull (strstr (card, "Priya Shaw’s own position: Plan."));
+  g_assert_null (strstr (card, "Priya Shah"));
+  {
+    g_autofree char *attendees = shown_text (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"));
+
+    g_test_message ("Attendees after the name's amendment: %s", attendees);
+    g_assert_nonnull (strstr (attendees, "Priya Shaw\nHealth Visitor, Bolton NHS FT\n"
+                                         "Amended after sign-off (amendment 3); the original: “Priya Shah”"));
+  }
+  if (!gtk_widget_is_drawable (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list")))
+    gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL);
+  ui_test_iterate (300);
+  ui_test_screenshot (GTK_WIDGET (window), "record-amended-name");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

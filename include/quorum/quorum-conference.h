@@ -255,6 +255,19 @@ const QuorumAmendment *quorum_conference_last_amendment (const QuorumConference 
                                                          const char             *record,
                                                          const char             *field,
                                                          guint                  *number);
+/* An attendee's name as it stands after sign-off, found by @attendee_id (> 0) or else by the
+ * @name the record holds as words (a dissent's representatives): the name a later amendment of
+ * "attendee:N" "name" gave, else @name. @number (may be NULL) is set to that amendment's number,
+ * 0 when the name was not amended. */
+const char       *quorum_conference_name_now        (const QuorumConference *self,
+                                                     gint64                  attendee_id,
+                                                     const char             *name,
+                                                     guint                  *number);
+/* The same, where the record names the person: the corrected name with the amendment noted,
+ * "Dr Owen Price (name amended after sign-off, amendment 4)", else @name. Free with g_free (). */
+char             *quorum_conference_format_name_now (const QuorumConference *self,
+                                                     gint64                  attendee_id,
+                                                     const char             *name);
 /* The amendment before @amendment that corrected the same record and field, or NULL: the value
  * @amendment replaced is its corrected value (else the signed-off original). */
 const QuorumAmendment *quorum_conference_previous_amendment (const QuorumConference *self,

@@ -837,6 +837,58 @@ quorum_conference_last_amendment (const QuorumConference *self,
   return last;
 }
 
+const char *
+quorum_conference_name_now (const QuorumConference *self,
+                            gint64                  attendee_id,
+                            const char             *name,
+                            guint                  *number)
+{
+  const QuorumAttendee *attendee = NULL;
+  const QuorumAmendment *amendment;
+  g_autofree char *record = NULL;
+
+  g_return_val_if_fail (self != NULL, name);
+
+  if (number != NULL)
+    *number = 0;
+  if (attendee_id > 0)
+    attendee = quorum_conference_find_attendee (self, attendee_id);
+  for (guint i = 0; attendee == NULL && name != NULL && self->attendees != NULL && i < self->attendees->len; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (self->attendees, i);
+
+      if (g_strcmp0 (a->name, name) == 0)
+        attendee = a;
+    }
+  if (attendee == NULL || attendee->id <= 0)
+    return name;
+
+  record = g_strdup_printf ("attendee:%" G_GINT64_FORMAT, attendee->id);
+  amendment = quorum_conference_last_amendment (self, record, "name", number);
+  if (amendment == NULL || amendment->new_value == NULL || *amendment->new_value == '\0')
+    {
+      if (number != NULL)
+        *number = 0;
+      return name;
+    }
+  return amendment->new_value;
+}
+
+char *
+quorum_conference_format_name_now (const QuorumConference *self,
+                                   gint64                  attendee_id,
+                                   const char             *name)
+{
+  guint number = 0;
+  const char *now = quorum_conference_name_now (self, attendee_id, name, &number);
+
+  if (number == 0)
+    return g_strdup (name != NULL ? name : "");
+  /* Translators: an attendee's name corrected after sign-off, where the record names them:
+   * "Dr Owen Price (name amended after sign-off, amendment 4)" */
+  return g_strdup_printf (_("%s (name amended after sign-off, amendment %u)"), now, number);
+}
+
 const QuorumAmendment *
 quorum_conference_previous_amendment (const QuorumConference *self,
                                       const QuorumAmendment  *amendment)

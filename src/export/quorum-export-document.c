@@ -153,21 +153,7 @@ static char *
 attendee_name_now (const QuorumConference *conference,
                    const QuorumAttendee   *attendee)
 {
-  g_autofree char *record = NULL;
-  const QuorumAmendment *amendment;
-  guint number = 0;
-
-  if (attendee->id <= 0)
-    return g_strdup (attendee->name);
-  record = g_strdup_printf ("attendee:%" G_GINT64_FORMAT, attendee->id);
-  amendment = quorum_conference_last_amendment (conference, record, "name", &number);
-  if (amendment == NULL || amendment->new_value == NULL || *amendment->new_value == '\0')
-    return g_strdup (attendee->name);
-
-  /* TRANSLATORS: an attendee's name corrected after sign-off, where the record names them:
-   * "Dr Owen Price (name amended after sign-off, amendment 4)" */
-  return g_strdup_printf (_("%s (name amended after sign-off, amendment %u)"),
-                          amendment->new_value, number);
+  return quorum_conference_format_name_now (conference, attendee->id, attendee->name);
 }
 
 /* @name as attendee_name_now () gives it, for a name the record holds as words (a dissent's
@@ -176,15 +162,7 @@ static char *
 name_now (const QuorumConference *conference,
           const char             *name)
 {
-  for (guint i = 0; name != NULL && conference->attendees != NULL && i < conference->attendees->len; i++)
-    {
-      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
-
-      if (g_strcmp0 (attendee->name, name) == 0)
-        return attendee_name_now (conference, attendee);
-    }
-
-  return g_strdup (name != NULL ? name : "");
+  return quorum_conference_format_name_now (conference, 0, name);
 }
 
 /* A representative's name as it stands, by their attendee's id where the loader gave it. */
@@ -192,11 +170,7 @@ static char *
 member_name_now (const QuorumConference *conference,
                  const QuorumMemberView *mv)
 {
-  const QuorumAttendee *attendee = mv->attendee_id > 0
-                                     ? quorum_conference_find_attendee (conference, mv->attendee_id)
-                                     : NULL;
-
-  return attendee != NULL ? attendee_name_now (conference, attendee) : name_now (conference, mv->name);
+  return quorum_conference_format_name_now (conference, mv->attendee_id, mv->name);
 }
 
 /* @names joined as _quorum_export_join_names () does, each as name_now () gives it. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-attendee-item.h"
+#include "quorum-ui-util.h"
 
 struct _QuorumAttendeeItem
 {
@@ -106,24 +107,40 @@ quorum_attendee_item_init (QuorumAttendeeItem *self)
 {
 }
 
+/* @attendee of @conference, named as the name stands after sign-off: a name corrected by an
+ * amendment is shown corrected, the signed-off original kept under it, as the record does. */
 QuorumAttendeeItem *
-quorum_attendee_item_new (const QuorumAttendee *attendee,
-                          guint                 position)
+quorum_attendee_item_new (const QuorumConference *conference,
+                          const QuorumAttendee   *attendee,
+                          guint                   position)
 {
   QuorumAttendeeItem *self;
+  g_autofree char *record = NULL;
+  g_autofree char *note = NULL;
+  const char *name = attendee->name;
 
+  g_return_val_if_fail (conference != NULL, NULL);
   g_return_val_if_fail (attendee != NULL, NULL);
 
   self = g_object_new (QUORUM_TYPE_ATTENDEE_ITEM, NULL);
   self->id = attendee->id;
   self->position = position;
-  self->name = g_strdup (attendee->name);
+  record = g_strdup_printf ("attendee:%" G_GINT64_FORMAT, attendee->id);
+  note = quorum_ui_amended_note (conference, record, "name", attendee->name, &name);
+  self->name = g_strdup (name);
 
   if (attendee->role != NULL && *attendee->role != '\0')
     /* Translators: an attendee's role and agency: "Health Visitor, Bolton NHS Foundation Trust" */
     self->subtitle = g_strdup_printf (_("%s, %s"), attendee->role, attendee->agency);
   else
     self->subtitle = g_strdup (attendee->agency);
+  if (note != NULL)
+    {
+      char *with = g_strconcat (self->subtitle, "\n", note, NULL);
+
+      g_free (self->subtitle);
+      self->subtitle = with;
+    }
 
   if (attendee->attendance != QUORUM_ATTENDANCE_PRESENT)
     self->status = g_strdup (quorum_attendance_get_label (attendee->attendance));

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define QUORUM_TYPE_ATTENDEE_ITEM (quorum_attendee_item_get_type ())
 G_DECLARE_FINAL_TYPE (QuorumAttendeeItem, quorum_attendee_item, QUORUM, ATTENDEE_ITEM, GObject)
 
-QuorumAttendeeItem *quorum_attendee_item_new               (const QuorumAttendee *attendee,
-                                                            guint                 position);
+QuorumAttendeeItem *quorum_attendee_item_new               (const QuorumConference *conference,
+                                                            const QuorumAttendee   *attendee,
+                                                            guint                   position);
 gint64              quorum_attendee_item_get_id            (QuorumAttendeeItem *self);
 const char         *quorum_attendee_item_get_name          (QuorumAttendeeItem *self);
 const char         *quorum_attendee_item_get_subtitle      (QuorumAttendeeItem *self);

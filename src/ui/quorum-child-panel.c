@@ -1135,6 +1135,19 @@ set_amended_reason (QuorumGroupItem        *item,
   quorum_group_item_set_amended (item, current, note);
 }
 
+/* A group's members as the card names them: each name as it stands after sign-off. */
+static GStrv
+members_now (const QuorumConference *conference,
+             const char             *group)
+{
+  g_auto(GStrv) members = quorum_conference_group_members (conference, group);
+  GStrv now = g_new0 (char *, g_strv_length (members) + 1);
+
+  for (guint i = 0; members[i] != NULL; i++)
+    now[i] = quorum_conference_format_name_now (conference, 0, members[i]);
+  return now;
+}
+
 /* Keeps the existing group items (and so their cards and focus) when the groups are the same. */
 static void
 update_groups (QuorumChildPanel       *self,
@@ -1164,7 +1177,7 @@ update_groups (QuorumChildPanel       *self,
       for (guint i = 0; i < n_names; i++)
         {
           QuorumGroupItem *item = quorum_group_item_new (names[i]);
-          g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
+          g_auto(GStrv) members = members_now (conference, names[i]);
 
           quorum_group_item_set_representatives (item, conference, self->child_id);
           set_amended_reason (item, conference,
@@ -1179,7 +1192,7 @@ update_groups (QuorumChildPanel       *self,
   for (guint i = 0; i < n_names; i++)
     {
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
-      g_auto(GStrv) members = quorum_conference_group_members (conference, names[i]);
+      g_auto(GStrv) members = members_now (conference, names[i]);
       QuorumVote *vote = quorum_conference_find_current_vote (conference, self->child_id, names[i]);
 
       quorum_group_item_set_representatives (item, conference, self->child_id);
@@ -1293,6 +1306,25 @@ dissent_reason_now (const QuorumConference *conference,
   return *owned;
 }
 
+/* Representatives' names as the record holds them, joined, each as it stands after sign-off
+ * (a name corrected by an amendment, noted), as the record names them. */
+static char *
+names_now (const QuorumConference *conference,
+           char                  **names)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = quorum_conference_format_name_now (conference, 0, names[i]);
+
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, name);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* The Dissent list's rows for one dissent. Where the group settled on the outcome's view and
  * only some representatives' own positions differ, each of them is named with their group, as
  * the record does, and never the group as if it dissented (DOMAIN "Reaching a decision" 6). */
@@ -1344,6 +1376,7 @@ add_dissent_items (GPtrArray              *items,
           g_autofree char *below = NULL;
           g_autofree char *mv_record = NULL;
           g_autofree char *own_note = NULL;
+          g_autofree char *mv_name = NULL;
           const char *own_reason = NULL;
           const char *words;
 
@@ -1359,7 +1392,8 @@ add_dissent_items (GPtrArray              *items,
           position = quorum_ui_format_view (mv->view, mv->categories);
           /* Translators: a dissenting representative, their group and their own position:
            * "Ann Gray (Bucks Healthcare NHS Trust): No plan" */
-          line = g_strdup_printf (_("%s (%s): %s"), mv->name != NULL ? mv->name : "", dissent->group, position);
+          mv_name = quorum_conference_format_name_now (conference, mv->attendee_id, mv->name);
+          line = g_strdup_printf (_("%s (%s): %s"), mv_name, dissent->group, position);
           if (words != NULL && *words != '\0')
             /* Translators: what the record says of the position, then the reason in their own words */
             below = g_strdup_printf (_("%s — “%s”"), differs, words);
@@ -1390,7 +1424,7 @@ add_dissent_items (GPtrArray              *items,
         return;
     }
 
-  names = dissent->representatives != NULL ? g_strjoinv (_(", "), dissent->representatives) : g_strdup ("");
+  names = names_now (conference, dissent->representatives);
   title = g_strdup_printf (_("%s: %s"), dissent->group, view);
   reason = dissent_reason_now (conference, child_id, dissent, &note, &owned);
   if (reason != NULL && *reason != '\0')

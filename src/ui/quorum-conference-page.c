@@ -122,7 +122,8 @@ create_attendee_row (gpointer item,
                                         quorum_attendee_item_get_subtitle (attendee));
   const char *status = quorum_attendee_item_get_status (attendee);
 
-  quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 2);
+  /* Role and agency; under an amended name, the original as signed off. */
+  quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 4);
 
   if (status != NULL && *status != '\0')
     {
@@ -298,7 +299,7 @@ update_attendees (QuorumConferencePage *self)
   for (guint i = 0; i < self->conference->attendees->len; i++)
     {
       QuorumAttendee *attendee = g_ptr_array_index (self->conference->attendees, i);
-      QuorumAttendeeItem *item = quorum_attendee_item_new (attendee, i);
+      QuorumAttendeeItem *item = quorum_attendee_item_new (self->conference, attendee, i);
       const char *section = quorum_attendee_item_get_section (item);
 
       if (!g_hash_table_contains (first_seen, section))

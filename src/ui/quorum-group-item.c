@@ -272,7 +272,7 @@ quorum_group_item_set_representatives (QuorumGroupItem        *self,
         continue;
       r = g_new0 (Representative, 1);
       r->attendee_id = a->id;
-      r->name = g_strdup (a->name);
+      r->name = g_strdup (quorum_conference_name_now (conference, a->id, a->name, NULL));
       g_ptr_array_add (self->representatives, r);
     }
 
@@ -287,7 +287,7 @@ quorum_group_item_set_representatives (QuorumGroupItem        *self,
         {
           r = g_new0 (Representative, 1);
           r->attendee_id = m->attendee_id;
-          r->name = g_strdup (m->name);
+          r->name = g_strdup (quorum_conference_name_now (conference, m->attendee_id, m->name, NULL));
           g_ptr_array_add (self->representatives, r);
         }
       r->view = m->view;

@@ -161,8 +161,9 @@ update_timeline (QuorumRecordPanel      *self,
     {
       const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
       g_autofree char *subtitle = timeline_text (conference, a);
+      g_autofree char *name = quorum_conference_format_name_now (conference, a->id, a->name);
 
-      g_string_append_printf (shown, "%lld\x1f%s\x1f%s\x1e", (long long) a->id, a->name, subtitle);
+      g_string_append_printf (shown, "%lld\x1f%s\x1f%s\x1e", (long long) a->id, name, subtitle);
     }
   if (g_strcmp0 (shown->str, self->timeline_shown) == 0)
     return;
@@ -176,7 +177,9 @@ update_timeline (QuorumRecordPanel      *self,
     {
       const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
       g_autofree char *subtitle = timeline_text (conference, a);
-      GtkWidget *row = quorum_text_row_new (a->name, subtitle);
+      /* Named as the record names them: a name corrected after sign-off, noted. */
+      g_autofree char *title = quorum_conference_format_name_now (conference, a->id, a->name);
+      GtkWidget *row = quorum_text_row_new (title, subtitle);
 
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 3);
 

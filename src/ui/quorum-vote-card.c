@@ -655,13 +655,21 @@ sync_members (QuorumVoteCard *self)
     {
       MemberRow *row = g_ptr_array_index (self->member_rows, i);
       QuorumView view;
+      const char *name;
       const char *reason;
 
-      quorum_group_item_get_representative (self->item, i, NULL, NULL, &view, &reason);
+      quorum_group_item_get_representative (self->item, i, NULL, &name, &view, &reason);
 
       if (!editable)
         {
           g_autofree char *text = NULL;
+
+          /* A name corrected after sign-off is shown as it stands, the rows kept. */
+          if (g_strcmp0 (row->name, name) != 0)
+            {
+              g_free (row->name);
+              row->name = g_strdup (name);
+            }
 
           gtk_widget_set_visible (row->row, view != QUORUM_VIEW_NONE);
           if (view == QUORUM_VIEW_NONE)
