@@ -2294,6 +2294,39 @@ test_amended_name_where_shown (void)
   }
 }
 
+/* Rule 7 for the child's name and the conference's details: corrected after sign-off, each is
+ * given as it now stands where the record gives it (the conference's fields, the child's
+ * heading, the running title's case reference), the amendment noted; the original only in the
+ * appendix. */
+static void
+test_amended_details_where_shown (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = NULL;
+  QuorumAmendment *amendment;
+
+  g_ptr_array_remove_index (conference->amendments, 0);
+  amendment = add_amendment (conference, 115, "child:4", "The child's name corrected");
+  amendment->field = g_strdup ("name");
+  amendment->old_value = g_strdup ("Cara Cole");
+  amendment->new_value = g_strdup ("Kara Cole");
+  amendment = add_amendment (conference, 116, "conference:9", "The venue corrected");
+  amendment->field = g_strdup ("venue");
+  amendment->old_value = g_strdup (conference->venue);
+  amendment->new_value = g_strdup ("Aylesbury, Walton Street, Room 4");
+
+  records = record_texts (conference, "amended-details.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *head = before_appendix (g_ptr_array_index (records, i));
+
+      assert_contains (head, "Child: Kara Cole (name amended after sign-off, amendment 1)");
+      assert_contains (head, "Aylesbury, Walton Street, Room 4 (amended after sign-off, amendment 2)");
+      assert_lacks (head, "Cara Cole");
+      assert_contains (g_ptr_array_index (records, i), "Cara Cole");
+    }
+}
+
 /* A representative's own dissent (the group settled on the outcome's view, group_dissents false)
  * whose reason was corrected after sign-off: the correction is shown where the reason is, found
  * by the dissent's own id ("dissent:131"), as a group's dissent's is. */
@@ -2750,6 +2783,7 @@ main (int   argc,
   g_test_add_func ("/export/dissent/amendment-chain", test_dissent_amendment_chain);
   g_test_add_func ("/export/amendment-in-words", test_amendment_in_words);
   g_test_add_func ("/export/amended-name-where-shown", test_amended_name_where_shown);
+  g_test_add_func ("/export/amended-details-where-shown", test_amended_details_where_shown);
   g_test_add_func ("/export/pdf/seal-on-one-line", test_pdf_seal_on_one_line);
   g_test_add_func ("/export/pdf/amended-note-keeps-with-its-text", test_pdf_amended_note_keeps_with_its_text);
   g_test_add_func ("/export/referral-correction-in-words", test_referral_correction_in_words);

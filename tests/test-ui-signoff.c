@@ -1174,6 +1174,37 @@ test_record_reads_as_export (void)
     g_assert_nonnull (strstr (attendees, "Priya Shaw\nHealth Visitor, Bolton NHS FT\n"
                                          "Amended after sign-off (amendment 3); the original: “Priya Shah”"));
   }
+  /* The child's name, and the venue, corrected: the title and the child's tab name her as the
+   * record does, the heading gives the venue as it stands. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, "Name of the child Cara Carter");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Kara Carter");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("Her name is spelt with a K");
+  ui_test_iterate (300);
+  ui_test_respond ("amend");
+  ui_test_iterate (500);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 4);
+    g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 3))->new_value, ==, "Kara Carter");
+    g_assert_cmpstr (((QuorumChild *) g_ptr_array_index (c->children, 0))->name, ==, "Cara Carter");
+  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "title_label"))),
+                   ==, "Kara Carter");
+  {
+    GtkStack *stack = GTK_STACK (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "child_stack"));
+    g_autofree char *tab = g_strdup_printf ("child-%" G_GINT64_FORMAT, child);
+
+    g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, tab))),
+                     ==, "Kara Carter");
+  }
+
   if (!gtk_widget_is_drawable (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list")))
     gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL);
   ui_test_iterate (300);

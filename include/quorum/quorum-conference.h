@@ -268,6 +268,18 @@ const char       *quorum_conference_name_now        (const QuorumConference *sel
 char             *quorum_conference_format_name_now (const QuorumConference *self,
                                                      gint64                  attendee_id,
                                                      const char             *name);
+/* A child's name as it stands after sign-off ("child:N", "name"), as the two above. */
+const char       *quorum_conference_child_name_now        (const QuorumConference *self,
+                                                           const QuorumChild      *child,
+                                                           guint                  *number);
+char             *quorum_conference_format_child_name_now (const QuorumConference *self,
+                                                           const QuorumChild      *child);
+/* The conference's own @field ("venue", "chair", "minute_taker", "case_ref", "time") where the
+ * record gives it: corrected after sign-off, the corrected value with the amendment noted, else
+ * a copy of @original (NULL for NULL). Free with g_free (). */
+char             *quorum_conference_format_field_now      (const QuorumConference *self,
+                                                           const char             *field,
+                                                           const char             *original);
 /* The amendment before @amendment that corrected the same record and field, or NULL: the value
  * @amendment replaced is its corrected value (else the signed-off original). */
 const QuorumAmendment *quorum_conference_previous_amendment (const QuorumConference *self,

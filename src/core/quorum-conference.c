@@ -874,6 +874,19 @@ quorum_conference_name_now (const QuorumConference *self,
   return amendment->new_value;
 }
 
+/* "Dr Owen Price (name amended after sign-off, amendment 4)", or @name when @number is 0. */
+static char *
+format_amended_name (const char *name,
+                     const char *now,
+                     guint       number)
+{
+  if (number == 0)
+    return g_strdup (name != NULL ? name : "");
+  /* Translators: an attendee's name corrected after sign-off, where the record names them:
+   * "Dr Owen Price (name amended after sign-off, amendment 4)" */
+  return g_strdup_printf (_("%s (name amended after sign-off, amendment %u)"), now, number);
+}
+
 char *
 quorum_conference_format_name_now (const QuorumConference *self,
                                    gint64                  attendee_id,
@@ -882,11 +895,61 @@ quorum_conference_format_name_now (const QuorumConference *self,
   guint number = 0;
   const char *now = quorum_conference_name_now (self, attendee_id, name, &number);
 
-  if (number == 0)
-    return g_strdup (name != NULL ? name : "");
-  /* Translators: an attendee's name corrected after sign-off, where the record names them:
-   * "Dr Owen Price (name amended after sign-off, amendment 4)" */
-  return g_strdup_printf (_("%s (name amended after sign-off, amendment %u)"), now, number);
+  return format_amended_name (name, now, number);
+}
+
+const char *
+quorum_conference_child_name_now (const QuorumConference *self,
+                                  const QuorumChild      *child,
+                                  guint                  *number)
+{
+  const QuorumAmendment *amendment;
+  g_autofree char *record = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (child != NULL, NULL);
+
+  if (number != NULL)
+    *number = 0;
+  record = g_strdup_printf ("child:%" G_GINT64_FORMAT, child->id);
+  amendment = quorum_conference_last_amendment (self, record, "name", number);
+  if (amendment == NULL || amendment->new_value == NULL || *amendment->new_value == '\0')
+    {
+      if (number != NULL)
+        *number = 0;
+      return child->name;
+    }
+  return amendment->new_value;
+}
+
+char *
+quorum_conference_format_child_name_now (const QuorumConference *self,
+                                         const QuorumChild      *child)
+{
+  guint number = 0;
+  const char *now = quorum_conference_child_name_now (self, child, &number);
+
+  return format_amended_name (child->name, now, number);
+}
+
+char *
+quorum_conference_format_field_now (const QuorumConference *self,
+                                    const char             *field,
+                                    const char             *original)
+{
+  g_autofree char *record = NULL;
+  const QuorumAmendment *amendment;
+  guint number = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  record = g_strdup_printf ("conference:%" G_GINT64_FORMAT, self->id);
+  amendment = quorum_conference_last_amendment (self, record, field, &number);
+  if (amendment == NULL || amendment->new_value == NULL || *amendment->new_value == '\0')
+    return g_strdup (original);
+  /* Translators: a conference's detail corrected after sign-off, where the record gives it:
+   * "Bolton Town Hall, Room 2 (amended after sign-off, amendment 3)" */
+  return g_strdup_printf (_("%s (amended after sign-off, amendment %u)"), amendment->new_value, number);
 }
 
 const QuorumAmendment *

@@ -207,6 +207,7 @@ build_header (const QuorumConference *conference,
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *date = _quorum_export_format_date (&conference->date);
+  g_autofree char *record = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conference->id);
   const char *kind = quorum_kind_get_label (conference->kind);
 
   if (kind != NULL)
@@ -215,7 +216,9 @@ build_header (const QuorumConference *conference,
   if (date != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&date));
   if (conference->chair != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("Chair: %s"), conference->chair));
+    g_ptr_array_add (parts, g_strdup_printf (_("Chair: %s"),
+                                             quorum_conference_current_value (conference, record,
+                                                                              "chair", conference->chair)));
   if (profile != NULL && profile->name != NULL)
     g_ptr_array_add (parts, profile_name (profile));
   else if (conference->profile_id != NULL)
@@ -279,24 +282,30 @@ add_conference (QuorumDocument         *doc,
   g_autofree char *date = _quorum_export_format_date (&conference->date);
   g_autoptr(GString) children = g_string_new (NULL);
 
+  /* Each as it stands after sign-off: a corrected detail, with its amendment noted. */
+  g_autofree char *time = quorum_conference_format_field_now (conference, "time", conference->time);
+
   add_field_take (fields, _("Conference"), _quorum_export_conference_title (conference));
-  if (conference->time != NULL && date != NULL)
+  if (time != NULL && date != NULL)
     /* TRANSLATORS: "20 November 2026 at 10:00" */
-    add_field_take (fields, _("Date"), g_strdup_printf (_("%s at %s"), date, conference->time));
+    add_field_take (fields, _("Date"), g_strdup_printf (_("%s at %s"), date, time));
   else
     add_field (fields, _("Date"), date);
-  add_field (fields, _("Venue"), conference->venue);
-  add_field (fields, _("Chair"), conference->chair);
-  add_field (fields, _("Minute-taker"), conference->minute_taker);
-  add_field (fields, _("Case reference"), conference->case_ref);
+  add_field_take (fields, _("Venue"), quorum_conference_format_field_now (conference, "venue", conference->venue));
+  add_field_take (fields, _("Chair"), quorum_conference_format_field_now (conference, "chair", conference->chair));
+  add_field_take (fields, _("Minute-taker"),
+                  quorum_conference_format_field_now (conference, "minute_taker", conference->minute_taker));
+  add_field_take (fields, _("Case reference"),
+                  quorum_conference_format_field_now (conference, "case_ref", conference->case_ref));
 
   for (guint i = 0; conference->children != NULL && i < conference->children->len; i++)
     {
       const QuorumChild *child = g_ptr_array_index (conference->children, i);
+      g_autofree char *name = quorum_conference_format_child_name_now (conference, child);
 
       if (children->len > 0)
         g_string_append (children, ", ");
-      g_string_append (children, child->name);
+      g_string_append (children, name);
     }
   add_field (fields, conference->children != NULL && conference->children->len > 1
                        ? _("Children") : _("Child"),
@@ -1165,7 +1174,8 @@ add_child (QuorumDocument         *doc,
 {
   const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
   g_autoptr(GPtrArray) votes = _quorum_export_child_current_votes (conference, child->id);
-  g_autofree char *heading = g_strdup_printf (_("Child: %s"), child->name);
+  g_autofree char *name = quorum_conference_format_child_name_now (conference, child);
+  g_autofree char *heading = g_strdup_printf (_("Child: %s"), name);
   QuorumBlock *fields;
 
   add_block (doc, QUORUM_BLOCK_HEADING, heading);
@@ -1278,8 +1288,14 @@ build_document (const QuorumConference *conference,
   doc->title = g_strdup (_("Record of decision and dissent"));
   doc->header = build_header (conference, profile);
   if (conference->case_ref != NULL)
-    /* TRANSLATORS: the running title at the top of every page */
-    doc->running_title = g_strdup_printf (_("%s  ·  Case ref. %s"), doc->title, conference->case_ref);
+    {
+      g_autofree char *record = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conference->id);
+
+      /* TRANSLATORS: the running title at the top of every page */
+      doc->running_title = g_strdup_printf (_("%s  ·  Case ref. %s"), doc->title,
+                                            quorum_conference_current_value (conference, record, "case_ref",
+                                                                             conference->case_ref));
+    }
   else
     doc->running_title = g_strdup (doc->title);
 

@@ -1754,7 +1754,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   child = quorum_conference_find_child (conference, self->child_id);
   g_free (self->child_name);
-  self->child_name = g_strdup (child != NULL ? child->name : "");
+  self->child_name = g_strdup (child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "");
   g_free (self->chair);
   self->chair = g_strdup (conference->chair);
 

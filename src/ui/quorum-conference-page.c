@@ -391,8 +391,11 @@ join_children (const QuorumConference *conference)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
+  /* Each as it stands after sign-off: a name corrected by an amendment, corrected. */
   for (guint i = 0; i < conference->children->len; i++)
-    g_ptr_array_add (names, ((QuorumChild *) g_ptr_array_index (conference->children, i))->name);
+    g_ptr_array_add (names, (gpointer) quorum_conference_child_name_now (conference,
+                                                                         g_ptr_array_index (conference->children, i),
+                                                                         NULL));
 
   if (names->len == 0)
     return g_strdup ("");
@@ -419,7 +422,13 @@ update_header (QuorumConferencePage *self)
   const QuorumConference *conference = self->conference;
   g_autofree char *children = join_children (conference);
   g_autofree char *date = quorum_ui_format_date (&conference->date);
+  g_autofree char *record = g_strdup_printf ("conference:%" G_GINT64_FORMAT, conference->id);
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  /* The details as they stand after sign-off (the pinned amendments say what changed). */
+  const char *time = quorum_conference_current_value (conference, record, "time", conference->time);
+  const char *venue = quorum_conference_current_value (conference, record, "venue", conference->venue);
+  const char *chair = quorum_conference_current_value (conference, record, "chair", conference->chair);
+  const char *case_ref = quorum_conference_current_value (conference, record, "case_ref", conference->case_ref);
 
   gtk_label_set_label (self->title_label, children);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), children);
@@ -427,18 +436,30 @@ update_header (QuorumConferencePage *self)
   /* Translators: "Initial conference"; %s is the kind of conference */
   g_string_append_printf (subtitle, _("%s conference"), quorum_kind_get_label (conference->kind));
   g_string_append_printf (subtitle, " · %s", date);
-  if (conference->time != NULL)
-    g_string_append_printf (subtitle, _(", %s"), conference->time);
-  if (conference->venue != NULL && *conference->venue != '\0')
-    g_string_append_printf (subtitle, " · %s", conference->venue);
+  if (time != NULL)
+    g_string_append_printf (subtitle, _(", %s"), time);
+  if (venue != NULL && *venue != '\0')
+    g_string_append_printf (subtitle, " · %s", venue);
   g_string_append_c (subtitle, '\n');
-  g_string_append_printf (subtitle, _("Chair: %s"), conference->chair);
-  if (conference->case_ref != NULL && *conference->case_ref != '\0')
-    g_string_append_printf (subtitle, _(" · Case %s"), conference->case_ref);
+  g_string_append_printf (subtitle, _("Chair: %s"), chair);
+  if (case_ref != NULL && *case_ref != '\0')
+    g_string_append_printf (subtitle, _(" · Case %s"), case_ref);
   if (self->profile != NULL)
     g_string_append_printf (subtitle, _(" · Policy: %s"), self->profile->name);
 
   gtk_label_set_label (self->subtitle_label, subtitle->str);
+
+  /* The children's tabs, named as the title names them. */
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, i);
+      g_autofree char *name = g_strdup_printf ("child-%" G_GINT64_FORMAT, child->id);
+      GtkWidget *tab = gtk_stack_get_child_by_name (self->child_stack, name);
+      const char *now = quorum_conference_child_name_now (conference, child, NULL);
+
+      if (tab != NULL && g_strcmp0 (gtk_stack_page_get_title (gtk_stack_get_page (self->child_stack, tab)), now) != 0)
+        gtk_stack_page_set_title (gtk_stack_get_page (self->child_stack, tab), now);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -970,7 +991,8 @@ rebuild_child_panels (QuorumConferencePage *self)
       if (same != NULL)
         gtk_stack_page_set_name (gtk_stack_get_page (self->child_stack, same), NULL);
       g_object_set_data (G_OBJECT (stand_in), "quorum-child-id", GSIZE_TO_POINTER ((gsize) qchild->id));
-      gtk_stack_add_titled (self->child_stack, stand_in, name, qchild->name);
+      gtk_stack_add_titled (self->child_stack, stand_in, name,
+                            quorum_conference_child_name_now (self->conference, qchild, NULL));
       if (first == NULL)
         first = stand_in;
     }
