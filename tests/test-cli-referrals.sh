@@ -176,6 +176,90 @@ err=$(q referral correct "$kit" --field outcome --value other --panel-reason "Re
 printf '%s\n' "$err" | grep -q "nothing to correct" && ok "DOMAIN 4: the refusal says there is nothing to correct" ||
   { not_ok "DOMAIN 4: the refusal's words"; printf '%s\n' "$err"; }
 
+# -- refmeans 1: how it was sent (the notice's means) is shown with the referral: `referrals`,
+# `referral notify`, `conference show`, and the dissent record (JSON, text, PDF)
+sol=$(split_referral 2027-05-24 "Sol Means")
+sol_conf=$(jget "$(q --json referrals)" "[r['conference'] for r in d if r['id'] == $sol][0]")
+err=$(q --json referral notify "$sol" --date 2027-05-29 --by "A. Admin" --means "secure email" 2>&1 >"$work/sol.json")
+out=$(cat "$work/sol.json")
+check "refmeans: notify --json: how it was sent, a Saturday said, not late (due Tue 2027-06-01)" \
+  "$(jget "$out" '[d["sent_by"], d["sent_means"], d["sent_day_off"], d["sent_late"], d["heard_day_off"]]')" \
+  '["A. Admin", "secure email", "saturday", false, null]'
+check "refmeans: a Saturday sent is kept as given; its panel due (Sat 26 June) shown with Fri 25 June" \
+  "$(jget "$out" '[d["notified"], d["panel_due"], d["panel_due_working"]]')" '["2027-05-29", "2027-06-26", "2027-06-25"]'
+printf '%s\n' "$err" | grep -qF "note: 2027-05-29 is a Saturday, not a working day (recorded as given)" &&
+  ok "refmeans: notify says on stderr that the date is a Saturday" ||
+  { not_ok "refmeans: notify's note on stderr"; printf '#   stderr: %s\n' "$err"; }
+err=$(q referral panel "$sol" --date 2027-05-31 --outcome plan-confirmed 2>&1 >/dev/null)
+printf '%s\n' "$err" | grep -qF "note: 2027-05-31 is a bank holiday in England and Wales, not a working day (recorded as given)" &&
+  ok "refmeans: panel says the Spring bank holiday" ||
+  { not_ok "refmeans: panel's note on stderr"; printf '#   stderr: %s\n' "$err"; }
+check "refmeans: referrals --json: sent_means, sent_day_off, heard_day_off; heard on time" \
+  "$(jget "$(q --json referrals)" "[[r['sent_means'], r['sent_day_off'], r['heard_day_off'], r['heard_late']] for r in d if r['id'] == $sol][0]")" \
+  '["secure email", "saturday", "bank-holiday", false]'
+check "refmeans: conference show --json: the same in the referral" \
+  "$(jget "$(q --json conference show "$sol_conf")" '[[r["sent_by"], r["sent_means"], r["sent_day_off"], r["heard_day_off"]] for r in d["referrals"]][0]')" \
+  '["A. Admin", "secure email", "saturday", "bank-holiday"]'
+q export dissent "$sol_conf" --format json -o "$work/sol-export.json" >/dev/null
+check "refmeans: export json: the same in the record" \
+  "$(jget "$(cat "$work/sol-export.json")" '[[r["sent_means"], r["sent_day_off"], r["heard_day_off"]] for r in d["referrals"]][0]')" \
+  '["secure email", "saturday", "bank-holiday"]'
+q export dissent "$sol_conf" --format txt -o "$work/sol.txt" >/dev/null
+grep -qE "^ *How it was sent: +secure email$" "$work/sol.txt" && ok "refmeans: export txt: How it was sent: secure email" ||
+  { not_ok "refmeans: export txt: how it was sent"; grep -n "Sent\|Notified" "$work/sol.txt"; }
+grep -qE "^ *Notified: +29 May 2027 \(a Saturday, not a working day\)$" "$work/sol.txt" &&
+  ok "refmeans: export txt: the Saturday sent said beside the date" ||
+  { not_ok "refmeans: export txt: the Saturday"; grep -n "Notified" "$work/sol.txt"; }
+grep -qE "^ *Panel heard: +31 May 2027 \(a bank holiday in England and Wales, not a working day\)$" "$work/sol.txt" &&
+  ok "refmeans: export txt: the bank holiday heard said beside the date" ||
+  { not_ok "refmeans: export txt: the bank holiday"; grep -n "Panel heard" "$work/sol.txt"; }
+q export dissent "$sol_conf" --format pdf -o "$work/sol.pdf" >/dev/null
+pdf=$(pdftotext -layout "$work/sol.pdf" - 2>/dev/null | tr -s ' ')
+printf '%s\n' "$pdf" | grep -qF "How it was sent secure email" && ok "refmeans: export pdf: How it was sent secure email" ||
+  { not_ok "refmeans: export pdf: how it was sent"; printf '%s\n' "$pdf" | grep -n "sent\|Notified"; }
+printf '%s\n' "$pdf" | grep -qF "Notified 29 May 2027 (a Saturday, not a working day)" &&
+  ok "refmeans: export pdf: the Saturday said" ||
+  { not_ok "refmeans: export pdf: the Saturday"; printf '%s\n' "$pdf" | grep -n "Notified"; }
+
+# Sent without a means: none shown, never the notice's "not recorded", in English or Welsh.
+ned=$(split_referral 2027-05-24 "Ned Nomeans")
+out=$(q --json referral notify "$ned" --date 2027-05-26 --by "A. Admin" 2>/dev/null)
+check "refmeans: no means given: sent_means null, the notice's words aside; a Wednesday: no day off" \
+  "$(jget "$out" '[d["sent_means"], d["sent_day_off"]]')" '[null, null]'
+wyn=$(split_referral 2027-05-24 "Wyn Dim")
+LANGUAGE=cy q referral notify "$wyn" --date 2027-05-26 >/dev/null 2>&1
+check "refmeans: the notice of a Welsh recorder keeps its words" \
+  "$(db_sql "$QUORUM_DB" "SELECT means FROM notice WHERE referral_id = $wyn")" "heb ei gofnodi"
+check "refmeans: … and no means is shown for it" \
+  "$(jget "$(q --json referrals)" "[r['sent_means'] for r in d if r['id'] == $wyn][0]")" "null"
+ned_conf=$(jget "$(q --json referrals)" "[r['conference'] for r in d if r['id'] == $ned][0]")
+q export dissent "$ned_conf" --format txt -o "$work/ned.txt" >/dev/null
+if grep -q "How it was sent\|not recorded" "$work/ned.txt"; then not_ok "refmeans: export txt: no means line"; else
+  ok "refmeans: export txt: no means, no line"; fi
+
+# refmeans 2: lateness stays as it was: sent late on a Saturday after its due date; sent on a bank
+# holiday before it; the Scottish calendar's own holiday.
+uma=$(split_referral 2027-05-24 "Uma Late")
+out=$(q --json referral notify "$uma" --date 2027-06-05 --means letter 2>/dev/null)
+check "refmeans: sent Sat 2027-06-05 after its due date (Tue 2027-06-01): late and a Saturday" \
+  "$(jget "$out" '[d["due"], d["sent_late"], d["sent_day_off"], d["sent_by"], d["sent_means"]]')" \
+  '["2027-06-01", true, "saturday", "J. Okafor", "letter"]'
+check "refmeans: … overdue as of the day before it was sent, not after" \
+  "$(jget "$(q --json referrals --as-of 2027-06-04)" "[r['overdue'] for r in d if r['id'] == $uma][0]"),$(jget "$(q --json referrals --as-of 2027-06-07)" "[r['overdue'] for r in d if r['id'] == $uma][0]")" \
+  "true,false"
+vic=$(split_referral 2027-05-24 "Vic Holiday")
+out=$(q --json referral notify "$vic" --date 2027-05-31 2>/dev/null)
+check "refmeans: sent on the Spring bank holiday, before its due date: not late, a bank holiday" \
+  "$(jget "$out" '[d["sent_late"], d["sent_day_off"], d["panel_due"]]')" '[false, "bank-holiday", "2027-06-28"]'
+ivo=$(split_referral 2026-12-24 "Ivo Hogmanay" test-scotland)
+err=$(q --json referral notify "$ivo" --date 2027-01-04 --means email 2>&1 >"$work/ivo.json")
+check "refmeans: Mon 2027-01-04 in Scotland (2 January moved): a bank holiday; not late (due 2027-01-06)" \
+  "$(jget "$(cat "$work/ivo.json")" '[d["sent_day_off"], d["sent_late"]]')" '["bank-holiday", false]'
+printf '%s\n' "$err" | grep -qF "is a bank holiday in Scotland" && ok "refmeans: … said as Scotland's" ||
+  { not_ok "refmeans: Scotland's bank holiday"; printf '#   stderr: %s\n' "$err"; }
+plainday=$(q --json referral notify "$(split_referral 2027-01-04 "Zed Working")" --date 2027-01-04 2>/dev/null)
+check "refmeans: the same day in England and Wales is a working day" "$(jget "$plainday" 'd["sent_day_off"]')" "null"
+
 # -- every write is audited and the chain holds
 expect_exit "verify: the audit chain holds" 0 q verify
 

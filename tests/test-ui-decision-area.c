@@ -265,7 +265,8 @@ test_panel_outcome_shown (void)
                    "Split Decisions Panel on Thursday 26 November 2026 (plan ended).");
   g_assert_cmpstr (row_text (panel, "referral_row"), ==,
                    "The chair refers the split decision within 5 working days: by Monday 19 October 2026.\n"
-                   "Sent to the Head of Service on Saturday 24 October 2026 by Ruth Okafor — sent late, after its due date. "
+                   "Sent to the Head of Service on Saturday 24 October 2026 (a Saturday, not a working day) by Ruth Okafor "
+                   "— sent late, after its due date. "
                    "The panel was due to hear it by Saturday 21 November 2026 — not a working day: the working day "
                    "before is Friday 20 November 2026.\n"
                    "Heard by the panel on Thursday 26 November 2026 — heard late, after the panel’s due date. "

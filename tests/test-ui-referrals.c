@@ -8,6 +8,7 @@
 
 #include "test-ui-common.h"
 #include "ui/quorum-draft.h"
+#include "store/quorum-store-life.h"
 #include "store/quorum-store-report.h"
 #include "ui/quorum-referral-list.h"
 #include "ui/quorum-referral-object.h"
@@ -2493,6 +2494,252 @@ test_correct_other_says_what_is_missing (void)
   ui_test_iterate (100);
 }
 
+/* The day-off note under a date field (@name), or NULL when it is hidden. */
+static const char *
+day_off_note (QuorumReferralsPage *page,
+              const char          *name)
+{
+  GtkWidget *note = child_of (page, name);
+
+  if (!gtk_widget_get_visible (note) || !gtk_widget_get_mapped (note))
+    return NULL;
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note));
+}
+
+/* The notice's means as the database holds it. */
+static char *
+notice_means (gint64 referral)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = quorum_store_list_notices (fx.store, FALSE, &error);
+  char *means = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < notices->len; i++)
+    {
+      QuorumNoticeRow *n = g_ptr_array_index (notices, i);
+
+      if (n->referral_id == referral && g_strcmp0 (n->kind, "referral-sent") == 0)
+        {
+          g_free (means);
+          means = g_strdup (n->means);
+        }
+    }
+  return means;
+}
+
+/* refmeans 1, the Head of Service's trial: how a referral was sent was kept with its notice
+ * only; the pane, the table and the record never said it. Typed into the form as a person does
+ * (a means with "&" in it: words, not markup), recorded with the button: the store holds it and
+ * the pane says when, how and by whom; sent with no means, the notice's "not recorded" is not
+ * shown as one. */
+static void
+test_means_in_pane (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(QuorumConference) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference;
+  gint64 referral;
+  gint64 bare;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  referral = make_split (fx.chair, "2027-06-07", "Sol Means", "R. Patel", &conference);
+  bare = make_split (fx.chair, "2027-06-07", "Sol Bare", "R. Patel", NULL);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  type_into (page, "search_entry", "Sol ");
+  ui_test_iterate (300);
+  wait_loaded (page);
+  click_referral (page, "Sol Means");
+
+  type_into (page, "notify_date_entry", "2027-06-10");
+  type_into (page, "sender_entry", "A. Admin");
+  type_into (page, "means_entry", "secure email & phone");
+  /* A Thursday: nothing said under the date. */
+  g_assert_null (day_off_note (page, "notify_day_off_row"));
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+
+  /* What the store holds: the notice's means, and the referral's reads carry it. */
+  {
+    g_autofree char *means = notice_means (referral);
+
+    g_assert_cmpstr (means, ==, "secure email & phone");
+  }
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->sent_by, ==, "A. Admin");
+  g_assert_cmpstr (row->sent_means, ==, "secure email & phone");
+  g_assert_cmpint (row->sent_day_off, ==, QUORUM_DAY_WORKING);
+  loaded = quorum_store_load_conference (fx.store, conference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((QuorumReferral *) g_ptr_array_index (loaded->referrals, 0))->sent_means, ==,
+                   "secure email & phone");
+  /* The page's own row (read a page at a time, by id). */
+  g_assert_cmpstr (quorum_referral_object_get_row (find_item (page, referral))->sent_means, ==,
+                   "secure email & phone");
+
+  /* What the pane says. */
+  g_assert_cmpstr (row_subtitle_of (page, "notified_row"), ==,
+                   "Thursday 10 June 2027 by secure email & phone, sent by A. Admin");
+  /* The table's Sent cell says it too, in its tooltip. */
+  {
+    GtkWidget *cell = ui_test_find_shown_label (GTK_WIDGET (page), "10 Jun 2027");
+
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==,
+                     "Thursday 10 June 2027 by secure email & phone, sent by A. Admin");
+  }
+  /* The pane from its top for the picture (a record made in the pane keeps its place). */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (page, "pane_scroller"))), 0);
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (window), "refmeans-pane-sent-by-means");
+
+  /* Sent with nothing typed for how: the pane names who, and no "not recorded" means. */
+  click_referral (page, "Sol Bare");
+  type_into (page, "notify_date_entry", "2027-06-11");
+  type_into (page, "sender_entry", "A. Admin");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  {
+    g_autofree char *means = notice_means (bare);
+
+    g_assert_cmpstr (means, ==, "not recorded");
+  }
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, bare, &error);
+  g_assert_no_error (error);
+  g_assert_null (row->sent_means);
+  g_assert_cmpstr (row_subtitle_of (page, "notified_row"), ==, "Friday 11 June 2027 by A. Admin");
+
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* refmeans 2, the Head of Service's trial: a sent or heard date on a day off was accepted
+ * without a word. It is still accepted (people email at weekends), but the form says so under
+ * the date as it is typed, before it is recorded, and the pane says it after; lateness is
+ * judged as before. */
+static void
+test_day_off_said (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 conference;
+  gint64 referral;
+  guint before;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Mon 24 May 2027: due Tue 1 June (Mon 31 May is the Spring bank holiday). */
+  referral = make_split (fx.chair, "2027-05-24", "Tam Weekend", "R. Patel", &conference);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  type_into (page, "search_entry", "Tam Weekend");
+  ui_test_iterate (300);
+  wait_loaded (page);
+  click_referral (page, "Tam Weekend");
+  /* Today (a Wednesday) offered: nothing said. */
+  g_assert_null (day_off_note (page, "notify_day_off_row"));
+
+  /* A Saturday typed: said under the date, before anything is recorded. */
+  before = n_audit (conference);
+  type_into (page, "notify_date_entry", "2027-05-29");
+  ui_test_iterate (100);
+  g_assert_cmpstr (day_off_note (page, "notify_day_off_row"), ==,
+                   "Saturday 29 May 2027 is a Saturday, not a working day. "
+                   "Check it is the day it was sent: it can still be recorded.");
+  g_assert_cmpuint (n_audit (conference), ==, before);
+  ui_test_screenshot (GTK_WIDGET (window), "refmeans-form-saturday");
+  /* The bank holiday typed instead: said as England and Wales's. */
+  type_into (page, "notify_date_entry", "2027-05-31");
+  ui_test_iterate (100);
+  g_assert_cmpstr (day_off_note (page, "notify_day_off_row"), ==,
+                   "Monday 31 May 2027 is a bank holiday in England and Wales, not a working day. "
+                   "Check it is the day it was sent: it can still be recorded.");
+  /* A working day: the note goes. */
+  type_into (page, "notify_date_entry", "2027-05-28");
+  ui_test_iterate (100);
+  g_assert_null (day_off_note (page, "notify_day_off_row"));
+
+  /* The Saturday it was, recorded: accepted, and the pane says it. */
+  type_into (page, "notify_date_entry", "2027-05-29");
+  type_into (page, "means_entry", "email");
+  ui_test_click (child_of (page, "notify_button"), -1, -1);
+  wait_loaded (page);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+    g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+    g_autofree char *panel_due_working = quorum_date_to_string (&row->panel_due_working);
+
+    g_assert_cmpstr (notified, ==, "2027-05-29");
+    /* Lateness as before: before its due date, not late; the panel 28 days on, a Saturday,
+     * shown with the working day before it. */
+    g_assert_false (row->sent_late);
+    g_assert_cmpstr (panel_due, ==, "2027-06-26");
+    g_assert_cmpstr (panel_due_working, ==, "2027-06-25");
+  }
+  g_assert_cmpint (row->sent_day_off, ==, QUORUM_DAY_SATURDAY);
+  g_assert_cmpstr (row_subtitle_of (page, "notified_row"), ==,
+                   "Saturday 29 May 2027 (a Saturday, not a working day) by email, sent by R. Patel");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (page, "pane_scroller"))), 0);
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (window), "refmeans-pane-saturday");
+
+  /* The panel heard it on Saturday 26 June, its due day: said under the date, recorded, not late. */
+  type_into (page, "panel_date_entry", "2027-06-26");
+  ui_test_iterate (100);
+  g_assert_cmpstr (day_off_note (page, "panel_day_off_row"), ==,
+                   "Saturday 26 June 2027 is a Saturday, not a working day. "
+                   "Check it is the day the panel heard it: it can still be recorded.");
+  choose (page, "outcome_combo", "Plan confirmed");
+  ui_test_click (child_of (page, "panel_button"), -1, -1);
+  wait_loaded (page);
+  g_clear_pointer (&row, quorum_referral_row_free);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_CONFIRMED);
+  g_assert_false (row->heard_late);
+  g_assert_cmpint (row->heard_day_off, ==, QUORUM_DAY_SATURDAY);
+  g_assert_cmpstr (row_subtitle_of (page, "panel_date_row"), ==,
+                   "Saturday 26 June 2027 (a Saturday, not a working day)");
+
+  /* A correction to a Sunday, typed in Correct…: said under the right date too. */
+  choose (page, "correct_field_combo", "Date the panel heard it");
+  type_into (page, "correct_value_entry", "2027-06-27");
+  ui_test_iterate (100);
+  g_assert_cmpstr (day_off_note (page, "correct_day_off_row"), ==,
+                   "Sunday 27 June 2027 is a Sunday, not a working day. "
+                   "Check it is the right date: it can still be recorded.");
+  type_into (page, "correct_value_entry", "");
+  set_entry (page, "correct_value_entry", "");
+
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2554,6 +2801,8 @@ main (int    argc,
   g_test_add_func ("/referrals/refs2-coordinator-referral-from-the-decision", test_coordinator_referral_as_of);
   g_test_add_func ("/referrals/refpanel-pane-opens-at-top", test_pane_opens_at_top);
   g_test_add_func ("/referrals/refpanel-correct-other-says-what-is-missing", test_correct_other_says_what_is_missing);
+  g_test_add_func ("/referrals/refmeans-means-in-pane-and-record", test_means_in_pane);
+  g_test_add_func ("/referrals/refmeans-day-off-said-not-refused", test_day_off_said);
 
   status = g_test_run ();
 

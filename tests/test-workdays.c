@@ -586,6 +586,53 @@ test_closures (void)
   assert_add (other, "2024-03-04", 1, "2024-03-05");
 }
 
+/* refmeans: what a day off is, to say it (a date given on one is kept, not refused). */
+static void
+test_day_off (void)
+{
+  g_autoptr(QuorumCalendar) ew = quorum_calendar_new (EW);
+  g_autoptr(QuorumCalendar) sc = quorum_calendar_new (SC);
+  GDate d;
+  GDate invalid;
+
+  d = iso ("2027-05-28");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_WORKING);
+  d = iso ("2027-05-29");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_SATURDAY);
+  d = iso ("2027-05-30");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_SUNDAY);
+  /* The Spring bank holiday */
+  d = iso ("2027-05-31");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_BANK_HOLIDAY);
+  /* 2 January 2027 (a Saturday) moved to Monday 4 in Scotland; a working day in England */
+  d = iso ("2027-01-04");
+  g_assert_cmpint (quorum_calendar_get_day_off (sc, &d), ==, QUORUM_DAY_BANK_HOLIDAY);
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_WORKING);
+  /* Christmas Day 2027 is a Saturday: said as a Saturday (its substitute is Monday 27) */
+  d = iso ("2027-12-25");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_SATURDAY);
+  d = iso ("2027-12-27");
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_BANK_HOLIDAY);
+  /* A local closure */
+  d = iso ("2027-06-02");
+  quorum_calendar_add_closure (ew, &d);
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &d), ==, QUORUM_DAY_CLOSURE);
+  g_date_clear (&invalid, 1);
+  g_assert_cmpint (quorum_calendar_get_day_off (ew, &invalid), ==, QUORUM_DAY_WORKING);
+
+  g_assert_null (quorum_day_off_to_string (QUORUM_DAY_WORKING));
+  g_assert_cmpstr (quorum_day_off_to_string (QUORUM_DAY_SATURDAY), ==, "saturday");
+  g_assert_cmpstr (quorum_day_off_to_string (QUORUM_DAY_SUNDAY), ==, "sunday");
+  g_assert_cmpstr (quorum_day_off_to_string (QUORUM_DAY_BANK_HOLIDAY), ==, "bank-holiday");
+  g_assert_cmpstr (quorum_day_off_to_string (QUORUM_DAY_CLOSURE), ==, "closure");
+  g_assert_null (quorum_day_off_get_label (QUORUM_DAY_WORKING, EW));
+  g_assert_cmpstr (quorum_day_off_get_label (QUORUM_DAY_SATURDAY, EW), ==, "a Saturday");
+  g_assert_cmpstr (quorum_day_off_get_label (QUORUM_DAY_BANK_HOLIDAY, EW), ==, "a bank holiday in England and Wales");
+  g_assert_cmpstr (quorum_day_off_get_label (QUORUM_DAY_BANK_HOLIDAY, SC), ==, "a bank holiday in Scotland");
+  g_assert_cmpstr (quorum_day_off_get_label (QUORUM_DAY_BANK_HOLIDAY, NI), ==, "a bank holiday in Northern Ireland");
+  g_assert_cmpstr (quorum_day_off_get_label (QUORUM_DAY_CLOSURE, EW), ==, "a local closure day");
+}
+
 static void
 test_count_working_days (void)
 {
@@ -891,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/workdays/within-n-working-days/moved-holidays", test_within_moved_holidays);
   g_test_add_func ("/workdays/within-n-working-days/zero-is-same-working-day", test_within_zero_same_day);
   g_test_add_func ("/workdays/closures/not-working-days", test_closures);
+  g_test_add_func ("/workdays/day-off/what-a-day-off-is", test_day_off);
   g_test_add_func ("/workdays/count-working-days/after-start-up-to-end", test_count_working_days);
   g_test_add_func ("/workdays/count-working-days/inverts-add-working-days", test_count_inverts_add);
   g_test_add_func ("/workdays/load-overrides/refuses-impossible-date", test_load_overrides_refuses_impossible_date);

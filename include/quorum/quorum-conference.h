@@ -155,6 +155,12 @@ struct _QuorumReferral
   gboolean           sent_late;          /* notified after due */
   gboolean           heard_late;         /* panel heard after panel_due */
   char              *sent_by;            /* who sent it to the Head of Service (its notice), or NULL */
+  char              *sent_means;         /* how it was sent (its notice: "secure email"), or NULL when not recorded */
+  /* A date given on a day off is kept (people email at weekends) and said: QuorumDayOff of the
+   * profile's calendar (@region's), QUORUM_DAY_WORKING (0) for a working day or no date. */
+  int                sent_day_off;
+  int                heard_day_off;
+  QuorumRegion       region;
   GPtrArray         *corrections;        /* QuorumReferralCorrection*, oldest first, or NULL */
 };
 

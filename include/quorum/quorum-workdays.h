@@ -43,6 +43,28 @@ void            quorum_calendar_add_working_days  (QuorumCalendar  *self,
 guint           quorum_calendar_count_working_days (QuorumCalendar *self,
                                                    const GDate     *from,
                                                    const GDate     *to);
+/* Why a day is not a working day (DOMAIN: "Working days"): a date the Head of Service gives on
+ * a day off may be true (people email at weekends) but is said, so a typo is caught. */
+typedef enum
+{
+  QUORUM_DAY_WORKING,        /* a working day: nothing to say */
+  QUORUM_DAY_SATURDAY,
+  QUORUM_DAY_SUNDAY,
+  QUORUM_DAY_BANK_HOLIDAY,   /* a public holiday of the calendar's region */
+  QUORUM_DAY_CLOSURE,        /* a local closure day */
+} QuorumDayOff;
+
+/* What @date is in @self: QUORUM_DAY_WORKING for an invalid date. */
+QuorumDayOff    quorum_calendar_get_day_off       (QuorumCalendar  *self,
+                                                   const GDate     *date);
+/* The stable word of the CLI's JSON: "saturday", "sunday", "bank-holiday", "closure"; NULL for
+ * a working day. */
+const char     *quorum_day_off_to_string          (QuorumDayOff     day_off);
+/* In words, for a sentence: "a Saturday", "a bank holiday in England and Wales", "a local
+ * closure day"; NULL for a working day. */
+const char     *quorum_day_off_get_label          (QuorumDayOff     day_off,
+                                                   QuorumRegion     region);
+
 /* The bank holidays of @year in date order: a new GArray of QuorumHoliday (free with g_array_unref). */
 GArray         *quorum_calendar_get_holidays      (QuorumCalendar  *self,
                                                    int              year);

@@ -82,6 +82,8 @@ quorum_cli_cmd_referral_correct (QuorumCliContext *ctx,
       quorum_json_add_string (builder, "outcome_reason", row->outcome_reason);
       quorum_json_add_bool (builder, "sent_late", row->sent_late);
       quorum_json_add_bool (builder, "heard_late", row->heard_late);
+      quorum_json_add_string (builder, "sent_day_off", quorum_day_off_to_string (row->sent_day_off));
+      quorum_json_add_string (builder, "heard_day_off", quorum_day_off_to_string (row->heard_day_off));
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }

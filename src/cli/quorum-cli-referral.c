@@ -46,7 +46,32 @@ add_referral (JsonBuilder             *builder,
   quorum_json_add_bool (builder, "sent_late", row->sent_late);
   quorum_json_add_bool (builder, "heard_late", row->heard_late);
   quorum_json_add_string (builder, "sent_by", row->sent_by);
+  /* How it was sent (its notice), null when not recorded; a sent or heard date on a day off
+   * said ("saturday", "sunday", "bank-holiday", "closure"), null on a working day. */
+  quorum_json_add_string (builder, "sent_means", row->sent_means);
+  quorum_json_add_string (builder, "sent_day_off", quorum_day_off_to_string (row->sent_day_off));
+  quorum_json_add_string (builder, "heard_day_off", quorum_day_off_to_string (row->heard_day_off));
   json_builder_end_object (builder);
+}
+
+/* A date given on a day off is recorded as given (people email at weekends) and said, on
+ * standard error, so a typo is caught: "quorum-cli: note: 2026-12-05 is a Saturday, not a
+ * working day (recorded as given)". */
+static void
+note_day_off (const GDate  *date,
+              QuorumDayOff  day_off,
+              QuorumRegion  region)
+{
+  g_autofree char *iso = NULL;
+  const char *label = quorum_day_off_get_label (day_off, region);
+
+  if (label == NULL || !g_date_valid (date))
+    return;
+  iso = quorum_date_to_string (date);
+  g_printerr ("quorum-cli: ");
+  /* Translators: "2026-12-05 is a Saturday, not a working day (recorded as given)" */
+  g_printerr (_("note: %s is %s, not a working day (recorded as given)"), iso, label);
+  g_printerr ("\n");
 }
 
 static const char *
@@ -190,6 +215,7 @@ quorum_cli_cmd_referral_notify (QuorumCliContext *ctx,
       (row = quorum_store_get_referral (store, id, &error)) == NULL)
     return quorum_cli_fail (error);
 
+  note_day_off (&row->notified, row->sent_day_off, row->region);
   panel_due = quorum_date_to_string (&row->panel_due);
   text = g_strdup_printf (_("Referral %lld sent on %s; the panel must hear it by %s"),
                           (long long) id, date, panel_due);
@@ -238,6 +264,12 @@ quorum_cli_cmd_referral_panel (QuorumCliContext *ctx,
       !quorum_store_record_panel (store, id, &heard, value, reason, &error))
     return quorum_cli_fail (error);
 
+  {
+    g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (store, id, NULL);
+
+    if (row != NULL)
+      note_day_off (&row->panel_date, row->heard_day_off, row->region);
+  }
   text = g_strdup_printf (_("The panel heard referral %lld on %s: %s"), (long long) id, date,
                           quorum_panel_outcome_get_label (value));
   return print_row (ctx, store, id, text);

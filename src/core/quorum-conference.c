@@ -712,6 +712,7 @@ quorum_referral_free (QuorumReferral *self)
 
   g_free (self->outcome_reason);
   g_free (self->sent_by);
+  g_free (self->sent_means);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_free (self);
 }

@@ -736,6 +736,85 @@ quorum_calendar_is_working_day (QuorumCalendar *self,
   return ret;
 }
 
+QuorumDayOff
+quorum_calendar_get_day_off (QuorumCalendar *self,
+                             const GDate    *date)
+{
+  QuorumDayOff ret = QUORUM_DAY_WORKING;
+
+  g_return_val_if_fail (self != NULL, QUORUM_DAY_WORKING);
+
+  if (date == NULL || !g_date_valid (date))
+    return QUORUM_DAY_WORKING;
+
+  switch (g_date_get_weekday (date))
+    {
+    case G_DATE_SATURDAY:
+      return QUORUM_DAY_SATURDAY;
+    case G_DATE_SUNDAY:
+      return QUORUM_DAY_SUNDAY;
+    case G_DATE_MONDAY:
+    case G_DATE_TUESDAY:
+    case G_DATE_WEDNESDAY:
+    case G_DATE_THURSDAY:
+    case G_DATE_FRIDAY:
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      break;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (lookup_holiday_locked (self, date) != NULL)
+    ret = QUORUM_DAY_BANK_HOLIDAY;
+  else if (g_hash_table_contains (self->closures, GUINT_TO_POINTER (g_date_get_julian (date))))
+    ret = QUORUM_DAY_CLOSURE;
+  g_mutex_unlock (&self->mutex);
+
+  return ret;
+}
+
+const char *
+quorum_day_off_to_string (QuorumDayOff day_off)
+{
+  switch (day_off)
+    {
+    case QUORUM_DAY_SATURDAY:     return "saturday";
+    case QUORUM_DAY_SUNDAY:       return "sunday";
+    case QUORUM_DAY_BANK_HOLIDAY: return "bank-holiday";
+    case QUORUM_DAY_CLOSURE:      return "closure";
+    case QUORUM_DAY_WORKING:
+    default:                      return NULL;
+    }
+}
+
+const char *
+quorum_day_off_get_label (QuorumDayOff day_off,
+                          QuorumRegion region)
+{
+  switch (day_off)
+    {
+    case QUORUM_DAY_SATURDAY:
+      return _("a Saturday");
+    case QUORUM_DAY_SUNDAY:
+      return _("a Sunday");
+    case QUORUM_DAY_BANK_HOLIDAY:
+      /* Whole phrases, one a region: Welsh mutates after "in" ("yng Nghymru"). */
+      switch (region)
+        {
+        case QUORUM_REGION_SCOTLAND:         return _("a bank holiday in Scotland");
+        case QUORUM_REGION_NORTHERN_IRELAND: return _("a bank holiday in Northern Ireland");
+        case QUORUM_REGION_ENGLAND_WALES:
+        case QUORUM_N_REGIONS:
+        default:                             return _("a bank holiday in England and Wales");
+        }
+    case QUORUM_DAY_CLOSURE:
+      return _("a local closure day");
+    case QUORUM_DAY_WORKING:
+    default:
+      return NULL;
+    }
+}
+
 void
 quorum_calendar_add_working_days (QuorumCalendar *self,
                                   const GDate    *from,

@@ -95,6 +95,23 @@ add_field_take (QuorumBlock *fields,
   g_free (value);
 }
 
+/* A date the Head of Service gave, a day off said: "Saturday 5 December 2026 (a Saturday, not a
+ * working day)". */
+static char *
+day_off_date (const GDate *date,
+              int          day_off,
+              QuorumRegion region)
+{
+  g_autofree char *text = _quorum_export_format_date (date);
+  const char *label = quorum_day_off_get_label (day_off, region);
+
+  if (label == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: a date given on a day off, then "a Saturday", "a bank holiday in England and
+   * Wales": "Saturday 5 December 2026 (a Saturday, not a working day)" */
+  return g_strdup_printf (_("%s (%s, not a working day)"), text, label);
+}
+
 /* Drops a FIELDS block that ended up with no field. */
 static void
 end_fields (QuorumDocument *doc,
@@ -930,13 +947,15 @@ add_plan_and_referral (QuorumDocument         *doc,
 
       if (g_date_valid (&referral->notified))
         {
-          g_autofree char *sent = _quorum_export_format_date (&referral->notified);
+          g_autofree char *sent = day_off_date (&referral->notified, referral->sent_day_off, referral->region);
 
-          /* Lateness shown, never hidden. */
+          /* Lateness shown, never hidden; a day off said (kept as given: people email at weekends). */
           add_field_take (fields, _("Notified"),
                           referral->sent_late ? g_strdup_printf (_("%s (SENT LATE: after its due date)"), sent)
                                               : g_steal_pointer (&sent));
           add_field (fields, _("Sent by"), referral->sent_by);
+          /* Who told whom, when and how (DOMAIN: every notice is a record): its means. */
+          add_field (fields, _("How it was sent"), referral->sent_means);
         }
       else
         add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
@@ -966,7 +985,7 @@ add_plan_and_referral (QuorumDocument         *doc,
 
       if (g_date_valid (&referral->panel_date))
         {
-          g_autofree char *heard = _quorum_export_format_date (&referral->panel_date);
+          g_autofree char *heard = day_off_date (&referral->panel_date, referral->heard_day_off, referral->region);
 
           add_field_take (fields, _("Panel heard"),
                           referral->heard_late ? g_strdup_printf (_("%s (HEARD LATE: after the panel’s due date)"), heard)

@@ -122,6 +122,11 @@ add_referral_life (JsonBuilder          *builder,
   quorum_json_add_bool (builder, "sent_late", referral->sent_late);
   quorum_json_add_bool (builder, "heard_late", referral->heard_late);
   quorum_json_add_string (builder, "sent_by", referral->sent_by);
+  /* How it was sent (its notice), null when not recorded; a sent or heard date on a day off
+   * said: "saturday", "sunday", "bank-holiday", "closure", or null. */
+  quorum_json_add_string (builder, "sent_means", referral->sent_means);
+  quorum_json_add_string (builder, "sent_day_off", quorum_day_off_to_string (referral->sent_day_off));
+  quorum_json_add_string (builder, "heard_day_off", quorum_day_off_to_string (referral->heard_day_off));
   json_builder_set_member_name (builder, "corrections");
   json_builder_begin_array (builder);
   for (guint i = 0; referral->corrections != NULL && i < referral->corrections->len; i++)

@@ -668,16 +668,49 @@ char *
 _quorum_store_referral_sent_by (QuorumStore *self,
                                 gint64       referral_id)
 {
+  return _quorum_store_referral_sent_notice (self, referral_id, NULL);
+}
+
+char *
+_quorum_store_known_means (char *means)
+{
+  /* _quorum_store_insert_referral_notice () stores _("not recorded") in the recorder's
+   * language: English, Welsh (po/cy.po), or this process's. */
+  static const char * const unrecorded[] = { "not recorded", "heb ei gofnodi", NULL };
+
+  if (means == NULL)
+    return NULL;
+  g_strstrip (means);
+  if (*means == '\0' || g_strcmp0 (means, _("not recorded")) == 0 ||
+      g_strv_contains (unrecorded, means))
+    {
+      g_free (means);
+      return NULL;
+    }
+  return means;
+}
+
+char *
+_quorum_store_referral_sent_notice (QuorumStore  *self,
+                                    gint64        referral_id,
+                                    char        **means)
+{
   QuorumDbStmt *stmt = _quorum_store_prepare (self,
-                                              "SELECT given_by FROM notice WHERE referral_id = ? "
+                                              "SELECT given_by, means FROM notice WHERE referral_id = ? "
                                               "AND kind = 'referral-sent' ORDER BY id DESC LIMIT 1", NULL);
   char *by = NULL;
 
+  if (means != NULL)
+    *means = NULL;
   if (stmt == NULL)
     return NULL;
   quorum_db_bind_int64 (stmt, 1, referral_id);
   if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
-    by = _quorum_column_dup (stmt, 0);
+    {
+      by = _quorum_column_dup (stmt, 0);
+      if (means != NULL)
+        *means = _quorum_store_known_means (_quorum_column_dup (stmt, 1));
+    }
   quorum_db_reset (stmt);
   return by;
 }
@@ -1258,8 +1291,13 @@ _quorum_store_load_life (QuorumStore       *self,
       quorum_calendar_working_day_on_or_before (calendar, &r->panel_due, &r->panel_due_working);
       r->sent_late = quorum_referral_sent_late (&r->due, &r->notified);
       r->heard_late = quorum_referral_heard_late (&r->panel_due, &r->panel_date);
+      /* A date on a day off is kept and said (a typo is caught; people email at weekends). */
+      r->region = quorum_calendar_get_region (calendar);
+      r->sent_day_off = quorum_calendar_get_day_off (calendar, &r->notified);
+      r->heard_day_off = quorum_calendar_get_day_off (calendar, &r->panel_date);
       g_free (r->sent_by);
-      r->sent_by = _quorum_store_referral_sent_by (self, r->id);
+      g_clear_pointer (&r->sent_means, g_free);
+      r->sent_by = _quorum_store_referral_sent_notice (self, r->id, &r->sent_means);
 
       stmt = _quorum_store_prepare (self,
                                     "SELECT id, field, old_value, new_value, reason, recorded_at, recorded_by "

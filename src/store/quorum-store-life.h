@@ -122,6 +122,14 @@ gint64     _quorum_store_insert_difference_event (QuorumStore  *self,
 /* Who sent @referral_id to the Head of Service (its notice), or NULL. */
 char      *_quorum_store_referral_sent_by (QuorumStore  *self,
                                            gint64        referral_id);
+/* Who sent @referral_id to the Head of Service and how (its notice): the sender returned (or
+ * NULL), the means in @means (NULL when not recorded). */
+char      *_quorum_store_referral_sent_notice (QuorumStore  *self,
+                                               gint64        referral_id,
+                                               char        **means);
+/* @means as read from a notice, or NULL (freed) when it is the words a notice given without a
+ * means was stored with ("not recorded", in the language of whoever recorded it). */
+char      *_quorum_store_known_means (char *means);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumNoticeRow, quorum_notice_row_free)
 

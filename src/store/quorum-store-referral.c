@@ -32,6 +32,7 @@ quorum_referral_row_free (QuorumReferralRow *self)
   g_free (self->profile_id);
   g_free (self->outcome_reason);
   g_free (self->sent_by);
+  g_free (self->sent_means);
   g_free (self->then_reasons);
   g_free (self);
 }
@@ -62,7 +63,8 @@ quorum_referral_row_equal (const QuorumReferralRow *a,
          same_date (&a->due_working, &b->due_working) &&
          same_date (&a->panel_due_working, &b->panel_due_working) &&
          !a->sent_late == !b->sent_late && !a->heard_late == !b->heard_late &&
-         g_strcmp0 (a->sent_by, b->sent_by) == 0 &&
+         g_strcmp0 (a->sent_by, b->sent_by) == 0 && g_strcmp0 (a->sent_means, b->sent_means) == 0 &&
+         a->region == b->region && a->sent_day_off == b->sent_day_off && a->heard_day_off == b->heard_day_off &&
          same_date (&a->then.notified, &b->then.notified) && same_date (&a->then.panel_due, &b->then.panel_due) &&
          same_date (&a->then.panel_date, &b->then.panel_date) && a->then.outcome == b->then.outcome &&
          g_strcmp0 (a->then.outcome_reason, b->then.outcome_reason) == 0 &&
@@ -106,6 +108,10 @@ fill_lateness (QuorumStore       *self,
   quorum_calendar_working_day_on_or_before (calendar, &row->due, &row->due_working);
   quorum_calendar_working_day_on_or_before (calendar, &row->panel_due, &row->panel_due_working);
   quorum_calendar_working_day_on_or_before (calendar, &row->then.panel_due, &row->then_panel_due_working);
+  /* A sent or heard date on a day off is kept and said (the record's dates, as the pane shows them). */
+  row->region = region;
+  row->sent_day_off = quorum_calendar_get_day_off (calendar, &row->notified);
+  row->heard_day_off = quorum_calendar_get_day_off (calendar, &row->panel_date);
   /* As the row's dates stood then (quorum_referral_as_of ()): sent or heard later was not yet late. */
   row->sent_late = quorum_referral_sent_late (&row->due, &row->then.notified) &&
                    g_date_compare (&row->then.notified, as_of) <= 0;
@@ -345,15 +351,21 @@ quorum_store_list_referrals (QuorumStore  *self,
     g_autoptr(GHashTable) calendars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) quorum_calendar_unref);
     g_autoptr(GHashTable) regions = g_hash_table_new (NULL, NULL);
     g_autoptr(GHashTable) senders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    g_autoptr(GHashTable) means = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-    /* Who sent each: one query, not one per row (a Head of Service may hold 100,000). */
-    stmt = _quorum_store_prepare (self, "SELECT referral_id, given_by FROM notice "
+    /* Who sent each and how: one query, not one per row (a Head of Service may hold 100,000). */
+    stmt = _quorum_store_prepare (self, "SELECT referral_id, given_by, means FROM notice "
                                   "WHERE kind = 'referral-sent' AND referral_id IS NOT NULL ORDER BY id", error);
     if (stmt == NULL)
       return NULL;
     while (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
-      g_hash_table_insert (senders, g_memdup2 (&(gint64){ quorum_db_column_int64 (stmt, 0) }, sizeof (gint64)),
-                           _quorum_column_dup (stmt, 1));
+      {
+        gint64 id = quorum_db_column_int64 (stmt, 0);
+
+        g_hash_table_insert (senders, g_memdup2 (&id, sizeof (gint64)), _quorum_column_dup (stmt, 1));
+        g_hash_table_insert (means, g_memdup2 (&id, sizeof (gint64)),
+                             _quorum_store_known_means (_quorum_column_dup (stmt, 2)));
+      }
     quorum_db_reset (stmt);
 
     if (!fill_as_of (self, (QuorumReferralRow **) rows->pdata, rows->len, as_of, error))
@@ -364,6 +376,7 @@ quorum_store_list_referrals (QuorumStore  *self,
 
         fill_lateness (self, row, as_of, calendars, regions);
         row->sent_by = g_strdup (g_hash_table_lookup (senders, &row->id));
+        row->sent_means = g_strdup (g_hash_table_lookup (means, &row->id));
       }
   }
   return g_steal_pointer (&rows);
@@ -400,7 +413,7 @@ quorum_store_get_referral (QuorumStore  *self,
       g_autoptr(GHashTable) regions = g_hash_table_new (NULL, NULL);
 
       fill_lateness (self, row, &today, calendars, regions);
-      row->sent_by = _quorum_store_referral_sent_by (self, row->id);
+      row->sent_by = _quorum_store_referral_sent_notice (self, row->id, &row->sent_means);
     }
 
   if (rc == QUORUM_DB_DONE)
@@ -753,6 +766,8 @@ quorum_store_get_referrals (QuorumStore  *self,
     {
       GString *text = g_string_new ("SELECT " REFERRAL_COLUMNS ", "
                                     "(SELECT given_by FROM notice n WHERE n.referral_id = r.id "
+                                    "  AND n.kind = 'referral-sent' ORDER BY n.id DESC LIMIT 1), "
+                                    "(SELECT means FROM notice n WHERE n.referral_id = r.id "
                                     "  AND n.kind = 'referral-sent' ORDER BY n.id DESC LIMIT 1) "
                                     "FROM referral r JOIN child ch ON ch.id = r.child_id "
                                     "JOIN conference c ON c.id = r.conference_id WHERE r.id IN (");
@@ -778,6 +793,7 @@ quorum_store_get_referrals (QuorumStore  *self,
           QuorumReferralRow *row = row_from_stmt (stmt);
 
           row->sent_by = _quorum_column_dup (stmt, REFERRAL_N_COLUMNS);
+          row->sent_means = _quorum_store_known_means (_quorum_column_dup (stmt, REFERRAL_N_COLUMNS + 1));
           g_ptr_array_add (fetched, row);
         }
       quorum_db_reset (stmt);

@@ -430,6 +430,11 @@ typedef struct
   gboolean           sent_late;          /* notified after due */
   gboolean           heard_late;         /* panel_date after panel_due */
   char              *sent_by;            /* who sent it (its notice), or NULL */
+  char              *sent_means;         /* how (its notice: "secure email"), or NULL when not recorded */
+  /* The record's sent and heard dates on a day off (kept, and said), by the profile's calendar. */
+  QuorumRegion       region;             /* the profile's calendar region */
+  QuorumDayOff       sent_day_off;       /* of notified */
+  QuorumDayOff       heard_day_off;      /* of panel_date */
   /* The dates and outcome as they stood on the as-of date the rows were read for (DOMAIN 4:
    * quorum_referral_as_of ()): sent, heard and decided only by then, and a value corrected
    * after it as it was before the correction. What the table shows; the fields above are the

@@ -1574,11 +1574,8 @@ format_referral (const QuorumConference *conference,
     }
 
   {
-    g_autofree char *sent = quorum_ui_format_date (&referral->notified);
-    g_autofree char *when = referral->sent_by != NULL
-      ? g_strdup_printf (referral->sent_late ? _("%s by %s — sent late, after its due date") : _("%s by %s"),
-                         sent, referral->sent_by)
-      : g_strdup_printf (referral->sent_late ? _("%s — sent late, after its due date") : "%s", sent);
+    g_autofree char *when = quorum_ui_describe_sent (&referral->notified, referral->sent_by, referral->sent_means,
+                                                     referral->sent_day_off, referral->region, referral->sent_late);
 
     g_string_append_c (text, '\n');
     /* Translators: "Sent to the Head of Service on Saturday 24 October 2026 — sent late, after its due date." */
@@ -1598,7 +1595,8 @@ format_referral (const QuorumConference *conference,
 
   if (g_date_valid (&referral->panel_date))
     {
-      g_autofree char *heard = quorum_ui_format_date (&referral->panel_date);
+      g_autofree char *heard = quorum_ui_format_date_day_off (&referral->panel_date, referral->heard_day_off,
+                                                              referral->region);
       g_autofree char *when = referral->heard_late
         ? g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard)
         : g_steal_pointer (&heard);

@@ -117,6 +117,11 @@ struct _QuorumReferralsPage
   AdwEntryRow          *correct_panel_reason_entry;  /* Other's own reasons (DOMAIN 4), when corrected to Other */
   AdwEntryRow          *correct_reason_entry;
   GtkWidget            *panel_button;
+  /* Under each date field, a date typed on a day off said before it is recorded (never refused:
+   * people email at weekends; a typo is caught). */
+  AdwActionRow         *notify_day_off_row;
+  AdwActionRow         *panel_day_off_row;
+  AdwActionRow         *correct_day_off_row;
 };
 
 enum {
@@ -585,6 +590,18 @@ bind_text_cb (GtkSignalListItemFactory *factory,
       g_autofree char *note = panel_due_note (&row->then.panel_due, &row->then_panel_due_working);
 
       gtk_widget_set_tooltip_text (label, note);
+    }
+  else if (column == QUORUM_REFERRAL_COLUMN_NOTIFIED)
+    {
+      /* When, how and by whom it was sent, and a day off: the pane's words, whole. */
+      const QuorumReferralRow *row = quorum_referral_object_get_row (item);
+      gboolean as_recorded = g_date_valid (&row->then.notified) && g_date_valid (&row->notified) &&
+                             g_date_compare (&row->then.notified, &row->notified) == 0;
+      g_autofree char *sent = quorum_ui_describe_sent (&row->then.notified, row->sent_by, row->sent_means,
+                                                       as_recorded ? row->sent_day_off : QUORUM_DAY_WORKING,
+                                                       row->region, row->sent_late);
+
+      gtk_widget_set_tooltip_text (label, *sent ? sent : NULL);
     }
 
   if (is_missed_deadline (item, column))
@@ -1156,6 +1173,100 @@ offer_today (QuorumDraft *draft,
     gtk_editable_set_text (GTK_EDITABLE (entry), today);
 }
 
+/* What the date typed in @entry is in the selected referral's calendar (its profile's region,
+ * with the local closure days): QUORUM_DAY_WORKING when it is not a date. */
+static QuorumDayOff
+typed_day_off (QuorumReferralsPage *self,
+               AdwEntryRow         *entry,
+               GDate               *date,
+               QuorumRegion        *region)
+{
+  QuorumReferralObject *item;
+  g_autoptr(QuorumCalendar) calendar = NULL;
+
+  *region = QUORUM_REGION_ENGLAND_WALES;
+  if (self->selection == NULL || entry == NULL || (item = get_selected (self)) == NULL ||
+      !gtk_widget_get_visible (GTK_WIDGET (entry)) ||
+      !quorum_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, date, NULL))
+    return QUORUM_DAY_WORKING;
+
+  *region = quorum_referral_object_get_row (item)->region;
+  calendar = self->store != NULL ? quorum_store_get_calendar (self->store, *region, NULL) : NULL;
+  if (calendar == NULL)
+    calendar = quorum_calendar_new (*region);
+  return quorum_calendar_get_day_off (calendar, date);
+}
+
+/* @note under a date field shows @text, or hides when it is NULL. */
+static void
+set_day_off_note (AdwActionRow *note,
+                  const char   *text)
+{
+  if (note == NULL)
+    return;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (note), text != NULL);
+}
+
+/* Under each date field, a date typed on a day off is said before it is recorded: never
+ * refused (people email at weekends), but a typo is caught. */
+static void
+update_day_off_notes (QuorumReferralsPage *self)
+{
+  QuorumRegion region;
+  QuorumDayOff day_off;
+  GDate date;
+
+  day_off = typed_day_off (self, self->notify_date_entry, &date, &region);
+  if (day_off != QUORUM_DAY_WORKING)
+    {
+      g_autofree char *when = quorum_ui_format_date (&date);
+      /* Translators: under the date field: "Saturday 5 December 2026 is a Saturday, not a
+       * working day. Check it is the day it was sent: it can still be recorded." The second
+       * %s is "a Saturday", "a Sunday", "a bank holiday in England and Wales" or "a local
+       * closure day". */
+      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the day it was sent: it can still be recorded."),
+                                               when, quorum_day_off_get_label (day_off, region));
+
+      set_day_off_note (self->notify_day_off_row, text);
+    }
+  else
+    set_day_off_note (self->notify_day_off_row, NULL);
+
+  day_off = typed_day_off (self, self->panel_date_entry, &date, &region);
+  if (day_off != QUORUM_DAY_WORKING)
+    {
+      g_autofree char *when = quorum_ui_format_date (&date);
+      /* Translators: as above, under the date the panel heard it */
+      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the day the panel heard it: it can still be recorded."),
+                                               when, quorum_day_off_get_label (day_off, region));
+
+      set_day_off_note (self->panel_day_off_row, text);
+    }
+  else
+    set_day_off_note (self->panel_day_off_row, NULL);
+
+  day_off = typed_day_off (self, self->correct_value_entry, &date, &region);
+  if (day_off != QUORUM_DAY_WORKING)
+    {
+      g_autofree char *when = quorum_ui_format_date (&date);
+      /* Translators: as above, under the right date of a correction */
+      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the right date: it can still be recorded."),
+                                               when, quorum_day_off_get_label (day_off, region));
+
+      set_day_off_note (self->correct_day_off_row, text);
+    }
+  else
+    set_day_off_note (self->correct_day_off_row, NULL);
+}
+
+static void
+date_entry_changed_cb (QuorumReferralsPage *self,
+                       GtkEditable         *editable)
+{
+  update_day_off_notes (self);
+}
+
 static void
 update_pane (QuorumReferralsPage *self)
 {
@@ -1231,11 +1342,11 @@ update_pane (QuorumReferralsPage *self)
    * (the table's status is the referral as it stood then). */
   if (g_date_valid (&row->notified))
     {
+      /* When, how and by whom (its notice); a day off said, never refused (people email at
+       * weekends), so a typo is caught. */
       gboolean late = quorum_referral_sent_late (&row->due, &row->notified);
-      g_autofree char *sent = quorum_ui_format_date (&row->notified);
-      g_autofree char *text = row->sent_by != NULL
-        ? g_strdup_printf (late ? _("%s by %s — sent late, after its due date") : _("%s by %s"), sent, row->sent_by)
-        : g_strdup_printf (late ? _("%s — sent late, after its due date") : "%s", sent);
+      g_autofree char *text = quorum_ui_describe_sent (&row->notified, row->sent_by, row->sent_means,
+                                                       row->sent_day_off, row->region, late);
 
       adw_action_row_set_subtitle (self->notified_row, text);
     }
@@ -1245,10 +1356,12 @@ update_pane (QuorumReferralsPage *self)
     if (note != NULL)
       adw_action_row_set_subtitle (self->panel_due_row, note);
   }
-  if (quorum_referral_heard_late (&row->panel_due, &row->panel_date))
+  if (g_date_valid (&row->panel_date))
     {
-      g_autofree char *heard = quorum_ui_format_date (&row->panel_date);
-      g_autofree char *text = g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard);
+      g_autofree char *heard = quorum_ui_format_date_day_off (&row->panel_date, row->heard_day_off, row->region);
+      g_autofree char *text = quorum_referral_heard_late (&row->panel_due, &row->panel_date)
+        ? g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard)
+        : g_steal_pointer (&heard);
 
       adw_action_row_set_subtitle (self->panel_date_row, text);
     }
@@ -1277,6 +1390,7 @@ update_pane (QuorumReferralsPage *self)
                           (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
 
   update_draft_markers (self);
+  update_day_off_notes (self);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -1317,6 +1431,7 @@ correct_field_selected_cb (QuorumReferralsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->correct_outcome_combo), outcome);
   /* Other is recorded with the panel's own reasons, a correction to it too. */
   gtk_widget_set_visible (GTK_WIDGET (self->correct_panel_reason_entry), other);
+  update_day_off_notes (self);
 }
 
 static void
@@ -2071,6 +2186,10 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, notify_day_off_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_day_off_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_day_off_row);
+  gtk_widget_class_bind_template_callback (widget_class, date_entry_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, panel_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, correct_draft_label);
   gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);

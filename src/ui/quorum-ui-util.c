@@ -441,6 +441,52 @@ quorum_ui_format_date (const GDate *date)
 }
 
 char *
+quorum_ui_format_date_day_off (const GDate  *date,
+                               QuorumDayOff  day_off,
+                               QuorumRegion  region)
+{
+  g_autofree char *text = quorum_ui_format_date (date);
+  const char *label = quorum_day_off_get_label (day_off, region);
+
+  if (label == NULL || *text == '\0')
+    return g_steal_pointer (&text);
+  /* Translators: a date given on a day off, then "a Saturday", "a bank holiday in England and
+   * Wales": "Saturday 5 December 2026 (a Saturday, not a working day)" */
+  return g_strdup_printf (_("%s (%s, not a working day)"), text, label);
+}
+
+char *
+quorum_ui_describe_sent (const GDate  *sent,
+                         const char   *by,
+                         const char   *means,
+                         QuorumDayOff  day_off,
+                         QuorumRegion  region,
+                         gboolean      late)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (sent == NULL || !g_date_valid (sent))
+    return g_strdup ("");
+
+  date = quorum_ui_format_date_day_off (sent, day_off, region);
+  if (means != NULL && *means != '\0' && by != NULL && *by != '\0')
+    /* Translators: the date sent, how, who sent it: "Thursday 3 December 2026 by secure email, sent by J. Okafor" */
+    text = g_strdup_printf (_("%s by %s, sent by %s"), date, means, by);
+  else if (means != NULL && *means != '\0')
+    /* Translators: the date sent, then how: "Thursday 3 December 2026 by secure email" */
+    text = g_strdup_printf (C_("sent by means", "%s by %s"), date, means);
+  else if (by != NULL && *by != '\0')
+    text = g_strdup_printf (_("%s by %s"), date, by);
+  else
+    text = g_steal_pointer (&date);
+
+  if (late)
+    return g_strdup_printf (_("%s — sent late, after its due date"), text);
+  return g_steal_pointer (&text);
+}
+
+char *
 quorum_ui_format_timestamp (const char *iso)
 {
   g_autoptr(GDateTime) utc = NULL;

@@ -66,6 +66,18 @@ void       quorum_ui_show_policy_names       (GtkWidget    *chooser,
 
 /* "Tuesday 20 January 2026"; "" for an unset date. */
 char      *quorum_ui_format_date             (const GDate  *date);
+/* The same, with a day off said: "Saturday 5 December 2026 (a Saturday, not a working day)". */
+char      *quorum_ui_format_date_day_off     (const GDate  *date,
+                                              QuorumDayOff  day_off,
+                                              QuorumRegion  region);
+/* When and how a referral was sent to the Head of Service, and by whom: "Thursday 3 December
+ * 2026 by secure email, sent by J. Okafor", a day off and lateness said; "" when not sent. */
+char      *quorum_ui_describe_sent           (const GDate  *sent,
+                                              const char   *by,
+                                              const char   *means,
+                                              QuorumDayOff  day_off,
+                                              QuorumRegion  region,
+                                              gboolean      late);
 /* "20 Jan 2026, 10:14" in local time, from an ISO 8601 timestamp; a copy of @iso if unparsable. */
 char      *quorum_ui_format_timestamp        (const char   *iso);
 /* "neglect, emotional", translated; "" for none. */
