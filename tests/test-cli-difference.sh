@@ -253,6 +253,29 @@ out=$(q difference resolve "$fid" --json --date 2026-12-01 --outcome "Agreed" --
 expect "future/today-is-not-the-future" "resolved" "$(echo "$out" | json 'd["status"]')"
 QUORUM_TODAY=2027-12-31
 
+# ---- cliasof: `differences --as-of D` says what stood on D (DOMAIN: "Plans, referrals and notices
+# over time"): a difference escalated or resolved after D was at its earlier stage and open then;
+# one raised after D did not exist; overdue and the counts judged by the stage it was at.
+# Bradford: each step within 5 working days; raised Mon 3 Mar 2025, step 1 due Mon 10 Mar.
+asof=$(raise bradford 2025-03-03 | json 'd["id"]')
+q difference escalate "$asof" --date 2025-03-12 --reason "No reply by the deadline" >/dev/null
+q difference resolve "$asof" --date 2025-03-14 --outcome "Strategy meeting held" >/dev/null
+later=$(raise bradford 2025-03-13 | json 'd["id"]')
+row_as_of () { q differences --json --as-of "$1" | json "__import__('json').dumps([[r['stage'], r['status'], r['due'], r['overdue']] for r in d if r['id'] == $2])"; }
+expect "cliasof/as-of-before-escalation: step 1, open, due 10 Mar, overdue on 11 Mar" \
+  '[[1, "open", "2025-03-10", true]]' "$(row_as_of 2025-03-11 "$asof")"
+expect "cliasof/as-of-after-escalation: step 2, open, not overdue" \
+  '[[2, "open", "2025-03-19", false]]' "$(row_as_of 2025-03-13 "$asof")"
+expect "cliasof/as-of-after-resolution: resolved" 'resolved' \
+  "$(q differences --json --as-of 2025-03-14 | json "[r['status'] for r in d if r['id'] == $asof][0]")"
+expect "cliasof/as-of-before-raised: not listed" "[]" "$(row_as_of 2025-03-12 "$later")"
+expect "cliasof/as-of-overdue: listed overdue on 11 Mar" "true" \
+  "$(q differences --json --as-of 2025-03-11 --overdue | json "$asof in [r['id'] for r in d]")"
+q differences --as-of 2025-03-11 --overdue >"$TMP/asof" && grep -q "^$asof	bradford	stage 1: .*OVERDUE" "$TMP/asof" &&
+  ok "cliasof/as-of-text: stage 1, OVERDUE" || { fail "cliasof/as-of-text"; cat "$TMP/asof"; }
+expect "cliasof/as-of-stats: counted open at step 1 on 11 Mar" '[1, 0, 1]' \
+  "$(q differences --json --stats --as-of 2025-03-11 --from 2025-03-03 --to 2025-03-03 --profile bradford | json '__import__("json").dumps([d["open"], d["resolved"], d["overdue"]])')"
+
 # ---- text output and integrity ----
 q difference show "$SEW_AT_8" >"$TMP/show" && grep -q "no time limit set by this policy" "$TMP/show" &&
   ok "show/no-time-limit-said-plainly" || fail "show: no-limit wording missing"

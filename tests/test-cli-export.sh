@@ -148,6 +148,33 @@ check "export range: one file per conference, named by id and date" "$(ls "$out_
 conference-$conf2-2026-11-25.csv"
 check "export range: progress on stderr" "$(printf '%s\n' "$err" | head -n 1)" "1/2 conference-$conf-2026-11-20.csv"
 
+# -- cliasof 2: a batch goes to a folder, never to a name that says a file, and never over records
+# already there unless --force says so (exit 2, nothing written)
+range () { q export dissent --from 2026-11-01 --to 2026-11-30 --format json "$@"; }
+expect_exit "export range: -o one.json refused (2)" 2 range -o "$out_dir/one.json"
+check "export range: no folder one.json made" "$(ls -d "$out_dir/one.json" 2>/dev/null | wc -l)" "0"
+err=$(range -o "$out_dir/one.json" 2>&1 >/dev/null)
+printf '%s\n' "$err" | grep -q "folder" && ok "export range: the refusal says a range goes to a folder" ||
+  { not_ok "export range: the refusal's words"; printf '%s\n' "$err"; }
+printf 'minutes\n' >"$out_dir/minutes.json"
+expect_exit "export range: -o an existing file refused (2)" 2 range -o "$out_dir/minutes.json"
+check "export range: the existing file untouched" "$(cat "$out_dir/minutes.json")" "minutes"
+mkdir "$out_dir/made.json"
+expect_exit "export range: a folder already made with a dotted name is a folder (0)" 0 range -o "$out_dir/made.json"
+check "export range: written into it" "$(ls "$out_dir/made.json" | wc -l)" "2"
+expect_exit "export range: a folder named for a date (2026.11) (0)" 0 range -o "$out_dir/2026.11"
+# A second run into the same folder: refused, the records there as they were, unless --force.
+printf 'kept\n' >"$out_dir/2026.11/conference-$conf-2026-11-20.json"
+expect_exit "export range: again into the same folder refused (2)" 2 range -o "$out_dir/2026.11"
+err=$(range -o "$out_dir/2026.11" 2>&1 >/dev/null)
+printf '%s\n' "$err" | grep -q -- "--force" && printf '%s\n' "$err" | grep -q "conference-$conf-2026-11-20.json" &&
+  ok "export range: the refusal names the records there and --force" || { not_ok "export range: refusal words"; printf '%s\n' "$err"; }
+check "export range: nothing replaced" "$(cat "$out_dir/2026.11/conference-$conf-2026-11-20.json")" "kept"
+expect_exit "export range: --force replaces them (0)" 0 range -o "$out_dir/2026.11" --force
+check "export range: replaced with the record" \
+  "$(jget "$(cat "$out_dir/2026.11/conference-$conf-2026-11-20.json")" 'd["id"]' 2>/dev/null)" "$conf"
+check "export range: the replaced record 0600" "$(stat -c %a "$out_dir/2026.11/conference-$conf-2026-11-20.json")" "600"
+
 # -- refusals and their exit statuses
 expect_exit "export: unknown conference (2)" 2 q export dissent 999999 --format pdf -o "$out_dir/x.pdf"
 expect_exit "export: bad --format (2)" 2 q export dissent "$conf" --format docx -o "$out_dir/x.docx"

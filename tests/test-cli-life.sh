@@ -55,6 +55,9 @@ check "heard late: after the panel's due date" "$(jget "$out" '[d["heard_late"],
 # Rule: a panel's "plan ended" ends the plan record.
 check "plan ended by the panel, on the day it was heard" \
   "$(jget "$(plan_json "$conf")" '[d["ended"], d["ended_by"]]')" '["2027-01-05", "panel"]'
+# cliasof 4: and the plan's end_reason says so (it was empty).
+check "cliasof: the plan's end_reason names the panel, the day and the referral" \
+  "$(jget "$(plan_json "$conf")" 'd["end_reason"]')" "Ended by the Appeals and Split Decisions Panel on 2027-01-05 (referral $ref)"
 text=$(q referrals)
 check "text: SENT LATE and HEARD LATE shown" "$(printf '%s\n' "$text" | grep "^ *$ref " | grep -c 'SENT LATE.*HEARD LATE')" "1"
 
@@ -71,6 +74,23 @@ out=$(q --json referral notify "$(split 2027-01-04 "Dan Saturday" | cut -d' ' -f
 check "sent on Sat 9 Jan: panel due Sat 6 Feb, shown Fri 5 Feb" "$(jget "$out" '[d["panel_due"], d["panel_due_working"]]')" \
   '["2027-02-06", "2027-02-05"]'
 
+# cliasof 4: the panel's "plan ended" with its reasons: the plan's end says the panel ended it, with
+# them; a corrected hearing date moves the end; a corrected outcome reopens it; the export carries it.
+q referral panel "$ref2" --date 2026-12-21 --outcome plan-ended --reason "Risks now managed under a child in need plan" >/dev/null
+check "cliasof: panel's plan ended: the end, by the panel, with the panel's reasons" \
+  "$(jget "$(plan_json "$conf2")" '[d["ended"], d["ended_by"], d["end_reason"]]')" \
+  "[\"2026-12-21\", \"panel\", \"Ended by the Appeals and Split Decisions Panel on 2026-12-21 (referral $ref2): Risks now managed under a child in need plan\"]"
+q referral correct "$ref2" --field panel_date --value 2026-12-22 --reason "Heard the day after" >/dev/null
+check "cliasof: the hearing date corrected: the plan's end follows" \
+  "$(jget "$(plan_json "$conf2")" '[d["ended"], d["end_reason"]]')" \
+  "[\"2026-12-22\", \"Ended by the Appeals and Split Decisions Panel on 2026-12-22 (referral $ref2): Risks now managed under a child in need plan\"]"
+check "cliasof: the JSON export carries the plan's end_reason" \
+  "$(jget "$(q export dissent "$conf2" --format json -o -)" 'd["plans"][0]["end_reason"]')" \
+  "Ended by the Appeals and Split Decisions Panel on 2026-12-22 (referral $ref2): Risks now managed under a child in need plan"
+q referral correct "$ref2" --field outcome --value other --panel-reason "Adjourned" --reason "Minuted wrongly" >/dev/null
+check "cliasof: the outcome corrected to other: the plan stands, no end_reason" \
+  "$(jget "$(plan_json "$conf2")" '[d["ended"], d["ended_by"], d["end_reason"]]')" "[null, null, null]"
+
 # Issue 10: a wrong date or outcome is corrected by an audited correction that keeps the old value.
 before=$(db_hash)
 expect_exit "correct: the same value refused" 2 q referral correct "$ref" --field outcome --value plan-ended --reason "Same"
@@ -83,13 +103,14 @@ out=$(q --json referral correct "$ref" --field outcome --value plan-confirmed --
 check "outcome corrected, old value kept" "$(jget "$out" '[d["old_value"], d["new_value"], d["outcome"]]')" \
   '["plan-ended", "plan-confirmed", "plan-confirmed"]'
 check "the plan stands again once the outcome is corrected" "$(jget "$(plan_json "$conf")" 'd["ended"]')" "null"
+check "cliasof: and has no end_reason" "$(jget "$(plan_json "$conf")" '[d["ended_by"], d["end_reason"]]')" "[null, null]"
 out=$(q --json referral correct "$ref" --field notified --value 2026-11-26 --reason "Sent the day before, by email")
 check "sent date corrected: no longer late; panel due moves with it" \
   "$(jget "$out" '[d["old_value"], d["notified"], d["panel_due"], d["sent_late"]]')" '["2026-11-30", "2026-11-26", "2026-12-24", false]'
 show=$(q --json conference show "$conf")
 check "conference show keeps every correction" "$(jget "$show" '[c["field"] + ":" + c["old_value"] + ">" + c["new_value"] for c in d["referrals"][0]["corrections"]]')" \
   '["outcome:plan-ended>plan-confirmed", "notified:2026-11-30>2026-11-26"]'
-check "the audit log has the corrections" "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'referral_correction'")" "2"
+check "the audit log has the corrections (and the two of $ref2 above)" "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'referral_correction'")" "4"
 q verify >/dev/null && ok "verify: the chain holds after the corrections" || not_ok "verify after corrections"
 
 # A later conference ends a plan; reviews are dated.

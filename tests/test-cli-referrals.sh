@@ -259,6 +259,39 @@ printf '%s\n' "$err" | grep -qF "is a bank holiday in Scotland" && ok "refmeans:
   { not_ok "refmeans: Scotland's bank holiday"; printf '#   stderr: %s\n' "$err"; }
 plainday=$(q --json referral notify "$(split_referral 2027-01-04 "Zed Working")" --date 2027-01-04 2>/dev/null)
 check "refmeans: the same day in England and Wales is a working day" "$(jget "$plainday" 'd["sent_day_off"]')" "null"
+# -- cliasof 1, DOMAIN 4 ("as of" a date): `referrals --as-of D` says what stood on D, as the app's
+# Referrals table does (core's quorum_referral_as_of ()): a date or outcome corrected after D as it
+# was before the correction. Corrections are made now (today's clock), so these dates are well before it.
+fix=$(split_referral 2025-03-03 "Ola Corrected")
+q referral notify "$fix" --date 2025-03-06 >/dev/null
+q referral panel "$fix" --date 2025-03-20 --outcome plan-confirmed >/dev/null
+q referral correct "$fix" --field notified --value 2025-03-12 --reason "Minuted wrongly" >/dev/null
+q referral correct "$fix" --field panel_date --value 2025-03-27 --reason "Minuted wrongly" >/dev/null
+q referral correct "$fix" --field outcome --value plan-ended --reason "Minuted wrongly" >/dev/null
+stood () { jget "$(q --json referrals --as-of "$1")" "[[r['notified'], r['panel_due'], r['panel_date'], r['outcome'], r['overdue']] for r in d if r['id'] == $2][0]"; }
+check "cliasof: as of 21 Mar 2025, before the corrections: sent 6 Mar, heard 20 Mar, plan confirmed" \
+  "$(stood 2025-03-21 "$fix")" '["2025-03-06", "2025-04-03", "2025-03-20", "plan-confirmed", false]'
+check "cliasof: as of today, the corrected record" \
+  "$(jget "$(q --json referrals)" "[[r['notified'], r['panel_due'], r['panel_date'], r['outcome']] for r in d if r['id'] == $fix][0]")" \
+  '["2025-03-12", "2025-04-09", "2025-03-27", "plan-ended"]'
+text=$(q referrals --as-of 2025-03-21 | grep "Ola Corrected")
+check "cliasof: the text as of 21 Mar 2025 says the outcome and panel due date then" \
+  "$(printf '%s\n' "$text" | grep -c "Plan confirmed, panel due 2025-04-03")" "1"
+# Overdue judged by what stood then: sent on 6 Mar (its correction to 12 Mar made later), so not
+# overdue on 11 Mar, though the corrected record would say "not sent by its due date of 10 Mar".
+check "cliasof: as of 11 Mar 2025, sent on 6 Mar then: not overdue" \
+  "$(jget "$(q --json referrals --as-of 2025-03-11 --overdue)" "$fix in [r['id'] for r in d]")" "false"
+# And the other way: sent late on 14 Mar, corrected later to 7 Mar: on 12 Mar it had not been sent, overdue.
+early=$(split_referral 2025-03-03 "Pip Corrected")
+q referral notify "$early" --date 2025-03-14 >/dev/null
+q referral correct "$early" --field notified --value 2025-03-07 --reason "Sent earlier than minuted" >/dev/null
+check "cliasof: as of 12 Mar 2025, not yet sent then (sent 14 Mar, corrected later to 7 Mar): overdue" \
+  "$(jget "$(q --json referrals --as-of 2025-03-12 --overdue)" "$early in [r['id'] for r in d]")" "true"
+check "cliasof: as of 12 Mar 2025 without --overdue: not sent, overdue" \
+  "$(stood 2025-03-12 "$early")" '[null, null, null, null, true]'
+text=$(q referrals --as-of 2025-03-12 --overdue)
+printf '%s\n' "$text" | grep "Pip Corrected" | grep -q "awaiting notification.*OVERDUE" && ok "cliasof: the text as of 12 Mar 2025 lists it overdue, awaiting notification" ||
+  { not_ok "cliasof: the text as of 12 Mar 2025"; printf '%s\n' "$text"; }
 
 # -- every write is audited and the chain holds
 expect_exit "verify: the audit chain holds" 0 q verify

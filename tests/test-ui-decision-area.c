@@ -415,6 +415,105 @@ test_consensus_with_a_group_gone_and_signed_off (void)
   ui_test_iterate (100);
 }
 
+/* cliasof 4: the Safeguarding Co-ordinator's interim plan (Buckinghamshire's challenge route),
+ * referred to the Head of Service too, ended by the panel: the decision area says the plan ended,
+ * when and by whom, as it does for a split's plan (it said only that the plan was interim). */
+static void
+test_interim_plan_ended_by_panel (void)
+{
+  g_autoptr(QuorumStore) store = ui_test_open (ui_test_db_path ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  static const char *groups[] = { CSC, HEALTH, POLICE, EDUCATION };
+  const char *children[] = { "Isla Reid", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = "Ruth Okafor", .children = children,
+                                .profile_id = "buckinghamshire" };
+  QuorumAttemptSpec attempt = { .summary = "No agreement", .agreed = QUORUM_VIEW_NONE };
+  QuorumChallengeSpec challenge = { .agency = CSC, .designated_person = "J. Ops Manager", .raised_by = CSC,
+                                    .concern = "The children are left alone at night." };
+  QuorumConferencePage *conference_page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GDate raised, decided, heard;
+  gint64 conference, isla, id;
+
+  g_assert_true (quorum_date_parse ("2026-10-12", "date", &spec.date, NULL));
+  conference = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumAttendeeSpec a = { .name = groups[i], .agency = groups[i], .line_management = groups[i],
+                               .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      quorum_store_add_attendee (store, conference, &a, &error);
+      g_assert_no_error (error);
+    }
+  isla = ui_test_child_id (store, conference, 0);
+  attempt.child_id = isla;
+  quorum_store_add_attempt (store, conference, &attempt, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = isla, .group = groups[i],
+                              .view = i == 0 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                              .categories = i == 0 ? QUORUM_CATEGORY_NEGLECT : 0,
+                              .reason = i == 0 ? "Neglect at night" : NULL };
+
+      quorum_store_record_vote (store, conference, &vote, &error);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (store, conference, isla, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
+
+  /* Children's Social Care challenges; the Co-ordinator puts an interim plan in place and refers. */
+  g_assert_true (quorum_date_parse ("2026-10-13", "date", &raised, NULL));
+  g_assert_true (quorum_date_parse ("2026-10-14", "date", &decided, NULL));
+  g_assert_true (quorum_date_parse ("2026-11-05", "date", &heard, NULL));
+  challenge.child_id = isla;
+  challenge.raised_on = raised;
+  id = quorum_store_raise_challenge (store, conference, &challenge, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_alert_challenge (store, id, "K. Coordinator", &raised, &error));
+  g_assert_true (quorum_store_decide_challenge (store, id, &decided,
+                                                QUORUM_CHALLENGE_INTERIM_PLAN | QUORUM_CHALLENGE_REFER,
+                                                NULL, "Risk at night.", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conference);
+    QuorumReferral *referral = quorum_conference_find_referral (c, isla);
+
+    /* The Co-ordinator's referral is sent the day of the decision. */
+    g_assert_nonnull (referral);
+    g_assert_true (g_date_valid (&referral->notified));
+    g_assert_true (quorum_store_record_panel (store, referral->id, &heard, QUORUM_PANEL_PLAN_ENDED, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conference);
+    QuorumPlan *plan = g_ptr_array_index (c->plans, 0);
+
+    g_assert_false (plan->from_split);
+    g_assert_cmpint (plan->ended_by, ==, QUORUM_PLAN_ENDED_BY_PANEL);
+  }
+
+  window = ui_test_window_new (store, 1400, 1000);
+  ui_test_raise_window (window);
+  conference_page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, conference, isla));
+  ui_test_iterate (500);
+  panel = quorum_conference_page_get_child_panel (conference_page, isla);
+  g_test_message ("plan: %s", row_text (panel, "plan_row"));
+  g_assert_cmpstr (row_text (panel, "plan_row"), ==,
+                   "Starts Wednesday 14 October 2026. An immediate interim plan, put in place by the Safeguarding "
+                   "Co-ordinator on a challenge.\nEnded by the Appeals and Split Decisions Panel on Thursday "
+                   "5 November 2026 (plan ended).");
+  ui_test_screenshot (GTK_WIDGET (window), "decision-area-interim-plan-ended");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +521,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/decision-area/panel-outcome-shown-and-opened-at-the-decision", test_panel_outcome_shown);
+  g_test_add_func ("/ui/decision-area/interim-plan-ended-by-the-panel", test_interim_plan_ended_by_panel);
   g_test_add_func ("/ui/decision-area/consensus-with-a-group-gone-and-signed-off",
                    test_consensus_with_a_group_gone_and_signed_off);
 

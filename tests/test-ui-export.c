@@ -4,7 +4,9 @@
  * quorum-cli), printed to the same pages as the PDF, a failure said to the person, and both
  * offered before and after sign-off. */
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <json-glib/json-glib.h>
 
@@ -601,7 +603,7 @@ test_print_matches_file (Fixture       *fixture,
    * "output.pdf" in the folder the app was started from. */
   {
     GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
-    g_autofree char *folder_uri = g_filename_to_uri (fixture->dir, NULL, NULL);
+
     g_autoptr(QuorumConference) conference = quorum_store_load_conference (fixture->store,
                                                                             fixture->conference_id,
                                                                             NULL);
@@ -610,7 +612,8 @@ test_print_matches_file (Fixture       *fixture,
                                              fixture->conference_id, date);
 
     g_assert_nonnull (settings);
-    g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, folder_uri);
+    /* A path, as GTK's file printer reads it (a URI left its File empty: nothing printed). */
+    g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, fixture->dir);
     g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, base);
   }
   gtk_print_operation_set_export_filename (operation, printed);
@@ -621,6 +624,13 @@ test_print_matches_file (Fixture       *fixture,
   ui_test_iterate (50);
   g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* A printed copy is a record about children, as the export is: its owner's only. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (printed, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   /* Paper and file never differ. */
   assert_a4 (printed);
@@ -1330,6 +1340,81 @@ test_name_cancelled_exports_nothing (Fixture       *fixture,
   g_assert_cmpstr (named, ==, "");
 }
 
+static gboolean
+print_to_file_listed (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (GTK_TYPE_DIALOG);
+
+  return dialog != NULL && ui_test_find_shown_label (GTK_WIDGET (dialog), "Print to File") != NULL;
+}
+
+static gboolean
+print_button_ready (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (GTK_TYPE_DIALOG);
+  GtkWidget *button = dialog != NULL ? ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print") : NULL;
+
+  return button != NULL && gtk_widget_is_sensitive (button);
+}
+
+/* The whole PDF written: its last bytes are the end of file marker. */
+static gboolean
+pdf_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (data, &contents, &length, NULL) && length > 5 &&
+         g_strstr_len (contents + (length > 64 ? length - 64 : 0), -1, "%%EOF") != NULL;
+}
+
+/* cliasof 3: Print…, then "Print to File" picked in the print dialog and Print clicked, as a
+ * person keeps a printed copy: the PDF GTK writes is the owner's only (0600), as every export is
+ * (records about children); it was 0644 (GTK's default under the usual umask). */
+static void
+test_print_to_file_is_private (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *date = quorum_date_to_string (&fixture->conference->date);
+  g_autofree char *name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.pdf", fixture->conference_id, date);
+  g_autofree char *printed = g_build_filename (fixture->dir, name, NULL);
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* The usual umask: a file made with the default mode is 0644. Their name known (nothing
+   * asked), and the folder last exported to, which "Print to File" offers. */
+  umask (022);
+  g_settings_set_string (settings, "chair-name", MINUTE_TAKER);
+  g_settings_set_string (settings, "export-folder", fixture->dir);
+  g_unlink (printed);
+
+  click_menu_item (fixture, "Print…");
+  ui_test_wait_until (print_dialog_shown, NULL, 20000, "the print dialog");
+  ui_test_wait_until (print_to_file_listed, NULL, 20000, "“Print to File” in the print dialog");
+  dialog = ui_test_find_toplevel (GTK_TYPE_DIALOG);
+  ui_test_click (ui_test_find_shown_label (GTK_WIDGET (dialog), "Print to File"), -1, -1);
+  ui_test_wait_until (print_button_ready, NULL, 10000, "the Print button, “Print to File” picked");
+  ui_test_iterate (300);
+  ui_test_screenshot (GTK_WIDGET (dialog), "print-to-file");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print"), -1, -1);
+
+  ui_test_wait_until (pdf_written, printed, 30000, "the printed PDF");
+  ui_test_iterate (500);
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_DIALOG));
+  g_assert_cmpint (g_stat (printed, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (have_program ("pdfinfo"))
+    g_assert_cmpint (pdf_pages (printed), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1340,6 +1425,8 @@ main (int   argc,
               fixture_set_up, test_save_every_format, fixture_tear_down);
   g_test_add ("/ui/export/print-matches-file", Fixture, NULL,
               fixture_set_up, test_print_matches_file, fixture_tear_down);
+  g_test_add ("/ui/export/print-to-file-is-private", Fixture, NULL,
+              fixture_set_up, test_print_to_file_is_private, fixture_tear_down);
   g_test_add ("/ui/export/save-failure-is-said", Fixture, NULL,
               fixture_set_up, test_save_failure_is_said, fixture_tear_down);
   g_test_add ("/ui/export/offered-draft-and-signed-off", Fixture, NULL,

@@ -67,6 +67,8 @@ struct _QuorumDifferenceStage
   char   *reason;               /* why it was escalated here; NULL for the first stage */
   char   *recorded_at;
   char   *recorded_by;
+  GDate   due_opened;           /* the due date it opened with, before immediate risk identified
+                                 * at it brought it forward (the store fills it; invalid: @due) */
 };
 
 /* A dated discussion at a stage: who took part, what was said, what was agreed. */
@@ -119,6 +121,7 @@ struct _QuorumDifference
   char                   *area_other;        /* the area in the raiser's words, with QUORUM_AREA_OTHER */
   gboolean                disagreement_remains; /* closed, the disagreement remaining (001, 004) */
   GPtrArray              *events;            /* QuorumDifferenceEvent*, in order */
+  gboolean                raised_at_immediate_risk; /* identified when raised (not by a later event) */
 };
 
 /* Beside the stages: immediate risk identified at a stage, a formal challenge lodged. */
@@ -265,6 +268,13 @@ gboolean               quorum_difference_check_follow_up (const QuorumDifference
                                                         const GDate            *feedback_date,
                                                         GError                **error);
 
+/* @self as it stood on @as_of (DOMAIN: "Plans, referrals and notices over time"; `differences
+ * --as-of`): the stages entered, the discussions held and the events dated after it had not
+ * happened (the stage it had reached is the current one, its due date as it was then), nor a
+ * resolution or feedback dated after it (it was open then). Changes @self; FALSE when it had not
+ * been raised by @as_of (it did not exist then), @self then left as it was. */
+gboolean               quorum_difference_restrict_to_day (QuorumDifference *self,
+                                                        const GDate      *as_of);
 /* Open, with a due date, and @as_of past it: the limit was missed. */
 gboolean               quorum_difference_is_overdue    (const QuorumDifference *self,
                                                         const GDate            *as_of);

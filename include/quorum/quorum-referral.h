@@ -114,6 +114,14 @@ void        quorum_referral_as_of (const QuorumReferralAsOf   *recorded,
                                    const GDate                *as_of,
                                    QuorumReferralAsOf         *out);
 
+/* Whether a referral was overdue on @as_of as it stood then (@then, from quorum_referral_as_of ()
+ * for that day): not yet sent and past its @due date, or sent, not yet heard and past its
+ * panel's due date. Due on the day is not yet late; heard is never overdue. The store's SQL
+ * (R_OVERDUE) says the same of the record's own dates. */
+gboolean    quorum_referral_overdue_as_of (const GDate              *due,
+                                           const QuorumReferralAsOf *then,
+                                           const GDate              *as_of);
+
 /* The local day of an ISO 8601 timestamp (as quorum_timestamp_now () writes them): the day a
  * correction was made. FALSE, @out cleared, when it is not one. */
 gboolean    quorum_timestamp_get_local_date (const char *timestamp,

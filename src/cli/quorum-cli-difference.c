@@ -1022,6 +1022,10 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
     {
       QuorumDifference *d = g_ptr_array_index (differences, i);
 
+      /* As it stood on --as-of: one raised later did not exist then; the stage it had
+       * reached, open or resolved, as then (core's quorum_difference_restrict_to_day ()). */
+      if (as_of_option != NULL && !quorum_difference_restrict_to_day (d, &as_of))
+        continue;
       if (overdue_only && !quorum_difference_is_overdue (d, &as_of))
         continue;
       g_ptr_array_add (shown, d);

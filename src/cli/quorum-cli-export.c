@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -35,6 +37,105 @@ add_exported (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The file extension @path ends in (".json", ".pdf", ".docx"), or NULL: a dot after the first
+ * character of its last part and up to five letters and digits, one a letter at least (a
+ * folder named for a date, "2026.11", is not taken for a file; nor one given with a slash). */
+static const char *
+file_extension (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+  gboolean letter = FALSE;
+  gsize length;
+
+  /* "one.json/" says a folder. */
+  if (dot == NULL || dot == base || g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    return NULL;
+  length = strlen (dot + 1);
+  if (length == 0 || length > 5)
+    return NULL;
+  for (const char *c = dot + 1; *c != '\0'; c++)
+    {
+      if (!g_ascii_isalnum (*c))
+        return NULL;
+      letter |= g_ascii_isalpha (*c);
+    }
+  if (!letter)
+    return NULL;
+  return path + strlen (path) - length - 1;
+}
+
+/* A batch goes to a folder, one file each: refused (QUORUM_ERROR_INVALID, nothing written) when
+ * @dir is a file, or, not yet there, named as a file is ("one.json": a minute-taker expecting
+ * one file would find a folder); and, without @force, when a record it would write is already
+ * in the folder (a second run would replace it unseen). */
+static gboolean
+check_range_target (const char  *dir,
+                    GPtrArray   *names,
+                    gboolean     force,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+  GStatBuf st;
+
+  if (g_stat (dir, &st) == 0)
+    {
+      if (!S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("-o %s: that is a file, not a folder; a range of conferences (--from/--to) "
+                         "is written to a folder, one file each"), dir);
+          return FALSE;
+        }
+    }
+  else if (file_extension (dir) != NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("-o %s: a range of conferences (--from/--to) is written to a folder, one file "
+                     "each, and “%s” is a file’s name; give a folder’s name, or make the folder first"),
+                   dir, file_extension (dir));
+      return FALSE;
+    }
+  else
+    return TRUE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_ptr_array_add (present, g_ptr_array_index (names, i));
+    }
+  if (present->len > 0 && !force)
+    {
+      g_ptr_array_add (present, NULL);
+      {
+        g_autofree char *listed = g_strjoinv (", ", (char **) present->pdata);
+
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "-o %s: %u record is already in the folder (%s); nothing was written. "
+                                  "Give --force to replace it",
+                                  "-o %s: %u records are already in the folder (%s); nothing was written. "
+                                  "Give --force to replace them",
+                                  present->len - 1),
+                     dir, present->len - 1, listed);
+      }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+range_file_name (const QuorumConferenceSummary *summary,
+                 QuorumExportFormat             format)
+{
+  g_autofree char *date = quorum_date_to_string (&summary->date);
+
+  return g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.%s", summary->id,
+                          date != NULL ? date : "undated", quorum_export_format_to_string (format));
+}
+
 /* Every conference from @from to @to into @dir, oldest first, one file each. */
 static int
 export_range (QuorumCliContext   *ctx,
@@ -42,10 +143,12 @@ export_range (QuorumCliContext   *ctx,
               const GDate        *from,
               const GDate        *to,
               QuorumExportFormat  format,
-              const char         *dir)
+              const char         *dir,
+              gboolean            force)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conferences = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status = QUORUM_EXIT_OK;
 
@@ -56,6 +159,11 @@ export_range (QuorumCliContext   *ctx,
   if (conferences == NULL)
     return quorum_cli_fail (error);
   g_ptr_array_sort (conferences, compare_by_date);
+  for (guint i = 0; i < conferences->len; i++)
+    g_ptr_array_add (names, range_file_name (g_ptr_array_index (conferences, i), format));
+
+  if (!check_range_target (dir, names, force, &error))
+    return quorum_cli_fail (error);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -72,10 +180,7 @@ export_range (QuorumCliContext   *ctx,
   for (guint i = 0; i < conferences->len; i++)
     {
       const QuorumConferenceSummary *summary = g_ptr_array_index (conferences, i);
-      g_autofree char *date = quorum_date_to_string (&summary->date);
-      g_autofree char *name = g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s.%s",
-                                               summary->id, date != NULL ? date : "undated",
-                                               quorum_export_format_to_string (format));
+      const char *name = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autoptr(GError) local_error = NULL;
 
@@ -115,6 +220,7 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
   g_autofree char *from_word = NULL;
   g_autofree char *to_word = NULL;
   g_autofree char *language = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_word, N_("pdf, csv, json or txt"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -126,6 +232,8 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The record’s language: cy, en, or cy,en for both, Welsh first (default: both under a bilingual policy, else the desktop’s)"),
       N_("LANG") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("With --from/--to: replace the records already in the folder (else refused, nothing written)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -191,7 +299,7 @@ quorum_cli_cmd_export_dissent (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
   if (range)
-    return export_range (ctx, store, &from, &to, format, output);
+    return export_range (ctx, store, &from, &to, format, output, force);
 
   if (!quorum_export_dissent (store, id, format, output, &error))
     return quorum_cli_fail (error);

@@ -25,24 +25,27 @@ add_referral (JsonBuilder             *builder,
   json_builder_add_string_value (builder, row->chair);
   quorum_json_add_date (builder, "conference_date", &row->conference_date);
   quorum_json_add_date (builder, "due", &row->due);
-  quorum_json_add_date (builder, "notified", &row->notified);
-  quorum_json_add_date (builder, "panel_due", &row->panel_due);
-  quorum_json_add_date (builder, "panel_date", &row->panel_date);
+  /* As it stood on the day the rows were read for (`--as-of`; today by default): sent, heard
+   * and decided by then only, a value corrected later as it was before the correction
+   * (row->then, core's quorum_referral_as_of (), as the app's Referrals table shows it). */
+  quorum_json_add_date (builder, "notified", &row->then.notified);
+  quorum_json_add_date (builder, "panel_due", &row->then.panel_due);
+  quorum_json_add_date (builder, "panel_date", &row->then.panel_date);
   json_builder_set_member_name (builder, "outcome");
-  if (row->outcome != QUORUM_PANEL_NONE)
-    json_builder_add_string_value (builder, quorum_panel_outcome_to_string (row->outcome));
+  if (row->then.outcome != QUORUM_PANEL_NONE)
+    json_builder_add_string_value (builder, quorum_panel_outcome_to_string (row->then.outcome));
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "outcome_reason");
-  if (row->outcome_reason != NULL)
-    json_builder_add_string_value (builder, row->outcome_reason);
+  if (row->then.outcome_reason != NULL)
+    json_builder_add_string_value (builder, row->then.outcome_reason);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, row->overdue);
   /* Lateness shown, never hidden; a due date on a day off with the working day before it. */
   quorum_json_add_date (builder, "due_working", &row->due_working);
-  quorum_json_add_date (builder, "panel_due_working", &row->panel_due_working);
+  quorum_json_add_date (builder, "panel_due_working", &row->then_panel_due_working);
   quorum_json_add_bool (builder, "sent_late", row->sent_late);
   quorum_json_add_bool (builder, "heard_late", row->heard_late);
   quorum_json_add_string (builder, "sent_by", row->sent_by);
@@ -74,12 +77,13 @@ note_day_off (const GDate  *date,
   g_printerr ("\n");
 }
 
+/* As it stood then (row->then), as the JSON says it. */
 static const char *
 referral_state (const QuorumReferralRow *row)
 {
-  if (row->outcome != QUORUM_PANEL_NONE)
-    return quorum_panel_outcome_get_label (row->outcome);
-  if (g_date_valid (&row->notified))
+  if (row->then.outcome != QUORUM_PANEL_NONE)
+    return quorum_panel_outcome_get_label (row->then.outcome);
+  if (g_date_valid (&row->then.notified))
     return _("awaiting the panel");
   return _("awaiting notification");
 }
@@ -130,14 +134,15 @@ quorum_cli_cmd_referrals (QuorumCliContext *ctx,
     {
       QuorumReferralRow *row = g_ptr_array_index (rows, i);
       g_autofree char *due = quorum_date_to_string (&row->due);
-      g_autofree char *panel_due = quorum_date_to_string (&row->panel_due);
+      g_autofree char *panel_due = quorum_date_to_string (&row->then.panel_due);
 
       g_autofree char *panel_working = NULL;
 
       /* A panel due on a day off is shown with the working day before it. */
-      if (g_date_valid (&row->panel_due) && g_date_compare (&row->panel_due, &row->panel_due_working) != 0)
+      if (g_date_valid (&row->then.panel_due) &&
+          g_date_compare (&row->then.panel_due, &row->then_panel_due_working) != 0)
         {
-          g_autofree char *w = quorum_date_to_string (&row->panel_due_working);
+          g_autofree char *w = quorum_date_to_string (&row->then_panel_due_working);
 
           panel_working = g_strdup_printf (_(" (not a working day: %s before)"), w);
         }

@@ -490,6 +490,7 @@ quorum_difference_raise (const QuorumDifferenceSpec *spec,
   self->area = spec->area;
   self->outcome_sought = g_strdup (spec->outcome_sought);
   self->immediate_risk = spec->immediate_risk;
+  self->raised_at_immediate_risk = spec->immediate_risk;
   self->area_other = spec->area == QUORUM_AREA_OTHER ? g_strdup (spec->area_other) : NULL;
   self->status = QUORUM_DIFFERENCE_OPEN;
   g_date_clear (&self->resolved, 1);
@@ -986,6 +987,79 @@ quorum_difference_check_follow_up (const QuorumDifference *self,
         return FALSE;
     }
 
+  return TRUE;
+}
+
+static gboolean
+after_day (const GDate *date,
+           const GDate *as_of)
+{
+  return g_date_valid (date) && g_date_compare (date, as_of) > 0;
+}
+
+gboolean
+quorum_difference_restrict_to_day (QuorumDifference *self,
+                                   const GDate      *as_of)
+{
+  QuorumDifferenceStage *current;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+
+  if (after_day (&self->raised, as_of))
+    return FALSE;
+
+  /* The stages reached by then (the first always: it opened when it was raised). */
+  while (self->stages->len > 1 &&
+         after_day (&((QuorumDifferenceStage *) g_ptr_array_index (self->stages, self->stages->len - 1))->entered, as_of))
+    g_ptr_array_remove_index (self->stages, self->stages->len - 1);
+  for (guint i = self->notes->len; i-- > 0;)
+    if (after_day (&((QuorumDifferenceNote *) g_ptr_array_index (self->notes, i))->date, as_of))
+      g_ptr_array_remove_index (self->notes, i);
+  for (guint i = self->events->len; i-- > 0;)
+    if (after_day (&((QuorumDifferenceEvent *) g_ptr_array_index (self->events, i))->date, as_of))
+      g_ptr_array_remove_index (self->events, i);
+
+  /* Resolved later: open then, with nothing of its resolution. */
+  if (self->status == QUORUM_DIFFERENCE_RESOLVED && after_day (&self->resolved, as_of))
+    {
+      self->status = QUORUM_DIFFERENCE_OPEN;
+      g_date_clear (&self->resolved, 1);
+      g_clear_pointer (&self->outcome, g_free);
+      g_clear_pointer (&self->challenge_outcome, g_free);
+      g_clear_pointer (&self->feedback_to, g_free);
+      g_date_clear (&self->feedback_date, 1);
+      self->debrief = FALSE;
+      self->protocol_review = FALSE;
+    }
+  if (after_day (&self->feedback_date, as_of))
+    {
+      g_clear_pointer (&self->feedback_to, g_free);
+      g_date_clear (&self->feedback_date, 1);
+    }
+
+  /* What the events left by then say: immediate risk (when not identified at the start), the
+   * disagreement remaining; the stage reached due as it opened, or brought forward to the day
+   * immediate risk was identified at it. */
+  current = self->stages->len > 0 ? g_ptr_array_index (self->stages, self->stages->len - 1) : NULL;
+  if (current != NULL && g_date_valid (&current->due_opened))
+    current->due = current->due_opened;
+  self->immediate_risk = self->raised_at_immediate_risk;
+  self->disagreement_remains = FALSE;
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const QuorumDifferenceEvent *e = g_ptr_array_index (self->events, i);
+
+      if (g_strcmp0 (e->kind, "disagreement-remains") == 0)
+        self->disagreement_remains = self->status == QUORUM_DIFFERENCE_RESOLVED;
+      else if (g_strcmp0 (e->kind, "immediate-risk") == 0)
+        {
+          self->immediate_risk = TRUE;
+          if (current != NULL && current->number == e->stage && g_date_valid (&e->due) &&
+              (!g_date_valid (&current->due) || g_date_compare (&e->due, &current->due) < 0))
+            current->due = e->due;
+        }
+    }
   return TRUE;
 }
 

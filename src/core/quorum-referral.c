@@ -306,6 +306,22 @@ quorum_referral_as_of (const QuorumReferralAsOf   *recorded,
 }
 
 gboolean
+quorum_referral_overdue_as_of (const GDate              *due,
+                               const QuorumReferralAsOf *then,
+                               const GDate              *as_of)
+{
+  g_return_val_if_fail (due != NULL, FALSE);
+  g_return_val_if_fail (then != NULL, FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+
+  if (!g_date_valid (&then->notified) || g_date_compare (&then->notified, as_of) > 0)
+    return g_date_valid (due) && g_date_compare (due, as_of) < 0;
+  if (g_date_valid (&then->panel_date) && g_date_compare (&then->panel_date, as_of) <= 0)
+    return FALSE;
+  return g_date_valid (&then->panel_due) && g_date_compare (&then->panel_due, as_of) < 0;
+}
+
+gboolean
 quorum_timestamp_get_local_date (const char *timestamp,
                                  GDate      *out)
 {

@@ -95,6 +95,7 @@ difference_from_row (QuorumDbStmt *stmt)
     d->area = QUORUM_AREA_THRESHOLDS;
   d->outcome_sought = _quorum_column_dup (stmt, 11);
   d->immediate_risk = quorum_db_column_int64 (stmt, 12) != 0;
+  d->raised_at_immediate_risk = d->immediate_risk;
   status = _quorum_column_dup (stmt, 13);
   if (!quorum_difference_status_from_string (status, &d->status))
     d->status = QUORUM_DIFFERENCE_OPEN;
@@ -125,6 +126,7 @@ stage_from_row (QuorumDbStmt *stmt,
   s->limit_working_days = quorum_db_column_is_null (stmt, 5) ? -1 : quorum_db_column_int64 (stmt, 5);
   _quorum_column_date (stmt, 6, &s->entered);
   _quorum_column_date (stmt, 7, &s->due);
+  s->due_opened = s->due;
   s->reason = _quorum_column_dup (stmt, 8);
   s->recorded_at = _quorum_column_dup (stmt, 9);
   s->recorded_by = _quorum_column_dup (stmt, 10);

@@ -1330,11 +1330,25 @@ _quorum_store_load_life (QuorumStore       *self,
       QuorumPlan *p = g_ptr_array_index (conference->plans, i);
       const QuorumReferral *r = quorum_conference_find_referral (conference, p->child_id);
 
-      /* The panel's "plan ended" ends the plan, on the day it was heard. */
+      /* The panel's "plan ended" ends the plan, on the day it was heard, saying so (and the
+       * panel's reasons, when it gave any). Read from the referral as it stands, corrections
+       * included: an outcome or a hearing date corrected is followed by the plan. */
       if (r != NULL && r->outcome == QUORUM_PANEL_PLAN_ENDED && g_date_valid (&r->panel_date))
         {
+          g_autofree char *heard = quorum_date_to_string (&r->panel_date);
+          g_autofree char *reasons = g_strstrip (g_strdup (r->outcome_reason != NULL ? r->outcome_reason : ""));
+
           p->ended = r->panel_date;
           p->ended_by = QUORUM_PLAN_ENDED_BY_PANEL;
+          g_free (p->end_reason);
+          if (*reasons != '\0')
+            /* Translators: a plan's end, in the record: "… on 2026-12-21 (referral 5): <the panel's reasons>" */
+            p->end_reason = g_strdup_printf (_("Ended by the Appeals and Split Decisions Panel on %s (referral %lld): %s"),
+                                             heard, (long long) r->id, reasons);
+          else
+            /* Translators: a plan's end, in the record: "… on 2026-12-21 (referral 5)" */
+            p->end_reason = g_strdup_printf (_("Ended by the Appeals and Split Decisions Panel on %s (referral %lld)"),
+                                             heard, (long long) r->id);
         }
 
       stmt = _quorum_store_prepare (self,

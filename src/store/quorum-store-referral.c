@@ -315,6 +315,7 @@ quorum_store_list_referrals (QuorumStore  *self,
                              GError      **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_referral_row_free);
+  g_autofree char *since = NULL;
   GDate today;
   QuorumDbStmt *stmt;
   int rc;
@@ -327,17 +328,23 @@ quorum_store_list_referrals (QuorumStore  *self,
       as_of = &today;
     }
 
-  /* Overdue is filtered in SQL too, so a Head of Service's 100,000 rows are not all built. */
+  /* Overdue is filtered in SQL too, so a Head of Service's 100,000 rows are not all built:
+   * those overdue by the record's dates, and those corrected after @as_of (a handful), whose
+   * dates then were others; each is judged below as it stood then. */
+  since = quorum_timestamp_after_local_day (as_of);
   stmt = _quorum_store_prepare (self,
                                 "SELECT " REFERRAL_COLUMNS
                                 "FROM referral r JOIN child ch ON ch.id = r.child_id "
                                 "JOIN conference c ON c.id = r.conference_id "
-                                "WHERE " R_EXISTS " AND (?2 = 0 OR " R_OVERDUE " = 1) "
+                                "WHERE " R_EXISTS " AND (?2 = 0 OR " R_OVERDUE " = 1 "
+                                "  OR r.id IN (SELECT k.referral_id FROM referral_correction k "
+                                "    WHERE k.recorded_at >= ?3)) "
                                 "ORDER BY r.due, r.id", error);
   if (stmt == NULL)
     return NULL;
   _quorum_bind_date (stmt, 1, as_of);
   quorum_db_bind_int64 (stmt, 2, overdue_only ? 1 : 0);
+  _quorum_bind_text (stmt, 3, since);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     g_ptr_array_add (rows, row_from_stmt (stmt));
@@ -370,10 +377,18 @@ quorum_store_list_referrals (QuorumStore  *self,
 
     if (!fill_as_of (self, (QuorumReferralRow **) rows->pdata, rows->len, as_of, error))
       return NULL;
-    for (guint i = 0; i < rows->len; i++)
+    for (guint i = rows->len; i-- > 0;)
       {
         QuorumReferralRow *row = g_ptr_array_index (rows, i);
 
+        /* Overdue as it stood then (quorum_referral_as_of ()): a date corrected after @as_of
+         * was the old one then. */
+        row->overdue = quorum_referral_overdue_as_of (&row->due, &row->then, as_of);
+        if (overdue_only && !row->overdue)
+          {
+            g_ptr_array_remove_index (rows, i);
+            continue;
+          }
         fill_lateness (self, row, as_of, calendars, regions);
         row->sent_by = g_strdup (g_hash_table_lookup (senders, &row->id));
         row->sent_means = g_strdup (g_hash_table_lookup (means, &row->id));

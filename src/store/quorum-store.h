@@ -449,8 +449,9 @@ void              quorum_referral_row_free       (QuorumReferralRow *self);
 gboolean          quorum_referral_row_equal      (const QuorumReferralRow *a,
                                                   const QuorumReferralRow *b);
 /* Every referral made by @as_of (today when NULL; one whose conference is later did not exist
- * then), with overdue computed as of @as_of: not notified and due < as_of, or notified and not
- * heard and panel_due < as_of. GPtrArray of QuorumReferralRow*. */
+ * then), with overdue computed as of @as_of, as it stood then (row->then, corrections made after
+ * @as_of undone: quorum_referral_overdue_as_of ()): not notified and due < as_of, or notified and
+ * not heard and panel_due < as_of; @overdue_only keeps those. GPtrArray of QuorumReferralRow*. */
 GPtrArray        *quorum_store_list_referrals    (QuorumStore  *self,
                                                   const GDate  *as_of,
                                                   gboolean      overdue_only,

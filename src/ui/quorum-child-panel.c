@@ -1518,6 +1518,15 @@ format_plan (const QuorumConference *conference,
   else
     g_string_append_printf (text, _("Starts %s."), start);
 
+  /* The panel's end of a plan not made by the split (the Safeguarding Co-ordinator's interim
+   * plan, referred too): said as the split's is, on a line of its own. */
+  if (!plan->from_split && plan->ended_by == QUORUM_PLAN_ENDED_BY_PANEL)
+    {
+      g_autofree char *ended = quorum_ui_format_date (&plan->ended);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Ended by the Appeals and Split Decisions Panel on %s (plan ended)."), ended);
+    }
   /* A later conference's end, when it came first (the panel's is said above). */
   if (plan->ended_by == QUORUM_PLAN_ENDED_BY_CONFERENCE)
     {

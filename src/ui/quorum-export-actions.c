@@ -3,8 +3,13 @@
 
 #define G_LOG_DOMAIN "quorum-export-actions"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "export/quorum-export.h"
 #include "quorum-export-actions.h"
@@ -23,6 +28,7 @@ typedef struct
   char               *path;
   QuorumRecord       *record;      /* printing only */
   gboolean            error_shown;
+  gboolean            printed_made; /* printing to a file: @path made by us, empty, to be 0600 */
 } ExportJob;
 
 static void
@@ -491,6 +497,71 @@ quorum_export_actions_save (GtkWindow   *parent,
 
 /* ---- print ---- */
 
+/* The file a print goes to, or NULL for a printer: the operation's export file, or the file
+ * "Print to File" writes (the print dialog sets the output URI in the settings it returns; the
+ * file backend, given none, builds it from the folder, name and format, as here). */
+static char *
+printed_file (GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  g_autofree char *export_filename = NULL;
+  const char *uri;
+
+  g_object_get (operation, "export-filename", &export_filename, NULL);
+  if (export_filename != NULL)
+    return g_steal_pointer (&export_filename);
+  if (settings == NULL)
+    return NULL;
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri != NULL)
+    return g_str_has_prefix (uri, "file:") ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  if (g_strcmp0 (gtk_print_settings_get_printer (settings), g_dgettext ("gtk40", "Print to File")) == 0)
+    {
+      const char *dir = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR);
+      const char *base = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
+      const char *format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+      g_autofree char *name = NULL;
+
+      if (dir == NULL || base == NULL || !g_path_is_absolute (dir))
+        return NULL;
+      name = g_strdup_printf ("%s.%s", base, format != NULL ? format : "pdf");
+      return g_build_filename (dir, name, NULL);
+    }
+  return NULL;
+}
+
+/* A printed copy of the record is a record about children, as an export is: readable by its
+ * owner only (0600). GTK writes it with the default mode (0644 under the usual umask): the
+ * file is made 0600 before GTK writes into it (GLib's replacing keeps the mode of the file it
+ * replaces), and made so again once printed. */
+static void
+make_printed_private (ExportJob  *job,
+                      const char *path,
+                      gboolean    before)
+{
+  GStatBuf st;
+
+  if (path == NULL)
+    return;
+  if (g_lstat (path, &st) == 0)
+    {
+      if (S_ISREG (st.st_mode) && (st.st_mode & 0777) != 0600)
+        g_chmod (path, 0600);
+      return;
+    }
+  if (before && errno == ENOENT)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        {
+          fchmod (fd, 0600);
+          close (fd);
+          job->printed_made = TRUE;
+        }
+    }
+}
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
@@ -498,6 +569,11 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   ExportJob *job = user_data;
   PangoContext *pango = quorum_record_create_pdf_context (gtk_print_context_get_cairo_context (context));
+
+  /* The settings are the ones chosen by now: where a file goes is known. */
+  g_clear_pointer (&job->path, g_free);
+  job->path = printed_file (operation);
+  make_printed_private (job, job->path, TRUE);
 
   /* The same layout pass as the PDF, with the PDF's fonts and unhinted metrics: paper and
    * file break their pages in the same places. */
@@ -526,6 +602,18 @@ print_done_cb (GtkPrintOperation       *operation,
 {
   ExportJob *job = user_data;
 
+  if (job->path != NULL)
+    {
+      GStatBuf st;
+
+      /* Nothing printed: the empty file made for it goes. */
+      if (result != GTK_PRINT_OPERATION_RESULT_APPLY && result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
+          job->printed_made && g_stat (job->path, &st) == 0 && st.st_size == 0)
+        g_unlink (job->path);
+      else
+        make_printed_private (job, job->path, FALSE);
+    }
+
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
@@ -537,6 +625,18 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     quorum_ui_toast (GTK_WIDGET (job->parent), _("Dissent record sent to the printer"));
+}
+
+/* "Print to File" writes the file after "done", from the main loop: once it has, the mode
+ * is made sure of again. */
+static void
+print_status_cb (GtkPrintOperation *operation,
+                 gpointer           user_data)
+{
+  ExportJob *job = user_data;
+
+  if (job->path != NULL && gtk_print_operation_get_status (operation) == GTK_PRINT_STATUS_FINISHED)
+    make_printed_private (job, job->path, FALSE);
 }
 
 GtkPrintOperation *
@@ -577,10 +677,12 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   {
     g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
     g_autoptr(GFile) folder = export_folder ();
-    g_autofree char *folder_uri = g_file_get_uri (folder);
+    g_autofree char *folder_path = g_file_get_path (folder);
     g_autofree char *base = file_base_name (job->conference);
 
-    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+    /* A path: GTK's file printer joins it with the name as a file name (a URI there left
+     * its File empty, and nothing was printed). */
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_path);
     gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
     gtk_print_operation_set_print_settings (operation, settings);
   }
@@ -591,6 +693,7 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+  g_signal_connect (operation, "status-changed", G_CALLBACK (print_status_cb), job);
 
   return g_steal_pointer (&operation);
 }
