@@ -174,20 +174,15 @@ wheel_down (GtkWidget *widget,
   graphene_point_t out;
   double dx = 0;
   double dy = 0;
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
   g_autofree char *repeat = g_strdup_printf ("%d", clicks);
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &out));
   gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (out.x + dx));
-  y = g_strdup_printf ("%d", (int) (out.y + dy));
   {
-    const char * const args[] = { "mousemove", "--sync", "--window", xid, x, y, "click", "--repeat", repeat,
-                                  "--delay", "20", "5", NULL };
+    const char * const wheel[] = { "click", "--repeat", repeat, "--delay", "20", "5", NULL };
 
-    ui_test_xdotool (args);
+    /* --sync unless the pointer is there already (xdotool would wait 15 s for it to move). */
+    ui_test_move_and (gtk_native_get_surface (native), (int) (out.x + dx), (int) (out.y + dy), wheel);
   }
   ui_test_iterate (300);
 #else
