@@ -296,11 +296,11 @@ test_next_child_focus (Siblings      *fx,
   g_assert_cmpstr (vote, ==, "plan|0");
   ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-focus-first-waiting-view");
 
-  /* And back (Ctrl+Page_Up): Ben's proposal holds words; the focus goes to the summary, the
-   * first field still empty. */
+  /* And back (Ctrl+Page_Up): Ben's proposal holds words; the focus goes to it again, as README
+   * says, not to the summary (the first field still empty, as it was). */
   ui_test_key ("ctrl+Page_Up");
   ui_test_iterate (400);
-  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "summary-field")));
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
 }
 
 /* ---- 2: a sibling's attempt from the previous sibling's words ---- */
@@ -527,6 +527,306 @@ test_decided_plan_without_category (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "decided-board-no-category");
 }
 
+/* ---- 5: the keys a chair met in a live meeting (trial 2) ---- */
+
+static void
+siblings_open_sized (Siblings *fx,
+                     gint64    child_id,
+                     int       width,
+                     int       height)
+{
+  fx->window = ui_test_window_new (fx->store, width, height);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child_id));
+  ui_test_iterate (300);
+}
+
+static char *
+vote_record_in_db (Siblings   *fx,
+                   gint64      child_id,
+                   const char *group)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT view || '|' || coalesce (categories, '') || '|' || coalesce (reason, '')"
+                                          " FROM vote WHERE child_id = %" G_GINT64_FORMAT " AND grp = '%s'",
+                                          child_id, group);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+static GtkWidget *
+reason_view_of (QuorumVoteCard *card)
+{
+  return GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+}
+
+/* Amy's proposal typed (not recorded); Ctrl+Page_Down to Ben, words typed in his proposal;
+ * Ctrl+Page_Up back to Amy, more typed: Amy's proposal holds both, kept so as her draft (the
+ * whole proposal was selected as the focus came back, and the next key replaced it). Then
+ * Ctrl+Page_Down to Ben, whose proposal holds a draft: the focus in his proposal, at its end
+ * (it went to his summary, and the chair typed the proposal there). */
+static void
+test_back_to_child_keeps_proposal (Siblings      *fx,
+                                   gconstpointer  data)
+{
+  g_autofree char *amy = NULL;
+  g_autofree char *ben = NULL;
+  g_autofree char *ben_summary = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  siblings_open (fx, fx->child[0]);
+  ui_test_click (named_in_child (fx, fx->child[0], "proposal-row"), -1, -1);
+  ui_test_type ("A plan under neglect");
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_iterate (400);
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
+  ui_test_type ("Ben as Amy");
+
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_iterate (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Up back to Amy: %s", where);
+  }
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[0], "proposal-row")));
+  ui_test_type (" for now");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+  amy = attempt_draft_in_db (fx, fx->child[0], "proposal");
+  g_assert_cmpstr (amy, ==, "A plan under neglect for now");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in_child (fx, fx->child[0], "proposal-row"))), ==,
+                   "A plan under neglect for now");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "back-to-child-caret-at-end");
+
+  /* On to Ben, whose proposal holds a draft: his proposal, at its end. */
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_iterate (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Down to Ben (a draft): %s", where);
+  }
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
+  ui_test_type (" too");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+  ben = attempt_draft_in_db (fx, fx->child[1], "proposal");
+  ben_summary = attempt_draft_in_db (fx, fx->child[1], "summary");
+  g_assert_cmpstr (ben, ==, "Ben as Amy too");
+  g_assert_cmpstr (ben_summary, ==, "");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-with-draft-proposal");
+}
+
+/* Police's view (plan) clicked, Neglect ticked by Space, the reason typed; Shift+Tab leaves the
+ * reason, back to the categories (it stayed in the reason: the next Space went into it, and
+ * after Tab the spaces of typed words ticked categories); Space ticks the category with the
+ * focus, Tab goes back into the reason at its end, and the rest of the words are typed;
+ * Ctrl+Enter. The vote: plan, the two categories meant, the reason as typed. */
+static void
+test_reason_shift_tab (Siblings      *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *vote = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *category = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *reason;
+  GtkWidget *focus;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_key ("space");
+  ui_test_iterate (200);
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  reason = reason_view_of (card);
+  ui_test_click (reason, -1, -1);
+  ui_test_type ("Bruising seen");
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (200);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Shift+Tab in the reason: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  reason = reason_view_of (card);
+  g_assert_false (has_focus_in (fx->window, reason));
+  focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (card)));
+  category = g_ascii_strdown (gtk_check_button_get_label (GTK_CHECK_BUTTON (focus)), -1);
+  g_assert_cmpstr (category, !=, "neglect");
+  ui_test_screenshot (GTK_WIDGET (card), "reason-shift-tab");
+
+  /* The category meant, ticked; back into the reason, the rest of the words. */
+  ui_test_key ("space");
+  ui_test_key ("Tab");
+  ui_test_iterate (200);
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_type (" twice");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+
+  vote = vote_record_in_db (fx, fx->child[0], "Police");
+  expected = g_strdup_printf ("plan|neglect,%s|Bruising seen twice", category);
+  g_assert_cmpstr (vote, ==, expected);
+}
+
+/* Whether the whole of @card lies inside the part of the board's scrolled window on screen. */
+static gboolean
+card_in_view (QuorumVoteCard *card)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), scroller, &bounds));
+  g_test_message ("card %g..%g in a view of height %d", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (scroller));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* On a short window, each group's view recorded by keys (its No plan clicked, the reason typed,
+ * Ctrl+Enter): the focus goes to the next group's view and the whole of its card is on the
+ * screen, not only its Plan button at the bottom edge. */
+static void
+test_next_group_in_view (Siblings      *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *votes = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open_sized (fx, fx->child[0], 1024, 640);
+
+  for (guint i = 0; sibling_groups[i + 1] != NULL; i++)
+    {
+      QuorumVoteCard *card = ui_test_card (fx->window, fx->child[0], sibling_groups[i]);
+      QuorumVoteCard *next;
+
+      ui_test_scroll_into_view (no_plan_button (card));
+      ui_test_iterate (200);
+      ui_test_click (no_plan_button (card), -1, -1);
+      ui_test_iterate (200);
+      ui_test_type ("No concerns");
+      ui_test_key ("ctrl+Return");
+      ui_test_iterate (500);
+
+      next = ui_test_card (fx->window, fx->child[0], sibling_groups[i + 1]);
+      g_assert_true (has_focus_in (fx->window, GTK_WIDGET (next)));
+      g_assert_true (card_in_view (next));
+      if (i == 0)
+        ui_test_screenshot (GTK_WIDGET (fx->window), "next-group-in-view");
+    }
+  votes = ui_test_db_sql (fx->path, "SELECT count(*) FROM vote WHERE view = 'no-plan' AND reason = 'No concerns'");
+  g_assert_cmpstr (votes, ==, "2");
+}
+
+/* A reason typed with no view chosen, Ctrl+Enter: nothing recorded, the card says why (on the
+ * card, where the chair looks) and the focus is on its Plan; Space there records the plan with
+ * the words. A representative's own reason typed with no position chosen, Enter: the same, on
+ * that representative's Plan. Both did nothing and said nothing. */
+static void
+test_no_view_says_why (Siblings      *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *vote = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *bea_row = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *status;
+  GtkWidget *row;
+  gint64 bea = 0;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_type ("Bruising seen");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM vote WHERE grp = 'Police'");
+  g_assert_cmpstr (count, ==, "0");
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, "Choose plan, no plan or declined first");
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_true (has_focus_in (fx->window, find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan")));
+  ui_test_screenshot (GTK_WIDGET (card), "no-view-says-why");
+
+  /* Space chooses Plan there: recorded with the words typed. */
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  vote = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (vote, ==, "plan||Bruising seen");
+
+  /* The trust's two representatives could not agree (its view, no plan, clicked first). */
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_scroll_into_view (no_plan_button (card));
+  ui_test_click (no_plan_button (card), -1, -1);
+  ui_test_iterate (200);
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
+  ui_test_iterate (300);
+
+  c = ui_test_load (fx->store, fx->conf);
+  for (guint i = 0; i < c->attendees->len; i++)
+    if (g_strcmp0 (((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->name, "Bea Visitor") == 0)
+      bea = ((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->id;
+  bea_row = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, bea);
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  row = ui_test_find_named (GTK_WIDGET (card), bea_row);
+  g_assert_nonnull (row);
+  ui_test_scroll_into_view (ui_test_find_named (row, "member-reason"));
+  ui_test_click (ui_test_find_named (row, "member-reason"), -1, -1);
+  ui_test_type ("Bruising seen twice");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+
+  g_clear_pointer (&count, g_free);
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
+  g_assert_cmpstr (count, ==, "0");
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  row = ui_test_find_named (GTK_WIDGET (card), bea_row);
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, "Not recorded: choose Plan or No plan for Bea Visitor first");
+  g_assert_true (has_focus_in (fx->window, ui_test_find_named (row, "member-plan")));
+  ui_test_screenshot (GTK_WIDGET (card), "member-no-position-says-why");
+
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  held = ui_test_db_sql (fx->path, "SELECT view || '|' || reason FROM member_view");
+  g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +841,15 @@ main (int   argc,
               siblings_set_up, test_could_not_agree_after_view, siblings_tear_down);
   g_test_add ("/ui/siblings/decided-plan-without-category", Siblings, NULL,
               siblings_set_up, test_decided_plan_without_category, siblings_tear_down);
+
+  g_test_add ("/ui/siblings/back-to-child-keeps-proposal", Siblings, NULL,
+              siblings_set_up, test_back_to_child_keeps_proposal, siblings_tear_down);
+  g_test_add ("/ui/siblings/reason-shift-tab", Siblings, NULL,
+              siblings_set_up, test_reason_shift_tab, siblings_tear_down);
+  g_test_add ("/ui/siblings/next-group-in-view", Siblings, NULL,
+              siblings_set_up, test_next_group_in_view, siblings_tear_down);
+  g_test_add ("/ui/siblings/no-view-says-why", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_no_view_says_why, siblings_tear_down);
 
   return g_test_run ();
 }

@@ -834,6 +834,19 @@ test_amend_escape_keeps_words (void)
   g_assert_true (draft_marker_shown (ui_test_find_named (GTK_WIDGET (dialog), "amendment-draft-marker")));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
 
+  /* The focus is in What changes with the caret after its words, nothing selected: what is
+   * typed next goes on the end (the whole was selected, and the next key replaced it, draft and
+   * all). */
+  ui_test_type (", then Room 5");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+  {
+    g_autofree char *change = quorum_store_get_draft (store, id, "amendment", "change", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (change, ==, "The venue was Room 4, then Room 5");
+  }
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-draft-caret-at-end");
+
   /* Recorded as given back: the amendment holds the words, and the draft is gone. */
   ui_test_respond ("amend");
   ui_test_iterate (300);
@@ -843,7 +856,7 @@ test_amend_escape_keeps_words (void)
 
     g_assert_cmpuint (c->amendments->len, ==, 1);
     amendment = g_ptr_array_index (c->amendments, 0);
-    g_assert_cmpstr (amendment->change, ==, "The venue was Room 4");
+    g_assert_cmpstr (amendment->change, ==, "The venue was Room 4, then Room 5");
     g_assert_cmpstr (amendment->reason, ==, "Moved on the day");
   }
   left = quorum_store_get_draft (store, id, "amendment", "reason", &error);

@@ -311,6 +311,31 @@ start_board_wait (QuorumChildPanel *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* The whole of @card in the panel's view (its top, when it is taller than the view), as the
+ * focus goes to it: the scrolled window shows only the widget with the focus, and the next
+ * group's Plan button came to the bottom edge with its categories and reason off the screen. */
+static void
+show_whole_card (QuorumChildPanel *self,
+                 GtkWidget        *card)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t bounds;
+  double top;
+
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (card, content, &bounds))
+    return;
+
+  /* In the content's own coordinates, unless it is the viewport itself (then in the view's). */
+  top = bounds.origin.y;
+  if (content == gtk_scrolled_window_get_child (self->scroller))
+    top += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, top, top + MIN (bounds.size.height,
+                                                         gtk_adjustment_get_page_size (adjustment)));
+}
+
 /* The next card still waiting for a view, from @start on (then from the first); every view
  * given, the decision, which is what comes next. */
 static void
@@ -328,7 +353,10 @@ focus_waiting_card (QuorumChildPanel *self,
 
       if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
           gtk_widget_grab_focus (GTK_WIDGET (card)))
-        return;
+        {
+          show_whole_card (self, GTK_WIDGET (card));
+          return;
+        }
     }
 
   if (self->needs_chair_view && gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button)))
@@ -1063,7 +1091,7 @@ same_as_clicked_cb (QuorumChildPanel *self,
     return;
 
   /* Before the button goes (the form is no longer empty): the focus is not left on nothing. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->proposal_row));
+  quorum_ui_focus_at_end (GTK_WIDGET (self->proposal_row));
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
   quorum_text_field_type (self->summary_field, summary);
   gtk_editable_set_position (GTK_EDITABLE (self->proposal_row), -1);
@@ -2104,19 +2132,14 @@ quorum_child_panel_init (QuorumChildPanel *self)
                            quorum_record_item_create_row, NULL, NULL);
 }
 
-/* The first of the attempt's fields still empty; the proposal when none is. */
+/* The attempt's form: the proposal, its first field, with the caret at the end of any words
+ * kept there and nothing selected, as every time (README: "its proposal"). The focus went to the
+ * first field still empty, and the proposal's words were selected: the chair, expecting the
+ * proposal, typed it into the summary, or replaced the proposal with the next key. */
 static gboolean
 focus_attempt_form (QuorumChildPanel *self)
 {
-  g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
-  g_autofree char *summary = quorum_text_field_get_text (self->summary_field);
-  g_autofree char *views = quorum_text_field_get_text (self->views_field);
-
-  if (proposal != NULL && summary == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->summary_field));
-  if (proposal != NULL && views == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->views_field));
-  return gtk_widget_grab_focus (GTK_WIDGET (self->proposal_row));
+  return quorum_ui_focus_at_end (GTK_WIDGET (self->proposal_row));
 }
 
 gboolean

@@ -1227,7 +1227,7 @@ quorum_conference_page_ask_proceed (QuorumConferencePage *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (proceed_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  quorum_ui_focus_at_end (entry);
 }
 
 static void
@@ -1699,7 +1699,8 @@ amend_action (GtkWidget  *widget,
   quorum_draft_restore (g_object_get_data (G_OBJECT (dialog), "quorum-draft"));
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (change);
+  /* A draft given back: the caret at its end, nothing selected, so the next key adds to it. */
+  quorum_ui_focus_at_end (change);
 }
 
 /* ---- correcting an attendee ---- */
@@ -2028,7 +2029,7 @@ edit_attendee_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (edit_attendee_destroyed_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
+  quorum_ui_focus_at_end (name);
 }
 
 /* ---- actions ---- */
@@ -2149,7 +2150,7 @@ new_attendee_action (GtkWidget  *widget,
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  quorum_ui_focus_at_end (GTK_WIDGET (self->name_entry));
 }
 
 /* Where the keyboard goes when the attendees pane opens: the form, else (signed off) the list. */
@@ -2157,7 +2158,7 @@ static void
 focus_attendees (QuorumConferencePage *self)
 {
   if (gtk_widget_get_visible (self->attendee_form) && gtk_widget_is_sensitive (self->attendee_form))
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+    quorum_ui_focus_at_end (GTK_WIDGET (self->name_entry));
   else
     gtk_widget_child_focus (GTK_WIDGET (self->attendees_list), GTK_DIR_TAB_FORWARD);
 }
@@ -2343,7 +2344,7 @@ static void
 name_entry_activate_cb (QuorumConferencePage *self,
                         GtkEntry             *entry)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->role_entry));
+  quorum_ui_focus_at_end (GTK_WIDGET (self->role_entry));
 }
 
 /* Enter in the role adds the attendee when the form has what it needs (a parent's agency is
@@ -2353,7 +2354,7 @@ role_entry_activate_cb (QuorumConferencePage *self,
                         GtkEntry             *entry)
 {
   if (gtk_entry_get_text_length (self->agency_entry) == 0 && gtk_check_button_get_active (self->voting_check))
-    gtk_widget_grab_focus (GTK_WIDGET (self->agency_entry));
+    quorum_ui_focus_at_end (GTK_WIDGET (self->agency_entry));
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "conference.add-attendee", NULL);
 }

@@ -1148,7 +1148,7 @@ show_raise_action (GtkWidget  *widget,
     prefill_date (self, self->raised_date_row);
   gtk_stack_set_visible_child_name (self->detail_stack, "raise");
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
-  gtk_widget_grab_focus (GTK_WIDGET (self->raised_by_row));
+  quorum_ui_focus_at_end (GTK_WIDGET (self->raised_by_row));
 }
 
 static void

@@ -103,7 +103,7 @@ child_row_activated_cb (QuorumNewConferenceDialog *self,
     return;
 
   if (index + 1 < self->child_rows->len)
-    gtk_widget_grab_focus (g_ptr_array_index (self->child_rows, index + 1));
+    quorum_ui_focus_at_end (g_ptr_array_index (self->child_rows, index + 1));
   else if (text != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (add_child_row (self)));
   else
@@ -125,7 +125,7 @@ field_activated_cb (QuorumNewConferenceDialog *self,
   for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
     if (order[i] == GTK_WIDGET (row))
       {
-        gtk_widget_grab_focus (order[i + 1]);
+        quorum_ui_focus_at_end (order[i + 1]);
         return;
       }
 }

@@ -229,6 +229,29 @@ quorum_text_field_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (QUORUM_TEXT_FIELD (widget)->view));
 }
 
+/* Tab and Shift+Tab leave the field, whichever way they go, and enter it at the text: asked to
+ * move the focus backward from itself, GTK 4.8 kept it in the text view, so Shift+Tab did
+ * nothing (the next Space typed went into the reason, and after Tab the spaces of the typed
+ * words ticked the category boxes). Other directions are GTK's. */
+static gboolean
+quorum_text_field_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  QuorumTextField *self = QUORUM_TEXT_FIELD (widget);
+  GtkWidget *view = GTK_WIDGET (self->view);
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (quorum_text_field_parent_class)->focus (widget, direction);
+
+  /* The focus is in the field: it goes on to the widget before or after it. */
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+
+  if (!gtk_widget_is_sensitive (view) || !gtk_widget_get_focusable (view) || !gtk_widget_get_can_focus (view))
+    return FALSE;
+  return gtk_widget_grab_focus (view);
+}
+
 static void
 quorum_text_field_dispose (GObject *object)
 {
@@ -330,6 +353,7 @@ quorum_text_field_class_init (QuorumTextFieldClass *klass)
   widget_class->size_allocate = quorum_text_field_size_allocate;
   widget_class->unmap = quorum_text_field_unmap;
   widget_class->grab_focus = quorum_text_field_grab_focus;
+  widget_class->focus = quorum_text_field_focus;
 
   properties [PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,

@@ -636,6 +636,49 @@ quorum_ui_editable_get_text (GtkEditable *editable)
 }
 
 gboolean
+quorum_ui_focus_at_end (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (QUORUM_IS_TEXT_FIELD (widget))
+    widget = GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (widget)));
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter end;
+
+      if (!gtk_widget_grab_focus (widget))
+        return FALSE;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (widget), gtk_text_buffer_get_insert (buffer));
+      return TRUE;
+    }
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      GtkEditable *editable = GTK_EDITABLE (widget);
+      GtkEditable *text = editable;
+
+      /* An entry, an entry row or a spin button hands its text to a GtkText. */
+      while (!GTK_IS_TEXT (text) && gtk_editable_get_delegate (text) != NULL)
+        text = gtk_editable_get_delegate (text);
+      if (GTK_IS_TEXT (text))
+        {
+          if (!gtk_text_grab_focus_without_selecting (GTK_TEXT (text)))
+            return FALSE;
+        }
+      else if (!gtk_widget_grab_focus (widget))
+        return FALSE;
+      gtk_editable_set_position (editable, -1);
+      return TRUE;
+    }
+
+  return gtk_widget_grab_focus (widget);
+}
+
+gboolean
 quorum_ui_save_screenshot (GtkWidget   *widget,
                            const char  *path,
                            GError     **error)

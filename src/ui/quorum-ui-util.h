@@ -137,6 +137,12 @@ void       quorum_ui_remember_last_chair     (const char *chair);
 /* The trimmed text of an editable; NULL when empty. */
 char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
 
+/* The focus put in @widget, a field that may hold words (an entry, an entry row, a text field),
+ * as the app moves the chair on to it: the caret at the end of its words and nothing selected,
+ * so that the next key adds to them (GTK 4 selects an entry's whole text when it is given the
+ * focus, and the next key replaced it). Other widgets are given the focus as they are. */
+gboolean   quorum_ui_focus_at_end            (GtkWidget    *widget);
+
 /* GTK 4.8's list and column views make a row widget for up to 200 items past the first one
  * shown, whatever fits on screen: give @view the first @rows items of @model (a screenful on
  * any display), and @grow more each time @view is scrolled within two pages of their end.

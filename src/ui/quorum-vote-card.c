@@ -463,10 +463,29 @@ member_reason_done (MemberRow *row)
   member_row_record (row);
 }
 
+/* Enter in the reason: recorded with the position chosen; with none chosen yet, nothing can be,
+ * and the card says so and puts the focus on the representative's Plan (Enter did nothing and
+ * said nothing). The words wait in the field. */
 static void
 member_reason_activate_cb (GtkEntry  *entry,
                            MemberRow *row)
 {
+  QuorumVoteCard *self = row->card;
+
+  if (!self->syncing && self->item != NULL && member_row_chosen (row) == QUORUM_VIEW_NONE)
+    {
+      g_autofree char *text = NULL;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      /* Translators: %s is a representative's name; Plan and No plan are the buttons' labels */
+      text = g_strdup_printf (_("Not recorded: choose Plan or No plan for %s first"), row->name);
+      set_status (self, text, TRUE);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (row->plan_button));
+      return;
+    }
+
   member_reason_done (row);
 }
 
@@ -906,7 +925,7 @@ view_toggled_cb (QuorumVoteCard  *self,
   else if (button == self->plan_button)
     gtk_widget_grab_focus (GTK_WIDGET (self->neglect_check));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->reason_field));
+    quorum_ui_focus_at_end (GTK_WIDGET (self->reason_field));
 }
 
 static void
@@ -971,11 +990,22 @@ reason_activate_cb (QuorumVoteCard  *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->item == NULL || quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_NONE)
+  if (self->item == NULL)
     return;
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  /* No view chosen: nothing can be recorded (the words wait in the field, kept as its draft).
+   * Said on the card, where the chair is looking, and the focus on Plan, where the view is
+   * chosen; Ctrl+Enter did nothing and said nothing. */
+  if (quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_NONE)
+    {
+      set_status (self, _("Choose plan, no plan or declined first"), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
+      return;
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (self), "child.next-card", "s",
                               quorum_group_item_get_name (self->item));
 }
