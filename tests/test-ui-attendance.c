@@ -10,7 +10,6 @@
  *   confirmation (Ctrl+D), as the decided record names it. */
 
 #include "test-ui-live-common.h"
-#include "export/quorum-export.h"
 
 static GtkWidget *
 attendee_button (QuorumWindow *window,
@@ -369,6 +368,7 @@ test_left_without_view_said (Fixture       *fx,
 
     ui_test_wait_until (pending_says, &wait, 10000, "the board naming the group gone without a view");
   }
+  ui_test_scroll_into_view (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "pending_label"));
   ui_test_screenshot (GTK_WIDGET (fx->window), "attendance-board-left-without-view");
 
   /* Ctrl+D: the confirmation names it before the chair presses Enter. */
