@@ -435,9 +435,81 @@ expect_exit "on the day it sits, its views are recorded" 0 \
 check "finding 5: challenge show" "$(jget "$(q --json challenge show "$ch")" 'd["reasons"]')" "Risk at night"
 expect_exit "finding 5: an unknown challenge" 2 q challenge show 999
 
+# ---- Trial 2, defect 2: an attendance time later than now, on the day the conference sits ----
+# At 04:22 on the day, "left 10:40" and "arrived 10:30" were accepted, and the record then said a
+# decision at 04:23 was taken after they left and with someone who had not yet come.
+conf=$(jget "$(QUORUM_TODAY=2026-12-02 q --json conference new --child "Cal Today" --kind initial --date 2026-12-02 \
+                 --time 04:00 --chair "R. Patel")" 'd["id"]')
+q attendee add "$conf" --name "Dr Ruth Ng" --agency "Spa Road Surgery" --line-management GP >/dev/null
+ruth=$(attendee_of "$conf" "Dr Ruth Ng")
+now () { env QUORUM_TODAY=2026-12-02 QUORUM_NOW=04:22 "$@"; }
+before=$(db_hash)
+err=$(now "$QUORUM_CLI" attendee leave "$conf" --attendee "$ruth" --time 10:40 2>&1 >/dev/null); status=$?
+check "time: leaving later than now, on the day, is refused (exit 2)" "$status" "2"
+check "time: the refusal says so" "$err" "quorum-cli: 10:40 is later than now (04:22): type the time they left"
+err=$(now "$QUORUM_CLI" attendee add "$conf" --name "Ben Carter" --agency Probation --line-management Probation \
+        --arrived 10:30 2>&1 >/dev/null); status=$?
+check "time: an attendee added as arriving later than now is refused (exit 2)" "$status" "2"
+check "time: its refusal says so" "$(has "$err" "10:30 is later than now (04:22): type the time they arrived")" "yes"
+check "time: the refusals wrote nothing" "$(db_hash)" "$before"
+expect_exit "time: a minute's slack for clocks" 0 now "$QUORUM_CLI" attendee leave "$conf" --attendee "$ruth" --time 04:23
+out=$(now "$QUORUM_CLI" --json attendee add "$conf" --name "Ben Carter" --agency Probation --line-management Probation --arrived 04:20)
+check "time: an arrival before now is taken" "$(jget "$out" 'd["id"] > 0')" "true"
+q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management CSC >/dev/null
+before=$(db_hash)
+expect_exit "time: arriving later than now is refused (attendee arrive)" 2 \
+  now "$QUORUM_CLI" attendee arrive "$conf" --attendee "$(attendee_of "$conf" "S. Social")" --time 10:30
+check "time: that refusal wrote nothing" "$(db_hash)" "$before"
+# Minutes typed afterwards: a conference of an earlier day takes any time of that day.
+conf=$(four_groups)
+expect_exit "time: a conference of an earlier day takes any time" 0 \
+  now "$QUORUM_CLI" attendee leave "$conf" --attendee "$(attendee_of "$conf" "T. Teacher")" --time 23:59
+
+# ---- Trial 2, defect 1: a "Left" recorded by mistake is undone before sign-off ----
+conf=$(jget "$(q --json conference new --child "Amy Jones" --child "Ben Jones" --kind initial --date 2026-11-20 \
+                 --time 10:00 --chair "R. Patel")" 'd["id"]')
+q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
+q attendee add "$conf" --name "A. Khan" --agency "Greater Manchester Police" --line-management "Police" >/dev/null
+q attendee add "$conf" --name "H. Visitor" --agency "Bolton NHS FT" --line-management "NHS" >/dev/null
+q attendee add "$conf" --name "T. Teacher" --agency "St Mary's Primary" --line-management "School" >/dev/null
+amy=$(jget "$(q --json conference show "$conf")" 'd["children"][0]["id"]')
+ben=$(jget "$(q --json conference show "$conf")" 'd["children"][1]["id"]')
+khan=$(attendee_of "$conf" "A. Khan")
+teacher=$(attendee_of "$conf" "T. Teacher")
+# Amy decided with everyone in the room; then Police's "Left" by mistake, undone.
+q consensus "$conf" --child "$amy" --agreed plan --summary "All agree" >/dev/null
+q decide "$conf" --child "$amy" >/dev/null
+decided_before=$(jget "$(q --json conference show "$conf")" '[d["decisions"], [a["decisions"] for a in d["attendees"]]]')
+out=$(q --json attendee leave "$conf" --attendee "$khan" --time 10:20)
+check "return: the mis-click leaves Police without a view for Ben" "$(jget "$out" 'd["without_view"]')" "[$ben]"
+out=$(q --json attendee return "$conf" --attendee "$khan")
+check "return: the leave is undone, present again" "$(jget "$out" '[d["left_at"], d["present"]]')" '[null, true]'
+check "return: Amy's decided record is unchanged (its own presence, kept)" \
+  "$(jget "$(q --json conference show "$conf")" '[d["decisions"], [a["decisions"] for a in d["attendees"]]]')" "$decided_before"
+q consensus "$conf" --child "$ben" --agreed none --summary "No consensus" >/dev/null
+expect_exit "return: Police gives Ben's view again" 0 q vote "$conf" --child "$ben" --group Police --view plan --reason "Callouts"
+before=$(db_hash)
+expect_exit "return: someone who has not left has no leave to undo" 2 q attendee return "$conf" --attendee "$khan"
+expect_exit "return: an unknown attendee" 2 q attendee return "$conf" --attendee 9999
+check "return: the refusals wrote nothing" "$(db_hash)" "$before"
+out=$(q --json attendee leave "$conf" --attendee "$khan" --time 11:00)
+check "return: they may leave again, later" "$(jget "$out" '[d["left_at"], d["present"]]')" '["11:00", false]'
+# A leave a decision was taken under stands: its record keeps when they had left.
+q attendee leave "$conf" --attendee "$teacher" --time 11:05 >/dev/null
+q vote "$conf" --child "$ben" --group CSC --view plan --reason "Neglect" >/dev/null
+q vote "$conf" --child "$ben" --group NHS --view plan --reason "Growth" >/dev/null
+q decide "$conf" --child "$ben" >/dev/null
+before=$(db_hash)
+err=$(q attendee return "$conf" --attendee "$teacher" 2>&1 >/dev/null); status=$?
+check "return: a leave Ben's decision was taken under is not undone (exit 2)" "$status" "2"
+check "return: the refusal says why" "$(has "$err" "T. Teacher had left (11:05) when Ben Jones’s decision was taken")" "yes"
+check "return: that refusal wrote nothing" "$(db_hash)" "$before"
+q finalise "$conf" >/dev/null
+expect_exit "return: after sign-off a leave is not undone" 2 q attendee return "$conf" --attendee "$khan"
+
 out=$(q --json verify)
 check "verify: intact after every scenario" "$(jget "$out" 'd["ok"]')" "true"
 check "help lists the new commands" \
-  "$(q --help | grep -cE 'attendee arrive|attendee leave|member-view|challenge raise|challenge alert|challenge decide')" "6"
+  "$(q --help | grep -cE 'attendee arrive|attendee leave|attendee return|member-view|challenge raise|challenge alert|challenge decide')" "7"
 
 finish

@@ -305,8 +305,10 @@ GPtrArray        *quorum_conference_member_views  (const QuorumConference *self,
 gboolean          quorum_conference_dissent_is_group (const QuorumConference *self, gint64 child_id,
                                                       const QuorumDissent *dissent);
 /* The groups whose voting representatives had all left before giving @child_id's view, as the
- * decision's presence records them: the record says "No view: left before giving it". NULL-
- * terminated, in the attendees' order; empty when none or the presence was not recorded. */
+ * decision's presence records them: the record says "No view: left before giving it". For a
+ * child not yet decided, those who have left by now (the decision's confirmation and the board
+ * say it before it is taken). NULL-terminated, in the attendees' order; empty when none or a
+ * decision's presence was not recorded. */
 char            **quorum_conference_left_without_view (const QuorumConference *self, gint64 child_id);
 /* The groups whose views make @child_id's decision: for a decided child, those of the voting
  * attendees present when it was taken, and any group whose view was counted; else the groups

@@ -26,6 +26,16 @@ gboolean quorum_date_check_not_future (const GDate  *date,
  * else, NULL and "" included, with QUORUM_ERROR_INVALID. */
 gboolean quorum_time_check     (const char  *time,
                                 GError     **error);
+/* The time of day now, "HH:MM", local, newly allocated; $QUORUM_NOW (HH:MM) fixes it for tests
+ * and demonstrations, as $QUORUM_TODAY fixes the day. */
+char    *quorum_time_now       (void);
+/* Refuses an attendance time @time later than now (a minute's slack for clocks) on a conference
+ * sitting today (@day is quorum_date_today()); any time of an earlier day passes (minutes typed
+ * afterwards). @arriving chooses the message's ending ("type the time they arrived" / "left"). */
+gboolean quorum_time_check_not_future (const GDate  *day,
+                                       const char   *time,
+                                       gboolean      arriving,
+                                       GError      **error);
 /* The current time as an ISO 8601 UTC timestamp with microseconds, newly allocated. */
 char    *quorum_timestamp_now  (void);
 

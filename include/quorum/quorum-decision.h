@@ -101,6 +101,12 @@ gboolean       quorum_check_departure (const QuorumConference *conference,
                                        gint64                  attendee_id,
                                        const char             *time,
                                        GError                **error);
+/* Whether attendee @attendee_id of @conference may be back in the room (a leave undone): they
+ * left, the conference is not signed off, and no decision was taken while they were gone (its
+ * record keeps when they had left). */
+gboolean       quorum_check_return (const QuorumConference *conference,
+                                    gint64                  attendee_id,
+                                    GError                **error);
 /* The undecided children for which @attendee_id's leaving leaves their group without a view:
  * no current view and no other representative in the room. GArray of gint64 child ids. */
 GArray        *quorum_departure_leaves_without_view (const QuorumConference *conference,

@@ -102,6 +102,7 @@ int quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx, int argc, char **a
 int quorum_cli_cmd_attendee_add      (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_attendee_arrive   (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-record.c */
 int quorum_cli_cmd_attendee_leave    (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_attendee_return   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_member_view       (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_challenge_raise   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_challenge_alert   (QuorumCliContext *ctx, int argc, char **argv);

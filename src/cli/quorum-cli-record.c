@@ -116,6 +116,72 @@ quorum_cli_cmd_attendee_leave (QuorumCliContext *ctx,
   return attendee_event (ctx, argc, argv, FALSE);
 }
 
+/* Undoes a leave recorded by mistake, before sign-off. */
+int
+quorum_cli_cmd_attendee_return (QuorumCliContext *ctx,
+                                int               argc,
+                                char            **argv)
+{
+  g_autofree char *attendee = NULL;
+  const GOptionEntry entries[] = {
+    { "attendee", 0, 0, G_OPTION_ARG_STRING, &attendee, N_("The attendee's id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    quorum_cli_option_context (ctx, "CONF", _("Undo a leave recorded by mistake: the attendee is back in the room"),
+                               entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  QuorumAttendee *a;
+  QuorumStore *store;
+  gint64 conference_id;
+  gint64 attendee_id;
+  int status;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"),
+                                    &conference_id)) != QUORUM_EXIT_OK)
+    return status;
+  QUORUM_CLI_REQUIRE (context, attendee, "--attendee");
+  if (!quorum_cli_parse_id (attendee, "--attendee", &attendee_id, &error))
+    return quorum_cli_fail (error);
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
+    return quorum_cli_fail (error);
+  if (quorum_conference_find_attendee (conference, attendee_id) == NULL)
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("Conference %lld has no attendee %lld"),
+                   (long long) conference_id, (long long) attendee_id);
+      return quorum_cli_fail (error);
+    }
+  g_clear_pointer (&conference, quorum_conference_free);
+
+  if (!quorum_store_attendee_return (store, attendee_id, &error) ||
+      (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
+    return quorum_cli_fail (error);
+  a = quorum_conference_find_attendee (conference, attendee_id);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", attendee_id);
+      quorum_json_add_string (builder, "name", a->name);
+      quorum_json_add_string (builder, "arrived_at", a->arrived_at);
+      quorum_json_add_string (builder, "left_at", a->left_at);
+      quorum_json_add_bool (builder, "present", quorum_attendee_is_present (a));
+      json_builder_end_object (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    printf (_("%s is back in the room: the leave is undone\n"), a->name);
+  return QUORUM_EXIT_OK;
+}
+
 /* ---- member-view ---- */
 
 int

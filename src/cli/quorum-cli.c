@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "attendee",   "add",      quorum_cli_cmd_attendee_add,        N_("Add an attendee") },
   { "attendee",   "arrive",   quorum_cli_cmd_attendee_arrive,     N_("Record that an attendee arrived late, at a time") },
   { "attendee",   "leave",    quorum_cli_cmd_attendee_leave,      N_("Record that an attendee left, at a time") },
+  { "attendee",   "return",   quorum_cli_cmd_attendee_return,     N_("Undo a leave recorded by mistake: the attendee is back in the room") },
   { "member-view", NULL,      quorum_cli_cmd_member_view,         N_("Record a representative's own position where their group cannot agree") },
   { "consensus",  NULL,       quorum_cli_cmd_consensus,           N_("Record a consensus attempt for a child") },
   { "vote",       NULL,       quorum_cli_cmd_vote,                N_("Record a line-management group's view") },

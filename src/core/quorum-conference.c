@@ -318,12 +318,14 @@ quorum_conference_left_without_view (const QuorumConference *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) counted = NULL;
+  const QuorumDecision *decision;
 
   g_return_val_if_fail (self != NULL, g_new0 (char *, 1));
 
   /* The groups the decision counted: those with a representative in the room when it was
-   * taken, and those whose view stands. */
+   * taken, and those whose view stands (undecided: in the room now, or whose view stands). */
   counted = quorum_conference_child_groups (self, child_id);
+  decision = quorum_conference_find_decision (self, child_id);
 
   /* A voting attendee who had left when the decision was taken, whose group gave no view and
    * had no other representative there (one who stayed took part for it, as in a consensus). */
@@ -335,9 +337,13 @@ quorum_conference_left_without_view (const QuorumConference *self,
       gboolean is_counted = FALSE;
 
       if (a->attendance != QUORUM_ATTENDANCE_PRESENT || !a->voting || a->line_management == NULL ||
-          !quorum_conference_presence_at (self, child_id, a->id, &status) ||
-          status != QUORUM_PRESENCE_LEFT ||
           quorum_conference_find_current_vote (self, child_id, a->line_management) != NULL)
+        continue;
+      /* Decided: as the decision's presence records it. Undecided: gone now, which the
+       * confirmation and the board say before the decision is taken. */
+      if (decision != NULL
+          ? !quorum_conference_presence_at (self, child_id, a->id, &status) || status != QUORUM_PRESENCE_LEFT
+          : a->left_at == NULL)
         continue;
       for (guint g = 0; counted[g] != NULL && !is_counted; g++)
         is_counted = quorum_group_equal (counted[g], a->line_management);

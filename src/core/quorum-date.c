@@ -133,6 +133,58 @@ quorum_date_check_not_future (const GDate  *date,
 }
 
 char *
+quorum_time_now (void)
+{
+  g_autoptr(GDateTime) now = NULL;
+  const char *fixed = g_getenv ("QUORUM_NOW");
+
+  /* $QUORUM_NOW=HH:MM fixes the time of day (tests, demonstrations), as $QUORUM_TODAY the day. */
+  if (fixed != NULL && quorum_time_check (fixed, NULL))
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%H:%M");
+}
+
+static int
+minutes_of (const char *time)
+{
+  return (time[0] - '0') * 600 + (time[1] - '0') * 60 + (time[3] - '0') * 10 + (time[4] - '0');
+}
+
+gboolean
+quorum_time_check_not_future (const GDate  *day,
+                              const char   *time,
+                              gboolean      arriving,
+                              GError      **error)
+{
+  g_autofree char *now = NULL;
+  GDate today;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A day other than today (minutes typed afterwards) takes any time of it; an ill-formed time
+   * is for quorum_time_check to refuse. */
+  if (day == NULL || !g_date_valid (day) || !quorum_time_check (time, NULL))
+    return TRUE;
+  quorum_date_today (&today);
+  if (g_date_compare (day, &today) != 0)
+    return TRUE;
+  now = quorum_time_now ();
+  /* A minute's slack: the clock on the wall and the computer's differ a little. */
+  if (minutes_of (time) <= minutes_of (now) + 1)
+    return TRUE;
+  if (arriving)
+    /* Translators: "10:40 is later than now (04:22): type the time they arrived" */
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("%s is later than now (%s): type the time they arrived"), time, now);
+  else
+    /* Translators: "10:40 is later than now (04:22): type the time they left" */
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("%s is later than now (%s): type the time they left"), time, now);
+  return FALSE;
+}
+
+char *
 quorum_timestamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

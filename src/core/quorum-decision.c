@@ -4,6 +4,7 @@
 #include <string.h>
 #include "quorum-gettext.h"
 
+#include "quorum/quorum-date.h"
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
 
@@ -947,7 +948,8 @@ quorum_check_arrival (const QuorumConference *conference,
                    _("The conference started at %s: a late arrival is at or after that"), conference->time);
       return FALSE;
     }
-  return TRUE;
+  /* The record holds what has happened: on the day it sits, nobody arrives later than now. */
+  return quorum_time_check_not_future (&conference->date, time, TRUE, error);
 }
 
 gboolean
@@ -993,6 +995,54 @@ quorum_check_departure (const QuorumConference *conference,
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("The conference started at %s: someone leaves after that"), conference->time);
       return FALSE;
+    }
+  /* Nor leaves later than now: "left 10:40" at 04:22 would remove their group now and leave a
+   * record that contradicts itself (left before a view at a decision taken hours before). */
+  return quorum_time_check_not_future (&conference->date, time, FALSE, error);
+}
+
+gboolean
+quorum_check_return (const QuorumConference *conference,
+                     gint64                  attendee_id,
+                     GError                **error)
+{
+  QuorumAttendee *attendee;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  attendee = find_attendee_or_fail (conference, attendee_id, error);
+  if (attendee == NULL)
+    return FALSE;
+  if (quorum_conference_is_finalised (conference))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Conference %lld is signed off: a leave is corrected by an amendment"),
+                   (long long) conference->id);
+      return FALSE;
+    }
+  if (attendee->left_at == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("%s has not left: there is no leave to undo"), attendee->name);
+      return FALSE;
+    }
+  /* A decision taken while they were gone keeps who was in the room and when they had left
+   * (its record names the time): that leave stands. */
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *d = g_ptr_array_index (conference->decisions, i);
+      const QuorumChild *child = quorum_conference_find_child (conference, d->child_id);
+      QuorumPresenceStatus status;
+
+      if (quorum_conference_presence_at (conference, d->child_id, attendee_id, &status) &&
+          status == QUORUM_PRESENCE_LEFT)
+        {
+          /* Translators: "A. Khan had left (10:20) when Amy Jones’s decision was taken, …" */
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("%s had left (%s) when %s’s decision was taken, and its record keeps that: the leave "
+                         "stands"), attendee->name, attendee->left_at, child != NULL ? child->name : "?");
+          return FALSE;
+        }
     }
   return TRUE;
 }

@@ -127,6 +127,78 @@ quorum_store_attendee_arrive (QuorumStore  *self,
   _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_arrive_once (self, attendee_id, time, &retry_error));
 }
 
+/* The id of the attendee's leave, in the state asked: withdrawn (@withdrawn) or standing; 0 when
+ * there is none, -1 on failure. */
+static gint64
+leave_row (QuorumStore  *self,
+           gint64        attendee_id,
+           gboolean      withdrawn,
+           GError      **error)
+{
+  QuorumDbStmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  stmt = _quorum_store_prepare (self,
+                                withdrawn
+                                ? "SELECT id FROM attendance_event WHERE attendee_id = ? AND event = 'left' AND at = '"
+                                  QUORUM_STORE_LEAVE_WITHDRAWN "'"
+                                : "SELECT id FROM attendance_event WHERE attendee_id = ? AND event = 'left' AND at <> '"
+                                  QUORUM_STORE_LEAVE_WITHDRAWN "'", error);
+  if (stmt == NULL)
+    return -1;
+  quorum_db_bind_int64 (stmt, 1, attendee_id);
+  rc = quorum_db_step (stmt, NULL);
+  if (rc == QUORUM_DB_ROW)
+    id = quorum_db_column_int64 (stmt, 0);
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_ROW && rc != QUORUM_DB_DONE)
+    {
+      _quorum_store_fail (self, error);
+      return -1;
+    }
+  return id;
+}
+
+static gint64
+withdrawn_leave (QuorumStore  *self,
+                 gint64        attendee_id,
+                 GError      **error)
+{
+  return leave_row (self, attendee_id, TRUE, error);
+}
+
+/* Writes @time (a time, or QUORUM_STORE_LEAVE_WITHDRAWN) into the leave @event_id, with who and
+ * when, and its audit entry. */
+static gboolean
+set_leave (QuorumStore  *self,
+           gint64        conference_id,
+           gint64        attendee_id,
+           gint64        event_id,
+           const char   *time,
+           GError      **error)
+{
+  g_autofree char *now = quorum_timestamp_now ();
+  g_autofree char *summary = NULL;
+  QuorumDbStmt *stmt;
+
+  stmt = _quorum_store_prepare (self, "UPDATE attendance_event SET at = ?, recorded_at = ?, recorded_by = ? "
+                                "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _quorum_bind_text (stmt, 1, time);
+  _quorum_bind_text (stmt, 2, now);
+  _quorum_bind_text (stmt, 3, quorum_store_get_actor (self));
+  quorum_db_bind_int64 (stmt, 4, event_id);
+  if (!_quorum_store_exec_stmt (self, stmt, error))
+    return FALSE;
+  if (g_strcmp0 (time, QUORUM_STORE_LEAVE_WITHDRAWN) == 0)
+    summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " left undone: back in the room", attendee_id);
+  else
+    summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " left at %s", attendee_id, time);
+  return _quorum_store_audit (self, "update", "attendance_event", event_id, conference_id, summary, error);
+}
+
 static gboolean
 attendee_leave_once (QuorumStore  *self,
                      gint64        attendee_id,
@@ -137,6 +209,7 @@ attendee_leave_once (QuorumStore  *self,
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GArray) children = NULL;
   gint64 conference_id;
+  gint64 withdrawn;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -155,8 +228,14 @@ attendee_leave_once (QuorumStore  *self,
     goto fail;
 
   children = quorum_departure_leaves_without_view (conference, attendee_id);
-  if (!_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "left", time, error) ||
-      !_quorum_store_commit (self, error))
+  if ((withdrawn = withdrawn_leave (self, attendee_id, error)) < 0)
+    goto fail;
+  /* A leave undone before keeps its row (one leave per attendee): it is the one written again. */
+  if (withdrawn > 0
+      ? !set_leave (self, conference_id, attendee_id, withdrawn, time, error)
+      : !_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "left", time, error))
+    goto fail;
+  if (!_quorum_store_commit (self, error))
     goto fail;
   if (without_view != NULL)
     *without_view = g_steal_pointer (&children);
@@ -175,6 +254,48 @@ quorum_store_attendee_leave (QuorumStore  *self,
                              GError      **error)
 {
   _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_leave_once (self, attendee_id, time, without_view, &retry_error));
+}
+
+static gboolean
+attendee_return_once (QuorumStore  *self,
+                      gint64        attendee_id,
+                      GError      **error)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  gint64 conference_id;
+  gint64 event_id;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  if ((conference_id = attendee_conference (self, attendee_id, error)) < 0 ||
+      (conference = _quorum_store_load_for_change (self, conference_id, error)) == NULL ||
+      !quorum_check_return (conference, attendee_id, error) ||
+      (event_id = leave_row (self, attendee_id, FALSE, error)) < 0)
+    goto fail;
+  if (event_id == 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, "attendee %" G_GINT64_FORMAT "'s leave was not found",
+                   attendee_id);
+      goto fail;
+    }
+  if (!set_leave (self, conference_id, attendee_id, event_id, QUORUM_STORE_LEAVE_WITHDRAWN, error) ||
+      !_quorum_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _quorum_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+quorum_store_attendee_return (QuorumStore  *self,
+                              gint64        attendee_id,
+                              GError      **error)
+{
+  _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_return_once (self, attendee_id, &retry_error));
 }
 
 static gint64

@@ -479,11 +479,14 @@ read_attendance (QuorumStore       *self,
           g_free (a->arrived_at);
           a->arrived_at = _quorum_column_dup (stmt, 2);
         }
-      else
+      else if (g_strcmp0 ((const char *)quorum_db_column_text (stmt, 2), QUORUM_STORE_LEAVE_WITHDRAWN) != 0)
         {
           g_free (a->left_at);
           a->left_at = _quorum_column_dup (stmt, 2);
         }
+      else
+        /* A leave undone (a mis-click): in the room again. */
+        g_clear_pointer (&a->left_at, g_free);
     }
   return read_done (self, stmt, rc, error);
 }
@@ -1127,6 +1130,10 @@ add_attendee_once (QuorumStore              *self,
                    _("The conference started at %s: a late arrival is at or after that"), conference->time);
       goto fail;
     }
+  /* As `attendee arrive`: on the day the conference sits, nobody arrives later than now. */
+  if (spec->arrived_at != NULL &&
+      !quorum_time_check_not_future (&conference->date, spec->arrived_at, TRUE, error))
+    goto fail;
 
   /* A structure already in the conference keeps its first spelling, so one group stays one group. */
   for (guint i = 0; i < conference->attendees->len; i++)

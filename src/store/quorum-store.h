@@ -226,6 +226,14 @@ gboolean          quorum_store_attendee_leave    (QuorumStore  *self,
                                                   const char   *time,
                                                   GArray      **without_view,
                                                   GError      **error);
+/* Undoes a leave recorded by mistake (a mis-clicked "Left"), before sign-off: the attendee is
+ * in the room again, as though they had never left, and may leave later at a time. The leave's
+ * row is kept, withdrawn (records are never deleted), in one transaction with its audit entry,
+ * which keeps what it said. A decision already taken keeps who was in the room when it was
+ * taken (its own presence). Refused when they have not left or the conference is signed off. */
+gboolean          quorum_store_attendee_return   (QuorumStore  *self,
+                                                  gint64        attendee_id,
+                                                  GError      **error);
 
 typedef struct
 {

@@ -603,9 +603,9 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
 
   g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
 
-  /* The record as stored now: the groups' views and their representatives' own positions. */
-  if (outcome->dissent != NULL && outcome->dissent->len > 0)
-    conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
+  /* The record as stored now: the groups' views and their representatives' own positions, and
+   * who left before giving a view. */
+  conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
@@ -626,6 +626,22 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
     }
   else
     g_string_append (text, _("Dissent: none\n"));
+
+  /* A group whose representatives all left before giving its view has none: said before the
+   * chair confirms, in the record's words (core's rule, as the decided record and the PDF). */
+  if (conference != NULL)
+    {
+      g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+
+      if (without[0] != NULL)
+        {
+          g_autofree char *names = g_strjoinv (_(", "), without);
+
+          /* Translators: as in the decided record, e.g. "No view: left before giving it: GP" */
+          g_string_append_printf (text, _("No view: left before giving it: %s"), names);
+          g_string_append_c (text, '\n');
+        }
+    }
 
   if (outcome->creates_plan)
     {
@@ -1230,9 +1246,13 @@ update_groups (QuorumChildPanel       *self,
 }
 
 static void
-update_tally (QuorumChildPanel *self,
-              gboolean          decided)
+update_tally (QuorumChildPanel       *self,
+              const QuorumConference *conference,
+              gboolean                decided)
 {
+  /* Core's one rule: the groups whose representatives all left before giving a view. */
+  g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+  g_autofree char *gone = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
   g_autofree char *tally = NULL;
@@ -1271,6 +1291,15 @@ update_tally (QuorumChildPanel *self,
                                 n_plan, n_no_plan, n_declined, waiting->len);
   quorum_ui_set_accessible_label (GTK_WIDGET (self->tally_label), accessible);
 
+  if (without[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (_(", "), without);
+
+      /* Translators: the groups whose representatives left before giving their view, e.g.
+       * "Left before giving a view: GP." */
+      gone = g_strdup_printf (_("Left before giving a view: %s."), names);
+    }
+
   if (decided)
     gtk_label_set_label (self->pending_label, "");
   else if (self->needs_chair_view)
@@ -1284,7 +1313,19 @@ update_tally (QuorumChildPanel *self,
       g_ptr_array_add (waiting, NULL);
       names = g_strjoinv (_(", "), (char **) waiting->pdata);
       pending = g_strdup_printf (_("Waiting for the view of: %s."), names);
-      gtk_label_set_label (self->pending_label, pending);
+      if (gone != NULL)
+        {
+          g_autofree char *both = g_strdup_printf ("%s %s", pending, gone);
+          gtk_label_set_label (self->pending_label, both);
+        }
+      else
+        gtk_label_set_label (self->pending_label, pending);
+    }
+  else if (n > 0 && gone != NULL)
+    {
+      /* Not "every group": one left without giving its view, and the chair sees it. */
+      g_autofree char *text = g_strdup_printf ("%s %s", _("Every group in the room has given its view."), gone);
+      gtk_label_set_label (self->pending_label, text);
     }
   else if (n > 0)
     gtk_label_set_label (self->pending_label, _("Every group has given its view."));
@@ -1851,7 +1892,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
     gtk_label_set_label (self->vote_hint,
                          _("Each line-management structure gives one view: representatives who share a structure agree it between them. The majority view is taken; an equal split means a plan and a referral to the Head of Service."));
 
-  update_tally (self, decision != NULL);
+  update_tally (self, conference, decision != NULL);
 
   gtk_widget_set_visible (self->chair_list, self->needs_chair_view && self->may_vote);
   quorum_ui_set_sensitive (self->chair_list, !finalised);

@@ -36,6 +36,7 @@ struct _QuorumRecordPanel
 
   GtkWidget         *box;
   GtkEntry          *time_entry;
+  GtkLabel          *time_error;   /* under the Time: why the time typed was refused */
   GtkListBox        *timeline_list;
   GtkWidget         *challenge_box;
   GtkLabel          *route_label;
@@ -68,6 +69,9 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+static void set_time_error (QuorumRecordPanel *self,
+                            const char        *message);
 
 static char *
 today_iso (void)
@@ -202,6 +206,18 @@ update_timeline (QuorumRecordPanel      *self,
           quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
                                       row_button (_("Left"), name, "record.leave", a->id, accessible));
           self->timeline_buttons = TRUE;
+        }
+      /* A "Left" clicked by mistake is undone until sign-off: back in the room, their group's
+       * card with them. (It needs no time: the leave never happened.) Not once a decision was taken
+       * while they were gone: its record keeps when they had left. */
+      if (self->may_record && !self->finalised && a->left_at != NULL && quorum_check_return (conference, a->id, NULL))
+        {
+          g_autofree char *name = g_strdup_printf ("return-button-%lld", (long long) a->id);
+          /* Translators: the accessible label of the Back in the Room button of one attendee */
+          g_autofree char *accessible = g_strdup_printf (_("%s is back in the room: undo their leaving"), a->name);
+
+          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                      row_button (_("Back in the Room"), name, "record.return", a->id, accessible));
         }
       gtk_list_box_append (self->timeline_list, row);
     }
@@ -445,6 +461,8 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
   g_return_if_fail (conference != NULL);
 
   follow_drafts (self, conference->id);
+  if (self->conference_id != conference->id)
+    set_time_error (self, NULL);
   self->conference_id = conference->id;
   self->finalised = quorum_conference_is_finalised (conference);
   g_hash_table_remove_all (self->child_names);
@@ -467,7 +485,7 @@ quorum_record_panel_set_store (QuorumRecordPanel *self,
                                QuorumStore       *store)
 {
   static const char * const chair_actions[] = {
-    "record.arrive", "record.leave", "record.raise-challenge", "record.alert-challenge", "record.decide-challenge",
+    "record.arrive", "record.leave", "record.return", "record.raise-challenge", "record.alert-challenge", "record.decide-challenge",
   };
   g_return_if_fail (QUORUM_IS_RECORD_PANEL (self));
 
@@ -507,12 +525,35 @@ static char *
 time_of (QuorumRecordPanel *self)
 {
   g_autofree char *typed = quorum_ui_editable_get_text (GTK_EDITABLE (self->time_entry));
-  g_autoptr(GDateTime) now = NULL;
 
   if (typed != NULL)
     return g_steal_pointer (&typed);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%H:%M");
+  /* The clock the store checks a time against ($QUORUM_NOW in tests). */
+  return quorum_time_now ();
+}
+
+/* Why the time was refused, under the Time field, with the focus there to type it again;
+ * NULL clears it. */
+static void
+set_time_error (QuorumRecordPanel *self,
+                const char        *message)
+{
+  gtk_label_set_text (self->time_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_error), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->time_entry));
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_entry), "error");
+}
+
+static void
+time_changed_cb (QuorumRecordPanel *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->time_error)))
+    set_time_error (self, NULL);
 }
 
 static void
@@ -531,10 +572,16 @@ arrive_or_leave (QuorumRecordPanel *self,
   if (arriving ? !quorum_store_attendee_arrive (self->store, attendee, time, &error)
                : !quorum_store_attendee_leave (self->store, attendee, time, &without, &error))
     {
-      quorum_ui_show_error (GTK_WIDGET (self), error);
+      /* A refused time is said under the Time field, where it is typed again; the rest (a
+       * storage failure, a reader) as any other error. */
+      if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID))
+        set_time_error (self, error->message);
+      else
+        quorum_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
+  set_time_error (self, NULL);
   if (arriving)
     message = g_strdup_printf (_("Arrival recorded at %s"), time);
   else if (without != NULL && without->len > 0)
@@ -571,6 +618,25 @@ leave_action (GtkWidget  *widget,
               GVariant   *param)
 {
   arrive_or_leave (QUORUM_RECORD_PANEL (widget), param, FALSE);
+}
+
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QuorumRecordPanel *self = QUORUM_RECORD_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 attendee = g_variant_get_int64 (param);
+
+  if (self->store == NULL)
+    return;
+  if (!quorum_store_attendee_return (self->store, attendee, &error))
+    {
+      quorum_ui_show_error (widget, error);
+      return;
+    }
+  done (self, _("Back in the room: their leaving is undone"));
 }
 
 static gboolean
@@ -721,6 +787,7 @@ quorum_record_panel_class_init (QuorumRecordPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, box);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, time_error);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, challenge_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, route_label);
@@ -745,6 +812,7 @@ quorum_record_panel_class_init (QuorumRecordPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "record.arrive", "x", arrive_action);
   gtk_widget_class_install_action (widget_class, "record.leave", "x", leave_action);
+  gtk_widget_class_install_action (widget_class, "record.return", "x", return_action);
   gtk_widget_class_install_action (widget_class, "record.raise-challenge", NULL, raise_action);
   gtk_widget_class_install_action (widget_class, "record.alert-challenge", NULL, alert_action);
   gtk_widget_class_install_action (widget_class, "record.decide-challenge", NULL, decide_action);
@@ -758,4 +826,5 @@ quorum_record_panel_init (QuorumRecordPanel *self)
   self->child_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->child_dropdown, "notify::selected", G_CALLBACK (child_selected_cb), self);
+  g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (time_changed_cb), self);
 }
