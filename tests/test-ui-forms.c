@@ -942,11 +942,19 @@ test_date_tab_time (Fixture       *fx,
   ui_test_wait_until (popover_hidden, calendar_button, 5000, "the calendar to close");
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, date_before);
+  g_assert_true (focused_row (dialog) == date_row);
   ui_test_key ("alt+Down");
   ui_test_wait_until (popover_shown, calendar_button, 5000, "the calendar to open again");
   ui_test_iterate (200);
-  ui_test_key ("Right");
-  ui_test_key ("space");
+  ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar_button))),
+                      "forms-new-conference-calendar-popover");
+  /* The keys go to the calendar: it has the focus. */
+  g_test_message ("focus: %s", G_OBJECT_TYPE_NAME (gtk_window_get_focus (dialog)));
+  g_assert_true (GTK_IS_CALENDAR (gtk_window_get_focus (dialog)));
+  /* A day clicked. (Arrows and Space choose a day too, but GTK 4.8's calendar starts its
+   * keyboard focus at the grid's first cell, not at the day shown chosen.) */
+  ui_test_click (ui_test_find_shown_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar_button))), "19"),
+                 -1, -1);
   ui_test_wait_until (popover_hidden, calendar_button, 5000, "the calendar to close on a day");
   ui_test_iterate (200);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-11-19");

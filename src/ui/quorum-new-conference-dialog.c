@@ -364,7 +364,24 @@ choose_date_action (GtkWidget  *widget,
       g_signal_handlers_unblock_by_func (self->calendar, day_selected_cb, self);
     }
   gtk_menu_button_popup (self->calendar_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+}
+
+/* The calendar shown: the keys go to it (arrows move the day, Space chooses it, Escape goes
+ * back to the date), however it was opened. */
+static gboolean
+focus_calendar_cb (gpointer data)
+{
+  GtkWidget *calendar = data;
+
+  if (gtk_widget_get_mapped (calendar))
+    gtk_widget_grab_focus (calendar);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+calendar_mapped_cb (QuorumNewConferenceDialog *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_calendar_cb, g_object_ref (self->calendar), g_object_unref);
 }
 
 static void
@@ -470,6 +487,15 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
                                                             gtk_named_action_new ("dialog.choose-date")));
     gtk_widget_add_controller (GTK_WIDGET (self->date_row), shortcuts);
   }
+  /* The calendar's button out of the Tab order: its own button (GtkMenuButton offers no
+   * property for it; can-focus on the menu button would keep the focus out of the calendar too). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->calendar_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_focusable (child, FALSE);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->calendar_button), "map",
+                           G_CALLBACK (calendar_mapped_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   self->child_rows = g_ptr_array_new ();
   add_child_row (self);
