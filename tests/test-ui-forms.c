@@ -845,8 +845,8 @@ test_date_tab_time (Fixture       *fx,
   GtkWindow *dialog;
   GtkWidget *date_row;
   GtkWidget *time_row;
-  GtkWidget *error_row;
-  GtkWidget *calendar_button;
+  GtkWidget *error_row = NULL;
+  GtkWidget *calendar_button = NULL;
   g_autofree char *date_before = NULL;
 
   if (!ui_test_have_xdotool ())
@@ -863,8 +863,6 @@ test_date_tab_time (Fixture       *fx,
   ui_test_raise_window (dialog);
   date_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "date_row");
   time_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "time_row");
-  error_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "field_error_row");
-  calendar_button = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "calendar_button");
 
   ui_test_type ("Gus Reed");
   ui_test_click (date_row, -1, -1);
@@ -891,7 +889,6 @@ test_date_tab_time (Fixture       *fx,
   dialog = open_new_conference_form (fx->window);
   ui_test_raise_window (dialog);
   time_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "time_row");
-  error_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "field_error_row");
   ui_test_type ("Hal Reed");
   ui_test_click (time_row, -1, -1);
   ui_test_type ("25:00");
@@ -901,6 +898,7 @@ test_date_tab_time (Fixture       *fx,
   after = sql_of (fx, "SELECT count (*) FROM conference");
   g_assert_cmpstr (after, ==, before);
   g_assert_true (focused_row (dialog) == time_row);
+  error_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "field_error_row");
   g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (dialog), "“25:00” is not a time of day (use HH:MM, e.g. 09:30)"));
   g_assert_true (gtk_widget_get_visible (error_row));
   g_assert_true (row_after (time_row) == error_row);
@@ -1062,8 +1060,7 @@ test_outcome_items_whole (Fixture       *fx,
       ui_test_click (ui_test_find_shown_label (popover, "Consensus: no plan"), -1, -1);
       ui_test_wait_until (has_no_mapped_popover, row, 5000, "the Outcome list to close");
       g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
-      ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
-      ui_test_key ("ctrl+Return");
+      ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
       ui_test_iterate (500);
       sql = g_strdup_printf ("SELECT agreed || ' ' || summary FROM attempt WHERE child_id = %" G_GINT64_FORMAT
                              " ORDER BY round DESC LIMIT 1", child);
