@@ -1574,6 +1574,9 @@ amend_action (GtkWidget  *widget,
   gtk_widget_add_css_class (change_heading, "heading");
   gtk_label_set_mnemonic_widget (GTK_LABEL (change_heading), change);
   gtk_entry_set_placeholder_text (GTK_ENTRY (change), NULL);
+  /* Named by its label now (the mnemonic label labels it): a label of its own as well was read
+   * twice, "What changes What changes". */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_box_append (GTK_BOX (box), change_heading);
   gtk_box_append (GTK_BOX (box), change);
 
@@ -1640,6 +1643,7 @@ amend_action (GtkWidget  *widget,
   gtk_widget_add_css_class (reason_heading, "heading");
   gtk_label_set_mnemonic_widget (GTK_LABEL (reason_heading), reason);
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_box_append (GTK_BOX (box), reason_heading);
   gtk_box_append (GTK_BOX (box), reason);
 
