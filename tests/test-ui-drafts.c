@@ -220,12 +220,22 @@ test_new_conference_draft (Fixture       *fx,
   g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   ui_test_type ("Cleo Draft");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
+  /* Typed for the first time: kept, but no "form as it was left" over it (trial 2). */
+  {
+    g_autofree char *kept = quorum_store_get_draft (fx->store, 0, "new-conference", "child-1", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, "Cleo Draft");
+  }
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  ui_test_screenshot (GTK_WIDGET (dialog), "drafts-new-conference-fresh");
   ui_test_key ("Escape");
   ui_test_iterate (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
   dialog = open_new_conference_form (fx->window);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
+  ui_test_screenshot (GTK_WIDGET (dialog), "drafts-new-conference-given-back");
   child_row = gtk_window_get_focus (dialog);
   child_row = gtk_widget_get_ancestor (child_row, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (child_row);

@@ -807,6 +807,268 @@ test_menu_buttons_without_tooltips (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+/* The row right after @row in its list, or NULL. */
+static GtkWidget *
+row_after (GtkWidget *row)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+  return next;
+}
+
+/* The trial's keys (trial 2, defect 8): in the date, Tab, the time, Tab, the chair's name. Tab
+ * went from the date to the calendar button, the time typed went nowhere and the chair's name
+ * into Time; the time was then refused in a toast with the focus left in Chair. Now Tab goes
+ * from the date to the time (the calendar is Alt+Down away, or a click), and each refusal is
+ * said under its own field with the focus there, nothing created. */
+static void
+test_date_tab_time (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *dialog;
+  GtkWidget *date_row;
+  GtkWidget *time_row;
+  GtkWidget *error_row = NULL;
+  GtkWidget *calendar_button = NULL;
+  g_autofree char *date_before = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+  before = sql_of (fx, "SELECT count (*) FROM conference");
+
+  ui_test_raise_window (fx->window);
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  date_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "date_row");
+  time_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "time_row");
+
+  ui_test_type ("Gus Reed");
+  ui_test_click (date_row, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("2026-11-30");
+  ui_test_key ("Tab");
+  ui_test_type ("10:00");
+  ui_test_key ("Tab");
+  ui_test_type ("Dana Okafor");
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-date-tab-time");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT date || ' ' || coalesce (time, '-') || ' ' || chair "
+                                        "FROM conference ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (made, ==, "2026-11-30 10:00 Dana Okafor");
+  }
+  before = (g_free (before), sql_of (fx, "SELECT count (*) FROM conference"));
+
+  /* A time that is no time: said under Time, the focus there, nothing created. */
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  time_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "time_row");
+  ui_test_type ("Hal Reed");
+  ui_test_click (time_row, -1, -1);
+  ui_test_type ("25:00");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  after = sql_of (fx, "SELECT count (*) FROM conference");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (focused_row (dialog) == time_row);
+  error_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "field_error_row");
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (dialog), "“25:00” is not a time of day (use HH:MM, e.g. 09:30)"));
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_true (row_after (time_row) == error_row);
+  g_assert_true (gtk_widget_has_css_class (time_row, "error"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-bad-time");
+
+  /* Mended as typed: the message goes; created with it. */
+  ui_test_key ("ctrl+a");
+  ui_test_type ("09:30");
+  ui_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (error_row));
+
+  /* A date that is no date: said under Date, the focus there. */
+  date_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "date_row");
+  calendar_button = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "calendar_button");
+  ui_test_click (date_row, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("2026-02-30");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  after = (g_free (after), sql_of (fx, "SELECT count (*) FROM conference"));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (focused_row (dialog) == date_row);
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_true (row_after (date_row) == error_row);
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-bad-date");
+
+  /* The calendar: Alt+Down in the date; Escape closes it and leaves the form; arrows and Space
+   * choose a day, which fills the date, and the focus is back in it. */
+  ui_test_key ("ctrl+a");
+  ui_test_type ("2026-11-18");
+  date_before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (date_row)));
+  ui_test_key ("alt+Down");
+  ui_test_wait_until (popover_shown, calendar_button, 5000, "the calendar to open");
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-calendar");
+  ui_test_key ("Escape");
+  ui_test_wait_until (popover_hidden, calendar_button, 5000, "the calendar to close");
+  g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, date_before);
+  g_assert_true (focused_row (dialog) == date_row);
+  ui_test_key ("alt+Down");
+  ui_test_wait_until (popover_shown, calendar_button, 5000, "the calendar to open again");
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar_button))),
+                      "forms-new-conference-calendar-popover");
+  /* The keys go to the calendar: it has the focus. */
+  g_test_message ("focus: %s", G_OBJECT_TYPE_NAME (gtk_window_get_focus (dialog)));
+  g_assert_true (GTK_IS_CALENDAR (gtk_window_get_focus (dialog)));
+  /* A day clicked. (Arrows and Space choose a day too, but GTK 4.8's calendar starts its
+   * keyboard focus at the grid's first cell, not at the day shown chosen.) */
+  ui_test_click (ui_test_find_shown_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar_button))), "19"),
+                 -1, -1);
+  ui_test_wait_until (popover_hidden, calendar_button, 5000, "the calendar to close on a day");
+  ui_test_iterate (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-11-19");
+  g_assert_true (focused_row (dialog) == date_row);
+
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT date || ' ' || coalesce (time, '-') || ' ' || chair "
+                                        "FROM conference ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (made, ==, "2026-11-19 09:30 Dana Okafor");
+  }
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+}
+
+static GtkWidget *
+mapped_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mapped_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_mapped_popover (gpointer data)
+{
+  return mapped_popover (GTK_WIDGET (data)) != NULL;
+}
+
+static gboolean
+has_no_mapped_popover (gpointer data)
+{
+  return mapped_popover (GTK_WIDGET (data)) == NULL;
+}
+
+/* The consensus attempt's Outcome list shows each outcome whole, at 1280×800 and at 700 px
+ * wide (trial 2: "Consensus: a child prote…"); the one clicked is the one recorded. */
+static void
+test_outcome_items_whole (Fixture       *fx,
+                          gconstpointer  data)
+{
+  const struct { int width; int height; const char *shot; } sizes[] = {
+    { 1280, 800, "forms-outcome-list-1280" },
+    { 700, 800, "forms-outcome-list-700" },
+  };
+  const char * const outcomes[] = { "No consensus", "Consensus: a child protection plan", "Consensus: no plan" };
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gint64 child = s == 0 ? fx->amy : fx->ben;
+      QuorumChildPanel *panel;
+      GtkWidget *row;
+      GtkWidget *popover;
+      g_autofree char *sql = NULL;
+      g_autofree char *agreed = NULL;
+      g_autofree char *window_shot = g_strdup_printf ("%s-window", sizes[s].shot);
+
+      gtk_window_destroy (GTK_WINDOW (fx->window));
+      ui_test_iterate (100);
+      fx->window = ui_test_window_new (fx->store, sizes[s].width, sizes[s].height);
+      g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child));
+      ui_test_iterate (300);
+      ui_test_raise_window (fx->window);
+      panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window), child);
+
+      ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
+      ui_test_type ("No plan needed");
+      ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+      ui_test_type ("All agree the family is coping");
+      row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+      ui_test_click (row, -1, -1);
+      ui_test_wait_until (has_mapped_popover, row, 5000, "the Outcome list to open");
+      ui_test_iterate (300);
+      popover = mapped_popover (row);
+      for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+        {
+          GtkWidget *label = ui_test_find_shown_label (popover, outcomes[i]);
+
+          g_assert_nonnull (label);
+          g_test_message ("%d px: “%s” %d px wide, %s", sizes[s].width, outcomes[i], gtk_widget_get_width (label),
+                          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))) ? "cut off" : "whole");
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+        }
+      /* No wider than the window. */
+      g_assert_cmpint (gtk_widget_get_width (popover), <=, sizes[s].width);
+      ui_test_screenshot (popover, sizes[s].shot);
+      ui_test_screenshot (GTK_WIDGET (fx->window), window_shot);
+
+      ui_test_click (ui_test_find_shown_label (popover, "Consensus: no plan"), -1, -1);
+      ui_test_wait_until (has_no_mapped_popover, row, 5000, "the Outcome list to close");
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+      ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
+      ui_test_iterate (500);
+      sql = g_strdup_printf ("SELECT agreed || ' ' || summary FROM attempt WHERE child_id = %" G_GINT64_FORMAT
+                             " ORDER BY round DESC LIMIT 1", child);
+      agreed = sql_of (fx, sql);
+      g_assert_cmpstr (agreed, ==, "no-plan All agree the family is coping");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +1091,12 @@ main (int   argc,
               fixture_set_up, test_conference_menu_first_item, fixture_tear_down);
   g_test_add ("/ui/forms/menu-buttons-without-tooltips", Fixture, NULL,
               fixture_set_up, test_menu_buttons_without_tooltips, fixture_tear_down);
+
+  g_test_add ("/ui/forms/date-tab-time", Fixture, NULL,
+              fixture_set_up, test_date_tab_time, fixture_tear_down);
+
+  g_test_add ("/ui/forms/outcome-items-whole", Fixture, NULL,
+              fixture_set_up, test_outcome_items_whole, fixture_tear_down);
 
   return g_test_run ();
 }

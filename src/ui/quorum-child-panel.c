@@ -2157,6 +2157,8 @@ static void
 quorum_child_panel_init (QuorumChildPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The outcomes whole in their list: "Consensus: a child prote…" left the chair to guess. */
+  quorum_ui_show_whole_items (GTK_WIDGET (self->agreed_row));
 
   self->attempts = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
   self->groups = g_list_store_new (QUORUM_TYPE_GROUP_ITEM);

@@ -1407,9 +1407,17 @@ update_amend_response (AdwMessageDialog *dialog)
 
   /* "Not yet recorded" only over words the person typed: a value chosen in the list shows its
    * words as they stand, which are no draft until they are changed. */
-  set_draft_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
-                          change != NULL || reason != NULL ||
-                          (target != NULL && value != NULL && g_strcmp0 (value, target->value) != 0));
+  /* And only over a form given back (the draft restored when the dialog opened): words typed
+   * for the first time are no "form as it was left". Given back and then emptied, it is gone. */
+  {
+    gboolean words = change != NULL || reason != NULL ||
+                     (target != NULL && value != NULL && g_strcmp0 (value, target->value) != 0);
+
+    if (!words)
+      g_object_set_data (G_OBJECT (dialog), "quorum-given-back", NULL);
+    set_draft_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
+                            words && g_object_get_data (G_OBJECT (dialog), "quorum-given-back") != NULL);
+  }
 
   /* Emptied, not hidden: the line keeps its height, and Why and Record stay where they were as
    * the typing makes the value blank or not. */
@@ -1568,6 +1576,8 @@ amend_action (GtkWidget  *widget,
   GtkWidget *value_problem;
   GtkWidget *not_listed;
   GtkWidget *draft_label;
+  GtkWidget *change_heading;
+  GtkWidget *reason_heading;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
@@ -1578,6 +1588,18 @@ amend_action (GtkWidget  *widget,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   change = dialog_entry ("change-entry", _("What changes"));
   reason = dialog_entry ("reason-entry", _("Why (required)"));
+  /* Each field named above it, as Correct a recorded value is: a placeholder alone goes with the
+   * first word typed, and a dialog opened again with its words given back named neither. */
+  change_heading = gtk_label_new_with_mnemonic (_("_What changes"));
+  gtk_widget_set_name (change_heading, "change-label");
+  gtk_label_set_xalign (GTK_LABEL (change_heading), 0);
+  gtk_widget_add_css_class (change_heading, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (change_heading), change);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (change), NULL);
+  /* Named by its label now (the mnemonic label labels it): a label of its own as well was read
+   * twice, "What changes What changes". */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_box_append (GTK_BOX (box), change_heading);
   gtk_box_append (GTK_BOX (box), change);
 
   /* Optionally, the recorded value it corrects: kept beside the original as old → new. */
@@ -1636,7 +1658,15 @@ amend_action (GtkWidget  *widget,
   gtk_widget_set_visible (value_box, FALSE);
   gtk_box_append (GTK_BOX (box), value_box);
 
-  gtk_widget_set_margin_top (reason, 6);
+  reason_heading = gtk_label_new_with_mnemonic (_("W_hy (required)"));
+  gtk_widget_set_name (reason_heading, "reason-label");
+  gtk_label_set_xalign (GTK_LABEL (reason_heading), 0);
+  gtk_widget_set_margin_top (reason_heading, 6);
+  gtk_widget_add_css_class (reason_heading, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (reason_heading), reason);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_box_append (GTK_BOX (box), reason_heading);
   gtk_box_append (GTK_BOX (box), reason);
 
   adw_message_dialog_set_extra_child (dialog, box);
@@ -1695,8 +1725,11 @@ amend_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (amend_response_cb), self, 0);
 
-  /* After the signals: the target given back shows its value, and Record is offered. */
-  quorum_draft_restore (g_object_get_data (G_OBJECT (dialog), "quorum-draft"));
+  /* After the signals: the target given back shows its value, and Record is offered; marked
+   * "as it was left" if anything was given back. */
+  if (quorum_draft_restore (g_object_get_data (G_OBJECT (dialog), "quorum-draft")))
+    g_object_set_data (G_OBJECT (dialog), "quorum-given-back", GINT_TO_POINTER (TRUE));
+  update_amend_response (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   /* A draft given back: the caret at its end, nothing selected, so the next key adds to it. */

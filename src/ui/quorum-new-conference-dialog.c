@@ -17,6 +17,7 @@ struct _QuorumNewConferenceDialog
   GPtrArray           *profiles;      /* QuorumProfile*, in the order of profile_row */
   GPtrArray           *child_rows;    /* AdwEntryRow* */
   QuorumDraft         *draft;         /* the form as left, until the conference is created */
+  gboolean             given_back;    /* the draft was given back when the form opened */
 
   GtkWidget           *draft_label;
 
@@ -25,11 +26,13 @@ struct _QuorumNewConferenceDialog
   AdwPreferencesGroup *children_group;
   AdwComboRow         *kind_row;
   AdwEntryRow         *date_row;
+  GtkMenuButton       *calendar_button;
   GtkCalendar         *calendar;
   AdwEntryRow         *time_row;
   AdwEntryRow         *chair_row;
-  GtkWidget           *chair_error_row;   /* "Give the chair's name…", under the field */
-  GtkWidget           *chair_error_label;
+  GtkWidget           *field_error_row;   /* why Create was refused, under the field refused */
+  GtkWidget           *field_error_label;
+  GtkWidget           *error_field;       /* the field it is under, while shown */
   AdwComboRow         *profile_row;
   AdwEntryRow         *venue_row;
   AdwEntryRow         *minute_taker_row;
@@ -59,32 +62,76 @@ show_error (QuorumNewConferenceDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* A blank chair is refused under the field itself, not in a toast: the toast, at the foot of
- * the window, lay over the very field it asked to fill. */
 static void
-show_chair_error (QuorumNewConferenceDialog *self,
-                  gboolean                   shown)
+hide_field_error (QuorumNewConferenceDialog *self)
 {
-  gtk_widget_set_visible (self->chair_error_row, shown);
-  if (shown)
-    gtk_widget_add_css_class (GTK_WIDGET (self->chair_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->chair_row), "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->chair_row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+  if (self->error_field == NULL)
+    return;
+
+  gtk_widget_remove_css_class (self->error_field, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->error_field),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->error_field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_widget_set_visible (self->field_error_row, FALSE);
+  self->error_field = NULL;
 }
 
-/* The chair's name typed: the message asking for it goes. */
+/* Every refusal is said under the field refused, in red, with the focus put there to mend it:
+ * not in a toast, which at the foot of the window lay over the very fields it asked to fill and
+ * left the focus where it was (in the chair's name, for a time refused). The one message row
+ * moves to the row after the field's. */
 static void
-chair_changed_cb (QuorumNewConferenceDialog *self,
+show_field_error (QuorumNewConferenceDialog *self,
+                  GtkWidget                 *field,
+                  const char                *message)
+{
+  GtkWidget *list = gtk_widget_get_parent (field);
+  GtkWidget *old_list = gtk_widget_get_parent (self->field_error_row);
+
+  hide_field_error (self);
+
+  g_object_ref (self->field_error_row);
+  if (old_list != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (old_list), self->field_error_row);
+  gtk_list_box_insert (GTK_LIST_BOX (list), self->field_error_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+  g_object_unref (self->field_error_row);
+
+  gtk_label_set_text (GTK_LABEL (self->field_error_label), message);
+  gtk_widget_set_visible (self->field_error_row, TRUE);
+  gtk_widget_add_css_class (field, "error");
+  /* The message is read with the field. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->field_error_label, NULL,
+                                  -1);
+  self->error_field = field;
+  gtk_widget_grab_focus (field);
+}
+
+/* The refused field typed in: the message about it goes. */
+static void
+field_changed_cb (QuorumNewConferenceDialog *self,
                   GtkEditable               *editable)
 {
-  g_autofree char *chair = quorum_ui_editable_get_text (editable);
+  if (self->error_field == GTK_WIDGET (editable))
+    hide_field_error (self);
+}
 
-  if (chair != NULL && gtk_widget_get_visible (self->chair_error_row))
-    show_chair_error (self, FALSE);
+/* The draft marker says "the form as it was left": only over a form given back, never over
+ * words typed for the first time. A draft given back and then emptied is gone: what is typed
+ * after it is new. */
+static void
+draft_changed_cb (QuorumNewConferenceDialog *self)
+{
+  gboolean has_draft = quorum_draft_get_has_draft (self->draft);
+
+  if (!has_draft)
+    self->given_back = FALSE;
+  gtk_widget_set_visible (self->draft_label, self->given_back && has_draft);
 }
 
 static AdwEntryRow *add_child_row (QuorumNewConferenceDialog *self);
@@ -145,6 +192,7 @@ add_child_row (QuorumNewConferenceDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   g_signal_connect_object (row, "entry-activated", G_CALLBACK (child_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (self->children_group, GTK_WIDGET (row));
   g_ptr_array_add (self->child_rows, row);
 
@@ -187,42 +235,70 @@ create_action (GtkWidget  *widget,
   guint profile_index;
   gint64 id;
 
+  /* Each field checked as the store checks it, in the order the form shows them: the first
+   * refused is said under it, with the focus there. */
   for (guint i = 0; i < self->child_rows->len; i++)
     {
-      char *name = quorum_ui_editable_get_text (g_ptr_array_index (self->child_rows, i));
+      GtkWidget *row = g_ptr_array_index (self->child_rows, i);
+      char *name = quorum_ui_editable_get_text (GTK_EDITABLE (row));
 
-      if (name != NULL)
-        g_ptr_array_add (children, name);
+      if (name == NULL)
+        continue;
+      g_ptr_array_add (children, name);
+      if (!quorum_check_text (name, _("A child's name"), TRUE, QUORUM_MAX_NAME, &error))
+        {
+          show_field_error (self, row, error->message);
+          return;
+        }
     }
 
   if (children->len == 0)
     {
-      show_error (self, _("Type the name of at least one child"));
-      gtk_widget_grab_focus (g_ptr_array_index (self->child_rows, 0));
+      show_field_error (self, g_ptr_array_index (self->child_rows, 0), _("Type the name of at least one child"));
       return;
     }
   g_ptr_array_add (children, NULL);
 
   if (date_text == NULL)
     {
-      show_error (self, _("Give the conference’s date, as YYYY-MM-DD"));
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      show_field_error (self, GTK_WIDGET (self->date_row), _("Give the conference’s date, as YYYY-MM-DD"));
       return;
     }
 
   if (!quorum_date_parse (date_text, _("The date"), &spec.date, &error))
     {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      show_field_error (self, GTK_WIDGET (self->date_row), error->message);
+      return;
+    }
+
+  if (time_text != NULL && !quorum_time_check (time_text, &error))
+    {
+      show_field_error (self, GTK_WIDGET (self->time_row), error->message);
       return;
     }
 
   if (chair == NULL)
     {
-      show_chair_error (self, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->chair_row));
+      show_field_error (self, GTK_WIDGET (self->chair_row),
+                        _("Give the chair’s name: the conference is recorded under it"));
       return;
     }
+
+  {
+    struct { GtkWidget *row; const char *text; const char *what; } texts[] = {
+      { GTK_WIDGET (self->chair_row), chair, _("The chair's name") },
+      { GTK_WIDGET (self->venue_row), venue, _("The venue") },
+      { GTK_WIDGET (self->minute_taker_row), minute_taker, _("The minute-taker's name") },
+      { GTK_WIDGET (self->case_ref_row), case_ref, _("The case reference") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (!quorum_check_text (texts[i].text, texts[i].what, FALSE, QUORUM_MAX_NAME, &error))
+        {
+          show_field_error (self, texts[i].row, error->message);
+          return;
+        }
+  }
 
   spec.kind = (QuorumConferenceKind) adw_combo_row_get_selected (self->kind_row);
   spec.time = time_text;
@@ -263,6 +339,49 @@ day_selected_cb (QuorumNewConferenceDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Back in the date, where Tab goes on to the time. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+}
+
+/* Alt+Down in the date: the calendar, at the date typed if it is one (as Alt+Down opens a GTK
+ * combo box's list). The button is out of the Tab order, so Tab goes from the date to the time. */
+static void
+choose_date_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QuorumNewConferenceDialog *self = QUORUM_NEW_CONFERENCE_DIALOG (widget);
+  g_autofree char *text = quorum_ui_editable_get_text (GTK_EDITABLE (self->date_row));
+  GDate date;
+
+  if (text != NULL && quorum_date_parse (text, "", &date, NULL))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                                        g_date_get_day (&date), 0, 0, 0);
+
+      g_signal_handlers_block_by_func (self->calendar, day_selected_cb, self);
+      gtk_calendar_select_day (self->calendar, day);
+      g_signal_handlers_unblock_by_func (self->calendar, day_selected_cb, self);
+    }
+  gtk_menu_button_popup (self->calendar_button);
+}
+
+/* The calendar shown: the keys go to it (arrows move the day, Space chooses it, Escape goes
+ * back to the date), however it was opened. */
+static gboolean
+focus_calendar_cb (gpointer data)
+{
+  GtkWidget *calendar = data;
+
+  if (gtk_widget_get_mapped (calendar))
+    gtk_widget_grab_focus (calendar);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+calendar_mapped_cb (QuorumNewConferenceDialog *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_calendar_cb, g_object_ref (self->calendar), g_object_unref);
 }
 
 static void
@@ -319,6 +438,7 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "dialog.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "dialog.choose-date", NULL, choose_date_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.create", NULL);
@@ -331,18 +451,19 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, children_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_error_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_error_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, field_error_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, field_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, profile_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, venue_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, minute_taker_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, case_ref_row);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, chair_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 }
 
 static void
@@ -355,11 +476,26 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
-  /* The message under the chair's field is read with the field. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->chair_row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  self->chair_error_label, NULL,
-                                  -1);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Before the entry's own keys, which would take the Down. */
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                                                                         gtk_keyval_trigger_new (GDK_KEY_KP_Down, GDK_ALT_MASK)),
+                                                            gtk_named_action_new ("dialog.choose-date")));
+    gtk_widget_add_controller (GTK_WIDGET (self->date_row), shortcuts);
+  }
+  /* The calendar's button out of the Tab order: its own button (GtkMenuButton offers no
+   * property for it; can-focus on the menu button would keep the focus out of the calendar too). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->calendar_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_focusable (child, FALSE);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->calendar_button), "map",
+                           G_CALLBACK (calendar_mapped_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   self->child_rows = g_ptr_array_new ();
   add_child_row (self);
@@ -446,8 +582,9 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
   quorum_draft_add_field (self->draft, "venue", GTK_WIDGET (self->venue_row));
   quorum_draft_add_field (self->draft, "minute-taker", GTK_WIDGET (self->minute_taker_row));
   quorum_draft_add_field (self->draft, "case-ref", GTK_WIDGET (self->case_ref_row));
-  g_object_bind_property (self->draft, "has-draft", self->draft_label, "visible", G_BINDING_SYNC_CREATE);
-  quorum_draft_restore (self->draft);
+  self->given_back = quorum_draft_restore (self->draft);
+  g_signal_connect_object (self->draft, "notify::has-draft", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
+  draft_changed_cb (self);
 
   return self;
 }

@@ -1247,6 +1247,28 @@ policy_factory (PolicyNames *names,
   return factory;
 }
 
+/* The same list, for any chooser of words (no policies in it): every item whole. */
+void
+quorum_ui_show_whole_items (GtkWidget *chooser)
+{
+  g_autoptr(GtkListItemFactory) listed = NULL;
+  PolicyNames *names;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (chooser) || GTK_IS_DROP_DOWN (chooser));
+
+  names = g_rc_box_new0 (PolicyNames);
+  g_set_weak_pointer (&names->chooser, chooser);
+  names->profiles = g_ptr_array_new ();
+  listed = policy_factory (names, G_CALLBACK (listed_setup_cb), G_CALLBACK (listed_bind_cb),
+                           G_CALLBACK (listed_unbind_cb));
+  policy_names_release (names);
+
+  if (ADW_IS_COMBO_ROW (chooser))
+    adw_combo_row_set_list_factory (ADW_COMBO_ROW (chooser), listed);
+  else
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (chooser), listed);
+}
+
 void
 quorum_ui_show_policy_names (GtkWidget *chooser,
                              GPtrArray *profiles,

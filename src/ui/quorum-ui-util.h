@@ -64,6 +64,10 @@ void       quorum_ui_show_policy_names       (GtkWidget    *chooser,
                                               GPtrArray    *profiles,
                                               gboolean      whole_when_room);
 
+/* Every item of @chooser's list (an AdwComboRow or a GtkDropDown of strings) shown whole, on two
+ * lines where it is long, not cut off by an ellipsis. */
+void       quorum_ui_show_whole_items        (GtkWidget    *chooser);
+
 /* "Tuesday 20 January 2026"; "" for an unset date. */
 char      *quorum_ui_format_date             (const GDate  *date);
 /* The same, with a day off said: "Saturday 5 December 2026 (a Saturday, not a working day)". */
