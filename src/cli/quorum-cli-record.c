@@ -9,6 +9,42 @@
 #include "export/quorum-export.h"
 #include "quorum-cli-private.h"
 
+/* The store, where @attendee_id is an attendee of @conference_id; else the exit status, the
+ * reason said. */
+static int
+open_attendee (QuorumCliContext  *ctx,
+               gint64             conference_id,
+               gint64             attendee_id,
+               QuorumStore      **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+
+  if ((*store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (conference = quorum_store_load_conference (*store, conference_id, &error)) == NULL)
+    return quorum_cli_fail (error);
+  if (quorum_conference_find_attendee (conference, attendee_id) == NULL)
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("Conference %lld has no attendee %lld"),
+                   (long long) conference_id, (long long) attendee_id);
+      return quorum_cli_fail (error);
+    }
+  return QUORUM_EXIT_OK;
+}
+
+/* An attendee's place in the attendance timeline, as the JSON gives it. */
+static void
+add_attendance (JsonBuilder          *builder,
+                const QuorumAttendee *a)
+{
+  quorum_json_add_int (builder, "id", a->id);
+  quorum_json_add_string (builder, "name", a->name);
+  quorum_json_add_string (builder, "arrived_at", a->arrived_at);
+  quorum_json_add_string (builder, "left_at", a->left_at);
+  quorum_json_add_bool (builder, "present", quorum_attendee_is_present (a));
+}
+
 static int
 attendee_event (QuorumCliContext *ctx,
                 int               argc,
@@ -45,17 +81,8 @@ attendee_event (QuorumCliContext *ctx,
   if (!quorum_cli_parse_id (attendee, "--attendee", &attendee_id, &error))
     return quorum_cli_fail (error);
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
-      (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
-    return quorum_cli_fail (error);
-  if (quorum_conference_find_attendee (conference, attendee_id) == NULL)
-    {
-      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %lld has no attendee %lld"),
-                   (long long) conference_id, (long long) attendee_id);
-      return quorum_cli_fail (error);
-    }
-  g_clear_pointer (&conference, quorum_conference_free);
+  if ((status = open_attendee (ctx, conference_id, attendee_id, &store)) != QUORUM_EXIT_OK)
+    return status;
 
   if (arriving ? !quorum_store_attendee_arrive (store, attendee_id, time, &error)
                : !quorum_store_attendee_leave (store, attendee_id, time, &without_view, &error))
@@ -69,11 +96,7 @@ attendee_event (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      quorum_json_add_int (builder, "id", attendee_id);
-      quorum_json_add_string (builder, "name", a->name);
-      quorum_json_add_string (builder, "arrived_at", a->arrived_at);
-      quorum_json_add_string (builder, "left_at", a->left_at);
-      quorum_json_add_bool (builder, "present", quorum_attendee_is_present (a));
+      add_attendance (builder, a);
       if (!arriving)
         {
           json_builder_set_member_name (builder, "without_view");
@@ -147,17 +170,8 @@ quorum_cli_cmd_attendee_return (QuorumCliContext *ctx,
   if (!quorum_cli_parse_id (attendee, "--attendee", &attendee_id, &error))
     return quorum_cli_fail (error);
 
-  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
-      (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
-    return quorum_cli_fail (error);
-  if (quorum_conference_find_attendee (conference, attendee_id) == NULL)
-    {
-      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   _("Conference %lld has no attendee %lld"),
-                   (long long) conference_id, (long long) attendee_id);
-      return quorum_cli_fail (error);
-    }
-  g_clear_pointer (&conference, quorum_conference_free);
+  if ((status = open_attendee (ctx, conference_id, attendee_id, &store)) != QUORUM_EXIT_OK)
+    return status;
 
   if (!quorum_store_attendee_return (store, attendee_id, &error) ||
       (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
@@ -169,11 +183,7 @@ quorum_cli_cmd_attendee_return (QuorumCliContext *ctx,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      quorum_json_add_int (builder, "id", attendee_id);
-      quorum_json_add_string (builder, "name", a->name);
-      quorum_json_add_string (builder, "arrived_at", a->arrived_at);
-      quorum_json_add_string (builder, "left_at", a->left_at);
-      quorum_json_add_bool (builder, "present", quorum_attendee_is_present (a));
+      add_attendance (builder, a);
       json_builder_end_object (builder);
       quorum_cli_print_json (json_builder_get_root (builder));
     }
