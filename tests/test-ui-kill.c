@@ -229,8 +229,8 @@ typedef struct
 } FormDriver;
 
 /* In the forked app: the new conference form opened (Ctrl+N's action) and filled as the chair
- * fills it, two children, a review, Buckinghamshire; the test told once the form shows its
- * draft marker and typing has paused for as long as a draft waits. */
+ * fills it, two children, a review, Buckinghamshire; the test told once typing has paused
+ * for longer than a draft waits. */
 static gboolean
 drive_form_cb (gpointer user_data)
 {
@@ -264,8 +264,9 @@ drive_form_cb (gpointer user_data)
       return G_SOURCE_CONTINUE;
     }
 
-  if (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")) &&
-      g_get_monotonic_time () - driver->filled_at > (QUORUM_DRAFT_DELAY_MS + 150) * 1000)
+  /* A fresh form shows no draft badge (only a draft given back does, forms3): the words are
+   * kept once typing has paused for as long as a draft waits; the test then reads them back. */
+  if (g_get_monotonic_time () - driver->filled_at > (QUORUM_DRAFT_DELAY_MS + 500) * 1000)
     {
       if (write (driver->fd, "1", 1) != 1)
         _exit (3);
@@ -312,7 +313,7 @@ test_kill_with_new_conference_form (void)
     {
       kill (pid, SIGKILL);
       waitpid (pid, NULL, 0);
-      g_error ("The app never showed the new conference form as a draft");
+      g_error ("The app never showed the new conference form filled in");
     }
   close (fd);
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);

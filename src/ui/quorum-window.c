@@ -1259,6 +1259,25 @@ toast_dismissed_cb (QuorumWindow *self,
   g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
 }
 
+/* libadwaita 1.2's toast has a close button with an icon and no name (a screen reader says
+ * "button"): named here, once the overlay has made the toast's widget. */
+static void
+name_toast_close_buttons (GtkWidget *widget,
+                          gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    {
+      /* Translators: the accessible name of the close button of a message at the window's foot */
+      quorum_ui_set_accessible_label (widget, _("Dismiss the message"));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_toast_close_buttons (child, in_toast);
+}
+
 static void
 set_toast_words (GtkLabel   *label,
                  const char *message)
@@ -1312,6 +1331,7 @@ quorum_window_add_toast (QuorumWindow *self,
   g_set_weak_pointer (&self->toast_label, GTK_LABEL (title));
   self->toast_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_close_buttons (GTK_WIDGET (self->toast_overlay), FALSE);
 }
 
 static gboolean
