@@ -901,6 +901,38 @@ shown_text (gpointer widget)
   return g_string_free (out, FALSE);
 }
 
+/* The Amend dialog driven as a person does: opened, @target chosen, a click into the value,
+ * @typed put in place of it (@replace) or at its end in place of its last character, a click
+ * into Why, @why typed, Amend. */
+static void
+amend_by_hand (QuorumConferencePage *page,
+               const char           *target,
+               gboolean              replace,
+               const char           *typed,
+               const char           *why)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, target);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  if (replace)
+    ui_test_key ("ctrl+a");
+  else
+    {
+      ui_test_key ("ctrl+End");
+      ui_test_key ("BackSpace");
+    }
+  ui_test_type (typed);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type (why);
+  ui_test_iterate (300);
+  ui_test_respond ("amend");
+  ui_test_iterate (500);
+}
+
 #define CSC_REASON "Two neglect referrals from neighbours this month."
 #define CSC_AMENDED "Two neglect referrals from neighbours this month; one from the school."
 
@@ -1120,19 +1152,8 @@ test_record_reads_as_export (void)
 
   /* A representative's own dissent (the group settled on the outcome's view): its reason
    * corrected in the Amend dialog is shown in place, found by the dissent's own id. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
-  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
-  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Reason of the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
-  ui_test_key ("ctrl+End");
-  ui_test_key ("BackSpace");
-  ui_test_type (", twice.");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
-  ui_test_type ("Priya asked for the count");
-  ui_test_iterate (300);
-  ui_test_respond ("amend");
-  ui_test_iterate (500);
+  amend_by_hand (page, "Reason of the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter",
+                 FALSE, ", twice.", "Priya asked for the count");
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
     QuorumAmendment *amendment;
@@ -1156,18 +1177,7 @@ test_record_reads_as_export (void)
   /* Priya Shah's name, misspelt in the record, corrected: the screen names her as the record
    * does, corrected and noted, in the attendees list (the original under it), the timeline,
    * the Dissent list and the group's card; the store keeps the original. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
-  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
-  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Name of the attendee Priya Shah");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
-  ui_test_key ("ctrl+a");
-  ui_test_type ("Priya Shaw");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
-  ui_test_type ("Her name was misspelt");
-  ui_test_iterate (300);
-  ui_test_respond ("amend");
-  ui_test_iterate (500);
+  amend_by_hand (page, "Name of the attendee Priya Shah", TRUE, "Priya Shaw", "Her name was misspelt");
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
     QuorumAmendment *amendment;
@@ -1198,20 +1208,9 @@ test_record_reads_as_export (void)
     g_assert_nonnull (strstr (attendees, "Priya Shaw\nHealth Visitor, Bolton NHS FT\n"
                                          "Amended after sign-off (amendment 3); the original: “Priya Shah”"));
   }
-  /* The child's name, and the venue, corrected: the title and the child's tab name her as the
+  /* The child's name, then the venue, corrected: the title and the child's tab name her as the
    * record does, the heading gives the venue as it stands. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
-  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
-  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Name of the child Cara Carter");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
-  ui_test_key ("ctrl+a");
-  ui_test_type ("Kara Carter");
-  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
-  ui_test_type ("Her name is spelt with a K");
-  ui_test_iterate (300);
-  ui_test_respond ("amend");
-  ui_test_iterate (500);
+  amend_by_hand (page, "Name of the child Cara Carter", TRUE, "Kara Carter", "Her name is spelt with a K");
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
 
@@ -1228,6 +1227,16 @@ test_record_reads_as_export (void)
     g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, tab))),
                      ==, "Kara Carter");
   }
+  amend_by_hand (page, "The venue", TRUE, "Bolton Town Hall, Room 2", "The venue was left out");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 5);
+    g_assert_null (c->venue);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE,
+                                                                                   "subtitle_label"))),
+                            " · Bolton Town Hall, Room 2"));
 
   if (!gtk_widget_is_drawable (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list")))
     gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL);
