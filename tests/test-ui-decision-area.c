@@ -21,18 +21,25 @@
 
 /* ---- the record, built as the chairs' conference left it ---- */
 
-/* A split decision for @child at a conference on @date: two groups for a plan, two for none. */
+/* A conference on @date under @profile (NULL: the default) about @child, four groups present,
+ * a consensus attempt that failed, then the views: the first @n_plan groups for a plan
+ * (@category, @plan_reason), the others for none (@no_plan_reason). Sets @child_out. */
 static gint64
-make_split (QuorumStore *store,
+make_voted (QuorumStore *store,
             const char  *date,
             const char  *child,
+            const char  *profile,
+            guint        n_plan,
+            guint        category,
+            const char  *plan_reason,
+            const char  *no_plan_reason,
             gint64      *child_out)
 {
   static const char *groups[] = { CSC, HEALTH, POLICE, EDUCATION };
   g_autoptr(GError) error = NULL;
-  g_autoptr(QuorumOutcome) outcome = NULL;
   const char *children[] = { child, NULL };
-  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = "Ruth Okafor", .children = children };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = "Ruth Okafor", .children = children,
+                                .profile_id = profile };
   QuorumAttemptSpec attempt = { .summary = "No agreement", .agreed = QUORUM_VIEW_NONE };
   gint64 conference;
   gint64 child_id;
@@ -55,18 +62,33 @@ make_split (QuorumStore *store,
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       QuorumVoteSpec vote = { .child_id = child_id, .group = groups[i],
-                              .view = i < 2 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
-                              .categories = i < 2 ? QUORUM_CATEGORY_PHYSICAL : 0,
-                              .reason = i < 2 ? NULL : "No concerns seen" };
+                              .view = i < n_plan ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
+                              .categories = i < n_plan ? category : 0,
+                              .reason = i < n_plan ? plan_reason : no_plan_reason };
 
       quorum_store_record_vote (store, conference, &vote, &error);
       g_assert_no_error (error);
     }
-  outcome = quorum_store_decide (store, conference, child_id, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
 
   *child_out = child_id;
+  return conference;
+}
+
+/* A split decision for @child at a conference on @date: two groups for a plan, two for none. */
+static gint64
+make_split (QuorumStore *store,
+            const char  *date,
+            const char  *child,
+            gint64      *child_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  gint64 conference = make_voted (store, date, child, NULL, 2, QUORUM_CATEGORY_PHYSICAL, NULL,
+                                  "No concerns seen", child_out);
+
+  outcome = quorum_store_decide (store, conference, *child_out, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_SPLIT);
   return conference;
 }
 
@@ -424,11 +446,6 @@ test_interim_plan_ended_by_panel (void)
   g_autoptr(QuorumStore) store = ui_test_open (ui_test_db_path ());
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumOutcome) outcome = NULL;
-  static const char *groups[] = { CSC, HEALTH, POLICE, EDUCATION };
-  const char *children[] = { "Isla Reid", NULL };
-  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = "Ruth Okafor", .children = children,
-                                .profile_id = "buckinghamshire" };
-  QuorumAttemptSpec attempt = { .summary = "No agreement", .agreed = QUORUM_VIEW_NONE };
   QuorumChallengeSpec challenge = { .agency = CSC, .designated_person = "J. Ops Manager", .raised_by = CSC,
                                     .concern = "The children are left alone at night." };
   QuorumConferencePage *conference_page;
@@ -437,31 +454,8 @@ test_interim_plan_ended_by_panel (void)
   GDate raised, decided, heard;
   gint64 conference, isla, id;
 
-  g_assert_true (quorum_date_parse ("2026-10-12", "date", &spec.date, NULL));
-  conference = quorum_store_create_conference (store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      QuorumAttendeeSpec a = { .name = groups[i], .agency = groups[i], .line_management = groups[i],
-                               .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT };
-
-      quorum_store_add_attendee (store, conference, &a, &error);
-      g_assert_no_error (error);
-    }
-  isla = ui_test_child_id (store, conference, 0);
-  attempt.child_id = isla;
-  quorum_store_add_attempt (store, conference, &attempt, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      QuorumVoteSpec vote = { .child_id = isla, .group = groups[i],
-                              .view = i == 0 ? QUORUM_VIEW_PLAN : QUORUM_VIEW_NO_PLAN,
-                              .categories = i == 0 ? QUORUM_CATEGORY_NEGLECT : 0,
-                              .reason = i == 0 ? "Neglect at night" : NULL };
-
-      quorum_store_record_vote (store, conference, &vote, &error);
-      g_assert_no_error (error);
-    }
+  conference = make_voted (store, "2026-10-12", "Isla Reid", "buckinghamshire", 1, QUORUM_CATEGORY_NEGLECT,
+                           "Neglect at night", NULL, &isla);
   outcome = quorum_store_decide (store, conference, isla, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
