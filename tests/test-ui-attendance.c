@@ -100,25 +100,6 @@ card_is (gpointer data)
   return panel != NULL && (quorum_child_panel_get_card (panel, wait->group) != NULL) == wait->present;
 }
 
-static char *
-sql (Fixture    *fx,
-     const char *format,
-     ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-sql (Fixture    *fx,
-     const char *format,
-     ...)
-{
-  g_autofree char *query = NULL;
-  va_list args;
-
-  va_start (args, format);
-  query = g_strdup_vprintf (format, args);
-  va_end (args);
-  return ui_test_db_sql (fx->path, query);
-}
-
 static void
 vote (Fixture    *fx,
       gint64      child,
@@ -183,8 +164,8 @@ test_left_undone (Fixture       *fx,
     g_assert_no_error (error);
     g_assert_nonnull (outcome);
   }
-  presence_before = sql (fx, PRESENCE_SQL, fx->amy);
-  decision_before = sql (fx, DECISION_SQL, fx->amy);
+  presence_before = ui_test_db_sqlf (fx->path, PRESENCE_SQL, fx->amy);
+  decision_before = ui_test_db_sqlf (fx->path, DECISION_SQL, fx->amy);
   quorum_conference_page_show_child (quorum_window_get_conference_page (fx->window), fx->ben);
   {
     CardWait wait = { fx->window, fx->ben, "Police", TRUE };
@@ -195,7 +176,7 @@ test_left_undone (Fixture       *fx,
   /* Police's representative "leaves" at 10:30, a mis-click: the card goes from Ben's board. */
   type_time (fx->window, "10:30");
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (sql (fx, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
                         " AND event = 'left'", police), ==, "10:30");
   {
     CardWait wait = { fx->window, fx->ben, "Police", FALSE };
@@ -219,9 +200,9 @@ test_left_undone (Fixture       *fx,
     g_assert_true (quorum_attendee_is_present (a));
   }
   /* The leave's row is kept (records are never deleted), withdrawn, with its audit entry. */
-  g_assert_cmpstr (sql (fx, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, "1");
-  g_assert_cmpstr (sql (fx, "SELECT count(*) FROM audit WHERE entity = 'attendance_event' AND action = 'update' "
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM audit WHERE entity = 'attendance_event' AND action = 'update' "
                         "AND summary LIKE '%%left undone%%'"), ==, "1");
 
   /* Ben's board has Police's card again, and the row its Left button … */
@@ -239,8 +220,8 @@ test_left_undone (Fixture       *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "attendance-back-in-the-room");
 
   /* … and Amy's decided record is as it was: its own presence, kept, not recomputed. */
-  presence_after = sql (fx, PRESENCE_SQL, fx->amy);
-  decision_after = sql (fx, DECISION_SQL, fx->amy);
+  presence_after = ui_test_db_sqlf (fx->path, PRESENCE_SQL, fx->amy);
+  decision_after = ui_test_db_sqlf (fx->path, DECISION_SQL, fx->amy);
   g_assert_cmpstr (presence_after, ==, presence_before);
   g_assert_cmpstr (decision_after, ==, decision_before);
   {
@@ -254,7 +235,7 @@ test_left_undone (Fixture       *fx,
   /* They really leave later: the same row, now at 11:00. */
   type_time (fx->window, "11:00");
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (sql (fx, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
                         " AND event = 'left'", police), ==, "11:00");
 
 }
@@ -303,7 +284,7 @@ test_time_later_than_now (Fixture       *fx,
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    "10:40 is later than now (04:22): type the time they left");
-  g_assert_cmpstr (sql (fx, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
                    ==, "0");
   /* The focus is back in the Time field, to type it again. */
   g_assert_true (focus_is_in (fx->window, ui_test_find_named (GTK_WIDGET (fx->window), "record-time-entry")));
@@ -313,7 +294,7 @@ test_time_later_than_now (Fixture       *fx,
   type_time (fx->window, "04:23");
   g_assert_false (gtk_widget_get_visible (error_label));
   click_row_button (fx->window, "leave-button", ruth);
-  g_assert_cmpstr (sql (fx, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
                    ==, "04:23");
   g_assert_false (gtk_widget_get_visible (error_label));
 
@@ -356,7 +337,7 @@ test_left_without_view_said (Fixture       *fx,
   /* The NHS Trust's only representative leaves before giving Amy's view. */
   type_time (fx->window, "10:30");
   click_row_button (fx->window, "leave-button", nhs);
-  g_assert_cmpstr (sql (fx, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, nhs), ==,
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, nhs), ==,
                    "10:30");
 
   /* The two groups in the room give their views. */

@@ -1163,6 +1163,23 @@ ui_test_db_sql (const char *location,
   return g_strstrip (out);
 }
 
+/* ui_test_db_sql () with the query made from @format. */
+static inline char *ui_test_db_sqlf (const char *location, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static inline char *
+ui_test_db_sqlf (const char *location,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return ui_test_db_sql (location, sql);
+}
+
 /* The table of @role's drafts as ui_test_db_sql names it: on PostgreSQL each person's drafts are
  * in a schema of their own (quorum_drafts_LOGIN), on SQLite in the file's. */
 static inline char *

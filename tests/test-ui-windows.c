@@ -120,25 +120,6 @@ window_other_than (GtkApplication *app,
   return NULL;
 }
 
-static char *
-db_value (Fixture    *f,
-          const char *format,
-          ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-db_value (Fixture    *f,
-          const char *format,
-          ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return ui_test_db_sql (f->db, sql);
-}
-
 static void
 check_cb (GtkApplication *app,
           Fixture        *f)
@@ -221,7 +202,7 @@ check_cb (GtkApplication *app,
   start = g_get_monotonic_time ();
   ui_test_click (ui_test_find_button (GTK_WIDGET (card_of (second, f->child, CLICKED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   {
-    g_autofree char *view = db_value (f, "SELECT view FROM vote WHERE grp = '%s'",
+    g_autofree char *view = ui_test_db_sqlf (f->db, "SELECT view FROM vote WHERE grp = '%s'",
                                       CLICKED_GROUP);
 
     g_assert_cmpstr (view, ==, "plan");
@@ -263,7 +244,7 @@ check_cb (GtkApplication *app,
   ui_test_wait_until (card_shows_text, &wait, 2000, "the second window shows the words typed before the first closed");
   {
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *draft = db_value (f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+    g_autofree char *draft = ui_test_db_sqlf (f->db, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
                                        " AND field = 'reason'", table, f->conf);
 
     g_assert_cmpstr (draft, ==, FIRST_WORDS MORE_WORDS);
@@ -274,10 +255,10 @@ check_cb (GtkApplication *app,
   ui_test_click (ui_test_find_button (GTK_WIDGET (card_of (second, f->child, TYPED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
   ui_test_iterate (300);
   {
-    g_autofree char *reason = db_value (f, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
+    g_autofree char *reason = ui_test_db_sqlf (f->db, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
                                         TYPED_GROUP);
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *drafts = db_value (f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
+    g_autofree char *drafts = ui_test_db_sqlf (f->db, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
                                         table, f->conf);
 
     g_assert_cmpstr (reason, ==, "no-plan: " FIRST_WORDS MORE_WORDS);
@@ -367,7 +348,7 @@ test_typed_apart_in_two_windows (void)
 
   {
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *draft = db_value (&f, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+    g_autofree char *draft = ui_test_db_sqlf (f.db, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
                                        " AND field = 'reason'", table, f.conf);
     g_autofree char *shown_one = quorum_text_field_get_text (field_one);
     g_autofree char *shown_two = quorum_text_field_get_text (field_two);
@@ -403,7 +384,7 @@ test_typed_apart_in_two_windows (void)
     g_assert_cmpstr (shown, ==, words);
     conflict = ui_test_find_named (GTK_WIDGET (card_of (one, f.child, TYPED_GROUP)), "reason-conflict");
     g_assert_true (conflict == NULL || !gtk_widget_get_visible (conflict));
-    drafts = db_value (&f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT, table, f.conf);
+    drafts = ui_test_db_sqlf (f.db, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT, table, f.conf);
     g_assert_cmpstr (drafts, ==, "0");
     ui_test_screenshot (GTK_WIDGET (one), "new-window-recorded-in-other");
   }
@@ -420,9 +401,9 @@ test_typed_apart_in_two_windows (void)
   gtk_window_destroy (GTK_WINDOW (two));
   ui_test_iterate (100);
   {
-    g_autofree char *reason = db_value (&f, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
+    g_autofree char *reason = ui_test_db_sqlf (f.db, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *drafts = db_value (&f, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
+    g_autofree char *drafts = ui_test_db_sqlf (f.db, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
                                         table, f.conf);
 
     g_assert_cmpstr (reason, ==, "Changed in the first window as it closed");
@@ -478,14 +459,14 @@ test_reason_changed_elsewhere_shown (void)
   g_assert_true (conflict == NULL || !gtk_widget_get_visible (conflict));
   {
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *drafts = db_value (&f, "SELECT count (*) FROM %s", table);
+    g_autofree char *drafts = ui_test_db_sqlf (f.db, "SELECT count (*) FROM %s", table);
 
     g_assert_cmpstr (drafts, ==, "0");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
   {
-    g_autofree char *reason = db_value (&f, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
+    g_autofree char *reason = ui_test_db_sqlf (f.db, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
 
     g_assert_cmpstr (reason, ==, "Seen twice, no concerns");
   }
