@@ -1103,35 +1103,38 @@ anchor_file (const char *path)
   return g_build_filename (g_get_user_state_dir (), "quorum", "anchors", digest, NULL);
 }
 
-/* The anchor is replaced whole (a new file renamed over it) but not flushed to the disk: it
- * is a witness, not the record. The record is durable at its commit; a power cut can leave the
- * anchor one write behind, or, on a file system that orders nothing, empty. An older anchor
- * names an entry the log still holds, and an empty one is no anchor (_quorum_store_read_anchor),
- * so neither is ever taken for tampering. Flushing it cost each vote two more waits for the disk
- * after its own commit (the file and its folder), three times the commit's own. */
+/* The anchor is written over in place, padded to one length, and not flushed to the disk: it is
+ * a witness, not the record. The record is durable at its commit; a power cut can leave the
+ * anchor a write behind, or empty. An older anchor names an entry the log still holds and an
+ * empty one is no anchor (_quorum_store_read_anchor), so neither is taken for tampering. One
+ * write of one length at the start of the file is whole to every reader and writer (the kernel
+ * orders writes to a file), so two processes writing at once leave one anchor or the other.
+ * A new file renamed over it, or a flush, cost each vote more than its own commit. */
+#define ANCHOR_LENGTH 160
+
 static void
 replace_anchor (const char *file,
                 const char *anchor)
 {
-  g_autofree char *tmp = g_strconcat (file, ".XXXXXX", NULL);
+  char padded[ANCHOR_LENGTH];
   size_t len = strlen (anchor);
-  size_t done = 0;
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  struct stat st;
+  int fd;
 
+  if (len >= ANCHOR_LENGTH)
+    return;
+  memset (padded, ' ', sizeof padded);
+  memcpy (padded, anchor, len);
+  padded[ANCHOR_LENGTH - 1] = '\n';
+  fd = g_open (file, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     return;
-  while (done < len)
-    {
-      ssize_t n = write (fd, anchor + done, len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += (size_t) n;
-    }
-  if (close (fd) != 0 || done < len || g_rename (tmp, file) != 0)
-    g_unlink (tmp);
+  while (pwrite (fd, padded, sizeof padded, 0) < 0 && errno == EINTR)
+    ;
+  /* Longer only if written otherwise: what follows the anchor would be read as its end. */
+  if (fstat (fd, &st) == 0 && st.st_size > ANCHOR_LENGTH)
+    (void) ftruncate (fd, ANCHOR_LENGTH);
+  close (fd);
 }
 
 void
