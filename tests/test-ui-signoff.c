@@ -1415,7 +1415,7 @@ test_amend_find_and_name_values (void)
   /* The trial's record, with Housing's view given (its officer there for it), then decided. */
   id = create_trial_record (store, &child, FALSE);
   {
-    static const QuorumAttendeeSpec nadia = { "Nadia Rahman", "Housing Officer", "Bolton at Home", "Housing",
+    static const QuorumAttendeeSpec nadia = { "Nádia Rahman", "Housing Officer", "Bolton at Home", "Housing",
                                               TRUE, QUORUM_ATTENDANCE_PRESENT };
     QuorumVoteSpec vote = { .child_id = child, .group = "Housing", .view = QUORUM_VIEW_NO_PLAN,
                             .reason = "The boiler was fixed by the landlord." };
@@ -1456,7 +1456,32 @@ test_amend_find_and_name_values (void)
   ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
   popover = shown_popover (dropdown);
-  ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
+
+  /* Words typed as the list opens go to its search field, unclicked (they went nowhere), and
+   * accents count for nothing either way: "nadia" finds Nádia, "Hóusing" finds Housing. */
+  {
+    LabelWaits waits = { popover, "Name of the attendee Nádia Rahman" };
+    GtkWidget *search = ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY);
+
+    ui_test_type ("nadia");
+    ui_test_wait_until (label_on_show, &waits, 5000, "Nádia's name, found by \"nadia\"");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "nadia");
+    g_assert_null (ui_test_find_shown_label (popover, housing));
+    ui_test_click (search, -1, -1);
+  }
+  {
+    LabelWaits waits = { popover, housing };
+
+    /* "ó" by its key: xdotool's typing drops it on the test's display. */
+    ui_test_key ("ctrl+a");
+    ui_test_key ("BackSpace");
+    ui_test_type ("H");
+    ui_test_key ("oacute");
+    ui_test_type ("using");
+    ui_test_wait_until (label_on_show, &waits, 5000, "Housing's reason, found by \"Hóusing\"");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY))),
+                     ==, "Hóusing");
+  }
 
   /* A word in the middle, in lower case too. */
   search_values (popover, "police", "Reason of the view of Police, for Cara Carter");

@@ -1513,8 +1513,10 @@ amend_response_cb (AdwMessageDialog     *dialog,
  * it (gtk_drop_down_set_search_match_mode () is 4.12's): its popup's list filters through a
  * GtkStringFilter, here set to match the words typed anywhere in an entry ("Housing" finds
  * "Reason of the view of Housing, …"), case aside as before. The filter is made once, with the
- * model and expression, which are not set again. Accents count: GtkStringFilter has no mode
- * that ignores them. */
+ * model and expression, which are not set again. Accents aside too: GtkStringFilter has no mode
+ * for it, so the filter reads each entry without its accents, and the words typed are given to
+ * it without theirs after the drop-down has given them as typed ("Zoe" finds "Zoë", "Zoë"
+ * finds "Zoe"). */
 static GtkStringFilter *
 find_string_filter (GtkWidget *widget)
 {
@@ -1542,18 +1544,69 @@ find_string_filter (GtkWidget *widget)
   return NULL;
 }
 
+static char *
+string_without_accents (GtkStringObject *item)
+{
+  return quorum_ui_fold_accents (gtk_string_object_get_string (item));
+}
+
+static void
+search_without_accents (GtkSearchEntry  *entry,
+                        GtkStringFilter *filter)
+{
+  g_autofree char *search = quorum_ui_fold_accents (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  gtk_string_filter_set_search (filter, search);
+}
+
+/* The popup opens with the focus in its list, where typed words went nowhere until the search
+ * field was clicked: they now go to the search field, as in a GtkListBox's search bar. */
+static void
+search_popup_mapped (GtkWidget      *popover,
+                     GtkSearchEntry *entry)
+{
+  gtk_search_entry_set_key_capture_widget (entry, popover);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 enable_substring_search (GtkDropDown *dropdown)
 {
   GtkStringFilter *filter = find_string_filter (GTK_WIDGET (dropdown));
+  GtkWidget *popover = find_child_of_type (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  GtkWidget *entry = popover != NULL ? find_child_of_type (popover, GTK_TYPE_SEARCH_ENTRY) : NULL;
 
-  if (filter == NULL)
+  if (filter == NULL || entry == NULL)
     {
       g_warning ("The value list's search filter was not found: it matches an entry's start only");
       return;
     }
   gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (filter, TRUE);
+  gtk_string_filter_set_expression (filter,
+                                    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                 G_CALLBACK (string_without_accents),
+                                                                 NULL, NULL));
+  g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_without_accents), filter,
+                           G_CONNECT_AFTER);
+  g_signal_connect_object (popover, "map", G_CALLBACK (search_popup_mapped), entry, 0);
 }
 
 static void
