@@ -1125,8 +1125,6 @@ test_outcome_must_be_chosen (Fixture       *fx,
   row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
   before = attempts_of (fx, fx->amy);
   g_assert_cmpstr (before, ==, "1 none");
-  /* Nothing is chosen for the chair. */
-  g_assert_nonnull (ui_test_find_shown_label (row, "Not chosen yet"));
 
   ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
   ui_test_type ("A plan under neglect");
@@ -1141,6 +1139,8 @@ test_outcome_must_be_chosen (Fixture       *fx,
   /* Refused: nothing recorded, the words kept, said under the Outcome, the focus there. */
   after = attempts_of (fx, fx->amy);
   g_assert_cmpstr (after, ==, before);
+  /* Nothing was chosen for the chair. */
+  g_assert_nonnull (ui_test_find_shown_label (row, "Not chosen yet"));
   g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (panel), message));
   g_assert_true (focus_is_in (fx->window, row));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -1172,6 +1172,8 @@ test_outcome_must_be_chosen (Fixture       *fx,
   g_assert_nonnull (ui_test_find_shown_label (row, "Consensus: a child protection plan"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"))),
                    ==, "A plan under neglect");
+  ui_test_scroll_into_view (row);
+  ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (fx->window), "forms4-outcome-given-back");
 
   /* Ctrl+Enter in Views held now records what was chosen. */
@@ -1189,7 +1191,7 @@ test_outcome_must_be_chosen (Fixture       *fx,
  * ("root") until a later question (a decision, sign-off, an export) asked the chair's name. The
  * New Conference form asks "Your name", filled in as the chair's as it is typed; blank, it is
  * refused under the field; a minute-taker types their own. The name is kept, and named from
- * the first row: the conference's created_by, an attendee added next. Kept, it is not asked again. */
+ * the first row: the conference's created_by, a latecomer's arrival. Kept, it is not asked again. */
 static void
 test_new_conference_asks_name (Fixture       *fx,
                                gconstpointer  data)
@@ -1200,7 +1202,6 @@ test_new_conference_asks_name (Fixture       *fx,
   g_autofree char *after = NULL;
   GtkWindow *dialog;
   GtkWidget *name_row;
-  GtkWidget *page;
 
   if (!ui_test_have_xdotool ())
     {
@@ -1214,9 +1215,37 @@ test_new_conference_asks_name (Fixture       *fx,
     }
   g_settings_reset (settings, "chair-name");
   g_settings_reset (settings, "last-chair");
+  ui_test_raise_window (fx->window);
+
+  /* The chair creating their own conference, with no name kept: typed once, as the chair, it
+   * names them from the first row (the login did, "root"). */
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  ui_test_type ("Ben Carter");
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_type ("Sam Patel");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
+    g_autofree char *kept = g_settings_get_string (settings, "chair-name");
+
+    g_assert_cmpstr (made, ==, "Sam Patel|Sam Patel");
+    g_assert_cmpstr (kept, ==, "Sam Patel");
+  }
+  /* Kept: not asked again. */
+  dialog = open_new_conference_form (fx->window);
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "name_group")));
+  gtk_window_destroy (dialog);
+  ui_test_iterate (100);
+
+  /* None kept again: a minute-taker creating a conference. */
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+  ui_test_iterate (100);
   before = sql_of (fx, "SELECT count (*) FROM conference");
 
-  ui_test_raise_window (fx->window);
   dialog = open_new_conference_form (fx->window);
   ui_test_raise_window (dialog);
   name_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "name_row");
@@ -1243,7 +1272,17 @@ test_new_conference_asks_name (Fixture       *fx,
   after = sql_of (fx, "SELECT count (*) FROM conference");
   g_assert_cmpstr (after, ==, before);
   g_assert_true (focused_row (dialog) == name_row);
-  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (dialog), message));
+  ui_test_iterate (200);
+  {
+    GtkWidget *shown = ui_test_find_shown_label (GTK_WIDGET (dialog), message);
+    GtkWidget *scroller = gtk_widget_get_ancestor (shown, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    /* Whole on the screen, under the field (the page scrolled to it). */
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_widget_compute_bounds (shown, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
   ui_test_screenshot (GTK_WIDGET (dialog), "forms4-new-conference-no-name");
 
   /* A minute-taker creating it types their own; the chair typed on does not overwrite it. */
@@ -1269,44 +1308,24 @@ test_new_conference_asks_name (Fixture       *fx,
     g_assert_cmpstr (kept, ==, "Priya Shah");
   }
 
-  /* The next row written names her too: an attendee added, in the new conference. */
-  open_attendee_form (fx);
-  page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
-  ui_test_type ("Kim Early");
-  ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
-  ui_test_type ("Police");
-  ui_test_key ("Return");
-  ui_test_iterate (300);
+  /* The next row written names her too: a latecomer added to the new conference, by hand (the
+   * arrival is a row of its own, with who recorded it). */
   {
-    g_autofree char *by = sql_of (fx, "SELECT group_concat (DISTINCT e.recorded_by) FROM attendance_event e "
-                                      "JOIN attendee a ON a.id = e.attendee_id WHERE a.name = 'Kim Early'");
+    GtkWidget *page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+    g_autofree char *by = NULL;
 
+    open_attendee_form (fx);
+    ui_test_type ("Kim Early");
+    ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+    ui_test_type ("Police");
+    choose_attendance (ui_test_find_named (page, "attendance-dropdown"), "Arrived late");
+    ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
+    ui_test_iterate (400);
+    by = sql_of (fx, "SELECT group_concat (e.recorded_by) FROM attendance_event e "
+                     "JOIN attendee a ON a.id = e.attendee_id WHERE a.name = 'Kim Early'");
     g_assert_cmpstr (by, ==, "Priya Shah");
   }
 
-  /* Kept: not asked again. */
-  dialog = open_new_conference_form (fx->window);
-  g_assert_false (gtk_widget_get_visible (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "name_group")));
-  gtk_window_destroy (dialog);
-  ui_test_iterate (100);
-
-  /* With none kept, the chair creating their own conference is named as its chair, typed once. */
-  g_settings_reset (settings, "chair-name");
-  g_settings_reset (settings, "last-chair");
-  ui_test_iterate (100);
-  dialog = open_new_conference_form (fx->window);
-  ui_test_raise_window (dialog);
-  ui_test_type ("Ben Carter");
-  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
-  ui_test_type ("Sam Patel");
-  ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
-  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
-  {
-    g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
-
-    g_assert_cmpstr (made, ==, "Sam Patel|Sam Patel");
-  }
   g_settings_reset (settings, "chair-name");
   g_settings_reset (settings, "last-chair");
 }

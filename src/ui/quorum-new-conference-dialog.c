@@ -82,6 +82,27 @@ hide_field_error (QuorumNewConferenceDialog *self)
   self->error_field = NULL;
 }
 
+/* Once laid out: the message shown whole, under its field (the focus scrolls the field into
+ * view, not the line under it: "Your name", last in its page, left the message cut off). */
+static gboolean
+show_message_whole_cb (gpointer data)
+{
+  QuorumNewConferenceDialog *self = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (self->field_error_row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scroller != NULL && gtk_widget_get_visible (self->field_error_row) &&
+      gtk_widget_compute_bounds (self->field_error_row, scroller, &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double below = bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller);
+
+      if (below > 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + below + 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* Every refusal is said under the field refused, in red, with the focus put there to mend it:
  * not in a toast, which at the foot of the window lay over the very fields it asked to fill and
  * left the focus where it was (in the chair's name, for a time refused). The one message row
@@ -115,6 +136,8 @@ show_field_error (QuorumNewConferenceDialog *self,
                                   -1);
   self->error_field = field;
   gtk_widget_grab_focus (field);
+  /* After the frame lays the message out (redraws run at a higher priority). */
+  g_idle_add_full (G_PRIORITY_LOW, show_message_whole_cb, g_object_ref (self), g_object_unref);
 }
 
 /* The refused field typed in: the message about it goes. */
@@ -261,7 +284,7 @@ create_action (GtkWidget  *widget,
   g_autofree char *venue = quorum_ui_editable_get_text (GTK_EDITABLE (self->venue_row));
   g_autofree char *minute_taker = quorum_ui_editable_get_text (GTK_EDITABLE (self->minute_taker_row));
   g_autofree char *case_ref = quorum_ui_editable_get_text (GTK_EDITABLE (self->case_ref_row));
-  g_autofree char *name = self->ask_name ? quorum_ui_editable_get_text (GTK_EDITABLE (self->name_row)) : NULL;
+  g_autofree char *your_name = self->ask_name ? quorum_ui_editable_get_text (GTK_EDITABLE (self->name_row)) : NULL;
   g_autoptr(GError) error = NULL;
   QuorumConferenceSpec spec = { 0 };
   guint profile_index;
@@ -316,7 +339,7 @@ create_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->ask_name && name == NULL)
+  if (self->ask_name && your_name == NULL)
     {
       show_field_error (self, GTK_WIDGET (self->name_row),
                         _("Give your name: the record names who entered this conference"));
@@ -326,7 +349,7 @@ create_action (GtkWidget  *widget,
   {
     struct { GtkWidget *row; const char *text; const char *what; } texts[] = {
       { GTK_WIDGET (self->chair_row), chair, _("The chair's name") },
-      { GTK_WIDGET (self->name_row), name, _("Your name") },
+      { GTK_WIDGET (self->name_row), your_name, _("Your name") },
       { GTK_WIDGET (self->venue_row), venue, _("The venue") },
       { GTK_WIDGET (self->minute_taker_row), minute_taker, _("The minute-taker's name") },
       { GTK_WIDGET (self->case_ref_row), case_ref, _("The case reference") },
@@ -353,18 +376,18 @@ create_action (GtkWidget  *widget,
 
   /* The record names the person from its first row: the conference's created_by, and all
    * that is recorded after it. Kept only once the conference is made. */
-  if (name != NULL)
-    quorum_store_set_signer (self->store, name);
+  if (your_name != NULL)
+    quorum_store_set_signer (self->store, your_name);
   id = quorum_store_create_conference (self->store, &spec, &error);
   if (id <= 0)
     {
-      if (name != NULL)
+      if (your_name != NULL)
         quorum_store_set_signer (self->store, NULL);
       show_error (self, error != NULL ? error->message : _("The conference could not be created"));
       return;
     }
-  if (name != NULL)
-    quorum_ui_keep_name (self->store, name);
+  if (your_name != NULL)
+    quorum_ui_keep_name (self->store, your_name);
 
   /* The chair's name is offered the next time, when Preferences has none. */
   quorum_ui_remember_last_chair (chair);
