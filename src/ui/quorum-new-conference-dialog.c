@@ -88,9 +88,14 @@ static gboolean
 show_message_whole_cb (gpointer data)
 {
   QuorumNewConferenceDialog *self = data;
-  GtkWidget *scroller = gtk_widget_get_ancestor (self->field_error_row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller;
   graphene_rect_t bounds;
 
+  /* Closed meanwhile: nothing to show. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  scroller = gtk_widget_get_ancestor (self->field_error_row, GTK_TYPE_SCROLLED_WINDOW);
   if (scroller != NULL && gtk_widget_get_visible (self->field_error_row) &&
       gtk_widget_compute_bounds (self->field_error_row, scroller, &bounds))
     {
