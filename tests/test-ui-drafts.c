@@ -109,7 +109,9 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL));
   ui_test_iterate (200);
 
-  /* Recorded: the attempt holds the words, and the draft is gone. */
+  /* Recorded, its outcome chosen (Record refuses an outcome not chosen, forms4): the attempt
+   * holds the words, and the draft is gone. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row")), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.record-attempt", NULL));
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
   {
@@ -119,6 +121,7 @@ test_close_and_reopen_keeps_drafts (Fixture       *fx,
 
     g_assert_cmpstr (attempt->proposal, ==, "Plan for neglect");
     g_assert_cmpstr (attempt->summary, ==, "Health worried, police not");
+    g_assert_cmpint (attempt->agreed, ==, QUORUM_VIEW_NONE);
     g_assert_no_error (error);
     g_assert_null (left);
   }

@@ -1059,7 +1059,8 @@ test_outcome_items_whole (Fixture       *fx,
 
       ui_test_click (ui_test_find_shown_label (popover, "Consensus: no plan"), -1, -1);
       ui_test_wait_until (has_no_mapped_popover, row, 5000, "the Outcome list to close");
-      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+      /* The list's first item is "Not chosen yet" (forms4). */
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 3);
       ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
       ui_test_iterate (500);
       sql = g_strdup_printf ("SELECT agreed || ' ' || summary FROM attempt WHERE child_id = %" G_GINT64_FORMAT
@@ -1067,6 +1068,266 @@ test_outcome_items_whole (Fixture       *fx,
       agreed = sql_of (fx, sql);
       g_assert_cmpstr (agreed, ==, "no-plan All agree the family is coping");
     }
+}
+
+/* The attempt's outcome, chosen in its list (a click on the row, a click on @item), once the
+ * list has settled. */
+static void
+choose_outcome (QuorumChildPanel *panel,
+                const char       *item)
+{
+  GtkWidget *row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+  GtkWidget *popover;
+
+  ui_test_click (row, -1, -1);
+  ui_test_wait_until (has_mapped_popover, row, 5000, "the Outcome list to open");
+  ui_test_iterate (300);
+  popover = mapped_popover (row);
+  ui_test_click (ui_test_find_shown_label (popover, item), -1, -1);
+  ui_test_wait_until (has_no_mapped_popover, row, 5000, "the Outcome list to close");
+  ui_test_iterate (100);
+}
+
+static char *
+attempts_of (Fixture *fx,
+             gint64   child)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) || ' ' || group_concat (agreed, ',') FROM "
+                                          "(SELECT agreed FROM attempt WHERE child_id = %" G_GINT64_FORMAT
+                                          " ORDER BY round)", child);
+
+  return sql_of (fx, sql);
+}
+
+/* Trial 4: Ctrl+Enter in the attempt form recorded "No consensus", the Outcome's first item,
+ * which the chair never chose. The Outcome starts unchosen; Ctrl+Enter (and Record) refuse
+ * until one is chosen, saying so under the Outcome with the focus there, recording nothing.
+ * Chosen, then the window closed mid-entry: the form given back keeps the outcome chosen, and
+ * Ctrl+Enter records it. */
+static void
+test_outcome_must_be_chosen (Fixture       *fx,
+                             gconstpointer  data)
+{
+  const char *message = "Choose the outcome of this attempt before recording it: no consensus, or a consensus for a plan or for no plan";
+  QuorumChildPanel *panel;
+  GtkWidget *row;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_raise_window (fx->window);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window), fx->amy);
+  row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+  before = attempts_of (fx, fx->amy);
+  g_assert_cmpstr (before, ==, "1 none");
+
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
+  ui_test_type ("A plan under neglect");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_type ("Health and school now agree with social care");
+  /* Ctrl+Enter in Views held ("Ctrl+Enter records the attempt"), as at the trial. */
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
+  ui_test_type ("All for a plan");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+
+  /* Refused: nothing recorded, the words kept, said under the Outcome, the focus there. */
+  after = attempts_of (fx, fx->amy);
+  g_assert_cmpstr (after, ==, before);
+  /* Nothing was chosen for the chair. */
+  g_assert_nonnull (ui_test_find_shown_label (row, "Not chosen yet"));
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (panel), message));
+  g_assert_true (focus_is_in (fx->window, row));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  {
+    g_autofree char *summary = quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "summary-field")));
+
+    g_assert_cmpstr (summary, ==, "Health and school now agree with social care");
+  }
+  ui_test_screenshot (GTK_WIDGET (fx->window), "forms4-outcome-not-chosen");
+
+  /* Record, clicked: refused the same way. */
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
+  ui_test_iterate (300);
+  after = (g_free (after), attempts_of (fx, fx->amy));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Chosen: the message goes. */
+  choose_outcome (panel, "Consensus: a child protection plan");
+  g_assert_null (ui_test_find_shown_label (GTK_WIDGET (panel), message));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
+
+  /* The window closed mid-entry and opened again: the outcome chosen is given back with the words. */
+  reopen (fx, fx->amy);
+  ui_test_raise_window (fx->window);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window), fx->amy);
+  row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+  g_assert_nonnull (ui_test_find_shown_label (row, "Consensus: a child protection plan"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"))),
+                   ==, "A plan under neglect");
+  ui_test_scroll_into_view (row);
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "forms4-outcome-given-back");
+
+  /* Ctrl+Enter in Views held now records what was chosen. */
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  after = (g_free (after), attempts_of (fx, fx->amy));
+  g_assert_cmpstr (after, ==, "2 none,plan");
+  /* The form is empty again, and its outcome unchosen. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+}
+
+/* Trial 4: with no name kept, the conference and every row after it named the computer's login
+ * ("root") until a later question (a decision, sign-off, an export) asked the chair's name. The
+ * New Conference form asks "Your name", filled in as the chair's as it is typed; blank, it is
+ * refused under the field; a minute-taker types their own. The name is kept, and named from
+ * the first row: the conference's created_by, a latecomer's arrival. Kept, it is not asked again. */
+static void
+test_new_conference_asks_name (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  const char *message = "Give your name: the record names who entered this conference";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *dialog;
+  GtkWidget *name_row;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  if (ui_test_is_postgres ())
+    {
+      g_test_skip ("a shared database names the server's user, never asked");
+      return;
+    }
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+  ui_test_raise_window (fx->window);
+
+  /* The chair creating their own conference, with no name kept: typed once, as the chair, it
+   * names them from the first row (the login did, "root"). */
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  ui_test_type ("Ben Carter");
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_type ("Sam Patel");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
+    g_autofree char *kept = g_settings_get_string (settings, "chair-name");
+
+    g_assert_cmpstr (made, ==, "Sam Patel|Sam Patel");
+    g_assert_cmpstr (kept, ==, "Sam Patel");
+  }
+  /* Kept: not asked again. */
+  dialog = open_new_conference_form (fx->window);
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "name_group")));
+  gtk_window_destroy (dialog);
+  ui_test_iterate (100);
+
+  /* None kept again: a minute-taker creating a conference. */
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
+  ui_test_iterate (100);
+  before = sql_of (fx, "SELECT count (*) FROM conference");
+
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  name_row = ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "name_row");
+  g_assert_true (gtk_widget_is_visible (name_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+
+  ui_test_type ("Amy Carter");
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_type ("Jo Evans (IRO)");
+  ui_test_iterate (100);
+  /* Filled in as the chair's, as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jo Evans (IRO)");
+  ui_test_scroll_into_view (name_row);
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms4-new-conference-your-name");
+
+  /* Emptied: refused under it, the focus there, nothing created. */
+  ui_test_click (name_row, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_key ("BackSpace");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  after = sql_of (fx, "SELECT count (*) FROM conference");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (focused_row (dialog) == name_row);
+  ui_test_iterate (200);
+  {
+    GtkWidget *shown = ui_test_find_shown_label (GTK_WIDGET (dialog), message);
+    GtkWidget *scroller = gtk_widget_get_ancestor (shown, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    /* Whole on the screen, under the field (the page scrolled to it). */
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_widget_compute_bounds (shown, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms4-new-conference-no-name");
+
+  /* A minute-taker creating it types their own; the chair typed on does not overwrite it. */
+  ui_test_type ("Priya Shah");
+  ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
+  ui_test_key ("End");
+  ui_test_key ("BackSpace");
+  ui_test_key ("BackSpace");
+  ui_test_key ("BackSpace");
+  ui_test_key ("BackSpace");
+  ui_test_key ("BackSpace");
+  ui_test_key ("BackSpace");
+  ui_test_iterate (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Priya Shah");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  {
+    g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
+    g_autofree char *kept = g_settings_get_string (settings, "chair-name");
+
+    g_assert_cmpstr (made, ==, "Jo Evans|Priya Shah");
+    g_assert_cmpstr (kept, ==, "Priya Shah");
+  }
+
+  /* The next row written names her too: a latecomer added to the new conference, by hand (the
+   * arrival is a row of its own, with who recorded it). */
+  {
+    GtkWidget *page = GTK_WIDGET (quorum_window_get_conference_page (fx->window));
+    g_autofree char *by = NULL;
+
+    open_attendee_form (fx);
+    ui_test_type ("Kim Early");
+    ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
+    ui_test_type ("Police");
+    choose_attendance (ui_test_find_named (page, "attendance-dropdown"), "Arrived late");
+    ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
+    ui_test_iterate (400);
+    by = sql_of (fx, "SELECT group_concat (e.recorded_by) FROM attendance_event e "
+                     "JOIN attendee a ON a.id = e.attendee_id WHERE a.name = 'Kim Early'");
+    g_assert_cmpstr (by, ==, "Priya Shah");
+  }
+
+  g_settings_reset (settings, "chair-name");
+  g_settings_reset (settings, "last-chair");
 }
 
 int
@@ -1097,6 +1358,10 @@ main (int   argc,
 
   g_test_add ("/ui/forms/outcome-items-whole", Fixture, NULL,
               fixture_set_up, test_outcome_items_whole, fixture_tear_down);
+  g_test_add ("/ui/forms/outcome-must-be-chosen", Fixture, NULL,
+              fixture_set_up, test_outcome_must_be_chosen, fixture_tear_down);
+  g_test_add ("/ui/forms/new-conference-asks-name", Fixture, NULL,
+              fixture_set_up, test_new_conference_asks_name, fixture_tear_down);
 
   return g_test_run ();
 }

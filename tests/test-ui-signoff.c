@@ -708,9 +708,11 @@ test_sign_off_and_amend (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A signed-off Bolton conference of one child, made through the store as the app makes it. */
+/* A Bolton conference of @children, each child's decision taken (a vote, all for a plan), made
+ * through the store as the app makes it; not yet signed off. */
 static gint64
-create_signed_off (QuorumStore *store)
+create_decided (QuorumStore        *store,
+                const char * const *children)
 {
   static const QuorumAttendeeSpec attendees[] = {
     { "Karen Lee", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
@@ -724,15 +726,11 @@ create_signed_off (QuorumStore *store)
     { "Greater Manchester Police", QUORUM_VIEW_PLAN, "Two domestic incidents with the child present." },
     { "St Mary's Primary School", QUORUM_VIEW_PLAN, "Often hungry at school." },
   };
-  const char *children[] = { "Amelia Jones", NULL };
   QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Sam Patel", .profile_id = "bolton",
                                 .children = children };
-  QuorumAttemptSpec attempt = { .summary = "All agree", .agreed = QUORUM_VIEW_NONE };
   g_autoptr(QuorumConference) conference = NULL;
-  g_autoptr(QuorumOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
-  gint64 child;
 
   g_date_clear (&spec.date, 1);
   g_date_set_dmy (&spec.date, 1, 12, 2026);
@@ -744,20 +742,37 @@ create_signed_off (QuorumStore *store)
       g_assert_no_error (error);
     }
   conference = ui_test_load (store, id);
-  child = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
-  attempt.child_id = child;
-  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+  for (guint c = 0; c < conference->children->len; c++)
     {
-      QuorumVoteSpec vote = { .child_id = child, .group = votes[i].group, .view = votes[i].view,
-                              .categories = QUORUM_CATEGORY_NEGLECT, .reason = votes[i].reason };
+      gint64 child = ((QuorumChild *) g_ptr_array_index (conference->children, c))->id;
+      QuorumAttemptSpec attempt = { .child_id = child, .summary = "All agree", .agreed = QUORUM_VIEW_NONE };
+      g_autoptr(QuorumOutcome) outcome = NULL;
 
-      g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+      g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+        {
+          QuorumVoteSpec vote = { .child_id = child, .group = votes[i].group, .view = votes[i].view,
+                                  .categories = QUORUM_CATEGORY_NEGLECT, .reason = votes[i].reason };
+
+          g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+          g_assert_no_error (error);
+        }
+      outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
       g_assert_no_error (error);
     }
-  outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
-  g_assert_no_error (error);
+
+  return id;
+}
+
+/* A signed-off Bolton conference of one child, made through the store as the app makes it. */
+static gint64
+create_signed_off (QuorumStore *store)
+{
+  const char * const children[] = { "Amelia Jones", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 id = create_decided (store, children);
+
   g_assert_true (quorum_store_finalise (store, id, &error));
   g_assert_no_error (error);
 
@@ -1543,6 +1558,272 @@ test_amend_find_and_name_values (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The item @label of a menu under @root (its model button), or NULL. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
+    {
+      for (GtkWidget *w = root; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (w), "modelbutton") == 0)
+          return w;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The conference menu opened with a click, and "Sign Off…" clicked in it: the dialog, drawn. */
+static GtkWindow *
+open_sign_off_by_hand (QuorumConferencePage *page)
+{
+  GtkWidget *button = ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "menu_button");
+  GtkWidget *popover;
+
+  ui_test_click (button, -1, -1);
+  ui_test_wait_until (has_shown_popover, button, 5000, "the conference menu to open");
+  ui_test_iterate (200);
+  popover = shown_popover (button);
+  ui_test_click (find_menu_item (popover, "Sign Off…"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the sign-off dialog");
+  ui_test_iterate (200);
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+conference_signed_off (QuorumStore *store,
+                       gint64       id)
+{
+  g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+  return quorum_conference_is_finalised (c);
+}
+
+/* Trial 4: a chair pressed Enter in "Sign Off This Conference?" to sign off; Cancel was the
+ * default, the dialog closed, nothing was signed off and nothing said so. Enter now answers
+ * Sign Off (the affirmative default, GNOME's HIG), with the chair's name kept; Escape cancels,
+ * and a toast says the conference was not signed off. With no name kept, Enter in the empty
+ * name signs nothing (sign-off-and-amend types one and signs with Enter). */
+static void
+test_enter_signs_off (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  const char * const first[] = { "Amelia Jones", NULL };
+  const char * const second[] = { "Ruby Jones", NULL };
+  g_autoptr(GError) error = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  gint64 escaped;
+  gint64 entered;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_settings_set_string (settings, "chair-name", "Sam Patel");
+  escaped = create_decided (store, first);
+  entered = create_decided (store, second);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  ui_test_raise_window (window);
+
+  /* Enter: signed off, by the name kept. */
+  g_assert_true (quorum_window_open_conference (window, entered, 0));
+  ui_test_iterate (300);
+  dialog = open_sign_off_by_hand (page);
+  g_assert_nonnull (dialog);
+  g_assert_null (ui_test_find_named (GTK_WIDGET (dialog), "sign-off-name-entry"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "forms4-sign-off-enter");
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the sign-off dialog to close");
+  ui_test_iterate (300);
+  g_assert_true (conference_signed_off (store, entered));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, entered);
+
+    if (!ui_test_is_postgres ())
+      g_assert_cmpstr (c->finalised_by, ==, "Sam Patel");
+  }
+  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "Signed off"));
+
+  /* Escape: not signed off, and said. */
+  g_assert_true (quorum_window_open_conference (window, escaped, 0));
+  ui_test_iterate (300);
+  dialog = open_sign_off_by_hand (page);
+  g_assert_nonnull (dialog);
+  ui_test_key ("Escape");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the sign-off dialog to close");
+  ui_test_iterate (200);
+  g_assert_false (conference_signed_off (store, escaped));
+  g_assert_cmpstr (quorum_window_get_last_toast (window), ==, "Not signed off: the conference can still be changed");
+  /* The window with its toast (ui_test_screenshot dismisses toasts). */
+  {
+    g_autofree char *shot = g_build_filename (g_getenv ("QUORUM_BUILDDIR"), "screenshots", "forms4-sign-off-escaped.png", NULL);
+
+    ui_test_iterate (300);
+    g_assert_true (quorum_ui_save_screenshot (GTK_WIDGET (window), shot, &error));
+    g_assert_no_error (error);
+  }
+
+  /* No name kept (a database of this computer's): the name is asked, and Enter in it while it
+   * is empty signs nothing. */
+  if (!ui_test_is_postgres ())
+    {
+      g_settings_reset (settings, "chair-name");
+      ui_test_iterate (50);
+      g_assert_true (quorum_window_open_conference (window, escaped, 0));
+      ui_test_iterate (300);
+      dialog = open_sign_off_by_hand (page);
+      g_assert_nonnull (ui_test_find_named (GTK_WIDGET (dialog), "sign-off-name-entry"));
+      ui_test_key ("Return");
+      ui_test_iterate (300);
+      g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+      g_assert_false (conference_signed_off (store, escaped));
+      ui_test_key ("Escape");
+      ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the sign-off dialog to close");
+      g_assert_false (conference_signed_off (store, escaped));
+    }
+
+  g_settings_reset (settings, "chair-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* The child switcher's button of @child_name, under @page. */
+static GtkWidget *
+switcher_button (QuorumConferencePage *page,
+                 const char           *child_name)
+{
+  GtkWidget *switcher = ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "child_switcher");
+
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button))
+    if (ui_test_find_shown_label (button, child_name) != NULL)
+      return button;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* An amendment in words, by hand: Amend… clicked, What changes and Why typed, Record Amendment
+ * clicked. */
+static void
+amend_in_words_by_hand (QuorumConferencePage *page,
+                        const char           *change,
+                        const char           *why)
+{
+  GtkWindow *dialog;
+
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  ui_test_iterate (200);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type (change);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type (why);
+  ui_test_iterate (200);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
+  ui_test_iterate (500);
+}
+
+/* Trial 4: each amendment after sign-off grew the pinned list above the child switcher and moved
+ * it down, so a click aimed at a child's tab landed on an amendment. The amendments are one line
+ * ("2 amendments after sign-off", Show), there from sign-off on: a click where the switcher was
+ * before the amendments still lands on it after them. Show opens the list. */
+static void
+test_switcher_stays_after_amendment (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GError) error = NULL;
+  const char * const children[] = { "Amelia Jones", "Noah Jones", NULL };
+  const char * const change[] = { "Amelia's school is St Mary's Primary, not St Mark's",
+                                  "Noah's date of birth is 3 May 2021" };
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  graphene_point_t amelia_at;
+  graphene_point_t noah_at;
+  gint64 id;
+  gint64 amelia;
+  gint64 noah;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_decided (store, children);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  amelia = ui_test_child_id (store, id, 0);
+  noah = ui_test_child_id (store, id, 1);
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, amelia));
+  ui_test_iterate (300);
+  ui_test_raise_window (window);
+
+  /* Where a person sees each child's tab, in the window, before any amendment. */
+  {
+    graphene_point_t centre;
+
+    centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (switcher_button (page, "Noah Jones")) / 2.0,
+                                  gtk_widget_get_height (switcher_button (page, "Noah Jones")) / 2.0);
+    g_assert_true (gtk_widget_compute_point (switcher_button (page, "Noah Jones"), GTK_WIDGET (window), &centre, &noah_at));
+    centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (switcher_button (page, "Amelia Jones")) / 2.0,
+                                  gtk_widget_get_height (switcher_button (page, "Amelia Jones")) / 2.0);
+    g_assert_true (gtk_widget_compute_point (switcher_button (page, "Amelia Jones"), GTK_WIDGET (window), &centre, &amelia_at));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (change); i++)
+    {
+      g_autofree char *count = NULL;
+      /* The tab not shown now: clicked where it was before any amendment. */
+      gboolean to_noah = quorum_conference_page_get_child_id (page) == amelia;
+      graphene_point_t at = to_noah ? noah_at : amelia_at;
+
+      amend_in_words_by_hand (page, change[i], "Corrected from the family's documents");
+      {
+        g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+        g_assert_cmpuint (c->amendments->len, ==, i + 1);
+      }
+      ui_test_click (GTK_WIDGET (window), at.x, at.y);
+      ui_test_iterate (300);
+      g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, to_noah ? noah : amelia);
+
+      count = g_strdup_printf (i == 0 ? "%u amendment after sign-off" : "%u amendments after sign-off", i + 1);
+      g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (page), count));
+      if (i == 1)
+        ui_test_screenshot (GTK_WIDGET (window), "forms4-amendments-one-line");
+    }
+
+  /* Show: the list, each amendment beside the original. */
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amendments_button"), -1, -1);
+  ui_test_iterate (400);
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (page), "Amendment: Noah's date of birth is 3 May 2021"));
+  ui_test_screenshot (GTK_WIDGET (window), "forms4-amendments-shown");
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amendments_button"), -1, -1);
+  ui_test_iterate (400);
+  g_assert_null (ui_test_find_shown_label (GTK_WIDGET (page), "Amendment: Noah's date of birth is 3 May 2021"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1554,6 +1835,8 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/record-reads-as-export", test_record_reads_as_export);
   g_test_add_func ("/ui/signoff/amend-own-position", test_amend_own_position);
   g_test_add_func ("/ui/signoff/amend-find-and-name-values", test_amend_find_and_name_values);
+  g_test_add_func ("/ui/signoff/enter-signs-off", test_enter_signs_off);
+  g_test_add_func ("/ui/signoff/switcher-stays-after-amendment", test_switcher_stays_after_amendment);
 
   return g_test_run ();
 }

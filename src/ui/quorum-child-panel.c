@@ -63,6 +63,8 @@ struct _QuorumChildPanel
   GtkCheckButton  *attempt_emotional;
   GtkCheckButton  *attempt_sexual;
   GtkWidget       *record_attempt_button;
+  GtkWidget       *outcome_error_row;
+  GtkWidget       *outcome_error_label;
   GtkWidget       *vote_section;
   GtkLabel        *vote_title;
   GtkLabel        *tally_label;
@@ -149,17 +151,56 @@ write_categories (guint           categories,
   gtk_check_button_set_active (sexual, (categories & QUORUM_CATEGORY_SEXUAL) != 0);
 }
 
+/* The Outcome list's items, in order (quorum-child-panel.ui). */
+enum {
+  OUTCOME_UNCHOSEN,
+  OUTCOME_NONE,
+  OUTCOME_PLAN,
+  OUTCOME_NO_PLAN,
+};
+
 static QuorumView
 agreed_from_row (QuorumChildPanel *self)
 {
+  /* The first item is "Not chosen yet": see outcome_chosen (). */
   switch (adw_combo_row_get_selected (self->agreed_row))
     {
-    case 1:
+    case OUTCOME_PLAN:
       return QUORUM_VIEW_PLAN;
-    case 2:
+    case OUTCOME_NO_PLAN:
       return QUORUM_VIEW_NO_PLAN;
     default:
       return QUORUM_VIEW_NONE;
+    }
+}
+
+static gboolean
+outcome_chosen (QuorumChildPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->agreed_row);
+
+  return selected >= OUTCOME_NONE && selected <= OUTCOME_NO_PLAN;
+}
+
+static void
+show_outcome_error (QuorumChildPanel *self,
+                    gboolean          shown)
+{
+  GtkWidget *row = GTK_WIDGET (self->agreed_row);
+
+  gtk_widget_set_visible (self->outcome_error_row, shown);
+  if (shown)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      self->outcome_error_label, NULL, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
     }
 }
 
@@ -390,6 +431,16 @@ record_attempt_action (GtkWidget  *widget,
 
   quorum_ui_commit_pending (widget);
 
+  /* The record says what the chair chose: no outcome taken for granted (Ctrl+Enter recorded
+   * "No consensus", the list's first item, when nothing was chosen). Said under the Outcome,
+   * with the focus there to choose it; nothing recorded. */
+  if (!outcome_chosen (self))
+    {
+      show_outcome_error (self, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->agreed_row));
+      return;
+    }
+
   spec.child_id = self->child_id;
   spec.proposal = proposal;
   spec.summary = summary;
@@ -410,7 +461,7 @@ record_attempt_action (GtkWidget  *widget,
   quorum_text_field_set_text (self->summary_field, NULL);
   quorum_text_field_set_text (self->views_field, NULL);
   quorum_draft_discard (self->attempt_draft);
-  adw_combo_row_set_selected (self->agreed_row, 0);
+  adw_combo_row_set_selected (self->agreed_row, OUTCOME_UNCHOSEN);
   write_categories (0, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
 
@@ -991,6 +1042,8 @@ agreed_changed_cb (QuorumChildPanel *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->attempt_categories_row),
                           agreed_from_row (self) == QUORUM_VIEW_PLAN);
+  if (outcome_chosen (self))
+    show_outcome_error (self, FALSE);
 }
 
 static void
@@ -2033,6 +2086,13 @@ quorum_child_panel_constructed (GObject *object)
   quorum_draft_add_field (self->attempt_draft, "proposal", GTK_WIDGET (self->proposal_row));
   quorum_draft_add_field (self->attempt_draft, "summary", GTK_WIDGET (self->summary_field));
   quorum_draft_add_field (self->attempt_draft, "views", GTK_WIDGET (self->views_field));
+  /* The outcome chosen is part of the form given back (kept by its key; unchosen is no draft). */
+  {
+    const char * const outcomes[] = { "unchosen", "none", "plan", "no-plan", NULL };
+
+    quorum_draft_add_choice (self->attempt_draft, "outcome", GTK_WIDGET (self->agreed_row), outcomes);
+    quorum_draft_set_baseline (self->attempt_draft, "outcome", "unchosen");
+  }
   g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
                           G_BINDING_SYNC_CREATE);
   quorum_draft_restore (self->attempt_draft);
@@ -2121,6 +2181,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_emotional);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_sexual);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, record_attempt_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_error_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_section);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, tally_label);
@@ -2291,7 +2353,8 @@ quorum_child_panel_fill_attempt (QuorumChildPanel *self,
   quorum_text_field_type (self->summary_field, summary);
   quorum_text_field_type (self->views_field, views);
   adw_combo_row_set_selected (self->agreed_row,
-                              agreed == QUORUM_VIEW_PLAN ? 1 : agreed == QUORUM_VIEW_NO_PLAN ? 2 : 0);
+                              agreed == QUORUM_VIEW_PLAN ? OUTCOME_PLAN
+                              : agreed == QUORUM_VIEW_NO_PLAN ? OUTCOME_NO_PLAN : OUTCOME_NONE);
   write_categories (categories, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
 }

@@ -55,6 +55,10 @@ struct _QuorumConferencePage
   GMenuModel        *reader_menu;    /* the menu of a role that does not record: Export only */
   GtkLabel          *signed_label;
   GtkWidget         *amendments_scroller;
+  GtkLabel          *amendments_summary;
+  GtkStack          *amendments_button_stack;
+  GtkToggleButton   *amendments_button;
+  gint64             amendments_of;       /* the conference whose amendments the line counts */
   GtkListBox        *amendments_list;
   AdwFlap           *flap;
   GtkWidget         *attendee_form;
@@ -710,7 +714,38 @@ update_signed (QuorumConferencePage *self)
 
   g_list_store_splice (self->amendments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->amendments)),
                        items->pdata, items->len);
-  gtk_widget_set_visible (self->amendments_scroller, items->len > 0);
+
+  /* One line, as high with none as with many: the list opens only when asked (Show), so an
+   * amendment recorded moves nothing under the pointer (the child switcher below). */
+  {
+    g_autofree char *summary = NULL;
+
+    if (items->len == 0)
+      summary = g_strdup (_("No amendments after sign-off"));
+    else
+      /* TRANSLATORS: shown under "Signed off by …"; %u is how many amendments */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u amendment after sign-off",
+                                              "%u amendments after sign-off", items->len),
+                                 items->len);
+    gtk_label_set_text (self->amendments_summary, summary);
+    gtk_stack_set_visible_child_name (self->amendments_button_stack, items->len > 0 ? "button" : "none");
+    /* Another conference opens with its list closed. */
+    if (items->len == 0 || self->amendments_of != conference->id)
+      gtk_toggle_button_set_active (self->amendments_button, FALSE);
+    self->amendments_of = conference->id;
+  }
+}
+
+static void
+amendments_toggled_cb (QuorumConferencePage *self,
+                       GtkToggleButton      *button)
+{
+  gboolean shown = gtk_toggle_button_get_active (button);
+
+  gtk_button_set_label (GTK_BUTTON (button), shown ? _("Hide") : _("Show"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  shown ? _("Hide the amendments") : _("Show the amendments"), -1);
 }
 
 static void
@@ -1238,8 +1273,13 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
+  /* Not signed off: said, so that a chair who pressed Escape (or Cancel) is not left thinking
+   * the record is final. */
   if (g_strcmp0 (response, "sign-off") != 0)
-    return;
+    {
+      quorum_ui_toast (GTK_WIDGET (self), _("Not signed off: the conference can still be changed"));
+      return;
+    }
 
   /* Asked because the record would name this computer's login: the record names them, and the
    * Preferences keep the name once it is signed off (refused, nothing is kept). */
@@ -1270,20 +1310,6 @@ sign_off_response_cb (AdwMessageDialog     *dialog,
 
     quorum_ui_toast (GTK_WIDGET (self), message);
   }
-}
-
-static void
-sign_off_name_activate_cb (GtkEntry         *entry,
-                           AdwMessageDialog *dialog)
-{
-  g_autoptr(AdwMessageDialog) held = NULL;
-
-  if (!adw_message_dialog_get_response_enabled (dialog, "sign-off"))
-    return;
-  /* As the button does: the answer, then the dialog closes. */
-  held = g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "sign-off");
-  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1326,8 +1352,11 @@ sign_off_action (GtkWidget  *widget,
                                     "sign-off", _("_Sign Off"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "sign-off", ADW_RESPONSE_SUGGESTED);
-  /* Sign-off cannot be undone: one Enter must not do it. Choosing it takes Tab, or Alt+S. */
-  adw_message_dialog_set_default_response (dialog, "cancel");
+  /* The dialog is the confirmation: the chair chose Sign Off to open it, and Enter answers its
+   * question as the suggested button does (GNOME's HIG: the affirmative response is the
+   * default). Cancel made the default left Enter cancelling without a word (trial 4). Escape
+   * cancels, and says so. With a name to give, Enter signs off only once it is given. */
+  adw_message_dialog_set_default_response (dialog, "sign-off");
   adw_message_dialog_set_close_response (dialog, "cancel");
   /* The record names who signed it off: with no name set it would be this computer's login. */
   if (quorum_ui_needs_name (self->store))
@@ -1345,10 +1374,6 @@ sign_off_action (GtkWidget  *widget,
 
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
         }
-      /* Sign-off's default is Cancel, so Enter elsewhere cancels; Enter in the name is the
-       * answer to this question, given as the Sign Off button gives it (once a name is typed). */
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
-      g_signal_connect_object (entry, "activate", G_CALLBACK (sign_off_name_activate_cb), dialog, 0);
       adw_message_dialog_format_body (dialog, "%s",
                                       _("After sign-off nothing in this conference can be changed: a correction is recorded as an amendment, with the reason, beside the original. The record names who signed it off: give your name, kept for every record from now on."));
       quorum_ui_set_accessible_label (entry, _("Signed off by (your name)"));
@@ -2928,6 +2953,9 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_summary);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, flap);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendee_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendee_draft_label);
@@ -2942,6 +2970,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_switcher);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_stack);
   gtk_widget_class_bind_template_callback (widget_class, attendee_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amendments_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendance_changed_cb);

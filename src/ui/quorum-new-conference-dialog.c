@@ -18,6 +18,9 @@ struct _QuorumNewConferenceDialog
   GPtrArray           *child_rows;    /* AdwEntryRow* */
   QuorumDraft         *draft;         /* the form as left, until the conference is created */
   gboolean             given_back;    /* the draft was given back when the form opened */
+  gboolean             ask_name;      /* no name kept: the record would name the login */
+  gboolean             name_follows;  /* "Your name" is the chair's, as typed, until changed */
+  gboolean             mirroring;     /* the chair's name being put in "Your name" */
 
   GtkWidget           *draft_label;
 
@@ -30,6 +33,8 @@ struct _QuorumNewConferenceDialog
   GtkCalendar         *calendar;
   AdwEntryRow         *time_row;
   AdwEntryRow         *chair_row;
+  GtkWidget           *name_group;
+  AdwEntryRow         *name_row;
   GtkWidget           *field_error_row;   /* why Create was refused, under the field refused */
   GtkWidget           *field_error_label;
   GtkWidget           *error_field;       /* the field it is under, while shown */
@@ -77,6 +82,32 @@ hide_field_error (QuorumNewConferenceDialog *self)
   self->error_field = NULL;
 }
 
+/* Once laid out: the message shown whole, under its field (the focus scrolls the field into
+ * view, not the line under it: "Your name", last in its page, left the message cut off). */
+static gboolean
+show_message_whole_cb (gpointer data)
+{
+  QuorumNewConferenceDialog *self = data;
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+
+  /* Closed meanwhile: nothing to show. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  scroller = gtk_widget_get_ancestor (self->field_error_row, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL && gtk_widget_get_visible (self->field_error_row) &&
+      gtk_widget_compute_bounds (self->field_error_row, scroller, &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double below = bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller);
+
+      if (below > 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + below + 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* Every refusal is said under the field refused, in red, with the focus put there to mend it:
  * not in a toast, which at the foot of the window lay over the very fields it asked to fill and
  * left the focus where it was (in the chair's name, for a time refused). The one message row
@@ -110,6 +141,8 @@ show_field_error (QuorumNewConferenceDialog *self,
                                   -1);
   self->error_field = field;
   gtk_widget_grab_focus (field);
+  /* After the frame lays the message out (redraws run at a higher priority). */
+  g_idle_add_full (G_PRIORITY_LOW, show_message_whole_cb, g_object_ref (self), g_object_unref);
 }
 
 /* The refused field typed in: the message about it goes. */
@@ -132,6 +165,32 @@ draft_changed_cb (QuorumNewConferenceDialog *self)
   if (!has_draft)
     self->given_back = FALSE;
   gtk_widget_set_visible (self->draft_label, self->given_back && has_draft);
+}
+
+/* "Your name" follows the chair's as it is typed: whoever creates a conference is most often
+ * its chair. Typed over (a minute-taker creating it), it is theirs and follows no more. */
+static void
+chair_changed_cb (QuorumNewConferenceDialog *self,
+                  GtkEditable               *chair)
+{
+  if (!self->name_follows)
+    return;
+
+  self->mirroring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), gtk_editable_get_text (chair));
+  self->mirroring = FALSE;
+}
+
+static void
+name_changed_cb (QuorumNewConferenceDialog *self,
+                 GtkEditable               *name)
+{
+  if (self->mirroring)
+    return;
+
+  /* Typed back to the chair's, it follows again. */
+  self->name_follows = g_strcmp0 (gtk_editable_get_text (name),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->chair_row))) == 0;
 }
 
 static AdwEntryRow *add_child_row (QuorumNewConferenceDialog *self);
@@ -165,8 +224,8 @@ field_activated_cb (QuorumNewConferenceDialog *self,
 {
   GtkWidget *order[] = {
     GTK_WIDGET (self->date_row), GTK_WIDGET (self->time_row), GTK_WIDGET (self->chair_row),
-    GTK_WIDGET (self->profile_row), GTK_WIDGET (self->venue_row), GTK_WIDGET (self->minute_taker_row),
-    GTK_WIDGET (self->case_ref_row), self->create_button,
+    GTK_WIDGET (self->profile_row), GTK_WIDGET (self->name_row), GTK_WIDGET (self->venue_row),
+    GTK_WIDGET (self->minute_taker_row), GTK_WIDGET (self->case_ref_row), self->create_button,
   };
 
   for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
@@ -230,6 +289,7 @@ create_action (GtkWidget  *widget,
   g_autofree char *venue = quorum_ui_editable_get_text (GTK_EDITABLE (self->venue_row));
   g_autofree char *minute_taker = quorum_ui_editable_get_text (GTK_EDITABLE (self->minute_taker_row));
   g_autofree char *case_ref = quorum_ui_editable_get_text (GTK_EDITABLE (self->case_ref_row));
+  g_autofree char *your_name = self->ask_name ? quorum_ui_editable_get_text (GTK_EDITABLE (self->name_row)) : NULL;
   g_autoptr(GError) error = NULL;
   QuorumConferenceSpec spec = { 0 };
   guint profile_index;
@@ -284,9 +344,17 @@ create_action (GtkWidget  *widget,
       return;
     }
 
+  if (self->ask_name && your_name == NULL)
+    {
+      show_field_error (self, GTK_WIDGET (self->name_row),
+                        _("Give your name: the record names who entered this conference"));
+      return;
+    }
+
   {
     struct { GtkWidget *row; const char *text; const char *what; } texts[] = {
       { GTK_WIDGET (self->chair_row), chair, _("The chair's name") },
+      { GTK_WIDGET (self->name_row), your_name, _("Your name") },
       { GTK_WIDGET (self->venue_row), venue, _("The venue") },
       { GTK_WIDGET (self->minute_taker_row), minute_taker, _("The minute-taker's name") },
       { GTK_WIDGET (self->case_ref_row), case_ref, _("The case reference") },
@@ -311,12 +379,20 @@ create_action (GtkWidget  *widget,
     spec.profile_id = ((QuorumProfile *) g_ptr_array_index (self->profiles, profile_index))->id;
   spec.children = (const char * const *) children->pdata;
 
+  /* The record names the person from its first row: the conference's created_by, and all
+   * that is recorded after it. Kept only once the conference is made. */
+  if (your_name != NULL)
+    quorum_store_set_signer (self->store, your_name);
   id = quorum_store_create_conference (self->store, &spec, &error);
   if (id <= 0)
     {
+      if (your_name != NULL)
+        quorum_store_set_signer (self->store, NULL);
       show_error (self, error != NULL ? error->message : _("The conference could not be created"));
       return;
     }
+  if (your_name != NULL)
+    quorum_ui_keep_name (self->store, your_name);
 
   /* The chair's name is offered the next time, when Preferences has none. */
   quorum_ui_remember_last_chair (chair);
@@ -455,6 +531,8 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, chair_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, name_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, field_error_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, field_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumNewConferenceDialog, profile_row);
@@ -464,6 +542,8 @@ quorum_new_conference_dialog_class_init (QuorumNewConferenceDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 }
 
 static void
@@ -474,6 +554,7 @@ quorum_new_conference_dialog_init (QuorumNewConferenceDialog *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *chair_name = quorum_ui_get_default_chair ();
 
+  self->name_follows = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
   {
@@ -528,6 +609,10 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
+  /* No name kept, and the record would name this computer's login: asked here, before the
+   * first row is written (quorum_ui_needs_name ()). */
+  self->ask_name = quorum_ui_needs_name (store);
+  gtk_widget_set_visible (self->name_group, self->ask_name);
 
   /* What was typed and not created is kept, and given back the next time the form opens. The
    * prefilled date and chair are no draft of their own. */
@@ -577,12 +662,20 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
   quorum_draft_add_field (self->draft, "date", GTK_WIDGET (self->date_row));
   quorum_draft_set_baseline (self->draft, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   quorum_draft_add_field (self->draft, "time", GTK_WIDGET (self->time_row));
+  /* Before the chair: given back first, a name not the chair's is not then overwritten by it. */
+  if (self->ask_name)
+    {
+      quorum_draft_add_field (self->draft, "your-name", GTK_WIDGET (self->name_row));
+      quorum_draft_set_baseline (self->draft, "your-name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+    }
   quorum_draft_add_field (self->draft, "chair", GTK_WIDGET (self->chair_row));
   quorum_draft_set_baseline (self->draft, "chair", gtk_editable_get_text (GTK_EDITABLE (self->chair_row)));
   quorum_draft_add_field (self->draft, "venue", GTK_WIDGET (self->venue_row));
   quorum_draft_add_field (self->draft, "minute-taker", GTK_WIDGET (self->minute_taker_row));
   quorum_draft_add_field (self->draft, "case-ref", GTK_WIDGET (self->case_ref_row));
   self->given_back = quorum_draft_restore (self->draft);
+  self->name_follows = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->chair_row))) == 0;
   g_signal_connect_object (self->draft, "notify::has-draft", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
   draft_changed_cb (self);
 
