@@ -57,6 +57,20 @@ QuorumDbStmt *_quorum_store_prepare     (QuorumStore  *self,
 /* Where SQLite and PostgreSQL differ and no one text serves both, the statement is written
  * for each and this gives the one for the store's backend. The only such statements are the
  * conference list's and search's (quorum-store-list.c, quorum-store-conference.c). */
+/* The list's names as they stand, as core's quorum_conference_child_name_now () and
+ * quorum_conference_current_value () give them (the last amendment of the field, a name amended
+ * to nothing being its original), written in SQL for the list's search: a child @T's name, and
+ * conference @T's @FIELD (a string literal). Both dialects read them alike. */
+#define QUORUM_STORE_NAME_NOW(T) \
+  "COALESCE (NULLIF ((SELECT a.new_value FROM amendment a WHERE a.conference_id = " T ".conference_id " \
+  "  AND a.record = 'child:' || " T ".id AND a.field = 'name' ORDER BY a.id DESC LIMIT 1), ''), " T ".name)"
+#define QUORUM_STORE_FIELD_NOW(T, FIELD) \
+  "COALESCE ((SELECT a.new_value FROM amendment a WHERE a.conference_id = " T ".id " \
+  "  AND a.record = 'conference:' || " T ".id AND a.field = '" FIELD "' ORDER BY a.id DESC LIMIT 1), " T "." FIELD ")"
+/* Each signed-off summary of @rows (QuorumConferenceSummary*) with its names as they stand. */
+gboolean      _quorum_store_summaries_now (QuorumStore  *self,
+                                           GPtrArray    *rows,
+                                           GError      **error);
 const char   *_quorum_store_dialect     (QuorumStore  *self,
                                          const char   *sqlite_sql,
                                          const char   *postgres_sql);
