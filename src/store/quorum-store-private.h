@@ -34,6 +34,11 @@ G_BEGIN_DECLS
 #define R_OUTCOME_THEN(AFTER) \
   "coalesce ((SELECT k.old_value FROM referral_correction k WHERE k.referral_id = r.id " \
   "AND k.field = 'outcome' AND k.recorded_at >= " AFTER " ORDER BY k.id LIMIT 1), r.outcome)"
+/* Whether the referral was corrected after ?1 (AFTER: the parameter holding
+ * quorum_timestamp_after_local_day (?1)): its columns then said otherwise than R_STATE,
+ * R_OVERDUE and R_NEXT read them now, so it is judged apart, in C, as it stood then (a handful). */
+#define R_CORRECTED_AFTER(AFTER) \
+  "(r.id IN (SELECT k.referral_id FROM referral_correction k WHERE k.recorded_at >= " AFTER "))"
 #define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
 #define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
                   "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
