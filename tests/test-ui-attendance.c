@@ -373,6 +373,98 @@ test_left_without_view_said (Fixture       *fx,
   set_chair_name (NULL);
 }
 
+/* fidel4 2: "counted at 10:42, left 10:30". A leaving time earlier than a decision the person was
+ * counted in was taken: refused under the Time field, naming the child and the decision's time
+ * (the room's clock: the machine's local time), and nothing written; at the decision's minute,
+ * taken. The conference sits today, as the decision's time is of today. */
+static void
+test_left_before_counted_decision (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *decided = NULL;
+  g_autofree char *expected = NULL;
+  const char *children[] = { "Cal Counted", NULL };
+  const char *groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  GtkWidget *error_label;
+  gint64 conf;
+  gint64 cal;
+  gint64 police = 0;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_date_set_dmy (&spec.date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep of %s", groups[i]);
+      QuorumAttendeeSpec attendee = {
+        .name = name, .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+      gint64 id = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
+
+      g_assert_no_error (error);
+      if (i == 1)
+        police = id;
+    }
+  cal = ui_test_child_id (fx->store, conf, 0);
+  {
+    QuorumAttemptSpec attempt = { .child_id = cal, .summary = "All agree Cal's needs are met",
+                                  .agreed = QUORUM_VIEW_NO_PLAN };
+    g_autoptr(QuorumOutcome) outcome = NULL;
+
+    quorum_store_add_attempt (fx->store, conf, &attempt, &error);
+    g_assert_no_error (error);
+    outcome = quorum_store_decide (fx->store, conf, cal, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, conf);
+    const QuorumDecision *decision = quorum_conference_find_decision (c, cal);
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (decision->decided_at, NULL);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+    decided = g_date_time_format (local, "%H:%M");
+  }
+  if (g_strcmp0 (decided, "00:00") == 0)
+    {
+      g_test_skip ("the decision was taken at 00:00: no earlier time that day");
+      return;
+    }
+  g_assert_true (quorum_window_open_conference (fx->window, conf, 0));
+  ui_test_iterate (300);
+
+  type_time (fx->window, "00:00");
+  click_row_button (fx->window, "leave-button", police);
+  error_label = ui_test_find_named (GTK_WIDGET (fx->window), "record-time-error");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  expected = g_strdup_printf ("Rep of Police was counted in the room for Cal Counted’s decision, taken at %s: "
+                              "they left after that, not at 00:00", decided);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected);
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+                   ==, "0");
+  g_assert_true (focus_is_in (fx->window, ui_test_find_named (GTK_WIDGET (fx->window), "record-time-entry")));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "fidel4-left-before-counted-decision");
+
+  /* At the decision's minute: taken, and the message goes. */
+  type_time (fx->window, decided);
+  click_row_button (fx->window, "leave-button", police);
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+                   ==, decided);
+  g_assert_false (gtk_widget_get_visible (error_label));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +476,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/attendance/left-without-view-said", Fixture, NULL, fixture_set_up,
               test_left_without_view_said, fixture_tear_down);
+  g_test_add ("/ui/attendance/fidel4-left-before-counted-decision", Fixture, NULL, fixture_set_up,
+              test_left_before_counted_decision, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2740,6 +2740,151 @@ test_day_off_said (void)
   ui_test_iterate (100);
 }
 
+static gboolean
+row_listed (GPtrArray *rows,
+            gint64     id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((QuorumReferralRow *) g_ptr_array_index (rows, i))->id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* fidel4 3: as of a day picked in the calendar the page judges overdue as `quorum-cli referrals
+ * --as-of D --overdue` does, by the dates as they stood on D. Rae: conference Mon 5 October 2026,
+ * due Mon 12 October; recorded as sent on 30 October, then corrected by the Head of Service in the
+ * page, today (the machine's clock: after October 2026), to 9 October. As of Tue 20 October it
+ * had not been sent then (the correction came later): overdue. Sol: same conference day, sent
+ * 8 October, never corrected: awaiting the panel, not overdue. The page said Rae was awaiting
+ * the panel, behind Sol in the status order, and counted no overdue referral. */
+static void
+test_as_of_overdue_as_they_stood (void)
+{
+  g_autoptr(GPtrArray) cli = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralCounts counts;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GListModel *model;
+  gint64 rae, sol;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  rae = make_split (fx.chair, "2026-10-05", "Rae Corrected", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2026-10-30", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, rae, &day, NULL, NULL, &error));
+  sol = make_split (fx.chair, "2026-10-05", "Sol Steady", "J. Okafor", NULL);
+  g_assert_true (quorum_date_parse ("2026-10-08", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, sol, &day, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+
+  /* Rae's date sent corrected by hand, today. */
+  type_into (page, "search_entry", "Rae Corrected");
+  wait_loaded (page);
+  ui_test_iterate (400);
+  wait_loaded (page);
+  click_referral (page, "Rae Corrected");
+  choose (page, "correct_field_combo", "Date sent to the Head of Service");
+  type_into (page, "correct_value_entry", "2026-10-09");
+  type_into (page, "correct_reason_entry", "The email's date");
+  ui_test_click (child_of (page, "correct_button"), -1, -1);
+  wait_loaded (page);
+  g_assert_cmpstr (db_answer ("SELECT notified FROM referral WHERE child_id = (SELECT id FROM child WHERE name = 'Rae Corrected')"),
+                   ==, "2026-10-09");
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+  ui_test_iterate (400);
+  wait_loaded (page);
+
+  /* As of Tuesday 20 October 2026, picked in the calendar (eight months back from June 2027). */
+  pick_as_of_day_months_back (page, 8, "20");
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Tue 20 Oct 2026"));
+
+  /* What the CLI lists (`referrals --as-of 2026-10-20 [--overdue]`: the same store call); other
+   * cases of this file may have added referrals of that month (run alone, only these two). */
+  g_assert_true (quorum_date_parse ("2026-10-20", "date", &day, NULL));
+  cli = quorum_store_list_referrals (fx.store, &day, TRUE, &error);
+  g_assert_no_error (error);
+  all = quorum_store_list_referrals (fx.store, &day, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (row_listed (cli, rae));
+  g_assert_false (row_listed (cli, sol));
+
+  /* The tile, the rows and the status order agree with it. */
+  {
+    g_autofree char *cells = table_row_texts (page, "Rae Corrected");
+    g_autofree char *n_overdue = g_strdup_printf ("%u", cli->len);
+
+    g_test_message ("overdue tile: %s; Rae: %s", label_text (page, "overdue_count_label"), cells);
+    g_assert_cmpstr (label_text (page, "overdue_count_label"), ==, n_overdue);
+  }
+  g_assert_true (quorum_store_count_referrals (fx.store, &day, NULL, &counts, &error));
+  g_assert_cmpuint (counts.overdue, ==, cli->len);
+  g_assert_cmpuint (counts.total, ==, all->len);
+  g_assert_true (is_overdue (page, rae));
+  g_assert_false (is_overdue (page, sol));
+  g_assert_cmpint (quorum_referral_object_get_state (find_item (page, rae)), ==, QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  model = quorum_referrals_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all->len);
+  /* Overdue first: Rae before Sol (which the record's dates now would put first, by the panel's
+   * due date), every overdue row before every other. */
+  {
+    gboolean seen_other = FALSE;
+    guint rae_at = G_MAXUINT;
+    guint sol_at = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+        gint64 id = quorum_referral_object_get_id (item);
+
+        g_assert_true (row_listed (all, id));
+        if (quorum_referral_object_get_overdue (item))
+          g_assert_false (seen_other);
+        else
+          seen_other = TRUE;
+        if (id == rae)
+          rae_at = i;
+        else if (id == sol)
+          sol_at = i;
+      }
+    g_assert_cmpuint (rae_at, <, sol_at);
+    g_assert_cmpuint (sol_at, <, G_MAXUINT);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "fidel4-referrals-as-of-overdue");
+
+  /* The Overdue filter: the CLI's rows, no more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.show", "s", "overdue"));
+  wait_loaded (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cli->len);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QuorumReferralObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (row_listed (cli, quorum_referral_object_get_id (item)));
+    }
+  ui_test_screenshot (GTK_WIDGET (window), "fidel4-referrals-as-of-overdue-filter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.show", "s", "all"));
+  wait_loaded (page);
+
+  /* Today (30 June 2027) the record stands corrected: sent, and the panel late. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.today", NULL));
+  wait_loaded (page);
+  g_assert_cmpint (quorum_referral_object_get_state (find_item (page, rae)), ==, QUORUM_REFERRAL_AWAITING_PANEL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2803,6 +2948,7 @@ main (int    argc,
   g_test_add_func ("/referrals/refpanel-correct-other-says-what-is-missing", test_correct_other_says_what_is_missing);
   g_test_add_func ("/referrals/refmeans-means-in-pane-and-record", test_means_in_pane);
   g_test_add_func ("/referrals/refmeans-day-off-said-not-refused", test_day_off_said);
+  g_test_add_func ("/referrals/fidel4-as-of-overdue-as-they-stood", test_as_of_overdue_as_they_stood);
 
   status = g_test_run ();
 

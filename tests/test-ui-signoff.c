@@ -1824,6 +1824,92 @@ test_switcher_stays_after_amendment (void)
   ui_test_iterate (50);
 }
 
+typedef struct
+{
+  QuorumWindow *window;
+  const char   *text;
+  gboolean      shown;
+} ListWait;
+
+static gboolean
+list_shows (gpointer data)
+{
+  ListWait *wait = data;
+  GtkWidget *list = ui_test_template_child (wait->window, QUORUM_TYPE_WINDOW, "conference_list");
+
+  return (ui_test_find_shown_label (list, wait->text) != NULL) == wait->shown;
+}
+
+static void
+wait_list (QuorumWindow *window,
+           const char   *text,
+           gboolean      shown)
+{
+  ListWait wait = { window, text, shown };
+  g_autofree char *what = g_strdup_printf ("the list %s “%s”", shown ? "to show" : "not to show", text);
+
+  ui_test_wait_until (list_shows, &wait, 10000, what);
+}
+
+/* fidel4 1: the sidebar's list of conferences named the child as signed off after the name was
+ * amended, where the heading, the child's tab and the exports give the name as it stands. The
+ * name and the chair amended by hand: the list gives both as they stand; its search (clicked
+ * into, typed) finds the conference by the amended name, not by the one signed off. */
+static void
+test_list_names_as_amended (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWidget *search;
+  gint64 child;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_trial_record (store, &child, TRUE);
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+  wait_list (window, "Cara Carter", TRUE);
+
+  amend_by_hand (page, "Name of the child Cara Carter", TRUE, "Kara Carter", "Her name is spelt with a K");
+  amend_by_hand (page, "The chair", TRUE, "Jo Evans-Price", "Her full surname");
+  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT count(*) FROM amendment WHERE conference_id = %" G_GINT64_FORMAT, id), ==, "2");
+  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT name FROM child WHERE id = %" G_GINT64_FORMAT, child), ==, "Cara Carter");
+
+  /* The list, as the heading: the name and the chair as they stand. */
+  wait_list (window, "Kara Carter", TRUE);
+  g_assert_null (ui_test_find_shown_label (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "conference_list"), "Cara Carter"));
+  wait_list (window, "Initial · 1 Dec 2026 · Chair: Jo Evans-Price", TRUE);
+  ui_test_screenshot (GTK_WIDGET (window), "fidel4-list-name-as-amended");
+
+  /* Searched for, typed into the list's search: the name as it stands finds it … */
+  search = ui_test_template_child (window, QUORUM_TYPE_WINDOW, "search_entry");
+  ui_test_click (search, -1, -1);
+  ui_test_type ("Kara");
+  ui_test_iterate (500);
+  wait_list (window, "Kara Carter", TRUE);
+  ui_test_screenshot (GTK_WIDGET (window), "fidel4-list-search-amended-name");
+  /* … the name signed off, since corrected, does not; nor the chair's name as signed off alone. */
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Cara");
+  ui_test_iterate (500);
+  wait_list (window, "Kara Carter", FALSE);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Evans-Price");
+  ui_test_iterate (500);
+  wait_list (window, "Kara Carter", TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1837,6 +1923,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/amend-find-and-name-values", test_amend_find_and_name_values);
   g_test_add_func ("/ui/signoff/enter-signs-off", test_enter_signs_off);
   g_test_add_func ("/ui/signoff/switcher-stays-after-amendment", test_switcher_stays_after_amendment);
+  g_test_add_func ("/ui/signoff/fidel4-list-names-as-amended", test_list_names_as_amended);
 
   return g_test_run ();
 }

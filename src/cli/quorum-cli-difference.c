@@ -777,7 +777,7 @@ quorum_cli_cmd_difference_show (QuorumCliContext *ctx,
 {
   g_autofree char *as_of_option = NULL;
   const GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_option, N_("Judge overdue as of this date (default: today)"), N_("YYYY-MM-DD") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_option, N_("The difference as it stood on this date (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Show a difference and its stages"), entries);
@@ -799,6 +799,19 @@ quorum_cli_cmd_difference_show (QuorumCliContext *ctx,
   if (!(store = quorum_cli_get_read_store (ctx, &error)) ||
       !(d = quorum_store_load_difference (store, id, &error)))
     return quorum_cli_fail (error);
+
+  /* As it stood on --as-of, as `differences --as-of` lists it (core's
+   * quorum_difference_restrict_to_day ()): the stage reached then, open if resolved later. */
+  if (as_of_option != NULL && !quorum_difference_restrict_to_day (d, &as_of))
+    {
+      g_autofree char *raised = quorum_date_to_string (&d->raised);
+
+      /* Translators: "Difference 4 had not been raised on 2026-11-18: it was raised on 2026-11-19" */
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("Difference %lld had not been raised on %s: it was raised on %s"),
+                   (long long) d->id, as_of_option, raised);
+      return quorum_cli_fail (error);
+    }
 
   profile = quorum_profiles_lookup (d->profile_id, NULL);
 

@@ -911,6 +911,68 @@ find_attendee_or_fail (const QuorumConference  *conference,
   return attendee;
 }
 
+/* The first decision (by its time) that counted @attendee in the room, taken at a time on the
+ * conference's day that @time contradicts: later than it when @arriving (they came after a
+ * decision that counted them), earlier than it when leaving (they left before it). A decision's
+ * time is stored in UTC, an attendance time is the local HH:MM typed on the conference's date:
+ * the decision's is compared in this machine's local time (GDateTime's to_local), as the chair
+ * read the clock in the room. A decision recorded on another day than the conference's (the
+ * minutes typed afterwards) says nothing about the time of day in the room and is passed over.
+ * FALSE with an error naming the child and the decision's time. */
+static gboolean
+check_counted_decisions (const QuorumConference  *conference,
+                         const QuorumAttendee    *attendee,
+                         const char              *time,
+                         gboolean                 arriving,
+                         GError                 **error)
+{
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+      const QuorumChild *child = NULL;
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *decided = NULL;
+      QuorumPresenceStatus status;
+      GDate day;
+
+      if (decision->decided_at == NULL ||
+          !quorum_conference_presence_at (conference, decision->child_id, attendee->id, &status) ||
+          status != QUORUM_PRESENCE_PRESENT ||
+          (utc = g_date_time_new_from_iso8601 (decision->decided_at, NULL)) == NULL)
+        continue;
+      local = g_date_time_to_local (utc);
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                      g_date_time_get_year (local));
+      if (!g_date_valid (&conference->date) || g_date_compare (&day, &conference->date) != 0)
+        continue;
+      decided = g_date_time_format (local, "%H:%M");
+      if (arriving ? strcmp (time, decided) <= 0 : strcmp (time, decided) >= 0)
+        continue;
+
+      for (guint c = 0; conference->children != NULL && c < conference->children->len && child == NULL; c++)
+        if (((const QuorumChild *) g_ptr_array_index (conference->children, c))->id == decision->child_id)
+          child = g_ptr_array_index (conference->children, c);
+      if (arriving)
+        /* Translators: "Dr Ruth Ng was counted in the room for Amy Smith’s decision, taken at
+         * 10:42: they arrived by then, not at 11:00" */
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("%s was counted in the room for %s’s decision, taken at %s: they arrived by then, not at %s"),
+                     attendee->name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
+                     decided, time);
+      else
+        /* Translators: "Dr Ruth Ng was counted in the room for Amy Smith’s decision, taken at
+         * 10:42: they left after that, not at 10:30" */
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("%s was counted in the room for %s’s decision, taken at %s: they left after that, not at %s"),
+                     attendee->name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
+                     decided, time);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 quorum_check_arrival (const QuorumConference *conference,
                       gint64                  attendee_id,
@@ -948,6 +1010,9 @@ quorum_check_arrival (const QuorumConference *conference,
                    _("The conference started at %s: a late arrival is at or after that"), conference->time);
       return FALSE;
     }
+  /* Nor after a decision that counted them in the room. */
+  if (quorum_time_check (time, NULL) && !check_counted_decisions (conference, attendee, time, TRUE, error))
+    return FALSE;
   /* The record holds what has happened: on the day it sits, nobody arrives later than now. */
   return quorum_time_check_not_future (&conference->date, time, TRUE, error);
 }
@@ -996,6 +1061,9 @@ quorum_check_departure (const QuorumConference *conference,
                    _("The conference started at %s: someone leaves after that"), conference->time);
       return FALSE;
     }
+  /* Nor before a decision that counted them in the room: "counted at 10:42, left 10:30". */
+  if (quorum_time_check (time, NULL) && !check_counted_decisions (conference, attendee, time, FALSE, error))
+    return FALSE;
   /* Nor leaves later than now: "left 10:40" at 04:22 would remove their group now and leave a
    * record that contradicts itself (left before a view at a decision taken hours before). */
   return quorum_time_check_not_future (&conference->date, time, FALSE, error);

@@ -764,7 +764,7 @@ quorum_store_list_conferences (QuorumStore  *self,
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
   /* As quorum-store-list.c's, written for each dialect: the children's names joined, a
-   * search that ignores case, a missing time sorted last. */
+   * search that ignores case (of the names as they stand), a missing time sorted last. */
   stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT group_concat (name, ', ') FROM "
@@ -772,18 +772,20 @@ quorum_store_list_conferences (QuorumStore  *self,
                                 "c.finalised_at IS NOT NULL "
                                 "FROM conference c "
                                 "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
-                                "AND (?3 IS NULL OR c.chair LIKE ?3 ESCAPE '\\' OR c.case_ref LIKE ?3 ESCAPE '\\' "
-                                "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
-                                "  WHERE conference_id = c.id AND name LIKE ?3 ESCAPE '\\')) "
+                                "AND (?3 IS NULL OR " QUORUM_STORE_FIELD_NOW ("c", "chair") " LIKE ?3 ESCAPE '\\' "
+                                "  OR " QUORUM_STORE_FIELD_NOW ("c", "case_ref") " LIKE ?3 ESCAPE '\\' "
+                                "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch "
+                                "  WHERE ch.conference_id = c.id AND " QUORUM_STORE_NAME_NOW ("ch") " LIKE ?3 ESCAPE '\\')) "
                                 "ORDER BY c.date DESC, c.time DESC, c.id DESC",
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = c.id), "
                                 "c.finalised_at IS NOT NULL "
                                 "FROM conference c "
                                 "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
-                                "AND (?3 IS NULL OR c.chair ILIKE ?3 ESCAPE '\\' OR c.case_ref ILIKE ?3 ESCAPE '\\' "
-                                "  OR c.date ILIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child "
-                                "  WHERE conference_id = c.id AND name ILIKE ?3 ESCAPE '\\')) "
+                                "AND (?3 IS NULL OR " QUORUM_STORE_FIELD_NOW ("c", "chair") " ILIKE ?3 ESCAPE '\\' "
+                                "  OR " QUORUM_STORE_FIELD_NOW ("c", "case_ref") " ILIKE ?3 ESCAPE '\\' "
+                                "  OR c.date ILIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch "
+                                "  WHERE ch.conference_id = c.id AND " QUORUM_STORE_NAME_NOW ("ch") " ILIKE ?3 ESCAPE '\\')) "
                                 "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC"), error);
   if (stmt == NULL)
     return NULL;
@@ -820,7 +822,8 @@ quorum_store_list_conferences (QuorumStore  *self,
       s->finalised = quorum_db_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (rows, s);
     }
-  if (!read_done (self, stmt, rc, error))
+  if (!read_done (self, stmt, rc, error) ||
+      !_quorum_store_summaries_now (self, rows, error))
     return NULL;
   return g_steal_pointer (&rows);
 }

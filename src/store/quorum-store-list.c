@@ -17,11 +17,13 @@
   "  (SELECT name FROM child WHERE conference_id = " T ".id ORDER BY position))"
 #define POSTGRES_CHILDREN(T) \
   "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = " T ".id)"
-/* SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that. */
+/* SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that. The names are
+ * searched as they stand (QUORUM_STORE_NAME_NOW), as the list shows them. */
 #define LIST_SEARCH(LIKE, T, P) \
-  "(" P " IS NULL OR " T ".chair " LIKE " " P " ESCAPE '\\' OR " T ".case_ref " LIKE " " P " ESCAPE '\\' " \
-  "  OR " T ".date " LIKE " " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child " \
-  "  WHERE conference_id = " T ".id AND name " LIKE " " P " ESCAPE '\\')) "
+  "(" P " IS NULL OR " QUORUM_STORE_FIELD_NOW (T, "chair") " " LIKE " " P " ESCAPE '\\' " \
+  "  OR " QUORUM_STORE_FIELD_NOW (T, "case_ref") " " LIKE " " P " ESCAPE '\\' " \
+  "  OR " T ".date " LIKE " " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch " \
+  "  WHERE ch.conference_id = " T ".id AND " QUORUM_STORE_NAME_NOW ("ch") " " LIKE " " P " ESCAPE '\\')) "
 #define SQLITE_SEARCH(T, P)   LIST_SEARCH ("LIKE", T, P)
 #define POSTGRES_SEARCH(T, P) LIST_SEARCH ("ILIKE", T, P)
 /* SQLite sorts NULL first, so last when descending; PostgreSQL the other way round. */
@@ -155,7 +157,8 @@ quorum_store_list_conferences_window (QuorumStore                   *self,
       s->finalised = quorum_db_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (rows, s);
     }
-  if (!read_done (self, stmt, rc, error))
+  if (!read_done (self, stmt, rc, error) ||
+      !_quorum_store_summaries_now (self, rows, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -196,4 +199,134 @@ quorum_store_find_conference_position (QuorumStore  *self,
   if (!read_done (self, stmt, rc, error))
     return FALSE;
   return found;
+}
+
+/* *@field set to @value, which may be *@field itself. */
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  char *copy;
+
+  if (*field == value)
+    return;
+  copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+}
+
+/* One summary's names as they stand, from @conference (its amendments read): its children's,
+ * its chair and case reference, each as core gives them for the record
+ * (quorum_conference_child_name_now (), quorum_conference_current_value ()). */
+static gboolean
+summary_now (QuorumStore             *self,
+             QuorumConferenceSummary *summary,
+             QuorumConference        *conference,
+             GError                 **error)
+{
+  g_autofree char *record = g_strdup_printf ("conference:%" G_GINT64_FORMAT, summary->id);
+  g_autoptr(GString) children = NULL;
+  gboolean child_amended = FALSE;
+  QuorumDbStmt *stmt;
+  int rc;
+
+  replace_str (&summary->chair, quorum_conference_current_value (conference, record, "chair", summary->chair));
+  replace_str (&summary->case_ref, quorum_conference_current_value (conference, record, "case_ref", summary->case_ref));
+
+  for (guint i = 0; i < conference->amendments->len && !child_amended; i++)
+    child_amended = g_str_has_prefix (((QuorumAmendment *) g_ptr_array_index (conference->amendments, i))->record, "child:");
+  if (!child_amended)
+    return TRUE;
+
+  stmt = _quorum_store_prepare (self, "SELECT id, name FROM child WHERE conference_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_int64 (stmt, 1, summary->id);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      QuorumChild *child = g_new0 (QuorumChild, 1);
+
+      child->id = quorum_db_column_int64 (stmt, 0);
+      child->name = _quorum_column_dup (stmt, 1);
+      g_ptr_array_add (conference->children, child);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+  /* Joined as the list's statement joins them. */
+  children = g_string_new (NULL);
+  for (guint i = 0; i < conference->children->len; i++)
+    {
+      if (i > 0)
+        g_string_append (children, ", ");
+      g_string_append (children, quorum_conference_child_name_now (conference, g_ptr_array_index (conference->children, i), NULL));
+    }
+  replace_str (&summary->children, children->str);
+  return TRUE;
+}
+
+gboolean
+_quorum_store_summaries_now (QuorumStore  *self,
+                             GPtrArray    *rows,
+                             GError      **error)
+{
+  g_autoptr(GHashTable) amended = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) quorum_conference_free);
+  gint64 first = G_MAXINT64;
+  gint64 last = 0;
+  QuorumDbStmt *stmt;
+  int rc;
+
+  /* Only a signed-off conference has amendments (the schema's trigger refuses the rest). */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumConferenceSummary *summary = g_ptr_array_index (rows, i);
+
+      if (summary->finalised)
+        {
+          first = MIN (first, summary->id);
+          last = MAX (last, summary->id);
+        }
+    }
+  if (last == 0)
+    return TRUE;
+
+  /* The amendments of the rows' names, in one statement along the index on the conference
+   * (a window's rows lie close together; corrections are few). */
+  stmt = _quorum_store_prepare (self, "SELECT conference_id, id, record, field, new_value FROM amendment "
+                                "WHERE conference_id BETWEEN ? AND ? AND field IN ('name', 'chair', 'case_ref') "
+                                "AND (record LIKE 'child:%' OR record LIKE 'conference:%') ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_int64 (stmt, 1, first);
+  quorum_db_bind_int64 (stmt, 2, last);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      gint64 conference_id = quorum_db_column_int64 (stmt, 0);
+      QuorumConference *conference = g_hash_table_lookup (amended, &conference_id);
+      QuorumAmendment *a = g_new0 (QuorumAmendment, 1);
+
+      if (conference == NULL)
+        {
+          conference = quorum_conference_new ();
+          conference->id = conference_id;
+          g_hash_table_insert (amended, &conference->id, conference);
+        }
+      a->id = quorum_db_column_int64 (stmt, 1);
+      a->record = _quorum_column_dup (stmt, 2);
+      a->field = _quorum_column_dup (stmt, 3);
+      a->new_value = _quorum_column_dup (stmt, 4);
+      g_ptr_array_add (conference->amendments, a);
+    }
+  if (!read_done (self, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumConferenceSummary *summary = g_ptr_array_index (rows, i);
+      QuorumConference *conference = g_hash_table_lookup (amended, &summary->id);
+
+      if (conference != NULL && !summary_now (self, summary, conference, error))
+        return FALSE;
+    }
+  return TRUE;
 }

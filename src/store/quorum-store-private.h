@@ -34,6 +34,11 @@ G_BEGIN_DECLS
 #define R_OUTCOME_THEN(AFTER) \
   "coalesce ((SELECT k.old_value FROM referral_correction k WHERE k.referral_id = r.id " \
   "AND k.field = 'outcome' AND k.recorded_at >= " AFTER " ORDER BY k.id LIMIT 1), r.outcome)"
+/* Whether the referral was corrected after ?1 (AFTER: the parameter holding
+ * quorum_timestamp_after_local_day (?1)): its columns then said otherwise than R_STATE,
+ * R_OVERDUE and R_NEXT read them now, so it is judged apart, in C, as it stood then (a handful). */
+#define R_CORRECTED_AFTER(AFTER) \
+  "(r.id IN (SELECT k.referral_id FROM referral_correction k WHERE k.recorded_at >= " AFTER "))"
 #define R_STATE   "(CASE WHEN " R_DECIDED " THEN 2 WHEN " R_SENT " THEN 1 ELSE 0 END)"
 #define R_OVERDUE "(CASE WHEN " R_UNSENT " AND r.due < ?1 THEN 1 " \
                   "WHEN " R_SENT " AND " R_UNHEARD " AND r.panel_due < ?1 THEN 1 ELSE 0 END)"
@@ -57,6 +62,20 @@ QuorumDbStmt *_quorum_store_prepare     (QuorumStore  *self,
 /* Where SQLite and PostgreSQL differ and no one text serves both, the statement is written
  * for each and this gives the one for the store's backend. The only such statements are the
  * conference list's and search's (quorum-store-list.c, quorum-store-conference.c). */
+/* The list's names as they stand, as core's quorum_conference_child_name_now () and
+ * quorum_conference_current_value () give them (the last amendment of the field, a name amended
+ * to nothing being its original), written in SQL for the list's search: a child @T's name, and
+ * conference @T's @FIELD (a string literal). Both dialects read them alike. */
+#define QUORUM_STORE_NAME_NOW(T) \
+  "COALESCE (NULLIF ((SELECT a.new_value FROM amendment a WHERE a.conference_id = " T ".conference_id " \
+  "  AND a.record = 'child:' || " T ".id AND a.field = 'name' ORDER BY a.id DESC LIMIT 1), ''), " T ".name)"
+#define QUORUM_STORE_FIELD_NOW(T, FIELD) \
+  "COALESCE ((SELECT a.new_value FROM amendment a WHERE a.conference_id = " T ".id " \
+  "  AND a.record = 'conference:' || " T ".id AND a.field = '" FIELD "' ORDER BY a.id DESC LIMIT 1), " T "." FIELD ")"
+/* Each signed-off summary of @rows (QuorumConferenceSummary*) with its names as they stand. */
+gboolean      _quorum_store_summaries_now (QuorumStore  *self,
+                                           GPtrArray    *rows,
+                                           GError      **error);
 const char   *_quorum_store_dialect     (QuorumStore  *self,
                                          const char   *sqlite_sql,
                                          const char   *postgres_sql);

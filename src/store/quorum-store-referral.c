@@ -172,6 +172,27 @@ change_clear (gpointer data)
   g_free (c->old_reasons);
 }
 
+/* @row's state, overdue and next deadline from its dates as they stood on @as_of (row->then), by
+ * the rule R_STATE, R_OVERDUE and R_NEXT write in SQL over the record's columns: for a referral
+ * corrected after @as_of, whose columns then said otherwise. Overdue is core's
+ * quorum_referral_overdue_as_of (), as `quorum-cli referrals --as-of` judges it. */
+static void
+judge_then (QuorumReferralRow *row,
+            const GDate       *as_of)
+{
+  gboolean sent = g_date_valid (&row->then.notified) && g_date_compare (&row->then.notified, as_of) <= 0;
+  gboolean decided = row->then.outcome != QUORUM_PANEL_NONE && g_date_valid (&row->then.panel_date) &&
+                     g_date_compare (&row->then.panel_date, as_of) <= 0;
+
+  row->state = decided ? QUORUM_REFERRAL_DECIDED : sent ? QUORUM_REFERRAL_AWAITING_PANEL
+                                                        : QUORUM_REFERRAL_AWAITING_NOTIFICATION;
+  row->overdue = quorum_referral_overdue_as_of (&row->due, &row->then, as_of);
+  if (decided)
+    g_date_clear (&row->next_due, 1);
+  else
+    row->next_due = sent ? row->then.panel_due : row->due;
+}
+
 /* @rows' dates and outcome as they stood on @as_of (DOMAIN 4): the corrections made after it,
  * read for these rows only (a handful, usually none), then core's rule,
  * quorum_referral_as_of (). */
@@ -265,6 +286,8 @@ fill_as_of (QuorumStore        *self,
           g_array_append_val (mine, c->change);
         }
       quorum_referral_as_of (&recorded, (QuorumReferralChange *) (gpointer) mine->data, mine->len, as_of, &row->then);
+      if (mine->len > 0)
+        judge_then (row, as_of);
       {
         char *reasons = g_strdup (row->then.outcome_reason);
 
@@ -625,6 +648,12 @@ quorum_store_record_panel (QuorumStore        *self,
  * driver's quorum_casefold (); PostgreSQL: lower () of the server's locale), byte by byte. */
 #define SQLITE_FOLD(X)   "quorum_casefold (coalesce (" X ", ''))"
 #define POSTGRES_FOLD(X) "lower (coalesce (" X ", '')) COLLATE \"C\""
+/* The search in the child's or the chair's name, its text the parameter P. */
+#define SQLITE_SEARCH(P) \
+  "(instr (" SQLITE_FOLD ("ch.name") ", " P ") > 0 OR instr (" SQLITE_FOLD ("c.chair") ", " P ") > 0) "
+#define POSTGRES_SEARCH(P) \
+  "(strpos (lower (coalesce (ch.name, '')), lower (CAST (" P " AS text))) > 0 " \
+  "  OR strpos (lower (coalesce (c.chair, '')), lower (CAST (" P " AS text))) > 0) "
 
 static void
 append_term (GString    *sql,
@@ -645,15 +674,134 @@ append_date_terms (GString    *order,
   append_term (order, column, descending);
 }
 
+/* The rows (quorum_store_get_referrals (): as they stood on @as_of) of the referrals made by
+ * @as_of and corrected after it (@since: quorum_timestamp_after_local_day (@as_of)), whose
+ * record's columns say otherwise than they stood then; with @search_sql (a condition on ch and c
+ * whose parameter is ?3, bound to @search), those it finds. A handful, usually none. */
+static GPtrArray *
+corrected_after (QuorumStore  *self,
+                 const GDate  *as_of,
+                 const char   *since,
+                 const char   *search,
+                 GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  QuorumDbStmt *stmt;
+  int rc;
+
+  stmt = _quorum_store_prepare (self, search == NULL
+                                ? "SELECT r.id FROM referral r JOIN conference c ON c.id = r.conference_id "
+                                  "WHERE " R_EXISTS " AND " R_CORRECTED_AFTER ("?2") " ORDER BY r.id"
+                                : _quorum_store_dialect (self,
+                                  "SELECT r.id FROM referral r JOIN child ch ON ch.id = r.child_id "
+                                  "JOIN conference c ON c.id = r.conference_id "
+                                  "WHERE " R_EXISTS " AND " R_CORRECTED_AFTER ("?2") " AND " SQLITE_SEARCH ("?3")
+                                  "ORDER BY r.id",
+                                  "SELECT r.id FROM referral r JOIN child ch ON ch.id = r.child_id "
+                                  "JOIN conference c ON c.id = r.conference_id "
+                                  "WHERE " R_EXISTS " AND " R_CORRECTED_AFTER ("?2") " AND " POSTGRES_SEARCH ("?3")
+                                  "ORDER BY r.id"), error);
+  if (stmt == NULL)
+    return NULL;
+  _quorum_bind_date (stmt, 1, as_of);
+  _quorum_bind_text (stmt, 2, since);
+  if (search != NULL)
+    quorum_db_bind_text (stmt, 3, search);
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      gint64 id = quorum_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    {
+      _quorum_store_fail (self, error);
+      return NULL;
+    }
+  return quorum_store_get_referrals (self, (const gint64 *) (gpointer) ids->data, ids->len, as_of, error);
+}
+
+/* Whether @row, judged as it stood then (judge_then ()), is one @match keeps. */
+static gboolean
+row_matches (const QuorumReferralRow *row,
+             QuorumReferralMatch      match)
+{
+  switch (match)
+    {
+    case QUORUM_REFERRAL_MATCH_AWAITING_NOTIFICATION:
+      return row->state == QUORUM_REFERRAL_AWAITING_NOTIFICATION;
+    case QUORUM_REFERRAL_MATCH_AWAITING_PANEL:
+      return row->state == QUORUM_REFERRAL_AWAITING_PANEL;
+    case QUORUM_REFERRAL_MATCH_OVERDUE:
+      return row->overdue;
+    case QUORUM_REFERRAL_MATCH_DECIDED:
+      return row->state == QUORUM_REFERRAL_DECIDED;
+    case QUORUM_REFERRAL_MATCH_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* A row's place in an order that its dates as they stood decide: the status order's rank
+ * (overdue 0, then 1 + the state) and its next deadline, or a date column's date (as the table
+ * shows it, row->then), as ISO text (NULL: unset, last), as the statement's ORDER BY puts them. */
+typedef struct
+{
+  gint64  id;
+  gint64  rank;
+  char   *date;
+} SortKey;
+
+static void
+sort_key_clear (gpointer data)
+{
+  g_free (((SortKey *) data)->date);
+}
+
+static int
+sort_key_compare (const SortKey *a,
+                  const SortKey *b,
+                  gboolean       descending)
+{
+  int cmp = a->rank < b->rank ? -1 : a->rank > b->rank;
+
+  if (cmp == 0)
+    cmp = (a->date == NULL) - (b->date == NULL);
+  if (cmp == 0 && a->date != NULL && b->date != NULL)
+    cmp = strcmp (a->date, b->date);
+  if (cmp == 0)
+    cmp = a->id < b->id ? -1 : a->id > b->id;
+  return descending ? -cmp : cmp;
+}
+
+static int
+sort_key_compare_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      descending)
+{
+  return sort_key_compare (a, b, GPOINTER_TO_INT (descending));
+}
+
+static char *
+date_text (const GDate *date)
+{
+  return g_date_valid (date) ? quorum_date_to_string (date) : NULL;
+}
+
 GArray *
 quorum_store_list_referral_ids (QuorumStore               *self,
                                 const QuorumReferralQuery *query,
                                 GError                   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  g_autoptr(GPtrArray) corrected = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) order = g_string_new (NULL);
   g_autofree char *folded = NULL;
+  g_autofree char *since = NULL;
+  const char *keyed;
   gboolean desc;
   GDate as_of;
   QuorumDbStmt *stmt;
@@ -717,31 +865,54 @@ quorum_store_list_referral_ids (QuorumStore               *self,
     }
   append_term (order, "r.id", desc);
 
-  g_string_append (sql, "SELECT r.id FROM referral r JOIN child ch ON ch.id = r.child_id "
-                        "JOIN conference c ON c.id = r.conference_id "
-                        "WHERE " R_EXISTS " AND (?2 = 0 OR (?2 = 1 AND " R_STATE " = 0) OR (?2 = 2 AND " R_STATE " = 1) "
-                        "  OR (?2 = 3 AND " R_OVERDUE " = 1) OR (?2 = 4 AND " R_STATE " = 2)) ");
+  /* A referral corrected after the as-of date is judged as it stood then (judge_then ()), as
+   * `quorum-cli referrals --as-of` judges it: filtered in C; and where its dates then decide its
+   * place (the status order, a date column's), left out here and put in its place below, by the
+   * keys the statement gives each row. */
+  switch (query->order)
+    {
+    case QUORUM_REFERRAL_ORDER_STATUS:
+      keyed = "(CASE WHEN " R_OVERDUE " = 1 THEN 0 ELSE 1 + " R_STATE " END), " R_NEXT;
+      break;
+    case QUORUM_REFERRAL_ORDER_NOTIFIED:
+      keyed = "0, r.notified";
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DUE:
+      keyed = "0, r.panel_due";
+      break;
+    case QUORUM_REFERRAL_ORDER_PANEL_DATE:
+      keyed = "0, r.panel_date";
+      break;
+    default:
+      keyed = NULL;
+    }
+  g_string_append_printf (sql, "SELECT r.id, %s "
+                          "FROM referral r JOIN child ch ON ch.id = r.child_id "
+                          "JOIN conference c ON c.id = r.conference_id "
+                          "WHERE " R_EXISTS " AND (%s (?2 = 0 OR (?2 = 1 AND " R_STATE " = 0) OR (?2 = 2 AND " R_STATE " = 1) "
+                          "  OR (?2 = 3 AND " R_OVERDUE " = 1) OR (?2 = 4 AND " R_STATE " = 2))) ",
+                          keyed != NULL ? keyed : "0, NULL",
+                          keyed != NULL ? "NOT " R_CORRECTED_AFTER ("?3") " AND " : R_CORRECTED_AFTER ("?3") " OR ");
   if (folded != NULL)
-    g_string_append (sql, _quorum_store_dialect (self,
-                                                 "AND (instr (" SQLITE_FOLD ("ch.name") ", ?3) > 0 "
-                                                 "  OR instr (" SQLITE_FOLD ("c.chair") ", ?3) > 0) ",
-                                                 "AND (strpos (lower (coalesce (ch.name, '')), lower (CAST (?3 AS text))) > 0 "
-                                                 "  OR strpos (lower (coalesce (c.chair, '')), lower (CAST (?3 AS text))) > 0) "));
+    g_string_append (sql, _quorum_store_dialect (self, "AND " SQLITE_SEARCH ("?4"), "AND " POSTGRES_SEARCH ("?4")));
   g_string_append_printf (sql, "ORDER BY %s", order->str);
 
+  since = quorum_timestamp_after_local_day (&as_of);
   stmt = _quorum_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
   _quorum_bind_date (stmt, 1, &as_of);
   quorum_db_bind_int64 (stmt, 2, query->match);
+  _quorum_bind_text (stmt, 3, since);
   if (folded != NULL)
-    quorum_db_bind_text (stmt, 3, folded);
+    quorum_db_bind_text (stmt, 4, folded);
 
+  g_array_set_clear_func (keys, sort_key_clear);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
-      gint64 id = quorum_db_column_int64 (stmt, 0);
+      SortKey key = { quorum_db_column_int64 (stmt, 0), quorum_db_column_int64 (stmt, 1), _quorum_column_dup (stmt, 2) };
 
-      g_array_append_val (ids, id);
+      g_array_append_val (keys, key);
     }
   quorum_db_reset (stmt);
   if (rc != QUORUM_DB_DONE)
@@ -749,6 +920,78 @@ quorum_store_list_referral_ids (QuorumStore               *self,
       _quorum_store_fail (self, error);
       return NULL;
     }
+
+  if ((corrected = corrected_after (self, &as_of, since, folded, error)) == NULL)
+    return NULL;
+  if (corrected->len == 0)
+    {
+      for (guint i = 0; i < keys->len; i++)
+        g_array_append_val (ids, g_array_index (keys, SortKey, i).id);
+      return g_steal_pointer (&ids);
+    }
+
+  /* Those the statement listed in their place: kept when they matched then. */
+  {
+    g_autoptr(GHashTable) dropped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (SortKey));
+    guint i = 0;
+    guint j = 0;
+
+    g_array_set_clear_func (placed, sort_key_clear);
+    for (guint k = 0; k < corrected->len; k++)
+      {
+        const QuorumReferralRow *row = g_ptr_array_index (corrected, k);
+
+        if (!row_matches (row, query->match))
+          g_hash_table_add (dropped, g_memdup2 (&row->id, sizeof row->id));
+        else if (keyed != NULL)
+          {
+            SortKey key = { row->id, 0, NULL };
+
+            switch (query->order)
+              {
+              case QUORUM_REFERRAL_ORDER_STATUS:
+                key.rank = row->overdue ? 0 : 1 + (gint64) row->state;
+                key.date = date_text (&row->next_due);
+                break;
+              case QUORUM_REFERRAL_ORDER_NOTIFIED:
+                key.date = date_text (&row->then.notified);
+                break;
+              case QUORUM_REFERRAL_ORDER_PANEL_DUE:
+                key.date = date_text (&row->then.panel_due);
+                break;
+              case QUORUM_REFERRAL_ORDER_PANEL_DATE:
+              default:
+                key.date = date_text (&row->then.panel_date);
+                break;
+              }
+            g_array_append_val (placed, key);
+          }
+      }
+    if (keyed == NULL)
+      {
+        for (i = 0; i < keys->len; i++)
+          {
+            gint64 id = g_array_index (keys, SortKey, i).id;
+
+            if (!g_hash_table_contains (dropped, &id))
+              g_array_append_val (ids, id);
+          }
+        return g_steal_pointer (&ids);
+      }
+
+    /* The others put in their place among the statement's, in its order. */
+    g_array_sort_with_data (placed, sort_key_compare_cb, GINT_TO_POINTER (desc));
+    while (i < keys->len || j < placed->len)
+      {
+        gboolean from_keys = j >= placed->len ||
+                             (i < keys->len && sort_key_compare (&g_array_index (keys, SortKey, i),
+                                                                 &g_array_index (placed, SortKey, j), desc) <= 0);
+        gint64 id = from_keys ? g_array_index (keys, SortKey, i++).id : g_array_index (placed, SortKey, j++).id;
+
+        g_array_append_val (ids, id);
+      }
+  }
   return g_steal_pointer (&ids);
 }
 
@@ -856,6 +1099,8 @@ quorum_store_count_referrals (QuorumStore          *self,
                               QuorumReferralCounts *out,
                               GError              **error)
 {
+  g_autoptr(GPtrArray) corrected = NULL;
+  g_autofree char *since = NULL;
   GDate today;
   QuorumDbStmt *stmt;
   int rc;
@@ -873,11 +1118,13 @@ quorum_store_count_referrals (QuorumStore          *self,
   /* One pass over the referrals that existed as of then (their conference's date read by its
    * key): state, overdue, and whether the next deadline falls from as-of to @due_by, counted
    * by group. */
+  /* Those corrected after it (a handful) are counted apart, below, as they stood then. */
+  since = quorum_timestamp_after_local_day (as_of);
   stmt = _quorum_store_prepare (self,
                                 "SELECT s, o, w, count (*) FROM (SELECT " R_STATE " AS s, " R_OVERDUE " AS o, "
                                 "  (CASE WHEN " R_NEXT " >= ?1 AND " R_NEXT " <= ?2 THEN 1 ELSE 0 END) AS w "
                                 "  FROM referral r JOIN conference c ON c.id = r.conference_id "
-                                "  WHERE " R_EXISTS ") t GROUP BY s, o, w", error);
+                                "  WHERE " R_EXISTS " AND NOT " R_CORRECTED_AFTER ("?3") ") t GROUP BY s, o, w", error);
   if (stmt == NULL)
     return FALSE;
   _quorum_bind_date (stmt, 1, as_of);
@@ -885,6 +1132,7 @@ quorum_store_count_referrals (QuorumStore          *self,
     _quorum_bind_date (stmt, 2, due_by);
   else
     _quorum_bind_date (stmt, 2, as_of);
+  _quorum_bind_text (stmt, 3, since);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
@@ -910,5 +1158,31 @@ quorum_store_count_referrals (QuorumStore          *self,
   quorum_db_reset (stmt);
   if (rc != QUORUM_DB_DONE)
     return _quorum_store_fail (self, error);
+
+  /* The referrals corrected after @as_of, each judged by its dates as they stood then, as
+   * `quorum-cli referrals --as-of` judges them. */
+  if ((corrected = corrected_after (self, as_of, since, NULL, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < corrected->len; i++)
+    {
+      const QuorumReferralRow *row = g_ptr_array_index (corrected, i);
+      const GDate *until = due_by != NULL && g_date_valid (due_by) ? due_by : as_of;
+      gboolean soon = g_date_valid (&row->next_due) && g_date_compare (&row->next_due, as_of) >= 0 &&
+                      g_date_compare (&row->next_due, until) <= 0;
+
+      out->total++;
+      if (row->overdue)
+        out->overdue++;
+      else if (soon)
+        out->due_soon++;
+      if (row->state == QUORUM_REFERRAL_AWAITING_NOTIFICATION)
+        out->awaiting_notification++;
+      else if (row->state == QUORUM_REFERRAL_AWAITING_PANEL)
+        {
+          out->awaiting_panel++;
+          if (row->overdue)
+            out->panel_overdue++;
+        }
+    }
   return TRUE;
 }
