@@ -242,7 +242,23 @@ test_left_undone (Fixture       *fx,
   g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (at || ':' || (withdrawn_at IS NULL), ' ') FROM "
                                     "(SELECT * FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
                                     " AND event = 'left' ORDER BY id)", police), ==, "10:30:0 11:00:1");
+  /* The screen shows the real leave (11:00), its card gone again, and it too can be undone. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
 
+    g_assert_cmpstr (quorum_conference_find_attendee (c, police)->left_at, ==, "11:00");
+  }
+  {
+    CardWait wait = { fx->window, fx->ben, "Police", FALSE };
+
+    ui_test_wait_until (card_is, &wait, 10000, "Police's card gone from Ben's board again");
+  }
+  {
+    ButtonWait wait = { fx->window, "return-button", police };
+
+    ui_test_wait_until (button_shown, &wait, 10000, "Police's Back in the Room button for the 11:00 leave");
+  }
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendance-left-again");
 }
 
 /* Trial 2, defect 2: at 04:22, "left 10:40" was accepted for a conference sitting today. */
