@@ -705,6 +705,19 @@ exec_or_fail (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+has_withdrawn_column (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean has = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info ('attendance_event') WHERE name = 'withdrawn_at'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    has = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return has;
+}
+
 /* Migration 10 run without a store (no key to write audit entries with) on a database that had
  * leaves undone: refused, so that no row changes without its entry. */
 static gboolean
@@ -781,6 +794,17 @@ _quorum_store_migrate_with (sqlite3             *db,
         continue;
 
       bump = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+      /* A file posing as an older version (the proofs' tamper suite) that already has 10's
+       * columns: 10 rebuilt it already, and running it again would carry nothing over. */
+      if (m->version == 10 && has_withdrawn_column (db))
+        {
+          if (!exec_or_fail (db, bump, error))
+            {
+              sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+              return FALSE;
+            }
+          continue;
+        }
       if (!exec_or_fail (db, m->sql, error) ||
           (step != NULL && !step (m->version, data, error)) ||
           (step == NULL && m->version == 10 && !no_carried_leaves (db, error)) ||
