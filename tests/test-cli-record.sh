@@ -484,6 +484,11 @@ out=$(q --json attendee leave "$conf" --attendee "$khan" --time 10:20)
 check "return: the mis-click leaves Police without a view for Ben" "$(jget "$out" 'd["without_view"]')" "[$ben]"
 out=$(q --json attendee return "$conf" --attendee "$khan")
 check "return: the leave is undone, present again" "$(jget "$out" '[d["left_at"], d["present"]]')" '[null, true]'
+check "return: the leave's row keeps its time and is withdrawn, by whom (schema 10; no 29:59)" \
+  "$(db_sql "$QUORUM_DB" "SELECT at || '|' || CASE WHEN withdrawn_at IS NOT NULL THEN 1 ELSE 0 END || '|' || withdrawn_by FROM attendance_event WHERE attendee_id = $khan AND event = 'left'")" \
+  "10:20|1|$(db_login)"
+check "return: the exports do not list the withdrawn leave" \
+  "$(txt "$conf" | grep -c '10:20')" "0"
 check "return: Amy's decided record is unchanged (its own presence, kept)" \
   "$(jget "$(q --json conference show "$conf")" '[d["decisions"], [a["decisions"] for a in d["attendees"]]]')" "$decided_before"
 q consensus "$conf" --child "$ben" --agreed none --summary "No consensus" >/dev/null
@@ -494,6 +499,11 @@ expect_exit "return: an unknown attendee" 2 q attendee return "$conf" --attendee
 check "return: the refusals wrote nothing" "$(db_hash)" "$before"
 out=$(q --json attendee leave "$conf" --attendee "$khan" --time 11:00)
 check "return: they may leave again, later" "$(jget "$out" '[d["left_at"], d["present"]]')" '["11:00", false]'
+check "return: the new leave is a row of its own; the withdrawn one stays as it was" \
+  "$(db_sql "$QUORUM_DB" "SELECT at || '|' || CASE WHEN withdrawn_at IS NULL THEN 1 ELSE 0 END FROM attendance_event WHERE attendee_id = $khan AND event = 'left' ORDER BY id" | tr '\n' ' ')" \
+  "10:20|0 11:00|1 "
+check "return: conference show names the real leave only" \
+  "$(jget "$(q --json conference show "$conf")" "[a['left_at'] for a in d['attendees'] if a['id'] == $khan]")" '["11:00"]'
 # A leave a decision was taken under stands: its record keeps when they had left.
 q attendee leave "$conf" --attendee "$teacher" --time 11:05 >/dev/null
 q vote "$conf" --child "$ben" --group CSC --view plan --reason "Neglect" >/dev/null

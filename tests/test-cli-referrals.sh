@@ -228,8 +228,10 @@ check "refmeans: no means given: sent_means null, the notice's words aside; a We
   "$(jget "$out" '[d["sent_means"], d["sent_day_off"]]')" '[null, null]'
 wyn=$(split_referral 2027-05-24 "Wyn Dim")
 LANGUAGE=cy q referral notify "$wyn" --date 2027-05-26 >/dev/null 2>&1
-check "refmeans: the notice of a Welsh recorder keeps its words" \
-  "$(db_sql "$QUORUM_DB" "SELECT means FROM notice WHERE referral_id = $wyn")" "heb ei gofnodi"
+check "refmeans: the notice of a Welsh recorder stores no words of its language (schema 10: empty)" \
+  "$(db_sql "$QUORUM_DB" "SELECT '[' || means || ']' FROM notice WHERE referral_id = $wyn")" "[]"
+check "refmeans: … and the notices list says it was not recorded, in the reader's language" \
+  "$(jget "$(q --json notices)" "[n['means'] for n in d if n.get('referral') == $wyn and not n['pending']][0]" 2>/dev/null)" "not recorded"
 check "refmeans: … and no means is shown for it" \
   "$(jget "$(q --json referrals)" "[r['sent_means'] for r in d if r['id'] == $wyn][0]")" "null"
 ned_conf=$(jget "$(q --json referrals)" "[r['conference'] for r in d if r['id'] == $ned][0]")

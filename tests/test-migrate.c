@@ -8,10 +8,10 @@
 #include "store/quorum-store-private.h"
 
 static char *
-make_db_from_fixture (const char *dir)
+make_db_from (const char *dir,
+              const char *name)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                               "schema-v1.sql", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures", name, NULL);
   g_autofree char *sql = NULL;
   char *path = g_build_filename (dir, "old.db", NULL);
   sqlite3 *db = NULL;
@@ -23,6 +23,190 @@ make_db_from_fixture (const char *dir)
     g_error ("fixture: %s", msg);
   sqlite3_close (db);
   return path;
+}
+
+static char *
+make_db_from_fixture (const char *dir)
+{
+  return make_db_from (dir, "schema-v1.sql");
+}
+
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *text = NULL;
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "NULL");
+      g_string_append_c (out, ';');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  text = g_string_free (out, FALSE);
+  return text;
+}
+
+/* A version-9 database made by version 9's quorum-cli (tests/fixtures/schema-v9-withdrawn.sql, its
+ * key beside it): A. Khan left at 10:40 and was back in the room; N. Nurse left at 10:50, back,
+ * left at 11:00, back again (the row rewritten each time); conference 2, signed off, had
+ * B. Police leave at 09:30 and come back. Version 9 overwrote each leave's time with 29:59. */
+static char *
+use_v9_key (const char *dir)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
+                                               "schema-v9-withdrawn.key", NULL);
+  g_autofree char *key = NULL;
+  char *path = g_build_filename (dir, "v9.key", NULL);
+
+  g_assert_true (g_file_get_contents (fixture, &key, NULL, NULL));
+  g_assert_true (g_file_set_contents_full (path, key, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+  return path;
+}
+
+static void
+test_v9_withdrawn_leaves_carried (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v9-withdrawn.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *key = use_v9_key (dir);
+  g_autofree char *rows = NULL;
+  g_autofree char *entries = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumConference) signed_off = NULL;
+
+  rows = sql_text (path, "SELECT id, at FROM attendance_event ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|29:59;2|29:59;3|29:59;");
+  g_clear_pointer (&rows, g_free);
+
+  g_setenv ("QUORUM_KEY_FILE", key, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 10);
+
+  /* Each leave withdrawn, with its own time (and who recorded it, when) from the audit log,
+   * and who undid it, when, from what version 9 wrote over it. */
+  rows = sql_text (path, "SELECT id, at, withdrawn_at IS NOT NULL, withdrawn_by, recorded_at < withdrawn_at "
+                   "FROM attendance_event ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|10:40|1|root|1;2|11:00|1|root|1;3|09:30|1|root|1;");
+  g_clear_pointer (&rows, g_free);
+  rows = sql_text (path, "SELECT count (*) FROM attendance_event WHERE at = '29:59'");
+  g_assert_cmpstr (rows, ==, "0;");
+  entries = sql_text (path, "SELECT entity_id, action, summary FROM audit WHERE summary LIKE '%schema 10%' ORDER BY id");
+  g_assert_nonnull (strstr (entries, "1|update|attendee 2 left at 10:40 undone: back in the room"));
+  g_assert_nonnull (strstr (entries, "2|update|attendee 3 left at 11:00 undone"));
+  g_assert_nonnull (strstr (entries, "3|update|attendee 5 left at 09:30 undone"));
+
+  /* The chain and its keys still verify, every row as its newest entry says. */
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* In the room, as before; and they may leave again, for real: a row of its own. */
+  c = quorum_store_load_conference (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_null (quorum_conference_find_attendee (c, 2)->left_at);
+  g_assert_null (quorum_conference_find_attendee (c, 3)->left_at);
+  g_assert_true (quorum_store_attendee_leave (store, 2, "11:10", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&c, quorum_conference_free);
+  c = quorum_store_load_conference (store, 1, &error);
+  g_assert_cmpstr (quorum_conference_find_attendee (c, 2)->left_at, ==, "11:10");
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The signed-off conference reads as it did, and changes no more. */
+  signed_off = quorum_store_load_conference (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_null (quorum_conference_find_attendee (signed_off, 5)->left_at);
+  g_assert_false (quorum_store_attendee_leave (store, 5, "10:00", NULL, &error));
+  g_clear_error (&error);
+
+  /* Opening again runs no migration twice, and appends nothing. */
+  g_clear_object (&store);
+  g_clear_pointer (&rows, g_free);
+  rows = sql_text (path, "SELECT count (*) FROM audit");
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *again = sql_text (path, "SELECT count (*) FROM audit");
+    g_assert_cmpstr (again, ==, rows);
+  }
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A file posing as version 9 that already has 10's columns (the proofs' tamper suite makes
+   * one): 10 is not run again, nothing it carried over is lost. */
+  g_clear_object (&store);
+  g_clear_pointer (&rows, g_free);
+  rows = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), (SELECT count (*) FROM audit) "
+                   "FROM attendance_event");
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  /* The backup before this opening's migration is named to the second, as the first one was. */
+  g_usleep (1100 * 1000);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 10);
+  {
+    g_autofree char *again = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), "
+                                       "(SELECT count (*) FROM audit) FROM attendance_event");
+    g_assert_cmpstr (again, ==, rows);
+  }
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
+}
+
+/* Without the database's own key the leaves could not be audited: nothing changes. */
+static void
+test_v9_withdrawn_leaves_need_the_key (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v9-withdrawn.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *other = g_build_filename (dir, "other.key", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  QuorumStore *store;
+
+  before = sql_text (path, "SELECT (SELECT group_concat (at) FROM attendance_event), (SELECT count (*) FROM audit)");
+  g_setenv ("QUORUM_KEY_FILE", other, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE);
+  g_assert_nonnull (strstr (error->message, "audit key"));
+  g_clear_error (&error);
+  after = sql_text (path, "SELECT (SELECT group_concat (at) FROM attendance_event), (SELECT count (*) FROM audit)");
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autofree char *version = sql_text (path, "PRAGMA user_version");
+    g_assert_cmpstr (version, ==, "9;");
+  }
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
 }
 
 static void
@@ -127,6 +311,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/migrate/first-schema-database-upgraded-without-loss", test_old_database_upgraded);
+  g_test_add_func ("/migrate/v9-withdrawn-leaves-carried-and-verified", test_v9_withdrawn_leaves_carried);
+  g_test_add_func ("/migrate/v9-withdrawn-leaves-need-the-key", test_v9_withdrawn_leaves_need_the_key);
   g_test_add_func ("/migrate/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/migrate/not-a-database-refused-untouched", test_not_a_database_refused);
 

@@ -187,4 +187,81 @@ else
   ok "# SKIP the killed run: no quorum-bench at $bench"
 fi
 
+# ---- schema 10: a leave undone is withdrawn, not overwritten with 29:59 ----
+# A version-9 SQLite file with three leaves undone (tests/fixtures/schema-v9-withdrawn.sql, made
+# by version 9's quorum-cli, with its key): opened, it is carried to 10; moved to the server,
+# the withdrawn leaves keep their columns and the server's chain verifies.
+v9file="$work/v9.db"
+sqlite3 "$v9file" <"$(dirname "$0")/fixtures/schema-v9-withdrawn.sql"
+cp "$(dirname "$0")/fixtures/schema-v9-withdrawn.key" "$work/v9.key"; chmod 600 "$work/v9.key"
+out=$(QUORUM_KEY_FILE="$work/v9.key" q --json verify --db "$v9file"); status=$?
+check "a version-9 file with leaves undone: carried to 10, verify intact" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 10"
+pg -c "CREATE DATABASE v10_server" >/dev/null
+q admin init --db "$QUORUM_PG dbname=v10_server" >/dev/null
+out=$(QUORUM_KEY_FILE="$work/v9.key" q --json migrate --from "$v9file" --to "$QUORUM_PG dbname=v10_server"); status=$?
+check "migrate --from that file: exit 0" "$status" "0"
+check "the withdrawn leaves are copied withdrawn, with their own times" \
+  "$(pg -d v10_server -c "SELECT string_agg (at || ':' || (withdrawn_by IS NOT NULL), ' ' ORDER BY at) FROM attendance_event WHERE event = 'left'")" \
+  "09:30:true 10:40:true 11:00:true"
+out=$(q --json verify --db "$QUORUM_PG dbname=v10_server"); status=$?
+check "verify on that server: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+
+# A server at version 9 (made as this version makes it, then put back to 9's attendance_event
+# and 9's undo written as 9 wrote it: the leave's time and recorder overwritten, an audit entry).
+v9srv="$QUORUM_PG dbname=v9_server"
+pg -c "CREATE DATABASE v9_server" >/dev/null
+q admin init --db "$v9srv" >/dev/null
+c9=$(jget "$(q --json --db "$v9srv" conference new --child "Nia Hughes" --kind initial --date 2026-11-30 --chair "C. Chair")" 'd["id"]')
+a9=$(jget "$(q --json --db "$v9srv" attendee add "$c9" --name "P. Constable" --agency Police --line-management Police)" 'd["id"]')
+QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --db "$v9srv" attendee leave "$c9" --attendee "$a9" --time 10:40 >/dev/null
+pg -d v9_server >/dev/null <<SQL
+BEGIN;
+DROP TRIGGER attendance_event_withdraw_only ON attendance_event;
+DROP FUNCTION quorum_attendance_withdraw_only ();
+DROP INDEX attendance_event_arrived_once, attendance_event_left_once;
+ALTER TABLE attendance_event DROP COLUMN withdrawn_at, DROP COLUMN withdrawn_by;
+ALTER TABLE attendance_event ADD UNIQUE (attendee_id, event);
+GRANT UPDATE ON attendance_event TO quorum_chair;
+UPDATE schema_migration SET version = 9;
+UPDATE attendance_event SET at = '29:59', recorded_at = '2026-11-30T10:41:00.000000Z', recorded_by = 'undoer'
+  WHERE attendee_id = $a9;
+DO \$\$
+DECLARE e record; d text; rh text; s text; n bigint; h text;
+BEGIN
+  SELECT * INTO e FROM attendance_event WHERE attendee_id = $a9;
+  d := 'id=i' || e.id || E'\n' || 'conference_id=i' || e.conference_id || E'\n' || 'attendee_id=i' || e.attendee_id ||
+       E'\n' || 'event=t4:left' || E'\n' || 'at=t5:29:59' || E'\n' || 'recorded_at=t27:' || e.recorded_at || E'\n' ||
+       'recorded_by=t6:undoer' || E'\n';
+  rh := encode (sha256 (convert_to (d, 'UTF8')), 'hex');
+  s := 'attendee ' || e.attendee_id || ' left undone: back in the room';
+  SELECT id + 1, hash INTO n, h FROM audit ORDER BY id DESC LIMIT 1;
+  INSERT INTO audit (id, at, "user", action, entity, entity_id, conference_id, summary, data, row_hash, prev_hash, hash)
+    VALUES (n, '2026-11-30T10:41:00.000000Z', 'undoer', 'update', 'attendance_event', e.id, e.conference_id, s, d, rh, h,
+            quorum_audit_entry_hash (n, '2026-11-30T10:41:00.000000Z', 'undoer', 'update', 'attendance_event', e.id,
+                                     e.conference_id, s, d, rh, h));
+END \$\$;
+COMMIT;
+SQL
+check "the version-9 server holds the leave as 9 did" \
+  "$(pg -d v9_server -c "SELECT max(version) FROM schema_migration") $(pg -d v9_server -c "SELECT at FROM attendance_event WHERE attendee_id = $a9")" "9 29:59"
+q admin grant achair9 chair --db "$v9srv" >/dev/null
+err=$(q --db "$v9srv user=achair9" conference show "$c9" 2>&1 >/dev/null); status=$?
+check "a chair opening a version-9 server is refused, told that its administrator runs admin init" \
+  "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
+q admin init --db "$v9srv" >/dev/null; status=$?
+check "admin init brings it to 10" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 10"
+check "the leave is withdrawn by whoever undid it, when, with its own time and recorder back" \
+  "$(pg -d v9_server -c "SELECT at || ' ' || recorded_by || ' ' || withdrawn_at || ' ' || withdrawn_by FROM attendance_event WHERE attendee_id = $a9")" \
+  "10:40 postgres 2026-11-30T10:41:00.000000Z undoer"
+check "the migration's audit entry, in the administrator's name" \
+  "$(pg -d v9_server -c "SELECT \"user\" || ' ' || action || ' ' || summary FROM audit ORDER BY id DESC LIMIT 1")" \
+  "postgres update attendee $a9 left at 10:40 undone: back in the room (at 2026-11-30T10:41:00.000000Z by undoer; withdrawn, as schema 10 records it)"
+out=$(q --json verify --db "$v9srv user=achair9"); status=$?
+check "verify after the migration: intact (the chain, the server's keys, every row)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+out=$(QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --json --db "$v9srv user=achair9" attendee leave "$c9" --attendee "$a9" --time 11:15); status=$?
+check "they may leave again, for real" "$status $(jget "$out" 'd["left_at"]')" "0 11:15"
+out=$(q --json verify --db "$v9srv user=achair9"); status=$?
+check "verify after: intact" "$status $(jget "$out" 'd["ok"]')" "0 true"
+
 finish

@@ -55,7 +55,7 @@ check () {  # WHAT ACTUAL EXPECTED
 # admin init: roles and schema, by a superuser; again is harmless; anyone else is refused.
 if tool init "$QUORUM_PG"; then ok "admin init makes the roles and the schema"; else not_ok "admin init"; fi
 if tool init "$QUORUM_PG"; then ok "admin init again changes nothing and succeeds"; else not_ok "admin init again"; fi
-check "the schema is at version 9" "$(value "SELECT max(version) FROM schema_migration")" 9
+check "the schema is at version 10" "$(value "SELECT max(version) FROM schema_migration")" 10
 check "the four roles and the owner exist, none can log in" \
   "$(value "SELECT string_agg(rolname || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'quorum\_%'")" \
   "quorum_admin:false,quorum_chair:false,quorum_head_of_service:false,quorum_minute_taker:false,quorum_owner:false"
@@ -117,6 +117,24 @@ allows alice "record attendance, a vote and a decision" "
     VALUES ($conf, $child, 'plan', 'split', 1, 1, 0, 'now', session_user);
   INSERT INTO plan (conference_id, child_id, start, from_split) VALUES ($conf, $child, '2026-11-20', 1);
   INSERT INTO referral (conference_id, child_id, due) VALUES ($conf, $child, '2026-11-27')"
+# Schema 10: a leave undone is withdrawn (withdrawn_at, withdrawn_by); nothing else of an
+# attendance row changes, by the chair's grants (those two columns) and by the trigger.
+allows alice "record a leave" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
+  SELECT $conf, max(id), 'left', '10:40', 'now', session_user FROM attendee"
+leave=$(value "SELECT max(id) FROM attendance_event")
+refuses mina 42501 "(a minute-taker) withdraw a leave" \
+  "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user WHERE id = $leave"
+refuses alice 42501 "(a chair) rewrite a leave's time" "UPDATE attendance_event SET at = '29:59' WHERE id = $leave"
+refuses postgres QR001 "(a superuser) rewrite a leave's time (the trigger)" "UPDATE attendance_event SET at = '11:00' WHERE id = $leave"
+allows alice "withdraw the leave (Back in the Room)" \
+  "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user WHERE id = $leave"
+refuses alice QR001 "withdraw it twice" "UPDATE attendance_event SET withdrawn_at = 'later', withdrawn_by = session_user WHERE id = $leave"
+allows alice "leave again, for real (one leave that stands)" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
+  SELECT $conf, max(id), 'left', '11:00', 'now', session_user FROM attendee"
+refuses alice 23505 "a second leave that stands" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
+  SELECT $conf, max(id), 'left', '11:30', 'now', session_user FROM attendee"
+refuses alice QR001 "withdraw an arrival" "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user
+  WHERE event = 'arrived'"
 allows alice "append to the audit log in her own name" "$(audit_sql vote)"
 refuses alice 42501 "append to the audit log in another's name (row-level security)" "$(audit_sql vote "'hos'")"
 refuses alice 42501 "move the database's id (row-level security on meta)" \

@@ -199,11 +199,15 @@ test_left_undone (Fixture       *fx,
     g_assert_null (a->left_at);
     g_assert_true (quorum_attendee_is_present (a));
   }
-  /* The leave's row is kept (records are never deleted), withdrawn, with its audit entry. */
+  /* The leave's row is kept (records are never deleted), withdrawn (schema 10: its time as it
+   * was, who undid it and when), with its audit entry. */
   g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, "1");
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at || ' ' || (withdrawn_at IS NOT NULL) || ' ' || (withdrawn_by <> '') "
+                                    "FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+                   ==, "10:30 1 1");
   g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM audit WHERE entity = 'attendance_event' AND action = 'update' "
-                        "AND summary LIKE '%%left undone%%'"), ==, "1");
+                        "AND summary LIKE '%%left at 10:30 undone%%'"), ==, "1");
 
   /* Ben's board has Police's card again, and the row its Left button … */
   {
@@ -232,12 +236,29 @@ test_left_undone (Fixture       *fx,
     g_assert_cmpint (status, ==, QUORUM_PRESENCE_PRESENT);
   }
 
-  /* They really leave later: the same row, now at 11:00. */
+  /* They really leave later: a leave of its own, at 11:00; the withdrawn one stays as it was. */
   type_time (fx->window, "11:00");
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
-                        " AND event = 'left'", police), ==, "11:00");
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (at || ':' || (withdrawn_at IS NULL), ' ') FROM "
+                                    "(SELECT * FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
+                                    " AND event = 'left' ORDER BY id)", police), ==, "10:30:0 11:00:1");
+  /* The screen shows the real leave (11:00), its card gone again, and it too can be undone. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
 
+    g_assert_cmpstr (quorum_conference_find_attendee (c, police)->left_at, ==, "11:00");
+  }
+  {
+    CardWait wait = { fx->window, fx->ben, "Police", FALSE };
+
+    ui_test_wait_until (card_is, &wait, 10000, "Police's card gone from Ben's board again");
+  }
+  {
+    ButtonWait wait = { fx->window, "return-button", police };
+
+    ui_test_wait_until (button_shown, &wait, 10000, "Police's Back in the Room button for the 11:00 leave");
+  }
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendance-left-again");
 }
 
 /* Trial 2, defect 2: at 04:22, "left 10:40" was accepted for a conference sitting today. */

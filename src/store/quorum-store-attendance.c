@@ -127,30 +127,30 @@ quorum_store_attendee_arrive (QuorumStore  *self,
   _QUORUM_STORE_RETRYING (self, error, gboolean, attendee_arrive_once (self, attendee_id, time, &retry_error));
 }
 
-/* The id of the attendee's leave, in the state asked: withdrawn (@withdrawn) or standing; 0 when
- * there is none, -1 on failure. */
+/* The id of the attendee's leave that stands (not withdrawn); 0 when there is none, -1 on
+ * failure. */
 static gint64
-leave_row (QuorumStore  *self,
-           gint64        attendee_id,
-           gboolean      withdrawn,
-           GError      **error)
+standing_leave (QuorumStore  *self,
+                gint64        attendee_id,
+                char        **at,
+                GError      **error)
 {
   QuorumDbStmt *stmt;
   gint64 id = 0;
   int rc;
 
   stmt = _quorum_store_prepare (self,
-                                withdrawn
-                                ? "SELECT id FROM attendance_event WHERE attendee_id = ? AND event = 'left' AND at = '"
-                                  QUORUM_STORE_LEAVE_WITHDRAWN "'"
-                                : "SELECT id FROM attendance_event WHERE attendee_id = ? AND event = 'left' AND at <> '"
-                                  QUORUM_STORE_LEAVE_WITHDRAWN "'", error);
+                                "SELECT id, at FROM attendance_event WHERE attendee_id = ? AND event = 'left' "
+                                "AND withdrawn_at IS NULL", error);
   if (stmt == NULL)
     return -1;
   quorum_db_bind_int64 (stmt, 1, attendee_id);
   rc = quorum_db_step (stmt, NULL);
   if (rc == QUORUM_DB_ROW)
-    id = quorum_db_column_int64 (stmt, 0);
+    {
+      id = quorum_db_column_int64 (stmt, 0);
+      *at = _quorum_column_dup (stmt, 1);
+    }
   quorum_db_reset (stmt);
   if (rc != QUORUM_DB_ROW && rc != QUORUM_DB_DONE)
     {
@@ -160,42 +160,30 @@ leave_row (QuorumStore  *self,
   return id;
 }
 
-static gint64
-withdrawn_leave (QuorumStore  *self,
-                 gint64        attendee_id,
-                 GError      **error)
-{
-  return leave_row (self, attendee_id, TRUE, error);
-}
-
-/* Writes @time (a time, or QUORUM_STORE_LEAVE_WITHDRAWN) into the leave @event_id, with who and
- * when, and its audit entry. */
+/* Withdraws the leave @event_id (its time stays as it was), with who and when, and its audit
+ * entry. */
 static gboolean
-set_leave (QuorumStore  *self,
-           gint64        conference_id,
-           gint64        attendee_id,
-           gint64        event_id,
-           const char   *time,
-           GError      **error)
+withdraw_leave (QuorumStore  *self,
+                gint64        conference_id,
+                gint64        attendee_id,
+                gint64        event_id,
+                const char   *at,
+                GError      **error)
 {
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
   QuorumDbStmt *stmt;
 
-  stmt = _quorum_store_prepare (self, "UPDATE attendance_event SET at = ?, recorded_at = ?, recorded_by = ? "
+  stmt = _quorum_store_prepare (self, "UPDATE attendance_event SET withdrawn_at = ?, withdrawn_by = ? "
                                 "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  _quorum_bind_text (stmt, 1, time);
-  _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, quorum_store_get_actor (self));
-  quorum_db_bind_int64 (stmt, 4, event_id);
+  _quorum_bind_text (stmt, 1, now);
+  _quorum_bind_text (stmt, 2, quorum_store_get_actor (self));
+  quorum_db_bind_int64 (stmt, 3, event_id);
   if (!_quorum_store_exec_stmt (self, stmt, error))
     return FALSE;
-  if (g_strcmp0 (time, QUORUM_STORE_LEAVE_WITHDRAWN) == 0)
-    summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " left undone: back in the room", attendee_id);
-  else
-    summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " left at %s", attendee_id, time);
+  summary = g_strdup_printf ("attendee %" G_GINT64_FORMAT " left at %s undone: back in the room", attendee_id, at);
   return _quorum_store_audit (self, "update", "attendance_event", event_id, conference_id, summary, error);
 }
 
@@ -209,7 +197,6 @@ attendee_leave_once (QuorumStore  *self,
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(GArray) children = NULL;
   gint64 conference_id;
-  gint64 withdrawn;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
@@ -228,14 +215,9 @@ attendee_leave_once (QuorumStore  *self,
     goto fail;
 
   children = quorum_departure_leaves_without_view (conference, attendee_id);
-  if ((withdrawn = withdrawn_leave (self, attendee_id, error)) < 0)
-    goto fail;
-  /* A leave undone before keeps its row (one leave per attendee): it is the one written again. */
-  if (withdrawn > 0
-      ? !set_leave (self, conference_id, attendee_id, withdrawn, time, error)
-      : !_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "left", time, error))
-    goto fail;
-  if (!_quorum_store_commit (self, error))
+  /* A leave undone before stays, withdrawn: this one is a row of its own. */
+  if (!_quorum_store_insert_attendance_event (self, conference_id, attendee_id, "left", time, error) ||
+      !_quorum_store_commit (self, error))
     goto fail;
   if (without_view != NULL)
     *without_view = g_steal_pointer (&children);
@@ -262,6 +244,7 @@ attendee_return_once (QuorumStore  *self,
                       GError      **error)
 {
   g_autoptr(QuorumConference) conference = NULL;
+  g_autofree char *at = NULL;
   gint64 conference_id;
   gint64 event_id;
 
@@ -272,7 +255,7 @@ attendee_return_once (QuorumStore  *self,
   if ((conference_id = attendee_conference (self, attendee_id, error)) < 0 ||
       (conference = _quorum_store_load_for_change (self, conference_id, error)) == NULL ||
       !quorum_check_return (conference, attendee_id, error) ||
-      (event_id = leave_row (self, attendee_id, FALSE, error)) < 0)
+      (event_id = standing_leave (self, attendee_id, &at, error)) < 0)
     goto fail;
   if (event_id == 0)
     {
@@ -280,7 +263,7 @@ attendee_return_once (QuorumStore  *self,
                    attendee_id);
       goto fail;
     }
-  if (!set_leave (self, conference_id, attendee_id, event_id, QUORUM_STORE_LEAVE_WITHDRAWN, error) ||
+  if (!withdraw_leave (self, conference_id, attendee_id, event_id, at, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
   return TRUE;
@@ -389,4 +372,66 @@ quorum_store_record_member_view (QuorumStore                *self,
                                  GError                    **error)
 {
   _QUORUM_STORE_RETRYING (self, error, gint64, record_member_view_once (self, conference_id, spec, &retry_error));
+}
+
+gboolean
+_quorum_store_audit_carried_leaves (QuorumStore  *self,
+                                    GBytes       *key,
+                                    GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key_id = NULL;
+  g_autofree char *stored_id = NULL;
+  QuorumDbStmt *stmt;
+  int rc;
+
+  /* Right after migration 10, the only withdrawn leaves are those it carried over. */
+  stmt = _quorum_store_prepare (self,
+                                "SELECT id, conference_id, attendee_id, at, withdrawn_at, withdrawn_by "
+                                "FROM attendance_event WHERE withdrawn_at IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
+    {
+      g_ptr_array_add (rows, g_strdup_printf ("%" G_GINT64_FORMAT, quorum_db_column_int64 (stmt, 0)));
+      g_ptr_array_add (rows, g_strdup_printf ("%" G_GINT64_FORMAT, quorum_db_column_int64 (stmt, 1)));
+      g_ptr_array_add (rows, g_strdup_printf ("attendee %" G_GINT64_FORMAT " left at %s undone: back in the room "
+                                              "(at %s by %s; withdrawn, as schema 10 records it)",
+                                              quorum_db_column_int64 (stmt, 2),
+                                              (const char *) quorum_db_column_text (stmt, 3),
+                                              (const char *) quorum_db_column_text (stmt, 4),
+                                              (const char *) quorum_db_column_text (stmt, 5)));
+    }
+  quorum_db_reset (stmt);
+  if (rc != QUORUM_DB_DONE)
+    return _quorum_store_fail (self, error);
+  if (rows->len == 0)
+    return TRUE;
+
+  /* Each row changed needs its entry, keyed with the database's own key. */
+  stmt = _quorum_store_prepare (self, "SELECT value FROM meta WHERE key = 'audit_key_id'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+    stored_id = _quorum_column_dup (stmt, 0);
+  quorum_db_reset (stmt);
+  if (key != NULL)
+    key_id = _quorum_store_key_id (key);
+  if (key == NULL || stored_id == NULL || g_strcmp0 (key_id, stored_id) != 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   _("Could not upgrade the database: the leaves undone in it (%u) are recorded anew with "
+                     "their times, and their audit entries need the database’s audit key, which is not "
+                     "available. Nothing was changed"), rows->len / 3);
+      return FALSE;
+    }
+
+  _quorum_store_set_key (self, key, NULL);
+  for (guint i = 0; i < rows->len; i += 3)
+    if (!_quorum_store_audit (self, "update", "attendance_event",
+                              g_ascii_strtoll (rows->pdata[i], NULL, 10),
+                              g_ascii_strtoll (rows->pdata[i + 1], NULL, 10),
+                              rows->pdata[i + 2], error))
+      return FALSE;
+  return TRUE;
 }

@@ -454,11 +454,11 @@ prepare_attendance (QuorumStore       *self,
 {
   return by_conference (self, NULL,
                         "SELECT attendee_id, event, at FROM attendance_event "
-                        "WHERE conference_id = ? ORDER BY id",
+                        "WHERE conference_id = ? AND withdrawn_at IS NULL ORDER BY id",
                         conference, error);
 }
 
-/* Who arrived late and who left: after the attendees. */
+/* Who arrived late and who left (a leave withdrawn is not: schema 10): after the attendees. */
 static gboolean
 read_attendance (QuorumStore       *self,
                  QuorumConference  *conference,
@@ -479,14 +479,12 @@ read_attendance (QuorumStore       *self,
           g_free (a->arrived_at);
           a->arrived_at = _quorum_column_dup (stmt, 2);
         }
-      else if (g_strcmp0 ((const char *)quorum_db_column_text (stmt, 2), QUORUM_STORE_LEAVE_WITHDRAWN) != 0)
+      else
         {
+          /* A leave undone (a mis-click, withdrawn) is not read: in the room again. */
           g_free (a->left_at);
           a->left_at = _quorum_column_dup (stmt, 2);
         }
-      else
-        /* A leave undone (a mis-click): in the room again. */
-        g_clear_pointer (&a->left_at, g_free);
     }
   return read_done (self, stmt, rc, error);
 }

@@ -658,7 +658,9 @@ _quorum_store_insert_referral_notice (QuorumStore  *self,
   spec.referral_id = referral_id;
   spec.date = *date;
   spec.by = by;
-  spec.means = means != NULL && *means != '\0' ? means : _("not recorded");
+  /* None given: stored empty (the record holds no words of the recorder's language for it);
+   * "not recorded" is said where it is shown, in the reader's. */
+  spec.means = means != NULL ? means : "";
   return insert_notice (self, &spec, conference_id, 0,
                         rule != NULL ? rule->to : _("The Head of Service Child Protection"),
                         rule != NULL ? rule->what : _("The referral of a split decision"), error) != 0;
@@ -674,8 +676,8 @@ _quorum_store_referral_sent_by (QuorumStore *self,
 char *
 _quorum_store_known_means (char *means)
 {
-  /* _quorum_store_insert_referral_notice () stores _("not recorded") in the recorder's
-   * language: English, Welsh (po/cy.po), or this process's. */
+  /* _quorum_store_insert_referral_notice () stores an empty means; before schema 10 it stored
+   * _("not recorded") in the recorder's language: English, Welsh (po/cy.po), or this process's. */
   static const char * const unrecorded[] = { "not recorded", "heb ei gofnodi", NULL };
 
   if (means == NULL)
@@ -895,7 +897,10 @@ notice_from_stmt (QuorumDbStmt *stmt)
   n->by = _quorum_column_dup (stmt, 7);
   n->to = _quorum_column_dup (stmt, 8);
   n->about = _quorum_column_dup (stmt, 9);
-  n->means = _quorum_column_dup (stmt, 10);
+  /* Not recorded (empty, or an older row's words): said in the reader's language. */
+  n->means = _quorum_store_known_means (_quorum_column_dup (stmt, 10));
+  if (n->means == NULL)
+    n->means = g_strdup (_("not recorded"));
   n->recorded_at = _quorum_column_dup (stmt, 11);
   n->recorded_by = _quorum_column_dup (stmt, 12);
   n->profile_id = _quorum_column_dup (stmt, 13);

@@ -293,11 +293,6 @@ gint64        _quorum_store_insert_conference (QuorumStore                *self,
                                                const QuorumProfile        *profile,
                                                GError                    **error);
 /* A "HH:MM" time of day, or NULL: FALSE with a message otherwise. */
-/* The time of a withdrawn leave (quorum_store_attendee_return): the row is kept, never deleted,
- * and schema 9 has no column to mark it; no time of day is written so (29 > 23), and the
- * schema's check on the column still holds. The loader reads such a row as no leave. */
-#define QUORUM_STORE_LEAVE_WITHDRAWN "29:59"
-
 gboolean      _quorum_store_check_time   (const char  *time,
                                           GError     **error);
 /* quorum-store-attendance.c: one arrival or departure, audited, in the open transaction. */
@@ -329,5 +324,21 @@ int           _quorum_store_keyed_since (void);
 gboolean      _quorum_store_migrate     (sqlite3      *db,
                                          int           target_version,
                                          GError      **error);
+/* A step run after migration @version's SQL, inside its transaction (before the version is
+ * set): what SQL alone cannot do, such as the audit entries of rows the migration changed. */
+typedef gboolean (*QuorumMigrationStep) (int        version,
+                                         gpointer   data,
+                                         GError   **error);
+gboolean      _quorum_store_migrate_with (sqlite3            *db,
+                                          int                 target_version,
+                                          QuorumMigrationStep step,
+                                          gpointer            data,
+                                          GError            **error);
+/* quorum-store-attendance.c: the step of migration 10 on a store: an audit entry for each leave
+ * the migration carried over withdrawn (a version-9 "29:59"), keyed with @key, which must be the
+ * database's own; nothing to do when there is none. */
+gboolean      _quorum_store_audit_carried_leaves (QuorumStore  *self,
+                                                  GBytes       *key,
+                                                  GError      **error);
 
 G_END_DECLS

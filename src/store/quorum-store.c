@@ -423,6 +423,25 @@ open_postgres_key (QuorumStore *self)
 #endif
 }
 
+typedef struct
+{
+  QuorumStore *store;
+  GBytes      *key;
+} MigrateStep;
+
+/* Inside the migrations' transaction, after a migration's SQL: what it needs of the store. */
+static gboolean
+migrate_step (int        version,
+              gpointer   data,
+              GError   **error)
+{
+  MigrateStep *step = data;
+
+  if (version == 10)
+    return _quorum_store_audit_carried_leaves (step->store, step->key, error);
+  return TRUE;
+}
+
 /* What every opening does once it has a connection: the schema brought up to date, the
  * audit key, the daily backup. */
 static gboolean
@@ -436,17 +455,7 @@ finish_open (QuorumStore           *self,
   GBytes *key;
   sqlite3 *handle = _quorum_store_get_db (self);
 
-  if (handle != NULL)
-    {
-      if (!_quorum_sqlite_prepare_connection (handle, &self->version_at_open, error))
-        return FALSE;
-      if (self->path != NULL && !(flags & QUORUM_STORE_OPEN_NO_BACKUPS) &&
-          !_quorum_store_backup_before_migration (self, error))
-        return FALSE;
-      if (!_quorum_store_migrate (handle, 0, error))
-        return FALSE;
-    }
-  else
+  if (handle == NULL)
     {
       if (!open_postgres (self, error))
         return FALSE;
@@ -454,7 +463,23 @@ finish_open (QuorumStore           *self,
       return open_postgres_key (self);
     }
 
+  if (!_quorum_sqlite_prepare_connection (handle, &self->version_at_open, error))
+    return FALSE;
+  if (self->path != NULL && !(flags & QUORUM_STORE_OPEN_NO_BACKUPS) &&
+      !_quorum_store_backup_before_migration (self, error))
+    return FALSE;
+  /* The key before the migrations: one may write audit entries (migrate_step). */
   key = _quorum_store_load_key (&source, notices, &key_error);
+  {
+    MigrateStep step = { self, key };
+
+    if (!_quorum_store_migrate_with (handle, 0, migrate_step, &step, error))
+      {
+        g_clear_pointer (&key, g_bytes_unref);
+        return FALSE;
+      }
+  }
+
   for (guint i = 0; i < notices->len; i++)
     _quorum_store_add_notice (self, notices->pdata[i]);
   if (key == NULL)

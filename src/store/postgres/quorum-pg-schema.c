@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 9: the same
+/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 10: the same
  * tables, columns, indexes and trigger names, the triggers as PL/pgSQL raising SQLSTATE QR001
  * with SQLite's words; the roles, grants and row-level policies that let the server itself
  * refuse what a role may not do; and the migrations after it. */
@@ -32,6 +32,25 @@
 #define ONLY_WHILE_OPEN(table) \
   "CREATE TRIGGER " table "_resolved_insert BEFORE INSERT ON " table \
   " FOR EACH ROW EXECUTE FUNCTION quorum_only_while_open ();\n"
+
+/* 10: before sign-off, an attendance row changes only by its withdrawal: a leave, once, nothing
+ * else (SQLite's trigger attendance_event_withdraw_only, its words). */
+#define ATTENDANCE_WITHDRAW_ONLY \
+  "CREATE FUNCTION quorum_attendance_withdraw_only () RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+  "BEGIN\n" \
+  "  IF NEW.id IS DISTINCT FROM OLD.id OR NEW.conference_id IS DISTINCT FROM OLD.conference_id OR\n" \
+  "     NEW.attendee_id IS DISTINCT FROM OLD.attendee_id OR NEW.event IS DISTINCT FROM OLD.event OR\n" \
+  "     NEW.at IS DISTINCT FROM OLD.at OR NEW.recorded_at IS DISTINCT FROM OLD.recorded_at OR\n" \
+  "     NEW.recorded_by IS DISTINCT FROM OLD.recorded_by OR OLD.event <> 'left' OR\n" \
+  "     OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL OR coalesce (NEW.withdrawn_by, '') = '' THEN\n" \
+  "    RAISE EXCEPTION USING MESSAGE = 'quorum: an attendance event is only ever withdrawn, once, and only a leave', " \
+  "ERRCODE = '" QUORUM_PG_SQLSTATE_FINALISED "';\n" \
+  "  END IF;\n" \
+  "  RETURN NEW;\n" \
+  "END $$;\n"
+#define ATTENDANCE_WITHDRAW_ONLY_TRIGGER \
+  "CREATE TRIGGER attendance_event_withdraw_only BEFORE UPDATE ON attendance_event " \
+  "FOR EACH ROW EXECUTE FUNCTION quorum_attendance_withdraw_only ();\n"
 
 static const char functions[] =
   /* Refuses the write with the trigger's message. */
@@ -85,6 +104,7 @@ static const char functions[] =
   "  END IF;\n"
   "  RETURN NULL;\n"
   "END $$;\n"
+  ATTENDANCE_WITHDRAW_ONLY
   /* PostgreSQL only: the audit chain continues from its last entry, whoever writes (a fork
    * or a gap is refused by the server, not found later by verify). */
   "CREATE FUNCTION quorum_audit_continues () RETURNS trigger LANGUAGE plpgsql AS $$\n"
@@ -336,7 +356,13 @@ static const char compat[] =
   "CREATE TRIGGER " table "_notify AFTER INSERT OR UPDATE ON " table \
   " FOR EACH ROW EXECUTE FUNCTION quorum_notify_change ('" channel "', '" column "');\n"
 
-/* Version 9 as one script: the state the SQLite migrations 1–9 leave. */
+/* 10: one arrival a person, one leave a person that stands (a withdrawn one does not count). */
+#define ATTENDANCE_ONCE \
+  "CREATE UNIQUE INDEX attendance_event_arrived_once ON attendance_event (attendee_id) WHERE event = 'arrived';\n" \
+  "CREATE UNIQUE INDEX attendance_event_left_once ON attendance_event (attendee_id) " \
+  "WHERE event = 'left' AND withdrawn_at IS NULL;\n"
+
+/* Version 10 as one script: the state the SQLite migrations 1–10 leave. */
 static const char tables[] =
   "CREATE TABLE schema_migration (\n"
   "  version    integer PRIMARY KEY,\n"
@@ -595,9 +621,14 @@ static const char tables[] =
   "  at            text NOT NULL " TIME_CHECK ("at") ",\n"
   "  recorded_at   text NOT NULL,\n"
   "  recorded_by   text NOT NULL,\n"
-  "  UNIQUE (attendee_id, event)\n"
+  /* 10: a leave undone is withdrawn (the two columns last, as SQLite's) */
+  "  withdrawn_at  text,\n"
+  "  withdrawn_by  text,\n"
+  "  CHECK (withdrawn_at IS NULL OR event = 'left'),\n"
+  "  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))\n"
   ");\n"
   "CREATE INDEX attendance_event_conference ON attendance_event (conference_id);\n"
+  ATTENDANCE_ONCE
   "CREATE TABLE decision_presence (\n"
   ID
   "  conference_id bigint NOT NULL REFERENCES conference (id),\n"
@@ -782,6 +813,7 @@ static const char triggers[] =
   NO_DELETE ("conference_profile")
   /* 6 */
   FINALISED_GUARD ("attendance_event") NO_DELETE ("attendance_event")
+  ATTENDANCE_WITHDRAW_ONLY_TRIGGER
   FINALISED_GUARD ("decision_presence") NO_DELETE ("decision_presence") NO_UPDATE ("decision_presence")
   FINALISED_GUARD ("member_view") NO_DELETE ("member_view")
   FINALISED_GUARD ("superseded_view") NO_DELETE ("superseded_view") NO_UPDATE ("superseded_view")
@@ -837,10 +869,75 @@ typedef struct
   const char *sql;
 } PgMigration;
 
-/* Migrations after version 9, in order ({ 10, "ALTER TABLE …" }, …): a database at version N
- * runs every entry above N. The creation script above is always the newest version whole. */
+/* 10 (SQLite's 10): a leave undone is withdrawn (withdrawn_at, withdrawn_by), not overwritten
+ * with the time 29:59; one leave a person that stands. A version-9 leave undone is carried over
+ * withdrawn by whoever undid it, when they did, its time, recorder and recording time restored
+ * from the newest audit entry for the row that had a real time (left as it was when there is
+ * none), and an audit entry appended for it, made here as the store makes one (the row's
+ * canonical form, the chain's hashes; the server's trigger keys it), in the name of whoever runs
+ * the migration (`admin init`). Run as the tables' owner, who alone may lift the sign-off guard
+ * for it. */
+static const char migration_v10[] =
+  "ALTER TABLE attendance_event ADD COLUMN withdrawn_at text, ADD COLUMN withdrawn_by text,\n"
+  "  ADD CHECK (withdrawn_at IS NULL OR event = 'left'),\n"
+  "  ADD CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL));\n"
+  "ALTER TABLE attendance_event DROP CONSTRAINT IF EXISTS attendance_event_attendee_id_event_key;\n"
+  ATTENDANCE_ONCE
+  ATTENDANCE_WITHDRAW_ONLY
+  "ALTER TABLE attendance_event DISABLE TRIGGER attendance_event_finalised_update;\n"
+  "DO $$\n"
+  "DECLARE e record; prior text; v_at text; v_rat text; v_rby text; m text[]; d text; rh text; s text;\n"
+  "        last_id bigint; last_hash text; now_ts text;\n"
+  "BEGIN\n"
+  "  now_ts := to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"');\n"
+  "  FOR e IN SELECT * FROM attendance_event WHERE event = 'left' AND at = '29:59' AND withdrawn_at IS NULL\n"
+  "           ORDER BY id LOOP\n"
+  "    v_at := e.at; v_rat := e.recorded_at; v_rby := e.recorded_by; prior := NULL;\n"
+  "    SELECT a.data INTO prior FROM audit a WHERE a.entity = 'attendance_event' AND a.entity_id = e.id\n"
+  "      AND a.data IS NOT NULL AND strpos (a.data, E'\\nat=t5:') > 0 AND strpos (a.data, E'\\nat=t5:29:59\\n') = 0\n"
+  "      ORDER BY a.id DESC LIMIT 1;\n"
+  "    m := regexp_match (prior, E'\\nat=t5:([0-2][0-9]:[0-5][0-9])\\n');\n"
+  "    IF m IS NOT NULL THEN\n"
+  "      v_at := m[1];\n"
+  "      m := regexp_match (prior, E'\\nrecorded_at=t([0-9]+):([^\\n]*)\\n');\n"
+  "      IF m IS NOT NULL AND octet_length (m[2]) = m[1]::int AND m[2] <> '' THEN v_rat := m[2]; END IF;\n"
+  "      m := regexp_match (prior, E'\\nrecorded_by=t([0-9]+):([^\\n]*)\\n');\n"
+  "      IF m IS NOT NULL AND octet_length (m[2]) = m[1]::int AND m[2] <> '' THEN v_rby := m[2]; END IF;\n"
+  "    END IF;\n"
+  "    UPDATE attendance_event SET at = v_at, recorded_at = v_rat, recorded_by = v_rby,\n"
+  "      withdrawn_at = e.recorded_at, withdrawn_by = e.recorded_by WHERE id = e.id;\n"
+  /* The row as quorum-store-audit.c's append_row writes it (its columns in order, bigint i…,
+   * text t<bytes>:…). */
+  "    d := 'id=i' || e.id || E'\\n' || 'conference_id=i' || e.conference_id || E'\\n' ||\n"
+  "         'attendee_id=i' || e.attendee_id || E'\\n' ||\n"
+  "         'event=t' || octet_length (e.event) || ':' || e.event || E'\\n' ||\n"
+  "         'at=t' || octet_length (v_at) || ':' || v_at || E'\\n' ||\n"
+  "         'recorded_at=t' || octet_length (v_rat) || ':' || v_rat || E'\\n' ||\n"
+  "         'recorded_by=t' || octet_length (v_rby) || ':' || v_rby || E'\\n' ||\n"
+  "         'withdrawn_at=t' || octet_length (e.recorded_at) || ':' || e.recorded_at || E'\\n' ||\n"
+  "         'withdrawn_by=t' || octet_length (e.recorded_by) || ':' || e.recorded_by || E'\\n';\n"
+  "    rh := encode (sha256 (convert_to (d, 'UTF8')), 'hex');\n"
+  "    s := format ('attendee %s left at %s undone: back in the room (at %s by %s; withdrawn, as schema 10 records it)',\n"
+  "                 e.attendee_id, v_at, e.recorded_at, e.recorded_by);\n"
+  "    last_id := NULL; last_hash := NULL;\n"
+  "    SELECT a.id, a.hash INTO last_id, last_hash FROM audit a ORDER BY a.id DESC LIMIT 1;\n"
+  "    last_id := coalesce (last_id, 0) + 1;\n"
+  "    last_hash := coalesce (last_hash, repeat ('0', 64));\n"
+  "    INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, summary, data, row_hash,\n"
+  "                       prev_hash, hash)\n"
+  "      VALUES (last_id, now_ts, session_user, 'update', 'attendance_event', e.id, e.conference_id, s, d, rh,\n"
+  "              last_hash, quorum_audit_entry_hash (last_id, now_ts, session_user, 'update', 'attendance_event',\n"
+  "                                                  e.id, e.conference_id, s, d, rh, last_hash));\n"
+  "  END LOOP;\n"
+  "END $$;\n"
+  "ALTER TABLE attendance_event ENABLE TRIGGER attendance_event_finalised_update;\n"
+  ATTENDANCE_WITHDRAW_ONLY_TRIGGER;
+
+/* Migrations after version 9, in order: a database at version N runs every entry above N. The
+ * creation script above is always the newest version whole. */
 static const PgMigration migrations[] = {
-  { QUORUM_PG_SCHEMA_VERSION, NULL },
+  { 9, NULL },
+  { 10, migration_v10 },
 };
 
 static int
@@ -948,6 +1045,10 @@ bring_up_to_date (QuorumDb  *db,
                    version, latest_version ());
       return FALSE;
     }
+  /* The migrations may append audit entries (10): the entry hash's function first, which
+   * key_in_server renews anyway. */
+  if (version < latest_version () && !quorum_db_exec (db, audit_key_functions, error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       g_autofree char *stamp = NULL;
@@ -965,6 +1066,28 @@ gboolean
 quorum_pg_schema_migrate (QuorumDb  *db,
                           GError   **error)
 {
+  QuorumDbStmt *stmt;
+  gboolean owner = FALSE;
+
+  /* Only the tables' owner (or a superuser) changes the schema: anyone else is told who does,
+   * before anything is tried. */
+  stmt = quorum_db_prepare (db, "SELECT pg_has_role (current_user, c.relowner, 'USAGE') "
+                                "FROM pg_class c WHERE c.oid = to_regclass ('audit')", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (quorum_db_step (stmt, error) == QUORUM_DB_ROW)
+    owner = quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (!owner)
+    {
+      g_set_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION,
+                   _("its schema is older than this version of Quorum’s (%d), and only its administrator "
+                     "brings it up to date, once, with “quorum-cli admin init --db …” (as a superuser of the server)"),
+                   latest_version ());
+      return FALSE;
+    }
 
   if (!quorum_db_begin (db, TRUE, error))
     return FALSE;
@@ -1396,6 +1519,9 @@ static const char grants[] =
    * split decision), challenges and notices, and raises differences. */
   "GRANT INSERT, UPDATE ON " CHAIR_TABLES ", " DIFFERENCE_TABLES " TO quorum_chair;\n"
   "GRANT INSERT ON referral TO quorum_chair;\n"
+  /* An attendance row, once written, is only withdrawn (a leave undone): those two columns. */
+  "REVOKE UPDATE ON attendance_event FROM quorum_chair;\n"
+  "GRANT UPDATE (withdrawn_at, withdrawn_by) ON attendance_event TO quorum_chair;\n"
   /* Only a Head of Service records the notification and the panel's outcome, and corrects them. */
   "GRANT UPDATE (notified, panel_due, panel_date, outcome, outcome_reason) ON referral TO quorum_head_of_service;\n"
   "GRANT INSERT ON referral_correction, notice TO quorum_head_of_service;\n"

@@ -583,6 +583,74 @@ static const char schema_v9[] =
   "WHEN NEW.stage <> OLD.stage AND (NEW.stage < OLD.stage + 1 OR NEW.stage > OLD.stage + 2) "
   "BEGIN SELECT RAISE(ABORT, 'quorum: a difference escalates one stage at a time, or over an alternative'); END;\n";
 
+/* Version 10: a leave undone ("Back in the Room", a "Left" clicked by mistake) is withdrawn, not
+ * overwritten: attendance_event gains withdrawn_at and withdrawn_by, and the one-leave-per-person
+ * rule holds for leaves not withdrawn only, so the person can leave again later. The table is
+ * rebuilt (its UNIQUE (attendee_id, event) is part of its definition) with every column in the
+ * same order and the two new ones last: a column added after a row was written is left out of
+ * the row's canonical form while it is NULL (quorum-store-audit.c), so every row hashes as before.
+ * A version-9 leave undone held the time 29:59 (no time of day): it is carried over withdrawn,
+ * by whoever undid it, when they did (its recorded_at/by), with its time, recorder and recording
+ * time restored from the audit log's latest entry for the row that had a real time; the store
+ * appends an audit entry for each such row in the same transaction (docs/notes/schema10.md). */
+#define PRIOR_VALUE(col) \
+  "CAST (substr (p.b, instr (p.b, CAST (char (10) || '" col "=t' AS BLOB)) + length ('" col "') + 3 + " \
+  "instr (substr (p.b, instr (p.b, CAST (char (10) || '" col "=t' AS BLOB)) + length ('" col "') + 3), X'3A'), " \
+  "CAST (CAST (substr (p.b, instr (p.b, CAST (char (10) || '" col "=t' AS BLOB)) + length ('" col "') + 3, " \
+  "instr (substr (p.b, instr (p.b, CAST (char (10) || '" col "=t' AS BLOB)) + length ('" col "') + 3), X'3A') - 1) " \
+  "AS TEXT) AS INTEGER)) AS TEXT)"
+
+static const char schema_v10[] =
+  "CREATE TABLE attendance_event_v10 (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  attendee_id   INTEGER NOT NULL REFERENCES attendee (id),\n"
+  "  event         TEXT NOT NULL CHECK (event IN ('arrived', 'left')),\n"
+  "  at            TEXT NOT NULL " TIME_CHECK ("at") ",\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL,\n"
+  "  withdrawn_at  TEXT,\n"
+  "  withdrawn_by  TEXT,\n"
+  "  CHECK (withdrawn_at IS NULL OR event = 'left'),\n"
+  "  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))\n"
+  ");\n"
+  /* The entry before the undo: the newest for the row whose time was a real one. */
+  "WITH prior AS (\n"
+  "  SELECT e.id AS id, (SELECT CAST (a.data AS BLOB) FROM audit a WHERE a.entity = 'attendance_event' "
+  "AND a.entity_id = e.id AND a.data IS NOT NULL AND instr (a.data, char (10) || 'at=t5:') > 0 "
+  "AND instr (a.data, char (10) || 'at=t5:29:59' || char (10)) = 0 ORDER BY a.id DESC LIMIT 1) AS b\n"
+  "  FROM attendance_event e WHERE e.event = 'left' AND e.at = '29:59'),\n"
+  "restored AS (\n"
+  "  SELECT p.id AS id, " PRIOR_VALUE ("at") " AS at, " PRIOR_VALUE ("recorded_at") " AS recorded_at, "
+  PRIOR_VALUE ("recorded_by") " AS recorded_by FROM prior p WHERE p.b IS NOT NULL)\n"
+  "INSERT INTO attendance_event_v10 (id, conference_id, attendee_id, event, at, recorded_at, recorded_by, "
+  "withdrawn_at, withdrawn_by)\n"
+  "  SELECT e.id, e.conference_id, e.attendee_id, e.event,\n"
+  "         CASE WHEN r.at GLOB '[0-2][0-9]:[0-5][0-9]' AND r.at <> '29:59' THEN r.at ELSE e.at END,\n"
+  "         CASE WHEN r.at GLOB '[0-2][0-9]:[0-5][0-9]' AND r.at <> '29:59' AND length (r.recorded_at) > 0 "
+  "THEN r.recorded_at ELSE e.recorded_at END,\n"
+  "         CASE WHEN r.at GLOB '[0-2][0-9]:[0-5][0-9]' AND r.at <> '29:59' AND length (r.recorded_by) > 0 "
+  "THEN r.recorded_by ELSE e.recorded_by END,\n"
+  "         CASE WHEN e.event = 'left' AND e.at = '29:59' THEN e.recorded_at END,\n"
+  "         CASE WHEN e.event = 'left' AND e.at = '29:59' THEN e.recorded_by END\n"
+  "  FROM attendance_event e LEFT JOIN restored r ON r.id = e.id ORDER BY e.id;\n"
+  "DROP TABLE attendance_event;\n"
+  "ALTER TABLE attendance_event_v10 RENAME TO attendance_event;\n"
+  "CREATE INDEX attendance_event_conference ON attendance_event (conference_id);\n"
+  /* One arrival a person; one leave a person that stands (a withdrawn one does not count). */
+  "CREATE UNIQUE INDEX attendance_event_arrived_once ON attendance_event (attendee_id) WHERE event = 'arrived';\n"
+  "CREATE UNIQUE INDEX attendance_event_left_once ON attendance_event (attendee_id) "
+  "WHERE event = 'left' AND withdrawn_at IS NULL;\n"
+  FINALISED_GUARD ("attendance_event") NO_DELETE ("attendance_event")
+  /* Before sign-off, a row changes only by its withdrawal: a leave, once, nothing else. */
+  "CREATE TRIGGER attendance_event_withdraw_only BEFORE UPDATE ON attendance_event "
+  "WHEN NEW.id IS NOT OLD.id OR NEW.conference_id IS NOT OLD.conference_id "
+  "OR NEW.attendee_id IS NOT OLD.attendee_id OR NEW.event IS NOT OLD.event OR NEW.at IS NOT OLD.at "
+  "OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by "
+  "OR OLD.event <> 'left' OR OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL "
+  "OR NEW.withdrawn_by IS NULL OR NEW.withdrawn_by = '' "
+  "BEGIN SELECT RAISE(ABORT, 'quorum: an attendance event is only ever withdrawn, once, and only a leave'); END;\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -592,6 +660,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 6, schema_v6 },
   { 8, schema_v8 },
   { 9, schema_v9 },
+  { 10, schema_v10 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
@@ -636,10 +705,54 @@ exec_or_fail (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+has_withdrawn_column (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean has = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info ('attendance_event') WHERE name = 'withdrawn_at'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    has = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return has;
+}
+
+/* Migration 10 run without a store (no key to write audit entries with) on a database that had
+ * leaves undone: refused, so that no row changes without its entry. */
+static gboolean
+no_carried_leaves (sqlite3  *db,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count (*) FROM attendance_event WHERE withdrawn_at IS NOT NULL",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (n == 0)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                       "migration 10 carries leaves undone over and needs the store to audit them");
+  return FALSE;
+}
+
 gboolean
 _quorum_store_migrate (sqlite3  *db,
                        int       target_version,
                        GError  **error)
+{
+  return _quorum_store_migrate_with (db, target_version, NULL, NULL, error);
+}
+
+gboolean
+_quorum_store_migrate_with (sqlite3             *db,
+                            int                  target_version,
+                            QuorumMigrationStep  step,
+                            gpointer             data,
+                            GError             **error)
 {
   int version;
   int latest = _quorum_store_migrations[_quorum_store_n_migrations - 1].version;
@@ -681,7 +794,21 @@ _quorum_store_migrate (sqlite3  *db,
         continue;
 
       bump = g_strdup_printf ("PRAGMA user_version = %d", m->version);
-      if (!exec_or_fail (db, m->sql, error) || !exec_or_fail (db, bump, error))
+      /* A file posing as an older version (the proofs' tamper suite) that already has 10's
+       * columns: 10 rebuilt it already, and running it again would carry nothing over. */
+      if (m->version == 10 && has_withdrawn_column (db))
+        {
+          if (!exec_or_fail (db, bump, error))
+            {
+              sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+              return FALSE;
+            }
+          continue;
+        }
+      if (!exec_or_fail (db, m->sql, error) ||
+          (step != NULL && !step (m->version, data, error)) ||
+          (step == NULL && m->version == 10 && !no_carried_leaves (db, error)) ||
+          !exec_or_fail (db, bump, error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
