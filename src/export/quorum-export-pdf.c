@@ -1486,16 +1486,18 @@ draw_chrome (QuorumRecord *self,
 
       pango_layout_get_extents (self->header_draft->layout, NULL, &logical);
       draft_left = right - (double) logical.width / PANGO_SCALE;
-      draw_para (cr, self->header_draft, draft_left, y);
-      draft_left -= 12;
     }
+  /* Drawn left to right, so the header reads back as one line (pdftotext -raw). */
   if (continued != NULL)
     {
       PangoRectangle logical;
 
       pango_layout_get_extents (continued->layout, NULL, &logical);
-      draw_para (cr, continued, draft_left - (double) logical.width / PANGO_SCALE, y);
+      draw_para (cr, continued,
+                 draft_left - (self->header_draft != NULL ? 12 : 0) - (double) logical.width / PANGO_SCALE, y);
     }
+  if (self->header_draft != NULL)
+    draw_para (cr, self->header_draft, draft_left, y);
   y += self->header_title->height + 1;
   draw_para (cr, self->header_line, self->body_left, y);
 
