@@ -300,11 +300,11 @@ check "amend own position: JSON keeps the original and the amendment names it, o
 check "amend own position: the change is said in words" "$(jget "$show" 'd["amendments"][0]["change"]')" \
   "Reason of the own position of H. Two (NHS), for Amy Jones: “Mother engages well” → “Mother engages well with the health visitor”"
 text=$(txt "$conf")
-check "amend own position: the text record gives the correction after the original, where it stood" \
+check "amend own position: the text record gives the reason as it stands, then the amendment and the original, where it stood" \
   "$(printf '%s\n' "$text" | grep -A4 -F "H. Two (NHS): No plan" | sed -n '3,5p' | sed 's/ ([^)]*)//; s/^ *//')" \
-  "Mother engages well
-Amended after sign-off; the original is above:
-Mother engages well with the health visitor"
+  "Mother engages well with the health visitor
+Amended after sign-off; the original:
+Mother engages well"
 check "amend own position: the appendix names it in words" \
   "$(has "$text" "Record:      Reason of the own position of H. Two (NHS), for Amy Jones")" "yes"
 q export dissent "$conf" --format csv -o "$out_dir/own.csv" >/dev/null
@@ -320,10 +320,10 @@ Police [] []
 NHS ['member_view'] ['Weight has fallen', 'Mother engages well']"
 if [ "$have_pdf" = yes ]; then
   pdf=$(pdf_text "$conf" own)
-  check "amend own position: the PDF record gives the correction after the original" \
+  check "amend own position: the PDF record gives the reason as it stands and the amendment" \
     "$(has "$pdf" "Mother engages well with the health visitor") $(printf '%s' "$pdf" | grep -c "Amended after sign-off (amendment 1")" "yes 2"
 else
-  skip "amend own position: the PDF record gives the correction after the original" "no pdftotext"
+  skip "amend own position: the PDF record gives the reason as it stands and the amendment" "no pdftotext"
 fi
 
 # refused_future NAME TODAY DATE CMD…: with today fixed at TODAY, CMD dated DATE exits 2, says

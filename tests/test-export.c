@@ -479,7 +479,8 @@ strip_chrome (const char *raw)
 {
   g_autoptr(GRegex) chrome = g_regex_new ("^(\\s*Record of decision and dissent.*"
                                           "|.*Chair: Gwenllïan.*"
-                                          "|.*Page [0-9]+ of [0-9]+.*)$",
+                                          "|.*Page [0-9]+ of [0-9]+.*"
+                                          "|.*\\(continued\\)\\s*)$",
                                           G_REGEX_MULTILINE, 0, NULL);
 
   return g_regex_replace_literal (chrome, raw, -1, 0, "", 0, NULL);
@@ -826,7 +827,7 @@ test_pdf_headings_keep_with_next (void)
   g_assert_cmpuint (checked_breaks, >, 20);
 }
 
-/* "Amended after sign-off (amendment 1 …); the original is above:" heads the amended words: a
+/* "Amended after sign-off (amendment 1 …); the original:" heads the original words: a
  * page never ends on it with the words overleaf (a minute-taker's trial found one that did). */
 static void
 test_pdf_amended_note_keeps_with_its_text (void)
@@ -851,7 +852,8 @@ test_pdf_amended_note_keeps_with_its_text (void)
           if (last == NULL)
             continue;
           checked_breaks++;
-          if (strstr (last, "Amended after sign-off") != NULL || g_str_has_suffix (last, "the original is above:"))
+          if (strstr (last, "Amended after sign-off") != NULL || g_str_has_suffix (last, "the original:") ||
+              g_str_has_suffix (last, "wording:"))
             g_error ("%s: page %u ends on “%s”, the amended words on the next page", name, p + 1, last);
         }
     }
@@ -1646,6 +1648,32 @@ test_json_file (void)
 
   json_object_remove_member (root, "exported_by");
   json_object_remove_member (root, "exported_at");
+  /* Lateness is said as of a day: `conference show` today's, the export its own (export4). The
+   * rest is the same document. */
+  {
+    JsonObject *shown = json_node_get_object (expected);
+    JsonObject *referral = json_array_get_object_element (json_object_get_array_member (root, "referrals"), 0);
+    const char *keys[] = { "overdue", "overdue_as_of" };
+
+    g_assert_cmpstr (json_object_get_string_member (referral, "overdue_as_of"), ==, "2026-11-21");
+    for (guint r = 0; r < 2; r++)
+      {
+        JsonObject *each = r == 0 ? root : shown;
+        JsonArray *referrals = json_object_get_array_member (each, "referrals");
+        JsonArray *decisions = json_object_get_array_member (each, "decisions");
+
+        for (guint i = 0; i < json_array_get_length (referrals); i++)
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            json_object_remove_member (json_array_get_object_element (referrals, i), keys[k]);
+        for (guint i = 0; i < json_array_get_length (decisions); i++)
+          {
+            JsonNode *node = json_object_get_member (json_array_get_object_element (decisions, i), "referral");
+
+            for (guint k = 0; JSON_NODE_HOLDS_OBJECT (node) && k < G_N_ELEMENTS (keys); k++)
+              json_object_remove_member (json_node_get_object (node), keys[k]);
+          }
+      }
+  }
   g_assert_true (json_node_equal (expected, json_parser_get_root (parser)));
 
   /* Unset, they are the OS user and now. */
@@ -2008,9 +2036,10 @@ test_dissent_amended_reason_beside_the_original (void)
 
       dissent = dissent_section (g_ptr_array_index (records, i));
       from = dissent;
-      assert_in_order (dissent, bucks_group_reason, &from);
-      assert_in_order (dissent, "Amended after sign-off", &from);
+      /* As it stands first, then the amendment and the original (export4, trial 4 10c). */
       assert_in_order (dissent, bucks_group_amended, &from);
+      assert_in_order (dissent, "Amended after sign-off", &from);
+      assert_in_order (dissent, bucks_group_reason, &from);
 
       /* The appendix names the value corrected in words, as the amend dialog offered it, not
        * by its row's id ("Record: vote:83, reason", which a new user read in an export). */
@@ -2054,13 +2083,16 @@ test_dissent_amendment_chain (void)
       g_autofree char *all = squash (g_ptr_array_index (records, i));
       const char *from = dissent;
 
-      assert_in_order (dissent, bucks_group_reason, &from);
-      assert_in_order (dissent, "Amended after sign-off (amendment 1", &from);
-      assert_in_order (dissent, bucks_group_amended, &from);
-      assert_in_order (dissent, "Amended again after sign-off (amendment 2", &from);
-      assert_in_order (dissent, "it replaces amendment 1’s wording:", &from);
+      /* As it stands (amendment 2's words) first, then each amendment with what it replaced,
+       * back to the original. */
       assert_in_order (dissent, third, &from);
-      g_assert_null (strstr (strstr (dissent, "(amendment 2"), "the original is above"));
+      assert_in_order (dissent, "Amended after sign-off (amendment 2", &from);
+      assert_in_order (dissent, "it replaced amendment 1’s wording:", &from);
+      assert_in_order (dissent, bucks_group_amended, &from);
+      assert_in_order (dissent, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (dissent, "the original:", &from);
+      assert_in_order (dissent, bucks_group_reason, &from);
+      assert_lacks (dissent, "the original is above");
 
       /* The appendix: the second says what it replaced, the first amendment's words. */
       from = strstr (all, "Amendment 2:");
@@ -2155,9 +2187,9 @@ test_dissent_reason_amended_inline (void)
   dissent = dissent_section (text);
   from = dissent;
   assert_in_order (dissent, "Greater Manchester Police: No plan", &from);
-  assert_in_order (dissent, police_reason, &from);
-  assert_in_order (dissent, "Amended after sign-off (amendment 2", &from);
   assert_in_order (dissent, corrected, &from);
+  assert_in_order (dissent, "Amended after sign-off (amendment 2", &from);
+  assert_in_order (dissent, police_reason, &from);
 }
 
 /* A cell of a table of the record's document (text and PDF draw the same) holding @text. */
@@ -2355,8 +2387,11 @@ test_own_dissent_amended_in_place (void)
 
       assert_in_order (section, "Ann Gray (Bucks Healthcare NHS Trust): No plan", &from);
       assert_in_order (section, ann_reason, &from);
-      assert_in_order (section, "Amended after sign-off (amendment 1", &from);
+      /* The dissent's reason as it stands, then the amendment and the original. */
+      assert_in_order (section, "The dissent’s reason, as amended after sign-off:", &from);
       assert_in_order (section, corrected, &from);
+      assert_in_order (section, "Amended after sign-off (amendment 1", &from);
+      assert_in_order (section, ann_reason, &from);
     }
 }
 
@@ -2721,6 +2756,334 @@ test_csv_members_who_could_not_agree (void)
     }
 }
 
+/* ---- export4: what a reader needs (trial 4, defect 10) ---- */
+
+static GDateTime *
+export_time_on (int month,
+                int day)
+{
+  return g_date_time_new_utc (2026, month, day, 10, 0, 0);
+}
+
+/* The record as text and, when poppler is there, as the PDF read back (-raw), exported at @when
+ * under @profile (NULL: the usual one). */
+static GPtrArray *
+record_texts_at (const QuorumConference *conference,
+                 QuorumProfile          *profile,
+                 GDateTime              *when,
+                 const char             *pdf_name)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_free);
+  QuorumProfile *usual = profile == NULL ? make_profile () : NULL;
+
+  if (profile == NULL)
+    profile = usual;
+  g_ptr_array_add (records, quorum_export_text_string (conference, profile, "Minnie Taker", when));
+  if (have_program ("pdftotext"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = pdf_path (pdf_name);
+      g_autofree char *raw = NULL;
+
+      g_assert_true (quorum_export_pdf (conference, profile, "Minnie Taker", when, path, &error));
+      g_assert_no_error (error);
+      raw = pdftotext (path, "-raw");
+      g_ptr_array_add (records, strip_chrome (raw));
+    }
+  if (usual != NULL)
+    free_profile (usual);
+  return records;
+}
+
+/* The referral of the record's first child, not yet sent. */
+static QuorumReferral *
+unsent_referral (QuorumConference *conference)
+{
+  QuorumReferral *referral = quorum_conference_find_referral (conference, 1);
+
+  g_assert_nonnull (referral);
+  g_date_clear (&referral->notified, 1);
+  g_date_clear (&referral->panel_due, 1);
+  return referral;
+}
+
+/* (a) Lateness shown, never hidden: a referral due 27 November and not sent, exported on
+ * 2 December, says it is overdue as of that day, in text, PDF and JSON; exported on 21
+ * November, before it is due, it does not. */
+static void
+test_referral_overdue_as_of_export (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) late = export_time_on (12, 2);
+  g_autoptr(GDateTime) early = export_time_on (11, 21);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) not_yet = NULL;
+
+  unsent_referral (conference);
+  overdue = record_texts_at (conference, NULL, late, "overdue.pdf");
+  not_yet = record_texts_at (conference, NULL, early, "not-yet-overdue.pdf");
+
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (overdue, i));
+      const char *from = strstr (all, "Referral to the Head of Service");
+
+      g_assert_nonnull (from);
+      assert_in_order (all, "27 November 2026 (within 5 working days of the conference)", &from);
+      assert_in_order (all, "Not yet sent to the Head of Service", &from);
+      assert_in_order (all, "OVERDUE on 2 December 2026, the day this record was exported: not sent "
+                            "to the Head of Service by its due date", &from);
+    }
+  for (guint i = 0; i < not_yet->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (not_yet, i));
+
+      assert_contains (all, "Not yet sent to the Head of Service");
+      assert_lacks (all, "OVERDUE");
+    }
+
+  /* JSON: "overdue" added to the referral (the referrals command's key), as of the export's day. */
+  {
+    g_autoptr(JsonNode) node = quorum_json_dissent_record (conference, NULL, "Minnie Taker", late);
+    g_autoptr(JsonNode) before = quorum_json_dissent_record (conference, NULL, "Minnie Taker", early);
+    JsonObject *referral = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (node), "referrals"), 0);
+    JsonObject *decision = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (node), "decisions"), 0);
+    JsonObject *referral_before = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (before), "referrals"), 0);
+
+    g_assert_true (json_object_has_member (referral, "overdue"));
+    g_assert_true (json_object_get_boolean_member (referral, "overdue"));
+    g_assert_cmpstr (json_object_get_string_member (referral, "overdue_as_of"), ==, "2026-12-02");
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (decision, "referral"), "overdue"));
+    g_assert_false (json_object_get_boolean_member (referral_before, "overdue"));
+    /* The rest of what `referrals` gives, added beside the keys that were there. */
+    g_assert_cmpstr (json_object_get_string_member (referral, "child_name"), ==, "Amy Smith");
+    g_assert_cmpstr (json_object_get_string_member (referral, "conference_date"), ==, "2026-11-20");
+    g_assert_cmpstr (json_object_get_string_member (referral, "chair"), ==, "Gwenllïan Ŷr (IRO)");
+    g_assert_true (json_object_has_member (referral, "due"));
+    g_assert_true (json_object_has_member (referral, "sent_late"));
+    g_assert_true (json_object_has_member (referral, "heard_late"));
+  }
+}
+
+/* (a) A referral sent late, and one sent on time whose panel is overdue, and a panel heard late:
+ * each said. */
+static void
+test_referral_sent_and_heard_late (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  QuorumReferral *referral = unsent_referral (conference);
+  g_autoptr(GDateTime) panel_late = export_time_on (12, 30);
+  g_autoptr(GPtrArray) records = NULL;
+
+  /* Sent on time (23 November), panel due 21 December, not heard by 30 December. */
+  g_date_set_dmy (&referral->notified, 23, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&referral->panel_due, 21, G_DATE_DECEMBER, 2026);
+  records = record_texts_at (conference, NULL, panel_late, "panel-overdue.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "OVERDUE on 30 December 2026, the day this record was exported: not heard "
+                            "by the Appeals and Split Decisions Panel by its due date");
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* Sent late (1 December) and heard late (30 December): both said, nothing overdue. */
+  g_date_set_dmy (&referral->notified, 1, G_DATE_DECEMBER, 2026);
+  referral->sent_late = TRUE;
+  g_date_set_dmy (&referral->panel_due, 29, G_DATE_DECEMBER, 2026);
+  g_date_set_dmy (&referral->panel_date, 30, G_DATE_DECEMBER, 2026);
+  referral->heard_late = TRUE;
+  referral->outcome = QUORUM_PANEL_PLAN_CONFIRMED;
+  records = record_texts_at (conference, NULL, panel_late, "sent-heard-late.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "1 December 2026 (SENT LATE: after its due date)");
+      assert_contains (all, "30 December 2026 (HEARD LATE: after the panel’s due date)");
+      assert_lacks (all, "OVERDUE");
+    }
+}
+
+/* (b) A PDF page that continues a child's section names the child in its running header, as
+ * the name stands (amended after sign-off here); the page a section starts on, and a page that
+ * continues no child's section, do not. */
+static void
+test_pdf_continued_names_the_child (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 9000);
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) pages = NULL;
+  QuorumAmendment *amendment = g_new0 (QuorumAmendment, 1);
+  int amy_page = -1;
+  int next_page = -1;
+  guint checked = 0;
+
+  NEED_POPPLER ();
+
+  amendment->id = 70;
+  amendment->at = g_strdup ("2026-11-22T09:00:00.000000Z");
+  amendment->by = g_strdup ("Chris Chair");
+  amendment->reason = g_strdup ("Her name was misspelt.");
+  amendment->change = g_strdup ("Child's name corrected");
+  amendment->record = g_strdup ("child:1");
+  amendment->field = g_strdup ("name");
+  amendment->old_value = g_strdup ("Amy Smith");
+  amendment->new_value = g_strdup ("Amy Smyth");
+  g_ptr_array_add (conference->amendments, amendment);
+
+  path = write_pdf (conference, "continued.pdf");
+  raw = pdftotext (path, "-layout");
+  pages = g_strsplit (raw, "\f", -1);
+  for (int p = 0; pages[p] != NULL; p++)
+    {
+      if (amy_page < 0 && strstr (pages[p], "Child: Amy Smyth") != NULL)
+        amy_page = p;
+      if (next_page < 0 && strstr (pages[p], "Child: ") != NULL && strstr (pages[p], "Child: Amy Smyth") == NULL)
+        next_page = p;
+    }
+  g_assert_cmpint (amy_page, >=, 0);
+  g_assert_cmpint (next_page, >, amy_page + 1);
+
+  for (int p = 0; pages[p] != NULL && page_has_text (pages[p]); p++)
+    {
+      const char *top = pages[p] + strspn (pages[p], " \n");
+      g_autofree char *first_line = g_strndup (top, strcspn (top, "\n"));
+
+      if (p > amy_page && p < next_page)
+        {
+          /* Only the body of Amy's section: the header says whose it is. */
+          if (strstr (first_line, "Amy Smyth (continued)") == NULL)
+            g_error ("page %d continues Amy's section; its header is “%s”", p + 1, first_line);
+          g_assert_null (strstr (first_line, "Amy Smith"));
+          checked++;
+        }
+      else if (p <= amy_page)
+        g_assert_null (strstr (first_line, "(continued)"));
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* (c) A reason amended after sign-off reads as it stands, first, then the amendment (number, who,
+ * when, why) and the original: as amended names and details do. */
+static void
+test_amended_reason_as_it_stands_first (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, TRUE);
+  g_autoptr(GPtrArray) records = record_texts (conference, "reason-as-it-stands.pdf");
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *dissent = dissent_section (g_ptr_array_index (records, i));
+      const char *from = dissent;
+      const char *amended = strstr (dissent, bucks_group_amended);
+
+      g_assert_nonnull (amended);
+      assert_in_order (dissent, bucks_group_amended, &from);
+      assert_in_order (dissent, "Amended after sign-off (amendment 1:", &from);
+      assert_in_order (dissent, "why:", &from);
+      assert_in_order (dissent, "the original:", &from);
+      assert_in_order (dissent, bucks_group_reason, &from);
+      /* The original does not come first. */
+      g_assert_true (strstr (dissent, bucks_group_reason) > amended);
+      assert_lacks (dissent, "the original is above");
+    }
+}
+
+/* A quoracy profile: Bolton's rule, children's social care and two other agencies. */
+static QuorumProfile *
+make_quoracy_profile (void)
+{
+  QuorumProfile *profile = make_profile ();
+
+  profile->lead_agency_patterns = g_strsplit ("children's social care", "|", -1);
+  profile->min_other_agencies = 2;
+  return profile;
+}
+
+static void
+free_quoracy_profile (QuorumProfile *profile)
+{
+  g_strfreev (profile->lead_agency_patterns);
+  free_profile (profile);
+}
+
+/* (d) The record says whether the conference was quorate under its profile's rule; inquorate,
+ * what it lacked and the reason it proceeded; and the apologies and written reports recorded.
+ * Text, PDF, and JSON keys added. */
+static void
+test_quoracy_stated (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  QuorumProfile *profile = make_quoracy_profile ();
+  g_autoptr(GPtrArray) records = NULL;
+
+  add_attendee (conference, 8, "Dr Owen Price", "GP", "Moss Lane Surgery", "Moss Lane Surgery", TRUE);
+  ((QuorumAttendee *) g_ptr_array_index (conference->attendees, 7))->attendance = QUORUM_ATTENDANCE_APOLOGIES;
+  add_attendee (conference, 9, "Rita Report", "School nurse", "School Nursing", "School Nursing", TRUE);
+  ((QuorumAttendee *) g_ptr_array_index (conference->attendees, 8))->attendance = QUORUM_ATTENDANCE_REPORT_SENT;
+
+  records = record_texts_at (conference, profile, when, "quorate.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      const char *attendees = strstr (all, "Attendees");
+      const char *from = all;
+
+      g_assert_nonnull (attendees);
+      assert_in_order (all, "Quorate under this policy’s rule: children’s social care and 4 other "
+                            "agencies attended (the policy needs 2)", &from);
+      assert_in_order (all, "Dr Owen Price (Moss Lane Surgery)", &from);
+      assert_in_order (all, "Rita Report (School Nursing)", &from);
+      g_assert_true (from < attendees);
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  {
+    g_autoptr(JsonNode) node = quorum_json_dissent_record (conference, profile, "Minnie Taker", when);
+    JsonObject *quoracy = json_object_get_object_member (json_node_get_object (node), "quoracy");
+
+    g_assert_nonnull (quoracy);
+    g_assert_true (json_object_get_boolean_member (quoracy, "quorate"));
+    g_assert_cmpint (json_object_get_int_member (quoracy, "other_agencies"), ==, 4);
+    g_assert_cmpint (json_object_get_int_member (quoracy, "other_agencies_required"), ==, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (quoracy, "apologies")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (quoracy, "written_reports")), ==, 1);
+    /* The key that was there stays. */
+    g_assert_true (json_object_has_member (json_node_get_object (node), "inquorate_reason"));
+  }
+
+  /* Children's social care sent apologies: inquorate, what it lacked, and why it went ahead. */
+  ((QuorumAttendee *) g_ptr_array_index (conference->attendees, 0))->attendance = QUORUM_ATTENDANCE_APOLOGIES;
+  conference->inquorate_reason = g_strdup ("The social worker was taken ill; the child is at risk now.");
+  records = record_texts_at (conference, profile, when, "inquorate.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+      const char *from = all;
+
+      assert_in_order (all, "Not quorate under this policy’s rule: No one from children’s social care is present", &from);
+      assert_in_order (all, "The social worker was taken ill; the child is at risk now.", &from);
+      assert_in_order (all, "Sam Social (Children's Social Care), Dr Owen Price", &from);
+    }
+  {
+    g_autoptr(JsonNode) node = quorum_json_dissent_record (conference, profile, "Minnie Taker", when);
+    JsonObject *quoracy = json_object_get_object_member (json_node_get_object (node), "quoracy");
+
+    g_assert_false (json_object_get_boolean_member (quoracy, "quorate"));
+    g_assert_false (json_object_get_boolean_member (quoracy, "lead_agency_present"));
+    g_assert_cmpstr (json_object_get_string_member (quoracy, "inquorate_reason"), ==,
+                     "The social worker was taken ill; the child is at risk now.");
+  }
+  free_quoracy_profile (profile);
+}
+
 static void
 test_formats (void)
 {
@@ -2791,6 +3154,11 @@ main (int   argc,
   g_test_add_func ("/export/dissent/reason-amended-inline", test_dissent_reason_amended_inline);
   g_test_add_func ("/export/csv/members-who-could-not-agree", test_csv_members_who_could_not_agree);
   g_test_add_func ("/export/csv/amendments-on-the-rows-they-bear-on", test_csv_amendments_on_their_rows);
+  g_test_add_func ("/export/referral/overdue-as-of-export", test_referral_overdue_as_of_export);
+  g_test_add_func ("/export/referral/sent-and-heard-late", test_referral_sent_and_heard_late);
+  g_test_add_func ("/export/pdf/continued-names-the-child", test_pdf_continued_names_the_child);
+  g_test_add_func ("/export/dissent/amended-reason-as-it-stands-first", test_amended_reason_as_it_stands_first);
+  g_test_add_func ("/export/quoracy-stated", test_quoracy_stated);
 
   ret = g_test_run ();
 

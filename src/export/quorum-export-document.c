@@ -13,6 +13,7 @@ quorum_block_free (QuorumBlock *block)
   g_free (block->text);
   g_clear_pointer (&block->cells, g_ptr_array_unref);
   g_clear_pointer (&block->marked_rows, g_array_unref);
+  g_free (block->section);
   g_free (block);
 }
 
@@ -27,6 +28,7 @@ _quorum_document_free (QuorumDocument *self)
   g_free (self->header);
   g_free (self->footer);
   g_free (self->seal);
+  g_free (self->section);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_strfreev (self->languages);
   g_free (self);
@@ -41,6 +43,7 @@ add_block (QuorumDocument  *doc,
 
   block->kind = kind;
   block->text = g_strdup (text);
+  block->section = g_strdup (doc->section);
   g_ptr_array_add (doc->blocks, block);
 
   return block;
@@ -164,7 +167,7 @@ who_and_when (const char *by,
 
 /* An attendee's name where the record names them, as it stands after sign-off: corrected by an
  * amendment ("attendee:9", field "name"), the corrected name with the amendment noted, as a
- * corrected reason is shown where the reason is (add_reason_amendments below); the appendix
+ * corrected reason is shown where the reason is (add_reason_as_it_stands below); the appendix
  * keeps the original. */
 static char *
 attendee_name_now (const QuorumConference *conference,
@@ -290,6 +293,75 @@ tally_text (const QuorumDecision *decision)
                           decision->n_plan, decision->n_no_plan, decision->n_declined);
 }
 
+/* Whether the conference was quorate under its profile's rule (core's quorum_quoracy_check (),
+ * as the conference page says it): who was there, against what the policy needs. Nothing when
+ * the profile is not known. */
+static void
+add_quoracy (QuorumBlock            *fields,
+             const QuorumConference *conference,
+             const QuorumProfile    *profile)
+{
+  g_autoptr(QuorumQuoracy) quoracy = NULL;
+  gboolean lead_required;
+
+  if (profile == NULL)
+    return;
+  quoracy = quorum_quoracy_check (conference, profile);
+  lead_required = profile->lead_agency_patterns != NULL && profile->lead_agency_patterns[0] != NULL;
+
+  if (!quoracy->quorate)
+    /* TRANSLATORS: "Not quorate under this policy’s rule: No one from children’s social care is present" */
+    add_field_take (fields, _("Quoracy"),
+                    g_strdup_printf (_("Not quorate under this policy’s rule: %s"),
+                                     quoracy->missing != NULL ? quoracy->missing : ""));
+  else if (lead_required)
+    add_field_take (fields, _("Quoracy"),
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Quorate under this policy’s rule: children’s social care and "
+                                                  "%d other agency attended (the policy needs %d)",
+                                                  "Quorate under this policy’s rule: children’s social care and "
+                                                  "%d other agencies attended (the policy needs %d)",
+                                                  quoracy->n_other_agencies),
+                                     quoracy->n_other_agencies, quoracy->n_other_required));
+  else
+    add_field_take (fields, _("Quoracy"),
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Quorate under this policy’s rule: %d agency attended "
+                                                  "(the policy needs %d)",
+                                                  "Quorate under this policy’s rule: %d agencies attended "
+                                                  "(the policy needs %d)",
+                                                  quoracy->n_other_agencies),
+                                     quoracy->n_other_agencies, quoracy->n_other_required));
+}
+
+/* The attendees recorded with @attendance (apologies, a written report), "Name (Agency)" each,
+ * as one line; NULL for none. */
+static char *
+attendees_with (const QuorumConference *conference,
+                QuorumAttendance        attendance)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+      g_autofree char *name = NULL;
+
+      if (attendee->attendance != attendance)
+        continue;
+      name = quorum_conference_format_name_now (conference, attendee->id, attendee->name);
+      if (out->len > 0)
+        g_string_append (out, _(", "));
+      if (attendee->agency != NULL && *attendee->agency != '\0')
+        /* TRANSLATORS: an attendee and their agency: "Dr Owen Price (Bolton NHS FT)" */
+        g_string_append_printf (out, _("%s (%s)"), name, attendee->agency);
+      else
+        g_string_append (out, name);
+    }
+
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static void
 add_conference (QuorumDocument         *doc,
                 const QuorumConference *conference,
@@ -344,7 +416,10 @@ add_conference (QuorumDocument         *doc,
   else
     add_field (fields, _("Signed off"), _("Not yet: this is a draft and may change"));
 
+  add_quoracy (fields, conference, profile);
   add_field (fields, _("Proceeded although inquorate, because"), conference->inquorate_reason);
+  add_field_take (fields, _("Apologies"), attendees_with (conference, QUORUM_ATTENDANCE_APOLOGIES));
+  add_field_take (fields, _("Written reports"), attendees_with (conference, QUORUM_ATTENDANCE_REPORT_SENT));
   end_fields (doc, fields);
 }
 
@@ -506,43 +581,111 @@ amendment_number (const QuorumConference *conference,
   return index + 1;
 }
 
-/* Every amendment after sign-off that corrected the reason of @record ("vote:12", "dissent:3"),
- * in order, each saying what it replaced (DOMAIN 7: shown with the original). */
+/* The amendments after sign-off that corrected the reason of @record ("vote:12", "dissent:3"),
+ * appended to @into in order. */
 static void
-add_reason_amendments (QuorumDocument         *doc,
-                       const QuorumConference *conference,
-                       const char             *record)
+collect_reason_amendments (GPtrArray              *into,
+                           const QuorumConference *conference,
+                           const char             *record)
 {
   for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
-      const QuorumAmendment *previous;
-      g_autofree char *who = NULL;
-      g_autofree char *line = NULL;
 
-      if (g_strcmp0 (amendment->record, record) != 0 || g_strcmp0 (amendment->field, "reason") != 0 ||
-          amendment->new_value == NULL)
-        continue;
-      who = who_and_when (amendment->by, amendment->at);
-      previous = quorum_conference_previous_amendment (conference, amendment);
-      if (previous == NULL)
-        /* TRANSLATORS: before a corrected reason: "Amended after sign-off (amendment 1: Jane Roe,
-         * 21 November 2026, 09:00); the original is above:" */
-        line = g_strdup_printf (_("Amended after sign-off (amendment %u: %s); the original is above:"),
-                                i + 1, who != NULL ? who : "");
-      else
-        /* TRANSLATORS: before a reason corrected a second time: "Amended again after sign-off
-         * (amendment 2: Jane Roe, 22 November 2026, 09:00); it replaces amendment 1's wording:" */
-        line = g_strdup_printf (_("Amended again after sign-off (amendment %u: %s); it replaces "
-                                  "amendment %u’s wording:"),
-                                i + 1, who != NULL ? who : "", amendment_number (conference, previous));
-      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line)->keep_with_next = TRUE;
-      add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, amendment->new_value);
+      if (g_strcmp0 (amendment->record, record) == 0 && g_strcmp0 (amendment->field, "reason") == 0 &&
+          amendment->new_value != NULL)
+        g_ptr_array_add (into, (gpointer) amendment);
     }
 }
 
-/* A group's reason where the record gives it, and after it every amendment after sign-off that
- * corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
+static int
+by_amendment_number (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  const QuorumConference *conference = data;
+  guint na = amendment_number (conference, *(const QuorumAmendment * const *) a);
+  guint nb = amendment_number (conference, *(const QuorumAmendment * const *) b);
+
+  return na < nb ? -1 : na > nb;
+}
+
+/* "amendment 3: Jane Roe, 21 November 2026, 09:00; why: minuted wrongly" */
+static char *
+amendment_words (const QuorumConference *conference,
+                 const QuorumAmendment  *amendment)
+{
+  g_autofree char *who = who_and_when (amendment->by, amendment->at);
+
+  if (amendment->reason != NULL && *amendment->reason != '\0')
+    /* TRANSLATORS: an amendment of a reason, in brackets: "amendment 3: Jane Roe, 21 November
+     * 2026, 09:00; why: the school's reason was minuted incompletely" */
+    return g_strdup_printf (_("amendment %u: %s; why: %s"), amendment_number (conference, amendment),
+                            who != NULL ? who : "", amendment->reason);
+  /* TRANSLATORS: an amendment of a reason, in brackets: "amendment 3: Jane Roe, 21 November 2026, 09:00" */
+  return g_strdup_printf (_("amendment %u: %s"), amendment_number (conference, amendment),
+                          who != NULL ? who : "");
+}
+
+/* A reason where the record gives it, as it stands: corrected after sign-off, the corrected words
+ * first, then the amendment (number, who, when, why) and the words it replaced, back to the
+ * original as signed off (DOMAIN 7: shown with the original), as an amended name or detail
+ * shows its value as it stands with the original noted. @original: the reason as signed off;
+ * @records: the records whose reason amendments correct ("vote:12", "dissent:3"), NULL-ended. */
+static void
+add_reason_as_it_stands (QuorumDocument         *doc,
+                         const QuorumConference *conference,
+                         const char             *original,
+                         const char * const     *records)
+{
+  g_autoptr(GPtrArray) amendments = g_ptr_array_new ();
+
+  for (guint r = 0; records[r] != NULL; r++)
+    collect_reason_amendments (amendments, conference, records[r]);
+  g_ptr_array_sort_with_data (amendments, by_amendment_number, (gpointer) conference);
+
+  if (amendments->len == 0)
+    {
+      add_reason (doc, original);
+      return;
+    }
+
+  /* The latest wording first: the reason as it stands. */
+  add_reason (doc, ((const QuorumAmendment *) g_ptr_array_index (amendments, amendments->len - 1))->new_value);
+
+  for (guint i = amendments->len; i > 0; i--)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (amendments, i - 1);
+      g_autofree char *words = amendment_words (conference, amendment);
+      g_autofree char *line = NULL;
+      QuorumBlock *note;
+
+      if (i > 1)
+        {
+          const QuorumAmendment *previous = g_ptr_array_index (amendments, i - 2);
+
+          /* TRANSLATORS: after a reason corrected again: "Amended after sign-off (amendment 2:
+           * Jane Roe, 22 November 2026, 09:00; why: …); it replaced amendment 1’s wording:" */
+          line = g_strdup_printf (_("Amended after sign-off (%s); it replaced amendment %u’s wording:"),
+                                  words, amendment_number (conference, previous));
+          note = add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line);
+          note->keep_with_next = TRUE;
+          add_paragraph (doc, QUORUM_BLOCK_STYLE_QUOTE, 1, previous->new_value);
+        }
+      else
+        {
+          /* TRANSLATORS: after a reason as it stands, corrected: "Amended after sign-off
+           * (amendment 1: Jane Roe, 21 November 2026, 09:00; why: …); the original:" */
+          line = g_strdup_printf (_("Amended after sign-off (%s); the original:"), words);
+          note = add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1, line);
+          note->keep_with_next = TRUE;
+          add_reason (doc, original);
+        }
+    }
+}
+
+/* A group's reason where the record gives it, as it stands after every amendment after sign-off
+ * that corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
 static void
 add_group_reason (QuorumDocument         *doc,
                   const QuorumConference *conference,
@@ -550,34 +693,30 @@ add_group_reason (QuorumDocument         *doc,
                   const QuorumDissent    *dissent,
                   const char             *reason)
 {
-  add_reason (doc, reason);
+  g_autofree char *vote_record = NULL;
+  g_autofree char *dissent_record = NULL;
+  const char *records[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
   if (vote != NULL)
-    {
-      g_autofree char *record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
-
-      add_reason_amendments (doc, conference, record);
-    }
+    records[n++] = vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
   if (dissent != NULL && dissent->id > 0)
-    {
-      g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
-
-      add_reason_amendments (doc, conference, record);
-    }
+    records[n++] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+  add_reason_as_it_stands (doc, conference, reason, records);
 }
 
-/* A representative's own reason, and after it every amendment after sign-off that corrected it. */
+/* A representative's own reason, as it stands after every amendment after sign-off. */
 static void
 add_member_reason (QuorumDocument         *doc,
                    const QuorumConference *conference,
                    const QuorumMemberView *mv)
 {
-  add_reason (doc, mv->reason);
-  if (mv->id > 0)
-    {
-      g_autofree char *record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+  g_autofree char *record = NULL;
+  const char *records[2] = { NULL, NULL };
 
-      add_reason_amendments (doc, conference, record);
-    }
+  if (mv->id > 0)
+    records[0] = record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+  add_reason_as_it_stands (doc, conference, mv->reason, records);
 }
 
 static const QuorumVote *
@@ -755,8 +894,15 @@ add_dissent (QuorumDocument         *doc,
                   if (each->id > 0 && quorum_group_equal (each->group, dissent->group))
                     {
                       g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, each->id);
+                      const char *records[2] = { record, NULL };
+                      g_autoptr(GPtrArray) amended = g_ptr_array_new ();
 
-                      add_reason_amendments (doc, conference, record);
+                      collect_reason_amendments (amended, conference, record);
+                      if (amended->len == 0)
+                        continue;
+                      add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0,
+                                     _("The dissent’s reason, as amended after sign-off:"))->keep_with_next = TRUE;
+                      add_reason_as_it_stands (doc, conference, each->reason, records);
                     }
                 }
               continue;
@@ -959,6 +1105,35 @@ add_plan_and_referral (QuorumDocument         *doc,
         }
       else
         add_field (fields, _("Notified"), _("Not yet sent to the Head of Service"));
+
+      /* Lateness shown, never hidden: overdue as of the day the record was exported (core's
+       * rule, as the referrals command and the Head of Service's table apply it). */
+      if (g_date_valid (&doc->as_of))
+        {
+          QuorumReferralAsOf then = { 0 };
+
+          then.notified = referral->notified;
+          then.panel_due = referral->panel_due;
+          then.panel_date = referral->panel_date;
+          then.outcome = referral->outcome;
+          then.outcome_reason = referral->outcome_reason;
+          if (quorum_referral_overdue_as_of (&referral->due, &then, &doc->as_of))
+            {
+              g_autofree char *as_of = _quorum_export_format_date (&doc->as_of);
+
+              if (!g_date_valid (&referral->notified))
+                /* TRANSLATORS: "OVERDUE on 2 December 2026, the day this record was exported: not
+                 * sent to the Head of Service by its due date" */
+                add_field_take (fields, _("Overdue"),
+                                g_strdup_printf (_("OVERDUE on %s, the day this record was exported: not "
+                                                   "sent to the Head of Service by its due date"), as_of));
+              else
+                add_field_take (fields, _("Overdue"),
+                                g_strdup_printf (_("OVERDUE on %s, the day this record was exported: not "
+                                                   "heard by the Appeals and Split Decisions Panel by its "
+                                                   "due date"), as_of));
+            }
+        }
 
       if (g_date_valid (&referral->panel_due))
         {
@@ -1197,6 +1372,10 @@ add_child (QuorumDocument         *doc,
   g_autofree char *heading = g_strdup_printf (_("Child: %s"), name);
   QuorumBlock *fields;
 
+  /* Every block of the section names the child, as the name stands: a PDF page that continues
+   * it says whose it is. */
+  g_free (doc->section);
+  doc->section = g_strdup (quorum_conference_child_name_now (conference, child, NULL));
   add_block (doc, QUORUM_BLOCK_HEADING, heading);
 
   fields = begin_fields (doc, 0);
@@ -1232,6 +1411,7 @@ add_child (QuorumDocument         *doc,
   add_attempts (doc, conference, child->id);
   add_plan_and_referral (doc, conference, profile, child->id);
   add_challenges (doc, conference, profile, child->id);
+  g_clear_pointer (&doc->section, g_free);
 }
 
 static void
@@ -1304,6 +1484,14 @@ build_document (const QuorumConference *conference,
 
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_block_free);
   doc->draft = !quorum_conference_is_finalised (conference);
+  g_date_clear (&doc->as_of, 1);
+  if (exported_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (exported_at);
+
+      g_date_set_dmy (&doc->as_of, g_date_time_get_day_of_month (local),
+                      g_date_time_get_month (local), g_date_time_get_year (local));
+    }
   doc->title = g_strdup (_("Record of decision and dissent"));
   doc->header = build_header (conference, profile);
   if (conference->case_ref != NULL)
@@ -1582,4 +1770,18 @@ _quorum_document_page_label (const QuorumDocument *self,
   int pages[2] = { page, n_pages };
 
   return each_language (self, say_page, pages);
+}
+
+static char *
+say_continued (gpointer data)
+{
+  /* TRANSLATORS: the running header of a page that continues a child's section: "Amy Jones (continued)" */
+  return g_strdup_printf (_("%s (continued)"), (const char *) data);
+}
+
+char *
+_quorum_document_continued_label (const QuorumDocument *self,
+                                  const char           *name)
+{
+  return each_language (self, say_continued, (gpointer) name);
 }

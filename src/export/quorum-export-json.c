@@ -146,6 +146,140 @@ add_referral_life (JsonBuilder          *builder,
   json_builder_end_array (builder);
 }
 
+/* The attendees recorded with @attendance, as {"id", "name", "agency"}. */
+static void
+add_attendees_with (JsonBuilder            *builder,
+                    const char             *key,
+                    const QuorumConference *conference,
+                    QuorumAttendance        attendance)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+    {
+      const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
+
+      if (attendee->attendance != attendance)
+        continue;
+      json_builder_begin_object (builder);
+      quorum_json_add_int (builder, "id", attendee->id);
+      quorum_json_add_string (builder, "name", attendee->name);
+      quorum_json_add_string (builder, "agency", attendee->agency);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Whether the conference was quorate under its profile's rule (core's quorum_quoracy_check ()),
+ * and the apologies and written reports recorded: "quoracy": {"quorate": bool (null when the
+ * profile is not known), "lead_agency_present", "other_agencies", "other_agencies_required",
+ * "missing" (words, or null), "inquorate_reason", "apologies": […], "written_reports": […]}. */
+static void
+add_quoracy (JsonBuilder            *builder,
+             const QuorumConference *conference,
+             const QuorumProfile    *profile)
+{
+  g_autoptr(QuorumQuoracy) quoracy = profile != NULL ? quorum_quoracy_check (conference, profile) : NULL;
+
+  json_builder_set_member_name (builder, "quoracy");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "quorate");
+  if (quoracy != NULL)
+    json_builder_add_boolean_value (builder, quoracy->quorate);
+  else
+    json_builder_add_null_value (builder);
+  if (quoracy != NULL)
+    {
+      quorum_json_add_bool (builder, "lead_agency_present", quoracy->has_lead_agency);
+      quorum_json_add_int (builder, "other_agencies", quoracy->n_other_agencies);
+      quorum_json_add_int (builder, "other_agencies_required", quoracy->n_other_required);
+      quorum_json_add_string (builder, "missing", quoracy->missing);
+    }
+  quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  add_attendees_with (builder, "apologies", conference, QUORUM_ATTENDANCE_APOLOGIES);
+  add_attendees_with (builder, "written_reports", conference, QUORUM_ATTENDANCE_REPORT_SENT);
+  json_builder_end_object (builder);
+}
+
+/* Lateness as of @as_of, the day the record was exported, added to a referral object of the
+ * record (core's quorum_referral_overdue_as_of (), as the `referrals` command says it), and what
+ * else that command gives: the child's name as it stands, the chair, the conference's date. */
+static void
+add_referral_as_of (JsonObject             *object,
+                    const QuorumConference *conference,
+                    const GDate            *as_of)
+{
+  const QuorumReferral *referral = NULL;
+  gint64 id = json_object_get_int_member_with_default (object, "id", 0);
+  QuorumReferralAsOf then = { 0 };
+  g_autofree char *iso = NULL;
+
+  for (guint i = 0; conference->referrals != NULL && i < conference->referrals->len; i++)
+    if (((QuorumReferral *) g_ptr_array_index (conference->referrals, i))->id == id)
+      referral = g_ptr_array_index (conference->referrals, i);
+  if (referral == NULL)
+    return;
+
+  then.notified = referral->notified;
+  then.panel_due = referral->panel_due;
+  then.panel_date = referral->panel_date;
+  then.outcome = referral->outcome;
+  then.outcome_reason = referral->outcome_reason;
+  json_object_set_boolean_member (object, "overdue",
+                                  quorum_referral_overdue_as_of (&referral->due, &then, as_of));
+  iso = quorum_date_to_string (as_of);
+  json_object_set_string_member (object, "overdue_as_of", iso);
+  if (!json_object_has_member (object, "heard_late"))
+    json_object_set_boolean_member (object, "heard_late", referral->heard_late);
+  if (!json_object_has_member (object, "panel_date"))
+    {
+      g_autofree char *date = g_date_valid (&referral->panel_date) ? quorum_date_to_string (&referral->panel_date) : NULL;
+
+      if (date != NULL)
+        json_object_set_string_member (object, "panel_date", date);
+      else
+        json_object_set_null_member (object, "panel_date");
+    }
+  if (!json_object_has_member (object, "child_name"))
+    {
+      const QuorumChild *child = quorum_conference_find_child (conference, referral->child_id);
+
+      if (child != NULL)
+        json_object_set_string_member (object, "child_name",
+                                       quorum_conference_child_name_now (conference, child, NULL));
+    }
+  if (!json_object_has_member (object, "chair") && conference->chair != NULL)
+    json_object_set_string_member (object, "chair", conference->chair);
+  if (!json_object_has_member (object, "conference_date") && g_date_valid (&conference->date))
+    {
+      g_autofree char *date = quorum_date_to_string (&conference->date);
+
+      json_object_set_string_member (object, "conference_date", date);
+    }
+}
+
+/* add_referral_as_of () on every referral of the record @root: those of "referrals" and each
+ * decision's "referral". */
+static void
+add_referrals_as_of (JsonObject             *root,
+                     const QuorumConference *conference,
+                     const GDate            *as_of)
+{
+  JsonArray *referrals = json_object_get_array_member (root, "referrals");
+  JsonArray *decisions = json_object_get_array_member (root, "decisions");
+
+  for (guint i = 0; referrals != NULL && i < json_array_get_length (referrals); i++)
+    add_referral_as_of (json_array_get_object_element (referrals, i), conference, as_of);
+  for (guint i = 0; decisions != NULL && i < json_array_get_length (decisions); i++)
+    {
+      JsonObject *decision = json_array_get_object_element (decisions, i);
+      JsonNode *referral = json_object_get_member (decision, "referral");
+
+      if (referral != NULL && JSON_NODE_HOLDS_OBJECT (referral))
+        add_referral_as_of (json_node_get_object (referral), conference, as_of);
+    }
+}
+
 static inline gboolean
 has_items (GPtrArray *array)
 {
@@ -426,6 +560,7 @@ quorum_json_conference (const QuorumConference *conference,
   quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
   quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
   quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  add_quoracy (builder, conference, profile);
   /* The audit log's seal as the record was read: `verify --seal` proves it later. */
   if (conference->seal != NULL)
     quorum_json_add_string (builder, "seal", conference->seal);
@@ -645,7 +780,17 @@ quorum_json_conference (const QuorumConference *conference,
 
   json_builder_end_object (builder);
 
-  return json_builder_get_root (builder);
+  /* Each referral overdue or not as of today, as `referrals` says it (the JSON export: as of the
+   * day it was exported). */
+  {
+    JsonNode *node = json_builder_get_root (builder);
+    GDate today;
+
+    g_date_clear (&today, 1);
+    quorum_date_today (&today);
+    add_referrals_as_of (json_node_get_object (node), conference, &today);
+    return node;
+  }
 }
 
 JsonNode *
@@ -670,6 +815,18 @@ quorum_json_dissent_record (const QuorumConference *conference,
   else
     json_object_set_null_member (root, "exported_by");
   json_object_set_string_member (root, "exported_at", at);
+
+  /* Lateness shown, never hidden: each referral overdue or not as of the day of the export. */
+  {
+    g_autoptr(GDateTime) now = exported_at == NULL ? g_date_time_new_now_local () : NULL;
+    g_autoptr(GDateTime) local = g_date_time_to_local (exported_at != NULL ? exported_at : now);
+    GDate as_of;
+
+    g_date_clear (&as_of, 1);
+    g_date_set_dmy (&as_of, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                    g_date_time_get_year (local));
+    add_referrals_as_of (root, conference, &as_of);
+  }
 
   return node;
 }

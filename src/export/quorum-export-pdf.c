@@ -86,6 +86,10 @@ typedef struct
   double        w;
   double        h;
   double        line_width;
+  /* the block it was placed for: the child whose section it is part of (borrowed from the
+   * block), and whether it is that section's heading */
+  const char   *section;
+  gboolean      opens_section;
 } Item;
 
 /* A row of cells placed side by side: a table row, a label and its value, or one paragraph. */
@@ -136,6 +140,7 @@ struct _QuorumRecord
   double          chain_above;  /* the height of the headings just placed, which keep with
                                  * what follows them (0 after anything else) */
   Row            *repeat_row;
+  const QuorumBlock *placing;   /* the block being placed: its items say whose section they are in */
   double          label_width;  /* of every label / value block: one column down the record */   /* a table's header, repeated on every page it continues on */
   GPtrArray      *rows;         /* Row*, owned */
 
@@ -145,6 +150,9 @@ struct _QuorumRecord
   Para           *header_line;
   Para           *footer_left;
   GPtrArray      *footer_pages; /* Para* "Page N of M", one a page (in paras) */
+  GPtrArray      *header_continued; /* Para* "Amy Jones (continued)", one a page, NULL on a page
+                                     * that continues no child's section (in paras) */
+  GPtrArray      *header_titles;    /* Para* the running title narrowed beside it, or NULL */
   double          header_bottom;
   double          footer_top;
 };
@@ -167,12 +175,15 @@ record_reset (QuorumRecord *self)
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->footer_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->header_continued, g_ptr_array_unref);
+  g_clear_pointer (&self->header_titles, g_ptr_array_unref);
   g_clear_object (&self->context);
   self->header_title = NULL;
   self->header_draft = NULL;
   self->header_line = NULL;
   self->footer_left = NULL;
   self->repeat_row = NULL;
+  self->placing = NULL;
   self->n_pages = 0;
 }
 
@@ -351,6 +362,8 @@ add_item (QuorumRecord *self,
   Item copy = *item;
 
   copy.page = self->page;
+  copy.section = self->placing != NULL ? self->placing->section : NULL;
+  copy.opens_section = self->placing != NULL && self->placing->kind == QUORUM_BLOCK_HEADING;
   g_array_append_val (self->items, copy);
 }
 
@@ -1175,6 +1188,51 @@ layout_page_numbers (QuorumRecord *self)
     }
 }
 
+/* DOMAIN: a page read alone can be placed. A page whose first line continues a child's section
+ * (not the section's own heading) names the child, as the name stands, at the right of its
+ * running title: "Amy Jones (continued)"; the title beside it is narrowed to leave it room. */
+static void
+layout_continued (QuorumRecord *self)
+{
+  double draft_width = 0;
+
+  self->header_continued = g_ptr_array_new ();
+  self->header_titles = g_ptr_array_new ();
+  if (self->header_draft != NULL)
+    {
+      g_autofree char *draft = _quorum_document_draft_label (self->doc);
+
+      draft_width = para_natural_width (self, draft, SMALL_SIZE + 1, PANGO_WEIGHT_BOLD) + 12;
+    }
+
+  for (int page = 0; page < self->n_pages; page++)
+    {
+      const Item *first = NULL;
+      Para *label = NULL;
+      Para *title = NULL;
+
+      for (guint i = 0; i < self->items->len && first == NULL; i++)
+        if (g_array_index (self->items, Item, i).page == page)
+          first = &g_array_index (self->items, Item, i);
+
+      if (first != NULL && first->section != NULL && !first->opens_section)
+        {
+          g_autofree char *text = _quorum_document_continued_label (self->doc, first->section);
+          double width = MIN (para_natural_width (self, text, SMALL_SIZE + 1, PANGO_WEIGHT_SEMIBOLD) + 1,
+                              (self->body_width - draft_width) / 2);
+
+          label = para_new_full (self, text, width, SMALL_SIZE + 1, PANGO_WEIGHT_SEMIBOLD,
+                                 PANGO_STYLE_NORMAL, &ink, PARA_ONE_LINE);
+          title = para_new_full (self, self->doc->running_title,
+                                 self->body_width - draft_width - width - 12,
+                                 SMALL_SIZE + 1, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
+                                 &ink, PARA_ONE_LINE);
+        }
+      g_ptr_array_add (self->header_continued, label);
+      g_ptr_array_add (self->header_titles, title);
+    }
+}
+
 static guint place_blocks (QuorumRecord *self);
 
 static PangoDirection
@@ -1281,6 +1339,7 @@ quorum_record_paginate (QuorumRecord *self,
 
   self->n_pages = self->page + 1;
   layout_page_numbers (self);
+  layout_continued (self);
 }
 
 /* Places every block from the first page on. Returns the index in items of the first of the
@@ -1302,6 +1361,8 @@ place_blocks (QuorumRecord *self)
       const QuorumBlock *block = g_ptr_array_index (self->doc->blocks, i);
       const QuorumBlock *next = i + 1 < self->doc->blocks->len
                                   ? g_ptr_array_index (self->doc->blocks, i + 1) : NULL;
+
+      self->placing = block;
 
       switch (block->kind)
         {
@@ -1327,6 +1388,8 @@ place_blocks (QuorumRecord *self)
       if (!is_lead (block))
         self->chain_above = 0;
     }
+
+  self->placing = NULL;
 
   return MIN (tail, self->items->len);
 }
@@ -1409,14 +1472,32 @@ draw_chrome (QuorumRecord *self,
   double y = MARGIN_TOP;
   double right = self->body_left + self->body_width;
 
-  draw_para (cr, self->header_title, self->body_left, y);
+  Para *continued = self->header_continued != NULL && page < (int) self->header_continued->len
+                     ? g_ptr_array_index (self->header_continued, page) : NULL;
+  double draft_left = right;
+
+  if (continued != NULL)
+    draw_para (cr, g_ptr_array_index (self->header_titles, page), self->body_left, y);
+  else
+    draw_para (cr, self->header_title, self->body_left, y);
   if (self->header_draft != NULL)
     {
       PangoRectangle logical;
 
       pango_layout_get_extents (self->header_draft->layout, NULL, &logical);
-      draw_para (cr, self->header_draft, right - (double) logical.width / PANGO_SCALE, y);
+      draft_left = right - (double) logical.width / PANGO_SCALE;
     }
+  /* Drawn left to right, so the header reads back as one line (pdftotext -raw). */
+  if (continued != NULL)
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_extents (continued->layout, NULL, &logical);
+      draw_para (cr, continued,
+                 draft_left - (self->header_draft != NULL ? 12 : 0) - (double) logical.width / PANGO_SCALE, y);
+    }
+  if (self->header_draft != NULL)
+    draw_para (cr, self->header_draft, draft_left, y);
   y += self->header_title->height + 1;
   draw_para (cr, self->header_line, self->body_left, y);
 

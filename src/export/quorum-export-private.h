@@ -82,6 +82,9 @@ typedef struct
   gboolean          closing;      /* PARAGRAPH: the record's closing lines (who exported it,
                                  * and the seal): never a page of their own, kept with the
                                  * last lines of what comes before them */
+  char             *section;      /* the child whose section the block is part of, by the name as
+                                   * it stands (amended or not), or NULL outside a child's section:
+                                   * a PDF page that continues it names the child in its header */
 } QuorumBlock;
 
 typedef struct
@@ -94,6 +97,8 @@ typedef struct
   GPtrArray *blocks;          /* QuorumBlock* */
   char      *seal;            /* the seal the footer names, or NULL: the PDF keeps it on one line */
   char     **languages;       /* {"cy", "en"} for a bilingual record, Welsh first; NULL: the desktop's */
+  GDate      as_of;           /* the day it was exported: lateness is said as of it */
+  char      *section;         /* while it is built: the child whose section is being added */
 } QuorumDocument;
 
 QuorumDocument *_quorum_document_new  (const QuorumConference *conference,
@@ -106,6 +111,10 @@ char           *_quorum_document_draft_label (const QuorumDocument *self);
 char           *_quorum_document_page_label  (const QuorumDocument *self,
                                               int                   page,
                                               int                   n_pages);
+/* "Amy Jones (continued)" in each of the record's languages: the running header of a page that
+ * continues a child's section. */
+char           *_quorum_document_continued_label (const QuorumDocument *self,
+                                                  const char           *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumDocument, _quorum_document_free)
 
