@@ -1170,6 +1170,17 @@ test_discussions_shown (void)
   history = label_text (page, "history_label");
   g_assert_cmpuint (position_of (history, "Meet again on Friday"), <, position_of (history, "Stage 2:"));
   g_assert_cmpuint (position_of (history, "Stage 2:"), <, position_of (history, "Said: The line managers met"));
+  {
+    /* The pane scrolled to the stages, to look at them */
+    GtkWidget *scroller = GTK_WIDGET (child (page, "detail_scroller"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (child (page, "detail_due")), scroller,
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + at.y - 8);
+    ui_test_iterate (200);
+  }
   ui_test_screenshot (GTK_WIDGET (window), "diffs4-discussions");
 
   gtk_window_destroy (GTK_WINDOW (window));
