@@ -276,6 +276,28 @@ q differences --as-of 2025-03-11 --overdue >"$TMP/asof" && grep -q "^$asof	bradf
 expect "cliasof/as-of-stats: counted open at step 1 on 11 Mar" '[1, 0, 1]' \
   "$(q differences --json --stats --as-of 2025-03-11 --from 2025-03-03 --to 2025-03-03 --profile bradford | json '__import__("json").dumps([d["open"], d["resolved"], d["overdue"]])')"
 
+# ---- diffs4 2: closed with the disagreement remaining is not "resolved" ----
+# Its own words in the list and its own count in --stats; "status" keeps the contract's
+# "resolved", with "closure" saying how it closed.
+out=$(q difference raise --json --profile bradford --date 2027-03-01 --raised-by "R. Remain" \
+  --agency "Bradford NHS Trust" --against "Children's Social Care" --area thresholds --outcome-sought "A plan")
+dr=$(echo "$out" | json 'd["id"]')
+q difference resolve "$dr" --date 2027-03-02 --outcome "Decision unchanged" --disagreement-remains >/dev/null
+out=$(q differences --json --from 2027-03-01 --to 2027-03-01 --profile bradford)
+expect "diffs4/list-json-status-kept-closure-added" "resolved:disagreement-remains" \
+  "$(echo "$out" | json '[x for x in d if x["id"] == '"$dr"'][0]["status"]'):$(echo "$out" | json '[x for x in d if x["id"] == '"$dr"'][0]["closure"]')"
+q differences --from 2027-03-01 --to 2027-03-01 --profile bradford >"$TMP/dr-list"
+grep -P "^$dr\t.*\tclosed, disagreement remains" "$TMP/dr-list" >/dev/null &&
+  ok "diffs4/list-text-says-disagreement-remains" || { cat "$TMP/dr-list" >&2; fail "diffs4: list text calls it resolved"; }
+out=$(q differences --json --stats --from 2027-03-01 --to 2027-03-01 --profile bradford)
+expect "diffs4/stats-json-own-count" "1:1:1:0" \
+  "$(echo "$out" | json '":".join(str(x) for x in [d["resolved"], d["disagreement_remains"], [p for p in d["profiles"] if p["profile"] == "bradford"][0]["disagreement_remains"], sum(o["count"] for p in d["profiles"] for o in p["outcomes"] if o["outcome"] == "resolved")])')"
+expect "diffs4/stats-json-outcome-disagreement-remains" "1" \
+  "$(echo "$out" | json 'sum(o["count"] for p in d["profiles"] for o in p["outcomes"] if o["outcome"] == "disagreement-remains")')"
+q differences --stats --from 2027-03-01 --to 2027-03-01 --profile bradford >"$TMP/dr-stats"
+grep -q "0 resolved, 1 closed with the disagreement remaining" "$TMP/dr-stats" &&
+  ok "diffs4/stats-text-own-count" || { cat "$TMP/dr-stats" >&2; fail "diffs4: stats text counts it as resolved"; }
+
 # ---- text output and integrity ----
 q difference show "$SEW_AT_8" >"$TMP/show" && grep -q "no time limit set by this policy" "$TMP/show" &&
   ok "show/no-time-limit-said-plainly" || fail "show: no-limit wording missing"

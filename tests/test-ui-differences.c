@@ -78,7 +78,7 @@ raise_through_form (QuorumDifferencesPage *page,
   type_into (page, "against_decision_row", "No further action on the referral");
   type_into (page, "child_row", child_name != NULL ? child_name : "");
   type_into (page, "conference_row", conference != NULL ? conference : "");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), area);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), area + 1);   /* after "Choose the area…" */
   type_into (page, "outcome_sought_row", "A strategy meeting");
   gtk_switch_set_active (GTK_SWITCH (child (page, "immediate_risk_switch")), immediate_risk);
   activate (page, "differences.raise");
@@ -841,7 +841,7 @@ test_notices_and_policy_facts (void)
 
   /* South East Wales, area "other" in the raiser's words */
   activate (page, "differences.show-raise");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_OTHER);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_OTHER + 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "area_other_row"))));
   raise_through_form (page, "south-east-wales", "2026-11-02", "Bea Test", NULL, QUORUM_AREA_OTHER, FALSE);
   g_assert_cmpint (quorum_differences_page_get_selected (page), ==, 0);  /* refused: say what */
@@ -886,6 +886,8 @@ test_notices_and_policy_facts (void)
   else
     activate (page, "differences.flag-challenge");
   ui_test_iterate (100);
+  /* diffs4 5: asked first, as immediate risk is */
+  ui_test_respond ("record");
   g_assert_true (quorum_differences_page_select (page, bradford));
   type_into (page, "notice_date_row", "2026-11-04");
   activate (page, "differences.flag-risk");
@@ -1045,6 +1047,566 @@ test_own_write_keeps_place (void)
   ui_test_iterate (100);
 }
 
+/* ---- diffs4: the trial's defects on the Differences page ---- */
+
+static const char *
+label_text (QuorumDifferencesPage *page,
+            const char            *name)
+{
+  return gtk_label_get_label (GTK_LABEL (child (page, name)));
+}
+
+static double
+scrolled_by (QuorumDifferencesPage *page,
+             const char            *scroller)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (page, scroller))));
+}
+
+/* Scrolls @scroller down with the mouse wheel over it, as a person reading on does. */
+static void
+wheel_down (QuorumDifferencesPage *page,
+            const char            *scroller)
+{
+  const char *wheel[] = { "click", "--repeat", "15", "--delay", "30", "5", NULL };
+
+  GtkWidget *widget = GTK_WIDGET (child (page, scroller));
+
+  /* In its margin, beside the fields: the click lands on nothing */
+  ui_test_click (widget, 3, gtk_widget_get_height (widget) / 2.0);
+  ui_test_xdotool (wheel);
+  ui_test_iterate (400);
+}
+
+/* Where @needle is in @haystack (it must be there). */
+static gsize
+position_of (const char *haystack,
+             const char *needle)
+{
+  const char *at = strstr (haystack, needle);
+
+  if (at == NULL)
+    g_error ("“%s” is not in:\n%s", needle, haystack);
+  return at - haystack;
+}
+
+/* diffs4 1: a difference's recorded discussions were shown nowhere (the page's list was read
+ * without them). Each stage's dated discussions are shown under it, oldest first: when, who,
+ * what was said, what was agreed and who recorded it, long words whole. */
+static void
+test_discussions_shown (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  g_autofree char *said = NULL;
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  const char *history;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  said = g_strdup ("The health visitor set out the three missed appointments and the neighbour's "
+                   "account; Newport said the threshold for a section 47 enquiry was not met and "
+                   "agreed to look again at the chronology with the team manager before Friday");
+  id = raise_in_store (store, "south-east-wales", "2026-11-16", FALSE);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+  click_difference (page, id);
+
+  /* Two discussions (a record never goes back in time): shown oldest first */
+  click_and_type (page, "note_date_row", "2026-11-17");
+  click_and_type (page, "note_with_row", "Hana Visitor");
+  click_and_type (page, "note_summary_row", "Phoned the duty desk");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
+  ui_test_iterate (300);
+  click_and_type (page, "note_date_row", "2026-11-18");
+  click_and_type (page, "note_with_row", "Hana Visitor, Sam Social");
+  click_and_type (page, "note_summary_row", said);
+  click_and_type (page, "note_agreed_row", "Meet again on Friday");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_cmpuint (d->notes->len, ==, 2);
+  }
+
+  history = label_text (page, "history_label");
+  g_test_message ("history:\n%s", history);
+  g_assert_cmpuint (position_of (history, "Stage 1:"), <, position_of (history, "Discussion on Tuesday 17 November 2026 with Hana Visitor"));
+  g_assert_cmpuint (position_of (history, "Discussion on Tuesday 17 November 2026"), <,
+                    position_of (history, "Discussion on Wednesday 18 November 2026 with Hana Visitor, Sam Social"));
+  position_of (history, said);
+  position_of (history, "Said: Phoned the duty desk");
+  position_of (history, "Agreed: Meet again on Friday");
+  {
+    g_autofree char *by = g_strdup_printf ("Recorded by %s", ui_test_actor (UI_TEST_CHAIR));
+
+    position_of (history, by);
+  }
+  /* Long words wrapped whole, never cut */
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (child (page, "history_label"))));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child (page, "history_label")))));
+
+  /* Escalated: the next stage's discussion under it, after stage 1's */
+  click_and_type (page, "escalate_date_row", "2026-11-19");
+  click_and_type (page, "escalate_reason_row", "No agreement at practitioner level");
+  ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
+  ui_test_iterate (300);
+  click_and_type (page, "note_date_row", "2026-11-20");
+  click_and_type (page, "note_with_row", "Team leaders");
+  click_and_type (page, "note_summary_row", "The line managers met");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
+  ui_test_iterate (300);
+  history = label_text (page, "history_label");
+  g_assert_cmpuint (position_of (history, "Meet again on Friday"), <, position_of (history, "Stage 2:"));
+  g_assert_cmpuint (position_of (history, "Stage 2:"), <, position_of (history, "Said: The line managers met"));
+  {
+    /* The pane scrolled to the stages, to look at them */
+    GtkWidget *scroller = GTK_WIDGET (child (page, "detail_scroller"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (child (page, "detail_due")), scroller,
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + at.y - 8);
+    ui_test_iterate (200);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "diffs4-discussions");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+static gint64
+resolve_in_store (QuorumStore *store,
+                  const char  *date,
+                  gboolean     disagreement_remains)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumResolutionSpec spec = { 0 };
+  gint64 id = raise_in_store (store, "bradford", "2026-11-16", FALSE);
+
+  g_assert_true (quorum_date_parse (date, "date", &spec.date, NULL));
+  spec.outcome = disagreement_remains ? "Decision unchanged" : "Strategy meeting held";
+  spec.disagreement_remains = disagreement_remains;
+  g_assert_true (quorum_store_resolve_difference (store, id, &spec, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The status shown in difference @id's row of the list. */
+static const char *
+row_status (QuorumDifferencesPage *page,
+            gint64                 id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%lld · ", (long long) id);
+  GtkWidget *title = find_label_starting (GTK_WIDGET (child (page, "list_view")), prefix);
+  GtkWidget *row;
+
+  g_assert_nonnull (title);
+  /* The row: title and subtitle in a box, then the status */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (title));
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (row)));
+}
+
+/* diffs4 2: "closed, disagreement remains" was listed, charted, filtered and counted as
+ * resolved. It has its own status, colour, filter entry and count. */
+static void
+test_disagreement_remains_is_not_resolved (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GListModel *shown;
+  gint64 resolved, remains;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  resolved = resolve_in_store (store, "2026-11-18", FALSE);
+  remains = resolve_in_store (store, "2026-11-19", TRUE);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+  ui_test_iterate (200);
+
+  g_assert_cmpstr (row_status (page, resolved), ==, "Resolved");
+  g_assert_cmpstr (row_status (page, remains), ==, "Disagreement remains");
+  g_test_message ("counts: %s", label_text (page, "chart_text"));
+  g_assert_nonnull (strstr (label_text (page, "chart_text"),
+                            "Bradford: 2 (0 open, 0 overdue, 1 resolved, 1 closed with the disagreement remaining)"));
+
+  /* The status filter, as a person chooses in it: Down to its last entry */
+  shown = quorum_differences_page_get_model (page);
+  ui_test_click (GTK_WIDGET (child (page, "status_dropdown")), -1, -1);
+  ui_test_iterate (300);
+  ui_test_key ("End");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (page, "status_dropdown"))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  {
+    g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpint (quorum_difference_item_get_id (item), ==, remains);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 3);
+  ui_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  {
+    g_autoptr(QuorumDifferenceItem) item = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpint (quorum_difference_item_get_id (item), ==, resolved);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "status_dropdown")), 0);
+  /* By stage, Bradford's: step 1 closed once each way */
+  {
+    g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
+
+    for (guint i = 0; i < profiles->len; i++)
+      if (g_strcmp0 (((QuorumProfile *) g_ptr_array_index (profiles, i))->id, "bradford") == 0)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), i + 1);
+  }
+  ui_test_iterate (200);
+  g_test_message ("by stage: %s", label_text (page, "chart_text"));
+  g_assert_nonnull (strstr (label_text (page, "chart_text"),
+                            "Stage 1 reached by 2 (1 resolved there, 1 closed there with the disagreement remaining"));
+  ui_test_screenshot (GTK_WIDGET (window), "diffs4-disagreement-by-stage");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "profile_dropdown")), 0);
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "diffs4-disagreement-remains");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* diffs4 3 and 4: the Raise form kept the last difference's policy, date and area and opened
+ * scrolled down; the pane kept its scroll on another difference and after Raise. */
+static void
+test_raise_form_fresh_and_panes_from_the_top (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GtkWidget *focus;
+  gint64 other, raised;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  other = raise_in_store (store, "bradford", "2026-11-16", FALSE);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  /* The first difference, raised through the form, scrolled down before Raise */
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_iterate (200);
+  choose_profile (page, "south-east-wales");
+  click_and_type (page, "raised_date_row", "2026-11-16");
+  click_and_type (page, "raised_by_row", "Hana Visitor");
+  click_and_type (page, "agency_row", "Aneurin Bevan UHB");
+  click_and_type (page, "against_row", "Newport Children's Services");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_REFERRAL_CRITERIA + 1);
+  click_and_type (page, "outcome_sought_row", "A strategy meeting");
+  wheel_down (page, "raise_scroller");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.raise"), -1, -1);
+  ui_test_iterate (400);
+  raised = quorum_differences_page_get_selected (page);
+  g_assert_cmpint (raised, >, other);
+  {
+    g_autoptr(QuorumDifference) d = load (store, raised);
+
+    g_assert_cmpstr (d->profile_id, ==, "south-east-wales");
+    g_assert_cmpint (d->area, ==, QUORUM_AREA_REFERRAL_CRITERIA);
+  }
+  g_test_message ("after Raise the pane is scrolled %.0f px", scrolled_by (page, "detail_scroller"));
+  g_assert_cmpfloat (scrolled_by (page, "detail_scroller"), <, 1);
+
+  /* Read down, then the other difference: from its top */
+  wheel_down (page, "detail_scroller");
+  g_assert_cmpfloat (scrolled_by (page, "detail_scroller"), >, 100);
+  click_difference (page, other);
+  ui_test_iterate (200);
+  g_test_message ("another chosen: scrolled %.0f px", scrolled_by (page, "detail_scroller"));
+  g_assert_cmpfloat (scrolled_by (page, "detail_scroller"), <, 1);
+  wheel_down (page, "detail_scroller");
+
+  /* A new form: fresh, from the top, the first field ready for what is typed */
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpstr (row_shows (page, "raised_date_row"), ==, "2026-11-20");
+  {
+    g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
+    QuorumProfile *chosen = g_ptr_array_index (profiles, adw_combo_row_get_selected (ADW_COMBO_ROW (child (page, "profile_row"))));
+
+    g_assert_true (chosen->is_default);
+  }
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (page, "area_row"))), ==, 0);
+  g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "");
+  g_assert_cmpfloat (scrolled_by (page, "raise_scroller"), <, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (child (page, "raised_by_row")) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (child (page, "raised_by_row"))));
+  ui_test_type ("Rhian Nurse");
+  ui_test_iterate (100);
+  g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "Rhian Nurse");
+  g_assert_cmpstr (row_shows (page, "against_decision_row"), ==, "");
+  ui_test_screenshot (GTK_WIDGET (window), "diffs4-raise-fresh");
+
+  /* With no area chosen, Raise says so and records nothing */
+  click_and_type (page, "agency_row", "Gwent Police");
+  click_and_type (page, "against_row", "Newport Children's Services");
+  click_and_type (page, "outcome_sought_row", "A review");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.raise"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpint (quorum_differences_page_get_selected (page), ==, 0);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+
+    g_assert_cmpuint (all->len, ==, 2);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* diffs4 5: "Formal Challenge Lodged" recorded for good on one click, with no detail; and
+ * "Immediate Risk Now" was offered on a difference already at immediate risk. */
+static void
+test_formal_challenge_asks_first (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  gint64 id, at_risk;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "bradford", "2026-11-16", FALSE);
+  at_risk = raise_in_store (store, "bradford", "2026-11-16", TRUE);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+
+  click_difference (page, at_risk);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_risk_button"))));
+  click_difference (page, id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_risk_button"))));
+
+  /* One click asks; Cancel records nothing */
+  click_and_type (page, "notice_date_row", "2026-11-18");
+  ui_test_click (GTK_WIDGET (child (page, "flag_challenge_button")), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpuint (count_events (store, id, "formal-challenge"), ==, 0);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  ui_test_key ("Escape");
+  ui_test_iterate (300);
+  g_assert_cmpuint (count_events (store, id, "formal-challenge"), ==, 0);
+
+  /* Asked again: the date it shows, a detail typed in it, then recorded */
+  ui_test_click (GTK_WIDGET (child (page, "flag_challenge_button")), -1, -1);
+  ui_test_iterate (300);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *date_row = ui_test_find_named (GTK_WIDGET (dialog), "challenge-date");
+    GtkWidget *detail_row = ui_test_find_named (GTK_WIDGET (dialog), "challenge-detail");
+
+    g_assert_nonnull (date_row);
+    g_assert_nonnull (detail_row);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-11-18");
+    ui_test_click (detail_row, -1, -1);
+    ui_test_type ("Letter to the Head of Service");
+    ui_test_iterate (100);
+  }
+  ui_test_screenshot (GTK_WIDGET (dialog), "diffs4-formal-challenge");
+  ui_test_respond ("record");
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+    const QuorumDifferenceEvent *e = quorum_difference_find_event (d, "formal-challenge");
+    g_autofree char *when = NULL;
+
+    g_assert_nonnull (e);
+    when = quorum_date_to_string (&e->date);
+    g_assert_cmpstr (when, ==, "2026-11-18");
+    g_assert_cmpstr (e->detail, ==, "Letter to the Head of Service");
+  }
+  g_assert_cmpuint (count_events (store, id, "formal-challenge"), ==, 1);
+  g_assert_true (quorum_differences_page_select (page, id));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "flag_challenge_button"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* Whether any label under @root ellipsizes the text it shows. */
+static gboolean
+any_label_cut (GtkWidget *root,
+               guint     *n_labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      (*n_labels)++;
+      int natural;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+        {
+          g_test_message ("cut: %s", gtk_label_get_label (GTK_LABEL (root)));
+          return TRUE;
+        }
+      /* Wrapped but given less height than its lines need: cut at the bottom */
+      gtk_widget_measure (root, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (root), NULL, &natural, NULL, NULL);
+      if (natural > gtk_widget_get_height (root) + 1)
+        {
+          g_test_message ("cut short (%d of %d px): %s", gtk_widget_get_height (root), natural,
+                          gtk_label_get_label (GTK_LABEL (root)));
+          return TRUE;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (any_label_cut (c, n_labels))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_open_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_open_popover (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The popover @row opened, clicked as a person does; the labels in it, and in the row, whole. */
+static void
+assert_choices_whole (QuorumDifferencesPage *page,
+                      const char            *row,
+                      const char            *shot,
+                      guint                  at_least)
+{
+  GtkWidget *widget = GTK_WIDGET (child (page, row));
+  guint n = 0;
+
+  ui_test_click (widget, -1, -1);
+  ui_test_iterate (400);
+  ui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (widget)), shot);
+  {
+    GtkWidget *popover = find_open_popover (widget);
+    g_autofree char *name = g_strconcat (shot, "-popover", NULL);
+
+    g_assert_nonnull (popover);
+    ui_test_screenshot (popover, name);
+  }
+  g_assert_false (any_label_cut (widget, &n));
+  g_test_message ("%s: %u labels, none cut", row, n);
+  g_assert_cmpuint (n, >=, at_least);
+  ui_test_key ("Escape");
+  ui_test_iterate (200);
+}
+
+/* diffs4 6: long choices in the Area and notice lists were cut short ("Outcome of an assessm…",
+ * "That the owning agency …"), at 1280 and at 700 px wide. */
+static void
+test_choices_whole (void)
+{
+  const int widths[] = { 1280, 700 };
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *path = ui_test_db_path ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+      g_autofree char *area_shot = g_strdup_printf ("diffs4-area-list-%d", widths[w]);
+      g_autofree char *notice_shot = g_strdup_printf ("diffs4-notice-list-%d", widths[w]);
+      QuorumDifferencesPage *page;
+      QuorumWindow *window;
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = raise_in_store (store, "south-east-wales", "2026-11-16", FALSE);
+      /* At step 5 two notices are pending, each a long sentence of the policy's */
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autoptr(QuorumDifferenceStage) stage = NULL;
+          GDate when;
+
+          g_date_clear (&when, 1);
+          g_date_set_dmy (&when, 17 + i, G_DATE_NOVEMBER, 2026);
+          stage = quorum_store_escalate_difference (store, id, &when, "Not agreed", &error);
+          g_assert_no_error (error);
+        }
+      window = ui_test_window_new (store, widths[w], 800);
+      page = show_page (window, store);
+      ui_test_raise_window (window);
+      quorum_differences_page_set_as_of (page, "2026-11-20");
+
+      ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+      ui_test_iterate (300);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_ASSESSMENT_OUTCOME + 1);
+      ui_test_iterate (100);
+      assert_choices_whole (page, "area_row", area_shot, 8);
+
+      g_assert_true (quorum_differences_page_select (page, id));
+      ui_test_iterate (200);
+      gtk_widget_grab_focus (GTK_WIDGET (child (page, "notice_kind_row")));
+      ui_test_iterate (200);
+      assert_choices_whole (page, "notice_kind_row", notice_shot, 3);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      ui_test_iterate (50);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1064,6 +1626,13 @@ main (int   argc,
   g_test_add_func ("/ui/differences/bradford-immediate-risk-escalated-late",
                    test_bradford_immediate_risk_escalated_late);
   g_test_add_func ("/ui/differences/refs2-own-write-keeps-place", test_own_write_keeps_place);
+  g_test_add_func ("/ui/differences/diffs4-discussions-shown", test_discussions_shown);
+  g_test_add_func ("/ui/differences/diffs4-disagreement-remains-is-not-resolved",
+                   test_disagreement_remains_is_not_resolved);
+  g_test_add_func ("/ui/differences/diffs4-raise-form-fresh-and-panes-from-the-top",
+                   test_raise_form_fresh_and_panes_from_the_top);
+  g_test_add_func ("/ui/differences/diffs4-formal-challenge-asks-first", test_formal_challenge_asks_first);
+  g_test_add_func ("/ui/differences/diffs4-choices-whole", test_choices_whole);
 
   return g_test_run ();
 }

@@ -296,7 +296,8 @@ struct _QuorumDifferenceStageCount
   char  *name;
   int    reached;      /* differences that got to this stage */
   int    escalated;    /* … and went on to the next */
-  int    resolved;     /* … and were resolved here */
+  int    resolved;     /* … and were resolved here (closed, disagreement remaining, too) */
+  int    disagreement_remains;  /* … of those, closed with the disagreement remaining */
   int    open;         /* … and are at it now */
   int    overdue;      /* … of those open, past the stage's limit */
 };
@@ -313,7 +314,8 @@ struct _QuorumDifferenceProfileStats
   char       *profile_name;       /* or NULL for a profile no longer installed */
   int         total;
   int         open;
-  int         resolved;
+  int         resolved;           /* status resolved: closed either way */
+  int         disagreement_remains;  /* … of those, closed with the disagreement remaining */
   int         overdue;
   int         immediate_risk;
   int         monitored_stage;    /* 0 if the profile monitors none */
@@ -329,7 +331,8 @@ struct _QuorumDifferenceStats
   GDate       as_of;
   int         total;
   int         open;
-  int         resolved;
+  int         resolved;           /* status resolved: closed either way */
+  int         disagreement_remains;  /* … of those, closed with the disagreement remaining */
   int         overdue;
   GPtrArray  *profiles;           /* QuorumDifferenceProfileStats*, by profile id */
 };

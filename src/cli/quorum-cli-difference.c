@@ -837,6 +837,7 @@ stats_to_json (const QuorumDifferenceStats *stats)
   quorum_json_add_int (builder, "total", stats->total);
   quorum_json_add_int (builder, "open", stats->open);
   quorum_json_add_int (builder, "resolved", stats->resolved);
+  quorum_json_add_int (builder, "disagreement_remains", stats->disagreement_remains);
   quorum_json_add_int (builder, "overdue", stats->overdue);
 
   json_builder_set_member_name (builder, "profiles");
@@ -851,6 +852,7 @@ stats_to_json (const QuorumDifferenceStats *stats)
       quorum_json_add_int (builder, "total", p->total);
       quorum_json_add_int (builder, "open", p->open);
       quorum_json_add_int (builder, "resolved", p->resolved);
+      quorum_json_add_int (builder, "disagreement_remains", p->disagreement_remains);
       quorum_json_add_int (builder, "overdue", p->overdue);
       quorum_json_add_int (builder, "immediate_risk", p->immediate_risk);
       add_int_or_null (builder, "monitored_stage", p->monitored_stage, p->monitored_stage <= 0);
@@ -868,6 +870,7 @@ stats_to_json (const QuorumDifferenceStats *stats)
           quorum_json_add_int (builder, "reached", s->reached);
           quorum_json_add_int (builder, "escalated", s->escalated);
           quorum_json_add_int (builder, "resolved", s->resolved);
+          quorum_json_add_int (builder, "disagreement_remains", s->disagreement_remains);
           quorum_json_add_int (builder, "open", s->open);
           quorum_json_add_int (builder, "overdue", s->overdue);
           json_builder_end_object (builder);
@@ -903,8 +906,11 @@ print_stats_text (const QuorumDifferenceStats *stats)
   g_autofree char *to = g_date_valid (&stats->to) ? quorum_date_to_string (&stats->to) : g_strdup ("…");
   g_autofree char *as_of = quorum_date_to_string (&stats->as_of);
 
-  printf (_("Differences raised %s to %s (as of %s): %d, %d open, %d resolved, %d overdue\n"),
-          from, to, as_of, stats->total, stats->open, stats->resolved, stats->overdue);
+  /* Closed with the disagreement remaining is not resolved: counted on its own (001, 004) */
+  printf (_("Differences raised %s to %s (as of %s): %d, %d open, %d resolved, "
+            "%d closed with the disagreement remaining, %d overdue\n"),
+          from, to, as_of, stats->total, stats->open, stats->resolved - stats->disagreement_remains,
+          stats->disagreement_remains, stats->overdue);
 
   for (guint i = 0; i < stats->profiles->len; i++)
     {
@@ -916,14 +922,14 @@ print_stats_text (const QuorumDifferenceStats *stats)
 
       printf ("\n%s (%s): %d\n", p->profile_name != NULL ? p->profile_name : p->profile_id,
               p->profile_id, p->total);
-      printf ("  %-6s %8s %10s %9s %6s %8s\n", _("Stage"), _("Reached"), _("Escalated"),
-              _("Resolved"), _("Open"), _("Overdue"));
+      printf ("  %-6s %8s %10s %9s %12s %6s %8s\n", _("Stage"), _("Reached"), _("Escalated"),
+              _("Resolved"), _("Disagreeing"), _("Open"), _("Overdue"));
       for (guint j = 0; j < p->stages->len; j++)
         {
           const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, j);
 
-          printf ("  %-6d %8d %10d %9d %6d %8d\n", s->number, s->reached, s->escalated,
-                  s->resolved, s->open, s->overdue);
+          printf ("  %-6d %8d %10d %9d %12d %6d %8d\n", s->number, s->reached, s->escalated,
+                  s->resolved - s->disagreement_remains, s->disagreement_remains, s->open, s->overdue);
         }
       for (guint j = 0; j < p->outcomes->len; j++)
         {
@@ -1087,7 +1093,9 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
 
           const QuorumProfile *profile = find_profile (profiles, d->profile_id);
 
-          if (d->status == QUORUM_DIFFERENCE_RESOLVED)
+          if (d->status == QUORUM_DIFFERENCE_RESOLVED && d->disagreement_remains)
+            state = _("closed, disagreement remains");
+          else if (d->status == QUORUM_DIFFERENCE_RESOLVED)
             state = _("resolved");
           else if (!quorum_difference_is_overdue (d, &as_of))
             state = _("open");

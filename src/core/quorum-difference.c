@@ -1326,7 +1326,15 @@ quorum_difference_stats_new (GPtrArray   *differences,
         {
           self->resolved++;
           stats->resolved++;
-          outcome_count (stats, d->challenge_outcome != NULL ? d->challenge_outcome : "resolved")->count++;
+          if (d->disagreement_remains)
+            {
+              self->disagreement_remains++;
+              stats->disagreement_remains++;
+            }
+          /* How it closed is an outcome of its own: "disagreement-remains" is never counted
+           * as "resolved" (001, 004) */
+          outcome_count (stats, d->challenge_outcome != NULL ? d->challenge_outcome
+                                : d->disagreement_remains ? "disagreement-remains" : "resolved")->count++;
         }
       else
         {
@@ -1349,7 +1357,11 @@ quorum_difference_stats_new (GPtrArray   *differences,
           if (s != current)
             count->escalated++;
           else if (d->status == QUORUM_DIFFERENCE_RESOLVED)
-            count->resolved++;
+            {
+              count->resolved++;
+              if (d->disagreement_remains)
+                count->disagreement_remains++;
+            }
           else
             {
               count->open++;

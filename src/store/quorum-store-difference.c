@@ -634,6 +634,11 @@ quorum_store_list_differences (QuorumStore                  *self,
       return NULL;
     }
 
+  /* Each difference's dated discussions, oldest first: the page shows them under their stage */
+  for (guint i = 0; i < ret->len; i++)
+    if (!load_notes (self, g_ptr_array_index (ret, i), error))
+      return NULL;
+
   if (!_quorum_store_load_difference_events (self, by_id, error))
     return NULL;
 

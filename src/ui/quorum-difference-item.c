@@ -165,7 +165,16 @@ quorum_difference_item_new (QuorumDifference *difference,
   if (stage != NULL && g_date_valid (&stage->due))
     due = short_date (&stage->due);
 
-  if (difference->status == QUORUM_DIFFERENCE_RESOLVED)
+  if (difference->status == QUORUM_DIFFERENCE_RESOLVED && difference->disagreement_remains)
+    {
+      g_autofree char *closed = short_date (&difference->resolved);
+
+      /* Not resolved: closed with the professionals still disagreeing (001, 004) */
+      self->status = g_strdup (_("Disagreement remains"));
+      self->subtitle = g_strdup_printf (_("Closed %s at stage %d, the disagreement remaining"), closed,
+                                        stage != NULL ? stage->number : 0);
+    }
+  else if (difference->status == QUORUM_DIFFERENCE_RESOLVED)
     {
       g_autofree char *resolved = short_date (&difference->resolved);
 

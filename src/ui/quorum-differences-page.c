@@ -74,6 +74,9 @@ struct _QuorumDifferencesPage
   GtkWidget          *notices_group;
   GtkWidget          *notice_buttons;
   GtkWidget          *flag_challenge_button;
+  GtkWidget          *flag_risk_button;
+  GtkScrolledWindow  *raise_scroller;
+  GtkScrolledWindow  *detail_scroller;
   GtkWidget          *disagreement_remains_row;
   GtkSwitch          *disagreement_remains_switch;
   GPtrArray          *pending_notices;  /* QuorumNoticeRow* of the selected difference */
@@ -122,6 +125,7 @@ enum {
   SHOW_OPEN,
   SHOW_OVERDUE,
   SHOW_RESOLVED,
+  SHOW_DISAGREEMENT_REMAINS,   /* closed, the disagreement remaining (001, 004): not resolved */
 };
 
 /* Adwaita's palette: blue 3, green 4, red 3, and a neutral grey. */
@@ -129,6 +133,8 @@ static const GdkRGBA colour_open = { 0.208, 0.518, 0.894, 1.0 };
 static const GdkRGBA colour_resolved = { 0.180, 0.761, 0.494, 1.0 };
 static const GdkRGBA colour_overdue = { 0.878, 0.106, 0.141, 1.0 };
 static const GdkRGBA colour_escalated = { 0.604, 0.600, 0.588, 1.0 };
+/* Orange 4: closed with the disagreement remaining, neither resolved nor open */
+static const GdkRGBA colour_disagreement = { 0.902, 0.380, 0.0, 1.0 };
 
 G_DEFINE_FINAL_TYPE (QuorumDifferencesPage, quorum_differences_page, GTK_TYPE_WIDGET)
 
@@ -234,6 +240,26 @@ prefill_date (QuorumDifferencesPage *self,
   set_row_text (row, today);
 }
 
+/* The Area row's first item asks for a choice: the areas follow it, QuorumArea + 1. */
+#define AREA_NONE 0
+
+/* The default policy's place in the Raise form's list (the profiles come default first). */
+static guint
+default_profile_index (QuorumDifferencesPage *self)
+{
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    if (((QuorumProfile *) g_ptr_array_index (self->profiles, i))->is_default)
+      return i;
+  return 0;
+}
+
+/* Brings @scroller back to its top: a form or a difference is read from its beginning. */
+static void
+scroll_to_top (GtkScrolledWindow *scroller)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+}
+
 /* ---- the list and its filters ---- */
 
 static gboolean
@@ -259,7 +285,12 @@ filter_func (gpointer item,
       break;
 
     case SHOW_RESOLVED:
-      if (d->status != QUORUM_DIFFERENCE_RESOLVED)
+      if (d->status != QUORUM_DIFFERENCE_RESOLVED || d->disagreement_remains)
+        return FALSE;
+      break;
+
+    case SHOW_DISAGREEMENT_REMAINS:
+      if (d->status != QUORUM_DIFFERENCE_RESOLVED || !d->disagreement_remains)
         return FALSE;
       break;
 
@@ -298,6 +329,8 @@ static void
 selection_changed_cb (QuorumDifferencesPage *self)
 {
   update_detail (self);
+  /* Another difference is read from its title, not where the last one was left */
+  scroll_to_top (self->detail_scroller);
 }
 
 /* ---- narrow: the list and the chosen difference one at a time ---- */
@@ -570,13 +603,19 @@ format_history (const QuorumDifference *d)
           if (n->stage != s->number)
             continue;
 
+          /* Each discussion under its stage, oldest first (the store orders them): when, who
+           * took part, what was said and agreed, and who recorded it. */
           held = quorum_ui_format_date (&n->date);
-          g_string_append_printf (out, _("\n• %s, with %s: %s"), held, n->participants, n->summary);
+          /* Translators: "Discussion on Thursday 26 November 2026 with A. Khan, B. Jones" */
+          g_string_append_printf (out, _("\n\n• Discussion on %s with %s"), held, n->participants);
+          g_string_append_printf (out, _("\n    Said: %s"), n->summary);
           if (n->agreed != NULL)
-            g_string_append_printf (out, _(" Agreed: %s"), n->agreed);
+            g_string_append_printf (out, _("\n    Agreed: %s"), n->agreed);
           for (guint k = 0; n->questions != NULL && n->questions[k] != NULL; k++)
             if (n->answers[k] != NULL && *n->answers[k] != '\0')
               g_string_append_printf (out, "\n    %s %s", n->questions[k], n->answers[k]);
+          if (n->recorded_by != NULL && *n->recorded_by != '\0')
+            g_string_append_printf (out, _("\n    Recorded by %s"), n->recorded_by);
         }
     }
 
@@ -878,7 +917,9 @@ update_detail (QuorumDifferencesPage *self)
   gtk_widget_set_visible (self->flag_challenge_button,
                           open && profile != NULL && profile->formal_challenge &&
                           quorum_difference_find_event (d, "formal-challenge") == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "differences.flag-risk", open);
+  /* Immediate risk is recorded once: not offered again on a difference already at it */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "differences.flag-risk", open && !d->immediate_risk);
+  gtk_widget_set_visible (self->flag_risk_button, open && !d->immediate_risk);
   update_notices (self, d);
   prefill_date (self, self->notice_date_row);
 
@@ -941,8 +982,10 @@ stats_in_words (QuorumDifferencesPage       *self,
         {
           const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, i);
 
-          g_string_append_printf (out, _("Stage %d reached by %d (%d resolved there, %d open, %d overdue, %d escalated). "),
-                                  s->number, s->reached, s->resolved, s->open - s->overdue, s->overdue, s->escalated);
+          g_string_append_printf (out, _("Stage %d reached by %d (%d resolved there, %d closed there with the disagreement "
+                                         "remaining, %d open, %d overdue, %d escalated). "),
+                                  s->number, s->reached, s->resolved - s->disagreement_remains, s->disagreement_remains,
+                                  s->open - s->overdue, s->overdue, s->escalated);
         }
       if (p->monitored_stage > 0)
         g_string_append_printf (out, _("Reached the monitored stage %d: %d."), p->monitored_stage, p->monitored_reached);
@@ -955,8 +998,9 @@ stats_in_words (QuorumDifferencesPage       *self,
 
           g_autofree char *policy = policy_short_name (self, p->profile_id);
 
-          g_string_append_printf (out, _("%s: %d (%d open, %d overdue, %d resolved). "),
-                                  policy, p->total, p->open - p->overdue, p->overdue, p->resolved);
+          g_string_append_printf (out, _("%s: %d (%d open, %d overdue, %d resolved, %d closed with the disagreement remaining). "),
+                                  policy, p->total, p->open - p->overdue, p->overdue,
+                                  p->resolved - p->disagreement_remains, p->disagreement_remains);
         }
     }
 
@@ -990,7 +1034,7 @@ update_counts (QuorumDifferencesPage *self)
 typedef struct
 {
   char *label;
-  int   values[4];   /* resolved, open, overdue, escalated */
+  int   values[5];   /* resolved, open, overdue, escalated, disagreement remains */
 } Bar;
 
 static void
@@ -1026,8 +1070,8 @@ draw_chart (GtkDrawingArea *area,
   QuorumDifferencesPage *self = user_data;
   g_autoptr(QuorumDifferenceStats) stats = current_stats (self);
   g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
-  const GdkRGBA *colours[] = { &colour_resolved, &colour_open, &colour_overdue, &colour_escalated };
-  const char *names[] = { _("Resolved"), _("Open"), _("Overdue"), _("Escalated") };
+  const GdkRGBA *colours[] = { &colour_resolved, &colour_open, &colour_overdue, &colour_escalated, &colour_disagreement };
+  const char *names[] = { _("Resolved"), _("Open"), _("Overdue"), _("Escalated"), _("Disagreement remains") };
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (area));
   QuorumProfile *profile = filtered_profile (self);
   GdkRGBA fg;
@@ -1048,7 +1092,9 @@ draw_chart (GtkDrawingArea *area,
       for (guint i = 0; i < p->stages->len; i++)
         {
           const QuorumDifferenceStageCount *s = g_ptr_array_index (p->stages, i);
-          Bar bar = { g_strdup_printf ("%d", s->number), { s->resolved, s->open - s->overdue, s->overdue, s->escalated } };
+          Bar bar = { g_strdup_printf ("%d", s->number),
+                      { s->resolved - s->disagreement_remains, s->open - s->overdue, s->overdue, s->escalated,
+                        s->disagreement_remains } };
 
           g_array_append_val (bars, bar);
         }
@@ -1058,24 +1104,44 @@ draw_chart (GtkDrawingArea *area,
       for (guint i = 0; i < stats->profiles->len; i++)
         {
           const QuorumDifferenceProfileStats *p = g_ptr_array_index (stats->profiles, i);
-          Bar bar = { policy_short_name (self, p->profile_id), { p->resolved, p->open - p->overdue, p->overdue, 0 } };
+          Bar bar = { policy_short_name (self, p->profile_id),
+                      { p->resolved - p->disagreement_remains, p->open - p->overdue, p->overdue, 0,
+                        p->disagreement_remains } };
 
           g_array_append_val (bars, bar);
         }
     }
 
-  /* The legend */
-  for (guint k = 0, x = 0; k < G_N_ELEMENTS (colours); k++)
-    {
-      if (profile == NULL && k == 3)
-        break;
-      gdk_cairo_set_source_rgba (cr, colours[k]);
-      cairo_rectangle (cr, x, 4, 12, 12);
-      cairo_fill (cr);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      draw_text (cr, GTK_WIDGET (area), names[k], x + 16, 1, 0);
-      x += 110;
-    }
+  /* The legend: a key that does not fit goes on the next line */
+  {
+    double x = 0;
+    double y = 1;
+
+    for (guint k = 0; k < G_N_ELEMENTS (colours); k++)
+      {
+        g_autoptr(PangoLayout) layout = NULL;
+        int text_w;
+        int text_h;
+
+        /* By policy, escalation is a stage's measure: no key for it */
+        if (profile == NULL && k == 3)
+          continue;
+        layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), names[k]);
+        pango_layout_get_pixel_size (layout, &text_w, &text_h);
+        if (x > 0 && x + 16 + text_w > width)
+          {
+            x = 0;
+            y += legend_h;
+          }
+        gdk_cairo_set_source_rgba (cr, colours[k]);
+        cairo_rectangle (cr, x, y + 3, 12, 12);
+        cairo_fill (cr);
+        gdk_cairo_set_source_rgba (cr, &fg);
+        draw_text (cr, GTK_WIDGET (area), names[k], x + 16, y, 0);
+        x += MAX (110, 16 + text_w + 16);
+      }
+    legend_h = y - 1 + legend_h;
+  }
 
   if (bars->len == 0)
     {
@@ -1087,7 +1153,7 @@ draw_chart (GtkDrawingArea *area,
   for (guint i = 0; i < bars->len; i++)
     {
       const Bar *bar = &g_array_index (bars, Bar, i);
-      int total = bar->values[0] + bar->values[1] + bar->values[2] + bar->values[3];
+      int total = bar->values[0] + bar->values[1] + bar->values[2] + bar->values[3] + bar->values[4];
 
       max = MAX (max, total);
     }
@@ -1144,10 +1210,13 @@ show_raise_action (GtkWidget  *widget,
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_revealer_set_reveal_child (self->risk_revealer, FALSE);
+  /* A new form (clear_raise_form () emptied it once raised) is dated today; one in progress
+   * keeps its words and choices. Either is read from the top, the first field ready. */
   if (date == NULL)
     prefill_date (self, self->raised_date_row);
   gtk_stack_set_visible_child_name (self->detail_stack, "raise");
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  scroll_to_top (self->raise_scroller);
   quorum_ui_focus_at_end (GTK_WIDGET (self->raised_by_row));
 }
 
@@ -1163,6 +1232,11 @@ clear_raise_form (QuorumDifferencesPage *self)
     set_row_text (rows[i], NULL);
   set_row_text (self->area_other_row, NULL);
   gtk_switch_set_active (self->immediate_risk_switch, FALSE);
+  /* The next difference is not this one: dated when its form is opened, under the default
+   * policy, with no area chosen (the one before's choices gave back-dated, mis-filed ones) */
+  set_row_text (self->raised_date_row, NULL);
+  adw_combo_row_set_selected (self->profile_row, default_profile_index (self));
+  adw_combo_row_set_selected (self->area_row, AREA_NONE);
   /* Raised: what the form held is recorded now */
   quorum_draft_discard (self->raise_draft);
 }
@@ -1216,7 +1290,14 @@ raise_action (GtkWidget  *widget,
   spec.against = against;
   spec.against_decision = against_decision;
   spec.child = child;
-  spec.area = area_index < QUORUM_N_AREAS ? (QuorumArea) area_index : QUORUM_N_AREAS;
+  if (area_index == AREA_NONE || area_index > QUORUM_N_AREAS)
+    {
+      g_set_error (&error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("Choose the area of disagreement"));
+      quorum_ui_show_error (widget, error);
+      gtk_widget_grab_focus (GTK_WIDGET (self->area_row));
+      return;
+    }
+  spec.area = (QuorumArea) (area_index - 1);
   spec.area_other = spec.area == QUORUM_AREA_OTHER ? area_other : NULL;
   spec.outcome_sought = outcome_sought;
   spec.immediate_risk = gtk_switch_get_active (self->immediate_risk_switch);
@@ -1296,7 +1377,8 @@ static void
 record_flag (QuorumDifferencesPage *self,
              gint64                 id,
              const char            *kind,
-             const GDate           *when)
+             const GDate           *when,
+             const char            *detail)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean risk = g_str_equal (kind, "immediate-risk");
@@ -1307,7 +1389,7 @@ record_flag (QuorumDifferencesPage *self,
   d = quorum_store_load_difference (self->store, id, NULL);
   if (d != NULL)
     profile = find_profile (self, d->profile_id);
-  if (quorum_store_flag_difference (self->store, id, kind, when, NULL, &error) == 0)
+  if (quorum_store_flag_difference (self->store, id, kind, when, detail, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
       return;
@@ -1332,7 +1414,80 @@ flag_risk_response_cb (AdwMessageDialog      *dialog,
   if (g_strcmp0 (response, "record") != 0 || self->store == NULL)
     return;
 
-  record_flag (self, id, "immediate-risk", when);
+  record_flag (self, id, "immediate-risk", when, NULL);
+}
+
+/* The formal challenge's dialog: recorded only by its own button, with the date and detail
+ * typed in it. */
+static void
+flag_challenge_response_cb (AdwMessageDialog      *dialog,
+                            const char            *response,
+                            QuorumDifferencesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-difference"));
+  GtkEditable *date_row = g_object_get_data (G_OBJECT (dialog), "quorum-date-row");
+  GtkEditable *detail_row = g_object_get_data (G_OBJECT (dialog), "quorum-detail-row");
+  g_autofree char *date = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate when;
+
+  if (g_strcmp0 (response, "record") != 0 || self->store == NULL)
+    return;
+
+  date = quorum_ui_editable_get_text (date_row);
+  detail = quorum_ui_editable_get_text (detail_row);
+  if (!quorum_date_parse (date != NULL ? date : "", _("The date the formal challenge was lodged"), &when, &error))
+    {
+      quorum_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  record_flag (self, id, "formal-challenge", &when, detail);
+}
+
+/* Asks before a formal challenge is recorded for good (Bradford), with its date and detail. */
+static void
+ask_formal_challenge (QuorumDifferencesPage *self,
+                      gint64                 id,
+                      int                    stage,
+                      const GDate           *when)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *date_row = adw_entry_row_new ();
+  GtkWidget *detail_row = adw_entry_row_new ();
+  g_autofree char *body = NULL;
+  g_autofree char *day = quorum_date_to_string (when);
+
+  body = g_strdup_printf (_("Difference %lld: a formal challenge lodged at stage %d. "
+                            "This is recorded for good and cannot be removed."), (long long) id, stage);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Record Formal Challenge?"), body));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _("Lodged on (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), day);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail_row), _("Detail (optional)"));
+  gtk_widget_set_name (date_row, "challenge-date");
+  gtk_widget_set_name (detail_row, "challenge-detail");
+  gtk_list_box_append (GTK_LIST_BOX (list), date_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), detail_row);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record Formal Challenge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  /* Cancel is the default: Enter or a double click records nothing */
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quorum-difference", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data (G_OBJECT (dialog), "quorum-date-row", date_row);
+  g_object_set_data (G_OBJECT (dialog), "quorum-detail-row", detail_row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (flag_challenge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (detail_row);
 }
 
 static void
@@ -1358,8 +1513,11 @@ flag_action (GtkWidget  *widget,
   id = quorum_difference_item_get_difference (item)->id;
   if (!risk)
     {
-      /* Offered once: the button goes once it is recorded. */
-      record_flag (self, id, "formal-challenge", &when);
+      /* Offered once: the button goes once it is recorded. Asked first, as immediate risk is:
+       * a record is never deleted. */
+      ask_formal_challenge (self, id,
+                            quorum_difference_get_current_stage (quorum_difference_item_get_difference (item))->number,
+                            &when);
       return;
     }
 
@@ -1410,7 +1568,7 @@ static void
 area_selected_cb (QuorumDifferencesPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->area_other_row),
-                          adw_combo_row_get_selected (self->area_row) == QUORUM_AREA_OTHER);
+                          adw_combo_row_get_selected (self->area_row) == QUORUM_AREA_OTHER + 1);
 }
 
 static void
@@ -1597,6 +1755,8 @@ load_profiles (QuorumDifferencesPage *self)
       gtk_string_list_append (filter_names, profile->name);
       gtk_string_list_append (names, profile->name);
     }
+  /* Nothing chosen until the person chooses: a new form never carries an area over */
+  gtk_string_list_append (areas, _("Choose the area…"));
   for (guint i = 0; i < QUORUM_N_AREAS; i++)
     gtk_string_list_append (areas, quorum_area_get_label ((QuorumArea) i));
 
@@ -1606,6 +1766,13 @@ load_profiles (QuorumDifferencesPage *self)
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (filter_names));
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+  adw_combo_row_set_selected (self->area_row, AREA_NONE);
+  /* Long choices ("Outcome of an assessment by …", a notice in its policy's words) whole, in
+   * the list and in the row (under its title, where a long one wraps), at any width */
+  quorum_ui_show_whole_items (GTK_WIDGET (self->area_row));
+  adw_combo_row_set_use_subtitle (self->area_row, TRUE);
+  quorum_ui_show_whole_items (GTK_WIDGET (self->notice_kind_row));
+  adw_combo_row_set_use_subtitle (self->notice_kind_row, TRUE);
   g_signal_connect_object (self->profile_row, "notify::selected", G_CALLBACK (profile_selected_cb),
                            self, G_CONNECT_SWAPPED);
   profile_selected_cb (self);
@@ -1815,6 +1982,9 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notices_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_buttons);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_challenge_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_risk_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raise_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_switch);
   gtk_widget_class_bind_template_callback (widget_class, area_selected_cb);
