@@ -261,9 +261,6 @@ challenge_text (const QuorumChallenge *c,
     g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"),
                             profile && profile->challenge_alert_when ? profile->challenge_alert_when
                                                                      : _("immediately"));
-  if (c->concern != NULL && *c->concern != '\0')
-    /* Translators: the dissenting professional's concern, in their own words */
-    g_string_append_printf (out, _("\nConcern: “%s”"), c->concern);
   if (g_date_valid (&c->decided_on))
     {
       g_autofree char *decided = quorum_ui_format_date (&c->decided_on);
@@ -283,6 +280,10 @@ challenge_text (const QuorumChallenge *c,
         /* Translators: the Safeguarding Co-ordinator's reasons, in their own words */
         g_string_append_printf (out, _("\nCo-ordinator’s reasons: “%s”"), c->reasons);
     }
+  if (c->concern != NULL && *c->concern != '\0')
+    /* Translators: the dissenting professional's concern, in their own words (last: the
+     * dates and decisions read on one line above it) */
+    g_string_append_printf (out, _("\nConcern: “%s”"), c->concern);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
