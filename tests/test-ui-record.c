@@ -9,6 +9,7 @@
 #include "test-ui-common.h"
 #include "ui/quorum-conference-item.h"
 #include "ui/quorum-record-panel.h"
+#include "ui/quorum-referral-object.h"
 
 #define CSC    "Children's Social Care"
 #define POLICE "Thames Valley Police"
@@ -355,6 +356,14 @@ test_timeline_and_challenge (void)
     g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
   }
   g_assert_true (quorum_store_verify (store, NULL, &error));
+  /* The Co-ordinator's referral: the policy sets no time limit for a panel, and the Referrals
+   * table's Panel Due cell says so rather than being blank. */
+  {
+    g_autoptr(QuorumReferralObject) object = quorum_referral_object_new (quorum_store_get_referral (store, quorum_conference_find_referral (c, amy)->id, &error));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (quorum_referral_object_get_text (object, QUORUM_REFERRAL_COLUMN_PANEL_DUE), ==, "No limit");
+  }
   /* The card shows the Co-ordinator's reasons, as `challenge show` and the export do. */
   g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Co-ordinator’s reasons: “The children are at risk at night.”"));
   /* Recorded: the form is empty and its draft is gone. */
