@@ -175,6 +175,28 @@ check "export range: replaced with the record" \
   "$(jget "$(cat "$out_dir/2026.11/conference-$conf-2026-11-20.json")" 'd["id"]' 2>/dev/null)" "$conf"
 check "export range: the replaced record 0600" "$(stat -c %a "$out_dir/2026.11/conference-$conf-2026-11-20.json")" "600"
 
+# -- a chair-decides conference (002 §4.1): no vote, so no "Tally" beside the chair's decision,
+#    but the groups' views before the chair decided (defect 9 of trial 4)
+bconf=$(jget "$(q --json conference new --child "Ellie Morgan" --kind initial --date 2026-11-20 \
+                  --chair "R. Patel" --profile buckinghamshire)" 'd["id"]')
+q attendee add "$bconf" --name "S. Social" --agency "Children's Social Care" --line-management CSC >/dev/null
+q attendee add "$bconf" --name "A. Khan" --agency "Police" --line-management Police >/dev/null
+q attendee add "$bconf" --name "H. Visitor" --agency "NHS" --line-management NHS >/dev/null
+q attendee add "$bconf" --name "T. Teacher" --agency "School" --line-management School >/dev/null
+bkid=$(jget "$(q --json conference show "$bconf")" 'd["children"][0]["id"]')
+q consensus "$bconf" --child "$bkid" --agreed none --summary "No consensus" >/dev/null
+q vote "$bconf" --child "$bkid" --group CSC --view plan --category emotional >/dev/null
+q vote "$bconf" --child "$bkid" --group Police --view no-plan --reason "No evidence of harm" >/dev/null
+q vote "$bconf" --child "$bkid" --group NHS --view plan --category emotional >/dev/null
+q vote "$bconf" --child "$bkid" --group School --view no-plan --reason "Attending and settled" >/dev/null
+q decide "$bconf" --child "$bkid" --chair-view plan --category emotional >/dev/null
+q export dissent "$bconf" --format text -o "$out_dir/bucks.txt" >/dev/null
+grep -q "Views before the chair decided" "$out_dir/bucks.txt" &&
+  ok "export chair-decides: the groups' views before the chair decided" ||
+  { not_ok "export chair-decides: views"; grep -n -i "tally\|views" "$out_dir/bucks.txt"; }
+grep -q "Tally" "$out_dir/bucks.txt" && { not_ok "export chair-decides: no tally"; grep -n "Tally" "$out_dir/bucks.txt"; } ||
+  ok "export chair-decides: no tally beside the chair's decision"
+
 # -- refusals and their exit statuses
 expect_exit "export: unknown conference (2)" 2 q export dissent 999999 --format pdf -o "$out_dir/x.pdf"
 expect_exit "export: bad --format (2)" 2 q export dissent "$conf" --format docx -o "$out_dir/x.docx"

@@ -9,6 +9,7 @@
 #include "test-ui-common.h"
 #include "ui/quorum-conference-item.h"
 #include "ui/quorum-record-panel.h"
+#include "ui/quorum-referral-object.h"
 
 #define CSC    "Children's Social Care"
 #define POLICE "Thames Valley Police"
@@ -65,6 +66,48 @@ tick (QuorumWindow *window,
 
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+/* A label under @root, drawn, whose text contains @part, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks into the entry named @name and types @text there with xdotool, as a person does
+ * (or, without xdotool, a character at a time). */
+static void
+click_and_type (QuorumWindow *window,
+                const char   *name,
+                const char   *text)
+{
+  GtkWidget *entry = ui_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (entry);
+  if (!ui_test_have_xdotool ())
+    {
+      type_into (window, name, text);
+      return;
+    }
+  ui_test_scroll_into_view (entry);
+  /* The last toast lies over the foot of the window: gone, as a person waits for it to go. */
+  quorum_window_dismiss_toast (window);
+  ui_test_iterate (400);
+  ui_test_click (entry, -1, -1);
+  ui_test_type (text);
+  ui_test_iterate (100);
 }
 
 static gint64
@@ -138,6 +181,14 @@ test_timeline_and_challenge (void)
   view (store, conf, amy, NHS, QUORUM_VIEW_NO_PLAN, NULL);
   view (store, conf, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, NULL);
   quorum_conference_page_reload (page);
+  ui_test_iterate (200);
+  /* DOMAIN "Reaching a decision" 5: under a chair-decides policy there is no vote. The board
+   * says so in its own words: the groups' views before the chair decides, not a tally. */
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (window), "Views Before the Chair Decides"));
+  g_assert_null (ui_test_find_shown_label (GTK_WIDGET (window), "The Vote"));
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (window), "Views: 1 plan · 3 no plan · 0 declined · 0 waiting"));
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "Waiting 0"));
+  ui_test_screenshot (GTK_WIDGET (window), "chair-decides-views");
   /* The attendees' pane, where the timeline is. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.new-attendee", NULL));
   ui_test_iterate (300);
@@ -155,6 +206,17 @@ test_timeline_and_challenge (void)
   /* The chair decides (no plan); the school's view still counts: it agreed. */
   outcome = quorum_store_decide (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* The confirmation's words: the views before the chair decided, not a "Tally" read as a tie
+   * the chair broke; the differing view is the dissent. */
+  {
+    g_autofree char *preview = quorum_child_panel_format_preview (quorum_conference_page_get_child_panel (page, amy),
+                                                                  outcome, NULL);
+
+    g_test_message ("%s", preview);
+    g_assert_nonnull (strstr (preview, "Views: 1 plan · 3 no plan · 0 declined"));
+    g_assert_null (strstr (preview, "Tally"));
+    g_assert_nonnull (strstr (preview, "differ from the chair’s decision"));
+  }
   quorum_conference_page_reload (page);
 
   /* A GP arrives after the decision: a voting attendee joins no decided child's voters, and
@@ -185,16 +247,22 @@ test_timeline_and_challenge (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, CSC);
     g_assert_cmpuint (gtk_drop_down_get_selected (agencies), ==, 0);
-    ui_test_scroll_into_view (GTK_WIDGET (agencies));
-    ui_test_screenshot (GTK_WIDGET (window), "challenge-raise");
   }
+  /* Who raised it and the concern (002 §4.3: the decision places the child at risk), typed
+   * into the form's own fields as a chair types them. */
+  click_and_type (window, "challenge-raised-by-entry", "S. Social");
+  click_and_type (window, "challenge-concern-entry", "Left alone at night: at risk of significant harm.");
   type_into (window, "challenge-designated-entry", "J. Ops Manager");
   type_into (window, "challenge-raised-entry", "2026-03-03");
+  ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (window), "challenge-raised-by-entry"));
+  ui_test_screenshot (GTK_WIDGET (window), "challenge-raise");
   click (window, "raise-challenge-button");
   c = ui_test_load (store, conf);
   g_assert_cmpuint (c->challenges->len, ==, 1);
   challenge = g_ptr_array_index (c->challenges, 0);
   g_assert_cmpstr (challenge->designated_person, ==, "J. Ops Manager");
+  g_assert_cmpstr (challenge->raised_by, ==, "S. Social");
+  g_assert_cmpstr (challenge->concern, ==, "Left alone at night: at risk of significant harm.");
   g_assert_cmpstr (challenge->agency, ==, CSC);
   g_assert_cmpint (challenge->child_id, ==, amy);
   g_clear_pointer (&c, quorum_conference_free);
@@ -210,7 +278,26 @@ test_timeline_and_challenge (void)
     g_assert_cmpstr (gtk_editable_get_text (raised), ==, iso);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window),
                                                                               "challenge-designated-entry"))), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window),
+                                                                              "challenge-raised-by-entry"))), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window),
+                                                                              "challenge-concern-entry"))), ==, "");
+    /* No agency assumed for the next challenge: the chair chooses it again. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (window),
+                                                                                     "challenge-agency-dropdown"))),
+                      ==, GTK_INVALID_LIST_POSITION);
+    /* The card says who raised it and why. */
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "by S. Social with J. Ops Manager"));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Concern: “Left alone at night: at risk of significant harm.”"));
+    ui_test_screenshot (GTK_WIDGET (window), "challenge-raised-reset");
   }
+  /* Raised again with no agency chosen: refused, and nothing is recorded. */
+  type_into (window, "challenge-designated-entry", "J. Ops Manager");
+  click (window, "raise-challenge-button");
+  c = ui_test_load (store, conf);
+  g_assert_cmpuint (c->challenges->len, ==, 1);
+  g_clear_pointer (&c, quorum_conference_free);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-designated-entry")), "");
 
   /* The Co-ordinator alerted, a day later (late: the policy says immediately). */
   type_into (window, "challenge-coordinator-entry", "K. Coordinator");
@@ -227,10 +314,9 @@ test_timeline_and_challenge (void)
    * the window closed at once, mid-entry: opened again, every word is back. */
   if (ui_test_have_xdotool ())
     {
-      ui_test_click (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"), -1, -1);
-      ui_test_type ("The children are at risk at night.");
-      ui_test_click (ui_test_find_named (GTK_WIDGET (window), "challenge-review-entry"), -1, -1);
-      ui_test_type ("2026-03-20");
+      /* The form is taller by the raise form's two new fields: scrolled to, as a person does. */
+      click_and_type (window, "challenge-reasons-entry", "The children are at risk at night.");
+      click_and_type (window, "challenge-review-entry", "2026-03-20");
     }
   else
     {
@@ -270,6 +356,16 @@ test_timeline_and_challenge (void)
     g_assert_cmpint (review->kind, ==, QUORUM_KIND_REVIEW);
   }
   g_assert_true (quorum_store_verify (store, NULL, &error));
+  /* The Co-ordinator's referral: the policy sets no time limit for a panel, and the Referrals
+   * table's Panel Due cell says so rather than being blank. */
+  {
+    g_autoptr(QuorumReferralObject) object = quorum_referral_object_new (quorum_store_get_referral (store, quorum_conference_find_referral (c, amy)->id, &error));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (quorum_referral_object_get_text (object, QUORUM_REFERRAL_COLUMN_PANEL_DUE), ==, "No limit");
+  }
+  /* The card shows the Co-ordinator's reasons, as `challenge show` and the export do. */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Co-ordinator’s reasons: “The children are at risk at night.”"));
   /* Recorded: the form is empty and its draft is gone. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (window), "challenge-reasons-entry"))),
                    ==, "");

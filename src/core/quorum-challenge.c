@@ -359,7 +359,13 @@ quorum_challenge_check_decide (const QuorumConference *conference,
                    _("The policy does not give the Co-ordinator this decision: %s"), words);
       return FALSE;
     }
-  /* 002 §4.5: "Uphold the decision …, or Ensure that immediate interim child protection plan". */
+  /* 002 §4.5 lists the Co-ordinator's choices as "Uphold the decision reached by the
+   * conference chair, or / Ensure that immediate interim child protection plan is put in place;
+   * and/or / Require that a review conference be brought forward / Refer the matter to relevant
+   * Head of Service". The "and/or" joins the interim plan to what follows it; upholding is set
+   * against the interim plan by "or". Upholding a decision of no plan while putting a plan in
+   * place contradicts it (and a decision of a plan needs no interim one), so the two stay
+   * alternatives, where DOMAIN's "in any combination" would allow them: the seed's words win. */
   if ((flags & QUORUM_CHALLENGE_UPHOLD) && (flags & QUORUM_CHALLENGE_INTERIM_PLAN))
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,

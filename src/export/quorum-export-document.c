@@ -1393,7 +1393,11 @@ add_child (QuorumDocument         *doc,
                    ? _("Consensus: every group present agreed") : basis_description (decision->basis));
       }
       /* A consensus counts no views: a tally beside it would contradict it. */
-      if (votes->len > 0 && decision->basis != QUORUM_BASIS_CONSENSUS)
+      if (votes->len > 0 && decision->basis == QUORUM_BASIS_CHAIR)
+        /* No vote under a chair-decides policy (002 §4.1): the groups' views before the chair
+         * decided, not a tally, which beside "the chair's decision" reads as a tie the chair broke. */
+        add_field_take (fields, _("Views before the chair decided"), tally_text (decision));
+      else if (votes->len > 0 && decision->basis != QUORUM_BASIS_CONSENSUS)
         add_field_take (fields, _("Tally"), tally_text (decision));
       add_field_take (fields, _("Decided"), who_and_when (decision->decided_by, decision->decided_at));
       add_presence (fields, conference, decision);

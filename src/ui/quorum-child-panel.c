@@ -30,6 +30,7 @@ struct _QuorumChildPanel
   char            *chair;           /* the conference's chair: the name offered when none is set */
   QuorumProfile   *profile;
   gboolean         needs_chair_view;
+  gboolean         chair_rule;        /* no vote: each group's view, then the chair decides */
   /* Where the child stands, as last shown: where the chair goes on (quorum_child_panel_focus_next_step). */
   gboolean         decided;
   gboolean         finalised;
@@ -465,7 +466,9 @@ record_attempt_action (GtkWidget  *widget,
   write_categories (0, self->attempt_neglect, self->attempt_physical,
                     self->attempt_emotional, self->attempt_sexual);
 
-  if (spec.agreed == QUORUM_VIEW_NONE)
+  if (spec.agreed == QUORUM_VIEW_NONE && self->chair_rule)
+    quorum_ui_toast (widget, _("No consensus recorded: record each group’s view, then the chair decides"));
+  else if (spec.agreed == QUORUM_VIEW_NONE)
     quorum_ui_toast (widget, _("No consensus recorded: the vote is open"));
   else
     quorum_ui_toast (widget, _("Consensus recorded: take the decision"));
@@ -660,13 +663,20 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
-  if (outcome->basis != QUORUM_BASIS_CONSENSUS)
+  /* Under a chair-decides policy there is no vote: the groups' views, not a tally the chair broke. */
+  if (outcome->basis == QUORUM_BASIS_CHAIR)
+    /* Translators: the groups' views recorded before the chair decided, e.g. "Views: 2 plan · 2 no plan · 0 declined" */
+    g_string_append_printf (text, _("Views: %d plan · %d no plan · %d declined\n"),
+                            outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+  else if (outcome->basis != QUORUM_BASIS_CONSENSUS)
     g_string_append_printf (text, _("Tally: Plan %d · No plan %d · Declined %d\n"),
                             outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
 
   if (outcome->dissent != NULL && outcome->dissent->len > 0)
     {
-      g_string_append (text, _("Dissent, recorded with the decision:\n"));
+      g_string_append (text, outcome->basis == QUORUM_BASIS_CHAIR
+                             ? _("Dissent (the views that differ from the chair’s decision), recorded with it:\n")
+                             : _("Dissent, recorded with the decision:\n"));
       for (guint i = 0; i < outcome->dissent->len; i++)
         {
           g_autofree char *line = format_dissent (conference, self->child_id,
@@ -1336,12 +1346,23 @@ update_tally (QuorumChildPanel       *self,
         }
     }
 
-  /* Translators: the live tally: plan, no plan, declined, waiting */
-  tally = g_strdup_printf (_("Plan %d · No plan %d · Declined %d · Waiting %u"),
-                           n_plan, n_no_plan, n_declined, waiting->len);
+  if (self->chair_rule)
+    {
+      /* Translators: the groups' views before the chair decides: plan, no plan, declined, waiting */
+      tally = g_strdup_printf (_("Views: %d plan · %d no plan · %d declined · %u waiting"),
+                               n_plan, n_no_plan, n_declined, waiting->len);
+      accessible = g_strdup_printf (_("Views before the chair decides: %d for a plan, %d for no plan, %d declined, %u still to give a view"),
+                                    n_plan, n_no_plan, n_declined, waiting->len);
+    }
+  else
+    {
+      /* Translators: the live tally: plan, no plan, declined, waiting */
+      tally = g_strdup_printf (_("Plan %d · No plan %d · Declined %d · Waiting %u"),
+                               n_plan, n_no_plan, n_declined, waiting->len);
+      accessible = g_strdup_printf (_("Tally: %d for a plan, %d for no plan, %d declined, %u still to give a view"),
+                                    n_plan, n_no_plan, n_declined, waiting->len);
+    }
   gtk_label_set_label (self->tally_label, tally);
-  accessible = g_strdup_printf (_("Tally: %d for a plan, %d for no plan, %d declined, %u still to give a view"),
-                                n_plan, n_no_plan, n_declined, waiting->len);
   quorum_ui_set_accessible_label (GTK_WIDGET (self->tally_label), accessible);
 
   if (without[0] != NULL)
@@ -1892,6 +1913,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   finalised = quorum_conference_is_finalised (conference);
   consensus = last != NULL && last->agreed != QUORUM_VIEW_NONE;
   chair_rule = profile != NULL && profile->rule == QUORUM_RULE_CHAIR_DECIDES;
+  self->chair_rule = chair_rule;
 
   for (guint i = 0; i < conference->votes->len && !has_votes; i++)
     has_votes = ((QuorumVote *) g_ptr_array_index (conference->votes, i))->child_id == self->child_id;
@@ -1938,12 +1960,28 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   gtk_widget_set_visible (self->vote_section, vote_open);
   gtk_widget_set_visible (self->vote_closed_label, !vote_open && !consensus && decision == NULL);
   set_board_read_only (self, self->board_read_only);
+  /* Under a chair-decides policy there is no vote (002 §4.1): each group's view is minuted,
+   * then the chair decides, and the views that differ from the decision are its dissent. */
   if (chair_rule)
-    gtk_label_set_label (self->vote_hint,
-                         _("Each line-management structure gives one view, minuted with its reasons. Under this policy the chair then decides."));
+    {
+      gtk_label_set_label (self->vote_title, _("Views Before the Chair Decides"));
+      gtk_label_set_label (self->vote_hint,
+                           _("Each line-management structure gives one view, minuted with its reasons. Under this policy there is no vote: the chair then decides, and the views that differ from the decision are recorded as dissent."));
+      adw_preferences_group_set_description (self->attempts_group,
+                                             _("Every group is asked to agree. Without consensus, the chair decides."));
+      gtk_label_set_label (GTK_LABEL (self->vote_closed_label),
+                           _("Each group’s view is recorded when an attempt at consensus fails; then the chair decides."));
+    }
   else
-    gtk_label_set_label (self->vote_hint,
-                         _("Each line-management structure gives one view: representatives who share a structure agree it between them. The majority view is taken; an equal split means a plan and a referral to the Head of Service."));
+    {
+      gtk_label_set_label (self->vote_title, _("The Vote"));
+      gtk_label_set_label (self->vote_hint,
+                           _("Each line-management structure gives one view: representatives who share a structure agree it between them. The majority view is taken; an equal split means a plan and a referral to the Head of Service."));
+      adw_preferences_group_set_description (self->attempts_group,
+                                             _("Every group is asked to agree. The vote is a last resort."));
+      gtk_label_set_label (GTK_LABEL (self->vote_closed_label),
+                           _("The vote opens when an attempt at consensus fails."));
+    }
 
   update_tally (self, conference, decision != NULL);
 

@@ -42,10 +42,13 @@ struct _QuorumRecordPanel
   GtkLabel          *route_label;
   GtkListBox        *challenges_list;
   GtkWidget         *raise_form;
+  gboolean           reset_agency; /* a challenge just raised: the next chooses its agency afresh */
   gboolean           may_record;   /* a chair: attendance and challenges */
   GtkDropDown       *child_dropdown;
   GtkDropDown       *agency_dropdown;
   GtkEntry          *designated_entry;
+  GtkEntry          *raised_by_entry;
+  GtkEntry          *concern_entry;
   GtkEntry          *raised_entry;
   GtkWidget         *alert_form;
   GtkLabel          *alert_title;
@@ -239,7 +242,11 @@ challenge_text (const QuorumChallenge *c,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
 
-  g_string_append_printf (out, _("Raised %s with %s"), raised, c->designated_person);
+  if (c->raised_by != NULL && *c->raised_by != '\0')
+    /* Translators: "Raised 3 March 2026 by DC Reed with J. Ops Manager" */
+    g_string_append_printf (out, _("Raised %s by %s with %s"), raised, c->raised_by, c->designated_person);
+  else
+    g_string_append_printf (out, _("Raised %s with %s"), raised, c->designated_person);
   if (g_date_valid (&c->alerted_on))
     {
       g_autofree char *alerted = quorum_ui_format_date (&c->alerted_on);
@@ -269,7 +276,14 @@ challenge_text (const QuorumChallenge *c,
                 g_string_append_printf (out, _(", to %s"), review);
               }
           }
+      if (c->reasons != NULL && *c->reasons != '\0')
+        /* Translators: the Safeguarding Co-ordinator's reasons, in their own words */
+        g_string_append_printf (out, _("\nCo-ordinator’s reasons: “%s”"), c->reasons);
     }
+  if (c->concern != NULL && *c->concern != '\0')
+    /* Translators: the dissenting professional's concern, in their own words (last: the
+     * dates and decisions read on one line above it) */
+    g_string_append_printf (out, _("\nConcern: “%s”"), c->concern);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -303,6 +317,14 @@ child_selected_cb (QuorumRecordPanel *self)
   fill_agencies (self, NULL);
 }
 
+/* The chair chose an agency: the reset after a raise is over. */
+static void
+agency_selected_cb (QuorumRecordPanel *self)
+{
+  if (gtk_drop_down_get_selected (self->agency_dropdown) != GTK_INVALID_LIST_POSITION)
+    self->reset_agency = FALSE;
+}
+
 static void
 update_challenges (QuorumRecordPanel      *self,
                    const QuorumConference *conference,
@@ -312,6 +334,8 @@ update_challenges (QuorumRecordPanel      *self,
   gboolean route = quorum_profile_has_challenge_route (profile);
   g_autofree char *today = today_iso ();
   g_autofree char *agency = selected_agency (self);
+  /* Read before the child's drop-down is refilled, which chooses an agency of its own. */
+  gboolean reset = self->reset_agency;
   guint selected = gtk_drop_down_get_selected (self->child_dropdown);
   gint64 child_id = selected < self->challenge_children->len
                     ? g_array_index (self->challenge_children, gint64, selected) : 0;
@@ -343,7 +367,7 @@ update_challenges (QuorumRecordPanel      *self,
       g_autofree char *subtitle = challenge_text (c, profile);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
-      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 8);
+      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 12);
       gtk_list_box_append (self->challenges_list, row);
 
       if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)
@@ -381,7 +405,13 @@ update_challenges (QuorumRecordPanel      *self,
   for (guint i = 0; i < self->challenge_children->len; i++)
     if (g_array_index (self->challenge_children, gint64, i) == child_id)
       gtk_drop_down_set_selected (self->child_dropdown, i);
-  fill_agencies (self, agency);
+  /* …except after a challenge is raised: the next one's agency is chosen, not assumed. */
+  fill_agencies (self, reset ? NULL : agency);
+  if (reset)
+    {
+      gtk_drop_down_set_selected (self->agency_dropdown, GTK_INVALID_LIST_POSITION);
+      self->reset_agency = TRUE;
+    }
   gtk_widget_set_visible (self->raise_form, self->challenge_children->len > 0 && self->may_record);
   gtk_widget_set_visible (self->alert_form, self->alert_challenge != 0 && self->may_record);
   gtk_widget_set_visible (self->decide_form, self->decide_challenge != 0 && self->may_record);
@@ -433,7 +463,7 @@ static void
 follow_drafts (QuorumRecordPanel *self,
                gint64             conference_id)
 {
-  static const char * const raise_fields[] = { "designated-person", NULL };
+  static const char * const raise_fields[] = { "designated-person", "raised-by", "concern", NULL };
   static const char * const alert_fields[] = { "coordinator", NULL };
   static const char * const decide_fields[] = { "review", "reasons", NULL };
 
@@ -442,7 +472,8 @@ follow_drafts (QuorumRecordPanel *self,
   if (self->raise_draft == NULL)
     {
       self->raise_draft = draft_new (self, conference_id, "challenge:raise", raise_fields,
-                                     (GtkEntry *[]) { self->designated_entry });
+                                     (GtkEntry *[]) { self->designated_entry, self->raised_by_entry,
+                                                      self->concern_entry });
       self->alert_draft = draft_new (self, conference_id, NULL, alert_fields,
                                      (GtkEntry *[]) { self->coordinator_entry });
       self->decide_draft = draft_new (self, conference_id, NULL, decide_fields,
@@ -659,6 +690,8 @@ raise_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *agency = selected_agency (self);
   g_autofree char *designated = quorum_ui_editable_get_text (GTK_EDITABLE (self->designated_entry));
+  g_autofree char *raised_by = quorum_ui_editable_get_text (GTK_EDITABLE (self->raised_by_entry));
+  g_autofree char *concern = quorum_ui_editable_get_text (GTK_EDITABLE (self->concern_entry));
   QuorumChallengeSpec spec = { 0 };
   guint selected = gtk_drop_down_get_selected (self->child_dropdown);
 
@@ -667,15 +700,21 @@ raise_action (GtkWidget  *widget,
   spec.child_id = g_array_index (self->challenge_children, gint64, selected);
   spec.agency = agency;
   spec.designated_person = designated;
+  spec.raised_by = raised_by;
+  spec.concern = concern;
   if (!date_of (self->raised_entry, _("The day it was raised"), &spec.raised_on, &error) ||
       quorum_store_raise_challenge (self->store, self->conference_id, &spec, &error) == 0)
     {
       quorum_ui_show_error (widget, error);
       return;
     }
-  /* The next challenge starts afresh: its own Designated Person, raised today unless typed. */
+  /* The next challenge starts afresh: no agency chosen, its own professional, Designated
+   * Person and concern, raised today unless typed. */
   gtk_editable_set_text (GTK_EDITABLE (self->designated_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->raised_by_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->concern_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->raised_entry), "");
+  self->reset_agency = TRUE;
   if (self->raise_draft != NULL)
     quorum_draft_discard (self->raise_draft);
   done (self, _("Challenge raised"));
@@ -796,6 +835,8 @@ quorum_record_panel_class_init (QuorumRecordPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, child_dropdown);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, designated_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raised_by_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, concern_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, raised_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alert_form);
   gtk_widget_class_bind_template_child (widget_class, QuorumRecordPanel, alert_title);
@@ -826,5 +867,6 @@ quorum_record_panel_init (QuorumRecordPanel *self)
   self->child_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->child_dropdown, "notify::selected", G_CALLBACK (child_selected_cb), self);
+  g_signal_connect_swapped (self->agency_dropdown, "notify::selected", G_CALLBACK (agency_selected_cb), self);
   g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (time_changed_cb), self);
 }

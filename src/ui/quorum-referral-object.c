@@ -274,6 +274,14 @@ quorum_referral_object_get_text (QuorumReferralObject *self,
       self->texts[column] = format_short_date (&row->then.notified);
       break;
     case QUORUM_REFERRAL_COLUMN_PANEL_DUE:
+      /* Sent with no panel due: the policy sets no time limit for a panel (the Co-ordinator's
+       * referral on a challenge, 002 §4.5), said rather than left blank as an unsent one is. */
+      if (g_date_valid (&row->then.notified) && !g_date_valid (&row->then.panel_due))
+        {
+          /* Translators: the Panel Due cell when the policy sets no time limit for a panel */
+          self->texts[column] = g_strdup (_("No limit"));
+          break;
+        }
       self->texts[column] = format_short_date (&row->then.panel_due);
       /* A due day off is said in words (the cell's tooltip and the pane give the working day
        * before it, as the CLI does). */
