@@ -529,8 +529,11 @@ test_notify_and_panel (void)
   g_assert_true (quorum_referrals_page_select (fx.page, fx.xmas));
   ui_test_iterate (50);
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (fx.page, "flap"))));
-  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
+  /* As of a past day the pane is as it stood then, with no form (refpane); the action, used
+   * here, records as before. */
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
   g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "pane_as_of_box")));
   g_assert_true (g_str_has_prefix (label_text (fx.page, "pane_status_label"), "Overdue: due Tuesday 5 January 2027"));
 
   before = n_audit (fx.xmas_conference);
@@ -566,7 +569,7 @@ test_notify_and_panel (void)
                    ==, "1 Feb 2027");
   g_assert_cmpint (quorum_referrals_page_get_selected_id (fx.page), ==, fx.xmas);
   g_assert_false (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
-  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));  /* as of a past day: no form (refpane) */
   g_assert_cmpstr (label_text (fx.page, "panel_count_label"), ==, "1");
 
   /* Other without reasons is refused, with nothing written. */

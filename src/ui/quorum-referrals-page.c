@@ -1064,8 +1064,9 @@ update_actions (QuorumReferralsPage *self)
   QuorumReferralObject *item = get_selected (self);
   QuorumReferralState state = item ? recorded_state (quorum_referral_object_get_row (item)) : QUORUM_REFERRAL_DECIDED;
   /* The notification, the panel and their corrections are a Head of Service's alone. */
-  /* Nor while a past day is looked at: the forms record today's facts. */
-  gboolean head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0 && !viewing_past (self, NULL);
+  /* (As of a past day the forms are hidden, update_pane (): the actions stay, for the
+   * table's own use; no shortcut records.) */
+  gboolean head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.notify",
                                  head && item != NULL && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
@@ -1754,7 +1755,7 @@ record_panel_action (GtkWidget  *widget,
   /* Plan ended keeps the panel's reasons if given (they are optional for it). */
   if (outcome == QUORUM_PANEL_PLAN_CONFIRMED)
     g_clear_pointer (&reason, g_free);
-  else if (reason == NULL)
+  else if (outcome == QUORUM_PANEL_OTHER && reason == NULL)
     {
       quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the panel’s reasons when the outcome is Other"));
       gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
