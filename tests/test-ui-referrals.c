@@ -918,6 +918,12 @@ test_correct_and_lateness (void)
     g_assert_nonnull (strstr (status, "sent late; heard late"));
   }
 
+  /* As of a past day the pane has no form (refpane): back to today to correct. */
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
+  set_as_of (fx.page, NULL);
+  g_assert_true (quorum_referrals_page_select (fx.page, fourth));
+  ui_test_iterate (50);
+
   /* Correct the date sent: the form, the value typed, the button clicked */
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (fx.page, "correct_field_combo")), 0);
