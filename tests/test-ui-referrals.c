@@ -529,8 +529,11 @@ test_notify_and_panel (void)
   g_assert_true (quorum_referrals_page_select (fx.page, fx.xmas));
   ui_test_iterate (50);
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (fx.page, "flap"))));
-  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
+  /* As of a past day the pane is as it stood then, with no form (refpane); the action, used
+   * here, records as before. */
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
   g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "pane_as_of_box")));
   g_assert_true (g_str_has_prefix (label_text (fx.page, "pane_status_label"), "Overdue: due Tuesday 5 January 2027"));
 
   before = n_audit (fx.xmas_conference);
@@ -566,7 +569,7 @@ test_notify_and_panel (void)
                    ==, "1 Feb 2027");
   g_assert_cmpint (quorum_referrals_page_get_selected_id (fx.page), ==, fx.xmas);
   g_assert_false (gtk_widget_get_visible (child_of (fx.page, "notify_group")));
-  g_assert_true (gtk_widget_get_visible (child_of (fx.page, "panel_group")));
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "panel_group")));  /* as of a past day: no form (refpane) */
   g_assert_cmpstr (label_text (fx.page, "panel_count_label"), ==, "1");
 
   /* Other without reasons is refused, with nothing written. */
@@ -914,6 +917,12 @@ test_correct_and_lateness (void)
 
     g_assert_nonnull (strstr (status, "sent late; heard late"));
   }
+
+  /* As of a past day the pane has no form (refpane): back to today to correct. */
+  g_assert_false (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
+  set_as_of (fx.page, NULL);
+  g_assert_true (quorum_referrals_page_select (fx.page, fourth));
+  ui_test_iterate (50);
 
   /* Correct the date sent: the form, the value typed, the button clicked */
   g_assert_true (gtk_widget_get_visible (child_of (fx.page, "correct_group")));
@@ -1553,8 +1562,9 @@ test_correct_outcome_in_words (void)
   g_assert_no_error (error);
   g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
   g_assert_true (gtk_widget_get_visible (child_of (page, "corrections_row")));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "corrections_row"))), ==,
-                   "Panel outcome: Other → Plan ended (Minuted wrongly)");
+  /* Then when and by whom (refpane). */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "corrections_row"))),
+                                   "Panel outcome: Other → Plan ended (Minuted wrongly) — "));
   /* The reasons given for Other are not the plan's end's. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (page, "outcome_row"))), ==, "Plan ended");
   ui_test_screenshot (GTK_WIDGET (window), "referrals-correct-outcome");
@@ -1743,8 +1753,9 @@ test_as_of_chart_and_corrections (void)
   g_assert_cmpstr (answer, ==, "2");
   g_clear_pointer (&answer, g_free);
   g_assert_cmpstr (row_subtitle_of (page, "outcome_row"), ==, "Other: Referred back to the conference");
-  g_assert_cmpstr (row_subtitle_of (page, "corrections_row"), ==,
-                   "Panel outcome: Other, its reasons corrected (Minuted wrongly)");
+  /* Then when and by whom (refpane). */
+  g_assert_true (g_str_has_prefix (row_subtitle_of (page, "corrections_row"),
+                                   "Panel outcome: Other, its reasons corrected (Minuted wrongly) — "));
 
   /* The same reasons again: nothing to correct, nothing written. */
   choose (page, "correct_field_combo", "Panel outcome");
@@ -2217,11 +2228,12 @@ test_own_write_keeps_place (void)
                   quorum_referral_list_find (QUORUM_REFERRAL_LIST (model), id));
   g_assert_cmpfloat (before, >, 100);
 
-  /* Sent on 24 December 2026, typed, and Record clicked. */
-  type_into (QUORUM_REFERRALS_PAGE (page), "notify_date_entry", "2026-12-24");
+  /* Sent on 24 December 2026, and recorded. As of a past day the pane has no form (refpane):
+   * the page's action records it, as the form's button would today. */
+  set_entry (QUORUM_REFERRALS_PAGE (page), "notify_date_entry", "2026-12-24");
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
   t0 = g_get_monotonic_time ();
-  ui_test_click (child_of (QUORUM_REFERRALS_PAGE (page), "notify_button"), -1, -1);
+  g_assert_true (gtk_widget_activate_action (page, "referrals.notify", NULL));
   wait_loaded (QUORUM_REFERRALS_PAGE (page));
   ui_test_iterate (300);
   g_test_message ("recorded and shown in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
@@ -2501,7 +2513,9 @@ day_off_note (QuorumReferralsPage *page,
 {
   GtkWidget *note = child_of (page, name);
 
-  if (!gtk_widget_get_visible (note) || !gtk_widget_get_mapped (note))
+  /* The note keeps its place: a warning is one only with its class (refpane). */
+  if (!gtk_widget_get_visible (note) || !gtk_widget_get_mapped (note) ||
+      !gtk_widget_has_css_class (note, "warning"))
     return NULL;
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note));
 }
@@ -2665,7 +2679,7 @@ test_day_off_said (void)
   type_into (page, "notify_date_entry", "2027-05-29");
   ui_test_iterate (100);
   g_assert_cmpstr (day_off_note (page, "notify_day_off_row"), ==,
-                   "Saturday 29 May 2027 is a Saturday, not a working day. "
+                   "29 May 2027 is a Saturday, not a working day. "
                    "Check it is the day it was sent: it can still be recorded.");
   g_assert_cmpuint (n_audit (conference), ==, before);
   ui_test_screenshot (GTK_WIDGET (window), "refmeans-form-saturday");
@@ -2673,7 +2687,7 @@ test_day_off_said (void)
   type_into (page, "notify_date_entry", "2027-05-31");
   ui_test_iterate (100);
   g_assert_cmpstr (day_off_note (page, "notify_day_off_row"), ==,
-                   "Monday 31 May 2027 is a bank holiday in England and Wales, not a working day. "
+                   "31 May 2027 is a bank holiday in England and Wales, not a working day. "
                    "Check it is the day it was sent: it can still be recorded.");
   /* A working day: the note goes. */
   type_into (page, "notify_date_entry", "2027-05-28");
@@ -2710,7 +2724,7 @@ test_day_off_said (void)
   type_into (page, "panel_date_entry", "2027-06-26");
   ui_test_iterate (100);
   g_assert_cmpstr (day_off_note (page, "panel_day_off_row"), ==,
-                   "Saturday 26 June 2027 is a Saturday, not a working day. "
+                   "26 June 2027 is a Saturday, not a working day. "
                    "Check it is the day the panel heard it: it can still be recorded.");
   choose (page, "outcome_combo", "Plan confirmed");
   ui_test_click (child_of (page, "panel_button"), -1, -1);
@@ -2729,7 +2743,7 @@ test_day_off_said (void)
   type_into (page, "correct_value_entry", "2027-06-27");
   ui_test_iterate (100);
   g_assert_cmpstr (day_off_note (page, "correct_day_off_row"), ==,
-                   "Sunday 27 June 2027 is a Sunday, not a working day. "
+                   "27 June 2027 is a Sunday, not a working day. "
                    "Check it is the right date: it can still be recorded.");
   type_into (page, "correct_value_entry", "");
   set_entry (page, "correct_value_entry", "");
@@ -2885,6 +2899,267 @@ test_as_of_overdue_as_they_stood (void)
   ui_test_iterate (100);
 }
 
+/* ---- refpane: trial 4, defects 4, 5 and 11, annoyances 6, 7 and 8 ---- */
+
+/* @widget's top in @page's coordinates. */
+static double
+top_of (QuorumReferralsPage *page,
+        const char          *name)
+{
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (child_of (page, name), GTK_WIDGET (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.y;
+}
+
+/* The note under a date field, whether it warns or reads the date back. */
+static const char *
+date_note (QuorumReferralsPage *page,
+           const char          *name)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child_of (page, name)));
+}
+
+/* Defect 11 and annoyances 6 and 8, as the trial ran it: a date typed on a Sunday, then in the
+ * future, never moves the fields below it; the future is said at once under the field, and
+ * without "Sunday … is a Sunday". Enter in the last field records the notification, the panel's
+ * outcome (Plan ended, with the panel's reasons) and a correction, as the buttons do. The
+ * Corrections row then says who made the correction and when (annoyance 7). */
+static void
+test_refpane_forms (void)
+{
+  g_autoptr(QuorumReferralRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 referral;
+  double sender_top, means_top;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Mon 7 June 2027: due Mon 14 June. "Today" is Wed 30 June 2027. */
+  referral = make_split (fx.chair, "2027-06-07", "Amy Forms", "R. Patel", NULL);
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  type_into (page, "search_entry", "Amy Forms");
+  ui_test_iterate (300);
+  wait_loaded (page);
+  click_referral (page, "Amy Forms");
+  ui_test_iterate (200);
+
+  sender_top = top_of (page, "sender_entry");
+  means_top = top_of (page, "means_entry");
+  /* Sun 27 June typed: said, and nothing below the date moves. */
+  type_into (page, "notify_date_entry", "2027-06-27");
+  ui_test_iterate (300);
+  g_assert_cmpstr (date_note (page, "notify_day_off_row"), ==,
+                   "27 June 2027 is a Sunday, not a working day. "
+                   "Check it is the day it was sent: it can still be recorded.");
+  g_assert_cmpfloat (top_of (page, "sender_entry"), ==, sender_top);
+  g_assert_cmpfloat (top_of (page, "means_entry"), ==, means_top);
+  ui_test_screenshot (GTK_WIDGET (window), "refpane-form-sunday");
+  /* Sun 4 July, in the future: said at once, under the field; nothing moves. */
+  type_into (page, "notify_date_entry", "2027-07-04");
+  ui_test_iterate (300);
+  g_assert_cmpstr (date_note (page, "notify_day_off_row"), ==,
+                   "4 July 2027 is in the future: the referral cannot have been sent yet.");
+  g_assert_cmpfloat (top_of (page, "sender_entry"), ==, sender_top);
+  ui_test_screenshot (GTK_WIDGET (window), "refpane-form-future");
+  /* A working day: read back, nothing moves. */
+  type_into (page, "notify_date_entry", "2027-06-15");
+  ui_test_iterate (300);
+  g_assert_cmpstr (date_note (page, "notify_day_off_row"), ==, "Tuesday 15 June 2027");
+  g_assert_cmpfloat (top_of (page, "sender_entry"), ==, sender_top);
+
+  /* The trial's clicks and typing, then Enter in the last field: recorded. */
+  type_into (page, "sender_entry", "R. Patel");
+  type_into (page, "means_entry", "secure email");
+  ui_test_key ("Return");
+  wait_loaded (page);
+  ui_test_iterate (300);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2027-06-15");
+  }
+  g_assert_cmpstr (row->sent_by, ==, "R. Patel");
+  g_assert_cmpstr (row->sent_means, ==, "secure email");
+  g_clear_pointer (&row, quorum_referral_row_free);
+
+  /* Plan ended, with the panel's reasons (the CLI's --reason), by Enter in the reasons. */
+  type_into (page, "panel_date_entry", "2027-06-16");
+  choose (page, "outcome_combo", "Plan ended");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "reason_entry")));
+  type_into (page, "reason_entry", "Risk reduced: family engaged");
+  ui_test_key ("Return");
+  wait_loaded (page);
+  ui_test_iterate (300);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->outcome, ==, QUORUM_PANEL_PLAN_ENDED);
+  g_assert_cmpstr (row->outcome_reason, ==, "Risk reduced: family engaged");
+  g_clear_pointer (&row, quorum_referral_row_free);
+  g_assert_cmpstr (row_subtitle_of (page, "outcome_row"), ==, "Plan ended: Risk reduced: family engaged");
+
+  /* A correction of the date sent, by Enter in "Why it is corrected". */
+  type_into (page, "correct_value_entry", "2027-06-14");
+  type_into (page, "correct_reason_entry", "Typed the wrong day");
+  ui_test_key ("Return");
+  wait_loaded (page);
+  ui_test_iterate (300);
+  row = quorum_store_get_referral (fx.store, referral, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *notified = quorum_date_to_string (&row->notified);
+
+    g_assert_cmpstr (notified, ==, "2027-06-14");
+  }
+  /* Who and when. */
+  g_test_message ("corrections: %s", row_subtitle_of (page, "corrections_row"));
+  g_assert_nonnull (strstr (row_subtitle_of (page, "corrections_row"), "(Typed the wrong day) — "));
+  g_assert_true (g_str_has_suffix (row_subtitle_of (page, "corrections_row"), ", by Hannah Moss"));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (page, "pane_scroller"))), 0);
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (window), "refpane-corrections-who-when");
+
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* A greyed day of the month before, as the calendar shows it. */
+static GtkWidget *
+calendar_other_day (GtkWidget  *root,
+                    const char *day)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "day-number") &&
+      gtk_widget_has_css_class (root, "other-month") && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), day) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = calendar_other_day (child, day);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Defect 4: as of a past day the pane is the referral as it stood then, says so, and offers no
+ * form; back to today, it is the record. Defect 5: a click on a greyed day of the month before
+ * applies it; and a click on the day the calendar shows selected, after a turn of the month,
+ * applies it. */
+static void
+test_refpane_as_of (void)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  GtkWidget *calendar;
+  gint64 referral;
+  GDate day;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Mon 7 June 2027: due Mon 14 June; sent Tue 15 June by secure email, heard Wed 16 June:
+   * plan ended. */
+  referral = make_split (fx.chair, "2027-06-07", "Amy Asof", "R. Patel", NULL);
+  g_assert_true (quorum_date_parse ("2027-06-15", "date", &day, NULL));
+  g_assert_true (quorum_store_send_referral (fx.store, referral, &day, "R. Patel", "secure email", &error));
+  g_assert_true (quorum_date_parse ("2027-06-16", "date", &day, NULL));
+  g_assert_true (quorum_store_record_panel (fx.store, referral, &day, QUORUM_PANEL_PLAN_ENDED, NULL, &error));
+  g_assert_no_error (error);
+
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  calendar = child_of (page, "as_of_calendar");
+  type_into (page, "search_entry", "Amy Asof");
+  ui_test_iterate (300);
+  wait_loaded (page);
+  click_referral (page, "Amy Asof");
+  g_assert_false (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+
+  /* As of Sun 13 June, picked in the calendar: not yet sent, so no panel, no outcome. */
+  pick_as_of_day (page, "13");
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Sun 13 Jun 2027"));
+  g_assert_true (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));
+  g_assert_cmpstr (label_text (page, "pane_as_of_label"), ==,
+                   "As it stood on Sunday 13 June 2027. To record anything, go back to today.");
+  g_assert_cmpstr (row_subtitle_of (page, "notified_row"), ==, "Not yet sent");
+  g_assert_cmpstr (row_subtitle_of (page, "panel_date_row"), ==, "Not yet heard");
+  g_assert_cmpstr (row_subtitle_of (page, "outcome_row"), ==, "None yet");
+  g_assert_false (gtk_widget_get_visible (child_of (page, "correct_group")));
+  g_assert_false (gtk_widget_get_visible (child_of (page, "notify_group")));
+  g_assert_false (gtk_widget_get_visible (child_of (page, "panel_group")));
+  ui_test_screenshot (GTK_WIDGET (window), "refpane-as-of-past");
+
+  /* Defect 5: the calendar turned back a month (May), then Escape: the calendar shows the
+   * applied day again, not one never applied. */
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  ui_test_click (find_icon_button (calendar, "pan-start-symbolic"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  /* May's 13th, selected by the turn: clicked, it applies. */
+  g_assert_nonnull (calendar_day (calendar, "13"));
+  ui_test_click (calendar_day (calendar, "13"), -1, -1);
+  ui_test_iterate (300);
+  wait_loaded (page);
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Thu 13 May 2027"));
+
+  /* The greyed 30 of April, in May's view: applied. */
+  ui_test_click (child_of (page, "as_of_button"), -1, -1);
+  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
+  ui_test_iterate (200);
+  g_assert_nonnull (calendar_other_day (calendar, "30"));
+  ui_test_click (calendar_other_day (calendar, "30"), -1, -1);
+  ui_test_iterate (300);
+  wait_loaded (page);
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Fri 30 Apr 2027"));
+  {
+    g_autofree char *as_of = NULL;
+
+    g_object_get (page, "as-of", &as_of, NULL);
+    g_assert_cmpstr (as_of, ==, "2027-04-30");
+  }
+
+  /* Back to 13 June (Amy's conference had not sat on 30 April), then back to today from the
+   * pane: the record, and its forms. */
+  set_as_of (page, "2027-06-13");
+  wait_loaded (page);
+  if (!adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))))
+    click_referral (page, "Amy Asof");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));
+  ui_test_click (child_of (page, "pane_today_button"), -1, -1);
+  ui_test_iterate (300);
+  wait_loaded (page);
+  g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of today, "));
+  g_assert_false (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));
+  g_assert_true (g_str_has_prefix (row_subtitle_of (page, "notified_row"), "Tuesday 15 June 2027 by secure email"));
+  g_assert_cmpstr (row_subtitle_of (page, "outcome_row"), ==, "Plan ended");
+  g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
+
+  set_entry (page, "search_entry", "");
+  wait_loaded (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2948,6 +3223,8 @@ main (int    argc,
   g_test_add_func ("/referrals/refpanel-correct-other-says-what-is-missing", test_correct_other_says_what_is_missing);
   g_test_add_func ("/referrals/refmeans-means-in-pane-and-record", test_means_in_pane);
   g_test_add_func ("/referrals/refmeans-day-off-said-not-refused", test_day_off_said);
+  g_test_add_func ("/referrals/refpane-forms-still-enter-records-who-when", test_refpane_forms);
+  g_test_add_func ("/referrals/refpane-as-of-pane-and-calendar", test_refpane_as_of);
   g_test_add_func ("/referrals/fidel4-as-of-overdue-as-they-stood", test_as_of_overdue_as_they_stood);
 
   status = g_test_run ();

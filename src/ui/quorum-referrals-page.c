@@ -57,6 +57,7 @@ struct _QuorumReferralsPage
   guint                 syncing_calendar : 1;
   guint                 calendar_turned : 1;  /* the calendar's month or year arrow, this click */
   guint                 day_source;     /* applies a day picked in the calendar */
+  guint                 calendar_day_pressed : 1;  /* a day of the calendar's grid, this click */
 
   AdwFlap              *flap;
   GtkLabel             *due_count_label;
@@ -88,6 +89,9 @@ struct _QuorumReferralsPage
   GtkWidget            *pane_status_box;
   GtkImage             *pane_status_icon;
   GtkLabel             *pane_status_label;
+  GtkWidget            *pane_as_of_box;   /* "As it stood on …", with the way back to today */
+  GtkLabel             *pane_as_of_label;
+  GtkWidget            *pane_today_button;
   AdwActionRow         *due_row;
   AdwActionRow         *notified_row;
   AdwActionRow         *panel_due_row;
@@ -138,6 +142,7 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (QuorumReferralsPage, quorum_referrals_page, GTK_TYPE_WIDGET)
 
 static void update_pane (QuorumReferralsPage *self);
+static gboolean viewing_past (QuorumReferralsPage *self, GDate *out);
 
 /* ---- dates ---- */
 
@@ -1059,6 +1064,8 @@ update_actions (QuorumReferralsPage *self)
   QuorumReferralObject *item = get_selected (self);
   QuorumReferralState state = item ? recorded_state (quorum_referral_object_get_row (item)) : QUORUM_REFERRAL_DECIDED;
   /* The notification, the panel and their corrections are a Head of Service's alone. */
+  /* (As of a past day the forms are hidden, update_pane (): the actions stay, for the
+   * table's own use; no shortcut records.) */
   gboolean head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.notify",
@@ -1071,7 +1078,8 @@ update_actions (QuorumReferralsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.close-pane", item != NULL);
 }
 
-/* The corrections of the referral, each with the value it replaced. */
+/* The corrections of the referral, each with the value it replaced, who made it and when
+ * (the store keeps both); as of a past day, only those made by then. */
 static void
 update_corrections_row (QuorumReferralsPage     *self,
                         const QuorumReferralRow *row)
@@ -1079,10 +1087,27 @@ update_corrections_row (QuorumReferralsPage     *self,
   g_autoptr(QuorumConference) conference = quorum_store_load_conference (self->store, row->conference_id, NULL);
   const QuorumReferral *referral = conference != NULL ? quorum_conference_find_referral (conference, row->child_id) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  GDate past;
+  gboolean is_past = viewing_past (self, &past);
 
   for (guint i = 0; referral != NULL && referral->corrections != NULL && i < referral->corrections->len; i++)
     {
-      g_autofree char *line = quorum_ui_referral_correction_text (g_ptr_array_index (referral->corrections, i), NULL);
+      const QuorumReferralCorrection *c = g_ptr_array_index (referral->corrections, i);
+      g_autofree char *what = quorum_ui_referral_correction_text (c, NULL);
+      g_autofree char *when = quorum_ui_format_timestamp (c->recorded_at);
+      g_autofree char *line = NULL;
+      GDate made_on;
+
+      if (is_past && quorum_timestamp_get_local_date (c->recorded_at, &made_on) &&
+          g_date_compare (&made_on, &past) > 0)
+        continue;
+      if (c->recorded_by != NULL && *c->recorded_by != '\0')
+        /* Translators: a correction, then when and by whom: "Date sent …: … → … (Typo) — 2 Dec
+         * 2026, 10:14, by R. Patel" */
+        line = g_strdup_printf (_("%s — %s, by %s"), what, when, c->recorded_by);
+      else
+        /* Translators: a correction, then when: "Date sent …: … → … (Typo) — 2 Dec 2026, 10:14" */
+        line = g_strdup_printf (C_("correction made", "%s — %s"), what, when);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -1197,67 +1222,123 @@ typed_day_off (QuorumReferralsPage *self,
   return quorum_calendar_get_day_off (calendar, date);
 }
 
-/* @note under a date field shows @text, or hides when it is NULL. */
-static void
-set_day_off_note (AdwActionRow *note,
-                  const char   *text)
+/* Under each date field, a note that keeps its place while the field is shown (trial 4, defect
+ * 11: a warning row that appeared as the date was typed pushed the next fields from under the
+ * pointer, and the next words went into the wrong field). It reads the date back in words; a
+ * day off is said, never refused (people email at weekends), so a typo is caught; a date in the
+ * future is said at once, not first on Record. Its room is kept for the longest (style.css). */
+static GtkWidget *
+find_by_css (GtkWidget  *root,
+             const char *css_class)
 {
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_date_note (AdwActionRow *note,
+               AdwEntryRow  *entry,
+               const char   *text,
+               gboolean      warn)
+{
+  GtkWidget *icon;
+
   if (note == NULL)
     return;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (note), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (note), gtk_widget_get_visible (GTK_WIDGET (entry)));
+  if (warn)
+    gtk_widget_add_css_class (GTK_WIDGET (note), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (note), "warning");
+  /* The prefix's warning sign, only for a warning. */
+  icon = find_by_css (GTK_WIDGET (note), "day-off-icon");
+  if (icon != NULL)
+    gtk_widget_set_opacity (icon, warn ? 1.0 : 0.0);
 }
 
-/* Under each date field, a date typed on a day off is said before it is recorded: never
- * refused (people email at weekends), but a typo is caught. */
+/* The note for the date typed in @entry: @day_off_format says a day off ("%s is %s, not a
+ * working day…"), @future_format a date after today. */
 static void
-update_day_off_notes (QuorumReferralsPage *self)
+update_date_note (QuorumReferralsPage *self,
+                  AdwEntryRow         *entry,
+                  AdwActionRow        *note,
+                  const char          *day_off_format,
+                  const char          *future_format)
 {
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
   QuorumRegion region;
   QuorumDayOff day_off;
   GDate date;
+  GDate today;
+  char buf[128];
 
-  day_off = typed_day_off (self, self->notify_date_entry, &date, &region);
-  if (day_off != QUORUM_DAY_WORKING)
+  if (!quorum_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &date, NULL) ||
+      get_selected (self) == NULL)
     {
-      g_autofree char *when = quorum_ui_format_date (&date);
-      /* Translators: under the date field: "Saturday 5 December 2026 is a Saturday, not a
-       * working day. Check it is the day it was sent: it can still be recorded." The second
-       * %s is "a Saturday", "a Sunday", "a bank holiday in England and Wales" or "a local
-       * closure day". */
-      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the day it was sent: it can still be recorded."),
-                                               when, quorum_day_off_get_label (day_off, region));
+      set_date_note (note, entry, "", FALSE);
+      return;
+    }
+  /* The date without its weekday when the weekday is what is said: "20 December 2026 is a
+   * Sunday", not "Sunday 20 December 2026 is a Sunday". */
+  if (quorum_ui_strftime (buf, sizeof buf, _("%-d %B %Y"), &date) > 0)
+    plain = g_strdup (buf);
+  else
+    plain = quorum_date_to_string (&date);
 
-      set_day_off_note (self->notify_day_off_row, text);
+  quorum_date_today (&today);
+  day_off = typed_day_off (self, entry, &date, &region);
+  /* The formats are the callers' translated literals, each checked by xgettext's c-format. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  if (g_date_compare (&date, &today) > 0)
+    {
+      text = g_strdup_printf (future_format, plain);
+      set_date_note (note, entry, text, TRUE);
+    }
+  else if (day_off != QUORUM_DAY_WORKING)
+    {
+      text = g_strdup_printf (day_off_format, plain, quorum_day_off_get_label (day_off, region));
+      set_date_note (note, entry, text, TRUE);
     }
   else
-    set_day_off_note (self->notify_day_off_row, NULL);
-
-  day_off = typed_day_off (self, self->panel_date_entry, &date, &region);
-  if (day_off != QUORUM_DAY_WORKING)
     {
-      g_autofree char *when = quorum_ui_format_date (&date);
-      /* Translators: as above, under the date the panel heard it */
-      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the day the panel heard it: it can still be recorded."),
-                                               when, quorum_day_off_get_label (day_off, region));
-
-      set_day_off_note (self->panel_day_off_row, text);
+      text = quorum_ui_format_date (&date);
+      set_date_note (note, entry, text, FALSE);
     }
-  else
-    set_day_off_note (self->panel_day_off_row, NULL);
+#pragma GCC diagnostic pop
+}
 
-  day_off = typed_day_off (self, self->correct_value_entry, &date, &region);
-  if (day_off != QUORUM_DAY_WORKING)
-    {
-      g_autofree char *when = quorum_ui_format_date (&date);
-      /* Translators: as above, under the right date of a correction */
-      g_autofree char *text = g_strdup_printf (_("%s is %s, not a working day. Check it is the right date: it can still be recorded."),
-                                               when, quorum_day_off_get_label (day_off, region));
-
-      set_day_off_note (self->correct_day_off_row, text);
-    }
-  else
-    set_day_off_note (self->correct_day_off_row, NULL);
+static void
+update_day_off_notes (QuorumReferralsPage *self)
+{
+  /* Translators: under the date field: "5 December 2026 is a Saturday, not a working day.
+   * Check it is the day it was sent: it can still be recorded." The second %s is "a
+   * Saturday", "a Sunday", "a bank holiday in England and Wales" or "a local closure day". */
+  update_date_note (self, self->notify_date_entry, self->notify_day_off_row,
+                    _("%s is %s, not a working day. Check it is the day it was sent: it can still be recorded."),
+                    /* Translators: under the date field: "20 December 2026 is in the future: the
+                     * referral cannot have been sent yet." */
+                    _("%s is in the future: the referral cannot have been sent yet."));
+  update_date_note (self, self->panel_date_entry, self->panel_day_off_row,
+                    /* Translators: as above, under the date the panel heard it */
+                    _("%s is %s, not a working day. Check it is the day the panel heard it: it can still be recorded."),
+                    /* Translators: under the date the panel heard it, a date after today */
+                    _("%s is in the future: the panel cannot have heard it yet."));
+  update_date_note (self, self->correct_value_entry, self->correct_day_off_row,
+                    /* Translators: as above, under the right date of a correction */
+                    _("%s is %s, not a working day. Check it is the right date: it can still be recorded."),
+                    /* Translators: under the right date of a correction, a date after today */
+                    _("%s is in the future: it cannot be recorded yet."));
 }
 
 static void
@@ -1267,16 +1348,134 @@ date_entry_changed_cb (QuorumReferralsPage *self,
   update_day_off_notes (self);
 }
 
+/* ---- the pane as of a past day (trial 4, defect 4) ----
+ * Looking at a past day, the pane is the referral as it stood then, as the table's cells are
+ * (the row's "then", from core's quorum_referral_as_of ()): not sent, heard or decided after
+ * it, a value corrected after it as it was, and no correction made after it. It says so, and
+ * the forms, which record today's facts, wait for today (the banner's way back). Which
+ * referrals are overdue that day is the table's and the tiles' (the filter's), not this. */
+
+/* The as-of day, when it is before today: TRUE and @out set. */
+static gboolean
+viewing_past (QuorumReferralsPage *self,
+              GDate               *out)
+{
+  GDate today;
+
+  if (!g_date_valid (&self->as_of))
+    return FALSE;
+  quorum_date_today (&today);
+  if (g_date_compare (&self->as_of, &today) >= 0)
+    return FALSE;
+  if (out != NULL)
+    *out = self->as_of;
+  return TRUE;
+}
+
+/* What @date is in @region's calendar, with the local closure days. */
+static QuorumDayOff
+day_off_of (QuorumReferralsPage *self,
+            QuorumRegion         region,
+            const GDate         *date)
+{
+  g_autoptr(QuorumCalendar) calendar = NULL;
+
+  if (!g_date_valid (date))
+    return QUORUM_DAY_WORKING;
+  calendar = self->store != NULL ? quorum_store_get_calendar (self->store, region, NULL) : NULL;
+  if (calendar == NULL)
+    calendar = quorum_calendar_new (region);
+  return quorum_calendar_get_day_off (calendar, date);
+}
+
+/* The dates and outcome rows: the record as it is, or as it stood on a past as-of day. */
+static void
+show_referral_rows (QuorumReferralsPage     *self,
+                    const QuorumReferralRow *row)
+{
+  g_autofree char *outcome = NULL;
+  gboolean past = viewing_past (self, NULL);
+  const GDate *notified = past ? &row->then.notified : &row->notified;
+  const GDate *panel_due = past ? &row->then.panel_due : &row->panel_due;
+  const GDate *panel_due_working = past ? &row->then_panel_due_working : &row->panel_due_working;
+  const GDate *panel_date = past ? &row->then.panel_date : &row->panel_date;
+  QuorumPanelOutcome panel_outcome = past ? row->then.outcome : row->outcome;
+  const char *reasons = past ? row->then.outcome_reason : row->outcome_reason;
+  QuorumDayOff sent_day_off = past ? day_off_of (self, row->region, notified) : row->sent_day_off;
+  QuorumDayOff heard_day_off = past ? day_off_of (self, row->region, panel_date) : row->heard_day_off;
+
+  set_row_date (self->due_row, &row->due, "");
+  set_row_date (self->notified_row, notified, _("Not yet sent"));
+  /* Sent with no panel date: the policy names none (the Co-ordinator's referral on a challenge). */
+  set_row_date (self->panel_due_row, panel_due,
+                g_date_valid (notified) ? _("No time limit set by this policy") : _("28 days after it is sent"));
+  set_row_date (self->panel_date_row, panel_date, _("Not yet heard"));
+  /* Lateness shown, never hidden; who sent it; a due day off with the working day before it. */
+  if (g_date_valid (notified))
+    {
+      /* When, how and by whom (its notice); a day off said, never refused (people email at
+       * weekends), so a typo is caught. */
+      gboolean late = quorum_referral_sent_late (&row->due, notified);
+      g_autofree char *text = quorum_ui_describe_sent (notified, row->sent_by, row->sent_means,
+                                                       sent_day_off, row->region, late);
+
+      adw_action_row_set_subtitle (self->notified_row, text);
+    }
+  {
+    g_autofree char *note = panel_due_note (panel_due, panel_due_working);
+
+    if (note != NULL)
+      adw_action_row_set_subtitle (self->panel_due_row, note);
+  }
+  if (g_date_valid (panel_date))
+    {
+      g_autofree char *heard = quorum_ui_format_date_day_off (panel_date, heard_day_off, row->region);
+      g_autofree char *text = quorum_referral_heard_late (panel_due, panel_date)
+        ? g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard)
+        : g_steal_pointer (&heard);
+
+      adw_action_row_set_subtitle (self->panel_date_row, text);
+    }
+  update_corrections_row (self, row);
+  /* The reasons belong to the outcome they were given with (Other's, and Plan ended's when
+   * the panel gave them): a correction to another outcome takes its own or none. */
+  outcome = panel_outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
+          : reasons != NULL && *reasons != '\0'
+          ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (panel_outcome), reasons)
+          : g_strdup (quorum_panel_outcome_get_label (panel_outcome));
+  adw_action_row_set_subtitle (self->outcome_row, outcome);
+}
+
+/* "As it stood on Saturday 28 November 2026" over the pane, or nothing as of today. */
+static void
+show_as_of_banner (QuorumReferralsPage *self)
+{
+  GDate day;
+
+  if (viewing_past (self, &day))
+    {
+      g_autofree char *when = quorum_ui_format_date (&day);
+      /* Translators: over a referral's details, as of a past day: "As it stood on Saturday 28
+       * November 2026. To record anything, go back to today." */
+      g_autofree char *text = g_strdup_printf (_("As it stood on %s. To record anything, go back to today."), when);
+
+      gtk_label_set_label (self->pane_as_of_label, text);
+      gtk_widget_set_visible (self->pane_as_of_box, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->pane_as_of_box, FALSE);
+}
+
 static void
 update_pane (QuorumReferralsPage *self)
 {
   QuorumReferralObject *item = get_selected (self);
   const QuorumReferralRow *row;
   QuorumReferralState state;
+  gboolean head;
   g_autofree char *conference = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
-  g_autofree char *outcome = NULL;
 
   update_actions (self);
 
@@ -1331,66 +1530,24 @@ update_pane (QuorumReferralsPage *self)
   gtk_image_set_from_icon_name (self->pane_status_icon, status_icon_name (item));
   apply_status_style (self->pane_status_box, item);
 
-  set_row_date (self->due_row, &row->due, "");
-  set_row_date (self->notified_row, &row->notified, _("Not yet sent"));
-  /* Sent with no panel date: the policy names none (the Co-ordinator's referral on a challenge). */
-  set_row_date (self->panel_due_row, &row->panel_due,
-                g_date_valid (&row->notified) ? _("No time limit set by this policy") : _("28 days after it is sent"));
-  set_row_date (self->panel_date_row, &row->panel_date, _("Not yet heard"));
-  /* Lateness shown, never hidden; who sent it; a due day off with the working day before it.
-   * The pane gives the dates as recorded, each with its own lateness, whatever the "as of" date
-   * (the table's status is the referral as it stood then). */
-  if (g_date_valid (&row->notified))
-    {
-      /* When, how and by whom (its notice); a day off said, never refused (people email at
-       * weekends), so a typo is caught. */
-      gboolean late = quorum_referral_sent_late (&row->due, &row->notified);
-      g_autofree char *text = quorum_ui_describe_sent (&row->notified, row->sent_by, row->sent_means,
-                                                       row->sent_day_off, row->region, late);
-
-      adw_action_row_set_subtitle (self->notified_row, text);
-    }
-  {
-    g_autofree char *note = panel_due_note (&row->panel_due, &row->panel_due_working);
-
-    if (note != NULL)
-      adw_action_row_set_subtitle (self->panel_due_row, note);
-  }
-  if (g_date_valid (&row->panel_date))
-    {
-      g_autofree char *heard = quorum_ui_format_date_day_off (&row->panel_date, row->heard_day_off, row->region);
-      g_autofree char *text = quorum_referral_heard_late (&row->panel_due, &row->panel_date)
-        ? g_strdup_printf (_("%s — heard late, after the panel’s due date"), heard)
-        : g_steal_pointer (&heard);
-
-      adw_action_row_set_subtitle (self->panel_date_row, text);
-    }
-  update_corrections_row (self, row);
-  /* The reasons are Other's (an outcome corrected from Other keeps them in the record). */
-  outcome = row->outcome == QUORUM_PANEL_NONE ? g_strdup (_("None yet"))
-          : row->outcome == QUORUM_PANEL_OTHER && row->outcome_reason != NULL
-          ? g_strdup_printf ("%s: %s", quorum_panel_outcome_get_label (row->outcome), row->outcome_reason)
-          : g_strdup (quorum_panel_outcome_get_label (row->outcome));
-  adw_action_row_set_subtitle (self->outcome_row, outcome);
-
-  /* Only a Head of Service records the notification and the panel: hidden from the others. */
+  show_referral_rows (self, row);
+  /* Only a Head of Service records the notification and the panel: hidden from the others;
+   * and from her too while she looks at a past day (what she records is today's). */
   state = recorded_state (row);
-  gtk_widget_set_visible (self->notify_group, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
-                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
-  gtk_widget_set_visible (self->notify_button, state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
-  gtk_widget_set_visible (self->panel_group, state == QUORUM_REFERRAL_AWAITING_PANEL &&
-                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
-  gtk_widget_set_visible (self->panel_button, state == QUORUM_REFERRAL_AWAITING_PANEL);
+  head = (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0 && !viewing_past (self, NULL);
+  gtk_widget_set_visible (self->notify_group, head && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->notify_button, head && state == QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->panel_group, head && state == QUORUM_REFERRAL_AWAITING_PANEL);
+  gtk_widget_set_visible (self->panel_button, head && state == QUORUM_REFERRAL_AWAITING_PANEL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry),
-                          adw_combo_row_get_selected (self->outcome_combo) == 3);
+                          adw_combo_row_get_selected (self->outcome_combo) >= 2);
   /* Corrections to the notification and panel dates are the Head of Service's too. */
-  gtk_widget_set_visible (self->correct_group, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
-                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
-  gtk_widget_set_visible (self->correct_button, state != QUORUM_REFERRAL_AWAITING_NOTIFICATION &&
-                          (self->roles & QUORUM_STORE_ROLE_HEAD_OF_SERVICE) != 0);
+  gtk_widget_set_visible (self->correct_group, head && state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
+  gtk_widget_set_visible (self->correct_button, head && state != QUORUM_REFERRAL_AWAITING_NOTIFICATION);
 
   update_draft_markers (self);
   update_day_off_notes (self);
+  show_as_of_banner (self);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -1439,7 +1596,8 @@ outcome_selected_cb (QuorumReferralsPage *self,
                      GParamSpec          *pspec,
                      AdwComboRow         *row)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), adw_combo_row_get_selected (row) == 3);
+  /* Other needs the panel's reasons; Plan ended may have them (the CLI's --reason). */
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), adw_combo_row_get_selected (row) >= 2);
 }
 
 /* ---- recording ---- */
@@ -1594,9 +1752,10 @@ record_panel_action (GtkWidget  *widget,
       return;
     }
   reason = quorum_ui_editable_get_text (GTK_EDITABLE (self->reason_entry));
-  if (outcome != QUORUM_PANEL_OTHER)
+  /* Plan ended keeps the panel's reasons if given (they are optional for it). */
+  if (outcome == QUORUM_PANEL_PLAN_CONFIRMED)
     g_clear_pointer (&reason, g_free);
-  else if (reason == NULL)
+  else if (outcome == QUORUM_PANEL_OTHER && reason == NULL)
     {
       quorum_ui_toast (GTK_WIDGET (self), _("Nothing was recorded: give the panel’s reasons when the outcome is Other"));
       gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
@@ -1725,11 +1884,26 @@ correct_action (GtkWidget  *widget,
   recorded (self, message);
 }
 
+/* Enter in any field of a form records, as its button does (or says why not). */
 static void
 notify_entry_activated_cb (QuorumReferralsPage *self,
                            AdwEntryRow         *entry)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "referrals.notify", NULL);
+}
+
+static void
+panel_entry_activated_cb (QuorumReferralsPage *self,
+                          AdwEntryRow         *entry)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "referrals.record-panel", NULL);
+}
+
+static void
+correct_entry_activated_cb (QuorumReferralsPage *self,
+                            AdwEntryRow         *entry)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "referrals.correct", NULL);
 }
 
 static void
@@ -1882,11 +2056,15 @@ apply_calendar_day_cb (gpointer user_data)
   GDate date;
 
   self->day_source = 0;
-  if (self->calendar_turned)
+  /* A greyed day of the month before or after turns the month too (GTK 4.8 says "prev-month"
+   * first), but it is a day picked: only the arrows alone are a turn of the page. */
+  if (self->calendar_turned && !self->calendar_day_pressed)
     {
       self->calendar_turned = FALSE;
       return G_SOURCE_REMOVE;
     }
+  self->calendar_turned = FALSE;
+  self->calendar_day_pressed = FALSE;
 
   datetime = gtk_calendar_get_date (self->as_of_calendar);
   g_date_clear (&date, 1);
@@ -1916,6 +2094,37 @@ calendar_turned_cb (QuorumReferralsPage *self,
   /* Said before or after its "day-selected": either way, nothing is applied for this click. */
   if (self->day_source == 0)
     self->day_source = g_idle_add (apply_calendar_day_cb, self);
+}
+
+/* A press on a day of the calendar's grid (trial 4, defect 5): GTK 4.8's calendar says nothing
+ * for a click on the day already selected, and a greyed day of the next or last month comes
+ * with a turn of the month; either way the day pressed is the one picked, applied once the
+ * calendar has taken the click. */
+static void
+calendar_pressed_cb (GtkGestureClick     *gesture,
+                     int                  n_press,
+                     double               x,
+                     double               y,
+                     QuorumReferralsPage *self)
+{
+  GtkWidget *calendar = GTK_WIDGET (self->as_of_calendar);
+  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number"))
+    return;
+  self->calendar_day_pressed = TRUE;
+  if (self->day_source == 0)
+    self->day_source = g_idle_add (apply_calendar_day_cb, self);
+}
+
+/* Closed with a day shown selected that was not applied (a month turned, then Escape): the
+ * calendar shows the applied day again, so it and the button never disagree. */
+static void
+as_of_popover_closed_cb (QuorumReferralsPage *self,
+                         GtkPopover          *popover)
+{
+  if (self->day_source == 0)
+    sync_calendar (self);
 }
 
 static void
@@ -2151,6 +2360,9 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_popover);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_as_of_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, pane_today_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumReferralsPage, spinner);
@@ -2201,6 +2413,8 @@ quorum_referrals_page_class_init (QuorumReferralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, correct_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_turned_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_entry_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "referrals.show", "show");
   gtk_widget_class_install_action (widget_class, "referrals.notify", NULL, notify_action);
@@ -2223,6 +2437,16 @@ quorum_referrals_page_init (QuorumReferralsPage *self)
   self->filter = quorum_referral_filter_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (calendar_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->as_of_calendar), GTK_EVENT_CONTROLLER (click));
+    g_signal_connect_object (self->as_of_popover, "closed", G_CALLBACK (as_of_popover_closed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
