@@ -1411,6 +1411,12 @@ test_print_to_file_is_private (Fixture       *fixture,
   g_assert_cmpint (g_stat (printed, &st), ==, 0);
   g_assert_true (S_ISREG (st.st_mode));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* Where it went is said, not "sent to the printer" (trial 4, annoyance 3). */
+  {
+    g_autofree char *said = g_strdup_printf ("Dissent record printed to %s", printed);
+
+    g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (fixture->window), said));
+  }
   if (have_program ("pdfinfo"))
     g_assert_cmpint (pdf_pages (printed), >, 0);
 }

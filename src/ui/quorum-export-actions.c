@@ -623,6 +623,13 @@ print_done_cb (GtkPrintOperation       *operation,
         show_error (job->parent, _("The Record Was Not Printed"), error);
       job->error_shown = TRUE;
     }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && job->path != NULL)
+    {
+      /* Printed to a file: where it went, as an export says where it saved. */
+      g_autofree char *where = g_strdup_printf (_("Dissent record printed to %s"), job->path);
+
+      quorum_ui_toast (GTK_WIDGET (job->parent), where);
+    }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     quorum_ui_toast (GTK_WIDGET (job->parent), _("Dissent record sent to the printer"));
 }
