@@ -783,6 +783,19 @@ create_signed_off (QuorumStore *store)
  * is recorded, and nothing is lost: the words are in the database at once (what a kill leaves),
  * and the dialog opened again gives them back, marked as a draft; recorded, the draft is gone.
  * (Escape closed the dialog and the words went with it.) */
+/* A name kept on this computer, as a chair's laptop has after its first sign-off: the Amend
+ * dialog offers it under "Amended by" and records at once. (The cases share the settings; each
+ * that amends says what it needs rather than counting on an earlier case.) */
+static void
+keep_a_name (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autofree char *name = g_settings_get_string (settings, "chair-name");
+
+  if (*name == '\0')
+    g_settings_set_string (settings, "chair-name", "Margaret Hughes");
+}
+
 static void
 test_amend_escape_keeps_words (void)
 {
@@ -795,6 +808,7 @@ test_amend_escape_keeps_words (void)
   GtkWindow *dialog;
   gint64 id;
 
+  keep_a_name ();
   if (!ui_test_have_xdotool ())
     {
       g_test_skip ("xdotool is not installed or the display is not X11");
@@ -1053,6 +1067,7 @@ test_record_reads_as_export (void)
   gint64 child;
   gint64 id;
 
+  keep_a_name ();
   if (!ui_test_have_xdotool ())
     {
       g_test_skip ("xdotool is not installed or the display is not X11");
@@ -1290,6 +1305,7 @@ test_amend_own_position (void)
   gint64 child;
   gint64 id;
 
+  keep_a_name ();
   if (!ui_test_have_xdotool ())
     {
       g_test_skip ("xdotool is not installed or the display is not X11");
@@ -1421,6 +1437,7 @@ test_amend_find_and_name_values (void)
   gint64 child;
   gint64 id;
 
+  keep_a_name ();
   if (!ui_test_have_xdotool ())
     {
       g_test_skip ("xdotool is not installed or the display is not X11");
@@ -1732,6 +1749,18 @@ amend_in_words_by_hand (QuorumConferencePage *page,
   ui_test_type (change);
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type (why);
+  /* With no name kept on this computer, whoever amends names themselves (Record is off until
+   * they do); the name is then kept. */
+  {
+    GtkWidget *by = ui_test_find_named (GTK_WIDGET (dialog), "amended-by-entry");
+
+    if (*gtk_editable_get_text (GTK_EDITABLE (by)) == '\0')
+      {
+        g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+        ui_test_click (by, -1, -1);
+        ui_test_type ("Margaret Hughes");
+      }
+  }
   ui_test_iterate (200);
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
   ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
@@ -1910,6 +1939,149 @@ test_list_names_as_amended (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opens the Amend dialog as a person does, with a click on Amend…, and returns it. */
+static GtkWindow *
+open_amend_by_click (QuorumWindow *window)
+{
+  GtkWidget *button = ui_test_find_button (GTK_WIDGET (window), GTK_TYPE_BUTTON, "A_mend…");
+
+  g_assert_nonnull (button);
+  ui_test_click (button, -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  ui_test_iterate (200);
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* A minute-taker amends on the chair's laptop, where the chair's name is kept: the Amend dialog
+ * offers that name under "Amended by", the minute-taker clicks into it and writes their own, and
+ * Enter records. The amendment names the minute-taker (it named the kept name, whoever typed);
+ * the name kept stays the chair's, and the next amendment offers it again. A name emptied: Record
+ * is off, and Enter records nothing. With no name kept, the field starts empty, and the name
+ * given is kept, as every form that asks it keeps it. */
+static void
+test_amend_names_who_amends (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *before = NULL;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *by;
+  gint64 id;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* The name kept before this case is put back after it: the cases share the settings. */
+  before = g_settings_get_string (settings, "chair-name");
+  g_settings_set_string (settings, "chair-name", "Margaret Hughes");
+  id = create_signed_off (store);
+  window = ui_test_window_new (store, 1280, 800);
+  ui_test_raise_window (window);
+  g_assert_true (quorum_window_open_conference (window, id, 0));
+  ui_test_iterate (300);
+
+  dialog = open_amend_by_click (window);
+  by = ui_test_find_named (GTK_WIDGET (dialog), "amended-by-entry");
+  g_assert_nonnull (by);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by)), ==, "Margaret Hughes");
+  g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (dialog), "Amended by"));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("The venue was Room 4");
+  ui_test_key ("alt+h");
+  ui_test_type ("Minuted wrongly");
+  ui_test_click (by, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_type ("Priya Shah");
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-amended-by");
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->by, ==, "Priya Shah");
+    g_assert_cmpstr (amendment->change, ==, "The venue was Room 4");
+  }
+  kept = g_settings_get_string (settings, "chair-name");
+  g_assert_cmpstr (kept, ==, "Margaret Hughes");
+  g_assert_cmpstr (quorum_store_get_signer (store), ==, "Margaret Hughes");
+
+  /* The next amendment offers the kept name again; emptied, nothing can be recorded. */
+  dialog = open_amend_by_click (window);
+  by = ui_test_find_named (GTK_WIDGET (dialog), "amended-by-entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by)), ==, "Margaret Hughes");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("The date was the 3rd");
+  ui_test_key ("alt+h");
+  ui_test_type ("Typed wrongly");
+  ui_test_click (by, -1, -1);
+  ui_test_key ("ctrl+a");
+  ui_test_key ("BackSpace");
+  ui_test_iterate (100);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+  }
+  ui_test_key ("Escape");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+
+  /* No name kept: the field is empty, and a name given is kept. */
+  g_settings_reset (settings, "chair-name");
+  quorum_store_set_signer (store, NULL);
+  quorum_store_discard_drafts (store, id, "amendment", NULL);
+  window = ui_test_window_new (store, 1280, 800);
+  ui_test_raise_window (window);
+  g_assert_true (quorum_window_open_conference (window, id, 0));
+  ui_test_iterate (300);
+  dialog = open_amend_by_click (window);
+  by = ui_test_find_named (GTK_WIDGET (dialog), "amended-by-entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by)), ==, "");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("The chair was Ruth Okafor");
+  ui_test_key ("alt+h");
+  ui_test_type ("Named wrongly");
+  ui_test_iterate (100);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  ui_test_key ("alt+b");
+  ui_test_type ("Sam Lee");
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
+  ui_test_iterate (200);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    amendment = g_ptr_array_index (c->amendments, 1);
+    g_assert_cmpstr (amendment->by, ==, "Sam Lee");
+  }
+  g_free (kept);
+  kept = g_settings_get_string (settings, "chair-name");
+  g_assert_cmpstr (kept, ==, "Sam Lee");
+
+  g_settings_set_string (settings, "chair-name", before);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1924,6 +2096,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/enter-signs-off", test_enter_signs_off);
   g_test_add_func ("/ui/signoff/switcher-stays-after-amendment", test_switcher_stays_after_amendment);
   g_test_add_func ("/ui/signoff/fidel4-list-names-as-amended", test_list_names_as_amended);
+  g_test_add_func ("/ui/signoff/amend-names-who-amends", test_amend_names_who_amends);
 
   return g_test_run ();
 }

@@ -2086,9 +2086,17 @@ amend_once (QuorumStore               *self,
   gint64 record_id = 0;
   QuorumDbStmt *stmt;
   gint64 id;
+  /* Whoever is at the keyboard may not be the person whose name this computer keeps (a
+   * minute-taker amending on the chair's laptop): they name themselves for this amendment. A
+   * shared database names its own user, whatever is given. */
+  g_autofree char *by = spec->by != NULL && !quorum_store_is_shared (self)
+                          ? g_strstrip (g_strdup (spec->by)) : NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
+  if (by != NULL &&
+      !quorum_check_text (by, _("The name of who amends"), TRUE, QUORUM_MAX_NAME, error))
+    return 0;
   /* What changed is optional, but never only spaces: it is read as the change itself. */
   if (!quorum_check_text (spec->reason, _("The reason for the amendment"), TRUE, QUORUM_MAX_TEXT, error) ||
       !quorum_check_text (spec->change, _("What changed"), spec->change != NULL && *spec->change != '\0',
@@ -2207,7 +2215,7 @@ amend_once (QuorumStore               *self,
     goto fail;
   quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, quorum_store_get_signer (self));
+  _quorum_bind_text (stmt, 3, by != NULL ? by : quorum_store_get_signer (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
   _quorum_bind_text (stmt, 6, spec->record);

@@ -360,6 +360,8 @@ typedef struct
   const char *record;     /* "vote:12", "attendee:3", "decision:4", "conference:1", or NULL */
   const char *field;      /* the field of @record, with @new_value */
   const char *new_value;
+  const char *by;         /* who amends, on a database of this computer's: NULL for the signer
+                           * (quorum_store_get_signer ()); on a shared one always the signer */
 } QuorumAmendmentSpec;
 
 gint64            quorum_store_amend             (QuorumStore               *self,

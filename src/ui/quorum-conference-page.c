@@ -1422,6 +1422,9 @@ update_amend_response (AdwMessageDialog *dialog)
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
   g_autofree char *value = quorum_text_field_get_text (value_field);
+  GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
+  g_autofree char *by = by_entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (by_entry)) : NULL;
+  gboolean by_given = by_entry == NULL || by != NULL;
   const AmendTarget *target = chosen_amend_target (dialog);
   const char *problem = NULL;
 
@@ -1448,7 +1451,7 @@ update_amend_response (AdwMessageDialog *dialog)
    * the typing makes the value blank or not. */
   gtk_label_set_text (problem_label, problem != NULL ? problem : "");
   adw_message_dialog_set_response_enabled (dialog, "amend",
-                                           reason != NULL &&
+                                           reason != NULL && by_given &&
                                            (target != NULL ? problem == NULL : change != NULL));
 }
 
@@ -1505,6 +1508,8 @@ amend_response_cb (AdwMessageDialog     *dialog,
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
   g_autofree char *value = quorum_text_field_get_text (value_field);
   const AmendTarget *target = chosen_amend_target (dialog);
+  GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
+  g_autofree char *spec_by = NULL;
   g_autoptr(GError) error = NULL;
   QuorumAmendmentSpec spec = { 0 };
 
@@ -1513,6 +1518,18 @@ amend_response_cb (AdwMessageDialog     *dialog,
 
   spec.reason = reason;
   spec.change = change;
+  if (by_entry != NULL)
+    {
+      g_autofree char *by = quorum_ui_editable_get_text (GTK_EDITABLE (by_entry));
+
+      /* With no name kept, the name given is kept, as every form that asks it keeps it. A
+       * name kept and another given: that person amends, and the name kept stays the chair's. */
+      if (by != NULL && quorum_ui_needs_name (self->store))
+        quorum_ui_keep_name (self->store, by);
+      else if (by != NULL)
+        spec_by = g_steal_pointer (&by);
+      spec.by = spec_by;
+    }
   if (target != NULL)
     {
       spec.record = target->record;
@@ -1656,6 +1673,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *draft_label;
   GtkWidget *change_heading;
   GtkWidget *reason_heading;
+  GtkWidget *by = NULL;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
 
@@ -1747,6 +1765,38 @@ amend_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), reason_heading);
   gtk_box_append (GTK_BOX (box), reason);
 
+  /* Who amends, named by themselves: the name kept on this computer is offered (usually the
+   * chair's), and a minute-taker amending here writes their own over it for this amendment.
+   * A shared database names the server's user: nothing to ask. */
+  if (!quorum_store_is_shared (self->store))
+    {
+      gboolean kept = !quorum_ui_needs_name (self->store);
+      GtkWidget *by_heading = gtk_label_new_with_mnemonic (_("Amended _by"));
+      GtkWidget *by_note;
+
+      by = dialog_entry ("amended-by-entry", _("Amended by"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (by), NULL);
+      gtk_widget_set_name (by_heading, "amended-by-label");
+      gtk_label_set_xalign (GTK_LABEL (by_heading), 0);
+      gtk_widget_set_margin_top (by_heading, 6);
+      gtk_widget_add_css_class (by_heading, "heading");
+      gtk_label_set_mnemonic_widget (GTK_LABEL (by_heading), by);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (by), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (kept)
+        gtk_editable_set_text (GTK_EDITABLE (by), quorum_store_get_signer (self->store));
+      by_note = gtk_label_new (kept
+                                 ? _("Recorded with this amendment. A name written here does not change the name kept in Preferences.")
+                                 : _("Recorded with this amendment, and kept for every record from now on."));
+      gtk_label_set_xalign (GTK_LABEL (by_note), 0);
+      gtk_label_set_wrap (GTK_LABEL (by_note), TRUE);
+      gtk_widget_add_css_class (by_note, "caption");
+      gtk_widget_add_css_class (by_note, "dim-label");
+      gtk_box_append (GTK_BOX (box), by_heading);
+      gtk_box_append (GTK_BOX (box), by);
+      gtk_box_append (GTK_BOX (box), by_note);
+      g_object_set_data (G_OBJECT (dialog), "quorum-by", by);
+    }
+
   adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "quorum-change", change);
   g_object_set_data (G_OBJECT (dialog), "quorum-reason", reason);
@@ -1781,6 +1831,12 @@ amend_action (GtkWidget  *widget,
     quorum_draft_set_baseline (draft, "target", "none");
     quorum_draft_add_field (draft, "value", value);
     quorum_draft_add_field (draft, "reason", reason);
+    if (by != NULL)
+      {
+        /* Only a name other than the one offered is a draft. */
+        quorum_draft_add_field (draft, "by", by);
+        quorum_draft_set_baseline (draft, "by", gtk_editable_get_text (GTK_EDITABLE (by)));
+      }
     g_object_set_data_full (G_OBJECT (dialog), "quorum-draft", draft, g_object_unref);
   }
   /* Shown by update_amend_response (): the choice of a value alone is kept, but is no words;
@@ -1790,6 +1846,8 @@ amend_action (GtkWidget  *widget,
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+  if (by != NULL)
+    g_signal_connect (by, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (value, "notify::text", G_CALLBACK (amend_changed_cb), dialog);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (amend_target_changed_cb), dialog);
 
