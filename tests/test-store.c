@@ -548,6 +548,31 @@ test_sign_off_refuses_every_change (StoreFixture  *f,
     g_assert_cmpstr (before, ==, after);
   }
   store_fixture_reopen (f);
+
+  /* Whoever amends may name themselves (a minute-taker on the chair's laptop): a name that
+   * would deceive a reader (a right-to-left override) is refused and nothing is written; a
+   * name given is recorded, trimmed, on a local database; a shared one names its own user. */
+  amend.reason = "Minuted wrongly";
+  amend.by = "Priya \u202EhahS";
+  before = (g_free (before), store_fixture_hash (f));
+  store_fixture_reopen (f);
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &amend, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+    g_assert_cmpstr (before, ==, after);
+  }
+  store_fixture_reopen (f);
+  amend.by = "  Priya Shah ";
+  amend.new_value = "Corrected reason, again";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &amend, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&c, quorum_conference_free);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_cmpuint (c->amendments->len, ==, 2);
+  g_assert_cmpstr (((QuorumAmendment *) g_ptr_array_index (c->amendments, 1))->by, ==,
+                   quorum_store_is_shared (f->store) ? quorum_store_get_user (f->store) : "Priya Shah");
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
 }
 
