@@ -1967,6 +1967,33 @@ test_amendment_record_parsed (void)
   g_assert_false (quorum_amendment_parse_record ("vote:99999999999999999999", &kind_len, &id));
 }
 
+/* DOMAIN "Reaching a decision" 1: a consensus attempt records the agreement of the voting groups
+ * in the room. With no attendee, or only apologies, a written report and a non-voting attendee,
+ * there is no one whose agreement it records: refused. One voting attendee present: accepted. */
+static void
+test_consensus_attempt_needs_voting_group_present (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-02");
+  g_autoptr(GError) error = NULL;
+
+  add_child (conference, "Amy Jones");
+  g_assert_false (quorum_check_attempt (conference, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "No one with a vote is in the room"));
+  g_clear_error (&error);
+
+  add_person (conference, "P. Apologies", "Police", "Police", TRUE, QUORUM_ATTENDANCE_APOLOGIES);
+  add_person (conference, "H. Report", "Health", "Health", TRUE, QUORUM_ATTENDANCE_REPORT_SENT);
+  add_person (conference, "N. Observer", "Housing", "Housing", FALSE, QUORUM_ATTENDANCE_PRESENT);
+  g_assert_false (quorum_check_attempt (conference, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  add_attendee (conference, "S. Worker", "Children's social care", "CSC");
+  g_assert_true (quorum_check_attempt (conference, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1975,6 +2002,7 @@ main (int   argc,
 
   g_test_add_func ("/decision/record/own-position-is-not-group-dissent", test_record_own_position_is_not_group_dissent);
   g_test_add_func ("/decision/bolton/decision-is-per-child", test_bolton_decision_is_per_child);
+  g_test_add_func ("/decision/consensus/attempt-needs-a-voting-group-present", test_consensus_attempt_needs_voting_group_present);
   g_test_add_func ("/decision/bolton/one-view-per-line-management-group", test_bolton_one_view_per_group);
   g_test_add_func ("/decision/bolton/non-voting-attendees-never-count", test_bolton_non_voting_never_count);
   g_test_add_func ("/decision/bolton/absent-attendees-never-count", test_bolton_absent_never_count);

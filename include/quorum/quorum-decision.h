@@ -123,6 +123,12 @@ gboolean       quorum_check_member_view (const QuorumConference *conference,
                                          const char             *reason,
                                          GError                **error);
 
+/* DOMAIN "Reaching a decision" 1: a consensus attempt is of the voting groups in the room; with
+ * none present (no attendee yet, or only apologies, written reports and non-voting attendees)
+ * there is no one whose agreement it records. */
+gboolean       quorum_check_attempt (const QuorumConference *conference,
+                                     GError                **error);
+
 /* The referral's dates: due = @conference_date + referral_working_days (profile's region);
  * panel_due = @notified + panel_calendar_days. */
 void           quorum_referral_due  (const QuorumProfile *profile,

@@ -1150,6 +1150,24 @@ quorum_departure_leaves_without_view (const QuorumConference *conference,
 }
 
 gboolean
+quorum_check_attempt (const QuorumConference *conference,
+                      GError                **error)
+{
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  groups = quorum_conference_list_groups (conference);
+  if (groups[0] != NULL)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("No one with a vote is in the room: a consensus attempt records the agreement of the "
+                         "voting groups present, so add the attendees who are here first"));
+  return FALSE;
+}
+
+gboolean
 quorum_check_member_view (const QuorumConference *conference,
                           gint64                  child_id,
                           gint64                  attendee_id,

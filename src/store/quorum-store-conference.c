@@ -1379,6 +1379,8 @@ add_attempt_once (QuorumStore             *self,
                            _("This child's decision has been taken: no further consensus attempt is recorded"));
       goto fail;
     }
+  if (!quorum_check_attempt (conference, error))
+    goto fail;
   for (guint i = 0; i < conference->attempts->len; i++)
     {
       QuorumAttempt *a = g_ptr_array_index (conference->attempts, i);
