@@ -143,6 +143,12 @@ check "LANGUAGE=cy: differences --json keeps each stage_name as recorded" \
   "$(jargs "$js" 'sorted(x["stage_name"] == sys.argv[3] for x in d if x["id"] in (int(sys.argv[4]), int(sys.argv[5])))' "$S2_EN" "$en_diff" "$cy_diff")" \
   "[false, true]"
 
+# A notice given in English keeps whom the policy names in English; read in Welsh.
+LANGUAGE=en_GB q notice give --difference "$en_diff" --kind guidance-invoked --date 2026-11-03 --by "Sian Lloyd" --means email >/dev/null
+given=$(LANGUAGE=cy q notices | grep -F "guidance-invoked")
+check "LANGUAGE=cy: a notice given in English names whom it told in Welsh" \
+  "$(has "$given" "Pob asiantaeth dan sylw") $(has "$given" "All involved agencies")" "yes no"
+
 # The policy reworded since: what the record says applied then is shown as stored, in either language.
 mkdir -p "$work/profiles"
 sed -e "s|^Name=$S1_EN\$|Name=The professional with the concern tries to resolve it with the other professional|" \

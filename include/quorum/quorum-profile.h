@@ -121,6 +121,11 @@ char          *quorum_profile_dup_item_as_read (const QuorumProfile *self,
                                                 const char          *group,
                                                 const char          *key,
                                                 const char          *stored);
+/* The same for what a given notice copied from its rule (To, What of [Notice @notice_id]). */
+char          *quorum_profile_dup_notice_text_as_read (const QuorumProfile *self,
+                                                const char          *notice_id,
+                                                const char          *key,
+                                                const char          *stored);
 /* A text of @frozen (a profile as frozen with its conference) in the language in force; where the
  * frozen file has no translation for it, the profile installed now under the same id gives it,
  * when it still says the same words (quorum_profile_dup_text_as_read). NULL when missing. */

@@ -335,6 +335,17 @@ quorum_profile_dup_item_as_read (const QuorumProfile *self,
 }
 
 char *
+quorum_profile_dup_notice_text_as_read (const QuorumProfile *self,
+                                        const char          *notice_id,
+                                        const char          *key,
+                                        const char          *stored)
+{
+  g_autofree char *group = g_strdup_printf ("Notice %s", notice_id != NULL ? notice_id : "");
+
+  return quorum_profile_dup_text_as_read (self, group, key, stored);
+}
+
+char *
 quorum_profile_dup_frozen_text (const QuorumProfile *frozen,
                                 const char          *group,
                                 const char          *key)

@@ -779,11 +779,14 @@ update_notices (QuorumDifferencesPage  *self,
       else
         {
           g_autofree char *when = quorum_ui_format_date (&n->date);
+          /* Whom the policy names, kept with the notice in its recorder's language: in the reader's */
+          g_autofree char *to = quorum_profile_dup_notice_text_as_read (find_profile (self, n->profile_id),
+                                                                        n->kind, "To", n->to);
 
           /* Translators: "Given Feedback to the practitioner who raised it: 5 November 2026, by Team
            * leader to H. Visitor (phone)": the first %s is what the notice tells */
           g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), notice_words (self, n), stage,
-                                  when, n->by, n->to, n->means);
+                                  when, n->by, to, n->means);
         }
     }
   {
