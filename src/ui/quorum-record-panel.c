@@ -248,13 +248,13 @@ route_text (const QuorumProfile *profile,
   return text != NULL ? text : g_strdup (fallback);
 }
 
+/* @when: the policy's words for when the Co-ordinator is alerted ("immediately"). */
 static char *
 challenge_text (const QuorumChallenge *c,
-                const QuorumProfile   *profile)
+                const char            *when)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
-  g_autofree char *when = route_text (profile, "AlertWhen", _("immediately"));
 
   if (c->raised_by != NULL && *c->raised_by != '\0')
     /* Translators: "Raised 3 March 2026 by DC Reed with J. Ops Manager" */
@@ -342,6 +342,9 @@ update_challenges (QuorumRecordPanel      *self,
 {
   g_autoptr(GtkStringList) children = gtk_string_list_new (NULL);
   gboolean route = quorum_profile_has_challenge_route (profile);
+  g_autofree char *raised_with = NULL;
+  g_autofree char *alerts = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *today = today_iso ();
   g_autofree char *agency = selected_agency (self);
   /* Read before the child's drop-down is refilled, which chooses an agency of its own. */
@@ -359,10 +362,10 @@ update_challenges (QuorumRecordPanel      *self,
   if (!route)
     return;
 
+  raised_with = route_text (profile, "RaisedWith", _("Designated Person"));
+  alerts = route_text (profile, "Alerts", "");
+  when = route_text (profile, "AlertWhen", _("immediately"));
   {
-    g_autofree char *raised_with = route_text (profile, "RaisedWith", _("Designated Person"));
-    g_autofree char *alerts = route_text (profile, "Alerts", "");
-    g_autofree char *when = route_text (profile, "AlertWhen", _("immediately"));
     g_autofree char *words =
       g_strdup_printf (_("A dissenting agency raises it with its %s, who alerts the %s %s."),
                        raised_with, alerts, when);
@@ -375,7 +378,7 @@ update_challenges (QuorumRecordPanel      *self,
       const QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
       g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
                                                 child != NULL ? child->name : "?");
-      g_autofree char *subtitle = challenge_text (c, profile);
+      g_autofree char *subtitle = challenge_text (c, when);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 12);
@@ -383,8 +386,6 @@ update_challenges (QuorumRecordPanel      *self,
 
       if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)
         {
-          g_autofree char *alerts = route_text (profile, "Alerts", "");
-          g_autofree char *when = route_text (profile, "AlertWhen", "");
           g_autofree char *what = g_strdup_printf (_("%s’s challenge: the %s is alerted %s"), c->agency,
                                                    alerts, when);
           self->alert_challenge = c->id;
