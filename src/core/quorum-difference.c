@@ -215,28 +215,34 @@ stage_group (int number)
   return g_strdup_printf ("Stage %d", number);
 }
 
+/* @stored, the stage's @key as the record holds it, as the reader reads it. */
+static char *
+stage_text_as_read (const QuorumDifferenceStage *stage,
+                    const QuorumProfile         *profile,
+                    const char                  *key,
+                    const char                  *stored)
+{
+  g_autofree char *group = stage_group (stage->number);
+
+  return quorum_profile_dup_text_as_read (profile, group, key, stored);
+}
+
 char *
 quorum_difference_stage_dup_name (const QuorumDifferenceStage *stage,
                                   const QuorumProfile         *profile)
 {
-  g_autofree char *group = NULL;
-
   g_return_val_if_fail (stage != NULL, NULL);
 
-  group = stage_group (stage->number);
-  return quorum_profile_dup_text_as_read (profile, group, "Name", stage->name);
+  return stage_text_as_read (stage, profile, "Name", stage->name);
 }
 
 char *
 quorum_difference_stage_dup_owner (const QuorumDifferenceStage *stage,
                                    const QuorumProfile         *profile)
 {
-  g_autofree char *group = NULL;
-
   g_return_val_if_fail (stage != NULL, NULL);
 
-  group = stage_group (stage->number);
-  return quorum_profile_dup_text_as_read (profile, group, "Owner", stage->owner);
+  return stage_text_as_read (stage, profile, "Owner", stage->owner);
 }
 
 char *
