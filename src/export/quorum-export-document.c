@@ -1303,10 +1303,16 @@ add_challenges (QuorumDocument         *doc,
       const QuorumChallenge *c = g_ptr_array_index (conference->challenges, i);
       g_autofree char *raised = _quorum_export_format_date (&c->raised_on);
       g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
       QuorumBlock *fields;
 
       if (c->child_id != child_id)
         continue;
+      /* The policy's words in this pass's language (a bilingual record has two), from the profile
+       * as frozen or, where only it has the translation, the one installed now. */
+      when = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", "AlertWhen") : NULL;
+      if (when == NULL)
+        when = g_strdup (_("immediately"));
       if (n == 0)
         add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Challenge of the decision"));
       title = g_strdup_printf (_("Challenge by %s, raised %s"), c->agency, raised != NULL ? raised : "");
@@ -1321,16 +1327,12 @@ add_challenges (QuorumDocument         *doc,
 
           add_field_take (fields, _("Co-ordinator alerted"),
                           quorum_challenge_alert_is_late (c)
-                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted,
-                                               profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                                        : _("immediately"))
+                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted, when)
                             : g_strdup_printf (_("%s, %s"), c->coordinator, alerted));
         }
       else
         add_field_take (fields, _("Co-ordinator alerted"),
-                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "",
-                                         profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                                  : _("immediately")));
+                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "", when));
       if (g_date_valid (&c->decided_on))
         {
           g_autoptr(GString) what = g_string_new (NULL);

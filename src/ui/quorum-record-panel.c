@@ -235,9 +235,23 @@ update_time_box (QuorumRecordPanel *self)
                           self->may_record && !self->finalised && self->timeline_buttons);
 }
 
+/* A word of the challenge route ("immediately") in the reader's language: from the profile as
+ * frozen with the conference, or the one installed now where only it has the translation
+ * (quorum_profile_dup_frozen_text); @fallback when the profile says nothing. */
+static char *
+route_text (const QuorumProfile *profile,
+            const char          *key,
+            const char          *fallback)
+{
+  char *text = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", key) : NULL;
+
+  return text != NULL ? text : g_strdup (fallback);
+}
+
+/* @when: the policy's words for when the Co-ordinator is alerted ("immediately"). */
 static char *
 challenge_text (const QuorumChallenge *c,
-                const QuorumProfile   *profile)
+                const char            *when)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
@@ -253,14 +267,10 @@ challenge_text (const QuorumChallenge *c,
 
       g_string_append_printf (out, _(" · %s alerted %s"), c->coordinator, alerted);
       if (quorum_challenge_alert_is_late (c))
-        g_string_append_printf (out, _(" (late: the policy says %s)"),
-                                profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                         : _("immediately"));
+        g_string_append_printf (out, _(" (late: the policy says %s)"), when);
     }
   else
-    g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"),
-                            profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                     : _("immediately"));
+    g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"), when);
   if (g_date_valid (&c->decided_on))
     {
       g_autofree char *decided = quorum_ui_format_date (&c->decided_on);
@@ -332,6 +342,9 @@ update_challenges (QuorumRecordPanel      *self,
 {
   g_autoptr(GtkStringList) children = gtk_string_list_new (NULL);
   gboolean route = quorum_profile_has_challenge_route (profile);
+  g_autofree char *raised_with = NULL;
+  g_autofree char *alerts = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *today = today_iso ();
   g_autofree char *agency = selected_agency (self);
   /* Read before the child's drop-down is refilled, which chooses an agency of its own. */
@@ -349,12 +362,13 @@ update_challenges (QuorumRecordPanel      *self,
   if (!route)
     return;
 
+  raised_with = route_text (profile, "RaisedWith", _("Designated Person"));
+  alerts = route_text (profile, "Alerts", "");
+  when = route_text (profile, "AlertWhen", _("immediately"));
   {
     g_autofree char *words =
       g_strdup_printf (_("A dissenting agency raises it with its %s, who alerts the %s %s."),
-                       profile->challenge_raised_with ? profile->challenge_raised_with : _("Designated Person"),
-                       profile->challenge_alerts,
-                       profile->challenge_alert_when ? profile->challenge_alert_when : _("immediately"));
+                       raised_with, alerts, when);
     gtk_label_set_text (self->route_label, words);
   }
 
@@ -364,7 +378,7 @@ update_challenges (QuorumRecordPanel      *self,
       const QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
       g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
                                                 child != NULL ? child->name : "?");
-      g_autofree char *subtitle = challenge_text (c, profile);
+      g_autofree char *subtitle = challenge_text (c, when);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 12);
@@ -373,8 +387,7 @@ update_challenges (QuorumRecordPanel      *self,
       if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)
         {
           g_autofree char *what = g_strdup_printf (_("%s’s challenge: the %s is alerted %s"), c->agency,
-                                                   profile->challenge_alerts,
-                                                   profile->challenge_alert_when ? profile->challenge_alert_when : "");
+                                                   alerts, when);
           self->alert_challenge = c->id;
           gtk_label_set_text (self->alert_title, what);
         }
