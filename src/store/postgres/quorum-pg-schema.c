@@ -1645,6 +1645,23 @@ quorum_pg_admin_grant (QuorumDb      *db,
       g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT, _("No user was named"));
       return FALSE;
     }
+  /* A login's name as an authority's accounts spell them (a directory's "a.khan", Kerberos's
+   * "akhan@COUNCIL.GOV.UK"): letters, digits and . _ - @, at most PostgreSQL's 63 bytes. Anything
+   * else ("x; drop", a name with spaces or quotes) is a typing slip, not an account, and was made
+   * into a login with a drafts schema that then kept it from being dropped. */
+  {
+    gboolean plain = strlen (user) <= 63;
+
+    for (const char *c = user; plain && *c != '\0'; c++)
+      plain = g_ascii_isalnum (*c) || strchr ("._-@", *c) != NULL;
+    if (!plain)
+      {
+        g_set_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT,
+                     _("“%s” is not a login name: use letters, digits and . _ - @ (at most 63), as the "
+                       "person's account is spelt"), user);
+        return FALSE;
+      }
+  }
   stmt = quorum_db_prepare (db, "SELECT quorum_grant_role (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1653,4 +1670,23 @@ quorum_pg_admin_grant (QuorumDb      *db,
   ok = quorum_db_step_done (stmt, error);
   quorum_db_reset (stmt);
   return ok;
+}
+
+gboolean
+quorum_pg_role_exists (QuorumDb   *db,
+                       const char *user,
+                       gboolean   *exists,
+                       GError    **error)
+{
+  QuorumDbStmt *stmt = quorum_db_prepare (db, "SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_text (stmt, 1, user);
+  rc = quorum_db_step (stmt, error);
+  if (rc == QUORUM_DB_ROW)
+    *exists = quorum_db_column_int64 (stmt, 0) > 0;
+  quorum_db_reset (stmt);
+  return rc == QUORUM_DB_ROW;
 }

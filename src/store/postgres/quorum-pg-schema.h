@@ -72,5 +72,10 @@ gboolean     quorum_pg_admin_grant        (QuorumDb      *db,
                                            const char    *user,
                                            QuorumPgRole   role,
                                            GError       **error);
+/* Whether the login (or role) @user exists on the server: `admin grant` says when it makes one. */
+gboolean     quorum_pg_role_exists        (QuorumDb      *db,
+                                           const char    *user,
+                                           gboolean      *exists,
+                                           GError       **error);
 
 G_END_DECLS
