@@ -304,6 +304,8 @@ record_member_view_once (QuorumStore                *self,
     return 0;
 
   conference = _quorum_store_load_for_change (self, conference_id, error);
+  if (conference != NULL)
+    conference->rule = _quorum_store_conference_rule (self, conference_id);
   if (conference == NULL ||
       !quorum_conference_check_sitting (conference, error) ||
       !quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
