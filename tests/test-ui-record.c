@@ -204,7 +204,7 @@ test_timeline_and_challenge (void)
   g_clear_pointer (&c, quorum_conference_free);
 
   /* The chair decides (no plan); the school's view still counts: it agreed. */
-  outcome = quorum_store_decide (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   /* The confirmation's words: the views before the chair decided, not a "Tally" read as a tie
    * the chair broke; the differing view is the dissent. */

@@ -1897,6 +1897,15 @@ update_decision (QuorumChildPanel       *self,
         text = g_strdup_printf (_("The chair’s reasons: “%s”"), current);
       else
         text = g_strdup (_("The chair’s reasons: not recorded (decided before Quorum kept them)"));
+      /* Given after sign-off to a decision recorded before Quorum kept them: no original to show. */
+      if (note != NULL && decision->reason == NULL)
+        {
+          guint number = 0;
+
+          quorum_conference_last_amendment (conference, record, "reason", &number);
+          g_free (note);
+          note = g_strdup_printf (_("Given after sign-off (amendment %u): none was recorded with the decision"), number);
+        }
       if (note != NULL)
         {
           g_autofree char *plain = g_steal_pointer (&text);

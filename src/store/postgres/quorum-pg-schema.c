@@ -938,7 +938,7 @@ static const char migration_v10[] =
 /* 11 (SQLite's 11): the chair's own reasons for a decision the chair makes without consensus.
  * NULL on the rows before it, which their audited form leaves out while NULL (as SQLite's). */
 static const char migration_v11[] =
-  "ALTER TABLE decision ADD COLUMN reason text;\n";
+  "ALTER TABLE decision ADD COLUMN IF NOT EXISTS reason text;\n";
 
 /* Migrations after version 9, in order: a database at version N runs every entry above N. The
  * creation script above is always the newest version whole. */
@@ -1530,9 +1530,6 @@ static const char grants[] =
   /* An attendance row, once written, is only withdrawn (a leave undone): those two columns. */
   "REVOKE UPDATE ON attendance_event FROM quorum_chair;\n"
   "GRANT UPDATE (withdrawn_at, withdrawn_by) ON attendance_event TO quorum_chair;\n"
-  /* A decision, and the chair's reasons with it, is written once: a correction after sign-off
-   * is an amendment beside it (the store never rewrites one). */
-  "REVOKE UPDATE ON decision FROM quorum_chair;\n"
   /* Only a Head of Service records the notification and the panel's outcome, and corrects them. */
   "GRANT UPDATE (notified, panel_due, panel_date, outcome, outcome_reason) ON referral TO quorum_head_of_service;\n"
   "GRANT INSERT ON referral_correction, notice TO quorum_head_of_service;\n"
