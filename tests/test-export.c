@@ -1346,7 +1346,7 @@ test_csv_round_trip (void)
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
     "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
-    "exported_by", "exported_at",
+    "chair_reason", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1367,7 +1367,7 @@ test_csv_round_trip (void)
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
   g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
-                                 "exported_by,exported_at\r\n"));
+                                 "chair_reason,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1434,9 +1434,11 @@ test_csv_round_trip (void)
            * abuse), in the record's words, on each of the child's rows. */
           g_assert_cmpstr (json_array_get_string_element (row, 16), ==,
                            child->id == 1 ? "neglect; emotional" : "emotional");
+          /* No chair's decision here (a split): no chair's reasons. */
+          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -2613,8 +2615,8 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the decision's categories and the two that scripts read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 4);
+  /* Before the decision's categories, the chair's reasons and the two that scripts read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 5);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2703,20 +2705,21 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 19);
+      g_assert_cmpuint (json_array_get_length (header), ==, 20);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
       g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "chair_reason");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 19);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 20);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2724,7 +2727,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 3), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 4), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */

@@ -1538,10 +1538,16 @@ record_vote_once (QuorumStore          *self,
   conference = load_for_vote (self, conference_id, spec->child_id, error);
   if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
-  conference->rule = _quorum_store_conference_rule (self, conference_id);
   if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
-                          spec->categories, spec->reason, error))
-    goto fail;
+                          spec->categories, spec->reason, NULL))
+    {
+      /* Refused: worded by the conference's rule (no vote under chair-decides), its profile
+       * read only now, so that a view recorded costs no statement more (test_vote_round_trips). */
+      conference->rule = _quorum_store_conference_rule (self, conference_id);
+      quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
+                         spec->categories, spec->reason, error);
+      goto fail;
+    }
 
   /* The group as the attendees spell it: one structure, one view. */
   groups = quorum_conference_list_groups (conference);
