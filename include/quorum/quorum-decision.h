@@ -103,6 +103,11 @@ gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      const char             *reason,
                                      GError                **error);
 
+/* Whether a refusal of a view for @child_id is worded by @conference's rule (no attempt at
+ * consensus yet, or one that reached it): a caller that has not read the rule reads it only then. */
+gboolean       quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                                 gint64                  child_id);
+
 /* The attendance timeline (DOMAIN "Attendance is a timeline"). An arrival: the attendee is on
  * the record, has not arrived or left already; someone who sent apologies may still come. */
 gboolean       quorum_check_arrival (const QuorumConference *conference,

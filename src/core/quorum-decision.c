@@ -300,6 +300,18 @@ quorum_check_vote (const QuorumConference *conference,
   return TRUE;
 }
 
+gboolean
+quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                  gint64                  child_id)
+{
+  const QuorumAttempt *last;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  last = quorum_conference_last_attempt (conference, child_id);
+  return last == NULL || consensus_reached (last);
+}
+
 static QuorumDissent *
 dissent_new (const QuorumConference *conference,
              const char             *group,

@@ -310,8 +310,9 @@ record_member_view_once (QuorumStore                *self,
   if (!quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
                                  spec->categories, spec->reason, NULL))
     {
-      /* Refused: worded by the conference's rule, its profile read only now (as a view's). */
-      conference->rule = _quorum_store_conference_rule (self, conference_id);
+      /* Refused: worded by the conference's rule where it says, read only then (as a view's). */
+      if (quorum_check_vote_worded_by_rule (conference, spec->child_id))
+        conference->rule = _quorum_store_conference_rule (self, conference_id);
       quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
                                 spec->categories, spec->reason, error);
       goto fail;

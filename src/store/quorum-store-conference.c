@@ -1541,9 +1541,11 @@ record_vote_once (QuorumStore          *self,
   if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
                           spec->categories, spec->reason, NULL))
     {
-      /* Refused: worded by the conference's rule (no vote under chair-decides), its profile
-       * read only now, so that a view recorded costs no statement more (test_vote_round_trips). */
-      conference->rule = _quorum_store_conference_rule (self, conference_id);
+      /* Refused: worded by the conference's rule where it says (no vote under chair-decides),
+       * its profile read only then, so that a view costs no statement or trip more
+       * (test_vote_round_trips). */
+      if (quorum_check_vote_worded_by_rule (conference, spec->child_id))
+        conference->rule = _quorum_store_conference_rule (self, conference_id);
       quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
                          spec->categories, spec->reason, error);
       goto fail;
