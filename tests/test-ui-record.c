@@ -289,6 +289,9 @@ test_timeline_and_challenge (void)
     /* The card says who raised it and why. */
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "by S. Social with J. Ops Manager"));
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Concern: “Left alone at night: at risk of significant harm.”"));
+    /* What the Co-ordinator weighs against it: why the chair decided as they did. */
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window),
+                                             "The chair’s reasons for the decision: “The chair weighed the views recorded.”"));
     ui_test_screenshot (GTK_WIDGET (window), "challenge-raised-reset");
   }
   /* Raised again with no agency chosen: refused, and nothing is recorded. */
