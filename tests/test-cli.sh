@@ -135,7 +135,7 @@ expect_exit "chair-decides: each group's view is recorded before the chair decid
 for g in "Children's Social Care" "Bolton NHS FT" Education Probation; do
   q vote "$bconf" --child "$cara" --group "$g" --view plan >/dev/null
 done
-out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical)
+out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical --reason "Injuries unexplained; four agencies see the risk")
 check "chair-decides: outcome and basis" "$(jget "$out" '[d["outcome"], d["basis"], d["referral"]]')" '["plan", "chair", null]'
 check "chair-decides: dissent minuted" "$(jget "$out" '[(x["group"], x["reason"]) for x in d["dissent"]]')" '[["Police", "Insufficient evidence"]]'
 

@@ -1994,6 +1994,114 @@ test_consensus_attempt_needs_voting_group_present (void)
   g_assert_no_error (error);
 }
 
+/* The chair-decides rule (002 §4.1, DOMAIN "Reaching a decision" 5): with no consensus the chair
+ * makes the decision, and the record says why. The chair's reasons are required with the chair's
+ * decision, checked as every reason is, and refused with any other basis (a consensus, a
+ * majority, a split: the groups' decision, with no place for them). */
+static void
+test_chair_decides_chair_reason (void)
+{
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumConference) majority = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) chair = NULL;
+  g_autoptr(QuorumOutcome) agreed = NULL;
+  g_autoptr(QuorumOutcome) voted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 amy;
+  gint64 ben;
+  gint64 cal;
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  add_usual_attendees (conference);
+  vote (conference, amy, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "Mother is engaging.");
+  vote (conference, amy, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns at school.");
+  chair = decide_ok (conference, bucks, calendar, amy, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  g_assert_cmpint (chair->basis, ==, QUORUM_BASIS_CHAIR);
+
+  /* Missing, empty or only white space: refused, naming the child and what to give. */
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "give the chair’s reasons for the decision for Amy"));
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", " \n\t ", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Core's text checks, as every reason: no control characters, no deceptive ones, not too long. */
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "Neglect\x07 at night", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "Neglect \xe2\x80\xae at night", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *long_reason = g_strnfill (QUORUM_MAX_TEXT + 1, 'a');
+
+    g_assert_false (quorum_check_decision_reason (chair, "Amy", long_reason, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (quorum_check_decision_reason (chair, "Amy", "Neglect at night is unresolved.\nOnly a plan lets the agencies see it is.", &error));
+  g_assert_no_error (error);
+
+  /* A consensus under the same policy is the conference's: no chair's reasons (none needed). */
+  add_attempt (conference, ben, 1, QUORUM_VIEW_NO_PLAN, 0);
+  agreed = decide_ok (conference, bucks, calendar, ben, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (agreed->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_true (quorum_check_decision_reason (agreed, "Ben", NULL, &error));
+  g_assert_false (quorum_check_decision_reason (agreed, "Ben", "The chair agrees.", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reached consensus for Ben"));
+  g_clear_error (&error);
+
+  /* A majority (Bolton) is the groups': refused too, saying why. */
+  cal = add_child (majority, "Cal");
+  add_usual_attendees (majority);
+  vote (majority, cal, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns at school.");
+  voted = decide_ok (majority, bolton, calendar, cal, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (voted->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_true (quorum_check_decision_reason (voted, "Cal", NULL, &error));
+  g_assert_false (quorum_check_decision_reason (voted, "Cal", "", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not by the chair"));
+  g_clear_error (&error);
+}
+
+/* A view refused under the chair-decides rule is refused in its words: there is no vote under it
+ * (the refusal said "The vote is a last resort" under either rule). Bolton's words stay Bolton's. */
+static void
+test_chair_decides_view_refused_in_its_words (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  conference->rule = QUORUM_RULE_CHAIR_DECIDES;
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The chair decides only when there is no consensus: record the attempt to reach a "
+                     "consensus for Amy (and that it reached none) before the groups give their views");
+  add_attempt (conference, child, 1, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The conference reached consensus for Amy: the groups’ views come before the chair’s "
+                     "decision only when there is none");
+
+  conference->rule = QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT;
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The conference reached consensus for Amy: the vote is only a last resort");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2015,6 +2123,8 @@ main (int   argc,
   g_test_add_func ("/decision/bolton/chair-view-refused", test_bolton_chair_view_refused);
   g_test_add_func ("/decision/buckinghamshire/chair-decides", test_bucks_chair_decides);
   g_test_add_func ("/decision/buckinghamshire/chair-view-required", test_bucks_chair_view_required);
+  g_test_add_func ("/decision/chair-decides/chair-reason-with-the-chairs-decision-only", test_chair_decides_chair_reason);
+  g_test_add_func ("/decision/chair-decides/view-refused-in-its-words", test_chair_decides_view_refused_in_its_words);
   g_test_add_func ("/decision/quoracy/quorate", test_quoracy_quorate);
   g_test_add_func ("/decision/quoracy/missing-lead-agency", test_quoracy_missing_lead);
   g_test_add_func ("/decision/quoracy/too-few-other-agencies", test_quoracy_too_few_others);

@@ -793,7 +793,7 @@ test_profile_frozen_at_creation (StoreFixture  *f,
   /* ...and even with the file gone again, the conference keeps what it was made under. */
   g_unsetenv ("QUORUM_PROFILES_DIR");
   g_unlink (path);
-  after = quorum_store_decide (f->store, new_conf, new_child, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  after = quorum_store_decide_with_reason (f->store, new_conf, new_child, QUORUM_VIEW_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after->basis, ==, QUORUM_BASIS_CHAIR);
 
@@ -1699,7 +1699,7 @@ test_referral_coordinator_made_when_decided (StoreFixture  *f,
   vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
-  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (quorum_date_parse ("2026-11-21", "date", &raised, NULL));
@@ -2365,14 +2365,18 @@ test_record_last_resort_and_reasons (StoreFixture  *f,
   early.child_id = amy;
   g_assert_cmpint (quorum_store_record_vote (f->store, conf, &early, &error), ==, 0);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  /* Worded by the conference's rule: under chair-decides there is no vote (Bolton's words were
+   * given under either rule). */
+  g_assert_nonnull (strstr (error->message, "The chair decides only when there is no consensus"));
+  g_assert_null (strstr (error->message, "vote"));
   g_clear_error (&error);
-  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_null (outcome);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_clear_error (&error);
 
   no_consensus (f->store, conf, amy);
-  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_null (outcome);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "before the chair decides"));
@@ -2385,7 +2389,7 @@ test_record_last_resort_and_reasons (StoreFixture  *f,
   bare.child_id = amy;
   g_assert_cmpint (quorum_store_record_vote (f->store, conf, &bare, &error), >, 0);
   g_assert_no_error (error);
-  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_null (outcome);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "reservation"));
@@ -2395,11 +2399,31 @@ test_record_last_resort_and_reasons (StoreFixture  *f,
   g_clear_pointer (&c, quorum_conference_free);
 
   vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  /* 002 §4.1: the chair decides, and the record says why: without the chair's reasons (none, or
+   * only spaces) nothing is written. */
   outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "give the chair’s reasons for the decision for Amy"));
+  g_clear_error (&error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, " \n ", NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  c = load (f, conf);
+  g_assert_cmpuint (c->decisions->len, ==, 0);
+  g_assert_null (quorum_conference_find_plan (c, amy));
+  g_clear_pointer (&c, quorum_conference_free);
+
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
   g_assert_cmpuint (outcome->dissent->len, ==, 1);
   g_assert_cmpstr (((QuorumDissent *) g_ptr_array_index (outcome->dissent, 0))->reason, ==, "Attendance is good.");
+  c = load (f, conf);
+  g_assert_cmpstr (quorum_conference_find_decision (c, amy)->reason, ==, "The chair weighed the views recorded.");
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* DOMAIN "Reaching a decision" 6: each representative's own position is kept; only those who
@@ -2629,7 +2653,7 @@ test_record_challenge_route (StoreFixture  *f,
   vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
-  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (quorum_date_parse ("2026-11-21", "date", &day, NULL));
@@ -2722,7 +2746,7 @@ test_record_challenge_after_sign_off (StoreFixture  *f,
   vote (f->store, conf, cara, "Children's Social Care", QUORUM_VIEW_NO_PLAN, 0, NULL);
   vote (f->store, conf, cara, "Police", QUORUM_VIEW_PLAN, 0, "Disclosure to the police.");
   vote (f->store, conf, cara, "Bolton NHS FT", QUORUM_VIEW_NO_PLAN, 0, NULL);
-  outcome = quorum_store_decide (f->store, conf, cara, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (f->store, conf, cara, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (quorum_store_finalise (f->store, conf, &error));
   g_assert_no_error (error);

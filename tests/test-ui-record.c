@@ -204,7 +204,7 @@ test_timeline_and_challenge (void)
   g_clear_pointer (&c, quorum_conference_free);
 
   /* The chair decides (no plan); the school's view still counts: it agreed. */
-  outcome = quorum_store_decide (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   /* The confirmation's words: the views before the chair decided, not a "Tally" read as a tie
    * the chair broke; the differing view is the dissent. */
@@ -289,6 +289,9 @@ test_timeline_and_challenge (void)
     /* The card says who raised it and why. */
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "by S. Social with J. Ops Manager"));
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Concern: “Left alone at night: at risk of significant harm.”"));
+    /* What the Co-ordinator weighs against it: why the chair decided as they did. */
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window),
+                                             "The chair’s reasons for the decision: “The chair weighed the views recorded.”"));
     ui_test_screenshot (GTK_WIDGET (window), "challenge-raised-reset");
   }
   /* Raised again with no agency chosen: refused, and nothing is recorded. */

@@ -79,9 +79,22 @@ gboolean       quorum_check_chair_plan (QuorumView   view,
                                         guint        categories,
                                         GError     **error);
 
+/* DOMAIN "Reaching a decision" 5 (002 §4.1): a decision the chair makes without consensus says
+ * why. @reason, the chair's own reasons, is required with @outcome's basis QUORUM_BASIS_CHAIR
+ * (and checked as every reason is: quorum_check_text) and refused with any other basis: a
+ * consensus, a majority and a split are the groups' decision, whose reasons are the groups' own,
+ * and the record has no place for the chair's there (given, they would be lost without a word).
+ * QUORUM_ERROR_INVALID naming @child_name otherwise. */
+gboolean       quorum_check_decision_reason (const QuorumOutcome *outcome,
+                                             const char          *child_name,
+                                             const char          *reason,
+                                             GError             **error);
+
 /* Checks one group's view before it is recorded: the group has a present voting attendee;
  * the child exists and is not decided; no consensus was reached for the child; categories
- * only with PLAN; a DECLINE carries its reason. */
+ * only with PLAN; a DECLINE carries its reason. A refusal is worded by @conference's rule
+ * (conference->rule): under chair-decides there is no vote, the views come before the chair's
+ * decision. */
 gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      gint64                  child_id,
                                      const char             *group,
@@ -89,6 +102,11 @@ gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      guint                   categories,
                                      const char             *reason,
                                      GError                **error);
+
+/* Whether a refusal of a view for @child_id is worded by @conference's rule (no attempt at
+ * consensus yet, or one that reached it): a caller that has not read the rule reads it only then. */
+gboolean       quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                                 gint64                  child_id);
 
 /* The attendance timeline (DOMAIN "Attendance is a timeline"). An arrival: the attendee is on
  * the record, has not arrived or left already; someone who sent apologies may still come. */

@@ -7,6 +7,7 @@
 #include "quorum/quorum-date.h"
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
+#include "quorum/quorum-validate.h"
 
 static gboolean
 is_blank (const char *text)
@@ -220,7 +221,10 @@ quorum_check_vote (const QuorumConference *conference,
   if (consensus_reached (quorum_conference_last_attempt (conference, child_id)))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The conference reached consensus for %s: the vote is only a last resort"),
+                   conference->rule == QUORUM_RULE_CHAIR_DECIDES
+                     ? _("The conference reached consensus for %s: the groups’ views come before the "
+                         "chair’s decision only when there is none")
+                     : _("The conference reached consensus for %s: the vote is only a last resort"),
                    child->name);
       return FALSE;
     }
@@ -281,14 +285,31 @@ quorum_check_vote (const QuorumConference *conference,
   /* DOMAIN "the vote, as a last resort": only after an attempt that reached no consensus. */
   if (quorum_conference_last_attempt (conference, child_id) == NULL)
     {
+      /* Under chair-decides there is no vote (002 §4.1): the views come before the chair's
+       * decision, which needs an attempt that reached no consensus as a vote does. */
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The vote is a last resort: record the attempt to reach a consensus for %s "
-                     "(and that it reached none) before the groups give their views"),
+                   conference->rule == QUORUM_RULE_CHAIR_DECIDES
+                     ? _("The chair decides only when there is no consensus: record the attempt to reach "
+                         "a consensus for %s (and that it reached none) before the groups give their views")
+                     : _("The vote is a last resort: record the attempt to reach a consensus for %s "
+                         "(and that it reached none) before the groups give their views"),
                    child->name);
       return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                  gint64                  child_id)
+{
+  const QuorumAttempt *last;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  last = quorum_conference_last_attempt (conference, child_id);
+  return last == NULL || consensus_reached (last);
 }
 
 static QuorumDissent *
@@ -1205,6 +1226,43 @@ quorum_check_member_view (const QuorumConference *conference,
     }
   /* The same checks as the group's view: the child, no decision, after an attempt, categories. */
   return quorum_check_vote (conference, child_id, attendee->line_management, view, categories, reason, error);
+}
+
+gboolean
+quorum_check_decision_reason (const QuorumOutcome  *outcome,
+                              const char           *child_name,
+                              const char           *reason,
+                              GError              **error)
+{
+  g_return_val_if_fail (outcome != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (outcome->basis == QUORUM_BASIS_CHAIR)
+    {
+      if (is_blank (reason))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Under this policy the chair decides when there is no consensus, and the record says "
+                         "why: give the chair’s reasons for the decision for %s"),
+                       child_name != NULL ? child_name : "");
+          return FALSE;
+        }
+      return quorum_check_text (reason, _("The chair’s reasons"), TRUE, QUORUM_MAX_TEXT, error);
+    }
+
+  if (reason == NULL)
+    return TRUE;
+  if (outcome->basis == QUORUM_BASIS_CONSENSUS)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("The conference reached consensus for %s: the decision is the conference’s, and the "
+                   "chair’s reasons are recorded only with a decision the chair makes"),
+                 child_name != NULL ? child_name : "");
+  else
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("The decision for %s is taken by the groups’ views under this policy, not by the chair: "
+                   "the chair’s reasons are recorded only with a decision the chair makes"),
+                 child_name != NULL ? child_name : "");
+  return FALSE;
 }
 
 gboolean

@@ -27,11 +27,15 @@ static const char * const columns[] = {
    * before the decision and for no plan. The group's own view's are in "categories". Written
    * before exported_by. */
   "decision_categories",
+  /* The chair's own reasons for a decision the chair made (chair-decides, no consensus), on
+   * each of the child's rows as recorded (a correction after sign-off is in "amendments");
+   * empty for any other basis and before the decision. Written before exported_by. */
+  "chair_reason",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -207,6 +211,13 @@ amendment_bears_on (const QuorumConference *conference,
 
       return attendee == NULL || (vote != NULL && quorum_group_equal (attendee->line_management, vote->group));
     }
+  /* The chair's reasons: on the rows of the child the decision is for. */
+  if (g_str_equal (kind, "decision"))
+    {
+      const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
+
+      return decision != NULL && decision->id == id;
+    }
   /* A representative's own reason: on the row of their group's view for the child, where
    * "representative_positions" holds it. */
   if (g_str_equal (kind, "member_view"))
@@ -331,6 +342,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[16] = "";
           fields[17] = amendments;
           fields[18] = decision_categories;
+          fields[19] = decision->reason;
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
 
@@ -392,6 +404,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[16] = positions;
           fields[17] = amendments;
           fields[18] = decision_categories;
+          fields[19] = decision != NULL ? decision->reason : NULL;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

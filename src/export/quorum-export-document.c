@@ -684,6 +684,28 @@ add_reason_as_it_stands (QuorumDocument         *doc,
     }
 }
 
+/* The chair's own reasons for a decision the chair made, as they stand ("decision:4"). A decision
+ * recorded before Quorum kept them (schema 11) says so rather than "No reason was given". */
+static void
+add_chair_reason (QuorumDocument         *doc,
+                  const QuorumConference *conference,
+                  const QuorumDecision   *decision)
+{
+  g_autofree char *record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+  const char *records[2] = { record, NULL };
+  g_autoptr(GPtrArray) amended = g_ptr_array_new ();
+
+  add_block (doc, QUORUM_BLOCK_SUBHEADING, _("The chair’s reasons"));
+  collect_reason_amendments (amended, conference, record);
+  if (decision->reason == NULL && amended->len == 0)
+    {
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1,
+                     _("Not recorded: the decision was recorded before Quorum kept the chair’s reasons."));
+      return;
+    }
+  add_reason_as_it_stands (doc, conference, decision->reason, records);
+}
+
 /* A group's reason where the record gives it, as it stands after every amendment after sign-off
  * that corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
 static void
@@ -1407,6 +1429,10 @@ add_child (QuorumDocument         *doc,
   else
     add_field (fields, _("Decision"), _("Not yet decided"));
   end_fields (doc, fields);
+
+  /* Why the chair decided as they did (002 §4.1), in the chair's words as they stand. */
+  if (decision != NULL && decision->basis == QUORUM_BASIS_CHAIR)
+    add_chair_reason (doc, conference, decision);
 
   /* A consensus needs no table of views; any view recorded is shown all the same. */
   if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)

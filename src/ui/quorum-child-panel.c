@@ -88,11 +88,17 @@ struct _QuorumChildPanel
   GtkCheckButton  *chair_physical;
   GtkCheckButton  *chair_emotional;
   GtkCheckButton  *chair_sexual;
+  GtkWidget       *chair_reason_row;
+  QuorumTextField *chair_reason_field;
+  GtkWidget       *chair_reason_draft_label;
+  GtkWidget       *chair_reason_error;
+  QuorumDraft     *decision_draft;    /* the chair's reasons typed, not yet recorded */
   GtkLabel        *pending_label;
   GtkWidget       *decide_button;
   GtkWidget       *outcome_box;
   GtkLabel        *outcome_label;
   GtkLabel        *basis_label;
+  GtkLabel        *chair_reason_label;
   GtkLabel        *left_view_label;
   GtkLabel        *decided_label;
   QuorumTextRow   *plan_row;
@@ -113,6 +119,16 @@ enum {
   CHANGED,
   N_SIGNALS
 };
+
+/* Nothing but white space, or nothing: no reason given. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
@@ -663,6 +679,13 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
+  /* Why the chair decided as they did, as typed: recorded with the decision (002 §4.1). */
+  if (outcome->basis == QUORUM_BASIS_CHAIR)
+    {
+      g_autofree char *reason = quorum_text_field_get_text (self->chair_reason_field);
+
+      g_string_append_printf (text, _("The chair’s reasons: “%s”\n"), reason != NULL ? reason : "");
+    }
   /* Under a chair-decides policy there is no vote: the groups' views, not a tally the chair broke. */
   if (outcome->basis == QUORUM_BASIS_CHAIR)
     /* Translators: the groups' views recorded before the chair decided, e.g. "Views: 2 plan · 2 no plan · 0 declined" */
@@ -769,6 +792,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
   const QuorumOutcome *previewed = g_object_get_data (G_OBJECT (dialog), "quorum-preview");
   QuorumView chair_view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-view"));
   guint chair_categories = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-categories"));
+  const char *chair_reason = g_object_get_data (G_OBJECT (dialog), "quorum-chair-reason");
   gboolean asked_name = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL;
   g_autoptr(QuorumOutcome) outcome = NULL;
   g_autofree char *name = NULL;
@@ -790,7 +814,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
     quorum_store_set_signer (self->store, name);
 
   outcome = quorum_store_decide_previewed (self->store, self->conference_id, self->child_id,
-                                           chair_view, chair_categories, previewed,
+                                           chair_view, chair_categories, chair_reason, previewed,
                                            NULL, NULL, &error);
   if (outcome == NULL)
     {
@@ -802,6 +826,13 @@ confirm_response_cb (AdwMessageDialog *dialog,
     }
   if (name != NULL)
     quorum_ui_keep_name (self->store, name);
+
+  /* The chair's reasons are the record's now: no longer a draft. */
+  if (chair_reason != NULL)
+    {
+      quorum_text_field_set_text (self->chair_reason_field, NULL);
+      quorum_draft_discard (self->decision_draft);
+    }
 
   decision_recorded (self, outcome);
 }
@@ -883,6 +914,7 @@ decide_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   QuorumView chair_view = QUORUM_VIEW_NONE;
   guint chair_categories = 0;
+  g_autofree char *chair_reason = NULL;
   g_autofree char *no_category = NULL;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
@@ -915,6 +947,16 @@ decide_action (GtkWidget  *widget,
         {
           quorum_ui_toast (widget, error->message);
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
+          return;
+        }
+
+      /* The record says why the chair decided as they did (002 §4.1): asked for under the field,
+       * with the focus in it, before anything is shown. */
+      chair_reason = quorum_text_field_get_text (self->chair_reason_field);
+      if (is_blank (chair_reason))
+        {
+          gtk_widget_set_visible (self->chair_reason_error, TRUE);
+          quorum_ui_focus_at_end (GTK_WIDGET (quorum_text_field_get_view (self->chair_reason_field)));
           return;
         }
     }
@@ -1017,6 +1059,8 @@ decide_action (GtkWidget  *widget,
                           (GDestroyNotify) quorum_outcome_free);
   g_object_set_data (G_OBJECT (dialog), "quorum-chair-view", GINT_TO_POINTER (chair_view));
   g_object_set_data (G_OBJECT (dialog), "quorum-chair-categories", GUINT_TO_POINTER (chair_categories));
+  /* What the chair confirms is what is recorded: the reasons as they were shown. */
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-chair-reason", g_steal_pointer (&chair_reason), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1061,6 +1105,22 @@ attempt_entry_activated_cb (QuorumChildPanel *self,
                             GtkWidget        *row)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "child.record-attempt", NULL);
+}
+
+static void
+chair_reason_activated_cb (QuorumChildPanel *self,
+                           GtkWidget        *field)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.decide", NULL);
+}
+
+static void
+chair_reason_changed_cb (QuorumChildPanel *self)
+{
+  g_autofree char *reason = quorum_text_field_get_text (self->chair_reason_field);
+
+  if (!is_blank (reason))
+    gtk_widget_set_visible (self->chair_reason_error, FALSE);
 }
 
 static void
@@ -1823,6 +1883,38 @@ update_decision (QuorumChildPanel       *self,
       }
   }
 
+  /* Why the chair decided as they did, as it stands (amended after sign-off: with the original). */
+  gtk_widget_set_visible (GTK_WIDGET (self->chair_reason_label), decision->basis == QUORUM_BASIS_CHAIR);
+  if (decision->basis == QUORUM_BASIS_CHAIR)
+    {
+      g_autofree char *record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+      const char *current = decision->reason;
+      g_autofree char *note = quorum_ui_amended_note (conference, record, "reason", decision->reason, &current);
+      g_autofree char *text = NULL;
+
+      if (current != NULL && *current != '\0')
+        /* Translators: on the decided record, the chair's own reasons in their words */
+        text = g_strdup_printf (_("The chair’s reasons: “%s”"), current);
+      else
+        text = g_strdup (_("The chair’s reasons: not recorded (decided before Quorum kept them)"));
+      /* Given after sign-off to a decision recorded before Quorum kept them: no original to show. */
+      if (note != NULL && decision->reason == NULL)
+        {
+          guint number = 0;
+
+          quorum_conference_last_amendment (conference, record, "reason", &number);
+          g_free (note);
+          note = g_strdup_printf (_("Given after sign-off (amendment %u): none was recorded with the decision"), number);
+        }
+      if (note != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&text);
+
+          text = g_strdup_printf ("%s\n%s", plain, note);
+        }
+      gtk_label_set_label (self->chair_reason_label, text);
+    }
+
   when = quorum_ui_format_timestamp (decision->decided_at);
   decided = g_strdup_printf (_("Recorded %s by %s"), when,
                              decision->decided_by != NULL ? decision->decided_by : "");
@@ -2045,6 +2137,7 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->groups);
   g_clear_object (&self->dissent);
   g_clear_object (&self->attempt_draft);
+  g_clear_object (&self->decision_draft);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
   g_clear_pointer (&self->chair, g_free);
@@ -2134,6 +2227,17 @@ quorum_child_panel_constructed (GObject *object)
   g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
                           G_BINDING_SYNC_CREATE);
   quorum_draft_restore (self->attempt_draft);
+
+  /* The chair's reasons likewise, for this child's decision, until it is recorded. */
+  {
+    g_autofree char *decision_scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", self->child_id);
+
+    self->decision_draft = quorum_draft_new (self->store, self->conference_id, decision_scope);
+    quorum_draft_add_field (self->decision_draft, "reason", GTK_WIDGET (self->chair_reason_field));
+    g_object_bind_property (self->decision_draft, "has-draft", self->chair_reason_draft_label, "visible",
+                            G_BINDING_SYNC_CREATE);
+    quorum_draft_restore (self->decision_draft);
+  }
 }
 
 static void
@@ -2236,11 +2340,16 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_physical);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_emotional);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_sexual);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_field);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_error);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, pending_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decide_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, left_view_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decided_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, plan_row);
@@ -2250,6 +2359,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, chair_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_reason_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, same_as_clicked_cb);
 }
 
@@ -2271,6 +2381,7 @@ quorum_child_panel_init (QuorumChildPanel *self)
   g_signal_connect_object (self->proposal_row, "changed", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chair_reason_field, "notify::text", G_CALLBACK (chair_reason_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
 }

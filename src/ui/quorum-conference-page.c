@@ -576,10 +576,14 @@ collect_amend_targets (const QuorumConference *conference)
     }
 
   /* A dissent's reason and representatives are the record's own copy, which the exports print:
-   * corrected apart from the vote's. */
+   * corrected apart from the vote's. The chair's reasons for a decision the chair made come
+   * first (one recorded before Quorum kept them may be given here). */
   for (guint i = 0; i < conference->decisions->len; i++)
     {
       const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+      if (decision->basis == QUORUM_BASIS_CHAIR && decision->id > 0)
+        add_target (targets, conference, "decision", decision->id, "reason", decision->reason);
 
       for (guint j = 0; decision->dissent != NULL && j < decision->dissent->len; j++)
         {

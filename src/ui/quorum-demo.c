@@ -372,9 +372,14 @@ load_voted (QuorumStore         *store,
       n_voters++;
     }
 
-  outcome = quorum_store_decide (store, id, *child_id, chair_view,
-                                 chair_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
-                                 &plan_id, referral_id, error);
+  /* A chair's decision says why (002 §4.1). */
+  outcome = quorum_store_decide_with_reason (store, id, *child_id, chair_view,
+                                             chair_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
+                                             chair_view == QUORUM_VIEW_NONE ? NULL
+                                             : chair_view == QUORUM_VIEW_PLAN
+                                               ? "The neglect at night is not resolved, and only a plan lets the agencies see it is"
+                                               : "The family support plan meets the need: the risk the plan views name is being managed without one",
+                                             &plan_id, referral_id, error);
   if (outcome == NULL)
     return -1;
 

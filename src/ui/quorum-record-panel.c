@@ -250,8 +250,9 @@ route_text (const QuorumProfile *profile,
 
 /* @when: the policy's words for when the Co-ordinator is alerted ("immediately"). */
 static char *
-challenge_text (const QuorumChallenge *c,
-                const char            *when)
+challenge_text (const QuorumConference *conference,
+                const QuorumChallenge  *c,
+                const char             *when)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
@@ -294,6 +295,22 @@ challenge_text (const QuorumChallenge *c,
     /* Translators: the dissenting professional's concern, in their own words (last: the
      * dates and decisions read on one line above it) */
     g_string_append_printf (out, _("\nConcern: “%s”"), c->concern);
+  /* What the Co-ordinator weighs against the concern: why the chair decided as they did, as it
+   * stands after any amendment. */
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+      g_autofree char *record = NULL;
+      const char *reason;
+
+      if (decision->id != c->decision_id || decision->basis != QUORUM_BASIS_CHAIR)
+        continue;
+      record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+      reason = quorum_conference_current_value (conference, record, "reason", decision->reason);
+      if (reason != NULL && *reason != '\0')
+        /* Translators: on the challenge's card, the chair's own reasons for the decision challenged */
+        g_string_append_printf (out, _("\nThe chair’s reasons for the decision: “%s”"), reason);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -378,7 +395,7 @@ update_challenges (QuorumRecordPanel      *self,
       const QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
       g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
                                                 child != NULL ? child->name : "?");
-      g_autofree char *subtitle = challenge_text (c, when);
+      g_autofree char *subtitle = challenge_text (conference, c, when);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 12);
