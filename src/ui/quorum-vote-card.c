@@ -76,10 +76,11 @@ typedef struct
   QuorumVoteCard  *card;
   gint64           attendee_id;
   char            *name;
-  GtkWidget       *row;
+  GtkWidget       *row;            /* held: its widgets are there to be let go in member_row_free */
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
   GtkEntry        *reason_entry;
+  GtkEventController *reason_focus;
   /* Chosen here and not stored yet: it waits for the representative's reason. */
   QuorumView       waiting_view;
   /* The stored reason as this row last showed it: words that differ are being typed. */
@@ -87,9 +88,22 @@ typedef struct
   char            *draft_field;   /* its reason's name in the card's member draft, once kept there */
 } MemberRow;
 
+/* The row's widgets can outlive it: the window holds its focus widget until the focus moves on,
+ * so a representative's reason with the focus, its row let go as the card was rebuilt (the
+ * decision recorded, the representatives changed), was still the focus, orphaned; the focus then
+ * moving to the decision ran its "leave" handler on the freed row (trial 6, D0: SIGSEGV). Nothing
+ * of the row's widgets reaches the row once it is let go. */
 static void
 member_row_free (MemberRow *row)
 {
+  if (row->reason_entry != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (row->plan_button, row);
+      g_signal_handlers_disconnect_by_data (row->no_plan_button, row);
+      g_signal_handlers_disconnect_by_data (row->reason_entry, row);
+      g_signal_handlers_disconnect_by_data (row->reason_focus, row);
+    }
+  g_clear_object (&row->row);
   g_free (row->name);
   g_free (row->seen_reason);
   g_free (row->draft_field);
@@ -380,6 +394,19 @@ member_row_chosen (MemberRow *row)
   return QUORUM_VIEW_NONE;
 }
 
+/* Whether @row is still one of its card's, the card in its window: a row being taken away (its
+ * card rebuilt or disposed) records nothing; what was typed in it is kept by the card's draft,
+ * or carried over to the row made in its place (sync_members). */
+static gboolean
+member_row_live (MemberRow *row)
+{
+  QuorumVoteCard *self = row->card;
+
+  return self->item != NULL && self->has_editor && self->member_rows_editable &&
+         gtk_widget_get_root (GTK_WIDGET (self)) != NULL &&
+         gtk_widget_is_ancestor (row->row, GTK_WIDGET (self->members_box));
+}
+
 static void
 ask_member_reason (QuorumVoteCard *self,
                    MemberRow      *row)
@@ -401,7 +428,7 @@ member_row_record (MemberRow *row)
   g_autofree char *reason = NULL;
   guint categories = 0;
 
-  if (self->item == NULL || self->syncing || view == QUORUM_VIEW_NONE)
+  if (self->syncing || !member_row_live (row) || view == QUORUM_VIEW_NONE)
     return;
 
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
@@ -427,7 +454,7 @@ static void
 member_toggled_cb (GtkToggleButton *button,
                    MemberRow       *row)
 {
-  if (row->card->syncing || !gtk_toggle_button_get_active (button))
+  if (row->card->syncing || !member_row_live (row) || !gtk_toggle_button_get_active (button))
     return;
 
   member_row_record (row);
@@ -441,7 +468,7 @@ member_reason_done (MemberRow *row)
   QuorumView stored = QUORUM_VIEW_NONE;
   const char *reason = NULL;
 
-  if (row->card->syncing || row->card->item == NULL || member_row_chosen (row) == QUORUM_VIEW_NONE)
+  if (row->card->syncing || !member_row_live (row) || member_row_chosen (row) == QUORUM_VIEW_NONE)
     return;
 
   for (guint i = 0; i < quorum_group_item_get_n_representatives (row->card->item); i++)
@@ -472,7 +499,9 @@ member_reason_activate_cb (GtkEntry  *entry,
 {
   QuorumVoteCard *self = row->card;
 
-  if (!self->syncing && self->item != NULL && member_row_chosen (row) == QUORUM_VIEW_NONE)
+  if (!member_row_live (row))
+    return;
+  if (!self->syncing && member_row_chosen (row) == QUORUM_VIEW_NONE)
     {
       g_autofree char *text = NULL;
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -518,7 +547,7 @@ member_row_new (QuorumVoteCard *self,
       GtkWidget *buttons;
       GtkEventController *focus;
 
-      row->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      row->row = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
       name_label = gtk_label_new (name);
       gtk_label_set_xalign (GTK_LABEL (name_label), 0);
       gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
@@ -562,12 +591,13 @@ member_row_new (QuorumVoteCard *self,
       g_signal_connect (row->no_plan_button, "toggled", G_CALLBACK (member_toggled_cb), row);
       g_signal_connect (row->reason_entry, "activate", G_CALLBACK (member_reason_activate_cb), row);
       focus = gtk_event_controller_focus_new ();
+      row->reason_focus = focus;
       g_signal_connect (focus, "leave", G_CALLBACK (member_reason_leave_cb), row);
       gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), focus);
     }
   else
     {
-      row->row = gtk_label_new (NULL);
+      row->row = g_object_ref_sink (gtk_label_new (NULL));
       gtk_label_set_xalign (GTK_LABEL (row->row), 0);
       gtk_label_set_wrap (GTK_LABEL (row->row), TRUE);
       gtk_label_set_selectable (GTK_LABEL (row->row), FALSE);
@@ -651,12 +681,22 @@ sync_members (QuorumVoteCard *self)
 
   if (!member_rows_match (self, editable))
     {
+      g_autoptr(GPtrArray) old_rows = NULL;
       GtkWidget *child;
+      GtkWidget *focus = NULL;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      MemberRow *refocus = NULL;
+      int refocus_at = -1;
 
+      if (root != NULL)
+        focus = gtk_root_get_focus (root);
+
+      /* The rows made anew (a representative came or went, or the card was decided): the old
+       * ones let go only once the words typed in them are in the new ones. */
+      old_rows = g_steal_pointer (&self->member_rows);
+      self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_box))) != NULL)
         gtk_box_remove (self->members_box, child);
-      g_ptr_array_set_size (self->member_rows, 0);
-      self->member_rows_editable = editable;
       for (guint i = 0; i < n; i++)
         {
           gint64 id;
@@ -667,6 +707,36 @@ sync_members (QuorumVoteCard *self)
           row = member_row_new (self, id, name, editable);
           g_ptr_array_add (self->member_rows, row);
           gtk_box_append (self->members_box, row->row);
+
+          if (!editable || !self->member_rows_editable)
+            continue;
+          for (guint j = 0; j < old_rows->len; j++)
+            {
+              MemberRow *old = g_ptr_array_index (old_rows, j);
+
+              if (old->attendee_id != id || old->reason_entry == NULL)
+                continue;
+              /* The words as they were (sync below keeps typed words over the stored ones),
+               * the position waiting for them, and the focus with the caret where it was. */
+              gtk_editable_set_text (GTK_EDITABLE (row->reason_entry),
+                                     gtk_editable_get_text (GTK_EDITABLE (old->reason_entry)));
+              row->seen_reason = g_strdup (old->seen_reason);
+              row->waiting_view = old->waiting_view;
+              if (focus != NULL && (focus == GTK_WIDGET (old->reason_entry) ||
+                                    gtk_widget_is_ancestor (focus, GTK_WIDGET (old->reason_entry))))
+                {
+                  refocus = row;
+                  refocus_at = gtk_editable_get_position (GTK_EDITABLE (old->reason_entry));
+                }
+            }
+        }
+      self->member_rows_editable = editable;
+      g_clear_pointer (&old_rows, g_ptr_array_unref);
+
+      if (refocus != NULL && gtk_widget_get_visible (GTK_WIDGET (self->members_box)))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (refocus->reason_entry));
+          gtk_editable_select_region (GTK_EDITABLE (refocus->reason_entry), refocus_at, refocus_at);
         }
     }
 
@@ -750,6 +820,31 @@ sync_members (QuorumVoteCard *self)
       if (*typed == '\0')
         ask_member_reason (self, waiting);
     }
+}
+
+/* A representative's reason typed and not recorded (no Enter, the focus still in it) is recorded
+ * with the position chosen, before what it is part of is worked out (the decision's preview):
+ * Ctrl+D while typing it recorded the decision without it, the focus then leaving an entry of a
+ * board rebuilt. Recording may reload the board: the rows are read again each time. */
+void
+quorum_vote_card_commit_pending (QuorumVoteCard *self)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  g_object_ref (self);
+  for (guint i = 0; self->member_rows != NULL && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      g_autofree char *typed = NULL;
+
+      if (row->reason_entry == NULL)
+        continue;
+      /* A position waiting with no words still waits: the card asks for them as it did. */
+      typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
+      if (*typed != '\0')
+        member_reason_done (row);
+    }
+  g_object_unref (self);
 }
 
 static void
@@ -1265,8 +1360,12 @@ quorum_vote_card_dispose (GObject *object)
        child != NULL;
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
-  /* After the rows' widgets: a reason left as they go still finds its row. */
+  /* After the rows' widgets: a reason left as they go still finds its row (and, the row no
+   * longer in the card, records nothing: the card's draft keeps its words). Then nothing of a
+   * control that outlives the card (the window's focus widget) reaches the rows or the controls
+   * freed: the rows' handlers go with them, and the card's own see no editor. */
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  self->has_editor = FALSE;
   g_clear_object (&self->member_draft);
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
