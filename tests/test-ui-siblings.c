@@ -1089,6 +1089,7 @@ test_outcome_ctrl_enter (Siblings      *fx,
   ui_test_type (PROPOSAL);
   ui_test_click (named_in_child (fx, fx->child[0], "summary-field"), -1, -1);
   ui_test_type (SUMMARY);
+  ui_test_click (GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field")))), -1, -1);
   ui_test_key ("ctrl+Return");
   ui_test_iterate (300);
   count = attempts_in_db (fx, fx->child[0]);
@@ -1245,6 +1246,9 @@ test_next_card_whole (Siblings      *fx,
 
   add_attempt (fx, fx->child[0], NULL, "No agreement");
   add_attempt (fx, fx->child[1], NULL, "No agreement");
+  /* Animations on, as in the app (the tests turn them off): the scrolled window's own scroll to
+   * the focus is animated, and its frames took the view back to the Plan button alone. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       gint64 child = fx->child[s];
@@ -1266,6 +1270,8 @@ test_next_card_whole (Siblings      *fx,
           card = ui_test_card (fx->window, child, sibling_groups[i]);
           ui_test_click (reason_view_of (card), -1, -1);
           ui_test_type ("Chronic neglect");
+          /* As a chair types a sentence: its draft kept, the marker shown, before Ctrl+Enter. */
+          ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
           ui_test_key ("ctrl+Return");
           ui_test_iterate (600);
 
@@ -1280,6 +1286,7 @@ test_next_card_whole (Siblings      *fx,
           g_assert_true (card_in_view (next));
         }
     }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 int
