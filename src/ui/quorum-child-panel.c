@@ -75,6 +75,10 @@ struct _QuorumChildPanel
   gboolean         board_bound;       /* the cards are made (the board bound to the groups) */
   gboolean         board_deferred;    /* read-only cards to make once drawn, or when asked for */
   GdkFrameClock   *board_clock;
+  /* The card the focus just went to, shown whole again once the frame is laid out. */
+  GtkWidget       *whole_card;
+  GdkFrameClock   *whole_card_clock;
+  gulong           whole_card_layout_id;
   gulong           board_layout_id;
   gulong           board_paint_id;
   guint            board_source;
@@ -394,6 +398,66 @@ show_whole_card (QuorumChildPanel *self,
                                                          gtk_adjustment_get_page_size (adjustment)));
 }
 
+static void
+stop_whole_card_wait (QuorumChildPanel *self)
+{
+  if (self->whole_card_clock != NULL)
+    g_clear_signal_handler (&self->whole_card_layout_id, self->whole_card_clock);
+  g_clear_object (&self->whole_card_clock);
+  g_clear_weak_pointer (&self->whole_card);
+}
+
+static void
+whole_card_layout_cb (GdkFrameClock    *clock,
+                      QuorumChildPanel *self)
+{
+  GtkWidget *card = self->whole_card;
+
+  stop_whole_card_wait (self);
+  if (card != NULL && gtk_widget_get_mapped (card) && gtk_widget_is_ancestor (card, GTK_WIDGET (self)))
+    show_whole_card (self, card);
+}
+
+/* show_whole_card () now, and again once the frame is laid out: the record just made changes
+ * the card above (its draft marker goes) after the focus has moved, and the card was then
+ * measured where it no longer was. */
+static void
+show_whole_card_laid_out (QuorumChildPanel *self,
+                          GtkWidget        *card)
+{
+  GdkFrameClock *clock;
+
+  show_whole_card (self, card);
+  stop_whole_card_wait (self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  g_set_weak_pointer (&self->whole_card, card);
+  self->whole_card_clock = g_object_ref (clock);
+  self->whole_card_layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (whole_card_layout_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Gives @widget the focus without the scrolled window's own scroll to it: that scroll is
+ * animated (GtkAdjustment's animation, with animations on, as in the app and not in the
+ * tests), and its frames then scrolled back from the whole card to the Plan button at the
+ * bottom edge (trial 6). */
+static gboolean
+grab_focus_unscrolled (QuorumChildPanel *self,
+                       GtkWidget        *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  gboolean scrolls = GTK_IS_VIEWPORT (viewport) && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+  gboolean grabbed;
+
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  grabbed = gtk_widget_grab_focus (widget);
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  return grabbed;
+}
+
 /* The next card still waiting for a view, from @start on (then from the first); every view
  * given, the decision, which is what comes next. */
 static void
@@ -410,9 +474,9 @@ focus_waiting_card (QuorumChildPanel *self,
       QuorumVoteCard *card = card_at (self, i);
 
       if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
-          gtk_widget_grab_focus (GTK_WIDGET (card)))
+          grab_focus_unscrolled (self, GTK_WIDGET (card)))
         {
-          show_whole_card (self, GTK_WIDGET (card));
+          show_whole_card_laid_out (self, GTK_WIDGET (card));
           return;
         }
     }
@@ -2126,6 +2190,7 @@ quorum_child_panel_dispose (GObject *object)
   QuorumChildPanel *self = (QuorumChildPanel *)object;
 
   stop_board_wait (self);
+  stop_whole_card_wait (self);
   g_clear_handle_id (&self->board_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
@@ -2255,6 +2320,7 @@ quorum_child_panel_unmap (GtkWidget *widget)
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
 
   stop_board_wait (self);
+  stop_whole_card_wait (self);
   GTK_WIDGET_CLASS (quorum_child_panel_parent_class)->unmap (widget);
 }
 
@@ -2366,7 +2432,21 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 static void
 quorum_child_panel_init (QuorumChildPanel *self)
 {
+  GtkEventController *shortcuts;
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter anywhere in the attempt's form records the attempt (or says under the Outcome
+   * what is missing), as it does in its text fields: on the Outcome, where the form puts the
+   * focus to have it chosen, it did nothing and said nothing (trials 5 and 6). */
+  shortcuts = gtk_shortcut_controller_new ();
+  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                          gtk_named_action_new ("child.record-attempt")));
+  gtk_widget_add_controller (GTK_WIDGET (self->attempt_form), shortcuts);
   /* The outcomes whole in their list: "Consensus: a child prote…" left the chair to guess. */
   quorum_ui_show_whole_items (GTK_WIDGET (self->agreed_row));
 

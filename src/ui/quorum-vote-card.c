@@ -35,6 +35,10 @@ struct _QuorumVoteCard
   /* The view button being pressed is pressed from the keyboard (Space or Enter): the focus stays
    * on it, where the chair's next key goes, rather than moving on as after a click. */
   gboolean         keyboard_choice;
+  /* The last record asked for (a view, its categories, its reason) was not stored: refused by
+   * the store (the server down), or waiting (a decline with no reason, a reason conflict).
+   * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
+  gboolean         not_recorded;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -219,6 +223,7 @@ quorum_vote_card_record (QuorumVoteCard *self)
   if (self->item == NULL || self->syncing || !self->has_editor)
     return;
 
+  self->not_recorded = TRUE;
   if (self->conflict)
     {
       /* Never over another's recorded reason without the chair's choice. */
@@ -254,6 +259,12 @@ quorum_vote_card_record (QuorumVoteCard *self)
                               categories,
                               reason != NULL ? reason : "",
                               gtk_check_button_get_active (self->disagreed_check));
+  /* The board is read again before the action returns: what it holds now is what was stored. */
+  self->not_recorded = self->item == NULL ||
+                       quorum_group_item_get_view (self->item) != view ||
+                       quorum_group_item_get_categories (self->item) != categories ||
+                       g_strcmp0 (reason != NULL ? reason : "",
+                                  quorum_group_item_get_reason (self->item) != NULL ? quorum_group_item_get_reason (self->item) : "") != 0;
 }
 
 /* Read-only, the card shows text, not controls drawn inactive: readable on a projector, and
@@ -525,6 +536,117 @@ member_reason_leave_cb (GtkEventControllerFocus *controller,
   member_reason_done (row);
 }
 
+/* The position the store holds for representative @attendee_id of the card's group, and its
+ * reason. */
+static QuorumView
+member_stored (QuorumVoteCard  *self,
+               gint64           attendee_id,
+               const char     **reason)
+{
+  for (guint i = 0; self->item != NULL && i < quorum_group_item_get_n_representatives (self->item); i++)
+    {
+      gint64 id;
+      QuorumView view;
+      const char *r;
+
+      quorum_group_item_get_representative (self->item, i, &id, NULL, &view, &r);
+      if (id == attendee_id)
+        {
+          if (reason != NULL)
+            *reason = r;
+          return view;
+        }
+    }
+  if (reason != NULL)
+    *reason = NULL;
+  return QUORUM_VIEW_NONE;
+}
+
+static MemberRow *
+member_row_find (QuorumVoteCard *self,
+                 gint64          attendee_id,
+                 guint          *index)
+{
+  for (guint i = 0; self->member_rows_editable && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+
+      if (row->attendee_id == attendee_id && row->reason_entry != NULL)
+        {
+          if (index != NULL)
+            *index = i;
+          return row;
+        }
+    }
+  return NULL;
+}
+
+/* Ctrl+Enter in a representative's reason does what it does in the group's: records (their
+ * position with these words) and goes on, to the group's next representative with no position
+ * yet, else to the next group. It did nothing and said nothing. Nothing recorded (no position
+ * chosen, no reason, the store refused), the card says why and the focus stays for it. */
+static gboolean
+member_reason_ctrl_enter_cb (GtkWidget *widget,
+                             GVariant  *args,
+                             gpointer   user_data)
+{
+  MemberRow *row = user_data;
+  g_autoptr(QuorumVoteCard) self = g_object_ref (row->card);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gint64 id = row->attendee_id;
+  g_autofree char *typed = NULL;
+  const char *stored_reason = NULL;
+  QuorumView chosen;
+  guint at = 0;
+
+  if (self->syncing || self->item == NULL)
+    return TRUE;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  chosen = member_row_chosen (row);
+  if (chosen == QUORUM_VIEW_NONE)
+    {
+      /* As Enter: said on the card, the focus on their Plan. */
+      member_reason_activate_cb (row->reason_entry, row);
+      return TRUE;
+    }
+
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
+  member_reason_done (row);
+
+  /* The board was read again meanwhile: the row is found anew. */
+  row = member_row_find (self, id, &at);
+  if (row == NULL)
+    return TRUE;
+  if (*typed == '\0' || member_stored (self, id, &stored_reason) != chosen ||
+      g_strcmp0 (stored_reason, typed) != 0)
+    {
+      if (!self->attention)
+        set_status (self, _("Not recorded: your words stay here; press Ctrl+Enter to try again"), TRUE);
+      if (!gtk_widget_has_focus (GTK_WIDGET (row->reason_entry)) &&
+          !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))), GTK_WIDGET (row->reason_entry)))
+        gtk_widget_grab_focus (GTK_WIDGET (row->reason_entry));
+      return TRUE;
+    }
+
+  for (guint k = 1; k < self->member_rows->len; k++)
+    {
+      MemberRow *other = g_ptr_array_index (self->member_rows, (at + k) % self->member_rows->len);
+
+      if (other->plan_button != NULL && member_stored (self, other->attendee_id, NULL) == QUORUM_VIEW_NONE)
+        {
+          gtk_widget_grab_focus (other->waiting_view != QUORUM_VIEW_NONE ? GTK_WIDGET (other->reason_entry)
+                                                                         : GTK_WIDGET (other->plan_button));
+          return TRUE;
+        }
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.next-card", "s",
+                              quorum_group_item_get_name (self->item));
+  return TRUE;
+}
+
 static MemberRow *
 member_row_new (QuorumVoteCard *self,
                 gint64          attendee_id,
@@ -546,6 +668,8 @@ member_row_new (QuorumVoteCard *self,
       GtkWidget *name_label;
       GtkWidget *buttons;
       GtkEventController *focus;
+      GtkEventController *shortcuts;
+      g_autoptr(GtkShortcutTrigger) trigger = NULL;
 
       row->row = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
       name_label = gtk_label_new (name);
@@ -594,6 +718,14 @@ member_row_new (QuorumVoteCard *self,
       row->reason_focus = focus;
       g_signal_connect (focus, "leave", G_CALLBACK (member_reason_leave_cb), row);
       gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), focus);
+      shortcuts = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                             gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                              gtk_callback_action_new (member_reason_ctrl_enter_cb, row, NULL)));
+      gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), shortcuts);
     }
   else
     {
@@ -676,6 +808,13 @@ sync_members (QuorumVoteCard *self)
   else
     shown = positions;
   gtk_widget_set_visible (GTK_WIDGET (self->members_box), shown);
+  /* The note over the rows comes and goes with them, and keeps its height when its words
+   * change (a position recorded): the rows never move under the chair's next click. */
+  if (editable)
+    {
+      gtk_widget_set_visible (self->disagreed_note, shown);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->disagreed_note), positions ? "kept" : "give");
+    }
   if (!shown)
     return;
 
@@ -955,8 +1094,6 @@ quorum_vote_card_sync (QuorumVoteCard *self)
        * the decision, a view recorded or not: the store keeps "could not agree" with the view,
        * and changes it with it. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
-      gtk_widget_set_visible (self->disagreed_note,
-                              positions && gtk_widget_get_visible (GTK_WIDGET (self->disagreed_check)));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
@@ -1011,14 +1148,14 @@ view_toggled_cb (QuorumVoteCard  *self,
   quorum_vote_card_record (self);
 
   /* Chosen from the keyboard, the focus stays on the view chosen: Tab goes on to the categories
-   * or the reason, and the chair's next key is not lost somewhere else. After a click, what
-   * comes next has the focus: a plan's categories, else the reason, ready to type. */
+   * or the reason, and the chair's next key is not lost somewhere else. So does a plan clicked:
+   * Tab then goes to the first category, Neglect, as after Space (the focus put on Neglect by
+   * the click was not shown, and Tab took it on to Physical, where Space ticked the wrong one;
+   * trial 5). No plan or Declined clicked, the reason has the focus, ready to type. */
   if (!gtk_widget_is_sensitive (GTK_WIDGET (self)))
     return;
-  if (self->keyboard_choice)
+  if (self->keyboard_choice || button == self->plan_button)
     gtk_widget_grab_focus (GTK_WIDGET (button));
-  else if (button == self->plan_button)
-    gtk_widget_grab_focus (GTK_WIDGET (self->neglect_check));
   else
     quorum_ui_focus_at_end (GTK_WIDGET (self->reason_field));
 }
@@ -1066,6 +1203,8 @@ reason_commit_cb (QuorumVoteCard  *self,
   if (self->item == NULL)
     return;
 
+  /* Nothing to record (unchanged, or no view yet: Ctrl+Enter says so) is no refusal. */
+  self->not_recorded = FALSE;
   view = quorum_vote_card_get_shown_view (self);
   if (view == QUORUM_VIEW_NONE)
     return;
@@ -1098,6 +1237,18 @@ reason_activate_cb (QuorumVoteCard  *self,
     {
       set_status (self, _("Choose plan, no plan or declined first"), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
+      return;
+    }
+
+  /* Not stored (the store refused, the server down; a decline waiting for its reason; another
+   * writer's reason): the focus stays with the words, and the card says so, as the toast does;
+   * going on to the next group let the chair believe this one was taken (trial 5). */
+  if (self->not_recorded)
+    {
+      if (!self->attention)
+        set_status (self, _("Not recorded: your words stay here; press Ctrl+Enter to try again"), TRUE);
+      if (!gtk_widget_has_focus (GTK_WIDGET (quorum_text_field_get_view (self->reason_field))))
+        quorum_ui_focus_at_end (GTK_WIDGET (self->reason_field));
       return;
     }
 
