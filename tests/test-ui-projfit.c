@@ -401,6 +401,12 @@ test_challenge_from_decision (void)
   scroller = gtk_widget_get_ancestor (agency, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (window), &in_view));
   g_assert_true (gtk_widget_compute_bounds (agency, GTK_WIDGET (window), &form));
+  {
+    GtkAdjustment *a = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_test_message ("pane scrolled %g of %g (page %g)", gtk_adjustment_get_value (a), gtk_adjustment_get_upper (a),
+                    gtk_adjustment_get_page_size (a));
+  }
   g_test_message ("pane %g..%g, agency %g..%g", in_view.origin.y, in_view.origin.y + in_view.size.height,
                   form.origin.y, form.origin.y + form.size.height);
   g_assert_cmpfloat (form.origin.y, >=, in_view.origin.y);

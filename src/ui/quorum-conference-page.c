@@ -76,6 +76,7 @@ struct _QuorumConferencePage
   GtkListBox        *attendees_list;
   GtkWidget         *challenge_target;        /* weak: where "Record a Challenge…" scrolls to */
   guint              challenge_scroll_source;
+  guint              challenge_scroll_tries;
   QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
                                         the attendees, built once the open conference is drawn */
   guint              record_source;
@@ -2341,20 +2342,31 @@ scroll_to_challenge_cb (gpointer user_data)
   QuorumConferencePage *self = user_data;
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *target = self->challenge_target;
-  GtkWidget *content;
   graphene_point_t at;
 
-  self->challenge_scroll_source = 0;
-  if (scroller == NULL || target == NULL)
-    return G_SOURCE_REMOVE;
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  if (content != NULL && gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+  if (scroller == NULL || target == NULL || ++self->challenge_scroll_tries > 20)
+    {
+      self->challenge_scroll_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* The panel may have been built just now: until the pane is laid out again with it, its place
+   * and the pane's length are not known, so this looks again until the part stands at the top. */
+  if (gtk_widget_get_height (target) > 0 &&
+      gtk_widget_compute_point (target, scroller, &GRAPHENE_POINT_INIT (0, 0), &at))
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double value = gtk_adjustment_get_value (adjustment);
+      double wanted = CLAMP (value + at.y - 12, 0,
+                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
 
-      gtk_adjustment_set_value (adjustment, at.y - 12);
+      if (ABS (wanted - value) < 1 && self->challenge_scroll_tries > 2)
+        {
+          self->challenge_scroll_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+      gtk_adjustment_set_value (adjustment, wanted);
     }
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 /* "Record a Challenge…" on a decided child: the challenge form was at the foot of the attendees
@@ -2373,7 +2385,8 @@ show_challenge_action (GtkWidget  *widget,
   panel = ensure_record_panel (self);
   g_set_weak_pointer (&self->challenge_target, quorum_record_panel_show_challenge (panel, g_variant_get_int64 (param)));
   g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
-  self->challenge_scroll_source = g_timeout_add_full (G_PRIORITY_LOW, 100, scroll_to_challenge_cb, self, NULL);
+  self->challenge_scroll_tries = 0;
+  self->challenge_scroll_source = g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_to_challenge_cb, self, NULL);
 }
 
 static void

@@ -1305,13 +1305,25 @@ set_toast_words (GtkLabel   *label,
   gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (message, -1), 20));
 }
 
+static GtkWidget *
+toast_widget_of (QuorumWindow *self)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      found = child;
+  return found;
+}
+
 /* The band at the window's foot where a toast with these words is drawn, in the overlay's
  * coordinates: its measured size (the toast's margins included), centred at the bottom. */
 static graphene_rect_t
 toast_band (QuorumWindow *self)
 {
   GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
-  GtkWidget *toast_widget = NULL;
+  GtkWidget *toast_widget = toast_widget_of (self);
   int width = gtk_widget_get_width (overlay);
   int height = gtk_widget_get_height (overlay);
   int toast_min;
@@ -1319,9 +1331,6 @@ toast_band (QuorumWindow *self)
   int toast_height;
   int dummy;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
-      toast_widget = child;
   if (toast_widget == NULL)
     return GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
@@ -1371,18 +1380,36 @@ clear_toast_area_cb (gpointer user_data)
       !graphene_rect_intersection (&band, &bounds, NULL))
     return G_SOURCE_REMOVE;
 
+  /* Up by what lies under the toast, and a little, when that does not take its top out of view. */
   scroller = gtk_widget_get_ancestor (subject, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller == NULL || !gtk_widget_compute_bounds (scroller, GTK_WIDGET (self->toast_overlay), &view))
-    return G_SOURCE_REMOVE;
-
-  /* Up by what lies under the toast, and a little, never so far that its top leaves the view. */
   overlap = bounds.origin.y + bounds.size.height - band.origin.y + 6;
-  overlap = MIN (overlap, bounds.origin.y - view.origin.y);
-  if (overlap <= 0)
-    return G_SOURCE_REMOVE;
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  value = gtk_adjustment_get_value (adjustment);
-  gtk_adjustment_set_value (adjustment, value + overlap);
+  if (scroller != NULL && gtk_widget_compute_bounds (scroller, GTK_WIDGET (self->toast_overlay), &view) &&
+      overlap <= bounds.origin.y - view.origin.y)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      value = gtk_adjustment_get_value (adjustment);
+      if (value + overlap <= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        {
+          gtk_adjustment_set_value (adjustment, value + overlap);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  /* Too tall to come clear above it (a form in a short window): the toast stands beside it, on
+   * the side with more room, its words wrapping to the room there. */
+  {
+    GtkWidget *toast_widget = toast_widget_of (self);
+    int width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+    int before = (int) bounds.origin.x;
+    int after = width - (int) (bounds.origin.x + bounds.size.width);
+
+    if (toast_widget == NULL || MAX (before, after) < 200)
+      return G_SOURCE_REMOVE;
+    if (after >= before)
+      gtk_widget_set_margin_start (toast_widget, width - after + 12);
+    else
+      gtk_widget_set_margin_end (toast_widget, width - before + 12);
+  }
   return G_SOURCE_REMOVE;
 }
 
