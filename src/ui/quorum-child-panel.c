@@ -9,6 +9,7 @@
 #include "quorum-child-panel.h"
 #include "quorum-conference-page.h"
 #include "quorum-draft.h"
+#include "quorum-fold-box.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
 #include "quorum-scroll-bin.h"
@@ -58,7 +59,7 @@ struct _QuorumChildPanel
   QuorumTextField *summary_field;
   QuorumTextField *views_field;
   AdwComboRow     *agreed_row;
-  AdwActionRow    *attempt_categories_row;
+  GtkWidget       *attempt_categories_row;
   GtkCheckButton  *attempt_neglect;
   GtkCheckButton  *attempt_physical;
   GtkCheckButton  *attempt_emotional;
@@ -97,6 +98,8 @@ struct _QuorumChildPanel
   GtkWidget       *chair_reason_draft_label;
   GtkWidget       *chair_reason_error;
   QuorumDraft     *decision_draft;    /* the chair's reasons typed, not yet recorded */
+  GtkWidget       *chair_error_row;
+  GtkLabel        *chair_error_label;
   GtkLabel        *pending_label;
   GtkWidget       *decide_button;
   GtkWidget       *outcome_box;
@@ -108,6 +111,7 @@ struct _QuorumChildPanel
   QuorumTextRow   *plan_row;
   QuorumTextRow   *referral_row;
   GtkWidget       *dissent_heading;
+  GtkWidget       *challenge_button;
   GtkListBox      *dissent_list;
 };
 
@@ -223,6 +227,31 @@ show_outcome_error (QuorumChildPanel *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE, -1);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
     }
+}
+
+/* What the chair must give before deciding, said under the chair's rows (a toast lay over the
+ * very boxes it asked for); NULL hides it. */
+static void
+show_chair_error (QuorumChildPanel *self,
+                  const char       *message)
+{
+  gtk_widget_set_visible (self->chair_error_row, message != NULL);
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->chair_error_label, message);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->chair_list), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      self->chair_error_label, NULL, -1);
+    }
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->chair_list), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
+static void
+chair_category_toggled_cb (QuorumChildPanel *self,
+                           GtkCheckButton   *check)
+{
+  if (gtk_check_button_get_active (check))
+    show_chair_error (self, NULL);
 }
 
 static char *
@@ -998,18 +1027,19 @@ decide_action (GtkWidget  *widget,
 
       if (chair_view == QUORUM_VIEW_NONE)
         {
-          quorum_ui_toast (widget, _("Choose the chair’s decision, plan or no plan, first"));
+          show_chair_error (self, _("Choose the chair’s decision, plan or no plan, first"));
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button));
           return;
         }
 
+      show_chair_error (self, NULL);
       if (chair_view == QUORUM_VIEW_PLAN)
         chair_categories = read_categories (self->chair_neglect, self->chair_physical,
                                             self->chair_emotional, self->chair_sexual);
       /* A plan is under a category of abuse (core's rule): asked for before anything is shown. */
       if (!quorum_check_chair_plan (chair_view, chair_categories, &error))
         {
-          quorum_ui_toast (widget, error->message);
+          show_chair_error (self, error->message);
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
           return;
         }
@@ -1193,6 +1223,8 @@ chair_view_toggled_cb (QuorumChildPanel *self,
 {
   quorum_ui_set_sensitive (self->chair_categories_row,
                             gtk_toggle_button_get_active (self->chair_plan_button));
+  if (gtk_toggle_button_get_active (button))
+    show_chair_error (self, NULL);
 }
 
 /* ---- a sibling's words ---- */
@@ -2166,6 +2198,12 @@ quorum_child_panel_update (QuorumChildPanel       *self,
     {
       update_decision (self, conference, decision);
       gtk_stack_set_visible_child_name (self->decision_stack, "decided");
+      /* A challenge is of a decision with dissent, under a policy with the route (as the form). */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->challenge_button), "x", self->child_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->challenge_button), "conference.show-challenge");
+      gtk_widget_set_visible (self->challenge_button,
+                              self->may_vote && quorum_profile_has_challenge_route (profile) &&
+                              decision->dissent != NULL && decision->dissent->len > 0);
     }
   else
     {
@@ -2368,6 +2406,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   g_type_ensure (QUORUM_TYPE_COLUMN);
   g_type_ensure (QUORUM_TYPE_TEXT_ROW);
   g_type_ensure (QUORUM_TYPE_SCROLL_BIN);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
@@ -2403,6 +2442,8 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_no_plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_categories_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_neglect);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_physical);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_emotional);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_sexual);
@@ -2421,6 +2462,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, plan_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, referral_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_heading);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, challenge_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_list);
   gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
@@ -2464,6 +2506,12 @@ quorum_child_panel_init (QuorumChildPanel *self)
   g_signal_connect_object (self->chair_reason_field, "notify::text", G_CALLBACK (chair_reason_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
+  {
+    GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      g_signal_connect_object (checks[i], "toggled", G_CALLBACK (chair_category_toggled_cb), self, G_CONNECT_SWAPPED);
+  }
 }
 
 /* The attempt's form: the proposal, its first field, with the caret at the end of any words

@@ -74,6 +74,9 @@ struct _QuorumConferencePage
   GtkCheckButton    *voting_check;
   GtkWidget         *voting_note;       /* says the box was unticked by the form's guess */
   GtkListBox        *attendees_list;
+  GtkWidget         *challenge_target;        /* weak: where "Record a Challenge…" scrolls to */
+  guint              challenge_scroll_source;
+  guint              challenge_scroll_tries;
   QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
                                         the attendees, built once the open conference is drawn */
   guint              record_source;
@@ -2336,6 +2339,60 @@ focus_attendees (QuorumConferencePage *self)
     gtk_widget_child_focus (GTK_WIDGET (self->attendees_list), GTK_DIR_TAB_FORWARD);
 }
 
+/* Brings the challenge part of the attendees pane to the top of its view, once it is laid out. */
+static gboolean
+scroll_to_challenge_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *target = self->challenge_target;
+  graphene_point_t at;
+
+  if (scroller == NULL || target == NULL || ++self->challenge_scroll_tries > 20)
+    {
+      self->challenge_scroll_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* The panel may have been built just now: until the pane is laid out again with it, its place
+   * and the pane's length are not known, so this looks again until the part stands at the top. */
+  if (gtk_widget_get_height (target) > 0 &&
+      gtk_widget_compute_point (target, scroller, &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double value = gtk_adjustment_get_value (adjustment);
+      double wanted = CLAMP (value + at.y - 12, 0,
+                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+
+      if (ABS (wanted - value) < 1 && self->challenge_scroll_tries > 2)
+        {
+          self->challenge_scroll_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+      gtk_adjustment_set_value (adjustment, wanted);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* "Record a Challenge…" on a decided child: the challenge form was at the foot of the attendees
+ * pane, under the whole attendance timeline, and nothing on the decision led there (trial 6). The
+ * pane opens, the form is brought up with this child's decision chosen and the focus in it. */
+static void
+show_challenge_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  QuorumRecordPanel *panel;
+
+  quorum_conference_page_commit_pending (self);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  panel = ensure_record_panel (self);
+  g_set_weak_pointer (&self->challenge_target, quorum_record_panel_show_challenge (panel, g_variant_get_int64 (param)));
+  g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
+  self->challenge_scroll_tries = 0;
+  self->challenge_scroll_source = g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_to_challenge_cb, self, NULL);
+}
+
 static void
 toggle_attendees_action (GtkWidget  *widget,
                          const char *action_name,
@@ -2873,6 +2930,8 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_handle_id (&self->dying_source, g_source_remove);
   g_clear_handle_id (&self->record_source, g_source_remove);
+  g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
+  g_clear_weak_pointer (&self->challenge_target);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -2982,6 +3041,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "conference.new-attendee", NULL, new_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.edit-attendee", "x", edit_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.toggle-attendees", NULL, toggle_attendees_action);
+  gtk_widget_class_install_action (widget_class, "conference.show-challenge", "x", show_challenge_action);
   gtk_widget_class_install_action (widget_class, "conference.proceed-inquorate", NULL, proceed_action);
   gtk_widget_class_install_action (widget_class, "conference.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "conference.sign-off", NULL, sign_off_action);
@@ -3048,6 +3108,8 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conference_menu = g_object_ref (gtk_menu_button_get_menu_model (self->menu_button));
+  /* "Conference created…" lay over Add Attendee: the whole form comes up out from under a toast. */
+  quorum_window_keep_clear_of_toasts (self->attendee_form);
 
   self->dying = g_ptr_array_new_with_free_func (g_object_unref);
   self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);

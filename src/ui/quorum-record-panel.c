@@ -900,3 +900,23 @@ quorum_record_panel_init (QuorumRecordPanel *self)
   g_signal_connect_swapped (self->agency_dropdown, "notify::selected", G_CALLBACK (agency_selected_cb), self);
   g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (time_changed_cb), self);
 }
+
+/* The chair came from a decision's "Record a Challenge…": its child chosen in the raising form,
+ * the focus on the first thing to choose there (the dissenting agency), or, with no decision of
+ * that child to challenge, on the route's words. Returns the part to bring into view. */
+GtkWidget *
+quorum_record_panel_show_challenge (QuorumRecordPanel *self,
+                                    gint64             child_id)
+{
+  g_return_val_if_fail (QUORUM_IS_RECORD_PANEL (self), NULL);
+
+  for (guint i = 0; i < self->challenge_children->len; i++)
+    if (g_array_index (self->challenge_children, gint64, i) == child_id)
+      gtk_drop_down_set_selected (self->child_dropdown, i);
+
+  if (gtk_widget_get_visible (self->raise_form) && gtk_widget_is_sensitive (self->raise_form))
+    gtk_widget_grab_focus (GTK_WIDGET (self->agency_dropdown));
+  else
+    gtk_widget_child_focus (self->challenge_box, GTK_DIR_TAB_FORWARD);
+  return self->challenge_box;
+}

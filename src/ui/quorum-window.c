@@ -29,6 +29,7 @@ struct _QuorumWindow
   GtkLabel             *toast_label;    /* its words, weak */
   gint64                toast_shown_at; /* monotonic µs */
   guint                 toast_dismiss_source;
+  guint                 toast_clear_source; /* moves what the toast is about out from under it */
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -425,6 +426,16 @@ set_action_enabled (QuorumWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+static void
+hide_other_pages (QuorumWindow *self,
+                  gboolean      hidden)
+{
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (page != adw_view_stack_get_child_by_name (self->view_stack, "conferences"))
+      gtk_widget_set_visible (page, !hidden);
+}
+
 /* Projector mode shows the room one conference and nothing of any other family: no list of
  * conferences, no search, no Referrals or Differences pages (every child's name is on them),
  * and no way to reach them until the mode is left. */
@@ -442,6 +453,11 @@ apply_projector_mode (QuorumWindow *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
+
+  /* Hidden too, and so not measured: AdwViewStack asks every page its height, and the hidden
+   * Differences page's (its filters wrapped at projector sizes) made the window 681 px high on a
+   * 1024×640 projector (trial 6). */
+  hide_other_pages (self, enabled);
 
   gtk_widget_set_visible (self->sidebar, !enabled);
   gtk_widget_set_visible (self->sidebar_separator, !enabled);
@@ -697,6 +713,7 @@ build_pages (QuorumWindow *self)
                             _(deferred_pages[i].title), deferred_pages[i].icon_name);
   if (visible != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, visible);
+  hide_other_pages (self, is_projecting (self));
   /* Pages built late are named like the rest (see quorum_ui_fix_accessible_names). */
   quorum_ui_fix_accessible_names (GTK_WIDGET (self->view_stack));
 }
@@ -1031,6 +1048,7 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
+  g_clear_handle_id (&self->toast_clear_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
@@ -1287,6 +1305,128 @@ set_toast_words (GtkLabel   *label,
   gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (message, -1), 20));
 }
 
+static GtkWidget *
+toast_widget_of (QuorumWindow *self)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      found = child;
+  return found;
+}
+
+/* The band at the window's foot where a toast with these words is drawn, in the overlay's
+ * coordinates: its measured size (the toast's margins included), centred at the bottom. */
+static graphene_rect_t
+toast_band (QuorumWindow *self)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *toast_widget = toast_widget_of (self);
+  int width = gtk_widget_get_width (overlay);
+  int height = gtk_widget_get_height (overlay);
+  int toast_min;
+  int toast_width;
+  int toast_height;
+  int dummy;
+
+  if (toast_widget == NULL)
+    return GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  gtk_widget_measure (toast_widget, GTK_ORIENTATION_HORIZONTAL, -1, &toast_min, &toast_width, NULL, NULL);
+  toast_width = MIN (MAX (toast_width, toast_min), width);
+  gtk_widget_measure (toast_widget, GTK_ORIENTATION_VERTICAL, toast_width, &dummy, &toast_height, NULL, NULL);
+  return GRAPHENE_RECT_INIT ((width - toast_width) / 2.f, height - toast_height, toast_width, toast_height);
+}
+
+/* What a toast is about: the widget with the focus, or the form holding it when that form
+ * asks to be kept whole in sight (quorum_window_keep_clear_of_toasts). */
+static GtkWidget *
+toast_subject (QuorumWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "quorum-keep-clear-of-toasts") != NULL)
+      return w;
+  return focus;
+}
+
+/* The toast lies at the window's foot, over whatever is there: the control it talks about,
+ * or the one the chair goes to next (the focus), is scrolled up above it when it is under it
+ * (a toast "Choose the category…" lay over the very boxes it asked for). */
+static gboolean
+clear_toast_area_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *subject;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  graphene_rect_t band;
+  graphene_rect_t bounds;
+  graphene_rect_t view;
+  double overlap;
+  double value;
+
+  self->toast_clear_source = 0;
+  subject = toast_subject (self);
+  if (self->toast == NULL || subject == NULL || !gtk_widget_get_mapped (subject))
+    return G_SOURCE_REMOVE;
+
+  band = toast_band (self);
+  if (band.size.height <= 0 ||
+      !gtk_widget_compute_bounds (subject, GTK_WIDGET (self->toast_overlay), &bounds) ||
+      !graphene_rect_intersection (&band, &bounds, NULL))
+    return G_SOURCE_REMOVE;
+
+  /* Up by what lies under the toast, and a little, when that does not take its top out of view. */
+  scroller = gtk_widget_get_ancestor (subject, GTK_TYPE_SCROLLED_WINDOW);
+  overlap = bounds.origin.y + bounds.size.height - band.origin.y + 6;
+  if (scroller != NULL && gtk_widget_compute_bounds (scroller, GTK_WIDGET (self->toast_overlay), &view) &&
+      overlap <= bounds.origin.y - view.origin.y)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      value = gtk_adjustment_get_value (adjustment);
+      if (value + overlap <= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        {
+          gtk_adjustment_set_value (adjustment, value + overlap);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  /* Too tall to come clear above it (a form in a short window): the toast stands beside it, on
+   * the side with more room, its words wrapping to the room there. */
+  {
+    GtkWidget *toast_widget = toast_widget_of (self);
+    int width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+    int before = (int) bounds.origin.x;
+    int after = width - (int) (bounds.origin.x + bounds.size.width);
+
+    if (toast_widget == NULL || MAX (before, after) < 200)
+      return G_SOURCE_REMOVE;
+    if (after >= before)
+      gtk_widget_set_margin_start (toast_widget, width - after + 12);
+    else
+      gtk_widget_set_margin_end (toast_widget, width - before + 12);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+void
+quorum_window_keep_clear_of_toasts (GtkWidget *widget)
+{
+  g_object_set_data (G_OBJECT (widget), "quorum-keep-clear-of-toasts", GINT_TO_POINTER (TRUE));
+}
+
+/* Once the focus has gone where the caller sends it after the toast, and the window is laid out. */
+static void
+clear_toast_area_soon (QuorumWindow *self)
+{
+  g_clear_handle_id (&self->toast_clear_source, g_source_remove);
+  self->toast_clear_source = g_timeout_add_full (G_PRIORITY_LOW, 50, clear_toast_area_cb, self, NULL);
+}
+
 void
 quorum_window_add_toast (QuorumWindow *self,
                          const char   *message)
@@ -1308,6 +1448,7 @@ quorum_window_add_toast (QuorumWindow *self,
       g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
       set_toast_words (self->toast_label, message);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      clear_toast_area_soon (self);
       return;
     }
 
@@ -1332,6 +1473,7 @@ quorum_window_add_toast (QuorumWindow *self,
   self->toast_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   name_toast_close_buttons (GTK_WIDGET (self->toast_overlay), FALSE);
+  clear_toast_area_soon (self);
 }
 
 static gboolean
