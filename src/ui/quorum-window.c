@@ -1046,6 +1046,16 @@ quorum_window_close_request_save (QuorumWindow *self)
     }
 }
 
+static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  g_autoptr(QuorumWindow) self = user_data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_offline_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -1054,7 +1064,8 @@ close_offline_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "close") != 0)
     return;
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the dialog, transient for the window, has gone. */
+  g_idle_add (close_confirmed_cb, g_object_ref (self));
 }
 
 static gboolean
