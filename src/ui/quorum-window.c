@@ -61,6 +61,8 @@ struct _QuorumWindow
   guint                 reachable_source; /* while offline: asks the server again */
   gboolean              offline;
   gboolean              close_confirmed;  /* closed while offline, the person told */
+  guint                 focus_source;     /* a page shown before it was on screen: focused once it is */
+  guint                 focus_tries;
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
    * that wrote is not read again. */
@@ -474,6 +476,42 @@ projector_state_cb (GSimpleAction *action,
 
 static void build_pages (QuorumWindow *self);
 
+/* The keyboard goes with the page shown: into the open conference, else the first control. */
+static void
+focus_shown_page (QuorumWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
+    return;
+
+  if (g_strcmp0 (name, "conferences") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") == 0 &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->conference_page), GTK_DIR_TAB_FORWARD))
+    return;
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* A page shown before the window is on screen (at start-up) takes the focus once it is laid
+ * out: nothing unmapped or unallocated can take it. */
+static gboolean
+focus_shown_page_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL && (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0) &&
+      ++self->focus_tries < 100)
+    return G_SOURCE_CONTINUE;
+  self->focus_source = 0;
+  focus_shown_page (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_page_action (GSimpleAction *action,
                   GVariant      *param,
@@ -482,7 +520,6 @@ show_page_action (GSimpleAction *action,
   QuorumWindow *self = user_data;
   const char *name = g_variant_get_string (param, NULL);
   GtkWidget *page;
-  GtkWidget *focus;
 
   /* Before the first frame the later pages are stand-ins, and showing one builds the real
    * pages and frees the stand-in: the page is looked up once they are built, never kept from
@@ -496,18 +533,14 @@ show_page_action (GSimpleAction *action,
 
   adw_view_stack_set_visible_child (self->view_stack, page);
 
-  /* The keyboard goes with the page shown: into the open conference, else the first control. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
-    return;
-
-  if (g_strcmp0 (name, "conferences") == 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") == 0 &&
-      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0 &&
-      gtk_widget_child_focus (GTK_WIDGET (self->conference_page), GTK_DIR_TAB_FORWARD))
-    return;
-
-  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (!gtk_widget_get_mapped (page))
+    {
+      self->focus_tries = 0;
+      self->focus_source = g_timeout_add_full (G_PRIORITY_LOW, 20, focus_shown_page_cb, self, NULL);
+      return;
+    }
+  focus_shown_page (self);
 }
 
 static void
@@ -1109,6 +1142,7 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
