@@ -361,6 +361,15 @@ gboolean          quorum_store_discard_drafts    (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   const char   *scope,
                                                   GError      **error);
+/* A shared store whose server cannot be reached keeps the drafts written meanwhile on this
+ * computer (a file under $XDG_STATE_HOME/quorum/drafts, one per database and user) and gives
+ * them back from there; they go to the server when it is reached again (this call, made when
+ * the connection is back; the next draft written; the store's next opening). Returns how
+ * many went; @error is set when the server still cannot take them. */
+guint             quorum_store_send_kept_drafts  (QuorumStore  *self,
+                                                  GError      **error);
+/* How many drafts are kept on this computer only, not yet on the server (0 on SQLite). */
+guint             quorum_store_count_kept_drafts (QuorumStore  *self);
 
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,

@@ -61,6 +61,9 @@ struct _QuorumWindow
   gboolean              live_other;       /* another writer: the list is read again */
   guint                 reachable_source; /* while offline: asks the server again */
   gboolean              offline;
+  gboolean              close_confirmed;  /* closed while offline, the person told */
+  guint                 focus_source;     /* a page shown before it was on screen: focused once it is */
+  guint                 focus_tries;
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
    * that wrote is not read again. */
@@ -487,24 +490,17 @@ projector_state_cb (GSimpleAction *action,
   apply_projector_mode (QUORUM_WINDOW (user_data), g_variant_get_boolean (state));
 }
 
+static void build_pages (QuorumWindow *self);
+
+/* The keyboard goes with the page shown: into the open conference, else the first control. */
 static void
-show_page_action (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
+focus_shown_page (QuorumWindow *self)
 {
-  QuorumWindow *self = user_data;
-  const char *name = g_variant_get_string (param, NULL);
-  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
-  GtkWidget *focus;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (page == NULL)
-    return;
-
-  adw_view_stack_set_visible_child (self->view_stack, page);
-
-  /* The keyboard goes with the page shown: into the open conference, else the first control. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
     return;
 
   if (g_strcmp0 (name, "conferences") == 0 &&
@@ -514,6 +510,53 @@ show_page_action (GSimpleAction *action,
     return;
 
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* A page shown before the window is on screen (at start-up) takes the focus once it is laid
+ * out: nothing unmapped or unallocated can take it. */
+static gboolean
+focus_shown_page_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL && (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0) &&
+      ++self->focus_tries < 100)
+    return G_SOURCE_CONTINUE;
+  self->focus_source = 0;
+  focus_shown_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+  const char *name = g_variant_get_string (param, NULL);
+  GtkWidget *page;
+
+  /* Before the first frame the later pages are stand-ins, and showing one builds the real
+   * pages and frees the stand-in: the page is looked up once they are built, never kept from
+   * before (a Head of Service's window, shown its referrals at start-up, focused a freed
+   * stand-in and crashed: docs/notes/pgapp2.md). */
+  if (!self->pages_built && g_strcmp0 (name, "conferences") != 0)
+    build_pages (self);
+  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, page);
+
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (!gtk_widget_get_mapped (page))
+    {
+      self->focus_tries = 0;
+      self->focus_source = g_timeout_add_full (G_PRIORITY_LOW, 20, focus_shown_page_cb, self, NULL);
+      return;
+    }
+  focus_shown_page (self);
 }
 
 static void
@@ -863,6 +906,14 @@ store_changed_cb (QuorumStore *store,
 {
   QuorumWindow *self = user_data;
 
+  /* PostgreSQL: the connection was lost (its watch saw the socket close). A window that only
+   * reads says so at once, as one that tried to write does. */
+  if ((channel == NULL || channel[0] == '\0') && quorum_store_get_unreachable (store))
+    {
+      quorum_window_set_offline (self, TRUE);
+      return;
+    }
+
   self->live_other = TRUE;
   if (channel == NULL || payload == NULL || payload[0] == '\0')
     {
@@ -914,6 +965,15 @@ quorum_window_set_offline (QuorumWindow *self,
   if (self->offline == offline)
     return;
   self->offline = offline;
+  /* Back: the words typed meanwhile, kept on this computer, go to the server now, without
+   * waiting for a key (the forms showing them read them again: the same words). */
+  if (!offline && quorum_store_count_kept_drafts (self->store) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (quorum_store_send_kept_drafts (self->store, &error) == 0 && error != NULL)
+        g_warning ("The drafts kept on this computer are not yet on the server: %s", error->message);
+    }
   gtk_info_bar_set_revealed (self->offline_bar, offline);
   if (offline && self->reachable_source == 0)
     self->reachable_source = g_timeout_add_seconds (OFFLINE_RETRY_S, reachable_cb, self);
@@ -1006,6 +1066,13 @@ quorum_window_constructed (GObject *object)
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
   self->watch_id = quorum_store_watch (self->store, store_changed_cb, self, NULL);
+  /* Words kept on this computer by a window closed while the server was away go to it now. */
+  if (quorum_store_count_kept_drafts (self->store) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      quorum_store_send_kept_drafts (self->store, &error);
+    }
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conference_page, "changed", G_CALLBACK (conference_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1030,9 +1097,53 @@ quorum_window_close_request_save (QuorumWindow *self)
 }
 
 static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  g_autoptr(QuorumWindow) self = user_data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_offline_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           QuorumWindow     *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  self->close_confirmed = TRUE;
+  /* Once the dialog, transient for the window, has gone. */
+  g_idle_add (close_confirmed_cb, g_object_ref (self));
+}
+
+static gboolean
 quorum_window_close_request (GtkWindow *window)
 {
-  quorum_window_close_request_save (QUORUM_WINDOW (window));
+  QuorumWindow *self = QUORUM_WINDOW (window);
+
+  /* Closed while the server cannot be reached: the words typed meanwhile are not in the
+   * record; the person is told where they are before the window goes (pgapp2.md). */
+  if (self->offline && !self->close_confirmed && quorum_store_is_shared (self->store))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Close While the Server Is Away?"), NULL);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The shared record’s server cannot be reached, so nothing typed since it went is recorded. "
+                                     "Those words are kept on this computer, and go to the server as soon as Quorum reaches it again."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Close"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_offline_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  quorum_window_close_request_save (self);
 
   return GTK_WINDOW_CLASS (quorum_window_parent_class)->close_request (window);
 }
@@ -1049,6 +1160,7 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
   g_clear_handle_id (&self->toast_clear_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);

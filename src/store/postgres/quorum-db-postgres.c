@@ -1795,6 +1795,27 @@ watch_lost (PgWatch *watch)
   g_source_set_ready_time ((GSource *) watch, g_get_monotonic_time () + RETRY_USEC);
 }
 
+/* The watch found the session ended (the server stopped or restarted, the network gone): the
+ * connection's last failure says the server cannot be reached, and the watchers hear it at
+ * once (an empty channel and payload; quorum_store_get_unreachable then says which), so a
+ * window that only reads says so too, not only one that tried to write. Once per loss. */
+static void
+watch_tell_lost (QuorumPgDb *self)
+{
+  PgNotification *pn;
+
+  if (self->parent.last_error != NULL &&
+      g_error_matches (self->parent.last_error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE))
+    return;
+  g_clear_error (&self->parent.last_error);
+  self->parent.last_error = g_error_new_literal (QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                                                 "the connection to the server was lost");
+  pn = g_new0 (PgNotification, 1);
+  pn->channel = g_strdup ("");
+  pn->payload = g_strdup ("");
+  g_queue_push_tail (&self->pending, pn);
+}
+
 static void
 watch_reset_step (PgWatch *watch)
 {
@@ -1823,6 +1844,8 @@ watch_reset_step (PgWatch *watch)
       break;
     case PGRES_POLLING_OK:
       self->resetting = FALSE;
+      /* Reached again: the failure from before is history (the watchers hear it below). */
+      g_clear_error (&self->parent.last_error);
       session_made (self);
       watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
       break;
@@ -1879,6 +1902,8 @@ watch_dispatch (GSource     *source,
     watch_reset_step (watch);
   else if (self->resetting || PQstatus (self->conn) != CONNECTION_OK)
     {
+      if (!self->resetting)
+        watch_tell_lost (self);
       if (timed || !self->resetting)
         watch_reset_step (watch);
     }
@@ -1887,7 +1912,10 @@ watch_dispatch (GSource     *source,
       if (ready && !self->in_transaction)
         {
           if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-            watch_reset_step (watch);
+            {
+              watch_tell_lost (self);
+              watch_reset_step (watch);
+            }
           else
             take_notifications (self);
         }
