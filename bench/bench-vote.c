@@ -40,7 +40,6 @@ time_vote (QuorumStore          *store,
     g_error ("vote: %s", error->message);
   us = g_get_monotonic_time () - t0;
   g_array_append_val (times, us);
-  if (g_getenv ("TMP_TRIPS")) fprintf (stderr, "VOTE %" G_GINT64_FORMAT " %.0f\n", t0, us);
 }
 
 static void

@@ -1221,7 +1221,6 @@ flush_queue (QuorumPgDb   *self,
       if (had_begin)
         self->begin_queued = FALSE;
       PQpipelineSync (self->conn);
-      static int TMPtrip; static gint64 TMPt0; TMPtrip = had_begin ? 0 : TMPtrip + 1; TMPt0 = g_get_monotonic_time ();
 
       /* The answers, in order: each statement's result (then NULL), the pipeline's end. */
       for (answered = 0; answered < n; answered++)
@@ -1291,7 +1290,6 @@ flush_queue (QuorumPgDb   *self,
       /* The end of the pipeline (PGRES_PIPELINE_SYNC), unless the connection went. */
       if (answered == n && (result = PQgetResult (self->conn)) != NULL)
         PQclear (result);
-      if (g_getenv ("TMP_TRIPS")) fprintf (stderr, "TRIP %d %d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", TMPtrip, n, g_get_monotonic_time () - TMPt0, TMPt0);
       /* Answers left (the connection went mid-way): read what there is, to leave the pipeline. */
       for (int left = 0; left < 64 && !PQexitPipelineMode (self->conn) && PQstatus (self->conn) == CONNECTION_OK; left++)
         if ((result = PQgetResult (self->conn)) != NULL)
