@@ -474,117 +474,6 @@ _quorum_store_send_audit_head (QuorumStore  *self,
   return TRUE;
 }
 
-/* The chain's head: the next entry's id and the hash it continues from, read with the
- * transaction's first statements or now. */
-static gboolean
-read_head (QuorumStore  *self,
-           gint64       *id,
-           char        **prev_hash,
-           GError      **error)
-{
-  QuorumDbStmt *stmt = _quorum_store_take_sent_audit_head (self);
-
-  if (stmt == NULL)
-    stmt = _quorum_store_prepare (self, AUDIT_HEAD_SQL, error);
-  if (stmt == NULL)
-    return FALSE;
-  switch (quorum_db_step (stmt, NULL))
-    {
-    case QUORUM_DB_ROW:
-      *id = quorum_db_column_int64 (stmt, 0) + 1;
-      *prev_hash = _quorum_column_dup (stmt, 1);
-      break;
-    case QUORUM_DB_DONE:
-      *id = 1;
-      *prev_hash = g_strdup (GENESIS_HASH);
-      break;
-    default:
-      quorum_db_reset (stmt);
-      return _quorum_store_fail_read (self, error);
-    }
-  quorum_db_reset (stmt);
-  return TRUE;
-}
-
-QuorumDbStmt *
-_quorum_store_prepare_audited (QuorumStore  *self,
-                               const char   *write,
-                               int           n_write,
-                               GError      **error)
-{
-  g_autoptr(GString) late = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-  int a = n_write + 1;
-
-  for (guint i = 0; late_columns[i] != NULL; i++)
-    g_string_append_printf (late, "%s'%s'", i > 0 ? ", " : "", late_columns[i]);
-  /* append_row's form, column by column in the table's order (row_to_json keeps it): "name=",
-   * then N (NULL), i and the number (bigint), or t, the length in bytes, ':' and the text; a
-   * newline. A late column only while it holds a value. The entry's hash as entry_hash makes
-   * it (quorum_audit_entry_hash, the function the server keys it with). Interned, the SQL lives
-   * as long as the store's statement cache that keys on it. */
-  sql = g_strdup_printf ("WITH w AS (%s), "
-                         "e AS (SELECT w.id AS entity_id, "
-                         "(SELECT string_agg (c.key || '=' || CASE json_typeof (c.value) WHEN 'null' THEN 'N' "
-                         "WHEN 'number' THEN 'i' || c.value::text "
-                         "ELSE 't' || octet_length (c.value #>> '{}') || ':' || (c.value #>> '{}') END || chr (10), '' "
-                         "ORDER BY c.n) "
-                         "FROM json_each (row_to_json (w)) WITH ORDINALITY AS c (key, value, n) "
-                         "WHERE NOT (json_typeof (c.value) = 'null' AND c.key IN (%s))) AS data FROM w), "
-                         "h AS (SELECT e.entity_id, e.data, encode (sha256 (convert_to (e.data, 'UTF8')), 'hex') AS row_hash "
-                         "FROM e) "
-                         "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, summary, data, "
-                         "row_hash, prev_hash, hash) "
-                         "SELECT ?%d::bigint, ?%d::text, ?%d::text, ?%d::text, ?%d::text, h.entity_id, ?%d::bigint, "
-                         "?%d::text, h.data, h.row_hash, ?%d::text, "
-                         "quorum_audit_entry_hash (?%d::bigint, ?%d::text, ?%d::text, ?%d::text, ?%d::text, h.entity_id, "
-                         "?%d::bigint, ?%d::text, h.data, h.row_hash, ?%d::text) "
-                         "FROM h RETURNING entity_id",
-                         write, late->str,
-                         a, a + 1, a + 2, a + 3, a + 4, a + 5, a + 6, a + 7,
-                         a, a + 1, a + 2, a + 3, a + 4, a + 5, a + 6, a + 7);
-  return _quorum_store_prepare (self, g_intern_string (sql), error);
-}
-
-gboolean
-_quorum_store_send_audited (QuorumStore  *self,
-                            QuorumDbStmt *stmt,
-                            int           n_write,
-                            const char   *action,
-                            const char   *entity,
-                            gint64        conference_id,
-                            const char   *summary,
-                            GError      **error)
-{
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *now = quorum_timestamp_now ();
-  int a = n_write + 1;
-  gint64 id = 1;
-
-  g_return_val_if_fail (_quorum_store_get_server_keyed (self), FALSE);
-
-  if (!read_head (self, &id, &prev_hash, error))
-    {
-      quorum_db_reset (stmt);
-      return FALSE;
-    }
-  quorum_db_bind_int64 (stmt, a, id);
-  _quorum_bind_text (stmt, a + 1, now);
-  _quorum_bind_text (stmt, a + 2, quorum_store_get_user (self));
-  _quorum_bind_text (stmt, a + 3, action);
-  _quorum_bind_text (stmt, a + 4, entity);
-  if (conference_id > 0)
-    quorum_db_bind_int64 (stmt, a + 5, conference_id);
-  else
-    quorum_db_bind_null (stmt, a + 5);
-  _quorum_bind_text (stmt, a + 6, summary ? summary : "");
-  _quorum_bind_text (stmt, a + 7, prev_hash);
-  _quorum_store_tell_record_changed (self, entity, 0, conference_id);
-  if (!quorum_db_send (stmt, NULL))
-    return _quorum_store_fail (self, error);
-  return TRUE;
-}
-
 gboolean
 _quorum_store_append_audit (QuorumStore  *self,
                             const char   *at,
@@ -617,8 +506,25 @@ _quorum_store_append_audit (QuorumStore  *self,
   /* The head, read now or with the transaction's first statements (_quorum_store_send_audit_head:
    * the transaction's writers' lock was taken before it, and nothing but this function writes
    * the log). */
-  if (!read_head (self, &id, &prev_hash, error))
+  stmt = _quorum_store_take_sent_audit_head (self);
+  if (stmt == NULL)
+    stmt = _quorum_store_prepare (self, AUDIT_HEAD_SQL, error);
+  if (stmt == NULL)
     return FALSE;
+  switch (quorum_db_step (stmt, NULL))
+    {
+    case QUORUM_DB_ROW:
+      id = quorum_db_column_int64 (stmt, 0) + 1;
+      prev_hash = _quorum_column_dup (stmt, 1);
+      break;
+    case QUORUM_DB_DONE:
+      prev_hash = g_strdup (GENESIS_HASH);
+      break;
+    default:
+      quorum_db_reset (stmt);
+      return _quorum_store_fail_read (self, error);
+    }
+  quorum_db_reset (stmt);
 
   hash = entry_hash (id, at, user, action, entity, entity_id, conference_id,
                      summary, data, row_hash, prev_hash);

@@ -1498,42 +1498,6 @@ vote_change_summary (const char           *group,
                           n == 3 ? " and " : "", n == 3 ? changes[2] : "");
 }
 
-#define VOTE_UPDATE_SQL \
-  "UPDATE vote SET view = ?1, categories = ?2, reason = ?3, members_disagreed = ?4, recorded_at = ?5, " \
-  "recorded_by = ?6 WHERE id = ?7"
-#define VOTE_INSERT_SQL \
-  "INSERT INTO vote (view, categories, reason, members_disagreed, recorded_at, recorded_by, conference_id, " \
-  "child_id, grp, grp_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-
-/* The vote's values: ?1 … ?6, then the row's id (?7, a view replaced) or where it belongs (?7 … ?10). */
-static void
-bind_vote (QuorumStore          *self,
-           QuorumDbStmt         *stmt,
-           const QuorumVoteSpec *spec,
-           const char           *categories,
-           const char           *now,
-           gint64                conference_id,
-           const char           *group,
-           const char           *key,
-           QuorumVote           *previous)
-{
-  _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
-  _quorum_bind_text (stmt, 2, categories);
-  _quorum_bind_text (stmt, 3, spec->reason && *spec->reason ? spec->reason : NULL);
-  quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
-  _quorum_bind_text (stmt, 5, now);
-  _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
-  if (previous != NULL)
-    quorum_db_bind_int64 (stmt, 7, previous->id);
-  else
-    {
-      quorum_db_bind_int64 (stmt, 7, conference_id);
-      quorum_db_bind_int64 (stmt, 8, spec->child_id);
-      _quorum_bind_text (stmt, 9, group);
-      _quorum_bind_text (stmt, 10, key);
-    }
-}
-
 static gint64
 record_vote_once (QuorumStore          *self,
                   gint64                conference_id,
@@ -1579,43 +1543,15 @@ record_vote_once (QuorumStore          *self,
   categories = quorum_categories_to_string (spec->categories);
 
   previous = quorum_conference_find_vote (conference, spec->child_id, group);
-  summary = previous != NULL
-    ? vote_change_summary (group, spec, previous)
-    : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
-                       spec->child_id, quorum_view_to_string (spec->view));
-  if (_quorum_store_get_server_keyed (self))
-    {
-      /* PostgreSQL: the write and its audit entry, made in the server from the row as written,
-       * are one statement, sent with COMMIT (two round trips a vote). */
-      int n_write = previous != NULL ? 7 : 10;
-
-      stmt = _quorum_store_prepare_audited (self, previous != NULL ? VOTE_UPDATE_SQL " RETURNING *"
-                                                                   : VOTE_INSERT_SQL " RETURNING *",
-                                            n_write, error);
-      if (stmt == NULL)
-        goto fail;
-      bind_vote (self, stmt, spec, categories, now, conference_id, group, key, previous);
-      if (!_quorum_store_send_audited (self, stmt, n_write, previous ? "update" : "insert", "vote",
-                                       conference_id, summary, error) ||
-          !_quorum_store_commit (self, error))
-        goto fail;
-      /* Committed: the row's id, which the entry recorded. */
-      id = quorum_db_step (stmt, NULL) == QUORUM_DB_ROW ? quorum_db_column_int64 (stmt, 0) : 0;
-      quorum_db_reset (stmt);
-      if (id <= 0 || (previous != NULL && id != previous->id))
-        {
-          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE, "vote %" G_GINT64_FORMAT " was not written",
-                       previous != NULL ? previous->id : (gint64) 0);
-          return 0;
-        }
-      return id;
-    }
-
   if (previous != NULL)
     {
-      stmt = _quorum_store_prepare (self, VOTE_UPDATE_SQL, error);
+      stmt = _quorum_store_prepare (self,
+                        "UPDATE vote SET view = ?, categories = ?, reason = ?, "
+                        "members_disagreed = ?, recorded_at = ?, recorded_by = ? WHERE id = ?",
+                                    error);
       if (stmt == NULL)
         goto fail;
+      quorum_db_bind_int64 (stmt, 7, previous->id);
       id = previous->id;
       /* The row as it then stands, for the audit entry: read after the write, in its round trip. */
       row = _quorum_store_prepare_row (self, "vote", "id = ?", error);
@@ -1625,9 +1561,16 @@ record_vote_once (QuorumStore          *self,
     }
   else
     {
-      stmt = _quorum_store_prepare (self, VOTE_INSERT_SQL " RETURNING id", error);
+      stmt = _quorum_store_prepare (self,
+                        "INSERT INTO vote (view, categories, reason, members_disagreed, "
+                        "recorded_at, recorded_by, conference_id, child_id, grp, grp_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         goto fail;
+      quorum_db_bind_int64 (stmt, 7, conference_id);
+      quorum_db_bind_int64 (stmt, 8, spec->child_id);
+      _quorum_bind_text (stmt, 9, group);
+      _quorum_bind_text (stmt, 10, key);
       id = 0;
       /* The new row by its unique key (one view per group and child): its id is not known
        * until the insert answers, and the read goes with the insert. */
@@ -1637,7 +1580,12 @@ record_vote_once (QuorumStore          *self,
       quorum_db_bind_int64 (row, 1, spec->child_id);
       _quorum_bind_text (row, 2, key);
     }
-  bind_vote (self, stmt, spec, categories, now, conference_id, group, key, previous);
+  _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
+  _quorum_bind_text (stmt, 2, categories);
+  _quorum_bind_text (stmt, 3, spec->reason && *spec->reason ? spec->reason : NULL);
+  quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
+  _quorum_bind_text (stmt, 5, now);
+  _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
   /* The write, then the row read back: sent together (PostgreSQL: one round trip). */
   if (!quorum_db_send (stmt, NULL) || !quorum_db_send (row, NULL))
     {
@@ -1647,6 +1595,10 @@ record_vote_once (QuorumStore          *self,
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 
+  summary = previous != NULL
+    ? vote_change_summary (group, spec, previous)
+    : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
+                       spec->child_id, quorum_view_to_string (spec->view));
   if (!_quorum_store_audit_row (self, previous ? "update" : "insert", "vote", id, conference_id,
                                 summary, row, error) ||
       !_quorum_store_commit (self, error))

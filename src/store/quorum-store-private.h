@@ -189,25 +189,6 @@ gboolean      _quorum_store_audit_row   (QuorumStore  *self,
                                          const char   *summary,
                                          QuorumDbStmt *row,
                                          GError      **error);
-/* PostgreSQL, where the server keys the chain (_quorum_store_get_server_keyed): @write, an
- * INSERT or UPDATE of one row of @entity ending "RETURNING *", whose parameters are ?1 … ?@n_write,
- * and the audit entry for the row it returns, as one statement: the entry's canonical row is
- * made in the server from the row as written, in the form append_row gives (every column a
- * bigint or text), and hashed there on the chain's head. The caller binds ?1 … ?@n_write, then
- * _quorum_store_send_audited binds the entry's own values and sends it: it runs with COMMIT
- * (one round trip for the write, its entry and COMMIT), and gives the row's id. */
-QuorumDbStmt *_quorum_store_prepare_audited (QuorumStore  *self,
-                                         const char   *write,
-                                         int           n_write,
-                                         GError      **error);
-gboolean      _quorum_store_send_audited (QuorumStore  *self,
-                                         QuorumDbStmt *stmt,
-                                         int           n_write,
-                                         const char   *action,
-                                         const char   *entity,
-                                         gint64        conference_id,
-                                         const char   *summary,
-                                         GError      **error);
 /* "SELECT * FROM "@entity" WHERE @where": every column of an audited table's row, as the audit
  * chain records it; the caller binds @where's parameters. */
 QuorumDbStmt *_quorum_store_prepare_row (QuorumStore  *self,
