@@ -1304,12 +1304,14 @@ write_one (QuorumDb   *db,
 {
   g_autoptr(GError) error = NULL;
   QuorumDbStmt *insert = prepared (db, "INSERT INTO commands (v) VALUES (?)");
+  gboolean committed;
 
   g_assert_true (quorum_db_begin (db, TRUE, &error));
   quorum_db_bind_text (insert, 1, value);
   g_assert_true (quorum_db_send_done (insert, &error));
-  g_assert_true (quorum_db_commit (db, &error));
+  committed = quorum_db_commit (db, &error);
   g_assert_no_error (error);
+  g_assert_true (committed);
 }
 
 /* The commands every transaction sends (BEGIN's parts, the writers' lock, COMMIT) are prepared
@@ -1353,10 +1355,20 @@ test_commands_prepared_once (void)
   g_assert_no_error (error);
   g_assert_cmpint (scalar (db, "SELECT count (*) FROM pg_prepared_statements WHERE name = 'quorum_begin_read'"), ==, 1);
 
-  /* A new session knows none of them: they are prepared again, and the writes go on. */
+  /* A new session knows none of them: the transaction's first trip (without COMMIT: nothing of
+   * it was on the server) goes again on a new session, preparing them again, and the writes go
+   * on. */
   kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", backend_pid (db));
   exec_ok (other, kill);
   g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_true (quorum_db_begin (db, TRUE, &error));
+  count = prepared (db, "SELECT count (*) FROM commands");
+  g_assert_cmpint (quorum_db_step (count, &error), ==, QUORUM_DB_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_db_column_int64 (count, 0), ==, 3);
+  quorum_db_reset (count);
+  g_assert_true (quorum_db_commit (db, &error));
+  g_assert_no_error (error);
   write_one (db, "after a new session");
   g_assert_cmpint (scalar (db, ours), ==, 6);
   g_assert_cmpint (scalar (other, "SELECT count (*) FROM commands"), ==, 4);
