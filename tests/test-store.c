@@ -2773,8 +2773,10 @@ test_record_challenge_after_sign_off (StoreFixture  *f,
 /* Issue 12: a durable vote on PostgreSQL within 1.5 times a bare INSERT. What a vote waits for
  * is its round trips to the server (docs/notes/pgvote.md): the checks' reads go together with
  * BEGIN and the writers' lock, the vote's row with its read-back for the audit entry, the audit
- * entry with COMMIT. Counted in the driver (quorum_db_get_round_trips), not timed: a vote that
- * grows past these numbers fails here. On SQLite it counts the statements run. */
+ * entry with COMMIT (two would need the entry made in the server in the write's trip: measured
+ * slower, not kept, docs/notes/pgvote2.md). Counted in the driver (quorum_db_get_round_trips),
+ * not timed: a vote that grows past these numbers fails here. On SQLite it counts the statements
+ * run. */
 #define VOTE_ROUND_TRIPS_POSTGRES 3
 #define VOTE_STATEMENTS_SQLITE    18
 #define LOAD_ROUND_TRIPS_POSTGRES 5
@@ -2855,6 +2857,73 @@ test_vote_round_trips (StoreFixture  *f,
   g_assert_cmpint (quorum_conference_find_vote (c, amy, "Police")->view, ==, QUORUM_VIEW_PLAN);
   g_assert_true (quorum_store_verify (f->store, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* A vote's audit entry records the row as stored, byte for byte in the form `verify` reads it
+ * back (on PostgreSQL the driver's text of each column): values that a canonical form could get
+ * wrong, no reason (NULL), text beyond ASCII, quotes, backslashes, line breaks, tabs, a flag
+ * set, categories, in a new view and a replaced one, and `verify` finds nothing. (Written for
+ * an entry made in the server, docs/notes/pgvote2.md: it failed when that counted characters
+ * instead of bytes. Kept for whoever makes the entry elsewhere than from the row read back.) */
+static void
+test_vote_audit_entry_as_written (StoreFixture  *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumVerifyReport) report = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  const char *odd = "Barn y grŵp: “ni” — ‘\\’ \"quoted\" 'single' %s \\n\n"
+                    "second line\ttab, Ŵŷ, 😀, 100% \u00e9";
+  QuorumVoteSpec spec;
+  gint64 conf, amy, csc, police;
+  guint votes = 0;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  no_consensus (f->store, conf, amy);
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Children's Social Care", .view = QUORUM_VIEW_PLAN,
+                            .categories = QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL, .reason = odd,
+                            .members_disagreed = TRUE };
+  csc = quorum_store_record_vote (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_PLAN };
+  police = quorum_store_record_vote (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+  /* Replaced: the reason now text, then none again. */
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "police", .view = QUORUM_VIEW_NO_PLAN, .reason = odd };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, police);
+  g_assert_no_error (error);
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Children's Social Care", .view = QUORUM_VIEW_PLAN };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, csc);
+  g_assert_no_error (error);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->votes->len, ==, 2);
+  g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, odd);
+  g_assert_cmpint (quorum_conference_find_vote (c, amy, "Police")->view, ==, QUORUM_VIEW_NO_PLAN);
+  audit = quorum_store_list_audit (f->store, conf, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      QuorumAuditEntry *e = g_ptr_array_index (audit, i);
+
+      if (g_str_equal (e->entity, "vote"))
+        {
+          g_assert_true (e->entity_id == csc || e->entity_id == police);
+          votes++;
+        }
+    }
+  g_assert_cmpuint (votes, ==, 4);
+
+  /* Every row as its newest entry recorded it, every entry on the chain (and, on the server,
+   * keyed by it). */
+  report = quorum_store_verify_report (f->store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (report->problems, i));
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_true (report->ok);
 }
 
 typedef struct
@@ -3147,6 +3216,7 @@ main (int    argc,
   ADD ("/store/vote/second-view-from-a-group-replaces-the-first", test_second_view_replaces_first);
   ADD ("/store/vote/refusals", test_vote_refusals);
   ADD ("/store/vote/round-trips-to-the-server", test_vote_round_trips);
+  ADD ("/store/vote/audit-entry-as-written", test_vote_audit_entry_as_written);
   ADD ("/store/transaction/decision-happens-whole-or-not-at-all", test_decision_is_one_transaction);
   ADD ("/store/transaction/conflict-retried-never-shown", test_conflict_retried_never_shown);
   ADD ("/store/transaction/deadlock-retried-never-shown", test_deadlock_retried_never_shown);
