@@ -650,6 +650,11 @@ test_could_not_agree_needs_each_position (void)
   ui_test_type ("Ffion is thriving at nursery");
   ui_test_key ("Return");
   ui_test_iterate (400);
+  /* Off her reason before deciding: with the focus still in it, the decision's rebuilt board
+   * runs its "leave" on a freed row (trial 6, D0, another branch's fix). */
+  card = ui_test_card (window, ffion, "Health");
+  gtk_widget_grab_focus (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-no-plan"));
+  ui_test_iterate (100);
   ui_test_key ("ctrl+d");
   ui_test_iterate (800);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
