@@ -242,6 +242,63 @@ check "own positions: each is in conference show" \
   "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
   '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'
 
+# Trial 6, D5: "could not agree" marked and one representative's own position never given. The
+# decision went through and the record named only Aled Jones, who agreed with the outcome; Megan
+# Price, who dissented, was gone from her own group. Refused (exit 2), naming child, group and
+# person, nothing written; with her position recorded her dissent holds her, in every export.
+conf=$(jget "$(q --json conference new --child "Ffion Morgan" --kind initial --date 2026-11-20 --time 10:00 \
+                 --chair "R. Patel")" 'd["id"]')
+q attendee add "$conf" --name "Sian Lewis" --agency "Children's Social Care" --line-management "Children's Social Care" >/dev/null
+q attendee add "$conf" --name "PC Rhys Evans" --agency "Police" --line-management "Police" >/dev/null
+q attendee add "$conf" --name "Aled Jones" --agency "Health" --line-management "Health" >/dev/null
+q attendee add "$conf" --name "Megan Price" --agency "Health" --line-management "Health" >/dev/null
+q attendee add "$conf" --name "Gareth Hughes" --agency "Education" --line-management "Education" >/dev/null
+ffion=$(child_of "$conf")
+q consensus "$conf" --child "$ffion" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$ffion" --group "Children's Social Care" --view plan --reason "Chronic neglect" >/dev/null
+q vote "$conf" --child "$ffion" --group Police --view no-plan --reason "No evidence of harm" >/dev/null
+q vote "$conf" --child "$ffion" --group Education --view no-plan --reason "The house is clean and Ffion is happy" >/dev/null
+q vote "$conf" --child "$ffion" --group Health --view plan --reason "Group settles on plan" --members-disagreed >/dev/null
+q member-view "$conf" --child "$ffion" --attendee "$(attendee_of "$conf" "Aled Jones")" --view plan \
+  --reason "Ffion has missed her immunisations" >/dev/null
+before=$(db_hash)
+err=$(q decide "$conf" --child "$ffion" 2>&1 >/dev/null); status=$?
+check "could not agree: a representative's own position missing refuses the decision (exit 2)" "$status" "2"
+check "could not agree: the refusal names her, her group and the child, not him" \
+  "$(has "$err" "Megan Price of “Health” has not given theirs for Ffion Morgan’s decision") $(has "$err" "Aled Jones")" "yes no"
+expect_exit "could not agree: --json decide is refused too" 2 q --json decide "$conf" --child "$ffion"
+check "could not agree: the refusals wrote nothing" "$(db_hash)" "$before"
+q member-view "$conf" --child "$ffion" --attendee "$(attendee_of "$conf" "Megan Price")" --view no-plan \
+  --reason "Ffion is thriving at nursery" >/dev/null
+out=$(q --json decide "$conf" --child "$ffion")
+check "could not agree: with her position recorded the dissent holds her, never him" \
+  "$(jget "$out" '[d["basis"], [(x["group"], x["view"], x["representatives"], x["reason"]) for x in d["dissent"] if x["group"]=="Health"]]')" \
+  '["split", [["Health", "no-plan", ["Megan Price"], "Ffion is thriving at nursery"]]]'
+check "could not agree: conference show keeps each one's own position" \
+  "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
+  '[["Aled Jones", "plan"], ["Megan Price", "no-plan"]]'
+text=$(txt "$conf")
+check "could not agree: the text record names her dissent with her reason" \
+  "$(has "$text" "Megan Price") $(has "$text" "Ffion is thriving at nursery")" "yes yes"
+q export dissent "$conf" --format csv -o "$out_dir/megan.csv" >/dev/null
+# The group settled on the outcome's view: its row does not dissent; her own position does.
+check "could not agree: the CSV's Health row gives her dissenting own position with her reason, his not dissenting" \
+  "$(python3 -c 'import csv,json,sys
+rows=[r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["group"]=="Health"]
+print([(r["dissent"], [(p["name"], p["dissent"], p["reason"]) for p in json.loads(r["representative_positions"])]) for r in rows])' "$out_dir/megan.csv")" \
+  "[('no', [('Aled Jones', False, 'Ffion has missed her immunisations'), ('Megan Price', True, 'Ffion is thriving at nursery')])]"
+q export dissent "$conf" --format json -o "$out_dir/megan.json" >/dev/null
+check "could not agree: the JSON export's Health dissent names her with her reason" \
+  "$(jget "$(cat "$out_dir/megan.json")" '[(x["representatives"], x["reason"]) for dec in d["decisions"] for x in dec["dissent"] if x["group"]=="Health"]')" \
+  '[[["Megan Price"], "Ffion is thriving at nursery"]]'
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" megan)
+  check "could not agree: the PDF names her dissent with her reason" \
+    "$(has "$pdf" "Megan Price") $(has "$pdf" "Ffion is thriving at nursery")" "yes yes"
+else
+  skip "could not agree: the PDF names her dissent with her reason" "pdftotext is not installed"
+fi
+
 # The group settled on the outcome's view, and one representative's own position differs: the
 # JSON says which dissent is the group's (group_dissents), beside the keys it always had.
 conf=$(four_groups)

@@ -1759,6 +1759,105 @@ test_record_group_view_no_member_held (void)
   g_assert_cmpstr (health->representatives[0], ==, "M. Green");
 }
 
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree, each
+ * one's own position is kept. With "could not agree" marked and one representative's own
+ * position never given, the decision went through and the record named only the one who agreed
+ * with the outcome (trial 6, D5): it is refused, naming the child, the group and the person, and
+ * with her position recorded her dissent holds her, never him. A representative who left before
+ * the decision without giving theirs is not asked for it; one who gave it and left keeps it. */
+static void
+test_record_could_not_agree_needs_each_own_position (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  const QuorumDissent *health = NULL;
+  QuorumAttendee *third;
+  gint64 child;
+
+  child = add_child (conference, "Ffion Morgan");
+  add_usual_attendees (conference);   /* J. Brown (101) and M. Green (102) share HEALTH */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offence disclosed.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "The group settles on a plan.");
+  quorum_conference_find_vote (conference, child, HEALTH)->members_disagreed = TRUE;
+
+  /* Marked, and no position given at all: both are asked for. */
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 2);
+  g_clear_pointer (&missing, g_array_unref);
+
+  /* J. Brown's position given, M. Green's never: refused, and she is named with her group. */
+  add_member_view (conference, child, 101, "J. Brown", QUORUM_VIEW_PLAN, "Weight loss.");
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (g_array_index (missing, gint64, 0), ==, 102);
+  g_clear_pointer (&missing, g_array_unref);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID,
+                       "M. Green of “" HEALTH "” has not given theirs for Ffion Morgan’s decision");
+  outcome = quorum_decide (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0, &error);
+  g_assert_null (outcome);
+  g_assert_null (strstr (error->message, "J. Brown"));
+  g_clear_error (&error);
+  /* The chair's decision too (Buckinghamshire): her reservation would be lost as well. */
+  assert_decide_fails (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID, "M. Green");
+
+  /* Her position recorded: the decision is taken, and the dissent holds her, never him. */
+  add_member_view (conference, child, 102, "M. Green", QUORUM_VIEW_NO_PLAN, "Mother engages well.");
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 0);
+  g_clear_pointer (&missing, g_array_unref);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    if (g_strcmp0 (dissent_at (outcome, i)->group, HEALTH) == 0)
+      health = dissent_at (outcome, i);
+  g_assert_nonnull (health);
+  g_assert_cmpint (health->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* A third representative who left before the decision without giving theirs is not asked
+   * for it (they cannot give it now: quorum_check_member_view refuses who is not in the room). */
+  third = add_person (conference, "K. Third", "Bolton NHS Foundation Trust", HEALTH, TRUE, QUORUM_ATTENDANCE_PRESENT);
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (g_array_index (missing, gint64, 0), ==, third->id);
+  g_clear_pointer (&missing, g_array_unref);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID, "K. Third");
+  third->left_at = g_strdup ("10:30");
+  g_assert_false (quorum_check_member_view (conference, child, third->id, QUORUM_VIEW_NO_PLAN, 0, "Late words.", &error));
+  g_clear_error (&error);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* One who gave theirs and left keeps it: M. Green leaves, her dissent stands. */
+  quorum_conference_find_attendee (conference, 102)->left_at = g_strdup ("10:40");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  health = NULL;
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    if (g_strcmp0 (dissent_at (outcome, i)->group, HEALTH) == 0)
+      health = dissent_at (outcome, i);
+  g_assert_nonnull (health);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* Not marked, and no position recorded: one view between them, nobody asked. */
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "We agree on a plan.");
+  g_ptr_array_set_size (conference->member_views, 0);
+  quorum_conference_find_vote (conference, child, HEALTH)->members_disagreed = FALSE;
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 0);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+}
+
 /* A conference is set up ahead, but its record (views, consensus, decisions, proceeding though
  * inquorate) is made on or after the day it sits: the store asks this rule before each. */
 static void
@@ -2151,6 +2250,8 @@ main (int   argc,
   g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);
   g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
+  g_test_add_func ("/decision/record/could-not-agree-needs-each-representatives-own-position",
+                   test_record_could_not_agree_needs_each_own_position);
   g_test_add_func ("/decision/record/made-on-or-after-the-day-it-sits", test_record_made_on_or_after_the_day_it_sits);
   g_test_add_func ("/decision/record/group-view-no-representative-held-dissents", test_record_group_view_no_member_held);
   g_test_add_func ("/decision/record/amendment-names-its-record", test_amendment_record_parsed);

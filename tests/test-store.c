@@ -2478,6 +2478,75 @@ test_record_member_positions (StoreFixture  *f,
   g_assert_cmpstr (health->reason, ==, "We could not agree.\nH. Visitor Two: Mother engages well.");
 }
 
+/* DOMAIN "Reaching a decision" 2 and 6, through the store as the app and quorum-cli decide reach
+ * it: "could not agree" marked and one representative's own position never given, the decision
+ * (and its preview, which the app shows for confirmation) is refused, nothing written; with her
+ * position recorded the stored dissent holds her and not the one who held the outcome's view. */
+static void
+test_record_could_not_agree_needs_each_own_position (StoreFixture  *f,
+                                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  QuorumMemberViewSpec one = { .view = QUORUM_VIEW_PLAN, .reason = "Weight has fallen." };
+  QuorumMemberViewSpec two = { .view = QUORUM_VIEW_NO_PLAN, .reason = "Mother engages well." };
+  QuorumVoteSpec health = { .group = "Bolton NHS FT", .view = QUORUM_VIEW_PLAN,
+                            .reason = "We settle on a plan.", .members_disagreed = TRUE };
+  QuorumDissent *dissent = NULL;
+  gint64 conf, amy, audit;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "No offences.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  health.child_id = amy;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &health, &error), >, 0);
+  g_assert_no_error (error);
+
+  c = load (f, conf);
+  one.child_id = two.child_id = amy;
+  one.attendee_id = attendee_named (c, "H. Visitor");
+  two.attendee_id = attendee_named (c, "H. Visitor Two");
+  g_clear_pointer (&c, quorum_conference_free);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &one, &error), >, 0);
+  g_assert_no_error (error);
+
+  audit = count_rows (f->store, "SELECT count(*) FROM audit");
+  g_assert_null (quorum_store_preview_decision (f->store, conf, amy, QUORUM_VIEW_NONE, 0, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "H. Visitor Two of “Bolton NHS FT” has not given theirs for Amy Jones’s decision"));
+  g_clear_error (&error);
+  g_assert_null (quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM decision"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM dissent"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM plan"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM referral"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM audit"), ==, audit);
+
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &two, &error), >, 0);
+  g_assert_no_error (error);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  c = load (f, conf);
+  for (guint i = 0; i < quorum_conference_find_decision (c, amy)->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (quorum_conference_find_decision (c, amy)->dissent, i);
+
+      if (g_strcmp0 (d->group, "Bolton NHS FT") == 0)
+        dissent = d;
+    }
+  g_assert_nonnull (dissent);
+  g_assert_cmpint (dissent->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpuint (g_strv_length (dissent->representatives), ==, 1);
+  g_assert_cmpstr (dissent->representatives[0], ==, "H. Visitor Two");
+  g_assert_cmpstr (dissent->reason, ==, "Mother engages well.");
+}
+
 /* A representative's own reason is corrected after sign-off as a group's is: an amendment naming
  * "member_view:ID", the original kept in the record, the value as it stands read from the
  * amendments. Before sign-off, blank, another field, an id that is not this conference's: refused,
@@ -3246,6 +3315,8 @@ main (int    argc,
   ADD ("/store/record/view-before-a-later-consensus-is-kept-superseded", test_record_superseded_kept);
   ADD ("/store/record/vote-is-the-last-resort-and-dissent-is-never-empty", test_record_last_resort_and_reasons);
   ADD ("/store/record/only-members-who-differ-dissent", test_record_member_positions);
+  ADD ("/store/record/could-not-agree-needs-each-representatives-own-position",
+       test_record_could_not_agree_needs_each_own_position);
   ADD ("/store/record/challenge-route-acts-on-the-record", test_record_challenge_route);
   ADD ("/store/record/challenge-after-sign-off", test_record_challenge_after_sign_off);
   ADD ("/store/live/every-watch-of-the-store-hears-another-writer", test_every_watch_hears);

@@ -46,7 +46,9 @@ void           quorum_quoracy_free  (QuorumQuoracy *self);
  * @chair_categories: with a chair's PLAN.
  * Refuses (QUORUM_ERROR_*), saying why in plain words: an unknown child; a child already
  * decided; a voting group that has given no view; zero counted views (NO_VIEWS); an inquorate
- * conference with no reason recorded (INQUORATE); a chair-decides profile without a chair view. */
+ * conference with no reason recorded (INQUORATE); a chair-decides profile without a chair view;
+ * a group whose representatives could not agree without the own position of each of them in the
+ * room (quorum_decide_missing_positions). */
 QuorumOutcome *quorum_decide        (const QuorumConference *conference,
                                      const QuorumProfile    *profile,
                                      QuorumCalendar         *calendar,
@@ -64,6 +66,16 @@ GStrv          quorum_decide_dissent_without_reason (const QuorumConference *con
                                                      gint64                  child_id,
                                                      QuorumView              chair_view,
                                                      guint                   chair_categories);
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree (its
+ * view so marked, or an own position recorded for the child), each of them in the room for the
+ * decision gives their own position before it is taken; quorum_decide refuses it until then. The
+ * attendee ids (gint64) of those in the room now whose own position is missing, in the attendees'
+ * order: where a screen takes the chair to record it. A representative who left before giving
+ * theirs is not among them (they were not in the room for the decision, and cannot give it now);
+ * one who gave theirs and left keeps it. Empty when none, or once the child is decided or reached
+ * consensus. Free with g_array_unref. */
+GArray        *quorum_decide_missing_positions (const QuorumConference *conference,
+                                                gint64                  child_id);
 void           quorum_outcome_free  (QuorumOutcome *self);
 /* Whether @a and @b record the same thing: outcome, basis, categories, tally, every dissent
  * (group, view, categories, representatives, reason), the plan and the referral's due date.

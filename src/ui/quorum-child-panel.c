@@ -969,6 +969,28 @@ focus_missing_reason (QuorumChildPanel *self,
   return TRUE;
 }
 
+/* The decision was refused for a representative's own position not recorded where their group
+ * could not agree (core's rule): their card says whose, under the representatives, and the focus
+ * goes to the position to record. Whether it went there. */
+static gboolean
+focus_missing_position (QuorumChildPanel *self)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(GArray) missing = NULL;
+  const QuorumAttendee *attendee;
+  QuorumVoteCard *card;
+
+  conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
+  if (conference == NULL)
+    return FALSE;
+  missing = quorum_decide_missing_positions (conference, self->child_id);
+  if (missing->len == 0)
+    return FALSE;
+  attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, 0));
+  card = attendee != NULL ? quorum_child_panel_get_card (self, attendee->line_management) : NULL;
+  return card != NULL && quorum_vote_card_ask_member_position (card, attendee->id);
+}
+
 /* The groups whose view on the board is a plan with no category of abuse, quoted and joined
  * ("“Police”, “Education”"), or NULL when there are none. */
 static char *
@@ -1068,8 +1090,10 @@ decide_action (GtkWidget  *widget,
       else
         {
           quorum_ui_show_error (widget, error);
-          /* A dissent without its reason: the chair is taken to where it is typed. */
-          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID))
+          /* A representative's own position missing, or a dissent without its reason: the
+           * chair is taken to where it is given. */
+          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID) &&
+              !focus_missing_position (self))
             focus_missing_reason (self, chair_view, chair_categories);
         }
       return;

@@ -1766,6 +1766,50 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
   gtk_check_button_set_active (self->disagreed_check, disagreed);
 }
 
+gboolean
+quorum_vote_card_ask_member_position (QuorumVoteCard *self,
+                                      gint64          attendee_id)
+{
+  g_autofree char *text = NULL;
+  MemberRow *row = NULL;
+  GtkWidget *target;
+  GtkRoot *root;
+
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  if (self->read_only || !self->member_rows_editable ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->members_box)))
+    return FALSE;
+  for (guint i = 0; i < self->member_rows->len && row == NULL; i++)
+    if (((MemberRow *) g_ptr_array_index (self->member_rows, i))->attendee_id == attendee_id)
+      row = g_ptr_array_index (self->member_rows, i);
+  if (row == NULL || row->reason_entry == NULL)
+    return FALSE;
+
+  /* Under the representatives, where the chair looks: whose position is missing, and what to do.
+   * With a position chosen and waiting for its reason, the reason is what is missing. */
+  if (member_row_chosen (row) == QUORUM_VIEW_NONE)
+    {
+      /* Translators: %s is a representative's name; Plan and No plan are the buttons' labels */
+      text = g_strdup_printf (_("Not decided: %s’s own position is not recorded. Choose Plan or No plan for them, "
+                                "with their reason"), row->name);
+      target = GTK_WIDGET (row->plan_button);
+    }
+  else
+    {
+      /* Translators: %s is a representative's name */
+      text = g_strdup_printf (_("Not decided: %s’s own position is not recorded. Type their reason, then press "
+                                "Enter"), row->name);
+      target = GTK_WIDGET (row->reason_entry);
+    }
+  set_status (self, text, TRUE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return gtk_widget_grab_focus (target);
+}
+
 /* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one.
  * A read-only card shows a draft only when one is kept that differs from the recorded reason
  * (its controls are built for it, marker included); otherwise it reads nothing more. */
