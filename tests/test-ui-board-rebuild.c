@@ -113,7 +113,8 @@ vote_in_db (Fixture    *fx,
 
 /* Trial 6's Bolton board, set up as the trial set it up with quorum-cli: the trust's two
  * representatives (Ann, Bea) could not agree, the trust's view is a plan, Ann's own position a
- * plan with her reason, Bea's not given; a fourth group, Education, has no view yet. FALSE (the
+ * plan with her reason, Bea's no plan with hers (the decision waits for both: memberfix); a
+ * fourth group, Education, has no view yet. FALSE (the
  * test skipped) without xdotool. Returns Ann's attendee id. */
 static gboolean
 could_not_agree_board (Fixture *fx,
@@ -151,6 +152,15 @@ could_not_agree_board (Fixture *fx,
   *ann_id = ann.attendee_id = attendee_id_of (fx, ANN);
   quorum_store_record_member_view (fx->store, fx->conf, &ann, &error);
   g_assert_no_error (error);
+  {
+    QuorumMemberViewSpec bea_view = {
+      .child_id = fx->amy, .view = QUORUM_VIEW_NO_PLAN, .reason = "Bea's own view: no plan",
+      .attendee_id = attendee_id_of (fx, "Bea Visitor"),
+    };
+
+    quorum_store_record_member_view (fx->store, fx->conf, &bea_view, &error);
+    g_assert_no_error (error);
+  }
   reopen (fx, fx->amy);
   return TRUE;
 }
