@@ -172,7 +172,7 @@ cara=$(jget "$(q --json conference show "$bconf")" 'd["children"][0]["id"]')
 q consensus "$bconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
 q vote "$bconf" --child "$cara" --group CSC --view plan --category neglect --reason "Left alone at night" >/dev/null
 for g in Police NHS; do q vote "$bconf" --child "$cara" --group "$g" --view no-plan >/dev/null; done
-q decide "$bconf" --child "$cara" --chair-view no-plan >/dev/null
+q decide "$bconf" --child "$cara" --chair-view no-plan --reason "The chair weighed the views: no plan" >/dev/null
 ch=$(jget "$(q --json challenge raise "$bconf" --child "$cara" --agency "Children's Social Care" \
                --designated-person "J. Ops Manager" --date 2026-11-21)" 'd["id"]')
 q challenge alert "$ch" --coordinator "K. Coordinator" --date 2026-11-23 >/dev/null

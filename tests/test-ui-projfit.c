@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "ui/quorum-text-field.h"
 #include "ui/quorum-record-panel.h"
 
 #define CSC    "Children's Social Care"
@@ -261,6 +262,10 @@ test_fits_each_screen (void)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (panel), "chair-neglect")), TRUE);
       ui_test_iterate (50);
       g_assert_false (gtk_widget_get_mapped (error_label));
+      /* With the chair's reasons, required with the chair's decision (chairreason). */
+      quorum_text_field_type (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field")),
+                              "The school's and the health visitor's concerns outweigh the police view");
+      ui_test_iterate (50);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
       ui_test_iterate (100);
       g_free (ui_test_confirm_decision ());
@@ -376,6 +381,8 @@ test_challenge_from_decision (void)
   g_assert_false (gtk_widget_get_visible (button));
 
   quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  quorum_text_field_type (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field")),
+                          "The school's and the health visitor's concerns outweigh the police view");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (100);
   g_free (ui_test_confirm_decision ());
