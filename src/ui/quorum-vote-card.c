@@ -265,6 +265,17 @@ quorum_vote_card_record (QuorumVoteCard *self)
                        quorum_group_item_get_categories (self->item) != categories ||
                        g_strcmp0 (reason != NULL ? reason : "",
                                   quorum_group_item_get_reason (self->item) != NULL ? quorum_group_item_get_reason (self->item) : "") != 0;
+
+  /* Refused: the board read again shows the view as stored, but the words typed are never taken
+   * back (the reload gave the field the stored reason once its words had been committed): they
+   * stay, as typed words, a draft until recorded. */
+  if (self->not_recorded && self->item != NULL && self->has_editor && reason != NULL)
+    {
+      g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
+
+      if (g_strcmp0 (shown, reason) != 0)
+        quorum_text_field_type (self->reason_field, reason);
+    }
 }
 
 /* Read-only, the card shows text, not controls drawn inactive: readable on a projector, and
