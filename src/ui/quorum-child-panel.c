@@ -1065,16 +1065,7 @@ decide_action (GtkWidget  *widget,
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
           return;
         }
-
-      /* The record says why the chair decided as they did (002 §4.1): asked for under the field,
-       * with the focus in it, before anything is shown. */
       chair_reason = quorum_text_field_get_text (self->chair_reason_field);
-      if (is_blank (chair_reason))
-        {
-          gtk_widget_set_visible (self->chair_reason_error, TRUE);
-          quorum_ui_focus_at_end (GTK_WIDGET (quorum_text_field_get_view (self->chair_reason_field)));
-          return;
-        }
     }
 
   /* The rule run on the record as stored now, writing nothing: what the chair confirms. */
@@ -1096,6 +1087,20 @@ decide_action (GtkWidget  *widget,
               !focus_missing_position (self))
             focus_missing_reason (self, chair_view, chair_categories);
         }
+      return;
+    }
+
+  /* The record says why the chair decided as they did (002 §4.1; core's rule, which the store
+   * applies too): asked for under the field, with the focus in it, before anything is shown. */
+  if (self->needs_chair_view &&
+      !quorum_check_decision_reason (preview, self->child_name, chair_reason, &error))
+    {
+      /* Blank: the field's own words; anything else (a character that would deceive a reader,
+       * too long): the rule's. */
+      if (!is_blank (chair_reason))
+        gtk_label_set_text (GTK_LABEL (self->chair_reason_error), error->message);
+      gtk_widget_set_visible (self->chair_reason_error, TRUE);
+      quorum_ui_focus_at_end (GTK_WIDGET (quorum_text_field_get_view (self->chair_reason_field)));
       return;
     }
 
