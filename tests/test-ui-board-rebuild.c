@@ -19,59 +19,9 @@
 #define CSC_REASON "Neglect over six months despite support"
 #define POLICE_REASON "Two call-outs for the same injuries"
 
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
-                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
-static GtkWidget *
-card_button (Fixture    *fx,
-             const char *group,
-             GType       type,
-             const char *label)
-{
-  GtkWidget *found = find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, group)), type, label);
 
-  g_assert_nonnull (found);
-  return found;
-}
-
-static gboolean
-focus_is (QuorumWindow *window,
-          GtkWidget    *widget)
-{
-  return gtk_root_get_focus (GTK_ROOT (window)) == widget;
-}
-
-static gint64
-attendee_id_of (Fixture    *fx,
-                const char *name)
-{
-  g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
-
-  for (guint i = 0; i < c->attendees->len; i++)
-    {
-      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
-
-      if (g_strcmp0 (a->name, name) == 0)
-        return a->id;
-    }
-  g_assert_not_reached ();
-}
 
 /* A representative's widget on the trust's card, found again each time (the rows may be new). */
 static GtkWidget *

@@ -145,24 +145,6 @@ named_in_child (Siblings   *fx,
   return widget;
 }
 
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
-                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 no_plan_button (QuorumVoteCard *card)
