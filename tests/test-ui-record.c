@@ -645,6 +645,14 @@ test_could_not_agree_needs_each_position (void)
 
     g_assert_true (focus != NULL && (focus == plan || gtk_widget_is_ancestor (focus, plan)));
   }
+  /* The line over Take the Decision says so too, not "every group has given its view" alone. */
+  {
+    GtkWidget *line = ui_test_find_shown_label (GTK_WIDGET (window),
+                                                "Every group has given its view. Waiting for the own position of: Megan Price.");
+
+    g_assert_nonnull (line);
+    ui_test_scroll_into_view (line);
+  }
   ui_test_screenshot (GTK_WIDGET (window), "could-not-agree-position-missing");
 
   /* Her position: No plan, her reason, Enter; then Ctrl+D and Enter: decided, her dissent kept. */

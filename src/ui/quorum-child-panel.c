@@ -1500,6 +1500,7 @@ update_tally (QuorumChildPanel       *self,
 {
   /* Core's one rule: the groups whose representatives all left before giving a view. */
   g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+  g_autoptr(GArray) missing = NULL;
   g_autofree char *gone = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
@@ -1584,6 +1585,27 @@ update_tally (QuorumChildPanel       *self,
     {
       /* Not "every group": one left without giving its view, and the chair sees it. */
       g_autofree char *text = g_strdup_printf ("%s %s", _("Every group in the room has given its view."), gone);
+      gtk_label_set_label (self->pending_label, text);
+    }
+  else if (n > 0 && (missing = quorum_decide_missing_positions (conference, self->child_id))->len > 0)
+    {
+      /* Core's rule: the decision waits for these representatives' own positions (the card
+       * above says so too); "every group has given its view" read as ready to decide. */
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < missing->len; i++)
+        {
+          const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, i));
+
+          if (attendee != NULL)
+            g_ptr_array_add (names, attendee->name);
+        }
+      g_ptr_array_add (names, NULL);
+      joined = g_strjoinv (_(", "), (char **) names->pdata);
+      /* TRANSLATORS: %s names representatives whose group could not agree */
+      text = g_strdup_printf (_("Every group has given its view. Waiting for the own position of: %s."), joined);
       gtk_label_set_label (self->pending_label, text);
     }
   else if (n > 0)
