@@ -79,6 +79,45 @@ print_heights (GtkWidget *widget,
     print_heights (child, depth + 1, out);
 }
 
+/* The widgets whose minimum width makes @widget's, as a tree (what a failure names). */
+static void
+print_widths (GtkWidget *widget,
+              int        depth,
+              int        over,
+              GString   *out)
+{
+  int min = 0;
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+  if (!gtk_widget_get_visible (widget) || depth > 30)
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min < over)
+    return;
+  g_string_append_printf (out, "%*s%s%s%s min width %d (has %d)\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                          id && !g_str_has_prefix (id, "___") ? " #" : "", id && !g_str_has_prefix (id, "___") ? id : "",
+                          min, gtk_widget_get_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    print_widths (child, depth + 1, over, out);
+}
+
+/* The list of conferences beside the conference folds away when the conference grows wider than
+ * the room left to it: in the middle of a decision, the list vanished and the board jumped 300 px
+ * left (at 700 px, the chair's reasons' "Draft · not yet recorded" beside their label, neither
+ * wrapping). Counted, and the widths that did it printed. */
+static void
+folded_cb (GObject    *leaflet,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  g_autoptr(GString) tree = g_string_new (NULL);
+  int *flips = user_data;
+
+  (*flips)++;
+  print_widths (GTK_WIDGET (leaflet), 0, 250, tree);
+  g_printerr ("the leaflet %s:\n%s", adw_leaflet_get_folded (ADW_LEAFLET (leaflet)) ? "folded" : "unfolded", tree->str);
+}
+
 /* The window fits @screen: the height it asks at the screen's width, and the height it has. */
 static void
 assert_fits (QuorumWindow *window,
@@ -224,6 +263,9 @@ test_fits_each_screen (void)
       GtkWidget *error_label;
       gint64 conf;
       gint64 lily;
+      int flips = 0;
+      gulong folded_id;
+      GtkWidget *leaflet;
 
       g_assert_no_error (error);
       window = ui_test_window_new (store, screen->width, screen->height);
@@ -232,6 +274,8 @@ test_fits_each_screen (void)
       panel = quorum_conference_page_get_child_panel (page, lily);
       set_projector (window, screen->projector);
       assert_fits (window, screen, "views before the chair decides");
+      leaflet = ui_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+      folded_id = g_signal_connect (leaflet, "notify::folded", G_CALLBACK (folded_cb), &flips);
 
       /* The chair's Plan, then Take the Decision with no category. */
       quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_PLAN, 0);
@@ -291,6 +335,10 @@ test_fits_each_screen (void)
       g_clear_pointer (&shot, g_free);
       shot = g_strdup_printf ("projfit-%s-signed", screen->name);
       ui_test_screenshot (GTK_WIDGET (window), shot);
+
+      /* Nothing in the chair's way moved the list of conferences in or out. */
+      g_signal_handler_disconnect (leaflet, folded_id);
+      g_assert_cmpint (flips, ==, 0);
 
       set_projector (window, FALSE);
       gtk_window_destroy (GTK_WINDOW (window));

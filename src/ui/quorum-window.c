@@ -63,6 +63,7 @@ struct _QuorumWindow
   gboolean              offline;
   gboolean              close_confirmed;  /* closed while offline, the person told */
   guint                 focus_source;     /* a page shown before it was on screen: focused once it is */
+  guint                 back_source;      /* the leaflet folded or unfolded: the back button after the frame */
   guint                 focus_tries;
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
@@ -183,9 +184,7 @@ is_projecting (QuorumWindow *self)
 }
 
 static void
-leaflet_changed_cb (QuorumWindow *self,
-                    GParamSpec   *pspec,
-                    AdwLeaflet   *leaflet)
+update_back_button (QuorumWindow *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *visible = adw_leaflet_get_visible_child_name (self->leaflet);
@@ -194,6 +193,28 @@ leaflet_changed_cb (QuorumWindow *self,
   gtk_widget_set_visible (self->back_button,
                           folded && g_strcmp0 (visible, "content") == 0 && !is_projecting (self) &&
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "conferences") == 0);
+}
+
+static gboolean
+update_back_button_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  self->back_source = 0;
+  update_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds and unfolds while it is laid out: a button shown then, in the header bar
+ * already laid out, would be drawn without a size ("Trying to snapshot AdwHeaderBar without a
+ * current allocation"); it is shown or hidden once the frame is done. */
+static void
+leaflet_changed_cb (QuorumWindow *self,
+                    GParamSpec   *pspec,
+                    AdwLeaflet   *leaflet)
+{
+  if (self->back_source == 0)
+    self->back_source = g_idle_add (update_back_button_cb, self);
 }
 
 /* ---- the open conference ---- */
@@ -469,7 +490,7 @@ apply_projector_mode (QuorumWindow *self,
   set_action_enabled (self, "search", !enabled);
   set_action_enabled (self, "show-page", !enabled);
   set_action_enabled (self, "show-list", !enabled);
-  leaflet_changed_cb (self, NULL, self->leaflet);
+  update_back_button (self);
 }
 
 static void
@@ -770,7 +791,7 @@ visible_page_cb (QuorumWindow *self,
 
   if (!self->pages_built && g_strcmp0 (visible, "conferences") != 0)
     build_pages (self);
-  leaflet_changed_cb (self, NULL, self->leaflet);
+  update_back_button (self);
 }
 
 static gboolean
@@ -1161,6 +1182,7 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->reachable_source, g_source_remove);
   g_clear_handle_id (&self->toast_clear_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->back_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
