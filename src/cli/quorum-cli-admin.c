@@ -7,6 +7,7 @@
 
 #include "quorum-cli-private.h"
 #include "store/quorum-db.h"
+#include "quorum/quorum-validate.h"
 #ifdef QUORUM_HAVE_POSTGRES
 #include "store/postgres/quorum-db-postgres.h"
 #include "store/postgres/quorum-pg-schema.h"
@@ -96,7 +97,12 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
                             int               argc,
                             char            **argv)
 {
-  const GOptionEntry entries[] = { { NULL } };
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      N_("The person's name, as the record shows them (who wrote each row stays their login)"), N_("NAME") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context =
     quorum_cli_option_context (ctx, _("USER ROLE"), _("Give a person one of Quorum's roles: chair, minute-taker, head-of-service or admin"), entries);
   g_autofree char *location = NULL;
@@ -105,6 +111,17 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
     return QUORUM_EXIT_USAGE;
   if (argc != 3)
     return quorum_cli_usage (context, _("admin grant needs a user and a role"));
+  if (name != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_strstrip (name);
+      if (!quorum_check_text (name, _("The person's name"), TRUE, QUORUM_MAX_NAME, &error))
+        {
+          g_printerr (_("quorum-cli: --name: %s; nothing was written\n"), error->message);
+          return QUORUM_EXIT_REJECTED;
+        }
+    }
   if ((location = admin_location (ctx)) == NULL)
     return quorum_cli_usage (NULL, _("--db: the path is empty; nothing was written"));
 
@@ -130,8 +147,16 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
       }
     if ((db = quorum_db_postgres_open (location, &error)) == NULL)
       return admin_fail (location, error);
+    /* The role and the name together, or neither. */
     ok = quorum_pg_role_exists (db, argv[1], &existed, &error) &&
-         quorum_pg_admin_grant (db, argv[1], role, &error);
+         quorum_db_begin (db, TRUE, &error);
+    if (ok && !(quorum_pg_admin_grant (db, argv[1], role, &error) &&
+                (name == NULL || quorum_pg_admin_name (db, argv[1], name, &error)) &&
+                quorum_db_commit (db, &error)))
+      {
+        quorum_db_rollback (db);
+        ok = FALSE;
+      }
     quorum_db_close (db);
     if (!ok)
       return admin_fail (location, error);
@@ -146,6 +171,11 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
         json_builder_add_string_value (builder, quorum_pg_role_server_name (role));
         json_builder_set_member_name (builder, "created");
         json_builder_add_boolean_value (builder, !existed);
+        if (name != NULL)
+          {
+            json_builder_set_member_name (builder, "name");
+            json_builder_add_string_value (builder, name);
+          }
         json_builder_end_object (builder);
         quorum_cli_print_json (json_builder_get_root (builder));
       }
@@ -156,6 +186,9 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
               argv[1], quorum_pg_role_server_name (role));
     else
       printf (_("%s now has the role %s.\n"), argv[1], quorum_pg_role_server_name (role));
+    if (name != NULL && !ctx->json)
+      /* TRANSLATORS: a login, then the person's name the record will show */
+      printf (_("The record shows %s as “%s”.\n"), argv[1], name);
     return QUORUM_EXIT_OK;
   }
 #else

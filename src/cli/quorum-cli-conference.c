@@ -189,7 +189,8 @@ quorum_cli_cmd_conference_show (QuorumCliContext *ctx,
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = quorum_export_text_string (conference, profile, quorum_store_get_signer (store), now);
+      g_autofree char *by = quorum_store_dup_shown_signer (store);
+      g_autofree char *text = quorum_export_text_string (conference, profile, by, now);
 
       fputs (text, stdout);
     }

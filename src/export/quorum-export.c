@@ -585,6 +585,7 @@ quorum_export_dissent (QuorumStore         *store,
 {
   g_autoptr(QuorumConference) conference = NULL;
   g_autoptr(QuorumProfile) profile = NULL;
+  g_autofree char *by = NULL;
 
   g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -596,8 +597,7 @@ quorum_export_dissent (QuorumStore         *store,
 
   /* The profile frozen with it; an unreadable one must not stop its record. */
   profile = quorum_store_get_conference_profile (store, conference_id, NULL);
+  by = quorum_store_dup_shown_signer (store);
 
-  return quorum_export_conference (conference, profile, format,
-                                   quorum_store_get_signer (store), NULL,
-                                   path, error);
+  return quorum_export_conference (conference, profile, format, by, NULL, path, error);
 }

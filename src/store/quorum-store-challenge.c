@@ -48,7 +48,7 @@ _quorum_store_load_challenges (QuorumStore       *self,
       c->review_conference_id = quorum_db_column_int64 (stmt, 16);
       c->referral_id = quorum_db_column_int64 (stmt, 17);
       c->recorded_at = _quorum_column_dup (stmt, 18);
-      c->recorded_by = _quorum_column_dup (stmt, 19);
+      c->recorded_by = _quorum_store_column_person (self, stmt, 19);
       g_ptr_array_add (conference->challenges, c);
     }
   quorum_db_reset (stmt);

@@ -108,9 +108,9 @@ read_header (QuorumStore       *self,
   conference->case_ref = _quorum_column_dup (stmt, 6);
   conference->profile_id = _quorum_column_dup (stmt, 7);
   conference->created_at = _quorum_column_dup (stmt, 8);
-  conference->created_by = _quorum_column_dup (stmt, 9);
+  conference->created_by = _quorum_store_column_person (self, stmt, 9);
   conference->finalised_at = _quorum_column_dup (stmt, 10);
-  conference->finalised_by = _quorum_column_dup (stmt, 11);
+  conference->finalised_by = _quorum_store_column_person (self, stmt, 11);
   conference->inquorate_reason = _quorum_column_dup (stmt, 12);
   quorum_db_reset (stmt);
   return TRUE;
@@ -326,7 +326,7 @@ read_decisions (QuorumStore       *self,
       d->n_no_plan = quorum_db_column_int64 (stmt, 6);
       d->n_declined = quorum_db_column_int64 (stmt, 7);
       d->decided_at = _quorum_column_dup (stmt, 8);
-      d->decided_by = _quorum_column_dup (stmt, 9);
+      d->decided_by = _quorum_store_column_person (self, stmt, 9);
       d->reason = _quorum_column_dup (stmt, 10);
       d->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_dissent_free);
       g_ptr_array_add (conference->decisions, d);
@@ -595,7 +595,7 @@ load_amendments (QuorumStore       *self,
 
       a->id = quorum_db_column_int64 (stmt, 0);
       a->at = _quorum_column_dup (stmt, 1);
-      a->by = _quorum_column_dup (stmt, 2);
+      a->by = _quorum_store_column_person (self, stmt, 2);
       a->reason = _quorum_column_dup (stmt, 3);
       a->change = _quorum_column_dup (stmt, 4);
       a->record = _quorum_column_dup (stmt, 5);

@@ -74,7 +74,8 @@ bind_date_or_null (QuorumDbStmt *stmt,
 }
 
 static QuorumDifference *
-difference_from_row (QuorumDbStmt *stmt)
+difference_from_row (QuorumStore  *self,
+                     QuorumDbStmt *stmt)
 {
   QuorumDifference *d = quorum_difference_new ();
   g_autofree char *area = NULL;
@@ -107,13 +108,14 @@ difference_from_row (QuorumDbStmt *stmt)
   d->debrief = quorum_db_column_int64 (stmt, 19) != 0;
   d->protocol_review = quorum_db_column_int64 (stmt, 20) != 0;
   d->created_at = _quorum_column_dup (stmt, 21);
-  d->created_by = _quorum_column_dup (stmt, 22);
+  d->created_by = _quorum_store_column_person (self, stmt, 22);
 
   return d;
 }
 
 static QuorumDifferenceStage *
-stage_from_row (QuorumDbStmt *stmt,
+stage_from_row (QuorumStore  *self,
+                QuorumDbStmt *stmt,
                 gint64       *difference_id)
 {
   QuorumDifferenceStage *s = g_new0 (QuorumDifferenceStage, 1);
@@ -129,13 +131,14 @@ stage_from_row (QuorumDbStmt *stmt,
   s->due_opened = s->due;
   s->reason = _quorum_column_dup (stmt, 8);
   s->recorded_at = _quorum_column_dup (stmt, 9);
-  s->recorded_by = _quorum_column_dup (stmt, 10);
+  s->recorded_by = _quorum_store_column_person (self, stmt, 10);
 
   return s;
 }
 
 static QuorumDifferenceNote *
-note_from_row (QuorumDbStmt *stmt)
+note_from_row (QuorumStore  *self,
+               QuorumDbStmt *stmt)
 {
   QuorumDifferenceNote *n = g_new0 (QuorumDifferenceNote, 1);
 
@@ -146,7 +149,7 @@ note_from_row (QuorumDbStmt *stmt)
   n->summary = _quorum_column_dup (stmt, 5);
   n->agreed = _quorum_column_dup (stmt, 6);
   n->recorded_at = _quorum_column_dup (stmt, 7);
-  n->recorded_by = _quorum_column_dup (stmt, 8);
+  n->recorded_by = _quorum_store_column_person (self, stmt, 8);
 
   return n;
 }
@@ -171,7 +174,7 @@ load_stages (QuorumStore       *self,
   while ((ok = step_row (self, stmt, &has_row, error)) && has_row)
     {
       gint64 difference_id;
-      g_ptr_array_add (d->stages, stage_from_row (stmt, &difference_id));
+      g_ptr_array_add (d->stages, stage_from_row (self, stmt, &difference_id));
     }
 
   return ok;
@@ -201,7 +204,7 @@ load_notes (QuorumStore       *self,
 
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
-      QuorumDifferenceNote *note = note_from_row (stmt);
+      QuorumDifferenceNote *note = note_from_row (self, stmt);
 
       g_ptr_array_add (d->notes, note);
       g_hash_table_insert (by_id, &note->id, note);
@@ -293,7 +296,7 @@ load_difference (QuorumStore  *self,
       return NULL;
     }
 
-  d = difference_from_row (stmt);
+  d = difference_from_row (self, stmt);
   quorum_db_reset (stmt);
 
   if (!load_stages (self, d, error) || !load_notes (self, d, error))
@@ -588,7 +591,7 @@ quorum_store_list_differences (QuorumStore                  *self,
 
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
-      QuorumDifference *d = difference_from_row (stmt);
+      QuorumDifference *d = difference_from_row (self, stmt);
 
       if (filter->agency != NULL && !agency_matches (d, filter->agency))
         {
@@ -619,7 +622,7 @@ quorum_store_list_differences (QuorumStore                  *self,
   while (step_row (self, stmt, &has_row, &local_error) && has_row)
     {
       gint64 difference_id;
-      QuorumDifferenceStage *stage = stage_from_row (stmt, &difference_id);
+      QuorumDifferenceStage *stage = stage_from_row (self, stmt, &difference_id);
       QuorumDifference *d = g_hash_table_lookup (by_id, &difference_id);
 
       if (d != NULL)

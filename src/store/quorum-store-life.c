@@ -883,7 +883,8 @@ quorum_store_give_notice (QuorumStore             *self,
 }
 
 static QuorumNoticeRow *
-notice_from_stmt (QuorumDbStmt *stmt)
+notice_from_stmt (QuorumStore  *self,
+                  QuorumDbStmt *stmt)
 {
   QuorumNoticeRow *n = g_new0 (QuorumNoticeRow, 1);
 
@@ -902,7 +903,7 @@ notice_from_stmt (QuorumDbStmt *stmt)
   if (n->means == NULL)
     n->means = g_strdup (_("not recorded"));
   n->recorded_at = _quorum_column_dup (stmt, 11);
-  n->recorded_by = _quorum_column_dup (stmt, 12);
+  n->recorded_by = _quorum_store_column_person (self, stmt, 12);
   n->profile_id = _quorum_column_dup (stmt, 13);
   return n;
 }
@@ -994,7 +995,7 @@ quorum_store_list_notices (QuorumStore  *self,
     goto out;
   while (step_one (self, stmt, &has_row, error) && has_row)
     {
-      QuorumNoticeRow *n = notice_from_stmt (stmt);
+      QuorumNoticeRow *n = notice_from_stmt (self, stmt);
       QuorumProfile *profile = life_cache_profile (&cache, n->profile_id);
       const QuorumNoticeRule *rule = quorum_profile_get_notice (profile, n->kind);
 
@@ -1247,7 +1248,7 @@ _quorum_store_load_difference_events (QuorumStore  *self,
       e->detail = _quorum_column_dup (stmt, 5);
       _quorum_column_date (stmt, 6, &e->due);
       e->recorded_at = _quorum_column_dup (stmt, 7);
-      e->recorded_by = _quorum_column_dup (stmt, 8);
+      e->recorded_by = _quorum_store_column_person (self, stmt, 8);
 
       if (g_str_equal (e->kind, "area-other") && d->area_other == NULL)
         d->area_other = g_strdup (e->detail);
@@ -1320,7 +1321,7 @@ _quorum_store_load_life (QuorumStore       *self,
           c->new_value = _quorum_column_dup (stmt, 3);
           c->reason = _quorum_column_dup (stmt, 4);
           c->recorded_at = _quorum_column_dup (stmt, 5);
-          c->recorded_by = _quorum_column_dup (stmt, 6);
+          c->recorded_by = _quorum_store_column_person (self, stmt, 6);
           if (r->corrections == NULL)
             r->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_referral_correction_free);
           g_ptr_array_add (r->corrections, c);

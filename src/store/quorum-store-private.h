@@ -281,6 +281,8 @@ gboolean      _quorum_store_integrity_ok (sqlite3     *db,
 void          _quorum_bind_text         (QuorumDbStmt *stmt, int index, const char *text);
 void          _quorum_bind_date         (QuorumDbStmt *stmt, int index, const GDate *date);
 char         *_quorum_column_dup        (QuorumDbStmt *stmt, int column);
+/* A "by" column (who wrote a row: a login on a shared database) as the record shows them. */
+char         *_quorum_store_column_person (QuorumStore *self, QuorumDbStmt *stmt, int column);
 void          _quorum_column_date       (QuorumDbStmt *stmt, int column, GDate *out);
 
 /* quorum-store-conference.c: the conference for a change (exists, not signed off), read in

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "quorum-store-private.h"
+#include "quorum/quorum-validate.h"
 #include "sqlite/quorum-sqlite-private.h"
 
 struct _QuorumStore
@@ -45,6 +46,8 @@ struct _QuorumStore
   GArray     *told;        /* Told: what the open transaction changed, emitted once it commits */
   GHashTable *told_records; /* "channel:id" already in @told: a transaction of 100,000 rows tells each once */
   guint64     commits;     /* write transactions committed (quorum_store_get_commit_serial) */
+  GHashTable *people;      /* PostgreSQL: login → the name the record shows (admin grant --name) */
+  GMutex      people_lock; /* a store's records may be read from a thread */
 };
 
 typedef struct
@@ -85,6 +88,8 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->told, g_array_unref);
   g_clear_pointer (&self->told_records, g_hash_table_unref);
   g_clear_pointer (&self->signer, g_free);
+  g_clear_pointer (&self->people, g_hash_table_unref);
+  g_mutex_clear (&self->people_lock);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_clear_pointer (&self->password, g_free);
@@ -131,6 +136,7 @@ quorum_store_init (QuorumStore *self)
 {
   self->user = g_strdup (g_get_user_name ());
   self->lock_fd = -1;
+  g_mutex_init (&self->people_lock);
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->told = g_array_new (FALSE, FALSE, sizeof (Told));
   self->told_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -892,6 +898,69 @@ quorum_store_get_actor (QuorumStore *self)
   if (self->db != NULL && quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_POSTGRES)
     return self->user;
   return quorum_store_get_signer (self);
+}
+
+/* The names of a shared database's people, read once a store: each login's comment, which
+ * `admin grant USER ROLE --name NAME` sets (quorum_name_role, as the owner). */
+static GHashTable *
+read_people (QuorumStore *self)
+{
+  GHashTable *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  QuorumDbStmt *stmt = quorum_db_prepare (self->db,
+                                          "SELECT rolname, shobj_description (oid, 'pg_authid') FROM pg_catalog.pg_roles "
+                                          "WHERE rolcanlogin AND shobj_description (oid, 'pg_authid') IS NOT NULL",
+                                          NULL);
+
+  if (stmt == NULL)
+    return people;
+  while (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+    {
+      const char *name = quorum_db_column_text (stmt, 1);
+
+      if (name != NULL && quorum_check_text (name, NULL, TRUE, QUORUM_MAX_NAME, NULL))
+        g_hash_table_insert (people, g_strdup (quorum_db_column_text (stmt, 0)), g_strdup (name));
+    }
+  quorum_db_reset (stmt);
+  return people;
+}
+
+char *
+quorum_store_dup_person_name (QuorumStore *self,
+                              const char  *login)
+{
+  const char *name = NULL;
+  char *result;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (login == NULL)
+    return NULL;
+  if (self->db == NULL || quorum_db_get_backend (self->db) != QUORUM_DB_BACKEND_POSTGRES)
+    return g_strdup (login);
+
+  g_mutex_lock (&self->people_lock);
+  if (self->people == NULL)
+    self->people = read_people (self);
+  name = g_hash_table_lookup (self->people, login);
+  result = g_strdup (name != NULL ? name : login);
+  g_mutex_unlock (&self->people_lock);
+  return result;
+}
+
+char *
+_quorum_store_column_person (QuorumStore  *self,
+                             QuorumDbStmt *stmt,
+                             int           column)
+{
+  g_autofree char *login = _quorum_column_dup (stmt, column);
+
+  return quorum_store_dup_person_name (self, login);
+}
+
+char *
+quorum_store_dup_shown_signer (QuorumStore *self)
+{
+  return quorum_store_dup_person_name (self, quorum_store_get_signer (self));
 }
 
 QuorumDb *

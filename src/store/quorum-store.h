@@ -120,6 +120,13 @@ const char       *quorum_store_get_signer     (QuorumStore  *self);
  * challenge's or difference's writer): the signer on a database of this computer's; on a
  * shared (PostgreSQL) database, the server's session user (quorum_store_get_user). */
 const char       *quorum_store_get_actor      (QuorumStore  *self);
+/* A person as the record shows them: on a shared (PostgreSQL) database, the name an
+ * administrator gave their login (`admin grant USER ROLE --name NAME`), else the login; on a
+ * database of this computer's, @login as it is (the name kept there is already a name). */
+char             *quorum_store_dup_person_name (QuorumStore *self,
+                                                const char  *login);
+/* The signer (quorum_store_get_signer) as the record shows them. */
+char             *quorum_store_dup_shown_signer (QuorumStore *self);
 
 /* ---- conferences ---- */
 typedef struct

@@ -1036,6 +1036,7 @@ decide_action (GtkWidget  *widget,
   GtkWidget *label;
   GtkWidget *extra;
   gboolean ask_name;
+  g_autofree char *shown_signer = NULL;
 
   /* A reason still being typed is part of what is decided on: stored first. */
   quorum_ui_commit_pending (widget);
@@ -1107,8 +1108,8 @@ decide_action (GtkWidget  *widget,
   /* The first decision is where a chair learns that the record names them: with no name set, the
    * record would say this computer's login ("root"), so the dialog asks, offering the chair's. */
   ask_name = quorum_ui_needs_name (self->store);
-  text = quorum_child_panel_format_preview (self, preview,
-                                            ask_name ? NULL : quorum_store_get_signer (self->store));
+  shown_signer = ask_name ? NULL : quorum_store_dup_shown_signer (self->store);
+  text = quorum_child_panel_format_preview (self, preview, shown_signer);
   if (ask_name)
     body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. The record names who decided: give your name, kept for every record from now on (Preferences, Ctrl+,)."),
                             self->child_name);

@@ -73,7 +73,7 @@ export_job_new (GtkWindow    *parent,
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   /* The profile frozen with it; an unreadable one must not stop its record. */
   job->profile = quorum_store_get_conference_profile (store, conference_id, NULL);
-  job->user = g_strdup (quorum_store_get_signer (store));
+  job->user = quorum_store_dup_shown_signer (store);
   job->exported_at = g_date_time_new_now_local ();
 
   return g_steal_pointer (&job);

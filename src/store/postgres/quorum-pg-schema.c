@@ -1601,7 +1601,22 @@ static const char grants[] =
   "  RETURN target;\n"
   "END $$;\n"
   "REVOKE ALL ON FUNCTION quorum_grant_role (text, text) FROM PUBLIC;\n"
-  "GRANT EXECUTE ON FUNCTION quorum_grant_role (text, text) TO quorum_admin;\n";
+  "GRANT EXECUTE ON FUNCTION quorum_grant_role (text, text) TO quorum_admin;\n"
+  /* `admin grant USER ROLE --name NAME`: the person's name, as the record shows them (their
+   * login stays who wrote each row and each audit entry), kept as the login's comment, which
+   * every client reads (pg_shdescription) and only the owner, through this, writes. */
+  "CREATE OR REPLACE FUNCTION quorum_name_role (who text, shown text) RETURNS void\n"
+  "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$\n"
+  "BEGIN\n"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who AND NOT rolsuper AND rolcanlogin\n"
+  "                   AND (pg_has_role (who, 'quorum_chair', 'MEMBER') OR pg_has_role (who, 'quorum_minute_taker', 'MEMBER')\n"
+  "                        OR pg_has_role (who, 'quorum_head_of_service', 'MEMBER') OR pg_has_role (who, 'quorum_admin', 'MEMBER'))) THEN\n"
+  "    RAISE EXCEPTION USING MESSAGE = format ('quorum: %s is not a login with one of Quorum''s roles', who), ERRCODE = '22023';\n"
+  "  END IF;\n"
+  "  EXECUTE format ('COMMENT ON ROLE %I IS %L', who, shown);\n"
+  "END $$;\n"
+  "REVOKE ALL ON FUNCTION quorum_name_role (text, text) FROM PUBLIC;\n"
+  "GRANT EXECUTE ON FUNCTION quorum_name_role (text, text) TO quorum_admin;\n";
 
 gboolean
 quorum_pg_admin_init (QuorumDb  *db,
@@ -1675,6 +1690,25 @@ quorum_pg_admin_grant (QuorumDb      *db,
     return FALSE;
   quorum_db_bind_text (stmt, 1, user);
   quorum_db_bind_text (stmt, 2, roles[role].name);
+  ok = quorum_db_step_done (stmt, error);
+  quorum_db_reset (stmt);
+  return ok;
+}
+
+gboolean
+quorum_pg_admin_name (QuorumDb    *db,
+                      const char  *user,
+                      const char  *name,
+                      GError     **error)
+{
+  QuorumDbStmt *stmt;
+  gboolean ok;
+
+  stmt = quorum_db_prepare (db, "SELECT quorum_name_role (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_text (stmt, 1, user);
+  quorum_db_bind_text (stmt, 2, name);
   ok = quorum_db_step_done (stmt, error);
   quorum_db_reset (stmt);
   return ok;

@@ -72,6 +72,11 @@ gboolean     quorum_pg_admin_grant        (QuorumDb      *db,
                                            const char    *user,
                                            QuorumPgRole   role,
                                            GError       **error);
+/* The person's name as the record shows them (the login's comment); the login stays who wrote. */
+gboolean     quorum_pg_admin_name         (QuorumDb      *db,
+                                           const char    *user,
+                                           const char    *name,
+                                           GError       **error);
 /* Whether the login (or role) @user exists on the server: `admin grant` says when it makes one. */
 gboolean     quorum_pg_role_exists        (QuorumDb      *db,
                                            const char    *user,
