@@ -93,7 +93,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
 
   /* Each leave withdrawn, with its own time (and who recorded it, when) from the audit log,
    * and who undid it, when, from what version 9 wrote over it. */
@@ -162,7 +162,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
   {
     g_autofree char *again = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), "
                                        "(SELECT count (*) FROM audit) FROM attendance_event");
@@ -250,7 +250,7 @@ test_v10_chair_reason_added (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
 
   /* The column is there, last; 10's decisions hold no reasons, and nothing was rewritten or
    * appended to the log: their audited form is as 10 wrote it. */
@@ -335,7 +335,7 @@ test_v10_chair_reason_added (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
   rows = sql_text (path, "SELECT count (reason) FROM decision");
   g_assert_cmpstr (rows, ==, "1;");
   g_assert_true (quorum_store_verify (store, NULL, &error));
