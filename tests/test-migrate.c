@@ -403,6 +403,68 @@ test_old_database_upgraded (void)
   g_assert_cmpint (quorum_store_get_schema_version (store), ==, latest);
 }
 
+/* 12 changes nothing on SQLite (its guard against a record written by hand is the server's:
+ * docs/notes/pgactor.md); the version moves so that both backends stay at one number. A
+ * version-11 file (the v10 fixture brought to 11: its tables are 11's, the same as 12's) opens
+ * at 12 with its schema, rows and audit log as they were, and verify passes. */
+static void
+test_v11_to_v12_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *key = g_build_filename (dir, "v10.key", NULL);
+  g_autofree char *schema = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *version = NULL;
+  const char *dump = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name";
+  const char *content = "SELECT (SELECT count (*) FROM audit), (SELECT max (hash) FROM audit), "
+                        "(SELECT group_concat (id || reason, ',') FROM vote), (SELECT count (*) FROM decision)";
+  QuorumStore *store;
+  sqlite3 *db = NULL;
+
+  {
+    g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
+                                                 "schema-v10-chair.key", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+    g_assert_true (g_file_set_contents_full (key, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+  }
+  g_setenv ("QUORUM_KEY_FILE", key, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 11", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  schema = sql_text (path, dump);
+  rows = sql_text (path, content);
+
+  /* The backup before this opening's migration is named to the second, as the first one was. */
+  g_usleep (1100 * 1000);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  version = sql_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "12;");
+  {
+    g_autofree char *schema_after = sql_text (path, dump);
+    g_autofree char *rows_after = sql_text (path, content);
+
+    g_assert_cmpstr (schema_after, ==, schema);
+    g_assert_cmpstr (rows_after, ==, rows);
+  }
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
+}
+
 static void
 test_newer_database_refused (void)
 {
@@ -452,6 +514,7 @@ main (int    argc,
   g_test_add_func ("/migrate/v9-withdrawn-leaves-carried-and-verified", test_v9_withdrawn_leaves_carried);
   g_test_add_func ("/migrate/v9-withdrawn-leaves-need-the-key", test_v9_withdrawn_leaves_need_the_key);
   g_test_add_func ("/migrate/v10-chair-reason-added-and-verified", test_v10_chair_reason_added);
+  g_test_add_func ("/migrate/v11-to-v12-changes-nothing-on-sqlite", test_v11_to_v12_changes_nothing);
   g_test_add_func ("/migrate/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/migrate/not-a-database-refused-untouched", test_not_a_database_refused);
 
