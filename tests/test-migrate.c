@@ -59,17 +59,24 @@ sql_text (const char *path,
  * key beside it): A. Khan left at 10:40 and was back in the room; N. Nurse left at 10:50, back,
  * left at 11:00, back again (the row rewritten each time); conference 2, signed off, had
  * B. Police leave at 09:30 and come back. Version 9 overwrote each leave's time with 29:59. */
+/* The fixture's key @name, copied into @dir (0600): its path. */
 static char *
-use_v9_key (const char *dir)
+use_fixture_key (const char *dir,
+                 const char *name)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                               "schema-v9-withdrawn.key", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures", name, NULL);
   g_autofree char *key = NULL;
-  char *path = g_build_filename (dir, "v9.key", NULL);
+  char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_get_contents (fixture, &key, NULL, NULL));
   g_assert_true (g_file_set_contents_full (path, key, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
   return path;
+}
+
+static char *
+use_v9_key (const char *dir)
+{
+  return use_fixture_key (dir, "schema-v9-withdrawn.key");
 }
 
 static void
@@ -223,7 +230,7 @@ test_v10_chair_reason_added (void)
   g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
   g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
   g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
-  g_autofree char *key = g_build_filename (dir, "v10.key", NULL);
+  g_autofree char *key = use_fixture_key (dir, "schema-v10-chair.key");
   g_autofree char *rows = NULL;
   g_autofree char *audit_before = NULL;
   g_autoptr(QuorumStore) store = NULL;
@@ -233,14 +240,6 @@ test_v10_chair_reason_added (void)
                                 .record = "decision:1", .field = "reason",
                                 .new_value = "Neglect at night is unresolved; only a plan lets the agencies see it is" };
 
-  {
-    g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                                 "schema-v10-chair.key", NULL);
-    g_autofree char *text = NULL;
-
-    g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
-    g_assert_true (g_file_set_contents_full (key, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
-  }
   rows = sql_text (path, "SELECT (SELECT count (*) FROM pragma_table_info ('decision') WHERE name = 'reason'), "
                    "(SELECT count (*) FROM decision)");
   g_assert_cmpstr (rows, ==, "0|3;");
@@ -414,7 +413,7 @@ test_v11_to_v12_changes_nothing (void)
   g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
   g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
   g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
-  g_autofree char *key = g_build_filename (dir, "v10.key", NULL);
+  g_autofree char *key = use_fixture_key (dir, "schema-v10-chair.key");
   g_autofree char *schema = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *version = NULL;
@@ -424,14 +423,6 @@ test_v11_to_v12_changes_nothing (void)
   QuorumStore *store;
   sqlite3 *db = NULL;
 
-  {
-    g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                                 "schema-v10-chair.key", NULL);
-    g_autofree char *text = NULL;
-
-    g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
-    g_assert_true (g_file_set_contents_full (key, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
-  }
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
