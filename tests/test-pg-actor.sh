@@ -149,6 +149,22 @@ check "an attendee added" "$status" "0"
 out=$(q --json verify --db "$as_h"); status=$?
 check "verify at the end: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
 
+# ---- verify's schema check knows 12's triggers and functions; admin init puts them back ----
+pg -c "ALTER TABLE attendee DISABLE TRIGGER attendee_audited" >/dev/null
+out=$(q --json verify --db "$as_b"); status=$?
+check "a superuser disables attendee_audited: verify finds it (exit 4)" \
+  "$status $(has "$out" "trigger attendee_audited is disabled")" "4 yes"
+pg -c "ALTER TABLE attendee ENABLE TRIGGER attendee_audited" >/dev/null
+pg -c "CREATE OR REPLACE FUNCTION quorum_row_audited () RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RETURN NULL; END \$\$" >/dev/null
+out=$(q --json verify --db "$as_b"); status=$?
+check "a superuser empties quorum_row_audited: verify finds it (exit 4)" \
+  "$status $(has "$out" "function quorum_row_audited differs")" "4 yes"
+q admin init --db "$QUORUM_PG" >/dev/null; status=$?
+out=$(q --json verify --db "$as_b")
+check "admin init puts the function back: verify intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+refused "and the bare UPDATE is refused again" achair 42501 "attendee $attendee was written without its audit entry" \
+  "UPDATE attendee SET name = 'Changed by achair' WHERE id = $attendee"
+
 # ---- migrate: a laptop's records keep the names they had there ----
 laptop="$work/laptop.db"
 QUORUM_USER="Laptop Chair" q --db "$laptop" conference new --child "Lily Evans" --kind initial --date 2026-12-01 --chair "L. Chair" >/dev/null

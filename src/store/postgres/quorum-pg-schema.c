@@ -1186,7 +1186,9 @@ key_in_server (QuorumDb  *db,
 
   if (!has_relation (db, "audit_key", &has_key, error))
     return FALSE;
-  if (!quorum_db_exec (db, audit_key_functions, error))
+  /* 12's functions renewed too (a body rewritten outside Quorum is put back), before the
+   * search_path of both is set (audit_key_functions' DO). */
+  if (!quorum_db_exec (db, record_functions, error) || !quorum_db_exec (db, audit_key_functions, error))
     return FALSE;
   if (has_key)
     return TRUE;
