@@ -59,17 +59,24 @@ sql_text (const char *path,
  * key beside it): A. Khan left at 10:40 and was back in the room; N. Nurse left at 10:50, back,
  * left at 11:00, back again (the row rewritten each time); conference 2, signed off, had
  * B. Police leave at 09:30 and come back. Version 9 overwrote each leave's time with 29:59. */
+/* The fixture's key @name, copied into @dir (0600): its path. */
 static char *
-use_v9_key (const char *dir)
+use_fixture_key (const char *dir,
+                 const char *name)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                               "schema-v9-withdrawn.key", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures", name, NULL);
   g_autofree char *key = NULL;
-  char *path = g_build_filename (dir, "v9.key", NULL);
+  char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_get_contents (fixture, &key, NULL, NULL));
   g_assert_true (g_file_set_contents_full (path, key, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
   return path;
+}
+
+static char *
+use_v9_key (const char *dir)
+{
+  return use_fixture_key (dir, "schema-v9-withdrawn.key");
 }
 
 static void
@@ -93,7 +100,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
 
   /* Each leave withdrawn, with its own time (and who recorded it, when) from the audit log,
    * and who undid it, when, from what version 9 wrote over it. */
@@ -162,7 +169,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
   {
     g_autofree char *again = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), "
                                        "(SELECT count (*) FROM audit) FROM attendance_event");
@@ -223,7 +230,7 @@ test_v10_chair_reason_added (void)
   g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
   g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
   g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
-  g_autofree char *key = g_build_filename (dir, "v10.key", NULL);
+  g_autofree char *key = use_fixture_key (dir, "schema-v10-chair.key");
   g_autofree char *rows = NULL;
   g_autofree char *audit_before = NULL;
   g_autoptr(QuorumStore) store = NULL;
@@ -233,14 +240,6 @@ test_v10_chair_reason_added (void)
                                 .record = "decision:1", .field = "reason",
                                 .new_value = "Neglect at night is unresolved; only a plan lets the agencies see it is" };
 
-  {
-    g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
-                                                 "schema-v10-chair.key", NULL);
-    g_autofree char *text = NULL;
-
-    g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
-    g_assert_true (g_file_set_contents_full (key, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
-  }
   rows = sql_text (path, "SELECT (SELECT count (*) FROM pragma_table_info ('decision') WHERE name = 'reason'), "
                    "(SELECT count (*) FROM decision)");
   g_assert_cmpstr (rows, ==, "0|3;");
@@ -250,7 +249,7 @@ test_v10_chair_reason_added (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
 
   /* The column is there, last; 10's decisions hold no reasons, and nothing was rewritten or
    * appended to the log: their audited form is as 10 wrote it. */
@@ -335,7 +334,7 @@ test_v10_chair_reason_added (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
   rows = sql_text (path, "SELECT count (reason) FROM decision");
   g_assert_cmpstr (rows, ==, "1;");
   g_assert_true (quorum_store_verify (store, NULL, &error));
@@ -403,6 +402,60 @@ test_old_database_upgraded (void)
   g_assert_cmpint (quorum_store_get_schema_version (store), ==, latest);
 }
 
+/* 12 changes nothing on SQLite (its guard against a record written by hand is the server's:
+ * docs/notes/pgactor.md); the version moves so that both backends stay at one number. A
+ * version-11 file (the v10 fixture brought to 11: its tables are 11's, the same as 12's) opens
+ * at 12 with its schema, rows and audit log as they were, and verify passes. */
+static void
+test_v11_to_v12_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *key = use_fixture_key (dir, "schema-v10-chair.key");
+  g_autofree char *schema = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *version = NULL;
+  const char *dump = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name";
+  const char *content = "SELECT (SELECT count (*) FROM audit), (SELECT max (hash) FROM audit), "
+                        "(SELECT group_concat (id || reason, ',') FROM vote), (SELECT count (*) FROM decision)";
+  QuorumStore *store;
+  sqlite3 *db = NULL;
+
+  g_setenv ("QUORUM_KEY_FILE", key, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 11", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  schema = sql_text (path, dump);
+  rows = sql_text (path, content);
+
+  /* The backup before this opening's migration is named to the second, as the first one was. */
+  g_usleep (1100 * 1000);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  version = sql_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "12;");
+  {
+    g_autofree char *schema_after = sql_text (path, dump);
+    g_autofree char *rows_after = sql_text (path, content);
+
+    g_assert_cmpstr (schema_after, ==, schema);
+    g_assert_cmpstr (rows_after, ==, rows);
+  }
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
+}
+
 static void
 test_newer_database_refused (void)
 {
@@ -452,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/migrate/v9-withdrawn-leaves-carried-and-verified", test_v9_withdrawn_leaves_carried);
   g_test_add_func ("/migrate/v9-withdrawn-leaves-need-the-key", test_v9_withdrawn_leaves_need_the_key);
   g_test_add_func ("/migrate/v10-chair-reason-added-and-verified", test_v10_chair_reason_added);
+  g_test_add_func ("/migrate/v11-to-v12-changes-nothing-on-sqlite", test_v11_to_v12_changes_nothing);
   g_test_add_func ("/migrate/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/migrate/not-a-database-refused-untouched", test_not_a_database_refused);
 

@@ -415,11 +415,23 @@ test_finalised (void)
   g_assert_no_error (error);
   g_assert_cmpint (scalar (db, "SELECT max(version) FROM schema_migration"), ==, QUORUM_PG_SCHEMA_VERSION);
 
+  /* Each row with its audit entry, in the same transaction (schema 12: test-pg-actor). */
   exec_ok (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
-               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
+               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres'); "
+               "SELECT quorum_audit_write ('insert', 'conference', (SELECT max(id) FROM conference), 'made')");
   conference = scalar (db, "SELECT max(id) FROM conference");
-  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max(id), 1, 'Sam' FROM conference");
-  exec_ok (db, "UPDATE conference SET finalised_at = '2026-11-20T12:00:00Z', finalised_by = 'postgres'");
+  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max(id), 1, 'Sam' FROM conference; "
+               "SELECT quorum_audit_write ('insert', 'child', (SELECT max(id) FROM child), 'made')");
+  exec_ok (db, "UPDATE conference SET finalised_at = '2026-11-20T12:00:00Z', finalised_by = 'postgres'; "
+               "SELECT quorum_audit_write ('update', 'conference', (SELECT max(id) FROM conference), 'signed off')");
+  /* … and without it, refused at COMMIT, nothing written. */
+  g_assert_false (quorum_db_exec (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
+                                      "VALUES ('initial', '2026-11-21', 'A. Chair', 'bolton', 'now', 'postgres')", &error));
+  g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION);
+  g_assert_true (g_str_has_suffix (error->message, "was written without its audit entry, so nothing was recorded: the "
+                                   "record is written through Quorum, which logs each row as it stands in the same transaction"));
+  g_clear_error (&error);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM conference"), ==, 1);
 
   /* The sign-off trigger refuses, with SQLite's words, read as FINALISED. */
   g_assert_false (quorum_db_exec (db, "INSERT INTO child (conference_id, position, name) "
@@ -437,18 +449,18 @@ test_finalised (void)
 
   /* The audit log is append-only, even to its owner. */
   exec_ok (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, summary, prev_hash, hash) "
-               "VALUES (1, 'now', 'postgres', 'insert', 'conference', 1, 'made', repeat ('0', 64), 'h1')");
+               "SELECT 4, 'now', 'postgres', 'insert', 'closure_day', 1, 'made', hash, 'h4' FROM audit WHERE id = 3");
   /* PostgreSQL only: the chain continues from its last entry, or the server refuses. */
   g_assert_false (quorum_db_exec (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, summary, prev_hash, hash) "
-                               "VALUES (2, 'now', 'postgres', 'insert', 'conference', 1, 'forked', 'h0', 'h2')", &error));
+                               "VALUES (5, 'now', 'postgres', 'insert', 'closure_day', 1, 'forked', 'h0', 'h5')", &error));
   g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_false (quorum_db_exec (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, summary, prev_hash, hash) "
-                               "VALUES (3, 'now', 'postgres', 'insert', 'conference', 1, 'a gap', 'h1', 'h3')", &error));
+                               "VALUES (6, 'now', 'postgres', 'insert', 'closure_day', 1, 'a gap', 'h4', 'h6')", &error));
   g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
   exec_ok (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, summary, prev_hash, hash) "
-               "VALUES (2, 'now', 'postgres', 'insert', 'conference', 1, 'next', 'h1', 'h2')");
+               "VALUES (5, 'now', 'postgres', 'insert', 'closure_day', 1, 'next', 'h4', 'h5')");
   g_assert_false (quorum_db_exec (db, "UPDATE audit SET summary = 'rewritten'", &error));
   g_assert_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_FINALISED);
   g_assert_cmpstr (error->message, ==, "quorum: the audit log is append-only");
@@ -534,7 +546,10 @@ test_same_schema (void)
     "FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
     "WHERE n.nspname = 'same_test' AND NOT g.tgisinternal AND g.tgname NOT LIKE '%\\_no\\_truncate' "
     "AND g.tgname NOT LIKE '%\\_notify' "
-    "AND g.tgname NOT IN ('audit_continues', 'audit_keyed')", &error);
+    "AND g.tgname NOT IN ('audit_continues', 'audit_keyed') "
+    /* 12: the server's guard against a client writing the record by hand (SQLite's writer
+     * holds the whole file; its chain and verify are the guard there) */
+    "AND g.tgname NOT LIKE '%\\_audited' AND g.tgname NOT LIKE '%\\_actor'", &error);
   g_assert_no_error (error);
   while (quorum_db_step (stmt, &error) == QUORUM_DB_ROW)
     g_ptr_array_add (lines, g_strdup (quorum_db_column_text (stmt, 0)));
@@ -612,16 +627,19 @@ record_one (QuorumDb    *db,
         prev = g_strnfill (64, '0');
       text = g_strdup_printf ("%s|%s", prev, summary);
       hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      /* The row as it stands in the entry (schema 12 refuses the COMMIT otherwise). */
       if ((stmt = quorum_db_prepare (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, "
-                                  "summary, prev_hash, hash) VALUES (?, 'now', session_user, 'insert', 'attempt', "
-                                  "?, ?, ?, ?, ?)", &local)) == NULL)
+                                  "summary, data, row_hash, prev_hash, hash) SELECT ?, 'now', session_user, 'insert', "
+                                  "'attempt', a.id, ?, ?, c.d, encode (sha256 (convert_to (c.d, 'UTF8')), 'hex'), ?, ? "
+                                  "FROM attempt a, LATERAL (SELECT quorum_audit_canonical ('attempt'::regclass, "
+                                  "to_jsonb (a)) AS d) c WHERE a.id = ?", &local)) == NULL)
         goto failed;
       quorum_db_bind_int64 (stmt, 1, last + 1);
-      quorum_db_bind_int64 (stmt, 2, id);
-      quorum_db_bind_int64 (stmt, 3, conference);
-      quorum_db_bind_text (stmt, 4, summary);
-      quorum_db_bind_text (stmt, 5, prev);
-      quorum_db_bind_text (stmt, 6, hash);
+      quorum_db_bind_int64 (stmt, 2, conference);
+      quorum_db_bind_text (stmt, 3, summary);
+      quorum_db_bind_text (stmt, 4, prev);
+      quorum_db_bind_text (stmt, 5, hash);
+      quorum_db_bind_int64 (stmt, 6, id);
       if (!quorum_db_step_done (stmt, &local))
         goto failed;
       if (quorum_db_commit (db, &local))
@@ -665,8 +683,10 @@ four_writers (gboolean many)
       if (w == 0 || many)
         {
           exec_ok (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
-                       "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
-          exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+                       "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres'); "
+                       "SELECT quorum_audit_write ('insert', 'conference', (SELECT max (id) FROM conference), 'made')");
+          exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference; "
+                       "SELECT quorum_audit_write ('insert', 'child', (SELECT max (id) FROM child), 'made')");
         }
       conferences[w] = scalar (db, "SELECT max (id) FROM conference");
       children[w] = scalar (db, "SELECT max (id) FROM child");
@@ -769,7 +789,8 @@ four_writers (gboolean many)
   g_assert_cmpint (scalar (db, "SELECT count (*) FROM (SELECT count (*) AS n, max (round) AS top, "
                                "count (DISTINCT round) AS rounds FROM attempt GROUP BY child_id) c "
                                "WHERE n <> top OR n <> rounds"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT max (id) FROM audit"), ==, acknowledged);
+  g_assert_cmpint (scalar (db, "SELECT max (id) FROM audit"), ==,
+                   acknowledged + scalar (db, "SELECT count (*) FROM audit WHERE entity <> 'attempt'"));
   g_assert_cmpint (scalar (db, "SELECT count (*) FROM (SELECT prev_hash, lag (hash) OVER (ORDER BY id) AS before, id "
                                "FROM audit) c WHERE prev_hash IS DISTINCT FROM coalesce (before, repeat ('0', 64))"), ==, 0);
   g_assert_cmpint (acknowledged, >, 4);
@@ -1052,9 +1073,11 @@ test_notify_by_schema (void)
   g_assert_true (quorum_pg_schema_create (writer, &error));
   g_assert_no_error (error);
   exec_ok (writer, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
-                   "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
+                   "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres'); "
+                   "SELECT quorum_audit_write ('insert', 'conference', (SELECT max (id) FROM conference), 'made')");
   conference = scalar (writer, "SELECT max (id) FROM conference");
-  exec_ok (writer, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+  exec_ok (writer, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference; "
+                   "SELECT quorum_audit_write ('insert', 'child', (SELECT max (id) FROM child), 'made')");
 
   reader = quorum_db_postgres_open (in_schema, &error);
   g_assert_no_error (error);
@@ -1070,6 +1093,8 @@ test_notify_by_schema (void)
   exec_ok (writer, "UPDATE vote SET view = 'no-plan'");
   exec_ok (writer, "INSERT INTO referral (conference_id, child_id, due) "
                    "SELECT max (conference_id), max (id), '2026-11-27' FROM child");
+  exec_ok (writer, "SELECT quorum_audit_write ('update', 'vote', (SELECT max (id) FROM vote), 'voted'), "
+                   "quorum_audit_write ('insert', 'referral', (SELECT max (id) FROM referral), 'referred')");
   g_assert_true (quorum_db_commit (writer, &error));
   g_assert_true (wait_for (&heard, 2, G_USEC_PER_SEC));
   g_test_message ("heard after %.1f ms", (heard.at - sent) / 1000.0);
@@ -1111,8 +1136,10 @@ test_bench (void)
   g_assert_true (quorum_pg_schema_create (db, &error));
   exec_ok (db, "CREATE TABLE bare (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text NOT NULL)");
   exec_ok (db, "INSERT INTO conference (kind, date, chair, profile, created_at, created_by) "
-               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres')");
-  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference");
+               "VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', 'postgres'); "
+               "SELECT quorum_audit_write ('insert', 'conference', (SELECT max (id) FROM conference), 'made')");
+  exec_ok (db, "INSERT INTO child (conference_id, position, name) SELECT max (id), 1, 'Sam' FROM conference; "
+               "SELECT quorum_audit_write ('insert', 'child', (SELECT max (id) FROM child), 'made')");
   child = scalar (db, "SELECT max (id) FROM child");
   {
     QuorumDbStmt *show = quorum_db_prepare (db, "SELECT current_setting ('synchronous_commit') || ', fsync ' || current_setting ('fsync')", &error);
@@ -1159,14 +1186,15 @@ test_bench (void)
       if (prev == NULL)
         prev = g_strnfill (64, '0');
       hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, group, -1);
+      /* The row as it stands in its entry (schema 12 refuses the COMMIT otherwise). */
       stmt = quorum_db_prepare (db, "INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, summary, "
-                             "data, row_hash, prev_hash, hash) VALUES (?, 'now', 'postgres', 'insert', 'vote', ?, 1, "
-                             "'vote', '{}', ?, ?, ?)", &error);
+                             "data, row_hash, prev_hash, hash) SELECT ?, 'now', 'postgres', 'insert', 'vote', v.id, 1, "
+                             "'vote', c.d, encode (sha256 (convert_to (c.d, 'UTF8')), 'hex'), ?, ? FROM vote v, LATERAL "
+                             "(SELECT quorum_audit_canonical ('vote'::regclass, to_jsonb (v)) AS d) c WHERE v.id = ?", &error);
       quorum_db_bind_int64 (stmt, 1, last + 1);
-      quorum_db_bind_int64 (stmt, 2, vote_id);
+      quorum_db_bind_text (stmt, 2, prev);
       quorum_db_bind_text (stmt, 3, hash);
-      quorum_db_bind_text (stmt, 4, prev);
-      quorum_db_bind_text (stmt, 5, hash);
+      quorum_db_bind_int64 (stmt, 4, vote_id);
       /* The server keys the entry and moves the head (the trigger audit_keyed), as for the store. */
       g_assert_true (quorum_db_step_done (stmt, &error));
       g_assert_true (quorum_db_commit (db, &error));

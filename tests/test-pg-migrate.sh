@@ -11,6 +11,18 @@ set -u
 has () { case "$1" in *"$2"*) echo yes ;; *) echo no ;; esac; }
 pg () { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 host=$(python3 -c 'import socket; print(socket.gethostname())')
+# What schema 12 adds on the server (its triggers <table>_audited and <table>_actor, and their
+# functions), taken away again: a server made by this version put back to an older one.
+undo12="DO \$\$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT g.tgname, g.tgrelid::regclass AS rel FROM pg_trigger g
+           WHERE g.tgname LIKE '%\\_audited' OR g.tgname LIKE '%\\_actor' LOOP
+    EXECUTE format ('DROP TRIGGER %I ON %s', t.tgname, t.rel);
+  END LOOP;
+END \$\$;
+DROP FUNCTION quorum_row_audited (), quorum_actor (), quorum_audit_write (text, text, bigint, text),
+  quorum_audit_canonical (regclass, jsonb);"
 
 q admin init --db "$QUORUM_PG" >/dev/null || { echo "admin init failed"; exit 1; }
 q admin grant achair chair --db "$QUORUM_PG" >/dev/null
@@ -195,8 +207,8 @@ v9file="$work/v9.db"
 sqlite3 "$v9file" <"$(dirname "$0")/fixtures/schema-v9-withdrawn.sql"
 cp "$(dirname "$0")/fixtures/schema-v9-withdrawn.key" "$work/v9.key"; chmod 600 "$work/v9.key"
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json verify --db "$v9file"); status=$?
-check "a version-9 file with leaves undone: carried to 10 (and 11), verify intact" \
-  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 11"
+check "a version-9 file with leaves undone: carried to 10 (and 11, 12), verify intact" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 12"
 pg -c "CREATE DATABASE v10_server" >/dev/null
 q admin init --db "$QUORUM_PG dbname=v10_server" >/dev/null
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json migrate --from "$v9file" --to "$QUORUM_PG dbname=v10_server"); status=$?
@@ -217,6 +229,7 @@ a9=$(jget "$(q --json --db "$v9srv" attendee add "$c9" --name "P. Constable" --a
 QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --db "$v9srv" attendee leave "$c9" --attendee "$a9" --time 10:40 >/dev/null
 pg -d v9_server >/dev/null <<SQL
 BEGIN;
+$undo12
 DROP TRIGGER attendance_event_withdraw_only ON attendance_event;
 DROP FUNCTION quorum_attendance_withdraw_only ();
 DROP INDEX attendance_event_arrived_once, attendance_event_left_once;
@@ -251,7 +264,7 @@ err=$(q --db "$v9srv user=achair9" conference show "$c9" 2>&1 >/dev/null); statu
 check "a chair opening a version-9 server is refused, told that its administrator runs admin init" \
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v9srv" >/dev/null; status=$?
-check "admin init brings it to 10 (and 11)" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 11"
+check "admin init brings it to 10 (and 11, 12)" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 12"
 check "the leave is withdrawn by whoever undid it, when, with its own time and recorder back" \
   "$(pg -d v9_server -c "SELECT at || ' ' || recorded_by || ' ' || withdrawn_at || ' ' || withdrawn_by FROM attendance_event WHERE attendee_id = $a9")" \
   "10:40 postgres 2026-11-30T10:41:00.000000Z undoer"
@@ -273,8 +286,8 @@ v10file="$work/v10.db"
 sqlite3 "$v10file" <"$(dirname "$0")/fixtures/schema-v10-chair.sql"
 cp "$(dirname "$0")/fixtures/schema-v10-chair.key" "$work/v10.key"; chmod 600 "$work/v10.key"
 out=$(QUORUM_KEY_FILE="$work/v10.key" q --json verify --db "$v10file"); status=$?
-check "a version-10 file: carried to 11, verify intact (its decisions' audited form unchanged)" \
-  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v10file" "PRAGMA user_version")" "0 true 11"
+check "a version-10 file: carried to 11 and 12, verify intact (its decisions' audited form unchanged)" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v10file" "PRAGMA user_version")" "0 true 12"
 pg -c "CREATE DATABASE v11_server" >/dev/null
 q admin init --db "$QUORUM_PG dbname=v11_server" >/dev/null
 out=$(QUORUM_KEY_FILE="$work/v10.key" q --json migrate --from "$v10file" --to "$QUORUM_PG dbname=v11_server" 2>&1); status=$?
@@ -314,6 +327,7 @@ q --db "$v10srv" vote "$c10" --child "$k10" --group Police --view plan --categor
 q --db "$v10srv" vote "$c10" --child "$k10" --group Health --view no-plan --reason "Improving" >/dev/null
 q --db "$v10srv" decide "$c10" --child "$k10" >/dev/null
 pg -d v10b_server >/dev/null <<SQL
+$undo12
 ALTER TABLE decision DROP COLUMN reason;
 UPDATE schema_migration SET version = 10;
 SQL
@@ -322,9 +336,51 @@ err=$(q --db "$v10srv user=achair10" conference show "$c10" 2>&1 >/dev/null); st
 check "a chair opening a version-10 server is refused, told that its administrator runs admin init" \
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v10srv" >/dev/null; status=$?
-check "admin init brings it to 11, the column last" \
-  "$status $(pg -d v10b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v10b_server -c "SELECT column_name FROM information_schema.columns WHERE table_name = 'decision' ORDER BY ordinal_position DESC LIMIT 1")" "0 11 reason"
+check "admin init brings it to 11 (and 12), the column last" \
+  "$status $(pg -d v10b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v10b_server -c "SELECT column_name FROM information_schema.columns WHERE table_name = 'decision' ORDER BY ordinal_position DESC LIMIT 1")" "0 12 reason"
 out=$(q --json verify --db "$v10srv user=achair10"); status=$?
 check "verify after the migration: intact (a decision of 10 hashes as it did)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+
+# ---- schema 12: a record written by hand without its entry, or in another's name, refused ----
+# A server at version 11 (made as this version makes it, recorded in by a chair, then 12's
+# triggers and functions taken away): there a chair's psql rewrote rows unaudited (trial 5, D3).
+v11srv="$QUORUM_PG dbname=v11b_server"
+pg -c "CREATE DATABASE v11b_server" >/dev/null
+q admin init --db "$v11srv" >/dev/null
+q admin grant achair12 chair --db "$v11srv" >/dev/null
+as12="$v11srv user=achair12"
+c12=$(jget "$(q --json --db "$as12" conference new --child "Ivy Eleven" --kind initial --date 2026-11-30 --chair "C. Chair")" 'd["id"]')
+k12=$(jget "$(q --json --db "$as12" conference show "$c12")" 'd["children"][0]["id"]')
+for g in CSC Police; do q --db "$as12" attendee add "$c12" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null; done
+q --db "$as12" consensus "$c12" --child "$k12" --agreed none --summary "No consensus" >/dev/null
+q --db "$as12" vote "$c12" --child "$k12" --group CSC --view plan --category neglect --reason "Neglect" >/dev/null
+pg -d v11b_server >/dev/null <<SQL
+$undo12
+UPDATE schema_migration SET version = 11 WHERE version = 12;
+SQL
+audit11=$(pg -d v11b_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")
+check "the version-11 server: no trigger of 12's" \
+  "$(pg -d v11b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v11b_server -c "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_audited' OR tgname LIKE '%\\_actor'")" "11 0"
+pg -d v11b_server -U achair12 -c "UPDATE attendee SET name = 'Changed at 11' WHERE conference_id = $c12 AND name = 'CSC Rep'" >/dev/null; status=$?
+check "at 11 a chair's psql UPDATEs a row with no audit entry (the hole 12 closes)" \
+  "$status $(pg -d v11b_server -c "SELECT count(*) FROM attendee WHERE name = 'Changed at 11'")" "0 1"
+pg -d v11b_server -c "UPDATE attendee SET name = 'CSC Rep' WHERE name = 'Changed at 11'" >/dev/null
+err=$(q --db "$as12" conference show "$c12" 2>&1 >/dev/null); status=$?
+check "a chair opening a version-11 server is refused, told that its administrator runs admin init" \
+  "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
+q admin init --db "$v11srv" >/dev/null; status=$?
+check "admin init brings it to 12: 25 audit triggers, 15 writers' triggers" \
+  "$status $(pg -d v11b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v11b_server -c "SELECT count(*) FILTER (WHERE tgname LIKE '%\\_audited') || ' ' || count(*) FILTER (WHERE tgname LIKE '%\\_actor') FROM pg_trigger")" \
+  "0 12 25 15"
+check "the migration changed no row and wrote no entry" "$(pg -d v11b_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")" "$audit11"
+out=$(q --json verify --db "$as12"); status=$?
+check "verify after 11 → 12: intact (its schema check knows 12's triggers and functions)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+err=$(pg -d v11b_server -U achair12 -c "UPDATE attendee SET name = 'Changed at 12' WHERE conference_id = $c12 AND name = 'CSC Rep'" 2>&1); status=$?
+check "at 12 the same UPDATE is refused at COMMIT, naming the row, nothing changed" \
+  "$([ $status -ne 0 ] && echo refused) $(has "$err" "was written without its audit entry") $(pg -d v11b_server -c "SELECT count(*) FROM attendee WHERE name = 'Changed at 12'")" "refused yes 0"
+out=$(q --json --db "$as12" vote "$c12" --child "$k12" --group Police --view no-plan --reason "Improving"); status=$?
+check "the chair's vote through Quorum after 12" "$status $(pg -d v11b_server -c "SELECT recorded_by FROM vote WHERE grp_key = 'police'")" "0 achair12"
+out=$(q --json verify --db "$as12"); status=$?
+check "verify at the end: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
 
 finish

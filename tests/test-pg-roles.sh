@@ -55,7 +55,7 @@ check () {  # WHAT ACTUAL EXPECTED
 # admin init: roles and schema, by a superuser; again is harmless; anyone else is refused.
 if tool init "$QUORUM_PG"; then ok "admin init makes the roles and the schema"; else not_ok "admin init"; fi
 if tool init "$QUORUM_PG"; then ok "admin init again changes nothing and succeeds"; else not_ok "admin init again"; fi
-check "the schema is at version 11" "$(value "SELECT max(version) FROM schema_migration")" 11
+check "the schema is at version 12" "$(value "SELECT max(version) FROM schema_migration")" 12
 check "the four roles and the owner exist, none can log in" \
   "$(value "SELECT string_agg(rolname || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'quorum\_%'")" \
   "quorum_admin:false,quorum_chair:false,quorum_head_of_service:false,quorum_minute_taker:false,quorum_owner:false"
@@ -112,39 +112,54 @@ audit_sql () {  # ENTITY [USER]
                md5(random()::text) FROM audit"
 }
 
+# Each row of the record written by hand goes with its audit entry, in the same transaction, in
+# the writer's own name (schema 12: the server refuses it otherwise; test-pg-actor).
+aud () {  # TABLE ID-SQL [ACTION]
+  echo "SELECT quorum_audit_write ('${3:-insert}', '$1', ($2), 'by psql');"
+}
+
 # A chair records a conference, its attendance, votes, a split decision, the plan and the referral.
 allows alice "create a conference" "INSERT INTO conference (kind, date, chair, profile, created_at, created_by)
-  VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', session_user)"
+  VALUES ('initial', '2026-11-20', 'A. Chair', 'bolton', 'now', session_user);
+  $(aud conference "SELECT max(id) FROM conference")"
 conf=$(value "SELECT max(id) FROM conference")
 allows alice "add a child and attendees" "
   INSERT INTO child (conference_id, position, name) VALUES ($conf, 1, 'Sam');
   INSERT INTO attendee (conference_id, name, agency, line_management, voting, attendance, recorded_at)
-    VALUES ($conf, 'P. Constable', 'Police', 'Police', 1, 'present', 'now')"
+    VALUES ($conf, 'P. Constable', 'Police', 'Police', 1, 'present', 'now');
+  $(aud child "SELECT max(id) FROM child") $(aud attendee "SELECT max(id) FROM attendee")"
 child=$(value "SELECT max(id) FROM child")
 allows alice "record attendance, a vote and a decision" "
   INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
     SELECT $conf, max(id), 'arrived', '10:05', 'now', session_user FROM attendee;
+  $(aud attendance_event "SELECT max(id) FROM attendance_event")
   INSERT INTO vote (conference_id, child_id, grp, grp_key, view, recorded_at, recorded_by)
     VALUES ($conf, $child, 'Police', 'police', 'plan', 'now', session_user);
+  $(aud vote "SELECT max(id) FROM vote")
   UPDATE vote SET view = 'no-plan' WHERE child_id = $child;
+  $(aud vote "SELECT max(id) FROM vote" update)
   INSERT INTO decision (conference_id, child_id, outcome, basis, n_plan, n_no_plan, n_declined, decided_at, decided_by)
     VALUES ($conf, $child, 'plan', 'split', 1, 1, 0, 'now', session_user);
   INSERT INTO plan (conference_id, child_id, start, from_split) VALUES ($conf, $child, '2026-11-20', 1);
-  INSERT INTO referral (conference_id, child_id, due) VALUES ($conf, $child, '2026-11-27')"
+  INSERT INTO referral (conference_id, child_id, due) VALUES ($conf, $child, '2026-11-27');
+  $(aud decision "SELECT max(id) FROM decision") $(aud plan "SELECT max(id) FROM plan") $(aud referral "SELECT max(id) FROM referral")"
 # Schema 10: a leave undone is withdrawn (withdrawn_at, withdrawn_by); nothing else of an
 # attendance row changes, by the chair's grants (those two columns) and by the trigger.
 allows alice "record a leave" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
-  SELECT $conf, max(id), 'left', '10:40', 'now', session_user FROM attendee"
+  SELECT $conf, max(id), 'left', '10:40', 'now', session_user FROM attendee;
+  $(aud attendance_event "SELECT max(id) FROM attendance_event")"
 leave=$(value "SELECT max(id) FROM attendance_event")
 refuses mina 42501 "(a minute-taker) withdraw a leave" \
   "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user WHERE id = $leave"
 refuses alice 42501 "(a chair) rewrite a leave's time" "UPDATE attendance_event SET at = '29:59' WHERE id = $leave"
 refuses postgres QR001 "(a superuser) rewrite a leave's time (the trigger)" "UPDATE attendance_event SET at = '11:00' WHERE id = $leave"
 allows alice "withdraw the leave (Back in the Room)" \
-  "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user WHERE id = $leave"
+  "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user WHERE id = $leave;
+  $(aud attendance_event $leave update)"
 refuses alice QR001 "withdraw it twice" "UPDATE attendance_event SET withdrawn_at = 'later', withdrawn_by = session_user WHERE id = $leave"
 allows alice "leave again, for real (one leave that stands)" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
-  SELECT $conf, max(id), 'left', '11:00', 'now', session_user FROM attendee"
+  SELECT $conf, max(id), 'left', '11:00', 'now', session_user FROM attendee;
+  $(aud attendance_event "SELECT max(id) FROM attendance_event")"
 refuses alice 23505 "a second leave that stands" "INSERT INTO attendance_event (conference_id, attendee_id, event, at, recorded_at, recorded_by)
   SELECT $conf, max(id), 'left', '11:30', 'now', session_user FROM attendee"
 refuses alice QR001 "withdraw an arrival" "UPDATE attendance_event SET withdrawn_at = 'now', withdrawn_by = session_user
@@ -188,11 +203,14 @@ refuses hos 42501 "vote" "INSERT INTO vote (conference_id, child_id, grp, grp_ke
 refuses hos 42501 "change a referral's due date" "UPDATE referral SET due = '2027-01-01' WHERE id = $ref"
 
 # Sign-off: the chair finalises; the record then changes for nobody.
-allows alice "sign the conference off" "UPDATE conference SET finalised_at = 'now', finalised_by = session_user WHERE id = $conf"
+allows alice "sign the conference off" "UPDATE conference SET finalised_at = 'now', finalised_by = session_user WHERE id = $conf;
+  $(aud conference $conf update)"
 allows hos "record the notification after sign-off" \
-  "UPDATE referral SET notified = '2026-11-21', panel_due = '2026-12-19' WHERE id = $ref; $(audit_sql referral)"
+  "UPDATE referral SET notified = '2026-11-21', panel_due = '2026-12-19' WHERE id = $ref; $(aud referral $ref update)"
 allows hos "record the panel's outcome" \
-  "UPDATE referral SET panel_date = '2026-12-18', outcome = 'plan-confirmed' WHERE id = $ref"
+  "UPDATE referral SET panel_date = '2026-12-18', outcome = 'plan-confirmed' WHERE id = $ref; $(aud referral $ref update)"
+refuses hos 42501 "overwrite the panel's outcome with no audit entry (schema 12)" \
+  "UPDATE referral SET outcome = 'plan-ended' WHERE id = $ref"
 check "the referral holds what the Head of Service recorded" \
   "$(value "SELECT notified || ' ' || outcome FROM referral WHERE id = $ref")" "2026-11-21 plan-confirmed"
 refuses alice QR001 "change a signed-off decision" "UPDATE decision SET outcome = 'no-plan' WHERE child_id = $child"
@@ -210,6 +228,7 @@ refuses postgres 42501 "(as the tables' owner) delete a signed-off decision" \
   "SET ROLE quorum_owner; DELETE FROM decision WHERE child_id = $child"
 
 # The audit log: nobody updates or deletes it.
+entries=$(value "SELECT count(*) FROM audit")
 for who in alice mina hos adam bob; do
   refuses $who 42501 "update the audit log" "UPDATE audit SET summary = 'rewritten'"
   refuses $who 42501 "delete from the audit log" "DELETE FROM audit"
@@ -220,7 +239,7 @@ refuses postgres 42501 "(as the tables' owner) update the audit log" "SET ROLE q
 refuses postgres 42501 "(as the tables' owner) delete from the audit log" "SET ROLE quorum_owner; DELETE FROM audit"
 refuses postgres 42501 "(as the tables' owner) truncate the audit log" "SET ROLE quorum_owner; TRUNCATE audit CASCADE"
 refuses alice 42501 "log in as the tables' owner" "SET ROLE quorum_owner"
-check "the audit log is whole" "$(value "SELECT count(*) FROM audit")" 2
+check "the audit log is whole" "$(value "SELECT count(*) FROM audit")" "$entries"
 
 # verify reads the schema as any role, a minute-taker included; a superuser's weakening is found.
 out=$(schema_check "$QUORUM_PG user=mina" 2>&1); status=$?
@@ -234,7 +253,8 @@ else not_ok "a disabled trigger: exit $status: $out"; fi
 value "ALTER TABLE audit ENABLE TRIGGER audit_no_delete" >/dev/null
 
 # An administrator keeps the calendar; a chair does not.
-allows adam "add a closure day" "INSERT INTO closure_day (region, date, name) VALUES ('england-wales', '2026-12-24', 'Office closed')"
+allows adam "add a closure day" "INSERT INTO closure_day (region, date, name) VALUES ('england-wales', '2026-12-24', 'Office closed');
+  $(aud closure_day "SELECT max(id) FROM closure_day")"
 refuses alice 42501 "add a closure day" "INSERT INTO closure_day (region, date, name) VALUES ('england-wales', '2026-12-31', 'x')"
 
 echo "1..$n"

@@ -445,6 +445,60 @@ decide_all (StoreFixture *f,
   quorum_outcome_free (outcome);
 }
 
+/* Trial 5, A9: drafts of words already recorded are none. A group's reason as recorded is the
+ * record; once the conference is signed off, its board's forms (attendee, child:…) record
+ * nothing more, so nothing typed there is kept (the amendment's form still is). On SQLite and,
+ * in test-store-postgres, in the person's own drafts table on the server. */
+static void
+test_recorded_words_are_no_draft (StoreFixture  *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vote_scope = NULL;
+  g_autofree char *attempt_scope = NULL;
+  gint64 conf, amy, ben;
+  char *text;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, &ben);
+  vote_scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:Police", amy);
+  attempt_scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", amy);
+  vote (f->store, conf, amy, "Police", QUORUM_VIEW_NO_PLAN, 0, "Original reason");
+
+  /* The recorded reason (spaces around it or not) is no draft; other words are. */
+  g_assert_true (quorum_store_save_draft (f->store, conf, vote_scope, "reason", "Original reason more", &error));
+  g_assert_no_error (error);
+  text = quorum_store_get_draft (f->store, conf, vote_scope, "reason", &error);
+  g_assert_cmpstr (text, ==, "Original reason more");
+  g_free (text);
+  g_assert_true (quorum_store_save_draft (f->store, conf, vote_scope, "reason", "  Original reason ", &error));
+  g_assert_no_error (error);
+  g_assert_null (quorum_store_get_draft (f->store, conf, vote_scope, "reason", &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_save_draft (f->store, conf, attempt_scope, "summary", "Half a thought", &error));
+  text = quorum_store_get_draft (f->store, conf, attempt_scope, "summary", &error);
+  g_assert_cmpstr (text, ==, "Half a thought");
+  g_free (text);
+
+  decide_all (f, conf, amy, ben);
+  g_assert_true (quorum_store_finalise (f->store, conf, &error));
+  g_assert_no_error (error);
+
+  /* Signed off: the cards and forms leaving it keep nothing of its board; the amendment's
+   * form keeps its words. */
+  g_assert_true (quorum_store_save_draft (f->store, conf, vote_scope, "reason", "Original reason", &error));
+  g_assert_true (quorum_store_save_draft (f->store, conf, attempt_scope, "summary", "Half a thought", &error));
+  g_assert_true (quorum_store_save_draft (f->store, conf, "attendee", "name", "P. Constable", &error));
+  g_assert_true (quorum_store_save_draft (f->store, conf, "amendment", "reason", "Minuted later", &error));
+  g_assert_no_error (error);
+  g_assert_null (quorum_store_get_draft (f->store, conf, vote_scope, "reason", &error));
+  g_assert_null (quorum_store_get_draft (f->store, conf, attempt_scope, "summary", &error));
+  g_assert_null (quorum_store_get_draft (f->store, conf, "attendee", "name", &error));
+  g_assert_no_error (error);
+  text = quorum_store_get_draft (f->store, conf, "amendment", "reason", &error);
+  g_assert_cmpstr (text, ==, "Minuted later");
+  g_free (text);
+}
+
 static void
 test_sign_off_refuses_every_change (StoreFixture  *f,
                                     gconstpointer  data)
@@ -3290,6 +3344,7 @@ main (int    argc,
   ADD ("/store/transaction/conflict-retried-never-shown", test_conflict_retried_never_shown);
   ADD ("/store/transaction/deadlock-retried-never-shown", test_deadlock_retried_never_shown);
   ADD ("/store/sign-off/refuses-every-change-but-amend", test_sign_off_refuses_every_change);
+  ADD ("/store/draft/recorded-words-are-no-draft", test_recorded_words_are_no_draft);
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
   ADD ("/store/sign-off/amend-chain", test_amend_chain);

@@ -1716,7 +1716,8 @@ insert_decision (QuorumStore          *self,
   quorum_db_bind_int64 (stmt, 7, outcome->n_no_plan);
   quorum_db_bind_int64 (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
-  _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
+  /* The signer here; a shared database's server names its own user (docs/notes/pgactor.md). */
+  _quorum_bind_text (stmt, 10, quorum_store_get_actor (self));
   /* Only a chair's decision carries the chair's reasons (quorum_check_decision_reason). */
   _quorum_bind_text (stmt, 11, outcome->basis == QUORUM_BASIS_CHAIR ? reason : NULL);
   if (!_quorum_store_exec_insert (self, stmt, &decision_id, error))
@@ -2007,7 +2008,7 @@ finalise_once (QuorumStore  *self,
   if (stmt == NULL)
     goto fail;
   _quorum_bind_text (stmt, 1, now);
-  _quorum_bind_text (stmt, 2, quorum_store_get_signer (self));
+  _quorum_bind_text (stmt, 2, quorum_store_get_actor (self));
   quorum_db_bind_int64 (stmt, 3, conference_id);
   if (!_quorum_store_exec_stmt (self, stmt, error) ||
       !_quorum_store_audit (self, "update", "conference", conference_id, conference_id,
@@ -2282,7 +2283,7 @@ amend_once (QuorumStore               *self,
     goto fail;
   quorum_db_bind_int64 (stmt, 1, conference_id);
   _quorum_bind_text (stmt, 2, now);
-  _quorum_bind_text (stmt, 3, by != NULL ? by : quorum_store_get_signer (self));
+  _quorum_bind_text (stmt, 3, by != NULL ? by : quorum_store_get_actor (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
   _quorum_bind_text (stmt, 6, spec->record);

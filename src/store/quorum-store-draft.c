@@ -3,6 +3,7 @@
  * store's server out of reach: kept on this computer meanwhile, then sent (pgapp2.md). */
 
 #include <errno.h>
+#include <stdio.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -227,6 +228,54 @@ quorum_store_save_draft (QuorumStore  *self,
   return FALSE;
 }
 
+/* Whether words @trimmed of a form are no draft: recorded already, or no longer recordable.
+ * A board's form ("attendee", "child:N:…") of a signed-off conference records nothing more, and
+ * a group's reason ("child:N:vote:GROUP", "reason") that is the one recorded for it is the
+ * record, not a draft (trial 5, A9: cards leaving a signed-off conference kept the recorded
+ * reasons as drafts, in the server's drafts table and on this computer). FALSE when it cannot
+ * be read: the words are kept rather than lost. */
+static gboolean
+no_draft (QuorumStore *self,
+          gint64       conference_id,
+          const char  *scope,
+          const char  *field,
+          const char  *trimmed)
+{
+  QuorumDbStmt *stmt;
+  gboolean recorded = FALSE;
+  gint64 child_id = 0;
+  int at = 0;
+
+  if (conference_id <= 0 || !(g_str_equal (scope, "attendee") || g_str_has_prefix (scope, "child:")))
+    return FALSE;
+  stmt = _quorum_store_prepare (self, "SELECT finalised_at IS NOT NULL FROM conference WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_int64 (stmt, 1, conference_id);
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
+    recorded = quorum_db_column_int64 (stmt, 0) != 0;
+  quorum_db_reset (stmt);
+  if (recorded)
+    return TRUE;
+
+  if (!g_str_equal (field, "reason") ||
+      sscanf (scope, "child:%" G_GINT64_FORMAT ":vote:%n", &child_id, &at) != 1 || at == 0)
+    return FALSE;
+  stmt = _quorum_store_prepare (self, "SELECT reason FROM vote WHERE child_id = ? AND grp = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_int64 (stmt, 1, child_id);
+  _quorum_bind_text (stmt, 2, scope + at);
+  if (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW && !quorum_db_column_is_null (stmt, 0))
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (quorum_db_column_text (stmt, 0)));
+
+      recorded = g_str_equal (reason, trimmed);
+    }
+  quorum_db_reset (stmt);
+  return recorded;
+}
+
 static gboolean
 server_save (QuorumStore  *self,
              gint64        conference_id,
@@ -239,7 +288,7 @@ server_save (QuorumStore  *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   QuorumDbStmt *stmt;
 
-  if (*trimmed == '\0')
+  if (*trimmed == '\0' || no_draft (self, conference_id, scope, field, trimmed))
     {
       stmt = _quorum_store_prepare (self,
                                     "DELETE FROM draft WHERE conference_id = ? AND scope = ? AND field = ?",

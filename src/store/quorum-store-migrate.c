@@ -21,6 +21,9 @@
 
 #include "quorum-store-private.h"
 #include "quorum-store-migrate.h"
+#ifdef QUORUM_HAVE_POSTGRES
+#include "postgres/quorum-pg-schema.h"
+#endif
 
 #define BATCH 200
 
@@ -648,6 +651,16 @@ begin (Migration  *m,
   g_array_set_size (m->pending, 0);
   if (!_quorum_store_begin (m->to, error))
     return FALSE;
+#ifdef QUORUM_HAVE_POSTGRES
+  /* A server lets a row name someone other than its writer only in a migration's transaction
+   * (the laptop's names kept), each row's entry saying it was migrated (docs/notes/pgactor.md). */
+  if (quorum_db_get_backend (_quorum_store_get_connection (m->to)) == QUORUM_DB_BACKEND_POSTGRES &&
+      !quorum_pg_begin_migration (_quorum_store_get_connection (m->to), error))
+    {
+      _quorum_store_rollback (m->to);
+      return FALSE;
+    }
+#endif
   /* Under the write lock: what another run of the same source committed since. */
   if (!load_map (m, error))
     {

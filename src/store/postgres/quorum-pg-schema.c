@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 11: the same
+/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 12: the same
  * tables, columns, indexes and trigger names, the triggers as PL/pgSQL raising SQLSTATE QR001
  * with SQLite's words; the roles, grants and row-level policies that let the server itself
  * refuse what a role may not do; and the migrations after it. */
@@ -245,13 +245,165 @@ static const char audit_key_functions[] =
   "BEGIN\n"
   "  FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p\n"
   "           WHERE p.pronamespace = current_schema ()::regnamespace AND p.proname LIKE 'quorum\\_%'\n"
-  "             AND (p.prorettype = 'trigger'::regtype OR p.proname = 'quorum_audit_check') LOOP\n"
+  "             AND (p.prorettype = 'trigger'::regtype OR p.proname IN ('quorum_audit_check',\n"
+  "                  'quorum_audit_canonical', 'quorum_audit_write')) LOOP\n"
   "    EXECUTE format ('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f.sig, current_schema ());\n"
   "  END LOOP;\n"
   "END $$;\n"
   "REVOKE ALL ON FUNCTION quorum_hmac_pad (bytea, integer) FROM PUBLIC;\n"
   "REVOKE ALL ON FUNCTION quorum_hmac_padded (bytea, bytea, text) FROM PUBLIC;\n"
   "REVOKE ALL ON FUNCTION quorum_hmac (bytea, text) FROM PUBLIC;\n";
+
+/* 12 (PostgreSQL only; SQLite's 12 changes nothing): no record is written by hand, and each
+ * names who wrote it (docs/notes/pgactor.md). Whoever writes, with whatever client:
+ * - a record row inserted or changed must have, by COMMIT, its audit entry as it then stands:
+ *   the newest entry for the row, written in the same transaction, whose row_hash is the hash of
+ *   the row's canonical form (quorum_audit_canonical: quorum-store-audit.c's append_row, made
+ *   in SQL). The constraint trigger <table>_audited refuses the COMMIT otherwise, naming the row;
+ * - the columns that name who wrote a row (recorded_by, created_by, decided_by, finalised_by,
+ *   by, withdrawn_by, resolved_by) hold session_user whenever they are written (<table>_actor),
+ *   but in `quorum-cli migrate`'s transactions (quorum.migrating set by the store), which copy a
+ *   laptop's records with the names they have there: then any name but another login's (an
+ *   administrator's migration: any name), and every row's entry must say it was migrated.
+ * quorum_audit_write () writes a row's entry as the store does, in the caller's own name (the
+ * audit log's policy): so a write by psql is at least attributed, never unnoticed. */
+static const char record_functions[] =
+  /* A row's canonical form (@r: to_jsonb of the row): every column in order, "name=" then N for
+   * NULL, i<digits> for an integer, t<bytes>:<text> for text, and a new line; a column a
+   * migration added to rows already audited (quorum-store-audit.c, late_columns) left out while
+   * NULL. */
+  "CREATE OR REPLACE FUNCTION quorum_audit_canonical (rel regclass, r jsonb) RETURNS text\n"
+  "  LANGUAGE plpgsql STABLE AS $$\n"
+  "BEGIN\n"
+  /* PL/pgSQL, not SQL: its query's plan is kept for the session (a SQL function's is made again
+   * at each call, which cost a vote a third of what these triggers add). */
+  "  RETURN (SELECT coalesce (string_agg (a.attname || '=' ||\n"
+  "  CASE WHEN jsonb_typeof (r -> a.attname) = 'null' THEN 'N'\n"
+  "       WHEN a.atttypid IN (20, 21, 23) THEN 'i' || (r ->> a.attname)\n"
+  "       ELSE 't' || octet_length (r ->> a.attname) || ':' || (r ->> a.attname) END || E'\\n', '' ORDER BY a.attnum), '')\n"
+  "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid\n"
+  "WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped\n"
+  "  AND NOT (jsonb_typeof (r -> a.attname) = 'null' AND\n"
+  "           (c.relname = 'attendance_event' AND a.attname IN ('withdrawn_at', 'withdrawn_by') OR\n"
+  "            c.relname = 'decision' AND a.attname = 'reason')));\n"
+  "END $$;\n"
+  /* The trigger <table>_audited, at COMMIT: the row as it stands is its newest audit entry's,
+   * written in this transaction; in a migration's, an entry saying so. */
+  "CREATE OR REPLACE FUNCTION quorum_row_audited () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE r jsonb; logged text; mine boolean; summary text;\n"
+  "BEGIN\n"
+  "  SELECT a.row_hash, a.xmin::text = (pg_current_xact_id ()::text::numeric % 4294967296)::text, a.summary\n"
+  "    INTO logged, mine, summary\n"
+  "    FROM audit a WHERE a.entity = TG_TABLE_NAME AND a.entity_id = NEW.id ORDER BY a.id DESC LIMIT 1;\n"
+  /* The row as this write left it first (the usual case: one write a row); when a later write
+   * of the same transaction changed it again, the row as it stands (that write's own check
+   * judges the change). */
+  "  IF logged IS DISTINCT FROM encode (sha256 (convert_to (quorum_audit_canonical (TG_RELID, to_jsonb (NEW)), 'UTF8')), 'hex') THEN\n"
+  "    EXECUTE format ('SELECT to_jsonb (t) FROM %s t WHERE t.id = $1', TG_RELID::regclass) INTO r USING NEW.id;\n"
+  "    IF r IS NULL THEN\n"
+  "      RETURN NULL;\n"
+  "    END IF;\n"
+  "    IF logged IS DISTINCT FROM encode (sha256 (convert_to (quorum_audit_canonical (TG_RELID, r), 'UTF8')), 'hex') THEN\n"
+  "      mine := false;\n"
+  "    END IF;\n"
+  "  END IF;\n"
+  "  IF NOT coalesce (mine, false) THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format ('quorum: %s %s was written without its audit "
+  "entry, so nothing was recorded: the record is written through Quorum, which logs each row as it stands "
+  "in the same transaction', TG_TABLE_NAME, NEW.id);\n"
+  "  END IF;\n"
+  "  IF coalesce (current_setting ('quorum.migrating', true), '') <> '' AND summary NOT LIKE 'migrated from database %' THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format ('quorum: %s %s was written in a migration "
+  "without an entry saying it was migrated, so nothing was recorded', TG_TABLE_NAME, NEW.id);\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  /* The trigger <table>_actor: each column named (TG_ARGV) that this write sets holds the
+   * writer's own login. */
+  "CREATE OR REPLACE FUNCTION quorum_actor () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE r jsonb; o jsonb; col text; who text;\n"
+  "BEGIN\n"
+  "  r := to_jsonb (NEW);\n"
+  "  IF TG_OP = 'UPDATE' THEN\n"
+  "    o := to_jsonb (OLD);\n"
+  "  END IF;\n"
+  "  FOREACH col IN ARRAY TG_ARGV LOOP\n"
+  "    who := r ->> col;\n"
+  "    CONTINUE WHEN who IS NULL OR who = session_user OR (o IS NOT NULL AND who IS NOT DISTINCT FROM o ->> col);\n"
+  "    CONTINUE WHEN coalesce (current_setting ('quorum.migrating', true), '') <> '' AND\n"
+  "                  (pg_has_role (session_user, 'quorum_admin', 'MEMBER') OR\n"
+  "                   NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who));\n"
+  "    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format ('quorum: %s.%s names who wrote it: %s, "
+  "not %s, so nothing was recorded', TG_TABLE_NAME, col, session_user, who);\n"
+  "  END LOOP;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n"
+  /* A row's audit entry as the store writes it, in the caller's name (the audit log's policy),
+   * continuing the chain (the server keys it): for psql, so that a write by hand is attributed.
+   * @action 'insert' or 'update'; returns the entry's number. */
+  "CREATE OR REPLACE FUNCTION quorum_audit_write (action text, entity text, entity_id bigint, summary text)\n"
+  "  RETURNS bigint LANGUAGE plpgsql AS $$\n"
+  "DECLARE rel regclass; r jsonb; d text; rh text; conf bigint; now_ts text; last_id bigint; last_hash text;\n"
+  "BEGIN\n"
+  "  rel := to_regclass (entity);\n"
+  "  IF rel IS NULL OR NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = rel AND tgname = entity || '_audited') THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: %s is not a table of records', entity);\n"
+  "  END IF;\n"
+  "  EXECUTE format ('SELECT to_jsonb (t) FROM %s t WHERE t.id = $1', rel) INTO r USING entity_id;\n"
+  "  IF r IS NULL THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: %s %s does not exist', entity, entity_id);\n"
+  "  END IF;\n"
+  "  d := quorum_audit_canonical (rel, r);\n"
+  "  rh := encode (sha256 (convert_to (d, 'UTF8')), 'hex');\n"
+  "  conf := CASE WHEN entity = 'conference' THEN entity_id ELSE (r ->> 'conference_id')::bigint END;\n"
+  "  now_ts := to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"');\n"
+  "  SELECT a.id, a.hash INTO last_id, last_hash FROM audit a ORDER BY a.id DESC LIMIT 1;\n"
+  "  last_id := coalesce (last_id, 0) + 1;\n"
+  "  last_hash := coalesce (last_hash, repeat ('0', 64));\n"
+  "  INSERT INTO audit (id, at, \"user\", action, entity, entity_id, conference_id, summary, data, row_hash,\n"
+  "                     prev_hash, hash)\n"
+  "    VALUES (last_id, now_ts, session_user, action, entity, entity_id, conf, summary, d, rh, last_hash,\n"
+  "            quorum_audit_entry_hash (last_id, now_ts, session_user, action, entity, entity_id, conf, summary, d, rh,\n"
+  "                                     last_hash));\n"
+  "  RETURN last_id;\n"
+  "END $$;\n";
+
+/* 12: the triggers above on each table of records: <table>_audited on all of them, and
+ * <table>_actor (with the columns naming who wrote it) where a row has one. */
+#define AUDITED(table) \
+  "CREATE CONSTRAINT TRIGGER " table "_audited AFTER INSERT OR UPDATE ON " table \
+  " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION quorum_row_audited ();\n"
+/* Called only when a column names someone else (Quorum's own writes name session_user). */
+#define NAMES_ANOTHER(column) "coalesce (NEW." column " <> session_user, false)"
+#define ACTOR(table, column) \
+  "CREATE TRIGGER " table "_actor BEFORE INSERT OR UPDATE ON " table " FOR EACH ROW " \
+  "WHEN (" NAMES_ANOTHER (column) ") EXECUTE FUNCTION quorum_actor ('" column "');\n"
+#define ACTOR2(table, column, other) \
+  "CREATE TRIGGER " table "_actor BEFORE INSERT OR UPDATE ON " table " FOR EACH ROW " \
+  "WHEN (" NAMES_ANOTHER (column) " OR " NAMES_ANOTHER (other) ") " \
+  "EXECUTE FUNCTION quorum_actor ('" column "', '" other "');\n"
+#define RECORD_TRIGGERS \
+  AUDITED ("conference") AUDITED ("child") AUDITED ("attendee") AUDITED ("attempt") AUDITED ("vote") \
+  AUDITED ("decision") AUDITED ("dissent") AUDITED ("plan") AUDITED ("referral") AUDITED ("amendment") \
+  AUDITED ("closure_day") AUDITED ("difference") AUDITED ("difference_stage") AUDITED ("difference_note") \
+  AUDITED ("difference_answer") AUDITED ("conference_profile") AUDITED ("attendance_event") \
+  AUDITED ("decision_presence") AUDITED ("member_view") AUDITED ("superseded_view") AUDITED ("challenge") \
+  AUDITED ("plan_event") AUDITED ("referral_correction") AUDITED ("notice") AUDITED ("difference_event") \
+  ACTOR2 ("conference", "created_by", "finalised_by") \
+  ACTOR ("attempt", "recorded_by") \
+  ACTOR ("vote", "recorded_by") \
+  ACTOR ("decision", "decided_by") \
+  ACTOR ("amendment", "by") \
+  ACTOR2 ("difference", "created_by", "resolved_by") \
+  ACTOR ("difference_stage", "recorded_by") \
+  ACTOR ("difference_note", "recorded_by") \
+  ACTOR2 ("attendance_event", "recorded_by", "withdrawn_by") \
+  ACTOR ("member_view", "recorded_by") \
+  ACTOR ("challenge", "recorded_by") \
+  ACTOR ("plan_event", "recorded_by") \
+  ACTOR ("referral_correction", "recorded_by") \
+  ACTOR ("notice", "recorded_by") \
+  ACTOR ("difference_event", "recorded_by")
 
 /* The key: 32 bytes made in the server (SHA-256 of three random UUIDs, 366 random bits from the
  * server's strong generator, and the time), in a table nobody is granted (and row-level security
@@ -362,7 +514,7 @@ static const char compat[] =
   "CREATE UNIQUE INDEX attendance_event_left_once ON attendance_event (attendee_id) " \
   "WHERE event = 'left' AND withdrawn_at IS NULL;\n"
 
-/* Version 11 as one script: the state the SQLite migrations 1–11 leave. */
+/* Version 12 as one script: the state the SQLite migrations 1–12 leave (12's triggers below). */
 static const char tables[] =
   "CREATE TABLE schema_migration (\n"
   "  version    integer PRIMARY KEY,\n"
@@ -863,7 +1015,9 @@ static const char triggers[] =
   NOTIFY ("difference", "difference", "id")
   NOTIFY ("difference_stage", "difference", "difference_id")
   NOTIFY ("difference_note", "difference", "difference_id")
-  NOTIFY ("difference_event", "difference", "difference_id");
+  NOTIFY ("difference_event", "difference", "difference_id")
+  /* 12 */
+  RECORD_TRIGGERS;
 
 typedef struct
 {
@@ -940,12 +1094,18 @@ static const char migration_v10[] =
 static const char migration_v11[] =
   "ALTER TABLE decision ADD COLUMN IF NOT EXISTS reason text;\n";
 
+/* 12: no record written by hand, and each names who wrote it (record_functions above). Only
+ * triggers and functions: no row changes, so the audit chain is as it was. */
+static const char migration_v12[] =
+  RECORD_TRIGGERS;
+
 /* Migrations after version 9, in order: a database at version N runs every entry above N. The
  * creation script above is always the newest version whole. */
 static const PgMigration migrations[] = {
   { 9, NULL },
   { 10, migration_v10 },
   { 11, migration_v11 },
+  { 12, migration_v12 },
 };
 
 static int
@@ -989,6 +1149,7 @@ quorum_pg_schema_create (QuorumDb  *db,
                                             latest_version ());
 
   return quorum_db_exec (db, functions, error) &&
+         quorum_db_exec (db, record_functions, error) &&
          quorum_db_exec (db, audit_key_functions, error) &&
          quorum_db_exec (db, compat, error) &&
          quorum_db_exec (db, tables, error) &&
@@ -1025,7 +1186,9 @@ key_in_server (QuorumDb  *db,
 
   if (!has_relation (db, "audit_key", &has_key, error))
     return FALSE;
-  if (!quorum_db_exec (db, audit_key_functions, error))
+  /* 12's functions renewed too (a body rewritten outside Quorum is put back), before the
+   * search_path of both is set (audit_key_functions' DO). */
+  if (!quorum_db_exec (db, record_functions, error) || !quorum_db_exec (db, audit_key_functions, error))
     return FALSE;
   if (has_key)
     return TRUE;
@@ -1055,7 +1218,8 @@ bring_up_to_date (QuorumDb  *db,
     }
   /* The migrations may append audit entries (10): the entry hash's function first, which
    * key_in_server renews anyway. */
-  if (version < latest_version () && !quorum_db_exec (db, audit_key_functions, error))
+  if (version < latest_version () &&
+      (!quorum_db_exec (db, audit_key_functions, error) || !quorum_db_exec (db, record_functions, error)))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
@@ -1107,6 +1271,13 @@ quorum_pg_schema_migrate (QuorumDb  *db,
   return quorum_db_commit (db, error);
 }
 
+gboolean
+quorum_pg_begin_migration (QuorumDb  *db,
+                           GError   **error)
+{
+  return quorum_db_exec (db, "SELECT set_config ('quorum.migrating', 'on', true)", error);
+}
+
 /* verify on PostgreSQL: the triggers and their functions are this version's, and in force. A
  * superuser can still do anything (and the audit chain is what finds what was done); this finds
  * the weakening left behind: a trigger dropped, disabled, pointed elsewhere or added, a trigger
@@ -1143,7 +1314,8 @@ static GHashTable *
 expected_triggers (void)
 {
   GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, expected_trigger_free);
-  g_autoptr(GRegex) regex = g_regex_new ("CREATE TRIGGER (\\w+) .*? ON (\\w+) FOR EACH (?:ROW|STATEMENT) "
+  g_autoptr(GRegex) regex = g_regex_new ("CREATE (?:CONSTRAINT )?TRIGGER (\\w+) .*? ON (\\w+) "
+                                         "(?:DEFERRABLE INITIALLY DEFERRED )?FOR EACH (?:ROW|STATEMENT) "
                                          "(WHEN .*? )?EXECUTE FUNCTION (\\w+ \\(.*?\\));\\n",
                                          G_REGEX_DOTALL, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
@@ -1171,7 +1343,7 @@ expected_functions (void)
   GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GRegex) regex = g_regex_new ("CREATE (?:OR REPLACE )?FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;",
                                          G_REGEX_DOTALL, 0, NULL);
-  const char *texts[] = { functions, audit_key_functions };
+  const char *texts[] = { functions, audit_key_functions, record_functions };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -1322,7 +1494,8 @@ quorum_pg_schema_check (QuorumDb   *db,
                      "SELECT p.proname, p.prosrc, "
                      /* a trigger function, or the keys' check, that would find a caller's
                       * temporary table before Quorum's (pg_temp not last) */
-                     "       (p.prorettype = 'trigger'::regtype OR p.proname = 'quorum_audit_check') AND "
+                     "       (p.prorettype = 'trigger'::regtype OR p.proname IN ('quorum_audit_check', "
+                     "        'quorum_audit_canonical', 'quorum_audit_write')) AND "
                      "       NOT coalesce (array_to_string (p.proconfig, '|') LIKE '%search\\_path=pg\\_catalog, %, pg\\_temp%', false) "
                      "FROM pg_proc p "
                      "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The SQLite schema's version this schema matches (src/store/quorum-store-schema.c). */
-#define QUORUM_PG_SCHEMA_VERSION 11
+#define QUORUM_PG_SCHEMA_VERSION 12
 
 /* The four roles, as `admin grant USER ROLE` names them. */
 typedef enum
@@ -56,6 +56,12 @@ gboolean     quorum_pg_audit_keyed        (QuorumDb      *db,
 gboolean     quorum_pg_audit_check        (QuorumDb      *db,
                                            GPtrArray     *problems,
                                            GPtrArray     *unverified,
+                                           GError       **error);
+
+/* Inside a transaction, before `quorum-cli migrate` writes: marks it a migration's, in which
+ * a row may keep the name its source gave its writer (schema 12's <table>_actor), each row's
+ * audit entry then saying it was migrated (<table>_audited). Ends with the transaction. */
+gboolean     quorum_pg_begin_migration    (QuorumDb      *db,
                                            GError       **error);
 
 /* `quorum-cli admin init`: on an empty database, as a superuser: the roles (NOLOGIN groups

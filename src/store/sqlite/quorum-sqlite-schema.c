@@ -658,6 +658,15 @@ static const char schema_v10[] =
 static const char schema_v11[] =
   "ALTER TABLE decision ADD COLUMN reason TEXT;\n";
 
+/* 12: nothing on SQLite. PostgreSQL's 12 makes the server refuse a record written without its
+ * audit entry, or naming someone other than its writer (docs/notes/pgactor.md): a server's
+ * people each log in as themselves, and any client can reach its tables. A SQLite file has one
+ * writer, who holds the whole file, so a trigger could not stop them; its audit chain, keyed
+ * outside the file, and verify are what find a change made by hand. The version moves so that
+ * both backends stay at the same number (`migrate` copies only between equal versions). */
+static const char schema_v12[] =
+  "";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -669,6 +678,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 9, schema_v9 },
   { 10, schema_v10 },
   { 11, schema_v11 },
+  { 12, schema_v12 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
