@@ -1552,6 +1552,64 @@ test_another_exporter_and_language (Fixture       *fixture,
 }
 
 static gboolean
+identity_shown (gpointer data)
+{
+  GtkWidget *identity = ui_test_find_named (GTK_WIDGET (data), "identity");
+
+  return identity != NULL && gtk_widget_get_mapped (identity);
+}
+
+/* Trial 5, A3: the primary menu says whose name the record uses and which record the window is
+ * on; the name follows the Preferences. */
+static void
+test_menu_says_who_and_where (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_template_child (fixture->window, QUORUM_TYPE_WINDOW, "primary_menu_button"));
+  GtkWidget *popover;
+  GtkWidget *name;
+  GtkWidget *where;
+  g_autofree char *tooltip = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_settings_set_string (settings, "chair-name", CHAIR_KEPT);
+  ui_test_iterate (100);
+  ui_test_raise_window (fixture->window);
+  ui_test_click (GTK_WIDGET (button), -1, -1);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  ui_test_wait_until (identity_shown, popover, 10000, "the primary menu");
+  ui_test_iterate (200);
+  name = ui_test_find_named (popover, "identity-name");
+  where = ui_test_find_named (popover, "identity-where");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, CHAIR_KEPT);
+  if (ui_test_is_postgres ())
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (where));
+
+      g_assert_true (g_str_has_prefix (text, "Shared record "));
+      g_assert_nonnull (strstr (text, quorum_store_get_user (fixture->store)));
+    }
+  else
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (where)), ==, "The record on this computer");
+  ui_test_screenshot (popover, "primary-menu-identity");
+  ui_test_key ("Escape");
+  ui_test_iterate (200);
+
+  /* Another name kept: the menu and the button's tooltip follow. */
+  g_settings_set_string (settings, "chair-name", "Dev Mistry");
+  ui_test_iterate (100);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Dev Mistry");
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+  g_assert_nonnull (strstr (tooltip, "Dev Mistry"));
+}
+
+static gboolean
 print_to_file_listed (gpointer data)
 {
   GtkWindow *dialog = ui_test_find_toplevel (GTK_TYPE_DIALOG);
@@ -1657,6 +1715,8 @@ main (int   argc,
               fixture_set_up, test_name_asked_once, fixture_tear_down);
   g_test_add ("/ui/export/another-exporter-and-language", Fixture, NULL,
               fixture_set_up, test_another_exporter_and_language, fixture_tear_down);
+  g_test_add ("/ui/export/menu-says-who-and-where", Fixture, NULL,
+              fixture_set_up, test_menu_says_who_and_where, fixture_tear_down);
   g_test_add ("/ui/export/name-cancelled-exports-nothing", Fixture, NULL,
               fixture_set_up, test_name_cancelled_exports_nothing, fixture_tear_down);
 
