@@ -618,11 +618,10 @@ ask_export_then (ChooserData *data,
     gtk_editable_set_text (GTK_EDITABLE (entry), offered);
   gtk_box_append (GTK_BOX (box), dialog_heading (_("Exported _by"), entry, TRUE));
   gtk_box_append (GTK_BOX (box), entry);
-  problem = gtk_label_new (NULL);
+  /* Why Continue is off, said as the store would say it. */
+  problem = dialog_note (NULL);
   gtk_widget_set_name (problem, "exported-by-problem");
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_widget_add_css_class (problem, "caption");
+  gtk_widget_remove_css_class (problem, "dim-label");
   gtk_widget_add_css_class (problem, "error");
   gtk_widget_set_visible (problem, FALSE);
   gtk_box_append (GTK_BOX (box), problem);
