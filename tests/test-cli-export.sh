@@ -205,4 +205,30 @@ expect_exit "export: missing --format (1)" 1 q export dissent "$conf" -o "$out_d
 expect_exit "export: unwritable file (3)" 3 q export dissent "$conf" --format pdf -o "$out_dir/no/such/dir/x.pdf"
 check "export: nothing left behind by the refusals" "$(ls "$out_dir" | grep -c '^x\.')" "0"
 
+# -- who exported it, with no --as (trial 6, A19): the name the app keeps for this account, as
+#    the app names it; --as and $QUORUM_USER before it; the login only with none anywhere. The
+#    app's settings are read where the app keeps them (here a keyfile, as GSettings keeps them
+#    without dconf), not written.
+settings_home="$work/settings-home"
+mkdir -p "$settings_home"
+kept_env=(env -u QUORUM_USER GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$settings_home")
+"${kept_env[@]}" gsettings set io.github.quorum_app.quorum chair-name "Dev Mistry"
+check "export by: the app's kept name is set in the keyfile" \
+  "$("${kept_env[@]}" gsettings get io.github.quorum_app.quorum chair-name)" "'Dev Mistry'"
+by_kept=$("${kept_env[@]}" "$QUORUM_CLI" export dissent "$conf" --format txt -o - | grep -c "^Exported .* by Dev Mistry\b")
+check "export by: without --as, the text says the app's kept name, not the login" "$by_kept" "1"
+by_as=$("${kept_env[@]}" "$QUORUM_CLI" --as "Priya Shah" export dissent "$conf" --format csv -o - |
+  python3 -c 'import csv,sys; print({r["exported_by"] for r in csv.DictReader(sys.stdin)})')
+check "export by: --as before the kept name" "$by_as" "{'Priya Shah'}"
+by_env=$(QUORUM_USER="Sam Minutes" GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$settings_home" \
+  "$QUORUM_CLI" export dissent "$conf" --format json -o - | python3 -c 'import json,sys; print(json.load(sys.stdin)["exported_by"])')
+check "export by: \$QUORUM_USER before the kept name" "$by_env" "Sam Minutes"
+"${kept_env[@]}" gsettings reset io.github.quorum_app.quorum chair-name
+by_login=$("${kept_env[@]}" "$QUORUM_CLI" export dissent "$conf" --format json -o - | python3 -c 'import json,sys; print(json.load(sys.stdin)["exported_by"])')
+if is_pg; then
+  check "export by: no name anywhere, the database's user" "$by_login" "$(pg_psql "$QUORUM_DB" -tA -c 'SELECT session_user')"
+else
+  check "export by: no name anywhere, the login" "$by_login" "$(id -un)"
+fi
+
 finish

@@ -102,7 +102,7 @@ quorum_cli_option_context (QuorumCliContext   *ctx,
       N_("The database (default: $QUORUM_DB, else the app's own)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, N_("Print one JSON document"), NULL },
     { "as", 0, 0, G_OPTION_ARG_STRING, &ctx->as_name,
-      N_("Your name, recorded as who decided, signed off, amended or exported, and on a database of this computer's as who wrote each record (default: $QUORUM_USER, else the login)"),
+      N_("Your name, recorded as who decided, signed off, amended or exported, and on a database of this computer's as who wrote each record (default: $QUORUM_USER, else the name kept in the app's Preferences, else the login)"),
       N_("NAME") },
     { NULL }
   };
@@ -249,6 +249,32 @@ open_asking_password (const char            *path,
   return store;
 }
 
+/* The name the app keeps for this account ("Your name" in its Preferences; under its first id
+ * too, before the app has copied it over), read only; NULL when none is kept or the app's
+ * settings are not installed. */
+static char *
+app_kept_name (void)
+{
+  static const char * const ids[] = { "io.github.quorum_app.quorum", "org.gnome.Quorum" };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  for (guint i = 0; source != NULL && i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, ids[i], TRUE);
+      g_autoptr(GSettings) settings = NULL;
+      g_autofree char *name = NULL;
+
+      if (schema == NULL || !g_settings_schema_has_key (schema, "chair-name"))
+        continue;
+      settings = g_settings_new_full (schema, NULL, NULL);
+      name = g_strstrip (g_settings_get_string (settings, "chair-name"));
+      if (*name != '\0')
+        return g_steal_pointer (&name);
+    }
+
+  return NULL;
+}
+
 static QuorumStore *
 open_store (QuorumCliContext      *ctx,
             QuorumStoreOpenFlags   flags,
@@ -270,9 +296,16 @@ open_store (QuorumCliContext      *ctx,
         ctx->store = quorum_store_open_memory (error);
       else
         ctx->store = open_asking_password (path, flags, error);
-      /* Who the record names: --as, else $QUORUM_USER; the audit log keeps the login. */
+      /* Who the record names: --as, else $QUORUM_USER, else the name the app keeps for this
+       * account (its Preferences' "Your name"), as the app names it; the login only when none
+       * is given anywhere. The audit log keeps the login. */
       if (ctx->store != NULL)
-        quorum_store_set_signer (ctx->store, ctx->as_name != NULL ? ctx->as_name : g_getenv ("QUORUM_USER"));
+        {
+          const char *given = ctx->as_name != NULL ? ctx->as_name : g_getenv ("QUORUM_USER");
+          g_autofree char *kept = given == NULL || *given == '\0' ? app_kept_name () : NULL;
+
+          quorum_store_set_signer (ctx->store, kept != NULL ? kept : given);
+        }
       if (ctx->store != NULL)
         {
           const char * const *notices = quorum_store_get_notices (ctx->store);

@@ -98,10 +98,43 @@ quorum_export_set_record_languages (const char *languages)
                         languages != NULL && *languages != '\0' ? g_intern_string (languages) : NULL);
 }
 
+/* One export's choice (the export dialog's), over the process's, in the thread making it. */
+static GPrivate thread_record_languages;  /* interned, or NULL */
+
+void
+quorum_export_set_thread_record_languages (const char *languages)
+{
+  g_return_if_fail (languages == NULL || *languages == '\0' || quorum_export_record_languages_valid (languages));
+
+  g_private_set (&thread_record_languages,
+                 languages != NULL && *languages != '\0' ? (gpointer) g_intern_string (languages) : NULL);
+}
+
 const char *
 quorum_export_get_record_languages (void)
 {
+  const char *here = g_private_get (&thread_record_languages);
+
+  return here != NULL ? here : g_atomic_pointer_get (&record_languages);
+}
+
+const char *
+quorum_export_get_process_record_languages (void)
+{
   return g_atomic_pointer_get (&record_languages);
+}
+
+char *
+quorum_export_default_record_languages (const QuorumProfile *profile)
+{
+  const char *setting = quorum_export_get_process_record_languages ();
+
+  if (setting != NULL && *setting != '\0')
+    return g_strdup (setting);
+  if (profile != NULL && profile->bilingual)
+    return g_strdup ("cy,en");
+
+  return g_strdup (quorum_i18n_desktop_language ());
 }
 
 gboolean

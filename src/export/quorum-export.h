@@ -148,8 +148,16 @@ gboolean      quorum_export_pdf         (const QuorumConference *conference,
  * or "cy,en" (both, Welsh first); NULL or "" for the profile's: Welsh and English under a
  * bilingual profile (Bilingual=true), else the desktop's. The CSV and JSON have no language. */
 void          quorum_export_set_record_languages (const char *languages);
-/* The setting above, or NULL. */
+/* The languages of the records this thread makes, over the setting above (one export's choice,
+ * as the export dialog makes it); NULL or "" again: the setting's. */
+void          quorum_export_set_thread_record_languages (const char *languages);
+/* This thread's languages, else the setting above, or NULL. */
 const char   *quorum_export_get_record_languages (void);
+/* The setting above alone (the app's Record Language menu, the CLI's --language), or NULL. */
+const char   *quorum_export_get_process_record_languages (void);
+/* The languages a record of @profile is written in when nothing is chosen for it: the setting,
+ * else "cy,en" under a bilingual profile, else the desktop's ("cy" or "en"). Newly allocated. */
+char         *quorum_export_default_record_languages (const QuorumProfile *profile);
 /* TRUE when @languages is one the setting accepts ("cy", "en", "cy,en", "en,cy"). */
 gboolean      quorum_export_record_languages_valid (const char *languages);
 

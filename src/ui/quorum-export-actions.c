@@ -23,6 +23,7 @@ typedef struct
   QuorumConference   *conference;
   QuorumProfile      *profile;
   char               *user;
+  char               *languages;   /* chosen for this export ("cy", "en", "cy,en"), or NULL */
   GDateTime          *exported_at;
   QuorumExportFormat  format;
   char               *path;
@@ -40,6 +41,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->exported_at, g_date_time_unref);
   g_clear_pointer (&job->record, quorum_record_free);
   g_free (job->user);
+  g_free (job->languages);
   g_free (job->path);
   g_free (job);
 }
@@ -58,10 +60,14 @@ show_error (GtkWindow    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* @exporter: who this export names (NULL: the store's signer); @languages: the record's (NULL:
+ * as the Record Language menu, the policy or the desktop says). */
 static ExportJob *
 export_job_new (GtkWindow    *parent,
                 QuorumStore  *store,
                 gint64        conference_id,
+                const char   *exporter,
+                const char   *languages,
                 GError      **error)
 {
   g_autoptr(ExportJob) job = g_new0 (ExportJob, 1);
@@ -73,7 +79,8 @@ export_job_new (GtkWindow    *parent,
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   /* The profile frozen with it; an unreadable one must not stop its record. */
   job->profile = quorum_store_get_conference_profile (store, conference_id, NULL);
-  job->user = quorum_store_dup_shown_signer (store);
+  job->user = exporter != NULL ? g_strdup (exporter) : quorum_store_dup_shown_signer (store);
+  job->languages = g_strdup (languages);
   job->exported_at = g_date_time_new_now_local ();
 
   return g_steal_pointer (&job);
@@ -89,9 +96,15 @@ save_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
-  if (!quorum_export_conference (job->conference, job->profile, job->format,
-                                 job->user, job->exported_at, job->path, &error))
+  /* This export's language, in this thread only: the menu's choice stays the app's. */
+  quorum_export_set_thread_record_languages (job->languages);
+  saved = quorum_export_conference (job->conference, job->profile, job->format,
+                                    job->user, job->exported_at, job->path, &error);
+  quorum_export_set_thread_record_languages (NULL);
+
+  if (!saved)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -146,12 +159,14 @@ add_filter (GtkFileChooser     *chooser,
   return filter;
 }
 
-void
-quorum_export_actions_save_to (GtkWindow          *parent,
-                               QuorumStore        *store,
-                               gint64              conference_id,
-                               GFile              *file,
-                               QuorumExportFormat  format)
+static void
+save_as (GtkWindow          *parent,
+         QuorumStore        *store,
+         gint64              conference_id,
+         const char         *exporter,
+         const char         *languages,
+         GFile              *file,
+         QuorumExportFormat  format)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportJob) job = NULL;
@@ -173,7 +188,7 @@ quorum_export_actions_save_to (GtkWindow          *parent,
 
   /* Loaded now, on the main thread: the record says when it was exported, not when the
    * chooser opened. */
-  job = export_job_new (parent, store, conference_id, &error);
+  job = export_job_new (parent, store, conference_id, exporter, languages, &error);
   if (job == NULL)
     {
       show_error (parent, _("The Record Could Not Be Read"), error);
@@ -188,8 +203,18 @@ quorum_export_actions_save_to (GtkWindow          *parent,
   g_task_run_in_thread (task, save_thread);
 }
 
+void
+quorum_export_actions_save_to (GtkWindow          *parent,
+                               QuorumStore        *store,
+                               gint64              conference_id,
+                               GFile              *file,
+                               QuorumExportFormat  format)
+{
+  save_as (parent, store, conference_id, NULL, NULL, file, format);
+}
+
 /* What the chooser's answer needs: where to report, and which conference; and what to do
- * once the person's name is known (ask_name_then ()). */
+ * once who exports it and its language are known (ask_export_then ()). */
 typedef struct _ChooserData ChooserData;
 typedef void (*NamedFunc) (ChooserData *data);
 
@@ -199,6 +224,8 @@ struct _ChooserData
   QuorumStore *store;
   gint64       conference_id;
   NamedFunc    then;
+  char        *exporter;   /* named in the export dialog for this export only, or NULL */
+  char        *languages;  /* chosen in the export dialog */
 };
 
 static void
@@ -206,6 +233,8 @@ chooser_data_free (ChooserData *data)
 {
   g_clear_object (&data->parent);
   g_clear_object (&data->store);
+  g_free (data->exporter);
+  g_free (data->languages);
   g_free (data);
 }
 
@@ -253,7 +282,7 @@ chooser_response_cb (GtkNativeDialog *native,
     }
   g_object_unref (native);
 
-  quorum_export_actions_save_to (data->parent, data->store, data->conference_id, file, format);
+  save_as (data->parent, data->store, data->conference_id, data->exporter, data->languages, file, format);
 }
 
 /* The format chosen in the chooser: the name follows it, while it still ends in another
@@ -331,15 +360,69 @@ export_folder (void)
   return g_file_new_for_path (g_get_home_dir ());
 }
 
-/* The name a conference's record is offered under, without its extension:
- * "conference-7-2026-12-01". */
+/* @text made safe for a file name: letters and digits (of any script) kept, every other run of
+ * characters one "-", none at either end; at most 60 characters. */
+static void
+append_safe (GString    *out,
+             const char *text)
+{
+  gboolean dash = FALSE;
+  guint kept = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0' && kept < 60; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && out->len > 0 && out->str[out->len - 1] != '_')
+            g_string_append_c (out, '-');
+          dash = FALSE;
+          g_string_append_unichar (out, c);
+          kept++;
+        }
+      else
+        dash = TRUE;
+    }
+}
+
+/* The name a conference's record is offered under, without its extension: its case reference,
+ * else the children's family names, and its date ("BOL-2026-0412_2026-12-02",
+ * "Jones_2026-11-20"); with neither, "conference-7_2026-12-01". */
 static char *
 file_base_name (const QuorumConference *conference)
 {
   g_autofree char *date = quorum_date_to_string (&conference->date);
+  g_autoptr(GPtrArray) families = g_ptr_array_new_with_free_func (g_free);
+  GString *name = g_string_new (NULL);
+  gboolean by_ref;
 
-  return g_strdup_printf ("conference-%" G_GINT64_FORMAT "-%s", conference->id,
-                          date != NULL ? date : "undated");
+  append_safe (name, conference->case_ref);
+  by_ref = name->len > 0;
+  for (guint i = 0; conference->children != NULL && i < conference->children->len; i++)
+    {
+      const QuorumChild *child = g_ptr_array_index (conference->children, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (child->name != NULL ? child->name : ""));
+      const char *space = strrchr (trimmed, ' ');
+      const char *family = space != NULL ? space + 1 : trimmed;
+
+      if (*family != '\0' && !g_ptr_array_find_with_equal_func (families, family, g_str_equal, NULL))
+        g_ptr_array_add (families, g_strdup (family));
+    }
+  /* No case reference: the families (three at most, a sibling group's one name once). */
+  for (guint i = 0; !by_ref && i < families->len && i < 3; i++)
+    {
+      if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+      append_safe (name, g_ptr_array_index (families, i));
+    }
+  /* A name of children wholly other than letters (or none): the conference's number. */
+  if (name->len == 0)
+    g_string_append_printf (name, "conference-%" G_GINT64_FORMAT, conference->id);
+
+  g_string_append_printf (name, "_%s", date != NULL ? date : "undated");
+
+  return g_string_free (name, FALSE);
 }
 
 static void
@@ -395,68 +478,195 @@ show_chooser (ChooserData *data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* ---- the person's name, asked once ---- */
+/* ---- who exports it, and in which language ---- */
+
+/* The record's languages the dialog offers, in its order: the CLI's --language words. */
+static const char * const language_codes[] = { "en", "cy", "cy,en" };
+
+static GtkWidget *
+dialog_heading (const char *mnemonic,
+                GtkWidget  *widget,
+                gboolean    first)
+{
+  GtkWidget *heading = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (heading), widget);
+  if (!first)
+    gtk_widget_set_margin_top (heading, 12);
+  return heading;
+}
+
+static GtkWidget *
+dialog_note (const char *text)
+{
+  GtkWidget *note = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "dim-label");
+  return note;
+}
+
+/* The name as the store would take it (core's checks: blank, too long, a character that
+ * could make it read as something else), said under the field; Continue only with one. */
+static gboolean
+check_exporter (AdwMessageDialog  *dialog,
+                char             **name_out)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "quorum-exporter");
+  GtkLabel *problem = g_object_get_data (G_OBJECT (dialog), "quorum-exporter-problem");
+  g_autofree char *name = quorum_ui_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = quorum_check_text (name, _("The name of who exports the record"), TRUE, QUORUM_MAX_NAME, &error);
+  /* Blank is said by Continue being off, not by a line in red before anything is typed. */
+  gtk_label_set_text (problem, !ok && name != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (problem), !ok && name != NULL);
+  adw_message_dialog_set_response_enabled (dialog, "continue", ok);
+  if (ok && name_out != NULL)
+    *name_out = g_steal_pointer (&name);
+  return ok;
+}
 
 static void
-name_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  ChooserData      *data)
+exporter_changed_cb (GtkEditable      *editable,
+                     AdwMessageDialog *dialog)
 {
-  g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
+  check_exporter (dialog, NULL);
+}
+
+static void
+export_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ChooserData      *data)
+{
+  GtkDropDown *languages = g_object_get_data (G_OBJECT (dialog), "quorum-languages");
+  g_autofree char *name = NULL;
+  guint chosen;
 
   /* Cancelled (the button, Escape, the window closed): no export, nothing kept. */
-  if (g_strcmp0 (response, "continue") != 0 || name == NULL)
+  if (g_strcmp0 (response, "continue") != 0 || !check_exporter (dialog, &name))
     {
       chooser_data_free (data);
       return;
     }
 
-  quorum_ui_keep_name (data->store, name);
+  /* With no name kept, the name given is kept, as every form that asks it keeps it. A name
+   * kept and another given: that person exports, and the name kept stays as it was. */
+  if (quorum_ui_needs_name (data->store))
+    quorum_ui_keep_name (data->store, name);
+  else
+    {
+      g_autofree char *shown = quorum_store_dup_shown_signer (data->store);
+
+      /* On a shared database the name offered is the login's given name (admin grant --name). */
+      if (g_strcmp0 (name, quorum_store_get_signer (data->store)) != 0 && g_strcmp0 (name, shown) != 0)
+        data->exporter = g_steal_pointer (&name);
+    }
+
+  chosen = gtk_drop_down_get_selected (languages);
+  if (chosen < G_N_ELEMENTS (language_codes))
+    data->languages = g_strdup (language_codes[chosen]);
 
   data->then (data);
 }
 
-/* Asks the person's name when the record would otherwise name the login (quorum_ui_needs_name ()),
- * then does @then; cancelled, does nothing. @data is @then's, or freed. */
+/* Asks who exports the record (the name kept offered; another written there is for this export
+ * only; with none kept, required, and kept) and the record's language (as the Record Language
+ * menu, the policy or the desktop says, offered), then does @then; cancelled, does nothing.
+ * @data is @then's, or freed. @printing: for Print…, else Export…. */
 static void
-ask_name_then (ChooserData *data,
-               NamedFunc    then)
+ask_export_then (ChooserData *data,
+                 NamedFunc    then,
+                 gboolean     printing)
 {
-  const char *real_name = quorum_ui_account_real_name ();
-  g_autofree char *body = NULL;
+  gboolean needs_name = quorum_ui_needs_name (data->store);
+  g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (data->store, data->conference_id, NULL);
+  g_autofree char *languages = quorum_export_default_record_languages (profile);
+  g_autoptr(GtkStringList) language_names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
+  GtkWidget *box;
   GtkWidget *entry;
+  GtkWidget *problem;
+  GtkWidget *dropdown;
+  const char *offered;
+  g_autofree char *shown = NULL;
 
   data->then = then;
-  if (!quorum_ui_needs_name (data->store))
-    {
-      then (data);
-      return;
-    }
 
-  /* TRANSLATORS: %s is the computer's login, e.g. "root" */
-  body = g_strdup_printf (_("The record names who exported it. Without your name it would say “%s”, "
-                            "this computer’s login. Your name is kept for every record from now on; "
-                            "you can change it in Preferences."),
-                          g_get_user_name ());
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (data->parent, _("Your Name for the Record"), body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (data->parent,
+                                                       printing ? _("Print the Dissent Record")
+                                                                : _("Export the Dissent Record"),
+                                                       _("The record says who exported it, and when. "
+                                                         "It is written in the language chosen here.")));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "export-dialog");
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "continue", _("C_ontinue"),
+                                    "continue", printing ? _("_Print…") : _("C_hoose File…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "continue");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  /* The account's real name, offered; GLib says "Unknown" when it has none, and one that is
-   * the login again (root's is "root") is the name this dialog is here to replace. */
-  entry = quorum_ui_name_entry_new (dialog, "continue", real_name);
-  gtk_widget_set_name (entry, "export-name-entry");
-  adw_message_dialog_set_extra_child (dialog, entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), data);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  /* Who exports: the name kept on this computer offered (on a shared database with none kept,
+   * the server's user, who the record named before), and with none kept the account's real
+   * name, never the login (root's is "root"). */
+  if (!needs_name)
+    shown = quorum_store_dup_shown_signer (data->store);
+  offered = needs_name ? quorum_ui_account_real_name () : shown;
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "exported-by-entry");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (offered != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), offered);
+  gtk_box_append (GTK_BOX (box), dialog_heading (_("Exported _by"), entry, TRUE));
+  gtk_box_append (GTK_BOX (box), entry);
+  /* Why Continue is off, said as the store would say it. */
+  problem = dialog_note (NULL);
+  gtk_widget_set_name (problem, "exported-by-problem");
+  gtk_widget_remove_css_class (problem, "dim-label");
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_box_append (GTK_BOX (box), problem);
+  gtk_box_append (GTK_BOX (box),
+                  dialog_note (needs_name
+                                 ? _("Written on the record, and kept for every record from now on.")
+                                 : _("Written on this record only. A name written here does not change the name kept in Preferences.")));
+
+  /* Its language: a Bolton record exported from a Welsh desktop is not Welsh without saying. */
+  gtk_string_list_append (language_names, "English");
+  gtk_string_list_append (language_names, "Cymraeg");
+  gtk_string_list_append (language_names, _("Cymraeg and English (Welsh first)"));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&language_names)), NULL);
+  gtk_widget_set_name (dropdown, "record-language-dropdown");
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_strcmp0 (languages, language_codes[i]) == 0 ||
+        (g_strcmp0 (languages, "en,cy") == 0 && i == 2))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+  gtk_box_append (GTK_BOX (box), dialog_heading (_("Language of the _record"), dropdown, FALSE));
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box),
+                  dialog_note (printing
+                                 ? _("The record’s own words, such as each agency’s reasons, stay as they were written.")
+                                 : _("For the PDF and the plain text. The record’s own words, such as each agency’s reasons, "
+                                     "stay as they were written; CSV and JSON have no language of their own.")));
+
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "quorum-exporter", entry);
+  g_object_set_data (G_OBJECT (dialog), "quorum-exporter-problem", problem);
+  g_object_set_data (G_OBJECT (dialog), "quorum-languages", dropdown);
+  g_signal_connect (entry, "changed", G_CALLBACK (exporter_changed_cb), dialog);
+  check_exporter (dialog, NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_dialog_response_cb), data);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  quorum_ui_focus_at_end (entry);
 }
 
 static ChooserData *
@@ -492,7 +702,7 @@ quorum_export_actions_save (GtkWindow   *parent,
       return;
     }
 
-  ask_name_then (chooser_data_new (parent, store, conference_id), show_chooser);
+  ask_export_then (chooser_data_new (parent, store, conference_id), show_chooser, FALSE);
 }
 
 /* ---- print ---- */
@@ -646,11 +856,13 @@ print_status_cb (GtkPrintOperation *operation,
     make_printed_private (job, job->path, FALSE);
 }
 
-GtkPrintOperation *
-quorum_export_actions_new_print_operation (GtkWindow    *parent,
-                                           QuorumStore  *store,
-                                           gint64        conference_id,
-                                           GError      **error)
+static GtkPrintOperation *
+new_print_operation (GtkWindow    *parent,
+                     QuorumStore  *store,
+                     gint64        conference_id,
+                     const char   *exporter,
+                     const char   *languages,
+                     GError      **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
@@ -658,14 +870,13 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   g_autofree char *job_name = NULL;
   ExportJob *job;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  job = export_job_new (parent, store, conference_id, error);
+  job = export_job_new (parent, store, conference_id, exporter, languages, error);
   if (job == NULL)
     return NULL;
+  /* The record's words are made here, in the language chosen for this print. */
+  quorum_export_set_thread_record_languages (job->languages);
   job->record = quorum_record_new (job->conference, job->profile, job->user, job->exported_at);
+  quorum_export_set_thread_record_languages (NULL);
 
   operation = gtk_print_operation_new ();
   /* Points and the whole sheet: the record keeps its own filing margins, as in the PDF. */
@@ -705,6 +916,19 @@ quorum_export_actions_new_print_operation (GtkWindow    *parent,
   return g_steal_pointer (&operation);
 }
 
+GtkPrintOperation *
+quorum_export_actions_new_print_operation (GtkWindow    *parent,
+                                           QuorumStore  *store,
+                                           gint64        conference_id,
+                                           GError      **error)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_print_operation (parent, store, conference_id, NULL, NULL, error);
+}
+
 static void
 print_named (ChooserData *data)
 {
@@ -714,7 +938,7 @@ print_named (ChooserData *data)
   GtkWindow *parent = data->parent;
   ExportJob *job;
 
-  operation = quorum_export_actions_new_print_operation (parent, data->store, data->conference_id, &error);
+  operation = new_print_operation (parent, data->store, data->conference_id, data->exporter, data->languages, &error);
   if (operation == NULL)
     {
       show_error (parent, _("The Record Could Not Be Read"), error);
@@ -740,5 +964,5 @@ quorum_export_actions_print (GtkWindow   *parent,
   g_return_if_fail (QUORUM_IS_STORE (store));
 
   /* The printed record names who printed it ("Exported … by"), as the file does. */
-  ask_name_then (chooser_data_new (parent, store, conference_id), print_named);
+  ask_export_then (chooser_data_new (parent, store, conference_id), print_named, TRUE);
 }

@@ -19,6 +19,10 @@ struct _QuorumWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GtkMenuButton        *primary_menu_button;
+  GtkLabel             *identity_name;   /* in the primary menu */
+  GtkLabel             *identity_where;
+
   QuorumStore          *store;
   GSettings            *settings;
   QuorumConferenceList *conferences;  /* read a window at a time */
@@ -590,6 +594,45 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* At the top of the primary menu, and on its button: who the record names as doing what is
+ * done in this window, and which record it is (this computer's, or the shared one on its
+ * server), for a laptop passed between a chair and a minute-taker, or two chairs on one server. */
+static void
+update_identity (QuorumWindow *self)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *who;
+
+  if (self->store == NULL || self->identity_name == NULL)
+    return;
+
+  who = quorum_store_get_signer (self->store);
+  if (quorum_ui_needs_name (self->store))
+    gtk_label_set_text (self->identity_name, _("No name kept: the record will ask it"));
+  else
+    gtk_label_set_text (self->identity_name, who);
+
+  if (quorum_store_is_shared (self->store) &&
+      quorum_store_describe_server (quorum_store_get_path (self->store), &host, &port, &dbname, &user))
+    /* TRANSLATORS: the shared record's database, its server and the login on it,
+     * e.g. "Shared record quorum on db.bolton.gov.uk, signed in as achair" */
+    where = g_strdup_printf (_("Shared record %s on %s, signed in as %s"),
+                             dbname != NULL ? dbname : "", host != NULL && *host != '/' ? host : _("this computer"),
+                             quorum_store_get_user (self->store));
+  else
+    where = g_strdup (_("The record on this computer"));
+  gtk_label_set_text (self->identity_where, where);
+
+  /* TRANSLATORS: the primary menu button's tooltip: the name the record uses, then where */
+  tooltip = g_strdup_printf (_("Main Menu · %s · %s"), gtk_label_get_text (self->identity_name), where);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->primary_menu_button), tooltip);
+}
+
 /* The chair's name, from Preferences, is who the record says decided and signed off. */
 static void
 apply_chair_name (QuorumWindow *self)
@@ -599,6 +642,7 @@ apply_chair_name (QuorumWindow *self)
   /* Not set: the store's own user (the login) is named, as before. */
   if (self->store != NULL)
     quorum_store_set_signer (self->store, name);
+  update_identity (self);
 }
 
 static void
@@ -1276,6 +1320,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
@@ -1314,6 +1359,37 @@ quorum_window_init (QuorumWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   add_shortcuts (self);
+
+  {
+    GtkWidget *identity = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    GtkWidget *name = gtk_label_new (NULL);
+    GtkWidget *where = gtk_label_new (NULL);
+
+    gtk_widget_set_name (identity, "identity");
+    gtk_widget_set_name (name, "identity-name");
+    gtk_widget_set_name (where, "identity-where");
+    gtk_widget_add_css_class (name, "heading");
+    gtk_widget_add_css_class (where, "caption");
+    gtk_widget_add_css_class (where, "dim-label");
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkLabel *label = GTK_LABEL (i == 0 ? name : where);
+
+        gtk_label_set_xalign (label, 0);
+        gtk_label_set_wrap (label, TRUE);
+        gtk_label_set_max_width_chars (label, 36);
+      }
+    gtk_widget_set_margin_start (identity, 12);
+    gtk_widget_set_margin_end (identity, 12);
+    gtk_widget_set_margin_top (identity, 6);
+    gtk_widget_set_margin_bottom (identity, 6);
+    gtk_box_append (GTK_BOX (identity), name);
+    gtk_box_append (GTK_BOX (identity), where);
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->primary_menu_button)),
+                                identity, "identity");
+    self->identity_name = GTK_LABEL (name);
+    self->identity_where = GTK_LABEL (where);
+  }
 
   self->settings = quorum_ui_settings_new ();
   if (self->settings != NULL)
