@@ -1346,7 +1346,7 @@ test_csv_round_trip (void)
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
     "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
-    "exported_by", "exported_at",
+    "original_values", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1367,7 +1367,7 @@ test_csv_round_trip (void)
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
   g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
-                                 "exported_by,exported_at\r\n"));
+                                 "original_values,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -2613,8 +2613,8 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the decision's categories and the two that scripts read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 4);
+  /* Before the decision's categories, the originals and the two that scripts read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 5);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2647,6 +2647,113 @@ test_csv_amendments_on_their_rows (void)
           g_assert_nonnull (strstr (cell, "\"record\":\"vote:19\""));
         }
     }
+}
+
+
+/* The CSV gives each value as it stands, as the text and PDF do (trial 6, D3 and D2): an
+ * attendee's amended name in "representatives", a dissent's amended reason in "reason", a
+ * decision's amended categories in "decision_categories"; "original_values" gives each of those
+ * cells as signed off, and the existing columns keep their names and places. The text record's
+ * decision line and plan categories say the categories as they stand with those decided. */
+static void
+test_csv_values_as_they_stand (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "as-they-stand.csv", NULL);
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dissent_record = NULL;
+  QuorumDecision *decision = (QuorumDecision *) quorum_conference_find_decision (conference, 1);
+  QuorumAmendment *amendment;
+  JsonArray *rows;
+  JsonArray *header;
+  guint police_rows = 0;
+  guint amy_rows = 0;
+  gboolean hannah = FALSE;
+
+  if (!have_program ("python3"))
+    {
+      g_test_skip ("python3 not installed");
+      return;
+    }
+
+  for (guint d = 0; d < decision->dissent->len; d++)
+    {
+      QuorumDissent *dissent = g_ptr_array_index (decision->dissent, d);
+
+      if (g_str_equal (dissent->group, "Greater Manchester Police"))
+        {
+          if (dissent->id <= 0)
+            dissent->id = 31;
+          dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+        }
+    }
+  g_assert_nonnull (dissent_record);
+
+  amendment = add_amendment (conference, 70, "attendee:3", NULL);
+  amendment->field = g_strdup ("name");
+  amendment->old_value = g_strdup ("Hannah Health");
+  amendment->new_value = g_strdup ("Hannah Health-Bello");
+  amendment = add_amendment (conference, 71, dissent_record, NULL);
+  amendment->field = g_strdup ("reason");
+  amendment->new_value = g_strdup ("Police see no risk at home; words added after sign-off.");
+  amendment = add_amendment (conference, 72, "decision:21", NULL);
+  amendment->field = g_strdup ("categories");
+  amendment->old_value = g_strdup ("neglect,emotional");
+  amendment->new_value = g_strdup ("neglect");
+
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
+                                           path, &error));
+  g_assert_no_error (error);
+  parsed = parse_csv_with_python (path);
+  rows = json_node_get_array (parsed);
+  header = json_array_get_array_element (rows, 0);
+  /* The existing columns where they were; the new one before exported_by and exported_at. */
+  g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "representatives");
+  g_assert_cmpstr (json_array_get_string_element (header, 8), ==, "reason");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 4), ==, "decision_categories");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 3), ==, "original_values");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 1), ==, "exported_at");
+
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, r);
+      guint n = json_array_get_length (row);
+      const char *representatives = json_array_get_string_element (row, 7);
+      const char *originals = json_array_get_string_element (row, n - 3);
+
+      if (strstr (representatives, "Hannah Health") != NULL)
+        {
+          g_assert_nonnull (strstr (representatives, "Hannah Health-Bello"));
+          g_assert_nonnull (strstr (originals, "\"representatives\":"));
+          hannah = TRUE;
+        }
+      if (g_str_equal (json_array_get_string_element (row, 2), "1"))
+        {
+          g_assert_cmpstr (json_array_get_string_element (row, n - 4), ==, "neglect");
+          g_assert_nonnull (strstr (originals, "\"decision_categories\":\"neglect; emotional\""));
+          amy_rows++;
+          if (g_str_equal (json_array_get_string_element (row, 4), "Greater Manchester Police"))
+            {
+              g_assert_cmpstr (json_array_get_string_element (row, 8), ==,
+                               "Police see no risk at home; words added after sign-off.");
+              g_assert_nonnull (strstr (originals, "\"reason\":"));
+              police_rows++;
+            }
+        }
+      else
+        g_assert_cmpstr (json_array_get_string_element (row, n - 4), ==, "emotional");
+    }
+  g_assert_true (hannah);
+  g_assert_cmpuint (police_rows, ==, 1);
+  g_assert_cmpuint (amy_rows, >, 0);
+
+  /* The record says the same: the decision's and the plan's categories as they stand, with
+   * those decided beside them. */
+  text = quorum_export_text_string (conference, NULL, NULL, NULL);
+  g_assert_nonnull (strstr (text, "Neglect (categories amended after sign-off, amendment 4; as decided: "));
 }
 
 /* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own
@@ -2703,13 +2810,14 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 19);
+      g_assert_cmpuint (json_array_get_length (header), ==, 20);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
       g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "original_values");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
@@ -3135,6 +3243,7 @@ main (int   argc,
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/csv/values-as-they-stand", test_csv_values_as_they_stand);
   g_test_add_func ("/export/json/conference", test_json_conference);
   g_test_add_func ("/export/json/decision-no-plan", test_json_decision_no_plan);
   g_test_add_func ("/export/json/file", test_json_file);
