@@ -72,7 +72,7 @@ migrate_demo () {
   q consensus "$bconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
   q vote "$bconf" --child "$cara" --group CSC --view plan --reason "Left alone at night" >/dev/null
   for g in Police NHS School; do q vote "$bconf" --child "$cara" --group "$g" --view no-plan >/dev/null; done
-  q decide "$bconf" --child "$cara" --chair-view no-plan >/dev/null
+  q decide "$bconf" --child "$cara" --chair-view no-plan --reason "The family support plan meets the need" >/dev/null
   q finalise "$bconf" >/dev/null
   ch=$(jget "$(q --json challenge raise "$bconf" --child "$cara" --agency "Children's Social Care" \
                  --designated-person "J. Ops Manager" --raised-by "S. Social" --concern "Left alone at night" \

@@ -95,4 +95,91 @@ err=$(LANGUAGE=cy q export dissent "$sew" --format doc -o "$out/x" 2>&1 >/dev/nu
 grep -qF "nid yw “doc” yn un o pdf, csv, json, txt" <<<"$err" && ok "LANGUAGE=cy: the refusal in Welsh" || not_ok "LANGUAGE=cy: refusal not Welsh: $err"
 grep -qF "Gorchmynion:" <<<"$(LANGUAGE=cy q --help 2>&1)" && ok "LANGUAGE=cy: quorum-cli --help in Welsh" || not_ok "quorum-cli --help not Welsh"
 
+# ---- a difference's stage names and owners in the reader's language (docs/notes/stageids.md) ----
+# Copied from the profile when a stage opens, in the recorder's language; read in the reader's while
+# they are what the profile says for that stage in either language; as stored once it says otherwise.
+has () { case "$1" in *"$2"*) echo yes ;; *) echo no ;; esac; }
+# jargs JSON EXPR ARG…: jget with arguments the expression reads as sys.argv[3:].
+jargs () { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); v=eval(sys.argv[2]); print(json.dumps(v) if not isinstance(v,str) else v)' "$@"; }
+S1_EN="The professional with the concern attempts to resolve the difference with the other professional or agency"
+S1_CY="Mae’r gweithiwr proffesiynol sy’n pryderu yn ceisio datrys y gwahaniaeth gyda’r gweithiwr proffesiynol neu’r asiantaeth arall"
+O1_EN="The professional who has the concern"
+O1_CY="Y gweithiwr proffesiynol sy’n pryderu"
+S2_EN="Both professionals discuss it with their line managers or supervisors"
+S2_CY="Mae’r ddau weithiwr proffesiynol yn ei drafod gyda’u rheolwyr llinell neu eu goruchwylwyr"
+raise_sew () {
+  q --json difference raise --profile south-east-wales --date 2026-11-02 --raised-by "Sian Lloyd" \
+    --agency "Aneurin Bevan Health Board" --against "Children's Social Care" --area thresholds \
+    --outcome-sought "A strategy meeting" --child "Alys Morgan"
+}
+en_raised=$(LANGUAGE=en_GB raise_sew)
+check "difference raised in English: stage_name as recorded" "$(jget "$en_raised" 'd["stage_name"]')" "$S1_EN"
+en_diff=$(jget "$en_raised" 'd["id"]')
+cy_raised=$(LANGUAGE=cy raise_sew)
+check "difference raised in Welsh: stage_name as recorded" "$(jget "$cy_raised" 'd["stage_name"]')" "$S1_CY"
+cy_diff=$(jget "$cy_raised" 'd["id"]')
+LANGUAGE=en_GB q difference escalate "$en_diff" --date 2026-11-03 --reason "No agreement" >/dev/null
+LANGUAGE=cy q difference escalate "$cy_diff" --date 2026-11-03 --reason "Dim cytundeb" >/dev/null
+
+shown=$(LANGUAGE=cy q difference show "$en_diff")
+check "LANGUAGE=cy: an English-recorded difference shows its stages in Welsh" \
+  "$(has "$shown" "Cam 1: $S1_CY") $(has "$shown" "$O1_CY") $(has "$shown" "$S2_CY") $(has "$shown" "$S1_EN") $(has "$shown" "$O1_EN")" \
+  "yes yes yes no no"
+shown=$(LANGUAGE=en_GB q difference show "$cy_diff")
+check "LANGUAGE=en_GB: a Welsh-recorded difference shows its stages in English" \
+  "$(has "$shown" "Stage 1: $S1_EN") $(has "$shown" "$O1_EN") $(has "$shown" "$S2_EN") $(has "$shown" "$S1_CY")" \
+  "yes yes yes no"
+listed=$(LANGUAGE=cy q differences)
+check "LANGUAGE=cy: differences lists both at step 2 in Welsh" \
+  "$(grep -cF "$S2_CY" <<<"$listed") $(grep -cF "$S2_EN" <<<"$listed")" "2 0"
+# JSON keeps the record's words in stage_name and owner (CLI.md; scripts compare them), whatever
+# the reader's language; stage_name_shown and owner_shown are what the text shows.
+js=$(LANGUAGE=cy q --json difference show "$en_diff")
+check "LANGUAGE=cy: JSON stage_name and owner as stored, *_shown in Welsh" \
+  "$(jargs "$js" '[d["stage_name"] == sys.argv[3], d["owner_shown"] == sys.argv[4], d["stages"][0]["name"] == sys.argv[5], d["stages"][0]["name_shown"] == sys.argv[6]]' "$S2_EN" "Rheolwyr llinell / goruchwylwyr y gweithwyr proffesiynol (mewn rhai asiantaethau yr Arweinydd Amddiffyn Plant / Diogelu)" "$S1_EN" "$S1_CY")" \
+  "[true, true, true, true]"
+js=$(LANGUAGE=cy q --json differences)
+check "LANGUAGE=cy: differences --json keeps each stage_name as recorded" \
+  "$(jargs "$js" 'sorted(x["stage_name"] == sys.argv[3] for x in d if x["id"] in (int(sys.argv[4]), int(sys.argv[5])))' "$S2_EN" "$en_diff" "$cy_diff")" \
+  "[false, true]"
+
+# A notice given in English keeps whom the policy names in English; read in Welsh.
+LANGUAGE=en_GB q notice give --difference "$en_diff" --kind guidance-invoked --date 2026-11-03 --by "Sian Lloyd" --means email >/dev/null
+given=$(LANGUAGE=cy q notices | grep -F "guidance-invoked")
+check "LANGUAGE=cy: a notice given in English names whom it told in Welsh" \
+  "$(has "$given" "Pob asiantaeth dan sylw") $(has "$given" "All involved agencies")" "yes no"
+
+# The policy reworded since: what the record says applied then is shown as stored, in either language.
+mkdir -p "$work/profiles"
+sed -e "s|^Name=$S1_EN\$|Name=The professional with the concern tries to resolve it with the other professional|" \
+    -e "s|^Name\[cy\]=$S1_CY\$|Name[cy]=Mae’r gweithiwr proffesiynol sy’n pryderu yn ceisio ei ddatrys|" \
+    "$(dirname "$0")/../data/profiles/south-east-wales.ini" >"$work/profiles/south-east-wales.ini"
+grep -qF "tries to resolve it" "$work/profiles/south-east-wales.ini" || not_ok "the reworded profile was not written"
+shown=$(QUORUM_PROFILES_DIR=$work/profiles LANGUAGE=cy q difference show "$en_diff")
+check "LANGUAGE=cy, the profile reworded since: stage 1 as stored, stage 2 (unchanged) in Welsh" \
+  "$(has "$shown" "Cam 1: $S1_EN") $(has "$shown" "$S2_CY") $(has "$shown" "tries to resolve it")" "yes yes no"
+shown=$(QUORUM_PROFILES_DIR=$work/profiles LANGUAGE=en_GB q difference show "$cy_diff")
+check "LANGUAGE=en_GB, the profile reworded since: stage 1 as stored (Welsh)" \
+  "$(has "$shown" "Stage 1: $S1_CY") $(has "$shown" "$S2_EN")" "yes yes"
+
+# ---- the Buckinghamshire challenge's Welsh sentence says the policy's words in Welsh ----
+bconf=$(jget "$(q --json conference new --child "Cara Smith" --kind initial --date 2026-11-20 \
+                  --chair "J. Okafor" --profile buckinghamshire)" 'd["id"]')
+q attendee add "$bconf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
+q attendee add "$bconf" --name "A. Khan" --agency "Thames Valley Police" --line-management "Police" >/dev/null
+q attendee add "$bconf" --name "H. Visitor" --agency "Bucks NHS FT" --line-management "NHS" >/dev/null
+cara=$(jget "$(q --json conference show "$bconf")" 'd["children"][0]["id"]')
+q consensus "$bconf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+q vote "$bconf" --child "$cara" --group CSC --view plan --category neglect --reason "Left alone at night" >/dev/null
+for g in Police NHS; do q vote "$bconf" --child "$cara" --group "$g" --view no-plan >/dev/null; done
+q decide "$bconf" --child "$cara" --chair-view no-plan --reason "The chair weighed the views: no plan" >/dev/null
+ch=$(jget "$(q --json challenge raise "$bconf" --child "$cara" --agency "Children's Social Care" \
+               --designated-person "J. Ops Manager" --date 2026-11-21)" 'd["id"]')
+q challenge alert "$ch" --coordinator "K. Coordinator" --date 2026-11-23 >/dev/null
+LANGUAGE=en_GB q export dissent "$bconf" --format txt --language cy -o "$out/bucks-cy.txt" >/dev/null
+LANGUAGE=cy q export dissent "$bconf" --format txt --language en -o "$out/bucks-en.txt" >/dev/null
+check "challenge: the Welsh record says the policy's “immediately” in Welsh, the English in English" \
+  "$(has "$(cat "$out/bucks-cy.txt")" "hwyr: mae’r polisi’n dweud ar unwaith") $(has "$(cat "$out/bucks-cy.txt")" "immediately") $(has "$(cat "$out/bucks-en.txt")" "late: the policy says immediately")" \
+  "yes no yes"
+
 finish

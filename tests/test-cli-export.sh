@@ -189,7 +189,7 @@ q vote "$bconf" --child "$bkid" --group CSC --view plan --category emotional >/d
 q vote "$bconf" --child "$bkid" --group Police --view no-plan --reason "No evidence of harm" >/dev/null
 q vote "$bconf" --child "$bkid" --group NHS --view plan --category emotional >/dev/null
 q vote "$bconf" --child "$bkid" --group School --view no-plan --reason "Attending and settled" >/dev/null
-q decide "$bconf" --child "$bkid" --chair-view plan --category emotional >/dev/null
+q decide "$bconf" --child "$bkid" --chair-view plan --category emotional --reason "Emotional harm from the conflict at home is ongoing" >/dev/null
 q export dissent "$bconf" --format text -o "$out_dir/bucks.txt" >/dev/null
 grep -q "Views before the chair decided" "$out_dir/bucks.txt" &&
   ok "export chair-decides: the groups' views before the chair decided" ||

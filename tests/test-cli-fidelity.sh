@@ -97,4 +97,21 @@ out=$(q --json difference show "$id")
 check "difference show: today, resolved at step 2" "$(jget "$out" '[d["stage"], d["status"]]')" '[2, "resolved"]'
 expect_exit "difference show --as-of before it was raised is refused" 2 q difference show "$id" --as-of 2026-11-18
 
+# ---- A consensus attempt needs a voting group in the room (DOMAIN "Reaching a decision" 1) ----
+conf=$(jget "$(q --json conference new --child "Dee Day" --kind initial --date 2026-11-20 --chair "R. Patel")" 'd["id"]')
+dee=$(jget "$(q --json conference show "$conf")" 'd["children"][0]["id"]')
+before=$(db_hash)
+expect_exit "consensus: refused with no attendee on the record" 2 \
+  q consensus "$conf" --child "$dee" --agreed plan --summary "All agree"
+q attendee add "$conf" --name "O. Observer" --agency "Housing" --line-management "Housing" --non-voting >/dev/null
+before=$(db_hash)
+expect_exit "consensus: refused with only a non-voting attendee" 2 \
+  q consensus "$conf" --child "$dee" --agreed plan --summary "All agree"
+check "consensus: the refusals wrote nothing" "$(db_hash)" "$before"
+check "consensus: no attempt on the record" "$(jget "$(q --json conference show "$conf")" 'len(d["attempts"])')" "0"
+q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
+q consensus "$conf" --child "$dee" --agreed plan --summary "All agree" >/dev/null
+check "consensus: recorded once a voting attendee is present" \
+  "$(jget "$(q --json conference show "$conf")" 'len(d["attempts"])')" "1"
+
 finish

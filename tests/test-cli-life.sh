@@ -317,7 +317,7 @@ for g in Police NHS School; do q vote "$aconf" --child "$akid" --group "$g" --vi
 check "actor: votes are recorded by \$QUORUM_USER" \
   "$(db_sql "$QUORUM_DB" "SELECT DISTINCT recorded_by FROM vote WHERE conference_id = $aconf")" "$sam"
 unset QUORUM_USER
-q --as "Ruth Okafor" decide "$aconf" --child "$akid" --chair-view no-plan >/dev/null
+q --as "Ruth Okafor" decide "$aconf" --child "$akid" --chair-view no-plan --reason "Support through early help is enough" >/dev/null
 q --as "Ruth Okafor" finalise "$aconf" >/dev/null
 ach=$(jget "$(q --as "Hannah Moss" --json challenge raise "$aconf" --child "$akid" --agency "Children's Social Care" \
                 --designated-person "J. Ops Manager" --raised-by "S. Social" --concern "Left alone at night" \

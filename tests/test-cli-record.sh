@@ -209,7 +209,7 @@ q vote "$conf" --child "$cara" --group School --view no-plan --reason "Settled a
 err=$(q decide "$conf" --child "$cara" --chair-view plan 2>&1 >/dev/null); status=$?
 check "finding 3: a reservation without its reason is refused" "$status $(has "$err" "A reservation is recorded with its reason: “NHS”")" "2 yes"
 q vote "$conf" --child "$cara" --group NHS --view no-plan --reason "Mother engages with the health visitor" >/dev/null
-out=$(q --json decide "$conf" --child "$cara" --chair-view plan --category neglect)
+out=$(q --json decide "$conf" --child "$cara" --chair-view plan --category neglect --reason "Left alone at night; neglect outweighs the improvement at school")
 check "finding 3: every reservation is the record's dissent" \
   "$(jget "$out" '[d["basis"], [(x["group"], x["reason"]) for x in d["dissent"]]]')" \
   '["chair", [["NHS", "Mother engages with the health visitor"], ["School", "Settled at school"]]]'
@@ -241,6 +241,63 @@ check "own positions: only the representative who differs from the outcome disse
 check "own positions: each is in conference show" \
   "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
   '[["H. Visitor", "plan"], ["H. Two", "no-plan"]]'
+
+# Trial 6, D5: "could not agree" marked and one representative's own position never given. The
+# decision went through and the record named only Aled Jones, who agreed with the outcome; Megan
+# Price, who dissented, was gone from her own group. Refused (exit 2), naming child, group and
+# person, nothing written; with her position recorded her dissent holds her, in every export.
+conf=$(jget "$(q --json conference new --child "Ffion Morgan" --kind initial --date 2026-11-20 --time 10:00 \
+                 --chair "R. Patel")" 'd["id"]')
+q attendee add "$conf" --name "Sian Lewis" --agency "Children's Social Care" --line-management "Children's Social Care" >/dev/null
+q attendee add "$conf" --name "PC Rhys Evans" --agency "Police" --line-management "Police" >/dev/null
+q attendee add "$conf" --name "Aled Jones" --agency "Health" --line-management "Health" >/dev/null
+q attendee add "$conf" --name "Megan Price" --agency "Health" --line-management "Health" >/dev/null
+q attendee add "$conf" --name "Gareth Hughes" --agency "Education" --line-management "Education" >/dev/null
+ffion=$(child_of "$conf")
+q consensus "$conf" --child "$ffion" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$ffion" --group "Children's Social Care" --view plan --reason "Chronic neglect" >/dev/null
+q vote "$conf" --child "$ffion" --group Police --view no-plan --reason "No evidence of harm" >/dev/null
+q vote "$conf" --child "$ffion" --group Education --view no-plan --reason "The house is clean and Ffion is happy" >/dev/null
+q vote "$conf" --child "$ffion" --group Health --view plan --reason "Group settles on plan" --members-disagreed >/dev/null
+q member-view "$conf" --child "$ffion" --attendee "$(attendee_of "$conf" "Aled Jones")" --view plan \
+  --reason "Ffion has missed her immunisations" >/dev/null
+before=$(db_hash)
+err=$(q decide "$conf" --child "$ffion" 2>&1 >/dev/null); status=$?
+check "could not agree: a representative's own position missing refuses the decision (exit 2)" "$status" "2"
+check "could not agree: the refusal names her, her group and the child, not him" \
+  "$(has "$err" "Megan Price of “Health” has not given theirs for Ffion Morgan’s decision") $(has "$err" "Aled Jones")" "yes no"
+expect_exit "could not agree: --json decide is refused too" 2 q --json decide "$conf" --child "$ffion"
+check "could not agree: the refusals wrote nothing" "$(db_hash)" "$before"
+q member-view "$conf" --child "$ffion" --attendee "$(attendee_of "$conf" "Megan Price")" --view no-plan \
+  --reason "Ffion is thriving at nursery" >/dev/null
+out=$(q --json decide "$conf" --child "$ffion")
+check "could not agree: with her position recorded the dissent holds her, never him" \
+  "$(jget "$out" '[d["basis"], [(x["group"], x["view"], x["representatives"], x["reason"]) for x in d["dissent"] if x["group"]=="Health"]]')" \
+  '["split", [["Health", "no-plan", ["Megan Price"], "Ffion is thriving at nursery"]]]'
+check "could not agree: conference show keeps each one's own position" \
+  "$(jget "$(q --json conference show "$conf")" '[(m["name"], m["view"]) for m in d["member_views"]]')" \
+  '[["Aled Jones", "plan"], ["Megan Price", "no-plan"]]'
+text=$(txt "$conf")
+check "could not agree: the text record names her dissent with her reason" \
+  "$(has "$text" "Megan Price") $(has "$text" "Ffion is thriving at nursery")" "yes yes"
+q export dissent "$conf" --format csv -o "$out_dir/megan.csv" >/dev/null
+# The group settled on the outcome's view: its row does not dissent; her own position does.
+check "could not agree: the CSV's Health row gives her dissenting own position with her reason, his not dissenting" \
+  "$(python3 -c 'import csv,json,sys
+rows=[r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["group"]=="Health"]
+print([(r["dissent"], [(p["name"], p["dissent"], p["reason"]) for p in json.loads(r["representative_positions"])]) for r in rows])' "$out_dir/megan.csv")" \
+  "[('no', [('Aled Jones', False, 'Ffion has missed her immunisations'), ('Megan Price', True, 'Ffion is thriving at nursery')])]"
+q export dissent "$conf" --format json -o "$out_dir/megan.json" >/dev/null
+check "could not agree: the JSON export's Health dissent names her with her reason" \
+  "$(jget "$(cat "$out_dir/megan.json")" '[(x["representatives"], x["reason"]) for dec in d["decisions"] for x in dec["dissent"] if x["group"]=="Health"]')" \
+  '[[["Megan Price"], "Ffion is thriving at nursery"]]'
+if [ "$have_pdf" = yes ]; then
+  pdf=$(pdf_text "$conf" megan)
+  check "could not agree: the PDF names her dissent with her reason" \
+    "$(has "$pdf" "Megan Price") $(has "$pdf" "Ffion is thriving at nursery")" "yes yes"
+else
+  skip "could not agree: the PDF names her dissent with her reason" "pdftotext is not installed"
+fi
 
 # The group settled on the outcome's view, and one representative's own position differs: the
 # JSON says which dissent is the group's (group_dissents), beside the keys it always had.
@@ -354,7 +411,7 @@ cara=$(child_of "$conf")
 q consensus "$conf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
 q vote "$conf" --child "$cara" --group CSC --view plan --reason "Left alone at night" >/dev/null
 for g in Police NHS School; do q vote "$conf" --child "$cara" --group "$g" --view no-plan >/dev/null; done
-q decide "$conf" --child "$cara" --chair-view no-plan >/dev/null
+q decide "$conf" --child "$cara" --chair-view no-plan --reason "Three agencies see no risk that needs a plan" >/dev/null
 q finalise "$conf" >/dev/null
 expect_exit "finding 5: an agency that did not dissent cannot challenge" 2 \
   q challenge raise "$conf" --child "$cara" --agency "Greater Manchester Police" --designated-person "DI Grey" --date 2026-11-21
@@ -516,6 +573,79 @@ check "return: the refusal says why" "$(has "$err" "T. Teacher had left (11:05) 
 check "return: that refusal wrote nothing" "$(db_hash)" "$before"
 q finalise "$conf" >/dev/null
 expect_exit "return: after sign-off a leave is not undone" 2 q attendee return "$conf" --attendee "$khan"
+
+# ---- Schema 11: the chair's own reasons for a decision the chair makes (002 §4.1) ----
+conf=$(four_groups buckinghamshire)
+cara=$(child_of "$conf")
+q consensus "$conf" --child "$cara" --agreed none --summary "No consensus" >/dev/null
+q vote "$conf" --child "$cara" --group CSC --view plan --category neglect --reason "Left alone at night" >/dev/null
+q vote "$conf" --child "$cara" --group Police --view no-plan --reason "No offences disclosed" >/dev/null
+q vote "$conf" --child "$cara" --group NHS --view plan --category neglect --reason "Missed appointments" >/dev/null
+q vote "$conf" --child "$cara" --group School --view no-plan --reason "Attendance has improved" >/dev/null
+before=$(db_hash)
+err=$(q decide "$conf" --child "$cara" --chair-view plan --category neglect 2>&1 >/dev/null); status=$?
+check "chair's reasons: a chair's decision without them is refused (exit 2), saying what to give" \
+  "$status $(has "$err" "the chair decides when there is no consensus, and the record says why: give the chair’s reasons for the decision for Amy Jones")" "2 yes"
+check "chair's reasons: that refusal wrote nothing" "$(db_hash)" "$before"
+err=$(q decide "$conf" --child "$cara" --chair-view plan --category neglect --reason "   " 2>&1 >/dev/null); status=$?
+check "chair's reasons: only spaces are none (exit 2), nothing written" "$status $(db_hash)" "2 $before"
+err=$(q decide "$conf" --child "$cara" --chair-view plan --category neglect --reason "One" --reason "Two" 2>&1 >/dev/null); status=$?
+check "chair's reasons: --reason given twice is refused as any option is (exit 1), nothing written" \
+  "$status $(has "$err" "--reason is given more than once") $(db_hash)" "1 yes $before"
+reason="Neglect at night is unresolved; two agencies disagree, but only a plan lets the agencies see it is resolved"
+out=$(q --json decide "$conf" --child "$cara" --chair-view plan --category neglect --reason "$reason"); status=$?
+check "chair's reasons: with them, recorded; decide --json gains chair_reason, every other key kept" \
+  "$status $(jget "$out" '[d["basis"], d["outcome"], d["chair_reason"], sorted(k for k in ("child","outcome","basis","tally","dissent","plan","referral") if k in d)]')" \
+  "0 [\"chair\", \"plan\", \"$reason\", [\"basis\", \"child\", \"dissent\", \"outcome\", \"plan\", \"referral\", \"tally\"]]"
+check "chair's reasons: conference show has them on the decision" \
+  "$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["chair_reason"]')" "$reason"
+text=$(txt "$conf")
+check "chair's reasons: the text export says them under their heading" \
+  "$(has "$text" "The chair’s reasons") $(has "$text" "$reason")" "yes yes"
+q export dissent "$conf" --format csv -o "$out_dir/chair.csv" >/dev/null
+check "chair's reasons: the CSV has them in chair_reason on each of the child's rows, before exported_by" \
+  "$(python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+head = next(csv.reader(open(sys.argv[1], newline="")))
+print(len(rows), len({r["chair_reason"] for r in rows}), rows[0]["chair_reason"][:19], head[-3:])
+' "$out_dir/chair.csv")" "4 1 Neglect at night is ['chair_reason', 'exported_by', 'exported_at']"
+q export dissent "$conf" --format json -o "$out_dir/chair.json" >/dev/null
+check "chair's reasons: the JSON export has them (an added key)" \
+  "$(jget "$(cat "$out_dir/chair.json")" 'd["decisions"][0]["chair_reason"]')" "$reason"
+if [ "$have_pdf" = yes ]; then
+  q export dissent "$conf" --format pdf -o "$out_dir/chair.pdf" >/dev/null
+  check "chair's reasons: the PDF says them" \
+    "$(pdftotext "$out_dir/chair.pdf" - | tr '\n' ' ' | grep -cF "only a plan lets the agencies see it is resolved")" "1"
+fi
+# After sign-off, amended as any reason is, the original kept beside it.
+q finalise "$conf" >/dev/null
+did=$(jget "$(q --json conference show "$conf")" 'd["decisions"][0]["id"]')
+q amend "$conf" --reason "The chair's words were minuted incompletely" --record "decision:$did" --field reason \
+  --value "$reason, and the school's improvement is too recent to rely on" >/dev/null; status=$?
+text=$(txt "$conf")
+check "chair's reasons: amended after sign-off; the export gives them as they stand and the original" \
+  "$status $(has "$text" "too recent to rely on") $(has "$text" "Amended after sign-off")" "0 yes yes"
+expect_exit "chair's reasons: never amended to nothing" 2 \
+  q amend "$conf" --reason "x" --record "decision:$did" --field reason --value " "
+# Under Bolton the groups decide: a chair's reasons there are refused, not silently dropped.
+conf=$(four_groups bolton)
+amy=$(child_of "$conf")
+q consensus "$conf" --child "$amy" --agreed none --summary "No consensus" >/dev/null
+for g in CSC Police NHS; do q vote "$conf" --child "$amy" --group "$g" --view plan --category neglect --reason "Neglect" >/dev/null; done
+q vote "$conf" --child "$amy" --group School --view no-plan --reason "Improving" >/dev/null
+before=$(db_hash)
+err=$(q decide "$conf" --child "$amy" --reason "The chair agrees" 2>&1 >/dev/null); status=$?
+check "chair's reasons: refused with a majority decision (exit 2), saying why, nothing written" \
+  "$status $(has "$err" "not by the chair") $(db_hash)" "2 yes $before"
+out=$(q --json decide "$conf" --child "$amy"); status=$?
+check "chair's reasons: Bolton's decision as before, chair_reason null" "$status $(jget "$out" '[d["basis"], d["chair_reason"]]')" '0 ["majority", null]'
+# Under chair-decides with no attempt yet, the refusal of a view says there is no vote.
+conf=$(four_groups buckinghamshire)
+cara=$(child_of "$conf")
+err=$(q vote "$conf" --child "$cara" --group CSC --view plan --reason "Too soon" 2>&1 >/dev/null); status=$?
+check "chair-decides: a view before any attempt is refused in the rule's words, not as a vote" \
+  "$status $(has "$err" "The chair decides only when there is no consensus") $(has "$err" "The vote is a last resort")" "2 yes no"
 
 out=$(q --json verify)
 check "verify: intact after every scenario" "$(jget "$out" 'd["ok"]')" "true"

@@ -33,6 +33,11 @@ q vote "$conf" --child "$amy" --group "Police" --view no-plan --reason "No offen
 # Rule: representatives who share a structure give one view; if they cannot agree, it is recorded,
 # and the group's view is the one they settle on (never two votes).
 q vote "$conf" --child "$amy" --group "Bolton NHS FT" --view no-plan --reason "Health needs are met" --members-disagreed >/dev/null
+# They could not agree: each one's own position is kept, and the decision waits for both.
+for rep in "H. Visitor" "H. Two"; do
+  q member-view "$conf" --child "$amy" --attendee "$(jget "$show" "[a['id'] for a in d['attendees'] if a['name']=='$rep'][0]")" \
+    --view no-plan --reason "Weight is steady" >/dev/null
+done
 show=$(q --json conference show "$conf")
 check "vote: a group whose members disagreed is recorded as such, with one view" \
   "$(jget "$show" '[(v["view"], v["members_disagreed"], v["representatives"]) for v in d["votes"] if v["group"]=="Bolton NHS FT"]')" \
@@ -135,7 +140,7 @@ expect_exit "chair-decides: each group's view is recorded before the chair decid
 for g in "Children's Social Care" "Bolton NHS FT" Education Probation; do
   q vote "$bconf" --child "$cara" --group "$g" --view plan >/dev/null
 done
-out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical)
+out=$(q --json decide "$bconf" --child "$cara" --chair-view plan --category physical --reason "Injuries unexplained; four agencies see the risk")
 check "chair-decides: outcome and basis" "$(jget "$out" '[d["outcome"], d["basis"], d["referral"]]')" '["plan", "chair", null]'
 check "chair-decides: dissent minuted" "$(jget "$out" '[(x["group"], x["reason"]) for x in d["dissent"]]')" '[["Police", "Insufficient evidence"]]'
 

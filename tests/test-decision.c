@@ -1759,6 +1759,105 @@ test_record_group_view_no_member_held (void)
   g_assert_cmpstr (health->representatives[0], ==, "M. Green");
 }
 
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree, each
+ * one's own position is kept. With "could not agree" marked and one representative's own
+ * position never given, the decision went through and the record named only the one who agreed
+ * with the outcome (trial 6, D5): it is refused, naming the child, the group and the person, and
+ * with her position recorded her dissent holds her, never him. A representative who left before
+ * the decision without giving theirs is not asked for it; one who gave it and left keeps it. */
+static void
+test_record_could_not_agree_needs_each_own_position (void)
+{
+  g_autoptr(QuorumProfile) profile = load_profile ("bolton");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  const QuorumDissent *health = NULL;
+  QuorumAttendee *third;
+  gint64 child;
+
+  child = add_child (conference, "Ffion Morgan");
+  add_usual_attendees (conference);   /* J. Brown (101) and M. Green (102) share HEALTH */
+  vote (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (conference, child, POLICE, QUORUM_VIEW_NO_PLAN, 0, "No offence disclosed.");
+  vote (conference, child, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "Attendance is good.");
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "The group settles on a plan.");
+  quorum_conference_find_vote (conference, child, HEALTH)->members_disagreed = TRUE;
+
+  /* Marked, and no position given at all: both are asked for. */
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 2);
+  g_clear_pointer (&missing, g_array_unref);
+
+  /* J. Brown's position given, M. Green's never: refused, and she is named with her group. */
+  add_member_view (conference, child, 101, "J. Brown", QUORUM_VIEW_PLAN, "Weight loss.");
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (g_array_index (missing, gint64, 0), ==, 102);
+  g_clear_pointer (&missing, g_array_unref);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID,
+                       "M. Green of “" HEALTH "” has not given theirs for Ffion Morgan’s decision");
+  outcome = quorum_decide (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0, &error);
+  g_assert_null (outcome);
+  g_assert_null (strstr (error->message, "J. Brown"));
+  g_clear_error (&error);
+  /* The chair's decision too (Buckinghamshire): her reservation would be lost as well. */
+  assert_decide_fails (conference, bucks, calendar, child, QUORUM_VIEW_PLAN, QUORUM_ERROR_INVALID, "M. Green");
+
+  /* Her position recorded: the decision is taken, and the dissent holds her, never him. */
+  add_member_view (conference, child, 102, "M. Green", QUORUM_VIEW_NO_PLAN, "Mother engages well.");
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 0);
+  g_clear_pointer (&missing, g_array_unref);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (outcome->outcome, ==, QUORUM_VIEW_PLAN);
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    if (g_strcmp0 (dissent_at (outcome, i)->group, HEALTH) == 0)
+      health = dissent_at (outcome, i);
+  g_assert_nonnull (health);
+  g_assert_cmpint (health->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpuint (g_strv_length (health->representatives), ==, 1);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_assert_cmpstr (health->reason, ==, "Mother engages well.");
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* A third representative who left before the decision without giving theirs is not asked
+   * for it (they cannot give it now: quorum_check_member_view refuses who is not in the room). */
+  third = add_person (conference, "K. Third", "Bolton NHS Foundation Trust", HEALTH, TRUE, QUORUM_ATTENDANCE_PRESENT);
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (g_array_index (missing, gint64, 0), ==, third->id);
+  g_clear_pointer (&missing, g_array_unref);
+  assert_decide_fails (conference, profile, calendar, child, QUORUM_VIEW_NONE, QUORUM_ERROR_INVALID, "K. Third");
+  third->left_at = g_strdup ("10:30");
+  g_assert_false (quorum_check_member_view (conference, child, third->id, QUORUM_VIEW_NO_PLAN, 0, "Late words.", &error));
+  g_clear_error (&error);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* One who gave theirs and left keeps it: M. Green leaves, her dissent stands. */
+  quorum_conference_find_attendee (conference, 102)->left_at = g_strdup ("10:40");
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+  health = NULL;
+  for (guint i = 0; i < outcome->dissent->len; i++)
+    if (g_strcmp0 (dissent_at (outcome, i)->group, HEALTH) == 0)
+      health = dissent_at (outcome, i);
+  g_assert_nonnull (health);
+  g_assert_cmpstr (health->representatives[0], ==, "M. Green");
+  g_clear_pointer (&outcome, quorum_outcome_free);
+
+  /* Not marked, and no position recorded: one view between them, nobody asked. */
+  vote (conference, child, HEALTH, QUORUM_VIEW_PLAN, 0, "We agree on a plan.");
+  g_ptr_array_set_size (conference->member_views, 0);
+  quorum_conference_find_vote (conference, child, HEALTH)->members_disagreed = FALSE;
+  missing = quorum_decide_missing_positions (conference, child);
+  g_assert_cmpuint (missing->len, ==, 0);
+  outcome = decide_ok (conference, profile, calendar, child, QUORUM_VIEW_NONE, 0);
+}
+
 /* A conference is set up ahead, but its record (views, consensus, decisions, proceeding though
  * inquorate) is made on or after the day it sits: the store asks this rule before each. */
 static void
@@ -1967,6 +2066,141 @@ test_amendment_record_parsed (void)
   g_assert_false (quorum_amendment_parse_record ("vote:99999999999999999999", &kind_len, &id));
 }
 
+/* DOMAIN "Reaching a decision" 1: a consensus attempt records the agreement of the voting groups
+ * in the room. With no attendee, or only apologies, a written report and a non-voting attendee,
+ * there is no one whose agreement it records: refused. One voting attendee present: accepted. */
+static void
+test_consensus_attempt_needs_voting_group_present (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-02");
+  g_autoptr(GError) error = NULL;
+
+  add_child (conference, "Amy Jones");
+  g_assert_false (quorum_check_attempt (conference, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "No one with a vote is in the room"));
+  g_clear_error (&error);
+
+  add_person (conference, "P. Apologies", "Police", "Police", TRUE, QUORUM_ATTENDANCE_APOLOGIES);
+  add_person (conference, "H. Report", "Health", "Health", TRUE, QUORUM_ATTENDANCE_REPORT_SENT);
+  add_person (conference, "N. Observer", "Housing", "Housing", FALSE, QUORUM_ATTENDANCE_PRESENT);
+  g_assert_false (quorum_check_attempt (conference, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  add_attendee (conference, "S. Worker", "Children's social care", "CSC");
+  g_assert_true (quorum_check_attempt (conference, &error));
+  g_assert_no_error (error);
+}
+
+/* The chair-decides rule (002 §4.1, DOMAIN "Reaching a decision" 5): with no consensus the chair
+ * makes the decision, and the record says why. The chair's reasons are required with the chair's
+ * decision, checked as every reason is, and refused with any other basis (a consensus, a
+ * majority, a split: the groups' decision, with no place for them). */
+static void
+test_chair_decides_chair_reason (void)
+{
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  g_autoptr(QuorumProfile) bolton = load_profile ("bolton");
+  g_autoptr(QuorumCalendar) calendar = quorum_calendar_new (QUORUM_REGION_ENGLAND_WALES);
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(QuorumConference) majority = conference_new ("2026-11-20");
+  g_autoptr(QuorumOutcome) chair = NULL;
+  g_autoptr(QuorumOutcome) agreed = NULL;
+  g_autoptr(QuorumOutcome) voted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 amy;
+  gint64 ben;
+  gint64 cal;
+
+  amy = add_child (conference, "Amy");
+  ben = add_child (conference, "Ben");
+  add_usual_attendees (conference);
+  vote (conference, amy, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, HEALTH, QUORUM_VIEW_NO_PLAN, 0, "Mother is engaging.");
+  vote (conference, amy, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (conference, amy, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns at school.");
+  chair = decide_ok (conference, bucks, calendar, amy, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  g_assert_cmpint (chair->basis, ==, QUORUM_BASIS_CHAIR);
+
+  /* Missing, empty or only white space: refused, naming the child and what to give. */
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "give the chair’s reasons for the decision for Amy"));
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", " \n\t ", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Core's text checks, as every reason: no control characters, no deceptive ones, not too long. */
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "Neglect\x07 at night", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_decision_reason (chair, "Amy", "Neglect \xe2\x80\xae at night", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *long_reason = g_strnfill (QUORUM_MAX_TEXT + 1, 'a');
+
+    g_assert_false (quorum_check_decision_reason (chair, "Amy", long_reason, &error));
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (quorum_check_decision_reason (chair, "Amy", "Neglect at night is unresolved.\nOnly a plan lets the agencies see it is.", &error));
+  g_assert_no_error (error);
+
+  /* A consensus under the same policy is the conference's: no chair's reasons (none needed). */
+  add_attempt (conference, ben, 1, QUORUM_VIEW_NO_PLAN, 0);
+  agreed = decide_ok (conference, bucks, calendar, ben, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (agreed->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_true (quorum_check_decision_reason (agreed, "Ben", NULL, &error));
+  g_assert_false (quorum_check_decision_reason (agreed, "Ben", "The chair agrees.", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reached consensus for Ben"));
+  g_clear_error (&error);
+
+  /* A majority (Bolton) is the groups': refused too, saying why. */
+  cal = add_child (majority, "Cal");
+  add_usual_attendees (majority);
+  vote (majority, cal, CSC, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, HEALTH, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, POLICE, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, NULL);
+  vote (majority, cal, SCHOOL, QUORUM_VIEW_NO_PLAN, 0, "No concerns at school.");
+  voted = decide_ok (majority, bolton, calendar, cal, QUORUM_VIEW_NONE, 0);
+  g_assert_cmpint (voted->basis, ==, QUORUM_BASIS_MAJORITY);
+  g_assert_true (quorum_check_decision_reason (voted, "Cal", NULL, &error));
+  g_assert_false (quorum_check_decision_reason (voted, "Cal", "", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not by the chair"));
+  g_clear_error (&error);
+}
+
+/* A view refused under the chair-decides rule is refused in its words: there is no vote under it
+ * (the refusal said "The vote is a last resort" under either rule). Bolton's words stay Bolton's. */
+static void
+test_chair_decides_view_refused_in_its_words (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  gint64 child;
+
+  child = add_child (conference, "Amy");
+  add_usual_attendees (conference);
+  conference->rule = QUORUM_RULE_CHAIR_DECIDES;
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The chair decides only when there is no consensus: record the attempt to reach a "
+                     "consensus for Amy (and that it reached none) before the groups give their views");
+  add_attempt (conference, child, 1, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT);
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The conference reached consensus for Amy: the groups’ views come before the chair’s "
+                     "decision only when there is none");
+
+  conference->rule = QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT;
+  assert_vote_fails (conference, child, CSC, QUORUM_VIEW_PLAN, 0, "x", QUORUM_ERROR_INVALID,
+                     "The conference reached consensus for Amy: the vote is only a last resort");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1975,6 +2209,7 @@ main (int   argc,
 
   g_test_add_func ("/decision/record/own-position-is-not-group-dissent", test_record_own_position_is_not_group_dissent);
   g_test_add_func ("/decision/bolton/decision-is-per-child", test_bolton_decision_is_per_child);
+  g_test_add_func ("/decision/consensus/attempt-needs-a-voting-group-present", test_consensus_attempt_needs_voting_group_present);
   g_test_add_func ("/decision/bolton/one-view-per-line-management-group", test_bolton_one_view_per_group);
   g_test_add_func ("/decision/bolton/non-voting-attendees-never-count", test_bolton_non_voting_never_count);
   g_test_add_func ("/decision/bolton/absent-attendees-never-count", test_bolton_absent_never_count);
@@ -1987,6 +2222,8 @@ main (int   argc,
   g_test_add_func ("/decision/bolton/chair-view-refused", test_bolton_chair_view_refused);
   g_test_add_func ("/decision/buckinghamshire/chair-decides", test_bucks_chair_decides);
   g_test_add_func ("/decision/buckinghamshire/chair-view-required", test_bucks_chair_view_required);
+  g_test_add_func ("/decision/chair-decides/chair-reason-with-the-chairs-decision-only", test_chair_decides_chair_reason);
+  g_test_add_func ("/decision/chair-decides/view-refused-in-its-words", test_chair_decides_view_refused_in_its_words);
   g_test_add_func ("/decision/quoracy/quorate", test_quoracy_quorate);
   g_test_add_func ("/decision/quoracy/missing-lead-agency", test_quoracy_missing_lead);
   g_test_add_func ("/decision/quoracy/too-few-other-agencies", test_quoracy_too_few_others);
@@ -2013,6 +2250,8 @@ main (int   argc,
   g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);
   g_test_add_func ("/decision/record/chair-decides-after-each-groups-view", test_record_chair_needs_each_view);
   g_test_add_func ("/decision/record/only-members-who-differ-dissent", test_record_members_own_positions);
+  g_test_add_func ("/decision/record/could-not-agree-needs-each-representatives-own-position",
+                   test_record_could_not_agree_needs_each_own_position);
   g_test_add_func ("/decision/record/made-on-or-after-the-day-it-sits", test_record_made_on_or_after_the_day_it_sits);
   g_test_add_func ("/decision/record/group-view-no-representative-held-dissents", test_record_group_view_no_member_held);
   g_test_add_func ("/decision/record/amendment-names-its-record", test_amendment_record_parsed);

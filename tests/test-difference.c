@@ -1039,6 +1039,168 @@ test_dates_never_in_the_future (void)
   g_setenv ("QUORUM_TODAY", "2027-12-31", TRUE);
 }
 
+/* Rule (DOMAIN: escalation; docs/notes/stageids.md): a stage's name and owner are copied from the
+ * profile when it opens, in the language of whoever recorded it; a reader reads them in their own
+ * language while they are what the profile said for that stage in any language it gives, and as
+ * stored once the profile's words have changed (the record says what applied then). */
+#define SEW_3_EN "Line managers or supervisors discuss the concerns with their counterparts in the other agency"
+#define SEW_3_CY "Mae rheolwyr llinell neu oruchwylwyr yn trafod y pryderon gyda’u cymheiriaid yn yr asiantaeth arall"
+#define SEW_3_OWNER_EN "The line managers / supervisors"
+#define SEW_3_OWNER_CY "Y rheolwyr llinell / goruchwylwyr"
+
+static char *
+read_in (const char                  *language,
+         const QuorumDifferenceStage *stage,
+         const QuorumProfile         *profile,
+         gboolean                     owner)
+{
+  char *text;
+
+  quorum_i18n_push_language (language);
+  text = owner ? quorum_difference_stage_dup_owner (stage, profile)
+               : quorum_difference_stage_dup_name (stage, profile);
+  quorum_i18n_pop_language ();
+  return text;
+}
+
+#define assert_read(language, stage, profile, owner, expected) \
+  G_STMT_START { \
+    g_autofree char *_text = read_in (language, stage, profile, owner); \
+    g_assert_cmpstr (_text, ==, expected); \
+  } G_STMT_END
+
+static void
+test_stage_words_in_the_readers_language (void)
+{
+  g_autoptr(QuorumProfile) sew = load_profile ("south-east-wales");
+  QuorumDifferenceStage stage = { .number = 3 };
+
+  /* Recorded in English, read in Welsh and in English. */
+  stage.name = (char *) SEW_3_EN;
+  stage.owner = (char *) SEW_3_OWNER_EN;
+  assert_read ("cy", &stage, sew, FALSE, SEW_3_CY);
+  assert_read ("cy", &stage, sew, TRUE, SEW_3_OWNER_CY);
+  assert_read ("en", &stage, sew, FALSE, SEW_3_EN);
+  assert_read ("en", &stage, sew, TRUE, SEW_3_OWNER_EN);
+
+  /* Recorded in Welsh, read in English and in Welsh. */
+  stage.name = (char *) SEW_3_CY;
+  stage.owner = (char *) SEW_3_OWNER_CY;
+  assert_read ("en", &stage, sew, FALSE, SEW_3_EN);
+  assert_read ("en", &stage, sew, TRUE, SEW_3_OWNER_EN);
+  assert_read ("cy", &stage, sew, FALSE, SEW_3_CY);
+
+  /* Words the profile no longer says (an older wording), and words it says for another stage:
+   * shown as stored, in either language. */
+  stage.name = (char *) "Line managers discuss it with their counterparts";
+  stage.owner = (char *) "The professional who has the concern";  /* stage 1's owner, not 3's */
+  assert_read ("cy", &stage, sew, FALSE, "Line managers discuss it with their counterparts");
+  assert_read ("cy", &stage, sew, TRUE, "The professional who has the concern");
+  assert_read ("en", &stage, sew, FALSE, "Line managers discuss it with their counterparts");
+
+  /* No profile installed under its id any more: as stored. */
+  stage.name = (char *) SEW_3_EN;
+  assert_read ("cy", &stage, NULL, FALSE, SEW_3_EN);
+
+  /* A stage past the profile's last (the profile lost stages): as stored. */
+  stage.number = 12;
+  assert_read ("cy", &stage, sew, FALSE, SEW_3_EN);
+}
+
+/* The same rule for a checklist question kept with its answer, for the Co-ordinator's decision a
+ * difference closed with, and for a conference's frozen profile that predates a translation. */
+static void
+test_profile_items_in_the_readers_language (void)
+{
+  g_autoptr(QuorumProfile) sew = load_profile ("south-east-wales");
+  g_autoptr(QuorumProfile) bucks = load_profile ("buckinghamshire");
+  const char *questions[] = {
+    "Criterion i) One or more professionals believe that the child / young person is at risk of harm as a consequence of another agency's action / inaction",
+    "Decision: who undertakes the review?",
+    "Was it discussed?",   /* a question the profile no longer asks */
+    NULL
+  };
+  const char *answers[] = { "met", "the Learning and Reviewing group", "yes", NULL };
+  QuorumDifferenceNote note = { .stage = 6, .questions = (char **) questions, .answers = (char **) answers };
+  g_autoptr(QuorumDifference) d = quorum_difference_new ();
+  g_autofree char *q0 = NULL;
+  g_autofree char *q1 = NULL;
+  g_autofree char *q2 = NULL;
+  g_autofree char *q0_en = NULL;
+  g_autofree char *outcome_cy = NULL;
+  g_autofree char *outcome_en = NULL;
+  g_autofree char *changed = NULL;
+
+  quorum_i18n_push_language ("cy");
+  q0 = quorum_difference_note_dup_question (&note, 0, sew);
+  q1 = quorum_difference_note_dup_question (&note, 1, sew);
+  q2 = quorum_difference_note_dup_question (&note, 2, sew);
+  quorum_i18n_pop_language ();
+  g_assert_cmpstr (q0, ==, "Maen prawf i) Mae un neu ragor o weithwyr proffesiynol yn credu bod y plentyn / "
+                           "person ifanc mewn risg o niwed o ganlyniad i weithredu / diffyg gweithredu asiantaeth arall");
+  g_assert_cmpstr (q1, ==, "Penderfyniad: pwy sy’n cynnal yr adolygiad?");
+  g_assert_cmpstr (q2, ==, "Was it discussed?");
+  /* Answered in Welsh, read in English. */
+  questions[0] = q0;
+  quorum_i18n_push_language ("en");
+  q0_en = quorum_difference_note_dup_question (&note, 0, sew);
+  quorum_i18n_pop_language ();
+  g_assert_cmpstr (q0_en, ==, "Criterion i) One or more professionals believe that the child / young person is at "
+                              "risk of harm as a consequence of another agency's action / inaction");
+
+  d->challenge_outcome = g_strdup ("Refer the matter to relevant Head of Service");
+  quorum_i18n_push_language ("cy");
+  outcome_cy = quorum_difference_dup_challenge_outcome (d, bucks);
+  quorum_i18n_pop_language ();
+  g_assert_cmpstr (outcome_cy, ==, "Atgyfeirio’r mater at y Pennaeth Gwasanaeth perthnasol");
+  g_free (d->challenge_outcome);
+  d->challenge_outcome = g_strdup (outcome_cy);
+  quorum_i18n_push_language ("en");
+  outcome_en = quorum_difference_dup_challenge_outcome (d, bucks);
+  quorum_i18n_pop_language ();
+  g_assert_cmpstr (outcome_en, ==, "Refer the matter to relevant Head of Service");
+
+  /* A Buckinghamshire conference frozen before its challenge route had Welsh: the route's words in
+   * Welsh from the profile installed now, which still says the same in English; a frozen wording
+   * the installed profile no longer has stays as frozen. */
+  {
+    g_autoptr(GRegex) no_welsh = g_regex_new ("^(RaisedWith|Alerts|AlertWhen)\\[cy\\]=.*\n", G_REGEX_MULTILINE, 0, NULL);
+    g_autofree char *old = g_regex_replace_literal (no_welsh, bucks->source, -1, 0, "", 0, NULL);
+    g_autofree char *reworded = NULL;
+    g_autoptr(QuorumProfile) frozen = NULL;
+    g_autoptr(QuorumProfile) frozen_reworded = NULL;
+    g_autofree char *when_cy = NULL;
+    g_autofree char *alerts_cy = NULL;
+    g_autofree char *when_en = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (strstr (old, "AlertWhen[cy]"));
+    frozen = quorum_profile_new_from_data ("buckinghamshire", old, &error);
+    g_assert_no_error (error);
+    {
+      g_auto(GStrv) parts = g_strsplit (old, "AlertWhen=immediately\n", 2);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      reworded = g_strjoinv ("AlertWhen=at once\n", parts);
+    }
+    frozen_reworded = quorum_profile_new_from_data ("buckinghamshire", reworded, &error);
+    g_assert_no_error (error);
+
+    quorum_i18n_push_language ("cy");
+    when_cy = quorum_profile_dup_frozen_text (frozen, "Challenge", "AlertWhen");
+    alerts_cy = quorum_profile_dup_frozen_text (frozen, "Challenge", "Alerts");
+    changed = quorum_profile_dup_frozen_text (frozen_reworded, "Challenge", "AlertWhen");
+    quorum_i18n_pop_language ();
+    quorum_i18n_push_language ("en");
+    when_en = quorum_profile_dup_frozen_text (frozen, "Challenge", "AlertWhen");
+    quorum_i18n_pop_language ();
+    g_assert_cmpstr (when_cy, ==, "ar unwaith");
+    g_assert_cmpstr (alerts_cy, ==, "Cydgysylltydd Diogelu, Cyngor Sir Swydd Buckingham");
+    g_assert_cmpstr (when_en, ==, "immediately");
+    g_assert_cmpstr (changed, ==, "at once");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1086,6 +1248,8 @@ main (int   argc,
   g_test_add_func ("/difference/stats/by-profile-stage-reached-and-outcome", test_stats);
   g_test_add_func ("/difference/six-stage/stages-4-and-5-are-alternatives-by-kind-of-dispute", test_six_stage_branch);
   g_test_add_func ("/difference/areas/policies-own-and-other-say-what", test_area_other);
+  g_test_add_func ("/difference/stage-name-and-owner-in-the-readers-language", test_stage_words_in_the_readers_language);
+  g_test_add_func ("/difference/checklist-outcome-and-route-in-the-readers-language", test_profile_items_in_the_readers_language);
   g_test_add_func ("/difference/south-east-wales/step-6-criteria-and-decisions-structured", test_sew_step_6_structured);
   g_test_add_func ("/difference/immediate-risk-at-any-stage-and-formal-challenge", test_immediate_risk_any_stage_and_formal_challenge);
   g_test_add_func ("/difference/bradford/immediate-risk-every-step-the-same-working-day",

@@ -1346,7 +1346,7 @@ test_csv_round_trip (void)
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
     "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
-    "original_values", "exported_by", "exported_at",
+    "chair_reason", "original_values", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1367,7 +1367,7 @@ test_csv_round_trip (void)
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
   g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
-                                 "original_values,exported_by,exported_at\r\n"));
+                                 "chair_reason,original_values,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1434,9 +1434,11 @@ test_csv_round_trip (void)
            * abuse), in the record's words, on each of the child's rows. */
           g_assert_cmpstr (json_array_get_string_element (row, 16), ==,
                            child->id == 1 ? "neglect; emotional" : "emotional");
+          /* No chair's decision here (a split): no chair's reasons. */
+          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -2613,8 +2615,9 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the decision's categories, the originals and the two that scripts read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 5);
+  /* Before the decision's categories, the chair's reasons, the originals and the two that scripts
+   * read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 6);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2815,16 +2818,17 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
       g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "original_values");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "chair_reason");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "original_values");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 6), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 19);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 20);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2832,7 +2836,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 3), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 4), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -3212,6 +3216,101 @@ test_formats (void)
     }
 }
 
+/* 002 §4.1: the chair decides, and the record says why. The chair's own reasons are in every
+ * format of the dissent record: text and PDF under "The chair’s reasons" (as they stand after an
+ * amendment, the original kept beside them; a decision made before Quorum kept them says so),
+ * CSV in "chair_reason" on each of the child's rows, JSON as the decision's "chair_reason". */
+static const char *chair_words =
+  "The trust could not agree and social care sees chronic neglect; only a plan lets the agencies see it end.";
+static const char *chair_words_amended =
+  "The trust could not agree and social care sees chronic neglect; only a plan lets the agencies see it end, "
+  "and the police share the concern.";
+
+static void
+test_chair_reason_in_every_format (void)
+{
+  g_autoptr(QuorumConference) conference = make_could_not_agree_conference (QUORUM_VIEW_NO_PLAN, FALSE);
+  QuorumDecision *decision = g_ptr_array_index (conference->decisions, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  QuorumAmendment *amendment;
+  JsonObject *first;
+
+  g_free (conference->profile_id);
+  conference->profile_id = g_strdup ("buckinghamshire");
+  decision->basis = QUORUM_BASIS_CHAIR;
+  decision->reason = g_strdup (chair_words);
+
+  records = record_texts (conference, "chair-reason.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "The chair’s reasons");
+      assert_contains (all, chair_words);
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  csv = quorum_export_csv_string (conference, "Minnie Taker", when);
+  g_assert_nonnull (strstr (csv, ",chair_reason,exported_by,exported_at\r\n"));
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    guint rows = 0;
+
+    for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++, rows++)
+      g_assert_nonnull (strstr (lines[i], chair_words));
+    g_assert_cmpuint (rows, ==, 3);
+  }
+
+  json = quorum_json_conference (conference, NULL);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "decisions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "chair_reason"), ==, chair_words);
+  /* Every key of the decision as before: one added. */
+  g_assert_true (json_object_has_member (first, "basis"));
+  g_assert_true (json_object_has_member (first, "tally"));
+  g_assert_true (json_object_has_member (first, "dissent"));
+
+  /* Amended after sign-off: as they stand, then the amendment and the original. */
+  conference->finalised_at = g_strdup ("2026-11-20T12:00:00.000000Z");
+  amendment = add_amendment (conference, 130, "decision:101", "The chair's reasons corrected");
+  amendment->field = g_strdup ("reason");
+  amendment->old_value = g_strdup (chair_words);
+  amendment->new_value = g_strdup (chair_words_amended);
+  records = record_texts (conference, "chair-reason-amended.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *record = g_ptr_array_index (records, i);
+      g_autofree char *all = squash (record);
+      const char *now = strstr (all, chair_words_amended);
+      const char *original = strstr (all, "Amended after sign-off (amendment 1");
+
+      g_assert_nonnull (now);
+      g_assert_nonnull (original);
+      g_assert_true (now < original);
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* A chair's decision recorded before schema 11: no reasons, said so; never "No reason was given". */
+  g_ptr_array_remove_index (conference->amendments, conference->amendments->len - 1);
+  g_clear_pointer (&decision->reason, g_free);
+  records = record_texts (conference, "chair-reason-none.pdf");
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *all = squash (g_ptr_array_index (records, i));
+
+      assert_contains (all, "Not recorded: the decision was recorded before Quorum kept the chair’s reasons.");
+    }
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* Not a chair's decision: no such heading. */
+  decision->basis = QUORUM_BASIS_MAJORITY;
+  records = record_texts (conference, "chair-reason-majority.pdf");
+  for (guint i = 0; i < records->len; i++)
+    assert_lacks (g_ptr_array_index (records, i), "The chair’s reasons");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3232,6 +3331,7 @@ main (int   argc,
   g_assert_nonnull (tmpdir);
 
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/chair-decides/chair-reason-in-every-format", test_chair_reason_in_every_format);
   g_test_add_func ("/export/pdf/complete-and-in-order", test_pdf_complete_and_in_order);
   g_test_add_func ("/export/pdf/long-reason-breaks-across-pages", test_pdf_long_reason_breaks_across_pages);
   g_test_add_func ("/export/pdf/short-is-one-page", test_pdf_short_is_one_page);

@@ -93,7 +93,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
 
   /* Each leave withdrawn, with its own time (and who recorded it, when) from the audit log,
    * and who undid it, when, from what version 9 wrote over it. */
@@ -162,7 +162,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
   {
     g_autofree char *again = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), "
                                        "(SELECT count (*) FROM audit) FROM attendance_event");
@@ -203,6 +203,144 @@ test_v9_withdrawn_leaves_need_the_key (void)
     g_autofree char *version = sql_text (path, "PRAGMA user_version");
     g_assert_cmpstr (version, ==, "9;");
   }
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
+}
+
+/* A version-10 database made by version 10's quorum-cli (tests/fixtures/schema-v10-chair.sql, its
+ * key beside it): conference 1 (Buckinghamshire, signed off) has two chair's decisions, which 10
+ * had no place to give reasons for; conference 2 (Buckinghamshire) has every view of Cara Open
+ * given and no decision; conference 3 (Bolton) a majority decision. Schema 11 adds
+ * decision.reason: every row of 10 still verifies (the column, NULL, is out of their audited
+ * form), a chair's decision now needs the chair's reasons, and an old one gains them only by an
+ * amendment. */
+static void
+test_v10_chair_reason_added (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *key = g_build_filename (dir, "v10.key", NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *audit_before = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  QuorumAmendmentSpec amend = { .reason = "The chair's reasons were minuted after the meeting",
+                                .record = "decision:1", .field = "reason",
+                                .new_value = "Neglect at night is unresolved; only a plan lets the agencies see it is" };
+
+  {
+    g_autofree char *fixture = g_build_filename (g_getenv ("QUORUM_SRCDIR"), "tests", "fixtures",
+                                                 "schema-v10-chair.key", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+    g_assert_true (g_file_set_contents_full (key, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+  }
+  rows = sql_text (path, "SELECT (SELECT count (*) FROM pragma_table_info ('decision') WHERE name = 'reason'), "
+                   "(SELECT count (*) FROM decision)");
+  g_assert_cmpstr (rows, ==, "0|3;");
+  g_clear_pointer (&rows, g_free);
+  audit_before = sql_text (path, "SELECT count (*) FROM audit");
+
+  g_setenv ("QUORUM_KEY_FILE", key, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+
+  /* The column is there, last; 10's decisions hold no reasons, and nothing was rewritten or
+   * appended to the log: their audited form is as 10 wrote it. */
+  rows = sql_text (path, "SELECT group_concat (name) FROM pragma_table_info ('decision')");
+  g_assert_true (g_str_has_suffix (rows, ",decided_by,reason;"));
+  g_clear_pointer (&rows, g_free);
+  rows = sql_text (path, "SELECT id, basis, reason FROM decision ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|chair|NULL;2|chair|NULL;3|majority|NULL;");
+  g_clear_pointer (&rows, g_free);
+  {
+    g_autofree char *audit_after = sql_text (path, "SELECT count (*) FROM audit");
+    g_assert_cmpstr (audit_after, ==, audit_before);
+  }
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Cara Open's decision, now: not without the chair's reasons (nothing written), then with them. */
+  outcome = quorum_store_decide (store, 2, 3, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  rows = sql_text (path, "SELECT count (*), (SELECT count (*) FROM audit) FROM decision");
+  {
+    g_autofree char *expected = g_strdup_printf ("3|%.*s;", (int) strlen (audit_before) - 1, audit_before);
+    g_assert_cmpstr (rows, ==, expected);
+  }
+  g_clear_pointer (&rows, g_free);
+  outcome = quorum_store_decide_with_reason (store, 2, 3, QUORUM_VIEW_PLAN, QUORUM_CATEGORY_PHYSICAL,
+                                             "Medical opinion of non-accidental injury outweighs the explanation",
+                                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
+  rows = sql_text (path, "SELECT reason FROM decision WHERE child_id = 3");
+  g_assert_cmpstr (rows, ==, "Medical opinion of non-accidental injury outweighs the explanation;");
+  g_clear_pointer (&rows, g_free);
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The signed-off decision's row changes no more (the sign-off guard, as before); its reasons
+   * are given by an amendment, kept beside the original (none), and verify still passes. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE decision SET reason = 'written outside Quorum' WHERE id = 1",
+                                   NULL, NULL, NULL), !=, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (quorum_store_amend (store, 1, &amend, &error), >, 0);
+  g_assert_no_error (error);
+  c = quorum_store_load_conference (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_null (quorum_conference_find_decision (c, 1)->reason);
+  g_assert_cmpstr (quorum_conference_current_value (c, "decision:1", "reason", NULL), ==, amend.new_value);
+  /* Not for a decision the groups' views made (Bolton's majority): it has no chair's reasons. */
+  {
+    QuorumAmendmentSpec other = amend;
+
+    g_assert_true (quorum_store_finalise (store, 3, &error));
+    g_assert_no_error (error);
+    other.record = "decision:3";
+    g_assert_cmpint (quorum_store_amend (store, 3, &other, &error), ==, 0);
+    g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Opening again runs nothing twice; a file posing as 10 with 11's column opens as 11. */
+  g_clear_object (&store);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 10", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  /* The backup before this opening's migration is named to the second, as the first one was. */
+  g_usleep (1100 * 1000);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 11);
+  rows = sql_text (path, "SELECT count (reason) FROM decision");
+  g_assert_cmpstr (rows, ==, "1;");
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
   if (saved_key != NULL)
     g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
   else
@@ -313,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/migrate/first-schema-database-upgraded-without-loss", test_old_database_upgraded);
   g_test_add_func ("/migrate/v9-withdrawn-leaves-carried-and-verified", test_v9_withdrawn_leaves_carried);
   g_test_add_func ("/migrate/v9-withdrawn-leaves-need-the-key", test_v9_withdrawn_leaves_need_the_key);
+  g_test_add_func ("/migrate/v10-chair-reason-added-and-verified", test_v10_chair_reason_added);
   g_test_add_func ("/migrate/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/migrate/not-a-database-refused-untouched", test_not_a_database_refused);
 

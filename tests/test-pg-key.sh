@@ -170,6 +170,9 @@ BEGIN
   FOR a IN SELECT attname, format_type(atttypid, NULL) AS ty FROM pg_attribute
            WHERE attrelid = tbl AND attnum > 0 AND NOT attisdropped ORDER BY attnum LOOP
     v := j ->> a.attname;
+    -- A column a migration added is out of the form while NULL (quorum-store-audit.c, late_columns).
+    CONTINUE WHEN v IS NULL AND (tbl::text, a.attname::text) IN (('decision', 'reason'),
+      ('attendance_event', 'withdrawn_at'), ('attendance_event', 'withdrawn_by'));
     out := out || a.attname || '=' || CASE WHEN v IS NULL THEN 'N'
       WHEN a.ty IN ('bigint', 'integer', 'smallint') THEN 'i' || v
       ELSE 't' || octet_length(v) || ':' || v END || E'\n';
@@ -290,7 +293,7 @@ else not_ok "admin init on the old database"; fi
 r=$(verify old mina)
 check "the old chain verifies with the server's key" "$(field "$r" 1)|$(field "$r" 2)|$(field "$r" 4)" "0|true|$seal"
 check "the laptops' MACs are kept aside" "$(value "SELECT string_agg(mac, ',' ORDER BY audit_id) FROM audit_mac_laptop" old)" "$laptop"
-check "the schema's version is unchanged by keying (10, as made)" "$(value "SELECT max(version) FROM schema_migration" old)" 10
+check "the schema's version is unchanged by keying (11, as made)" "$(value "SELECT max(version) FROM schema_migration" old)" 11
 if cli_as old bob "$work/bob.key" conference new --child Alex --kind initial --date 2026-11-22 --chair "B. Chair" >/dev/null; then
   ok "a chair writes again once the server keys the chain"
 else not_ok "a write after admin init"; fi

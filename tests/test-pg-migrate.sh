@@ -195,8 +195,8 @@ v9file="$work/v9.db"
 sqlite3 "$v9file" <"$(dirname "$0")/fixtures/schema-v9-withdrawn.sql"
 cp "$(dirname "$0")/fixtures/schema-v9-withdrawn.key" "$work/v9.key"; chmod 600 "$work/v9.key"
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json verify --db "$v9file"); status=$?
-check "a version-9 file with leaves undone: carried to 10, verify intact" \
-  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 10"
+check "a version-9 file with leaves undone: carried to 10 (and 11), verify intact" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 11"
 pg -c "CREATE DATABASE v10_server" >/dev/null
 q admin init --db "$QUORUM_PG dbname=v10_server" >/dev/null
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json migrate --from "$v9file" --to "$QUORUM_PG dbname=v10_server"); status=$?
@@ -223,6 +223,7 @@ DROP INDEX attendance_event_arrived_once, attendance_event_left_once;
 ALTER TABLE attendance_event DROP COLUMN withdrawn_at, DROP COLUMN withdrawn_by;
 ALTER TABLE attendance_event ADD UNIQUE (attendee_id, event);
 GRANT UPDATE ON attendance_event TO quorum_chair;
+ALTER TABLE decision DROP COLUMN reason;
 UPDATE schema_migration SET version = 9;
 UPDATE attendance_event SET at = '29:59', recorded_at = '2026-11-30T10:41:00.000000Z', recorded_by = 'undoer'
   WHERE attendee_id = $a9;
@@ -250,7 +251,7 @@ err=$(q --db "$v9srv user=achair9" conference show "$c9" 2>&1 >/dev/null); statu
 check "a chair opening a version-9 server is refused, told that its administrator runs admin init" \
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v9srv" >/dev/null; status=$?
-check "admin init brings it to 10" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 10"
+check "admin init brings it to 10 (and 11)" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 11"
 check "the leave is withdrawn by whoever undid it, when, with its own time and recorder back" \
   "$(pg -d v9_server -c "SELECT at || ' ' || recorded_by || ' ' || withdrawn_at || ' ' || withdrawn_by FROM attendance_event WHERE attendee_id = $a9")" \
   "10:40 postgres 2026-11-30T10:41:00.000000Z undoer"
@@ -263,5 +264,67 @@ out=$(QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --json --db "$v9srv user=achair
 check "they may leave again, for real" "$status $(jget "$out" 'd["left_at"]')" "0 11:15"
 out=$(q --json verify --db "$v9srv user=achair9"); status=$?
 check "verify after: intact" "$status $(jget "$out" 'd["ok"]')" "0 true"
+
+# ---- schema 11: the chair's own reasons for a decision the chair makes (decision.reason) ----
+# A version-10 SQLite file (tests/fixtures/schema-v10-chair.sql, made by version 10's quorum-cli,
+# with its key): a signed-off Buckinghamshire conference with two chair's decisions (no reasons:
+# 10 had no place for them), an undecided one with every view given, a Bolton majority.
+v10file="$work/v10.db"
+sqlite3 "$v10file" <"$(dirname "$0")/fixtures/schema-v10-chair.sql"
+cp "$(dirname "$0")/fixtures/schema-v10-chair.key" "$work/v10.key"; chmod 600 "$work/v10.key"
+out=$(QUORUM_KEY_FILE="$work/v10.key" q --json verify --db "$v10file"); status=$?
+check "a version-10 file: carried to 11, verify intact (its decisions' audited form unchanged)" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v10file" "PRAGMA user_version")" "0 true 11"
+pg -c "CREATE DATABASE v11_server" >/dev/null
+q admin init --db "$QUORUM_PG dbname=v11_server" >/dev/null
+out=$(QUORUM_KEY_FILE="$work/v10.key" q --json migrate --from "$v10file" --to "$QUORUM_PG dbname=v11_server" 2>&1); status=$?
+check "migrate --from that file into a version-11 server: exit 0" "$status" "0"
+check "the decisions are copied, without reasons (none was recorded)" \
+  "$(pg -d v11_server -c "SELECT count(*) || ' ' || count(reason) FROM decision")" "3 0"
+out11=$(QUORUM_KEY_FILE="$work/v10.key" q --json migrate --from "$v10file" --to "$QUORUM_PG dbname=v11_server" 2>&1); status=$?
+check "a second run is a duplicate (exit 2): a NULL reason reads as the row copied, not as changed" "$status" "2"
+q admin grant achair11 chair --db "$QUORUM_PG dbname=v11_server" >/dev/null
+c11=$(pg -d v11_server -c "SELECT c.id FROM conference c JOIN child k ON k.conference_id = c.id WHERE k.name = 'Cara Open'")
+k11=$(pg -d v11_server -c "SELECT id FROM child WHERE name = 'Cara Open'")
+as11="$QUORUM_PG dbname=v11_server user=achair11"
+before=$(pg -d v11_server -c "SELECT count(*) FROM audit")
+err=$(q --db "$as11" decide "$c11" --child "$k11" --chair-view plan --category physical 2>&1 >/dev/null); status=$?
+check "a chair's decision without the chair's reasons: refused (exit 2), saying so" \
+  "$status $(has "$err" "give the chair’s reasons")" "2 yes"
+check "the refusal wrote nothing" "$(pg -d v11_server -c "SELECT count(*) FROM audit") $(pg -d v11_server -c "SELECT count(*) FROM decision")" "$before 3"
+out=$(q --json --db "$as11" decide "$c11" --child "$k11" --chair-view plan --category physical \
+  --reason "Medical opinion of non-accidental injury outweighs the explanation"); status=$?
+check "with the chair's reasons (a chair, on the server): recorded" \
+  "$status $(jget "$out" '[d["basis"], d["chair_reason"]]')" '0 ["chair", "Medical opinion of non-accidental injury outweighs the explanation"]'
+check "the server's row holds them" "$(pg -d v11_server -c "SELECT reason FROM decision WHERE child_id = $k11")" \
+  "Medical opinion of non-accidental injury outweighs the explanation"
+out=$(q --json verify --db "$as11"); status=$?
+check "verify on that server after, as a chair: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+
+# A server at version 10 (made as this version makes it, then put back to 10's decision table).
+v10srv="$QUORUM_PG dbname=v10b_server"
+pg -c "CREATE DATABASE v10b_server" >/dev/null
+q admin init --db "$v10srv" >/dev/null
+c10=$(jget "$(q --json --db "$v10srv" conference new --child "Eli Bolton" --kind initial --date 2026-11-30 --chair "C. Chair")" 'd["id"]')
+k10=$(jget "$(q --json --db "$v10srv" conference show "$c10")" 'd["children"][0]["id"]')
+for g in CSC Police Health; do q --db "$v10srv" attendee add "$c10" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null; done
+q --db "$v10srv" consensus "$c10" --child "$k10" --agreed none --summary "No consensus" >/dev/null
+q --db "$v10srv" vote "$c10" --child "$k10" --group CSC --view plan --category neglect --reason "Neglect" >/dev/null
+q --db "$v10srv" vote "$c10" --child "$k10" --group Police --view plan --category neglect --reason "Agree" >/dev/null
+q --db "$v10srv" vote "$c10" --child "$k10" --group Health --view no-plan --reason "Improving" >/dev/null
+q --db "$v10srv" decide "$c10" --child "$k10" >/dev/null
+pg -d v10b_server >/dev/null <<SQL
+ALTER TABLE decision DROP COLUMN reason;
+UPDATE schema_migration SET version = 10;
+SQL
+q admin grant achair10 chair --db "$v10srv" >/dev/null
+err=$(q --db "$v10srv user=achair10" conference show "$c10" 2>&1 >/dev/null); status=$?
+check "a chair opening a version-10 server is refused, told that its administrator runs admin init" \
+  "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
+q admin init --db "$v10srv" >/dev/null; status=$?
+check "admin init brings it to 11, the column last" \
+  "$status $(pg -d v10b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v10b_server -c "SELECT column_name FROM information_schema.columns WHERE table_name = 'decision' ORDER BY ordinal_position DESC LIMIT 1")" "0 11 reason"
+out=$(q --json verify --db "$v10srv user=achair10"); status=$?
+check "verify after the migration: intact (a decision of 10 hashes as it did)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
 
 finish

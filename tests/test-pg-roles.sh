@@ -55,7 +55,7 @@ check () {  # WHAT ACTUAL EXPECTED
 # admin init: roles and schema, by a superuser; again is harmless; anyone else is refused.
 if tool init "$QUORUM_PG"; then ok "admin init makes the roles and the schema"; else not_ok "admin init"; fi
 if tool init "$QUORUM_PG"; then ok "admin init again changes nothing and succeeds"; else not_ok "admin init again"; fi
-check "the schema is at version 10" "$(value "SELECT max(version) FROM schema_migration")" 10
+check "the schema is at version 11" "$(value "SELECT max(version) FROM schema_migration")" 11
 check "the four roles and the owner exist, none can log in" \
   "$(value "SELECT string_agg(rolname || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'quorum\_%'")" \
   "quorum_admin:false,quorum_chair:false,quorum_head_of_service:false,quorum_minute_taker:false,quorum_owner:false"
@@ -89,6 +89,20 @@ out=$(as adam "SELECT quorum_grant_role('eve', 'owner')"); status=$?
 if [ $status -ne 0 ] && echo "$out" | grep -q "not a role"; then ok "quorum_grant_role gives only the four roles"
 else not_ok "quorum_grant_role gave another role: $out"; fi
 check "eve was never made" "$(value "SELECT count(*) FROM pg_roles WHERE rolname = 'eve'")" 0
+# A name that is no account ("x; drop", a space) is refused, nothing made (trial 5, D6); a new
+# login is said to be new, in the text and in --json's "created".
+for bad in 'x; drop' 'ann smith' "o'brien"; do
+  out=$("$cli" admin grant "$bad" chair --db "$QUORUM_PG" 2>&1); status=$?
+  if [ $status -eq 2 ] && echo "$out" | grep -q "not a login name"; then ok "admin grant '$bad': refused, exit 2"
+  else not_ok "admin grant '$bad': exit $status: $out"; fi
+done
+check "no login made for the refused names" \
+  "$(value "SELECT count(*) FROM pg_roles WHERE rolname IN ('x; drop', 'ann smith', 'o''brien')")" 0
+out=$("$cli" admin grant a.khan@COUNCIL.GOV.UK chair --db "$QUORUM_PG" 2>&1)
+if echo "$out" | grep -q "was not a login on this server: it was created"; then ok "a new login is said to be new"
+else not_ok "a new login: $out"; fi
+check "admin grant --json: an existing login, created false" \
+  "$("$cli" --json admin grant a.khan@COUNCIL.GOV.UK minute-taker --db "$QUORUM_PG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["created"])')" False
 
 # One audit entry in the caller's own name, continuing the chain.
 audit_sql () {  # ENTITY [USER]

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-chair.c: a majority decision under Bolton, and a chair's decision under
- * Buckinghamshire in an inquorate conference that proceeds with its reason recorded. */
+ * Buckinghamshire in an inquorate conference that proceeds with its reason recorded; the chair's
+ * own reasons typed, kept as a draft and recorded with the decision. */
 
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "ui/quorum-draft.h"
+#include "ui/quorum-text-field.h"
 
 static void
 record_failed_attempt (QuorumWindow *window,
@@ -116,7 +119,9 @@ test_chair_decides_inquorate (void)
   panel = quorum_conference_page_get_child_panel (page, eve);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (20);
-  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "chair"));
+  /* Said under the chair's rows, not in a toast over them (trial 6). */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (panel), "chair-error"))), "chair"));
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel), "chair-error-row")));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* DOMAIN, reaching a decision: with plan, the category of abuse. A plan with none chosen is
@@ -124,7 +129,7 @@ test_chair_decides_inquorate (void)
   quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_PLAN, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (20);
-  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "category"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (panel), "chair-error"))), "category"));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, conf);
@@ -133,6 +138,8 @@ test_chair_decides_inquorate (void)
   }
 
   quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_NO_PLAN, 0);
+  quorum_text_field_type (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field")),
+                          "Police saw no incident since the separation; a plan adds nothing");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "child.decide", NULL));
   ui_test_iterate (20);
 
@@ -155,6 +162,7 @@ test_chair_decides_inquorate (void)
     g_assert_nonnull (decision);
     g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_CHAIR);
     g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (decision->reason, ==, "Police saw no incident since the separation; a plan adds nothing");
     g_assert_cmpuint (decision->dissent->len, ==, 1);
     dissent = g_ptr_array_index (decision->dissent, 0);
     g_assert_cmpstr (dissent->group, ==, "Children's Social Care");
@@ -162,6 +170,214 @@ test_chair_decides_inquorate (void)
     g_assert_null (quorum_conference_find_plan (c, eve));
     g_assert_null (quorum_conference_find_referral (c, eve));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static QuorumChildPanel *
+panel_of (QuorumWindow *window,
+          gint64        child_id)
+{
+  return quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+}
+
+static GtkWidget *
+chair_reason_view (QuorumWindow *window,
+                   gint64        child_id)
+{
+  GtkWidget *field = ui_test_find_named (GTK_WIDGET (panel_of (window, child_id)), "chair-reason-field");
+
+  g_assert_nonnull (field);
+  return GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (field)));
+}
+
+/* The chair's decision chosen as a person does: a click on Plan, then on Neglect. */
+static void
+click_chair_plan (QuorumWindow *window,
+                  gint64        child_id)
+{
+  QuorumChildPanel *panel = panel_of (window, child_id);
+  GtkWidget *plan = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button");
+  GtkWidget *neglect = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_neglect");
+
+  ui_test_scroll_into_view (plan);
+  quorum_window_dismiss_toast (window);
+  ui_test_iterate (300);
+  ui_test_click (plan, -1, -1);
+  ui_test_iterate (100);
+  ui_test_click (neglect, -1, -1);
+  ui_test_iterate (100);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (plan)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (neglect)));
+}
+
+static char *
+chair_reason_draft (QuorumStore *store,
+                    gint64       conf,
+                    gint64       child_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", child_id);
+  char *text = quorum_store_get_draft (store, conf, scope, "reason", &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+/* 002 §4.1 / DOMAIN "Reaching a decision" 5: the chair decides, and the record says why. On the
+ * chair's row the reasons are required (Ctrl+D with none says so under the field, the focus in it,
+ * nothing recorded); typed words are a draft that survives the window closed mid-sentence; Ctrl+D
+ * pressed while typing shows the decision with every word typed; Ctrl+Enter in the field takes the
+ * decision as the rest of the form's Ctrl+Enter records; the database holds the reasons and the
+ * decided record shows them. Driven with xdotool, as a chair types. */
+static void
+test_chair_reasons_typed_kept_and_recorded (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Fay Test", NULL };
+  QuorumAttemptSpec attempt = { .summary = "No agreement on the risk at night.", .agreed = QUORUM_VIEW_NONE };
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  GtkWidget *shown;
+  g_autofree char *draft = NULL;
+  g_autofree char *preview = NULL;
+  gint64 conf;
+  gint64 fay;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  window = ui_test_window_new (store, 1280, 900);
+  conf = ui_test_create_conference (window, children, "buckinghamshire", "UI-CHAIR-2");
+  fay = ui_test_child_id (store, conf, 0);
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Constable", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visitor", "Health Visitor", "NHS Trust", NULL, TRUE);
+
+  /* The attempt and each group's view, as recorded elsewhere (tested there). */
+  attempt.child_id = fay;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  {
+    QuorumVoteSpec csc = { .child_id = fay, .group = "Children's Social Care", .view = QUORUM_VIEW_PLAN,
+                           .categories = QUORUM_CATEGORY_NEGLECT, .reason = "Left alone at night." };
+    QuorumVoteSpec police = { .child_id = fay, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                              .reason = "No offences disclosed." };
+    QuorumVoteSpec nhs = { .child_id = fay, .group = "NHS Trust", .view = QUORUM_VIEW_NO_PLAN,
+                           .reason = "Health needs are met." };
+
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &csc, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &police, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &nhs, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  quorum_conference_page_reload (quorum_window_get_conference_page (window));
+  ui_test_iterate (300);
+
+  /* The chair's row has the field for the reasons, under the chair's decision. */
+  click_chair_plan (window, fay);
+  ui_test_screenshot (GTK_WIDGET (window), "chair-reasons-field");
+
+  /* Ctrl+D with no reasons: said under the field, the focus in it, no confirmation, nothing recorded. */
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (300);
+  error_label = ui_test_find_named (GTK_WIDGET (panel_of (window, fay)), "chair-reason-error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_has_focus (chair_reason_view (window, fay)));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    g_assert_null (quorum_conference_find_decision (c, fay));
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "chair-reasons-required");
+
+  /* Typed where the focus was put: the message goes, the words are a draft as they are typed. */
+  ui_test_type ("Neglect at night is unresolved");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  draft = chair_reason_draft (store, conf, fay);
+  g_assert_cmpstr (draft, ==, "Neglect at night is unresolved");
+  g_clear_pointer (&draft, g_free);
+
+  /* Ctrl+D while still typing: the confirmation shows the reasons with every word typed. Escape
+   * goes back, recording nothing. */
+  ui_test_type ("; two agencies");
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (400);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  preview = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "decision-preview"))));
+  g_assert_nonnull (strstr (preview, "The chair’s reasons: “Neglect at night is unresolved; two agencies”"));
+  ui_test_screenshot (GTK_WIDGET (dialog), "chair-reasons-confirm");
+  ui_test_respond ("cancel");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    g_assert_null (quorum_conference_find_decision (c, fay));
+  }
+
+  /* The window closed mid-sentence, and opened again: the words come back, marked a draft. */
+  ui_test_click (chair_reason_view (window, fay), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" disagree but ");
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  draft = chair_reason_draft (store, conf, fay);
+  g_assert_true (g_str_has_prefix (draft, "Neglect at night is unresolved; two agencies disagree but"));
+  g_clear_pointer (&draft, g_free);
+  window = ui_test_window_new (store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (window, conf, fay));
+  ui_test_iterate (400);
+  {
+    GtkWidget *field = ui_test_find_named (GTK_WIDGET (panel_of (window, fay)), "chair-reason-field");
+    g_autofree char *text = quorum_text_field_get_text (QUORUM_TEXT_FIELD (field));
+
+    g_assert_true (g_str_has_prefix (text, "Neglect at night is unresolved; two agencies disagree but"));
+    g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel_of (window, fay)),
+                                                               "chair-reason-draft-label")));
+  }
+
+  /* The chair goes on where they left off; Ctrl+Enter in the field takes the decision; Enter
+   * records what is shown. */
+  click_chair_plan (window, fay);
+  ui_test_scroll_into_view (chair_reason_view (window, fay));
+  ui_test_click (chair_reason_view (window, fay), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type ("only a plan lets the agencies see it is resolved.");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  preview = (g_free (preview), ui_test_confirm_decision ());
+  g_assert_nonnull (strstr (preview, "two agencies disagree but only a plan"));
+  ui_test_iterate (300);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fay);
+
+    g_assert_nonnull (decision);
+    g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_CHAIR);
+    g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpstr (decision->reason, ==,
+                     "Neglect at night is unresolved; two agencies disagree but only a plan lets the agencies see it is resolved.");
+  }
+  /* No longer a draft: the record has the words. */
+  draft = chair_reason_draft (store, conf, fay);
+  g_assert_null (draft);
+
+  /* The decided record says them. */
+  shown = ui_test_find_named (GTK_WIDGET (panel_of (window, fay)), "chair-reason-label");
+  g_assert_true (gtk_widget_get_visible (shown));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown)), ==,
+                   "The chair’s reasons: “Neglect at night is unresolved; two agencies disagree but only a plan "
+                   "lets the agencies see it is resolved.”");
+  ui_test_scroll_into_view (shown);
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "chair-reasons-decided");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -174,6 +390,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/chair/majority", test_majority);
   g_test_add_func ("/ui/chair/chair-decides-inquorate", test_chair_decides_inquorate);
+  g_test_add_func ("/ui/chair/chair-reasons-typed-kept-and-recorded", test_chair_reasons_typed_kept_and_recorded);
 
   return g_test_run ();
 }

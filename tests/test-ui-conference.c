@@ -205,6 +205,28 @@ test_split_decision (void)
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, amy, "Police")), ==, QUORUM_VIEW_NO_PLAN);
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (window, amy, "Elm Surgery")), ==, QUORUM_VIEW_DECLINE);
 
+  /* The health visitors who could not agree each give their own position (the decision waits
+   * for both: memberfix); both hold the plan their group settled on. */
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    const char *visitors[] = { "Hana Visitor", "Holly Visitor" };
+
+    for (guint v = 0; v < G_N_ELEMENTS (visitors); v++)
+      for (guint i = 0; i < c->attendees->len; i++)
+        {
+          QuorumAttendee *attendee = g_ptr_array_index (c->attendees, i);
+          QuorumMemberViewSpec own = { .child_id = amy, .attendee_id = attendee->id, .view = QUORUM_VIEW_PLAN,
+                                       .categories = QUORUM_CATEGORY_NEGLECT, .reason = "Weight faltering" };
+
+          if (g_strcmp0 (attendee->name, visitors[v]) != 0)
+            continue;
+          quorum_store_record_member_view (store, conf, &own, &error);
+          g_assert_no_error (error);
+        }
+    quorum_conference_page_reload (page);
+    ui_test_iterate (50);
+  }
+
   /* Decide (Ctrl+D's action): a split makes the plan and the referral. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL));
   ui_test_iterate (50);

@@ -456,7 +456,7 @@ test_interim_plan_ended_by_panel (void)
 
   conference = make_voted (store, "2026-10-12", "Isla Reid", "buckinghamshire", 1, QUORUM_CATEGORY_NEGLECT,
                            "Neglect at night", NULL, &isla);
-  outcome = quorum_store_decide (store, conference, isla, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (store, conference, isla, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CHAIR);
 

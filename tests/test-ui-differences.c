@@ -5,6 +5,7 @@
  * outcome; the store holds each step and the counts chart says the same in words. */
 
 #include <math.h>
+#include <libintl.h>
 
 #include "test-ui-common.h"
 #include "store/quorum-store-difference.h"
@@ -1607,6 +1608,103 @@ test_choices_whole (void)
     }
 }
 
+/* stageids: a stage's name and owner are copied from the profile when it opens, in the language of
+ * whoever recorded it. A difference raised and escalated in English, opened with the app in Welsh
+ * (LANGUAGE=cy, a process of its own: the desktop's language is the process's), shows its stages'
+ * names and owners in Welsh, the profile's own Welsh for those stages. */
+#define SEW_1_EN "The professional with the concern attempts to resolve the difference with the other professional or agency"
+#define SEW_1_CY "Mae’r gweithiwr proffesiynol sy’n pryderu yn ceisio datrys y gwahaniaeth gyda’r gweithiwr proffesiynol neu’r asiantaeth arall"
+#define SEW_1_OWNER_CY "Y gweithiwr proffesiynol sy’n pryderu"
+#define SEW_2_EN "Both professionals discuss it with their line managers or supervisors"
+#define SEW_2_CY "Mae’r ddau weithiwr proffesiynol yn ei drafod gyda’u rheolwyr llinell neu eu goruchwylwyr"
+
+static void
+read_in_welsh (void)
+{
+  const char *location = g_getenv ("QUORUM_TEST_WELSH_DB");
+  gint64 id = g_ascii_strtoll (g_getenv ("QUORUM_TEST_WELSH_ID"), NULL, 10);
+  g_autoptr(QuorumStore) store = NULL;
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  const char *history;
+
+  /* As main.c: the app's own words from the build's translations, in the desktop's language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (quorum_i18n_desktop_language (), ==, "cy");
+
+  store = ui_test_open (location);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-11-20");
+  click_difference (page, id);
+
+  /* The app is in Welsh: its own words */
+  g_assert_true (g_str_has_prefix (label_text (page, "detail_title"), "Gwahaniaeth "));
+  history = label_text (page, "history_label");
+  g_test_message ("history:\n%s", history);
+  g_assert_cmpuint (position_of (history, "Cam 1: " SEW_1_CY "\nPerchennog: " SEW_1_OWNER_CY), <,
+                    position_of (history, "Cam 2: " SEW_2_CY "\nPerchennog: "));
+  position_of (history, "Rheolwyr llinell / goruchwylwyr y gweithwyr proffesiynol");
+  g_assert_null (strstr (history, SEW_1_EN));
+  g_assert_null (strstr (history, SEW_2_EN));
+  g_assert_null (strstr (history, "The professional who has the concern"));
+  ui_test_screenshot (GTK_WIDGET (window), "differences-cy");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+static void
+test_english_difference_read_in_welsh (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDifferenceStage) stage = NULL;
+  GDate date;
+  gint64 id;
+
+  if (g_test_subprocess ())
+    {
+      read_in_welsh ();
+      return;
+    }
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  /* Raised and escalated in English (this process: the suite runs with no LANGUAGE) */
+  path = ui_test_db_path ();
+  store = ui_test_open (path);
+  id = raise_in_store (store, "south-east-wales", "2026-11-16", FALSE);
+  g_assert_true (quorum_date_parse ("2026-11-17", "date", &date, NULL));
+  stage = quorum_store_escalate_difference_to (store, id, &date, "No agreement with Newport", 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_cmpstr (((QuorumDifferenceStage *) g_ptr_array_index (d->stages, 0))->name, ==, SEW_1_EN);
+    g_assert_cmpstr (((QuorumDifferenceStage *) g_ptr_array_index (d->stages, 1))->name, ==, SEW_2_EN);
+  }
+  g_clear_object (&store);
+
+  id_text = g_strdup_printf ("%lld", (long long) id);
+  g_setenv ("QUORUM_TEST_WELSH_DB", path, TRUE);
+  g_setenv ("QUORUM_TEST_WELSH_ID", id_text, TRUE);
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("QUORUM_TEST_WELSH_DB");
+  g_unsetenv ("QUORUM_TEST_WELSH_ID");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1633,6 +1731,8 @@ main (int   argc,
                    test_raise_form_fresh_and_panes_from_the_top);
   g_test_add_func ("/ui/differences/diffs4-formal-challenge-asks-first", test_formal_challenge_asks_first);
   g_test_add_func ("/ui/differences/diffs4-choices-whole", test_choices_whole);
+  g_test_add_func ("/ui/differences/stageids-english-difference-read-in-welsh",
+                   test_english_difference_read_in_welsh);
 
   return g_test_run ();
 }

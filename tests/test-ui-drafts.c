@@ -651,6 +651,178 @@ test_trailing_space_never_stale (Fixture       *fx,
   }
 }
 
+/* ---- the server stopped while the chair types (PostgreSQL only; trial 5's D2 and D5) ---- */
+
+/* Stops or starts the test's throwaway cluster (build-aux/pg-cluster's: $PGHOST is its folder),
+ * as an administrator would: a fast stop ends every session, as a server going down does. */
+static void
+server_ctl (const char *what)
+{
+  const char *dir = g_getenv ("PGHOST");
+  g_autofree char *bindir_file = g_build_filename (dir, "bindir", NULL);
+  g_autofree char *bindir = NULL;
+  g_autofree char *pg_ctl = NULL;
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *log = g_build_filename (dir, "server.log", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_file_get_contents (bindir_file, &bindir, NULL, NULL));
+  pg_ctl = g_build_filename (g_strstrip (bindir), "pg_ctl", NULL);
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (argv, "runuser");
+      g_ptr_array_add (argv, "-u");
+      g_ptr_array_add (argv, "postgres");
+      g_ptr_array_add (argv, "--");
+    }
+  g_ptr_array_add (argv, pg_ctl);
+  g_ptr_array_add (argv, "-D");
+  g_ptr_array_add (argv, data);
+  g_ptr_array_add (argv, "-l");
+  g_ptr_array_add (argv, log);
+  g_ptr_array_add (argv, "-w");
+  g_ptr_array_add (argv, "-t");
+  g_ptr_array_add (argv, "30");
+  g_ptr_array_add (argv, "-s");
+  g_ptr_array_add (argv, "-m");
+  g_ptr_array_add (argv, "fast");
+  g_ptr_array_add (argv, (gpointer) what);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+window_offline (gpointer data)
+{
+  return quorum_window_get_offline (QUORUM_WINDOW (data));
+}
+
+static gboolean
+window_online (gpointer data)
+{
+  return !quorum_window_get_offline (QUORUM_WINDOW (data));
+}
+
+static gboolean
+close_asked (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *sql;
+  const char *want;
+} HeldWait;
+
+static gboolean
+server_holds (gpointer data)
+{
+  HeldWait *wait = data;
+  g_autofree char *held = ui_test_db_sql (wait->path, wait->sql);
+
+  return g_strcmp0 (held, wait->want) == 0;
+}
+
+/* Words typed while the server is down are kept on this computer and reach the server when it
+ * is back, with no key pressed; the window says the server is gone before anyone writes; a
+ * window closed during an outage loses nothing. Checked in the chair's drafts on the server. */
+static void
+test_server_down_keeps_words (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  g_autofree char *sql = g_strdup_printf ("SELECT text FROM %s WHERE field = 'reason' AND scope LIKE '%%Police%%'", table);
+  HeldWait wait = { fx->path, sql, NULL };
+  g_autofree char *held = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!ui_test_is_postgres () || g_getenv ("PGHOST") == NULL)
+    {
+      g_test_skip ("a shared server's outage: the PostgreSQL twin only (test-ui-drafts-postgres)");
+      return;
+    }
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_type ("Weight has dropped and");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  held = ui_test_db_sql (fx->path, sql);
+  g_assert_cmpstr (held, ==, "Weight has dropped and");
+
+  /* The server goes: the window says so without anyone writing (D5). */
+  server_ctl ("stop");
+  ui_test_wait_until (window_offline, fx->window, 10000, "the window to say the server is gone");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "drafts-server-down");
+
+  ui_test_type (" she arrives hungry");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  g_assert_cmpuint (quorum_store_count_kept_drafts (fx->store), ==, 1);
+
+  /* Back: the words go to the server with no key pressed (D2). */
+  server_ctl ("start");
+  wait.want = "Weight has dropped and she arrives hungry";
+  ui_test_wait_until (server_holds, &wait, 20000, "the words typed during the outage on the server");
+  ui_test_wait_until (window_online, fx->window, 10000, "the banner to go");
+  g_assert_cmpuint (quorum_store_count_kept_drafts (fx->store), ==, 0);
+
+  /* Down again; words typed, then the window closed before the server is back. */
+  server_ctl ("stop");
+  ui_test_wait_until (window_offline, fx->window, 10000, "the window to say the server is gone again");
+  ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" at nursery");
+  ui_test_iterate (200);
+  /* Closed (the title bar's button; this test's application has no Ctrl+W): asked first,
+   * saying where the words are; closed. */
+  gtk_window_close (GTK_WINDOW (fx->window));
+  ui_test_wait_until (close_asked, NULL, 10000, "the question before closing");
+  ui_test_screenshot (GTK_WIDGET (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "drafts-close-server-down");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+                            "kept on this computer"));
+  /* Answered as a click on Close does (ui_test_respond would hold the dialog past the window). */
+  {
+    GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    gtk_window_destroy (dialog);
+  }
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_WINDOW));
+  /* Kept on this computer, not on the server. */
+  g_assert_cmpuint (quorum_store_count_kept_drafts (fx->store), ==, 1);
+  {
+    g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "quorum", "drafts", NULL);
+    g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+
+    g_assert_nonnull (files);
+    g_assert_nonnull (g_dir_read_name (files));
+  }
+
+  /* The server back, the window opened again (as in the trial): the whole reason, shown and on
+   * the server. */
+  server_ctl ("start");
+  fx->window = ui_test_window_new (fx->store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
+  ui_test_iterate (300);
+  shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (ui_test_card (fx->window, fx->amy, "Police")));
+  g_assert_cmpstr (shown, ==, "Weight has dropped and she arrives hungry at nursery");
+  wait.want = "Weight has dropped and she arrives hungry at nursery";
+  ui_test_wait_until (server_holds, &wait, 20000, "the words typed before the window closed, on the server");
+  g_assert_cmpuint (quorum_store_count_kept_drafts (fx->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +845,8 @@ main (int   argc,
               fixture_set_up, test_trailing_space_kept, fixture_tear_down);
   g_test_add ("/ui/drafts/trailing-space-never-stale", Fixture, NULL,
               fixture_set_up, test_trailing_space_never_stale, fixture_tear_down);
+  g_test_add ("/ui/drafts/server-down-keeps-words", Fixture, NULL,
+              fixture_set_up, test_server_down_keeps_words, fixture_tear_down);
 
   return g_test_run ();
 }

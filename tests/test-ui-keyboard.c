@@ -259,10 +259,10 @@ test_shortcuts_anywhere (void)
   ctrl_enter (quorum_vote_card_get_reason_field (ui_test_card (window, jay, "Police")));
   g_assert_true (focus_is_in (window, GTK_WIDGET (ui_test_card (window, jay, "NHS Trust"))));
 
-  /* A plan: its categories come next, then the reason. */
+  /* A plan: the focus stays on Plan, and Tab goes on to its first category (boardshift.md). */
   quorum_vote_card_choose (ui_test_card (window, jay, "NHS Trust"), QUORUM_VIEW_PLAN);
   ui_test_iterate (50);
-  g_assert_true (GTK_IS_CHECK_BUTTON (focus_of (window)));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus_of (window)));
   g_assert_true (focus_is_in (window, GTK_WIDGET (ui_test_card (window, jay, "NHS Trust"))));
   quorum_vote_card_type_reason (ui_test_card (window, jay, "NHS Trust"), "Weight faltering");
   ctrl_enter (quorum_vote_card_get_reason_field (ui_test_card (window, jay, "NHS Trust")));

@@ -532,27 +532,6 @@ test_toasts_in_quick_succession (Fixture       *fx,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown_toast (fx->window))), ==, "Sixth message");
 }
 
-/* A view clicked with the mouse is recorded: the card claimed every press inside it (so that
- * a click into the reason box kept the focus), and the buttons' own clicks were cancelled, so
- * a click on "Plan" or "No plan" did nothing. Found by the crash suite (test-ui-crash). */
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
-                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_click_a_view (Fixture       *fx,
@@ -764,21 +743,6 @@ test_decline_reason_typed_through_live_update (Fixture       *fx,
 #define ANN_REASON "Bruising seen twice, a plan is needed"
 #define BEA_REASON "The family works with the health visitor"
 
-static gint64
-attendee_id_of (Fixture    *fx,
-                const char *name)
-{
-  g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
-
-  for (guint i = 0; i < c->attendees->len; i++)
-    {
-      QuorumAttendee *a = g_ptr_array_index (c->attendees, i);
-
-      if (g_strcmp0 (a->name, name) == 0)
-        return a->id;
-    }
-  g_assert_not_reached ();
-}
 
 static GtkWidget *
 member_widget (Fixture    *fx,
@@ -1150,17 +1114,6 @@ test_new_conference_in_other_window (Fixture       *fx,
 
 /* ---- the group cards as a chair uses them (the trial chair's findings) ---- */
 
-static GtkWidget *
-card_button (Fixture    *fx,
-             const char *group,
-             GType       type,
-             const char *label)
-{
-  GtkWidget *found = find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, group)), type, label);
-
-  g_assert_nonnull (found);
-  return found;
-}
 
 static QuorumVote *
 held_vote (QuorumConference *c,
@@ -1275,12 +1228,6 @@ test_plan_without_category_named (Fixture       *fx,
   }
 }
 
-static gboolean
-focus_is (QuorumWindow *window,
-          GtkWidget    *widget)
-{
-  return gtk_root_get_focus (GTK_ROOT (window)) == widget;
-}
 
 /* The keyboard through a vote: Ctrl+Enter in a reason puts the focus on the next group's Plan;
  * Right then Space recorded Plan (the arrows did nothing). The arrows, Home and End move among

@@ -204,7 +204,7 @@ test_timeline_and_challenge (void)
   g_clear_pointer (&c, quorum_conference_free);
 
   /* The chair decides (no plan); the school's view still counts: it agreed. */
-  outcome = quorum_store_decide (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (store, conf, amy, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   /* The confirmation's words: the views before the chair decided, not a "Tally" read as a tie
    * the chair broke; the differing view is the dissent. */
@@ -289,6 +289,9 @@ test_timeline_and_challenge (void)
     /* The card says who raised it and why. */
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "by S. Social with J. Ops Manager"));
     g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Concern: “Left alone at night: at risk of significant harm.”"));
+    /* What the Co-ordinator weighs against it: why the chair decided as they did. */
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window),
+                                             "The chair’s reasons for the decision: “The chair weighed the views recorded.”"));
     ui_test_screenshot (GTK_WIDGET (window), "challenge-raised-reset");
   }
   /* Raised again with no agency chosen: refused, and nothing is recorded. */
@@ -514,6 +517,169 @@ test_built_after_first_frame (void)
   ui_test_iterate (50);
 }
 
+/* What a refused decision must leave as it was: the decision and what it writes, the positions,
+ * the views and the audit log. */
+static char *
+decision_rows (const char *path)
+{
+  return ui_test_db_sql (path, "SELECT (SELECT count(*) FROM decision) || '|' || (SELECT count(*) FROM dissent) "
+                               "|| '|' || (SELECT count(*) FROM plan) || '|' || (SELECT count(*) FROM referral) "
+                               "|| '|' || (SELECT count(*) FROM member_view) || '|' || (SELECT count(*) FROM vote) "
+                               "|| '|' || (SELECT count(*) FROM audit)");
+}
+
+/* The row of @name's own position on @card. */
+static GtkWidget *
+member_row (QuorumStore    *store,
+            gint64          conf,
+            QuorumVoteCard *card,
+            const char     *name)
+{
+  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id (store, conf, name));
+  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* DOMAIN "Reaching a decision" 2 and 6, on the screen (trial 6, D5): the chair ticks "could not
+ * agree" for Health, records Aled Jones's own position, and presses Ctrl+D with Megan Price's
+ * never given. It went through, and the record named only Aled, who agreed with the outcome. Now
+ * it is refused before the confirmation: the card says whose position is missing under the
+ * representatives, the focus is on her Plan, the database is as it was. With her position
+ * recorded, Ctrl+D and Enter decide, and the dissent holds her, not him. */
+static void
+test_could_not_agree_needs_each_position (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *children[] = { "Ffion Morgan", NULL };
+  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
+  QuorumVoteSpec health = { .group = "Health", .view = QUORUM_VIEW_PLAN, .reason = "Group settles on plan" };
+  QuorumWindow *window;
+  QuorumConferencePage *page;
+  QuorumVoteCard *card;
+  GtkWidget *check;
+  GtkWidget *status;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *dissent = NULL;
+  gint64 conf, ffion;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed: this test clicks and types as a chair does");
+      return;
+    }
+  window = ui_test_window_new (store, 1280, 1000);
+  page = quorum_window_get_conference_page (window);
+  conf = ui_test_create_conference (window, children, "bolton", "BO-6");
+  ffion = ui_test_child_id (store, conf, 0);
+  {
+    const char *people[][2] = { { "Sian Lewis", CSC }, { "PC Rhys Evans", "Police" }, { "Aled Jones", "Health" },
+                                { "Megan Price", "Health" }, { "Gareth Hughes", "Education" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        QuorumAttendeeSpec a = { .name = people[i][0], .role = "Practitioner", .agency = people[i][1],
+                                 .line_management = people[i][1], .voting = TRUE,
+                                 .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+        g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
+        g_assert_no_error (error);
+      }
+  }
+  attempt.child_id = ffion;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  view (store, conf, ffion, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
+  view (store, conf, ffion, "Police", QUORUM_VIEW_NO_PLAN, "No evidence of harm");
+  view (store, conf, ffion, "Education", QUORUM_VIEW_NO_PLAN, "The house is clean");
+  health.child_id = ffion;
+  g_assert_cmpint (quorum_store_record_vote (store, conf, &health, &error), >, 0);
+  g_assert_no_error (error);
+  quorum_conference_page_reload (page);
+  ui_test_iterate (300);
+
+  /* "Could not agree", clicked; Aled's own position: Plan, his reason, Enter. */
+  card = ui_test_card (window, ffion, "Health");
+  check = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
+  ui_test_scroll_into_view (check);
+  ui_test_click (check, -1, -1);
+  ui_test_iterate (300);
+  card = ui_test_card (window, ffion, "Health");
+  ui_test_scroll_into_view (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-reason"));
+  ui_test_click (ui_test_find_named (member_row (store, conf, card, "Aled Jones"), "member-plan"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_type ("Ffion has missed her immunisations");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *held = ui_test_db_sql (path, "SELECT view || '|' || reason FROM member_view");
+    g_autofree char *marked = ui_test_db_sql (path, "SELECT members_disagreed FROM vote WHERE grp = 'Health'");
+
+    g_assert_cmpstr (held, ==, "plan|Ffion has missed her immunisations");
+    g_assert_cmpstr (marked, ==, "1");
+  }
+
+  /* Ctrl+D with Megan's never given: refused before any confirmation, said under the
+   * representatives, the focus on her Plan, nothing written. */
+  before = decision_rows (path);
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (800);
+  g_test_message ("toast: %s", quorum_window_get_last_toast (window));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  after = decision_rows (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (quorum_window_get_last_toast (window), "Megan Price of “Health”"));
+  card = ui_test_card (window, ffion, "Health");
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "Megan Price’s own position is not recorded"));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *plan = ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-plan");
+
+    g_assert_true (focus != NULL && (focus == plan || gtk_widget_is_ancestor (focus, plan)));
+  }
+  /* The line over Take the Decision says so too, not "every group has given its view" alone. */
+  {
+    GtkWidget *line = ui_test_find_shown_label (GTK_WIDGET (window),
+                                                "Every group has given its view. Waiting for the own position of: Megan Price.");
+
+    g_assert_nonnull (line);
+    ui_test_scroll_into_view (line);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "could-not-agree-position-missing");
+
+  /* Her position: No plan, her reason, Enter; then Ctrl+D and Enter: decided, her dissent kept. */
+  ui_test_click (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-no-plan"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_type ("Ffion is thriving at nursery");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  /* Off her reason before deciding: with the focus still in it, the decision's rebuilt board
+   * runs its "leave" on a freed row (trial 6, D0, another branch's fix). */
+  card = ui_test_card (window, ffion, "Health");
+  gtk_widget_grab_focus (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-no-plan"));
+  ui_test_iterate (100);
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (800);
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  preview = ui_test_confirm_decision ();
+  ui_test_iterate (800);
+  g_test_message ("preview: %s", preview);
+  g_assert_nonnull (strstr (preview, "Megan Price"));
+  dissent = ui_test_db_sql (path, "SELECT representatives || '|' || view || '|' || reason FROM dissent WHERE grp = 'Health'");
+  g_assert_cmpstr (dissent, ==, "Megan Price|no-plan|Ffion is thriving at nursery");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +689,8 @@ main (int   argc,
   g_test_add_func ("/ui/record/attendance-timeline-and-challenge-route", test_timeline_and_challenge);
   g_test_add_func ("/ui/record/no-challenge-route-under-bolton", test_no_route_under_bolton);
   g_test_add_func ("/ui/record/built-after-first-frame", test_built_after_first_frame);
+  g_test_add_func ("/ui/record/could-not-agree-needs-each-representatives-own-position",
+                   test_could_not_agree_needs_each_position);
 
   return g_test_run ();
 }

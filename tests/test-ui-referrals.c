@@ -1015,7 +1015,7 @@ test_coordinator_referral_no_panel_limit (void)
       quorum_store_record_vote (fx.chair, conference, &vote, &error);
       g_assert_no_error (error);
     }
-  outcome = quorum_store_decide (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (quorum_date_parse ("2027-05-04", "date", &day, NULL));
@@ -2060,7 +2060,7 @@ test_coordinator_referral_as_of (void)
       quorum_store_record_vote (fx.chair, conference, &vote, &error);
       g_assert_no_error (error);
     }
-  outcome = quorum_store_decide (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, NULL, NULL, &error);
+  outcome = quorum_store_decide_with_reason (fx.chair, conference, child, QUORUM_VIEW_NO_PLAN, 0, "The chair weighed the views recorded.", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (quorum_date_parse ("2027-06-08", "date", &day, NULL));
   challenge.child_id = child;

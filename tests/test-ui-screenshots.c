@@ -134,6 +134,9 @@ test_screens (gconstpointer data)
 
   quorum_child_panel_set_chair_view (quorum_conference_page_get_child_panel (page, 0), QUORUM_VIEW_PLAN,
                                      QUORUM_CATEGORY_NEGLECT);
+  quorum_text_field_type (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (quorum_conference_page_get_child_panel (page, 0)),
+                                                                 "chair-reason-field")),
+                          "Neglect at night is unresolved; only a plan lets the agencies monitor it");
   gtk_widget_activate_action (GTK_WIDGET (page), "conference.decide", NULL);
   ui_test_iterate (100);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

@@ -145,24 +145,6 @@ named_in_child (Siblings   *fx,
   return widget;
 }
 
-static GtkWidget *
-find_labelled (GtkWidget  *root,
-               GType       type,
-               const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
-                                       : gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 no_plan_button (QuorumVoteCard *card)
@@ -623,7 +605,7 @@ test_back_to_child_keeps_proposal (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-with-draft-proposal");
 }
 
-/* Police's view (plan) clicked, Neglect ticked by Space, the reason typed; Shift+Tab leaves the
+/* Police's view (plan) clicked, Tab, Neglect ticked by Space, the reason typed; Shift+Tab leaves the
  * reason, back to the categories (it stayed in the reason: the next Space went into it, and
  * after Tab the spaces of typed words ticked categories); Space ticks the category with the
  * focus, Tab goes back into the reason at its end, and the rest of the words are typed;
@@ -651,6 +633,7 @@ test_reason_shift_tab (Siblings      *fx,
   card = ui_test_card (fx->window, fx->child[0], "Police");
   ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
   ui_test_iterate (200);
+  ui_test_key ("Tab");
   ui_test_key ("space");
   ui_test_iterate (200);
   card = ui_test_card (fx->window, fx->child[0], "Police");
@@ -831,6 +814,463 @@ test_no_view_says_why (Siblings      *fx,
   g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
 }
 
+/* ---- 6: the board under the chair's hands (trials 5 and 6, docs/notes/boardshift.md) ---- */
+
+static gint64
+attendee_named (Siblings   *fx,
+                const char *name)
+{
+  g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
+
+  for (guint i = 0; i < c->attendees->len; i++)
+    if (g_strcmp0 (((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->name, name) == 0)
+      return ((QuorumAttendee *) g_ptr_array_index (c->attendees, i))->id;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* @name's part (member-plan, member-no-plan, member-reason) of their row on NHS Trust's card. */
+static GtkWidget *
+member_part (Siblings   *fx,
+             gint64      attendee_id,
+             const char *part)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
+  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
+  GtkWidget *widget;
+
+  g_assert_nonnull (row);
+  widget = ui_test_find_named (row, part);
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static char *
+member_view_in_db (Siblings *fx,
+                   gint64    attendee_id)
+{
+  return ui_test_db_sqlf (fx->path, "SELECT view || '|' || coalesce (reason, '') FROM member_view"
+                          " WHERE attendee_id = %" G_GINT64_FORMAT, attendee_id);
+}
+
+/* The middle of @widget in its surface's coordinates, as a hand aims at it on the screen. */
+static void
+surface_point (GtkWidget *widget,
+               int       *x,
+               int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  double dx = 0;
+  double dy = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (out.x + dx);
+  *y = (int) (out.y + dy);
+}
+
+/* A click at the surface's point (@x, @y), whatever lies there now. */
+static void
+click_at (QuorumWindow *window,
+          int           x,
+          int           y)
+{
+#ifdef GDK_WINDOWING_X11
+  const char * const click[] = { "click", "1", NULL };
+
+  ui_test_move_and (gtk_native_get_surface (GTK_NATIVE (window)), x, y, click);
+#endif
+}
+
+/* Trial 6, defect 1: the trust's representatives could not agree. Bea's own position (plan) is
+ * recorded with her reason by Enter; the chair's next click goes where the other
+ * representative's "No plan" was as she pressed Enter, and his words are typed. The click lands
+ * on his No plan (a line inserted above the rows pushed them 43 px down: the click landed in
+ * Bea's reason, and his words were recorded as hers); Bea's reason stays as she gave it. */
+static void
+test_member_click_lands (Siblings      *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *bea_held = NULL;
+  g_autofree char *rep_held = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *no_plan;
+  gint64 bea;
+  gint64 rep;
+  int x;
+  int y;
+  int y_after;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open_sized (fx, fx->child[0], 1180, 780);
+  bea = attendee_named (fx, "Bea Visitor");
+  rep = attendee_named (fx, "Rep of NHS Trust");
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
+  ui_test_iterate (300);
+  /* Both rows on the screen, as in the trial. */
+  ui_test_scroll_into_view (member_part (fx, rep, "member-reason"));
+  ui_test_scroll_into_view (member_part (fx, bea, "member-plan"));
+  ui_test_click (member_part (fx, bea, "member-plan"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, bea, "member-reason")));
+  ui_test_type ("Bruising seen twice");
+
+  /* Where the other representative's No plan is, as the chair presses Enter. */
+  no_plan = member_part (fx, rep, "member-no-plan");
+  surface_point (no_plan, &x, &y);
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  bea_held = member_view_in_db (fx, bea);
+  g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-member-recorded");
+
+  /* Nothing above the rows moved them. */
+  {
+    int x_after;
+
+    surface_point (member_part (fx, rep, "member-no-plan"), &x_after, &y_after);
+    g_test_message ("the other representative's No plan: y %d before Enter, %d after", y, y_after);
+  }
+
+  click_at (fx->window, x, y);
+  ui_test_iterate (300);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after the click: %s", where);
+  }
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_part (fx, rep, "member-no-plan"))));
+  g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
+  ui_test_type ("Support can be given without a plan");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-second-member");
+
+  g_clear_pointer (&bea_held, g_free);
+  bea_held = member_view_in_db (fx, bea);
+  rep_held = member_view_in_db (fx, rep);
+  g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
+  g_assert_cmpstr (rep_held, ==, "no-plan|Support can be given without a plan");
+  g_assert_cmpint (y_after, ==, y);
+}
+
+/* Trials 5 and 6: Ctrl+Enter in a representative's own reason records their position with
+ * it and goes on (the group's other representative with no position, then the next group,
+ * whose whole card is in view); with no position chosen it says so on the card, the focus on
+ * their Plan. It did nothing and said nothing. */
+static void
+test_member_ctrl_enter (Siblings      *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *bea_held = NULL;
+  g_autofree char *rep_held = NULL;
+  g_autofree char *count = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *status;
+  gint64 bea;
+  gint64 rep;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_vote (fx, fx->child[0], "Children's Social Care", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "Chronic neglect");
+  siblings_open_sized (fx, fx->child[0], 1024, 640);
+  bea = attendee_named (fx, "Bea Visitor");
+  rep = attendee_named (fx, "Rep of NHS Trust");
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
+  ui_test_iterate (300);
+
+  /* No position chosen: said, the focus on Bea's Plan. */
+  ui_test_click (member_part (fx, bea, "member-reason"), -1, -1);
+  ui_test_type ("Bruising seen twice");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
+  g_assert_cmpstr (count, ==, "0");
+  status = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "status-label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, "Not recorded: choose Plan or No plan for Bea Visitor first");
+  g_assert_true (has_focus_in (fx->window, member_part (fx, bea, "member-plan")));
+
+  /* Space chooses Plan (recorded with the words typed); back in the reason, more words,
+   * Ctrl+Enter: recorded, and on to the other representative's Plan. */
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  bea_held = member_view_in_db (fx, bea);
+  g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
+  ui_test_click (member_part (fx, bea, "member-reason"), -1, -1);
+  ui_test_key ("End");
+  ui_test_type (" this month");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  g_clear_pointer (&bea_held, g_free);
+  bea_held = member_view_in_db (fx, bea);
+  g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice this month");
+  g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-plan")));
+
+  /* His: Tab to No plan, Space, the reason, Ctrl+Enter: recorded, and on to the next group
+   * waiting (Police), its whole card in view. */
+  ui_test_key ("Tab");
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
+  ui_test_type ("Support without a plan");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  rep_held = member_view_in_db (fx, rep);
+  g_assert_cmpstr (rep_held, ==, "no-plan|Support without a plan");
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  g_assert_true (card_in_view (card));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-member-ctrl-enter-next");
+}
+
+/* Trials 5 and 6: the attempt's Outcome, where the form puts the focus when it is not chosen:
+ * Ctrl+Enter there refuses again (said under it, nothing recorded), and once an outcome is
+ * chosen by keys there, Ctrl+Enter records the attempt. It did nothing and said nothing. */
+static void
+test_outcome_ctrl_enter (Siblings      *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *held = NULL;
+  QuorumChildPanel *panel;
+  GtkWidget *agreed;
+  GtkWidget *error_row;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  siblings_open (fx, fx->child[0]);
+  panel = panel_of_child (fx, fx->child[0]);
+  agreed = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+  error_row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "outcome_error_row");
+
+  ui_test_click (named_in_child (fx, fx->child[0], "proposal-row"), -1, -1);
+  ui_test_type (PROPOSAL);
+  ui_test_click (named_in_child (fx, fx->child[0], "summary-field"), -1, -1);
+  ui_test_type (SUMMARY);
+  ui_test_click (GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field")))), -1, -1);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  count = attempts_in_db (fx, fx->child[0]);
+  g_assert_cmpstr (count, ==, "0");
+  g_assert_true (gtk_widget_get_mapped (error_row));
+  g_assert_true (has_focus_in (fx->window, agreed));
+
+  /* Ctrl+Enter on the Outcome itself, still not chosen: refused again, said. */
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_clear_pointer (&count, g_free);
+  count = attempts_in_db (fx, fx->child[0]);
+  g_assert_cmpstr (count, ==, "0");
+  g_assert_true (gtk_widget_get_mapped (error_row));
+  g_assert_true (has_focus_in (fx->window, agreed));
+
+  /* Chosen by keys (the list opened, down to "No consensus", Enter), then Ctrl+Enter there. */
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  ui_test_key ("Down");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (agreed)), ==, 1);
+  g_assert_true (has_focus_in (fx->window, agreed));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-outcome-chosen");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  held = ui_test_db_sqlf (fx->path, "SELECT agreed || '|' || coalesce (proposal, '') || '|' || summary"
+                          " FROM attempt WHERE child_id = %" G_GINT64_FORMAT, fx->child[0]);
+  g_assert_cmpstr (held, ==, "none|" PROPOSAL "|" SUMMARY);
+  /* On to the vote: the first group's view. */
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "Children's Social Care"))));
+}
+
+/* Trial 5, A4: Plan clicked, then Tab: the focus on the first category, Neglect (it went to
+ * Physical, the click having put it on Neglect unseen), and Space ticks it. */
+static void
+test_plan_click_tab (Siblings      *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *vote = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_key ("Tab");
+  ui_test_iterate (200);
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Plan clicked and Tab: %s", where);
+  }
+  g_assert_true (has_focus_in (fx->window, find_labelled (GTK_WIDGET (card), GTK_TYPE_CHECK_BUTTON, "Neglect")));
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  vote = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (vote, ==, "plan|neglect|");
+}
+
+/* Trial 5, A5: Ctrl+Enter in a group's reason that the store refuses (here a trigger; the
+ * server down in the trial): the focus stays in the reason, the card says it was not recorded,
+ * the words stay; once the store takes it, Ctrl+Enter records and goes on to the next group. */
+static void
+test_refused_stays (Siblings      *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *vote = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *status;
+  g_autofree char *words = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  if (ui_test_is_postgres ())
+    {
+      g_test_skip ("the refusal is made by a SQLite trigger");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_vote (fx, fx->child[0], "Children's Social Care", QUORUM_VIEW_NO_PLAN, 0, "First words");
+  siblings_open (fx, fx->child[0]);
+
+  {
+    const char * const argv[] = { "sqlite3", fx->path,
+                                  "CREATE TRIGGER test_refuse_insert BEFORE INSERT ON vote BEGIN SELECT RAISE (ABORT, 'refused for the test'); END;"
+                                  "CREATE TRIGGER test_refuse_update BEFORE UPDATE ON vote BEGIN SELECT RAISE (ABORT, 'refused for the test'); END;",
+                                  NULL };
+    g_free (ui_test_spawn (argv));
+  }
+
+  card = ui_test_card (fx->window, fx->child[0], "Children's Social Care");
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" and more");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after a refused Ctrl+Enter: %s", where);
+  }
+  vote = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_assert_cmpstr (vote, ==, "no-plan||First words");
+  card = ui_test_card (fx->window, fx->child[0], "Children's Social Care");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  words = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
+  g_assert_cmpstr (words, ==, "First words and more");
+  status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, "Not recorded: your words stay here; press Ctrl+Enter to try again");
+  ui_test_screenshot (GTK_WIDGET (card), "boardshift-refused-stays");
+
+  {
+    const char * const argv[] = { "sqlite3", fx->path,
+                                  "DROP TRIGGER test_refuse_insert; DROP TRIGGER test_refuse_update;", NULL };
+    g_free (ui_test_spawn (argv));
+  }
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  g_clear_pointer (&vote, g_free);
+  vote = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_assert_cmpstr (vote, ==, "no-plan||First words and more");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "Police"))));
+}
+
+/* Trial 6, A2: each group's view recorded as the chair did (Plan clicked, Tab, Space on Neglect,
+ * the reason clicked and typed, Ctrl+Enter) on a window of 1024×640 and of 1180×780: the next
+ * group's whole card in view, not its heading and Plan at the bottom edge. */
+static void
+test_next_card_whole (Siblings      *fx,
+                      gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1024, 640 }, { 1180, 780 } };
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  /* Animations on, as in the app (the tests turn them off): the scrolled window's own scroll to
+   * the focus is animated, and its frames took the view back to the Plan button alone. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gint64 child = fx->child[s];
+
+      if (fx->window != NULL)
+        gtk_window_destroy (GTK_WINDOW (fx->window));
+      ui_test_iterate (100);
+      siblings_open_sized (fx, child, sizes[s][0], sizes[s][1]);
+      for (guint i = 0; sibling_groups[i + 1] != NULL; i++)
+        {
+          QuorumVoteCard *card = ui_test_card (fx->window, child, sibling_groups[i]);
+          QuorumVoteCard *next;
+
+          ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+          ui_test_iterate (200);
+          ui_test_key ("Tab");
+          ui_test_key ("space");
+          ui_test_iterate (200);
+          card = ui_test_card (fx->window, child, sibling_groups[i]);
+          ui_test_click (reason_view_of (card), -1, -1);
+          ui_test_type ("Chronic neglect");
+          /* As a chair types a sentence: its draft kept, the marker shown, before Ctrl+Enter. */
+          ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+          ui_test_key ("ctrl+Return");
+          ui_test_iterate (600);
+
+          next = ui_test_card (fx->window, child, sibling_groups[i + 1]);
+          g_assert_true (has_focus_in (fx->window, GTK_WIDGET (next)));
+          if (i == 0)
+            {
+              g_autofree char *name = g_strdup_printf ("boardshift-next-card-%dx%d", sizes[s][0], sizes[s][1]);
+
+              ui_test_screenshot (GTK_WIDGET (fx->window), name);
+            }
+          g_assert_true (card_in_view (next));
+        }
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +1294,19 @@ main (int   argc,
               siblings_set_up, test_next_group_in_view, siblings_tear_down);
   g_test_add ("/ui/siblings/no-view-says-why", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_no_view_says_why, siblings_tear_down);
+
+  g_test_add ("/ui/siblings/boardshift-member-click-lands", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_member_click_lands, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-member-ctrl-enter", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_member_ctrl_enter, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-outcome-ctrl-enter", Siblings, NULL,
+              siblings_set_up, test_outcome_ctrl_enter, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-plan-click-tab", Siblings, NULL,
+              siblings_set_up, test_plan_click_tab, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-refused-stays", Siblings, NULL,
+              siblings_set_up, test_refused_stays, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-next-card-whole", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_next_card_whole, siblings_tear_down);
 
   return g_test_run ();
 }

@@ -1754,7 +1754,8 @@ amend_in_words_by_hand (QuorumConferencePage *page,
   {
     GtkWidget *by = ui_test_find_named (GTK_WIDGET (dialog), "amended-by-entry");
 
-    if (*gtk_editable_get_text (GTK_EDITABLE (by)) == '\0')
+    /* (None on a shared database: it names its own user.) */
+    if (by != NULL && *gtk_editable_get_text (GTK_EDITABLE (by)) == '\0')
       {
         g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
         ui_test_click (by, -1, -1);
@@ -1978,6 +1979,11 @@ test_amend_names_who_amends (void)
       return;
     }
 
+  if (quorum_store_is_shared (store))
+    {
+      g_test_skip ("a shared database names its own user: the Amend dialog asks no name");
+      return;
+    }
   /* The name kept before this case is put back after it: the cases share the settings. */
   before = g_settings_get_string (settings, "chair-name");
   g_settings_set_string (settings, "chair-name", "Margaret Hughes");

@@ -93,7 +93,7 @@ test_profiles_have_welsh (void)
 {
   static const char * const texts[] = { "Name", "Authority", "ImmediateRiskAdvice", "Owner",
                                         "LimitSource", "Outcomes", "Checklist", "What", "From",
-                                        "To", "Source", NULL };
+                                        "To", "Source", "RaisedWith", "Alerts", "AlertWhen", NULL };
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/quorum_app/quorum/profiles/", 0, &error);
   guint checked = 0;

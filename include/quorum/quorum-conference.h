@@ -119,6 +119,7 @@ struct _QuorumDecision
   int         n_declined;
   char       *decided_at;
   char       *decided_by;
+  char       *reason;          /* the chair's own reasons, on a chair's decision (schema 11); else NULL */
   GPtrArray  *dissent;         /* QuorumDissent*, every group whose view differs from the outcome */
   GArray     *presence;        /* QuorumPresence: who had come when it was taken (NULL: not recorded) */
 };
@@ -203,6 +204,9 @@ struct _QuorumConference
   char                 *minute_taker;     /* or NULL */
   char                 *case_ref;         /* or NULL */
   char                 *profile_id;
+  /* The rule of the profile frozen with it, where the store read it for a check that words its
+   * refusal by it (a view under chair-decides is not a vote); else the default, majority. */
+  QuorumRule            rule;
   char                 *created_at;
   char                 *created_by;
   char                 *finalised_at;     /* NULL until signed off */

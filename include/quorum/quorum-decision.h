@@ -46,7 +46,9 @@ void           quorum_quoracy_free  (QuorumQuoracy *self);
  * @chair_categories: with a chair's PLAN.
  * Refuses (QUORUM_ERROR_*), saying why in plain words: an unknown child; a child already
  * decided; a voting group that has given no view; zero counted views (NO_VIEWS); an inquorate
- * conference with no reason recorded (INQUORATE); a chair-decides profile without a chair view. */
+ * conference with no reason recorded (INQUORATE); a chair-decides profile without a chair view;
+ * a group whose representatives could not agree without the own position of each of them in the
+ * room (quorum_decide_missing_positions). */
 QuorumOutcome *quorum_decide        (const QuorumConference *conference,
                                      const QuorumProfile    *profile,
                                      QuorumCalendar         *calendar,
@@ -64,6 +66,16 @@ GStrv          quorum_decide_dissent_without_reason (const QuorumConference *con
                                                      gint64                  child_id,
                                                      QuorumView              chair_view,
                                                      guint                   chair_categories);
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree (its
+ * view so marked, or an own position recorded for the child), each of them in the room for the
+ * decision gives their own position before it is taken; quorum_decide refuses it until then. The
+ * attendee ids (gint64) of those in the room now whose own position is missing, in the attendees'
+ * order: where a screen takes the chair to record it. A representative who left before giving
+ * theirs is not among them (they were not in the room for the decision, and cannot give it now);
+ * one who gave theirs and left keeps it. Empty when none, or once the child is decided or reached
+ * consensus. Free with g_array_unref. */
+GArray        *quorum_decide_missing_positions (const QuorumConference *conference,
+                                                gint64                  child_id);
 void           quorum_outcome_free  (QuorumOutcome *self);
 /* Whether @a and @b record the same thing: outcome, basis, categories, tally, every dissent
  * (group, view, categories, representatives, reason), the plan and the referral's due date.
@@ -79,9 +91,22 @@ gboolean       quorum_check_chair_plan (QuorumView   view,
                                         guint        categories,
                                         GError     **error);
 
+/* DOMAIN "Reaching a decision" 5 (002 §4.1): a decision the chair makes without consensus says
+ * why. @reason, the chair's own reasons, is required with @outcome's basis QUORUM_BASIS_CHAIR
+ * (and checked as every reason is: quorum_check_text) and refused with any other basis: a
+ * consensus, a majority and a split are the groups' decision, whose reasons are the groups' own,
+ * and the record has no place for the chair's there (given, they would be lost without a word).
+ * QUORUM_ERROR_INVALID naming @child_name otherwise. */
+gboolean       quorum_check_decision_reason (const QuorumOutcome *outcome,
+                                             const char          *child_name,
+                                             const char          *reason,
+                                             GError             **error);
+
 /* Checks one group's view before it is recorded: the group has a present voting attendee;
  * the child exists and is not decided; no consensus was reached for the child; categories
- * only with PLAN; a DECLINE carries its reason. */
+ * only with PLAN; a DECLINE carries its reason. A refusal is worded by @conference's rule
+ * (conference->rule): under chair-decides there is no vote, the views come before the chair's
+ * decision. */
 gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      gint64                  child_id,
                                      const char             *group,
@@ -89,6 +114,11 @@ gboolean       quorum_check_vote    (const QuorumConference *conference,
                                      guint                   categories,
                                      const char             *reason,
                                      GError                **error);
+
+/* Whether a refusal of a view for @child_id is worded by @conference's rule (no attempt at
+ * consensus yet, or one that reached it): a caller that has not read the rule reads it only then. */
+gboolean       quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                                 gint64                  child_id);
 
 /* The attendance timeline (DOMAIN "Attendance is a timeline"). An arrival: the attendee is on
  * the record, has not arrived or left already; someone who sent apologies may still come. */
@@ -122,6 +152,12 @@ gboolean       quorum_check_member_view (const QuorumConference *conference,
                                          guint                   categories,
                                          const char             *reason,
                                          GError                **error);
+
+/* DOMAIN "Reaching a decision" 1: a consensus attempt is of the voting groups in the room; with
+ * none present (no attendee yet, or only apologies, written reports and non-voting attendees)
+ * there is no one whose agreement it records. */
+gboolean       quorum_check_attempt (const QuorumConference *conference,
+                                     GError                **error);
 
 /* The referral's dates: due = @conference_date + referral_working_days (profile's region);
  * panel_due = @notified + panel_calendar_days. */

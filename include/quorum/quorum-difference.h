@@ -187,6 +187,20 @@ void                   quorum_difference_stage_free    (QuorumDifferenceStage *s
 void                   quorum_difference_note_free     (QuorumDifferenceNote *self);
 
 const QuorumDifferenceStage *quorum_difference_get_current_stage (const QuorumDifference *self);
+/* What the record holds from its profile, as the reader reads it (quorum_profile_dup_text_as_read
+ * with @profile, the profile installed under the difference's id, or NULL): a stage's name and
+ * owner, a checklist question as answered at it, the Co-ordinator's decision it closed with.
+ * The profile's words in the language in force when the record holds them in any language the
+ * profile gives; else the record's words. Newly allocated. */
+char                  *quorum_difference_stage_dup_name  (const QuorumDifferenceStage *stage,
+                                                         const QuorumProfile         *profile);
+char                  *quorum_difference_stage_dup_owner (const QuorumDifferenceStage *stage,
+                                                         const QuorumProfile         *profile);
+char                  *quorum_difference_note_dup_question (const QuorumDifferenceNote *note,
+                                                         guint                       index,
+                                                         const QuorumProfile        *profile);
+char                  *quorum_difference_dup_challenge_outcome (const QuorumDifference *self,
+                                                         const QuorumProfile    *profile);
 /* The date of the latest thing that happened to it (raised, escalated, discussed, resolved):
  * nothing may be recorded with an earlier date. */
 void                   quorum_difference_get_last_event (const QuorumDifference *self,

@@ -82,6 +82,8 @@ struct _QuorumProfile
   gboolean     formal_challenge;  /* [Escalation] FormalChallenge: records that one was lodged (004) */
   GPtrArray   *notices;           /* QuorumNoticeRule*, in the file's order */
 
+  GKeyFile    *texts;         /* @source parsed once, every translation kept; only read after */
+
   gatomicrefcount ref_count;
 };
 
@@ -101,6 +103,33 @@ guint          quorum_profile_get_n_stages     (QuorumProfile *self);
  * quorum_i18n_push_language (Name[cy] for "cy"; Name for "en"), else the desktop's; from the key
  * file as frozen with the conference. NULL when the key is missing. */
 char          *quorum_profile_dup_text         (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key);
+/* Words a record copied from @self's @group @key when it was written (a stage's Name or Owner,
+ * copied when the stage opened, in the language of whoever recorded it), as the reader reads
+ * them: when @stored is that key's text in any language the profile gives (Name, Name[cy], …),
+ * the text in the language in force, as quorum_profile_dup_text; otherwise @stored as stored,
+ * since the profile has changed since and the record says what applied then. With @self NULL
+ * (a profile no longer installed) @stored too. Newly allocated; NULL for a NULL @stored. */
+char          *quorum_profile_dup_text_as_read (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key,
+                                                const char          *stored);
+/* The same for one item of a list (a stage's Checklist question, a challenge's Outcomes): the
+ * item at the same place in the list of the language in force. */
+char          *quorum_profile_dup_item_as_read (const QuorumProfile *self,
+                                                const char          *group,
+                                                const char          *key,
+                                                const char          *stored);
+/* The same for what a given notice copied from its rule (To, What of [Notice @notice_id]). */
+char          *quorum_profile_dup_notice_text_as_read (const QuorumProfile *self,
+                                                const char          *notice_id,
+                                                const char          *key,
+                                                const char          *stored);
+/* A text of @frozen (a profile as frozen with its conference) in the language in force; where the
+ * frozen file has no translation for it, the profile installed now under the same id gives it,
+ * when it still says the same words (quorum_profile_dup_text_as_read). NULL when missing. */
+char          *quorum_profile_dup_frozen_text  (const QuorumProfile *frozen,
                                                 const char          *group,
                                                 const char          *key);
 /* The policy's name as a list or a chart has room for: its Name up to the colon ("Bolton",

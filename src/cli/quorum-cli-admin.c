@@ -28,7 +28,10 @@ admin_fail (const char *location,
             GError     *error)
 {
   g_printerr ("quorum-cli: %s: %s\n", location, error->message);
-  if (g_error_matches (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION))
+  /* Refused by the server's rights, or the input refused (a name that is no login, no user
+   * named): nothing was written, exit 2 as CLI.md says. */
+  if (g_error_matches (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_PERMISSION) ||
+      g_error_matches (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT))
     return QUORUM_EXIT_REJECTED;
   return QUORUM_EXIT_STORAGE;
 }
@@ -116,6 +119,7 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
     g_autoptr(GError) error = NULL;
     QuorumPgRole role;
     QuorumDb *db;
+    gboolean existed = TRUE;
     gboolean ok;
 
     if (!quorum_pg_role_from_name (argv[2], &role))
@@ -126,7 +130,8 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
       }
     if ((db = quorum_db_postgres_open (location, &error)) == NULL)
       return admin_fail (location, error);
-    ok = quorum_pg_admin_grant (db, argv[1], role, &error);
+    ok = quorum_pg_role_exists (db, argv[1], &existed, &error) &&
+         quorum_pg_admin_grant (db, argv[1], role, &error);
     quorum_db_close (db);
     if (!ok)
       return admin_fail (location, error);
@@ -139,9 +144,16 @@ quorum_cli_cmd_admin_grant (QuorumCliContext *ctx,
         json_builder_add_string_value (builder, argv[1]);
         json_builder_set_member_name (builder, "role");
         json_builder_add_string_value (builder, quorum_pg_role_server_name (role));
+        json_builder_set_member_name (builder, "created");
+        json_builder_add_boolean_value (builder, !existed);
         json_builder_end_object (builder);
         quorum_cli_print_json (json_builder_get_root (builder));
       }
+    else if (!existed)
+      /* TRANSLATORS: a new login was made on the server; %s are its name and the role */
+      printf (_("%s was not a login on this server: it was created, with no password yet (set one "
+                "with ALTER ROLE … PASSWORD, or sign in by Kerberos), and now has the role %s.\n"),
+              argv[1], quorum_pg_role_server_name (role));
     else
       printf (_("%s now has the role %s.\n"), argv[1], quorum_pg_role_server_name (role));
     return QUORUM_EXIT_OK;

@@ -546,6 +546,8 @@ print_decision_text (const QuorumConference *conference,
   printf (_("%s: %s — %s (%d plan, %d no plan, %d declined)\n"), child ? child->name : "?",
           quorum_view_get_label (decision->outcome), quorum_basis_get_label (decision->basis),
           decision->n_plan, decision->n_no_plan, decision->n_declined);
+  if (decision->reason != NULL)
+    printf (_("  The chair’s reasons: %s\n"), decision->reason);
   for (guint i = 0; i < decision->dissent->len; i++)
     {
       QuorumDissent *d = g_ptr_array_index (decision->dissent, i);
@@ -576,11 +578,14 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
   g_autofree char *child = NULL;
   g_autofree char *chair_view = NULL;
   g_autofree char *category = NULL;
+  g_autofree char *reason = NULL;
   const GOptionEntry entries[] = {
     { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("The child's id"), N_("ID") },
     { "chair-view", 0, 0, G_OPTION_ARG_STRING, &chair_view,
       N_("Under a chair-decides profile without consensus: plan or no-plan"), N_("VIEW") },
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("With the chair's plan: neglect,physical,emotional,sexual"), N_("LIST") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("With the chair's decision (chair-decides, no consensus; required there): the chair's reasons"), N_("TEXT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "CONF",
@@ -608,7 +613,8 @@ quorum_cli_cmd_decide (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
-      (outcome = quorum_store_decide (store, conference_id, child_id, view, categories, NULL, NULL, &error)) == NULL ||
+      (outcome = quorum_store_decide_with_reason (store, conference_id, child_id, view, categories, reason,
+                                                  NULL, NULL, &error)) == NULL ||
       (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
     {
       if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INQUORATE))

@@ -29,14 +29,22 @@ add_int_or_null (JsonBuilder *builder,
 }
 
 
-/* The keys of CLI.md for a stage: stage, stage_name, owner, due; and its limit. */
+/* The keys of CLI.md for a stage: stage, stage_name, owner, due; and its limit. stage_name and
+ * owner are the record's words, as stored whatever the reader's language (scripts compare them);
+ * stage_name_shown and owner_shown are what the text shows this reader (docs/notes/stageids.md). */
 static void
 add_stage_members (JsonBuilder                 *builder,
-                   const QuorumDifferenceStage *stage)
+                   const QuorumDifferenceStage *stage,
+                   const QuorumProfile         *profile)
 {
+  g_autofree char *name = quorum_difference_stage_dup_name (stage, profile);
+  g_autofree char *owner = quorum_difference_stage_dup_owner (stage, profile);
+
   quorum_json_add_int (builder, "stage", stage->number);
   quorum_json_add_string (builder, "stage_name", stage->name);
+  quorum_json_add_string (builder, "stage_name_shown", name);
   quorum_json_add_string (builder, "owner", stage->owner);
+  quorum_json_add_string (builder, "owner_shown", owner);
   quorum_json_add_date (builder, "due", &stage->due);
   add_int_or_null (builder, "limit_working_days", stage->limit_working_days,
                    stage->limit_working_days < 0);
@@ -59,12 +67,14 @@ print_stage_text (const QuorumDifferenceStage *stage,
 {
   const QuorumStage *pstage = NULL;
   g_autofree char *due = format_due (stage);
+  g_autofree char *name = quorum_difference_stage_dup_name (stage, profile);
+  g_autofree char *owner = quorum_difference_stage_dup_owner (stage, profile);
 
   if (profile != NULL)
     pstage = quorum_profile_get_stage ((QuorumProfile *) profile, stage->number);
 
-  printf (_("Stage %d: %s\n"), stage->number, stage->name);
-  printf (_("  Owner: %s\n"), stage->owner);
+  printf (_("Stage %d: %s\n"), stage->number, name);
+  printf (_("  Owner: %s\n"), owner);
   if (same_day)
     printf (_("  Due: %s (the same working day: immediate risk of significant harm)\n"), due);
   else if (g_date_valid (&stage->due) && stage->limit_working_days >= 0)
@@ -191,7 +201,7 @@ add_difference_members (JsonBuilder            *builder,
   quorum_json_add_int (builder, "id", d->id);
   quorum_json_add_string (builder, "profile", d->profile_id);
   if (current != NULL)
-    add_stage_members (builder, current);
+    add_stage_members (builder, current, profile);
   add_overdue_members (builder, d, profile, as_of);
   quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
   quorum_json_add_date (builder, "raised", &d->raised);
@@ -208,6 +218,11 @@ add_difference_members (JsonBuilder            *builder,
   quorum_json_add_date (builder, "resolved", &d->resolved);
   quorum_json_add_string (builder, "outcome", d->outcome);
   quorum_json_add_string (builder, "challenge_outcome", d->challenge_outcome);
+  {
+    g_autofree char *shown = quorum_difference_dup_challenge_outcome (d, profile);
+
+    quorum_json_add_string (builder, "challenge_outcome_shown", shown);
+  }
   add_policy_members (builder, d, profile);
 }
 
@@ -307,7 +322,7 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
 
       json_builder_begin_object (builder);
       quorum_json_add_int (builder, "id", id);
-      add_stage_members (builder, stage);
+      add_stage_members (builder, stage, profile);
       quorum_json_add_string (builder, "profile", d->profile_id);
       quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
       quorum_json_add_bool (builder, "immediate_risk", d->immediate_risk);
@@ -467,7 +482,7 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
 
       json_builder_begin_object (builder);
       quorum_json_add_int (builder, "difference", id);
-      add_stage_members (builder, stage);
+      add_stage_members (builder, stage, profile);
       quorum_json_add_bool (builder, "last_stage",
                             profile != NULL && (guint) stage->number >= quorum_profile_get_n_stages (profile));
       json_builder_end_object (builder);
@@ -509,6 +524,9 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "ID", _("Close a difference as resolved; once resolved, add its follow-up"), entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumDifference) d = NULL;
+  g_autoptr(QuorumProfile) profile = NULL;
+  g_autofree char *stage_name = NULL;
+  g_autofree char *challenge_outcome = NULL;
   QuorumResolutionSpec spec = { 0 };
   const QuorumDifferenceStage *stage;
   QuorumStore *store;
@@ -557,6 +575,10 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
   if (!(d = quorum_store_load_difference (store, id, &error)))
     return quorum_cli_fail (error);
   stage = quorum_difference_get_current_stage (d);
+  /* Only for the profile's words in the reader's language: the record itself is written */
+  profile = quorum_profiles_lookup (d->profile_id, NULL);
+  stage_name = quorum_difference_stage_dup_name (stage, profile);
+  challenge_outcome = quorum_difference_dup_challenge_outcome (d, profile);
 
   if (ctx->json)
     {
@@ -567,9 +589,11 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
       quorum_json_add_string (builder, "status", quorum_difference_status_to_string (d->status));
       quorum_json_add_int (builder, "stage", stage->number);
       quorum_json_add_string (builder, "stage_name", stage->name);
+      quorum_json_add_string (builder, "stage_name_shown", stage_name);
       quorum_json_add_date (builder, "resolved", &d->resolved);
       quorum_json_add_string (builder, "outcome", d->outcome);
       quorum_json_add_string (builder, "challenge_outcome", d->challenge_outcome);
+      quorum_json_add_string (builder, "challenge_outcome_shown", challenge_outcome);
       quorum_json_add_string (builder, "feedback_to", d->feedback_to);
       quorum_json_add_date (builder, "feedback_date", &d->feedback_date);
       quorum_json_add_bool (builder, "debrief", d->debrief);
@@ -583,9 +607,9 @@ quorum_cli_cmd_difference_resolve (QuorumCliContext *ctx,
       g_autofree char *resolved = quorum_date_to_string (&d->resolved);
 
       printf (_("Difference %lld resolved on %s at stage %d: %s\n"),
-              (long long) id, resolved, stage->number, stage->name);
-      if (d->challenge_outcome != NULL)
-        printf (_("  Challenge outcome: %s\n"), d->challenge_outcome);
+              (long long) id, resolved, stage->number, stage_name);
+      if (challenge_outcome != NULL)
+        printf (_("  Challenge outcome: %s\n"), challenge_outcome);
       if (d->feedback_to == NULL)
         printf ("%s\n", _("  Feedback to the practitioner who raised it: not yet recorded"));
       if (d->debrief)
@@ -626,11 +650,15 @@ difference_to_json (const QuorumDifference *d,
   for (guint i = 0; i < d->stages->len; i++)
     {
       const QuorumDifferenceStage *s = g_ptr_array_index (d->stages, i);
+      g_autofree char *name = quorum_difference_stage_dup_name (s, profile);
+      g_autofree char *owner = quorum_difference_stage_dup_owner (s, profile);
 
       json_builder_begin_object (builder);
       quorum_json_add_int (builder, "number", s->number);
       quorum_json_add_string (builder, "name", s->name);
+      quorum_json_add_string (builder, "name_shown", name);
       quorum_json_add_string (builder, "owner", s->owner);
+      quorum_json_add_string (builder, "owner_shown", owner);
       quorum_json_add_date (builder, "entered", &s->entered);
       quorum_json_add_date (builder, "due", &s->due);
       add_int_or_null (builder, "limit_working_days", s->limit_working_days, s->limit_working_days < 0);
@@ -658,8 +686,11 @@ difference_to_json (const QuorumDifference *d,
       json_builder_begin_array (builder);
       for (guint j = 0; n->questions != NULL && n->questions[j] != NULL; j++)
         {
+          g_autofree char *question = quorum_difference_note_dup_question (n, j, profile);
+
           json_builder_begin_object (builder);
           quorum_json_add_string (builder, "question", n->questions[j]);
+          quorum_json_add_string (builder, "question_shown", question);
           quorum_json_add_string (builder, "answer", n->answers != NULL ? n->answers[j] : NULL);
           json_builder_end_object (builder);
         }
@@ -733,7 +764,11 @@ print_difference_text (const QuorumDifference *d,
           if (n->agreed != NULL)
             printf (_("    Agreed: %s\n"), n->agreed);
           for (guint k = 0; n->questions != NULL && n->questions[k] != NULL; k++)
-            printf ("    %s %s\n", n->questions[k], n->answers[k]);
+            {
+              g_autofree char *question = quorum_difference_note_dup_question (n, k, profile);
+
+              printf ("    %s %s\n", question, n->answers[k]);
+            }
         }
     }
   printf ("\n");
@@ -744,7 +779,11 @@ print_difference_text (const QuorumDifference *d,
 
       printf (_("Resolved %s at stage %d: %s\n"), resolved, current->number, d->outcome);
       if (d->challenge_outcome != NULL)
-        printf (_("Challenge outcome: %s\n"), d->challenge_outcome);
+        {
+          g_autofree char *outcome = quorum_difference_dup_challenge_outcome (d, profile);
+
+          printf (_("Challenge outcome: %s\n"), outcome);
+        }
       if (d->feedback_to != NULL)
         {
           g_autofree char *when = g_date_valid (&d->feedback_date) ? quorum_date_to_string (&d->feedback_date) : NULL;
@@ -1090,8 +1129,8 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
           const QuorumDifferenceStage *current = quorum_difference_get_current_stage (d);
           g_autofree char *due = format_due (current);
           const char *state;
-
           const QuorumProfile *profile = find_profile (profiles, d->profile_id);
+          g_autofree char *name = quorum_difference_stage_dup_name (current, profile);
 
           if (d->status == QUORUM_DIFFERENCE_RESOLVED && d->disagreement_remains)
             state = _("closed, disagreement remains");
@@ -1105,7 +1144,7 @@ quorum_cli_cmd_differences (QuorumCliContext *ctx,
             state = _("OVERDUE");
 
           printf (_("%lld\t%s\tstage %d: %s\tdue %s\t%s%s\n"),
-                  (long long) d->id, d->profile_id, current->number, current->name, due, state,
+                  (long long) d->id, d->profile_id, current->number, name, due, state,
                   d->immediate_risk ? _(" (immediate risk)") : "");
         }
     }

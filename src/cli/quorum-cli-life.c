@@ -234,6 +234,7 @@ quorum_cli_cmd_notices (QuorumCliContext *ctx,
   g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, NULL, _("List the notices the policies name, given and pending"), entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
   QuorumStore *store;
 
   if (!quorum_cli_parse (context, &argc, &argv))
@@ -256,6 +257,7 @@ quorum_cli_cmd_notices (QuorumCliContext *ctx,
       return QUORUM_EXIT_OK;
     }
 
+  profiles = quorum_profiles_load_all (NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       const QuorumNoticeRow *n = g_ptr_array_index (rows, i);
@@ -274,8 +276,15 @@ quorum_cli_cmd_notices (QuorumCliContext *ctx,
       else
         {
           g_autofree char *when = quorum_date_to_string (&n->date);
+          /* Whom the policy names, kept with the notice in its recorder's language: in the reader's */
+          g_autofree char *to = NULL;
+          const QuorumProfile *profile = NULL;
 
-          printf (_("given    %-18s %s: %s, by %s to %s (%s)\n"), n->kind, subject, when, n->by, n->to, n->means);
+          for (guint k = 0; profiles != NULL && k < profiles->len && profile == NULL; k++)
+            if (g_strcmp0 (((QuorumProfile *) g_ptr_array_index (profiles, k))->id, n->profile_id) == 0)
+              profile = g_ptr_array_index (profiles, k);
+          to = quorum_profile_dup_notice_text_as_read (profile, n->kind, "To", n->to);
+          printf (_("given    %-18s %s: %s, by %s to %s (%s)\n"), n->kind, subject, when, n->by, to, n->means);
         }
     }
   if (rows->len == 0)

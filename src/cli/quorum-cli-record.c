@@ -302,9 +302,14 @@ print_challenge (QuorumCliContext *ctx,
                 quorum_challenge_alert_is_late (c) ? _(" (late: the policy says immediately)") : "");
       }
     else
-      printf (_("  To alert: %s, %s\n"),
-              profile && profile->challenge_alerts ? profile->challenge_alerts : _("the Co-ordinator"),
-              profile && profile->challenge_alert_when ? profile->challenge_alert_when : raised);
+      {
+        /* The policy's words in the reader's language (quorum_profile_dup_frozen_text) */
+        g_autofree char *alerts = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", "Alerts") : NULL;
+        g_autofree char *when = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", "AlertWhen") : NULL;
+
+        printf (_("  To alert: %s, %s\n"), alerts != NULL ? alerts : _("the Co-ordinator"),
+                when != NULL ? when : raised);
+      }
     if (g_date_valid (&c->decided_on))
       {
         g_autofree char *decided = quorum_date_to_string (&c->decided_on);

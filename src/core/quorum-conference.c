@@ -679,6 +679,7 @@ quorum_decision_free (QuorumDecision *self)
 
   g_free (self->decided_at);
   g_free (self->decided_by);
+  g_free (self->reason);
   clear_owned_array (&self->dissent, (GDestroyNotify) quorum_dissent_free);
   g_clear_pointer (&self->presence, g_array_unref);
   g_free (self);
@@ -1213,6 +1214,19 @@ quorum_conference_describe_value (const QuorumConference *self,
                 return g_strdup_printf (_("Representatives of the dissent of %s, for %s"), dissent->group, child);
               return NULL;
             }
+        }
+    }
+  else if (strncmp (record, "decision:", 9) == 0 && g_str_equal (field, "reason"))
+    {
+      for (guint i = 0; i < self->decisions->len; i++)
+        {
+          const QuorumDecision *decision = g_ptr_array_index (self->decisions, i);
+
+          if (decision->id == id)
+            /* Translators: the chair's own reasons for a decision the chair made without
+             * consensus, e.g. "The chair’s reasons for the decision, for Amy Smith" */
+            return g_strdup_printf (_("The chair’s reasons for the decision, for %s"),
+                                    child_name_of (self, decision->child_id));
         }
     }
   else if (strncmp (record, "member_view:", 12) == 0 && g_str_equal (field, "reason"))

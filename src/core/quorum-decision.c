@@ -7,6 +7,7 @@
 #include "quorum/quorum-date.h"
 #include "quorum/quorum-decision.h"
 #include "quorum/quorum-error.h"
+#include "quorum/quorum-validate.h"
 
 static gboolean
 is_blank (const char *text)
@@ -29,9 +30,10 @@ is_counted_view (QuorumView view)
   return view == QUORUM_VIEW_PLAN || view == QUORUM_VIEW_NO_PLAN;
 }
 
-/* "“A”, “B” and “C”", for messages that name groups. */
+/* "“A”, “B” and “C”" for messages that name groups (@quoted), "A, B and C" for people. */
 static char *
-join_quoted (GPtrArray *names)
+join_names (GPtrArray *names,
+            gboolean   quoted)
 {
   GString *out = g_string_new (NULL);
 
@@ -44,11 +46,20 @@ join_quoted (GPtrArray *names)
       else if (i > 0)
         g_string_append (out, _(", "));
 
-      /* Translators: a line-management group's name, quoted */
-      g_string_append_printf (out, _("“%s”"), name);
+      if (quoted)
+        /* Translators: a line-management group's name, quoted */
+        g_string_append_printf (out, _("“%s”"), name);
+      else
+        g_string_append (out, name);
     }
 
   return g_string_free (out, FALSE);
+}
+
+static char *
+join_quoted (GPtrArray *names)
+{
+  return join_names (names, TRUE);
 }
 
 static gboolean
@@ -220,7 +231,10 @@ quorum_check_vote (const QuorumConference *conference,
   if (consensus_reached (quorum_conference_last_attempt (conference, child_id)))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The conference reached consensus for %s: the vote is only a last resort"),
+                   conference->rule == QUORUM_RULE_CHAIR_DECIDES
+                     ? _("The conference reached consensus for %s: the groups’ views come before the "
+                         "chair’s decision only when there is none")
+                     : _("The conference reached consensus for %s: the vote is only a last resort"),
                    child->name);
       return FALSE;
     }
@@ -281,14 +295,31 @@ quorum_check_vote (const QuorumConference *conference,
   /* DOMAIN "the vote, as a last resort": only after an attempt that reached no consensus. */
   if (quorum_conference_last_attempt (conference, child_id) == NULL)
     {
+      /* Under chair-decides there is no vote (002 §4.1): the views come before the chair's
+       * decision, which needs an attempt that reached no consensus as a vote does. */
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The vote is a last resort: record the attempt to reach a consensus for %s "
-                     "(and that it reached none) before the groups give their views"),
+                   conference->rule == QUORUM_RULE_CHAIR_DECIDES
+                     ? _("The chair decides only when there is no consensus: record the attempt to reach "
+                         "a consensus for %s (and that it reached none) before the groups give their views")
+                     : _("The vote is a last resort: record the attempt to reach a consensus for %s "
+                         "(and that it reached none) before the groups give their views"),
                    child->name);
       return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+quorum_check_vote_worded_by_rule (const QuorumConference *conference,
+                                  gint64                  child_id)
+{
+  const QuorumAttempt *last;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  last = quorum_conference_last_attempt (conference, child_id);
+  return last == NULL || consensus_reached (last);
 }
 
 static QuorumDissent *
@@ -475,6 +506,103 @@ tally_dissent (const Tally            *tally,
     }
 
   return dissent;
+}
+
+/* Whether @group's representatives could not agree for @child_id: its view says so, or one of
+ * them has an own position recorded (the board keeps "could not agree" ticked once one is). */
+static gboolean
+group_disagreed (const QuorumConference *conference,
+                 gint64                  child_id,
+                 const QuorumVote       *vote)
+{
+  g_autoptr(GPtrArray) positions = NULL;
+
+  if (vote->members_disagreed)
+    return TRUE;
+  positions = quorum_conference_member_views (conference, child_id, vote->group);
+  return positions->len > 0;
+}
+
+GArray *
+quorum_decide_missing_positions (const QuorumConference *conference,
+                                 gint64                  child_id)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (conference != NULL, out);
+
+  if (quorum_conference_find_decision (conference, child_id) != NULL ||
+      consensus_reached (quorum_conference_last_attempt (conference, child_id)))
+    return out;
+
+  groups = quorum_conference_child_groups (conference, child_id);
+  for (guint g = 0; groups[g] != NULL; g++)
+    {
+      QuorumVote *vote = quorum_conference_find_current_vote (conference, child_id, groups[g]);
+      g_autoptr(GPtrArray) positions = NULL;
+
+      if (vote == NULL || vote->view == QUORUM_VIEW_NONE || !group_disagreed (conference, child_id, vote))
+        continue;
+      positions = quorum_conference_member_views (conference, child_id, groups[g]);
+
+      /* Those in the room now, who will be in it for the decision. One who left before giving
+       * theirs was not there for it and cannot give it now (quorum_check_member_view); one who
+       * gave it and left keeps it. */
+      for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+        {
+          const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+          gboolean given = FALSE;
+
+          if (!a->voting || !quorum_attendee_is_present (a) ||
+              !quorum_group_equal (a->line_management, groups[g]))
+            continue;
+          for (guint p = 0; p < positions->len && !given; p++)
+            given = ((const QuorumMemberView *) g_ptr_array_index (positions, p))->attendee_id == a->id;
+          if (!given)
+            g_array_append_val (out, a->id);
+        }
+    }
+
+  return out;
+}
+
+/* DOMAIN "Reaching a decision" 2 and 6: where a group's representatives could not agree, each
+ * one's own position is kept, so that none who dissents is lost and none who held the outcome's
+ * view is listed as dissenting. Without all of them the decision is not taken. */
+static gboolean
+check_member_positions (const QuorumConference  *conference,
+                        const QuorumChild       *child,
+                        GError                 **error)
+{
+  g_autoptr(GArray) missing = quorum_decide_missing_positions (conference, child->id);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *names = NULL;
+
+  if (missing->len == 0)
+    return TRUE;
+
+  people = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const QuorumAttendee *a = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, i));
+      g_autofree char *group = g_strdup_printf (_("“%s”"), a->line_management);
+
+      /* Translators: a representative and their line-management group, "Megan Price of “Health”" */
+      g_ptr_array_add (people, g_strdup_printf (_("%s of %s"), a->name, group));
+    }
+  names = join_names (people, FALSE);
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               /* Translators: "… could not agree: Megan Price of “Health” has not given theirs
+                * for Ffion Morgan’s decision. …" */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Each representative’s own position is recorded where a group’s representatives could "
+                            "not agree: %s has not given theirs for %s’s decision. Record it before the decision",
+                            "Each representative’s own position is recorded where a group’s representatives could "
+                            "not agree: %s have not given theirs for %s’s decision. Record them before the decision",
+                            missing->len),
+               names, child->name);
+  return FALSE;
 }
 
 /* DOMAIN "Reaching a decision" 6: a dissent is never shown without its reason. */
@@ -745,6 +873,9 @@ decide_rule (const QuorumConference *conference,
         }
       break;
     }
+
+  if (!check_member_positions (conference, child, error))
+    return NULL;
 
   self->dissent = tally_dissent (&tally, conference, child_id, self->outcome);
   if (check_reasons && !check_dissent_reasons (self->dissent, child, self->basis, error))
@@ -1150,6 +1281,24 @@ quorum_departure_leaves_without_view (const QuorumConference *conference,
 }
 
 gboolean
+quorum_check_attempt (const QuorumConference *conference,
+                      GError                **error)
+{
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (conference != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  groups = quorum_conference_list_groups (conference);
+  if (groups[0] != NULL)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("No one with a vote is in the room: a consensus attempt records the agreement of the "
+                         "voting groups present, so add the attendees who are here first"));
+  return FALSE;
+}
+
+gboolean
 quorum_check_member_view (const QuorumConference *conference,
                           gint64                  child_id,
                           gint64                  attendee_id,
@@ -1187,6 +1336,43 @@ quorum_check_member_view (const QuorumConference *conference,
     }
   /* The same checks as the group's view: the child, no decision, after an attempt, categories. */
   return quorum_check_vote (conference, child_id, attendee->line_management, view, categories, reason, error);
+}
+
+gboolean
+quorum_check_decision_reason (const QuorumOutcome  *outcome,
+                              const char           *child_name,
+                              const char           *reason,
+                              GError              **error)
+{
+  g_return_val_if_fail (outcome != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (outcome->basis == QUORUM_BASIS_CHAIR)
+    {
+      if (is_blank (reason))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Under this policy the chair decides when there is no consensus, and the record says "
+                         "why: give the chair’s reasons for the decision for %s"),
+                       child_name != NULL ? child_name : "");
+          return FALSE;
+        }
+      return quorum_check_text (reason, _("The chair’s reasons"), TRUE, QUORUM_MAX_TEXT, error);
+    }
+
+  if (reason == NULL)
+    return TRUE;
+  if (outcome->basis == QUORUM_BASIS_CONSENSUS)
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("The conference reached consensus for %s: the decision is the conference’s, and the "
+                   "chair’s reasons are recorded only with a decision the chair makes"),
+                 child_name != NULL ? child_name : "");
+  else
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                 _("The decision for %s is taken by the groups’ views under this policy, not by the chair: "
+                   "the chair’s reasons are recorded only with a decision the chair makes"),
+                 child_name != NULL ? child_name : "");
+  return FALSE;
 }
 
 gboolean

@@ -208,6 +208,66 @@ quorum_difference_free (QuorumDifference *self)
   g_free (self);
 }
 
+/* The key file group of a stage: "[Stage 3]" (data/profiles/README.md). */
+static char *
+stage_group (int number)
+{
+  return g_strdup_printf ("Stage %d", number);
+}
+
+/* @stored, the stage's @key as the record holds it, as the reader reads it. */
+static char *
+stage_text_as_read (const QuorumDifferenceStage *stage,
+                    const QuorumProfile         *profile,
+                    const char                  *key,
+                    const char                  *stored)
+{
+  g_autofree char *group = stage_group (stage->number);
+
+  return quorum_profile_dup_text_as_read (profile, group, key, stored);
+}
+
+char *
+quorum_difference_stage_dup_name (const QuorumDifferenceStage *stage,
+                                  const QuorumProfile         *profile)
+{
+  g_return_val_if_fail (stage != NULL, NULL);
+
+  return stage_text_as_read (stage, profile, "Name", stage->name);
+}
+
+char *
+quorum_difference_stage_dup_owner (const QuorumDifferenceStage *stage,
+                                   const QuorumProfile         *profile)
+{
+  g_return_val_if_fail (stage != NULL, NULL);
+
+  return stage_text_as_read (stage, profile, "Owner", stage->owner);
+}
+
+char *
+quorum_difference_note_dup_question (const QuorumDifferenceNote *note,
+                                     guint                       index,
+                                     const QuorumProfile        *profile)
+{
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (note != NULL, NULL);
+  g_return_val_if_fail (note->questions != NULL && index < g_strv_length (note->questions), NULL);
+
+  group = stage_group (note->stage);
+  return quorum_profile_dup_item_as_read (profile, group, "Checklist", note->questions[index]);
+}
+
+char *
+quorum_difference_dup_challenge_outcome (const QuorumDifference *self,
+                                         const QuorumProfile    *profile)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return quorum_profile_dup_item_as_read (profile, "Challenge", "Outcomes", self->challenge_outcome);
+}
+
 void
 quorum_difference_stage_free (QuorumDifferenceStage *self)
 {

@@ -124,6 +124,7 @@ quorum_profile_free (QuorumProfile *self)
   g_free (self->challenge_alert_when);
   g_free (self->immediate_risk_advice);
   g_free (self->source);
+  g_clear_pointer (&self->texts, g_key_file_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_free (self);
@@ -210,16 +211,155 @@ quorum_profile_dup_text (const QuorumProfile *self,
                          const char          *group,
                          const char          *key)
 {
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  const char *language = quorum_i18n_get_language ();
+  char *text;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->source == NULL ||
-      !g_key_file_load_from_data (keyfile, self->source, -1, G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+  if (self->texts == NULL)
     return NULL;
 
-  return g_key_file_get_locale_string (keyfile, group, key, language, NULL);
+  text = g_key_file_get_locale_string (self->texts, group, key, quorum_i18n_get_language (), NULL);
+  return text != NULL ? g_strstrip (text) : NULL;
+}
+
+/* @name is @key itself or one of its translations ("Name", "Name[cy]"). */
+static gboolean
+is_form_of_key (const char *name,
+                const char *key)
+{
+  gsize len = strlen (key);
+
+  if (!g_str_has_prefix (name, key))
+    return FALSE;
+  if (name[len] == '\0')
+    return TRUE;
+
+  return name[len] == '[' && g_str_has_suffix (name + len, "]");
+}
+
+/* The items of a list as the profile reads them: stripped, the empty ones dropped. */
+static GPtrArray *
+list_items (char **values)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (*g_strstrip (values[i]) != '\0')
+      g_ptr_array_add (items, values[i]);
+
+  return items;
+}
+
+/* The place of @stored among @self's @group @key in any of its languages: 0 for a text (or the
+ * item's index + 1 with @list); -1 when no language of the profile says it. */
+static int
+find_stored (const QuorumProfile *self,
+             const char          *group,
+             const char          *key,
+             gboolean             list,
+             const char          *stored)
+{
+  g_auto(GStrv) names = NULL;
+  g_autofree char *wanted = NULL;
+
+  if (self == NULL || self->texts == NULL || stored == NULL ||
+      !(names = g_key_file_get_keys (self->texts, group, NULL, NULL)))
+    return -1;
+
+  wanted = g_strstrip (g_strdup (stored));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!is_form_of_key (names[i], key))
+        continue;
+
+      if (!list)
+        {
+          g_autofree char *value = g_key_file_get_string (self->texts, group, names[i], NULL);
+
+          if (value != NULL && g_str_equal (g_strstrip (value), wanted))
+            return 0;
+        }
+      else
+        {
+          g_auto(GStrv) values = g_key_file_get_string_list (self->texts, group, names[i], NULL, NULL);
+          g_autoptr(GPtrArray) items = list_items (values);
+
+          for (guint k = 0; k < items->len; k++)
+            if (g_str_equal (g_ptr_array_index (items, k), wanted))
+              return (int) k + 1;
+        }
+    }
+
+  return -1;
+}
+
+char *
+quorum_profile_dup_text_as_read (const QuorumProfile *self,
+                                 const char          *group,
+                                 const char          *key,
+                                 const char          *stored)
+{
+  char *text = NULL;
+
+  if (stored == NULL)
+    return NULL;
+  if (find_stored (self, group, key, FALSE, stored) == 0)
+    text = quorum_profile_dup_text (self, group, key);
+
+  return text != NULL ? text : g_strdup (stored);
+}
+
+char *
+quorum_profile_dup_item_as_read (const QuorumProfile *self,
+                                 const char          *group,
+                                 const char          *key,
+                                 const char          *stored)
+{
+  int place;
+  g_auto(GStrv) values = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (stored == NULL)
+    return NULL;
+  place = find_stored (self, group, key, TRUE, stored);
+  if (place <= 0)
+    return g_strdup (stored);
+
+  values = g_key_file_get_locale_string_list (self->texts, group, key, quorum_i18n_get_language (), NULL, NULL);
+  items = list_items (values);
+  /* A translation with fewer items than the list it matched says nothing of this one. */
+  if ((guint) place > items->len)
+    return g_strdup (stored);
+
+  return g_strdup (g_ptr_array_index (items, place - 1));
+}
+
+char *
+quorum_profile_dup_notice_text_as_read (const QuorumProfile *self,
+                                        const char          *notice_id,
+                                        const char          *key,
+                                        const char          *stored)
+{
+  g_autofree char *group = g_strdup_printf ("Notice %s", notice_id != NULL ? notice_id : "");
+
+  return quorum_profile_dup_text_as_read (self, group, key, stored);
+}
+
+char *
+quorum_profile_dup_frozen_text (const QuorumProfile *frozen,
+                                const char          *group,
+                                const char          *key)
+{
+  g_autoptr(QuorumProfile) installed = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (frozen != NULL, NULL);
+
+  if (!(text = quorum_profile_dup_text (frozen, group, key)))
+    return NULL;
+  installed = quorum_profiles_lookup (frozen->id, NULL);
+
+  return quorum_profile_dup_text_as_read (installed != NULL ? installed : frozen, group, key, text);
 }
 
 /* Key file reading. Every failure names the file, the group and the key, so the
@@ -841,6 +981,9 @@ quorum_profile_new_from_keyfile (const char  *id,
     }
 
   self->source = g_key_file_to_data (keyfile, NULL, NULL);
+  self->texts = g_key_file_new ();
+  if (!g_key_file_load_from_data (self->texts, self->source, -1, G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    g_clear_pointer (&self->texts, g_key_file_unref);
   return g_steal_pointer (&self);
 }
 

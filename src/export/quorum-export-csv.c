@@ -27,17 +27,22 @@ static const char * const columns[] = {
    * before the decision and for no plan. The group's own view's are in "categories". Written
    * before exported_by. */
   "decision_categories",
+  /* The chair's own reasons for a decision the chair made (chair-decides, no consensus), on
+   * each of the child's rows, as they stand (a correction after sign-off is in "amendments",
+   * the reasons as signed off in "original_values"); empty for any other basis and before the
+   * decision. Written before exported_by. */
+  "chair_reason",
   /* Where the row gives a value as it stands after an amendment after sign-off (an attendee's
-   * or the child's name, a reason, a representative's own reason, the decision's categories),
-   * the value as signed off, as a JSON object: the column's name, its cell as signed off
-   * ({"reason":"…","decision_categories":"neglect; physical"}). Empty when the row's cells are
-   * as signed off. Written before exported_by. */
+   * or the child's name, a reason, a representative's own reason, the decision's categories,
+   * the chair's reasons), the value as signed off, as a JSON object: the column's name, its
+   * cell as signed off ({"reason":"…","decision_categories":"neglect; physical"}). Empty when
+   * the row's cells are as signed off. Written before exported_by. */
   "original_values",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 20, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -234,7 +239,8 @@ amendment_bears_on (const QuorumConference *conference,
     return id == child->id;
   if (g_str_equal (kind, "vote"))
     return vote != NULL && id == vote->id;
-  /* A decision's categories: on its child's rows, where "decision_categories" holds them. */
+  /* A decision's categories or the chair's reasons: on its child's rows, where
+   * "decision_categories" and "chair_reason" hold them. */
   if (g_str_equal (kind, "decision"))
     {
       for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
@@ -356,6 +362,20 @@ vote_reason_now (const QuorumConference *conference,
   return _quorum_export_reason_now (conference, vote->reason, records, NULL);
 }
 
+/* The chair's reasons for @decision as they stand ("decision:ID" "reason"); NULL for none. */
+static const char *
+chair_reason_now (const QuorumConference *conference,
+                  const QuorumDecision   *decision)
+{
+  g_autofree char *record = NULL;
+  const char *records[2] = { NULL, NULL };
+
+  if (decision == NULL || decision->id <= 0)
+    return decision != NULL ? decision->reason : NULL;
+  records[0] = record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+  return _quorum_export_reason_now (conference, decision->reason, records, NULL);
+}
+
 /* Adds to @originals (a JSON object being built) the column @column's cell as signed off,
  * @original, where it differs from the cell as it stands, @now. */
 static void
@@ -423,12 +443,14 @@ quorum_export_csv_string (const QuorumConference *conference,
           g_autoptr(JsonBuilder) originals = json_builder_new ();
           g_autofree char *original_values = NULL;
           const char *child_name = quorum_conference_child_name_now (conference, child, NULL);
+          const char *chair_reason = chair_reason_now (conference, decision);
           gboolean any = FALSE;
           const char *fields[G_N_ELEMENTS (columns)] = { NULL };
 
           json_builder_begin_object (originals);
           note_original (originals, &any, "child", child->name, child_name);
           note_original (originals, &any, "decision_categories", decision_categories_signed, decision_categories);
+          note_original (originals, &any, "chair_reason", decision->reason, chair_reason);
           original_values = finish_originals (originals, any);
 
           fields[0] = conference_id;
@@ -450,7 +472,8 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[16] = "";
           fields[17] = amendments;
           fields[18] = decision_categories;
-          fields[19] = original_values;
+          fields[19] = chair_reason;
+          fields[20] = original_values;
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
 
@@ -470,6 +493,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           g_autoptr(JsonBuilder) originals = json_builder_new ();
           const char *child_name = quorum_conference_child_name_now (conference, child, NULL);
           const char *reason = vote_reason_now (conference, decision, vote);
+          const char *chair_reason = chair_reason_now (conference, decision);
           gboolean any = FALSE;
           g_autofree char *amendments = row_amendments (conference, child, vote);
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
@@ -526,6 +550,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[17] = amendments;
           fields[18] = decision_categories;
           decision_categories_signed = categories_cell (decision != NULL ? decision->categories : 0);
+          fields[19] = chair_reason;
 
           json_builder_begin_object (originals);
           note_original (originals, &any, "child", child->name, child_name);
@@ -533,8 +558,9 @@ quorum_export_csv_string (const QuorumConference *conference,
           note_original (originals, &any, "reason", vote->reason, reason);
           note_original (originals, &any, "representative_positions", positions_signed, positions);
           note_original (originals, &any, "decision_categories", decision_categories_signed, decision_categories);
+          note_original (originals, &any, "chair_reason", decision != NULL ? decision->reason : NULL, chair_reason);
           original_values = finish_originals (originals, any);
-          fields[19] = original_values;
+          fields[20] = original_values;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

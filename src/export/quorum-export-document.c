@@ -684,6 +684,28 @@ add_reason_as_it_stands (QuorumDocument         *doc,
     }
 }
 
+/* The chair's own reasons for a decision the chair made, as they stand ("decision:4"). A decision
+ * recorded before Quorum kept them (schema 11) says so rather than "No reason was given". */
+static void
+add_chair_reason (QuorumDocument         *doc,
+                  const QuorumConference *conference,
+                  const QuorumDecision   *decision)
+{
+  g_autofree char *record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+  const char *records[2] = { record, NULL };
+  g_autoptr(GPtrArray) amended = g_ptr_array_new ();
+
+  add_block (doc, QUORUM_BLOCK_SUBHEADING, _("The chair’s reasons"));
+  collect_reason_amendments (amended, conference, record);
+  if (decision->reason == NULL && amended->len == 0)
+    {
+      add_paragraph (doc, QUORUM_BLOCK_STYLE_NOTE, 1,
+                     _("Not recorded: the decision was recorded before Quorum kept the chair’s reasons."));
+      return;
+    }
+  add_reason_as_it_stands (doc, conference, decision->reason, records);
+}
+
 /* A group's reason where the record gives it, as it stands after every amendment after sign-off
  * that corrected it, not in the appendix alone; a dissent's own reason likewise with @dissent. */
 static void
@@ -1308,10 +1330,16 @@ add_challenges (QuorumDocument         *doc,
       const QuorumChallenge *c = g_ptr_array_index (conference->challenges, i);
       g_autofree char *raised = _quorum_export_format_date (&c->raised_on);
       g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
       QuorumBlock *fields;
 
       if (c->child_id != child_id)
         continue;
+      /* The policy's words in this pass's language (a bilingual record has two), from the profile
+       * as frozen or, where only it has the translation, the one installed now. */
+      when = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", "AlertWhen") : NULL;
+      if (when == NULL)
+        when = g_strdup (_("immediately"));
       if (n == 0)
         add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Challenge of the decision"));
       title = g_strdup_printf (_("Challenge by %s, raised %s"), c->agency, raised != NULL ? raised : "");
@@ -1326,16 +1354,12 @@ add_challenges (QuorumDocument         *doc,
 
           add_field_take (fields, _("Co-ordinator alerted"),
                           quorum_challenge_alert_is_late (c)
-                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted,
-                                               profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                                        : _("immediately"))
+                            ? g_strdup_printf (_("%s, %s — late: the policy says %s"), c->coordinator, alerted, when)
                             : g_strdup_printf (_("%s, %s"), c->coordinator, alerted));
         }
       else
         add_field_take (fields, _("Co-ordinator alerted"),
-                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "",
-                                         profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                                  : _("immediately")));
+                        g_strdup_printf (_("Not yet: due %s (%s)"), raised != NULL ? raised : "", when));
       if (g_date_valid (&c->decided_on))
         {
           g_autoptr(GString) what = g_string_new (NULL);
@@ -1415,6 +1439,10 @@ add_child (QuorumDocument         *doc,
   else
     add_field (fields, _("Decision"), _("Not yet decided"));
   end_fields (doc, fields);
+
+  /* Why the chair decided as they did (002 §4.1), in the chair's words as they stand. */
+  if (decision != NULL && decision->basis == QUORUM_BASIS_CHAIR)
+    add_chair_reason (doc, conference, decision);
 
   /* A consensus needs no table of views; any view recorded is shown all the same. */
   if (votes->len > 0 || decision == NULL || decision->basis != QUORUM_BASIS_CONSENSUS)

@@ -373,6 +373,10 @@ build_decision (JsonBuilder            *builder,
 
   quorum_json_add_string (builder, "decided_at", decision->decided_at);
   quorum_json_add_string (builder, "decided_by", decision->decided_by);
+  /* The chair's own reasons for a decision the chair made (002 §4.1), as recorded; null for any
+   * other basis, and for a chair's decision recorded before schema 11 (an amendment may give
+   * them since: "amendments"). */
+  quorum_json_add_string (builder, "chair_reason", decision->reason);
 
   /* Who was there for it (DOMAIN "Attendance is a timeline"); absent for a decision taken
    * before the timeline was recorded. */

@@ -305,10 +305,18 @@ record_member_view_once (QuorumStore                *self,
 
   conference = _quorum_store_load_for_change (self, conference_id, error);
   if (conference == NULL ||
-      !quorum_conference_check_sitting (conference, error) ||
-      !quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
-                                 spec->categories, spec->reason, error))
+      !quorum_conference_check_sitting (conference, error))
     goto fail;
+  if (!quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
+                                 spec->categories, spec->reason, NULL))
+    {
+      /* Refused: worded by the conference's rule where it says, read only then (as a view's). */
+      if (quorum_check_vote_worded_by_rule (conference, spec->child_id))
+        conference->rule = _quorum_store_conference_rule (self, conference_id);
+      quorum_check_member_view (conference, spec->child_id, spec->attendee_id, spec->view,
+                                spec->categories, spec->reason, error);
+      goto fail;
+    }
 
   attendee = quorum_conference_find_attendee (conference, spec->attendee_id);
   for (guint i = 0; i < conference->member_views->len; i++)

@@ -64,19 +64,25 @@ last_message (QuorumStore *self)
 }
 
 /* Columns a migration added to a table that already held audited rows (schema 10:
- * attendance_event's withdrawal). While NULL they are left out of a row's canonical form, so a
- * row written before them hashes as it did; once set they are in it like any other column. */
-static const char * const late_columns[] = {
-  "withdrawn_at",
-  "withdrawn_by",
-  NULL
+ * attendance_event's withdrawal; 11: the chair's reasons for a decision). While NULL they are
+ * left out of a row's canonical form, so a row written before them hashes as it did; once set
+ * they are in it like any other column. By table: a "reason" elsewhere (a vote's) was always
+ * in its rows' form, NULL or not. */
+static const struct {
+  const char *table;
+  const char *column;
+} late_columns[] = {
+  { "attendance_event", "withdrawn_at" },
+  { "attendance_event", "withdrawn_by" },
+  { "decision", "reason" },
 };
 
 static gboolean
-is_late_column (const char *name)
+is_late_column (const char *table,
+                const char *name)
 {
-  for (guint i = 0; late_columns[i] != NULL; i++)
-    if (g_strcmp0 (late_columns[i], name) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (late_columns); i++)
+    if (g_strcmp0 (late_columns[i].table, table) == 0 && g_strcmp0 (late_columns[i].column, name) == 0)
       return TRUE;
   return FALSE;
 }
@@ -86,6 +92,7 @@ is_late_column (const char *name)
  * says whether it is there). */
 static void
 append_row (GString      *out,
+            const char   *table,
             QuorumDbStmt *stmt)
 {
   int n = quorum_db_column_count (stmt);
@@ -94,7 +101,7 @@ append_row (GString      *out,
     {
       const char *name = quorum_db_column_name (stmt, i);
 
-      if (quorum_db_column_type (stmt, i) == QUORUM_DB_TYPE_NULL && is_late_column (name))
+      if (quorum_db_column_type (stmt, i) == QUORUM_DB_TYPE_NULL && is_late_column (table, name))
         continue;
       g_string_append_printf (out, "%s=", name);
       switch (quorum_db_column_type (stmt, i))
@@ -163,6 +170,7 @@ _quorum_store_prepare_row (QuorumStore  *self,
  * *@found FALSE when it gives none, or (@check_id) when its id is not @entity_id. Resets @stmt. */
 static char *
 canonical_from (QuorumStore   *self,
+                const char    *table,
                 QuorumDbStmt  *stmt,
                 gint64         entity_id,
                 gboolean       check_id,
@@ -189,7 +197,7 @@ canonical_from (QuorumStore   *self,
           /* Not the row written: nothing is recorded against another's. */
           return g_strdup ("");
         }
-      append_row (out, stmt);
+      append_row (out, table, stmt);
       *found = TRUE;
     }
   else if (rc != QUORUM_DB_DONE)
@@ -217,7 +225,7 @@ row_canonical (QuorumStore  *self,
   if (stmt == NULL)
     return NULL;
   quorum_db_bind_int64 (stmt, 1, entity_id);
-  return canonical_from (self, stmt, entity_id, FALSE, found, error);
+  return canonical_from (self, entity, stmt, entity_id, FALSE, found, error);
 }
 
 /* The hash of one entry: every field length-prefixed, then the previous entry's hash. */
@@ -452,7 +460,7 @@ _quorum_store_audit_row (QuorumStore  *self,
       quorum_db_reset (row);
       return FALSE;
     }
-  data = canonical_from (self, row, entity_id, TRUE, &found, error);
+  data = canonical_from (self, entity, row, entity_id, TRUE, &found, error);
   if (data == NULL)
     return FALSE;
   return append_found (self, action, entity, entity_id, conference_id, summary, data, found, error);
@@ -936,7 +944,7 @@ check_chain (QuorumStore         *self,
           gint64 id = quorum_db_column_int64 (stmt, 0);
           Latest *l;
 
-          append_row (canonical, stmt);
+          append_row (canonical, table, stmt);
           row_hash = sha256_hex (canonical->str, canonical->len);
           latest_key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
           l = g_hash_table_lookup (latest, latest_key);

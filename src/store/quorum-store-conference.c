@@ -296,9 +296,9 @@ prepare_decisions (QuorumStore       *self,
 {
   return prepare_by_child (self,
                            "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                           "n_declined, decided_at, decided_by FROM decision WHERE " OF_THE_CONFERENCE,
+                           "n_declined, decided_at, decided_by, reason FROM decision WHERE " OF_THE_CONFERENCE,
                            "SELECT id, child_id, outcome, basis, categories, n_plan, n_no_plan, "
-                           "n_declined, decided_at, decided_by FROM decision "
+                           "n_declined, decided_at, decided_by, reason FROM decision "
                            "WHERE child_id IN (SELECT id FROM child WHERE conference_id = ?1) ORDER BY id",
                            conference, child_id, error);
 }
@@ -327,6 +327,7 @@ read_decisions (QuorumStore       *self,
       d->n_declined = quorum_db_column_int64 (stmt, 7);
       d->decided_at = _quorum_column_dup (stmt, 8);
       d->decided_by = _quorum_column_dup (stmt, 9);
+      d->reason = _quorum_column_dup (stmt, 10);
       d->dissent = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_dissent_free);
       g_ptr_array_add (conference->decisions, d);
     }
@@ -698,6 +699,15 @@ quorum_store_get_conference_profile (QuorumStore  *self,
   if (data != NULL)
     return quorum_profile_new_from_data (profile_id, data, error);
   return quorum_profiles_lookup (profile_id, error);
+}
+
+QuorumRule
+_quorum_store_conference_rule (QuorumStore *self,
+                               gint64       conference_id)
+{
+  g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (self, conference_id, NULL);
+
+  return profile != NULL ? profile->rule : QUORUM_RULE_MAJORITY_BY_LINE_MANAGEMENT;
 }
 
 QuorumConference *
@@ -1379,6 +1389,8 @@ add_attempt_once (QuorumStore             *self,
                            _("This child's decision has been taken: no further consensus attempt is recorded"));
       goto fail;
     }
+  if (!quorum_check_attempt (conference, error))
+    goto fail;
   for (guint i = 0; i < conference->attempts->len; i++)
     {
       QuorumAttempt *a = g_ptr_array_index (conference->attempts, i);
@@ -1529,8 +1541,17 @@ record_vote_once (QuorumStore          *self,
   if (conference == NULL || !quorum_conference_check_sitting (conference, error))
     goto fail;
   if (!quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
-                          spec->categories, spec->reason, error))
-    goto fail;
+                          spec->categories, spec->reason, NULL))
+    {
+      /* Refused: worded by the conference's rule where it says (no vote under chair-decides),
+       * its profile read only then, so that a view costs no statement or trip more
+       * (test_vote_round_trips). */
+      if (quorum_check_vote_worded_by_rule (conference, spec->child_id))
+        conference->rule = _quorum_store_conference_rule (self, conference_id);
+      quorum_check_vote (conference, spec->child_id, spec->group, spec->view,
+                         spec->categories, spec->reason, error);
+      goto fail;
+    }
 
   /* The group as the attendees spell it: one structure, one view. */
   groups = quorum_conference_list_groups (conference);
@@ -1669,6 +1690,7 @@ static gboolean
 insert_decision (QuorumStore          *self,
                  QuorumConference     *conference,
                  const QuorumOutcome  *outcome,
+                 const char           *reason,
                  gint64               *plan_id,
                  gint64               *referral_id,
                  GError              **error)
@@ -1681,8 +1703,8 @@ insert_decision (QuorumStore          *self,
 
   stmt = _quorum_store_prepare (self,
                                 "INSERT INTO decision (conference_id, child_id, outcome, basis, categories, "
-                                "n_plan, n_no_plan, n_declined, decided_at, decided_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+                                "n_plan, n_no_plan, n_declined, decided_at, decided_by, reason) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   quorum_db_bind_int64 (stmt, 1, conference->id);
@@ -1695,12 +1717,15 @@ insert_decision (QuorumStore          *self,
   quorum_db_bind_int64 (stmt, 8, outcome->n_declined);
   _quorum_bind_text (stmt, 9, now);
   _quorum_bind_text (stmt, 10, quorum_store_get_signer (self));
+  /* Only a chair's decision carries the chair's reasons (quorum_check_decision_reason). */
+  _quorum_bind_text (stmt, 11, outcome->basis == QUORUM_BASIS_CHAIR ? reason : NULL);
   if (!_quorum_store_exec_insert (self, stmt, &decision_id, error))
     return FALSE;
-  summary = g_strdup_printf ("decision for child %" G_GINT64_FORMAT ": %s by %s (%d plan, %d no plan, %d declined)",
+  summary = g_strdup_printf ("decision for child %" G_GINT64_FORMAT ": %s by %s (%d plan, %d no plan, %d declined)%s",
                              outcome->child_id, quorum_view_to_string (outcome->outcome),
                              quorum_basis_to_string (outcome->basis),
-                             outcome->n_plan, outcome->n_no_plan, outcome->n_declined);
+                             outcome->n_plan, outcome->n_no_plan, outcome->n_declined,
+                             outcome->basis == QUORUM_BASIS_CHAIR ? ", with the chair's reasons" : "");
   if (!_quorum_store_audit (self, "insert", "decision", decision_id, conference->id, summary, error))
     return FALSE;
 
@@ -1805,6 +1830,7 @@ decide_once (QuorumStore          *self,
              gint64                child_id,
              QuorumView            chair_view,
              guint                 chair_categories,
+             const char           *reason,
              gboolean              write,
              const QuorumOutcome  *previewed,
              gint64               *plan_id,
@@ -1851,7 +1877,12 @@ decide_once (QuorumStore          *self,
       return g_steal_pointer (&outcome);
     }
 
-  if (!insert_decision (self, conference, outcome, &plan, &referral, error) ||
+  /* The chair's reasons with the chair's decision, and with no other (002 §4.1). */
+  if (!quorum_check_decision_reason (outcome, quorum_conference_find_child (conference, child_id)->name,
+                                     reason, error))
+    goto fail;
+
+  if (!insert_decision (self, conference, outcome, reason, &plan, &referral, error) ||
       !_quorum_store_commit (self, error))
     goto fail;
 
@@ -1872,13 +1903,14 @@ decide (QuorumStore          *self,
         gint64                child_id,
         QuorumView            chair_view,
         guint                 chair_categories,
+        const char           *reason,
         gboolean              write,
         const QuorumOutcome  *previewed,
         gint64               *plan_id,
         gint64               *referral_id,
         GError              **error)
 {
-  _QUORUM_STORE_RETRYING (self, error, QuorumOutcome *, decide_once (self, conference_id, child_id, chair_view, chair_categories, write, previewed, plan_id, referral_id, &retry_error));
+  _QUORUM_STORE_RETRYING (self, error, QuorumOutcome *, decide_once (self, conference_id, child_id, chair_view, chair_categories, reason, write, previewed, plan_id, referral_id, &retry_error));
 }
 
 QuorumOutcome *
@@ -1891,7 +1923,22 @@ quorum_store_decide (QuorumStore  *self,
                      gint64       *referral_id,
                      GError      **error)
 {
-  return decide (self, conference_id, child_id, chair_view, chair_categories,
+  return decide (self, conference_id, child_id, chair_view, chair_categories, NULL,
+                 TRUE, NULL, plan_id, referral_id, error);
+}
+
+QuorumOutcome *
+quorum_store_decide_with_reason (QuorumStore  *self,
+                                 gint64        conference_id,
+                                 gint64        child_id,
+                                 QuorumView    chair_view,
+                                 guint         chair_categories,
+                                 const char   *reason,
+                                 gint64       *plan_id,
+                                 gint64       *referral_id,
+                                 GError      **error)
+{
+  return decide (self, conference_id, child_id, chair_view, chair_categories, reason,
                  TRUE, NULL, plan_id, referral_id, error);
 }
 
@@ -1903,7 +1950,7 @@ quorum_store_preview_decision (QuorumStore  *self,
                                guint         chair_categories,
                                GError      **error)
 {
-  return decide (self, conference_id, child_id, chair_view, chair_categories,
+  return decide (self, conference_id, child_id, chair_view, chair_categories, NULL,
                  FALSE, NULL, NULL, NULL, error);
 }
 
@@ -1913,6 +1960,7 @@ quorum_store_decide_previewed (QuorumStore         *self,
                                gint64               child_id,
                                QuorumView           chair_view,
                                guint                chair_categories,
+                               const char          *reason,
                                const QuorumOutcome *previewed,
                                gint64              *plan_id,
                                gint64              *referral_id,
@@ -1920,7 +1968,7 @@ quorum_store_decide_previewed (QuorumStore         *self,
 {
   g_return_val_if_fail (previewed != NULL, NULL);
 
-  return decide (self, conference_id, child_id, chair_view, chair_categories,
+  return decide (self, conference_id, child_id, chair_view, chair_categories, reason,
                  TRUE, previewed, plan_id, referral_id, error);
 }
 
@@ -2009,15 +2057,18 @@ static const struct {
   { "attempt",    { { "proposal", FALSE, QUORUM_MAX_TEXT }, { "summary", TRUE, QUORUM_MAX_TEXT },
                     { "views", FALSE, QUORUM_MAX_TEXT }, { NULL } } },
   { "vote",       { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
+  /* The chair's reasons for a decision the chair made (one made before schema 11 gains them
+   * here); never blanked, as every reason. Its categories of abuse (a category ticked by
+   * mistake), as a list ("neglect,emotional"): core checks them against the decision
+   * (quorum_check_corrected_categories) and the plan made by the decision takes the correction
+   * (quorum_conference_plan_categories_now). */
+  { "decision",   { { "reason", TRUE, QUORUM_MAX_TEXT }, { "categories", TRUE, QUORUM_MAX_NAME },
+                    { NULL } } },
   { "dissent",    { { "reason", TRUE, QUORUM_MAX_TEXT }, { "representatives", TRUE, QUORUM_MAX_TEXT },
                     { NULL } } },
   /* A representative's own position where their group could not agree: its reason, which it
    * needs (quorum_check_member_view). Its view and categories are the decision's. */
   { "member_view", { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
-  /* A decision's categories of abuse (a category ticked by mistake), as a list ("neglect,emotional");
-   * core checks them against the decision (quorum_check_corrected_categories) and the plan made
-   * by the decision takes the correction (quorum_conference_plan_categories_now). */
-  { "decision",   { { "categories", TRUE, QUORUM_MAX_NAME }, { NULL } } },
 };
 
 static gboolean
@@ -2070,7 +2121,7 @@ find_amendable (const char            *record,
 
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                _("“%s” records cannot be amended (amendable: conference, child, attendee, "
-                 "attempt, vote, dissent, member_view, decision)"), kind);
+                 "attempt, vote, decision, dissent, member_view)"), kind);
   return FALSE;
 }
 
@@ -2178,6 +2229,22 @@ amend_once (QuorumStore               *self,
                        _("Conference %lld has no %s"), (long long) conference_id, spec->record);
           goto fail;
         }
+      /* The chair's reasons belong to a decision the chair made (quorum_check_decision_reason). */
+      if (g_str_equal (table, "decision") && g_str_equal (spec->field, "reason"))
+        for (guint i = 0; i < conference->decisions->len; i++)
+          {
+            const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+            if (decision->id == record_id && decision->basis != QUORUM_BASIS_CHAIR)
+              {
+                const QuorumChild *child = quorum_conference_find_child (conference, decision->child_id);
+
+                g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                             _("The decision for %s was not made by the chair: it has no chair’s reasons to amend"),
+                             child != NULL ? child->name : "");
+                goto fail;
+              }
+          }
       /* The value it replaces is the value as it stands: an earlier amendment's correction of the
        * same field, else the original as signed off. */
       {
@@ -2192,7 +2259,7 @@ amend_once (QuorumStore               *self,
       }
       /* Categories are checked against the decision they correct, and compared as lists: "physical,
        * neglect" is the value "neglect,physical" as it stands. */
-      if (g_str_equal (table, "decision"))
+      if (g_str_equal (table, "decision") && g_str_equal (spec->field, "categories"))
         {
           const QuorumDecision *decision = NULL;
           g_autofree char *canonical = NULL;

@@ -341,4 +341,9 @@ gboolean      _quorum_store_audit_carried_leaves (QuorumStore  *self,
                                                   GBytes       *key,
                                                   GError      **error);
 
+/* The rule of @conference_id's frozen profile (majority when it cannot be read): what a check's
+ * refusal is worded by (QuorumConference.rule). */
+QuorumRule      _quorum_store_conference_rule (QuorumStore *self,
+                                               gint64       conference_id);
+
 G_END_DECLS

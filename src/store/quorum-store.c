@@ -685,6 +685,15 @@ quorum_store_open_with_password (const char            *path,
         }
       if (!finish_open (self, flags, error))
         return NULL;
+      /* Drafts kept on this computer while the server was away (a window closed, or the app
+       * killed, before it came back) go to it now. */
+      if (quorum_store_count_kept_drafts (self) > 0)
+        {
+          g_autoptr(GError) sending = NULL;
+
+          if (quorum_store_send_kept_drafts (self, &sending) == 0 && sending != NULL)
+            g_warning ("The drafts kept on this computer are not yet on the server: %s", sending->message);
+        }
       return g_steal_pointer (&self);
     }
 

@@ -304,6 +304,19 @@ QuorumOutcome    *quorum_store_decide            (QuorumStore  *self,
                                                   gint64       *referral_id,
                                                   GError      **error);
 
+/* quorum_store_decide with the chair's own reasons (@reason): required for a decision the chair
+ * makes without consensus under a chair-decides profile, refused with any other
+ * (quorum_check_decision_reason); refused, nothing is written. */
+QuorumOutcome    *quorum_store_decide_with_reason (QuorumStore  *self,
+                                                   gint64        conference_id,
+                                                   gint64        child_id,
+                                                   QuorumView    chair_view,
+                                                   guint         chair_categories,
+                                                   const char   *reason,
+                                                   gint64       *plan_id,
+                                                   gint64       *referral_id,
+                                                   GError      **error);
+
 /* What quorum_store_decide would record now, written nowhere: the same rule on the same
  * record (a dry run), for the chair to look at before confirming. */
 QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
@@ -312,13 +325,14 @@ QuorumOutcome    *quorum_store_preview_decision  (QuorumStore  *self,
                                                   QuorumView    chair_view,
                                                   guint         chair_categories,
                                                   GError      **error);
-/* quorum_store_decide, but only if the decision is still exactly @previewed (the record did
- * not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
+/* quorum_store_decide_with_reason, but only if the decision is still exactly @previewed (the
+ * record did not change in between); else refused (QUORUM_ERROR_INVALID), nothing written. */
 QuorumOutcome    *quorum_store_decide_previewed  (QuorumStore         *self,
                                                   gint64               conference_id,
                                                   gint64               child_id,
                                                   QuorumView           chair_view,
                                                   guint                chair_categories,
+                                                  const char          *reason,
                                                   const QuorumOutcome *previewed,
                                                   gint64              *plan_id,
                                                   gint64              *referral_id,
@@ -347,6 +361,15 @@ gboolean          quorum_store_discard_drafts    (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   const char   *scope,
                                                   GError      **error);
+/* A shared store whose server cannot be reached keeps the drafts written meanwhile on this
+ * computer (a file under $XDG_STATE_HOME/quorum/drafts, one per database and user) and gives
+ * them back from there; they go to the server when it is reached again (this call, made when
+ * the connection is back; the next draft written; the store's next opening). Returns how
+ * many went; @error is set when the server still cannot take them. */
+guint             quorum_store_send_kept_drafts  (QuorumStore  *self,
+                                                  GError      **error);
+/* How many drafts are kept on this computer only, not yet on the server (0 on SQLite). */
+guint             quorum_store_count_kept_drafts (QuorumStore  *self);
 
 /* Signs off: afterwards every change to the conference is refused but amendments. */
 gboolean          quorum_store_finalise          (QuorumStore  *self,

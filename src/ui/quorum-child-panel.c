@@ -9,6 +9,7 @@
 #include "quorum-child-panel.h"
 #include "quorum-conference-page.h"
 #include "quorum-draft.h"
+#include "quorum-fold-box.h"
 #include "quorum-group-item.h"
 #include "quorum-record-item.h"
 #include "quorum-scroll-bin.h"
@@ -58,7 +59,7 @@ struct _QuorumChildPanel
   QuorumTextField *summary_field;
   QuorumTextField *views_field;
   AdwComboRow     *agreed_row;
-  AdwActionRow    *attempt_categories_row;
+  GtkWidget       *attempt_categories_row;
   GtkCheckButton  *attempt_neglect;
   GtkCheckButton  *attempt_physical;
   GtkCheckButton  *attempt_emotional;
@@ -75,6 +76,10 @@ struct _QuorumChildPanel
   gboolean         board_bound;       /* the cards are made (the board bound to the groups) */
   gboolean         board_deferred;    /* read-only cards to make once drawn, or when asked for */
   GdkFrameClock   *board_clock;
+  /* The card the focus just went to, shown whole again once the frame is laid out. */
+  GtkWidget       *whole_card;
+  GdkFrameClock   *whole_card_clock;
+  gulong           whole_card_layout_id;
   gulong           board_layout_id;
   gulong           board_paint_id;
   guint            board_source;
@@ -88,16 +93,25 @@ struct _QuorumChildPanel
   GtkCheckButton  *chair_physical;
   GtkCheckButton  *chair_emotional;
   GtkCheckButton  *chair_sexual;
+  GtkWidget       *chair_reason_row;
+  QuorumTextField *chair_reason_field;
+  GtkWidget       *chair_reason_draft_label;
+  GtkWidget       *chair_reason_error;
+  QuorumDraft     *decision_draft;    /* the chair's reasons typed, not yet recorded */
+  GtkWidget       *chair_error_row;
+  GtkLabel        *chair_error_label;
   GtkLabel        *pending_label;
   GtkWidget       *decide_button;
   GtkWidget       *outcome_box;
   GtkLabel        *outcome_label;
   GtkLabel        *basis_label;
+  GtkLabel        *chair_reason_label;
   GtkLabel        *left_view_label;
   GtkLabel        *decided_label;
   QuorumTextRow   *plan_row;
   QuorumTextRow   *referral_row;
   GtkWidget       *dissent_heading;
+  GtkWidget       *challenge_button;
   GtkListBox      *dissent_list;
 };
 
@@ -113,6 +127,16 @@ enum {
   CHANGED,
   N_SIGNALS
 };
+
+/* Nothing but white space, or nothing: no reason given. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
@@ -203,6 +227,31 @@ show_outcome_error (QuorumChildPanel *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE, -1);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
     }
+}
+
+/* What the chair must give before deciding, said under the chair's rows (a toast lay over the
+ * very boxes it asked for); NULL hides it. */
+static void
+show_chair_error (QuorumChildPanel *self,
+                  const char       *message)
+{
+  gtk_widget_set_visible (self->chair_error_row, message != NULL);
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->chair_error_label, message);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->chair_list), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      self->chair_error_label, NULL, -1);
+    }
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->chair_list), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
+static void
+chair_category_toggled_cb (QuorumChildPanel *self,
+                           GtkCheckButton   *check)
+{
+  if (gtk_check_button_get_active (check))
+    show_chair_error (self, NULL);
 }
 
 static char *
@@ -378,6 +427,66 @@ show_whole_card (QuorumChildPanel *self,
                                                          gtk_adjustment_get_page_size (adjustment)));
 }
 
+static void
+stop_whole_card_wait (QuorumChildPanel *self)
+{
+  if (self->whole_card_clock != NULL)
+    g_clear_signal_handler (&self->whole_card_layout_id, self->whole_card_clock);
+  g_clear_object (&self->whole_card_clock);
+  g_clear_weak_pointer (&self->whole_card);
+}
+
+static void
+whole_card_layout_cb (GdkFrameClock    *clock,
+                      QuorumChildPanel *self)
+{
+  GtkWidget *card = self->whole_card;
+
+  stop_whole_card_wait (self);
+  if (card != NULL && gtk_widget_get_mapped (card) && gtk_widget_is_ancestor (card, GTK_WIDGET (self)))
+    show_whole_card (self, card);
+}
+
+/* show_whole_card () now, and again once the frame is laid out: the record just made changes
+ * the card above (its draft marker goes) after the focus has moved, and the card was then
+ * measured where it no longer was. */
+static void
+show_whole_card_laid_out (QuorumChildPanel *self,
+                          GtkWidget        *card)
+{
+  GdkFrameClock *clock;
+
+  show_whole_card (self, card);
+  stop_whole_card_wait (self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  g_set_weak_pointer (&self->whole_card, card);
+  self->whole_card_clock = g_object_ref (clock);
+  self->whole_card_layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (whole_card_layout_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Gives @widget the focus without the scrolled window's own scroll to it: that scroll is
+ * animated (GtkAdjustment's animation, with animations on, as in the app and not in the
+ * tests), and its frames then scrolled back from the whole card to the Plan button at the
+ * bottom edge (trial 6). */
+static gboolean
+grab_focus_unscrolled (QuorumChildPanel *self,
+                       GtkWidget        *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  gboolean scrolls = GTK_IS_VIEWPORT (viewport) && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+  gboolean grabbed;
+
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  grabbed = gtk_widget_grab_focus (widget);
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  return grabbed;
+}
+
 /* The next card still waiting for a view, from @start on (then from the first); every view
  * given, the decision, which is what comes next. */
 static void
@@ -394,9 +503,9 @@ focus_waiting_card (QuorumChildPanel *self,
       QuorumVoteCard *card = card_at (self, i);
 
       if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
-          gtk_widget_grab_focus (GTK_WIDGET (card)))
+          grab_focus_unscrolled (self, GTK_WIDGET (card)))
         {
-          show_whole_card (self, GTK_WIDGET (card));
+          show_whole_card_laid_out (self, GTK_WIDGET (card));
           return;
         }
     }
@@ -663,6 +772,13 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
 
   g_string_append_printf (text, _("Outcome: %s\n"), what);
   g_string_append_printf (text, _("Basis: %s\n"), basis);
+  /* Why the chair decided as they did, as typed: recorded with the decision (002 §4.1). */
+  if (outcome->basis == QUORUM_BASIS_CHAIR)
+    {
+      g_autofree char *reason = quorum_text_field_get_text (self->chair_reason_field);
+
+      g_string_append_printf (text, _("The chair’s reasons: “%s”\n"), reason != NULL ? reason : "");
+    }
   /* Under a chair-decides policy there is no vote: the groups' views, not a tally the chair broke. */
   if (outcome->basis == QUORUM_BASIS_CHAIR)
     /* Translators: the groups' views recorded before the chair decided, e.g. "Views: 2 plan · 2 no plan · 0 declined" */
@@ -769,6 +885,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
   const QuorumOutcome *previewed = g_object_get_data (G_OBJECT (dialog), "quorum-preview");
   QuorumView chair_view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-view"));
   guint chair_categories = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-chair-categories"));
+  const char *chair_reason = g_object_get_data (G_OBJECT (dialog), "quorum-chair-reason");
   gboolean asked_name = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry") != NULL;
   g_autoptr(QuorumOutcome) outcome = NULL;
   g_autofree char *name = NULL;
@@ -790,7 +907,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
     quorum_store_set_signer (self->store, name);
 
   outcome = quorum_store_decide_previewed (self->store, self->conference_id, self->child_id,
-                                           chair_view, chair_categories, previewed,
+                                           chair_view, chair_categories, chair_reason, previewed,
                                            NULL, NULL, &error);
   if (outcome == NULL)
     {
@@ -802,6 +919,13 @@ confirm_response_cb (AdwMessageDialog *dialog,
     }
   if (name != NULL)
     quorum_ui_keep_name (self->store, name);
+
+  /* The chair's reasons are the record's now: no longer a draft. */
+  if (chair_reason != NULL)
+    {
+      quorum_text_field_set_text (self->chair_reason_field, NULL);
+      quorum_draft_discard (self->decision_draft);
+    }
 
   decision_recorded (self, outcome);
 }
@@ -845,6 +969,28 @@ focus_missing_reason (QuorumChildPanel *self,
   return TRUE;
 }
 
+/* The decision was refused for a representative's own position not recorded where their group
+ * could not agree (core's rule): their card says whose, under the representatives, and the focus
+ * goes to the position to record. Whether it went there. */
+static gboolean
+focus_missing_position (QuorumChildPanel *self)
+{
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(GArray) missing = NULL;
+  const QuorumAttendee *attendee;
+  QuorumVoteCard *card;
+
+  conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
+  if (conference == NULL)
+    return FALSE;
+  missing = quorum_decide_missing_positions (conference, self->child_id);
+  if (missing->len == 0)
+    return FALSE;
+  attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, 0));
+  card = attendee != NULL ? quorum_child_panel_get_card (self, attendee->line_management) : NULL;
+  return card != NULL && quorum_vote_card_ask_member_position (card, attendee->id);
+}
+
 /* The groups whose view on the board is a plan with no category of abuse, quoted and joined
  * ("“Police”, “Education”"), or NULL when there are none. */
 static char *
@@ -883,6 +1029,7 @@ decide_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   QuorumView chair_view = QUORUM_VIEW_NONE;
   guint chair_categories = 0;
+  g_autofree char *chair_reason = NULL;
   g_autofree char *no_category = NULL;
   GtkWindow *parent;
   AdwMessageDialog *dialog;
@@ -902,21 +1049,23 @@ decide_action (GtkWidget  *widget,
 
       if (chair_view == QUORUM_VIEW_NONE)
         {
-          quorum_ui_toast (widget, _("Choose the chair’s decision, plan or no plan, first"));
+          show_chair_error (self, _("Choose the chair’s decision, plan or no plan, first"));
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button));
           return;
         }
 
+      show_chair_error (self, NULL);
       if (chair_view == QUORUM_VIEW_PLAN)
         chair_categories = read_categories (self->chair_neglect, self->chair_physical,
                                             self->chair_emotional, self->chair_sexual);
       /* A plan is under a category of abuse (core's rule): asked for before anything is shown. */
       if (!quorum_check_chair_plan (chair_view, chair_categories, &error))
         {
-          quorum_ui_toast (widget, error->message);
+          show_chair_error (self, error->message);
           gtk_widget_grab_focus (GTK_WIDGET (self->chair_neglect));
           return;
         }
+      chair_reason = quorum_text_field_get_text (self->chair_reason_field);
     }
 
   /* The rule run on the record as stored now, writing nothing: what the chair confirms. */
@@ -932,10 +1081,26 @@ decide_action (GtkWidget  *widget,
       else
         {
           quorum_ui_show_error (widget, error);
-          /* A dissent without its reason: the chair is taken to where it is typed. */
-          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID))
+          /* A representative's own position missing, or a dissent without its reason: the
+           * chair is taken to where it is given. */
+          if (g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_INVALID) &&
+              !focus_missing_position (self))
             focus_missing_reason (self, chair_view, chair_categories);
         }
+      return;
+    }
+
+  /* The record says why the chair decided as they did (002 §4.1; core's rule, which the store
+   * applies too): asked for under the field, with the focus in it, before anything is shown. */
+  if (self->needs_chair_view &&
+      !quorum_check_decision_reason (preview, self->child_name, chair_reason, &error))
+    {
+      /* Blank: the field's own words; anything else (a character that would deceive a reader,
+       * too long): the rule's. */
+      if (!is_blank (chair_reason))
+        gtk_label_set_text (GTK_LABEL (self->chair_reason_error), error->message);
+      gtk_widget_set_visible (self->chair_reason_error, TRUE);
+      quorum_ui_focus_at_end (GTK_WIDGET (quorum_text_field_get_view (self->chair_reason_field)));
       return;
     }
 
@@ -1017,6 +1182,8 @@ decide_action (GtkWidget  *widget,
                           (GDestroyNotify) quorum_outcome_free);
   g_object_set_data (G_OBJECT (dialog), "quorum-chair-view", GINT_TO_POINTER (chair_view));
   g_object_set_data (G_OBJECT (dialog), "quorum-chair-categories", GUINT_TO_POINTER (chair_categories));
+  /* What the chair confirms is what is recorded: the reasons as they were shown. */
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-chair-reason", g_steal_pointer (&chair_reason), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1064,11 +1231,29 @@ attempt_entry_activated_cb (QuorumChildPanel *self,
 }
 
 static void
+chair_reason_activated_cb (QuorumChildPanel *self,
+                           GtkWidget        *field)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.decide", NULL);
+}
+
+static void
+chair_reason_changed_cb (QuorumChildPanel *self)
+{
+  g_autofree char *reason = quorum_text_field_get_text (self->chair_reason_field);
+
+  if (!is_blank (reason))
+    gtk_widget_set_visible (self->chair_reason_error, FALSE);
+}
+
+static void
 chair_view_toggled_cb (QuorumChildPanel *self,
                        GtkToggleButton  *button)
 {
   quorum_ui_set_sensitive (self->chair_categories_row,
                             gtk_toggle_button_get_active (self->chair_plan_button));
+  if (gtk_toggle_button_get_active (button))
+    show_chair_error (self, NULL);
 }
 
 /* ---- a sibling's words ---- */
@@ -1315,6 +1500,7 @@ update_tally (QuorumChildPanel       *self,
 {
   /* Core's one rule: the groups whose representatives all left before giving a view. */
   g_auto(GStrv) without = quorum_conference_left_without_view (conference, self->child_id);
+  g_autoptr(GArray) missing = NULL;
   g_autofree char *gone = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
@@ -1399,6 +1585,27 @@ update_tally (QuorumChildPanel       *self,
     {
       /* Not "every group": one left without giving its view, and the chair sees it. */
       g_autofree char *text = g_strdup_printf ("%s %s", _("Every group in the room has given its view."), gone);
+      gtk_label_set_label (self->pending_label, text);
+    }
+  else if (n > 0 && (missing = quorum_decide_missing_positions (conference, self->child_id))->len > 0)
+    {
+      /* Core's rule: the decision waits for these representatives' own positions (the card
+       * above says so too); "every group has given its view" read as ready to decide. */
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < missing->len; i++)
+        {
+          const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, i));
+
+          if (attendee != NULL)
+            g_ptr_array_add (names, attendee->name);
+        }
+      g_ptr_array_add (names, NULL);
+      joined = g_strjoinv (_(", "), (char **) names->pdata);
+      /* TRANSLATORS: %s names representatives whose group could not agree */
+      text = g_strdup_printf (_("Every group has given its view. Waiting for the own position of: %s."), joined);
       gtk_label_set_label (self->pending_label, text);
     }
   else if (n > 0)
@@ -1832,6 +2039,38 @@ update_decision (QuorumChildPanel       *self,
       }
   }
 
+  /* Why the chair decided as they did, as it stands (amended after sign-off: with the original). */
+  gtk_widget_set_visible (GTK_WIDGET (self->chair_reason_label), decision->basis == QUORUM_BASIS_CHAIR);
+  if (decision->basis == QUORUM_BASIS_CHAIR)
+    {
+      g_autofree char *record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+      const char *current = decision->reason;
+      g_autofree char *note = quorum_ui_amended_note (conference, record, "reason", decision->reason, &current);
+      g_autofree char *text = NULL;
+
+      if (current != NULL && *current != '\0')
+        /* Translators: on the decided record, the chair's own reasons in their words */
+        text = g_strdup_printf (_("The chair’s reasons: “%s”"), current);
+      else
+        text = g_strdup (_("The chair’s reasons: not recorded (decided before Quorum kept them)"));
+      /* Given after sign-off to a decision recorded before Quorum kept them: no original to show. */
+      if (note != NULL && decision->reason == NULL)
+        {
+          guint number = 0;
+
+          quorum_conference_last_amendment (conference, record, "reason", &number);
+          g_free (note);
+          note = g_strdup_printf (_("Given after sign-off (amendment %u): none was recorded with the decision"), number);
+        }
+      if (note != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&text);
+
+          text = g_strdup_printf ("%s\n%s", plain, note);
+        }
+      gtk_label_set_label (self->chair_reason_label, text);
+    }
+
   when = quorum_ui_format_timestamp (decision->decided_at);
   decided = g_strdup_printf (_("Recorded %s by %s"), when,
                              decision->decided_by != NULL ? decision->decided_by : "");
@@ -2019,6 +2258,12 @@ quorum_child_panel_update (QuorumChildPanel       *self,
     {
       update_decision (self, conference, decision);
       gtk_stack_set_visible_child_name (self->decision_stack, "decided");
+      /* A challenge is of a decision with dissent, under a policy with the route (as the form). */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->challenge_button), "x", self->child_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->challenge_button), "conference.show-challenge");
+      gtk_widget_set_visible (self->challenge_button,
+                              self->may_vote && quorum_profile_has_challenge_route (profile) &&
+                              decision->dissent != NULL && decision->dissent->len > 0);
     }
   else
     {
@@ -2043,6 +2288,7 @@ quorum_child_panel_dispose (GObject *object)
   QuorumChildPanel *self = (QuorumChildPanel *)object;
 
   stop_board_wait (self);
+  stop_whole_card_wait (self);
   g_clear_handle_id (&self->board_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
@@ -2054,6 +2300,7 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->groups);
   g_clear_object (&self->dissent);
   g_clear_object (&self->attempt_draft);
+  g_clear_object (&self->decision_draft);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
   g_clear_pointer (&self->chair, g_free);
@@ -2143,6 +2390,17 @@ quorum_child_panel_constructed (GObject *object)
   g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
                           G_BINDING_SYNC_CREATE);
   quorum_draft_restore (self->attempt_draft);
+
+  /* The chair's reasons likewise, for this child's decision, until it is recorded. */
+  {
+    g_autofree char *decision_scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", self->child_id);
+
+    self->decision_draft = quorum_draft_new (self->store, self->conference_id, decision_scope);
+    quorum_draft_add_field (self->decision_draft, "reason", GTK_WIDGET (self->chair_reason_field));
+    g_object_bind_property (self->decision_draft, "has-draft", self->chair_reason_draft_label, "visible",
+                            G_BINDING_SYNC_CREATE);
+    quorum_draft_restore (self->decision_draft);
+  }
 }
 
 static void
@@ -2160,6 +2418,7 @@ quorum_child_panel_unmap (GtkWidget *widget)
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
 
   stop_board_wait (self);
+  stop_whole_card_wait (self);
   GTK_WIDGET_CLASS (quorum_child_panel_parent_class)->unmap (widget);
 }
 
@@ -2207,6 +2466,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   g_type_ensure (QUORUM_TYPE_COLUMN);
   g_type_ensure (QUORUM_TYPE_TEXT_ROW);
   g_type_ensure (QUORUM_TYPE_SCROLL_BIN);
+  g_type_ensure (QUORUM_TYPE_FOLD_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/quorum_app/quorum/ui/quorum-child-panel.ui");
@@ -2242,30 +2502,53 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_no_plan_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_categories_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_neglect);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_physical);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_emotional);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_sexual);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_field);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_error);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, pending_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decide_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, left_view_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decided_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, plan_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, referral_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_heading);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, challenge_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_list);
   gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, chair_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_reason_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, same_as_clicked_cb);
 }
 
 static void
 quorum_child_panel_init (QuorumChildPanel *self)
 {
+  GtkEventController *shortcuts;
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter anywhere in the attempt's form records the attempt (or says under the Outcome
+   * what is missing), as it does in its text fields: on the Outcome, where the form puts the
+   * focus to have it chosen, it did nothing and said nothing (trials 5 and 6). */
+  shortcuts = gtk_shortcut_controller_new ();
+  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                          gtk_named_action_new ("child.record-attempt")));
+  gtk_widget_add_controller (GTK_WIDGET (self->attempt_form), shortcuts);
   /* The outcomes whole in their list: "Consensus: a child prote…" left the chair to guess. */
   quorum_ui_show_whole_items (GTK_WIDGET (self->agreed_row));
 
@@ -2280,8 +2563,15 @@ quorum_child_panel_init (QuorumChildPanel *self)
   g_signal_connect_object (self->proposal_row, "changed", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chair_reason_field, "notify::text", G_CALLBACK (chair_reason_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
+  {
+    GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      g_signal_connect_object (checks[i], "toggled", G_CALLBACK (chair_category_toggled_cb), self, G_CONNECT_SWAPPED);
+  }
 }
 
 /* The attempt's form: the proposal, its first field, with the caret at the end of any words

@@ -74,6 +74,9 @@ struct _QuorumConferencePage
   GtkCheckButton    *voting_check;
   GtkWidget         *voting_note;       /* says the box was unticked by the form's guess */
   GtkListBox        *attendees_list;
+  GtkWidget         *challenge_target;        /* weak: where "Record a Challenge…" scrolls to */
+  guint              challenge_scroll_source;
+  guint              challenge_scroll_tries;
   QuorumRecordPanel *record_panel;    /* the attendance timeline and the challenge route: below
                                         the attendees, built once the open conference is drawn */
   guint              record_source;
@@ -576,10 +579,14 @@ collect_amend_targets (const QuorumConference *conference)
     }
 
   /* A dissent's reason and representatives are the record's own copy, which the exports print:
-   * corrected apart from the vote's. */
+   * corrected apart from the vote's. The chair's reasons for a decision the chair made come
+   * first (one recorded before Quorum kept them may be given here). */
   for (guint i = 0; i < conference->decisions->len; i++)
     {
       const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+      if (decision->basis == QUORUM_BASIS_CHAIR && decision->id > 0)
+        add_target (targets, conference, "decision", decision->id, "reason", decision->reason);
 
       for (guint j = 0; decision->dissent != NULL && j < decision->dissent->len; j++)
         {
@@ -1454,7 +1461,6 @@ update_amend_response (AdwMessageDialog *dialog)
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
-  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   GtkLabel *problem_label = g_object_get_data (G_OBJECT (dialog), "quorum-value-problem");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
@@ -1465,7 +1471,6 @@ update_amend_response (AdwMessageDialog *dialog)
   g_autofree char *value = amend_value (dialog, target);
   const char *problem = NULL;
 
-  (void) value_field;
   if (is_categories_target (target) && value == NULL)
     problem = _("A plan is under at least one category of abuse: tick the categories as they should stand");
   else if (target != NULL && value == NULL)
@@ -1559,7 +1564,6 @@ amend_response_cb (AdwMessageDialog     *dialog,
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
-  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
   const AmendTarget *target = chosen_amend_target (dialog);
@@ -1657,30 +1661,38 @@ search_without_accents (GtkSearchEntry  *entry,
   gtk_string_filter_set_search (filter, search);
 }
 
-/* The popup opens with the focus in its list, where typed words went nowhere until the search
- * field was clicked: they now go to the search field, as in a GtkListBox's search bar. */
 /* GtkSearchEntry's key capture forwards every key but Space (and the keys that move), which it
  * leaves to the widget with the focus, here the list, where Space chose nothing and typed nothing:
  * "Police, for" arrived as "Police,for". A Space typed while the words are being typed in the
- * search (it has some) goes to the search too; an empty search leaves Space to the list. */
+ * search (it has some) goes to the search too; an empty search leaves Space to the list. Ctrl+A
+ * there selected nothing either: it now takes the focus into the search and selects its words,
+ * so that what is typed next replaces them, as in any field. */
 static gboolean
-search_popup_space (GtkEventControllerKey *controller,
-                    guint                  keyval,
-                    guint                  keycode,
-                    GdkModifierType        state,
-                    GtkEditable           *entry)
+search_popup_key (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkEditable           *entry)
 {
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK);
+  gboolean space = (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) &&
+                   (mods & ~GDK_SHIFT_MASK) == 0;
+  gboolean select_all = (keyval == GDK_KEY_a || keyval == GDK_KEY_A) && mods == GDK_CONTROL_MASK;
   GtkWidget *focus;
   int position;
 
-  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      *gtk_editable_get_text (entry) == '\0')
+  if ((!space && !select_all) || *gtk_editable_get_text (entry) == '\0')
     return GDK_EVENT_PROPAGATE;
-  /* Typed in the search itself: it takes the Space as any other key. */
+  /* Typed in the search itself: it takes the key as any field does. */
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry)));
   if (focus != NULL && (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
     return GDK_EVENT_PROPAGATE;
+  if (select_all)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      gtk_editable_select_region (entry, 0, -1);
+      return GDK_EVENT_STOP;
+    }
   /* At the end of the words typed, where the next key forwarded goes too. */
   position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
   gtk_editable_insert_text (entry, " ", 1, &position);
@@ -1688,6 +1700,8 @@ search_popup_space (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* The popup opens with the focus in its list, where typed words went nowhere until the search
+ * field was clicked: they now go to the search field, as in a GtkListBox's search bar. */
 static void
 search_popup_mapped (GtkWidget      *popover,
                      GtkSearchEntry *entry)
@@ -1734,12 +1748,12 @@ enable_substring_search (GtkDropDown *dropdown)
   g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_without_accents), filter,
                            G_CONNECT_AFTER);
   g_signal_connect_object (popover, "map", G_CALLBACK (search_popup_mapped), entry, 0);
-  /* Before the search's own key capture, which leaves Space to the list (search_popup_space). */
+  /* Before the search's own key capture, which leaves Space to the list (search_popup_key). */
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_popup_space), entry, 0);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_popup_key), entry, 0);
     gtk_widget_add_controller (popover, keys);
   }
 }
@@ -2448,6 +2462,60 @@ focus_attendees (QuorumConferencePage *self)
     gtk_widget_child_focus (GTK_WIDGET (self->attendees_list), GTK_DIR_TAB_FORWARD);
 }
 
+/* Brings the challenge part of the attendees pane to the top of its view, once it is laid out. */
+static gboolean
+scroll_to_challenge_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *target = self->challenge_target;
+  graphene_point_t at;
+
+  if (scroller == NULL || target == NULL || ++self->challenge_scroll_tries > 20)
+    {
+      self->challenge_scroll_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* The panel may have been built just now: until the pane is laid out again with it, its place
+   * and the pane's length are not known, so this looks again until the part stands at the top. */
+  if (gtk_widget_get_height (target) > 0 &&
+      gtk_widget_compute_point (target, scroller, &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double value = gtk_adjustment_get_value (adjustment);
+      double wanted = CLAMP (value + at.y - 12, 0,
+                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+
+      if (ABS (wanted - value) < 1 && self->challenge_scroll_tries > 2)
+        {
+          self->challenge_scroll_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+      gtk_adjustment_set_value (adjustment, wanted);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* "Record a Challenge…" on a decided child: the challenge form was at the foot of the attendees
+ * pane, under the whole attendance timeline, and nothing on the decision led there (trial 6). The
+ * pane opens, the form is brought up with this child's decision chosen and the focus in it. */
+static void
+show_challenge_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  QuorumRecordPanel *panel;
+
+  quorum_conference_page_commit_pending (self);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  panel = ensure_record_panel (self);
+  g_set_weak_pointer (&self->challenge_target, quorum_record_panel_show_challenge (panel, g_variant_get_int64 (param)));
+  g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
+  self->challenge_scroll_tries = 0;
+  self->challenge_scroll_source = g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_to_challenge_cb, self, NULL);
+}
+
 static void
 toggle_attendees_action (GtkWidget  *widget,
                          const char *action_name,
@@ -2985,6 +3053,8 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_handle_id (&self->dying_source, g_source_remove);
   g_clear_handle_id (&self->record_source, g_source_remove);
+  g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
+  g_clear_weak_pointer (&self->challenge_target);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -3094,6 +3164,7 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "conference.new-attendee", NULL, new_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.edit-attendee", "x", edit_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.toggle-attendees", NULL, toggle_attendees_action);
+  gtk_widget_class_install_action (widget_class, "conference.show-challenge", "x", show_challenge_action);
   gtk_widget_class_install_action (widget_class, "conference.proceed-inquorate", NULL, proceed_action);
   gtk_widget_class_install_action (widget_class, "conference.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "conference.sign-off", NULL, sign_off_action);
@@ -3160,6 +3231,8 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conference_menu = g_object_ref (gtk_menu_button_get_menu_model (self->menu_button));
+  /* "Conference created…" lay over Add Attendee: the whole form comes up out from under a toast. */
+  quorum_window_keep_clear_of_toasts (self->attendee_form);
 
   self->dying = g_ptr_array_new_with_free_func (g_object_unref);
   self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);

@@ -97,6 +97,34 @@ vote (QuorumStore  *store,
   return quorum_store_record_vote (store, conference_id, &spec, error) > 0;
 }
 
+/* @name's own position for @child_id, where their group's representatives could not agree. */
+static gboolean
+own_position (QuorumStore             *store,
+              const QuorumConference  *conference,
+              gint64                   child_id,
+              const char              *name,
+              QuorumView               view,
+              guint                    categories,
+              const char              *reason,
+              GError                 **error)
+{
+  QuorumMemberViewSpec spec = {
+    .child_id = child_id,
+    .view = view,
+    .categories = categories,
+    .reason = reason,
+  };
+
+  for (guint i = 0; i < conference->attendees->len && spec.attendee_id == 0; i++)
+    {
+      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
+
+      if (g_strcmp0 (a->name, name) == 0)
+        spec.attendee_id = a->id;
+    }
+  return quorum_store_record_member_view (store, conference->id, &spec, error) > 0;
+}
+
 static gint64
 find_demo (QuorumStore  *store,
            const char   *case_ref,
@@ -185,6 +213,13 @@ load_decided (QuorumStore  *store,
              "Helen Price considers a plan necessary; Joanne Reid thought child in need support enough. "
              "Having discussed it, the service's view is a plan under neglect.",
              TRUE, error) ||
+      /* They could not agree: each one's own position is kept (the decision needs both). */
+      !own_position (store, conference, lily, "Helen Price", QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT,
+                     "Lily's weight has fallen across two centiles and she has missed three health appointments.",
+                     error) ||
+      !own_position (store, conference, lily, "Joanne Reid", QUORUM_VIEW_NO_PLAN, 0,
+                     "Mother has kept every appointment with me since September; support as a child in need is enough.",
+                     error) ||
       !vote (store, id, lily, "St Peter's CE Primary School", QUORUM_VIEW_NO_PLAN, 0,
              "Attendance has risen to 94% this term, Lily arrives clean and fed, and mother works with us.",
              FALSE, error) ||
@@ -372,9 +407,14 @@ load_voted (QuorumStore         *store,
       n_voters++;
     }
 
-  outcome = quorum_store_decide (store, id, *child_id, chair_view,
-                                 chair_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
-                                 &plan_id, referral_id, error);
+  /* A chair's decision says why (002 §4.1). */
+  outcome = quorum_store_decide_with_reason (store, id, *child_id, chair_view,
+                                             chair_view == QUORUM_VIEW_PLAN ? QUORUM_CATEGORY_NEGLECT : 0,
+                                             chair_view == QUORUM_VIEW_NONE ? NULL
+                                             : chair_view == QUORUM_VIEW_PLAN
+                                               ? "The neglect at night is not resolved, and only a plan lets the agencies see it is"
+                                               : "The family support plan meets the need: the risk the plan views name is being managed without one",
+                                             &plan_id, referral_id, error);
   if (outcome == NULL)
     return -1;
 

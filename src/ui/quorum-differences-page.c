@@ -563,8 +563,11 @@ show_risk (QuorumDifferencesPage  *self,
   gtk_revealer_set_reveal_child (self->risk_revealer, TRUE);
 }
 
+/* @profile: the profile installed under the difference's id, or NULL; what the record copied
+ * from it is shown in the reader's language while it still says the same (quorum-difference.h). */
 static char *
-format_history (const QuorumDifference *d)
+format_history (const QuorumDifference *d,
+                const QuorumProfile    *profile)
 {
   GString *out = g_string_new (NULL);
 
@@ -574,11 +577,13 @@ format_history (const QuorumDifference *d)
       g_autofree char *entered = quorum_ui_format_date (&s->entered);
       g_autofree char *due = g_date_valid (&s->due) ? quorum_ui_format_date (&s->due)
                                                     : g_strdup (_("no time limit set by this policy"));
+      g_autofree char *name = quorum_difference_stage_dup_name (s, profile);
+      g_autofree char *owner = quorum_difference_stage_dup_owner (s, profile);
 
       if (out->len > 0)
         g_string_append (out, "\n\n");
       g_string_append_printf (out, _("Stage %d: %s\nOwner: %s\nFrom %s; due: %s"),
-                              s->number, s->name, s->owner, entered, due);
+                              s->number, name, owner, entered, due);
       /* Lateness is shown, never hidden: escalated here after the stage before was due. */
       if (i > 0)
         {
@@ -613,7 +618,11 @@ format_history (const QuorumDifference *d)
             g_string_append_printf (out, _("\n    Agreed: %s"), n->agreed);
           for (guint k = 0; n->questions != NULL && n->questions[k] != NULL; k++)
             if (n->answers[k] != NULL && *n->answers[k] != '\0')
-              g_string_append_printf (out, "\n    %s %s", n->questions[k], n->answers[k]);
+              {
+                g_autofree char *question = quorum_difference_note_dup_question (n, k, profile);
+
+                g_string_append_printf (out, "\n    %s %s", question, n->answers[k]);
+              }
           if (n->recorded_by != NULL && *n->recorded_by != '\0')
             g_string_append_printf (out, _("\n    Recorded by %s"), n->recorded_by);
         }
@@ -625,7 +634,11 @@ format_history (const QuorumDifference *d)
 
       g_string_append_printf (out, _("\n\nResolved %s: %s"), resolved, d->outcome);
       if (d->challenge_outcome != NULL)
-        g_string_append_printf (out, _("\nSafeguarding Co-ordinator’s decision: %s"), d->challenge_outcome);
+        {
+          g_autofree char *decision = quorum_difference_dup_challenge_outcome (d, profile);
+
+          g_string_append_printf (out, _("\nSafeguarding Co-ordinator’s decision: %s"), decision);
+        }
       if (d->feedback_to != NULL)
         g_string_append_printf (out, _("\nFeedback given to %s"), d->feedback_to);
       else
@@ -766,11 +779,14 @@ update_notices (QuorumDifferencesPage  *self,
       else
         {
           g_autofree char *when = quorum_ui_format_date (&n->date);
+          /* Whom the policy names, kept with the notice in its recorder's language: in the reader's */
+          g_autofree char *to = quorum_profile_dup_notice_text_as_read (find_profile (self, n->profile_id),
+                                                                        n->kind, "To", n->to);
 
           /* Translators: "Given Feedback to the practitioner who raised it: 5 November 2026, by Team
            * leader to H. Visitor (phone)": the first %s is what the notice tells */
           g_string_append_printf (text, _("Given %s%s: %s, by %s to %s (%s)"), notice_words (self, n), stage,
-                                  when, n->by, n->to, n->means);
+                                  when, n->by, to, n->means);
         }
     }
   {
@@ -876,7 +892,7 @@ update_detail (QuorumDifferencesPage *self)
     due_text = g_strdup_printf (_("Stage %d of %u: no time limit set by this policy"), current->number,
                                 profile != NULL ? quorum_profile_get_n_stages (profile) : 0);
 
-  history = format_history (d);
+  history = format_history (d, profile);
 
   gtk_label_set_label (self->detail_title, title);
   gtk_label_set_label (self->detail_summary, summary);

@@ -235,9 +235,24 @@ update_time_box (QuorumRecordPanel *self)
                           self->may_record && !self->finalised && self->timeline_buttons);
 }
 
+/* A word of the challenge route ("immediately") in the reader's language: from the profile as
+ * frozen with the conference, or the one installed now where only it has the translation
+ * (quorum_profile_dup_frozen_text); @fallback when the profile says nothing. */
 static char *
-challenge_text (const QuorumChallenge *c,
-                const QuorumProfile   *profile)
+route_text (const QuorumProfile *profile,
+            const char          *key,
+            const char          *fallback)
+{
+  char *text = profile != NULL ? quorum_profile_dup_frozen_text (profile, "Challenge", key) : NULL;
+
+  return text != NULL ? text : g_strdup (fallback);
+}
+
+/* @when: the policy's words for when the Co-ordinator is alerted ("immediately"). */
+static char *
+challenge_text (const QuorumConference *conference,
+                const QuorumChallenge  *c,
+                const char             *when)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *raised = quorum_ui_format_date (&c->raised_on);
@@ -253,14 +268,10 @@ challenge_text (const QuorumChallenge *c,
 
       g_string_append_printf (out, _(" · %s alerted %s"), c->coordinator, alerted);
       if (quorum_challenge_alert_is_late (c))
-        g_string_append_printf (out, _(" (late: the policy says %s)"),
-                                profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                         : _("immediately"));
+        g_string_append_printf (out, _(" (late: the policy says %s)"), when);
     }
   else
-    g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"),
-                            profile && profile->challenge_alert_when ? profile->challenge_alert_when
-                                                                     : _("immediately"));
+    g_string_append_printf (out, _(" · the Co-ordinator is to be alerted %s"), when);
   if (g_date_valid (&c->decided_on))
     {
       g_autofree char *decided = quorum_ui_format_date (&c->decided_on);
@@ -284,6 +295,22 @@ challenge_text (const QuorumChallenge *c,
     /* Translators: the dissenting professional's concern, in their own words (last: the
      * dates and decisions read on one line above it) */
     g_string_append_printf (out, _("\nConcern: “%s”"), c->concern);
+  /* What the Co-ordinator weighs against the concern: why the chair decided as they did, as it
+   * stands after any amendment. */
+  for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+      g_autofree char *record = NULL;
+      const char *reason;
+
+      if (decision->id != c->decision_id || decision->basis != QUORUM_BASIS_CHAIR)
+        continue;
+      record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+      reason = quorum_conference_current_value (conference, record, "reason", decision->reason);
+      if (reason != NULL && *reason != '\0')
+        /* Translators: on the challenge's card, the chair's own reasons for the decision challenged */
+        g_string_append_printf (out, _("\nThe chair’s reasons for the decision: “%s”"), reason);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -332,6 +359,9 @@ update_challenges (QuorumRecordPanel      *self,
 {
   g_autoptr(GtkStringList) children = gtk_string_list_new (NULL);
   gboolean route = quorum_profile_has_challenge_route (profile);
+  g_autofree char *raised_with = NULL;
+  g_autofree char *alerts = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *today = today_iso ();
   g_autofree char *agency = selected_agency (self);
   /* Read before the child's drop-down is refilled, which chooses an agency of its own. */
@@ -349,12 +379,13 @@ update_challenges (QuorumRecordPanel      *self,
   if (!route)
     return;
 
+  raised_with = route_text (profile, "RaisedWith", _("Designated Person"));
+  alerts = route_text (profile, "Alerts", "");
+  when = route_text (profile, "AlertWhen", _("immediately"));
   {
     g_autofree char *words =
       g_strdup_printf (_("A dissenting agency raises it with its %s, who alerts the %s %s."),
-                       profile->challenge_raised_with ? profile->challenge_raised_with : _("Designated Person"),
-                       profile->challenge_alerts,
-                       profile->challenge_alert_when ? profile->challenge_alert_when : _("immediately"));
+                       raised_with, alerts, when);
     gtk_label_set_text (self->route_label, words);
   }
 
@@ -364,7 +395,7 @@ update_challenges (QuorumRecordPanel      *self,
       const QuorumChild *child = quorum_conference_find_child (conference, c->child_id);
       g_autofree char *title = g_strdup_printf (_("%s challenges %s’s decision"), c->agency,
                                                 child != NULL ? child->name : "?");
-      g_autofree char *subtitle = challenge_text (c, profile);
+      g_autofree char *subtitle = challenge_text (conference, c, when);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 12);
@@ -373,8 +404,7 @@ update_challenges (QuorumRecordPanel      *self,
       if (!g_date_valid (&c->alerted_on) && self->alert_challenge == 0)
         {
           g_autofree char *what = g_strdup_printf (_("%s’s challenge: the %s is alerted %s"), c->agency,
-                                                   profile->challenge_alerts,
-                                                   profile->challenge_alert_when ? profile->challenge_alert_when : "");
+                                                   alerts, when);
           self->alert_challenge = c->id;
           gtk_label_set_text (self->alert_title, what);
         }
@@ -869,4 +899,24 @@ quorum_record_panel_init (QuorumRecordPanel *self)
   g_signal_connect_swapped (self->child_dropdown, "notify::selected", G_CALLBACK (child_selected_cb), self);
   g_signal_connect_swapped (self->agency_dropdown, "notify::selected", G_CALLBACK (agency_selected_cb), self);
   g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (time_changed_cb), self);
+}
+
+/* The chair came from a decision's "Record a Challenge…": its child chosen in the raising form,
+ * the focus on the first thing to choose there (the dissenting agency), or, with no decision of
+ * that child to challenge, on the route's words. Returns the part to bring into view. */
+GtkWidget *
+quorum_record_panel_show_challenge (QuorumRecordPanel *self,
+                                    gint64             child_id)
+{
+  g_return_val_if_fail (QUORUM_IS_RECORD_PANEL (self), NULL);
+
+  for (guint i = 0; i < self->challenge_children->len; i++)
+    if (g_array_index (self->challenge_children, gint64, i) == child_id)
+      gtk_drop_down_set_selected (self->child_dropdown, i);
+
+  if (gtk_widget_get_visible (self->raise_form) && gtk_widget_is_sensitive (self->raise_form))
+    gtk_widget_grab_focus (GTK_WIDGET (self->agency_dropdown));
+  else
+    gtk_widget_child_focus (self->challenge_box, GTK_DIR_TAB_FORWARD);
+  return self->challenge_box;
 }

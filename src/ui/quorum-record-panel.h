@@ -17,4 +17,9 @@ void     quorum_record_panel_set_conference (QuorumRecordPanel      *self,
                                              const QuorumConference *conference,
                                              const QuorumProfile    *profile);
 
+/* Brings @child_id's decision into the form that raises a challenge of it, the focus there;
+ * returns the challenge part of the panel, to scroll into view. */
+GtkWidget *quorum_record_panel_show_challenge (QuorumRecordPanel *self,
+                                               gint64             child_id);
+
 G_END_DECLS

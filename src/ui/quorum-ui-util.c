@@ -10,6 +10,7 @@
 
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
+#include "quorum-vote-card.h"
 #include "quorum-window.h"
 
 #define SCHEMA_ID "io.github.quorum_app.quorum"
@@ -770,26 +771,30 @@ quorum_ui_set_sensitive (GtkWidget *widget,
 
 static void
 collect_modified (GtkWidget *widget,
-                  GPtrArray *fields)
+                  GPtrArray *fields,
+                  GPtrArray *cards)
 {
   if (QUORUM_IS_TEXT_FIELD (widget) && quorum_text_field_get_modified (QUORUM_TEXT_FIELD (widget)))
     g_ptr_array_add (fields, g_object_ref (widget));
+  if (QUORUM_IS_VOTE_CARD (widget))
+    g_ptr_array_add (cards, g_object_ref (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_modified (child, fields);
+    collect_modified (child, fields, cards);
 }
 
 void
 quorum_ui_commit_pending (GtkWidget *scope)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (GTK_IS_WIDGET (scope));
 
   /* Gathered first: a commit stores, and the record reloaded may rebuild the widgets. */
-  collect_modified (scope, fields);
+  collect_modified (scope, fields, cards);
 
   for (guint i = 0; i < fields->len; i++)
     {
@@ -797,6 +802,16 @@ quorum_ui_commit_pending (GtkWidget *scope)
 
       if (quorum_text_field_get_modified (field) && gtk_widget_get_root (GTK_WIDGET (field)) != NULL)
         quorum_text_field_commit (field);
+    }
+
+  /* Then the representatives' own reasons, with the group's view they may take categories from
+   * recorded first. A card the reload took away records nothing (its rows are gone). */
+  for (guint i = 0; i < cards->len; i++)
+    {
+      QuorumVoteCard *card = g_ptr_array_index (cards, i);
+
+      if (gtk_widget_get_root (GTK_WIDGET (card)) != NULL)
+        quorum_vote_card_commit_pending (card);
     }
 }
 

@@ -35,6 +35,10 @@ struct _QuorumVoteCard
   /* The view button being pressed is pressed from the keyboard (Space or Enter): the focus stays
    * on it, where the chair's next key goes, rather than moving on as after a click. */
   gboolean         keyboard_choice;
+  /* The last record asked for (a view, its categories, its reason) was not stored: refused by
+   * the store (the server down), or waiting (a decline with no reason, a reason conflict).
+   * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
+  gboolean         not_recorded;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -76,10 +80,11 @@ typedef struct
   QuorumVoteCard  *card;
   gint64           attendee_id;
   char            *name;
-  GtkWidget       *row;
+  GtkWidget       *row;            /* held: its widgets are there to be let go in member_row_free */
   GtkToggleButton *plan_button;
   GtkToggleButton *no_plan_button;
   GtkEntry        *reason_entry;
+  GtkEventController *reason_focus;
   /* Chosen here and not stored yet: it waits for the representative's reason. */
   QuorumView       waiting_view;
   /* The stored reason as this row last showed it: words that differ are being typed. */
@@ -87,9 +92,22 @@ typedef struct
   char            *draft_field;   /* its reason's name in the card's member draft, once kept there */
 } MemberRow;
 
+/* The row's widgets can outlive it: the window holds its focus widget until the focus moves on,
+ * so a representative's reason with the focus, its row let go as the card was rebuilt (the
+ * decision recorded, the representatives changed), was still the focus, orphaned; the focus then
+ * moving to the decision ran its "leave" handler on the freed row (trial 6, D0: SIGSEGV). Nothing
+ * of the row's widgets reaches the row once it is let go. */
 static void
 member_row_free (MemberRow *row)
 {
+  if (row->reason_entry != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (row->plan_button, row);
+      g_signal_handlers_disconnect_by_data (row->no_plan_button, row);
+      g_signal_handlers_disconnect_by_data (row->reason_entry, row);
+      g_signal_handlers_disconnect_by_data (row->reason_focus, row);
+    }
+  g_clear_object (&row->row);
   g_free (row->name);
   g_free (row->seen_reason);
   g_free (row->draft_field);
@@ -205,6 +223,7 @@ quorum_vote_card_record (QuorumVoteCard *self)
   if (self->item == NULL || self->syncing || !self->has_editor)
     return;
 
+  self->not_recorded = TRUE;
   if (self->conflict)
     {
       /* Never over another's recorded reason without the chair's choice. */
@@ -240,6 +259,23 @@ quorum_vote_card_record (QuorumVoteCard *self)
                               categories,
                               reason != NULL ? reason : "",
                               gtk_check_button_get_active (self->disagreed_check));
+  /* The board is read again before the action returns: what it holds now is what was stored. */
+  self->not_recorded = self->item == NULL ||
+                       quorum_group_item_get_view (self->item) != view ||
+                       quorum_group_item_get_categories (self->item) != categories ||
+                       g_strcmp0 (reason != NULL ? reason : "",
+                                  quorum_group_item_get_reason (self->item) != NULL ? quorum_group_item_get_reason (self->item) : "") != 0;
+
+  /* Refused: the board read again shows the view as stored, but the words typed are never taken
+   * back (the reload gave the field the stored reason once its words had been committed): they
+   * stay, as typed words, a draft until recorded. */
+  if (self->not_recorded && self->item != NULL && self->has_editor && reason != NULL)
+    {
+      g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
+
+      if (g_strcmp0 (shown, reason) != 0)
+        quorum_text_field_type (self->reason_field, reason);
+    }
 }
 
 /* Read-only, the card shows text, not controls drawn inactive: readable on a projector, and
@@ -380,6 +416,19 @@ member_row_chosen (MemberRow *row)
   return QUORUM_VIEW_NONE;
 }
 
+/* Whether @row is still one of its card's, the card in its window: a row being taken away (its
+ * card rebuilt or disposed) records nothing; what was typed in it is kept by the card's draft,
+ * or carried over to the row made in its place (sync_members). */
+static gboolean
+member_row_live (MemberRow *row)
+{
+  QuorumVoteCard *self = row->card;
+
+  return self->item != NULL && self->has_editor && self->member_rows_editable &&
+         gtk_widget_get_root (GTK_WIDGET (self)) != NULL &&
+         gtk_widget_is_ancestor (row->row, GTK_WIDGET (self->members_box));
+}
+
 static void
 ask_member_reason (QuorumVoteCard *self,
                    MemberRow      *row)
@@ -401,7 +450,7 @@ member_row_record (MemberRow *row)
   g_autofree char *reason = NULL;
   guint categories = 0;
 
-  if (self->item == NULL || self->syncing || view == QUORUM_VIEW_NONE)
+  if (self->syncing || !member_row_live (row) || view == QUORUM_VIEW_NONE)
     return;
 
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
@@ -427,7 +476,7 @@ static void
 member_toggled_cb (GtkToggleButton *button,
                    MemberRow       *row)
 {
-  if (row->card->syncing || !gtk_toggle_button_get_active (button))
+  if (row->card->syncing || !member_row_live (row) || !gtk_toggle_button_get_active (button))
     return;
 
   member_row_record (row);
@@ -441,7 +490,7 @@ member_reason_done (MemberRow *row)
   QuorumView stored = QUORUM_VIEW_NONE;
   const char *reason = NULL;
 
-  if (row->card->syncing || row->card->item == NULL || member_row_chosen (row) == QUORUM_VIEW_NONE)
+  if (row->card->syncing || !member_row_live (row) || member_row_chosen (row) == QUORUM_VIEW_NONE)
     return;
 
   for (guint i = 0; i < quorum_group_item_get_n_representatives (row->card->item); i++)
@@ -472,7 +521,9 @@ member_reason_activate_cb (GtkEntry  *entry,
 {
   QuorumVoteCard *self = row->card;
 
-  if (!self->syncing && self->item != NULL && member_row_chosen (row) == QUORUM_VIEW_NONE)
+  if (!member_row_live (row))
+    return;
+  if (!self->syncing && member_row_chosen (row) == QUORUM_VIEW_NONE)
     {
       g_autofree char *text = NULL;
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -496,6 +547,117 @@ member_reason_leave_cb (GtkEventControllerFocus *controller,
   member_reason_done (row);
 }
 
+/* The position the store holds for representative @attendee_id of the card's group, and its
+ * reason. */
+static QuorumView
+member_stored (QuorumVoteCard  *self,
+               gint64           attendee_id,
+               const char     **reason)
+{
+  for (guint i = 0; self->item != NULL && i < quorum_group_item_get_n_representatives (self->item); i++)
+    {
+      gint64 id;
+      QuorumView view;
+      const char *r;
+
+      quorum_group_item_get_representative (self->item, i, &id, NULL, &view, &r);
+      if (id == attendee_id)
+        {
+          if (reason != NULL)
+            *reason = r;
+          return view;
+        }
+    }
+  if (reason != NULL)
+    *reason = NULL;
+  return QUORUM_VIEW_NONE;
+}
+
+static MemberRow *
+member_row_find (QuorumVoteCard *self,
+                 gint64          attendee_id,
+                 guint          *index)
+{
+  for (guint i = 0; self->member_rows_editable && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+
+      if (row->attendee_id == attendee_id && row->reason_entry != NULL)
+        {
+          if (index != NULL)
+            *index = i;
+          return row;
+        }
+    }
+  return NULL;
+}
+
+/* Ctrl+Enter in a representative's reason does what it does in the group's: records (their
+ * position with these words) and goes on, to the group's next representative with no position
+ * yet, else to the next group. It did nothing and said nothing. Nothing recorded (no position
+ * chosen, no reason, the store refused), the card says why and the focus stays for it. */
+static gboolean
+member_reason_ctrl_enter_cb (GtkWidget *widget,
+                             GVariant  *args,
+                             gpointer   user_data)
+{
+  MemberRow *row = user_data;
+  g_autoptr(QuorumVoteCard) self = g_object_ref (row->card);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gint64 id = row->attendee_id;
+  g_autofree char *typed = NULL;
+  const char *stored_reason = NULL;
+  QuorumView chosen;
+  guint at = 0;
+
+  if (self->syncing || self->item == NULL)
+    return TRUE;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  chosen = member_row_chosen (row);
+  if (chosen == QUORUM_VIEW_NONE)
+    {
+      /* As Enter: said on the card, the focus on their Plan. */
+      member_reason_activate_cb (row->reason_entry, row);
+      return TRUE;
+    }
+
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
+  member_reason_done (row);
+
+  /* The board was read again meanwhile: the row is found anew. */
+  row = member_row_find (self, id, &at);
+  if (row == NULL)
+    return TRUE;
+  if (*typed == '\0' || member_stored (self, id, &stored_reason) != chosen ||
+      g_strcmp0 (stored_reason, typed) != 0)
+    {
+      if (!self->attention)
+        set_status (self, _("Not recorded: your words stay here; press Ctrl+Enter to try again"), TRUE);
+      if (!gtk_widget_has_focus (GTK_WIDGET (row->reason_entry)) &&
+          !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))), GTK_WIDGET (row->reason_entry)))
+        gtk_widget_grab_focus (GTK_WIDGET (row->reason_entry));
+      return TRUE;
+    }
+
+  for (guint k = 1; k < self->member_rows->len; k++)
+    {
+      MemberRow *other = g_ptr_array_index (self->member_rows, (at + k) % self->member_rows->len);
+
+      if (other->plan_button != NULL && member_stored (self, other->attendee_id, NULL) == QUORUM_VIEW_NONE)
+        {
+          gtk_widget_grab_focus (other->waiting_view != QUORUM_VIEW_NONE ? GTK_WIDGET (other->reason_entry)
+                                                                         : GTK_WIDGET (other->plan_button));
+          return TRUE;
+        }
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.next-card", "s",
+                              quorum_group_item_get_name (self->item));
+  return TRUE;
+}
+
 static MemberRow *
 member_row_new (QuorumVoteCard *self,
                 gint64          attendee_id,
@@ -517,8 +679,10 @@ member_row_new (QuorumVoteCard *self,
       GtkWidget *name_label;
       GtkWidget *buttons;
       GtkEventController *focus;
+      GtkEventController *shortcuts;
+      g_autoptr(GtkShortcutTrigger) trigger = NULL;
 
-      row->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      row->row = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
       name_label = gtk_label_new (name);
       gtk_label_set_xalign (GTK_LABEL (name_label), 0);
       gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
@@ -562,12 +726,21 @@ member_row_new (QuorumVoteCard *self,
       g_signal_connect (row->no_plan_button, "toggled", G_CALLBACK (member_toggled_cb), row);
       g_signal_connect (row->reason_entry, "activate", G_CALLBACK (member_reason_activate_cb), row);
       focus = gtk_event_controller_focus_new ();
+      row->reason_focus = focus;
       g_signal_connect (focus, "leave", G_CALLBACK (member_reason_leave_cb), row);
       gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), focus);
+      shortcuts = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                             gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                              gtk_callback_action_new (member_reason_ctrl_enter_cb, row, NULL)));
+      gtk_widget_add_controller (GTK_WIDGET (row->reason_entry), shortcuts);
     }
   else
     {
-      row->row = gtk_label_new (NULL);
+      row->row = g_object_ref_sink (gtk_label_new (NULL));
       gtk_label_set_xalign (GTK_LABEL (row->row), 0);
       gtk_label_set_wrap (GTK_LABEL (row->row), TRUE);
       gtk_label_set_selectable (GTK_LABEL (row->row), FALSE);
@@ -646,17 +819,34 @@ sync_members (QuorumVoteCard *self)
   else
     shown = positions;
   gtk_widget_set_visible (GTK_WIDGET (self->members_box), shown);
+  /* The note over the rows comes and goes with them, and keeps its height when its words
+   * change (a position recorded): the rows never move under the chair's next click. */
+  if (editable)
+    {
+      gtk_widget_set_visible (self->disagreed_note, shown);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->disagreed_note), positions ? "kept" : "give");
+    }
   if (!shown)
     return;
 
   if (!member_rows_match (self, editable))
     {
+      g_autoptr(GPtrArray) old_rows = NULL;
       GtkWidget *child;
+      GtkWidget *focus = NULL;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      MemberRow *refocus = NULL;
+      int refocus_at = -1;
 
+      if (root != NULL)
+        focus = gtk_root_get_focus (root);
+
+      /* The rows made anew (a representative came or went, or the card was decided): the old
+       * ones let go only once the words typed in them are in the new ones. */
+      old_rows = g_steal_pointer (&self->member_rows);
+      self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_box))) != NULL)
         gtk_box_remove (self->members_box, child);
-      g_ptr_array_set_size (self->member_rows, 0);
-      self->member_rows_editable = editable;
       for (guint i = 0; i < n; i++)
         {
           gint64 id;
@@ -667,6 +857,36 @@ sync_members (QuorumVoteCard *self)
           row = member_row_new (self, id, name, editable);
           g_ptr_array_add (self->member_rows, row);
           gtk_box_append (self->members_box, row->row);
+
+          if (!editable || !self->member_rows_editable)
+            continue;
+          for (guint j = 0; j < old_rows->len; j++)
+            {
+              MemberRow *old = g_ptr_array_index (old_rows, j);
+
+              if (old->attendee_id != id || old->reason_entry == NULL)
+                continue;
+              /* The words as they were (sync below keeps typed words over the stored ones),
+               * the position waiting for them, and the focus with the caret where it was. */
+              gtk_editable_set_text (GTK_EDITABLE (row->reason_entry),
+                                     gtk_editable_get_text (GTK_EDITABLE (old->reason_entry)));
+              row->seen_reason = g_strdup (old->seen_reason);
+              row->waiting_view = old->waiting_view;
+              if (focus != NULL && (focus == GTK_WIDGET (old->reason_entry) ||
+                                    gtk_widget_is_ancestor (focus, GTK_WIDGET (old->reason_entry))))
+                {
+                  refocus = row;
+                  refocus_at = gtk_editable_get_position (GTK_EDITABLE (old->reason_entry));
+                }
+            }
+        }
+      self->member_rows_editable = editable;
+      g_clear_pointer (&old_rows, g_ptr_array_unref);
+
+      if (refocus != NULL && gtk_widget_get_visible (GTK_WIDGET (self->members_box)))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (refocus->reason_entry));
+          gtk_editable_select_region (GTK_EDITABLE (refocus->reason_entry), refocus_at, refocus_at);
         }
     }
 
@@ -750,6 +970,31 @@ sync_members (QuorumVoteCard *self)
       if (*typed == '\0')
         ask_member_reason (self, waiting);
     }
+}
+
+/* A representative's reason typed and not recorded (no Enter, the focus still in it) is recorded
+ * with the position chosen, before what it is part of is worked out (the decision's preview):
+ * Ctrl+D while typing it recorded the decision without it, the focus then leaving an entry of a
+ * board rebuilt. Recording may reload the board: the rows are read again each time. */
+void
+quorum_vote_card_commit_pending (QuorumVoteCard *self)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  g_object_ref (self);
+  for (guint i = 0; self->member_rows != NULL && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      g_autofree char *typed = NULL;
+
+      if (row->reason_entry == NULL)
+        continue;
+      /* A position waiting with no words still waits: the card asks for them as it did. */
+      typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
+      if (*typed != '\0')
+        member_reason_done (row);
+    }
+  g_object_unref (self);
 }
 
 static void
@@ -860,8 +1105,6 @@ quorum_vote_card_sync (QuorumVoteCard *self)
        * the decision, a view recorded or not: the store keeps "could not agree" with the view,
        * and changes it with it. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->disagreed_check), !positions);
-      gtk_widget_set_visible (self->disagreed_note,
-                              positions && gtk_widget_get_visible (GTK_WIDGET (self->disagreed_check)));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_icon), view != QUORUM_VIEW_NONE);
@@ -916,14 +1159,14 @@ view_toggled_cb (QuorumVoteCard  *self,
   quorum_vote_card_record (self);
 
   /* Chosen from the keyboard, the focus stays on the view chosen: Tab goes on to the categories
-   * or the reason, and the chair's next key is not lost somewhere else. After a click, what
-   * comes next has the focus: a plan's categories, else the reason, ready to type. */
+   * or the reason, and the chair's next key is not lost somewhere else. So does a plan clicked:
+   * Tab then goes to the first category, Neglect, as after Space (the focus put on Neglect by
+   * the click was not shown, and Tab took it on to Physical, where Space ticked the wrong one;
+   * trial 5). No plan or Declined clicked, the reason has the focus, ready to type. */
   if (!gtk_widget_is_sensitive (GTK_WIDGET (self)))
     return;
-  if (self->keyboard_choice)
+  if (self->keyboard_choice || button == self->plan_button)
     gtk_widget_grab_focus (GTK_WIDGET (button));
-  else if (button == self->plan_button)
-    gtk_widget_grab_focus (GTK_WIDGET (self->neglect_check));
   else
     quorum_ui_focus_at_end (GTK_WIDGET (self->reason_field));
 }
@@ -971,6 +1214,8 @@ reason_commit_cb (QuorumVoteCard  *self,
   if (self->item == NULL)
     return;
 
+  /* Nothing to record (unchanged, or no view yet: Ctrl+Enter says so) is no refusal. */
+  self->not_recorded = FALSE;
   view = quorum_vote_card_get_shown_view (self);
   if (view == QUORUM_VIEW_NONE)
     return;
@@ -1003,6 +1248,18 @@ reason_activate_cb (QuorumVoteCard  *self,
     {
       set_status (self, _("Choose plan, no plan or declined first"), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
+      return;
+    }
+
+  /* Not stored (the store refused, the server down; a decline waiting for its reason; another
+   * writer's reason): the focus stays with the words, and the card says so, as the toast does;
+   * going on to the next group let the chair believe this one was taken (trial 5). */
+  if (self->not_recorded)
+    {
+      if (!self->attention)
+        set_status (self, _("Not recorded: your words stay here; press Ctrl+Enter to try again"), TRUE);
+      if (!gtk_widget_has_focus (GTK_WIDGET (quorum_text_field_get_view (self->reason_field))))
+        quorum_ui_focus_at_end (GTK_WIDGET (self->reason_field));
       return;
     }
 
@@ -1265,8 +1522,12 @@ quorum_vote_card_dispose (GObject *object)
        child != NULL;
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
-  /* After the rows' widgets: a reason left as they go still finds its row. */
+  /* After the rows' widgets: a reason left as they go still finds its row (and, the row no
+   * longer in the card, records nothing: the card's draft keeps its words). Then nothing of a
+   * control that outlives the card (the window's focus widget) reaches the rows or the controls
+   * freed: the rows' handlers go with them, and the card's own see no editor. */
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  self->has_editor = FALSE;
   g_clear_object (&self->member_draft);
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
@@ -1514,6 +1775,50 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
 
   ensure_editor (self);
   gtk_check_button_set_active (self->disagreed_check, disagreed);
+}
+
+gboolean
+quorum_vote_card_ask_member_position (QuorumVoteCard *self,
+                                      gint64          attendee_id)
+{
+  g_autofree char *text = NULL;
+  MemberRow *row = NULL;
+  GtkWidget *target;
+  GtkRoot *root;
+
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  if (self->read_only || !self->member_rows_editable ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->members_box)))
+    return FALSE;
+  for (guint i = 0; i < self->member_rows->len && row == NULL; i++)
+    if (((MemberRow *) g_ptr_array_index (self->member_rows, i))->attendee_id == attendee_id)
+      row = g_ptr_array_index (self->member_rows, i);
+  if (row == NULL || row->reason_entry == NULL)
+    return FALSE;
+
+  /* Under the representatives, where the chair looks: whose position is missing, and what to do.
+   * With a position chosen and waiting for its reason, the reason is what is missing. */
+  if (member_row_chosen (row) == QUORUM_VIEW_NONE)
+    {
+      /* Translators: %s is a representative's name; Plan and No plan are the buttons' labels */
+      text = g_strdup_printf (_("Not decided: %s’s own position is not recorded. Choose Plan or No plan for them, "
+                                "with their reason"), row->name);
+      target = GTK_WIDGET (row->plan_button);
+    }
+  else
+    {
+      /* Translators: %s is a representative's name */
+      text = g_strdup_printf (_("Not decided: %s’s own position is not recorded. Type their reason, then press "
+                                "Enter"), row->name);
+      target = GTK_WIDGET (row->reason_entry);
+    }
+  set_status (self, text, TRUE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return gtk_widget_grab_focus (target);
 }
 
 /* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one.

@@ -34,6 +34,11 @@ void             quorum_vote_card_type_reason           (QuorumVoteCard  *self,
 QuorumTextField *quorum_vote_card_get_reason_field      (QuorumVoteCard  *self);
 void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
                                                          gboolean         disagreed);
+/* The decision was refused for @attendee_id's own position, not recorded where the group's
+ * representatives could not agree: the card says so under the representatives and puts the focus
+ * on their Plan (or on their reason, when a position waits for it). Whether the focus went there. */
+gboolean         quorum_vote_card_ask_member_position   (QuorumVoteCard  *self,
+                                                         gint64           attendee_id);
 /* A decided or signed-off card: the view and its reason as text at full contrast, the card
  * one stop in the Tab order, announced with both. */
 void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,
@@ -41,6 +46,8 @@ void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,
 gboolean         quorum_vote_card_get_read_only         (QuorumVoteCard  *self);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */
 QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
+/* Records the representatives' reasons typed and not yet recorded (Enter not pressed). */
+void             quorum_vote_card_commit_pending        (QuorumVoteCard  *self);
 
 void             quorum_vote_card_set_draft      (QuorumVoteCard  *self,
                                                   QuorumDraft     *draft);

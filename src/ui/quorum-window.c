@@ -29,6 +29,7 @@ struct _QuorumWindow
   GtkLabel             *toast_label;    /* its words, weak */
   gint64                toast_shown_at; /* monotonic µs */
   guint                 toast_dismiss_source;
+  guint                 toast_clear_source; /* moves what the toast is about out from under it */
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -60,6 +61,9 @@ struct _QuorumWindow
   gboolean              live_other;       /* another writer: the list is read again */
   guint                 reachable_source; /* while offline: asks the server again */
   gboolean              offline;
+  gboolean              close_confirmed;  /* closed while offline, the person told */
+  guint                 focus_source;     /* a page shown before it was on screen: focused once it is */
+  guint                 focus_tries;
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
    * that wrote is not read again. */
@@ -425,6 +429,16 @@ set_action_enabled (QuorumWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+static void
+hide_other_pages (QuorumWindow *self,
+                  gboolean      hidden)
+{
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (page != adw_view_stack_get_child_by_name (self->view_stack, "conferences"))
+      gtk_widget_set_visible (page, !hidden);
+}
+
 /* Projector mode shows the room one conference and nothing of any other family: no list of
  * conferences, no search, no Referrals or Differences pages (every child's name is on them),
  * and no way to reach them until the mode is left. */
@@ -442,6 +456,11 @@ apply_projector_mode (QuorumWindow *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
+
+  /* Hidden too, and so not measured: AdwViewStack asks every page its height, and the hidden
+   * Differences page's (its filters wrapped at projector sizes) made the window 681 px high on a
+   * 1024×640 projector (trial 6). */
+  hide_other_pages (self, enabled);
 
   gtk_widget_set_visible (self->sidebar, !enabled);
   gtk_widget_set_visible (self->sidebar_separator, !enabled);
@@ -471,24 +490,17 @@ projector_state_cb (GSimpleAction *action,
   apply_projector_mode (QUORUM_WINDOW (user_data), g_variant_get_boolean (state));
 }
 
+static void build_pages (QuorumWindow *self);
+
+/* The keyboard goes with the page shown: into the open conference, else the first control. */
 static void
-show_page_action (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
+focus_shown_page (QuorumWindow *self)
 {
-  QuorumWindow *self = user_data;
-  const char *name = g_variant_get_string (param, NULL);
-  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
-  GtkWidget *focus;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (page == NULL)
-    return;
-
-  adw_view_stack_set_visible_child (self->view_stack, page);
-
-  /* The keyboard goes with the page shown: into the open conference, else the first control. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
     return;
 
   if (g_strcmp0 (name, "conferences") == 0 &&
@@ -498,6 +510,53 @@ show_page_action (GSimpleAction *action,
     return;
 
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* A page shown before the window is on screen (at start-up) takes the focus once it is laid
+ * out: nothing unmapped or unallocated can take it. */
+static gboolean
+focus_shown_page_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL && (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0) &&
+      ++self->focus_tries < 100)
+    return G_SOURCE_CONTINUE;
+  self->focus_source = 0;
+  focus_shown_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+  const char *name = g_variant_get_string (param, NULL);
+  GtkWidget *page;
+
+  /* Before the first frame the later pages are stand-ins, and showing one builds the real
+   * pages and frees the stand-in: the page is looked up once they are built, never kept from
+   * before (a Head of Service's window, shown its referrals at start-up, focused a freed
+   * stand-in and crashed: docs/notes/pgapp2.md). */
+  if (!self->pages_built && g_strcmp0 (name, "conferences") != 0)
+    build_pages (self);
+  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, page);
+
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (!gtk_widget_get_mapped (page))
+    {
+      self->focus_tries = 0;
+      self->focus_source = g_timeout_add_full (G_PRIORITY_LOW, 20, focus_shown_page_cb, self, NULL);
+      return;
+    }
+  focus_shown_page (self);
 }
 
 static void
@@ -697,6 +756,7 @@ build_pages (QuorumWindow *self)
                             _(deferred_pages[i].title), deferred_pages[i].icon_name);
   if (visible != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, visible);
+  hide_other_pages (self, is_projecting (self));
   /* Pages built late are named like the rest (see quorum_ui_fix_accessible_names). */
   quorum_ui_fix_accessible_names (GTK_WIDGET (self->view_stack));
 }
@@ -846,6 +906,14 @@ store_changed_cb (QuorumStore *store,
 {
   QuorumWindow *self = user_data;
 
+  /* PostgreSQL: the connection was lost (its watch saw the socket close). A window that only
+   * reads says so at once, as one that tried to write does. */
+  if ((channel == NULL || channel[0] == '\0') && quorum_store_get_unreachable (store))
+    {
+      quorum_window_set_offline (self, TRUE);
+      return;
+    }
+
   self->live_other = TRUE;
   if (channel == NULL || payload == NULL || payload[0] == '\0')
     {
@@ -897,6 +965,15 @@ quorum_window_set_offline (QuorumWindow *self,
   if (self->offline == offline)
     return;
   self->offline = offline;
+  /* Back: the words typed meanwhile, kept on this computer, go to the server now, without
+   * waiting for a key (the forms showing them read them again: the same words). */
+  if (!offline && quorum_store_count_kept_drafts (self->store) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (quorum_store_send_kept_drafts (self->store, &error) == 0 && error != NULL)
+        g_warning ("The drafts kept on this computer are not yet on the server: %s", error->message);
+    }
   gtk_info_bar_set_revealed (self->offline_bar, offline);
   if (offline && self->reachable_source == 0)
     self->reachable_source = g_timeout_add_seconds (OFFLINE_RETRY_S, reachable_cb, self);
@@ -989,6 +1066,13 @@ quorum_window_constructed (GObject *object)
   quorum_window_refresh (self);
   quorum_ui_fix_accessible_names (GTK_WIDGET (self));
   self->watch_id = quorum_store_watch (self->store, store_changed_cb, self, NULL);
+  /* Words kept on this computer by a window closed while the server was away go to it now. */
+  if (quorum_store_count_kept_drafts (self->store) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      quorum_store_send_kept_drafts (self->store, &error);
+    }
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conference_page, "changed", G_CALLBACK (conference_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1013,9 +1097,53 @@ quorum_window_close_request_save (QuorumWindow *self)
 }
 
 static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  g_autoptr(QuorumWindow) self = user_data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_offline_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           QuorumWindow     *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  self->close_confirmed = TRUE;
+  /* Once the dialog, transient for the window, has gone. */
+  g_idle_add (close_confirmed_cb, g_object_ref (self));
+}
+
+static gboolean
 quorum_window_close_request (GtkWindow *window)
 {
-  quorum_window_close_request_save (QUORUM_WINDOW (window));
+  QuorumWindow *self = QUORUM_WINDOW (window);
+
+  /* Closed while the server cannot be reached: the words typed meanwhile are not in the
+   * record; the person is told where they are before the window goes (pgapp2.md). */
+  if (self->offline && !self->close_confirmed && quorum_store_is_shared (self->store))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Close While the Server Is Away?"), NULL);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The shared record’s server cannot be reached, so nothing typed since it went is recorded. "
+                                     "Those words are kept on this computer, and go to the server as soon as Quorum reaches it again."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Close"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_offline_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  quorum_window_close_request_save (self);
 
   return GTK_WINDOW_CLASS (quorum_window_parent_class)->close_request (window);
 }
@@ -1031,6 +1159,8 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->live_source, g_source_remove);
   g_clear_handle_id (&self->reachable_source, g_source_remove);
+  g_clear_handle_id (&self->toast_clear_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
     g_signal_handlers_disconnect_by_data (self->conferences, self);
@@ -1287,6 +1417,128 @@ set_toast_words (GtkLabel   *label,
   gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (message, -1), 20));
 }
 
+static GtkWidget *
+toast_widget_of (QuorumWindow *self)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      found = child;
+  return found;
+}
+
+/* The band at the window's foot where a toast with these words is drawn, in the overlay's
+ * coordinates: its measured size (the toast's margins included), centred at the bottom. */
+static graphene_rect_t
+toast_band (QuorumWindow *self)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *toast_widget = toast_widget_of (self);
+  int width = gtk_widget_get_width (overlay);
+  int height = gtk_widget_get_height (overlay);
+  int toast_min;
+  int toast_width;
+  int toast_height;
+  int dummy;
+
+  if (toast_widget == NULL)
+    return GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  gtk_widget_measure (toast_widget, GTK_ORIENTATION_HORIZONTAL, -1, &toast_min, &toast_width, NULL, NULL);
+  toast_width = MIN (MAX (toast_width, toast_min), width);
+  gtk_widget_measure (toast_widget, GTK_ORIENTATION_VERTICAL, toast_width, &dummy, &toast_height, NULL, NULL);
+  return GRAPHENE_RECT_INIT ((width - toast_width) / 2.f, height - toast_height, toast_width, toast_height);
+}
+
+/* What a toast is about: the widget with the focus, or the form holding it when that form
+ * asks to be kept whole in sight (quorum_window_keep_clear_of_toasts). */
+static GtkWidget *
+toast_subject (QuorumWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "quorum-keep-clear-of-toasts") != NULL)
+      return w;
+  return focus;
+}
+
+/* The toast lies at the window's foot, over whatever is there: the control it talks about,
+ * or the one the chair goes to next (the focus), is scrolled up above it when it is under it
+ * (a toast "Choose the category…" lay over the very boxes it asked for). */
+static gboolean
+clear_toast_area_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *subject;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  graphene_rect_t band;
+  graphene_rect_t bounds;
+  graphene_rect_t view;
+  double overlap;
+  double value;
+
+  self->toast_clear_source = 0;
+  subject = toast_subject (self);
+  if (self->toast == NULL || subject == NULL || !gtk_widget_get_mapped (subject))
+    return G_SOURCE_REMOVE;
+
+  band = toast_band (self);
+  if (band.size.height <= 0 ||
+      !gtk_widget_compute_bounds (subject, GTK_WIDGET (self->toast_overlay), &bounds) ||
+      !graphene_rect_intersection (&band, &bounds, NULL))
+    return G_SOURCE_REMOVE;
+
+  /* Up by what lies under the toast, and a little, when that does not take its top out of view. */
+  scroller = gtk_widget_get_ancestor (subject, GTK_TYPE_SCROLLED_WINDOW);
+  overlap = bounds.origin.y + bounds.size.height - band.origin.y + 6;
+  if (scroller != NULL && gtk_widget_compute_bounds (scroller, GTK_WIDGET (self->toast_overlay), &view) &&
+      overlap <= bounds.origin.y - view.origin.y)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      value = gtk_adjustment_get_value (adjustment);
+      if (value + overlap <= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        {
+          gtk_adjustment_set_value (adjustment, value + overlap);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  /* Too tall to come clear above it (a form in a short window): the toast stands beside it, on
+   * the side with more room, its words wrapping to the room there. */
+  {
+    GtkWidget *toast_widget = toast_widget_of (self);
+    int width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+    int before = (int) bounds.origin.x;
+    int after = width - (int) (bounds.origin.x + bounds.size.width);
+
+    if (toast_widget == NULL || MAX (before, after) < 200)
+      return G_SOURCE_REMOVE;
+    if (after >= before)
+      gtk_widget_set_margin_start (toast_widget, width - after + 12);
+    else
+      gtk_widget_set_margin_end (toast_widget, width - before + 12);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+void
+quorum_window_keep_clear_of_toasts (GtkWidget *widget)
+{
+  g_object_set_data (G_OBJECT (widget), "quorum-keep-clear-of-toasts", GINT_TO_POINTER (TRUE));
+}
+
+/* Once the focus has gone where the caller sends it after the toast, and the window is laid out. */
+static void
+clear_toast_area_soon (QuorumWindow *self)
+{
+  g_clear_handle_id (&self->toast_clear_source, g_source_remove);
+  self->toast_clear_source = g_timeout_add_full (G_PRIORITY_LOW, 50, clear_toast_area_cb, self, NULL);
+}
+
 void
 quorum_window_add_toast (QuorumWindow *self,
                          const char   *message)
@@ -1308,6 +1560,7 @@ quorum_window_add_toast (QuorumWindow *self,
       g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
       set_toast_words (self->toast_label, message);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      clear_toast_area_soon (self);
       return;
     }
 
@@ -1332,6 +1585,7 @@ quorum_window_add_toast (QuorumWindow *self,
   self->toast_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   name_toast_close_buttons (GTK_WIDGET (self->toast_overlay), FALSE);
+  clear_toast_area_soon (self);
 }
 
 static gboolean

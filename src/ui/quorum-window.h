@@ -42,6 +42,9 @@ GListModel           *quorum_window_get_conferences       (QuorumWindow   *self)
 QuorumConferencePage *quorum_window_get_conference_page   (QuorumWindow   *self);
 void                  quorum_window_add_toast             (QuorumWindow   *self,
                                                            const char     *message);
+/* Marks @widget (a form) to be kept whole above a toast when the focus is in it: a toast shown
+ * scrolls it up out from under the toast (otherwise the widget with the focus is). */
+void                  quorum_window_keep_clear_of_toasts  (GtkWidget      *widget);
 /* The last message shown to the chair as a toast, or NULL (what a test reads). */
 const char           *quorum_window_get_last_toast        (QuorumWindow   *self);
 /* Hides the toast shown now, if any. */

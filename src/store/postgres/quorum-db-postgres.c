@@ -68,6 +68,7 @@ struct _QuorumPgDb
   gboolean    begin_queued;   /* the transaction's BEGIN waits in @queue for its first statement */
   guint       n_begin;        /* … as that many statements at the queue's head */
   char       *commit_tag;     /* the command tag of a COMMIT run in a pipeline */
+  guint       commands;       /* PgCommand bits: the commands prepared on this session */
 };
 
 struct _QuorumPgStmt
@@ -104,7 +105,44 @@ typedef struct
   const char   *sql;
   gboolean      discard;      /* nobody reads its rows (quorum_db_send_done) */
   gboolean      begin;        /* a part of the transaction's BEGIN */
+  int           command;      /* a command of its own (PgCommand), or -1 */
+  gboolean      preparing;    /* … prepared on the server in this pipeline, before it runs */
 } PgQueued;
+
+/* The commands a transaction sends every time (its BEGIN's parts, COMMIT): each prepared as a
+ * named statement on the server once a session, in the pipeline that first runs it, so that the
+ * server does not parse and plan them again for every transaction. */
+typedef enum
+{
+  PG_COMMAND_BEGIN_WRITE,
+  PG_COMMAND_LOCK_TIMEOUT,
+  PG_COMMAND_LOCK,
+  PG_COMMAND_NO_LOCK_TIMEOUT,
+  PG_COMMAND_XACT_ID,
+  PG_COMMAND_BEGIN_READ,
+  PG_COMMAND_COMMIT,
+  PG_N_COMMANDS
+} PgCommand;
+
+/* Writers one at a time, as SQLite's BEGIN IMMEDIATE: every write of the store moves the one
+ * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
+ * transaction's first statement and each later statement (READ COMMITTED) sees the writer
+ * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. The lock's
+ * key is "Quorum" in ASCII, 0x51756f72756d. These go to the server with the transaction's
+ * first statements, in the same round trip (flush_queue), and run before them. */
+static const struct
+{
+  const char *name;           /* on the server; the store's own statements are q1, q2 … */
+  const char *sql;
+} pg_commands[PG_N_COMMANDS] = {
+  [PG_COMMAND_BEGIN_WRITE] = { "quorum_begin_write", "BEGIN ISOLATION LEVEL READ COMMITTED" },
+  [PG_COMMAND_LOCK_TIMEOUT] = { "quorum_lock_timeout", "SET LOCAL lock_timeout = '10s'" },
+  [PG_COMMAND_LOCK] = { "quorum_lock", "SELECT pg_advisory_xact_lock (89564822795629)" },
+  [PG_COMMAND_NO_LOCK_TIMEOUT] = { "quorum_no_lock_timeout", "SET LOCAL lock_timeout = 0" },
+  [PG_COMMAND_XACT_ID] = { "quorum_xact_id", "SELECT pg_current_xact_id ()" },
+  [PG_COMMAND_BEGIN_READ] = { "quorum_begin_read", "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" },
+  [PG_COMMAND_COMMIT] = { "quorum_commit", "COMMIT" },
+};
 
 #define PG_DB(db)     ((QuorumPgDb *) (db))
 #define PG_STMT(stmt) ((QuorumPgStmt *) (stmt))
@@ -534,6 +572,7 @@ static void
 session_made (QuorumPgDb *self)
 {
   self->epoch++;
+  self->commands = 0;
   self->in_transaction = FALSE;
   if (listen_all (self, NULL))
     for (guint i = 0; i < self->channels->len; i++)
@@ -814,9 +853,19 @@ queue_push (QuorumPgDb   *self,
   item->sql = sql;
   item->discard = discard;
   item->begin = begin;
+  item->command = -1;
   if (stmt != NULL)
     stmt->queued = TRUE;
   g_ptr_array_add (self->queue, item);
+}
+
+static void
+queue_push_command (QuorumPgDb *self,
+                    PgCommand   command,
+                    gboolean    begin)
+{
+  queue_push (self, NULL, pg_commands[command].sql, command != PG_COMMAND_COMMIT, begin);
+  ((PgQueued *) self->queue->pdata[self->queue->len - 1])->command = command;
 }
 
 /* Forgets what is queued, run or not (a rollback). */
@@ -1138,7 +1187,7 @@ flush_queue (QuorumPgDb   *self,
         {
           PgQueued *item = self->queue->pdata[i];
 
-          if (item->sql != NULL && strcmp (item->sql, "COMMIT") == 0)
+          if (item->command == PG_COMMAND_COMMIT)
             has_commit = TRUE;
           if (item->stmt != NULL && (names[i] = prepared_name (item->stmt, FALSE, &first)) == NULL)
             goto failed;
@@ -1152,9 +1201,17 @@ flush_queue (QuorumPgDb   *self,
       for (guint i = 0; i < n; i++)
         {
           PgQueued *item = self->queue->pdata[i];
-          int sent = item->stmt != NULL
+          int sent;
+
+          item->preparing = item->command >= 0 && !(self->commands & (1u << item->command));
+          if (item->preparing &&
+              !PQsendPrepare (self->conn, pg_commands[item->command].name, item->sql, 0, NULL))
+            break;
+          sent = item->stmt != NULL
             ? PQsendQueryPrepared (self->conn, names[i], item->stmt->n_params,
                                    (const char * const *) item->stmt->values, NULL, NULL, 0)
+            : item->command >= 0
+            ? PQsendQueryPrepared (self->conn, pg_commands[item->command].name, 0, NULL, NULL, NULL, 0)
             : PQsendQueryParams (self->conn, item->sql, 0, NULL, NULL, NULL, NULL, 0);
 
           if (!sent)
@@ -1171,6 +1228,23 @@ flush_queue (QuorumPgDb   *self,
           PgQueued *item = self->queue->pdata[answered];
           PGresult *extra;
 
+          if (item->preparing)
+            {
+              /* The command's preparation, answered before it: it is prepared on this session
+               * from now on, or its failure is the command's. */
+              if ((result = PQgetResult (self->conn)) == NULL)
+                break;
+              while ((extra = PQgetResult (self->conn)) != NULL)
+                PQclear (extra);
+              if (PQresultStatus (result) == PGRES_COMMAND_OK)
+                self->commands |= 1u << item->command;
+              else if (PQresultStatus (result) != PGRES_PIPELINE_ABORTED && first == NULL)
+                {
+                  set_error (self, result, &first);
+                  first_at_begin = item->begin;
+                }
+              PQclear (result);
+            }
           result = PQgetResult (self->conn);
           if (result == NULL)
             break;
@@ -1181,13 +1255,13 @@ flush_queue (QuorumPgDb   *self,
             case PGRES_TUPLES_OK:
             case PGRES_COMMAND_OK:
             case PGRES_EMPTY_QUERY:
-              if (item->begin && PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
-                  strstr (item->sql, "pg_current_xact_id") != NULL)
+              if (item->command == PG_COMMAND_XACT_ID && PQresultStatus (result) == PGRES_TUPLES_OK &&
+                  PQntuples (result) == 1)
                 {
                   g_free (self->xact_id);
                   self->xact_id = g_strdup (PQgetvalue (result, 0, 0));
                 }
-              if (item->sql != NULL && strcmp (item->sql, "COMMIT") == 0)
+              if (item->command == PG_COMMAND_COMMIT)
                 {
                   g_free (self->commit_tag);
                   self->commit_tag = g_strdup (PQcmdStatus (result));
@@ -1502,20 +1576,6 @@ pg_changes (QuorumDb *db)
 
 static gboolean pg_in_transaction (QuorumDb *db);
 
-/* Writers one at a time, as SQLite's BEGIN IMMEDIATE: every write of the store moves the one
- * audit chain's head, so writers could never run side by side anyway. The lock is taken by the
- * transaction's first statement and each later statement (READ COMMITTED) sees the writer
- * before it; a writer that waits 10 s is BUSY (55P03), as SQLite's busy timeout. The lock's
- * key is "Quorum" in ASCII, 0x51756f72756d. These go to the server with the transaction's
- * first statements, in the same round trip (flush_queue), and run before them. */
-static const char * const one_writer_begin[] = {
-  "BEGIN ISOLATION LEVEL READ COMMITTED",
-  "SET LOCAL lock_timeout = '10s'",
-  "SELECT pg_advisory_xact_lock (89564822795629)",
-  "SET LOCAL lock_timeout = 0",
-  "SELECT pg_current_xact_id ()",
-};
-
 void
 quorum_db_postgres_set_one_writer (QuorumDb *db,
                                    gboolean  one_writer)
@@ -1550,10 +1610,10 @@ pg_begin (QuorumDb  *db,
       if (!ensure_connected (self, error))
         return FALSE;
       if (write)
-        for (guint i = 0; i < G_N_ELEMENTS (one_writer_begin); i++)
-          queue_push (self, NULL, one_writer_begin[i], TRUE, TRUE);
+        for (PgCommand c = PG_COMMAND_BEGIN_WRITE; c <= PG_COMMAND_XACT_ID; c++)
+          queue_push_command (self, c, TRUE);
       else
-        queue_push (self, NULL, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", TRUE, TRUE);
+        queue_push_command (self, PG_COMMAND_BEGIN_READ, TRUE);
       self->n_begin = self->queue->len;
       self->begin_queued = TRUE;
       self->in_transaction = TRUE;
@@ -1631,7 +1691,7 @@ pg_commit (QuorumDb  *db,
       /* What was sent, then COMMIT: one round trip. */
       gboolean carried_begin = self->begin_queued;
 
-      queue_push (self, NULL, "COMMIT", FALSE, FALSE);
+      queue_push_command (self, PG_COMMAND_COMMIT, FALSE);
       ok = flush_queue (self, NULL, error);
       tag = g_steal_pointer (&self->commit_tag);
       if (!ok && carried_begin && self->xact_id == NULL && PQstatus (self->conn) != CONNECTION_OK)
@@ -1795,6 +1855,27 @@ watch_lost (PgWatch *watch)
   g_source_set_ready_time ((GSource *) watch, g_get_monotonic_time () + RETRY_USEC);
 }
 
+/* The watch found the session ended (the server stopped or restarted, the network gone): the
+ * connection's last failure says the server cannot be reached, and the watchers hear it at
+ * once (an empty channel and payload; quorum_store_get_unreachable then says which), so a
+ * window that only reads says so too, not only one that tried to write. Once per loss. */
+static void
+watch_tell_lost (QuorumPgDb *self)
+{
+  PgNotification *pn;
+
+  if (self->parent.last_error != NULL &&
+      g_error_matches (self->parent.last_error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE))
+    return;
+  g_clear_error (&self->parent.last_error);
+  self->parent.last_error = g_error_new_literal (QUORUM_DB_ERROR, QUORUM_DB_ERROR_UNAVAILABLE,
+                                                 "the connection to the server was lost");
+  pn = g_new0 (PgNotification, 1);
+  pn->channel = g_strdup ("");
+  pn->payload = g_strdup ("");
+  g_queue_push_tail (&self->pending, pn);
+}
+
 static void
 watch_reset_step (PgWatch *watch)
 {
@@ -1823,6 +1904,8 @@ watch_reset_step (PgWatch *watch)
       break;
     case PGRES_POLLING_OK:
       self->resetting = FALSE;
+      /* Reached again: the failure from before is history (the watchers hear it below). */
+      g_clear_error (&self->parent.last_error);
       session_made (self);
       watch_poll_fd (watch, G_IO_IN | G_IO_HUP | G_IO_ERR);
       break;
@@ -1879,6 +1962,8 @@ watch_dispatch (GSource     *source,
     watch_reset_step (watch);
   else if (self->resetting || PQstatus (self->conn) != CONNECTION_OK)
     {
+      if (!self->resetting)
+        watch_tell_lost (self);
       if (timed || !self->resetting)
         watch_reset_step (watch);
     }
@@ -1887,7 +1972,10 @@ watch_dispatch (GSource     *source,
       if (ready && !self->in_transaction)
         {
           if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-            watch_reset_step (watch);
+            {
+              watch_tell_lost (self);
+              watch_reset_step (watch);
+            }
           else
             take_notifications (self);
         }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 10: the same
+/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 11: the same
  * tables, columns, indexes and trigger names, the triggers as PL/pgSQL raising SQLSTATE QR001
  * with SQLite's words; the roles, grants and row-level policies that let the server itself
  * refuse what a role may not do; and the migrations after it. */
@@ -362,7 +362,7 @@ static const char compat[] =
   "CREATE UNIQUE INDEX attendance_event_left_once ON attendance_event (attendee_id) " \
   "WHERE event = 'left' AND withdrawn_at IS NULL;\n"
 
-/* Version 10 as one script: the state the SQLite migrations 1–10 leave. */
+/* Version 11 as one script: the state the SQLite migrations 1–11 leave. */
 static const char tables[] =
   "CREATE TABLE schema_migration (\n"
   "  version    integer PRIMARY KEY,\n"
@@ -448,7 +448,9 @@ static const char tables[] =
   "  n_no_plan     bigint NOT NULL,\n"
   "  n_declined    bigint NOT NULL,\n"
   "  decided_at    text NOT NULL,\n"
-  "  decided_by    text NOT NULL\n"
+  "  decided_by    text NOT NULL,\n"
+  /* 11: the chair's own reasons (last, as SQLite's) */
+  "  reason        text\n"
   ");\n"
   "CREATE TABLE dissent (\n"
   ID
@@ -933,11 +935,17 @@ static const char migration_v10[] =
   "ALTER TABLE attendance_event ENABLE TRIGGER attendance_event_finalised_update;\n"
   ATTENDANCE_WITHDRAW_ONLY_TRIGGER;
 
+/* 11 (SQLite's 11): the chair's own reasons for a decision the chair makes without consensus.
+ * NULL on the rows before it, which their audited form leaves out while NULL (as SQLite's). */
+static const char migration_v11[] =
+  "ALTER TABLE decision ADD COLUMN IF NOT EXISTS reason text;\n";
+
 /* Migrations after version 9, in order: a database at version N runs every entry above N. The
  * creation script above is always the newest version whole. */
 static const PgMigration migrations[] = {
   { 9, NULL },
   { 10, migration_v10 },
+  { 11, migration_v11 },
 };
 
 static int
@@ -1645,6 +1653,23 @@ quorum_pg_admin_grant (QuorumDb      *db,
       g_set_error_literal (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT, _("No user was named"));
       return FALSE;
     }
+  /* A login's name as an authority's accounts spell them (a directory's "a.khan", Kerberos's
+   * "akhan@COUNCIL.GOV.UK"): letters, digits and . _ - @, at most PostgreSQL's 63 bytes. Anything
+   * else ("x; drop", a name with spaces or quotes) is a typing slip, not an account, and was made
+   * into a login with a drafts schema that then kept it from being dropped. */
+  {
+    gboolean plain = strlen (user) <= 63;
+
+    for (const char *c = user; plain && *c != '\0'; c++)
+      plain = g_ascii_isalnum (*c) || strchr ("._-@", *c) != NULL;
+    if (!plain)
+      {
+        g_set_error (error, QUORUM_DB_ERROR, QUORUM_DB_ERROR_CONSTRAINT,
+                     _("“%s” is not a login name: use letters, digits and . _ - @ (at most 63), as the "
+                       "person's account is spelt"), user);
+        return FALSE;
+      }
+  }
   stmt = quorum_db_prepare (db, "SELECT quorum_grant_role (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1653,4 +1678,23 @@ quorum_pg_admin_grant (QuorumDb      *db,
   ok = quorum_db_step_done (stmt, error);
   quorum_db_reset (stmt);
   return ok;
+}
+
+gboolean
+quorum_pg_role_exists (QuorumDb   *db,
+                       const char *user,
+                       gboolean   *exists,
+                       GError    **error)
+{
+  QuorumDbStmt *stmt = quorum_db_prepare (db, "SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  quorum_db_bind_text (stmt, 1, user);
+  rc = quorum_db_step (stmt, error);
+  if (rc == QUORUM_DB_ROW)
+    *exists = quorum_db_column_int64 (stmt, 0) > 0;
+  quorum_db_reset (stmt);
+  return rc == QUORUM_DB_ROW;
 }

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The SQLite schema's version this schema matches (src/store/quorum-store-schema.c). */
-#define QUORUM_PG_SCHEMA_VERSION 10
+#define QUORUM_PG_SCHEMA_VERSION 11
 
 /* The four roles, as `admin grant USER ROLE` names them. */
 typedef enum
@@ -71,6 +71,11 @@ gboolean     quorum_pg_admin_init         (QuorumDb      *db,
 gboolean     quorum_pg_admin_grant        (QuorumDb      *db,
                                            const char    *user,
                                            QuorumPgRole   role,
+                                           GError       **error);
+/* Whether the login (or role) @user exists on the server: `admin grant` says when it makes one. */
+gboolean     quorum_pg_role_exists        (QuorumDb      *db,
+                                           const char    *user,
+                                           gboolean      *exists,
                                            GError       **error);
 
 G_END_DECLS

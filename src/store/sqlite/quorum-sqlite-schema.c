@@ -651,6 +651,13 @@ static const char schema_v10[] =
   "OR NEW.withdrawn_by IS NULL OR NEW.withdrawn_by = '' "
   "BEGIN SELECT RAISE(ABORT, 'quorum: an attendance event is only ever withdrawn, once, and only a leave'); END;\n";
 
+/* 11: the chair's own reasons for a decision the chair makes without consensus (002 §4.1).
+ * NULL on every other decision, and on a chair's decision recorded before version 11 (left out
+ * of the row's audited form while NULL: quorum-store-audit.c, late_columns). A decision changes
+ * no more after sign-off (decision_finalised_update, as before): a correction is an amendment. */
+static const char schema_v11[] =
+  "ALTER TABLE decision ADD COLUMN reason TEXT;\n";
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -661,6 +668,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 8, schema_v8 },
   { 9, schema_v9 },
   { 10, schema_v10 },
+  { 11, schema_v11 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
@@ -706,13 +714,16 @@ exec_or_fail (sqlite3     *db,
 }
 
 static gboolean
-has_withdrawn_column (sqlite3 *db)
+has_column (sqlite3    *db,
+            const char *table,
+            const char *column)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean has = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info ('attendance_event') WHERE name = 'withdrawn_at'",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC) == SQLITE_OK)
     has = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   return has;
@@ -795,8 +806,10 @@ _quorum_store_migrate_with (sqlite3             *db,
 
       bump = g_strdup_printf ("PRAGMA user_version = %d", m->version);
       /* A file posing as an older version (the proofs' tamper suite) that already has 10's
-       * columns: 10 rebuilt it already, and running it again would carry nothing over. */
-      if (m->version == 10 && has_withdrawn_column (db))
+       * columns: 10 rebuilt it already, and running it again would carry nothing over; nor
+       * can 11 add its column twice. */
+      if ((m->version == 10 && has_column (db, "attendance_event", "withdrawn_at")) ||
+          (m->version == 11 && has_column (db, "decision", "reason")))
         {
           if (!exec_or_fail (db, bump, error))
             {
