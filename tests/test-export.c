@@ -1333,6 +1333,27 @@ parse_csv_with_python (const char *path)
   return node;
 }
 
+/* @csv parsed by Python's csv module, as parse_csv_with_python () a file. */
+static JsonNode *
+parse_csv_string (const char *csv)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "parsed.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  return parse_csv_with_python (path);
+}
+
+/* The place of the column @name in @header; fails when there is none. */
+static guint
+column_index (JsonArray  *header,
+              const char *name)
+{
+  for (guint h = 0; h < json_array_get_length (header); h++)
+    if (g_strcmp0 (json_array_get_string_element (header, h), name) == 0)
+      return h;
+  g_error ("no column %s", name);
+}
+
 static void
 test_csv_round_trip (void)
 {
@@ -1436,9 +1457,11 @@ test_csv_round_trip (void)
                            child->id == 1 ? "neglect; emotional" : "emotional");
           /* No chair's decision here (a split): no chair's reasons. */
           g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "");
+          /* No value corrected here (the amendment is in words): no originals. */
+          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 20), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -2674,6 +2697,8 @@ test_csv_values_as_they_stand (void)
   JsonArray *header;
   guint police_rows = 0;
   guint amy_rows = 0;
+  guint categories_column;
+  guint originals_column;
   gboolean hannah = FALSE;
 
   if (!have_program ("python3"))
@@ -2716,16 +2741,18 @@ test_csv_values_as_they_stand (void)
   /* The existing columns where they were; the new one before exported_by and exported_at. */
   g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "representatives");
   g_assert_cmpstr (json_array_get_string_element (header, 8), ==, "reason");
-  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 4), ==, "decision_categories");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 5), ==, "decision_categories");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 4), ==, "chair_reason");
   g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 3), ==, "original_values");
   g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 1), ==, "exported_at");
+  categories_column = column_index (header, "decision_categories");
+  originals_column = column_index (header, "original_values");
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
       JsonArray *row = json_array_get_array_element (rows, r);
-      guint n = json_array_get_length (row);
       const char *representatives = json_array_get_string_element (row, 7);
-      const char *originals = json_array_get_string_element (row, n - 3);
+      const char *originals = json_array_get_string_element (row, originals_column);
 
       if (strstr (representatives, "Hannah Health") != NULL)
         {
@@ -2735,7 +2762,7 @@ test_csv_values_as_they_stand (void)
         }
       if (g_str_equal (json_array_get_string_element (row, 2), "1"))
         {
-          g_assert_cmpstr (json_array_get_string_element (row, n - 4), ==, "neglect");
+          g_assert_cmpstr (json_array_get_string_element (row, categories_column), ==, "neglect");
           g_assert_nonnull (strstr (originals, "\"decision_categories\":\"neglect; emotional\""));
           amy_rows++;
           if (g_str_equal (json_array_get_string_element (row, 4), "Greater Manchester Police"))
@@ -2747,7 +2774,7 @@ test_csv_values_as_they_stand (void)
             }
         }
       else
-        g_assert_cmpstr (json_array_get_string_element (row, n - 4), ==, "emotional");
+        g_assert_cmpstr (json_array_get_string_element (row, categories_column), ==, "emotional");
     }
   g_assert_true (hannah);
   g_assert_cmpuint (police_rows, ==, 1);
@@ -2813,7 +2840,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 20);
+      g_assert_cmpuint (json_array_get_length (header), ==, 21);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
@@ -2828,7 +2855,7 @@ test_csv_members_who_could_not_agree (void)
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 20);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 21);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2836,7 +2863,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 4), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 5), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -3254,7 +3281,7 @@ test_chair_reason_in_every_format (void)
   g_clear_pointer (&records, g_ptr_array_unref);
 
   csv = quorum_export_csv_string (conference, "Minnie Taker", when);
-  g_assert_nonnull (strstr (csv, ",chair_reason,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (csv, ",chair_reason,original_values,exported_by,exported_at\r\n"));
   {
     g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
     guint rows = 0;
@@ -3291,6 +3318,27 @@ test_chair_reason_in_every_format (void)
       g_assert_true (now < original);
     }
   g_clear_pointer (&records, g_ptr_array_unref);
+  /* The CSV as the record: "chair_reason" as they stand, as signed off in "original_values". */
+  {
+    g_autofree char *amended_csv = quorum_export_csv_string (conference, "Minnie Taker", when);
+    g_autoptr(JsonNode) rows = parse_csv_string (amended_csv);
+    JsonArray *table = json_node_get_array (rows);
+    JsonArray *header = json_array_get_array_element (table, 0);
+    guint reason_column = column_index (header, "chair_reason");
+    guint original_column = column_index (header, "original_values");
+
+    g_assert_cmpuint (json_array_get_length (table), ==, 4);
+    for (guint r = 1; r < json_array_get_length (table); r++)
+      {
+        JsonArray *row = json_array_get_array_element (table, r);
+        g_autoptr(JsonNode) originals = json_from_string (json_array_get_string_element (row, original_column), NULL);
+
+        g_assert_cmpstr (json_array_get_string_element (row, reason_column), ==, chair_words_amended);
+        g_assert_nonnull (originals);
+        g_assert_cmpstr (json_object_get_string_member (json_node_get_object (originals), "chair_reason"), ==,
+                         chair_words);
+      }
+  }
 
   /* A chair's decision recorded before schema 11: no reasons, said so; never "No reason was given". */
   g_ptr_array_remove_index (conference->amendments, conference->amendments->len - 1);
