@@ -2784,6 +2784,29 @@ test_csv_values_as_they_stand (void)
    * those decided beside them. */
   text = quorum_export_text_string (conference, NULL, NULL, NULL);
   g_assert_nonnull (strstr (text, "Neglect (categories amended after sign-off, amendment 4; as decided: "));
+  g_assert_nonnull (strstr (text, "Child protection plan (Neglect) (categories amended after sign-off, amendment 4; "
+                                  "as decided: Neglect, Emotional abuse)"));
+  /* The JSON: "categories" as decided (keys only added), "categories_now" as they stand. */
+  {
+    g_autoptr(JsonNode) json = quorum_json_conference (conference, NULL);
+    JsonArray *decisions = json_object_get_array_member (json_node_get_object (json), "decisions");
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (decisions); i++)
+      {
+        JsonObject *d = json_array_get_object_element (decisions, i);
+
+        if (json_object_get_int_member (d, "id") != 21)
+          continue;
+        seen = TRUE;
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "categories")), ==, 2);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "categories_now")), ==, 1);
+        g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (d, "categories_now"), 0), ==,
+                         "neglect");
+        g_assert_cmpint (json_object_get_int_member (d, "categories_amendment"), ==, 4);
+      }
+    g_assert_true (seen);
+  }
 }
 
 /* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own

@@ -1412,7 +1412,7 @@ add_child (QuorumDocument         *doc,
     {
       guint number = 0;
       guint now = quorum_conference_decision_categories_now (conference, decision, &number);
-      g_autofree char *as_decided = _quorum_export_view_label (decision->outcome, decision->categories);
+      g_autofree char *as_decided = _quorum_export_categories_label (decision->categories);
       g_autofree char *as_it_stands = _quorum_export_view_label (decision->outcome, now);
 
       /* Its categories as they stand, those decided beside them (DOMAIN 7). */

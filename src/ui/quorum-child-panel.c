@@ -2008,7 +2008,7 @@ update_decision (QuorumChildPanel       *self,
   {
     guint number = 0;
     guint now = quorum_conference_decision_categories_now (conference, decision, &number);
-    g_autofree char *as_decided = format_outcome (decision->outcome, decision->categories);
+    g_autofree char *as_decided = quorum_ui_format_categories (decision->categories);
     g_autofree char *as_it_stands = format_outcome (decision->outcome, now);
 
     outcome = quorum_format_amended_categories (as_it_stands, as_decided, number);
