@@ -311,7 +311,11 @@ amend_dissent_by_hand (QuorumStore          *store,
   g_assert_cmpstr (prefilled, ==, "Mia is settled and thriving");
   g_assert_true (gtk_widget_is_visible (problem));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "This is the value as it stands: change it to correct it");
+  /* Laid out first: the value's box has only just been shown. */
+  for (int tries = 0; tries < 50 && gtk_widget_get_height (problem) == 0; tries++)
+    ui_test_iterate (50);
   problem_height = gtk_widget_get_height (problem);
+  g_assert_cmpint (problem_height, >, 0);
   record_y = button_y (record_button);
 
   /* Refused: the reason emptied, as `amend --value ""` is; Enter and a click on Record write nothing. */
@@ -1340,8 +1344,9 @@ test_amend_own_position (void)
   g_assert_nonnull (not_listed);
   g_assert_true (gtk_widget_is_drawable (not_listed));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (not_listed)), ==,
-                   "Views, their categories and attendance are the decision as taken and are not listed here: "
-                   "say in What changes what was recorded wrongly.");
+                   "Groups’ views, their categories and attendance are the decision as taken and are not "
+                   "listed here: say in What changes what was recorded wrongly. A decision’s categories of "
+                   "abuse are listed.");
 
   /* The list opened with a click and searched by its words. */
   ui_test_click (dropdown, -1, -1);
@@ -1738,6 +1743,22 @@ test_amend_decision_categories (void)
 
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type ("Physical abuse was ticked by mistake; the conference agreed neglect only");
+  ui_test_iterate (200);
+  /* Unchanged (A7): Record off, and the line under Why says what it waits for; Enter there
+   * records nothing and takes the focus to the categories. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==,
+                   "Not recorded yet: the value above is unchanged (or choose “No recorded value”)");
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-unchanged");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_focus (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect")));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 0);
+  }
   /* None ticked: refused, said under them; Enter and Record write nothing. */
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect"), -1, -1);
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-physical"), -1, -1);
@@ -1746,6 +1767,8 @@ test_amend_decision_categories (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==,
                    "A plan is under at least one category of abuse: tick the categories as they should stand");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==,
+                   "Not recorded yet: no category of abuse is ticked above");
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-none");
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
   ui_test_iterate (300);
@@ -1760,8 +1783,12 @@ test_amend_decision_categories (void)
   ui_test_iterate (200);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==, "");
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories");
-  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  /* Enter in Why records it. */
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_key ("End");
+  ui_test_key ("Return");
   ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
   ui_test_iterate (300);
 

@@ -1498,6 +1498,65 @@ update_amend_response (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "amend",
                                            reason != NULL && by_given &&
                                            (target != NULL ? problem == NULL : change != NULL));
+
+  /* Under Why, where Enter is pressed: what Record Amendment waits for, once a reason is given
+   * (or Enter pressed without one). A value left as it stands greyed Record with nothing said
+   * there (trial 6, A7). One line, emptied when nothing is missing. */
+  {
+    GtkLabel *waiting_label = g_object_get_data (G_OBJECT (dialog), "quorum-waiting");
+    gboolean asked = reason != NULL || g_object_get_data (G_OBJECT (dialog), "quorum-enter-pressed") != NULL;
+    const char *waiting = NULL;
+
+    if (target != NULL && problem != NULL && g_strcmp0 (value, target->value) == 0)
+      waiting = _("Not recorded yet: the value above is unchanged (or choose “No recorded value”)");
+    else if (target != NULL && problem != NULL && is_categories_target (target))
+      waiting = _("Not recorded yet: no category of abuse is ticked above");
+    else if (target != NULL && problem != NULL)
+      waiting = _("Not recorded yet: the corrected value above is blank");
+    else if (target == NULL && change == NULL)
+      waiting = _("Not recorded yet: say in What changes what was recorded wrongly");
+    else if (reason == NULL)
+      waiting = _("Not recorded yet: say why the record is amended");
+    else if (!by_given)
+      waiting = _("Not recorded yet: give your name under Amended by");
+    gtk_label_set_text (waiting_label, asked && waiting != NULL ? waiting : "");
+  }
+}
+
+/* Enter in a field of the Amend dialog records when Record Amendment is offered (the entries
+ * activate the default response); when it is not, the focus goes to what it waits for, and the
+ * line under Why says it, rather than nothing happening. */
+static void
+amend_entry_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
+  GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
+  GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
+  const AmendTarget *target = chosen_amend_target (dialog);
+  g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
+  g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
+  g_autofree char *value = amend_value (dialog, target);
+  g_autofree char *by = by_entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (by_entry)) : NULL;
+  GtkWidget *next = NULL;
+
+  if (adw_message_dialog_get_response_enabled (dialog, "amend"))
+    return;
+  g_object_set_data (G_OBJECT (dialog), "quorum-enter-pressed", GINT_TO_POINTER (TRUE));
+  if (target != NULL && (value == NULL || g_strcmp0 (value, target->value) == 0))
+    next = is_categories_target (target)
+             ? ((GtkWidget **) g_object_get_data (G_OBJECT (dialog), "quorum-category-checks"))[0]
+             : g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  else if (target == NULL && change == NULL)
+    next = change_entry;
+  else if (reason == NULL)
+    next = reason_entry;
+  else if (by_entry != NULL && by == NULL)
+    next = by_entry;
+  update_amend_response (dialog);
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+  if (next != NULL && next != GTK_WIDGET (entry))
+    gtk_widget_grab_focus (next);
 }
 
 static void
@@ -1894,6 +1953,16 @@ amend_action (GtkWidget  *widget,
   gtk_accessible_reset_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_box_append (GTK_BOX (box), reason_heading);
   gtk_box_append (GTK_BOX (box), reason);
+  {
+    GtkWidget *waiting = gtk_label_new (NULL);
+
+    gtk_widget_set_name (waiting, "amend-waiting");
+    gtk_label_set_xalign (GTK_LABEL (waiting), 0);
+    gtk_label_set_wrap (GTK_LABEL (waiting), TRUE);
+    gtk_widget_add_css_class (waiting, "caption");
+    gtk_box_append (GTK_BOX (box), waiting);
+    g_object_set_data (G_OBJECT (dialog), "quorum-waiting", waiting);
+  }
 
   /* Who amends, named by themselves: the name kept on this computer is offered (usually the
    * chair's), and a minute-taker amending here writes their own over it for this amendment.
@@ -1976,8 +2045,13 @@ amend_action (GtkWidget  *widget,
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+  g_signal_connect (change, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
+  g_signal_connect (reason, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
   if (by != NULL)
-    g_signal_connect (by, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+    {
+      g_signal_connect (by, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+      g_signal_connect (by, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
+    }
   g_signal_connect (value, "notify::text", G_CALLBACK (amend_changed_cb), dialog);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (amend_target_changed_cb), dialog);
 
