@@ -1523,6 +1523,13 @@ update_amend_response (AdwMessageDialog *dialog)
   }
 }
 
+static gboolean
+grab_focus_idle (gpointer data)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
 /* Enter in a field of the Amend dialog records when Record Amendment is offered (the entries
  * activate the default response); when it is not, the focus goes to what it waits for, and the
  * line under Why says it, rather than nothing happening. */
@@ -1555,8 +1562,10 @@ amend_entry_activate_cb (GtkEntry         *entry,
     next = by_entry;
   update_amend_response (dialog);
   gtk_widget_error_bell (GTK_WIDGET (entry));
+  /* After the key is done with: moved while Enter was being handled, the focus took the key
+   * too, and a category's check was unticked by it. */
   if (next != NULL && next != GTK_WIDGET (entry))
-    gtk_widget_grab_focus (next);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grab_focus_idle, g_object_ref (next), g_object_unref);
 }
 
 static void
