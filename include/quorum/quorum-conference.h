@@ -269,14 +269,14 @@ guint             quorum_conference_decision_categories_now (const QuorumConfere
 guint             quorum_conference_plan_categories_now (const QuorumConference *self,
                                                          const QuorumPlan       *plan,
                                                          guint                  *number);
-/* Whether @value is a correction of @decision's categories the record can take: a list of
- * categories of abuse ("neglect,emotional", as `--category` takes it), at least one, for a
- * decision that made a plan. Sets @canonical (may be NULL) to the list in the record's own order
- * and spelling ("neglect,emotional"). */
 /* A value of categories as it stands with the one decided beside it: "Child protection plan:
  * Neglect (categories amended after sign-off, amendment 1; as decided: Neglect, Physical abuse)";
  * @now as it is when @number is 0. The screens and the record say it in these words. */
 char             *quorum_format_amended_categories (const char *now, const char *as_decided, guint number);
+/* Whether @value is a correction of @decision's categories the record can take: a list of
+ * categories of abuse ("neglect,emotional", as `--category` takes it), at least one, for a
+ * decision that made a plan. Sets @canonical (may be NULL) to the list in the record's own order
+ * and spelling ("neglect,emotional"). */
 gboolean          quorum_check_corrected_categories (const QuorumDecision *decision,
                                                      const char           *value,
                                                      char                **canonical,
