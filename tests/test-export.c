@@ -1333,6 +1333,27 @@ parse_csv_with_python (const char *path)
   return node;
 }
 
+/* @csv parsed by Python's csv module, as parse_csv_with_python () a file. */
+static JsonNode *
+parse_csv_string (const char *csv)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "parsed.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  return parse_csv_with_python (path);
+}
+
+/* The place of the column @name in @header; fails when there is none. */
+static guint
+column_index (JsonArray  *header,
+              const char *name)
+{
+  for (guint h = 0; h < json_array_get_length (header); h++)
+    if (g_strcmp0 (json_array_get_string_element (header, h), name) == 0)
+      return h;
+  g_error ("no column %s", name);
+}
+
 static void
 test_csv_round_trip (void)
 {
@@ -1346,7 +1367,7 @@ test_csv_round_trip (void)
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
     "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
-    "chair_reason", "exported_by", "exported_at",
+    "chair_reason", "original_values", "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1367,7 +1388,7 @@ test_csv_round_trip (void)
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
   g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
-                                 "chair_reason,exported_by,exported_at\r\n"));
+                                 "chair_reason,original_values,exported_by,exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1436,9 +1457,11 @@ test_csv_round_trip (void)
                            child->id == 1 ? "neglect; emotional" : "emotional");
           /* No chair's decision here (a split): no chair's reasons. */
           g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "");
+          /* No value corrected here (the amendment is in words): no originals. */
+          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "");
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 20), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -2615,8 +2638,9 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the decision's categories, the chair's reasons and the two that scripts read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 5);
+  /* Before the decision's categories, the chair's reasons, the originals and the two that scripts
+   * read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 6);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2649,6 +2673,140 @@ test_csv_amendments_on_their_rows (void)
           g_assert_nonnull (strstr (cell, "\"record\":\"vote:19\""));
         }
     }
+}
+
+
+/* The CSV gives each value as it stands, as the text and PDF do (trial 6, D3 and D2): an
+ * attendee's amended name in "representatives", a dissent's amended reason in "reason", a
+ * decision's amended categories in "decision_categories"; "original_values" gives each of those
+ * cells as signed off, and the existing columns keep their names and places. The text record's
+ * decision line and plan categories say the categories as they stand with those decided. */
+static void
+test_csv_values_as_they_stand (void)
+{
+  g_autoptr(QuorumConference) conference = make_conference (TRUE, 0);
+  g_autoptr(GDateTime) when = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "as-they-stand.csv", NULL);
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dissent_record = NULL;
+  QuorumDecision *decision = (QuorumDecision *) quorum_conference_find_decision (conference, 1);
+  QuorumAmendment *amendment;
+  JsonArray *rows;
+  JsonArray *header;
+  guint police_rows = 0;
+  guint amy_rows = 0;
+  guint categories_column;
+  guint originals_column;
+  gboolean hannah = FALSE;
+
+  if (!have_program ("python3"))
+    {
+      g_test_skip ("python3 not installed");
+      return;
+    }
+
+  for (guint d = 0; d < decision->dissent->len; d++)
+    {
+      QuorumDissent *dissent = g_ptr_array_index (decision->dissent, d);
+
+      if (g_str_equal (dissent->group, "Greater Manchester Police"))
+        {
+          if (dissent->id <= 0)
+            dissent->id = 31;
+          dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+        }
+    }
+  g_assert_nonnull (dissent_record);
+
+  amendment = add_amendment (conference, 70, "attendee:3", NULL);
+  amendment->field = g_strdup ("name");
+  amendment->old_value = g_strdup ("Hannah Health");
+  amendment->new_value = g_strdup ("Hannah Health-Bello");
+  amendment = add_amendment (conference, 71, dissent_record, NULL);
+  amendment->field = g_strdup ("reason");
+  amendment->new_value = g_strdup ("Police see no risk at home; words added after sign-off.");
+  amendment = add_amendment (conference, 72, "decision:21", NULL);
+  amendment->field = g_strdup ("categories");
+  amendment->old_value = g_strdup ("neglect,emotional");
+  amendment->new_value = g_strdup ("neglect");
+
+  g_assert_true (quorum_export_conference (conference, NULL, QUORUM_EXPORT_CSV, "Minnie Taker", when,
+                                           path, &error));
+  g_assert_no_error (error);
+  parsed = parse_csv_with_python (path);
+  rows = json_node_get_array (parsed);
+  header = json_array_get_array_element (rows, 0);
+  /* The existing columns where they were; the new one before exported_by and exported_at. */
+  g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "representatives");
+  g_assert_cmpstr (json_array_get_string_element (header, 8), ==, "reason");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 5), ==, "decision_categories");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 4), ==, "chair_reason");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 3), ==, "original_values");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 1), ==, "exported_at");
+  categories_column = column_index (header, "decision_categories");
+  originals_column = column_index (header, "original_values");
+
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, r);
+      const char *representatives = json_array_get_string_element (row, 7);
+      const char *originals = json_array_get_string_element (row, originals_column);
+
+      if (strstr (representatives, "Hannah Health") != NULL)
+        {
+          g_assert_nonnull (strstr (representatives, "Hannah Health-Bello"));
+          g_assert_nonnull (strstr (originals, "\"representatives\":"));
+          hannah = TRUE;
+        }
+      if (g_str_equal (json_array_get_string_element (row, 2), "1"))
+        {
+          g_assert_cmpstr (json_array_get_string_element (row, categories_column), ==, "neglect");
+          g_assert_nonnull (strstr (originals, "\"decision_categories\":\"neglect; emotional\""));
+          amy_rows++;
+          if (g_str_equal (json_array_get_string_element (row, 4), "Greater Manchester Police"))
+            {
+              g_assert_cmpstr (json_array_get_string_element (row, 8), ==,
+                               "Police see no risk at home; words added after sign-off.");
+              g_assert_nonnull (strstr (originals, "\"reason\":"));
+              police_rows++;
+            }
+        }
+      else
+        g_assert_cmpstr (json_array_get_string_element (row, categories_column), ==, "emotional");
+    }
+  g_assert_true (hannah);
+  g_assert_cmpuint (police_rows, ==, 1);
+  g_assert_cmpuint (amy_rows, >, 0);
+
+  /* The record says the same: the decision's and the plan's categories as they stand, with
+   * those decided beside them. */
+  text = quorum_export_text_string (conference, NULL, NULL, NULL);
+  g_assert_nonnull (strstr (text, "Neglect (categories amended after sign-off, amendment 4; as decided: "));
+  g_assert_nonnull (strstr (text, "Child protection plan (Neglect) (categories amended after sign-off, amendment 4; "
+                                  "as decided: Neglect, Emotional abuse)"));
+  /* The JSON: "categories" as decided (keys only added), "categories_now" as they stand. */
+  {
+    g_autoptr(JsonNode) json = quorum_json_conference (conference, NULL);
+    JsonArray *decisions = json_object_get_array_member (json_node_get_object (json), "decisions");
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (decisions); i++)
+      {
+        JsonObject *d = json_array_get_object_element (decisions, i);
+
+        if (json_object_get_int_member (d, "id") != 21)
+          continue;
+        seen = TRUE;
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "categories")), ==, 2);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "categories_now")), ==, 1);
+        g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (d, "categories_now"), 0), ==,
+                         "neglect");
+        g_assert_cmpint (json_object_get_int_member (d, "categories_amendment"), ==, 4);
+      }
+    g_assert_true (seen);
+  }
 }
 
 /* The CSV keeps one row per group's view per child (CLI.md): the trust's representatives' own
@@ -2705,21 +2863,22 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 20);
+      g_assert_cmpuint (json_array_get_length (header), ==, 21);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
       g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
       g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "chair_reason");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "original_values");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 6), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 20);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 21);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2727,7 +2886,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 4), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 5), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -3145,7 +3304,7 @@ test_chair_reason_in_every_format (void)
   g_clear_pointer (&records, g_ptr_array_unref);
 
   csv = quorum_export_csv_string (conference, "Minnie Taker", when);
-  g_assert_nonnull (strstr (csv, ",chair_reason,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (csv, ",chair_reason,original_values,exported_by,exported_at\r\n"));
   {
     g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
     guint rows = 0;
@@ -3182,6 +3341,27 @@ test_chair_reason_in_every_format (void)
       g_assert_true (now < original);
     }
   g_clear_pointer (&records, g_ptr_array_unref);
+  /* The CSV as the record: "chair_reason" as they stand, as signed off in "original_values". */
+  {
+    g_autofree char *amended_csv = quorum_export_csv_string (conference, "Minnie Taker", when);
+    g_autoptr(JsonNode) rows = parse_csv_string (amended_csv);
+    JsonArray *table = json_node_get_array (rows);
+    JsonArray *header = json_array_get_array_element (table, 0);
+    guint reason_column = column_index (header, "chair_reason");
+    guint original_column = column_index (header, "original_values");
+
+    g_assert_cmpuint (json_array_get_length (table), ==, 4);
+    for (guint r = 1; r < json_array_get_length (table); r++)
+      {
+        JsonArray *row = json_array_get_array_element (table, r);
+        g_autoptr(JsonNode) originals = json_from_string (json_array_get_string_element (row, original_column), NULL);
+
+        g_assert_cmpstr (json_array_get_string_element (row, reason_column), ==, chair_words_amended);
+        g_assert_nonnull (originals);
+        g_assert_cmpstr (json_object_get_string_member (json_node_get_object (originals), "chair_reason"), ==,
+                         chair_words);
+      }
+  }
 
   /* A chair's decision recorded before schema 11: no reasons, said so; never "No reason was given". */
   g_ptr_array_remove_index (conference->amendments, conference->amendments->len - 1);
@@ -3234,6 +3414,7 @@ main (int   argc,
   g_test_add_func ("/export/write-failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/export/csv/escape", test_csv_escape);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/csv/values-as-they-stand", test_csv_values_as_they_stand);
   g_test_add_func ("/export/json/conference", test_json_conference);
   g_test_add_func ("/export/json/decision-no-plan", test_json_decision_no_plan);
   g_test_add_func ("/export/json/file", test_json_file);

@@ -1190,6 +1190,82 @@ test_amend_refuses_blank_values (StoreFixture  *f,
   g_assert_no_error (error);
 }
 
+/* Trial 6 (D2): a category of abuse ticked by mistake is corrected after sign-off as the
+ * decision's "categories" (decision:N), the plan made by the decision following it. Refused,
+ * nothing written: a decision that made no plan, no category, a word that is none, the value as
+ * it stands (in another order too). The decision as signed off is kept. */
+static void
+test_amend_decision_categories (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(QuorumConference) c = NULL;
+  GError *error = NULL;
+  gint64 amy;
+  gint64 conf = signed_off_conference (f, &amy);
+  g_autofree char *split = g_strdup_printf ("decision:%" G_GINT64_FORMAT,
+                                            store_fixture_count (f->store, "SELECT id FROM decision WHERE outcome = 'plan'"));
+  g_autofree char *no_plan = g_strdup_printf ("decision:%" G_GINT64_FORMAT,
+                                              store_fixture_count (f->store, "SELECT id FROM decision WHERE outcome <> 'plan'"));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct { const char *record; const char *value; } bad[] = {
+    { no_plan, "neglect" },
+    { split, "" },
+    { split, " " },
+    { split, "kicking" },
+    { split, "neglect, kicking" },
+    { split, "," },
+  };
+  QuorumAmendmentSpec spec = { .reason = "Physical was ticked by mistake", .record = split, .field = "categories" };
+  const QuorumAmendment *amendment;
+  const QuorumDecision *decision;
+  gint64 n;
+
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      QuorumAmendmentSpec refused = { .reason = "Corrected", .record = bad[i].record, .field = "categories",
+                                      .new_value = bad[i].value };
+
+      g_test_message ("refused: %s “%s”", bad[i].record, bad[i].value);
+      g_assert_cmpint (quorum_store_amend (f->store, conf, &refused, &error), ==, 0);
+      g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  after = store_fixture_hash (f);
+  g_assert_cmpstr (before, ==, after);
+  store_fixture_reopen (f);
+
+  /* Taken in any order and spacing, written in the record's. */
+  spec.new_value = "physical, neglect";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  /* The same list again, in another order: it would change nothing. */
+  n = store_fixture_count (f->store, "SELECT count(*) FROM amendment");
+  spec.new_value = "neglect,physical";
+  g_assert_cmpint (quorum_store_amend (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (store_fixture_count (f->store, "SELECT count(*) FROM amendment"), ==, n);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->amendments->len, ==, 1);
+  amendment = g_ptr_array_index (c->amendments, 0);
+  g_assert_cmpstr (amendment->record, ==, split);
+  g_assert_cmpstr (amendment->field, ==, "categories");
+  g_assert_cmpstr (amendment->new_value, ==, "neglect,physical");
+  decision = quorum_conference_find_decision (c, amy);
+  /* As signed off (the split's plan, no category given), kept; as it stands, amended. */
+  g_assert_cmpuint (decision->categories, ==, 0);
+  g_assert_cmpuint (quorum_conference_decision_categories_now (c, decision, NULL), ==,
+                    QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
+  g_assert_cmpuint (c->plans->len, ==, 1);
+  g_assert_cmpuint (quorum_conference_plan_categories_now (c, g_ptr_array_index (c->plans, 0), NULL), ==,
+                    QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
+}
+
 /* Amendments to one field form a chain: each replaces the value as it stood, and one that would
  * change nothing (the value as it stands) is refused. */
 static void
@@ -3348,6 +3424,7 @@ main (int    argc,
   ADD ("/store/sign-off/amend-needs-sign-off", test_amend_needs_sign_off);
   ADD ("/store/sign-off/amend-refuses-blank-values", test_amend_refuses_blank_values);
   ADD ("/store/sign-off/amend-chain", test_amend_chain);
+  ADD ("/store/sign-off/amend-decision-categories", test_amend_decision_categories);
   ADD ("/store/sign-off/amend-change-in-words", test_amend_change_in_words);
   ADD ("/store/sign-off/amend-member-view-reason", test_amend_member_view_reason);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-ui-common.h"
+#include "export/quorum-export.h"
 #include "ui/quorum-conference-item.h"
 #include "ui/quorum-draft.h"
 #include "ui/quorum-text-row.h"
@@ -310,7 +311,11 @@ amend_dissent_by_hand (QuorumStore          *store,
   g_assert_cmpstr (prefilled, ==, "Mia is settled and thriving");
   g_assert_true (gtk_widget_is_visible (problem));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "This is the value as it stands: change it to correct it");
+  /* Laid out first: the value's box has only just been shown. */
+  for (int tries = 0; tries < 50 && gtk_widget_get_height (problem) == 0; tries++)
+    ui_test_iterate (50);
   problem_height = gtk_widget_get_height (problem);
+  g_assert_cmpint (problem_height, >, 0);
   record_y = button_y (record_button);
 
   /* Refused: the reason emptied, as `amend --value ""` is; Enter and a click on Record write nothing. */
@@ -1339,8 +1344,9 @@ test_amend_own_position (void)
   g_assert_nonnull (not_listed);
   g_assert_true (gtk_widget_is_drawable (not_listed));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (not_listed)), ==,
-                   "Views, their categories and attendance are the decision as taken and are not listed here: "
-                   "say in What changes what was recorded wrongly.");
+                   "Groups’ views, their categories and attendance are the decision as taken and are not "
+                   "listed here: say in What changes what was recorded wrongly. A decision’s categories of "
+                   "abuse are listed.");
 
   /* The list opened with a click and searched by its words. */
   ui_test_click (dropdown, -1, -1);
@@ -1571,6 +1577,264 @@ test_amend_find_and_name_values (void)
     g_assert_cmpstr (amendment->new_value, ==, "The boiler was fixed by the landlord on 26 November.");
     g_assert_nonnull (strstr (amendment->change, housing));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A signed-off plan for Jayden Walsh under Neglect and Physical abuse, Physical ticked by
+ * mistake (trial 6, D2): Social Care and Police for a plan (both categories), Health for none.
+ * Sets @decision_id. */
+static gint64
+create_plan_record (QuorumStore *store,
+                    gint64      *decision_id)
+{
+  static const QuorumAttendeeSpec attendees[] = {
+    { "Sara Khan", "Social Worker", "Children's Social Care", "Children's Social Care", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "PC Tom Reid", "Police Officer", "Greater Manchester Police", "Police", TRUE, QUORUM_ATTENDANCE_PRESENT },
+    { "Priya Shah", "Health Visitor", "Bolton NHS FT", "Health", TRUE, QUORUM_ATTENDANCE_PRESENT },
+  };
+  static const struct { const char *group; QuorumView view; const char *reason; } votes[] = {
+    { "Children's Social Care", QUORUM_VIEW_PLAN, "Home conditions are poor." },
+    { "Police", QUORUM_VIEW_PLAN, "Two call-outs since March." },
+    { "Health", QUORUM_VIEW_NO_PLAN, "Growth and development are good." },
+  };
+  const char *children[] = { "Jayden Walsh", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_INITIAL, .chair = "Jo Evans", .profile_id = "bolton",
+                                .children = children };
+  QuorumAttemptSpec attempt = { .summary = "No consensus", .agreed = QUORUM_VIEW_NONE };
+  g_autoptr(QuorumConference) conference = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 child;
+  gint64 id;
+
+  g_date_clear (&spec.date, 1);
+  g_date_set_dmy (&spec.date, 1, 12, 2026);
+  id = quorum_store_create_conference (store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (attendees); i++)
+    {
+      g_assert_cmpint (quorum_store_add_attendee (store, id, &attendees[i], &error), >, 0);
+      g_assert_no_error (error);
+    }
+  conference = ui_test_load (store, id);
+  child = ((QuorumChild *) g_ptr_array_index (conference->children, 0))->id;
+  attempt.child_id = child;
+  g_assert_cmpint (quorum_store_add_attempt (store, id, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    {
+      QuorumVoteSpec vote = { .child_id = child, .group = votes[i].group, .view = votes[i].view,
+                              .categories = votes[i].view == QUORUM_VIEW_PLAN
+                                              ? QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL : 0,
+                              .reason = votes[i].reason };
+
+      g_assert_cmpint (quorum_store_record_vote (store, id, &vote, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  outcome = quorum_store_decide (store, id, child, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    const QuorumDecision *decision = quorum_conference_find_decision (c, child);
+
+    g_assert_nonnull (decision);
+    g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_PLAN);
+    g_assert_cmpuint (decision->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
+    *decision_id = decision->id;
+  }
+  return id;
+}
+
+static gboolean
+check_active (GtkWidget *dialog,
+              const char *name)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_named (dialog, name)));
+}
+
+/* Trial 6 (A16, D2): the minute-taker searched the Amend list for "Police, for Chloé" and got
+ * "Police,forChloé" (Space typed nothing, the focus in the list), and Ctrl+A there selected
+ * nothing; a category of abuse ticked by mistake could be amended in words only, and the
+ * decision went on saying it. Now: words typed as the list opens, Spaces too, go to its search;
+ * Ctrl+A selects them, the next word replaces them; the decision's categories are in the list,
+ * shown as checks; none ticked is refused on the line under them, Record off; one unticked is
+ * recorded as the decision's categories amended (the decision as signed off kept), and the
+ * screen and the CSV give them as they stand, the CSV with the original beside them. */
+static void
+test_amend_decision_categories (void)
+{
+  const char *police = "Reason of the view of Police, for Jayden Walsh";
+  const char *categories = "Categories of abuse of the decision for Jayden Walsh";
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autofree char *record = NULL;
+  QuorumConferencePage *page;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  GtkWidget *search;
+  GtkWidget *problem;
+  gint64 decision_id = 0;
+  gint64 id;
+
+  keep_a_name ();
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_plan_record (store, &decision_id);
+  record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision_id);
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, 0));
+  ui_test_iterate (300);
+
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+  problem = ui_test_find_named (GTK_WIDGET (dialog), "value-problem");
+
+  ui_test_click (dropdown, -1, -1);
+  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_iterate (300);
+  popover = shown_popover (dropdown);
+  search = ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY);
+
+  /* Typed as the list opens, the search unclicked: the Spaces are in it. */
+  {
+    LabelWaits waits = { popover, police };
+
+    ui_test_type ("Police, for Jay");
+    ui_test_wait_until (label_on_show, &waits, 5000, "Police's reason, found by \"Police, for Jay\"");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Police, for Jay");
+    g_assert_null (ui_test_find_shown_label (popover, categories));
+    ui_test_screenshot (popover, "amend-search-with-spaces");
+  }
+  /* Ctrl+A, still unclicked, selects the words: the next ones replace them. */
+  {
+    LabelWaits waits = { popover, categories };
+
+    ui_test_key ("ctrl+a");
+    ui_test_type ("categories of abuse");
+    ui_test_wait_until (label_on_show, &waits, 5000, "the decision's categories, found by their words");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "categories of abuse");
+    /* The search is applied a moment after the last key ("c" alone kept Police's reason). */
+    waits.text = police;
+    ui_test_wait_until (label_gone, &waits, 5000, "Police's reason to leave the search");
+  }
+  ui_test_iterate (300);
+  ui_test_click (ui_test_find_shown_label (popover, categories), -1, -1);
+  ui_test_wait_until (has_no_popover, dropdown, 5000, "the list to close");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))), ==,
+                   categories);
+
+  /* Ticked as decided; the text field gives way to the checks. */
+  g_assert_false (gtk_widget_is_visible (ui_test_find_named (GTK_WIDGET (dialog), "value-field")));
+  g_assert_true (gtk_widget_is_visible (ui_test_find_named (GTK_WIDGET (dialog), "amend-categories")));
+  g_assert_true (check_active (GTK_WIDGET (dialog), "amend-category-neglect"));
+  g_assert_true (check_active (GTK_WIDGET (dialog), "amend-category-physical"));
+  g_assert_false (check_active (GTK_WIDGET (dialog), "amend-category-emotional"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "This is the value as it stands: change it to correct it");
+
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("Physical abuse was ticked by mistake; the conference agreed neglect only");
+  ui_test_iterate (200);
+  /* Unchanged (A7): Record off, and the line under Why says what it waits for; Enter there
+   * records nothing and takes the focus to the categories. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==,
+                   "Not recorded yet: the value above is unchanged (or choose “No recorded value”)");
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-unchanged");
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_focus (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect")));
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 0);
+  }
+  /* None ticked: refused, said under them; Enter and Record write nothing. */
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect"), -1, -1);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-physical"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_false (check_active (GTK_WIDGET (dialog), "amend-category-neglect"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==,
+                   "A plan is under at least one category of abuse: tick the categories as they should stand");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==,
+                   "Not recorded yet: no category of abuse is ticked above");
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-none");
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    g_assert_cmpuint (c->amendments->len, ==, 0);
+  }
+
+  /* Neglect ticked again: Physical abuse alone is gone. */
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect"), -1, -1);
+  ui_test_iterate (200);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==, "");
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories");
+  /* Enter in Why records it. */
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_key ("End");
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
+  ui_test_iterate (300);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    const QuorumDecision *decision = g_ptr_array_index (c->decisions, 0);
+    const QuorumAmendment *amendment;
+    g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 3, 9, 0, 0);
+    g_autofree char *csv = quorum_export_csv_string (c, "Minnie Taker", when);
+    g_autofree char *text = quorum_export_text_string (c, NULL, NULL, NULL);
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    guint rows = 0;
+
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->record, ==, record);
+    g_assert_cmpstr (amendment->field, ==, "categories");
+    g_assert_cmpstr (amendment->old_value, ==, "neglect,physical");
+    g_assert_cmpstr (amendment->new_value, ==, "neglect");
+    g_assert_nonnull (strstr (amendment->change, categories));
+    /* The decision as signed off is kept. */
+    g_assert_cmpuint (decision->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
+    /* The CSV: every one of Jayden's rows gives "neglect", "neglect; physical" beside it. */
+    g_assert_true (g_str_has_suffix (lines[0], ",decision_categories,chair_reason,original_values,exported_by,exported_at"));
+    for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++, rows++)
+      {
+        g_assert_nonnull (strstr (lines[i], ",neglect,,\"{\"\"decision_categories\"\":\"\"neglect; physical\"\"}\",Minnie Taker,"));
+        g_assert_nonnull (strstr (lines[i], "\"\"field\"\":\"\"categories\"\""));
+      }
+    g_assert_cmpuint (rows, ==, 3);
+    /* The record's decision line and the plan's categories, as they stand. */
+    g_assert_nonnull (strstr (text, "Child protection plan (Neglect) (categories amended after sign-off, amendment 1; "
+                                    "as decided: Neglect, Physical abuse)"));
+    g_assert_nonnull (strstr (text, "Neglect (categories amended after sign-off, amendment 1; as decided: Neglect, "
+                                    "Physical abuse)"));
+  }
+  /* And the screen. */
+  {
+    LabelWaits waits = { GTK_WIDGET (page), "Child protection plan: Neglect (categories amended after sign-off, "
+                                            "amendment 1; as decided: Neglect, Physical abuse)" };
+
+    ui_test_wait_until (label_on_show, &waits, 5000, "the decision as amended on screen");
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "amended-categories-decision");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2099,6 +2363,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/record-reads-as-export", test_record_reads_as_export);
   g_test_add_func ("/ui/signoff/amend-own-position", test_amend_own_position);
   g_test_add_func ("/ui/signoff/amend-find-and-name-values", test_amend_find_and_name_values);
+  g_test_add_func ("/ui/signoff/amend-decision-categories", test_amend_decision_categories);
   g_test_add_func ("/ui/signoff/enter-signs-off", test_enter_signs_off);
   g_test_add_func ("/ui/signoff/switcher-stays-after-amendment", test_switcher_stays_after_amendment);
   g_test_add_func ("/ui/signoff/fidel4-list-names-as-amended", test_list_names_as_amended);

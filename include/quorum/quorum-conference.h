@@ -258,6 +258,29 @@ char             *quorum_conference_describe_change (const QuorumConference *sel
  * @field, else @original (the value as signed off). */
 const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,
                                                    const char *field, const char *original);
+/* A decision's categories of abuse as they stand after sign-off: corrected by an amendment of
+ * "decision:ID", field "categories" (the minute-taker's correction of a category ticked by
+ * mistake), else as decided; @number (may be NULL) is set to that amendment's number, 0 when
+ * none. A plan made by the decision takes its categories from it: quorum_conference_plan_categories_now ()
+ * gives the plan's so, the same amendment correcting both. */
+guint             quorum_conference_decision_categories_now (const QuorumConference *self,
+                                                             const QuorumDecision   *decision,
+                                                             guint                  *number);
+guint             quorum_conference_plan_categories_now (const QuorumConference *self,
+                                                         const QuorumPlan       *plan,
+                                                         guint                  *number);
+/* A value of categories as it stands with the one decided beside it: "Child protection plan:
+ * Neglect (categories amended after sign-off, amendment 1; as decided: Neglect, Physical abuse)";
+ * @now as it is when @number is 0. The screens and the record say it in these words. */
+char             *quorum_format_amended_categories (const char *now, const char *as_decided, guint number);
+/* Whether @value is a correction of @decision's categories the record can take: a list of
+ * categories of abuse ("neglect,emotional", as `--category` takes it), at least one, for a
+ * decision that made a plan. Sets @canonical (may be NULL) to the list in the record's own order
+ * and spelling ("neglect,emotional"). */
+gboolean          quorum_check_corrected_categories (const QuorumDecision *decision,
+                                                     const char           *value,
+                                                     char                **canonical,
+                                                     GError              **error);
 /* The latest amendment after sign-off that corrected @record's @field ("attendee:9", "name"), or
  * NULL; @number (may be NULL) is set to its number in the record, 1 for the first amendment. The
  * screens and the exports note an amended value with it. */

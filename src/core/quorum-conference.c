@@ -817,6 +817,109 @@ quorum_conference_current_value (const QuorumConference *self,
   return value;
 }
 
+guint
+quorum_conference_decision_categories_now (const QuorumConference *self,
+                                           const QuorumDecision   *decision,
+                                           guint                  *number)
+{
+  const QuorumAmendment *amendment;
+  g_autofree char *record = NULL;
+  guint categories;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (decision != NULL, 0);
+
+  if (number != NULL)
+    *number = 0;
+  record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+  amendment = quorum_conference_last_amendment (self, record, "categories", number);
+  if (amendment == NULL || !quorum_categories_from_string (amendment->new_value, &categories) ||
+      categories == QUORUM_CATEGORY_NONE)
+    {
+      if (number != NULL)
+        *number = 0;
+      return decision->categories;
+    }
+  return categories;
+}
+
+guint
+quorum_conference_plan_categories_now (const QuorumConference *self,
+                                       const QuorumPlan       *plan,
+                                       guint                  *number)
+{
+  const QuorumDecision *decision;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (plan != NULL, 0);
+
+  if (number != NULL)
+    *number = 0;
+  decision = quorum_conference_find_decision (self, plan->child_id);
+  /* The plan was made with the decision's categories: a correction of them is the plan's. */
+  if (decision == NULL || decision->outcome != QUORUM_VIEW_PLAN)
+    return plan->categories;
+  {
+    guint n = 0;
+    guint now = quorum_conference_decision_categories_now (self, decision, &n);
+
+    if (n == 0)
+      return plan->categories;
+    if (number != NULL)
+      *number = n;
+    return now;
+  }
+}
+
+char *
+quorum_format_amended_categories (const char *now,
+                                  const char *as_decided,
+                                  guint       number)
+{
+  if (number == 0)
+    return g_strdup (now != NULL ? now : "");
+  /* Translators: a decision's (or plan's) categories of abuse corrected after sign-off, the
+   * categories as decided beside them: "Child protection plan: Neglect (categories amended after
+   * sign-off, amendment 1; as decided: Neglect, Physical abuse)" */
+  return g_strdup_printf (_("%s (categories amended after sign-off, amendment %u; as decided: %s)"),
+                          now, number, as_decided != NULL ? as_decided : "");
+}
+
+gboolean
+quorum_check_corrected_categories (const QuorumDecision *decision,
+                                   const char           *value,
+                                   char                **canonical,
+                                   GError              **error)
+{
+  guint categories = 0;
+
+  g_return_val_if_fail (decision != NULL, FALSE);
+
+  if (decision->outcome != QUORUM_VIEW_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("This decision made no plan: it has no categories of abuse to correct"));
+      return FALSE;
+    }
+  if (value == NULL || !quorum_categories_from_string (value, &categories))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a list of categories of abuse (neglect, physical, emotional, sexual, "
+                     "separated by commas)"), value != NULL ? value : "");
+      return FALSE;
+    }
+  if (categories == QUORUM_CATEGORY_NONE)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("A plan is under at least one category of abuse: choose the categories "
+                             "as they should stand"));
+      return FALSE;
+    }
+  if (canonical != NULL)
+    *canonical = quorum_categories_to_string (categories);
+  return TRUE;
+}
+
 const QuorumAmendment *
 quorum_conference_last_amendment (const QuorumConference *self,
                                   const char             *record,
@@ -1023,6 +1126,19 @@ quorum_conference_describe_value (const QuorumConference *self,
              * "Reason of the view of Police, for Amy Smith" */
             return g_strdup_printf (_("Reason of the view of %s, for %s"), vote->group,
                                     child_name_of (self, vote->child_id));
+        }
+    }
+  else if (strncmp (record, "decision:", 9) == 0 && g_str_equal (field, "categories"))
+    {
+      for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
+        {
+          const QuorumDecision *decision = g_ptr_array_index (self->decisions, i);
+
+          if (decision->id == id)
+            /* Translators: the categories of abuse a child's plan is under, as decided, e.g.
+             * "Categories of abuse of the decision for Jayden Walsh" */
+            return g_strdup_printf (_("Categories of abuse of the decision for %s"),
+                                    child_name_of (self, decision->child_id));
         }
     }
   else if (strncmp (record, "attendee:", 9) == 0)

@@ -28,14 +28,21 @@ static const char * const columns[] = {
    * before exported_by. */
   "decision_categories",
   /* The chair's own reasons for a decision the chair made (chair-decides, no consensus), on
-   * each of the child's rows as recorded (a correction after sign-off is in "amendments");
-   * empty for any other basis and before the decision. Written before exported_by. */
+   * each of the child's rows, as they stand (a correction after sign-off is in "amendments",
+   * the reasons as signed off in "original_values"); empty for any other basis and before the
+   * decision. Written before exported_by. */
   "chair_reason",
+  /* Where the row gives a value as it stands after an amendment after sign-off (an attendee's
+   * or the child's name, a reason, a representative's own reason, the decision's categories,
+   * the chair's reasons), the value as signed off, as a JSON object: the column's name, its
+   * cell as signed off ({"reason":"…","decision_categories":"neglect; physical"}). Empty when
+   * the row's cells are as signed off. Written before exported_by. */
+  "original_values",
 };
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 20, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -109,11 +116,43 @@ categories_cell (guint categories)
   return g_strjoinv ("; ", items);
 }
 
-/* The names of @group's representatives whose own position dissents from @decision. */
+/* @names as they stand after sign-off (an attendee's name amended), joined by "; ": names may
+ * carry commas ("Khan, A."). Core's look-up, as the record's; no note here: the row's
+ * "original_values" and "amendments" give the original. */
 static char *
-dissenting_representatives (const QuorumDecision *decision,
-                            const char           *group,
-                            GPtrArray            *own)
+names_now (const QuorumConference *conference,
+           const char * const     *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) now = NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_strv_builder_add (builder, quorum_conference_name_now (conference, 0, names[i], NULL));
+  now = g_strv_builder_end (builder);
+
+  return g_strjoinv ("; ", now);
+}
+
+/* A representative's own reason as it stands ("member_view:ID"), by the record's rule. */
+static const char *
+member_reason_now (const QuorumConference *conference,
+                   const QuorumMemberView *mv)
+{
+  g_autofree char *record = g_strdup_printf ("member_view:%" G_GINT64_FORMAT, mv->id);
+  const char *records[2] = { record, NULL };
+
+  if (mv->id <= 0)
+    return mv->reason;
+  return _quorum_export_reason_now (conference, mv->reason, records, NULL);
+}
+
+/* The names of @group's representatives whose own position dissents from @decision, as they
+ * stand when @conference is given, else as recorded. */
+static char *
+dissenting_representatives (const QuorumConference *conference,
+                            const QuorumDecision   *decision,
+                            const char             *group,
+                            GPtrArray              *own)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
@@ -123,7 +162,9 @@ dissenting_representatives (const QuorumDecision *decision,
       const QuorumMemberView *mv = g_ptr_array_index (own, m);
 
       if (_quorum_export_view_dissents (decision, group, mv->view))
-        g_strv_builder_add (names, mv->name != NULL ? mv->name : "");
+        g_strv_builder_add (names, conference != NULL
+                                     ? quorum_conference_name_now (conference, mv->attendee_id, mv->name, NULL)
+                                     : mv->name != NULL ? mv->name : "");
     }
   list = g_strv_builder_end (names);
 
@@ -137,9 +178,10 @@ dissenting_representatives (const QuorumDecision *decision,
  * from the outcome, null before the decision. JSON, not a list of our own: a reason may hold any
  * separator, and any JSON parser splits it back whole. An empty cell when there are none. */
 static char *
-representative_positions (const QuorumDecision *decision,
-                          const char           *group,
-                          GPtrArray            *own)
+representative_positions (const QuorumConference *conference,
+                          const QuorumDecision   *decision,
+                          const char             *group,
+                          GPtrArray              *own)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -154,10 +196,13 @@ representative_positions (const QuorumDecision *decision,
       const QuorumMemberView *mv = g_ptr_array_index (own, m);
 
       json_builder_begin_object (builder);
-      quorum_json_add_string (builder, "name", mv->name);
+      /* As they stand when @conference is given (the row's own cells), else as signed off. */
+      quorum_json_add_string (builder, "name", conference != NULL
+                                                 ? quorum_conference_name_now (conference, mv->attendee_id, mv->name, NULL)
+                                                 : mv->name);
       quorum_json_add_view (builder, "view", mv->view);
       quorum_json_add_categories (builder, "categories", mv->categories);
-      quorum_json_add_string (builder, "reason", mv->reason);
+      quorum_json_add_string (builder, "reason", conference != NULL ? member_reason_now (conference, mv) : mv->reason);
       json_builder_set_member_name (builder, "dissent");
       if (decision != NULL)
         json_builder_add_boolean_value (builder, _quorum_export_view_dissents (decision, group, mv->view));
@@ -194,6 +239,19 @@ amendment_bears_on (const QuorumConference *conference,
     return id == child->id;
   if (g_str_equal (kind, "vote"))
     return vote != NULL && id == vote->id;
+  /* A decision's categories or the chair's reasons: on its child's rows, where
+   * "decision_categories" and "chair_reason" hold them. */
+  if (g_str_equal (kind, "decision"))
+    {
+      for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+        {
+          const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+          if (decision->id == id)
+            return decision->child_id == child->id;
+        }
+      return TRUE;
+    }
   if (g_str_equal (kind, "attempt"))
     {
       for (guint i = 0; conference->attempts != NULL && i < conference->attempts->len; i++)
@@ -210,13 +268,6 @@ amendment_bears_on (const QuorumConference *conference,
       const QuorumAttendee *attendee = quorum_conference_find_attendee (conference, id);
 
       return attendee == NULL || (vote != NULL && quorum_group_equal (attendee->line_management, vote->group));
-    }
-  /* The chair's reasons: on the rows of the child the decision is for. */
-  if (g_str_equal (kind, "decision"))
-    {
-      const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
-
-      return decision != NULL && decision->id == id;
     }
   /* A representative's own reason: on the row of their group's view for the child, where
    * "representative_positions" holds it. */
@@ -257,8 +308,9 @@ amendment_has_a_row (const QuorumConference *conference,
 }
 
 /* The cell "amendments": those bearing on the row, as a JSON array in the order made, one
- * object per amendment as in "amendments" of the JSON export. The row's own cells keep the
- * original, as the record does. An empty cell when there are none. */
+ * object per amendment as in "amendments" of the JSON export. The row's own cells give each
+ * value as it stands, as the record does, and "original_values" the cells as signed off. An
+ * empty cell when there are none. */
 static char *
 row_amendments (const QuorumConference *conference,
                 const QuorumChild      *child,
@@ -284,6 +336,71 @@ row_amendments (const QuorumConference *conference,
     return g_strdup ("");
   root = json_builder_get_root (builder);
 
+  return json_to_string (root, FALSE);
+}
+
+/* The reason of @vote's row as it stands: the record's rule (add_group_reason () in the text and
+ * PDF), the latest correction of the view's reason ("vote:ID") or, where the group dissents, of
+ * its dissent's ("dissent:ID"); the group's own reason otherwise. */
+static const char *
+vote_reason_now (const QuorumConference *conference,
+                 const QuorumDecision   *decision,
+                 const QuorumVote       *vote)
+{
+  g_autofree char *vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+  g_autofree char *dissent_record = NULL;
+  const char *records[3] = { vote_record, NULL, NULL };
+
+  if (decision != NULL && !vote->superseded)
+    {
+      const QuorumDissent *dissent = _quorum_export_find_dissent (decision, vote->group);
+
+      if (dissent != NULL && dissent->id > 0 &&
+          quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
+        records[1] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+    }
+  return _quorum_export_reason_now (conference, vote->reason, records, NULL);
+}
+
+/* The chair's reasons for @decision as they stand ("decision:ID" "reason"); NULL for none. */
+static const char *
+chair_reason_now (const QuorumConference *conference,
+                  const QuorumDecision   *decision)
+{
+  g_autofree char *record = NULL;
+  const char *records[2] = { NULL, NULL };
+
+  if (decision == NULL || decision->id <= 0)
+    return decision != NULL ? decision->reason : NULL;
+  records[0] = record = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision->id);
+  return _quorum_export_reason_now (conference, decision->reason, records, NULL);
+}
+
+/* Adds to @originals (a JSON object being built) the column @column's cell as signed off,
+ * @original, where it differs from the cell as it stands, @now. */
+static void
+note_original (JsonBuilder *originals,
+               gboolean    *any,
+               const char  *column,
+               const char  *original,
+               const char  *now)
+{
+  if (g_strcmp0 (original != NULL ? original : "", now != NULL ? now : "") == 0)
+    return;
+  *any = TRUE;
+  quorum_json_add_string (originals, column, original != NULL ? original : "");
+}
+
+static char *
+finish_originals (JsonBuilder *originals,
+                  gboolean     any)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_end_object (originals);
+  if (!any)
+    return g_strdup ("");
+  root = json_builder_get_root (originals);
   return json_to_string (root, FALSE);
 }
 
@@ -320,13 +437,26 @@ quorum_export_csv_string (const QuorumConference *conference,
       if (votes->len == 0 && decision != NULL)
         {
           g_autofree char *amendments = row_amendments (conference, child, NULL);
-          g_autofree char *decision_categories = categories_cell (decision->categories);
+          g_autofree char *decision_categories =
+            categories_cell (quorum_conference_decision_categories_now (conference, decision, NULL));
+          g_autofree char *decision_categories_signed = categories_cell (decision->categories);
+          g_autoptr(JsonBuilder) originals = json_builder_new ();
+          g_autofree char *original_values = NULL;
+          const char *child_name = quorum_conference_child_name_now (conference, child, NULL);
+          const char *chair_reason = chair_reason_now (conference, decision);
+          gboolean any = FALSE;
           const char *fields[G_N_ELEMENTS (columns)] = { NULL };
+
+          json_builder_begin_object (originals);
+          note_original (originals, &any, "child", child->name, child_name);
+          note_original (originals, &any, "decision_categories", decision_categories_signed, decision_categories);
+          note_original (originals, &any, "chair_reason", decision->reason, chair_reason);
+          original_values = finish_originals (originals, any);
 
           fields[0] = conference_id;
           fields[1] = conference_date;
           fields[2] = child_id;
-          fields[3] = child->name;
+          fields[3] = child_name;
           fields[4] = "";
           fields[5] = "";
           fields[6] = "";
@@ -342,7 +472,8 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[16] = "";
           fields[17] = amendments;
           fields[18] = decision_categories;
-          fields[19] = decision->reason;
+          fields[19] = chair_reason;
+          fields[20] = original_values;
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
 
@@ -354,15 +485,26 @@ quorum_export_csv_string (const QuorumConference *conference,
                                        ? g_ptr_array_new ()
                                        : quorum_conference_member_views (conference, child->id, vote->group);
           g_autofree char *representatives = NULL;
+          g_autofree char *representatives_signed = NULL;
           g_autofree char *positions = NULL;
+          g_autofree char *positions_signed = NULL;
+          g_autofree char *decision_categories_signed = NULL;
+          g_autofree char *original_values = NULL;
+          g_autoptr(JsonBuilder) originals = json_builder_new ();
+          const char *child_name = quorum_conference_child_name_now (conference, child, NULL);
+          const char *reason = vote_reason_now (conference, decision, vote);
+          const char *chair_reason = chair_reason_now (conference, decision);
+          gboolean any = FALSE;
           g_autofree char *amendments = row_amendments (conference, child, vote);
           g_autofree char *categories = quorum_categories_to_string (vote->categories);
-          g_autofree char *decision_categories = categories_cell (decision != NULL ? decision->categories : 0);
+          g_autofree char *decision_categories =
+            categories_cell (decision != NULL ? quorum_conference_decision_categories_now (conference, decision, NULL) : 0);
           const char *dissent = "";
           const char *fields[G_N_ELEMENTS (columns)];
 
-          /* Names may carry commas ("Khan, A."): a semicolon keeps them apart. */
-          representatives = g_strjoinv ("; ", members);
+          /* Names may carry commas ("Khan, A."): a semicolon keeps them apart. As they stand. */
+          representatives = names_now (conference, (const char * const *) members);
+          representatives_signed = g_strjoinv ("; ", members);
 
           /* Dissent is known once the child is decided; before that the cell stays empty. */
           if (decision != NULL)
@@ -377,7 +519,9 @@ quorum_export_csv_string (const QuorumConference *conference,
               if (_quorum_export_view_dissents (decision, vote->group, vote->view))
                 {
                   g_free (representatives);
-                  representatives = dissenting_representatives (decision, vote->group, own);
+                  g_free (representatives_signed);
+                  representatives = dissenting_representatives (conference, decision, vote->group, own);
+                  representatives_signed = dissenting_representatives (NULL, decision, vote->group, own);
                 }
               else
                 dissent = "no";
@@ -386,12 +530,12 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[0] = conference_id;
           fields[1] = conference_date;
           fields[2] = child_id;
-          fields[3] = child->name;
+          fields[3] = child_name;
           fields[4] = vote->group;
           fields[5] = quorum_view_to_string (vote->view);
           fields[6] = categories;
           fields[7] = representatives;
-          fields[8] = vote->reason;
+          fields[8] = reason;
           fields[9] = vote->members_disagreed ? "yes" : "no";
           fields[10] = decision != NULL ? quorum_view_to_string (decision->outcome) : "";
           fields[11] = decision != NULL ? quorum_basis_to_string (decision->basis) : "";
@@ -400,11 +544,23 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[13] = vote->superseded ? "yes" : "no";
           fields[14] = exported_by;
           fields[15] = exported_at_str;
-          positions = representative_positions (decision, vote->group, own);
+          positions = representative_positions (conference, decision, vote->group, own);
+          positions_signed = representative_positions (NULL, decision, vote->group, own);
           fields[16] = positions;
           fields[17] = amendments;
           fields[18] = decision_categories;
-          fields[19] = decision != NULL ? decision->reason : NULL;
+          decision_categories_signed = categories_cell (decision != NULL ? decision->categories : 0);
+          fields[19] = chair_reason;
+
+          json_builder_begin_object (originals);
+          note_original (originals, &any, "child", child->name, child_name);
+          note_original (originals, &any, "representatives", representatives_signed, representatives);
+          note_original (originals, &any, "reason", vote->reason, reason);
+          note_original (originals, &any, "representative_positions", positions_signed, positions);
+          note_original (originals, &any, "decision_categories", decision_categories_signed, decision_categories);
+          note_original (originals, &any, "chair_reason", decision != NULL ? decision->reason : NULL, chair_reason);
+          original_values = finish_originals (originals, any);
+          fields[20] = original_values;
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }

@@ -650,8 +650,8 @@ add_reason_as_it_stands (QuorumDocument         *doc,
       return;
     }
 
-  /* The latest wording first: the reason as it stands. */
-  add_reason (doc, ((const QuorumAmendment *) g_ptr_array_index (amendments, amendments->len - 1))->new_value);
+  /* The latest wording first: the reason as it stands (the CSV's reason by the same rule). */
+  add_reason (doc, _quorum_export_reason_now (conference, original, records, NULL));
 
   for (guint i = amendments->len; i > 0; i--)
     {
@@ -1053,7 +1053,12 @@ add_plan_and_referral (QuorumDocument         *doc,
       add_block (doc, QUORUM_BLOCK_SUBHEADING, _("Child protection plan"));
       fields = begin_fields (doc, 0);
       add_field_take (fields, _("Starts"), _quorum_export_format_date (&plan->start));
-      add_field_take (fields, _("Categories"), _quorum_export_categories_label (plan->categories));
+      guint number = 0;
+      guint now = quorum_conference_plan_categories_now (conference, plan, &number);
+      g_autofree char *as_decided = _quorum_export_categories_label (plan->categories);
+      g_autofree char *as_it_stands = _quorum_export_categories_label (now);
+
+      add_field_take (fields, _("Categories"), quorum_format_amended_categories (as_it_stands, as_decided, number));
       if (plan->from_split)
         add_field (fields, _("Made by"), _("A split decision (equal votes)"));
       for (guint i = 0; plan->reviews != NULL && i < plan->reviews->len; i++)
@@ -1405,8 +1410,13 @@ add_child (QuorumDocument         *doc,
   fields = begin_fields (doc, 0);
   if (decision != NULL)
     {
-      add_field_take (fields, _("Decision"),
-                      _quorum_export_view_label (decision->outcome, decision->categories));
+      guint number = 0;
+      guint now = quorum_conference_decision_categories_now (conference, decision, &number);
+      g_autofree char *as_decided = _quorum_export_categories_label (decision->categories);
+      g_autofree char *as_it_stands = _quorum_export_view_label (decision->outcome, now);
+
+      /* Its categories as they stand, those decided beside them (DOMAIN 7). */
+      add_field_take (fields, _("Decision"), quorum_format_amended_categories (as_it_stands, as_decided, number));
       {
         g_auto(GStrv) without = quorum_conference_left_without_view (conference, child->id);
 

@@ -304,6 +304,15 @@ build_decision (JsonBuilder            *builder,
   quorum_json_add_view (builder, "outcome", decision->outcome);
   quorum_json_add_string (builder, "basis", quorum_basis_to_string (decision->basis));
   quorum_json_add_categories (builder, "categories", decision->categories);
+  /* Keys only added: "categories" stays as decided; these give them as they stand after an
+   * amendment of "decision:ID" and its number (0: none). */
+  {
+    guint number = 0;
+    guint now = quorum_conference_decision_categories_now (conference, decision, &number);
+
+    quorum_json_add_categories (builder, "categories_now", now);
+    quorum_json_add_int (builder, "categories_amendment", number);
+  }
 
   json_builder_set_member_name (builder, "tally");
   json_builder_begin_object (builder);
@@ -722,6 +731,13 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_date (builder, "start", &plan->start);
       quorum_json_add_bool (builder, "from_split", plan->from_split);
       quorum_json_add_categories (builder, "categories", plan->categories);
+      {
+        guint number = 0;
+        guint now = quorum_conference_plan_categories_now (conference, plan, &number);
+
+        quorum_json_add_categories (builder, "categories_now", now);
+        quorum_json_add_int (builder, "categories_amendment", number);
+      }
       /* Its life: reviews and its end (a panel's "plan ended", or a later conference). */
       quorum_json_add_date (builder, "ended", &plan->ended);
       quorum_json_add_string (builder, "ended_by", quorum_plan_end_to_string (plan->ended_by));

@@ -42,6 +42,14 @@ GPtrArray           *_quorum_export_child_current_votes (const QuorumConference 
                                                          gint64                  child_id);
 GPtrArray           *_quorum_export_child_attempts    (const QuorumConference *conference,
                                                        gint64                  child_id);
+/* A reason as it stands after sign-off: the latest amendment's words among those correcting the
+ * "reason" of @records ("vote:12", "dissent:3"; NULL-ended), else @original. @number (may be
+ * NULL) is set to that amendment's number, 0 when none. The record (text, PDF) and the CSV give a
+ * reason by this one rule. */
+const char          *_quorum_export_reason_now        (const QuorumConference *conference,
+                                                       const char             *original,
+                                                       const char * const     *records,
+                                                       guint                  *number);
 /* The name of the user exporting: the OS user's real name or login. */
 const char          *_quorum_export_default_user      (void);
 

@@ -634,3 +634,27 @@ quorum_export_dissent (QuorumStore         *store,
 
   return quorum_export_conference (conference, profile, format, by, NULL, path, error);
 }
+
+const char *
+_quorum_export_reason_now (const QuorumConference *conference,
+                           const char             *original,
+                           const char * const     *records,
+                           guint                  *number)
+{
+  const char *value = original;
+
+  if (number != NULL)
+    *number = 0;
+  for (guint i = 0; conference->amendments != NULL && i < conference->amendments->len; i++)
+    {
+      const QuorumAmendment *amendment = g_ptr_array_index (conference->amendments, i);
+
+      if (amendment->new_value == NULL || g_strcmp0 (amendment->field, "reason") != 0 ||
+          records == NULL || !g_strv_contains (records, amendment->record != NULL ? amendment->record : ""))
+        continue;
+      value = amendment->new_value;
+      if (number != NULL)
+        *number = i + 1;
+    }
+  return value;
+}

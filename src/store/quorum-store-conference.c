@@ -2059,8 +2059,12 @@ static const struct {
                     { "views", FALSE, QUORUM_MAX_TEXT }, { NULL } } },
   { "vote",       { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
   /* The chair's reasons for a decision the chair made (one made before schema 11 gains them
-   * here); never blanked, as every reason. */
-  { "decision",   { { "reason", TRUE, QUORUM_MAX_TEXT }, { NULL } } },
+   * here); never blanked, as every reason. Its categories of abuse (a category ticked by
+   * mistake), as a list ("neglect,emotional"): core checks them against the decision
+   * (quorum_check_corrected_categories) and the plan made by the decision takes the correction
+   * (quorum_conference_plan_categories_now). */
+  { "decision",   { { "reason", TRUE, QUORUM_MAX_TEXT }, { "categories", TRUE, QUORUM_MAX_NAME },
+                    { NULL } } },
   { "dissent",    { { "reason", TRUE, QUORUM_MAX_TEXT }, { "representatives", TRUE, QUORUM_MAX_TEXT },
                     { NULL } } },
   /* A representative's own position where their group could not agree: its reason, which it
@@ -2133,6 +2137,8 @@ amend_once (QuorumStore               *self,
   g_autofree char *change = NULL;
   g_autofree char *now = quorum_timestamp_now ();
   g_autofree char *summary = NULL;
+  /* The corrected value as written: a list of categories in the record's own order. */
+  g_autofree char *new_value = g_strdup (spec->new_value);
   const AmendableField *field = NULL;
   const char *table = NULL;
   gint64 record_id = 0;
@@ -2225,7 +2231,7 @@ amend_once (QuorumStore               *self,
           goto fail;
         }
       /* The chair's reasons belong to a decision the chair made (quorum_check_decision_reason). */
-      if (g_str_equal (table, "decision"))
+      if (g_str_equal (table, "decision") && g_str_equal (spec->field, "reason"))
         for (guint i = 0; i < conference->decisions->len; i++)
           {
             const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
@@ -2252,7 +2258,31 @@ amend_once (QuorumStore               *self,
             old_value = g_strdup (current);
           }
       }
-      if (g_strcmp0 (old_value, spec->new_value) == 0)
+      /* Categories are checked against the decision they correct, and compared as lists: "physical,
+       * neglect" is the value "neglect,physical" as it stands. */
+      if (g_str_equal (table, "decision") && g_str_equal (spec->field, "categories"))
+        {
+          const QuorumDecision *decision = NULL;
+          g_autofree char *canonical = NULL;
+          guint current = 0;
+
+          for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+            if (((const QuorumDecision *) g_ptr_array_index (conference->decisions, i))->id == record_id)
+              decision = g_ptr_array_index (conference->decisions, i);
+          if (decision == NULL || !quorum_check_corrected_categories (decision, spec->new_value, &canonical, error))
+            {
+              if (decision == NULL)
+                g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                             _("Conference %lld has no %s"), (long long) conference_id, spec->record);
+              goto fail;
+            }
+          g_free (new_value);
+          new_value = g_steal_pointer (&canonical);
+          quorum_categories_from_string (old_value, &current);
+          g_free (old_value);
+          old_value = quorum_categories_to_string (current);
+        }
+      if (g_strcmp0 (old_value, new_value) == 0)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                        _("The corrected value is the value as it stands: the amendment would change "
@@ -2273,7 +2303,7 @@ amend_once (QuorumStore               *self,
         what = g_strdup_printf ("%s of %s", spec->field, spec->record);
       change = g_strdup_printf ("%s: %s%s%s → “%s”", what,
                                 old_value ? "“" : "", old_value ? old_value : _("(empty)"),
-                                old_value ? "”" : "", spec->new_value);
+                                old_value ? "”" : "", new_value);
     }
 
   stmt = _quorum_store_prepare (self,
@@ -2289,7 +2319,7 @@ amend_once (QuorumStore               *self,
   _quorum_bind_text (stmt, 6, spec->record);
   _quorum_bind_text (stmt, 7, spec->record ? spec->field : NULL);
   _quorum_bind_text (stmt, 8, old_value);
-  _quorum_bind_text (stmt, 9, spec->new_value);
+  _quorum_bind_text (stmt, 9, new_value);
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 

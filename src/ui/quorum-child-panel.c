@@ -2004,7 +2004,16 @@ update_decision (QuorumChildPanel       *self,
   g_autofree char *when = NULL;
   g_autofree char *decided = NULL;
 
-  outcome = format_outcome (decision->outcome, decision->categories);
+  /* The categories as they stand after an amendment of them, those decided beside them, as the
+   * record says it. */
+  {
+    guint number = 0;
+    guint now = quorum_conference_decision_categories_now (conference, decision, &number);
+    g_autofree char *as_decided = quorum_ui_format_categories (decision->categories);
+    g_autofree char *as_it_stands = format_outcome (decision->outcome, now);
+
+    outcome = quorum_format_amended_categories (as_it_stands, as_decided, number);
+  }
   gtk_label_set_label (self->outcome_label, outcome);
 
   /* A group whose representatives all left before giving its view gave none: said in the

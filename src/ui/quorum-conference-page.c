@@ -603,6 +603,19 @@ collect_amend_targets (const QuorumConference *conference)
         }
     }
 
+  /* A decision's categories of abuse (one ticked by mistake): chosen, not typed; the plan the
+   * decision made follows them. */
+  for (guint i = 0; i < conference->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+      g_autofree char *categories = NULL;
+
+      if (decision->id <= 0 || decision->outcome != QUORUM_VIEW_PLAN)
+        continue;
+      categories = quorum_categories_to_string (decision->categories);
+      add_target (targets, conference, "decision", decision->id, "categories", categories);
+    }
+
   for (guint i = 0; i < conference->attendees->len; i++)
     {
       const QuorumAttendee *attendee = g_ptr_array_index (conference->attendees, i);
@@ -1405,6 +1418,30 @@ chosen_amend_target (AdwMessageDialog *dialog)
   return g_ptr_array_index (targets, selected - 1);
 }
 
+static gboolean
+is_categories_target (const AmendTarget *target)
+{
+  return target != NULL && g_strcmp0 (target->field, "categories") == 0;
+}
+
+/* The corrected value: the categories ticked ("neglect,emotional", NULL for none) for a
+ * decision's categories, else the words in the value's field. */
+static char *
+amend_value (AdwMessageDialog  *dialog,
+             const AmendTarget *target)
+{
+  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  GtkWidget **checks = g_object_get_data (G_OBJECT (dialog), "quorum-category-checks");
+  guint categories = 0;
+
+  if (!is_categories_target (target))
+    return quorum_text_field_get_text (value_field);
+  for (guint i = 0; i < 4; i++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks[i])))
+      categories |= 1u << i;
+  return categories != 0 ? quorum_categories_to_string (categories) : NULL;
+}
+
 /* The marker keeps its place when it says nothing: shown with the first word typed, it would
  * move the dialog, and Record under the pointer, as the person types. */
 static void
@@ -1424,18 +1461,19 @@ update_amend_response (AdwMessageDialog *dialog)
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
-  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   GtkLabel *problem_label = g_object_get_data (G_OBJECT (dialog), "quorum-value-problem");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
-  g_autofree char *value = quorum_text_field_get_text (value_field);
   GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
   g_autofree char *by = by_entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (by_entry)) : NULL;
   gboolean by_given = by_entry == NULL || by != NULL;
   const AmendTarget *target = chosen_amend_target (dialog);
+  g_autofree char *value = amend_value (dialog, target);
   const char *problem = NULL;
 
-  if (target != NULL && value == NULL)
+  if (is_categories_target (target) && value == NULL)
+    problem = _("A plan is under at least one category of abuse: tick the categories as they should stand");
+  else if (target != NULL && value == NULL)
     problem = _("A corrected value cannot be blank");
   else if (target != NULL && g_strcmp0 (value, target->value) == 0)
     problem = _("This is the value as it stands: change it to correct it");
@@ -1460,6 +1498,74 @@ update_amend_response (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "amend",
                                            reason != NULL && by_given &&
                                            (target != NULL ? problem == NULL : change != NULL));
+
+  /* Under Why, where Enter is pressed: what Record Amendment waits for, once a reason is given
+   * (or Enter pressed without one). A value left as it stands greyed Record with nothing said
+   * there (trial 6, A7). One line, emptied when nothing is missing. */
+  {
+    GtkLabel *waiting_label = g_object_get_data (G_OBJECT (dialog), "quorum-waiting");
+    gboolean asked = reason != NULL || g_object_get_data (G_OBJECT (dialog), "quorum-enter-pressed") != NULL;
+    const char *waiting = NULL;
+
+    if (target != NULL && problem != NULL && g_strcmp0 (value, target->value) == 0)
+      waiting = _("Not recorded yet: the value above is unchanged (or choose “No recorded value”)");
+    else if (target != NULL && problem != NULL && is_categories_target (target))
+      waiting = _("Not recorded yet: no category of abuse is ticked above");
+    else if (target != NULL && problem != NULL)
+      waiting = _("Not recorded yet: the corrected value above is blank");
+    else if (target == NULL && change == NULL)
+      waiting = _("Not recorded yet: say in What changes what was recorded wrongly");
+    else if (reason == NULL)
+      waiting = _("Not recorded yet: say why the record is amended");
+    else if (!by_given)
+      waiting = _("Not recorded yet: give your name under Amended by");
+    gtk_label_set_text (waiting_label, asked && waiting != NULL ? waiting : "");
+  }
+}
+
+static gboolean
+grab_focus_idle (gpointer data)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter in a field of the Amend dialog records when Record Amendment is offered (the entries
+ * activate the default response); when it is not, the focus goes to what it waits for, and the
+ * line under Why says it, rather than nothing happening. */
+static void
+amend_entry_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
+  GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
+  GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
+  const AmendTarget *target = chosen_amend_target (dialog);
+  g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
+  g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
+  g_autofree char *value = amend_value (dialog, target);
+  g_autofree char *by = by_entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (by_entry)) : NULL;
+  GtkWidget *next = NULL;
+
+  if (adw_message_dialog_get_response_enabled (dialog, "amend"))
+    return;
+  g_object_set_data (G_OBJECT (dialog), "quorum-enter-pressed", GINT_TO_POINTER (TRUE));
+  if (target != NULL && (value == NULL || g_strcmp0 (value, target->value) == 0))
+    next = is_categories_target (target)
+             ? ((GtkWidget **) g_object_get_data (G_OBJECT (dialog), "quorum-category-checks"))[0]
+             : g_object_get_data (G_OBJECT (dialog), "quorum-value");
+  else if (target == NULL && change == NULL)
+    next = change_entry;
+  else if (reason == NULL)
+    next = reason_entry;
+  else if (by_entry != NULL && by == NULL)
+    next = by_entry;
+  update_amend_response (dialog);
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+  /* After the key is done with: moved while Enter was being handled, the focus took the key
+   * too, and a category's check was unticked by it. */
+  if (next != NULL && next != GTK_WIDGET (entry))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grab_focus_idle, g_object_ref (next), g_object_unref);
 }
 
 static void
@@ -1496,7 +1602,23 @@ amend_target_changed_cb (GtkDropDown      *dropdown,
 
   /* Start from the value as recorded: a correction is usually a few words of it. */
   gtk_widget_set_visible (value_box, target != NULL);
-  quorum_text_field_type (value_field, target != NULL ? target->value : NULL);
+  /* Categories are ticked, not typed: the checks show them as they stand. */
+  {
+    GtkWidget *checks_box = g_object_get_data (G_OBJECT (dialog), "quorum-categories-box");
+    GtkWidget **checks = g_object_get_data (G_OBJECT (dialog), "quorum-category-checks");
+    guint categories = 0;
+
+    gtk_widget_set_visible (GTK_WIDGET (value_field), !is_categories_target (target));
+    gtk_widget_set_visible (checks_box, is_categories_target (target));
+    if (is_categories_target (target))
+      {
+        gtk_label_set_text (value_label, _("Categories of abuse, as they should stand"));
+        quorum_categories_from_string (target->value, &categories);
+      }
+    for (guint i = 0; i < 4; i++)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (checks[i]), (categories & (1u << i)) != 0);
+  }
+  quorum_text_field_type (value_field, target != NULL && !is_categories_target (target) ? target->value : NULL);
   /* Only words that differ from it are a draft. */
   if (draft != NULL)
     quorum_draft_set_baseline (draft, "value", target != NULL ? target->value : NULL);
@@ -1510,11 +1632,10 @@ amend_response_cb (AdwMessageDialog     *dialog,
 {
   GtkWidget *change_entry = g_object_get_data (G_OBJECT (dialog), "quorum-change");
   GtkWidget *reason_entry = g_object_get_data (G_OBJECT (dialog), "quorum-reason");
-  QuorumTextField *value_field = g_object_get_data (G_OBJECT (dialog), "quorum-value");
   g_autofree char *change = quorum_ui_editable_get_text (GTK_EDITABLE (change_entry));
   g_autofree char *reason = quorum_ui_editable_get_text (GTK_EDITABLE (reason_entry));
-  g_autofree char *value = quorum_text_field_get_text (value_field);
   const AmendTarget *target = chosen_amend_target (dialog);
+  g_autofree char *value = amend_value (dialog, target);
   GtkWidget *by_entry = g_object_get_data (G_OBJECT (dialog), "quorum-by");
   g_autofree char *spec_by = NULL;
   g_autoptr(GError) error = NULL;
@@ -1608,6 +1729,45 @@ search_without_accents (GtkSearchEntry  *entry,
   gtk_string_filter_set_search (filter, search);
 }
 
+/* GtkSearchEntry's key capture forwards every key but Space (and the keys that move), which it
+ * leaves to the widget with the focus, here the list, where Space chose nothing and typed nothing:
+ * "Police, for" arrived as "Police,for". A Space typed while the words are being typed in the
+ * search (it has some) goes to the search too; an empty search leaves Space to the list. Ctrl+A
+ * there selected nothing either: it now takes the focus into the search and selects its words,
+ * so that what is typed next replaces them, as in any field. */
+static gboolean
+search_popup_key (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkEditable           *entry)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK);
+  gboolean space = (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) &&
+                   (mods & ~GDK_SHIFT_MASK) == 0;
+  gboolean select_all = (keyval == GDK_KEY_a || keyval == GDK_KEY_A) && mods == GDK_CONTROL_MASK;
+  GtkWidget *focus;
+  int position;
+
+  if ((!space && !select_all) || *gtk_editable_get_text (entry) == '\0')
+    return GDK_EVENT_PROPAGATE;
+  /* Typed in the search itself: it takes the key as any field does. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry)));
+  if (focus != NULL && (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
+    return GDK_EVENT_PROPAGATE;
+  if (select_all)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      gtk_editable_select_region (entry, 0, -1);
+      return GDK_EVENT_STOP;
+    }
+  /* At the end of the words typed, where the next key forwarded goes too. */
+  position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+  gtk_editable_insert_text (entry, " ", 1, &position);
+  gtk_editable_set_position (entry, position);
+  return GDK_EVENT_STOP;
+}
+
 /* The popup opens with the focus in its list, where typed words went nowhere until the search
  * field was clicked: they now go to the search field, as in a GtkListBox's search bar. */
 static void
@@ -1656,6 +1816,14 @@ enable_substring_search (GtkDropDown *dropdown)
   g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_without_accents), filter,
                            G_CONNECT_AFTER);
   g_signal_connect_object (popover, "map", G_CALLBACK (search_popup_mapped), entry, 0);
+  /* Before the search's own key capture, which leaves Space to the list (search_popup_key). */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_popup_key), entry, 0);
+    gtk_widget_add_controller (popover, keys);
+  }
 }
 
 static void
@@ -1729,8 +1897,9 @@ amend_action (GtkWidget  *widget,
 
   /* What a person may look for in the list and not find: the store takes no corrected value for
    * them (they are the decision), an amendment in words only. */
-  not_listed = gtk_label_new (_("Views, their categories and attendance are the decision as taken and are "
-                                "not listed here: say in What changes what was recorded wrongly."));
+  not_listed = gtk_label_new (_("Groups’ views, their categories and attendance are the decision as taken and "
+                                "are not listed here: say in What changes what was recorded wrongly. A "
+                                "decision’s categories of abuse are listed."));
   gtk_widget_set_name (not_listed, "amend-not-listed");
   gtk_label_set_xalign (GTK_LABEL (not_listed), 0);
   gtk_label_set_wrap (GTK_LABEL (not_listed), TRUE);
@@ -1757,6 +1926,28 @@ amend_action (GtkWidget  *widget,
   gtk_widget_add_css_class (value_problem, "dim-label");
   gtk_box_append (GTK_BOX (value_box), value_label);
   gtk_box_append (GTK_BOX (value_box), value);
+  /* A decision's categories: one check each, in the record's order (neglect, physical,
+   * emotional, sexual), shown in place of the text for that value. */
+  {
+    GtkWidget *checks_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget **checks = g_new0 (GtkWidget *, 4);
+
+    gtk_widget_set_name (checks_box, "amend-categories");
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autofree char *name = quorum_categories_to_string (1u << i);
+        g_autofree char *id = g_strdup_printf ("amend-category-%s", name);
+
+        checks[i] = gtk_check_button_new_with_label (quorum_category_get_label (1u << i));
+        gtk_widget_set_name (checks[i], id);
+        g_signal_connect_object (checks[i], "notify::active", G_CALLBACK (amend_changed_cb), dialog, 0);
+        gtk_box_append (GTK_BOX (checks_box), checks[i]);
+      }
+    gtk_widget_set_visible (checks_box, FALSE);
+    gtk_box_append (GTK_BOX (value_box), checks_box);
+    g_object_set_data (G_OBJECT (dialog), "quorum-categories-box", checks_box);
+    g_object_set_data_full (G_OBJECT (dialog), "quorum-category-checks", checks, g_free);
+  }
   gtk_box_append (GTK_BOX (value_box), value_problem);
   gtk_widget_set_visible (value_box, FALSE);
   gtk_box_append (GTK_BOX (box), value_box);
@@ -1771,6 +1962,16 @@ amend_action (GtkWidget  *widget,
   gtk_accessible_reset_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_box_append (GTK_BOX (box), reason_heading);
   gtk_box_append (GTK_BOX (box), reason);
+  {
+    GtkWidget *waiting = gtk_label_new (NULL);
+
+    gtk_widget_set_name (waiting, "amend-waiting");
+    gtk_label_set_xalign (GTK_LABEL (waiting), 0);
+    gtk_label_set_wrap (GTK_LABEL (waiting), TRUE);
+    gtk_widget_add_css_class (waiting, "caption");
+    gtk_box_append (GTK_BOX (box), waiting);
+    g_object_set_data (G_OBJECT (dialog), "quorum-waiting", waiting);
+  }
 
   /* Who amends, named by themselves: the name kept on this computer is offered (usually the
    * chair's), and a minute-taker amending here writes their own over it for this amendment.
@@ -1853,8 +2054,13 @@ amend_action (GtkWidget  *widget,
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
   g_signal_connect (reason, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+  g_signal_connect (change, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
+  g_signal_connect (reason, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
   if (by != NULL)
-    g_signal_connect (by, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+    {
+      g_signal_connect (by, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
+      g_signal_connect (by, "activate", G_CALLBACK (amend_entry_activate_cb), dialog);
+    }
   g_signal_connect (value, "notify::text", G_CALLBACK (amend_changed_cb), dialog);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (amend_target_changed_cb), dialog);
 
