@@ -9,6 +9,7 @@
 #include "quorum-conference-list.h"
 #include "quorum-demo.h"
 #include "quorum-differences-page.h"
+#include "quorum-frame-pool.h"
 #include "quorum-new-conference-dialog.h"
 #include "quorum-preferences-window.h"
 #include "quorum-referrals-page.h"
@@ -1348,6 +1349,7 @@ quorum_window_init (QuorumWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  quorum_frame_pool_keep (GTK_WINDOW (self));
 
   /* GtkApplication adds this itself; a window built alone (tests) needs it for the app icon. */
   {
