@@ -426,11 +426,14 @@ test_chair_choice_kept_as_draft (void)
       g_test_skip ("xdotool is not installed or the display is not X11");
       return;
     }
+  /* The chair's name known, so that Ctrl+D goes straight to the confirmation. */
+  quorum_store_set_signer (store, "Jo Chair");
   window = ui_test_window_new (store, 1280, 900);
   conf = ui_test_create_conference (window, children, "buckinghamshire", "UI-CHAIR-3");
   fay = ui_test_child_id (store, conf, 0);
   ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
   ui_test_add_attendee (window, "Pat Police", "Constable", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visitor", "Health Visitor", "NHS Trust", NULL, TRUE);
   attempt.child_id = fay;
   g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
   {
@@ -440,7 +443,11 @@ test_chair_choice_kept_as_draft (void)
                               .reason = "No offences disclosed." };
 
     g_assert_cmpint (quorum_store_record_vote (store, conf, &csc, &error), >, 0);
+    QuorumVoteSpec nhs = { .child_id = fay, .group = "NHS Trust", .view = QUORUM_VIEW_NO_PLAN,
+                           .reason = "Health needs are met." };
+
     g_assert_cmpint (quorum_store_record_vote (store, conf, &police, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &nhs, &error), >, 0);
     g_assert_no_error (error);
   }
   quorum_conference_page_reload (quorum_window_get_conference_page (window));
@@ -508,7 +515,14 @@ test_chair_choice_kept_as_draft (void)
   ui_test_type (" but a plan would add nothing.");
   ui_test_key ("ctrl+Return");
   ui_test_iterate (400);
-  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    GtkWindow *asked = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (asked);
+    g_test_message ("asked: %s / %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (asked)),
+                    adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (asked)));
+    ui_test_screenshot (GTK_WIDGET (asked), "chair-choice-confirm");
+  }
   preview = ui_test_confirm_decision ();
   ui_test_iterate (300);
   {

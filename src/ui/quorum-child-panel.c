@@ -846,6 +846,58 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The chair's view kept in the decision's draft: "plan", "no-plan", or nothing chosen (NULL). */
+static char *
+chair_view_draft_get (gpointer user_data)
+{
+  QuorumChildPanel *self = user_data;
+
+  if (gtk_toggle_button_get_active (self->chair_plan_button))
+    return g_strdup ("plan");
+  if (gtk_toggle_button_get_active (self->chair_no_plan_button))
+    return g_strdup ("no-plan");
+  return NULL;
+}
+
+static void
+chair_view_draft_set (const char *text,
+                      gpointer    user_data)
+{
+  QuorumChildPanel *self = user_data;
+
+  gtk_toggle_button_set_active (self->chair_plan_button, g_strcmp0 (text, "plan") == 0);
+  gtk_toggle_button_set_active (self->chair_no_plan_button, g_strcmp0 (text, "no-plan") == 0);
+}
+
+/* The categories ticked, kept by their keys ("neglect,emotional"); NULL: none. */
+static char *
+chair_categories_draft_get (gpointer user_data)
+{
+  QuorumChildPanel *self = user_data;
+  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (gtk_check_button_get_active (checks[i]))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", keys[i]);
+
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static void
+chair_categories_draft_set (const char *text,
+                            gpointer    user_data)
+{
+  QuorumChildPanel *self = user_data;
+  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
+  g_auto(GStrv) kept = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    gtk_check_button_set_active (checks[i], g_strv_contains ((const char * const *) kept, keys[i]));
+}
+
 /* The decision recorded as it was shown: the toast says it, and the focus goes to it. */
 static void
 decision_recorded (QuorumChildPanel    *self,
@@ -920,12 +972,11 @@ confirm_response_cb (AdwMessageDialog *dialog,
   if (name != NULL)
     quorum_ui_keep_name (self->store, name);
 
-  /* The chair's reasons are the record's now: no longer a draft. */
-  if (chair_reason != NULL)
-    {
-      quorum_text_field_set_text (self->chair_reason_field, NULL);
-      quorum_draft_discard (self->decision_draft);
-    }
+  /* The chair's decision (choice, categories, reasons) is the record's now: no longer a draft. */
+  quorum_text_field_set_text (self->chair_reason_field, NULL);
+  chair_view_draft_set (NULL, self);
+  chair_categories_draft_set (NULL, self);
+  quorum_draft_discard (self->decision_draft);
 
   decision_recorded (self, outcome);
 }
@@ -2354,58 +2405,6 @@ quorum_child_panel_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-/* The chair's view kept in the decision's draft: "plan", "no-plan", or nothing chosen (NULL). */
-static char *
-chair_view_draft_get (gpointer user_data)
-{
-  QuorumChildPanel *self = user_data;
-
-  if (gtk_toggle_button_get_active (self->chair_plan_button))
-    return g_strdup ("plan");
-  if (gtk_toggle_button_get_active (self->chair_no_plan_button))
-    return g_strdup ("no-plan");
-  return NULL;
-}
-
-static void
-chair_view_draft_set (const char *text,
-                      gpointer    user_data)
-{
-  QuorumChildPanel *self = user_data;
-
-  gtk_toggle_button_set_active (self->chair_plan_button, g_strcmp0 (text, "plan") == 0);
-  gtk_toggle_button_set_active (self->chair_no_plan_button, g_strcmp0 (text, "no-plan") == 0);
-}
-
-/* The categories ticked, kept by their keys ("neglect,emotional"); NULL: none. */
-static char *
-chair_categories_draft_get (gpointer user_data)
-{
-  QuorumChildPanel *self = user_data;
-  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
-  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (gtk_check_button_get_active (checks[i]))
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", keys[i]);
-
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
-static void
-chair_categories_draft_set (const char *text,
-                            gpointer    user_data)
-{
-  QuorumChildPanel *self = user_data;
-  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
-  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
-  g_auto(GStrv) kept = g_strsplit (text != NULL ? text : "", ",", -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    gtk_check_button_set_active (checks[i], g_strv_contains ((const char * const *) kept, keys[i]));
 }
 
 static void
