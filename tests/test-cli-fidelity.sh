@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-fidelity.sh: the record as it stands, through quorum-cli (docs/notes/fidel4.md):
-# - `conference list` shows and searches a signed-off conference's names as amended;
+# - `conference list` shows and searches a signed-off conference's names as amended, and its
+#   search ignores accents and case ("chloe" finds "Chloé");
 # - a leaving time before a decision the person was counted in (or an arrival after it) is
 #   refused, naming the child and the decision's time, and nothing is written;
 # - `difference show ID --as-of D` shows the difference as it stood on D.
@@ -37,6 +38,14 @@ check "list --search: the name as signed off no longer does" "$(jget "$(q --json
 check "list --search: the amended chair finds it" "$(jget "$(q --json conference list --search patel)" '[r["id"] for r in d]')" "[$conf]"
 check "list --search: the amended case reference finds it" "$(jget "$(q --json conference list --search CR-10)" '[r["id"] for r in d]')" "[$conf]"
 check "list --search: an unamended name still finds it" "$(jget "$(q --json conference list --search "ben jones")" '[r["id"] for r in d]')" "[$conf]"
+
+# ---- The search folds accents and case, as the app's list does (trial 6: "chloe") ----
+walsh=$(jget "$(q --json conference new --child "Chloé Walsh" --kind review --date 2026-12-02 \
+                  --chair "Siân Prŷs" --case-ref "BOL/2026/0412")" 'd["id"]')
+check "list --search: chloe finds Chloé" "$(jget "$(q --json conference list --search chloe)" '[r["id"] for r in d]')" "[$walsh]"
+check "list --search: CHLOÉ finds Chloé" "$(jget "$(q --json conference list --search CHLOÉ)" '[r["id"] for r in d]')" "[$walsh]"
+check "list --search: the chair without her accents" "$(jget "$(q --json conference list --search "sian prys")" '[r["id"] for r in d]')" "[$walsh]"
+check "list --search: no other conference" "$(jget "$(q --json conference list --search chloa)" 'len(d)')" "0"
 
 # ---- The attendance timeline against the decisions that counted a person ----
 # A machine whose local time is far from UTC (13 hours ahead in December): a decision's time,

@@ -2324,6 +2324,58 @@ test_list_conferences (StoreFixture  *f,
   }
 }
 
+/* Trial 6, annoyance 12: "chloe" found nothing, "Chloé" found the Walsh conference. The search
+ * folds accents and case by core's rule (quorum-search.h) on either backend, in the list, its
+ * count and its windows, as `quorum-cli conference list --search` does: each spelling finds
+ * the one conference, and nothing else. */
+static void
+test_list_search_folds_accents (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Chloé Walsh", "Mason Walsh", NULL };
+  QuorumConferenceSpec spec = { .kind = QUORUM_KIND_REVIEW, .chair = "Siân Ŵyn Prŷs",
+                                .profile_id = "bolton", .children = children, .case_ref = "BOL/2026/0412" };
+  const char * const finds[] = { "chloe", "CHLOE", "Chloé", "CHLOÉ", "chloé walsh", "sian", "SIÂN",
+                                 "wyn", "prys", "bol/2026", NULL };
+  const char * const misses[] = { "chloa", "zoe", "siane", NULL };
+  gint64 id;
+
+  make_conference (f->store, "bolton", "2026-10-01", NULL, NULL);
+  g_assert_true (quorum_date_parse ("2026-12-02", "date", &spec.date, NULL));
+  id = quorum_store_create_conference (f->store, &spec, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; finds[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) found = quorum_store_list_conferences (f->store, finds[i], NULL, NULL, &error);
+      g_autoptr(GPtrArray) window = quorum_store_list_conferences_window (f->store, finds[i], NULL, 0, 10, &error);
+      guint n = G_MAXUINT;
+      guint position = G_MAXUINT;
+
+      g_assert_no_error (error);
+      g_test_message ("search “%s”", finds[i]);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (((QuorumConferenceSummary *) g_ptr_array_index (found, 0))->id, ==, id);
+      g_assert_cmpuint (window->len, ==, 1);
+      g_assert_cmpint (((QuorumConferenceSummary *) g_ptr_array_index (window, 0))->id, ==, id);
+      g_assert_true (quorum_store_count_conferences (f->store, finds[i], &n, &error));
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_true (quorum_store_find_conference_position (f->store, finds[i], id, &position, &error));
+      g_assert_cmpuint (position, ==, 0);
+    }
+  for (guint i = 0; misses[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) found = quorum_store_list_conferences (f->store, misses[i], NULL, NULL, &error);
+      guint n = G_MAXUINT;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 0);
+      g_assert_true (quorum_store_count_conferences (f->store, misses[i], &n, &error));
+      g_assert_cmpuint (n, ==, 0);
+    }
+}
+
 /* ---- The record is true to the policy (issue 11) ---- */
 
 static gint64
@@ -3442,6 +3494,7 @@ main (int    argc,
   ADD ("/store/referral/refs2-as-of-row-dates-outcome-before-later-corrections", test_referral_as_of_row_values);
   ADD ("/store/referral/refs2-coordinator-referral-made-when-decided", test_referral_coordinator_made_when_decided);
   ADD ("/store/list/newest-first-and-search", test_list_conferences);
+  ADD ("/store/list/search-folds-accents", test_list_search_folds_accents);
   ADD ("/store/referral/page-query-orders-filters-and-counts-as-the-page", test_referral_page_query);
   ADD ("/store/record/attendance-is-a-timeline", test_record_attendance_timeline);
   ADD ("/store/record/view-before-a-later-consensus-is-kept-superseded", test_record_superseded_kept);

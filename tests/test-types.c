@@ -330,6 +330,45 @@ test_exit_statuses (void)
   g_assert_cmpstr (g_quark_to_string (QUORUM_ERROR), ==, "quorum-error-quark");
 }
 
+/* The search's fold (trial 6: "chloe" did not find "Chloé"): accents dropped and case lowered,
+ * letters that have no accent to drop kept; and its map, which PostgreSQL's translate () is
+ * given, is GLib's own decomposition letter by letter, the same rule SQLite's search applies. */
+static void
+test_search_fold (void)
+{
+  const char *from = QUORUM_SEARCH_FOLD_FROM;
+  const char *to = QUORUM_SEARCH_FOLD_TO;
+  guint n = 0;
+
+  g_assert_null (quorum_search_fold (NULL));
+  {
+    g_autofree char *a = quorum_search_fold ("Chloé WALSH");
+    g_autofree char *b = quorum_search_fold ("Siân Ŵyn Prŷs, ẂYN");
+    g_autofree char *c = quorum_search_fold ("Ærøskøbing Łódź Straße 100%");
+    g_autofree char *d = quorum_search_fold ("Ἀθηνᾶ ЁЛКА");
+
+    g_assert_cmpstr (a, ==, "chloe walsh");
+    g_assert_cmpstr (b, ==, "sian wyn prys, wyn");
+    g_assert_cmpstr (c, ==, "ærøskøbing łodz straße 100%");
+    g_assert_cmpstr (d, ==, "αθηνα елка");
+  }
+
+  g_assert_cmpint (g_utf8_strlen (from, -1), ==, g_utf8_strlen (to, -1));
+  for (; *from != '\0'; from = g_utf8_next_char (from), to = g_utf8_next_char (to), n++)
+    {
+      gunichar c = g_utf8_get_char (from);
+      char one[8] = { 0 };
+      g_autofree char *nfd = NULL;
+
+      g_unichar_to_utf8 (c, one);
+      nfd = g_utf8_normalize (one, -1, G_NORMALIZE_NFD);
+      for (const char *m = g_utf8_next_char (nfd); *m != '\0'; m = g_utf8_next_char (m))
+        g_assert_true (g_unichar_ismark (g_utf8_get_char (m)));
+      g_assert_cmpuint (g_unichar_tolower (g_utf8_get_char (nfd)), ==, g_utf8_get_char (to));
+    }
+  g_assert_cmpuint (n, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/types/text/required-refuses-empty-and-blank", test_text_required_refuses_empty);
   g_test_add_func ("/types/text/refuses-control-characters", test_text_refuses_control_characters);
   g_test_add_func ("/types/error/exit-statuses", test_exit_statuses);
+  g_test_add_func ("/core/search-fold", test_search_fold);
 
   return g_test_run ();
 }

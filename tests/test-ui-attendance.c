@@ -10,6 +10,7 @@
  *   confirmation (Ctrl+D), as the decided record names it. */
 
 #include "test-ui-live-common.h"
+#include "ui/quorum-record-panel.h"
 
 static GtkWidget *
 attendee_button (QuorumWindow *window,
@@ -486,6 +487,107 @@ test_left_before_counted_decision (Fixture       *fx,
   g_assert_false (gtk_widget_get_visible (error_label));
 }
 
+/* A label under @root whose text holds @part, or NULL. */
+static GtkLabel *
+label_holding (GtkWidget  *root,
+               const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_holding (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Trial 6, annoyance 5: with three siblings decided, the timeline said "present for Jayden
+ * Walsh’s decision · pre…": who was present for the others' decisions could not be read. Each
+ * row says it whole, wrapped, for every child; the pane keeps its width and the board its place. */
+static void
+test_timeline_says_every_decision (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Jayden Walsh", "Chloé Walsh", "Mason Walsh", NULL };
+  const char *groups[] = { "Children's Social Care", "Police", "NHS Trust", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
+  };
+  QuorumChildPanel *panel;
+  GtkWidget *timeline;
+  GtkWidget *pane;
+  GtkLabel *row;
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t board_before;
+  graphene_point_t board_after;
+  int pane_width;
+  gint64 conf;
+  gint64 ids[3];
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
+  conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep of %s", groups[i]);
+      QuorumAttendeeSpec attendee = {
+        .name = name, .agency = groups[i], .line_management = groups[i], .voting = TRUE,
+      };
+
+      quorum_store_add_attendee (fx->store, conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      QuorumAttemptSpec attempt = { .summary = "All agree the needs are met", .agreed = QUORUM_VIEW_NO_PLAN };
+
+      ids[i] = ui_test_child_id (fx->store, conf, i);
+      attempt.child_id = ids[i];
+      quorum_store_add_attempt (fx->store, conf, &attempt, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (quorum_window_open_conference (fx->window, conf, ids[2]));
+  ui_test_iterate (400);
+
+  timeline = ui_test_template_child (ui_test_find_type (GTK_WIDGET (fx->window), QUORUM_TYPE_RECORD_PANEL),
+                                     QUORUM_TYPE_RECORD_PANEL, "timeline_list");
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  pane = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
+  pane_width = gtk_widget_get_width (pane);
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (fx->window), ids[2]);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (panel), GTK_WIDGET (fx->window), &origin, &board_before));
+
+  /* The three decided, one after another, as the chair does. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(QuorumOutcome) outcome = quorum_store_decide (fx->store, conf, ids[i], QUORUM_VIEW_NONE, 0,
+                                                              NULL, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  ui_test_iterate (600);
+
+  row = label_holding (timeline, "’s decision");
+  g_assert_nonnull (row);
+  g_test_message ("the row says: %s", gtk_label_get_text (row));
+  g_assert_nonnull (strstr (gtk_label_get_text (row), "present for Jayden Walsh’s decision"));
+  g_assert_nonnull (strstr (gtk_label_get_text (row), "present for Chloé Walsh’s decision"));
+  g_assert_nonnull (strstr (gtk_label_get_text (row), "present for Mason Walsh’s decision"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (row)));
+  ui_test_scroll_into_view (GTK_WIDGET (row));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "timeline-every-decision");
+
+  g_assert_cmpint (gtk_widget_get_width (pane), ==, pane_width);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (panel), GTK_WIDGET (fx->window), &origin, &board_after));
+  g_assert_cmpfloat (board_after.x, ==, board_before.x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +601,8 @@ main (int   argc,
               test_left_without_view_said, fixture_tear_down);
   g_test_add ("/ui/attendance/fidel4-left-before-counted-decision", Fixture, NULL, fixture_set_up,
               test_left_before_counted_decision, fixture_tear_down);
+  g_test_add ("/ui/attendance/timeline-says-every-decision", Fixture, NULL, fixture_set_up,
+              test_timeline_says_every_decision, fixture_tear_down);
 
   return g_test_run ();
 }

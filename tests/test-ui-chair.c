@@ -337,13 +337,17 @@ test_chair_reasons_typed_kept_and_recorded (void)
     g_autofree char *text = quorum_text_field_get_text (QUORUM_TEXT_FIELD (field));
 
     g_assert_true (g_str_has_prefix (text, "Neglect at night is unresolved; two agencies disagree but"));
-    g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel_of (window, fay)),
-                                                               "chair-reason-draft-label")));
+    g_assert_true (ui_test_marker_shown (ui_test_find_named (GTK_WIDGET (panel_of (window, fay)),
+                                                              "chair-reason-draft-label")));
   }
 
-  /* The chair goes on where they left off; Ctrl+Enter in the field takes the decision; Enter
+  /* The chair goes on where they left off (Plan and Neglect given back with the words:
+   * /ui/chair/chair-choice-kept-as-draft); Ctrl+Enter in the field takes the decision; Enter
    * records what is shown. */
-  click_chair_plan (window, fay);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel_of (window, fay), QUORUM_TYPE_CHILD_PANEL,
+                                                                                          "chair_plan_button"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_template_child (panel_of (window, fay), QUORUM_TYPE_CHILD_PANEL,
+                                                                                        "chair_neglect"))));
   ui_test_scroll_into_view (chair_reason_view (window, fay));
   ui_test_click (chair_reason_view (window, fay), -1, -1);
   ui_test_key ("ctrl+End");
@@ -382,6 +386,160 @@ test_chair_reasons_typed_kept_and_recorded (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+decision_draft (QuorumStore *store,
+                gint64       conf,
+                gint64       child_id,
+                const char  *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", child_id);
+  char *text = quorum_store_get_draft (store, conf, scope, field, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Trial 6: the chair's Plan / No plan (and the categories ticked) were not kept with the
+ * reasons: the window closed mid-entry gave back the reasons and lost the choice. Chosen by
+ * clicks, the window closed, opened again: the choice is back as it was left, with the
+ * categories and the reasons, marked a draft; changed to No plan and closed again, No plan
+ * comes back; Ctrl+D then records No plan, and the draft is gone. */
+static void
+test_chair_choice_kept_as_draft (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Fay Test", NULL };
+  QuorumAttemptSpec attempt = { .summary = "No agreement on the risk at night.", .agreed = QUORUM_VIEW_NONE };
+  QuorumWindow *window;
+  QuorumChildPanel *panel;
+  g_autofree char *draft = NULL;
+  g_autofree char *preview = NULL;
+  gint64 conf;
+  gint64 fay;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  /* The chair's name known, so that Ctrl+D goes straight to the confirmation. */
+  quorum_store_set_signer (store, "Jo Chair");
+  window = ui_test_window_new (store, 1280, 900);
+  conf = ui_test_create_conference (window, children, "buckinghamshire", "UI-CHAIR-3");
+  fay = ui_test_child_id (store, conf, 0);
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Constable", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visitor", "Health Visitor", "NHS Trust", NULL, TRUE);
+  attempt.child_id = fay;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  {
+    QuorumVoteSpec csc = { .child_id = fay, .group = "Children's Social Care", .view = QUORUM_VIEW_PLAN,
+                           .categories = QUORUM_CATEGORY_NEGLECT, .reason = "Left alone at night." };
+    QuorumVoteSpec police = { .child_id = fay, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                              .reason = "No offences disclosed." };
+
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &csc, &error), >, 0);
+    QuorumVoteSpec nhs = { .child_id = fay, .group = "NHS Trust", .view = QUORUM_VIEW_NO_PLAN,
+                           .reason = "Health needs are met." };
+
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &police, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &nhs, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  quorum_conference_page_reload (quorum_window_get_conference_page (window));
+  ui_test_iterate (300);
+
+  /* Plan, Neglect (click_chair_plan), Physical too, and the reasons begun. */
+  click_chair_plan (window, fay);
+  panel = panel_of (window, fay);
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_physical"), -1, -1);
+  ui_test_scroll_into_view (chair_reason_view (window, fay));
+  ui_test_click (chair_reason_view (window, fay), -1, -1);
+  ui_test_type ("Neglect at night is unresolved");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  draft = decision_draft (store, conf, fay, "view");
+  g_assert_cmpstr (draft, ==, "plan");
+  g_clear_pointer (&draft, g_free);
+  draft = decision_draft (store, conf, fay, "categories");
+  g_assert_cmpstr (draft, ==, "neglect,physical");
+  g_clear_pointer (&draft, g_free);
+
+  /* Closed mid-entry, opened again: the form as it was left. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  window = ui_test_window_new (store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (window, conf, fay));
+  ui_test_iterate (400);
+  panel = panel_of (window, fay);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_no_plan_button"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_neglect"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_physical"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_emotional"))));
+  g_assert_true (gtk_widget_get_sensitive (ui_test_find_named (GTK_WIDGET (panel), "chair-categories-row")));
+  {
+    GtkWidget *field = ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field");
+    g_autofree char *text = quorum_text_field_get_text (QUORUM_TEXT_FIELD (field));
+
+    g_assert_cmpstr (text, ==, "Neglect at night is unresolved");
+  }
+  g_assert_true (ui_test_marker_shown (ui_test_find_named (GTK_WIDGET (panel), "chair-reason-draft-label")));
+  ui_test_scroll_into_view (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button"));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "chair-choice-given-back");
+
+  /* The chair changes her mind: No plan, kept as it is clicked; closed and opened again. */
+  quorum_window_dismiss_toast (window);
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_no_plan_button"), -1, -1);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  draft = decision_draft (store, conf, fay, "view");
+  g_assert_cmpstr (draft, ==, "no-plan");
+  g_clear_pointer (&draft, g_free);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  window = ui_test_window_new (store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (window, conf, fay));
+  ui_test_iterate (400);
+  panel = panel_of (window, fay);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_no_plan_button"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button"))));
+
+  /* Recorded as given back: No plan, with the reasons; the draft goes. */
+  ui_test_scroll_into_view (chair_reason_view (window, fay));
+  ui_test_click (chair_reason_view (window, fay), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" but a plan would add nothing.");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    GtkWindow *asked = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (asked);
+    g_test_message ("asked: %s / %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (asked)),
+                    adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (asked)));
+    ui_test_screenshot (GTK_WIDGET (asked), "chair-choice-confirm");
+  }
+  preview = ui_test_confirm_decision ();
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    QuorumDecision *decision = quorum_conference_find_decision (c, fay);
+
+    g_assert_nonnull (decision);
+    g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_CHAIR);
+    g_assert_cmpint (decision->outcome, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (decision->reason, ==, "Neglect at night is unresolved but a plan would add nothing.");
+  }
+  draft = decision_draft (store, conf, fay, "view");
+  g_assert_null (draft);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/ui/chair/majority", test_majority);
   g_test_add_func ("/ui/chair/chair-decides-inquorate", test_chair_decides_inquorate);
   g_test_add_func ("/ui/chair/chair-reasons-typed-kept-and-recorded", test_chair_reasons_typed_kept_and_recorded);
+  g_test_add_func ("/ui/chair/chair-choice-kept-as-draft", test_chair_choice_kept_as_draft);
 
   return g_test_run ();
 }

@@ -361,6 +361,16 @@ ui_test_find_toplevel (GType type)
   return found;
 }
 
+/* Whether a marker ("Draft · not yet recorded") is there to read: drawn and not transparent.
+ * A marker keeps its room, unseen, while it says nothing (quorum_ui_set_marker_shown ()), so
+ * that appearing it moves nothing: being visible or mapped no longer says it is shown. */
+static inline gboolean
+ui_test_marker_shown (GtkWidget *marker)
+{
+  return marker != NULL && gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker) &&
+         gtk_widget_get_opacity (marker) > 0.0;
+}
+
 static inline GtkWidget *
 ui_test_find_named (GtkWidget  *root,
                     const char *name)

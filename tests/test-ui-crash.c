@@ -285,7 +285,7 @@ go_to_child (Driver       *driver,
       text = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
       marker = ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker");
       say (driver, "seen\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\n", child_id, groups[i],
-           marker != NULL && gtk_widget_get_visible (marker), text != NULL ? text : "");
+           marker != NULL && gtk_widget_get_opacity (marker) > 0.0, text != NULL ? text : "");
     }
   return TRUE;
 }
@@ -448,7 +448,7 @@ do_draft (Driver         *driver,
       draft = quorum_store_get_draft (store, conf_id, scope, "reason", NULL);
       if (draft != NULL)
         g_strstrip (draft);
-      if (field != NULL && marker != NULL && gtk_widget_get_visible (marker) && g_strcmp0 (draft, field) == 0)
+      if (field != NULL && marker != NULL && gtk_widget_get_opacity (marker) > 0.0 && g_strcmp0 (draft, field) == 0)
         {
           say (driver, "draft\t%" G_GINT64_FORMAT "\t%s\t%s\n", child_id, group, field);
           return;

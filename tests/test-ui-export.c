@@ -1691,6 +1691,54 @@ test_print_to_file_is_private (Fixture       *fixture,
     g_assert_cmpint (pdf_pages (printed), >, 0);
 }
 
+static guint
+attendees_in (Fixture *fixture)
+{
+  g_autoptr(QuorumConference) c = ui_test_load (fixture->chair, fixture->conference_id);
+
+  return c->attendees->len;
+}
+
+/* Trial 5, annoyance 7: the minute-taker's Ctrl+N and Ctrl+T did nothing, silently. Pressed
+ * as a person presses them (xdotool), each says in a toast that their role cannot, and nothing
+ * opens or is written (PostgreSQL, the minute-taker's login). A chair's Ctrl+N (SQLite: one
+ * person's file, every role) is not refused. */
+static void
+test_minute_taker_keys_said (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  guint before = attendees_in (fixture);
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  ui_test_iterate (200);
+  ui_test_key ("ctrl+n");
+  ui_test_iterate (400);
+  /* A chair's window (SQLite): Ctrl+N is not refused (it goes on to the application's
+   * shortcut, which a test's window without the application does not have). */
+  if (!ui_test_is_postgres ())
+    {
+      g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), !=,
+                       "Your role cannot create conferences: only a chair can");
+      return;
+    }
+
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==,
+                   "Your role cannot create conferences: only a chair can");
+  ui_test_screenshot (GTK_WIDGET (fixture->window), "minute-taker-ctrl-n");
+
+  ui_test_key ("ctrl+t");
+  ui_test_iterate (400);
+  g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==,
+                   "Your role cannot add attendees: only a chair can");
+  g_assert_cmpuint (attendees_in (fixture), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1719,6 +1767,8 @@ main (int   argc,
               fixture_set_up, test_menu_says_who_and_where, fixture_tear_down);
   g_test_add ("/ui/export/name-cancelled-exports-nothing", Fixture, NULL,
               fixture_set_up, test_name_cancelled_exports_nothing, fixture_tear_down);
+  g_test_add ("/ui/export/minute-taker-keys-said", Fixture, NULL,
+              fixture_set_up, test_minute_taker_keys_said, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -115,7 +115,7 @@ drive_cb (gpointer user_data)
         }
 
       /* Shown as a draft: from here on, it must survive anything. */
-      if (gtk_widget_get_visible (marker) && gtk_widget_get_visible (reason_marker))
+      if (gtk_widget_get_opacity (marker) > 0.0 && gtk_widget_get_opacity (reason_marker) > 0.0)
         {
           if (write (driver->fd, "1", 1) != 1)
             _exit (3);
@@ -384,13 +384,13 @@ test_kill_with_draft (void)
   g_assert_true (quorum_window_open_conference (window, conf_id, second_child_id));
   ui_test_iterate (100);
   panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), second_child_id);
-  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel), "attempt-draft-marker")));
+  g_assert_true (ui_test_marker_shown (ui_test_find_named (GTK_WIDGET (panel), "attempt-draft-marker")));
   {
     QuorumVoteCard *card = ui_test_card (window, second_child_id, "NHS Trust");
     g_autofree char *reason = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
 
     g_assert_cmpstr (reason, ==, DRAFT_REASON);
-    g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker")));
+    g_assert_true (ui_test_marker_shown (ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker")));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (50);

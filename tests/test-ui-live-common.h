@@ -193,7 +193,7 @@ marker_shown (GtkWidget  *scope,
   GtkWidget *marker = ui_test_find_named (scope, name);
 
   g_assert_nonnull (marker);
-  return gtk_widget_get_visible (marker) && gtk_widget_get_mapped (marker);
+  return ui_test_marker_shown (marker);
 }
 
 static inline gboolean

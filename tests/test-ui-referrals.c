@@ -744,7 +744,15 @@ test_chart (void)
   g_assert_nonnull (strstr (details, "March 2027, 1 referral: 0 plan confirmed, 0 plan ended, 0 other, 1 not yet heard"));
   g_assert_cmpstr (label_text (fx.page, "chart_caption"), ==,
                    "April 2026 to March 2027: 3 referrals: 0 plan confirmed, 1 plan ended, 1 other, "
-                   "1 not yet heard. Most in November 2026 (1).");
+                   "1 not yet heard. 3 months have the most (1 each).");
+
+  /* Trial 5, annoyance 6: November and December with one each were "Most in November 2026
+   * (1)". A tie is said as one. */
+  set_as_of (fx.page, "2027-02-28");
+  g_assert_cmpstr (label_text (fx.page, "chart_caption"), ==,
+                   "March 2026 to February 2027: 2 referrals: 0 plan confirmed, 1 plan ended, 1 other, "
+                   "0 not yet heard. Most in November 2026 and December 2026 (1 each).");
+  set_as_of (fx.page, "2027-03-31");
 }
 
 static void

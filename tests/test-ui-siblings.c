@@ -338,7 +338,7 @@ test_same_as_previous_sibling (Siblings      *fx,
   summary = attempt_draft_in_db (fx, fx->child[1], "summary");
   g_assert_cmpstr (proposal, ==, PROPOSAL);
   g_assert_cmpstr (summary, ==, SUMMARY);
-  g_assert_true (gtk_widget_get_mapped (named_in_child (fx, fx->child[1], "attempt-draft-marker")));
+  g_assert_true (ui_test_marker_shown (named_in_child (fx, fx->child[1], "attempt-draft-marker")));
   /* Offered only on an empty form. */
   g_assert_false (gtk_widget_get_mapped (button));
   ui_test_screenshot (GTK_WIDGET (fx->window), "same-as-copied");
@@ -1271,6 +1271,162 @@ test_next_card_whole (Siblings      *fx,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
+/* The draft marker ("Draft · not yet recorded") comes under a group's reason with the first
+ * word typed and goes once the words are recorded: it moved every card below it ~32 px while
+ * the chair was about to click (a click aimed at one group's button landed in another's
+ * card). The chair types Children's Social Care's reason and clicks where Police's "No plan"
+ * was before she typed; then types Police's reason and clicks where the trust's "Plan" was.
+ * Each click lands where it was aimed, and each reason is recorded as its own group's. */
+static void
+test_draft_marker_click_lands (Siblings      *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *csc_held = NULL;
+  g_autofree char *police_held = NULL;
+  g_autofree char *trust_held = NULL;
+  QuorumVoteCard *csc;
+  QuorumVoteCard *police;
+  QuorumVoteCard *trust;
+  GtkWidget *target;
+  int x;
+  int y;
+  int x_now;
+  int y_now;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  /* Tall enough for the three cards' buttons at once (the cards are a column). */
+  siblings_open_sized (fx, fx->child[0], 1180, 1000);
+  csc = ui_test_card (fx->window, fx->child[0], "Children's Social Care");
+  police = ui_test_card (fx->window, fx->child[0], "Police");
+  trust = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+
+  ui_test_click (find_labelled (GTK_WIDGET (csc), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_iterate (300);
+  ui_test_click (reason_view_of (csc), -1, -1);
+  ui_test_iterate (200);
+  g_assert_true (has_focus_in (fx->window, reason_view_of (csc)));
+  g_assert_false (marker_shown (GTK_WIDGET (csc), "reason-draft-marker"));
+
+  /* Where Police's No plan is as the chair starts typing; the marker comes as she types. */
+  target = find_labelled (GTK_WIDGET (police), GTK_TYPE_TOGGLE_BUTTON, "No plan");
+  surface_point (target, &x, &y);
+  ui_test_type ("Known to social care since March");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  g_assert_true (marker_shown (GTK_WIDGET (csc), "reason-draft-marker"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-draft-marker-shown");
+  surface_point (target, &x_now, &y_now);
+  g_test_message ("Police's No plan: y %d before typing, %d with the marker shown", y, y_now);
+
+  click_at (fx->window, x, y);
+  ui_test_iterate (400);
+  police_held = vote_record_in_db (fx, fx->child[0], "Police");
+  csc_held = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_test_message ("after the click: Police %s; Children's Social Care %s", police_held, csc_held);
+  g_assert_cmpstr (police_held, ==, "no-plan||");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (target)));
+  g_assert_cmpint (y_now, ==, y);
+  g_assert_true (g_str_has_prefix (csc_held, "plan|"));
+  g_assert_true (g_str_has_suffix (csc_held, "|Known to social care since March"));
+  g_assert_false (marker_shown (GTK_WIDGET (csc), "reason-draft-marker"));
+
+  /* The other way: the marker going as the words are recorded by the click itself. The
+   * trust's buttons brought on screen first, with Police's reason above them. */
+  ui_test_scroll_into_view (find_labelled (GTK_WIDGET (trust), GTK_TYPE_TOGGLE_BUTTON, "Plan"));
+  ui_test_iterate (300);
+  ui_test_click (reason_view_of (police), -1, -1);
+  ui_test_iterate (200);
+  g_assert_true (has_focus_in (fx->window, reason_view_of (police)));
+  ui_test_type ("No offences recorded at the address");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  g_assert_true (marker_shown (GTK_WIDGET (police), "reason-draft-marker"));
+  target = find_labelled (GTK_WIDGET (trust), GTK_TYPE_TOGGLE_BUTTON, "Plan");
+  surface_point (target, &x, &y);
+  click_at (fx->window, x, y);
+  ui_test_iterate (400);
+  surface_point (target, &x_now, &y_now);
+  g_test_message ("the trust's Plan: y %d as the chair clicked, %d once Police's words were recorded", y, y_now);
+  g_assert_cmpint (y_now, ==, y);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (target)));
+  g_clear_pointer (&police_held, g_free);
+  police_held = vote_record_in_db (fx, fx->child[0], "Police");
+  trust_held = vote_record_in_db (fx, fx->child[0], "NHS Trust");
+  g_assert_cmpstr (police_held, ==, "no-plan||No offences recorded at the address");
+  g_assert_true (g_str_has_prefix (trust_held, "plan|"));
+  g_assert_false (marker_shown (GTK_WIDGET (police), "reason-draft-marker"));
+}
+
+/* Trial 6, annoyance 4: the mouse wheel over a reason box did not scroll the vote board (the
+ * box's own scroller took the wheel with nothing to scroll). Three notches down over Police's
+ * empty reason (xdotool, button 5): the board scrolls down; over a reason longer than its box,
+ * the wheel scrolls the words and the board stays. */
+static void
+test_wheel_over_reason_scrolls_board (Siblings      *fx,
+                                      gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  const char * const wheel_down[] = { "click", "--repeat", "3", "--delay", "80", "5", NULL };
+  QuorumVoteCard *police;
+  GtkWidget *board;
+  GtkAdjustment *adjustment;
+  GtkWidget *view;
+  GtkAdjustment *own;
+  double before;
+  double field_before;
+  int x;
+  int y;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open_sized (fx, fx->child[0], 1024, 640);
+  police = ui_test_card (fx->window, fx->child[0], "Police");
+  board = gtk_widget_get_ancestor (GTK_WIDGET (police), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (board);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (board));
+  view = reason_view_of (police);
+  ui_test_scroll_into_view (view);
+  ui_test_iterate (300);
+  /* Room to scroll down, as on a projector's screen. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + 50, <,
+                     gtk_adjustment_get_upper (adjustment));
+  before = gtk_adjustment_get_value (adjustment);
+  surface_point (view, &x, &y);
+  ui_test_move_and (gtk_native_get_surface (GTK_NATIVE (fx->window)), x, y, wheel_down);
+  ui_test_iterate (400);
+  g_test_message ("the board: %.0f before the wheel, %.0f after", before, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before + 20);
+
+  /* A reason longer than its box: the wheel is the box's. */
+  quorum_vote_card_type_reason (police, "One\nTwo\nThree\nFour\nFive\nSix\nSeven\nEight\nNine\nTen\n"
+                                        "Eleven\nTwelve\nThirteen\nFourteen\nFifteen\nSixteen");
+  ui_test_scroll_into_view (view);
+  ui_test_iterate (400);
+  own = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (own) - gtk_adjustment_get_lower (own), >, gtk_adjustment_get_page_size (own));
+  gtk_adjustment_set_value (own, 0);
+  ui_test_iterate (100);
+  before = gtk_adjustment_get_value (adjustment);
+  field_before = gtk_adjustment_get_value (own);
+  surface_point (view, &x, &y);
+  ui_test_move_and (gtk_native_get_surface (GTK_NATIVE (fx->window)), x, y, wheel_down);
+  ui_test_iterate (400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (own), >, field_before);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+#else
+  g_test_skip ("X11 only");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1307,6 +1463,10 @@ main (int   argc,
               siblings_set_up, test_refused_stays, siblings_tear_down);
   g_test_add ("/ui/siblings/boardshift-next-card-whole", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_next_card_whole, siblings_tear_down);
+  g_test_add ("/ui/siblings/boardshift-draft-marker-click-lands", Siblings, NULL,
+              siblings_set_up, test_draft_marker_click_lands, siblings_tear_down);
+  g_test_add ("/ui/siblings/wheel-over-reason-scrolls-board", Siblings, NULL,
+              siblings_set_up, test_wheel_over_reason_scrolls_board, siblings_tear_down);
 
   return g_test_run ();
 }

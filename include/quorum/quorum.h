@@ -14,3 +14,4 @@
 #include "quorum-i18n.h"
 #include "quorum-challenge.h"
 #include "quorum-referral.h"
+#include "quorum-search.h"

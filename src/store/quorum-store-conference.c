@@ -771,8 +771,8 @@ quorum_store_list_conferences (QuorumStore  *self,
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
-  /* As quorum-store-list.c's, written for each dialect: the children's names joined, a
-   * search that ignores case (of the names as they stand), a missing time sorted last. */
+  /* As quorum-store-list.c's, written for each dialect: the children's names joined, the
+   * search by core's fold (of the names as they stand), a missing time sorted last. */
   stmt = _quorum_store_prepare (self, _quorum_store_dialect (self,
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT group_concat (name, ', ') FROM "
@@ -780,39 +780,21 @@ quorum_store_list_conferences (QuorumStore  *self,
                                 "c.finalised_at IS NOT NULL "
                                 "FROM conference c "
                                 "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
-                                "AND (?3 IS NULL OR " QUORUM_STORE_FIELD_NOW ("c", "chair") " LIKE ?3 ESCAPE '\\' "
-                                "  OR " QUORUM_STORE_FIELD_NOW ("c", "case_ref") " LIKE ?3 ESCAPE '\\' "
-                                "  OR c.date LIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch "
-                                "  WHERE ch.conference_id = c.id AND " QUORUM_STORE_NAME_NOW ("ch") " LIKE ?3 ESCAPE '\\')) "
+                                "AND " QUORUM_STORE_SEARCH (QUORUM_STORE_SQLITE_FOLD, "c", "?3")
                                 "ORDER BY c.date DESC, c.time DESC, c.id DESC",
                                 "SELECT c.id, c.kind, c.date, c.time, c.chair, c.case_ref, c.profile, "
                                 "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = c.id), "
                                 "c.finalised_at IS NOT NULL "
                                 "FROM conference c "
                                 "WHERE (?1 IS NULL OR c.date >= ?1) AND (?2 IS NULL OR c.date <= ?2) "
-                                "AND (?3 IS NULL OR " QUORUM_STORE_FIELD_NOW ("c", "chair") " ILIKE ?3 ESCAPE '\\' "
-                                "  OR " QUORUM_STORE_FIELD_NOW ("c", "case_ref") " ILIKE ?3 ESCAPE '\\' "
-                                "  OR c.date ILIKE ?3 ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch "
-                                "  WHERE ch.conference_id = c.id AND " QUORUM_STORE_NAME_NOW ("ch") " ILIKE ?3 ESCAPE '\\')) "
+                                "AND " QUORUM_STORE_SEARCH (QUORUM_STORE_POSTGRES_FOLD, "c", "?3")
                                 "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC"), error);
   if (stmt == NULL)
     return NULL;
 
   _quorum_bind_date (stmt, 1, from);
   _quorum_bind_date (stmt, 2, to);
-  if (search != NULL && *search != '\0')
-    {
-      GString *p = g_string_new ("%");
-
-      for (const char *c = search; *c; c++)
-        {
-          if (*c == '%' || *c == '_' || *c == '\\')
-            g_string_append_c (p, '\\');
-          g_string_append_c (p, *c);
-        }
-      g_string_append_c (p, '%');
-      pattern = g_string_free (p, FALSE);
-    }
+  pattern = _quorum_store_search_pattern (search);
   _quorum_bind_text (stmt, 3, pattern);
 
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)

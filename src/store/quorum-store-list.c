@@ -17,40 +17,45 @@
   "  (SELECT name FROM child WHERE conference_id = " T ".id ORDER BY position))"
 #define POSTGRES_CHILDREN(T) \
   "(SELECT string_agg (name, ', ' ORDER BY position) FROM child WHERE conference_id = " T ".id)"
-/* SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that. The names are
- * searched as they stand (QUORUM_STORE_NAME_NOW), as the list shows them. */
-#define LIST_SEARCH(LIKE, T, P) \
-  "(" P " IS NULL OR " QUORUM_STORE_FIELD_NOW (T, "chair") " " LIKE " " P " ESCAPE '\\' " \
-  "  OR " QUORUM_STORE_FIELD_NOW (T, "case_ref") " " LIKE " " P " ESCAPE '\\' " \
-  "  OR " T ".date " LIKE " " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch " \
-  "  WHERE ch.conference_id = " T ".id AND " QUORUM_STORE_NAME_NOW ("ch") " " LIKE " " P " ESCAPE '\\')) "
-#define SQLITE_SEARCH(T, P)   LIST_SEARCH ("LIKE", T, P)
-#define POSTGRES_SEARCH(T, P) LIST_SEARCH ("ILIKE", T, P)
+/* The search as quorum_store_list_conferences ()'s: the names as they stand
+ * (QUORUM_STORE_NAME_NOW), as the list shows them, folded by core's rule. */
+#define SQLITE_SEARCH(T, P)   QUORUM_STORE_SEARCH (QUORUM_STORE_SQLITE_FOLD, T, P)
+#define POSTGRES_SEARCH(T, P) QUORUM_STORE_SEARCH (QUORUM_STORE_POSTGRES_FOLD, T, P)
 /* SQLite sorts NULL first, so last when descending; PostgreSQL the other way round. */
 #define SQLITE_ORDER   "ORDER BY c.date DESC, c.time DESC, c.id DESC "
 #define POSTGRES_ORDER "ORDER BY c.date DESC, c.time DESC NULLS LAST, c.id DESC "
 
-static void
-bind_search (QuorumDbStmt *stmt,
-             const char   *search)
+char *
+_quorum_store_search_pattern (const char *search)
 {
-  g_autoptr(GString) pattern = NULL;
+  g_autofree char *folded = NULL;
+  GString *pattern;
 
   if (search == NULL || *search == '\0')
-    {
-      quorum_db_bind_null (stmt, 1);
-      return;
-    }
+    return NULL;
 
+  folded = quorum_search_fold (search);
   pattern = g_string_new ("%");
-  for (const char *c = search; *c; c++)
+  for (const char *c = folded; *c; c++)
     {
       if (*c == '%' || *c == '_' || *c == '\\')
         g_string_append_c (pattern, '\\');
       g_string_append_c (pattern, *c);
     }
   g_string_append_c (pattern, '%');
-  quorum_db_bind_text (stmt, 1, pattern->str);
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+bind_search (QuorumDbStmt *stmt,
+             const char   *search)
+{
+  g_autofree char *pattern = _quorum_store_search_pattern (search);
+
+  if (pattern == NULL)
+    quorum_db_bind_null (stmt, 1);
+  else
+    quorum_db_bind_text (stmt, 1, pattern);
 }
 
 static gboolean

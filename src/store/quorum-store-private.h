@@ -72,6 +72,21 @@ QuorumDbStmt *_quorum_store_prepare     (QuorumStore  *self,
 #define QUORUM_STORE_FIELD_NOW(T, FIELD) \
   "COALESCE ((SELECT a.new_value FROM amendment a WHERE a.conference_id = " T ".id " \
   "  AND a.record = 'conference:' || " T ".id AND a.field = '" FIELD "' ORDER BY a.id DESC LIMIT 1), " T "." FIELD ")"
+/* The conference search (the list's, quorum_store_list_conferences ()'s, `quorum-cli conference
+ * list --search`): the chair, the case reference, the date and each child's name as they stand,
+ * folded by core's rule (quorum-search.h: accents dropped, case lowered), LIKE the folded
+ * search (_quorum_store_search_pattern). SQLite folds through its driver's quorum_search_fold (),
+ * which is core's function; PostgreSQL by translate () with core's map: one rule on both. */
+#define QUORUM_STORE_SQLITE_FOLD(X)   "quorum_search_fold (" X ")"
+#define QUORUM_STORE_POSTGRES_FOLD(X) \
+  "translate (" X ", '" QUORUM_SEARCH_FOLD_FROM "', '" QUORUM_SEARCH_FOLD_TO "')"
+#define QUORUM_STORE_SEARCH(FOLD, T, P) \
+  "(" P " IS NULL OR " FOLD (QUORUM_STORE_FIELD_NOW (T, "chair")) " LIKE " P " ESCAPE '\\' " \
+  "  OR " FOLD (QUORUM_STORE_FIELD_NOW (T, "case_ref")) " LIKE " P " ESCAPE '\\' " \
+  "  OR " T ".date LIKE " P " ESCAPE '\\' OR EXISTS (SELECT 1 FROM child ch " \
+  "  WHERE ch.conference_id = " T ".id AND " FOLD (QUORUM_STORE_NAME_NOW ("ch")) " LIKE " P " ESCAPE '\\')) "
+/* The LIKE pattern of @search: folded, its % _ and \ escaped, between %s; NULL for no search. */
+char         *_quorum_store_search_pattern (const char *search);
 /* Each signed-off summary of @rows (QuorumConferenceSummary*) with its names as they stand. */
 gboolean      _quorum_store_summaries_now (QuorumStore  *self,
                                            GPtrArray    *rows,

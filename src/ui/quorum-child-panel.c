@@ -846,6 +846,58 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The chair's view kept in the decision's draft: "plan", "no-plan", or nothing chosen (NULL). */
+static char *
+chair_view_draft_get (gpointer user_data)
+{
+  QuorumChildPanel *self = user_data;
+
+  if (gtk_toggle_button_get_active (self->chair_plan_button))
+    return g_strdup ("plan");
+  if (gtk_toggle_button_get_active (self->chair_no_plan_button))
+    return g_strdup ("no-plan");
+  return NULL;
+}
+
+static void
+chair_view_draft_set (const char *text,
+                      gpointer    user_data)
+{
+  QuorumChildPanel *self = user_data;
+
+  gtk_toggle_button_set_active (self->chair_plan_button, g_strcmp0 (text, "plan") == 0);
+  gtk_toggle_button_set_active (self->chair_no_plan_button, g_strcmp0 (text, "no-plan") == 0);
+}
+
+/* The categories ticked, kept by their keys ("neglect,emotional"); NULL: none. */
+static char *
+chair_categories_draft_get (gpointer user_data)
+{
+  QuorumChildPanel *self = user_data;
+  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (gtk_check_button_get_active (checks[i]))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", keys[i]);
+
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static void
+chair_categories_draft_set (const char *text,
+                            gpointer    user_data)
+{
+  QuorumChildPanel *self = user_data;
+  GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+  static const char *keys[] = { "neglect", "physical", "emotional", "sexual" };
+  g_auto(GStrv) kept = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    gtk_check_button_set_active (checks[i], g_strv_contains ((const char * const *) kept, keys[i]));
+}
+
 /* The decision recorded as it was shown: the toast says it, and the focus goes to it. */
 static void
 decision_recorded (QuorumChildPanel    *self,
@@ -920,12 +972,11 @@ confirm_response_cb (AdwMessageDialog *dialog,
   if (name != NULL)
     quorum_ui_keep_name (self->store, name);
 
-  /* The chair's reasons are the record's now: no longer a draft. */
-  if (chair_reason != NULL)
-    {
-      quorum_text_field_set_text (self->chair_reason_field, NULL);
-      quorum_draft_discard (self->decision_draft);
-    }
+  /* The chair's decision (choice, categories, reasons) is the record's now: no longer a draft. */
+  quorum_text_field_set_text (self->chair_reason_field, NULL);
+  chair_view_draft_set (NULL, self);
+  chair_categories_draft_set (NULL, self);
+  quorum_draft_discard (self->decision_draft);
 
   decision_recorded (self, outcome);
 }
@@ -2388,8 +2439,7 @@ quorum_child_panel_constructed (GObject *object)
     quorum_draft_add_choice (self->attempt_draft, "outcome", GTK_WIDGET (self->agreed_row), outcomes);
     quorum_draft_set_baseline (self->attempt_draft, "outcome", "unchosen");
   }
-  g_object_bind_property (self->attempt_draft, "has-draft", self->attempt_draft_label, "visible",
-                          G_BINDING_SYNC_CREATE);
+  quorum_draft_bind_marker (self->attempt_draft, self->attempt_draft_label);
   quorum_draft_restore (self->attempt_draft);
 
   /* The chair's reasons likewise, for this child's decision, until it is recorded. */
@@ -2398,8 +2448,16 @@ quorum_child_panel_constructed (GObject *object)
 
     self->decision_draft = quorum_draft_new (self->store, self->conference_id, decision_scope);
     quorum_draft_add_field (self->decision_draft, "reason", GTK_WIDGET (self->chair_reason_field));
-    g_object_bind_property (self->decision_draft, "has-draft", self->chair_reason_draft_label, "visible",
-                            G_BINDING_SYNC_CREATE);
+    /* The chair's Plan / No plan and the categories chosen are the form as it was left too. */
+    quorum_draft_add_value (self->decision_draft, "view", GTK_WIDGET (self->chair_plan_button),
+                            chair_view_draft_get, chair_view_draft_set, self);
+    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_no_plan_button));
+    quorum_draft_add_value (self->decision_draft, "categories", GTK_WIDGET (self->chair_neglect),
+                            chair_categories_draft_get, chair_categories_draft_set, self);
+    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_physical));
+    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_emotional));
+    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_sexual));
+    quorum_draft_bind_marker (self->decision_draft, self->chair_reason_draft_label);
     quorum_draft_restore (self->decision_draft);
   }
 }

@@ -1442,16 +1442,6 @@ amend_value (AdwMessageDialog  *dialog,
   return categories != 0 ? quorum_categories_to_string (categories) : NULL;
 }
 
-/* The marker keeps its place when it says nothing: shown with the first word typed, it would
- * move the dialog, and Record under the pointer, as the person types. */
-static void
-set_draft_marker_shown (GtkWidget *marker,
-                        gboolean   shown)
-{
-  gtk_widget_set_opacity (marker, shown ? 1.0 : 0.0);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
-}
-
 /* Why is required; and either what changed, in words, or a corrected value. A corrected value
  * is refused as the store refuses it (quorum_store_amend, as `quorum-cli amend`): blank, or the
  * value as it stands; the line under it says which. The store has the last word (the field's
@@ -1488,7 +1478,7 @@ update_amend_response (AdwMessageDialog *dialog)
 
     if (!words)
       g_object_set_data (G_OBJECT (dialog), "quorum-given-back", NULL);
-    set_draft_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
+    quorum_ui_set_marker_shown (g_object_get_data (G_OBJECT (dialog), "quorum-draft-marker"),
                             words && g_object_get_data (G_OBJECT (dialog), "quorum-given-back") != NULL);
   }
 
@@ -2049,7 +2039,7 @@ amend_action (GtkWidget  *widget,
   }
   /* Shown by update_amend_response (): the choice of a value alone is kept, but is no words;
    * typed words are. */
-  set_draft_marker_shown (draft_label, FALSE);
+  quorum_ui_set_marker_shown (draft_label, FALSE);
   g_object_set_data (G_OBJECT (dialog), "quorum-draft-marker", draft_label);
 
   g_signal_connect (change, "changed", G_CALLBACK (amend_entry_changed_cb), dialog);
@@ -2960,8 +2950,7 @@ load_once (QuorumConferencePage *self,
           /* After the role and agency, whose guess it then overrides when set by hand. */
           quorum_draft_add_value (self->attendee_draft, "voting", GTK_WIDGET (self->voting_check),
                                   voting_draft_get, voting_draft_set, self);
-          g_object_bind_property (self->attendee_draft, "has-draft", self->attendee_draft_label, "visible",
-                                  G_BINDING_SYNC_CREATE);
+          quorum_draft_bind_marker (self->attendee_draft, self->attendee_draft_label);
           quorum_draft_restore (self->attendee_draft);
         }
       else

@@ -8,6 +8,7 @@
 
 #include "quorum-draft.h"
 #include "quorum-text-field.h"
+#include "quorum-ui-util.h"
 
 typedef struct
 {
@@ -642,8 +643,18 @@ quorum_draft_add_value (QuorumDraft        *self,
   field->user_data = user_data;
 
   /* After the form's own handlers (connected first), which say whose the value now is. */
-  if (GTK_IS_CHECK_BUTTON (widget))
+  if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_TOGGLE_BUTTON (widget))
     g_signal_connect_object (widget, "toggled", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+quorum_draft_watch (QuorumDraft *self,
+                    GtkWidget   *widget)
+{
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_TOGGLE_BUTTON (widget));
+
+  g_signal_connect_object (widget, "toggled", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -857,4 +868,23 @@ quorum_draft_get_has_draft (QuorumDraft *self)
   g_return_val_if_fail (QUORUM_IS_DRAFT (self), FALSE);
 
   return self->has_draft;
+}
+
+static void
+marker_has_draft_cb (GtkWidget   *marker,
+                     GParamSpec  *pspec,
+                     QuorumDraft *self)
+{
+  quorum_ui_set_marker_shown (marker, self->has_draft);
+}
+
+void
+quorum_draft_bind_marker (QuorumDraft *self,
+                          GtkWidget   *marker)
+{
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (GTK_IS_WIDGET (marker));
+
+  g_signal_connect_object (self, "notify::has-draft", G_CALLBACK (marker_has_draft_cb), marker, G_CONNECT_SWAPPED);
+  quorum_ui_set_marker_shown (marker, self->has_draft);
 }

@@ -34,7 +34,7 @@ void         quorum_draft_add_choice    (QuorumDraft        *self,
 /* A value the form reads and shows itself (a box ticked by hand, not by the form's guess):
  * @get returns the text to keep (NULL: nothing to keep, the form's own state), @set shows what
  * was kept (NULL: the form's own state again). Written a short pause after @widget's "toggled"
- * (a GtkCheckButton) or when quorum_draft_flush () is called. */
+ * (a GtkCheckButton or a GtkToggleButton) or when quorum_draft_flush () is called. */
 typedef char *(*QuorumDraftGetFunc) (gpointer    user_data);
 typedef void  (*QuorumDraftSetFunc) (const char *text,
                                      gpointer    user_data);
@@ -45,6 +45,10 @@ void         quorum_draft_add_value     (QuorumDraft        *self,
                                          QuorumDraftGetFunc  get,
                                          QuorumDraftSetFunc  set,
                                          gpointer            user_data);
+/* Another button whose "toggled" changes a value kept by quorum_draft_add_value () (a choice
+ * of two buttons, boxes ticked together): written as the field's own widget's is. */
+void         quorum_draft_watch         (QuorumDraft        *self,
+                                         GtkWidget          *widget);
 /* The value recorded for @field (a vote's reason): the words are a draft only while they
  * differ from it. NULL: any words are a draft. */
 void         quorum_draft_set_baseline  (QuorumDraft *self,
@@ -73,5 +77,11 @@ gboolean     quorum_draft_peek          (QuorumDraft *self,
                                          const char  *recorded);
 /* Whether words not yet recorded are kept: the form shows "not yet recorded". */
 gboolean     quorum_draft_get_has_draft (QuorumDraft *self);
+/* Says "not yet recorded" in @marker while words are kept (quorum_ui_set_marker_shown ()): the
+ * marker keeps its room when it says nothing, so that nothing below it moves as the first word
+ * is typed or the words are recorded (the next vote card's buttons moved ~32 px under the
+ * chair's next click). */
+void         quorum_draft_bind_marker   (QuorumDraft *self,
+                                         GtkWidget   *marker);
 
 G_END_DECLS

@@ -188,7 +188,9 @@ update_timeline (QuorumRecordPanel      *self,
       g_autofree char *title = quorum_conference_format_name_now (conference, a->id, a->name);
       GtkWidget *row = quorum_text_row_new (title, subtitle);
 
-      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 3);
+      /* Whole, wrapped: who was present for each child's decision is the record's to say, and
+       * three siblings' ran past three lines ("present for Jayden Walsh’s decision · pre…"). */
+      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 0);
 
       /* Only a chair records who came and went: the others see the timeline, no buttons. */
       if (self->may_record && !self->finalised && a->arrived_at == NULL && a->left_at == NULL)

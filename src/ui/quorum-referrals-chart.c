@@ -386,6 +386,8 @@ quorum_referrals_chart_dup_summary (QuorumReferralsChart *self)
   g_autoptr(GString) out = g_string_new (NULL);
   QuorumMonthCount sum = { 0, };
   const QuorumMonthCount *busiest = NULL;
+  const QuorumMonthCount *second = NULL;
+  guint n_busiest = 0;
   char first[64];
   char last[64];
 
@@ -401,7 +403,18 @@ quorum_referrals_chart_dup_summary (QuorumReferralsChart *self)
       for (guint s = 0; s < QUORUM_REPORT_N_SERIES; s++)
         sum.counts[s] += m->counts[s];
       if (busiest == NULL || month_total (m) > month_total (busiest))
-        busiest = m;
+        {
+          busiest = m;
+          second = NULL;
+          n_busiest = 1;
+        }
+      else if (month_total (m) == month_total (busiest))
+        {
+          /* A tie is said as one: "Most in November" when December had as many was untrue. */
+          if (second == NULL)
+            second = m;
+          n_busiest++;
+        }
     }
 
   format_month (&g_array_index (self->months, QuorumMonthCount, 0).month, first, sizeof first);
@@ -415,7 +428,21 @@ quorum_referrals_chart_dup_summary (QuorumReferralsChart *self)
 
       format_month (&busiest->month, busy, sizeof busy);
       g_string_append (out, ". ");
-      g_string_append_printf (out, _("Most in %s (%u)."), busy, month_total (busiest));
+      if (n_busiest == 1)
+        g_string_append_printf (out, _("Most in %s (%u)."), busy, month_total (busiest));
+      else if (n_busiest == 2)
+        {
+          char also[64];
+
+          format_month (&second->month, also, sizeof also);
+          /* Translators: two months tie for the most referrals: "Most in November 2026 and
+           * December 2026 (1 each)." */
+          g_string_append_printf (out, _("Most in %s and %s (%u each)."), busy, also, month_total (busiest));
+        }
+      else
+        /* Translators: three or more months tie for the most referrals: "3 months have the
+         * most (1 each)." The first number is always 3 or more. */
+        g_string_append_printf (out, _("%u months have the most (%u each)."), n_busiest, month_total (busiest));
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "quorum-text-field"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "quorum-text-field.h"
 #include "quorum-ui-util.h"
@@ -407,9 +408,44 @@ quorum_text_field_class_init (QuorumTextFieldClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumTextField, view);
 }
 
+/* The wheel over a field whose words all show scrolls what holds the field (the vote board):
+ * GTK 4.8's scrolled window takes every wheel event, even with nothing to scroll, and the board
+ * stood still under the chair's pointer (trial 6). A field with more words than it shows
+ * scrolls them itself. */
+static gboolean
+scroll_cb (QuorumTextField          *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GtkAdjustment *own = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *outer;
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (dy == 0.0 ||
+      gtk_adjustment_get_upper (own) - gtk_adjustment_get_lower (own) > gtk_adjustment_get_page_size (own))
+    return GDK_EVENT_PROPAGATE;
+
+  outer = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), GTK_TYPE_SCROLLED_WINDOW);
+  if (outer == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  /* As far as GTK's own scroll would go: a wheel's notch is the page's size to the power 2/3. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  else
+    step = 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return GDK_EVENT_STOP;
+}
+
 static void
 quorum_text_field_init (QuorumTextField *self)
 {
+  GtkEventController *scroll;
   GtkEventController *focus;
   GtkEventController *shortcuts;
   g_autoptr(GtkShortcutTrigger) trigger = NULL;
@@ -438,6 +474,12 @@ quorum_text_field_init (QuorumTextField *self)
                                         gtk_shortcut_new (g_steal_pointer (&trigger),
                                                           gtk_callback_action_new (commit_shortcut_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
+
+  /* Before the field's own scrolled window sees the wheel. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 }
 
 GtkWidget *

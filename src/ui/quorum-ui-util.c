@@ -378,6 +378,24 @@ find_window (GtkWidget *widget)
 }
 
 void
+quorum_ui_set_marker_shown (GtkWidget *marker,
+                            gboolean   shown)
+{
+  g_return_if_fail (GTK_IS_WIDGET (marker));
+
+  gtk_widget_set_visible (marker, TRUE);
+  gtk_widget_set_opacity (marker, shown ? 1.0 : 0.0);
+  gtk_widget_set_can_target (marker, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
+gboolean
+quorum_ui_get_marker_shown (GtkWidget *marker)
+{
+  return marker != NULL && gtk_widget_is_drawable (marker) && gtk_widget_get_opacity (marker) > 0.0;
+}
+
+void
 quorum_ui_toast (GtkWidget  *widget,
                  const char *message)
 {

@@ -46,6 +46,13 @@ void       quorum_ui_choose_renderer         (void);
 /* The display is open: GDK_DEBUG is the person's own again (see quorum_ui_choose_renderer). */
 void       quorum_ui_renderer_chosen         (void);
 
+/* A marker ("Draft · not yet recorded") said or unsaid without moving anything: it keeps its
+ * room, transparent, unheard and not under the pointer when it says nothing. */
+void       quorum_ui_set_marker_shown        (GtkWidget    *marker,
+                                              gboolean      shown);
+/* Whether @marker is there to read (shown with quorum_ui_set_marker_shown () and drawn). */
+gboolean   quorum_ui_get_marker_shown        (GtkWidget    *marker);
+
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
 void       quorum_ui_toast                   (GtkWidget    *widget,
                                               const char   *message);

@@ -1370,7 +1370,7 @@ attach_draft (QuorumVoteCard *self)
   quorum_draft_add_field (self->draft, "reason", GTK_WIDGET (self->reason_field));
   if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
     quorum_draft_set_baseline (self->draft, "reason", quorum_group_item_get_reason (self->item));
-  g_object_bind_property (self->draft, "has-draft", self->reason_draft_label, "visible", G_BINDING_SYNC_CREATE);
+  quorum_draft_bind_marker (self->draft, self->reason_draft_label);
   quorum_draft_restore (self->draft);
 }
 

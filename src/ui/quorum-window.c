@@ -26,6 +26,7 @@ struct _QuorumWindow
 
   QuorumStore          *store;
   GSettings            *settings;
+  gboolean              chair;        /* this person may make conferences and record them */
   QuorumConferenceList *conferences;  /* read a window at a time */
   GtkSliceListModel    *shown;        /* its first rows: what the list view makes rows for */
   GtkSingleSelection   *selection;
@@ -708,11 +709,34 @@ conference_shortcut_cb (GtkWidget *widget,
       quorum_conference_page_get_conference_id (self->conference_page) == 0)
     return FALSE;
 
+  /* A key that does nothing looks broken: a minute-taker's Ctrl+T is told why (trial 5). */
+  if (!self->chair && g_strcmp0 (action, "conference.new-attendee") == 0)
+    {
+      quorum_window_add_toast (self, _("Your role cannot add attendees: only a chair can"));
+      return TRUE;
+    }
+
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   /* A person at the keyboard: wherever the action puts the focus, show it. */
   gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 
   return gtk_widget_activate_action (GTK_WIDGET (self->conference_page), action, NULL);
+}
+
+/* Ctrl+N where this person may not make conferences (the action is disabled, its buttons
+ * hidden): said, not silent (a minute-taker pressed it and nothing happened; trial 5). A
+ * chair's Ctrl+N goes on to the application's shortcut. */
+static gboolean
+new_conference_refused_cb (GtkWidget *widget,
+                           GVariant  *args,
+                           gpointer   user_data)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (self->chair)
+    return FALSE;
+  quorum_window_add_toast (self, _("Your role cannot create conferences: only a chair can"));
+  return TRUE;
 }
 
 static void
@@ -759,6 +783,10 @@ add_shortcuts (QuorumWindow *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_string (page_shortcuts[i].page));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>n"),
+                                                          gtk_callback_action_new (new_conference_refused_cb, NULL, NULL)));
 
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -1098,6 +1126,8 @@ quorum_window_constructed (GObject *object)
   {
     gboolean chair = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
     gboolean demo = chair && !quorum_store_is_shared (self->store);
+
+    self->chair = chair;
 
     set_action_enabled (self, "new-conference", chair);
     set_action_enabled (self, "load-demo", demo);

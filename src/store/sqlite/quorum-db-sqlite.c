@@ -8,6 +8,8 @@
 #include "quorum-db-sqlite.h"
 #include "../quorum-db-private.h"
 
+#include <quorum/quorum-search.h>
+
 #define BUSY_TIMEOUT_MS 10000
 
 typedef struct
@@ -112,6 +114,23 @@ casefold_func (sqlite3_context *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
+/* quorum_search_fold (text): core's fold of the text (quorum-search.h), so a search compares
+ * as PostgreSQL's translate () with core's map does. */
+static void
+search_fold_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, quorum_search_fold (text), -1, g_free);
+}
+
 QuorumDb *
 quorum_db_sqlite_new (sqlite3 *handle)
 {
@@ -127,6 +146,9 @@ quorum_db_sqlite_new (sqlite3 *handle)
   sqlite3_create_function_v2 (handle, "quorum_casefold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, casefold_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "quorum_search_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, search_fold_func, NULL, NULL, NULL);
   return &self->parent;
 }
 
