@@ -365,16 +365,17 @@ Mother engages well"
 check "amend own position: the appendix names it in words" \
   "$(has "$text" "Record:      Reason of the own position of H. Two (NHS), for Amy Jones")" "yes"
 q export dissent "$conf" --format csv -o "$out_dir/own.csv" >/dev/null
-check "amend own position: the CSV carries it on the NHS row only, the row's cells the original" \
+check "amend own position: the CSV carries it on the NHS row only, the cells as they stand, the original in original_values" \
   "$(python3 -c 'import csv,json,sys
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
     a = json.loads(r["amendments"]) if r["amendments"] else []
     own = json.loads(r["representative_positions"]) if r["representative_positions"] else []
-    print(r["group"], [x["record"].split(":")[0] for x in a], [p["reason"] for p in own])' "$out_dir/own.csv")" \
-  "CSC [] []
-School [] []
-Police [] []
-NHS ['member_view'] ['Weight has fallen', 'Mother engages well']"
+    orig = json.loads(r["original_values"]) if r["original_values"] else {}
+    print(r["group"], [x["record"].split(":")[0] for x in a], [p["reason"] for p in own], "Mother engages well" in json.dumps(orig))' "$out_dir/own.csv")" \
+  "CSC [] [] False
+School [] [] False
+Police [] [] False
+NHS ['member_view'] ['Weight has fallen', 'Mother engages well with the health visitor'] True"
 if [ "$have_pdf" = yes ]; then
   pdf=$(pdf_text "$conf" own)
   check "amend own position: the PDF record gives the reason as it stands and the amendment" \
@@ -603,13 +604,13 @@ text=$(txt "$conf")
 check "chair's reasons: the text export says them under their heading" \
   "$(has "$text" "The chair’s reasons") $(has "$text" "$reason")" "yes yes"
 q export dissent "$conf" --format csv -o "$out_dir/chair.csv" >/dev/null
-check "chair's reasons: the CSV has them in chair_reason on each of the child's rows, before exported_by" \
+check "chair's reasons: the CSV has them in chair_reason on each of the child's rows, before original_values and exported_by" \
   "$(python3 -c '
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 head = next(csv.reader(open(sys.argv[1], newline="")))
-print(len(rows), len({r["chair_reason"] for r in rows}), rows[0]["chair_reason"][:19], head[-3:])
-' "$out_dir/chair.csv")" "4 1 Neglect at night is ['chair_reason', 'exported_by', 'exported_at']"
+print(len(rows), len({r["chair_reason"] for r in rows}), rows[0]["chair_reason"][:19], head[-4:])
+' "$out_dir/chair.csv")" "4 1 Neglect at night is ['chair_reason', 'original_values', 'exported_by', 'exported_at']"
 q export dissent "$conf" --format json -o "$out_dir/chair.json" >/dev/null
 check "chair's reasons: the JSON export has them (an added key)" \
   "$(jget "$(cat "$out_dir/chair.json")" 'd["decisions"][0]["chair_reason"]')" "$reason"

@@ -1570,7 +1570,6 @@ test_menu_says_who_and_where (Fixture       *fixture,
   GtkWidget *popover;
   GtkWidget *name;
   GtkWidget *where;
-  g_autofree char *tooltip = NULL;
 
   if (!ui_test_have_xdotool ())
     {
@@ -1601,12 +1600,12 @@ test_menu_says_who_and_where (Fixture       *fixture,
   ui_test_key ("Escape");
   ui_test_iterate (200);
 
-  /* Another name kept: the menu and the button's tooltip follow. */
+  /* Another name kept: the menu follows. No tooltip: one opened over the menu and took the
+   * click meant for its first item (the words are the button's accessible description). */
   g_settings_set_string (settings, "chair-name", "Dev Mistry");
   ui_test_iterate (100);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Dev Mistry");
-  tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
-  g_assert_nonnull (strstr (tooltip, "Dev Mistry"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
 }
 
 static gboolean

@@ -142,6 +142,8 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_autoptr(GSettings) settings = quorum_ui_settings_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *decided_by = NULL;
+  const char *decider;
   QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
 
   if (!ui_test_have_xdotool ())
@@ -190,7 +192,11 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_assert_nonnull (strstr (shown, "Split vote"));
   g_assert_nonnull (strstr (shown, "No risk seen at home"));
   g_assert_nonnull (strstr (shown, "Referral to the Head of Service: due by"));
-  g_assert_nonnull (strstr (shown, "Decided by: Jo Bloggs, IRO"));
+  /* On a shared database the server records the login, whatever name is kept (schema 12): the
+   * confirmation says what will be recorded. */
+  decider = ui_test_is_postgres () ? ui_test_actor (UI_TEST_CHAIR) : "Jo Bloggs, IRO";
+  decided_by = g_strdup_printf ("Decided by: %s", decider);
+  g_assert_nonnull (strstr (shown, decided_by));
   ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision");
   ui_test_key ("Escape");
   ui_test_iterate (300);
@@ -228,7 +234,7 @@ test_confirmation_and_chair_name (Fixture       *fx,
     g_assert_nonnull (decision);
     g_assert_nonnull (referral);
     g_assert_cmpint (decision->basis, ==, QUORUM_BASIS_SPLIT);
-    g_assert_cmpstr (decision->decided_by, ==, "Jo Bloggs, IRO");
+    g_assert_cmpstr (decision->decided_by, ==, decider);
 
     /* What the record holds, put in the confirmation's words, is what the chair saw. */
     outcome->child_id = decision->child_id;
@@ -264,7 +270,9 @@ test_confirmation_and_chair_name (Fixture       *fx,
                                              "decided-label");
 
     g_assert_nonnull (decided);
-    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (decided)), "by Jo Bloggs, IRO"));
+    g_autofree char *by = g_strdup_printf ("by %s", decider);
+
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (decided)), by));
   }
 
   g_settings_reset (settings, "chair-name");

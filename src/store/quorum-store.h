@@ -125,7 +125,9 @@ const char       *quorum_store_get_actor      (QuorumStore  *self);
  * database of this computer's, @login as it is (the name kept there is already a name). */
 char             *quorum_store_dup_person_name (QuorumStore *self,
                                                 const char  *login);
-/* The signer (quorum_store_get_signer) as the record shows them. */
+/* Who the record will say decides, signs off or exports, as it shows them: the signer
+ * (quorum_store_get_signer) on a database of this computer's; on a shared one, the session
+ * user (the server records the login, whatever name is kept), by their given name. */
 char             *quorum_store_dup_shown_signer (QuorumStore *self);
 
 /* ---- conferences ---- */
