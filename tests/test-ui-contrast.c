@@ -222,6 +222,10 @@ collect_labels (GtkWidget *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
+  /* Drawn not at all: a draft marker keeps its room unseen while nothing is kept (its words are
+   * not presented, to the eye or to a screen reader). Any opacity above nothing is measured. */
+  if (gtk_widget_get_opacity (widget) == 0.0)
+    return;
   /* A tooltip or popover is another surface, drawn apart from the window's pixels. */
   if (GTK_IS_NATIVE (widget) && !GTK_IS_WINDOW (widget))
     return;
