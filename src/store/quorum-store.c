@@ -960,13 +960,13 @@ _quorum_store_column_person (QuorumStore  *self,
 char *
 quorum_store_dup_shown_signer (QuorumStore *self)
 {
-  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  return quorum_store_dup_person_name (self, quorum_store_get_signer (self));
+}
 
-  /* A shared database records the login whatever name is kept (its server checks it): what is
-   * shown as who decides, signs off or exports is that login's given name. */
-  if (self->db != NULL && quorum_db_get_backend (self->db) == QUORUM_DB_BACKEND_POSTGRES)
-    return quorum_store_dup_person_name (self, self->user);
-  return g_strdup (quorum_store_get_signer (self));
+char *
+quorum_store_dup_shown_actor (QuorumStore *self)
+{
+  return quorum_store_dup_person_name (self, quorum_store_get_actor (self));
 }
 
 QuorumDb *

@@ -125,10 +125,13 @@ const char       *quorum_store_get_actor      (QuorumStore  *self);
  * database of this computer's, @login as it is (the name kept there is already a name). */
 char             *quorum_store_dup_person_name (QuorumStore *self,
                                                 const char  *login);
-/* Who the record will say decides, signs off or exports, as it shows them: the signer
- * (quorum_store_get_signer) on a database of this computer's; on a shared one, the session
- * user (the server records the login, whatever name is kept), by their given name. */
+/* The signer (quorum_store_get_signer: the name kept, --as, $QUORUM_USER, else the login) as the
+ * record shows them: who an export names. */
 char             *quorum_store_dup_shown_signer (QuorumStore *self);
+/* Who a record written now names (quorum_store_get_actor) as the record shows them: who a
+ * decision's confirmation says decides. On a shared database the server records the login,
+ * whatever name is kept (schema 12), so this is the login's given name there. */
+char             *quorum_store_dup_shown_actor (QuorumStore *self);
 
 /* ---- conferences ---- */
 typedef struct

@@ -1159,7 +1159,7 @@ decide_action (GtkWidget  *widget,
   /* The first decision is where a chair learns that the record names them: with no name set, the
    * record would say this computer's login ("root"), so the dialog asks, offering the chair's. */
   ask_name = quorum_ui_needs_name (self->store);
-  shown_signer = ask_name ? NULL : quorum_store_dup_shown_signer (self->store);
+  shown_signer = ask_name ? NULL : quorum_store_dup_shown_actor (self->store);
   text = quorum_child_panel_format_preview (self, preview, shown_signer);
   if (ask_name)
     body = g_strdup_printf (_("For %s. This is what will be recorded; once signed off, a correction is an amendment beside it. The record names who decided: give your name, kept for every record from now on (Preferences, Ctrl+,)."),

@@ -613,7 +613,7 @@ update_identity (QuorumWindow *self)
   if (self->store == NULL || self->identity_name == NULL)
     return;
 
-  /* On a shared database, the name the administrator gave the login (admin grant --name). */
+  /* The name kept; with none, on a shared database, the login by the name an administrator gave it. */
   who = quorum_store_dup_shown_signer (self->store);
   if (quorum_ui_needs_name (self->store))
     gtk_label_set_text (self->identity_name, _("No name kept: the record will ask it"));
