@@ -9,6 +9,7 @@
 #include "quorum-record-panel.h"
 #include "quorum-draft.h"
 #include "quorum-conference-page.h"
+#include "quorum/quorum-search.h"
 #include "quorum-fold-box.h"
 #include "quorum-export-actions.h"
 #include "quorum-record-item.h"
@@ -1707,14 +1708,14 @@ find_string_filter (GtkWidget *widget)
 static char *
 string_without_accents (GtkStringObject *item)
 {
-  return quorum_ui_fold_accents (gtk_string_object_get_string (item));
+  return quorum_search_fold (gtk_string_object_get_string (item));
 }
 
 static void
 search_without_accents (GtkSearchEntry  *entry,
                         GtkStringFilter *filter)
 {
-  g_autofree char *search = quorum_ui_fold_accents (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_autofree char *search = quorum_search_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
   gtk_string_filter_set_search (filter, search);
 }

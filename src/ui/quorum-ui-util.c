@@ -654,28 +654,6 @@ quorum_ui_editable_get_text (GtkEditable *editable)
   return g_steal_pointer (&text);
 }
 
-char *
-quorum_ui_fold_accents (const char *text)
-{
-  g_autofree char *decomposed = NULL;
-  GString *folded;
-
-  if (text == NULL)
-    return NULL;
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup (text);
-  folded = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (folded, c);
-    }
-  return g_string_free (folded, FALSE);
-}
-
 gboolean
 quorum_ui_focus_at_end (GtkWidget *widget)
 {

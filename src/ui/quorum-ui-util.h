@@ -154,9 +154,6 @@ char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
  * focus, and the next key replaced it). Other widgets are given the focus as they are. */
 gboolean   quorum_ui_focus_at_end            (GtkWidget    *widget);
 
-/* @text without its accents and other combining marks ("Zoë" → "Zoe"), for searches that
- * match either. */
-char      *quorum_ui_fold_accents            (const char   *text);
 
 /* GTK 4.8's list and column views make a row widget for up to 200 items past the first one
  * shown, whatever fits on screen: give @view the first @rows items of @model (a screenful on
