@@ -23,32 +23,6 @@
 
 
 
-/* A representative's widget on the trust's card, found again each time (the rows may be new). */
-static GtkWidget *
-member_widget (Fixture    *fx,
-               gint64      attendee_id,
-               const char *name)
-{
-  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, MEMBER_GROUP);
-  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
-  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
-  GtkWidget *widget;
-
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_get_mapped (row));
-  widget = ui_test_find_named (row, name);
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static char *
-member_view_in_db (Fixture *fx,
-                   gint64   attendee_id)
-{
-  return ui_test_db_sqlf (fx->path, "SELECT view || '|' || reason FROM member_view WHERE child_id = %" G_GINT64_FORMAT
-                          " AND attendee_id = %" G_GINT64_FORMAT, fx->amy, attendee_id);
-}
-
 static char *
 vote_in_db (Fixture    *fx,
             const char *group)
@@ -211,7 +185,7 @@ test_decide_after_member_reason_entered (Fixture       *fx,
   ui_test_iterate (200);
   g_assert_null (message_dialog ());
 
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   ui_test_click (entry, -1, -1);
   g_assert_true (focus_is_in (fx->window, entry));
   ui_test_key ("ctrl+a");
@@ -220,7 +194,7 @@ test_decide_after_member_reason_entered (Fixture       *fx,
   ui_test_iterate (200);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_NEW);
-  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-reason")));
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-reason")));
 
   decide_and_survive (fx);
 
@@ -247,7 +221,7 @@ test_decide_with_member_reason_typed (Fixture       *fx,
     return;
   other_groups_live (fx);
 
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type (ANN_NEW);
@@ -267,7 +241,7 @@ test_decide_with_member_reason_typed (Fixture       *fx,
   g_assert_null (message_dialog ());
 
   /* Back on the board: retyped once more, and Ctrl+D from the representative's reason. */
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type (ANN_FIRST);
@@ -310,7 +284,7 @@ test_representatives_change_while_typing (Fixture       *fx,
   if (!could_not_agree_board (fx, &ann_id))
     return;
 
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type (ANN_NEW);
@@ -331,7 +305,7 @@ test_representatives_change_while_typing (Fixture       *fx,
 
   /* The words are in her field as typed, not recorded yet, and the focus is still in it: the
    * chair typing on goes on in her field (it went on in the row taken away, unseen). */
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, ANN_NEW);
   {
     g_autofree char *before = member_view_in_db (fx, ann_id);
@@ -341,7 +315,7 @@ test_representatives_change_while_typing (Fixture       *fx,
   g_assert_true (focus_is_in (fx->window, entry));
   ui_test_type (ANN_MORE);
   ui_test_iterate (100);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, ann_id, "member-reason"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, MEMBER_GROUP, ann_id, "member-reason"))), ==,
                    ANN_NEW ANN_MORE);
 
   /* The chair moves on: the focus leaves her reason, which is recorded as she said it. */

@@ -228,3 +228,32 @@ reopen (Fixture *fx,
 
   return fx->window;
 }
+
+/* A representative's widget on @group's card for the first child, found again each time (the
+ * rows may be new after a rebuild). */
+static inline GtkWidget *
+member_widget (Fixture    *fx,
+               const char *group,
+               gint64      attendee_id,
+               const char *name)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, group);
+  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
+  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
+  GtkWidget *widget;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  widget = ui_test_find_named (row, name);
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* A representative's own position as the database holds it: "view|reason", or NULL. */
+static inline char *
+member_view_in_db (Fixture *fx,
+                   gint64   attendee_id)
+{
+  return ui_test_db_sqlf (fx->path, "SELECT view || '|' || reason FROM member_view WHERE child_id = %" G_GINT64_FORMAT
+                          " AND attendee_id = %" G_GINT64_FORMAT, fx->amy, attendee_id);
+}

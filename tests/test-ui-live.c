@@ -752,33 +752,6 @@ test_decline_reason_typed_through_live_update (Fixture       *fx,
 #define BEA_REASON "The family works with the health visitor"
 
 
-static GtkWidget *
-member_widget (Fixture    *fx,
-               gint64      attendee_id,
-               const char *name)
-{
-  QuorumVoteCard *card = ui_test_card (fx->window, fx->amy, MEMBER_GROUP);
-  g_autofree char *row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id);
-  GtkWidget *row = ui_test_find_named (GTK_WIDGET (card), row_name);
-  GtkWidget *widget;
-
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_get_mapped (row));
-  widget = ui_test_find_named (row, name);
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static char *
-member_view_in_db (Fixture *fx,
-                   gint64   attendee_id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT view || '|' || reason FROM member_view WHERE child_id = %" G_GINT64_FORMAT
-                                          " AND attendee_id = %" G_GINT64_FORMAT, fx->amy, attendee_id);
-
-  return ui_test_db_sql (fx->path, sql);
-}
-
 /* The trust's second representative added (Bea Visitor), the window reopened, and the trust's
  * view recorded with its reason; the other groups' views first when @others. FALSE (the test
  * skipped) without xdotool. */
@@ -836,16 +809,16 @@ test_member_reason_kept_through_close (Fixture       *fx,
   ui_test_iterate (200);
 
   /* Her reason typed, no position chosen; the window closed at once. */
-  ui_test_click (member_widget (fx, bea_id, "member-reason"), -1, -1);
+  ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"), -1, -1);
   ui_test_type (BEA_REASON);
   reopen (fx, fx->amy);
 
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
   g_assert_cmpstr (count, ==, "0");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, bea_id, "member-reason"))), ==, BEA_REASON);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"))), ==, BEA_REASON);
 
   /* Her position chosen now: recorded with the words given back, and their draft let go. */
-  ui_test_click (member_widget (fx, bea_id, "member-no-plan"), -1, -1);
+  ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-no-plan"), -1, -1);
   ui_test_iterate (300);
   bea_view = member_view_in_db (fx, bea_id);
   g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
@@ -892,11 +865,11 @@ test_members_own_positions (Fixture       *fx,
 
   /* Ann: "Plan" clicked before her reason; the card asks for it, Enter records both. */
   ui_test_screenshot (GTK_WIDGET (fx->window), "vote-board-representatives-could-not-agree");
-  ui_test_click (member_widget (fx, ann_id, "member-plan"), -1, -1);
+  ui_test_click (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"), -1, -1);
   ui_test_iterate (100);
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
   g_assert_cmpstr (count, ==, "0");
-  entry = member_widget (fx, ann_id, "member-reason");
+  entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   g_assert_true (focus_is_in (fx->window, entry));
   ui_test_type (ANN_REASON);
   ui_test_key ("Return");
@@ -905,9 +878,9 @@ test_members_own_positions (Fixture       *fx,
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
 
   /* Bea: her reason typed first, then "No plan" clicked: recorded at once. */
-  ui_test_click (member_widget (fx, bea_id, "member-reason"), -1, -1);
+  ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"), -1, -1);
   ui_test_type (BEA_REASON);
-  ui_test_click (member_widget (fx, bea_id, "member-no-plan"), -1, -1);
+  ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-no-plan"), -1, -1);
   ui_test_iterate (200);
   bea_view = member_view_in_db (fx, bea_id);
   g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
@@ -919,10 +892,10 @@ test_members_own_positions (Fixture       *fx,
 
   /* Reopened, the card shows what is stored. */
   reopen (fx, fx->amy);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, ann_id, "member-plan"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-no-plan"))));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, bea_id, "member-plan"))));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, bea_id, "member-reason"))), ==, BEA_REASON);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, MEMBER_GROUP, bea_id, "member-no-plan"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_widget (fx, MEMBER_GROUP, bea_id, "member-plan"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"))), ==, BEA_REASON);
   /* A position recorded is kept: "could not agree" stays ticked. */
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -930,11 +903,11 @@ test_members_own_positions (Fixture       *fx,
 
   /* On the keyboard: Tab from Ann's "Plan" to her "No plan", Space records it; Shift+Tab and
    * Space, plan again. */
-  gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));
+  gtk_widget_grab_focus (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"));
   ui_test_iterate (50);
   ui_test_key ("Tab");
   ui_test_iterate (50);
-  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-no-plan")));
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
   ui_test_key ("space");
   ui_test_iterate (200);
   g_clear_pointer (&ann_view, g_free);
@@ -942,7 +915,7 @@ test_members_own_positions (Fixture       *fx,
   g_assert_cmpstr (ann_view, ==, "no-plan|" ANN_REASON);
   ui_test_key ("shift+Tab");
   ui_test_iterate (50);
-  g_assert_true (focus_is_in (fx->window, member_widget (fx, ann_id, "member-plan")));
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-plan")));
   ui_test_key ("space");
   ui_test_iterate (200);
   g_clear_pointer (&ann_view, g_free);
@@ -950,7 +923,7 @@ test_members_own_positions (Fixture       *fx,
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
 
   /* The decision: plan, 2 to 1; the trust's dissent names Bea, who held no plan, and not Ann. */
-  gtk_widget_grab_focus (member_widget (fx, ann_id, "member-plan"));
+  gtk_widget_grab_focus (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"));
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
   ui_test_key ("Return");

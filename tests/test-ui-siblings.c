@@ -847,7 +847,7 @@ member_part (Siblings   *fx,
 }
 
 static char *
-member_view_in_db (Siblings *fx,
+own_position_in_db (Siblings *fx,
                    gint64    attendee_id)
 {
   return ui_test_db_sqlf (fx->path, "SELECT view || '|' || coalesce (reason, '') FROM member_view"
@@ -932,7 +932,7 @@ test_member_click_lands (Siblings      *fx,
   surface_point (no_plan, &x, &y);
   ui_test_key ("Return");
   ui_test_iterate (400);
-  bea_held = member_view_in_db (fx, bea);
+  bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
   ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-member-recorded");
 
@@ -959,8 +959,8 @@ test_member_click_lands (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-second-member");
 
   g_clear_pointer (&bea_held, g_free);
-  bea_held = member_view_in_db (fx, bea);
-  rep_held = member_view_in_db (fx, rep);
+  bea_held = own_position_in_db (fx, bea);
+  rep_held = own_position_in_db (fx, rep);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
   g_assert_cmpstr (rep_held, ==, "no-plan|Support can be given without a plan");
   g_assert_cmpint (y_after, ==, y);
@@ -1014,7 +1014,7 @@ test_member_ctrl_enter (Siblings      *fx,
    * Ctrl+Enter: recorded, and on to the other representative's Plan. */
   ui_test_key ("space");
   ui_test_iterate (300);
-  bea_held = member_view_in_db (fx, bea);
+  bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
   ui_test_click (member_part (fx, bea, "member-reason"), -1, -1);
   ui_test_key ("End");
@@ -1022,7 +1022,7 @@ test_member_ctrl_enter (Siblings      *fx,
   ui_test_key ("ctrl+Return");
   ui_test_iterate (400);
   g_clear_pointer (&bea_held, g_free);
-  bea_held = member_view_in_db (fx, bea);
+  bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice this month");
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-plan")));
 
@@ -1035,7 +1035,7 @@ test_member_ctrl_enter (Siblings      *fx,
   ui_test_type ("Support without a plan");
   ui_test_key ("ctrl+Return");
   ui_test_iterate (500);
-  rep_held = member_view_in_db (fx, rep);
+  rep_held = own_position_in_db (fx, rep);
   g_assert_cmpstr (rep_held, ==, "no-plan|Support without a plan");
   card = ui_test_card (fx->window, fx->child[0], "Police");
   g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
