@@ -211,14 +211,16 @@ click_chair_plan (QuorumWindow *window,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (neglect)));
 }
 
+/* What the chair's decision form keeps as a draft in @field ("reason", "view"…), or NULL. */
 static char *
-chair_reason_draft (QuorumStore *store,
-                    gint64       conf,
-                    gint64       child_id)
+decision_draft (QuorumStore *store,
+                gint64       conf,
+                gint64       child_id,
+                const char  *field)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", child_id);
-  char *text = quorum_store_get_draft (store, conf, scope, "reason", &error);
+  char *text = quorum_store_get_draft (store, conf, scope, field, &error);
 
   g_assert_no_error (error);
   return text;
@@ -300,7 +302,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
   ui_test_type ("Neglect at night is unresolved");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
   g_assert_false (gtk_widget_get_visible (error_label));
-  draft = chair_reason_draft (store, conf, fay);
+  draft = decision_draft (store, conf, fay, "reason");
   g_assert_cmpstr (draft, ==, "Neglect at night is unresolved");
   g_clear_pointer (&draft, g_free);
 
@@ -326,7 +328,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
   ui_test_type (" disagree but ");
   gtk_window_close (GTK_WINDOW (window));
   ui_test_iterate (300);
-  draft = chair_reason_draft (store, conf, fay);
+  draft = decision_draft (store, conf, fay, "reason");
   g_assert_true (g_str_has_prefix (draft, "Neglect at night is unresolved; two agencies disagree but"));
   g_clear_pointer (&draft, g_free);
   window = ui_test_window_new (store, 1280, 900);
@@ -370,7 +372,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
                      "Neglect at night is unresolved; two agencies disagree but only a plan lets the agencies see it is resolved.");
   }
   /* No longer a draft: the record has the words. */
-  draft = chair_reason_draft (store, conf, fay);
+  draft = decision_draft (store, conf, fay, "reason");
   g_assert_null (draft);
 
   /* The decided record says them. */
@@ -384,20 +386,6 @@ test_chair_reasons_typed_kept_and_recorded (void)
   ui_test_screenshot (GTK_WIDGET (window), "chair-reasons-decided");
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static char *
-decision_draft (QuorumStore *store,
-                gint64       conf,
-                gint64       child_id,
-                const char  *field)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", child_id);
-  char *text = quorum_store_get_draft (store, conf, scope, field, &error);
-
-  g_assert_no_error (error);
-  return text;
 }
 
 /* Trial 6: the chair's Plan / No plan (and the categories ticked) were not kept with the
