@@ -36,7 +36,7 @@ static gint64 ui_test_xdotool_us;
 static guint ui_test_xdotool_calls;
 static gint64 ui_test_started_us;
 
-static void
+static inline void
 ui_test_report_waits (void)
 {
   printf ("# waits: %.1f s in all; ui_test_iterate %u calls %.1f s; xdotool %u runs %.1f s\n",
