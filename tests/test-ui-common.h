@@ -28,6 +28,23 @@
 #include "ui/quorum-vote-card.h"
 #include "ui/quorum-window.h"
 
+/* What the test's fixed waits cost (printed at exit): time spent in ui_test_iterate, and
+ * xdotool's runs and the wait after each. */
+static gint64 ui_test_iterate_us;
+static guint ui_test_iterate_calls;
+static gint64 ui_test_xdotool_us;
+static guint ui_test_xdotool_calls;
+static gint64 ui_test_started_us;
+
+static inline void
+ui_test_report_waits (void)
+{
+  printf ("# waits: %.1f s in all; ui_test_iterate %u calls %.1f s; xdotool %u runs %.1f s\n",
+          (g_get_monotonic_time () - ui_test_started_us) / 1e6,
+          ui_test_iterate_calls, ui_test_iterate_us / 1e6,
+          ui_test_xdotool_calls, ui_test_xdotool_us / 1e6);
+}
+
 /* Starts GTK; without a display the test is skipped (exit 77), never failed. */
 static inline void
 ui_test_init (int    *argc,
@@ -36,6 +53,8 @@ ui_test_init (int    *argc,
   g_autoptr(GtkCssProvider) css = NULL;
 
   g_test_init (argc, argv, NULL);
+  ui_test_started_us = g_get_monotonic_time ();
+  atexit (ui_test_report_waits);
 
   if (!gtk_init_check ())
     {
@@ -254,8 +273,10 @@ ui_test_open (const char *location)
 static inline void
 ui_test_iterate (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  gint64 start = g_get_monotonic_time ();
+  gint64 until = start + ms * 1000;
 
+  ui_test_iterate_calls++;
   do
     {
       while (g_main_context_pending (NULL))
@@ -263,6 +284,7 @@ ui_test_iterate (guint ms)
       g_usleep (2000);
     }
   while (g_get_monotonic_time () < until);
+  ui_test_iterate_us += g_get_monotonic_time () - start;
 }
 
 typedef gboolean (*UiTestCondition) (gpointer data);
@@ -573,7 +595,8 @@ ui_test_xdotool (const char * const *args)
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   int status = -1;
-  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 start = g_get_monotonic_time ();
+  gint64 until = start + 60 * G_USEC_PER_SEC;
   GPid pid;
 
   g_ptr_array_add (argv, (gpointer) "xdotool");
@@ -596,6 +619,8 @@ ui_test_xdotool (const char * const *args)
       g_usleep (1000);
     }
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_test_xdotool_calls++;
+  ui_test_xdotool_us += g_get_monotonic_time () - start;
   ui_test_iterate (150);
 }
 
