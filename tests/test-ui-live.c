@@ -1065,7 +1065,7 @@ test_new_conference_in_other_window (Fixture       *fx,
    * still the one open there. */
   waits.window = other;
   waits.id = made;
-  ui_test_wait_until (list_shows_cb, &waits, ui_test_live_ms (), "the new conference in the other window's list");
+  ui_test_wait_live (list_shows_cb, &waits, "the new conference in the other window's list");
   g_test_message ("The new conference showed in the other window's list %lld ms after Create was clicked",
                   (long long) ((g_get_monotonic_time () - start) / 1000));
   g_assert_cmpuint (g_list_model_get_n_items (quorum_window_get_conferences (other)), ==, 2);

@@ -513,7 +513,7 @@ test_sign_off_and_amend (void)
 
   /* Both lists mark it signed off within a second, nothing refreshed: this window's and the
    * other's (which only the window signing off read again). */
-  ui_test_wait_until (row_signed_off, &waits, ui_test_live_ms (), "the other window's list to mark it signed off");
+  ui_test_wait_live (row_signed_off, &waits, "the other window's list to mark it signed off");
   waits.window = window;
   g_assert_true (row_signed_off (&waits));
   gtk_window_destroy (GTK_WINDOW (other));

@@ -209,7 +209,7 @@ check_cb (GtkApplication *app,
     g_assert_cmpstr (view, ==, "plan");
   }
   wait = (CardWait) { first, CLICKED_GROUP, QUORUM_VIEW_PLAN, NULL };
-  ui_test_wait_until (card_shows_view, &wait, ui_test_live_ms (), "the view clicked in the second window to show in the first");
+  ui_test_wait_live (card_shows_view, &wait, "the view clicked in the second window to show in the first");
   g_test_message ("The view clicked in the second window showed in the first %lld ms after the click began",
                   (long long) ((g_get_monotonic_time () - start) / 1000));
   /* Each window read the conference once for it: the second as it recorded, the first live. */
@@ -379,7 +379,7 @@ test_typed_apart_in_two_windows (void)
     GtkWidget *conflict;
 
     quorum_vote_card_choose (card_of (two, f.child, TYPED_GROUP), QUORUM_VIEW_NO_PLAN);
-    ui_test_wait_until (card_shows_view, &wait, ui_test_live_ms (), "the view recorded in the second window in the first");
+    ui_test_wait_live (card_shows_view, &wait, "the view recorded in the second window in the first");
     ui_test_iterate (300);
     shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card_of (one, f.child, TYPED_GROUP)));
     g_assert_cmpstr (shown, ==, words);
@@ -397,7 +397,7 @@ test_typed_apart_in_two_windows (void)
   {
     CardWait wait = { two, TYPED_GROUP, QUORUM_VIEW_NO_PLAN, "Changed in the first window as it closed" };
 
-    ui_test_wait_until (card_shows_text, &wait, ui_test_live_ms (), "the reason changed in the closed window in the other");
+    ui_test_wait_live (card_shows_text, &wait, "the reason changed in the closed window in the other");
   }
   gtk_window_destroy (GTK_WINDOW (two));
   ui_test_iterate (100);
