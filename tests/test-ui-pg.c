@@ -568,11 +568,12 @@ test_menu_says_who_the_server_records (void)
   window = open_as ("namedchair", &store);
   popover = open_primary_menu (window);
   name = ui_test_find_named (popover, "identity-name");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
   exports = ui_test_find_named (popover, "identity-exports");
+  g_assert_nonnull (exports);
   g_test_message ("menu: %s / %s / %s", gtk_label_get_text (GTK_LABEL (name)),
                   gtk_label_get_text (GTK_LABEL (ui_test_find_named (popover, "identity-where"))),
                   gtk_label_get_text (GTK_LABEL (exports)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
   g_assert_true (gtk_widget_get_visible (exports) && gtk_widget_get_mapped (exports));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (exports)), ==,
                    "Exports say “by Rachel O'Neill”, the name kept in Preferences");
