@@ -251,8 +251,6 @@ forget_stored (QuorumDraft *self)
     }
 }
 
-static gboolean field_has_words (Field *field);
-
 static void
 fields_marker_free (FieldsMarker *marker)
 {
