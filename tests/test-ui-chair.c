@@ -528,6 +528,131 @@ test_chair_choice_kept_as_draft (void)
   ui_test_iterate (50);
 }
 
+/* Trial 7: the chair clicked Plan (and Neglect) and typed no reasons, yet "Draft · not yet
+ * recorded" stood beside the empty reasons. Each marker says what is kept beside it: the
+ * choice's own, under Plan / No plan, for the choice and the categories; the reasons' only once
+ * words are typed. Both keep their room unseen (opacity 0), so nothing moves as they come. */
+static void
+test_chair_choice_marked_on_its_row (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Fay Test", NULL };
+  QuorumAttemptSpec attempt = { .summary = "No agreement on the risk at night.", .agreed = QUORUM_VIEW_NONE };
+  QuorumWindow *window;
+  QuorumChildPanel *panel;
+  GtkWidget *choice_marker;
+  GtkWidget *reason_marker;
+  GtkWidget *plan;
+  g_autofree char *draft = NULL;
+  graphene_rect_t reason_before;
+  graphene_rect_t reason_after;
+  gint64 conf;
+  gint64 fay;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  quorum_store_set_signer (store, "Jo Chair");
+  window = ui_test_window_new (store, 1280, 900);
+  conf = ui_test_create_conference (window, children, "buckinghamshire", "UI-CHAIR-4");
+  fay = ui_test_child_id (store, conf, 0);
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Constable", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Hana Visitor", "Health Visitor", "NHS Trust", NULL, TRUE);
+  attempt.child_id = fay;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  {
+    QuorumVoteSpec csc = { .child_id = fay, .group = "Children's Social Care", .view = QUORUM_VIEW_PLAN,
+                           .categories = QUORUM_CATEGORY_NEGLECT, .reason = "Left alone at night." };
+    QuorumVoteSpec police = { .child_id = fay, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                              .reason = "No offences disclosed." };
+    QuorumVoteSpec nhs = { .child_id = fay, .group = "NHS Trust", .view = QUORUM_VIEW_NO_PLAN,
+                           .reason = "Health needs are met." };
+
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &csc, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &police, &error), >, 0);
+    g_assert_cmpint (quorum_store_record_vote (store, conf, &nhs, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  quorum_conference_page_reload (quorum_window_get_conference_page (window));
+  ui_test_iterate (300);
+
+  panel = panel_of (window, fay);
+  choice_marker = ui_test_find_named (GTK_WIDGET (panel), "chair-choice-draft-label");
+  reason_marker = ui_test_find_named (GTK_WIDGET (panel), "chair-reason-draft-label");
+  plan = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button");
+  g_assert_nonnull (choice_marker);
+  g_assert_false (ui_test_marker_shown (choice_marker));
+  g_assert_false (ui_test_marker_shown (reason_marker));
+  ui_test_scroll_into_view (plan);
+  ui_test_iterate (200);
+  g_assert_true (gtk_widget_compute_bounds (reason_marker, GTK_WIDGET (window), &reason_before));
+
+  /* Plan and Neglect clicked, no reasons typed: the choice is kept, and said so on its own row. */
+  click_chair_plan (window, fay);
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  draft = decision_draft (store, conf, fay, "view");
+  g_assert_cmpstr (draft, ==, "plan");
+  g_clear_pointer (&draft, g_free);
+  draft = decision_draft (store, conf, fay, "reason");
+  g_assert_null (draft);
+  g_assert_true (ui_test_marker_shown (choice_marker));
+  g_assert_false (ui_test_marker_shown (reason_marker));
+  /* The choice's marker is on the choice's row: under the buttons it speaks for. */
+  g_assert_true (gtk_widget_is_ancestor (choice_marker, gtk_widget_get_ancestor (plan, ADW_TYPE_ACTION_ROW)));
+  {
+    graphene_rect_t button;
+    graphene_rect_t marker;
+
+    g_assert_true (gtk_widget_compute_bounds (plan, GTK_WIDGET (window), &button));
+    g_assert_true (gtk_widget_compute_bounds (choice_marker, GTK_WIDGET (window), &marker));
+    g_assert_cmpfloat (marker.origin.y, >=, button.origin.y + button.size.height);
+  }
+  /* Nothing moved as the marker came: it kept its room. */
+  g_assert_true (gtk_widget_compute_bounds (reason_marker, GTK_WIDGET (window), &reason_after));
+  g_assert_cmpfloat (reason_after.origin.y, ==, reason_before.origin.y);
+  ui_test_screenshot (GTK_WIDGET (window), "chair-choice-marker-alone");
+
+  /* Closed and opened again: the choice given back, still marked on its row alone. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (300);
+  window = ui_test_window_new (store, 1280, 900);
+  g_assert_true (quorum_window_open_conference (window, conf, fay));
+  ui_test_iterate (400);
+  panel = panel_of (window, fay);
+  choice_marker = ui_test_find_named (GTK_WIDGET (panel), "chair-choice-draft-label");
+  reason_marker = ui_test_find_named (GTK_WIDGET (panel), "chair-reason-draft-label");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "chair_plan_button"))));
+  g_assert_true (ui_test_marker_shown (choice_marker));
+  g_assert_false (ui_test_marker_shown (reason_marker));
+
+  /* Reasons typed: now the reasons' marker too. */
+  ui_test_scroll_into_view (chair_reason_view (window, fay));
+  ui_test_click (chair_reason_view (window, fay), -1, -1);
+  ui_test_type ("Neglect at night");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  draft = decision_draft (store, conf, fay, "reason");
+  g_assert_cmpstr (draft, ==, "Neglect at night");
+  g_clear_pointer (&draft, g_free);
+  g_assert_true (ui_test_marker_shown (reason_marker));
+  g_assert_true (ui_test_marker_shown (choice_marker));
+  ui_test_screenshot (GTK_WIDGET (window), "chair-choice-and-reasons-marked");
+
+  /* The reasons deleted again: only the choice is kept, and only its marker says so. */
+  ui_test_key ("ctrl+a");
+  ui_test_key ("BackSpace");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  g_assert_false (ui_test_marker_shown (reason_marker));
+  g_assert_true (ui_test_marker_shown (choice_marker));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/ui/chair/chair-decides-inquorate", test_chair_decides_inquorate);
   g_test_add_func ("/ui/chair/chair-reasons-typed-kept-and-recorded", test_chair_reasons_typed_kept_and_recorded);
   g_test_add_func ("/ui/chair/chair-choice-kept-as-draft", test_chair_choice_kept_as_draft);
+  g_test_add_func ("/ui/chair/chair-choice-marked-on-its-row", test_chair_choice_marked_on_its_row);
 
   return g_test_run ();
 }

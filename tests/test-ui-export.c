@@ -1570,6 +1570,7 @@ test_menu_says_who_and_where (Fixture       *fixture,
   GtkWidget *popover;
   GtkWidget *name;
   GtkWidget *where;
+  GtkWidget *exports;
 
   if (!ui_test_have_xdotool ())
     {
@@ -1586,16 +1587,27 @@ test_menu_says_who_and_where (Fixture       *fixture,
   ui_test_iterate (200);
   name = ui_test_find_named (popover, "identity-name");
   where = ui_test_find_named (popover, "identity-where");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, CHAIR_KEPT);
+  exports = ui_test_find_named (popover, "identity-exports");
   if (ui_test_is_postgres ())
     {
       const char *text = gtk_label_get_text (GTK_LABEL (where));
+      g_autofree char *login = quorum_store_dup_shown_actor (fixture->store);
 
+      /* The server records the login (its given name, else itself), whatever name is kept; the
+       * name kept is what exports say, and the menu says so apart (livesmall). */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, login);
+      g_assert_true (gtk_widget_get_visible (exports));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (exports)), ==,
+                       "Exports say “by " CHAIR_KEPT "”, the name kept in Preferences");
       g_assert_true (g_str_has_prefix (text, "Shared record "));
       g_assert_nonnull (strstr (text, quorum_store_get_user (fixture->store)));
     }
   else
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (where)), ==, "The record on this computer");
+    {
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, CHAIR_KEPT);
+      g_assert_false (gtk_widget_get_visible (exports));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (where)), ==, "The record on this computer");
+    }
   ui_test_screenshot (popover, "primary-menu-identity");
   ui_test_key ("Escape");
   ui_test_iterate (200);
@@ -1604,7 +1616,11 @@ test_menu_says_who_and_where (Fixture       *fixture,
    * click meant for its first item (the words are the button's accessible description). */
   g_settings_set_string (settings, "chair-name", "Dev Mistry");
   ui_test_iterate (100);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Dev Mistry");
+  if (ui_test_is_postgres ())
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (exports)), ==,
+                     "Exports say “by Dev Mistry”, the name kept in Preferences");
+  else
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Dev Mistry");
   g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
 }
 

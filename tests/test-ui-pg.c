@@ -127,6 +127,8 @@ prepare_database (void)
   run (cli, "admin", "grant", "hservice", "head-of-service", "--db", super, NULL);
   run (cli, "admin", "grant", "mtaker", "minute-taker", "--db", super, NULL);
   run (cli, "admin", "grant", "pwchair", "chair", "--db", super, NULL);
+  /* A chair whose login an administrator gave a name: the record shows them as "Anne Chair". */
+  run (cli, "admin", "grant", "namedchair", "chair", "--name", "Anne Chair", "--db", super, NULL);
   /* pwchair logs in with a password (SCRAM): build-aux/pg-cluster asks it of password_login. */
   g_free (psql ("ALTER ROLE pwchair PASSWORD '" PASSWORD "'; GRANT password_login TO pwchair"));
   /* A Head of Service who does not chair, with a password (the trial's crash: pgapp2.md). */
@@ -503,6 +505,117 @@ open_as (const char   *user,
   window = ui_test_window_new (store, 1200, 900);
   *store_out = store;
   return window;
+}
+
+static gboolean
+identity_shown (gpointer data)
+{
+  GtkWidget *identity = ui_test_find_named (GTK_WIDGET (data), "identity");
+
+  return identity != NULL && gtk_widget_get_mapped (identity);
+}
+
+/* The primary menu opened with a click, as a person does; its identity's labels. */
+static GtkWidget *
+open_primary_menu (QuorumWindow *window)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "primary_menu_button"));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  ui_test_raise_window (window);
+  ui_test_click (GTK_WIDGET (button), -1, -1);
+  ui_test_wait_until (identity_shown, popover, 10000, "the primary menu");
+  ui_test_iterate (200);
+  return popover;
+}
+
+static gboolean
+view_recorded_by_namedchair (gpointer data)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM vote WHERE child_id = %" G_GINT64_FORMAT
+                                          " AND grp = '" CHAIR_GROUP "' AND recorded_by = 'namedchair'",
+                                          *(gint64 *) data);
+  g_autofree char *count = psql (sql);
+
+  return g_strcmp0 (count, "1") == 0;
+}
+
+/* Trial 7: on a shared database the primary menu said the name kept in Preferences ("Rachel
+ * O'Neill") while the server recorded every decision, sign-off and amendment under the login,
+ * shown by the name an administrator gave it ("Anne Chair"): two names for one person. The menu
+ * now says whom the server records, and apart, the name kept that exports give. A view clicked
+ * in that window is recorded as the login, whom the record shows as the menu said. */
+static void
+test_menu_says_who_the_server_records (void)
+{
+  g_autoptr(GSettings) settings = quorum_ui_settings_new ();
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  GtkWidget *popover;
+  GtkWidget *name;
+  GtkWidget *exports;
+  gint64 child;
+  gint64 conf;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_settings_set_string (settings, "chair-name", "Rachel O'Neill");
+  window = open_as ("namedchair", &store);
+  popover = open_primary_menu (window);
+  name = ui_test_find_named (popover, "identity-name");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  exports = ui_test_find_named (popover, "identity-exports");
+  g_assert_nonnull (exports);
+  g_test_message ("menu: %s / %s / %s", gtk_label_get_text (GTK_LABEL (name)),
+                  gtk_label_get_text (GTK_LABEL (ui_test_find_named (popover, "identity-where"))),
+                  gtk_label_get_text (GTK_LABEL (exports)));
+  g_assert_true (gtk_widget_get_visible (exports) && gtk_widget_get_mapped (exports));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (exports)), ==,
+                   "Exports say “by Rachel O'Neill”, the name kept in Preferences");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (popover, "identity-where"))),
+                            "signed in as namedchair"));
+  ui_test_screenshot (popover, "pg-primary-menu-who-the-server-records");
+  ui_test_key ("Escape");
+  ui_test_iterate (200);
+
+  /* What the window records is the login's, shown by the name the menu said. */
+  conf = make_conference (store, "Lee Named", &child);
+  g_assert_true (quorum_window_open_conference (window, conf, child));
+  ui_test_iterate (400);
+  {
+    GtkWidget *plan = ui_test_find_button (GTK_WIDGET (ui_test_card (window, child, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "Plan");
+
+    ui_test_raise_window (window);
+    ui_test_scroll_into_view (plan);
+    ui_test_iterate (200);
+    ui_test_click (plan, -1, -1);
+    ui_test_wait_until (view_recorded_by_namedchair, &child, 10000, "the view recorded as namedchair");
+  }
+  {
+    g_autofree char *shown = quorum_store_dup_person_name (store, "namedchair");
+
+    g_assert_cmpstr (shown, ==, "Anne Chair");
+  }
+
+  /* The kept name the same as the login's: one name, nothing said apart. No name kept: the
+   * login's name, and exports name it too. */
+  g_settings_set_string (settings, "chair-name", "Anne Chair");
+  ui_test_iterate (100);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  g_assert_false (gtk_widget_get_visible (exports));
+  g_settings_set_string (settings, "chair-name", "");
+  ui_test_iterate (100);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  g_assert_false (gtk_widget_get_visible (exports));
+
+  g_settings_reset (settings, "chair-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
 }
 
 /* The role's hidden controls: a minute-taker reads and exports but cannot vote or decide. */
@@ -1787,6 +1900,7 @@ main (int   argc,
   g_test_add_func ("/ui/pg/minute-taker-tries-to-record", test_minute_taker_tries_to_record);
   g_test_add_func ("/ui/pg/head-of-service-tries-to-record", test_head_of_service_tries_to_record);
   g_test_add_func ("/ui/pg/chair-records-what-others-cannot", test_chair_records_what_others_cannot);
+  g_test_add_func ("/ui/pg/menu-says-who-the-server-records", test_menu_says_who_the_server_records);
   g_test_add_func ("/ui/pg/preferences-location", test_preferences_location);
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
   g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);

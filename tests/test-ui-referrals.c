@@ -3168,6 +3168,71 @@ test_refpane_as_of (void)
   ui_test_iterate (100);
 }
 
+/* Trial 7: the Head of Service's search ignored case but not accents: "chloe" found no Chloé,
+ * where the conference search (core's quorum_search_fold) finds her. Typed into the search as a
+ * person types (plain letters: a keyboard without é), the child's name and the chair's, in
+ * either case; on both backends (the store's search) and in the page's own filter. */
+static void
+test_search_ignores_accents (void)
+{
+  GListModel *model;
+  QuorumReferralsPage *page;
+  QuorumWindow *window;
+  gint64 chloe;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  chloe = make_split (fx.chair, "2027-02-03", "Chloé Évans", "Siân Prys", NULL);
+  make_split (fx.chair, "2027-02-04", "Chloris Plain", "R. Patel", NULL);
+  page = open_referrals (&window);
+  ui_test_raise_window (window);
+  model = quorum_referrals_page_get_model (page);
+
+  type_into (page, "search_entry", "chloe");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  g_test_message ("\"chloe\" finds %u", g_list_model_get_n_items (model));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_item (page, chloe));
+  ui_test_screenshot (GTK_WIDGET (window), "referrals-search-chloe");
+
+  type_into (page, "search_entry", "CHLOE EVANS");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_item (page, chloe));
+
+  /* The chair's name too. */
+  type_into (page, "search_entry", "sian pr");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_item (page, chloe));
+
+  /* Letters that are not there still find nothing. */
+  type_into (page, "search_entry", "chloa");
+  ui_test_iterate (400);
+  wait_loaded (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* The page's own filter, as the store's search: the item matches the folded search. */
+  {
+    g_autoptr(QuorumReferralObject) item = quorum_referral_object_new (quorum_store_get_referral (fx.store, chloe, NULL));
+
+    g_assert_true (quorum_referral_object_matches (item, "chloe"));
+    g_assert_true (quorum_referral_object_matches (item, "sian"));
+    g_assert_false (quorum_referral_object_matches (item, "chloa"));
+  }
+
+  set_entry (page, "search_entry", "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3234,6 +3299,7 @@ main (int    argc,
   g_test_add_func ("/referrals/refpane-forms-still-enter-records-who-when", test_refpane_forms);
   g_test_add_func ("/referrals/refpane-as-of-pane-and-calendar", test_refpane_as_of);
   g_test_add_func ("/referrals/fidel4-as-of-overdue-as-they-stood", test_as_of_overdue_as_they_stood);
+  g_test_add_func ("/referrals/search-ignores-accents", test_search_ignores_accents);
 
   status = g_test_run ();
 

@@ -644,16 +644,18 @@ quorum_store_record_panel (QuorumStore        *self,
 
 #define R_OUTCOME "(CASE coalesce (r.outcome, 'none') WHEN 'plan-confirmed' THEN 1 WHEN 'plan-ended' THEN 2 " \
                   "WHEN 'other' THEN 3 ELSE 0 END)"
-/* Names compared as the page compares them: case folded as g_utf8_casefold () does (SQLite: the
+/* Names ordered as the page orders them: case folded as g_utf8_casefold () does (SQLite: the
  * driver's quorum_casefold (); PostgreSQL: lower () of the server's locale), byte by byte. */
 #define SQLITE_FOLD(X)   "quorum_casefold (coalesce (" X ", ''))"
 #define POSTGRES_FOLD(X) "lower (coalesce (" X ", '')) COLLATE \"C\""
-/* The search in the child's or the chair's name, its text the parameter P. */
-#define SQLITE_SEARCH(P) \
-  "(instr (" SQLITE_FOLD ("ch.name") ", " P ") > 0 OR instr (" SQLITE_FOLD ("c.chair") ", " P ") > 0) "
-#define POSTGRES_SEARCH(P) \
-  "(strpos (lower (coalesce (ch.name, '')), lower (CAST (" P " AS text))) > 0 " \
-  "  OR strpos (lower (coalesce (c.chair, '')), lower (CAST (" P " AS text))) > 0) "
+/* The search in the child's or the chair's name, its text the parameter P (a LIKE pattern,
+ * _quorum_store_search_pattern): both folded by core's rule (accents dropped, case lowered), as
+ * the conference search folds them (quorum-store-private.h): "chloe" finds Chloé on both. */
+#define REFERRAL_SEARCH(FOLD, P) \
+  "(" FOLD ("coalesce (ch.name, '')") " LIKE " P " ESCAPE '\\' " \
+  "  OR " FOLD ("coalesce (c.chair, '')") " LIKE " P " ESCAPE '\\') "
+#define SQLITE_SEARCH(P)   REFERRAL_SEARCH (QUORUM_STORE_SQLITE_FOLD, P)
+#define POSTGRES_SEARCH(P) REFERRAL_SEARCH (QUORUM_STORE_POSTGRES_FOLD, P)
 
 static void
 append_term (GString    *sql,
@@ -818,11 +820,8 @@ quorum_store_list_referral_ids (QuorumStore               *self,
     {
       g_autofree char *stripped = g_strstrip (g_strdup (query->search));
 
-      /* SQLite compares casefolded texts; PostgreSQL lowers both sides itself (so "ß" is
-       * compared as "ß" with the names it lowers, not as casefold's "ss"). */
-      if (*stripped != '\0')
-        folded = _quorum_store_dialect (self, "s", "p")[0] == 's' ? g_utf8_casefold (stripped, -1)
-                                                               : g_steal_pointer (&stripped);
+      /* Folded once here, as the conference search's (core's rule: both backends alike). */
+      folded = _quorum_store_search_pattern (stripped);
     }
 
   desc = query->descending;

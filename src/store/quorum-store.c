@@ -355,6 +355,7 @@ holds_records (QuorumStore *self)
 #ifdef QUORUM_HAVE_POSTGRES
 #include "postgres/quorum-db-postgres.h"
 #include "postgres/quorum-pg-schema.h"
+#include "postgres/quorum-pg-people.h"
 #endif
 
 /* A PostgreSQL database: made by `quorum-cli admin init` (roles, grants and schema need a
@@ -900,30 +901,6 @@ quorum_store_get_actor (QuorumStore *self)
   return quorum_store_get_signer (self);
 }
 
-/* The names of a shared database's people, read once a store: each login's comment, which
- * `admin grant USER ROLE --name NAME` sets (quorum_name_role, as the owner). */
-static GHashTable *
-read_people (QuorumStore *self)
-{
-  GHashTable *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  QuorumDbStmt *stmt = quorum_db_prepare (self->db,
-                                          "SELECT rolname, shobj_description (oid, 'pg_authid') FROM pg_catalog.pg_roles "
-                                          "WHERE rolcanlogin AND shobj_description (oid, 'pg_authid') IS NOT NULL",
-                                          NULL);
-
-  if (stmt == NULL)
-    return people;
-  while (quorum_db_step (stmt, NULL) == QUORUM_DB_ROW)
-    {
-      const char *name = quorum_db_column_text (stmt, 1);
-
-      if (name != NULL && quorum_check_text (name, NULL, TRUE, QUORUM_MAX_NAME, NULL))
-        g_hash_table_insert (people, g_strdup (quorum_db_column_text (stmt, 0)), g_strdup (name));
-    }
-  quorum_db_reset (stmt);
-  return people;
-}
-
 char *
 quorum_store_dup_person_name (QuorumStore *self,
                               const char  *login)
@@ -939,8 +916,13 @@ quorum_store_dup_person_name (QuorumStore *self,
     return g_strdup (login);
 
   g_mutex_lock (&self->people_lock);
+  /* Read once a store, by the PostgreSQL driver's part (postgres/quorum-pg-people.c). */
   if (self->people == NULL)
-    self->people = read_people (self);
+#ifdef QUORUM_HAVE_POSTGRES
+    self->people = quorum_pg_read_people (self->db);
+#else
+    self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+#endif
   name = g_hash_table_lookup (self->people, login);
   result = g_strdup (name != NULL ? name : login);
   g_mutex_unlock (&self->people_lock);

@@ -553,7 +553,7 @@ typedef struct
 {
   GDate                as_of;       /* overdue as of this day; invalid: today */
   QuorumReferralMatch  match;
-  const char          *search;      /* in the child's or the chair's name, ignoring case (g_utf8_casefold); NULL or blank: all */
+  const char          *search;      /* in the child's or the chair's name, ignoring case and accents (quorum_search_fold); NULL or blank: all */
   QuorumReferralOrder  order;       /* dates as dates, unset last; ties by id */
   gboolean             descending;  /* the whole order reversed, as a column view does */
 } QuorumReferralQuery;

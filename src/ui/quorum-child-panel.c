@@ -96,6 +96,7 @@ struct _QuorumChildPanel
   GtkWidget       *chair_reason_row;
   QuorumTextField *chair_reason_field;
   GtkWidget       *chair_reason_draft_label;
+  GtkWidget       *chair_choice_draft_label;
   GtkWidget       *chair_reason_error;
   QuorumDraft     *decision_draft;    /* the chair's reasons typed, not yet recorded */
   GtkWidget       *chair_error_row;
@@ -2457,7 +2458,15 @@ quorum_child_panel_constructed (GObject *object)
     quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_physical));
     quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_emotional));
     quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_sexual));
-    quorum_draft_bind_marker (self->decision_draft, self->chair_reason_draft_label);
+    /* Each marker says what is kept beside it: the reasons' only the reasons' words, the choice's
+     * the Plan / No plan and the categories (a chair who has only clicked Plan has typed no draft). */
+    {
+      const char * const reason[] = { "reason", NULL };
+      const char * const choice[] = { "view", "categories", NULL };
+
+      quorum_draft_bind_fields_marker (self->decision_draft, self->chair_reason_draft_label, reason);
+      quorum_draft_bind_fields_marker (self->decision_draft, self->chair_choice_draft_label, choice);
+    }
     quorum_draft_restore (self->decision_draft);
   }
 }
@@ -2569,6 +2578,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_field);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_choice_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_error);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, pending_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decide_button);

@@ -39,7 +39,16 @@ struct _QuorumDraft
   gboolean     restored;    /* given back once: from then on a baseline may forget a draft */
   gboolean     has_draft;
   gboolean     writing;     /* the store's "draft-changed" is this draft's own */
+  GPtrArray   *markers;     /* FieldsMarker: a marker for some of the fields only */
 };
+
+/* A marker that says "not yet recorded" only while one of its fields holds a draft (the chair's
+ * reasons, not the Plan / No plan chosen beside them in the same draft). */
+typedef struct
+{
+  GtkWidget *widget;     /* weak */
+  GStrv      fields;
+} FieldsMarker;
 
 enum {
   PROP_0,
@@ -243,14 +252,46 @@ forget_stored (QuorumDraft *self)
 }
 
 static void
+fields_marker_free (FieldsMarker *marker)
+{
+  g_clear_weak_pointer (&marker->widget);
+  g_strfreev (marker->fields);
+  g_free (marker);
+}
+
+/* Each marker of some fields: shown while one of them holds words not recorded. Asked each time
+ * the draft is written or read, not only when the draft as a whole comes or goes: the reasons
+ * typed after the choice make no change to the whole. */
+static void
+update_fields_markers (QuorumDraft *self)
+{
+  for (guint i = 0; self->markers != NULL && i < self->markers->len; i++)
+    {
+      FieldsMarker *marker = g_ptr_array_index (self->markers, i);
+      gboolean shown = FALSE;
+
+      if (marker->widget == NULL)
+        continue;
+      for (guint j = 0; self->has_draft && marker->fields[j] != NULL; j++)
+        {
+          Field *field = find_field (self, marker->fields[j]);
+
+          shown |= field != NULL && field_has_words (field);
+        }
+      quorum_ui_set_marker_shown (marker->widget, shown);
+    }
+}
+
+static void
 set_has_draft (QuorumDraft *self,
                gboolean     has_draft)
 {
-  if (self->has_draft == has_draft)
-    return;
+  gboolean changed = self->has_draft != has_draft;
 
   self->has_draft = has_draft;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+  update_fields_markers (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
 }
 
 static void
@@ -476,6 +517,7 @@ quorum_draft_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (field->widget, self);
     }
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (quorum_draft_parent_class)->dispose (object);
@@ -530,6 +572,7 @@ static void
 quorum_draft_init (QuorumDraft *self)
 {
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) fields_marker_free);
 }
 
 QuorumDraft *
@@ -887,4 +930,22 @@ quorum_draft_bind_marker (QuorumDraft *self,
 
   g_signal_connect_object (self, "notify::has-draft", G_CALLBACK (marker_has_draft_cb), marker, G_CONNECT_SWAPPED);
   quorum_ui_set_marker_shown (marker, self->has_draft);
+}
+
+void
+quorum_draft_bind_fields_marker (QuorumDraft        *self,
+                                 GtkWidget          *marker,
+                                 const char * const *fields)
+{
+  FieldsMarker *bound;
+
+  g_return_if_fail (QUORUM_IS_DRAFT (self));
+  g_return_if_fail (GTK_IS_WIDGET (marker));
+  g_return_if_fail (fields != NULL);
+
+  bound = g_new0 (FieldsMarker, 1);
+  g_set_weak_pointer (&bound->widget, marker);
+  bound->fields = g_strdupv ((char **) fields);
+  g_ptr_array_add (self->markers, bound);
+  update_fields_markers (self);
 }

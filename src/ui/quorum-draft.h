@@ -83,5 +83,11 @@ gboolean     quorum_draft_get_has_draft (QuorumDraft *self);
  * chair's next click). */
 void         quorum_draft_bind_marker   (QuorumDraft *self,
                                          GtkWidget   *marker);
+/* The same for some of the draft's fields only: @marker is shown while one of @fields holds
+ * words (or a value) not yet recorded, so that a marker beside the reasons does not say a draft
+ * when only the choice beside it is kept. */
+void         quorum_draft_bind_fields_marker (QuorumDraft        *self,
+                                              GtkWidget          *marker,
+                                              const char * const *fields);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "quorum/quorum-search.h"
+
 #include "quorum-referral-filter.h"
 
 struct _QuorumReferralFilter
@@ -13,7 +15,7 @@ struct _QuorumReferralFilter
 
   QuorumReferralShow  show;
   char               *search;      /* as typed */
-  char               *casefolded;  /* NULL: no search */
+  char               *casefolded;  /* quorum_search_fold ()ed (accents and case ignored); NULL: no search */
 };
 
 enum {
@@ -242,7 +244,7 @@ quorum_referral_filter_set_search (QuorumReferralFilter *self,
 
   stripped = g_strstrip (g_strdup (search ? search : ""));
   if (*stripped != '\0')
-    casefolded = g_utf8_casefold (stripped, -1);
+    casefolded = quorum_search_fold (stripped);
 
   if (g_strcmp0 (casefolded, self->casefolded) == 0)
     {

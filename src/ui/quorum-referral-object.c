@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "quorum/quorum-search.h"
+
 #include "quorum-referral-object.h"
 #include "quorum-ui-util.h"
 
@@ -15,6 +17,8 @@ struct _QuorumReferralObject
   QuorumReferralRow   *row;
   char                *child_key;     /* casefolded, for search and sorting */
   char                *chair_key;
+  char                *child_search;  /* folded by core's search rule (accents, case), for search */
+  char                *chair_search;
   guint32              julian[QUORUM_REFERRAL_N_COLUMNS];  /* date columns; G_MAXUINT32 when unset */
   char                *texts[QUORUM_REFERRAL_N_COLUMNS];
 };
@@ -49,6 +53,8 @@ quorum_referral_object_finalize (GObject *object)
   g_clear_pointer (&self->row, quorum_referral_row_free);
   g_clear_pointer (&self->child_key, g_free);
   g_clear_pointer (&self->chair_key, g_free);
+  g_clear_pointer (&self->child_search, g_free);
+  g_clear_pointer (&self->chair_search, g_free);
   for (guint i = 0; i < QUORUM_REFERRAL_N_COLUMNS; i++)
     g_clear_pointer (&self->texts[i], g_free);
 
@@ -151,6 +157,9 @@ quorum_referral_object_new (QuorumReferralRow *row)
 
   self->child_key = g_utf8_casefold (row->child ? row->child : "", -1);
   self->chair_key = g_utf8_casefold (row->chair ? row->chair : "", -1);
+  /* As the store's search folds them: "chloe" finds Chloé. */
+  self->child_search = quorum_search_fold (row->child ? row->child : "");
+  self->chair_search = quorum_search_fold (row->chair ? row->chair : "");
 
   self->julian[QUORUM_REFERRAL_COLUMN_CONFERENCE_DATE] = julian_or_max (&row->conference_date);
   self->julian[QUORUM_REFERRAL_COLUMN_DUE] = julian_or_max (&row->due);
@@ -407,12 +416,12 @@ quorum_referral_object_describe_status (QuorumReferralObject *self)
 
 gboolean
 quorum_referral_object_matches (QuorumReferralObject *self,
-                                const char           *casefolded)
+                                const char           *folded)
 {
-  if (casefolded == NULL || *casefolded == '\0')
+  if (folded == NULL || *folded == '\0')
     return TRUE;
 
-  return strstr (self->child_key, casefolded) != NULL || strstr (self->chair_key, casefolded) != NULL;
+  return strstr (self->child_search, folded) != NULL || strstr (self->chair_search, folded) != NULL;
 }
 
 /* Overdue first, then what is waiting on the Head of Service, on the panel, then decided. */

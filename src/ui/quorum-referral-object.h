@@ -49,9 +49,10 @@ gboolean                  quorum_referral_object_get_panel_due_off (QuorumReferr
  * "Overdue: due Tuesday 5 January 2027 and not yet sent to the Head of Service". */
 char                    *quorum_referral_object_describe_status  (QuorumReferralObject *self);
 
-/* Whether the child's or the chair's name contains @casefolded (already g_utf8_casefold()ed). */
+/* Whether the child's or the chair's name contains @folded (already quorum_search_fold ()ed: accents
+ * and case ignored, as the store's search ignores them). */
 gboolean                 quorum_referral_object_matches          (QuorumReferralObject *self,
-                                                                  const char           *casefolded);
+                                                                  const char           *folded);
 /* Orders by @column (dates as dates, unset last), then by id. */
 int                      quorum_referral_object_compare          (QuorumReferralObject *a,
                                                                   QuorumReferralObject *b,

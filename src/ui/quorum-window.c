@@ -23,6 +23,7 @@ struct _QuorumWindow
   GtkMenuButton        *primary_menu_button;
   GtkLabel             *identity_name;   /* in the primary menu */
   GtkLabel             *identity_where;
+  GtkLabel             *identity_exports;  /* a shared record's: the name exports give, when not the login's */
 
   QuorumStore          *store;
   GSettings            *settings;
@@ -598,7 +599,10 @@ preferences_action (GSimpleAction *action,
 
 /* At the top of the primary menu, and on its button: who the record names as doing what is
  * done in this window, and which record it is (this computer's, or the shared one on its
- * server), for a laptop passed between a chair and a minute-taker, or two chairs on one server. */
+ * server), for a laptop passed between a chair and a minute-taker, or two chairs on one server.
+ * On a shared database the server records the login (schema 12), whatever name is kept: the
+ * menu names the login by its given name, as the decisions, sign-offs and amendments show it,
+ * and says apart the name kept in Preferences, which exports still give (docs/notes/exportwho.md). */
 static void
 update_identity (QuorumWindow *self)
 {
@@ -609,16 +613,32 @@ update_identity (QuorumWindow *self)
   g_autofree char *where = NULL;
   g_autofree char *description = NULL;
   g_autofree char *who = NULL;
+  g_autofree char *exports = NULL;
 
   if (self->store == NULL || self->identity_name == NULL)
     return;
 
-  /* The name kept; with none, on a shared database, the login by the name an administrator gave it. */
-  who = quorum_store_dup_shown_signer (self->store);
+  if (quorum_store_is_shared (self->store))
+    {
+      /* Who the server records (the login, by the name an administrator gave it) … */
+      g_autofree char *signer = quorum_store_dup_shown_signer (self->store);
+
+      who = quorum_store_dup_shown_actor (self->store);
+      /* … and, when another name is kept, the name an export gives as its "by". */
+      if (g_strcmp0 (signer, who) != 0)
+        /* TRANSLATORS: under the name the shared record writes, in the primary menu; %s is the
+         * name kept in Preferences, e.g. "Exports say “by Rachel O’Neill”, the name kept in Preferences" */
+        exports = g_strdup_printf (_("Exports say “by %s”, the name kept in Preferences"), signer);
+    }
+  else
+    /* The name kept (what the record on this computer writes). */
+    who = quorum_store_dup_shown_signer (self->store);
   if (quorum_ui_needs_name (self->store))
     gtk_label_set_text (self->identity_name, _("No name kept: the record will ask it"));
   else
     gtk_label_set_text (self->identity_name, who);
+  gtk_label_set_text (self->identity_exports, exports != NULL ? exports : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_exports), exports != NULL);
 
   if (quorum_store_is_shared (self->store) &&
       quorum_store_describe_server (quorum_store_get_path (self->store), &host, &port, &dbname, &user))
@@ -635,6 +655,13 @@ update_identity (QuorumWindow *self)
    * meant for its first item (test-ui-forms, /ui/forms/menu-buttons-without-tooltips). */
   /* TRANSLATORS: the primary menu button's description: the name the record uses, then where */
   description = g_strdup_printf (_("Main Menu · %s · %s"), gtk_label_get_text (self->identity_name), where);
+  if (exports != NULL)
+    {
+      char *longer = g_strconcat (description, " · ", exports, NULL);
+
+      g_free (description);
+      description = longer;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->primary_menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -1400,16 +1427,21 @@ quorum_window_init (QuorumWindow *self)
     GtkWidget *identity = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
     GtkWidget *name = gtk_label_new (NULL);
     GtkWidget *where = gtk_label_new (NULL);
+    GtkWidget *exports = gtk_label_new (NULL);
 
     gtk_widget_set_name (identity, "identity");
     gtk_widget_set_name (name, "identity-name");
     gtk_widget_set_name (where, "identity-where");
+    gtk_widget_set_name (exports, "identity-exports");
     gtk_widget_add_css_class (name, "heading");
     gtk_widget_add_css_class (where, "caption");
     gtk_widget_add_css_class (where, "dim-label");
-    for (guint i = 0; i < 2; i++)
+    gtk_widget_add_css_class (exports, "caption");
+    gtk_widget_add_css_class (exports, "dim-label");
+    gtk_widget_set_visible (exports, FALSE);
+    for (guint i = 0; i < 3; i++)
       {
-        GtkLabel *label = GTK_LABEL (i == 0 ? name : where);
+        GtkLabel *label = GTK_LABEL (i == 0 ? name : i == 1 ? where : exports);
 
         gtk_label_set_xalign (label, 0);
         gtk_label_set_wrap (label, TRUE);
@@ -1421,10 +1453,12 @@ quorum_window_init (QuorumWindow *self)
     gtk_widget_set_margin_bottom (identity, 6);
     gtk_box_append (GTK_BOX (identity), name);
     gtk_box_append (GTK_BOX (identity), where);
+    gtk_box_append (GTK_BOX (identity), exports);
     gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->primary_menu_button)),
                                 identity, "identity");
     self->identity_name = GTK_LABEL (name);
     self->identity_where = GTK_LABEL (where);
+    self->identity_exports = GTK_LABEL (exports);
   }
 
   self->settings = quorum_ui_settings_new ();
