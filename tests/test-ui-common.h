@@ -979,7 +979,8 @@ ui_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
-/* A composite widget's template child @name (fails the test when there is none). */
+/* A composite widget's template child @name, or a part of a child panel's forms (fails the test
+ * when there is none). */
 static inline GtkWidget *
 ui_test_template_child (gpointer    widget,
                         GType       type,
@@ -987,6 +988,9 @@ ui_test_template_child (gpointer    widget,
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
+  /* The child panel's forms are built when first needed, outside its template. */
+  if (child == NULL && QUORUM_IS_CHILD_PANEL (widget))
+    child = quorum_child_panel_get_part (QUORUM_CHILD_PANEL (widget), name);
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
 }

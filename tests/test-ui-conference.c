@@ -799,6 +799,151 @@ test_next_conference_attendees (void)
   ui_test_iterate (50);
 }
 
+/* The outcome list of @row open (a popover of it on the screen). */
+static GtkWidget *
+shown_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_shown_popover (gpointer data)
+{
+  return shown_popover (GTK_WIDGET (data)) != NULL;
+}
+
+/* A decided child's panel opens without the attempt's form or the decision still to take: they
+ * are built when first needed (openfast4). Its sibling, not decided, has both, as the chair
+ * reaches them after opening the decided conference: a click on the sibling's tab, the proposal
+ * and summary typed (kept as a draft in the database), Ctrl+Enter refused with no outcome
+ * chosen, the outcome chosen in its list, Ctrl+Enter again recording the attempt. */
+static void
+test_decided_conference_then_sibling_forms (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  static const char * const children[] = { "Ava Decided", "Bo Open", NULL };
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GtkWidget *switcher;
+  GtkWidget *proposal;
+  GtkWidget *row;
+  gint64 conf;
+  gint64 ava;
+  gint64 bo;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  conf = ui_test_create_conference (window, children, "bolton", "UI-LAZY");
+  ui_test_add_attendee (window, "Sam Social", "Social Worker", "Children's Social Care", NULL, TRUE);
+  ui_test_add_attendee (window, "Pat Police", "Detective Sergeant", "Police", NULL, TRUE);
+  ui_test_add_attendee (window, "Nia Nurse", "School Nurse", "NHS Trust", NULL, TRUE);
+  ava = ui_test_child_id (store, conf, 0);
+  bo = ui_test_child_id (store, conf, 1);
+
+  /* Ava decided by consensus, recorded before this window opens it. */
+  {
+    QuorumAttemptSpec attempt = { .child_id = ava, .proposal = "Plan for neglect", .summary = "All agree",
+                                  .agreed = QUORUM_VIEW_PLAN, .categories = QUORUM_CATEGORY_NEGLECT };
+    g_autoptr(QuorumOutcome) outcome = NULL;
+    gint64 plan = 0;
+    gint64 referral = 0;
+
+    g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+    g_assert_no_error (error);
+    outcome = quorum_store_decide (store, conf, ava, QUORUM_VIEW_NONE, 0, &plan, &referral, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (outcome);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+
+  window = ui_test_window_new (store, 1280, 800);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, conf, ava));
+  ui_test_iterate (300);
+  ui_test_raise_window (window);
+
+  /* The decision is shown; the forms it no longer needs were never built. */
+  panel = quorum_conference_page_get_child_panel (page, ava);
+  g_assert_true (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (panel), "outcome-card")));
+  g_assert_null (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"));
+  g_assert_null (ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field"));
+
+  /* The chair goes on to Bo by his tab. */
+  switcher = ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "child_switcher");
+  ui_test_click (ui_test_find_shown_label (switcher, "Bo Open"), -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, bo);
+  panel = quorum_conference_page_get_child_panel (page, bo);
+  proposal = ui_test_find_named (GTK_WIDGET (panel), "proposal-row");
+  g_assert_nonnull (proposal);
+  g_assert_true (gtk_widget_get_mapped (proposal));
+
+  ui_test_click (proposal, -1, -1);
+  ui_test_type ("Same plan as Ava");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_type ("Worries hold for Bo");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
+  {
+    g_autofree char *held = ui_test_db_sqlf (path, "SELECT count (*) FROM %s WHERE text IN "
+                                             "('Same plan as Ava', 'Worries hold for Bo')", table);
+
+    g_assert_cmpstr (held, ==, "2");
+  }
+
+  /* Ctrl+Enter with no outcome chosen: said under the Outcome, nothing recorded. */
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel), "outcome-error-row")));
+  {
+    g_autofree char *n = ui_test_db_sqlf (path, "SELECT count (*) FROM attempt WHERE child_id = %" G_GINT64_FORMAT, bo);
+
+    g_assert_cmpstr (n, ==, "0");
+  }
+
+  /* The outcome chosen in its list, then Ctrl+Enter from the summary records the attempt. */
+  row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
+  ui_test_click (row, -1, -1);
+  ui_test_wait_until (has_shown_popover, row, 5000, "the Outcome list to open");
+  ui_test_iterate (300);
+  ui_test_click (ui_test_find_shown_label (shown_popover (row), "No consensus"), -1, -1);
+  ui_test_iterate (300);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  {
+    g_autofree char *recorded = ui_test_db_sqlf (path, "SELECT agreed || ' ' || proposal || ' / ' || summary FROM attempt "
+                                                 "WHERE child_id = %" G_GINT64_FORMAT, bo);
+    g_autofree char *left = ui_test_db_sqlf (path, "SELECT count (*) FROM %s WHERE text IN "
+                                             "('Same plan as Ava', 'Worries hold for Bo')", table);
+
+    g_assert_cmpstr (recorded, ==, "none Same plan as Ava / Worries hold for Bo");
+    g_assert_cmpstr (left, ==, "0");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 static void
 test_long_list_rows_on_screen (void)
 {
@@ -937,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/ui/conference/correct-attendee", test_correct_attendee);
   g_test_add_func ("/ui/conference/long-list-rows-on-screen", test_long_list_rows_on_screen);
   g_test_add_func ("/ui/conference/next-conference-attendees", test_next_conference_attendees);
+  g_test_add_func ("/ui/conference/decided-conference-then-sibling-forms", test_decided_conference_then_sibling_forms);
   g_test_add_func ("/ui/conference/list-keeps-the-open-conference-selected", test_list_keeps_the_open_conference_selected);
   g_test_add_func ("/ui/conference/search-ignores-accents", test_search_ignores_accents);
 

@@ -85,6 +85,9 @@ struct _QuorumChildPanel
   guint            board_source;
   GtkWidget       *vote_closed_label;
   GtkStack        *decision_stack;
+  GtkWidget       *pending_page;      /* built when first needed, as the attempt form */
+  GtkBuilder      *attempt_builder;   /* each built part by its id (quorum_child_panel_get_part) */
+  GtkBuilder      *pending_builder;
   GtkWidget       *chair_list;
   GtkToggleButton *chair_plan_button;
   GtkToggleButton *chair_no_plan_button;
@@ -143,6 +146,9 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (QuorumChildPanel, quorum_child_panel, GTK_TYPE_WIDGET)
+
+static void ensure_attempt_form (QuorumChildPanel *self);
+static void ensure_pending_page (QuorumChildPanel *self);
 
 static guint
 read_categories (GtkCheckButton *neglect,
@@ -511,6 +517,7 @@ focus_waiting_card (QuorumChildPanel *self,
         }
     }
 
+  ensure_pending_page (self);
   if (self->needs_chair_view && gtk_widget_grab_focus (GTK_WIDGET (self->chair_plan_button)))
     return;
 
@@ -534,11 +541,16 @@ record_attempt_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
-  g_autofree char *proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
-  g_autofree char *summary = quorum_text_field_get_text (self->summary_field);
-  g_autofree char *views = quorum_text_field_get_text (self->views_field);
+  g_autofree char *proposal = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *views = NULL;
   g_autoptr(GError) error = NULL;
   QuorumAttemptSpec spec = { 0 };
+
+  ensure_attempt_form (self);
+  proposal = quorum_ui_editable_get_text (GTK_EDITABLE (self->proposal_row));
+  summary = quorum_text_field_get_text (self->summary_field);
+  views = quorum_text_field_get_text (self->views_field);
 
   quorum_ui_commit_pending (widget);
 
@@ -589,7 +601,10 @@ record_attempt_action (GtkWidget  *widget,
   if (spec.agreed == QUORUM_VIEW_NONE)
     focus_waiting_card (self, 0);
   else
-    gtk_widget_grab_focus (self->decide_button);
+    {
+      ensure_pending_page (self);
+      gtk_widget_grab_focus (self->decide_button);
+    }
 }
 
 static void
@@ -776,7 +791,10 @@ quorum_child_panel_format_preview (QuorumChildPanel    *self,
   /* Why the chair decided as they did, as typed: recorded with the decision (002 §4.1). */
   if (outcome->basis == QUORUM_BASIS_CHAIR)
     {
-      g_autofree char *reason = quorum_text_field_get_text (self->chair_reason_field);
+      g_autofree char *reason = NULL;
+
+      ensure_pending_page (self);
+      reason = quorum_text_field_get_text (self->chair_reason_field);
 
       g_string_append_printf (text, _("The chair’s reasons: “%s”\n"), reason != NULL ? reason : "");
     }
@@ -1090,6 +1108,7 @@ decide_action (GtkWidget  *widget,
   gboolean ask_name;
   g_autofree char *shown_signer = NULL;
 
+  ensure_pending_page (self);
   /* A reason still being typed is part of what is decided on: stored first. */
   quorum_ui_commit_pending (widget);
 
@@ -1328,6 +1347,8 @@ sync_same_as (QuorumChildPanel *self)
 {
   gboolean empty;
 
+  if (self->attempt_form == NULL)
+    return;
   if (self->same_as_name == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->same_as_button), FALSE);
@@ -1376,6 +1397,7 @@ update_same_as (QuorumChildPanel       *self,
       /* Translators: a button on a child's empty attempt at consensus; %s is the previous
        * child's name, whose proposal and summary it puts in the fields, e.g. "Same as Amy" */
       label = g_strdup_printf (_("Same as %s"), previous->name);
+      ensure_attempt_form (self);
       gtk_button_set_label (self->same_as_button, label);
       /* No tooltip: it would lie over the proposal, the next thing clicked. */
       description = g_strdup_printf (_("Puts the proposal and summary of %s’s last attempt in these fields, "
@@ -1412,6 +1434,186 @@ same_as_clicked_cb (QuorumChildPanel *self,
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
   quorum_text_field_type (self->summary_field, summary);
   gtk_editable_set_position (GTK_EDITABLE (self->proposal_row), -1);
+}
+
+/* ---- the forms, built when first needed ---- */
+
+/* The attempt's form as the child stands: shown until a consensus or the decision closes it,
+ * never to a minute-taker; titled for a second try once the vote is open. */
+static void
+sync_attempt_form (QuorumChildPanel *self)
+{
+  gboolean open = !self->finalised && !self->decided && !self->consensus;
+
+  if (self->attempt_form == NULL)
+    return;
+  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), open && self->may_vote);
+  adw_preferences_group_set_title (self->attempt_form,
+                                   self->vote_open ? _("Try Consensus Again") : _("Record an Attempt at Consensus"));
+}
+
+/* The attempt's form (quorum-child-panel-attempt.ui), placed after the attempts, and its draft
+ * given back: built the first time the form is shown or used, as the template built it. */
+static void
+ensure_attempt_form (QuorumChildPanel *self)
+{
+  GtkBuilder *builder;
+  g_autofree char *scope = NULL;
+  GtkEventController *shortcuts;
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+
+  if (self->attempt_form != NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  builder = self->attempt_builder = gtk_builder_new_from_resource ("/io/github/quorum_app/quorum/ui/quorum-child-panel-attempt.ui");
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (attempt_form);
+  GET (attempt_draft_label);
+  GET (same_as_button);
+  GET (proposal_row);
+  GET (summary_field);
+  GET (views_field);
+  GET (agreed_row);
+  GET (attempt_categories_row);
+  GET (attempt_neglect);
+  GET (attempt_physical);
+  GET (attempt_emotional);
+  GET (attempt_sexual);
+  GET (record_attempt_button);
+  GET (outcome_error_row);
+  GET (outcome_error_label);
+#undef GET
+  gtk_box_insert_child_after (self->content_box, GTK_WIDGET (self->attempt_form), GTK_WIDGET (self->attempts_group));
+
+  g_signal_connect_object (self->same_as_button, "clicked", G_CALLBACK (same_as_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_field, "activate", G_CALLBACK (attempt_entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views_field, "activate", G_CALLBACK (attempt_entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agreed_row, "notify::selected", G_CALLBACK (agreed_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Ctrl+Enter anywhere in the attempt's form records the attempt (or says under the Outcome
+   * what is missing), as it does in its text fields: on the Outcome, where the form puts the
+   * focus to have it chosen, it did nothing and said nothing (trials 5 and 6). */
+  shortcuts = gtk_shortcut_controller_new ();
+  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (g_steal_pointer (&trigger),
+                                                          gtk_named_action_new ("child.record-attempt")));
+  gtk_widget_add_controller (GTK_WIDGET (self->attempt_form), shortcuts);
+  /* The outcomes whole in their list: "Consensus: a child prote…" left the chair to guess. */
+  quorum_ui_show_whole_items (GTK_WIDGET (self->agreed_row));
+
+  /* "Same as …" goes once anything is typed in the attempt, and comes back if it is cleared. */
+  g_signal_connect_object (self->proposal_row, "changed", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The attempt's words are kept as they are typed, for this child, until recorded. */
+  scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", self->child_id);
+  self->attempt_draft = quorum_draft_new (self->store, self->conference_id, scope);
+  quorum_draft_add_field (self->attempt_draft, "proposal", GTK_WIDGET (self->proposal_row));
+  quorum_draft_add_field (self->attempt_draft, "summary", GTK_WIDGET (self->summary_field));
+  quorum_draft_add_field (self->attempt_draft, "views", GTK_WIDGET (self->views_field));
+  /* The outcome chosen is part of the form given back (kept by its key; unchosen is no draft). */
+  {
+    const char * const outcomes[] = { "unchosen", "none", "plan", "no-plan", NULL };
+
+    quorum_draft_add_choice (self->attempt_draft, "outcome", GTK_WIDGET (self->agreed_row), outcomes);
+    quorum_draft_set_baseline (self->attempt_draft, "outcome", "unchosen");
+  }
+  quorum_draft_bind_marker (self->attempt_draft, self->attempt_draft_label);
+  quorum_draft_restore (self->attempt_draft);
+
+  sync_attempt_form (self);
+  sync_same_as (self);
+  quorum_ui_fix_accessible_names (GTK_WIDGET (self->attempt_form));
+}
+
+/* The decision still to take as the child stands: the chair's rows when the chair must give a
+ * view, none of it for a minute-taker, nothing to change once signed off. */
+static void
+sync_pending_page (QuorumChildPanel *self)
+{
+  if (self->pending_page == NULL)
+    return;
+  gtk_widget_set_visible (self->chair_list, self->needs_chair_view && self->may_vote);
+  quorum_ui_set_sensitive (self->chair_list, !self->finalised);
+  quorum_ui_set_sensitive (self->decide_button, !self->finalised);
+  gtk_widget_set_visible (self->decide_button, self->may_vote);
+}
+
+/* The decision stack's "pending" page (quorum-child-panel-pending.ui) and the chair's draft:
+ * built the first time it is shown or used. */
+static void
+ensure_pending_page (QuorumChildPanel *self)
+{
+  GtkBuilder *builder;
+  g_autofree char *scope = NULL;
+
+  if (self->pending_page != NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  builder = self->pending_builder = gtk_builder_new_from_resource ("/io/github/quorum_app/quorum/ui/quorum-child-panel-pending.ui");
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (pending_page);
+  GET (chair_list);
+  GET (chair_plan_button);
+  GET (chair_no_plan_button);
+  GET (chair_categories_row);
+  GET (chair_neglect);
+  GET (chair_physical);
+  GET (chair_emotional);
+  GET (chair_sexual);
+  GET (chair_reason_row);
+  GET (chair_reason_field);
+  GET (chair_reason_draft_label);
+  GET (chair_choice_draft_label);
+  GET (chair_reason_error);
+  GET (chair_error_row);
+  GET (chair_error_label);
+  GET (pending_label);
+  GET (decide_button);
+#undef GET
+  gtk_stack_add_named (self->decision_stack, self->pending_page, "pending");
+
+  g_signal_connect_object (self->chair_plan_button, "toggled", G_CALLBACK (chair_view_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chair_no_plan_button, "toggled", G_CALLBACK (chair_view_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chair_reason_field, "activate", G_CALLBACK (chair_reason_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chair_reason_field, "notify::text", G_CALLBACK (chair_reason_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      g_signal_connect_object (checks[i], "toggled", G_CALLBACK (chair_category_toggled_cb), self, G_CONNECT_SWAPPED);
+  }
+
+  /* The chair's reasons are kept as they are typed, for this child's decision, until recorded. */
+  scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", self->child_id);
+  self->decision_draft = quorum_draft_new (self->store, self->conference_id, scope);
+  quorum_draft_add_field (self->decision_draft, "reason", GTK_WIDGET (self->chair_reason_field));
+  /* The chair's Plan / No plan and the categories chosen are the form as it was left too. */
+  quorum_draft_add_value (self->decision_draft, "view", GTK_WIDGET (self->chair_plan_button),
+                          chair_view_draft_get, chair_view_draft_set, self);
+  quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_no_plan_button));
+  quorum_draft_add_value (self->decision_draft, "categories", GTK_WIDGET (self->chair_neglect),
+                          chair_categories_draft_get, chair_categories_draft_set, self);
+  quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_physical));
+  quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_emotional));
+  quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_sexual));
+  /* Each marker says what is kept beside it: the reasons' only the reasons' words, the choice's
+   * the Plan / No plan and the categories (a chair who has only clicked Plan has typed no draft). */
+  {
+    const char * const reason[] = { "reason", NULL };
+    const char * const choice[] = { "view", "categories", NULL };
+
+    quorum_draft_bind_fields_marker (self->decision_draft, self->chair_reason_draft_label, reason);
+    quorum_draft_bind_fields_marker (self->decision_draft, self->chair_choice_draft_label, choice);
+  }
+  quorum_draft_restore (self->decision_draft);
+
+  sync_pending_page (self);
+  quorum_ui_fix_accessible_names (self->pending_page);
 }
 
 /* ---- showing the record ---- */
@@ -1613,6 +1815,8 @@ update_tally (QuorumChildPanel       *self,
       gone = g_strdup_printf (_("Left before giving a view: %s."), names);
     }
 
+  if (self->pending_label == NULL)
+    return;
   if (decided)
     gtk_label_set_label (self->pending_label, "");
   else if (self->needs_chair_view)
@@ -2160,6 +2364,8 @@ update_decision (QuorumChildPanel       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->dissent_list), items->len > 0);
 }
 
+/* @first and the four sections after it, in this order; a NULL one (the attempt's form not
+ * built) is passed over. */
 static void
 order_sections (QuorumChildPanel *self,
                 GtkWidget        *first,
@@ -2172,8 +2378,11 @@ order_sections (QuorumChildPanel *self,
   gtk_box_reorder_child_after (self->content_box, first, NULL);
 
   va_start (args, first);
-  for (int i = 0; i < 4 && (next = va_arg (args, GtkWidget *)) != NULL; i++)
+  for (int i = 0; i < 4; i++)
     {
+      next = va_arg (args, GtkWidget *);
+      if (next == NULL)
+        continue;
       gtk_box_reorder_child_after (self->content_box, next, previous);
       previous = next;
     }
@@ -2244,15 +2453,19 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       start_board_wait (self);
     }
 
+  /* The forms this child shows are built before they are filled; those it does not show wait
+   * until they are first needed (a decided child shows neither). */
+  if (self->may_vote && !finalised && decision == NULL && !consensus)
+    ensure_attempt_form (self);
+  if (decision == NULL)
+    ensure_pending_page (self);
+
   update_attempts (self, conference);
   update_groups (self, conference);
   update_same_as (self, conference, last);
 
   /* The attempt form stays until a consensus or the decision closes it. */
-  quorum_ui_set_sensitive (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-  gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), !finalised && decision == NULL && !consensus);
-  if (!self->may_vote)
-    gtk_widget_set_visible (GTK_WIDGET (self->attempt_form), FALSE);
+  sync_attempt_form (self);
   /* Nor can a key or a stray activation reach them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-attempt", self->may_vote);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "child.record-vote", self->may_vote);
@@ -2286,10 +2499,7 @@ quorum_child_panel_update (QuorumChildPanel       *self,
 
   update_tally (self, conference, decision != NULL);
 
-  gtk_widget_set_visible (self->chair_list, self->needs_chair_view && self->may_vote);
-  quorum_ui_set_sensitive (self->chair_list, !finalised);
-  quorum_ui_set_sensitive (self->decide_button, !finalised);
-  gtk_widget_set_visible (self->decide_button, self->may_vote);
+  sync_pending_page (self);
 
   /* What the room needs to see comes first: the decision once taken, else the open vote
    * and what it waits for; the consensus record follows. */
@@ -2304,8 +2514,6 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   else
     order_sections (self, GTK_WIDGET (self->attempts_group), GTK_WIDGET (self->attempt_form),
                     self->vote_closed_label, self->vote_section, self->decision_group);
-  adw_preferences_group_set_title (self->attempt_form,
-                                   vote_open ? _("Try Consensus Again") : _("Record an Attempt at Consensus"));
 
   if (decision != NULL)
     {
@@ -2354,6 +2562,8 @@ quorum_child_panel_dispose (GObject *object)
   g_clear_object (&self->dissent);
   g_clear_object (&self->attempt_draft);
   g_clear_object (&self->decision_draft);
+  g_clear_object (&self->attempt_builder);
+  g_clear_object (&self->pending_builder);
   g_clear_pointer (&self->profile, quorum_profile_unref);
   g_clear_pointer (&self->child_name, g_free);
   g_clear_pointer (&self->chair, g_free);
@@ -2422,53 +2632,12 @@ static void
 quorum_child_panel_constructed (GObject *object)
 {
   QuorumChildPanel *self = (QuorumChildPanel *)object;
-  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":attempt", self->child_id);
 
   G_OBJECT_CLASS (quorum_child_panel_parent_class)->constructed (object);
 
   g_return_if_fail (QUORUM_IS_STORE (self->store));
-
-  /* The attempt's words are kept as they are typed, for this child, until recorded. */
-  self->attempt_draft = quorum_draft_new (self->store, self->conference_id, scope);
-  quorum_draft_add_field (self->attempt_draft, "proposal", GTK_WIDGET (self->proposal_row));
-  quorum_draft_add_field (self->attempt_draft, "summary", GTK_WIDGET (self->summary_field));
-  quorum_draft_add_field (self->attempt_draft, "views", GTK_WIDGET (self->views_field));
-  /* The outcome chosen is part of the form given back (kept by its key; unchosen is no draft). */
-  {
-    const char * const outcomes[] = { "unchosen", "none", "plan", "no-plan", NULL };
-
-    quorum_draft_add_choice (self->attempt_draft, "outcome", GTK_WIDGET (self->agreed_row), outcomes);
-    quorum_draft_set_baseline (self->attempt_draft, "outcome", "unchosen");
-  }
-  quorum_draft_bind_marker (self->attempt_draft, self->attempt_draft_label);
-  quorum_draft_restore (self->attempt_draft);
-
-  /* The chair's reasons likewise, for this child's decision, until it is recorded. */
-  {
-    g_autofree char *decision_scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":decision", self->child_id);
-
-    self->decision_draft = quorum_draft_new (self->store, self->conference_id, decision_scope);
-    quorum_draft_add_field (self->decision_draft, "reason", GTK_WIDGET (self->chair_reason_field));
-    /* The chair's Plan / No plan and the categories chosen are the form as it was left too. */
-    quorum_draft_add_value (self->decision_draft, "view", GTK_WIDGET (self->chair_plan_button),
-                            chair_view_draft_get, chair_view_draft_set, self);
-    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_no_plan_button));
-    quorum_draft_add_value (self->decision_draft, "categories", GTK_WIDGET (self->chair_neglect),
-                            chair_categories_draft_get, chair_categories_draft_set, self);
-    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_physical));
-    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_emotional));
-    quorum_draft_watch (self->decision_draft, GTK_WIDGET (self->chair_sexual));
-    /* Each marker says what is kept beside it: the reasons' only the reasons' words, the choice's
-     * the Plan / No plan and the categories (a chair who has only clicked Plan has typed no draft). */
-    {
-      const char * const reason[] = { "reason", NULL };
-      const char * const choice[] = { "view", "categories", NULL };
-
-      quorum_draft_bind_fields_marker (self->decision_draft, self->chair_reason_draft_label, reason);
-      quorum_draft_bind_fields_marker (self->decision_draft, self->chair_choice_draft_label, choice);
-    }
-    quorum_draft_restore (self->decision_draft);
-  }
+  /* The attempt's form and the decision still to take, with their drafts, are built when first
+   * shown or used (ensure_attempt_form (), ensure_pending_page ()): a decided child needs neither. */
 }
 
 static void
@@ -2543,21 +2712,6 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempts_list);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_form);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_draft_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, same_as_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, proposal_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, summary_field);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, views_field);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, agreed_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_categories_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_neglect);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_physical);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_emotional);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, attempt_sexual);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, record_attempt_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_error_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_error_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_section);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, tally_label);
@@ -2565,23 +2719,6 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_board);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, vote_closed_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decision_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_list);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_plan_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_no_plan_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_categories_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_neglect);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_error_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_physical);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_emotional);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_sexual);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_field);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_draft_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_choice_draft_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, chair_reason_error);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, pending_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, decide_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, basis_label);
@@ -2593,33 +2730,12 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_heading);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, challenge_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumChildPanel, dissent_list);
-  gtk_widget_class_bind_template_callback (widget_class, agreed_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, attempt_entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, chair_view_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, chair_reason_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, same_as_clicked_cb);
 }
 
 static void
 quorum_child_panel_init (QuorumChildPanel *self)
 {
-  GtkEventController *shortcuts;
-  g_autoptr(GtkShortcutTrigger) trigger = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Ctrl+Enter anywhere in the attempt's form records the attempt (or says under the Outcome
-   * what is missing), as it does in its text fields: on the Outcome, where the form puts the
-   * focus to have it chosen, it did nothing and said nothing (trials 5 and 6). */
-  shortcuts = gtk_shortcut_controller_new ();
-  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
-                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (g_steal_pointer (&trigger),
-                                                          gtk_named_action_new ("child.record-attempt")));
-  gtk_widget_add_controller (GTK_WIDGET (self->attempt_form), shortcuts);
-  /* The outcomes whole in their list: "Consensus: a child prote…" left the chair to guess. */
-  quorum_ui_show_whole_items (GTK_WIDGET (self->agreed_row));
 
   self->attempts = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
   self->groups = g_list_store_new (QUORUM_TYPE_GROUP_ITEM);
@@ -2627,20 +2743,8 @@ quorum_child_panel_init (QuorumChildPanel *self)
 
   gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (self->attempts),
                            quorum_record_item_create_row, NULL, NULL);
-
-  /* "Same as …" goes once anything is typed in the attempt, and comes back if it is cleared. */
-  g_signal_connect_object (self->proposal_row, "changed", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->summary_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->views_field, "notify::text", G_CALLBACK (attempt_text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->chair_reason_field, "notify::text", G_CALLBACK (chair_reason_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->dissent_list, G_LIST_MODEL (self->dissent),
                            quorum_record_item_create_row, NULL, NULL);
-  {
-    GtkCheckButton *checks[] = { self->chair_neglect, self->chair_physical, self->chair_emotional, self->chair_sexual };
-
-    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-      g_signal_connect_object (checks[i], "toggled", G_CALLBACK (chair_category_toggled_cb), self, G_CONNECT_SWAPPED);
-  }
 }
 
 /* The attempt's form: the proposal, its first field, with the caret at the end of any words
@@ -2650,6 +2754,7 @@ quorum_child_panel_init (QuorumChildPanel *self)
 static gboolean
 focus_attempt_form (QuorumChildPanel *self)
 {
+  ensure_attempt_form (self);
   return quorum_ui_focus_at_end (GTK_WIDGET (self->proposal_row));
 }
 
@@ -2684,7 +2789,10 @@ quorum_child_panel_focus_next_step (QuorumChildPanel *self)
           return TRUE;
         }
       if (self->consensus)
-        return gtk_widget_grab_focus (self->decide_button);
+        {
+          ensure_pending_page (self);
+          return gtk_widget_grab_focus (self->decide_button);
+        }
       scroll_to_top (self);
       return focus_attempt_form (self);
     }
@@ -2755,6 +2863,7 @@ quorum_child_panel_fill_attempt (QuorumChildPanel *self,
 {
   g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
 
+  ensure_attempt_form (self);
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), proposal != NULL ? proposal : "");
   quorum_text_field_type (self->summary_field, summary);
   quorum_text_field_type (self->views_field, views);
@@ -2772,8 +2881,25 @@ quorum_child_panel_set_chair_view (QuorumChildPanel *self,
 {
   g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
 
+  ensure_pending_page (self);
   gtk_toggle_button_set_active (self->chair_plan_button, view == QUORUM_VIEW_PLAN);
   gtk_toggle_button_set_active (self->chair_no_plan_button, view == QUORUM_VIEW_NO_PLAN);
   write_categories (categories, self->chair_neglect, self->chair_physical,
                     self->chair_emotional, self->chair_sexual);
+}
+
+GObject *
+quorum_child_panel_get_part (QuorumChildPanel *self,
+                             const char       *name)
+{
+  GObject *part;
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), NULL);
+
+  ensure_attempt_form (self);
+  ensure_pending_page (self);
+  part = self->attempt_builder != NULL ? gtk_builder_get_object (self->attempt_builder, name) : NULL;
+  if (part == NULL && self->pending_builder != NULL)
+    part = gtk_builder_get_object (self->pending_builder, name);
+  return part;
 }

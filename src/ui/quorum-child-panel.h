@@ -46,5 +46,10 @@ char           *quorum_child_panel_format_preview (QuorumChildPanel  *self,
 void            quorum_child_panel_set_chair_view (QuorumChildPanel     *self,
                                                  QuorumView              view,
                                                  guint                   categories);
+/* A part of the attempt's form or of the decision still to take, by its id in
+ * quorum-child-panel-attempt.ui or quorum-child-panel-pending.ui ("agreed_row",
+ * "decide_button"): both are built, if they were not yet (a decided child builds neither). */
+GObject        *quorum_child_panel_get_part      (QuorumChildPanel     *self,
+                                                 const char             *name);
 
 G_END_DECLS
