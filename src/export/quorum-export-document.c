@@ -1482,9 +1482,17 @@ add_amendments (QuorumDocument         *doc,
       /* The value corrected, in the words the amend dialog offered it ("Reason of Police, for
        * Amy Smith"), not its row's id ("vote:25, reason"); an id kept only when it names none. */
       {
+        const QuorumChild *about = quorum_conference_amendment_about (conference, amendment);
         char *what = quorum_conference_describe_value (conference, amendment->record, amendment->field);
 
-        if (what == NULL && amendment->record != NULL && amendment->field != NULL)
+        /* An amendment in words about one child: that child, by name as it stands. */
+        if (about != NULL)
+          {
+            g_free (what);
+            add_field_take (fields, _("About"), quorum_conference_format_child_name_now (conference, about));
+            what = NULL;
+          }
+        else if (what == NULL && amendment->record != NULL && amendment->field != NULL)
           what = g_strdup_printf ("%s, %s", amendment->record, amendment->field);
         else if (what == NULL)
           what = g_strdup (amendment->record);
