@@ -1817,12 +1817,12 @@ test_amend_decision_categories (void)
     g_assert_true (g_str_has_suffix (lines[0], ",decision_categories,chair_reason,original_values,referral_id,"
                                                "referral_due,referral_due_working,referral_notified,"
                                                "referral_sent_late,referral_overdue,referral_panel_due,"
-                                               "referral_panel_date,referral_heard_late,referral_outcome,"
+                                               "referral_panel_due_working,referral_panel_date,referral_heard_late,referral_outcome,"
                                                "exported_by,exported_at"));
     for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++, rows++)
       {
-        /* No split: the referral's ten cells empty. */
-        g_assert_nonnull (strstr (lines[i], ",neglect,,\"{\"\"decision_categories\"\":\"\"neglect; physical\"\"}\",,,,,,,,,,,Minnie Taker,"));
+        /* No split: the referral's eleven cells empty. */
+        g_assert_nonnull (strstr (lines[i], ",neglect,,\"{\"\"decision_categories\"\":\"\"neglect; physical\"\"}\",,,,,,,,,,,,Minnie Taker,"));
         g_assert_nonnull (strstr (lines[i], "\"\"field\"\":\"\"categories\"\""));
       }
     g_assert_cmpuint (rows, ==, 3);

@@ -42,21 +42,22 @@ static const char * const columns[] = {
    * or one made on a challenge), on each of the child's rows, as the JSON's "referrals" give it:
    * its id; its due date and, when that is a day off, the working day before it; when it was
    * sent, and whether late; whether overdue on the day of the export (the JSON's "overdue" as of
-   * "overdue_as_of"); the panel's due date, its hearing, whether late, and its outcome. Dates
+   * "overdue_as_of"); the panel's due date (and the working day before it when that is a day
+ * off), its hearing, whether late, and its outcome. Dates
    * as ISO 8601, yes/no as the other columns say it. Empty for a child with no referral. Written
    * before exported_by (see referral_cells () below). */
   "referral_id", "referral_due", "referral_due_working", "referral_notified", "referral_sent_late",
-  "referral_overdue", "referral_panel_due", "referral_panel_date", "referral_heard_late",
-  "referral_outcome",
+  "referral_overdue", "referral_panel_due", "referral_panel_due_working", "referral_panel_date",
+  "referral_heard_late", "referral_outcome",
 };
 
 #define FIRST_REFERRAL_COLUMN 21
-#define N_REFERRAL_COLUMNS 10
+#define N_REFERRAL_COLUMNS 11
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
 static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 20,
-                               21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 14, 15 };
+                               21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -155,6 +156,7 @@ referral_cells (const QuorumConference *conference,
   cells[n++] = g_strdup (referral->sent_late ? "yes" : "no");
   cells[n++] = g_strdup (quorum_referral_overdue_as_of (&referral->due, &then, as_of) ? "yes" : "no");
   cells[n++] = g_date_valid (&referral->panel_due) ? quorum_date_to_string (&referral->panel_due) : g_strdup ("");
+  cells[n++] = g_date_valid (&referral->panel_due_working) ? quorum_date_to_string (&referral->panel_due_working) : g_strdup ("");
   cells[n++] = g_date_valid (&referral->panel_date) ? quorum_date_to_string (&referral->panel_date) : g_strdup ("");
   cells[n++] = g_strdup (referral->heard_late ? "yes" : "no");
   cells[n++] = g_strdup (referral->outcome != QUORUM_PANEL_NONE ? quorum_panel_outcome_to_string (referral->outcome) : "");
