@@ -133,7 +133,6 @@ referral_cells (const QuorumConference *conference,
                 char                   *cells[N_REFERRAL_COLUMNS])
 {
   const QuorumReferral *referral = quorum_conference_find_referral (conference, child->id);
-  QuorumReferralAsOf then = { 0 };
   guint n = 0;
 
   if (referral == NULL)
@@ -143,18 +142,12 @@ referral_cells (const QuorumConference *conference,
       return;
     }
 
-  then.notified = referral->notified;
-  then.panel_due = referral->panel_due;
-  then.panel_date = referral->panel_date;
-  then.outcome = referral->outcome;
-  then.outcome_reason = referral->outcome_reason;
-
   cells[n++] = g_strdup_printf ("%" G_GINT64_FORMAT, referral->id);
   cells[n++] = g_date_valid (&referral->due) ? quorum_date_to_string (&referral->due) : g_strdup ("");
   cells[n++] = g_date_valid (&referral->due_working) ? quorum_date_to_string (&referral->due_working) : g_strdup ("");
   cells[n++] = g_date_valid (&referral->notified) ? quorum_date_to_string (&referral->notified) : g_strdup ("");
   cells[n++] = g_strdup (referral->sent_late ? "yes" : "no");
-  cells[n++] = g_strdup (quorum_referral_overdue_as_of (&referral->due, &then, as_of) ? "yes" : "no");
+  cells[n++] = g_strdup (_quorum_export_referral_overdue (referral, as_of) ? "yes" : "no");
   cells[n++] = g_date_valid (&referral->panel_due) ? quorum_date_to_string (&referral->panel_due) : g_strdup ("");
   cells[n++] = g_date_valid (&referral->panel_due_working) ? quorum_date_to_string (&referral->panel_due_working) : g_strdup ("");
   cells[n++] = g_date_valid (&referral->panel_date) ? quorum_date_to_string (&referral->panel_date) : g_strdup ("");
@@ -480,14 +473,7 @@ quorum_export_csv_string (const QuorumConference *conference,
   exported_at_str = _quorum_export_iso8601 (exported_at);
 
   /* Lateness as of the day of the export, in its local calendar, as the JSON's "overdue_as_of". */
-  {
-    g_autoptr(GDateTime) now = exported_at == NULL ? g_date_time_new_now_local () : NULL;
-    g_autoptr(GDateTime) local = g_date_time_to_local (exported_at != NULL ? exported_at : now);
-
-    g_date_clear (&as_of, 1);
-    g_date_set_dmy (&as_of, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                    g_date_time_get_year (local));
-  }
+  _quorum_export_local_day (exported_at, &as_of);
 
   conference_id = g_strdup_printf ("%" G_GINT64_FORMAT, conference->id);
   conference_date = quorum_date_to_string (&conference->date);

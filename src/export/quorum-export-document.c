@@ -1137,14 +1137,7 @@ add_plan_and_referral (QuorumDocument         *doc,
        * rule, as the referrals command and the Head of Service's table apply it). */
       if (g_date_valid (&doc->as_of))
         {
-          QuorumReferralAsOf then = { 0 };
-
-          then.notified = referral->notified;
-          then.panel_due = referral->panel_due;
-          then.panel_date = referral->panel_date;
-          then.outcome = referral->outcome;
-          then.outcome_reason = referral->outcome_reason;
-          if (quorum_referral_overdue_as_of (&referral->due, &then, &doc->as_of))
+          if (_quorum_export_referral_overdue (referral, &doc->as_of))
             {
               g_autofree char *as_of = _quorum_export_format_date (&doc->as_of);
 
