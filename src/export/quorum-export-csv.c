@@ -43,9 +43,9 @@ static const char * const columns[] = {
    * its id; its due date and, when that is a day off, the working day before it; when it was
    * sent, and whether late; whether overdue on the day of the export (the JSON's "overdue" as of
    * "overdue_as_of"); the panel's due date (and the working day before it when that is a day
- * off), its hearing, whether late, and its outcome. Dates
-   * as ISO 8601, yes/no as the other columns say it. Empty for a child with no referral. Written
-   * before exported_by (see referral_cells () below). */
+   * off), its hearing, whether late, and its outcome. Dates as ISO 8601, yes/no as the other
+   * columns say it. Empty for a child with no referral. Written before exported_by (see
+   * referral_cells () below). */
   "referral_id", "referral_due", "referral_due_working", "referral_notified", "referral_sent_late",
   "referral_overdue", "referral_panel_due", "referral_panel_due_working", "referral_panel_date",
   "referral_heard_late", "referral_outcome",
