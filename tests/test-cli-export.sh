@@ -95,6 +95,53 @@ check "export csv: a reason with quotes, emoji and scripts survives" \
   "$(python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["group"]=="Police"][0])' "$out_dir/record.csv")" \
   "$police_reason"
 
+# -- trial 6, A14: the split's referral to the Head of Service in the CSV, on the split child's rows
+#    (Amy's), the same dates and lateness as the JSON export gives it; empty on Ben's (no referral).
+#    Due within 5 working days of Friday 20 November 2026: Friday 27 November.
+referral_csv () {
+  python3 - "$1" "$2" <<'EOF'
+import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    header = next(csv.reader(f, strict=True))
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f, strict=True))
+record = json.load(open(sys.argv[2], encoding="utf-8"))
+names = ["id", "due", "due_working", "notified", "sent_late", "overdue", "panel_due", "panel_due_working",
+         "panel_date", "heard_late", "outcome"]
+cols = ["referral_" + n for n in names]
+assert header[-2:] == ["exported_by", "exported_at"], header
+assert header[header.index("original_values") + 1:-2] == cols, header
+def word(v):
+    return "" if v is None else ("yes" if v is True else "no" if v is False else str(v))
+refs = {r["child"]: r for r in record["referrals"]}
+for r in rows:
+    ref = refs.get(int(r["child_id"]))
+    want = [word(ref[n]) for n in names] if ref else [""] * len(names)
+    got = [r[c] for c in cols]
+    assert got == want, (r["child"], r["group"], got, want)
+amy = [r for r in rows if r["child"] == "Amy Jones"]
+print(len({tuple(r[c] for c in cols) for r in amy}), amy[0]["referral_due"], amy[0]["referral_notified"] or "-",
+      amy[0]["referral_sent_late"], amy[0]["referral_overdue"], amy[0]["referral_panel_due"] or "-",
+      amy[0]["referral_panel_due_working"] or "-",
+      [r["referral_id"] for r in rows if r["child"] == "Ben Jones"])
+EOF
+}
+referral_id=$(jget "$(q --json conference show "$conf")" '[r["id"] for r in d["referrals"] if r["child"]=='"$amy"'][0]')
+overdue_now=$(python3 -c 'import datetime; print("yes" if datetime.date.today() > datetime.date(2026, 11, 27) else "no")')
+q export dissent "$conf" --format csv -o "$out_dir/referral.csv" >/dev/null
+q export dissent "$conf" --format json -o "$out_dir/referral.json" >/dev/null
+check "export csv: the split's referral on each of Amy's rows (due 27 Nov, 5 working days), as the JSON says it; none on Ben's" \
+  "$(referral_csv "$out_dir/referral.csv" "$out_dir/referral.json" 2>&1)" "1 2026-11-27 - no $overdue_now - - ['']"
+q referral notify "$referral_id" --date 2026-11-30 >/dev/null 2>&1
+panel_overdue=$(python3 -c 'import datetime; print("yes" if datetime.date.today() > datetime.date(2026, 12, 28) else "no")')
+q export dissent "$conf" --format csv -o "$out_dir/referral-sent.csv" >/dev/null
+q export dissent "$conf" --format json -o "$out_dir/referral-sent.json" >/dev/null
+check "export csv: sent on Monday 30 November, after its due date: SENT LATE, the panel due 28 days on (a bank holiday: the working day before it, 24 December)" \
+  "$(referral_csv "$out_dir/referral-sent.csv" "$out_dir/referral-sent.json" 2>&1)" "1 2026-11-27 2026-11-30 yes $panel_overdue 2026-12-28 2026-12-24 ['']"
+q export dissent "$conf" --format txt -o "$out_dir/referral-sent.txt" >/dev/null
+check "export txt: the same referral, due and sent late, in the record's words" \
+  "$(grep -c -E -e "^Due by: +27 November 2026" -e "^Notified: +30 November 2026 \(SENT LATE" -e "^Panel due \(working day\): +24 December 2026" "$out_dir/referral-sent.txt")" "3"
+
 # -- text
 q export dissent "$conf" --format txt -o "$out_dir/record.txt" >/dev/null
 check "export txt: the police reason in full" "$(grep -c -F "$police_reason" "$out_dir/record.txt")" "1"
@@ -138,6 +185,51 @@ EOF
 else
   echo "# poppler-utils not installed: PDF checks skipped"
 fi
+
+# -- trial 6, A14: an amendment in words about one child is on that child's rows only, not on
+#    its siblings'; one of the whole conference on every row. Commas, quotes and new lines in the
+#    words (and in a reason corrected) still parse whole with python's csv module.
+[ "$(jget "$(q --json conference show "$conf")" 'd["finalised_at"] is not None')" = "true" ] || q finalise "$conf" >/dev/null
+police_vote=$(jget "$(q --json conference show "$conf")" '[v["id"] for v in d["votes"] if v["group"]=="Police" and v["child"]=='"$amy"'][0]')
+other=$(bolton_conference 2026-10-05)
+other_child=$(jget "$(q --json conference show "$other")" 'd["children"][0]["id"]')
+before=$(db_hash)
+expect_exit "amend --child: with --record refused (2)" 2 \
+  q amend "$conf" --reason "Minutes" --change "Words" --child "$amy" --record "vote:$police_vote" --field reason --value "New"
+expect_exit "amend --child: a child of no conference refused (2)" 2 q amend "$conf" --reason "Minutes" --change "Words" --child 999999
+expect_exit "amend --child: not an id refused (2)" 2 q amend "$conf" --reason "Minutes" --change "Words" --child amy
+expect_exit "amend --child: another conference's child refused (2)" 2 \
+  q amend "$conf" --reason "Minutes" --change "Words" --child "$other_child"
+check "amend --child: the refusals wrote nothing" "$(db_hash)" "$before"
+about_change=$'Amy\'s plan: "neglect" only, not emotional,\nas the minutes record it'
+about_id=$(jget "$(q --json amend "$conf" --reason $'Typing error, found at\nthe review' --change "$about_change" --child "$amy")" 'd["id"]')
+whole_id=$(jget "$(q --json amend "$conf" --reason "Venue misnamed" --change "Held at Bolton Town Hall, Room 2, not Room 3")" 'd["id"]')
+police_fixed=$'No offences disclosed; the "incidents" are historic,\nand the family engages.'
+q amend "$conf" --reason "Cut short" --record "vote:$police_vote" --field reason --value "$police_fixed" >/dev/null
+check "amend --child: JSON keeps it as record child:ID with no field; the whole conference's names none" \
+  "$(jget "$(q --json conference show "$conf")" '[(a["record"], a["field"]) for a in d["amendments"] if a["id"] in ('"$about_id,$whole_id"')]')" \
+  "[[\"child:$amy\", null], [null, null]]"
+q export dissent "$conf" --format csv -o "$out_dir/amended.csv" >/dev/null
+check "export csv: the amendment about Amy on her rows only, the whole conference's on every row, the vote's on its own" \
+  "$(python3 - "$out_dir/amended.csv" "$about_change" "$police_fixed" 2>&1 <<'EOF'
+import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f, strict=True))
+for r in rows:
+    a = json.loads(r["amendments"]) if r["amendments"] else []
+    assert all(x["change"] == sys.argv[2] for x in a if x["record"] and x["record"].startswith("child:")), a
+    print(r["child"], r["group"] or "-", [x["record"] or "conference" for x in a],
+          r["reason"] == sys.argv[3] if r["group"] == "Police" else "-")
+EOF
+)" "Amy Jones Children's Social Care ['child:$amy', 'conference'] -
+Amy Jones Education ['child:$amy', 'conference'] -
+Amy Jones Police ['child:$amy', 'conference', 'vote:$police_vote'] True
+Amy Jones Bolton NHS FT ['child:$amy', 'conference'] -
+Amy Jones Probation ['child:$amy', 'conference'] -
+Amy Jones Youth Justice ['child:$amy', 'conference'] -
+Ben Jones - ['conference'] -"
+q export dissent "$conf" --format txt -o "$out_dir/amended.txt" >/dev/null
+check "export txt: the amendment in words says whom it is about" "$(grep -c -E "^About: +Amy Jones$" "$out_dir/amended.txt")" "1"
 
 # -- a date range into a folder, with progress on stderr
 conf2=$(bolton_conference 2026-11-25)

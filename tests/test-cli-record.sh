@@ -609,7 +609,7 @@ check "chair's reasons: the CSV has them in chair_reason on each of the child's 
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 head = next(csv.reader(open(sys.argv[1], newline="")))
-print(len(rows), len({r["chair_reason"] for r in rows}), rows[0]["chair_reason"][:19], head[-4:])
+print(len(rows), len({r["chair_reason"] for r in rows}), rows[0]["chair_reason"][:19], head[head.index("chair_reason"):][:2] + head[-2:])
 ' "$out_dir/chair.csv")" "4 1 Neglect at night is ['chair_reason', 'original_values', 'exported_by', 'exported_at']"
 q export dissent "$conf" --format json -o "$out_dir/chair.json" >/dev/null
 check "chair's reasons: the JSON export has them (an added key)" \

@@ -1367,7 +1367,10 @@ test_csv_round_trip (void)
     "conference", "conference_date", "child_id", "child", "group", "view", "categories",
     "representatives", "reason", "members_disagreed", "decision_outcome", "decision_basis",
     "dissent", "superseded", "representative_positions", "amendments", "decision_categories",
-    "chair_reason", "original_values", "exported_by", "exported_at",
+    "chair_reason", "original_values", "referral_id", "referral_due", "referral_due_working",
+    "referral_notified", "referral_sent_late", "referral_overdue", "referral_panel_due",
+    "referral_panel_due_working", "referral_panel_date", "referral_heard_late", "referral_outcome",
+    "exported_by", "exported_at",
   };
   JsonArray *rows;
   JsonArray *header;
@@ -1388,7 +1391,10 @@ test_csv_round_trip (void)
   g_assert_true (g_str_has_prefix (raw, "conference,conference_date,child_id,"));
   g_assert_true (g_str_has_suffix (raw, "\r\n"));
   g_assert_nonnull (strstr (raw, "dissent,superseded,representative_positions,amendments,decision_categories,"
-                                 "chair_reason,original_values,exported_by,exported_at\r\n"));
+                                 "chair_reason,original_values,referral_id,referral_due,referral_due_working,"
+                                 "referral_notified,referral_sent_late,referral_overdue,referral_panel_due,"
+                                 "referral_panel_due_working,referral_panel_date,referral_heard_late,referral_outcome,exported_by,"
+                                 "exported_at\r\n"));
 
   parsed = parse_csv_with_python (path);
   rows = json_node_get_array (parsed);
@@ -1459,9 +1465,18 @@ test_csv_round_trip (void)
           g_assert_cmpstr (json_array_get_string_element (row, 17), ==, "");
           /* No value corrected here (the amendment is in words): no originals. */
           g_assert_cmpstr (json_array_get_string_element (row, 18), ==, "");
+          /* The split's referral (Amy's, 41) on each of her rows, as the JSON's "referrals":
+           * sent on 23 November, after the export's day (21 November), so not yet sent then and
+           * not overdue (due 27 November). None on her brother's rows. */
+          {
+            const char *amy[] = { "41", "2026-11-27", "", "2026-11-23", "no", "no", "2026-12-21", "", "", "no", "" };
+
+            for (guint k = 0; k < G_N_ELEMENTS (amy); k++)
+              g_assert_cmpstr (json_array_get_string_element (row, 19 + k), ==, child->id == 1 ? amy[k] : "");
+          }
           /* Who exported it and when, the same on every row; the time in UTC. */
-          g_assert_cmpstr (json_array_get_string_element (row, 19), ==, "Minnie Taker");
-          g_assert_cmpstr (json_array_get_string_element (row, 20), ==, "2026-11-21T14:05:00.000000Z");
+          g_assert_cmpstr (json_array_get_string_element (row, 30), ==, "Minnie Taker");
+          g_assert_cmpstr (json_array_get_string_element (row, 31), ==, "2026-11-21T14:05:00.000000Z");
         }
     }
   g_assert_cmpuint (r, ==, json_array_get_length (rows));
@@ -2638,9 +2653,9 @@ test_csv_amendments_on_their_rows (void)
     if (g_strcmp0 (json_array_get_string_element (header, h), "amendments") == 0)
       column = h;
   g_assert_cmpuint (column, >, 0);
-  /* Before the decision's categories, the chair's reasons, the originals and the two that scripts
-   * read from the end. */
-  g_assert_cmpuint (column, ==, json_array_get_length (header) - 6);
+  /* Before the decision's categories, the chair's reasons, the originals, the eleven of the
+   * referral and the two that scripts read from the end. */
+  g_assert_cmpuint (column, ==, json_array_get_length (header) - 17);
 
   for (guint r = 1; r < json_array_get_length (rows); r++)
     {
@@ -2741,9 +2756,9 @@ test_csv_values_as_they_stand (void)
   /* The existing columns where they were; the new one before exported_by and exported_at. */
   g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "representatives");
   g_assert_cmpstr (json_array_get_string_element (header, 8), ==, "reason");
-  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 5), ==, "decision_categories");
-  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 4), ==, "chair_reason");
-  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 3), ==, "original_values");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 16), ==, "decision_categories");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 15), ==, "chair_reason");
+  g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 14), ==, "original_values");
   g_assert_cmpstr (json_array_get_string_element (header, json_array_get_length (header) - 1), ==, "exported_at");
   categories_column = column_index (header, "decision_categories");
   originals_column = column_index (header, "original_values");
@@ -2863,22 +2878,24 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (header, 12), ==, "dissent");
       g_assert_cmpstr (json_array_get_string_element (header, 13), ==, "superseded");
       /* exported_by and exported_at stay last (scripts read them from the end). */
-      g_assert_cmpuint (json_array_get_length (header), ==, 21);
+      g_assert_cmpuint (json_array_get_length (header), ==, 32);
       column = 14;
       g_assert_cmpstr (json_array_get_string_element (header, column), ==, "representative_positions");
       g_assert_cmpstr (json_array_get_string_element (header, column + 1), ==, "amendments");
       g_assert_cmpstr (json_array_get_string_element (header, column + 2), ==, "decision_categories");
       g_assert_cmpstr (json_array_get_string_element (header, column + 3), ==, "chair_reason");
       g_assert_cmpstr (json_array_get_string_element (header, column + 4), ==, "original_values");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "exported_by");
-      g_assert_cmpstr (json_array_get_string_element (header, column + 6), ==, "exported_at");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 5), ==, "referral_id");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 15), ==, "referral_outcome");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 16), ==, "exported_by");
+      g_assert_cmpstr (json_array_get_string_element (header, column + 17), ==, "exported_at");
       for (guint h = 0; h < json_array_get_length (header); h++)
         g_assert_cmpstr (json_array_get_string_element (header, h), !=, "row_kind");
 
       /* The header and one row per group's view: three groups, no row of anyone's own. */
       g_assert_cmpuint (json_array_get_length (rows), ==, 1 + 3);
       for (guint r = 1; r < json_array_get_length (rows); r++)
-        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 21);
+        g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, r)), ==, 32);
 
       row = json_array_get_array_element (rows, 3);
       g_assert_cmpstr (json_array_get_string_element (row, 4), ==, bucks_group);
@@ -2886,7 +2903,7 @@ test_csv_members_who_could_not_agree (void)
       g_assert_cmpstr (json_array_get_string_element (row, 8), ==, bucks_group_reason);
       g_assert_cmpstr (json_array_get_string_element (row, 9), ==, "yes");
       g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "plan");
-      g_assert_cmpstr (json_array_get_string_element (row, column + 5), ==, "Minnie Taker");
+      g_assert_cmpstr (json_array_get_string_element (row, column + 16), ==, "Minnie Taker");
       if (group_view == QUORUM_VIEW_NO_PLAN)
         {
           /* The group dissents; of its representatives only Ann Gray does. */
@@ -3304,7 +3321,8 @@ test_chair_reason_in_every_format (void)
   g_clear_pointer (&records, g_ptr_array_unref);
 
   csv = quorum_export_csv_string (conference, "Minnie Taker", when);
-  g_assert_nonnull (strstr (csv, ",chair_reason,original_values,exported_by,exported_at\r\n"));
+  g_assert_nonnull (strstr (csv, ",chair_reason,original_values,referral_id,"));
+  g_assert_nonnull (strstr (csv, ",referral_outcome,exported_by,exported_at\r\n"));
   {
     g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
     guint rows = 0;

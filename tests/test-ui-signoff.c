@@ -1818,10 +1818,15 @@ test_amend_decision_categories (void)
     /* The decision as signed off is kept. */
     g_assert_cmpuint (decision->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_PHYSICAL);
     /* The CSV: every one of Jayden's rows gives "neglect", "neglect; physical" beside it. */
-    g_assert_true (g_str_has_suffix (lines[0], ",decision_categories,chair_reason,original_values,exported_by,exported_at"));
+    g_assert_true (g_str_has_suffix (lines[0], ",decision_categories,chair_reason,original_values,referral_id,"
+                                               "referral_due,referral_due_working,referral_notified,"
+                                               "referral_sent_late,referral_overdue,referral_panel_due,"
+                                               "referral_panel_due_working,referral_panel_date,referral_heard_late,referral_outcome,"
+                                               "exported_by,exported_at"));
     for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++, rows++)
       {
-        g_assert_nonnull (strstr (lines[i], ",neglect,,\"{\"\"decision_categories\"\":\"\"neglect; physical\"\"}\",Minnie Taker,"));
+        /* No split: the referral's eleven cells empty. */
+        g_assert_nonnull (strstr (lines[i], ",neglect,,\"{\"\"decision_categories\"\":\"\"neglect; physical\"\"}\",,,,,,,,,,,,Minnie Taker,"));
         g_assert_nonnull (strstr (lines[i], "\"\"field\"\":\"\"categories\"\""));
       }
     g_assert_cmpuint (rows, ==, 3);
@@ -2356,6 +2361,134 @@ test_amend_names_who_amends (void)
   g_assert_no_error (error);
 }
 
+/* Trial 6, A14: an amendment in words about one child (Jayden's categories, in words) was put on
+ * every sibling's rows of the CSV. The chair, showing Jayden, amends in words: About offers
+ * Jayden (the child shown) among his siblings and the whole conference; recorded, the amendment
+ * is about him (record "child:ID", no field) and the CSV has it on his rows only, the text
+ * record says "About: Jayden Walsh". A second, about the venue, with "The whole conference"
+ * clicked under About: no child, on every row. A recorded value chosen hides About (the value
+ * says whose it is). */
+static void
+test_amend_about_child (void)
+{
+  const char * const children[] = { "Chloe Walsh", "Jayden Walsh", "Mason Walsh", NULL };
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *about;
+  GtkWidget *whole;
+  gint64 jayden;
+  gint64 id;
+
+  keep_a_name ();
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_decided (store, children);
+  g_assert_true (quorum_store_finalise (store, id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+
+    jayden = ((QuorumChild *) g_ptr_array_index (c->children, 1))->id;
+  }
+  window = ui_test_window_new (store, 1280, 900);
+  ui_test_raise_window (window);
+  g_assert_true (quorum_window_open_conference (window, id, jayden));
+  ui_test_iterate (300);
+
+  dialog = open_amend_by_click (window);
+  about = ui_test_find_named (GTK_WIDGET (dialog), "about-dropdown");
+  g_assert_nonnull (about);
+  g_assert_true (gtk_widget_is_visible (about));
+  /* The child shown, among his siblings and the whole conference. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (about)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (about))), ==, 4);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("Categories: neglect only, not physical, as minuted");
+  ui_test_key ("alt+h");
+  ui_test_type ("Ticked by mistake");
+  ui_test_iterate (100);
+  ui_test_screenshot (GTK_WIDGET (dialog), "amend-about-child");
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
+  ui_test_iterate (200);
+
+  /* The venue, about the whole conference: chosen under About with clicks. */
+  dialog = open_amend_by_click (window);
+  about = ui_test_find_named (GTK_WIDGET (dialog), "about-dropdown");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "change-entry"), -1, -1);
+  ui_test_type ("The venue was Room 4, not Room 3");
+  ui_test_key ("alt+h");
+  ui_test_type ("Minuted wrongly");
+  ui_test_click (about, -1, -1);
+  ui_test_iterate (300);
+  whole = ui_test_find_shown_label (GTK_WIDGET (about), "The whole conference");
+  g_assert_nonnull (whole);
+  ui_test_click (whole, -1, -1);
+  ui_test_iterate (300);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (about)), ==, 3);
+  /* A recorded value chosen: About is not asked (the value says whose it is); back to words only,
+   * it is, as chosen. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown")), 1);
+  ui_test_iterate (100);
+  g_assert_false (gtk_widget_is_visible (about));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown")), 0);
+  ui_test_iterate (100);
+  g_assert_true (gtk_widget_is_visible (about));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (about)), ==, 3);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_key ("Return");
+  ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
+  ui_test_iterate (200);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    g_autofree char *about_jayden = g_strdup_printf ("child:%" G_GINT64_FORMAT, jayden);
+    g_autofree char *csv = NULL;
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    const QuorumAmendment *first;
+    const QuorumAmendment *second;
+    guint jayden_rows = 0;
+    guint rows = 0;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    first = g_ptr_array_index (c->amendments, 0);
+    second = g_ptr_array_index (c->amendments, 1);
+    g_assert_cmpstr (first->record, ==, about_jayden);
+    g_assert_null (first->field);
+    g_assert_null (first->new_value);
+    g_assert_cmpstr (first->change, ==, "Categories: neglect only, not physical, as minuted");
+    g_assert_null (second->record);
+    g_assert_null (second->field);
+
+    /* The CSV: the first on Jayden's rows only; the venue's on every row. */
+    csv = quorum_export_csv_string (c, "Minnie Taker", NULL);
+    lines = g_strsplit (csv, "\r\n", -1);
+    for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++, rows++)
+      {
+        gboolean his = strstr (lines[i], ",Jayden Walsh,") != NULL;
+
+        jayden_rows += his;
+        g_assert_true ((strstr (lines[i], "neglect only, not physical") != NULL) == his);
+        g_assert_nonnull (strstr (lines[i], "The venue was Room 4"));
+      }
+    g_assert_cmpuint (rows, ==, 12);
+    g_assert_cmpuint (jayden_rows, ==, 4);
+
+    text = quorum_export_text_string (c, NULL, "Minnie Taker", NULL);
+    g_assert_true (g_regex_match_simple ("^About: +Jayden Walsh$", text, G_REGEX_MULTILINE, 0));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2372,6 +2505,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/switcher-stays-after-amendment", test_switcher_stays_after_amendment);
   g_test_add_func ("/ui/signoff/fidel4-list-names-as-amended", test_list_names_as_amended);
   g_test_add_func ("/ui/signoff/amend-names-who-amends", test_amend_names_who_amends);
+  g_test_add_func ("/ui/signoff/amend-about-child", test_amend_about_child);
 
   return g_test_run ();
 }

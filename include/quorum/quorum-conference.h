@@ -254,6 +254,11 @@ char             *quorum_conference_describe_value (const QuorumConference *self
  * value as quorum_conference_describe_value does. Never NULL. */
 char             *quorum_conference_describe_change (const QuorumConference *self,
                                                      const QuorumAmendment  *amendment);
+/* The child an amendment in words only is about (its record "child:ID" with no field, as the
+ * Amend dialog and `amend --child` keep it), or NULL: one of the whole conference, or one that
+ * corrects a recorded value (that value says whose it is). */
+const QuorumChild *quorum_conference_amendment_about (const QuorumConference *self,
+                                                      const QuorumAmendment  *amendment);
 /* The value as it stands after sign-off: the latest amendment's corrected value for @record and
  * @field, else @original (the value as signed off). */
 const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,

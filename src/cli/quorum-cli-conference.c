@@ -688,9 +688,11 @@ quorum_cli_cmd_amend (QuorumCliContext *ctx,
   g_autofree char *record = NULL;
   g_autofree char *field = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *child = NULL;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the record is amended"), N_("TEXT") },
     { "change", 0, 0, G_OPTION_ARG_STRING, &change, N_("What changed, in words"), N_("TEXT") },
+    { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("With --change alone: the child it is about (else the whole conference)"), N_("ID") },
     { "record", 0, 0, G_OPTION_ARG_STRING, &record, N_("The record corrected, e.g. vote:12"), N_("KIND:ID") },
     { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("Its field, e.g. reason"), N_("FIELD") },
     { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("The corrected value"), N_("TEXT") },
@@ -713,6 +715,8 @@ quorum_cli_cmd_amend (QuorumCliContext *ctx,
   if (change == NULL && record == NULL)
     return quorum_cli_usage (context, _("say what changed: --change TEXT, or --record KIND:ID --field F --value V"));
 
+  if (child != NULL && !parse_child (child, &spec.child_id, &error))
+    return quorum_cli_fail (error);
   spec.reason = reason;
   spec.change = change;
   spec.record = record;

@@ -1267,6 +1267,22 @@ quorum_conference_describe_value (const QuorumConference *self,
   return NULL;
 }
 
+const QuorumChild *
+quorum_conference_amendment_about (const QuorumConference *self,
+                                   const QuorumAmendment  *amendment)
+{
+  gsize kind_len;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (amendment != NULL, NULL);
+
+  if (amendment->field != NULL || !quorum_amendment_parse_record (amendment->record, &kind_len, &id) ||
+      kind_len != strlen ("child") || strncmp (amendment->record, "child", kind_len) != 0)
+    return NULL;
+  return quorum_conference_find_child (self, id);
+}
+
 char *
 quorum_conference_describe_change (const QuorumConference *self,
                                    const QuorumAmendment  *amendment)

@@ -38,11 +38,26 @@ static const char * const columns[] = {
    * cell as signed off ({"reason":"…","decision_categories":"neglect; physical"}). Empty when
    * the row's cells are as signed off. Written before exported_by. */
   "original_values",
+  /* The child's referral to the Head of Service (a split's, within the profile's working days;
+   * or one made on a challenge), on each of the child's rows, as the JSON's "referrals" give it:
+   * its id; its due date and, when that is a day off, the working day before it; when it was
+   * sent, and whether late; whether overdue on the day of the export (the JSON's "overdue" as of
+   * "overdue_as_of"); the panel's due date (and the working day before it when that is a day
+   * off), its hearing, whether late, and its outcome. Dates as ISO 8601, yes/no as the other
+   * columns say it. Empty for a child with no referral. Written before exported_by (see
+   * referral_cells () below). */
+  "referral_id", "referral_due", "referral_due_working", "referral_notified", "referral_sent_late",
+  "referral_overdue", "referral_panel_due", "referral_panel_due_working", "referral_panel_date",
+  "referral_heard_late", "referral_outcome",
 };
+
+#define FIRST_REFERRAL_COLUMN 21
+#define N_REFERRAL_COLUMNS 11
 
 /* The fields in the order they are written: the columns up to "superseded", "seal" (-1) in a
  * sealed record, the columns added since, then exported_by and exported_at. */
-static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 20, 14, 15 };
+static const int written[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, -1, 16, 17, 18, 19, 20,
+                               21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 14, 15 };
 
 char *
 quorum_csv_escape (const char *field)
@@ -96,6 +111,7 @@ append_row_sealed (GString            *out,
   guint n = 0;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (written) == G_N_ELEMENTS (columns) + 1);
+  G_STATIC_ASSERT (FIRST_REFERRAL_COLUMN + N_REFERRAL_COLUMNS == G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < G_N_ELEMENTS (written); i++)
     {
@@ -104,6 +120,40 @@ append_row_sealed (GString            *out,
       row[n++] = written[i] < 0 ? seal : fields[written[i]];
     }
   append_row (out, row, n);
+}
+
+/* The cells "referral_id" … "referral_outcome" of @child's rows, in @cells (each freed by the
+ * caller): its referral to the Head of Service as the JSON export gives it (its "referrals"),
+ * overdue or not as of @as_of, the day of the export, by core's rule (as `referrals --as-of`,
+ * the PDF and the JSON say it). All empty when the child has no referral. */
+static void
+referral_cells (const QuorumConference *conference,
+                const QuorumChild      *child,
+                const GDate            *as_of,
+                char                   *cells[N_REFERRAL_COLUMNS])
+{
+  const QuorumReferral *referral = quorum_conference_find_referral (conference, child->id);
+  guint n = 0;
+
+  if (referral == NULL)
+    {
+      for (guint i = 0; i < N_REFERRAL_COLUMNS; i++)
+        cells[i] = g_strdup ("");
+      return;
+    }
+
+  cells[n++] = g_strdup_printf ("%" G_GINT64_FORMAT, referral->id);
+  cells[n++] = g_date_valid (&referral->due) ? quorum_date_to_string (&referral->due) : g_strdup ("");
+  cells[n++] = g_date_valid (&referral->due_working) ? quorum_date_to_string (&referral->due_working) : g_strdup ("");
+  cells[n++] = g_date_valid (&referral->notified) ? quorum_date_to_string (&referral->notified) : g_strdup ("");
+  cells[n++] = g_strdup (referral->sent_late ? "yes" : "no");
+  cells[n++] = g_strdup (_quorum_export_referral_overdue (referral, as_of) ? "yes" : "no");
+  cells[n++] = g_date_valid (&referral->panel_due) ? quorum_date_to_string (&referral->panel_due) : g_strdup ("");
+  cells[n++] = g_date_valid (&referral->panel_due_working) ? quorum_date_to_string (&referral->panel_due_working) : g_strdup ("");
+  cells[n++] = g_date_valid (&referral->panel_date) ? quorum_date_to_string (&referral->panel_date) : g_strdup ("");
+  cells[n++] = g_strdup (referral->heard_late ? "yes" : "no");
+  cells[n++] = g_strdup (referral->outcome != QUORUM_PANEL_NONE ? quorum_panel_outcome_to_string (referral->outcome) : "");
+  g_assert (n == N_REFERRAL_COLUMNS);
 }
 
 /* @categories as the record's own words, "neglect; emotional"; "" for none. */
@@ -217,8 +267,10 @@ representative_positions (const QuorumConference *conference,
 }
 
 /* Whether @amendment (its record "KIND:ID", or none) bears on the row of @vote of @child: one
- * of the whole conference or with no record named, on every row; a child's name or an attempt
- * at its decision, on the child's rows; a vote's reason, on its own row; a representative's own
+ * of the whole conference or with no record named, on every row (a spreadsheet filtered by
+ * child still shows it); one in words about one child ("child:ID" with no field:
+ * quorum_conference_amendment_about ()), a child's name or an attempt at its decision, on the
+ * child's rows only; a vote's reason, on its own row; a representative's own
  * reason, on their group's row for the child; an attendee's details, on the rows of their group. A dissent's correction names no group the row could be matched
  * by here: on every row, rather than on none. */
 static gboolean
@@ -413,11 +465,15 @@ quorum_export_csv_string (const QuorumConference *conference,
   g_autofree char *conference_id = NULL;
   g_autofree char *conference_date = NULL;
   g_autofree char *exported_at_str = NULL;
+  GDate as_of;
 
   g_return_val_if_fail (conference != NULL, NULL);
 
   out = g_string_new (NULL);
   exported_at_str = _quorum_export_iso8601 (exported_at);
+
+  /* Lateness as of the day of the export, in its local calendar, as the JSON's "overdue_as_of". */
+  _quorum_export_local_day (exported_at, &as_of);
 
   conference_id = g_strdup_printf ("%" G_GINT64_FORMAT, conference->id);
   conference_date = quorum_date_to_string (&conference->date);
@@ -430,6 +486,10 @@ quorum_export_csv_string (const QuorumConference *conference,
       const QuorumDecision *decision = quorum_conference_find_decision (conference, child->id);
       g_autoptr(GPtrArray) votes = _quorum_export_child_votes (conference, child->id);
       g_autofree char *child_id = g_strdup_printf ("%" G_GINT64_FORMAT, child->id);
+      char *referral[N_REFERRAL_COLUMNS];
+
+      /* The same on each of the child's rows. */
+      referral_cells (conference, child, &as_of, referral);
 
       /* A child decided with no group's view recorded (a consensus counts none) still has its
        * row: the group's cells empty, its decision and basis ("consensus") said; never no row
@@ -474,6 +534,8 @@ quorum_export_csv_string (const QuorumConference *conference,
           fields[18] = decision_categories;
           fields[19] = chair_reason;
           fields[20] = original_values;
+          for (guint i = 0; i < N_REFERRAL_COLUMNS; i++)
+            fields[FIRST_REFERRAL_COLUMN + i] = referral[i];
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
 
@@ -561,9 +623,14 @@ quorum_export_csv_string (const QuorumConference *conference,
           note_original (originals, &any, "chair_reason", decision != NULL ? decision->reason : NULL, chair_reason);
           original_values = finish_originals (originals, any);
           fields[20] = original_values;
+          for (guint i = 0; i < N_REFERRAL_COLUMNS; i++)
+            fields[FIRST_REFERRAL_COLUMN + i] = referral[i];
 
           append_row_sealed (out, fields, conference->seal, conference->seal != NULL);
         }
+
+      for (guint i = 0; i < N_REFERRAL_COLUMNS; i++)
+        g_free (referral[i]);
     }
 
   return g_string_free (out, FALSE);

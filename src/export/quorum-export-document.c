@@ -1137,14 +1137,7 @@ add_plan_and_referral (QuorumDocument         *doc,
        * rule, as the referrals command and the Head of Service's table apply it). */
       if (g_date_valid (&doc->as_of))
         {
-          QuorumReferralAsOf then = { 0 };
-
-          then.notified = referral->notified;
-          then.panel_due = referral->panel_due;
-          then.panel_date = referral->panel_date;
-          then.outcome = referral->outcome;
-          then.outcome_reason = referral->outcome_reason;
-          if (quorum_referral_overdue_as_of (&referral->due, &then, &doc->as_of))
+          if (_quorum_export_referral_overdue (referral, &doc->as_of))
             {
               g_autofree char *as_of = _quorum_export_format_date (&doc->as_of);
 
@@ -1482,9 +1475,17 @@ add_amendments (QuorumDocument         *doc,
       /* The value corrected, in the words the amend dialog offered it ("Reason of Police, for
        * Amy Smith"), not its row's id ("vote:25, reason"); an id kept only when it names none. */
       {
+        const QuorumChild *about = quorum_conference_amendment_about (conference, amendment);
         char *what = quorum_conference_describe_value (conference, amendment->record, amendment->field);
 
-        if (what == NULL && amendment->record != NULL && amendment->field != NULL)
+        /* An amendment in words about one child: that child, by name as it stands. */
+        if (about != NULL)
+          {
+            g_free (what);
+            add_field_take (fields, _("About"), quorum_conference_format_child_name_now (conference, about));
+            what = NULL;
+          }
+        else if (what == NULL && amendment->record != NULL && amendment->field != NULL)
           what = g_strdup_printf ("%s, %s", amendment->record, amendment->field);
         else if (what == NULL)
           what = g_strdup (amendment->record);

@@ -211,7 +211,6 @@ add_referral_as_of (JsonObject             *object,
 {
   const QuorumReferral *referral = NULL;
   gint64 id = json_object_get_int_member_with_default (object, "id", 0);
-  QuorumReferralAsOf then = { 0 };
   g_autofree char *iso = NULL;
 
   for (guint i = 0; conference->referrals != NULL && i < conference->referrals->len; i++)
@@ -220,13 +219,7 @@ add_referral_as_of (JsonObject             *object,
   if (referral == NULL)
     return;
 
-  then.notified = referral->notified;
-  then.panel_due = referral->panel_due;
-  then.panel_date = referral->panel_date;
-  then.outcome = referral->outcome;
-  then.outcome_reason = referral->outcome_reason;
-  json_object_set_boolean_member (object, "overdue",
-                                  quorum_referral_overdue_as_of (&referral->due, &then, as_of));
+  json_object_set_boolean_member (object, "overdue", _quorum_export_referral_overdue (referral, as_of));
   iso = quorum_date_to_string (as_of);
   json_object_set_string_member (object, "overdue_as_of", iso);
   if (!json_object_has_member (object, "heard_late"))
@@ -838,13 +831,9 @@ quorum_json_dissent_record (const QuorumConference *conference,
 
   /* Lateness shown, never hidden: each referral overdue or not as of the day of the export. */
   {
-    g_autoptr(GDateTime) now = exported_at == NULL ? g_date_time_new_now_local () : NULL;
-    g_autoptr(GDateTime) local = g_date_time_to_local (exported_at != NULL ? exported_at : now);
     GDate as_of;
 
-    g_date_clear (&as_of, 1);
-    g_date_set_dmy (&as_of, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                    g_date_time_get_year (local));
+    _quorum_export_local_day (exported_at, &as_of);
     add_referrals_as_of (root, conference, &as_of);
   }
 

@@ -15,6 +15,13 @@ char                *_quorum_export_format_datetime   (GDateTime   *datetime);
 /* @datetime (NULL: now) as an ISO 8601 UTC timestamp, as the store writes them:
  * "2026-11-21T14:05:00.000000Z". */
 char                *_quorum_export_iso8601           (GDateTime   *datetime);
+/* The local day of @datetime (NULL: now), the day an export's lateness is said as of. */
+void                 _quorum_export_local_day         (GDateTime   *datetime,
+                                                       GDate       *out);
+/* Whether @referral was overdue on @as_of, by its recorded dates (core's
+ * quorum_referral_overdue_as_of ()), as `referrals`, the JSON, the PDF and the CSV say it. */
+gboolean             _quorum_export_referral_overdue  (const QuorumReferral *referral,
+                                                       const GDate          *as_of);
 /* "Neglect, Emotional abuse", or NULL for none. */
 char                *_quorum_export_categories_label  (guint        categories);
 /* "Child protection plan (Neglect)", "No plan", "Declined". */

@@ -184,6 +184,32 @@ _quorum_export_iso8601 (GDateTime *datetime)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
+void
+_quorum_export_local_day (GDateTime *datetime,
+                          GDate     *out)
+{
+  g_autoptr(GDateTime) now = datetime == NULL ? g_date_time_new_now_local () : NULL;
+  g_autoptr(GDateTime) local = g_date_time_to_local (datetime != NULL ? datetime : now);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+gboolean
+_quorum_export_referral_overdue (const QuorumReferral *referral,
+                                 const GDate          *as_of)
+{
+  QuorumReferralAsOf then = { 0 };
+
+  then.notified = referral->notified;
+  then.panel_due = referral->panel_due;
+  then.panel_date = referral->panel_date;
+  then.outcome = referral->outcome;
+  then.outcome_reason = referral->outcome_reason;
+  return quorum_referral_overdue_as_of (&referral->due, &then, as_of);
+}
+
 char *
 _quorum_export_format_timestamp (const char *iso8601)
 {

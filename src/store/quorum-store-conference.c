@@ -2121,6 +2121,7 @@ amend_once (QuorumStore               *self,
   g_autofree char *summary = NULL;
   /* The corrected value as written: a list of categories in the record's own order. */
   g_autofree char *new_value = g_strdup (spec->new_value);
+  g_autofree char *about = NULL;
   const AmendableField *field = NULL;
   const char *table = NULL;
   gint64 record_id = 0;
@@ -2166,6 +2167,14 @@ amend_once (QuorumStore               *self,
                            _("An amendment says what changed: give --change TEXT, or --record, --field and --value"));
       return 0;
     }
+  /* The child an amendment in words is about: a correction names its record, which says it. */
+  if (spec->child_id != 0 && spec->record != NULL)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("A correction of a recorded value is about what that value belongs to: "
+                             "name the child only for an amendment in words"));
+      return 0;
+    }
 
   if (!_quorum_store_begin (self, error))
     return 0;
@@ -2179,6 +2188,20 @@ amend_once (QuorumStore               *self,
                    _("Conference %lld is not signed off: correct the record itself; "
                      "amendments are for signed-off records"), (long long) conference_id);
       goto fail;
+    }
+
+  /* A child of this conference, named by its id: its record "child:ID", with no field (nothing
+   * it corrects but in words). */
+  if (spec->child_id != 0)
+    {
+      if (quorum_conference_find_child (conference, spec->child_id) == NULL)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                       _("Conference %lld has no child %lld"), (long long) conference_id,
+                       (long long) spec->child_id);
+          goto fail;
+        }
+      about = g_strdup_printf ("child:%" G_GINT64_FORMAT, spec->child_id);
     }
 
   if (table != NULL)
@@ -2298,7 +2321,7 @@ amend_once (QuorumStore               *self,
   _quorum_bind_text (stmt, 3, by != NULL ? by : quorum_store_get_actor (self));
   _quorum_bind_text (stmt, 4, spec->reason);
   _quorum_bind_text (stmt, 5, change);
-  _quorum_bind_text (stmt, 6, spec->record);
+  _quorum_bind_text (stmt, 6, spec->record != NULL ? spec->record : about);
   _quorum_bind_text (stmt, 7, spec->record ? spec->field : NULL);
   _quorum_bind_text (stmt, 8, old_value);
   _quorum_bind_text (stmt, 9, new_value);

@@ -397,6 +397,9 @@ typedef struct
   const char *new_value;
   const char *by;         /* who amends, on a database of this computer's: NULL for the signer
                            * (quorum_store_get_signer ()); on a shared one always the signer */
+  gint64      child_id;   /* an amendment in words only (no @record) about one child of the
+                           * conference, or 0 for one of the whole conference: kept as its record
+                           * "child:ID" with no field, so the exports put it with that child */
 } QuorumAmendmentSpec;
 
 gint64            quorum_store_amend             (QuorumStore               *self,

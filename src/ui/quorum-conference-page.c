@@ -711,7 +711,15 @@ update_signed (QuorumConferencePage *self)
       else
         title = g_strdup_printf (_("Amendment to %s"), amendment->record != NULL ? amendment->record : _("the record"));
 
-      if (amendment->change != NULL && *amendment->change != '\0' && target != NULL)
+      if (quorum_conference_amendment_about (conference, amendment) != NULL)
+        {
+          g_autofree char *name =
+            quorum_conference_format_child_name_now (conference, quorum_conference_amendment_about (conference, amendment));
+
+          /* Translators: an amendment in words only, about one child: "About: Jayden Walsh" */
+          g_string_append_printf (body, _("About: %s\n"), name);
+        }
+      else if (amendment->change != NULL && *amendment->change != '\0' && target != NULL)
         g_string_append_printf (body, _("Corrects: %s\n"), target->label);
       else if (amendment->change != NULL && *amendment->change != '\0' && amendment->record != NULL)
         {
@@ -1593,6 +1601,8 @@ amend_target_changed_cb (GtkDropDown      *dropdown,
 
   /* Start from the value as recorded: a correction is usually a few words of it. */
   gtk_widget_set_visible (value_box, target != NULL);
+  /* Whom words alone are about; a value chosen says it. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (dialog), "quorum-about-box"), target == NULL);
   /* Categories are ticked, not typed: the checks show them as they stand. */
   {
     GtkWidget *checks_box = g_object_get_data (G_OBJECT (dialog), "quorum-categories-box");
@@ -1654,6 +1664,15 @@ amend_response_cb (AdwMessageDialog     *dialog,
       spec.record = target->record;
       spec.field = target->field;
       spec.new_value = value;
+    }
+  else
+    {
+      /* In words only: about the child chosen under About, or (the last item) the whole
+       * conference. */
+      guint about = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "quorum-about"));
+
+      if (self->conference->children != NULL && about < self->conference->children->len)
+        spec.child_id = ((QuorumChild *) g_ptr_array_index (self->conference->children, about))->id;
     }
 
   if (quorum_store_amend (self->store, self->conference_id, &spec, &error) <= 0)
@@ -1839,6 +1858,7 @@ amend_action (GtkWidget  *widget,
   GtkWidget *draft_label;
   GtkWidget *change_heading;
   GtkWidget *reason_heading;
+  GtkWidget *about;
   GtkWidget *by = NULL;
 
   quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
@@ -1897,6 +1917,51 @@ amend_action (GtkWidget  *widget,
   gtk_widget_add_css_class (not_listed, "caption");
   gtk_widget_add_css_class (not_listed, "dim-label");
   gtk_box_append (GTK_BOX (box), not_listed);
+
+  /* An amendment in words only says which child it is about (trial 6, A14: one about a child
+   * was put on every sibling's rows of the CSV): the child shown when Amend was chosen, or the
+   * whole conference. Shown while no recorded value is chosen (a value says whose it is). */
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GtkWidget *about_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    GtkWidget *about_heading = gtk_label_new_with_mnemonic (_("Ab_out"));
+    GtkWidget *about_note = gtk_label_new (_("An amendment in words is shown with this child’s record, or with "
+                                             "every child’s when it is about the whole conference."));
+    gint64 shown = quorum_conference_page_get_child_id (self);
+    guint n_children = self->conference->children != NULL ? self->conference->children->len : 0;
+    guint selected = n_children;
+
+    for (guint i = 0; i < n_children; i++)
+      {
+        const QuorumChild *child = g_ptr_array_index (self->conference->children, i);
+
+        gtk_string_list_append (names, quorum_conference_child_name_now (self->conference, child, NULL));
+        if (child->id == shown)
+          selected = i;
+      }
+    gtk_string_list_append (names, _("The whole conference"));
+
+    about = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+    gtk_widget_set_name (about, "about-dropdown");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (about), selected);
+    gtk_widget_set_name (about_heading, "about-label");
+    gtk_label_set_xalign (GTK_LABEL (about_heading), 0);
+    gtk_widget_set_margin_top (about_heading, 6);
+    gtk_widget_add_css_class (about_heading, "heading");
+    gtk_label_set_mnemonic_widget (GTK_LABEL (about_heading), about);
+    quorum_ui_set_accessible_label (about, _("The child this amendment is about"));
+    gtk_label_set_xalign (GTK_LABEL (about_note), 0);
+    gtk_label_set_wrap (GTK_LABEL (about_note), TRUE);
+    gtk_widget_add_css_class (about_note, "caption");
+    gtk_widget_add_css_class (about_note, "dim-label");
+    gtk_box_append (GTK_BOX (about_box), about_heading);
+    gtk_box_append (GTK_BOX (about_box), about);
+    gtk_box_append (GTK_BOX (about_box), about_note);
+    gtk_box_append (GTK_BOX (box), about_box);
+    g_object_set_data (G_OBJECT (dialog), "quorum-about", about);
+    g_object_set_data (G_OBJECT (dialog), "quorum-about-box", about_box);
+    g_object_set_data (G_OBJECT (dialog), "quorum-about-default", GUINT_TO_POINTER (selected));
+  }
 
   value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   value_label = gtk_label_new (_("Corrected text"));
@@ -2028,6 +2093,21 @@ amend_action (GtkWidget  *widget,
     quorum_draft_add_field (draft, "change", change);
     quorum_draft_add_choice (draft, "target", dropdown, (const char * const *) keys->pdata);
     quorum_draft_set_baseline (draft, "target", "none");
+    /* Whom it is about, by the child's id ("child:4") or "conference": only a choice other than
+     * the child shown is a draft. */
+    {
+      g_autoptr(GPtrArray) about_keys = g_ptr_array_new_with_free_func (g_free);
+      guint n_children = self->conference->children != NULL ? self->conference->children->len : 0;
+      guint shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "quorum-about-default"));
+
+      for (guint i = 0; i < n_children; i++)
+        g_ptr_array_add (about_keys, g_strdup_printf ("child:%" G_GINT64_FORMAT,
+                                                      ((QuorumChild *) g_ptr_array_index (self->conference->children, i))->id));
+      g_ptr_array_add (about_keys, g_strdup ("conference"));
+      g_ptr_array_add (about_keys, NULL);
+      quorum_draft_add_choice (draft, "about", about, (const char * const *) about_keys->pdata);
+      quorum_draft_set_baseline (draft, "about", g_ptr_array_index (about_keys, shown));
+    }
     quorum_draft_add_field (draft, "value", value);
     quorum_draft_add_field (draft, "reason", reason);
     if (by != NULL)
