@@ -731,6 +731,7 @@ quorum_store_load_conference (QuorumStore  *self,
        load_plans_and_referrals (self, conference, sent, error) &&
        load_amendments (self, conference, sent, error) &&
        load_record (self, conference, sent, error) &&
+       _quorum_store_load_handovers (self, conference, error) &&
        _quorum_store_load_life (self, conference, error) &&
        (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);

@@ -319,6 +319,11 @@ gboolean      _quorum_store_insert_attendance_event (QuorumStore  *self,
                                                      const char   *event,
                                                      const char   *time,
                                                      GError      **error);
+/* quorum-store-handover.c: on a shared database, who chairs @conference now and its
+ * hand-overs (nothing on one's own). */
+gboolean      _quorum_store_load_handovers (QuorumStore       *self,
+                                            QuorumConference  *conference,
+                                            GError           **error);
 /* quorum-store-challenge.c: fills @conference->challenges. */
 gboolean      _quorum_store_load_challenges (QuorumStore       *self,
                                              QuorumConference  *conference,
