@@ -79,14 +79,22 @@ check "its public key id is the key's (16 hex digits of its HMAC of a fixed text
 conf=$(cli_as quorum alice "$work/alice.key" --json conference new --child Sam --kind initial --date 2026-11-20 \
          --chair "A. Chair" | json 'd["id"]')
 child=$(value "SELECT id FROM child WHERE conference_id = $conf")
-cli_as quorum bob "$work/bob.key" attendee add "$conf" --name "P. Constable" --agency Police --line-management Police >/dev/null \
+# (Since schema 13 only a conference's chair records in it: bob writes in his own, to the
+# same chain.)
+bconf=$(cli_as quorum bob "$work/bob.key" --json conference new --child Bo --kind initial --date 2026-11-20 \
+         --chair "B. Chair" | json 'd["id"]')
+cli_as quorum bob "$work/bob.key" attendee add "$bconf" --name "P. Constable" --agency Police --line-management Police >/dev/null \
   || not_ok "bob adds an attendee"
+cli_as quorum alice "$work/alice.key" attendee add "$conf" --name "P. Constable" --agency Police --line-management Police >/dev/null \
+  || not_ok "alice adds an attendee"
 cli_as quorum alice "$work/alice.key" attendee add "$conf" --name "Dr Jones" --agency Health --line-management Health >/dev/null \
   || not_ok "alice adds an attendee"
-cli_as quorum bob "$work/bob.key" attendee add "$conf" --name "S. Social" --agency "Children's Social Care" \
+cli_as quorum bob "$work/bob.key" attendee add "$bconf" --name "S. Social" --agency "Children's Social Care" \
   --line-management "Children's Social Care" >/dev/null || not_ok "bob adds social care"
-cli_as quorum bob "$work/bob.key" consensus "$conf" --child "$child" --agreed plan --summary "All agreed" >/dev/null \
-  || not_ok "bob records consensus"
+cli_as quorum alice "$work/alice.key" attendee add "$conf" --name "S. Social" --agency "Children's Social Care" \
+  --line-management "Children's Social Care" >/dev/null || not_ok "alice adds social care"
+cli_as quorum alice "$work/alice.key" consensus "$conf" --child "$child" --agreed plan --summary "All agreed" >/dev/null \
+  || not_ok "alice records consensus"
 cli_as quorum alice "$work/alice.key" decide "$conf" --child "$child" >/dev/null || not_ok "alice decides"
 cli_as quorum alice "" finalise "$conf" >/dev/null || not_ok "alice signs off (from a laptop with no key at all)"
 check "both chairs wrote to the one chain" "$(value "SELECT string_agg(DISTINCT \"user\", ',') FROM audit")" "alice,bob"
