@@ -67,6 +67,7 @@ struct _QuorumConferencePage
   GtkWidget         *attendee_form;
   gboolean           may_record;     /* the session's role records conferences (a chair's) */
   gboolean           records_here;   /* … and this conference is theirs (a shared database: its chair) */
+  gint64             records_here_of; /* the conference records_here was found for */
   gboolean           attendee_rows_stale;  /* made for another role: made again at the next update */
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
@@ -1141,11 +1142,17 @@ static void
 update_all (QuorumConferencePage *self)
 {
   gboolean records_here = self->may_record && self->conference != NULL && self->conference->chaired_by_reader;
+  /* Handed to this reader, or away from her, while it is open: its boards were built for
+   * reading (or recording) and are built again, as for another conference. */
+  gboolean handed = records_here != self->records_here && self->records_here_of == self->conference_id;
 
   /* The rows' edit buttons are for who records here. */
   if (records_here != self->records_here)
     self->attendee_rows_stale = TRUE;
   self->records_here = records_here;
+  self->records_here_of = self->conference_id;
+  if (handed)
+    rebuild_child_panels (self);
   update_owner (self);
   update_header (self);
   update_attendees (self);
