@@ -285,6 +285,9 @@ check "the migration's audit entry, in the administrator's name" \
   "postgres update attendee $a9 left at 10:40 undone: back in the room (at 2026-11-30T10:41:00.000000Z by undoer; withdrawn, as schema 10 records it)"
 out=$(q --json verify --db "$v9srv user=achair9"); status=$?
 check "verify after the migration: intact (the chain, the server's keys, every row)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+# (Since 13 a conference is its chair's: this one's maker is no login of achair9's, so the
+# administrator hands it to her first.)
+q --db "$v9srv" conference handover "$c9" --to achair9 >/dev/null
 out=$(QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --json --db "$v9srv user=achair9" attendee leave "$c9" --attendee "$a9" --time 11:15); status=$?
 check "they may leave again, for real" "$status $(jget "$out" 'd["left_at"]')" "0 11:15"
 out=$(q --json verify --db "$v9srv user=achair9"); status=$?
