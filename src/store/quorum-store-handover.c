@@ -13,27 +13,39 @@ is_shared (QuorumStore *self)
   return quorum_db_get_backend (_quorum_store_get_connection (self)) == QUORUM_DB_BACKEND_POSTGRES;
 }
 
-gboolean
-_quorum_store_load_handovers (QuorumStore       *self,
-                              QuorumConference  *conference,
-                              GError           **error)
+QuorumDbStmt *
+_quorum_store_prepare_handovers (QuorumStore       *self,
+                                 QuorumConference  *conference,
+                                 GError           **error)
 {
   QuorumDbStmt *stmt;
-  const char *reader;
-  int rc;
 
   /* One's own database has one chair, and nothing is handed over there. */
   if (!is_shared (self))
-    return TRUE;
-
+    return NULL;
   stmt = _quorum_store_prepare (self,
                                 "SELECT quorum_conference_chair (c.id), h.id, h.from_chair, h.to_chair, h.reason, "
                                 "h.recorded_at, h.recorded_by FROM conference c "
                                 "LEFT JOIN conference_handover h ON h.conference_id = c.id "
                                 "WHERE c.id = ? ORDER BY h.id", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
+    quorum_db_bind_int64 (stmt, 1, conference->id);
+  return stmt;
+}
+
+gboolean
+_quorum_store_load_handovers (QuorumStore       *self,
+                              QuorumConference  *conference,
+                              QuorumDbStmt      *stmt,
+                              GError           **error)
+{
+  const char *reader;
+  int rc;
+
+  if (!is_shared (self))
+    return TRUE;
+  if (stmt == NULL && (stmt = _quorum_store_prepare_handovers (self, conference, error)) == NULL)
     return FALSE;
-  quorum_db_bind_int64 (stmt, 1, conference->id);
   while ((rc = quorum_db_step (stmt, NULL)) == QUORUM_DB_ROW)
     {
       QuorumHandover *h;
