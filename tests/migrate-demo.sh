@@ -130,7 +130,8 @@ def walk(x, parent=None):
     if isinstance(x, dict):
         out = {}
         for k, v in x.items():
-            if k in ("id", "seal"):
+            # who chairs it on a shared database (schema 13) is the server's, not the record's
+            if k in ("id", "seal", "chaired_by", "chaired_by_name", "handovers"):
                 continue
             if k in refs and parent != "tally" and isinstance(v, int) and not isinstance(v, bool):
                 v = m(refs[k], v)

@@ -100,7 +100,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
 
   /* Each leave withdrawn, with its own time (and who recorded it, when) from the audit log,
    * and who undid it, when, from what version 9 wrote over it. */
@@ -169,7 +169,7 @@ test_v9_withdrawn_leaves_carried (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
   {
     g_autofree char *again = sql_text (path, "SELECT group_concat (at || ':' || coalesce (withdrawn_by, '-')), "
                                        "(SELECT count (*) FROM audit) FROM attendance_event");
@@ -249,7 +249,7 @@ test_v10_chair_reason_added (void)
   g_setenv ("QUORUM_KEY_FILE", key, TRUE);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
 
   /* The column is there, last; 10's decisions hold no reasons, and nothing was rewritten or
    * appended to the log: their audited form is as 10 wrote it. */
@@ -334,7 +334,7 @@ test_v10_chair_reason_added (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
   rows = sql_text (path, "SELECT count (reason) FROM decision");
   g_assert_cmpstr (rows, ==, "1;");
   g_assert_true (quorum_store_verify (store, NULL, &error));
@@ -404,8 +404,9 @@ test_old_database_upgraded (void)
 
 /* 12 changes nothing on SQLite (its guard against a record written by hand is the server's:
  * docs/notes/pgactor.md); the version moves so that both backends stay at one number. A
- * version-11 file (the v10 fixture brought to 11: its tables are 11's, the same as 12's) opens
- * at 12 with its schema, rows and audit log as they were, and verify passes. */
+ * version-11 file (the v10 fixture brought to 11: its tables are 11's, the same as 12's, and
+ * 13's empty table of hand-overs already made, which 13 leaves as it is) opens at the newest
+ * version with its schema, rows and audit log as they were, and verify passes. */
 static void
 test_v11_to_v12_changes_nothing (void)
 {
@@ -437,12 +438,12 @@ test_v11_to_v12_changes_nothing (void)
   g_usleep (1100 * 1000);
   store = quorum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
   g_assert_true (quorum_store_verify (store, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
   version = sql_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "12;");
+  g_assert_cmpstr (version, ==, "13;");
   {
     g_autofree char *schema_after = sql_text (path, dump);
     g_autofree char *rows_after = sql_text (path, content);
@@ -450,6 +451,80 @@ test_v11_to_v12_changes_nothing (void)
     g_assert_cmpstr (schema_after, ==, schema);
     g_assert_cmpstr (rows_after, ==, rows);
   }
+  if (saved_key != NULL)
+    g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
+  else
+    g_unsetenv ("QUORUM_KEY_FILE");
+}
+
+/* 13 on SQLite: the table of hand-overs, empty and append-only (a file is one chair's: nothing is
+ * handed over there, nothing changes in what it records; docs/notes/chairown.md). A version-12
+ * file (the v10 fixture at 13 with that table taken away) opens at 13 with the table as a new
+ * file has it, its rows and audit log as they were, verify passing; and the table refuses a
+ * change or a deletion, as every table of records does. */
+static void
+test_v12_to_v13_handover_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-migrate-XXXXXX", NULL);
+  g_autofree char *path = make_db_from (dir, "schema-v10-chair.sql");
+  g_autofree char *saved_key = g_strdup (g_getenv ("QUORUM_KEY_FILE"));
+  g_autofree char *key = use_fixture_key (dir, "schema-v10-chair.key");
+  g_autofree char *schema = NULL;
+  g_autofree char *at_12 = NULL;
+  g_autofree char *rows = NULL;
+  const char *dump = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name";
+  const char *content = "SELECT (SELECT count (*) FROM audit), (SELECT max (hash) FROM audit), "
+                        "(SELECT group_concat (id || reason, ',') FROM vote), (SELECT count (*) FROM decision)";
+  QuorumStore *store;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_setenv ("QUORUM_KEY_FILE", key, TRUE);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  schema = sql_text (path, dump);
+  g_assert_nonnull (strstr (schema, "table|conference_handover|"));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE conference_handover; PRAGMA user_version = 12", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  at_12 = sql_text (path, dump);
+  g_assert_null (strstr (at_12, "conference_handover"));
+  rows = sql_text (path, content);
+
+  g_usleep (1100 * 1000);
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_get_schema_version (store), ==, 13);
+  g_assert_true (quorum_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  {
+    g_autofree char *schema_after = sql_text (path, dump);
+    g_autofree char *rows_after = sql_text (path, content);
+    g_autofree char *n = sql_text (path, "SELECT count (*) FROM conference_handover");
+
+    g_assert_cmpstr (schema_after, ==, schema);
+    g_assert_cmpstr (rows_after, ==, rows);
+    g_assert_cmpstr (n, ==, "0;");
+  }
+
+  /* Append-only, as every table of records. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO conference_handover (conference_id, from_chair, to_chair, "
+                                     "recorded_at, recorded_by) VALUES (1, 'a', 'b', 'now', 'x')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE conference_handover SET to_chair = 'c'", NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "quorum: records are never changed"));
+  sqlite3_free (message);
+  message = NULL;
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM conference_handover", NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "quorum: records are never deleted"));
+  sqlite3_free (message);
+  sqlite3_close (db);
+
   if (saved_key != NULL)
     g_setenv ("QUORUM_KEY_FILE", saved_key, TRUE);
   else
@@ -506,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/migrate/v9-withdrawn-leaves-need-the-key", test_v9_withdrawn_leaves_need_the_key);
   g_test_add_func ("/migrate/v10-chair-reason-added-and-verified", test_v10_chair_reason_added);
   g_test_add_func ("/migrate/v11-to-v12-changes-nothing-on-sqlite", test_v11_to_v12_changes_nothing);
+  g_test_add_func ("/migrate/v12-to-v13-handover-table-on-sqlite", test_v12_to_v13_handover_table);
   g_test_add_func ("/migrate/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/migrate/not-a-database-refused-untouched", test_not_a_database_refused);
 

@@ -11,9 +11,21 @@ set -u
 has () { case "$1" in *"$2"*) echo yes ;; *) echo no ;; esac; }
 pg () { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 host=$(python3 -c 'import socket; print(socket.gethostname())')
-# What schema 12 adds on the server (its triggers <table>_audited and <table>_actor, and their
-# functions), taken away again: a server made by this version put back to an older one.
-undo12="DO \$\$
+# 13's objects (the table of hand-overs, the chair's guards and their functions), taken away
+# from a server made by this version to make a version-12 one; and what schema 12 adds (its
+# triggers <table>_audited and <table>_actor, and their functions) with them: older ones.
+undo13="DO \$\$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT g.tgname, g.tgrelid::regclass AS rel FROM pg_trigger g WHERE g.tgname LIKE '%\\_its\\_chair' LOOP
+    EXECUTE format ('DROP TRIGGER %I ON %s', t.tgname, t.rel);
+  END LOOP;
+END \$\$;
+DROP TABLE conference_handover;
+DROP FUNCTION quorum_chair_only (), quorum_handover_check (), quorum_conference_chair (bigint);
+UPDATE schema_migration SET version = 12 WHERE version = 13;"
+undo12="$undo13
+DO \$\$
 DECLARE t record;
 BEGIN
   FOR t IN SELECT g.tgname, g.tgrelid::regclass AS rel FROM pg_trigger g
@@ -207,8 +219,8 @@ v9file="$work/v9.db"
 sqlite3 "$v9file" <"$(dirname "$0")/fixtures/schema-v9-withdrawn.sql"
 cp "$(dirname "$0")/fixtures/schema-v9-withdrawn.key" "$work/v9.key"; chmod 600 "$work/v9.key"
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json verify --db "$v9file"); status=$?
-check "a version-9 file with leaves undone: carried to 10 (and 11, 12), verify intact" \
-  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 12"
+check "a version-9 file with leaves undone: carried to 10 (and 11, 12, 13), verify intact" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v9file" "PRAGMA user_version")" "0 true 13"
 pg -c "CREATE DATABASE v10_server" >/dev/null
 q admin init --db "$QUORUM_PG dbname=v10_server" >/dev/null
 out=$(QUORUM_KEY_FILE="$work/v9.key" q --json migrate --from "$v9file" --to "$QUORUM_PG dbname=v10_server"); status=$?
@@ -264,7 +276,7 @@ err=$(q --db "$v9srv user=achair9" conference show "$c9" 2>&1 >/dev/null); statu
 check "a chair opening a version-9 server is refused, told that its administrator runs admin init" \
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v9srv" >/dev/null; status=$?
-check "admin init brings it to 10 (and 11, 12)" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 12"
+check "admin init brings it to 10 (and 11, 12, 13)" "$status $(pg -d v9_server -c "SELECT max(version) FROM schema_migration")" "0 13"
 check "the leave is withdrawn by whoever undid it, when, with its own time and recorder back" \
   "$(pg -d v9_server -c "SELECT at || ' ' || recorded_by || ' ' || withdrawn_at || ' ' || withdrawn_by FROM attendance_event WHERE attendee_id = $a9")" \
   "10:40 postgres 2026-11-30T10:41:00.000000Z undoer"
@@ -273,6 +285,9 @@ check "the migration's audit entry, in the administrator's name" \
   "postgres update attendee $a9 left at 10:40 undone: back in the room (at 2026-11-30T10:41:00.000000Z by undoer; withdrawn, as schema 10 records it)"
 out=$(q --json verify --db "$v9srv user=achair9"); status=$?
 check "verify after the migration: intact (the chain, the server's keys, every row)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+# (Since 13 a conference is its chair's: this one's maker is no login of achair9's, so the
+# administrator hands it to her first.)
+q --db "$v9srv" conference handover "$c9" --to achair9 >/dev/null
 out=$(QUORUM_TODAY=2026-11-30 QUORUM_NOW=12:00 q --json --db "$v9srv user=achair9" attendee leave "$c9" --attendee "$a9" --time 11:15); status=$?
 check "they may leave again, for real" "$status $(jget "$out" 'd["left_at"]')" "0 11:15"
 out=$(q --json verify --db "$v9srv user=achair9"); status=$?
@@ -286,8 +301,8 @@ v10file="$work/v10.db"
 sqlite3 "$v10file" <"$(dirname "$0")/fixtures/schema-v10-chair.sql"
 cp "$(dirname "$0")/fixtures/schema-v10-chair.key" "$work/v10.key"; chmod 600 "$work/v10.key"
 out=$(QUORUM_KEY_FILE="$work/v10.key" q --json verify --db "$v10file"); status=$?
-check "a version-10 file: carried to 11 and 12, verify intact (its decisions' audited form unchanged)" \
-  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v10file" "PRAGMA user_version")" "0 true 12"
+check "a version-10 file: carried to 11, 12 and 13, verify intact (its decisions' audited form unchanged)" \
+  "$status $(jget "$out" 'd["ok"]') $(sqlite3 "$v10file" "PRAGMA user_version")" "0 true 13"
 pg -c "CREATE DATABASE v11_server" >/dev/null
 q admin init --db "$QUORUM_PG dbname=v11_server" >/dev/null
 out=$(QUORUM_KEY_FILE="$work/v10.key" q --json migrate --from "$v10file" --to "$QUORUM_PG dbname=v11_server" 2>&1); status=$?
@@ -300,6 +315,11 @@ q admin grant achair11 chair --db "$QUORUM_PG dbname=v11_server" >/dev/null
 c11=$(pg -d v11_server -c "SELECT c.id FROM conference c JOIN child k ON k.conference_id = c.id WHERE k.name = 'Cara Open'")
 k11=$(pg -d v11_server -c "SELECT id FROM child WHERE name = 'Cara Open'")
 as11="$QUORUM_PG dbname=v11_server user=achair11"
+# Migrated by the server's superuser, the laptop's conference is chaired by the login its maker's
+# name is here, else by the superuser who brought it in, not by achair11: the administrator hands
+# it to the chair who goes on with it (schema 13).
+out=$(q --json --db "$QUORUM_PG dbname=v11_server" conference handover "$c11" --to achair11); status=$?
+check "the administrator hands the migrated conference to its chair" "$status $(jget "$out" 'd["to"]')" "0 achair11"
 before=$(pg -d v11_server -c "SELECT count(*) FROM audit")
 err=$(q --db "$as11" decide "$c11" --child "$k11" --chair-view plan --category physical 2>&1 >/dev/null); status=$?
 check "a chair's decision without the chair's reasons: refused (exit 2), saying so" \
@@ -337,7 +357,7 @@ check "a chair opening a version-10 server is refused, told that its administrat
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v10srv" >/dev/null; status=$?
 check "admin init brings it to 11 (and 12), the column last" \
-  "$status $(pg -d v10b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v10b_server -c "SELECT column_name FROM information_schema.columns WHERE table_name = 'decision' ORDER BY ordinal_position DESC LIMIT 1")" "0 12 reason"
+  "$status $(pg -d v10b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v10b_server -c "SELECT column_name FROM information_schema.columns WHERE table_name = 'decision' ORDER BY ordinal_position DESC LIMIT 1")" "0 13 reason"
 out=$(q --json verify --db "$v10srv user=achair10"); status=$?
 check "verify after the migration: intact (a decision of 10 hashes as it did)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
 
@@ -369,9 +389,9 @@ err=$(q --db "$as12" conference show "$c12" 2>&1 >/dev/null); status=$?
 check "a chair opening a version-11 server is refused, told that its administrator runs admin init" \
   "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
 q admin init --db "$v11srv" >/dev/null; status=$?
-check "admin init brings it to 12: 25 audit triggers, 15 writers' triggers" \
+check "admin init brings it to 12 (and 13): 26 audit triggers, 16 writers' triggers" \
   "$status $(pg -d v11b_server -c "SELECT max(version) FROM schema_migration") $(pg -d v11b_server -c "SELECT count(*) FILTER (WHERE tgname LIKE '%\\_audited') || ' ' || count(*) FILTER (WHERE tgname LIKE '%\\_actor') FROM pg_trigger")" \
-  "0 12 25 15"
+  "0 13 26 16"
 check "the migration changed no row and wrote no entry" "$(pg -d v11b_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")" "$audit11"
 out=$(q --json verify --db "$as12"); status=$?
 check "verify after 11 → 12: intact (its schema check knows 12's triggers and functions)" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
@@ -381,6 +401,50 @@ check "at 12 the same UPDATE is refused at COMMIT, naming the row, nothing chang
 out=$(q --json --db "$as12" vote "$c12" --child "$k12" --group Police --view no-plan --reason "Improving"); status=$?
 check "the chair's vote through Quorum after 12" "$status $(pg -d v11b_server -c "SELECT recorded_by FROM vote WHERE grp_key = 'police'")" "0 achair12"
 out=$(q --json verify --db "$as12"); status=$?
+check "verify after 12: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
+
+# ---- schema 13: a conference is its chair's (trial 5, D4) ----
+# A server at version 12 (made by this version, recorded in by two chairs, 13's objects taken
+# away): there any chair signed off or voted in any chair's conference.
+v12srv="$QUORUM_PG dbname=v12_server"
+pg -c "CREATE DATABASE v12_server" >/dev/null
+q admin init --db "$v12srv" >/dev/null
+q admin grant anne13 chair --db "$v12srv" >/dev/null
+q admin grant bea13 chair --db "$v12srv" >/dev/null
+asa="$v12srv user=anne13"; asb="$v12srv user=bea13"
+c13=$(jget "$(q --json --db "$asb" conference new --child "Jo Twelve" --kind initial --date 2026-11-30 --chair "Bea")" 'd["id"]')
+k13=$(jget "$(q --json --db "$asb" conference show "$c13")" 'd["children"][0]["id"]')
+for g in CSC Police Health; do q --db "$asb" attendee add "$c13" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null; done
+q --db "$asb" consensus "$c13" --child "$k13" --agreed none --summary "No consensus" >/dev/null
+q --db "$asb" vote "$c13" --child "$k13" --group CSC --view plan --category neglect --reason "Neglect" >/dev/null
+pg -d v12_server >/dev/null <<SQL
+$undo13
+UPDATE schema_migration SET version = 12 WHERE version = 13;
+SQL
+check "the version-12 server: no table of hand-overs, no chair's guard" \
+  "$(pg -d v12_server -c "SELECT max(version) FROM schema_migration") $(pg -d v12_server -c "SELECT to_regclass ('conference_handover') IS NULL") $(pg -d v12_server -c "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_its\\_chair'")" "12 t 0"
+# At 12, Anne's own view in Bea's conference, written with its entry as Quorum writes it, goes
+# through (the hole 13 closes; it stays, attributed to her).
+pg -d v12_server -U anne13 -c "INSERT INTO vote (conference_id, child_id, grp, grp_key, view, reason, recorded_at, recorded_by)
+  VALUES ($c13, $k13, 'Health', 'health', 'plan', 'By Anne', 'now', session_user);
+  SELECT quorum_audit_write ('insert', 'vote', (SELECT max (id) FROM vote), 'by hand')" >/dev/null; status=$?
+check "at 12 another chair's vote in Bea's conference is accepted" \
+  "$status $(pg -d v12_server -c "SELECT count(*) FROM vote WHERE reason = 'By Anne'")" "0 1"
+audit12=$(pg -d v12_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")
+err=$(q --db "$asb" conference show "$c13" 2>&1 >/dev/null); status=$?
+check "a chair opening a version-12 server is told its administrator runs admin init" \
+  "$([ $status -ne 0 ] && echo refused) $(has "$err" "admin init")" "refused yes"
+q admin init --db "$v12srv" >/dev/null; status=$?
+check "admin init brings it to 13: the table of hand-overs, 15 chair's guards" \
+  "$status $(pg -d v12_server -c "SELECT max(version) FROM schema_migration") $(pg -d v12_server -c "SELECT to_regclass ('conference_handover') IS NOT NULL") $(pg -d v12_server -c "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_its\\_chair'")" \
+  "0 13 t 15"
+check "the migration to 13 changed no row and wrote no entry" "$(pg -d v12_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")" "$audit12"
+err=$(q --db "$asa" vote "$c13" --child "$k13" --group Police --view plan --reason "By Anne" 2>&1 >/dev/null); status=$?
+check "at 13 Anne's vote in Bea's conference is refused (exit 2), nothing written" \
+  "$status $(has "$err" "chaired by bea13") $(pg -d v12_server -c "SELECT count(*) || ' ' || max(hash) FROM audit")" "2 yes $audit12"
+out=$(q --json --db "$asb" vote "$c13" --child "$k13" --group Police --view no-plan --reason "Improving"); status=$?
+check "Bea's own vote through Quorum after 13" "$status $(pg -d v12_server -c "SELECT recorded_by FROM vote WHERE grp_key = 'police'")" "0 bea13"
+out=$(q --json verify --db "$asb"); status=$?
 check "verify at the end: intact" "$status $(jget "$out" '[d["ok"], d["problems"]]')" '0 [true, []]'
 
 finish

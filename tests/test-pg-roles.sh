@@ -55,7 +55,7 @@ check () {  # WHAT ACTUAL EXPECTED
 # admin init: roles and schema, by a superuser; again is harmless; anyone else is refused.
 if tool init "$QUORUM_PG"; then ok "admin init makes the roles and the schema"; else not_ok "admin init"; fi
 if tool init "$QUORUM_PG"; then ok "admin init again changes nothing and succeeds"; else not_ok "admin init again"; fi
-check "the schema is at version 12" "$(value "SELECT max(version) FROM schema_migration")" 12
+check "the schema is at version 13" "$(value "SELECT max(version) FROM schema_migration")" 13
 check "the four roles and the owner exist, none can log in" \
   "$(value "SELECT string_agg(rolname || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'quorum\_%'")" \
   "quorum_admin:false,quorum_chair:false,quorum_head_of_service:false,quorum_minute_taker:false,quorum_owner:false"

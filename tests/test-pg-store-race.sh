@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# test-pg-store-race.sh: four chairs' quorum-cli processes write at once through the store to one
-# PostgreSQL database, with a reader, for a bounded time: on one conference, then each on its own.
+# test-pg-store-race.sh: quorum-cli processes write at once through the store to one PostgreSQL
+# database, with a reader, for a bounded time: four of one chair on her conference, then four
+# chairs each on her own.
 # Issue 12, "concurrent writers: a serialization failure or deadlock is retried, never shown":
 # no writer sees a failure, no acknowledged write is lost, nothing unacknowledged is stored, every
 # read is whole, and verify passes. Run under build-aux/pg-cluster run (QUORUM_PG set).
@@ -20,18 +21,20 @@ not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 for w in 1 2 3 4; do "$cli" admin grant "writer$w" chair --db "$QUORUM_PG" >/dev/null; done
 "$cli" admin grant reader minute-taker --db "$QUORUM_PG" >/dev/null
 
+# N [WRITER]: a new conference, made (and so chaired, schema 13) by writerWRITER (1).
 new_conference () {
   "$cli" --json conference new --child "Child $1" --kind initial --date 2026-11-20 --chair "Chair $1" \
-    --db "$QUORUM_PG user=writer1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+    --db "$QUORUM_PG user=writer${2:-1}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
 
-# WRITER CONF: adds attendees until the time is up; each acknowledged id on its own line.
+# WRITER CONF [LOGIN]: adds attendees until the time is up, as LOGIN (writerWRITER); each
+# acknowledged id on its own line.
 writer () {
-  local w=$1 conf=$2 end=$((SECONDS + seconds)) i=0 out
+  local w=$1 conf=$2 login=${3:-writer$1} end=$((SECONDS + seconds)) i=0 out
   while [ $SECONDS -lt $end ]; do
     i=$((i + 1))
     if out=$("$cli" --json attendee add "$conf" --name "W$w-$i" --agency Police --line-management "Group $w" \
-               --db "$QUORUM_PG user=writer$w" 2>"$work/err.$w.$i"); then
+               --db "$QUORUM_PG user=$login" 2>"$work/err.$w.$i"); then
       printf '%s\n' "$out" | sed -n 's/^ *"id" *: *\([0-9]*\).*/\1/p' | head -n 1 >>"$work/acked.$conf"
     else
       echo "writer $w: $(cat "$work/err.$w.$i")" >>"$work/failures"
@@ -72,17 +75,18 @@ check_round () {  # WHAT CONF…
   rm -f "$work/failures" "$work/reads"
 }
 
-# One conference, four writers and a reader.
+# One conference, four writers and a reader: its chair's four processes (her app's windows and the
+# CLI; since schema 13 only a conference's chair records in it).
 one=$(new_conference 1)
 : >"$work/acked.$one"
-for w in 1 2 3 4; do writer "$w" "$one" & done
+for w in 1 2 3 4; do writer "$w" "$one" writer1 & done
 reader "$one" &
 wait
 check_round "four writers on one conference" "$one"
 
 # Four conferences, one a writer, and a reader of them all.
 confs=()
-for w in 1 2 3 4; do c=$(new_conference "$((w + 1))"); confs+=("$c"); : >"$work/acked.$c"; done
+for w in 1 2 3 4; do c=$(new_conference "$((w + 1))" "$w"); confs+=("$c"); : >"$work/acked.$c"; done
 for w in 1 2 3 4; do writer "$w" "${confs[$((w - 1))]}" & done
 reader "${confs[@]}" &
 wait

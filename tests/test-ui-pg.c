@@ -45,6 +45,8 @@ static gint64 open_conf_id;       /* a second conference, its vote open */
 static gint64 open_child_id;
 static gint64 role_conf_id;       /* a third, its vote open: what each role tries on */
 static gint64 role_child_id;
+static gint64 anne_conf_id;       /* a fourth, achair's, its vote open: another chair reads it */
+static gint64 anne_child_id;
 
 static pid_t hos_pid;
 static int hos_cmd_fd = -1;      /* the test writes commands to the Head of Service's app */
@@ -127,8 +129,12 @@ prepare_database (void)
   run (cli, "admin", "grant", "hservice", "head-of-service", "--db", super, NULL);
   run (cli, "admin", "grant", "mtaker", "minute-taker", "--db", super, NULL);
   run (cli, "admin", "grant", "pwchair", "chair", "--db", super, NULL);
-  /* A chair whose login an administrator gave a name: the record shows them as "Anne Chair". */
-  run (cli, "admin", "grant", "namedchair", "chair", "--name", "Anne Chair", "--db", super, NULL);
+  /* A chair whose login an administrator gave a name: the record shows them as "Nia Named". */
+  run (cli, "admin", "grant", "namedchair", "chair", "--name", "Nia Named", "--db", super, NULL);
+  /* Another chair, and an administrator who hands a conference over (schema 13). */
+  run (cli, "admin", "grant", "achair", "chair", "--name", "Anne Chair", "--db", super, NULL);
+  run (cli, "admin", "grant", "bchair", "chair", "--name", "Bea Chair", "--db", super, NULL);
+  run (cli, "admin", "grant", "qadmin", "admin", "--db", super, NULL);
   /* pwchair logs in with a password (SCRAM): build-aux/pg-cluster asks it of password_login. */
   g_free (psql ("ALTER ROLE pwchair PASSWORD '" PASSWORD "'; GRANT password_login TO pwchair"));
   /* A Head of Service who does not chair, with a password (the trial's crash: pgapp2.md). */
@@ -145,6 +151,7 @@ prepare_database (void)
   quorum_store_record_vote (store, open_conf_id, &vote, &error);
   g_assert_no_error (error);
   role_conf_id = make_conference (store, "Ray Roles", &role_child_id);
+  anne_conf_id = make_conference (store, "Sam Handed", &anne_child_id);
 }
 
 static guint
@@ -542,7 +549,7 @@ view_recorded_by_namedchair (gpointer data)
 
 /* Trial 7: on a shared database the primary menu said the name kept in Preferences ("Rachel
  * O'Neill") while the server recorded every decision, sign-off and amendment under the login,
- * shown by the name an administrator gave it ("Anne Chair"): two names for one person. The menu
+ * shown by the name an administrator gave it ("Nia Named"): two names for one person. The menu
  * now says whom the server records, and apart, the name kept that exports give. A view clicked
  * in that window is recorded as the login, whom the record shows as the menu said. */
 static void
@@ -568,7 +575,7 @@ test_menu_says_who_the_server_records (void)
   window = open_as ("namedchair", &store);
   popover = open_primary_menu (window);
   name = ui_test_find_named (popover, "identity-name");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Nia Named");
   exports = ui_test_find_named (popover, "identity-exports");
   g_assert_nonnull (exports);
   g_test_message ("menu: %s / %s / %s", gtk_label_get_text (GTK_LABEL (name)),
@@ -599,18 +606,18 @@ test_menu_says_who_the_server_records (void)
   {
     g_autofree char *shown = quorum_store_dup_person_name (store, "namedchair");
 
-    g_assert_cmpstr (shown, ==, "Anne Chair");
+    g_assert_cmpstr (shown, ==, "Nia Named");
   }
 
   /* The kept name the same as the login's: one name, nothing said apart. No name kept: the
    * login's name, and exports name it too. */
-  g_settings_set_string (settings, "chair-name", "Anne Chair");
+  g_settings_set_string (settings, "chair-name", "Nia Named");
   ui_test_iterate (100);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Nia Named");
   g_assert_false (gtk_widget_get_visible (exports));
   g_settings_set_string (settings, "chair-name", "");
   ui_test_iterate (100);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Anne Chair");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Nia Named");
   g_assert_false (gtk_widget_get_visible (exports));
 
   g_settings_reset (settings, "chair-name");
@@ -923,8 +930,10 @@ typedef struct
 /* Where the view buttons of @group's card are in a chair's window of the same size, showing the
  * same conference: where a person who has seen a chair's screen would click. */
 static Spot
-vote_button_spot (const char *group,
-                  const char *label)
+vote_button_spot_in (gint64      conf,
+                     gint64      child,
+                     const char *group,
+                     const char *label)
 {
   g_autoptr(QuorumStore) store = NULL;
   g_autofree char *db = conninfo_for ("achair");
@@ -937,9 +946,9 @@ vote_button_spot (const char *group,
   store = quorum_store_open (db, &error);
   g_assert_no_error (error);
   window = ui_test_window_new (store, 1200, 900);
-  g_assert_true (quorum_window_open_conference (window, role_conf_id, role_child_id));
+  g_assert_true (quorum_window_open_conference (window, conf, child));
   ui_test_iterate (300);
-  button = ui_test_find_button (GTK_WIDGET (ui_test_card (window, role_child_id, group)), GTK_TYPE_TOGGLE_BUTTON, label);
+  button = ui_test_find_button (GTK_WIDGET (ui_test_card (window, child, group)), GTK_TYPE_TOGGLE_BUTTON, label);
   g_assert_true (gtk_widget_get_mapped (button));
   in.x = gtk_widget_get_width (button) / 2.0;
   in.y = gtk_widget_get_height (button) / 2.0;
@@ -947,6 +956,13 @@ vote_button_spot (const char *group,
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
   return (Spot) { out.x, out.y };
+}
+
+static Spot
+vote_button_spot (const char *group,
+                  const char *label)
+{
+  return vote_button_spot_in (role_conf_id, role_child_id, group, label);
 }
 
 static char *
@@ -1173,6 +1189,121 @@ test_chair_records_what_others_cannot (void)
                                 "JOIN child c ON c.id = v.child_id WHERE a.entity = 'vote' AND c.name = 'Ray Roles'");
 
     g_assert_cmpstr (by, ==, "achair");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+}
+
+/* ---- another chair's conference (schema 13, trial 5 D4) ---- */
+
+static gboolean
+owner_line_gone (gpointer data)
+{
+  QuorumWindow *window = data;
+  GtkWidget *page = GTK_WIDGET (quorum_window_get_conference_page (window));
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE,
+                                                                                "owner_revealer")));
+}
+
+/* Bea, a chair, opens Anne's conference on the shared database: she reads it, with a plain line
+ * saying whose it is and how to have it handed over, and none of the controls the server would
+ * refuse her (views, the decision, attendees, their coming and going, sign-off), in the menus
+ * neither; her clicks where Anne's view buttons are and the conference's keys record nothing.
+ * Then the administrator hands it to her (quorum-cli, another process): within a second the line
+ * goes, the controls come, and a view she clicks is recorded in her name. */
+static void
+test_another_chairs_conference_read_only (void)
+{
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *conf_arg = g_strdup_printf ("%" G_GINT64_FORMAT, anne_conf_id);
+  g_autofree char *admin = conninfo_for ("qadmin");
+  g_autofree char *expected = NULL;
+  static const char * const keys[] = { "ctrl+d", "ctrl+Return", "ctrl+t", "space", "Return", NULL };
+  static const char * const refused[] = {
+    "view button", "child.decide", "child.record-attempt", "conference.add-attendee", "conference.sign-off",
+    "conference.proceed-inquorate", "record.arrive", "record.leave", "menu item Sign Off", "menu item Take the Decision",
+    "menu item Add Attendee", NULL,
+  };
+  Spot plan;
+  QuorumWindow *window;
+  GtkWidget *page;
+  GtkWidget *line;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  plan = vote_button_spot_in (anne_conf_id, anne_child_id, OTHER_GROUP, "Plan");
+  window = open_as ("bchair", &store);
+  g_assert_cmpuint (quorum_store_get_roles (store, NULL) & QUORUM_STORE_ROLE_CHAIR, !=, 0);
+  g_assert_true (quorum_window_open_conference (window, anne_conf_id, anne_child_id));
+  ui_test_iterate (300);
+  ui_test_raise_window (window);
+  page = GTK_WIDGET (quorum_window_get_conference_page (window));
+
+  /* The line: whose conference, and how it is handed over. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE,
+                                                                                     "owner_revealer"))));
+  line = ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "owner_label");
+  g_assert_true (gtk_widget_get_mapped (line));
+  expected = g_strdup_printf ("This conference is chaired by Anne Chair (achair): only its chair records in it, signs it "
+                              "off or amends it, so you can read it here but not change it. If it should be yours, ask "
+                              "a Quorum administrator to hand it to you (quorum-cli conference handover %lld --to bchair).",
+                              (long long) anne_conf_id);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (line)), ==, expected);
+  ui_test_screenshot (GTK_WIDGET (window), "pg-another-chairs-conference");
+
+  /* No control the server would refuse her, menus opened. */
+  shown_controls (GTK_WIDGET (window), chair_actions, found);
+  menus_show (window, found, items);
+  g_test_message ("bchair on Anne's conference: shown [%s]", found->str);
+  for (guint i = 0; refused[i] != NULL; i++)
+    g_assert_null (strstr (found->str, refused[i]));
+  g_assert_nonnull (strstr (items->str, "Dissent Record…"));
+
+  /* She tries anyway: where Anne's "Plan" is, then the keys on a card. Nothing is recorded. */
+  before = audit_count ();
+  ui_test_click (GTK_WIDGET (window), plan.x, plan.y);
+  ui_test_click (GTK_WIDGET (ui_test_card (window, anne_child_id, OTHER_GROUP)), -1, -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    ui_test_key (keys[i]);
+  ui_test_iterate (300);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  after = audit_count ();
+  g_assert_cmpstr (after, ==, before);
+
+  /* The administrator hands it to her: the window follows, live. */
+  {
+    const char * const argv[] = { g_getenv ("QUORUM_CLI"), "--db", admin, "conference", "handover", conf_arg,
+                                  "--to", "bchair", "--reason", "Anne is on leave", NULL };
+
+    g_free (ui_test_spawn (argv));
+  }
+  ui_test_wait_until (owner_line_gone, window, 10000, "the line to go once the conference is hers");
+  ui_test_iterate (300);
+  g_string_truncate (found, 0);
+  shown_controls (GTK_WIDGET (window), chair_actions, found);
+  g_assert_nonnull (strstr (found->str, "view button Plan"));
+  g_assert_nonnull (strstr (found->str, "child.decide"));
+  ui_test_screenshot (GTK_WIDGET (window), "pg-handed-over");
+  /* Whatever her keys opened before (a popover takes the next click to close) is closed. */
+  ui_test_key ("Escape");
+  ui_test_raise_window (window);
+  ui_test_iterate (200);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, anne_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON,
+                                      "Plan"), -1, -1);
+  wait_psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Sam Handed'", "1");
+  {
+    g_autofree char *by = psql ("SELECT v.grp || ' ' || v.recorded_by FROM vote v JOIN child c ON c.id = v.child_id "
+                                "WHERE c.name = 'Sam Handed'");
+
+    g_assert_cmpstr (by, ==, CHAIR_GROUP " bchair");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (100);
@@ -1901,6 +2032,7 @@ main (int   argc,
   g_test_add_func ("/ui/pg/head-of-service-tries-to-record", test_head_of_service_tries_to_record);
   g_test_add_func ("/ui/pg/chair-records-what-others-cannot", test_chair_records_what_others_cannot);
   g_test_add_func ("/ui/pg/menu-says-who-the-server-records", test_menu_says_who_the_server_records);
+  g_test_add_func ("/ui/pg/another-chairs-conference-read-only", test_another_chairs_conference_read_only);
   g_test_add_func ("/ui/pg/preferences-location", test_preferences_location);
   g_test_add_func ("/ui/pg/password-asked-and-refused", test_password_asked_and_refused);
   g_test_add_func ("/ui/pg/password-kept-in-keyring", test_password_kept_in_keyring);

@@ -193,6 +193,22 @@ struct _QuorumAmendment
   char   *new_value;    /* or NULL */
 };
 
+/* A conference handed from one chair to another on a shared database (its chair away): the
+ * logins, and their names as the record shows them. */
+typedef struct
+{
+  gint64  id;
+  char   *from_chair;       /* login */
+  char   *from_name;        /* as shown: the login's given name, else the login */
+  char   *to_chair;         /* login */
+  char   *to_name;
+  char   *reason;           /* or NULL */
+  char   *recorded_at;
+  char   *recorded_by;      /* as shown */
+} QuorumHandover;
+
+void quorum_handover_free (QuorumHandover *self);
+
 struct _QuorumConference
 {
   gint64                id;
@@ -213,6 +229,12 @@ struct _QuorumConference
   char                 *finalised_by;
   char                 *inquorate_reason; /* why the chair proceeded though inquorate, or NULL */
   char                 *seal;             /* the audit log's seal when the record was read, or NULL */
+  /* On a shared database, the login who chairs it now (its maker's, or the last hand-over's) and
+   * whether that is who reads it (only its chair records in it, signs it off or amends it); on
+   * one's own database NULL and TRUE. */
+  char                 *chaired_by;
+  char                 *chaired_by_name;
+  gboolean              chaired_by_reader;
 
   GPtrArray *children;    /* QuorumChild*, in the order given */
   GPtrArray *attendees;   /* QuorumAttendee* */
@@ -225,6 +247,7 @@ struct _QuorumConference
   GPtrArray *member_views;     /* QuorumMemberView* */
   GPtrArray *superseded_views; /* QuorumSupersededView*, by child then round */
   GPtrArray *challenges;       /* QuorumChallenge* (quorum-challenge.h) */
+  GPtrArray *handovers;        /* QuorumHandover*, oldest first */
 };
 
 QuorumConference *quorum_conference_new      (void);

@@ -302,6 +302,68 @@ quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx,
   return QUORUM_EXIT_OK;
 }
 
+/* ---- conference handover ---- */
+
+/* A shared database's way out when a conference's chair is away: a Quorum administrator (or its
+ * chair) hands it to another chair's login; the server checks who and to whom. */
+int
+quorum_cli_cmd_conference_handover (QuorumCliContext *ctx,
+                                    int               argc,
+                                    char            **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *reason = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The login of the chair who chairs it from now"), N_("USER") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is handed over"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = quorum_cli_option_context (ctx, "CONF",
+                                                                 _("Hand a conference to another chair (a shared database)"),
+                                                                 entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) conference = NULL;
+  QuorumStore *store;
+  const QuorumHandover *h;
+  gint64 conference_id;
+  gint64 id;
+  int status;
+
+  if (!quorum_cli_parse (context, &argc, &argv))
+    return QUORUM_EXIT_USAGE;
+  if ((status = quorum_cli_take_id (context, argc, argv, "CONF", _("which conference? Give its id (CONF)"),
+                                    &conference_id)) != QUORUM_EXIT_OK)
+    return status;
+  QUORUM_CLI_REQUIRE (context, to, "--to");
+
+  if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
+      (id = quorum_store_hand_over (store, conference_id, to, reason, &error)) == 0 ||
+      (conference = quorum_store_load_conference (store, conference_id, &error)) == NULL)
+    return quorum_cli_fail (error);
+  g_assert (conference->handovers->len > 0);
+  h = g_ptr_array_index (conference->handovers, conference->handovers->len - 1);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      json_builder_set_member_name (builder, "conference");
+      json_builder_add_int_value (builder, conference_id);
+      quorum_json_add_string (builder, "from", h->from_chair);
+      quorum_json_add_string (builder, "to", h->to_chair);
+      quorum_json_add_string (builder, "at", h->recorded_at);
+      json_builder_end_object (builder);
+      quorum_cli_print_json (json_builder_get_root (builder));
+    }
+  else
+    printf (_("Conference %lld is handed over: %s chairs it from now (it was %s's).\n"),
+            (long long) conference_id, h->to_name, h->from_name);
+  return QUORUM_EXIT_OK;
+}
+
 /* ---- attendee add ---- */
 
 int

@@ -99,6 +99,7 @@ int quorum_cli_cmd_conference_new    (QuorumCliContext *ctx, int argc, char **ar
 int quorum_cli_cmd_conference_show   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_conference_list   (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_conference_proceed (QuorumCliContext *ctx, int argc, char **argv);
+int quorum_cli_cmd_conference_handover (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_attendee_add      (QuorumCliContext *ctx, int argc, char **argv);
 int quorum_cli_cmd_attendee_arrive   (QuorumCliContext *ctx, int argc, char **argv);  /* quorum-cli-record.c */
 int quorum_cli_cmd_attendee_leave    (QuorumCliContext *ctx, int argc, char **argv);

@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "conference", "show",     quorum_cli_cmd_conference_show,     N_("Show a whole conference") },
   { "conference", "list",     quorum_cli_cmd_conference_list,     N_("List conferences, newest first") },
   { "conference", "proceed",  quorum_cli_cmd_conference_proceed,  N_("Record why an inquorate conference proceeds") },
+  { "conference", "handover", quorum_cli_cmd_conference_handover, N_("Hand a conference to another chair (a shared database)") },
   { "attendee",   "add",      quorum_cli_cmd_attendee_add,        N_("Add an attendee") },
   { "attendee",   "arrive",   quorum_cli_cmd_attendee_arrive,     N_("Record that an attendee arrived late, at a time") },
   { "attendee",   "leave",    quorum_cli_cmd_attendee_leave,      N_("Record that an attendee left, at a time") },

@@ -26,6 +26,8 @@ quorum_conference_new (void)
   self->member_views = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_member_view_free);
   self->superseded_views = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_superseded_view_free);
   self->challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_challenge_free);
+  self->handovers = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_handover_free);
+  self->chaired_by_reader = TRUE;
 
   return self;
 }
@@ -60,6 +62,8 @@ quorum_conference_free (QuorumConference *self)
   g_free (self->finalised_by);
   g_free (self->inquorate_reason);
   g_free (self->seal);
+  g_free (self->chaired_by);
+  g_free (self->chaired_by_name);
 
   clear_owned_array (&self->children, (GDestroyNotify) quorum_child_free);
   clear_owned_array (&self->attendees, (GDestroyNotify) quorum_attendee_free);
@@ -72,6 +76,7 @@ quorum_conference_free (QuorumConference *self)
   clear_owned_array (&self->member_views, (GDestroyNotify) quorum_member_view_free);
   clear_owned_array (&self->superseded_views, (GDestroyNotify) quorum_superseded_view_free);
   clear_owned_array (&self->challenges, (GDestroyNotify) quorum_challenge_free);
+  clear_owned_array (&self->handovers, (GDestroyNotify) quorum_handover_free);
 
   g_free (self);
 }
@@ -721,6 +726,22 @@ quorum_referral_free (QuorumReferral *self)
   g_free (self->sent_by);
   g_free (self->sent_means);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+quorum_handover_free (QuorumHandover *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->from_chair);
+  g_free (self->from_name);
+  g_free (self->to_chair);
+  g_free (self->to_name);
+  g_free (self->reason);
+  g_free (self->recorded_at);
+  g_free (self->recorded_by);
   g_free (self);
 }
 

@@ -382,6 +382,22 @@ add_conference (QuorumDocument         *doc,
     add_field (fields, _("Date"), date);
   add_field_take (fields, _("Venue"), quorum_conference_format_field_now (conference, "venue", conference->venue));
   add_field_take (fields, _("Chair"), quorum_conference_format_field_now (conference, "chair", conference->chair));
+  /* On a shared database, each time it changed hands (schema 13): who chaired before, who
+   * from then, when, by whom and why. */
+  for (guint i = 0; conference->handovers != NULL && i < conference->handovers->len; i++)
+    {
+      const QuorumHandover *h = g_ptr_array_index (conference->handovers, i);
+      g_autofree char *when = who_and_when (h->recorded_by, h->recorded_at);
+
+      if (h->reason != NULL)
+        /* TRANSLATORS: "From Bea Chair to Anne Chair (Hari Admin, 2 December 2026, 10:45): Bea is on leave" */
+        add_field_take (fields, _("Handed over"), g_strdup_printf (_("From %s to %s (%s): %s"), h->from_name,
+                                                                   h->to_name, when, h->reason));
+      else
+        /* TRANSLATORS: "From Bea Chair to Anne Chair (Hari Admin, 2 December 2026, 10:45)" */
+        add_field_take (fields, _("Handed over"), g_strdup_printf (_("From %s to %s (%s)"), h->from_name,
+                                                                   h->to_name, when));
+    }
   add_field_take (fields, _("Minute-taker"),
                   quorum_conference_format_field_now (conference, "minute_taker", conference->minute_taker));
   add_field_take (fields, _("Case reference"),

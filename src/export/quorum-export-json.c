@@ -566,6 +566,31 @@ quorum_json_conference (const QuorumConference *conference,
   quorum_json_add_string (builder, "finalised_at", conference->finalised_at);
   quorum_json_add_string (builder, "finalised_by", conference->finalised_by);
   quorum_json_add_string (builder, "inquorate_reason", conference->inquorate_reason);
+  /* On a shared database: the login who chairs it now, and each time it changed hands
+   * (schema 13). Absent on one's own database, which one chair holds. */
+  if (conference->chaired_by != NULL)
+    {
+      quorum_json_add_string (builder, "chaired_by", conference->chaired_by);
+      quorum_json_add_string (builder, "chaired_by_name", conference->chaired_by_name);
+      json_builder_set_member_name (builder, "handovers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; has_items (conference->handovers) && i < conference->handovers->len; i++)
+        {
+          const QuorumHandover *h = g_ptr_array_index (conference->handovers, i);
+
+          json_builder_begin_object (builder);
+          quorum_json_add_int (builder, "id", h->id);
+          quorum_json_add_string (builder, "from", h->from_chair);
+          quorum_json_add_string (builder, "from_name", h->from_name);
+          quorum_json_add_string (builder, "to", h->to_chair);
+          quorum_json_add_string (builder, "to_name", h->to_name);
+          quorum_json_add_string (builder, "reason", h->reason);
+          quorum_json_add_string (builder, "at", h->recorded_at);
+          quorum_json_add_string (builder, "by", h->recorded_by);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   add_quoracy (builder, conference, profile);
   /* The audit log's seal as the record was read: `verify --seal` proves it later. */
   if (conference->seal != NULL)

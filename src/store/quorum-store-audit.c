@@ -42,6 +42,7 @@ const char * const _quorum_store_audited_tables[] = {
   "referral_correction",
   "notice",
   "difference_event",
+  "conference_handover",
   NULL
 };
 

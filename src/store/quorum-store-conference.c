@@ -651,6 +651,23 @@ load_core (QuorumStore       *self,
         }
       g_hash_table_insert (sent, (gpointer) record_sql[i], stmt);
     }
+  /* A shared database's chair and hand-overs, in the same round trip. */
+  {
+    g_autoptr(GError) local = NULL;
+    QuorumDbStmt *handovers = _quorum_store_prepare_handovers (self, conference, &local);
+
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    if (handovers != NULL)
+      {
+        if (!quorum_db_send (handovers, NULL))
+          return _quorum_store_fail_read (self, error);
+        g_hash_table_insert (sent, (gpointer) "handovers", handovers);
+      }
+  }
   return read_header (self, conference, header, error) &&
          read_children (self, conference, children, error) &&
          read_attendees (self, conference, attendees, error) &&
@@ -731,6 +748,7 @@ quorum_store_load_conference (QuorumStore  *self,
        load_plans_and_referrals (self, conference, sent, error) &&
        load_amendments (self, conference, sent, error) &&
        load_record (self, conference, sent, error) &&
+       _quorum_store_load_handovers (self, conference, g_hash_table_lookup (sent, "handovers"), error) &&
        _quorum_store_load_life (self, conference, error) &&
        (conference->seal = quorum_store_get_seal (self, error)) != NULL;
   _quorum_store_end_read (self, began);

@@ -80,6 +80,8 @@ static const Spec later_specs[] = {
   { "plan_event", NULL, { CONF, { "plan_id", "plan" }, { "by_conference", "conference" } } },
   { "referral_correction", NULL, { CONF, { "referral_id", "referral" } } },
   { "notice", NULL, { CONF, { "referral_id", "referral" }, DIFFERENCE } },
+  /* 13: none on a laptop's database (nothing is handed over there) */
+  { "conference_handover", NULL, { CONF } },
 };
 
 /* One value of a row, copied out of its statement. */

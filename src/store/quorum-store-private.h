@@ -319,6 +319,17 @@ gboolean      _quorum_store_insert_attendance_event (QuorumStore  *self,
                                                      const char   *event,
                                                      const char   *time,
                                                      GError      **error);
+/* quorum-store-handover.c: on a shared database, who chairs @conference now and its
+ * hand-overs (nothing on one's own): the statement that reads them (NULL on one's own
+ * database, or on failure with @error), to be sent with the others; and their reading, from
+ * that statement sent (or, @stmt NULL, prepared and read now). */
+QuorumDbStmt *_quorum_store_prepare_handovers (QuorumStore       *self,
+                                               QuorumConference  *conference,
+                                               GError           **error);
+gboolean      _quorum_store_load_handovers (QuorumStore       *self,
+                                            QuorumConference  *conference,
+                                            QuorumDbStmt      *stmt,
+                                            GError           **error);
 /* quorum-store-challenge.c: fills @conference->challenges. */
 gboolean      _quorum_store_load_challenges (QuorumStore       *self,
                                              QuorumConference  *conference,

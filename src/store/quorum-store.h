@@ -384,6 +384,14 @@ guint             quorum_store_send_kept_drafts  (QuorumStore  *self,
 guint             quorum_store_count_kept_drafts (QuorumStore  *self);
 
 /* Signs off: afterwards every change to the conference is refused but amendments. */
+/* Hands @conference_id to the chair whose login is @to_chair, with an optional @reason (a shared
+ * database only: the server lets a Quorum administrator, or the conference's chair, do it, to a
+ * login with the chair's role); the new row's id, or 0 and @error. */
+gint64            quorum_store_hand_over         (QuorumStore  *self,
+                                                  gint64        conference_id,
+                                                  const char   *to_chair,
+                                                  const char   *reason,
+                                                  GError      **error);
 gboolean          quorum_store_finalise          (QuorumStore  *self,
                                                   gint64        conference_id,
                                                   GError      **error);

@@ -23,7 +23,9 @@ struct _QuorumChildPanel
   GtkWidget        parent_instance;
 
   QuorumStore     *store;
-  gboolean         may_vote;        /* the session's role records votes and decisions */
+  gboolean         may_vote;        /* the session records votes and decisions here: a chair's
+                                     * role, and (a shared database) this conference's chair */
+  gboolean         chair_role;      /* the session's role records votes and decisions */
   gboolean         roles_known;
   gint64           conference_id;
   gint64           child_id;
@@ -2439,9 +2441,11 @@ quorum_child_panel_update (QuorumChildPanel       *self,
   /* Asked of the server once per panel, not at every update. */
   if (!self->roles_known)
     {
-      self->may_vote = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
+      self->chair_role = (quorum_store_get_roles (self->store, NULL) & QUORUM_STORE_ROLE_CHAIR) != 0;
       self->roles_known = TRUE;
     }
+  /* Another chair's conference is read, not recorded in: the server would refuse it. */
+  self->may_vote = self->chair_role && conference->chaired_by_reader;
 
   /* Known before the cards are made, so that a decided board's are made read-only. */
   self->board_read_only = finalised || decision != NULL || !self->may_vote;
@@ -2522,8 +2526,9 @@ quorum_child_panel_update (QuorumChildPanel       *self,
       /* A challenge is of a decision with dissent, under a policy with the route (as the form). */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->challenge_button), "x", self->child_id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->challenge_button), "conference.show-challenge");
+      /* The Co-ordinator's route is any chair's to record, not only the conference's chair's. */
       gtk_widget_set_visible (self->challenge_button,
-                              self->may_vote && quorum_profile_has_challenge_route (profile) &&
+                              self->chair_role && quorum_profile_has_challenge_route (profile) &&
                               decision->dissent != NULL && decision->dissent->len > 0);
     }
   else

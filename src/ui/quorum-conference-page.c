@@ -51,6 +51,8 @@ struct _QuorumConferencePage
   GtkLabel          *quoracy_label;
   GtkWidget         *proceed_button;
   GtkRevealer       *signed_revealer;
+  GtkRevealer       *owner_revealer;
+  GtkLabel          *owner_label;
   GtkWidget         *amend_button;
   GMenuModel        *conference_menu;
   GMenuModel        *reader_menu;    /* the menu of a role that does not record: Export only */
@@ -64,6 +66,8 @@ struct _QuorumConferencePage
   AdwFlap           *flap;
   GtkWidget         *attendee_form;
   gboolean           may_record;     /* the session's role records conferences (a chair's) */
+  gboolean           records_here;   /* … and this conference is theirs (a shared database: its chair) */
+  gint64             records_here_of; /* the conference records_here was found for */
   gboolean           attendee_rows_stale;  /* made for another role: made again at the next update */
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
@@ -145,7 +149,7 @@ create_attendee_row (gpointer item,
 
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
    * Only a chair corrects: the others are not shown the pencil. */
-  if (self->may_record)
+  if (self->records_here)
     {
       GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
       g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (attendee));
@@ -505,7 +509,7 @@ update_quoracy (QuorumConferencePage *self)
     {
       g_autofree char *text = g_strdup_printf (_("Not quorate: %s."), quoracy->missing);
       gtk_label_set_label (self->quoracy_label, text);
-      gtk_widget_set_visible (self->proceed_button, !finalised && self->may_record);
+      gtk_widget_set_visible (self->proceed_button, !finalised && self->records_here);
       gtk_widget_remove_css_class (self->quoracy_box, "info");
       gtk_widget_add_css_class (self->quoracy_box, "warning");
       gtk_image_set_from_icon_name (self->quoracy_icon, "dialog-warning-symbolic");
@@ -783,9 +787,10 @@ update_actions (QuorumConferencePage *self)
   gboolean loaded = self->conference != NULL;
   gboolean finalised = loaded && quorum_conference_is_finalised (self->conference);
   guint n_children = loaded ? self->conference->children->len : 0;
-  /* Only a chair records, signs off and amends: the others' roles are refused by the server,
-   * so the controls are not shown to them (they read, print and export). */
-  gboolean may = self->may_record;
+  /* Only a chair records, signs off and amends, and on a shared database only the conference's
+   * own chair: the others are refused by the server, so the controls are not shown to them
+   * (they read, print and export). */
+  gboolean may = self->records_here;
   /* Taking the decision is for the child on screen, once: after it, the menu item and Ctrl+D
    * have nothing left to do there (they did nothing while still offered). */
   gint64 child = loaded ? quorum_conference_page_get_child_id (self) : 0;
@@ -806,6 +811,37 @@ update_actions (QuorumConferencePage *self)
   /* Read-only after sign-off: every entry widget of the form goes insensitive. */
   quorum_ui_set_sensitive (self->attendee_form, may && loaded && !finalised);
   gtk_widget_set_visible (self->attendee_form, may && !finalised);
+  if (self->reader_menu != NULL)
+    gtk_menu_button_set_menu_model (self->menu_button, may ? self->conference_menu : self->reader_menu);
+  gtk_widget_set_visible (self->amend_button, may);
+}
+
+/* A chair on a shared database looking at another chair's conference: whose it is, and how to
+ * have it handed over, where the controls she cannot use would have been. */
+static void
+update_owner (QuorumConferencePage *self)
+{
+  const QuorumConference *conference = self->conference;
+  gboolean other = self->may_record && conference != NULL && !conference->chaired_by_reader &&
+                   conference->chaired_by != NULL;
+
+  gtk_revealer_set_reveal_child (self->owner_revealer, other);
+  if (other)
+    {
+      const char *me = quorum_store_get_actor (self->store);
+      g_autofree char *whose = g_strcmp0 (conference->chaired_by_name, conference->chaired_by) != 0
+                                 ? g_strdup_printf ("%s (%s)", conference->chaired_by_name, conference->chaired_by)
+                                 : g_strdup (conference->chaired_by);
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: the first %s is “Bea Chair (bchair)”; the command in brackets is typed as it is */
+      text = g_strdup_printf (_("This conference is chaired by %s: only its chair records in it, signs it off "
+                                "or amends it, so you can read it here but not change it. If it should be "
+                                "yours, ask a Quorum administrator to hand it to you "
+                                "(quorum-cli conference handover %lld --to %s)."),
+                              whose, (long long) conference->id, me != NULL ? me : "");
+      gtk_label_set_label (self->owner_label, text);
+    }
 }
 
 /* A child's place in the stack holds a stand-in until that child is first shown (or asked
@@ -1113,6 +1149,19 @@ record_place_may_show (QuorumConferencePage *self)
 static void
 update_all (QuorumConferencePage *self)
 {
+  gboolean records_here = self->may_record && self->conference != NULL && self->conference->chaired_by_reader;
+  /* Handed to this reader, or away from her, while it is open: its boards were built for
+   * reading (or recording) and are built again, as for another conference. */
+  gboolean handed = records_here != self->records_here && self->records_here_of == self->conference_id;
+
+  /* The rows' edit buttons are for who records here. */
+  if (records_here != self->records_here)
+    self->attendee_rows_stale = TRUE;
+  self->records_here = records_here;
+  self->records_here_of = self->conference_id;
+  if (handed)
+    rebuild_child_panels (self);
+  update_owner (self);
   update_header (self);
   update_attendees (self);
   if (self->record_panel != NULL)
@@ -3347,6 +3396,8 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, quoracy_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, proceed_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, owner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, owner_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amend_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, signed_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, amendments_scroller);

@@ -19,7 +19,7 @@ struct _QuorumRecordPanel
 
   QuorumStore       *store;
   gint64             conference_id;
-  gboolean           finalised;
+  gboolean           closed;       /* signed off, or (a shared database) not this reader's conference */
   GArray            *challenge_children;   /* gint64: the dropdown's children, in order */
   GPtrArray         *challenge_agencies;   /* GStrv per child: the agencies that may challenge */
   GHashTable        *child_names;          /* child id (gint64*) → name */
@@ -161,7 +161,7 @@ static void
 update_timeline (QuorumRecordPanel      *self,
                  const QuorumConference *conference)
 {
-  g_autoptr(GString) shown = g_string_new (self->finalised ? "F" : "");
+  g_autoptr(GString) shown = g_string_new (self->closed ? "F" : "");
 
   /* A reload that changes nothing keeps the rows, their buttons and the focus. */
   for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
@@ -193,7 +193,7 @@ update_timeline (QuorumRecordPanel      *self,
       quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 0);
 
       /* Only a chair records who came and went: the others see the timeline, no buttons. */
-      if (self->may_record && !self->finalised && a->arrived_at == NULL && a->left_at == NULL)
+      if (self->may_record && !self->closed && a->arrived_at == NULL && a->left_at == NULL)
         {
           g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) a->id);
           /* Translators: the accessible label of the Arrived button of one attendee */
@@ -203,7 +203,7 @@ update_timeline (QuorumRecordPanel      *self,
                                       row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
           self->timeline_buttons = TRUE;
         }
-      if (self->may_record && !self->finalised && quorum_attendee_is_present (a))
+      if (self->may_record && !self->closed && quorum_attendee_is_present (a))
         {
           g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
           g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
@@ -215,7 +215,7 @@ update_timeline (QuorumRecordPanel      *self,
       /* A "Left" clicked by mistake is undone until sign-off: back in the room, their group's
        * card with them. (It needs no time: the leave never happened.) Not once a decision was taken
        * while they were gone: its record keeps when they had left. */
-      if (self->may_record && !self->finalised && a->left_at != NULL && quorum_check_return (conference, a->id, NULL))
+      if (self->may_record && !self->closed && a->left_at != NULL && quorum_check_return (conference, a->id, NULL))
         {
           g_autofree char *name = g_strdup_printf ("return-button-%lld", (long long) a->id);
           /* Translators: the accessible label of the Back in the Room button of one attendee */
@@ -234,7 +234,7 @@ static void
 update_time_box (QuorumRecordPanel *self)
 {
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->time_entry)),
-                          self->may_record && !self->finalised && self->timeline_buttons);
+                          self->may_record && !self->closed && self->timeline_buttons);
 }
 
 /* A word of the challenge route ("immediately") in the reader's language: from the profile as
@@ -527,7 +527,8 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
   if (self->conference_id != conference->id)
     set_time_error (self, NULL);
   self->conference_id = conference->id;
-  self->finalised = quorum_conference_is_finalised (conference);
+  /* Who came and went is recorded until sign-off, by the conference's own chair (schema 13). */
+  self->closed = quorum_conference_is_finalised (conference) || !conference->chaired_by_reader;
   g_hash_table_remove_all (self->child_names);
   for (guint i = 0; i < conference->children->len; i++)
     {
@@ -535,7 +536,7 @@ quorum_record_panel_set_conference (QuorumRecordPanel      *self,
 
       g_hash_table_insert (self->child_names, g_memdup2 (&child->id, sizeof child->id), g_strdup (child->name));
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !self->finalised);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !self->closed);
   update_timeline (self, conference);
   update_time_box (self);
   update_challenges (self, conference, profile);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 12: the same
+/* quorum-pg-schema.c: Quorum's schema on PostgreSQL at the SQLite schema's version 13: the same
  * tables, columns, indexes and trigger names, the triggers as PL/pgSQL raising SQLSTATE QR001
  * with SQLite's words; the roles, grants and row-level policies that let the server itself
  * refuse what a role may not do; and the migrations after it. */
@@ -246,7 +246,7 @@ static const char audit_key_functions[] =
   "  FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p\n"
   "           WHERE p.pronamespace = current_schema ()::regnamespace AND p.proname LIKE 'quorum\\_%'\n"
   "             AND (p.prorettype = 'trigger'::regtype OR p.proname IN ('quorum_audit_check',\n"
-  "                  'quorum_audit_canonical', 'quorum_audit_write')) LOOP\n"
+  "                  'quorum_audit_canonical', 'quorum_audit_write', 'quorum_conference_chair')) LOOP\n"
   "    EXECUTE format ('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f.sig, current_schema ());\n"
   "  END LOOP;\n"
   "END $$;\n"
@@ -405,6 +405,136 @@ static const char record_functions[] =
   ACTOR ("notice", "recorded_by") \
   ACTOR ("difference_event", "recorded_by")
 
+/* 13: a conference is its chair's (docs/notes/chairown.md). Its chair is the login that made it
+ * (created_by, which the server checks is the writer; for a conference a migration brought from
+ * a laptop, whose name there is no login here, the login whose entry brought it in), until a
+ * Quorum administrator, or its chair, hands it to another chair: the newest conference_handover
+ * row then names its chair. Whoever writes, with whatever client, a chair who is not the
+ * conference's chair is refused (<table>_chair_only) what makes the meeting's record: its
+ * attendees and their attendance, attempts, views, decisions and what they made while it is open,
+ * its sign-off, and the amendments after. What comes after the meeting from other hands is left
+ * as it was: a Head of Service's referral and notices, the Co-ordinator's route (challenges and the
+ * interim plan or referral it makes), a later conference's plan reviews. */
+static const char chair_functions[] =
+  /* The conference's chair now: a login, or NULL when there is no such conference. */
+  "CREATE OR REPLACE FUNCTION quorum_conference_chair (conf bigint) RETURNS text\n"
+  "  LANGUAGE plpgsql STABLE AS $$\n"
+  "DECLARE who text;\n"
+  "BEGIN\n"
+  "  SELECT h.to_chair INTO who FROM conference_handover h WHERE h.conference_id = conf ORDER BY h.id DESC LIMIT 1;\n"
+  "  IF who IS NOT NULL THEN\n"
+  "    RETURN who;\n"
+  "  END IF;\n"
+  "  SELECT c.created_by INTO who FROM conference c WHERE c.id = conf;\n"
+  "  IF who IS NULL OR EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = who) THEN\n"
+  "    RETURN who;\n"
+  "  END IF;\n"
+  "  RETURN coalesce ((SELECT a.\"user\" FROM audit a WHERE a.entity = 'conference' AND a.entity_id = conf\n"
+  "                    ORDER BY a.id LIMIT 1), who);\n"
+  "END $$;\n"
+  /* The trigger <table>_its_chair: a chair writes in her own conferences only. Who is no chair
+   * (a Head of Service, the minute-taker) is left to the grants, a superuser (whom pg_has_role
+   * counts a member of every role) to the other triggers, and so is everyone on a server with
+   * no roles yet (the driver's tests); a migration's transaction
+   * (quorum.migrating) may copy into a conference whose chair is no other login. */
+  "CREATE OR REPLACE FUNCTION quorum_chair_only () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE conf bigint; chair text;\n"
+  "BEGIN\n"
+  "  IF to_regrole ('quorum_chair') IS NULL OR NOT pg_has_role (session_user, 'quorum_chair', 'MEMBER') OR\n"
+  "     (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN\n"
+  "    RETURN NEW;\n"
+  "  END IF;\n"
+  "  IF TG_TABLE_NAME = 'conference' THEN\n"
+  "    conf := NEW.id;\n"
+  "  ELSE\n"
+  "    conf := NEW.conference_id;\n"
+  "  END IF;\n"
+  /* A plan or referral of a signed-off conference comes only from the Co-ordinator's decision
+   * on a challenge (its own trigger): not the chair's. */
+  "  IF TG_TABLE_NAME IN ('plan', 'referral') AND (SELECT c.finalised_at FROM conference c WHERE c.id = conf) IS NOT NULL THEN\n"
+  "    RETURN NEW;\n"
+  "  END IF;\n"
+  "  chair := quorum_conference_chair (conf);\n"
+  "  IF chair IS NULL OR chair = session_user THEN\n"
+  "    RETURN NEW;\n"
+  "  END IF;\n"
+  "  IF coalesce (current_setting ('quorum.migrating', true), '') <> '' AND\n"
+  "     (pg_has_role (session_user, 'quorum_admin', 'MEMBER') OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = chair)) THEN\n"
+  "    RETURN NEW;\n"
+  "  END IF;\n"
+  "  RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format ('quorum: conference %s is chaired by %s, not %s: only its "
+  "chair records in it, signs it off or amends it (a Quorum administrator hands it over: quorum-cli conference "
+  "handover %s --to %s), so nothing was recorded', conf, chair, session_user, conf, session_user);\n"
+  "END $$;\n"
+  /* The trigger conference_handover_check: handed over by a Quorum administrator or by its chair,
+   * from its chair now to another chair (a login with quorum_chair). */
+  "CREATE OR REPLACE FUNCTION quorum_handover_check () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "DECLARE chair text;\n"
+  "BEGIN\n"
+  "  chair := quorum_conference_chair (NEW.conference_id);\n"
+  "  IF chair IS NULL THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: there is no conference %s', NEW.conference_id);\n"
+  "  END IF;\n"
+  "  IF NOT (pg_has_role (session_user, 'quorum_admin', 'MEMBER') OR chair = session_user) THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format ('quorum: conference %s is chaired by %s: only its "
+  "chair or a Quorum administrator hands it over, so nothing was recorded', NEW.conference_id, chair);\n"
+  "  END IF;\n"
+  "  IF NEW.from_chair IS DISTINCT FROM chair THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: conference %s is chaired by %s, not %s, so "
+  "nothing was recorded', NEW.conference_id, chair, NEW.from_chair);\n"
+  "  END IF;\n"
+  "  IF NEW.to_chair = chair THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: conference %s is chaired by %s already, so "
+  "nothing was recorded', NEW.conference_id, chair);\n"
+  "  END IF;\n"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = NEW.to_chair AND r.rolcanlogin AND NOT r.rolsuper\n"
+  "                 AND pg_has_role (r.rolname, 'quorum_chair', 'MEMBER')) THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format ('quorum: %s is not a chair on this server (a login "
+  "with the role chair: quorum-cli admin grant %s chair), so nothing was recorded', NEW.to_chair, NEW.to_chair);\n"
+  "  END IF;\n"
+  "  RETURN NEW;\n"
+  "END $$;\n";
+
+/* 13: the hand-overs, append-only, audited, naming who recorded them; and the guard on the
+ * tables of the meeting's record. */
+#define HANDOVER_TABLE \
+  "CREATE TABLE conference_handover (\n" \
+  ID \
+  "  conference_id bigint NOT NULL REFERENCES conference (id),\n" \
+  "  from_chair    text NOT NULL,\n" \
+  "  to_chair      text NOT NULL,\n" \
+  "  reason        text,\n" \
+  "  recorded_at   text NOT NULL,\n" \
+  "  recorded_by   text NOT NULL\n" \
+  ");\n" \
+  "CREATE INDEX conference_handover_conference ON conference_handover (conference_id);\n"
+/* Named to fire after <table>_finalised_*: a signed-off record says so first. */
+#define CHAIR_ONLY(table, when) \
+  "CREATE TRIGGER " table "_its_chair BEFORE " when " ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION quorum_chair_only ();\n"
+#define CHAIR_TRIGGERS \
+  NO_DELETE ("conference_handover") NO_UPDATE ("conference_handover") \
+  "CREATE TRIGGER conference_handover_check BEFORE INSERT ON conference_handover " \
+  "FOR EACH ROW EXECUTE FUNCTION quorum_handover_check ();\n" \
+  AUDITED ("conference_handover") \
+  ACTOR ("conference_handover", "recorded_by") \
+  NOTIFY ("conference_handover", "conference", "conference_id") \
+  CHAIR_ONLY ("conference", "UPDATE") \
+  CHAIR_ONLY ("child", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("attendee", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("attempt", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("vote", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("decision", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("dissent", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("plan", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("referral", "INSERT") \
+  CHAIR_ONLY ("amendment", "INSERT") \
+  CHAIR_ONLY ("conference_profile", "INSERT") \
+  CHAIR_ONLY ("attendance_event", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("decision_presence", "INSERT") \
+  CHAIR_ONLY ("member_view", "INSERT OR UPDATE") \
+  CHAIR_ONLY ("superseded_view", "INSERT")
+
 /* The key: 32 bytes made in the server (SHA-256 of three random UUIDs, 366 random bits from the
  * server's strong generator, and the time), in a table nobody is granted (and row-level security
  * with no policy: only the owner and a superuser see its row). Its public id (16 hex digits of
@@ -514,7 +644,7 @@ static const char compat[] =
   "CREATE UNIQUE INDEX attendance_event_left_once ON attendance_event (attendee_id) " \
   "WHERE event = 'left' AND withdrawn_at IS NULL;\n"
 
-/* Version 12 as one script: the state the SQLite migrations 1–12 leave (12's triggers below). */
+/* Version 13 as one script: the state the SQLite migrations 1–13 leave (12's and 13's triggers below). */
 static const char tables[] =
   "CREATE TABLE schema_migration (\n"
   "  version    integer PRIMARY KEY,\n"
@@ -905,7 +1035,9 @@ static const char tables[] =
   "  recorded_at    text NOT NULL,\n"
   "  recorded_by    text NOT NULL\n"
   ");\n"
-  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n";
+  "CREATE INDEX difference_event_difference ON difference_event (difference_id);\n"
+  /* 13 */
+  HANDOVER_TABLE;
 
 /* The triggers, with the SQLite triggers' names and messages (and, PostgreSQL having TRUNCATE,
  * a <table>_no_truncate beside every <table>_no_delete). */
@@ -1017,7 +1149,9 @@ static const char triggers[] =
   NOTIFY ("difference_note", "difference", "difference_id")
   NOTIFY ("difference_event", "difference", "difference_id")
   /* 12 */
-  RECORD_TRIGGERS;
+  RECORD_TRIGGERS
+  /* 13 */
+  CHAIR_TRIGGERS;
 
 typedef struct
 {
@@ -1099,6 +1233,12 @@ static const char migration_v11[] =
 static const char migration_v12[] =
   RECORD_TRIGGERS;
 
+/* 13: a conference is its chair's; a Quorum administrator hands it over (chair_functions above).
+ * A new table and triggers: no row changes, so the audit chain is as it was. */
+static const char migration_v13[] =
+  HANDOVER_TABLE
+  CHAIR_TRIGGERS;
+
 /* Migrations after version 9, in order: a database at version N runs every entry above N. The
  * creation script above is always the newest version whole. */
 static const PgMigration migrations[] = {
@@ -1106,6 +1246,7 @@ static const PgMigration migrations[] = {
   { 10, migration_v10 },
   { 11, migration_v11 },
   { 12, migration_v12 },
+  { 13, migration_v13 },
 };
 
 static int
@@ -1150,6 +1291,7 @@ quorum_pg_schema_create (QuorumDb  *db,
 
   return quorum_db_exec (db, functions, error) &&
          quorum_db_exec (db, record_functions, error) &&
+         quorum_db_exec (db, chair_functions, error) &&
          quorum_db_exec (db, audit_key_functions, error) &&
          quorum_db_exec (db, compat, error) &&
          quorum_db_exec (db, tables, error) &&
@@ -1188,7 +1330,8 @@ key_in_server (QuorumDb  *db,
     return FALSE;
   /* 12's functions renewed too (a body rewritten outside Quorum is put back), before the
    * search_path of both is set (audit_key_functions' DO). */
-  if (!quorum_db_exec (db, record_functions, error) || !quorum_db_exec (db, audit_key_functions, error))
+  if (!quorum_db_exec (db, record_functions, error) || !quorum_db_exec (db, chair_functions, error) ||
+      !quorum_db_exec (db, audit_key_functions, error))
     return FALSE;
   if (has_key)
     return TRUE;
@@ -1219,7 +1362,8 @@ bring_up_to_date (QuorumDb  *db,
   /* The migrations may append audit entries (10): the entry hash's function first, which
    * key_in_server renews anyway. */
   if (version < latest_version () &&
-      (!quorum_db_exec (db, audit_key_functions, error) || !quorum_db_exec (db, record_functions, error)))
+      (!quorum_db_exec (db, audit_key_functions, error) || !quorum_db_exec (db, record_functions, error) ||
+       !quorum_db_exec (db, chair_functions, error)))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
@@ -1343,7 +1487,7 @@ expected_functions (void)
   GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GRegex) regex = g_regex_new ("CREATE (?:OR REPLACE )?FUNCTION (\\w+) \\(.*? AS \\$\\$(.*?)\\$\\$;",
                                          G_REGEX_DOTALL, 0, NULL);
-  const char *texts[] = { functions, audit_key_functions, record_functions };
+  const char *texts[] = { functions, audit_key_functions, record_functions, chair_functions };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -1495,14 +1639,14 @@ quorum_pg_schema_check (QuorumDb   *db,
                      /* a trigger function, or the keys' check, that would find a caller's
                       * temporary table before Quorum's (pg_temp not last) */
                      "       (p.prorettype = 'trigger'::regtype OR p.proname IN ('quorum_audit_check', "
-                     "        'quorum_audit_canonical', 'quorum_audit_write')) AND "
+                     "        'quorum_audit_canonical', 'quorum_audit_write', 'quorum_conference_chair')) AND "
                      "       NOT coalesce (array_to_string (p.proconfig, '|') LIKE '%search\\_path=pg\\_catalog, %, pg\\_temp%', false) "
                      "FROM pg_proc p "
                      "WHERE p.pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'audit'::regclass) "
                      "AND p.prokind = 'f' "
                      /* and the server's keying of the chain and its check (docs/notes/pgkey.md) */
                      "AND (p.prorettype = 'trigger'::regtype OR p.proname LIKE 'quorum\\_audit\\_%' "
-                     "     OR p.proname LIKE 'quorum\\_hmac%')", error);
+                     "     OR p.proname LIKE 'quorum\\_hmac%' OR p.proname = 'quorum_conference_chair')", error);
   if (stmt == NULL)
     return FALSE;
   while ((step = quorum_db_step (stmt, error)) == QUORUM_DB_ROW)
@@ -1707,8 +1851,10 @@ static const char grants[] =
   "GRANT UPDATE (notified, panel_due, panel_date, outcome, outcome_reason) ON referral TO quorum_head_of_service;\n"
   "GRANT INSERT ON referral_correction, notice TO quorum_head_of_service;\n"
   "GRANT INSERT, UPDATE ON " DIFFERENCE_TABLES " TO quorum_head_of_service;\n"
-  /* The administrator keeps the calendar and the database's keying. */
+  /* The administrator keeps the calendar and the database's keying, and hands a conference to
+   * another chair (as its chair may: conference_handover_check). */
   "GRANT INSERT, UPDATE ON closure_day TO quorum_admin;\n"
+  "GRANT INSERT ON conference_handover TO quorum_admin, quorum_chair;\n"
   /* Everyone who writes appends to the audit chain; the server keys each entry and moves the
    * chain's head (the trigger audit_keyed, as the owner): no role writes a MAC or meta, and none
    * reads the key (docs/notes/pgkey.md). A database from before loses the grants it had. */
@@ -1724,7 +1870,7 @@ static const char grants[] =
    * UPDATE privilege on some column of audit: one on the id, which the audit_no_update trigger
    * still refuses to change (and nobody logs in as the owner). */
   "GRANT UPDATE (id) ON audit TO quorum_owner;\n"
-  "REVOKE DELETE, TRUNCATE ON " CHAIR_TABLES ", " DIFFERENCE_TABLES ", referral, referral_correction FROM quorum_owner;\n"
+  "REVOKE DELETE, TRUNCATE ON " CHAIR_TABLES ", " DIFFERENCE_TABLES ", referral, referral_correction, conference_handover FROM quorum_owner;\n"
   /* Row-level security. The audit log: an entry is written in one's own name only. */
   "ALTER TABLE audit ENABLE ROW LEVEL SECURITY;\n"
   "DROP POLICY IF EXISTS audit_read ON audit;\n"

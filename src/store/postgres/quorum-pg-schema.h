@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The SQLite schema's version this schema matches (src/store/quorum-store-schema.c). */
-#define QUORUM_PG_SCHEMA_VERSION 12
+#define QUORUM_PG_SCHEMA_VERSION 13
 
 /* The four roles, as `admin grant USER ROLE` names them. */
 typedef enum

@@ -667,6 +667,25 @@ static const char schema_v11[] =
 static const char schema_v12[] =
   "";
 
+/* 13: PostgreSQL's 13 makes a conference its chair's, enforced by the server, with a hand-over
+ * to another chair (docs/notes/chairown.md). A SQLite file has one chair, who holds it: nothing
+ * is handed over and nothing changes in what it records. The table of hand-overs is made all the
+ * same, empty and append-only, so that both backends keep one schema (verify's check, `migrate`,
+ * the store's reading of a conference). */
+static const char schema_v13[] =
+  /* IF NOT EXISTS: a file posing as an older version (the proofs' tamper suite) may have it. */
+  "CREATE TABLE IF NOT EXISTS conference_handover (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id),\n"
+  "  from_chair    TEXT NOT NULL,\n"
+  "  to_chair      TEXT NOT NULL,\n"
+  "  reason        TEXT,\n"
+  "  recorded_at   TEXT NOT NULL,\n"
+  "  recorded_by   TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX IF NOT EXISTS conference_handover_conference ON conference_handover (conference_id);\n"
+  NO_DELETE_V9 ("conference_handover") NO_UPDATE_V9 ("conference_handover");
+
 const QuorumMigration _quorum_store_migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -679,6 +698,7 @@ const QuorumMigration _quorum_store_migrations[] = {
   { 10, schema_v10 },
   { 11, schema_v11 },
   { 12, schema_v12 },
+  { 13, schema_v13 },
 };
 const guint _quorum_store_n_migrations = G_N_ELEMENTS (_quorum_store_migrations);
 
