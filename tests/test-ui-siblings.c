@@ -1026,11 +1026,15 @@ test_member_ctrl_enter (Siblings      *fx,
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice this month");
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-plan")));
 
-  /* His: Tab to No plan, Space, the reason, Ctrl+Enter: recorded, and on to the next group
-   * waiting (Police), its whole card in view. */
-  ui_test_key ("Tab");
+  /* His: Right to No plan, Space (the focus stays there, as on a group card's views), Tab to
+   * the reason, Ctrl+Enter: recorded, and on to the next group waiting (Police), its whole card
+   * in view. */
+  ui_test_key ("Right");
   ui_test_key ("space");
   ui_test_iterate (300);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-no-plan")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
   ui_test_type ("Support without a plan");
   ui_test_key ("ctrl+Return");
