@@ -542,6 +542,39 @@ member_row (QuorumStore    *store,
   return row;
 }
 
+/* A Bolton conference for one child (@child_name) in @window: @names[0] for Children's Social
+ * Care, [1] Police, [2] and [3] Health's two representatives, [4] Education, all present and
+ * voting, and an attempt at consensus that failed. Returns the conference; @child its child. */
+static gint64
+conference_with_two_representatives (QuorumWindow *window,
+                                     QuorumStore  *store,
+                                     const char   *child_name,
+                                     const char   *case_ref,
+                                     const char   *names[5],
+                                     gint64       *child)
+{
+  const char *children[] = { child_name, NULL };
+  const char *agencies[] = { CSC, "Police", "Health", "Health", "Education" };
+  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
+  g_autoptr(GError) error = NULL;
+  gint64 conf = ui_test_create_conference (window, children, "bolton", case_ref);
+
+  *child = ui_test_child_id (store, conf, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    {
+      QuorumAttendeeSpec a = { .name = names[i], .role = "Practitioner", .agency = agencies[i],
+                               .line_management = agencies[i], .voting = TRUE,
+                               .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  attempt.child_id = *child;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  return conf;
+}
+
 /* DOMAIN "Reaching a decision" 2 and 6, on the screen (trial 6, D5): the chair ticks "could not
  * agree" for Health, records Aled Jones's own position, and presses Ctrl+D with Megan Price's
  * never given. It went through, and the record named only Aled, who agreed with the outcome. Now
@@ -554,8 +587,6 @@ test_could_not_agree_needs_each_position (void)
   g_autofree char *path = ui_test_db_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
-  const char *children[] = { "Ffion Morgan", NULL };
-  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
   QuorumVoteSpec health = { .group = "Health", .view = QUORUM_VIEW_PLAN, .reason = "Group settles on plan" };
   QuorumWindow *window;
   QuorumConferencePage *page;
@@ -576,25 +607,11 @@ test_could_not_agree_needs_each_position (void)
     }
   window = ui_test_window_new (store, 1280, 1000);
   page = quorum_window_get_conference_page (window);
-  conf = ui_test_create_conference (window, children, "bolton", "BO-6");
-  ffion = ui_test_child_id (store, conf, 0);
   {
-    const char *people[][2] = { { "Sian Lewis", CSC }, { "PC Rhys Evans", "Police" }, { "Aled Jones", "Health" },
-                                { "Megan Price", "Health" }, { "Gareth Hughes", "Education" } };
+    const char *names[5] = { "Sian Lewis", "PC Rhys Evans", "Aled Jones", "Megan Price", "Gareth Hughes" };
 
-    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-      {
-        QuorumAttendeeSpec a = { .name = people[i][0], .role = "Practitioner", .agency = people[i][1],
-                                 .line_management = people[i][1], .voting = TRUE,
-                                 .attendance = QUORUM_ATTENDANCE_PRESENT };
-
-        g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
-        g_assert_no_error (error);
-      }
+    conf = conference_with_two_representatives (window, store, "Ffion Morgan", "BO-6", names, &ffion);
   }
-  attempt.child_id = ffion;
-  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
-  g_assert_no_error (error);
   view (store, conf, ffion, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
   view (store, conf, ffion, "Police", QUORUM_VIEW_NO_PLAN, "No evidence of harm");
   view (store, conf, ffion, "Education", QUORUM_VIEW_NO_PLAN, "The house is clean");
@@ -703,8 +720,6 @@ test_representatives_keys_as_a_group_card (void)
   g_autofree char *path = ui_test_db_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
-  const char *children[] = { "Cara Dunn", NULL };
-  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
   QuorumWindow *window;
   QuorumConferencePage *page;
   QuorumVoteCard *card;
@@ -719,27 +734,13 @@ test_representatives_keys_as_a_group_card (void)
     }
   window = ui_test_window_new (store, 1280, 1000);
   page = quorum_window_get_conference_page (window);
-  conf = ui_test_create_conference (window, children, "bolton", "BO-7");
-  cara = ui_test_child_id (store, conf, 0);
   {
-    const char *people[][2] = { { "Sara Lee", CSC }, { "Tom Fry", "Police" }, { "Una Bell", "Health" },
-                                { "Vic Rowe", "Health" }, { "Wyn Ash", "Education" } };
+    const char *names[5] = { "Sara Lee", "Tom Fry", "Una Bell", "Vic Rowe", "Wyn Ash" };
 
-    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-      {
-        QuorumAttendeeSpec a = { .name = people[i][0], .role = "Practitioner", .agency = people[i][1],
-                                 .line_management = people[i][1], .voting = TRUE,
-                                 .attendance = QUORUM_ATTENDANCE_PRESENT };
-
-        g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
-        g_assert_no_error (error);
-      }
+    conf = conference_with_two_representatives (window, store, "Cara Dunn", "BO-7", names, &cara);
   }
   una = attendee_id (store, conf, "Una Bell");
   vic = attendee_id (store, conf, "Vic Rowe");
-  attempt.child_id = cara;
-  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
-  g_assert_no_error (error);
   view (store, conf, cara, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
   view (store, conf, cara, "Police", QUORUM_VIEW_NO_PLAN, "No police contact");
   view (store, conf, cara, "Health", QUORUM_VIEW_PLAN, "The group settles on plan");
