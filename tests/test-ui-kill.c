@@ -76,6 +76,25 @@ prepare_database (void)
   g_assert_no_error (error);
 }
 
+/* Waits (a minute at most) for the forked app's byte on @fd, saying it is ready; without it the
+ * app is killed and the test fails, saying @what never came. */
+static void
+wait_ready (pid_t       pid,
+            int         fd,
+            const char *what)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  char byte = 0;
+
+  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_error ("%s", what);
+    }
+  close (fd);
+}
+
 /* In the forked app: once the window is up, give the view as the chair clicks it, and tell
  * the test the moment the card shows it recorded. */
 static gboolean
@@ -168,25 +187,15 @@ run_app (int      fd,
 static void
 kill_when_shown (gboolean drafting)
 {
-  struct pollfd pfd;
   int fd;
   int status = 0;
-  char byte = 0;
   pid_t pid;
 
   pid = ui_test_fork_with_pipe (&fd);
   if (pid == 0)
     run_app (fd, drafting);
 
-  pfd.fd = fd;
-  pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
-    {
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_error ("The app never showed the vote as recorded, or the draft as kept");
-    }
-  close (fd);
+  wait_ready (pid, fd, "The app never showed the vote as recorded, or the draft as kept");
 
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -290,9 +299,7 @@ test_kill_with_new_conference_form (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = NULL;
-  struct pollfd pfd;
   int status = 0;
-  char byte = 0;
   int fd;
   pid_t pid;
 
@@ -307,15 +314,7 @@ test_kill_with_new_conference_form (void)
       _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
     }
 
-  pfd.fd = fd;
-  pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
-    {
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_error ("The app never showed the new conference form filled in");
-    }
-  close (fd);
+  wait_ready (pid, fd, "The app never showed the new conference form filled in");
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
@@ -416,10 +415,8 @@ test_term_mid_sentence (void)
   g_autofree char *kept = NULL;
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   const char * const type[] = { "xdotool", "type", "--delay", "15", TERM_WORDS, NULL };
-  struct pollfd pfd;
   gint64 typed_at;
   int status = 0;
-  char byte = 0;
   int fd;
   pid_t pid;
 
@@ -441,15 +438,7 @@ test_term_mid_sentence (void)
       _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
     }
 
-  pfd.fd = fd;
-  pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
-    {
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_error ("The app never put the caret in the reason");
-    }
-  close (fd);
+  wait_ready (pid, fd, "The app never put the caret in the reason");
 
   /* Typed, and the signal the moment the last key is sent: well within the draft's pause. */
   g_free (ui_test_spawn (type));
