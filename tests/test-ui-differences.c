@@ -1705,6 +1705,139 @@ test_english_difference_read_in_welsh (void)
   g_test_trap_assert_passed ();
 }
 
+/* Whether the window's focus is @widget or inside it. */
+static gboolean
+focus_in (QuorumWindow *window,
+          GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Trial 7, A1: a practitioner typing each answer of the Raise form and pressing Enter had them
+ * all run together in "Raised by" (Enter did nothing), and neither Enter nor Ctrl+Enter raised.
+ * Now Enter moves on to the next field, as in the New Conference form, and from the outcome
+ * sought, the last, to Raise; Ctrl+Enter anywhere in the form raises it, or, refused for an
+ * answer missing, puts the focus on it. */
+static void
+test_raise_form_enter_and_ctrl_enter (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *answers[][2] = {
+    { "raised_by_row", "Kelly Shah" }, { "role_row", "School Nurse" },
+    { "agency_row", "Bradford District Care NHS FT" }, { "against_row", "Bradford Childrens Social Care" },
+    { "against_decision_row", "Closed the referral at the front door" }, { "child_row", "Jack Moore" },
+  };
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  gint64 first;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-12-02");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_iterate (200);
+  choose_profile (page, "bradford");
+  ui_test_iterate (100);
+
+  /* The focus in "Raised by": each answer typed, then Enter. */
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "raised_by_row"))));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_assert_true (focus_in (window, GTK_WIDGET (child (page, answers[i][0]))));
+      ui_test_type (answers[i][1]);
+      ui_test_key ("Return");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    g_assert_cmpstr (row_shows (page, answers[i][0]), ==, answers[i][1]);
+  /* No conference number: Enter on to the area, a list, chosen there. */
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "conference_row"))));
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "area_row"))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_CASE_CLOSURE + 1);
+  ui_test_click (GTK_WIDGET (child (page, "outcome_sought_row")), -1, -1);
+  ui_test_type ("A strategy discussion");
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  /* On to Raise, past the immediate risk switch: nothing raised yet. */
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "raise_button"))));
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+
+    g_assert_cmpuint (all->len, ==, 0);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "raise-form-by-enter");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  first = quorum_differences_page_get_selected (page);
+  g_assert_cmpint (first, >, 0);
+  {
+    g_autoptr(QuorumDifference) d = load (store, first);
+
+    g_assert_cmpstr (d->profile_id, ==, "bradford");
+    g_assert_cmpstr (d->raised_by, ==, "Kelly Shah");
+    g_assert_cmpstr (d->role, ==, "School Nurse");
+    g_assert_cmpstr (d->agency, ==, "Bradford District Care NHS FT");
+    g_assert_cmpstr (d->against, ==, "Bradford Childrens Social Care");
+    g_assert_cmpstr (d->against_decision, ==, "Closed the referral at the front door");
+    g_assert_cmpstr (d->child, ==, "Jack Moore");
+    g_assert_cmpint (d->area, ==, QUORUM_AREA_CASE_CLOSURE);
+    g_assert_cmpstr (d->outcome_sought, ==, "A strategy discussion");
+    g_assert_false (d->immediate_risk);
+  }
+
+  /* A second: Ctrl+Enter with the outcome sought not given: refused, nothing raised, the focus
+   * on the outcome sought; given, Ctrl+Enter raises it. */
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_iterate (200);
+  ui_test_type ("Lee Park");
+  ui_test_key ("Return");
+  ui_test_key ("Return");
+  ui_test_type ("West Yorkshire Police");
+  ui_test_key ("Return");
+  ui_test_type ("Bradford Childrens Social Care");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_REFERRAL_CRITERIA + 1);
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+
+    g_assert_cmpuint (all->len, ==, 1);
+  }
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "outcome_sought_row"))));
+  ui_test_type ("A multi-agency meeting");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+    gint64 second = quorum_differences_page_get_selected (page);
+    g_autoptr(QuorumDifference) d = NULL;
+
+    g_assert_cmpuint (all->len, ==, 2);
+    g_assert_cmpint (second, >, first);
+    d = load (store, second);
+    g_assert_cmpstr (d->raised_by, ==, "Lee Park");
+    g_assert_null (d->role);
+    g_assert_cmpstr (d->agency, ==, "West Yorkshire Police");
+    g_assert_cmpstr (d->against, ==, "Bradford Childrens Social Care");
+    g_assert_cmpstr (d->outcome_sought, ==, "A multi-agency meeting");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1730,6 +1863,7 @@ main (int   argc,
   g_test_add_func ("/ui/differences/diffs4-raise-form-fresh-and-panes-from-the-top",
                    test_raise_form_fresh_and_panes_from_the_top);
   g_test_add_func ("/ui/differences/diffs4-formal-challenge-asks-first", test_formal_challenge_asks_first);
+  g_test_add_func ("/ui/differences/raise-form-enter-moves-on-ctrl-enter-raises", test_raise_form_enter_and_ctrl_enter);
   g_test_add_func ("/ui/differences/diffs4-choices-whole", test_choices_whole);
   g_test_add_func ("/ui/differences/stageids-english-difference-read-in-welsh",
                    test_english_difference_read_in_welsh);

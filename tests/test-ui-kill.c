@@ -76,6 +76,25 @@ prepare_database (void)
   g_assert_no_error (error);
 }
 
+/* Waits (a minute at most) for the forked app's byte on @fd, saying it is ready; without it the
+ * app is killed and the test fails, saying @what never came. */
+static void
+wait_ready (pid_t       pid,
+            int         fd,
+            const char *what)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  char byte = 0;
+
+  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_error ("%s", what);
+    }
+  close (fd);
+}
+
 /* In the forked app: once the window is up, give the view as the chair clicks it, and tell
  * the test the moment the card shows it recorded. */
 static gboolean
@@ -168,25 +187,15 @@ run_app (int      fd,
 static void
 kill_when_shown (gboolean drafting)
 {
-  struct pollfd pfd;
   int fd;
   int status = 0;
-  char byte = 0;
   pid_t pid;
 
   pid = ui_test_fork_with_pipe (&fd);
   if (pid == 0)
     run_app (fd, drafting);
 
-  pfd.fd = fd;
-  pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
-    {
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_error ("The app never showed the vote as recorded, or the draft as kept");
-    }
-  close (fd);
+  wait_ready (pid, fd, "The app never showed the vote as recorded, or the draft as kept");
 
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -290,9 +299,7 @@ test_kill_with_new_conference_form (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = NULL;
-  struct pollfd pfd;
   int status = 0;
-  char byte = 0;
   int fd;
   pid_t pid;
 
@@ -307,15 +314,7 @@ test_kill_with_new_conference_form (void)
       _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
     }
 
-  pfd.fd = fd;
-  pfd.events = POLLIN;
-  if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
-    {
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_error ("The app never showed the new conference form filled in");
-    }
-  close (fd);
+  wait_ready (pid, fd, "The app never showed the new conference form filled in");
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
@@ -343,6 +342,125 @@ test_kill_with_new_conference_form (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (found->len, ==, 0);
+  }
+}
+
+/* ---- ended by SIGTERM mid-sentence ---- */
+
+#define TERM_GROUP "Children's Social Care"
+#define TERM_WORDS "Mum says the new partner moved out last week and"
+
+typedef struct
+{
+  GtkApplication *app;
+  int             fd;
+  gboolean        raised;
+} TermDriver;
+
+/* In the forked app: the chair's caret in the first child's Children's Social Care reason, the
+ * window raised and given the keyboard; the test told, to type there. */
+static gboolean
+drive_term_cb (gpointer user_data)
+{
+  TermDriver *driver = user_data;
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+  QuorumVoteCard *card;
+  GtkWidget *view;
+
+  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
+  card = panel != NULL ? quorum_child_panel_get_card (panel, TERM_GROUP) : NULL;
+  if (card == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (!driver->raised)
+    {
+      ui_test_raise_window (window);
+      driver->raised = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  view = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  if (!gtk_widget_get_mapped (view) || !gtk_widget_grab_focus (view))
+    return G_SOURCE_CONTINUE;
+  ui_test_iterate (200);
+  if (write (driver->fd, "1", 1) != 1)
+    _exit (3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+term_activate_after_cb (GApplication *app,
+                        TermDriver   *driver)
+{
+  g_timeout_add (50, drive_term_cb, driver);
+}
+
+/* Trial 7, A9: a laptop shutting down, a session logging out: SIGTERM while the chair types a
+ * reason. A draft is written once typing pauses (QUORUM_DRAFT_DELAY_MS), and SIGTERM ended the
+ * process at once: the words of the last moment (here, typed with no pause, all of them) were
+ * lost. Now the app keeps every draft still waiting and quits: exit status 0, and the words,
+ * to the last letter, are kept as a draft (not recorded: no view of the group, its reason not
+ * in the record). The new window's giving back of a draft is test_kill_with_draft's. */
+static void
+test_term_mid_sentence (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", child_id, TERM_GROUP);
+  g_autofree char *kept = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char * const type[] = { "xdotool", "type", "--delay", "15", TERM_WORDS, NULL };
+  gint64 typed_at;
+  int status = 0;
+  int fd;
+  pid_t pid;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed: this test types as a chair does");
+      return;
+    }
+
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    {
+      g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, conf_id);
+      char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
+      QuorumApplication *app = quorum_application_new ();
+      TermDriver driver = { GTK_APPLICATION (app), fd, FALSE };
+
+      g_signal_connect_after (app, "activate", G_CALLBACK (term_activate_after_cb), &driver);
+      _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+    }
+
+  wait_ready (pid, fd, "The app never put the caret in the reason");
+
+  /* Typed, and the signal the moment the last key is sent: well within the draft's pause. */
+  g_free (ui_test_spawn (type));
+  typed_at = g_get_monotonic_time ();
+  g_assert_cmpint (kill (pid, SIGTERM), ==, 0);
+  g_test_message ("SIGTERM %" G_GINT64_FORMAT " ms after the last key", (g_get_monotonic_time () - typed_at) / 1000);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFSIGNALED (status))
+    g_test_message ("ended by signal %d", WTERMSIG (status));
+
+  store = quorum_store_open (db_path, &error);
+  g_assert_no_error (error);
+  kept = quorum_store_get_draft (store, conf_id, scope, "reason", &error);
+  g_assert_no_error (error);
+  g_test_message ("kept: %s", kept != NULL ? kept : "(nothing)");
+  g_assert_cmpstr (kept, ==, TERM_WORDS);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (store, conf_id);
+
+    g_assert_null (quorum_conference_find_vote (conference, child_id, TERM_GROUP));
   }
 }
 
@@ -479,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/ui/kill/kill-after-vote", test_kill_after_vote);
   /* Before any test starts GTK in this process: the app is forked. */
   g_test_add_func ("/ui/kill/kill-with-new-conference-form", test_kill_with_new_conference_form);
+  g_test_add_func ("/ui/kill/term-mid-sentence", test_term_mid_sentence);
   g_test_add_func ("/ui/kill/kill-with-draft", test_kill_with_draft);
   g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);
   g_test_add_func ("/ui/kill/returns-to-last-child", test_returns_to_last_child);

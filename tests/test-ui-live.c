@@ -901,11 +901,12 @@ test_members_own_positions (Fixture       *fx,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_false (gtk_widget_is_sensitive (check));
 
-  /* On the keyboard: Tab from Ann's "Plan" to her "No plan", Space records it; Shift+Tab and
-   * Space, plan again. */
+  /* On the keyboard, as on a group card's views: Right from Ann's "Plan" to her "No plan",
+   * Space records it and the focus stays; Tab leaves the two for her reason, Shift+Tab comes
+   * back to them, Left to "Plan", Space: plan again. */
   gtk_widget_grab_focus (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"));
   ui_test_iterate (50);
-  ui_test_key ("Tab");
+  ui_test_key ("Right");
   ui_test_iterate (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
   ui_test_key ("space");
@@ -913,7 +914,14 @@ test_members_own_positions (Fixture       *fx,
   g_clear_pointer (&ann_view, g_free);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "no-plan|" ANN_REASON);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
+  ui_test_key ("Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-reason")));
   ui_test_key ("shift+Tab");
+  ui_test_iterate (50);
+  g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
+  ui_test_key ("Left");
   ui_test_iterate (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-plan")));
   ui_test_key ("space");

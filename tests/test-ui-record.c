@@ -542,6 +542,39 @@ member_row (QuorumStore    *store,
   return row;
 }
 
+/* A Bolton conference for one child (@child_name) in @window: @names[0] for Children's Social
+ * Care, [1] Police, [2] and [3] Health's two representatives, [4] Education, all present and
+ * voting, and an attempt at consensus that failed. Returns the conference; @child its child. */
+static gint64
+conference_with_two_representatives (QuorumWindow *window,
+                                     QuorumStore  *store,
+                                     const char   *child_name,
+                                     const char   *case_ref,
+                                     const char   *names[5],
+                                     gint64       *child)
+{
+  const char *children[] = { child_name, NULL };
+  const char *agencies[] = { CSC, "Police", "Health", "Health", "Education" };
+  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
+  g_autoptr(GError) error = NULL;
+  gint64 conf = ui_test_create_conference (window, children, "bolton", case_ref);
+
+  *child = ui_test_child_id (store, conf, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    {
+      QuorumAttendeeSpec a = { .name = names[i], .role = "Practitioner", .agency = agencies[i],
+                               .line_management = agencies[i], .voting = TRUE,
+                               .attendance = QUORUM_ATTENDANCE_PRESENT };
+
+      g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  attempt.child_id = *child;
+  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
+  g_assert_no_error (error);
+  return conf;
+}
+
 /* DOMAIN "Reaching a decision" 2 and 6, on the screen (trial 6, D5): the chair ticks "could not
  * agree" for Health, records Aled Jones's own position, and presses Ctrl+D with Megan Price's
  * never given. It went through, and the record named only Aled, who agreed with the outcome. Now
@@ -554,8 +587,6 @@ test_could_not_agree_needs_each_position (void)
   g_autofree char *path = ui_test_db_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
-  const char *children[] = { "Ffion Morgan", NULL };
-  QuorumAttemptSpec attempt = { .summary = "No consensus.", .agreed = QUORUM_VIEW_NONE };
   QuorumVoteSpec health = { .group = "Health", .view = QUORUM_VIEW_PLAN, .reason = "Group settles on plan" };
   QuorumWindow *window;
   QuorumConferencePage *page;
@@ -576,25 +607,11 @@ test_could_not_agree_needs_each_position (void)
     }
   window = ui_test_window_new (store, 1280, 1000);
   page = quorum_window_get_conference_page (window);
-  conf = ui_test_create_conference (window, children, "bolton", "BO-6");
-  ffion = ui_test_child_id (store, conf, 0);
   {
-    const char *people[][2] = { { "Sian Lewis", CSC }, { "PC Rhys Evans", "Police" }, { "Aled Jones", "Health" },
-                                { "Megan Price", "Health" }, { "Gareth Hughes", "Education" } };
+    const char *names[5] = { "Sian Lewis", "PC Rhys Evans", "Aled Jones", "Megan Price", "Gareth Hughes" };
 
-    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-      {
-        QuorumAttendeeSpec a = { .name = people[i][0], .role = "Practitioner", .agency = people[i][1],
-                                 .line_management = people[i][1], .voting = TRUE,
-                                 .attendance = QUORUM_ATTENDANCE_PRESENT };
-
-        g_assert_cmpint (quorum_store_add_attendee (store, conf, &a, &error), >, 0);
-        g_assert_no_error (error);
-      }
+    conf = conference_with_two_representatives (window, store, "Ffion Morgan", "BO-6", names, &ffion);
   }
-  attempt.child_id = ffion;
-  g_assert_cmpint (quorum_store_add_attempt (store, conf, &attempt, &error), >, 0);
-  g_assert_no_error (error);
   view (store, conf, ffion, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
   view (store, conf, ffion, "Police", QUORUM_VIEW_NO_PLAN, "No evidence of harm");
   view (store, conf, ffion, "Education", QUORUM_VIEW_NO_PLAN, "The house is clean");
@@ -680,6 +697,160 @@ test_could_not_agree_needs_each_position (void)
   ui_test_iterate (50);
 }
 
+/* Whether the window's focus is @widget or inside it. */
+static gboolean
+focus_on (QuorumWindow *window,
+          GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Trial 7, D2: the keys that work on a group card (Space chooses, Tab goes to the reason, type)
+ * on a representative's row. Space on Una Bell's Plan moved the focus into her reason, so Tab
+ * went on to Vic Rowe's Plan: the typed sentence's first space chose Plan for him, and the rest
+ * was recorded as his own position; Una had none. Now Space keeps the focus on the position
+ * chosen, as on a group card, Tab leaves the two for the reason and Left/Right move between
+ * them. Nothing else moves the focus on a choice from the keyboard: Declined on a group card,
+ * "could not agree" ticked. */
+static void
+test_representatives_keys_as_a_group_card (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumWindow *window;
+  QuorumConferencePage *page;
+  QuorumVoteCard *card;
+  GtkWidget *widget;
+  gint64 conf, cara, una, vic;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed: this test presses keys as a chair does");
+      return;
+    }
+  window = ui_test_window_new (store, 1280, 1000);
+  page = quorum_window_get_conference_page (window);
+  {
+    const char *names[5] = { "Sara Lee", "Tom Fry", "Una Bell", "Vic Rowe", "Wyn Ash" };
+
+    conf = conference_with_two_representatives (window, store, "Cara Dunn", "BO-7", names, &cara);
+  }
+  una = attendee_id (store, conf, "Una Bell");
+  vic = attendee_id (store, conf, "Vic Rowe");
+  view (store, conf, cara, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
+  view (store, conf, cara, "Police", QUORUM_VIEW_NO_PLAN, "No police contact");
+  view (store, conf, cara, "Health", QUORUM_VIEW_PLAN, "The group settles on plan");
+  quorum_conference_page_reload (page);
+  ui_test_raise_window (window);
+  ui_test_iterate (300);
+
+  /* Education: Right, Right, Space: Declined, the focus stays on it; Tab to the reason. */
+  card = ui_test_card (window, cara, "Education");
+  widget = ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan");
+  ui_test_scroll_into_view (widget);
+  gtk_widget_grab_focus (widget);
+  ui_test_iterate (100);
+  ui_test_key ("Right");
+  ui_test_key ("Right");
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  card = ui_test_card (window, cara, "Education");
+  g_assert_true (focus_on (window, ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Declined")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
+  ui_test_type ("We have not met Cara yet");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *held = ui_test_db_sql (path, "SELECT view || '|' || reason FROM vote WHERE grp = 'Education'");
+
+    g_assert_cmpstr (held, ==, "decline|We have not met Cara yet");
+  }
+
+  /* Health: "could not agree" ticked by Space: marked, the focus stays on the box. */
+  card = ui_test_card (window, cara, "Health");
+  widget = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
+  ui_test_scroll_into_view (widget);
+  gtk_widget_grab_focus (widget);
+  ui_test_iterate (100);
+  ui_test_key ("space");
+  ui_test_iterate (400);
+  {
+    g_autofree char *marked = ui_test_db_sql (path, "SELECT members_disagreed FROM vote WHERE grp = 'Health'");
+
+    g_assert_cmpstr (marked, ==, "1");
+  }
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (GTK_WIDGET (card), "disagreed-check")));
+
+  /* Ctrl+D: refused (neither has given their own position), the focus on Una's Plan. */
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (800);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-plan")));
+  quorum_window_dismiss_toast (window);
+
+  /* As on a group card: Space, Tab, her words, Return. Hers, and nothing for Vic. */
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-plan")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-reason")));
+  ui_test_type ("Una says Cara is often hungry");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *una_held = ui_test_db_sqlf (path, "SELECT view || '|' || reason FROM member_view WHERE attendee_id = %"
+                                                 G_GINT64_FORMAT, una);
+    g_autofree char *vic_held = ui_test_db_sqlf (path, "SELECT count(*) FROM member_view WHERE attendee_id = %"
+                                                 G_GINT64_FORMAT, vic);
+
+    g_assert_cmpstr (una_held, ==, "plan|Una says Cara is often hungry");
+    g_assert_cmpstr (vic_held, ==, "0");
+  }
+
+  /* Vic: his Plan, Right to No plan (choosing nothing), Space, Tab, his words, Return. */
+  card = ui_test_card (window, cara, "Health");
+  gtk_widget_grab_focus (ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-plan"));
+  ui_test_iterate (100);
+  ui_test_key ("Right");
+  ui_test_iterate (100);
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-no-plan")));
+  {
+    g_autofree char *none = ui_test_db_sqlf (path, "SELECT count(*) FROM member_view WHERE attendee_id = %"
+                                             G_GINT64_FORMAT, vic);
+
+    g_assert_cmpstr (none, ==, "0");
+  }
+  ui_test_key ("space");
+  ui_test_iterate (300);
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-no-plan")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-reason")));
+  ui_test_type ("Vic sees a fed and settled child");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *held = ui_test_db_sql (path, "SELECT a.name || '|' || m.view || '|' || m.reason FROM member_view m "
+                                                  "JOIN attendee a ON a.id = m.attendee_id ORDER BY a.name");
+
+    g_assert_cmpstr (held, ==, "Una Bell|plan|Una says Cara is often hungry\nVic Rowe|no-plan|Vic sees a fed and settled child");
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "representatives-by-keyboard");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/ui/record/built-after-first-frame", test_built_after_first_frame);
   g_test_add_func ("/ui/record/could-not-agree-needs-each-representatives-own-position",
                    test_could_not_agree_needs_each_position);
+  g_test_add_func ("/ui/record/representatives-keys-as-a-group-card", test_representatives_keys_as_a_group_card);
 
   return g_test_run ();
 }

@@ -379,6 +379,53 @@ test_same_as_previous_sibling (Siblings      *fx,
   g_assert_false (gtk_widget_get_mapped (same_as_button (fx, fx->child[2])));
 }
 
+static void siblings_open_sized (Siblings *fx, gint64 child_id, int width, int height);
+
+/* The label under @root whose text is @text, or NULL. */
+static GtkWidget *
+label_with_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = label_with_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Trial 7, A11: at 1180 px with the attendees shown, "Same as Leo Carter" beside the form's
+ * heading cut it to "Record an Attempt at …": the draft marker, unseen, kept its room beside the
+ * button. The heading is whole; the marker's room comes back with a draft. */
+static void
+test_same_as_keeps_heading_whole (Siblings      *fx,
+                                  gconstpointer  data)
+{
+  QuorumChildPanel *panel;
+  GtkToggleButton *attendees;
+  GtkWidget *title;
+
+  add_attempt (fx, fx->child[0], PROPOSAL, SUMMARY);
+  siblings_open_sized (fx, fx->child[1], 1180, 780);
+  attendees = GTK_TOGGLE_BUTTON (ui_test_template_child (quorum_window_get_conference_page (fx->window),
+                                                         QUORUM_TYPE_CONFERENCE_PAGE, "attendees_button"));
+  gtk_toggle_button_set_active (attendees, TRUE);
+  ui_test_iterate (400);
+
+  panel = panel_of_child (fx, fx->child[1]);
+  g_assert_true (gtk_widget_get_mapped (same_as_button (fx, fx->child[1])));
+  title = label_with_text (GTK_WIDGET (panel), "Record an Attempt at Consensus");
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_mapped (title));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "same-as-heading-whole");
+  g_test_message ("heading %d px wide, panel %d px", gtk_widget_get_width (title), gtk_widget_get_width (GTK_WIDGET (panel)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+}
+
 /* ---- 3: "could not agree", heard after the group's view ---- */
 
 /* The trust's two representatives: its view recorded (no plan) by a click, then the chair hears
@@ -1026,11 +1073,15 @@ test_member_ctrl_enter (Siblings      *fx,
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice this month");
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-plan")));
 
-  /* His: Tab to No plan, Space, the reason, Ctrl+Enter: recorded, and on to the next group
-   * waiting (Police), its whole card in view. */
-  ui_test_key ("Tab");
+  /* His: Right to No plan, Space (the focus stays there, as on a group card's views), Tab to
+   * the reason, Ctrl+Enter: recorded, and on to the next group waiting (Police), its whole card
+   * in view. */
+  ui_test_key ("Right");
   ui_test_key ("space");
   ui_test_iterate (300);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-no-plan")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
   ui_test_type ("Support without a plan");
   ui_test_key ("ctrl+Return");
@@ -1437,6 +1488,8 @@ main (int   argc,
               siblings_set_up, test_next_child_focus, siblings_tear_down);
   g_test_add ("/ui/siblings/same-as-previous-sibling", Siblings, NULL,
               siblings_set_up, test_same_as_previous_sibling, siblings_tear_down);
+  g_test_add ("/ui/siblings/same-as-keeps-heading-whole", Siblings, NULL,
+              siblings_set_up, test_same_as_keeps_heading_whole, siblings_tear_down);
   g_test_add ("/ui/siblings/could-not-agree-after-view", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_could_not_agree_after_view, siblings_tear_down);
   g_test_add ("/ui/siblings/decided-plan-without-category", Siblings, NULL,

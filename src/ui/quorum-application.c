@@ -5,11 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 #include "export/quorum-export.h"
 #include "quorum-application.h"
 #include "quorum-closed-window.h"
+#include "quorum-draft.h"
 #include "quorum-password-dialog.h"
 #include "quorum-ui-util.h"
 #include "quorum-window.h"
@@ -45,6 +48,8 @@ struct _QuorumApplication
   GdkFrameClock  *screenshot_clock;  /* waiting for the frame to paint, then saved */
   guint           screenshot_tries;
   guint           daily_source;
+  guint           signal_sources[3];  /* SIGTERM, SIGHUP, SIGINT */
+  guint           ending_source;      /* one of them came: the words kept, then the app quits */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
@@ -179,6 +184,40 @@ screenshot_give_up_cb (gpointer user_data)
     }
 
   return G_SOURCE_REMOVE;
+}
+
+/* ---- ended from outside ---- */
+
+/* A shutdown or a logout (SIGTERM), the terminal gone (SIGHUP), Ctrl+C (SIGINT): the words typed
+ * in the last moment, still waiting for the pause after the last key before they are kept
+ * (QUORUM_DRAFT_DELAY_MS), are kept now, and the app quits. They are kept as drafts, not
+ * recorded: a sentence cut off by a shutdown is given back as typed, marked not yet recorded,
+ * as after a crash. Without this the default action ended the process at once and they were
+ * lost (trial 7, A9). */
+static gboolean
+end_idle_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+
+  self->ending_source = 0;
+  quorum_draft_flush_waiting ();
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+end_signal_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  /* The keys pressed before the signal are read first: they come from the display server, and
+   * a round trip brings in every one it has sent; the idle below runs after they are handled. */
+  if (display != NULL)
+    gdk_display_sync (display);
+  if (self->ending_source == 0)
+    self->ending_source = g_idle_add (end_idle_cb, self);
+  return G_SOURCE_CONTINUE;
 }
 
 /* ---- actions ---- */
@@ -744,6 +783,7 @@ quorum_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
   static const char *help_overlay_accels[] = { "<Primary>question", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
+  QuorumApplication *self = QUORUM_APPLICATION (application);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (application);
   quorum_ui_renderer_chosen ();
@@ -776,6 +816,10 @@ quorum_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_overlay_accels);
 
   gtk_window_set_default_icon_name (QUORUM_APP_ID);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, end_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGHUP, end_signal_cb, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGINT, end_signal_cb, self);
 }
 
 static void
@@ -786,6 +830,9 @@ quorum_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
   screenshot_stop_waiting (self);
   g_clear_handle_id (&self->daily_source, g_source_remove);
+  g_clear_handle_id (&self->ending_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (application);
 

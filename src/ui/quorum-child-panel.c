@@ -1354,6 +1354,7 @@ sync_same_as (QuorumChildPanel *self)
   if (self->same_as_name == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->same_as_button), FALSE);
+      gtk_widget_set_visible (self->attempt_draft_label, TRUE);
       return;
     }
 
@@ -1365,6 +1366,11 @@ sync_same_as (QuorumChildPanel *self)
     empty = proposal == NULL && summary == NULL && views == NULL;
   }
   gtk_widget_set_visible (GTK_WIDGET (self->same_as_button), empty);
+  /* The draft marker keeps its room unseen (nothing moves when it shows), but beside the
+   * button, shown only on an empty form, the room it kept cut the form's heading to "Record an
+   * Attempt at …" (trial 7, A11): given up while the button shows and no draft is kept. */
+  gtk_widget_set_visible (self->attempt_draft_label,
+                          !empty || self->attempt_draft == NULL || quorum_draft_get_has_draft (self->attempt_draft));
 }
 
 /* Siblings are often discussed alike: this child's first attempt may start from the words of
@@ -1525,6 +1531,7 @@ ensure_attempt_form (QuorumChildPanel *self)
     quorum_draft_set_baseline (self->attempt_draft, "outcome", "unchosen");
   }
   quorum_draft_bind_marker (self->attempt_draft, self->attempt_draft_label);
+  g_signal_connect_object (self->attempt_draft, "notify::has-draft", G_CALLBACK (sync_same_as), self, G_CONNECT_SWAPPED);
   quorum_draft_restore (self->attempt_draft);
 
   sync_attempt_form (self);

@@ -76,6 +76,7 @@ struct _QuorumDifferencesPage
   GtkWidget          *flag_challenge_button;
   GtkWidget          *flag_risk_button;
   GtkScrolledWindow  *raise_scroller;
+  GtkWidget          *raise_button;
   GtkScrolledWindow  *detail_scroller;
   GtkWidget          *disagreement_remains_row;
   GtkSwitch          *disagreement_remains_switch;
@@ -1257,6 +1258,62 @@ clear_raise_form (QuorumDifferencesPage *self)
   quorum_draft_discard (self->raise_draft);
 }
 
+/* The Raise form's fields in the order they are answered: Enter in one moves on to the next
+ * shown (the area other only with "Other"), as in the New Conference form; from the outcome
+ * sought, the last, to Raise, past the immediate risk switch the practitioner sees on the way.
+ * Enter did nothing: a practitioner typing each answer and pressing Enter had them all run
+ * together in "Raised by" (trial 7, A1). Ctrl+Enter anywhere in the form raises it. */
+static void
+raise_row_activated_cb (QuorumDifferencesPage *self,
+                        AdwEntryRow           *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->raised_date_row), GTK_WIDGET (self->raised_by_row), GTK_WIDGET (self->role_row),
+    GTK_WIDGET (self->agency_row), GTK_WIDGET (self->against_row), GTK_WIDGET (self->against_decision_row),
+    GTK_WIDGET (self->child_row), GTK_WIDGET (self->conference_row), GTK_WIDGET (self->area_row),
+    GTK_WIDGET (self->area_other_row), GTK_WIDGET (self->outcome_sought_row), self->raise_button,
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    if (order[i] == GTK_WIDGET (row))
+      {
+        for (guint j = i + 1; j < G_N_ELEMENTS (order); j++)
+          if (gtk_widget_get_visible (order[j]) && gtk_widget_is_sensitive (order[j]))
+            {
+              if (ADW_IS_ENTRY_ROW (order[j]))
+                quorum_ui_focus_at_end (order[j]);
+              else
+                gtk_widget_grab_focus (order[j]);
+              return;
+            }
+        return;
+      }
+}
+
+/* Raise refused for an answer missing: the focus on its field, the first the store asks for,
+ * where the toast's words point. */
+static void
+focus_missing_answer (QuorumDifferencesPage *self)
+{
+  AdwEntryRow *required[] = {
+    self->area_other_row, self->raised_by_row, self->agency_row, self->against_row, self->outcome_sought_row,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (required[i])))
+        continue;
+      text = row_text (required[i]);
+      if (text == NULL)
+        {
+          quorum_ui_focus_at_end (GTK_WIDGET (required[i]));
+          return;
+        }
+    }
+}
+
 static void
 raise_action (GtkWidget  *widget,
               const char *action_name,
@@ -1322,6 +1379,7 @@ raise_action (GtkWidget  *widget,
   if (id == 0)
     {
       quorum_ui_show_error (widget, error);
+      focus_missing_answer (self);
       return;
     }
 
@@ -2000,6 +2058,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_challenge_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_risk_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raise_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raise_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, disagreement_remains_switch);
@@ -2049,6 +2108,24 @@ quorum_differences_page_init (QuorumDifferencesPage *self)
   self->checklist_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    AdwEntryRow *rows[] = {
+      self->raised_date_row, self->raised_by_row, self->role_row, self->agency_row, self->against_row,
+      self->against_decision_row, self->child_row, self->conference_row, self->area_other_row,
+      self->outcome_sought_row,
+    };
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (raise_row_activated_cb), self, G_CONNECT_SWAPPED);
+    /* Ctrl+Enter anywhere in the form raises it, as it records an attempt in the attempt's. */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                                                            gtk_named_action_new ("differences.raise")));
+    gtk_widget_add_controller (GTK_WIDGET (self->raise_scroller), shortcuts);
+  }
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));

@@ -60,6 +60,9 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (QuorumDraft, quorum_draft, G_TYPE_OBJECT)
 
+/* Every draft alive, for quorum_draft_flush_waiting (): the main thread's only. */
+static GList *all_drafts;
+
 static void
 field_free (Field *field)
 {
@@ -470,6 +473,31 @@ quorum_draft_flush (QuorumDraft *self)
   set_has_draft (self, any);
 }
 
+/* Writes, now, the words of every draft still waiting for its pause (QUORUM_DRAFT_DELAY_MS):
+ * the app is about to end (SIGTERM at a shutdown or logout) and the last words typed would
+ * otherwise go with it. */
+void
+quorum_draft_flush_waiting (void)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Writing may make or let go of drafts (a board read again): the list is read first. */
+  for (GList *iter = all_drafts; iter != NULL; iter = iter->next)
+    {
+      QuorumDraft *draft = iter->data;
+
+      if (draft->timeout != 0 && draft->store != NULL)
+        g_ptr_array_add (waiting, g_object_ref (draft));
+    }
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      QuorumDraft *draft = g_ptr_array_index (waiting, i);
+
+      if (draft->timeout != 0)
+        quorum_draft_flush (draft);
+    }
+}
+
 static gboolean
 flush_cb (gpointer user_data)
 {
@@ -528,6 +556,7 @@ quorum_draft_finalize (GObject *object)
 {
   QuorumDraft *self = (QuorumDraft *)object;
 
+  all_drafts = g_list_remove (all_drafts, self);
   g_clear_pointer (&self->scope, g_free);
 
   G_OBJECT_CLASS (quorum_draft_parent_class)->finalize (object);
@@ -573,6 +602,7 @@ quorum_draft_init (QuorumDraft *self)
 {
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) fields_marker_free);
+  all_drafts = g_list_prepend (all_drafts, self);
 }
 
 QuorumDraft *

@@ -68,6 +68,8 @@ QuorumDraft *quorum_draft_new_beside    (QuorumDraft *self,
 gboolean     quorum_draft_restore       (QuorumDraft *self);
 /* Writes the words now (the window closing, a commit). */
 void         quorum_draft_flush         (QuorumDraft *self);
+/* Writes now every draft whose words wait for the pause after the last key (the app ending). */
+void         quorum_draft_flush_waiting (void);
 /* What the draft held is recorded, or was cleared on purpose: forget it. */
 void         quorum_draft_discard       (QuorumDraft *self);
 /* Whether the store keeps words for @field that would be a draft against @recorded (its

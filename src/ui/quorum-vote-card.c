@@ -85,6 +85,7 @@ typedef struct
   GtkToggleButton *no_plan_button;
   GtkEntry        *reason_entry;
   GtkEventController *reason_focus;
+  GtkEventController *position_keys;
   /* Chosen here and not stored yet: it waits for the representative's reason. */
   QuorumView       waiting_view;
   /* The stored reason as this row last showed it: words that differ are being typed. */
@@ -106,6 +107,7 @@ member_row_free (MemberRow *row)
       g_signal_handlers_disconnect_by_data (row->no_plan_button, row);
       g_signal_handlers_disconnect_by_data (row->reason_entry, row);
       g_signal_handlers_disconnect_by_data (row->reason_focus, row);
+      g_signal_handlers_disconnect_by_data (row->position_keys, row);
     }
   g_clear_object (&row->row);
   g_free (row->name);
@@ -458,7 +460,12 @@ member_row_record (MemberRow *row)
     {
       row->waiting_view = view;
       ask_member_reason (self, row);
-      if (gtk_widget_get_mapped (GTK_WIDGET (row->reason_entry)))
+      /* Clicked, the reason is ready to type. Chosen from the keyboard, the focus stays on the
+       * position, as on a group card: Tab then goes to the reason. It jumped into the reason,
+       * so the chair's Tab (as on every group card) went on to the next representative's Plan
+       * and the sentence typed, its first space choosing Plan for them, was recorded as theirs
+       * (trial 7, D2). */
+      if (!self->keyboard_choice && gtk_widget_get_mapped (GTK_WIDGET (row->reason_entry)))
         gtk_widget_grab_focus (GTK_WIDGET (row->reason_entry));
       return;
     }
@@ -658,6 +665,81 @@ member_reason_ctrl_enter_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* A representative's Plan and No plan are one choice, as a group card's three views are
+ * (view_key_pressed_cb): Left and Right (Home, End) move between them choosing nothing, Space
+ * or Enter chooses the one with the focus and keeps the focus there, and Tab leaves the two for
+ * the reason (Shift+Tab back before them). */
+static gboolean
+member_position_key_pressed_cb (GtkEventControllerKey *controller,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                MemberRow             *row)
+{
+  GtkWidget *buttons[] = { GTK_WIDGET (row->plan_button), GTK_WIDGET (row->no_plan_button) };
+  int at = -1;
+  int to;
+
+  for (int i = 0; i < 2; i++)
+    if (gtk_widget_has_focus (buttons[i]))
+      at = i;
+  if (at < 0)
+    return FALSE;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      gtk_widget_grab_focus (buttons[back ? 0 : 1]);
+      return FALSE;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      to = 1 - at;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      to = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      to = 1;
+      break;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_KP_Enter:
+      {
+        /* Recording reads the board again, which may make the card's rows anew and let this
+         * one go: nothing of @row is read after it. */
+        g_autoptr(QuorumVoteCard) card = g_object_ref (row->card);
+        g_autoptr(GtkWidget) button = g_object_ref (buttons[at]);
+
+        card->keyboard_choice = TRUE;
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+        card->keyboard_choice = FALSE;
+        if (gtk_widget_get_root (button) != NULL && !gtk_widget_has_focus (button))
+          gtk_widget_grab_focus (button);
+      }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  gtk_widget_grab_focus (buttons[to]);
+  return TRUE;
+}
+
 static MemberRow *
 member_row_new (QuorumVoteCard *self,
                 gint64          attendee_id,
@@ -708,6 +790,10 @@ member_row_new (QuorumVoteCard *self,
       gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (row->plan_button));
       gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (row->no_plan_button));
       gtk_box_append (GTK_BOX (row->row), buttons);
+      row->position_keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (row->position_keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (row->position_keys, "key-pressed", G_CALLBACK (member_position_key_pressed_cb), row);
+      gtk_widget_add_controller (buttons, row->position_keys);
 
       row->reason_entry = GTK_ENTRY (gtk_entry_new ());
       gtk_widget_set_name (GTK_WIDGET (row->reason_entry), "member-reason");
