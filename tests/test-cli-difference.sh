@@ -130,6 +130,19 @@ else
   fail "immediate-risk advice not shown: $text"
 fi
 
+# A stage's due date is said with the rule applied (trial 7, A4): a Bradford difference at
+# immediate risk escalated is due the same working day, and its text says so, not "within 5
+# working days"; a stage by its limit keeps "within 5 working days". Immediate risk flagged
+# after raising, at stage 1, then escalated the same day: `escalate` and `show` both.
+risk=$(raise bradford 2026-12-02 | json 'd["id"]')
+q difference flag "$risk" --immediate-risk --date 2026-12-02 >/dev/null
+escalated=$(q difference escalate "$risk" --date 2026-12-02 --reason "Immediate risk: to the next step today")
+expect "bradford/escalated-at-risk-due-line" "  Due: 2026-12-02 (the same working day: immediate risk of significant harm)" \
+  "$(echo "$escalated" | grep '^  Due:')"
+shown=$(q difference show "$risk" --as-of 2026-12-02 | grep '^  Due:')
+expect "bradford/show-at-risk-due-lines" "  Due: 2026-12-09 (within 5 working days)
+  Due: 2026-12-02 (the same working day: immediate risk of significant harm)" "$shown"
+
 # ---- discussions, the six-stage checklist, resolution and feedback ----
 id=$(raise six-stage 2026-11-20 | json 'd["id"]')
 n_questions=$(q difference show "$id" --json | json 'len(d["checklist"])')

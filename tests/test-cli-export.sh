@@ -323,4 +323,64 @@ else
   check "export by: no name anywhere, the login" "$by_login" "$(id -un)"
 fi
 
+# -- amended after sign-off (trial 7, D3): the JSON gives each amended value as it stands beside
+#    the value signed off, as "categories_now" does: "reason" keeps the words signed off, and
+#    "reason_now" the amended words, in the decision's dissent and in the view, as the CSV's
+#    "reason" and the PDF give them; names, an attempt's words and the conference's details too.
+aconf=$(bolton_conference 2026-11-20)
+ashow=$(q --json conference show "$aconf")
+aamy=$(jget "$ashow" 'd["children"][0]["id"]')
+khan=$(jget "$ashow" '[a["id"] for a in d["attendees"] if a["name"] == "A. Khan"][0]')
+q consensus "$aconf" --child "$aamy" --agreed none --summary "Views differ" >/dev/null
+q vote "$aconf" --child "$aamy" --group "Children's Social Care" --view plan --category neglect --reason "Neglect" >/dev/null
+q vote "$aconf" --child "$aamy" --group "Education" --view plan --category neglect --reason "Attendance" >/dev/null
+q vote "$aconf" --child "$aamy" --group "Police" --view no-plan --reason "Signed-off words of the police" >/dev/null
+q vote "$aconf" --child "$aamy" --group "Bolton NHS FT" --view no-plan --reason "Health is content" >/dev/null
+q vote "$aconf" --child "$aamy" --group "Probation" --view decline --reason "Not known" >/dev/null
+q decide "$aconf" --child "$aamy" >/dev/null
+aben=$(jget "$ashow" 'd["children"][1]["id"]')
+q consensus "$aconf" --child "$aben" --agreed no-plan --summary "All agree" >/dev/null
+q decide "$aconf" --child "$aben" >/dev/null
+q finalise "$aconf" >/dev/null
+ashow=$(q --json conference show "$aconf")
+adissent=$(jget "$ashow" '[x["id"] for x in d["decisions"][0]["dissent"] if x["group"] == "Police"][0]')
+aattempt=$(jget "$ashow" 'd["attempts"][0]["id"]')
+q amend "$aconf" --reason "Minuted wrongly" --record "dissent:$adissent" --field reason --value "Amended words of the police" >/dev/null
+q amend "$aconf" --reason "Misspelt" --record "attendee:$khan" --field name --value "A. Khan-Lowe" >/dev/null
+q amend "$aconf" --reason "Cut short" --record "attempt:$aattempt" --field summary --value "Views differ on neglect" >/dev/null
+q amend "$aconf" --reason "Omitted" --record "conference:$aconf" --field venue --value "Bolton Town Hall" >/dev/null
+q export dissent "$aconf" --format json -o "$out_dir/amended.json" >/dev/null
+q --json conference show "$aconf" >"$out_dir/amended-show.json"
+for doc in amended.json amended-show.json; do
+  now=$(python3 - "$out_dir/$doc" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+police = [x for x in d["decisions"][0]["dissent"] if x["group"] == "Police"][0]
+health = [x for x in d["decisions"][0]["dissent"] if x["group"] == "Bolton NHS FT"][0]
+vote = [v for v in d["votes"] if v["group"] == "Police"][0]
+khan = [a for a in d["attendees"] if a["name"] == "A. Khan"][0]
+print(police["reason"], police["reason_now"], police["reason_amendment"], sep="|")
+print(vote["reason"], vote["reason_now"], vote["reason_amendment"], sep="|")
+print(health["reason"] == health["reason_now"], health["reason_amendment"], sep="|")
+print(police["representatives"], police["representatives_now"], police["representatives_amendment"], sep="|")
+print(vote["representatives_now"], khan["name_now"], khan["name_amendment"], sep="|")
+print(d["attempts"][0]["summary"], d["attempts"][0]["summary_now"], d["attempts"][0]["summary_amendment"], sep="|")
+print(d["venue"], d["venue_now"], d["venue_amendment"], d["chair_now"], d["chair_amendment"], sep="|")
+print(d["decisions"][0]["chair_reason_now"], d["decisions"][0]["chair_reason_amendment"], sep="|")
+EOF
+)
+  check "amended json ($doc): each amended value as signed off and as it stands" "$now" \
+"Signed-off words of the police|Amended words of the police|1
+Signed-off words of the police|Amended words of the police|1
+True|0
+['A. Khan']|['A. Khan-Lowe']|2
+['A. Khan-Lowe']|A. Khan-Lowe|2
+Views differ|Views differ on neglect|3
+None|Bolton Town Hall|4|R. Patel|0
+None|0"
+done
+check "amended json: the CSV's reason of the police row is reason_now" \
+  "$(q export dissent "$aconf" --format csv -o - | python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(sys.stdin) if r["group"] == "Police"])')" \
+  "['Amended words of the police']"
+
 finish

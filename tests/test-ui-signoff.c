@@ -1537,6 +1537,32 @@ test_amend_find_and_name_values (void)
   g_assert_nonnull (ui_test_find_shown_label (popover, "Names in the dissent of Priya Shah (0-19 Public Health Nursing), for Cara Carter"));
   ui_test_screenshot (popover, "amend-values-own-dissent");
 
+  /* Every word typed, anywhere and in any order, case and accents aside (trial 7, A6): "police
+   * cara" found nothing while the words had to stand as one phrase in the entry. Housing's reason
+   * leaves the list: each word must be in an entry, not one of them. */
+  {
+    const char *police = "Reason of the view of Police, for Cara Carter";
+    LabelWaits gone = { popover, housing };
+
+    search_values (popover, "police cara", police);
+    ui_test_wait_until (label_gone, &gone, 5000, "Housing's reason to leave \"police cara\"");
+    g_assert_null (ui_test_find_shown_label (popover, "Name of the attendee Nádia Rahman"));
+    ui_test_screenshot (popover, "amend-values-words-any-order");
+    /* Reversed, in capitals, one with an accent by its key: the same entry. */
+    ui_test_key ("ctrl+a");
+    ui_test_key ("BackSpace");
+    ui_test_type ("CARTER view P");
+    ui_test_key ("oacute");
+    ui_test_type ("lice");
+    {
+      LabelWaits waits = { popover, police };
+
+      ui_test_wait_until (label_on_show, &waits, 5000, "Police's reason, found by \"CARTER view Pólice\"");
+    }
+    ui_test_wait_until (label_gone, &gone, 5000, "Housing's reason to leave \"CARTER view Pólice\"");
+    g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+  }
+
   /* Housing's reason chosen with a click: its words as recorded, and no draft yet. */
   search_values (popover, "Housing", housing);
   ui_test_click (ui_test_find_shown_label (popover, housing), -1, -1);

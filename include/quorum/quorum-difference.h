@@ -215,6 +215,12 @@ gboolean               quorum_difference_stage_due     (const QuorumStage *stage
                                                         gboolean           same_day,
                                                         GDate             *out);
 
+/* Whether @stage of @self is due the same working day because the child is at immediate risk of
+ * significant harm (the profile's same-day rule: opened at risk, or brought forward to the day
+ * risk was identified at it), not by the stage's own limit: what its due date is said to follow. */
+gboolean               quorum_difference_stage_due_same_day (const QuorumDifference      *self,
+                                                             const QuorumDifferenceStage *stage);
+
 /* Checks what a person typed, against @profile; QUORUM_ERROR_INVALID saying why. */
 gboolean               quorum_difference_check_spec    (const QuorumDifferenceSpec *spec,
                                                         const QuorumProfile        *profile,

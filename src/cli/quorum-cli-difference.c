@@ -348,7 +348,7 @@ quorum_cli_cmd_difference_raise (QuorumCliContext *ctx,
             printf ("\n");
         }
       printf (_("Difference %lld raised under %s.\n"), (long long) id, d->profile_id);
-      print_stage_text (stage, profile, d->immediate_risk);
+      print_stage_text (stage, profile, quorum_difference_stage_due_same_day (d, stage));
     }
 
   return QUORUM_EXIT_OK;
@@ -491,7 +491,8 @@ quorum_cli_cmd_difference_escalate (QuorumCliContext *ctx,
   else
     {
       printf (_("Difference %lld escalated.\n"), (long long) id);
-      print_stage_text (stage, profile, FALSE);
+      /* Due by the rule applied: the same working day where the child is at immediate risk. */
+      print_stage_text (stage, profile, d != NULL && quorum_difference_stage_due_same_day (d, stage));
     }
 
   return QUORUM_EXIT_OK;
@@ -745,7 +746,7 @@ print_difference_text (const QuorumDifference *d,
       const QuorumDifferenceStage *s = g_ptr_array_index (d->stages, i);
       g_autofree char *entered = quorum_date_to_string (&s->entered);
 
-      print_stage_text (s, profile, i == 0 && d->immediate_risk);
+      print_stage_text (s, profile, quorum_difference_stage_due_same_day (d, s));
       printf (_("  Entered: %s\n"), entered);
       if (s->reason != NULL)
         printf (_("  Escalated because: %s\n"), s->reason);

@@ -379,6 +379,23 @@ quorum_difference_stage_due (const QuorumStage *stage,
   return TRUE;
 }
 
+gboolean
+quorum_difference_stage_due_same_day (const QuorumDifference      *self,
+                                      const QuorumDifferenceStage *stage)
+{
+  g_return_val_if_fail (self != NULL && stage != NULL, FALSE);
+
+  if (!self->immediate_risk || !g_date_valid (&stage->due))
+    return FALSE;
+  /* Brought forward to the day immediate risk was identified at it. */
+  if (g_date_valid (&stage->due_opened) && g_date_compare (&stage->due, &stage->due_opened) != 0)
+    return TRUE;
+  /* Opened at immediate risk: due the day it opened, which no limit of a working day or more
+   * gives ("within N working days of D" is the Nth working day after D). */
+  return g_date_valid (&stage->entered) && g_date_compare (&stage->due, &stage->entered) == 0 &&
+         stage->limit_working_days != 0;
+}
+
 static QuorumDifferenceStage *
 open_stage (const QuorumStage *stage,
             QuorumCalendar    *calendar,

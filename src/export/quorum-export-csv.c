@@ -391,29 +391,6 @@ row_amendments (const QuorumConference *conference,
   return json_to_string (root, FALSE);
 }
 
-/* The reason of @vote's row as it stands: the record's rule (add_group_reason () in the text and
- * PDF), the latest correction of the view's reason ("vote:ID") or, where the group dissents, of
- * its dissent's ("dissent:ID"); the group's own reason otherwise. */
-static const char *
-vote_reason_now (const QuorumConference *conference,
-                 const QuorumDecision   *decision,
-                 const QuorumVote       *vote)
-{
-  g_autofree char *vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
-  g_autofree char *dissent_record = NULL;
-  const char *records[3] = { vote_record, NULL, NULL };
-
-  if (decision != NULL && !vote->superseded)
-    {
-      const QuorumDissent *dissent = _quorum_export_find_dissent (decision, vote->group);
-
-      if (dissent != NULL && dissent->id > 0 &&
-          quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
-        records[1] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
-    }
-  return _quorum_export_reason_now (conference, vote->reason, records, NULL);
-}
-
 /* The chair's reasons for @decision as they stand ("decision:ID" "reason"); NULL for none. */
 static const char *
 chair_reason_now (const QuorumConference *conference,
@@ -554,7 +531,7 @@ quorum_export_csv_string (const QuorumConference *conference,
           g_autofree char *original_values = NULL;
           g_autoptr(JsonBuilder) originals = json_builder_new ();
           const char *child_name = quorum_conference_child_name_now (conference, child, NULL);
-          const char *reason = vote_reason_now (conference, decision, vote);
+          const char *reason = _quorum_export_vote_reason_now (conference, decision, vote, NULL);
           const char *chair_reason = chair_reason_now (conference, decision);
           gboolean any = FALSE;
           g_autofree char *amendments = row_amendments (conference, child, vote);

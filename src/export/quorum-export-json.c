@@ -112,6 +112,97 @@ quorum_json_add_strv (JsonBuilder        *builder,
 }
 
 
+/* Keys only added, as "categories_now" was: the key @key keeps the value as signed off;
+ * "KEY_now" gives it as it stands after every amendment after sign-off, and "KEY_amendment" the
+ * number of the amendment that gave it (0: none, "KEY_now" is then the value signed off). */
+static void
+add_value_now (JsonBuilder *builder,
+               const char  *key,
+               const char  *now,
+               guint        number)
+{
+  g_autofree char *now_key = g_strconcat (key, "_now", NULL);
+  g_autofree char *number_key = g_strconcat (key, "_amendment", NULL);
+
+  quorum_json_add_string (builder, now_key, now);
+  quorum_json_add_int (builder, number_key, number);
+}
+
+/* @field of @record ("attempt:4", "summary") as add_value_now () gives it: the latest amendment's
+ * corrected value, else @original. */
+static void
+add_field_now (JsonBuilder            *builder,
+               const char             *key,
+               const QuorumConference *conference,
+               const char             *record,
+               const char             *field,
+               const char             *original)
+{
+  guint number = 0;
+  const QuorumAmendment *amendment = quorum_conference_last_amendment (conference, record, field, &number);
+
+  if (amendment == NULL || amendment->new_value == NULL)
+    add_value_now (builder, key, original, 0);
+  else
+    add_value_now (builder, key, amendment->new_value, number);
+}
+
+/* An attendee's name where the record gives it: "name_now", "name_amendment". */
+static void
+add_name_now (JsonBuilder            *builder,
+              const QuorumConference *conference,
+              gint64                  attendee_id,
+              const char             *name)
+{
+  guint number = 0;
+  const char *now = quorum_conference_name_now (conference, attendee_id, name, &number);
+
+  add_value_now (builder, "name", now, number);
+}
+
+/* Names the record holds as words (a group's or a dissent's representatives), each as it
+ * stands: "representatives_now" and "representatives_amendment" (the latest amendment among
+ * those that changed them). @corrected: a dissent's own correction ("dissent:ID"
+ * "representatives", one name a line), or NULL. */
+static void
+add_names_now (JsonBuilder            *builder,
+               const QuorumConference *conference,
+               const char * const     *names,
+               const QuorumAmendment  *corrected,
+               guint                   corrected_number)
+{
+  g_auto(GStrv) split = NULL;
+  guint latest = 0;
+
+  if (corrected != NULL && corrected->new_value != NULL)
+    {
+      names = (const char * const *) (split = g_strsplit (corrected->new_value, "\n", -1));
+      latest = corrected_number;
+    }
+  json_builder_set_member_name (builder, "representatives_now");
+  json_builder_begin_array (builder);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      guint number = 0;
+      const char *now = quorum_conference_name_now (conference, 0, names[i], &number);
+
+      if (*names[i] == '\0')
+        continue;
+      json_builder_add_string_value (builder, now);
+      latest = MAX (latest, number);
+    }
+  json_builder_end_array (builder);
+  quorum_json_add_int (builder, "representatives_amendment", latest);
+}
+
+static char *
+record_of (const char *kind,
+           gint64      id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
+}
+
+
 /* Lateness shown, never hidden; who sent it; every correction with the value it replaced. */
 static void
 add_referral_life (JsonBuilder          *builder,
@@ -164,6 +255,7 @@ add_attendees_with (JsonBuilder            *builder,
       json_builder_begin_object (builder);
       quorum_json_add_int (builder, "id", attendee->id);
       quorum_json_add_string (builder, "name", attendee->name);
+      add_name_now (builder, conference, attendee->id, attendee->name);
       quorum_json_add_string (builder, "agency", attendee->agency);
       json_builder_end_object (builder);
     }
@@ -328,6 +420,19 @@ build_decision (JsonBuilder            *builder,
       quorum_json_add_categories (builder, "categories", dissent->categories);
       quorum_json_add_strv (builder, "representatives", (const char * const *) dissent->representatives);
       quorum_json_add_string (builder, "reason", dissent->reason);
+      /* As they stand after sign-off, as the CSV and the PDF give them ("reason" as signed off). */
+      {
+        g_autofree char *record = dissent->id > 0 ? record_of ("dissent", dissent->id) : NULL;
+        guint number = 0;
+        const char *now = _quorum_export_dissent_reason_now (conference, decision, dissent, &number);
+        const QuorumAmendment *corrected = NULL;
+
+        add_value_now (builder, "reason", now, number);
+        number = 0;
+        if (record != NULL)
+          corrected = quorum_conference_last_amendment (conference, record, "representatives", &number);
+        add_names_now (builder, conference, (const char * const *) dissent->representatives, corrected, number);
+      }
       /* FALSE when the group settled on the outcome's view and only the representatives named
        * hold this view as their own position: they dissent, the group does not. */
       quorum_json_add_bool (builder, "group_dissents",
@@ -370,6 +475,17 @@ build_decision (JsonBuilder            *builder,
    * other basis, and for a chair's decision recorded before schema 11 (an amendment may give
    * them since: "amendments"). */
   quorum_json_add_string (builder, "chair_reason", decision->reason);
+  if (decision->id > 0)
+    {
+      g_autofree char *record = record_of ("decision", decision->id);
+      const char *records[2] = { record, NULL };
+      guint number = 0;
+      const char *now = _quorum_export_reason_now (conference, decision->reason, records, &number);
+
+      add_value_now (builder, "chair_reason", now, number);
+    }
+  else
+    add_value_now (builder, "chair_reason", decision->reason, 0);
 
   /* Who was there for it (DOMAIN "Attendance is a timeline"); absent for a decision taken
    * before the timeline was recorded. */
@@ -396,6 +512,7 @@ build_decision (JsonBuilder            *builder,
               json_builder_begin_object (builder);
               quorum_json_add_int (builder, "id", a->id);
               quorum_json_add_string (builder, "name", a->name);
+              add_name_now (builder, conference, a->id, a->name);
               quorum_json_add_string (builder, "group", a->line_management);
               quorum_json_add_bool (builder, "voting", a->voting);
               if (pass == 1)
@@ -423,6 +540,7 @@ build_decision (JsonBuilder            *builder,
           json_builder_begin_object (builder);
           quorum_json_add_int (builder, "id", a->id);
           quorum_json_add_string (builder, "name", a->name);
+          add_name_now (builder, conference, a->id, a->name);
           quorum_json_add_string (builder, "arrived_at", a->arrived_at);
           json_builder_end_object (builder);
         }
@@ -557,6 +675,15 @@ quorum_json_conference (const QuorumConference *conference,
   quorum_json_add_string (builder, "chair", conference->chair);
   quorum_json_add_string (builder, "minute_taker", conference->minute_taker);
   quorum_json_add_string (builder, "case_ref", conference->case_ref);
+  {
+    g_autofree char *record = record_of ("conference", conference->id);
+
+    add_field_now (builder, "time", conference, record, "time", conference->time);
+    add_field_now (builder, "venue", conference, record, "venue", conference->venue);
+    add_field_now (builder, "chair", conference, record, "chair", conference->chair);
+    add_field_now (builder, "minute_taker", conference, record, "minute_taker", conference->minute_taker);
+    add_field_now (builder, "case_ref", conference, record, "case_ref", conference->case_ref);
+  }
   quorum_json_add_string (builder, "profile", conference->profile_id);
   quorum_json_add_string (builder, "profile_name", profile != NULL ? profile->name : NULL);
   quorum_json_add_string (builder, "rule", profile != NULL ? quorum_rule_to_string (profile->rule) : NULL);
@@ -605,6 +732,12 @@ quorum_json_conference (const QuorumConference *conference,
       json_builder_begin_object (builder);
       quorum_json_add_int (builder, "id", child->id);
       quorum_json_add_string (builder, "name", child->name);
+      {
+        guint number = 0;
+        const char *now = quorum_conference_child_name_now (conference, child, &number);
+
+        add_value_now (builder, "name", now, number);
+      }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -620,6 +753,13 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_string (builder, "name", attendee->name);
       quorum_json_add_string (builder, "role", attendee->role);
       quorum_json_add_string (builder, "agency", attendee->agency);
+      {
+        g_autofree char *record = record_of ("attendee", attendee->id);
+
+        add_name_now (builder, conference, attendee->id, attendee->name);
+        add_field_now (builder, "role", conference, record, "role", attendee->role);
+        add_field_now (builder, "agency", conference, record, "agency", attendee->agency);
+      }
       quorum_json_add_string (builder, "line_management", attendee->line_management);
       quorum_json_add_bool (builder, "voting", attendee->voting);
       quorum_json_add_string (builder, "attendance", quorum_attendance_to_string (attendee->attendance));
@@ -662,6 +802,13 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_string (builder, "proposal", attempt->proposal);
       quorum_json_add_string (builder, "summary", attempt->summary);
       quorum_json_add_string (builder, "views", attempt->views);
+      {
+        g_autofree char *record = record_of ("attempt", attempt->id);
+
+        add_field_now (builder, "proposal", conference, record, "proposal", attempt->proposal);
+        add_field_now (builder, "summary", conference, record, "summary", attempt->summary);
+        add_field_now (builder, "views", conference, record, "views", attempt->views);
+      }
       quorum_json_add_view (builder, "agreed", attempt->agreed);
       quorum_json_add_categories (builder, "categories", attempt->categories);
       quorum_json_add_string (builder, "recorded_at", attempt->recorded_at);
@@ -683,8 +830,17 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_view (builder, "view", vote->view);
       quorum_json_add_categories (builder, "categories", vote->categories);
       quorum_json_add_string (builder, "reason", vote->reason);
+      {
+        guint number = 0;
+        const char *now = _quorum_export_vote_reason_now (conference,
+                                                          quorum_conference_find_decision (conference, vote->child_id),
+                                                          vote, &number);
+
+        add_value_now (builder, "reason", now, number);
+      }
       quorum_json_add_bool (builder, "members_disagreed", vote->members_disagreed);
       quorum_json_add_strv (builder, "representatives", (const char * const *) members);
+      add_names_now (builder, conference, (const char * const *) members, NULL, 0);
       quorum_json_add_string (builder, "recorded_at", vote->recorded_at);
       quorum_json_add_bool (builder, "superseded", vote->superseded);
       json_builder_end_object (builder);
@@ -706,6 +862,14 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_view (builder, "view", v->view);
       quorum_json_add_categories (builder, "categories", v->categories);
       quorum_json_add_string (builder, "reason", v->reason);
+      {
+        g_autofree char *record = record_of ("vote", v->vote_id);
+        const char *records[2] = { record, NULL };
+        guint number = 0;
+        const char *now = _quorum_export_reason_now (conference, v->reason, records, &number);
+
+        add_value_now (builder, "reason", now, number);
+      }
       quorum_json_add_string (builder, "given_at", v->given_at);
       quorum_json_add_int (builder, "superseded_by_round", v->round);
       json_builder_end_object (builder);
@@ -723,10 +887,19 @@ quorum_json_conference (const QuorumConference *conference,
       quorum_json_add_int (builder, "child", m->child_id);
       quorum_json_add_int (builder, "attendee", m->attendee_id);
       quorum_json_add_string (builder, "name", m->name);
+      add_name_now (builder, conference, m->attendee_id, m->name);
       quorum_json_add_string (builder, "group", m->group);
       quorum_json_add_view (builder, "view", m->view);
       quorum_json_add_categories (builder, "categories", m->categories);
       quorum_json_add_string (builder, "reason", m->reason);
+      {
+        g_autofree char *record = record_of ("member_view", m->id);
+        const char *records[2] = { record, NULL };
+        guint number = 0;
+        const char *now = _quorum_export_reason_now (conference, m->reason, records, &number);
+
+        add_value_now (builder, "reason", now, number);
+      }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

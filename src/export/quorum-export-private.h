@@ -57,6 +57,20 @@ const char          *_quorum_export_reason_now        (const QuorumConference *c
                                                        const char             *original,
                                                        const char * const     *records,
                                                        guint                  *number);
+/* The reason of @vote as it stands, the CSV row's rule: the latest correction of the view's
+ * reason ("vote:ID") or, where its group dissents from @decision (may be NULL), of that dissent's
+ * ("dissent:ID"). @number as above. */
+const char          *_quorum_export_vote_reason_now   (const QuorumConference *conference,
+                                                       const QuorumDecision   *decision,
+                                                       const QuorumVote       *vote,
+                                                       guint                  *number);
+/* The reason of @decision's @dissent as it stands, the record's rule: the latest correction of
+ * "dissent:ID" or, where the group itself dissents, of its current view ("vote:ID"); of the
+ * dissent alone where only representatives of a group that held the outcome's view dissent. */
+const char          *_quorum_export_dissent_reason_now (const QuorumConference *conference,
+                                                        const QuorumDecision   *decision,
+                                                        const QuorumDissent    *dissent,
+                                                        guint                  *number);
 /* The name of the user exporting: the OS user's real name or login. */
 const char          *_quorum_export_default_user      (void);
 

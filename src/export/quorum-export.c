@@ -684,3 +684,48 @@ _quorum_export_reason_now (const QuorumConference *conference,
     }
   return value;
 }
+
+const char *
+_quorum_export_vote_reason_now (const QuorumConference *conference,
+                                const QuorumDecision   *decision,
+                                const QuorumVote       *vote,
+                                guint                  *number)
+{
+  g_autofree char *vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+  g_autofree char *dissent_record = NULL;
+  const char *records[3] = { vote_record, NULL, NULL };
+
+  if (decision != NULL && !vote->superseded)
+    {
+      const QuorumDissent *dissent = _quorum_export_find_dissent (decision, vote->group);
+
+      if (dissent != NULL && dissent->id > 0 &&
+          quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
+        records[1] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+    }
+  return _quorum_export_reason_now (conference, vote->reason, records, number);
+}
+
+const char *
+_quorum_export_dissent_reason_now (const QuorumConference *conference,
+                                   const QuorumDecision   *decision,
+                                   const QuorumDissent    *dissent,
+                                   guint                  *number)
+{
+  g_autofree char *dissent_record = NULL;
+  g_autofree char *vote_record = NULL;
+  const char *records[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
+  if (dissent->id > 0)
+    records[n++] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+  if (quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
+    {
+      const QuorumVote *vote = quorum_conference_find_current_vote (conference, decision->child_id,
+                                                                    dissent->group);
+
+      if (vote != NULL && vote->id > 0)
+        records[n++] = vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+    }
+  return _quorum_export_reason_now (conference, dissent->reason, records, number);
+}

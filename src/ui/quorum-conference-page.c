@@ -1773,10 +1773,24 @@ find_string_filter (GtkWidget *widget)
   return NULL;
 }
 
+/* The words typed, each folded (core's quorum_search_fold ()): an entry is found when it holds
+ * every one of them, anywhere and in any order ("police ruby" finds "Reason of the dissent of
+ * Police, for Ruby Carter"). GtkStringFilter compares one string: the expression gives MATCHED
+ * for an entry holding every word and the filter looks for MATCHED (nothing typed: every entry). */
+#define SEARCH_WORDS_KEY "quorum-search-words"
+#define SEARCH_MATCHED "\x01"
+
 static char *
-string_without_accents (GtkStringObject *item)
+string_has_search_words (GtkStringObject *item,
+                         GtkStringFilter *filter)
 {
-  return quorum_search_fold (gtk_string_object_get_string (item));
+  const char * const *words = g_object_get_data (G_OBJECT (filter), SEARCH_WORDS_KEY);
+  g_autofree char *folded = quorum_search_fold (gtk_string_object_get_string (item));
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (folded == NULL || strstr (folded, words[i]) == NULL)
+      return g_strdup ("");
+  return g_strdup (SEARCH_MATCHED);
 }
 
 static void
@@ -1784,8 +1798,20 @@ search_without_accents (GtkSearchEntry  *entry,
                         GtkStringFilter *filter)
 {
   g_autofree char *search = quorum_search_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_auto(GStrv) split = g_strsplit_set (search != NULL ? search : "", " \t\n", -1);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
 
-  gtk_string_filter_set_search (filter, search);
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*split[i] != '\0')
+      g_strv_builder_add (words, split[i]);
+  g_object_set_data_full (G_OBJECT (filter), SEARCH_WORDS_KEY, g_strv_builder_end (words),
+                          (GDestroyNotify) g_strfreev);
+  /* The drop-down gave the filter the words as typed; the filter looks for MATCHED instead, and
+   * is told the words changed when its own search stays the same. */
+  if (g_strcmp0 (gtk_string_filter_get_search (filter), SEARCH_MATCHED) == 0)
+    gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    gtk_string_filter_set_search (filter, SEARCH_MATCHED);
 }
 
 /* GtkSearchEntry's key capture forwards every key but Space (and the keys that move), which it
@@ -1870,8 +1896,8 @@ enable_substring_search (GtkDropDown *dropdown)
   gtk_string_filter_set_ignore_case (filter, TRUE);
   gtk_string_filter_set_expression (filter,
                                     gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                 G_CALLBACK (string_without_accents),
-                                                                 NULL, NULL));
+                                                                 G_CALLBACK (string_has_search_words),
+                                                                 filter, NULL));
   g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_without_accents), filter,
                            G_CONNECT_AFTER);
   g_signal_connect_object (popover, "map", G_CALLBACK (search_popup_mapped), entry, 0);

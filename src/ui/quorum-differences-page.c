@@ -581,6 +581,15 @@ format_history (const QuorumDifference *d,
       g_autofree char *name = quorum_difference_stage_dup_name (s, profile);
       g_autofree char *owner = quorum_difference_stage_dup_owner (s, profile);
 
+      /* The rule its due date follows where it is not the stage's own limit. */
+      if (quorum_difference_stage_due_same_day (d, s))
+        {
+          g_autofree char *day = g_steal_pointer (&due);
+
+          /* Translators: a stage's due date at immediate risk: "Wednesday 2 December 2026 (the
+           * same working day: immediate risk of significant harm)" */
+          due = g_strdup_printf (_("%s (the same working day: immediate risk of significant harm)"), day);
+        }
       if (out->len > 0)
         g_string_append (out, "\n\n");
       g_string_append_printf (out, _("Stage %d: %s\nOwner: %s\nFrom %s; due: %s"),

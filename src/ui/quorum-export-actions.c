@@ -30,6 +30,8 @@ typedef struct
   QuorumRecord       *record;      /* printing only */
   gboolean            error_shown;
   gboolean            printed_made; /* printing to a file: @path made by us, empty, to be 0600 */
+  gboolean            previewed;    /* Preview chosen in the print dialog: nothing goes to a printer */
+  char               *previewer;    /* the previewer GTK starts (gtk-print-preview-command), NULL: none found */
 } ExportJob;
 
 static void
@@ -43,6 +45,7 @@ export_job_free (ExportJob *job)
   g_free (job->user);
   g_free (job->languages);
   g_free (job->path);
+  g_free (job->previewer);
   g_free (job);
 }
 
@@ -805,6 +808,34 @@ draw_page_cb (GtkPrintOperation *operation,
   quorum_record_draw_page (job->record, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* Preview, chosen in the print dialog: GTK renders the record to a PDF and starts the
+ * previewer its settings name ("gtk-print-preview-command", Evince by default), and says
+ * "done" with APPLY whether or not that program exists. What happened is said from whether it
+ * does; GTK's own preview goes on (FALSE). */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            gpointer                  user_data)
+{
+  ExportJob *job = user_data;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+
+  job->previewed = TRUE;
+  g_clear_pointer (&job->previewer, g_free);
+  g_object_get (gtk_settings_get_default (), "gtk-print-preview-command", &command, NULL);
+  if (command != NULL && g_shell_parse_argv (command, NULL, &argv, NULL) && argv[0] != NULL)
+    {
+      g_autofree char *found = g_find_program_in_path (argv[0]);
+
+      if (found != NULL)
+        job->previewer = g_path_get_basename (argv[0]);
+    }
+  return FALSE;
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -839,6 +870,25 @@ print_done_cb (GtkPrintOperation       *operation,
       g_autofree char *where = g_strdup_printf (_("Dissent record printed to %s"), job->path);
 
       quorum_ui_toast (GTK_WIDGET (job->parent), where);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && job->previewed && job->previewer == NULL)
+    {
+      g_autoptr(GError) error =
+        g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("This computer has no program to show a print preview. Nothing was "
+                               "previewed or printed: choose a printer, or Print to File, or "
+                               "export the record as a PDF and open it."));
+
+      show_error (job->parent, _("No Print Preview"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && job->previewed)
+    {
+      /* Translators: the print preview was handed to the previewer: "Print preview opened in evince;
+       * nothing was printed" */
+      g_autofree char *words = g_strdup_printf (_("Print preview opened in %s; nothing was printed"),
+                                                job->previewer);
+
+      quorum_ui_toast (GTK_WIDGET (job->parent), words);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     quorum_ui_toast (GTK_WIDGET (job->parent), _("Dissent record sent to the printer"));
@@ -910,6 +960,7 @@ new_print_operation (GtkWindow    *parent,
                           (GDestroyNotify) export_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
   g_signal_connect (operation, "status-changed", G_CALLBACK (print_status_cb), job);
 
