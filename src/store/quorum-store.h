@@ -254,6 +254,9 @@ typedef struct
   QuorumView  view;
   guint       categories;
   const char *reason;
+  /* The reason was given (typed or confirmed) for this position: a changed position given with
+   * the old one's reason word for word is refused without it (quorum_check_view_change). */
+  gboolean    reason_confirmed;
 } QuorumMemberViewSpec;
 
 /* One representative's own position where the group's representatives cannot agree (recorded
@@ -290,9 +293,13 @@ typedef struct
   guint       categories;
   const char *reason;
   gboolean    members_disagreed;
+  /* The reason was given (typed or confirmed) for this view: a changed view given with the old
+   * view's reason word for word is refused without it (quorum_check_view_change). */
+  gboolean    reason_confirmed;
 } QuorumVoteSpec;
 
-/* Records (or, until the decision, replaces) the single view of a group. */
+/* Records (or, until the decision, replaces) the single view of a group, with the reason given
+ * with it: a changed view never keeps the old view's reason (the audit does). */
 gint64            quorum_store_record_vote       (QuorumStore          *self,
                                                   gint64                conference_id,
                                                   const QuorumVoteSpec *spec,

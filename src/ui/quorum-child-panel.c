@@ -642,8 +642,9 @@ record_member_view_action (GtkWidget  *widget,
   QuorumMemberViewSpec spec = { 0 };
   gint64 attendee_id = 0;
   guint categories = 0;
+  gboolean confirmed = FALSE;
 
-  g_variant_get (param, "(x&su&s)", &attendee_id, &view_str, &categories, &reason);
+  g_variant_get (param, "(x&su&sb)", &attendee_id, &view_str, &categories, &reason, &confirmed);
 
   if (!quorum_view_from_string (view_str, &spec.view))
     {
@@ -655,6 +656,7 @@ record_member_view_action (GtkWidget  *widget,
   spec.attendee_id = attendee_id;
   spec.categories = categories;
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+  spec.reason_confirmed = confirmed;
 
   if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
@@ -2517,7 +2519,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "child.record-attempt", NULL, record_attempt_action);
   gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
-  gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsus)", record_member_view_action);
+  gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsusb)", record_member_view_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 
