@@ -3549,6 +3549,12 @@ test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
   own.reason_confirmed = TRUE;
   g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
   g_assert_no_error (error);
+  c = load (f, conf);
+  own = (QuorumMemberViewSpec) { .child_id = amy, .attendee_id = attendee_named (c, "H. Visitor Two"),
+                                 .view = QUORUM_VIEW_PLAN, .reason = "Growth has faltered." };
+  g_clear_pointer (&c, quorum_conference_free);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
+  g_assert_no_error (error);
 
   outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
   g_assert_no_error (error);
