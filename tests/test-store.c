@@ -3482,7 +3482,8 @@ test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
   g_assert_no_error (error);
 
   /* No plan with Plan's words, as the window sent them: refused, nothing written. */
-  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = plan_reason };
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = plan_reason,
+                            .reason_may_be_old = TRUE };
   g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Police"));
@@ -3523,7 +3524,7 @@ test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
 
   /* Confirmed for No plan (the chair's Ctrl+Enter, or --reason): the same words, now its own. */
   spec.reason = plan_reason;
-  spec.reason_confirmed = TRUE;
+  spec.reason_may_be_old = FALSE;
   g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, id);
   g_assert_no_error (error);
   spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
@@ -3539,6 +3540,7 @@ test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
   g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
   g_assert_no_error (error);
   own.view = QUORUM_VIEW_NO_PLAN;
+  own.reason_may_be_old = TRUE;
   g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), ==, 0);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "H. Visitor"));
@@ -3546,7 +3548,7 @@ test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
   c = load (f, conf);
   g_assert_cmpint (((QuorumMemberView *) g_ptr_array_index (c->member_views, 0))->view, ==, QUORUM_VIEW_PLAN);
   g_clear_pointer (&c, quorum_conference_free);
-  own.reason_confirmed = TRUE;
+  own.reason_may_be_old = FALSE;
   g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
   g_assert_no_error (error);
   c = load (f, conf);

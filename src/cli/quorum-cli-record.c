@@ -249,7 +249,6 @@ quorum_cli_cmd_member_view (QuorumCliContext *ctx,
       return quorum_cli_fail (error);
     }
   spec.reason = reason;
-  spec.reason_confirmed = reason != NULL;   /* typed with this position (as vote's --reason) */
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||
       (id = quorum_store_record_member_view (store, conference_id, &spec, &error)) == 0)

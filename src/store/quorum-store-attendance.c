@@ -329,7 +329,7 @@ record_member_view_once (QuorumStore                *self,
 
   if (previous != NULL &&
       !quorum_check_view_change (attendee->name, previous->view, previous->reason, spec->view, spec->reason,
-                                 spec->reason_confirmed, error))
+                                 !spec->reason_may_be_old, error))
     goto fail;
 
   categories = quorum_categories_to_string (spec->categories);

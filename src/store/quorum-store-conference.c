@@ -1551,7 +1551,7 @@ record_vote_once (QuorumStore          *self,
   previous = quorum_conference_find_vote (conference, spec->child_id, group);
   if (previous != NULL &&
       !quorum_check_view_change (group, previous->view, previous->reason, spec->view, spec->reason,
-                                 spec->reason_confirmed, error))
+                                 !spec->reason_may_be_old, error))
     goto fail;
   if (previous != NULL)
     {

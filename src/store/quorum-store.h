@@ -254,9 +254,10 @@ typedef struct
   QuorumView  view;
   guint       categories;
   const char *reason;
-  /* The reason was given (typed or confirmed) for this position: a changed position given with
-   * the old one's reason word for word is refused without it (quorum_check_view_change). */
-  gboolean    reason_confirmed;
+  /* The reason is what a form's field held, not necessarily given for this position (the
+   * window's row): a changed position with the old one's reason word for word is then refused
+   * (quorum_check_view_change). FALSE (a script's, the CLI's): given with it. */
+  gboolean    reason_may_be_old;
 } QuorumMemberViewSpec;
 
 /* One representative's own position where the group's representatives cannot agree (recorded
@@ -293,9 +294,10 @@ typedef struct
   guint       categories;
   const char *reason;
   gboolean    members_disagreed;
-  /* The reason was given (typed or confirmed) for this view: a changed view given with the old
-   * view's reason word for word is refused without it (quorum_check_view_change). */
-  gboolean    reason_confirmed;
+  /* The reason is what a form's field held, not necessarily given for this view (the window's
+   * card): a changed view with the old view's reason word for word is then refused
+   * (quorum_check_view_change). FALSE (a script's, the CLI's --reason): given with it. */
+  gboolean    reason_may_be_old;
 } QuorumVoteSpec;
 
 /* Records (or, until the decision, replaces) the single view of a group, with the reason given

@@ -619,6 +619,9 @@ record_vote_action (GtkWidget  *widget,
   spec.view = view;
   spec.categories = categories;
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+  /* The card's field: the store refuses a changed view with the old one's words (the card
+   * records a change without them, and confirms them by a second record). */
+  spec.reason_may_be_old = TRUE;
   spec.members_disagreed = disagreed;
 
   if (quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
@@ -656,7 +659,7 @@ record_member_view_action (GtkWidget  *widget,
   spec.attendee_id = attendee_id;
   spec.categories = categories;
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
-  spec.reason_confirmed = confirmed;
+  spec.reason_may_be_old = !confirmed;   /* the row's field, unless Enter confirmed it */
 
   if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
