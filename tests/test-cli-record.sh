@@ -648,6 +648,41 @@ err=$(q vote "$conf" --child "$cara" --group CSC --view plan --reason "Too soon"
 check "chair-decides: a view before any attempt is refused in the rule's words, not as a vote" \
   "$status $(has "$err" "The chair decides only when there is no consensus") $(has "$err" "The vote is a last resort")" "2 yes no"
 
+# ---- Trial 7 D1: a changed view keeps none of the old view's reason (DOMAIN "Reaching a decision" 3:
+# every dissent with its reasons, the group's reasons for the view it holds) ----
+conf=$(four_groups)
+ruby=$(child_of "$conf")
+q consensus "$conf" --child "$ruby" --agreed none --summary "Views differ" >/dev/null
+q vote "$conf" --child "$ruby" --group CSC --view plan --category neglect --reason "Neglect is long-standing" >/dev/null
+q vote "$conf" --child "$ruby" --group NHS --view plan --reason "Growth has faltered" >/dev/null
+q vote "$conf" --child "$ruby" --group School --view plan --reason "Often hungry" >/dev/null
+q vote "$conf" --child "$ruby" --group Police --view plan --category neglect \
+  --reason "Ruby disclosed to her nursery worker that daddy shouts at mummy." >/dev/null
+out=$(q --json vote "$conf" --child "$ruby" --group Police --view no-plan); status=$?
+check "view change: no-plan without --reason is recorded (exit 0)" "$status $(jget "$out" 'd["view"]')" "0 no-plan"
+check "view change: the plan's reason is not the no-plan view's" \
+  "$(jget "$(q --json conference show "$conf")" "[v['reason'] for v in d['votes'] if v['group']=='Police' and v['child']==$ruby]")" "[null]"
+check "view change: the audit keeps the old view's reason, and says it was not carried" \
+  "$(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE entity = 'vote' AND data LIKE '%daddy shouts at mummy%'") $(db_sql "$QUORUM_DB" "SELECT count(*) FROM audit WHERE summary LIKE 'Police replaced its view%(was plan); its reason for the old view not carried over'")" "1 1"
+before=$(db_hash)
+err=$(q decide "$conf" --child "$ruby" 2>&1 >/dev/null); status=$?
+check "view change: the decision refuses the dissent without its own reason (exit 2), naming Police" \
+  "$status $(has "$err" "A dissenting view needs its reason: “Police”")" "2 yes"
+check "view change: the refusal wrote nothing" "$(db_hash)" "$before"
+q vote "$conf" --child "$ruby" --group Police --view no-plan --reason "DC Lowe: the family now accepts support" >/dev/null
+out=$(q --json decide "$conf" --child "$ruby")
+check "view change: the dissent is minuted with the no-plan view's own reason" \
+  "$(jget "$out" '[(x["group"], x["view"], x["reason"]) for x in d["dissent"]]')" \
+  '[["Police", "no-plan", "DC Lowe: the family now accepts support"]]'
+# Declined -> Plan (trial 7, Ben Cole): the decline's reason does not become the plan's.
+conf=$(four_groups)
+ben=$(child_of "$conf")
+q consensus "$conf" --child "$ben" --agreed none --summary "Views differ" >/dev/null
+q vote "$conf" --child "$ben" --group CSC --view decline --reason "We have not met Ben yet and cannot give a view" >/dev/null
+q vote "$conf" --child "$ben" --group CSC --view plan >/dev/null
+check "view change: declined -> plan keeps no decline reason" \
+  "$(jget "$(q --json conference show "$conf")" "[(v['view'], v['reason']) for v in d['votes'] if v['group']=='CSC']")" '[["plan", null]]'
+
 out=$(q --json verify)
 check "verify: intact after every scenario" "$(jget "$out" 'd["ok"]')" "true"
 check "help lists the new commands" \

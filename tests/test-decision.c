@@ -2201,11 +2201,61 @@ test_chair_decides_view_refused_in_its_words (void)
                      "The conference reached consensus for Amy: the vote is only a last resort");
 }
 
+/* DOMAIN "Reaching a decision" 3: every dissenting group is recorded with its representatives,
+ * its view and its reasons: the reasons for the view it holds. A reason given for one view is
+ * not the reason of another (trial 7 D1: Plan's reason minuted as No plan's). */
+static void
+test_every_dissent_with_its_reasons_for_the_view_it_holds (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *plan_reason = "Ruby disclosed to her nursery worker that daddy shouts at mummy.";
+
+  /* The same view, or none before: the reason stands. */
+  g_assert_true (quorum_view_change_keeps_reason (QUORUM_VIEW_PLAN, QUORUM_VIEW_PLAN));
+  g_assert_true (quorum_view_change_keeps_reason (QUORUM_VIEW_NONE, QUORUM_VIEW_NO_PLAN));
+  /* Changed: it does not. */
+  g_assert_false (quorum_view_change_keeps_reason (QUORUM_VIEW_PLAN, QUORUM_VIEW_NO_PLAN));
+  g_assert_false (quorum_view_change_keeps_reason (QUORUM_VIEW_DECLINE, QUORUM_VIEW_PLAN));
+
+  /* The old view's words, given again with the new view unconfirmed: refused, naming the group
+   * and both views. Blanks around them are no new words. */
+  g_assert_false (quorum_check_view_change ("Police", QUORUM_VIEW_PLAN, plan_reason, QUORUM_VIEW_NO_PLAN,
+                                            "  Ruby disclosed to her nursery worker that daddy shouts at mummy.\n",
+                                            FALSE, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Police"));
+  g_assert_nonnull (strstr (error->message, "given for Child protection plan"));
+  g_assert_nonnull (strstr (error->message, "reasons for No plan"));
+  g_clear_error (&error);
+  g_assert_false (quorum_check_view_change ("CSC", QUORUM_VIEW_DECLINE, "We have not met Ben yet and cannot give a view",
+                                            QUORUM_VIEW_PLAN, "We have not met Ben yet and cannot give a view",
+                                            FALSE, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Confirmed for the new view, new words, no words (the old reason simply not carried), or the
+   * same view: accepted. */
+  g_assert_true (quorum_check_view_change ("Police", QUORUM_VIEW_PLAN, plan_reason, QUORUM_VIEW_NO_PLAN,
+                                           plan_reason, TRUE, &error));
+  g_assert_true (quorum_check_view_change ("Police", QUORUM_VIEW_PLAN, plan_reason, QUORUM_VIEW_NO_PLAN,
+                                           "DC Lowe now thinks the family's support is enough", FALSE, &error));
+  g_assert_true (quorum_check_view_change ("Police", QUORUM_VIEW_PLAN, plan_reason, QUORUM_VIEW_NO_PLAN,
+                                           NULL, FALSE, &error));
+  g_assert_true (quorum_check_view_change ("Police", QUORUM_VIEW_PLAN, plan_reason, QUORUM_VIEW_PLAN,
+                                           plan_reason, FALSE, &error));
+  g_assert_true (quorum_check_view_change ("Police", QUORUM_VIEW_NO_PLAN, NULL, QUORUM_VIEW_PLAN,
+                                           plan_reason, FALSE, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/decision/record/every-dissent-with-its-reasons-for-the-view-it-holds",
+                   test_every_dissent_with_its_reasons_for_the_view_it_holds);
 
   g_test_add_func ("/decision/record/own-position-is-not-group-dissent", test_record_own_position_is_not_group_dissent);
   g_test_add_func ("/decision/bolton/decision-is-per-child", test_bolton_decision_is_per_child);

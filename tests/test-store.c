@@ -3452,6 +3452,127 @@ test_own_writes_told_not_heard (StoreFixture  *f,
   g_source_remove (watch);
 }
 
+/* DOMAIN "Reaching a decision" 3: every dissent is recorded with its reasons, the group's reasons
+ * for the view it holds (trial 7 D1). A changed view does not keep the old view's reason: given
+ * again unconfirmed it is refused and nothing written; without a reason the view is recorded with
+ * none, the audit keeping the old one, and the decision refuses the dissent until it has its own. */
+static void
+test_vote_changed_view_keeps_no_old_reason (StoreFixture  *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  const char *plan_reason = "Ruby disclosed to her nursery worker that daddy shouts at mummy.";
+  QuorumVoteSpec spec;
+  QuorumMemberViewSpec own = { .view = QUORUM_VIEW_PLAN, .reason = "Weight has fallen." };
+  QuorumDissent *police = NULL;
+  gboolean not_carried = FALSE;
+  gint64 conf, amy, id;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  vote (f->store, conf, amy, "Children's Social Care", QUORUM_VIEW_PLAN, 0, "Neglect.");
+  vote (f->store, conf, amy, "Education", QUORUM_VIEW_PLAN, 0, "Hungry at school.");
+  vote (f->store, conf, amy, "Bolton NHS FT", QUORUM_VIEW_PLAN, 0, "Weight has fallen.");
+  vote (f->store, conf, amy, "Probation", QUORUM_VIEW_DECLINE, 0, "No contact.");
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_PLAN,
+                            .categories = QUORUM_CATEGORY_NEGLECT, .reason = plan_reason };
+  id = quorum_store_record_vote (f->store, conf, &spec, &error);
+  g_assert_no_error (error);
+
+  /* No plan with Plan's words, as the window sent them: refused, nothing written. */
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN, .reason = plan_reason,
+                            .reason_may_be_old = TRUE };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Police"));
+  g_clear_error (&error);
+  c = load (f, conf);
+  g_assert_cmpint (quorum_conference_find_vote (c, amy, "Police")->view, ==, QUORUM_VIEW_PLAN);
+  g_assert_cmpstr (quorum_conference_find_vote (c, amy, "Police")->reason, ==, plan_reason);
+  g_clear_pointer (&c, quorum_conference_free);
+
+  /* No plan without a reason: recorded with none; the audit says the old one was not carried
+   * (its words stay in the entry that recorded them). */
+  spec.reason = NULL;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, id);
+  g_assert_no_error (error);
+  c = load (f, conf);
+  g_assert_cmpint (quorum_conference_find_vote (c, amy, "Police")->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_null (quorum_conference_find_vote (c, amy, "Police")->reason);
+  audit = quorum_store_list_audit (f->store, conf, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      QuorumAuditEntry *e = g_ptr_array_index (audit, i);
+
+      not_carried |= e->entity_id == id && strstr (e->summary, "(was plan); its reason for the old view not carried over") != NULL;
+    }
+  g_assert_true (not_carried);
+
+  /* The dissent has no reason of its own yet: the decision is refused, naming Police. */
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Police"));
+  g_clear_error (&error);
+  g_clear_pointer (&c, quorum_conference_free);
+  c = load (f, conf);
+  g_assert_null (quorum_conference_find_decision (c, amy));
+  g_clear_pointer (&c, quorum_conference_free);
+
+  /* Confirmed for No plan (the chair's Ctrl+Enter, or --reason): the same words, now its own. */
+  spec.reason = plan_reason;
+  spec.reason_may_be_old = FALSE;
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, id);
+  g_assert_no_error (error);
+  spec = (QuorumVoteSpec) { .child_id = amy, .group = "Police", .view = QUORUM_VIEW_NO_PLAN,
+                            .reason = "DC Lowe: the family's support is enough." };
+  g_assert_cmpint (quorum_store_record_vote (f->store, conf, &spec, &error), ==, id);
+  g_assert_no_error (error);
+
+  /* A representative's own position: the same rule. */
+  c = load (f, conf);
+  own.child_id = amy;
+  own.attendee_id = attendee_named (c, "H. Visitor");
+  g_clear_pointer (&c, quorum_conference_free);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
+  g_assert_no_error (error);
+  own.view = QUORUM_VIEW_NO_PLAN;
+  own.reason_may_be_old = TRUE;
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "H. Visitor"));
+  g_clear_error (&error);
+  c = load (f, conf);
+  g_assert_cmpint (((QuorumMemberView *) g_ptr_array_index (c->member_views, 0))->view, ==, QUORUM_VIEW_PLAN);
+  g_clear_pointer (&c, quorum_conference_free);
+  own.reason_may_be_old = FALSE;
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
+  g_assert_no_error (error);
+  c = load (f, conf);
+  own = (QuorumMemberViewSpec) { .child_id = amy, .attendee_id = attendee_named (c, "H. Visitor Two"),
+                                 .view = QUORUM_VIEW_PLAN, .reason = "Growth has faltered." };
+  g_clear_pointer (&c, quorum_conference_free);
+  g_assert_cmpint (quorum_store_record_member_view (f->store, conf, &own, &error), >, 0);
+  g_assert_no_error (error);
+
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  c = load (f, conf);
+  for (guint i = 0; i < quorum_conference_find_decision (c, amy)->dissent->len; i++)
+    {
+      QuorumDissent *d = g_ptr_array_index (quorum_conference_find_decision (c, amy)->dissent, i);
+
+      if (g_strcmp0 (d->group, "Police") == 0)
+        police = d;
+    }
+  g_assert_nonnull (police);
+  g_assert_cmpint (police->view, ==, QUORUM_VIEW_NO_PLAN);
+  g_assert_cmpstr (police->reason, ==, "DC Lowe: the family's support is enough.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3466,6 +3587,7 @@ main (int    argc,
   ADD ("/store/bolton/split-creates-plan-and-referral-records", test_split_creates_plan_and_referral);
   ADD ("/store/vote/second-view-from-a-group-replaces-the-first", test_second_view_replaces_first);
   ADD ("/store/vote/refusals", test_vote_refusals);
+  ADD ("/store/vote/changed-view-keeps-no-old-reason", test_vote_changed_view_keeps_no_old_reason);
   ADD ("/store/vote/round-trips-to-the-server", test_vote_round_trips);
   ADD ("/store/vote/audit-entry-as-written", test_vote_audit_entry_as_written);
   ADD ("/store/transaction/decision-happens-whole-or-not-at-all", test_decision_is_one_transaction);

@@ -153,6 +153,28 @@ gboolean       quorum_check_member_view (const QuorumConference *conference,
                                          const char             *reason,
                                          GError                **error);
 
+/* DOMAIN "Reaching a decision" 3: every dissent is recorded with its reasons, the group's (or the
+ * representative's) reasons for the view it holds. A reason is given for a view: when @recorded,
+ * given with @recorded_reason, is changed to @view, those words are no longer its reason (the
+ * audit keeps them with the old view). TRUE when the reason recorded stands for @view: the same
+ * view, or none recorded before. */
+gboolean       quorum_view_change_keeps_reason (QuorumView recorded,
+                                                QuorumView view);
+
+/* The same rule for a view given again: refused (QUORUM_ERROR_INVALID, naming @who and both
+ * views) when @view changes @recorded and @reason is, word for word, the reason given for
+ * @recorded, unless @confirmed says that the words were given again for @view (the chair
+ * confirmed them, or they were typed with it, as `quorum-cli vote --reason` is). No reason with
+ * the changed view is no refusal here: the old one is simply not carried (a dissent without
+ * its reason is refused at the decision). */
+gboolean       quorum_check_view_change       (const char *who,
+                                                QuorumView  recorded,
+                                                const char *recorded_reason,
+                                                QuorumView  view,
+                                                const char *reason,
+                                                gboolean    confirmed,
+                                                GError    **error);
+
 /* DOMAIN "Reaching a decision" 1: a consensus attempt is of the voting groups in the room; with
  * none present (no attendee yet, or only apologies, written reports and non-voting attendees)
  * there is no one whose agreement it records. */

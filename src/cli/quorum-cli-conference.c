@@ -535,6 +535,8 @@ quorum_cli_cmd_vote (QuorumCliContext *ctx,
     return quorum_cli_fail (error);
   spec.group = group;
   spec.reason = reason;
+  /* --reason is given with this view (spec.reason_may_be_old FALSE): its words are the new
+   * view's. Without it, a changed view keeps none of the old view's reason. */
   spec.members_disagreed = disagreed;
 
   if ((store = quorum_cli_get_store (ctx, &error)) == NULL ||

@@ -1299,6 +1299,50 @@ quorum_check_attempt (const QuorumConference *conference,
 }
 
 gboolean
+quorum_view_change_keeps_reason (QuorumView recorded,
+                                 QuorumView view)
+{
+  return recorded == QUORUM_VIEW_NONE || recorded == view;
+}
+
+/* The words compared as the chair sees them: surrounding blanks are no new words. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
+  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+gboolean
+quorum_check_view_change (const char *who,
+                          QuorumView  recorded,
+                          const char *recorded_reason,
+                          QuorumView  view,
+                          const char *reason,
+                          gboolean    confirmed,
+                          GError    **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (confirmed || quorum_view_change_keeps_reason (recorded, view) ||
+      is_blank (recorded_reason) || is_blank (reason) || !same_words (reason, recorded_reason))
+    return TRUE;
+
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               /* Translators: a group or a representative, then the old view, then the new view
+                * (twice), e.g. "Police’s reason was given for Plan: it is not recorded as its
+                * reason for No plan. Give the reasons for No plan, or confirm these words for it" */
+               _("%s’s reason was given for %s: it is not recorded as the reason for %s. Give the reasons "
+                 "for %s, or confirm these words for it"),
+               who != NULL ? who : "", quorum_view_get_label (recorded), quorum_view_get_label (view),
+               quorum_view_get_label (view));
+  return FALSE;
+}
+
+gboolean
 quorum_check_member_view (const QuorumConference *conference,
                           gint64                  child_id,
                           gint64                  attendee_id,

@@ -327,6 +327,11 @@ record_member_view_once (QuorumStore                *self,
         previous = m;
     }
 
+  if (previous != NULL &&
+      !quorum_check_view_change (attendee->name, previous->view, previous->reason, spec->view, spec->reason,
+                                 !spec->reason_may_be_old, error))
+    goto fail;
+
   categories = quorum_categories_to_string (spec->categories);
   if (previous != NULL)
     {

@@ -1489,9 +1489,12 @@ vote_change_summary (const char           *group,
   guint n = 0;
 
   if (spec->view != previous->view)
-    return g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)", group,
+    return g_strdup_printf ("%s replaced its view for child %" G_GINT64_FORMAT ": %s (was %s)%s", group,
                             spec->child_id, quorum_view_to_string (spec->view),
-                            quorum_view_to_string (previous->view));
+                            quorum_view_to_string (previous->view),
+                            /* The old view's reason stays in the entry that recorded it. */
+                            previous->reason != NULL && *previous->reason != '\0' && reason == NULL
+                              ? "; its reason for the old view not carried over" : "");
 
   if (g_strcmp0 (reason, previous->reason) != 0)
     changes[n++] = "its reason";
@@ -1564,6 +1567,10 @@ record_vote_once (QuorumStore          *self,
   categories = quorum_categories_to_string (spec->categories);
 
   previous = quorum_conference_find_vote (conference, spec->child_id, group);
+  if (previous != NULL &&
+      !quorum_check_view_change (group, previous->view, previous->reason, spec->view, spec->reason,
+                                 !spec->reason_may_be_old, error))
+    goto fail;
   if (previous != NULL)
     {
       stmt = _quorum_store_prepare (self,

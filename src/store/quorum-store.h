@@ -254,6 +254,10 @@ typedef struct
   QuorumView  view;
   guint       categories;
   const char *reason;
+  /* The reason is what a form's field held, not necessarily given for this position (the
+   * window's row): a changed position with the old one's reason word for word is then refused
+   * (quorum_check_view_change). FALSE (a script's, the CLI's): given with it. */
+  gboolean    reason_may_be_old;
 } QuorumMemberViewSpec;
 
 /* One representative's own position where the group's representatives cannot agree (recorded
@@ -290,9 +294,14 @@ typedef struct
   guint       categories;
   const char *reason;
   gboolean    members_disagreed;
+  /* The reason is what a form's field held, not necessarily given for this view (the window's
+   * card): a changed view with the old view's reason word for word is then refused
+   * (quorum_check_view_change). FALSE (a script's, the CLI's --reason): given with it. */
+  gboolean    reason_may_be_old;
 } QuorumVoteSpec;
 
-/* Records (or, until the decision, replaces) the single view of a group. */
+/* Records (or, until the decision, replaces) the single view of a group, with the reason given
+ * with it: a changed view never keeps the old view's reason (the audit does). */
 gint64            quorum_store_record_vote       (QuorumStore          *self,
                                                   gint64                conference_id,
                                                   const QuorumVoteSpec *spec,

@@ -637,6 +637,9 @@ record_vote_action (GtkWidget  *widget,
   spec.view = view;
   spec.categories = categories;
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+  /* The card's field: the store refuses a changed view with the old one's words (the card
+   * records a change without them, and confirms them by a second record). */
+  spec.reason_may_be_old = TRUE;
   spec.members_disagreed = disagreed;
 
   if (quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
@@ -660,8 +663,9 @@ record_member_view_action (GtkWidget  *widget,
   QuorumMemberViewSpec spec = { 0 };
   gint64 attendee_id = 0;
   guint categories = 0;
+  gboolean confirmed = FALSE;
 
-  g_variant_get (param, "(x&su&s)", &attendee_id, &view_str, &categories, &reason);
+  g_variant_get (param, "(x&su&sb)", &attendee_id, &view_str, &categories, &reason, &confirmed);
 
   if (!quorum_view_from_string (view_str, &spec.view))
     {
@@ -673,6 +677,7 @@ record_member_view_action (GtkWidget  *widget,
   spec.attendee_id = attendee_id;
   spec.categories = categories;
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
+  spec.reason_may_be_old = !confirmed;   /* the row's field, unless Enter confirmed it */
 
   if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
@@ -2707,7 +2712,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "child.record-attempt", NULL, record_attempt_action);
   gtk_widget_class_install_action (widget_class, "child.record-vote", "(ssusb)", record_vote_action);
-  gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsus)", record_member_view_action);
+  gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsusb)", record_member_view_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
 

@@ -39,6 +39,12 @@ struct _QuorumVoteCard
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
   gboolean         not_recorded;
+  /* The reason in the field was given for another view (carried_for), the one recorded before
+   * the chair changed it: the change was recorded without it (quorum_check_view_change), and
+   * the words stay here, marked, until the chair edits them or confirms them for the new view
+   * (Ctrl+Enter). Leaving the field does not record them. NULL when no such words wait. */
+  char            *carried_text;
+  QuorumView       carried_for;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -214,6 +220,55 @@ ask_to_record_reason (QuorumVoteCard *self)
   set_status (self, _("Not recorded yet: leave the field or press Ctrl+Enter to record it"), FALSE);
 }
 
+/* The words on a view's button, for the card's own sentences. */
+static const char *
+view_button_label (QuorumView view)
+{
+  switch (view)
+    {
+    case QUORUM_VIEW_PLAN:    return C_("view", "Plan");
+    case QUORUM_VIEW_NO_PLAN: return C_("view", "No plan");
+    case QUORUM_VIEW_DECLINE: return C_("view", "Declined");
+    case QUORUM_VIEW_NONE:
+    default:                  return "";
+    }
+}
+
+static void
+clear_carried (QuorumVoteCard *self)
+{
+  g_clear_pointer (&self->carried_text, g_free);
+  self->carried_for = QUORUM_VIEW_NONE;
+}
+
+/* The old view's reason waits in the field for the new view: said on the card, plainly. */
+static void
+ask_carried_reason (QuorumVoteCard *self,
+                    QuorumView      view)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the view the reason was given for, then the view now recorded (twice), e.g.
+   * "Reason given for Plan · not yet recorded for No plan: edit it, or press Ctrl+Enter to
+   * record it for No plan" */
+  text = g_strdup_printf (_("Reason given for %s · not yet recorded for %s: edit it, or press Ctrl+Enter to record it for %s"),
+                          view_button_label (self->carried_for), view_button_label (view),
+                          view_button_label (view));
+  set_status (self, text, TRUE);
+}
+
+/* The field still holds, word for word, the reason waiting from the old view. */
+static gboolean
+field_holds_carried (QuorumVoteCard *self)
+{
+  g_autofree char *words = NULL;
+
+  if (self->carried_text == NULL || !self->has_editor)
+    return FALSE;
+  words = quorum_text_field_get_text (self->reason_field);
+  return words != NULL && g_strcmp0 (g_strstrip (words), self->carried_text) == 0;
+}
+
 /* Records what the card shows, as one view of the group, through the child panel's action. */
 static void
 quorum_vote_card_record (QuorumVoteCard *self)
@@ -240,6 +295,30 @@ quorum_vote_card_record (QuorumVoteCard *self)
     }
 
   reason = quorum_text_field_get_text (self->reason_field);
+
+  /* DOMAIN "Reaching a decision" 3 (quorum_check_view_change): the recorded view changed with
+   * the field still holding its reason, word for word; those words were given for the old view.
+   * The new view is recorded without them; they stay in the field, marked, to edit or confirm. */
+  {
+    QuorumView stored = quorum_group_item_get_view (self->item);
+    const char *stored_reason = quorum_group_item_get_reason (self->item);
+    g_autofree char *words = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+    g_autofree char *given = g_strstrip (g_strdup (stored_reason != NULL ? stored_reason : ""));
+
+    if (!quorum_view_change_keeps_reason (stored, view) && *given != '\0' && g_strcmp0 (words, given) == 0)
+      {
+        g_free (self->carried_text);
+        self->carried_text = g_strdup (words);
+        self->carried_for = stored;
+      }
+    if (self->carried_text != NULL && field_holds_carried (self))
+      {
+        if (view == self->carried_for)
+          clear_carried (self);        /* back to the view they were given for: theirs again */
+        else
+          g_clear_pointer (&reason, g_free);
+      }
+  }
 
   if (view == QUORUM_VIEW_DECLINE && reason == NULL)
     {
@@ -444,13 +523,22 @@ ask_member_reason (QuorumVoteCard *self,
 
 /* Records the position the row shows through the child panel's action, with its reason; without
  * a reason it waits, and says so (the store keeps no own position without its reason). */
+static QuorumView member_stored (QuorumVoteCard *self, gint64 attendee_id, const char **reason);
+
+/* With @confirmed (Enter or Ctrl+Enter in their reason), the words are the representative's for
+ * the position chosen, even the old position's words again; without it (a position clicked, the
+ * field left), a changed position whose words are still the old one's reason waits for them to
+ * be edited or confirmed (quorum_check_view_change). */
 static void
-member_row_record (MemberRow *row)
+member_row_record (MemberRow *row,
+                   gboolean   confirmed)
 {
   QuorumVoteCard *self = row->card;
   QuorumView view = member_row_chosen (row);
   g_autofree char *reason = NULL;
   guint categories = 0;
+  const char *stored_reason = NULL;
+  QuorumView stored;
 
   if (self->syncing || !member_row_live (row) || view == QUORUM_VIEW_NONE)
     return;
@@ -470,13 +558,35 @@ member_row_record (MemberRow *row)
       return;
     }
 
+  stored = member_stored (self, row->attendee_id, &stored_reason);
+  if (!confirmed && !quorum_view_change_keeps_reason (stored, view) && stored_reason != NULL)
+    {
+      g_autofree char *given = g_strstrip (g_strdup (stored_reason));
+
+      if (g_strcmp0 (given, reason) == 0)
+        {
+          g_autofree char *text = NULL;
+
+          row->waiting_view = view;
+          /* Translators: a representative's name, the position their reason was given for, then
+           * the position now chosen (twice) */
+          text = g_strdup_printf (_("%s’s reason was given for %s · not yet recorded for %s: edit it, or press Enter to record it for %s"),
+                                  row->name, view_button_label (stored), view_button_label (view),
+                                  view_button_label (view));
+          set_status (self, text, TRUE);
+          if (gtk_widget_get_mapped (GTK_WIDGET (row->reason_entry)))
+            gtk_widget_grab_focus (GTK_WIDGET (row->reason_entry));
+          return;
+        }
+    }
+
   /* A plan position takes the categories the card shows for the group's plan view. */
   if (view == QUORUM_VIEW_PLAN && quorum_vote_card_get_shown_view (self) == QUORUM_VIEW_PLAN)
     categories = get_shown_categories (self);
 
   row->waiting_view = QUORUM_VIEW_NONE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "child.record-member-view", "(xsus)",
-                              row->attendee_id, quorum_view_to_string (view), categories, reason);
+  gtk_widget_activate_action (GTK_WIDGET (self), "child.record-member-view", "(xsusb)",
+                              row->attendee_id, quorum_view_to_string (view), categories, reason, confirmed);
 }
 
 static void
@@ -486,12 +596,14 @@ member_toggled_cb (GtkToggleButton *button,
   if (row->card->syncing || !member_row_live (row) || !gtk_toggle_button_get_active (button))
     return;
 
-  member_row_record (row);
+  member_row_record (row, FALSE);
 }
 
-/* Enter in the reason, or leaving it with new words: recorded with the position chosen. */
+/* Enter in the reason (@confirmed), or leaving it with new words: recorded with the position
+ * chosen. */
 static void
-member_reason_done (MemberRow *row)
+member_reason_done (MemberRow *row,
+                    gboolean   confirmed)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row->reason_entry));
   QuorumView stored = QUORUM_VIEW_NONE;
@@ -516,7 +628,7 @@ member_reason_done (MemberRow *row)
   if (stored == member_row_chosen (row) && g_strcmp0 (text, reason) == 0)
     return;
 
-  member_row_record (row);
+  member_row_record (row, confirmed);
 }
 
 /* Enter in the reason: recorded with the position chosen; with none chosen yet, nothing can be,
@@ -544,14 +656,14 @@ member_reason_activate_cb (GtkEntry  *entry,
       return;
     }
 
-  member_reason_done (row);
+  member_reason_done (row, TRUE);
 }
 
 static void
 member_reason_leave_cb (GtkEventControllerFocus *controller,
                         MemberRow               *row)
 {
-  member_reason_done (row);
+  member_reason_done (row, FALSE);
 }
 
 /* The position the store holds for representative @attendee_id of the card's group, and its
@@ -631,7 +743,7 @@ member_reason_ctrl_enter_cb (GtkWidget *widget,
     }
 
   typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
-  member_reason_done (row);
+  member_reason_done (row, TRUE);
 
   /* The board was read again meanwhile: the row is found anew. */
   row = member_row_find (self, id, &at);
@@ -1078,7 +1190,7 @@ quorum_vote_card_commit_pending (QuorumVoteCard *self)
       /* A position waiting with no words still waits: the card asks for them as it did. */
       typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_entry))));
       if (*typed != '\0')
-        member_reason_done (row);
+        member_reason_done (row, FALSE);
     }
   g_object_unref (self);
 }
@@ -1104,6 +1216,12 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   categories = quorum_group_item_get_categories (self->item);
   reason = quorum_group_item_get_reason (self->item);
   members = quorum_group_item_get_members (self->item);
+
+  /* The old view's reason waiting for the new view is done with once a reason is recorded for
+   * the view (confirmed here, or given elsewhere), or the view is the one it was given for. */
+  if (self->carried_text != NULL &&
+      ((reason != NULL && *reason != '\0') || view == QUORUM_VIEW_NONE || view == self->carried_for))
+    clear_carried (self);
 
   gtk_label_set_label (self->group_label, quorum_group_item_get_name (self->item));
   accessible = g_strdup_printf (_("View of %s"), quorum_group_item_get_name (self->item));
@@ -1169,7 +1287,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
 
   /* With no view stored, keep a reason being typed: it is recorded with the view. Words typed
    * and not yet stored (being typed, or a draft given back) are never replaced. */
-  if (self->has_editor && view != QUORUM_VIEW_NONE && !self->conflict && !typed)
+  if (self->has_editor && view != QUORUM_VIEW_NONE && !self->conflict && !typed && self->carried_text == NULL)
     {
       g_autofree char *shown = quorum_text_field_get_text (self->reason_field);
 
@@ -1222,6 +1340,8 @@ quorum_vote_card_sync (QuorumVoteCard *self)
       else
         status = g_strdup_printf (_("Recorded %s"), when);
       set_status (self, status, FALSE);
+      if (self->carried_text != NULL)
+        ask_carried_reason (self, view);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->box),
                                 view == QUORUM_VIEW_PLAN ? "voted-plan" :
@@ -1306,6 +1426,16 @@ reason_commit_cb (QuorumVoteCard  *self,
   if (view == QUORUM_VIEW_NONE)
     return;
 
+  /* The old view's reason, unchanged, is not recorded for the new one by leaving the field:
+   * only Ctrl+Enter confirms it (reason_activate_cb). Words edited are the chair's for it. */
+  if (field_holds_carried (self))
+    {
+      self->not_recorded = TRUE;
+      ask_carried_reason (self, view);
+      return;
+    }
+  clear_carried (self);
+
   reason = quorum_text_field_get_text (self->reason_field);
   if (g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) == 0 &&
       view == quorum_group_item_get_view (self->item))
@@ -1335,6 +1465,14 @@ reason_activate_cb (QuorumVoteCard  *self,
       set_status (self, _("Choose plan, no plan or declined first"), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
       return;
+    }
+
+  /* Ctrl+Enter on the old view's reason, unchanged: the chair confirms the words for the view
+   * now recorded (its change was recorded without them). */
+  if (field_holds_carried (self))
+    {
+      clear_carried (self);
+      quorum_vote_card_record (self);
     }
 
   /* Not stored (the store refused, the server down; a decline waiting for its reason; another
@@ -1618,6 +1756,7 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
+  g_clear_pointer (&self->carried_text, g_free);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
 }
