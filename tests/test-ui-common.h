@@ -1204,6 +1204,8 @@ ui_test_raise_window (gpointer window)
 
 /* ---- the demo conferences ---- */
 
+static inline char *ui_test_db_sql (const char *location, const char *sql);
+
 /* The demo conferences in @window's database (@location, as the window's @store opened it), as
  * Load Demo Conferences puts them in a database of one's own. A shared database never takes
  * them from the app (quorum_demo_load refuses: they are invented); there the test's
@@ -1242,6 +1244,21 @@ ui_test_load_demo (QuorumWindow *window,
     out = ui_test_spawn (argv);
   }
   g_test_message ("demo migrated: %s", out);
+  /* Migrated by the superuser, the conferences are the superuser's (schema 13: a conference is
+   * its chair's); an administrator hands them to the chair, as an authority would. */
+  {
+    g_autofree char *ids = ui_test_db_sql (location, "SELECT string_agg (id::text, ' ' ORDER BY id) FROM conference");
+    g_auto(GStrv) each = g_strsplit (g_strstrip (ids), " ", -1);
+
+    for (guint i = 0; each[i] != NULL; i++)
+      {
+        const char * const argv[] = { g_getenv ("QUORUM_CLI"), "--db", admin, "conference", "handover", each[i],
+                                      "--to", ui_test_login_of (UI_TEST_CHAIR), NULL };
+        g_autofree char *said = ui_test_spawn (argv);
+
+        g_test_message ("demo conference %s: %s", each[i], said);
+      }
+  }
   quorum_window_refresh (window);
   /* As Load Demo Conferences does: the decided conference opened. */
   {
