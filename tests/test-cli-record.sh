@@ -314,9 +314,10 @@ q vote "$conf" --child "$amy" --group School --view plan --category neglect --re
 q vote "$conf" --child "$amy" --group Police --view no-plan --reason "No offences" >/dev/null
 q vote "$conf" --child "$amy" --group NHS --view plan --category neglect --reason "Settled on a plan" --members-disagreed >/dev/null
 q decide "$conf" --child "$amy" >/dev/null
+# The keys of each dissent, the values as they stand (`…_now`, `…_amendment`: jsonnow) among them.
 check "own positions: conference show --json tells a group's dissent from a representative's own position" \
   "$(jget "$(q --json conference show "$conf")" '[(x["group"], x["view"], x["representatives"], x["group_dissents"], sorted(x)) for x in d["decisions"][0]["dissent"]]')" \
-  '[["Police", "no-plan", ["A. Khan"], true, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]], ["NHS", "no-plan", ["H. Two"], false, ["categories", "group", "group_dissents", "id", "reason", "representatives", "view"]]]'
+  '[["Police", "no-plan", ["A. Khan"], true, ["categories", "group", "group_dissents", "id", "reason", "reason_amendment", "reason_now", "representatives", "representatives_amendment", "representatives_now", "view"]], ["NHS", "no-plan", ["H. Two"], false, ["categories", "group", "group_dissents", "id", "reason", "reason_amendment", "reason_now", "representatives", "representatives_amendment", "representatives_now", "view"]]]'
 
 # A representative's own reason is amended after sign-off as a group's is: `amend --record
 # member_view:ID` (the id conference show gives), refused before sign-off, blank, for another

@@ -8,36 +8,7 @@
 set -u
 : "${QUORUM_PG:?run under build-aux/pg-cluster run}"
 . "$(dirname "$0")/cli-lib.sh"
-has () { case "$1" in *"$2"*) echo yes ;; *) echo no ;; esac; }
-pg () { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-# psql as USER: one transaction (-c), errors with their SQLSTATE ("ERROR:  42501: …").
-as () { local user=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -U "$user" -c "$*" 2>&1; }
-refused () {  # WHAT USER SQLSTATE MESSAGE-PART SQL
-  local out
-  if out=$(as "$2" "$5"); then
-    check "$1: refused" "allowed" "refused"
-  else
-    check "$1: refused ($3, \"$4\")" "$(has "$out" "ERROR:  $3")$(has "$out" "$4")" "yesyes"
-    [ "$(has "$out" "$4")" = yes ] || echo "# $out"
-  fi
-}
-allowed () {  # WHAT USER SQL
-  local out
-  out=$(as "$2" "$3"); check "$1: allowed" "$? ${out:0:0}" "0 "
-  [ -n "$out" ] && echo "# $out" | head -n 3
-}
-# Everything of the record as it stands, to compare before and after a refusal.
-snapshot () {
-  pg -c "SELECT md5 (string_agg (t, '|' ORDER BY t)) FROM (
-    SELECT 'conference' || to_jsonb (c)::text AS t FROM conference c UNION ALL
-    SELECT 'attendee' || to_jsonb (a)::text FROM attendee a UNION ALL
-    SELECT 'attempt' || to_jsonb (a)::text FROM attempt a UNION ALL
-    SELECT 'vote' || to_jsonb (v)::text FROM vote v UNION ALL
-    SELECT 'decision' || to_jsonb (d)::text FROM decision d UNION ALL
-    SELECT 'referral' || to_jsonb (r)::text FROM referral r UNION ALL
-    SELECT 'audit' || count (*)::text FROM audit) x"
-}
-audited () { echo "SELECT quorum_audit_write ('${3:-insert}', '$1', ($2), 'written by hand, in psql')"; }
+. "$(dirname "$0")/pg-psql-lib.sh"
 
 export QUORUM_TODAY=2026-12-10
 q admin init --db "$QUORUM_PG" >/dev/null || { echo "Bail out! admin init failed"; exit 1; }

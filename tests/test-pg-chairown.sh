@@ -12,38 +12,7 @@
 set -u
 : "${QUORUM_PG:?run under build-aux/pg-cluster run}"
 . "$(dirname "$0")/cli-lib.sh"
-has () { case "$1" in *"$2"*) echo yes ;; *) echo no ;; esac; }
-pg () { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-# psql as USER: one transaction (-c), errors with their SQLSTATE ("ERROR:  42501: …").
-as () { local user=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -U "$user" -c "$*" 2>&1; }
-refused () {  # WHAT USER SQLSTATE MESSAGE-PART SQL
-  local out
-  if out=$(as "$2" "$5"); then
-    check "$1: refused" "allowed" "refused"
-  else
-    check "$1: refused ($3, \"$4\")" "$(has "$out" "ERROR:  $3")$(has "$out" "$4")" "yesyes"
-    [ "$(has "$out" "$4")" = yes ] || echo "# $out"
-  fi
-}
-allowed () {  # WHAT USER SQL
-  local out
-  out=$(as "$2" "$3"); check "$1: allowed" "$? ${out:0:0}" "0 "
-  [ -n "$out" ] && echo "# $out" | head -n 3
-}
-# The whole record and the audit log, to compare before and after a refusal.
-snapshot () {
-  pg -c "SELECT md5 (string_agg (t, '|' ORDER BY t)) FROM (
-    SELECT 'conference' || to_jsonb (c)::text AS t FROM conference c UNION ALL
-    SELECT 'attendee' || to_jsonb (a)::text FROM attendee a UNION ALL
-    SELECT 'attendance' || to_jsonb (a)::text FROM attendance_event a UNION ALL
-    SELECT 'attempt' || to_jsonb (a)::text FROM attempt a UNION ALL
-    SELECT 'vote' || to_jsonb (v)::text FROM vote v UNION ALL
-    SELECT 'decision' || to_jsonb (d)::text FROM decision d UNION ALL
-    SELECT 'amendment' || to_jsonb (d)::text FROM amendment d UNION ALL
-    SELECT 'handover' || to_jsonb (h)::text FROM conference_handover h UNION ALL
-    SELECT 'audit' || count (*)::text FROM audit) x"
-}
-audited () { echo "SELECT quorum_audit_write ('${3:-insert}', '$1', ($2), 'written by hand, in psql')"; }
+. "$(dirname "$0")/pg-psql-lib.sh"
 # CLI as USER; its exit status and stderr in $status / $err.
 cli_as () { local user=$1; shift; err=$(q --db "$QUORUM_PG user=$user" "$@" 2>&1 >/dev/null); status=$?; }
 intact () {

@@ -141,11 +141,14 @@ test_split_decision (void)
   quorum_vote_card_set_category (ui_test_card (window, amy, "Children's Social Care"), QUORUM_CATEGORY_NEGLECT, TRUE);
   ui_test_iterate (20);
 
-  /* A group voting again replaces its view: Police first say plan, then no plan. */
+  /* A group voting again replaces its view: Police first say plan, then no plan, with its
+   * reasons (a reason given for the plan would not be carried to no plan: trial 7, D1,
+   * test-ui-viewreason). */
   quorum_vote_card_choose (ui_test_card (window, amy, "Police"), QUORUM_VIEW_PLAN);
   ui_test_iterate (20);
-  quorum_vote_card_enter_reason (ui_test_card (window, amy, "Police"), "No offence identified; child in need support is enough");
   quorum_vote_card_choose (ui_test_card (window, amy, "Police"), QUORUM_VIEW_NO_PLAN);
+  ui_test_iterate (20);
+  quorum_vote_card_enter_reason (ui_test_card (window, amy, "Police"), "No offence identified; child in need support is enough");
   ui_test_iterate (20);
 
   /* The health visitors could not agree: recorded as such, with the one view they settled on. */
