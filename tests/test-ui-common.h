@@ -973,6 +973,28 @@ ui_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+/* The popover open (mapped) under @root, depth first, or NULL: a list or a menu shown. */
+static inline GtkWidget *
+ui_test_shown_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_shown_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline gboolean
+ui_test_has_shown_popover (gpointer data)
+{
+  return ui_test_shown_popover (GTK_WIDGET (data)) != NULL;
+}
+
 /* Signs off in the sign-off dialog shown: with no name kept, a local database's dialog asks
  * it (its response disabled until one is given), so @name is typed in first. */
 static inline void

@@ -802,28 +802,6 @@ test_next_conference_attendees (void)
   ui_test_iterate (50);
 }
 
-/* The outcome list of @row open (a popover of it on the screen). */
-static GtkWidget *
-shown_popover (GtkWidget *root)
-{
-  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_shown_popover (gpointer data)
-{
-  return shown_popover (GTK_WIDGET (data)) != NULL;
-}
-
 /* A decided child's panel opens without the attempt's form or the decision still to take: they
  * are built when first needed (openfast4). Its sibling, not decided, has both, as the chair
  * reaches them after opening the decided conference: a click on the sibling's tab, the proposal
@@ -926,9 +904,9 @@ test_decided_conference_then_sibling_forms (void)
   /* The outcome chosen in its list, then Ctrl+Enter from the summary records the attempt. */
   row = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row");
   ui_test_click (row, -1, -1);
-  ui_test_wait_until (has_shown_popover, row, 5000, "the Outcome list to open");
+  ui_test_wait_until (ui_test_has_shown_popover, row, 5000, "the Outcome list to open");
   ui_test_iterate (300);
-  ui_test_click (ui_test_find_shown_label (shown_popover (row), "No consensus"), -1, -1);
+  ui_test_click (ui_test_find_shown_label (ui_test_shown_popover (row), "No consensus"), -1, -1);
   ui_test_iterate (300);
   ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
   ui_test_key ("ctrl+Return");

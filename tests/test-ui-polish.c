@@ -321,27 +321,6 @@ assert_nothing_cut (GtkWidget  *root,
     assert_nothing_cut (child, where);
 }
 
-static GtkWidget *
-shown_popover (GtkWidget *root)
-{
-  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_shown_popover (gpointer data)
-{
-  return shown_popover (GTK_WIDGET (data)) != NULL;
-}
-
 /* @chooser (a policy's combo row or drop-down) with the profile @id chosen: the chosen name is
  * shown whole, or by its short name, never cut; its list, opened with a click as a person opens
  * it, shows every policy's whole name. Screenshots as @name and @name-list. */
@@ -374,9 +353,9 @@ check_policy_chooser (GtkWidget  *chooser,
   ui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (chooser)), name);
 
   ui_test_click (chooser, -1, -1);
-  ui_test_wait_until (has_shown_popover, chooser, 5000, "the policies' list to open");
+  ui_test_wait_until (ui_test_has_shown_popover, chooser, 5000, "the policies' list to open");
   ui_test_iterate (300);
-  popover = shown_popover (chooser);
+  popover = ui_test_shown_popover (chooser);
   /* The list may scroll: the first three at least are on show, each by its whole name. */
   for (guint i = 0; i < 3; i++)
     g_assert_nonnull (ui_test_find_shown_label (popover, ((QuorumProfile *) g_ptr_array_index (profiles, i))->name));

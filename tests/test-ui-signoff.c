@@ -121,31 +121,10 @@ amend_dialog_gone (gpointer data)
   return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
-static GtkWidget *
-shown_popover (GtkWidget *root)
-{
-  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_shown_popover (gpointer data)
-{
-  return shown_popover (GTK_WIDGET (data)) != NULL;
-}
-
 static gboolean
 has_no_popover (gpointer data)
 {
-  return shown_popover (GTK_WIDGET (data)) == NULL;
+  return ui_test_shown_popover (GTK_WIDGET (data)) == NULL;
 }
 
 /* Whether the Amend dialog's "Draft · not yet recorded" is there to read: it keeps its place,
@@ -281,9 +260,9 @@ amend_dissent_by_hand (QuorumStore          *store,
   /* The list of values, opened with a click; it is long, so a person searches it by its words,
    * anywhere in an entry: the conference's own values, then the nursery's reasons. */
   ui_test_click (dropdown, -1, -1);
-  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_wait_until (ui_test_has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
-  popover = shown_popover (dropdown);
+  popover = ui_test_shown_popover (dropdown);
   ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
   search_values (popover, "The time", "The time of the conference");
   search_values (popover, "minute-taker", "The minute-taker");
@@ -1350,9 +1329,9 @@ test_amend_own_position (void)
 
   /* The list opened with a click and searched by its words. */
   ui_test_click (dropdown, -1, -1);
-  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_wait_until (ui_test_has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
-  popover = shown_popover (dropdown);
+  popover = ui_test_shown_popover (dropdown);
   ui_test_click (ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY), -1, -1);
   search_values (popover, "Reason of the own", wanted);
   g_assert_nonnull (ui_test_find_shown_label (popover,
@@ -1491,9 +1470,9 @@ test_amend_find_and_name_values (void)
   g_assert_false (draft_marker_shown (marker));
 
   ui_test_click (dropdown, -1, -1);
-  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_wait_until (ui_test_has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
-  popover = shown_popover (dropdown);
+  popover = ui_test_shown_popover (dropdown);
 
   /* Words typed as the list opens go to its search field, unclicked (they went nowhere), and
    * accents count for nothing either way: "nadia" finds Nádia, "Hóusing" finds Housing. */
@@ -1728,9 +1707,9 @@ test_amend_decision_categories (void)
   problem = ui_test_find_named (GTK_WIDGET (dialog), "value-problem");
 
   ui_test_click (dropdown, -1, -1);
-  ui_test_wait_until (has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_wait_until (ui_test_has_shown_popover, dropdown, 5000, "the list of recorded values to open");
   ui_test_iterate (300);
-  popover = shown_popover (dropdown);
+  popover = ui_test_shown_popover (dropdown);
   search = ui_test_find_type (popover, GTK_TYPE_SEARCH_ENTRY);
 
   /* Typed as the list opens, the search unclicked: the Spaces are in it. */
@@ -1904,9 +1883,9 @@ open_sign_off_by_hand (QuorumConferencePage *page)
   GtkWidget *popover;
 
   ui_test_click (button, -1, -1);
-  ui_test_wait_until (has_shown_popover, button, 5000, "the conference menu to open");
+  ui_test_wait_until (ui_test_has_shown_popover, button, 5000, "the conference menu to open");
   ui_test_iterate (200);
-  popover = shown_popover (button);
+  popover = ui_test_shown_popover (button);
   ui_test_click (find_menu_item (popover, "Sign Off…"), -1, -1);
   ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the sign-off dialog");
   ui_test_iterate (200);
