@@ -36,3 +36,22 @@ snapshot () {
 }
 # The SQL that writes a row through quorum_audit_write, attributed to psql's own login.
 audited () { echo "SELECT quorum_audit_write ('${3:-insert}', '$1', ($2), 'written by hand, in psql')"; }
+# A split of four groups, decided by the chair on DB_CHAIR and signed off, its referral notified
+# and heard by the Head of Service on DB_HEAD: sets $a (the conference), $ak (its child), $ref
+# and $split_status ("0 0 0" when all three commands passed).
+split_to_panel () {  # DB_CHAIR DB_HEAD
+  local g s1 s2 s3
+  a=$(jget "$(q --json --db "$1" conference new --child "Ruby Hart" --kind initial --date 2026-12-02 --chair "Anne Chair")" 'd["id"]')
+  ak=$(jget "$(q --json --db "$1" conference show "$a")" 'd["children"][0]["id"]')
+  for g in CSC Police Health Education; do
+    q --db "$1" attendee add "$a" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null
+  done
+  q --db "$1" consensus "$a" --child "$ak" --agreed none --summary "No consensus" >/dev/null
+  for g in CSC Police; do q --db "$1" vote "$a" --child "$ak" --group "$g" --view plan --category neglect --reason "Risk" >/dev/null; done
+  for g in Health Education; do q --db "$1" vote "$a" --child "$ak" --group "$g" --view no-plan --reason "Improving" >/dev/null; done
+  ref=$(jget "$(q --json --db "$1" decide "$a" --child "$ak")" 'd["referral"]["id"]')
+  q --db "$1" finalise "$a" >/dev/null; s1=$?
+  q --db "$2" referral notify "$ref" --date 2026-12-03 >/dev/null; s2=$?
+  q --db "$2" referral panel "$ref" --date 2026-12-10 --outcome plan-confirmed >/dev/null; s3=$?
+  split_status="$s1 $s2 $s3"
+}

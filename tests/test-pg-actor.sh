@@ -33,19 +33,8 @@ q --db "$as_b" vote "$b" --child "$bk" --group CSC --view plan --category neglec
 q --db "$as_b" vote "$b" --child "$bk" --group Police --view no-plan --reason "No concerns known" >/dev/null; s2=$?
 check "a chair records views through Quorum" "$s1 $s2" "0 0"
 # Anne's conference (2): a split, signed off; the Head of Service records the referral.
-a=$(jget "$(q --json --db "$as_a" conference new --child "Ruby Hart" --kind initial --date 2026-12-02 --chair "Anne Chair")" 'd["id"]')
-ak=$(jget "$(q --json --db "$as_a" conference show "$a")" 'd["children"][0]["id"]')
-for g in CSC Police Health Education; do
-  q --db "$as_a" attendee add "$a" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null
-done
-q --db "$as_a" consensus "$a" --child "$ak" --agreed none --summary "No consensus" >/dev/null
-for g in CSC Police; do q --db "$as_a" vote "$a" --child "$ak" --group "$g" --view plan --category neglect --reason "Risk" >/dev/null; done
-for g in Health Education; do q --db "$as_a" vote "$a" --child "$ak" --group "$g" --view no-plan --reason "Improving" >/dev/null; done
-ref=$(jget "$(q --json --db "$as_a" decide "$a" --child "$ak")" 'd["referral"]["id"]')
-q --db "$as_a" finalise "$a" >/dev/null; s1=$?
-q --db "$as_h" referral notify "$ref" --date 2026-12-03 >/dev/null; s2=$?
-q --db "$as_h" referral panel "$ref" --date 2026-12-10 --outcome plan-confirmed >/dev/null; s3=$?
-check "a split decided, signed off, its referral sent and heard, through Quorum" "$s1 $s2 $s3" "0 0 0"
+split_to_panel "$as_a" "$as_h"
+check "a split decided, signed off, its referral sent and heard, through Quorum" "$split_status" "0 0 0"
 check "each row names its writer: the server's login" \
   "$(pg -c "SELECT (SELECT string_agg (DISTINCT recorded_by, ',') FROM vote) || ' ' ||
                    (SELECT decided_by FROM decision) || ' ' || (SELECT finalised_by FROM conference WHERE id = $a)")" \

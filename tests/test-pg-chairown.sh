@@ -174,19 +174,8 @@ refused "a hand-over from someone who is not its chair" qadmin 22023 "is chaired
    VALUES ($b, 'bchair', 'achair', 'now', session_user)"
 
 # ---- what others do goes on: a Head of Service's referral on Anne's split ----
-a=$(jget "$(q --json --db "$as_a" conference new --child "Ruby Hart" --kind initial --date 2026-12-02 --chair "Anne Chair")" 'd["id"]')
-ak=$(jget "$(q --json --db "$as_a" conference show "$a")" 'd["children"][0]["id"]')
-for g in CSC Police Health Education; do
-  q --db "$as_a" attendee add "$a" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null
-done
-q --db "$as_a" consensus "$a" --child "$ak" --agreed none --summary "No consensus" >/dev/null
-for g in CSC Police; do q --db "$as_a" vote "$a" --child "$ak" --group "$g" --view plan --category neglect --reason "Risk" >/dev/null; done
-for g in Health Education; do q --db "$as_a" vote "$a" --child "$ak" --group "$g" --view no-plan --reason "Improving" >/dev/null; done
-ref=$(jget "$(q --json --db "$as_a" decide "$a" --child "$ak")" 'd["referral"]["id"]')
-q --db "$as_a" finalise "$a" >/dev/null; s1=$?
-q --db "$QUORUM_PG user=hservice" referral notify "$ref" --date 2026-12-03 >/dev/null; s2=$?
-q --db "$QUORUM_PG user=hservice" referral panel "$ref" --date 2026-12-10 --outcome plan-confirmed >/dev/null; s3=$?
-check "Anne's split signed off; the Head of Service's notification and panel recorded" "$s1 $s2 $s3" "0 0 0"
+split_to_panel "$as_a" "$QUORUM_PG user=hservice"
+check "Anne's split signed off; the Head of Service's notification and panel recorded" "$split_status" "0 0 0"
 intact "at the end"
 
 # ---- migrate: a chair's laptop conference, still open, is hers on the server ----
