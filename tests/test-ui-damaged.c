@@ -18,7 +18,7 @@ typedef struct
 {
   QuorumApplication *app;
   gboolean           answered;
-  GtkWindow         *old_window;   /* compared, never dereferenced */
+  gboolean           old_destroyed;   /* the window over the damaged database is gone */
 } Fixture;
 
 /* xdotool and an X display: the keys are pressed as a person presses them. */
@@ -55,13 +55,19 @@ dialog_shown (gpointer data)
   return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+static void
+old_window_destroyed_cb (Fixture *f)
+{
+  f->old_destroyed = TRUE;
+}
+
 static gboolean
 new_window_shown (gpointer data)
 {
   Fixture *f = data;
-  GtkWindow *window = ui_test_find_toplevel (QUORUM_TYPE_WINDOW);
 
-  return window != NULL && window != f->old_window;
+  /* The old window gone, not merely another address: a new window may be given the old one's. */
+  return f->old_destroyed && ui_test_find_toplevel (QUORUM_TYPE_WINDOW) != NULL;
 }
 
 static void
@@ -82,6 +88,7 @@ activate_after_cb (GApplication *application,
   ui_test_wait_until (dialog_shown, NULL, 10000, "the damaged database's offer is shown");
   window = ui_test_find_toplevel (QUORUM_TYPE_WINDOW);
   g_assert_nonnull (window);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (old_window_destroyed_cb), f);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_true (gtk_window_get_modal (dialog));
@@ -109,7 +116,6 @@ activate_after_cb (GApplication *application,
     ui_test_respond ("restore");
 
   /* The window over the damaged database is closed; a new one opens on the restored one. */
-  f->old_window = window;
   ui_test_wait_until (new_window_shown, f, 10000, "the main window opens on the restored database");
   window = ui_test_find_toplevel (QUORUM_TYPE_WINDOW);
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
