@@ -416,6 +416,13 @@ ui_test_find_toplevel (GType type)
   return found;
 }
 
+/* A condition for ui_test_wait_until: a message dialog (a confirmation, an offer) is shown. */
+static inline gboolean
+ui_test_dialog_shown (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 /* Whether a marker ("Draft · not yet recorded") is there to read: drawn and not transparent.
  * A marker keeps its room, unseen, while it says nothing (quorum_ui_set_marker_shown ()), so
  * that appearing it moves nothing: being visible or mapped no longer says it is shown. */

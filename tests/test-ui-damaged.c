@@ -49,12 +49,6 @@ make_conference (QuorumStore *store,
   return id;
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 static void
 old_window_destroyed_cb (Fixture *f)
 {
@@ -85,7 +79,7 @@ activate_after_cb (GApplication *application,
 
   /* The window is drawn first; the day's check, run after its first frame, finds the damage
    * and the offer comes over the window, which has written nothing. */
-  ui_test_wait_until (dialog_shown, NULL, 10000, "the damaged database's offer is shown");
+  ui_test_wait_until (ui_test_dialog_shown, NULL, 10000, "the damaged database's offer is shown");
   window = ui_test_find_toplevel (QUORUM_TYPE_WINDOW);
   g_assert_nonnull (window);
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (old_window_destroyed_cb), f);

@@ -390,6 +390,88 @@ test_toasts_clear_of_controls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Trial 7, A7: at 1024×640 the header took 240 px of the projector's 640 (header bar buttons
+ * of 44 px, the case number and the policy on two more lines), and the decision's
+ * confirmation, read by the room, came in 11 px text. The details now keep to one line (all of
+ * them in its tooltip), the header bar's buttons their normal size, and a dialog over the
+ * projecting window takes its text sizes. Ctrl+D pressed as the chair presses it. */
+static void
+test_room_reads_header_and_confirmation (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GtkWidget *subtitle;
+  GtkWidget *field;
+  GtkWindow *dialog;
+  GtkWidget *preview;
+  graphene_rect_t bounds;
+  const PangoFontDescription *font;
+  gint64 conf;
+  gint64 lily;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is needed to press Ctrl+D as a person does");
+      return;
+    }
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1024, 640);
+  page = quorum_window_get_conference_page (window);
+  conf = views_differ (window, store, "BUCKS-ROOM-1", &lily);
+  panel = quorum_conference_page_get_child_panel (page, lily);
+  set_projector (window, TRUE);
+  ui_test_screenshot (GTK_WIDGET (window), "projfit-room-header");
+
+  /* The details: one line, the rest in the tooltip. */
+  subtitle = ui_test_find_named (GTK_WIDGET (page), "conference-details");
+  g_assert_nonnull (subtitle);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (subtitle))), ==, 1);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (subtitle)), "BUCKS-ROOM-1"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (subtitle), "Case BUCKS-ROOM-1"));
+  /* The child's panel starts within the top quarter of the screen (it started at 240 px). */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (panel), GTK_WIDGET (window), &bounds));
+  g_test_message ("the child's panel starts at %g px of 640", bounds.origin.y);
+  g_assert_cmpfloat (bounds.origin.y, <=, 640 / 4);
+
+  /* The chair's Plan, Neglect and reasons; then Ctrl+D in the reasons' field. */
+  quorum_child_panel_set_chair_view (panel, QUORUM_VIEW_PLAN, 0);
+  ui_test_iterate (50);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find_named (GTK_WIDGET (panel), "chair-neglect")), TRUE);
+  field = ui_test_find_named (GTK_WIDGET (panel), "chair-reason-field");
+  quorum_text_field_type (QUORUM_TEXT_FIELD (field), "The school's and the health visitor's concerns outweigh the police view");
+  ui_test_scroll_into_view (field);
+  ui_test_click (field, -1, -1);
+  ui_test_key ("ctrl+d");
+  ui_test_wait_until (ui_test_dialog_shown, NULL, 10000, "the decision's confirmation");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_test_iterate (300);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "projector"));
+  preview = ui_test_find_named (GTK_WIDGET (dialog), "decision-preview");
+  g_assert_nonnull (preview);
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (preview));
+  g_test_message ("the confirmation's text: %d pt", pango_font_description_get_size (font) / PANGO_SCALE);
+  g_assert_cmpint (pango_font_description_get_size (font), >=, 15 * PANGO_SCALE);
+  ui_test_screenshot (GTK_WIDGET (dialog), "projfit-room-confirmation");
+  g_free (ui_test_confirm_decision ());
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, conf);
+    QuorumDecision *d = quorum_conference_find_decision (c, lily);
+
+    g_assert_nonnull (d);
+    g_assert_cmpint (d->outcome, ==, QUORUM_VIEW_PLAN);
+  }
+
+  /* Out of projector mode, the details are whole again. */
+  set_projector (window, FALSE);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (subtitle)), "Case BUCKS-ROOM-1"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The challenge is found where the chair looks after deciding: "Record a Challenge…" under
  * the dissent, clicked; the challenge form comes into view with this decision chosen, the
  * focus in it; the challenge typed there is recorded. */
@@ -506,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/ui/projfit/fits-each-screen", test_fits_each_screen);
   g_test_add_func ("/ui/projfit/toasts-clear-of-controls", test_toasts_clear_of_controls);
   g_test_add_func ("/ui/projfit/challenge-from-decision", test_challenge_from_decision);
+  g_test_add_func ("/ui/projfit/room-reads-header-and-confirmation", test_room_reads_header_and_confirmation);
 
   return g_test_run ();
 }

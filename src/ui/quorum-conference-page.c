@@ -42,6 +42,7 @@ struct _QuorumConferencePage
 
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
+  gboolean           projecting;      /* the room reads the header: one line of details */
   GtkLabel          *attendees_count_label;
   GtkToggleButton   *attendees_button;
   GtkMenuButton     *menu_button;
@@ -441,6 +442,7 @@ update_header (QuorumConferencePage *self)
   const char *venue = quorum_conference_current_value (conference, record, "venue", conference->venue);
   const char *chair = quorum_conference_current_value (conference, record, "chair", conference->chair);
   const char *case_ref = quorum_conference_current_value (conference, record, "case_ref", conference->case_ref);
+  gsize line_end;
 
   gtk_label_set_label (self->title_label, children);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), children);
@@ -452,6 +454,7 @@ update_header (QuorumConferencePage *self)
     g_string_append_printf (subtitle, _(", %s"), time);
   if (venue != NULL && *venue != '\0')
     g_string_append_printf (subtitle, " · %s", venue);
+  line_end = subtitle->len;
   g_string_append_c (subtitle, '\n');
   g_string_append_printf (subtitle, _("Chair: %s"), chair);
   if (case_ref != NULL && *case_ref != '\0')
@@ -459,6 +462,14 @@ update_header (QuorumConferencePage *self)
   if (self->profile != NULL)
     g_string_append_printf (subtitle, _(" · Policy: %s"), self->profile->name);
 
+  /* On a projector the room needs the decision, not the case number and the policy: the
+   * header keeps to the kind, date and venue on one line (all of it in the tooltip), and at
+   * 1024×640 gives the board 100 px more (trial 7, A7). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), self->projecting ? subtitle->str : NULL);
+  if (self->projecting)
+    g_string_truncate (subtitle, line_end);
+  gtk_label_set_wrap (self->subtitle_label, !self->projecting);
+  gtk_label_set_ellipsize (self->subtitle_label, self->projecting ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 
   /* The children's tabs, named as the title names them. */
@@ -3172,6 +3183,20 @@ quorum_conference_page_commit_pending (QuorumConferencePage *self)
   g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
 
   quorum_ui_commit_pending (GTK_WIDGET (self));
+}
+
+/* Projector mode: the header's details on one line (the window tells its page). */
+void
+quorum_conference_page_set_projecting (QuorumConferencePage *self,
+                                       gboolean              projecting)
+{
+  g_return_if_fail (QUORUM_IS_CONFERENCE_PAGE (self));
+
+  if (self->projecting == !!projecting)
+    return;
+  self->projecting = !!projecting;
+  if (self->conference != NULL)
+    update_header (self);
 }
 
 void

@@ -25,6 +25,8 @@ gboolean          quorum_conference_page_load              (QuorumConferencePage
                                                             GError              **error);
 /* Reads the record again and shows it. */
 void              quorum_conference_page_reload            (QuorumConferencePage *self);
+void              quorum_conference_page_set_projecting    (QuorumConferencePage *self,
+                                                            gboolean              projecting);
 gint64            quorum_conference_page_get_conference_id (QuorumConferencePage *self);
 gint64            quorum_conference_page_get_child_id      (QuorumConferencePage *self);
 void              quorum_conference_page_show_child        (QuorumConferencePage *self,

@@ -470,6 +470,35 @@ hide_other_pages (QuorumWindow *self,
 /* Projector mode shows the room one conference and nothing of any other family: no list of
  * conferences, no search, no Referrals or Differences pages (every child's name is on them),
  * and no way to reach them until the mode is left. */
+/* A dialog over a projecting window (the decision's confirmation, a sign-off's) is read by the
+ * room too: it takes projector mode's text sizes (trial 7, A7: its text was 11 px). */
+static void
+toplevel_realize_cb (GtkWindow    *toplevel,
+                     QuorumWindow *self)
+{
+  if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self) && is_projecting (self))
+    gtk_widget_add_css_class (GTK_WIDGET (toplevel), "projector");
+}
+
+static void
+toplevels_changed_cb (QuorumWindow *self,
+                      guint         position,
+                      guint         removed,
+                      guint         added,
+                      GListModel   *toplevels)
+{
+  if (!is_projecting (self))
+    return;
+  /* Its parent is set after the list learns of it: looked at when it is realized. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != GTK_WINDOW (self))
+        g_signal_connect_object (toplevel, "realize", G_CALLBACK (toplevel_realize_cb), self, 0);
+    }
+}
+
 static void
 apply_projector_mode (QuorumWindow *self,
                       gboolean      enabled)
@@ -478,6 +507,7 @@ apply_projector_mode (QuorumWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+  quorum_conference_page_set_projecting (self->conference_page, enabled);
 
   if (enabled)
     {
@@ -1460,6 +1490,9 @@ quorum_window_init (QuorumWindow *self)
     self->identity_where = GTK_LABEL (where);
     self->identity_exports = GTK_LABEL (exports);
   }
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = quorum_ui_settings_new ();
   if (self->settings != NULL)
