@@ -2539,7 +2539,8 @@ squash_space (const char *text)
  * dissenting view's (it was offered as the view's and as the dissent's, and a correction of one
  * left the other as it was); corrected by hand, it is one amendment, and the screen and every
  * export give the corrected words for the view and for the dissent alike, the original beside
- * them. Opened again, the entry starts from the corrected words. */
+ * them. The dissent's representatives corrected: the screen's Dissent list and the record name
+ * them as corrected. Opened again, the reason starts from the corrected words. */
 static void
 test_amend_one_spoken_reason (void)
 {
@@ -2678,6 +2679,33 @@ test_amend_one_spoken_reason (void)
     g_assert_nonnull (strstr (dissent, "Sara Khan — “" CSC_AMENDED "”"));
     g_assert_nonnull (strstr (card, CSC_AMENDED "\nAmended after sign-off (amendment 1); the original: “" CSC_REASON "”"));
   }
+
+  /* The dissent's representatives corrected by hand: the Dissent list and the record name them
+   * as corrected, noted as the record notes an amended detail. */
+  amend_by_hand (page, "Representatives of the dissent of Children's Social Care, for Cara Carter", TRUE,
+                 "Sara Khan-Ellis", "Her name as she gave it");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    g_autofree char *text = quorum_export_text_string (c, NULL, "Minnie Taker", NULL);
+    g_autofree char *words = squash_space (text);
+    g_autofree char *dissent = NULL;
+    const QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    amendment = g_ptr_array_index (c->amendments, 1);
+    g_assert_true (g_str_has_prefix (amendment->record, "dissent:"));
+    g_assert_cmpstr (amendment->field, ==, "representatives");
+    g_assert_cmpstr (amendment->old_value, ==, "Sara Khan");
+    g_assert_cmpstr (amendment->new_value, ==, "Sara Khan-Ellis");
+    g_assert_nonnull (strstr (words, "Representatives: Sara Khan-Ellis (amended after sign-off, amendment 2) " CSC_AMENDED));
+    panel = quorum_conference_page_get_child_panel (page, child);
+    dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+    g_test_message ("Dissent: %s", dissent);
+    g_assert_nonnull (strstr (dissent, "Sara Khan-Ellis (amended after sign-off, amendment 2) — “" CSC_AMENDED "”"));
+  }
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "amended-dissent-names");
 
   /* Opened again: it starts from the words as they stand. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));

@@ -290,6 +290,15 @@ const QuorumChild *quorum_conference_amendment_about (const QuorumConference *se
  * an amendment of either corrects both (the value as it stands, the last amendment and the one
  * before below look at both). Free with g_free (). */
 char             *quorum_conference_shared_reason (const QuorumConference *self, const char *record);
+/* The names of @dissent's representatives as the record now holds them: its own correction
+ * after sign-off ("dissent:ID" "representatives", one name a line) where there is one, else as
+ * signed off; each name as recorded (quorum_conference_name_now () gives each as it stands).
+ * @number (may be NULL): the correction's amendment, 0 when none. The exports (the JSON's
+ * "representatives_now", the record's "Representatives:", the CSV's dissenting row) and the
+ * screen's Dissent list give them by this one rule. Free with g_strfreev (). */
+char            **quorum_conference_dissent_representatives_now (const QuorumConference *self,
+                                                                 const QuorumDissent    *dissent,
+                                                                 guint                  *number);
 /* The value as it stands after sign-off: the latest amendment's corrected value for @record and
  * @field (for a reason, of the record sharing it too), else @original (the value as signed off). */
 const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,

@@ -860,6 +860,40 @@ quorum_conference_shared_reason (const QuorumConference *self,
   return NULL;
 }
 
+char **
+quorum_conference_dissent_representatives_now (const QuorumConference *self,
+                                               const QuorumDissent    *dissent,
+                                               guint                  *number)
+{
+  g_autofree char *record = NULL;
+  const QuorumAmendment *corrected = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+
+  g_return_val_if_fail (self != NULL && dissent != NULL, g_new0 (char *, 1));
+
+  if (number != NULL)
+    *number = 0;
+  if (dissent->id > 0)
+    {
+      record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+      corrected = quorum_conference_last_amendment (self, record, "representatives", number);
+    }
+  if (corrected == NULL || corrected->new_value == NULL)
+    {
+      if (number != NULL)
+        *number = 0;
+      return g_strdupv (dissent->representatives != NULL ? dissent->representatives : (char *[]) { NULL });
+    }
+  /* As the store keeps them: one name a line (a blank line names no one). */
+  lines = g_strsplit (corrected->new_value, "\n", -1);
+  names = g_strv_builder_new ();
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_strv_builder_add (names, lines[i]);
+  return g_strv_builder_end (names);
+}
+
 /* Whether @amendment corrects @field of @record, or of @twin (may be NULL): the record sharing
  * its reason (quorum_conference_shared_reason ()). */
 static gboolean

@@ -573,7 +573,7 @@ quorum_export_csv_string (const QuorumConference *conference,
             {
               const QuorumDissent *d = _quorum_export_find_dissent (decision, vote->group);
               guint number = 0;
-              g_auto(GStrv) names = _quorum_export_dissent_representatives (conference, d, &number);
+              g_auto(GStrv) names = quorum_conference_dissent_representatives_now (conference, d, &number);
 
               if (number > 0)
                 {

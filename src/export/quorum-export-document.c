@@ -212,8 +212,8 @@ join_names_now (const QuorumConference *conference,
   return _quorum_export_join_names ((const char * const *) now);
 }
 
-/* @dissent's representatives as the record now holds them (_quorum_export_dissent_representatives
- * ()), each name as it stands, joined: a correction of the names after sign-off noted as an
+/* @dissent's representatives as the record now holds them (core's
+ * quorum_conference_dissent_representatives_now ()), each name as it stands, joined: a correction of the names after sign-off noted as an
  * amended detail is, "A. Khan, B. Jones (amended after sign-off, amendment 3)"; the names as
  * signed off are in the appendix. */
 static char *
@@ -221,7 +221,7 @@ representatives_now (const QuorumConference *conference,
                      const QuorumDissent    *dissent)
 {
   guint number = 0;
-  g_auto(GStrv) names = _quorum_export_dissent_representatives (conference, dissent, &number);
+  g_auto(GStrv) names = quorum_conference_dissent_representatives_now (conference, dissent, &number);
   g_autofree char *joined = join_names_now (conference, (const char * const *) names);
 
   if (number == 0 || *joined == '\0')
@@ -955,7 +955,7 @@ add_dissent (QuorumDocument         *doc,
                       g_autoptr(GPtrArray) amended = g_ptr_array_new ();
                       guint corrected = 0;
 
-                      g_strfreev (_quorum_export_dissent_representatives (conference, each, &corrected));
+                      g_strfreev (quorum_conference_dissent_representatives_now (conference, each, &corrected));
 
                       /* Its names corrected after sign-off ("dissent:3" "representatives"): here
                        * each holder is named with their own position above, as recorded. */

@@ -163,7 +163,7 @@ add_name_now (JsonBuilder            *builder,
 /* Names the record holds as words (a group's or a dissent's representatives), each as it
  * stands: "representatives_now" and "representatives_amendment" (the latest amendment among
  * those that changed them). @corrected_number: the amendment of a dissent's own correction
- * that gave @names (_quorum_export_dissent_representatives ()), or 0. */
+ * that gave @names (quorum_conference_dissent_representatives_now ()), or 0. */
 static void
 add_names_now (JsonBuilder            *builder,
                const QuorumConference *conference,
@@ -437,7 +437,7 @@ build_decision (JsonBuilder            *builder,
         g_auto(GStrv) names = NULL;
 
         add_value_now (builder, "reason", now, number);
-        names = _quorum_export_dissent_representatives (conference, dissent, &number);
+        names = quorum_conference_dissent_representatives_now (conference, dissent, &number);
         add_names_now (builder, conference, (const char * const *) names, number);
       }
       /* FALSE when the group settled on the outcome's view and only the representatives named

@@ -73,15 +73,6 @@ const char          *_quorum_export_dissent_reason_now (const QuorumConference *
                                                         const QuorumDecision   *decision,
                                                         const QuorumDissent    *dissent,
                                                         guint                  *number);
-/* The names of @dissent's representatives as the record now holds them: its own correction
- * after sign-off ("dissent:ID" "representatives", one name a line) where there is one, else as
- * signed off; each name as recorded (look each up with quorum_conference_name_now () for an
- * attendee's amended name). @number (may be NULL): the correction's amendment, 0 when none. The
- * JSON's "representatives_now", the record's "Representatives:" and the CSV's dissenting row
- * give them by this one rule. Free with g_strfreev (). */
-char               **_quorum_export_dissent_representatives (const QuorumConference *conference,
-                                                             const QuorumDissent    *dissent,
-                                                             guint                  *number);
 /* The name of the user exporting: the OS user's real name or login. */
 const char          *_quorum_export_default_user      (void);
 

@@ -727,36 +727,3 @@ _quorum_export_dissent_reason_now (const QuorumConference *conference,
   record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
   return shared_reason_now (conference, record, dissent->reason, number);
 }
-
-char **
-_quorum_export_dissent_representatives (const QuorumConference *conference,
-                                        const QuorumDissent    *dissent,
-                                        guint                  *number)
-{
-  g_autofree char *record = NULL;
-  const QuorumAmendment *corrected = NULL;
-
-  if (number != NULL)
-    *number = 0;
-  if (dissent->id > 0)
-    {
-      record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
-      corrected = quorum_conference_last_amendment (conference, record, "representatives", number);
-    }
-  if (corrected == NULL || corrected->new_value == NULL)
-    {
-      if (number != NULL)
-        *number = 0;
-      return g_strdupv (dissent->representatives != NULL ? dissent->representatives : (char *[]) { NULL });
-    }
-  /* As the store keeps them: one name a line (a blank line names no one). */
-  {
-    g_auto(GStrv) lines = g_strsplit (corrected->new_value, "\n", -1);
-    g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      if (*g_strstrip (lines[i]) != '\0')
-        g_strv_builder_add (names, lines[i]);
-    return g_strv_builder_end (names);
-  }
-}
