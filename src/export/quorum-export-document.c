@@ -213,9 +213,9 @@ join_names_now (const QuorumConference *conference,
 }
 
 /* @dissent's representatives as the record now holds them (core's
- * quorum_conference_dissent_representatives_now ()), each name as it stands, joined: a correction of the names after sign-off noted as an
- * amended detail is, "A. Khan, B. Jones (amended after sign-off, amendment 3)"; the names as
- * signed off are in the appendix. */
+ * quorum_conference_dissent_representatives_now ()), each name as it stands, joined; a
+ * correction of the names after sign-off noted as the record notes an amended detail: "A. Khan,
+ * B. Jones (amended after sign-off, amendment 3)". The names as signed off are in the appendix. */
 static char *
 representatives_now (const QuorumConference *conference,
                      const QuorumDissent    *dissent)

@@ -601,7 +601,6 @@ collect_amend_targets (const QuorumConference *conference)
           /* As the store keeps them: one name a line. */
           g_autofree char *representatives = dissent->representatives != NULL
                                                ? g_strjoinv ("\n", dissent->representatives) : NULL;
-
           g_autofree char *record = NULL;
           g_autofree char *shared = NULL;
 
