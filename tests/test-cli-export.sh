@@ -383,4 +383,98 @@ check "amended json: the CSV's reason of the police row is reason_now" \
   "$(q export dissent "$aconf" --format csv -o - | python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(sys.stdin) if r["group"] == "Police"])')" \
   "['Amended words of the police']"
 
+# -- fidel5: a correction of a dissent's representatives ("dissent:ID" "representatives") is
+#    given as it stands in every format, as the JSON's representatives_now already gave it: the
+#    record's "Representatives:" line noted as an amended detail, each name as it stands (A. Khan's
+#    amended name, 2, above), the CSV's dissenting row, the names as signed off in original_values.
+q amend "$aconf" --reason "Two officers attended" --record "dissent:$adissent" --field representatives \
+  --value "A. Khan"$'\n'"J. Lowe" >/dev/null
+check "amended representatives: json representatives_now as corrected, each name as it stands" \
+  "$(q export dissent "$aconf" --format json -o - | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = [x for x in d["decisions"][0]["dissent"] if x["group"] == "Police"][0]
+print(p["representatives"], p["representatives_now"], p["representatives_amendment"], sep="|")')" \
+  "['A. Khan']|['A. Khan-Lowe', 'J. Lowe']|5"
+# White space (a wrapped line) dropped from both sides: the words, not the layout, are asserted.
+has_words () { python3 -c '
+import re, sys
+text = re.sub(r"\s+", "", open(sys.argv[1], encoding="utf-8").read())
+print(all(re.sub(r"\s+", "", w) in text for w in sys.argv[2:]))' "$@"; }
+amended_line="Representatives: A. Khan-Lowe (name amended after sign-off, amendment 2), J. Lowe (amended after sign-off, amendment 5)"
+q export dissent "$aconf" --format txt -o "$out_dir/amended.txt" >/dev/null
+check "amended representatives: the text record's Representatives line as corrected" \
+  "$(has_words "$out_dir/amended.txt" "$amended_line")" "True"
+if command -v pdftotext >/dev/null; then
+  q export dissent "$aconf" --format pdf -o "$out_dir/amended.pdf" >/dev/null
+  pdftotext -raw -enc UTF-8 "$out_dir/amended.pdf" "$out_dir/amended-pdf.txt"
+  check "amended representatives: the PDF's Representatives line as corrected (pdftotext)" \
+    "$(has_words "$out_dir/amended-pdf.txt" "$amended_line")" "True"
+fi
+check "amended representatives: the CSV's Police row as corrected, the names signed off in original_values" \
+  "$(q export dissent "$aconf" --format csv -o - | python3 -c '
+import csv, json, sys
+for r in csv.DictReader(sys.stdin):
+    originals = json.loads(r["original_values"]) if r["original_values"] else {}
+    if r["group"] in ("Police", "Bolton NHS FT"):
+        print(r["group"], r["representatives"], originals.get("representatives"), sep="|")')" \
+  "Police|A. Khan-Lowe; J. Lowe|A. Khan
+Bolton NHS FT|H. Visitor; H. Two|None"
+
+# -- fidel5, trial 7 A5: a dissenting group's view and its dissent hold one spoken reason: a
+#    correction of either is the reason of both. The view's reason corrected after the dissent's
+#    (amendment 1) replaces amendment 1's words (old_value), and the dissent's then corrected to
+#    the words as they stand is refused as changing nothing; every format gives the latest words
+#    for the view and for the dissent alike ("reason" stays the words signed off: CLI.md).
+apolice_vote=$(jget "$ashow" '[v["id"] for v in d["votes"] if v["group"] == "Police"][0]')
+q amend "$aconf" --reason "Minuted wrongly again" --record "vote:$apolice_vote" --field reason \
+  --value "The police's words as they were said" >/dev/null
+check "shared reason: the view's correction replaces the dissent's words (old_value)" \
+  "$(jget "$(q --json conference show "$aconf")" 'd["amendments"][-1]["old_value"]')" "Amended words of the police"
+before=$(db_hash)
+expect_exit "shared reason: the dissent's reason corrected to the words as they stand: refused (2)" 2 \
+  q amend "$aconf" --reason "Again" --record "dissent:$adissent" --field reason --value "The police's words as they were said"
+check "shared reason: nothing written" "$(db_hash)" "$before"
+check "shared reason: json reason_now of the dissent and of the view alike" \
+  "$(q export dissent "$aconf" --format json -o - | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = [x for x in d["decisions"][0]["dissent"] if x["group"] == "Police"][0]
+v = [x for x in d["votes"] if x["group"] == "Police"][0]
+print(p["reason_now"], p["reason_amendment"], v["reason_now"], v["reason_amendment"], v["reason"], sep="|")')" \
+  "The police's words as they were said|6|The police's words as they were said|6|Signed-off words of the police"
+check "shared reason: the CSV's Police reason" \
+  "$(q export dissent "$aconf" --format csv -o - | python3 -c 'import csv,sys; print(*[r["reason"] for r in csv.DictReader(sys.stdin) if r["group"] == "Police"])')" \
+  "The police's words as they were said"
+q export dissent "$aconf" --format txt -o "$out_dir/amended.txt" >/dev/null
+chain=$(python3 - "$out_dir/amended.txt" <<'EOF'
+import re, sys
+text = re.sub(r"\s+", " ", open(sys.argv[1], encoding="utf-8").read())
+dissent = text[text.index("Police: No plan"):]
+words = ["The police's words as they were said", "it replaced amendment 1’s wording", "Amended words of the police",
+         "the original", "Signed-off words of the police"]
+at = [dissent.find(w) for w in words]
+print(all(a >= 0 for a in at) and at == sorted(at))
+EOF
+)
+check "shared reason: the text record's dissent gives the latest words, then the chain back to the original" "$chain" "True"
+check "shared reason: the appendix names the view's correction as the dissenting view's reason" \
+  "$(has_words "$out_dir/amended.txt" "Reason of the dissenting view of Police, for Amy Jones")" "True"
+
+# -- fidel5: a referral's "chair" is the name signed off; "chair_now" the chair as it stands
+#    after an amendment of the conference's chair, as the conference's own "chair_now" gives it,
+#    on the record's referrals and on the decision's referral, in the export and in conference show.
+q amend "$aconf" --reason "Misspelt" --record "conference:$aconf" --field chair --value "R. Patel-Shah" >/dev/null
+for doc in export show; do
+  if [ "$doc" = export ]; then json=$(q export dissent "$aconf" --format json -o -); else json=$(q --json conference show "$aconf"); fi
+  check "referral chair_now ($doc): as signed off and as it stands, on both referral objects" \
+    "$(printf '%s' "$json" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for r in (d["referrals"][0], d["decisions"][0]["referral"]):
+    print(r["chair"], r["chair_now"], r["chair_amendment"], d["chair_now"], sep="|")')" \
+    "R. Patel|R. Patel-Shah|7|R. Patel-Shah
+R. Patel|R. Patel-Shah|7|R. Patel-Shah"
+done
+
 finish

@@ -155,9 +155,10 @@ label_gone (gpointer data)
   return !label_on_show (data);
 }
 
-/* Little Acorns Nursery's dissent from the decision for the demo's Mia. */
+/* @group's dissent from the first decision of @conference that has one, or NULL. */
 static const QuorumDissent *
-find_nursery_dissent (const QuorumConference *conference)
+find_group_dissent (const QuorumConference *conference,
+                    const char             *group)
 {
   for (guint i = 0; i < conference->decisions->len; i++)
     {
@@ -167,11 +168,18 @@ find_nursery_dissent (const QuorumConference *conference)
         {
           const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, j);
 
-          if (g_strcmp0 (dissent->group, "Little Acorns Nursery") == 0)
+          if (g_strcmp0 (dissent->group, group) == 0)
             return dissent;
         }
     }
   return NULL;
+}
+
+/* Little Acorns Nursery's dissent from the decision for the demo's Mia. */
+static const QuorumDissent *
+find_nursery_dissent (const QuorumConference *conference)
+{
+  return find_group_dissent (conference, "Little Acorns Nursery");
 }
 
 /* Where @button is in its window, top edge. */
@@ -220,15 +228,18 @@ search_values (GtkWidget  *popover,
 /* A minute-taker finds a mistyped dissent reason in the signed-off record and corrects it in the
  * app, by hand: Amend… clicked, the dissent's reason found by its words in the list of values,
  * the reason it starts from emptied (refused: nothing written), the corrected words typed,
- * Record Amendment clicked. The amendment holds the old and the new reason; the dissent itself
- * is as it was signed off. (The dialog offered votes' reasons, not a dissent's, nor the time or
- * the minute-taker, which `quorum-cli amend` corrects.) */
+ * Record Amendment clicked. The nursery's dissent took its view's reason, word for word: one
+ * spoken reason, offered once as "Reason of the dissenting view of …" (fidel5; it was offered
+ * twice, a correction of one leaving the other), starting from the view's correction made
+ * before. The amendment holds the old and the new reason; the view and the dissent are as they
+ * were signed off. */
 static void
 amend_dissent_by_hand (QuorumStore          *store,
                        QuorumConferencePage *page,
                        gint64                id)
 {
-  const char *wanted = "Reason of the dissent of Little Acorns Nursery, for Mia Thompson";
+  const char *wanted = "Reason of the dissenting view of Little Acorns Nursery, for Mia Thompson";
+  const char *as_it_stands = "Mia is settled and thriving at nursery; attendance 96%";
   const char *corrected = "Mia is settled and thriving; her father's care is good enough";
   g_autoptr(QuorumConference) before = ui_test_load (store, id);
   const QuorumDissent *dissent = find_nursery_dissent (before);
@@ -246,7 +257,9 @@ amend_dissent_by_hand (QuorumStore          *store,
 
   g_assert_nonnull (dissent);
   g_assert_cmpstr (dissent->reason, ==, "Mia is settled and thriving");
-  record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+  record = g_strdup_printf ("vote:%" G_GINT64_FORMAT,
+                           quorum_conference_find_vote (before, ui_test_child_id (store, id, 0),
+                                                        "Little Acorns Nursery")->id);
 
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
   ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
@@ -269,13 +282,14 @@ amend_dissent_by_hand (QuorumStore          *store,
   ui_test_screenshot (popover, "amend-values-conference");
   search_values (popover, "Little Acorns", "Representatives of the dissent of Little Acorns Nursery, for Mia Thompson");
   g_assert_nonnull (ui_test_find_shown_label (popover, wanted));
-  g_assert_nonnull (ui_test_find_shown_label (popover, "Reason of the view of Little Acorns Nursery, for Mia Thompson"));
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the view of Little Acorns Nursery, for Mia Thompson"));
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of Little Acorns Nursery, for Mia Thompson"));
   ui_test_screenshot (popover, "amend-values-reasons");
-  search_values (popover, "Reason of the dissent of Little", wanted);
+  search_values (popover, "reason dissent Little", wanted);
   {
-    LabelWaits waits = { popover, "Reason of the view of Little Acorns Nursery, for Mia Thompson" };
+    LabelWaits waits = { popover, "Representatives of the dissent of Little Acorns Nursery, for Mia Thompson" };
 
-    ui_test_wait_until (label_gone, &waits, 5000, "the votes' reasons to leave the search");
+    ui_test_wait_until (label_gone, &waits, 5000, "the representatives to leave the search");
   }
   /* The list settled before its row is found and clicked: under load the filtered rows were
    * still being laid out, and the click found the first row where the wanted one had been. */
@@ -287,7 +301,7 @@ amend_dissent_by_hand (QuorumStore          *store,
   /* It starts from the reason as it stands; unchanged, it is not offered for recording. */
   g_assert_true (gtk_widget_is_visible (value));
   prefilled = quorum_text_field_get_text (QUORUM_TEXT_FIELD (value));
-  g_assert_cmpstr (prefilled, ==, "Mia is settled and thriving");
+  g_assert_cmpstr (prefilled, ==, as_it_stands);
   g_assert_true (gtk_widget_is_visible (problem));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "This is the value as it stands: change it to correct it");
   /* Laid out first: the value's box has only just been shown. */
@@ -340,7 +354,7 @@ amend_dissent_by_hand (QuorumStore          *store,
     amendment = g_ptr_array_index (c->amendments, n_before);
     g_assert_cmpstr (amendment->record, ==, record);
     g_assert_cmpstr (amendment->field, ==, "reason");
-    g_assert_cmpstr (amendment->old_value, ==, "Mia is settled and thriving");
+    g_assert_cmpstr (amendment->old_value, ==, as_it_stands);
     g_assert_cmpstr (amendment->new_value, ==, corrected);
     g_assert_cmpstr (amendment->reason, ==, "The nursery's reason was cut short in the minutes");
     g_assert_nonnull (strstr (amendment->change, wanted));
@@ -559,7 +573,7 @@ test_sign_off_and_amend (void)
     g_assert_false (gtk_widget_is_visible (value));
     labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
     for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the view of Little Acorns Nursery"))
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the dissenting view of Little Acorns Nursery"))
         found = i;
     g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
@@ -610,7 +624,7 @@ test_sign_off_and_amend (void)
     g_autofree char *prefilled = NULL;
 
     for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the view of Little Acorns Nursery"))
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Reason of the dissenting view of Little Acorns Nursery"))
         found = i;
     g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), found);
@@ -1106,7 +1120,7 @@ test_record_reads_as_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
   ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  choose_value (dialog, "Reason of the view of Children's Social Care, for Cara Carter");
+  choose_value (dialog, "Reason of the dissenting view of Children's Social Care, for Cara Carter");
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("BackSpace");
@@ -1396,8 +1410,8 @@ test_amend_own_position (void)
  * - the list searched by a word in the middle of its entries, as a person remembers it:
  *   "Housing" (and "police", in lower case) finds Housing's reason, where the search matched
  *   only an entry's start ("Reason of Housing …" had to be typed);
- * - a group's view's reason reads apart from the reason of its dissent ("Reason of the view of
- *   Children's Social Care" beside "Reason of the dissent of Children's Social Care"), and a
+ * - a dissenting group's view's reason, which is its dissent's (one spoken reason, fidel5), is
+ *   one entry named as both ("Reason of the dissenting view of Children's Social Care"), and a
  *   representative's own dissent, where the group settled on the outcome's view, names her,
  *   not the group ("Reason of the dissent of Priya Shah (0-19 Public Health Nursing)");
  * - a value chosen is no draft: "Draft · not yet recorded" comes with the first word typed,
@@ -1505,9 +1519,10 @@ test_amend_find_and_name_values (void)
   search_values (popover, "Housing", housing);
   ui_test_screenshot (popover, "amend-values-housing");
 
-  /* The group's view's reason and its dissent's, told apart. */
-  search_values (popover, "Social Care", "Reason of the view of Children's Social Care, for Cara Carter");
-  g_assert_nonnull (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+  /* The group's view's reason, which is its dissent's: one entry, named as both. */
+  search_values (popover, "Social Care", "Reason of the dissenting view of Children's Social Care, for Cara Carter");
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+  g_assert_nonnull (ui_test_find_shown_label (popover, "Representatives of the dissent of Children's Social Care, for Cara Carter"));
   ui_test_screenshot (popover, "amend-values-view-and-dissent");
 
   /* Priya Shah's own dissent is hers, not the nurses' group's. */
@@ -1539,7 +1554,7 @@ test_amend_find_and_name_values (void)
       ui_test_wait_until (label_on_show, &waits, 5000, "Police's reason, found by \"CARTER view Pólice\"");
     }
     ui_test_wait_until (label_gone, &gone, 5000, "Housing's reason to leave \"CARTER view Pólice\"");
-    g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+    g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissenting view of Children's Social Care, for Cara Carter"));
   }
 
   /* Housing's reason chosen with a click: its words as recorded, and no draft yet. */
@@ -2494,6 +2509,221 @@ test_amend_about_child (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The object of @array (a JSON array of objects) whose "group" is @group, or NULL. */
+static JsonObject *
+find_by_group (JsonArray  *array,
+               const char *group)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "group"), group) == 0)
+        return object;
+    }
+  return NULL;
+}
+
+/* @text with each run of white space one space: the record's words, not its line breaks. */
+static char *
+squash_space (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
+/* Trial 7 (A5): Children's Social Care dissents, and its dissent's reason is its view's, word
+ * for word: one spoken reason. The minute-taker types "social care, for cara" in the Amend
+ * list's search (the trial's "police, for ruby") and is offered that reason once, as the
+ * dissenting view's (it was offered as the view's and as the dissent's, and a correction of one
+ * left the other as it was); corrected by hand, it is one amendment, and the screen and every
+ * export give the corrected words for the view and for the dissent alike, the original beside
+ * them. The dissent's representatives corrected: the screen's Dissent list and the record name
+ * them as corrected. Opened again, the reason starts from the corrected words. */
+static void
+test_amend_one_spoken_reason (void)
+{
+  const char *wanted = "Reason of the dissenting view of Children's Social Care, for Cara Carter";
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(QuorumStore) store = ui_test_open (path);
+  g_autofree char *record = NULL;
+  QuorumConferencePage *page;
+  QuorumChildPanel *panel;
+  QuorumWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  gint64 child;
+  gint64 id;
+
+  keep_a_name ();
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = create_trial_record (store, &child, TRUE);
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    const QuorumDissent *dissent = find_group_dissent (c, "Children's Social Care");
+
+    g_assert_nonnull (dissent);
+    g_assert_cmpstr (dissent->reason, ==, CSC_REASON);
+    record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, quorum_conference_find_vote (c, child, "Children's Social Care")->id);
+  }
+  window = ui_test_window_new (store, 1280, 900);
+  page = quorum_window_get_conference_page (window);
+  g_assert_true (quorum_window_open_conference (window, id, child));
+  ui_test_iterate (300);
+
+  ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amend_button"), -1, -1);
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dropdown = ui_test_find_named (GTK_WIDGET (dialog), "target-dropdown");
+  ui_test_click (dropdown, -1, -1);
+  ui_test_wait_until (ui_test_has_shown_popover, dropdown, 5000, "the list of recorded values to open");
+  ui_test_iterate (300);
+  popover = ui_test_shown_popover (dropdown);
+
+  /* Typed as the list opens, unclicked: the search takes it. */
+  {
+    LabelWaits waits = { popover, wanted };
+
+    ui_test_type ("social care, for cara");
+    ui_test_wait_until (label_on_show, &waits, 5000, "the dissenting view's reason, found by \"social care, for cara\"");
+    ui_test_iterate (300);
+  }
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the dissent of Children's Social Care, for Cara Carter"));
+  g_assert_null (ui_test_find_shown_label (popover, "Reason of the view of Children's Social Care, for Cara Carter"));
+  g_assert_nonnull (ui_test_find_shown_label (popover, "Representatives of the dissent of Children's Social Care, for Cara Carter"));
+  ui_test_screenshot (popover, "amend-one-spoken-reason");
+  /* Looked for as the dissent's, it is the same entry. */
+  search_values (popover, "dissent social care reason", wanted);
+  ui_test_click (ui_test_find_shown_label (popover, wanted), -1, -1);
+  ui_test_wait_until (has_no_popover, dropdown, 5000, "the list to close");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))), ==, wanted);
+  {
+    g_autofree char *prefilled =
+      quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (dialog), "value-field")));
+
+    g_assert_cmpstr (prefilled, ==, CSC_REASON);
+  }
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "value-field"), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("BackSpace");
+  ui_test_type ("; one from the school.");
+  ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
+  ui_test_type ("The school referral was left out");
+  ui_test_iterate (300);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
+  ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
+  ui_test_iterate (300);
+
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    g_autoptr(JsonNode) json = quorum_json_conference (c, NULL);
+    JsonObject *root = json_node_get_object (json);
+    JsonObject *decision = json_array_get_object_element (json_object_get_array_member (root, "decisions"), 0);
+    JsonObject *vote = find_by_group (json_object_get_array_member (root, "votes"), "Children's Social Care");
+    JsonObject *dissent = find_by_group (json_object_get_array_member (decision, "dissent"), "Children's Social Care");
+    g_autofree char *text = quorum_export_text_string (c, NULL, "Minnie Taker", NULL);
+    g_autofree char *words = squash_space (text);
+    g_autofree char *csv = quorum_export_csv_string (c, "Minnie Taker", NULL);
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    const QuorumAmendment *amendment;
+    const char *section;
+    guint rows = 0;
+
+    /* One amendment, of the view's reason, which is the dissent's; both kept as signed off. */
+    g_assert_cmpuint (c->amendments->len, ==, 1);
+    amendment = g_ptr_array_index (c->amendments, 0);
+    g_assert_cmpstr (amendment->record, ==, record);
+    g_assert_cmpstr (amendment->field, ==, "reason");
+    g_assert_cmpstr (amendment->old_value, ==, CSC_REASON);
+    g_assert_cmpstr (amendment->new_value, ==, CSC_AMENDED);
+    g_assert_nonnull (strstr (amendment->change, wanted));
+    g_assert_cmpstr (quorum_conference_find_vote (c, child, "Children's Social Care")->reason, ==, CSC_REASON);
+    g_assert_cmpstr (find_group_dissent (c, "Children's Social Care")->reason, ==, CSC_REASON);
+
+    /* The JSON: the view and the dissent as they stand alike ("reason" as signed off). */
+    g_assert_cmpstr (json_object_get_string_member (vote, "reason"), ==, CSC_REASON);
+    g_assert_cmpstr (json_object_get_string_member (vote, "reason_now"), ==, CSC_AMENDED);
+    g_assert_cmpint (json_object_get_int_member (vote, "reason_amendment"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (dissent, "reason_now"), ==, CSC_AMENDED);
+    g_assert_cmpint (json_object_get_int_member (dissent, "reason_amendment"), ==, 1);
+    /* The record's Dissent section: the corrected words, then the original. */
+    section = strstr (words, "Children's Social Care: Child protection plan (Neglect) Representatives: Sara Khan");
+    g_assert_nonnull (section);
+    g_assert_true (g_str_has_prefix (section + strlen ("Children's Social Care: Child protection plan (Neglect) "
+                                                       "Representatives: Sara Khan "), CSC_AMENDED));
+    g_assert_nonnull (strstr (section, "the original: " CSC_REASON));
+    /* The CSV: the group's row gives the reason as it stands, the original beside it. */
+    for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+      if (strstr (lines[i], ",Children's Social Care,") != NULL)
+        {
+          g_assert_nonnull (strstr (lines[i], "," CSC_AMENDED ","));
+          g_assert_nonnull (strstr (lines[i], "\"{\"\"reason\"\":\"\"" CSC_REASON "\"\"}\""));
+          rows++;
+        }
+    g_assert_cmpuint (rows, ==, 1);
+  }
+
+  /* The screen: the Dissent list and the group's card, alike. */
+  panel = quorum_conference_page_get_child_panel (page, child);
+  {
+    g_autofree char *dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+    g_autofree char *card = shown_text (ui_test_card (window, child, "Children's Social Care"));
+
+    g_assert_nonnull (strstr (dissent, "Sara Khan — “" CSC_AMENDED "”"));
+    g_assert_nonnull (strstr (card, CSC_AMENDED "\nAmended after sign-off (amendment 1); the original: “" CSC_REASON "”"));
+  }
+
+  /* The dissent's representatives corrected by hand: the Dissent list and the record name them
+   * as corrected, noted as the record notes an amended detail. */
+  amend_by_hand (page, "Representatives of the dissent of Children's Social Care, for Cara Carter", TRUE,
+                 "Sara Khan-Ellis", "Her name as she gave it");
+  {
+    g_autoptr(QuorumConference) c = ui_test_load (store, id);
+    g_autofree char *text = quorum_export_text_string (c, NULL, "Minnie Taker", NULL);
+    g_autofree char *words = squash_space (text);
+    g_autofree char *dissent = NULL;
+    const QuorumAmendment *amendment;
+
+    g_assert_cmpuint (c->amendments->len, ==, 2);
+    amendment = g_ptr_array_index (c->amendments, 1);
+    g_assert_true (g_str_has_prefix (amendment->record, "dissent:"));
+    g_assert_cmpstr (amendment->field, ==, "representatives");
+    g_assert_cmpstr (amendment->old_value, ==, "Sara Khan");
+    g_assert_cmpstr (amendment->new_value, ==, "Sara Khan-Ellis");
+    g_assert_nonnull (strstr (words, "Representatives: Sara Khan-Ellis (amended after sign-off, amendment 2) " CSC_AMENDED));
+    panel = quorum_conference_page_get_child_panel (page, child);
+    dissent = shown_text (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list"));
+    g_test_message ("Dissent: %s", dissent);
+    g_assert_nonnull (strstr (dissent, "Sara Khan-Ellis (amended after sign-off, amendment 2) — “" CSC_AMENDED "”"));
+  }
+  ui_test_scroll_into_view (GTK_WIDGET (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "dissent_list")));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (window), "amended-dissent-names");
+
+  /* Opened again: it starts from the words as they stand. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.amend", NULL));
+  ui_test_wait_until (amend_dialog_drawn, NULL, 10000, "the Amend dialog");
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choose_value (dialog, wanted);
+  {
+    g_autofree char *prefilled =
+      quorum_text_field_get_text (QUORUM_TEXT_FIELD (ui_test_find_named (GTK_WIDGET (dialog), "value-field")));
+
+    g_assert_cmpstr (prefilled, ==, CSC_AMENDED);
+  }
+  ui_test_respond ("cancel");
+  ui_test_iterate (100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2511,6 +2741,7 @@ main (int   argc,
   g_test_add_func ("/ui/signoff/fidel4-list-names-as-amended", test_list_names_as_amended);
   g_test_add_func ("/ui/signoff/amend-names-who-amends", test_amend_names_who_amends);
   g_test_add_func ("/ui/signoff/amend-about-child", test_amend_about_child);
+  g_test_add_func ("/ui/signoff/amend-one-spoken-reason", test_amend_one_spoken_reason);
 
   return g_test_run ();
 }

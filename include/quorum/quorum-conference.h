@@ -282,8 +282,25 @@ char             *quorum_conference_describe_change (const QuorumConference *sel
  * corrects a recorded value (that value says whose it is). */
 const QuorumChild *quorum_conference_amendment_about (const QuorumConference *self,
                                                       const QuorumAmendment  *amendment);
+/* The record whose "reason" is the same spoken reason as @record's, or NULL: a dissenting
+ * group's current view ("vote:12") and the group's dissent ("dissent:3"), which took the view's
+ * reason, word for word, when the decision was made (DOMAIN "Reaching a decision" 3: the
+ * dissent's reason is the dissenting view's). Not where the dissent's words are others' too (a
+ * group whose representatives could not agree) or only its representatives' own. One reason:
+ * an amendment of either corrects both (the value as it stands, the last amendment and the one
+ * before below look at both). Free with g_free (). */
+char             *quorum_conference_shared_reason (const QuorumConference *self, const char *record);
+/* The names of @dissent's representatives as the record now holds them: its own correction
+ * after sign-off ("dissent:ID" "representatives", one name a line) where there is one, else as
+ * signed off; each name as recorded (quorum_conference_name_now () gives each as it stands).
+ * @number (may be NULL): the correction's amendment, 0 when none. The exports (the JSON's
+ * "representatives_now", the record's "Representatives:", the CSV's dissenting row) and the
+ * screen's Dissent list give them by this one rule. Free with g_strfreev (). */
+char            **quorum_conference_dissent_representatives_now (const QuorumConference *self,
+                                                                 const QuorumDissent    *dissent,
+                                                                 guint                  *number);
 /* The value as it stands after sign-off: the latest amendment's corrected value for @record and
- * @field, else @original (the value as signed off). */
+ * @field (for a reason, of the record sharing it too), else @original (the value as signed off). */
 const char       *quorum_conference_current_value (const QuorumConference *self, const char *record,
                                                    const char *field, const char *original);
 /* A decision's categories of abuse as they stand after sign-off: corrected by an amendment of
@@ -309,8 +326,8 @@ gboolean          quorum_check_corrected_categories (const QuorumDecision *decis
                                                      const char           *value,
                                                      char                **canonical,
                                                      GError              **error);
-/* The latest amendment after sign-off that corrected @record's @field ("attendee:9", "name"), or
- * NULL; @number (may be NULL) is set to its number in the record, 1 for the first amendment. The
+/* The latest amendment after sign-off that corrected @record's @field ("attendee:9", "name"; a
+ * reason's, of the record sharing it too: quorum_conference_shared_reason ()), or NULL; @number (may be NULL) is set to its number in the record, 1 for the first amendment. The
  * screens and the exports note an amended value with it. */
 const QuorumAmendment *quorum_conference_last_amendment (const QuorumConference *self,
                                                          const char             *record,
@@ -341,7 +358,8 @@ char             *quorum_conference_format_child_name_now (const QuorumConferenc
 char             *quorum_conference_format_field_now      (const QuorumConference *self,
                                                            const char             *field,
                                                            const char             *original);
-/* The amendment before @amendment that corrected the same record and field, or NULL: the value
+/* The amendment before @amendment that corrected the same record and field (a reason: or the
+ * record sharing it), or NULL: the value
  * @amendment replaced is its corrected value (else the signed-off original). */
 const QuorumAmendment *quorum_conference_previous_amendment (const QuorumConference *self,
                                                              const QuorumAmendment  *amendment);

@@ -817,6 +817,105 @@ quorum_conference_check_sitting (const QuorumConference  *self,
   return FALSE;
 }
 
+char *
+quorum_conference_shared_reason (const QuorumConference *self,
+                                 const char             *record)
+{
+  gsize kind_len;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!quorum_amendment_parse_record (record, &kind_len, &id))
+    return NULL;
+
+  for (guint i = 0; self->decisions != NULL && i < self->decisions->len; i++)
+    {
+      const QuorumDecision *decision = g_ptr_array_index (self->decisions, i);
+
+      for (guint j = 0; decision->dissent != NULL && j < decision->dissent->len; j++)
+        {
+          const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, j);
+          const QuorumVote *vote;
+
+          if (dissent->id <= 0)
+            continue;
+          if (kind_len == strlen ("dissent") && strncmp (record, "dissent", kind_len) == 0)
+            {
+              if (dissent->id != id)
+                continue;
+            }
+          else if (kind_len != strlen ("vote") || strncmp (record, "vote", kind_len) != 0)
+            return NULL;
+          vote = quorum_conference_find_current_vote (self, decision->child_id, dissent->group);
+          if (vote == NULL || vote->id <= 0 || vote->view != dissent->view ||
+              g_strcmp0 (vote->reason, dissent->reason) != 0)
+            continue;
+          if (record[0] == 'd')
+            return g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
+          if (vote->id == id)
+            return g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+        }
+    }
+  return NULL;
+}
+
+char **
+quorum_conference_dissent_representatives_now (const QuorumConference *self,
+                                               const QuorumDissent    *dissent,
+                                               guint                  *number)
+{
+  g_autofree char *record = NULL;
+  const QuorumAmendment *corrected = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+
+  g_return_val_if_fail (self != NULL && dissent != NULL, g_new0 (char *, 1));
+
+  if (number != NULL)
+    *number = 0;
+  if (dissent->id > 0)
+    {
+      record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+      corrected = quorum_conference_last_amendment (self, record, "representatives", number);
+    }
+  if (corrected == NULL || corrected->new_value == NULL)
+    {
+      if (number != NULL)
+        *number = 0;
+      return g_strdupv (dissent->representatives != NULL ? dissent->representatives : (char *[]) { NULL });
+    }
+  /* As the store keeps them: one name a line (a blank line names no one). */
+  lines = g_strsplit (corrected->new_value, "\n", -1);
+  names = g_strv_builder_new ();
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_strv_builder_add (names, lines[i]);
+  return g_strv_builder_end (names);
+}
+
+/* Whether @amendment corrects @field of @record, or of @twin (may be NULL): the record sharing
+ * its reason (quorum_conference_shared_reason ()). */
+static gboolean
+amendment_corrects (const QuorumAmendment *amendment,
+                    const char            *record,
+                    const char            *twin,
+                    const char            *field)
+{
+  if (amendment->record == NULL || g_strcmp0 (amendment->field, field) != 0)
+    return FALSE;
+  return g_strcmp0 (amendment->record, record) == 0 || (twin != NULL && g_strcmp0 (amendment->record, twin) == 0);
+}
+
+/* The record sharing @record's @field, for a reason; NULL otherwise. */
+static char *
+twin_of (const QuorumConference *self,
+         const char             *record,
+         const char             *field)
+{
+  return g_strcmp0 (field, "reason") == 0 ? quorum_conference_shared_reason (self, record) : NULL;
+}
+
 const char *
 quorum_conference_current_value (const QuorumConference *self,
                                  const char             *record,
@@ -824,15 +923,18 @@ quorum_conference_current_value (const QuorumConference *self,
                                  const char             *original)
 {
   const char *value = original;
+  g_autofree char *twin = NULL;
 
   g_return_val_if_fail (self != NULL, original);
 
+  if (record == NULL)
+    return value;
+  twin = twin_of (self, record, field);
   for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (self->amendments, i);
 
-      if (amendment->record != NULL && g_strcmp0 (amendment->record, record) == 0 &&
-          g_strcmp0 (amendment->field, field) == 0)
+      if (amendment_corrects (amendment, record, twin, field))
         value = amendment->new_value;
     }
   return value;
@@ -948,6 +1050,7 @@ quorum_conference_last_amendment (const QuorumConference *self,
                                   guint                  *number)
 {
   const QuorumAmendment *last = NULL;
+  g_autofree char *twin = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -955,11 +1058,12 @@ quorum_conference_last_amendment (const QuorumConference *self,
     *number = 0;
   if (record == NULL || field == NULL)
     return NULL;
+  twin = twin_of (self, record, field);
   for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
     {
       const QuorumAmendment *amendment = g_ptr_array_index (self->amendments, i);
 
-      if (g_strcmp0 (amendment->record, record) == 0 && g_strcmp0 (amendment->field, field) == 0)
+      if (amendment_corrects (amendment, record, twin, field))
         {
           last = amendment;
           if (number != NULL)
@@ -1089,19 +1193,20 @@ quorum_conference_previous_amendment (const QuorumConference *self,
                                       const QuorumAmendment  *amendment)
 {
   const QuorumAmendment *previous = NULL;
+  g_autofree char *twin = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (amendment->record == NULL || amendment->field == NULL)
     return NULL;
+  twin = twin_of (self, amendment->record, amendment->field);
   for (guint i = 0; self->amendments != NULL && i < self->amendments->len; i++)
     {
       const QuorumAmendment *earlier = g_ptr_array_index (self->amendments, i);
 
       if (earlier == amendment)
         break;
-      if (g_strcmp0 (earlier->record, amendment->record) == 0 &&
-          g_strcmp0 (earlier->field, amendment->field) == 0)
+      if (amendment_corrects (earlier, amendment->record, twin, amendment->field))
         previous = earlier;
     }
   return previous;
@@ -1142,11 +1247,22 @@ quorum_conference_describe_value (const QuorumConference *self,
         {
           const QuorumVote *vote = g_ptr_array_index (self->votes, i);
 
-          if (vote->id == id)
-            /* Translators: the reason a group gave for its view (not a dissent's reason), e.g.
-             * "Reason of the view of Police, for Amy Smith" */
-            return g_strdup_printf (_("Reason of the view of %s, for %s"), vote->group,
+          g_autofree char *dissent = NULL;
+
+          if (vote->id != id)
+            continue;
+          /* The view's reason is the dissent's too (quorum_conference_shared_reason ()): one
+           * value, named as both. */
+          if ((dissent = quorum_conference_shared_reason (self, record)) != NULL)
+            /* Translators: the reason a dissenting group gave for its view, which is also the
+             * reason of its dissent (one value), e.g. "Reason of the dissenting view of Police,
+             * for Amy Smith" */
+            return g_strdup_printf (_("Reason of the dissenting view of %s, for %s"), vote->group,
                                     child_name_of (self, vote->child_id));
+          /* Translators: the reason a group gave for its view (not a dissent's reason), e.g.
+           * "Reason of the view of Police, for Amy Smith" */
+          return g_strdup_printf (_("Reason of the view of %s, for %s"), vote->group,
+                                  child_name_of (self, vote->child_id));
         }
     }
   else if (strncmp (record, "decision:", 9) == 0 && g_str_equal (field, "categories"))

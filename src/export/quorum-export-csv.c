@@ -565,6 +565,22 @@ quorum_export_csv_string (const QuorumConference *conference,
               else
                 dissent = "no";
             }
+          /* The group's dissent: its representatives as the record now holds them, a correction
+           * of the dissent's names after sign-off ("dissent:ID" "representatives") too, by the
+           * rule the JSON's "representatives_now" and the record's "Representatives:" follow;
+           * the cell as signed off in "original_values". */
+          else if (own->len == 0 && g_str_equal (dissent, "yes"))
+            {
+              const QuorumDissent *d = _quorum_export_find_dissent (decision, vote->group);
+              guint number = 0;
+              g_auto(GStrv) names = quorum_conference_dissent_representatives_now (conference, d, &number);
+
+              if (number > 0)
+                {
+                  g_free (representatives);
+                  representatives = names_now (conference, (const char * const *) names);
+                }
+            }
 
           fields[0] = conference_id;
           fields[1] = conference_date;

@@ -212,6 +212,25 @@ join_names_now (const QuorumConference *conference,
   return _quorum_export_join_names ((const char * const *) now);
 }
 
+/* @dissent's representatives as the record now holds them (core's
+ * quorum_conference_dissent_representatives_now ()), each name as it stands, joined; a
+ * correction of the names after sign-off noted as the record notes an amended detail: "A. Khan,
+ * B. Jones (amended after sign-off, amendment 3)". The names as signed off are in the appendix. */
+static char *
+representatives_now (const QuorumConference *conference,
+                     const QuorumDissent    *dissent)
+{
+  guint number = 0;
+  g_auto(GStrv) names = quorum_conference_dissent_representatives_now (conference, dissent, &number);
+  g_autofree char *joined = join_names_now (conference, (const char * const *) names);
+
+  if (number == 0 || *joined == '\0')
+    return g_steal_pointer (&joined);
+  /* TRANSLATORS: a conference's detail corrected after sign-off, where the record gives it:
+   * "Bolton Town Hall, Room 2 (amended after sign-off, amendment 3)" */
+  return g_strdup_printf (_("%s (amended after sign-off, amendment %u)"), joined, number);
+}
+
 /* The profile's name in the record's language (Name[cy] in a Welsh record). */
 static char *
 profile_name (const QuorumProfile *profile)
@@ -934,7 +953,22 @@ add_dissent (QuorumDocument         *doc,
                       g_autofree char *record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, each->id);
                       const char *records[2] = { record, NULL };
                       g_autoptr(GPtrArray) amended = g_ptr_array_new ();
+                      guint corrected = 0;
 
+                      g_strfreev (quorum_conference_dissent_representatives_now (conference, each, &corrected));
+
+                      /* Its names corrected after sign-off ("dissent:3" "representatives"): here
+                       * each holder is named with their own position above, as recorded. */
+                      if (corrected > 0)
+                        {
+                          g_autofree char *holders = representatives_now (conference, each);
+                          /* TRANSLATORS: where representatives who could not agree are each named
+                           * above, the names of their dissent as corrected after sign-off: "Names
+                           * in this dissent: Ann Gray-Bello (amended after sign-off, amendment 2)" */
+                          g_autofree char *line = g_strdup_printf (_("Names in this dissent: %s"), holders);
+
+                          add_paragraph (doc, QUORUM_BLOCK_STYLE_BODY, 0, line);
+                        }
                       collect_reason_amendments (amended, conference, record);
                       if (amended->len == 0)
                         continue;
@@ -947,7 +981,7 @@ add_dissent (QuorumDocument         *doc,
             }
 
           view = _quorum_export_view_label (dissent->view, dissent->categories);
-          names = join_names_now (conference, (const char * const *) dissent->representatives);
+          names = representatives_now (conference, dissent);
           /* TRANSLATORS: a dissenting group and its view: "Police: No plan" */
           title = g_strdup_printf (_("%s: %s"), dissent->group, view);
 

@@ -162,23 +162,16 @@ add_name_now (JsonBuilder            *builder,
 
 /* Names the record holds as words (a group's or a dissent's representatives), each as it
  * stands: "representatives_now" and "representatives_amendment" (the latest amendment among
- * those that changed them). @corrected: a dissent's own correction ("dissent:ID"
- * "representatives", one name a line), or NULL. */
+ * those that changed them). @corrected_number: the amendment of a dissent's own correction
+ * that gave @names (quorum_conference_dissent_representatives_now ()), or 0. */
 static void
 add_names_now (JsonBuilder            *builder,
                const QuorumConference *conference,
                const char * const     *names,
-               const QuorumAmendment  *corrected,
                guint                   corrected_number)
 {
-  g_auto(GStrv) split = NULL;
-  guint latest = 0;
+  guint latest = corrected_number;
 
-  if (corrected != NULL && corrected->new_value != NULL)
-    {
-      names = (const char * const *) (split = g_strsplit (corrected->new_value, "\n", -1));
-      latest = corrected_number;
-    }
   json_builder_set_member_name (builder, "representatives_now");
   json_builder_begin_array (builder);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -335,6 +328,23 @@ add_referral_as_of (JsonObject             *object,
     }
   if (!json_object_has_member (object, "chair") && conference->chair != NULL)
     json_object_set_string_member (object, "chair", conference->chair);
+  /* The chair as it stands, as the conference's own "chair_now": "chair" stays the name signed
+   * off (CLI.md: a key keeps its meaning). A hand-over (schema 13) changes who answers for the
+   * conference, its login ("chaired_by"), not the name on the record. */
+  if (!json_object_has_member (object, "chair_now"))
+    {
+      g_autofree char *record = record_of ("conference", conference->id);
+      guint number = 0;
+      const QuorumAmendment *amendment = quorum_conference_last_amendment (conference, record, "chair", &number);
+
+      if (amendment != NULL && amendment->new_value != NULL)
+        json_object_set_string_member (object, "chair_now", amendment->new_value);
+      else if (conference->chair != NULL)
+        json_object_set_string_member (object, "chair_now", conference->chair);
+      else
+        json_object_set_null_member (object, "chair_now");
+      json_object_set_int_member (object, "chair_amendment", amendment != NULL && amendment->new_value != NULL ? number : 0);
+    }
   if (!json_object_has_member (object, "conference_date") && g_date_valid (&conference->date))
     {
       g_autofree char *date = quorum_date_to_string (&conference->date);
@@ -422,16 +432,13 @@ build_decision (JsonBuilder            *builder,
       quorum_json_add_string (builder, "reason", dissent->reason);
       /* As they stand after sign-off, as the CSV and the PDF give them ("reason" as signed off). */
       {
-        g_autofree char *record = dissent->id > 0 ? record_of ("dissent", dissent->id) : NULL;
         guint number = 0;
         const char *now = _quorum_export_dissent_reason_now (conference, decision, dissent, &number);
-        const QuorumAmendment *corrected = NULL;
+        g_auto(GStrv) names = NULL;
 
         add_value_now (builder, "reason", now, number);
-        number = 0;
-        if (record != NULL)
-          corrected = quorum_conference_last_amendment (conference, record, "representatives", &number);
-        add_names_now (builder, conference, (const char * const *) dissent->representatives, corrected, number);
+        names = quorum_conference_dissent_representatives_now (conference, dissent, &number);
+        add_names_now (builder, conference, (const char * const *) names, number);
       }
       /* FALSE when the group settled on the outcome's view and only the representatives named
        * hold this view as their own position: they dissent, the group does not. */
@@ -840,7 +847,7 @@ quorum_json_conference (const QuorumConference *conference,
       }
       quorum_json_add_bool (builder, "members_disagreed", vote->members_disagreed);
       quorum_json_add_strv (builder, "representatives", (const char * const *) members);
-      add_names_now (builder, conference, (const char * const *) members, NULL, 0);
+      add_names_now (builder, conference, (const char * const *) members, 0);
       quorum_json_add_string (builder, "recorded_at", vote->recorded_at);
       quorum_json_add_bool (builder, "superseded", vote->superseded);
       json_builder_end_object (builder);

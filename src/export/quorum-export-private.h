@@ -58,15 +58,17 @@ const char          *_quorum_export_reason_now        (const QuorumConference *c
                                                        const char * const     *records,
                                                        guint                  *number);
 /* The reason of @vote as it stands, the CSV row's rule: the latest correction of the view's
- * reason ("vote:ID") or, where its group dissents from @decision (may be NULL), of that dissent's
- * ("dissent:ID"). @number as above. */
+ * reason ("vote:ID") or, where its group's dissent took that reason
+ * (quorum_conference_shared_reason ()), of that dissent's ("dissent:ID"). @number as above.
+ * @decision is not needed (kept for the callers). */
 const char          *_quorum_export_vote_reason_now   (const QuorumConference *conference,
                                                        const QuorumDecision   *decision,
                                                        const QuorumVote       *vote,
                                                        guint                  *number);
 /* The reason of @decision's @dissent as it stands, the record's rule: the latest correction of
- * "dissent:ID" or, where the group itself dissents, of its current view ("vote:ID"); of the
- * dissent alone where only representatives of a group that held the outcome's view dissent. */
+ * "dissent:ID" or, where the dissent took its group's current view's reason, of that view
+ * ("vote:ID", quorum_conference_shared_reason ()); of the dissent alone otherwise (only some
+ * representatives dissent, or the dissent's words are others' too). */
 const char          *_quorum_export_dissent_reason_now (const QuorumConference *conference,
                                                         const QuorumDecision   *decision,
                                                         const QuorumDissent    *dissent,

@@ -685,25 +685,30 @@ _quorum_export_reason_now (const QuorumConference *conference,
   return value;
 }
 
+/* @record's reason as it stands, by core's one rule: an amendment of @record or of the record
+ * sharing its reason (a dissenting group's view and its dissent). */
+static const char *
+shared_reason_now (const QuorumConference *conference,
+                   const char             *record,
+                   const char             *original,
+                   guint                  *number)
+{
+  g_autofree char *twin = quorum_conference_shared_reason (conference, record);
+  const char *records[3] = { record, twin, NULL };
+
+  return _quorum_export_reason_now (conference, original, records, number);
+}
+
 const char *
 _quorum_export_vote_reason_now (const QuorumConference *conference,
                                 const QuorumDecision   *decision,
                                 const QuorumVote       *vote,
                                 guint                  *number)
 {
-  g_autofree char *vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
-  g_autofree char *dissent_record = NULL;
-  const char *records[3] = { vote_record, NULL, NULL };
+  g_autofree char *record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
 
-  if (decision != NULL && !vote->superseded)
-    {
-      const QuorumDissent *dissent = _quorum_export_find_dissent (decision, vote->group);
-
-      if (dissent != NULL && dissent->id > 0 &&
-          quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
-        records[1] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
-    }
-  return _quorum_export_reason_now (conference, vote->reason, records, number);
+  (void) decision;
+  return shared_reason_now (conference, record, vote->reason, number);
 }
 
 const char *
@@ -712,20 +717,13 @@ _quorum_export_dissent_reason_now (const QuorumConference *conference,
                                    const QuorumDissent    *dissent,
                                    guint                  *number)
 {
-  g_autofree char *dissent_record = NULL;
-  g_autofree char *vote_record = NULL;
-  const char *records[3] = { NULL, NULL, NULL };
-  guint n = 0;
+  g_autofree char *record = NULL;
 
-  if (dissent->id > 0)
-    records[n++] = dissent_record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
-  if (quorum_conference_dissent_is_group (conference, decision->child_id, dissent))
-    {
-      const QuorumVote *vote = quorum_conference_find_current_vote (conference, decision->child_id,
-                                                                    dissent->group);
-
-      if (vote != NULL && vote->id > 0)
-        records[n++] = vote_record = g_strdup_printf ("vote:%" G_GINT64_FORMAT, vote->id);
-    }
-  return _quorum_export_reason_now (conference, dissent->reason, records, number);
+  (void) decision;
+  if (number != NULL)
+    *number = 0;
+  if (dissent->id <= 0)
+    return dissent->reason;
+  record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+  return shared_reason_now (conference, record, dissent->reason, number);
 }

@@ -2045,7 +2045,21 @@ add_dissent_items (GPtrArray              *items,
         return;
     }
 
-  names = names_now (conference, dissent->representatives);
+  /* As the record names them: a correction of the dissent's names after sign-off
+   * ("dissent:ID" "representatives") noted as the record notes it, each name as it stands. */
+  {
+    guint corrected = 0;
+    g_auto(GStrv) holders = quorum_conference_dissent_representatives_now (conference, dissent, &corrected);
+
+    names = names_now (conference, holders);
+    if (corrected > 0 && *names != '\0')
+      {
+        char *noted = g_strdup_printf (_("%s (amended after sign-off, amendment %u)"), names, corrected);
+
+        g_free (names);
+        names = noted;
+      }
+  }
   title = g_strdup_printf (_("%s: %s"), dissent->group, view);
   reason = dissent_reason_now (conference, child_id, dissent, &note, &owned);
   if (reason != NULL && *reason != '\0')

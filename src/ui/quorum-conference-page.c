@@ -594,9 +594,11 @@ collect_amend_targets (const QuorumConference *conference)
       add_target (targets, conference, "member_view", member->id, "reason", member->reason);
     }
 
-  /* A dissent's reason and representatives are the record's own copy, which the exports print:
-   * corrected apart from the vote's. The chair's reasons for a decision the chair made come
-   * first (one recorded before Quorum kept them may be given here). */
+  /* A dissent's reason and representatives are the record's own copy, which the exports print.
+   * Where the dissent's reason is its group's view's, word for word (one spoken reason:
+   * quorum_conference_shared_reason ()), it is offered once, as the view's ("Reason of the
+   * dissenting view of …"): a correction of it is both's. The chair's reasons for a decision the
+   * chair made come first (one recorded before Quorum kept them may be given here). */
   for (guint i = 0; i < conference->decisions->len; i++)
     {
       const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
@@ -610,10 +612,14 @@ collect_amend_targets (const QuorumConference *conference)
           /* As the store keeps them: one name a line. */
           g_autofree char *representatives = dissent->representatives != NULL
                                                ? g_strjoinv ("\n", dissent->representatives) : NULL;
+          g_autofree char *record = NULL;
+          g_autofree char *shared = NULL;
 
           if (dissent->id <= 0)
             continue;
-          add_target (targets, conference, "dissent", dissent->id, "reason", dissent->reason);
+          record = g_strdup_printf ("dissent:%" G_GINT64_FORMAT, dissent->id);
+          if ((shared = quorum_conference_shared_reason (conference, record)) == NULL)
+            add_target (targets, conference, "dissent", dissent->id, "reason", dissent->reason);
           add_target (targets, conference, "dissent", dissent->id, "representatives",
                       representatives)->hint = _("Corrected names, one a line");
         }
@@ -683,6 +689,23 @@ find_amend_target (GPtrArray  *targets,
   return NULL;
 }
 
+/* The target offered for @record's @field: a dissent's reason offered as its view's is found
+ * by the view's. */
+static const AmendTarget *
+find_offered_target (GPtrArray              *targets,
+                     const QuorumConference *conference,
+                     const char             *record,
+                     const char             *field)
+{
+  const AmendTarget *target = find_amend_target (targets, record, field);
+  g_autofree char *shared = NULL;
+
+  if (target == NULL && g_strcmp0 (field, "reason") == 0 &&
+      (shared = quorum_conference_shared_reason (conference, record)) != NULL)
+    target = find_amend_target (targets, shared, field);
+  return target;
+}
+
 static void
 update_signed (QuorumConferencePage *self)
 {
@@ -710,7 +733,7 @@ update_signed (QuorumConferencePage *self)
       g_autofree char *title = NULL;
 
       const AmendTarget *target = amendment->record != NULL
-                                    ? find_amend_target (targets, amendment->record, amendment->field)
+                                    ? find_offered_target (targets, conference, amendment->record, amendment->field)
                                     : NULL;
 
       if (amendment->change != NULL && *amendment->change != '\0')
