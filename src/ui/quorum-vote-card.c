@@ -1803,6 +1803,73 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
     }
 }
 
+/* The button a choice is entered on, when the focus comes to @to, one of its buttons, from
+ * outside it (@from): the one chosen, else the first, as the card takes the focus
+ * (quorum_vote_card_grab_focus) and as a radio group is entered. NULL when @to is no choice's,
+ * or the focus moved within it. */
+static GtkWidget *
+choice_entered_on (QuorumVoteCard *self,
+                   GtkWidget      *from,
+                   GtkWidget      *to)
+{
+  GtkWidget *views[] = { GTK_WIDGET (self->plan_button), GTK_WIDGET (self->no_plan_button),
+                         GTK_WIDGET (self->decline_button) };
+
+  if (to == views[0] || to == views[1] || to == views[2])
+    {
+      if (from == views[0] || from == views[1] || from == views[2])
+        return NULL;
+      switch (quorum_vote_card_get_shown_view (self))
+        {
+        case QUORUM_VIEW_NO_PLAN: return views[1];
+        case QUORUM_VIEW_DECLINE: return views[2];
+        case QUORUM_VIEW_PLAN:
+        case QUORUM_VIEW_NONE:
+        default:                  return views[0];
+        }
+    }
+
+  for (guint i = 0; self->member_rows != NULL && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      GtkWidget *plan = GTK_WIDGET (row->plan_button);
+      GtkWidget *no_plan = GTK_WIDGET (row->no_plan_button);
+
+      if (row->reason_entry == NULL || (to != plan && to != no_plan))
+        continue;
+      if (from == plan || from == no_plan)
+        return NULL;
+      return member_row_chosen (row) == QUORUM_VIEW_NO_PLAN ? no_plan : plan;
+    }
+
+  return NULL;
+}
+
+/* Tab and Shift+Tab enter a choice (the group's views, a representative's positions) where
+ * the card is entered: on the one chosen, else on Plan, from either side. GTK's own order
+ * entered it on its first button going forwards and its last going backwards: Shift+Tab from
+ * a representative's reason landed on No plan whatever she held, and from a group's reason on
+ * Declined (memberkeys). */
+static gboolean
+quorum_vote_card_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *from = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean moved = GTK_WIDGET_CLASS (quorum_vote_card_parent_class)->focus (widget, direction);
+  GtkWidget *entry;
+
+  if (!moved || root == NULL || self->read_only || !self->has_editor ||
+      (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD))
+    return moved;
+
+  entry = choice_entered_on (self, from, gtk_root_get_focus (root));
+  if (entry != NULL && entry != gtk_root_get_focus (root) && gtk_widget_is_sensitive (entry))
+    gtk_widget_grab_focus (entry);
+  return moved;
+}
+
 static void
 quorum_vote_card_constructed (GObject *object)
 {
@@ -1898,6 +1965,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   object_class->set_property = quorum_vote_card_set_property;
 
   widget_class->grab_focus = quorum_vote_card_grab_focus;
+  widget_class->focus = quorum_vote_card_focus;
 
   properties [PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
