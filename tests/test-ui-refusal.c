@@ -17,23 +17,6 @@
 
 static char *db_path;
 
-/* A label shown under @root whose text is @text. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The toast's widget shown in @root, or NULL. */
 static GtkWidget *
 find_toast (GtkWidget *root)
@@ -195,7 +178,7 @@ test_dissent_without_reason_shows_its_card (void)
   g_assert_true (focus == box || (focus != NULL && gtk_widget_is_ancestor (focus, box)));
 
   /* Whose box it is, in view with it; the card says under the box what it waits for. */
-  heading = find_label (GTK_WIDGET (card), "Housing");
+  heading = ui_test_find_shown_label (GTK_WIDGET (card), "Housing");
   g_assert_nonnull (heading);
   assert_in_view (heading, "Housing's heading");
   assert_in_view (box, "Housing's reason box");
@@ -329,8 +312,8 @@ test_missing_position_shows_the_row (void)
   g_assert_nonnull (row);
   plan = ui_test_find_named (row, "member-plan");
   reason = ui_test_find_named (row, "member-reason");
-  name = find_label (row, "Una Bell");
-  heading = find_label (GTK_WIDGET (card), "Health");
+  name = ui_test_find_shown_label (row, "Una Bell");
+  heading = ui_test_find_shown_label (GTK_WIDGET (card), "Health");
   g_assert_nonnull (plan);
   g_assert_nonnull (name);
   g_assert_nonnull (heading);
