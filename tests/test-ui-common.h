@@ -1036,6 +1036,24 @@ ui_test_find_shown_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The label on the screen under @root whose text holds @part, or NULL. */
+static inline GtkWidget *
+ui_test_find_shown_label_holding (GtkWidget  *root,
+                                  const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_shown_label_holding (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first button of @type (a GtkButton or a subclass) under @root whose label is @label. */
 static inline GtkWidget *
 ui_test_find_button (GtkWidget  *root,

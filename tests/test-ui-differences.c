@@ -1838,6 +1838,172 @@ test_raise_form_enter_and_ctrl_enter (void)
   ui_test_iterate (50);
 }
 
+/* Clicks @row of the page and selects what it shows (Ctrl+A), as a person does to type over it. */
+static void
+click_row (QuorumDifferencesPage *page,
+           const char            *row)
+{
+  GtkWidget *widget = GTK_WIDGET (child (page, row));
+
+  ui_test_scroll_into_view (widget);
+  ui_test_click (widget, -1, -1);
+  ui_test_key ("ctrl+a");
+}
+
+static char *
+db_count (const char *path,
+          const char *table,
+          gint64      id)
+{
+  return ui_test_db_sqlf (path, "SELECT count(*) FROM %s WHERE difference_id = %" G_GINT64_FORMAT, table, id);
+}
+
+/* The difference's other forms as the Raise form (memberkeys): the notice, the discussion, the
+ * escalation and the resolution did nothing on Enter, so a practitioner typing an answer and
+ * pressing Enter stayed in the field, and Ctrl+Enter recorded nothing. Now Enter moves on to the
+ * next field and from the last to the form's button (which Enter then presses); Ctrl+Enter in a
+ * field records the form; a refusal puts the focus on the answer it names. */
+static void
+test_other_forms_enter_and_ctrl_enter (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  gint64 id;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  id = raise_in_store (store, "south-east-wales", "2026-11-30", FALSE);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-12-02");
+  quorum_differences_page_refresh (page);
+  g_assert_true (quorum_differences_page_select (page, id));
+  ui_test_iterate (300);
+
+  /* The notice (South East Wales: that the guidance is invoked): date, by, to (blank: as the
+   * policy says), how, each + Enter; on to Record Notice, nothing given yet; Enter gives it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "notice_kind_row")), 0);
+  click_row (page, "notice_date_row");
+  ui_test_type ("2026-11-30");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "notice_by_row"))));
+  ui_test_type ("Gwent NHS");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "notice_to_row"))));
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "notice_means_row"))));
+  ui_test_type ("email");
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "notice_button"))));
+  g_assert_cmpstr (db_count (path, "notice", id), ==, "0");
+  ui_test_key ("Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *given = ui_test_db_sqlf (path, "SELECT given_on || '|' || given_by || '|' || means FROM notice "
+                                              "WHERE difference_id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpstr (given, ==, "2026-11-30|Gwent NHS|email");
+  }
+
+  /* The discussion: who took part + Enter, on to what was said; Enter past it (left blank) to
+   * what was agreed; Ctrl+Enter there: refused, nothing recorded, the focus on what was said. */
+  g_assert_true (quorum_differences_page_select (page, id));
+  ui_test_iterate (200);
+  click_row (page, "note_with_row");
+  ui_test_type ("Hana Visitor and the duty manager");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "note_summary_row"))));
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "note_agreed_row"))));
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (300);
+  g_assert_cmpstr (db_count (path, "difference_note", id), ==, "0");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "note_summary_row"))));
+  ui_test_type ("The threshold for a strategy meeting");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    g_autofree char *note = ui_test_db_sqlf (path, "SELECT participants || '|' || summary FROM difference_note "
+                                             "WHERE difference_id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpstr (note, ==, "Hana Visitor and the duty manager|The threshold for a strategy meeting");
+  }
+
+  /* Escalate: the date + Enter, on to why; Enter (none given) on to the button; Enter there:
+   * refused, not escalated, the focus on why; typed, Ctrl+Enter escalates. */
+  g_assert_true (quorum_differences_page_select (page, id));
+  ui_test_iterate (200);
+  click_row (page, "escalate_date_row");
+  ui_test_type ("2026-12-02");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "escalate_reason_row"))));
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "escalate_button"))));
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT count(*) FROM difference_stage WHERE difference_id = %" G_GINT64_FORMAT, id),
+                   ==, "1");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "escalate_reason_row"))));
+  ui_test_type ("No agreement between the line managers");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_cmpuint (d->stages->len, ==, 2);
+  }
+
+  /* Resolve: outcome, feedback to, feedback on (a day before the resolution), each + Enter, on
+   * to Resolve; Enter: refused, the focus on the feedback date; put right, Ctrl+Enter resolves. */
+  g_assert_true (quorum_differences_page_select (page, id));
+  ui_test_iterate (200);
+  click_row (page, "outcome_row");
+  ui_test_type ("A strategy meeting is held");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "feedback_to_row"))));
+  ui_test_type ("Hana Visitor");
+  ui_test_key ("Return");
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "feedback_date_row"))));
+  ui_test_type ("2026-12-01");
+  ui_test_key ("Return");
+  ui_test_iterate (200);
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "resolve_button"))));
+  ui_test_key ("Return");
+  ui_test_iterate (300);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_cmpint (d->status, !=, QUORUM_DIFFERENCE_RESOLVED);
+  }
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "feedback_date_row"))));
+  ui_test_key ("ctrl+a");
+  ui_test_type ("2026-12-02");
+  ui_test_screenshot (GTK_WIDGET (window), "differences-forms-by-enter");
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (400);
+  {
+    g_autoptr(QuorumDifference) d = load (store, id);
+
+    g_assert_cmpint (d->status, ==, QUORUM_DIFFERENCE_RESOLVED);
+    g_assert_cmpstr (d->outcome, ==, "A strategy meeting is held");
+    g_assert_cmpstr (d->feedback_to, ==, "Hana Visitor");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1864,6 +2030,7 @@ main (int   argc,
                    test_raise_form_fresh_and_panes_from_the_top);
   g_test_add_func ("/ui/differences/diffs4-formal-challenge-asks-first", test_formal_challenge_asks_first);
   g_test_add_func ("/ui/differences/raise-form-enter-moves-on-ctrl-enter-raises", test_raise_form_enter_and_ctrl_enter);
+  g_test_add_func ("/ui/differences/other-forms-enter-moves-on-ctrl-enter-records", test_other_forms_enter_and_ctrl_enter);
   g_test_add_func ("/ui/differences/diffs4-choices-whole", test_choices_whole);
   g_test_add_func ("/ui/differences/stageids-english-difference-read-in-welsh",
                    test_english_difference_read_in_welsh);

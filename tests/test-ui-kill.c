@@ -467,6 +467,260 @@ test_term_mid_sentence (void)
 /* GTK starts in this process only after the fork (the forked app starts its own). */
 static void ensure_gtk (void);
 
+/* ---- a changed view's old reason, killed while it waits ---- */
+
+#define CARRIED_REASON "Ruby disclosed to her nursery worker that daddy shouts at mummy."
+#define CARRIED_STATUS "Reason given for Plan · not yet recorded for No plan"
+
+static gint64 carried_conf_id;
+static gint64 carried_child_id;
+
+typedef struct
+{
+  GtkApplication *app;
+  int             fd;
+  int             step;
+} CarriedDriver;
+
+/* In the forked app: the window raised; Police's No plan clicked, as DC Lowe changes her mind
+ * with her plan's reason in the box; the test told the moment the card marks the words as given
+ * for Plan. */
+static gboolean
+drive_carried_cb (gpointer user_data)
+{
+  CarriedDriver *driver = user_data;
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+  QuorumVoteCard *card;
+  GtkWidget *no_plan;
+
+  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
+  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  if (card == NULL)
+    return G_SOURCE_CONTINUE;
+
+  switch (driver->step)
+    {
+    case 0:
+      ui_test_raise_window (window);
+      driver->step++;
+      return G_SOURCE_CONTINUE;
+    case 1:
+      no_plan = ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "No plan");
+      if (no_plan == NULL || !gtk_widget_get_mapped (no_plan))
+        return G_SOURCE_CONTINUE;
+      ui_test_scroll_into_view (no_plan);
+      ui_test_click (no_plan, -1, -1);
+      driver->step++;
+      return G_SOURCE_CONTINUE;
+    default:
+      /* Shown: from here on, the mark must survive anything. */
+      if (ui_test_find_shown_label_holding (GTK_WIDGET (card), CARRIED_STATUS) == NULL)
+        return G_SOURCE_CONTINUE;
+      if (write (driver->fd, "1", 1) != 1)
+        _exit (3);
+      return G_SOURCE_REMOVE;
+    }
+}
+
+static void
+carried_activate_after_cb (GApplication  *app,
+                           CarriedDriver *driver)
+{
+  g_timeout_add (50, drive_carried_cb, driver);
+}
+
+/* In the reopened app: the card, as the chair finds it after the crash. Asserted here (a failed
+ * assertion ends this process, and the test says so); the test told once all held. */
+static gboolean
+reopen_carried_cb (gpointer user_data)
+{
+  CarriedDriver *driver = user_data;
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+  QuorumVoteCard *card;
+  GtkWidget *box;
+  GtkWidget *focus;
+
+  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
+  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  if (card == NULL)
+    return G_SOURCE_CONTINUE;
+  if (driver->step++ == 0)
+    {
+      ui_test_raise_window (window);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The words, marked as the plan's. */
+  {
+    g_autofree char *words = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
+
+    g_assert_cmpstr (words, ==, CARRIED_REASON);
+  }
+  if (ui_test_find_shown_label_holding (GTK_WIDGET (card), CARRIED_STATUS) == NULL)
+    g_error ("Reopened, Police's words are not marked as given for Plan");
+  ui_test_screenshot (GTK_WIDGET (card), "viewreason-reopened");
+
+  /* The chair clicks into the box to read it, and leaves it: nothing recorded for No plan. */
+  box = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  ui_test_scroll_into_view (box);
+  ui_test_click (box, -1, -1);
+  ui_test_key ("Tab");
+  ui_test_iterate (400);
+  {
+    g_autofree char *reason = ui_test_db_sqlf (db_path, "SELECT coalesce(reason, '(none)') FROM vote WHERE grp = '%s' "
+                                               "AND child_id = %" G_GINT64_FORMAT, GROUP, carried_child_id);
+
+    g_assert_cmpstr (reason, ==, "(none)");
+  }
+
+  /* Ctrl+D: refused for Police's dissent without its reason; the focus in Police's box. */
+  ui_test_key ("ctrl+d");
+  ui_test_iterate (800);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_autofree char *decided = ui_test_db_sqlf (db_path, "SELECT count(*) FROM decision WHERE child_id = %" G_GINT64_FORMAT,
+                                                carried_child_id);
+
+    g_assert_cmpstr (decided, ==, "0");
+  }
+  card = quorum_child_panel_get_card (panel, GROUP);
+  box = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == box || (focus != NULL && gtk_widget_is_ancestor (focus, box)));
+  g_assert_nonnull (ui_test_find_shown_label_holding (GTK_WIDGET (card), CARRIED_STATUS));
+
+  /* Ctrl+Enter: DC Lowe confirms the words for No plan; the mark goes. */
+  ui_test_key ("ctrl+Return");
+  ui_test_iterate (500);
+  g_assert_null (ui_test_find_shown_label_holding (GTK_WIDGET (quorum_child_panel_get_card (panel, GROUP)), CARRIED_STATUS));
+
+  if (write (driver->fd, "1", 1) != 1)
+    _exit (3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reopen_activate_after_cb (GApplication  *app,
+                          CarriedDriver *driver)
+{
+  g_timeout_add (50, reopen_carried_cb, driver);
+}
+
+/* Trial 7 D1 (viewreason) after a crash: Police's Plan recorded with its reason; No plan clicked,
+ * so the change is recorded without the plan's reason and the words wait in the box, marked
+ * "Reason given for Plan · not yet recorded for No plan". The app killed (SIGKILL) the moment the
+ * mark shows. Reopened, the words came back as an ordinary draft: leaving the box recorded them as
+ * the no-plan reason, and the decision went through with a dissent arguing for a plan. Now the
+ * mark comes back with them: leaving records nothing, Ctrl+D refuses the dissent without a reason
+ * for its view, the focus in Police's box; Ctrl+Enter confirms the words for No plan. */
+static void
+test_kill_keeps_old_view_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (db_path, &error);
+  g_autofree char *scope = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *given_for = NULL;
+  static const char * const groups[] = { "Children's Social Care", GROUP, "Health", "Education", NULL };
+  int status = 0;
+  int fd;
+  pid_t pid;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("xdotool is not installed: this test clicks as a chair does");
+      return;
+    }
+  g_assert_no_error (error);
+  carried_conf_id = ui_test_make_vote_open (store, "Ruby Carter", groups, FALSE, &carried_child_id);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      QuorumVoteSpec spec = { .child_id = carried_child_id, .group = groups[i], .view = QUORUM_VIEW_PLAN,
+                              .categories = QUORUM_CATEGORY_NEGLECT,
+                              .reason = g_str_equal (groups[i], GROUP) ? CARRIED_REASON : "Long-standing neglect" };
+
+      g_assert_cmpint (quorum_store_record_vote (store, carried_conf_id, &spec, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", carried_child_id, GROUP);
+
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    {
+      g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, carried_conf_id);
+      char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
+      QuorumApplication *app = quorum_application_new ();
+      CarriedDriver driver = { GTK_APPLICATION (app), fd, 0 };
+
+      g_signal_connect_after (app, "activate", G_CALLBACK (carried_activate_after_cb), &driver);
+      _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+    }
+  wait_ready (pid, fd, "The app never marked Police's words as given for Plan");
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  /* No plan recorded without the plan's words; the words kept as a draft, and whose they were. */
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (store, carried_conf_id);
+    QuorumVote *vote = quorum_conference_find_vote (conference, carried_child_id, GROUP);
+
+    g_assert_nonnull (vote);
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_null (vote->reason);
+  }
+  kept = quorum_store_get_draft (store, carried_conf_id, scope, "reason", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, CARRIED_REASON);
+  given_for = quorum_store_get_draft (store, carried_conf_id, scope, "reason-given-for", &error);
+  g_assert_no_error (error);
+  g_test_message ("kept: %s; given for: %s", kept, given_for != NULL ? given_for : "(nothing)");
+
+  /* Reopened, in an app of its own (GTK never starts in this process: the tests after this
+   * one fork the app too): reopen_carried_cb () asserts there and says when all held. */
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    {
+      g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, carried_conf_id);
+      char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
+      QuorumApplication *app = quorum_application_new ();
+      CarriedDriver driver = { GTK_APPLICATION (app), fd, 0 };
+
+      g_signal_connect_after (app, "activate", G_CALLBACK (reopen_activate_after_cb), &driver);
+      _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+    }
+  wait_ready (pid, fd, "Reopened, the app did not show Police's words marked as given for Plan, or recorded them, "
+                       "or decided (its assertion above says which)");
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  /* Confirmed for No plan by Ctrl+Enter in the reopened app: recorded, the mark's draft gone. */
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (store, carried_conf_id);
+    QuorumVote *vote = quorum_conference_find_vote (conference, carried_child_id, GROUP);
+
+    g_assert_cmpint (vote->view, ==, QUORUM_VIEW_NO_PLAN);
+    g_assert_cmpstr (vote->reason, ==, CARRIED_REASON);
+    g_assert_null (quorum_conference_find_decision (conference, carried_child_id));
+  }
+  g_clear_pointer (&given_for, g_free);
+  given_for = quorum_store_get_draft (store, carried_conf_id, scope, "reason-given-for", &error);
+  g_assert_no_error (error);
+  g_assert_null (given_for);
+}
+
 /* Words typed and shown as a draft (not yet recorded) survive SIGKILL: the store keeps them,
  * nothing of them is in the record, and a new window gives them back, marked as a draft. */
 static void
@@ -598,6 +852,7 @@ main (int   argc,
   /* Before any test starts GTK in this process: the app is forked. */
   g_test_add_func ("/ui/kill/kill-with-new-conference-form", test_kill_with_new_conference_form);
   g_test_add_func ("/ui/kill/term-mid-sentence", test_term_mid_sentence);
+  g_test_add_func ("/ui/kill/kill-keeps-old-view-mark", test_kill_keeps_old_view_mark);
   g_test_add_func ("/ui/kill/kill-with-draft", test_kill_with_draft);
   g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);
   g_test_add_func ("/ui/kill/returns-to-last-child", test_returns_to_last_child);

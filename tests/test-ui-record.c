@@ -851,6 +851,120 @@ test_representatives_keys_as_a_group_card (void)
   ui_test_iterate (50);
 }
 
+/* Shift+Tab back into a choice lands where Tab into it does, and where the card takes the
+ * focus: on the one chosen, else on Plan (memberkeys left it: GTK's order entered a choice on its
+ * last button going backwards, a representative's No plan whatever she held, a group's Declined).
+ * Una Bell holds Plan: Shift+Tab from her reason lands on her Plan, not No plan. Vic Rowe holds
+ * nothing yet: on his Plan, as Tab from Una's reason does. Education holds No plan: Shift+Tab from
+ * its reason lands on No plan, not Declined, as Tab into the card from the one before does. */
+static void
+test_shift_tab_enters_a_choice_on_the_chosen (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumWindow *window;
+  QuorumConferencePage *page;
+  QuorumVoteCard *card;
+  QuorumVoteSpec health = { .group = "Health", .view = QUORUM_VIEW_PLAN, .reason = "The group settles on plan",
+                            .members_disagreed = TRUE };
+  QuorumMemberViewSpec una_plan = { .view = QUORUM_VIEW_PLAN, .reason = "Una says Cara is often hungry" };
+  GtkWidget *widget;
+  gint64 conf, cara, una, vic;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed: this test presses keys as a chair does");
+      return;
+    }
+  window = ui_test_window_new (store, 1280, 1000);
+  page = quorum_window_get_conference_page (window);
+  {
+    const char *names[5] = { "Sara Lee", "Tom Fry", "Una Bell", "Vic Rowe", "Wyn Ash" };
+
+    conf = conference_with_two_representatives (window, store, "Cara Dunn", "BO-8", names, &cara);
+  }
+  una = attendee_id (store, conf, "Una Bell");
+  vic = attendee_id (store, conf, "Vic Rowe");
+  view (store, conf, cara, CSC, QUORUM_VIEW_PLAN, "Chronic neglect");
+  view (store, conf, cara, "Police", QUORUM_VIEW_NO_PLAN, "No police contact");
+  health.child_id = cara;
+  g_assert_cmpint (quorum_store_record_vote (store, conf, &health, &error), >, 0);
+  g_assert_no_error (error);
+  una_plan.child_id = cara;
+  una_plan.attendee_id = una;
+  g_assert_cmpint (quorum_store_record_member_view (store, conf, &una_plan, &error), >, 0);
+  g_assert_no_error (error);
+  view (store, conf, cara, "Education", QUORUM_VIEW_NO_PLAN, "Attendance is good");
+  quorum_conference_page_reload (page);
+  ui_test_raise_window (window);
+  ui_test_iterate (300);
+
+  /* Una: from her reason, Shift+Tab: her Plan, the position she holds. */
+  card = ui_test_card (window, cara, "Health");
+  widget = ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-reason");
+  ui_test_scroll_into_view (widget);
+  ui_test_click (widget, -1, -1);
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (100);
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-plan")));
+
+  /* Vic: nothing held; from his reason, Shift+Tab: his Plan, where Tab from Una's reason lands. */
+  widget = ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-reason");
+  ui_test_click (widget, -1, -1);
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (100);
+  card = ui_test_card (window, cara, "Health");
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-plan")));
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (100);
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-reason")));
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
+  g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-plan")));
+  {
+    g_autofree char *held = ui_test_db_sqlf (path, "SELECT count(*) FROM member_view WHERE attendee_id = %" G_GINT64_FORMAT, vic);
+
+    g_assert_cmpstr (held, ==, "0");
+  }
+
+  /* Education holds No plan: Shift+Tab from its reason lands on No plan, not Declined. */
+  card = ui_test_card (window, cara, "Education");
+  widget = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
+  ui_test_scroll_into_view (widget);
+  ui_test_click (widget, -1, -1);
+  ui_test_key ("shift+Tab");
+  ui_test_iterate (100);
+  card = ui_test_card (window, cara, "Education");
+  g_assert_true (focus_on (window, ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "No plan")));
+
+  /* Tab into its views from the card before (Vic's reason, the last of Health's; the board's
+   * cell between is a stop of its own): No plan too, not Plan. */
+  card = ui_test_card (window, cara, "Health");
+  widget = ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-reason");
+  ui_test_scroll_into_view (widget);
+  ui_test_click (widget, -1, -1);
+  ui_test_key ("Tab");
+  ui_test_iterate (100);
+  if (GTK_IS_FLOW_BOX_CHILD (gtk_root_get_focus (GTK_ROOT (window))))
+    {
+      ui_test_key ("Tab");
+      ui_test_iterate (100);
+    }
+  card = ui_test_card (window, cara, "Education");
+  g_assert_true (focus_on (window, ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "No plan")));
+  {
+    g_autofree char *held = ui_test_db_sql (path, "SELECT view || '|' || reason FROM vote WHERE grp = 'Education'");
+
+    g_assert_cmpstr (held, ==, "no-plan|Attendance is good");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/ui/record/could-not-agree-needs-each-representatives-own-position",
                    test_could_not_agree_needs_each_position);
   g_test_add_func ("/ui/record/representatives-keys-as-a-group-card", test_representatives_keys_as_a_group_card);
+  g_test_add_func ("/ui/record/shift-tab-enters-a-choice-on-the-chosen", test_shift_tab_enters_a_choice_on_the_chosen);
 
   return g_test_run ();
 }

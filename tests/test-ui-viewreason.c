@@ -59,24 +59,6 @@ reason_view (QuorumWindow *window)
   return GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (ui_test_card (window, child_id, POLICE))));
 }
 
-/* A label shown under @root whose text holds @part. */
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *part)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 police_recorded_plan (gpointer data)
 {
@@ -183,7 +165,7 @@ test_changed_view_keeps_no_old_reason (void)
     g_assert_cmpstr (words, ==, PLAN_REASON);
   }
   card = ui_test_card (window, child_id, POLICE);
-  mark = find_label_with (GTK_WIDGET (card), "Reason given for Plan · not yet recorded for No plan");
+  mark = ui_test_find_shown_label_holding (GTK_WIDGET (card), "Reason given for Plan · not yet recorded for No plan");
   g_assert_nonnull (mark);
   ui_test_screenshot (GTK_WIDGET (card), "viewreason-changed");
 

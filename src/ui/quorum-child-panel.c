@@ -78,8 +78,10 @@ struct _QuorumChildPanel
   gboolean         board_bound;       /* the cards are made (the board bound to the groups) */
   gboolean         board_deferred;    /* read-only cards to make once drawn, or when asked for */
   GdkFrameClock   *board_clock;
-  /* The card the focus just went to, shown whole again once the frame is laid out. */
+  /* The card the focus just went to, shown whole again once the frame is laid out (down to
+   * whole_card_foot, when a refusal asks for something on it). */
   GtkWidget       *whole_card;
+  GtkWidget       *whole_card_foot;
   GdkFrameClock   *whole_card_clock;
   gulong           whole_card_layout_id;
   gulong           board_layout_id;
@@ -411,29 +413,62 @@ start_board_wait (QuorumChildPanel *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* The whole of @card in the panel's view (its top, when it is taller than the view), as the
- * focus goes to it: the scrolled window shows only the widget with the focus, and the next
- * group's Plan button came to the bottom edge with its categories and reason off the screen. */
-static void
-show_whole_card (QuorumChildPanel *self,
-                 GtkWidget        *card)
+/* Where @widget lies in the panel's scrolled content, in the content's own coordinates. */
+static gboolean
+bounds_in_content (QuorumChildPanel *self,
+                   GtkWidget        *widget,
+                   graphene_rect_t  *bounds)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
-  graphene_rect_t bounds;
-  double top;
 
   if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (content == NULL || !gtk_widget_compute_bounds (card, content, &bounds))
-    return;
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, bounds))
+    return FALSE;
 
-  /* In the content's own coordinates, unless it is the viewport itself (then in the view's). */
-  top = bounds.origin.y;
+  /* Unless the content is the viewport itself (then in the view's). */
   if (content == gtk_scrolled_window_get_child (self->scroller))
-    top += gtk_adjustment_get_value (adjustment);
-  gtk_adjustment_clamp_page (adjustment, top, top + MIN (bounds.size.height,
-                                                         gtk_adjustment_get_page_size (adjustment)));
+    bounds->origin.y += gtk_adjustment_get_value (adjustment);
+  return TRUE;
+}
+
+/* The whole of @card in the panel's view (its top, when it is taller than the view), as the
+ * focus goes to it: the scrolled window shows only the widget with the focus, and the next
+ * group's Plan button came to the bottom edge with its categories and reason off the screen.
+ *
+ * With @foot (the field a refusal asks for, or what says so under it): the card's heading at
+ * the top of the view and the card down to @foot below it, so the chair sees whose card she is
+ * in and what it asks, clear of the toast at the window's foot. The view scrolled only as far as
+ * the focus went, and the refused dissent's reason box stood at the top edge with its group's
+ * name scrolled away (trial 7, A8). When the heading and @foot do not fit together, @foot at the
+ * view's foot and as much of the card above it as fits. */
+static void
+show_whole_card (QuorumChildPanel *self,
+                 GtkWidget        *card,
+                 GtkWidget        *foot)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+  graphene_rect_t foot_bounds;
+  double top;
+  double bottom;
+
+  if (!bounds_in_content (self, card, &bounds))
+    return;
+  top = bounds.origin.y;
+
+  if (foot == NULL || !gtk_widget_is_ancestor (foot, card) || !bounds_in_content (self, foot, &foot_bounds))
+    {
+      gtk_adjustment_clamp_page (adjustment, top, top + MIN (bounds.size.height, page));
+      return;
+    }
+
+  /* A little room above the heading and below the foot. */
+  top = MAX (top - 6, gtk_adjustment_get_lower (adjustment));
+  bottom = foot_bounds.origin.y + foot_bounds.size.height + 12;
+  gtk_adjustment_set_value (adjustment, bottom - top <= page ? top : bottom - page);
 }
 
 static void
@@ -443,6 +478,7 @@ stop_whole_card_wait (QuorumChildPanel *self)
     g_clear_signal_handler (&self->whole_card_layout_id, self->whole_card_clock);
   g_clear_object (&self->whole_card_clock);
   g_clear_weak_pointer (&self->whole_card);
+  g_clear_weak_pointer (&self->whole_card_foot);
 }
 
 static void
@@ -450,30 +486,48 @@ whole_card_layout_cb (GdkFrameClock    *clock,
                       QuorumChildPanel *self)
 {
   GtkWidget *card = self->whole_card;
+  GtkWidget *foot = self->whole_card_foot;
 
   stop_whole_card_wait (self);
   if (card != NULL && gtk_widget_get_mapped (card) && gtk_widget_is_ancestor (card, GTK_WIDGET (self)))
-    show_whole_card (self, card);
+    show_whole_card (self, card, foot);
 }
 
 /* show_whole_card () now, and again once the frame is laid out: the record just made changes
  * the card above (its draft marker goes) after the focus has moved, and the card was then
- * measured where it no longer was. */
+ * measured where it no longer was; a refusal's words under the field change its height. */
 static void
 show_whole_card_laid_out (QuorumChildPanel *self,
-                          GtkWidget        *card)
+                          GtkWidget        *card,
+                          GtkWidget        *foot)
 {
   GdkFrameClock *clock;
 
-  show_whole_card (self, card);
+  show_whole_card (self, card, foot);
   stop_whole_card_wait (self);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)
     return;
   g_set_weak_pointer (&self->whole_card, card);
+  g_set_weak_pointer (&self->whole_card_foot, foot);
   self->whole_card_clock = g_object_ref (clock);
   self->whole_card_layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (whole_card_layout_cb), self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Whether the scrolled window scrolls to the focus: set, and what it was. */
+static gboolean
+set_scroll_to_focus (QuorumChildPanel *self,
+                     gboolean          scrolls)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  gboolean was;
+
+  if (!GTK_IS_VIEWPORT (viewport))
+    return FALSE;
+  was = gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), scrolls);
+  return was;
 }
 
 /* Gives @widget the focus without the scrolled window's own scroll to it: that scroll is
@@ -484,15 +538,12 @@ static gboolean
 grab_focus_unscrolled (QuorumChildPanel *self,
                        GtkWidget        *widget)
 {
-  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
-  gboolean scrolls = GTK_IS_VIEWPORT (viewport) && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+  gboolean scrolls = set_scroll_to_focus (self, FALSE);
   gboolean grabbed;
 
-  if (scrolls)
-    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
   grabbed = gtk_widget_grab_focus (widget);
   if (scrolls)
-    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+    set_scroll_to_focus (self, TRUE);
   return grabbed;
 }
 
@@ -514,7 +565,7 @@ focus_waiting_card (QuorumChildPanel *self,
       if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
           grab_focus_unscrolled (self, GTK_WIDGET (card)))
         {
-          show_whole_card_laid_out (self, GTK_WIDGET (card));
+          show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
           return;
         }
     }
@@ -1008,7 +1059,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
 }
 
 /* The decision was refused for a dissent without its reason: the focus goes to the reason box of
- * the (first) group that needs one, where the chair types it. Whether it went there. */
+ * the (first) group that needs one, where the chair types it, its card saying so under it, and
+ * the card's heading and box in view. Whether it went there. */
 static gboolean
 focus_missing_reason (QuorumChildPanel *self,
                       QuorumView        chair_view,
@@ -1018,8 +1070,8 @@ focus_missing_reason (QuorumChildPanel *self,
   g_autoptr(QuorumCalendar) calendar = NULL;
   g_auto(GStrv) groups = NULL;
   QuorumVoteCard *card;
-  GtkWidget *view;
-  GtkRoot *root;
+  GtkWidget *foot;
+  gboolean scrolls;
 
   if (self->profile == NULL)
     return FALSE;
@@ -1037,18 +1089,22 @@ focus_missing_reason (QuorumChildPanel *self,
   if (card == NULL || quorum_vote_card_get_read_only (card))
     return FALSE;
 
-  view = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
-  root = gtk_widget_get_root (view);
-  if (!gtk_widget_grab_focus (view))
+  /* Given without the scrolled window's own (animated) scroll: the card is shown below. */
+  scrolls = set_scroll_to_focus (self, FALSE);
+  foot = quorum_vote_card_ask_dissent_reason (card);
+  if (scrolls)
+    set_scroll_to_focus (self, TRUE);
+  if (foot == NULL)
     return FALSE;
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  show_whole_card_laid_out (self, GTK_WIDGET (card), foot);
+  quorum_ui_toast_about (GTK_WIDGET (card), foot);
   return TRUE;
 }
 
 /* The decision was refused for a representative's own position not recorded where their group
  * could not agree (core's rule): their card says whose, under the representatives, and the focus
- * goes to the position to record. Whether it went there. */
+ * goes to the position to record, the card's heading and their row in view. Whether it went
+ * there. */
 static gboolean
 focus_missing_position (QuorumChildPanel *self)
 {
@@ -1056,6 +1112,7 @@ focus_missing_position (QuorumChildPanel *self)
   g_autoptr(GArray) missing = NULL;
   const QuorumAttendee *attendee;
   QuorumVoteCard *card;
+  GtkWidget *foot = NULL;
 
   conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
   if (conference == NULL)
@@ -1065,7 +1122,19 @@ focus_missing_position (QuorumChildPanel *self)
     return FALSE;
   attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, 0));
   card = attendee != NULL ? quorum_child_panel_get_card (self, attendee->line_management) : NULL;
-  return card != NULL && quorum_vote_card_ask_member_position (card, attendee->id);
+  if (card != NULL)
+    {
+      gboolean scrolls = set_scroll_to_focus (self, FALSE);
+
+      foot = quorum_vote_card_ask_member_position (card, attendee->id);
+      if (scrolls)
+        set_scroll_to_focus (self, TRUE);
+    }
+  if (foot == NULL)
+    return FALSE;
+  show_whole_card_laid_out (self, GTK_WIDGET (card), foot);
+  quorum_ui_toast_about (GTK_WIDGET (card), foot);
+  return TRUE;
 }
 
 /* The groups whose view on the board is a plan with no category of abuse, quoted and joined

@@ -75,6 +75,7 @@ struct _QuorumDifferencesPage
   GtkWidget          *notice_buttons;
   GtkWidget          *flag_challenge_button;
   GtkWidget          *flag_risk_button;
+  GtkWidget          *notice_button;
   GtkScrolledWindow  *raise_scroller;
   GtkWidget          *raise_button;
   GtkScrolledWindow  *detail_scroller;
@@ -661,6 +662,9 @@ format_history (const QuorumDifference *d,
   return g_string_free (out, FALSE);
 }
 
+static void note_row_activated_cb (QuorumDifferencesPage *self,
+                                   AdwEntryRow           *row);
+
 static void
 rebuild_checklist (QuorumDifferencesPage *self,
                    const QuorumStage     *stage)
@@ -683,6 +687,7 @@ rebuild_checklist (QuorumDifferencesPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->checklist[i]);
       gtk_list_box_append (self->checklist_box, row);
       g_ptr_array_add (self->checklist_rows, row);
+      g_signal_connect_object (row, "entry-activated", G_CALLBACK (note_row_activated_cb), self, G_CONNECT_SWAPPED);
       /* An answer typed is the discussion's draft too: kept with its difference and stage */
       if (self->note_draft != NULL)
         {
@@ -1267,6 +1272,84 @@ clear_raise_form (QuorumDifferencesPage *self)
   quorum_draft_discard (self->raise_draft);
 }
 
+/* Enter in one of a form's one-line fields (@from): the focus on the next of @order shown (the
+ * form's fields in the order they are answered, then its button), as in the New Conference
+ * form. The button is not pressed: Enter on it, or Ctrl+Enter anywhere in the form, does that. */
+static void
+focus_next_shown (GtkWidget * const *order,
+                  guint              n,
+                  GtkWidget         *from)
+{
+  for (guint i = 0; i + 1 < n; i++)
+    if (order[i] == from)
+      {
+        for (guint j = i + 1; j < n; j++)
+          if (order[j] != NULL && gtk_widget_is_visible (order[j]) && gtk_widget_is_sensitive (order[j]))
+            {
+              if (ADW_IS_ENTRY_ROW (order[j]))
+                quorum_ui_focus_at_end (order[j]);
+              else
+                gtk_widget_grab_focus (order[j]);
+              return;
+            }
+        return;
+      }
+}
+
+/* One answer of a form, for a refusal: @row, which the store's words name @what (its message
+ * holds it: "Who took part must not be empty"); @required when it must not be left empty. */
+typedef struct
+{
+  AdwEntryRow *row;
+  const char  *what;
+  gboolean     required;
+} Answer;
+
+/* A form refused by the store: the focus on the answer its words name, else on the first
+ * required answer left empty (the store's checks run in the form's order), where the toast's
+ * words point. The focus stayed on the button, or in the field Ctrl+Enter was pressed in. */
+static void
+focus_refused_answer (const GError *error,
+                      const Answer *answers,
+                      guint         n)
+{
+  for (guint i = 0; error != NULL && i < n; i++)
+    if (answers[i].what != NULL && strstr (error->message, answers[i].what) != NULL &&
+        gtk_widget_is_visible (GTK_WIDGET (answers[i].row)))
+      {
+        quorum_ui_focus_at_end (GTK_WIDGET (answers[i].row));
+        return;
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!answers[i].required || !gtk_widget_is_visible (GTK_WIDGET (answers[i].row)))
+        continue;
+      text = row_text (answers[i].row);
+      if (text == NULL)
+        {
+          quorum_ui_focus_at_end (GTK_WIDGET (answers[i].row));
+          return;
+        }
+    }
+}
+
+/* Ctrl+Enter (either Enter key) anywhere in @widget activates @action: the form's button. */
+static void
+add_ctrl_enter (GtkWidget  *widget,
+                const char *action)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                                                       gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                                                          gtk_named_action_new (action)));
+  gtk_widget_add_controller (widget, shortcuts);
+}
+
 /* The Raise form's fields in the order they are answered: Enter in one moves on to the next
  * shown (the area other only with "Other"), as in the New Conference form; from the outcome
  * sought, the last, to Raise, past the immediate risk switch the practitioner sees on the way.
@@ -1283,20 +1366,66 @@ raise_row_activated_cb (QuorumDifferencesPage *self,
     GTK_WIDGET (self->area_other_row), GTK_WIDGET (self->outcome_sought_row), self->raise_button,
   };
 
-  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
-    if (order[i] == GTK_WIDGET (row))
-      {
-        for (guint j = i + 1; j < G_N_ELEMENTS (order); j++)
-          if (gtk_widget_get_visible (order[j]) && gtk_widget_is_sensitive (order[j]))
-            {
-              if (ADW_IS_ENTRY_ROW (order[j]))
-                quorum_ui_focus_at_end (order[j]);
-              else
-                gtk_widget_grab_focus (order[j]);
-              return;
-            }
-        return;
-      }
+  focus_next_shown (order, G_N_ELEMENTS (order), GTK_WIDGET (row));
+}
+
+/* The difference's other forms, as the Raise form (memberkeys): Enter moves on, from the last
+ * field to the form's button; Ctrl+Enter records; a refusal puts the focus on the answer. They
+ * did nothing on Enter. The notice: its date, by, to and how, then Record Notice (past the
+ * immediate risk and formal challenge buttons, which record for good and ask first). */
+static void
+notice_row_activated_cb (QuorumDifferencesPage *self,
+                         AdwEntryRow           *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->notice_date_row), GTK_WIDGET (self->notice_by_row), GTK_WIDGET (self->notice_to_row),
+    GTK_WIDGET (self->notice_means_row), self->notice_button,
+  };
+
+  focus_next_shown (order, G_N_ELEMENTS (order), GTK_WIDGET (row));
+}
+
+/* The discussion: its date, who took part, what was said, what was agreed, then the stage's
+ * checklist answers, then Record Discussion. */
+static void
+note_row_activated_cb (QuorumDifferencesPage *self,
+                       AdwEntryRow           *row)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  g_ptr_array_add (order, self->note_date_row);
+  g_ptr_array_add (order, self->note_with_row);
+  g_ptr_array_add (order, self->note_summary_row);
+  g_ptr_array_add (order, self->note_agreed_row);
+  for (guint i = 0; i < self->checklist_rows->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (self->checklist_rows, i));
+  g_ptr_array_add (order, self->record_button);
+  focus_next_shown ((GtkWidget * const *) order->pdata, order->len, GTK_WIDGET (row));
+}
+
+static void
+escalate_row_activated_cb (QuorumDifferencesPage *self,
+                           AdwEntryRow           *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->escalate_date_row), GTK_WIDGET (self->escalate_reason_row), self->escalate_button,
+  };
+
+  focus_next_shown (order, G_N_ELEMENTS (order), GTK_WIDGET (row));
+}
+
+/* The resolution: its date, the Co-ordinator's decision (a chair-decides challenge), the
+ * outcome, feedback to whom and when, then Resolve, past the switches seen on the way. */
+static void
+resolve_row_activated_cb (QuorumDifferencesPage *self,
+                          AdwEntryRow           *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->resolve_date_row), GTK_WIDGET (self->challenge_row), GTK_WIDGET (self->outcome_row),
+    GTK_WIDGET (self->feedback_to_row), GTK_WIDGET (self->feedback_date_row), self->resolve_button,
+  };
+
+  focus_next_shown (order, G_N_ELEMENTS (order), GTK_WIDGET (row));
 }
 
 /* Raise refused for an answer missing: the focus on its field, the first the store asks for,
@@ -1443,7 +1572,12 @@ give_notice_action (GtkWidget  *widget,
   spec.means = means;
   if (quorum_store_give_notice (self->store, &spec, &error) == 0)
     {
+      Answer answers[] = {
+        { self->notice_date_row, _("The date the notice was given"), FALSE },
+      };
+
       quorum_ui_show_error (widget, error);
+      focus_refused_answer (error, answers, G_N_ELEMENTS (answers));
       return;
     }
   set_row_text (self->notice_by_row, NULL);
@@ -1690,7 +1824,16 @@ record_action (GtkWidget  *widget,
 
   if (quorum_store_record_difference_note (self->store, id, &spec, &error) == 0)
     {
+      Answer asked[] = {
+        { self->note_date_row, _("The date of the discussion"), FALSE },
+        { self->note_date_row, _("The discussion"), FALSE },
+        { self->note_with_row, _("Who took part"), TRUE },
+        { self->note_summary_row, _("The summary of what was said"), TRUE },
+        { self->note_agreed_row, _("What was agreed"), FALSE },
+      };
+
       quorum_ui_show_error (widget, error);
+      focus_refused_answer (error, asked, G_N_ELEMENTS (asked));
       return;
     }
 
@@ -1725,7 +1868,14 @@ escalate_action (GtkWidget  *widget,
   stage = quorum_store_escalate_difference (self->store, id, &date, reason, &error);
   if (stage == NULL)
     {
+      Answer answers[] = {
+        { self->escalate_date_row, _("The date of the escalation"), FALSE },
+        { self->escalate_date_row, _("The escalation"), FALSE },
+        { self->escalate_reason_row, _("The reason for escalating"), TRUE },
+      };
+
       quorum_ui_show_error (widget, error);
+      focus_refused_answer (error, answers, G_N_ELEMENTS (answers));
       return;
     }
 
@@ -1774,7 +1924,15 @@ resolve_action (GtkWidget  *widget,
                                               d->feedback_to == NULL ? feedback_to : NULL,
                                               &spec.feedback_date, &error))
         {
+          Answer answers[] = {
+            { self->feedback_to_row, _("A feedback date needs the name of who was given the feedback"), FALSE },
+            { self->feedback_date_row, _("Feedback on the outcome cannot be dated before the resolution"), FALSE },
+            { self->feedback_date_row, _("The date feedback was given"), FALSE },
+            { self->feedback_to_row, _("Who was given feedback"), FALSE },
+          };
+
           quorum_ui_show_error (widget, error);
+          focus_refused_answer (error, answers, G_N_ELEMENTS (answers));
           return;
         }
       quorum_differences_page_refresh (self);
@@ -1803,7 +1961,18 @@ resolve_action (GtkWidget  *widget,
 
   if (!quorum_store_resolve_difference (self->store, id, &spec, &error))
     {
+      Answer answers[] = {
+        { self->feedback_to_row, _("A feedback date needs the name of who was given the feedback"), FALSE },
+        { self->feedback_date_row, _("Feedback on the outcome cannot be dated before the resolution"), FALSE },
+        { self->feedback_date_row, _("The date feedback was given"), FALSE },
+        { self->resolve_date_row, _("The date of the resolution"), FALSE },
+        { self->resolve_date_row, _("The resolution"), FALSE },
+        { self->outcome_row, _("The agreed outcome"), TRUE },
+        { self->feedback_to_row, _("Who was given feedback"), FALSE },
+      };
+
       quorum_ui_show_error (widget, error);
+      focus_refused_answer (error, answers, G_N_ELEMENTS (answers));
       return;
     }
 
@@ -2063,6 +2232,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_to_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_means_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notices_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, notice_buttons);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_challenge_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, flag_risk_button);
@@ -2124,16 +2294,34 @@ quorum_differences_page_init (QuorumDifferencesPage *self)
       self->against_decision_row, self->child_row, self->conference_row, self->area_other_row,
       self->outcome_sought_row,
     };
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    struct { AdwEntryRow *row; GCallback cb; } others[] = {
+      { self->notice_date_row, G_CALLBACK (notice_row_activated_cb) },
+      { self->notice_by_row, G_CALLBACK (notice_row_activated_cb) },
+      { self->notice_to_row, G_CALLBACK (notice_row_activated_cb) },
+      { self->notice_means_row, G_CALLBACK (notice_row_activated_cb) },
+      { self->note_date_row, G_CALLBACK (note_row_activated_cb) },
+      { self->note_with_row, G_CALLBACK (note_row_activated_cb) },
+      { self->note_summary_row, G_CALLBACK (note_row_activated_cb) },
+      { self->note_agreed_row, G_CALLBACK (note_row_activated_cb) },
+      { self->escalate_date_row, G_CALLBACK (escalate_row_activated_cb) },
+      { self->escalate_reason_row, G_CALLBACK (escalate_row_activated_cb) },
+      { self->resolve_date_row, G_CALLBACK (resolve_row_activated_cb) },
+      { self->outcome_row, G_CALLBACK (resolve_row_activated_cb) },
+      { self->feedback_to_row, G_CALLBACK (resolve_row_activated_cb) },
+      { self->feedback_date_row, G_CALLBACK (resolve_row_activated_cb) },
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (raise_row_activated_cb), self, G_CONNECT_SWAPPED);
-    /* Ctrl+Enter anywhere in the form raises it, as it records an attempt in the attempt's. */
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
-                                                                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
-                                                            gtk_named_action_new ("differences.raise")));
-    gtk_widget_add_controller (GTK_WIDGET (self->raise_scroller), shortcuts);
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      g_signal_connect_object (others[i].row, "entry-activated", others[i].cb, self, G_CONNECT_SWAPPED);
+    /* Ctrl+Enter anywhere in a form records it, as it records an attempt in the attempt's. */
+    add_ctrl_enter (GTK_WIDGET (self->raise_scroller), "differences.raise");
+    add_ctrl_enter (self->notices_group, "differences.give-notice");
+    add_ctrl_enter (GTK_WIDGET (self->record_group), "differences.record");
+    add_ctrl_enter (GTK_WIDGET (self->checklist_group), "differences.record");
+    add_ctrl_enter (GTK_WIDGET (self->escalate_group), "differences.escalate");
+    add_ctrl_enter (GTK_WIDGET (self->resolve_group), "differences.resolve");
   }
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

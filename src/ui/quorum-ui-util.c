@@ -409,6 +409,16 @@ quorum_ui_toast (GtkWidget  *widget,
     g_message ("%s", message);
 }
 
+void
+quorum_ui_toast_about (GtkWidget *first,
+                       GtkWidget *last)
+{
+  QuorumWindow *window = find_window (first);
+
+  if (window != NULL)
+    quorum_window_toast_about (window, first, last);
+}
+
 char *
 quorum_ui_describe_error (GtkWidget    *widget,
                           const GError *error)

@@ -56,6 +56,10 @@ gboolean   quorum_ui_get_marker_shown        (GtkWidget    *marker);
 /* Shows @message as a toast on the QuorumWindow holding @widget (or its dialog's parent). */
 void       quorum_ui_toast                   (GtkWidget    *widget,
                                               const char   *message);
+/* The toast shown now asks for what lies from @first down to @last: kept clear of it
+ * (quorum_window_toast_about). */
+void       quorum_ui_toast_about             (GtkWidget    *first,
+                                              GtkWidget    *last);
 /* Shows @error to the chair in plain words: the store's messages are written for people. */
 void       quorum_ui_show_error              (GtkWidget    *widget,
                                               const GError *error);

@@ -45,6 +45,9 @@ struct _QuorumVoteCard
    * (Ctrl+Enter). Leaving the field does not record them. NULL when no such words wait. */
   char            *carried_text;
   QuorumView       carried_for;
+  /* What the draft keeps of it ("plan": the words in the field were given for Plan), as last
+   * written, so that the mark comes back with the words after a restart or a crash. */
+  char            *carried_kept;
 
   GtkBox          *box;
   GtkLabel        *group_label;
@@ -267,6 +270,77 @@ field_holds_carried (QuorumVoteCard *self)
     return FALSE;
   words = quorum_text_field_get_text (self->reason_field);
   return words != NULL && g_strcmp0 (g_strstrip (words), self->carried_text) == 0;
+}
+
+/* The draft's "reason-given-for": the view the words in the field were given for, while they
+ * wait, word for word, for the view now recorded; else nothing. Kept beside the words (the
+ * draft's "reason"), so that after a restart or a crash they come back marked as the old view's,
+ * not as an ordinary draft that leaving the field would record for the new view. */
+static char *
+carried_draft_get (gpointer user_data)
+{
+  QuorumVoteCard *self = user_data;
+
+  if (!field_holds_carried (self))
+    return NULL;
+  return g_strdup (quorum_view_to_string (self->carried_for));
+}
+
+/* Given back: the words in the field (given back just before, as the draft's "reason") were
+ * given for @text's view, while another is recorded now without a reason of its own. */
+static void
+carried_draft_set (const char *text,
+                   gpointer    user_data)
+{
+  QuorumVoteCard *self = user_data;
+  g_autofree char *words = NULL;
+  QuorumView given = QUORUM_VIEW_NONE;
+  QuorumView recorded;
+  const char *reason;
+
+  g_free (self->carried_kept);
+  self->carried_kept = g_strdup (text);
+  if (text == NULL || !quorum_view_from_string (text, &given) || self->item == NULL || !self->has_editor)
+    {
+      clear_carried (self);
+      return;
+    }
+
+  recorded = quorum_group_item_get_view (self->item);
+  reason = quorum_group_item_get_reason (self->item);
+  words = quorum_text_field_get_text (self->reason_field);
+  if (words == NULL)
+    words = g_strdup ("");
+  g_strstrip (words);
+  /* Only while it still holds: the view changed, no reason recorded for it, the words there. */
+  if (recorded == QUORUM_VIEW_NONE || recorded == given || quorum_view_change_keeps_reason (given, recorded) ||
+      (reason != NULL && *reason != '\0') || *words == '\0')
+    {
+      clear_carried (self);
+      return;
+    }
+
+  g_free (self->carried_text);
+  self->carried_text = g_steal_pointer (&words);
+  self->carried_for = given;
+  ask_carried_reason (self, recorded);
+}
+
+/* Writes the mark now when it changed (the view just changed, or the words were confirmed or
+ * edited): a kill a moment after the card showed it must not lose it. */
+static void
+keep_carried (QuorumVoteCard *self)
+{
+  g_autofree char *now = NULL;
+
+  if (!self->draft_attached || self->draft == NULL)
+    return;
+  now = carried_draft_get (self);
+  if (g_strcmp0 (now, self->carried_kept) == 0)
+    return;
+  g_free (self->carried_kept);
+  self->carried_kept = g_steal_pointer (&now);
+  quorum_draft_flush (self->draft);
 }
 
 /* Records what the card shows, as one view of the group, through the child panel's action. */
@@ -1352,6 +1426,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
   sync_members (self);
 
   self->syncing = FALSE;
+  keep_carried (self);
 }
 
 static void
@@ -1592,6 +1667,9 @@ attach_draft (QuorumVoteCard *self)
 
   self->draft_attached = TRUE;
   quorum_draft_add_field (self->draft, "reason", GTK_WIDGET (self->reason_field));
+  /* After the words, so that it is given back after them. */
+  quorum_draft_add_value (self->draft, "reason-given-for", GTK_WIDGET (self->reason_field),
+                          carried_draft_get, carried_draft_set, self);
   if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
     quorum_draft_set_baseline (self->draft, "reason", quorum_group_item_get_reason (self->item));
   quorum_draft_bind_marker (self->draft, self->reason_draft_label);
@@ -1725,6 +1803,73 @@ quorum_vote_card_grab_focus (GtkWidget *widget)
     }
 }
 
+/* The button a choice is entered on, when the focus comes to @to, one of its buttons, from
+ * outside it (@from): the one chosen, else the first, as the card takes the focus
+ * (quorum_vote_card_grab_focus) and as a radio group is entered. NULL when @to is no choice's,
+ * or the focus moved within it. */
+static GtkWidget *
+choice_entered_on (QuorumVoteCard *self,
+                   GtkWidget      *from,
+                   GtkWidget      *to)
+{
+  GtkWidget *views[] = { GTK_WIDGET (self->plan_button), GTK_WIDGET (self->no_plan_button),
+                         GTK_WIDGET (self->decline_button) };
+
+  if (to == views[0] || to == views[1] || to == views[2])
+    {
+      if (from == views[0] || from == views[1] || from == views[2])
+        return NULL;
+      switch (quorum_vote_card_get_shown_view (self))
+        {
+        case QUORUM_VIEW_NO_PLAN: return views[1];
+        case QUORUM_VIEW_DECLINE: return views[2];
+        case QUORUM_VIEW_PLAN:
+        case QUORUM_VIEW_NONE:
+        default:                  return views[0];
+        }
+    }
+
+  for (guint i = 0; self->member_rows != NULL && i < self->member_rows->len; i++)
+    {
+      MemberRow *row = g_ptr_array_index (self->member_rows, i);
+      GtkWidget *plan = GTK_WIDGET (row->plan_button);
+      GtkWidget *no_plan = GTK_WIDGET (row->no_plan_button);
+
+      if (row->reason_entry == NULL || (to != plan && to != no_plan))
+        continue;
+      if (from == plan || from == no_plan)
+        return NULL;
+      return member_row_chosen (row) == QUORUM_VIEW_NO_PLAN ? no_plan : plan;
+    }
+
+  return NULL;
+}
+
+/* Tab and Shift+Tab enter a choice (the group's views, a representative's positions) where
+ * the card is entered: on the one chosen, else on Plan, from either side. GTK's own order
+ * entered it on its first button going forwards and its last going backwards: Shift+Tab from
+ * a representative's reason landed on No plan whatever she held, and from a group's reason on
+ * Declined (memberkeys). */
+static gboolean
+quorum_vote_card_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  QuorumVoteCard *self = QUORUM_VOTE_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *from = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean moved = GTK_WIDGET_CLASS (quorum_vote_card_parent_class)->focus (widget, direction);
+  GtkWidget *entry;
+
+  if (!moved || root == NULL || self->read_only || !self->has_editor ||
+      (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD))
+    return moved;
+
+  entry = choice_entered_on (self, from, gtk_root_get_focus (root));
+  if (entry != NULL && entry != gtk_root_get_focus (root) && gtk_widget_is_sensitive (entry))
+    gtk_widget_grab_focus (entry);
+  return moved;
+}
+
 static void
 quorum_vote_card_constructed (GObject *object)
 {
@@ -1757,6 +1902,7 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
   g_clear_pointer (&self->carried_text, g_free);
+  g_clear_pointer (&self->carried_kept, g_free);
 
   G_OBJECT_CLASS (quorum_vote_card_parent_class)->dispose (object);
 }
@@ -1819,6 +1965,7 @@ quorum_vote_card_class_init (QuorumVoteCardClass *klass)
   object_class->set_property = quorum_vote_card_set_property;
 
   widget_class->grab_focus = quorum_vote_card_grab_focus;
+  widget_class->focus = quorum_vote_card_focus;
 
   properties [PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -2002,7 +2149,7 @@ quorum_vote_card_set_members_disagreed (QuorumVoteCard *self,
   gtk_check_button_set_active (self->disagreed_check, disagreed);
 }
 
-gboolean
+GtkWidget *
 quorum_vote_card_ask_member_position (QuorumVoteCard *self,
                                       gint64          attendee_id)
 {
@@ -2011,16 +2158,16 @@ quorum_vote_card_ask_member_position (QuorumVoteCard *self,
   GtkWidget *target;
   GtkRoot *root;
 
-  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), NULL);
 
   if (self->read_only || !self->member_rows_editable ||
       !gtk_widget_get_visible (GTK_WIDGET (self->members_box)))
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < self->member_rows->len && row == NULL; i++)
     if (((MemberRow *) g_ptr_array_index (self->member_rows, i))->attendee_id == attendee_id)
       row = g_ptr_array_index (self->member_rows, i);
   if (row == NULL || row->reason_entry == NULL)
-    return FALSE;
+    return NULL;
 
   /* Under the representatives, where the chair looks: whose position is missing, and what to do.
    * With a position chosen and waiting for its reason, the reason is what is missing. */
@@ -2043,7 +2190,36 @@ quorum_vote_card_ask_member_position (QuorumVoteCard *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
-  return gtk_widget_grab_focus (target);
+  return gtk_widget_grab_focus (target) ? GTK_WIDGET (row->reason_entry) : NULL;
+}
+
+GtkWidget *
+quorum_vote_card_ask_dissent_reason (QuorumVoteCard *self)
+{
+  GtkWidget *view;
+  GtkRoot *root;
+
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), NULL);
+
+  if (self->read_only || !self->has_editor || self->item == NULL)
+    return NULL;
+
+  /* Under the field, where the chair looks: what is missing here. The old view's words waiting
+   * for this one say so already, and what to do with them. */
+  if (self->carried_text != NULL && field_holds_carried (self))
+    ask_carried_reason (self, quorum_group_item_get_view (self->item));
+  else
+    /* Translators: under a group's reason box, when the decision was refused for it */
+    set_status (self, _("Not decided: this group’s view dissents from the decision and needs its reason. "
+                        "Type it here, then press Ctrl+Enter"), TRUE);
+
+  view = GTK_WIDGET (quorum_text_field_get_view (self->reason_field));
+  root = gtk_widget_get_root (view);
+  if (!gtk_widget_grab_focus (view))
+    return NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return GTK_WIDGET (self->status_label);
 }
 
 /* Keeps the reason typed and not yet recorded in @draft, and gives it back now if there is one.

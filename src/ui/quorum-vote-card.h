@@ -36,9 +36,14 @@ void             quorum_vote_card_set_members_disagreed (QuorumVoteCard  *self,
                                                          gboolean         disagreed);
 /* The decision was refused for @attendee_id's own position, not recorded where the group's
  * representatives could not agree: the card says so under the representatives and puts the focus
- * on their Plan (or on their reason, when a position waits for it). Whether the focus went there. */
-gboolean         quorum_vote_card_ask_member_position   (QuorumVoteCard  *self,
+ * on their Plan (or on their reason, when a position waits for it). Returns their row's last
+ * widget (their reason), the foot of what the chair must see, or NULL when the focus did not go. */
+GtkWidget       *quorum_vote_card_ask_member_position   (QuorumVoteCard  *self,
                                                          gint64           attendee_id);
+/* The decision was refused for this group's dissenting view without its reason: the card says so
+ * under its reason box and puts the focus in it. Returns the widget saying so (under the box),
+ * the foot of what the chair must see, or NULL when the focus did not go. */
+GtkWidget       *quorum_vote_card_ask_dissent_reason    (QuorumVoteCard  *self);
 /* A decided or signed-off card: the view and its reason as text at full contrast, the card
  * one stop in the Tab order, announced with both. */
 void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,

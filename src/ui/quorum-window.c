@@ -37,6 +37,10 @@ struct _QuorumWindow
   gint64                toast_shown_at; /* monotonic µs */
   guint                 toast_dismiss_source;
   guint                 toast_clear_source; /* moves what the toast is about out from under it */
+  /* What the toast shown now asks for, from its first widget to its last (a card's heading down
+   * to the field it asks for), when the caller says so; else the focus is. Weak. */
+  GtkWidget            *toast_about_first;
+  GtkWidget            *toast_about_last;
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -1343,6 +1347,8 @@ quorum_window_finalize (GObject *object)
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_weak_pointer (&self->toast);
   g_clear_weak_pointer (&self->toast_label);
+  g_clear_weak_pointer (&self->toast_about_first);
+  g_clear_weak_pointer (&self->toast_about_last);
 
   G_OBJECT_CLASS (quorum_window_parent_class)->finalize (object);
 }
@@ -1587,6 +1593,8 @@ toast_dismissed_cb (QuorumWindow *self,
     return;
   g_clear_weak_pointer (&self->toast);
   g_clear_weak_pointer (&self->toast_label);
+  g_clear_weak_pointer (&self->toast_about_first);
+  g_clear_weak_pointer (&self->toast_about_last);
   g_clear_handle_id (&self->toast_dismiss_source, g_source_remove);
 }
 
@@ -1666,6 +1674,43 @@ toast_subject (QuorumWindow *self)
   return focus;
 }
 
+/* Where what the toast is about lies, in the overlay's coordinates, and the widget whose
+ * scrolled window moves it: the caller's first to last widget (quorum_window_toast_about),
+ * else the focus (toast_subject). */
+static GtkWidget *
+toast_subject_bounds (QuorumWindow    *self,
+                      graphene_rect_t *bounds)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *subject;
+
+  if (self->toast_about_first != NULL && self->toast_about_last != NULL &&
+      gtk_widget_get_mapped (self->toast_about_first) && gtk_widget_get_mapped (self->toast_about_last))
+    {
+      graphene_rect_t first;
+      graphene_rect_t last;
+
+      if (gtk_widget_compute_bounds (self->toast_about_first, overlay, &first) &&
+          gtk_widget_compute_bounds (self->toast_about_last, overlay, &last))
+        {
+          /* From the first's top to the last's foot, across both: not the whole of the first
+           * (a card goes on below the field it asks for). */
+          float left = MIN (first.origin.x, last.origin.x);
+          float right = MAX (first.origin.x + first.size.width, last.origin.x + last.size.width);
+          float bottom = last.origin.y + last.size.height;
+
+          graphene_rect_init (bounds, left, first.origin.y, right - left, MAX (bottom - first.origin.y, 0));
+          return self->toast_about_last;
+        }
+    }
+
+  subject = toast_subject (self);
+  if (subject == NULL || !gtk_widget_get_mapped (subject) ||
+      !gtk_widget_compute_bounds (subject, overlay, bounds))
+    return NULL;
+  return subject;
+}
+
 /* The toast lies at the window's foot, over whatever is there: the control it talks about,
  * or the one the chair goes to next (the focus), is scrolled up above it when it is under it
  * (a toast "Choose the category…" lay over the very boxes it asked for). */
@@ -1683,16 +1728,15 @@ clear_toast_area_cb (gpointer user_data)
   double value;
 
   self->toast_clear_source = 0;
-  subject = toast_subject (self);
-  if (self->toast == NULL || subject == NULL || !gtk_widget_get_mapped (subject))
+  if (self->toast == NULL)
+    return G_SOURCE_REMOVE;
+  subject = toast_subject_bounds (self, &bounds);
+  if (subject == NULL)
     return G_SOURCE_REMOVE;
 
   band = toast_band (self);
-  if (band.size.height <= 0 ||
-      !gtk_widget_compute_bounds (subject, GTK_WIDGET (self->toast_overlay), &bounds) ||
-      !graphene_rect_intersection (&band, &bounds, NULL))
+  if (band.size.height <= 0 || !graphene_rect_intersection (&band, &bounds, NULL))
     return G_SOURCE_REMOVE;
-
   /* Up by what lies under the toast, and a little, when that does not take its top out of view. */
   scroller = gtk_widget_get_ancestor (subject, GTK_TYPE_SCROLLED_WINDOW);
   overlap = bounds.origin.y + bounds.size.height - band.origin.y + 6;
@@ -1732,6 +1776,23 @@ quorum_window_keep_clear_of_toasts (GtkWidget *widget)
   g_object_set_data (G_OBJECT (widget), "quorum-keep-clear-of-toasts", GINT_TO_POINTER (TRUE));
 }
 
+static void clear_toast_area_soon (QuorumWindow *self);
+
+void
+quorum_window_toast_about (QuorumWindow *self,
+                           GtkWidget    *first,
+                           GtkWidget    *last)
+{
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (first) && GTK_IS_WIDGET (last));
+
+  if (self->toast == NULL)
+    return;
+  g_set_weak_pointer (&self->toast_about_first, first);
+  g_set_weak_pointer (&self->toast_about_last, last);
+  clear_toast_area_soon (self);
+}
+
 /* Once the focus has gone where the caller sends it after the toast, and the window is laid out. */
 static void
 clear_toast_area_soon (QuorumWindow *self)
@@ -1752,6 +1813,9 @@ quorum_window_add_toast (QuorumWindow *self,
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
+  /* A new message is about what its caller says next, if anything. */
+  g_clear_weak_pointer (&self->toast_about_first);
+  g_clear_weak_pointer (&self->toast_about_last);
 
   /* The newest message is the one that matters: no backlog of stale toasts. It takes the
    * place of the words on screen, for the toast's whole time again (adding a toast already

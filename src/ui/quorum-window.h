@@ -45,6 +45,12 @@ void                  quorum_window_add_toast             (QuorumWindow   *self,
 /* Marks @widget (a form) to be kept whole above a toast when the focus is in it: a toast shown
  * scrolls it up out from under the toast (otherwise the widget with the focus is). */
 void                  quorum_window_keep_clear_of_toasts  (GtkWidget      *widget);
+/* The toast shown now asks for what lies from @first down to @last (a card's heading down to
+ * the field it asks for): that is kept clear of it, scrolled up or the toast beside it, rather
+ * than the focus alone. Forgotten with the toast. */
+void                  quorum_window_toast_about           (QuorumWindow   *self,
+                                                           GtkWidget      *first,
+                                                           GtkWidget      *last);
 /* The last message shown to the chair as a toast, or NULL (what a test reads). */
 const char           *quorum_window_get_last_toast        (QuorumWindow   *self);
 /* Hides the toast shown now, if any. */
