@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <valgrind/callgrind.h>
 
 #include "bench.h"
 #include "export/quorum-export.h"
@@ -167,6 +168,11 @@ thread_cpu_now (void)
 /* The phase running now, for QUORUM_BENCH_MEASURE's counts. */
 static guint current_phase;
 
+/* QUORUM_BENCH_CALLGRIND=1, under `valgrind --tool=callgrind --collect-atstart=no`: the measured
+ * opens' instructions are counted, one dump per phase (named after it), to compare trees by
+ * instruction counts, which the machine's load does not move. */
+static gboolean callgrind_open;
+
 static void
 frame_phase (Frame *frame,
              guint  phase)
@@ -180,6 +186,15 @@ frame_phase (Frame *frame,
    * mono` stamps its samples on the same clock), to tell a profile's samples apart by phase. */
   if (g_getenv ("QUORUM_BENCH_TRACE") != NULL)
     fprintf (stderr, "phase %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", phase_names[phase], frame->mark, now);
+  if (callgrind_open)
+    {
+      CALLGRIND_DUMP_STATS_AT (phase_names[phase]);
+      if (phase == PH_PAINT)
+        {
+          CALLGRIND_TOGGLE_COLLECT;
+          callgrind_open = FALSE;
+        }
+    }
   frame->wall[phase] += (double)(now - frame->mark);
   frame->cpu[phase] += cpu - frame->mark_cpu;
   frame->mark = now;
@@ -231,7 +246,7 @@ wait_for_frame (GtkWidget *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   gulong ids[3];
-  gint64 give_up = t0 + 5 * G_USEC_PER_SEC;
+  gint64 give_up = t0 + (g_getenv ("QUORUM_BENCH_CALLGRIND") != NULL ? 120 : 5) * G_USEC_PER_SEC;
 
   frame_phase (frame, PH_CALL);
   ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), frame);
@@ -851,6 +866,12 @@ bench_chair (const char *dir,
       t0 = g_get_monotonic_time ();
       frame_start (&frame);
       measure_recording = r > 0 ? "open" : NULL;
+      if (r > 0 && g_getenv ("QUORUM_BENCH_CALLGRIND") != NULL)
+        {
+          callgrind_open = TRUE;
+          CALLGRIND_ZERO_STATS;
+          CALLGRIND_TOGGLE_COLLECT;
+        }
       ok &= quorum_window_open_conference (QUORUM_WINDOW (window), decided, 0);
       ok &= wait_for_frame (window, t0, &frame, &us);
       measure_recording = NULL;
