@@ -7,6 +7,7 @@
  * board showing it is painted (against the plain entry's frame); and the PDF
  * export of a 3-page record (against cairo and Pango writing the same text on 3 pages). */
 
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -150,10 +151,26 @@ typedef struct
 {
   gint64   mark;
   double   mark_cpu;
+  double   mark_sys;
+  double   mark_faults;
   double   wall[N_PHASES];
   double   cpu[N_PHASES];
+  double   sys[N_PHASES];      /* of cpu, the kernel's (page faults, system calls) */
+  double   faults[N_PHASES];   /* the main thread's minor page faults */
   gboolean painted;
 } Frame;
+
+/* The calling thread's system time (µs) and minor page faults so far. */
+static void
+thread_sys_now (double *sys,
+                double *faults)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  *sys = (double) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+  *faults = (double) usage.ru_minflt;
+}
 
 /* The CPU time of the calling thread alone, in µs. */
 static double
@@ -179,7 +196,10 @@ frame_phase (Frame *frame,
 {
   gint64 now = g_get_monotonic_time ();
   double cpu = thread_cpu_now ();
+  double sys;
+  double faults;
 
+  thread_sys_now (&sys, &faults);
   current_phase = phase + 1;
 
   /* QUORUM_BENCH_TRACE=1: each phase's end on stderr, in CLOCK_MONOTONIC µs (`perf record -k
@@ -197,8 +217,12 @@ frame_phase (Frame *frame,
     }
   frame->wall[phase] += (double)(now - frame->mark);
   frame->cpu[phase] += cpu - frame->mark_cpu;
+  frame->sys[phase] += sys - frame->mark_sys;
+  frame->faults[phase] += faults - frame->mark_faults;
   frame->mark = now;
   frame->mark_cpu = cpu;
+  frame->mark_sys = sys;
+  frame->mark_faults = faults;
 }
 
 static void
@@ -207,6 +231,7 @@ frame_start (Frame *frame)
   memset (frame, 0, sizeof *frame);
   frame->mark = g_get_monotonic_time ();
   frame->mark_cpu = thread_cpu_now ();
+  thread_sys_now (&frame->mark_sys, &frame->mark_faults);
   current_phase = PH_CALL;
 }
 
@@ -268,6 +293,8 @@ add_phases (GArray      **phases,
     {
       g_array_append_val (phases[p], frame->wall[p]);
       g_array_append_val (phases[N_PHASES + p], frame->cpu[p]);
+      g_array_append_val (phases[2 * N_PHASES + p], frame->sys[p]);
+      g_array_append_val (phases[3 * N_PHASES + p], frame->faults[p]);
     }
 }
 
@@ -749,7 +776,7 @@ bench_chair (const char *dir,
   GArray *base[N_MEASURES];
   GArray *cpu[N_MEASURES];
   GArray *base_cpu[N_MEASURES];
-  GArray *phases[N_MEASURES][2 * N_PHASES];
+  GArray *phases[N_MEASURES][4 * N_PHASES];
   g_autoptr(GArray) repaint_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) repaint_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GtkCssProvider) tint = gtk_css_provider_new ();
@@ -836,7 +863,7 @@ bench_chair (const char *dir,
       base[m] = g_array_new (FALSE, FALSE, sizeof (double));
       cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
       base_cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
-      for (guint p = 0; p < 2 * N_PHASES; p++)
+      for (guint p = 0; p < 4 * N_PHASES; p++)
         phases[m][p] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
@@ -1068,6 +1095,11 @@ bench_chair (const char *dir,
                 printf ("%s %s %.1f / %.1f ms", p > 0 ? ";" : "", phase_names[p],
                         bench_median (phases[m][p]) / 1000, bench_median (phases[m][N_PHASES + p]) / 1000);
               printf ("\n");
+              printf ("  … of that CPU, the kernel's (page faults, system calls) and the main thread's minor page faults:");
+              for (guint p = 0; p < N_PHASES; p++)
+                printf ("%s %s %.1f ms, %.0f", p > 0 ? ";" : "", phase_names[p],
+                        bench_median (phases[m][2 * N_PHASES + p]) / 1000, bench_median (phases[m][3 * N_PHASES + p]));
+              printf ("\n");
             }
           if (targets_ms[m] > 0 || cpu[m]->len > 0)
             printf ("\n");
@@ -1076,7 +1108,7 @@ bench_chair (const char *dir,
       g_array_unref (base[m]);
       g_array_unref (cpu[m]);
       g_array_unref (base_cpu[m]);
-      for (guint p = 0; p < 2 * N_PHASES; p++)
+      for (guint p = 0; p < 4 * N_PHASES; p++)
         g_array_unref (phases[m][p]);
     }
 
