@@ -155,7 +155,9 @@ typedef struct
   double   mark_faults;
   double   wall[N_PHASES];
   double   cpu[N_PHASES];
-  double   sys[N_PHASES];      /* of cpu, the kernel's (page faults, system calls) */
+  double   sys[N_PHASES];      /* of cpu, the kernel's (page faults, system calls): Linux splits
+                                * a thread's time between user and system by tick samples, so a
+                                * rough figure over a few ms; the faults are counted exactly */
   double   faults[N_PHASES];   /* the main thread's minor page faults */
   gboolean painted;
 } Frame;
@@ -1095,7 +1097,7 @@ bench_chair (const char *dir,
                 printf ("%s %s %.1f / %.1f ms", p > 0 ? ";" : "", phase_names[p],
                         bench_median (phases[m][p]) / 1000, bench_median (phases[m][N_PHASES + p]) / 1000);
               printf ("\n");
-              printf ("  … of that CPU, the kernel's (page faults, system calls) and the main thread's minor page faults:");
+              printf ("  … of that CPU, the kernel's (page faults, system calls; a tick-sampled estimate) and the main thread's minor page faults (exact):");
               for (guint p = 0; p < N_PHASES; p++)
                 printf ("%s %s %.1f ms, %.0f", p > 0 ? ";" : "", phase_names[p],
                         bench_median (phases[m][2 * N_PHASES + p]) / 1000, bench_median (phases[m][3 * N_PHASES + p]));
