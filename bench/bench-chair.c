@@ -17,7 +17,17 @@
 #include <cairo-pdf.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#if defined __has_include
+#if __has_include (<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_DUMP_STATS_AT
+/* No valgrind headers here: QUORUM_BENCH_CALLGRIND does nothing. */
+#define CALLGRIND_DUMP_STATS_AT(name) ((void) (name))
+#define CALLGRIND_TOGGLE_COLLECT ((void) 0)
+#define CALLGRIND_ZERO_STATS ((void) 0)
+#endif
 
 #include "bench.h"
 #include "export/quorum-export.h"
