@@ -7,6 +7,7 @@
  * board showing it is painted (against the plain entry's frame); and the PDF
  * export of a 3-page record (against cairo and Pango writing the same text on 3 pages). */
 
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,17 @@
 #include <cairo-pdf.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#if defined __has_include
+#if __has_include (<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_DUMP_STATS_AT
+/* No valgrind headers here: QUORUM_BENCH_CALLGRIND does nothing. */
+#define CALLGRIND_DUMP_STATS_AT(name) ((void) (name))
+#define CALLGRIND_TOGGLE_COLLECT ((void) 0)
+#define CALLGRIND_ZERO_STATS ((void) 0)
+#endif
 
 #include "bench.h"
 #include "export/quorum-export.h"
@@ -149,10 +161,28 @@ typedef struct
 {
   gint64   mark;
   double   mark_cpu;
+  double   mark_sys;
+  double   mark_faults;
   double   wall[N_PHASES];
   double   cpu[N_PHASES];
+  double   sys[N_PHASES];      /* of cpu, the kernel's (page faults, system calls): Linux splits
+                                * a thread's time between user and system by tick samples, so a
+                                * rough figure over a few ms; the faults are counted exactly */
+  double   faults[N_PHASES];   /* the main thread's minor page faults */
   gboolean painted;
 } Frame;
+
+/* The calling thread's system time (µs) and minor page faults so far. */
+static void
+thread_sys_now (double *sys,
+                double *faults)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  *sys = (double) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+  *faults = (double) usage.ru_minflt;
+}
 
 /* The CPU time of the calling thread alone, in µs. */
 static double
@@ -167,23 +197,44 @@ thread_cpu_now (void)
 /* The phase running now, for QUORUM_BENCH_MEASURE's counts. */
 static guint current_phase;
 
+/* QUORUM_BENCH_CALLGRIND=1, under `valgrind --tool=callgrind --collect-atstart=no`: the measured
+ * opens' instructions are counted, one dump per phase (named after it), to compare trees by
+ * instruction counts, which the machine's load does not move. */
+static gboolean callgrind_open;
+
 static void
 frame_phase (Frame *frame,
              guint  phase)
 {
   gint64 now = g_get_monotonic_time ();
   double cpu = thread_cpu_now ();
+  double sys;
+  double faults;
 
+  thread_sys_now (&sys, &faults);
   current_phase = phase + 1;
 
   /* QUORUM_BENCH_TRACE=1: each phase's end on stderr, in CLOCK_MONOTONIC µs (`perf record -k
    * mono` stamps its samples on the same clock), to tell a profile's samples apart by phase. */
   if (g_getenv ("QUORUM_BENCH_TRACE") != NULL)
     fprintf (stderr, "phase %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", phase_names[phase], frame->mark, now);
+  if (callgrind_open)
+    {
+      CALLGRIND_DUMP_STATS_AT (phase_names[phase]);
+      if (phase == PH_PAINT)
+        {
+          CALLGRIND_TOGGLE_COLLECT;
+          callgrind_open = FALSE;
+        }
+    }
   frame->wall[phase] += (double)(now - frame->mark);
   frame->cpu[phase] += cpu - frame->mark_cpu;
+  frame->sys[phase] += sys - frame->mark_sys;
+  frame->faults[phase] += faults - frame->mark_faults;
   frame->mark = now;
   frame->mark_cpu = cpu;
+  frame->mark_sys = sys;
+  frame->mark_faults = faults;
 }
 
 static void
@@ -192,6 +243,7 @@ frame_start (Frame *frame)
   memset (frame, 0, sizeof *frame);
   frame->mark = g_get_monotonic_time ();
   frame->mark_cpu = thread_cpu_now ();
+  thread_sys_now (&frame->mark_sys, &frame->mark_faults);
   current_phase = PH_CALL;
 }
 
@@ -231,7 +283,7 @@ wait_for_frame (GtkWidget *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   gulong ids[3];
-  gint64 give_up = t0 + 5 * G_USEC_PER_SEC;
+  gint64 give_up = t0 + (g_getenv ("QUORUM_BENCH_CALLGRIND") != NULL ? 120 : 5) * G_USEC_PER_SEC;
 
   frame_phase (frame, PH_CALL);
   ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), frame);
@@ -253,6 +305,8 @@ add_phases (GArray      **phases,
     {
       g_array_append_val (phases[p], frame->wall[p]);
       g_array_append_val (phases[N_PHASES + p], frame->cpu[p]);
+      g_array_append_val (phases[2 * N_PHASES + p], frame->sys[p]);
+      g_array_append_val (phases[3 * N_PHASES + p], frame->faults[p]);
     }
 }
 
@@ -734,7 +788,7 @@ bench_chair (const char *dir,
   GArray *base[N_MEASURES];
   GArray *cpu[N_MEASURES];
   GArray *base_cpu[N_MEASURES];
-  GArray *phases[N_MEASURES][2 * N_PHASES];
+  GArray *phases[N_MEASURES][4 * N_PHASES];
   g_autoptr(GArray) repaint_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) repaint_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GtkCssProvider) tint = gtk_css_provider_new ();
@@ -821,7 +875,7 @@ bench_chair (const char *dir,
       base[m] = g_array_new (FALSE, FALSE, sizeof (double));
       cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
       base_cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
-      for (guint p = 0; p < 2 * N_PHASES; p++)
+      for (guint p = 0; p < 4 * N_PHASES; p++)
         phases[m][p] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
@@ -851,6 +905,12 @@ bench_chair (const char *dir,
       t0 = g_get_monotonic_time ();
       frame_start (&frame);
       measure_recording = r > 0 ? "open" : NULL;
+      if (r > 0 && g_getenv ("QUORUM_BENCH_CALLGRIND") != NULL)
+        {
+          callgrind_open = TRUE;
+          CALLGRIND_ZERO_STATS;
+          CALLGRIND_TOGGLE_COLLECT;
+        }
       ok &= quorum_window_open_conference (QUORUM_WINDOW (window), decided, 0);
       ok &= wait_for_frame (window, t0, &frame, &us);
       measure_recording = NULL;
@@ -1047,6 +1107,11 @@ bench_chair (const char *dir,
                 printf ("%s %s %.1f / %.1f ms", p > 0 ? ";" : "", phase_names[p],
                         bench_median (phases[m][p]) / 1000, bench_median (phases[m][N_PHASES + p]) / 1000);
               printf ("\n");
+              printf ("  … of that CPU, the kernel's (page faults, system calls; a tick-sampled estimate) and the main thread's minor page faults (exact):");
+              for (guint p = 0; p < N_PHASES; p++)
+                printf ("%s %s %.1f ms, %.0f", p > 0 ? ";" : "", phase_names[p],
+                        bench_median (phases[m][2 * N_PHASES + p]) / 1000, bench_median (phases[m][3 * N_PHASES + p]));
+              printf ("\n");
             }
           if (targets_ms[m] > 0 || cpu[m]->len > 0)
             printf ("\n");
@@ -1055,7 +1120,7 @@ bench_chair (const char *dir,
       g_array_unref (base[m]);
       g_array_unref (cpu[m]);
       g_array_unref (base_cpu[m]);
-      for (guint p = 0; p < 2 * N_PHASES; p++)
+      for (guint p = 0; p < 4 * N_PHASES; p++)
         g_array_unref (phases[m][p]);
     }
 

@@ -845,7 +845,10 @@ update_actions (QuorumConferencePage *self)
   /* Read-only after sign-off: every entry widget of the form goes insensitive. */
   quorum_ui_set_sensitive (self->attendee_form, may && loaded && !finalised);
   gtk_widget_set_visible (self->attendee_form, may && !finalised);
-  if (self->reader_menu != NULL)
+  /* Set only when it changes: GTK 4.8 builds the button's popover menu again each time it is
+   * given a model, the same one or not (a fifth of the call that opens a conference). */
+  if (self->reader_menu != NULL &&
+      gtk_menu_button_get_menu_model (self->menu_button) != (may ? self->conference_menu : self->reader_menu))
     gtk_menu_button_set_menu_model (self->menu_button, may ? self->conference_menu : self->reader_menu);
   gtk_widget_set_visible (self->amend_button, may);
 }

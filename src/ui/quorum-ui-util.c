@@ -976,6 +976,11 @@ fix_accessible_name (GtkWidget *widget)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       label, NULL, -1);
     }
+  else
+    /* Nothing to name, now or later (a widget's role is set as it is made): not asked again at
+     * the next walk or realize (GTK 4.8 reads the role through a GObject property, a tenth of
+     * building a child's panel). */
+    g_object_set_data (G_OBJECT (widget), "quorum-a11y-named", GINT_TO_POINTER (2));
 }
 
 static void
