@@ -364,7 +364,6 @@ ui_test_first_due (gint64 until)
         skip |= g_str_equal (name, cosmetic[i]);
       if (!skip && (first == 0 || ready < first))
         first = ready;
-
     }
   return seen ? first : until;
 }
@@ -430,7 +429,6 @@ ui_test_settle (guint ms)
       break;
     }
   ui_test_settle_us += g_get_monotonic_time () - start;
-
 }
 
 typedef gboolean (*UiTestCondition) (gpointer data);
