@@ -51,7 +51,7 @@ type_time (QuorumWindow *window,
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type (time);
-  ui_test_iterate (50);
+  ui_test_settle (50);
 }
 
 typedef struct
@@ -80,7 +80,7 @@ click_row_button (QuorumWindow *window,
 
   ui_test_wait_until (button_shown, &wait, 10000, what);
   ui_test_click (attendee_button (window, prefix, id), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
 }
 
 typedef struct
@@ -383,7 +383,7 @@ test_left_without_view_said (Fixture       *fx,
   g_assert_nonnull (strstr (shown, "No view: left before giving it: NHS Trust\n"));
   ui_test_screenshot (GTK_WIDGET (message_dialog ()), "attendance-confirm-left-without-view");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     g_auto(GStrv) without = quorum_conference_left_without_view (c, fx->amy);

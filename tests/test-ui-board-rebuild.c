@@ -108,7 +108,7 @@ other_groups_live (Fixture *fx)
   ui_test_click (reason_view (fx, fx->amy, "Children's Social Care"), -1, -1);
   ui_test_type (CSC_REASON);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   csc = vote_in_db (fx, "Children's Social Care");
   g_assert_cmpstr (csc, ==, "plan|" CSC_REASON);
 
@@ -118,14 +118,14 @@ other_groups_live (Fixture *fx)
   ui_test_key ("Tab");
   ui_test_type (POLICE_REASON);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   police = vote_in_db (fx, "Police");
   g_assert_cmpstr (police, ==, "no-plan|" POLICE_REASON);
 
   g_assert_true (focus_is (fx->window, card_button (fx, "Education", GTK_TYPE_TOGGLE_BUTTON, "Plan")));
   ui_test_key ("Right");
   ui_test_key ("space");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   edu = vote_in_db (fx, "Education");
   g_assert_cmpstr (edu, ==, "no-plan|" EDU_REASON);
 }
@@ -182,7 +182,7 @@ test_decide_after_member_reason_entered (Fixture       *fx,
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_null (message_dialog ());
 
   entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
@@ -191,7 +191,7 @@ test_decide_after_member_reason_entered (Fixture       *fx,
   ui_test_key ("ctrl+a");
   ui_test_type (ANN_NEW);
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_NEW);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-reason")));
@@ -237,7 +237,7 @@ test_decide_with_member_reason_typed (Fixture       *fx,
     g_assert_cmpstr (shown, ==, "plan|" ANN_NEW);
   }
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_null (message_dialog ());
 
   /* Back on the board: retyped once more, and Ctrl+D from the representative's reason. */
@@ -314,13 +314,13 @@ test_representatives_change_while_typing (Fixture       *fx,
   }
   g_assert_true (focus_is_in (fx->window, entry));
   ui_test_type (ANN_MORE);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (member_widget (fx, MEMBER_GROUP, ann_id, "member-reason"))), ==,
                    ANN_NEW ANN_MORE);
 
   /* The chair moves on: the focus leaves her reason, which is recorded as she said it. */
   ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ann_after = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_after, ==, "plan|" ANN_NEW ANN_MORE);
 }

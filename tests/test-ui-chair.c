@@ -204,9 +204,9 @@ click_chair_plan (QuorumWindow *window,
   quorum_window_dismiss_toast (window);
   ui_test_iterate (300);
   ui_test_click (plan, -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   ui_test_click (neglect, -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (plan)));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (neglect)));
 }
@@ -287,7 +287,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
 
   /* Ctrl+D with no reasons: said under the field, the focus in it, no confirmation, nothing recorded. */
   ui_test_key ("ctrl+d");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   error_label = ui_test_find_named (GTK_WIDGET (panel_of (window, fay)), "chair-reason-error");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -310,7 +310,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
    * goes back, recording nothing. */
   ui_test_type ("; two agencies");
   ui_test_key ("ctrl+d");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   preview = g_strdup (gtk_label_get_label (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "decision-preview"))));
@@ -355,7 +355,7 @@ test_chair_reasons_typed_kept_and_recorded (void)
   ui_test_key ("ctrl+End");
   ui_test_type ("only a plan lets the agencies see it is resolved.");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   preview = (g_free (preview), ui_test_confirm_decision ());
   g_assert_nonnull (strstr (preview, "two agencies disagree but only a plan"));
@@ -502,7 +502,7 @@ test_chair_choice_kept_as_draft (void)
   ui_test_key ("ctrl+End");
   ui_test_type (" but a plan would add nothing.");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     GtkWindow *asked = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 

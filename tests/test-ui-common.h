@@ -35,14 +35,21 @@ static guint ui_test_iterate_calls;
 static gint64 ui_test_xdotool_us;
 static guint ui_test_xdotool_calls;
 static gint64 ui_test_started_us;
+/* … and ui_test_settle's calls, their time, and how many ran to their end (something due all the
+ * while they ran: a blinking caret, a frame clock that never stops). */
+static gint64 ui_test_settle_us;
+static guint ui_test_settle_calls;
+static guint ui_test_settle_full;
 
 static inline void
 ui_test_report_waits (void)
 {
-  printf ("# waits: %.1f s in all; ui_test_iterate %u calls %.1f s; xdotool %u runs %.1f s\n",
+  printf ("# waits: %.1f s in all; ui_test_iterate %u calls %.1f s; xdotool %u runs %.1f s; "
+          "ui_test_settle %u calls %.1f s, %u to their end\n",
           (g_get_monotonic_time () - ui_test_started_us) / 1e6,
           ui_test_iterate_calls, ui_test_iterate_us / 1e6,
-          ui_test_xdotool_calls, ui_test_xdotool_us / 1e6);
+          ui_test_xdotool_calls, ui_test_xdotool_us / 1e6,
+          ui_test_settle_calls, ui_test_settle_us / 1e6, ui_test_settle_full);
 }
 
 /* Starts GTK; without a display the test is skipped (exit 77), never failed. */
@@ -287,6 +294,143 @@ ui_test_iterate (guint ms)
   ui_test_iterate_us += g_get_monotonic_time () - start;
 }
 
+/* Whether a source of the default main context is ready now; if none, *@next_ms is how long
+ * until its first timer is due (-1: no timer). What g_main_context_pending () asks, with the
+ * timeout it computes and drops. */
+static inline gboolean
+ui_test_loop_next (gint *next_ms)
+{
+  GMainContext *context = g_main_context_default ();
+  GPollFD fds[64];
+  GPollFD *poll_fds = fds;
+  gint n_alloc = G_N_ELEMENTS (fds);
+  gint max_priority = G_MAXINT;
+  gint timeout = -1;
+  gint n;
+  gboolean ready;
+
+  if (!g_main_context_acquire (context))
+    {
+      *next_ms = 0;
+      return TRUE;
+    }
+  ready = g_main_context_prepare (context, &max_priority);
+  while ((n = g_main_context_query (context, max_priority, &timeout, poll_fds, n_alloc)) > n_alloc)
+    {
+      if (poll_fds != fds)
+        g_free (poll_fds);
+      n_alloc = n;
+      poll_fds = g_new (GPollFD, n_alloc);
+    }
+  if (n > 0)
+    g_poll (poll_fds, n, 0);
+  ready = g_main_context_check (context, max_priority, poll_fds, n) || ready;
+  g_main_context_release (context);
+  if (poll_fds != fds)
+    g_free (poll_fds);
+  *next_ms = ready ? 0 : timeout;
+  return ready;
+}
+
+/* The first time before @until (monotonic µs) that a timer of the default main context is due,
+ * leaving out GTK's own that change nothing a test reads: a click's wait for a second click
+ * ("_double_click_timeout_cb", 400 ms after every click) and a scrolled window's hiding of its
+ * overlay scrollbar ("maybe_hide_indicator"). 0 when only those are due; @until when a timer is
+ * due that is not seen here (a source whose own prepare says when). */
+static inline gint64
+ui_test_first_due (gint64 until)
+{
+  static const char * const cosmetic[] = { "[gtk] _double_click_timeout_cb", "[gtk] maybe_hide_indicator",
+                                             "[quorum] sqlite watch" };
+  GSource *probe = g_idle_source_new ();
+  guint max_id = g_source_attach (probe, NULL);
+  gint64 first = 0;
+  gboolean seen = FALSE;
+
+  g_source_destroy (probe);
+  g_source_unref (probe);
+  for (guint id = 1; id < max_id; id++)
+    {
+      GSource *source = g_main_context_find_source_by_id (NULL, id);
+      gint64 ready;
+      const char *name;
+      gboolean skip = FALSE;
+
+      if (source == NULL || (ready = g_source_get_ready_time (source)) < 0 || ready >= until)
+        continue;
+      seen = TRUE;
+      name = g_source_get_name (source);
+      for (guint i = 0; name != NULL && i < G_N_ELEMENTS (cosmetic); i++)
+        skip |= g_str_equal (name, cosmetic[i]);
+      if (!skip && (first == 0 || ready < first))
+        first = ready;
+    }
+  return seen ? first : until;
+}
+
+/* Runs the main loop as ui_test_iterate (@ms) does, but returns as soon as nothing more would
+ * run in those @ms: no source ready, no timer due before they are up (a frame, the app's own
+ * short timers: a search's delay, a toast's, a draft's save; not GTK's cosmetic ones nor the
+ * SQLite watch, ui_test_first_due), nothing new for 30 ms, and an X round trip
+ * (XSync: the X server answers after every event it has made for this window, xdotool's
+ * keys and clicks included, as XTest's input is processed when it is asked) brings no event.
+ * For the pauses that stand for "until the app has handled what was done": after a key, a
+ * click, a response. What another process does (a thread's end, a server's notification) is
+ * not waited for beyond the 30 ms: a test waits for that on its condition
+ * (ui_test_wait_until). */
+static inline void
+ui_test_settle (guint ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 until = start + (gint64) ms * 1000;
+  gint64 quiet = MIN ((gint64) ms, 30) * 1000;
+  gint64 last = start;
+  gint64 hold = 0;
+  gboolean synced = FALSE;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  ui_test_settle_calls++;
+  for (;;)
+    {
+      gint64 now = g_get_monotonic_time ();
+      gint next = -1;
+
+      if (now >= until)
+        {
+          ui_test_settle_full++;
+          break;
+        }
+      if (ui_test_loop_next (&next))
+        {
+          g_main_context_iteration (NULL, FALSE);
+          last = g_get_monotonic_time ();
+          hold = 0;
+          synced = FALSE;
+          continue;
+        }
+      if (now - last < quiet || now < hold)
+        {
+          g_usleep (1000);
+          continue;
+        }
+      if (next >= 0 && now + (gint64) next * 1000 < until && (hold = ui_test_first_due (until)) != 0)
+        {
+          g_usleep (1000);
+          continue;
+        }
+      if (!synced && display != NULL)
+        {
+          /* The events made before the server answers are read (into Xlib's queue, which the
+           * loop's X source sees ready): looked at again. */
+          gdk_display_sync (display);
+          synced = TRUE;
+          continue;
+        }
+      break;
+    }
+  ui_test_settle_us += g_get_monotonic_time () - start;
+}
+
 typedef gboolean (*UiTestCondition) (gpointer data);
 
 /* $QUORUM_TEST_TIMEOUT_MULTIPLIER (1 to 20; `./build-aux/dev test --sanitize` sets 4): what the
@@ -393,7 +537,7 @@ ui_test_window_new (QuorumStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   ui_test_wait_until (ui_test_is_drawn, window, 10000, "the window to be drawn");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   return window;
 }
@@ -463,7 +607,7 @@ ui_test_respond (const char *response)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  ui_test_iterate (50);
+  ui_test_settle (50);
 }
 
 /* The decision's confirmation is open: returns the text it shows (what will be recorded, to
@@ -495,7 +639,7 @@ ui_test_create_conference (QuorumWindow       *window,
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-conference", NULL));
-  ui_test_iterate (50);
+  ui_test_settle (50);
   dialog = ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -503,7 +647,7 @@ ui_test_create_conference (QuorumWindow       *window,
                                      QUORUM_KIND_INITIAL, "2026-03-02", "10:00",
                                      "Jo Chair (IRO)", profile_id, case_ref);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
-  ui_test_iterate (100);
+  ui_test_settle (100);
 
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   g_assert_cmpint (quorum_conference_page_get_conference_id (page), >, 0);
@@ -524,7 +668,7 @@ ui_test_add_attendee (QuorumWindow *window,
   quorum_conference_page_fill_attendee (page, name, role, agency, line_management, voting,
                                         QUORUM_ATTENDANCE_PRESENT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.add-attendee", NULL));
-  ui_test_iterate (20);
+  ui_test_settle (20);
 }
 
 static inline QuorumVoteCard *
@@ -581,7 +725,7 @@ ui_test_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
   if (QUORUM_IS_WINDOW (widget))
     quorum_window_dismiss_toast (QUORUM_WINDOW (widget));
-  ui_test_iterate (400);
+  ui_test_settle (400);
   /* A toast that had only just appeared goes a moment later (quorum_window_dismiss_toast). */
   for (int tries = 0; tries < 10 && QUORUM_IS_WINDOW (widget); tries++)
     {
@@ -661,7 +805,8 @@ ui_test_xdotool (const char * const *args)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   ui_test_xdotool_calls++;
   ui_test_xdotool_us += g_get_monotonic_time () - start;
-  ui_test_iterate (150);
+  /* Until the app has handled what xdotool did (at most the 150 ms waited here before). */
+  ui_test_settle (150);
 }
 
 /* Scrolls @widget's scrolled window, as a person does with the wheel, until it is in view. */
@@ -684,7 +829,7 @@ ui_test_scroll_into_view (GtkWidget *widget)
   if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller))
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 40);
-      ui_test_iterate (200);
+      ui_test_settle (200);
     }
 }
 
@@ -1014,7 +1159,7 @@ ui_test_respond_sign_off (const char *name)
   entry = ui_test_find_type (dialog, GTK_TYPE_EDITABLE);
   if (entry != NULL && *gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  ui_test_iterate (50);
+  ui_test_settle (50);
   ui_test_respond ("sign-off");
 }
 
@@ -1316,7 +1461,7 @@ ui_test_load_demo (QuorumWindow *window,
     g_assert_cmpuint (found->len, ==, 1);
     g_assert_true (quorum_window_open_conference (window, ((QuorumConferenceSummary *) g_ptr_array_index (found, 0))->id, 0));
   }
-  ui_test_iterate (200);
+  ui_test_settle (200);
 }
 
 /* ---- what the database holds, read apart from the app ---- */

@@ -872,7 +872,7 @@ test_decided_conference_then_sibling_forms (void)
   /* The chair goes on to Bo by his tab. */
   switcher = ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "child_switcher");
   ui_test_click (ui_test_find_shown_label (switcher, "Bo Open"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, bo);
   panel = quorum_conference_page_get_child_panel (page, bo);
   proposal = ui_test_find_named (GTK_WIDGET (panel), "proposal-row");
@@ -893,7 +893,7 @@ test_decided_conference_then_sibling_forms (void)
 
   /* Ctrl+Enter with no outcome chosen: said under the Outcome, nothing recorded. */
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (panel), "outcome-error-row")));
   {
     g_autofree char *n = ui_test_db_sqlf (path, "SELECT count (*) FROM attempt WHERE child_id = %" G_GINT64_FORMAT, bo);
@@ -907,10 +907,10 @@ test_decided_conference_then_sibling_forms (void)
   ui_test_wait_until (ui_test_has_shown_popover, row, 5000, "the Outcome list to open");
   ui_test_iterate (300);
   ui_test_click (ui_test_find_shown_label (ui_test_shown_popover (row), "No consensus"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   {
     g_autofree char *recorded = ui_test_db_sqlf (path, "SELECT agreed || ' ' || proposal || ' / ' || summary FROM attempt "
                                                  "WHERE child_id = %" G_GINT64_FORMAT, bo);
@@ -971,7 +971,7 @@ test_long_list_rows_on_screen (void)
         {
           gtk_widget_grab_focus (GTK_WIDGET (list_view));
           ui_test_key ("End");
-          ui_test_iterate (300);
+          ui_test_settle (300);
         }
       g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, last);
       ui_test_key ("Return");
@@ -1039,13 +1039,13 @@ test_search_ignores_accents (void)
   ui_test_wait_until (list_has_two, shown, 5000, "both conferences in the list");
 
   ui_test_click (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "search_entry"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_type ("chloe");
   ui_test_wait_until (list_has_one, shown, 5000, "the list to show what “chloe” finds");
   g_assert_cmpint (conference_id_at (G_LIST_MODEL (shown), 0), ==, walsh_id);
   ui_test_screenshot (GTK_WIDGET (window), "search-chloe");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpint (quorum_conference_page_get_conference_id (quorum_window_get_conference_page (window)), ==, walsh_id);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (50);

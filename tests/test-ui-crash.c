@@ -490,7 +490,7 @@ do_vote (Driver       *driver,
     return;
   trace ("reason typed");
   key ("ctrl+Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   trace ("ctrl+Return");
 
   /* The reason recorded with the view: what the card shows as stored, after the words typed. */
@@ -527,7 +527,7 @@ do_attendee (Driver       *driver,
   /* A form the last run left half filled comes back as a draft: the chair types over it, once
    * the keyboard is in it (Ctrl+A anywhere else would select a reason, typed over). */
   key ("ctrl+t");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   if (!focus_in (window, "name-entry"))
     return;
   key ("ctrl+a");

@@ -144,7 +144,7 @@ choose (QuorumReferralsPage *page,
   ui_test_click (shown.combo, -1, -1);
   ui_test_wait_until (item_shown, &shown, 10000, "the list to open");
   ui_test_click (ui_test_find_shown_label (shown.combo, item), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 }
 
 /* The first shown widget under @root that acts on @action (a button), or NULL. */
@@ -253,7 +253,7 @@ test_panel_outcome_shown (void)
   page = ui_test_show_referrals (window);
   wait_loaded (page);
   ui_test_click (ui_test_find_shown_label (GTK_WIDGET (page), "Noah Bell"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   type_into (page, "notify_date_entry", "2026-10-24");
   ui_test_click (page_child (page, "notify_button"), -1, -1);
   wait_loaded (page);
@@ -272,7 +272,7 @@ test_panel_outcome_shown (void)
 
   /* "Open the Conference" from the referral: at Noah's decision, the panel's top. */
   ui_test_click (find_actionable (GTK_WIDGET (page), "referrals.open-conference"), -1, -1);
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_cmpint (quorum_conference_page_get_conference_id (conference_page), ==, conference);
   g_assert_cmpint (quorum_conference_page_get_child_id (conference_page), ==, noah);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));

@@ -194,7 +194,7 @@ click_difference (QuorumDifferencesPage *page,
   g_assert_nonnull (label);
   ui_test_wait_until (ui_test_is_drawn, label, 5000, "the difference's row to be drawn");
   ui_test_click (label, -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpint (quorum_differences_page_get_selected (page), ==, id);
 }
 
@@ -277,7 +277,7 @@ test_words_stay_with_their_difference (void)
   click_and_type (page, "outcome_row", "Five's outcome, not yet agreed");
   click_and_type (page, "escalate_date_row", "2026-11-01");
   ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   {
     g_autoptr(QuorumDifference) d = load (store, five);
 
@@ -292,7 +292,7 @@ test_words_stay_with_their_difference (void)
   click_and_type (page, "escalate_reason_row", "Six's own reason");
   click_and_type (page, "escalate_date_row", "2026-11-18");
   ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   {
     g_autoptr(QuorumDifference) d6 = load (store, six);
     g_autoptr(QuorumDifference) d5 = load (store, five);
@@ -363,7 +363,7 @@ test_words_stay_with_their_difference (void)
   /* Escalated now with its own words; the draft is done with */
   click_and_type (page, "escalate_date_row", "2026-11-19");
   ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   {
     g_autoptr(QuorumDifference) d = load (store, five);
     const QuorumDifferenceStage *stage = quorum_difference_get_current_stage (d);
@@ -431,7 +431,7 @@ test_immediate_risk_asks_first (void)
 
   /* Enter: the default is to record nothing */
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (count_events (store, id, "immediate-risk"), ==, 0);
 
@@ -519,7 +519,7 @@ test_bradford_immediate_risk_escalated_late (void)
   click_and_type (page, "escalate_reason_row", "Still no strategy meeting");
   click_and_type (page, "escalate_date_row", "2026-12-01");
   ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   {
     g_autoptr(QuorumDifference) d = load (store, id);
     g_autofree char *due = due_of (d);
@@ -1008,7 +1008,7 @@ test_own_write_keeps_place (void)
     const char *wheel[] = { "click", "--repeat", "10", "--delay", "50", "5", NULL };
 
     ui_test_xdotool (wheel);
-    ui_test_iterate (500);
+    ui_test_settle (500);
   }
   g_test_message ("wheel: %.0f of %.0f (page %.0f)", gtk_adjustment_get_value (vadjustment),
                   gtk_adjustment_get_upper (vadjustment), gtk_adjustment_get_page_size (vadjustment));
@@ -1025,7 +1025,7 @@ test_own_write_keeps_place (void)
   click_and_type (page, "note_summary_row", "Spoke about the case closure");
   g_signal_connect (shown, "items-changed", G_CALLBACK (count_changes_cb), &changes);
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
-  ui_test_iterate (600);
+  ui_test_settle (600);
   g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &changes);
 
   {
@@ -1076,7 +1076,7 @@ wheel_down (QuorumDifferencesPage *page,
   /* In its margin, beside the fields: the click lands on nothing */
   ui_test_click (widget, 3, gtk_widget_get_height (widget) / 2.0);
   ui_test_xdotool (wheel);
-  ui_test_iterate (400);
+  ui_test_settle (400);
 }
 
 /* Where @needle is in @haystack (it must be there). */
@@ -1128,13 +1128,13 @@ test_discussions_shown (void)
   click_and_type (page, "note_with_row", "Hana Visitor");
   click_and_type (page, "note_summary_row", "Phoned the duty desk");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   click_and_type (page, "note_date_row", "2026-11-18");
   click_and_type (page, "note_with_row", "Hana Visitor, Sam Social");
   click_and_type (page, "note_summary_row", said);
   click_and_type (page, "note_agreed_row", "Meet again on Friday");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumDifference) d = load (store, id);
 
@@ -1162,12 +1162,12 @@ test_discussions_shown (void)
   click_and_type (page, "escalate_date_row", "2026-11-19");
   click_and_type (page, "escalate_reason_row", "No agreement at practitioner level");
   ui_test_click (GTK_WIDGET (child (page, "escalate_button")), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   click_and_type (page, "note_date_row", "2026-11-20");
   click_and_type (page, "note_with_row", "Team leaders");
   click_and_type (page, "note_summary_row", "The line managers met");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.record"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   history = label_text (page, "history_label");
   g_assert_cmpuint (position_of (history, "Meet again on Friday"), <, position_of (history, "Stage 2:"));
   g_assert_cmpuint (position_of (history, "Stage 2:"), <, position_of (history, "Said: The line managers met"));
@@ -1257,10 +1257,10 @@ test_disagreement_remains_is_not_resolved (void)
   /* The status filter, as a person chooses in it: Down to its last entry */
   shown = quorum_differences_page_get_model (page);
   ui_test_click (GTK_WIDGET (child (page, "status_dropdown")), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_key ("End");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (page, "status_dropdown"))), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   {
@@ -1326,7 +1326,7 @@ test_raise_form_fresh_and_panes_from_the_top (void)
 
   /* The first difference, raised through the form, scrolled down before Raise */
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   choose_profile (page, "south-east-wales");
   click_and_type (page, "raised_date_row", "2026-11-16");
   click_and_type (page, "raised_by_row", "Hana Visitor");
@@ -1336,7 +1336,7 @@ test_raise_form_fresh_and_panes_from_the_top (void)
   click_and_type (page, "outcome_sought_row", "A strategy meeting");
   wheel_down (page, "raise_scroller");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.raise"), -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   raised = quorum_differences_page_get_selected (page);
   g_assert_cmpint (raised, >, other);
   {
@@ -1359,7 +1359,7 @@ test_raise_form_fresh_and_panes_from_the_top (void)
 
   /* A new form: fresh, from the top, the first field ready for what is typed */
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpstr (row_shows (page, "raised_date_row"), ==, "2026-11-20");
   {
     g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
@@ -1375,7 +1375,7 @@ test_raise_form_fresh_and_panes_from_the_top (void)
   g_assert_true (focus == GTK_WIDGET (child (page, "raised_by_row")) ||
                  gtk_widget_is_ancestor (focus, GTK_WIDGET (child (page, "raised_by_row"))));
   ui_test_type ("Rhian Nurse");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "Rhian Nurse");
   g_assert_cmpstr (row_shows (page, "against_decision_row"), ==, "");
   ui_test_screenshot (GTK_WIDGET (window), "diffs4-raise-fresh");
@@ -1385,7 +1385,7 @@ test_raise_form_fresh_and_panes_from_the_top (void)
   click_and_type (page, "against_row", "Newport Children's Services");
   click_and_type (page, "outcome_sought_row", "A review");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.raise"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpint (quorum_differences_page_get_selected (page), ==, 0);
   {
     g_autoptr(GPtrArray) all = list_all (store);
@@ -1432,17 +1432,17 @@ test_formal_challenge_asks_first (void)
   /* One click asks; Cancel records nothing */
   click_and_type (page, "notice_date_row", "2026-11-18");
   ui_test_click (GTK_WIDGET (child (page, "flag_challenge_button")), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (count_events (store, id, "formal-challenge"), ==, 0);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (count_events (store, id, "formal-challenge"), ==, 0);
 
   /* Asked again: the date it shows, a detail typed in it, then recorded */
   ui_test_click (GTK_WIDGET (child (page, "flag_challenge_button")), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   {
@@ -1454,7 +1454,7 @@ test_formal_challenge_asks_first (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-11-18");
     ui_test_click (detail_row, -1, -1);
     ui_test_type ("Letter to the Head of Service");
-    ui_test_iterate (100);
+    ui_test_settle (100);
   }
   ui_test_screenshot (GTK_WIDGET (dialog), "diffs4-formal-challenge");
   ui_test_respond ("record");
@@ -1533,7 +1533,7 @@ assert_choices_whole (QuorumDifferencesPage *page,
   guint n = 0;
 
   ui_test_click (widget, -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   ui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (widget)), shot);
   {
     GtkWidget *popover = find_open_popover (widget);
@@ -1546,7 +1546,7 @@ assert_choices_whole (QuorumDifferencesPage *page,
   g_test_message ("%s: %u labels, none cut", row, n);
   g_assert_cmpuint (n, >=, at_least);
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 }
 
 /* diffs4 6: long choices in the Area and notice lists were cut short ("Outcome of an assessm…",
@@ -1592,7 +1592,7 @@ test_choices_whole (void)
       quorum_differences_page_set_as_of (page, "2026-11-20");
 
       ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
-      ui_test_iterate (300);
+      ui_test_settle (300);
       adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_ASSESSMENT_OUTCOME + 1);
       ui_test_iterate (100);
       assert_choices_whole (page, "area_row", area_shot, 8);
@@ -1747,7 +1747,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   ui_test_raise_window (window);
   quorum_differences_page_set_as_of (page, "2026-12-02");
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   choose_profile (page, "bradford");
   ui_test_iterate (100);
 
@@ -1769,7 +1769,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   ui_test_click (GTK_WIDGET (child (page, "outcome_sought_row")), -1, -1);
   ui_test_type ("A strategy discussion");
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   /* On to Raise, past the immediate risk switch: nothing raised yet. */
   g_assert_true (focus_in (window, GTK_WIDGET (child (page, "raise_button"))));
   {
@@ -1779,7 +1779,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   }
   ui_test_screenshot (GTK_WIDGET (window), "raise-form-by-enter");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   first = quorum_differences_page_get_selected (page);
   g_assert_cmpint (first, >, 0);
   {
@@ -1800,7 +1800,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   /* A second: Ctrl+Enter with the outcome sought not given: refused, nothing raised, the focus
    * on the outcome sought; given, Ctrl+Enter raises it. */
   ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_type ("Lee Park");
   ui_test_key ("Return");
   ui_test_key ("Return");
@@ -1809,7 +1809,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   ui_test_type ("Bradford Childrens Social Care");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_REFERRAL_CRITERIA + 1);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(GPtrArray) all = list_all (store);
 
@@ -1818,7 +1818,7 @@ test_raise_form_enter_and_ctrl_enter (void)
   g_assert_true (focus_in (window, GTK_WIDGET (child (page, "outcome_sought_row"))));
   ui_test_type ("A multi-agency meeting");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autoptr(GPtrArray) all = list_all (store);
     gint64 second = quorum_differences_page_get_selected (page);

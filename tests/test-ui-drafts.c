@@ -233,7 +233,7 @@ test_new_conference_draft (Fixture       *fx,
   g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "new-conference-draft-marker")));
   ui_test_screenshot (GTK_WIDGET (dialog), "drafts-new-conference-fresh");
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
   dialog = open_new_conference_form (fx->window);
@@ -316,7 +316,7 @@ choose_in_list (GtkWidget  *row,
   ui_test_click (row, -1, -1);
   ui_test_wait_until (label_shown, &wait, 10000, item);
   ui_test_click (ui_test_find_shown_label (row, item), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 }
 
 #define BUCKS "Buckinghamshire: conflict resolution between practitioners or agencies"
@@ -346,7 +346,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
   add = find_action_button (GTK_WIDGET (dialog), "dialog.add-child");
   g_assert_nonnull (add);
   ui_test_click (add, -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_type ("Sam Clarke");
   choose_in_list (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "kind_row"), "Review");
   choose_in_list (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row"), BUCKS);
@@ -383,7 +383,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
   }
 
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
 
   dialog = open_new_conference_form (fx->window);
@@ -411,7 +411,7 @@ test_new_conference_draft_every_field (Fixture       *fx,
 
   /* Created from what was given back: under Buckinghamshire, both children, a review. */
   ui_test_click (find_action_button (GTK_WIDGET (dialog), "dialog.create"), -1, -1);
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, quorum_conference_page_get_conference_id (quorum_window_get_conference_page (fx->window)));
@@ -513,7 +513,7 @@ test_reopen_words_added_to_recorded_reason (Fixture       *fx,
   ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *recorded = quorum_conference_find_vote (c, fx->amy, "Police");
@@ -589,7 +589,7 @@ test_trailing_space_kept (Fixture       *fx,
   ui_test_key ("ctrl+End");
   ui_test_type ("the police have no concerns.");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, "Police");
@@ -642,7 +642,7 @@ test_trailing_space_never_stale (Fixture       *fx,
 
   ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *recorded = quorum_conference_find_vote (c, fx->amy, "Police");
@@ -783,7 +783,7 @@ test_server_down_keeps_words (Fixture       *fx,
   ui_test_click (reason_view (fx, fx->amy, "Police"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_type (" at nursery");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   /* Closed (the title bar's button; this test's application has no Ctrl+W): asked first,
    * saying where the words are; closed. */
   gtk_window_close (GTK_WINDOW (fx->window));

@@ -1090,7 +1090,7 @@ test_chosen_format_is_written (Fixture       *fixture,
   root = GTK_WIDGET (chooser);
   ui_test_wait_until (csv_item_shown, root, 10000, "the list of formats");
   ui_test_click (find_label (root, "CSV spreadsheet, one row per group’s view"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
 
@@ -1260,15 +1260,15 @@ test_name_asked_once (Fixture       *fixture,
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_key ("BackSpace");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
   ui_test_key ("Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_true (find_export_dialog () == dialog);
 
   /* Their name typed, and Choose File… clicked. */
   ui_test_type ("Priya Shah");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Priya Shah");
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_hoose File…"), -1, -1);
 
@@ -1473,7 +1473,7 @@ test_another_exporter_and_language (Fixture       *fixture,
   ui_test_click (entry, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type ("Dev Mistry");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Dev Mistry");
 
   /* Cymraeg, chosen in the list. */
@@ -1481,7 +1481,7 @@ test_another_exporter_and_language (Fixture       *fixture,
   ui_test_wait_until (language_listed, dialog, 10000, "the list of languages");
   ui_test_iterate (200);
   ui_test_click (find_label (GTK_WIDGET (dialog), "Cymraeg"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (languages)), ==, 1);
   ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-chosen");
 
@@ -1538,14 +1538,14 @@ test_another_exporter_and_language (Fixture       *fixture,
   ui_test_iterate (100);
   ui_test_key ("ctrl+a");
   ui_test_key ("ctrl+v");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (entry)), "\xe2\x80\xae"));
   g_assert_true (gtk_widget_get_visible (problem));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), !=, "");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
   ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-refused");
   ui_test_key ("Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_true (find_export_dialog () == dialog);
   g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   ui_test_key ("Escape");
@@ -1617,7 +1617,7 @@ test_menu_says_who_and_where (Fixture       *fixture,
     }
   ui_test_screenshot (popover, "primary-menu-identity");
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   /* Another name kept: the menu follows. No tooltip: one opened over the menu and took the
    * click meant for its first item (the words are the button's accessible description). */
@@ -1739,7 +1739,7 @@ test_minute_taker_keys_said (Fixture       *fixture,
 
   ui_test_iterate (200);
   ui_test_key ("ctrl+n");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   /* A chair's window (SQLite): Ctrl+N is not refused (it goes on to the application's
    * shortcut, which a test's window without the application does not have). */
   if (!ui_test_is_postgres ())
@@ -1755,7 +1755,7 @@ test_minute_taker_keys_said (Fixture       *fixture,
   ui_test_screenshot (GTK_WIDGET (fixture->window), "minute-taker-ctrl-n");
 
   ui_test_key ("ctrl+t");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_cmpstr (quorum_window_get_last_toast (fixture->window), ==,
                    "Your role cannot add attendees: only a chair can");
   g_assert_cmpuint (attendees_in (fixture), ==, before);

@@ -67,7 +67,7 @@ test_enter_in_child_name (Fixture       *fx,
       g_assert_cmpstr (row_title (focused_row (dialog)), ==, title);
       ui_test_type (names[i]);
       ui_test_key ("Return");
-      ui_test_iterate (200);
+      ui_test_settle (200);
       /* Not created: the form is open, the record as it was. */
       g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
       after = (g_free (after), sql_of (fx, "SELECT count (*) FROM conference"));
@@ -77,12 +77,12 @@ test_enter_in_child_name (Fixture       *fx,
   g_assert_cmpstr (row_title (focused_row (dialog)), ==, "Child 4’s name");
   ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-children");
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (focused_row (dialog) == ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "kind_row"));
 
   /* Ctrl+Return with no chair: refused in the form, the chair's field to type in. */
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   after = (g_free (after), sql_of (fx, "SELECT count (*) FROM conference"));
   g_assert_cmpstr (after, ==, before);
@@ -93,11 +93,11 @@ test_enter_in_child_name (Fixture       *fx,
   /* The chair typed, then Enter moves on (the policy), and Ctrl+Return creates. */
   ui_test_type ("Jo Evans (IRO)");
   ui_test_key ("Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focused_row (dialog) == ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "profile_row"));
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT chair FROM conference ORDER BY id DESC LIMIT 1");
@@ -195,7 +195,7 @@ test_vote_box_kept_once_touched (Fixture       *fx,
   g_assert_false (gtk_check_button_get_active (voting_check (fx)));
   ui_test_screenshot (page, "forms-attendee-vote-box");
   ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT voting || '|' || agency FROM attendee WHERE name = 'Karen Carter'");
 
@@ -212,7 +212,7 @@ test_vote_box_kept_once_touched (Fixture       *fx,
   replace_text_in (agency, "Family Advocacy");
   g_assert_true (gtk_check_button_get_active (voting_check (fx)));
   ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT voting FROM attendee WHERE name = 'Dee Advocate'");
 
@@ -246,7 +246,7 @@ choose_attendance (GtkWidget  *dropdown,
   wait.root = popover;
   ui_test_wait_until (label_shown, &wait, 10000, item);
   ui_test_click (ui_test_find_shown_label (popover, item), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 }
 
 /* A latecomer: name, Enter (to the role, not past it), role, Enter (to the agency, none yet),
@@ -277,11 +277,11 @@ test_late_arrival_in_one_step (Fixture       *fx,
 
   ui_test_type ("PC Tom Reid");
   ui_test_key ("Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focus_is_in (fx->window, ui_test_find_named (page, "role-entry")));
   ui_test_type ("Detective Constable");
   ui_test_key ("Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focus_is_in (fx->window, ui_test_find_named (page, "agency-entry")));
   ui_test_type ("Police");
 
@@ -300,7 +300,7 @@ test_late_arrival_in_one_step (Fixture       *fx,
   /* No time of day: refused, nothing written, the form as it was. */
   replace_text_in (arrived, "25:99");
   ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT count (*) FROM attendee WHERE name = 'PC Tom Reid'");
 
@@ -311,7 +311,7 @@ test_late_arrival_in_one_step (Fixture       *fx,
   replace_text_in (arrived, "10:40");
   ui_test_screenshot (page, "forms-attendee-arrived-late");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT a.role || '|' || a.agency || '|' || a.attendance || '|' || e.event || '|' || e.at "
                                         "FROM attendee a JOIN attendance_event e ON e.attendee_id = a.id "
@@ -426,10 +426,10 @@ test_no_chair_said_under_the_field (Fixture       *fx,
   ui_test_key ("Return");
   ui_test_type ("Fay Moss");
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   /* Create, clicked as a person clicks it. */
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "create_button"), -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
 
   after = sql_of (fx, "SELECT count (*) FROM conference");
   g_assert_cmpstr (after, ==, before);
@@ -448,12 +448,12 @@ test_no_chair_said_under_the_field (Fixture       *fx,
   /* A click into the field and the first letter: the message goes at once. */
   ui_test_click_at_once (chair_row, -1, -1);
   ui_test_type ("J");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_null (ui_test_find_shown_label (GTK_WIDGET (dialog), message));
   g_assert_false (gtk_widget_has_css_class (chair_row, "error"));
   ui_test_type ("o Evans");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT chair || '|' || (SELECT group_concat (name) FROM child WHERE "
@@ -493,7 +493,7 @@ open_edit_dialog (Fixture    *fx,
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the correction dialog");
   dialog = message_dialog ();
   ui_test_raise_window (dialog);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   return dialog;
 }
 
@@ -556,7 +556,7 @@ test_edit_attendee_arrived_late (Fixture       *fx,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-bad-time");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (message_dialog () == dialog);
   held = (g_free (held), police_rep (fx));
   g_assert_cmpstr (held, ==, "Rep of Police||present|");
@@ -568,7 +568,7 @@ test_edit_attendee_arrived_late (Fixture       *fx,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-arrived-late");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   held = (g_free (held), police_rep (fx));
   g_assert_cmpstr (held, ==, "Rep of Police|DC|present|arrived 10:40");
@@ -598,7 +598,7 @@ test_edit_attendee_arrived_late (Fixture       *fx,
   ui_test_screenshot (GTK_WIDGET (dialog), "forms2-edit-attendee-arrival-recorded");
   replace_text_in (in_dialog (dialog, "edit-name"), "PC Rep of Police");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   held = (g_free (held), police_rep (fx));
   g_assert_cmpstr (held, ==, "PC Rep of Police|DC|present|arrived 10:40");
@@ -622,7 +622,7 @@ test_edit_attendee_arrived_late (Fixture       *fx,
     g_assert_no_error (error);
   }
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   held = (g_free (held), sql_of (fx, "SELECT a.name || '|' || group_concat (e.event || ' ' || e.at) FROM attendee a "
                                      "JOIN attendance_event e ON e.attendee_id = a.id WHERE a.agency = 'NHS Trust'"));
   g_assert_cmpstr (held, ==, "Rep of NHS Trust|arrived 11:00");
@@ -670,7 +670,7 @@ test_vote_box_kept_in_draft (Fixture       *fx,
   ui_test_type ("Mother");
   g_assert_true (gtk_check_button_get_active (voting_check (fx)));
   ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT voting || '|' || role || '|' || agency FROM attendee WHERE name = 'Lee Carter'");
 
@@ -693,7 +693,7 @@ test_vote_box_kept_in_draft (Fixture       *fx,
   /* No guess given back as if it were the chair's. */
   g_assert_false (gtk_widget_get_visible (ui_test_find_named (page, "voting-note")));
   ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT voting || '|' || agency FROM attendee WHERE name = 'Sam Observer'");
 
@@ -743,7 +743,7 @@ test_conference_menu_first_item (Fixture       *fx,
 
   adw_flap_set_reveal_flap (flap, FALSE);
   ui_test_raise_window (fx->window);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_click (GTK_WIDGET (button), -1, -1);
   ui_test_wait_until (menu_shown, button, 10000, "the conference menu");
   item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Add Attendee");
@@ -751,7 +751,7 @@ test_conference_menu_first_item (Fixture       *fx,
   covered = ui_test_covered_within (item, 1500);
   ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "forms2-conference-menu-open");
   ui_test_click_at_once (item, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   if (!adw_flap_get_reveal_flap (flap))
     g_error ("the click on the menu's first item did not reach it (a tooltip over it: %s)", covered ? "yes" : "no");
   /* The item did its work: the attendee form open, the keyboard in its name. */
@@ -759,7 +759,7 @@ test_conference_menu_first_item (Fixture       *fx,
   ui_test_click (ui_test_find_named (page, "agency-entry"), -1, -1);
   ui_test_type ("Probation");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *held = sql_of (fx, "SELECT agency FROM attendee WHERE name = 'Ali Late'");
 
@@ -872,10 +872,10 @@ test_date_tab_time (Fixture       *fx,
   ui_test_type ("10:00");
   ui_test_key ("Tab");
   ui_test_type ("Dana Okafor");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_screenshot (GTK_WIDGET (dialog), "forms-new-conference-date-tab-time");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT date || ' ' || coalesce (time, '-') || ' ' || chair "
@@ -893,7 +893,7 @@ test_date_tab_time (Fixture       *fx,
   ui_test_click (time_row, -1, -1);
   ui_test_type ("25:00");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   after = sql_of (fx, "SELECT count (*) FROM conference");
   g_assert_cmpstr (after, ==, before);
@@ -908,7 +908,7 @@ test_date_tab_time (Fixture       *fx,
   /* Mended as typed: the message goes; created with it. */
   ui_test_key ("ctrl+a");
   ui_test_type ("09:30");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_false (gtk_widget_get_visible (error_row));
 
   /* A date that is no date: said under Date, the focus there. */
@@ -918,7 +918,7 @@ test_date_tab_time (Fixture       *fx,
   ui_test_key ("ctrl+a");
   ui_test_type ("2026-02-30");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   after = (g_free (after), sql_of (fx, "SELECT count (*) FROM conference"));
   g_assert_cmpstr (after, ==, before);
@@ -959,7 +959,7 @@ test_date_tab_time (Fixture       *fx,
   g_assert_true (focused_row (dialog) == date_row);
 
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT date || ' ' || coalesce (time, '-') || ' ' || chair "
@@ -1062,7 +1062,7 @@ test_outcome_items_whole (Fixture       *fx,
       /* The list's first item is "Not chosen yet" (forms4). */
       g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 3);
       ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
-      ui_test_iterate (500);
+      ui_test_settle (500);
       sql = g_strdup_printf ("SELECT agreed || ' ' || summary FROM attempt WHERE child_id = %" G_GINT64_FORMAT
                              " ORDER BY round DESC LIMIT 1", child);
       agreed = sql_of (fx, sql);
@@ -1134,7 +1134,7 @@ test_outcome_must_be_chosen (Fixture       *fx,
   ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
   ui_test_type ("All for a plan");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
 
   /* Refused: nothing recorded, the words kept, said under the Outcome, the focus there. */
   after = attempts_of (fx, fx->amy);
@@ -1153,7 +1153,7 @@ test_outcome_must_be_chosen (Fixture       *fx,
 
   /* Record, clicked: refused the same way. */
   ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   after = (g_free (after), attempts_of (fx, fx->amy));
   g_assert_cmpstr (after, ==, before);
 
@@ -1180,7 +1180,7 @@ test_outcome_must_be_chosen (Fixture       *fx,
   ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   after = (g_free (after), attempts_of (fx, fx->amy));
   g_assert_cmpstr (after, ==, "2 none,plan");
   /* The form is empty again, and its outcome unchosen. */
@@ -1225,7 +1225,7 @@ test_new_conference_asks_name (Fixture       *fx,
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
   ui_test_type ("Sam Patel");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
@@ -1255,7 +1255,7 @@ test_new_conference_asks_name (Fixture       *fx,
   ui_test_type ("Amy Carter");
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
   ui_test_type ("Jo Evans (IRO)");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   /* Filled in as the chair's, as typed. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jo Evans (IRO)");
   ui_test_scroll_into_view (name_row);
@@ -1267,7 +1267,7 @@ test_new_conference_asks_name (Fixture       *fx,
   ui_test_key ("ctrl+a");
   ui_test_key ("BackSpace");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   after = sql_of (fx, "SELECT count (*) FROM conference");
   g_assert_cmpstr (after, ==, before);
@@ -1295,10 +1295,10 @@ test_new_conference_asks_name (Fixture       *fx,
   ui_test_key ("BackSpace");
   ui_test_key ("BackSpace");
   ui_test_key ("BackSpace");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Priya Shah");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
   {
     g_autofree char *made = sql_of (fx, "SELECT chair || '|' || created_by FROM conference ORDER BY id DESC LIMIT 1");
@@ -1320,7 +1320,7 @@ test_new_conference_asks_name (Fixture       *fx,
     ui_test_type ("Police");
     choose_attendance (ui_test_find_named (page, "attendance-dropdown"), "Arrived late");
     ui_test_click (ui_test_find_button (page, GTK_TYPE_BUTTON, "A_dd Attendee"), -1, -1);
-    ui_test_iterate (400);
+    ui_test_settle (400);
     by = sql_of (fx, "SELECT group_concat (e.recorded_by) FROM attendance_event e "
                      "JOIN attendee a ON a.id = e.attendee_id WHERE a.name = 'Kim Early'");
     g_assert_cmpstr (by, ==, "Priya Shah");

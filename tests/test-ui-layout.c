@@ -552,7 +552,7 @@ test_narrow_by_hand (void)
 
   /* A click on a difference shows it, alone, with the way back. */
   ui_test_click (first_row (list_view), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   chosen = quorum_differences_page_get_selected (differences);
   g_assert_cmpint (chosen, >, 0);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
@@ -561,11 +561,11 @@ test_narrow_by_hand (void)
 
   /* Back: the list again, nothing chosen, and the same difference opens again. */
   ui_test_click (template_child (GTK_WIDGET (differences), QUORUM_TYPE_DIFFERENCES_PAGE, "back_button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_assert_cmpint (quorum_differences_page_get_selected (differences), ==, 0);
   ui_test_click (first_row (list_view), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpint (quorum_differences_page_get_selected (differences), ==, chosen);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
 
@@ -580,7 +580,7 @@ test_narrow_by_hand (void)
   g_assert_false (gtk_widget_get_mapped (gtk_widget_get_parent (find_button (GTK_WIDGET (referrals), "_Overdue"))));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "All");
   ui_test_click (menu_button, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_key ("o");   /* _Overdue */
   ui_test_wait_until (referrals_loaded, referrals, 20000, "the referrals to filter");
   g_object_get (referrals, "show", &show, NULL);

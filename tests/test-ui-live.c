@@ -65,7 +65,7 @@ test_ctrl_d_while_typing_reason (Fixture       *fx,
 
   /* Enter records it. */
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
@@ -199,7 +199,7 @@ test_confirmation_and_chair_name (Fixture       *fx,
   g_assert_nonnull (strstr (shown, decided_by));
   ui_test_screenshot (GTK_WIDGET (message_dialog ()), "confirm-decision");
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
@@ -218,7 +218,7 @@ test_confirmation_and_chair_name (Fixture       *fx,
     g_assert_cmpstr (again, ==, shown);
   }
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     g_autoptr(QuorumProfile) profile = quorum_store_get_conference_profile (fx->store, fx->conf, &error);
@@ -321,7 +321,7 @@ test_decision_asks_the_name (Fixture       *fx,
       g_assert_null (entry);
       g_assert_nonnull (strstr (shown, "Decided by: "));
       ui_test_key ("Escape");
-      ui_test_iterate (300);
+      ui_test_settle (300);
       return;
     }
 
@@ -336,7 +336,7 @@ test_decision_asks_the_name (Fixture       *fx,
   ui_test_key ("ctrl+a");
   ui_test_key ("BackSpace");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (message_dialog ());
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
@@ -356,7 +356,7 @@ test_decision_asks_the_name (Fixture       *fx,
     g_assert_cmpint (quorum_store_record_vote (fx->store, fx->conf, &vote, &error), >, 0);
     g_assert_no_error (error);
     ui_test_key ("Return");
-    ui_test_iterate (300);
+    ui_test_settle (300);
     kept = g_settings_get_string (settings, "chair-name");
     g_assert_cmpstr (kept, ==, "");
     g_assert_cmpstr (quorum_store_get_signer (fx->store), ==, g_get_user_name ());
@@ -370,7 +370,7 @@ test_decision_asks_the_name (Fixture       *fx,
   /* Asked again: Enter records it, by that name, and it is kept for the next record. */
   if (message_dialog () != NULL)
     ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_click (GTK_WIDGET (ui_test_card (fx->window, fx->ben, "Police")), 4, 4);
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
@@ -379,7 +379,7 @@ test_decision_asks_the_name (Fixture       *fx,
   ui_test_key ("ctrl+a");
   ui_test_type ("Sam Okafor, IRO");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
@@ -408,7 +408,7 @@ test_decision_asks_the_name (Fixture       *fx,
     g_assert_nonnull (strstr (again, "Decided by: Sam Okafor, IRO"));
   }
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   g_settings_reset (settings, "chair-name");
 }
@@ -483,7 +483,7 @@ test_messages_in_full_and_not_stale (Fixture       *fx,
   ui_test_key ("Return");
   ui_test_key ("Return");
   ui_test_key ("Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   toast = shown_toast (fx->window);
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "name"));
@@ -552,16 +552,16 @@ test_click_a_view (Fixture       *fx,
     }
 
   ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "Police")), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
 
     g_assert_nonnull (quorum_conference_find_vote (c, fx->amy, "Police"));
   }
   ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "NHS Trust")), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_click (find_labelled (GTK_WIDGET (ui_test_card (fx->window, fx->amy, "NHS Trust")), GTK_TYPE_CHECK_BUTTON, "Neglect"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *police = quorum_conference_find_vote (c, fx->amy, "Police");
@@ -658,7 +658,7 @@ click_declined (Fixture *fx)
 
   g_assert_nonnull (decline);
   ui_test_click (decline, -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpint (quorum_vote_card_get_shown_view (card), ==, QUORUM_VIEW_DECLINE);
   g_assert_true (gtk_widget_has_css_class (decline_status (fx), "warning"));
   {
@@ -695,7 +695,7 @@ test_decline_kept_through_live_update (Fixture       *fx,
   g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, DECLINE_GROUP)));
   ui_test_type (DECLINE_REASON);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   assert_both_votes_held (fx);
   g_assert_cmpint (quorum_vote_card_get_shown_view (ui_test_card (fx->window, fx->amy, DECLINE_GROUP)), ==,
@@ -737,7 +737,7 @@ test_decline_reason_typed_through_live_update (Fixture       *fx,
   /* The rest of the reason, typed where the caret is, and Ctrl+Enter. */
   ui_test_type (DECLINE_REST);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   assert_both_votes_held (fx);
 }
@@ -806,7 +806,7 @@ test_member_reason_kept_through_close (Fixture       *fx,
     return;
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
   ui_test_click (check, -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   /* Her reason typed, no position chosen; the window closed at once. */
   ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"), -1, -1);
@@ -819,7 +819,7 @@ test_member_reason_kept_through_close (Fixture       *fx,
 
   /* Her position chosen now: recorded with the words given back, and their draft let go. */
   ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-no-plan"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   bea_view = member_view_in_db (fx, bea_id);
   g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
   drafts = ui_test_db_sql (fx->path, "SELECT count(*) FROM draft WHERE scope LIKE '%:members'");
@@ -848,7 +848,7 @@ test_members_own_positions (Fixture       *fx,
   check = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->amy, MEMBER_GROUP)), "disagreed-check");
   g_assert_nonnull (check);
   ui_test_click (check, -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *vote = quorum_conference_find_vote (c, fx->amy, MEMBER_GROUP);
@@ -866,14 +866,14 @@ test_members_own_positions (Fixture       *fx,
   /* Ann: "Plan" clicked before her reason; the card asks for it, Enter records both. */
   ui_test_screenshot (GTK_WIDGET (fx->window), "vote-board-representatives-could-not-agree");
   ui_test_click (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
   g_assert_cmpstr (count, ==, "0");
   entry = member_widget (fx, MEMBER_GROUP, ann_id, "member-reason");
   g_assert_true (focus_is_in (fx->window, entry));
   ui_test_type (ANN_REASON);
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
 
@@ -881,7 +881,7 @@ test_members_own_positions (Fixture       *fx,
   ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-reason"), -1, -1);
   ui_test_type (BEA_REASON);
   ui_test_click (member_widget (fx, MEMBER_GROUP, bea_id, "member-no-plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   bea_view = member_view_in_db (fx, bea_id);
   g_assert_cmpstr (bea_view, ==, "no-plan|" BEA_REASON);
   g_clear_pointer (&count, g_free);
@@ -909,37 +909,37 @@ test_members_own_positions (Fixture       *fx,
   gtk_widget_grab_focus (member_widget (fx, MEMBER_GROUP, ann_id, "member-plan"));
   ui_test_iterate (50);
   ui_test_key ("Right");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
   ui_test_key ("space");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_clear_pointer (&ann_view, g_free);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
   ui_test_key ("Tab");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-reason")));
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_clear_pointer (&ann_view, g_free);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "no-plan|" ANN_REASON);
   gtk_widget_grab_focus (member_widget (fx, MEMBER_GROUP, ann_id, "member-reason"));
   ui_test_iterate (50);
   ui_test_key ("shift+Tab");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-no-plan")));
   ui_test_key ("Left");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-plan")));
   ui_test_key ("space");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_key ("Tab");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   g_assert_true (focus_is_in (fx->window, member_widget (fx, MEMBER_GROUP, ann_id, "member-reason")));
   ui_test_key ("Return");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_clear_pointer (&ann_view, g_free);
   ann_view = member_view_in_db (fx, ann_id);
   g_assert_cmpstr (ann_view, ==, "plan|" ANN_REASON);
@@ -949,7 +949,7 @@ test_members_own_positions (Fixture       *fx,
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumDecision *decision = quorum_conference_find_decision (c, fx->amy);
@@ -1067,7 +1067,7 @@ test_new_conference_in_other_window (Fixture       *fx,
   g_assert_nonnull (child_row);
   ui_test_click (child_row, -1, -1);
   ui_test_type (NEW_CHILD);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_row)), ==, NEW_CHILD);
   ui_test_click (ui_test_template_child (dialog, QUORUM_TYPE_NEW_CONFERENCE_DIALOG, "chair_row"), -1, -1);
   ui_test_key ("ctrl+a");
@@ -1150,7 +1150,7 @@ test_no_tooltip_over_next_click (Fixture       *fx,
   /* As long as a chair looks for the box: a tooltip would be up by then. */
   covered = ui_test_covered_within (neglect, 1500);
   ui_test_click_at_once (neglect, -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
     QuorumVote *vote = held_vote (c, fx->amy, "Police");
@@ -1220,7 +1220,7 @@ test_plan_without_category_named (Fixture       *fx,
 
   /* Escape: back to the card, nothing decided; the plan without category is held as given. */
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_null (message_dialog ());
   {
     g_autoptr(QuorumConference) c = ui_test_load (fx->store, fx->conf);
@@ -1428,7 +1428,7 @@ test_dissent_refusal_focuses_reason (Fixture       *fx,
   g_assert_false (focus_is_in (fx->window, reason_view (fx, fx->amy, "Police")));
 
   ui_test_key ("ctrl+d");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (message_dialog ());
   g_assert_true (focus_is_in (fx->window, reason_view (fx, fx->amy, "Police")));
   ui_test_screenshot (GTK_WIDGET (fx->window), "vote-card-dissent-needs-reason");

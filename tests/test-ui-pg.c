@@ -588,7 +588,7 @@ test_menu_says_who_the_server_records (void)
                             "signed in as namedchair"));
   ui_test_screenshot (popover, "pg-primary-menu-who-the-server-records");
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 
   /* What the window records is the login's, shown by the name the menu said. */
   conf = make_conference (store, "Lee Named", &child);
@@ -1030,7 +1030,7 @@ try_to_record (const char *user)
   ui_test_click (GTK_WIDGET (ui_test_card (window, role_child_id, OTHER_GROUP)), -1, -1);
   for (guint i = 0; keys[i] != NULL; i++)
     ui_test_key (keys[i]);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   /* Nothing asked (no confirmation, no new conference) and nothing recorded. */
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -1273,7 +1273,7 @@ test_another_chairs_conference_read_only (void)
   ui_test_click (GTK_WIDGET (ui_test_card (window, anne_child_id, OTHER_GROUP)), -1, -1);
   for (guint i = 0; keys[i] != NULL; i++)
     ui_test_key (keys[i]);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   after = audit_count ();
   g_assert_cmpstr (after, ==, before);
@@ -1295,7 +1295,7 @@ test_another_chairs_conference_read_only (void)
   /* Whatever her keys opened before (a popover takes the next click to close) is closed. */
   ui_test_key ("Escape");
   ui_test_raise_window (window);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_click (ui_test_find_button (GTK_WIDGET (ui_test_card (window, anne_child_id, CHAIR_GROUP)), GTK_TYPE_TOGGLE_BUTTON,
                                       "Plan"), -1, -1);
   wait_psql ("SELECT count (*) FROM vote v JOIN child c ON c.id = v.child_id WHERE c.name = 'Sam Handed'", "1");

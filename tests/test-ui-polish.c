@@ -89,7 +89,7 @@ test_proceed_refused_keeps_reason (void)
   /* The day before the sitting. */
   g_setenv ("QUORUM_TODAY", "2026-03-01", TRUE);
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "proceed_button"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   entry = ui_test_find_named (GTK_WIDGET (dialog), "reason-entry");
@@ -97,7 +97,7 @@ test_proceed_refused_keeps_reason (void)
   ui_test_type (REASON);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, REASON);
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   /* Refused: the same dialog, shown, the reason as typed, the refusal in it. */
   g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
@@ -362,7 +362,7 @@ check_policy_chooser (GtkWidget  *chooser,
   assert_nothing_cut (popover, list_name);
   ui_test_screenshot (popover, list_name);
   ui_test_key ("Escape");
-  ui_test_iterate (200);
+  ui_test_settle (200);
 }
 
 /* The policy is chosen from drop-downs that cut its name short ("Bolton: resolution of pr…",

@@ -526,7 +526,7 @@ test_challenge_from_decision (void)
   ui_test_scroll_into_view (button);
   ui_test_screenshot (GTK_WIDGET (window), "projfit-challenge-button");
   ui_test_click (button, -1, -1);
-  ui_test_iterate (600);
+  ui_test_settle (600);
 
   agency = ui_test_find_named (GTK_WIDGET (window), "challenge-agency-dropdown");
   g_assert_nonnull (agency);

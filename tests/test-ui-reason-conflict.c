@@ -237,7 +237,7 @@ test_reason_recorded_elsewhere_while_typing (void)
 
   /* The chair chooses: "Record Mine Instead" records the words typed here. */
   ui_test_click (ui_test_find_named (GTK_WIDGET (card), "record-mine-button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *reason = stored_reason (store, HEALTH);
 
@@ -253,7 +253,7 @@ test_reason_recorded_elsewhere_while_typing (void)
   card = ui_test_card (window, child_id, POLICE);
   ui_test_wait_until (conflict_shown, card, 10000, "the second conflict");
   ui_test_click (ui_test_find_named (GTK_WIDGET (card), "keep-theirs-button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   card = ui_test_card (window, child_id, POLICE);
   g_assert_false (conflict_shown (card));
   {

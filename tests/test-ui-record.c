@@ -107,7 +107,7 @@ click_and_type (QuorumWindow *window,
   ui_test_iterate (400);
   ui_test_click (entry, -1, -1);
   ui_test_type (text);
-  ui_test_iterate (100);
+  ui_test_settle (100);
 }
 
 static gint64
@@ -626,14 +626,14 @@ test_could_not_agree_needs_each_position (void)
   check = ui_test_find_named (GTK_WIDGET (card), "disagreed-check");
   ui_test_scroll_into_view (check);
   ui_test_click (check, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   card = ui_test_card (window, ffion, "Health");
   ui_test_scroll_into_view (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-reason"));
   ui_test_click (ui_test_find_named (member_row (store, conf, card, "Aled Jones"), "member-plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_type ("Ffion has missed her immunisations");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *held = ui_test_db_sql (path, "SELECT view || '|' || reason FROM member_view");
     g_autofree char *marked = ui_test_db_sql (path, "SELECT members_disagreed FROM vote WHERE grp = 'Health'");
@@ -646,7 +646,7 @@ test_could_not_agree_needs_each_position (void)
    * representatives, the focus on her Plan, nothing written. */
   before = decision_rows (path);
   ui_test_key ("ctrl+d");
-  ui_test_iterate (800);
+  ui_test_settle (800);
   g_test_message ("toast: %s", quorum_window_get_last_toast (window));
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   after = decision_rows (path);
@@ -674,17 +674,17 @@ test_could_not_agree_needs_each_position (void)
 
   /* Her position: No plan, her reason, Enter; then Ctrl+D and Enter: decided, her dissent kept. */
   ui_test_click (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-no-plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_type ("Ffion is thriving at nursery");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   /* Off her reason before deciding: with the focus still in it, the decision's rebuilt board
    * runs its "leave" on a freed row (trial 6, D0, another branch's fix). */
   card = ui_test_card (window, ffion, "Health");
   gtk_widget_grab_focus (ui_test_find_named (member_row (store, conf, card, "Megan Price"), "member-no-plan"));
   ui_test_iterate (100);
   ui_test_key ("ctrl+d");
-  ui_test_iterate (800);
+  ui_test_settle (800);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   preview = ui_test_confirm_decision ();
   ui_test_iterate (800);
@@ -746,7 +746,7 @@ test_representatives_keys_as_a_group_card (void)
   view (store, conf, cara, "Health", QUORUM_VIEW_PLAN, "The group settles on plan");
   quorum_conference_page_reload (page);
   ui_test_raise_window (window);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   /* Education: Right, Right, Space: Declined, the focus stays on it; Tab to the reason. */
   card = ui_test_card (window, cara, "Education");
@@ -757,14 +757,14 @@ test_representatives_keys_as_a_group_card (void)
   ui_test_key ("Right");
   ui_test_key ("Right");
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   card = ui_test_card (window, cara, "Education");
   g_assert_true (focus_on (window, ui_test_find_button (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Declined")));
   ui_test_key ("Tab");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   ui_test_type ("We have not met Cara yet");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *held = ui_test_db_sql (path, "SELECT view || '|' || reason FROM vote WHERE grp = 'Education'");
 
@@ -778,7 +778,7 @@ test_representatives_keys_as_a_group_card (void)
   gtk_widget_grab_focus (widget);
   ui_test_iterate (100);
   ui_test_key ("space");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *marked = ui_test_db_sql (path, "SELECT members_disagreed FROM vote WHERE grp = 'Health'");
 
@@ -789,7 +789,7 @@ test_representatives_keys_as_a_group_card (void)
 
   /* Ctrl+D: refused (neither has given their own position), the focus on Una's Plan. */
   ui_test_key ("ctrl+d");
-  ui_test_iterate (800);
+  ui_test_settle (800);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   card = ui_test_card (window, cara, "Health");
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-plan")));
@@ -797,15 +797,15 @@ test_representatives_keys_as_a_group_card (void)
 
   /* As on a group card: Space, Tab, her words, Return. Hers, and nothing for Vic. */
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   card = ui_test_card (window, cara, "Health");
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-plan")));
   ui_test_key ("Tab");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Una Bell"), "member-reason")));
   ui_test_type ("Una says Cara is often hungry");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *una_held = ui_test_db_sqlf (path, "SELECT view || '|' || reason FROM member_view WHERE attendee_id = %"
                                                  G_GINT64_FORMAT, una);
@@ -821,7 +821,7 @@ test_representatives_keys_as_a_group_card (void)
   gtk_widget_grab_focus (ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-plan"));
   ui_test_iterate (100);
   ui_test_key ("Right");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-no-plan")));
   {
     g_autofree char *none = ui_test_db_sqlf (path, "SELECT count(*) FROM member_view WHERE attendee_id = %"
@@ -830,15 +830,15 @@ test_representatives_keys_as_a_group_card (void)
     g_assert_cmpstr (none, ==, "0");
   }
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   card = ui_test_card (window, cara, "Health");
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-no-plan")));
   ui_test_key ("Tab");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (focus_on (window, ui_test_find_named (member_row (store, conf, card, "Vic Rowe"), "member-reason")));
   ui_test_type ("Vic sees a fed and settled child");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *held = ui_test_db_sql (path, "SELECT a.name || '|' || m.view || '|' || m.reason FROM member_view m "
                                                   "JOIN attendee a ON a.id = m.attendee_id ORDER BY a.name");

@@ -1134,7 +1134,7 @@ test_panel_reasons_kept (void)
   ui_test_click (outcome, -1, -1);
   ui_test_wait_until (other_item_shown, outcome, 10000, "the list of outcomes");
   ui_test_click (ui_test_find_shown_label (outcome, "Other (give the reasons)"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (gtk_widget_get_visible (child_of (page, "reason_entry")));
   ui_test_click (child_of (page, "reason_entry"), -1, -1);
   ui_test_type ("Adjourned for a parenting assessment");
@@ -1189,7 +1189,7 @@ click_referral (QuorumReferralsPage *page,
 
   g_assert_nonnull (label);
   ui_test_click (label, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
 }
 
@@ -1323,7 +1323,7 @@ test_forms_kept_across_close (void)
   ui_test_click (child_of (page, "outcome_combo"), -1, -1);
   ui_test_wait_until (other_item_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
   ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Other (give the reasons)"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   type_into (page, "reason_entry", "Adjourned for an assessment");
   g_assert_true (gtk_widget_get_visible (child_of (page, "correct_group")));
   type_into (page, "correct_value_entry", "2027-04-08");
@@ -1460,7 +1460,7 @@ test_lateness_in_table (void)
   ui_test_click (child_of (page, "outcome_combo"), -1, -1);
   ui_test_wait_until (plan_confirmed_shown, child_of (page, "outcome_combo"), 10000, "the list of outcomes");
   ui_test_click (ui_test_find_shown_label (child_of (page, "outcome_combo"), "Plan confirmed"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_click (child_of (page, "panel_button"), -1, -1);
   wait_loaded (page);
 
@@ -1480,7 +1480,7 @@ test_lateness_in_table (void)
 
   /* The pane closed (its × clicked), the table whole: its words say it. */
   ui_test_click (find_actionable (GTK_WIDGET (page), "referrals.close-pane"), -1, -1);
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (child_of (page, "flap"))));
   status = ui_test_find_shown_label (GTK_WIDGET (page), "Decided (sent late; heard late)");
   g_assert_nonnull (status);
@@ -1519,7 +1519,7 @@ choose (QuorumReferralsPage *page,
   ui_test_click (shown.combo, -1, -1);
   ui_test_wait_until (item_shown, &shown, 10000, "the list to open");
   ui_test_click (ui_test_find_shown_label (shown.combo, item), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 }
 
 /* A new user's trial: correcting the panel's outcome asked for the store's words ("plan ended"
@@ -1637,7 +1637,7 @@ pick_as_of_day (QuorumReferralsPage *page,
   ui_test_iterate (200);
   g_assert_nonnull (calendar_day (calendar, day));
   ui_test_click (calendar_day (calendar, day), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   wait_loaded (page);
 }
 
@@ -1772,7 +1772,7 @@ test_as_of_chart_and_corrections (void)
   type_into (page, "correct_reason_entry", "Again");
   before = n_audit (conference);
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (n_audit (conference), ==, before);
   answer = db_answer (sql);
   g_assert_cmpstr (answer, ==, "2");
@@ -1873,12 +1873,12 @@ pick_as_of_day_months_back (QuorumReferralsPage *page,
       /* Turning the month is no choice: the calendar stays open (it closed, as of that day). */
       g_assert_nonnull (previous);
       ui_test_click (previous, -1, -1);
-      ui_test_iterate (150);
+      ui_test_settle (150);
       g_assert_true (gtk_widget_get_mapped (calendar));
     }
   g_assert_nonnull (calendar_day (calendar, day));
   ui_test_click (calendar_day (calendar, day), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   wait_loaded (page);
 }
 
@@ -2193,7 +2193,7 @@ test_own_write_keeps_place (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_loaded (QUORUM_REFERRALS_PAGE (page));
   ui_test_raise_window (window);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   model = quorum_referrals_page_get_model (QUORUM_REFERRALS_PAGE (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2000);
   table = ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW);
@@ -2202,7 +2202,7 @@ test_own_write_keeps_place (void)
   /* "Not Sent" clicked; the first row clicked, then Page Down three times, then Down to one
    * not yet sent (as of 24 December some were sent later). */
   ui_test_click (GTK_WIDGET (find_toggle (page, "_Not Sent")), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   wait_loaded (QUORUM_REFERRALS_PAGE (page));
   g_test_message ("not sent as of 24 December 2026: %u", g_list_model_get_n_items (model));
   {
@@ -2210,12 +2210,12 @@ test_own_write_keeps_place (void)
     const QuorumReferralRow *first_row = quorum_referral_object_get_row (first);
 
     ui_test_click (ui_test_find_shown_label (table, first_row->child), -1, -1);
-    ui_test_iterate (300);
+    ui_test_settle (300);
   }
   for (guint i = 0; i < 3; i++)
     {
       ui_test_key ("Page_Down");
-      ui_test_iterate (200);
+      ui_test_settle (200);
     }
   g_test_message ("after Page Down: referral %" G_GINT64_FORMAT " open, scrolled %.0f px",
                   quorum_referrals_page_get_selected_id (QUORUM_REFERRALS_PAGE (page)), gtk_adjustment_get_value (vadjustment));
@@ -2225,7 +2225,7 @@ test_own_write_keeps_place (void)
       if (id != 0 && recorded_unsent (store, id))
         break;
       ui_test_key ("Down");
-      ui_test_iterate (60);
+      ui_test_settle (60);
     }
   g_assert_cmpint (id, !=, 0);
   g_assert_true (recorded_unsent (store, id));
@@ -2312,7 +2312,7 @@ test_correct_asks_name (void)
   /* Asked, nothing written yet; Cancel writes nothing. */
   before = n_audit (conference);
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   if (ui_test_is_postgres ())
     {
@@ -2331,16 +2331,16 @@ test_correct_asks_name (void)
 
   /* Again: the name typed, Enter continues, and the correction is made, naming them. */
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (100);
+  ui_test_settle (100);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "record-name-entry"), -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type ("Hannah Moss");
-  ui_test_iterate (50);
+  ui_test_settle (50);
   ui_test_screenshot (GTK_WIDGET (dialog), "referrals-correct-asks-name");
   ui_test_key ("Return");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   wait_loaded (page);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (n_audit (conference), ==, before + 2);
@@ -2408,7 +2408,7 @@ test_pane_opens_at_top (void)
   g_assert_true (inside_view (title, scroller));
   /* Down the pane to Correct…'s "Why", as a person scrolls to it and clicks in. */
   ui_test_click (child_of (page, "correct_reason_entry"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_test_message ("pane scrolled to %.0f px of %.0f", gtk_adjustment_get_value (vadjustment),
                   gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
@@ -2479,7 +2479,7 @@ test_correct_other_says_what_is_missing (void)
   choose (page, "correct_field_combo", "Panel outcome");
   choose (page, "correct_outcome_combo", "Other");
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
                    "Nothing was recorded: give the panel’s reasons for Other and why it is corrected");
   g_assert_true (focus_in (window, child_of (page, "correct_panel_reason_entry")));
@@ -2489,7 +2489,7 @@ test_correct_other_says_what_is_missing (void)
   /* Why given, the reasons not: the reasons named, the focus in them. */
   type_into (page, "correct_reason_entry", "Minuted wrongly");
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
                    "Nothing was recorded: give the panel’s reasons for Other");
   g_assert_true (focus_in (window, child_of (page, "correct_panel_reason_entry")));
@@ -2499,7 +2499,7 @@ test_correct_other_says_what_is_missing (void)
   type_into (page, "correct_panel_reason_entry", "Adjourned");
   type_into (page, "correct_reason_entry", " ");
   ui_test_click (child_of (page, "correct_button"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (quorum_window_get_last_toast (window), ==,
                    "Nothing was recorded: give why it is corrected");
   g_assert_true (focus_in (window, child_of (page, "correct_reason_entry")));
@@ -3121,12 +3121,12 @@ test_refpane_as_of (void)
   ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
   ui_test_iterate (200);
   ui_test_click (find_icon_button (calendar, "pan-start-symbolic"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (gtk_widget_get_mapped (calendar));
   /* May's 13th, selected by the turn: clicked, it applies. */
   g_assert_nonnull (calendar_day (calendar, "13"));
   ui_test_click (calendar_day (calendar, "13"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   wait_loaded (page);
   g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Thu 13 May 2027"));
 
@@ -3136,7 +3136,7 @@ test_refpane_as_of (void)
   ui_test_iterate (200);
   g_assert_nonnull (calendar_other_day (calendar, "30"));
   ui_test_click (calendar_other_day (calendar, "30"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   wait_loaded (page);
   g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Fri 30 Apr 2027"));
   {
@@ -3154,7 +3154,7 @@ test_refpane_as_of (void)
     click_referral (page, "Amy Asof");
   g_assert_true (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));
   ui_test_click (child_of (page, "pane_today_button"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   wait_loaded (page);
   g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of today, "));
   g_assert_false (gtk_widget_get_visible (child_of (page, "pane_as_of_box")));

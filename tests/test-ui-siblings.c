@@ -250,7 +250,7 @@ test_next_child_focus (Siblings      *fx,
   g_assert_false (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
 
   ui_test_key ("ctrl+Page_Down");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -264,7 +264,7 @@ test_next_child_focus (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-focus-proposal");
 
   ui_test_key ("ctrl+Page_Down");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -273,7 +273,7 @@ test_next_child_focus (Siblings      *fx,
   card = ui_test_card (fx->window, fx->child[2], "Police");
   g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   vote = vote_in_db (fx, fx->child[2], "Police");
   g_assert_cmpstr (vote, ==, "plan|0");
   ui_test_screenshot (GTK_WIDGET (fx->window), "next-child-focus-first-waiting-view");
@@ -281,7 +281,7 @@ test_next_child_focus (Siblings      *fx,
   /* And back (Ctrl+Page_Up): Ben's proposal holds words; the focus goes to it again, as README
    * says, not to the summary (the first field still empty, as it was). */
   ui_test_key ("ctrl+Page_Up");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
 }
 
@@ -353,7 +353,7 @@ test_same_as_previous_sibling (Siblings      *fx,
   adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (panel_of_child (fx, fx->child[1]),
                                                                      QUORUM_TYPE_CHILD_PANEL, "agreed_row")), 1);
   ui_test_click (find_labelled (GTK_WIDGET (panel_of_child (fx, fx->child[1])), GTK_TYPE_BUTTON, "_Record Attempt"), -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
 
   c = ui_test_load (fx->store, fx->conf);
   attempt = quorum_conference_last_attempt (c, fx->child[1]);
@@ -372,10 +372,10 @@ test_same_as_previous_sibling (Siblings      *fx,
 
   /* Cal's form with words of its own: nothing offered over them. */
   ui_test_key ("ctrl+Page_Down");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   gtk_widget_grab_focus (named_in_child (fx, fx->child[2], "proposal-row"));
   ui_test_type ("Cal's own");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_false (gtk_widget_get_mapped (same_as_button (fx, fx->child[2])));
 }
 
@@ -451,7 +451,7 @@ test_could_not_agree_after_view (Siblings      *fx,
   ui_test_click (no_plan_button (card), -1, -1);
   ui_test_type ("They settled on no plan");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   vote = vote_in_db (fx, fx->child[0], "NHS Trust");
   g_assert_cmpstr (vote, ==, "no-plan|0");
 
@@ -461,7 +461,7 @@ test_could_not_agree_after_view (Siblings      *fx,
   g_assert_true (gtk_widget_get_mapped (check));
   g_assert_true (gtk_widget_is_sensitive (check));
   ui_test_click (check, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_clear_pointer (&vote, g_free);
   vote = vote_in_db (fx, fx->child[0], "NHS Trust");
   g_assert_cmpstr (vote, ==, "no-plan|1");
@@ -485,10 +485,10 @@ test_could_not_agree_after_view (Siblings      *fx,
     row = ui_test_find_named (GTK_WIDGET (card), row_name);
     g_assert_nonnull (row);
     ui_test_click (ui_test_find_named (row, "member-plan"), -1, -1);
-    ui_test_iterate (100);
+    ui_test_settle (100);
     ui_test_type ("Bruising seen twice");
     ui_test_key ("Return");
-    ui_test_iterate (300);
+    ui_test_settle (300);
     held = ui_test_db_sql (fx->path, "SELECT view || '|' || reason FROM member_view");
     g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
 
@@ -536,7 +536,7 @@ test_decided_plan_without_category (Siblings      *fx,
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
   ui_test_key ("Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_assert_nonnull (quorum_conference_find_decision (ui_test_load (fx->store, fx->conf), fx->child[0]));
   cats = ui_test_db_sql (fx->path, "SELECT grp || ':' || coalesce (categories, '') FROM vote ORDER BY grp");
   g_assert_cmpstr (cats, ==, "Children's Social Care:neglect\nNHS Trust:\nPolice:");
@@ -614,12 +614,12 @@ test_back_to_child_keeps_proposal (Siblings      *fx,
   ui_test_click (named_in_child (fx, fx->child[0], "proposal-row"), -1, -1);
   ui_test_type ("A plan under neglect");
   ui_test_key ("ctrl+Page_Down");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[1], "proposal-row")));
   ui_test_type ("Ben as Amy");
 
   ui_test_key ("ctrl+Page_Up");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -636,7 +636,7 @@ test_back_to_child_keeps_proposal (Siblings      *fx,
 
   /* On to Ben, whose proposal holds a draft: his proposal, at its end. */
   ui_test_key ("ctrl+Page_Down");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -679,16 +679,16 @@ test_reason_shift_tab (Siblings      *fx,
 
   card = ui_test_card (fx->window, fx->child[0], "Police");
   ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_key ("Tab");
   ui_test_key ("space");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   card = ui_test_card (fx->window, fx->child[0], "Police");
   reason = reason_view_of (card);
   ui_test_click (reason, -1, -1);
   ui_test_type ("Bruising seen");
   ui_test_key ("shift+Tab");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -707,12 +707,12 @@ test_reason_shift_tab (Siblings      *fx,
   /* The category meant, ticked; back into the reason, the rest of the words. */
   ui_test_key ("space");
   ui_test_key ("Tab");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   card = ui_test_card (fx->window, fx->child[0], "Police");
   g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
   ui_test_type (" twice");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
 
   vote = vote_record_in_db (fx, fx->child[0], "Police");
   expected = g_strdup_printf ("plan|neglect,%s|Bruising seen twice", category);
@@ -759,10 +759,10 @@ test_next_group_in_view (Siblings      *fx,
       ui_test_scroll_into_view (no_plan_button (card));
       ui_test_iterate (200);
       ui_test_click (no_plan_button (card), -1, -1);
-      ui_test_iterate (200);
+      ui_test_settle (200);
       ui_test_type ("No concerns");
       ui_test_key ("ctrl+Return");
-      ui_test_iterate (500);
+      ui_test_settle (500);
 
       next = ui_test_card (fx->window, fx->child[0], sibling_groups[i + 1]);
       g_assert_true (has_focus_in (fx->window, GTK_WIDGET (next)));
@@ -805,7 +805,7 @@ test_no_view_says_why (Siblings      *fx,
   ui_test_click (reason_view_of (card), -1, -1);
   ui_test_type ("Bruising seen");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM vote WHERE grp = 'Police'");
   g_assert_cmpstr (count, ==, "0");
@@ -818,7 +818,7 @@ test_no_view_says_why (Siblings      *fx,
 
   /* Space chooses Plan there: recorded with the words typed. */
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   vote = vote_record_in_db (fx, fx->child[0], "Police");
   g_assert_cmpstr (vote, ==, "plan||Bruising seen");
 
@@ -826,10 +826,10 @@ test_no_view_says_why (Siblings      *fx,
   card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
   ui_test_scroll_into_view (no_plan_button (card));
   ui_test_click (no_plan_button (card), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
   ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   c = ui_test_load (fx->store, fx->conf);
   for (guint i = 0; i < c->attendees->len; i++)
@@ -843,7 +843,7 @@ test_no_view_says_why (Siblings      *fx,
   ui_test_click (ui_test_find_named (row, "member-reason"), -1, -1);
   ui_test_type ("Bruising seen twice");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   g_clear_pointer (&count, g_free);
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
@@ -856,7 +856,7 @@ test_no_view_says_why (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (card), "member-no-position-says-why");
 
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   held = ui_test_db_sql (fx->path, "SELECT view || '|' || reason FROM member_view");
   g_assert_cmpstr (held, ==, "plan|Bruising seen twice");
 }
@@ -965,12 +965,12 @@ test_member_click_lands (Siblings      *fx,
   card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
   ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
   ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   /* Both rows on the screen, as in the trial. */
   ui_test_scroll_into_view (member_part (fx, rep, "member-reason"));
   ui_test_scroll_into_view (member_part (fx, bea, "member-plan"));
   ui_test_click (member_part (fx, bea, "member-plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (has_focus_in (fx->window, member_part (fx, bea, "member-reason")));
   ui_test_type ("Bruising seen twice");
 
@@ -978,7 +978,7 @@ test_member_click_lands (Siblings      *fx,
   no_plan = member_part (fx, rep, "member-no-plan");
   surface_point (no_plan, &x, &y);
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
   ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-member-recorded");
@@ -992,7 +992,7 @@ test_member_click_lands (Siblings      *fx,
   }
 
   click_at (fx->window, x, y);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -1002,7 +1002,7 @@ test_member_click_lands (Siblings      *fx,
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
   ui_test_type ("Support can be given without a plan");
   ui_test_key ("Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   ui_test_screenshot (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "boardshift-second-member");
 
   g_clear_pointer (&bea_held, g_free);
@@ -1044,13 +1044,13 @@ test_member_ctrl_enter (Siblings      *fx,
   card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
   ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
   ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
 
   /* No position chosen: said, the focus on Bea's Plan. */
   ui_test_click (member_part (fx, bea, "member-reason"), -1, -1);
   ui_test_type ("Bruising seen twice");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   count = ui_test_db_sql (fx->path, "SELECT count(*) FROM member_view");
   g_assert_cmpstr (count, ==, "0");
   status = ui_test_find_named (GTK_WIDGET (ui_test_card (fx->window, fx->child[0], "NHS Trust")), "status-label");
@@ -1060,14 +1060,14 @@ test_member_ctrl_enter (Siblings      *fx,
   /* Space chooses Plan (recorded with the words typed); back in the reason, more words,
    * Ctrl+Enter: recorded, and on to the other representative's Plan. */
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice");
   ui_test_click (member_part (fx, bea, "member-reason"), -1, -1);
   ui_test_key ("End");
   ui_test_type (" this month");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_clear_pointer (&bea_held, g_free);
   bea_held = own_position_in_db (fx, bea);
   g_assert_cmpstr (bea_held, ==, "plan|Bruising seen twice this month");
@@ -1078,14 +1078,14 @@ test_member_ctrl_enter (Siblings      *fx,
    * in view. */
   ui_test_key ("Right");
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-no-plan")));
   ui_test_key ("Tab");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (has_focus_in (fx->window, member_part (fx, rep, "member-reason")));
   ui_test_type ("Support without a plan");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   rep_held = own_position_in_db (fx, rep);
   g_assert_cmpstr (rep_held, ==, "no-plan|Support without a plan");
   card = ui_test_card (fx->window, fx->child[0], "Police");
@@ -1124,7 +1124,7 @@ test_outcome_ctrl_enter (Siblings      *fx,
   ui_test_type (SUMMARY);
   ui_test_click (GTK_WIDGET (quorum_text_field_get_view (QUORUM_TEXT_FIELD (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field")))), -1, -1);
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   count = attempts_in_db (fx, fx->child[0]);
   g_assert_cmpstr (count, ==, "0");
   g_assert_true (gtk_widget_get_mapped (error_row));
@@ -1132,7 +1132,7 @@ test_outcome_ctrl_enter (Siblings      *fx,
 
   /* Ctrl+Enter on the Outcome itself, still not chosen: refused again, said. */
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_clear_pointer (&count, g_free);
   count = attempts_in_db (fx, fx->child[0]);
   g_assert_cmpstr (count, ==, "0");
@@ -1141,15 +1141,15 @@ test_outcome_ctrl_enter (Siblings      *fx,
 
   /* Chosen by keys (the list opened, down to "No consensus", Enter), then Ctrl+Enter there. */
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_key ("Down");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (agreed)), ==, 1);
   g_assert_true (has_focus_in (fx->window, agreed));
   ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-outcome-chosen");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (400);
+  ui_test_settle (400);
   held = ui_test_db_sqlf (fx->path, "SELECT agreed || '|' || coalesce (proposal, '') || '|' || summary"
                           " FROM attempt WHERE child_id = %" G_GINT64_FORMAT, fx->child[0]);
   g_assert_cmpstr (held, ==, "none|" PROPOSAL "|" SUMMARY);
@@ -1177,9 +1177,9 @@ test_plan_click_tab (Siblings      *fx,
 
   card = ui_test_card (fx->window, fx->child[0], "Police");
   ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_key ("Tab");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   card = ui_test_card (fx->window, fx->child[0], "Police");
   {
     g_autofree char *where = focus_name (fx->window);
@@ -1188,7 +1188,7 @@ test_plan_click_tab (Siblings      *fx,
   }
   g_assert_true (has_focus_in (fx->window, find_labelled (GTK_WIDGET (card), GTK_TYPE_CHECK_BUTTON, "Neglect")));
   ui_test_key ("space");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   vote = vote_record_in_db (fx, fx->child[0], "Police");
   g_assert_cmpstr (vote, ==, "plan|neglect|");
 }
@@ -1233,7 +1233,7 @@ test_refused_stays (Siblings      *fx,
   ui_test_key ("ctrl+End");
   ui_test_type (" and more");
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   {
     g_autofree char *where = focus_name (fx->window);
 
@@ -1255,7 +1255,7 @@ test_refused_stays (Siblings      *fx,
     g_free (ui_test_spawn (argv));
   }
   ui_test_key ("ctrl+Return");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   g_clear_pointer (&vote, g_free);
   vote = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
   g_assert_cmpstr (vote, ==, "no-plan||First words and more");
@@ -1296,17 +1296,17 @@ test_next_card_whole (Siblings      *fx,
           QuorumVoteCard *next;
 
           ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-          ui_test_iterate (200);
+          ui_test_settle (200);
           ui_test_key ("Tab");
           ui_test_key ("space");
-          ui_test_iterate (200);
+          ui_test_settle (200);
           card = ui_test_card (fx->window, child, sibling_groups[i]);
           ui_test_click (reason_view_of (card), -1, -1);
           ui_test_type ("Chronic neglect");
           /* As a chair types a sentence: its draft kept, the marker shown, before Ctrl+Enter. */
           ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
           ui_test_key ("ctrl+Return");
-          ui_test_iterate (600);
+          ui_test_settle (600);
 
           next = ui_test_card (fx->window, child, sibling_groups[i + 1]);
           g_assert_true (has_focus_in (fx->window, GTK_WIDGET (next)));
@@ -1358,9 +1358,9 @@ test_draft_marker_click_lands (Siblings      *fx,
   trust = ui_test_card (fx->window, fx->child[0], "NHS Trust");
 
   ui_test_click (find_labelled (GTK_WIDGET (csc), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_click (reason_view_of (csc), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (has_focus_in (fx->window, reason_view_of (csc)));
   g_assert_false (marker_shown (GTK_WIDGET (csc), "reason-draft-marker"));
 
@@ -1375,7 +1375,7 @@ test_draft_marker_click_lands (Siblings      *fx,
   g_test_message ("Police's No plan: y %d before typing, %d with the marker shown", y, y_now);
 
   click_at (fx->window, x, y);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   police_held = vote_record_in_db (fx, fx->child[0], "Police");
   csc_held = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
   g_test_message ("after the click: Police %s; Children's Social Care %s", police_held, csc_held);
@@ -1391,7 +1391,7 @@ test_draft_marker_click_lands (Siblings      *fx,
   ui_test_scroll_into_view (find_labelled (GTK_WIDGET (trust), GTK_TYPE_TOGGLE_BUTTON, "Plan"));
   ui_test_iterate (300);
   ui_test_click (reason_view_of (police), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (has_focus_in (fx->window, reason_view_of (police)));
   ui_test_type ("No offences recorded at the address");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 300);
@@ -1399,7 +1399,7 @@ test_draft_marker_click_lands (Siblings      *fx,
   target = find_labelled (GTK_WIDGET (trust), GTK_TYPE_TOGGLE_BUTTON, "Plan");
   surface_point (target, &x, &y);
   click_at (fx->window, x, y);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   surface_point (target, &x_now, &y_now);
   g_test_message ("the trust's Plan: y %d as the chair clicked, %d once Police's words were recorded", y, y_now);
   g_assert_cmpint (y_now, ==, y);
@@ -1453,7 +1453,7 @@ test_wheel_over_reason_scrolls_board (Siblings      *fx,
   before = gtk_adjustment_get_value (adjustment);
   surface_point (view, &x, &y);
   ui_test_move_and (gtk_native_get_surface (GTK_NATIVE (fx->window)), x, y, wheel_down);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_test_message ("the board: %.0f before the wheel, %.0f after", before, gtk_adjustment_get_value (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before + 20);
 
@@ -1470,7 +1470,7 @@ test_wheel_over_reason_scrolls_board (Siblings      *fx,
   field_before = gtk_adjustment_get_value (own);
   surface_point (view, &x, &y);
   ui_test_move_and (gtk_native_get_surface (GTK_NATIVE (fx->window)), x, y, wheel_down);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_cmpfloat (gtk_adjustment_get_value (own), >, field_before);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
 #else

@@ -317,13 +317,13 @@ amend_dissent_by_hand (QuorumStore          *store,
   ui_test_key ("BackSpace");
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type ("The nursery's reason was cut short in the minutes");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "A corrected value cannot be blank");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-dissent-blank");
   ui_test_key ("Return");
   ui_test_click (record_button, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
@@ -335,7 +335,7 @@ amend_dissent_by_hand (QuorumStore          *store,
   /* The corrected reason typed; Record Amendment clicked. */
   ui_test_click (value, -1, -1);
   ui_test_type (corrected);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   /* The line said nothing, and Record stayed under the pointer. */
@@ -475,23 +475,23 @@ test_sign_off_and_amend (void)
         g_assert_nonnull (strstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), c->chair));
         g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
         ui_test_click (entry, -1, -1);
-        ui_test_iterate (50);
+        ui_test_settle (50);
         ui_test_screenshot (GTK_WIDGET (dialog), "sign-off-name");
         /* Enter in the empty field: nothing is answered, nothing signed. */
         ui_test_key ("Return");
-        ui_test_iterate (100);
+        ui_test_settle (100);
         g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
         {
           g_autoptr(QuorumConference) unsigned_yet = ui_test_load (store, live_id);
           g_assert_false (quorum_conference_is_finalised (unsigned_yet));
         }
         ui_test_type ("Dee Okoro");
-        ui_test_iterate (50);
+        ui_test_settle (50);
         g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
         ui_test_screenshot (GTK_WIDGET (dialog), "sign-off-name-typed");
         /* Enter in the name answers the question: signed off, the dialog gone. */
         ui_test_key ("Return");
-        ui_test_iterate (100);
+        ui_test_settle (100);
         g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
       }
   }
@@ -833,7 +833,7 @@ test_amend_escape_keeps_words (void)
   /* Why has a label of its own (trial 2: a placeholder only, gone once typed in): Alt+H, its
    * mnemonic, goes to it. */
   ui_test_key ("alt+h");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), ui_test_find_named (GTK_WIDGET (dialog), "reason-entry")));
   ui_test_type ("Moved on the day");
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 200);
@@ -850,7 +850,7 @@ test_amend_escape_keeps_words (void)
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-fresh-words");
 
   ui_test_key ("Escape");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
@@ -955,7 +955,7 @@ amend_by_hand (QuorumConferencePage *page,
   ui_test_type (typed);
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type (why);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   ui_test_respond ("amend");
   ui_test_iterate (500);
 }
@@ -1364,7 +1364,7 @@ test_amend_own_position (void)
   ui_test_type ("; mother and baby attend every clinic.");
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type ("The health visitor's reason was cut short in the minutes");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-own-position");
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
@@ -1580,7 +1580,7 @@ test_amend_find_and_name_values (void)
   g_assert_false (draft_marker_shown (marker));
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type ("The landlord confirmed the date");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-value-typed");
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
   ui_test_wait_until (amend_dialog_gone, NULL, 10000, "the Amend dialog to close");
@@ -1769,7 +1769,7 @@ test_amend_decision_categories (void)
 
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "reason-entry"), -1, -1);
   ui_test_type ("Physical abuse was ticked by mistake; the conference agreed neglect only");
-  ui_test_iterate (200);
+  ui_test_settle (200);
   /* Unchanged (A7): Record off, and the line under Why says what it waits for; Enter there
    * records nothing and takes the focus to the categories. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
@@ -1777,7 +1777,7 @@ test_amend_decision_categories (void)
                    "Not recorded yet: the value above is unchanged (or choose “No recorded value”)");
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-unchanged");
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
   g_assert_true (gtk_widget_has_focus (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect")));
   {
@@ -1788,7 +1788,7 @@ test_amend_decision_categories (void)
   /* None ticked: refused, said under them; Enter and Record write nothing. */
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect"), -1, -1);
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-physical"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_false (check_active (GTK_WIDGET (dialog), "amend-category-neglect"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==,
                    "A plan is under at least one category of abuse: tick the categories as they should stand");
@@ -1797,7 +1797,7 @@ test_amend_decision_categories (void)
                    "Not recorded yet: no category of abuse is ticked above");
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-categories-none");
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Record Amendment"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
 
@@ -1806,7 +1806,7 @@ test_amend_decision_categories (void)
 
   /* Neglect ticked again: Physical abuse alone is gone. */
   ui_test_click (ui_test_find_named (GTK_WIDGET (dialog), "amend-category-neglect"), -1, -1);
-  ui_test_iterate (200);
+  ui_test_settle (200);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "amend-waiting"))), ==, "");
@@ -1998,7 +1998,7 @@ test_enter_signs_off (void)
       dialog = open_sign_off_by_hand (page);
       g_assert_nonnull (ui_test_find_named (GTK_WIDGET (dialog), "sign-off-name-entry"));
       ui_test_key ("Return");
-      ui_test_iterate (300);
+      ui_test_settle (300);
       g_assert_true (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
       g_assert_false (conference_signed_off (store, escaped));
       ui_test_key ("Escape");
@@ -2125,7 +2125,7 @@ test_switcher_stays_after_amendment (void)
         g_assert_cmpuint (c->amendments->len, ==, i + 1);
       }
       ui_test_click (GTK_WIDGET (window), at.x, at.y);
-      ui_test_iterate (300);
+      ui_test_settle (300);
       g_assert_cmpint (quorum_conference_page_get_child_id (page), ==, to_noah ? noah : amelia);
 
       count = g_strdup_printf (i == 0 ? "%u amendment after sign-off" : "%u amendments after sign-off", i + 1);
@@ -2136,11 +2136,11 @@ test_switcher_stays_after_amendment (void)
 
   /* Show: the list, each amendment beside the original. */
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amendments_button"), -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_nonnull (ui_test_find_shown_label (GTK_WIDGET (page), "Amendment: Noah's date of birth is 3 May 2021"));
   ui_test_screenshot (GTK_WIDGET (window), "forms4-amendments-shown");
   ui_test_click (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "amendments_button"), -1, -1);
-  ui_test_iterate (400);
+  ui_test_settle (400);
   g_assert_null (ui_test_find_shown_label (GTK_WIDGET (page), "Amendment: Noah's date of birth is 3 May 2021"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -2217,17 +2217,17 @@ test_list_names_as_amended (void)
   search = ui_test_template_child (window, QUORUM_TYPE_WINDOW, "search_entry");
   ui_test_click (search, -1, -1);
   ui_test_type ("Kara");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   wait_list (window, "Kara Carter", TRUE);
   ui_test_screenshot (GTK_WIDGET (window), "fidel4-list-search-amended-name");
   /* … the name signed off, since corrected, does not; nor the chair's name as signed off alone. */
   ui_test_key ("ctrl+a");
   ui_test_type ("Cara");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   wait_list (window, "Kara Carter", FALSE);
   ui_test_key ("ctrl+a");
   ui_test_type ("Evans-Price");
-  ui_test_iterate (500);
+  ui_test_settle (500);
   wait_list (window, "Kara Carter", TRUE);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -2298,7 +2298,7 @@ test_amend_names_who_amends (void)
   ui_test_click (by, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_type ("Priya Shah");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-amended-by");
   ui_test_key ("Return");
   ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
@@ -2327,10 +2327,10 @@ test_amend_names_who_amends (void)
   ui_test_click (by, -1, -1);
   ui_test_key ("ctrl+a");
   ui_test_key ("BackSpace");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   ui_test_key ("Return");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   {
     g_autoptr(QuorumConference) c = ui_test_load (store, id);
@@ -2357,7 +2357,7 @@ test_amend_names_who_amends (void)
   ui_test_type ("The chair was Ruth Okafor");
   ui_test_key ("alt+h");
   ui_test_type ("Named wrongly");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend"));
   ui_test_key ("alt+b");
   ui_test_type ("Sam Lee");
@@ -2433,7 +2433,7 @@ test_amend_about_child (void)
   ui_test_type ("Categories: neglect only, not physical, as minuted");
   ui_test_key ("alt+h");
   ui_test_type ("Ticked by mistake");
-  ui_test_iterate (100);
+  ui_test_settle (100);
   ui_test_screenshot (GTK_WIDGET (dialog), "amend-about-child");
   ui_test_key ("Return");
   ui_test_wait_until (amend_dialog_gone, NULL, 5000, "the Amend dialog to close");
@@ -2447,11 +2447,11 @@ test_amend_about_child (void)
   ui_test_key ("alt+h");
   ui_test_type ("Minuted wrongly");
   ui_test_click (about, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   whole = ui_test_find_shown_label (GTK_WIDGET (about), "The whole conference");
   g_assert_nonnull (whole);
   ui_test_click (whole, -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (about)), ==, 3);
   /* A recorded value chosen: About is not asked (the value says whose it is); back to words only,
    * it is, as chosen. */

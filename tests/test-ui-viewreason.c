@@ -171,14 +171,14 @@ test_changed_view_keeps_no_old_reason (void)
 
   /* Leaving the field does not record them for No plan. */
   ui_test_key ("Tab");
-  ui_test_iterate (300);
+  ui_test_settle (300);
   c = ui_test_load (store, conf_id);
   g_assert_null (police_vote (c)->reason);
   g_clear_pointer (&c, quorum_conference_free);
 
   /* 3. Ctrl+D: refused, naming Police; nothing decided; the focus in Police's reason. */
   ui_test_key ("ctrl+d");
-  ui_test_iterate (800);
+  ui_test_settle (800);
   g_assert_false (dialog_open (NULL));
   g_assert_false (decided (store));
   focus = gtk_root_get_focus (GTK_ROOT (window));

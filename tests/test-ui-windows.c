@@ -183,7 +183,7 @@ check_cb (GtkApplication *app,
     g_assert_cmpstr (label, ==, "New _Window");
     g_object_unref (menu);
     ui_test_click (button, -1, -1);
-    ui_test_iterate (400);
+    ui_test_settle (400);
     {
       g_autofree char *path = g_build_filename (g_getenv ("QUORUM_BUILDDIR") ?: ".", "screenshots", "new-window-menu.png", NULL);
       const char * const argv[] = { "import", "-window", "root", path, NULL };
@@ -254,7 +254,7 @@ check_cb (GtkApplication *app,
   /* The second window records Health's view with those words. */
   ui_test_raise_window (second);
   ui_test_click (ui_test_find_button (GTK_WIDGET (card_of (second, f->child, TYPED_GROUP)), GTK_TYPE_TOGGLE_BUTTON, "No plan"), -1, -1);
-  ui_test_iterate (300);
+  ui_test_settle (300);
   {
     g_autofree char *reason = ui_test_db_sqlf (f->db, "SELECT view || ': ' || reason FROM vote WHERE grp = '%s'",
                                         TYPED_GROUP);

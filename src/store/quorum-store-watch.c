@@ -206,7 +206,11 @@ quorum_store_watch (QuorumStore          *self,
     {
       quorum_db_sqlite_read_change_marks (db, &watch->data_version, &watch->file_stamp,
                                           &watch->own_changes);
-      return g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
+      guint id = g_timeout_add_full (G_PRIORITY_DEFAULT, WATCH_SQLITE_MS, sqlite_poll_cb, watch, watch_free);
+
+      /* Named for the UI tests' waits (tests/test-ui-common.h), which leave it out. */
+      g_source_set_name_by_id (id, "[quorum] sqlite watch");
+      return id;
     }
 
   hub = g_object_get_data (G_OBJECT (self), HUB_KEY);
