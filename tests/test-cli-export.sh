@@ -382,6 +382,16 @@ done
 check "amended json: the CSV's reason of the police row is reason_now" \
   "$(q export dissent "$aconf" --format csv -o - | python3 -c 'import csv,sys; print([r["reason"] for r in csv.DictReader(sys.stdin) if r["group"] == "Police"])')" \
   "['Amended words of the police']"
+# trial 8, D3: the dissent's amendment (1) on the police row of Amy only: not on Amy's other
+# groups' rows nor on any of Ben's (a minute-taker filtering the amended rows finds that one).
+check "amended csv: a dissent's amendment on its own group's row for its child only" \
+  "$(q export dissent "$aconf" --format csv -o - | python3 -c '
+import csv, json, sys
+for r in csv.DictReader(sys.stdin):
+    records = [a["record"] for a in json.loads(r["amendments"])] if r["amendments"] else []
+    if any(x.startswith("dissent:") for x in records):
+        print(r["child"], r["group"])')" \
+  "Amy Jones Police"
 
 # -- fidel5: a correction of a dissent's representatives ("dissent:ID" "representatives") is
 #    given as it stands in every format, as the JSON's representatives_now already gave it: the

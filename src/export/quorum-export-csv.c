@@ -271,8 +271,9 @@ representative_positions (const QuorumConference *conference,
  * child still shows it); one in words about one child ("child:ID" with no field:
  * quorum_conference_amendment_about ()), a child's name or an attempt at its decision, on the
  * child's rows only; a vote's reason, on its own row; a representative's own
- * reason, on their group's row for the child; an attendee's details, on the rows of their group. A dissent's correction names no group the row could be matched
- * by here: on every row, rather than on none. */
+ * reason, on their group's row for the child; an attendee's details, on the rows of their group;
+ * a dissent's reason or names, on its group's row for its child (trial 8, D3: they were on every
+ * row of every child, and a minute-taker filtering the amended rows found the other child's). */
 static gboolean
 amendment_bears_on (const QuorumConference *conference,
                     const QuorumAmendment  *amendment,
@@ -330,7 +331,25 @@ amendment_bears_on (const QuorumConference *conference,
           const QuorumMemberView *m = g_ptr_array_index (conference->member_views, i);
 
           if (m->id == id)
-            return m->child_id == child->id && !vote->superseded && quorum_group_equal (m->group, vote->group);
+            return m->child_id == child->id && vote != NULL && !vote->superseded &&
+                   quorum_group_equal (m->group, vote->group);
+        }
+      return TRUE;
+    }
+  if (g_str_equal (kind, "dissent"))
+    {
+      for (guint i = 0; conference->decisions != NULL && i < conference->decisions->len; i++)
+        {
+          const QuorumDecision *decision = g_ptr_array_index (conference->decisions, i);
+
+          for (guint d = 0; decision->dissent != NULL && d < decision->dissent->len; d++)
+            {
+              const QuorumDissent *dissent = g_ptr_array_index (decision->dissent, d);
+
+              if (dissent->id == id)
+                return decision->child_id == child->id && vote != NULL && !vote->superseded &&
+                       quorum_group_equal (dissent->group, vote->group);
+            }
         }
       return TRUE;
     }
