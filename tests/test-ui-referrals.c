@@ -1624,6 +1624,12 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
 /* The as-of button clicked, and @day of the month its calendar shows clicked, as a person
  * picks the date the page judges by. */
 static void
@@ -1638,6 +1644,9 @@ pick_as_of_day (QuorumReferralsPage *page,
   g_assert_nonnull (calendar_day (calendar, day));
   ui_test_click (calendar_day (calendar, day), -1, -1);
   ui_test_settle (200);
+  /* A day picked closes the calendar: gone before the next click on the as-of button, which
+   * would otherwise close it rather than open it (under load, 1 run in several). */
+  ui_test_wait_until (widget_unmapped, calendar, 10000, "the as-of calendar to close");
   wait_loaded (page);
 }
 
@@ -1879,6 +1888,9 @@ pick_as_of_day_months_back (QuorumReferralsPage *page,
   g_assert_nonnull (calendar_day (calendar, day));
   ui_test_click (calendar_day (calendar, day), -1, -1);
   ui_test_settle (200);
+  /* A day picked closes the calendar: gone before the next click on the as-of button, which
+   * would otherwise close it rather than open it (under load, 1 run in several). */
+  ui_test_wait_until (widget_unmapped, calendar, 10000, "the as-of calendar to close");
   wait_loaded (page);
 }
 

@@ -194,6 +194,20 @@ is_projecting (QuorumWindow *self)
   return gtk_widget_has_css_class (GTK_WIDGET (self), "projector");
 }
 
+/* Projector mode shows the room this conference only: the list, the search and the other pages
+ * stay out of reach, but a key that would reach them says why rather than doing nothing (trial 8,
+ * A9: a Head of Service opening the app the next morning, still in projector mode, pressed Alt+2
+ * and nothing happened). */
+static gboolean
+refused_while_projecting (QuorumWindow *self)
+{
+  if (!is_projecting (self))
+    return FALSE;
+
+  quorum_window_add_toast (self, _("Projector mode shows this conference only: press Ctrl+Shift+P to leave it"));
+  return TRUE;
+}
+
 static void
 update_back_button (QuorumWindow *self)
 {
@@ -390,6 +404,9 @@ search_action (GSimpleAction *action,
 {
   QuorumWindow *self = user_data;
 
+  if (refused_while_projecting (self))
+    return;
+
   adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -401,6 +418,9 @@ show_list_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   QuorumWindow *self = user_data;
+
+  if (refused_while_projecting (self))
+    return;
 
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
@@ -528,9 +548,6 @@ apply_projector_mode (QuorumWindow *self,
   gtk_widget_set_visible (self->sidebar_separator, !enabled);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !enabled);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !enabled);
-  set_action_enabled (self, "search", !enabled);
-  set_action_enabled (self, "show-page", !enabled);
-  set_action_enabled (self, "show-list", !enabled);
   update_back_button (self);
 }
 
@@ -598,6 +615,9 @@ show_page_action (GSimpleAction *action,
   QuorumWindow *self = user_data;
   const char *name = g_variant_get_string (param, NULL);
   GtkWidget *page;
+
+  if (g_strcmp0 (name, "conferences") != 0 && refused_while_projecting (self))
+    return;
 
   /* Before the first frame the later pages are stand-ins, and showing one builds the real
    * pages and frees the stand-in: the page is looked up once they are built, never kept from
@@ -1511,6 +1531,10 @@ quorum_window_init (QuorumWindow *self)
       g_signal_connect_object (self->settings, "changed::projector-mode",
                                G_CALLBACK (projector_changed_cb), self, G_CONNECT_SWAPPED);
       apply_projector_mode (self, g_settings_get_boolean (self->settings, "projector-mode"));
+      /* Kept from the last time, perhaps the last meeting: said, so the window's narrower
+       * reach is not a surprise. */
+      if (is_projecting (self))
+        quorum_window_add_toast (self, _("Projector mode is on, as you left it: press Ctrl+Shift+P to leave it"));
 
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
