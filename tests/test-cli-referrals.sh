@@ -82,6 +82,15 @@ out=$(QUORUM_TODAY=2027-01-04 q --json referral notify "$xmas" --date 2027-01-04
 check "notify: sent, panel due 28 days later" "$(jget "$out" '[d["notified"], d["panel_due"], d["overdue"]]')" \
   '["2027-01-04", "2027-02-01", false]'
 check "notified: no longer overdue as of 2027-01-06" "$(overdue_ids 2027-01-06)" "[$plain]"
+# trial 8, A5: as it stood the day before it was sent, nobody had sent it: no sender, no means,
+# as "notified" is null; from the day it was sent, the chair (the default sender) and the means.
+QUORUM_TODAY=2027-01-05 q referral notify "$scot" --date 2027-01-05 --by "J. Okafor" --means "secure email" >/dev/null
+check "as of the day before it was sent: no sender, no means" \
+  "$(jget "$(q --json referrals --as-of 2027-01-04)" "[[r['notified'], r['sent_by'], r['sent_means']] for r in d if r['id'] == $scot][0]")" \
+  '[null, null, null]'
+check "as of the day it was sent: the sender and the means" \
+  "$(jget "$(q --json referrals --as-of 2027-01-05)" "[[r['notified'], r['sent_by'], r['sent_means']] for r in d if r['id'] == $scot][0]")" \
+  '["2027-01-05", "J. Okafor", "secure email"]'
 check "awaiting the panel: overdue the day after its panel is due" "$(overdue_ids 2027-02-02 | jget "$(cat)" "$xmas in d")" "true"
 check "awaiting the panel: not overdue on the day it is due" "$(overdue_ids 2027-02-01 | jget "$(cat)" "$xmas in d")" "false"
 text=$(q referral notify "$plain" --date 2026-11-20)

@@ -12,6 +12,8 @@ static void
 add_referral (JsonBuilder             *builder,
               const QuorumReferralRow *row)
 {
+  gboolean sent, heard;
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, row->id);
@@ -48,12 +50,16 @@ add_referral (JsonBuilder             *builder,
   quorum_json_add_date (builder, "panel_due_working", &row->then_panel_due_working);
   quorum_json_add_bool (builder, "sent_late", row->sent_late);
   quorum_json_add_bool (builder, "heard_late", row->heard_late);
-  quorum_json_add_string (builder, "sent_by", row->sent_by);
-  /* How it was sent (its notice), null when not recorded; a sent or heard date on a day off
-   * said ("saturday", "sunday", "bank-holiday", "closure"), null on a working day. */
-  quorum_json_add_string (builder, "sent_means", row->sent_means);
-  quorum_json_add_string (builder, "sent_day_off", quorum_day_off_to_string (row->sent_day_off));
-  quorum_json_add_string (builder, "heard_day_off", quorum_day_off_to_string (row->heard_day_off));
+  /* Who sent it and how (its notice), null when not recorded; a sent or heard date on a day off
+   * said ("saturday", "sunday", "bank-holiday", "closure"), null on a working day. As it stood
+   * then, as "notified" and "panel_date" are: not yet sent, no sender (trial 8, A5: a sending
+   * recorded the next day gave a sender beside "notified": null). */
+  sent = g_date_valid (&row->then.notified);
+  heard = g_date_valid (&row->then.panel_date);
+  quorum_json_add_string (builder, "sent_by", sent ? row->sent_by : NULL);
+  quorum_json_add_string (builder, "sent_means", sent ? row->sent_means : NULL);
+  quorum_json_add_string (builder, "sent_day_off", sent ? quorum_day_off_to_string (row->sent_day_off) : NULL);
+  quorum_json_add_string (builder, "heard_day_off", heard ? quorum_day_off_to_string (row->heard_day_off) : NULL);
   json_builder_end_object (builder);
 }
 
