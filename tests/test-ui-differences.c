@@ -1796,6 +1796,17 @@ test_raise_form_enter_and_ctrl_enter (void)
     g_assert_cmpstr (d->outcome_sought, ==, "A strategy discussion");
     g_assert_false (d->immediate_risk);
   }
+  /* trial 8, A8: raised, the focus goes to its row in the list (the keyboard goes on from the
+   * difference shown), not to the detail's first selectable text, its words all selected. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_test_message ("focus after raising: %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
+    g_assert_nonnull (focus);
+    g_assert_false (GTK_IS_LABEL (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (child (page, "list_view"))));
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "raised-by-enter");
 
   /* A second: Ctrl+Enter with the outcome sought not given: refused, nothing raised, the focus
    * on the outcome sought; given, Ctrl+Enter raises it. */

@@ -1452,6 +1452,22 @@ focus_missing_answer (QuorumDifferencesPage *self)
     }
 }
 
+/* The form gone, the focus is given to the raised difference's row in the list, where the
+ * keyboard goes on from what is shown: GTK gave it to the detail's first focusable widget, a
+ * selectable text with its words all selected or a choice of the notice form (trial 8, A8). Where
+ * the list is folded away, to the detail's heading pane. */
+static void
+focus_selected_row (QuorumDifferencesPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return;
+  /* GTK 4.8's list focuses the item it tracks: moved to the new row by scrolling to it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 raise_action (GtkWidget  *widget,
               const char *action_name,
@@ -1531,6 +1547,7 @@ raise_action (GtkWidget  *widget,
       gtk_editable_set_text (GTK_EDITABLE (self->agency_entry), "");
       quorum_differences_page_select (self, id);
     }
+  focus_selected_row (self);
 
   {
     QuorumProfile *profile = find_profile (self, spec.profile_id);
