@@ -121,6 +121,10 @@ struct _QuorumChildPanel
   GtkWidget       *dissent_heading;
   GtkWidget       *challenge_button;
   GtkListBox      *dissent_list;
+  /* Where the chair was on this child when they went to another (Ctrl+Page Down/Up), and the
+   * caret there: given back when they come back (quorum_child_panel_return_focus). */
+  GtkWidget       *left_focus;
+  int              left_caret;
 };
 
 enum {
@@ -2651,6 +2655,7 @@ quorum_child_panel_dispose (GObject *object)
   stop_board_wait (self);
   stop_whole_card_wait (self);
   g_clear_handle_id (&self->board_source, g_source_remove);
+  g_clear_weak_pointer (&self->left_focus);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -2899,6 +2904,107 @@ quorum_child_panel_focus_next_step (QuorumChildPanel *self)
 
   scroll_to_top (self);
   return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+void
+quorum_child_panel_leave (QuorumChildPanel *self,
+                          GtkWidget        *focus)
+{
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    focus = NULL;
+  g_set_weak_pointer (&self->left_focus, focus);
+  self->left_caret = -1;
+  if (focus == NULL)
+    return;
+  if (GTK_IS_TEXT (focus))
+    self->left_caret = gtk_editable_get_position (GTK_EDITABLE (focus));
+  else if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter at;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+      self->left_caret = gtk_text_iter_get_offset (&at);
+    }
+}
+
+/* The widget the chair left, given the focus again as they had it: in words, the caret where
+ * it was and nothing selected (an entry's grab selects all of it, and the next key replaced
+ * it). FALSE when it is gone (the panel rebuilt) or can no longer take the focus. */
+static gboolean
+give_back_left_focus (QuorumChildPanel *self)
+{
+  GtkWidget *focus = self->left_focus;
+  int caret = self->left_caret;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+      !gtk_widget_is_drawable (focus) || !gtk_widget_is_sensitive (focus))
+    return FALSE;
+
+  if (GTK_IS_TEXT (focus))
+    {
+      int length = (int) gtk_entry_buffer_get_length (gtk_text_get_buffer (GTK_TEXT (focus)));
+
+      if (!gtk_text_grab_focus_without_selecting (GTK_TEXT (focus)))
+        return FALSE;
+      caret = caret < 0 || caret > length ? length : caret;
+      gtk_editable_select_region (GTK_EDITABLE (focus), caret, caret);
+      return TRUE;
+    }
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter at;
+
+      if (!gtk_widget_grab_focus (focus))
+        return FALSE;
+      if (caret >= 0 && caret <= gtk_text_buffer_get_char_count (buffer))
+        gtk_text_buffer_get_iter_at_offset (buffer, &at, caret);
+      else
+        gtk_text_buffer_get_end_iter (buffer, &at);
+      gtk_text_buffer_place_cursor (buffer, &at);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (focus), gtk_text_buffer_get_insert (buffer));
+      return TRUE;
+    }
+  return gtk_widget_grab_focus (focus);
+}
+
+gboolean
+quorum_child_panel_return_focus (QuorumChildPanel *self,
+                                 gboolean          was_typing)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (give_back_left_focus (self))
+    {
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      g_clear_weak_pointer (&self->left_focus);
+      return TRUE;
+    }
+  g_clear_weak_pointer (&self->left_focus);
+
+  if (!quorum_child_panel_focus_next_step (self))
+    return FALSE;
+
+  /* The chair was typing when they switched: the words they go on with must not choose a view
+   * where the focus now is (a Space chose Plan for a group that had not spoken; trial 8). The
+   * card holds the keys until the chair presses one that is no text. */
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (was_typing && focus != NULL && !quorum_ui_takes_words (focus))
+    {
+      GtkWidget *card = gtk_widget_get_ancestor (focus, QUORUM_TYPE_VOTE_CARD);
+
+      if (card != NULL)
+        quorum_vote_card_hold_typing (QUORUM_VOTE_CARD (card));
+    }
+  return TRUE;
 }
 
 gboolean

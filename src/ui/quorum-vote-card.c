@@ -35,6 +35,13 @@ struct _QuorumVoteCard
   /* The view button being pressed is pressed from the keyboard (Space or Enter): the focus stays
    * on it, where the chair's next key goes, rather than moving on as after a click. */
   gboolean         keyboard_choice;
+  /* Keys typed as words, where no words go (a view, a category, "could not agree"; or the view
+   * the focus came to as the chair switched child while typing): they choose and tick nothing,
+   * the card says so, until a key that is no text (Tab, an arrow) or a click. The status it
+   * showed before, given back then. */
+  gboolean         holding_typing;
+  char            *held_status;
+  gboolean         held_attention;
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
@@ -1582,6 +1589,120 @@ reason_text_changed_cb (QuorumVoteCard  *self,
     ask_to_record_reason (self);
 }
 
+/* The keys are the chair's again: the card says what it said before they were held. */
+static void
+release_typing (QuorumVoteCard *self)
+{
+  if (!self->holding_typing)
+    return;
+  self->holding_typing = FALSE;
+  if (self->held_status != NULL)
+    set_status (self, self->held_status, self->held_attention);
+  g_clear_pointer (&self->held_status, g_free);
+}
+
+static void
+say_typing_held (QuorumVoteCard *self,
+                 GtkWidget      *focus)
+{
+  gboolean on_view = gtk_widget_get_ancestor (focus, GTK_TYPE_TOGGLE_BUTTON) != NULL &&
+                     !GTK_IS_CHECK_BUTTON (focus);
+
+  if (!self->holding_typing)
+    {
+      g_free (self->held_status);
+      self->held_status = g_strdup (gtk_label_get_label (self->status_label));
+      self->held_attention = self->attention;
+      self->holding_typing = TRUE;
+    }
+  if (on_view)
+    set_status (self, _("Nothing chosen: these keys were typed as words. Press Left or Right, then Space, to choose a view"), TRUE);
+  else
+    set_status (self, _("Not typed: this is no box for words. Press Tab to reach the reason, or click it"), TRUE);
+}
+
+void
+quorum_vote_card_hold_typing (QuorumVoteCard *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (self->read_only || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  if (!self->holding_typing)
+    {
+      g_free (self->held_status);
+      self->held_status = g_strdup (gtk_label_get_label (self->status_label));
+      self->held_attention = self->attention;
+    }
+  /* Said only when a key is typed: arriving, the card reads as it did. */
+  self->holding_typing = TRUE;
+}
+
+static gboolean
+is_modifier_key (guint keyval)
+{
+  return (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R) ||
+         keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Level5_Shift ||
+         keyval == GDK_KEY_ISO_Group_Shift || keyval == GDK_KEY_Mode_switch ||
+         keyval == GDK_KEY_Num_Lock;
+}
+
+/* A letter typed where no words go was lost with no sign: after No plan the chair's Tabs, as on
+ * a Plan card, went past the reason, and the sentence landed on the next card's "could not
+ * agree" (its spaces ticking and unticking it; trial 8). Such keys now choose and tick
+ * nothing, the card says so and the bell rings; a Space or Enter among them is held too, so
+ * that words typed on a view (the chair went on typing after a child switch) choose nothing. */
+static gboolean
+card_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     QuorumVoteCard        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  gboolean printable = c != 0 && g_unichar_isgraph (c);
+  gboolean space_or_enter = keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space ||
+                            keyval == GDK_KEY_Return || keyval == GDK_KEY_ISO_Enter ||
+                            keyval == GDK_KEY_KP_Enter;
+
+  if (self->read_only || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+      quorum_ui_takes_words (focus))
+    {
+      release_typing (self);
+      return FALSE;
+    }
+  if (is_modifier_key (keyval))
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      (!printable && !(space_or_enter && self->holding_typing)))
+    {
+      release_typing (self);
+      return FALSE;
+    }
+
+  if (!self->holding_typing || g_strcmp0 (gtk_label_get_label (self->status_label), self->held_status) == 0)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  say_typing_held (self, focus);
+  return TRUE;
+}
+
+static void
+card_pressed_capture_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         QuorumVoteCard  *self)
+{
+  release_typing (self);
+}
+
 /* Left and Right (and Home and End) move the focus among Plan, No plan and Declined, choosing
  * nothing, as in a radio group; Space or Enter then chooses the view that has the focus, and
  * Tab leaves the three. */
@@ -1901,6 +2022,7 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
+  g_clear_pointer (&self->held_status, g_free);
   g_clear_pointer (&self->carried_text, g_free);
   g_clear_pointer (&self->carried_kept, g_free);
 
@@ -2026,6 +2148,7 @@ static void
 quorum_vote_card_init (QuorumVoteCard *self)
 {
   GtkGesture *click;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
@@ -2034,6 +2157,17 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Before the views' own keys (view_key_pressed_cb), and a click releases what they held. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (card_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_capture_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
