@@ -1362,6 +1362,30 @@ next_card_action (GtkWidget  *widget,
     }
 }
 
+/* A card says something under its controls (keys typed where no words go): the card shown
+ * whole, down to what it says, where the chair looks. */
+static void
+show_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  const char *group = g_variant_get_string (param, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      QuorumVoteCard *card = card_at (self, i);
+
+      if (card != NULL && quorum_group_equal (quorum_group_item_get_name (item), group))
+        {
+          show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
+          return;
+        }
+    }
+}
+
 /* ---- callbacks ---- */
 
 static void
@@ -2803,6 +2827,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsusb)", record_member_view_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
+  gtk_widget_class_install_action (widget_class, "child.show-card", "s", show_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
   g_type_ensure (QUORUM_TYPE_COLUMN);

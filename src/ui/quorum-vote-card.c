@@ -40,6 +40,7 @@ struct _QuorumVoteCard
    * the card says so, until a key that is no text (Tab, an arrow) or a click. The status it
    * showed before, given back then. */
   gboolean         holding_typing;
+  GString         *held_words;    /* what was typed meanwhile, shown so that it can be typed again */
   char            *held_status;
   gboolean         held_attention;
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
@@ -1596,6 +1597,8 @@ release_typing (QuorumVoteCard *self)
   if (!self->holding_typing)
     return;
   self->holding_typing = FALSE;
+  if (self->held_words != NULL)
+    g_string_truncate (self->held_words, 0);
   if (self->held_status != NULL)
     set_status (self, self->held_status, self->held_attention);
   g_clear_pointer (&self->held_status, g_free);
@@ -1603,10 +1606,13 @@ release_typing (QuorumVoteCard *self)
 
 static void
 say_typing_held (QuorumVoteCard *self,
-                 GtkWidget      *focus)
+                 GtkWidget      *focus,
+                 gunichar        typed)
 {
   gboolean on_view = gtk_widget_get_ancestor (focus, GTK_TYPE_TOGGLE_BUTTON) != NULL &&
                      !GTK_IS_CHECK_BUTTON (focus);
+  g_autofree char *text = NULL;
+  const char *shown;
 
   if (!self->holding_typing)
     {
@@ -1615,10 +1621,25 @@ say_typing_held (QuorumVoteCard *self,
       self->held_attention = self->attention;
       self->holding_typing = TRUE;
     }
+  if (self->held_words == NULL)
+    self->held_words = g_string_new (NULL);
+  if (typed != 0)
+    g_string_append_unichar (self->held_words, typed);
+  /* The last words typed, as many as a line holds. */
+  shown = self->held_words->str;
+  if (g_utf8_strlen (shown, -1) > 40)
+    shown = g_utf8_offset_to_pointer (shown, g_utf8_strlen (shown, -1) - 40);
   if (on_view)
-    set_status (self, _("Nothing chosen: these keys were typed as words. Press Left or Right, then Space, to choose a view"), TRUE);
+    /* Translators: %s is what the chair typed, in their own words. */
+    text = g_strdup_printf (_("Nothing chosen: “%s” was typed as words, here on the views. Press Left or Right, then Space, to choose a view"), shown);
   else
-    set_status (self, _("Not typed: this is no box for words. Press Tab to reach the reason, or click it"), TRUE);
+    /* Translators: %s is what the chair typed, in their own words. */
+    text = g_strdup_printf (_("Not typed: “%s” went to no box for words. Click a reason to type it there"), shown);
+  set_status (self, text, TRUE);
+  /* Said under the controls: the card shown down to it. */
+  if (self->item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "child.show-card", "s",
+                                quorum_group_item_get_name (self->item));
 }
 
 void
@@ -1689,7 +1710,7 @@ card_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (!self->holding_typing || g_strcmp0 (gtk_label_get_label (self->status_label), self->held_status) == 0)
     gtk_widget_error_bell (GTK_WIDGET (self));
-  say_typing_held (self, focus);
+  say_typing_held (self, focus, printable ? c : keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space ? ' ' : 0);
   return TRUE;
 }
 
@@ -2023,6 +2044,9 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
   g_clear_pointer (&self->held_status, g_free);
+  if (self->held_words != NULL)
+    g_string_free (self->held_words, TRUE);
+  self->held_words = NULL;
   g_clear_pointer (&self->carried_text, g_free);
   g_clear_pointer (&self->carried_kept, g_free);
 
