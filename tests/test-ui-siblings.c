@@ -901,6 +901,60 @@ test_words_on_a_checkbox (Siblings      *fx,
   g_assert_null (strstr (status_of (card), "Police were called twice"));
 }
 
+/* Trial 8 (A1): after a restart, Police's view is recorded and its reason box holds words given
+ * back from a draft, not yet recorded. The chair finishes Children's Social Care's reason with
+ * Ctrl+Enter: the focus went past Police to the NHS Trust (and, the views all given, to the
+ * decision, which then refused for want of Police's reason). Now it stops in Police's reason, at
+ * the end of its words, and Ctrl+Enter there records them. */
+static void
+test_ctrl_enter_stops_at_draft_reason (Siblings      *fx,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *csc = NULL;
+  g_autofree char *police = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_vote (fx, fx->child[0], sibling_groups[0], QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "Amy is hungry");
+  add_vote (fx, fx->child[0], "Police", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:Police", fx->child[0]);
+  g_assert_true (quorum_store_save_draft (fx->store, fx->conf, scope, "reason", "Police know the family", &error));
+  g_assert_no_error (error);
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" at school");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Enter on the first group's reason: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "ctrl-enter-stops-at-draft-reason");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+
+  csc = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "plan|neglect|Amy is hungry at school");
+  police = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (police, ==, "no-plan||Police know the family");
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+}
+
 /* Whether the whole of @card lies inside the part of the board's scrolled window on screen. */
 static gboolean
 card_in_view (QuorumVoteCard *card)
@@ -1690,6 +1744,8 @@ main (int   argc,
               siblings_set_up, test_child_switch_mid_reason, siblings_tear_down);
   g_test_add ("/ui/siblings/words-on-a-checkbox", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_words_on_a_checkbox, siblings_tear_down);
+  g_test_add ("/ui/siblings/ctrl-enter-stops-at-draft-reason", Siblings, NULL,
+              siblings_set_up, test_ctrl_enter_stops_at_draft_reason, siblings_tear_down);
 
   g_test_add ("/ui/siblings/boardshift-member-click-lands", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_member_click_lands, siblings_tear_down);

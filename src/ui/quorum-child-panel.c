@@ -551,8 +551,10 @@ grab_focus_unscrolled (QuorumChildPanel *self,
   return grabbed;
 }
 
-/* The next card still waiting for a view, from @start on (then from the first); every view
- * given, the decision, which is what comes next. */
+/* The next card still waiting for a view, or for the words in its reason box to be recorded
+ * (a draft given back after a restart: Ctrl+Enter went past it to the decision, which then
+ * refused for want of the reason shown there; trial 8), from @start on (then from the first);
+ * every view and reason given, the decision, which is what comes next. */
 static void
 focus_waiting_card (QuorumChildPanel *self,
                     guint             start)
@@ -565,9 +567,21 @@ focus_waiting_card (QuorumChildPanel *self,
       guint i = (start + k) % n;
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       QuorumVoteCard *card = card_at (self, i);
+      gboolean grabbed = FALSE;
 
-      if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
-          grab_focus_unscrolled (self, GTK_WIDGET (card)))
+      if (card == NULL)
+        continue;
+      if (quorum_group_item_get_view (item) == QUORUM_VIEW_NONE)
+        grabbed = grab_focus_unscrolled (self, GTK_WIDGET (card));
+      else if (quorum_vote_card_get_reason_waiting (card))
+        {
+          gboolean scrolls = set_scroll_to_focus (self, FALSE);
+
+          grabbed = quorum_ui_focus_at_end (GTK_WIDGET (quorum_vote_card_get_reason_field (card)));
+          if (scrolls)
+            set_scroll_to_focus (self, TRUE);
+        }
+      if (grabbed)
         {
           show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
           return;

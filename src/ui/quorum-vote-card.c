@@ -1590,6 +1590,20 @@ reason_text_changed_cb (QuorumVoteCard  *self,
     ask_to_record_reason (self);
 }
 
+gboolean
+quorum_vote_card_get_reason_waiting (QuorumVoteCard *self)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  if (self->read_only || !self->has_editor || self->item == NULL ||
+      quorum_group_item_get_view (self->item) == QUORUM_VIEW_NONE)
+    return FALSE;
+  reason = quorum_text_field_get_text (self->reason_field);
+  return reason != NULL && g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) != 0;
+}
+
 /* The keys are the chair's again: the card says what it said before they were held. */
 static void
 release_typing (QuorumVoteCard *self)
