@@ -43,6 +43,7 @@ struct _QuorumVoteCard
   GString         *held_words;    /* what was typed meanwhile, shown so that it can be typed again */
   char            *held_status;
   gboolean         held_attention;
+  char            *held_said;     /* what the card then says */
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
@@ -1604,7 +1605,8 @@ quorum_vote_card_get_reason_waiting (QuorumVoteCard *self)
   return reason != NULL && g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) != 0;
 }
 
-/* The keys are the chair's again: the card says what it said before they were held. */
+/* The keys are the chair's again: the card says what it said before they were held, unless it
+ * has had something new to say meanwhile (the group's view arrived). */
 static void
 release_typing (QuorumVoteCard *self)
 {
@@ -1613,9 +1615,22 @@ release_typing (QuorumVoteCard *self)
   self->holding_typing = FALSE;
   if (self->held_words != NULL)
     g_string_truncate (self->held_words, 0);
-  if (self->held_status != NULL)
+  if (self->held_status != NULL && self->held_said != NULL &&
+      g_strcmp0 (gtk_label_get_label (self->status_label), self->held_said) == 0)
     set_status (self, self->held_status, self->held_attention);
   g_clear_pointer (&self->held_status, g_free);
+  g_clear_pointer (&self->held_said, g_free);
+}
+
+static void
+start_holding (QuorumVoteCard *self)
+{
+  if (self->holding_typing)
+    return;
+  g_free (self->held_status);
+  self->held_status = g_strdup (gtk_label_get_label (self->status_label));
+  self->held_attention = self->attention;
+  self->holding_typing = TRUE;
 }
 
 static void
@@ -1623,18 +1638,9 @@ say_typing_held (QuorumVoteCard *self,
                  GtkWidget      *focus,
                  gunichar        typed)
 {
-  gboolean on_view = gtk_widget_get_ancestor (focus, GTK_TYPE_TOGGLE_BUTTON) != NULL &&
-                     !GTK_IS_CHECK_BUTTON (focus);
-  g_autofree char *text = NULL;
   const char *shown;
 
-  if (!self->holding_typing)
-    {
-      g_free (self->held_status);
-      self->held_status = g_strdup (gtk_label_get_label (self->status_label));
-      self->held_attention = self->attention;
-      self->holding_typing = TRUE;
-    }
+  start_holding (self);
   if (self->held_words == NULL)
     self->held_words = g_string_new (NULL);
   if (typed != 0)
@@ -1643,13 +1649,14 @@ say_typing_held (QuorumVoteCard *self,
   shown = self->held_words->str;
   if (g_utf8_strlen (shown, -1) > 40)
     shown = g_utf8_offset_to_pointer (shown, g_utf8_strlen (shown, -1) - 40);
-  if (on_view)
+  g_free (self->held_said);
+  if (GTK_IS_TOGGLE_BUTTON (focus))
     /* Translators: %s is what the chair typed, in their own words. */
-    text = g_strdup_printf (_("Nothing chosen: “%s” was typed as words, here on the views. Press Left or Right, then Space, to choose a view"), shown);
+    self->held_said = g_strdup_printf (_("Nothing chosen: “%s” was typed as words, here on the views. Press Left or Right, then Space, to choose a view"), shown);
   else
     /* Translators: %s is what the chair typed, in their own words. */
-    text = g_strdup_printf (_("Not typed: “%s” went to no box for words. Click a reason to type it there"), shown);
-  set_status (self, text, TRUE);
+    self->held_said = g_strdup_printf (_("Not typed: “%s” went to no box for words. Click a reason to type it there"), shown);
+  set_status (self, self->held_said, TRUE);
   /* Said under the controls: the card shown down to it. */
   if (self->item != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "child.show-card", "s",
@@ -1668,14 +1675,8 @@ quorum_vote_card_hold_typing (QuorumVoteCard *self)
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (self->read_only || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     return;
-  if (!self->holding_typing)
-    {
-      g_free (self->held_status);
-      self->held_status = g_strdup (gtk_label_get_label (self->status_label));
-      self->held_attention = self->attention;
-    }
   /* Said only when a key is typed: arriving, the card reads as it did. */
-  self->holding_typing = TRUE;
+  start_holding (self);
 }
 
 static gboolean
@@ -1722,7 +1723,8 @@ card_key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
     }
 
-  if (!self->holding_typing || g_strcmp0 (gtk_label_get_label (self->status_label), self->held_status) == 0)
+  /* The bell once, as the first key is held. */
+  if (self->held_said == NULL)
     gtk_widget_error_bell (GTK_WIDGET (self));
   say_typing_held (self, focus, printable ? c : keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space ? ' ' : 0);
   return TRUE;
@@ -1734,6 +1736,13 @@ card_pressed_capture_cb (GtkGestureClick *gesture,
                          double           x,
                          double           y,
                          QuorumVoteCard  *self)
+{
+  release_typing (self);
+}
+
+static void
+card_focus_leave_cb (GtkEventControllerFocus *controller,
+                     QuorumVoteCard          *self)
 {
   release_typing (self);
 }
@@ -2057,6 +2066,7 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
+  g_clear_pointer (&self->held_said, g_free);
   g_clear_pointer (&self->held_status, g_free);
   if (self->held_words != NULL)
     g_string_free (self->held_words, TRUE);
@@ -2187,6 +2197,7 @@ quorum_vote_card_init (QuorumVoteCard *self)
 {
   GtkGesture *click;
   GtkEventController *keys;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
@@ -2207,6 +2218,9 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_capture_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (card_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *
