@@ -1355,13 +1355,11 @@ decide_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-next_card_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+/* The place of @group's card on the board, or -1. */
+static int
+group_index (QuorumChildPanel *self,
+             const char       *group)
 {
-  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
-  const char *group = g_variant_get_string (param, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
 
   for (guint i = 0; i < n; i++)
@@ -1369,11 +1367,21 @@ next_card_action (GtkWidget  *widget,
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
 
       if (quorum_group_equal (quorum_group_item_get_name (item), group))
-        {
-          focus_waiting_card (self, i + 1);
-          return;
-        }
+        return (int) i;
     }
+  return -1;
+}
+
+static void
+next_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  int i = group_index (self, g_variant_get_string (param, NULL));
+
+  if (i >= 0)
+    focus_waiting_card (self, (guint) i + 1);
 }
 
 /* A card says something under its controls (keys typed where no words go): the card shown
@@ -1384,20 +1392,11 @@ show_card_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
-  const char *group = g_variant_get_string (param, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  int i = group_index (self, g_variant_get_string (param, NULL));
+  QuorumVoteCard *card = i >= 0 ? card_at (self, (guint) i) : NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
-      QuorumVoteCard *card = card_at (self, i);
-
-      if (card != NULL && quorum_group_equal (quorum_group_item_get_name (item), group))
-        {
-          show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
-          return;
-        }
-    }
+  if (card != NULL)
+    show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
 }
 
 /* ---- callbacks ---- */
