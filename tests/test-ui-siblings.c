@@ -272,6 +272,15 @@ test_next_child_focus (Siblings      *fx,
   }
   card = ui_test_card (fx->window, fx->child[2], "Police");
   g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  /* The chair came from typing Ben's proposal: a Space right away is taken as words, and
+   * chooses nothing (trial 8). A key that is no text first (Home: the first view), then Space,
+   * records Police's plan. */
+  ui_test_key ("space");
+  ui_test_settle (300);
+  vote = vote_in_db (fx, fx->child[2], "Police");
+  g_assert_cmpstr (vote, ==, "");
+  g_clear_pointer (&vote, g_free);
+  ui_test_key ("Home");
   ui_test_key ("space");
   ui_test_settle (300);
   vote = vote_in_db (fx, fx->child[2], "Police");
@@ -717,6 +726,233 @@ test_reason_shift_tab (Siblings      *fx,
   vote = vote_record_in_db (fx, fx->child[0], "Police");
   expected = g_strdup_printf ("plan|neglect,%s|Bruising seen twice", category);
   g_assert_cmpstr (vote, ==, expected);
+}
+
+static char *
+votes_of_child_in_db (Siblings *fx,
+                      gint64    child_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM vote WHERE child_id = %" G_GINT64_FORMAT, child_id);
+
+  return ui_test_db_sql (fx->path, sql);
+}
+
+static const char *
+status_of (QuorumVoteCard *card)
+{
+  GtkWidget *status = ui_test_find_named (GTK_WIDGET (card), "status-label");
+
+  g_assert_nonnull (status);
+  return gtk_label_get_label (GTK_LABEL (status));
+}
+
+/* Trial 8 (D1): Ben's Children's Social Care view clicked (plan, Neglect), its reason half typed;
+ * Ctrl+Page_Up to Amy, Ctrl+Page_Down back, and the chair goes on typing. The focus came back to
+ * the first group without a view (Police's Plan), and the sentence's Space recorded Plan for
+ * Police, who had not spoken; the rest of the words went nowhere. Now the focus is back in the
+ * reason, the caret at its end, and the words join it: Ctrl+Enter records the whole sentence and
+ * nothing else. Amy's board, where the focus went first (her first group's Plan), took the keys
+ * typed there as words: they chose nothing, and her card says so. */
+static void
+test_child_switch_mid_reason (Siblings      *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *police = NULL;
+  g_autofree char *amy = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  siblings_open (fx, fx->child[1]);
+
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_CHECK_BUTTON, "Neglect"), -1, -1);
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_type ("Ben is left alone at night and");
+
+  /* Called to Amy, whose board is open too: the focus on her first group's Plan. The chair,
+   * not looking, goes on with the sentence: it chooses nothing there. */
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Up to Amy: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  ui_test_type (" she");
+  ui_test_settle (300);
+  amy = votes_of_child_in_db (fx, fx->child[0]);
+  g_assert_cmpstr (amy, ==, "0");
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  g_assert_nonnull (strstr (status_of (card), " she"));
+  g_assert_nonnull (strstr (status_of (card), "Nothing chosen"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "child-switch-typing-chooses-nothing");
+
+  /* Back to Ben: the focus in his reason, the caret at the end of the words. */
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Page_Down back to Ben: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_type (" has no food");
+  ui_test_settle (300);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "child-switch-back-to-reason");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "plan|neglect|Ben is left alone at night and has no food");
+  police = vote_record_in_db (fx, fx->child[1], "Police");
+  g_assert_cmpstr (police, ==, "");
+  amy = votes_of_child_in_db (fx, fx->child[0]);
+  g_assert_cmpstr (amy, ==, "0");
+}
+
+/* Trial 8 (D4): Amy's Children's Social Care recorded by keys, the focus on Police's Plan; the
+ * chair keeps the Plan card's rhythm (Space, Tab, Space, Tab ×4) but presses Right first: No
+ * plan, and the Tabs go past its reason (the greyed categories are no stops) to the NHS Trust's
+ * "The representatives could not agree". The sentence typed there vanished with no sign, and
+ * its spaces ticked the box. Now nothing is ticked or recorded for the trust, and its card says
+ * what was typed and where words go. */
+static void
+test_words_on_a_checkbox (Siblings      *fx,
+                          gconstpointer  data)
+{
+  g_autofree char *police = NULL;
+  g_autofree char *trust = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *focus;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  ui_test_click (find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan"), -1, -1);
+  ui_test_settle (200);
+  ui_test_key ("Tab");
+  ui_test_key ("space");
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_type ("Amy is hungry");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+
+  ui_test_key ("Right");
+  ui_test_key ("space");
+  ui_test_settle (300);
+  ui_test_key ("Tab");
+  ui_test_key ("space");
+  ui_test_key ("Tab");
+  ui_test_key ("Tab");
+  ui_test_key ("Tab");
+  ui_test_key ("Tab");
+  ui_test_settle (300);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after the Plan card's rhythm on a No plan card: %s", where);
+  }
+  focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  card = QUORUM_VOTE_CARD (gtk_widget_get_ancestor (focus, QUORUM_TYPE_VOTE_CARD));
+  g_assert_nonnull (card);
+  ui_test_type ("Police were called twice");
+  ui_test_settle (400);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "words-on-a-checkbox");
+
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_nonnull (strstr (status_of (card), "Police were called twice"));
+  police = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (police, ==, "no-plan||");
+  trust = vote_record_in_db (fx, fx->child[0], "NHS Trust");
+  g_assert_cmpstr (trust, ==, "");
+
+  /* A key that is no text gives the keys back: Tab goes on as before. */
+  ui_test_key ("shift+Tab");
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_null (strstr (status_of (card), "Police were called twice"));
+}
+
+/* Trial 8 (A1): after a restart, Police's view is recorded and its reason box holds words given
+ * back from a draft, not yet recorded. The chair finishes Children's Social Care's reason with
+ * Ctrl+Enter: the focus went past Police to the NHS Trust (and, the views all given, to the
+ * decision, which then refused for want of Police's reason). Now it stops in Police's reason, at
+ * the end of its words, and Ctrl+Enter there records them. */
+static void
+test_ctrl_enter_stops_at_draft_reason (Siblings      *fx,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *csc = NULL;
+  g_autofree char *police = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_vote (fx, fx->child[0], sibling_groups[0], QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NEGLECT, "Amy is hungry");
+  add_vote (fx, fx->child[0], "Police", QUORUM_VIEW_NO_PLAN, 0, NULL);
+  scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:Police", fx->child[0]);
+  g_assert_true (quorum_store_save_draft (fx->store, fx->conf, scope, "reason", "Police know the family", &error));
+  g_assert_no_error (error);
+  siblings_open (fx, fx->child[0]);
+
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" at school");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Ctrl+Enter on the first group's reason: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "ctrl-enter-stops-at-draft-reason");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+
+  csc = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "plan|neglect|Amy is hungry at school");
+  police = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (police, ==, "no-plan||Police know the family");
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
 }
 
 /* Whether the whole of @card lies inside the part of the board's scrolled window on screen. */
@@ -1503,6 +1739,13 @@ main (int   argc,
               siblings_set_up, test_next_group_in_view, siblings_tear_down);
   g_test_add ("/ui/siblings/no-view-says-why", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_no_view_says_why, siblings_tear_down);
+
+  g_test_add ("/ui/siblings/child-switch-mid-reason", Siblings, NULL,
+              siblings_set_up, test_child_switch_mid_reason, siblings_tear_down);
+  g_test_add ("/ui/siblings/words-on-a-checkbox", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_words_on_a_checkbox, siblings_tear_down);
+  g_test_add ("/ui/siblings/ctrl-enter-stops-at-draft-reason", Siblings, NULL,
+              siblings_set_up, test_ctrl_enter_stops_at_draft_reason, siblings_tear_down);
 
   g_test_add ("/ui/siblings/boardshift-member-click-lands", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_member_click_lands, siblings_tear_down);

@@ -121,6 +121,10 @@ struct _QuorumChildPanel
   GtkWidget       *dissent_heading;
   GtkWidget       *challenge_button;
   GtkListBox      *dissent_list;
+  /* Where the chair was on this child when they went to another (Ctrl+Page Down/Up), and the
+   * caret there: given back when they come back (quorum_child_panel_return_focus). */
+  GtkWidget       *left_focus;
+  int              left_caret;
 };
 
 enum {
@@ -547,8 +551,10 @@ grab_focus_unscrolled (QuorumChildPanel *self,
   return grabbed;
 }
 
-/* The next card still waiting for a view, from @start on (then from the first); every view
- * given, the decision, which is what comes next. */
+/* The next card still waiting for a view, or for the words in its reason box to be recorded
+ * (a draft given back after a restart: Ctrl+Enter went past it to the decision, which then
+ * refused for want of the reason shown there; trial 8), from @start on (then from the first);
+ * every view and reason given, the decision, which is what comes next. */
 static void
 focus_waiting_card (QuorumChildPanel *self,
                     guint             start)
@@ -561,9 +567,21 @@ focus_waiting_card (QuorumChildPanel *self,
       guint i = (start + k) % n;
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       QuorumVoteCard *card = card_at (self, i);
+      gboolean grabbed = FALSE;
 
-      if (card != NULL && quorum_group_item_get_view (item) == QUORUM_VIEW_NONE &&
-          grab_focus_unscrolled (self, GTK_WIDGET (card)))
+      if (card == NULL)
+        continue;
+      if (quorum_group_item_get_view (item) == QUORUM_VIEW_NONE)
+        grabbed = grab_focus_unscrolled (self, GTK_WIDGET (card));
+      else if (quorum_vote_card_get_reason_waiting (card))
+        {
+          gboolean scrolls = set_scroll_to_focus (self, FALSE);
+
+          grabbed = quorum_ui_focus_at_end (GTK_WIDGET (quorum_vote_card_get_reason_field (card)));
+          if (scrolls)
+            set_scroll_to_focus (self, TRUE);
+        }
+      if (grabbed)
         {
           show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
           return;
@@ -1337,13 +1355,11 @@ decide_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-next_card_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+/* The place of @group's card on the board, or -1. */
+static int
+group_index (QuorumChildPanel *self,
+             const char       *group)
 {
-  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
-  const char *group = g_variant_get_string (param, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
 
   for (guint i = 0; i < n; i++)
@@ -1351,11 +1367,36 @@ next_card_action (GtkWidget  *widget,
       g_autoptr(QuorumGroupItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
 
       if (quorum_group_equal (quorum_group_item_get_name (item), group))
-        {
-          focus_waiting_card (self, i + 1);
-          return;
-        }
+        return (int) i;
     }
+  return -1;
+}
+
+static void
+next_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  int i = group_index (self, g_variant_get_string (param, NULL));
+
+  if (i >= 0)
+    focus_waiting_card (self, (guint) i + 1);
+}
+
+/* A card says something under its controls (keys typed where no words go): the card shown
+ * whole, down to what it says, where the chair looks. */
+static void
+show_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
+  int i = group_index (self, g_variant_get_string (param, NULL));
+  QuorumVoteCard *card = i >= 0 ? card_at (self, (guint) i) : NULL;
+
+  if (card != NULL)
+    show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
 }
 
 /* ---- callbacks ---- */
@@ -2651,6 +2692,7 @@ quorum_child_panel_dispose (GObject *object)
   stop_board_wait (self);
   stop_whole_card_wait (self);
   g_clear_handle_id (&self->board_source, g_source_remove);
+  g_clear_weak_pointer (&self->left_focus);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHILD_PANEL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -2798,6 +2840,7 @@ quorum_child_panel_class_init (QuorumChildPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "child.record-member-view", "(xsusb)", record_member_view_action);
   gtk_widget_class_install_action (widget_class, "child.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "child.next-card", "s", next_card_action);
+  gtk_widget_class_install_action (widget_class, "child.show-card", "s", show_card_action);
 
   g_type_ensure (QUORUM_TYPE_TEXT_FIELD);
   g_type_ensure (QUORUM_TYPE_COLUMN);
@@ -2899,6 +2942,107 @@ quorum_child_panel_focus_next_step (QuorumChildPanel *self)
 
   scroll_to_top (self);
   return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+void
+quorum_child_panel_leave (QuorumChildPanel *self,
+                          GtkWidget        *focus)
+{
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    focus = NULL;
+  g_set_weak_pointer (&self->left_focus, focus);
+  self->left_caret = -1;
+  if (focus == NULL)
+    return;
+  if (GTK_IS_TEXT (focus))
+    self->left_caret = gtk_editable_get_position (GTK_EDITABLE (focus));
+  else if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter at;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+      self->left_caret = gtk_text_iter_get_offset (&at);
+    }
+}
+
+/* The widget the chair left, given the focus again as they had it: in words, the caret where
+ * it was and nothing selected (an entry's grab selects all of it, and the next key replaced
+ * it). FALSE when it is gone (the panel rebuilt) or can no longer take the focus. */
+static gboolean
+give_back_left_focus (QuorumChildPanel *self)
+{
+  GtkWidget *focus = self->left_focus;
+  int caret = self->left_caret;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+      !gtk_widget_is_drawable (focus) || !gtk_widget_is_sensitive (focus))
+    return FALSE;
+
+  if (GTK_IS_TEXT (focus))
+    {
+      int length = (int) gtk_entry_buffer_get_length (gtk_text_get_buffer (GTK_TEXT (focus)));
+
+      if (!gtk_text_grab_focus_without_selecting (GTK_TEXT (focus)))
+        return FALSE;
+      caret = caret < 0 || caret > length ? length : caret;
+      gtk_editable_select_region (GTK_EDITABLE (focus), caret, caret);
+      return TRUE;
+    }
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter at;
+
+      if (!gtk_widget_grab_focus (focus))
+        return FALSE;
+      if (caret >= 0 && caret <= gtk_text_buffer_get_char_count (buffer))
+        gtk_text_buffer_get_iter_at_offset (buffer, &at, caret);
+      else
+        gtk_text_buffer_get_end_iter (buffer, &at);
+      gtk_text_buffer_place_cursor (buffer, &at);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (focus), gtk_text_buffer_get_insert (buffer));
+      return TRUE;
+    }
+  return gtk_widget_grab_focus (focus);
+}
+
+gboolean
+quorum_child_panel_return_focus (QuorumChildPanel *self,
+                                 gboolean          was_typing)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (give_back_left_focus (self))
+    {
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      g_clear_weak_pointer (&self->left_focus);
+      return TRUE;
+    }
+  g_clear_weak_pointer (&self->left_focus);
+
+  if (!quorum_child_panel_focus_next_step (self))
+    return FALSE;
+
+  /* The chair was typing when they switched: the words they go on with must not choose a view
+   * where the focus now is (a Space chose Plan for a group that had not spoken; trial 8). The
+   * card holds the keys until the chair presses one that is no text. */
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (was_typing && focus != NULL && !quorum_ui_takes_words (focus))
+    {
+      GtkWidget *card = gtk_widget_get_ancestor (focus, QUORUM_TYPE_VOTE_CARD);
+
+      if (card != NULL)
+        quorum_vote_card_hold_typing (QUORUM_VOTE_CARD (card));
+    }
+  return TRUE;
 }
 
 gboolean

@@ -35,6 +35,14 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
  * proposal), the first group still to give its view once the vote is open (then the decision),
  * the decision once taken. Whether the focus went into the panel. */
 gboolean        quorum_child_panel_focus_next_step (QuorumChildPanel   *self);
+/* The chair leaves this child for another with the focus on @focus (NULL: nowhere in it). */
+void            quorum_child_panel_leave           (QuorumChildPanel   *self,
+                                                    GtkWidget          *focus);
+/* The chair comes back: the focus where they left it (the caret where it was), else where they
+ * go on (quorum_child_panel_focus_next_step). @was_typing: they came from words being typed,
+ * which then choose nothing where the focus lands. Whether the focus went into the panel. */
+gboolean        quorum_child_panel_return_focus    (QuorumChildPanel   *self,
+                                                    gboolean            was_typing);
 /* Shows the decision, the plan and the referral, once taken: the panel scrolled to its top
  * (where the decision is), the focus on it. FALSE when the child is not decided. */
 gboolean        quorum_child_panel_show_decision (QuorumChildPanel  *self);

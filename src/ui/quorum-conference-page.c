@@ -2834,6 +2834,8 @@ step_child (QuorumConferencePage *self,
   const QuorumConference *conference = self->conference;
   gint64 current = quorum_conference_page_get_child_id (self);
   guint n = conference->children->len;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -2842,15 +2844,20 @@ step_child (QuorumConferencePage *self,
       if (child->id == current)
         {
           QuorumChild *next = g_ptr_array_index (conference->children, (i + n + step) % n);
-          QuorumChildPanel *panel;
+          QuorumChildPanel *panel = quorum_conference_page_get_child_panel (self, current);
 
+          /* Where the chair is on this child, kept for their return (Ctrl+Page Up mid-sentence
+           * came back to the first group without a view, and the sentence's next Space chose
+           * Plan for it; trial 8). */
+          if (panel != NULL)
+            quorum_child_panel_leave (panel, focus);
           quorum_conference_page_show_child (self, next->id);
-          /* The chair goes on with that child: the focus goes where it is filled in next (its
-           * proposal, or its first group still to give a view), not wherever GTK put it as the
-           * last child's panel went (the Attendees list). */
+          /* The chair goes on with that child: the focus where they were on it, else where it
+           * is filled in next (its proposal, or its first group still to give a view), not
+           * wherever GTK put it as the last child's panel went (the Attendees list). */
           panel = quorum_conference_page_get_child_panel (self, next->id);
           if (panel != NULL)
-            quorum_child_panel_focus_next_step (panel);
+            quorum_child_panel_return_focus (panel, focus != NULL && quorum_ui_takes_words (focus));
           return;
         }
     }

@@ -1352,3 +1352,13 @@ quorum_ui_show_policy_names (GtkWidget *chooser,
       gtk_drop_down_set_factory (GTK_DROP_DOWN (chooser), chosen);
     }
 }
+
+gboolean
+quorum_ui_takes_words (GtkWidget *focus)
+{
+  if (GTK_IS_TEXT (focus))
+    return gtk_editable_get_editable (GTK_EDITABLE (focus)) && gtk_widget_is_sensitive (focus);
+  if (GTK_IS_TEXT_VIEW (focus))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)) && gtk_widget_is_sensitive (focus);
+  return FALSE;
+}

@@ -157,6 +157,9 @@ char      *quorum_ui_editable_get_text       (GtkEditable  *editable);
  * so that the next key adds to them (GTK 4 selects an entry's whole text when it is given the
  * focus, and the next key replaced it). Other widgets are given the focus as they are. */
 gboolean   quorum_ui_focus_at_end            (GtkWidget    *widget);
+/* Whether @focus (a focus widget, or NULL) takes typed words: an editable GtkText (an entry's,
+ * an entry row's) or an editable GtkTextView (a reason, a summary). */
+gboolean   quorum_ui_takes_words             (GtkWidget    *focus);
 
 
 /* GTK 4.8's list and column views make a row widget for up to 200 items past the first one

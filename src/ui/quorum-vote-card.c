@@ -35,6 +35,15 @@ struct _QuorumVoteCard
   /* The view button being pressed is pressed from the keyboard (Space or Enter): the focus stays
    * on it, where the chair's next key goes, rather than moving on as after a click. */
   gboolean         keyboard_choice;
+  /* Keys typed as words, where no words go (a view, a category, "could not agree"; or the view
+   * the focus came to as the chair switched child while typing): they choose and tick nothing,
+   * the card says so, until a key that is no text (Tab, an arrow) or a click. The status it
+   * showed before, given back then. */
+  gboolean         holding_typing;
+  GString         *held_words;    /* what was typed meanwhile, shown so that it can be typed again */
+  char            *held_status;
+  gboolean         held_attention;
+  char            *held_said;     /* what the card then says */
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
@@ -1582,6 +1591,162 @@ reason_text_changed_cb (QuorumVoteCard  *self,
     ask_to_record_reason (self);
 }
 
+gboolean
+quorum_vote_card_get_reason_waiting (QuorumVoteCard *self)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  if (self->read_only || !self->has_editor || self->item == NULL ||
+      quorum_group_item_get_view (self->item) == QUORUM_VIEW_NONE)
+    return FALSE;
+  reason = quorum_text_field_get_text (self->reason_field);
+  return reason != NULL && g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) != 0;
+}
+
+/* The keys are the chair's again: the card says what it said before they were held, unless it
+ * has had something new to say meanwhile (the group's view arrived). */
+static void
+release_typing (QuorumVoteCard *self)
+{
+  if (!self->holding_typing)
+    return;
+  self->holding_typing = FALSE;
+  if (self->held_words != NULL)
+    g_string_truncate (self->held_words, 0);
+  if (self->held_status != NULL && self->held_said != NULL &&
+      g_strcmp0 (gtk_label_get_label (self->status_label), self->held_said) == 0)
+    set_status (self, self->held_status, self->held_attention);
+  g_clear_pointer (&self->held_status, g_free);
+  g_clear_pointer (&self->held_said, g_free);
+}
+
+static void
+start_holding (QuorumVoteCard *self)
+{
+  if (self->holding_typing)
+    return;
+  g_free (self->held_status);
+  self->held_status = g_strdup (gtk_label_get_label (self->status_label));
+  self->held_attention = self->attention;
+  self->holding_typing = TRUE;
+}
+
+static void
+say_typing_held (QuorumVoteCard *self,
+                 GtkWidget      *focus,
+                 gunichar        typed)
+{
+  const char *shown;
+
+  start_holding (self);
+  if (self->held_words == NULL)
+    self->held_words = g_string_new (NULL);
+  if (typed != 0)
+    g_string_append_unichar (self->held_words, typed);
+  /* The last words typed, as many as a line holds. */
+  shown = self->held_words->str;
+  if (g_utf8_strlen (shown, -1) > 40)
+    shown = g_utf8_offset_to_pointer (shown, g_utf8_strlen (shown, -1) - 40);
+  g_free (self->held_said);
+  if (GTK_IS_TOGGLE_BUTTON (focus))
+    /* Translators: %s is what the chair typed, in their own words. */
+    self->held_said = g_strdup_printf (_("Nothing chosen: “%s” was typed as words, here on the views. Press Left or Right, then Space, to choose a view"), shown);
+  else
+    /* Translators: %s is what the chair typed, in their own words. */
+    self->held_said = g_strdup_printf (_("Not typed: “%s” went to no box for words. Click a reason to type it there"), shown);
+  set_status (self, self->held_said, TRUE);
+  /* Said under the controls: the card shown down to it. */
+  if (self->item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "child.show-card", "s",
+                                quorum_group_item_get_name (self->item));
+}
+
+void
+quorum_vote_card_hold_typing (QuorumVoteCard *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (self->read_only || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  /* Said only when a key is typed: arriving, the card reads as it did. */
+  start_holding (self);
+}
+
+static gboolean
+is_modifier_key (guint keyval)
+{
+  return (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R) ||
+         keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Level5_Shift ||
+         keyval == GDK_KEY_ISO_Group_Shift || keyval == GDK_KEY_Mode_switch ||
+         keyval == GDK_KEY_Num_Lock;
+}
+
+/* A letter typed where no words go was lost with no sign: after No plan the chair's Tabs, as on
+ * a Plan card, went past the reason, and the sentence landed on the next card's "could not
+ * agree" (its spaces ticking and unticking it; trial 8). Such keys now choose and tick
+ * nothing, the card says so and the bell rings; a Space or Enter among them is held too, so
+ * that words typed on a view (the chair went on typing after a child switch) choose nothing. */
+static gboolean
+card_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     QuorumVoteCard        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  gboolean printable = c != 0 && g_unichar_isgraph (c);
+  gboolean space_or_enter = keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space ||
+                            keyval == GDK_KEY_Return || keyval == GDK_KEY_ISO_Enter ||
+                            keyval == GDK_KEY_KP_Enter;
+
+  if (self->read_only || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+      quorum_ui_takes_words (focus))
+    {
+      release_typing (self);
+      return FALSE;
+    }
+  if (is_modifier_key (keyval))
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      (!printable && !(space_or_enter && self->holding_typing)))
+    {
+      release_typing (self);
+      return FALSE;
+    }
+
+  /* The bell once, as the first key is held. */
+  if (self->held_said == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  say_typing_held (self, focus, printable ? c : keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space ? ' ' : 0);
+  return TRUE;
+}
+
+static void
+card_pressed_capture_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         QuorumVoteCard  *self)
+{
+  release_typing (self);
+}
+
+static void
+card_focus_leave_cb (GtkEventControllerFocus *controller,
+                     QuorumVoteCard          *self)
+{
+  release_typing (self);
+}
+
 /* Left and Right (and Home and End) move the focus among Plan, No plan and Declined, choosing
  * nothing, as in a radio group; Space or Enter then chooses the view that has the focus, and
  * Tab leaves the three. */
@@ -1901,6 +2066,11 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->seen_reason, g_free);
+  g_clear_pointer (&self->held_said, g_free);
+  g_clear_pointer (&self->held_status, g_free);
+  if (self->held_words != NULL)
+    g_string_free (self->held_words, TRUE);
+  self->held_words = NULL;
   g_clear_pointer (&self->carried_text, g_free);
   g_clear_pointer (&self->carried_kept, g_free);
 
@@ -2026,6 +2196,8 @@ static void
 quorum_vote_card_init (QuorumVoteCard *self)
 {
   GtkGesture *click;
+  GtkEventController *keys;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->member_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) member_row_free);
@@ -2035,6 +2207,20 @@ quorum_vote_card_init (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Before the views' own keys (view_key_pressed_cb), and a click releases what they held. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (card_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_capture_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (card_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

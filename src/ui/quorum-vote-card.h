@@ -54,6 +54,12 @@ QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
 /* Records the representatives' reasons typed and not yet recorded (Enter not pressed). */
 void             quorum_vote_card_commit_pending        (QuorumVoteCard  *self);
 
+/* The group's view is recorded and its reason box holds words that are not its recorded reason
+ * (a draft given back after a restart, the old view's reason kept): they wait for Ctrl+Enter. */
+gboolean         quorum_vote_card_get_reason_waiting    (QuorumVoteCard  *self);
+/* The chair came to this card (its view has the focus) while typing words: until a key that is
+ * no text, or a click, the keys choose nothing here and the card says so. */
+void             quorum_vote_card_hold_typing           (QuorumVoteCard  *self);
 void             quorum_vote_card_set_draft      (QuorumVoteCard  *self,
                                                   QuorumDraft     *draft);
 
