@@ -357,6 +357,28 @@ typedef struct
   gboolean        raised;
 } TermDriver;
 
+/* In the forked app: @group's card of @child on the window's board, once the window is shown;
+ * NULL until then. */
+static QuorumVoteCard *
+shown_card (GtkApplication  *app,
+            gint64           child,
+            const char      *group,
+            QuorumWindow   **window_out)
+{
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+
+  for (GList *iter = gtk_application_get_windows (app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return NULL;
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child);
+  if (window_out != NULL)
+    *window_out = window;
+  return panel != NULL ? quorum_child_panel_get_card (panel, group) : NULL;
+}
+
 /* In the forked app: the chair's caret in the first child's Children's Social Care reason, the
  * window raised and given the keyboard; the test told, to type there. */
 static gboolean
@@ -364,17 +386,10 @@ drive_term_cb (gpointer user_data)
 {
   TermDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *view;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, TERM_GROUP) : NULL;
+  card = shown_card (driver->app, child_id, TERM_GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -507,18 +522,11 @@ drive_steady_cb (gpointer user_data)
 {
   SteadyDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   QuorumTextField *field;
   GtkWidget *view;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, STEADY_GROUP) : NULL;
+  card = shown_card (driver->app, child_id, STEADY_GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
   field = quorum_vote_card_get_reason_field (card);
@@ -769,17 +777,10 @@ drive_carried_cb (gpointer user_data)
 {
   CarriedDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *no_plan;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  card = shown_card (driver->app, carried_child_id, GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -821,18 +822,11 @@ reopen_carried_cb (gpointer user_data)
 {
   CarriedDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *box;
   GtkWidget *focus;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  card = shown_card (driver->app, carried_child_id, GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
   if (driver->step++ == 0)
@@ -874,7 +868,7 @@ reopen_carried_cb (gpointer user_data)
 
     g_assert_cmpstr (decided, ==, "0");
   }
-  card = quorum_child_panel_get_card (panel, GROUP);
+  card = shown_card (driver->app, carried_child_id, GROUP, NULL);
   box = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == box || (focus != NULL && gtk_widget_is_ancestor (focus, box)));
@@ -883,7 +877,8 @@ reopen_carried_cb (gpointer user_data)
   /* Ctrl+Enter: DC Lowe confirms the words for No plan; the mark goes. */
   ui_test_key ("ctrl+Return");
   ui_test_iterate (500);
-  g_assert_null (ui_test_find_shown_label_holding (GTK_WIDGET (quorum_child_panel_get_card (panel, GROUP)), CARRIED_STATUS));
+  g_assert_null (ui_test_find_shown_label_holding (GTK_WIDGET (shown_card (driver->app, carried_child_id, GROUP, NULL)),
+                                                   CARRIED_STATUS));
 
   if (write (driver->fd, "1", 1) != 1)
     _exit (3);
