@@ -516,7 +516,7 @@ steady_text_cb (QuorumTextField *field,
 }
 
 /* In the forked app: the window raised, the caret in the first child's NHS Trust reason; the
- * test told, to type there. Reopened (@step from 10): the test told what the box gives back. */
+ * test told, to type there. Reopened (started at step 2): the test told what the box gives back. */
 static gboolean
 drive_steady_cb (gpointer user_data)
 {
