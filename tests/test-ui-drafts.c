@@ -5,6 +5,8 @@
  * conference form too; a parent is entered without a vote; a reason of several lines is
  * shown in full. */
 
+#include <sys/wait.h>
+
 #include "test-ui-live-common.h"
 
 
@@ -259,6 +261,71 @@ test_new_conference_draft (Fixture       *fx,
 
     g_assert_cmpstr (((QuorumChild *) g_ptr_array_index (c->children, 0))->name, ==, "Cleo Draft");
   }
+}
+
+#define STEADY_NAMES "Cleo Amelia Whitworth and her brother Theodore James Whitworth"
+
+/* Trial 8, D2, in another form and another kind of field (an entry row, not a reason box): the
+ * children's names typed steadily, no pause between keys. Their words are in the database while
+ * the keys are still coming (all a crash leaves), not only once typing stops. */
+static void
+test_steady_typing_kept_while_typing (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  const char *type[] = { "xdotool", "type", "--delay", "60", STEADY_NAMES, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen = NULL;
+  gint64 seen_at = 0;
+  gint64 started;
+  GPid typist;
+  int status = 0;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  open_new_conference_form (fx->window);
+  g_spawn_async (NULL, (char **) type, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &typist, &error);
+  g_assert_no_error (error);
+  started = g_get_monotonic_time ();
+  /* What the store holds, looked at as the keys come, until the typing ends. */
+  while (waitpid (typist, &status, WNOHANG) == 0)
+    {
+      g_autofree char *kept = NULL;
+
+      ui_test_iterate (20);
+      kept = quorum_store_get_draft (fx->store, 0, "new-conference", "child-1", &error);
+      g_assert_no_error (error);
+      if (kept != NULL && g_strcmp0 (kept, seen) != 0)
+        {
+          g_test_message ("kept after %" G_GINT64_FORMAT " ms of typing: %s",
+                          (g_get_monotonic_time () - started) / 1000, kept);
+          if (seen == NULL)
+            seen_at = g_get_monotonic_time ();
+          g_free (seen);
+          seen = g_steal_pointer (&kept);
+        }
+    }
+  g_spawn_close_pid (typist);
+  g_test_message ("typed for %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_nonnull (seen);
+  g_assert_true (g_str_has_prefix (STEADY_NAMES, seen));
+  g_assert_cmpstr (seen, !=, STEADY_NAMES);
+  /* Kept within a second or so of the first key, not at the end. */
+  g_assert_cmpint (seen_at - started, <, 1500 * G_TIME_SPAN_MILLISECOND);
+
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
+  {
+    g_autofree char *kept = quorum_store_get_draft (fx->store, 0, "new-conference", "child-1", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, STEADY_NAMES);
+  }
+  ui_test_key ("Escape");
+  ui_test_settle (300);
 }
 
 /* The words of every child's row under @root, in order. */
@@ -835,6 +902,8 @@ main (int   argc,
               fixture_set_up, test_other_window_closed_keeps_draft, fixture_tear_down);
   g_test_add ("/ui/drafts/new-conference-draft", Fixture, NULL,
               fixture_set_up, test_new_conference_draft, fixture_tear_down);
+  g_test_add ("/ui/drafts/steady-typing-kept-while-typing", Fixture, NULL,
+              fixture_set_up, test_steady_typing_kept_while_typing, fixture_tear_down);
   g_test_add ("/ui/drafts/new-conference-draft-every-field", Fixture, NULL,
               fixture_set_up, test_new_conference_draft_every_field, fixture_tear_down);
   g_test_add ("/ui/drafts/multiline-reason-in-full", Fixture, NULL,

@@ -357,6 +357,28 @@ typedef struct
   gboolean        raised;
 } TermDriver;
 
+/* In the forked app: @group's card of @child on the window's board, once the window is shown;
+ * NULL until then. */
+static QuorumVoteCard *
+shown_card (GtkApplication  *app,
+            gint64           child,
+            const char      *group,
+            QuorumWindow   **window_out)
+{
+  QuorumWindow *window = NULL;
+  QuorumChildPanel *panel;
+
+  for (GList *iter = gtk_application_get_windows (app); iter; iter = iter->next)
+    if (QUORUM_IS_WINDOW (iter->data))
+      window = iter->data;
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return NULL;
+  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child);
+  if (window_out != NULL)
+    *window_out = window;
+  return panel != NULL ? quorum_child_panel_get_card (panel, group) : NULL;
+}
+
 /* In the forked app: the chair's caret in the first child's Children's Social Care reason, the
  * window raised and given the keyboard; the test told, to type there. */
 static gboolean
@@ -364,17 +386,10 @@ drive_term_cb (gpointer user_data)
 {
   TermDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *view;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, TERM_GROUP) : NULL;
+  card = shown_card (driver->app, child_id, TERM_GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -464,6 +479,278 @@ test_term_mid_sentence (void)
   }
 }
 
+/* ---- killed (SIGKILL) while the chair is still typing ---- */
+
+#define STEADY_GROUP "NHS Trust"
+#define STEADY_WORDS "Leo is doing well in year 4 and his teacher sees no sign of harm, he is settled " \
+                     "and eats well at school every day. His mother has kept every appointment since " \
+                     "March and the health visitor has no concerns about the baby"
+/* How much of the end of the typing a crash may take: a draft is written at least every
+ * second (QUORUM_DRAFT_MAX_WAIT_MS) while keys keep coming, and the write itself takes a moment. */
+#define STEADY_LOSS_MS 1500
+
+typedef struct
+{
+  GtkApplication *app;
+  int             fd;
+  int             step;
+} SteadyDriver;
+
+/* In the forked app: what the reason box holds each time it changes, and when (monotonic µs,
+ * the same clock as the test's), told to the test a line at a time. The test's own eyes on
+ * the screen; nothing of the app's drafts. */
+static void
+steady_text_cb (QuorumTextField *field,
+                GParamSpec      *pspec,
+                SteadyDriver    *driver)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+
+  /* As typed, the space after the last word too (quorum_text_field_get_text () trims). */
+  g_object_get (field, "text", &text, NULL);
+  line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\n", g_get_monotonic_time (), text != NULL ? text : "");
+
+  if (write (driver->fd, line, strlen (line)) != (ssize_t) strlen (line))
+    _exit (3);
+}
+
+/* In the forked app: the window raised, the caret in the first child's NHS Trust reason; the
+ * test told, to type there. Reopened (started at step 2): the test told what the box gives back. */
+static gboolean
+drive_steady_cb (gpointer user_data)
+{
+  SteadyDriver *driver = user_data;
+  QuorumWindow *window = NULL;
+  QuorumVoteCard *card;
+  QuorumTextField *field;
+  GtkWidget *view;
+
+  card = shown_card (driver->app, child_id, STEADY_GROUP, &window);
+  if (card == NULL)
+    return G_SOURCE_CONTINUE;
+  field = quorum_vote_card_get_reason_field (card);
+  view = GTK_WIDGET (quorum_text_field_get_view (field));
+
+  switch (driver->step)
+    {
+    case 0:
+      ui_test_raise_window (window);
+      driver->step++;
+      return G_SOURCE_CONTINUE;
+    case 1:
+      if (!gtk_widget_get_mapped (view) || !gtk_widget_grab_focus (view))
+        return G_SOURCE_CONTINUE;
+      ui_test_iterate (200);
+      g_signal_connect (field, "notify::text", G_CALLBACK (steady_text_cb), driver);
+      if (write (driver->fd, "1", 1) != 1)
+        _exit (3);
+      return G_SOURCE_REMOVE;
+    default:
+      {
+        g_autofree char *shown = NULL;
+        g_autofree char *line = NULL;
+        gboolean marked = ui_test_marker_shown (ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker"));
+
+        /* Reopened: a moment for the board to give its drafts back, as a chair looks. */
+        if (driver->step++ < 20)
+          return G_SOURCE_CONTINUE;
+        g_object_get (field, "text", &shown, NULL);
+        ui_test_scroll_into_view (view);
+        ui_test_screenshot (GTK_WIDGET (card), "steady-typing-reopened");
+        line = g_strdup_printf ("%d\t%s\n", marked, shown != NULL ? shown : "");
+        if (write (driver->fd, line, strlen (line)) != (ssize_t) strlen (line))
+          _exit (3);
+        return G_SOURCE_REMOVE;
+      }
+    }
+}
+
+static void
+steady_activate_after_cb (GApplication *app,
+                          SteadyDriver *driver)
+{
+  g_timeout_add (50, drive_steady_cb, driver);
+}
+
+static G_NORETURN void
+run_steady_app (int fd,
+                int step)
+{
+  g_autofree char *open_arg = g_strdup_printf ("%" G_GINT64_FORMAT, conf_id);
+  char *argv[] = { "quorum", "--db", db_path, "--open", open_arg, NULL };
+  QuorumApplication *app = quorum_application_new ();
+  SteadyDriver driver = { GTK_APPLICATION (app), fd, step };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (steady_activate_after_cb), &driver);
+  _exit (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv));
+}
+
+/* Reads what is on @fd now (all of it until the writer has gone, with @to_end) onto @lines. */
+static void
+read_lines (int       fd,
+            GString  *lines,
+            gboolean  to_end)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  char buffer[4096];
+  ssize_t n;
+
+  while (poll (&pfd, 1, to_end ? 5000 : 0) == 1 && (n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (lines, buffer, n);
+}
+
+/* Trial 8, D2: the chair types a sentence steadily (a key every 60 ms or so, as xdotool
+ * --delay 60) and the app is killed (SIGKILL) while the keys are still coming. A draft was
+ * written only once typing paused (QUORUM_DRAFT_DELAY_MS), so a steady typist had nothing on
+ * disk: the whole sentence was lost (reason NULL, no draft). Now a draft is written at least
+ * every second of steady typing: the store, and the box of the reopened app, hold at least
+ * everything the box held STEADY_LOSS_MS before the kill. The old test-ui-crash types with its
+ * driver waiting for each key, so the pause always came. */
+static void
+test_kill_mid_sentence (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) reopened = g_string_new (NULL);
+  g_autofree char *scope = g_strdup_printf ("child:%" G_GINT64_FORMAT ":vote:%s", child_id, STEADY_GROUP);
+  g_autofree char *kept = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_auto(GStrv) seen = NULL;
+  const char *type[] = { "xdotool", "type", "--delay", "60", STEADY_WORDS, NULL };
+  const char *held_before = "";
+  const char *held_last = "";
+  gint64 first_at = 0;
+  gint64 last_at = 0;
+  gint64 kept_at = 0;
+  gint64 longest_gap = 0;
+  gint64 killed_at;
+  gboolean still_typing;
+  GPid typist;
+  int status = 0;
+  int fd;
+  pid_t pid;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed: this test types as a chair does");
+      return;
+    }
+
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    run_steady_app (fd, 0);
+  {
+    struct pollfd pfd = { fd, POLLIN, 0 };
+    char byte = 0;
+
+    if (poll (&pfd, 1, 60000) != 1 || read (fd, &byte, 1) != 1)
+      {
+        kill (pid, SIGKILL);
+        waitpid (pid, NULL, 0);
+        g_error ("The app never put the caret in NHS Trust's reason");
+      }
+  }
+
+  /* Typed steadily, and killed some 4 s into the sentence, with no pause: the keys still coming. */
+  g_spawn_async (NULL, (char **) type, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &typist, &error);
+  g_assert_no_error (error);
+  for (gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;; g_usleep (10000))
+    {
+      read_lines (fd, lines, FALSE);
+      if (first_at == 0 && lines->len > 0)
+        first_at = g_ascii_strtoll (lines->str, NULL, 10);
+      if (first_at != 0 && g_get_monotonic_time () > first_at + 4 * G_USEC_PER_SEC)
+        break;
+      if (g_get_monotonic_time () > until)
+        {
+          kill (pid, SIGKILL);
+          waitpid (typist, NULL, 0);
+          g_error ("The keys typed never reached NHS Trust's reason");
+        }
+    }
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  killed_at = g_get_monotonic_time ();
+  still_typing = waitpid (typist, NULL, WNOHANG) == 0;
+  /* Let it end its sentence, to no window: killed between a key's press and its release, it
+   * would leave the key held down in the X server for the tests after this one. */
+  if (still_typing)
+    waitpid (typist, NULL, 0);
+  g_spawn_close_pid (typist);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  read_lines (fd, lines, TRUE);
+  close (fd);
+
+  store = quorum_store_open (db_path, &error);
+  g_assert_no_error (error);
+  kept = quorum_store_get_draft (store, conf_id, scope, "reason", &error);
+  g_assert_no_error (error);
+
+  /* What the box held STEADY_LOSS_MS before the kill, and last; when it first held what was kept. */
+  seen = g_strsplit (lines->str, "\n", -1);
+  for (guint i = 0; seen[i] != NULL; i++)
+    {
+      const char *tab = strchr (seen[i], '\t');
+      gint64 at;
+
+      if (tab == NULL)
+        continue;
+      at = g_ascii_strtoll (seen[i], NULL, 10);
+      if (at <= killed_at - STEADY_LOSS_MS * G_TIME_SPAN_MILLISECOND)
+        held_before = tab + 1;
+      if (kept_at == 0 && g_strcmp0 (tab + 1, kept) == 0)
+        kept_at = at;
+      if (last_at != 0 && at - last_at > longest_gap)
+        longest_gap = at - last_at;
+      held_last = tab + 1;
+      last_at = at;
+    }
+  g_test_message ("typed for %" G_GINT64_FORMAT " ms (%s); the last key %" G_GINT64_FORMAT " ms before the kill",
+                  (killed_at - first_at) / 1000, still_typing ? "still typing" : "xdotool had ended",
+                  (killed_at - last_at) / 1000);
+  /* A draft written between two keys puts the second off: seen here as a longer gap. */
+  g_test_message ("a key every %" G_GINT64_FORMAT " ms, the longest gap %" G_GINT64_FORMAT " ms",
+                  strlen (held_last) > 1 ? (last_at - first_at) / 1000 / (gint64) (strlen (held_last) - 1) : 0,
+                  longest_gap / 1000);
+  g_test_message ("the box held %zu characters; kept: %zu (%s)", strlen (held_last),
+                  kept != NULL ? strlen (kept) : 0, kept != NULL ? kept : "nothing");
+  g_test_message ("lost: %zu characters, the last %" G_GINT64_FORMAT " ms of typing",
+                  strlen (held_last) - (kept != NULL ? strlen (kept) : 0),
+                  (killed_at - (kept_at != 0 ? kept_at : first_at)) / 1000);
+  /* Killed while the keys were still coming, after longer than a crash may take. */
+  g_assert_true (still_typing);
+  g_assert_cmpuint (strlen (held_before), >, 10);
+  g_assert_true (g_str_has_prefix (STEADY_WORDS, held_last));
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (kept, held_before));
+  g_assert_true (g_str_has_prefix (held_last, kept));
+  {
+    g_autoptr(QuorumConference) conference = ui_test_load (store, conf_id);
+
+    g_assert_null (quorum_conference_find_vote (conference, child_id, STEADY_GROUP));
+  }
+
+  /* Reopened, in an app of its own: the box gives the words back, marked as a draft. */
+  pid = ui_test_fork_with_pipe (&fd);
+  if (pid == 0)
+    run_steady_app (fd, 2);
+  read_lines (fd, reopened, FALSE);
+  for (gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       strchr (reopened->str, '\n') == NULL && g_get_monotonic_time () < until; g_usleep (20000))
+    read_lines (fd, reopened, FALSE);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  close (fd);
+  g_test_message ("reopened: %s", reopened->str);
+  g_assert_nonnull (strchr (reopened->str, '\n'));
+  g_string_truncate (reopened, strchr (reopened->str, '\n') - reopened->str);
+  g_assert_true (g_str_has_prefix (reopened->str, "1\t"));
+  g_assert_cmpstr (reopened->str + 2, ==, kept);
+}
+
 /* GTK starts in this process only after the fork (the forked app starts its own). */
 static void ensure_gtk (void);
 
@@ -490,17 +777,10 @@ drive_carried_cb (gpointer user_data)
 {
   CarriedDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *no_plan;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  card = shown_card (driver->app, carried_child_id, GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -542,18 +822,11 @@ reopen_carried_cb (gpointer user_data)
 {
   CarriedDriver *driver = user_data;
   QuorumWindow *window = NULL;
-  QuorumChildPanel *panel;
   QuorumVoteCard *card;
   GtkWidget *box;
   GtkWidget *focus;
 
-  for (GList *iter = gtk_application_get_windows (driver->app); iter; iter = iter->next)
-    if (QUORUM_IS_WINDOW (iter->data))
-      window = iter->data;
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  panel = quorum_conference_page_get_child_panel (quorum_window_get_conference_page (window), carried_child_id);
-  card = panel != NULL ? quorum_child_panel_get_card (panel, GROUP) : NULL;
+  card = shown_card (driver->app, carried_child_id, GROUP, &window);
   if (card == NULL)
     return G_SOURCE_CONTINUE;
   if (driver->step++ == 0)
@@ -595,7 +868,7 @@ reopen_carried_cb (gpointer user_data)
 
     g_assert_cmpstr (decided, ==, "0");
   }
-  card = quorum_child_panel_get_card (panel, GROUP);
+  card = shown_card (driver->app, carried_child_id, GROUP, NULL);
   box = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == box || (focus != NULL && gtk_widget_is_ancestor (focus, box)));
@@ -604,7 +877,8 @@ reopen_carried_cb (gpointer user_data)
   /* Ctrl+Enter: DC Lowe confirms the words for No plan; the mark goes. */
   ui_test_key ("ctrl+Return");
   ui_test_iterate (500);
-  g_assert_null (ui_test_find_shown_label_holding (GTK_WIDGET (quorum_child_panel_get_card (panel, GROUP)), CARRIED_STATUS));
+  g_assert_null (ui_test_find_shown_label_holding (GTK_WIDGET (shown_card (driver->app, carried_child_id, GROUP, NULL)),
+                                                   CARRIED_STATUS));
 
   if (write (driver->fd, "1", 1) != 1)
     _exit (3);
@@ -852,6 +1126,7 @@ main (int   argc,
   /* Before any test starts GTK in this process: the app is forked. */
   g_test_add_func ("/ui/kill/kill-with-new-conference-form", test_kill_with_new_conference_form);
   g_test_add_func ("/ui/kill/term-mid-sentence", test_term_mid_sentence);
+  g_test_add_func ("/ui/kill/kill-mid-sentence", test_kill_mid_sentence);
   g_test_add_func ("/ui/kill/kill-keeps-old-view-mark", test_kill_keeps_old_view_mark);
   g_test_add_func ("/ui/kill/kill-with-draft", test_kill_with_draft);
   g_test_add_func ("/ui/kill/reopen-shows-vote", test_reopen_shows_vote);

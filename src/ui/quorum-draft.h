@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* quorum-draft.h: keeps a form's words typed and not yet recorded in the store, as they are
- * typed (a short pause, then written), and gives them back when the form comes again. */
+ * typed (a short pause, or a second of steady typing, then written), and gives them back when
+ * the form comes again. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,6 +16,9 @@ G_DECLARE_FINAL_TYPE (QuorumDraft, quorum_draft, QUORUM, DRAFT, GObject)
 /* How long typing pauses before the words are written: short enough that a crash right after
  * typing loses nothing a person would retype, long enough not to write every key. */
 #define QUORUM_DRAFT_DELAY_MS 250
+/* The longest words wait while keys keep coming with no such pause (a steady typist): written at
+ * least this often all the same, so that a crash mid-sentence loses at most its last second. */
+#define QUORUM_DRAFT_MAX_WAIT_MS 1000
 
 QuorumDraft *quorum_draft_new           (QuorumStore *store,
                                          gint64       conference_id,
