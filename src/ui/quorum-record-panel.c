@@ -240,22 +240,6 @@ timeline_row_new (QuorumRecordPanel      *self,
   return row;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first widget under @root that takes the focus (a row's first button), or NULL. */
 static GtkWidget *
 first_focusable (GtkWidget *root)
@@ -371,7 +355,7 @@ update_timeline (QuorumRecordPanel      *self,
 
           if (key == NULL || strncmp (key, focus_key, strlen (focus_key)) != 0 || key[strlen (focus_key)] != '\x1f')
             continue;
-          target = focus_name != NULL ? find_named (row, focus_name) : NULL;
+          target = focus_name != NULL ? quorum_ui_find_named (row, focus_name) : NULL;
           /* "Left" clicked: its "Back in the Room" (and back again), not "Arrived". */
           if (target == NULL && focus_name != NULL)
             {
@@ -381,7 +365,7 @@ update_timeline (QuorumRecordPanel      *self,
                                        ? g_strconcat ("leave-button-", focus_name + strlen ("return-button-"), NULL)
                                        : NULL;
 
-              target = other != NULL ? find_named (row, other) : NULL;
+              target = other != NULL ? quorum_ui_find_named (row, other) : NULL;
               if (target == NULL)
                 target = first_focusable (row);
             }
