@@ -11,6 +11,7 @@
 
 #include "test-ui-live-common.h"
 #include "ui/quorum-record-panel.h"
+#include "ui/quorum-text-row.h"
 
 static GtkWidget *
 attendee_button (QuorumWindow *window,
@@ -588,6 +589,188 @@ test_timeline_says_every_decision (Fixture       *fx,
   g_assert_cmpfloat (board_after.x, ==, board_before.x);
 }
 
+/* Where @widget's top-left corner is in @window, or (-1, -1) when it is not shown. */
+static graphene_point_t
+point_in_window (QuorumWindow *window,
+                 GtkWidget    *widget)
+{
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t out = GRAPHENE_POINT_INIT (-1, -1);
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (window), &origin, &out))
+    return GRAPHENE_POINT_INIT (-1, -1);
+  return out;
+}
+
+static GtkWidget *
+timeline_row_of (QuorumWindow *window,
+                 const char   *prefix,
+                 gint64        id)
+{
+  GtkWidget *button = attendee_button (window, prefix, id);
+
+  return button != NULL ? gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW) : NULL;
+}
+
+/* Trial 8, annoyance 6: nine in the room, the pane scrolled to its end; "Left" on Pat Kerr's row
+ * said "Left at 22:31: …", and every row moved ~50 px down under the pointer: the chair's next
+ * click (another's Left or Arrived) may land on the wrong person. The rows stay where they were
+ * (only the clicked one may change its height), the focus stays on that attendee's row (its Back
+ * in the Room), and a click where another's Left button was records that attendee, not a
+ * neighbour. */
+static void
+test_left_rows_stay (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
+  const char *names[] = { "Sam Reid", "Jo Grant", "DC Amy Lowe", "Hana Ali", "Ken Moss", "Ria Shah", "Tom Price",
+                          "Pat Kerr", "Lisa Hart", NULL };
+  const char *groups[] = { "Chair", "Children's Social Care", "Police", "NHS Trust", "Education", "Housing",
+                           "GP", "Probation", "Parent", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
+  };
+  g_autofree char *expected = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *undone = NULL;
+  gint64 ids[9];
+  graphene_point_t before[9];
+  graphene_point_t after[9];
+  graphene_point_t tom_left;
+  GtkWidget *timeline;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  GtkWidget *focus;
+  double pat_height_before;
+  double pat_grew;
+  gint64 conf;
+  const guint pat = 7;
+  const guint tom = 6;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
+  conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = i > 0 && i < 8,
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+
+      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  /* Mia decided (every row says who was present for it), Leo's board open, as in the trial. */
+  {
+    QuorumAttemptSpec attempt = { .child_id = ui_test_child_id (fx->store, conf, 0),
+                                  .summary = "All agree Mia's needs are met", .agreed = QUORUM_VIEW_NO_PLAN };
+    g_autoptr(QuorumOutcome) outcome = NULL;
+
+    quorum_store_add_attempt (fx->store, conf, &attempt, &error);
+    g_assert_no_error (error);
+    outcome = quorum_store_decide (fx->store, conf, attempt.child_id, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  /* The trial's window (1180x780): each row's words wrap on three lines. */
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = ui_test_window_new (fx->store, 1180, 780);
+  g_assert_true (quorum_window_open_conference (fx->window, conf, ui_test_child_id (fx->store, conf, 1)));
+  ui_test_iterate (400);
+
+  /* The pane scrolled to its end, as the chair had it. */
+  timeline = ui_test_template_child (ui_test_find_type (GTK_WIDGET (fx->window), QUORUM_TYPE_RECORD_PANEL),
+                                     QUORUM_TYPE_RECORD_PANEL, "timeline_list");
+  scroller = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  ui_test_settle (300);
+  g_test_message ("pane: value %.0f of %.0f, page %.0f", gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  for (guint i = 0; i < 9; i++)
+    before[i] = point_in_window (fx->window, timeline_row_of (fx->window, "leave-button", ids[i]));
+  g_assert_cmpfloat (before[pat].y, >=, 0);
+  g_assert_cmpfloat (before[tom].y, >=, 0);
+  tom_left = point_in_window (fx->window, attendee_button (fx->window, "leave-button", ids[tom]));
+  pat_height_before = gtk_widget_get_height (timeline_row_of (fx->window, "leave-button", ids[pat]));
+
+  /* Pat Kerr leaves: one click on the row's Left, as the chair made it (the button on the screen,
+   * not scrolled to). */
+  ui_test_click (attendee_button (fx->window, "leave-button", ids[pat]), -1, -1);
+  {
+    ButtonWait wait = { fx->window, "return-button", ids[pat] };
+
+    ui_test_wait_until (button_shown, &wait, 10000, "Pat Kerr's Back in the Room");
+  }
+  ui_test_settle (300);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendance-left-rows-stay");
+  g_test_message ("pane after: value %.0f of %.0f, page %.0f", gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM attendance_event"),
+                   ==, (expected = g_strdup_printf ("%" G_GINT64_FORMAT ":left", ids[pat])));
+
+  /* The focus on Pat's row, on its new button: Tab and Space from there stay with Pat. */
+  focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  g_test_message ("focus: %s %s, in the timeline: %d", focus != NULL ? gtk_widget_get_name (focus) : "none",
+                  QUORUM_IS_TEXT_ROW (focus) ? quorum_text_row_get_title (QUORUM_TEXT_ROW (focus)) : "",
+                  focus != NULL && gtk_widget_is_ancestor (focus, timeline));
+  g_assert_true (focus_is_in (fx->window, attendee_button (fx->window, "return-button", ids[pat])));
+
+  /* Every other row where it was; those under Pat's by no more than Pat's own row grew. */
+  after[pat] = point_in_window (fx->window, timeline_row_of (fx->window, "return-button", ids[pat]));
+  pat_grew = gtk_widget_get_height (timeline_row_of (fx->window, "return-button", ids[pat])) - pat_height_before;
+  g_test_message ("Pat's row: y %.0f → %.0f, %+.0f px high", before[pat].y, after[pat].y, pat_grew);
+  for (guint i = 0; i < 9; i++)
+    {
+      if (i == pat)
+        {
+          g_assert_cmpfloat (fabs (after[pat].y - before[pat].y), <, 2);
+          continue;
+        }
+      after[i] = point_in_window (fx->window, timeline_row_of (fx->window, "leave-button", ids[i]));
+      if (before[i].y < 0 && after[i].y < 0)
+        continue;
+      g_test_message ("%s's row: y %.0f → %.0f", names[i], before[i].y, after[i].y);
+      g_assert_cmpfloat (fabs (after[i].y - before[i].y - (i > pat ? pat_grew : 0)), <, 2);
+    }
+
+  /* The chair's next click, where Tom Price's Left was, records Tom's leaving: not a neighbour's. */
+  ui_test_click (GTK_WIDGET (fx->window), tom_left.x + 10, tom_left.y + 10);
+  {
+    ButtonWait wait = { fx->window, "return-button", ids[tom] };
+
+    ui_test_wait_until (button_shown, &wait, 10000, "Tom Price's Back in the Room");
+  }
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM "
+                                    "(SELECT * FROM attendance_event ORDER BY id)"),
+                   ==, (both = g_strdup_printf ("%" G_GINT64_FORMAT ":left,%" G_GINT64_FORMAT ":left", ids[pat], ids[tom])));
+  g_assert_true (focus_is_in (fx->window, attendee_button (fx->window, "return-button", ids[tom])));
+
+  /* A mistake: Space on the focused Back in the Room undoes Tom's leaving, and the focus is on
+   * Tom's Left again (not his Arrived, which a second Space would record). */
+  ui_test_key ("space");
+  {
+    ButtonWait wait = { fx->window, "leave-button", ids[tom] };
+
+    ui_test_wait_until (button_shown, &wait, 10000, "Tom Price's Left again");
+  }
+  ui_test_settle (100);
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || (withdrawn_at IS NULL), ',') FROM "
+                                    "(SELECT * FROM attendance_event ORDER BY id)"),
+                   ==, (undone = g_strdup_printf ("%" G_GINT64_FORMAT ":1,%" G_GINT64_FORMAT ":0", ids[pat], ids[tom])));
+  g_assert_true (focus_is_in (fx->window, attendee_button (fx->window, "leave-button", ids[tom])));
+  after[tom] = point_in_window (fx->window, timeline_row_of (fx->window, "leave-button", ids[tom]));
+  g_assert_cmpfloat (fabs (after[tom].y - before[tom].y), <, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +786,7 @@ main (int   argc,
               test_left_before_counted_decision, fixture_tear_down);
   g_test_add ("/ui/attendance/timeline-says-every-decision", Fixture, NULL, fixture_set_up,
               test_timeline_says_every_decision, fixture_tear_down);
+  g_test_add ("/ui/attendance/left-rows-stay", Fixture, NULL, fixture_set_up, test_left_rows_stay, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1244,24 +1244,6 @@ dialog_entry (const char *name,
   return entry;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-               const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 enable_when_filled_cb (GtkEditable      *editable,
                        AdwMessageDialog *dialog)
@@ -2355,17 +2337,17 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "save") != 0)
     return;
 
-  name = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-name")));
-  role = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-role")));
-  agency = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-agency")));
-  group = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-group")));
+  name = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-name")));
+  role = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-role")));
+  agency = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-agency")));
+  group = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-group")));
 
   spec.name = name;
   spec.role = role;
   spec.agency = agency;
   spec.line_management = group != NULL ? group : agency;
-  spec.voting = gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (grid, "edit-voting")));
-  switch (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (grid, "edit-attendance"))))
+  spec.voting = gtk_check_button_get_active (GTK_CHECK_BUTTON (quorum_ui_find_named (grid, "edit-voting")));
+  switch (gtk_drop_down_get_selected (GTK_DROP_DOWN (quorum_ui_find_named (grid, "edit-attendance"))))
     {
     case ATTENDANCE_CHOICE_APOLOGIES:
       spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
@@ -2378,8 +2360,8 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
        * the same attendance event as the record's Arrived button. An arrival already on the
        * record is shown, not written again. */
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
-      if (gtk_widget_is_sensitive (find_named (grid, "edit-arrived")))
-        spec.arrived_at = arrived_at = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-arrived")));
+      if (gtk_widget_is_sensitive (quorum_ui_find_named (grid, "edit-arrived")))
+        spec.arrived_at = arrived_at = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-arrived")));
       break;
     default:
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
@@ -2417,12 +2399,12 @@ edit_attendee_check_cb (QuorumConferencePage *self,
   if (!ADW_IS_MESSAGE_DIALOG (root))
     return;
   grid = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (root));
-  arrived = find_named (grid, "edit-arrived");
-  note = find_named (grid, "edit-arrival-note");
+  arrived = quorum_ui_find_named (grid, "edit-arrived");
+  note = quorum_ui_find_named (grid, "edit-arrival-note");
   attendee_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (root), "quorum-attendee-id"));
-  name = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-name")));
-  agency = quorum_ui_editable_get_text (GTK_EDITABLE (find_named (grid, "edit-agency")));
-  late = gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (grid, "edit-attendance"))) == ATTENDANCE_CHOICE_ARRIVED_LATE;
+  name = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-name")));
+  agency = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-agency")));
+  late = gtk_drop_down_get_selected (GTK_DROP_DOWN (quorum_ui_find_named (grid, "edit-attendance"))) == ATTENDANCE_CHOICE_ARRIVED_LATE;
 
   /* An arrival on the record stays as it is: shown, nothing to check. */
   if (gtk_widget_is_sensitive (arrived))
@@ -2547,7 +2529,7 @@ edit_attendee_action (GtkWidget  *widget,
   gtk_grid_attach (GTK_GRID (grid), voting, 1, 6, 1, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (name), attendee->name);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (grid, "edit-role")), attendee->role != NULL ? attendee->role : "");
+  gtk_editable_set_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-role")), attendee->role != NULL ? attendee->role : "");
   gtk_editable_set_text (GTK_EDITABLE (agency), attendee->agency);
   gtk_editable_set_text (GTK_EDITABLE (group), attendee->line_management);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),

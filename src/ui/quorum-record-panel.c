@@ -3,6 +3,7 @@
  * who was present for each child's decision; and, under a profile with the route, the challenge
  * of a decision: raised by a dissenting agency, the Co-ordinator alerted, the decisions taken. */
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "quorum-draft.h"
@@ -157,74 +158,224 @@ timeline_text (const QuorumConference *conference,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Which buttons @a's row has: "Arrived" (1), "Left" (2), "Back in the Room" (4). */
+static guint
+timeline_buttons_of (QuorumRecordPanel      *self,
+                     const QuorumConference *conference,
+                     const QuorumAttendee   *a)
+{
+  guint buttons = 0;
+
+  /* Only a chair records who came and went: the others see the timeline, no buttons. */
+  if (!self->may_record || self->closed)
+    return 0;
+  if (a->arrived_at == NULL && a->left_at == NULL)
+    buttons |= 1;
+  if (quorum_attendee_is_present (a))
+    buttons |= 2;
+  /* A "Left" clicked by mistake is undone until sign-off: back in the room, their group's
+   * card with them. (It needs no time: the leave never happened.) Not once a decision was taken
+   * while they were gone: its record keeps when they had left. */
+  if (a->left_at != NULL && quorum_check_return (conference, a->id, NULL))
+    buttons |= 4;
+  return buttons;
+}
+
+/* What @a's row says and offers: a row is made again only when this changes. */
+static char *
+timeline_key (QuorumRecordPanel      *self,
+              const QuorumConference *conference,
+              const QuorumAttendee   *a)
+{
+  g_autofree char *subtitle = timeline_text (conference, a);
+  g_autofree char *name = quorum_conference_format_name_now (conference, a->id, a->name);
+
+  return g_strdup_printf ("%lld\x1f%s\x1f%s\x1f%u", (long long) a->id, name, subtitle,
+                          timeline_buttons_of (self, conference, a));
+}
+
+static GtkWidget *
+timeline_row_new (QuorumRecordPanel      *self,
+                  const QuorumConference *conference,
+                  const QuorumAttendee   *a,
+                  char                   *key)
+{
+  g_autofree char *subtitle = timeline_text (conference, a);
+  /* Named as the record names them: a name corrected after sign-off, noted. */
+  g_autofree char *title = quorum_conference_format_name_now (conference, a->id, a->name);
+  GtkWidget *row = quorum_text_row_new (title, subtitle);
+  guint buttons = timeline_buttons_of (self, conference, a);
+
+  /* Whole, wrapped: who was present for each child's decision is the record's to say, and
+   * three siblings' ran past three lines ("present for Jayden Walsh’s decision · pre…"). */
+  quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 0);
+  g_object_set_data_full (G_OBJECT (row), "quorum-timeline-key", key, g_free);
+
+  if (buttons & 1)
+    {
+      g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) a->id);
+      /* Translators: the accessible label of the Arrived button of one attendee */
+      g_autofree char *accessible = g_strdup_printf (_("%s arrived late"), a->name);
+
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                  row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
+    }
+  if (buttons & 2)
+    {
+      g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
+      g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
+
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                  row_button (_("Left"), name, "record.leave", a->id, accessible));
+    }
+  if (buttons & 4)
+    {
+      g_autofree char *name = g_strdup_printf ("return-button-%lld", (long long) a->id);
+      /* Translators: the accessible label of the Back in the Room button of one attendee */
+      g_autofree char *accessible = g_strdup_printf (_("%s is back in the room: undo their leaving"), a->name);
+
+      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
+                                  row_button (_("Back in the Room"), name, "record.return", a->id, accessible));
+    }
+  return row;
+}
+
+/* The first widget under @root that takes the focus (a row's first button), or NULL. */
+static GtkWidget *
+first_focusable (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) && gtk_widget_get_sensitive (child))
+        return child;
+      if ((found = first_focusable (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 update_timeline (QuorumRecordPanel      *self,
                  const QuorumConference *conference)
 {
   g_autoptr(GString) shown = g_string_new (self->closed ? "F" : "");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  guint n = conference->attendees != NULL ? conference->attendees->len : 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus_row = NULL;
+  g_autofree char *focus_key = NULL;
+  g_autofree char *focus_name = NULL;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scroller != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  double scrolled = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  gboolean same_people;
 
   /* A reload that changes nothing keeps the rows, their buttons and the focus. */
-  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
-      g_autofree char *subtitle = timeline_text (conference, a);
-      g_autofree char *name = quorum_conference_format_name_now (conference, a->id, a->name);
+      char *key = timeline_key (self, conference, g_ptr_array_index (conference->attendees, i));
 
-      g_string_append_printf (shown, "%lld\x1f%s\x1f%s\x1e", (long long) a->id, name, subtitle);
+      g_string_append_printf (shown, "%s\x1e", key);
+      g_ptr_array_add (keys, key);
     }
   if (g_strcmp0 (shown->str, self->timeline_shown) == 0)
     return;
   g_free (self->timeline_shown);
   self->timeline_shown = g_strdup (shown->str);
 
-  clear_list (self->timeline_list);
   self->timeline_buttons = FALSE;
+  for (guint i = 0; i < n; i++)
+    if (timeline_buttons_of (self, conference, g_ptr_array_index (conference->attendees, i)) & 3)
+      self->timeline_buttons = TRUE;
 
-  for (guint i = 0; conference->attendees != NULL && i < conference->attendees->len; i++)
+  /* Trial 8, A6: the focus on a row's button ("Left", just clicked) went with the row made again;
+   * the window then gave it to the list's first row, and the pane scrolled to that row: every
+   * row moved under the pointer. The focus goes back to the same attendee's row (the button of
+   * the same name, or its first), and the pane stays where it was. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline_list)))
     {
-      const QuorumAttendee *a = g_ptr_array_index (conference->attendees, i);
-      g_autofree char *subtitle = timeline_text (conference, a);
-      /* Named as the record names them: a name corrected after sign-off, noted. */
-      g_autofree char *title = quorum_conference_format_name_now (conference, a->id, a->name);
-      GtkWidget *row = quorum_text_row_new (title, subtitle);
-
-      /* Whole, wrapped: who was present for each child's decision is the record's to say, and
-       * three siblings' ran past three lines ("present for Jayden Walsh’s decision · pre…"). */
-      quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 0);
-
-      /* Only a chair records who came and went: the others see the timeline, no buttons. */
-      if (self->may_record && !self->closed && a->arrived_at == NULL && a->left_at == NULL)
+      focus_row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+      if (focus_row != NULL)
         {
-          g_autofree char *name = g_strdup_printf ("arrive-button-%lld", (long long) a->id);
-          /* Translators: the accessible label of the Arrived button of one attendee */
-          g_autofree char *accessible = g_strdup_printf (_("%s arrived late"), a->name);
+          const char *id = g_object_get_data (G_OBJECT (focus_row), "quorum-timeline-key");
 
-          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
-                                      row_button (_("Arrived"), name, "record.arrive", a->id, accessible));
-          self->timeline_buttons = TRUE;
+          /* The attendee's id, up to the first separator. */
+          focus_key = id != NULL ? g_strndup (id, strcspn (id, "\x1f")) : NULL;
+          focus_name = focus != focus_row ? g_strdup (gtk_widget_get_name (focus)) : NULL;
         }
-      if (self->may_record && !self->closed && quorum_attendee_is_present (a))
+    }
+
+  /* The same people in the same order: only the rows whose words or buttons changed are made
+   * again, in their places; the others keep their widgets. Otherwise every row is. */
+  same_people = TRUE;
+  for (guint i = 0; i < n && same_people; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->timeline_list, (int) i);
+      const char *key = row != NULL ? g_object_get_data (G_OBJECT (row), "quorum-timeline-key") : NULL;
+      const char *wanted = g_ptr_array_index (keys, i);
+      size_t id_len = strcspn (wanted, "\x1f");
+
+      same_people = key != NULL && strncmp (key, wanted, id_len) == 0 && key[id_len] == '\x1f';
+    }
+  if (same_people && gtk_list_box_get_row_at_index (self->timeline_list, (int) n) != NULL)
+    same_people = FALSE;
+
+  if (!same_people)
+    clear_list (self->timeline_list);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *old = same_people ? gtk_list_box_get_row_at_index (self->timeline_list, (int) i) : NULL;
+      GtkWidget *row;
+
+      if (old != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (old), "quorum-timeline-key"),
+                                    g_ptr_array_index (keys, i)) == 0)
+        continue;
+      row = timeline_row_new (self, conference, g_ptr_array_index (conference->attendees, i),
+                              g_strdup (g_ptr_array_index (keys, i)));
+      if (old != NULL)
         {
-          g_autofree char *name = g_strdup_printf ("leave-button-%lld", (long long) a->id);
-          g_autofree char *accessible = g_strdup_printf (_("%s left"), a->name);
-
-          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
-                                      row_button (_("Left"), name, "record.leave", a->id, accessible));
-          self->timeline_buttons = TRUE;
+          gtk_list_box_insert (self->timeline_list, row, (int) i);
+          gtk_list_box_remove (self->timeline_list, GTK_WIDGET (old));
         }
-      /* A "Left" clicked by mistake is undone until sign-off: back in the room, their group's
-       * card with them. (It needs no time: the leave never happened.) Not once a decision was taken
-       * while they were gone: its record keeps when they had left. */
-      if (self->may_record && !self->closed && a->left_at != NULL && quorum_check_return (conference, a->id, NULL))
+      else
+        gtk_list_box_append (self->timeline_list, row);
+    }
+
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus_key != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline_list))))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list)); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
         {
-          g_autofree char *name = g_strdup_printf ("return-button-%lld", (long long) a->id);
-          /* Translators: the accessible label of the Back in the Room button of one attendee */
-          g_autofree char *accessible = g_strdup_printf (_("%s is back in the room: undo their leaving"), a->name);
+          const char *key = g_object_get_data (G_OBJECT (row), "quorum-timeline-key");
+          GtkWidget *target;
 
-          quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row),
-                                      row_button (_("Back in the Room"), name, "record.return", a->id, accessible));
+          if (key == NULL || strncmp (key, focus_key, strlen (focus_key)) != 0 || key[strlen (focus_key)] != '\x1f')
+            continue;
+          target = focus_name != NULL ? quorum_ui_find_named (row, focus_name) : NULL;
+          /* "Left" clicked: its "Back in the Room" (and back again), not "Arrived". */
+          if (target == NULL && focus_name != NULL)
+            {
+              g_autofree char *other = g_str_has_prefix (focus_name, "leave-button-")
+                                       ? g_strconcat ("return-button-", focus_name + strlen ("leave-button-"), NULL)
+                                       : g_str_has_prefix (focus_name, "return-button-")
+                                       ? g_strconcat ("leave-button-", focus_name + strlen ("return-button-"), NULL)
+                                       : NULL;
+
+              target = other != NULL ? quorum_ui_find_named (row, other) : NULL;
+              if (target == NULL)
+                target = first_focusable (row);
+            }
+          gtk_widget_grab_focus (target != NULL ? target : row);
+          /* The viewport scrolls to the focus at once, to where a row not yet allocated is
+           * thought to be (133 px up, measured): the pane stays where the chair had it. */
+          if (adjustment != NULL && gtk_adjustment_get_value (adjustment) != scrolled)
+            gtk_adjustment_set_value (adjustment, scrolled);
+          break;
         }
-      gtk_list_box_append (self->timeline_list, row);
     }
 }
 

@@ -758,6 +758,24 @@ quorum_ui_save_screenshot (GtkWidget   *widget,
   return TRUE;
 }
 
+GtkWidget *
+quorum_ui_find_named (GtkWidget  *root,
+                      const char *name)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = quorum_ui_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 quorum_ui_set_sensitive (GtkWidget *widget,
                          gboolean   sensitive)

@@ -135,6 +135,9 @@ gboolean   quorum_ui_save_screenshot         (GtkWidget    *widget,
 
 /* Sets @widget's sensitivity; focus inside a widget going insensitive is released first, so
  * an entry being typed in is told it lost the focus. */
+/* The widget under @root (itself included) of that name (gtk_widget_set_name), or NULL. */
+GtkWidget *quorum_ui_find_named              (GtkWidget    *root,
+                                              const char   *name);
 void       quorum_ui_set_sensitive           (GtkWidget    *widget,
                                               gboolean      sensitive);
 
