@@ -491,9 +491,6 @@ hide_other_pages (QuorumWindow *self,
       gtk_widget_set_visible (page, !hidden);
 }
 
-/* Projector mode shows the room one conference and nothing of any other family: no list of
- * conferences, no search, no Referrals or Differences pages (every child's name is on them),
- * and no way to reach them until the mode is left. */
 /* A dialog over a projecting window (the decision's confirmation, a sign-off's) is read by the
  * room too: it takes projector mode's text sizes (trial 7, A7: its text was 11 px). */
 static void
@@ -523,6 +520,9 @@ toplevels_changed_cb (QuorumWindow *self,
     }
 }
 
+/* Projector mode shows the room one conference and nothing of any other family: no list of
+ * conferences, no search, no Referrals or Differences pages (every child's name is on them),
+ * and no way to reach them until the mode is left. */
 static void
 apply_projector_mode (QuorumWindow *self,
                       gboolean      enabled)
