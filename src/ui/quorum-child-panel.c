@@ -1076,6 +1076,24 @@ confirm_response_cb (AdwMessageDialog *dialog,
   decision_recorded (self, outcome);
 }
 
+/* What a refused decision asks of @card (@foot, the part that says it, asked for with the
+ * scrolled window's own animated scroll turned off: @scrolls, whether it was on): the card shown
+ * below its heading down to @foot, the toast clear of them. Whether there was anything to show. */
+static gboolean
+show_what_card_asks (QuorumChildPanel *self,
+                     gboolean          scrolls,
+                     QuorumVoteCard   *card,
+                     GtkWidget        *foot)
+{
+  if (scrolls)
+    set_scroll_to_focus (self, TRUE);
+  if (foot == NULL)
+    return FALSE;
+  show_whole_card_laid_out (self, GTK_WIDGET (card), foot);
+  quorum_ui_toast_about (GTK_WIDGET (card), foot);
+  return TRUE;
+}
+
 /* The decision was refused for a dissent without its reason: the focus goes to the reason box of
  * the (first) group that needs one, where the chair types it, its card saying so under it, and
  * the card's heading and box in view. Whether it went there. */
@@ -1107,16 +1125,9 @@ focus_missing_reason (QuorumChildPanel *self,
   if (card == NULL || quorum_vote_card_get_read_only (card))
     return FALSE;
 
-  /* Given without the scrolled window's own (animated) scroll: the card is shown below. */
   scrolls = set_scroll_to_focus (self, FALSE);
   foot = quorum_vote_card_ask_dissent_reason (card);
-  if (scrolls)
-    set_scroll_to_focus (self, TRUE);
-  if (foot == NULL)
-    return FALSE;
-  show_whole_card_laid_out (self, GTK_WIDGET (card), foot);
-  quorum_ui_toast_about (GTK_WIDGET (card), foot);
-  return TRUE;
+  return show_what_card_asks (self, scrolls, card, foot);
 }
 
 /* The decision was refused for a representative's own position not recorded where their group
@@ -1130,7 +1141,8 @@ focus_missing_position (QuorumChildPanel *self)
   g_autoptr(GArray) missing = NULL;
   const QuorumAttendee *attendee;
   QuorumVoteCard *card;
-  GtkWidget *foot = NULL;
+  GtkWidget *foot;
+  gboolean scrolls;
 
   conference = quorum_store_load_conference (self->store, self->conference_id, NULL);
   if (conference == NULL)
@@ -1140,19 +1152,11 @@ focus_missing_position (QuorumChildPanel *self)
     return FALSE;
   attendee = quorum_conference_find_attendee (conference, g_array_index (missing, gint64, 0));
   card = attendee != NULL ? quorum_child_panel_get_card (self, attendee->line_management) : NULL;
-  if (card != NULL)
-    {
-      gboolean scrolls = set_scroll_to_focus (self, FALSE);
-
-      foot = quorum_vote_card_ask_member_position (card, attendee->id);
-      if (scrolls)
-        set_scroll_to_focus (self, TRUE);
-    }
-  if (foot == NULL)
+  if (card == NULL)
     return FALSE;
-  show_whole_card_laid_out (self, GTK_WIDGET (card), foot);
-  quorum_ui_toast_about (GTK_WIDGET (card), foot);
-  return TRUE;
+  scrolls = set_scroll_to_focus (self, FALSE);
+  foot = quorum_vote_card_ask_member_position (card, attendee->id);
+  return show_what_card_asks (self, scrolls, card, foot);
 }
 
 /* The groups whose view on the board is a plan with no category of abuse, quoted and joined
