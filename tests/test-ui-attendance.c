@@ -178,7 +178,7 @@ test_left_undone (Fixture       *fx,
   /* Police's representative "leaves" at 10:30, a mis-click: the card goes from Ben's board. */
   type_time (fx->window, "10:30");
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
                         " AND event = 'left'", police), ==, "10:30");
   {
     CardWait wait = { fx->window, fx->ben, "Police", FALSE };
@@ -203,12 +203,12 @@ test_left_undone (Fixture       *fx,
   }
   /* The leave's row is kept (records are never deleted), withdrawn (schema 10: its time as it
    * was, who undid it and when), with its audit entry. */
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, "1");
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at || ' ' || (withdrawn_at IS NOT NULL) || ' ' || (withdrawn_by <> '') "
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT at || ' ' || (withdrawn_at IS NOT NULL) || ' ' || (withdrawn_by <> '') "
                                     "FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, "10:30 1 1");
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM audit WHERE entity = 'attendance_event' AND action = 'update' "
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM audit WHERE entity = 'attendance_event' AND action = 'update' "
                         "AND summary LIKE '%%left at 10:30 undone%%'"), ==, "1");
 
   /* Ben's board has Police's card again, and the row its Left button … */
@@ -241,7 +241,7 @@ test_left_undone (Fixture       *fx,
   /* They really leave later: a leave of its own, at 11:00; the withdrawn one stays as it was. */
   type_time (fx->window, "11:00");
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (at || ':' || (withdrawn_at IS NULL), ' ') FROM "
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (at || ':' || (withdrawn_at IS NULL), ' ') FROM "
                                     "(SELECT * FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT
                                     " AND event = 'left' ORDER BY id)", police), ==, "10:30:0 11:00:1");
   /* The screen shows the real leave (11:00), its card gone again, and it too can be undone. */
@@ -307,7 +307,7 @@ test_time_later_than_now (Fixture       *fx,
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    "10:40 is later than now (04:22): type the time they left");
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
                    ==, "0");
   /* The focus is back in the Time field, to type it again. */
   g_assert_true (focus_is_in (fx->window, ui_test_find_named (GTK_WIDGET (fx->window), "record-time-entry")));
@@ -317,7 +317,7 @@ test_time_later_than_now (Fixture       *fx,
   type_time (fx->window, "04:23");
   g_assert_false (gtk_widget_get_visible (error_label));
   click_row_button (fx->window, "leave-button", ruth);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, ruth),
                    ==, "04:23");
   g_assert_false (gtk_widget_get_visible (error_label));
 
@@ -360,7 +360,7 @@ test_left_without_view_said (Fixture       *fx,
   /* The NHS Trust's only representative leaves before giving Amy's view. */
   type_time (fx->window, "10:30");
   click_row_button (fx->window, "leave-button", nhs);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, nhs), ==,
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, nhs), ==,
                    "10:30");
 
   /* The two groups in the room give their views. */
@@ -475,7 +475,7 @@ test_left_before_counted_decision (Fixture       *fx,
   expected = g_strdup_printf ("Rep of Police was counted in the room for Cal Counted’s decision, taken at %s: "
                               "they left after that, not at 00:00", decided);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, "0");
   g_assert_true (focus_is_in (fx->window, ui_test_find_named (GTK_WIDGET (fx->window), "record-time-entry")));
   ui_test_screenshot (GTK_WIDGET (fx->window), "fidel4-left-before-counted-decision");
@@ -483,7 +483,7 @@ test_left_before_counted_decision (Fixture       *fx,
   /* At the decision's minute: taken, and the message goes. */
   type_time (fx->window, decided);
   click_row_button (fx->window, "leave-button", police);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT at FROM attendance_event WHERE attendee_id = %" G_GINT64_FORMAT, police),
                    ==, decided);
   g_assert_false (gtk_widget_get_visible (error_label));
 }
@@ -714,7 +714,7 @@ test_left_rows_stay (Fixture       *fx,
   g_test_message ("pane after: value %.0f of %.0f, page %.0f", gtk_adjustment_get_value (adjustment),
                   gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
 
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM attendance_event"),
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM attendance_event"),
                    ==, (expected = g_strdup_printf ("%" G_GINT64_FORMAT ":left", ids[pat])));
 
   /* The focus on Pat's row, on its new button: Tab and Space from there stay with Pat. */
@@ -749,7 +749,7 @@ test_left_rows_stay (Fixture       *fx,
 
     ui_test_wait_until (button_shown, &wait, 10000, "Tom Price's Back in the Room");
   }
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM "
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (attendee_id || ':' || event, ',') FROM "
                                     "(SELECT * FROM attendance_event ORDER BY id)"),
                    ==, (both = g_strdup_printf ("%" G_GINT64_FORMAT ":left,%" G_GINT64_FORMAT ":left", ids[pat], ids[tom])));
   g_assert_true (focus_is_in (fx->window, attendee_button (fx->window, "return-button", ids[tom])));
@@ -763,7 +763,7 @@ test_left_rows_stay (Fixture       *fx,
     ui_test_wait_until (button_shown, &wait, 10000, "Tom Price's Left again");
   }
   ui_test_settle (100);
-  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT group_concat (attendee_id || ':' || (withdrawn_at IS NULL), ',') FROM "
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (attendee_id || ':' || (withdrawn_at IS NULL), ',') FROM "
                                     "(SELECT * FROM attendance_event ORDER BY id)"),
                    ==, (undone = g_strdup_printf ("%" G_GINT64_FORMAT ":1,%" G_GINT64_FORMAT ":0", ids[pat], ids[tom])));
   g_assert_true (focus_is_in (fx->window, attendee_button (fx->window, "leave-button", ids[tom])));

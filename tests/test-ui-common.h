@@ -1508,6 +1508,35 @@ ui_test_db_sqlf (const char *location,
   return ui_test_db_sql (location, sql);
 }
 
+/* ui_test_db_sql () as an assertion's operand: the answer freed when the test ends
+ * (g_test_queue_free), so that an assertion on it leaks nothing under AddressSanitizer. */
+static inline const char *
+ui_test_db_answer (const char *location,
+                   const char *sql)
+{
+  char *answer = ui_test_db_sql (location, sql);
+
+  g_test_queue_free (answer);
+  return answer;
+}
+
+/* ui_test_db_answer () with the query made from @format. */
+static inline const char *ui_test_db_answerf (const char *location, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static inline const char *
+ui_test_db_answerf (const char *location,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return ui_test_db_answer (location, sql);
+}
+
 /* The table of @role's drafts as ui_test_db_sql names it: on PostgreSQL each person's drafts are
  * in a schema of their own (quorum_drafts_LOGIN), on SQLite in the file's. */
 static inline char *

@@ -1963,7 +1963,7 @@ test_other_forms_enter_and_ctrl_enter (void)
   g_assert_true (focus_in (window, GTK_WIDGET (child (page, "escalate_button"))));
   ui_test_key ("Return");
   ui_test_iterate (300);
-  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT count(*) FROM difference_stage WHERE difference_id = %" G_GINT64_FORMAT, id),
+  g_assert_cmpstr (ui_test_db_answerf (path, "SELECT count(*) FROM difference_stage WHERE difference_id = %" G_GINT64_FORMAT, id),
                    ==, "1");
   g_assert_true (focus_in (window, GTK_WIDGET (child (page, "escalate_reason_row"))));
   ui_test_type ("No agreement between the line managers");

@@ -907,12 +907,13 @@ test_kill_keeps_old_view_mark (void)
   g_autofree char *scope = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *given_for = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   static const char * const groups[] = { "Children's Social Care", GROUP, "Health", "Education", NULL };
   int status = 0;
   int fd;
   pid_t pid;
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed: this test clicks as a chair does");
       return;

@@ -171,7 +171,7 @@ test_dissent_without_reason_shows_its_card (void)
 
   /* Refused: nothing decided, the focus in Housing's reason box. */
   g_assert_false (dialog_open (NULL));
-  g_assert_cmpstr (ui_test_db_sqlf (db_path, "SELECT count(*) FROM decision WHERE child_id = %" G_GINT64_FORMAT, child), ==, "0");
+  g_assert_cmpstr (ui_test_db_answerf (db_path, "SELECT count(*) FROM decision WHERE child_id = %" G_GINT64_FORMAT, child), ==, "0");
   card = ui_test_card (window, child, "Housing");
   box = GTK_WIDGET (quorum_text_field_get_view (quorum_vote_card_get_reason_field (card)));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -209,13 +209,13 @@ test_dissent_without_reason_shows_its_card (void)
   ui_test_type ("No rent arrears and the tenancy is secure");
   ui_test_key ("ctrl+Return");
   ui_test_iterate (500);
-  g_assert_cmpstr (ui_test_db_sqlf (db_path, "SELECT reason FROM vote WHERE grp = 'Housing' AND child_id = %" G_GINT64_FORMAT, child),
+  g_assert_cmpstr (ui_test_db_answerf (db_path, "SELECT reason FROM vote WHERE grp = 'Housing' AND child_id = %" G_GINT64_FORMAT, child),
                    ==, "No rent arrears and the tenancy is secure");
   ui_test_key ("ctrl+d");
   ui_test_wait_until (dialog_open, NULL, 10000, "the decision's confirmation");
   g_free (ui_test_confirm_decision ());
   ui_test_iterate (500);
-  g_assert_cmpstr (ui_test_db_sqlf (db_path, "SELECT reason FROM dissent WHERE grp = 'Housing'"), ==,
+  g_assert_cmpstr (ui_test_db_answerf (db_path, "SELECT reason FROM dissent WHERE grp = 'Housing'"), ==,
                    "No rent arrears and the tenancy is secure");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -305,7 +305,7 @@ test_missing_position_shows_the_row (void)
 
   /* Refused: nothing decided, the focus on Una's Plan. */
   g_assert_false (dialog_open (NULL));
-  g_assert_cmpstr (ui_test_db_sqlf (db_path, "SELECT count(*) FROM decision WHERE child_id = %" G_GINT64_FORMAT, child), ==, "0");
+  g_assert_cmpstr (ui_test_db_answerf (db_path, "SELECT count(*) FROM decision WHERE child_id = %" G_GINT64_FORMAT, child), ==, "0");
   card = ui_test_card (window, child, "Health");
   row_name = g_strdup_printf ("member-position-%" G_GINT64_FORMAT, attendee_id (store, conf, "Una Bell"));
   row = ui_test_find_named (GTK_WIDGET (card), row_name);

@@ -546,7 +546,11 @@ test_decided_plan_without_category (Siblings      *fx,
   ui_test_wait_until (dialog_is_drawn, NULL, 10000, "the decision's confirmation");
   ui_test_key ("Return");
   ui_test_settle (500);
-  g_assert_nonnull (quorum_conference_find_decision (ui_test_load (fx->store, fx->conf), fx->child[0]));
+  {
+    g_autoptr(QuorumConference) decided = ui_test_load (fx->store, fx->conf);
+
+    g_assert_nonnull (quorum_conference_find_decision (decided, fx->child[0]));
+  }
   cats = ui_test_db_sql (fx->path, "SELECT grp || ':' || coalesce (categories, '') FROM vote ORDER BY grp");
   g_assert_cmpstr (cats, ==, "Children's Social Care:neglect\nNHS Trust:\nPolice:");
 
@@ -728,13 +732,11 @@ test_reason_shift_tab (Siblings      *fx,
   g_assert_cmpstr (vote, ==, expected);
 }
 
-static char *
+static const char *
 votes_of_child_in_db (Siblings *fx,
                       gint64    child_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM vote WHERE child_id = %" G_GINT64_FORMAT, child_id);
-
-  return ui_test_db_sql (fx->path, sql);
+  return ui_test_db_answerf (fx->path, "SELECT count(*) FROM vote WHERE child_id = %" G_GINT64_FORMAT, child_id);
 }
 
 static const char *
@@ -759,7 +761,7 @@ test_child_switch_mid_reason (Siblings      *fx,
 {
   g_autofree char *csc = NULL;
   g_autofree char *police = NULL;
-  g_autofree char *amy = NULL;
+  const char *amy = NULL;
   QuorumVoteCard *card;
 
   if (!ui_test_have_xdotool ())

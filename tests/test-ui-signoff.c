@@ -2204,8 +2204,8 @@ test_list_names_as_amended (void)
 
   amend_by_hand (page, "Name of the child Cara Carter", TRUE, "Kara Carter", "Her name is spelt with a K");
   amend_by_hand (page, "The chair", TRUE, "Jo Evans-Price", "Her full surname");
-  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT count(*) FROM amendment WHERE conference_id = %" G_GINT64_FORMAT, id), ==, "2");
-  g_assert_cmpstr (ui_test_db_sqlf (path, "SELECT name FROM child WHERE id = %" G_GINT64_FORMAT, child), ==, "Cara Carter");
+  g_assert_cmpstr (ui_test_db_answerf (path, "SELECT count(*) FROM amendment WHERE conference_id = %" G_GINT64_FORMAT, id), ==, "2");
+  g_assert_cmpstr (ui_test_db_answerf (path, "SELECT name FROM child WHERE id = %" G_GINT64_FORMAT, child), ==, "Cara Carter");
 
   /* The list, as the heading: the name and the chair as they stand. */
   wait_list (window, "Kara Carter", TRUE);
