@@ -314,8 +314,11 @@ test_steady_typing_kept_while_typing (Fixture       *fx,
   g_assert_nonnull (seen);
   g_assert_true (g_str_has_prefix (STEADY_NAMES, seen));
   g_assert_cmpstr (seen, !=, STEADY_NAMES);
-  /* Kept within a second or so of the first key, not at the end. */
-  g_assert_cmpint (seen_at - started, <, 1500 * G_TIME_SPAN_MILLISECOND);
+  /* Kept within a second or so of the first key, not at the end: a bound stretched as the
+   * machine is loaded or the build slowed (under AddressSanitizer beside other tests it took
+   * 1.64 s), as the suite's other waits are. */
+  g_assert_cmpint (seen_at - started, <,
+                   1500 * G_TIME_SPAN_MILLISECOND * MAX ((double) ui_test_timeout_scale (), ui_test_overload ()));
 
   ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 150);
   {
