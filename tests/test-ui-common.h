@@ -1491,6 +1491,17 @@ ui_test_db_sql (const char *location,
   return g_strstrip (out);
 }
 
+/* ui_test_db_sql () with the query made from @format and @args. */
+static inline char *
+ui_test_db_sqlv (const char *location,
+                 const char *format,
+                 va_list     args)
+{
+  g_autofree char *sql = g_strdup_vprintf (format, args);
+
+  return ui_test_db_sql (location, sql);
+}
+
 /* ui_test_db_sql () with the query made from @format. */
 static inline char *ui_test_db_sqlf (const char *location, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
@@ -1499,28 +1510,17 @@ ui_test_db_sqlf (const char *location,
                  const char *format,
                  ...)
 {
-  g_autofree char *sql = NULL;
   va_list args;
+  char *answer;
 
   va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
+  answer = ui_test_db_sqlv (location, format, args);
   va_end (args);
-  return ui_test_db_sql (location, sql);
-}
-
-/* ui_test_db_sql () as an assertion's operand: the answer freed when the test ends
- * (g_test_queue_free), so that an assertion on it leaks nothing under AddressSanitizer. */
-static inline const char *
-ui_test_db_answer (const char *location,
-                   const char *sql)
-{
-  char *answer = ui_test_db_sql (location, sql);
-
-  g_test_queue_free (answer);
   return answer;
 }
 
-/* ui_test_db_answer () with the query made from @format. */
+/* ui_test_db_sqlf () as an assertion's operand: the answer freed when the test ends
+ * (g_test_queue_free), so that an assertion on it leaks nothing under AddressSanitizer. */
 static inline const char *ui_test_db_answerf (const char *location, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static inline const char *
@@ -1528,13 +1528,14 @@ ui_test_db_answerf (const char *location,
                     const char *format,
                     ...)
 {
-  g_autofree char *sql = NULL;
   va_list args;
+  char *answer;
 
   va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
+  answer = ui_test_db_sqlv (location, format, args);
   va_end (args);
-  return ui_test_db_answer (location, sql);
+  g_test_queue_free (answer);
+  return answer;
 }
 
 /* The table of @role's drafts as ui_test_db_sql names it: on PostgreSQL each person's drafts are
