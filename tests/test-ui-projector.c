@@ -208,6 +208,10 @@ test_projector_reopened_says_so (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "conferences");
   g_assert_nonnull (strstr (quorum_window_get_last_toast (window) ?: "", "Ctrl+Shift+P"));
   g_assert_null (strstr (quorum_window_get_last_toast (window), "as you left it"));
+  /* No conference open: the page says how to reach one, not "from the list" it hides. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (ui_test_template_child (window, QUORUM_TYPE_WINDOW, "welcome_status"))),
+                            "Ctrl+Shift+P"));
+  ui_test_screenshot (GTK_WIDGET (window), "projector-alt-2-says-why");
 
   /* Left (Ctrl+Shift+P is the application's accelerator: this window has none), the other
    * pages can be reached again by the same key. */

@@ -520,6 +520,23 @@ toplevels_changed_cb (QuorumWindow *self,
     }
 }
 
+/* The page before a conference is chosen says what this person can do from there: in projector
+ * mode the list it would name is hidden (trial 8, A9: the morning after, it said "Choose a
+ * conference from the list" with no list on the screen). */
+static void
+update_welcome (QuorumWindow *self)
+{
+  const char *description;
+
+  if (is_projecting (self))
+    description = _("Projector mode shows one conference at a time, and none is open: press Ctrl+Shift+P to choose one from the list");
+  else if (!self->chair)
+    description = _("Choose a conference from the list to read its record, print it or export it.");
+  else
+    description = _("Choose a conference from the list, or start a new one. Everything is recorded as you enter it: there is nothing to save.");
+  adw_status_page_set_description (self->welcome_status, description);
+}
+
 /* Projector mode shows the room one conference and nothing of any other family: no list of
  * conferences, no search, no Referrals or Differences pages (every child's name is on them),
  * and no way to reach them until the mode is left. */
@@ -548,6 +565,7 @@ apply_projector_mode (QuorumWindow *self,
   gtk_widget_set_visible (self->sidebar_separator, !enabled);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !enabled);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !enabled);
+  update_welcome (self);
   update_back_button (self);
 }
 
@@ -1223,14 +1241,11 @@ quorum_window_constructed (GObject *object)
     /* The empty list, and the page before a conference is chosen, offer only what this person
      * may do there. */
     if (!chair)
-      {
-        adw_status_page_set_description (self->empty_status,
-                                         _("The conferences the chairs record will be listed here."));
-        adw_status_page_set_description (self->welcome_status,
-                                         _("Choose a conference from the list to read its record, print it or export it."));
-      }
+      adw_status_page_set_description (self->empty_status,
+                                       _("The conferences the chairs record will be listed here."));
     else if (!demo)
       adw_status_page_set_description (self->empty_status, _("Create the first one."));
+    update_welcome (self);
   }
   apply_chair_name (self);
   self->conferences = quorum_conference_list_new (self->store);
