@@ -326,6 +326,8 @@ test_chair_reasons_typed_kept_and_recorded (void)
   ui_test_click (chair_reason_view (window, fay), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_type (" disagree but ");
+  /* The keys handled first, as a hand's close comes after them. */
+  ui_test_settle (300);
   gtk_window_close (GTK_WINDOW (window));
   ui_test_iterate (300);
   draft = decision_draft (store, conf, fay, "reason");

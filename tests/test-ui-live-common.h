@@ -225,6 +225,10 @@ reopen (Fixture *fx,
   fx->window = ui_test_window_new (fx->store, 1280, 900);
   g_assert_true (quorum_window_open_conference (fx->window, fx->conf, child_id));
   ui_test_iterate (300);
+  /* Until the window has done what it does after its first frames (the other panels built, the
+   * board brought back to where the chair left it): at a load of 20, a click aimed after the
+   * 300 ms landed where the reason box had been before the board moved. */
+  ui_test_settle (2000);
 
   return fx->window;
 }

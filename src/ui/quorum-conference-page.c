@@ -1010,14 +1010,17 @@ build_panels_cb (gpointer user_data)
 {
   QuorumConferencePage *self = user_data;
 
-  self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
-        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
-        return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. The id is
+         * kept while the source goes on, so that the page gone removes it. */
+        if (ensure_panel (self, child) != NULL)
+          return G_SOURCE_CONTINUE;
+        break;
       }
+  self->build_source = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -1059,7 +1062,9 @@ start_put_off_work (QuorumConferencePage *self)
 static void
 stop_waiting_for_frame (QuorumConferencePage *self)
 {
-  if (self->after_paint_id != 0)
+  /* The clock's handlers are gone with it when the window's surface is destroyed first. */
+  /* The clock's handlers are gone with it when the window's surface is destroyed first. */
+  if (self->after_paint_id != 0 && g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
     g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
   self->after_paint_id = 0;
   g_clear_object (&self->frame_clock);
