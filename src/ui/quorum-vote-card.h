@@ -60,6 +60,10 @@ gboolean         quorum_vote_card_get_reason_waiting    (QuorumVoteCard  *self);
 /* The chair came to this card (its view has the focus) while typing words: until a key that is
  * no text, or a click, the keys choose nothing here and the card says so. */
 void             quorum_vote_card_hold_typing           (QuorumVoteCard  *self);
+/* The chair has gone to another child (@away) or come back: while away, the reasons typed on
+ * the card and not recorded are kept as its draft, not recorded by the field left or unmapped. */
+void             quorum_vote_card_set_away              (QuorumVoteCard  *self,
+                                                         gboolean         away);
 void             quorum_vote_card_set_draft      (QuorumVoteCard  *self,
                                                   QuorumDraft     *draft);
 
