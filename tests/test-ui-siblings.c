@@ -1563,6 +1563,69 @@ test_member_ctrl_enter (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-member-ctrl-enter-next");
 }
 
+/* A2 for a representative's own reason: NHS Trust's representatives could not agree, Bea's No
+ * plan clicked, her reason half typed, Ctrl+Page_Down to Ben. Nothing recorded for her (her
+ * position waits for its reason, the words kept in the card's draft of the representatives'
+ * reasons); back by Ctrl+Page_Up, the caret at the end of her words, the chair finishes the
+ * sentence and Enter records it whole. */
+static void
+test_member_reason_child_switch (Siblings      *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  QuorumVoteCard *card;
+  GtkWidget *reason;
+  gint64 bea;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+  bea = attendee_named (fx, "Bea Visitor");
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
+  ui_test_settle (300);
+  ui_test_click (member_part (fx, bea, "member-no-plan"), -1, -1);
+  ui_test_settle (300);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, bea, "member-reason")));
+  ui_test_type ("Bea has not seen Amy since");
+
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_settle (400);
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[1]);
+  held = own_position_in_db (fx, bea);
+  draft = ui_test_db_sqlf (fx->path, "SELECT text FROM %s WHERE scope LIKE '%%:vote:NHS Trust:members'"
+                           " AND field = 'reason-%" G_GINT64_FORMAT "'", table, bea);
+  g_test_message ("away from Amy: Bea's own position “%s”, draft “%s”", held, draft);
+  g_assert_cmpstr (held, ==, "");
+  g_assert_cmpstr (draft, ==, "Bea has not seen Amy since");
+
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_settle (400);
+  reason = member_part (fx, bea, "member-reason");
+  g_assert_true (has_focus_in (fx->window, reason));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (reason)), ==, (int) strlen ("Bea has not seen Amy since"));
+  g_clear_pointer (&held, g_free);
+  held = own_position_in_db (fx, bea);
+  g_assert_cmpstr (held, ==, "");
+
+  ui_test_type (" March");
+  ui_test_key ("Return");
+  ui_test_settle (400);
+  g_clear_pointer (&held, g_free);
+  held = own_position_in_db (fx, bea);
+  g_assert_cmpstr (held, ==, "no-plan|Bea has not seen Amy since March");
+}
+
 /* Trials 5 and 6: the attempt's Outcome, where the form puts the focus when it is not chosen:
  * Ctrl+Enter there refuses again (said under it, nothing recorded), and once an outcome is
  * chosen by keys there, Ctrl+Enter records the attempt. It did nothing and said nothing. */
@@ -1981,6 +2044,8 @@ main (int   argc,
               siblings_set_up, test_child_tab_click_mid_reason, siblings_tear_down);
   g_test_add ("/ui/siblings/child-switch-then-closed", Siblings, NULL,
               siblings_set_up, test_child_switch_then_closed, siblings_tear_down);
+  g_test_add ("/ui/siblings/member-reason-child-switch", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_member_reason_child_switch, siblings_tear_down);
   g_test_add ("/ui/siblings/words-on-a-checkbox", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_words_on_a_checkbox, siblings_tear_down);
   g_test_add ("/ui/siblings/ctrl-enter-stops-at-draft-reason", Siblings, NULL,
