@@ -3005,9 +3005,10 @@ tab_switch_done_cb (gpointer user_data)
 
 /* Another child's tab clicked is the chair going to that child, as Ctrl+Page Down/Up is
  * (step_child): the child left keeps where the chair was, and its reasons half typed as drafts,
- * not recorded; the child shown gives the focus back where the chair was on it (the click gave
- * nothing back: the focus stayed in the hidden panel). Seen at the button's release, before its
- * click switches: the switcher's buttons take no focus, so nothing was left before. */
+ * not recorded; the child shown gives the focus back where the chair was on it (GtkStack put it on
+ * the first widget that takes it, a flow box child on a board, where typed words went nowhere).
+ * Seen at the button's release, before its click switches: the switcher's buttons take no focus,
+ * so the field being typed in was not left before. */
 static gboolean
 switcher_event_cb (QuorumConferencePage     *self,
                    GdkEvent                 *event,

@@ -51,7 +51,8 @@ void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,
 gboolean         quorum_vote_card_get_read_only         (QuorumVoteCard  *self);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */
 QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
-/* Records the representatives' reasons typed and not yet recorded (Enter not pressed). */
+/* Records the representatives' reasons typed and not yet recorded (Enter not pressed), unless
+ * the chair is away on another child (quorum_vote_card_set_away ()). */
 void             quorum_vote_card_commit_pending        (QuorumVoteCard  *self);
 
 /* The group's view is recorded and its reason box holds words that are not its recorded reason
