@@ -828,6 +828,237 @@ test_child_switch_mid_reason (Siblings      *fx,
   g_assert_cmpstr (amy, ==, "0");
 }
 
+/* The words of @group's reason kept as a draft on @child_id's board, or "" */
+static char *
+reason_draft_in_db (Siblings   *fx,
+                    gint64      child_id,
+                    const char *group)
+{
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+
+  return ui_test_db_sqlf (fx->path, "SELECT text FROM %s WHERE scope = 'child:%" G_GINT64_FORMAT ":vote:%s'"
+                          " AND field = 'reason'", table, child_id, group);
+}
+
+/* The caret's place in @view, in characters. */
+static int
+caret_of (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter at;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&at);
+}
+
+/* The child switcher's tab of @child_name. */
+static GtkWidget *
+child_tab (Siblings   *fx,
+           const char *child_name)
+{
+  GtkWidget *switcher = ui_test_template_child (quorum_window_get_conference_page (fx->window),
+                                                QUORUM_TYPE_CONFERENCE_PAGE, "child_switcher");
+
+  for (GtkWidget *tab = gtk_widget_get_first_child (switcher); tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+    if (ui_test_find_shown_label (tab, child_name) != NULL)
+      return tab;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+#define HALF_REASON "School has no concerns, attendance is 97% and Ben"
+#define REST_OF_REASON " is always clean and fed"
+
+/* Ben's Children's Social Care: No plan clicked (recorded at once), its reason clicked into and
+ * half typed. */
+static QuorumVoteCard *
+half_type_bens_reason (Siblings *fx)
+{
+  QuorumVoteCard *card;
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  siblings_open (fx, fx->child[1]);
+
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (no_plan_button (card), -1, -1);
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_type (HALF_REASON);
+  return card;
+}
+
+/* Away from Ben: his group's view recorded, its reason not; the words kept as its draft and
+ * marked so on the card. */
+static void
+assert_half_reason_a_draft (Siblings *fx)
+{
+  g_autofree char *csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_autofree char *draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+
+  g_test_message ("away from Ben: vote %s; draft “%s”", csc, draft);
+  g_assert_cmpstr (csc, ==, "no-plan||");
+  g_assert_cmpstr (draft, ==, HALF_REASON);
+  /* Marked (the card, on a child not shown, is not drawn). */
+  g_assert_cmpfloat (gtk_widget_get_opacity (ui_test_find_named (GTK_WIDGET (card), "reason-draft-marker")), >, 0.0);
+}
+
+/* Back on Ben: the focus in the reason, the caret at the end of the words, still a draft. */
+static void
+assert_back_in_half_reason (Siblings *fx)
+{
+  QuorumVoteCard *card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_autofree char *where = focus_name (fx->window);
+
+  g_test_message ("focus back on Ben: %s", where);
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[1]);
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  g_assert_cmpint (caret_of (reason_view_of (card)), ==, (int) strlen (HALF_REASON));
+  assert_half_reason_a_draft (fx);
+  g_assert_true (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+}
+
+/* Trial 7 and 8 (A2): the chair types half of Children's Social Care's reason for Ben and is
+ * called to Cal (Ctrl+Page_Down). The half sentence was recorded as the group's reason, "Recorded"
+ * and no draft mark. Now the No plan clicked stays recorded, the words are its reason's draft
+ * (in the drafts table, "Draft · not yet recorded" on the card) and the vote has no reason; back
+ * by Ctrl+Page_Up, the chair finishes the sentence and Ctrl+Enter records it whole. */
+static void
+test_child_switch_keeps_reason_a_draft (Siblings      *fx,
+                                        gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *draft = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  half_type_bens_reason (fx);
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_settle (400);
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[2]);
+  assert_half_reason_a_draft (fx);
+
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_settle (400);
+  assert_back_in_half_reason (fx);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_scroll_into_view (GTK_WIDGET (card));
+  ui_test_iterate (200);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "child-switch-reason-kept-as-draft");
+
+  ui_test_type (REST_OF_REASON);
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
+  g_assert_cmpstr (draft, ==, "");
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_assert_false (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+  g_assert_cmpstr (votes_of_child_in_db (fx, fx->child[1]), ==, "1");
+}
+
+/* The same by the mouse: Amy's tab clicked mid-sentence keeps Ben's words a draft and puts the
+ * focus on Amy's board, as Ctrl+Page_Up does (it stayed in Ben's reason, hidden: the next keys
+ * went on into his sentence unseen). The chair clicks into Amy's first reason box, then Ben's
+ * tab: the focus back in his reason, the caret at the end of the words (it stayed in Amy's box,
+ * hidden), and leaving the field for Police's reason, on the same child, records the whole
+ * sentence as it always has. */
+static void
+test_child_tab_click_mid_reason (Siblings      *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *police = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  half_type_bens_reason (fx);
+  ui_test_click (child_tab (fx, "Amy Live"), -1, -1);
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Amy's tab clicked: %s", where);
+  }
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[0]);
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  assert_half_reason_a_draft (fx);
+
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_settle (200);
+  ui_test_click (child_tab (fx, "Ben Live"), -1, -1);
+  ui_test_settle (400);
+  assert_back_in_half_reason (fx);
+
+  ui_test_type (REST_OF_REASON);
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[1], "Police");
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_settle (400);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  police = vote_record_in_db (fx, fx->child[1], "Police");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
+  g_assert_cmpstr (police, ==, "");
+}
+
+/* Away from Ben with his group's reason half typed, the window closed: nothing recorded for the
+ * reason, the words kept; opened again, they are in the box marked "not yet recorded", and
+ * Ctrl+Enter there records them. */
+static void
+test_child_switch_then_closed (Siblings      *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *shown = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  half_type_bens_reason (fx);
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_settle (400);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = NULL;
+  ui_test_iterate (200);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||");
+  g_assert_cmpstr (draft, ==, HALF_REASON);
+
+  siblings_open (fx, fx->child[1]);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  shown = quorum_text_field_get_text (quorum_vote_card_get_reason_field (card));
+  g_assert_cmpstr (shown, ==, HALF_REASON);
+  g_assert_true (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  g_clear_pointer (&csc, g_free);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON);
+}
+
 /* Trial 8 (D4): Amy's Children's Social Care recorded by keys, the focus on Police's Plan; the
  * chair keeps the Plan card's rhythm (Space, Tab, Space, Tab ×4) but presses Right first: No
  * plan, and the Tabs go past its reason (the greyed categories are no stops) to the NHS Trust's
@@ -1332,6 +1563,69 @@ test_member_ctrl_enter (Siblings      *fx,
   ui_test_screenshot (GTK_WIDGET (fx->window), "boardshift-member-ctrl-enter-next");
 }
 
+/* A2 for a representative's own reason: NHS Trust's representatives could not agree, Bea's No
+ * plan clicked, her reason half typed, Ctrl+Page_Down to Ben. Nothing recorded for her (her
+ * position waits for its reason, the words kept in the card's draft of the representatives'
+ * reasons); back by Ctrl+Page_Up, the caret at the end of her words, the chair finishes the
+ * sentence and Enter records it whole. */
+static void
+test_member_reason_child_switch (Siblings      *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
+  QuorumVoteCard *card;
+  GtkWidget *reason;
+  gint64 bea;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+  bea = attendee_named (fx, "Bea Visitor");
+
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  ui_test_scroll_into_view (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"));
+  ui_test_click (ui_test_find_named (GTK_WIDGET (card), "disagreed-check"), -1, -1);
+  ui_test_settle (300);
+  ui_test_click (member_part (fx, bea, "member-no-plan"), -1, -1);
+  ui_test_settle (300);
+  g_assert_true (has_focus_in (fx->window, member_part (fx, bea, "member-reason")));
+  ui_test_type ("Bea has not seen Amy since");
+
+  ui_test_key ("ctrl+Page_Down");
+  ui_test_settle (400);
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[1]);
+  held = own_position_in_db (fx, bea);
+  draft = ui_test_db_sqlf (fx->path, "SELECT text FROM %s WHERE scope LIKE '%%:vote:NHS Trust:members'"
+                           " AND field = 'reason-%" G_GINT64_FORMAT "'", table, bea);
+  g_test_message ("away from Amy: Bea's own position “%s”, draft “%s”", held, draft);
+  g_assert_cmpstr (held, ==, "");
+  g_assert_cmpstr (draft, ==, "Bea has not seen Amy since");
+
+  ui_test_key ("ctrl+Page_Up");
+  ui_test_settle (400);
+  reason = member_part (fx, bea, "member-reason");
+  g_assert_true (has_focus_in (fx->window, reason));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (reason)), ==, (int) strlen ("Bea has not seen Amy since"));
+  g_clear_pointer (&held, g_free);
+  held = own_position_in_db (fx, bea);
+  g_assert_cmpstr (held, ==, "");
+
+  ui_test_type (" March");
+  ui_test_key ("Return");
+  ui_test_settle (400);
+  g_clear_pointer (&held, g_free);
+  held = own_position_in_db (fx, bea);
+  g_assert_cmpstr (held, ==, "no-plan|Bea has not seen Amy since March");
+}
+
 /* Trials 5 and 6: the attempt's Outcome, where the form puts the focus when it is not chosen:
  * Ctrl+Enter there refuses again (said under it, nothing recorded), and once an outcome is
  * chosen by keys there, Ctrl+Enter records the attempt. It did nothing and said nothing. */
@@ -1807,6 +2101,14 @@ main (int   argc,
 
   g_test_add ("/ui/siblings/child-switch-mid-reason", Siblings, NULL,
               siblings_set_up, test_child_switch_mid_reason, siblings_tear_down);
+  g_test_add ("/ui/siblings/child-switch-keeps-reason-a-draft", Siblings, NULL,
+              siblings_set_up, test_child_switch_keeps_reason_a_draft, siblings_tear_down);
+  g_test_add ("/ui/siblings/child-tab-click-mid-reason", Siblings, NULL,
+              siblings_set_up, test_child_tab_click_mid_reason, siblings_tear_down);
+  g_test_add ("/ui/siblings/child-switch-then-closed", Siblings, NULL,
+              siblings_set_up, test_child_switch_then_closed, siblings_tear_down);
+  g_test_add ("/ui/siblings/member-reason-child-switch", Siblings, GINT_TO_POINTER (TRUE),
+              siblings_set_up, test_member_reason_child_switch, siblings_tear_down);
   g_test_add ("/ui/siblings/words-on-a-checkbox", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_words_on_a_checkbox, siblings_tear_down);
   g_test_add ("/ui/siblings/ctrl-enter-stops-at-draft-reason", Siblings, NULL,

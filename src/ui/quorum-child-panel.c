@@ -125,6 +125,8 @@ struct _QuorumChildPanel
    * caret there: given back when they come back (quorum_child_panel_return_focus). */
   GtkWidget       *left_focus;
   int              left_caret;
+  /* Left for another child and not shown since: the words typed on its cards are drafts. */
+  gboolean         away;
 };
 
 enum {
@@ -293,6 +295,7 @@ create_card (gpointer item,
 
   /* A reason typed and not yet recorded (no view chosen yet, the window closed) is kept. */
   quorum_vote_card_set_draft (QUORUM_VOTE_CARD (card), draft);
+  quorum_vote_card_set_away (QUORUM_VOTE_CARD (card), self->away);
 
   return card;
 }
@@ -2787,10 +2790,24 @@ quorum_child_panel_constructed (GObject *object)
 }
 
 static void
+set_away (QuorumChildPanel *self,
+          gboolean          away)
+{
+  QuorumVoteCard *card;
+
+  self->away = away;
+  for (guint i = 0; (card = card_at (self, i)) != NULL; i++)
+    quorum_vote_card_set_away (card, away);
+}
+
+static void
 quorum_child_panel_map (GtkWidget *widget)
 {
   QuorumChildPanel *self = QUORUM_CHILD_PANEL (widget);
 
+  /* Shown again: the chair is back with this child. */
+  if (self->away)
+    quorum_child_panel_come_back (self);
   GTK_WIDGET_CLASS (quorum_child_panel_parent_class)->map (widget);
   start_board_wait (self);
 }
@@ -2956,6 +2973,9 @@ quorum_child_panel_leave (QuorumChildPanel *self,
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     focus = NULL;
+  /* What the chair was typing here is not finished because they went: a draft, not recorded. */
+  set_away (self, TRUE);
+
   g_set_weak_pointer (&self->left_focus, focus);
   self->left_caret = -1;
   if (focus == NULL)
@@ -2970,6 +2990,15 @@ quorum_child_panel_leave (QuorumChildPanel *self,
       gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
       self->left_caret = gtk_text_iter_get_offset (&at);
     }
+}
+
+void
+quorum_child_panel_come_back (QuorumChildPanel *self)
+{
+  g_return_if_fail (QUORUM_IS_CHILD_PANEL (self));
+
+  if (self->away)
+    set_away (self, FALSE);
 }
 
 /* The widget the chair left, given the focus again as they had it: in words, the caret where

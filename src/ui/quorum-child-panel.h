@@ -35,9 +35,14 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
  * proposal), the first group still to give its view once the vote is open (then the decision),
  * the decision once taken. Whether the focus went into the panel. */
 gboolean        quorum_child_panel_focus_next_step (QuorumChildPanel   *self);
-/* The chair leaves this child for another with the focus on @focus (NULL: nowhere in it). */
+/* The chair leaves this child for another with the focus on @focus (NULL: nowhere in it). Until
+ * they come back (the panel shown again, or quorum_child_panel_come_back ()), the reasons typed
+ * on its vote cards and not recorded are kept as drafts, not recorded (trial 8, A2). */
 void            quorum_child_panel_leave           (QuorumChildPanel   *self,
                                                     GtkWidget          *focus);
+/* The chair is with this child again (it did not go after all): the words typed are theirs to
+ * record as usual. */
+void            quorum_child_panel_come_back       (QuorumChildPanel   *self);
 /* The chair comes back: the focus where they left it (the caret where it was), else where they
  * go on (quorum_child_panel_focus_next_step). @was_typing: they came from words being typed,
  * which then choose nothing where the focus lands. Whether the focus went into the panel. */

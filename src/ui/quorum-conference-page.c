@@ -88,6 +88,11 @@ struct _QuorumConferencePage
   guint              record_source;
   GtkStackSwitcher  *child_switcher;
   GtkStack          *child_stack;
+  /* A child's tab clicked: the panel left (weak) until the switch, and whether the chair was
+   * typing there (switcher_event_cb). */
+  QuorumChildPanel  *tab_left;
+  gboolean           tab_was_typing;
+  guint              tab_source;
   gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
   guint              build_source; /* the other children's panels, after the frame */
   GPtrArray         *dying;        /* the last conference's panels, let go after the frame */
@@ -2820,34 +2825,38 @@ step_child (QuorumConferencePage *self,
 {
   const QuorumConference *conference = self->conference;
   gint64 current = quorum_conference_page_get_child_id (self);
+  gint64 next_id = 0;
   guint n = conference->children->len;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean was_typing = focus != NULL && quorum_ui_takes_words (focus);
+  QuorumChildPanel *panel;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && next_id == 0; i++)
     {
       QuorumChild *child = g_ptr_array_index (conference->children, i);
 
       if (child->id == current)
-        {
-          QuorumChild *next = g_ptr_array_index (conference->children, (i + n + step) % n);
-          QuorumChildPanel *panel = quorum_conference_page_get_child_panel (self, current);
-
-          /* Where the chair is on this child, kept for their return (Ctrl+Page Up mid-sentence
-           * came back to the first group without a view, and the sentence's next Space chose
-           * Plan for it; trial 8). */
-          if (panel != NULL)
-            quorum_child_panel_leave (panel, focus);
-          quorum_conference_page_show_child (self, next->id);
-          /* The chair goes on with that child: the focus where they were on it, else where it
-           * is filled in next (its proposal, or its first group still to give a view), not
-           * wherever GTK put it as the last child's panel went (the Attendees list). */
-          panel = quorum_conference_page_get_child_panel (self, next->id);
-          if (panel != NULL)
-            quorum_child_panel_return_focus (panel, focus != NULL && quorum_ui_takes_words (focus));
-          return;
-        }
+        next_id = ((QuorumChild *) g_ptr_array_index (conference->children, (i + n + step) % n))->id;
     }
+  if (next_id == 0)
+    return;
+
+  /* Where the chair is on this child, kept for their return (Ctrl+Page Up mid-sentence came
+   * back to the first group without a view, and the sentence's next Space chose Plan for it;
+   * trial 8). Its reasons half typed stay drafts (A2): left before what else is being typed is
+   * stored, as every action stores it first (the store may read the conference again). */
+  panel = quorum_conference_page_get_child_panel (self, current);
+  if (panel != NULL && next_id != current)
+    quorum_child_panel_leave (panel, focus);
+  quorum_conference_page_commit_pending (self);
+  quorum_conference_page_show_child (self, next_id);
+  /* The chair goes on with that child: the focus where they were on it, else where it is filled
+   * in next (its proposal, or its first group still to give a view), not wherever GTK put it as
+   * the last child's panel went (the Attendees list). */
+  panel = quorum_conference_page_get_child_panel (self, next_id);
+  if (panel != NULL)
+    quorum_child_panel_return_focus (panel, was_typing);
 }
 
 static void
@@ -2855,8 +2864,6 @@ next_child_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
-
   step_child (QUORUM_CONFERENCE_PAGE (widget), 1);
 }
 
@@ -2865,8 +2872,6 @@ previous_child_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  quorum_conference_page_commit_pending (QUORUM_CONFERENCE_PAGE (widget));
-
   step_child (QUORUM_CONFERENCE_PAGE (widget), -1);
 }
 
@@ -2990,6 +2995,70 @@ attendance_changed_cb (QuorumConferencePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->arrived_entry), late);
 }
 
+/* No switch came of the tab's release (let go off it): the chair stayed with the child. */
+static gboolean
+tab_switch_done_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+
+  self->tab_source = 0;
+  if (self->tab_left != NULL)
+    quorum_child_panel_come_back (self->tab_left);
+  g_clear_weak_pointer (&self->tab_left);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another child's tab clicked is the chair going to that child, as Ctrl+Page Down/Up is
+ * (step_child): the child left keeps where the chair was, and its reasons half typed as drafts,
+ * not recorded; the child shown gives the focus back where the chair was on it (GtkStack put it on
+ * the first widget that takes it, a flow box child on a board, where typed words went nowhere).
+ * Seen at the button's release, before its click switches: the switcher's buttons take no focus,
+ * so the field being typed in was not left before. */
+static gboolean
+switcher_event_cb (QuorumConferencePage     *self,
+                   GdkEvent                 *event,
+                   GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkWidget *switcher = GTK_WIDGET (self->child_switcher);
+  GtkNative *native = gtk_widget_get_native (switcher);
+  GtkRoot *root = gtk_widget_get_root (switcher);
+  QuorumChildPanel *panel;
+  GtkWidget *focus;
+  GtkWidget *tab;
+  double x;
+  double y;
+  double native_x;
+  double native_y;
+
+  if (type != GDK_BUTTON_RELEASE && type != GDK_TOUCH_END)
+    return GDK_EVENT_PROPAGATE;
+  if (type == GDK_BUTTON_RELEASE && gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_PROPAGATE;
+  if (native == NULL || root == NULL || self->tab_left != NULL || !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  /* The tab under the pointer: another child's, not the one shown. */
+  gtk_native_get_surface_transform (native, &native_x, &native_y);
+  tab = gtk_widget_pick (GTK_WIDGET (native), x - native_x, y - native_y, GTK_PICK_DEFAULT);
+  while (tab != NULL && gtk_widget_get_parent (tab) != switcher)
+    tab = gtk_widget_get_parent (tab);
+  if (tab == NULL || !GTK_IS_TOGGLE_BUTTON (tab) || gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tab)) ||
+      !gtk_widget_is_sensitive (tab))
+    return GDK_EVENT_PROPAGATE;
+
+  panel = quorum_conference_page_get_child_panel (self, 0);
+  if (panel == NULL)
+    return GDK_EVENT_PROPAGATE;
+  focus = gtk_root_get_focus (root);
+  self->tab_was_typing = focus != NULL && quorum_ui_takes_words (focus);
+  quorum_child_panel_leave (panel, focus);
+  g_set_weak_pointer (&self->tab_left, panel);
+  self->tab_source = g_idle_add (tab_switch_done_cb, self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 visible_child_changed_cb (QuorumConferencePage *self,
                           GParamSpec           *pspec,
@@ -2999,8 +3068,16 @@ visible_child_changed_cb (QuorumConferencePage *self,
 
   if (visible != NULL && !self->rebuilding)
     {
-      ensure_panel (self, visible);
+      QuorumChildPanel *panel = ensure_panel (self, visible);
+
       update_actions (self);
+      /* A tab clicked (switcher_event_cb): the focus back where the chair was on this child. */
+      if (self->tab_left != NULL && panel != NULL && panel != self->tab_left)
+        {
+          g_clear_weak_pointer (&self->tab_left);
+          g_clear_handle_id (&self->tab_source, g_source_remove);
+          quorum_child_panel_return_focus (panel, self->tab_was_typing);
+        }
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
@@ -3328,6 +3405,8 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_handle_id (&self->record_source, g_source_remove);
   g_clear_handle_id (&self->challenge_scroll_source, g_source_remove);
   g_clear_weak_pointer (&self->challenge_target);
+  g_clear_handle_id (&self->tab_source, g_source_remove);
+  g_clear_weak_pointer (&self->tab_left);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -3506,6 +3585,14 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conference_menu = g_object_ref (gtk_menu_button_get_menu_model (self->menu_button));
+  {
+    GtkEventController *legacy = gtk_event_controller_legacy_new ();
+
+    /* Before the tab's own click switches the child. */
+    gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (legacy, "event", G_CALLBACK (switcher_event_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->child_switcher), legacy);
+  }
   /* "Conference created…" lay over Add Attendee: the whole form comes up out from under a toast. */
   quorum_window_keep_clear_of_toasts (self->attendee_form);
 

@@ -22,6 +22,7 @@ struct _QuorumTextField
   int                max_height;
   gboolean           modified;
   gboolean           setting;
+  gboolean           held;      /* quorum_text_field_set_held () */
 
   /* The last measured text height: GTK asks for the same width many times a frame, and
    * laying out a long reason each time held the window (reset when the text changes). */
@@ -537,8 +538,19 @@ quorum_text_field_commit (QuorumTextField *self)
 {
   g_return_if_fail (QUORUM_IS_TEXT_FIELD (self));
 
+  if (self->held)
+    return;
   set_modified (self, FALSE);
   g_signal_emit (self, signals [COMMIT], 0);
+}
+
+void
+quorum_text_field_set_held (QuorumTextField *self,
+                            gboolean         held)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_FIELD (self));
+
+  self->held = !!held;
 }
 
 GtkTextView *

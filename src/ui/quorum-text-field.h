@@ -23,8 +23,13 @@ gboolean    quorum_text_field_get_modified (QuorumTextField *self);
 /* What a person does, for tests: types @text over the field's text (it is then modified). */
 void        quorum_text_field_type         (QuorumTextField *self,
                                             const char      *text);
-/* Emits ::commit, as Ctrl+Enter does. */
+/* Emits ::commit, as Ctrl+Enter does; nothing while the field is held. */
 void        quorum_text_field_commit       (QuorumTextField *self);
+/* While @held, the words typed are not committed (leaving the field, the field unmapped,
+ * quorum_text_field_commit ()): they stay typed and modified, for the form's draft to keep, and
+ * are committed as usual once the field is let go. */
+void        quorum_text_field_set_held     (QuorumTextField *self,
+                                            gboolean         held);
 GtkTextView *quorum_text_field_get_view    (QuorumTextField *self);
 
 G_END_DECLS

@@ -48,6 +48,9 @@ struct _QuorumVoteCard
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
   gboolean         not_recorded;
+  /* The chair went to another child (quorum_vote_card_set_away): the words typed here and not
+   * recorded, the group's reason and the representatives', are a draft until they come back. */
+  gboolean         away;
   /* The reason in the field was given for another view (carried_for), the one recorded before
    * the chair changed it: the change was recorded without it (quorum_check_view_change), and
    * the words stay here, marked, until the chair edits them or confirms them for the new view
@@ -693,6 +696,9 @@ member_reason_done (MemberRow *row,
   const char *reason = NULL;
 
   if (row->card->syncing || !member_row_live (row) || member_row_chosen (row) == QUORUM_VIEW_NONE)
+    return;
+  /* Left as the chair went to another child: the words stay a draft (trial 8, A2). */
+  if (row->card->away && !confirmed)
     return;
 
   for (guint i = 0; i < quorum_group_item_get_n_representatives (row->card->item); i++)
@@ -1897,6 +1903,7 @@ ensure_editor (QuorumVoteCard *self)
   self->conflict_box = GTK_WIDGET (gtk_builder_get_object (builder, "conflict_box"));
   self->conflict_label = GTK_LABEL (gtk_builder_get_object (builder, "conflict_label"));
   self->has_editor = TRUE;
+  quorum_text_field_set_held (self->reason_field, self->away);
   gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->members_box), self->disagreed_note);
 
   g_signal_connect_object (self->reason_field, "notify::text",
@@ -2425,6 +2432,32 @@ quorum_vote_card_set_draft (QuorumVoteCard *self,
                               self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE
                                 ? quorum_group_item_get_reason (self->item) : NULL))
     ensure_editor (self);
+}
+
+/* Words the chair was typing when called to another child were recorded as the group's reason,
+ * half a sentence and no draft mark (trial 7 and 8, A2): a switch is no sign that they are
+ * finished. Away, they are kept as the card's draft, written now, and marked "not yet recorded";
+ * back, the chair records them as ever (Ctrl+Enter, Enter in a representative's reason, leaving
+ * the field). The view chosen before stays recorded. */
+void
+quorum_vote_card_set_away (QuorumVoteCard *self,
+                           gboolean        away)
+{
+  g_return_if_fail (QUORUM_IS_VOTE_CARD (self));
+
+  away = !!away;
+  if (self->away == away)
+    return;
+
+  self->away = away;
+  if (self->has_editor)
+    quorum_text_field_set_held (self->reason_field, away);
+  if (!away)
+    return;
+  if (self->draft_attached)
+    quorum_draft_flush (self->draft);
+  if (self->member_draft != NULL)
+    quorum_draft_flush (self->member_draft);
 }
 
 void

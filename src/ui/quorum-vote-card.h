@@ -51,7 +51,8 @@ void             quorum_vote_card_set_read_only         (QuorumVoteCard  *self,
 gboolean         quorum_vote_card_get_read_only         (QuorumVoteCard  *self);
 /* The view the card shows selected (what is stored, or a decline awaiting its reason). */
 QuorumView       quorum_vote_card_get_shown_view        (QuorumVoteCard  *self);
-/* Records the representatives' reasons typed and not yet recorded (Enter not pressed). */
+/* Records the representatives' reasons typed and not yet recorded (Enter not pressed), unless
+ * the chair is away on another child (quorum_vote_card_set_away ()). */
 void             quorum_vote_card_commit_pending        (QuorumVoteCard  *self);
 
 /* The group's view is recorded and its reason box holds words that are not its recorded reason
@@ -60,6 +61,10 @@ gboolean         quorum_vote_card_get_reason_waiting    (QuorumVoteCard  *self);
 /* The chair came to this card (its view has the focus) while typing words: until a key that is
  * no text, or a click, the keys choose nothing here and the card says so. */
 void             quorum_vote_card_hold_typing           (QuorumVoteCard  *self);
+/* The chair has gone to another child (@away) or come back: while away, the reasons typed on
+ * the card and not recorded are kept as its draft, not recorded by the field left or unmapped. */
+void             quorum_vote_card_set_away              (QuorumVoteCard  *self,
+                                                         gboolean         away);
 void             quorum_vote_card_set_draft      (QuorumVoteCard  *self,
                                                   QuorumDraft     *draft);
 
