@@ -978,6 +978,48 @@ test_list_rows_stay (Fixture       *fx,
                    ==, (expected = g_strdup_printf ("%" G_GINT64_FORMAT ":Hana Ali,%" G_GINT64_FORMAT ":Kenneth Moss,"
                                                     "%" G_GINT64_FORMAT ":Ria Shah", ids[hana], ids[ken], ids[ken + 1])));
   g_assert_cmpstr (focused_list_row (fx->window), ==, "Kenneth Moss");
+
+  /* 4. The chair types Leo's summary, the pointer resting on Ria Shah's row; the minute-taker
+   * adds a second social worker (the row comes under Jo Grant's, above Ria's). Ria's row stays
+   * under the pointer, the focus and the words in the summary. */
+  {
+    GtkWidget *summary = ui_test_find_named (GTK_WIDGET (quorum_conference_page_get_child_panel (
+                                               quorum_window_get_conference_page (fx->window),
+                                               ui_test_child_id (fx->store, conf, 1))), "summary-field");
+    GtkWidget *ria = list_row_named (fx->window, "Ria Shah");
+    GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (ria));
+    g_autoptr(QuorumStore) other = NULL;
+    QuorumAttendeeSpec attendee = {
+      .name = "Eve Rowe", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+      .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+    const char * const none[] = { NULL };
+    graphene_point_t ria_before;
+    graphene_point_t ria_after;
+
+    g_assert_nonnull (summary);
+    ui_test_click (summary, -1, -1);
+    ui_test_type ("Agencies differ");
+    ria_before = point_in_window (fx->window, ria);
+    ui_test_move_and (surface, (int) ria_before.x + 40, (int) ria_before.y + 20, none);
+    ui_test_settle (200);
+    other = quorum_store_open (fx->path, &error);
+    g_assert_no_error (error);
+    quorum_store_add_attendee (other, conf, &attendee, &error);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (quorum_window_get_conference_page (fx->window));
+    {
+      RowWait wait = { fx->window, "Eve Rowe" };
+
+      ui_test_wait_until (list_row_shown, &wait, 10000, "the new social worker's row");
+    }
+    ui_test_settle (300);
+    ria_after = point_in_window (fx->window, list_row_named (fx->window, "Ria Shah"));
+    g_test_message ("Ria Shah's row under the pointer: y %.0f → %.0f", ria_before.y, ria_after.y);
+    g_assert_true (list_row_named (fx->window, "Ria Shah") == ria);
+    g_assert_cmpfloat (fabs (ria_after.y - ria_before.y), <, 2);
+    g_assert_true (focus_is_in (fx->window, summary));
+  }
 }
 
 int
