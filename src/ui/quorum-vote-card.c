@@ -1824,9 +1824,10 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
 /* The categories are one stop for Tab too, as the views are, so that the reason is one Tab on
  * from where the chair chose: after No plan (the categories greyed) from the view, after Plan
  * from the categories. Within them the arrows move (as laid out, two by two; Home, End) and
- * Space ticks; Tab goes on to the reason, Shift+Tab back to the view chosen; they are entered
- * on the first ticked, else Neglect (choice_entered_on). Each category was a stop: a plan's
- * reason was five Tabs from its view, a no plan's one (keyrhythm). */
+ * Space ticks; Tab goes on to the reason, Shift+Tab back to the view chosen. They are entered as
+ * GTK enters them, on Neglect from the view and on the last from the reason: not on a ticked
+ * one, where the next Space would untick it. Each category was a stop: a plan's reason was five
+ * Tabs from its view, a no plan's one (keyrhythm). */
 static gboolean
 categories_key_pressed_cb (GtkEventControllerKey *controller,
                            guint                  keyval,
@@ -2065,27 +2066,6 @@ choice_entered_on (QuorumVoteCard *self,
         default:                  return views[0];
         }
     }
-
-  /* The categories, one stop too (categories_key_pressed_cb): on the first ticked, else Neglect. */
-  {
-    GtkCheckButton *checks[] = { self->neglect_check, self->physical_check, self->emotional_check,
-                                 self->sexual_check };
-    gboolean to_check = FALSE;
-
-    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-      {
-        if (from == GTK_WIDGET (checks[i]))
-          return NULL;
-        to_check = to_check || to == GTK_WIDGET (checks[i]);
-      }
-    if (to_check)
-      {
-        for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-          if (gtk_check_button_get_active (checks[i]))
-            return GTK_WIDGET (checks[i]);
-        return GTK_WIDGET (checks[0]);
-      }
-  }
 
   for (guint i = 0; self->member_rows != NULL && i < self->member_rows->len; i++)
     {
