@@ -1227,14 +1227,18 @@ build_panels_cb (gpointer user_data)
 {
   QuorumConferencePage *self = user_data;
 
-  self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
-        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
-        return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. Going on,
+         * the source stays in build_source, for dispose to remove (it was let go, and ran once
+         * more on the page disposed with the window: a critical in test-ui-conference). */
+        if (ensure_panel (self, child) != NULL)
+          return G_SOURCE_CONTINUE;
+        break;
       }
+  self->build_source = 0;
   return G_SOURCE_REMOVE;
 }
 
