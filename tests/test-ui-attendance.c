@@ -613,6 +613,38 @@ timeline_row_of (QuorumWindow *window,
   return button != NULL ? gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW) : NULL;
 }
 
+/* Mia and Leo Hart's conference of 2 Dec 2026 chaired by Sam Reid: @names (nine) in @groups,
+ * present, those for whom @voting says 'v' voting; their ids in @ids. */
+static gint64
+hart_conference (Fixture            *fx,
+                 const char * const *names,
+                 const char * const *groups,
+                 const char         *voting,
+                 gint64             *ids)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
+  };
+  gint64 conf;
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
+  conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = voting[i] == 'v',
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+
+      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  return conf;
+}
+
 /* Trial 8, annoyance 6: nine in the room, the pane scrolled to its end; "Left" on Pat Kerr's row
  * said "Left at 22:31: …", and every row moved ~50 px down under the pointer: the chair's next
  * click (another's Left or Arrived) may land on the wrong person. The rows stay where they were
@@ -624,14 +656,10 @@ test_left_rows_stay (Fixture       *fx,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
   const char *names[] = { "Sam Reid", "Jo Grant", "DC Amy Lowe", "Hana Ali", "Ken Moss", "Ria Shah", "Tom Price",
                           "Pat Kerr", "Lisa Hart", NULL };
   const char *groups[] = { "Chair", "Children's Social Care", "Police", "NHS Trust", "Education", "Housing",
                            "GP", "Probation", "Parent", NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
-  };
   g_autofree char *expected = NULL;
   g_autofree char *both = NULL;
   g_autofree char *undone = NULL;
@@ -655,19 +683,7 @@ test_left_rows_stay (Fixture       *fx,
       return;
     }
 
-  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
-  conf = quorum_store_create_conference (fx->store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = i > 0 && i < 8,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-
-      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
-      g_assert_no_error (error);
-    }
+  conf = hart_conference (fx, names, groups, "-vvvvvvv-", ids);
   /* Mia decided (every row says who was present for it), Leo's board open, as in the trial. */
   {
     QuorumAttemptSpec attempt = { .child_id = ui_test_child_id (fx->store, conf, 0),
@@ -854,16 +870,12 @@ test_list_rows_stay (Fixture       *fx,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
   const char *names[] = { "Jo Grant", "DC Amy Lowe", "Hana Alli", "Ken Moss", "Ria Shah", "Tom Price",
                           "Pat Kerr", "Sam Reid", "Lisa Hart", NULL };
   const char *groups[] = { "Children's Social Care", "Police", "NHS Trust", "Education", "Housing", "GP",
                            "Probation", "Chair", "Parent", NULL };
   const char *shown[] = { "Jo Grant", "DC Amy Lowe", "Hana Ali", "Ken Moss", "Ria Shah", "Tom Price",
                           "Pat Kerr", "Sam Reid", "Lisa Hart", NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
-  };
   g_autofree char *expected = NULL;
   GtkWidget *hana_row;
   GtkWidget *pencil;
@@ -882,19 +894,7 @@ test_list_rows_stay (Fixture       *fx,
       return;
     }
 
-  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
-  conf = quorum_store_create_conference (fx->store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = i < 7,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-
-      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
-      g_assert_no_error (error);
-    }
+  conf = hart_conference (fx, names, groups, "vvvvvvv--", ids);
   gtk_window_destroy (GTK_WINDOW (fx->window));
   fx->window = ui_test_window_new (fx->store, 1180, 780);
   g_assert_true (quorum_window_open_conference (fx->window, conf, ui_test_child_id (fx->store, conf, 1)));

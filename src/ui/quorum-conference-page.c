@@ -516,7 +516,6 @@ update_attendees (QuorumConferencePage *self)
           graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
           graphene_point_t at;
           GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
-
           GtkListBoxRow *row = attendee_row (self, anchor);
 
           if (clock != NULL && row != NULL &&
