@@ -613,6 +613,38 @@ timeline_row_of (QuorumWindow *window,
   return button != NULL ? gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW) : NULL;
 }
 
+/* Mia and Leo Hart's conference of 2 Dec 2026 chaired by Sam Reid: @names (nine) in @groups,
+ * present, those for whom @voting says 'v' voting; their ids in @ids. */
+static gint64
+hart_conference (Fixture            *fx,
+                 const char * const *names,
+                 const char * const *groups,
+                 const char         *voting,
+                 gint64             *ids)
+{
+  g_autoptr(GError) error = NULL;
+  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
+  QuorumConferenceSpec spec = {
+    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
+  };
+  gint64 conf;
+
+  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
+  conf = quorum_store_create_conference (fx->store, &spec, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      QuorumAttendeeSpec attendee = {
+        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = voting[i] == 'v',
+        .attendance = QUORUM_ATTENDANCE_PRESENT,
+      };
+
+      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
+      g_assert_no_error (error);
+    }
+  return conf;
+}
+
 /* Trial 8, annoyance 6: nine in the room, the pane scrolled to its end; "Left" on Pat Kerr's row
  * said "Left at 22:31: …", and every row moved ~50 px down under the pointer: the chair's next
  * click (another's Left or Arrived) may land on the wrong person. The rows stay where they were
@@ -624,14 +656,10 @@ test_left_rows_stay (Fixture       *fx,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *children[] = { "Mia Hart", "Leo Hart", NULL };
   const char *names[] = { "Sam Reid", "Jo Grant", "DC Amy Lowe", "Hana Ali", "Ken Moss", "Ria Shah", "Tom Price",
                           "Pat Kerr", "Lisa Hart", NULL };
   const char *groups[] = { "Chair", "Children's Social Care", "Police", "NHS Trust", "Education", "Housing",
                            "GP", "Probation", "Parent", NULL };
-  QuorumConferenceSpec spec = {
-    .kind = QUORUM_KIND_INITIAL, .chair = "Sam Reid", .profile_id = "bolton", .children = children,
-  };
   g_autofree char *expected = NULL;
   g_autofree char *both = NULL;
   g_autofree char *undone = NULL;
@@ -655,19 +683,7 @@ test_left_rows_stay (Fixture       *fx,
       return;
     }
 
-  g_date_set_dmy (&spec.date, 2, G_DATE_DECEMBER, 2026);
-  conf = quorum_store_create_conference (fx->store, &spec, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      QuorumAttendeeSpec attendee = {
-        .name = names[i], .agency = groups[i], .line_management = groups[i], .voting = i > 0 && i < 8,
-        .attendance = QUORUM_ATTENDANCE_PRESENT,
-      };
-
-      ids[i] = quorum_store_add_attendee (fx->store, conf, &attendee, &error);
-      g_assert_no_error (error);
-    }
+  conf = hart_conference (fx, names, groups, "-vvvvvvv-", ids);
   /* Mia decided (every row says who was present for it), Leo's board open, as in the trial. */
   {
     QuorumAttemptSpec attempt = { .child_id = ui_test_child_id (fx->store, conf, 0),
@@ -771,6 +787,241 @@ test_left_rows_stay (Fixture       *fx,
   g_assert_cmpfloat (fabs (after[tom].y - before[tom].y), <, 2);
 }
 
+/* The Attendees list's row showing @name (its title), or NULL. */
+static GtkWidget *
+list_row_named (QuorumWindow *window,
+                const char   *name)
+{
+  GtkWidget *list = ui_test_template_child (quorum_window_get_conference_page (window),
+                                            QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (QUORUM_IS_TEXT_ROW (row) && g_strcmp0 (quorum_text_row_get_title (QUORUM_TEXT_ROW (row)), name) == 0)
+      return row;
+  return NULL;
+}
+
+/* Whose row of the Attendees list has the keyboard's focus (on the row or its pencil), or "". */
+static const char *
+focused_list_row (QuorumWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = focus == NULL ? NULL : GTK_IS_LIST_BOX_ROW (focus) ? focus
+                                        : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+  return QUORUM_IS_TEXT_ROW (row) ? quorum_text_row_get_title (QUORUM_TEXT_ROW (row)) : "";
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+typedef struct
+{
+  QuorumWindow *window;
+  const char   *name;
+} RowWait;
+
+static gboolean
+list_row_shown (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *row = list_row_named (wait->window, wait->name);
+
+  return row != NULL && gtk_widget_get_mapped (row) && gtk_widget_get_height (row) > 0;
+}
+
+/* The chair's pencil clicked on @name's row: the correction dialog opens, its name typed over
+ * with @corrected, Enter. Returns once the dialog is gone. */
+static void
+correct_name_by_click (QuorumWindow *window,
+                       double        x,
+                       double        y,
+                       const char   *expected,
+                       const char   *corrected)
+{
+  GtkWindow *dialog;
+
+  ui_test_click (GTK_WIDGET (window), x, y);
+  ui_test_wait_until (ui_test_dialog_shown, NULL, 10000, "the correction dialog");
+  ui_test_settle (100);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "edit-name"))), ==,
+                   expected);
+  ui_test_key ("ctrl+a");
+  ui_test_type (corrected);
+  ui_test_key ("Return");
+  ui_test_wait_until (no_dialog, NULL, 10000, "the correction dialog to close");
+  ui_test_settle (300);
+}
+
+/* The Attendees list above the timeline (a6rows left it): a change to the attendees while the
+ * chair is in the list made every row again, and the focus went to the first row or nowhere,
+ * the pane scrolled to it, the rows moved under the pointer. Nine attendees; the chair corrects
+ * the 3rd row's name by its pencil, then the minute-taker, on her own computer, adds a second
+ * Police officer (the row comes above the chair's); the chair's next click, where Ken Moss's
+ * pencil was, corrects Ken. Each time only the changed row is made (or updated), the focus stays
+ * on Hana's row, her row and those under it stay where they were, and the database has each
+ * correction on the attendee aimed at. */
+static void
+test_list_rows_stay (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Jo Grant", "DC Amy Lowe", "Hana Alli", "Ken Moss", "Ria Shah", "Tom Price",
+                          "Pat Kerr", "Sam Reid", "Lisa Hart", NULL };
+  const char *groups[] = { "Children's Social Care", "Police", "NHS Trust", "Education", "Housing", "GP",
+                           "Probation", "Chair", "Parent", NULL };
+  const char *shown[] = { "Jo Grant", "DC Amy Lowe", "Hana Ali", "Ken Moss", "Ria Shah", "Tom Price",
+                          "Pat Kerr", "Sam Reid", "Lisa Hart", NULL };
+  g_autofree char *expected = NULL;
+  GtkWidget *hana_row;
+  GtkWidget *pencil;
+  graphene_point_t before[9];
+  graphene_point_t after;
+  graphene_point_t hana_pencil;
+  graphene_point_t ken_pencil;
+  gint64 ids[9];
+  gint64 conf;
+  const guint hana = 2;
+  const guint ken = 3;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  conf = hart_conference (fx, names, groups, "vvvvvvv--", ids);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = ui_test_window_new (fx->store, 1180, 780);
+  g_assert_true (quorum_window_open_conference (fx->window, conf, ui_test_child_id (fx->store, conf, 1)));
+  ui_test_iterate (400);
+  ui_test_raise_window (fx->window);
+
+  {
+    RowWait wait = { fx->window, "Hana Alli" };
+
+    ui_test_wait_until (list_row_shown, &wait, 10000, "Hana's row in the Attendees list");
+  }
+  /* The list in view, the chair's pointer on it. */
+  ui_test_scroll_into_view (list_row_named (fx->window, "Hana Alli"));
+  ui_test_settle (300);
+  hana_row = list_row_named (fx->window, "Hana Alli");
+  g_assert_true (gtk_widget_get_mapped (hana_row));
+  hana_pencil = point_in_window (fx->window, ui_test_find_named (hana_row, "edit-attendee-button"));
+  ken_pencil = point_in_window (fx->window, ui_test_find_named (list_row_named (fx->window, "Ken Moss"),
+                                                                "edit-attendee-button"));
+  g_assert_cmpfloat (ken_pencil.y, >, hana_pencil.y);
+  for (guint i = 0; i < 9; i++)
+    before[i] = point_in_window (fx->window, list_row_named (fx->window, names[i]));
+  g_test_message ("Hana's pencil at %.0f,%.0f; Ken's at %.0f,%.0f", hana_pencil.x, hana_pencil.y, ken_pencil.x,
+                  ken_pencil.y);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-before");
+
+  /* 1. The chair corrects Hana's name: her pencil clicked, the name typed, Enter. */
+  correct_name_by_click (fx->window, hana_pencil.x + 8, hana_pencil.y + 8, "Hana Alli", "Hana Ali");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-corrected");
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (name, ',') FROM (SELECT name FROM attendee "
+                                       "WHERE conference_id = %" G_GINT64_FORMAT " ORDER BY id)", conf),
+                   ==, "Jo Grant,DC Amy Lowe,Hana Ali,Ken Moss,Ria Shah,Tom Price,Pat Kerr,Sam Reid,Lisa Hart");
+  g_test_message ("focus after the correction: %s", focused_list_row (fx->window));
+  g_assert_cmpstr (focused_list_row (fx->window), ==, "Hana Ali");
+  for (guint i = 0; i < 9; i++)
+    {
+      after = point_in_window (fx->window, list_row_named (fx->window, shown[i]));
+      g_test_message ("%s's row: y %.0f → %.0f", shown[i], before[i].y, after.y);
+      g_assert_cmpfloat (fabs (after.y - before[i].y), <, 2);
+    }
+
+  /* 2. The minute-taker adds a second Police officer from her computer; the chair's window reads
+   * the record again (as its live reload does). The row comes under DC Amy Lowe's, above Hana's. */
+  {
+    g_autoptr(QuorumStore) other = quorum_store_open (fx->path, &error);
+    QuorumAttendeeSpec attendee = {
+      .name = "PC Dan Cole", .agency = "Police", .line_management = "Police", .voting = TRUE,
+      .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+
+    g_assert_no_error (error);
+    quorum_store_add_attendee (other, conf, &attendee, &error);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (quorum_window_get_conference_page (fx->window));
+  }
+  {
+    RowWait wait = { fx->window, "PC Dan Cole" };
+
+    ui_test_wait_until (list_row_shown, &wait, 10000, "the new officer's row");
+  }
+  ui_test_settle (300);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-added-above");
+  g_test_message ("focus after the addition: %s", focused_list_row (fx->window));
+  g_assert_cmpstr (focused_list_row (fx->window), ==, "Hana Ali");
+  g_assert_true (list_row_named (fx->window, "Hana Ali") == hana_row);
+  for (guint i = hana; i < 9; i++)
+    {
+      after = point_in_window (fx->window, list_row_named (fx->window, shown[i]));
+      g_test_message ("%s's row: y %.0f → %.0f", shown[i], before[i].y, after.y);
+      g_assert_cmpfloat (fabs (after.y - before[i].y), <, 2);
+    }
+  pencil = ui_test_find_named (list_row_named (fx->window, "Ken Moss"), "edit-attendee-button");
+  after = point_in_window (fx->window, pencil);
+  g_assert_cmpfloat (fabs (after.y - ken_pencil.y), <, 2);
+
+  /* 3. The chair's next click, where Ken Moss's pencil was: Ken's correction, nobody else's. */
+  correct_name_by_click (fx->window, ken_pencil.x + 8, ken_pencil.y + 8, "Ken Moss", "Kenneth Moss");
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT group_concat (id || ':' || name, ',') FROM (SELECT id, name "
+                                       "FROM attendee WHERE id IN (%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ","
+                                       "%" G_GINT64_FORMAT ") ORDER BY id)", ids[hana], ids[ken], ids[ken + 1]),
+                   ==, (expected = g_strdup_printf ("%" G_GINT64_FORMAT ":Hana Ali,%" G_GINT64_FORMAT ":Kenneth Moss,"
+                                                    "%" G_GINT64_FORMAT ":Ria Shah", ids[hana], ids[ken], ids[ken + 1])));
+  g_assert_cmpstr (focused_list_row (fx->window), ==, "Kenneth Moss");
+
+  /* 4. The chair types Leo's summary, the pointer resting on Ria Shah's row; the minute-taker
+   * adds a second social worker (the row comes under Jo Grant's, above Ria's). Ria's row stays
+   * under the pointer, the focus and the words in the summary. */
+  {
+    GtkWidget *summary = ui_test_find_named (GTK_WIDGET (quorum_conference_page_get_child_panel (
+                                               quorum_window_get_conference_page (fx->window),
+                                               ui_test_child_id (fx->store, conf, 1))), "summary-field");
+    GtkWidget *ria = list_row_named (fx->window, "Ria Shah");
+    GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (ria));
+    g_autoptr(QuorumStore) other = NULL;
+    QuorumAttendeeSpec attendee = {
+      .name = "Eve Rowe", .agency = "Children's Social Care", .line_management = "Children's Social Care",
+      .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+    const char * const none[] = { NULL };
+    graphene_point_t ria_before;
+    graphene_point_t ria_after;
+
+    g_assert_nonnull (summary);
+    ui_test_click (summary, -1, -1);
+    ui_test_type ("Agencies differ");
+    ria_before = point_in_window (fx->window, ria);
+    ui_test_move_and (surface, (int) ria_before.x + 40, (int) ria_before.y + 20, none);
+    ui_test_settle (200);
+    other = quorum_store_open (fx->path, &error);
+    g_assert_no_error (error);
+    quorum_store_add_attendee (other, conf, &attendee, &error);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (quorum_window_get_conference_page (fx->window));
+    {
+      RowWait wait = { fx->window, "Eve Rowe" };
+
+      ui_test_wait_until (list_row_shown, &wait, 10000, "the new social worker's row");
+    }
+    ui_test_settle (300);
+    ria_after = point_in_window (fx->window, list_row_named (fx->window, "Ria Shah"));
+    g_test_message ("Ria Shah's row under the pointer: y %.0f → %.0f", ria_before.y, ria_after.y);
+    g_assert_true (list_row_named (fx->window, "Ria Shah") == ria);
+    g_assert_cmpfloat (fabs (ria_after.y - ria_before.y), <, 2);
+    g_assert_true (focus_is_in (fx->window, summary));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +1038,7 @@ main (int   argc,
   g_test_add ("/ui/attendance/timeline-says-every-decision", Fixture, NULL, fixture_set_up,
               test_timeline_says_every_decision, fixture_tear_down);
   g_test_add ("/ui/attendance/left-rows-stay", Fixture, NULL, fixture_set_up, test_left_rows_stay, fixture_tear_down);
+  g_test_add ("/ui/attendance/list-rows-stay", Fixture, NULL, fixture_set_up, test_list_rows_stay, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2071,6 +2071,113 @@ test_closed_before_first_paint (Siblings      *fx,
   gtk_window_destroy (GTK_WINDOW (fx->window));
   fx->window = NULL;
   ui_test_iterate (300);
+/* The chair's rhythm on a card, by keys only (keyrhythm): the reason is one Tab on from where
+ * the view's part ends, whichever view. No plan: Space on the view, Tab, the words, Ctrl+Enter.
+ * Plan: Space, Tab into the categories, Space (Neglect), Tab, the words, Ctrl+Enter; with two
+ * categories the arrow moves between them (Down: Emotional) and one Tab still leaves them.
+ * Shift+Tab from a category goes back to the view. Each card's words are its group's reason in
+ * the database. Before, each category was a stop for Tab: the words typed after a plan's
+ * category and Tab landed on the next category. */
+static void
+test_tab_rhythm (Siblings      *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *police = NULL;
+  g_autofree char *trust = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *plan;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[0], NULL, "No agreement");
+  siblings_open (fx, fx->child[0]);
+  ui_test_raise_window (fx->window);
+
+  /* Children's Social Care: Plan, one category. */
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  plan = find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan");
+  ui_test_scroll_into_view (plan);
+  gtk_window_set_focus_visible (GTK_WINDOW (fx->window), TRUE);
+  gtk_widget_grab_focus (plan);
+  ui_test_settle (100);
+  ui_test_key ("space");
+  ui_test_settle (200);
+  ui_test_key ("Tab");
+  ui_test_key ("space");
+  ui_test_settle (200);
+  /* Back to the view and in again: the categories are one stop each way. */
+  ui_test_key ("shift+Tab");
+  ui_test_settle (100);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("Shift+Tab from Neglect: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  g_assert_true (has_focus_in (fx->window, find_labelled (GTK_WIDGET (card), GTK_TYPE_TOGGLE_BUTTON, "Plan")));
+  ui_test_key ("Tab");
+  ui_test_settle (100);
+  ui_test_key ("Tab");
+  ui_test_settle (100);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("Plan, Tab, Space, Tab: %s", where);
+  }
+  card = ui_test_card (fx->window, fx->child[0], sibling_groups[0]);
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_type ("Amy is hungry at school");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  csc = vote_record_in_db (fx, fx->child[0], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "plan|neglect|Amy is hungry at school");
+
+  /* Police, the next card (the focus on its Plan): No plan by Space, one Tab, the words. */
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  ui_test_key ("Right");
+  ui_test_key ("space");
+  ui_test_settle (200);
+  ui_test_key ("Tab");
+  ui_test_settle (100);
+  card = ui_test_card (fx->window, fx->child[0], "Police");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_type ("No police contact with the family");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  police = vote_record_in_db (fx, fx->child[0], "Police");
+  g_assert_cmpstr (police, ==, "no-plan||No police contact with the family");
+
+  /* NHS Trust: Plan, two categories by the arrow, one Tab out of them. */
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_true (has_focus_in (fx->window, GTK_WIDGET (card)));
+  ui_test_key ("space");
+  ui_test_settle (200);
+  ui_test_key ("Tab");
+  ui_test_key ("space");
+  ui_test_settle (200);
+  ui_test_key ("Down");
+  ui_test_settle (100);
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_true (has_focus_in (fx->window, find_labelled (GTK_WIDGET (card), GTK_TYPE_CHECK_BUTTON, "Emotional")));
+  ui_test_key ("space");
+  ui_test_settle (200);
+  ui_test_key ("Tab");
+  ui_test_settle (100);
+  card = ui_test_card (fx->window, fx->child[0], "NHS Trust");
+  g_assert_true (has_focus_in (fx->window, reason_view_of (card)));
+  ui_test_type ("Missed health appointments");
+  ui_test_settle (100);
+  ui_test_screenshot (GTK_WIDGET (card), "tab-rhythm-plan-two-categories");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  trust = vote_record_in_db (fx, fx->child[0], "NHS Trust");
+  g_assert_cmpstr (trust, ==, "plan|neglect,emotional|Missed health appointments");
 }
 
 int
@@ -2109,6 +2216,7 @@ main (int   argc,
               siblings_set_up, test_child_switch_then_closed, siblings_tear_down);
   g_test_add ("/ui/siblings/member-reason-child-switch", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_member_reason_child_switch, siblings_tear_down);
+  g_test_add ("/ui/siblings/tab-rhythm", Siblings, NULL, siblings_set_up, test_tab_rhythm, siblings_tear_down);
   g_test_add ("/ui/siblings/words-on-a-checkbox", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_words_on_a_checkbox, siblings_tear_down);
   g_test_add ("/ui/siblings/ctrl-enter-stops-at-draft-reason", Siblings, NULL,

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "quorum-conference-page"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "quorum-attendee-item.h"
 #include "quorum-record-panel.h"
@@ -70,6 +71,12 @@ struct _QuorumConferencePage
   gboolean           records_here;   /* … and this conference is theirs (a shared database: its chair) */
   gint64             records_here_of; /* the conference records_here was found for */
   gboolean           attendee_rows_stale;  /* made for another role: made again at the next update */
+  gboolean           pointer_in_attendees; /* the pointer over the list, at pointer_y in it */
+  double             pointer_y;
+  gint64             anchor_attendee;   /* whose row is kept in place on the screen after a change */
+  double             anchor_y;          /* … its top in the pane before the change */
+  GdkFrameClock     *anchor_clock;      /* whose next layout puts it back */
+  gulong             anchor_handler;
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
   GtkEntry          *role_entry;
@@ -139,19 +146,17 @@ create_attendee_row (gpointer item,
   GtkWidget *row = quorum_text_row_new (quorum_attendee_item_get_name (attendee),
                                         quorum_attendee_item_get_subtitle (attendee));
   const char *status = quorum_attendee_item_get_status (attendee);
+  GtkWidget *label = gtk_label_new (status);
 
   /* Role and agency; under an amended name, the original as signed off. */
   quorum_text_row_set_subtitle_lines (QUORUM_TEXT_ROW (row), 4);
 
-  if (status != NULL && *status != '\0')
-    {
-      GtkWidget *label = gtk_label_new (status);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), label);
-      g_object_set_data (G_OBJECT (row), "quorum-status-label", label);
-    }
+  /* Always there, hidden while empty: a change of attendance is shown in the same row. */
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, status != NULL && *status != '\0');
+  quorum_text_row_add_suffix (QUORUM_TEXT_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "quorum-status-label", label);
 
   /* A correction before sign-off (a typo, the wrong structure); the action goes off after it.
    * Only a chair corrects: the others are not shown the pencil. */
@@ -232,6 +237,16 @@ attendees_header_func (GtkListBoxRow *row,
   else
     header = gtk_label_new (quorum_attendee_item_get_section_title (item));
 
+  /* The same words: the header shown stays (every row's is asked again after a change). */
+  if (GTK_IS_LABEL (gtk_list_box_row_get_header (row)) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (row))),
+                 gtk_label_get_label (GTK_LABEL (header))) == 0)
+    {
+      g_object_ref_sink (header);
+      g_object_unref (header);
+      return;
+    }
+
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_wrap (GTK_LABEL (header), TRUE);
   gtk_widget_add_css_class (header, "group-header");
@@ -255,11 +270,36 @@ attendees_unchanged (QuorumConferencePage *self,
   return TRUE;
 }
 
-/* Another conference's attendees, as many as the rows shown and with a status where a row has
- * one: each row is given its new attendee (title, subtitle, status, the edit button's target
- * and name) instead of every row being made again with its buttons, most of what opening a
- * conference spent on its attendees. FALSE (nothing changed) when they do not fit, or when the
- * focus is on a row (it would stay there, on another attendee). */
+/* @row shows @attendee: the list's item (the row's) takes its words, the row keeps its widgets. */
+static void
+show_attendee_in_row (GtkListBoxRow      *row,
+                      QuorumAttendeeItem *attendee)
+{
+  QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+  GtkWidget *status = g_object_get_data (G_OBJECT (row), "quorum-status-label");
+  GtkWidget *edit = g_object_get_data (G_OBJECT (row), "quorum-edit-button");
+  const char *text;
+
+  quorum_attendee_item_assign (item, attendee);
+  quorum_text_row_set_title (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_name (item));
+  quorum_text_row_set_subtitle (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_subtitle (item));
+  text = quorum_attendee_item_get_status (item);
+  gtk_label_set_label (GTK_LABEL (status), text);
+  gtk_widget_set_visible (status, text != NULL && *text != '\0');
+  if (edit != NULL)
+    {
+      g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (item));
+
+      quorum_ui_set_accessible_label (edit, accessible);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (item));
+    }
+}
+
+/* Another conference's attendees, as many as the rows shown: each row is given its new
+ * attendee (title, subtitle, status, the edit button's target and name) instead of every row
+ * being made again with its buttons, most of what opening a conference spent on its
+ * attendees. FALSE (nothing changed) when they do not fit, or when the focus is on a row (it
+ * would stay there, on another attendee). */
 static gboolean
 refill_attendee_rows (QuorumConferencePage *self,
                       GPtrArray            *items)
@@ -274,36 +314,153 @@ refill_attendee_rows (QuorumConferencePage *self,
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->attendees_list, (int) i);
-      const char *status = quorum_attendee_item_get_status (g_ptr_array_index (items, i));
-      gboolean has_status = status != NULL && *status != '\0';
 
-      if (!QUORUM_IS_TEXT_ROW (row) || g_object_get_data (G_OBJECT (row), "quorum-item") == NULL ||
-          (g_object_get_data (G_OBJECT (row), "quorum-status-label") != NULL) != has_status)
+      if (!QUORUM_IS_TEXT_ROW (row) || g_object_get_data (G_OBJECT (row), "quorum-item") == NULL)
         return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
+    show_attendee_in_row (gtk_list_box_get_row_at_index (self->attendees_list, (int) i),
+                          g_ptr_array_index (items, i));
+  return TRUE;
+}
+
+/* The same conference's attendees after a change (an arrival, an attendee added or corrected,
+ * here or by another computer): the rows of the longest run of attendees kept in order stay,
+ * updated in place where their words changed; the others go or come one run at a time
+ * (items-changed for those positions only). The focus and the pointer stay on the rows they
+ * were on. FALSE (nothing changed) when no attendee is kept: another conference. */
+static gboolean
+patch_attendee_rows (QuorumConferencePage *self,
+                     GPtrArray            *items)
+{
+  GListModel *model = G_LIST_MODEL (self->attendees);
+  guint n = g_list_model_get_n_items (model);
+  guint m = items->len;
+  g_autofree gint64 *shown = g_new0 (gint64, n + 1);
+  g_autofree guint *run = g_new0 (guint, (n + 1) * (m + 1));
+  guint i = 0;
+  guint j = 0;
+  guint position = 0;
+
+#define RUN(a, b) run[(a) * (m + 1) + (b)]
+#define ID_AT(b) quorum_attendee_item_get_id (g_ptr_array_index (items, (b)))
+  for (guint k = 0; k < n; k++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->attendees_list, (int) i);
-      QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
-      GtkWidget *status = g_object_get_data (G_OBJECT (row), "quorum-status-label");
-      GtkWidget *edit = g_object_get_data (G_OBJECT (row), "quorum-edit-button");
+      g_autoptr(QuorumAttendeeItem) item = g_list_model_get_item (model, k);
 
-      /* The list's item is the row's: it takes the new attendee, the list keeps its rows. */
-      quorum_attendee_item_assign (item, g_ptr_array_index (items, i));
-      quorum_text_row_set_title (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_name (item));
-      quorum_text_row_set_subtitle (QUORUM_TEXT_ROW (row), quorum_attendee_item_get_subtitle (item));
-      if (status != NULL)
-        gtk_label_set_label (GTK_LABEL (status), quorum_attendee_item_get_status (item));
-      if (edit != NULL)
+      shown[k] = quorum_attendee_item_get_id (item);
+    }
+  /* RUN (a, b): how many attendees of shown[a…] and items[b…] can stay in order. */
+  for (guint a = n; a-- > 0;)
+    for (guint b = m; b-- > 0;)
+      RUN (a, b) = shown[a] == ID_AT (b) ? RUN (a + 1, b + 1) + 1 : MAX (RUN (a + 1, b), RUN (a, b + 1));
+  if (RUN (0, 0) == 0)
+    return FALSE;
+
+  while (i < n || j < m)
+    {
+      guint i0 = i;
+      guint j0 = j;
+
+      while (i < n && j < m && shown[i] != ID_AT (j))
         {
-          g_autofree char *accessible = g_strdup_printf (_("Edit %s"), quorum_attendee_item_get_name (item));
+          if (RUN (i + 1, j) >= RUN (i, j + 1))
+            i++;
+          else
+            j++;
+        }
+      if (i == n || j == m)
+        {
+          i = n;
+          j = m;
+        }
+      if (i > i0 || j > j0)
+        g_list_store_splice (self->attendees, position, i - i0, items->pdata + j0, j - j0);
+      position += j - j0;
+      if (i < n && j < m)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->attendees_list, (int) position);
+          QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
 
-          quorum_ui_set_accessible_label (edit, accessible);
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", quorum_attendee_item_get_id (item));
+          if (item != NULL && !quorum_attendee_item_equal (item, g_ptr_array_index (items, j)))
+            show_attendee_in_row (row, g_ptr_array_index (items, j));
+          position++;
+          i++;
+          j++;
         }
     }
+#undef RUN
+#undef ID_AT
   return TRUE;
+}
+
+static GtkListBoxRow *
+attendee_row (QuorumConferencePage *self,
+              gint64                attendee_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->attendees_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+
+      if (GTK_IS_LIST_BOX_ROW (row) && item != NULL && quorum_attendee_item_get_id (item) == attendee_id)
+        return GTK_LIST_BOX_ROW (row);
+    }
+  return NULL;
+}
+
+static gint64
+attendee_of_row (GtkWidget *row)
+{
+  QuorumAttendeeItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), "quorum-item") : NULL;
+
+  return item != NULL ? quorum_attendee_item_get_id (item) : 0;
+}
+
+static GtkWidget *
+attendee_pane (QuorumConferencePage *self)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (self->attendees_list), GTK_TYPE_SCROLLED_WINDOW);
+}
+
+/* Once the changed rows are laid out: the anchored attendee's row back where it was in the
+ * pane, the pane scrolled by what came or went above it (in the same frame: the frame clock
+ * lays out again before painting). */
+static void
+attendee_anchor_layout_cb (GdkFrameClock        *clock,
+                           QuorumConferencePage *self)
+{
+  GtkWidget *pane = attendee_pane (self);
+  GtkListBoxRow *row = attendee_row (self, self->anchor_attendee);
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t now;
+
+  g_clear_signal_handler (&self->anchor_handler, clock);
+  g_clear_object (&self->anchor_clock);
+  if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+      gtk_widget_compute_point (GTK_WIDGET (row), pane, &origin, &now) && fabs (now.y - self->anchor_y) >= 1)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + now.y - self->anchor_y);
+    }
+}
+
+static void
+attendees_pointer_cb (QuorumConferencePage *self,
+                      double                x,
+                      double                y)
+{
+  self->pointer_in_attendees = TRUE;
+  self->pointer_y = y;
+}
+
+static void
+attendees_pointer_left_cb (QuorumConferencePage *self)
+{
+  self->pointer_in_attendees = FALSE;
 }
 
 static void
@@ -335,11 +492,70 @@ update_attendees (QuorumConferencePage *self)
    * buttons was most of a vote's reload (25–80 ms of 40–100 ms on a loaded machine). */
   if (self->attendee_rows_stale || !attendees_unchanged (self, items))
     {
-      if (self->attendee_rows_stale || !refill_attendee_rows (self, items))
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkWidget *list = GTK_WIDGET (self->attendees_list);
+      GtkWidget *pane = attendee_pane (self);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane));
+      double scrolled = gtk_adjustment_get_value (adjustment);
+      g_autoptr(GtkWidget) focus_row = NULL;   /* held: it may leave the list */
+      gint64 focus_attendee = 0;
+      gboolean on_edit = FALSE;
+      gint64 anchor = 0;
+
+      /* Who the chair is on: the focused row, else (the focus not in the pane) the row under
+       * the pointer. That attendee's row stays where it is on the screen. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, list))
+        {
+          focus_row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+          if (focus_row != NULL)
+            g_object_ref (focus_row);
+          focus_attendee = anchor = attendee_of_row (focus_row);
+          on_edit = focus_row != NULL && focus == g_object_get_data (G_OBJECT (focus_row), "quorum-edit-button");
+        }
+      else if (self->pointer_in_attendees && (focus == NULL || !gtk_widget_is_ancestor (focus, pane)))
+        anchor = attendee_of_row (GTK_WIDGET (gtk_list_box_get_row_at_y (self->attendees_list,
+                                                                         (int) self->pointer_y)));
+      if (anchor != 0 && self->anchor_handler == 0 && gtk_widget_get_mapped (list))
+        {
+          graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+          graphene_point_t at;
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
+          GtkListBoxRow *row = attendee_row (self, anchor);
+
+          if (clock != NULL && row != NULL &&
+              gtk_widget_compute_point (GTK_WIDGET (row), pane, &origin, &at))
+            {
+              self->anchor_attendee = anchor;
+              self->anchor_y = at.y;
+              self->anchor_clock = g_object_ref (clock);
+              self->anchor_handler = g_signal_connect_after (clock, "layout",
+                                                             G_CALLBACK (attendee_anchor_layout_cb), self);
+              gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+            }
+        }
+
+      if (self->attendee_rows_stale ||
+          (!patch_attendee_rows (self, items) && !refill_attendee_rows (self, items)))
         g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
                              items->pdata, items->len);
       self->attendee_rows_stale = FALSE;
       gtk_list_box_invalidate_headers (self->attendees_list);
+
+      /* The focused row made again (the attendee moved to another section, the rows made for
+       * another role): the focus to the same attendee's new row, the pane left as it was. */
+      if (focus_attendee != 0 && gtk_widget_get_parent (focus_row) != list)
+        {
+          GtkListBoxRow *row = attendee_row (self, focus_attendee);
+          GtkWidget *edit = row != NULL ? g_object_get_data (G_OBJECT (row), "quorum-edit-button") : NULL;
+
+          if (row != NULL)
+            {
+              gtk_widget_grab_focus (on_edit && edit != NULL ? edit : GTK_WIDGET (row));
+              if (gtk_adjustment_get_value (adjustment) != scrolled)
+                gtk_adjustment_set_value (adjustment, scrolled);
+            }
+        }
     }
 
   /* Translators: the attendees button: how many are in the room */
@@ -2302,23 +2518,20 @@ labelled (GtkGrid    *grid,
   return widget;
 }
 
-/* Back to the attendee's row after its dialog: the list is rebuilt when the record changes. */
+/* Back to the attendee's row after its dialog, if the focus is not on it still. */
 static void
 focus_attendee_row (QuorumConferencePage *self,
                     gint64                attendee_id)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->attendees_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      QuorumAttendeeItem *item = g_object_get_data (G_OBJECT (row), "quorum-item");
+  GtkListBoxRow *row = attendee_row (self, attendee_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-      if (item != NULL && quorum_attendee_item_get_id (item) == attendee_id)
-        {
-          gtk_widget_grab_focus (row);
-          return;
-        }
-    }
+  /* Already there (on its pencil, the row kept): it stays. */
+  if (row != NULL && (focus == GTK_WIDGET (row) || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))))
+    return;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /* Once the dialog is gone, whatever was answered: the window has its focus back to give. */
@@ -3407,6 +3620,9 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->challenge_target);
   g_clear_handle_id (&self->tab_source, g_source_remove);
   g_clear_weak_pointer (&self->tab_left);
+  if (self->anchor_clock != NULL)
+    g_clear_signal_handler (&self->anchor_handler, self->anchor_clock);
+  g_clear_object (&self->anchor_clock);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -3604,6 +3820,14 @@ quorum_conference_page_init (QuorumConferencePage *self)
   gtk_list_box_bind_model (self->attendees_list, G_LIST_MODEL (self->attendees),
                            create_attendee_row, self, NULL);
   gtk_list_box_set_header_func (self->attendees_list, attendees_header_func, self, NULL);
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect_object (motion, "enter", G_CALLBACK (attendees_pointer_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (motion, "motion", G_CALLBACK (attendees_pointer_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (motion, "leave", G_CALLBACK (attendees_pointer_left_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->attendees_list), motion);
+  }
   gtk_list_box_bind_model (self->amendments_list, G_LIST_MODEL (self->amendments),
                            quorum_record_item_create_row, NULL, NULL);
 

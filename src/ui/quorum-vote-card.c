@@ -1827,6 +1827,75 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* The categories are one stop for Tab too, as the views are, so that the reason is one Tab on
+ * from where the chair chose: after No plan (the categories greyed) from the view, after Plan
+ * from the categories. Within them the arrows move (as laid out, two by two; Home, End) and
+ * Space ticks; Tab goes on to the reason, Shift+Tab back to the view chosen. They are entered as
+ * GTK enters them, on Neglect from the view and on the last from the reason: not on a ticked
+ * one, where the next Space would untick it. Each category was a stop: a plan's reason was five
+ * Tabs from its view, a no plan's one (keyrhythm). */
+static gboolean
+categories_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           QuorumVoteCard        *self)
+{
+  /* As they are laid out: two by two. */
+  GtkWidget *checks[] = { GTK_WIDGET (self->neglect_check), GTK_WIDGET (self->physical_check),
+                          GTK_WIDGET (self->emotional_check), GTK_WIDGET (self->sexual_check) };
+  int at = -1;
+  int to;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (self->plan_button));
+          return TRUE;
+        }
+      /* The window moves the focus on from the last category, to whatever comes next. */
+      gtk_widget_grab_focus (checks[3]);
+      return FALSE;
+    }
+
+  for (int i = 0; i < 4; i++)
+    if (gtk_widget_has_focus (checks[i]))
+      at = i;
+  if (at < 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      to = at ^ 1;   /* the other column */
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      to = at ^ 2;   /* the other row */
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      to = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      to = 3;
+      break;
+    default:
+      return FALSE;
+    }
+  gtk_widget_grab_focus (checks[to]);
+  return TRUE;
+}
+
 /* ---- the controls, built when first needed ---- */
 
 /* The draft keeps the words typed in the reason field: attached once the field exists. */
@@ -1920,6 +1989,10 @@ ensure_editor (QuorumVoteCard *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (view_key_pressed_cb), self, 0);
   gtk_widget_add_controller (self->view_box, keys);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (categories_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (self->categories_grid, keys);
 
   quorum_vote_card_sync (self);
   attach_draft (self);
