@@ -1012,14 +1012,18 @@ build_panels_cb (gpointer user_data)
 {
   QuorumConferencePage *self = user_data;
 
-  self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
-        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
-        return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. The source
+         * goes on under its id, so that dispose still removes it (forgotten here before, it
+         * ran again on a page disposed meanwhile: the window closed between two panels). */
+        if (ensure_panel (self, child) != NULL)
+          return G_SOURCE_CONTINUE;
+        break;
       }
+  self->build_source = 0;
   return G_SOURCE_REMOVE;
 }
 
