@@ -587,8 +587,6 @@ quorum_group_matches (const char *group,
                       const char *normal)
 {
   g_autofree char *own = NULL;
-  const guchar *p;
-  gboolean started = FALSE;
 
   g_return_val_if_fail (normal != NULL, FALSE);
 
@@ -602,17 +600,9 @@ quorum_group_matches (const char *group,
       return strcmp (own, normal) == 0;
     }
 
-  /* @normal is already normal: read as it stands, byte by byte. */
-  p = (const guchar *)group;
-  for (const char *n = normal;; n++)
-    {
-      int c = ascii_normal_next (&p, &started);
-
-      if (c != (guchar) *n)
-        return FALSE;
-      if (c == '\0')
-        return TRUE;
-    }
+  /* A normal form reads as itself (lower case, one space between words, none at the ends; any
+   * byte above ASCII as it stands, which an ASCII group never matches). */
+  return ascii_normal_equal (group, normal);
 }
 
 gboolean
