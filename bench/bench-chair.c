@@ -531,7 +531,7 @@ measure_hook_report (guint rounds)
 /* xdotool is started with posix_spawn (a vfork: the child shares the bench's memory until it
  * execs), never fork. A fork marks every page of the bench copy-on-write, and the next round's
  * open and paint then took a write fault on each page they touched first (≈ 350 in the call,
- * ≈ 480 in the paint, a third of the open's main-thread CPU on this VM): work no chair's
+ * ≈ 480 in the paint, half the open's main-thread CPU at a load of 14 here): work no chair's
  * window does, since the app never forks. GLib 2.74's g_spawn forks whenever it closes the
  * child's descriptors or reaps it through an intermediate child. */
 static GArray *pressing;   /* pids of xdotool key presses started and not yet reaped */
