@@ -11,7 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 #include <adwaita.h>
 #include <cairo-pdf.h>
@@ -523,16 +528,78 @@ measure_hook_report (guint rounds)
 
 /* ---- keys, through the X server ---- */
 
+/* xdotool is started with posix_spawn (a vfork: the child shares the bench's memory until it
+ * execs), never fork. A fork marks every page of the bench copy-on-write, and the next round's
+ * open and paint then took a write fault on each page they touched first (≈ 350 in the call,
+ * ≈ 480 in the paint, half the open's main-thread CPU at a load of 14 here): work no chair's
+ * window does, since the app never forks. GLib 2.74's g_spawn forks whenever it closes the
+ * child's descriptors or reaps it through an intermediate child. */
+static GArray *pressing;   /* pids of xdotool key presses started and not yet reaped */
+
+static GPid
+spawn_xdotool (char **argv,
+               gboolean quiet)
+{
+  posix_spawn_file_actions_t actions;
+  pid_t pid;
+  int err;
+
+  posix_spawn_file_actions_init (&actions);
+  if (quiet)
+    posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  err = posix_spawnp (&pid, "xdotool", &actions, NULL, argv, environ);
+  posix_spawn_file_actions_destroy (&actions);
+  if (err != 0)
+    {
+      fprintf (stderr, "chair: xdotool: %s\n", g_strerror (err));
+      return 0;
+    }
+  return pid;
+}
+
+static gboolean
+wait_xdotool (GPid pid)
+{
+  int status = 0;
+
+  while (waitpid (pid, &status, 0) < 0)
+    if (errno != EINTR)
+      return FALSE;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+reap_presses (void)
+{
+  if (pressing == NULL)
+    return;
+  for (guint i = 0; i < pressing->len; i++)
+    wait_xdotool (g_array_index (pressing, GPid, i));
+  g_array_set_size (pressing, 0);
+}
+
 static gboolean
 xdotool (const char *args)
 {
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
-  int status = 0;
+  GPid pid;
 
-  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) || !g_spawn_check_wait_status (status, NULL))
+  reap_presses ();
+  if (!g_shell_parse_argv (args, NULL, &argv, &error))
+    g_error ("xdotool %s: %s", args, error->message);
+  {
+    g_autoptr(GStrvBuilder) full = g_strv_builder_new ();
+    g_auto(GStrv) line = NULL;
+
+    g_strv_builder_add (full, "xdotool");
+    g_strv_builder_addv (full, (const char **) argv);
+    line = g_strv_builder_end (full);
+    pid = spawn_xdotool (line, FALSE);
+  }
+  if (pid == 0 || !wait_xdotool (pid))
     {
-      fprintf (stderr, "chair: %s failed: %s\n", command, error != NULL ? error->message : "non-zero exit");
+      fprintf (stderr, "chair: xdotool %s failed\n", args);
       return FALSE;
     }
   return TRUE;
@@ -549,16 +616,19 @@ focus_window (GtkWidget *window)
   return ok;
 }
 
-/* Starts xdotool pressing @key; the clock starts as it is launched. */
+/* Starts xdotool pressing @key; the clock starts as it is launched (reaped later). */
 static gint64
 press_async (const char *key)
 {
   char *argv[] = { "xdotool", "key", (char *) key, NULL };
-  g_autoptr(GError) error = NULL;
   gint64 t0 = g_get_monotonic_time ();
+  GPid pid = spawn_xdotool (argv, TRUE);
 
-  if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &error))
-    g_error ("xdotool: %s", error->message);
+  if (pid == 0)
+    g_error ("xdotool key %s: not started", key);
+  if (pressing == NULL)
+    pressing = g_array_new (FALSE, FALSE, sizeof (GPid));
+  g_array_append_val (pressing, pid);
   return t0;
 }
 
@@ -1129,6 +1199,7 @@ bench_chair (const char *dir,
   settle (50);
   sqlite3_close (reader);
   g_clear_object (&store);
+  reap_presses ();
   g_unlink (pdf);
   g_unlink (bare);
   if (g_getenv ("QUORUM_BENCH_KEEP") == NULL)

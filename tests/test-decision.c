@@ -2248,12 +2248,43 @@ test_every_dissent_with_its_reasons_for_the_view_it_holds (void)
   g_assert_no_error (error);
 }
 
+/* quorum_group_equal and quorum_group_matches compare plain ASCII names without making their
+ * normal forms: every pair gives what comparing quorum_group_normalize ()'s answers gives. */
+static void
+test_group_compare_as_normal (void)
+{
+  const char *names[] = {
+    "", " ", "\t\n", "a", "A", " a", "a ", "  a  ", "a b", "a  b", "a\tb", "ab", "a b ", " A\tB\n",
+    "Bolton NHS FT Health Visiting", "bolton  nhs ft health  visiting", "Bolton NHS FT Health Visitin",
+    "Bolton NHS FT Health Visiting x", "bolton nhs ft healthvisiting", "CSC", "csc ", "C S C",
+    "GMP Public Protection", "GMP\u00a0Public Protection", "\uff27MP public protection",
+    "caf\u00e9", "cafe\u0301", "CAF\u00c9", "Stra\u00dfe", "strasse", "a\u200bb", "a\u00a0b",
+    "\xff\xfe bad", "x\x80",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *ni = quorum_group_normalize (names[i]);
+
+      g_assert_true (quorum_group_matches (NULL, "") && !quorum_group_matches (NULL, "a"));
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        {
+          g_autofree char *nj = quorum_group_normalize (names[j]);
+          gboolean same = strcmp (ni, nj) == 0;
+
+          if (quorum_group_equal (names[i], names[j]) != same || quorum_group_matches (names[i], nj) != same)
+            g_error ("\"%s\" against \"%s\": normal forms %s", names[i], names[j], same ? "equal" : "differ");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/decision/groups/compared-as-their-normal-forms", test_group_compare_as_normal);
   g_test_add_func ("/decision/record/every-dissent-with-its-reasons-for-the-view-it-holds",
                    test_every_dissent_with_its_reasons_for_the_view_it_holds);
 

@@ -412,6 +412,9 @@ gboolean          quorum_group_equal              (const char *a, const char *b)
 gboolean          quorum_attendee_is_family       (const char *role_or_agency);
 /* The normal form used to compare groups: casefolded, spaces collapsed. */
 char             *quorum_group_normalize          (const char *group);
+/* TRUE when @group's normal form is @normal (one quorum_group_normalize () gave), without
+ * making @group's when it is plain ASCII. */
+gboolean          quorum_group_matches            (const char *group, const char *normal);
 
 void quorum_child_free      (QuorumChild *self);
 void quorum_attendee_free   (QuorumAttendee *self);

@@ -176,13 +176,11 @@ quorum_conference_find_vote (const QuorumConference *self,
   for (guint i = 0; i < self->votes->len; i++)
     {
       QuorumVote *vote = g_ptr_array_index (self->votes, i);
-      g_autofree char *normal = NULL;
 
       if (vote->child_id != child_id || vote->group == NULL)
         continue;
 
-      normal = quorum_group_normalize (vote->group);
-      if (strcmp (normal, wanted) == 0)
+      if (quorum_group_matches (vote->group, wanted))
         found = vote;
     }
 
@@ -483,13 +481,11 @@ quorum_conference_group_members (const QuorumConference *self,
   for (guint i = 0; *wanted != '\0' && self->attendees != NULL && i < self->attendees->len; i++)
     {
       QuorumAttendee *attendee = g_ptr_array_index (self->attendees, i);
-      g_autofree char *normal = NULL;
 
       if (!attendee_represents (attendee))
         continue;
 
-      normal = quorum_group_normalize (attendee->line_management);
-      if (strcmp (normal, wanted) == 0)
+      if (quorum_group_matches (attendee->line_management != NULL ? attendee->line_management : "", wanted))
         g_strv_builder_add (builder, attendee->name != NULL ? attendee->name : "");
     }
 
@@ -532,6 +528,83 @@ quorum_attendee_is_family (const char *role_or_agency)
   return found;
 }
 
+static gboolean
+is_ascii (const char *s)
+{
+  const guchar *p;
+
+  for (p = (const guchar *)s; *p != '\0' && *p < 0x80; p++)
+    ;
+  return *p == '\0';
+}
+
+/* The next byte of a plain ASCII group's normal form (as quorum_group_normalize () makes it:
+ * lower case, spaces collapsed to one between words, none at the ends), read from *@p; '\0'
+ * at its end. @started: a word has been given. */
+static int
+ascii_normal_next (const guchar **p,
+                   gboolean      *started)
+{
+  gboolean space = FALSE;
+
+  while (**p != '\0' && g_ascii_isspace (**p))
+    {
+      space = TRUE;
+      (*p)++;
+    }
+  if (**p == '\0')
+    return '\0';
+  if (space && *started)
+    return ' ';
+  *started = TRUE;
+  return g_ascii_tolower (*(*p)++);
+}
+
+/* Two groups compared as their normal forms, byte by byte, without making them: both ASCII. */
+static gboolean
+ascii_normal_equal (const char *a,
+                    const char *b)
+{
+  const guchar *pa = (const guchar *)a;
+  const guchar *pb = (const guchar *)b;
+  gboolean started_a = FALSE;
+  gboolean started_b = FALSE;
+
+  for (;;)
+    {
+      int ca = ascii_normal_next (&pa, &started_a);
+      int cb = ascii_normal_next (&pb, &started_b);
+
+      if (ca != cb)
+        return FALSE;
+      if (ca == '\0')
+        return TRUE;
+    }
+}
+
+gboolean
+quorum_group_matches (const char *group,
+                      const char *normal)
+{
+  g_autofree char *own = NULL;
+
+  g_return_val_if_fail (normal != NULL, FALSE);
+
+  /* No group normalizes to "", as quorum_group_normalize (NULL) does. */
+  if (group == NULL)
+    return *normal == '\0';
+
+  if (!is_ascii (group))
+    {
+      own = quorum_group_normalize (group);
+      return strcmp (own, normal) == 0;
+    }
+
+  /* A normal form reads as itself (lower case, one space between words, none at the ends; any
+   * byte above ASCII as it stands, which an ASCII group never matches). */
+  return ascii_normal_equal (group, normal);
+}
+
 gboolean
 quorum_group_equal (const char *a,
                     const char *b)
@@ -541,6 +614,11 @@ quorum_group_equal (const char *a,
 
   if (a == NULL || b == NULL)
     return a == b;
+
+  /* Each vote card and quoracy check compares groups many times an open: plain ASCII names
+   * (most) without making their normal forms. */
+  if (is_ascii (a) && is_ascii (b))
+    return ascii_normal_equal (a, b);
 
   na = quorum_group_normalize (a);
   nb = quorum_group_normalize (b);

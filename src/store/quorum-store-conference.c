@@ -676,6 +676,64 @@ load_core (QuorumStore       *self,
          read_decisions (self, conference, decisions, 0, error);
 }
 
+/* Profiles made from a conference's frozen copy, kept by their text (and the languages their
+ * texts were read in): opening a conference asked for its profile twice (the conference's load
+ * and the page's), each time parsing the same key file again, a tenth of the open's call. A
+ * profile is never changed once made, and is shared by reference as the built-in ones are. */
+#define PARSED_PROFILES 4
+
+typedef struct
+{
+  char          *id;
+  char          *data;
+  char          *languages;
+  QuorumProfile *profile;
+} ParsedProfile;
+
+static ParsedProfile parsed_profiles[PARSED_PROFILES];
+static guint parsed_profiles_next;
+G_LOCK_DEFINE_STATIC (parsed_profiles);
+
+static QuorumProfile *
+profile_from_data (const char  *id,
+                   const char  *data,
+                   GError     **error)
+{
+  g_autofree char *languages = g_strjoinv (":", (char **) g_get_language_names ());
+  QuorumProfile *profile = NULL;
+  ParsedProfile *slot;
+
+  G_LOCK (parsed_profiles);
+  for (guint i = 0; profile == NULL && i < PARSED_PROFILES; i++)
+    {
+      slot = &parsed_profiles[i];
+      if (slot->profile != NULL && g_strcmp0 (slot->id, id) == 0 && strcmp (slot->data, data) == 0 &&
+          strcmp (slot->languages, languages) == 0)
+        profile = quorum_profile_ref (slot->profile);
+    }
+  G_UNLOCK (parsed_profiles);
+  if (profile != NULL)
+    return profile;
+
+  profile = quorum_profile_new_from_data (id, data, error);
+  if (profile == NULL)
+    return NULL;
+
+  G_LOCK (parsed_profiles);
+  slot = &parsed_profiles[parsed_profiles_next];
+  parsed_profiles_next = (parsed_profiles_next + 1) % PARSED_PROFILES;
+  g_free (slot->id);
+  g_free (slot->data);
+  g_free (slot->languages);
+  g_clear_pointer (&slot->profile, quorum_profile_unref);
+  slot->id = g_strdup (id);
+  slot->data = g_strdup (data);
+  slot->languages = g_steal_pointer (&languages);
+  slot->profile = quorum_profile_ref (profile);
+  G_UNLOCK (parsed_profiles);
+  return profile;
+}
+
 QuorumProfile *
 quorum_store_get_conference_profile (QuorumStore  *self,
                                      gint64        conference_id,
@@ -714,7 +772,7 @@ quorum_store_get_conference_profile (QuorumStore  *self,
     }
 
   if (data != NULL)
-    return quorum_profile_new_from_data (profile_id, data, error);
+    return profile_from_data (profile_id, data, error);
   return quorum_profiles_lookup (profile_id, error);
 }
 

@@ -932,7 +932,9 @@ update_signed (QuorumConferencePage *self)
 {
   const QuorumConference *conference = self->conference;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) targets = collect_amend_targets (conference);
+  /* The amendments' words name what they correct: a conference without any (most, and every
+   * one before its sign-off) needs none of the record's values described. */
+  g_autoptr(GPtrArray) targets = conference->amendments->len > 0 ? collect_amend_targets (conference) : NULL;
   gboolean finalised = quorum_conference_is_finalised (conference);
 
   gtk_revealer_set_reveal_child (self->signed_revealer, finalised);
