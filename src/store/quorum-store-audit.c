@@ -167,6 +167,74 @@ _quorum_store_prepare_row (QuorumStore  *self,
   return _quorum_store_prepare (self, g_intern_string (sql), error);
 }
 
+QuorumDbStmt *
+_quorum_store_prepare_row_entry (QuorumStore  *self,
+                                 const char   *action,
+                                 const char   *entity,
+                                 const char   *where,
+                                 GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (_quorum_store_get_server_keyed (self), NULL);
+  g_return_val_if_fail (g_strcmp0 (action, "insert") == 0 || g_strcmp0 (action, "update") == 0, NULL);
+
+  if (!is_audited_table (entity))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   "“%s” is not a table of records", entity);
+      return NULL;
+    }
+  /* As _quorum_store_prepare_row: the names are ours, checked, never input. */
+  sql = g_strdup_printf ("SELECT t.id, quorum_audit_write ('%s', '%s', t.id, ?) FROM \"%s\" t WHERE %s",
+                         action, entity, entity, where);
+  return _quorum_store_prepare (self, g_intern_string (sql), error);
+}
+
+gint64
+_quorum_store_commit_audited (QuorumStore  *self,
+                              QuorumDbStmt *write,
+                              QuorumDbStmt *entry,
+                              const char   *entity,
+                              gint64        entity_id,
+                              gint64        conference_id,
+                              const char   *summary,
+                              GError      **error)
+{
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (_quorum_store_get_server_keyed (self), 0);
+
+  _quorum_bind_text (entry, 1, summary ? summary : "");
+  /* Every audited row is a change the app's other windows show (told after COMMIT only). */
+  _quorum_store_tell_record_changed (self, entity, entity_id, conference_id);
+  /* The write's refusal (the sign-off guard, a role's, row-level security) and the entry's
+   * (the chain's) show at COMMIT, which then commits nothing, and the server's check at COMMIT
+   * (<table>_audited) holds the row to the entry made here. */
+  if (!quorum_db_send_done (write, NULL) || !quorum_db_send (entry, NULL))
+    {
+      _quorum_store_fail (self, error);
+      _quorum_store_rollback (self);
+      return 0;
+    }
+  if (!_quorum_store_commit (self, error))
+    return 0;
+  rc = quorum_db_step (entry, NULL);
+  if (rc == QUORUM_DB_ROW)
+    id = quorum_db_column_int64 (entry, 0);
+  quorum_db_reset (entry);
+  if (id <= 0 || (entity_id > 0 && id != entity_id))
+    {
+      /* Not reached while <table>_audited stands: a row written without its entry is refused
+       * at COMMIT. */
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_STORAGE,
+                   "%s %" G_GINT64_FORMAT " was not written", entity, entity_id);
+      return 0;
+    }
+  return id;
+}
+
 /* The canonical form of the row @stmt gives (prepared by _quorum_store_prepare_row and bound);
  * *@found FALSE when it gives none, or (@check_id) when its id is not @entity_id. Resets @stmt. */
 static char *
