@@ -1530,7 +1530,10 @@ record_vote_once (QuorumStore          *self,
   QuorumVote *previous;
   QuorumDbStmt *stmt;
   QuorumDbStmt *row = NULL;
+  const char *where;
+  gboolean server_keyed;
   gint64 id;
+  int w;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
@@ -1609,36 +1612,25 @@ record_vote_once (QuorumStore          *self,
   _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
 
   /* The row as the write left it, for its audit entry: a new row by its unique key (one view
-   * per group and child; its id is not known until the insert answers). */
-  if (_quorum_store_get_server_keyed (self))
-    {
-      /* PostgreSQL: the entry made by the server from the row as written; the write, the
-       * entry and COMMIT in one round trip. */
-      int w = 2;
-
-      row = _quorum_store_prepare_row_entry (self, previous ? "update" : "insert", "vote",
-                                             previous ? "t.id = ?" : "t.child_id = ? AND t.grp_key = ?", error);
-      if (row == NULL)
-        goto fail;
-      if (previous != NULL)
-        quorum_db_bind_int64 (row, w, previous->id);
-      else
-        {
-          quorum_db_bind_int64 (row, w, spec->child_id);
-          _quorum_bind_text (row, w + 1, key);
-        }
-      return _quorum_store_commit_audited (self, stmt, row, "vote", id, conference_id, summary, error);
-    }
-  row = _quorum_store_prepare_row (self, "vote", previous ? "id = ?" : "child_id = ? AND grp_key = ?", error);
+   * per group and child; its id is not known until the insert answers). PostgreSQL: the entry
+   * made by the server from that row, after the write, and COMMIT, all in one round trip. */
+  server_keyed = _quorum_store_get_server_keyed (self);
+  where = previous != NULL ? "id = ?" : "child_id = ? AND grp_key = ?";
+  row = server_keyed
+    ? _quorum_store_prepare_row_entry (self, previous != NULL ? "update" : "insert", "vote", where, error)
+    : _quorum_store_prepare_row (self, "vote", where, error);
   if (row == NULL)
     goto fail;
+  w = server_keyed ? _QUORUM_STORE_ROW_ENTRY_WHERE : 1;
   if (previous != NULL)
-    quorum_db_bind_int64 (row, 1, previous->id);
+    quorum_db_bind_int64 (row, w, previous->id);
   else
     {
-      quorum_db_bind_int64 (row, 1, spec->child_id);
-      _quorum_bind_text (row, 2, key);
+      quorum_db_bind_int64 (row, w, spec->child_id);
+      _quorum_bind_text (row, w + 1, key);
     }
+  if (server_keyed)
+    return _quorum_store_commit_audited (self, stmt, row, "vote", id, conference_id, summary, error);
 
   /* SQLite: the write, then the row read back, and its entry. */
   if (!quorum_db_send (stmt, NULL) || !quorum_db_send (row, NULL))

@@ -215,7 +215,9 @@ QuorumDbStmt *_quorum_store_prepare_row (QuorumStore  *self,
  * for the row @where picks, made by the server from the row as the transaction's statements
  * before it left it (its canonical form, the chain's head and next hash: the function psql
  * writes with, docs/notes/pgactor.md), in the store's user's name (session_user). ?1 is the
- * summary (bound by _quorum_store_commit_audited); the caller binds @where's from ?2. */
+ * summary (bound by _quorum_store_commit_audited); the caller binds @where's from ?2
+ * (_QUORUM_STORE_ROW_ENTRY_WHERE). */
+#define _QUORUM_STORE_ROW_ENTRY_WHERE 2
 QuorumDbStmt *_quorum_store_prepare_row_entry (QuorumStore  *self,
                                          const char   *action,
                                          const char   *entity,
