@@ -877,9 +877,8 @@ refuse_if_finalised (const QuorumConference  *conference,
  * (signed off or not), its children, its attendees and who of them has left, and that child's
  * attempts, votes and decision (a child of another conference brings none). The member views,
  * superseded views, presence and challenges of the whole record are not read: no rule of a
- * vote looks at them. The statements go together, with the transaction's BEGIN (PostgreSQL: one
- * round trip), and are read in this order; with them the audit chain's head, where the client
- * makes the vote's entry (SQLite: on PostgreSQL the server makes it, record_vote_once). */
+ * vote looks at them. The statements go together, with the transaction's BEGIN and the audit
+ * chain's head (PostgreSQL: one round trip), and are read in this order. */
 static QuorumConference *
 load_for_vote (QuorumStore  *self,
                gint64        conference_id,
@@ -904,7 +903,7 @@ load_for_vote (QuorumStore  *self,
       !quorum_db_send (votes, NULL) ||
       (decisions = prepare_decisions (self, conference, child_id, error)) == NULL ||
       !quorum_db_send (decisions, NULL) ||
-      (!_quorum_store_get_server_keyed (self) && !_quorum_store_send_audit_head (self, error)))
+      !_quorum_store_send_audit_head (self, error))
     {
       if (error == NULL || *error == NULL)
         _quorum_store_fail_read (self, error);
@@ -1530,10 +1529,7 @@ record_vote_once (QuorumStore          *self,
   QuorumVote *previous;
   QuorumDbStmt *stmt;
   QuorumDbStmt *row = NULL;
-  const char *where;
-  gboolean server_keyed;
   gint64 id;
-  int w;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
 
@@ -1575,10 +1571,6 @@ record_vote_once (QuorumStore          *self,
       !quorum_check_view_change (group, previous->view, previous->reason, spec->view, spec->reason,
                                  !spec->reason_may_be_old, error))
     goto fail;
-  summary = previous != NULL
-    ? vote_change_summary (group, spec, previous)
-    : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
-                       spec->child_id, quorum_view_to_string (spec->view));
   if (previous != NULL)
     {
       stmt = _quorum_store_prepare (self,
@@ -1589,6 +1581,11 @@ record_vote_once (QuorumStore          *self,
         goto fail;
       quorum_db_bind_int64 (stmt, 7, previous->id);
       id = previous->id;
+      /* The row as it then stands, for the audit entry: read after the write, in its round trip. */
+      row = _quorum_store_prepare_row (self, "vote", "id = ?", error);
+      if (row == NULL)
+        goto fail;
+      quorum_db_bind_int64 (row, 1, previous->id);
     }
   else
     {
@@ -1603,6 +1600,13 @@ record_vote_once (QuorumStore          *self,
       _quorum_bind_text (stmt, 9, group);
       _quorum_bind_text (stmt, 10, key);
       id = 0;
+      /* The new row by its unique key (one view per group and child): its id is not known
+       * until the insert answers, and the read goes with the insert. */
+      row = _quorum_store_prepare_row (self, "vote", "child_id = ? AND grp_key = ?", error);
+      if (row == NULL)
+        goto fail;
+      quorum_db_bind_int64 (row, 1, spec->child_id);
+      _quorum_bind_text (row, 2, key);
     }
   _quorum_bind_text (stmt, 1, quorum_view_to_string (spec->view));
   _quorum_bind_text (stmt, 2, categories);
@@ -1610,29 +1614,7 @@ record_vote_once (QuorumStore          *self,
   quorum_db_bind_int64 (stmt, 4, spec->members_disagreed ? 1 : 0);
   _quorum_bind_text (stmt, 5, now);
   _quorum_bind_text (stmt, 6, quorum_store_get_actor (self));
-
-  /* The row as the write left it, for its audit entry: a new row by its unique key (one view
-   * per group and child; its id is not known until the insert answers). PostgreSQL: the entry
-   * made by the server from that row, after the write, and COMMIT, all in one round trip. */
-  server_keyed = _quorum_store_get_server_keyed (self);
-  where = previous != NULL ? "id = ?" : "child_id = ? AND grp_key = ?";
-  row = server_keyed
-    ? _quorum_store_prepare_row_entry (self, previous != NULL ? "update" : "insert", "vote", where, error)
-    : _quorum_store_prepare_row (self, "vote", where, error);
-  if (row == NULL)
-    goto fail;
-  w = server_keyed ? _QUORUM_STORE_ROW_ENTRY_WHERE : 1;
-  if (previous != NULL)
-    quorum_db_bind_int64 (row, w, previous->id);
-  else
-    {
-      quorum_db_bind_int64 (row, w, spec->child_id);
-      _quorum_bind_text (row, w + 1, key);
-    }
-  if (server_keyed)
-    return _quorum_store_commit_audited (self, stmt, row, "vote", id, conference_id, summary, error);
-
-  /* SQLite: the write, then the row read back, and its entry. */
+  /* The write, then the row read back: sent together (PostgreSQL: one round trip). */
   if (!quorum_db_send (stmt, NULL) || !quorum_db_send (row, NULL))
     {
       _quorum_store_fail (self, error);
@@ -1641,6 +1623,10 @@ record_vote_once (QuorumStore          *self,
   if (!_quorum_store_exec_insert (self, stmt, &id, error))
     goto fail;
 
+  summary = previous != NULL
+    ? vote_change_summary (group, spec, previous)
+    : g_strdup_printf ("%s gave its view for child %" G_GINT64_FORMAT ": %s", group,
+                       spec->child_id, quorum_view_to_string (spec->view));
   if (!_quorum_store_audit_row (self, previous ? "update" : "insert", "vote", id, conference_id,
                                 summary, row, error) ||
       !_quorum_store_commit (self, error))

@@ -210,31 +210,6 @@ QuorumDbStmt *_quorum_store_prepare_row (QuorumStore  *self,
                                          const char   *entity,
                                          const char   *where,
                                          GError      **error);
-/* PostgreSQL, where the server keys the chain (_quorum_store_get_server_keyed): "SELECT t.id,
- * quorum_audit_write ('@action', '@entity', t.id, ?1) FROM "@entity" t WHERE @where": the entry
- * for the row @where picks, made by the server from the row as the transaction's statements
- * before it left it (its canonical form, the chain's head and next hash: the function psql
- * writes with, docs/notes/pgactor.md), in the store's user's name (session_user). ?1 is the
- * summary (bound by _quorum_store_commit_audited); the caller binds @where's from ?2
- * (_QUORUM_STORE_ROW_ENTRY_WHERE). */
-#define _QUORUM_STORE_ROW_ENTRY_WHERE 2
-QuorumDbStmt *_quorum_store_prepare_row_entry (QuorumStore  *self,
-                                         const char   *action,
-                                         const char   *entity,
-                                         const char   *where,
-                                         GError      **error);
-/* PostgreSQL: @write (an INSERT or UPDATE of one row, bound), then @entry (by
- * _quorum_store_prepare_row_entry for that row, its where bound), then COMMIT, as one round
- * trip. Returns the row's id (@entity_id when not 0 must be it), or 0 and @error when anything
- * was refused: then nothing is stored and the transaction is rolled back. */
-gint64        _quorum_store_commit_audited (QuorumStore  *self,
-                                         QuorumDbStmt *write,
-                                         QuorumDbStmt *entry,
-                                         const char   *entity,
-                                         gint64        entity_id,
-                                         gint64        conference_id,
-                                         const char   *summary,
-                                         GError      **error);
 /* Sends the read of the audit chain's head with the statements of the transaction's first
  * round trip; the transaction's first audit entry reads it (PostgreSQL: one round trip less). */
 gboolean      _quorum_store_send_audit_head (QuorumStore *self,
