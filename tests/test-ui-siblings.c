@@ -2071,6 +2071,8 @@ test_closed_before_first_paint (Siblings      *fx,
   gtk_window_destroy (GTK_WINDOW (fx->window));
   fx->window = NULL;
   ui_test_iterate (300);
+}
+
 /* The chair's rhythm on a card, by keys only (keyrhythm): the reason is one Tab on from where
  * the view's part ends, whichever view. No plan: Space on the view, Tab, the words, Ctrl+Enter.
  * Plan: Space, Tab into the categories, Space (Neglect), Tab, the words, Ctrl+Enter; with two
