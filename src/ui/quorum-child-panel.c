@@ -715,9 +715,8 @@ record_vote_action (GtkWidget  *widget,
   spec.members_disagreed = disagreed;
 
   /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    ;
-  else if (quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
+  if (!quorum_ui_ask_name_first (widget, self->store, action_name, param) &&
+      quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
 
   /* Either way the board shows what is stored now: a refused view goes back. */
@@ -755,9 +754,8 @@ record_member_view_action (GtkWidget  *widget,
   spec.reason_may_be_old = !confirmed;   /* the row's field, unless Enter confirmed it */
 
   /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
-  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
-    ;
-  else if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
+  if (!quorum_ui_ask_name_first (widget, self->store, action_name, param) &&
+      quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
 
   /* Either way the board shows what is stored now. */

@@ -1010,14 +1010,18 @@ build_panels_cb (gpointer user_data)
 {
   QuorumConferencePage *self = user_data;
 
-  self->build_source = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->child_stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child) && panel_of (child) == NULL)
       {
-        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. */
-        return ensure_panel (self, child) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+        /* One a turn of the main loop: a key pressed meanwhile is not kept waiting. The source
+         * stays the page's while it goes on, so that the page's dispose removes it (a window
+         * closed while a third child's panel was still to build ran this on a disposed page). */
+        if (ensure_panel (self, child) != NULL)
+          return G_SOURCE_CONTINUE;
+        break;
       }
+  self->build_source = 0;
   return G_SOURCE_REMOVE;
 }
 
