@@ -161,6 +161,21 @@ test_first_view_asks (Fixture       *fx,
   else
     ui_test_key ("ctrl+a");
 
+  /* A name the record would refuse (pasted: a right-to-left override, which xdotool cannot
+   * type): why is said under the field, and Enter does nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Priya \u202eShah");
+  ui_test_settle (100);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  g_assert_true (gtk_widget_get_mapped (ui_test_find_named (GTK_WIDGET (dialog), "record-name-problem")));
+  ui_test_screenshot (GTK_WIDGET (dialog), "record-name-refused");
+  ui_test_key ("Return");
+  ui_test_settle (300);
+  g_assert_true (name_dialog () == dialog);
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count (*) FROM vote"), ==, "0");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  ui_test_settle (100);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "record-name-problem")));
+
   ui_test_type (TYPED_NAME);
   ui_test_settle (100);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
