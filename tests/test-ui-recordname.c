@@ -143,6 +143,7 @@ test_first_view_asks (Fixture       *fx,
   ui_test_wait_until (name_dialog_drawn, NULL, 10000, "the question of the name");
   dialog = name_dialog ();
   entry = ui_test_find_named (GTK_WIDGET (dialog), "record-name-entry");
+  ui_test_screenshot (GTK_WIDGET (dialog), "record-name-asked");
   /* Nothing written yet, and the name field has the keys. */
   g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count (*) FROM vote"), ==, "0");
   g_assert_true (gtk_widget_has_focus (ui_test_find_type (entry, GTK_TYPE_TEXT)) || gtk_widget_has_focus (entry));
@@ -152,7 +153,6 @@ test_first_view_asks (Fixture       *fx,
     {
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
       g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
-      ui_test_screenshot (GTK_WIDGET (dialog), "record-name-asked");
       ui_test_key ("Return");
       ui_test_settle (300);
       g_assert_true (name_dialog () == dialog);
