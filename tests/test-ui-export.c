@@ -317,6 +317,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->chair_path = ui_test_db_path ();
+  /* No name kept: the minute-taker's record names its store's user, as quorum-cli's --as does. */
+  ui_test_forget_name ();
   fixture->dir = ui_test_db_folder (fixture->chair_path);
   fixture->chair = ui_test_open (fixture->chair_path);
   quorum_store_set_user (fixture->chair, MINUTE_TAKER);

@@ -87,15 +87,8 @@ fixture_set_up (Fixture       *fx,
     .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = children,
   };
 
-  /* Each case starts with no name set: a decision's confirmation keeps the name it asked for
-   * in the settings, which outlive a case in this process. */
-  {
-    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
-
-    if (settings != NULL)
-      g_settings_reset (settings, "chair-name");
-  }
-
+  /* Each case starts with the chair's name kept (ui_test_db_path), whatever a case before kept
+   * or forgot: the settings outlive a case in this process. */
   fx->path = ui_test_db_path ();
   fx->store = quorum_store_open (fx->path, &error);
   g_assert_no_error (error);
@@ -127,6 +120,21 @@ fixture_set_up (Fixture       *fx,
   fx->window = ui_test_window_new (fx->store, 1280, 900);
   g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->amy));
   ui_test_iterate (200);
+}
+
+/* A view recorded outside the window (as quorum-cli records it), through the fixture's store. */
+static inline void
+store_vote (Fixture    *fx,
+            gint64      child_id,
+            const char *group,
+            QuorumView  view,
+            const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumVoteSpec spec = { .child_id = child_id, .group = group, .view = view, .reason = reason };
+
+  g_assert_cmpint (quorum_store_record_vote (fx->store, fx->conf, &spec, &error), >, 0);
+  g_assert_no_error (error);
 }
 
 static inline void

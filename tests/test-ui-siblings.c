@@ -34,13 +34,7 @@ siblings_set_up (Siblings      *fx,
     .kind = QUORUM_KIND_INITIAL, .chair = "Jo Chair", .profile_id = "bolton", .children = sibling_names,
   };
 
-  {
-    g_autoptr(GSettings) settings = quorum_ui_settings_new ();
-
-    if (settings != NULL)
-      g_settings_reset (settings, "chair-name");
-  }
-
+  /* The chair's name kept (ui_test_db_path): the record names Jo Chair. */
   fx->path = ui_test_db_path ();
   fx->store = quorum_store_open (fx->path, &error);
   g_assert_no_error (error);

@@ -648,6 +648,9 @@ record_attempt_action (GtkWidget  *widget,
                        self->attempt_emotional, self->attempt_sexual)
     : 0;
 
+  /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (quorum_store_add_attempt (self->store, self->conference_id, &spec, &error) <= 0)
     {
       quorum_ui_show_error (widget, error);
@@ -714,7 +717,9 @@ record_vote_action (GtkWidget  *widget,
   spec.reason_may_be_old = TRUE;
   spec.members_disagreed = disagreed;
 
-  if (quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
+  /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
+  if (!quorum_ui_ask_name_first (widget, self->store, action_name, param) &&
+      quorum_store_record_vote (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
 
   /* Either way the board shows what is stored now: a refused view goes back. */
@@ -751,7 +756,9 @@ record_member_view_action (GtkWidget  *widget,
   spec.reason = reason != NULL && *reason != '\0' ? reason : NULL;
   spec.reason_may_be_old = !confirmed;   /* the row's field, unless Enter confirmed it */
 
-  if (quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
+  /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
+  if (!quorum_ui_ask_name_first (widget, self->store, action_name, param) &&
+      quorum_store_record_member_view (self->store, self->conference_id, &spec, &error) <= 0)
     quorum_ui_show_error (widget, error);
 
   /* Either way the board shows what is stored now. */

@@ -2889,6 +2889,10 @@ add_attendee_action (GtkWidget  *widget,
       break;
     }
 
+  /* A late arrival is a row of its own, naming who recorded it: with no name kept, asked
+   * first (the form stays as it is). */
+  if (spec.arrived_at != NULL && quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (quorum_store_add_attendee (self->store, self->conference_id, &spec, &error) <= 0)
     {
       quorum_ui_show_error (widget, error);

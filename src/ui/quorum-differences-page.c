@@ -1529,6 +1529,9 @@ raise_action (GtkWidget  *widget,
   spec.outcome_sought = outcome_sought;
   spec.immediate_risk = gtk_switch_get_active (self->immediate_risk_switch);
 
+  /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   id = quorum_store_raise_difference (self->store, &spec, &error);
   if (id == 0)
     {
@@ -1587,6 +1590,8 @@ give_notice_action (GtkWidget  *widget,
   spec.by = by;
   spec.to = to;
   spec.means = means;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (quorum_store_give_notice (self->store, &spec, &error) == 0)
     {
       Answer answers[] = {
@@ -1744,6 +1749,9 @@ flag_action (GtkWidget  *widget,
   if (!read_date (self, self->notice_date_row, risk ? _("The date immediate risk was identified")
                                                     : _("The date the formal challenge was lodged"), FALSE, &when))
     return;
+  /* Named before it is asked to be confirmed: the confirmation then records at once. */
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   id = quorum_difference_item_get_difference (item)->id;
   if (!risk)
     {
@@ -1839,6 +1847,8 @@ record_action (GtkWidget  *widget,
   spec.agreed = agreed;
   spec.answers = any_answer ? (const char * const *) answers->pdata : NULL;
 
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (quorum_store_record_difference_note (self->store, id, &spec, &error) == 0)
     {
       Answer asked[] = {
@@ -1882,6 +1892,8 @@ escalate_action (GtkWidget  *widget,
   if (!read_date (self, self->escalate_date_row, _("The date of the escalation"), FALSE, &date))
     return;
 
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   stage = quorum_store_escalate_difference (self->store, id, &date, reason, &error);
   if (stage == NULL)
     {
@@ -1931,6 +1943,8 @@ resolve_action (GtkWidget  *widget,
   id = d->id;
 
   if (!read_date (self, self->feedback_date_row, _("The date feedback was given"), TRUE, &spec.feedback_date))
+    return;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
     return;
 
   if (d->status == QUORUM_DIFFERENCE_RESOLVED)

@@ -773,6 +773,7 @@ time_changed_cb (QuorumRecordPanel *self)
 
 static void
 arrive_or_leave (QuorumRecordPanel *self,
+                 const char        *action_name,
                  GVariant          *param,
                  gboolean           arriving)
 {
@@ -783,6 +784,9 @@ arrive_or_leave (QuorumRecordPanel *self,
   g_autofree char *message = NULL;
 
   if (self->store == NULL)
+    return;
+  /* The record names who wrote it: with no name kept, asked first (nothing written till then). */
+  if (quorum_ui_ask_name_first (GTK_WIDGET (self), self->store, action_name, param))
     return;
   if (arriving ? !quorum_store_attendee_arrive (self->store, attendee, time, &error)
                : !quorum_store_attendee_leave (self->store, attendee, time, &without, &error))
@@ -824,7 +828,7 @@ arrive_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  arrive_or_leave (QUORUM_RECORD_PANEL (widget), param, TRUE);
+  arrive_or_leave (QUORUM_RECORD_PANEL (widget), action_name, param, TRUE);
 }
 
 static void
@@ -832,7 +836,7 @@ leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  arrive_or_leave (QUORUM_RECORD_PANEL (widget), param, FALSE);
+  arrive_or_leave (QUORUM_RECORD_PANEL (widget), action_name, param, FALSE);
 }
 
 static void
@@ -845,6 +849,8 @@ return_action (GtkWidget  *widget,
   gint64 attendee = g_variant_get_int64 (param);
 
   if (self->store == NULL)
+    return;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
     return;
   if (!quorum_store_attendee_return (self->store, attendee, &error))
     {
@@ -881,6 +887,8 @@ raise_action (GtkWidget  *widget,
 
   if (self->store == NULL || selected >= self->challenge_children->len)
     return;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   spec.child_id = g_array_index (self->challenge_children, gint64, selected);
   spec.agency = agency;
   spec.designated_person = designated;
@@ -916,6 +924,8 @@ alert_action (GtkWidget  *widget,
 
   if (self->store == NULL || self->alert_challenge == 0)
     return;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
+    return;
   if (!date_of (self->alerted_entry, _("The day of the alert"), &day, &error) ||
       !quorum_store_alert_challenge (self->store, self->alert_challenge, coordinator, &day, &error))
     {
@@ -942,6 +952,8 @@ decide_action (GtkWidget  *widget,
   GDate review_day;
 
   if (self->store == NULL || self->decide_challenge == 0)
+    return;
+  if (quorum_ui_ask_name_first (widget, self->store, action_name, param))
     return;
   g_date_clear (&review_day, 1);
   if (gtk_check_button_get_active (self->uphold_check))

@@ -125,19 +125,31 @@ quorum_ui_keep_name (QuorumStore *store,
   quorum_store_set_signer (store, name);
 }
 
+/* The name in @entry, checked as the store checks every name (blank, too long, a character
+ * that would deceive a reader): @entry's response is on only while it passes, and why not is
+ * said on its problem line, when it has one, once something is typed. */
 static void
 name_entry_changed_cb (GtkEditable      *entry,
                        AdwMessageDialog *dialog)
 {
   g_autofree char *name = quorum_ui_editable_get_text (entry);
   const char *response = g_object_get_data (G_OBJECT (entry), "quorum-response");
+  GtkLabel *problem = g_object_get_data (G_OBJECT (entry), "quorum-name-problem");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = quorum_check_text (name, _("Your name"), TRUE, QUORUM_MAX_NAME, &error);
 
-  adw_message_dialog_set_response_enabled (dialog, response, name != NULL);
+  adw_message_dialog_set_response_enabled (dialog, response, ok);
+  if (problem != NULL)
+    {
+      /* Blank is said by the response being off, not by a line in red before anything is typed. */
+      gtk_label_set_text (problem, !ok && name != NULL ? error->message : "");
+      gtk_widget_set_visible (GTK_WIDGET (problem), !ok && name != NULL);
+    }
 }
 
 /* An entry for the person's name in @dialog, offering @offered (or nothing): @response is on
- * only while it holds a name (made after @dialog's responses), and Enter in it gives the
- * default response. The caller places it; quorum_ui_dialog_dup_name () reads it. */
+ * only while it holds a name the record takes (made after @dialog's responses), and Enter in it
+ * gives the default response. The caller places it; quorum_ui_dialog_dup_name () reads it. */
 GtkWidget *
 quorum_ui_name_entry_new (AdwMessageDialog *dialog,
                           const char       *response,
@@ -161,30 +173,54 @@ quorum_ui_name_entry_new (AdwMessageDialog *dialog,
   return entry;
 }
 
-/* The name typed in @dialog's entry, trimmed; NULL when the dialog asked none or it is blank. */
+/* The name typed in @dialog's entry, trimmed; NULL when the dialog asked none, or it is blank or
+ * a name the record would refuse. */
 char *
 quorum_ui_dialog_dup_name (AdwMessageDialog *dialog)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "quorum-name-entry");
+  g_autofree char *name = entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (entry)) : NULL;
 
-  return entry != NULL ? quorum_ui_editable_get_text (GTK_EDITABLE (entry)) : NULL;
+  if (!quorum_check_text (name, _("Your name"), TRUE, QUORUM_MAX_NAME, NULL))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+/* What was to be recorded when the name was asked: the action, run again once it is given. */
+typedef struct
+{
+  GtkWidget *widget;
+  char      *action_name;
+  GVariant  *param;
+} AskedAction;
+
+static void
+asked_action_free (AskedAction *asked)
+{
+  g_clear_object (&asked->widget);
+  g_free (asked->action_name);
+  g_clear_pointer (&asked->param, g_variant_unref);
+  g_free (asked);
 }
 
 typedef struct
 {
-  GtkWidget   *widget;
   QuorumStore *store;
-  char        *action_name;
-  GVariant    *param;
+  GPtrArray   *actions;   /* of AskedAction, in the order they were asked for */
 } AskName;
+
+/* The question open now: one at a time. A record asked for while it is open (a reason box
+ * committed as the focus left it, and the action that took the focus) waits for its answer. */
+static AskName *asking;
 
 static void
 ask_name_free (AskName *ask)
 {
-  g_clear_object (&ask->widget);
+  /* Gone unanswered (its window destroyed): the next record asks again. */
+  if (asking == ask)
+    asking = NULL;
   g_clear_object (&ask->store);
-  g_free (ask->action_name);
-  g_clear_pointer (&ask->param, g_variant_unref);
+  g_clear_pointer (&ask->actions, g_ptr_array_unref);
   g_free (ask);
 }
 
@@ -195,15 +231,32 @@ ask_name_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *name = quorum_ui_dialog_dup_name (dialog);
 
-  /* Cancelled (the button, Escape, the window closed): nothing written, nothing kept. */
+  if (asking == ask)
+    asking = NULL;
+
   if (g_strcmp0 (response, "continue") == 0 && name != NULL)
     {
       quorum_ui_keep_name (ask->store, name);
-      /* The same action again, now naming them; its form is as it was (the dialog is modal). */
-      if (gtk_widget_get_root (ask->widget) != NULL)
-        gtk_widget_activate_action_variant (ask->widget, ask->action_name, ask->param);
+      /* The same actions again, now naming them; their forms are as they were (the dialog is
+       * modal), and so are the words typed. */
+      for (guint i = 0; i < ask->actions->len; i++)
+        {
+          AskedAction *asked = g_ptr_array_index (ask->actions, i);
+
+          if (gtk_widget_get_root (asked->widget) != NULL)
+            gtk_widget_activate_action_variant (asked->widget, asked->action_name, asked->param);
+        }
     }
-  ask_name_free (ask);
+  else
+    {
+      /* Cancelled (the button, Escape, the window closed): nothing written, nothing kept, and
+       * said, calmly; the words typed stay where they were typed. */
+      AskedAction *first = ask->actions->len > 0 ? g_ptr_array_index (ask->actions, 0) : NULL;
+
+      if (first != NULL && gtk_widget_get_root (first->widget) != NULL)
+        quorum_ui_toast (first->widget,
+                         _("Nothing recorded: the record needs your name first. What you typed is still there."));
+    }
 }
 
 const char *
@@ -227,7 +280,11 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
   GtkRoot *root;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *caption;
   GtkWidget *entry;
+  GtkWidget *problem;
+  AskedAction *asked;
   AskName *ask;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
@@ -237,6 +294,18 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
   if (!quorum_ui_needs_name (store))
     return FALSE;
 
+  asked = g_new0 (AskedAction, 1);
+  asked->widget = g_object_ref (widget);
+  asked->action_name = g_strdup (action_name);
+  asked->param = param != NULL ? g_variant_ref_sink (param) : NULL;
+
+  /* Asked already, and not yet answered: this waits for the same answer. */
+  if (asking != NULL)
+    {
+      g_ptr_array_add (asking->actions, asked);
+      return TRUE;
+    }
+
   root = gtk_widget_get_root (widget);
   /* TRANSLATORS: %s is the computer's login, e.g. "root" */
   body = g_strdup_printf (_("The record names who wrote it. Without your name it would say “%s”, "
@@ -245,6 +314,7 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
                           g_get_user_name ());
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        _("Your Name for the Record"), body));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "record-name-dialog");
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "continue", _("C_ontinue"),
@@ -254,19 +324,41 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   /* The account's real name, offered, but not "Unknown" nor the login again (root's is "root"). */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = quorum_ui_name_entry_new (dialog, "continue", real_name);
   gtk_widget_set_name (entry, "record-name-entry");
-  adw_message_dialog_set_extra_child (dialog, entry);
+  caption = gtk_label_new_with_mnemonic (_("Your _name, as the record will give it"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
+  quorum_ui_set_accessible_label (entry, _("Your name, as the record will give it"));
+  /* Why Continue is off, said as the store would say it. */
+  problem = gtk_label_new (NULL);
+  gtk_widget_set_name (problem, "record-name-problem");
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_widget_add_css_class (problem, "caption");
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  g_object_set_data (G_OBJECT (entry), "quorum-name-problem", problem);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), problem);
+  adw_message_dialog_set_extra_child (dialog, box);
 
   ask = g_new0 (AskName, 1);
-  ask->widget = g_object_ref (widget);
   ask->store = g_object_ref (store);
-  ask->action_name = g_strdup (action_name);
-  ask->param = param != NULL ? g_variant_ref (param) : NULL;
+  ask->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) asked_action_free);
+  g_ptr_array_add (ask->actions, asked);
+  asking = ask;
+  g_object_set_data_full (G_OBJECT (dialog), "quorum-ask", ask, (GDestroyNotify) ask_name_free);
   g_signal_connect (dialog, "response", G_CALLBACK (ask_name_response_cb), ask);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  /* In the name, the caret after the name offered: keys the chair goes on typing land there,
+   * seen, and Continue waits for a name the record takes. */
+  quorum_ui_focus_at_end (entry);
 
   return TRUE;
 }

@@ -20,9 +20,11 @@ GtkWidget *quorum_ui_name_entry_new          (AdwMessageDialog *dialog,
                                               const char       *offered);
 char      *quorum_ui_dialog_dup_name         (AdwMessageDialog *dialog);
 /* Before an action that records who made a record: TRUE when the record would name this
- * computer's login (quorum_ui_needs_name ()), having asked the person's name; once a name is
- * given (and kept), @action_name is activated on @widget again with @param; cancelled, nothing
- * is written. FALSE: go on, the record names the person. */
+ * computer's login (quorum_ui_needs_name ()), having asked the person's name ("Your Name for the
+ * Record", checked as every name is); once a name is given (and kept), @action_name is activated
+ * on @widget again with @param; cancelled, nothing is written and a toast says so (the words
+ * typed stay in their fields). Asked once: an action asking while the question is open waits
+ * for the same answer. FALSE: go on, the record names the person. */
 gboolean   quorum_ui_ask_name_first          (GtkWidget   *widget,
                                               QuorumStore *store,
                                               const char  *action_name,
