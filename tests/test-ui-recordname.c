@@ -111,6 +111,18 @@ toast_says_nothing_recorded (gpointer data)
          strstr (gtk_label_get_label (GTK_LABEL (label)), "Nothing recorded: the record needs your name first") != NULL;
 }
 
+/* Ben's first attempt typed into his panel as a chair types it, and Record clicked. */
+static void
+record_bens_attempt (QuorumChildPanel *panel)
+{
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
+  ui_test_type (BEN_PROPOSAL);
+  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
+  ui_test_type (BEN_SUMMARY);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row")), 1);
+  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
+}
+
 /* The first view clicked asks the name before anything is written; blank, Continue does
  * nothing; the name typed and Enter: the view is recorded by that name, which is kept. The next
  * view, a leaving and an attempt are recorded by it and ask nothing. */
@@ -226,12 +238,7 @@ test_first_view_asks (Fixture       *fx,
     quorum_conference_page_show_child (page, fx->ben);
     ui_test_settle (300);
     panel = quorum_conference_page_get_child_panel (page, fx->ben);
-    ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
-    ui_test_type (BEN_PROPOSAL);
-    ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
-    ui_test_type (BEN_SUMMARY);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row")), 1);
-    ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
+    record_bens_attempt (panel);
     ui_test_settle (400);
     ui_test_screenshot (GTK_WIDGET (fx->window), "record-name-attempt");
   }
@@ -271,12 +278,7 @@ test_cancel_writes_nothing (Fixture       *fx,
   quorum_conference_page_show_child (page, fx->ben);
   ui_test_settle (300);
   panel = quorum_conference_page_get_child_panel (page, fx->ben);
-  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "proposal-row"), -1, -1);
-  ui_test_type (BEN_PROPOSAL);
-  ui_test_click (ui_test_find_named (GTK_WIDGET (panel), "summary-field"), -1, -1);
-  ui_test_type (BEN_SUMMARY);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "agreed_row")), 1);
-  ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "record_attempt_button"), -1, -1);
+  record_bens_attempt (panel);
   ui_test_wait_until (name_dialog_drawn, NULL, 10000, "the question of the name");
   ui_test_key ("Escape");
   ui_test_wait_until (no_dialog, NULL, 10000, "the question to close");
