@@ -1087,6 +1087,24 @@ test_page_switch_keeps_reason_a_draft (Siblings      *fx,
   draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
   g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
   g_assert_cmpstr (draft, ==, "");
+
+  /* More words, the Referrals page, and the window closed there: the recorded reason stands,
+   * the words added are kept as its draft. */
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" today");
+  ui_test_key ("alt+2");
+  ui_test_settle (300);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = NULL;
+  ui_test_iterate (200);
+  g_clear_pointer (&csc, g_free);
+  g_clear_pointer (&draft, g_free);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
+  g_assert_cmpstr (draft, ==, HALF_REASON REST_OF_REASON " today");
 }
 
 /* The focus on a child's tab, by Shift+Tab from where it is (at most @most presses). */
