@@ -1096,6 +1096,10 @@ test_page_switch_keeps_reason_a_draft (Siblings      *fx,
   ui_test_type (" today");
   ui_test_key ("alt+2");
   ui_test_settle (300);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_test_message ("status with words added to the recorded reason: %s", status_of (card));
+  g_assert_true (g_str_has_prefix (status_of (card), "View and earlier reason recorded "));
+  g_assert_true (g_str_has_suffix (status_of (card), " · the new words not yet recorded"));
   gtk_window_destroy (GTK_WINDOW (fx->window));
   fx->window = NULL;
   ui_test_iterate (200);

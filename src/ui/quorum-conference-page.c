@@ -104,6 +104,7 @@ struct _QuorumConferencePage
    * chair was on it when the focus went to a child's tab by the keyboard (focus_changed_cb). */
   QuorumChildPanel  *shown_panel;
   GtkWidget         *panel_focus;
+  gboolean           stepping;     /* step_child gives the focus back itself */
   gulong             focus_handler;
   GtkRoot           *focus_root;
   /* The page itself left for another of the window's (Referrals, Differences, the list of
@@ -3082,7 +3083,9 @@ step_child (QuorumConferencePage *self,
   if (panel != NULL && next_id != current)
     quorum_child_panel_leave (panel, focus);
   quorum_conference_page_commit_pending (self);
+  self->stepping = TRUE;
   quorum_conference_page_show_child (self, next_id);
+  self->stepping = FALSE;
   /* The chair goes on with that child: the focus where they were on it, else where it is filled
    * in next (its proposal, or its first group still to give a view), not wherever GTK put it as
    * the last child's panel went (the Attendees list). */
@@ -3339,7 +3342,7 @@ visible_child_changed_cb (QuorumConferencePage *self,
        * child left keeps where the chair last was on it (the focus left it for the tabs), and
        * the child shown gives the focus back where the chair was on it, else its next step. */
       else if (panel != NULL && self->shown_panel != NULL && panel != self->shown_panel &&
-               focus_on_switcher (self))
+               !self->stepping && focus_on_switcher (self))
         {
           GtkWidget *was = self->panel_focus;
 
