@@ -947,7 +947,7 @@ test_child_switch_keeps_reason_a_draft (Siblings      *fx,
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (fx->window), "child-switch-reason-kept-as-draft");
   /* Under the reason's "Draft · not yet recorded", the card said "Recorded <time>": it says the
-   * view is recorded and its reason not (trial 9). */
+   * view is recorded and its reason not (live7). */
   g_test_message ("status back on Ben: %s", status_of (card));
   g_assert_true (g_str_has_prefix (status_of (card), "View recorded "));
   g_assert_true (g_str_has_suffix (status_of (card), " · its reason not yet recorded"));
@@ -1035,12 +1035,13 @@ page_shown (Siblings *fx)
                                                                                    ADW_TYPE_VIEW_STACK)));
 }
 
-/* Trial 9 (live7): the chair half types Children's Social Care's reason for Ben and goes to the
- * Referrals page (Alt+2), then back (Alt+1); then the same by the header's page switcher. The
- * field losing the focus recorded the half sentence as the group's reason. Now it is as a child
- * switch: the words kept as the reason's draft, marked, nothing recorded; back, the focus in the
- * reason, the caret at the end of the words; finished and Ctrl+Enter, the whole sentence is
- * recorded. */
+/* Left by a2switch (live7): the chair half types Children's Social Care's reason for Ben and
+ * goes to the Referrals page (Alt+2), then back (Alt+1); then the same by the header's page
+ * switcher. The field losing the focus recorded the half sentence as the group's reason. Now it
+ * is as a child switch: the words kept as the reason's draft, marked, nothing recorded; back,
+ * the focus in the reason, the caret at the end of the words; finished and Ctrl+Enter, the whole
+ * sentence is recorded; more words added and the window closed on the Referrals page, they stay
+ * its draft. */
 static void
 test_page_switch_keeps_reason_a_draft (Siblings      *fx,
                                        gconstpointer  data)
@@ -1154,8 +1155,8 @@ arrow_to_tab (Siblings   *fx,
   g_assert_true (has_focus_in (fx->window, tab));
 }
 
-/* Trial 9 (live7): a keyboard chair types Ben's proposal, goes to the children's tabs by
- * Shift+Tab, to Amy's by Left and presses Space: the focus stayed on the tab (a click, or
+/* Left by a2switch (live7): a keyboard chair types Ben's proposal, goes to the children's tabs
+ * by Shift+Tab, to Amy's by Left and presses Space: the focus stayed on the tab (a click, or
  * Ctrl+Page_Up, puts it on Amy's board), and the keys went nowhere. Now the focus goes where the
  * chair goes on with Amy; and back on Ben's tab by the keys (Enter), into his proposal, the caret
  * at the end of the words and nothing selected: the words typed next join them. */

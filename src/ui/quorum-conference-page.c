@@ -3825,9 +3825,9 @@ quorum_conference_page_map (GtkWidget *widget)
 /* The window shows another of its pages (Alt+2, Alt+3, its page switcher, the list of
  * conferences in a narrow window): the chair is called away from the child, as by Ctrl+Page
  * Down. The reason half typed was recorded as the field lost the focus or went off the screen;
- * now it stays a draft, marked, and where the chair was is given back on their return (trial 9).
- * Before the fields are unmapped (the children after this), and before the stack moves the
- * focus. Not as the window closes (no longer mapped then): that stores what was typed, as ever. */
+ * now it stays a draft, marked, and where the chair was is given back on their return
+ * (docs/notes/live7.md). Before the fields are unmapped (the children after this), and before
+ * the stack moves the focus. Not as the window closes (no longer mapped then): that stores what was typed, as ever. */
 static void
 quorum_conference_page_unmap (GtkWidget *widget)
 {

@@ -44,7 +44,7 @@ struct _QuorumVoteCard
   char            *held_status;
   gboolean         held_attention;
   char            *held_said;     /* what the card then says */
-  /* What the status last said of the view recorded (recorded_status): said again when the
+  /* What the status last said of the view recorded (say_recorded): said again when the
    * reason's words become a draft or stop being one. */
   char            *recorded_said;
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
@@ -229,7 +229,7 @@ set_status (QuorumVoteCard *self,
 /* What the card says of the group's view once recorded: when, and, while the reason box holds
  * words that are not the recorded reason (a draft, marked "Draft · not yet recorded" under the
  * box), that those are not recorded. "Recorded <time>" under that mark said the opposite
- * (trial 9, after a switch away and back). */
+ * (after a switch away and back: docs/notes/live7.md). */
 static void
 say_recorded (QuorumVoteCard *self)
 {
