@@ -946,6 +946,11 @@ test_child_switch_keeps_reason_a_draft (Siblings      *fx,
   ui_test_scroll_into_view (GTK_WIDGET (card));
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (fx->window), "child-switch-reason-kept-as-draft");
+  /* Under the reason's "Draft · not yet recorded", the card said "Recorded <time>": it says the
+   * view is recorded and its reason not (live7). */
+  g_test_message ("status back on Ben: %s", status_of (card));
+  g_assert_true (g_str_has_prefix (status_of (card), "View recorded "));
+  g_assert_true (g_str_has_suffix (status_of (card), " · its reason not yet recorded"));
 
   ui_test_type (REST_OF_REASON);
   ui_test_key ("ctrl+Return");
@@ -956,6 +961,7 @@ test_child_switch_keeps_reason_a_draft (Siblings      *fx,
   g_assert_cmpstr (draft, ==, "");
   card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
   g_assert_false (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+  g_assert_true (g_str_has_prefix (status_of (card), "Recorded "));
   g_assert_cmpstr (votes_of_child_in_db (fx, fx->child[1]), ==, "1");
 }
 
@@ -1008,6 +1014,198 @@ test_child_tab_click_mid_reason (Siblings      *fx,
   police = vote_record_in_db (fx, fx->child[1], "Police");
   g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
   g_assert_cmpstr (police, ==, "");
+}
+
+/* The window's page switcher button (in the header) for its page @title. */
+static GtkWidget *
+page_button (Siblings   *fx,
+             const char *title)
+{
+  GtkWidget *switcher = ui_test_find_type (GTK_WIDGET (fx->window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *label = ui_test_find_shown_label (switcher, title);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON);
+}
+
+static const char *
+page_shown (Siblings *fx)
+{
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ui_test_find_type (GTK_WIDGET (fx->window),
+                                                                                   ADW_TYPE_VIEW_STACK)));
+}
+
+/* Left by a2switch (live7): the chair half types Children's Social Care's reason for Ben and
+ * goes to the Referrals page (Alt+2), then back (Alt+1); then the same by the header's page
+ * switcher. The field losing the focus recorded the half sentence as the group's reason. Now it
+ * is as a child switch: the words kept as the reason's draft, marked, nothing recorded; back,
+ * the focus in the reason, the caret at the end of the words; finished and Ctrl+Enter, the whole
+ * sentence is recorded; more words added and the window closed on the Referrals page, they stay
+ * its draft. */
+static void
+test_page_switch_keeps_reason_a_draft (Siblings      *fx,
+                                       gconstpointer  data)
+{
+  g_autofree char *csc = NULL;
+  g_autofree char *draft = NULL;
+  QuorumVoteCard *card;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  half_type_bens_reason (fx);
+  ui_test_key ("alt+2");
+  ui_test_settle (400);
+  g_assert_cmpstr (page_shown (fx), ==, "referrals");
+  assert_half_reason_a_draft (fx);
+  ui_test_key ("alt+1");
+  ui_test_settle (400);
+  g_assert_cmpstr (page_shown (fx), ==, "conferences");
+  assert_back_in_half_reason (fx);
+
+  ui_test_click (page_button (fx, "Referrals"), -1, -1);
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus on the Referrals page, clicked: %s", where);
+  }
+  g_assert_cmpstr (page_shown (fx), ==, "referrals");
+  assert_half_reason_a_draft (fx);
+  ui_test_click (page_button (fx, "Conferences"), -1, -1);
+  ui_test_settle (400);
+  assert_back_in_half_reason (fx);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_assert_true (g_str_has_suffix (status_of (card), " · its reason not yet recorded"));
+
+  ui_test_type (REST_OF_REASON);
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
+  g_assert_cmpstr (draft, ==, "");
+
+  /* More words, the Referrals page, and the window closed there: the recorded reason stands,
+   * the words added are kept as its draft. */
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_key ("ctrl+End");
+  ui_test_type (" today");
+  ui_test_key ("alt+2");
+  ui_test_settle (300);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[0]);
+  g_test_message ("status with words added to the recorded reason: %s", status_of (card));
+  g_assert_true (g_str_has_prefix (status_of (card), "View and earlier reason recorded "));
+  g_assert_true (g_str_has_suffix (status_of (card), " · the new words not yet recorded"));
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = NULL;
+  ui_test_iterate (200);
+  g_clear_pointer (&csc, g_free);
+  g_clear_pointer (&draft, g_free);
+  csc = vote_record_in_db (fx, fx->child[1], "Children''s Social Care");
+  draft = reason_draft_in_db (fx, fx->child[1], "Children''s Social Care");
+  g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON REST_OF_REASON);
+  g_assert_cmpstr (draft, ==, HALF_REASON REST_OF_REASON " today");
+}
+
+/* The focus on a child's tab, by Shift+Tab from where it is (at most @most presses). */
+static GtkWidget *
+shift_tab_to_tabs (Siblings *fx,
+                   guint     most)
+{
+  GtkWidget *switcher = ui_test_template_child (quorum_window_get_conference_page (fx->window),
+                                                QUORUM_TYPE_CONFERENCE_PAGE, "child_switcher");
+
+  for (guint i = 0; i < most; i++)
+    {
+      GtkWidget *focus;
+
+      ui_test_key ("shift+Tab");
+      ui_test_settle (60);
+      focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, switcher))
+        return focus;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* From the tab with the focus to @child_name's, by the arrows. */
+static void
+arrow_to_tab (Siblings   *fx,
+              const char *child_name)
+{
+  GtkWidget *tab = child_tab (fx, child_name);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  gboolean after = FALSE;
+
+  /* The target after the focused tab: Right, else Left. */
+  for (GtkWidget *w = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_TOGGLE_BUTTON) : NULL; w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    after = after || w == tab;
+  for (guint i = 0; i < 3 && !has_focus_in (fx->window, tab); i++)
+    {
+      ui_test_key (after ? "Right" : "Left");
+      ui_test_settle (60);
+    }
+  g_assert_true (has_focus_in (fx->window, tab));
+}
+
+/* Left by a2switch (live7): a keyboard chair types Ben's proposal, goes to the children's tabs
+ * by Shift+Tab, to Amy's by Left and presses Space: the focus stayed on the tab (a click, or
+ * Ctrl+Page_Up, puts it on Amy's board), and the keys went nowhere. Now the focus goes where the
+ * chair goes on with Amy; and back on Ben's tab by the keys (Enter), into his proposal, the caret
+ * at the end of the words and nothing selected: the words typed next join them. */
+static void
+test_child_tab_by_keys (Siblings      *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *ben = NULL;
+  GtkWidget *proposal;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  siblings_open (fx, fx->child[1]);
+  proposal = named_in_child (fx, fx->child[1], "proposal-row");
+  ui_test_click (proposal, -1, -1);
+  ui_test_type ("Ben to be subject of a plan");
+
+  shift_tab_to_tabs (fx, 12);
+  arrow_to_tab (fx, "Amy Live");
+  ui_test_key ("space");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Space on Amy's tab: %s", where);
+  }
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[0]);
+  g_assert_true (has_focus_in (fx->window, named_in_child (fx, fx->child[0], "proposal-row")));
+
+  shift_tab_to_tabs (fx, 12);
+  arrow_to_tab (fx, "Ben Live");
+  ui_test_key ("Return");
+  ui_test_settle (400);
+  {
+    g_autofree char *where = focus_name (fx->window);
+
+    g_test_message ("focus after Enter on Ben's tab: %s", where);
+  }
+  g_assert_cmpint (quorum_conference_page_get_child_id (quorum_window_get_conference_page (fx->window)), ==, fx->child[1]);
+  g_assert_true (has_focus_in (fx->window, proposal));
+  ui_test_type (" under neglect");
+  ui_test_iterate (QUORUM_DRAFT_DELAY_MS + 400);
+  ben = attempt_draft_in_db (fx, fx->child[1], "proposal");
+  g_assert_cmpstr (ben, ==, "Ben to be subject of a plan under neglect");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (proposal)), ==, "Ben to be subject of a plan under neglect");
 }
 
 /* Away from Ben with his group's reason half typed, the window closed: nothing recorded for the
@@ -2210,6 +2408,10 @@ main (int   argc,
               siblings_set_up, test_child_tab_click_mid_reason, siblings_tear_down);
   g_test_add ("/ui/siblings/child-switch-then-closed", Siblings, NULL,
               siblings_set_up, test_child_switch_then_closed, siblings_tear_down);
+  g_test_add ("/ui/siblings/page-switch-keeps-reason-a-draft", Siblings, NULL,
+              siblings_set_up, test_page_switch_keeps_reason_a_draft, siblings_tear_down);
+  g_test_add ("/ui/siblings/child-tab-by-keys", Siblings, NULL,
+              siblings_set_up, test_child_tab_by_keys, siblings_tear_down);
   g_test_add ("/ui/siblings/member-reason-child-switch", Siblings, GINT_TO_POINTER (TRUE),
               siblings_set_up, test_member_reason_child_switch, siblings_tear_down);
   g_test_add ("/ui/siblings/tab-rhythm", Siblings, NULL, siblings_set_up, test_tab_rhythm, siblings_tear_down);

@@ -100,6 +100,20 @@ struct _QuorumConferencePage
   QuorumChildPanel  *tab_left;
   gboolean           tab_was_typing;
   guint              tab_source;
+  /* The child shown (weak), and the last widget in it that had the focus (weak): where the
+   * chair was on it when the focus went to a child's tab by the keyboard (focus_changed_cb). */
+  QuorumChildPanel  *shown_panel;
+  GtkWidget         *panel_focus;
+  gboolean           stepping;     /* step_child gives the focus back itself */
+  gulong             focus_handler;
+  GtkRoot           *focus_root;
+  /* The page itself left for another of the window's (Referrals, Differences, the list of
+   * conferences when folded): the child the chair was on (weak), whether they were typing, and
+   * whether the focus was in it, to give back once the page is shown again (unmap, map). */
+  QuorumChildPanel  *page_left;
+  gboolean           page_was_typing;
+  gboolean           page_had_focus;
+  guint              page_source;
   gboolean           rebuilding;   /* the stand-ins go in: build nothing yet */
   guint              build_source; /* the other children's panels, after the frame */
   GPtrArray         *dying;        /* the last conference's panels, let go after the frame */
@@ -3069,7 +3083,9 @@ step_child (QuorumConferencePage *self,
   if (panel != NULL && next_id != current)
     quorum_child_panel_leave (panel, focus);
   quorum_conference_page_commit_pending (self);
+  self->stepping = TRUE;
   quorum_conference_page_show_child (self, next_id);
+  self->stepping = FALSE;
   /* The chair goes on with that child: the focus where they were on it, else where it is filled
    * in next (its proposal, or its first group still to give a view), not wherever GTK put it as
    * the last child's panel went (the Attendees list). */
@@ -3214,6 +3230,30 @@ attendance_changed_cb (QuorumConferencePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->arrived_entry), late);
 }
 
+/* The focus is on one of the children's tabs. */
+static gboolean
+focus_on_switcher (QuorumConferencePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->child_switcher));
+}
+
+/* Where the chair is on the child shown, kept as the focus moves: when they go to the tabs by
+ * the keyboard, the focus has left the child before the switch (visible_child_changed_cb). */
+static void
+focus_changed_cb (QuorumConferencePage *self,
+                  GParamSpec           *pspec,
+                  GtkRoot              *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *shown = self->child_stack != NULL ? gtk_stack_get_visible_child (self->child_stack) : NULL;
+
+  if (focus != NULL && shown != NULL && gtk_widget_is_ancestor (focus, shown))
+    g_set_weak_pointer (&self->panel_focus, focus);
+}
+
 /* No switch came of the tab's release (let go off it): the chair stayed with the child. */
 static gboolean
 tab_switch_done_cb (gpointer user_data)
@@ -3297,6 +3337,21 @@ visible_child_changed_cb (QuorumConferencePage *self,
           g_clear_handle_id (&self->tab_source, g_source_remove);
           quorum_child_panel_return_focus (panel, self->tab_was_typing);
         }
+      /* A tab reached by the keyboard (Tab) and pressed (Space, Enter): the focus stayed on the
+       * tab, where the chair's next keys did nothing on the child they went to. As a click: the
+       * child left keeps where the chair last was on it (the focus left it for the tabs), and
+       * the child shown gives the focus back where the chair was on it, else its next step. */
+      else if (panel != NULL && self->shown_panel != NULL && panel != self->shown_panel &&
+               !self->stepping && focus_on_switcher (self))
+        {
+          GtkWidget *was = self->panel_focus;
+
+          if (was != NULL && !gtk_widget_is_ancestor (was, GTK_WIDGET (self->shown_panel)))
+            was = NULL;
+          quorum_child_panel_leave (self->shown_panel, was);
+          quorum_child_panel_return_focus (panel, FALSE);
+        }
+      g_set_weak_pointer (&self->shown_panel, panel);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHILD_ID]);
 }
@@ -3626,6 +3681,13 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->challenge_target);
   g_clear_handle_id (&self->tab_source, g_source_remove);
   g_clear_weak_pointer (&self->tab_left);
+  g_clear_weak_pointer (&self->shown_panel);
+  g_clear_weak_pointer (&self->panel_focus);
+  g_clear_handle_id (&self->page_source, g_source_remove);
+  g_clear_weak_pointer (&self->page_left);
+  if (self->focus_root != NULL)
+    g_clear_signal_handler (&self->focus_handler, self->focus_root);
+  self->focus_root = NULL;
   if (self->anchor_clock != NULL)
     g_clear_signal_handler (&self->anchor_handler, self->anchor_clock);
   g_clear_object (&self->anchor_clock);
@@ -3701,6 +3763,97 @@ quorum_conference_page_set_property (GObject      *object,
 }
 
 static void
+quorum_conference_page_root (GtkWidget *widget)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (quorum_conference_page_parent_class)->root (widget);
+
+  self->focus_root = gtk_widget_get_root (widget);
+  self->focus_handler = g_signal_connect_object (self->focus_root, "notify::focus-widget",
+                                                 G_CALLBACK (focus_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+quorum_conference_page_unroot (GtkWidget *widget)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  if (self->focus_root != NULL)
+    g_clear_signal_handler (&self->focus_handler, self->focus_root);
+  self->focus_root = NULL;
+
+  GTK_WIDGET_CLASS (quorum_conference_page_parent_class)->unroot (widget);
+}
+
+/* Shown again after another of the window's pages: the focus where the chair was on the child,
+ * once the window's stack has put it where it keeps it (an entry's grab selects its words; the
+ * header's page switcher keeps it). */
+static gboolean
+page_back_cb (gpointer user_data)
+{
+  QuorumConferencePage *self = user_data;
+  QuorumChildPanel *panel = self->page_left;
+
+  self->page_source = 0;
+  g_clear_weak_pointer (&self->page_left);
+  if (panel != NULL && gtk_widget_get_mapped (GTK_WIDGET (panel)) &&
+      panel == panel_of (gtk_stack_get_visible_child (self->child_stack)))
+    quorum_child_panel_return_focus (panel, self->page_was_typing);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quorum_conference_page_map (GtkWidget *widget)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+
+  /* The child panel shown lets its cards go as it is mapped (quorum_child_panel_map): the
+   * chair records the words as ever. */
+  GTK_WIDGET_CLASS (quorum_conference_page_parent_class)->map (widget);
+
+  if (self->page_left != NULL && self->page_had_focus)
+    {
+      g_clear_handle_id (&self->page_source, g_source_remove);
+      /* Before the keys that come next (a key's event waits behind it). */
+      self->page_source = g_idle_add_full (G_PRIORITY_HIGH, page_back_cb, self, NULL);
+    }
+  else
+    g_clear_weak_pointer (&self->page_left);
+}
+
+/* The window shows another of its pages (Alt+2, Alt+3, its page switcher, the list of
+ * conferences in a narrow window): the chair is called away from the child, as by Ctrl+Page
+ * Down. The reason half typed was recorded as the field lost the focus or went off the screen;
+ * now it stays a draft, marked, and where the chair was is given back on their return
+ * (docs/notes/live7.md). Before the fields are unmapped (the children after this), and before
+ * the stack moves the focus. Not as the window closes (no longer mapped then): that stores what was typed, as ever. */
+static void
+quorum_conference_page_unmap (GtkWidget *widget)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  QuorumChildPanel *panel = NULL;
+
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root)) && self->conference != NULL &&
+      self->child_stack != NULL)
+    panel = panel_of (gtk_stack_get_visible_child (self->child_stack));
+  if (panel != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      self->page_had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (panel));
+      if (!self->page_had_focus)
+        focus = NULL;
+      self->page_was_typing = focus != NULL && quorum_ui_takes_words (focus);
+      quorum_child_panel_leave (panel, focus);
+      g_set_weak_pointer (&self->page_left, panel);
+    }
+
+  GTK_WIDGET_CLASS (quorum_conference_page_parent_class)->unmap (widget);
+}
+
+static void
 quorum_conference_page_class_init (QuorumConferencePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -3709,6 +3862,10 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   object_class->dispose = quorum_conference_page_dispose;
   object_class->get_property = quorum_conference_page_get_property;
   object_class->set_property = quorum_conference_page_set_property;
+  widget_class->root = quorum_conference_page_root;
+  widget_class->unroot = quorum_conference_page_unroot;
+  widget_class->map = quorum_conference_page_map;
+  widget_class->unmap = quorum_conference_page_unmap;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

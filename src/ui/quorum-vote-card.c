@@ -44,6 +44,9 @@ struct _QuorumVoteCard
   char            *held_status;
   gboolean         held_attention;
   char            *held_said;     /* what the card then says */
+  /* What the status last said of the view recorded (say_recorded): said again when the
+   * reason's words become a draft or stop being one. */
+  char            *recorded_said;
   /* The last record asked for (a view, its categories, its reason) was not stored: refused by
    * the store (the server down), or waiting (a decline with no reason, a reason conflict).
    * Ctrl+Enter then keeps the focus where the words are, rather than going on. */
@@ -221,6 +224,45 @@ set_status (QuorumVoteCard *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
     }
+}
+
+/* What the card says of the group's view once recorded: when, and, while the reason box holds
+ * words that are not the recorded reason (a draft, marked "Draft · not yet recorded" under the
+ * box), that those are not recorded. "Recorded <time>" under that mark said the opposite
+ * (after a switch away and back: docs/notes/live7.md). */
+static void
+say_recorded (QuorumVoteCard *self)
+{
+  g_autofree char *when = quorum_ui_format_timestamp (quorum_group_item_get_recorded_at (self->item));
+  const char *reason = quorum_group_item_get_reason (self->item);
+  gboolean draft = self->draft_attached && quorum_draft_get_has_draft (self->draft);
+
+  g_free (self->recorded_said);
+  if (draft && (reason == NULL || *reason == '\0'))
+    /* Translators: %s is when the group's view was recorded; the words in its reason box are
+     * a draft, not recorded */
+    self->recorded_said = g_strdup_printf (_("View recorded %s · its reason not yet recorded"), when);
+  else if (draft)
+    /* Translators: %s is when the group's view and its reason were recorded; the reason box now
+     * holds other words, a draft not recorded */
+    self->recorded_said = g_strdup_printf (_("View and earlier reason recorded %s · the new words not yet recorded"), when);
+  else if (quorum_group_item_get_members_disagreed (self->item))
+    /* Translators: %s is when the view was recorded */
+    self->recorded_said = g_strdup_printf (_("Recorded %s · the representatives disagreed"), when);
+  else
+    self->recorded_said = g_strdup_printf (_("Recorded %s"), when);
+  set_status (self, self->recorded_said, FALSE);
+}
+
+/* The reason's words became a draft, or stopped being one: the status follows, when it is the
+ * recorded view's (not a question the card asks, nor the words it held). */
+static void
+draft_state_cb (QuorumVoteCard *self)
+{
+  if (self->syncing || self->item == NULL || quorum_group_item_get_view (self->item) == QUORUM_VIEW_NONE ||
+      self->recorded_said == NULL || g_strcmp0 (gtk_label_get_label (self->status_label), self->recorded_said) != 0)
+    return;
+  say_recorded (self);
 }
 
 static void
@@ -1420,15 +1462,7 @@ quorum_vote_card_sync (QuorumVoteCard *self)
     set_status (self, _("Waiting for this group’s view"), FALSE);
   else
     {
-      g_autofree char *when = quorum_ui_format_timestamp (quorum_group_item_get_recorded_at (self->item));
-      g_autofree char *status = NULL;
-
-      if (quorum_group_item_get_members_disagreed (self->item))
-        /* Translators: %s is when the view was recorded */
-        status = g_strdup_printf (_("Recorded %s · the representatives disagreed"), when);
-      else
-        status = g_strdup_printf (_("Recorded %s"), when);
-      set_status (self, status, FALSE);
+      say_recorded (self);
       if (self->carried_text != NULL)
         ask_carried_reason (self, view);
 
@@ -1913,6 +1947,7 @@ attach_draft (QuorumVoteCard *self)
   if (self->item != NULL && quorum_group_item_get_view (self->item) != QUORUM_VIEW_NONE)
     quorum_draft_set_baseline (self->draft, "reason", quorum_group_item_get_reason (self->item));
   quorum_draft_bind_marker (self->draft, self->reason_draft_label);
+  g_signal_connect_object (self->draft, "notify::has-draft", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
   quorum_draft_restore (self->draft);
 }
 
@@ -2148,6 +2183,7 @@ quorum_vote_card_dispose (GObject *object)
   g_clear_pointer (&self->seen_reason, g_free);
   g_clear_pointer (&self->held_said, g_free);
   g_clear_pointer (&self->held_status, g_free);
+  g_clear_pointer (&self->recorded_said, g_free);
   if (self->held_words != NULL)
     g_string_free (self->held_words, TRUE);
   self->held_words = NULL;
