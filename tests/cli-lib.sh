@@ -107,7 +107,8 @@ export QUORUM_DB=$(new_db quorum)
 # (exit 1 and Python's traceback on stderr when EXPR fails). A script asks it hundreds of times:
 # one python3 answers them all (tests/jget-server.py, started here, on two FIFOs in $work), as a
 # python3 started for each took about 60 ms of CPU, a sixth of test-cli-record-postgres's time
-# (docs/notes/suitefast4.md). Calls from subshells and background jobs take turns (flock).
+# (docs/notes/suitefast4.md). Calls from subshells and background jobs take turns (flock). The
+# caller's TZ goes with each call (test-cli-fidelity reads a time as a room in Auckland would).
 mkfifo "$work/jget.in" "$work/jget.out" || { echo "Bail out! no FIFO in $work"; exit 1; }
 python3 "$(dirname "${BASH_SOURCE[0]}")/jget-server.py" "$work/jget.in" "$work/jget.out" &
 jget_server=$!
@@ -117,7 +118,7 @@ jget () {
   local reply status
   {
     flock 9
-    printf '%s\0%s\0' "$1" "$2" >"$work/jget.in"
+    printf '%s\0%s\0%s\0' "$1" "$2" "${TZ+=$TZ}" >"$work/jget.in"
     IFS= read -r -d '' reply <"$work/jget.out"
   } 9>>"$work/jget.lock"
   status=${reply:0:1}

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/jget-server.py IN OUT: answers tests/cli-lib.sh's jget. Each request is written to the
-# FIFO IN as JSON, a NUL, a Python expression, a NUL (the writer then closes it); the answer is
+# FIFO IN as JSON, a NUL, a Python expression, a NUL, then the caller's TZ ("=" and its value,
+# or nothing when TZ is unset), a NUL (the writer then closes it); the answer is
 # written to the FIFO OUT: "0" and what `print (v)` printed for the expression's value v (a
 # string as it is, anything else as json.dumps), or "1" and nothing when it failed (Python's
 # traceback on stderr), then a NUL. Each expression is evaluated as the former
@@ -37,7 +38,14 @@ while True:
         data = f.read()
     parts = data.split(b'\0')
     status, text = b'1', b''
-    if len(parts) >= 2:
+    if len(parts) >= 3:
+        # The local time as the caller's (a python3 started by it had its environment).
+        zone = decode(parts[2])
+        if zone.startswith('='):
+            os.environ['TZ'] = zone[1:]
+        else:
+            os.environ.pop('TZ', None)
+        time.tzset()
         try:
             d = json.loads(decode(parts[0]))
             v = eval(decode(parts[1]), {'json': json, 'sys': sys, 'd': d})
