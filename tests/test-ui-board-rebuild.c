@@ -339,9 +339,9 @@ probation_card_shown (gpointer data)
 }
 
 /* The chair's words and focus stay in Police's reason as its card is made anew: the keys typed
- * next go on there, and Ctrl+Enter records the whole sentence. (The focus stayed on the old
- * card's text view, out of the window: the keys went into it unseen, and Ctrl+Enter ran its
- * shortcut on the freed field: docs/notes/flakes.md.) */
+ * next go on there, and Ctrl+Enter records the whole sentence. (The focus went to a flow box
+ * child, the new card's place, where the keys did nothing: the rest of the sentence was lost,
+ * docs/notes/flakes.md.) */
 static void
 test_group_added_while_typing (Fixture       *fx,
                                gconstpointer  data)

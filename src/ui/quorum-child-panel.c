@@ -1916,8 +1916,8 @@ update_groups (QuorumChildPanel       *self,
 
   /* Every card was made anew (a group joined or went, another chair's change) while the chair
    * typed a group's reason: the focus goes on in that group's new card, the caret where it was.
-   * It stayed on the old card's text view, out of the window, and the next words went into it
-   * unseen and were lost (docs/notes/flakes.md). */
+   * It went to a flow box child (the new card's place), where the next words did nothing and
+   * were lost (docs/notes/flakes.md). */
   if (typing != NULL)
     {
       QuorumVoteCard *card = quorum_child_panel_get_card (self, typing);
