@@ -857,6 +857,36 @@ correct_name_by_click (QuorumWindow *window,
   ui_test_settle (300);
 }
 
+/* The note over the Attendees pane's edge (@name "new-above-note" or "new-below-note"): its
+ * words while shown, else NULL. */
+static const char *
+new_note (QuorumWindow *window,
+          const char   *name)
+{
+  GtkWidget *note = ui_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (note);
+  return gtk_widget_get_visible (note) && gtk_widget_get_mapped (note) ? gtk_label_get_text (GTK_LABEL (note)) : NULL;
+}
+
+static gboolean
+row_tinted (QuorumWindow *window,
+            const char   *name)
+{
+  GtkWidget *row = list_row_named (window, name);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "new-attendee");
+}
+
+static gboolean
+row_untinted (gpointer data)
+{
+  RowWait *wait = data;
+
+  return !row_tinted (wait->window, wait->name);
+}
+
 /* The Attendees list above the timeline (a6rows left it): a change to the attendees while the
  * chair is in the list made every row again, and the focus went to the first row or nowhere,
  * the pane scrolled to it, the rows moved under the pointer. Nine attendees; the chair corrects
@@ -957,6 +987,12 @@ test_list_rows_stay (Fixture       *fx,
   }
   ui_test_settle (300);
   ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-added-above");
+  /* Out of view above the chair's rows, and said so at the pane's top edge; the row tinted. */
+  g_test_message ("the note above: %s", new_note (fx->window, "new-above-note"));
+  g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 1 new attendee above");
+  g_assert_null (new_note (fx->window, "new-below-note"));
+  g_assert_true (row_tinted (fx->window, "PC Dan Cole"));
+  g_assert_false (row_tinted (fx->window, "Hana Ali"));
   g_test_message ("focus after the addition: %s", focused_list_row (fx->window));
   g_assert_cmpstr (focused_list_row (fx->window), ==, "Hana Ali");
   g_assert_true (list_row_named (fx->window, "Hana Ali") == hana_row);
@@ -1019,6 +1055,102 @@ test_list_rows_stay (Fixture       *fx,
     g_assert_true (list_row_named (fx->window, "Ria Shah") == ria);
     g_assert_cmpfloat (fabs (ria_after.y - ria_before.y), <, 2);
     g_assert_true (focus_is_in (fx->window, summary));
+    /* Both social worker and officer out of view above: said, together. */
+    g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 2 new attendees above");
+  }
+
+  /* 5. The note lies over the row at the pane's top, and a click there goes to that row, as
+   * aimed: its correction opens, not the note's, and the database has it on that attendee. */
+  {
+    GtkWidget *note = ui_test_find_named (GTK_WIDGET (fx->window), "new-above-note");
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_ancestor (list_row_named (fx->window, "Ria Shah"), GTK_TYPE_LIST_BOX));
+    graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (note) / 2.0, gtk_widget_get_height (note) / 2.0);
+    graphene_point_t in_list;
+    graphene_point_t in_window;
+    GtkListBoxRow *under;
+    const char *aimed;
+    const char *answer;
+
+    g_assert_true (gtk_widget_compute_point (note, GTK_WIDGET (list), &middle, &in_list));
+    g_assert_true (gtk_widget_compute_point (note, GTK_WIDGET (fx->window), &middle, &in_window));
+    under = gtk_list_box_get_row_at_y (list, (int) in_list.y);
+    g_assert_true (QUORUM_IS_TEXT_ROW (under));
+    aimed = quorum_text_row_get_title (QUORUM_TEXT_ROW (under));
+    g_test_message ("under the note: %s", aimed);
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-note-over-row");
+    correct_name_by_click (fx->window, in_window.x, in_window.y, aimed, "Hana Alli");
+    answer = ui_test_db_answerf (fx->path, "SELECT name FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[hana]);
+    /* Hana's row is the top one here: the list was scrolled to her. */
+    g_assert_cmpstr (aimed, ==, "Hana Ali");
+    g_assert_cmpstr (answer, ==, "Hana Alli");
+  }
+
+  /* 6. The mirror: the minute-taker marks DC Amy Lowe, above the chair's row, as having sent
+   * apologies (her row goes from above to the apologies at the end), and adds a Housing officer
+   * (under Ria's row). The row under the chair's pointer (Ken's) stays put; the rows above it that
+   * went say nothing; the next click on Ken's pencil corrects Ken. */
+  {
+    GtkWidget *ken_row = list_row_named (fx->window, "Kenneth Moss");
+    GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (ken_row));
+    g_autoptr(QuorumStore) other = quorum_store_open (fx->path, &error);
+    QuorumAttendeeSpec amy = {
+      .name = "DC Amy Lowe", .agency = "Police", .line_management = "Police", .voting = TRUE,
+      .attendance = QUORUM_ATTENDANCE_APOLOGIES,
+    };
+    QuorumAttendeeSpec housing = {
+      .name = "Una Bell", .agency = "Housing", .line_management = "Housing", .voting = TRUE,
+      .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+    const char * const none[] = { NULL };
+    graphene_point_t ken_before;
+    graphene_point_t ken_after;
+    graphene_point_t pencil_at;
+    const char *answer;
+
+    g_assert_no_error (error);
+    ui_test_raise_window (fx->window);
+    ken_before = point_in_window (fx->window, ken_row);
+    pencil_at = point_in_window (fx->window, ui_test_find_named (ken_row, "edit-attendee-button"));
+    ui_test_move_and (surface, (int) ken_before.x + 40, (int) ken_before.y + 20, none);
+    ui_test_settle (200);
+    g_assert_true (quorum_store_update_attendee (other, ids[1], &amy, &error));
+    g_assert_no_error (error);
+    quorum_store_add_attendee (other, conf, &housing, &error);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (quorum_window_get_conference_page (fx->window));
+    {
+      RowWait wait = { fx->window, "Una Bell" };
+
+      ui_test_wait_until (list_row_shown, &wait, 10000, "the Housing officer's row");
+    }
+    ui_test_settle (300);
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-mirror");
+    ken_after = point_in_window (fx->window, list_row_named (fx->window, "Kenneth Moss"));
+    g_test_message ("Ken's row under the pointer: y %.0f → %.0f; below: %s", ken_before.y, ken_after.y,
+                    new_note (fx->window, "new-below-note"));
+    g_assert_true (list_row_named (fx->window, "Kenneth Moss") == ken_row);
+    g_assert_cmpfloat (fabs (ken_after.y - ken_before.y), <, 2);
+    /* Una's row is in view, under Ria's: tinted, no note for it; Amy moved, not new. */
+    g_assert_true (row_tinted (fx->window, "Una Bell"));
+    g_assert_false (row_tinted (fx->window, "DC Amy Lowe"));
+    correct_name_by_click (fx->window, pencil_at.x + 8, pencil_at.y + 8, "Kenneth Moss", "Ken Moss");
+    answer = ui_test_db_answerf (fx->path, "SELECT name FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[ken]);
+    g_assert_cmpstr (answer, ==, "Ken Moss");
+    g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT attendance FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[1]),
+                     ==, "apologies");
+  }
+
+  /* 7. The chair scrolls up to the new rows: the note goes, and their tint a moment later. */
+  {
+    RowWait wait = { fx->window, "PC Dan Cole" };
+
+    ui_test_scroll_into_view (list_row_named (fx->window, "PC Dan Cole"));
+    ui_test_scroll_into_view (list_row_named (fx->window, "Eve Rowe"));
+    ui_test_settle (300);
+    g_assert_null (new_note (fx->window, "new-above-note"));
+    g_assert_true (row_tinted (fx->window, "PC Dan Cole"));
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-new-seen");
+    ui_test_wait_until (row_untinted, &wait, 10000, "the new officer's tint to go");
   }
 }
 
