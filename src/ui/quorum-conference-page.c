@@ -556,13 +556,33 @@ update_new_attendee_notes (QuorumConferencePage *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->attendees_list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static void queue_new_attendee_notes (QuorumConferencePage *self);
+
 static void
 new_rows_layout_cb (GdkFrameClock        *clock,
                     QuorumConferencePage *self)
 {
   g_clear_signal_handler (&self->new_rows_handler, clock);
   g_clear_object (&self->new_rows_clock);
-  update_new_attendee_notes (self);
+  /* The chair's row not yet put back (its handler comes after this one): the next frame. */
+  if (self->anchor_handler != 0)
+    queue_new_attendee_notes (self);
+  else
+    update_new_attendee_notes (self);
+}
+
+/* Said once the frame is laid out (after the anchor's own handler: where the rows are once the
+ * chair's row is back), never mid-allocation, where a row just made has no place yet. */
+static void
+queue_new_attendee_notes (QuorumConferencePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->attendees_list));
+
+  if (clock == NULL || self->new_rows_handler != 0)
+    return;
+  self->new_rows_clock = g_object_ref (clock);
+  self->new_rows_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (new_rows_layout_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 static void
@@ -572,7 +592,7 @@ attendees_scrolled_cb (QuorumConferencePage *self)
     return;
   if (self->new_attendees->len > 0 || gtk_widget_get_visible (self->new_above_note) ||
       gtk_widget_get_visible (self->new_below_note))
-    update_new_attendee_notes (self);
+    queue_new_attendee_notes (self);
 }
 
 /* Nothing new to say: another conference, or the rows made again. */
@@ -600,7 +620,6 @@ mark_new_attendees (QuorumConferencePage *self,
                     GHashTable           *before,
                     GPtrArray            *items)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->attendees_list));
   gboolean any = FALSE;
 
   for (guint i = 0; i < items->len; i++)
@@ -614,13 +633,8 @@ mark_new_attendees (QuorumConferencePage *self,
       g_array_append_val (self->new_attendees, id);
       any = TRUE;
     }
-  if (any && clock != NULL && self->new_rows_handler == 0)
-    {
-      self->new_rows_clock = g_object_ref (clock);
-      /* After the anchor's own handler: where the rows are once the chair's row is back. */
-      self->new_rows_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (new_rows_layout_cb), self);
-      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
-    }
+  if (any)
+    queue_new_attendee_notes (self);
 }
 
 static void
