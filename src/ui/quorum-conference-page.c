@@ -453,6 +453,20 @@ attendee_anchor_layout_cb (GdkFrameClock        *clock,
     }
 }
 
+/* Whether the anchor's handler is still to run. A clock disposed with its window's surface has
+ * dropped it: forgotten then, so the next change is anchored again. */
+static gboolean
+anchor_pending (QuorumConferencePage *self)
+{
+  if (self->anchor_handler != 0 &&
+      (self->anchor_clock == NULL || !g_signal_handler_is_connected (self->anchor_clock, self->anchor_handler)))
+    {
+      self->anchor_handler = 0;
+      g_clear_object (&self->anchor_clock);
+    }
+  return self->anchor_handler != 0;
+}
+
 static void
 attendees_pointer_cb (QuorumConferencePage *self,
                       double                x,
@@ -559,13 +573,23 @@ update_new_attendee_notes (QuorumConferencePage *self)
 static void queue_new_attendee_notes (QuorumConferencePage *self);
 
 static void
+forget_new_rows_handler (QuorumConferencePage *self)
+{
+  /* A clock disposed with its surface has dropped its handlers already. */
+  if (self->new_rows_clock != NULL && self->new_rows_handler != 0 &&
+      g_signal_handler_is_connected (self->new_rows_clock, self->new_rows_handler))
+    g_signal_handler_disconnect (self->new_rows_clock, self->new_rows_handler);
+  self->new_rows_handler = 0;
+  g_clear_object (&self->new_rows_clock);
+}
+
+static void
 new_rows_layout_cb (GdkFrameClock        *clock,
                     QuorumConferencePage *self)
 {
-  g_clear_signal_handler (&self->new_rows_handler, clock);
-  g_clear_object (&self->new_rows_clock);
+  forget_new_rows_handler (self);
   /* The chair's row not yet put back (its handler comes after this one): the next frame. */
-  if (self->anchor_handler != 0)
+  if (anchor_pending (self) && self->anchor_clock == clock)
     queue_new_attendee_notes (self);
   else
     update_new_attendee_notes (self);
@@ -578,8 +602,15 @@ queue_new_attendee_notes (QuorumConferencePage *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->attendees_list));
 
-  if (clock == NULL || self->new_rows_handler != 0)
+  if (clock == NULL)
     return;
+  if (self->new_rows_handler != 0)
+    {
+      if (self->new_rows_clock == clock && g_signal_handler_is_connected (clock, self->new_rows_handler))
+        return;
+      /* Its window's clock went (unrealized): the handler went with it. */
+      forget_new_rows_handler (self);
+    }
   self->new_rows_clock = g_object_ref (clock);
   self->new_rows_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (new_rows_layout_cb), self);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
@@ -691,7 +722,7 @@ update_attendees (QuorumConferencePage *self)
       else if (self->pointer_in_attendees && (focus == NULL || !gtk_widget_is_ancestor (focus, pane)))
         anchor = attendee_of_row (GTK_WIDGET (gtk_list_box_get_row_at_y (self->attendees_list,
                                                                          (int) self->pointer_y)));
-      if (anchor != 0 && self->anchor_handler == 0 && gtk_widget_get_mapped (list))
+      if (anchor != 0 && !anchor_pending (self) && gtk_widget_get_mapped (list))
         {
           graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
           graphene_point_t at;
@@ -3902,12 +3933,10 @@ quorum_conference_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->challenge_target);
   g_clear_handle_id (&self->tab_source, g_source_remove);
   g_clear_weak_pointer (&self->tab_left);
-  if (self->anchor_clock != NULL)
+  if (anchor_pending (self))
     g_clear_signal_handler (&self->anchor_handler, self->anchor_clock);
   g_clear_object (&self->anchor_clock);
-  if (self->new_rows_clock != NULL)
-    g_clear_signal_handler (&self->new_rows_handler, self->new_rows_clock);
-  g_clear_object (&self->new_rows_clock);
+  forget_new_rows_handler (self);
   g_clear_pointer (&self->new_attendees, g_array_unref);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
