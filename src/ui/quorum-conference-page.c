@@ -1276,6 +1276,8 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee-again", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.correct-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", may && undecided && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", may && loaded && !finalised);
