@@ -3,8 +3,8 @@
  * name kept (trial 7 A10, trial 8 A3). The conference was made as quorum-cli makes it (through
  * the store, no name given); the app's first record that names its writer (a view, an attempt,
  * an arrival or leaving, a correction to "Arrived late") asks "Your name, as the record will
- * give it" first, once, keeps the name, and records it; cancelled, nothing is written and the words typed stay; a name kept is
- * never asked; a reader who records nothing is never asked. Real clicks and keys through the X
+ * give it" first, once, keeps the name, and records it; cancelled, nothing is written and the
+ * words typed stay; a name kept is never asked; a reader who records nothing is never asked. Real clicks and keys through the X
  * server (xdotool), each asserted on what the database then holds. On a shared (PostgreSQL)
  * database the writer is the server's user: nothing is asked there, and the rows name them. */
 
