@@ -19,6 +19,7 @@
 struct _QuorumWindow
 {
   AdwApplicationWindow  parent_instance;
+  gboolean              touched;    /* a key pressed or a click since the window opened */
 
   GtkMenuButton        *primary_menu_button;
   GtkLabel             *identity_name;   /* in the primary menu */
@@ -1226,8 +1227,10 @@ first_focus_cb (gpointer data)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gint64 conference_id = quorum_conference_page_get_conference_id (self->conference_page);
 
-  if (focus != NULL && quorum_ui_takes_words (focus) && focus != GTK_WIDGET (self->search_entry) &&
-      gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != GTK_WIDGET (self->search_entry))
+  /* The person has begun: the focus is where they put it. */
+  if (self->touched || gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      (focus != NULL && quorum_ui_takes_words (focus) &&
+       gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != GTK_WIDGET (self->search_entry)))
     return G_SOURCE_REMOVE;
   if (conference_id != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") == 0)
@@ -1242,6 +1245,18 @@ first_focus_cb (gpointer data)
   if (gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_input_cb (QuorumWindow             *self,
+                GdkEvent                 *event,
+                GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->touched = TRUE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -1314,6 +1329,13 @@ quorum_window_constructed (GObject *object)
   /* Before GTK gives the first focus to the first button it finds (the header's New Conference). */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
+  {
+    GtkEventController *input = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (input, "event", G_CALLBACK (first_input_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), input);
+  }
 }
 
 static void
