@@ -111,7 +111,7 @@ else
 fi
 # At the decision's minute (or after it) a latecomer is taken: they came as it was taken.
 out=$(q --json attendee add "$conf" --name "Dr K. Moss" --agency "GP" --line-management "GP" --arrived "$decided")
-check "timeline: a latecomer arriving at the decision's minute is taken" "$(jget "$out" '"id" in d')" "True"
+check "timeline: a latecomer arriving at the decision's minute is taken" "$(jget "$out" '"id" in d')" "true"
 unset TZ
 
 # ---- difference show --as-of: what stood on the day ----
