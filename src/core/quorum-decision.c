@@ -191,6 +191,18 @@ consensus_reached (const QuorumAttempt *attempt)
   return attempt != NULL && is_counted_view (attempt->agreed);
 }
 
+/* Only the four categories of abuse the record knows. */
+static gboolean
+check_known_categories (guint     categories,
+                        GError  **error)
+{
+  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) == 0)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
+  return FALSE;
+}
+
 gboolean
 quorum_check_vote (const QuorumConference *conference,
                    gint64                  child_id,
@@ -271,12 +283,8 @@ quorum_check_vote (const QuorumConference *conference,
       return FALSE;
     }
 
-  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
-      return FALSE;
-    }
+  if (!check_known_categories (categories, error))
+    return FALSE;
 
   if (categories != QUORUM_CATEGORY_NONE && view != QUORUM_VIEW_PLAN)
     {
@@ -733,12 +741,8 @@ decide_rule (const QuorumConference *conference,
       return NULL;
     }
 
-  if ((chair_categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
-      return NULL;
-    }
+  if (!check_known_categories (chair_categories, error))
+    return NULL;
 
   if (chair_categories != QUORUM_CATEGORY_NONE && chair_view != QUORUM_VIEW_PLAN)
     {
@@ -1359,12 +1363,8 @@ quorum_check_attempt_outcome (QuorumView   agreed,
                            _("A consensus attempt agrees on a plan, on no plan, or reaches no consensus"));
       return FALSE;
     }
-  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
-    {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
-      return FALSE;
-    }
+  if (!check_known_categories (categories, error))
+    return FALSE;
   if (categories != 0 && agreed != QUORUM_VIEW_PLAN)
     {
       g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
