@@ -802,7 +802,8 @@ test_arrival_before_decision_not_counted (StoreFixture  *f,
   outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  c = load (f, conf);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
   utc = g_date_time_new_from_iso8601 (quorum_conference_find_decision (c, amy)->decided_at, NULL);
   local = g_date_time_to_local (utc);
   decided = g_date_time_format (local, "%H:%M");
@@ -813,6 +814,7 @@ test_arrival_before_decision_not_counted (StoreFixture  *f,
     }
 
   before = store_fixture_hash (f);
+  store_fixture_reopen (f);
   expected = g_strdup_printf ("Dr K. Moss was not counted in the room for Amy Jones’s decision, taken at %s: "
                               "they arrived after that, not at 00:00", decided);
   g_assert_cmpint (quorum_store_add_attendee (f->store, conf, &late, &error), ==, 0);
@@ -835,6 +837,7 @@ test_arrival_before_decision_not_counted (StoreFixture  *f,
 
     g_assert_cmpstr (after, ==, before);
   }
+  store_fixture_reopen (f);
 
   /* Coming in the minute the decision was taken is not before it. */
   late.arrived_at = decided;
@@ -862,6 +865,7 @@ test_consensus_plan_names_category (StoreFixture  *f,
   conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
   agreed.child_id = amy;
   before = store_fixture_hash (f);
+  store_fixture_reopen (f);
   g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &agreed, &error), ==, 0);
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "names the category of abuse"));
@@ -871,6 +875,7 @@ test_consensus_plan_names_category (StoreFixture  *f,
 
     g_assert_cmpstr (after, ==, before);
   }
+  store_fixture_reopen (f);
 
   agreed.categories = QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL;
   g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &agreed, &error), >, 0);
@@ -879,7 +884,8 @@ test_consensus_plan_names_category (StoreFixture  *f,
   g_assert_no_error (error);
   g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
   g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
-  c = load (f, conf);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (quorum_conference_find_decision (c, amy)->categories, ==,
                     QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM plan WHERE categories = 'neglect,emotional'"), ==, 1);
