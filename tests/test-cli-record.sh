@@ -482,7 +482,7 @@ refused_future_sitting () {
 refused_future_sitting "a view before the conference sits is refused" \
   q vote "$ahead_id" --child "$ahead_child" --group CSC --view plan --reason "Too early"
 refused_future_sitting "a consensus attempt before the conference sits is refused" \
-  q consensus "$ahead_id" --child "$ahead_child" --agreed plan --summary "Too early"
+  q consensus "$ahead_id" --child "$ahead_child" --agreed plan --category neglect --summary "Too early"
 refused_future_sitting "a decision before the conference sits is refused" \
   q decide "$ahead_id" --child "$ahead_child" --chair-view plan
 refused_future_sitting "proceeding though inquorate before the conference sits is refused" \
@@ -536,7 +536,7 @@ ben=$(jget "$(q --json conference show "$conf")" 'd["children"][1]["id"]')
 khan=$(attendee_of "$conf" "A. Khan")
 teacher=$(attendee_of "$conf" "T. Teacher")
 # Amy decided with everyone in the room; then Police's "Left" by mistake, undone.
-q consensus "$conf" --child "$amy" --agreed plan --summary "All agree" >/dev/null
+q consensus "$conf" --child "$amy" --agreed plan --category neglect --summary "All agree" >/dev/null
 q decide "$conf" --child "$amy" >/dev/null
 decided_before=$(jget "$(q --json conference show "$conf")" '[d["decisions"], [a["decisions"] for a in d["attendees"]]]')
 out=$(q --json attendee leave "$conf" --attendee "$khan" --time 10:20)

@@ -1176,13 +1176,49 @@ test_outcome_must_be_chosen (Fixture       *fx,
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (fx->window), "forms4-outcome-given-back");
 
-  /* Ctrl+Enter in Views held now records what was chosen. */
+  /* Trial 9, D2 (DOMAIN "Reaching a decision": a plan view carries the category of abuse): the
+   * boxes shown with none ticked, the form says so under them; Ctrl+Enter in Views held is
+   * refused in the rule's words, the focus on Neglect, nothing recorded. */
+  {
+    GtkWidget *note = ui_test_find_named (GTK_WIDGET (panel), "attempt-category-note");
+    GtkWidget *neglect = ui_test_find_named (GTK_WIDGET (panel), "attempt-neglect");
+
+    g_assert_true (gtk_widget_is_visible (note));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==,
+                     "No category of abuse ticked: a consensus for a plan is recorded under at least one");
+    ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
+    ui_test_key ("ctrl+End");
+    ui_test_key ("ctrl+Return");
+    ui_test_settle (500);
+    after = (g_free (after), attempts_of (fx, fx->amy));
+    g_assert_cmpstr (after, ==, "1 none");
+    g_assert_true (gtk_widget_is_visible (note));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "names the category of abuse it is under"));
+    g_assert_true (gtk_widget_has_css_class (note, "error"));
+    g_assert_true (gtk_widget_has_focus (neglect));
+    ui_test_screenshot (GTK_WIDGET (fx->window), "t9rules-consensus-plan-no-category");
+
+    /* Space ticks Neglect where the focus is: the note goes. */
+    ui_test_key ("space");
+    ui_test_settle (200);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (neglect)));
+    g_assert_false (gtk_widget_is_visible (note));
+  }
+
+  /* Ctrl+Enter now records what was chosen, under its category. */
   ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("ctrl+Return");
   ui_test_settle (500);
   after = (g_free (after), attempts_of (fx, fx->amy));
   g_assert_cmpstr (after, ==, "2 none,plan");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT categories FROM attempt WHERE agreed = 'plan' AND child_id = %"
+                                            G_GINT64_FORMAT, fx->amy);
+
+    after = (g_free (after), sql_of (fx, sql));
+    g_assert_cmpstr (after, ==, "neglect");
+  }
   /* The form is empty again, and its outcome unchosen. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
 }
