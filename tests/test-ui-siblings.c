@@ -1253,20 +1253,7 @@ test_child_switch_then_closed (Siblings      *fx,
 
 #define TRUST_HALF "Dan's mother has engaged with every visit and"
 
-/* Whether @widget lies wholly inside the visible part of @panel's board. */
-static gboolean
-in_board_view (QuorumChildPanel *panel,
-               GtkWidget        *widget)
-{
-  GtkWidget *scroller = ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "scroller");
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
-    return FALSE;
-  g_test_message ("in the board: y %.0f to %.0f of %d", bounds.origin.y, bounds.origin.y + bounds.size.height,
-                  gtk_widget_get_height (scroller));
-  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
-}
+static gboolean card_in_view (QuorumVoteCard *card);
 
 /* Trial 9 (A2, A5): the NHS Trust's No plan clicked for Ben, its reason half typed, and the
  * window closed (Ctrl+W). The half sentence was recorded as the group's reason, no draft; opened
@@ -1322,7 +1309,7 @@ test_closed_mid_reason_kept_a_draft (Siblings      *fx,
   g_test_message ("opened again: focus %s; status %s", where, status_of (card));
   g_assert_true (has_focus_in (fx->window, view));
   g_assert_cmpint (caret_of (view), ==, (int) strlen (TRUST_HALF));
-  g_assert_true (in_board_view (panel_of_child (fx, fx->child[1]), view));
+  g_assert_true (card_in_view (card));
   g_assert_true (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
   g_assert_true (g_str_has_prefix (status_of (card), "View recorded "));
   g_assert_true (g_str_has_suffix (status_of (card), " · its reason not yet recorded"));

@@ -79,6 +79,8 @@ struct _QuorumWindow
   /* A conference opened: the card holding a kept draft is focused once the page is shown. */
   guint                 draft_focus_source;
   gboolean              draft_focus_waiting; /* … the page not yet mapped */
+  guint                 draft_focus_tries;
+  GtkWidget            *draft_focus_from;    /* the focus then (weak): moved since, left alone */
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
    * that wrote is not read again. */
@@ -267,7 +269,7 @@ draft_focus_cb (gpointer user_data)
 {
   QuorumWindow *self = user_data;
   GtkWidget *page = GTK_WIDGET (self->conference_page);
-  GtkWidget *focus;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   QuorumChildPanel *panel;
 
   self->draft_focus_source = 0;
@@ -277,12 +279,18 @@ draft_focus_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   self->draft_focus_waiting = FALSE;
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, page) && quorum_ui_takes_words (focus))
+  /* The chair already put the focus in the conference since (a click, a key), or is in words
+   * there: theirs. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page) &&
+      (focus != self->draft_focus_from || quorum_ui_takes_words (focus)))
     return G_SOURCE_REMOVE;
-  panel = quorum_conference_page_get_child_panel (self->conference_page, 0);
+  panel = quorum_conference_page_get_child_panel (self->conference_page,
+                                                  quorum_conference_page_get_child_id (self->conference_page));
   if (panel != NULL && quorum_child_panel_focus_draft (panel))
     gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  else if (panel != NULL && gtk_widget_get_width (GTK_WIDGET (panel)) == 0 && ++self->draft_focus_tries < 50)
+    /* Not laid out yet: once it is. */
+    self->draft_focus_source = g_timeout_add_full (G_PRIORITY_HIGH, 20, draft_focus_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -290,6 +298,8 @@ static void
 want_draft_focus (QuorumWindow *self)
 {
   g_clear_handle_id (&self->draft_focus_source, g_source_remove);
+  g_set_weak_pointer (&self->draft_focus_from, gtk_root_get_focus (GTK_ROOT (self)));
+  self->draft_focus_tries = 0;
   self->draft_focus_source = g_idle_add_full (G_PRIORITY_HIGH, draft_focus_cb, self, NULL);
 }
 
@@ -1406,6 +1416,7 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->toast_clear_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_handle_id (&self->draft_focus_source, g_source_remove);
+  g_clear_weak_pointer (&self->draft_focus_from);
   g_clear_handle_id (&self->back_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
