@@ -24,6 +24,7 @@ cleanup () {
       pg_psql "$pg" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
     done
   fi
+  [ -n "${jget_server:-}" ] && kill "$jget_server" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -101,8 +102,29 @@ db_hash () {
 
 export QUORUM_DB=$(new_db quorum)
 
-# jget JSON PYTHON-EXPR: evaluates EXPR with the parsed document as `d`.
-jget () { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); v=eval(sys.argv[2]); print(json.dumps(v) if not isinstance(v,str) else v)' "$1" "$2"; }
+# jget JSON PYTHON-EXPR: evaluates EXPR with the parsed document as `d`, and prints the value
+# (a string as it is, anything else as JSON), as `python3 -c` with the two as its arguments would
+# (exit 1 and Python's traceback on stderr when EXPR fails). A script asks it hundreds of times:
+# one python3 answers them all (tests/jget-server.py, started here, on two FIFOs in $work), as a
+# python3 started for each took about 60 ms of CPU, a sixth of test-cli-record-postgres's time
+# (docs/notes/suitefast4.md). Calls from subshells and background jobs take turns (flock). The
+# caller's TZ goes with each call (test-cli-fidelity reads a time as a room in Auckland would).
+mkfifo "$work/jget.in" "$work/jget.out" || { echo "Bail out! no FIFO in $work"; exit 1; }
+python3 "$(dirname "${BASH_SOURCE[0]}")/jget-server.py" "$work/jget.in" "$work/jget.out" &
+jget_server=$!
+# Not a job of the script's: a bare `wait` (test-cli-race) waits for its own jobs, not this.
+disown "$jget_server"
+jget () {
+  local reply status
+  {
+    flock 9
+    printf '%s\0%s\0%s\0' "$1" "$2" "${TZ+=$TZ}" >"$work/jget.in"
+    IFS= read -r -d '' reply <"$work/jget.out"
+  } 9>>"$work/jget.lock"
+  status=${reply:0:1}
+  printf '%s' "${reply:1}"
+  [ "$status" = 0 ]
+}
 
 ok () { checks=$((checks + 1)); printf 'ok %d - %s\n' "$checks" "$1"; }
 not_ok () { checks=$((checks + 1)); failures=$((failures + 1)); printf 'not ok %d - %s\n' "$checks" "$1"; }

@@ -67,6 +67,13 @@ for g in "Children's Social Care" Education Police "Bolton NHS FT" Probation; do
   q vote "$conf" --child "$ben" --group "$g" --view decline --reason "Not known to us" >/dev/null
 done
 refused "zero counted views" 2 decide "$conf" --child "$ben"
+# Trial 9, D2 (DOMAIN "Reaching a decision": a plan view carries the category of abuse): a
+# consensus for a plan names its category, as the chair's plan does; without one, exit 2.
+refused "a consensus for a plan with no category" 2 consensus "$conf" --child "$ben" --agreed plan --summary "All agree"
+check "a consensus for a plan with no category: says what is missing" \
+  "$(q consensus "$conf" --child "$ben" --agreed plan --summary "All agree" 2>&1 | grep -c 'names the category of abuse it is under')" "1"
+check "a consensus for a plan with no category: no attempt recorded" \
+  "$(jget "$(q --json conference show "$conf")" "len([a for a in d['attempts'] if a['agreed'] == 'plan'])")" "0"
 check "zero counted views: says so" "$(q decide "$conf" --child "$ben" 2>&1 | grep -c 'nothing to decide')" "1"
 
 # Usage errors: exit 1, nothing written.

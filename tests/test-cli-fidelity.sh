@@ -3,8 +3,9 @@
 # test-cli-fidelity.sh: the record as it stands, through quorum-cli (docs/notes/fidel4.md):
 # - `conference list` shows and searches a signed-off conference's names as amended, and its
 #   search ignores accents and case ("chloe" finds "Chloé");
-# - a leaving time before a decision the person was counted in (or an arrival after it) is
-#   refused, naming the child and the decision's time, and nothing is written;
+# - a leaving time before a decision the person was counted in (or an arrival after it), and an
+#   arrival before a decision taken without them (trial 9, D1), are refused, naming the child and
+#   the decision's time, and nothing is written;
 # - `difference show ID --as-of D` shows the difference as it stood on D.
 . "$(dirname "$0")/cli-lib.sh"
 
@@ -84,6 +85,33 @@ else
   out=$(q --json attendee leave "$conf" --attendee "$khan" --time "$decided")
   check "timeline: leaving at the decision's minute is taken" "$(jget "$out" 'd["left_at"]')" "$decided"
 fi
+# Trial 9, D1 (DOMAIN "Nobody joins the voters of a child whose decision is taken"; "The record
+# says who was present for each child's decision"): someone not counted in the room for a
+# decision did not arrive before it. A latecomer added with an arrival before Cara's decision,
+# or an absent member arriving before it, is refused (exit 2), naming the child and the time.
+q attendee add "$conf" --name "P. Officer" --agency "Probation" --line-management "Probation" \
+  --attendance apologies >/dev/null
+officer=$(attendee_of "$conf" "P. Officer")
+if [ "$decided" = "00:00" ]; then
+  skip "timeline: arriving before a decision not counted in" "the decision was taken at $decided, at the day's edge"
+else
+  before=$(db_hash)
+  err=$(q attendee add "$conf" --name "Dr K. Moss" --agency "GP" --line-management "GP" --arrived 00:00 2>&1 >/dev/null); status=$?
+  check "timeline: a latecomer added as arriving before a decision taken without them is refused (exit 2)" "$status" "2"
+  check "timeline: the refusal names the child and the decision's local time" \
+    "$(has "$err" "Dr K. Moss was not counted in the room for Cara Day’s decision, taken at $decided: they arrived after that, not at 00:00")" "yes"
+  [ "$status" = 2 ] || printf '#   %s\n' "$err"
+  err=$(q attendee arrive "$conf" --attendee "$officer" --time 00:00 2>&1 >/dev/null); status=$?
+  check "timeline: an absent member arriving before a decision taken without them is refused (exit 2)" "$status" "2"
+  check "timeline: that refusal names the child and the decision's local time" \
+    "$(has "$err" "P. Officer was not counted in the room for Cara Day’s decision, taken at $decided: they arrived after that, not at 00:00")" "yes"
+  check "timeline: the refusals of an early arrival wrote nothing" "$(db_hash)" "$before"
+  check "timeline: no GP attendee on the record" \
+    "$(jget "$(q --json conference show "$conf")" "len([a for a in d['attendees'] if a['name']=='Dr K. Moss'])")" "0"
+fi
+# At the decision's minute (or after it) a latecomer is taken: they came as it was taken.
+out=$(q --json attendee add "$conf" --name "Dr K. Moss" --agency "GP" --line-management "GP" --arrived "$decided")
+check "timeline: a latecomer arriving at the decision's minute is taken" "$(jget "$out" '"id" in d')" "true"
 unset TZ
 
 # ---- difference show --as-of: what stood on the day ----
@@ -111,15 +139,15 @@ conf=$(jget "$(q --json conference new --child "Dee Day" --kind initial --date 2
 dee=$(jget "$(q --json conference show "$conf")" 'd["children"][0]["id"]')
 before=$(db_hash)
 expect_exit "consensus: refused with no attendee on the record" 2 \
-  q consensus "$conf" --child "$dee" --agreed plan --summary "All agree"
+  q consensus "$conf" --child "$dee" --agreed plan --category neglect --summary "All agree"
 q attendee add "$conf" --name "O. Observer" --agency "Housing" --line-management "Housing" --non-voting >/dev/null
 before=$(db_hash)
 expect_exit "consensus: refused with only a non-voting attendee" 2 \
-  q consensus "$conf" --child "$dee" --agreed plan --summary "All agree"
+  q consensus "$conf" --child "$dee" --agreed plan --category neglect --summary "All agree"
 check "consensus: the refusals wrote nothing" "$(db_hash)" "$before"
 check "consensus: no attempt on the record" "$(jget "$(q --json conference show "$conf")" 'len(d["attempts"])')" "0"
 q attendee add "$conf" --name "S. Social" --agency "Children's Social Care" --line-management "CSC" >/dev/null
-q consensus "$conf" --child "$dee" --agreed plan --summary "All agree" >/dev/null
+q consensus "$conf" --child "$dee" --agreed plan --category neglect --summary "All agree" >/dev/null
 check "consensus: recorded once a voting attendee is present" \
   "$(jget "$(q --json conference show "$conf")" 'len(d["attempts"])')" "1"
 

@@ -182,7 +182,7 @@ check "verify: intact after all of it" "$(jget "$(q --json verify)" 'd["ok"]')" 
 iconf=$(bolton_conference 2026-11-20)
 ivy=$(jget "$(q --json conference show "$iconf")" 'd["children"][0]["id"]')
 iben=$(jget "$(q --json conference show "$iconf")" 'd["children"][1]["id"]')
-q consensus "$iconf" --child "$ivy" --agreed plan --summary "All agree" >/dev/null
+q consensus "$iconf" --child "$ivy" --agreed plan --category neglect --summary "All agree" >/dev/null
 q consensus "$iconf" --child "$iben" --agreed no-plan --summary "All agree" >/dev/null
 q --as "Jo Bloggs, IRO" decide "$iconf" --child "$ivy" >/dev/null
 QUORUM_USER="Sam Chair" q decide "$iconf" --child "$iben" >/dev/null

@@ -1492,6 +1492,101 @@ test_record_nobody_joins_decided_child (void)
   assert_vote_fails (conference, child, GP, QUORUM_VIEW_NO_PLAN, 0, "x", QUORUM_ERROR_INVALID, "already been taken");
 }
 
+/* Trial 9, D1. DOMAIN "Attendance is a timeline": "Nobody joins the voters of a child whose
+ * decision is taken"; "The record says who was present for each child's decision". An arrival
+ * before a decision that did not count the person in the room contradicts its record: refused,
+ * naming the child and the decision's time, as a leave before a decision that counted them is.
+ * A decision whose presence was never kept (an old record) says nothing and refuses nothing. */
+static void
+test_record_no_arrival_before_uncounted_decision (void)
+{
+  g_autoptr(QuorumConference) conference = conference_new ("2026-11-20");
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 11, 20, 10, 42, 0);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (at);
+  g_autoptr(GError) error = NULL;
+  QuorumDecision *decision;
+  QuorumAttendee *doctor;
+  QuorumPresence present;
+  gint64 child;
+
+  conference->time = g_strdup ("10:00");
+  child = add_child (conference, "Ruby Owen");
+  add_usual_attendees (conference);
+  decision = g_new0 (QuorumDecision, 1);
+  decision->child_id = child;
+  decision->outcome = QUORUM_VIEW_PLAN;
+  decision->basis = QUORUM_BASIS_MAJORITY;
+  decision->dissent = g_ptr_array_new ();
+  decision->decided_at = g_date_time_format_iso8601 (utc);
+  decision->presence = g_array_new (FALSE, FALSE, sizeof (QuorumPresence));
+  for (guint i = 0; i < conference->attendees->len; i++)
+    {
+      present.attendee_id = ((QuorumAttendee *) g_ptr_array_index (conference->attendees, i))->id;
+      present.status = QUORUM_PRESENCE_PRESENT;
+      g_array_append_val (decision->presence, present);
+    }
+  g_ptr_array_add (conference->decisions, decision);
+
+  /* On the record but not in the room then (apologies, or not yet come): not before 10:42. */
+  doctor = add_person (conference, "Dr Ken Moss", "Cherry Tree Surgery", GP, TRUE, QUORUM_ATTENDANCE_APOLOGIES);
+  g_assert_false (quorum_check_arrival (conference, doctor->id, "10:30", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Dr Ken Moss was not counted in the room for Ruby Owen’s decision, "
+                                       "taken at 10:42: they arrived after that, not at 10:30");
+  g_clear_error (&error);
+  g_assert_true (quorum_check_arrival (conference, doctor->id, "10:42", &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_check_arrival (conference, doctor->id, "10:50", &error));
+  g_assert_no_error (error);
+
+  /* Someone added as a latecomer: the same rule, and the start's. */
+  g_assert_false (quorum_check_new_arrival (conference, "Dr Ann Lee", "10:41", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Dr Ann Lee was not counted in the room for Ruby Owen’s decision, "
+                                       "taken at 10:42: they arrived after that, not at 10:41");
+  g_clear_error (&error);
+  g_assert_false (quorum_check_new_arrival (conference, "Dr Ann Lee", "09:59", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_check_new_arrival (conference, "Dr Ann Lee", "10:43", &error));
+  g_assert_no_error (error);
+
+  /* Someone counted in the room still arrived by then (the converse rule stands). */
+  g_assert_false (quorum_check_arrival (conference, 100, "10:50", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "they arrived by then"));
+  g_clear_error (&error);
+
+  /* A decision with no presence kept refuses nothing. */
+  g_clear_pointer (&decision->presence, g_array_unref);
+  g_assert_true (quorum_check_arrival (conference, doctor->id, "10:30", &error));
+  g_assert_no_error (error);
+}
+
+/* Trial 9, D2. DOMAIN "Reaching a decision": with plan, the category of abuse. A consensus for a
+ * plan is the conference's own decision: under at least one category, as the chair's plan is. */
+static void
+test_record_consensus_plan_needs_category (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (quorum_check_attempt_outcome (QUORUM_VIEW_PLAN, QUORUM_CATEGORY_NONE, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "names the category of abuse"));
+  g_clear_error (&error);
+  g_assert_true (quorum_check_attempt_outcome (QUORUM_VIEW_PLAN, QUORUM_CATEGORY_SEXUAL, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_check_attempt_outcome (QUORUM_VIEW_NO_PLAN, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_check_attempt_outcome (QUORUM_VIEW_NONE, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (quorum_check_attempt_outcome (QUORUM_VIEW_NO_PLAN, QUORUM_CATEGORY_NEGLECT, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (quorum_check_attempt_outcome (QUORUM_VIEW_DECLINE, 0, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+}
+
 /* Finding 4, DOMAIN "Reaching a decision" 6: the vote is the last resort: no view and no
  * decision by vote or by the chair without a recorded attempt that reached no consensus. */
 static void
@@ -2326,6 +2421,9 @@ main (int   argc,
   g_test_add_func ("/decision/record/view-stays-counted-after-its-giver-leaves", test_record_view_stays_counted_after_leaving);
   g_test_add_func ("/decision/record/leaving-before-a-view-leaves-the-group-without-one", test_record_leaving_before_view);
   g_test_add_func ("/decision/record/nobody-joins-the-voters-of-a-decided-child", test_record_nobody_joins_decided_child);
+  g_test_add_func ("/decision/record/no-arrival-before-a-decision-taken-without-them",
+                   test_record_no_arrival_before_uncounted_decision);
+  g_test_add_func ("/decision/record/a-consensus-for-a-plan-names-its-category", test_record_consensus_plan_needs_category);
   g_test_add_func ("/decision/record/vote-is-the-last-resort", test_record_vote_needs_attempt);
   g_test_add_func ("/decision/record/view-before-a-later-consensus-is-superseded", test_record_superseded_view);
   g_test_add_func ("/decision/record/dissent-is-never-empty", test_record_dissent_needs_reason);

@@ -135,7 +135,7 @@ lk=$(jget "$(q --json --db "$laptop" conference show "$lc")" 'd["children"][0]["
 for g in CSC Police Health; do
   QUORUM_USER="Laptop Chair" q --db "$laptop" attendee add "$lc" --name "$g Rep" --agency "$g" --line-management "$g" >/dev/null
 done
-QUORUM_USER="Laptop Chair" q --db "$laptop" consensus "$lc" --child "$lk" --agreed plan --summary "All agree" >/dev/null
+QUORUM_USER="Laptop Chair" q --db "$laptop" consensus "$lc" --child "$lk" --agreed plan --category neglect --summary "All agree" >/dev/null
 QUORUM_USER="Laptop Chair" q --db "$laptop" decide "$lc" --child "$lk" >/dev/null
 QUORUM_USER="Laptop Chair" q --db "$laptop" finalise "$lc" >/dev/null
 out=$(q --json migrate --from "$laptop" --to "$as_a" 2>&1); status=$?

@@ -93,7 +93,7 @@ cli_as quorum bob "$work/bob.key" attendee add "$bconf" --name "S. Social" --age
   --line-management "Children's Social Care" >/dev/null || not_ok "bob adds social care"
 cli_as quorum alice "$work/alice.key" attendee add "$conf" --name "S. Social" --agency "Children's Social Care" \
   --line-management "Children's Social Care" >/dev/null || not_ok "alice adds social care"
-cli_as quorum alice "$work/alice.key" consensus "$conf" --child "$child" --agreed plan --summary "All agreed" >/dev/null \
+cli_as quorum alice "$work/alice.key" consensus "$conf" --child "$child" --agreed plan --category neglect --summary "All agreed" >/dev/null \
   || not_ok "alice records consensus"
 cli_as quorum alice "$work/alice.key" decide "$conf" --child "$child" >/dev/null || not_ok "alice decides"
 cli_as quorum alice "" finalise "$conf" >/dev/null || not_ok "alice signs off (from a laptop with no key at all)"

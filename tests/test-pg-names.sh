@@ -53,7 +53,7 @@ child=$("$cli" "${as_a[@]}" --json conference show "$conf" | json 'd["children"]
 for step in "attendee add $conf --name P.Constable --agency Police --line-management Police" \
             "attendee add $conf --name S.Worker --agency CSC --line-management CSC" \
             "attendee add $conf --name H.Visitor --agency Health --line-management Health" \
-            "consensus $conf --child $child --agreed plan --summary Agreed" \
+            "consensus $conf --child $child --agreed plan --category neglect --summary Agreed" \
             "decide $conf --child $child" "finalise $conf"; do
   # shellcheck disable=SC2086
   out=$("$cli" "${as_a[@]}" $step 2>&1) || not_ok "Siân records: $step: $out"

@@ -759,6 +759,138 @@ test_update_attendee_with_arrival (StoreFixture  *f,
   g_assert_no_error (error);
 }
 
+/* Trial 9, D1. DOMAIN "Attendance is a timeline": "Nobody joins the voters of a child whose
+ * decision is taken" and "The record says who was present for each child's decision". Someone
+ * the decision did not count in the room did not arrive before it: a latecomer added with an
+ * earlier arrival, or an absent member corrected to have arrived earlier, is refused, naming the
+ * child and the decision's time, and nothing is written. At the decision's minute, they are taken. */
+static void
+test_arrival_before_decision_not_counted (StoreFixture  *f,
+                                          gconstpointer  data)
+{
+  GError *error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *decided = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  QuorumAttemptSpec agreed = { .summary = "All agreed a plan for neglect.", .agreed = QUORUM_VIEW_PLAN,
+                               .categories = QUORUM_CATEGORY_NEGLECT };
+  QuorumAttendeeSpec late = { .name = "Dr K. Moss", .agency = "GP", .line_management = "GP",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT, .arrived_at = "00:00" };
+  QuorumAttendeeSpec came = { .name = "P. Absent", .agency = "Housing", .line_management = "Housing",
+                              .voting = TRUE, .attendance = QUORUM_ATTENDANCE_PRESENT, .arrived_at = "00:00" };
+  gint64 conf, amy, absent;
+
+  conf = make_conference (f->store, "bolton", today, &amy, NULL);
+  absent = add_attendee (f->store, conf, "P. Absent", "Housing", "Housing", TRUE);
+  {
+    QuorumAttendeeSpec apologies = came;
+
+    apologies.arrived_at = NULL;
+    apologies.attendance = QUORUM_ATTENDANCE_APOLOGIES;
+    g_assert_true (quorum_store_update_attendee (f->store, absent, &apologies, &error));
+    g_assert_no_error (error);
+  }
+  agreed.child_id = amy;
+  g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &agreed, &error), >, 0);
+  g_assert_no_error (error);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  utc = g_date_time_new_from_iso8601 (quorum_conference_find_decision (c, amy)->decided_at, NULL);
+  local = g_date_time_to_local (utc);
+  decided = g_date_time_format (local, "%H:%M");
+  if (g_strcmp0 (decided, "00:00") == 0)
+    {
+      g_test_skip ("the decision was taken at 00:00: no earlier minute on its day");
+      return;
+    }
+
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  expected = g_strdup_printf ("Dr K. Moss was not counted in the room for Amy Jones’s decision, taken at %s: "
+                              "they arrived after that, not at 00:00", decided);
+  g_assert_cmpint (quorum_store_add_attendee (f->store, conf, &late, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_free (expected);
+  expected = g_strdup_printf ("P. Absent was not counted in the room for Amy Jones’s decision, taken at %s: "
+                              "they arrived after that, not at 00:00", decided);
+  g_assert_false (quorum_store_update_attendee (f->store, absent, &came, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_false (quorum_store_attendee_arrive (f->store, absent, "00:00", &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  store_fixture_reopen (f);
+
+  /* Coming in the minute the decision was taken is not before it. */
+  late.arrived_at = decided;
+  g_assert_cmpint (quorum_store_add_attendee (f->store, conf, &late, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Trial 9, D2. DOMAIN "Reaching a decision": a plan view carries the category of abuse. A
+ * consensus for a plan is the conference's decision, as the chair's is: its plan is under at
+ * least one category. Without one the attempt is refused and nothing is written; with one, the
+ * decision and its plan carry it. */
+static void
+test_consensus_plan_names_category (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  GError *error = NULL;
+  g_autoptr(QuorumConference) c = NULL;
+  g_autoptr(QuorumOutcome) outcome = NULL;
+  g_autofree char *before = NULL;
+  QuorumAttemptSpec agreed = { .summary = "All agreed a plan.", .agreed = QUORUM_VIEW_PLAN };
+  gint64 conf, amy;
+
+  conf = make_conference (f->store, "bolton", "2026-11-20", &amy, NULL);
+  agreed.child_id = amy;
+  before = store_fixture_hash (f);
+  store_fixture_reopen (f);
+  g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &agreed, &error), ==, 0);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "names the category of abuse"));
+  g_clear_error (&error);
+  {
+    g_autofree char *after = store_fixture_hash (f);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  store_fixture_reopen (f);
+
+  agreed.categories = QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL;
+  g_assert_cmpint (quorum_store_add_attempt (f->store, conf, &agreed, &error), >, 0);
+  g_assert_no_error (error);
+  outcome = quorum_store_decide (f->store, conf, amy, QUORUM_VIEW_NONE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->basis, ==, QUORUM_BASIS_CONSENSUS);
+  g_assert_cmpuint (outcome->categories, ==, QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  c = quorum_store_load_conference (f->store, conf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quorum_conference_find_decision (c, amy)->categories, ==,
+                    QUORUM_CATEGORY_NEGLECT | QUORUM_CATEGORY_EMOTIONAL);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM plan WHERE categories = 'neglect,emotional'"), ==, 1);
+}
+
 /* A local bolton.ini that says something else than the shipped one. */
 static char *
 write_local_bolton (const char *dir,
@@ -3603,6 +3735,8 @@ main (int    argc,
   ADD ("/store/sign-off/amend-member-view-reason", test_amend_member_view_reason);
   ADD ("/store/attendee/corrected-before-sign-off-only", test_update_attendee);
   ADD ("/store/attendee/corrected-with-arrival-in-one-transaction", test_update_attendee_with_arrival);
+  ADD ("/store/attendee/no-arrival-before-a-decision-taken-without-them", test_arrival_before_decision_not_counted);
+  ADD ("/store/record/consensus-for-a-plan-names-its-category", test_consensus_plan_names_category);
   ADD ("/store/conference/profile-frozen-at-creation", test_profile_frozen_at_creation);
   ADD ("/store/conference/details-apologies-and-written-reports-recorded", test_conference_details_recorded);
   ADD ("/store/conference/line-managements-suggested-one-spelling-each", test_line_managements_suggested);

@@ -857,6 +857,36 @@ correct_name_by_click (QuorumWindow *window,
   ui_test_settle (300);
 }
 
+/* The note over the Attendees pane's edge (@name "new-above-note" or "new-below-note"): its
+ * words while shown, else NULL. */
+static const char *
+new_note (QuorumWindow *window,
+          const char   *name)
+{
+  GtkWidget *note = ui_test_find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (note);
+  return gtk_widget_get_visible (note) && gtk_widget_get_mapped (note) ? gtk_label_get_text (GTK_LABEL (note)) : NULL;
+}
+
+static gboolean
+row_tinted (QuorumWindow *window,
+            const char   *name)
+{
+  GtkWidget *row = list_row_named (window, name);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "new-attendee");
+}
+
+static gboolean
+row_untinted (gpointer data)
+{
+  RowWait *wait = data;
+
+  return !row_tinted (wait->window, wait->name);
+}
+
 /* The Attendees list above the timeline (a6rows left it): a change to the attendees while the
  * chair is in the list made every row again, and the focus went to the first row or nowhere,
  * the pane scrolled to it, the rows moved under the pointer. Nine attendees; the chair corrects
@@ -957,6 +987,12 @@ test_list_rows_stay (Fixture       *fx,
   }
   ui_test_settle (300);
   ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-added-above");
+  /* Out of view above the chair's rows: said at the pane's top edge; the row tinted. */
+  g_test_message ("the note above: %s", new_note (fx->window, "new-above-note"));
+  g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 1 new attendee above");
+  g_assert_null (new_note (fx->window, "new-below-note"));
+  g_assert_true (row_tinted (fx->window, "PC Dan Cole"));
+  g_assert_false (row_tinted (fx->window, "Hana Ali"));
   g_test_message ("focus after the addition: %s", focused_list_row (fx->window));
   g_assert_cmpstr (focused_list_row (fx->window), ==, "Hana Ali");
   g_assert_true (list_row_named (fx->window, "Hana Ali") == hana_row);
@@ -1019,6 +1055,123 @@ test_list_rows_stay (Fixture       *fx,
     g_assert_true (list_row_named (fx->window, "Ria Shah") == ria);
     g_assert_cmpfloat (fabs (ria_after.y - ria_before.y), <, 2);
     g_assert_true (focus_is_in (fx->window, summary));
+    /* Eve's row out of view above too (under Jo Grant's, the first): both said. */
+    g_test_message ("the note above: %s", new_note (fx->window, "new-above-note"));
+    g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 2 new attendees above");
+    g_assert_null (new_note (fx->window, "new-below-note"));
+    g_assert_true (row_tinted (fx->window, "Eve Rowe"));
+  }
+
+  /* 5. The note lies over the row at the pane's top, and a click there goes to that row, as
+   * aimed: its correction opens, not the note's, and the database has it on that attendee. */
+  {
+    GtkWidget *note = ui_test_find_named (GTK_WIDGET (fx->window), "new-above-note");
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_ancestor (list_row_named (fx->window, "Ria Shah"), GTK_TYPE_LIST_BOX));
+    graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (note) / 2.0, gtk_widget_get_height (note) / 2.0);
+    graphene_point_t in_list;
+    graphene_point_t in_window;
+    GtkListBoxRow *under;
+    g_autofree char *aimed = NULL;
+    const char *answer;
+
+    /* Hana's row put at the pane's top edge, under the note (the chair scrolls a little down). */
+    {
+      GtkWidget *pane = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane));
+      graphene_point_t top = GRAPHENE_POINT_INIT (0, 0);
+      graphene_point_t hana_top;
+
+      g_assert_true (gtk_widget_compute_point (list_row_named (fx->window, "Hana Ali"), pane, &top, &hana_top));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + hana_top.y);
+      ui_test_settle (300);
+    }
+    g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 2 new attendees above");
+    g_assert_true (gtk_widget_compute_point (note, GTK_WIDGET (list), &middle, &in_list));
+    g_assert_true (gtk_widget_compute_point (note, GTK_WIDGET (fx->window), &middle, &in_window));
+    under = gtk_list_box_get_row_at_y (list, (int) in_list.y);
+    g_test_message ("note's middle at %.0f in the list, %.0f,%.0f in the window: %s", in_list.y, in_window.x, in_window.y,
+                    under != NULL ? G_OBJECT_TYPE_NAME (under) : "nothing");
+    g_assert_true (QUORUM_IS_TEXT_ROW (under));
+    aimed = g_strdup (quorum_text_row_get_title (QUORUM_TEXT_ROW (under)));
+    g_test_message ("under the note: %s", aimed);
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-note-over-row");
+    correct_name_by_click (fx->window, in_window.x, in_window.y, aimed, "Hana Alli");
+    answer = ui_test_db_answerf (fx->path, "SELECT name FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[hana]);
+    /* Hana's row is the top one here: the list was scrolled to her. */
+    g_assert_cmpstr (aimed, ==, "Hana Ali");
+    g_assert_cmpstr (answer, ==, "Hana Alli");
+  }
+
+  /* 6. The mirror: the minute-taker marks DC Amy Lowe, above the chair's row, as having sent
+   * apologies (her row goes from above to the apologies at the end), and adds an aunt (with the
+   * family, at the end, out of view below). The row under the chair's pointer (Ken's) stays put; the rows above it that
+   * went say nothing; the next click on Ken's pencil corrects Ken. */
+  {
+    GtkWidget *ken_row = list_row_named (fx->window, "Kenneth Moss");
+    GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (ken_row));
+    g_autoptr(QuorumStore) other = quorum_store_open (fx->path, &error);
+    QuorumAttendeeSpec amy = {
+      .name = "DC Amy Lowe", .agency = "Police", .line_management = "Police", .voting = TRUE,
+      .attendance = QUORUM_ATTENDANCE_APOLOGIES,
+    };
+    QuorumAttendeeSpec uncle = {
+      .name = "Una Bell", .role = "Aunt", .agency = "Family", .line_management = "Family", .voting = FALSE,
+      .attendance = QUORUM_ATTENDANCE_PRESENT,
+    };
+    const char * const none[] = { NULL };
+    graphene_point_t ken_before;
+    graphene_point_t ken_after;
+    graphene_point_t pencil_at;
+    const char *answer;
+
+    g_assert_no_error (error);
+    ui_test_raise_window (fx->window);
+    ken_before = point_in_window (fx->window, ken_row);
+    pencil_at = point_in_window (fx->window, ui_test_find_named (ken_row, "edit-attendee-button"));
+    ui_test_move_and (surface, (int) ken_before.x + 40, (int) ken_before.y + 20, none);
+    ui_test_settle (200);
+    g_assert_true (quorum_store_update_attendee (other, ids[1], &amy, &error));
+    g_assert_no_error (error);
+    quorum_store_add_attendee (other, conf, &uncle, &error);
+    g_assert_no_error (error);
+    quorum_conference_page_reload (quorum_window_get_conference_page (fx->window));
+    {
+      RowWait wait = { fx->window, "Una Bell" };
+
+      ui_test_wait_until (list_row_shown, &wait, 10000, "the aunt's row");
+    }
+    ui_test_settle (300);
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-mirror");
+    ken_after = point_in_window (fx->window, list_row_named (fx->window, "Kenneth Moss"));
+    g_test_message ("Ken's row under the pointer: y %.0f → %.0f; below: %s", ken_before.y, ken_after.y,
+                    new_note (fx->window, "new-below-note"));
+    g_assert_true (list_row_named (fx->window, "Kenneth Moss") == ken_row);
+    g_assert_cmpfloat (fabs (ken_after.y - ken_before.y), <, 2);
+    /* Una's row out of view below (with the family, at the end): tinted, and said at the pane's
+     * bottom edge; Amy's moved, not new. Dan's Police came down with Amy gone, into view: seen;
+     * the note above says Eve's alone. */
+    g_assert_true (row_tinted (fx->window, "Una Bell"));
+    g_assert_cmpstr (new_note (fx->window, "new-below-note"), ==, "↓ 1 new attendee below");
+    g_assert_cmpstr (new_note (fx->window, "new-above-note"), ==, "↑ 1 new attendee above");
+    g_assert_false (row_tinted (fx->window, "DC Amy Lowe"));
+    correct_name_by_click (fx->window, pencil_at.x + 8, pencil_at.y + 8, "Kenneth Moss", "Ken Moss");
+    answer = ui_test_db_answerf (fx->path, "SELECT name FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[ken]);
+    g_assert_cmpstr (answer, ==, "Ken Moss");
+    g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT attendance FROM attendee WHERE id = %" G_GINT64_FORMAT, ids[1]),
+                     ==, "apologies");
+  }
+
+  /* 7. The chair scrolls up to the new social worker: the note goes, and her tint a moment
+   * later. */
+  {
+    RowWait wait = { fx->window, "Eve Rowe" };
+
+    ui_test_scroll_into_view (list_row_named (fx->window, "Eve Rowe"));
+    ui_test_settle (300);
+    g_assert_null (new_note (fx->window, "new-above-note"));
+    g_assert_true (row_tinted (fx->window, "Eve Rowe"));
+    ui_test_screenshot (GTK_WIDGET (fx->window), "attendees-list-new-seen");
+    ui_test_wait_until (row_untinted, &wait, 10000, "the new social worker's tint to go");
   }
 }
 

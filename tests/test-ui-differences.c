@@ -2017,6 +2017,188 @@ test_other_forms_enter_and_ctrl_enter (void)
   ui_test_iterate (50);
 }
 
+/* A Raise form's draft row, as the store keeps it (NULL: none). */
+static const char *
+raise_draft_row (const char *path,
+                 const char *field)
+{
+  return ui_test_db_answerf (path, "SELECT text FROM draft WHERE scope = 'difference:raise' AND field = '%s'", field);
+}
+
+/* Trial 9, D3: the Raise form's policy, typed date and area were not in its draft: closed (or
+ * killed) and opened again, the words came back under the default policy dated today, with no
+ * draft mark, and were raised so. They are kept, given back, marked, and raised as chosen. */
+static void
+test_raise_draft_keeps_policy_date_area (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  const char *area = quorum_area_to_string (QUORUM_AREA_THRESHOLDS);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+  guint bradford = 0;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  {
+    g_autoptr(GPtrArray) profiles = quorum_profiles_load_all (NULL);
+
+    while (g_strcmp0 (((QuorumProfile *) g_ptr_array_index (profiles, bradford))->id, "bradford") != 0)
+      bradford++;
+  }
+
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-12-02");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_settle (200);
+  choose_profile (page, "bradford");
+  click_row (page, "raised_date_row");
+  ui_test_type ("2026-11-20");
+  ui_test_key ("Return");
+  ui_test_type ("Una Bell");
+  ui_test_key ("Return");
+  ui_test_type ("Health visitor");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (page, "area_row")), QUORUM_AREA_THRESHOLDS + 1);
+  ui_test_settle (600);
+  /* What a kill now leaves in the store: the choices and the date with the words. */
+  g_assert_cmpstr (raise_draft_row (path, "policy"), ==, "bradford");
+  g_assert_cmpstr (raise_draft_row (path, "date"), ==, "2026-11-20");
+  g_assert_cmpstr (raise_draft_row (path, "area"), ==, area);
+  g_assert_cmpstr (raise_draft_row (path, "raised-by"), ==, "Una Bell");
+  g_assert_true (ui_test_marker_shown (GTK_WIDGET (child (page, "raise_draft_label"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (100);
+
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  quorum_differences_page_set_as_of (page, "2026-12-02");
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_settle (300);
+  ui_test_screenshot (GTK_WIDGET (window), "t9forms-raise-given-back");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (page, "profile_row"))), ==, bradford);
+  g_assert_cmpstr (row_shows (page, "raised_date_row"), ==, "2026-11-20");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (page, "area_row"))), ==, QUORUM_AREA_THRESHOLDS + 1);
+  g_assert_cmpstr (row_shows (page, "raised_by_row"), ==, "Una Bell");
+  g_assert_true (ui_test_marker_shown (GTK_WIDGET (child (page, "raise_draft_label"))));
+
+  /* Finished and raised as it was left: Bradford, from 20 November. */
+  type_into (page, "agency_row", "Bradford District Care NHS FT");
+  type_into (page, "against_row", "Bradford Childrens Social Care");
+  type_into (page, "outcome_sought_row", "Seen by a paediatrician");
+  ui_test_click (GTK_WIDGET (child (page, "outcome_sought_row")), -1, -1);
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  {
+    g_autoptr(GPtrArray) all = list_all (store);
+    g_autoptr(QuorumDifference) d = NULL;
+    char raised[11];
+
+    g_assert_cmpuint (all->len, ==, 1);
+    d = load (store, quorum_differences_page_get_selected (page));
+    g_date_strftime (raised, sizeof raised, "%Y-%m-%d", &d->raised);
+    g_assert_cmpstr (d->profile_id, ==, "bradford");
+    g_assert_cmpstr (raised, ==, "2026-11-20");
+    g_assert_cmpint (d->area, ==, QUORUM_AREA_THRESHOLDS);
+    g_assert_cmpstr (d->raised_by, ==, "Una Bell");
+  }
+  g_assert_cmpstr (ui_test_db_answerf (path, "SELECT count(*) FROM draft WHERE scope = 'difference:raise'"), ==, "0");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* Trial 9, A6: the empty page said "No differences to count." twice, in the chart and in its
+ * caption: once, by the chart. */
+static void
+test_empty_counts_said_once (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+
+  g_assert_no_error (error);
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_settle (200);
+  ui_test_screenshot (GTK_WIDGET (window), "t9forms-empty-counts");
+  g_assert_cmpstr (ui_test_db_answerf (path, "SELECT count(*) FROM difference"), ==, "0");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (page, "chart_text"))));
+  /* One raised: the caption says the counts again. */
+  raise_in_store (store, "bradford", "2026-11-16", FALSE);
+  quorum_differences_page_refresh (page);
+  ui_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (page, "chart_text"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
+/* Trial 9, D4: Enter on the chosen Area of disagreement reopened its list, and the outcome
+ * sought typed next went into the list and vanished. Enter on a chosen area moves on to the
+ * outcome sought, whose words are kept; Space and Alt+Down open the list. */
+static void
+test_enter_on_chosen_area_moves_on (void)
+{
+  g_autofree char *path = ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = quorum_store_open (path, &error);
+  GtkWidget *area;
+  QuorumDifferencesPage *page;
+  QuorumWindow *window;
+
+  g_assert_no_error (error);
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  window = ui_test_window_new (store, 1280, 800);
+  page = show_page (window, store);
+  ui_test_raise_window (window);
+  ui_test_click (find_actionable (GTK_WIDGET (page), "differences.show-raise"), -1, -1);
+  ui_test_settle (200);
+  area = GTK_WIDGET (child (page, "area_row"));
+  ui_test_scroll_into_view (area);
+  gtk_widget_grab_focus (area);
+  ui_test_key ("space");
+  ui_test_wait_until (ui_test_has_shown_popover, area, 3000, "the list of areas to open");
+  ui_test_key ("Escape");
+  ui_test_settle (200);
+  g_assert_false (ui_test_has_shown_popover (area));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (area), QUORUM_AREA_ASSESSMENT_OUTCOME + 1);
+  gtk_widget_grab_focus (area);
+  ui_test_key ("Return");
+  ui_test_settle (200);
+  g_assert_false (ui_test_has_shown_popover (area));
+  g_assert_true (focus_in (window, GTK_WIDGET (child (page, "outcome_sought_row"))));
+  ui_test_type ("A single assessment");
+  ui_test_settle (600);
+  g_assert_cmpstr (row_shows (page, "outcome_sought_row"), ==, "A single assessment");
+  g_assert_cmpstr (raise_draft_row (path, "outcome-sought"), ==, "A single assessment");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (area)), ==, QUORUM_AREA_ASSESSMENT_OUTCOME + 1);
+  /* Alt+Down opens the list of a chosen area. */
+  gtk_widget_grab_focus (area);
+  ui_test_key ("alt+Down");
+  ui_test_wait_until (ui_test_has_shown_popover, area, 3000, "the list of areas to open");
+  ui_test_screenshot (GTK_WIDGET (window), "t9forms-area-list-by-alt-down");
+  ui_test_key ("Escape");
+  ui_test_settle (100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2047,6 +2229,9 @@ main (int   argc,
   g_test_add_func ("/ui/differences/diffs4-choices-whole", test_choices_whole);
   g_test_add_func ("/ui/differences/stageids-english-difference-read-in-welsh",
                    test_english_difference_read_in_welsh);
+  g_test_add_func ("/ui/differences/t9forms-raise-draft-keeps-policy-date-area", test_raise_draft_keeps_policy_date_area);
+  g_test_add_func ("/ui/differences/t9forms-enter-on-chosen-area-moves-on", test_enter_on_chosen_area_moves_on);
+  g_test_add_func ("/ui/differences/t9forms-empty-counts-said-once", test_empty_counts_said_once);
 
   return g_test_run ();
 }

@@ -1176,13 +1176,49 @@ test_outcome_must_be_chosen (Fixture       *fx,
   ui_test_iterate (200);
   ui_test_screenshot (GTK_WIDGET (fx->window), "forms4-outcome-given-back");
 
-  /* Ctrl+Enter in Views held now records what was chosen. */
+  /* Trial 9, D2 (DOMAIN "Reaching a decision": a plan view carries the category of abuse): the
+   * boxes shown with none ticked, the form says so under them; Ctrl+Enter in Views held is
+   * refused in the rule's words, the focus on Neglect, nothing recorded. */
+  {
+    GtkWidget *note = ui_test_find_named (GTK_WIDGET (panel), "attempt-category-note");
+    GtkWidget *neglect = ui_test_find_named (GTK_WIDGET (panel), "attempt-neglect");
+
+    g_assert_true (gtk_widget_is_visible (note));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==,
+                     "No category of abuse ticked: a consensus for a plan is recorded under at least one");
+    ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
+    ui_test_key ("ctrl+End");
+    ui_test_key ("ctrl+Return");
+    ui_test_settle (500);
+    after = (g_free (after), attempts_of (fx, fx->amy));
+    g_assert_cmpstr (after, ==, "1 none");
+    g_assert_true (gtk_widget_is_visible (note));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "names the category of abuse it is under"));
+    g_assert_true (gtk_widget_has_css_class (note, "error"));
+    g_assert_true (gtk_widget_has_focus (neglect));
+    ui_test_screenshot (GTK_WIDGET (fx->window), "t9rules-consensus-plan-no-category");
+
+    /* Space ticks Neglect where the focus is: the note goes. */
+    ui_test_key ("space");
+    ui_test_settle (200);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (neglect)));
+    g_assert_false (gtk_widget_is_visible (note));
+  }
+
+  /* Ctrl+Enter now records what was chosen, under its category. */
   ui_test_click (ui_test_template_child (panel, QUORUM_TYPE_CHILD_PANEL, "views_field"), -1, -1);
   ui_test_key ("ctrl+End");
   ui_test_key ("ctrl+Return");
   ui_test_settle (500);
   after = (g_free (after), attempts_of (fx, fx->amy));
   g_assert_cmpstr (after, ==, "2 none,plan");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT categories FROM attempt WHERE agreed = 'plan' AND child_id = %"
+                                            G_GINT64_FORMAT, fx->amy);
+
+    after = (g_free (after), sql_of (fx, sql));
+    g_assert_cmpstr (after, ==, "neglect");
+  }
   /* The form is empty again, and its outcome unchosen. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
 }
@@ -1330,12 +1366,77 @@ test_new_conference_asks_name (Fixture       *fx,
   g_settings_reset (settings, "last-chair");
 }
 
+/* Trial 9, A3: after start (a conference open, as `--open`) the focus sat on the header's New
+ * Conference button: a chair who clicked a label (it takes no focus) and typed opened the form
+ * with the first Space, their words going into a child's name. Typing now opens nothing, and
+ * the words are shown where they went (the search). */
+static void
+test_first_focus_opens_nothing (Fixture       *fx,
+                                gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  ui_test_raise_window (fx->window);
+  ui_test_settle (1000);
+  focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  g_test_message ("first focus: %s in %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none",
+                  focus != NULL && gtk_widget_get_parent (focus) != NULL ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)) : "");
+  ui_test_type ("Bea to be");
+  ui_test_settle (600);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "t9forms-first-focus-typed");
+  g_assert_null (ui_test_find_toplevel (QUORUM_TYPE_NEW_CONFERENCE_DIALOG));
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM draft WHERE scope = 'new-conference'"), ==, "0");
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM conference"), ==, "1");
+  /* Nor did a Space choose a view for the group the focus is on. */
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT count(*) FROM vote"), ==, "0");
+  focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus) && !GTK_IS_TOGGLE_BUTTON (focus));
+}
+
+/* Trial 9, A3: the New Conference form's kept name came back with the caret at its start, the
+ * next keys going in front of it ("obe subject of a plan"): at its end. */
+static void
+test_new_conference_draft_caret_at_end (Fixture       *fx,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+  g_assert_true (quorum_store_save_draft (fx->store, 0, "new-conference", "child-1", "Bea", &error));
+  g_assert_no_error (error);
+  ui_test_raise_window (fx->window);
+  dialog = open_new_conference_form (fx->window);
+  ui_test_raise_window (dialog);
+  ui_test_type (" Lane");
+  ui_test_settle (600);
+  ui_test_screenshot (GTK_WIDGET (dialog), "t9forms-new-conference-caret-at-end");
+  g_assert_cmpstr (ui_test_db_answerf (fx->path, "SELECT text FROM draft WHERE scope = 'new-conference' AND field = 'child-1'"),
+                   ==, "Bea Lane");
+  gtk_window_close (dialog);
+  ui_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
 
+  g_test_add ("/ui/forms/t9forms-first-focus-opens-nothing", Fixture, NULL,
+              fixture_set_up, test_first_focus_opens_nothing, fixture_tear_down);
+  g_test_add ("/ui/forms/t9forms-new-conference-draft-caret-at-end", Fixture, NULL,
+              fixture_set_up, test_new_conference_draft_caret_at_end, fixture_tear_down);
   g_test_add ("/ui/forms/enter-in-child-name", Fixture, NULL,
               fixture_set_up, test_enter_in_child_name, fixture_tear_down);
   g_test_add ("/ui/forms/vote-box-kept-once-touched", Fixture, NULL,

@@ -2,13 +2,14 @@
 /* test-ui-recordname.c: who the record names as having written it, on a fresh database with no
  * name kept (trial 7 A10, trial 8 A3). The conference was made as quorum-cli makes it (through
  * the store, no name given); the app's first record that names its writer (a view, an attempt,
- * an arrival or leaving) asks "Your name, as the record will give it" first, once, keeps the
- * name, and records it; cancelled, nothing is written and the words typed stay; a name kept is
- * never asked; a reader who records nothing is never asked. Real clicks and keys through the X
+ * an arrival or leaving, a correction to "Arrived late") asks "Your name, as the record will
+ * give it" first, once, keeps the name, and records it; cancelled, nothing is written and the
+ * words typed stay; a name kept is never asked; a reader who records nothing is never asked. Real clicks and keys through the X
  * server (xdotool), each asserted on what the database then holds. On a shared (PostgreSQL)
  * database the writer is the server's user: nothing is asked there, and the rows name them. */
 
 #include "test-ui-live-common.h"
+#include "ui/quorum-text-row.h"
 
 #define TYPED_NAME   "Priya Shah"
 #define BEN_PROPOSAL "Ben to stay with his aunt"
@@ -355,6 +356,132 @@ test_cancel_writes_nothing (Fixture       *fx,
   g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT count (*) FROM attempt WHERE child_id = %" G_GINT64_FORMAT, fx->ben), ==, "0");
 }
 
+static gboolean
+label_in_popover (gpointer data)
+{
+  GtkWidget **wait = data;
+
+  return ui_test_find_shown_label (wait[0], (const char *) wait[1]) != NULL;
+}
+
+/* The correction dialog, drawn: the one with the attendee's fields. */
+static gboolean
+correction_drawn (gpointer data)
+{
+  GtkWindow *dialog = message_dialog ();
+
+  return dialog != NULL && ui_test_find_named (GTK_WIDGET (dialog), "edit-arrived") != NULL && ui_test_is_drawn (dialog);
+}
+
+static GtkWidget *
+in_dialog (const char *name)
+{
+  GtkWidget *found = ui_test_find_named (GTK_WIDGET (message_dialog ()), name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* An attendee corrected to "Arrived late" records their arrival, a row naming who recorded it:
+ * the correction's Correct asks the name first, as the Arrived button does. Cancelled, nothing
+ * is written and the correction comes back as typed; the name given, the correction and the
+ * arrival are recorded by it. */
+static void
+test_correction_asks (Fixture       *fx,
+                      gconstpointer  data)
+{
+  QuorumConferencePage *page = quorum_window_get_conference_page (fx->window);
+  gint64 police;
+  g_autofree char *at = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  police = attendee_id_of (fx, "Rep of Police");
+  if (!adw_flap_get_reveal_flap (ADW_FLAP (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "flap"))))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "conference.toggle-attendees", NULL));
+  ui_test_settle (300);
+  {
+    GtkListBox *list = GTK_LIST_BOX (ui_test_template_child (page, QUORUM_TYPE_CONFERENCE_PAGE, "attendees_list"));
+    GtkListBoxRow *row = NULL;
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+      if (g_strcmp0 (quorum_text_row_get_title (QUORUM_TEXT_ROW (row)), "Rep of Police") == 0)
+        break;
+    g_assert_nonnull (row);
+    ui_test_click (ui_test_find_named (GTK_WIDGET (row), "edit-attendee-button"), -1, -1);
+  }
+  ui_test_wait_until (correction_drawn, NULL, 10000, "the correction dialog");
+  ui_test_click (in_dialog ("edit-role"), -1, -1);
+  ui_test_type ("DC");
+  {
+    GtkWidget *dropdown = in_dialog ("edit-attendance");
+    GtkWidget *popover = ui_test_find_type (dropdown, GTK_TYPE_POPOVER);
+    gpointer wait[] = { popover, (gpointer) "Arrived late" };
+
+    ui_test_click (dropdown, -1, -1);
+    ui_test_wait_until (label_in_popover, wait, 10000, "Arrived late");
+    ui_test_click (ui_test_find_shown_label (popover, "Arrived late"), -1, -1);
+    ui_test_settle (300);
+  }
+  /* The time offered: now (the conference sits today). */
+  at = g_strdup (gtk_editable_get_text (GTK_EDITABLE (in_dialog ("edit-arrived"))));
+  g_assert_cmpuint (strlen (at), ==, 5);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (message_dialog ()), GTK_TYPE_BUTTON, "_Correct"), -1, -1);
+
+  if (ui_test_is_postgres ())
+    {
+      ui_test_wait_until (no_dialog, NULL, 10000, "the correction to close");
+      ui_test_settle (300);
+      g_assert_null (name_dialog ());
+      expected = g_strdup_printf ("DC|arrived|%s|uichair", at);
+      g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT a.role || '|' || e.event || '|' || e.at || '|' || e.recorded_by "
+                                        "FROM attendee a JOIN attendance_event e ON e.attendee_id = a.id "
+                                        "WHERE a.id = %" G_GINT64_FORMAT, police), ==, expected);
+      return;
+    }
+
+  /* Asked before anything is written; Escape: nothing written, the correction back as typed. */
+  ui_test_wait_until (name_dialog_drawn, NULL, 10000, "the question of the name");
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT coalesce (role, '-') || '|' || (SELECT count (*) FROM attendance_event) "
+                                    "FROM attendee WHERE id = %" G_GINT64_FORMAT, police), ==, "-|0");
+  ui_test_key ("Escape");
+  ui_test_wait_until (correction_drawn, NULL, 10000, "the correction given back");
+  ui_test_wait_until (toast_says_nothing_recorded, fx, 10000, "the toast saying nothing was recorded");
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT coalesce (role, '-') || '|' || (SELECT count (*) FROM attendance_event) "
+                                    "FROM attendee WHERE id = %" G_GINT64_FORMAT, police), ==, "-|0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (in_dialog ("edit-name"))), ==, "Rep of Police");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (in_dialog ("edit-role"))), ==, "DC");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (in_dialog ("edit-attendance"))), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (in_dialog ("edit-arrived"))), ==, at);
+  g_assert_true (gtk_widget_get_visible (in_dialog ("edit-arrived")));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (message_dialog ()), "save"));
+  {
+    g_autofree char *kept = kept_name ();
+
+    g_assert_cmpstr (kept, ==, "");
+  }
+  ui_test_screenshot (GTK_WIDGET (message_dialog ()), "record-name-correction-given-back");
+
+  /* Correct again: asked again; the name given, the correction and the arrival name them. */
+  ui_test_key ("Return");
+  ui_test_wait_until (name_dialog_drawn, NULL, 10000, "the question of the name");
+  ui_test_key ("ctrl+a");
+  ui_test_type (TYPED_NAME);
+  ui_test_key ("Return");
+  ui_test_wait_until (no_dialog, NULL, 10000, "the question to close");
+  ui_test_settle (300);
+  expected = g_strdup_printf ("DC|present|arrived|%s|" TYPED_NAME, at);
+  g_assert_cmpstr (ui_test_db_sqlf (fx->path, "SELECT a.role || '|' || a.attendance || '|' || e.event || '|' || e.at || '|' || "
+                                    "e.recorded_by FROM attendee a JOIN attendance_event e ON e.attendee_id = a.id "
+                                    "WHERE a.id = %" G_GINT64_FORMAT, police), ==, expected);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "record-name-correction-recorded");
+}
+
 /* A name kept in Preferences: the first view is recorded at once, by it; nothing asked. And a
  * reader who only looks (the children, the attendees) is never asked, name or none. */
 static void
@@ -400,6 +527,8 @@ main (int   argc,
   g_test_add ("/ui/recordname/first-view-asks", Fixture, NULL, recordname_set_up, test_first_view_asks,
               fixture_tear_down);
   g_test_add ("/ui/recordname/cancel-writes-nothing", Fixture, NULL, recordname_set_up, test_cancel_writes_nothing,
+              fixture_tear_down);
+  g_test_add ("/ui/recordname/correction-asks", Fixture, NULL, recordname_set_up, test_correction_asks,
               fixture_tear_down);
   g_test_add ("/ui/recordname/kept-name-not-asked", Fixture, NULL, recordname_set_up, test_kept_name_not_asked,
               fixture_tear_down);

@@ -1630,6 +1630,43 @@ widget_unmapped (gpointer data)
   return !gtk_widget_get_mapped (data);
 }
 
+/* The as-of button clicked, as a person opens its calendar. The click waits for the page to be
+ * quiet first: the button holds the as-of label, whose width changes with the day applied, so a
+ * click aimed before the new width is laid out lands where the button was (under load, the
+ * calendar then never opened: "Timed out waiting for the as-of calendar", 1 run in several). If
+ * it is still lost, the test says where the button was and is, and clicks once more. */
+static void
+open_as_of_calendar (QuorumReferralsPage *page)
+{
+  GtkWidget *button = child_of (page, "as_of_button");
+  GtkWidget *calendar = child_of (page, "as_of_calendar");
+  gint64 until;
+  graphene_rect_t before = GRAPHENE_RECT_INIT (0, 0, 0, 0), after = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  ui_test_settle (300);
+  if (!gtk_widget_compute_bounds (button, GTK_WIDGET (gtk_widget_get_root (button)), &before))
+    g_test_message ("the as-of button has no bounds before its click");
+  ui_test_click (button, -1, -1);
+  until = g_get_monotonic_time () + 3000 * 1000 * ui_test_timeout_scale () * ui_test_overload ();
+  while (!gtk_widget_get_mapped (calendar) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  if (!gtk_widget_get_mapped (calendar))
+    {
+      if (!gtk_widget_compute_bounds (button, GTK_WIDGET (gtk_widget_get_root (button)), &after))
+        g_test_message ("the as-of button has no bounds after its click");
+      g_test_message ("the click on the as-of button opened nothing (button at %.0f,%.0f %.0fx%.0f, now %.0f,%.0f "
+                      "%.0fx%.0f): clicked again", before.origin.x, before.origin.y, before.size.width,
+                      before.size.height, after.origin.x, after.origin.y, after.size.width, after.size.height);
+      ui_test_settle (300);
+      ui_test_click (button, -1, -1);
+    }
+  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
+  ui_test_iterate (200);
+}
+
 /* The as-of button clicked, and @day of the month its calendar shows clicked, as a person
  * picks the date the page judges by. */
 static void
@@ -1638,9 +1675,7 @@ pick_as_of_day (QuorumReferralsPage *page,
 {
   GtkWidget *calendar = child_of (page, "as_of_calendar");
 
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   g_assert_nonnull (calendar_day (calendar, day));
   ui_test_click (calendar_day (calendar, day), -1, -1);
   ui_test_settle (200);
@@ -1735,9 +1770,7 @@ test_as_of_chart_and_corrections (void)
   ui_test_screenshot (GTK_WIDGET (window), "referrals-as-of-chart");
 
   /* Today again, with the popover's Today button. */
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, child_of (page, "as_of_calendar"), 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   ui_test_click (find_actionable (child_of (page, "as_of_popover"), "referrals.today"), -1, -1);
   wait_loaded (page);
   g_assert_nonnull (find_item (page, lou));
@@ -1872,9 +1905,7 @@ pick_as_of_day_months_back (QuorumReferralsPage *page,
 {
   GtkWidget *calendar = child_of (page, "as_of_calendar");
 
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   for (guint i = 0; i < back; i++)
     {
       GtkWidget *previous = find_icon_button (calendar, "pan-start-symbolic");
@@ -1988,9 +2019,7 @@ test_as_of_table_cells (void)
   ui_test_screenshot (GTK_WIDGET (window), "refs2-as-of-corrected-before");
 
   /* As of Monday 14 June 2027: Pia sent, not yet heard. */
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, child_of (page, "as_of_calendar"), 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   ui_test_click (find_actionable (child_of (page, "as_of_popover"), "referrals.today"), -1, -1);
   wait_loaded (page);
   type_into (page, "search_entry", "Pia June");
@@ -3129,9 +3158,7 @@ test_refpane_as_of (void)
 
   /* Defect 5: the calendar turned back a month (May), then Escape: the calendar shows the
    * applied day again, not one never applied. */
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   ui_test_click (find_icon_button (calendar, "pan-start-symbolic"), -1, -1);
   ui_test_settle (200);
   g_assert_true (gtk_widget_get_mapped (calendar));
@@ -3143,9 +3170,7 @@ test_refpane_as_of (void)
   g_assert_true (g_str_has_prefix (label_text (page, "as_of_label"), "As of Thu 13 May 2027"));
 
   /* The greyed 30 of April, in May's view: applied. */
-  ui_test_click (child_of (page, "as_of_button"), -1, -1);
-  ui_test_wait_until (widget_mapped, calendar, 10000, "the as-of calendar");
-  ui_test_iterate (200);
+  open_as_of_calendar (page);
   g_assert_nonnull (calendar_other_day (calendar, "30"));
   ui_test_click (calendar_other_day (calendar, "30"), -1, -1);
   ui_test_settle (300);

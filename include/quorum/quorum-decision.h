@@ -126,6 +126,13 @@ gboolean       quorum_check_arrival (const QuorumConference *conference,
                                      gint64                  attendee_id,
                                      const char             *time,
                                      GError                **error);
+/* The arrival of someone added to the record as arriving late (@name, not yet stored): at or
+ * after the start, not later than now on the conference's day, and not before a decision taken
+ * for a child without them ("Nobody joins the voters of a child whose decision is taken"). */
+gboolean       quorum_check_new_arrival (const QuorumConference *conference,
+                                         const char             *name,
+                                         const char             *time,
+                                         GError                **error);
 /* A departure: the attendee is in the room, leaves once, not before arriving. */
 gboolean       quorum_check_departure (const QuorumConference *conference,
                                        gint64                  attendee_id,
@@ -180,6 +187,12 @@ gboolean       quorum_check_view_change       (const char *who,
  * there is no one whose agreement it records. */
 gboolean       quorum_check_attempt (const QuorumConference *conference,
                                      GError                **error);
+/* A consensus attempt's outcome: a plan, no plan or none; categories of abuse only with a plan,
+ * and a plan agreed by consensus under at least one (DOMAIN "Reaching a decision": a plan view
+ * carries its category; the consensus is the conference's decision, as the chair's is). */
+gboolean       quorum_check_attempt_outcome (QuorumView   agreed,
+                                             guint        categories,
+                                             GError     **error);
 
 /* The referral's dates: due = @conference_date + referral_working_days (profile's region);
  * panel_due = @notified + panel_calendar_days. */

@@ -191,6 +191,18 @@ consensus_reached (const QuorumAttempt *attempt)
   return attempt != NULL && is_counted_view (attempt->agreed);
 }
 
+/* Only the four categories of abuse the record knows. */
+static gboolean
+check_known_categories (guint     categories,
+                        GError  **error)
+{
+  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) == 0)
+    return TRUE;
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
+  return FALSE;
+}
+
 gboolean
 quorum_check_vote (const QuorumConference *conference,
                    gint64                  child_id,
@@ -271,12 +283,8 @@ quorum_check_vote (const QuorumConference *conference,
       return FALSE;
     }
 
-  if ((categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
-      return FALSE;
-    }
+  if (!check_known_categories (categories, error))
+    return FALSE;
 
   if (categories != QUORUM_CATEGORY_NONE && view != QUORUM_VIEW_PLAN)
     {
@@ -733,12 +741,8 @@ decide_rule (const QuorumConference *conference,
       return NULL;
     }
 
-  if ((chair_categories & ~(guint) QUORUM_CATEGORY_ALL) != 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("Unknown category of abuse: the categories are neglect, physical, emotional and sexual"));
-      return NULL;
-    }
+  if (!check_known_categories (chair_categories, error))
+    return NULL;
 
   if (chair_categories != QUORUM_CATEGORY_NONE && chair_view != QUORUM_VIEW_PLAN)
     {
@@ -1042,9 +1046,12 @@ find_attendee_or_fail (const QuorumConference  *conference,
   return attendee;
 }
 
-/* The first decision (by its time) that counted @attendee in the room, taken at a time on the
- * conference's day that @time contradicts: later than it when @arriving (they came after a
- * decision that counted them), earlier than it when leaving (they left before it). A decision's
+/* The first decision (by its time) whose record of who was in the room @time contradicts, for
+ * the attendee @attendee_id called @name (0 for one not yet on the record, counted in none): when
+ * @arriving, one that counted them taken before @time (they came after a decision that counted
+ * them), or one taken after @time that did not count them (DOMAIN "Nobody joins the voters of a
+ * child whose decision is taken": by the timeline they were in the room, and its record says
+ * they were not); when leaving, one that counted them taken after @time. A decision's
  * time is stored in UTC, an attendance time is the local HH:MM typed on the conference's date:
  * the decision's is compared in this machine's local time (GDateTime's to_local), as the chair
  * read the clock in the room. A decision recorded on another day than the conference's (the
@@ -1052,7 +1059,8 @@ find_attendee_or_fail (const QuorumConference  *conference,
  * FALSE with an error naming the child and the decision's time. */
 static gboolean
 check_counted_decisions (const QuorumConference  *conference,
-                         const QuorumAttendee    *attendee,
+                         gint64                   attendee_id,
+                         const char              *name,
                          const char              *time,
                          gboolean                 arriving,
                          GError                 **error)
@@ -1065,12 +1073,18 @@ check_counted_decisions (const QuorumConference  *conference,
       g_autoptr(GDateTime) local = NULL;
       g_autofree char *decided = NULL;
       QuorumPresenceStatus status;
+      gboolean counted;
       GDate day;
 
-      if (decision->decided_at == NULL ||
-          !quorum_conference_presence_at (conference, decision->child_id, attendee->id, &status) ||
-          status != QUORUM_PRESENCE_PRESENT ||
-          (utc = g_date_time_new_from_iso8601 (decision->decided_at, NULL)) == NULL)
+      /* A decision recorded before its presence was kept says nothing of who was there. */
+      if (decision->decided_at == NULL || decision->presence == NULL)
+        continue;
+      counted = quorum_conference_presence_at (conference, decision->child_id, attendee_id, &status);
+      if (counted && status != QUORUM_PRESENCE_PRESENT)
+        continue;
+      if (!counted && !arriving)
+        continue;
+      if ((utc = g_date_time_new_from_iso8601 (decision->decided_at, NULL)) == NULL)
         continue;
       local = g_date_time_to_local (utc);
       g_date_clear (&day, 1);
@@ -1079,25 +1093,34 @@ check_counted_decisions (const QuorumConference  *conference,
       if (!g_date_valid (&conference->date) || g_date_compare (&day, &conference->date) != 0)
         continue;
       decided = g_date_time_format (local, "%H:%M");
-      if (arriving ? strcmp (time, decided) <= 0 : strcmp (time, decided) >= 0)
+      /* Coming in the minute the decision was taken is neither before nor after it. */
+      if (!counted ? strcmp (time, decided) >= 0
+                   : arriving ? strcmp (time, decided) <= 0 : strcmp (time, decided) >= 0)
         continue;
 
       for (guint c = 0; conference->children != NULL && c < conference->children->len && child == NULL; c++)
         if (((const QuorumChild *) g_ptr_array_index (conference->children, c))->id == decision->child_id)
           child = g_ptr_array_index (conference->children, c);
-      if (arriving)
+      if (!counted)
+        /* Translators: "Dr Ken Moss was not counted in the room for Ruby Owen’s decision, taken
+         * at 09:53: they arrived after that, not at 09:50" */
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("%s was not counted in the room for %s’s decision, taken at %s: they arrived after that, not at %s"),
+                     name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
+                     decided, time);
+      else if (arriving)
         /* Translators: "Dr Ruth Ng was counted in the room for Amy Smith’s decision, taken at
          * 10:42: they arrived by then, not at 11:00" */
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                      _("%s was counted in the room for %s’s decision, taken at %s: they arrived by then, not at %s"),
-                     attendee->name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
+                     name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
                      decided, time);
       else
         /* Translators: "Dr Ruth Ng was counted in the room for Amy Smith’s decision, taken at
          * 10:42: they left after that, not at 10:30" */
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                      _("%s was counted in the room for %s’s decision, taken at %s: they left after that, not at %s"),
-                     attendee->name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
+                     name, child != NULL ? quorum_conference_child_name_now (conference, child, NULL) : "?",
                      decided, time);
       return FALSE;
     }
@@ -1141,10 +1164,38 @@ quorum_check_arrival (const QuorumConference *conference,
                    _("The conference started at %s: a late arrival is at or after that"), conference->time);
       return FALSE;
     }
-  /* Nor after a decision that counted them in the room. */
-  if (quorum_time_check (time, NULL) && !check_counted_decisions (conference, attendee, time, TRUE, error))
+  /* Nor after a decision that counted them in the room, nor before one that did not. */
+  if (quorum_time_check (time, NULL) &&
+      !check_counted_decisions (conference, attendee->id, attendee->name, time, TRUE, error))
     return FALSE;
   /* The record holds what has happened: on the day it sits, nobody arrives later than now. */
+  return quorum_time_check_not_future (&conference->date, time, TRUE, error);
+}
+
+gboolean
+quorum_check_new_arrival (const QuorumConference *conference,
+                          const char             *name,
+                          const char             *time,
+                          GError                **error)
+{
+  g_return_val_if_fail (conference != NULL, FALSE);
+
+  if (is_blank (time))
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Give the time the attendee arrived (HH:MM)"));
+      return FALSE;
+    }
+  if (conference->time != NULL && strcmp (time, conference->time) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
+      return FALSE;
+    }
+  /* Someone new is counted in no decision taken: none may have been taken after they came. */
+  if (quorum_time_check (time, NULL) &&
+      !check_counted_decisions (conference, 0, name != NULL ? name : "?", time, TRUE, error))
+    return FALSE;
   return quorum_time_check_not_future (&conference->date, time, TRUE, error);
 }
 
@@ -1193,7 +1244,8 @@ quorum_check_departure (const QuorumConference *conference,
       return FALSE;
     }
   /* Nor before a decision that counted them in the room: "counted at 10:42, left 10:30". */
-  if (quorum_time_check (time, NULL) && !check_counted_decisions (conference, attendee, time, FALSE, error))
+  if (quorum_time_check (time, NULL) &&
+      !check_counted_decisions (conference, attendee->id, attendee->name, time, FALSE, error))
     return FALSE;
   /* Nor leaves later than now: "left 10:40" at 04:22 would remove their group now and leave a
    * record that contradicts itself (left before a view at a decision taken hours before). */
@@ -1296,6 +1348,40 @@ quorum_check_attempt (const QuorumConference *conference,
                        _("No one with a vote is in the room: a consensus attempt records the agreement of the "
                          "voting groups present, so add the attendees who are here first"));
   return FALSE;
+}
+
+gboolean
+quorum_check_attempt_outcome (QuorumView   agreed,
+                              guint        categories,
+                              GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (agreed != QUORUM_VIEW_NONE && agreed != QUORUM_VIEW_PLAN && agreed != QUORUM_VIEW_NO_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("A consensus attempt agrees on a plan, on no plan, or reaches no consensus"));
+      return FALSE;
+    }
+  if (!check_known_categories (categories, error))
+    return FALSE;
+  if (categories != 0 && agreed != QUORUM_VIEW_PLAN)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("Categories of abuse go only with an agreed plan"));
+      return FALSE;
+    }
+  /* DOMAIN "Reaching a decision": a plan view carries its category of abuse. A consensus is the
+   * conference's own decision, as the chair's is (quorum_check_chair_plan): the plan it makes
+   * is under a category, never under none (trial 9, D2). */
+  if (agreed == QUORUM_VIEW_PLAN && categories == QUORUM_CATEGORY_NONE)
+    {
+      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                           _("A consensus for a child protection plan names the category of abuse it is under: "
+                             "give at least one (neglect, physical, emotional or sexual)"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -1193,15 +1193,9 @@ add_attendee_once (QuorumStore              *self,
   conference = load_for_change (self, conference_id, error);
   if (conference == NULL)
     goto fail;
-  if (spec->arrived_at != NULL && conference->time != NULL && strcmp (spec->arrived_at, conference->time) < 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
-      goto fail;
-    }
-  /* As `attendee arrive`: on the day the conference sits, nobody arrives later than now. */
-  if (spec->arrived_at != NULL &&
-      !quorum_time_check_not_future (&conference->date, spec->arrived_at, TRUE, error))
+  /* As `attendee arrive`: not before the start, not later than now on the day the conference
+   * sits, and not before a decision already taken without them (trial 9, D1). */
+  if (spec->arrived_at != NULL && !quorum_check_new_arrival (conference, name, spec->arrived_at, error))
     goto fail;
 
   /* A structure already in the conference keeps its first spelling, so one group stays one group. */
@@ -1414,19 +1408,8 @@ add_attempt_once (QuorumStore             *self,
       !quorum_check_text (spec->proposal, _("The proposal"), FALSE, QUORUM_MAX_TEXT, error) ||
       !quorum_check_text (spec->views, _("The views held"), FALSE, QUORUM_MAX_TEXT, error))
     return 0;
-  if (spec->agreed != QUORUM_VIEW_NONE && spec->agreed != QUORUM_VIEW_PLAN &&
-      spec->agreed != QUORUM_VIEW_NO_PLAN)
-    {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("A consensus attempt agrees on a plan, on no plan, or reaches no consensus"));
-      return 0;
-    }
-  if (spec->categories != 0 && spec->agreed != QUORUM_VIEW_PLAN)
-    {
-      g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                           _("Categories of abuse go only with an agreed plan"));
-      return 0;
-    }
+  if (!quorum_check_attempt_outcome (spec->agreed, spec->categories, error))
+    return 0;
 
   if (!_quorum_store_begin (self, error))
     return 0;

@@ -77,6 +77,11 @@ struct _QuorumConferencePage
   double             anchor_y;          /* … its top in the pane before the change */
   GdkFrameClock     *anchor_clock;      /* whose next layout puts it back */
   gulong             anchor_handler;
+  GArray            *new_attendees;     /* gint64: added while shown, not yet seen in the pane */
+  GtkWidget         *new_above_note;    /* "1 new attendee above": over the pane's top edge */
+  GtkWidget         *new_below_note;    /* … and its bottom edge */
+  GdkFrameClock     *new_rows_clock;    /* whose next layout says where they are */
+  gulong             new_rows_handler;
   GtkWidget         *attendee_draft_label;
   GtkEntry          *name_entry;
   GtkEntry          *role_entry;
@@ -462,6 +467,20 @@ attendee_anchor_layout_cb (GdkFrameClock        *clock,
     }
 }
 
+/* Whether the anchor's handler is still to run. A clock disposed with its window's surface has
+ * dropped it: forgotten then, so the next change is anchored again. */
+static gboolean
+anchor_pending (QuorumConferencePage *self)
+{
+  if (self->anchor_handler != 0 &&
+      (self->anchor_clock == NULL || !g_signal_handler_is_connected (self->anchor_clock, self->anchor_handler)))
+    {
+      self->anchor_handler = 0;
+      g_clear_object (&self->anchor_clock);
+    }
+  return self->anchor_handler != 0;
+}
+
 static void
 attendees_pointer_cb (QuorumConferencePage *self,
                       double                x,
@@ -475,6 +494,192 @@ static void
 attendees_pointer_left_cb (QuorumConferencePage *self)
 {
   self->pointer_in_attendees = FALSE;
+}
+
+/* A new attendee's row seen a moment: its tint goes (the row's transition fades it). */
+static gboolean
+new_attendee_seen_cb (gpointer data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (data), "new-attendee");
+  return G_SOURCE_REMOVE;
+}
+
+#define NEW_ATTENDEE_SEEN_SECONDS 4
+
+/* The notes at the pane's edges: how many attendees added while the chair was on the list are
+ * out of view above and below. One in view is seen: its tint stays a few seconds, then goes.
+ * The same words are the list's accessible description while they stand (GTK 4.8 has no
+ * announcement; a screen reader reads it on the list). */
+static void
+update_new_attendee_notes (QuorumConferencePage *self)
+{
+  GtkWidget *pane = attendee_pane (self);
+  GtkWidget *viewport = pane != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (pane)) : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  GtkAdjustment *adjustment = pane != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane)) : NULL;
+  g_autofree char *above_text = NULL;
+  g_autofree char *below_text = NULL;
+  guint above = 0;
+  guint below = 0;
+
+  for (guint i = 0; self->new_attendees != NULL && i < self->new_attendees->len;)
+    {
+      GtkListBoxRow *row = attendee_row (self, g_array_index (self->new_attendees, gint64, i));
+      graphene_rect_t bounds;
+      double top;
+      double bottom;
+      double middle;
+
+      if (row == NULL || content == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+        {
+          if (row == NULL)
+            g_array_remove_index (self->new_attendees, i);
+          else
+            i++;
+          continue;
+        }
+      top = gtk_adjustment_get_value (adjustment);
+      bottom = top + gtk_adjustment_get_page_size (adjustment);
+      middle = bounds.origin.y + bounds.size.height / 2;
+      if (middle < top)
+        above++;
+      else if (middle > bottom)
+        below++;
+      else
+        {
+          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, NEW_ATTENDEE_SEEN_SECONDS, new_attendee_seen_cb,
+                                      g_object_ref (row), g_object_unref);
+          g_array_remove_index (self->new_attendees, i);
+          continue;
+        }
+      i++;
+    }
+
+  if (above > 0)
+    /* Translators: over the top of the attendees list: attendees added out of view */
+    above_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attendee above", "%u new attendees above", above), above);
+  if (below > 0)
+    /* Translators: under the bottom of the attendees list: attendees added out of view */
+    below_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attendee below", "%u new attendees below", below), below);
+  /* The arrow for the eye; a screen reader is given the words. */
+  {
+    g_autofree char *above_shown = above_text != NULL ? g_strconcat ("↑ ", above_text, NULL) : NULL;
+    g_autofree char *below_shown = below_text != NULL ? g_strconcat ("↓ ", below_text, NULL) : NULL;
+
+    gtk_label_set_text (GTK_LABEL (self->new_above_note), above_shown != NULL ? above_shown : "");
+    gtk_widget_set_visible (self->new_above_note, above_shown != NULL);
+    gtk_label_set_text (GTK_LABEL (self->new_below_note), below_shown != NULL ? below_shown : "");
+    gtk_widget_set_visible (self->new_below_note, below_shown != NULL);
+  }
+  if (above_text != NULL || below_text != NULL)
+    {
+      g_autofree char *said = g_strjoin ("; ", above_text != NULL ? above_text : below_text,
+                                         above_text != NULL ? below_text : NULL, NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->attendees_list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      said, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->attendees_list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void queue_new_attendee_notes (QuorumConferencePage *self);
+
+static void
+forget_new_rows_handler (QuorumConferencePage *self)
+{
+  /* A clock disposed with its surface has dropped its handlers already. */
+  if (self->new_rows_clock != NULL && self->new_rows_handler != 0 &&
+      g_signal_handler_is_connected (self->new_rows_clock, self->new_rows_handler))
+    g_signal_handler_disconnect (self->new_rows_clock, self->new_rows_handler);
+  self->new_rows_handler = 0;
+  g_clear_object (&self->new_rows_clock);
+}
+
+static void
+new_rows_layout_cb (GdkFrameClock        *clock,
+                    QuorumConferencePage *self)
+{
+  forget_new_rows_handler (self);
+  /* The chair's row not yet put back (its handler comes after this one): the next frame. */
+  if (anchor_pending (self) && self->anchor_clock == clock)
+    queue_new_attendee_notes (self);
+  else
+    update_new_attendee_notes (self);
+}
+
+/* Said once the frame is laid out (after the anchor's own handler: where the rows are once the
+ * chair's row is back), never mid-allocation, where a row just made has no place yet. */
+static void
+queue_new_attendee_notes (QuorumConferencePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->attendees_list));
+
+  if (clock == NULL)
+    return;
+  if (self->new_rows_handler != 0)
+    {
+      if (self->new_rows_clock == clock && g_signal_handler_is_connected (clock, self->new_rows_handler))
+        return;
+      /* Its window's clock went (unrealized): the handler went with it. */
+      forget_new_rows_handler (self);
+    }
+  self->new_rows_clock = g_object_ref (clock);
+  self->new_rows_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (new_rows_layout_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+attendees_scrolled_cb (QuorumConferencePage *self)
+{
+  if (self->new_attendees == NULL || self->new_above_note == NULL)
+    return;
+  if (self->new_attendees->len > 0 || gtk_widget_get_visible (self->new_above_note) ||
+      gtk_widget_get_visible (self->new_below_note))
+    queue_new_attendee_notes (self);
+}
+
+/* Nothing new to say: another conference, or the rows made again. */
+static void
+forget_new_attendees (QuorumConferencePage *self)
+{
+  if (self->new_attendees->len == 0 && !gtk_widget_get_visible (self->new_above_note) &&
+      !gtk_widget_get_visible (self->new_below_note))
+    return;
+  for (guint i = 0; i < self->new_attendees->len; i++)
+    {
+      GtkListBoxRow *row = attendee_row (self, g_array_index (self->new_attendees, gint64, i));
+
+      if (row != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "new-attendee");
+    }
+  g_array_set_size (self->new_attendees, 0);
+  update_new_attendee_notes (self);
+}
+
+/* The attendees in @items not among @before (ids shown before the change): tinted, and said at
+ * the pane's edge once laid out if they are out of view. */
+static void
+mark_new_attendees (QuorumConferencePage *self,
+                    GHashTable           *before,
+                    GPtrArray            *items)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = quorum_attendee_item_get_id (g_ptr_array_index (items, i));
+      GtkListBoxRow *row;
+
+      if (g_hash_table_contains (before, &id) || (row = attendee_row (self, id)) == NULL)
+        continue;
+      gtk_widget_add_css_class (GTK_WIDGET (row), "new-attendee");
+      g_array_append_val (self->new_attendees, id);
+      any = TRUE;
+    }
+  if (any)
+    queue_new_attendee_notes (self);
 }
 
 static void
@@ -516,6 +721,7 @@ update_attendees (QuorumConferencePage *self)
       gint64 focus_attendee = 0;
       gboolean on_edit = FALSE;
       gint64 anchor = 0;
+      g_autoptr(GHashTable) before = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
       /* Who the chair is on: the focused row, else (the focus not in the pane) the row under
        * the pointer. That attendee's row stays where it is on the screen. */
@@ -530,7 +736,7 @@ update_attendees (QuorumConferencePage *self)
       else if (self->pointer_in_attendees && (focus == NULL || !gtk_widget_is_ancestor (focus, pane)))
         anchor = attendee_of_row (GTK_WIDGET (gtk_list_box_get_row_at_y (self->attendees_list,
                                                                          (int) self->pointer_y)));
-      if (anchor != 0 && self->anchor_handler == 0 && gtk_widget_get_mapped (list))
+      if (anchor != 0 && !anchor_pending (self) && gtk_widget_get_mapped (list))
         {
           graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
           graphene_point_t at;
@@ -549,10 +755,24 @@ update_attendees (QuorumConferencePage *self)
             }
         }
 
-      if (self->attendee_rows_stale ||
-          (!patch_attendee_rows (self, items) && !refill_attendee_rows (self, items)))
-        g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
-                             items->pdata, items->len);
+      /* Who was shown: an attendee added since is new to the chair. */
+      for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees)); i < n; i++)
+        {
+          g_autoptr(QuorumAttendeeItem) item = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+          gint64 *id = g_new (gint64, 1);
+
+          *id = quorum_attendee_item_get_id (item);
+          g_hash_table_add (before, id);
+        }
+      if (!self->attendee_rows_stale && patch_attendee_rows (self, items))
+        mark_new_attendees (self, before, items);
+      else
+        {
+          forget_new_attendees (self);
+          if (self->attendee_rows_stale || !refill_attendee_rows (self, items))
+            g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                                 items->pdata, items->len);
+        }
       self->attendee_rows_stale = FALSE;
       gtk_list_box_invalidate_headers (self->attendees_list);
 
@@ -1070,6 +1290,8 @@ update_actions (QuorumConferencePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.add-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.new-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.edit-attendee-again", may && loaded && !finalised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.correct-attendee", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.proceed-inquorate", may && loaded && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.decide", may && undecided && !finalised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.sign-off", may && loaded && !finalised);
@@ -2558,6 +2780,20 @@ edit_attendee_destroyed_cb (AdwMessageDialog     *dialog,
   focus_attendee_row (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-attendee-id")));
 }
 
+/* A correction as typed in its dialog: (id, name, role, agency, line management, votes,
+ * attendance choice, arrival time or ""). The dialog is gone once answered, so the words travel
+ * with the action, which may have to ask the name first and give them back if cancelled. */
+#define CORRECTION_TYPE "(xssssbus)"
+
+/* @text trimmed, as the dialog's fields are read; NULL when blank. */
+static char *
+stripped_or_null (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
 static void
 edit_attendee_response_cb (AdwMessageDialog     *dialog,
                            const char           *response,
@@ -2565,28 +2801,51 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
 {
   GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
   gint64 attendee_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "quorum-attendee-id"));
+  GtkWidget *arrived = quorum_ui_find_named (grid, "edit-arrived");
+  guint choice = gtk_drop_down_get_selected (GTK_DROP_DOWN (quorum_ui_find_named (grid, "edit-attendance")));
+  const char *time = "";
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  /* An arrival already on the record is shown, not written again. */
+  if (choice == ATTENDANCE_CHOICE_ARRIVED_LATE && gtk_widget_is_sensitive (arrived))
+    time = gtk_editable_get_text (GTK_EDITABLE (arrived));
+  gtk_widget_activate_action (GTK_WIDGET (self), "conference.correct-attendee", CORRECTION_TYPE,
+                              attendee_id,
+                              gtk_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-name"))),
+                              gtk_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-role"))),
+                              gtk_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-agency"))),
+                              gtk_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-group"))),
+                              gtk_check_button_get_active (GTK_CHECK_BUTTON (quorum_ui_find_named (grid, "edit-voting"))),
+                              choice, time);
+}
+
+static void
+correct_attendee_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *group = NULL;
   g_autofree char *arrived_at = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *typed[5];
   QuorumAttendeeSpec spec = { 0 };
+  gint64 attendee_id;
+  guint choice;
 
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-
-  name = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-name")));
-  role = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-role")));
-  agency = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-agency")));
-  group = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-group")));
-
-  spec.name = name;
-  spec.role = role;
-  spec.agency = agency;
+  g_variant_get (param, "(x&s&s&s&sbu&s)", &attendee_id, &typed[0], &typed[1], &typed[2], &typed[3],
+                 &spec.voting, &choice, &typed[4]);
+  spec.name = name = stripped_or_null (typed[0]);
+  spec.role = role = stripped_or_null (typed[1]);
+  spec.agency = agency = stripped_or_null (typed[2]);
+  group = stripped_or_null (typed[3]);
   spec.line_management = group != NULL ? group : agency;
-  spec.voting = gtk_check_button_get_active (GTK_CHECK_BUTTON (quorum_ui_find_named (grid, "edit-voting")));
-  switch (gtk_drop_down_get_selected (GTK_DROP_DOWN (quorum_ui_find_named (grid, "edit-attendance"))))
+  switch (choice)
     {
     case ATTENDANCE_CHOICE_APOLOGIES:
       spec.attendance = QUORUM_ATTENDANCE_APOLOGIES;
@@ -2596,17 +2855,20 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
       break;
     case ATTENDANCE_CHOICE_ARRIVED_LATE:
       /* Present from the time they arrived: the correction and the arrival in one transaction,
-       * the same attendance event as the record's Arrived button. An arrival already on the
-       * record is shown, not written again. */
+       * the same attendance event as the record's Arrived button. */
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
-      if (gtk_widget_is_sensitive (quorum_ui_find_named (grid, "edit-arrived")))
-        spec.arrived_at = arrived_at = quorum_ui_editable_get_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-arrived")));
+      spec.arrived_at = arrived_at = stripped_or_null (typed[4]);
       break;
     default:
       spec.attendance = QUORUM_ATTENDANCE_PRESENT;
       break;
     }
 
+  /* The arrival is a row of its own naming who recorded it: with no name kept, asked first;
+   * cancelled, the correction comes back as it was typed. */
+  if (spec.arrived_at != NULL &&
+      quorum_ui_ask_name_first_full (widget, self->store, action_name, param, "conference.edit-attendee-again"))
+    return;
   if (!quorum_store_update_attendee (self->store, attendee_id, &spec, &error))
     {
       quorum_ui_show_error (GTK_WIDGET (self), error);
@@ -2615,6 +2877,7 @@ edit_attendee_response_cb (AdwMessageDialog     *dialog,
 
   quorum_conference_page_reload (self);
   update_completion (self);
+  focus_attendee_row (self, attendee_id);
   quorum_ui_toast (GTK_WIDGET (self), _("Attendee corrected"));
 }
 
@@ -2684,13 +2947,14 @@ edit_attendance_changed_cb (QuorumConferencePage *self,
   edit_attendee_check_cb (self, dropdown);
 }
 
+/* The correction dialog of @attendee_id, holding the record's words, or those of @typed (a
+ * correction as typed, CORRECTION_TYPE) when it is given back after the name was not given. */
 static void
-edit_attendee_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+open_edit_dialog (QuorumConferencePage *self,
+                  gint64                attendee_id,
+                  GVariant             *typed)
 {
-  QuorumConferencePage *self = QUORUM_CONFERENCE_PAGE (widget);
-  gint64 attendee_id = g_variant_get_int64 (param);
+  GtkWidget *widget = GTK_WIDGET (self);
   const QuorumAttendee *attendee;
   g_autoptr(GtkEntryCompletion) completion = NULL;
   const char * const attendance[] = { _("Present"), _("Apologies"), _("Report sent"), _("Arrived late"), NULL };
@@ -2795,6 +3059,28 @@ edit_attendee_action (GtkWidget  *widget,
   else
     gtk_widget_add_css_class (note, "error");
 
+  if (typed != NULL)
+    {
+      const char *words[5];
+      gboolean votes;
+      guint choice;
+
+      g_variant_get (typed, "(x&s&s&s&sbu&s)", NULL, &words[0], &words[1], &words[2], &words[3],
+                     &votes, &choice, &words[4]);
+      gtk_editable_set_text (GTK_EDITABLE (name), words[0]);
+      gtk_editable_set_text (GTK_EDITABLE (quorum_ui_find_named (grid, "edit-role")), words[1]);
+      gtk_editable_set_text (GTK_EDITABLE (agency), words[2]);
+      gtk_editable_set_text (GTK_EDITABLE (group), words[3]);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (voting), votes);
+      /* An arrival recorded meanwhile stays shown as the record's. */
+      if (attendee->arrived_at == NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (arrived), words[4]);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), choice);
+          gtk_widget_set_visible (arrived, choice == ATTENDANCE_CHOICE_ARRIVED_LATE);
+        }
+    }
+
   adw_message_dialog_set_extra_child (dialog, grid);
   g_object_set_data (G_OBJECT (dialog), "quorum-attendee-id", GSIZE_TO_POINTER ((gsize) attendee_id));
 
@@ -2811,11 +3097,34 @@ edit_attendee_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Given back as typed: Correct and the note say what they said then. */
+  if (typed != NULL)
+    edit_attendee_check_cb (self, arrived);
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_attendee_response_cb), self, 0);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (edit_attendee_destroyed_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   quorum_ui_focus_at_end (name);
+}
+
+static void
+edit_attendee_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  open_edit_dialog (QUORUM_CONFERENCE_PAGE (widget), g_variant_get_int64 (param), NULL);
+}
+
+/* A correction whose writer's name was asked and not given: its dialog again, as typed. */
+static void
+edit_attendee_again_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  gint64 attendee_id;
+
+  g_variant_get_child (param, 0, "x", &attendee_id);
+  open_edit_dialog (QUORUM_CONFERENCE_PAGE (widget), attendee_id, param);
 }
 
 /* ---- actions ---- */
@@ -3688,9 +3997,11 @@ quorum_conference_page_dispose (GObject *object)
   if (self->focus_root != NULL)
     g_clear_signal_handler (&self->focus_handler, self->focus_root);
   self->focus_root = NULL;
-  if (self->anchor_clock != NULL)
+  if (anchor_pending (self))
     g_clear_signal_handler (&self->anchor_handler, self->anchor_clock);
   g_clear_object (&self->anchor_clock);
+  forget_new_rows_handler (self);
+  g_clear_pointer (&self->new_attendees, g_array_unref);
   stop_waiting_for_frame (self);
   g_clear_pointer (&self->dying, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CONFERENCE_PAGE);
@@ -3906,6 +4217,10 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "conference.add-attendee", NULL, add_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.new-attendee", NULL, new_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.edit-attendee", "x", edit_attendee_action);
+  gtk_widget_class_install_action (widget_class, "conference.edit-attendee-again", CORRECTION_TYPE,
+                                   edit_attendee_again_action);
+  gtk_widget_class_install_action (widget_class, "conference.correct-attendee", CORRECTION_TYPE,
+                                   correct_attendee_action);
   gtk_widget_class_install_action (widget_class, "conference.toggle-attendees", NULL, toggle_attendees_action);
   gtk_widget_class_install_action (widget_class, "conference.show-challenge", "x", show_challenge_action);
   gtk_widget_class_install_action (widget_class, "conference.proceed-inquorate", NULL, proceed_action);
@@ -3957,6 +4272,8 @@ quorum_conference_page_class_init (QuorumConferencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, arrived_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, voting_check);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, attendees_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, new_above_note);
+  gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, new_below_note);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_switcher);
   gtk_widget_class_bind_template_child (widget_class, QuorumConferencePage, child_stack);
   gtk_widget_class_bind_template_callback (widget_class, attendee_entry_activate_cb);
@@ -3988,6 +4305,7 @@ quorum_conference_page_init (QuorumConferencePage *self)
   quorum_window_keep_clear_of_toasts (self->attendee_form);
 
   self->dying = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->attendees = g_list_store_new (QUORUM_TYPE_ATTENDEE_ITEM);
   self->amendments = g_list_store_new (QUORUM_TYPE_RECORD_ITEM);
   self->line_managements = gtk_list_store_new (1, G_TYPE_STRING);
@@ -4015,6 +4333,8 @@ quorum_conference_page_init (QuorumConferencePage *self)
 
     g_signal_connect_object (adjustment, "changed", G_CALLBACK (attendee_pane_scrolled_cb), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (attendee_pane_scrolled_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (attendees_scrolled_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (attendees_scrolled_cb), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (focus, "enter", G_CALLBACK (record_panel_wanted), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (scroller, focus);
   }

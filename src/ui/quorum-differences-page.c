@@ -31,6 +31,7 @@ struct _QuorumDifferencesPage
   QuorumDraft        *notice_draft;    /* a notice's by, to and how: per difference */
   QuorumDraft        *raise_draft;     /* the Raise a Difference form: one, not yet a difference */
   GtkWidget          *note_draft_label;
+  GtkWidget          *raise_draft_label;
   GDate               as_of;
   gboolean            as_of_fixed;
   guint               narrow_source;    /* update_narrow () after the leaflet (un)folds */
@@ -1054,6 +1055,9 @@ update_counts (QuorumDifferencesPage *self)
   gtk_label_set_label (self->chart_title,
                        profile != NULL ? _("Counts by Stage Reached") : _("Counts by Policy"));
   gtk_label_set_label (self->chart_text, words);
+  /* With nothing to count the chart says so itself: its caption said it again below it
+   * (trial 9, A6). */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_text), stats->total > 0);
   /* The chart is a picture of the sentence below it */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart of the differences shown"),
@@ -1357,7 +1361,7 @@ add_ctrl_enter (GtkWidget  *widget,
  * together in "Raised by" (trial 7, A1). Ctrl+Enter anywhere in the form raises it. */
 static void
 raise_row_activated_cb (QuorumDifferencesPage *self,
-                        AdwEntryRow           *row)
+                        gpointer               row)
 {
   GtkWidget *order[] = {
     GTK_WIDGET (self->raised_date_row), GTK_WIDGET (self->raised_by_row), GTK_WIDGET (self->role_row),
@@ -1367,6 +1371,38 @@ raise_row_activated_cb (QuorumDifferencesPage *self,
   };
 
   focus_next_shown (order, G_N_ELEMENTS (order), GTK_WIDGET (row));
+}
+
+/* Enter on the Area of disagreement, an area chosen, moves on as Enter in the form's other
+ * fields does: it reopened the list, and the outcome sought typed next went into the list and
+ * was lost, with no sign (trial 9, D4). With none chosen yet, Enter opens the list, as Space
+ * and Alt+Down always do. */
+static gboolean
+area_key_pressed_cb (QuorumDifferencesPage *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  GtkWidget *row = GTK_WIDGET (self->area_row);
+
+  /* Only the row's own keys: not those of its open list, whose Enter chooses. */
+  if (!gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && mods == GDK_ALT_MASK)
+    {
+      adw_action_row_activate (ADW_ACTION_ROW (row));
+      return GDK_EVENT_STOP;
+    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) && mods == 0 &&
+      adw_combo_row_get_selected (self->area_row) != AREA_NONE)
+    {
+      raise_row_activated_cb (self, row);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* The difference's other forms, as the Raise form (memberkeys): Enter moves on, from the last
@@ -2074,6 +2110,13 @@ quorum_differences_page_set_as_of (QuorumDifferencesPage *self,
       self->as_of_fixed = FALSE;
       quorum_date_today (&self->as_of);
     }
+  /* The date the Raise form offers is no draft of its own, whichever day is today. */
+  if (self->raise_draft != NULL)
+    {
+      g_autofree char *today = quorum_date_to_string (&self->as_of);
+
+      quorum_draft_set_baseline (self->raise_draft, "date", today);
+    }
 
   quorum_differences_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
@@ -2116,7 +2159,38 @@ quorum_differences_page_constructed (GObject *object)
   quorum_draft_add_field (self->raise_draft, "conference", GTK_WIDGET (self->conference_row));
   quorum_draft_add_field (self->raise_draft, "area-other", GTK_WIDGET (self->area_other_row));
   quorum_draft_add_field (self->raise_draft, "outcome-sought", GTK_WIDGET (self->outcome_sought_row));
+  /* Its choices and date too, as the New Conference form keeps its kind and policy: given back
+   * with the words only, a difference was raised under the default policy and dated today
+   * (trial 9, D3: Bradford from 20 November became Bolton from 3 December). The policy and the
+   * area by their ids; the date offered (today) is no draft of its own. */
+  if (self->profiles->len > 0)
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->profiles->len; i++)
+        g_ptr_array_add (keys, ((QuorumProfile *) g_ptr_array_index (self->profiles, i))->id);
+      g_ptr_array_add (keys, NULL);
+      quorum_draft_add_choice (self->raise_draft, "policy", GTK_WIDGET (self->profile_row),
+                               (const char * const *) keys->pdata);
+      quorum_draft_set_baseline (self->raise_draft, "policy",
+                                 ((QuorumProfile *) g_ptr_array_index (self->profiles, default_profile_index (self)))->id);
+    }
+  {
+    const char *keys[QUORUM_N_AREAS + 2] = { "none" };
+
+    for (guint i = 0; i < QUORUM_N_AREAS; i++)
+      keys[i + 1] = quorum_area_to_string ((QuorumArea) i);
+    quorum_draft_add_choice (self->raise_draft, "area", GTK_WIDGET (self->area_row), keys);
+    quorum_draft_set_baseline (self->raise_draft, "area", "none");
+  }
+  quorum_draft_add_field (self->raise_draft, "date", GTK_WIDGET (self->raised_date_row));
+  {
+    g_autofree char *today = quorum_date_to_string (&self->as_of);
+
+    quorum_draft_set_baseline (self->raise_draft, "date", today);
+  }
   quorum_draft_restore (self->raise_draft);
+  quorum_draft_bind_marker (self->raise_draft, self->raise_draft_label);
 
   quorum_differences_page_refresh (self);
 }
@@ -2289,6 +2363,7 @@ quorum_differences_page_class_init (QuorumDifferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_date_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_with_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_draft_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, raise_draft_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_summary_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, note_agreed_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDifferencesPage, escalate_date_row);
@@ -2319,6 +2394,14 @@ quorum_differences_page_init (QuorumDifferencesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the list box's own Enter, which opens the list. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (area_key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->area_row), keys);
+  }
   {
     AdwEntryRow *rows[] = {
       self->raised_date_row, self->raised_by_row, self->role_row, self->agency_row, self->against_row,

@@ -674,6 +674,11 @@ quorum_new_conference_dialog_new (GtkWindow   *parent,
   quorum_draft_add_field (self->draft, "minute-taker", GTK_WIDGET (self->minute_taker_row));
   quorum_draft_add_field (self->draft, "case-ref", GTK_WIDGET (self->case_ref_row));
   self->given_back = quorum_draft_restore (self->draft);
+  /* The focus was put in the first child's name before its words came back, so the caret
+   * stood at their start and the next keys went in front of them (trial 9, A3): at their end,
+   * as everywhere words are given back. */
+  if (self->given_back)
+    quorum_ui_focus_at_end (g_ptr_array_index (self->child_rows, 0));
   self->name_follows = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                   gtk_editable_get_text (GTK_EDITABLE (self->chair_row))) == 0;
   g_signal_connect_object (self->draft, "notify::has-draft", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);

@@ -192,6 +192,7 @@ typedef struct
   GtkWidget *widget;
   char      *action_name;
   GVariant  *param;
+  char      *cancel_action_name;   /* given back the words when cancelled; NULL: they are still shown */
 } AskedAction;
 
 static void
@@ -199,6 +200,7 @@ asked_action_free (AskedAction *asked)
 {
   g_clear_object (&asked->widget);
   g_free (asked->action_name);
+  g_free (asked->cancel_action_name);
   g_clear_pointer (&asked->param, g_variant_unref);
   g_free (asked);
 }
@@ -256,6 +258,14 @@ ask_name_response_cb (AdwMessageDialog *dialog,
       if (first != NULL && gtk_widget_get_root (first->widget) != NULL)
         quorum_ui_toast (first->widget,
                          _("Nothing recorded: the record needs your name first. What you typed is still there."));
+      /* Words typed in a dialog that has closed (a correction) are given back in it. */
+      for (guint i = 0; i < ask->actions->len; i++)
+        {
+          AskedAction *asked = g_ptr_array_index (ask->actions, i);
+
+          if (asked->cancel_action_name != NULL && gtk_widget_get_root (asked->widget) != NULL)
+            gtk_widget_activate_action_variant (asked->widget, asked->cancel_action_name, asked->param);
+        }
     }
 }
 
@@ -275,6 +285,16 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
                           QuorumStore *store,
                           const char  *action_name,
                           GVariant    *param)
+{
+  return quorum_ui_ask_name_first_full (widget, store, action_name, param, NULL);
+}
+
+gboolean
+quorum_ui_ask_name_first_full (GtkWidget   *widget,
+                               QuorumStore *store,
+                               const char  *action_name,
+                               GVariant    *param,
+                               const char  *cancel_action_name)
 {
   const char *real_name = quorum_ui_account_real_name ();
   GtkRoot *root;
@@ -298,6 +318,7 @@ quorum_ui_ask_name_first (GtkWidget   *widget,
   asked->widget = g_object_ref (widget);
   asked->action_name = g_strdup (action_name);
   asked->param = param != NULL ? g_variant_ref_sink (param) : NULL;
+  asked->cancel_action_name = g_strdup (cancel_action_name);
 
   /* Asked already, and not yet answered: this waits for the same answer. */
   if (asking != NULL)

@@ -29,6 +29,13 @@ gboolean   quorum_ui_ask_name_first          (GtkWidget   *widget,
                                               QuorumStore *store,
                                               const char  *action_name,
                                               GVariant    *param);
+/* The same, for words typed in a dialog that is gone once answered (a correction): cancelled,
+ * @cancel_action_name is activated on @widget with @param as well, to give them back. */
+gboolean   quorum_ui_ask_name_first_full     (GtkWidget   *widget,
+                                              QuorumStore *store,
+                                              const char  *action_name,
+                                              GVariant    *param,
+                                              const char  *cancel_action_name);
 /* g_date_strftime(), with month and day names from Quorum's translations (so Welsh without a
  * Welsh system locale): 0 when @buf is too small. */
 gsize      quorum_ui_strftime                (char        *buf,
