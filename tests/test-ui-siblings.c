@@ -1251,6 +1251,81 @@ test_child_switch_then_closed (Siblings      *fx,
   g_assert_cmpstr (csc, ==, "no-plan||" HALF_REASON);
 }
 
+#define TRUST_HALF "Dan's mother has engaged with every visit and"
+
+static gboolean card_in_view (QuorumVoteCard *card);
+
+/* Trial 9 (A2, A5): the NHS Trust's No plan clicked for Ben, its reason half typed, and the
+ * window closed (Ctrl+W). The half sentence was recorded as the group's reason, no draft; opened
+ * again, "Recorded …", no mark, and the board at its top. Now nothing is recorded but the view:
+ * the words are the reason's draft; opened again (a short window, the trust's card below the
+ * fold) the board is scrolled to that card, the focus in its reason, the caret at the end, the
+ * card marked and saying the reason is not yet recorded; the rest typed and Ctrl+Enter records
+ * the whole sentence. */
+static void
+test_closed_mid_reason_kept_a_draft (Siblings      *fx,
+                                     gconstpointer  data)
+{
+  g_autofree char *trust = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *where = NULL;
+  QuorumVoteCard *card;
+  GtkWidget *view;
+
+  if (!ui_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed or the display is not X11");
+      return;
+    }
+
+  add_attempt (fx, fx->child[1], NULL, "No agreement");
+  siblings_open (fx, fx->child[1]);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[2]);
+  ui_test_scroll_into_view (GTK_WIDGET (card));
+  ui_test_click (no_plan_button (card), -1, -1);
+  ui_test_settle (200);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[2]);
+  ui_test_click (reason_view_of (card), -1, -1);
+  ui_test_type (TRUST_HALF);
+  /* The window's close, as Ctrl+W asks for it (the test's window has no application). */
+  g_object_add_weak_pointer (G_OBJECT (fx->window), (gpointer *) &fx->window);
+  gtk_window_close (GTK_WINDOW (fx->window));
+  ui_test_iterate (300);
+  g_assert_null (fx->window);
+
+  trust = vote_record_in_db (fx, fx->child[1], "NHS Trust");
+  draft = reason_draft_in_db (fx, fx->child[1], "NHS Trust");
+  g_test_message ("closed: vote %s; draft “%s”", trust, draft);
+  g_assert_cmpstr (trust, ==, "no-plan||");
+  g_assert_cmpstr (draft, ==, TRUST_HALF);
+
+  /* Opened again, short: the trust's card is below the board's fold. */
+  fx->window = ui_test_window_new (fx->store, 1280, 520);
+  g_assert_true (quorum_window_open_conference (fx->window, fx->conf, fx->child[1]));
+  ui_test_settle (400);
+  card = ui_test_card (fx->window, fx->child[1], sibling_groups[2]);
+  view = reason_view_of (card);
+  where = focus_name (fx->window);
+  g_test_message ("opened again: focus %s; status %s", where, status_of (card));
+  g_assert_true (has_focus_in (fx->window, view));
+  g_assert_cmpint (caret_of (view), ==, (int) strlen (TRUST_HALF));
+  g_assert_true (card_in_view (card));
+  g_assert_true (marker_shown (GTK_WIDGET (card), "reason-draft-marker"));
+  g_assert_true (g_str_has_prefix (status_of (card), "View recorded "));
+  g_assert_true (g_str_has_suffix (status_of (card), " · its reason not yet recorded"));
+  ui_test_screenshot (GTK_WIDGET (fx->window), "closed-mid-reason-reopened-at-draft");
+
+  ui_test_type (" she wants the support to go on");
+  ui_test_key ("ctrl+Return");
+  ui_test_settle (400);
+  g_clear_pointer (&trust, g_free);
+  g_clear_pointer (&draft, g_free);
+  trust = vote_record_in_db (fx, fx->child[1], "NHS Trust");
+  draft = reason_draft_in_db (fx, fx->child[1], "NHS Trust");
+  g_assert_cmpstr (trust, ==, "no-plan||" TRUST_HALF " she wants the support to go on");
+  g_assert_cmpstr (draft, ==, "");
+}
+
 /* Trial 8 (D4): Amy's Children's Social Care recorded by keys, the focus on Police's Plan; the
  * chair keeps the Plan card's rhythm (Space, Tab, Space, Tab ×4) but presses Right first: No
  * plan, and the Tabs go past its reason (the greyed categories are no stops) to the NHS Trust's
@@ -2408,6 +2483,8 @@ main (int   argc,
               siblings_set_up, test_child_tab_click_mid_reason, siblings_tear_down);
   g_test_add ("/ui/siblings/child-switch-then-closed", Siblings, NULL,
               siblings_set_up, test_child_switch_then_closed, siblings_tear_down);
+  g_test_add ("/ui/siblings/closed-mid-reason-kept-a-draft", Siblings, NULL,
+              siblings_set_up, test_closed_mid_reason_kept_a_draft, siblings_tear_down);
   g_test_add ("/ui/siblings/page-switch-keeps-reason-a-draft", Siblings, NULL,
               siblings_set_up, test_page_switch_keeps_reason_a_draft, siblings_tear_down);
   g_test_add ("/ui/siblings/child-tab-by-keys", Siblings, NULL,

@@ -360,9 +360,9 @@ test_typed_apart_in_two_windows (void)
     g_assert_cmpstr (shown_one, ==, shown_two);
     g_assert_nonnull (strstr (shown_one, "Typed in the first window"));
     g_assert_nonnull (strstr (shown_one, "Typed in the second window"));
-    /* Both words joined are still typed, not recorded, in both fields: leaving either field,
-     * or closing its window, records them (a field shown the joined words as "given back" no
-     * longer did: the reviewer's finding). */
+    /* Both words joined are still typed, not recorded, in both fields: leaving either field
+     * records them (a field shown the joined words as "given back" no longer did: the
+     * reviewer's finding); closing its window keeps them the draft (live8.md). */
     g_assert_true (quorum_text_field_get_modified (field_one));
     g_assert_true (quorum_text_field_get_modified (field_two));
   }
@@ -391,24 +391,27 @@ test_typed_apart_in_two_windows (void)
   }
 
   /* The recorded reason changed in the first window and the window closed before the words were
-   * stored: the field stores them as it goes; the second window shows the new reason. */
-  quorum_text_field_type (field_one, "Changed in the first window as it closed");
-  gtk_window_destroy (GTK_WINDOW (one));
+   * stored. Closing records nothing half typed (trial 9 A2, docs/notes/live8.md): a window
+   * closed mid-sentence is no sign the words are finished, whether or not another window stays
+   * open. They are kept as the reason's draft, which the second window shows (it records them
+   * as ever, by Ctrl+Enter); closed too, they stay the draft and the recorded reason stands. */
   {
+    g_autofree char *recorded = ui_test_db_sqlf (f.db, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
     CardWait wait = { two, TYPED_GROUP, QUORUM_VIEW_NO_PLAN, "Changed in the first window as it closed" };
-
-    ui_test_wait_live (card_shows_text, &wait, "the reason changed in the closed window in the other");
-  }
-  gtk_window_destroy (GTK_WINDOW (two));
-  ui_test_iterate (100);
-  {
-    g_autofree char *reason = ui_test_db_sqlf (f.db, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
+    g_autofree char *reason = NULL;
     g_autofree char *table = ui_test_drafts_table (UI_TEST_CHAIR);
-    g_autofree char *drafts = ui_test_db_sqlf (f.db, "SELECT count (*) FROM %s WHERE conference_id = %" G_GINT64_FORMAT,
-                                        table, f.conf);
+    g_autofree char *draft = NULL;
 
-    g_assert_cmpstr (reason, ==, "Changed in the first window as it closed");
-    g_assert_cmpstr (drafts, ==, "0");
+    quorum_text_field_type (field_one, "Changed in the first window as it closed");
+    gtk_window_destroy (GTK_WINDOW (one));
+    ui_test_wait_live (card_shows_text, &wait, "the words typed in the closed window, in the other");
+    gtk_window_destroy (GTK_WINDOW (two));
+    ui_test_iterate (100);
+    reason = ui_test_db_sqlf (f.db, "SELECT reason FROM vote WHERE grp = '%s'", TYPED_GROUP);
+    draft = ui_test_db_sqlf (f.db, "SELECT text FROM %s WHERE conference_id = %" G_GINT64_FORMAT
+                             " AND field = 'reason'", table, f.conf);
+    g_assert_cmpstr (reason, ==, recorded);
+    g_assert_cmpstr (draft, ==, "Changed in the first window as it closed");
   }
 }
 

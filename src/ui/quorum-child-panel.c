@@ -3092,6 +3092,37 @@ quorum_child_panel_focus_next_step (QuorumChildPanel *self)
   return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
+/* Reopened after the window was closed, or the app killed, mid-sentence, the board opened at its
+ * top, and the card holding the kept words could be four cards down, unseen (trial 9 A5). */
+gboolean
+quorum_child_panel_focus_draft (QuorumChildPanel *self)
+{
+  QuorumVoteCard *card;
+
+  g_return_val_if_fail (QUORUM_IS_CHILD_PANEL (self), FALSE);
+
+  if (!self->may_vote || self->finalised || !self->vote_open)
+    return FALSE;
+  ensure_board (self);
+  for (guint i = 0; (card = card_at (self, i)) != NULL; i++)
+    {
+      gboolean scrolls;
+      gboolean grabbed;
+
+      if (!quorum_vote_card_get_holds_draft (card))
+        continue;
+      scrolls = set_scroll_to_focus (self, FALSE);
+      grabbed = quorum_ui_focus_at_end (GTK_WIDGET (quorum_vote_card_get_reason_field (card)));
+      if (scrolls)
+        set_scroll_to_focus (self, TRUE);
+      if (!grabbed)
+        continue;
+      show_whole_card_laid_out (self, GTK_WIDGET (card), NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 quorum_child_panel_leave (QuorumChildPanel *self,
                           GtkWidget        *focus)

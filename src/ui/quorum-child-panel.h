@@ -35,6 +35,10 @@ void            quorum_child_panel_fill_attempt (QuorumChildPanel       *self,
  * proposal), the first group still to give its view once the vote is open (then the decision),
  * the decision once taken. Whether the focus went into the panel. */
 gboolean        quorum_child_panel_focus_next_step (QuorumChildPanel   *self);
+/* The first vote card whose reason box holds a draft (kept by a window closed or a process
+ * killed mid-sentence), scrolled to and focused, the caret at the end of its words. FALSE when
+ * no card holds one (the focus untouched). */
+gboolean        quorum_child_panel_focus_draft     (QuorumChildPanel   *self);
 /* The chair leaves this child for another with the focus on @focus (NULL: nowhere in it). Until
  * they come back (the panel shown again, or quorum_child_panel_come_back ()), the reasons typed
  * on its vote cards and not recorded are kept as drafts, not recorded (trial 8, A2). */

@@ -4138,7 +4138,8 @@ quorum_conference_page_map (GtkWidget *widget)
  * Down. The reason half typed was recorded as the field lost the focus or went off the screen;
  * now it stays a draft, marked, and where the chair was is given back on their return
  * (docs/notes/live7.md). Before the fields are unmapped (the children after this), and before
- * the stack moves the focus. Not as the window closes (no longer mapped then): that stores what was typed, as ever. */
+ * the stack moves the focus. As the window closes (no longer mapped then) the same words stay a
+ * draft too, written before the fields go. */
 static void
 quorum_conference_page_unmap (GtkWidget *widget)
 {
@@ -4149,6 +4150,17 @@ quorum_conference_page_unmap (GtkWidget *widget)
   if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root)) && self->conference != NULL &&
       self->child_stack != NULL)
     panel = panel_of (gtk_stack_get_visible_child (self->child_stack));
+  else if (root != NULL && self->conference != NULL && self->child_stack != NULL)
+    {
+      /* The window closing (unmapped before its children): a reason half typed is no more
+       * finished than when the chair is called to another child. Its words are written now as
+       * the card's draft, marked, and nothing is recorded; opened again, the board shows them
+       * where they were (trial 9 A2, docs/notes/live8.md). */
+      QuorumChildPanel *going = panel_of (gtk_stack_get_visible_child (self->child_stack));
+
+      if (going != NULL)
+        quorum_child_panel_leave (going, NULL);
+    }
   if (panel != NULL)
     {
       GtkWidget *focus = gtk_root_get_focus (root);

@@ -1645,6 +1645,15 @@ quorum_vote_card_get_reason_waiting (QuorumVoteCard *self)
   return reason != NULL && g_strcmp0 (reason, quorum_group_item_get_reason (self->item)) != 0;
 }
 
+gboolean
+quorum_vote_card_get_holds_draft (QuorumVoteCard *self)
+{
+  g_return_val_if_fail (QUORUM_IS_VOTE_CARD (self), FALSE);
+
+  return !self->read_only && self->has_editor && self->draft_attached &&
+         quorum_draft_get_has_draft (self->draft);
+}
+
 /* The keys are the chair's again: the card says what it said before they were held, unless it
  * has had something new to say meanwhile (the group's view arrived). */
 static void

@@ -58,6 +58,9 @@ void             quorum_vote_card_commit_pending        (QuorumVoteCard  *self);
 /* The group's view is recorded and its reason box holds words that are not its recorded reason
  * (a draft given back after a restart, the old view's reason kept): they wait for Ctrl+Enter. */
 gboolean         quorum_vote_card_get_reason_waiting    (QuorumVoteCard  *self);
+/* The group's reason box holds a draft: words kept and not recorded (marked "Draft · not yet
+ * recorded"), with or without a view recorded. */
+gboolean         quorum_vote_card_get_holds_draft       (QuorumVoteCard  *self);
 /* The chair came to this card (its view has the focus) while typing words: until a key that is
  * no text, or a click, the keys choose nothing here and the card says so. */
 void             quorum_vote_card_hold_typing           (QuorumVoteCard  *self);

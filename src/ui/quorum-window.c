@@ -77,6 +77,11 @@ struct _QuorumWindow
   guint                 focus_source;     /* a page shown before it was on screen: focused once it is */
   guint                 back_source;      /* the leaflet folded or unfolded: the back button after the frame */
   guint                 focus_tries;
+  /* A conference opened: the card holding a kept draft is focused once the page is shown. */
+  guint                 draft_focus_source;
+  gboolean              draft_focus_waiting; /* … the page not yet mapped */
+  guint                 draft_focus_tries;
+  GtkWidget            *draft_focus_from;    /* the focus then (weak): moved since, left alone */
   /* What this process wrote (another window of the app, or this one): the store's
    * "record-changed". A view read at the commit's serial or later has it already: the window
    * that wrote is not read again. */
@@ -256,6 +261,56 @@ conference_page_child_cb (QuorumWindow         *self,
     g_settings_set_int64 (self->settings, "last-child", child_id);
 }
 
+/* Opened again after the window was closed, or the app killed, mid-sentence: the board opened
+ * at its top while the words kept were four cards down, unseen (trial 9 A5). The first card
+ * holding a draft is scrolled to and focused, the caret at the end of its words; not when the
+ * chair is already in words here. Before the keys that come next (a key's event waits). */
+static gboolean
+draft_focus_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+  GtkWidget *page = GTK_WIDGET (self->conference_page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  QuorumChildPanel *panel;
+
+  self->draft_focus_source = 0;
+  if (!gtk_widget_get_mapped (page))
+    {
+      self->draft_focus_waiting = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  self->draft_focus_waiting = FALSE;
+  /* The chair already put the focus in the conference since (a click, a key), or is in words
+   * there: theirs. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page) &&
+      (focus != self->draft_focus_from || quorum_ui_takes_words (focus)))
+    return G_SOURCE_REMOVE;
+  panel = quorum_conference_page_get_child_panel (self->conference_page,
+                                                  quorum_conference_page_get_child_id (self->conference_page));
+  if (panel != NULL && quorum_child_panel_focus_draft (panel))
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  else if (panel != NULL && gtk_widget_get_width (GTK_WIDGET (panel)) == 0 && ++self->draft_focus_tries < 50)
+    /* Not laid out yet: once it is. */
+    self->draft_focus_source = g_timeout_add_full (G_PRIORITY_HIGH, 20, draft_focus_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+want_draft_focus (QuorumWindow *self)
+{
+  g_clear_handle_id (&self->draft_focus_source, g_source_remove);
+  g_set_weak_pointer (&self->draft_focus_from, gtk_root_get_focus (GTK_ROOT (self)));
+  self->draft_focus_tries = 0;
+  self->draft_focus_source = g_idle_add_full (G_PRIORITY_HIGH, draft_focus_cb, self, NULL);
+}
+
+static void
+conference_page_mapped_cb (QuorumWindow *self)
+{
+  if (self->draft_focus_waiting)
+    want_draft_focus (self);
+}
+
 gboolean
 quorum_window_open_conference (QuorumWindow *self,
                                gint64        conference_id,
@@ -275,6 +330,7 @@ quorum_window_open_conference (QuorumWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "conferences");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   select_conference (self, conference_id);
+  want_draft_focus (self);
 
   if (self->settings != NULL)
     {
@@ -1326,6 +1382,8 @@ quorum_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conference_page, "changed", G_CALLBACK (conference_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conference_page, "map", G_CALLBACK (conference_page_mapped_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Before GTK gives the first focus to the first button it finds (the header's New Conference). */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
@@ -1421,6 +1479,8 @@ quorum_window_dispose (GObject *object)
   g_clear_handle_id (&self->reachable_source, g_source_remove);
   g_clear_handle_id (&self->toast_clear_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->draft_focus_source, g_source_remove);
+  g_clear_weak_pointer (&self->draft_focus_from);
   g_clear_handle_id (&self->back_source, g_source_remove);
   /* The list may outlive the window a moment (a model still holds it): it tells it no more. */
   if (self->conferences != NULL)
