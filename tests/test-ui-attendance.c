@@ -845,7 +845,8 @@ test_left_decided_rows_stay (Fixture       *fx,
     g_assert_no_error (error);
   }
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  fx->window = ui_test_window_new (fx->store, 1180, 780);
+  /* The trial's window (screenshots 94, 95: 1280x800). */
+  fx->window = ui_test_window_new (fx->store, 1280, 800);
   g_assert_true (quorum_window_open_conference (fx->window, conf, mia));
   ui_test_iterate (400);
   /* Leo decided from another connection while the window is open (trial 9: by the CLI). */
