@@ -1127,6 +1127,29 @@ check_counted_decisions (const QuorumConference  *conference,
   return TRUE;
 }
 
+/* A late arrival's time (@attendee_id 0: someone not yet on the record): at or after the
+ * conference's start, not after a decision that counted them in the room nor before one that
+ * did not (check_counted_decisions), and, on the day it sits, not later than now. */
+static gboolean
+check_arrival_time (const QuorumConference  *conference,
+                    gint64                   attendee_id,
+                    const char              *name,
+                    const char              *time,
+                    GError                 **error)
+{
+  if (conference->time != NULL && strcmp (time, conference->time) < 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
+      return FALSE;
+    }
+  if (quorum_time_check (time, NULL) &&
+      !check_counted_decisions (conference, attendee_id, name, time, TRUE, error))
+    return FALSE;
+  /* The record holds what has happened: on the day it sits, nobody arrives later than now. */
+  return quorum_time_check_not_future (&conference->date, time, TRUE, error);
+}
+
 gboolean
 quorum_check_arrival (const QuorumConference *conference,
                       gint64                  attendee_id,
@@ -1158,18 +1181,7 @@ quorum_check_arrival (const QuorumConference *conference,
                    _("%s left at %s: an arrival is recorded before leaving"), attendee->name, attendee->left_at);
       return FALSE;
     }
-  if (conference->time != NULL && strcmp (time, conference->time) < 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
-      return FALSE;
-    }
-  /* Nor after a decision that counted them in the room, nor before one that did not. */
-  if (quorum_time_check (time, NULL) &&
-      !check_counted_decisions (conference, attendee->id, attendee->name, time, TRUE, error))
-    return FALSE;
-  /* The record holds what has happened: on the day it sits, nobody arrives later than now. */
-  return quorum_time_check_not_future (&conference->date, time, TRUE, error);
+  return check_arrival_time (conference, attendee->id, attendee->name, time, error);
 }
 
 gboolean
@@ -1186,17 +1198,8 @@ quorum_check_new_arrival (const QuorumConference *conference,
                            _("Give the time the attendee arrived (HH:MM)"));
       return FALSE;
     }
-  if (conference->time != NULL && strcmp (time, conference->time) < 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                   _("The conference started at %s: a late arrival is at or after that"), conference->time);
-      return FALSE;
-    }
   /* Someone new is counted in no decision taken: none may have been taken after they came. */
-  if (quorum_time_check (time, NULL) &&
-      !check_counted_decisions (conference, 0, name != NULL ? name : "?", time, TRUE, error))
-    return FALSE;
-  return quorum_time_check_not_future (&conference->date, time, TRUE, error);
+  return check_arrival_time (conference, 0, name != NULL ? name : "?", time, error);
 }
 
 gboolean
