@@ -98,13 +98,6 @@ ui_test_init (int    *argc,
 
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* A caret that does not blink, as GNOME's "Cursor Blinking" off gives a person. A focused
-   * text field's blinking is a tick callback (GtkText, GtkTextView): the frame clock paints on
-   * every frame for ten seconds after each key, so a ui_test_settle after typing or a click into
-   * a field never saw its 30 ms without a dispatch and ran to its end (test-ui-chair: 73 of 95
-   * settles to their end with it, 52 without; docs/notes/suitefast4.md). What the tests assert
-   * (the text, the focus, the database) does not blink. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   ui_test_keep_name ();
 
   css = gtk_css_provider_new ();
