@@ -2983,6 +2983,17 @@ date_note (QuorumReferralsPage *page,
  * without "Sunday … is a Sunday". Enter in the last field records the notification, the panel's
  * outcome (Plan ended, with the panel's reasons) and a correction, as the buttons do. The
  * Corrections row then says who made the correction and when (annoyance 7). */
+static gint64 notified_referral;
+
+static gboolean
+referral_notified (gpointer data)
+{
+  g_autoptr(QuorumReferralRow) row = quorum_store_get_referral (fx.store, notified_referral, NULL);
+
+  (void) data;
+  return row != NULL && g_date_valid (&row->notified);
+}
+
 static void
 test_refpane_forms (void)
 {
@@ -3037,8 +3048,11 @@ test_refpane_forms (void)
   type_into (page, "sender_entry", "R. Patel");
   type_into (page, "means_entry", "secure email");
   ui_test_key ("Return");
+  /* Recorded by the page's own write: waited for in the database (under load the page read as
+   * loaded before Enter had reached it, and 300 ms was once too short). */
+  notified_referral = referral;
+  ui_test_wait_until (referral_notified, NULL, 10000, "the notification to be recorded");
   wait_loaded (page);
-  ui_test_iterate (300);
   row = quorum_store_get_referral (fx.store, referral, &error);
   g_assert_no_error (error);
   {
