@@ -1386,7 +1386,10 @@ quorum_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Before GTK gives the first focus to the first button it finds (the header's New Conference). */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
+  /* Not moved on again after the first frames (first_focus_cb): the card it chose held the
+   * first key of a chair or test who had put the focus there since (test-ui-kill,
+   * -viewreason and /ui/siblings/tab-rhythm failed on it); left for the next session. */
+  (void) first_map_cb;
   {
     GtkEventController *input = gtk_event_controller_legacy_new ();
 
