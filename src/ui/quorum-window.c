@@ -19,7 +19,6 @@
 struct _QuorumWindow
 {
   AdwApplicationWindow  parent_instance;
-  gboolean              touched;    /* a key pressed or a click since the window opened */
 
   GtkMenuButton        *primary_menu_button;
   GtkLabel             *identity_name;   /* in the primary menu */
@@ -1270,59 +1269,6 @@ hide_actionables (GtkWidget          *root,
 
 /* ---- GObject ---- */
 
-/* The first focus where a chair expects it, not on a button a Space presses: GTK gave it to the
- * header's New Conference, or, the conference page built, to a toggle of its header; a chair who
- * clicked a label (which takes no focus) and typed opened the form with the first Space, their
- * words going into a child's name (trial 9, A3). A conference open: where its child is filled in
- * next (its proposal, or its first group still to give a view, which then holds the words typed
- * rather than choose a view); else the search, which shows the words typed and opens nothing. */
-static gboolean
-first_focus_cb (gpointer data)
-{
-  QuorumWindow *self = data;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gint64 conference_id = quorum_conference_page_get_conference_id (self->conference_page);
-
-  /* The person has begun: the focus is where they put it. */
-  if (self->touched || gtk_widget_in_destruction (GTK_WIDGET (self)) ||
-      (focus != NULL && quorum_ui_takes_words (focus) &&
-       gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != GTK_WIDGET (self->search_entry)))
-    return G_SOURCE_REMOVE;
-  if (conference_id != 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "conference") == 0)
-    {
-      QuorumChildPanel *panel =
-        quorum_conference_page_get_child_panel (self->conference_page,
-                                                quorum_conference_page_get_child_id (self->conference_page));
-
-      if (panel != NULL && quorum_child_panel_return_focus (panel, TRUE))
-        return G_SOURCE_REMOVE;
-    }
-  if (gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-first_input_cb (QuorumWindow             *self,
-                GdkEvent                 *event,
-                GtkEventControllerLegacy *controller)
-{
-  GdkEventType type = gdk_event_get_event_type (event);
-
-  if (type == GDK_KEY_PRESS || type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
-    self->touched = TRUE;
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-first_map_cb (QuorumWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
-  /* After the first frames, when the conference page has built its child's panel. */
-  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 300, first_focus_cb, g_object_ref (self), g_object_unref);
-}
-
 static void
 quorum_window_constructed (GObject *object)
 {
@@ -1386,17 +1332,6 @@ quorum_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Before GTK gives the first focus to the first button it finds (the header's New Conference). */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  /* Not moved on again after the first frames (first_focus_cb): the card it chose held the
-   * first key of a chair or test who had put the focus there since (test-ui-kill,
-   * -viewreason and /ui/siblings/tab-rhythm failed on it); left for the next session. */
-  (void) first_map_cb;
-  {
-    GtkEventController *input = gtk_event_controller_legacy_new ();
-
-    gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (input, "event", G_CALLBACK (first_input_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self), input);
-  }
 }
 
 static void
